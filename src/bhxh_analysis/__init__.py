@@ -1,0 +1,36 @@
+"""bhxh_analysis: Vietnam social, unemployment and health insurance coverage analysis.
+
+Data flows one way: raw (``data/raw``) → processed observations → metrics →
+forecasts → reports. Heavy modules are imported lazily so that ``import
+bhxh_analysis`` and the ``bhxh`` command stay fast.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("bhxh-analysis")
+except PackageNotFoundError:  # running from a source tree without installation
+    __version__ = "0.0.0+local"
+
+__all__ = ["__version__", "load_observations"]
+
+
+def load_observations(rebuild: bool | None = None):
+    """Return the tidy observations table, rebuilding it when raw data are newer.
+
+    Parameters
+    ----------
+    rebuild : bool or None
+        ``True`` forces a rebuild, ``False`` never rebuilds, ``None`` (default)
+        rebuilds only when a file in ``data/raw`` is newer than the processed table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per observation (see :mod:`bhxh_analysis.observations`).
+    """
+    from .observations import load_observations as _load
+
+    return _load(rebuild=rebuild)

@@ -1,0 +1,6 @@
+"""Allow ``python -m bhxh_analysis``."""
+
+from .cli import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

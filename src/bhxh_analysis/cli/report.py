@@ -1,0 +1,10 @@
+"""``bhxh report``: command group (commands are filled in by their modules)."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group()
+def report() -> None:
+    """report commands."""
