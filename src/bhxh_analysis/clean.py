@@ -1,0 +1,821 @@
+"""Cleaning of Vietnamese figures: numbers, quantities, dates, text and GSO exports.
+
+Sources mix two number conventions. Vietnamese (``fmt="vi"``) writes ``.`` between
+thousands and ``,`` before decimals (``190.863`` people, ``83,23%``); English pages and
+the GSO English exports (``fmt="en"``) do the opposite (``551,000``, ``16.16 M``). The
+same string can mean different numbers (``15.185`` is 15 185 in Vietnamese and 15.185 in
+English), so every parser takes the convention explicitly; ``fmt="auto"`` exists for
+exploration and documents its guess (see :func:`parse_number`).
+
+Everything here works on exact decimal strings (:class:`decimal.Decimal`) before the
+final conversion to ``float``, so ``1,12 triệu`` is exactly ``1120000.0`` and
+``format_number`` / ``parse_number`` round-trip.
+
+Only pandas is imported at module level; the module stays cheap to import.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as _dt
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+__all__ = [
+    "GSO_COLUMNS",
+    "GSO_ERROR_COLUMNS",
+    "ParseError",
+    "Quantity",
+    "ascii_key",
+    "ascii_key_series",
+    "format_number",
+    "is_aggregate_name",
+    "nfc",
+    "nfc_series",
+    "parse_date",
+    "parse_number",
+    "parse_numbers",
+    "parse_quantity",
+    "parse_year_header",
+    "read_gso_export",
+    "read_gso_export_with_errors",
+    "wide_to_long",
+]
+
+NumberFormat = Literal["vi", "en", "auto"]
+
+
+class ParseError(ValueError):
+    """A figure, date or file cell that cannot be read; the message quotes the text."""
+
+
+# --------------------------------------------------------------------------- text
+
+# Zero-width characters and stray BOMs show up in copy-pasted Vietnamese text.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_SPACES = re.compile(r"\s+")  # str patterns are Unicode-aware: NBSP, thin space, ...
+
+
+def nfc(text: str) -> str:
+    """Normalise text to Unicode NFC, strip it and collapse whitespace runs.
+
+    Vietnamese text often arrives decomposed (NFD: ``a`` + combining marks), which
+    compares unequal to the composed form and breaks joins. Runs of any Unicode
+    whitespace (including NBSP) become one ASCII space; zero-width characters are
+    removed.
+
+    Parameters
+    ----------
+    text : str
+        Text in any normalisation form.
+
+    Returns
+    -------
+    str
+        NFC text without leading/trailing space and with single inner spaces.
+
+    Examples
+    --------
+    >>> nfc("  Quang  Nam\\u00a0 ")
+    'Quang Nam'
+    """
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    return _SPACES.sub(" ", text).strip()
+
+
+def ascii_key(text: str) -> str:
+    """Return a lower-case ASCII key of ``text`` (diacritics and ``đ`` folded).
+
+    Used for tolerant comparisons (``"Hà Nội"`` and ``"Ha  Noi"`` share the key
+    ``"ha noi"``); never for display.
+    """
+    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+_INVISIBLE_RE = "[\u200b\u200c\u200d\u2060\ufeff]"
+
+
+def nfc_series(values: pd.Series) -> pd.Series:
+    """Vectorised :func:`nfc` over a Series of strings (missing values stay missing)."""
+    s = values.astype("str").str.replace(_INVISIBLE_RE, "", regex=True)
+    s = s.str.normalize("NFC").str.replace(r"\s+", " ", regex=True)
+    return s.str.strip()
+
+
+def ascii_key_series(values: pd.Series) -> pd.Series:
+    """Vectorised :func:`ascii_key` over a Series of strings."""
+    s = nfc_series(values).str.replace("đ", "d").str.replace("Đ", "D")
+    # Vietnamese diacritics decompose into combining marks of U+0300-U+036F.
+    s = s.str.normalize("NFD").str.replace("[\u0300-\u036f]", "", regex=True)
+    return s.str.casefold()
+
+
+# ------------------------------------------------------------------------ numbers
+
+_MINUS = "\u2212\u2012\u2013"  # minus sign, figure dash, en dash used as minus
+_SIGN = re.compile(rf"^(?P<sign>[+\-{_MINUS}]?)\s*(?P<body>.*)$", re.DOTALL)
+# Plain digits, or 1-3 digits followed by groups of exactly three.
+_VI = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+_EN = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?$")
+_PATTERNS = {"vi": _VI, "en": _EN}
+_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
+
+
+def _check_fmt(fmt: str, allowed: tuple[str, ...] = ("vi", "en", "auto")) -> None:
+    if fmt not in allowed:
+        raise ValueError(f"fmt must be one of {allowed}, not {fmt!r}")
+
+
+def _guess_fmt(body: str) -> Literal["vi", "en"]:
+    """Decide the convention of an unsigned number string (rule of ``fmt="auto"``)."""
+    has_dot, has_comma = "." in body, "," in body
+    if has_dot and has_comma:
+        # Whichever separator comes last is the decimal mark.
+        return "vi" if body.rfind(",") > body.rfind(".") else "en"
+    if not (has_dot or has_comma):
+        return "vi"  # plain digits: both conventions agree
+    sep = "." if has_dot else ","
+    parts = body.split(sep)
+    if len(parts) > 2:
+        # A repeated mark ("1.000.000", "1,000,000") separates thousands.
+        return "vi" if sep == "." else "en"
+    if len(parts[1]) == 3:
+        # One mark before exactly three digits ("1.000", "15.185", "551,000") is
+        # ambiguous; read it the Vietnamese way, as most of the project's sources are.
+        return "vi"
+    # One mark before 1, 2 or 4+ digits can only be a decimal mark.
+    return "vi" if sep == "," else "en"
+
+
+def _parse_decimal(text: str, fmt: NumberFormat = "vi") -> Decimal:
+    """Parse a plain number to an exact :class:`~decimal.Decimal` (see parse_number)."""
+    _check_fmt(fmt)
+    if not isinstance(text, str):
+        raise ParseError(f"not a number: {text!r} (expected text)")
+    cleaned = nfc(text)
+    match = _SIGN.match(cleaned)
+    assert match is not None  # the pattern matches any string
+    sign, body = match["sign"], match["body"]
+    used = _guess_fmt(body) if fmt == "auto" else fmt
+    parts = _PATTERNS[used].match(body)
+    if parts is None:
+        raise ParseError(f"not a number in {used!r} format: {text!r}")
+    thousands = _SEPARATORS[used][0]
+    digits = parts["int"].replace(thousands, "")
+    if parts["frac"] is not None:
+        digits += "." + parts["frac"]
+    value = Decimal(digits)
+    return -value if sign and sign != "+" else value
+
+
+def parse_number(text: str, fmt: NumberFormat = "vi") -> float:
+    """Parse a plain number written in Vietnamese or English convention.
+
+    Parameters
+    ----------
+    text : str
+        The number as printed, e.g. ``"190.863"``, ``"83,23"``, ``"7.914,50"`` (vi) or
+        ``"551,000"``, ``"16.16"`` (en). A leading ``+``/``-``/``−`` (U+2212) and
+        surrounding spaces are allowed; thousands groups must have three digits.
+    fmt : {"vi", "en", "auto"}
+        ``"vi"``: ``.`` thousands, ``,`` decimal. ``"en"``: ``,`` thousands, ``.``
+        decimal. ``"auto"`` decides from the string: with both marks the last one is
+        the decimal mark; a repeated mark separates thousands; a single mark followed
+        by 1, 2 or 4+ digits is a decimal mark; a single mark followed by exactly three
+        digits (``"1.000"``, ``"15.185"``, ``"551,000"``) is ambiguous and read the
+        Vietnamese way (``1000``, ``15185``, ``551.0``). Pass the format explicitly
+        whenever the source is known.
+
+    Returns
+    -------
+    float
+        The value (correctly rounded from the exact decimal).
+
+    Raises
+    ------
+    ParseError
+        Empty text, GSO's missing marker ``..``, ``n/a``, malformed groups, etc.
+
+    Examples
+    --------
+    >>> parse_number("7.914,50")
+    7914.5
+    >>> parse_number("551,000", "en")
+    551000.0
+    """
+    return float(_parse_decimal(text, fmt))
+
+
+def parse_numbers(values: pd.Series, fmt: Literal["vi", "en"] = "vi") -> pd.DataFrame:
+    """Parse a column of number strings at once (vectorised :func:`parse_number`).
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Strings (missing values count as unparseable).
+    fmt : {"vi", "en"}
+        Number convention of the whole column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index; ``value`` (float, NaN where not parsed) and ``ok`` (bool).
+    """
+    _check_fmt(fmt, ("vi", "en"))
+    s = nfc_series(values)
+    sign = s.str.extract(_SIGN.pattern, flags=re.DOTALL)
+    body = sign["body"]
+    ok = body.str.fullmatch(_PATTERNS[fmt].pattern).fillna(False).astype(bool)
+    thousands, decimal = _SEPARATORS[fmt]
+    plain = body.where(ok).str.replace(thousands, "", regex=False)
+    plain = plain.str.replace(decimal, ".", regex=False)
+    negative = sign["sign"].isin(["-", *_MINUS])
+    # float() on decimal strings is correctly rounded, like parse_number.
+    value = pd.Series(plain.to_numpy(dtype=object, na_value="nan").astype(float), index=s.index)
+    value = value.where(~negative, -value)
+    return pd.DataFrame({"value": value.where(ok), "ok": ok}, index=values.index)
+
+
+def format_number(
+    x: float, decimals: int = 0, fmt: Literal["vi", "en"] = "vi", *, na_rep: str | None = None
+) -> str:
+    """Format a number with thousands separators, the inverse of :func:`parse_number`.
+
+    Parameters
+    ----------
+    x : float
+        The number (int, float or Decimal).
+    decimals : int
+        Digits after the decimal mark (rounded half-to-even on the exact binary value,
+        like :func:`round`).
+    fmt : {"vi", "en"}
+        ``"vi"`` gives ``190.863`` / ``83,23``; ``"en"`` gives ``190,863`` / ``83.23``.
+    na_rep : str or None
+        Text returned for NaN; ``None`` (default) raises ``ValueError`` instead.
+
+    Returns
+    -------
+    str
+        ``parse_number(format_number(x, d, fmt), fmt) == round(x, d)``.
+
+    Examples
+    --------
+    >>> format_number(190863)
+    '190.863'
+    >>> format_number(83.2345, 2)
+    '83,23'
+    """
+    _check_fmt(fmt, ("vi", "en"))
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, not {decimals}")
+    if isinstance(x, float | int) and x != x:  # NaN
+        if na_rep is None:
+            raise ValueError("cannot format NaN (pass na_rep=...)")
+        return na_rep
+    if isinstance(x, float) and x in (float("inf"), float("-inf")):
+        raise ValueError(f"cannot format {x}")
+    text = f"{x:,.{decimals}f}"  # English layout first
+    if fmt == "vi":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+# ---------------------------------------------------------------------- quantities
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed figure in base units.
+
+    Attributes
+    ----------
+    value : float
+        Persons (or other counted things) for ``unit="count"``; 0–100 for ``"pct"``.
+    unit : str
+        ``"count"`` or ``"pct"``.
+    qualifier : str or None
+        Approximation/bound printed before the number (``"≈"``, ``">"``, ``"trên"``,
+        ``"gần"``, ...), lower-cased; ``None`` when the figure is exact.
+    """
+
+    value: float
+    unit: str
+    qualifier: str | None = None
+
+
+# Longest alternatives first so "tối thiểu" wins over shorter prefixes.
+_QUALIFIERS = sorted(
+    [
+        "≈", "~", "≥", "≤", ">=", "<=", ">", "<",
+        "trên", "hơn", "gần", "khoảng", "tối thiểu", "tối đa", "ít nhất", "dưới",
+        "xấp xỉ", "chừng",
+        "about", "around", "approx.", "approximately", "nearly", "almost", "over",
+        "more than", "less than", "at least", "under",
+    ],
+    key=len,
+    reverse=True,
+)
+_MULTIPLIERS = {
+    "ngàn": 10**3, "nghìn": 10**3, "ngan": 10**3, "nghin": 10**3,
+    "k": 10**3, "thousand": 10**3, "thous.": 10**3, "thous": 10**3,
+    "triệu": 10**6, "trieu": 10**6, "m": 10**6, "mn": 10**6, "million": 10**6,
+    "millions": 10**6,
+    "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9, "bn": 10**9, "billion": 10**9,
+}
+# Nouns after a count that do not change its meaning (the caller picks the unit).
+_COUNT_NOUNS = {
+    "người", "người dân", "lao động", "người lao động", "người tham gia", "hộ",
+    "hộ gia đình", "lượt", "lượt người", "thẻ", "cuộc", "buổi", "đơn vị", "doanh nghiệp",
+    "people", "persons", "person", "participants", "workers", "households", "cards",
+}
+_QUANTITY = re.compile(
+    r"^(?P<qual>"
+    + "|".join(re.escape(q) for q in _QUALIFIERS)
+    + rf")?\s*(?P<num>[+\-{_MINUS}]?\s*\d[\d.,]*)\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def parse_quantity(text: str, fmt: NumberFormat = "vi") -> Quantity:
+    """Parse a figure with its unit word, percentage sign and qualifier.
+
+    Parameters
+    ----------
+    text : str
+        E.g. ``"83,23%"``, ``"485,9 ngàn"``, ``"1,12 triệu"``, ``"574 ngàn người"``,
+        ``"trên 1.000 người"`` (vi) or ``"16.16 M"``, ``"≈ 6,000"``, ``"> 16.5 M"`` (en).
+        Multipliers: ngàn/nghìn/K/thousand (10³), triệu/M/million (10⁶), tỷ/bn/billion
+        (10⁹). Trailing count nouns (người, lao động, hộ, lượt, thẻ, people, persons,
+        ...) are ignored; any other trailing text is an error.
+    fmt : {"vi", "en", "auto"}
+        Number convention (see :func:`parse_number`).
+
+    Returns
+    -------
+    Quantity
+        ``value`` in base units (persons, or percent 0–100), computed exactly in
+        decimal and rounded once to float.
+
+    Raises
+    ------
+    ParseError
+        Unparseable number, unknown unit word, ranges such as ``"37–38%"``.
+
+    Examples
+    --------
+    >>> parse_quantity("1,12 triệu")
+    Quantity(value=1120000.0, unit='count', qualifier=None)
+    >>> parse_quantity("> 16.5 M", "en")
+    Quantity(value=16500000.0, unit='count', qualifier='>')
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"not a quantity: {text!r} (expected text)")
+    cleaned = nfc(text).rstrip(" .,;:")  # sentence punctuation copied with the figure
+    match = _QUANTITY.match(cleaned)
+    if match is None:
+        raise ParseError(f"no number in quantity {text!r}")
+    qualifier = match["qual"].casefold() if match["qual"] else None
+    try:
+        number = _parse_decimal(match["num"], fmt)
+    except ParseError as exc:
+        raise ParseError(f"bad number in quantity {text!r}: {exc}") from None
+    rest = match["rest"].strip()
+    unit = "count"
+    multiplier = 1
+    if rest.startswith("%"):
+        unit, rest = "pct", rest[1:].strip()
+    else:
+        words = rest.split(" ", 1)
+        # "M" alone is the English million; a lower-case "m" is accepted too.
+        factor = _MULTIPLIERS.get(words[0].casefold()) if words[0] else None
+        if factor is not None:
+            multiplier = factor
+            rest = words[1] if len(words) > 1 else ""
+    if rest and rest.casefold() not in _COUNT_NOUNS:
+        raise ParseError(f"unexpected text {rest!r} in quantity {text!r}")
+    if unit == "pct" and rest:
+        raise ParseError(f"unexpected text after % in quantity {text!r}")
+    return Quantity(float(number * multiplier), unit, qualifier)
+
+
+# -------------------------------------------------------------------------- dates
+
+_MONTHS_EN = {
+    name.casefold(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+_MONTHS_EN["sept"] = 9
+_MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS_EN), key=len, reverse=True))
+# Words in front of a date that carry no date information (Vietnamese and English).
+_NOISE_PREFIX = re.compile(
+    r"^(?:(?:sáng|chiều|trưa|tối|đêm|ngày|tính|đến|tới|vào|lúc|"
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|as\s+of|at|on|by|in|of|the)\b[\s,:.]*)+",
+    re.IGNORECASE,
+)
+# Words that say "the end of the period" whatever the default.
+_END_PREFIX = re.compile(r"^(?:hết|cuối|end|end\s+of|year-end|year\s+end)\b[\s,:-]*", re.I)
+_TIME_SUFFIX = re.compile(r"[\s,]+\d{1,2}[:h]\d{2}(?::\d{2})?\s*$")
+
+_DATE_FORMS: list[tuple[str, re.Pattern[str]]] = [
+    ("ymd", re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")),
+    ("dmy", re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})$")),
+    ("my", re.compile(r"^(?:tháng\s*)?(?P<m>\d{1,2})[/.-](?P<y>\d{4})$", re.I)),
+    ("dm", re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})$")),
+    (
+        "dmy",
+        re.compile(
+            r"^(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm\s+|/)(?P<y>\d{4}))?$", re.I
+        ),
+    ),
+    ("my", re.compile(r"^tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm\s+|/)\s*(?P<y>\d{4}))?$", re.I)),
+    # "6 tháng đầu năm 2020": the first six months, i.e. up to the end of June.
+    (
+        "my",
+        re.compile(
+            r"^(?P<m>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm(?:\s+nay)?(?:\s+(?P<y>\d{4}))?$", re.I
+        ),
+    ),
+    ("dmy", re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\.?,?(?:\s+(?P<y>\d{{4}}))?$", re.I)),
+    ("dmy", re.compile(rf"^(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})$", re.I)),
+    ("my", re.compile(rf"^(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})$", re.I)),
+    ("y", re.compile(r"^(?:năm\s+)?(?P<y>\d{4})$", re.I)),
+]
+
+
+def parse_date(
+    text: str, *, year: int | None = None, default: Literal["end", "start"] = "end"
+) -> _dt.date:
+    """Parse a date as printed in Vietnamese or English sources.
+
+    Parameters
+    ----------
+    text : str
+        ``"31/7"``, ``"22/8/2020"``, ``"31/08/2023"``, ``"2020-07-31"``,
+        ``"hết tháng 6 năm 2020"``, ``"tháng 6/2020"``, ``"tính đến 31/8"``,
+        ``"đến hết ngày 31/7"``, ``"Ngày 12/9"``, ``"Sáng 22/8"``, ``"Thứ ba, 26/01/2021"``,
+        ``"ngày 31 tháng 7 năm 2020"``, ``"6 tháng đầu năm 2020"``, ``"Jun 2020"``,
+        ``"7 Dec 2022"``, ``"end 2018"``, ``"2019"``. A trailing clock time and a
+        trailing parenthetical remark (``"Sep 2022 (conflicting)"``) are ignored.
+    year : int or None
+        Year for texts that print none (``"31/7"``); ignored when the text has one.
+    default : {"end", "start"}
+        Day chosen for a month or year without a day: its last day (default; the
+        project stores year-end figures as ``YYYY-12-31``) or its first day.
+        ``hết``/``cuối``/``end`` always mean the last day.
+
+    Returns
+    -------
+    datetime.date
+
+    Raises
+    ------
+    ParseError
+        Unknown form, a missing year with ``year=None``, or an impossible date
+        (``"31/2/2020"``); the message quotes the text.
+    """
+    if default not in ("end", "start"):
+        raise ValueError(f"default must be 'end' or 'start', not {default!r}")
+    if not isinstance(text, str):
+        raise ParseError(f"not a date: {text!r} (expected text)")
+    s = nfc(text).rstrip(" .,;:")
+    s = _TIME_SUFFIX.sub("", s)
+    s = re.sub(r"\s*\([^()]*\)$", "", s)  # trailing remark: "Sep 2022 (conflicting)"
+    force_end = False
+    # Prefixes may interleave ("đến hết ngày 31/7"), so strip until stable.
+    while True:
+        before = s
+        s = _NOISE_PREFIX.sub("", s)
+        m = _END_PREFIX.match(s)
+        if m:
+            force_end = True
+            s = s[m.end() :]
+        if s == before:
+            break
+    for kind, pattern in _DATE_FORMS:
+        m = pattern.match(s)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        y = int(groups["y"]) if groups.get("y") else year
+        if y is None:
+            raise ParseError(f"date {text!r} has no year and no year= was given")
+        if groups.get("mon"):
+            month = _MONTHS_EN[groups["mon"].casefold()]
+        else:
+            month = int(groups["m"]) if groups.get("m") else None
+        end = force_end or default == "end"
+        if kind == "y":
+            month, day = (12, 31) if end else (1, 1)
+        elif kind == "my":
+            if month is None or not 1 <= month <= 12:
+                raise ParseError(f"invalid month in date {text!r}")
+            day = calendar.monthrange(y, month)[1] if end else 1
+        else:
+            day = int(groups["d"])
+        try:
+            return _dt.date(y, month, day)  # type: ignore[arg-type]
+        except (ValueError, TypeError) as exc:
+            raise ParseError(f"invalid date {text!r}: {exc}") from None
+    raise ParseError(f"unrecognised date {text!r}")
+
+
+# --------------------------------------------------------------------- GSO exports
+
+GSO_COLUMNS = [
+    "file", "row", "name_raw", "name", "series", "year", "value",
+    "preliminary", "is_aggregate", "title",
+]
+GSO_ERROR_COLUMNS = ["file", "row", "column", "value", "reason"]
+
+_MISSING = {"..", "...", "…", "-"}  # GSO's markers for "no figure"
+_YEAR_HEADER = re.compile(
+    r"^(?P<series>.*?)\s*(?P<prel>prel\.?|sơ bộ|ước tính|ước)?\s*(?P<year>(?:19|20)\d{2})$",
+    re.IGNORECASE,
+)
+# Whole-country and region rows (English GSO names, Vietnamese names), on ascii_key().
+_AGGREGATE = re.compile(
+    r"^(?:whole country|viet ?nam|ca nuoc|toan quoc|"
+    r"red river delta|northern midlands and mountain areas|"
+    r"north(?:ern)? central(?: area)? and central coastal areas?|central highlands|"
+    r"south ?east|mekong river delta|"
+    r"dong bang song hong|trung du va mien nui phia bac|"
+    r"bac trung bo va duyen hai mien trung|tay nguyen|dong nam bo|dong bang song cuu long)$"
+)
+
+
+def is_aggregate_name(names: pd.Series) -> pd.Series:
+    """Flag whole-country and GSO region names (English or Vietnamese, any spacing).
+
+    Parameters
+    ----------
+    names : pandas.Series
+        Place names as printed.
+
+    Returns
+    -------
+    pandas.Series
+        Boolean, same index.
+    """
+    keys = ascii_key_series(names)
+    return keys.str.fullmatch(_AGGREGATE.pattern).fillna(False).astype(bool)
+
+
+def parse_year_header(label: str, default_series: str = "Total") -> tuple[str, int, bool]:
+    """Split a wide-table column label into (series, year, preliminary).
+
+    ``"Total 1995"`` → ``("Total", 1995, False)``; ``"Male Prel. 2016"`` →
+    ``("Male", 2016, True)``; ``"Prel. 2016"`` → ``(default_series, 2016, True)``;
+    ``"Dân số trung bình (Nghìn người) 2018"`` → ``("Dân số trung bình (Nghìn
+    người)", 2018, False)``.
+
+    Raises
+    ------
+    ParseError
+        The label does not end with a year.
+    """
+    m = _YEAR_HEADER.match(nfc(label))
+    if m is None:
+        raise ParseError(f"column label {label!r} does not end with a year")
+    return (m["series"] or default_series, int(m["year"]), m["prel"] is not None)
+
+
+def wide_to_long(
+    frame: pd.DataFrame, id_cols: list[str], default_series: str = "Total"
+) -> tuple[pd.DataFrame, list[str]]:
+    """Melt a wide table whose other columns are year labels into long format.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Wide table; every column not in ``id_cols`` should be labelled like
+        ``"Total 1995"``, ``"Prel. 2016"`` or ``"... 2018"``.
+    id_cols : list of str
+        Columns kept as identifiers.
+    default_series : str
+        Series name for labels that are only a (possibly preliminary) year.
+
+    Returns
+    -------
+    long : pandas.DataFrame
+        ``id_cols`` + ``column`` (the label), ``col_pos`` (0-based position among the
+        value columns), ``series``, ``year``, ``preliminary``, ``value_raw``; ordered
+        by the original row order, then column order.
+    bad_columns : list of str
+        Labels that are not year labels (left out of ``long``).
+    """
+    value_cols = [c for c in frame.columns if c not in id_cols]
+    meta_rows, bad = [], []
+    for pos, col in enumerate(value_cols):  # loop over columns (few), not rows
+        try:
+            series, year, prel = parse_year_header(col, default_series)
+        except ParseError:
+            bad.append(col)
+            continue
+        meta_rows.append((col, pos, series, year, prel))
+    meta = pd.DataFrame(meta_rows, columns=["column", "col_pos", "series", "year", "preliminary"])
+    meta = meta.astype({"col_pos": "int64", "year": "int64", "preliminary": bool})
+    good = list(meta["column"])
+    work = frame[id_cols + good].reset_index(drop=True)
+    work["_order"] = range(len(work))
+    long = work.melt(
+        id_vars=[*id_cols, "_order"], value_vars=good, var_name="column", value_name="value_raw"
+    )
+    long = long.merge(meta, on="column", how="left", validate="many_to_one")
+    long = long.sort_values(["_order", "col_pos"], kind="stable").drop(columns="_order")
+    return long.reset_index(drop=True), bad
+
+
+def _relative_name(path: Path) -> str:
+    """Name a file by its path under ``raw_dir()`` when it is there, else by its name."""
+    from .config import raw_dir
+
+    try:
+        return path.resolve().relative_to(raw_dir().resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _read_rows(text: str, sep: str) -> list[tuple[int, list[str]]]:
+    """Split CSV text into (1-based last physical line, cells) pairs, blank lines dropped."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"')
+    rows = []
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            rows.append((reader.line_num, cells))
+    return rows
+
+
+def _sniff_separator(line: str) -> str:
+    """Return ``;`` or ``,`` (whichever occurs more often outside quotes), or ``""``."""
+    outside = re.sub(r'"[^"]*"', "", line)
+    n_semi, n_comma = outside.count(";"), outside.count(",")
+    if n_semi == n_comma == 0:
+        return ""
+    return ";" if n_semi > n_comma else ","
+
+
+def _guess_export_fmt(cells: pd.Series, header_is_vietnamese: bool) -> Literal["vi", "en"]:
+    """Pick the number convention that parses more cells; ties follow the header language."""
+    present = cells[~cells.isin(list(_MISSING)) & cells.str.strip().ne("")]
+    n_vi = int(parse_numbers(present, "vi")["ok"].sum())
+    n_en = int(parse_numbers(present, "en")["ok"].sum())
+    if n_vi != n_en:
+        return "vi" if n_vi > n_en else "en"
+    return "vi" if header_is_vietnamese else "en"
+
+
+def read_gso_export_with_errors(
+    path: str | Path, *, fmt: Literal["vi", "en"] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a GSO table export into long format, returning unreadable cells separately.
+
+    Handles the English GSO exports (UTF-8 BOM, CRLF, ``;`` separator, quoted title
+    line and blank line, year columns like ``"Total 1995"``/``"Male Prel. 2016"``/
+    ``"2005"``, ``..`` for missing, region aggregates mixed with provinces, names
+    without diacritics and with double spaces), the Vietnamese PX-Web export
+    (``,`` separator, header ``"Địa phương,Dân số trung bình (Nghìn người) 2018,..."``,
+    quoted Vietnamese numbers ``"7.914,50"``), and indicator tables whose rows are
+    indicators rather than places (then ``name``/``series`` hold the indicator label
+    and ``is_aggregate`` is True, the figures being national).
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file.
+    fmt : {"vi", "en"} or None
+        Number convention; ``None`` picks the one that parses more cells.
+
+    Returns
+    -------
+    data : pandas.DataFrame
+        Columns :data:`GSO_COLUMNS`: ``file`` (path under ``raw_dir()`` or file name),
+        ``row`` (1-based line in the file), ``name_raw``, ``name`` (:func:`nfc`),
+        ``series``, ``year``, ``value`` (float as printed, e.g. thousands; NaN for
+        ``..``), ``preliminary``, ``is_aggregate``, ``title`` (or None). One row per
+        readable cell, in file order. ``attrs`` holds ``layout`` ("places" or
+        ``"indicators"``) and ``number_format``.
+    errors : pandas.DataFrame
+        Columns :data:`GSO_ERROR_COLUMNS`: one row per cell (or column) that could not
+        be read, with ``column`` the header label; the row's other cells stay in
+        ``data``.
+
+    Raises
+    ------
+    ParseError
+        The file is empty or has no header row (the message names the file).
+    """
+    path = Path(path)
+    fname = _relative_name(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{fname}: not UTF-8 ({exc})") from None
+    lines = text.splitlines()
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(nonblank) < 2:
+        raise ParseError(f"{fname}: no header and data rows")
+    title = None
+    title_line = 0
+    first = lines[nonblank[0]]
+    if _sniff_separator(first) == "":
+        # A lone cell above the header is the table title.
+        title = nfc(next(csv.reader([first]))[0])
+        title_line = nonblank[0] + 1
+        header_text = lines[nonblank[1]]
+    else:
+        header_text = first
+    sep = _sniff_separator(header_text) or ","
+    rows = [(n, cells) for n, cells in _read_rows(text, sep) if n != title_line]
+    header_row, header = rows[0]
+    if len(header) < 2:
+        raise ParseError(f"{fname}: row {header_row}: no header with year columns")
+    header = [nfc(h) for h in header]
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    if duplicated:
+        raise ParseError(f"{fname}: row {header_row}: duplicated column label(s) {duplicated}")
+    n_cols = len(header)
+    errors: list[tuple[str, int, str, str, str]] = []
+    body = []
+    for line_no, cells in rows[1:]:  # row-shape checks only; parsing is vectorised
+        if len(cells) > n_cols:
+            extra = sep.join(cells[n_cols:])
+            if extra.strip():
+                errors.append((fname, line_no, "(extra cells)", extra,
+                               f"row has {len(cells)} cells, header has {n_cols}"))
+        body.append([line_no, *cells[:n_cols], *([None] * (n_cols - len(cells)))])
+    wide = pd.DataFrame(body, columns=["row", "name_raw", *header[1:]], dtype=object)
+    wide["row"] = wide["row"].astype("int64")
+
+    long, bad_cols = wide_to_long(wide, ["row", "name_raw"])
+    errors.extend((fname, header_row, col, col, "column label has no year") for col in bad_cols)
+
+    cell = long["value_raw"]
+    missing_cell = cell.isna()
+    stripped = cell.astype("str").str.strip()
+    is_na_marker = stripped.isin(list(_MISSING)) & ~missing_cell
+    blank = stripped.eq("") & ~missing_cell
+    to_parse = ~(missing_cell | is_na_marker | blank)
+    header_vi = any(ord(ch) > 127 for ch in "".join(header))  # Vietnamese labels
+    used = fmt or _guess_export_fmt(stripped[to_parse], header_vi)
+    parsed = parse_numbers(stripped.where(to_parse), used)
+    bad_number = to_parse & ~parsed["ok"]
+    for mask, reason in (
+        (missing_cell, "missing cell (row shorter than header)"),
+        (blank, "empty cell"),
+        (bad_number, f"not a number in {used!r} format"),
+    ):
+        bad = long.loc[mask, ["row", "column", "value_raw"]]
+        errors.extend(
+            (fname, r, c, "" if v is None or v != v else str(v), reason)
+            for r, c, v in bad.itertuples(index=False)
+        )
+    keep = is_na_marker | (to_parse & parsed["ok"])
+    out = long.loc[keep].copy()
+    out["value"] = parsed["value"].loc[keep]  # NaN for ".."
+    out["file"] = fname
+    out["name"] = nfc_series(out["name_raw"])
+    indicator_table = ascii_key(header[0]).startswith(("indicator", "chi tieu"))
+    if indicator_table:
+        # Rows are indicators for the whole country: the label is the series.
+        out["series"] = out["name"]
+        out["is_aggregate"] = True
+    else:
+        out["is_aggregate"] = is_aggregate_name(out["name_raw"])
+    out["title"] = pd.Series([title] * len(out), index=out.index, dtype=object)
+    out = out[GSO_COLUMNS].astype(
+        {"file": "str", "row": "int64", "name_raw": "str", "name": "str", "series": "str",
+         "year": "int64", "value": "float64", "preliminary": bool, "is_aggregate": bool}
+    ).reset_index(drop=True)
+    out.attrs.update(layout="indicators" if indicator_table else "places", number_format=used)
+    err = pd.DataFrame(errors, columns=GSO_ERROR_COLUMNS).astype(
+        {"file": "str", "row": "int64", "column": "str", "value": "str", "reason": "str"}
+    )
+    err = err.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    return out, err
+
+
+def read_gso_export(
+    path: str | Path, *, fmt: Literal["vi", "en"] | None = None
+) -> pd.DataFrame:
+    """Read a GSO export into long format (see :func:`read_gso_export_with_errors`).
+
+    Unreadable cells are not dropped silently: ``result.attrs["errors"]`` lists them as
+    records (dicts with keys ``file, row, column, value, reason``; rebuild a frame with
+    ``pandas.DataFrame(result.attrs["errors"], columns=GSO_ERROR_COLUMNS)``). Records,
+    not a DataFrame, because pandas compares ``attrs`` when concatenating frames.
+    """
+    data, errors = read_gso_export_with_errors(path, fmt=fmt)
+    data.attrs["errors"] = errors.to_dict("records")
+    return data

@@ -1,0 +1,275 @@
+"""Raw data files and their provenance sidecars; sha256 verification.
+
+Every data file under ``data/raw`` (``.csv`` and ``.md``; ``README.md`` files are
+documentation and exempt) has a sidecar ``<file>.meta.yml`` beside it with at least
+``sha256`` (and, for copies, source, publisher, address, date obtained, licence).
+:func:`verify_checksums` recomputes the hashes so that the build refuses a raw file
+that changed silently: a raw file is changed deliberately by re-running
+:func:`write_sidecar`, which records the new hash.
+
+Example for a curator, after editing a curated file::
+
+    from bhxh_analysis.rawdata import write_sidecar
+    write_sidecar("data/raw/curated/observations_seeds.csv",
+                  source="transcription of the five seed articles")
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import config
+
+__all__ = [
+    "DATA_SUFFIXES",
+    "SIDECAR_SUFFIX",
+    "MissingSidecarError",
+    "RawDataChangedError",
+    "RawDataError",
+    "RawFile",
+    "list_raw_files",
+    "read_sidecar",
+    "sha256_file",
+    "sidecar_path",
+    "verify_checksums",
+    "write_sidecar",
+]
+
+SIDECAR_SUFFIX = ".meta.yml"
+#: Suffixes of files that are data and therefore need a sidecar.
+DATA_SUFFIXES = (".csv", ".md")
+#: File names exempt from the sidecar rule (folder documentation, not data).
+EXEMPT_NAMES = frozenset({"README.md"})
+
+
+class RawDataError(RuntimeError):
+    """A problem with the raw data folder (base class; the message names the file)."""
+
+
+class RawDataChangedError(RawDataError):
+    """A raw file's sha256 differs from the one recorded in its sidecar.
+
+    Attributes
+    ----------
+    file : str
+        Path of the file relative to ``raw_dir()``.
+    expected, actual : str
+        The recorded and the recomputed sha256 (hex).
+    """
+
+    def __init__(self, file: str, expected: str, actual: str, others: list[str] | None = None):
+        self.file, self.expected, self.actual = file, expected, actual
+        self.others = others or []
+        msg = (
+            f"raw file changed silently: data/raw/{file}: sha256 is {actual}, its sidecar "
+            f"{file}{SIDECAR_SUFFIX} records {expected}. Restore the file, or if the change "
+            "is deliberate record it with bhxh_analysis.rawdata.write_sidecar()."
+        )
+        if self.others:
+            msg += " Other problems: " + "; ".join(self.others)
+        super().__init__(msg)
+
+
+class MissingSidecarError(RawDataError):
+    """A data file has no sidecar, a sidecar has no file, or a sidecar lacks ``sha256``."""
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A data file under ``raw_dir()`` and its sidecar.
+
+    Attributes
+    ----------
+    path : Path
+        Absolute path of the data file.
+    relpath : str
+        Path relative to ``raw_dir()`` with ``/`` separators (``gso/x.csv``).
+    sidecar : Path
+        Path of ``<file>.meta.yml`` (may not exist).
+    """
+
+    path: Path
+    relpath: str
+    sidecar: Path
+
+    @property
+    def has_sidecar(self) -> bool:
+        """Whether the sidecar exists."""
+        return self.sidecar.is_file()
+
+
+def sidecar_path(path: str | Path) -> Path:
+    """Return the sidecar path ``<path>.meta.yml`` of a data file."""
+    path = Path(path)
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+def sha256_file(path: str | Path) -> str:
+    """Return the hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def list_raw_files(root: str | Path | None = None) -> list[RawFile]:
+    """List the data files under the raw folder, sorted by relative path.
+
+    Parameters
+    ----------
+    root : str or Path or None
+        Folder to scan; ``None`` means :func:`bhxh_analysis.config.raw_dir`.
+
+    Returns
+    -------
+    list of RawFile
+        Files with a suffix in :data:`DATA_SUFFIXES` (hidden files and
+        ``README.md`` excluded), whether or not their sidecar exists.
+    """
+    root = Path(root) if root is not None else config.raw_dir()
+    files = [
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in DATA_SUFFIXES
+        and p.name not in EXEMPT_NAMES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    ]
+    return [RawFile(p, _rel(p, root), sidecar_path(p)) for p in sorted(files, key=lambda p: _rel(p, root))]
+
+
+def read_sidecar(path: str | Path) -> dict[str, Any]:
+    """Read the sidecar of a data file (``{}`` when it does not exist).
+
+    Raises
+    ------
+    MissingSidecarError
+        The sidecar is not a YAML mapping.
+    """
+    side = sidecar_path(path)
+    if not side.is_file():
+        return {}
+    meta = yaml.safe_load(side.read_text(encoding="utf-8"))
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise MissingSidecarError(f"{side}: sidecar is not a YAML mapping")
+    return meta
+
+
+def write_sidecar(path: str | Path, **meta: Any) -> Path:
+    """Write or update the sidecar of a data file, recording its current sha256.
+
+    Existing keys are kept (in their order) unless given in ``meta``; ``file``,
+    ``sha256`` and ``bytes`` are always recomputed from the file itself.
+
+    Parameters
+    ----------
+    path : str or Path
+        The data file.
+    **meta
+        Provenance fields, e.g. ``source``, ``publisher``, ``address``,
+        ``date_obtained``, ``licence``, ``note``.
+
+    Returns
+    -------
+    Path
+        The sidecar written.
+
+    Raises
+    ------
+    FileNotFoundError
+        The data file does not exist.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no such data file: {path}")
+    data = dict(read_sidecar(path))
+    data.update(meta)
+    data["file"] = path.name
+    data["sha256"] = sha256_file(path)
+    data["bytes"] = path.stat().st_size
+    # "file" first, hashes last, the rest in their existing order: stable diffs.
+    ordered = {"file": data.pop("file")}
+    sha, size = data.pop("sha256"), data.pop("bytes")
+    ordered.update(data)
+    ordered.update(sha256=sha, bytes=size)
+    side = sidecar_path(path)
+    text = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True)
+    side.write_text(text, encoding="utf-8", newline="\n")
+    return side
+
+
+def verify_checksums(
+    root: str | Path | None = None, *, raise_on_error: bool = True
+) -> list[str]:
+    """Check every raw data file against the sha256 recorded in its sidecar.
+
+    Parameters
+    ----------
+    root : str or Path or None
+        Raw folder; ``None`` means :func:`bhxh_analysis.config.raw_dir`.
+    raise_on_error : bool
+        Raise on the first kind of problem found (default) instead of returning
+        the list.
+
+    Returns
+    -------
+    list of str
+        One message per problem (empty when everything matches); each names the
+        file relative to the raw folder.
+
+    Raises
+    ------
+    RawDataChangedError
+        A file's hash differs from its sidecar (raised in preference to other
+        problems, which the message also lists).
+    MissingSidecarError
+        A data file without sidecar, a sidecar without ``sha256`` or without its
+        data file.
+    """
+    root = Path(root) if root is not None else config.raw_dir()
+    if not root.is_dir():
+        raise FileNotFoundError(f"raw data folder not found: {root}")
+    problems: list[str] = []
+    changed: list[tuple[str, str, str]] = []
+    for rf in list_raw_files(root):
+        if not rf.has_sidecar:
+            problems.append(
+                f"data/raw/{rf.relpath}: no sidecar {rf.relpath}{SIDECAR_SUFFIX} "
+                "(create it with bhxh_analysis.rawdata.write_sidecar)"
+            )
+            continue
+        meta = read_sidecar(rf.path)
+        expected = str(meta.get("sha256", "")).strip().lower()
+        if not expected:
+            problems.append(f"data/raw/{rf.relpath}: sidecar has no sha256")
+            continue
+        actual = sha256_file(rf.path)
+        if actual != expected:
+            changed.append((rf.relpath, expected, actual))
+            problems.append(
+                f"data/raw/{rf.relpath}: sha256 {actual} differs from sidecar {expected}"
+            )
+    for side in sorted(root.rglob("*" + SIDECAR_SUFFIX)):
+        data_file = side.with_name(side.name[: -len(SIDECAR_SUFFIX)])
+        if not data_file.is_file():
+            problems.append(f"data/raw/{_rel(side, root)}: sidecar without data file")
+    if raise_on_error and problems:
+        if changed:
+            file, expected, actual = changed[0]
+            first = f"data/raw/{file}: sha256"
+            others = [p for p in problems if not p.startswith(first)]
+            raise RawDataChangedError(file, expected, actual, others)
+        raise MissingSidecarError("; ".join(problems))
+    return problems
