@@ -133,8 +133,9 @@ def list_raw_files(root: str | Path | None = None) -> list[RawFile]:
     Returns
     -------
     list of RawFile
-        Files with a suffix in :data:`DATA_SUFFIXES` (hidden files and
-        ``README.md`` excluded), whether or not their sidecar exists.
+        Files with a suffix in :data:`DATA_SUFFIXES` (hidden files excluded),
+        whether or not their sidecar exists. ``README.md`` files are listed only when
+        they have a sidecar (then their hash is checked too).
     """
     root = Path(root) if root is not None else config.raw_dir()
     files = [
@@ -142,7 +143,7 @@ def list_raw_files(root: str | Path | None = None) -> list[RawFile]:
         for p in root.rglob("*")
         if p.is_file()
         and p.suffix.lower() in DATA_SUFFIXES
-        and p.name not in EXEMPT_NAMES
+        and (p.name not in EXEMPT_NAMES or sidecar_path(p).is_file())
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     ]
     return [RawFile(p, _rel(p, root), sidecar_path(p)) for p in sorted(files, key=lambda p: _rel(p, root))]

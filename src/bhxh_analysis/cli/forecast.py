@@ -1,13 +1,197 @@
-"""``bhxh forecast``: year-end forecasts and backtests."""
+"""``bhxh forecast``: year-end forecasts and backtests.
+
+``bhxh forecast --geo NAME --indicator IND --year YYYY --as-of YYYY-MM-DD`` forecasts
+one place's 31 December value; ``bhxh forecast backtest`` scores every method on
+every case the embedded data allow. The library is imported inside the commands so
+that ``bhxh --help`` stays fast.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
 import click
+
+CSV_COLUMNS = ["geo_name", "indicator", "year", "as_of", "method", "forecast", "lo80", "hi80",
+               "lo95", "hi95", "plan", "p_meet_plan"]
+_METHODS = ["auto", "run_rate", "last_value", "seasonal_profile", "ets"]
+_EXIT_GEO = 2
+_EXIT_NO_FORECAST = 1
+
+
+def _check_indicator(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from ..forecast import FORECASTABLE
+
+    if value is not None and value not in FORECASTABLE:
+        raise click.BadParameter(f"unknown indicator {value!r}; forecastable indicators: "
+                                 f"{', '.join(FORECASTABLE)}")
+    return value
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import pandas as pd
+
+    try:
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    except (ValueError, TypeError) as exc:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from exc
+
+
+def _fmt(x: Any, digits: int = 0) -> str:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return ""
+    return f"{float(x):.{digits}f}"
+
+
+def _human(x: Any, pct: bool) -> str:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return "unknown"
+    return f"{float(x):.2f}%" if pct else f"{float(x):,.0f}"
 
 
 @click.group(invoke_without_command=True)
+@click.option("--geo", "geo_name", metavar="NAME", help="Place (province, district, commune, 'Việt Nam').")
+@click.option("--parent", metavar="NAME", help="Containing unit, to disambiguate --geo.")
+@click.option("--boundaries", type=click.Choice(["legacy", "2025"]),
+              help="Boundary set of --geo (default: legacy wins for equal names).")
+@click.option("--indicator", callback=_check_indicator, metavar="IND",
+              help="e.g. bhxh_participants, bhxh_voluntary_participants, bhyt_participants.")
+@click.option("--year", type=int, help="Year whose 31 December value is forecast.")
+@click.option("--as-of", "as_of", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Use only figures dated on or before this day.")
+@click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
+              show_default=True)
 @click.pass_context
-def forecast(ctx: click.Context) -> None:
-    """Forecast a 31 December value (placeholder, filled in by the forecast module)."""
-    if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+def forecast(ctx: click.Context, geo_name: str | None, parent: str | None,
+             boundaries: str | None, indicator: str | None, year: int | None,
+             as_of: str | None, method: str, fmt: str) -> None:
+    """Forecast a 31 December value with 80/95% intervals and the chance of meeting the plan.
+
+    \b
+    Examples:
+      bhxh forecast --geo "Việt Nam" --indicator bhxh_participants --year 2024 --as-of 2024-10-31
+      bhxh forecast --geo "Việt Nam" --indicator bhyt_participants --year 2024 \\
+                    --as-of 2024-04-30 --format csv
+      bhxh forecast backtest                # rolling-origin skill against the run-rate
+
+    Only figures dated on or before --as-of are used (the year's plan counts as known
+    from 1 January). Unknown places exit 2 with suggestions; an unknown indicator
+    exits 2; no data before --as-of exits 1.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    missing = [opt for opt, v in (("--geo", geo_name), ("--indicator", indicator),
+                                  ("--year", year), ("--as-of", as_of)) if v is None]
+    if missing:
+        if len(missing) == 4:
+            click.echo(ctx.get_help())
+            return
+        raise click.UsageError(f"missing option(s): {', '.join(missing)}", ctx)
+    _forecast_one(geo_name, parent, boundaries, indicator, year, as_of, method, fmt)
+
+
+def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, indicator: str,
+                  year: int, as_of: str, method: str, fmt: str) -> None:
+    from .. import geo as g
+    from .. import load_observations
+    from ..forecast import ForecastError, forecast_year_end
+
+    try:
+        unit = g.get_registry().resolve(geo_name, parent=parent, boundaries=boundaries)
+    except g.GeoError as exc:
+        click.echo(f"error: {exc}", err=True)
+        if isinstance(exc, g.UnknownPlaceError) and exc.suggestions:
+            click.echo("suggestions: " + "; ".join(exc.suggestions), err=True)
+        sys.exit(_EXIT_GEO)
+    obs = load_observations()
+    try:
+        res = forecast_year_end(obs, unit, indicator, year, as_of, method=method)
+    except ForecastError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(_EXIT_NO_FORECAST)
+
+    d = res.to_dict()
+    if fmt == "json":
+        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    pct = indicator.endswith("_pct")
+    if fmt == "csv":
+        digits = 2 if pct else 0
+        row = {**d, "year": str(d["year"]),
+               **{c: _fmt(d[c], digits) for c in ("forecast", "lo80", "hi80", "lo95", "hi95",
+                                                 "plan")},
+               "p_meet_plan": _fmt(d["p_meet_plan"], 4)}
+        import csv
+        import io
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(CSV_COLUMNS)
+        w.writerow([row[c] for c in CSV_COLUMNS])
+        click.echo(buf.getvalue(), nl=False)
+        return
+    h = lambda x: _human(x, pct)  # noqa: E731
+    lines = [
+        f"{d['geo_name']} ({d['geo_level']} {d['geo_code']}, {d['boundaries']} boundaries)",
+        f"{indicator}: forecast for 31 December {d['year']} using figures dated <= {d['as_of']}",
+        f"  forecast      {h(d['forecast'])}",
+        f"  80% interval  {h(d['lo80'])} – {h(d['hi80'])}",
+        f"  95% interval  {h(d['lo95'])} – {h(d['hi95'])}",
+        f"  method        {d['method']}" + (f"  [{d['notes']}]" if d["notes"] else ""),
+        f"  last value    {h(d['last_value'])} on {d['last_as_of']} ({d['n_obs']} dated values used)",
+        f"  31 Dec {d['year'] - 1}   {h(d['prev_year_end'])}",
+    ]
+    if d["plan"] is not None:
+        lines += [
+            f"  plan          {h(d['plan'])} ({d['plan_source']})",
+            f"  P(meet plan)  {d['p_meet_plan'] * 100:.0f}%",
+            f"  pace needed   {h(d['pace_required'])} per month from {d['as_of']}",
+        ]
+    else:
+        lines.append("  plan          not known on the as-of date")
+    click.echo("\n".join(lines))
+
+
+@forecast.command("backtest")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV to write (default: data/processed/backtest.csv).")
+@click.option("--all-indicators", is_flag=True,
+              help="Also score coverage rates (default: participants indicators only).")
+def backtest_cmd(out: Path | None, all_indicators: bool) -> None:
+    """Rolling-origin backtest of every method on every case the data allow.
+
+    Each case is a figure dated inside a year whose 31 December value (and the
+    previous one) is known; each method forecasts it from figures dated up to the
+    case only. Writes one row per case and method, and prints skill against the
+    run-rate baseline (1 − MAPE ÷ run-rate MAPE) and interval coverage.
+    """
+    from .. import config, load_observations
+    from ..forecast import PARTICIPANTS, backtest, summary
+
+    obs = load_observations()
+    bt = backtest(obs, indicators=None if all_indicators else PARTICIPANTS)
+    path = out if out is not None else config.backtest_csv()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    bt.to_csv(path, index=False, lineterminator="\n")
+    if bt.empty:
+        click.echo(f"no backtest case in the data; wrote an empty table to {path}")
+        return
+    s = summary(bt)
+    n = int(s["n_cases"].max())
+    click.echo(f"{n} cases ({bt['indicator'].nunique()} indicators, "
+               f"{bt[['geo_code', 'geo_level', 'boundaries']].drop_duplicates().shape[0]} places)"
+               f"; wrote {path}")
+    click.echo(f"{'method':<18}{'MAPE %':>8}{'median APE %':>14}{'skill vs run-rate':>19}"
+               f"{'cover80 %':>11}{'cover95 %':>11}")
+    for r in s.itertuples(index=False):
+        click.echo(f"{r.method:<18}{r.mape:>8.2f}{r.median_ape:>14.2f}{r.skill_ape:>19.2f}"
+                   f"{r.coverage80:>11.0f}{r.coverage95:>11.0f}")
+    click.echo("skill = 1 − MAPE(method) ÷ MAPE(run-rate) on the same cases; > 0 beats the "
+               "run-rate baseline.")

@@ -1,10 +1,186 @@
-"""``bhxh geo``: command group (commands are filled in by their modules)."""
+"""``bhxh geo``: resolve place names, list units, convert legacy units to 2025.
+
+The library (``bhxh_analysis.geo``, pandas) is imported inside each command so
+that ``bhxh --help`` stays fast.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from typing import Any
+
 import click
+
+_BOUNDARIES = ["legacy", "2025"]
+_LEVELS = ["nation", "province", "district", "commune"]
+_EXIT_NOT_FOUND = 2
+
+
+def _fail(exc: Exception) -> None:
+    """Print a geography error (with suggestions or candidates) on stderr and exit 2."""
+    from .. import geo as g
+
+    click.echo(f"error: {exc}", err=True)
+    if isinstance(exc, g.UnknownPlaceError) and exc.suggestions:
+        click.echo("suggestions:", err=True)
+        for s in exc.suggestions:
+            click.echo(f"  {s}", err=True)
+    elif isinstance(exc, g.AmbiguousPlaceError):
+        reg = g.get_registry()
+        click.echo("candidates:", err=True)
+        for u in exc.candidates:
+            click.echo(f"  {reg.describe(u)}", err=True)
+    sys.exit(_EXIT_NOT_FOUND)
+
+
+def _unit_record(reg: Any, unit: Any) -> dict[str, Any]:
+    parent = reg.parent(unit)
+    rec = unit.to_dict()
+    rec["parent_name"] = parent.full_name if parent is not None else None
+    return rec
 
 
 @click.group()
 def geo() -> None:
-    """geo commands."""
+    """Administrative units across the 2025 reform (63 → 34 provinces, no districts).
+
+    \b
+    Examples:
+      bhxh geo resolve "Tiền Giang"              # legacy province → 2025 Đồng Tháp
+      bhxh geo resolve "Hiệp An" --parent "Đức Trọng"
+      bhxh geo list --boundaries 2025            # the 34 provinces since 2025-07-01
+      bhxh geo convert "huyện Đức Trọng"         # legacy district → 2025 communes
+    """
+
+
+@geo.command("resolve")
+@click.argument("name")
+@click.option("--parent", help="Containing province or district, to disambiguate.")
+@click.option("--boundaries", type=click.Choice(_BOUNDARIES),
+              help="Boundary set (default: legacy wins over 2025 for equal names).")
+@click.option("--level", type=click.Choice(_LEVELS), help="Administrative level.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def resolve_cmd(name: str, parent: str | None, boundaries: str | None, level: str | None,
+                fmt: str) -> None:
+    """Resolve NAME to one unit: code, level, boundary set and its 2025 province.
+
+    Unknown or ambiguous names exit with status 2 and list suggestions or
+    candidates on stderr.
+    """
+    from .. import geo as g
+
+    try:
+        reg = g.get_registry()
+        unit = reg.resolve(name, parent=parent, level=level, boundaries=boundaries)
+    except g.GeoError as exc:
+        _fail(exc)
+        return
+    rec = _unit_record(reg, unit)
+    if fmt == "json":
+        click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+        return
+    parent_txt = f"{unit.parent_code} {rec['parent_name']}" if unit.parent_code else "-"
+    lines = [
+        ("code", unit.code),
+        ("name", unit.name),
+        ("full name", unit.full_name),
+        ("level", unit.level),
+        ("boundaries", unit.boundaries + (" (before 2025-07-01)" if unit.boundaries == "legacy"
+                                          else " (since 2025-07-01)")),
+        ("parent", parent_txt),
+        ("2025 province", f"{unit.province_2025_code} {unit.province_2025_name}"),
+    ]
+    if unit.valid_to:
+        lines.append(("valid to", unit.valid_to))
+    width = max(len(k) for k, _ in lines) + 1
+    for k, v in lines:
+        click.echo(f"{k + ':':<{width}} {v}")
+
+
+@geo.command("list")
+@click.option("--boundaries", type=click.Choice(_BOUNDARIES), required=True,
+              help="legacy (63 provinces, before 2025-07-01) or 2025 (34 provinces).")
+@click.option("--level", type=click.Choice(["province", "district", "commune"]),
+              default="province", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True)
+@click.option("--include-defunct", is_flag=True,
+              help="Also list units abolished before 2025 (Hà Tây, merged in 2008).")
+def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> None:
+    """List the units of one boundary set (default: provinces), sorted by code."""
+    from .. import geo as g
+
+    try:
+        df = g.get_registry().units(boundaries, level, include_defunct=include_defunct)
+    except g.GeoError as exc:
+        _fail(exc)
+        return
+    if fmt == "csv":
+        click.echo(df.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif fmt == "json":
+        records = json.loads(df.to_json(orient="records", force_ascii=False))
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for r in df.itertuples(index=False):
+            extra = "" if r.level == "province" else f"  (in {r.parent_code})"
+            click.echo(f"{r.code:<6} {r.full_name}{extra}  → 2025: {r.province_2025_name}")
+        click.echo(f"# {len(df)} {level} units, boundaries {boundaries}", err=True)
+
+
+@geo.command("convert")
+@click.argument("name")
+@click.option("--parent", help="Containing legacy province or district, to disambiguate.")
+@click.option("--level", type=click.Choice(["province", "district", "commune"]))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def convert_cmd(name: str, parent: str | None, level: str | None, fmt: str) -> None:
+    """Show where a legacy unit went on 2025-07-01 (province, or communes with notes)."""
+    from .. import geo as g
+
+    try:
+        reg = g.get_registry()
+        unit = reg.resolve(name, parent=parent, level=level, boundaries="legacy")
+        pairs = reg.convert(unit)
+    except g.GeoError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        out = {"legacy": _unit_record(reg, unit),
+               "to_2025": [{**u.to_dict(), "note": note} for u, note in pairs]}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{reg.describe(unit)} → 2025:")
+    if not pairs:
+        click.echo("  (no row in the conversion table; see docs/geography.md)")
+    for u, note in pairs:
+        click.echo(f"  {u.code:<6} {u.full_name} ({u.province_2025_name})  [{note}]")
+
+
+@geo.command("conversion")
+@click.option("--contradictions", is_flag=True,
+              help="Show the contradictions found in the conversion table instead.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv"]), default="text",
+              show_default=True)
+def conversion_cmd(contradictions: bool, fmt: str) -> None:
+    """Print the legacy → 2025 province table (or the table's contradictions)."""
+    from .. import geo as g
+
+    try:
+        df = g.find_conversion_contradictions() if contradictions else g.province_conversion()
+    except g.GeoError as exc:
+        _fail(exc)
+        return
+    if fmt == "csv":
+        click.echo(df.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif contradictions:
+        for r in df.itertuples(index=False):
+            state = "overridden" if r.overridden else "UNEXPLAINED"
+            where = f" record {r.record}, label {r.label_as_printed!r}" if r.label_as_printed else ""
+            click.echo(f"{r.kind}: {r.legacy_province_code} {r.legacy_province_name}{where}"
+                       f" → {r.new_province_codes} ({r.detail}; {state})")
+    else:
+        for r in df.itertuples(index=False):
+            click.echo(f"{r.legacy_code}  {r.legacy_name:<20} → {r.code_2025}  {r.name_2025}"
+                       + (f"  (until {r.valid_to})" if isinstance(r.valid_to, str) else ""))

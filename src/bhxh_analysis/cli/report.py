@@ -1,10 +1,124 @@
-"""``bhxh report``: command group (commands are filled in by their modules)."""
+"""``bhxh report``: province reports, all provinces with an index, national reports.
+
+The library is imported inside the commands so that ``bhxh --help`` stays fast.
+"""
 
 from __future__ import annotations
+
+import sys
 
 import click
 
 
+def _fail_parameter(exc: Exception) -> None:
+    """Exit non-zero with the validation message (and suggestions) on stderr."""
+    click.echo(f"Error: {exc}", err=True)
+    suggestions = getattr(exc, "suggestions", None)
+    if suggestions and "did you mean" not in str(exc):
+        click.echo(f"did you mean: {', '.join(suggestions)}?", err=True)
+    sys.exit(2)
+
+
 @click.group()
 def report() -> None:
-    """report commands."""
+    """Render reports (papermill notebooks → executed .ipynb + reader HTML)."""
+
+
+@report.command("province")
+@click.option("--province", required=True, help='Province name, e.g. "Lâm Đồng".')
+@click.option("--boundaries", type=click.Choice(["legacy", "2025"]), default="legacy",
+              show_default=True, help="63 legacy provinces or the 34 from 1 July 2025.")
+@click.option("--year", type=int, default=None,
+              help="Forecast/plan year (default: latest year with data).")
+@click.option("--as-of", "as_of", default=None,
+              help="ISO date YYYY-MM-DD: ignore figures dated later.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Output folder (default: reports/province).")
+def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | None,
+                 lang: str, out: str | None) -> None:
+    """Render one province report: OUT/<slug>.ipynb (executed) and OUT/<slug>.html."""
+    from ..report_data import ReportParameterError
+    from ..reports import Renderer, ensure_data, province_task
+
+    try:  # validated against the registry before any kernel starts
+        task = province_task(province, boundaries, year, as_of, lang, out)
+    except ReportParameterError as exc:
+        _fail_parameter(exc)
+        return
+    ensure_data()
+    renderer = Renderer(warm=False)
+    try:
+        res = renderer.render(task)
+    finally:
+        renderer.close()
+    folder = task.out_dir
+    if res.status != "ok":
+        click.echo(f"{res.label}: failed after {res.seconds:.1f} s: {res.error}", err=True)
+        click.echo(f"executed notebook with the traceback: {folder}/{res.ipynb}", err=True)
+        sys.exit(1)
+    click.echo(f"{folder}/{res.ipynb}")
+    click.echo(f"{folder}/{res.html}")
+
+
+@report.command("all")
+@click.option("--boundaries", type=click.Choice(["legacy", "2025"]), default="legacy",
+              show_default=True)
+@click.option("--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default: one per CPU core).")
+@click.option("--only-failed", is_flag=True,
+              help="Re-run only the provinces that failed in OUT/manifest.csv.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--scope", type=click.Choice(["insurance", "any"]), default="insurance",
+              show_default=True,
+              help="Provinces with insurance figures, or also those with only GSO population data.")
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Output folder (default: reports/all).")
+@click.option("--provinces", default=None, hidden=True,
+              help="Comma-separated province names (tests and benchmarks).")
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+def all_cmd(boundaries: str, jobs: int, only_failed: bool, lang: str, scope: str,
+            out: str | None, provinces: str | None, no_progress: bool) -> None:
+    """Render every province with data in parallel; write index.html and manifest.csv.
+
+    A failing province never stops the others; the exit status is 1 if any failed.
+    """
+    from ..report_data import ReportParameterError
+    from ..reports import render_all
+
+    names = [p.strip() for p in provinces.split(",") if p.strip()] if provinces else None
+    try:
+        batch = render_all(out, boundaries=boundaries, jobs=jobs, only_failed=only_failed,
+                           lang=lang, provinces=names, scope=scope, progress=not no_progress)
+    except ReportParameterError as exc:
+        _fail_parameter(exc)
+        return
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    n_ok = sum(r.status == "ok" for r in batch.results)
+    click.echo(f"{n_ok}/{len(batch.results)} reports ok; index: {batch.index}; "
+               f"manifest: {batch.manifest}")
+    for r in batch.failed:
+        click.echo(f"FAILED {r.label}: {r.error}", err=True)
+    if batch.failed:
+        sys.exit(1)
+
+
+@report.command("national")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Output folder (default: reports/national).")
+def national_cmd(lang: str, out: str | None) -> None:
+    """Render the national trends and the national forecast report."""
+    from ..reports import render_national
+
+    results = render_national(lang, out)
+    failed = False
+    for r in results:
+        if r.status == "ok":
+            click.echo(f"{r.folder}/{r.html}")
+        else:
+            failed = True
+            click.echo(f"{r.label}: failed: {r.error} (see {r.folder}/{r.ipynb})", err=True)
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,175 @@
+"""Child process of the ``build`` benchmark (run by ``benchmarks/run.py``).
+
+Two sub-commands, each in its own interpreter so that ``ru_maxrss`` is the
+measured work's own peak:
+
+``generate``
+    simulate a commune-level panel with :func:`bhxh_analysis.simulate.simulate_panel`
+    and write it to parquet (not timed as part of the build).
+``build``
+    read that parquet and do what the build and metrics do to a frame:
+    schema validation, sorting, :func:`bhxh_analysis.metrics.derive`,
+    :func:`bhxh_analysis.metrics.check_consistency` (when present), writing parquet.
+    Prints one JSON object with the step times and the peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import current_rss_mb, log, peak_rss_mb
+
+#: Sort order of the observations table (unique key of a unit, then time).
+SORT_KEY = ["boundaries", "geo_level", "geo_code", "indicator", "as_of", "obs_id"]
+
+
+def generate(n_places: int, years: list[int], seed: int, out: Path) -> dict[str, Any]:
+    """Simulate the panel and write it to ``out`` (parquet).
+
+    Parameters
+    ----------
+    n_places : int
+        Number of simulated communes.
+    years : list of int
+        Calendar years simulated (12 months each).
+    seed : int
+        Random seed.
+    out : pathlib.Path
+        Parquet file to write.
+
+    Returns
+    -------
+    dict
+        ``rows``, ``seconds`` and the simulate call used.
+    """
+    from bhxh_analysis.simulate import simulate_panel
+
+    t0 = time.perf_counter()
+    # The simulator's four default schemes (compulsory and voluntary BHXH, BHTN,
+    # household BHYT), monthly values plus yearly plans.
+    obs = simulate_panel(n_places=n_places, years=years, seed=seed, level="commune")
+    seconds = time.perf_counter() - t0
+    obs.to_parquet(out, index=False)
+    return {
+        "rows": len(obs),
+        "indicators": sorted(obs["indicator"].astype(str).unique().tolist()),
+        "simulate_s": round(seconds, 3),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def _synthetic_sources(o: Any) -> Any:
+    """The project's sources table plus the ``synthetic`` source of the simulated rows."""
+    import pandas as pd
+
+    sources = o.load_sources()
+    extra = pd.DataFrame({"source_id": ["synthetic"], "published_end": [pd.NaT]})
+    return pd.concat([sources, extra], ignore_index=True)
+
+
+def _as_registry_codes(obs: Any) -> Any:
+    """Give synthetic places numeric five-digit codes (``SYN0042`` → ``00042``).
+
+    The observations schema only admits GSO-style codes; the values are untouched.
+    """
+    codes = obs["geo_code"].astype("str").str.removeprefix("SYN").str.zfill(5)
+    return obs.assign(geo_code=codes)
+
+
+def build(src: Path, workdir: Path) -> dict[str, Any]:
+    """Run the build's steps that apply to a frame, then the metrics; time each step.
+
+    Mirrors :func:`bhxh_analysis.observations.build` after the raw files are read:
+    pandera validation (``_validate``), dtypes and sorting (``_finalise_dtypes``,
+    ``_sort``), :func:`metrics.derive`, :func:`metrics.check_consistency`, then the
+    writes (observations parquet and CSV, derived CSV, consistency CSV).
+
+    Parameters
+    ----------
+    src : pathlib.Path
+        Parquet file written by :func:`generate`.
+    workdir : pathlib.Path
+        Folder for the outputs.
+
+    Returns
+    -------
+    dict
+        ``build_s`` (sum of all timed steps), per-step seconds, ``peak_rss_mb``,
+        ``rss_after_imports_mb``, ``rows``, ``derived_rows``, ``consistency_rows``,
+        ``rejected_rows``.
+    """
+    import pandas as pd
+
+    from bhxh_analysis import metrics
+    from bhxh_analysis import observations as o
+
+    sources = _synthetic_sources(o)
+    rss_imports = current_rss_mb()
+    steps: dict[str, float] = {}
+
+    def timed(name: str, fn: Callable[[], Any]) -> Any:
+        log(f"build: {name} ...")
+        t0 = time.perf_counter()
+        result = fn()
+        steps[name] = round(time.perf_counter() - t0, 3)
+        # One line per finished step, so a run stopped by the parent's timeout
+        # still tells how far it got and how fast.
+        sys.stdout.write(json.dumps({"step": name, "seconds": steps[name],
+                                     "peak_rss_mb": peak_rss_mb()}) + "\n")
+        sys.stdout.flush()
+        return result
+
+    obs = timed("read_parquet_s", lambda: _as_registry_codes(pd.read_parquet(src)))
+    obs, rejected = timed("validate_s", lambda: o._validate(obs, sources))
+    obs = timed("finalise_sort_s", lambda: o._sort(o._finalise_dtypes(obs)))
+    derived = timed("derive_s", lambda: metrics.derive(obs))
+    checks = timed("consistency_s", lambda: metrics.check_consistency(obs, derived))
+    timed("write_parquet_s", lambda: o._write_parquet(obs, workdir / "observations.parquet"))
+    timed("write_csv_s", lambda: [o._write_csv(df, workdir / f"{name}.csv") for name, df in
+                                  (("observations", obs), ("derived", derived),
+                                   ("consistency", checks))])
+    return {
+        "build_s": round(sum(steps.values()), 3),
+        "steps": steps,
+        "rows": len(obs),
+        "rejected_rows": len(rejected),
+        "derived_rows": len(derived),
+        "consistency_rows": len(checks),
+        "peak_rss_mb": peak_rss_mb(),
+        "rss_after_imports_mb": rss_imports,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point of the child process."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    g = sub.add_parser("generate")
+    g.add_argument("--n-places", type=int, required=True)
+    g.add_argument("--first-year", type=int, default=2015)
+    g.add_argument("--n-years", type=int, default=10)
+    g.add_argument("--seed", type=int, default=7)
+    g.add_argument("--out", type=Path, required=True)
+    b = sub.add_parser("build")
+    b.add_argument("--src", type=Path, required=True)
+    b.add_argument("--workdir", type=Path, required=True)
+    args = parser.parse_args(argv)
+    if args.cmd == "generate":
+        years = list(range(args.first_year, args.first_year + args.n_years))
+        result = generate(args.n_places, years, args.seed, args.out)
+    else:
+        result = build(args.src, args.workdir)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

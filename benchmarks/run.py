@@ -1,0 +1,249 @@
+"""Benchmarks of bhxh_analysis: batch reports, build at scale, forecast throughput (issue 7).
+
+Usage::
+
+    python benchmarks/run.py            # full sizes (several minutes on 2 cores)
+    python benchmarks/run.py --quick    # small sizes, for the test suite
+    python benchmarks/run.py --only build,forecast_series_per_s
+
+Stdout carries one JSON object per line: first ``{"benchmark": "machine", ...}``
+(cores, RAM, Python, package versions, load), then one line per benchmark:
+
+``report_speedup``
+    the province notebook for N provinces, (a) a loop of the ``papermill`` and
+    ``jupyter nbconvert --to html --no-input`` command lines against (b)
+    ``bhxh report all --jobs 2`` on the same provinces; ``loop_s``, ``bhxh_s``,
+    ``ratio`` = loop_s / bhxh_s (goal >= 4x, floor >= 2x).
+``build``
+    schema validation, sorting, ``metrics.derive``, consistency checks and
+    parquet writing on a simulated commune panel (10,000 communes x 120 months
+    x 4 schemes); ``build_s`` (goal < 15 s) and ``peak_rss_mb`` (goal < 3 GB)
+    measured in a fresh process.
+``forecast_series_per_s``
+    ``forecast.forecast_many`` for 3,321 simulated communes; ``seconds``,
+    ``series_per_s`` (goal: all in < 30 s).
+
+Progress goes to stderr. A benchmark that cannot run (a module missing, an
+error) still prints its line, with ``"status": "missing"`` or ``"error"``, and
+the exit code is 1. Timings are never asserted; the CPU time other programs
+used during each measurement is recorded (``*_other_cpu_s``) so a contaminated
+run can be recognised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import (
+    ChildTimeout,
+    contamination_note,
+    emit,
+    log,
+    machine_facts,
+    run_child,
+)
+
+#: Sizes of the full run and of ``--quick``.
+SIZES: dict[str, dict[str, int]] = {
+    "full": {"reports": 6, "communes": 10_000, "series": 3_321, "build_timeout": 900},
+    "quick": {"reports": 2, "communes": 200, "series": 100, "build_timeout": 600},
+}
+
+BENCHMARKS = ("report_speedup", "build", "forecast_series_per_s")
+
+
+def bench_report_speedup(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
+    """Run ``report_speedup`` (see :mod:`bench_reports`)."""
+    from bench_reports import report_speedup
+
+    return report_speedup(size["reports"], n_jobs=2, keep=keep)
+
+
+#: Order of the steps printed by ``bench_build.py build`` (to name the unfinished one).
+BUILD_STEPS = ("read_parquet_s", "validate_s", "finalise_sort_s", "derive_s", "consistency_s",
+               "write_parquet_s", "write_csv_s")
+
+
+def bench_build(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
+    """Simulate the commune panel in one process, build + metrics in another."""
+    tmp = Path(tempfile.mkdtemp(prefix="bhxh-bench-build-", dir=keep))
+    base = {"benchmark": "build", "communes": size["communes"], "months": 120, "schemes": 4,
+            "goal_build_s": "<15 s", "goal_peak_rss": "<3 GB"}
+    try:
+        panel = tmp / "panel.parquet"
+        log(f"build: simulating {size['communes']} communes x 120 months x 4 schemes")
+        gen = run_child("bench_build.py", ["generate", "--n-places", str(size["communes"]),
+                                           "--out", str(panel)], timeout=1800)
+        log(f"build: {gen['rows']:,} rows simulated in {gen['simulate_s']} s; building")
+        t0 = time.perf_counter()
+        try:
+            res = run_child("bench_build.py",
+                            ["build", "--src", str(panel), "--workdir", str(tmp)],
+                            timeout=size["build_timeout"])
+        except ChildTimeout as exc:
+            done = {r["step"]: r["seconds"] for r in exc.records if "step" in r}
+            running = next((s for s in BUILD_STEPS if s not in done), None)
+            return {**base, "status": "timeout", "rows": gen["rows"], "build_s": None,
+                    "timeout_s": size["build_timeout"], "completed_steps": done,
+                    "step_running_at_timeout": running,
+                    "peak_rss_mb_so_far": max((r["peak_rss_mb"] for r in exc.records
+                                               if "peak_rss_mb" in r), default=None),
+                    "goal_met": False, "simulate_s": gen["simulate_s"],
+                    "notes": [f"build + metrics did not finish in {size['build_timeout']} s; "
+                              f"stopped during {running}"]}
+        process_s = time.perf_counter() - t0
+    finally:
+        if keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    notes = []
+    if res["rejected_rows"]:
+        notes.append(f"validation rejected {res['rejected_rows']} simulated rows")
+    return {
+        **base,
+        "status": "ok",
+        "rows": res["rows"],
+        "derived_rows": res["derived_rows"],
+        "build_s": res["build_s"],
+        "peak_rss_mb": res["peak_rss_mb"],
+        "goal_met": res["build_s"] < 15 and res["peak_rss_mb"] < 3 * 1024,
+        "steps": res["steps"],
+        "rejected_rows": res["rejected_rows"],
+        "consistency_rows": res["consistency_rows"],
+        "rss_after_imports_mb": res["rss_after_imports_mb"],
+        "process_wall_s": round(process_s, 2),
+        "simulate_s": gen["simulate_s"],
+        "indicators": gen["indicators"],
+        "notes": notes,
+    }
+
+
+def bench_forecast(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
+    """Time ``forecast_many`` (default method, then ``auto``) on simulated communes."""
+    from _common import Stopwatch
+
+    with Stopwatch() as sw:
+        res = run_child("bench_forecast.py", ["--n-series", str(size["series"]),
+                                              "--methods", "default,auto"], timeout=3600)
+    run, auto = res["runs"]["default"], res["runs"]["auto"]
+    note = contamination_note(sw.other_cpu_s, sw.wall_s, os.cpu_count())
+    return {
+        "benchmark": "forecast_series_per_s",
+        "status": "ok",
+        "n_series": run["n_forecasts"],
+        "seconds": run["seconds"],
+        "series_per_s": run["series_per_s"],
+        "goal": "all in <30 s",
+        "goal_met": run["n_forecasts"] == size["series"] and run["seconds"] < 30,
+        "n_with_intervals": run["n_with_intervals"],
+        "methods_used": run["methods_used"],
+        "default_method": res["default_method"],
+        # method="auto" first backtests the candidate methods on earlier years.
+        "auto_seconds": auto["seconds"],
+        "auto_series_per_s": auto["series_per_s"],
+        "auto_methods_used": auto["methods_used"],
+        "auto_goal_met": auto["n_forecasts"] == size["series"] and auto["seconds"] < 30,
+        "indicator": res["indicator"],
+        "year": res["year"],
+        "as_of": res["as_of"],
+        "obs_rows": res["obs_rows"],
+        "simulate_s": res["simulate_s"],
+        "peak_rss_mb": res["peak_rss_mb"],
+        "other_cpu_s": None if sw.other_cpu_s is None else round(sw.other_cpu_s, 2),
+        "notes": [note] if note else [],
+    }
+
+
+RUNNERS: dict[str, Callable[[dict[str, int], Path | None], dict[str, Any]]] = {
+    "report_speedup": bench_report_speedup,
+    "build": bench_build,
+    "forecast_series_per_s": bench_forecast,
+}
+
+#: Modules each benchmark measures; a missing one gives ``status: missing``.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "report_speedup": ("bhxh_analysis.reports",),
+    "build": ("bhxh_analysis.simulate", "bhxh_analysis.metrics", "bhxh_analysis.observations"),
+    "forecast_series_per_s": ("bhxh_analysis.simulate", "bhxh_analysis.forecast"),
+}
+
+
+def _missing(name: str) -> list[str]:
+    """Return the modules (and notebook) that ``name`` measures but that do not exist yet."""
+    import importlib.util
+
+    missing = [m for m in NEEDS[name] if importlib.util.find_spec(m) is None]
+    if name == "report_speedup":
+        from bhxh_analysis import config
+
+        nb = config.notebooks_dir() / "province_report.ipynb"
+        if not nb.is_file():
+            missing.append(str(nb.relative_to(config.project_root())))
+    return missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks; return 0 if every one ran, 1 otherwise."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (for the tests)")
+    parser.add_argument("--only", default=",".join(BENCHMARKS),
+                        help=f"comma-separated subset of {', '.join(BENCHMARKS)}")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep outputs in this folder (default: temporary, removed)")
+    for key, what in (("reports", "reports per side in report_speedup"),
+                      ("communes", "simulated communes in build"),
+                      ("series", "simulated series in forecast_series_per_s"),
+                      ("build-timeout", "seconds before the build child is stopped")):
+        parser.add_argument(f"--{key}", type=int, default=None,
+                            help=f"override the number of {what}")
+    args = parser.parse_args(argv)
+    names = [n.strip() for n in args.only.split(",") if n.strip()]
+    unknown = [n for n in names if n not in RUNNERS]
+    if unknown:
+        parser.error(f"unknown benchmark(s) {unknown}; choose from {list(BENCHMARKS)}")
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    mode = "quick" if args.quick else "full"
+    size = dict(SIZES[mode])
+    for key in size:
+        override = getattr(args, key)
+        if override is not None:
+            size[key] = override
+    emit({**machine_facts(), "mode": mode, "sizes": size})
+    ok = True
+    for name in names:
+        missing = _missing(name)
+        if missing:
+            log(f"{name}: cannot run, missing {missing}")
+            emit({"benchmark": name, "status": "missing", "mode": mode, "missing": missing})
+            ok = False
+            continue
+        log(f"{name}: start ({mode})")
+        t0 = time.perf_counter()
+        try:
+            record = RUNNERS[name](size, args.keep)
+        except Exception as exc:  # one failing benchmark must not hide the others
+            traceback.print_exc(file=sys.stderr)
+            record = {"benchmark": name, "status": "error",
+                      "error": f"{type(exc).__name__}: {exc}"}
+            ok = False
+        record["mode"] = mode
+        record["total_wall_s"] = round(time.perf_counter() - t0, 2)
+        record["loadavg_after"] = round(os.getloadavg()[0], 2)
+        emit(record)
+        log(f"{name}: {record['status']} in {record['total_wall_s']} s")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,256 @@
+"""Preparation of observations for forecasting: series, points, year-ends, targets.
+
+Everything here is vectorised over the whole observations table. A *series* is one
+(``boundaries``, ``geo_level``, ``geo_code``, ``indicator``); a *point* is one dated
+value of a series (conflicting published values for the same date are reduced to
+their median — both stay in the observations table, this is only the forecaster's
+working value); a *year-end* is a point dated 31 December.
+
+Time inside a year is measured in months elapsed since 31 December of the previous
+year, ``t = days since 31 Dec (Y-1) / (days in Y / 12)``: 0 at the previous
+year-end, ≈ 10 on 31 October, 12 on 31 December (the convention of
+:func:`bhxh_analysis.metrics.months_remaining`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+SCHEMES: tuple[str, ...] = (
+    "bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn", "bhyt", "bhyt_household",
+)
+#: Indicators the forecaster accepts: stocks of participants and coverage rates.
+FORECASTABLE: tuple[str, ...] = tuple(
+    f"{s}_{m}" for s in SCHEMES for m in ("participants", "coverage_pct")
+)
+PARTICIPANTS: tuple[str, ...] = tuple(f"{s}_participants" for s in SCHEMES)
+KEY = ["boundaries", "geo_level", "geo_code"]
+REQUIRED = [*KEY, "geo_name", "as_of", "indicator", "value"]
+#: Year-end to year-end gaps longer than this are not used to estimate growth.
+MAX_GROWTH_GAP = 6
+
+
+class ForecastError(ValueError):
+    """A forecast that cannot be made (unknown indicator, no data before as-of, ...)."""
+
+
+def plan_indicator(indicator: str) -> str | None:
+    """Return the plan indicator matching ``indicator`` (``None`` for rates)."""
+    if indicator.endswith("_participants"):
+        return indicator[: -len("participants")] + "plan_participants"
+    if indicator.endswith("_coverage_pct"):
+        return indicator[: -len("coverage_pct")] + "plan_coverage_pct"
+    return None
+
+
+def months_elapsed(dates: pd.Series | pd.DatetimeIndex, year: np.ndarray | pd.Series) -> np.ndarray:
+    """Months elapsed from 31 December of ``year - 1`` to ``dates`` (may be negative)."""
+    dates = pd.DatetimeIndex(dates)
+    year = np.asarray(year, dtype=np.int64)
+    origin = pd.to_datetime({"year": year - 1, "month": 12, "day": 31})
+    days = (dates.to_numpy() - origin.to_numpy()).astype("timedelta64[D]").astype(float)
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    return days / (np.where(leap, 366.0, 365.0) / 12.0)
+
+
+def check_columns(obs: pd.DataFrame) -> None:
+    """Raise :class:`ForecastError` naming the columns ``obs`` lacks."""
+    missing = [c for c in REQUIRED if c not in obs.columns]
+    if missing:
+        raise ForecastError(f"observations table lacks column(s) {missing}; "
+                            "see docs/architecture.md for the schema")
+
+
+@dataclass
+class Prepared:
+    """Forecast-ready views of an observations table.
+
+    Attributes
+    ----------
+    series : DataFrame
+        One row per series, index ``sid``: key columns, ``indicator``, ``geo_name``,
+        ``ind_id`` (integer code of the indicator).
+    points : DataFrame
+        ``sid, as_of, value, n_src, year, t, is_ye`` sorted by ``sid, as_of``.
+    year_ends : DataFrame
+        ``sid, year, ye, g_hat`` where ``g_hat`` is the typical annual log growth known
+        once this year-end is known (median of the last three annualised year-end to
+        year-end growth rates).
+    plans : DataFrame
+        Plan rows: key columns, ``indicator`` (the participants/coverage indicator the
+        plan is for), ``year``, ``plan``, ``as_of`` (published date as stored), ``kind``
+        (``published`` or ``implied`` from attainment).
+    """
+
+    series: pd.DataFrame
+    points: pd.DataFrame
+    year_ends: pd.DataFrame
+    plans: pd.DataFrame
+
+    @property
+    def indicators(self) -> list[str]:
+        """Indicators present, sorted."""
+        return sorted(self.series["indicator"].unique())
+
+
+def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = None) -> Prepared:
+    """Build series, points, year-ends and plans from an observations table.
+
+    Parameters
+    ----------
+    obs : DataFrame
+        Observations (schema of ``docs/architecture.md``); extra columns are ignored.
+    indicators : sequence of str, optional
+        Restrict to these forecastable indicators (default: all of :data:`FORECASTABLE`).
+
+    Returns
+    -------
+    Prepared
+    """
+    check_columns(obs)
+    wanted = list(indicators) if indicators is not None else list(FORECASTABLE)
+    cols = [*KEY, "geo_name", "indicator", "as_of", "value"]
+    df = obs.loc[obs["indicator"].isin(wanted), cols]
+    df = df.assign(as_of=pd.to_datetime(df["as_of"]).astype("datetime64[ns]"),
+                   value=pd.to_numeric(df["value"], errors="coerce"))
+    df = df[df["value"].notna() & (df["value"] > 0) & df["as_of"].notna()]
+
+    grp_cols = [*KEY, "indicator"]
+    series = (df.groupby(grp_cols, sort=True, observed=True)["geo_name"].first()
+              .reset_index())
+    series.index.name = "sid"
+    series["ind_id"] = pd.Categorical(series["indicator"], categories=sorted(wanted)).codes
+    if len(df):
+        sid = df.groupby(grp_cols, sort=True, observed=True).ngroup().to_numpy()
+    else:
+        sid = np.zeros(0, dtype=np.int64)
+
+    pts = pd.DataFrame({"sid": sid, "as_of": df["as_of"].to_numpy(),
+                        "value": df["value"].to_numpy(dtype=float)})
+    pts = (pts.groupby(["sid", "as_of"], sort=True)["value"].agg(["median", "size"])
+           .reset_index().rename(columns={"median": "value", "size": "n_src"}))
+    pts["year"] = pts["as_of"].dt.year.astype(np.int64)
+    pts["is_ye"] = (pts["as_of"].dt.month == 12) & (pts["as_of"].dt.day == 31)
+    pts["t"] = months_elapsed(pts["as_of"], pts["year"])
+
+    ye = pts.loc[pts["is_ye"], ["sid", "year", "value"]].rename(columns={"value": "ye"})
+    ye = ye.reset_index(drop=True)
+    ye["g_hat"] = _growth_estimate(ye)
+    return Prepared(series=series, points=pts, year_ends=ye, plans=_plans(obs, wanted))
+
+
+def _growth_estimate(ye: pd.DataFrame) -> np.ndarray:
+    """Median of the last three annualised log growth rates, per series, at each year-end."""
+    same = ye["sid"].eq(ye["sid"].shift(1)).to_numpy()
+    gap = (ye["year"] - ye["year"].shift(1)).to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gr = np.log(ye["ye"].to_numpy() / ye["ye"].shift(1).to_numpy()) / gap
+    gr = np.where(same & (gap <= MAX_GROWTH_GAP), gr, np.nan)
+    stack = [gr]
+    for lag in (1, 2):
+        prev = pd.Series(gr).shift(lag).to_numpy()
+        ok = ye["sid"].eq(ye["sid"].shift(lag)).to_numpy()
+        stack.append(np.where(ok, prev, np.nan))
+    arr = np.vstack(stack)
+    out = np.full(arr.shape[1], np.nan)
+    has = ~np.isnan(arr).all(axis=0)
+    out[has] = np.nanmedian(arr[:, has], axis=0)
+    return out
+
+
+def _plans(obs: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
+    """Published plans, and plans implied by attainment (actual ÷ attainment × 100)."""
+    cols = [*KEY, "indicator", "year", "plan", "as_of", "kind"]
+    plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
+    p = obs.loc[obs["indicator"].isin(list(plan_of)), [*KEY, "indicator", "as_of", "value"]]
+    p = p.assign(as_of=pd.to_datetime(p["as_of"]).astype("datetime64[ns]"))
+    p = p.assign(indicator=p["indicator"].map(plan_of), year=p["as_of"].dt.year,
+                 plan=pd.to_numeric(p["value"], errors="coerce"), kind="published")
+    # Implied: participants and attainment of the same place and date.
+    att_of = {i.replace("_participants", "_attainment_pct"): i
+              for i in wanted if i.endswith("_participants")}
+    a = obs.loc[obs["indicator"].isin(list(att_of)), [*KEY, "indicator", "as_of", "value"]]
+    implied = pd.DataFrame(columns=cols)
+    if len(a):
+        a = a.assign(as_of=pd.to_datetime(a["as_of"]).astype("datetime64[ns]"),
+                     indicator=a["indicator"].map(att_of))
+        v = obs.loc[obs["indicator"].isin(list(att_of.values())),
+                    [*KEY, "indicator", "as_of", "value"]]
+        v = v.assign(as_of=pd.to_datetime(v["as_of"]).astype("datetime64[ns]"))
+        m = a.merge(v, on=[*KEY, "indicator", "as_of"], suffixes=("_att", "_act"))
+        m = m[(m["value_att"] > 0) & m["value_act"].notna()]
+        if len(m):
+            implied = m.assign(plan=m["value_act"] / m["value_att"] * 100.0,
+                               year=m["as_of"].dt.year, kind="implied")[cols]
+    out = pd.concat([p[cols], implied], ignore_index=True) if len(implied) else p[cols]
+    out = out[out["plan"].notna() & (out["plan"] > 0)]
+    return out.sort_values([*KEY, "indicator", "year", "as_of", "kind"], ignore_index=True)
+
+
+def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, year: int,
+               as_of: pd.Timestamp) -> tuple[float, str]:
+    """Return the plan for one series and year known on ``as_of`` (NaN if none).
+
+    Published plans (stored as of 31 December of their year) are treated as known from
+    1 January of their year: plans are set before the year starts. Plans implied by
+    an attainment figure count only once that figure is dated ``<= as_of``. A
+    published plan wins over an implied one; among several, the median is used.
+    """
+    p = plans[(plans["boundaries"] == key[0]) & (plans["geo_level"] == key[1])
+              & (plans["geo_code"] == key[2]) & (plans["indicator"] == indicator)
+              & (plans["year"] == year)]
+    pub = p[p["kind"] == "published"]
+    if len(pub) and as_of >= pd.Timestamp(year=year, month=1, day=1):
+        return float(pub["plan"].median()), "published"
+    imp = p[(p["kind"] == "implied") & (p["as_of"] <= as_of)]
+    if len(imp):
+        # The latest attainment figure is the best statement of the plan.
+        return float(imp.sort_values("as_of")["plan"].iloc[-1]), "implied from attainment"
+    return float("nan"), ""
+
+
+def attach_year_info(df: pd.DataFrame, prep: Prepared) -> pd.DataFrame:
+    """Attach ``prev_ye`` (year-end of ``year - 1``), ``g_hat`` and ``actual`` (year-end of ``year``).
+
+    ``g_hat`` is the growth estimate known at the latest year-end before ``year``
+    (0 when a series has fewer than two year-ends).
+    """
+    ye = prep.year_ends
+    out = df.merge(ye[["sid", "year", "ye"]].rename(columns={"ye": "actual"}),
+                   on=["sid", "year"], how="left")
+    prev = ye[["sid", "year", "ye"]].assign(year=ye["year"] + 1).rename(columns={"ye": "prev_ye"})
+    out = out.merge(prev, on=["sid", "year"], how="left")
+    # Growth known before the year started: latest year-end with year <= Y-1.
+    g = ye[["sid", "year", "g_hat"]].dropna().assign(year=lambda d: d["year"] + 1)
+    g = g.rename(columns={"year": "g_year"}).sort_values("g_year")
+    out = out.reset_index(drop=True)
+    out["_row"] = np.arange(len(out))
+    srt = out.sort_values("year")[["_row", "sid", "year"]]
+    srt = srt.astype({"year": np.int64})
+    g = g.astype({"g_year": np.int64})
+    merged = pd.merge_asof(srt, g, left_on="year", right_on="g_year", by="sid",
+                           direction="backward")
+    out["g_hat"] = merged.set_index("_row")["g_hat"].reindex(out["_row"]).to_numpy()
+    out["g_hat"] = out["g_hat"].fillna(0.0)
+    return out.drop(columns="_row")
+
+
+def training_pairs(prep: Prepared) -> pd.DataFrame:
+    """Every (point, year-end of the same year) pair: what was known at ``t`` and the outcome.
+
+    Includes ``t = 0`` pairs (previous year-end → year-end). Columns: ``sid, ind_id,
+    year, t, v, prev_ye, g_hat, actual``.
+    """
+    p = prep.points
+    within = p.loc[~p["is_ye"] & (p["t"] > 0) & (p["t"] < 12), ["sid", "year", "t", "value"]]
+    within = within.rename(columns={"value": "v"})
+    start = prep.year_ends[["sid", "year", "ye"]].assign(year=lambda d: d["year"] + 1, t=0.0)
+    start = start.rename(columns={"ye": "v"})
+    pairs = pd.concat([within, start[["sid", "year", "t", "v"]]], ignore_index=True)
+    pairs = attach_year_info(pairs, prep)
+    pairs = pairs[pairs["actual"].notna()].reset_index(drop=True)
+    pairs["ind_id"] = prep.series["ind_id"].to_numpy()[pairs["sid"].to_numpy()]
+    return pairs.sort_values(["year", "sid", "t"], ignore_index=True)

@@ -1,0 +1,242 @@
+r"""Rolling-origin backtest of the year-end forecasts, and its summary.
+
+A *case* is every (place, indicator, year, as-of) the data allow: a point dated
+inside year :math:`y` (not 31 December) for a series that also has the year-end of
+:math:`y` (the outcome) and of :math:`y-1` (needed by the run-rate baseline). Each
+method forecasts each case from what was known on its as-of date only: the
+case's own point, earlier points, and training pairs of years before :math:`y`
+(whose year-ends are dated before the as-of). Nothing dated after the as-of enters.
+
+Scores per case and method: error and absolute percentage error (APE), the error
+scaled by the run-rate's error on the same case, whether the outcome fell inside the
+80 % and 95 % intervals, and the Winkler interval score
+
+.. math::
+
+    W_\alpha = (u - l) + \tfrac{2}{\alpha}(l - y)\,\mathbb 1[y < l]
+                       + \tfrac{2}{\alpha}(y - u)\,\mathbb 1[y > u],
+    \qquad \alpha = 1 - \text{level}/100,
+
+also divided by the outcome (``winkler80_rel``) so that places of different sizes
+can be averaged. ``method="auto"`` picks, for each case, the method with the lowest
+mean APE over the cases of earlier years (same indicator when there are at least
+three, otherwise all indicators; ``seasonal_profile`` when fewer than three cases
+exist): a leakage-free choice, reported in ``method_used``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._prep import KEY, PARTICIPANTS, Prepared, attach_year_info, prepare, training_pairs
+from .methods import SPARSE_METHODS, predict_sparse
+
+DEFAULT_METHODS: tuple[str, ...] = ("run_rate", "last_value", "seasonal_profile", "auto")
+AUTO_DEFAULT = "seasonal_profile"
+AUTO_MIN_CASES = 3
+
+BACKTEST_COLUMNS = [
+    "boundaries", "geo_level", "geo_code", "geo_name", "indicator", "year", "as_of",
+    "months_elapsed", "last_value", "prev_year_end", "actual", "method", "method_used",
+    "forecast", "lo80", "hi80", "lo95", "hi95", "error", "ape", "scaled_error",
+    "inside80", "inside95", "winkler80", "winkler95", "winkler80_rel", "winkler95_rel",
+]
+
+
+def cases(prep: Prepared) -> pd.DataFrame:
+    """Every backtest case of a prepared table (see module docstring)."""
+    p = prep.points
+    c = p.loc[~p["is_ye"] & (p["t"] > 0) & (p["t"] < 12), ["sid", "as_of", "year", "t", "value"]]
+    c = attach_year_info(c.rename(columns={"value": "v"}), prep)
+    c = c[c["actual"].notna() & c["prev_ye"].notna()].reset_index(drop=True)
+    c["ind_id"] = prep.series["ind_id"].to_numpy()[c["sid"].to_numpy()]
+    return c
+
+
+def run_methods(prep: Prepared, targets: pd.DataFrame, methods: Sequence[str],
+                levels: Sequence[int] = (80, 95), pairs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Forecast ``targets`` (one year at a time) with each sparse method.
+
+    Training pairs for targets of year :math:`y` are those of years :math:`< y`.
+    Returns a long frame: the target columns plus ``method`` and the forecast columns.
+    """
+    if pairs is None:
+        pairs = training_pairs(prep)
+    n_sid, n_ind = len(prep.series), int(prep.series["ind_id"].max()) + 1 if len(prep.series) else 1
+    out = []
+    for year, tg in targets.groupby("year", sort=True):
+        train = pairs[pairs["year"] < year]
+        for m in methods:
+            res = predict_sparse(m, tg, train, n_sid, n_ind, levels)
+            out.append(pd.concat([tg, res], axis=1).assign(method=m))
+    if not out:
+        return targets.iloc[0:0].assign(method=pd.Series(dtype=str))
+    return pd.concat(out, ignore_index=True)
+
+
+def _score(df: pd.DataFrame, levels: Sequence[int]) -> pd.DataFrame:
+    y = df["actual"].to_numpy(dtype=float)
+    f = df["forecast"].to_numpy(dtype=float)
+    df = df.assign(error=f - y, ape=np.abs(f - y) / y * 100.0)
+    for lev in levels:
+        lo, hi = df[f"lo{lev}"].to_numpy(), df[f"hi{lev}"].to_numpy()
+        a = 1.0 - lev / 100.0
+        w = (hi - lo) + 2.0 / a * np.clip(lo - y, 0, None) + 2.0 / a * np.clip(y - hi, 0, None)
+        df[f"inside{lev}"] = (lo <= y) & (y <= hi)
+        df[f"winkler{lev}"] = w
+        df[f"winkler{lev}_rel"] = w / y
+    return df
+
+
+def _pick(sums: pd.DataFrame) -> str | None:
+    """Method with the lowest mean APE when every method has enough cases, else None."""
+    if len(sums) < len(SPARSE_METHODS) or sums["count"].min() < AUTO_MIN_CASES:
+        return None
+    mape = (sums["sum"] / sums["count"]).sort_index()
+    return str(mape.idxmin())
+
+
+def choose_auto(scored: pd.DataFrame, year: int, indicator: str) -> tuple[str, str]:
+    """Pick a method from the scores of backtest cases of years before ``year``.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        Backtest rows of the sparse methods (columns ``year, indicator, method, ape``).
+    year : int
+        Target year; only cases with ``year < year`` are used (their outcomes are
+        dated before any as-of inside ``year``).
+    indicator : str
+
+    Returns
+    -------
+    method, note : str
+        The method and a sentence saying why.
+    """
+    past = scored[(scored["year"] < year) & scored["method"].isin(SPARSE_METHODS)]
+    for label, pool in (("same indicator", past[past["indicator"] == indicator]),
+                        ("all indicators", past)):
+        sums = pool.groupby("method")["ape"].agg(["sum", "count"])
+        best = _pick(sums)
+        if best is not None:
+            mape = (sums["sum"] / sums["count"]).sort_index()
+            detail = ", ".join(f"{m} {v:.1f}%" for m, v in mape.items())
+            return best, (f"auto: {best} (backtest MAPE on {int(sums['count'].min())} earlier "
+                          f"cases, {label}: {detail})")
+    return AUTO_DEFAULT, (f"auto: {AUTO_DEFAULT} (fewer than {AUTO_MIN_CASES} earlier backtest "
+                          "cases per method; default)")
+
+
+def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METHODS,
+             indicators: Sequence[str] | None = PARTICIPANTS,
+             levels: Sequence[int] = (80, 95)) -> pd.DataFrame:
+    """Rolling-origin backtest over every case the data allow.
+
+    Parameters
+    ----------
+    obs : DataFrame or Prepared
+        Observations table (or its prepared form).
+    methods : sequence of str
+        Among ``run_rate``, ``last_value``, ``seasonal_profile``, ``auto``.
+    indicators : sequence of str, optional
+        Indicators to evaluate (default: the participants indicators; ``None`` = all
+        forecastable indicators).
+    levels : sequence of int
+        Interval levels; the output keeps the 80 and 95 columns.
+
+    Returns
+    -------
+    DataFrame
+        One row per (case, method), columns :data:`BACKTEST_COLUMNS`, sorted.
+    """
+    bad = [m for m in methods if m not in (*SPARSE_METHODS, "auto")]
+    if bad:
+        raise ValueError(f"backtest: unknown method(s) {bad}")
+    prep = obs if isinstance(obs, Prepared) else prepare(obs, indicators)
+    levels = tuple(sorted(set(levels) | {80, 95}))
+    c = cases(prep)
+    base = sorted(set(SPARSE_METHODS) if "auto" in methods else set(methods))
+    res = run_methods(prep, c, base, levels)
+    if len(res) == 0:
+        return pd.DataFrame(columns=BACKTEST_COLUMNS)
+    s = prep.series
+    res = res.assign(**{col: s[col].to_numpy()[res["sid"].to_numpy()]
+                        for col in [*KEY, "geo_name", "indicator"]})
+    res = res.rename(columns={"t": "months_elapsed", "v": "last_value",
+                              "prev_ye": "prev_year_end"})
+    res["method_used"] = res["method"]
+    res = _score(res, levels)
+    rr = res.loc[res["method"] == "run_rate", ["sid", "as_of", "error"]]
+    res = res.merge(rr.rename(columns={"error": "_rr"}), on=["sid", "as_of"], how="left")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        res["scaled_error"] = np.abs(res["error"]) / np.abs(res["_rr"])
+    if "auto" in methods:
+        res = pd.concat([res, _auto_rows(res)], ignore_index=True)
+    res = res[res["method"].isin(list(methods))]
+    res["as_of"] = pd.to_datetime(res["as_of"]).dt.strftime("%Y-%m-%d")
+    res = res.sort_values([*KEY, "indicator", "as_of", "method"], ignore_index=True)
+    return res[BACKTEST_COLUMNS]
+
+
+def _auto_rows(res: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``auto``: per case, the method :func:`choose_auto` picks from earlier years.
+
+    Same rule as :func:`choose_auto`, computed from per-(indicator, year, method) sums so
+    that large panels stay fast.
+    """
+    agg = (res[res["method"].isin(SPARSE_METHODS)]
+           .groupby(["indicator", "year", "method"])["ape"].agg(["sum", "count"]).reset_index())
+    choice = []
+    for year in sorted(res["year"].unique()):
+        past = agg[agg["year"] < year]
+        pooled = _pick(past.groupby("method")[["sum", "count"]].sum())
+        per_ind = past.groupby(["indicator", "method"])[["sum", "count"]].sum()
+        for ind in sorted(res.loc[res["year"] == year, "indicator"].unique()):
+            own = _pick(per_ind.loc[ind]) if ind in per_ind.index.get_level_values(0) else None
+            choice.append((year, ind, own or pooled or AUTO_DEFAULT))
+    ch = pd.DataFrame(choice, columns=["year", "indicator", "method_used"])
+    auto = res.drop(columns="method_used").merge(
+        ch, left_on=["year", "indicator", "method"], right_on=["year", "indicator", "method_used"])
+    return auto.assign(method="auto")
+
+
+def summary(bt: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
+    """Per method (and ``by`` columns): accuracy, skill against run-rate, coverage.
+
+    Parameters
+    ----------
+    bt : DataFrame
+        Output of :func:`backtest`.
+    by : sequence of str
+        Extra grouping columns, e.g. ``("indicator",)``.
+
+    Returns
+    -------
+    DataFrame
+        ``n_cases``, ``mape``, ``median_ape``, ``skill_ape`` (1 − MAPE ÷ run-rate MAPE on
+        the same cases), ``skill_mae`` (1 − MAE ÷ run-rate MAE, persons; dominated by the
+        largest series), ``coverage80``, ``coverage95``, ``winkler80_rel``,
+        ``winkler95_rel``, ``median_scaled_error``.
+    """
+    keys = [*by, "method"]
+    bt = bt.assign(abs_error=bt["error"].abs())
+    rr = bt.loc[bt["method"] == "run_rate", [*KEY, "indicator", "as_of", "ape", "abs_error"]]
+    m = bt.merge(rr.rename(columns={"ape": "rr_ape", "abs_error": "rr_abs"}),
+                 on=[*KEY, "indicator", "as_of"], how="left")
+    g = m.groupby(keys, sort=True)
+    out = pd.DataFrame({
+        "n_cases": g.size(),
+        "mape": g["ape"].mean(),
+        "median_ape": g["ape"].median(),
+        "skill_ape": 1.0 - g["ape"].sum() / g["rr_ape"].sum(),
+        "skill_mae": 1.0 - g["abs_error"].sum() / g["rr_abs"].sum(),
+        "coverage80": g["inside80"].mean() * 100.0,
+        "coverage95": g["inside95"].mean() * 100.0,
+        "winkler80_rel": g["winkler80_rel"].mean(),
+        "winkler95_rel": g["winkler95_rel"].mean(),
+        "median_scaled_error": g["scaled_error"].median(),
+    })
+    return out.reset_index()

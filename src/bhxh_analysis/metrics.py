@@ -1,0 +1,876 @@
+"""Derived figures, consistency checks and pace to plan.
+
+A news sentence often implies more than it prints: "190.863 people, 83,23% coverage,
+6,77% short of the target, i.e. 15.524 people" implies a population (twice), a target
+coverage of 90% and a plan. :func:`derive` computes every such figure from the tidy
+observations, and :func:`check_consistency` compares every pair of figures that imply the
+same quantity within the tolerance their printed rounding allows.
+
+Definitions (see ``docs/metrics.md``):
+
+- BHYT coverage = participants ÷ population × 100.
+- BHXH and BHTN coverage = participants ÷ ``labour_force`` × 100, where ``labour_force`` is
+  VSS's working-age denominator, *not* GSO's labour force aged 15+
+  (``labour_force_15plus``), which is never used as a coverage denominator.
+- attainment = actual ÷ plan × 100 (may exceed 100); shortfall = plan − actual (persons)
+  and target coverage − coverage (percentage points).
+
+Everything is vectorised: each derivation rule is one merge of two indicator slices of
+the observations table; there are no per-row Python loops over observations.
+
+Primitive functions (:func:`coverage`, :func:`attainment`, ...) accept scalars or arrays
+and return the same shape, so notebooks can use them directly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "CONSISTENCY_COLUMNS",
+    "DENOMINATOR",
+    "DENOMINATOR_ALLOWANCE",
+    "DERIVED_COLUMNS",
+    "MEASURES",
+    "OBS_COLUMNS",
+    "SCHEMES",
+    "attainment",
+    "check_consistency",
+    "core_indicators",
+    "coverage",
+    "derive",
+    "distance_to_target",
+    "figure_bounds",
+    "months_remaining",
+    "pace_required",
+    "shortfall",
+    "shortfall_pp",
+    "yoy_change",
+    "yoy_growth",
+]
+
+SCHEMES: tuple[str, ...] = (
+    "bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn", "bhyt", "bhyt_household",
+)
+MEASURES: tuple[str, ...] = (
+    "participants", "new_participants", "change_participants", "coverage_pct",
+    "plan_participants", "plan_new_participants", "plan_coverage_pct", "attainment_pct",
+    "shortfall_participants", "shortfall_pp",
+)
+# Coverage denominators. Household BHYT has no agreed denominator (households or
+# members of enrolled households), so it gets none.
+DENOMINATOR: dict[str, str] = {
+    "bhxh": "labour_force",
+    "bhxh_compulsory": "labour_force",
+    "bhxh_voluntary": "labour_force",
+    "bhtn": "labour_force",
+    "bhyt": "population",
+}
+# Derived-only indicator (year-on-year growth of participants, percent).
+GROWTH_MEASURE = "growth_pct"
+
+OBS_COLUMNS: list[str] = [
+    "obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
+    "province_2025", "geo_name_raw", "as_of", "as_of_raw", "indicator", "value", "unit",
+    "value_raw", "preliminary", "note",
+]
+DERIVED_COLUMNS: list[str] = [*OBS_COLUMNS, "method", "inputs", "value_lo", "value_hi"]
+CONSISTENCY_COLUMNS: list[str] = [
+    "geo_code", "geo_name", "geo_level", "boundaries", "as_of", "check", "indicator",
+    "figures", "implied_values", "difference", "tolerance", "status", "sources", "obs_ids",
+]
+
+# Relative widening of printed figures with a qualifier (documented in docs/metrics.md).
+APPROX_REL = 0.02  # "≈", "khoảng", "about": ± 2 % of the figure
+OVER_REL = 0.10  # "trên", "hơn", "over": up to 10 % above the figure
+NEARLY_REL = 0.05  # "gần", "nearly": up to 5 % below the figure
+# Allowed relative difference between an implied denominator and an observed one from a
+# different publisher (GSO mid-year average population vs the base VSS divides by).
+DENOMINATOR_ALLOWANCE = 0.05
+
+_UNIT_KEY = ["boundaries", "geo_level", "geo_code"]
+
+
+def core_indicators() -> list[str]:
+    """Return the core indicator vocabulary (``{scheme}_{measure}`` + denominators)."""
+    core = [f"{s}_{m}" for s in SCHEMES for m in MEASURES]
+    return [*core, "population", "labour_force", "labour_force_15plus"]
+
+
+# --------------------------------------------------------------------- primitives
+
+
+def _out(x: Any) -> Any:
+    """Return a Python float for 0-d results, the array (or Series) otherwise."""
+    if isinstance(x, pd.Series):
+        return x
+    arr = np.asarray(x, dtype=float)
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def _ratio100(a: Any, b: Any) -> Any:
+    """``a ÷ b × 100`` with NaN (not an error) where ``b`` is 0 or missing."""
+    a_arr = a if isinstance(a, pd.Series) else np.asarray(a, dtype=float)
+    b_arr = b if isinstance(b, pd.Series) else np.asarray(b, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        res = a_arr / b_arr * 100.0
+    res = res.where(b_arr != 0) if isinstance(res, pd.Series) else np.where(b_arr != 0, res, np.nan)
+    return _out(res)
+
+
+def coverage(participants: Any, denominator: Any) -> Any:
+    """Coverage in percent: ``participants ÷ denominator × 100``.
+
+    Parameters
+    ----------
+    participants : float or array-like
+        Insured persons.
+    denominator : float or array-like
+        Population (BHYT) or VSS working-age labour force (BHXH, BHTN).
+
+    Returns
+    -------
+    float or numpy.ndarray or pandas.Series
+        Percent 0–100 (NaN where the denominator is 0).
+
+    Examples
+    --------
+    >>> round(coverage(190863, 229320), 2)
+    83.23
+    """
+    return _ratio100(participants, denominator)
+
+
+def attainment(actual: Any, plan: Any) -> Any:
+    """Attainment of a plan in percent: ``actual ÷ plan × 100`` (may exceed 100).
+
+    Examples
+    --------
+    >>> attainment(366, 244)
+    150.0
+    """
+    return _ratio100(actual, plan)
+
+
+def shortfall(actual: Any, plan: Any) -> Any:
+    """Persons still needed to reach the plan: ``plan − actual`` (negative = exceeded).
+
+    Examples
+    --------
+    >>> shortfall(1091, 2680)
+    1589.0
+    """
+    return _out(np.asarray(plan, dtype=float) - np.asarray(actual, dtype=float)
+                if not isinstance(plan, pd.Series) else plan - actual)
+
+
+def shortfall_pp(coverage_pct: Any, target_pct: Any) -> Any:
+    """Percentage points below the target coverage: ``target − coverage``.
+
+    Examples
+    --------
+    >>> round(shortfall_pp(83.23, 90), 2)
+    6.77
+    """
+    return shortfall(coverage_pct, target_pct)
+
+
+def distance_to_target(coverage_pct: Any, target_pct: Any) -> Any:
+    """Distance to a policy coverage target in percentage points (``target − coverage``).
+
+    Positive: below the target; zero or negative: target met. Same arithmetic as
+    :func:`shortfall_pp`, named for policy targets (Resolution 28-NQ/TW etc.).
+    """
+    return shortfall(coverage_pct, target_pct)
+
+
+def yoy_change(current: Any, previous: Any) -> Any:
+    """Year-on-year change: ``current − previous`` (same units)."""
+    return shortfall(previous, current)
+
+
+def yoy_growth(current: Any, previous: Any) -> Any:
+    """Year-on-year growth in percent: ``(current ÷ previous − 1) × 100``.
+
+    Examples
+    --------
+    >>> yoy_growth(110, 100)
+    10.000000000000014
+    """
+    return _out(_ratio100(current, previous) - 100.0)
+
+
+def months_remaining(as_of: Any) -> Any:
+    """Months left from ``as_of`` to 31 December of the same year (fractional).
+
+    Days to 31 December ÷ (days in the year ÷ 12); 0 on 31 December, about 5.0 on
+    31 July (153 days ÷ 30.5).
+
+    Parameters
+    ----------
+    as_of : date-like or array-like of dates
+
+    Returns
+    -------
+    float or numpy.ndarray
+    """
+    scalar = np.ndim(as_of) == 0 and not isinstance(as_of, pd.Series | pd.Index)
+    dates = pd.to_datetime(pd.Series([as_of] if scalar else list(as_of)))
+    year_end = pd.to_datetime(dates.dt.year.astype("Int64").astype(str) + "-12-31",
+                              errors="coerce")
+    days_in_year = np.where(dates.dt.is_leap_year, 366.0, 365.0)
+    months = (year_end - dates).dt.days.to_numpy(dtype=float) / (days_in_year / 12.0)
+    return float(months[0]) if scalar else months
+
+
+def pace_required(current: Any, plan: Any, as_of: Any) -> Any:
+    """Persons per month needed from ``as_of`` to reach ``plan`` by 31 December.
+
+    ``(plan − current) ÷ months_remaining(as_of)``. Rules at the edges: when the plan is
+    already met (``current ≥ plan``) the pace is 0; on 31 December (no month left) with
+    the plan not met the pace is ``inf`` (it can no longer be met); missing inputs give
+    NaN.
+
+    Parameters
+    ----------
+    current : float or array-like
+        Participants on ``as_of``.
+    plan : float or array-like
+        The year's plan (same units).
+    as_of : date-like or array-like
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> round(pace_required(190863, 206387, "2020-07-31"))
+    3094
+    """
+    gap = np.asarray(plan, dtype=float) - np.asarray(current, dtype=float)
+    months = np.asarray(months_remaining(as_of), dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pace = np.where(gap <= 0, 0.0, np.where(months > 0, gap / months, np.inf))
+    pace = np.where(np.isnan(gap) | np.isnan(months), np.nan, pace)
+    return _out(pace)
+
+
+# ------------------------------------------------------------- printed precision
+
+_QUALIFIER_WORDS = sorted(
+    [
+        "≈", "~", "≥", "≤", ">=", "<=", ">", "<", "trên", "hơn", "gần", "khoảng",
+        "tối thiểu", "tối đa", "ít nhất", "dưới", "xấp xỉ", "chừng", "about", "around",
+        "approx.", "approximately", "nearly", "almost", "over", "more than", "less than",
+        "at least", "under",
+    ],
+    key=len,
+    reverse=True,
+)
+_APPROX = {"≈", "~", "khoảng", "xấp xỉ", "chừng", "about", "around", "approx.",
+           "approximately"}
+_OVER = {"trên", "hơn", ">", "over", "more than"}
+_AT_LEAST = {"≥", ">=", "tối thiểu", "ít nhất", "at least"}
+_NEARLY = {"gần", "nearly", "almost"}
+_AT_MOST = {"≤", "<=", "<", "dưới", "tối đa", "less than", "under"}
+_RAW_RE = (
+    r"^\s*(?P<qual>" + "|".join(map(re.escape, _QUALIFIER_WORDS)) + r")?\s*"
+    r"(?P<num>[+\-\u2212]?\s*\d(?:[\d.,]*\d)?)\s*(?P<rest>.*)$"
+)
+_MULTIPLIER = {
+    "ngàn": 1e3, "nghìn": 1e3, "ngan": 1e3, "nghin": 1e3, "k": 1e3, "thousand": 1e3,
+    "thous.": 1e3, "thous": 1e3, "triệu": 1e6, "trieu": 1e6, "m": 1e6, "mn": 1e6,
+    "million": 1e6, "millions": 1e6, "tỷ": 1e9, "tỉ": 1e9, "ty": 1e9, "bn": 1e9,
+    "billion": 1e9,
+}
+
+
+def _decimals_of_value(value: np.ndarray) -> np.ndarray:
+    """Smallest number of decimals (0–6) that represents each value exactly."""
+    k = np.full(value.shape, 6, dtype=float)
+    for d in range(6, -1, -1):  # loop over 7 precisions, not rows
+        scaled = value * 10.0**d
+        exact = np.abs(scaled - np.round(scaled)) <= 1e-6 * np.maximum(1.0, np.abs(scaled))
+        k = np.where(exact, d, k)
+    return k
+
+
+def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
+    """Interval each printed figure stands for, from its rounding and qualifier.
+
+    A figure printed with ``k`` decimals stands for ``value ± 0.5·10^-k`` in its printed
+    unit (``"86 triệu"`` → ± 0.5 million, ``"83,23%"`` → ± 0.005 points). The
+    number convention (vi/en) of ``value_raw`` is the one that reproduces ``value``;
+    when ``value_raw`` is missing or unreadable, the decimals of ``value`` itself are
+    used. Qualifiers then widen the interval: approximate (≈, khoảng, about) ± 2 %;
+    over (trên, hơn, >, over) up to 10 % above; at least (≥, tối thiểu) unbounded above;
+    nearly (gần, nearly) up to 5 % below; at most (<, dưới, tối đa) unbounded below.
+
+    The qualifier is read from a ``qualifier`` column when ``obs`` has one, else from
+    the start of ``value_raw`` (``"≈ 6,000"``), else from a ``qualifier=<word>`` token
+    in ``note``.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Needs ``value``; uses ``value_raw``, ``qualifier`` and ``note`` when present.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index; ``lo``, ``hi``, ``half_unit`` (float) and ``qualifier`` (str, ""
+        when none).
+    """
+    from .clean import parse_numbers
+
+    value = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
+    n = len(obs)
+    raw = (obs["value_raw"] if "value_raw" in obs else pd.Series([""] * n, index=obs.index))
+    raw = raw.astype("str").fillna("").str.replace("\u00a0", " ").str.strip()
+    parts = raw.str.extract(_RAW_RE, flags=re.IGNORECASE)
+    num = parts["num"].str.replace(r"\s+", "", regex=True).str.replace("\u2212", "-")
+    rest = parts["rest"].fillna("").str.strip()
+    first = rest.str.extract(r"^(\S*)")[0].fillna("").str.casefold()
+    mult = first.map(_MULTIPLIER).astype(float).fillna(1.0).to_numpy()
+    decimals = np.full(n, np.nan)
+    for fmt, mark in (("en", "."), ("vi", ",")):  # vi wins ties: plain digits agree
+        parsed = parse_numbers(num.where(num.notna(), ""), fmt)  # type: ignore[arg-type]
+        val = parsed["value"].to_numpy(dtype=float) * mult
+        ok = parsed["ok"].to_numpy() & np.isclose(val, value, rtol=1e-9, atol=1e-9)
+        k = num.str.extract(rf"\{mark}(\d+)$")[0].str.len().astype(float).fillna(0.0)
+        decimals = np.where(ok, k.to_numpy(), decimals)
+    from_raw = ~np.isnan(decimals)
+    decimals = np.where(from_raw, decimals, _decimals_of_value(np.nan_to_num(value)))
+    half = 0.5 * 10.0 ** (-decimals) * np.where(from_raw, mult, 1.0)
+
+    qual = parts["qual"].fillna("").str.casefold()
+    if "note" in obs:
+        from_note = obs["note"].astype("str").fillna("").str.extract(
+            r"qualifier\s*[=:]\s*([^;,]+)")[0].fillna("").str.strip().str.casefold()
+        qual = qual.where(qual != "", from_note)
+    if "qualifier" in obs:
+        col = obs["qualifier"].astype("str").fillna("").str.strip().str.casefold()
+        col = col.where(~col.isin(["nan", "none", "<na>"]), "")
+        qual = col.where(col != "", qual)
+    q = qual.to_numpy(dtype=object)
+    absval = np.abs(value)
+    approx = np.isin(q, list(_APPROX))
+    over, at_least = np.isin(q, list(_OVER)), np.isin(q, list(_AT_LEAST))
+    nearly, at_most = np.isin(q, list(_NEARLY)), np.isin(q, list(_AT_MOST))
+    lo = np.select(
+        [approx, nearly, at_most],
+        [value - np.maximum(half, APPROX_REL * absval),
+         value - np.maximum(half, NEARLY_REL * absval), np.full(n, -np.inf)],
+        value - half,
+    )
+    hi = np.select(
+        [approx, over, at_least],
+        [value + np.maximum(half, APPROX_REL * absval),
+         value + np.maximum(half, OVER_REL * absval), np.full(n, np.inf)],
+        value + half,
+    )
+    return pd.DataFrame(
+        {"lo": lo, "hi": hi, "half_unit": half, "qualifier": qual.astype("str").to_numpy()},
+        index=obs.index,
+    )
+
+
+# ---------------------------------------------------------------------- derivation
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One derivation: ``out = a <op> b`` for matching rows of indicators a and b.
+
+    ``join``: ``same`` = same unit, same as_of, same source (figures printed together);
+    ``year`` = b is an annual reference (plan, denominator) of the same unit and year,
+    any source; ``prev_year_end`` = a on 31 Dec, b on 31 Dec of the previous year.
+    ``out_date``: ``same`` (a's date), ``year_end`` (31 Dec of a's year: plans are
+    annual), ``prev_year_end``.
+    ``compare``: whether the result takes part in consistency checks as a figure.
+    """
+
+    name: str
+    out: str
+    a: str
+    b: str
+    op: str  # ratio100 | add | sub | rsub | growth
+    join: str
+    out_date: str
+    unit: str
+    compare: bool = True
+
+
+def _rules() -> list[_Rule]:
+    """Every derivation rule, expanded over schemes."""
+    rules: list[_Rule] = []
+    for s in SCHEMES:
+        den = DENOMINATOR.get(s)
+        p = f"{s}_participants"
+        if den is not None:
+            rules += [
+                _Rule("denominator_from_coverage", den, p, f"{s}_coverage_pct",
+                      "ratio100", "same", "same", "persons"),
+                _Rule("denominator_from_shortfall", den, f"{s}_shortfall_participants",
+                      f"{s}_shortfall_pp", "ratio100", "same", "same", "persons"),
+                # Compared through the denominator check instead (same arithmetic).
+                _Rule("coverage_from_denominator", f"{s}_coverage_pct", p, den,
+                      "ratio100", "year", "same", "pct", compare=False),
+            ]
+        rules += [
+            _Rule("plan_coverage_from_shortfall", f"{s}_plan_coverage_pct",
+                  f"{s}_coverage_pct", f"{s}_shortfall_pp", "add", "same", "year_end", "pct"),
+            _Rule("plan_from_attainment", f"{s}_plan_participants", p, f"{s}_attainment_pct",
+                  "ratio100", "same", "year_end", "persons"),
+            _Rule("plan_new_from_attainment", f"{s}_plan_new_participants",
+                  f"{s}_new_participants", f"{s}_attainment_pct", "ratio100", "same",
+                  "year_end", "persons"),
+            _Rule("plan_from_shortfall", f"{s}_plan_participants", p,
+                  f"{s}_shortfall_participants", "add", "same", "year_end", "persons"),
+            _Rule("previous_level", p, p, f"{s}_change_participants", "sub", "same",
+                  "prev_year_end", "persons"),
+            _Rule("attainment_from_plan", f"{s}_attainment_pct", p,
+                  f"{s}_plan_participants", "ratio100", "year", "same", "pct"),
+            _Rule("attainment_new_from_plan", f"{s}_attainment_pct", f"{s}_new_participants",
+                  f"{s}_plan_new_participants", "ratio100", "year", "same", "pct"),
+            _Rule("shortfall_from_plan", f"{s}_shortfall_participants", p,
+                  f"{s}_plan_participants", "rsub", "year", "same", "persons"),
+            _Rule("shortfall_pp_from_plan", f"{s}_shortfall_pp", f"{s}_coverage_pct",
+                  f"{s}_plan_coverage_pct", "rsub", "year", "same", "pct"),
+            _Rule("yoy_change", f"{s}_change_participants", p, p, "sub", "prev_year_end",
+                  "same", "persons"),
+            _Rule("yoy_growth", f"{s}_{GROWTH_MEASURE}", p, p, "growth", "prev_year_end",
+                  "same", "pct"),
+        ]
+    return rules
+
+
+_METHOD_TEXT = {
+    "ratio100": "{out} = {a} ÷ {b} × 100",
+    "add": "{out} = {a} + {b}",
+    "sub": "{out} = {a} − {b}",
+    "rsub": "{out} = {b} − {a}",
+    "growth": "{out} = ({a} ÷ {b} − 1) × 100",
+}
+_DATE_TEXT = {
+    "year_end": " (annual: as of 31 Dec)",
+    "prev_year_end": " (as of 31 Dec of the previous year)",
+}
+
+
+def _method_text(rule: _Rule) -> str:
+    a = rule.a
+    b = rule.b
+    if rule.join == "prev_year_end":
+        b = f"{b} (previous 31 Dec)"
+    if rule.join == "year":
+        b = f"{b} (same year)"
+    text = _METHOD_TEXT[rule.op].format(out=rule.out, a=a, b=b)
+    return text + _DATE_TEXT.get(rule.out_date, "")
+
+
+def _interval_op(op: str, a: pd.DataFrame, b: pd.DataFrame) -> tuple[np.ndarray, ...]:
+    """Value and interval of ``a <op> b`` (interval arithmetic on [lo, hi])."""
+    av, alo, ahi = (a[c].to_numpy(dtype=float) for c in ("value", "lo", "hi"))
+    bv, blo, bhi = (b[c].to_numpy(dtype=float) for c in ("value", "lo", "hi"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if op == "add":
+            return av + bv, alo + blo, ahi + bhi
+        if op == "sub":
+            return av - bv, alo - bhi, ahi - blo
+        if op == "rsub":
+            return bv - av, blo - ahi, bhi - alo
+        # Division: the extremes are among the four corner quotients unless the
+        # divisor's interval contains 0 (then unbounded).
+        corners = np.stack([alo / blo, alo / bhi, ahi / blo, ahi / bhi])
+        corners = np.where(np.isnan(corners), np.inf, corners)  # inf/inf etc.
+        lo = np.min(corners, axis=0) * 100.0
+        hi = np.max(np.where(np.isfinite(corners), corners, np.inf), axis=0) * 100.0
+        spans_zero = (blo <= 0) & (bhi >= 0)
+        lo = np.where(spans_zero, -np.inf, lo)
+        hi = np.where(spans_zero, np.inf, hi)
+        val = np.where(bv != 0, av / bv * 100.0, np.nan)
+        if op == "growth":
+            return val - 100.0, lo - 100.0, hi - 100.0
+        return val, lo, hi
+
+
+def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
+    """Observations with normalised dates and rounding intervals (internal frame)."""
+    need = ["obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
+            "as_of", "indicator", "value"]
+    missing = [c for c in need if c not in obs.columns]
+    if missing:
+        raise KeyError(f"observations lack column(s): {', '.join(missing)}")
+    df = pd.DataFrame({c: obs[c] for c in need}, index=obs.index)
+    for col in ("province_2025", "geo_name_raw", "as_of_raw", "value_raw", "note"):
+        df[col] = obs[col].astype("str").fillna("") if col in obs else ""
+    df["preliminary"] = (obs["preliminary"].fillna(False).astype(bool)
+                         if "preliminary" in obs else False)
+    for col in ("obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
+                "indicator"):
+        df[col] = df[col].astype("str").fillna("")
+    df["value"] = pd.to_numeric(df["value"], errors="coerce")
+    df["as_of"] = pd.to_datetime(df["as_of"], errors="coerce")
+    bounds = figure_bounds(obs)
+    df["lo"], df["hi"] = bounds["lo"], bounds["hi"]
+    df["qualifier"] = bounds["qualifier"]
+    df = df[df["as_of"].notna() & df["value"].notna()]
+    df["year"] = df["as_of"].dt.year
+    # Input order must not matter: it decides the orientation of pairs in the checks.
+    df = df.sort_values([*_UNIT_KEY, "as_of", "indicator", "obs_id"], kind="stable")
+    return df.reset_index(drop=True)
+
+
+def _apply_rule(rule: _Rule, parts: dict[str, pd.DataFrame]) -> pd.DataFrame | None:
+    """Rows produced by one rule (None when an input indicator is absent)."""
+    a, b = parts.get(rule.a), parts.get(rule.b)
+    if a is None or b is None:
+        return None
+    keep = [*_UNIT_KEY, "as_of", "year", "source_id", "obs_id", "value", "lo", "hi",
+            "preliminary"]
+    a = a[[*keep, "geo_name", "province_2025", "geo_name_raw", "as_of_raw"]]
+    b = b[keep]
+    if rule.join == "same":
+        on = [*_UNIT_KEY, "as_of", "source_id"]
+        m = a.merge(b, on=on, suffixes=("_a", "_b"))
+        m["source_id_b"] = m["source_id"]
+        m = m.rename(columns={"source_id": "source_id_a", "year_a": "year"})
+    elif rule.join == "year":
+        m = a.merge(b, on=[*_UNIT_KEY, "year"], suffixes=("_a", "_b"))
+        m = m.rename(columns={"as_of_a": "as_of"})
+    else:  # prev_year_end
+        a = a[(a["as_of"].dt.month == 12) & (a["as_of"].dt.day == 31)]
+        b = b.assign(year=b["year"] + 1)
+        b = b[(b["as_of"].dt.month == 12) & (b["as_of"].dt.day == 31)]
+        m = a.merge(b, on=[*_UNIT_KEY, "year"], suffixes=("_a", "_b"))
+        m = m.rename(columns={"as_of_a": "as_of"})
+    if m.empty:
+        return None
+    val, lo, hi = _interval_op(
+        rule.op,
+        m[["value_a", "lo_a", "hi_a"]].set_axis(["value", "lo", "hi"], axis=1),
+        m[["value_b", "lo_b", "hi_b"]].set_axis(["value", "lo", "hi"], axis=1),
+    )
+    if rule.out_date == "year_end":
+        as_of = pd.to_datetime(m["year"].astype(str) + "-12-31")
+    elif rule.out_date == "prev_year_end":
+        as_of = pd.to_datetime((m["year"] - 1).astype(str) + "-12-31")
+    else:
+        as_of = m["as_of"]
+    src_a, src_b = m["source_id_a"], m["source_id_b"]
+    out = pd.DataFrame({
+        "source_id": src_a.where(src_a == src_b, src_a + "+" + src_b),
+        "geo_code": m["geo_code"], "geo_name": m["geo_name"], "geo_level": m["geo_level"],
+        "boundaries": m["boundaries"], "province_2025": m["province_2025"],
+        "geo_name_raw": m["geo_name_raw"], "as_of": as_of,
+        "indicator": rule.out, "value": val, "unit": rule.unit,
+        "preliminary": m["preliminary_a"] | m["preliminary_b"],
+        "method": _method_text(rule), "inputs": m["obs_id_a"] + " " + m["obs_id_b"],
+        "value_lo": lo, "value_hi": hi,
+        # Internal columns for the consistency checks.
+        "_rule": rule.name, "_compare": rule.compare,
+        "_a_ind": rule.a, "_a_val": m["value_a"].to_numpy(),
+        "_b_ind": rule.b, "_b_val": m["value_b"].to_numpy(),
+    })
+    out["as_of_raw"] = out["as_of"].dt.strftime("%Y-%m-%d")
+    return out[np.isfinite(out["value"].to_numpy(dtype=float))]
+
+
+def _derive_full(obs: pd.DataFrame) -> pd.DataFrame:
+    """All derived rows with the internal columns used by the checks."""
+    df = _prepare(obs)
+    parts = {ind: g for ind, g in df.groupby("indicator", sort=True)}
+    pieces = [p for r in _rules() if (p := _apply_rule(r, parts)) is not None]
+    if not pieces:
+        cols = [*DERIVED_COLUMNS, "_rule", "_compare", "_a_ind", "_a_val", "_b_ind", "_b_val"]
+        empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
+        for c in ("value", "value_lo", "value_hi", "_a_val", "_b_val"):
+            empty[c] = empty[c].astype(float)
+        empty["as_of"] = pd.to_datetime(empty["as_of"])
+        empty["preliminary"] = empty["preliminary"].astype(bool)
+        empty["_compare"] = empty["_compare"].astype(bool)
+        return empty
+    out = pd.concat(pieces, ignore_index=True)
+    # Deterministic id from what the figure is and what it came from.
+    h = pd.util.hash_pandas_object(out[["indicator", "method", "inputs"]], index=False)
+    out["obs_id"] = "drv-" + h.map("{:016x}".format).str[:12]
+    lo_txt = out["value_lo"].map(_fmt)
+    hi_txt = out["value_hi"].map(_fmt)
+    out["value_raw"] = ""
+    out["note"] = "derived; printed rounding allows " + lo_txt + " to " + hi_txt
+    out = out.sort_values(
+        [*_UNIT_KEY, "as_of", "indicator", "obs_id"], kind="stable"
+    ).reset_index(drop=True)
+    return out
+
+
+def _restore_dates(col: pd.Series, like: pd.Series) -> pd.Series:
+    """Return dates as datetime64 if ``like`` holds datetimes, else ISO strings."""
+    if pd.api.types.is_datetime64_any_dtype(like):
+        return col
+    return col.dt.strftime("%Y-%m-%d")
+
+
+def derive(obs: pd.DataFrame) -> pd.DataFrame:
+    """Every figure the observations imply, in a table separate from them.
+
+    For each unit, as-of date and scheme where the inputs exist (see the rules in
+    ``docs/metrics.md``): implied denominators (population for BHYT, ``labour_force``
+    for BHXH/BHTN) from participants ÷ coverage and from shortfall persons ÷ shortfall
+    points; implied plan coverage (coverage + shortfall points); implied plans
+    (participants ÷ attainment; participants + shortfall persons; new ÷ attainment for
+    plans of new participants); implied previous year-end level (participants − change);
+    coverage from an observed denominator of the same year; attainment and shortfalls
+    from an observed plan of the same year; year-on-year change and growth between
+    year-end figures. Inputs are always observed figures (derived figures are never
+    chained), so every derived row traces back to printed figures.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Tidy observations (``docs/architecture.md``); needs at least ``obs_id,
+        source_id, geo_code, geo_name, geo_level, boundaries, as_of, indicator, value``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`DERIVED_COLUMNS`: the observation columns (``obs_id`` =
+        ``drv-<hash>``, deterministic; ``source_id`` = the inputs' sources joined with
+        ``+``; ``value`` at full precision; ``value_raw`` empty; ``note`` gives the
+        range), ``method`` (readable formula), ``inputs`` (space-separated obs_ids) and
+        ``value_lo``/``value_hi`` (the range the inputs' printed rounding allows).
+        Sorted by unit, as_of, indicator, obs_id.
+    """
+    full = _derive_full(obs)
+    out = full[DERIVED_COLUMNS].copy()
+    out["as_of"] = _restore_dates(out["as_of"], obs["as_of"])
+    return out
+
+
+# --------------------------------------------------------------------- consistency
+
+
+def _fmt(x: float) -> str:
+    """Readable number for the checks' text columns (full precision stays in values)."""
+    if x is None or x != x:
+        return "nan"
+    if np.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if abs(x) >= 1000:
+        return f"{x:.0f}"
+    if abs(x) >= 10:
+        return f"{x:.2f}".rstrip("0").rstrip(".")
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+def _fmt_series(s: pd.Series) -> pd.Series:
+    return s.astype(float).map(_fmt).astype("str")
+
+
+def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, check: str,
+                extra_allow: np.ndarray | None = None) -> pd.DataFrame:
+    """Build consistency rows from aligned left/right figure frames.
+
+    Both frames carry ``value, lo, hi, text, implied, sources, ids`` and the unit key.
+    ``extra_allow`` widens the right interval by a relative amount (denominators).
+    """
+    lo_r, hi_r = right["lo"].to_numpy(float), right["hi"].to_numpy(float)
+    if extra_allow is not None:
+        span = extra_allow * np.abs(right["value"].to_numpy(float))
+        lo_r, hi_r = lo_r - span, hi_r + span
+    lo_l, hi_l = left["lo"].to_numpy(float), left["hi"].to_numpy(float)
+    scale = 1e-9 * np.maximum(1.0, np.abs(left["value"].to_numpy(float)))
+    conflict = (lo_l > hi_r + scale) | (lo_r > hi_l + scale)
+    tol = (hi_l - lo_l) / 2 + (hi_r - lo_r) / 2
+    ids = (left["ids"] + " " + right["ids"]).str.split(" ").map(
+        lambda xs: " ".join(sorted(set(xs))))
+    sources = (left["sources"] + "+" + right["sources"]).str.split("+").map(
+        lambda xs: "+".join(sorted(set(xs))))
+    return pd.DataFrame({
+        "geo_code": left["geo_code"].to_numpy(), "geo_name": left["geo_name"].to_numpy(),
+        "geo_level": left["geo_level"].to_numpy(),
+        "boundaries": left["boundaries"].to_numpy(),
+        "as_of": left["as_of"].to_numpy(),
+        "check": check + ":" + left["indicator"].to_numpy(dtype=object),
+        "indicator": left["indicator"].to_numpy(),
+        "figures": (left["text"] + " | " + right["text"]).to_numpy(),
+        "implied_values": (left["implied"] + " | " + right["implied"]).to_numpy(),
+        "difference": right["value"].to_numpy(float) - left["value"].to_numpy(float),
+        "tolerance": tol,
+        "status": np.where(conflict, "conflict", "ok"),
+        "sources": sources.to_numpy(), "obs_ids": ids.to_numpy(),
+    })
+
+
+def _observed_figures(df: pd.DataFrame) -> pd.DataFrame:
+    """Observed figures with the text columns the checks print."""
+    f = df.copy()
+    val = _fmt_series(f["value"])
+    f["text"] = (f["indicator"] + "=" + val + " (" + f["as_of"].dt.strftime("%Y-%m-%d")
+                 + ", " + f["source_id"] + ")")
+    qual = f["qualifier"].where(f["qualifier"] == "", " " + f["qualifier"])
+    f["implied"] = (f["indicator"] + "=" + val + qual + " [" + _fmt_series(f["lo"]) + ", "
+                    + _fmt_series(f["hi"]) + "]")
+    f["sources"], f["ids"] = f["source_id"], f["obs_id"]
+    return f
+
+
+def _derived_figures(d: pd.DataFrame) -> pd.DataFrame:
+    """Derived figures with the text columns the checks print."""
+    f = d.rename(columns={"value_lo": "lo", "value_hi": "hi"}).copy()
+    f["text"] = (f["_a_ind"] + "=" + _fmt_series(f["_a_val"]) + "; " + f["_b_ind"] + "="
+                 + _fmt_series(f["_b_val"]) + " (" + f["source_id"] + ")")
+    f["implied"] = (f["indicator"] + "=" + _fmt_series(f["value"]) + " ["
+                    + _fmt_series(f["lo"]) + ", " + _fmt_series(f["hi"]) + "] via "
+                    + f["_rule"])
+    f["sources"], f["ids"] = f["source_id"], f["inputs"]
+    return f
+
+
+def _self_pairs(f: pd.DataFrame, on: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """All unordered pairs of distinct rows of ``f`` sharing ``on`` (left, right)."""
+    f = f[f.duplicated(on, keep=False)].reset_index(drop=True)
+    f["_i"] = np.arange(len(f))
+    m = f[[*on, "_i"]].merge(f[[*on, "_i"]], on=on, suffixes=("_l", "_r"))
+    m = m[m["_i_l"] < m["_i_r"]]
+    left = f.iloc[m["_i_l"].to_numpy()].reset_index(drop=True)
+    right = f.iloc[m["_i_r"].to_numpy()].reset_index(drop=True)
+    return left, right
+
+
+def _internal_from_derived(derived: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
+    """Rebuild the internal columns of derived rows from their method and inputs."""
+    rules = {_method_text(r): (r.name, r.compare) for r in _rules()}
+    out = derived.copy()
+    out["as_of"] = pd.to_datetime(out["as_of"])
+    for col in ("value", "value_lo", "value_hi"):
+        out[col] = pd.to_numeric(out[col], errors="coerce")
+    for col in ("obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
+                "indicator", "method", "inputs"):
+        out[col] = out[col].astype("str")
+    known = out["method"].isin(list(rules))
+    out = out[known].reset_index(drop=True)
+    meta = out["method"].map(rules)
+    out["_rule"] = meta.str[0].astype("str")
+    out["_compare"] = meta.str[1].astype(bool)
+    ids = out["inputs"].str.split(" ", n=1, expand=True).reindex(columns=[0, 1])
+    look = df.drop_duplicates("obs_id").set_index("obs_id")
+    for side, col in (("a", 0), ("b", 1)):
+        out[f"_{side}_ind"] = ids[col].map(look["indicator"]).fillna("?").astype("str")
+        out[f"_{side}_val"] = ids[col].map(look["value"]).astype(float)
+    return out
+
+
+def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Compare every pair of figures that imply the same quantity.
+
+    Each figure stands for an interval (printed rounding, widened by qualifiers, see
+    :func:`figure_bounds`; derived figures carry the interval their inputs allow). Two
+    figures agree (``ok``) when their intervals overlap and are a ``conflict``
+    otherwise. Checks (the ``check`` column is ``<kind>:<indicator>``):
+
+    - ``same_figure``: two observations of the same unit, indicator and month
+      (different sources or repeated rows); both values are kept, never averaged.
+    - ``derived_vs_observed``: a derived figure and an observation of the same unit,
+      indicator and as_of (e.g. 366 ÷ 244 vs the printed 150%).
+    - ``derived_vs_derived``: two derived figures of the same unit, indicator and as_of
+      from different inputs (Đà Lạt's population from coverage and from shortfall).
+    - ``denominator_vs_observed``: an implied population/labour force and an observed
+      one of the same unit and year; when they come from different publishers the
+      observed interval is widened by :data:`DENOMINATOR_ALLOWANCE` (5 %), since GSO's
+      mid-year average and the base VSS divides by differ by definition.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Tidy observations.
+    derived : pandas.DataFrame or None
+        Output of :func:`derive` on ``obs``; only its rows (by ``obs_id``) take part.
+        ``None`` derives from ``obs``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`CONSISTENCY_COLUMNS`; ``figures`` lists the printed inputs,
+        ``implied_values`` each side's value and interval, ``difference`` = right −
+        left, ``tolerance`` the sum of the two half-widths, ``status`` ok | conflict,
+        ``sources`` and ``obs_ids`` the observations involved. Sorted, deterministic.
+    """
+    df = _prepare(obs)
+    if derived is None or not {"value_lo", "value_hi", "method", "inputs"} <= set(derived):
+        full = _derive_full(obs)
+        if derived is not None:
+            full = full[full["obs_id"].isin(set(derived["obs_id"].astype(str)))]
+    else:
+        full = _internal_from_derived(derived, df)
+    full = full[full["_compare"].astype(bool)].reset_index(drop=True)
+    of = _observed_figures(df)
+    dfig = _derived_figures(full)
+    frames: list[pd.DataFrame] = []
+
+    # 1. The same figure published twice (same unit, indicator and month).
+    of["_month"] = of["as_of"].dt.to_period("M").astype(str)
+    left, right = _self_pairs(of, [*_UNIT_KEY, "indicator", "_month"])
+    if len(left):
+        frames.append(_pair_frame(left, right, "same_figure"))
+
+    den_inds = set(DENOMINATOR.values())
+    # 2. Derived vs observed, same as_of (denominators are checked by year below).
+    dd = dfig[~dfig["indicator"].isin(den_inds)]
+    on = [*_UNIT_KEY, "indicator", "as_of"]
+    m = dd.reset_index(drop=True).assign(_l=lambda x: np.arange(len(x)))[[*on, "_l"]].merge(
+        of.assign(_r=np.arange(len(of)))[[*on, "_r"]], on=on)
+    if len(m):
+        left = dd.reset_index(drop=True).iloc[m["_l"].to_numpy()].reset_index(drop=True)
+        right = of.iloc[m["_r"].to_numpy()].reset_index(drop=True)
+        own = np.array([r in ins.split(" ") for r, ins in
+                        zip(right["obs_id"], left["inputs"], strict=True)], dtype=bool)
+        left, right = left[~own].reset_index(drop=True), right[~own].reset_index(drop=True)
+        if len(left):
+            frames.append(_pair_frame(left, right, "derived_vs_observed"))
+
+    # 3. Derived vs derived from different inputs.
+    left, right = _self_pairs(dfig, [*_UNIT_KEY, "indicator", "as_of"])
+    if len(left):
+        # Same rule with a shared input: the difference is already reported by the
+        # check on the other (conflicting or identical) input, so skip the echo.
+        shared = np.array([bool(set(a.split()) & set(b.split())) for a, b in
+                           zip(left["inputs"], right["inputs"], strict=True)], dtype=bool)
+        differ = ~((left["_rule"].to_numpy() == right["_rule"].to_numpy()) & shared)
+        left, right = left[differ].reset_index(drop=True), right[differ].reset_index(drop=True)
+        if len(left):
+            frames.append(_pair_frame(left, right, "derived_vs_derived"))
+
+    # 4. Implied denominators vs observed denominators of the same year.
+    dd = dfig[dfig["indicator"].isin(den_inds)].reset_index(drop=True)
+    dd["year"] = dd["as_of"].dt.year
+    on = [*_UNIT_KEY, "indicator", "year"]
+    m = dd.assign(_l=np.arange(len(dd)))[[*on, "_l"]].merge(
+        of.assign(_r=np.arange(len(of)))[[*on, "_r"]], on=on)
+    if len(m):
+        left = dd.iloc[m["_l"].to_numpy()].reset_index(drop=True)
+        right = of.iloc[m["_r"].to_numpy()].reset_index(drop=True)
+        same_src = left["source_id"].to_numpy() == right["source_id"].to_numpy()
+        allow = np.where(same_src, 0.0, DENOMINATOR_ALLOWANCE)
+        frames.append(_pair_frame(left, right, "denominator_vs_observed", allow))
+
+    if not frames:
+        res = pd.DataFrame({c: pd.Series(dtype="str") for c in CONSISTENCY_COLUMNS})
+        res["difference"] = res["difference"].astype(float)
+        res["tolerance"] = res["tolerance"].astype(float)
+        return res
+    res = pd.concat(frames, ignore_index=True)
+    res["as_of"] = pd.to_datetime(res["as_of"])
+    res = res.sort_values(
+        [*_UNIT_KEY, "as_of", "check", "obs_ids", "figures"], kind="stable"
+    ).reset_index(drop=True)
+    res["as_of"] = _restore_dates(res["as_of"], obs["as_of"])
+    return res[CONSISTENCY_COLUMNS]
+

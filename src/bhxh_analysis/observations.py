@@ -1,0 +1,984 @@
+"""The tidy observations table: build (raw → processed), schema, loading.
+
+:func:`build` turns the raw folder into ``data/processed/observations.{parquet,csv}``
+(one row per figure, columns :data:`COLUMNS`, validated by
+:func:`observations_schema`) and ``rejected.csv`` (every row or cell that could not be
+used, with ``file, row, column, value, reason``). It also writes ``derived.csv`` and
+``consistency.csv`` through :mod:`bhxh_analysis.metrics`. Sources:
+
+* curated transcriptions ``data/raw/curated/observations_*.csv`` (article figures);
+* GSO exports: average population by province (2018–2022 and 1995–2016),
+  labour force aged 15+ by province (2005–2016), national insured persons (2010–2015).
+
+Rules and conventions (documented for users in ``docs/build.md``):
+
+* ``row`` in ``rejected.csv`` is the 1-based line number in the file, counting the
+  header (the first data row of a curated file is line 2; GSO exports have a title
+  line and a blank line, so their first data row is line 4).
+* Places resolve with :mod:`bhxh_analysis.geo`: curated rows dated before 2025-07-01 in
+  the legacy boundaries, later rows in the 2025 boundaries; GSO rows are legacy.
+* GSO annual averages (population, labour force) are dated ``YYYY-07-01`` (mid-year);
+  year-end stocks (insured persons) ``YYYY-12-31``. Values printed in thousands are
+  multiplied by 1,000. GSO ``..`` is an absent figure, not an error. Region aggregate
+  rows are dropped; "WHOLE COUNTRY" becomes the nation. Where two GSO publications
+  give the same indicator, place and year, the newest publication wins.
+* The build is deterministic: rows sorted by (boundaries, geo_code, indicator, as_of,
+  obs_id); floats written with ``%.15g``; parquet written by pyarrow with an explicit
+  schema and no pandas metadata. Two builds give identical bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from . import config
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandera.pandas as pa
+
+__all__ = [
+    "BOUNDARIES",
+    "COLUMNS",
+    "CURATED_COLUMNS",
+    "EXTRA_INDICATORS",
+    "GEO_LEVELS",
+    "INDICATOR_PATTERN",
+    "REJECTED_COLUMNS",
+    "BuildResult",
+    "ExtraIndicator",
+    "build",
+    "expected_unit",
+    "is_forward_looking",
+    "is_known_indicator",
+    "load_observations",
+    "load_sources",
+    "observations_schema",
+    "read_observations_csv",
+]
+
+# ------------------------------------------------------------------ the contract
+
+#: Columns of the observations table, in this order (docs/architecture.md).
+COLUMNS = [
+    "obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
+    "province_2025", "geo_name_raw", "as_of", "as_of_raw", "indicator", "value",
+    "unit", "value_raw", "preliminary", "note",
+]
+STR_COLUMNS = [c for c in COLUMNS if c not in ("as_of", "value", "preliminary")]
+#: Columns of ``rejected.csv``.
+REJECTED_COLUMNS = ["file", "row", "column", "value", "reason"]
+#: Columns of a curated observations file (data/raw/curated/observations_*.csv).
+CURATED_COLUMNS = [
+    "obs_id", "source_id", "place_raw", "parent_raw", "as_of_raw", "as_of", "indicator",
+    "value_raw", "number_format", "unit", "qualifier", "note",
+]
+GEO_LEVELS = ("nation", "province", "district", "commune")
+BOUNDARIES = ("legacy", "2025")
+#: First day of the 2025 boundaries (provinces merged, districts abolished).
+REFORM_DATE = pd.Timestamp("2025-07-01")
+
+_SCHEMES = ("bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn", "bhyt", "bhyt_household")
+_MEASURES = (
+    "participants", "new_participants", "change_participants", "coverage_pct",
+    "plan_participants", "plan_new_participants", "plan_coverage_pct", "attainment_pct",
+    "shortfall_participants", "shortfall_pp",
+)
+_PLAIN = ("population", "labour_force", "labour_force_15plus")
+#: The core vocabulary: ``{scheme}_{measure}`` or a population / labour-force denominator.
+INDICATOR_PATTERN = (
+    rf"^(?:(?:{'|'.join(_SCHEMES)})_(?:{'|'.join(_MEASURES)})|{'|'.join(_PLAIN)})$"
+)
+_INDICATOR_RE = re.compile(INDICATOR_PATTERN)
+
+
+class ExtraIndicator(NamedTuple):
+    """A documented indicator outside the core vocabulary.
+
+    Attributes
+    ----------
+    units : tuple of str
+        Units a value of this indicator may carry.
+    forward_looking : bool
+        A target or plan: its ``as_of`` (the date it refers to) may lie after the
+        publication date of its source.
+    """
+
+    units: tuple[str, ...]
+    forward_looking: bool
+
+
+#: Extra indicators (the single list in code; ``data/raw/curated/indicators_extra.csv``
+#: and ``docs/data.md`` mirror it and a test keeps them equal).
+EXTRA_INDICATORS: dict[str, ExtraIndicator] = {
+    "bhxh_voluntary_campaign_new_participants": ExtraIndicator(("persons",), False),
+    "bhxh_voluntary_campaign_target_new_participants": ExtraIndicator(
+        ("persons", "persons_per_district"), True
+    ),
+    "bhxh_voluntary_campaign_target_share_of_plan_pct": ExtraIndicator(("pct",), True),
+    "bhyt_campaign_new_participants": ExtraIndicator(("persons",), False),
+    "bhyt_household_campaign_target_new_participants": ExtraIndicator(("persons",), True),
+    "bhyt_student_target_coverage_pct": ExtraIndicator(("pct",), True),
+    "campaign_participating_provinces": ExtraIndicator(("provinces",), False),
+    "campaign_rounds_per_month": ExtraIndicator(("rounds_per_month",), True),
+    "campaign_staff": ExtraIndicator(("persons",), False),
+    "counselling_attendees": ExtraIndicator(("attendances",), False),
+    "counselling_sessions": ExtraIndicator(("sessions",), False),
+    "pension_recipients_post": ExtraIndicator(("persons",), False),
+}
+
+# Qualifiers that mark a figure as an estimate rather than a final count.
+_PRELIMINARY_QUALIFIERS = frozenset({"estimate", "prel.", "preliminary", "ước tính", "ước", "sơ bộ"})
+
+
+def is_known_indicator(indicators: pd.Series) -> pd.Series:
+    """Flag indicators in the core vocabulary or in :data:`EXTRA_INDICATORS`."""
+    s = indicators.astype("str")
+    return s.str.fullmatch(INDICATOR_PATTERN).fillna(False).astype(bool) | s.isin(
+        list(EXTRA_INDICATORS)
+    )
+
+
+def expected_unit(indicator: str) -> tuple[str, ...]:
+    """Return the units allowed for an indicator (empty tuple when it is unknown).
+
+    Core indicators ending in ``_pct`` or ``_pp`` are percentages (``pct``), the others
+    counts of people (``persons``).
+    """
+    if indicator in EXTRA_INDICATORS:
+        return EXTRA_INDICATORS[indicator].units
+    if _INDICATOR_RE.match(indicator):
+        return ("pct",) if indicator.endswith(("_pct", "_pp")) else ("persons",)
+    return ()
+
+
+def is_forward_looking(indicators: pd.Series) -> pd.Series:
+    """Flag plans and targets, whose as-of date may follow the publication date."""
+    s = indicators.astype("str")
+    extra = s.map(lambda i: EXTRA_INDICATORS[i].forward_looking if i in EXTRA_INDICATORS else False)
+    return s.str.contains(r"(?:^|_)(?:plan|target)(?:_|$)", regex=True).fillna(False) | extra.astype(bool)
+
+
+# ------------------------------------------------------------------------ sources
+
+
+def _published_end(text: pd.Series) -> pd.Series:
+    """Latest date a partial publication date can mean ("2020" → 2020-12-31)."""
+    s = text.fillna("").astype("str").str.strip()
+    full = pd.to_datetime(s.where(s.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d",
+                          errors="coerce")
+    month = pd.to_datetime(s.where(s.str.fullmatch(r"\d{4}-\d{2}")), format="%Y-%m",
+                           errors="coerce") + pd.offsets.MonthEnd(0)
+    year = pd.to_datetime(s.where(s.str.fullmatch(r"\d{4}")), format="%Y",
+                          errors="coerce") + pd.offsets.YearEnd(0)
+    return full.fillna(month).fillna(year).astype("datetime64[ns]")
+
+
+def load_sources(path: str | Path | None = None) -> pd.DataFrame:
+    """Read ``data/raw/sources.csv`` (all columns text) with a ``published_end`` date.
+
+    ``published_end`` is the latest day the (possibly partial) ``published_date`` can
+    mean, NaT when unknown.
+    """
+    path = Path(path) if path is not None else config.raw_dir() / "sources.csv"
+    src = pd.read_csv(path, dtype="str", keep_default_na=False, encoding="utf-8-sig")
+    if "source_id" not in src.columns:
+        raise ValueError(f"{path}: no source_id column")
+    src["published_end"] = _published_end(src.get("published_date", pd.Series("", index=src.index)))
+    return src
+
+
+# ------------------------------------------------------------------------- schema
+
+# Names of the table-level checks → the column a failure is reported in.
+_CHECK_COLUMNS = {
+    "value_not_negative": "value",
+    "pct_in_range": "value",
+    "unit_fits_indicator": "unit",
+    "as_of_not_after_publication": "as_of",
+}
+
+
+def observations_schema(sources: pd.DataFrame | None = None, today: _dt.date | None = None
+                        ) -> pa.DataFrameSchema:
+    """Return the pandera schema of the observations table.
+
+    Parameters
+    ----------
+    sources : pandas.DataFrame or None
+        Output of :func:`load_sources`; ``None`` reads ``data/raw/sources.csv``.
+        ``source_id`` must be one of its ids, and ``as_of`` may not follow the
+        source's publication date (nor ``today``) except for plans and targets.
+    today : datetime.date or None
+        Reference date for "not in the future" (default: the current date).
+
+    Returns
+    -------
+    pandera.pandas.DataFrameSchema
+        Ordered and strict: exactly :data:`COLUMNS`, in order.
+    """
+    import pandera.pandas as pa
+
+    if sources is None:
+        sources = load_sources()
+    source_ids = sorted(set(sources["source_id"]))
+    published = sources.set_index("source_id")["published_end"]
+    published = published[~published.index.duplicated()]
+    limit = pd.Timestamp(today or _dt.date.today())
+
+    def _not_negative(df: pd.DataFrame) -> pd.Series:
+        # A change on the previous year can be a fall; every other figure is >= 0.
+        change = df["indicator"].astype("str").str.contains("change_", regex=False)
+        return change | (df["value"] >= 0)
+
+    def _pct_range(df: pd.DataFrame) -> pd.Series:
+        pct = df["unit"].eq("pct")
+        # Attainment of a plan can exceed 100 % (150 % in seed 001).
+        attain = df["indicator"].astype("str").str.endswith("attainment_pct")
+        upper = np.where(attain, np.inf, 100.0)
+        return ~pct | ((df["value"] >= 0) & (df["value"] <= upper))
+
+    def _unit_fits(df: pd.DataFrame) -> pd.Series:
+        allowed = df["indicator"].astype("str").map(expected_unit)
+        return pd.Series(
+            [u in a for u, a in zip(df["unit"], allowed, strict=True)], index=df.index
+        )
+
+    def _not_after_publication(df: pd.DataFrame) -> pd.Series:
+        pub = df["source_id"].map(published).astype("datetime64[ns]")
+        ahead = is_forward_looking(df["indicator"])
+        ok_pub = pub.isna() | (df["as_of"] <= pub)
+        return ahead | (ok_pub & (df["as_of"] <= limit))
+
+    text = {"nullable": False, "coerce": False}
+    columns = {
+        "obs_id": pa.Column(str, pa.Check.str_matches(r"^\S+$"), unique=True, **text),
+        "source_id": pa.Column(
+            str, pa.Check.isin(source_ids, error="source_id not in sources.csv"), **text
+        ),
+        "geo_code": pa.Column(str, pa.Check.str_matches(r"^(?:VN|\d{2,5})$"), **text),
+        "geo_name": pa.Column(str, pa.Check.str_length(min_value=1), **text),
+        "geo_level": pa.Column(str, pa.Check.isin(GEO_LEVELS), **text),
+        "boundaries": pa.Column(str, pa.Check.isin(BOUNDARIES), **text),
+        "province_2025": pa.Column(str, pa.Check.str_length(min_value=1), **text),
+        "geo_name_raw": pa.Column(str, **text),
+        "as_of": pa.Column("datetime64[ns]", nullable=False),
+        "as_of_raw": pa.Column(str, **text),
+        "indicator": pa.Column(
+            str,
+            pa.Check(is_known_indicator, error="indicator not in the vocabulary "
+                     "({scheme}_{measure}, population, labour_force[_15plus]) nor in "
+                     "EXTRA_INDICATORS"),
+            **text,
+        ),
+        "value": pa.Column(float, pa.Check(np.isfinite, error="value is not finite"),
+                           nullable=False),
+        "unit": pa.Column(str, pa.Check.str_matches(r"^[a-z_]+$"), **text),
+        "value_raw": pa.Column(str, **text),
+        "preliminary": pa.Column(bool, nullable=False),
+        "note": pa.Column(str, **text),
+    }
+    checks = [
+        pa.Check(_not_negative, name="value_not_negative",
+                 error="negative value (only change_* indicators may be negative)"),
+        pa.Check(_pct_range, name="pct_in_range",
+                 error="percentage outside 0-100 (only attainment_pct may exceed 100)"),
+        pa.Check(_unit_fits, name="unit_fits_indicator",
+                 error="unit does not fit the indicator (persons vs pct, or the units of "
+                       "EXTRA_INDICATORS)"),
+        pa.Check(_not_after_publication, name="as_of_not_after_publication",
+                 error="as_of is after the source's publication date or in the future "
+                       "(allowed only for plans and targets)"),
+    ]
+    return pa.DataFrameSchema(columns, checks=checks, ordered=True, strict=True,
+                              name="observations")
+
+
+# -------------------------------------------------------------------- the result
+
+
+@dataclass
+class BuildResult:
+    """What :func:`build` produced.
+
+    Attributes
+    ----------
+    observations : pandas.DataFrame
+        The validated table (columns :data:`COLUMNS`).
+    rejected : pandas.DataFrame
+        ``file, row, column, value, reason`` for everything that was not used.
+    derived, consistency : pandas.DataFrame or None
+        From :mod:`bhxh_analysis.metrics` (``None`` while it is not available).
+    warnings : list of str
+        Non-fatal notes (e.g. metrics not available yet).
+    written : list of Path
+        Files written (empty with ``write=False``).
+    """
+
+    observations: pd.DataFrame
+    rejected: pd.DataFrame
+    derived: pd.DataFrame | None = None
+    consistency: pd.DataFrame | None = None
+    warnings: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no raw row was rejected (the CLI exits 0)."""
+        return self.rejected.empty
+
+    @property
+    def curated_errors(self) -> pd.DataFrame:
+        """Rejected rows coming from the curated files."""
+        return self.rejected[self.rejected["file"].str.startswith("curated/")]
+
+
+# ----------------------------------------------------------------- small helpers
+
+
+def _rejects(file: str | pd.Series, row: Any, column: str | pd.Series, value: Any,
+             reason: str | pd.Series) -> pd.DataFrame:
+    """Assemble rejected rows (scalars broadcast over the Series given)."""
+    frame = pd.DataFrame({"file": file, "row": row, "column": column, "value": value,
+                          "reason": reason})
+    return frame.reindex(columns=REJECTED_COLUMNS)
+
+
+def _empty_rejects() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c == "row" else "str")
+                         for c in REJECTED_COLUMNS})
+
+
+def _nfc(s: pd.Series) -> pd.Series:
+    return s.astype("str").str.normalize("NFC")
+
+
+def _read_csv_with_lines(path: Path, rel: str) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
+    """Read a small CSV keeping the 1-based starting line of every record.
+
+    Returns (header, frame of text cells + ``_row``, rejected rows with a wrong number
+    of cells). The csv module is used (not pandas) because it reports line numbers,
+    which stay right when a quoted cell spans several lines.
+    """
+    text = path.read_bytes().decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            records.append((start, cells))
+        start = reader.line_num + 1
+    if not records:
+        return [], pd.DataFrame({"_row": pd.Series(dtype="int64")}), _empty_rejects()
+    header = [unicodedata.normalize("NFC", h.strip()) for h in records[0][1]]
+    n = len(header)
+    good = [(ln, cells) for ln, cells in records[1:] if len(cells) == n]
+    bad = [(ln, cells) for ln, cells in records[1:] if len(cells) != n]
+    frame = pd.DataFrame([cells for _, cells in good], columns=header, dtype="str")
+    frame["_row"] = pd.Series([ln for ln, _ in good], dtype="int64")
+    rejected = _rejects(rel, [ln for ln, _ in bad], "(row)",
+                        [",".join(c) for _, c in bad],
+                        [f"row has {len(c)} cells, header has {n}" for _, c in bad])
+    return header, frame, rejected
+
+
+# ------------------------------------------------------------------ curated files
+
+
+def _parse_values(value_raw: pd.Series, fmt: pd.Series) -> pd.DataFrame:
+    """Parse every value_raw with clean.parse_quantity (scalar parser; curated tables
+    hold a few hundred rows, so one pass in Python is cheap)."""
+    from .clean import ParseError, parse_quantity
+
+    out = []
+    for text, f in zip(value_raw, fmt, strict=True):
+        try:
+            q = parse_quantity(text, f if f in ("vi", "en", "auto") else "auto")
+            out.append((q.value, q.unit, q.qualifier or "", ""))
+        except ParseError as exc:
+            out.append((np.nan, "", "", str(exc)))
+    return pd.DataFrame(out, columns=["value", "qunit", "qqual", "error"], index=value_raw.index)
+
+
+def _check_as_of_raw(as_of_raw: pd.Series, as_of: pd.Series) -> pd.Series:
+    """Reason text where ``as_of_raw`` reads as a date other than ``as_of`` ("" if fine).
+
+    Many printed dates are prose ("Đến nay", "2021 plan"); only those that
+    :func:`clean.parse_date` can read are compared.
+    """
+    from .clean import ParseError, parse_date
+
+    reasons = []
+    for raw, date in zip(as_of_raw, as_of, strict=True):
+        if pd.isna(date) or not raw.strip():
+            reasons.append("")
+            continue
+        try:
+            read = parse_date(raw, year=date.year)
+        except ParseError:
+            reasons.append("")
+            continue
+        reasons.append("" if pd.Timestamp(read) == date else
+                       f"as_of_raw {raw!r} reads as {read.isoformat()}, not "
+                       f"{date.date().isoformat()}")
+    return pd.Series(reasons, index=as_of_raw.index, dtype="str")
+
+
+class _CachedResolver:
+    """Memoise ``registry.resolve`` within one build: the GSO exports repeat the same
+    ~70 names, and a lookup costs milliseconds."""
+
+    def __init__(self, registry: Any) -> None:
+        self.registry = registry
+        self._cache: dict[tuple[Any, ...], Any] = {}
+
+    def resolve(self, name: str, parent: str | None = None, level: str | None = None,
+                boundaries: str | None = None) -> Any:
+        from .geo import GeoError
+
+        key = (name, parent, level, boundaries)
+        if key not in self._cache:
+            try:
+                self._cache[key] = self.registry.resolve(name, parent=parent, level=level,
+                                                         boundaries=boundaries)
+            except GeoError as exc:
+                self._cache[key] = exc
+        hit = self._cache[key]
+        if isinstance(hit, Exception):
+            raise hit
+        return hit
+
+
+def _resolve_places(frame: pd.DataFrame, registry: Any) -> pd.DataFrame:
+    """Resolve (place, parent, boundaries) once per distinct combination."""
+    from .geo import GeoError
+
+    keys = frame[["place", "parent", "boundaries"]].drop_duplicates()
+    rows = []
+    for place, parent, bnd in keys.itertuples(index=False):  # distinct places only
+        try:
+            u = registry.resolve(place, parent=parent or None, boundaries=bnd)
+            rows.append((place, parent, bnd, u.code, u.name, u.level, u.boundaries,
+                         u.province_2025_name, ""))
+        except GeoError as exc:
+            rows.append((place, parent, bnd, "", "", "", "", "", str(exc)))
+    res = pd.DataFrame(rows, columns=["place", "parent", "boundaries", "geo_code",
+                                      "geo_name", "geo_level", "geo_boundaries",
+                                      "province_2025", "geo_error"], dtype="str")
+    return frame.merge(res, on=["place", "parent", "boundaries"], how="left", validate="m:1")
+
+
+def _curated_frame(path: Path, rel: str, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Turn one curated file into observation rows (+ ``_file``/``_row``) and rejects."""
+    try:
+        header, raw, rejected = _read_csv_with_lines(path, rel)
+    except UnicodeDecodeError as exc:
+        return pd.DataFrame(), _rejects(rel, [1], "(file)", "", f"not UTF-8: {exc}")
+    missing = [c for c in CURATED_COLUMNS if c not in header]
+    if missing:
+        rej = _rejects(rel, 1, missing, "", "missing column in header")
+        return pd.DataFrame(), pd.concat([rejected, rej], ignore_index=True)
+    df = raw[[*CURATED_COLUMNS, "_row"]].copy()
+    for c in CURATED_COLUMNS:
+        df[c] = _nfc(df[c])
+    errors: list[pd.DataFrame] = [rejected]
+
+    def flag(mask: pd.Series, column: str, reason: str | pd.Series) -> None:
+        if mask.any():
+            r = reason[mask] if isinstance(reason, pd.Series) else reason
+            errors.append(_rejects(rel, df.loc[mask, "_row"], column, df.loc[mask, column], r))
+
+    stripped = {c: df[c].str.strip() for c in CURATED_COLUMNS}
+    for c in ("obs_id", "source_id", "place_raw", "as_of", "indicator", "value_raw", "unit"):
+        flag(stripped[c].eq(""), c, f"empty {c}")
+    fmt = stripped["number_format"].str.lower()
+    flag(~fmt.isin(["vi", "en"]), "number_format", "number_format must be 'vi' or 'en'")
+
+    parsed = _parse_values(df["value_raw"], fmt)
+    flag(parsed["error"].ne("") & stripped["value_raw"].ne(""), "value_raw", parsed["error"])
+    unit = stripped["unit"]
+    pct_mismatch = parsed["error"].eq("") & (parsed["qunit"].eq("pct") != unit.eq("pct"))
+    flag(pct_mismatch & unit.ne(""), "unit",
+         "value_raw is " + parsed["qunit"].map({"pct": "a percentage", "count": "a count"})
+         + " but unit is '" + unit + "'")
+
+    as_of = pd.to_datetime(stripped["as_of"].where(
+        stripped["as_of"].str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d",
+        errors="coerce").astype("datetime64[ns]")
+    flag(as_of.isna() & stripped["as_of"].ne(""), "as_of",
+         "not a valid date (expected YYYY-MM-DD)")
+    raw_reason = _check_as_of_raw(df["as_of_raw"], as_of)
+    flag(raw_reason.ne(""), "as_of_raw", raw_reason)
+
+    df["place"] = stripped["place_raw"]
+    df["parent"] = stripped["parent_raw"]
+    df["boundaries"] = np.where(as_of >= REFORM_DATE, "2025", "legacy")
+    df = _resolve_places(df, registry)
+    flag(df["geo_error"].ne("") & stripped["place_raw"].ne(""), "place_raw",
+         df["geo_error"])
+
+    qualifier = stripped["qualifier"].where(stripped["qualifier"].ne(""), parsed["qqual"])
+    note = stripped["note"]
+    out = pd.DataFrame({
+        "obs_id": stripped["obs_id"],
+        "source_id": stripped["source_id"],
+        "geo_code": df["geo_code"],
+        "geo_name": df["geo_name"],
+        "geo_level": df["geo_level"],
+        "boundaries": df["geo_boundaries"],
+        "province_2025": df["province_2025"],
+        "geo_name_raw": df["place_raw"],
+        "as_of": as_of,
+        "as_of_raw": df["as_of_raw"],
+        "indicator": stripped["indicator"],
+        "value": parsed["value"].astype("float64"),
+        "unit": unit,
+        "value_raw": df["value_raw"],
+        "preliminary": qualifier.str.lower().isin(_PRELIMINARY_QUALIFIERS),
+        # The qualifier ("gần", "trên", "≈") leads the note so it is never lost.
+        "note": np.where(qualifier.eq(""), note,
+                         np.where(note.eq(""), qualifier, qualifier + "; " + note)),
+        "_file": rel,
+        "_row": df["_row"],
+    })
+    rej = pd.concat(errors, ignore_index=True)
+    bad_rows = set(rej["row"].astype("int64")) if len(rej) else set()
+    return out[~out["_row"].isin(bad_rows)], rej
+
+
+# ---------------------------------------------------------------------- GSO files
+
+
+class _GsoSpec(NamedTuple):
+    file: str
+    source_id: str
+    series: dict[str, str]  # series label (ascii_key) → indicator
+    prefix: str
+    stock: bool  # year-end stock (YYYY-12-31) or annual average (YYYY-07-01)
+    note: str
+
+
+# Newest publication first: on overlapping (indicator, place, year) the first wins.
+GSO_SPECS: tuple[_GsoSpec, ...] = (
+    _GsoSpec("gso/population_by_province_2018-2022.csv", "gso-pop-2018-2022",
+             {"dan so trung binh (nghin nguoi)": "population"}, "gso-pop", False,
+             "GSO average population, printed in thousands; dated mid-year"),
+    _GsoSpec("gso/average_population_by_province_1995-2016.csv", "gso-pop-1995-2016",
+             {"total": "population"}, "gso-pop", False,
+             "GSO average population, printed in thousands; dated mid-year"),
+    _GsoSpec("gso/labour_force_by_province_2005-2016.csv", "gso-lf-2005-2016",
+             {"total": "labour_force_15plus"}, "gso-lf15", False,
+             "GSO labour force aged 15+, printed in thousands; dated mid-year"),
+    _GsoSpec("gso/insured_persons_national_2010-2015.csv", "gso-insured-2010-2015",
+             {
+                 "number of insured persons (thous. persons) - social insurance":
+                     "bhxh_participants",
+                 "number of insured persons (thous. persons) - health insurance":
+                     "bhyt_participants",
+                 "number of insured persons (thous. persons) - unemployment insurance":
+                     "bhtn_participants",
+             }, "gso-ins", True,
+             "GSO insured persons, printed in thousands; year-end"),
+)
+
+
+# Legacy provinces whose territory changed during the GSO series: figures for earlier
+# years describe a different area than the unit of the 2025-01-04 list. They are kept
+# (the series are still useful) but their note says so. code → (first year, what).
+GSO_TERRITORY_CHANGES: dict[str, tuple[int, str]] = {
+    "01": (2008, "before 2008 Hà Nội did not include Hà Tây, Mê Linh and 4 communes of "
+                 "Lương Sơn"),
+    "26": (2008, "before 2008 Vĩnh Phúc included Mê Linh (moved to Hà Nội)"),
+    "17": (2008, "before 2008 Hòa Bình included 4 communes of Lương Sơn (moved to Hà Nội)"),
+    "12": (2004, "before 2004 Lai Châu included Điện Biên"),
+    "66": (2004, "before 2004 Đắk Lắk included Đắk Nông"),
+    "92": (2004, "before 2004 Cần Thơ included Hậu Giang"),
+}
+
+
+def _format_printed(values: pd.Series, fmt: str) -> pd.Series:
+    """Re-create the printed text of GSO numbers when the reader does not keep it."""
+    from .clean import format_number
+
+    if fmt == "vi":  # the PX-Web export prints "7.914,50"
+        return values.map(lambda v: format_number(v, 2, "vi"))
+    # The English exports print "71995.5": one decimal, no thousands separator.
+    return values.map(lambda v: f"{v:.1f}")
+
+
+def _gso_frame(spec: _GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Observation rows (+ ``_file``/``_row``/``_rank``) and rejects for one export."""
+    from .clean import ascii_key, read_gso_export_with_errors
+    from .geo import GeoError
+
+    path = config.raw_dir() / spec.file
+    long, errors = read_gso_export_with_errors(path)
+    layout = long.attrs.get("layout", "places")
+    fmt = long.attrs.get("number_format", "en")
+    rejected = errors.astype({"row": "int64"})
+    keys = long["series"].map(ascii_key)
+    long = long.assign(indicator=keys.map(spec.series))
+    # '..' (NaN) is an absent figure, not an error; other series are not used.
+    long = long[long["indicator"].notna() & long["value"].notna()]
+    if layout == "indicators":
+        long = long.assign(name_for_geo="Việt Nam")
+    else:
+        # Region aggregates are dropped; the whole-country row becomes the nation.
+        whole = long["name"].map(ascii_key).isin(["whole country", "viet nam", "ca nuoc"])
+        long = long[~long["is_aggregate"] | whole]
+        long = long.assign(name_for_geo=np.where(whole.loc[long.index], "Việt Nam",
+                                                 long["name"]))
+    names = long["name_for_geo"].drop_duplicates()
+    units, reasons = {}, {}
+    for name in names:  # one lookup per distinct place (~70), not per cell
+        try:
+            level = "nation" if name == "Việt Nam" else "province"
+            units[name] = registry.resolve(name, level=level, boundaries="legacy")
+        except GeoError as exc:
+            reasons[name] = str(exc)
+    bad = long["name_for_geo"].isin(list(reasons))
+    if bad.any():
+        first = long[bad].drop_duplicates("row")
+        rejected = pd.concat([rejected, _rejects(
+            spec.file, first["row"], "name", first["name_raw"],
+            first["name_for_geo"].map(reasons))], ignore_index=True)
+    long = long[~bad]
+    u = long["name_for_geo"].map(units)
+    if "value_raw" in long.columns:
+        printed = long["value_raw"].astype("str").str.strip()
+    else:
+        printed = _format_printed(long["value"], fmt)
+    year = long["year"].astype("int64")
+    as_of = pd.to_datetime(year.astype("str") + ("-12-31" if spec.stock else "-07-01"),
+                           format="%Y-%m-%d").astype("datetime64[ns]")
+    geo_code = u.map(lambda x: x.code).astype("str")
+    suffix = long["indicator"].str.replace("_participants", "", regex=False) + "-" \
+        if spec.prefix == "gso-ins" else ""
+    obs_id = spec.prefix + "-" + suffix + year.astype("str") + "-" + geo_code
+    prel = long["preliminary"].astype(bool)
+    out = pd.DataFrame({
+        "obs_id": obs_id,
+        "source_id": spec.source_id,
+        "geo_code": geo_code,
+        "geo_name": u.map(lambda x: x.name).astype("str"),
+        "geo_level": u.map(lambda x: x.level).astype("str"),
+        "boundaries": u.map(lambda x: x.boundaries).astype("str"),
+        "province_2025": u.map(lambda x: x.province_2025_name).astype("str"),
+        "geo_name_raw": long["name_raw"].astype("str"),
+        "as_of": as_of,
+        "as_of_raw": np.where(prel, "Prel. " + year.astype("str"), year.astype("str")),
+        "indicator": long["indicator"].astype("str"),
+        # Thousands → persons; rounding to 1e-3 removes binary noise (1138.4 × 1000).
+        "value": (long["value"].astype("float64") * 1000).round(3),
+        "unit": "persons",
+        "value_raw": printed,
+        "preliminary": prel,
+        "note": spec.note + np.where(prel, "; preliminary (Prel.)", ""),
+        "_file": spec.file,
+        "_row": long["row"].astype("int64"),
+    })
+    change = out["geo_code"].map({c: y for c, (y, _) in GSO_TERRITORY_CHANGES.items()})
+    older = (year < change).fillna(False).astype(bool)
+    if older.any():
+        what = out["geo_code"].map({c: t for c, (_, t) in GSO_TERRITORY_CHANGES.items()})
+        out.loc[older, "note"] = (out.loc[older, "note"] + "; territory differs from the "
+                                  "legacy unit: " + what[older])
+    return out, rejected
+
+
+# ------------------------------------------------------------------------- build
+
+
+def _validate(obs: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate with pandera; rows failing a check move to the rejected list."""
+    import pandera.pandas as pa
+
+    schema = observations_schema(sources)
+    table = obs[COLUMNS]
+    try:
+        schema.validate(table, lazy=True)
+        return obs, _empty_rejects()
+    except pa.errors.SchemaErrors as exc:
+        fc = exc.failure_cases
+    # Errors without a row index (wrong dtype, missing column) are programming errors.
+    whole = fc[fc["index"].isna()]
+    if len(whole):
+        raise RuntimeError("observations table does not match its schema: "
+                           + whole[["column", "check"]].to_string(index=False))
+    fc = fc.assign(index=fc["index"].astype("int64"))
+    is_frame = fc["schema_context"].eq("DataFrameSchema")
+    # A table-level check lists every column of a failing row: keep the relevant one.
+    name_to_col = {}
+    for chk in schema.checks:
+        name_to_col[chk.error] = _CHECK_COLUMNS[chk.name]
+    fc = fc[~is_frame | (fc["column"] == fc["check"].map(name_to_col))]
+    reason = np.where(fc["check"].eq("field_uniqueness"), "duplicate obs_id",
+                      fc["check"].astype("str"))
+    rows = obs.loc[fc["index"]]
+    rej = _rejects(rows["_file"].to_numpy(), rows["_row"].to_numpy(),
+                   fc["column"].to_numpy(), fc["failure_case"].astype("str").to_numpy(),
+                   reason)
+    return obs.drop(index=fc["index"].unique()), rej
+
+
+def _sort(obs: pd.DataFrame) -> pd.DataFrame:
+    keys = ["boundaries", "geo_code", "indicator", "as_of", "obs_id"]
+    return obs.sort_values(keys, kind="mergesort").reset_index(drop=True)
+
+
+def _finalise_dtypes(obs: pd.DataFrame) -> pd.DataFrame:
+    out = obs[COLUMNS].copy()
+    for c in STR_COLUMNS:
+        out[c] = out[c].astype("str")
+    out["as_of"] = out["as_of"].astype("datetime64[ns]")
+    out["value"] = out["value"].astype("float64")
+    out["preliminary"] = out["preliminary"].astype(bool)
+    return out
+
+
+def _atomic_write(path: Path, writer: Any) -> None:
+    """Write through a temporary file in the same folder, then rename (readers in
+    parallel report workers never see half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A per-process name (not mkstemp) keeps the user's umask for the final file.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        writer(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    def write(tmp: Path) -> None:
+        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
+                  float_format="%.15g", date_format="%Y-%m-%d")
+    _atomic_write(path, write)
+
+
+def _write_parquet(df: pd.DataFrame, path: Path) -> None:
+    """Write with an explicit arrow schema and no pandas metadata (byte-stable)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arrays, fields = [], []
+    for c in COLUMNS:
+        if c == "as_of":
+            arr = pa.array(df[c].to_numpy().astype("datetime64[D]"), type=pa.date32())
+        elif c == "value":
+            arr = pa.array(df[c].to_numpy(dtype="float64"), type=pa.float64())
+        elif c == "preliminary":
+            arr = pa.array(df[c].to_numpy(dtype=bool), type=pa.bool_())
+        else:
+            arr = pa.array(df[c].astype("str").to_list(), type=pa.string())
+        arrays.append(arr)
+        fields.append(pa.field(c, arr.type, nullable=False))
+    table = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+    def write(tmp: Path) -> None:
+        pq.write_table(table, tmp, compression="zstd", write_statistics=True)
+    _atomic_write(path, write)
+
+
+def _run_metrics(obs: pd.DataFrame, warnings: list[str]
+                 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Call metrics.derive / check_consistency when the module provides them.
+
+    Only the absence of the module (or of the two functions, while it is being
+    written) is tolerated; any error raised inside them propagates.
+    """
+    try:
+        from . import metrics
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.metrics":
+            raise
+        warnings.append("bhxh_analysis.metrics not available: derived.csv and "
+                        "consistency.csv not written")
+        return None, None
+    derive = getattr(metrics, "derive", None)
+    check = getattr(metrics, "check_consistency", None)
+    if derive is None or check is None:
+        warnings.append("bhxh_analysis.metrics lacks derive/check_consistency: derived.csv "
+                        "and consistency.csv not written")
+        return None, None
+    derived = derive(obs)
+    consistency = check(obs, derived)
+    return derived, consistency
+
+
+def curated_files() -> list[Path]:
+    """Return the curated observation files (``data/raw/curated/observations_*.csv``)."""
+    return sorted((config.raw_dir() / "curated").glob("observations_*.csv"))
+
+
+def build(write: bool = True, *, registry: Any = None, verify: bool = True) -> BuildResult:
+    """Build the observations table from the raw folder.
+
+    Steps: verify raw checksums (:func:`bhxh_analysis.rawdata.verify_checksums`);
+    read the curated files, parse values (:func:`clean.parse_quantity`, with the
+    row's ``number_format``), check the parsed unit against ``unit``, parse ``as_of``
+    and compare it with ``as_of_raw``, resolve places (``place_raw`` within
+    ``parent_raw``); add the GSO rows; validate the whole table with
+    :func:`observations_schema`; sort; write; run the metrics.
+
+    Every failure becomes a row of ``rejected`` with ``file`` (path under
+    ``data/raw``), ``row`` (1-based line number in that file counting the header, so
+    the first data row of a curated CSV is row 2), ``column``, ``value`` (as printed)
+    and ``reason``; the row's other figures are not used, all other rows are kept.
+
+    Parameters
+    ----------
+    write : bool
+        Write ``observations.parquet``, ``observations.csv``, ``rejected.csv`` (always,
+        header only when empty) and, when metrics are available, ``derived.csv`` and
+        ``consistency.csv`` to ``config.processed_dir()``.
+    registry : geo.Registry or None
+        Geography registry (default :func:`geo.get_registry`).
+    verify : bool
+        Verify raw checksums first (default; disable only in tests of other steps).
+
+    Returns
+    -------
+    BuildResult
+
+    Raises
+    ------
+    bhxh_analysis.rawdata.RawDataError
+        A raw file changed silently or lacks its sidecar (nothing is written).
+    """
+    from .rawdata import verify_checksums
+
+    if verify:
+        verify_checksums(raise_on_error=True)
+    if registry is None:
+        from .geo import get_registry
+
+        registry = get_registry()
+    registry = _CachedResolver(registry)
+    sources = load_sources()
+
+    frames: list[pd.DataFrame] = []
+    rejects: list[pd.DataFrame] = []
+    raw = config.raw_dir()
+    for path in curated_files():
+        obs, rej = _curated_frame(path, path.relative_to(raw).as_posix(), registry)
+        frames.append(obs.assign(_rank=0))
+        rejects.append(rej)
+    for rank, spec in enumerate(GSO_SPECS):
+        obs, rej = _gso_frame(spec, registry)
+        frames.append(obs.assign(_rank=rank))
+        rejects.append(rej)
+    gso = [f for f in frames if len(f) and f["source_id"].str.startswith("gso-").all()]
+    frames = [f for f in frames if len(f)]
+    obs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+    if gso:
+        # Overlapping GSO publications: keep the newest (lowest rank) figure.
+        is_gso = obs["source_id"].str.startswith("gso-")
+        key = ["indicator", "boundaries", "geo_code", "as_of"]
+        ranked = obs[is_gso].sort_values("_rank", kind="mergesort")
+        dup = ranked.duplicated(key, keep="first")
+        obs = obs.drop(index=ranked.index[dup])
+    obs = obs.reset_index(drop=True)
+    obs, rej = _validate(obs, sources)
+    rejects.append(rej)
+
+    observations = _sort(_finalise_dtypes(obs))
+    rejected = pd.concat([r for r in rejects if len(r)] or [_empty_rejects()],
+                         ignore_index=True)
+    rejected = rejected.astype({"row": "int64"}).astype(
+        {c: "str" for c in REJECTED_COLUMNS if c != "row"})
+    rejected = rejected.sort_values(["file", "row", "column", "reason"], kind="mergesort")
+    rejected = rejected.drop_duplicates().reset_index(drop=True)
+
+    result = BuildResult(observations, rejected)
+    result.derived, result.consistency = _run_metrics(observations, result.warnings)
+    if write:
+        config.ensure_dirs()
+        _write_parquet(observations, config.observations_parquet())
+        _write_csv(observations, config.observations_csv())
+        _write_csv(rejected, config.rejected_csv())
+        result.written += [config.observations_parquet(), config.observations_csv(),
+                           config.rejected_csv()]
+        for frame, path in ((result.derived, config.derived_csv()),
+                            (result.consistency, config.consistency_csv())):
+            if frame is None:
+                path.unlink(missing_ok=True)  # never leave a stale table beside new data
+            else:
+                _write_csv(frame, path)
+                result.written.append(path)
+    return result
+
+
+# ------------------------------------------------------------------------- load
+
+
+def _raw_is_newer(target: Path) -> bool:
+    if not target.is_file():
+        return True
+    stamp = target.stat().st_mtime
+    raw = config.raw_dir()
+    return any(p.stat().st_mtime > stamp for p in raw.rglob("*") if p.is_file())
+
+
+def _to_frame(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.reindex(columns=COLUMNS)
+    for c in STR_COLUMNS:
+        df[c] = df[c].fillna("").astype("str")
+    df["as_of"] = pd.to_datetime(df["as_of"]).astype("datetime64[ns]")
+    df["value"] = df["value"].astype("float64")
+    df["preliminary"] = df["preliminary"].astype(bool)
+    return df
+
+
+def read_observations_csv(path: str | Path | None = None) -> pd.DataFrame:
+    """Read ``observations.csv`` with the table's dtypes (codes stay text: ``01``)."""
+    path = Path(path) if path is not None else config.observations_csv()
+    df = pd.read_csv(path, dtype={c: "str" for c in STR_COLUMNS}, keep_default_na=False,
+                     na_values={"value": [""]})
+    df["preliminary"] = df["preliminary"].astype("str").str.lower().eq("true")
+    return _to_frame(df)
+
+
+def load_observations(rebuild: bool | None = None) -> pd.DataFrame:
+    """Return the tidy observations table, rebuilding it when raw data are newer.
+
+    Parameters
+    ----------
+    rebuild : bool or None
+        ``True`` always rebuilds; ``False`` never does (raises when the table is
+        missing); ``None`` rebuilds when ``observations.parquet`` is missing or any file
+        under ``data/raw`` is newer than it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLUMNS`; ``as_of`` datetime64[ns], ``value`` float64,
+        ``preliminary`` bool, the rest ``str``.
+
+    Raises
+    ------
+    FileNotFoundError
+        ``rebuild=False`` and the table has not been built.
+    """
+    import pyarrow.parquet as pq
+
+    path = config.observations_parquet()
+    if rebuild is None:
+        rebuild = _raw_is_newer(path)
+    if rebuild:
+        return build(write=True).observations
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} not found: run `bhxh data build`")
+    table = pq.read_table(path)
+    return _to_frame(table.to_pandas(date_as_object=False))

@@ -1,0 +1,666 @@
+"""Report runner: papermill in-process with a reused kernel, HTML export, index, manifest.
+
+Design (why ``bhxh report all`` is fast, see ``docs/reports.md``):
+
+* papermill runs **in-process** (``papermill.execute_notebook``), never as a command;
+* each worker process starts **one** Jupyter kernel with the interpreter the package is
+  installed in (``sys.executable -m ipykernel_launcher``; no kernelspec lookup, so no
+  ``NoSuchKernel`` in virtual environments) and reuses it for every report it renders,
+  through a papermill engine (``bhxh-reuse``) that hands papermill the live kernel;
+* the kernel is warmed once (pandas, matplotlib, seaborn, the geography registry and the
+  processed data are imported/loaded and cached by :mod:`bhxh_analysis.report_data`);
+  between reports the user namespace is reset (``InteractiveShell.reset``), so each
+  report still executes all its cells, with papermill's injected-parameters cell, from a
+  clean namespace;
+* one ``HTMLExporter`` per worker; notebooks have few cells.
+
+Parameters are validated against the geography registry in the calling process before
+any kernel starts, and reach the notebook only as papermill parameters.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import html
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, config
+
+NOTEBOOKS: dict[str, str] = {
+    "province": "province_report.ipynb",
+    "national": "national_trends.ipynb",
+    "forecast": "forecast_report.ipynb",
+    "explore": "00_explore.ipynb",
+}
+MANIFEST_COLUMNS: list[str] = [
+    "province", "status", "seconds", "error", "parameters", "data_checksum", "package_version",
+]
+ENGINE_NAME = "bhxh-reuse"
+# Test-only: comma-separated province names whose reports are made to fail inside the
+# kernel (an invalid as_of is passed), to exercise failure handling end to end.
+FAIL_ENV = "BHXH_REPORT_FAIL"
+SUMMARY_MIME = "application/vnd.bhxh.summary+json"
+_SLUG_MAX = 80
+
+
+# --------------------------------------------------------------------------------------
+# Names
+# --------------------------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    """Return a file-name-safe ASCII slug: diacritics stripped (đ→d), lowercase, ``[a-z0-9-]``.
+
+    No slash, dot or quote can survive, so a slug can never leave its output folder.
+
+    Examples
+    --------
+    >>> slugify("Lâm Đồng")
+    'lam-dong'
+    >>> slugify("../../etc/passwd")
+    'etc-passwd'
+    """
+    text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    ascii_text = text.encode("ascii", "ignore").decode("ascii").lower()
+    out, dash = [], False
+    for ch in ascii_text:
+        if ch.isascii() and ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    slug = "".join(out).strip("-")[:_SLUG_MAX].strip("-")
+    return slug or "report"
+
+
+def province_slug(province: str, boundaries: str, lang: str, year: int | None = None,
+                  as_of: str | None = None) -> str:
+    """Slug of a province report: ``lam-dong-legacy-vi`` (``-2023``, ``-asof-2023-08-31`` if set)."""
+    parts = [province, boundaries]
+    if year is not None:
+        parts.append(str(year))
+    if as_of:
+        parts.append(f"asof-{as_of}")
+    parts.append(lang)
+    return slugify(" ".join(parts))
+
+
+# --------------------------------------------------------------------------------------
+# Kernel: this interpreter, started once, reused
+# --------------------------------------------------------------------------------------
+
+
+def kernel_argv() -> list[str]:
+    """The kernel command: always the interpreter running this package."""
+    return [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+
+
+def _kernel_manager_class():
+    from jupyter_client.kernelspec import KernelSpec
+    from jupyter_client.manager import KernelManager
+
+    class InterpreterKernelManager(KernelManager):
+        """A KernelManager whose spec is this interpreter, whatever kernelspecs are installed."""
+
+        @property
+        def kernel_spec(self) -> KernelSpec:
+            if self._kernel_spec is None:
+                self._kernel_spec = KernelSpec(
+                    argv=kernel_argv(), display_name="Python 3 (bhxh_analysis)",
+                    language="python", metadata={})
+            return self._kernel_spec
+
+    return InterpreterKernelManager
+
+
+def _register_engine() -> None:
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class ReuseKernelEngine(NBClientEngine):
+        """papermill engine that executes in a kernel the caller already started."""
+
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False,
+                                     stdout_file=None, stderr_file=None, start_timeout=60,
+                                     execution_timeout=None, km=None, kc=None, **kwargs):
+            if km is None or kc is None:
+                raise ValueError(f"engine {ENGINE_NAME!r} needs a live km and kc")
+            client = PapermillNotebookClient(
+                nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout,
+                kernel_name=kernel_name, log_output=log_output, stdout_file=stdout_file,
+                stderr_file=stderr_file)
+            client.kc = kc  # reuse the client too: no new channels per notebook
+            return client.execute(cleanup_kc=False)
+
+    papermill_engines.register(ENGINE_NAME, ReuseKernelEngine)
+
+
+# Silent code run between notebooks: a fresh namespace and execution count, same process.
+_RESET_CODE = (
+    "get_ipython().reset(new_session=True, aggressive=False)\n"
+    "import matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+)
+_WARM_CODE = "import bhxh_analysis.report_data as _rd\n_rd.warm_up()\ndel _rd\n"
+
+
+class KernelSession:
+    """One live kernel (this interpreter) that runs many notebooks through papermill.
+
+    Parameters
+    ----------
+    warm : bool
+        Import the report stack and load the data in the kernel at start.
+    timeout : float
+        Per-cell execution timeout in seconds.
+    """
+
+    def __init__(self, warm: bool = True, timeout: float = 600.0) -> None:
+        self.timeout = timeout
+        self.warm = warm
+        self.km = None
+        self.kc = None
+        self.runs = 0
+        self._ipc_dir: str | None = None
+        _register_engine()
+        self.start()
+
+    def start(self) -> None:
+        """Start (or restart) the kernel and its client."""
+        self.close()
+        km = _kernel_manager_class()(kernel_name="python3")
+        if os.name == "posix":
+            # Unix sockets in a private folder: no TCP ports to find, nothing on the network.
+            self._ipc_dir = tempfile.mkdtemp(prefix="bhxh-kernel-")
+            km.transport = "ipc"
+            km.ip = os.path.join(self._ipc_dir, "k")
+        cwd = config.notebooks_dir()
+        km.start_kernel(cwd=str(cwd) if cwd.is_dir() else None,
+                        extra_arguments=["--HistoryManager.enabled=False"])
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=60)
+        except RuntimeError:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+            raise
+        self.km, self.kc = km, kc
+        if self.warm:
+            self._run_silent(_WARM_CODE)
+
+    def _run_silent(self, code: str) -> None:
+        """Execute ``code`` without outputs; raise RuntimeError if it fails."""
+        msg_id = self.kc.execute(code, silent=True, store_history=False)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            reply = self.kc.get_shell_msg(timeout=max(1.0, deadline - time.monotonic()))
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        content = reply["content"]
+        if content.get("status") != "ok":
+            raise RuntimeError(f"kernel set-up failed: {content.get('ename')}: "
+                               f"{content.get('evalue')}")
+
+    def execute(self, notebook: Any, output_path: Path, parameters: dict[str, Any]):
+        """Run a notebook with papermill in this kernel; return the executed notebook.
+
+        Raises
+        ------
+        papermill.PapermillExecutionError
+            A cell failed (the executed notebook, with the traceback, is still written).
+        """
+        import papermill as pm
+
+        if self.km is None or not self.km.is_alive():
+            self.start()
+        if self.runs:
+            self._run_silent(_RESET_CODE)
+        self.runs += 1
+        try:
+            return pm.execute_notebook(
+                notebook, str(output_path), parameters=parameters, engine_name=ENGINE_NAME,
+                kernel_name="python3", language="python", progress_bar=False,
+                request_save_on_cell_execute=False, log_output=False,
+                execution_timeout=self.timeout, km=self.km, kc=self.kc)
+        except TimeoutError:
+            self.start()  # a cell hung: never reuse that kernel
+            raise
+
+    def close(self) -> None:
+        """Shut the kernel down."""
+        if self.kc is not None:
+            self.kc.stop_channels()
+        if self.km is not None and self.km.has_kernel:
+            self.km.shutdown_kernel(now=True)
+        self.km = self.kc = None
+        if self._ipc_dir:
+            shutil.rmtree(self._ipc_dir, ignore_errors=True)
+            self._ipc_dir = None
+
+
+# --------------------------------------------------------------------------------------
+# One report
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ReportTask:
+    """One notebook to render: template, parameters and output names."""
+
+    label: str
+    notebook: str
+    parameters: dict[str, Any]
+    out_dir: str
+    slug: str
+    inject_failure: bool = False
+
+
+@dataclass
+class ReportResult:
+    """What happened to one report."""
+
+    label: str
+    status: str
+    seconds: float
+    error: str
+    parameters: dict[str, Any]
+    ipynb: str
+    html: str
+    summary: dict[str, Any] | None = field(default=None)
+    folder: str = ""
+
+
+def html_exporter():
+    """The reader-view exporter: no code cells, no prompts, no notes for the notebook reader."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True, exclude_markdown=True)
+
+
+def _reader_copy(nb):
+    """Copy of the notebook without stderr streams (warnings stay in the .ipynb)."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = [o for o in cell.get("outputs", [])
+                               if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    return nb
+
+
+def summary_of(nb) -> dict[str, Any] | None:
+    """The machine-readable summary a report notebook displays (for the index page)."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = out.get("data") or {}
+            if SUMMARY_MIME in data:
+                value = data[SUMMARY_MIME]
+                return json.loads(value) if isinstance(value, str) else dict(value)
+    return None
+
+
+def _error_text(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", None)
+    evalue = getattr(exc, "evalue", None)
+    text = f"{ename}: {evalue}" if ename else f"{type(exc).__name__}: {exc}"
+    return " ".join(text.split())[:500]
+
+
+class Renderer:
+    """Renders tasks in one :class:`KernelSession` with one HTML exporter (one per worker)."""
+
+    def __init__(self, warm: bool = True) -> None:
+        self.session = KernelSession(warm=warm)
+        self.exporter = html_exporter()
+        self._templates: dict[str, Any] = {}
+
+    def _template(self, name: str):
+        import nbformat
+
+        if name not in self._templates:
+            path = config.notebooks_dir() / name
+            self._templates[name] = nbformat.read(path, as_version=4)
+        return copy.deepcopy(self._templates[name])
+
+    def render(self, task: ReportTask) -> ReportResult:
+        """Execute, export HTML; never raises for a failing notebook (status ``failed``)."""
+        out = Path(task.out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        ipynb, page = out / f"{task.slug}.ipynb", out / f"{task.slug}.html"
+        params = dict(task.parameters)
+        if task.inject_failure:
+            params["as_of"] = "injected-failure"  # test-only: fails inside the kernel
+        t0 = time.perf_counter()
+        try:
+            nb = self.session.execute(self._template(task.notebook), ipynb, params)
+            body, _ = self.exporter.from_notebook_node(
+                _reader_copy(nb), resources={"metadata": {"name": task.label}})
+            page.write_text(body, encoding="utf-8")
+            status, error, summary = "ok", "", summary_of(nb)
+        except Exception as exc:  # one failing report never stops the others
+            page.unlink(missing_ok=True)
+            status, error, summary = "failed", _error_text(exc), None
+        return ReportResult(task.label, status, round(time.perf_counter() - t0, 2), error,
+                            task.parameters, ipynb.name, page.name if status == "ok" else "",
+                            summary, str(out))
+
+    def close(self) -> None:
+        """Shut the kernel down."""
+        self.session.close()
+
+
+# Worker-process state (one Renderer per worker process).
+_WORKER: Renderer | None = None
+
+
+def _worker_init() -> None:
+    import multiprocessing.util
+
+    global _WORKER
+    _WORKER = Renderer(warm=True)
+    # Worker processes exit through multiprocessing, which skips atexit: use its finaliser.
+    multiprocessing.util.Finalize(None, _WORKER.close, exitpriority=10)
+
+
+def _worker_render(task: ReportTask) -> ReportResult:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.render(task)
+
+
+# --------------------------------------------------------------------------------------
+# Public entry points
+# --------------------------------------------------------------------------------------
+
+
+def ensure_data() -> str:
+    """Build the processed data if raw is newer (once, here, not in every kernel); return checksum."""
+    from . import load_observations
+    from .report_data import data_checksum
+
+    load_observations()
+    return data_checksum()
+
+
+def province_task(province: str, boundaries: str = "legacy", year: int | None = None,
+                  as_of: str | None = None, lang: str = "vi",
+                  out_dir: str | Path | None = None) -> ReportTask:
+    """Validate the parameters (no kernel) and return the task for one province report.
+
+    Raises
+    ------
+    bhxh_analysis.report_data.ReportParameterError
+        Unknown or misspelt province (with suggestions), a district given as province, a
+        bad year/date/language.
+    """
+    from . import i18n
+    from .report_data import ReportParameterError, check_as_of, check_year, resolve_province
+
+    try:
+        i18n.check_lang(lang)
+    except ValueError as exc:
+        raise ReportParameterError(str(exc)) from exc
+    unit = resolve_province(province, boundaries)
+    year = check_year(year)
+    as_of = check_as_of(as_of)
+    params = {"province": unit.name, "boundaries": boundaries, "year": year, "as_of": as_of,
+              "lang": lang}
+    fail = {p.strip() for p in os.environ.get(FAIL_ENV, "").split(",") if p.strip()}
+    return ReportTask(
+        label=unit.name, notebook=NOTEBOOKS["province"], parameters=params,
+        out_dir=str(out_dir or config.reports_dir() / "province"),
+        slug=province_slug(unit.name, boundaries, lang, year, as_of),
+        inject_failure=unit.name in fail)
+
+
+def render_province(province: str, boundaries: str = "legacy", year: int | None = None,
+                    as_of: str | None = None, lang: str = "vi",
+                    out_dir: str | Path | None = None) -> ReportResult:
+    """Render one province report: ``<out>/<slug>.ipynb`` (executed) and ``<slug>.html``.
+
+    Parameters are validated before any kernel starts (see :func:`province_task`).
+    """
+    task = province_task(province, boundaries, year, as_of, lang, out_dir)
+    ensure_data()
+    renderer = Renderer(warm=False)
+    try:
+        return renderer.render(task)
+    finally:
+        renderer.close()
+
+
+def render_national(lang: str = "vi", out_dir: str | Path | None = None, start: int = 2008,
+                    end: int = 2025) -> list[ReportResult]:
+    """Render ``national_trends`` and ``forecast_report`` (Việt Nam) in one kernel."""
+    from . import i18n
+
+    i18n.check_lang(lang)
+    out = str(out_dir or config.reports_dir() / "national")
+    tasks = [
+        ReportTask("national-trends", NOTEBOOKS["national"],
+                   {"lang": lang, "start": int(start), "end": int(end)}, out,
+                   slugify(f"national trends {lang}")),
+        ReportTask("forecast-report", NOTEBOOKS["forecast"],
+                   {"geo": "Việt Nam", "year": None, "as_of": None, "lang": lang}, out,
+                   slugify(f"forecast report viet nam {lang}")),
+    ]
+    ensure_data()
+    renderer = Renderer(warm=False)
+    try:
+        return [renderer.render(t) for t in tasks]
+    finally:
+        renderer.close()
+
+
+@dataclass
+class BatchResult:
+    """Outcome of :func:`render_all`."""
+
+    results: list[ReportResult]
+    manifest: Path
+    index: Path
+
+    @property
+    def failed(self) -> list[ReportResult]:
+        """Reports that failed."""
+        return [r for r in self.results if r.status != "ok"]
+
+
+def read_manifest(out_dir: str | Path) -> list[dict[str, str]]:
+    """Rows of ``<out>/manifest.csv`` (empty list if there is none)."""
+    path = Path(out_dir) / "manifest.csv"
+    if not path.exists():
+        return []
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _run_tasks(tasks: list[ReportTask], jobs: int, progress: bool) -> list[ReportResult]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
+
+    from tqdm import tqdm
+
+    results: list[ReportResult] = []
+    bar = tqdm(total=len(tasks), desc="reports", unit="report", file=sys.stderr,
+               disable=not progress)
+    if jobs <= 1 or len(tasks) <= 1:
+        renderer = Renderer(warm=True)
+        try:
+            for task in tasks:
+                results.append(renderer.render(task))
+                bar.update(1)
+        finally:
+            renderer.close()
+            bar.close()
+        return results
+    ctx = get_context("spawn")  # no inherited kernel sockets or threads from the parent
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init) as pool:
+        futures = {pool.submit(_worker_render, t): t for t in tasks}
+        for fut in as_completed(futures):
+            task = futures[fut]
+            try:
+                results.append(fut.result())
+            except (BrokenProcessPool, Exception) as exc:  # a worker died: record, go on
+                results.append(ReportResult(task.label, "failed", 0.0, _error_text(exc),
+                                            task.parameters, f"{task.slug}.ipynb", ""))
+            bar.set_postfix_str(task.label)
+            bar.update(1)
+    bar.close()
+    return results
+
+
+def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jobs: int = 0,
+               only_failed: bool = False, lang: str = "vi",
+               provinces: Iterable[str] | None = None, scope: str = "insurance",
+               progress: bool = True) -> BatchResult:
+    """Render a report for every province with data, in parallel; write index and manifest.
+
+    Parameters
+    ----------
+    out_dir : path, optional
+        Output folder (default ``reports/all``).
+    boundaries : {"legacy", "2025"}
+        Boundary set.
+    jobs : int
+        Worker processes (0: one per CPU core, at most one per report).
+    only_failed : bool
+        Re-run only the provinces the existing manifest lists as failed, keeping the others' rows.
+    lang : {"vi", "en"}
+        Report language.
+    provinces : iterable of str, optional
+        Restrict to these provinces (tests, benchmarks); validated like ``--province``.
+    scope : {"insurance", "any"}
+        Which provinces have data (see :func:`bhxh_analysis.report_data.provinces_with_data`).
+    progress : bool
+        Show a tqdm progress bar on stderr.
+    """
+    from .report_data import data_checksum, provinces_with_data
+
+    out = Path(out_dir or config.reports_dir() / "all")
+    previous = read_manifest(out) if only_failed else []
+    if only_failed:
+        if not previous:
+            raise FileNotFoundError(f"{out / 'manifest.csv'} not found: nothing to re-run")
+        failed = [r for r in previous if r["status"] != "ok"]
+        tasks = []
+        for row in failed:
+            p = json.loads(row["parameters"])
+            tasks.append(province_task(p["province"], p["boundaries"], p.get("year"),
+                                       p.get("as_of"), p["lang"], out))
+    else:
+        names = list(provinces) if provinces is not None else None
+        ensure_data()  # build once here, before the workers read the data
+        if names is None:
+            names = provinces_with_data(boundaries, scope)
+        tasks = [province_task(n, boundaries, None, None, lang, out) for n in names]
+    checksum = ensure_data() if only_failed else data_checksum()
+    jobs = jobs or (os.cpu_count() or 1)
+    jobs = max(1, min(jobs, len(tasks)))
+    results = _run_tasks(tasks, jobs, progress) if tasks else []
+    rows = {r["province"]: r for r in previous}
+    for res in results:
+        rows[res.label] = {
+            "province": res.label, "status": res.status, "seconds": f"{res.seconds:.2f}",
+            "error": res.error,
+            "parameters": json.dumps(res.parameters, ensure_ascii=False, sort_keys=True),
+            "data_checksum": checksum, "package_version": __version__,
+        }
+    ordered = [rows[k] for k in sorted(rows)]
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = out / "manifest.csv"
+    with open(manifest, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(ordered)
+    summaries = {r.label: r.summary for r in results}
+    index = write_index(out, ordered, summaries, lang)
+    return BatchResult(results, manifest, index)
+
+
+def _summary_from_disk(out: Path, params: dict[str, Any]) -> dict[str, Any] | None:
+    import nbformat
+
+    slug = province_slug(params["province"], params["boundaries"], params["lang"],
+                         params.get("year"), params.get("as_of"))
+    path = out / f"{slug}.ipynb"
+    if not path.exists():
+        return None
+    return summary_of(nbformat.read(path, as_version=4))
+
+
+def write_index(out: Path, rows: list[dict[str, str]],
+                summaries: dict[str, dict[str, Any] | None], lang: str = "vi") -> Path:
+    """Write ``<out>/index.html``: province, key figures, forecast, status, link."""
+    from . import i18n
+
+    def t(key: str) -> str:
+        return i18n.t(key, lang)
+
+    body = []
+    for row in rows:
+        params = json.loads(row["parameters"])
+        summary = summaries.get(row["province"])
+        if summary is None and row["status"] == "ok":
+            summary = _summary_from_disk(out, params)
+        slug = province_slug(params["province"], params["boundaries"], params["lang"],
+                             params.get("year"), params.get("as_of"))
+        key = fc = "–"
+        if summary:
+            key = "<br>".join(
+                html.escape(f"{k['place']}: {k['label']} {k['text']} ({i18n.fmt_date(k['as_of'], lang)})")
+                for k in summary.get("key_figures", [])) or "–"
+            f = summary.get("forecast")
+            if f:
+                p = f.get("p_meet_plan")
+                ptxt = f", P = {i18n.fmt_pct(100 * p, lang, 0)}" if p is not None else ""
+                fc = html.escape(f"{f['place']}: {f['text']}{ptxt} ({f['method']})")
+        if row["status"] == "ok":
+            link = f'<a href="{html.escape(slug)}.html">{html.escape(t("report"))}</a>'
+            status = html.escape(t("ok"))
+        else:
+            link = f'<a href="{html.escape(slug)}.ipynb">.ipynb</a>'
+            status = (f'<span class="failed">{html.escape(t("failed"))}</span>: '
+                      f'{html.escape(row["error"])}')
+        body.append(f"<tr><td>{html.escape(row['province'])}</td><td>{key}</td><td>{fc}</td>"
+                    f"<td>{status}</td><td>{link}</td></tr>")
+    checksum = rows[0]["data_checksum"][:12] if rows else ""
+    page = f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(t("index_title"))}</title>
+<style>
+body{{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em;color:#222}}
+table{{border-collapse:collapse}} th{{background:#eef3f7;text-align:left}}
+th,td{{padding:4px 10px;border-bottom:1px solid #ddd;vertical-align:top;font-size:0.92em}}
+.failed{{color:#b8404a;font-weight:bold}} .meta{{color:#666;font-size:0.85em}}
+</style></head><body>
+<h1>{html.escape(t("index_title"))}</h1>
+<table><thead><tr><th>{html.escape(t("province"))}</th><th>{html.escape(t("key_figures"))}</th>
+<th>{html.escape(t("forecast_value"))}</th><th>{html.escape(t("status"))}</th>
+<th>{html.escape(t("report"))}</th></tr></thead>
+<tbody>
+{chr(10).join(body)}
+</tbody></table>
+<p class="meta">bhxh_analysis {html.escape(__version__)} · data sha256 {html.escape(checksum)}…</p>
+</body></html>
+"""
+    path = out / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def result_dict(res: ReportResult) -> dict[str, Any]:
+    """A result as a plain dictionary (for JSON output)."""
+    return asdict(res)

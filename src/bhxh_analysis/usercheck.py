@@ -1,0 +1,536 @@
+"""Check a researcher's own CSV of figures (``bhxh data check FILE``).
+
+The file needs the columns ``geo_name, as_of, indicator, value``; ``source_id, unit,
+value_raw, parent`` are optional (``parent`` disambiguates a place, e.g. the province of a
+district). Nothing about the file is assumed:
+
+- encoding: a BOM (UTF-8, UTF-16) decides; UTF-16 without BOM is recognised by its NUL
+  bytes; otherwise strict UTF-8, then Windows-1258 (Vietnamese Windows), then Latin-1,
+  which always decodes. The try-order is ours (deterministic), not a statistical guess.
+  Text is normalised to NFC (Windows-1258 stores tone marks as combining characters).
+- delimiter: ``csv.Sniffer`` over ``, ; TAB |``, checked against the header.
+- number convention: decided once per file from the values themselves: values readable
+  only the Vietnamese way (``83,23``, ``1.234,5``) vote ``vi``, values readable only the
+  English way (``16.16``, ``1,234.5``) vote ``en``; ambiguous values (``190.863``) do not
+  vote; a tie means Vietnamese. The decision and its evidence are in the report.
+
+Every problem is reported with file, row (physical line), column and reason; rows without
+problems are kept, turned into observations and run through :func:`metrics.derive` and
+:func:`metrics.check_consistency`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import metrics
+
+__all__ = [
+    "REJECTED_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "CheckResult",
+    "check_file",
+    "detect_encoding",
+    "detect_number_format",
+    "read_table",
+    "sniff_delimiter",
+    "vocabulary",
+]
+
+REQUIRED_COLUMNS = ["geo_name", "as_of", "indicator", "value"]
+OPTIONAL_COLUMNS = ["source_id", "unit", "value_raw", "parent"]
+REJECTED_COLUMNS = ["file", "row", "column", "value", "reason"]
+DELIMITERS = ",;\t|"
+# Measures whose values may be negative (a fall, a plan exceeded).
+_SIGNED = ("change_participants", "shortfall_participants", "shortfall_pp", "growth_pct")
+# Percentages bounded by 100 (attainment may exceed 100).
+_BOUNDED_PCT = ("coverage_pct", "plan_coverage_pct", "shortfall_pp")
+
+Resolver = Callable[[str, str | None], Any]
+
+
+# ------------------------------------------------------------------------ reading
+
+
+def detect_encoding(raw: bytes) -> str:
+    """Return the encoding of a CSV file's bytes (see the module docstring for the order)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if raw and raw.count(0) > len(raw) // 4:
+        # ASCII text in UTF-16 has a NUL in every other byte.
+        even, odd = raw[0::2].count(0), raw[1::2].count(0)
+        return "utf-16-le" if odd > even else "utf-16-be"
+    for enc in ("utf-8", "cp1258"):
+        try:
+            raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        return enc
+    return "latin-1"
+
+
+def sniff_delimiter(text: str) -> str:
+    """Return the delimiter among ``, ; TAB |`` (csv.Sniffer, checked on the header)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        return ","
+    header = lines[0]
+    counts = {d: header.count(d) for d in DELIMITERS}
+    try:
+        sniffed = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = ""
+    if sniffed and counts.get(sniffed, 0) > 0:
+        return sniffed
+    best = max(DELIMITERS, key=lambda d: (counts[d], -DELIMITERS.index(d)))
+    return best if counts[best] > 0 else ","
+
+
+def read_table(path: str | Path) -> tuple[pd.DataFrame, str, str]:
+    """Read a CSV of unknown encoding and delimiter into strings.
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        One row per record, every cell a NFC string (missing cells ``""``); column
+        ``row`` holds the 1-based physical line where the record starts. Header names
+        are NFC, stripped, lower-cased, inner spaces replaced by ``_``.
+    encoding, delimiter : str
+    """
+    from .clean import nfc
+
+    raw = Path(path).read_bytes()
+    encoding = detect_encoding(raw)
+    text = raw.decode(encoding, errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    line = 0
+    for cells in reader:  # the file's records, not a big table
+        start, line = line + 1, reader.line_num
+        if any(c.strip() for c in cells):
+            records.append((start, cells))
+    if not records:
+        return pd.DataFrame({"row": pd.Series(dtype="int64")}), encoding, delimiter
+    header = [nfc(h).casefold().replace(" ", "_") for h in records[0][1]]
+    width = len(header)
+    body = [[n, *(c[:width] + [""] * (width - len(c)))] for n, c in records[1:]]
+    table = pd.DataFrame(body, columns=["row", *header], dtype=object)
+    table["row"] = table["row"].astype("int64")
+    for col in header:
+        table[col] = table[col].fillna("").astype("str").map(nfc)
+    table.attrs["extra_cells"] = {n: c[width:] for n, c in records[1:] if len(c) > width
+                                  and any(x.strip() for x in c[width:])}
+    return table, encoding, delimiter
+
+
+def _number_part(values: pd.Series) -> pd.Series:
+    """The bare number inside each text (qualifier, unit words and % removed)."""
+    parts = values.astype("str").str.extract(metrics._RAW_RE, flags=2)  # re.IGNORECASE
+    return parts["num"].fillna("").str.replace(r"\s+", "", regex=True)
+
+
+def detect_number_format(values: pd.Series) -> tuple[str, str]:
+    """Decide a file's number convention from its values.
+
+    Returns
+    -------
+    fmt : {"vi", "en"}
+    reason : str
+        The evidence, e.g. ``"vi: 3 values readable only as Vietnamese (e.g. '83,23'),
+        0 only as English"``.
+    """
+    from .clean import parse_numbers
+
+    num = _number_part(values)
+    num = num[num != ""]
+    vi = parse_numbers(num, "vi")
+    en = parse_numbers(num, "en")
+    vi_only = vi["ok"] & ~en["ok"]
+    en_only = en["ok"] & ~vi["ok"]
+    n_vi, n_en = int(vi_only.sum()), int(en_only.sum())
+    fmt = "en" if n_en > n_vi else "vi"
+    ex_vi = f" (e.g. {num[vi_only].iloc[0]!r})" if n_vi else ""
+    ex_en = f" (e.g. {num[en_only].iloc[0]!r})" if n_en else ""
+    reason = (f"{fmt}: {n_vi} value(s) readable only as Vietnamese{ex_vi}, "
+              f"{n_en} only as English{ex_en}")
+    if n_vi == n_en:
+        reason += "; no decisive majority, Vietnamese assumed"
+    return fmt, reason
+
+
+def vocabulary() -> list[str]:
+    """Indicators a user file may use: the core vocabulary plus the documented extras."""
+    from .config import raw_dir
+
+    words = set(metrics.core_indicators())
+    extra = raw_dir() / "curated" / "indicators_extra.csv"
+    if extra.exists():
+        words |= set(pd.read_csv(extra, dtype=str)["indicator"].dropna().str.strip())
+    return sorted(words)
+
+
+# ------------------------------------------------------------------------ checking
+
+
+@dataclass
+class CheckResult:
+    """Outcome of :func:`check_file`."""
+
+    file: str
+    encoding: str
+    delimiter: str
+    number_format: str
+    number_format_reason: str
+    n_rows: int
+    clean: pd.DataFrame
+    rejected: pd.DataFrame
+    derived: pd.DataFrame
+    consistency: pd.DataFrame
+    written: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def conflicts(self) -> pd.DataFrame:
+        """Consistency checks with status ``conflict``."""
+        return self.consistency[self.consistency["status"] == "conflict"]
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was rejected and no contradiction was found."""
+        return self.rejected.empty and self.conflicts.empty
+
+    def write(self, out_dir: str | Path | None = None) -> dict[str, Path]:
+        """Write ``<stem>.clean.csv``, ``.rejected.csv``, ``.derived.csv``, ``.consistency.csv``.
+
+        Parameters
+        ----------
+        out_dir : path or None
+            Folder for the outputs; ``None`` writes beside the input file.
+        """
+        src = Path(self.file)
+        folder = Path(out_dir) if out_dir is not None else src.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = {k: folder / f"{src.stem}.{k}.csv"
+                 for k in ("clean", "rejected", "derived", "consistency")}
+        self.clean.to_csv(paths["clean"], index=False, lineterminator="\n")
+        self.rejected.to_csv(paths["rejected"], index=False, lineterminator="\n")
+        self.derived.to_csv(paths["derived"], index=False, lineterminator="\n")
+        self.consistency.to_csv(paths["consistency"], index=False, lineterminator="\n")
+        self.written = paths
+        return paths
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary (every rejected cell and every conflict included)."""
+        return {
+            "file": self.file, "ok": self.ok, "encoding": self.encoding,
+            "delimiter": self.delimiter, "number_format": self.number_format,
+            "number_format_reason": self.number_format_reason, "rows": self.n_rows,
+            "good_rows": len(self.clean), "rejected_rows": int(self.rejected["row"].nunique()),
+            "problems": self.rejected.astype({"row": "int64"}).to_dict("records"),
+            "checks": len(self.consistency), "conflicts": len(self.conflicts),
+            "conflict_checks": self.conflicts[
+                ["geo_name", "as_of", "check", "figures", "implied_values"]
+            ].astype(str).to_dict("records"),
+            "written": {k: str(v) for k, v in self.written.items()},
+        }
+
+    def summary(self) -> str:
+        """Human-readable report: format decisions, every problem, every conflict."""
+        lines = [
+            f"{self.file}: encoding {self.encoding}, delimiter {self.delimiter!r}, "
+            f"numbers {self.number_format_reason}",
+            f"rows: {self.n_rows} read, {len(self.clean)} good, "
+            f"{self.rejected['row'].nunique()} with problems ({len(self.rejected)} problems)",
+        ]
+        lines += [f"  {r.file}:{r.row}: {r.column}={r.value!r}: {r.reason}"
+                  for r in self.rejected.itertuples(index=False)]
+        lines.append(f"consistency: {len(self.consistency)} checks, "
+                     f"{len(self.conflicts)} conflict(s)")
+        lines += [f"  CONFLICT {r.geo_name} {r.as_of} {r.check}: {r.implied_values}"
+                  f" (from {r.figures})" for r in self.conflicts.itertuples(index=False)]
+        lines += [f"wrote {p}" for p in self.written.values()]
+        lines.append("OK: no problems, no contradictions" if self.ok
+                     else "FAILED: see the problems and conflicts above")
+        return "\n".join(lines)
+
+
+def _default_resolver() -> Resolver:
+    from .geo import get_registry
+
+    registry = get_registry()
+
+    def resolve(name: str, parent: str | None) -> Any:
+        return registry.resolve(name, parent=parent)
+
+    return resolve
+
+
+def _names(items: Any) -> str:
+    """Readable list of suggestions/candidates (strings or Unit objects)."""
+    out = []
+    for it in list(items or [])[:5]:
+        if isinstance(it, str):
+            out.append(it)
+        elif isinstance(it, tuple | list) and it:
+            out.append(str(it[0]))
+        else:
+            name = getattr(it, "full_name", None) or getattr(it, "name", None) or str(it)
+            code = getattr(it, "code", None)
+            out.append(f"{name} ({code})" if code else str(name))
+    return ", ".join(out)
+
+
+def _resolve_places(table: pd.DataFrame, resolver: Resolver) -> pd.DataFrame:
+    """Resolve each distinct (geo_name, parent) once; return geo columns + error text."""
+    keys = table[["geo_name", "parent"]].drop_duplicates()
+    rows = []
+    for name, parent in keys.itertuples(index=False):  # distinct places, not rows
+        rec: dict[str, Any] = {"geo_name": name, "parent": parent, "_error": ""}
+        if not name:
+            rec["_error"] = "missing place name"
+        else:
+            try:
+                unit = resolver(name, parent or None)
+            except Exception as exc:  # geo raises UnknownPlace/AmbiguousPlace errors
+                cands = getattr(exc, "candidates", None)
+                sugg = getattr(exc, "suggestions", None)
+                if cands is not None:
+                    rec["_error"] = (f"ambiguous place: {_names(cands)}; add a 'parent' "
+                                     "column to choose")
+                else:
+                    hint = f"; did you mean {_names(sugg)}?" if sugg else ""
+                    rec["_error"] = f"unknown place{hint}"
+            else:
+                rec.update(
+                    geo_code=str(unit.code), geo_name_official=str(unit.name),
+                    geo_level=str(unit.level), boundaries=str(unit.boundaries),
+                    province_2025=str(getattr(unit, "province_2025_name", "") or ""),
+                )
+        rows.append(rec)
+    res = pd.DataFrame(rows)
+    for col in ("geo_code", "geo_name_official", "geo_level", "boundaries", "province_2025"):
+        if col not in res:
+            res[col] = ""
+        res[col] = res[col].fillna("").astype("str")
+    return table[["geo_name", "parent"]].merge(res, on=["geo_name", "parent"], how="left")
+
+
+def _parse_dates(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse each distinct date text once. Returns (dates, ok)."""
+    from .clean import ParseError, parse_date
+
+    iso = pd.to_datetime(texts, format="%Y-%m-%d", errors="coerce")
+    todo = texts[iso.isna() & (texts != "")].unique()
+    parsed: dict[str, pd.Timestamp] = {}
+    for t in todo:  # distinct texts only
+        try:
+            parsed[t] = pd.Timestamp(parse_date(t))
+        except (ParseError, ValueError):
+            continue
+    other = pd.to_datetime(texts.map(parsed), errors="coerce")
+    dates = iso.fillna(other)
+    return dates, dates.notna()
+
+
+def _parse_values(texts: pd.Series, fmt: str) -> pd.DataFrame:
+    """Parse values: plain numbers vectorised, the rest through ``parse_quantity``."""
+    from .clean import ParseError, parse_numbers, parse_quantity
+
+    plain = parse_numbers(texts, fmt)  # type: ignore[arg-type]
+    value = plain["value"].copy()
+    is_pct = pd.Series(False, index=texts.index)
+    qual = pd.Series("", index=texts.index, dtype="str")
+    for idx in texts.index[~plain["ok"] & (texts != "")]:  # only the non-plain cells
+        try:
+            q = parse_quantity(texts[idx], fmt)  # type: ignore[arg-type]
+        except (ParseError, ValueError):
+            continue
+        value[idx], is_pct[idx], qual[idx] = q.value, q.unit == "pct", q.qualifier or ""
+    return pd.DataFrame({"value": value, "is_pct": is_pct, "qualifier": qual})
+
+
+def check_file(
+    path: str | Path,
+    *,
+    resolver: Resolver | None = None,
+    today: _dt.date | None = None,
+) -> CheckResult:
+    """Check a researcher's CSV; see the module docstring.
+
+    Parameters
+    ----------
+    path : path
+        The CSV file.
+    resolver : callable or None
+        ``resolver(name, parent) -> Unit`` raising an error with ``suggestions`` (unknown
+        place) or ``candidates`` (ambiguous place); default: the geography registry.
+    today : date or None
+        Reference for "future date" (default: today).
+
+    Returns
+    -------
+    CheckResult
+        Nothing is written; call :meth:`CheckResult.write`.
+    """
+    path = Path(path)
+    fname = str(path)
+    today = today or _dt.date.today()
+    table, encoding, delimiter = read_table(path)
+    problems: list[pd.DataFrame] = []
+
+    def report(mask: pd.Series, column: str, values: pd.Series, reason: Any) -> None:
+        if mask.any():
+            problems.append(pd.DataFrame({
+                "file": fname, "row": table.loc[mask, "row"], "column": column,
+                "value": values[mask].astype("str"),
+                "reason": reason[mask] if isinstance(reason, pd.Series) else reason,
+            }))
+
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing:
+        rej = pd.DataFrame([(fname, 1, c, "", "required column missing (header has: "
+                             + ", ".join(c for c in table.columns if c != "row") + ")")
+                            for c in missing], columns=REJECTED_COLUMNS)
+        return _result(fname, encoding, delimiter, "vi", "not decided (no value column)",
+                       len(table), table.iloc[0:0], rej)
+    for col in OPTIONAL_COLUMNS:
+        if col not in table.columns:
+            table[col] = ""
+    for n, extra in table.attrs.get("extra_cells", {}).items():
+        problems.append(pd.DataFrame([(fname, n, "(extra cells)", delimiter.join(extra),
+                                       "more cells than header columns")],
+                                     columns=REJECTED_COLUMNS))
+
+    # Indicator.
+    ind = table["indicator"].str.strip().str.casefold()
+    vocab = vocabulary()
+    unknown = ~ind.isin(vocab)
+    if unknown.any():
+        from rapidfuzz import fuzz, process
+
+        hints = {}
+        for word in ind[unknown].unique():  # distinct misspellings only
+            best = process.extractOne(word, vocab, scorer=fuzz.ratio) if word else None
+            hints[word] = (f"unknown indicator; did you mean {best[0]!r}?"
+                           if best else "missing indicator")
+        report(unknown, "indicator", table["indicator"], ind.map(hints))
+    measure = ind.str.replace(r"^(?:" + "|".join(metrics.SCHEMES) + r")_", "", regex=True)
+
+    # Value.
+    fmt, fmt_reason = detect_number_format(table["value"])
+    parsed = _parse_values(table["value"], fmt)
+    empty_value = table["value"] == ""
+    report(empty_value, "value", table["value"], "missing value")
+    bad_value = parsed["value"].isna() & ~empty_value
+    report(bad_value, "value", table["value"],
+           f"unparseable number (file read as {fmt!r} number format)")
+    unit_col = table["unit"].str.casefold()
+    is_pct = ind.str.endswith("_pct") | parsed["is_pct"] | unit_col.isin(["pct", "%"])
+    count_given_pct = parsed["is_pct"] & ~ind.str.endswith("_pct") & ~unknown
+    report(count_given_pct, "value", table["value"], "percentage given for a count indicator")
+    v = parsed["value"]
+    signed = measure.isin(_SIGNED)
+    report(~is_pct & ~signed & (v < 0), "value", table["value"], "negative count")
+    bounded = measure.isin(_BOUNDED_PCT)
+    report(is_pct & bounded & ((v < 0) | (v > 100)), "value", table["value"],
+           "percentage outside 0–100")
+    report(is_pct & ~bounded & ~signed & (v < 0), "value", table["value"],
+           "negative percentage")
+
+    # Date.
+    dates, date_ok = _parse_dates(table["as_of"])
+    report(~date_ok, "as_of", table["as_of"], "unparseable date")
+    # Plans are set in advance, so a plan for the current year may be dated 31 Dec.
+    is_plan = measure.str.startswith("plan_")
+    future = date_ok & (dates > pd.Timestamp(today)) & ~is_plan
+    report(future, "as_of", table["as_of"], f"future date (after {today.isoformat()})")
+
+    # Place.
+    geo = _resolve_places(table, resolver or _default_resolver())
+    geo.index = table.index
+    bad_geo = geo["_error"] != ""
+    report(bad_geo, "geo_name", table["geo_name"], geo["_error"])
+
+    bad_rows = set()
+    for p in problems:
+        bad_rows |= set(p["row"])
+    good = ~table["row"].isin(bad_rows)
+
+    obs = pd.DataFrame({
+        "row": table["row"],
+        "obs_id": "row" + table["row"].astype("str"),
+        "source_id": table["source_id"].where(table["source_id"] != "", path.stem),
+        "geo_code": geo["geo_code"], "geo_name": geo["geo_name_official"],
+        "geo_level": geo["geo_level"], "boundaries": geo["boundaries"],
+        "province_2025": geo["province_2025"], "geo_name_raw": table["geo_name"],
+        "as_of": dates.dt.strftime("%Y-%m-%d"), "as_of_raw": table["as_of"],
+        "indicator": ind, "value": v, "unit": np.where(is_pct, "pct", "persons"),
+        "value_raw": table["value_raw"].where(table["value_raw"] != "", table["value"]),
+        "preliminary": False, "note": "", "qualifier": parsed["qualifier"],
+    })
+    # Value bounds come from the value as written in this file (its format is known).
+    obs_bounds_raw = table["value"]
+
+    # Duplicates in conflict: same place, indicator and as_of, intervals not overlapping.
+    cand = obs[good].copy()
+    bounds = metrics.figure_bounds(cand.assign(value_raw=obs_bounds_raw[good]))
+    cand["lo"], cand["hi"] = bounds["lo"], bounds["hi"]
+    key = ["boundaries", "geo_level", "geo_code", "indicator", "as_of"]
+    grp = cand.groupby(key, sort=False)
+    clash = (grp["lo"].transform("max") > grp["hi"].transform("min")) & (
+        grp["row"].transform("size") > 1)
+    if clash.any():
+        dup = cand[clash]
+        rows_in = dup.groupby(key, sort=False)["row"].transform(
+            lambda r: " ".join(map(str, sorted(r))))  # only the clashing groups
+        problems.append(pd.DataFrame({
+            "file": fname, "row": dup["row"], "column": "value",
+            "value": table.loc[dup.index, "value"],
+            "reason": "duplicate in conflict: same place, indicator and as_of on rows "
+            + rows_in + " with different values",
+        }))
+        good &= ~table["row"].isin(set(dup["row"]))
+
+    rejected = (pd.concat(problems, ignore_index=True) if problems
+                else pd.DataFrame(columns=REJECTED_COLUMNS))
+    return _result(fname, encoding, delimiter, fmt, fmt_reason, len(table),
+                   obs[good].reset_index(drop=True), rejected)
+
+
+def _result(fname: str, encoding: str, delimiter: str, fmt: str, reason: str, n_rows: int,
+            clean: pd.DataFrame, rejected: pd.DataFrame) -> CheckResult:
+    """Sort the outputs, run the metrics on the clean rows, package the result."""
+    rejected = rejected.astype({"file": "str", "row": "int64", "column": "str",
+                                "value": "str", "reason": "str"})
+    rejected = rejected.sort_values(["row", "column", "reason"], kind="stable")
+    rejected = rejected.drop_duplicates().reset_index(drop=True)[REJECTED_COLUMNS]
+    clean = clean.sort_values("row", kind="stable").reset_index(drop=True) if len(clean) else (
+        pd.DataFrame(columns=["row", *metrics.OBS_COLUMNS, "qualifier"]))
+    if len(clean):
+        derived = metrics.derive(clean)
+        consistency = metrics.check_consistency(clean, derived)
+    else:
+        derived = pd.DataFrame(columns=metrics.DERIVED_COLUMNS)
+        consistency = pd.DataFrame(columns=metrics.CONSISTENCY_COLUMNS)
+    return CheckResult(fname, encoding, delimiter, fmt, reason, n_rows, clean, rejected,
+                       derived, consistency)
+
+
+def result_json(result: CheckResult) -> str:
+    """The summary as JSON text (UTF-8, not ASCII-escaped)."""
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)

@@ -1,0 +1,150 @@
+"""Tests of ``benchmarks/run.py``: it runs, and every line is a sane JSON record.
+
+Timings are never asserted (speed goals live in ``docs/benchmarks.md``); the
+checks are about the records' shape and internal consistency.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+import _common  # noqa: E402
+import bench_reports  # noqa: E402
+
+QUICK = {"reports": 2, "communes": 200, "series": 100}
+
+
+# ------------------------------------------------------------------ helpers (fast)
+
+
+def test_ascii_slug_strips_diacritics_and_separators() -> None:
+    assert bench_reports.ascii_slug("Lâm Đồng") == "lam-dong"
+    assert bench_reports.ascii_slug("Bà Rịa - Vũng Tàu") == "ba-ria-vung-tau"
+    assert bench_reports.ascii_slug("../../etc passwd") == "etc-passwd"
+
+
+def test_choose_jobs_pads_with_english_variants_and_says_so() -> None:
+    jobs, note = bench_reports.choose_jobs(["Lâm Đồng", "Kon Tum"], 3)
+    assert jobs == [("Lâm Đồng", "vi"), ("Kon Tum", "vi"), ("Lâm Đồng", "en")]
+    assert note is not None and "lang=en" in note
+    jobs, note = bench_reports.choose_jobs(["A", "B", "C"], 2)
+    assert jobs == [("A", "vi"), ("B", "vi")] and note is None
+    with pytest.raises(RuntimeError, match="cannot make 5"):
+        bench_reports.choose_jobs(["A", "B"], 5)
+
+
+def test_contamination_note_threshold() -> None:
+    assert _common.contamination_note(0.5, 10.0, 2) is None  # 2.5 % of the machine
+    note = _common.contamination_note(8.0, 10.0, 2)  # 40 % of the machine
+    assert note is not None and "40%" in note
+    assert _common.contamination_note(None, 10.0, 2) is None
+
+
+def test_stopwatch_counts_child_cpu() -> None:
+    code = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass\n"
+    with _common.Stopwatch() as sw:
+        subprocess.run([sys.executable, "-c", code], check=True)
+    assert sw.wall_s >= sw.children_cpu_s * 0.5
+    assert sw.children_cpu_s >= 0.25
+    fields = sw.fields("x")
+    assert set(fields) == {"x_s", "x_cpu_s", "x_other_cpu_s", "x_loadavg_before"}
+
+
+def test_machine_facts_have_cores_ram_versions() -> None:
+    facts = _common.machine_facts()
+    assert facts["benchmark"] == "machine"
+    assert facts["cores"] >= 1
+    assert facts["python"].count(".") == 2
+    assert facts["versions"]["pandas"]
+    if Path("/proc/meminfo").exists():
+        assert facts["ram_total_mb"] > 100
+
+
+def test_unknown_benchmark_is_refused() -> None:
+    res = subprocess.run([sys.executable, str(BENCH / "run.py"), "--only", "nope"],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert res.returncode == 2
+    assert "unknown benchmark" in res.stderr
+
+
+# ------------------------------------------------------------ the quick run (slow)
+
+
+@pytest.fixture(scope="module")
+def quick_records() -> dict[str, dict[str, Any]]:
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    res = subprocess.run([sys.executable, str(BENCH / "run.py"), "--quick"],
+                         capture_output=True, text=True, timeout=1800, env=env, check=False,
+                         cwd=ROOT)
+    lines = [ln for ln in res.stdout.splitlines() if ln.strip()]
+    records = [json.loads(ln) for ln in lines]  # every stdout line must be JSON
+    by_name = {r["benchmark"]: r for r in records}
+    assert len(by_name) == len(records), "a benchmark printed more than one line"
+    assert [r["benchmark"] for r in records][0] == "machine"
+    failed = {n: r.get("error") or r.get("missing") for n, r in by_name.items()
+              if r.get("status") not in (None, "ok")}
+    assert not failed, f"benchmarks did not run: {failed}\n{res.stderr[-3000:]}"
+    assert res.returncode == 0, res.stderr[-3000:]
+    return by_name
+
+
+@pytest.mark.slow
+def test_quick_run_prints_all_benchmarks(quick_records: dict[str, dict[str, Any]]) -> None:
+    assert set(quick_records) == {"machine", "report_speedup", "build", "forecast_series_per_s"}
+    machine = quick_records["machine"]
+    assert machine["mode"] == "quick"
+    assert {k: machine["sizes"][k] for k in QUICK} == QUICK
+    for rec in quick_records.values():
+        if rec["benchmark"] != "machine":
+            assert rec["mode"] == "quick"
+            assert rec["total_wall_s"] > 0
+
+
+@pytest.mark.slow
+def test_quick_report_speedup_record(quick_records: dict[str, dict[str, Any]]) -> None:
+    r = quick_records["report_speedup"]
+    assert r["n"] == QUICK["reports"]
+    assert r["loop_html"] == r["bhxh_html"] == r["n"]
+    assert len(r["provinces"]) == r["n"] == len(r["loop_per_report_s"])
+    assert r["loop_s"] > 0 and r["bhxh_s"] > 0
+    assert r["ratio"] == pytest.approx(r["loop_s"] / r["bhxh_s"], abs=0.01)
+    assert r["goal"] == ">=4x" and r["floor"] == ">=2x"
+    assert r["floor_met"] == (r["ratio"] >= 2) and r["goal_met"] == (r["ratio"] >= 4)
+    # The loop's wall time covers its per-report times.
+    assert r["loop_s"] >= sum(r["loop_per_report_s"]) - 0.1
+
+
+@pytest.mark.slow
+def test_quick_build_record(quick_records: dict[str, dict[str, Any]]) -> None:
+    r = quick_records["build"]
+    assert r["communes"] == QUICK["communes"]
+    # At least the monthly values of 4 schemes over 120 months for every commune.
+    assert r["rows"] >= QUICK["communes"] * 120 * 4
+    assert r["derived_rows"] > 0
+    assert r["build_s"] == pytest.approx(sum(r["steps"].values()), abs=0.01)
+    assert "derive_s" in r["steps"]
+    ram = quick_records["machine"]["ram_total_mb"]
+    assert r["rss_after_imports_mb"] < r["peak_rss_mb"] < (ram or float("inf"))
+
+
+@pytest.mark.slow
+def test_quick_forecast_record(quick_records: dict[str, dict[str, Any]]) -> None:
+    r = quick_records["forecast_series_per_s"]
+    assert r["n_series"] == QUICK["series"]
+    assert r["n_with_intervals"] == r["n_series"]
+    assert r["seconds"] > 0
+    assert r["series_per_s"] == pytest.approx(r["n_series"] / r["seconds"], rel=0.01)
+    assert sum(r["methods_used"].values()) == r["n_series"]
+    assert r["goal"] == "all in <30 s"

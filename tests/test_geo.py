@@ -1,0 +1,444 @@
+"""Tests for bhxh_analysis.geo and ``bhxh geo`` (registry, resolution, conversion, aggregation)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bhxh_analysis import config, geo
+from bhxh_analysis.cli import main
+
+
+@pytest.fixture(scope="module")
+def reg() -> geo.Registry:
+    return geo.get_registry()
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def test_counts(reg):
+    assert len(reg.units("legacy", "province")) == 63
+    assert len(reg.units("legacy", "district")) == 696
+    # 10,056 rows in the GSO list; five island districts have no commune level.
+    assert len(reg.units("legacy", "commune")) == 10_051
+    assert len(reg.units("2025", "province")) == 34
+    assert len(reg.units("2025", "commune")) == 3_321
+    for b in geo.BOUNDARIES:
+        nation = reg.units(b, "nation")
+        assert nation[["code", "name"]].values.tolist() == [["VN", "Việt Nam"]]
+
+
+def test_units_table_contract(reg):
+    df = reg.units("legacy", "district")
+    assert list(df.columns[:9]) == geo.UNIT_COLUMNS
+    assert df["code"].is_monotonic_increasing and df["code"].is_unique
+    assert df["code"].str.fullmatch(r"\d{3}").all()
+    assert (df["boundaries"] == "legacy").all() and df["province_2025_name"].notna().all()
+    assert reg.units("legacy", "commune")["code"].str.fullmatch(r"\d{5}").all()
+
+
+def test_ha_tay_is_defunct_legacy_province(reg):
+    assert "28" not in set(reg.units("legacy", "province")["code"])
+    with_defunct = reg.units("legacy", "province", include_defunct=True)
+    row = with_defunct[with_defunct["code"] == "28"].iloc[0]
+    assert row["name"] == "Hà Tây" and row["valid_to"] == "2008-08-01"
+    assert row["province_2025_name"] == "Hà Nội"
+
+
+def test_no_districts_in_2025(reg):
+    with pytest.raises(geo.GeoError, match="no districts"):
+        reg.units("2025", "district")
+
+
+def test_vectorised_keys_match_scalar_keys(reg):
+    df = reg.units("legacy").iloc[::7]
+    names = df["name"]
+    assert geo._exact_keys(names).tolist() == [geo.exact_key(n) for n in names]
+    assert geo._fold_keys(names).tolist() == [geo.fold_key(n) for n in names]
+
+
+def test_keys_tolerate_spelling_variants():
+    assert geo.fold_key("Đắk Lắk") == geo.fold_key("Dak Lak") == geo.fold_key("Daklak")
+    assert geo.exact_key("N' Thol Hạ") == geo.exact_key("N'Thol Hạ")
+    assert geo.exact_key("Yên Hoà") == geo.exact_key("Yên Hòa")
+    assert geo.fold_key("Bà Rịa - Vũng Tàu") == geo.fold_key("Ba Ria-Vung Tau")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(range(63)), st.sampled_from(["lower", "upper", "ascii", "spaced"]))
+def test_every_province_resolves_from_variants(idx, variant):
+    reg = geo.get_registry()
+    row = reg.units("legacy", "province").iloc[idx]
+    name = row["name"]
+    text = {"lower": name.lower(), "upper": name.upper(),
+            "ascii": " ".join(geo.fold_key(w) for w in name.split()),
+            "spaced": "  " + name.replace(" ", "   ") + " "}[variant]
+    unit = reg.resolve(text)
+    assert (unit.boundaries, unit.level, unit.code) == ("legacy", "province", row["code"])
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+@pytest.mark.parametrize(
+    ("name", "parent", "expected"),
+    [
+        ("thành phố Đà Lạt", "Lâm Đồng", ("legacy", "district", "672")),
+        ("TP. Đà Lạt", None, ("legacy", "district", "672")),
+        ("Da Lat city", None, ("legacy", "district", "672")),
+        ("huyện Đức Trọng", None, ("legacy", "district", "678")),
+        ("Duc Trong district", None, ("legacy", "district", "678")),
+        ("Hiệp An", "Đức Trọng", ("legacy", "commune", "24961")),
+        ("Hiệp An", "huyện Đức Trọng", ("legacy", "commune", "24961")),
+        ("N' Thol Hạ", "Đức Trọng", ("legacy", "commune", "24973")),
+        ("thị trấn Liên Nghĩa", "Đức Trọng", ("legacy", "commune", "24958")),
+        ("huyện U Minh Thượng", "Kiên Giang", ("legacy", "district", "913")),
+        ("toàn quốc", None, ("legacy", "nation", "VN")),
+        ("cả nước", None, ("legacy", "nation", "VN")),
+        ("WHOLE COUNTRY", None, ("legacy", "nation", "VN")),
+        ("Viet Nam", None, ("legacy", "nation", "VN")),
+        ("Ha Tay", None, ("legacy", "province", "28")),
+        ("Quang  Nam", None, ("legacy", "province", "49")),
+        ("Thua Thien Hue", None, ("legacy", "province", "46")),
+        ("Thua Thien-Hue", None, ("legacy", "province", "46")),
+        ("Ho Chi Minh city", None, ("legacy", "province", "79")),
+        ("HCMC", None, ("legacy", "province", "79")),
+        ("TP.HCM", None, ("legacy", "province", "79")),
+        ("Ha Noi", None, ("legacy", "province", "01")),
+        ("Hanoi", None, ("legacy", "province", "01")),
+        ("Ba Ria - Vung Tau", None, ("legacy", "province", "77")),
+        ("Daklak", None, ("legacy", "province", "66")),
+        ("Lâm Đồng", None, ("legacy", "province", "68")),
+        ("Lam Dong province", None, ("legacy", "province", "68")),
+        ("Tỉnh Lâm Đồng", None, ("legacy", "province", "68")),
+        ("Tinh Bien", None, ("legacy", "district", "890")),  # Thị xã Tịnh Biên, not "Tỉnh Biên"
+        ("Phường 4", "Tân An", ("legacy", "commune", "27691")),
+        ("Quận 1", None, ("legacy", "district", "760")),
+        ("Hoà Bình", None, ("legacy", "province", "17")),
+        ("Hòa Bình", None, ("legacy", "province", "17")),
+        ("Xã Hiệp An", None, ("legacy", "commune", "24961")),  # the only Xã among 3 Hiệp An
+        ("Phan Thiết", "Lâm Đồng", ("legacy", "district", "593")),  # legacy unit, 2025 parent
+    ],
+)
+def test_resolve(reg, name, parent, expected):
+    u = reg.resolve(name, parent=parent)
+    assert (u.boundaries, u.level, u.code) == expected
+
+
+def test_resolve_unit_fields(reg):
+    u = reg.resolve("thành phố Đà Lạt", parent="Lâm Đồng")
+    assert u == geo.Unit(code="672", name="Đà Lạt", full_name="Thành phố Đà Lạt",
+                         level="district", boundaries="legacy", parent_code="68",
+                         province_code="68", province_2025_code="68",
+                         province_2025_name="Lâm Đồng", kind="Thành phố", valid_to=None)
+    hcm = reg.resolve("Ho Chi Minh city")
+    assert (hcm.name, hcm.full_name) == ("Hồ Chí Minh", "Thành phố Hồ Chí Minh")
+
+
+def test_resolve_boundaries_and_level(reg):
+    assert reg.resolve("Lâm Đồng", boundaries="2025").boundaries == "2025"
+    assert reg.resolve("Lâm Đồng").boundaries == "legacy"  # legacy preferred
+    # "Đức Trọng" is a legacy district and a 2025 commune (Xã Đức Trọng).
+    c = reg.resolve("Đức Trọng", level="commune")
+    assert (c.boundaries, c.code, c.full_name) == ("2025", "24958", "Xã Đức Trọng")
+    assert reg.resolve("Đức Trọng", boundaries="2025").code == "24958"
+    with pytest.raises(geo.GeoError, match="no districts"):
+        reg.resolve("Đức Trọng", boundaries="2025", level="district")
+
+
+def test_resolve_ambiguous(reg):
+    with pytest.raises(geo.AmbiguousPlaceError) as ei:
+        reg.resolve("Hiệp An")
+    err = ei.value
+    assert err.name == "Hiệp An"
+    assert sorted(u.code for u in err.candidates) == ["10735", "24961", "25768"]
+    assert "3 candidates" in str(err)
+    assert "Xã Hiệp An (Huyện Đức Trọng, Lâm Đồng" in str(err) and "pass a parent" in str(err)
+    assert isinstance(err, geo.GeoError) and isinstance(err, ValueError)
+
+
+def test_resolve_unknown(reg):
+    with pytest.raises(geo.UnknownPlaceError) as ei:
+        reg.resolve("Atlantis")
+    assert ei.value.name == "Atlantis" and len(ei.value.suggestions) <= 5
+    with pytest.raises(geo.UnknownPlaceError) as ei:
+        reg.resolve("Lam Dogn")
+    assert "Tỉnh Lâm Đồng" in ei.value.suggestions and "Tỉnh Lâm Đồng" in str(ei.value)
+    with pytest.raises(geo.UnknownPlaceError):
+        reg.resolve("   ")
+    with pytest.raises(geo.UnknownPlaceError, match="as parent"):
+        reg.resolve("Hiệp An", parent="Atlantis")
+    # The name exists, but not under that parent.
+    with pytest.raises(geo.UnknownPlaceError, match="parent=Kiên Giang"):
+        reg.resolve("Hiệp An", parent="Kiên Giang")
+
+
+def test_get_children_parent(reg):
+    assert reg.get("legacy", "district", "672").name == "Đà Lạt"
+    with pytest.raises(geo.UnknownPlaceError):
+        reg.get("legacy", "district", "999")
+    dt = reg.resolve("Đức Trọng")
+    kids = reg.children(dt)
+    assert "24961" in {k.code for k in kids} and all(k.level == "commune" for k in kids)
+    assert [k.code for k in kids] == sorted(k.code for k in kids)
+    assert len(reg.children(reg.get("legacy", "nation", "VN"))) == 63
+    assert len(reg.children(reg.get("2025", "nation", "VN"))) == 34
+    ld25 = reg.children(reg.get("2025", "province", "68"))
+    assert ld25 and all(k.level == "commune" and k.boundaries == "2025" for k in ld25)
+    assert reg.parent(dt).code == "68"
+
+
+def test_province_2025(reg):
+    assert reg.province_2025(reg.resolve("Phường 4", parent="Tân An")).name == "Tây Ninh"
+    assert reg.province_2025(reg.resolve("Kon Tum")).name == "Quảng Ngãi"
+    assert reg.province_2025(reg.resolve("Hà Tây")).name == "Hà Nội"
+    with pytest.raises(geo.GeoError):
+        reg.province_2025(reg.resolve("Việt Nam"))
+
+
+# --------------------------------------------------------------------------- conversion
+
+
+def test_province_conversion_fixed():
+    pc = geo.province_conversion().set_index("legacy_name")
+    expected = {"Long An": "Tây Ninh", "Tiền Giang": "Đồng Tháp", "Hà Tây": "Hà Nội",
+                "Kon Tum": "Quảng Ngãi", "Kiên Giang": "An Giang", "Lâm Đồng": "Lâm Đồng",
+                "Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng", "Quảng Trị": "Quảng Trị",
+                "Quảng Bình": "Quảng Trị"}
+    for old, new in expected.items():
+        assert pc.at[old, "name_2025"] == new, old
+
+
+def test_province_conversion_complete(reg):
+    pc = geo.province_conversion()
+    current = pc[pc["valid_to"].isna()]
+    assert len(current) == 63 and current["legacy_code"].is_unique
+    assert set(current["legacy_code"]) == set(reg.units("legacy", "province")["code"])
+    assert set(current["code_2025"]) == set(reg.units("2025", "province")["code"])
+    assert (current["share"] == 1.0).all()  # every row of each province agrees (after fix)
+    assert pc["legacy_code"].is_monotonic_increasing
+
+
+def test_contradictions_detected_and_explained():
+    c = geo.find_conversion_contradictions()
+    assert c["overridden"].all()
+    naive = c[c["kind"] == "legacy_province_split (label reading)"]
+    # Read naively, old Tiền Giang (82) goes to Tây Ninh (80) and Đồng Tháp (82).
+    assert naive[["legacy_province_code", "new_province_codes"]].values.tolist() == [["82",
+                                                                                        "80 82"]]
+    labels = c[c["kind"] == "label_disagrees_with_legacy_list"]
+    tan_an = labels[labels["old_commune_code"] == "27691"].iloc[0]
+    assert tan_an["legacy_province_code"] == "80"
+    assert tan_an["label_as_printed"] == "Tỉnh Tiền Giang (82)"
+    assert "Tân An" in tan_an["old_district"]
+    assert not (c["kind"] == "legacy_province_split (legacy_list reading)").any()
+    assert not (c["kind"] == "commune_code_in_other_province").any()
+
+
+def test_unexplained_contradiction_raises():
+    with pytest.raises(geo.GeoError, match="unexplained contradictions") as ei:
+        geo.Registry(config.raw_dir(), overrides=[])
+    assert "Tiền Giang" in str(ei.value) and "8914" in str(ei.value)
+
+
+def test_stale_override_raises():
+    good = geo._load_overrides()
+    bogus = dict(good[0], old_commune_code="99999")
+    with pytest.raises(geo.GeoError, match="stale_override"):
+        geo.Registry(config.raw_dir(), overrides=[*good, bogus])
+
+
+def test_new_wrong_label_in_file_raises(tmp_path):
+    (tmp_path / "admin").mkdir()
+    for f in (geo.LEGACY_FILE, geo.PROVINCES_2025_FILE):
+        shutil.copy(config.raw_dir() / f, tmp_path / f)
+    text = (config.raw_dir() / geo.CONVERSION_FILE).read_text(encoding="utf-8")
+    row = "Nhập toàn bộ,Huyện Bến Lức (803),Tỉnh Long An (80)"
+    assert row in text
+    (tmp_path / geo.CONVERSION_FILE).write_text(
+        text.replace(row, row.replace("Tỉnh Long An (80)", "Tỉnh Bến Tre (83)"), 1),
+        encoding="utf-8")
+    with pytest.raises(geo.GeoError, match="Bến Lức|Long An"):
+        geo.Registry(tmp_path)
+
+
+def test_missing_admin_file_names_path(tmp_path):
+    with pytest.raises(geo.GeoError, match="communes_legacy"):
+        geo.Registry(tmp_path)
+
+
+def test_convert_commune(reg):
+    pairs = reg.convert_commune("24961")  # Xã Hiệp An (Đức Trọng)
+    assert [(u.code, u.full_name, note) for u, note in pairs] == [
+        ("24967", "Xã Hiệp Thạnh", "Nhập toàn bộ")]
+    split = reg.convert_commune("00016")  # Phường Ngọc Hà, split in two
+    assert len(split) == 2 and all("một phần" in note for _, note in split)
+    assert all(u.boundaries == "2025" and u.province_2025_name == "Hà Nội" for u, _ in split)
+    with pytest.raises(geo.UnknownPlaceError):
+        reg.convert_commune("672")
+
+
+def test_convert_units(reg):
+    (u, note), = reg.convert(reg.resolve("Tiền Giang"))
+    assert u.name == "Đồng Tháp" and u.boundaries == "2025"
+    island = reg.convert(reg.resolve("Bạch Long Vĩ"))
+    assert [(v.full_name, v.level) for v, _ in island] == [("Đặc khu Bạch Long Vĩ", "commune")]
+    dt = reg.convert(reg.resolve("Đức Trọng"))
+    assert {v.province_2025_code for v, _ in dt} == {"68"} and len(dt) >= 5
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+def _obs(code, indicator, value, unit="persons", as_of="2020-12-31"):
+    return {"obs_id": f"t-{code}-{indicator}-{as_of}", "source_id": "src", "geo_code": code,
+            "geo_name": "", "geo_level": "province", "boundaries": "legacy",
+            "province_2025": "", "geo_name_raw": f"p{code}", "as_of": as_of, "as_of_raw": as_of,
+            "indicator": indicator, "value": value, "unit": unit, "value_raw": str(value),
+            "preliminary": False, "note": ""}
+
+
+def test_aggregate_to_2025_hand_numbers():
+    rows = [
+        # New Lâm Đồng = Lâm Đồng (68) + Đắk Nông (67) + Bình Thuận (60).
+        _obs("68", "bhyt_participants", 1000), _obs("67", "bhyt_participants", 500),
+        _obs("60", "bhyt_participants", 700),
+        _obs("68", "population", 2000), _obs("67", "population", 1000),
+        _obs("60", "population", 1500),
+        _obs("68", "bhyt_coverage_pct", 50.0, "pct"), _obs("67", "bhyt_coverage_pct", 50.0, "pct"),
+        _obs("60", "bhyt_coverage_pct", 46.67, "pct"),
+        # New Tây Ninh = Long An (80) + Tây Ninh (72): Tây Ninh missing.
+        _obs("80", "bhxh_participants", 100), _obs("80", "bhxh_coverage_pct", 10.0, "pct"),
+        # Cao Bằng unchanged: its percentage passes through.
+        _obs("04", "bhxh_coverage_pct", 12.5, "pct"),
+        # Hà Nội before 2008 = Hà Nội + Hà Tây; after, Hà Nội alone.
+        _obs("01", "labour_force", 3000, as_of="2005-12-31"),
+        _obs("28", "labour_force", 1500, as_of="2005-12-31"),
+        _obs("01", "labour_force", 4000, as_of="2010-12-31"),
+        # No rule for attainment: missing, never averaged or summed.
+        _obs("62", "bhxh_attainment_pct", 90.0, "pct"), _obs("51", "bhxh_attainment_pct", 80.0,
+                                                              "pct"),
+    ]
+    out = geo.aggregate_to_2025(pd.DataFrame(rows))
+    assert list(out.columns) == geo.OBS_COLUMNS + ["method", "inputs", "reason"]
+    assert (out["boundaries"] == "2025").all() and (out["geo_level"] == "province").all()
+    v = out.set_index(["geo_code", "as_of", "indicator"])
+    assert v.at[("68", "2020-12-31", "bhyt_participants"), "value"] == 2200
+    assert v.at[("68", "2020-12-31", "population"), "value"] == 4500
+    cov = v.loc[("68", "2020-12-31", "bhyt_coverage_pct")]
+    assert cov["value"] == pytest.approx(2200 / 4500 * 100)  # not 50 + 50 + 46.67
+    assert cov["method"].startswith("ratio_of_sums")
+    assert len(cov["inputs"].split()) == 6 and cov["geo_name"] == "Lâm Đồng"
+    tn = v.loc[("80", "2020-12-31", "bhxh_participants")]
+    assert np.isnan(tn["value"]) and "72" in tn["reason"] and tn["geo_name"] == "Tây Ninh"
+    assert np.isnan(v.at[("80", "2020-12-31", "bhxh_coverage_pct"), "value"])
+    cb = v.loc[("04", "2020-12-31", "bhxh_coverage_pct")]
+    assert cb["value"] == 12.5 and cb["method"] == "unchanged_boundaries"
+    assert v.at[("01", "2005-12-31", "labour_force"), "value"] == 4500
+    assert v.at[("01", "2010-12-31", "labour_force"), "value"] == 4000
+    att = v.loc[("51", "2020-12-31", "bhxh_attainment_pct")]
+    assert np.isnan(att["value"]) and att["reason"]
+    assert out["obs_id"].is_unique
+    # Deterministic regardless of input order; datetime as_of comes back as datetime.
+    again = geo.aggregate_to_2025(pd.DataFrame(rows[::-1]))
+    pd.testing.assert_frame_equal(out, again)
+    dated = geo.aggregate_to_2025(pd.DataFrame(rows).assign(as_of=lambda t: pd.to_datetime(
+        t["as_of"])))
+    assert pd.api.types.is_datetime64_any_dtype(dated["as_of"])
+    assert dated["value"].equals(out["value"])
+
+
+def test_aggregate_rejects_duplicates_and_bad_codes():
+    rows = [_obs("68", "population", 1), dict(_obs("68", "population", 2), obs_id="other")]
+    with pytest.raises(geo.GeoError, match="deduplicate"):
+        geo.aggregate_to_2025(pd.DataFrame(rows))
+    with pytest.raises(geo.GeoError, match="unknown legacy province"):
+        geo.aggregate_to_2025(pd.DataFrame([_obs("99", "population", 1)]))
+    empty = geo.aggregate_to_2025(pd.DataFrame([dict(_obs("68", "population", 1),
+                                                     boundaries="2025")]))
+    assert empty.empty
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.mark.parametrize(("name", "new"), [("Tiền Giang", "Đồng Tháp"), ("Long An", "Tây Ninh"),
+                                           ("Hà Tây", "Hà Nội")])
+def test_cli_resolve_text(runner, name, new):
+    res = runner.invoke(main, ["geo", "resolve", name])
+    assert res.exit_code == 0, res.output
+    line = next(ln for ln in res.stdout.splitlines() if ln.startswith("2025 province:"))
+    assert line.endswith(new)
+    assert "legacy" in res.output and "province" in res.output
+
+
+def test_cli_resolve_json(runner):
+    res = runner.invoke(main, ["geo", "resolve", "Hiệp An", "--parent", "Đức Trọng",
+                               "--format", "json"])
+    assert res.exit_code == 0, res.output
+    obj = json.loads(res.stdout)
+    assert obj["code"] == "24961" and obj["level"] == "commune"
+    assert obj["boundaries"] == "legacy" and obj["province_2025_name"] == "Lâm Đồng"
+    assert obj["parent_name"] == "Huyện Đức Trọng"
+
+
+def test_cli_resolve_errors(runner):
+    res = runner.invoke(main, ["geo", "resolve", "Atlantis"])
+    assert res.exit_code != 0 and "unknown place" in res.stderr and res.stdout == ""
+    res = runner.invoke(main, ["geo", "resolve", "Lam Dogn"])
+    assert res.exit_code != 0 and "Tỉnh Lâm Đồng" in res.stderr
+    res = runner.invoke(main, ["geo", "resolve", "Hiệp An"])
+    assert res.exit_code != 0 and "candidates" in res.stderr and "Đức Trọng" in res.stderr
+
+
+@pytest.mark.parametrize(("boundaries", "n"), [("legacy", 63), ("2025", 34)])
+def test_cli_list(runner, boundaries, n):
+    res = runner.invoke(main, ["geo", "list", "--boundaries", boundaries, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    units = json.loads(res.stdout)
+    assert isinstance(units, list) and len(units) == n
+    assert {u["level"] for u in units} == {"province"}
+    text = runner.invoke(main, ["geo", "list", "--boundaries", boundaries])
+    assert len(text.stdout.strip().splitlines()) == n
+    csv = runner.invoke(main, ["geo", "list", "--boundaries", boundaries, "--format", "csv"])
+    lines = csv.stdout.strip().splitlines()
+    assert lines[0].startswith("code,name,full_name,level,boundaries") and len(lines) == n + 1
+
+
+def test_cli_list_levels(runner):
+    res = runner.invoke(main, ["geo", "list", "--boundaries", "legacy", "--level", "district",
+                               "--format", "csv"])
+    assert len(res.stdout.strip().splitlines()) == 697
+    res = runner.invoke(main, ["geo", "list", "--boundaries", "2025", "--level", "district"])
+    assert res.exit_code != 0 and "no districts" in res.stderr
+
+
+def test_cli_convert(runner):
+    res = runner.invoke(main, ["geo", "convert", "Hiệp An", "--parent", "Đức Trọng"])
+    assert res.exit_code == 0, res.output
+    assert "Xã Hiệp Thạnh" in res.stdout and "Nhập toàn bộ" in res.stdout
+    res = runner.invoke(main, ["geo", "convert", "Tiền Giang", "--format", "json"])
+    assert json.loads(res.stdout)["to_2025"][0]["name"] == "Đồng Tháp"
+    res = runner.invoke(main, ["geo", "conversion", "--contradictions"])
+    assert res.exit_code == 0 and "Tiền Giang" in res.stdout and "UNEXPLAINED" not in res.stdout
+
+
+def test_registry_cached_per_raw_dir(reg):
+    assert geo.get_registry() is reg
+    assert geo.get_registry(config.raw_dir()) is reg
+    # resolve() results are cached but identical to a fresh resolution.
+    assert reg.resolve("Đức Trọng") is reg.resolve("Đức Trọng")
+    assert reg.resolve("Đức Trọng") == reg._resolve("Đức Trọng", None, None, None)

@@ -1,0 +1,341 @@
+"""Tests of bhxh_analysis.metrics: primitives, derivations from the seeds, consistency."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from bhxh_analysis import metrics as M
+
+# Seed and national figures, hand-transcribed in the observations schema. Codes are
+# the GSO codes (Lâm Đồng 68, Đà Lạt 672, Đức Trọng 679, Kon Tum 62, Kiên Giang 91,
+# U Minh Thượng 906); only their equality matters here.
+_ROWS = [
+    # obs_id, source_id, geo_code, geo_name, level, as_of, indicator, value, value_raw, note
+    ("seed000-03", "seed000", "672", "Đà Lạt", "district", "2020-07-31",
+     "bhyt_participants", 190863, "190.863", ""),
+    ("seed000-04", "seed000", "672", "Đà Lạt", "district", "2020-07-31",
+     "bhyt_coverage_pct", 83.23, "83,23%", ""),
+    ("seed000-05", "seed000", "672", "Đà Lạt", "district", "2020-07-31",
+     "bhyt_shortfall_pp", 6.77, "6,77%", ""),
+    ("seed000-06", "seed000", "672", "Đà Lạt", "district", "2020-07-31",
+     "bhyt_shortfall_participants", 15524, "15.524", ""),
+    ("seed000-07", "seed000", "672", "Đà Lạt", "district", "2020-07-31",
+     "bhxh_voluntary_participants", 1091, "1.091", ""),
+    ("seed000-08", "seed000", "672", "Đà Lạt", "district", "2020-07-31",
+     "bhxh_voluntary_shortfall_participants", 1589, "1.589", ""),
+    ("seed001-07", "seed001", "906", "U Minh Thượng", "district", "2020-05-31",
+     "bhxh_voluntary_new_participants", 366, "366", ""),
+    ("seed001-08", "seed001", "906", "U Minh Thượng", "district", "2020-05-31",
+     "bhxh_voluntary_attainment_pct", 150, "150%", ""),
+    ("seed001-09", "seed001", "906", "U Minh Thượng", "district", "2020-12-31",
+     "bhxh_voluntary_plan_new_participants", 244, "244", ""),
+    ("seed003-01", "seed003", "679", "Đức Trọng", "district", "2023-08-31",
+     "bhxh_participants", 12306, "12.306", ""),
+    ("seed003-02", "seed003", "679", "Đức Trọng", "district", "2023-08-31",
+     "bhxh_coverage_pct", 10.65, "10,65%", ""),
+    ("seed003-03", "seed003", "679", "Đức Trọng", "district", "2023-08-31",
+     "bhyt_participants", 168596, "168.596", ""),
+    ("seed003-04", "seed003", "679", "Đức Trọng", "district", "2023-08-31",
+     "bhyt_coverage_pct", 86.88, "86,88%", ""),
+    ("seed004-05", "seed004", "62", "Kon Tum", "province", "2020-06-30",
+     "bhyt_participants", 485900, "485,9 ngàn", ""),
+    ("seed004-06", "seed004", "62", "Kon Tum", "province", "2020-06-30",
+     "bhyt_coverage_pct", 91, "91%", ""),
+    ("seed004-08", "seed004", "62", "Kon Tum", "province", "2020-06-30",
+     "bhxh_voluntary_participants", 4294, "4.294", ""),
+    ("seed004-09", "seed004", "62", "Kon Tum", "province", "2020-06-30",
+     "bhxh_voluntary_attainment_pct", 106.3, "106,3%", ""),
+    ("seed004-10", "seed004", "62", "Kon Tum", "province", "2020-06-30",
+     "bhxh_voluntary_change_participants", 1657, "1.657", ""),
+    ("gso-pop-2020-62", "gso-pop-2018-2022", "62", "Kon Tum", "province", "2020-12-31",
+     "population", 555640, "555,64", ""),
+    ("nat-2020-01", "vietnamplus-194761", "VN", "Việt Nam", "nation", "2020-12-31",
+     "bhxh_participants", 16.16e6, "16.16 M", ""),
+    ("nat-2020-02", "vietnamplus-194761", "VN", "Việt Nam", "nation", "2020-12-31",
+     "bhxh_coverage_pct", 32.7, "32.7%", ""),
+    ("nat-2019-02", "sggp-85012", "VN", "Việt Nam", "nation", "2019-12-31",
+     "bhxh_voluntary_participants", 551000, "551,000", ""),
+    ("nat-2019-03", "vss-en-9220", "VN", "Việt Nam", "nation", "2019-12-31",
+     "bhxh_voluntary_participants", 574000, "≈574,000", ""),
+    ("nat-2022-13", "vss-en-10647", "VN", "Việt Nam", "nation", "2022-09-30",
+     "bhxh_participants", 17.24e6, "17.24 M", ""),
+    ("nat-2022-19", "sggp-102939", "VN", "Việt Nam", "nation", "2022-09-30",
+     "bhxh_participants", 17.08e6, "17.08 M", ""),
+    ("nat-2020-06", "seed004", "VN", "Việt Nam", "nation", "2020-06-30",
+     "bhyt_participants", 86e6, "86 M", ""),
+    ("seed004-02", "seed004", "VN", "Việt Nam", "nation", "2020-06-30",
+     "bhyt_participants", 86e6, "86 triệu", ""),
+]
+
+
+def seed_obs() -> pd.DataFrame:
+    """The figures above as an observations table (schema of docs/architecture.md)."""
+    df = pd.DataFrame(_ROWS, columns=["obs_id", "source_id", "geo_code", "geo_name",
+                                      "geo_level", "as_of", "indicator", "value",
+                                      "value_raw", "note"])
+    df["boundaries"] = "legacy"
+    df["province_2025"] = np.where(df["geo_code"] == "VN", "Việt Nam", "Lâm Đồng")
+    df["geo_name_raw"] = df["geo_name"]
+    df["as_of_raw"] = df["as_of"]
+    df["unit"] = np.where(df["indicator"].str.endswith("_pct"), "pct", "persons")
+    df["preliminary"] = False
+    df["value"] = df["value"].astype(float)
+    return df[M.OBS_COLUMNS]
+
+
+@pytest.fixture(scope="module")
+def obs() -> pd.DataFrame:
+    return seed_obs()
+
+
+@pytest.fixture(scope="module")
+def derived(obs: pd.DataFrame) -> pd.DataFrame:
+    return M.derive(obs)
+
+
+@pytest.fixture(scope="module")
+def checks(obs: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
+    return M.check_consistency(obs, derived)
+
+
+def pick(derived: pd.DataFrame, name: str, indicator: str, as_of: str,
+         method_part: str = "") -> pd.DataFrame:
+    sel = derived[(derived["geo_name"] == name) & (derived["indicator"] == indicator)
+                  & (derived["as_of"] == as_of) & derived["method"].str.contains(method_part)]
+    assert len(sel) >= 1, (name, indicator, as_of, method_part)
+    return sel
+
+
+# ---------------------------------------------------------------- primitives
+
+
+def test_primitives_scalars_and_arrays() -> None:
+    assert M.coverage(190863, 229320) == pytest.approx(83.23, abs=0.005)
+    assert M.attainment(366, 244) == 150.0
+    assert M.shortfall(1091, 2680) == 1589.0
+    assert M.shortfall_pp(83.23, 90) == pytest.approx(6.77)
+    assert M.distance_to_target(93.35, 95) == pytest.approx(1.65)
+    assert M.yoy_change(1.12e6, 551000) == 569000
+    assert M.yoy_growth(110, 100) == pytest.approx(10)
+    arr = M.coverage(np.array([50.0, 10.0]), np.array([100.0, 0.0]))
+    assert arr[0] == 50 and math.isnan(arr[1])
+    s = M.attainment(pd.Series([1.0, 3.0]), pd.Series([2.0, 4.0]))
+    assert isinstance(s, pd.Series) and s.tolist() == [50.0, 75.0]
+
+
+def test_pace_required_rules() -> None:
+    # 31 July → 153 days left of 365 → 5.03 months; (206387 − 190863) ÷ 5.03.
+    months = M.months_remaining("2020-07-31")
+    assert months == pytest.approx(153 / (366 / 12))
+    assert M.pace_required(190863, 206387, "2020-07-31") == pytest.approx(15524 / months)
+    assert M.months_remaining("2020-12-31") == 0
+    assert math.isinf(M.pace_required(10, 20, "2020-12-31"))
+    assert M.pace_required(30, 20, "2020-12-31") == 0
+    assert M.pace_required(30, 20, "2020-06-30") == 0
+    arr = M.pace_required([0, 0], [12, np.nan], ["2021-11-30", "2021-11-30"])
+    assert arr[0] == pytest.approx(12 / (31 / (365 / 12))) and math.isnan(arr[1])
+
+
+def test_figure_bounds_from_printed_rounding() -> None:
+    df = pd.DataFrame({
+        "value": [190863, 83.23, 485900, 16.16e6, 574000, 86e6, 90, 17e3, 12.5],
+        "value_raw": ["190.863", "83,23%", "485,9 ngàn", "16.16 M", "≈574,000", "86 triệu",
+                      "90%", "17.000", ""],
+        "qualifier": ["", "", "", "", "", "", "gần", "trên", ""],
+    })
+    b = M.figure_bounds(df)
+    half = (b["hi"] - b["lo"]) / 2
+    assert half[0] == pytest.approx(0.5)
+    assert half[1] == pytest.approx(0.005)
+    assert half[2] == pytest.approx(50)  # 485,9 ngàn: ± 0.05 thousand
+    assert half[3] == pytest.approx(5000)
+    assert b.loc[4, "lo"] == pytest.approx(574000 * 0.98)  # ≈ widens by 2 %
+    assert b.loc[4, "qualifier"] == "≈"
+    assert half[5] == pytest.approx(0.5e6)
+    assert b.loc[6, "hi"] == pytest.approx(90.5) and b.loc[6, "lo"] == pytest.approx(85.5)
+    assert b.loc[7, "lo"] == pytest.approx(16999.5) and b.loc[7, "hi"] == pytest.approx(18700)
+    assert half[8] == pytest.approx(0.05)  # no value_raw: decimals of the value
+
+
+# ---------------------------------------------------------------- derivations
+
+
+def test_dalat_populations_plan_and_target(derived: pd.DataFrame) -> None:
+    cov = pick(derived, "Đà Lạt", "population", "2020-07-31", "coverage")
+    sho = pick(derived, "Đà Lạt", "population", "2020-07-31", "shortfall_pp")
+    assert cov["value"].iloc[0] == pytest.approx(190863 / 0.8323)  # ≈ 229,320
+    assert round(cov["value"].iloc[0]) == 229320
+    assert round(sho["value"].iloc[0]) == 229306
+    assert cov["inputs"].iloc[0] == "seed000-03 seed000-04"
+    assert cov["source_id"].iloc[0] == "seed000"
+    assert cov["method"].iloc[0].startswith(
+        "population = bhyt_participants ÷ bhyt_coverage_pct × 100")
+    target = pick(derived, "Đà Lạt", "bhyt_plan_coverage_pct", "2020-12-31")
+    assert target["value"].iloc[0] == pytest.approx(90.0)
+    plan = pick(derived, "Đà Lạt", "bhyt_plan_participants", "2020-12-31")
+    assert plan["value"].iloc[0] == 206387
+    vol = pick(derived, "Đà Lạt", "bhxh_voluntary_plan_participants", "2020-12-31")
+    assert vol["value"].iloc[0] == 2680
+
+
+def test_kon_tum_plan_previous_level_population(derived: pd.DataFrame) -> None:
+    plan = pick(derived, "Kon Tum", "bhxh_voluntary_plan_participants", "2020-12-31",
+                "attainment")
+    assert round(plan["value"].iloc[0]) == 4040
+    prev = pick(derived, "Kon Tum", "bhxh_voluntary_participants", "2019-12-31")
+    assert prev["value"].iloc[0] == 2637
+    pop = pick(derived, "Kon Tum", "population", "2020-06-30")
+    assert pop["value"].iloc[0] == pytest.approx(533956, abs=1)
+    # Coverage from the GSO population of the same year (provincial).
+    cov = pick(derived, "Kon Tum", "bhyt_coverage_pct", "2020-06-30", "population")
+    assert cov["value"].iloc[0] == pytest.approx(485900 / 555640 * 100)
+    assert cov["source_id"].iloc[0] == "seed004+gso-pop-2018-2022"
+
+
+def test_duc_trong_denominators(derived: pd.DataFrame) -> None:
+    lf = pick(derived, "Đức Trọng", "labour_force", "2023-08-31")
+    assert round(lf["value"].iloc[0]) == 115549
+    pop = pick(derived, "Đức Trọng", "population", "2023-08-31")
+    assert round(pop["value"].iloc[0]) == 194056
+
+
+def test_u_minh_thuong_attainment(derived: pd.DataFrame) -> None:
+    att = pick(derived, "U Minh Thượng", "bhxh_voluntary_attainment_pct", "2020-05-31")
+    assert att["value"].iloc[0] == 150.0
+    plan = pick(derived, "U Minh Thượng", "bhxh_voluntary_plan_new_participants",
+                "2020-12-31")
+    assert plan["value"].iloc[0] == 244.0
+
+
+def test_national_labour_force_and_yoy(derived: pd.DataFrame) -> None:
+    lf = pick(derived, "Việt Nam", "labour_force", "2020-12-31")
+    assert lf["value"].iloc[0] == pytest.approx(49.42e6, rel=1e-3)
+    assert lf["value_lo"].iloc[0] < lf["value"].iloc[0] < lf["value_hi"].iloc[0]
+    # Both 2019 voluntary figures give a change to 2020? Only with a 2020 figure: none
+    # here, so no yoy rows for voluntary; 2019 has no 2018 figure either.
+    assert not derived["indicator"].str.endswith("growth_pct").any()
+
+
+def test_derived_table_shape_and_determinism(obs: pd.DataFrame, derived: pd.DataFrame) -> None:
+    assert list(derived.columns) == M.DERIVED_COLUMNS
+    assert derived["obs_id"].is_unique
+    assert derived["obs_id"].str.match(r"^drv-[0-9a-f]{12}$").all()
+    assert not set(derived["obs_id"]) & set(obs["obs_id"])
+    again = M.derive(obs.sample(frac=1, random_state=3))
+    pd.testing.assert_frame_equal(derived, again)
+    # Derived figures never touch the observations.
+    pd.testing.assert_frame_equal(obs, seed_obs())
+
+
+def test_yoy_between_year_ends() -> None:
+    df = seed_obs()
+    extra = df[df["obs_id"] == "nat-2020-01"].assign(
+        obs_id="nat-2019-x", as_of="2019-12-31", value=15.0e6, value_raw="15 M",
+        source_id="other")
+    d = M.derive(pd.concat([df, extra], ignore_index=True))
+    ch = d[(d["indicator"] == "bhxh_change_participants") & (d["as_of"] == "2020-12-31")]
+    gr = d[(d["indicator"] == "bhxh_growth_pct") & (d["as_of"] == "2020-12-31")]
+    assert ch["value"].iloc[0] == pytest.approx(1.16e6)
+    assert gr["value"].iloc[0] == pytest.approx((16.16 / 15 - 1) * 100)
+    assert ch["source_id"].iloc[0] == "vietnamplus-194761+other"
+
+
+def test_datetime_as_of_is_kept_as_datetime() -> None:
+    df = seed_obs()
+    df["as_of"] = pd.to_datetime(df["as_of"])
+    d = M.derive(df)
+    assert pd.api.types.is_datetime64_any_dtype(d["as_of"])
+    assert len(d) == len(M.derive(seed_obs()))
+
+
+def test_empty_inputs() -> None:
+    df = seed_obs().iloc[0:1]
+    assert M.derive(df).empty
+    c = M.check_consistency(df)
+    assert c.empty and list(c.columns) == M.CONSISTENCY_COLUMNS
+
+
+# ---------------------------------------------------------------- consistency
+
+
+def _check(checks: pd.DataFrame, name: str, check: str) -> pd.DataFrame:
+    sel = checks[(checks["geo_name"] == name) & (checks["check"] == check)]
+    assert len(sel) >= 1, (name, check)
+    return sel
+
+
+def test_dalat_two_populations_agree(checks: pd.DataFrame) -> None:
+    row = _check(checks, "Đà Lạt", "derived_vs_derived:population")
+    assert (row["status"] == "ok").all()
+    assert "bhyt_participants=190863" in row["figures"].iloc[0]
+    assert "bhyt_shortfall_pp=6.77" in row["figures"].iloc[0]
+    assert row["obs_ids"].iloc[0] == "seed000-03 seed000-04 seed000-05 seed000-06"
+
+
+def test_attainment_150_matches_366_over_244(checks: pd.DataFrame) -> None:
+    rows = _check(checks, "U Minh Thượng", "derived_vs_observed:bhxh_voluntary_attainment_pct")
+    assert (rows["status"] == "ok").all()
+
+
+def test_conflicting_sources_listed_both_kept(checks: pd.DataFrame) -> None:
+    sep = _check(checks, "Việt Nam", "same_figure:bhxh_participants")
+    sep = sep[sep["as_of"] == "2022-09-30"]
+    assert sep["status"].tolist() == ["conflict"]
+    assert "17240000" in sep["figures"].iloc[0] and "17080000" in sep["figures"].iloc[0]
+    assert sep["sources"].iloc[0] == "sggp-102939+vss-en-10647"
+    vol = _check(checks, "Việt Nam", "same_figure:bhxh_voluntary_participants")
+    assert vol["status"].tolist() == ["conflict"]  # 551,000 vs ≈574,000
+    # The same figure printed twice ("86 M" and "86 triệu") agrees.
+    same = _check(checks, "Việt Nam", "same_figure:bhyt_participants")
+    assert same["status"].tolist() == ["ok"]
+
+
+def test_gso_denominator_check_uses_allowance(checks: pd.DataFrame) -> None:
+    row = _check(checks, "Kon Tum", "denominator_vs_observed:population")
+    # 533,956 implied vs 555,640 GSO: 3.9 % apart, within the 5 % allowance.
+    assert row["status"].tolist() == ["ok"]
+
+
+def test_conflicting_shortfall_is_flagged() -> None:
+    df = seed_obs()
+    df.loc[df["obs_id"] == "seed000-05", ["value", "value_raw"]] = [5.77, "5,77%"]
+    c = M.check_consistency(df)
+    row = c[(c["geo_name"] == "Đà Lạt") & (c["check"] == "derived_vs_derived:population")]
+    assert row["status"].tolist() == ["conflict"]
+
+
+def test_checks_sorted_and_deterministic(obs: pd.DataFrame, checks: pd.DataFrame) -> None:
+    assert list(checks.columns) == M.CONSISTENCY_COLUMNS
+    again = M.check_consistency(obs.iloc[::-1].reset_index(drop=True))
+    pd.testing.assert_frame_equal(checks, again)
+    assert set(checks["status"]) <= {"ok", "conflict"}
+
+
+def test_vectorised_on_a_larger_panel() -> None:
+    """Many units at once give the same per-unit answers as one unit alone."""
+    base = seed_obs()
+    dalat = base[base["geo_name"] == "Đà Lạt"]
+    many = pd.concat(
+        [dalat.assign(geo_code=f"u{i:04d}", obs_id=dalat["obs_id"] + f"-{i}")
+         for i in range(300)], ignore_index=True)
+    d = M.derive(many)
+    assert len(d) == 300 * len(M.derive(dalat))
+    pops = d[d["indicator"] == "population"]["value"].round(6)
+    assert pops.nunique() == 2
+
+
+def test_checks_from_given_derived_equal_checks_from_scratch(obs: pd.DataFrame,
+                                                             derived: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(M.check_consistency(obs, derived), M.check_consistency(obs))
+    # A derived table read back from CSV (dates as text) gives the same checks.
+    pd.testing.assert_frame_equal(
+        M.check_consistency(obs, derived.astype({"value": float})),
+        M.check_consistency(obs))
+    # Only the derived rows passed in take part.
+    no_pop = derived[derived["indicator"] != "population"]
+    c = M.check_consistency(obs, no_pop)
+    assert not c["check"].str.endswith(":population").any()

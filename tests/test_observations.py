@@ -1,0 +1,382 @@
+"""The observations build (bhxh_analysis.observations) and ``bhxh data build``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+from click.testing import CliRunner
+
+from bhxh_analysis import config
+from bhxh_analysis.cli import main
+from bhxh_analysis.observations import (
+    COLUMNS,
+    EXTRA_INDICATORS,
+    build,
+    expected_unit,
+    is_forward_looking,
+    is_known_indicator,
+    load_observations,
+    observations_schema,
+    read_observations_csv,
+)
+from bhxh_analysis.rawdata import write_sidecar
+
+REPO_RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def _project(root: Path) -> Path:
+    shutil.copytree(REPO_RAW, root / "data" / "raw")
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """Build twice in a throw-away project; keep the bytes of the first build."""
+    root = _project(tmp_path_factory.mktemp("built"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(config.ENV_VAR, str(root))
+        first = build(write=True)
+        files = {p.name: p.read_bytes() for p in (
+            config.observations_csv(), config.observations_parquet(), config.rejected_csv())}
+        second = build(write=True)
+        yield {"root": root, "first": first, "second": second, "bytes": files}
+
+
+@pytest.fixture(scope="module")
+def obs(built: dict) -> pd.DataFrame:
+    return built["first"].observations
+
+
+def _one(obs: pd.DataFrame, obs_id: str) -> pd.Series:
+    rows = obs[obs["obs_id"] == obs_id]
+    assert len(rows) == 1, obs_id
+    return rows.iloc[0]
+
+
+# ------------------------------------------------------------------ determinism
+
+
+def test_two_builds_give_identical_bytes(built: dict) -> None:
+    for path in (config.observations_csv, config.observations_parquet, config.rejected_csv):
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv(config.ENV_VAR, str(built["root"]))
+            now = path().read_bytes()
+        assert now == built["bytes"][path().name], path().name
+    pd.testing.assert_frame_equal(built["first"].observations, built["second"].observations)
+
+
+def test_csv_format(built: dict) -> None:
+    text = built["bytes"]["observations.csv"].decode("utf-8")
+    assert "\r" not in text
+    assert text.splitlines()[0] == ",".join(COLUMNS)
+    assert ",190863,persons,190.863," in text  # integers written without ".0"
+    assert built["bytes"]["rejected.csv"] == b"file,row,column,value,reason\n"
+
+
+def test_sorted_unique_and_schema_valid(obs: pd.DataFrame) -> None:
+    assert list(obs.columns) == COLUMNS
+    assert obs["obs_id"].is_unique
+    keys = ["boundaries", "geo_code", "indicator", "as_of", "obs_id"]
+    pd.testing.assert_frame_equal(
+        obs, obs.sort_values(keys, kind="mergesort").reset_index(drop=True))
+    observations_schema().validate(obs)
+    assert obs["as_of"].dtype == "datetime64[ns]"
+    assert obs["preliminary"].dtype == bool
+    assert obs["value"].dtype == "float64"
+
+
+def test_real_data_has_no_rejects(built: dict) -> None:
+    assert built["first"].rejected.empty, built["first"].rejected.to_string()
+    assert built["first"].ok
+
+
+# ------------------------------------------------------------------ seed figures
+
+
+@pytest.mark.parametrize(
+    ("obs_id", "geo_code", "geo_name", "level", "prov25", "indicator", "as_of", "value"),
+    [
+        ("seed000-03", "672", "Đà Lạt", "district", "Lâm Đồng", "bhyt_participants",
+         "2020-07-31", 190863.0),
+        ("seed000-04", "672", "Đà Lạt", "district", "Lâm Đồng", "bhyt_coverage_pct",
+         "2020-07-31", 83.23),
+        ("seed003-03", "678", "Đức Trọng", "district", "Lâm Đồng", "bhyt_participants",
+         "2023-08-31", 168596.0),
+        ("seed003-05", "24973", "N'Thol Hạ", "commune", "Lâm Đồng", "bhyt_coverage_pct",
+         "2023-08-31", 68.9),
+        ("seed004-05", "62", "Kon Tum", "province", "Quảng Ngãi", "bhyt_participants",
+         "2020-06-30", 485900.0),
+        ("seed004-02", "VN", "Việt Nam", "nation", "Việt Nam", "bhyt_participants",
+         "2020-06-30", 86e6),
+        ("seed001-08", "913", "U Minh Thượng", "district", "An Giang",
+         "bhxh_voluntary_attainment_pct", "2020-05-31", 150.0),
+        ("nat-2020-03", "VN", "Việt Nam", "nation", "Việt Nam", "bhxh_voluntary_participants",
+         "2020-12-31", 1.12e6),
+        ("nat-2024-17", "56", "Khánh Hòa", "province", "Khánh Hòa",
+         "bhxh_compulsory_participants", "2024-03-31", 182809.0),
+    ],
+)
+def test_seed_and_national_figures(obs: pd.DataFrame, obs_id: str, geo_code: str,
+                                   geo_name: str, level: str, prov25: str, indicator: str,
+                                   as_of: str, value: float) -> None:
+    row = _one(obs, obs_id)
+    assert (row["geo_code"], row["geo_name"], row["geo_level"]) == (geo_code, geo_name, level)
+    assert row["boundaries"] == "legacy"
+    assert row["province_2025"] == prov25
+    assert row["indicator"] == indicator
+    assert row["as_of"] == pd.Timestamp(as_of)
+    assert row["value"] == pytest.approx(value, rel=1e-12)
+
+
+def test_every_curated_row_is_in_the_table(obs: pd.DataFrame) -> None:
+    for name in ("observations_seeds.csv", "observations_national.csv"):
+        cur = pd.read_csv(REPO_RAW / "curated" / name, dtype="str", keep_default_na=False)
+        got = obs.set_index("obs_id").loc[cur["obs_id"]]
+        assert list(got["indicator"]) == list(cur["indicator"])
+        assert list(got["value_raw"]) == list(cur["value_raw"])
+        assert list(got["as_of"].dt.strftime("%Y-%m-%d")) == list(cur["as_of"])
+        assert list(got["geo_name_raw"]) == list(cur["place_raw"])
+    assert obs["source_id"].ne("").all()
+
+
+def test_qualifiers_and_estimates_are_kept(obs: pd.DataFrame) -> None:
+    near = _one(obs, "seed002-01")  # "gần 30.000"
+    assert near["note"].startswith("gần; ")
+    est = _one(obs, "nat-2022-01")  # published estimate of 7 Dec 2022
+    assert est["preliminary"] and est["note"].startswith("estimate")
+    approx = _one(obs, "nat-2008-01")  # "≈ 6,000"
+    assert approx["value"] == 6000 and approx["note"].startswith("≈")
+
+
+def test_after_the_reform_the_nation_uses_2025_boundaries(obs: pd.DataFrame) -> None:
+    row = _one(obs, "nat-2025-06")  # Nov 2025
+    assert (row["geo_code"], row["boundaries"]) == ("VN", "2025")
+
+
+# ------------------------------------------------------------------ GSO rows
+
+
+def test_population_2018_for_63_provinces(obs: pd.DataFrame) -> None:
+    pop = obs[(obs["indicator"] == "population") & (obs["as_of"] == "2018-07-01")]
+    prov = pop[pop["geo_level"] == "province"]
+    assert prov["geo_code"].nunique() == 63 == len(prov)
+    assert (prov["source_id"] == "gso-pop-2018-2022").all()
+    hanoi = prov[prov["geo_code"] == "01"].iloc[0]
+    assert hanoi["value"] == 7_914_500.0 and hanoi["value_raw"] == "7.914,50"
+    assert hanoi["unit"] == "persons"
+
+
+def test_population_1995_2016_with_ha_tay_nation_and_prel(obs: pd.DataFrame) -> None:
+    pop = obs[obs["indicator"] == "population"]
+    years = pop["as_of"].dt.year
+    assert set(years) == set(range(1995, 2017)) | set(range(2018, 2023))
+    assert (pop["as_of"].dt.strftime("%m-%d") == "07-01").all()
+    ha_tay = pop[(pop["geo_code"] == "28") & (pop["boundaries"] == "legacy")]
+    assert len(ha_tay) > 0 and (ha_tay["province_2025"] == "Hà Nội").all()
+    assert ha_tay["as_of"].dt.year.max() < 2009  # '..' after the merger: no rows
+    nation = pop[(pop["geo_code"] == "VN") & (pop["as_of"] == "1995-07-01")]
+    assert nation["value"].tolist() == [71_995_500.0]
+    prel = pop[years == 2016]
+    assert prel["preliminary"].all() and (prel["as_of_raw"] == "Prel. 2016").all()
+    assert not pop.loc[years < 2016, "preliminary"].any()
+    # Region aggregates are dropped.
+    assert not pop["geo_name_raw"].str.contains("Delta|Highlands|South East").any()
+    assert set(pop["geo_level"]) == {"nation", "province"}
+
+
+def test_gso_rows_of_changed_territories_say_so(obs: pd.DataFrame) -> None:
+    pop = obs[obs["indicator"] == "population"]
+    hanoi = pop[pop["geo_code"] == "01"].set_index(pop.loc[pop["geo_code"] == "01", "as_of"].dt.year)
+    assert "territory differs" in hanoi.loc[2007, "note"]
+    assert "territory differs" not in hanoi.loc[2008, "note"]
+    assert hanoi.loc[2008, "value"] == 6_381_800.0
+    lai_chau = pop[(pop["geo_code"] == "12")].set_index("as_of")["note"]
+    assert "Điện Biên" in lai_chau[pd.Timestamp("2003-07-01")]
+    assert "territory" not in lai_chau[pd.Timestamp("2004-07-01")]
+
+
+def test_labour_force_and_insured_persons(obs: pd.DataFrame) -> None:
+    lf = obs[obs["indicator"] == "labour_force_15plus"]
+    assert set(lf["source_id"]) == {"gso-lf-2005-2016"}
+    assert lf.loc[(lf["geo_code"] == "VN") & (lf["as_of"] == "2005-07-01"), "value"].tolist() \
+        == [44_904_500.0]
+    ins = obs[obs["source_id"] == "gso-insured-2010-2015"]
+    assert set(ins["indicator"]) == {"bhxh_participants", "bhyt_participants",
+                                     "bhtn_participants"}
+    assert (ins["geo_code"] == "VN").all() and (ins["geo_level"] == "nation").all()
+    assert (ins["as_of"].dt.strftime("%m-%d") == "12-31").all()
+    bhxh_2015 = ins[(ins["indicator"] == "bhxh_participants") & (ins["as_of"] == "2015-12-31")]
+    assert bhxh_2015["value"].tolist() == [12_290_500.0]
+    assert len(ins) == 15  # 3 schemes × 5 years (2011 is not in the export)
+
+
+# ------------------------------------------------------------------ loading
+
+
+def test_load_observations_reads_and_rebuilds_when_raw_is_newer(built: dict) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(config.ENV_VAR, str(built["root"]))
+        parquet = config.observations_parquet()
+        loaded = load_observations(rebuild=False)
+        pd.testing.assert_frame_equal(loaded, built["first"].observations)
+        pd.testing.assert_frame_equal(read_observations_csv(), built["first"].observations)
+        stamp = parquet.stat().st_mtime
+        assert load_observations() is not None and parquet.stat().st_mtime == stamp
+        # A raw file newer than the table triggers a rebuild (content unchanged).
+        raw_file = config.raw_dir() / "targets.csv"
+        later = time.time() + 5
+        os.utime(raw_file, (later, later))
+        again = load_observations()
+        assert parquet.stat().st_mtime > stamp
+        pd.testing.assert_frame_equal(again, built["first"].observations)
+
+
+def test_load_without_table_and_no_rebuild_says_how_to_build(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    monkeypatch.setenv(config.ENV_VAR, str(tmp_path))
+    with pytest.raises(FileNotFoundError, match="bhxh data build"):
+        load_observations(rebuild=False)
+
+
+# ------------------------------------------------------------------ vocabulary, schema
+
+
+def test_extra_indicators_mirror_the_curated_list() -> None:
+    extra = pd.read_csv(REPO_RAW / "curated" / "indicators_extra.csv", dtype="str")
+    listed = {r.indicator: tuple(r.unit.split("|")) for r in extra.itertuples()}
+    assert listed == {k: v.units for k, v in EXTRA_INDICATORS.items()}
+
+
+def test_vocabulary_and_units() -> None:
+    s = pd.Series(["bhxh_voluntary_participants", "bhyt_household_coverage_pct",
+                   "labour_force_15plus", "campaign_staff", "bhxh_total_participants",
+                   "bhyt_participant", "population"])
+    assert is_known_indicator(s).tolist() == [True, True, True, True, False, False, True]
+    assert expected_unit("bhyt_shortfall_pp") == ("pct",)
+    assert expected_unit("bhtn_change_participants") == ("persons",)
+    assert expected_unit("counselling_sessions") == ("sessions",)
+    assert expected_unit("nonsense") == ()
+    ahead = is_forward_looking(pd.Series(["bhxh_plan_participants", "campaign_rounds_per_month",
+                                          "bhyt_participants", "bhyt_student_target_coverage_pct"]))
+    assert ahead.tolist() == [True, True, False, True]
+
+
+def _frame(**overrides: list) -> pd.DataFrame:
+    base = {
+        "obs_id": ["a"], "source_id": ["s1"], "geo_code": ["68"], "geo_name": ["Lâm Đồng"],
+        "geo_level": ["province"], "boundaries": ["legacy"], "province_2025": ["Lâm Đồng"],
+        "geo_name_raw": ["Lâm Đồng"], "as_of": [pd.Timestamp("2020-06-30")],
+        "as_of_raw": ["6/2020"], "indicator": ["bhyt_coverage_pct"], "value": [90.0],
+        "unit": ["pct"], "value_raw": ["90%"], "preliminary": [False], "note": [""],
+    }
+    base.update(overrides)
+    n = max(len(v) for v in base.values())
+    df = pd.DataFrame({k: v * n if len(v) == 1 else v for k, v in base.items()})
+    df["as_of"] = df["as_of"].astype("datetime64[ns]")
+    return df[COLUMNS]
+
+
+SOURCES = pd.DataFrame({"source_id": ["s1", "s2"], "published_date": ["2020-07-01", "2020"],
+                        "published_end": pd.to_datetime(["2020-07-01", "2020-12-31"])})
+
+
+@pytest.mark.parametrize(
+    ("overrides", "ok"),
+    [
+        ({}, True),
+        ({"value": [101.0]}, False),
+        ({"indicator": ["bhxh_attainment_pct"], "value": [150.0]}, True),
+        ({"indicator": ["bhyt_participants"], "unit": ["persons"], "value": [-1.0]}, False),
+        ({"indicator": ["bhyt_change_participants"], "unit": ["persons"], "value": [-5.0]}, True),
+        ({"indicator": ["bhyt_participants"]}, False),  # unit pct for a count
+        ({"indicator": ["bhyt_covrage_pct"]}, False),
+        ({"geo_level": ["region"]}, False),
+        ({"boundaries": ["2024"]}, False),
+        ({"source_id": ["nope"]}, False),
+        ({"as_of": [pd.Timestamp("2020-07-31")]}, False),  # after publication (2020-07-01)
+        ({"as_of": [pd.Timestamp("2020-12-31")], "indicator": ["bhyt_plan_coverage_pct"]},
+         True),
+        ({"as_of": [pd.Timestamp("2020-12-31")], "source_id": ["s2"]}, True),  # "2020"
+        ({"obs_id": ["a", "a"]}, False),
+        ({"value": [np.nan]}, False),
+    ],
+)
+def test_schema_checks(overrides: dict, ok: bool) -> None:
+    schema = observations_schema(SOURCES, today=pd.Timestamp("2026-01-01").date())
+    df = _frame(**overrides)
+    if ok:
+        schema.validate(df)
+    else:
+        with pytest.raises((pa.errors.SchemaError, pa.errors.SchemaErrors)):
+            schema.validate(df, lazy=True)
+
+
+# ------------------------------------------------------------------ a bad curated file
+
+BAD_ROWS = """obs_id,source_id,place_raw,parent_raw,as_of_raw,as_of,indicator,value_raw,number_format,unit,qualifier,note
+bad-01,seed000,thành phố Đà Lạt,Lâm Đồng,Đến hết ngày 31/7,2020-07-31,bhxh_participants,12.345,vi,persons,,a good row
+bad-02,seed000,Xã Không Có Thật Nào,Lâm Đồng,31/7,2020-07-31,bhyt_participants,1.000,vi,persons,,unknown place
+bad-03,seed000,Đà Lạt,Lâm Đồng,31/7,2020-07-31,bhyt_participants,mười ngàn,vi,persons,,unparseable number
+bad-04,seed000,Đà Lạt,Lâm Đồng,31/7,2020-02-30,bhyt_participants,1.000,vi,persons,,bad date
+bad-05,seed000,Đà Lạt,Lâm Đồng,31/7,2020-07-31,bhyt_coverage_pct,"83,23%",vi,persons,,pct with unit persons
+bad-06,seed000,Đà Lạt,Lâm Đồng,31/7,2020-07-31,bhyt_coverage_pct,"183,2%",vi,pct,,above 100
+bad-07,seed000,Đà Lạt,Lâm Đồng,31/7,2020-07-30,bhyt_participants,2.000,vi,persons,,as_of_raw disagrees
+bad-08,seed000,Đà Lạt,Lâm Đồng,31/7,2020-07-31,bhyt_participants,3.000,vi,persons
+"""
+
+
+def test_bad_curated_file_is_reported_and_good_rows_kept(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    root = _project(tmp_path / "proj")
+    monkeypatch.setenv(config.ENV_VAR, str(root))
+    bad = config.raw_dir() / "curated" / "observations_bad.csv"
+    bad.write_text(BAD_ROWS, encoding="utf-8", newline="\n")
+    write_sidecar(bad, source="test file with errors")
+    no_unit = config.raw_dir() / "curated" / "observations_nounit.csv"
+    no_unit.write_text(BAD_ROWS.replace(",unit,", ",units,", 1), encoding="utf-8")
+    latin = config.raw_dir() / "curated" / "observations_latin1.csv"
+    latin.write_bytes(BAD_ROWS.encode("utf-8").replace("Đà Lạt".encode(), "Dà Lat".encode("latin-1")))
+    for path in (no_unit, latin):
+        write_sidecar(path)
+
+    result = CliRunner().invoke(main, ["data", "build", "--quiet"])
+    assert result.exit_code == 1, result.output
+
+    rejected = pd.read_csv(config.rejected_csv(), dtype={"row": "int64"},
+                           keep_default_na=False)
+    whole_file = rejected[rejected["file"] != "curated/observations_bad.csv"]
+    assert whole_file[["file", "row", "column"]].values.tolist() == [
+        ["curated/observations_latin1.csv", 1, "(file)"],
+        ["curated/observations_nounit.csv", 1, "unit"],
+        ["curated/observations_nounit.csv", 9, "(row)"],  # also reported on its own
+    ]
+    assert "not UTF-8" in whole_file["reason"].iloc[0]
+    assert "missing column" in whole_file["reason"].iloc[1]
+    rejected = rejected[rejected["file"] == "curated/observations_bad.csv"]
+    got = set(zip(rejected["row"], rejected["column"], strict=True))
+    # row = line number in the file, header = line 1
+    assert {(3, "place_raw"), (4, "value_raw"), (5, "as_of"), (6, "unit"), (7, "value"),
+            (8, "as_of_raw"), (9, "(row)")} == got
+    reasons = dict(zip(rejected["row"], rejected["reason"], strict=True))
+    assert "unknown place" in reasons[3]
+    assert "mười ngàn" in reasons[4]
+    assert "YYYY-MM-DD" in reasons[5]
+    assert "percentage" in reasons[6]
+    assert "0-100" in reasons[7]
+    assert "2020-07-31" in reasons[8]
+    assert "curated/observations_bad.csv: row 3: column place_raw" in result.output
+
+    out = read_observations_csv()
+    assert "bad-01" in set(out["obs_id"])  # the good row is kept
+    assert not out["obs_id"].isin([f"bad-0{i}" for i in range(2, 9)]).any()
+    assert {"seed000-03", "nat-2020-01"} <= set(out["obs_id"])  # other files untouched
