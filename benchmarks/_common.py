@@ -251,11 +251,29 @@ def contamination_note(other_cpu_s: float | None, wall_s: float, cores: int | No
 
 
 class ChildTimeout(RuntimeError):
-    """A benchmark child process ran out of time; ``records`` holds what it printed."""
+    """A benchmark child process was stopped; ``records`` holds what it printed.
 
-    def __init__(self, message: str, records: list[dict[str, Any]]) -> None:
+    ``reason`` is ``"timeout"`` or ``"memory_limit"``; ``peak_rss_mb`` is the largest
+    resident size the watchdog saw.
+    """
+
+    def __init__(self, message: str, records: list[dict[str, Any]], reason: str = "timeout",
+                 peak_rss_mb: float | None = None) -> None:
         super().__init__(message)
         self.records = records
+        self.reason = reason
+        self.peak_rss_mb = peak_rss_mb
+
+
+def _rss_mb_of(pid: int) -> float | None:
+    """Current resident size of process ``pid`` in MiB (``/proc``), or ``None``."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def _json_lines(text: str | bytes | None) -> list[dict[str, Any]]:
@@ -271,17 +289,21 @@ def _json_lines(text: str | bytes | None) -> list[dict[str, Any]]:
     return out
 
 
-def run_child(script: str, args: list[str], timeout: float) -> dict[str, Any]:
+def run_child(script: str, args: list[str], timeout: float,
+              rss_limit_mb: float | None = None) -> dict[str, Any]:
     """Run ``benchmarks/<script>`` in a fresh interpreter and return its last JSON line.
 
     The child's stderr (progress) is echoed live; its stdout must end with one JSON
     object. A fresh process makes ``ru_maxrss`` the measured work's own peak.
 
+    A watchdog stops the child when its resident size exceeds ``rss_limit_mb``, so
+    that an oversized benchmark cannot exhaust a machine shared with other work.
+
     Raises
     ------
     ChildTimeout
-        If the child runs longer than ``timeout`` seconds (it is killed); carries the
-        JSON lines it printed before.
+        If the child runs longer than ``timeout`` seconds or grows beyond
+        ``rss_limit_mb`` (it is killed); carries the JSON lines it printed before.
     RuntimeError
         If the child exits non-zero or prints no JSON object; the message carries the
         tail of its stderr.
@@ -305,15 +327,26 @@ def run_child(script: str, args: list[str], timeout: float) -> dict[str, Any]:
     threads = [threading.Thread(target=f, daemon=True) for f in (pump_out, pump_err)]
     for t in threads:
         t.start()
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-        for t in threads:
-            t.join(timeout=5)
-        raise ChildTimeout(f"{script} {' '.join(args[:1])} did not finish in {timeout:.0f} s",
-                           _json_lines("".join(out_lines))) from None
+    deadline = time.monotonic() + timeout
+    seen_rss = 0.0
+    reason = None
+    while proc.poll() is None:
+        rss = _rss_mb_of(proc.pid) or 0.0
+        seen_rss = max(seen_rss, rss)
+        if rss_limit_mb is not None and rss > rss_limit_mb:
+            reason = "memory_limit"
+        elif time.monotonic() > deadline:
+            reason = "timeout"
+        if reason:
+            proc.kill()
+            proc.wait()
+            for t in threads:
+                t.join(timeout=5)
+            what = (f"grew beyond {rss_limit_mb:.0f} MB" if reason == "memory_limit"
+                    else f"did not finish in {timeout:.0f} s")
+            raise ChildTimeout(f"{script} {' '.join(args[:1])} {what}",
+                               _json_lines("".join(out_lines)), reason, round(seen_rss, 1))
+        time.sleep(0.2)
     for t in threads:
         t.join()
     lines = _json_lines("".join(out_lines))

@@ -56,8 +56,10 @@ from _common import (
 
 #: Sizes of the full run and of ``--quick``.
 SIZES: dict[str, dict[str, int]] = {
-    "full": {"reports": 6, "communes": 10_000, "series": 3_321, "build_timeout": 900},
-    "quick": {"reports": 2, "communes": 200, "series": 100, "build_timeout": 600},
+    "full": {"reports": 6, "communes": 10_000, "series": 3_321, "build_timeout": 600,
+             "build_rss_limit_mb": 8_000},
+    "quick": {"reports": 2, "communes": 200, "series": 100, "build_timeout": 600,
+              "build_rss_limit_mb": 8_000},
 }
 
 BENCHMARKS = ("report_speedup", "build", "forecast_series_per_s")
@@ -90,18 +92,18 @@ def bench_build(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
         try:
             res = run_child("bench_build.py",
                             ["build", "--src", str(panel), "--workdir", str(tmp)],
-                            timeout=size["build_timeout"])
+                            timeout=size["build_timeout"], rss_limit_mb=size["build_rss_limit_mb"])
         except ChildTimeout as exc:
             done = {r["step"]: r["seconds"] for r in exc.records if "step" in r}
             running = next((s for s in BUILD_STEPS if s not in done), None)
-            return {**base, "status": "timeout", "rows": gen["rows"], "build_s": None,
-                    "timeout_s": size["build_timeout"], "completed_steps": done,
-                    "step_running_at_timeout": running,
-                    "peak_rss_mb_so_far": max((r["peak_rss_mb"] for r in exc.records
-                                               if "peak_rss_mb" in r), default=None),
+            return {**base, "status": exc.reason, "rows": gen["rows"], "build_s": None,
+                    "timeout_s": size["build_timeout"],
+                    "rss_limit_mb": size["build_rss_limit_mb"], "completed_steps": done,
+                    "step_running_when_stopped": running,
+                    "elapsed_s": round(time.perf_counter() - t0, 1),
+                    "peak_rss_mb_seen": exc.peak_rss_mb,
                     "goal_met": False, "simulate_s": gen["simulate_s"],
-                    "notes": [f"build + metrics did not finish in {size['build_timeout']} s; "
-                              f"stopped during {running}"]}
+                    "notes": [f"build + metrics stopped ({exc}) during {running}"]}
         process_s = time.perf_counter() - t0
     finally:
         if keep is None:
@@ -203,9 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     for key, what in (("reports", "reports per side in report_speedup"),
                       ("communes", "simulated communes in build"),
                       ("series", "simulated series in forecast_series_per_s"),
-                      ("build-timeout", "seconds before the build child is stopped")):
+                      ("build-timeout", "seconds before the build child is stopped"),
+                      ("build-rss-limit-mb", "MB of RSS at which the build child is stopped")):
         parser.add_argument(f"--{key}", type=int, default=None,
-                            help=f"override the number of {what}")
+                            help=f"override: {what}")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in names if n not in RUNNERS]

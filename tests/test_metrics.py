@@ -161,6 +161,23 @@ def test_figure_bounds_from_printed_rounding() -> None:
     assert half[8] == pytest.approx(0.05)  # no value_raw: decimals of the value
 
 
+def test_figure_bounds_thousands_tables_and_note_qualifiers() -> None:
+    df = pd.DataFrame({
+        "value": [555640.0, 7206100.0, 49.6e6, 90.0, 1000.0],
+        "value_raw": ["555,64", "7206.1", "49.6 M", "90%", "1.000"],
+        "note": ["GSO, printed in thousands", "", "≈; VSS implied denominator",
+                 "gần; share of the national population", "'trên' printed elsewhere"],
+    })
+    b = M.figure_bounds(df)
+    half = (b["hi"] - b["lo"]) / 2
+    assert half[0] == pytest.approx(5)  # 555,64 thousand: ± 0.005 thousand
+    assert half[1] == pytest.approx(50)  # 7206.1 thousand: ± 0.05 thousand
+    assert b["qualifier"].tolist() == ["", "", "≈", "gần", ""]
+    assert b.loc[2, "lo"] == pytest.approx(49.6e6 * 0.98)
+    assert b.loc[3, "lo"] == pytest.approx(85.5)
+    assert half[4] == pytest.approx(0.5)  # a qualifier word later in the note is not one
+
+
 # ---------------------------------------------------------------- derivations
 
 

@@ -44,8 +44,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(config.ENV_VAR, str(root))
         first = build(write=True)
-        files = {p.name: p.read_bytes() for p in (
-            config.observations_csv(), config.observations_parquet(), config.rejected_csv())}
+        outputs = (config.observations_csv(), config.observations_parquet(),
+                   config.rejected_csv(), config.derived_csv(), config.consistency_csv())
+        # derived/consistency exist once bhxh_analysis.metrics is installed.
+        files = {p.name: p.read_bytes() for p in outputs if p.exists()}
         second = build(write=True)
         yield {"root": root, "first": first, "second": second, "bytes": files}
 
@@ -65,11 +67,10 @@ def _one(obs: pd.DataFrame, obs_id: str) -> pd.Series:
 
 
 def test_two_builds_give_identical_bytes(built: dict) -> None:
-    for path in (config.observations_csv, config.observations_parquet, config.rejected_csv):
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv(config.ENV_VAR, str(built["root"]))
-            now = path().read_bytes()
-        assert now == built["bytes"][path().name], path().name
+    assert {"observations.csv", "observations.parquet", "rejected.csv"} <= set(built["bytes"])
+    processed = built["root"] / "data" / "processed"
+    for name, first in built["bytes"].items():
+        assert (processed / name).read_bytes() == first, name
     pd.testing.assert_frame_equal(built["first"].observations, built["second"].observations)
 
 
@@ -192,6 +193,32 @@ def test_population_1995_2016_with_ha_tay_nation_and_prel(obs: pd.DataFrame) -> 
     assert set(pop["geo_level"]) == {"nation", "province"}
 
 
+def test_gso_value_raw_reads_back_as_thousands(obs: pd.DataFrame) -> None:
+    from bhxh_analysis.clean import parse_numbers
+
+    gso = obs[obs["source_id"].str.startswith("gso-")]
+    vi = gso["source_id"].eq("gso-pop-2018-2022")
+    for mask, fmt in ((vi, "vi"), (~vi, "en")):
+        back = parse_numbers(gso.loc[mask, "value_raw"], fmt)
+        assert back["ok"].all()
+        np.testing.assert_allclose(back["value"] * 1000, gso.loc[mask, "value"], rtol=1e-12)
+
+
+def test_overlapping_gso_publications_keep_the_newest(built: dict,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from bhxh_analysis import observations as o
+
+    newest = o.GSO_SPECS[0]
+    # The same export listed twice under two source ids: the first (newest) must win.
+    older = newest._replace(source_id="gso-pop-1995-2016")
+    monkeypatch.setattr(o, "GSO_SPECS", (newest, older))
+    monkeypatch.setenv(config.ENV_VAR, str(built["root"]))
+    res = o.build(write=False, verify=False)
+    pop = res.observations[res.observations["indicator"] == "population"]
+    assert len(pop) == 63 * 5 and set(pop["source_id"]) == {"gso-pop-2018-2022"}
+    assert res.rejected.empty
+
+
 def test_gso_rows_of_changed_territories_say_so(obs: pd.DataFrame) -> None:
     pop = obs[obs["indicator"] == "population"]
     hanoi = pop[pop["geo_code"] == "01"].set_index(pop.loc[pop["geo_code"] == "01", "as_of"].dt.year)
@@ -208,6 +235,8 @@ def test_labour_force_and_insured_persons(obs: pd.DataFrame) -> None:
     assert set(lf["source_id"]) == {"gso-lf-2005-2016"}
     assert lf.loc[(lf["geo_code"] == "VN") & (lf["as_of"] == "2005-07-01"), "value"].tolist() \
         == [44_904_500.0]
+    hanoi = lf[(lf["geo_code"] == "01") & (lf["as_of"] == "2005-07-01")].iloc[0]
+    assert (hanoi["value_raw"], hanoi["geo_name_raw"]) == ("1553.1", "Ha Noi")
     ins = obs[obs["source_id"] == "gso-insured-2010-2015"]
     assert set(ins["indicator"]) == {"bhxh_participants", "bhyt_participants",
                                      "bhtn_participants"}

@@ -301,6 +301,47 @@ def _decimals_of_value(value: np.ndarray) -> np.ndarray:
     return k
 
 
+_VI_RE = r"^[+\-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$"
+_EN_RE = r"^[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$"
+
+
+def _parse_plain(num: pd.Series, fmt: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(ok, value, decimals) of bare number strings in one convention (vectorised)."""
+    thousands, decimal = (".", ",") if fmt == "vi" else (",", ".")
+    ok = num.str.fullmatch(_VI_RE if fmt == "vi" else _EN_RE).fillna(False).astype(bool)
+    plain = num.where(ok, "nan").str.replace(thousands, "", regex=False)
+    plain = plain.str.replace(decimal, ".", regex=False)
+    value = plain.to_numpy(dtype=object, na_value="nan").astype(float)
+    frac = num.where(ok, "").str.extract(rf"\{decimal}(\d+)$")[0]
+    k = frac.str.len().astype(float).fillna(0.0).to_numpy()
+    return ok.to_numpy(), value, k
+
+
+def _parse_raw(u: pd.Series) -> pd.DataFrame:
+    """Qualifier, multiplier word and both readings of distinct printed figures."""
+    u = u.str.replace("\u00a0", " ").str.strip()
+    parts = u.str.extract(_RAW_RE, flags=re.IGNORECASE)
+    num = parts["num"].fillna("").str.replace(r"\s+", "", regex=True)
+    num = num.str.replace("\u2212", "-")
+    first = parts["rest"].fillna("").str.strip().str.extract(r"^(\S*)")[0]
+    out = pd.DataFrame({
+        "qual": parts["qual"].fillna("").str.casefold(),
+        "word_mult": first.fillna("").str.casefold().map(_MULTIPLIER).astype(float),
+    })
+    for fmt in ("vi", "en"):
+        ok, value, k = _parse_plain(num, fmt)
+        out[f"{fmt}_ok"], out[f"{fmt}_num"], out[f"{fmt}_k"] = ok, value, k
+    return out
+
+
+def _note_qualifier(notes: pd.Series) -> pd.Series:
+    """Qualifier leading a note (``"gần; share of ..."``) or tagged ``qualifier=...``."""
+    lead = notes.str.extract(r"^\s*([^;]+?)\s*(?:;|$)")[0].fillna("").str.casefold()
+    lead = lead.where(lead.isin(_QUALIFIER_WORDS), "")
+    tagged = notes.str.extract(r"qualifier\s*[=:]\s*([^;,]+)")[0].fillna("")
+    return lead.where(lead != "", tagged.str.strip().str.casefold())
+
+
 def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     """Interval each printed figure stands for, from its rounding and qualifier.
 
@@ -327,33 +368,50 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
         Same index; ``lo``, ``hi``, ``half_unit`` (float) and ``qualifier`` (str, ""
         when none).
     """
-    from .clean import parse_numbers
-
     value = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
     n = len(obs)
     raw = (obs["value_raw"] if "value_raw" in obs else pd.Series([""] * n, index=obs.index))
-    raw = raw.astype("str").fillna("").str.replace("\u00a0", " ").str.strip()
-    parts = raw.str.extract(_RAW_RE, flags=re.IGNORECASE)
-    num = parts["num"].str.replace(r"\s+", "", regex=True).str.replace("\u2212", "-")
-    rest = parts["rest"].fillna("").str.strip()
-    first = rest.str.extract(r"^(\S*)")[0].fillna("").str.casefold()
-    mult = first.map(_MULTIPLIER).astype(float).fillna(1.0).to_numpy()
+    # Parse each distinct printed string once (panels repeat them), then match per row.
+    codes, uniques = pd.factorize(raw.astype("str").fillna(""), sort=False)
+    codes = np.where(codes < 0, 0, codes) if len(uniques) else codes
+    per = _parse_raw(pd.Series(uniques, dtype="str")) if len(uniques) else None
+
+    def take(col: str, fill: Any) -> np.ndarray:
+        if per is None:
+            return np.full(n, fill)
+        return per[col].to_numpy()[codes]
+
+    word_mult = take("word_mult", np.nan).astype(float)
+    has_word = ~np.isnan(word_mult)
+    word_mult = np.where(has_word, word_mult, 1.0)
     decimals = np.full(n, np.nan)
-    for fmt, mark in (("en", "."), ("vi", ",")):  # vi wins ties: plain digits agree
-        parsed = parse_numbers(num.where(num.notna(), ""), fmt)  # type: ignore[arg-type]
-        val = parsed["value"].to_numpy(dtype=float) * mult
-        ok = parsed["ok"].to_numpy() & np.isclose(val, value, rtol=1e-9, atol=1e-9)
-        k = num.str.extract(rf"\{mark}(\d+)$")[0].str.len().astype(float).fillna(0.0)
-        decimals = np.where(ok, k.to_numpy(), decimals)
+    mult = np.ones(n)
+    for fmt in ("en", "vi"):  # vi wins ties: plain digits agree
+        number = take(f"{fmt}_num", np.nan).astype(float)
+        parsed_ok = take(f"{fmt}_ok", False).astype(bool)
+        ok = parsed_ok & np.isclose(number * word_mult, value, rtol=1e-9, atol=1e-9)
+        this_mult = word_mult.copy()
+        # Tables printed "in thousands" carry no unit word: accept value = number × 10^3k.
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = value / number
+        for scale in (1e3, 1e6, 1e9):
+            implicit = ~has_word & ~ok & parsed_ok & np.isclose(ratio, scale, rtol=1e-9)
+            ok |= implicit
+            this_mult = np.where(implicit, scale, this_mult)
+        decimals = np.where(ok, take(f"{fmt}_k", 0.0).astype(float), decimals)
+        mult = np.where(ok, this_mult, mult)
     from_raw = ~np.isnan(decimals)
     decimals = np.where(from_raw, decimals, _decimals_of_value(np.nan_to_num(value)))
     half = 0.5 * 10.0 ** (-decimals) * np.where(from_raw, mult, 1.0)
 
-    qual = parts["qual"].fillna("").str.casefold()
+    qual = pd.Series(take("qual", ""), index=obs.index, dtype="str").fillna("")
     if "note" in obs:
-        from_note = obs["note"].astype("str").fillna("").str.extract(
-            r"qualifier\s*[=:]\s*([^;,]+)")[0].fillna("").str.strip().str.casefold()
-        qual = qual.where(qual != "", from_note)
+        ncodes, notes = pd.factorize(obs["note"].astype("str").fillna(""), sort=False)
+        if len(notes):
+            note_q = _note_qualifier(pd.Series(notes, dtype="str")).to_numpy()
+            from_note = pd.Series(note_q[np.where(ncodes < 0, 0, ncodes)], index=obs.index,
+                                  dtype="str")
+            qual = qual.where(qual != "", from_note)
     if "qualifier" in obs:
         col = obs["qualifier"].astype("str").fillna("").str.strip().str.casefold()
         col = col.where(~col.isin(["nan", "none", "<na>"]), "")
@@ -502,14 +560,15 @@ def _interval_op(op: str, a: pd.DataFrame, b: pd.DataFrame) -> tuple[np.ndarray,
 
 
 def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
-    """Observations with normalised dates and rounding intervals (internal frame)."""
+    """Observations with normalised dates (internal frame; bounds are computed lazily)."""
     need = ["obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
             "as_of", "indicator", "value"]
     missing = [c for c in need if c not in obs.columns]
     if missing:
         raise KeyError(f"observations lack column(s): {', '.join(missing)}")
     df = pd.DataFrame({c: obs[c] for c in need}, index=obs.index)
-    for col in ("province_2025", "geo_name_raw", "as_of_raw", "value_raw", "note"):
+    for col in ("province_2025", "geo_name_raw", "as_of_raw", "value_raw", "note",
+                "qualifier"):
         df[col] = obs[col].astype("str").fillna("") if col in obs else ""
     df["preliminary"] = (obs["preliminary"].fillna(False).astype(bool)
                          if "preliminary" in obs else False)
@@ -518,9 +577,6 @@ def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
         df[col] = df[col].astype("str").fillna("")
     df["value"] = pd.to_numeric(df["value"], errors="coerce")
     df["as_of"] = pd.to_datetime(df["as_of"], errors="coerce")
-    bounds = figure_bounds(obs)
-    df["lo"], df["hi"] = bounds["lo"], bounds["hi"]
-    df["qualifier"] = bounds["qualifier"]
     df = df[df["as_of"].notna() & df["value"].notna()]
     df["year"] = df["as_of"].dt.year
     # Input order must not matter: it decides the orientation of pairs in the checks.
@@ -533,8 +589,8 @@ def _apply_rule(rule: _Rule, parts: dict[str, pd.DataFrame]) -> pd.DataFrame | N
     a, b = parts.get(rule.a), parts.get(rule.b)
     if a is None or b is None:
         return None
-    keep = [*_UNIT_KEY, "as_of", "year", "source_id", "obs_id", "value", "lo", "hi",
-            "preliminary"]
+    keep = [*_UNIT_KEY, "as_of", "year", "source_id", "obs_id", "value", "value_raw", "note",
+            "qualifier", "preliminary"]
     a = a[[*keep, "geo_name", "province_2025", "geo_name_raw", "as_of_raw"]]
     b = b[keep]
     if rule.join == "same":
@@ -553,6 +609,11 @@ def _apply_rule(rule: _Rule, parts: dict[str, pd.DataFrame]) -> pd.DataFrame | N
         m = m.rename(columns={"as_of_a": "as_of"})
     if m.empty:
         return None
+    # Rounding intervals of the inputs, computed only for the rows that matched.
+    for side in ("a", "b"):
+        bounds = figure_bounds(pd.DataFrame({
+            c: m[f"{c}_{side}"] for c in ("value", "value_raw", "note", "qualifier")}))
+        m[f"lo_{side}"], m[f"hi_{side}"] = bounds["lo"], bounds["hi"]
     val, lo, hi = _interval_op(
         rule.op,
         m[["value_a", "lo_a", "hi_a"]].set_axis(["value", "lo", "hi"], axis=1),
@@ -600,11 +661,10 @@ def _derive_full(obs: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat(pieces, ignore_index=True)
     # Deterministic id from what the figure is and what it came from.
     h = pd.util.hash_pandas_object(out[["indicator", "method", "inputs"]], index=False)
-    out["obs_id"] = "drv-" + h.map("{:016x}".format).str[:12]
-    lo_txt = out["value_lo"].map(_fmt)
-    hi_txt = out["value_hi"].map(_fmt)
+    out["obs_id"] = np.char.add("drv-", np.char.mod("%012x", h.to_numpy() >> np.uint64(16)))
+    out["obs_id"] = out["obs_id"].astype("str")
     out["value_raw"] = ""
-    out["note"] = "derived; printed rounding allows " + lo_txt + " to " + hi_txt
+    out["note"] = "derived; value_lo–value_hi is the range the inputs' rounding allows"
     out = out.sort_values(
         [*_UNIT_KEY, "as_of", "indicator", "obs_id"], kind="stable"
     ).reset_index(drop=True)
@@ -681,6 +741,7 @@ def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, check: str,
     Both frames carry ``value, lo, hi, text, implied, sources, ids`` and the unit key.
     ``extra_allow`` widens the right interval by a relative amount (denominators).
     """
+    left, right = _with_text(left), _with_text(right)
     lo_r, hi_r = right["lo"].to_numpy(float), right["hi"].to_numpy(float)
     if extra_allow is not None:
         span = extra_allow * np.abs(right["value"].to_numpy(float))
@@ -709,9 +770,16 @@ def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, check: str,
     })
 
 
+def _with_text(f: pd.DataFrame) -> pd.DataFrame:
+    """Add the text columns the checks print (only for the rows paired)."""
+    return _derived_figures(f) if "_rule" in f.columns else _observed_figures(f)
+
+
 def _observed_figures(df: pd.DataFrame) -> pd.DataFrame:
     """Observed figures with the text columns the checks print."""
     f = df.copy()
+    bounds = figure_bounds(f)
+    f["lo"], f["hi"], f["qualifier"] = bounds["lo"], bounds["hi"], bounds["qualifier"]
     val = _fmt_series(f["value"])
     f["text"] = (f["indicator"] + "=" + val + " (" + f["as_of"].dt.strftime("%Y-%m-%d")
                  + ", " + f["source_id"] + ")")
@@ -724,7 +792,7 @@ def _observed_figures(df: pd.DataFrame) -> pd.DataFrame:
 
 def _derived_figures(d: pd.DataFrame) -> pd.DataFrame:
     """Derived figures with the text columns the checks print."""
-    f = d.rename(columns={"value_lo": "lo", "value_hi": "hi"}).copy()
+    f = d.copy()
     f["text"] = (f["_a_ind"] + "=" + _fmt_series(f["_a_val"]) + "; " + f["_b_ind"] + "="
                  + _fmt_series(f["_b_val"]) + " (" + f["source_id"] + ")")
     f["implied"] = (f["indicator"] + "=" + _fmt_series(f["value"]) + " ["
@@ -811,12 +879,12 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) ->
     else:
         full = _internal_from_derived(derived, df)
     full = full[full["_compare"].astype(bool)].reset_index(drop=True)
-    of = _observed_figures(df)
-    dfig = _derived_figures(full)
+    of = df
+    dfig = full.rename(columns={"value_lo": "lo", "value_hi": "hi"})
     frames: list[pd.DataFrame] = []
 
     # 1. The same figure published twice (same unit, indicator and month).
-    of["_month"] = of["as_of"].dt.to_period("M").astype(str)
+    of = of.assign(_month=of["as_of"].dt.year * 12 + of["as_of"].dt.month)
     left, right = _self_pairs(of, [*_UNIT_KEY, "indicator", "_month"])
     if len(left):
         frames.append(_pair_frame(left, right, "same_figure"))

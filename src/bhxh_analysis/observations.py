@@ -484,6 +484,12 @@ def _curated_frame(path: Path, rel: str, registry: Any) -> tuple[pd.DataFrame, p
         header, raw, rejected = _read_csv_with_lines(path, rel)
     except UnicodeDecodeError as exc:
         return pd.DataFrame(), _rejects(rel, [1], "(file)", "", f"not UTF-8: {exc}")
+    if not header:
+        return pd.DataFrame(), _rejects(rel, [1], "(file)", "", "empty file (no header row)")
+    twice = sorted({c for c in header if header.count(c) > 1})
+    if twice:
+        rej = _rejects(rel, 1, twice, "", "column appears more than once in the header")
+        return pd.DataFrame(), pd.concat([rejected, rej], ignore_index=True)
     missing = [c for c in CURATED_COLUMNS if c not in header]
     if missing:
         rej = _rejects(rel, 1, missing, "", "missing column in header")
@@ -726,7 +732,9 @@ def _validate(obs: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, p
                       fc["check"].astype("str"))
     rows = obs.loc[fc["index"]]
     rej = _rejects(rows["_file"].to_numpy(), rows["_row"].to_numpy(),
-                   fc["column"].to_numpy(), fc["failure_case"].astype("str").to_numpy(),
+                   fc["column"].to_numpy(),
+                   fc["failure_case"].astype("str").str.replace(r" 00:00:00$", "", regex=True)
+                   .to_numpy(),
                    reason)
     return obs.drop(index=fc["index"].unique()), rej
 
@@ -873,23 +881,20 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True) -> B
     raw = config.raw_dir()
     for path in curated_files():
         obs, rej = _curated_frame(path, path.relative_to(raw).as_posix(), registry)
-        frames.append(obs.assign(_rank=0))
+        frames.append(obs.assign(_rank=-1))  # -1: curated, never deduplicated
         rejects.append(rej)
     for rank, spec in enumerate(GSO_SPECS):
         obs, rej = _gso_frame(spec, registry)
         frames.append(obs.assign(_rank=rank))
         rejects.append(rej)
-    gso = [f for f in frames if len(f) and f["source_id"].str.startswith("gso-").all()]
     frames = [f for f in frames if len(f)]
-    obs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
-    if gso:
-        # Overlapping GSO publications: keep the newest (lowest rank) figure.
-        is_gso = obs["source_id"].str.startswith("gso-")
-        key = ["indicator", "boundaries", "geo_code", "as_of"]
-        ranked = obs[is_gso].sort_values("_rank", kind="mergesort")
-        dup = ranked.duplicated(key, keep="first")
-        obs = obs.drop(index=ranked.index[dup])
-    obs = obs.reset_index(drop=True)
+    if not frames:
+        raise RuntimeError(f"no observations at all under {raw}")
+    obs = pd.concat(frames, ignore_index=True)
+    # Overlapping GSO publications: keep the newest (lowest rank) figure.
+    ranked = obs[obs["_rank"] >= 0].sort_values("_rank", kind="mergesort")
+    dup = ranked.duplicated(["indicator", "boundaries", "geo_code", "as_of"], keep="first")
+    obs = obs.drop(index=ranked.index[dup]).reset_index(drop=True)
     obs, rej = _validate(obs, sources)
     rejects.append(rej)
 
@@ -977,7 +982,13 @@ def load_observations(rebuild: bool | None = None) -> pd.DataFrame:
     if rebuild is None:
         rebuild = _raw_is_newer(path)
     if rebuild:
-        return build(write=True).observations
+        result = build(write=True)
+        if not result.ok:
+            import warnings
+
+            warnings.warn(f"{len(result.rejected)} raw rows or cells were rejected by the "
+                          f"build; see {config.rejected_csv()}", stacklevel=2)
+        return result.observations
     if not path.is_file():
         raise FileNotFoundError(f"{path} not found: run `bhxh data build`")
     table = pq.read_table(path)

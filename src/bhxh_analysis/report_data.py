@@ -583,6 +583,10 @@ class ProvinceReport:
         agg = agg[(agg["geo_level"] == "province") & (agg["boundaries"] == "2025")]
         if "as_of" in agg:
             agg = agg.assign(as_of=pd.to_datetime(agg["as_of"], errors="coerce"))
+        # Sums that could not be made (a legacy part without a figure) are explained in
+        # the gaps section rather than shown as empty figures.
+        self.aggregation_gaps = agg[agg["value"].isna()]
+        agg = agg[agg["value"].notna()]
         return self._label_places(agg.assign(place=agg["geo_name"]))
 
     # -- helpers --------------------------------------------------------------------
@@ -928,6 +932,13 @@ class ProvinceReport:
                            else f"{label}: series {span}, missing {miss}.")
             else:
                 out.append(f"{label}: chuỗi {span}." if vi else f"{label}: series {span}.")
+        gaps = getattr(self, "aggregation_gaps", None)
+        if gaps is not None and len(gaps):
+            n = gaps[["indicator", "as_of"]].drop_duplicates().shape[0]
+            reasons = "; ".join(sorted(set(gaps.get("reason", pd.Series(dtype=str)).astype(str)))[:3])
+            out.append(f"{n} tổng cấp tỉnh (2025) không cộng được từ các tỉnh cũ: {reasons}." if vi
+                       else f"{n} province totals (2025) could not be summed from the legacy parts: "
+                       f"{reasons}.")
         if self.boundaries == "legacy":
             units = units_frame("legacy")
             for level in ("district", "commune"):

@@ -151,7 +151,10 @@ def _register_engine() -> None:
 # Silent code run between notebooks: a fresh namespace and execution count, same process.
 _RESET_CODE = (
     "get_ipython().reset(new_session=True, aggressive=False)\n"
-    "import matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+    "import sys as _sys\n"
+    "if 'matplotlib.pyplot' in _sys.modules:\n"
+    "    _sys.modules['matplotlib.pyplot'].close('all')\n"
+    "del _sys\n"
 )
 _WARM_CODE = "import bhxh_analysis.report_data as _rd\n_rd.warm_up()\ndel _rd\n"
 
@@ -174,6 +177,7 @@ class KernelSession:
         self.kc = None
         self.runs = 0
         self._ipc_dir: str | None = None
+        self._pending: str | None = None
         _register_engine()
         self.start()
 
@@ -199,11 +203,15 @@ class KernelSession:
             raise
         self.km, self.kc = km, kc
         if self.warm:
-            self._run_silent(_WARM_CODE)
+            # Sent now, awaited before the first notebook: the kernel imports and loads
+            # data while this process imports papermill and nbconvert.
+            self._pending = kc.execute(_WARM_CODE, silent=True, store_history=False)
 
     def _run_silent(self, code: str) -> None:
         """Execute ``code`` without outputs; raise RuntimeError if it fails."""
-        msg_id = self.kc.execute(code, silent=True, store_history=False)
+        self._wait(self.kc.execute(code, silent=True, store_history=False))
+
+    def _wait(self, msg_id: str) -> None:
         deadline = time.monotonic() + self.timeout
         while True:
             reply = self.kc.get_shell_msg(timeout=max(1.0, deadline - time.monotonic()))
@@ -226,6 +234,9 @@ class KernelSession:
 
         if self.km is None or not self.km.is_alive():
             self.start()
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._wait(pending)
         if self.runs:
             self._run_silent(_RESET_CODE)
         self.runs += 1
@@ -241,6 +252,7 @@ class KernelSession:
 
     def close(self) -> None:
         """Shut the kernel down."""
+        self._pending = None
         if self.kc is not None:
             self.kc.stop_channels()
         if self.km is not None and self.km.has_kernel:
@@ -324,6 +336,8 @@ class Renderer:
 
     def __init__(self, warm: bool = True) -> None:
         self.session = KernelSession(warm=warm)
+        import papermill  # noqa: F401  (imported while the kernel warms up)
+
         self.exporter = html_exporter()
         self._templates: dict[str, Any] = {}
 

@@ -31,6 +31,28 @@ KEY = ["boundaries", "geo_level", "geo_code"]
 REQUIRED = [*KEY, "geo_name", "as_of", "indicator", "value"]
 #: Year-end to year-end gaps longer than this are not used to estimate growth.
 MAX_GROWTH_GAP = 6
+#: The nation's territory did not change in 2025: its rows form one series whatever
+#: boundary set they were filed under, keyed with this value.
+NATION_BOUNDARIES = "legacy"
+COVERAGE: tuple[str, ...] = tuple(f"{s}_coverage_pct" for s in SCHEMES)
+
+
+def family(indicator: str) -> tuple[str, ...]:
+    """Indicators pooled with ``indicator`` when learning (participants or coverage rates)."""
+    return COVERAGE if indicator.endswith("_coverage_pct") else PARTICIPANTS
+
+
+def canonical_key(boundaries: str, level: str, code: str) -> tuple[str, str, str]:
+    """Series key of a unit (the nation has one key across boundary sets)."""
+    return (NATION_BOUNDARIES if level == "nation" else boundaries, level, code)
+
+
+def _canonical(df: pd.DataFrame) -> pd.DataFrame:
+    """Give nation rows the canonical boundary set (see :data:`NATION_BOUNDARIES`)."""
+    nation = df["geo_level"] == "nation"
+    if nation.any():
+        df = df.assign(boundaries=df["boundaries"].where(~nation, NATION_BOUNDARIES))
+    return df
 
 
 class ForecastError(ValueError):
@@ -113,7 +135,7 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     check_columns(obs)
     wanted = list(indicators) if indicators is not None else list(FORECASTABLE)
     cols = [*KEY, "geo_name", "indicator", "as_of", "value"]
-    df = obs.loc[obs["indicator"].isin(wanted), cols]
+    df = _canonical(obs.loc[obs["indicator"].isin(wanted), cols])
     df = df.assign(as_of=pd.to_datetime(df["as_of"]).astype("datetime64[ns]"),
                    value=pd.to_numeric(df["value"], errors="coerce"))
     df = df[df["value"].notna() & (df["value"] > 0) & df["as_of"].notna()]
@@ -164,6 +186,7 @@ def _growth_estimate(ye: pd.DataFrame) -> np.ndarray:
 def _plans(obs: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
     """Published plans, and plans implied by attainment (actual ÷ attainment × 100)."""
     cols = [*KEY, "indicator", "year", "plan", "as_of", "kind"]
+    obs = _canonical(obs[[*KEY, "indicator", "as_of", "value"]])
     plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
     p = obs.loc[obs["indicator"].isin(list(plan_of)), [*KEY, "indicator", "as_of", "value"]]
     p = p.assign(as_of=pd.to_datetime(p["as_of"]).astype("datetime64[ns]"))

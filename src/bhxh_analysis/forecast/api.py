@@ -19,12 +19,16 @@ import numpy as np
 import pandas as pd
 
 from ._prep import (
+    COVERAGE,
     FORECASTABLE,
     KEY,
+    PARTICIPANTS,
     ForecastError,
     Prepared,
     attach_year_info,
+    canonical_key,
     check_columns,
+    family,
     known_plan,
     months_elapsed,
     prepare,
@@ -33,6 +37,8 @@ from ._prep import (
 from .backtest import backtest, choose_auto, run_methods
 from .methods import SPARSE_METHODS, prob_at_least
 
+#: ``forecast_many(method="auto")`` ranks methods on the cases of this many series per indicator.
+AUTO_MAX_SERIES = 300
 METHODS: tuple[str, ...] = ("auto", "run_rate", "last_value", "seasonal_profile", "ets")
 
 RESULT_COLUMNS = [
@@ -125,21 +131,23 @@ class ForecastResult:
 def _resolve_geo(obs: pd.DataFrame, geo: Any) -> tuple[tuple[str, str, str], str]:
     """Return ((boundaries, level, code), name) for a name, a Unit or a key tuple."""
     if isinstance(geo, tuple) and len(geo) == 3:
-        key = tuple(str(x) for x in geo)
+        key = canonical_key(*(str(x) for x in geo))
         hit = obs[(obs["boundaries"] == key[0]) & (obs["geo_level"] == key[1])
                   & (obs["geo_code"] == key[2])]
         return key, (str(hit["geo_name"].iloc[0]) if len(hit) else key[2])  # type: ignore[return-value]
     if hasattr(geo, "code") and hasattr(geo, "level") and hasattr(geo, "boundaries"):
-        return (geo.boundaries, geo.level, geo.code), geo.name
+        return canonical_key(geo.boundaries, geo.level, geo.code), geo.name
     name = str(geo)
     # Synthetic and user places are matched by exact name first (no registry entry).
     hit = obs.loc[obs["geo_name"] == name, KEY].drop_duplicates()
+    if len(hit) >= 1 and hit["geo_level"].eq("nation").all():
+        return canonical_key(*hit.iloc[0]), name
     if len(hit) == 1:
         return tuple(hit.iloc[0]), name  # type: ignore[return-value]
     from ..geo import get_registry
 
     unit = get_registry().resolve(name)
-    return (unit.boundaries, unit.level, unit.code), unit.name
+    return canonical_key(unit.boundaries, unit.level, unit.code), unit.name
 
 
 # --------------------------------------------------------------------------- targets
@@ -224,15 +232,27 @@ def forecast_many(obs: pd.DataFrame, year: int, as_of: str | pd.Timestamp,
             raise ForecastError(f"unknown indicator {ind!r}; forecastable: {', '.join(FORECASTABLE)}")
     check_columns(obs)
     as_of = pd.Timestamp(as_of)
+    levels = tuple(sorted(set(levels) | {80, 95}))
     cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
     obs_cut = obs[pd.to_datetime(obs["as_of"]) <= cutoff]
-    prep = prepare(obs_cut, inds)
-    levels = tuple(sorted(set(levels) | {80, 95}))
-    tg = _targets(prep, year, cutoff)
-    res = _run(prep, tg, method, year, levels)
-    plans_prep = prepare(obs, inds)
-    plan, src = _plans_for(plans_prep, res, prep.series, year, as_of)
-    return _assemble(prep, res, plan, src, as_of, levels)
+    out = []
+    # Participants and coverage rates are learned separately (different dynamics).
+    for fam in (PARTICIPANTS, COVERAGE):
+        wanted = [i for i in fam if inds is None or i in inds]
+        if not wanted:
+            continue
+        # Learn from the whole family (as forecast_year_end does), report the wanted.
+        prep = prepare(obs_cut, fam)
+        sids = prep.series.index[prep.series["indicator"].isin(wanted)].to_numpy()
+        if len(sids) == 0:
+            continue
+        tg = _targets(prep, year, cutoff, sids)
+        res = _run(prep, tg, method, year, levels)
+        plan, src = _plans_for(prepare(obs, wanted), res, prep.series, year, as_of)
+        out.append(_assemble(prep, res, plan, src, as_of, levels))
+    if not out:
+        return pd.DataFrame(columns=RESULT_COLUMNS)
+    return pd.concat(out, ignore_index=True).sort_values([*KEY, "indicator"], ignore_index=True)
 
 
 def _run(prep: Prepared, tg: pd.DataFrame, method: str, year: int,
@@ -241,7 +261,7 @@ def _run(prep: Prepared, tg: pd.DataFrame, method: str, year: int,
     tg = tg.reset_index(drop=True)
     pairs = training_pairs(prep)
     if method == "auto":
-        bt = backtest(prep, methods=SPARSE_METHODS, indicators=None)
+        bt = backtest(prep, methods=SPARSE_METHODS, indicators=None, max_series=AUTO_MAX_SERIES)
         names = prep.series["indicator"].to_numpy()[tg["sid"].to_numpy()]
         chosen = {ind: choose_auto(bt, year, ind) for ind in np.unique(names)}
         parts = []
@@ -282,6 +302,11 @@ def _assemble(prep: Prepared, res: pd.DataFrame, plan: np.ndarray, src: np.ndarr
         "last_as_of": pd.to_datetime(res["last_as_of"]).dt.strftime("%Y-%m-%d").to_numpy(),
         "prev_year_end": res["prev_ye"].to_numpy(), "notes": res["notes"].to_numpy(),
     })
+    # Coverage rates cannot exceed 100 %: cap the forecast and the intervals.
+    pct = out["indicator"].str.endswith("_pct").to_numpy()
+    if pct.any():
+        bounded = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
+        out.loc[pct, bounded] = out.loc[pct, bounded].clip(upper=100.0)
     extra = [c for c in out.columns if c not in RESULT_COLUMNS]
     out = out[RESULT_COLUMNS + extra]
     return out.sort_values([*KEY, "indicator"], ignore_index=True)
@@ -334,7 +359,7 @@ def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
     year = int(year)
     cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
     obs_cut = obs[pd.to_datetime(obs["as_of"]) <= cutoff]
-    prep = prepare(obs_cut)
+    prep = prepare(obs_cut, family(indicator))
     s = prep.series
     hit = s.index[(s["boundaries"] == key[0]) & (s["geo_level"] == key[1])
                   & (s["geo_code"] == key[2]) & (s["indicator"] == indicator)]
@@ -362,7 +387,7 @@ def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
         notes.append(f"no value in {year} or at end-{year - 1}: projected from "
                      f"{pd.Timestamp(tg['last_as_of'].iloc[0]):%Y-%m-%d}")
     res["notes"] = "; ".join(notes)
-    plan_v, plan_src = known_plan(prepare(obs).plans, key, indicator, year, as_of)
+    plan_v, plan_src = known_plan(prepare(obs, [indicator]).plans, key, indicator, year, as_of)
     out = _assemble(prep, res, np.array([plan_v]), np.array([plan_src]), as_of, levels)
     row = out.iloc[0].to_dict()
     extra = {c: float(row.pop(c)) for c in list(row) if c not in RESULT_COLUMNS}

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._prep import KEY, PARTICIPANTS, Prepared, attach_year_info, prepare, training_pairs
+from ._prep import COVERAGE, KEY, PARTICIPANTS, Prepared, attach_year_info, prepare, training_pairs
 from .methods import SPARSE_METHODS, predict_sparse
 
 DEFAULT_METHODS: tuple[str, ...] = ("run_rate", "last_value", "seasonal_profile", "auto")
@@ -132,7 +132,7 @@ def choose_auto(scored: pd.DataFrame, year: int, indicator: str) -> tuple[str, s
 
 def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METHODS,
              indicators: Sequence[str] | None = PARTICIPANTS,
-             levels: Sequence[int] = (80, 95)) -> pd.DataFrame:
+             levels: Sequence[int] = (80, 95), max_series: int | None = None) -> pd.DataFrame:
     """Rolling-origin backtest over every case the data allow.
 
     Parameters
@@ -143,9 +143,13 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
         Among ``run_rate``, ``last_value``, ``seasonal_profile``, ``auto``.
     indicators : sequence of str, optional
         Indicators to evaluate (default: the participants indicators; ``None`` = all
-        forecastable indicators).
+        forecastable indicators, participants and coverage rates learned separately).
     levels : sequence of int
         Interval levels; the output keeps the 80 and 95 columns.
+    max_series : int, optional
+        Score the cases of at most this many series per indicator (an evenly spaced,
+        deterministic subset); training still pools every series. Used by
+        ``method="auto"`` on large panels, where a subset ranks methods just as well.
 
     Returns
     -------
@@ -155,9 +159,21 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     bad = [m for m in methods if m not in (*SPARSE_METHODS, "auto")]
     if bad:
         raise ValueError(f"backtest: unknown method(s) {bad}")
+    if indicators is None and not isinstance(obs, Prepared):
+        parts = [backtest(obs, methods, fam, levels, max_series) for fam in (PARTICIPANTS, COVERAGE)]
+        out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
+            len(p) for p in parts) else parts[0]
+        return out.sort_values([*KEY, "indicator", "as_of", "method"], ignore_index=True)
     prep = obs if isinstance(obs, Prepared) else prepare(obs, indicators)
     levels = tuple(sorted(set(levels) | {80, 95}))
     c = cases(prep)
+    if max_series is not None and len(c):
+        ids = c[["ind_id", "sid"]].drop_duplicates()
+        rank = ids.groupby("ind_id").cumcount()
+        size = ids.groupby("ind_id")["sid"].transform("size")
+        step = np.maximum(size // max_series, 1)
+        keep = ids.loc[(rank % step == 0) & (rank // step < max_series), "sid"]
+        c = c[c["sid"].isin(keep)]
     base = sorted(set(SPARSE_METHODS) if "auto" in methods else set(methods))
     res = run_methods(prep, c, base, levels)
     if len(res) == 0:

@@ -219,7 +219,10 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         train_year=train["year"].to_numpy(),
     )
     loc = base + mu
-    out = pd.DataFrame({"forecast": np.exp(loc), "loc": loc, "scale": scale, "df": df,
+    point = np.exp(loc)
+    if method == "last_value":  # exact in value space (no log round trip)
+        point = targets["v"].to_numpy(dtype=float)
+    out = pd.DataFrame({"forecast": point, "loc": loc, "scale": scale, "df": df,
                         "n_train_own": n_own}, index=targets.index)
     for lev in levels:
         q = stats.t.ppf(0.5 + lev / 200.0, df)

@@ -1,0 +1,347 @@
+"""Tests of ``bhxh_analysis.forecast`` and ``bhxh forecast``.
+
+The national frame below types in the figures of ``national-figures.md`` (and the
+GSO 2010–2015 export) so that the tests do not depend on the build.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import bhxh_analysis
+from bhxh_analysis.cli import main
+from bhxh_analysis.forecast import (
+    BACKTEST_COLUMNS,
+    RESULT_COLUMNS,
+    ForecastError,
+    backtest,
+    forecast_many,
+    forecast_year_end,
+    summary,
+)
+from bhxh_analysis.simulate import simulate_panel
+
+M = 1e6
+NATIONAL: dict[str, list[tuple[str, float]]] = {
+    "bhxh_participants": [
+        ("2010-12-31", 9682.6e3), ("2012-12-31", 10565.4e3), ("2013-12-31", 11057.4e3),
+        ("2014-12-31", 11645.8e3), ("2015-12-31", 12290.5e3), ("2015-12-31", 12.3 * M),
+        ("2020-12-31", 16.16 * M), ("2021-11-30", 16.202 * M), ("2021-12-31", 16.5 * M),
+        ("2022-02-28", 16.3 * M), ("2022-05-31", 16.7 * M), ("2022-06-30", 17.1 * M),
+        ("2022-09-30", 17.24 * M), ("2022-09-30", 17.08 * M), ("2022-12-07", 17.266 * M),
+        ("2023-12-31", 18.259 * M), ("2024-04-30", 17.4 * M), ("2024-10-31", 19.365 * M),
+        ("2024-12-31", 20.11 * M), ("2025-11-30", 20.04 * M)],
+    "bhxh_compulsory_participants": [
+        ("2015-12-31", 12.1 * M), ("2016-12-31", 12.9 * M), ("2018-10-31", 14.19 * M),
+        ("2019-12-31", 15.185 * M), ("2021-11-30", 14.909 * M), ("2022-09-30", 15.73 * M),
+        ("2025-11-30", 18.032 * M)],
+    "bhxh_voluntary_participants": [
+        ("2008-12-31", 6000.0), ("2015-12-31", 0.2 * M), ("2016-12-31", 203000.0),
+        ("2018-10-31", 251000.0), ("2018-12-31", 270000.0), ("2019-12-31", 551000.0),
+        ("2019-12-31", 574000.0), ("2020-06-30", 574000.0), ("2020-12-31", 1.12 * M),
+        ("2021-11-30", 1.292 * M), ("2021-12-31", 1.45 * M), ("2022-09-30", 1.51 * M),
+        ("2023-12-31", 1.83 * M), ("2024-04-30", 1.4 * M), ("2024-12-31", 2.3 * M),
+        ("2025-11-30", 2.016 * M)],
+    "bhtn_participants": [
+        ("2009-12-31", 6 * M), ("2010-12-31", 7206.1e3), ("2012-12-31", 8269.6e3),
+        ("2013-12-31", 8691.4e3), ("2014-12-31", 9219.8e3), ("2015-12-31", 10310.2e3),
+        ("2016-12-31", 11.1 * M), ("2018-10-31", 12.13 * M), ("2019-12-31", 13.343 * M),
+        ("2021-11-30", 13.207 * M), ("2021-12-31", 13.4 * M), ("2023-12-31", 14.693 * M),
+        ("2024-04-30", 14.2 * M), ("2024-10-31", 15.56 * M), ("2024-12-31", 16 * M)],
+    "bhyt_participants": [
+        ("2010-12-31", 52407.1e3), ("2012-12-31", 58977.2e3), ("2013-12-31", 61764.3e3),
+        ("2014-12-31", 64644.8e3), ("2015-12-31", 68466.1e3), ("2015-12-31", 68.5 * M),
+        ("2016-12-31", 75.9 * M), ("2018-10-31", 82.33 * M), ("2019-12-31", 85.39 * M),
+        ("2020-06-30", 86 * M), ("2020-12-31", 88 * M), ("2021-04-30", 87.3 * M),
+        ("2021-11-30", 85.4 * M), ("2021-12-31", 88.8 * M), ("2022-06-30", 86.8 * M),
+        ("2022-09-30", 87.5 * M), ("2022-12-07", 90.19 * M), ("2023-12-31", 93.307 * M),
+        ("2024-04-30", 90.2 * M), ("2024-10-31", 93.937 * M), ("2024-12-31", 95.52 * M),
+        ("2025-11-30", 92.6 * M)],
+    "bhxh_plan_participants": [("2021-12-31", 17.402 * M), ("2022-12-31", 19.04 * M)],
+    "bhxh_compulsory_plan_participants": [("2021-12-31", 15.804 * M)],
+    "bhtn_plan_participants": [("2022-12-31", 15.21 * M)],
+    "bhyt_plan_participants": [("2022-12-31", 91.05 * M)],
+    "bhxh_attainment_pct": [("2022-09-30", 89.91), ("2025-11-30", 93.1)],
+}
+
+
+def national_frame() -> pd.DataFrame:
+    """Observations-schema frame of the national figures (nation, legacy key)."""
+    rows = []
+    for ind, vals in NATIONAL.items():
+        for i, (d, v) in enumerate(vals):
+            rows.append({
+                "obs_id": f"t-{ind}-{i:02d}", "source_id": "test", "geo_code": "VN",
+                "geo_name": "Việt Nam", "geo_level": "nation", "boundaries": "legacy",
+                "province_2025": "Việt Nam", "geo_name_raw": "Việt Nam",
+                "as_of": pd.Timestamp(d), "as_of_raw": d, "indicator": ind, "value": float(v),
+                "unit": "pct" if ind.endswith("pct") else "persons", "value_raw": str(v),
+                "preliminary": False, "note": "",
+            })
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def nat() -> pd.DataFrame:
+    return national_frame()
+
+
+def tiny(values: list[tuple[str, float]], indicator: str = "bhxh_participants",
+         code: str = "T1") -> pd.DataFrame:
+    return pd.DataFrame({
+        "obs_id": [f"x{i}" for i in range(len(values))], "source_id": "test",
+        "geo_code": code, "geo_name": f"Place {code}", "geo_level": "province",
+        "boundaries": "legacy", "province_2025": "X",
+        "as_of": pd.to_datetime([d for d, _ in values]), "indicator": indicator,
+        "value": [float(v) for _, v in values], "unit": "persons", "preliminary": False,
+        "note": "",
+    })
+
+
+# --------------------------------------------------------------------------- baselines
+
+
+def test_run_rate_and_last_value_by_hand() -> None:
+    obs = tiny([("2022-12-31", 100.0), ("2023-04-30", 110.0)])
+    t = 120 / (365 / 12)  # months elapsed on 30 April 2023 (days since 31 Dec / days per month)
+    rr = forecast_year_end(obs, ("legacy", "province", "T1"), "bhxh_participants", 2023,
+                           "2023-05-15", method="run_rate")
+    assert rr.forecast == pytest.approx(100 + 10 * 12 / t)  # 130.42
+    assert rr.forecast == pytest.approx(130.4167, abs=1e-3)
+    assert rr.method == "run_rate" and rr.n_obs == 2
+    assert rr.last_value == 110 and rr.last_as_of == "2023-04-30" and rr.prev_year_end == 100
+    lv = forecast_year_end(obs, ("legacy", "province", "T1"), "bhxh_participants", 2023,
+                           "2023-05-15", method="last_value")
+    assert lv.forecast == 110.0
+    for r in (rr, lv):
+        assert r.lo95 <= r.lo80 <= r.forecast <= r.hi80 <= r.hi95
+
+
+def test_run_rate_needs_previous_year_end() -> None:
+    obs = tiny([("2023-04-30", 110.0)])
+    with pytest.raises(ForecastError, match="31 December 2022"):
+        forecast_year_end(obs, ("legacy", "province", "T1"), "bhxh_participants", 2023,
+                          "2023-05-15", method="run_rate")
+
+
+def test_backtest_run_rate_scores_by_hand(nat: pd.DataFrame) -> None:
+    bt = backtest(nat)
+    assert list(bt.columns) == BACKTEST_COLUMNS
+    row = bt[(bt["indicator"] == "bhxh_participants") & (bt["as_of"] == "2024-10-31")
+             & (bt["method"] == "run_rate")].iloc[0]
+    t = 305 / (366 / 12)  # 2024 is a leap year
+    expected = 18.259 * M + (19.365 - 18.259) * M * 12 / t
+    assert row["forecast"] == pytest.approx(expected)
+    assert row["ape"] == pytest.approx(abs(expected - 20.11 * M) / (20.11 * M) * 100)
+    assert row["scaled_error"] == pytest.approx(1.0)
+    w = (row["hi80"] - row["lo80"]) + (2 / 0.2) * max(0, row["lo80"] - 20.11 * M) \
+        + (2 / 0.2) * max(0, 20.11 * M - row["hi80"])
+    assert row["winkler80"] == pytest.approx(w)
+
+
+# --------------------------------------------------------------------------- leakage
+
+
+def _fields(r) -> dict:
+    d = r.to_dict()
+    return {k: d[k] for k in ("forecast", "lo80", "hi80", "lo95", "hi95", "method", "n_obs",
+                              "last_value", "notes")}
+
+
+@pytest.mark.parametrize("method", ["auto", "seasonal_profile", "run_rate", "last_value"])
+def test_leakage_post_as_of_figures_are_invisible(nat: pd.DataFrame, method: str) -> None:
+    as_of = "2024-10-31"
+    base = forecast_year_end(nat, "Việt Nam", "bhxh_participants", 2024, as_of, method=method)
+    later = pd.to_datetime(nat["as_of"]) > pd.Timestamp(as_of)
+    # 1. change every later figure, including the 2024 year-end itself
+    moved = nat.assign(value=np.where(later, nat["value"] * 1.7, nat["value"]))
+    # 2. remove every later figure
+    removed = nat[~later]
+    # 3. add a misleading figure one day after the as-of date
+    extra = pd.concat([nat, nat[nat["obs_id"] == "t-bhxh_participants-18"].assign(
+        as_of=pd.Timestamp("2024-11-01"), value=1.0, obs_id="late")], ignore_index=True)
+    for variant in (moved, removed, extra):
+        r = forecast_year_end(variant, "Việt Nam", "bhxh_participants", 2024, as_of,
+                              method=method)
+        assert _fields(r) == _fields(base)
+
+
+def test_leakage_in_backtest_each_case_sees_only_its_past(nat: pd.DataFrame) -> None:
+    full = backtest(nat)
+    early = full[full["year"] <= 2021].reset_index(drop=True)
+    cut = backtest(nat[pd.to_datetime(nat["as_of"]) <= "2021-12-31"])
+    pd.testing.assert_frame_equal(early, cut)
+
+
+def test_plan_known_from_first_of_january(nat: pd.DataFrame) -> None:
+    r = forecast_year_end(nat, "Việt Nam", "bhxh_participants", 2021, "2021-11-30")
+    assert r.plan == pytest.approx(17.402 * M) and r.plan_source == "published"
+    months_left = 31 / (365 / 12)
+    assert r.pace_required == pytest.approx((17.402 - 16.202) * M / months_left)
+    assert 0 <= r.p_meet_plan <= 1
+    # Plan rows never move the forecast itself.
+    no_plan = nat[nat["indicator"] != "bhxh_plan_participants"]
+    r2 = forecast_year_end(no_plan, "Việt Nam", "bhxh_participants", 2021, "2021-11-30")
+    assert r2.forecast == r.forecast and np.isnan(r2.plan) and np.isnan(r2.p_meet_plan)
+    # Implied plan (participants ÷ attainment) counts from the attainment figure's date.
+    r3 = forecast_year_end(nat, "Việt Nam", "bhxh_participants", 2025, "2025-11-30")
+    assert r3.plan == pytest.approx(20.04 * M / 0.931) and r3.plan_source.startswith("implied")
+    r4 = forecast_year_end(nat, "Việt Nam", "bhxh_participants", 2025, "2025-10-31")
+    assert np.isnan(r4.plan)
+
+
+# --------------------------------------------------------------------------- real figures
+
+
+def test_national_backtest_beats_run_rate_and_covers(nat: pd.DataFrame) -> None:
+    bt = backtest(nat)
+    s = summary(bt).set_index("method")
+    assert s.loc["run_rate", "n_cases"] >= 12
+    # The chosen method (auto) must be well below the run-rate's error ...
+    assert s.loc["auto", "mape"] < 0.75 * s.loc["run_rate", "mape"]
+    assert s.loc["auto", "skill_ape"] > 0.25
+    # ... and the outcomes mostly inside its 80 % intervals.
+    assert s.loc["auto", "coverage80"] >= 75
+    # The voluntary scheme sags and surges: auto must not be fooled by a sag.
+    sag = bt[(bt["indicator"] == "bhxh_voluntary_participants") & (bt["as_of"] == "2024-04-30")]
+    sag = sag.set_index("method")
+    assert sag.loc["auto", "ape"] < 0.5 * sag.loc["run_rate", "ape"]
+
+
+def test_nation_is_one_series_across_boundary_sets(nat: pd.DataFrame) -> None:
+    filed_2025 = nat.assign(boundaries=np.where(pd.to_datetime(nat["as_of"]).dt.year == 2025,
+                                                "2025", nat["boundaries"]))
+    r = forecast_year_end(filed_2025, "Việt Nam", "bhxh_participants", 2025, "2025-11-30")
+    assert r.last_as_of == "2025-11-30" and r.last_value == 20.04 * M
+
+
+def test_observed_year_end_is_reported_not_forecast(nat: pd.DataFrame) -> None:
+    r = forecast_year_end(nat, "Việt Nam", "bhxh_participants", 2024, "2025-03-01")
+    assert r.method == "observed" and r.forecast == r.lo95 == r.hi95 == 20.11 * M
+
+
+def test_errors(nat: pd.DataFrame) -> None:
+    with pytest.raises(ForecastError, match="unknown indicator"):
+        forecast_year_end(nat, "Việt Nam", "bhxh_nonsense", 2024, "2024-10-31")
+    with pytest.raises(ForecastError, match="no bhxh_participants data"):
+        forecast_year_end(nat, "Việt Nam", "bhxh_participants", 2005, "2005-10-31")
+    with pytest.raises(ForecastError, match="unknown method"):
+        forecast_year_end(nat, "Việt Nam", "bhxh_participants", 2024, "2024-10-31",
+                          method="magic")
+    with pytest.raises(ForecastError, match="lacks column"):
+        forecast_year_end(nat.drop(columns="value"), "Việt Nam", "bhxh_participants", 2024,
+                          "2024-10-31")
+
+
+# --------------------------------------------------------------------------- simulated
+
+
+@pytest.fixture(scope="module")
+def sim() -> pd.DataFrame:
+    return simulate_panel(n_places=75, years=range(2015, 2025), seed=3)
+
+
+def test_interval_coverage_on_simulated_panel(sim: pd.DataFrame) -> None:
+    """The seasonal profile's 80/95 % intervals are calibrated within 7 points."""
+    bt = backtest(sim, methods=("run_rate", "seasonal_profile"))
+    s = summary(bt).set_index("method")
+    assert s.loc["seasonal_profile", "n_cases"] > 20000
+    assert abs(s.loc["seasonal_profile", "coverage80"] - 80) <= 7
+    assert abs(s.loc["seasonal_profile", "coverage95"] - 95) <= 7
+    assert s.loc["seasonal_profile", "skill_ape"] > 0.3
+
+
+def test_forecast_many_matches_single_forecasts(sim: pd.DataFrame) -> None:
+    many = forecast_many(sim, 2024, "2024-07-31", indicator="bhxh_voluntary_participants")
+    assert len(many) == 75 and list(many.columns) == RESULT_COLUMNS
+    assert many["geo_code"].is_monotonic_increasing
+    assert (many["lo95"] <= many["lo80"]).all() and (many["hi80"] <= many["hi95"]).all()
+    assert many["plan"].notna().all() and many["p_meet_plan"].between(0, 1).all()
+    one = forecast_year_end(sim, "Synthetic 0007", "bhxh_voluntary_participants", 2024,
+                            "2024-07-31", method="seasonal_profile")
+    row = many[many["geo_code"] == "SYN0007"].iloc[0]
+    assert one.forecast == pytest.approx(row["forecast"])
+    assert one.hi95 == pytest.approx(row["hi95"])
+    auto = forecast_many(sim, 2024, "2024-07-31", indicator="bhxh_voluntary_participants",
+                         method="auto")
+    assert auto["notes"].str.startswith("auto:").all()
+    assert set(auto["method"]) <= {"run_rate", "last_value", "seasonal_profile"}
+
+
+def test_ets_on_a_dense_series(sim: pd.DataFrame) -> None:
+    r = forecast_year_end(sim, "Synthetic 0002", "bhxh_compulsory_participants", 2024,
+                          "2024-08-31", method="ets")
+    assert r.method == "ets"
+    assert r.lo95 < r.lo80 < r.forecast < r.hi80 < r.hi95
+    truth = sim[(sim["geo_code"] == "SYN0002") & (sim["as_of"] == "2024-12-31")
+                & (sim["indicator"] == "bhxh_compulsory_participants")]["value"].iloc[0]
+    assert abs(r.forecast / truth - 1) < 0.1
+    with pytest.raises(ForecastError, match="36 consecutive"):
+        forecast_year_end(sim, "Synthetic 0002", "bhxh_compulsory_participants", 2017,
+                          "2017-08-31", method="ets")
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture()
+def cli_obs(monkeypatch: pytest.MonkeyPatch, nat: pd.DataFrame) -> None:
+    monkeypatch.setattr(bhxh_analysis, "load_observations", lambda rebuild=None: nat)
+
+
+def test_cli_csv_contract(cli_obs: None) -> None:
+    res = CliRunner().invoke(main, ["forecast", "--geo", "Việt Nam", "--indicator",
+                                    "bhxh_participants", "--year", "2024", "--as-of",
+                                    "2024-10-31", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0] == ("geo_name,indicator,year,as_of,method,forecast,lo80,hi80,lo95,hi95,"
+                        "plan,p_meet_plan")
+    assert len(lines) == 2
+    row = next(csv.DictReader(io.StringIO(res.stdout)))
+    assert row["geo_name"] == "Việt Nam" and row["year"] == "2024"
+    assert row["as_of"] == "2024-10-31" and row["method"] in {"run_rate", "last_value",
+                                                               "seasonal_profile"}
+    assert float(row["lo80"]) <= float(row["forecast"]) <= float(row["hi80"])
+
+
+def test_cli_text_json_and_backtest(cli_obs: None, tmp_path) -> None:
+    args = ["forecast", "--geo", "Việt Nam", "--indicator", "bhxh_participants", "--year",
+            "2021", "--as-of", "2021-11-30"]
+    text = CliRunner().invoke(main, args)
+    assert text.exit_code == 0 and "80% interval" in text.stdout and "P(meet plan)" in text.stdout
+    js = CliRunner().invoke(main, [*args, "--format", "json", "--method", "run_rate"])
+    d = json.loads(js.stdout)
+    assert d["method"] == "run_rate" and d["plan"] == 17.402 * M
+    out = tmp_path / "bt.csv"
+    bt = CliRunner().invoke(main, ["forecast", "backtest", "--out", str(out)])
+    assert bt.exit_code == 0, bt.output
+    assert "skill" in bt.stdout and "seasonal_profile" in bt.stdout
+    first = out.read_bytes()
+    CliRunner().invoke(main, ["forecast", "backtest", "--out", str(out)])
+    assert out.read_bytes() == first  # deterministic
+    assert pd.read_csv(out).columns.tolist() == BACKTEST_COLUMNS
+
+
+def test_cli_errors(cli_obs: None) -> None:
+    r = CliRunner()
+    base = ["forecast", "--indicator", "bhxh_participants", "--year", "2024", "--as-of",
+            "2024-10-31"]
+    unknown = r.invoke(main, [*base, "--geo", "Lam Dongg"])
+    assert unknown.exit_code != 0 and "unknown place" in unknown.stderr
+    assert "Lâm Đồng" in unknown.stderr
+    bad_ind = r.invoke(main, ["forecast", "--geo", "Việt Nam", "--indicator", "bhxh_foo",
+                              "--year", "2024", "--as-of", "2024-10-31"])
+    assert bad_ind.exit_code != 0 and "unknown indicator" in bad_ind.stderr
+    no_data = r.invoke(main, ["forecast", "--geo", "Việt Nam", "--indicator",
+                              "bhxh_participants", "--year", "2005", "--as-of", "2005-06-30"])
+    assert no_data.exit_code != 0 and "dated on or before 2005-06-30" in no_data.stderr
+    missing = r.invoke(main, ["forecast", "--geo", "Việt Nam"])
+    assert missing.exit_code != 0 and "--indicator" in missing.stderr
