@@ -221,7 +221,8 @@ class Stopwatch:
         }
 
 
-def contamination_note(other_cpu_s: float | None, wall_s: float, cores: int | None) -> str | None:
+def contamination_note(other_cpu_s: float | None, wall_s: float, cores: int | None,
+                       label: str = "this measurement") -> str | None:
     """Return a warning when other programs used a noticeable share of the machine.
 
     Parameters
@@ -232,6 +233,8 @@ def contamination_note(other_cpu_s: float | None, wall_s: float, cores: int | No
         Wall time of the measurement.
     cores : int or None
         Number of cores of the machine.
+    label : str
+        What was measured (named in the sentence).
 
     Returns
     -------
@@ -246,7 +249,7 @@ def contamination_note(other_cpu_s: float | None, wall_s: float, cores: int | No
         return None
     return (
         f"other programs used {other_cpu_s:.1f} CPU-s ({share:.0%} of the machine) during "
-        "this measurement: wall times are likely inflated"
+        f"{label}: wall times are likely inflated"
     )
 
 

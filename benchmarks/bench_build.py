@@ -161,10 +161,23 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build")
     b.add_argument("--src", type=Path, required=True)
     b.add_argument("--workdir", type=Path, required=True)
+    b.add_argument("--profile", type=Path, default=None,
+                   help="write a pyinstrument text profile of the build here (needs "
+                        "`pip install pyinstrument`; a developer tool, not a dependency)")
     args = parser.parse_args(argv)
     if args.cmd == "generate":
         years = list(range(args.first_year, args.first_year + args.n_years))
         result = generate(args.n_places, years, args.seed, args.out)
+    elif args.profile is not None:
+        from pyinstrument import Profiler
+
+        profiler = Profiler()
+        profiler.start()
+        result = build(args.src, args.workdir)
+        profiler.stop()
+        args.profile.write_text(profiler.output_text(unicode=True, color=False),
+                                encoding="utf-8")
+        result["profile"] = str(args.profile)
     else:
         result = build(args.src, args.workdir)
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -57,9 +57,9 @@ from _common import (
 #: Sizes of the full run and of ``--quick``.
 SIZES: dict[str, dict[str, int]] = {
     "full": {"reports": 6, "communes": 10_000, "series": 3_321, "build_timeout": 600,
-             "build_rss_limit_mb": 8_000},
+             "build_rss_limit_mb": 8_000, "profile": 0},
     "quick": {"reports": 2, "communes": 200, "series": 100, "build_timeout": 600,
-              "build_rss_limit_mb": 8_000},
+              "build_rss_limit_mb": 8_000, "profile": 0},
 }
 
 BENCHMARKS = ("report_speedup", "build", "forecast_series_per_s")
@@ -90,8 +90,9 @@ def bench_build(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
         log(f"build: {gen['rows']:,} rows simulated in {gen['simulate_s']} s; building")
         t0 = time.perf_counter()
         try:
+            profile = ["--profile", str(keep / "build-profile.txt")] if size["profile"] else []
             res = run_child("bench_build.py",
-                            ["build", "--src", str(panel), "--workdir", str(tmp)],
+                            ["build", "--src", str(panel), "--workdir", str(tmp), *profile],
                             timeout=size["build_timeout"], rss_limit_mb=size["build_rss_limit_mb"])
         except ChildTimeout as exc:
             done = {r["step"]: r["seconds"] for r in exc.records if "step" in r}
@@ -123,6 +124,7 @@ def bench_build(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
         "rejected_rows": res["rejected_rows"],
         "consistency_rows": res["consistency_rows"],
         "rss_after_imports_mb": res["rss_after_imports_mb"],
+        "profile": res.get("profile"),
         "process_wall_s": round(process_s, 2),
         "simulate_s": gen["simulate_s"],
         "indicators": gen["indicators"],
@@ -138,7 +140,8 @@ def bench_forecast(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
         res = run_child("bench_forecast.py", ["--n-series", str(size["series"]),
                                               "--methods", "default,auto"], timeout=3600)
     run, auto = res["runs"]["default"], res["runs"]["auto"]
-    note = contamination_note(sw.other_cpu_s, sw.wall_s, os.cpu_count())
+    note = contamination_note(sw.other_cpu_s, sw.wall_s, os.cpu_count(),
+                              "the forecast process (simulation included)")
     return {
         "benchmark": "forecast_series_per_s",
         "status": "ok",
@@ -202,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"comma-separated subset of {', '.join(BENCHMARKS)}")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep outputs in this folder (default: temporary, removed)")
+    parser.add_argument("--profile", action="store_const", const=1, default=None,
+                        help="profile the build with pyinstrument (needs --keep; "
+                             "writes KEEP/build-profile.txt)")
     for key, what in (("reports", "reports per side in report_speedup"),
                       ("communes", "simulated communes in build"),
                       ("series", "simulated series in forecast_series_per_s"),
@@ -214,8 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [n for n in names if n not in RUNNERS]
     if unknown:
         parser.error(f"unknown benchmark(s) {unknown}; choose from {list(BENCHMARKS)}")
+    if args.profile and args.keep is None:
+        parser.error("--profile needs --keep DIR (where the profile is written)")
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
+        args.keep = args.keep.resolve()
     mode = "quick" if args.quick else "full"
     size = dict(SIZES[mode])
     for key in size:

@@ -44,6 +44,18 @@ def test_choose_jobs_pads_with_english_variants_and_says_so() -> None:
         bench_reports.choose_jobs(["A", "B"], 5)
 
 
+def test_html_has_no_code_ignores_css_and_markdown(tmp_path: Path) -> None:
+    css = "<style>.jp-InputArea-editor { border: 0 }</style>"
+    markdown = '<div class="jp-InputArea jp-Cell-inputArea"><p>Lâm Đồng</p></div>'
+    reader = tmp_path / "reader.html"
+    reader.write_text(css + markdown, encoding="utf-8")
+    assert bench_reports.html_has_no_code(reader)
+    code = tmp_path / "code.html"
+    code.write_text(css + '<div class="jp-InputArea-editor" data-type="inline">x = 1</div>',
+                    encoding="utf-8")
+    assert not bench_reports.html_has_no_code(code)
+
+
 def test_contamination_note_threshold() -> None:
     assert _common.contamination_note(0.5, 10.0, 2) is None  # 2.5 % of the machine
     note = _common.contamination_note(8.0, 10.0, 2)  # 40 % of the machine

@@ -345,3 +345,41 @@ def test_cli_errors(cli_obs: None) -> None:
     assert no_data.exit_code != 0 and "dated on or before 2005-06-30" in no_data.stderr
     missing = r.invoke(main, ["forecast", "--geo", "Việt Nam"])
     assert missing.exit_code != 0 and "--indicator" in missing.stderr
+
+
+# --------------------------------------------------------------------------- embedded data
+
+
+def test_embedded_national_figures_backtest() -> None:
+    """Issue 5, checked from outside: on the embedded real figures the error is well
+    below the run-rate's and the outcomes mostly fall inside the 80 % intervals."""
+    obs = bhxh_analysis.load_observations()
+    s = summary(backtest(obs)).set_index("method")
+    assert s.loc["run_rate", "n_cases"] >= 12
+    assert s.loc["auto", "mape"] < 0.75 * s.loc["run_rate", "mape"]
+    assert s.loc["auto", "coverage80"] >= 75
+    r = forecast_year_end(obs, "Việt Nam", "bhxh_participants", 2024, "2024-10-31")
+    assert r.lo80 <= 20.11 * M <= r.hi80
+
+
+def test_result_frame_and_extra_levels(nat: pd.DataFrame) -> None:
+    r = forecast_year_end(nat, "Việt Nam", "bhyt_participants", 2024, "2024-04-30",
+                          levels=(50, 80, 95))
+    f = r.to_frame()
+    assert list(f.columns) == [*RESULT_COLUMNS, "lo50", "hi50"]
+    assert r.lo80 < r.extra["lo50"] < r.forecast < r.extra["hi50"] < r.hi80
+    d = r.to_dict()
+    assert d["plan"] is None and d["indicator"] == "bhyt_participants"
+    json.dumps(d)  # JSON-ready
+
+
+def test_backtest_equals_forecasts_made_on_the_day(nat: pd.DataFrame) -> None:
+    """Each backtest row is exactly what forecast_year_end says on the case's as-of date."""
+    bt = backtest(nat)
+    for row in bt[bt["method"] == "auto"].itertuples(index=False):
+        r = forecast_year_end(nat, "Việt Nam", row.indicator, row.year, row.as_of,
+                              method=row.method)
+        assert r.method == row.method_used
+        assert r.forecast == pytest.approx(row.forecast, rel=1e-9)
+        assert r.lo80 == pytest.approx(row.lo80, rel=1e-9)
+        assert r.hi95 == pytest.approx(row.hi95, rel=1e-9)

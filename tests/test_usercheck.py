@@ -281,3 +281,54 @@ def test_real_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(data, ["check", str(BAD / "unknown_place.csv"),
                                        "--out", str(tmp_path)])
     assert result.exit_code == 1 and "Atlantis" in result.output
+
+
+# -------------------------------------------------------------- detection helpers
+
+
+def test_detect_encoding_order() -> None:
+    text = "geo_name,as_of\nĐà Lạt,2020-07-31\n"
+    assert usercheck.detect_encoding(text.encode("utf-8")) == "utf-8"
+    assert usercheck.detect_encoding(text.encode("utf-8-sig")) == "utf-8-sig"
+    assert usercheck.detect_encoding(text.encode("utf-16")) == "utf-16"
+    assert usercheck.detect_encoding(text.encode("utf-16-le")) == "utf-16-le"
+    assert usercheck.detect_encoding(text.encode("utf-16-be")) == "utf-16-be"
+    assert usercheck.detect_encoding("Lâm Đông".encode("cp1258")) == "cp1258"
+    # 0x81 is undefined in Windows-1258 (and invalid UTF-8): Latin-1 always decodes.
+    assert usercheck.detect_encoding(b"abc\x81def") == "latin-1"
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t", "|"])
+def test_sniff_delimiter(sep: str) -> None:
+    lines = ["geo_name", "as_of", "indicator", "value"]
+    body = ["Đà Lạt", "2020-07-31", "bhyt_coverage_pct", "83,23"]
+    text = sep.join(lines) + "\n" + sep.join(body) + "\n"
+    assert usercheck.sniff_delimiter(text) == sep
+
+
+@pytest.mark.parametrize(
+    ("values", "fmt"),
+    [
+        (["190.863", "83,23", "1.000"], "vi"),
+        (["16.16 M", "551,000", "32.7%"], "en"),
+        (["190.863", "15.524"], "vi"),  # only ambiguous values: Vietnamese assumed
+        (["1,234.5", "7", "2.5"], "en"),
+    ],
+)
+def test_detect_number_format(values: list[str], fmt: str) -> None:
+    got, reason = usercheck.detect_number_format(pd.Series(values, dtype="str"))
+    assert got == fmt, reason
+
+
+def test_tab_separated_english_file_exits_0(tmp_path: Path) -> None:
+    f = tmp_path / "national.tsv"
+    f.write_text(
+        "geo_name\tas_of\tindicator\tvalue\tsource_id\n"
+        "Việt Nam\tDec 2020\tbhxh_participants\t16.16 M\tvietnamplus-194761\n"
+        "Việt Nam\t2020-12-31\tbhxh_coverage_pct\t32.7%\tvietnamplus-194761\n",
+        encoding="utf-16")
+    res = run(f)
+    assert res.ok, res.summary()
+    assert (res.delimiter, res.number_format, res.encoding) == ("\t", "en", "utf-16")
+    lf = res.derived[res.derived["indicator"] == "labour_force"]["value"]
+    assert lf.iloc[0] == pytest.approx(16.16e6 / 0.327)

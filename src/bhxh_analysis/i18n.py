@@ -62,6 +62,8 @@ TEXT: dict[str, dict[str, str]] = {
     "headline": {"vi": "Số liệu chính", "en": "Headline figures"},
     "coverage": {"vi": "Bao phủ so với kế hoạch và mục tiêu", "en": "Coverage against plan and targets"},
     "trends": {"vi": "Xu hướng", "en": "Trends"},
+    "participants_by_scheme": {"vi": "Số người tham gia theo loại hình",
+                               "en": "Participants by scheme"},
     "forecast": {"vi": "Dự báo đến 31/12", "en": "Year-end forecast"},
     "consistency": {"vi": "Cảnh báo nhất quán", "en": "Consistency warnings"},
     "gaps": {"vi": "Thiếu hụt số liệu", "en": "Gaps in the data"},

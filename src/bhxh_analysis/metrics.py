@@ -320,7 +320,11 @@ def _parse_plain(num: pd.Series, fmt: str) -> tuple[np.ndarray, np.ndarray, np.n
 def _parse_raw(u: pd.Series) -> pd.DataFrame:
     """Qualifier, multiplier word and both readings of distinct printed figures."""
     u = u.str.replace("\u00a0", " ").str.strip()
-    parts = u.str.extract(_RAW_RE, flags=re.IGNORECASE)
+    # Plain digit strings (most of a panel) skip the slow regex extraction.
+    plain = u.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    parts = pd.DataFrame({"qual": "", "num": u.where(plain, ""), "rest": ""}, index=u.index)
+    if (~plain).any():
+        parts.loc[~plain] = u[~plain].str.extract(_RAW_RE, flags=re.IGNORECASE).to_numpy()
     num = parts["num"].fillna("").str.replace(r"\s+", "", regex=True)
     num = num.str.replace("\u2212", "-")
     first = parts["rest"].fillna("").str.strip().str.extract(r"^(\S*)")[0]
@@ -577,43 +581,75 @@ def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
         df[col] = df[col].astype("str").fillna("")
     df["value"] = pd.to_numeric(df["value"], errors="coerce")
     df["as_of"] = pd.to_datetime(df["as_of"], errors="coerce")
-    df = df[df["as_of"].notna() & df["value"].notna()]
+    df = df[df["as_of"].notna() & df["value"].notna()].copy()
     df["year"] = df["as_of"].dt.year
-    # Input order must not matter: it decides the orientation of pairs in the checks.
-    df = df.sort_values([*_UNIT_KEY, "as_of", "indicator", "obs_id"], kind="stable")
+    # Integer keys for the merges: unit, date, source; and the 31 December flag.
+    df["_unit"] = df.groupby(_UNIT_KEY, sort=False).ngroup()
+    df["_date"] = df["as_of"].to_numpy().astype("datetime64[ns]").view("int64")
+    df["_src"] = pd.factorize(df["source_id"])[0]
+    df["_ye"] = (df["as_of"].dt.month == 12) & (df["as_of"].dt.day == 31)
     return df.reset_index(drop=True)
 
 
-def _apply_rule(rule: _Rule, parts: dict[str, pd.DataFrame]) -> pd.DataFrame | None:
-    """Rows produced by one rule (None when an input indicator is absent)."""
-    a, b = parts.get(rule.a), parts.get(rule.b)
-    if a is None or b is None:
+def _bounds_at(df: pd.DataFrame, pos: np.ndarray,
+               cache: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Rounding intervals of ``df``'s rows at positions ``pos``, each row computed once.
+
+    Only rows that some rule actually uses are parsed (on a monthly panel, the
+    year-on-year rules touch one month in twelve); results are memoised in ``cache``.
+    """
+    if not cache:
+        n = len(df)
+        cache.update(lo=np.full(n, np.nan), hi=np.full(n, np.nan), done=np.zeros(n, bool))
+    lo, hi, done = cache["lo"], cache["hi"], cache["done"]
+    todo = np.unique(pos[~done[pos]])
+    if len(todo):
+        cols = ["value", "value_raw", "note", "qualifier"]
+        b = figure_bounds(df[cols].iloc[todo])
+        lo[todo], hi[todo], done[todo] = b["lo"].to_numpy(), b["hi"].to_numpy(), True
+    return lo[pos], hi[pos]
+
+
+def _apply_rule(rule: _Rule, df: pd.DataFrame, groups: dict[str, np.ndarray],
+                cache: dict[str, np.ndarray]) -> pd.DataFrame | None:
+    """Rows produced by one rule (None when an input indicator is absent).
+
+    ``groups`` maps each indicator to the positions of its rows in ``df``; everything
+    is gathered by position, so no per-rule copy of the whole table is made.
+    """
+    if rule.a not in groups or rule.b not in groups:
         return None
-    keep = [*_UNIT_KEY, "as_of", "year", "source_id", "obs_id", "value", "value_raw", "note",
-            "qualifier", "preliminary"]
-    a = a[[*keep, "geo_name", "province_2025", "geo_name_raw", "as_of_raw"]]
-    b = b[keep]
+    sel_a, sel_b = groups[rule.a], groups[rule.b]
+    if rule.join == "prev_year_end":
+        ye = df["_ye"].to_numpy()
+        sel_a, sel_b = sel_a[ye[sel_a]], sel_b[ye[sel_b]]
+    # Merge narrow integer keys, then gather the columns by position (fast on big panels).
+    col = {c: df[c].to_numpy() for c in ("_unit", "_date", "_src", "year")}
+    ka = pd.DataFrame({"_unit": col["_unit"][sel_a], "_ia": sel_a})
+    kb = pd.DataFrame({"_unit": col["_unit"][sel_b], "_ib": sel_b})
     if rule.join == "same":
-        on = [*_UNIT_KEY, "as_of", "source_id"]
-        m = a.merge(b, on=on, suffixes=("_a", "_b"))
-        m["source_id_b"] = m["source_id"]
-        m = m.rename(columns={"source_id": "source_id_a", "year_a": "year"})
-    elif rule.join == "year":
-        m = a.merge(b, on=[*_UNIT_KEY, "year"], suffixes=("_a", "_b"))
-        m = m.rename(columns={"as_of_a": "as_of"})
-    else:  # prev_year_end
-        a = a[(a["as_of"].dt.month == 12) & (a["as_of"].dt.day == 31)]
-        b = b.assign(year=b["year"] + 1)
-        b = b[(b["as_of"].dt.month == 12) & (b["as_of"].dt.day == 31)]
-        m = a.merge(b, on=[*_UNIT_KEY, "year"], suffixes=("_a", "_b"))
-        m = m.rename(columns={"as_of_a": "as_of"})
-    if m.empty:
+        on = ["_unit", "_date", "_src"]
+        for k, sel in ((ka, sel_a), (kb, sel_b)):
+            k["_date"], k["_src"] = col["_date"][sel], col["_src"][sel]
+    else:
+        on = ["_unit", "year"]
+        ka["year"] = col["year"][sel_a]
+        kb["year"] = col["year"][sel_b] + (1 if rule.join == "prev_year_end" else 0)
+    k = ka.merge(kb, on=on)
+    if k.empty:
         return None
-    # Rounding intervals of the inputs, computed only for the rows that matched.
-    for side in ("a", "b"):
-        bounds = figure_bounds(pd.DataFrame({
-            c: m[f"{c}_{side}"] for c in ("value", "value_raw", "note", "qualifier")}))
-        m[f"lo_{side}"], m[f"hi_{side}"] = bounds["lo"], bounds["hi"]
+    ia, ib = k["_ia"].to_numpy(), k["_ib"].to_numpy()
+    cols = ["value", "preliminary", "source_id", "obs_id"]
+    ra = df[[*cols, *_UNIT_KEY, "geo_name", "province_2025", "geo_name_raw", "as_of",
+             "year"]].iloc[ia]
+    rb = df[cols].iloc[ib]
+    m = pd.DataFrame({f"{c}_a": ra[c].to_numpy() for c in cols})
+    for c in cols:
+        m[f"{c}_b"] = rb[c].to_numpy()
+    m["lo_a"], m["hi_a"] = _bounds_at(df, ia, cache)
+    m["lo_b"], m["hi_b"] = _bounds_at(df, ib, cache)
+    for c in (*_UNIT_KEY, "geo_name", "province_2025", "geo_name_raw", "as_of", "year"):
+        m[c] = ra[c].to_numpy()
     val, lo, hi = _interval_op(
         rule.op,
         m[["value_a", "lo_a", "hi_a"]].set_axis(["value", "lo", "hi"], axis=1),
@@ -647,8 +683,9 @@ def _apply_rule(rule: _Rule, parts: dict[str, pd.DataFrame]) -> pd.DataFrame | N
 def _derive_full(obs: pd.DataFrame) -> pd.DataFrame:
     """All derived rows with the internal columns used by the checks."""
     df = _prepare(obs)
-    parts = {ind: g for ind, g in df.groupby("indicator", sort=True)}
-    pieces = [p for r in _rules() if (p := _apply_rule(r, parts)) is not None]
+    groups = {str(k): np.asarray(v) for k, v in df.groupby("indicator").indices.items()}
+    cache: dict[str, np.ndarray] = {}
+    pieces = [p for r in _rules() if (p := _apply_rule(r, df, groups, cache)) is not None]
     if not pieces:
         cols = [*DERIVED_COLUMNS, "_rule", "_compare", "_a_ind", "_a_val", "_b_ind", "_b_val"]
         empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
@@ -802,9 +839,17 @@ def _derived_figures(d: pd.DataFrame) -> pd.DataFrame:
     return f
 
 
+_ORDER = [*_UNIT_KEY, "as_of", "indicator", "obs_id"]
+
+
 def _self_pairs(f: pd.DataFrame, on: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """All unordered pairs of distinct rows of ``f`` sharing ``on`` (left, right)."""
-    f = f[f.duplicated(on, keep=False)].reset_index(drop=True)
+    """All unordered pairs of distinct rows of ``f`` sharing ``on`` (left, right).
+
+    The candidates are sorted first, so a pair's orientation never depends on the
+    order of the input table.
+    """
+    f = f[f.duplicated(on, keep=False)]
+    f = f.sort_values(_ORDER, kind="stable").reset_index(drop=True)
     f["_i"] = np.arange(len(f))
     m = f[[*on, "_i"]].merge(f[[*on, "_i"]], on=on, suffixes=("_l", "_r"))
     m = m[m["_i_l"] < m["_i_r"]]
@@ -813,8 +858,8 @@ def _self_pairs(f: pd.DataFrame, on: list[str]) -> tuple[pd.DataFrame, pd.DataFr
     return left, right
 
 
-def _internal_from_derived(derived: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
-    """Rebuild the internal columns of derived rows from their method and inputs."""
+def _internal_from_derived(derived: pd.DataFrame) -> pd.DataFrame:
+    """Rebuild the internal columns of derived rows from their method (inputs: lazily)."""
     rules = {_method_text(r): (r.name, r.compare) for r in _rules()}
     out = derived.copy()
     out["as_of"] = pd.to_datetime(out["as_of"])
@@ -823,17 +868,34 @@ def _internal_from_derived(derived: pd.DataFrame, df: pd.DataFrame) -> pd.DataFr
     for col in ("obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
                 "indicator", "method", "inputs"):
         out[col] = out[col].astype("str")
-    known = out["method"].isin(list(rules))
-    out = out[known].reset_index(drop=True)
-    meta = out["method"].map(rules)
-    out["_rule"] = meta.str[0].astype("str")
-    out["_compare"] = meta.str[1].astype(bool)
-    ids = out["inputs"].str.split(" ", n=1, expand=True).reindex(columns=[0, 1])
-    look = df.drop_duplicates("obs_id").set_index("obs_id")
-    for side, col in (("a", 0), ("b", 1)):
-        out[f"_{side}_ind"] = ids[col].map(look["indicator"]).fillna("?").astype("str")
-        out[f"_{side}_val"] = ids[col].map(look["value"]).astype(float)
+    out = out[out["method"].isin(list(rules))].reset_index(drop=True)
+    codes, methods = pd.factorize(out["method"])
+    out["_rule"] = np.array([rules[mt][0] for mt in methods], dtype=object)[codes]
+    out["_compare"] = np.array([rules[mt][1] for mt in methods], dtype=bool)[codes]
+    out["_rule"] = out["_rule"].astype("str")
     return out
+
+
+def _fill_inputs(f: pd.DataFrame, look: pd.DataFrame) -> pd.DataFrame:
+    """Add the inputs' indicators and values to paired derived rows (for the text)."""
+    if "_a_ind" in f.columns or "_rule" not in f.columns or f.empty:
+        return f
+    ids = f["inputs"].str.split(" ", n=1, expand=True).reindex(columns=[0, 1])
+    f = f.copy()
+    for side, col in (("a", 0), ("b", 1)):
+        f[f"_{side}_ind"] = ids[col].map(look["indicator"]).fillna("?").astype("str")
+        f[f"_{side}_val"] = ids[col].map(look["value"]).astype(float)
+    return f
+
+
+def _matches(left: pd.DataFrame, right: pd.DataFrame,
+             on: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows of ``left`` and ``right`` that share ``on`` (inner join), as aligned pairs."""
+    right = right.sort_values(_ORDER, kind="stable")
+    m = left[on].assign(_l=np.arange(len(left))).merge(
+        right[on].assign(_r=np.arange(len(right))), on=on)
+    return (left.iloc[m["_l"].to_numpy()].reset_index(drop=True),
+            right.iloc[m["_r"].to_numpy()].reset_index(drop=True))
 
 
 def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -877,57 +939,68 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) ->
         if derived is not None:
             full = full[full["obs_id"].isin(set(derived["obs_id"].astype(str)))]
     else:
-        full = _internal_from_derived(derived, df)
-    full = full[full["_compare"].astype(bool)].reset_index(drop=True)
-    of = df
-    dfig = full.rename(columns={"value_lo": "lo", "value_hi": "hi"})
+        full = _internal_from_derived(derived)
+    full = full[full["_compare"].astype(bool)]
+    dfig = full.rename(columns={"value_lo": "lo", "value_hi": "hi"}).sort_values(
+        _ORDER, kind="stable").reset_index(drop=True)
+    # Derived rows get the observations' integer unit codes (their units come from them).
+    units = df.drop_duplicates("_unit")[[*_UNIT_KEY, "_unit"]]
+    dfig = dfig.merge(units, on=_UNIT_KEY, how="inner")
+    dfig["_date"] = dfig["as_of"].to_numpy().astype("datetime64[ns]").view("int64")
+    dfig["year"] = dfig["as_of"].dt.year
+    look_holder: list[pd.DataFrame] = []
+
+    def look() -> pd.DataFrame:
+        if not look_holder:  # built only when some derived row is paired
+            look_holder.append(df.drop_duplicates("obs_id").set_index("obs_id"))
+        return look_holder[0]
+
+    def pair(left: pd.DataFrame, right: pd.DataFrame, check: str,
+             allow: np.ndarray | None = None) -> None:
+        if len(left):
+            if "_rule" in left.columns:
+                left = _fill_inputs(left, look())
+            if "_rule" in right.columns:
+                right = _fill_inputs(right, look())
+            frames.append(_pair_frame(left, right, check, allow))
+
     frames: list[pd.DataFrame] = []
+    den_inds = set(DENOMINATOR.values())
 
     # 1. The same figure published twice (same unit, indicator and month).
-    of = of.assign(_month=of["as_of"].dt.year * 12 + of["as_of"].dt.month)
-    left, right = _self_pairs(of, [*_UNIT_KEY, "indicator", "_month"])
-    if len(left):
-        frames.append(_pair_frame(left, right, "same_figure"))
+    month = df["as_of"].dt.year * 12 + df["as_of"].dt.month
+    left, right = _self_pairs(df.assign(_month=month), ["_unit", "indicator", "_month"])
+    pair(left, right, "same_figure")
 
-    den_inds = set(DENOMINATOR.values())
     # 2. Derived vs observed, same as_of (denominators are checked by year below).
     dd = dfig[~dfig["indicator"].isin(den_inds)]
-    on = [*_UNIT_KEY, "indicator", "as_of"]
-    m = dd.reset_index(drop=True).assign(_l=lambda x: np.arange(len(x)))[[*on, "_l"]].merge(
-        of.assign(_r=np.arange(len(of)))[[*on, "_r"]], on=on)
-    if len(m):
-        left = dd.reset_index(drop=True).iloc[m["_l"].to_numpy()].reset_index(drop=True)
-        right = of.iloc[m["_r"].to_numpy()].reset_index(drop=True)
+    of = df[df["indicator"].isin(set(dd["indicator"]))]
+    left, right = _matches(dd, of, ["_unit", "indicator", "_date"])
+    if len(left):
         own = np.array([r in ins.split(" ") for r, ins in
                         zip(right["obs_id"], left["inputs"], strict=True)], dtype=bool)
-        left, right = left[~own].reset_index(drop=True), right[~own].reset_index(drop=True)
-        if len(left):
-            frames.append(_pair_frame(left, right, "derived_vs_observed"))
+        pair(left[~own].reset_index(drop=True), right[~own].reset_index(drop=True),
+             "derived_vs_observed")
 
     # 3. Derived vs derived from different inputs.
-    left, right = _self_pairs(dfig, [*_UNIT_KEY, "indicator", "as_of"])
+    left, right = _self_pairs(dfig, ["_unit", "indicator", "_date"])
     if len(left):
         # Same rule with a shared input: the difference is already reported by the
         # check on the other (conflicting or identical) input, so skip the echo.
         shared = np.array([bool(set(a.split()) & set(b.split())) for a, b in
                            zip(left["inputs"], right["inputs"], strict=True)], dtype=bool)
         differ = ~((left["_rule"].to_numpy() == right["_rule"].to_numpy()) & shared)
-        left, right = left[differ].reset_index(drop=True), right[differ].reset_index(drop=True)
-        if len(left):
-            frames.append(_pair_frame(left, right, "derived_vs_derived"))
+        pair(left[differ].reset_index(drop=True), right[differ].reset_index(drop=True),
+             "derived_vs_derived")
 
     # 4. Implied denominators vs observed denominators of the same year.
-    dd = dfig[dfig["indicator"].isin(den_inds)].reset_index(drop=True)
-    dd["year"] = dd["as_of"].dt.year
-    on = [*_UNIT_KEY, "indicator", "year"]
-    m = dd.assign(_l=np.arange(len(dd)))[[*on, "_l"]].merge(
-        of.assign(_r=np.arange(len(of)))[[*on, "_r"]], on=on)
-    if len(m):
-        left = dd.iloc[m["_l"].to_numpy()].reset_index(drop=True)
-        right = of.iloc[m["_r"].to_numpy()].reset_index(drop=True)
+    dd = dfig[dfig["indicator"].isin(den_inds)]
+    of = df[df["indicator"].isin(den_inds)]
+    left, right = _matches(dd, of, ["_unit", "indicator", "year"])
+    if len(left):
         same_src = left["source_id"].to_numpy() == right["source_id"].to_numpy()
-        allow = np.where(same_src, 0.0, DENOMINATOR_ALLOWANCE)
-        frames.append(_pair_frame(left, right, "denominator_vs_observed", allow))
+        pair(left, right, "denominator_vs_observed",
+             np.where(same_src, 0.0, DENOMINATOR_ALLOWANCE))
 
     if not frames:
         res = pd.DataFrame({c: pd.Series(dtype="str") for c in CONSISTENCY_COLUMNS})

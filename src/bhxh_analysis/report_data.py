@@ -787,7 +787,8 @@ class ProvinceReport:
                 rows.append(base)
                 continue
             try:
-                res = fc.forecast_year_end(self.bundle.obs, r["geo_name"], r["indicator"],
+                key = (r["boundaries"], r["geo_level"], r["geo_code"])  # never ambiguous
+                res = fc.forecast_year_end(self.bundle.obs, key, r["indicator"],
                                            self.year, as_of.date().isoformat())
                 base.update({k: getattr(res, k, None) for k in (
                     "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
@@ -1097,18 +1098,16 @@ class NationalReport:
                  list(zip(g["year"].tolist(), (g["value"] / 1e6).tolist(), strict=True))
                  for ind, g in y.groupby("indicator", sort=True)}
         unit = "triệu người" if self.lang == "vi" else "million persons"
-        chart = plotting.line_chart(lines, title=i18n.indicator_label("bhxh_participants",
-                                                                       self.lang).split(":")[0]
-                                    + " / BHTN / BHYT", ylabel=unit, lang=self.lang)
-        table = self._year_table(y)
-        return _section(i18n.indicator_label("bhxh_participants", self.lang).split(":")[1].strip()
-                        .capitalize(), [_img(chart), table])
+        title = self._t("participants_by_scheme")
+        chart = plotting.line_chart(lines, title=title, ylabel=unit, lang=self.lang)
+        return _section(title, [_img(chart), self._year_table(y)])
 
     def _year_table(self, y: pd.DataFrame) -> str:
         y = y.assign(text=_values_text(y["value"], y["unit"], self.lang),
                      label=[i18n.indicator_label(x, self.lang) for x in y["indicator"]])
         wide = y.pivot_table(index="year", columns="label", values="text", aggfunc="last")
         wide = wide.reset_index().rename(columns={"year": self._t("year")})
+        wide.columns.name = None
         return _table(wide.astype(str).replace("nan", "–"))
 
     def coverage(self) -> Html:
@@ -1190,8 +1189,9 @@ class ForecastReport:
         obs = self.bundle.obs
         reg = _registry()
         self.unit = reg.resolve(geo)
-        sel = obs[(obs["geo_code"] == self.unit.code) & (obs["geo_level"] == self.unit.level)
-                  & (obs["boundaries"] == self.unit.boundaries)]
+        sel = obs[(obs["geo_code"] == self.unit.code) & (obs["geo_level"] == self.unit.level)]
+        if self.unit.level != "nation":  # the nation is the same unit in both boundary sets
+            sel = sel[sel["boundaries"] == self.unit.boundaries]
         sel = sel[measure_of(sel["indicator"]).eq("participants").to_numpy()
                   & is_insurance(sel["indicator"]).to_numpy()]
         if self.as_of is not None:
@@ -1228,8 +1228,9 @@ class ForecastReport:
                     continue
                 as_of = prior["as_of"].max()
             try:
-                res = fc.forecast_year_end(self.bundle.obs, self.unit.name, r["indicator"],
-                                           self.year, as_of.date().isoformat())
+                res = fc.forecast_year_end(self.bundle.obs, (r["boundaries"], r["geo_level"],
+                                                             r["geo_code"]),
+                                           r["indicator"], self.year, as_of.date().isoformat())
             except Exception as exc:
                 rows.append({self._t("indicator"): i18n.indicator_label(r["indicator"], self.lang),
                              self._t("as_of"): i18n.fmt_date(as_of, self.lang),
@@ -1243,9 +1244,9 @@ class ForecastReport:
                 self._t("indicator"): i18n.indicator_label(r["indicator"], self.lang),
                 self._t("as_of"): i18n.fmt_date(as_of, self.lang),
                 self._t("forecast_value"): i18n.fmt_number(res.forecast, self.lang),
-                self._t("interval80"): f"{i18n.fmt_number(res.lo80, self.lang)} – "
+                self._t("interval80"): f"{i18n.fmt_number(res.lo80, self.lang)}\u00a0–\u00a0"
                                        f"{i18n.fmt_number(res.hi80, self.lang)}",
-                self._t("interval95"): f"{i18n.fmt_number(res.lo95, self.lang)} – "
+                self._t("interval95"): f"{i18n.fmt_number(res.lo95, self.lang)}\u00a0–\u00a0"
                                        f"{i18n.fmt_number(res.hi95, self.lang)}",
                 self._t("plan"): i18n.fmt_number(res.plan, self.lang),
                 self._t("p_meet_plan"): ("–" if res.p_meet_plan is None or pd.isna(res.p_meet_plan)

@@ -26,6 +26,7 @@ import csv
 import datetime as _dt
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,7 +142,7 @@ def read_table(path: str | Path) -> tuple[pd.DataFrame, str, str]:
 
 def _number_part(values: pd.Series) -> pd.Series:
     """The bare number inside each text (qualifier, unit words and % removed)."""
-    parts = values.astype("str").str.extract(metrics._RAW_RE, flags=2)  # re.IGNORECASE
+    parts = values.astype("str").str.extract(metrics._RAW_RE, flags=re.IGNORECASE)
     return parts["num"].fillna("").str.replace(r"\s+", "", regex=True)
 
 

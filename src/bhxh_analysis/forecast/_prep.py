@@ -34,6 +34,8 @@ MAX_GROWTH_GAP = 6
 #: The nation's territory did not change in 2025: its rows form one series whatever
 #: boundary set they were filed under, keyed with this value.
 NATION_BOUNDARIES = "legacy"
+#: Scale of plausible trend growth (log/year) when shrinking volatile trends to zero.
+GROWTH_TAU = 0.10
 COVERAGE: tuple[str, ...] = tuple(f"{s}_coverage_pct" for s in SCHEMES)
 
 
@@ -78,6 +80,28 @@ def months_elapsed(dates: pd.Series | pd.DatetimeIndex, year: np.ndarray | pd.Se
     return days / (np.where(leap, 366.0, 365.0) / 12.0)
 
 
+def slim(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = None,
+         cutoff: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Columns and rows the forecaster reads: the indicators, their plans and attainments.
+
+    Selecting the few needed columns before filtering rows keeps large (simulated)
+    tables fast. With ``cutoff``, rows dated after it are dropped — the vintage cut.
+    """
+    check_columns(obs)
+    inds = list(indicators) if indicators is not None else list(FORECASTABLE)
+    related = set(inds)
+    for i in inds:
+        related.add(plan_indicator(i) or i)
+        related.add(i.replace("_participants", "_attainment_pct"))
+    df = obs[[*KEY, "geo_name", "indicator", "as_of", "value"]]
+    df = df[df["indicator"].isin(sorted(related))]
+    dates = pd.to_datetime(df["as_of"]).astype("datetime64[ns]")
+    df = df.assign(as_of=dates)
+    if cutoff is not None:
+        df = df[dates <= cutoff]
+    return df
+
+
 def check_columns(obs: pd.DataFrame) -> None:
     """Raise :class:`ForecastError` naming the columns ``obs`` lacks."""
     missing = [c for c in REQUIRED if c not in obs.columns]
@@ -98,9 +122,9 @@ class Prepared:
     points : DataFrame
         ``sid, as_of, value, n_src, year, t, is_ye`` sorted by ``sid, as_of``.
     year_ends : DataFrame
-        ``sid, year, ye, g_hat`` where ``g_hat`` is the typical annual log growth known
-        once this year-end is known (median of the last three annualised year-end to
-        year-end growth rates).
+        ``sid, year, ye, g_hat, g_sd`` where ``g_hat`` is the typical annual log growth
+        known once this year-end is known (see :func:`_growth_estimate`) and ``g_sd``
+        the spread of the last three annualised growth rates (NaN with fewer than two).
     plans : DataFrame
         Plan rows: key columns, ``indicator`` (the participants/coverage indicator the
         plan is for), ``year``, ``plan``, ``as_of`` (published date as stored), ``kind``
@@ -111,6 +135,13 @@ class Prepared:
     points: pd.DataFrame
     year_ends: pd.DataFrame
     plans: pd.DataFrame
+    _pairs: pd.DataFrame | None = None
+
+    def pairs(self) -> pd.DataFrame:
+        """Training pairs (:func:`training_pairs`), computed once."""
+        if self._pairs is None:
+            self._pairs = training_pairs(self)
+        return self._pairs
 
     @property
     def indicators(self) -> list[str]:
@@ -140,32 +171,51 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
                    value=pd.to_numeric(df["value"], errors="coerce"))
     df = df[df["value"].notna() & (df["value"] > 0) & df["as_of"].notna()]
 
+    # Series id: factorize the four key columns once (sorted uniques), combine the codes.
     grp_cols = [*KEY, "indicator"]
-    series = (df.groupby(grp_cols, sort=True, observed=True)["geo_name"].first()
-              .reset_index())
+    codes, uniques = [], []
+    for c in grp_cols:
+        k, u = pd.factorize(df[c], sort=True)
+        codes.append(k.astype(np.int64))
+        uniques.append(np.asarray(u, dtype=object))
+    combo = np.zeros(len(df), dtype=np.int64)
+    for k, u in zip(codes, uniques, strict=True):
+        combo = combo * (len(u) + 1) + k
+    ukeys, first, sid = np.unique(combo, return_index=True, return_inverse=True)
+    sid = sid.reshape(-1)
+    series = pd.DataFrame({c: u[k[first]] for c, k, u in zip(grp_cols, codes, uniques, strict=True)})
+    series = series.astype(str)
+    series["geo_name"] = df["geo_name"].to_numpy()[first].astype(str)
     series.index.name = "sid"
     series["ind_id"] = pd.Categorical(series["indicator"], categories=sorted(wanted)).codes
-    if len(df):
-        sid = df.groupby(grp_cols, sort=True, observed=True).ngroup().to_numpy()
-    else:
-        sid = np.zeros(0, dtype=np.int64)
 
     pts = pd.DataFrame({"sid": sid, "as_of": df["as_of"].to_numpy(),
                         "value": df["value"].to_numpy(dtype=float)})
-    pts = (pts.groupby(["sid", "as_of"], sort=True)["value"].agg(["median", "size"])
-           .reset_index().rename(columns={"median": "value", "size": "n_src"}))
+    pts = pts.sort_values(["sid", "as_of"], kind="stable", ignore_index=True)
+    dup = (pts["sid"].eq(pts["sid"].shift()) & pts["as_of"].eq(pts["as_of"].shift())).any()
+    if dup:  # conflicting figures for one date: the median is the working value
+        pts = (pts.groupby(["sid", "as_of"], sort=True)["value"].agg(["median", "size"])
+               .reset_index().rename(columns={"median": "value", "size": "n_src"}))
+    else:
+        pts["n_src"] = 1
     pts["year"] = pts["as_of"].dt.year.astype(np.int64)
     pts["is_ye"] = (pts["as_of"].dt.month == 12) & (pts["as_of"].dt.day == 31)
     pts["t"] = months_elapsed(pts["as_of"], pts["year"])
 
     ye = pts.loc[pts["is_ye"], ["sid", "year", "value"]].rename(columns={"value": "ye"})
     ye = ye.reset_index(drop=True)
-    ye["g_hat"] = _growth_estimate(ye)
+    ye["g_hat"], ye["g_sd"] = _growth_estimate(ye)
     return Prepared(series=series, points=pts, year_ends=ye, plans=_plans(obs, wanted))
 
 
-def _growth_estimate(ye: pd.DataFrame) -> np.ndarray:
-    """Median of the last three annualised log growth rates, per series, at each year-end."""
+def _growth_estimate(ye: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Typical annual log growth and its spread, per series, at each year-end.
+
+    Growth = mean of (the latest annualised year-end to year-end log growth rate) and
+    (the median of the last three), multiplied by ``tau² / (tau² + sd²)`` with
+    ``tau =`` :data:`GROWTH_TAU`; spread ``sd`` = sd of the last three (NaN with < 2,
+    then no shrinkage).
+    """
     same = ye["sid"].eq(ye["sid"].shift(1)).to_numpy()
     gap = (ye["year"] - ye["year"].shift(1)).to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -177,10 +227,22 @@ def _growth_estimate(ye: pd.DataFrame) -> np.ndarray:
         ok = ye["sid"].eq(ye["sid"].shift(lag)).to_numpy()
         stack.append(np.where(ok, prev, np.nan))
     arr = np.vstack(stack)
-    out = np.full(arr.shape[1], np.nan)
-    has = ~np.isnan(arr).all(axis=0)
-    out[has] = np.nanmedian(arr[:, has], axis=0)
-    return out
+    med = np.full(arr.shape[1], np.nan)
+    sd = np.full(arr.shape[1], np.nan)
+    n = (~np.isnan(arr)).sum(axis=0)
+    med[n > 0] = np.nanmedian(arr[:, n > 0], axis=0)
+    sd[n > 1] = np.nanstd(arr[:, n > 1], axis=0, ddof=1)
+    # Most recent rate known at each year-end (carried over a year-end whose gap was
+    # too long to give one).
+    last = pd.Series(gr).groupby(ye["sid"].to_numpy()).ffill().to_numpy()
+    # Half the median (robust to a one-off year), half the latest rate (responsive to a
+    # change of regime, e.g. voluntary BHXH after 2021).
+    g = np.where(np.isnan(last), med, 0.5 * last + 0.5 * med)
+    # Trust a trend in proportion to how steady it has been: shrink towards no growth
+    # (a random walk) with weight tau² / (tau² + sd²) — steady BHXH/BHTN/BHYT keep
+    # ~95 % of their trend, voluntary BHXH after its doublings keeps a few per cent.
+    w = np.where(np.isnan(sd), 1.0, GROWTH_TAU**2 / (GROWTH_TAU**2 + np.nan_to_num(sd) ** 2))
+    return g * w, sd
 
 
 def _plans(obs: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
@@ -236,10 +298,10 @@ def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, y
 
 
 def attach_year_info(df: pd.DataFrame, prep: Prepared) -> pd.DataFrame:
-    """Attach ``prev_ye`` (year-end of ``year - 1``), ``g_hat`` and ``actual`` (year-end of ``year``).
+    """Attach ``prev_ye`` (year-end of ``year - 1``), ``g_hat``, ``g_sd`` and ``actual`` (year-end of ``year``).
 
-    ``g_hat`` is the growth estimate known at the latest year-end before ``year``
-    (0 when a series has fewer than two year-ends).
+    ``g_hat`` and ``g_sd`` are the growth estimate and its spread known at the latest
+    year-end before ``year`` (0 when a series has too few year-ends).
     """
     ye = prep.year_ends
     out = df.merge(ye[["sid", "year", "ye"]].rename(columns={"ye": "actual"}),
@@ -247,7 +309,8 @@ def attach_year_info(df: pd.DataFrame, prep: Prepared) -> pd.DataFrame:
     prev = ye[["sid", "year", "ye"]].assign(year=ye["year"] + 1).rename(columns={"ye": "prev_ye"})
     out = out.merge(prev, on=["sid", "year"], how="left")
     # Growth known before the year started: latest year-end with year <= Y-1.
-    g = ye[["sid", "year", "g_hat"]].dropna().assign(year=lambda d: d["year"] + 1)
+    g = ye[["sid", "year", "g_hat", "g_sd"]].dropna(subset=["g_hat"])
+    g = g.assign(year=g["year"] + 1)
     g = g.rename(columns={"year": "g_year"}).sort_values("g_year")
     out = out.reset_index(drop=True)
     out["_row"] = np.arange(len(out))
@@ -256,8 +319,9 @@ def attach_year_info(df: pd.DataFrame, prep: Prepared) -> pd.DataFrame:
     g = g.astype({"g_year": np.int64})
     merged = pd.merge_asof(srt, g, left_on="year", right_on="g_year", by="sid",
                            direction="backward")
-    out["g_hat"] = merged.set_index("_row")["g_hat"].reindex(out["_row"]).to_numpy()
-    out["g_hat"] = out["g_hat"].fillna(0.0)
+    merged = merged.set_index("_row").reindex(out["_row"])
+    out["g_hat"] = merged["g_hat"].fillna(0.0).to_numpy()
+    out["g_sd"] = merged["g_sd"].fillna(0.0).to_numpy()
     return out.drop(columns="_row")
 
 

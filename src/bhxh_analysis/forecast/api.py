@@ -25,6 +25,7 @@ from ._prep import (
     PARTICIPANTS,
     ForecastError,
     Prepared,
+    _plans,
     attach_year_info,
     canonical_key,
     check_columns,
@@ -32,7 +33,7 @@ from ._prep import (
     known_plan,
     months_elapsed,
     prepare,
-    training_pairs,
+    slim,
 )
 from .backtest import backtest, choose_auto, run_methods
 from .methods import SPARSE_METHODS, prob_at_least
@@ -171,11 +172,10 @@ def _targets(prep: Prepared, year: int, cutoff: pd.Timestamp,
     return tg
 
 
-def _plans_for(prep_full: Prepared, tg: pd.DataFrame, series: pd.DataFrame, year: int,
+def _plans_for(plans: pd.DataFrame, tg: pd.DataFrame, series: pd.DataFrame, year: int,
                as_of: pd.Timestamp) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised plan lookup (rule of :func:`known_plan`) for many targets."""
-    pl = prep_full.plans
-    pl = pl[pl["year"] == year]
+    pl = plans[plans["year"] == year]
     keycols = [*KEY, "indicator"]
     pub = pl[(pl["kind"] == "published") & (as_of >= pd.Timestamp(year=year, month=1, day=1))]
     pub = pub.groupby(keycols)["plan"].median().rename("pub")
@@ -234,7 +234,9 @@ def forecast_many(obs: pd.DataFrame, year: int, as_of: str | pd.Timestamp,
     as_of = pd.Timestamp(as_of)
     levels = tuple(sorted(set(levels) | {80, 95}))
     cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
-    obs_cut = obs[pd.to_datetime(obs["as_of"]) <= cutoff]
+    fams = [f for f in (PARTICIPANTS, COVERAGE) if any(inds is None or i in inds for i in f)]
+    obs_all = slim(obs, [i for f in fams for i in f])
+    obs_cut = obs_all[obs_all["as_of"] <= cutoff]
     out = []
     # Participants and coverage rates are learned separately (different dynamics).
     for fam in (PARTICIPANTS, COVERAGE):
@@ -248,7 +250,7 @@ def forecast_many(obs: pd.DataFrame, year: int, as_of: str | pd.Timestamp,
             continue
         tg = _targets(prep, year, cutoff, sids)
         res = _run(prep, tg, method, year, levels)
-        plan, src = _plans_for(prepare(obs, wanted), res, prep.series, year, as_of)
+        plan, src = _plans_for(_plans(obs_all, wanted), res, prep.series, year, as_of)
         out.append(_assemble(prep, res, plan, src, as_of, levels))
     if not out:
         return pd.DataFrame(columns=RESULT_COLUMNS)
@@ -259,7 +261,7 @@ def _run(prep: Prepared, tg: pd.DataFrame, method: str, year: int,
          levels: Sequence[int]) -> pd.DataFrame:
     """Forecast targets with ``method`` (auto resolved per indicator); observed ones kept."""
     tg = tg.reset_index(drop=True)
-    pairs = training_pairs(prep)
+    pairs = prep.pairs()
     if method == "auto":
         bt = backtest(prep, methods=SPARSE_METHODS, indicators=None, max_series=AUTO_MAX_SERIES)
         names = prep.series["indicator"].to_numpy()[tg["sid"].to_numpy()]
@@ -271,6 +273,15 @@ def _run(prep: Prepared, tg: pd.DataFrame, method: str, year: int,
         res = pd.concat(parts, ignore_index=True) if parts else tg.assign(method="auto")
     else:
         res = run_methods(prep, tg, [method], levels, pairs).assign(notes="")
+    # The run-rate is undefined without the previous year-end: fall back, and say so.
+    undefined = res["forecast"].isna().to_numpy()
+    if undefined.any():
+        fb = run_methods(prep, res.loc[undefined, tg.columns], ["seasonal_profile"], levels,
+                         pairs)
+        fb["notes"] = (res.loc[undefined, "notes"].to_numpy() + np.where(
+            res.loc[undefined, "notes"].to_numpy() == "", "", "; ")
+            + f"{method}: undefined without the previous year-end; seasonal_profile used")
+        res = pd.concat([res[~undefined], fb], ignore_index=True)
     # A year-end already observed on the as-of date is reported as such.
     obs_rows = res["observed"].to_numpy(dtype=bool)
     if obs_rows.any():
@@ -358,7 +369,8 @@ def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
     as_of = pd.Timestamp(as_of)
     year = int(year)
     cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
-    obs_cut = obs[pd.to_datetime(obs["as_of"]) <= cutoff]
+    obs_all = slim(obs, family(indicator))
+    obs_cut = obs_all[obs_all["as_of"] <= cutoff]
     prep = prepare(obs_cut, family(indicator))
     s = prep.series
     hit = s.index[(s["boundaries"] == key[0]) & (s["geo_level"] == key[1])
@@ -387,7 +399,7 @@ def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
         notes.append(f"no value in {year} or at end-{year - 1}: projected from "
                      f"{pd.Timestamp(tg['last_as_of'].iloc[0]):%Y-%m-%d}")
     res["notes"] = "; ".join(notes)
-    plan_v, plan_src = known_plan(prepare(obs, [indicator]).plans, key, indicator, year, as_of)
+    plan_v, plan_src = known_plan(_plans(obs_all, [indicator]), key, indicator, year, as_of)
     out = _assemble(prep, res, np.array([plan_v]), np.array([plan_src]), as_of, levels)
     row = out.iloc[0].to_dict()
     extra = {c: float(row.pop(c)) for c in list(row) if c not in RESULT_COLUMNS}

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._prep import COVERAGE, KEY, PARTICIPANTS, Prepared, attach_year_info, prepare, training_pairs
+from ._prep import COVERAGE, KEY, PARTICIPANTS, Prepared, attach_year_info, prepare
 from .methods import SPARSE_METHODS, predict_sparse
 
 DEFAULT_METHODS: tuple[str, ...] = ("run_rate", "last_value", "seasonal_profile", "auto")
@@ -64,7 +64,7 @@ def run_methods(prep: Prepared, targets: pd.DataFrame, methods: Sequence[str],
     Returns a long frame: the target columns plus ``method`` and the forecast columns.
     """
     if pairs is None:
-        pairs = training_pairs(prep)
+        pairs = prep.pairs()
     n_sid, n_ind = len(prep.series), int(prep.series["ind_id"].max()) + 1 if len(prep.series) else 1
     out = []
     for year, tg in targets.groupby("year", sort=True):

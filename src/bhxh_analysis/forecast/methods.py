@@ -11,8 +11,9 @@ Point predictors (:func:`base_log`):
   straight line through the year-to-date change; :math:`\hat Y = v` when no point of
   the year is known yet).
 * ``seasonal_profile``: :math:`\log \hat Y = \log v + \hat g\,(12 - t)/12 + \hat r(t)`
-  where :math:`\hat g` is the series' typical annual log growth (median of its last
-  three year-end to year-end growth rates, known before the year starts) and
+  where :math:`\hat g` is the series' typical annual log growth (the mean of its
+  latest year-end to year-end log growth rate and the median of its last three, all
+  known before the year starts) and
   :math:`\hat r(t)` is the learned *seasonal gap*: how far, in log terms, the year-end
   usually lands above the trend path from a value seen at month :math:`t` — the
   mid-year sag that is recovered and the late-year surge. This is the multiplicative
@@ -34,8 +35,10 @@ and shrunk: with :math:`n = \sum w_i`, :math:`S_1 = \sum w_i e_i`,
 
 and the same for the variance around each tier's mean, shrunk towards the tier above
 with ``nu0`` pseudo-observations and, at the top, towards a prior
-:math:`\sigma_0^2 = 0.10^2 \max((12 - t)/12, 1/12)` (10 % in log terms over a whole
-year, shrinking like a random walk as the year passes). The predictive distribution is Student
+:math:`\sigma_0^2 = \max(0.10, s_g)^2 \max((12 - t)/12, 1/12)`: 10 % in log terms
+over a whole year — or the spread :math:`s_g` of the series' last three annual growth
+rates when that is larger (a scheme that doubled last year is less predictable) —
+shrinking like a random walk as the year passes. The predictive distribution is Student
 t with location :math:`\log \hat Y`, scale :math:`s\sqrt{1 + 1/(n^{own}+k)}` and
 :math:`\nu_0 + n^{ind}` degrees of freedom, so thin histories give wide intervals.
 Baselines get intervals the same way from their own past errors, without a bias
@@ -107,6 +110,7 @@ def tier_distribution(
     train_sid: np.ndarray, train_ind: np.ndarray, train_t: np.ndarray, e: np.ndarray,
     target_sid: np.ndarray, target_ind: np.ndarray, target_t: np.ndarray,
     n_sid: int, n_ind: int, center: bool, train_year: np.ndarray | None = None,
+    prior_sd: np.ndarray | float = SIGMA0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Shrunk kernel-weighted mean and scale of residuals for each target.
 
@@ -124,6 +128,8 @@ def tier_distribution(
         Year of each training residual. Residuals of one year share that year's shocks
         (a policy push, an epidemic), so the degrees of freedom and the estimation
         error of the mean count distinct years, not residuals.
+    prior_sd : array-like or float
+        Prior log-scale sd over a whole year, per target (default :data:`SIGMA0`).
 
     Returns
     -------
@@ -134,22 +140,19 @@ def tier_distribution(
     ok = np.isfinite(e)
     years_per_ind = np.zeros(n_ind)
     if train_year is not None and ok.any():
-        yi = pd.DataFrame({"i": train_ind[ok], "y": train_year[ok]}).drop_duplicates()
-        cnt = yi.groupby("i").size()
-        years_per_ind[cnt.index.to_numpy()] = cnt.to_numpy()
+        iy = np.unique(train_ind[ok].astype(np.int64) * 10_000 + train_year[ok])
+        years_per_ind += np.bincount(iy // 10_000, minlength=n_ind)[:n_ind]
     tb = _bins(train_t[ok])
     sid, ind, e = train_sid[ok], train_ind[ok], e[ok]
     kern = _kernel()
     # Sufficient statistics per (series, bin), then kernel-smoothed across bins.
-    own = np.zeros((3, n_sid, N_BINS))
-    for j, vals in enumerate((np.ones_like(e), e, e * e)):
-        np.add.at(own[j], (sid, tb), vals)
-    ind_of_sid = np.full(n_sid, -1)
-    ind_of_sid[sid] = ind
-    by_ind = np.zeros((3, n_ind, N_BINS))
-    rows = np.flatnonzero(ind_of_sid >= 0)
-    for j in range(3):
-        np.add.at(by_ind[j], ind_of_sid[rows], own[j][rows])
+    # (bincount on a flat index: much faster than np.add.at on millions of rows)
+    flat = sid * N_BINS + tb
+    own = np.stack([np.bincount(flat, weights=w, minlength=n_sid * N_BINS)
+                    for w in (np.ones_like(e), e, e * e)]).reshape(3, n_sid, N_BINS)
+    flat_i = ind * N_BINS + tb
+    by_ind = np.stack([np.bincount(flat_i, weights=w, minlength=n_ind * N_BINS)
+                       for w in (np.ones_like(e), e, e * e)]).reshape(3, n_ind, N_BINS)
     tot = by_ind.sum(axis=1)  # (3, N_BINS)
 
     qb = _bins(target_t)
@@ -173,7 +176,8 @@ def tier_distribution(
         mu_own = np.zeros(len(qb))
     # Prior: 10 % (log) over a whole year, shrinking like a random walk as the year
     # passes (floor: one month's worth).
-    prior_var = SIGMA0**2 * np.maximum((12.0 - np.asarray(target_t, dtype=float)) / 12.0, 1 / 12)
+    prior_var = np.asarray(prior_sd, dtype=float) ** 2 * np.maximum(
+        (12.0 - np.asarray(target_t, dtype=float)) / 12.0, 1 / 12)
     var_all = (ss(all_t) + nu0 * prior_var) / (all_t[0] + nu0)
     var_ind = (ss(ind_t) + nu0 * var_all) / (ind_t[0] + nu0)
     var_own = (ss(own_t) + nu0 * var_ind) / (own_t[0] + nu0)
@@ -217,6 +221,7 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         targets["sid"].to_numpy(), targets["ind_id"].to_numpy(),
         targets["t"].to_numpy(dtype=float), n_sid, n_ind, center=(method == "seasonal_profile"),
         train_year=train["year"].to_numpy(),
+        prior_sd=np.maximum(SIGMA0, targets["g_sd"].to_numpy(dtype=float)),
     )
     loc = base + mu
     point = np.exp(loc)
