@@ -383,3 +383,16 @@ def test_backtest_equals_forecasts_made_on_the_day(nat: pd.DataFrame) -> None:
         assert r.forecast == pytest.approx(row.forecast, rel=1e-9)
         assert r.lo80 == pytest.approx(row.lo80, rel=1e-9)
         assert r.hi95 == pytest.approx(row.hi95, rel=1e-9)
+
+
+def test_cli_with_a_users_file(tmp_path) -> None:
+    path = tmp_path / "mine.csv"
+    simulate_panel(n_places=3, years=range(2019, 2025), seed=9).to_csv(path, index=False)
+    res = CliRunner().invoke(main, ["forecast", "--data", str(path), "--geo", "Synthetic 0002",
+                                    "--indicator", "bhxh_voluntary_participants", "--year",
+                                    "2024", "--as-of", "2024-06-30", "--method",
+                                    "seasonal_profile", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert d["geo_code"] == "SYN0002" and d["last_as_of"] == "2024-06-30"
+    assert d["plan"] is not None and 0 <= d["p_meet_plan"] <= 1

@@ -7,6 +7,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bhxh_analysis import metrics as M
 
@@ -356,3 +358,42 @@ def test_checks_from_given_derived_equal_checks_from_scratch(obs: pd.DataFrame,
     no_pop = derived[derived["indicator"] != "population"]
     c = M.check_consistency(obs, no_pop)
     assert not c["check"].str.endswith(":population").any()
+
+
+# ---------------------------------------------------------------- properties
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    population=st.integers(min_value=1_000, max_value=100_000_000),
+    share=st.floats(min_value=0.05, max_value=0.99),
+    target=st.floats(min_value=0.0, max_value=0.2),
+    decimals=st.integers(min_value=0, max_value=2),
+)
+def test_true_population_lies_in_both_implied_intervals(
+    population: int, share: float, target: float, decimals: int
+) -> None:
+    """Print rounded figures of a known truth: every implied interval must contain it."""
+    participants = round(population * share)
+    cov = participants / population * 100
+    gap = target * 100  # true shortfall in points
+    short = round(population * gap / 100)
+    if short == 0 or round(gap, decimals) == 0:
+        return
+    fmt = f"{{:.{decimals}f}}"
+    rows = pd.DataFrame({
+        "obs_id": ["p", "c", "s", "g"], "source_id": "t", "geo_code": "1", "geo_name": "X",
+        "geo_level": "province", "boundaries": "legacy", "as_of": "2020-06-30",
+        "indicator": ["bhyt_participants", "bhyt_coverage_pct",
+                      "bhyt_shortfall_participants", "bhyt_shortfall_pp"],
+        "value": [participants, round(cov, decimals), short, round(gap, decimals)],
+        "value_raw": [str(participants), fmt.format(cov), str(short), fmt.format(gap)],
+    })
+    d = M.derive(rows)
+    pops = d[d["indicator"] == "population"]
+    assert len(pops) == 2
+    # Both rules' intervals contain the truth, so the two implied populations agree.
+    eps = 1e-9 * population
+    assert (pops["value_lo"] <= population + eps).all(), pops
+    assert (pops["value_hi"] >= population - eps).all(), pops
+    assert M.check_consistency(rows)["status"].eq("ok").all()

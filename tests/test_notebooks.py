@@ -72,6 +72,17 @@ def test_every_notebook_runs_with_its_defaults(home, session, name, tmp_path) ->
     assert any(c.get("outputs") for c in code)
 
 
+def test_2025_report_covers_the_legacy_parts(home, session, tmp_path) -> None:
+    task = reports.province_task("Quảng Ngãi", boundaries="2025", lang="en", out_dir=tmp_path)
+    nb = session.execute(nbformat.read(home / "notebooks" / task.notebook, as_version=4),
+                         tmp_path / f"{task.slug}.ipynb", task.parameters)
+    assert _errors(nb) == []
+    page, _ = reports.html_exporter().from_notebook_node(nb)
+    # Legacy Kon Tum's seed figure (485,9 ngàn BHYT participants) is part of Quảng Ngãi now.
+    assert "485,900" in page and "Kon Tum" in page
+    assert "made of the legacy provinces: Kon Tum, Quảng Ngãi" in page
+
+
 def test_kernel_is_this_interpreter_and_namespace_is_reset(session, tmp_path) -> None:
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {
         "name": "python3", "display_name": "Python 3", "language": "python"}})

@@ -79,7 +79,8 @@ TEXT: dict[str, dict[str, str]] = {
     "method": {"vi": "Cách tính", "en": "Method"},
     "target": {"vi": "Mục tiêu", "en": "Target"},
     "target_year": {"vi": "Năm mục tiêu", "en": "Target year"},
-    "gap_pp": {"vi": "Chênh lệch (điểm %)", "en": "Gap (points)"},
+    "gap_pp": {"vi": "Chênh lệch so với kế hoạch/mục tiêu (điểm %)",
+               "en": "Gap to plan or target (points)"},
     "latest": {"vi": "Mới nhất", "en": "Latest"},
     "scope": {"vi": "Phạm vi", "en": "Scope"},
     "forecast_value": {"vi": "Dự báo", "en": "Forecast"},
@@ -139,6 +140,10 @@ TEXT: dict[str, dict[str, str]] = {
     "no_backtest": {
         "vi": "Chưa có kết quả backtest (chạy `bhxh forecast backtest`).",
         "en": "No backtest results yet (run `bhxh forecast backtest`).",
+    },
+    "backtest_now": {
+        "vi": "Chưa có backtest.csv: kiểm định được chạy ngay trong báo cáo này.",
+        "en": "No backtest.csv yet: the backtest was run for this report.",
     },
     "preliminary": {"vi": "sơ bộ", "en": "preliminary"},
     "synthetic_none": {

@@ -162,7 +162,8 @@ def load_bundle(refresh: bool = False) -> Bundle:
         obs=obs,
         derived=_with_dates(derived) if derived is not None else None,
         consistency=_read_optional_csv(config.consistency_csv()),
-        backtest=_read_optional_csv(config.backtest_csv()),
+        backtest=(pd.read_csv(config.backtest_csv()) if config.backtest_csv().exists()
+                  else None),
         sources=pd.read_csv(raw / "sources.csv", dtype=str, keep_default_na=False),
         targets=pd.read_csv(raw / "targets.csv", dtype={"value": float, "year": int},
                             keep_default_na=False),
@@ -208,14 +209,15 @@ def units_frame(boundaries: str) -> pd.DataFrame:
     Columns: ``geo_level, geo_code, unit_name, parent_code, province_code,
     province_2025_code, province_2025_name``.
     """
-    key = f"units-{boundaries}"
+    key = f"units-{boundaries}-{config.raw_dir()}"
     if key not in _CACHE:
         units = _registry().units(boundaries, None, include_defunct=True)
         units = units[units["level"] != "nation"]
         _CACHE[key] = units.rename(columns={
             "level": "geo_level", "code": "geo_code", "name": "unit_name"})[[
                 "geo_level", "geo_code", "unit_name", "parent_code", "province_code",
-                "province_2025_code", "province_2025_name"]].reset_index(drop=True)
+                "province_2025_code", "province_2025_name"]].drop_duplicates(
+                    ["geo_level", "geo_code"]).reset_index(drop=True)
     return _CACHE[key]
 
 
@@ -1263,19 +1265,26 @@ class ForecastReport:
 
     def backtest(self) -> Html:
         """Backtest skill against the run-rate baseline (from ``backtest.csv``)."""
-        bt = self.bundle.backtest
-        if bt is None or bt.empty:
-            return _section(self._t("backtest"), [_p(self._t("no_backtest"), "note")])
         from . import forecast as fc
 
+        bt = self.bundle.backtest
+        parts = []
         try:
+            if bt is None or bt.empty:
+                # No backtest.csv yet: run it now (a few seconds on the embedded data).
+                bt = fc.backtest(self.bundle.obs)
+                parts.append(_p(self._t("backtest_now"), "note"))
             summary = fc.summary(bt)
         except Exception as exc:
-            return _section(self._t("backtest"), [_p(str(exc), "warn")])
+            return _section(self._t("backtest"), [_p(f"{type(exc).__name__}: {exc}", "warn")])
         if isinstance(summary, pd.DataFrame):
             num = summary.select_dtypes("number").columns
             shown = summary.copy()
             for c in num:
-                shown[c] = [i18n.fmt_number(v, self.lang, 3) for v in summary[c]]
-            return _section(self._t("backtest"), [_table(shown)])
-        return _section(self._t("backtest"), [f"<pre>{html.escape(str(summary))}</pre>"])
+                shown[c] = [i18n.fmt_number(v, self.lang, 2) for v in summary[c]]
+            skill = ("skill = 1 − MAPE(phương pháp) ÷ MAPE(run-rate) trên cùng các trường hợp; "
+                     "> 0 là tốt hơn đường cơ sở run-rate." if self.lang == "vi" else
+                     "skill = 1 − MAPE(method) ÷ MAPE(run-rate) on the same cases; "
+                     "> 0 beats the run-rate baseline.")
+            return _section(self._t("backtest"), [*parts, _table(shown), _p(skill)])
+        return _section(self._t("backtest"), [*parts, f"<pre>{html.escape(str(summary))}</pre>"])

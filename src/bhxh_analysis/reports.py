@@ -593,7 +593,7 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
             "parameters": json.dumps(res.parameters, ensure_ascii=False, sort_keys=True),
             "data_checksum": checksum, "package_version": __version__,
         }
-    ordered = [rows[k] for k in sorted(rows)]
+    ordered = [rows[k] for k in sorted(rows, key=lambda name: (slugify(name), name))]
     out.mkdir(parents=True, exist_ok=True)
     manifest = out / "manifest.csv"
     with open(manifest, "w", newline="", encoding="utf-8") as fh:

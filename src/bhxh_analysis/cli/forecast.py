@@ -49,6 +49,17 @@ def _fmt(x: Any, digits: int = 0) -> str:
     return f"{float(x):.{digits}f}"
 
 
+def _pct_text(p: float | None) -> str:
+    """A probability as a readable percentage ("<1%" rather than a misleading "0%")."""
+    if p is None:
+        return "unknown"
+    if 0 < p < 0.005:
+        return "<1%"
+    if 0.995 < p < 1:
+        return ">99%"
+    return f"{p * 100:.0f}%"
+
+
 def _human(x: Any, pct: bool) -> str:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return "unknown"
@@ -68,10 +79,13 @@ def _human(x: Any, pct: bool) -> str:
 @click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
               show_default=True)
+@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Observations file (CSV or parquet, observations schema) to use instead of "
+                   "the embedded data, e.g. your own monthly series.")
 @click.pass_context
 def forecast(ctx: click.Context, geo_name: str | None, parent: str | None,
              boundaries: str | None, indicator: str | None, year: int | None,
-             as_of: str | None, method: str, fmt: str) -> None:
+             as_of: str | None, method: str, fmt: str, data_path: Path | None) -> None:
     """Forecast a 31 December value with 80/95% intervals and the chance of meeting the plan.
 
     \b
@@ -94,25 +108,42 @@ def forecast(ctx: click.Context, geo_name: str | None, parent: str | None,
             click.echo(ctx.get_help())
             return
         raise click.UsageError(f"missing option(s): {', '.join(missing)}", ctx)
-    _forecast_one(geo_name, parent, boundaries, indicator, year, as_of, method, fmt)
+    _forecast_one(geo_name, parent, boundaries, indicator, year, as_of, method, fmt, data_path)
+
+
+def _load(data_path: Path | None) -> Any:
+    """The embedded observations, or a user's file (CSV or parquet) in the same schema."""
+    from .. import load_observations
+
+    if data_path is None:
+        return load_observations()
+    import pandas as pd
+
+    if data_path.suffix.lower() == ".parquet":
+        return pd.read_parquet(data_path)
+    return pd.read_csv(data_path, parse_dates=["as_of"], dtype={"geo_code": str})
 
 
 def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, indicator: str,
-                  year: int, as_of: str, method: str, fmt: str) -> None:
+                  year: int, as_of: str, method: str, fmt: str, data_path: Path | None) -> None:
     from .. import geo as g
-    from .. import load_observations
     from ..forecast import ForecastError, forecast_year_end
 
+    obs = _load(data_path)
+    place: Any = geo_name
+    # Places of a user's file (or synthetic ones) may match a geo_name exactly;
+    # everything else goes through the registry (tolerant names, suggestions).
+    exact = data_path is not None and (obs["geo_name"] == geo_name).any() and parent is None
+    if not exact:
+        try:
+            place = g.get_registry().resolve(geo_name, parent=parent, boundaries=boundaries)
+        except g.GeoError as exc:
+            click.echo(f"error: {exc}", err=True)
+            if isinstance(exc, g.UnknownPlaceError) and exc.suggestions:
+                click.echo("suggestions: " + "; ".join(exc.suggestions), err=True)
+            sys.exit(_EXIT_GEO)
     try:
-        unit = g.get_registry().resolve(geo_name, parent=parent, boundaries=boundaries)
-    except g.GeoError as exc:
-        click.echo(f"error: {exc}", err=True)
-        if isinstance(exc, g.UnknownPlaceError) and exc.suggestions:
-            click.echo("suggestions: " + "; ".join(exc.suggestions), err=True)
-        sys.exit(_EXIT_GEO)
-    obs = load_observations()
-    try:
-        res = forecast_year_end(obs, unit, indicator, year, as_of, method=method)
+        res = forecast_year_end(obs, place, indicator, year, as_of, method=method)
     except ForecastError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(_EXIT_NO_FORECAST)
@@ -151,7 +182,7 @@ def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, ind
     if d["plan"] is not None:
         lines += [
             f"  plan          {h(d['plan'])} ({d['plan_source']})",
-            f"  P(meet plan)  {d['p_meet_plan'] * 100:.0f}%",
+            f"  P(meet plan)  {_pct_text(d['p_meet_plan'])}",
             f"  pace needed   {h(d['pace_required'])} per month from {d['as_of']}",
         ]
     else:
@@ -164,7 +195,9 @@ def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, ind
               help="CSV to write (default: data/processed/backtest.csv).")
 @click.option("--all-indicators", is_flag=True,
               help="Also score coverage rates (default: participants indicators only).")
-def backtest_cmd(out: Path | None, all_indicators: bool) -> None:
+@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Observations file (CSV or parquet) instead of the embedded data.")
+def backtest_cmd(out: Path | None, all_indicators: bool, data_path: Path | None) -> None:
     """Rolling-origin backtest of every method on every case the data allow.
 
     Each case is a figure dated inside a year whose 31 December value (and the
@@ -172,10 +205,10 @@ def backtest_cmd(out: Path | None, all_indicators: bool) -> None:
     case only. Writes one row per case and method, and prints skill against the
     run-rate baseline (1 − MAPE ÷ run-rate MAPE) and interval coverage.
     """
-    from .. import config, load_observations
+    from .. import config
     from ..forecast import PARTICIPANTS, backtest, summary
 
-    obs = load_observations()
+    obs = _load(data_path)
     bt = backtest(obs, indicators=None if all_indicators else PARTICIPANTS)
     path = out if out is not None else config.backtest_csv()
     path.parent.mkdir(parents=True, exist_ok=True)

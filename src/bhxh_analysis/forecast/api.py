@@ -384,7 +384,10 @@ def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
     notes: list[str] = []
     use = method
     series_pts = prep.points[prep.points["sid"] == sid]
-    if method == "auto":
+    if bool(tg["observed"].iloc[0]):
+        use = "last_value"  # the 31 December value is known: _run reports it as observed
+        notes.append(f"31 December {year} value observed on or before the as-of date")
+    elif method == "auto":
         use, note = _auto_single(prep, tg, sid, series_pts, year, cutoff)
         notes.append(note)
     if use == "ets":
@@ -394,7 +397,8 @@ def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
             raise ForecastError(f"run_rate needs the 31 December {year - 1} value of {indicator} "
                                 f"for {name}; none is known")
         res = _run(prep, tg, use, year, levels)
-        res["notes"] = ""
+        if res["notes"].iloc[0]:  # e.g. a fallback from an undefined run-rate
+            notes.append(str(res["notes"].iloc[0]))
     if tg["t"].iloc[0] < 0:
         notes.append(f"no value in {year} or at end-{year - 1}: projected from "
                      f"{pd.Timestamp(tg['last_as_of'].iloc[0]):%Y-%m-%d}")

@@ -12,8 +12,9 @@ Point predictors (:func:`base_log`):
   the year is known yet).
 * ``seasonal_profile``: :math:`\log \hat Y = \log v + \hat g\,(12 - t)/12 + \hat r(t)`
   where :math:`\hat g` is the series' typical annual log growth (the mean of its
-  latest year-end to year-end log growth rate and the median of its last three, all
-  known before the year starts) and
+  latest year-end to year-end log growth rate and the median of its last three,
+  shrunk towards zero when those rates were volatile; all known before the year
+  starts, see :func:`bhxh_analysis.forecast._prep._growth_estimate`) and
   :math:`\hat r(t)` is the learned *seasonal gap*: how far, in log terms, the year-end
   usually lands above the trend path from a value seen at month :math:`t` — the
   mid-year sag that is recovered and the late-year surge. This is the multiplicative
