@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import bhxh_analysis
 from bhxh_analysis.cli import main
@@ -396,3 +398,22 @@ def test_cli_with_a_users_file(tmp_path) -> None:
     d = json.loads(res.stdout)
     assert d["geo_code"] == "SYN0002" and d["last_as_of"] == "2024-06-30"
     assert d["plan"] is not None and 0 <= d["p_meet_plan"] <= 1
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=st.integers(0, 365 * 9), ind=st.sampled_from(sorted(
+    i for i in NATIONAL if "_plan_" not in i and not i.endswith("_pct"))),
+       factor=st.floats(0.2, 5.0))
+def test_leakage_property(nat: pd.DataFrame, day: int, ind: str, factor: float) -> None:
+    """Any as-of date, any indicator: rescaling every later figure changes nothing."""
+    as_of = pd.Timestamp("2016-01-15") + pd.Timedelta(days=day)
+    later = pd.to_datetime(nat["as_of"]) > as_of
+    moved = nat.assign(value=np.where(later, nat["value"] * factor, nat["value"]))
+    try:
+        base = forecast_year_end(nat, "Việt Nam", ind, as_of.year, as_of, method="auto")
+    except ForecastError:
+        with pytest.raises(ForecastError):
+            forecast_year_end(moved, "Việt Nam", ind, as_of.year, as_of, method="auto")
+        return
+    other = forecast_year_end(moved, "Việt Nam", ind, as_of.year, as_of, method="auto")
+    assert _fields(other) == _fields(base)

@@ -1281,7 +1281,8 @@ class ForecastReport:
             num = summary.select_dtypes("number").columns
             shown = summary.copy()
             for c in num:
-                shown[c] = [i18n.fmt_number(v, self.lang, 2) for v in summary[c]]
+                digits = 0 if pd.api.types.is_integer_dtype(summary[c]) else 2
+                shown[c] = [i18n.fmt_number(v, self.lang, digits) for v in summary[c]]
             skill = ("skill = 1 − MAPE(phương pháp) ÷ MAPE(run-rate) trên cùng các trường hợp; "
                      "> 0 là tốt hơn đường cơ sở run-rate." if self.lang == "vi" else
                      "skill = 1 − MAPE(method) ÷ MAPE(run-rate) on the same cases; "

@@ -149,7 +149,8 @@ class Prepared:
         return sorted(self.series["indicator"].unique())
 
 
-def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = None) -> Prepared:
+def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = None,
+            with_plans: bool = True) -> Prepared:
     """Build series, points, year-ends and plans from an observations table.
 
     Parameters
@@ -158,6 +159,8 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
         Observations (schema of ``docs/architecture.md``); extra columns are ignored.
     indicators : sequence of str, optional
         Restrict to these forecastable indicators (default: all of :data:`FORECASTABLE`).
+    with_plans : bool
+        Also collect the plans (skipped by callers that look plans up separately).
 
     Returns
     -------
@@ -205,7 +208,9 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     ye = pts.loc[pts["is_ye"], ["sid", "year", "value"]].rename(columns={"value": "ye"})
     ye = ye.reset_index(drop=True)
     ye["g_hat"], ye["g_sd"] = _growth_estimate(ye)
-    return Prepared(series=series, points=pts, year_ends=ye, plans=_plans(obs, wanted))
+    plans = _plans(obs, wanted) if with_plans else pd.DataFrame(
+        columns=[*KEY, "indicator", "year", "plan", "as_of", "kind"])
+    return Prepared(series=series, points=pts, year_ends=ye, plans=plans)
 
 
 def _growth_estimate(ye: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -244,7 +244,7 @@ def forecast_many(obs: pd.DataFrame, year: int, as_of: str | pd.Timestamp,
         if not wanted:
             continue
         # Learn from the whole family (as forecast_year_end does), report the wanted.
-        prep = prepare(obs_cut, fam)
+        prep = prepare(obs_cut, fam, with_plans=False)
         sids = prep.series.index[prep.series["indicator"].isin(wanted)].to_numpy()
         if len(sids) == 0:
             continue
@@ -371,7 +371,7 @@ def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
     cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
     obs_all = slim(obs, family(indicator))
     obs_cut = obs_all[obs_all["as_of"] <= cutoff]
-    prep = prepare(obs_cut, family(indicator))
+    prep = prepare(obs_cut, family(indicator), with_plans=False)
     s = prep.series
     hit = s.index[(s["boundaries"] == key[0]) & (s["geo_level"] == key[1])
                   & (s["geo_code"] == key[2]) & (s["indicator"] == indicator)]

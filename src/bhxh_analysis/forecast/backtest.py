@@ -164,7 +164,7 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
         out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
             len(p) for p in parts) else parts[0]
         return out.sort_values([*KEY, "indicator", "as_of", "method"], ignore_index=True)
-    prep = obs if isinstance(obs, Prepared) else prepare(obs, indicators)
+    prep = obs if isinstance(obs, Prepared) else prepare(obs, indicators, with_plans=False)
     levels = tuple(sorted(set(levels) | {80, 95}))
     c = cases(prep)
     if max_series is not None and len(c):
