@@ -197,3 +197,12 @@ def test_report_all_records_failures_and_reruns_only_them(home, tmp_path, monkey
     assert again["Lâm Đồng"] == rows["Lâm Đồng"]  # not re-run
     assert again["Kon Tum"]["seconds"] != "" and (out / "kon-tum-legacy-vi.html").exists()
     assert "1/1 reports ok" in res.output
+
+
+def test_report_national_cli(home, tmp_path) -> None:
+    res = CliRunner().invoke(main, ["report", "national", "--lang", "en", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "national-trends-en.html").read_text(encoding="utf-8")
+    assert "Participants by scheme" in page and "Nghị quyết 28-NQ/TW" in page
+    forecast = (tmp_path / "forecast-report-viet-nam-en.html").read_text(encoding="utf-8")
+    assert "80% interval" in forecast and "Backtest skill" in forecast

@@ -278,3 +278,16 @@ def test_index_and_manifest_format(tmp_path) -> None:
     assert reports.read_manifest(tmp_path) == []
     with open(tmp_path / "manifest.csv", newline="") as fh:
         assert next(csv.reader(fh)) == reports.MANIFEST_COLUMNS
+
+
+def test_trends_mix_yearly_and_within_year_series(bundle) -> None:
+    extra = _obs([
+        ("m-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2020-03-31",
+         "bhyt_participants", 1.0e6, "persons", "1.000.000"),
+        ("m-2", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2020-06-30",
+         "bhyt_participants", 1.1e6, "persons", "1.100.000"),
+    ])
+    mixed = report_data.Bundle(pd.concat([bundle.obs, extra], ignore_index=True), None, None,
+                               None, bundle.sources, bundle.targets, "")
+    body = report_data.ProvinceReport("Lâm Đồng", bundle=mixed).trends().body
+    assert body.count("data:image/png;base64,") == 1  # one chart of counts, both series on it

@@ -19,11 +19,14 @@ import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import config, i18n, plotting
+from . import config, i18n
+
+if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
+    from .plotting import Chart
 
 SCHEMES: tuple[str, ...] = (
     "bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn", "bhyt", "bhyt_household",
@@ -189,6 +192,8 @@ def warm_up() -> None:
         from . import forecast  # noqa: F401
     except ImportError:  # pragma: no cover - forecast module not installed in this tree yet
         pass
+    from . import plotting
+
     plotting.bar_chart(["Đắk Lắk"], [50.0], title="warm-up", xlabel="%", lang="vi")
 
 
@@ -415,7 +420,7 @@ def _table(df: pd.DataFrame) -> str:
     return df.to_html(index=False, escape=True, classes="bhxh-table", border=0, na_rep="–")
 
 
-def _img(chart: plotting.Chart) -> str:
+def _img(chart: Chart) -> str:
     data = base64.b64encode(chart.png).decode("ascii")
     return f'<img alt="{html.escape(chart.alt)}" src="data:image/png;base64,{data}"/>'
 
@@ -699,6 +704,8 @@ class ProvinceReport:
         table = pd.DataFrame(rows)
         labels = [f"{p} · {i18n.indicator_label(i, self.lang).split(':')[0]}"
                   for p, i in zip(cov["place"], cov["indicator"], strict=True)]
+        from . import plotting
+
         chart = plotting.bar_chart(
             labels, cov["value"].tolist(), title=self._t("coverage"), xlabel="%",
             lang=self.lang, markers=markers,
@@ -732,16 +739,20 @@ class ProvinceReport:
         series = src[counts >= 2]
         if series.empty:
             return _section(self._t("trends"), [_p(self._t("no_series"), "note")])
+        from . import plotting
+
         parts = []
         series = series.assign(_pct=series["unit"].eq("pct"))
         for is_pct, grp in series.groupby("_pct", sort=True):
             lines: dict[str, list[tuple[object, float]]] = {}
             grp = grp.sort_values("as_of").drop_duplicates(["place", "indicator", "as_of"])
-            # Yearly series are drawn against the year; within-year ones against the date.
+            # Yearly series are drawn against the year, unless a series of the same chart
+            # has several figures in a year: then every series is drawn against the date.
+            yearly = not grp.assign(_year=grp["as_of"].dt.year).duplicated(
+                ["place", "indicator", "_year"]).any()
+            scale = 1.0 if is_pct else 1000.0
             for (place, ind), g in grp.groupby(["place", "indicator"], sort=True):
-                scale = 1.0 if is_pct else 1000.0
-                one_a_year = not g["as_of"].dt.year.duplicated().any()
-                xs = g["as_of"].dt.year if one_a_year else g["as_of"]
+                xs = g["as_of"].dt.year if yearly else g["as_of"]
                 label = f"{i18n.indicator_label(ind, self.lang)} — {place}"
                 lines[label] = list(zip(xs.tolist(), (g["value"] / scale).tolist(), strict=True))
             ylabel = "%" if is_pct else self._t("persons_thousands")
@@ -1101,6 +1112,8 @@ class NationalReport:
                  for ind, g in y.groupby("indicator", sort=True)}
         unit = "triệu người" if self.lang == "vi" else "million persons"
         title = self._t("participants_by_scheme")
+        from . import plotting
+
         chart = plotting.line_chart(lines, title=title, ylabel=unit, lang=self.lang)
         return _section(title, [_img(chart), self._year_table(y)])
 
@@ -1121,6 +1134,8 @@ class NationalReport:
         tg = self.bundle.targets
         tg = tg[(tg["geo_name"] == "Việt Nam") & tg["indicator"].str.endswith("_coverage_pct")
                 & tg["year"].between(self.start, self.end + 5)]
+        from . import plotting
+
         chart = plotting.line_chart(lines, title=self._t("coverage"), ylabel="%",
                                     lang=self.lang, pct=True)
         # Targets are drawn per scheme in the table; lines for all would clutter the chart.
