@@ -2,9 +2,11 @@
 
 Everything here is vectorised over the whole observations table. A *series* is one
 (``boundaries``, ``geo_level``, ``geo_code``, ``indicator``); a *point* is one dated
-value of a series (conflicting published values for the same date are reduced to
-their median — both stay in the observations table, this is only the forecaster's
-working value); a *year-end* is a point dated 31 December.
+value of a series (when sources conflict on the same date the forecaster picks one
+value, never an average: the most authoritative kind of source — official statistics,
+then VSS press releases, policy texts, news — and among equals the first source id;
+both figures stay in the observations table and in ``consistency.csv``); a *year-end*
+is a point dated 31 December.
 
 Time inside a year is measured in months elapsed since 31 December of the previous
 year, ``t = days since 31 Dec (Y-1) / (days in Y / 12)``: 0 at the previous
@@ -15,6 +17,7 @@ year-end, ≈ 10 on 31 October, 12 on 31 December (the convention of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -55,6 +58,34 @@ def _canonical(df: pd.DataFrame) -> pd.DataFrame:
     if nation.any():
         df = df.assign(boundaries=df["boundaries"].where(~nation, NATION_BOUNDARIES))
     return df
+
+
+# Which source to believe when two publish different values for the same date.
+SOURCE_KIND_RANK: dict[str, int] = {
+    "statistics": 0, "press_release": 1, "policy": 2, "news_article": 3, "web_page": 4,
+    "compilation": 5,
+}
+
+
+@lru_cache(maxsize=4)
+def _source_ranks(path: str) -> dict[str, int]:
+    """Map source_id → authority rank (lower is better) from ``sources.csv``."""
+    try:
+        src = pd.read_csv(path, dtype="str", keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return {}
+    kinds = src.get("kind", pd.Series("", index=src.index))
+    return dict(zip(src["source_id"], kinds.map(SOURCE_KIND_RANK).fillna(9).astype(int),
+                    strict=True))
+
+
+def _authority(source_id: pd.Series) -> np.ndarray:
+    """Authority rank of each row's source (combined ids take their best part)."""
+    from .. import config
+
+    ranks = _source_ranks(str(config.raw_dir() / "sources.csv"))
+    first = source_id.astype(str).str.split("+").str[0]
+    return first.map(ranks).fillna(9).to_numpy(dtype=np.int64)
 
 
 class ForecastError(ValueError):
@@ -169,7 +200,9 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     check_columns(obs)
     wanted = list(indicators) if indicators is not None else list(FORECASTABLE)
     cols = [*KEY, "geo_name", "indicator", "as_of", "value"]
-    df = _canonical(obs.loc[obs["indicator"].isin(wanted), cols])
+    has_src = "source_id" in obs.columns
+    df = _canonical(obs.loc[obs["indicator"].isin(wanted),
+                            [*cols, "source_id"] if has_src else cols])
     df = df.assign(as_of=pd.to_datetime(df["as_of"]).astype("datetime64[ns]"),
                    value=pd.to_numeric(df["value"], errors="coerce"))
     df = df[df["value"].notna() & (df["value"] > 0) & df["as_of"].notna()]
@@ -194,13 +227,16 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
 
     pts = pd.DataFrame({"sid": sid, "as_of": df["as_of"].to_numpy(),
                         "value": df["value"].to_numpy(dtype=float)})
-    pts = pts.sort_values(["sid", "as_of"], kind="stable", ignore_index=True)
-    dup = (pts["sid"].eq(pts["sid"].shift()) & pts["as_of"].eq(pts["as_of"].shift())).any()
-    if dup:  # conflicting figures for one date: the median is the working value
-        pts = (pts.groupby(["sid", "as_of"], sort=True)["value"].agg(["median", "size"])
-               .reset_index().rename(columns={"median": "value", "size": "n_src"}))
+    if has_src:
+        pts["rank"] = _authority(df["source_id"])
+        pts["src"] = df["source_id"].astype(str).to_numpy()
     else:
-        pts["n_src"] = 1
+        pts["rank"], pts["src"] = 0, ""
+    pts = pts.sort_values(["sid", "as_of", "rank", "src"], kind="stable", ignore_index=True)
+    # Conflicting figures for one date: keep the most authoritative one (never average).
+    pts["n_src"] = pts.groupby(["sid", "as_of"], sort=False)["value"].transform("size")
+    pts = pts.drop_duplicates(["sid", "as_of"], keep="first", ignore_index=True)
+    pts = pts.drop(columns=["rank", "src"])
     pts["year"] = pts["as_of"].dt.year.astype(np.int64)
     pts["is_ye"] = (pts["as_of"].dt.month == 12) & (pts["as_of"].dt.day == 31)
     pts["t"] = months_elapsed(pts["as_of"], pts["year"])
