@@ -35,12 +35,29 @@ _MEASURES: dict[str, dict[str, str]] = {
     "attainment_pct": {"vi": "% kế hoạch", "en": "% of plan"},
     "shortfall_participants": {"vi": "còn thiếu (người)", "en": "shortfall (persons)"},
     "shortfall_pp": {"vi": "còn thiếu (điểm %)", "en": "shortfall (points)"},
+    # Documented extra measures (data/raw/curated/indicators_extra.csv).
+    "campaign_new_participants": {
+        "vi": "tham gia mới qua đợt vận động", "en": "new participants via a campaign",
+    },
+    "campaign_target_new_participants": {
+        "vi": "mục tiêu phát triển mới của đợt ra quân", "en": "campaign target, new participants",
+    },
+    "campaign_target_share_of_plan_pct": {
+        "vi": "mục tiêu đợt ra quân (% kế hoạch năm)", "en": "campaign target (% of annual plan)",
+    },
+    "student_target_coverage_pct": {
+        "vi": "chỉ tiêu bao phủ học sinh", "en": "pupil coverage target",
+    },
 }
 _OTHER: dict[str, dict[str, str]] = {
     "population": {"vi": "Dân số", "en": "Population"},
     "labour_force": {"vi": "Lực lượng lao động trong độ tuổi", "en": "Labour force (working age)"},
     "labour_force_15plus": {"vi": "Lực lượng lao động 15+", "en": "Labour force aged 15+"},
     "campaign_staff": {"vi": "Cán bộ tham gia ra quân", "en": "Campaign staff"},
+    "campaign_rounds_per_month": {"vi": "Số đợt ra quân mỗi tháng", "en": "Campaign rounds per month"},
+    "campaign_participating_provinces": {
+        "vi": "Số tỉnh tham gia lễ ra quân", "en": "Provinces in the campaign launch",
+    },
     "counselling_sessions": {"vi": "Buổi tư vấn", "en": "Counselling sessions"},
     "counselling_attendees": {"vi": "Lượt người dự tư vấn", "en": "Counselling attendances"},
     "pension_recipients_post": {
