@@ -420,11 +420,18 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
         col = obs["qualifier"].astype("str").fillna("").str.strip().str.casefold()
         col = col.where(~col.isin(["nan", "none", "<na>"]), "")
         qual = col.where(col != "", qual)
-    q = qual.to_numpy(dtype=object)
+    # Classify each distinct qualifier once, then broadcast by code.
+    q_codes, q_uniq = pd.factorize(qual.to_numpy(dtype=object), use_na_sentinel=False)
+    q_uniq = np.asarray(q_uniq, dtype=object)
+
+    def q_in(words: set[str]) -> np.ndarray:
+        flags = np.isin(q_uniq, list(words))
+        return flags[q_codes] if len(q_uniq) else np.zeros(n, dtype=bool)
+
     absval = np.abs(value)
-    approx = np.isin(q, list(_APPROX))
-    over, at_least = np.isin(q, list(_OVER)), np.isin(q, list(_AT_LEAST))
-    nearly, at_most = np.isin(q, list(_NEARLY)), np.isin(q, list(_AT_MOST))
+    approx = q_in(_APPROX)
+    over, at_least = q_in(_OVER), q_in(_AT_LEAST)
+    nearly, at_most = q_in(_NEARLY), q_in(_AT_MOST)
     lo = np.select(
         [approx, nearly, at_most],
         [value - np.maximum(half, APPROX_REL * absval),
@@ -581,7 +588,9 @@ def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
         df[col] = df[col].astype("str").fillna("")
     df["value"] = pd.to_numeric(df["value"], errors="coerce")
     df["as_of"] = pd.to_datetime(df["as_of"], errors="coerce")
-    df = df[df["as_of"].notna() & df["value"].notna()].copy()
+    usable = (df["as_of"].notna() & df["value"].notna()).to_numpy()
+    if not usable.all():  # no copy of a (large) clean table
+        df = df[usable]
     df["year"] = df["as_of"].dt.year
     # Integer keys for the merges: unit, date, source; and the 31 December flag.
     df["_unit"] = df.groupby(_UNIT_KEY, sort=False).ngroup()
@@ -598,11 +607,13 @@ def _bounds_at(df: pd.DataFrame, pos: np.ndarray,
     Only rows that some rule actually uses are parsed (on a monthly panel, the
     year-on-year rules touch one month in twelve); results are memoised in ``cache``.
     """
-    if not cache:
+    if "done" not in cache:
         n = len(df)
         cache.update(lo=np.full(n, np.nan), hi=np.full(n, np.nan), done=np.zeros(n, bool))
     lo, hi, done = cache["lo"], cache["hi"], cache["done"]
-    todo = np.unique(pos[~done[pos]])
+    wanted = np.zeros(len(done), dtype=bool)
+    wanted[pos] = True  # a mask instead of np.unique: no sort of millions of positions
+    todo = np.flatnonzero(wanted & ~done)
     if len(todo):
         cols = ["value", "value_raw", "note", "qualifier"]
         b = figure_bounds(df[cols].iloc[todo])
@@ -610,101 +621,217 @@ def _bounds_at(df: pd.DataFrame, pos: np.ndarray,
     return lo[pos], hi[pos]
 
 
-def _apply_rule(rule: _Rule, df: pd.DataFrame, groups: dict[str, np.ndarray],
-                cache: dict[str, np.ndarray]) -> pd.DataFrame | None:
-    """Rows produced by one rule (None when an input indicator is absent).
+def _year_end_ns(years: np.ndarray) -> np.ndarray:
+    """31 December of each year as datetime64[ns] integers (one conversion per year)."""
+    uniq, inv = np.unique(years, return_inverse=True)
+    ends = np.array([np.datetime64(f"{int(y):04d}-12-31", "ns") for y in uniq],
+                    dtype="datetime64[ns]").view("int64")
+    return ends[inv]
 
-    ``groups`` maps each indicator to the positions of its rows in ``df``; everything
-    is gathered by position, so no per-rule copy of the whole table is made.
+
+def _apply_rule(rule: _Rule, df: pd.DataFrame, groups: dict[str, np.ndarray],
+                cache: dict[str, np.ndarray]) -> dict[str, np.ndarray] | None:
+    """Positions, values and intervals of the rows one rule produces (None if none).
+
+    ``groups`` maps each indicator to the positions of its rows in ``df``. Only integer
+    keys are merged and only numeric arrays are returned: the text columns of the
+    derived table are built once for all rules, as categoricals, in :func:`_derive_full`
+    (a monthly panel against yearly plans yields millions of rows).
     """
     if rule.a not in groups or rule.b not in groups:
         return None
     sel_a, sel_b = groups[rule.a], groups[rule.b]
     if rule.join == "prev_year_end":
-        ye = df["_ye"].to_numpy()
+        ye = cache["_ye"]
         sel_a, sel_b = sel_a[ye[sel_a]], sel_b[ye[sel_b]]
-    # Merge narrow integer keys, then gather the columns by position (fast on big panels).
-    col = {c: df[c].to_numpy() for c in ("_unit", "_date", "_src", "year")}
-    ka = pd.DataFrame({"_unit": col["_unit"][sel_a], "_ia": sel_a})
-    kb = pd.DataFrame({"_unit": col["_unit"][sel_b], "_ib": sel_b})
+    unit, date, src, year = (cache[c] for c in ("_unit", "_date", "_src", "year"))
+    ka = pd.DataFrame({"_unit": unit[sel_a], "_ia": sel_a})
+    kb = pd.DataFrame({"_unit": unit[sel_b], "_ib": sel_b})
     if rule.join == "same":
         on = ["_unit", "_date", "_src"]
         for k, sel in ((ka, sel_a), (kb, sel_b)):
-            k["_date"], k["_src"] = col["_date"][sel], col["_src"][sel]
+            k["_date"], k["_src"] = date[sel], src[sel]
     else:
         on = ["_unit", "year"]
-        ka["year"] = col["year"][sel_a]
-        kb["year"] = col["year"][sel_b] + (1 if rule.join == "prev_year_end" else 0)
+        ka["year"] = year[sel_a]
+        kb["year"] = year[sel_b] + (1 if rule.join == "prev_year_end" else 0)
     k = ka.merge(kb, on=on)
     if k.empty:
         return None
     ia, ib = k["_ia"].to_numpy(), k["_ib"].to_numpy()
-    cols = ["value", "preliminary", "source_id", "obs_id"]
-    ra = df[[*cols, *_UNIT_KEY, "geo_name", "province_2025", "geo_name_raw", "as_of",
-             "year"]].iloc[ia]
-    rb = df[cols].iloc[ib]
-    m = pd.DataFrame({f"{c}_a": ra[c].to_numpy() for c in cols})
-    for c in cols:
-        m[f"{c}_b"] = rb[c].to_numpy()
-    m["lo_a"], m["hi_a"] = _bounds_at(df, ia, cache)
-    m["lo_b"], m["hi_b"] = _bounds_at(df, ib, cache)
-    for c in (*_UNIT_KEY, "geo_name", "province_2025", "geo_name_raw", "as_of", "year"):
-        m[c] = ra[c].to_numpy()
+    value = cache["value"]
+    lo_a, hi_a = _bounds_at(df, ia, cache)
+    lo_b, hi_b = _bounds_at(df, ib, cache)
     val, lo, hi = _interval_op(
         rule.op,
-        m[["value_a", "lo_a", "hi_a"]].set_axis(["value", "lo", "hi"], axis=1),
-        m[["value_b", "lo_b", "hi_b"]].set_axis(["value", "lo", "hi"], axis=1),
+        pd.DataFrame({"value": value[ia], "lo": lo_a, "hi": hi_a}),
+        pd.DataFrame({"value": value[ib], "lo": lo_b, "hi": hi_b}),
     )
     if rule.out_date == "year_end":
-        as_of = pd.to_datetime(m["year"].astype(str) + "-12-31")
+        as_of = _year_end_ns(year[ia])
     elif rule.out_date == "prev_year_end":
-        as_of = pd.to_datetime((m["year"] - 1).astype(str) + "-12-31")
+        as_of = _year_end_ns(year[ia] - 1)
     else:
-        as_of = m["as_of"]
-    src_a, src_b = m["source_id_a"], m["source_id_b"]
-    out = pd.DataFrame({
-        "source_id": src_a.where(src_a == src_b, src_a + "+" + src_b),
-        "geo_code": m["geo_code"], "geo_name": m["geo_name"], "geo_level": m["geo_level"],
-        "boundaries": m["boundaries"], "province_2025": m["province_2025"],
-        "geo_name_raw": m["geo_name_raw"], "as_of": as_of,
-        "indicator": rule.out, "value": val, "unit": rule.unit,
-        "preliminary": m["preliminary_a"] | m["preliminary_b"],
-        "method": _method_text(rule), "inputs": m["obs_id_a"] + " " + m["obs_id_b"],
-        "value_lo": lo, "value_hi": hi,
-        # Internal columns for the consistency checks.
-        "_rule": rule.name, "_compare": rule.compare,
-        "_a_ind": rule.a, "_a_val": m["value_a"].to_numpy(),
-        "_b_ind": rule.b, "_b_val": m["value_b"].to_numpy(),
-    })
-    out["as_of_raw"] = out["as_of"].dt.strftime("%Y-%m-%d")
-    return out[np.isfinite(out["value"].to_numpy(dtype=float))]
+        as_of = date[ia]
+    keep = np.isfinite(np.asarray(val, dtype=float))
+    return {"ia": ia[keep], "ib": ib[keep], "value": np.asarray(val, float)[keep],
+            "lo": np.asarray(lo, float)[keep], "hi": np.asarray(hi, float)[keep],
+            "as_of": as_of[keep]}
+
+
+def _cat(codes: np.ndarray, categories: Any) -> pd.Categorical:
+    """Categorical of text from integer codes (categories as the ``str`` dtype)."""
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype="str"))
+
+
+def _sorted_cat(values: np.ndarray) -> pd.Categorical:
+    """Categorical of a small set of repeated strings, categories sorted (sort order)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype="str"), sort=True)
+    return _cat(codes, uniques)
+
+
+def _row_keys(frame: pd.DataFrame, chunk: int = 1_000_000) -> np.ndarray:
+    """48-bit row hashes (``hash_pandas_object >> 16``), computed in blocks of rows.
+
+    Hashing text converts it to Python strings; blocks bound that memory (row hashes do
+    not depend on the other rows).
+    """
+    parts = [pd.util.hash_pandas_object(frame.iloc[i:i + chunk], index=False).to_numpy()
+             for i in range(0, len(frame), chunk)]
+    h = np.concatenate(parts) if parts else np.array([], dtype=np.uint64)
+    return h >> np.uint64(16)
+
+
+def _hex_ids(key: np.ndarray) -> pd.Series:
+    """``"drv-"`` + 12 lowercase hex digits of each 48-bit key (vectorised ``%012x``)."""
+    import pyarrow as pa
+
+    digits = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+    text = np.empty((len(key), 16), dtype=np.uint8)
+    text[:, :4] = np.frombuffer(b"drv-", dtype=np.uint8)
+    for j in range(12):  # one pass per hex digit, not per row
+        text[:, 4 + j] = digits[((key >> np.uint64(44 - 4 * j)) & np.uint64(0xF)).astype(np.intp)]
+    fixed = pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(key),
+                                                 [None, pa.py_buffer(text)])
+    return pd.Series(pa.chunked_array([fixed.cast(pa.string())]), dtype="str")
+
+
+def _joined_ids(ids: pd.Series, ia: np.ndarray, ib: np.ndarray) -> pd.Series:
+    """``ids[ia] + " " + ids[ib]`` computed in Arrow (no Python string objects)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.chunked_array(ids.array.__arrow_array__()).combine_chunks().cast(pa.string())
+    joined = pc.binary_join_element_wise(arr.take(pa.array(ia)), arr.take(pa.array(ib)), " ")
+    return pd.Series(pa.chunked_array([joined]), dtype="str")
+
+
+def _empty_full() -> pd.DataFrame:
+    cols = [*DERIVED_COLUMNS, "_rule", "_compare", "_a_ind", "_a_val", "_b_ind", "_b_val"]
+    empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
+    for c in ("value", "value_lo", "value_hi", "_a_val", "_b_val"):
+        empty[c] = empty[c].astype(float)
+    empty["as_of"] = pd.to_datetime(empty["as_of"])
+    empty["preliminary"] = empty["preliminary"].astype(bool)
+    empty["_compare"] = empty["_compare"].astype(bool)
+    return empty
 
 
 def _derive_full(obs: pd.DataFrame) -> pd.DataFrame:
-    """All derived rows with the internal columns used by the checks."""
+    """All derived rows with the internal columns used by the checks.
+
+    Repeated text (indicator, method, units, places, sources) is held as sorted
+    categoricals; only ``obs_id`` and ``inputs`` are per-row strings.
+    """
     df = _prepare(obs)
     groups = {str(k): np.asarray(v) for k, v in df.groupby("indicator").indices.items()}
-    cache: dict[str, np.ndarray] = {}
-    pieces = [p for r in _rules() if (p := _apply_rule(r, df, groups, cache)) is not None]
+    cache: dict[str, np.ndarray] = {c: df[c].to_numpy() for c in
+                                    ("_unit", "_date", "_src", "year", "_ye")}
+    cache["value"] = df["value"].to_numpy(dtype=float)
+    rules = _rules()
+    pieces, rule_of = [], []
+    for i, r in enumerate(rules):
+        p = _apply_rule(r, df, groups, cache)
+        if p is not None and len(p["ia"]):
+            pieces.append(p)
+            rule_of.append(np.full(len(p["ia"]), i, dtype=np.int32))
     if not pieces:
-        cols = [*DERIVED_COLUMNS, "_rule", "_compare", "_a_ind", "_a_val", "_b_ind", "_b_val"]
-        empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols})
-        for c in ("value", "value_lo", "value_hi", "_a_val", "_b_val"):
-            empty[c] = empty[c].astype(float)
-        empty["as_of"] = pd.to_datetime(empty["as_of"])
-        empty["preliminary"] = empty["preliminary"].astype(bool)
-        empty["_compare"] = empty["_compare"].astype(bool)
-        return empty
-    out = pd.concat(pieces, ignore_index=True)
+        return _empty_full()
+    cat = {k: np.concatenate([p[k] for p in pieces]) for k in pieces[0]}
+    cat["ri"] = np.concatenate(rule_of)
+    del pieces, rule_of
+    # Observation text columns: factorize once (sorted uniques), gather codes by position.
+    obs_cat: dict[str, tuple[np.ndarray, Any]] = {}
+    for c in (*_UNIT_KEY, "geo_name", "province_2025", "geo_name_raw", "source_id"):
+        obs_cat[c] = pd.factorize(df[c], sort=True)
+    out_ind = np.array([r.out for r in rules], dtype=object)
+    ind_rank = pd.factorize(pd.Series(out_ind, dtype="str"), sort=True)[0]
+    # Put the rows in their final order (unit, as_of, indicator) before any text column
+    # exists, so the table is built once in order; obs_id only breaks ties, below.
+    order = np.lexsort((ind_rank[cat["ri"]], cat["as_of"],
+                        *(obs_cat[c][0][cat["ia"]] for c in reversed(_UNIT_KEY))))
+    cat = {k: v[order] for k, v in cat.items()}
+    ia, ib, ri = cat["ia"], cat["ib"], cat["ri"]
+    # Per-rule text, looked up by rule index (categories sorted for the sort below).
+    def by_rule(values: list[Any]) -> pd.Categorical:
+        return _sorted_cat(np.asarray(values, dtype=object))[ri]
+
+    texts = {
+        "indicator": by_rule([r.out for r in rules]),
+        "unit": by_rule([r.unit for r in rules]),
+        "method": by_rule([_method_text(r) for r in rules]),
+        "_rule": by_rule([r.name for r in rules]),
+        "_a_ind": by_rule([r.a for r in rules]),
+        "_b_ind": by_rule([r.b for r in rules]),
+    }
+    compare = np.array([r.compare for r in rules], dtype=bool)[ri]
+    place = {c: _cat(obs_cat[c][0][ia], obs_cat[c][1]) for c in
+             (*_UNIT_KEY, "geo_name", "province_2025", "geo_name_raw")}
+    # source_id: "a" when both inputs share a source, else "a+b" (per distinct pair).
+    s_codes, s_names = obs_cat["source_id"]
+    s_names = np.asarray(s_names, dtype=object)
+    pair_codes, pairs = pd.factorize(
+        pd.Series(s_codes[ia].astype(np.int64) * len(s_names) + s_codes[ib]), sort=True)
+    pa_, pb_ = np.divmod(np.asarray(pairs, dtype=np.int64), len(s_names))
+    pair_text = [s_names[x] if x == y else f"{s_names[x]}+{s_names[y]}"
+                 for x, y in zip(pa_, pb_, strict=True)]  # distinct source pairs only
+    source = _sorted_cat(np.asarray(pair_text, dtype=object))[pair_codes]
+    # as_of and its ISO text (formatted once per distinct date).
+    as_of_ns = cat["as_of"].astype(np.int64)
+    d_codes, d_uniq = pd.factorize(as_of_ns, sort=True)
+    d_text = pd.Series(np.asarray(d_uniq).astype("datetime64[ns]")).dt.strftime("%Y-%m-%d")
+    inputs = _joined_ids(df["obs_id"].astype("str"), ia, ib)
+    out = pd.DataFrame({
+        "source_id": source,
+        **{c: place[c] for c in (*_UNIT_KEY, "geo_name", "province_2025", "geo_name_raw")},
+        "as_of": as_of_ns.view("datetime64[ns]"),
+        "as_of_raw": _cat(d_codes, d_text),
+        "indicator": texts["indicator"], "value": cat["value"], "unit": texts["unit"],
+        "preliminary": (df["preliminary"].to_numpy(dtype=bool)[ia]
+                        | df["preliminary"].to_numpy(dtype=bool)[ib]),
+        "method": texts["method"], "inputs": inputs,
+        "value_lo": cat["lo"], "value_hi": cat["hi"],
+        # Internal columns for the consistency checks.
+        "_rule": texts["_rule"], "_compare": compare,
+        "_a_ind": texts["_a_ind"], "_a_val": cache["value"][ia],
+        "_b_ind": texts["_b_ind"], "_b_val": cache["value"][ib],
+    })
     # Deterministic id from what the figure is and what it came from.
-    h = pd.util.hash_pandas_object(out[["indicator", "method", "inputs"]], index=False)
-    out["obs_id"] = np.char.add("drv-", np.char.mod("%012x", h.to_numpy() >> np.uint64(16)))
-    out["obs_id"] = out["obs_id"].astype("str")
-    out["value_raw"] = ""
-    out["note"] = "derived; value_lo–value_hi is the range the inputs' rounding allows"
-    out = out.sort_values(
-        [*_UNIT_KEY, "as_of", "indicator", "obs_id"], kind="stable"
-    ).reset_index(drop=True)
+    key = _row_keys(out[["indicator", "method", "inputs"]])
+    out["obs_id"] = _hex_ids(key)
+    out["value_raw"] = _cat(np.zeros(len(out), dtype=np.int8), [""])
+    out["note"] = _cat(np.zeros(len(out), dtype=np.int8),
+                       ["derived; value_lo–value_hi is the range the inputs' rounding allows"])
+    # Rows tying on unit, as_of and indicator are ordered by obs_id: its fixed-width hex
+    # orders as ``key``, and sorted categories order as their text.
+    sort_keys = [out[c].cat.codes.to_numpy() for c in _UNIT_KEY]
+    sort_keys += [as_of_ns, out["indicator"].cat.codes.to_numpy()]
+    same = np.ones(len(out) - 1, dtype=bool)
+    for k in sort_keys:
+        same &= k[1:] == k[:-1]
+    if same.any():
+        order = np.lexsort((key, *sort_keys[::-1]))
+        out = out.take(order).reset_index(drop=True)
     return out
 
 
@@ -743,10 +870,14 @@ def derive(obs: pd.DataFrame) -> pd.DataFrame:
         ``+``; ``value`` at full precision; ``value_raw`` empty; ``note`` gives the
         range), ``method`` (readable formula), ``inputs`` (space-separated obs_ids) and
         ``value_lo``/``value_hi`` (the range the inputs' printed rounding allows).
-        Sorted by unit, as_of, indicator, obs_id.
+        Sorted by unit, as_of, indicator, obs_id. Repeated text columns (places,
+        ``source_id``, ``indicator``, ``unit``, ``method``, ``note`` ...) are
+        ``category`` dtype with sorted ``str`` categories (a monthly commune panel
+        derives ~10 M rows); ``obs_id`` and ``inputs`` are ``str``. Use
+        ``.astype("str")`` before string arithmetic on a categorical column.
     """
     full = _derive_full(obs)
-    out = full[DERIVED_COLUMNS].copy()
+    out = full[DERIVED_COLUMNS]
     out["as_of"] = _restore_dates(out["as_of"], obs["as_of"])
     return out
 
@@ -858,22 +989,44 @@ def _self_pairs(f: pd.DataFrame, on: list[str]) -> tuple[pd.DataFrame, pd.DataFr
     return left, right
 
 
+_TEXT_COLUMNS = ("obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
+                 "indicator", "method", "inputs")
+
+
 def _internal_from_derived(derived: pd.DataFrame) -> pd.DataFrame:
-    """Rebuild the internal columns of derived rows from their method (inputs: lazily)."""
+    """Rebuild the internal columns of derived rows from their method (inputs: lazily).
+
+    Text columns keep their dtype here (categoricals from :func:`derive` stay compact);
+    :func:`_as_text` converts only the rows that take part in a check.
+    """
     rules = {_method_text(r): (r.name, r.compare) for r in _rules()}
-    out = derived.copy()
+    out = derived[derived["method"].isin(list(rules)).to_numpy(dtype=bool)]
+    out = out.reset_index(drop=True)
     out["as_of"] = pd.to_datetime(out["as_of"])
     for col in ("value", "value_lo", "value_hi"):
         out[col] = pd.to_numeric(out[col], errors="coerce")
-    for col in ("obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
-                "indicator", "method", "inputs"):
-        out[col] = out[col].astype("str")
-    out = out[out["method"].isin(list(rules))].reset_index(drop=True)
     codes, methods = pd.factorize(out["method"])
+    methods = [str(mt) for mt in methods]
     out["_rule"] = np.array([rules[mt][0] for mt in methods], dtype=object)[codes]
     out["_compare"] = np.array([rules[mt][1] for mt in methods], dtype=bool)[codes]
     out["_rule"] = out["_rule"].astype("str")
     return out
+
+
+def _as_text(f: pd.DataFrame) -> pd.DataFrame:
+    """Text columns (and categoricals) as ``str`` for the string arithmetic of the checks."""
+    cols = {c: f[c].astype("str") for c in f.columns
+            if c in _TEXT_COLUMNS or isinstance(f[c].dtype, pd.CategoricalDtype)}
+    return f.assign(**cols) if cols else f
+
+
+def _candidates(full: pd.DataFrame, df: pd.DataFrame, den_inds: set[str]) -> pd.DataFrame:
+    """Derived rows some check can pair: denominators, indicators also observed, and
+    rows sharing unit, indicator and as_of with another derived row."""
+    wanted = den_inds | {str(i) for i in df["indicator"].unique()}
+    keep = (full["indicator"].isin(wanted).to_numpy(dtype=bool)
+            | full.duplicated([*_UNIT_KEY, "indicator", "as_of"], keep=False).to_numpy())
+    return full[keep].reset_index(drop=True)
 
 
 def _fill_inputs(f: pd.DataFrame, look: pd.DataFrame) -> pd.DataFrame:
@@ -940,7 +1093,9 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) ->
             full = full[full["obs_id"].isin(set(derived["obs_id"].astype(str)))]
     else:
         full = _internal_from_derived(derived)
-    full = full[full["_compare"].astype(bool)]
+    full = full[full["_compare"].to_numpy(dtype=bool)]
+    # Convert text only for rows some check can pair (a panel derives millions of rows).
+    full = _as_text(_candidates(full, df, set(DENOMINATOR.values())))
     dfig = full.rename(columns={"value_lo": "lo", "value_hi": "hi"}).sort_values(
         _ORDER, kind="stable").reset_index(drop=True)
     # Derived rows get the observations' integer unit codes (their units come from them).

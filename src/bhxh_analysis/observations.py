@@ -236,27 +236,40 @@ def observations_schema(sources: pd.DataFrame | None = None, today: _dt.date | N
     published = published[~published.index.duplicated()]
     limit = pd.Timestamp(today or _dt.date.today())
 
+    # The table checks evaluate each rule once per distinct indicator (or indicator and
+    # unit) and broadcast by integer code: a commune panel has millions of rows but a
+    # few dozen indicators.
+    def _per_indicator(df: pd.DataFrame, rule: Any) -> np.ndarray:
+        codes, uniq = pd.factorize(df["indicator"].astype("str"))
+        flags = np.asarray(rule(pd.Series(uniq, dtype="str")), dtype=bool)
+        return flags[codes] if len(uniq) else np.zeros(len(df), dtype=bool)
+
     def _not_negative(df: pd.DataFrame) -> pd.Series:
         # A change on the previous year can be a fall; every other figure is >= 0.
-        change = df["indicator"].astype("str").str.contains("change_", regex=False)
-        return change | (df["value"] >= 0)
+        change = _per_indicator(df, lambda u: u.str.contains("change_", regex=False))
+        return pd.Series(change, index=df.index) | (df["value"] >= 0)
 
     def _pct_range(df: pd.DataFrame) -> pd.Series:
         pct = df["unit"].eq("pct")
         # Attainment of a plan can exceed 100 % (150 % in seed 001).
-        attain = df["indicator"].astype("str").str.endswith("attainment_pct")
+        attain = _per_indicator(df, lambda u: u.str.endswith("attainment_pct"))
         upper = np.where(attain, np.inf, 100.0)
         return ~pct | ((df["value"] >= 0) & (df["value"] <= upper))
 
     def _unit_fits(df: pd.DataFrame) -> pd.Series:
-        allowed = df["indicator"].astype("str").map(expected_unit)
-        return pd.Series(
-            [u in a for u, a in zip(df["unit"], allowed, strict=True)], index=df.index
-        )
+        pairs = pd.MultiIndex.from_arrays([df["indicator"].astype("str"),
+                                           df["unit"].astype("str")])
+        codes, uniq = pd.factorize(pairs)
+        ok = np.array([u in expected_unit(i) for i, u in uniq], dtype=bool)
+        return pd.Series(ok[codes] if len(uniq) else np.zeros(len(df), dtype=bool),
+                         index=df.index)
 
     def _not_after_publication(df: pd.DataFrame) -> pd.Series:
-        pub = df["source_id"].map(published).astype("datetime64[ns]")
-        ahead = is_forward_looking(df["indicator"])
+        scodes, suniq = pd.factorize(df["source_id"].astype("str"))
+        pub_u = pd.Series(suniq, dtype="str").map(published).astype("datetime64[ns]")
+        pub = pd.Series(pub_u.to_numpy()[scodes] if len(suniq) else
+                        np.array([], dtype="datetime64[ns]"), index=df.index)
+        ahead = pd.Series(_per_indicator(df, is_forward_looking), index=df.index)
         ok_pub = pub.isna() | (df["as_of"] <= pub)
         return ahead | (ok_pub & (df["as_of"] <= limit))
 
@@ -739,13 +752,37 @@ def _validate(obs: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, p
     return obs.drop(index=fc["index"].unique()), rej
 
 
+def _sort_codes(col: pd.Series) -> np.ndarray:
+    """Integer codes that order like the column's values (ties share a code)."""
+    if pd.api.types.is_datetime64_any_dtype(col) or pd.api.types.is_numeric_dtype(col):
+        return pd.factorize(col, sort=True)[0]
+    return pd.factorize(col.astype("str"), sort=True)[0]
+
+
 def _sort(obs: pd.DataFrame) -> pd.DataFrame:
-    keys = ["boundaries", "geo_code", "indicator", "as_of", "obs_id"]
-    return obs.sort_values(keys, kind="mergesort").reset_index(drop=True)
+    """Stable sort by boundaries, geo_code, indicator, as_of, obs_id.
+
+    One ``np.lexsort`` on integer codes (the repeated text keys are factorized with
+    sorted uniques); ``obs_id`` — distinct on almost every row — only ranks rows that tie
+    on the other four keys. Same order as a stable ``sort_values`` on the five columns.
+    """
+    if obs.empty:
+        return obs.reset_index(drop=True)
+    keys = [_sort_codes(obs[c]) for c in ("boundaries", "geo_code", "indicator", "as_of")]
+    order = np.lexsort(keys[::-1])
+    ks = np.stack([k[order] for k in keys])
+    same_prev = np.r_[False, (ks[:, 1:] == ks[:, :-1]).all(axis=0)]
+    tied_sorted = same_prev | np.r_[same_prev[1:], False]
+    if tied_sorted.any():
+        tied = order[tied_sorted]
+        rank = np.zeros(len(obs), dtype=np.int64)
+        rank[tied] = _sort_codes(obs["obs_id"].iloc[tied])
+        order = np.lexsort([rank, *keys[::-1]])
+    return obs.take(order).reset_index(drop=True)
 
 
 def _finalise_dtypes(obs: pd.DataFrame) -> pd.DataFrame:
-    out = obs[COLUMNS].copy()
+    out = obs[COLUMNS]
     for c in STR_COLUMNS:
         out[c] = out[c].astype("str")
     out["as_of"] = out["as_of"].astype("datetime64[ns]")
@@ -768,8 +805,119 @@ def _atomic_write(path: Path, writer: Any) -> None:
         raise
 
 
+_CSV_CHUNK = 200_000  # rows per block of the fast CSV writer (bounds its memory)
+
+
+def _format_floats(v: np.ndarray) -> np.ndarray:
+    """``"%.15g" % x`` for each float, ``""`` for NaN (integers formatted in bulk)."""
+    out = np.empty(len(v), dtype=object)
+    nan = np.isnan(v)
+    with np.errstate(invalid="ignore"):
+        whole = (~nan & np.isfinite(v) & (v == np.round(v)) & (np.abs(v) < 1e15)
+                 & ~((v == 0) & np.signbit(v)))
+    out[whole] = v[whole].astype(np.int64).astype("str").astype(object)
+    out[nan] = ""
+    rest = ~whole & ~nan
+    out[rest] = ["%.15g" % x for x in v[rest]]  # noqa: UP031 - same format as to_csv
+    return out
+
+
+def _csv_field_array(s: pd.Series) -> Any:
+    """One column as CSV field text (pyarrow string array), as ``DataFrame.to_csv``
+    writes it with this module's options; ``None`` for a dtype it does not handle.
+
+    Distinct values are formatted once and gathered by code; text fields holding a
+    comma, a quote or a newline are quoted with doubled quotes (``csv.QUOTE_MINIMAL``).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dtype = s.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        cats = pd.Series(dtype.categories)
+        if not (pd.api.types.is_string_dtype(cats) and cats.map(type).eq(str).all()):
+            return None
+        codes = s.cat.codes.to_numpy()
+        text = pa.array(cats.astype("str").to_list() + [""], type=pa.string())
+        return _csv_quote(text).take(pa.array(np.where(codes < 0, len(cats), codes)))
+    if pd.api.types.is_float_dtype(dtype):
+        codes, uniq = pd.factorize(s.to_numpy(dtype="float64"), use_na_sentinel=False)
+        text = pa.array(_format_floats(np.asarray(uniq, dtype="float64")).tolist(),
+                        type=pa.string())
+        return text.take(pa.array(codes))
+    if pd.api.types.is_bool_dtype(dtype) and not s.isna().any():
+        return pa.array(np.where(s.to_numpy(dtype=bool), "True", "False"), type=pa.string())
+    if pd.api.types.is_integer_dtype(dtype) and not s.isna().any():
+        return pa.array(s.to_numpy().astype("str"), type=pa.string())
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":
+        codes, uniq = pd.factorize(s, use_na_sentinel=True)
+        text = pd.DatetimeIndex(uniq).strftime("%Y-%m-%d").to_list() + [""]
+        return pa.array(text, type=pa.string()).take(
+            pa.array(np.where(codes < 0, len(uniq), codes)))
+    if isinstance(dtype, pd.StringDtype):
+        arr = pa.chunked_array(s.array.__arrow_array__()).combine_chunks().cast(pa.string())
+        return _csv_quote(pc.fill_null(arr, ""))
+    return None
+
+
+def _csv_quote(arr: Any) -> Any:
+    """Quote the fields that need it (comma, quote or newline), doubling quotes."""
+    import pyarrow.compute as pc
+
+    need = pc.match_substring_regex(arr, '[,"\n]')
+    if not pc.any(need).as_py():
+        return arr
+    quoted = pc.binary_join_element_wise(
+        '"', pc.replace_substring(arr, '"', '""'), '"', "")
+    return pc.if_else(need, quoted, arr)
+
+
+def _write_csv_fast(df: pd.DataFrame, out: Any) -> bool:
+    """Write ``df`` as ``to_csv`` would (see :func:`_write_csv`), block by block in
+    pyarrow; return False (nothing written) when a column's dtype is not handled."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(df.columns) < 2:  # a lone empty field is quoted by csv: leave it to pandas
+        return False
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow([str(c) for c in df.columns])
+    header = buf.getvalue().encode("utf-8")
+    blocks = []
+    for start in range(0, max(len(df), 1), _CSV_CHUNK):
+        part = df.iloc[start:start + _CSV_CHUNK]
+        if not len(part):
+            break
+        fields = [_csv_field_array(part[c]) for c in part.columns]
+        if any(f is None for f in fields):
+            return False
+        if not blocks:
+            out.write(header)
+        # One string per row ("a,b,c\n"); its bytes are the block written.
+        lines = pc.binary_join_element_wise(*fields, ",")
+        lines = pc.binary_join_element_wise(lines, "", "\n")
+        lines = lines.cast(pa.string())
+        _, off_buf, data = lines.buffers()
+        offsets = np.frombuffer(off_buf, dtype=np.int32)[lines.offset:]
+        lo, hi = int(offsets[0]), int(offsets[len(lines)])
+        out.write(memoryview(data)[lo:hi])
+        blocks.append(hi - lo)
+    if not blocks:
+        out.write(header)
+    return True
+
+
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write ``df`` as UTF-8 CSV: ``\\n`` line ends, floats ``%.15g``, dates ISO.
+
+    Same bytes as ``DataFrame.to_csv`` with those options; common dtypes go through
+    :func:`_write_csv_fast` (pyarrow, distinct values formatted once), any other
+    dtype through ``to_csv`` itself.
+    """
     def write(tmp: Path) -> None:
+        with open(tmp, "wb") as fh:
+            if _write_csv_fast(df, fh):
+                return
         df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
                   float_format="%.15g", date_format="%Y-%m-%d")
     _atomic_write(path, write)
@@ -789,7 +937,9 @@ def _write_parquet(df: pd.DataFrame, path: Path) -> None:
         elif c == "preliminary":
             arr = pa.array(df[c].to_numpy(dtype=bool), type=pa.bool_())
         else:
-            arr = pa.array(df[c].astype("str").to_list(), type=pa.string())
+            # Straight from the Arrow-backed str column (no Python string objects).
+            arr = pa.chunked_array(df[c].astype("str").array.__arrow_array__()
+                                   ).combine_chunks().cast(pa.string())
         arrays.append(arr)
         fields.append(pa.field(c, arr.type, nullable=False))
     table = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
