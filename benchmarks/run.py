@@ -251,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
             record = {"benchmark": name, "status": "error",
                       "error": f"{type(exc).__name__}: {exc}"}
             ok = False
+        if record.get("status") != "ok":  # timeout, memory_limit, error
+            ok = False
         record["mode"] = mode
         record["total_wall_s"] = round(time.perf_counter() - t0, 2)
         record["loadavg_after"] = round(os.getloadavg()[0], 2)

@@ -21,6 +21,7 @@ sys.path.insert(0, str(BENCH))
 
 import _common  # noqa: E402
 import bench_reports  # noqa: E402
+import run as bench_run  # noqa: E402
 
 QUICK = {"reports": 2, "communes": 200, "series": 100}
 
@@ -88,6 +89,19 @@ def test_unknown_benchmark_is_refused() -> None:
                          capture_output=True, text=True, timeout=120, check=False)
     assert res.returncode == 2
     assert "unknown benchmark" in res.stderr
+
+
+def test_build_stopped_by_timeout_is_reported_and_fails() -> None:
+    res = subprocess.run([sys.executable, str(BENCH / "run.py"), "--quick", "--only", "build",
+                          "--communes", "20", "--build-timeout", "1"],
+                         capture_output=True, text=True, timeout=300, check=False)
+    records = [json.loads(ln) for ln in res.stdout.splitlines() if ln.strip()]
+    assert [r["benchmark"] for r in records] == ["machine", "build"]
+    build = records[1]
+    assert build["status"] == "timeout" and build["build_s"] is None
+    assert build["step_running_when_stopped"] in bench_run.BUILD_STEPS
+    assert set(build["completed_steps"]) < set(bench_run.BUILD_STEPS)
+    assert res.returncode == 1
 
 
 # ------------------------------------------------------------ the quick run (slow)
