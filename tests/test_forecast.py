@@ -417,3 +417,26 @@ def test_leakage_property(nat: pd.DataFrame, day: int, ind: str, factor: float) 
         return
     other = forecast_year_end(moved, "Việt Nam", ind, as_of.year, as_of, method="auto")
     assert _fields(other) == _fields(base)
+
+
+def test_plan_implied_by_shortfall_is_known_from_its_date() -> None:
+    """Đà Lạt-style figures: 1.091 participants, 1.589 short of plan → plan 2.680."""
+    from bhxh_analysis.forecast._prep import _plans, known_plan
+
+    rows = [
+        ("2020-07-31", "bhxh_voluntary_participants", 1091.0),
+        ("2020-07-31", "bhxh_voluntary_shortfall_participants", 1589.0),
+    ]
+    obs = pd.DataFrame({
+        "boundaries": "legacy", "geo_level": "district", "geo_code": "672",
+        "indicator": [r[1] for r in rows], "as_of": pd.to_datetime([r[0] for r in rows]),
+        "value": [r[2] for r in rows],
+    })
+    plans = _plans(obs, ["bhxh_voluntary_participants"])
+    key = ("legacy", "district", "672")
+    plan, src = known_plan(plans, key, "bhxh_voluntary_participants", 2020,
+                           pd.Timestamp("2020-08-31"))
+    assert plan == 2680.0 and src == "implied from attainment or shortfall"
+    before, _ = known_plan(plans, key, "bhxh_voluntary_participants", 2020,
+                           pd.Timestamp("2020-06-30"))
+    assert np.isnan(before)  # not known before the figure that implies it

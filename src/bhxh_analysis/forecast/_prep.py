@@ -287,7 +287,7 @@ def _growth_estimate(ye: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _plans(obs: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
-    """Published plans, and plans implied by attainment (actual ÷ attainment × 100)."""
+    """Published plans, and plans implied by attainment or by the shortfall in persons."""
     cols = [*KEY, "indicator", "year", "plan", "as_of", "kind"]
     obs = _canonical(obs[[*KEY, "indicator", "as_of", "value"]])
     plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
@@ -295,22 +295,28 @@ def _plans(obs: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
     p = p.assign(as_of=pd.to_datetime(p["as_of"]).astype("datetime64[ns]"))
     p = p.assign(indicator=p["indicator"].map(plan_of), year=p["as_of"].dt.year,
                  plan=pd.to_numeric(p["value"], errors="coerce"), kind="published")
-    # Implied: participants and attainment of the same place and date.
-    att_of = {i.replace("_participants", "_attainment_pct"): i
-              for i in wanted if i.endswith("_participants")}
-    a = obs.loc[obs["indicator"].isin(list(att_of)), [*KEY, "indicator", "as_of", "value"]]
-    implied = pd.DataFrame(columns=cols)
-    if len(a):
+    # Implied: participants with attainment (actual ÷ attainment × 100) or with the
+    # shortfall in persons (actual + shortfall) of the same place and date.
+    parts = [p[cols]]
+    v = obs.loc[obs["indicator"].isin([i for i in wanted if i.endswith("_participants")]),
+                [*KEY, "indicator", "as_of", "value"]]
+    v = v.assign(as_of=pd.to_datetime(v["as_of"]).astype("datetime64[ns]"))
+    rules = (("_attainment_pct", lambda act, x: act / x * 100.0),
+             ("_shortfall_participants", lambda act, x: act + x))
+    for suffix, plan_from in rules:
+        comp_of = {i.replace("_participants", suffix): i
+                   for i in wanted if i.endswith("_participants")}
+        a = obs.loc[obs["indicator"].isin(list(comp_of)), [*KEY, "indicator", "as_of", "value"]]
+        if a.empty:
+            continue
         a = a.assign(as_of=pd.to_datetime(a["as_of"]).astype("datetime64[ns]"),
-                     indicator=a["indicator"].map(att_of))
-        v = obs.loc[obs["indicator"].isin(list(att_of.values())),
-                    [*KEY, "indicator", "as_of", "value"]]
-        v = v.assign(as_of=pd.to_datetime(v["as_of"]).astype("datetime64[ns]"))
-        m = a.merge(v, on=[*KEY, "indicator", "as_of"], suffixes=("_att", "_act"))
-        m = m[(m["value_att"] > 0) & m["value_act"].notna()]
+                     indicator=a["indicator"].map(comp_of))
+        m = a.merge(v, on=[*KEY, "indicator", "as_of"], suffixes=("_x", "_act"))
+        m = m[(m["value_x"] > 0) & m["value_act"].notna()]
         if len(m):
-            implied = m.assign(plan=m["value_act"] / m["value_att"] * 100.0,
-                               year=m["as_of"].dt.year, kind="implied")[cols]
+            parts.append(m.assign(plan=plan_from(m["value_act"], m["value_x"]),
+                                  year=m["as_of"].dt.year, kind="implied")[cols])
+    implied = pd.concat(parts[1:], ignore_index=True) if len(parts) > 1 else pd.DataFrame()
     out = pd.concat([p[cols], implied], ignore_index=True) if len(implied) else p[cols]
     out = out[out["plan"].notna() & (out["plan"] > 0)]
     return out.sort_values([*KEY, "indicator", "year", "as_of", "kind"], ignore_index=True)
@@ -334,7 +340,7 @@ def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, y
     imp = p[(p["kind"] == "implied") & (p["as_of"] <= as_of)]
     if len(imp):
         # The latest attainment figure is the best statement of the plan.
-        return float(imp.sort_values("as_of")["plan"].iloc[-1]), "implied from attainment"
+        return float(imp.sort_values("as_of")["plan"].iloc[-1]), "implied from attainment or shortfall"
     return float("nan"), ""
 
 

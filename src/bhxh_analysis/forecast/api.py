@@ -5,7 +5,7 @@ is computed — values, growth estimates, training pairs and the backtest used b
 ``method="auto"`` all come from rows dated ``<= as_of``. The only exception is the
 year's plan: published plans are stored as of 31 December of their year but are set
 before the year starts, so they count as known from 1 January of that year (a plan
-implied by an attainment figure counts from that figure's date). Plans never enter
+implied by an attainment or shortfall figure counts from that figure's date). Plans never enter
 the forecast itself, only ``plan``, ``p_meet_plan`` and ``pace_required``.
 """
 
@@ -73,7 +73,7 @@ class ForecastResult:
     plan : float
         The year's plan when known on ``as_of`` (NaN otherwise).
     plan_source : str
-        ``published`` or ``implied from attainment`` (empty without a plan).
+        ``published`` or ``implied from attainment or shortfall`` (empty without a plan).
     p_meet_plan : float
         Probability that the 31 December value reaches the plan.
     pace_required : float
@@ -185,7 +185,7 @@ def _plans_for(plans: pd.DataFrame, tg: pd.DataFrame, series: pd.DataFrame, year
     info = info.join(pub, on=keycols).join(imp, on=keycols)
     plan = info["pub"].fillna(info["imp"]).to_numpy(dtype=float)
     src = np.where(info["pub"].notna(), "published",
-                   np.where(info["imp"].notna(), "implied from attainment", ""))
+                   np.where(info["imp"].notna(), "implied from attainment or shortfall", ""))
     return plan, src
 
 
