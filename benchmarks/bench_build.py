@@ -7,9 +7,10 @@ measured work's own peak:
     simulate a commune-level panel with :func:`bhxh_analysis.simulate.simulate_panel`
     and write it to parquet (not timed as part of the build).
 ``build``
-    read that parquet and do what the build and metrics do to a frame:
-    schema validation, sorting, :func:`bhxh_analysis.metrics.derive`,
-    :func:`bhxh_analysis.metrics.check_consistency` (when present), writing parquet.
+    read that parquet (:func:`observations.read_observations_parquet`) and do what
+    :func:`observations.build` does after reading the raw files: schema validation,
+    sorting, then :func:`observations.write_processed` (derived figures and
+    consistency checks by groups of places, every processed file written).
     Prints one JSON object with the step times and the peak RSS.
 """
 
@@ -57,7 +58,8 @@ def generate(n_places: int, years: list[int], seed: int, out: Path) -> dict[str,
     # household BHYT), monthly values plus yearly plans.
     obs = simulate_panel(n_places=n_places, years=years, seed=seed, level="commune")
     seconds = time.perf_counter() - t0
-    obs.to_parquet(out, index=False)
+    # Registry-style codes, as the build's place resolution would give (not timed).
+    _as_registry_codes(obs).to_parquet(out, index=False)
     return {
         "rows": len(obs),
         "indicators": sorted(obs["indicator"].astype(str).unique().tolist()),
@@ -84,34 +86,39 @@ def _as_registry_codes(obs: Any) -> Any:
     return obs.assign(geo_code=codes)
 
 
-def build(src: Path, workdir: Path) -> dict[str, Any]:
+def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
     """Run the build's steps that apply to a frame, then the metrics; time each step.
 
     Mirrors :func:`bhxh_analysis.observations.build` after the raw files are read:
-    pandera validation (``_validate``), dtypes and sorting (``_finalise_dtypes``,
-    ``_sort``), :func:`metrics.derive`, :func:`metrics.check_consistency`, then the
-    writes (observations parquet and CSV, derived CSV, consistency CSV).
+    reading with the table's dtypes, pandera validation (``_validate``), sorting
+    (``_sort``), then :func:`observations.write_processed` (metrics and every file).
 
     Parameters
     ----------
     src : pathlib.Path
         Parquet file written by :func:`generate`.
     workdir : pathlib.Path
-        Folder for the outputs.
+        Folder for the outputs (used as ``BHXH_HOME``: files go to
+        ``data/processed`` under it).
+    csv : {"auto", "always", "never"}
+        CSV copies, as ``bhxh data build --csv``.
 
     Returns
     -------
     dict
-        ``build_s`` (sum of all timed steps), per-step seconds, ``peak_rss_mb``,
-        ``rss_after_imports_mb``, ``rows``, ``derived_rows``, ``consistency_rows``,
-        ``rejected_rows``.
+        ``build_s`` (sum of all timed steps), per-step seconds, the build's own
+        timings inside the last step, ``peak_rss_mb``, ``rss_after_imports_mb``,
+        ``rows``, ``derived_rows``, ``consistency_rows``, ``rejected_rows``, files
+        written.
     """
-    import pandas as pd
 
-    from bhxh_analysis import metrics
+    import os
+
     from bhxh_analysis import observations as o
 
     sources = _synthetic_sources(o)
+    # The build writes under BHXH_HOME/data/processed: point it at the work folder.
+    os.environ["BHXH_HOME"] = str(workdir)
     rss_imports = current_rss_mb()
     steps: dict[str, float] = {}
 
@@ -127,22 +134,24 @@ def build(src: Path, workdir: Path) -> dict[str, Any]:
         sys.stdout.flush()
         return result
 
-    obs = timed("read_parquet_s", lambda: _as_registry_codes(pd.read_parquet(src)))
+    obs = timed("read_parquet_s", lambda: o.read_observations_parquet(src))
     obs, rejected = timed("validate_s", lambda: o._validate(obs, sources))
-    obs = timed("finalise_sort_s", lambda: o._sort(o._finalise_dtypes(obs)))
-    derived = timed("derive_s", lambda: metrics.derive(obs))
-    checks = timed("consistency_s", lambda: metrics.check_consistency(obs, derived))
-    timed("write_parquet_s", lambda: o._write_parquet(obs, workdir / "observations.parquet"))
-    timed("write_csv_s", lambda: [o._write_csv(df, workdir / f"{name}.csv") for name, df in
-                                  (("observations", obs), ("derived", derived),
-                                   ("consistency", checks))])
+    obs = timed("sort_s", lambda: o._sort(obs[o.COLUMNS]))
+    # The build's own writer: metrics by groups of places while background threads
+    # write observations.parquet and each part of derived.parquet (CSV copies by the
+    # build's rule; "auto" skips them beyond observations.CSV_MAX_ROWS rows).
+    result = o.BuildResult(obs, rejected)
+    timed("metrics_and_write_s", lambda: o.write_processed(result, csv=csv))
     return {
         "build_s": round(sum(steps.values()), 3),
         "steps": steps,
+        "inside_metrics_and_write_s": {k: round(v, 3) for k, v in result.timings.items()},
+        "csv": csv,
+        "written": sorted(p.name for p in result.written),
         "rows": len(obs),
         "rejected_rows": len(rejected),
-        "derived_rows": len(derived),
-        "consistency_rows": len(checks),
+        "derived_rows": result.derived_rows,
+        "consistency_rows": len(result.consistency),
         "peak_rss_mb": peak_rss_mb(),
         "rss_after_imports_mb": rss_imports,
     }
@@ -161,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build")
     b.add_argument("--src", type=Path, required=True)
     b.add_argument("--workdir", type=Path, required=True)
+    b.add_argument("--csv", choices=["auto", "always", "never"], default="auto",
+                   help="CSV copies (the build's --csv); auto skips them beyond "
+                        "observations.CSV_MAX_ROWS rows")
     b.add_argument("--profile", type=Path, default=None,
                    help="write a pyinstrument text profile of the build here (needs "
                         "`pip install pyinstrument`; a developer tool, not a dependency)")
@@ -173,13 +185,13 @@ def main(argv: list[str] | None = None) -> int:
 
         profiler = Profiler()
         profiler.start()
-        result = build(args.src, args.workdir)
+        result = build(args.src, args.workdir, args.csv)
         profiler.stop()
         args.profile.write_text(profiler.output_text(unicode=True, color=False),
                                 encoding="utf-8")
         result["profile"] = str(args.profile)
     else:
-        result = build(args.src, args.workdir)
+        result = build(args.src, args.workdir, args.csv)
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 0
 

@@ -160,7 +160,10 @@ def test_quick_build_record(quick_records: dict[str, dict[str, Any]]) -> None:
     assert r["rows"] >= QUICK["communes"] * 120 * 4
     assert r["derived_rows"] > 0
     assert r["build_s"] == pytest.approx(sum(r["steps"].values()), abs=0.01)
-    assert "derive_s" in r["steps"]
+    assert set(r["steps"]) == {"read_parquet_s", "validate_s", "sort_s", "metrics_and_write_s"}
+    assert "metrics_s" in r["inside_metrics_and_write_s"]
+    # Parquet always; the 200-commune quick panel (96,000 rows) also gets CSV copies.
+    assert {"observations.parquet", "derived.parquet", "derived.csv"} <= set(r["written"])
     ram = quick_records["machine"]["ram_total_mb"]
     assert r["rss_after_imports_mb"] < r["peak_rss_mb"] < (ram or float("inf"))
 

@@ -242,7 +242,7 @@ def test_national_labour_force_and_yoy(derived: pd.DataFrame) -> None:
 def test_derived_table_shape_and_determinism(obs: pd.DataFrame, derived: pd.DataFrame) -> None:
     assert list(derived.columns) == M.DERIVED_COLUMNS
     assert derived["obs_id"].is_unique
-    assert derived["obs_id"].str.match(r"^drv-[0-9a-f]{12}$").all()
+    assert derived["obs_id"].str.match(r"^drv-[0-9a-f]{16}$").all()
     assert not set(derived["obs_id"]) & set(obs["obs_id"])
     again = M.derive(obs.sample(frac=1, random_state=3))
     pd.testing.assert_frame_equal(derived, again)

@@ -17,8 +17,11 @@ from click.testing import CliRunner
 from bhxh_analysis import config
 from bhxh_analysis.cli import main
 from bhxh_analysis.observations import (
+    CATEGORY_COLUMNS,
     COLUMNS,
     EXTRA_INDICATORS,
+    STR_COLUMNS,
+    as_str_columns,
     build,
     expected_unit,
     is_forward_looking,
@@ -45,9 +48,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         mp.setenv(config.ENV_VAR, str(root))
         first = build(write=True)
         outputs = (config.observations_csv(), config.observations_parquet(),
-                   config.rejected_csv(), config.derived_csv(), config.consistency_csv())
-        # derived/consistency exist once bhxh_analysis.metrics is installed.
-        files = {p.name: p.read_bytes() for p in outputs if p.exists()}
+                   config.rejected_csv(), config.derived_csv(), config.consistency_csv(),
+                   config.derived_parquet(), config.consistency_parquet())
+        files = {p.name: p.read_bytes() for p in outputs}
         second = build(write=True)
         yield {"root": root, "first": first, "second": second, "bytes": files}
 
@@ -67,11 +70,53 @@ def _one(obs: pd.DataFrame, obs_id: str) -> pd.Series:
 
 
 def test_two_builds_give_identical_bytes(built: dict) -> None:
-    assert {"observations.csv", "observations.parquet", "rejected.csv"} <= set(built["bytes"])
     processed = built["root"] / "data" / "processed"
     for name, first in built["bytes"].items():
         assert (processed / name).read_bytes() == first, name
     pd.testing.assert_frame_equal(built["first"].observations, built["second"].observations)
+
+
+def test_metrics_in_parts_give_the_same_tables(built: dict, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big table's metrics run place group by place group (bounded memory); the
+    parts, written one after the other, must be exactly the one-pass tables."""
+    import bhxh_analysis.observations as o
+
+    root = _project(tmp_path / "proj")
+    monkeypatch.setenv(config.ENV_VAR, str(root))
+    monkeypatch.setattr(o, "METRICS_CHUNK_ROWS", 60)
+    assert len(o._unit_chunks(built["first"].observations, 60)) > 10
+    result = build(write=True)
+    assert result.derived is None  # written in parts, not kept
+    assert result.derived_rows == len(built["first"].derived) > 100
+    assert any("written in parts" in w for w in result.warnings)
+    for name in ("derived.csv", "consistency.csv", "observations.csv"):
+        assert (config.processed_dir() / name).read_bytes() == built["bytes"][name], name
+    one_pass = pd.read_parquet(built["root"] / "data" / "processed" / "derived.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(config.derived_parquet()), one_pass)
+    pd.testing.assert_frame_equal(result.consistency, built["first"].consistency)
+
+
+def test_csv_copies_follow_the_csv_option(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import bhxh_analysis.observations as o
+
+    root = _project(tmp_path / "proj")
+    monkeypatch.setenv(config.ENV_VAR, str(root))
+    build(write=True)
+    assert config.derived_csv().exists()
+    monkeypatch.setattr(o, "CSV_MAX_ROWS", 10)  # "auto" on a table beyond a spreadsheet
+    result = build(write=True)
+    for p in (config.observations_csv(), config.derived_csv(), config.consistency_csv()):
+        assert not p.exists(), p  # no stale copy beside the new parquet files
+    assert any("CSV copies not written" in w for w in result.warnings)
+    for p in (config.observations_parquet(), config.derived_parquet(),
+              config.consistency_parquet(), config.rejected_csv()):
+        assert p.exists(), p
+    build(write=True, csv="always")
+    assert config.derived_csv().exists()
+    with pytest.raises(ValueError, match="csv must be"):
+        build(write=True, csv="sometimes")
 
 
 def test_csv_format(built: dict) -> None:
@@ -254,9 +299,15 @@ def test_load_observations_reads_and_rebuilds_when_raw_is_newer(built: dict) -> 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(config.ENV_VAR, str(built["root"]))
         parquet = config.observations_parquet()
-        loaded = load_observations(rebuild=False)
-        pd.testing.assert_frame_equal(loaded, built["first"].observations)
-        pd.testing.assert_frame_equal(read_observations_csv(), built["first"].observations)
+        built_obs = built["first"].observations  # repeated text as category
+        assert all(isinstance(built_obs[c].dtype, pd.CategoricalDtype)
+                   for c in CATEGORY_COLUMNS)
+        pd.testing.assert_frame_equal(load_observations(rebuild=False, categories=True),
+                                      built_obs)
+        loaded = load_observations(rebuild=False)  # default: str, as most code expects
+        assert all(loaded[c].dtype == "str" for c in STR_COLUMNS)
+        pd.testing.assert_frame_equal(loaded, as_str_columns(built_obs))
+        pd.testing.assert_frame_equal(read_observations_csv(), loaded)
         stamp = parquet.stat().st_mtime
         assert load_observations() is not None and parquet.stat().st_mtime == stamp
         # A raw file newer than the table triggers a rebuild (content unchanged).
@@ -265,7 +316,7 @@ def test_load_observations_reads_and_rebuilds_when_raw_is_newer(built: dict) -> 
         os.utime(raw_file, (later, later))
         again = load_observations()
         assert parquet.stat().st_mtime > stamp
-        pd.testing.assert_frame_equal(again, built["first"].observations)
+        pd.testing.assert_frame_equal(again, loaded)
 
 
 def test_load_without_table_and_no_rebuild_says_how_to_build(tmp_path: Path,
@@ -409,3 +460,58 @@ def test_bad_curated_file_is_reported_and_good_rows_kept(tmp_path: Path,
     assert "bad-01" in set(out["obs_id"])  # the good row is kept
     assert not out["obs_id"].isin([f"bad-0{i}" for i in range(2, 9)]).any()
     assert {"seed000-03", "nat-2020-01"} <= set(out["obs_id"])  # other files untouched
+
+
+def _mixed_bad_frame() -> pd.DataFrame:
+    """Forty rows: good ones, and one of each kind of failure the schema catches."""
+    rows = []
+    bad = [
+        {"value": [101.0]}, {"indicator": ["bhyt_participants"]},
+        {"indicator": ["bhyt_covrage_pct"]}, {"geo_level": ["region"]},
+        {"boundaries": ["2024"]}, {"source_id": ["nope"]},
+        {"as_of": [pd.Timestamp("2020-07-31")]}, {"geo_code": ["6x8"]},
+        {"unit": ["Pct"]}, {"geo_name": [""]}, {"obs_id": ["has space"]},
+        {"value": [np.inf]},
+    ]
+    for i in range(40):
+        over = dict(bad[i % len(bad)]) if i % 3 == 0 else {}
+        over.setdefault("obs_id", [f"id-{i}"])
+        rows.append(_frame(**over))
+    df = pd.concat(rows, ignore_index=True)
+    df.loc[7, "obs_id"] = df.loc[8, "obs_id"]  # a duplicate id
+    return df
+
+
+def test_fast_failure_cases_match_pandera_on_every_row() -> None:
+    from bhxh_analysis.observations import _failure_cases, _finalise_dtypes
+
+    schema = observations_schema(SOURCES, today=pd.Timestamp("2026-01-01").date())
+    df = _mixed_bad_frame()
+    with pytest.raises(pa.errors.SchemaErrors) as exc:
+        schema.validate(df, lazy=True)
+    expected = exc.value.failure_cases
+    fast = _failure_cases(schema, _finalise_dtypes(df))
+
+    def key(fc: pd.DataFrame) -> set[tuple]:
+        return {(int(i), str(c), str(k)) for i, c, k in
+                zip(fc["index"], fc["column"], fc["check"], strict=True)}
+
+    assert key(fast) == key(expected)
+    assert len(key(fast)) >= 12  # every kind of failure above was found
+    # Missing text is a failure of its row only (codes, not a whole-column error).
+    df2 = _finalise_dtypes(_frame(obs_id=["a", "b", "c"]))
+    df2["note"] = df2["note"].cat.add_categories(["x"])
+    df2.loc[1, "note"] = np.nan
+    fc2 = _failure_cases(schema, df2)
+    assert fc2[["index", "column", "check"]].values.tolist() == [[1, "note", "not_nullable"]]
+
+
+def test_structural_schema_errors_raise() -> None:
+    from bhxh_analysis.observations import _failure_cases, _finalise_dtypes
+
+    schema = observations_schema(SOURCES, today=pd.Timestamp("2026-01-01").date())
+    df = _finalise_dtypes(_frame())
+    with pytest.raises(RuntimeError, match="does not match its schema"):
+        _failure_cases(schema, df.drop(columns=["note"]))
+    with pytest.raises(RuntimeError, match="does not match its schema"):
+        _failure_cases(schema, df.assign(value=df["value"].astype("str")))

@@ -65,6 +65,11 @@ _UNITS = [
              province_2025_name="Lâm Đồng"),
     FakeUnit("10000", "Hiệp An", "Xã Hiệp An", "commune", parent_code="999",
              province_2025_name="Hải Phòng"),
+    # 2025 boundaries (rows dated from 2025-07-01 resolve here; see
+    # test_usercheck_boundaries.py for the reform itself).
+    FakeUnit("VN", "Việt Nam", "Việt Nam", "nation", "2025", province_2025_name="Việt Nam"),
+    FakeUnit("20", "Lạng Sơn", "Tỉnh Lạng Sơn", "province", "2025",
+             province_2025_name="Lạng Sơn"),
 ]
 _BY_NAME: dict[str, list[FakeUnit]] = {}
 for _u in _UNITS:
@@ -72,8 +77,10 @@ for _u in _UNITS:
 _NAME_OF = {u.code: u.name for u in _UNITS}
 
 
-def fake_resolve(name: str, parent: str | None) -> FakeUnit:
-    found = _BY_NAME.get(name, [])
+def fake_resolve(name: str, parent: str | None, boundaries: str | None = None) -> FakeUnit:
+    found = [u for u in _BY_NAME.get(name, []) if boundaries in (None, u.boundaries)]
+    if boundaries is None:  # as the registry: legacy wins over 2025
+        found = [u for u in found if u.boundaries == "legacy"] or found
     if not found:
         best = process.extract(name, list(_BY_NAME), limit=3)
         raise UnknownPlaceError(name, [b[0] for b in best if b[1] > 60])
@@ -86,7 +93,8 @@ def fake_resolve(name: str, parent: str | None) -> FakeUnit:
 
 @pytest.fixture(autouse=True)
 def _fake_geo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(usercheck, "_default_resolver", lambda: fake_resolve)
+    monkeypatch.setattr(usercheck, "_default_geo",
+                        lambda: usercheck._geo_from_resolver(fake_resolve))
 
 
 def run(path: Path, *args: str):

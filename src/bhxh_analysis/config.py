@@ -82,6 +82,16 @@ def consistency_csv() -> Path:
     return processed_dir() / "consistency.csv"
 
 
+def derived_parquet() -> Path:
+    """Return the path of the derived figures table (parquet, always written)."""
+    return processed_dir() / "derived.parquet"
+
+
+def consistency_parquet() -> Path:
+    """Return the path of the consistency checks table (parquet, always written)."""
+    return processed_dir() / "consistency.parquet"
+
+
 def backtest_csv() -> Path:
     """Return the path of the forecast backtest scores."""
     return processed_dir() / "backtest.csv"

@@ -25,11 +25,21 @@ and return the same shape, so notebooks can use them directly.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from .textops import (
+    adjacent_ties,
+    is_lexsorted,
+    per_value,
+    splitmix64,
+    string_hash64,
+    text_codes,
+)
 
 __all__ = [
     "CONSISTENCY_COLUMNS",
@@ -44,6 +54,7 @@ __all__ = [
     "core_indicators",
     "coverage",
     "derive",
+    "derive_and_check",
     "distance_to_target",
     "figure_bounds",
     "months_remaining",
@@ -338,6 +349,30 @@ def _parse_raw(u: pd.Series) -> pd.DataFrame:
     return out
 
 
+# Parsed printed figures per categories object: the parts of a big table (metrics
+# run by groups of places) share one set of categories, parsed once. Entries hold a
+# weak reference, so a recycled id() never returns another table's parse.
+_PARSED: dict[int, tuple[weakref.ref, pd.DataFrame]] = {}
+
+
+def _parsed_figures(raw: pd.Series) -> tuple[np.ndarray, pd.DataFrame | None]:
+    """Codes of ``raw`` and :func:`_parse_raw` of its distinct values (None if none)."""
+    codes, uniques = text_codes(raw)
+    if not len(uniques):
+        return codes, None
+    if not isinstance(raw.dtype, pd.CategoricalDtype):
+        return codes, _parse_raw(uniques)
+    cats = raw.cat.categories
+    hit = _PARSED.get(id(cats))
+    if hit is not None and hit[0]() is cats:
+        return codes, hit[1]
+    per = _parse_raw(uniques)
+    if len(_PARSED) >= 8:
+        _PARSED.clear()
+    _PARSED[id(cats)] = (weakref.ref(cats), per)
+    return codes, per
+
+
 def _note_qualifier(notes: pd.Series) -> pd.Series:
     """Qualifier leading a note (``"gần; share of ..."``) or tagged ``qualifier=...``."""
     lead = notes.str.extract(r"^\s*([^;]+?)\s*(?:;|$)")[0].fillna("").str.casefold()
@@ -376,9 +411,8 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     n = len(obs)
     raw = (obs["value_raw"] if "value_raw" in obs else pd.Series([""] * n, index=obs.index))
     # Parse each distinct printed string once (panels repeat them), then match per row.
-    codes, uniques = pd.factorize(raw.astype("str").fillna(""), sort=False)
-    codes = np.where(codes < 0, 0, codes) if len(uniques) else codes
-    per = _parse_raw(pd.Series(uniques, dtype="str")) if len(uniques) else None
+    codes, per = _parsed_figures(_text(raw))
+    codes = np.where(codes < 0, 0, codes) if per is not None else codes
 
     def take(col: str, fill: Any) -> np.ndarray:
         if per is None:
@@ -408,25 +442,35 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     decimals = np.where(from_raw, decimals, _decimals_of_value(np.nan_to_num(value)))
     half = 0.5 * 10.0 ** (-decimals) * np.where(from_raw, mult, 1.0)
 
-    qual = pd.Series(take("qual", ""), index=obs.index, dtype="str").fillna("")
+    # Qualifiers as integer codes into one vocabulary: each source (printed figure,
+    # note, qualifier column) is read once per distinct value, then combined per row.
+    vocab: dict[str, int] = {"": 0}
+
+    def vocab_codes(words: pd.Series) -> np.ndarray:
+        wcodes, wuniq = pd.factorize(words.astype("str").fillna(""))
+        ids = np.array([vocab.setdefault(str(w), len(vocab)) for w in wuniq], dtype=np.int64)
+        return ids[wcodes] if len(ids) else np.zeros(len(words), dtype=np.int64)
+
+    def broadcast(values: np.ndarray, row_codes: np.ndarray) -> np.ndarray:
+        return np.append(values, 0)[np.where(row_codes < 0, len(values), row_codes)]
+
+    qual = (broadcast(vocab_codes(per["qual"].fillna("")), codes) if per is not None
+            else np.zeros(n, dtype=np.int64))
     if "note" in obs:
-        ncodes, notes = pd.factorize(obs["note"].astype("str").fillna(""), sort=False)
+        ncodes, notes = text_codes(_text(obs["note"]))
         if len(notes):
-            note_q = _note_qualifier(pd.Series(notes, dtype="str")).to_numpy()
-            from_note = pd.Series(note_q[np.where(ncodes < 0, 0, ncodes)], index=obs.index,
-                                  dtype="str")
-            qual = qual.where(qual != "", from_note)
+            from_note = broadcast(vocab_codes(_note_qualifier(notes)), ncodes)
+            qual = np.where(qual != 0, qual, from_note)
     if "qualifier" in obs:
-        col = obs["qualifier"].astype("str").fillna("").str.strip().str.casefold()
-        col = col.where(~col.isin(["nan", "none", "<na>"]), "")
-        qual = col.where(col != "", qual)
-    # Classify each distinct qualifier once, then broadcast by code.
-    q_codes, q_uniq = pd.factorize(qual.to_numpy(dtype=object), use_na_sentinel=False)
-    q_uniq = np.asarray(q_uniq, dtype=object)
+        qcodes, qvals = text_codes(_text(obs["qualifier"]))
+        words = qvals.str.strip().str.casefold()
+        words = words.where(~words.isin(["nan", "none", "<na>"]), "")
+        from_col = broadcast(vocab_codes(words), qcodes)
+        qual = np.where(from_col != 0, from_col, qual)
+    q_uniq = np.array(list(vocab), dtype=object)  # dicts keep insertion order: code order
 
     def q_in(words: set[str]) -> np.ndarray:
-        flags = np.isin(q_uniq, list(words))
-        return flags[q_codes] if len(q_uniq) else np.zeros(n, dtype=bool)
+        return np.isin(q_uniq, list(words))[qual]
 
     absval = np.abs(value)
     approx = q_in(_APPROX)
@@ -444,8 +488,13 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
          value + np.maximum(half, OVER_REL * absval), np.full(n, np.inf)],
         value + half,
     )
+    import pyarrow as pa
+
+    qual_text = pa.array(q_uniq.tolist(), type=pa.string()).take(pa.array(qual))
     return pd.DataFrame(
-        {"lo": lo, "hi": hi, "half_unit": half, "qualifier": qual.astype("str").to_numpy()},
+        {"lo": lo, "hi": hi, "half_unit": half,
+         "qualifier": pd.Series(pa.chunked_array([qual_text]), dtype="str",
+                                index=obs.index)},
         index=obs.index,
     )
 
@@ -570,6 +619,16 @@ def _interval_op(op: str, a: pd.DataFrame, b: pd.DataFrame) -> tuple[np.ndarray,
         return val, lo, hi
 
 
+def _text(s: pd.Series) -> pd.Series:
+    """Text without missing values; categoricals stay categorical (no per-row strings)."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        if s.isna().any():
+            s = s.cat.add_categories([""]) if "" not in s.cat.categories else s
+            s = s.fillna("")
+        return s
+    return s.astype("str").fillna("")
+
+
 def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
     """Observations with normalised dates (internal frame; bounds are computed lazily)."""
     need = ["obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
@@ -580,12 +639,12 @@ def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame({c: obs[c] for c in need}, index=obs.index)
     for col in ("province_2025", "geo_name_raw", "as_of_raw", "value_raw", "note",
                 "qualifier"):
-        df[col] = obs[col].astype("str").fillna("") if col in obs else ""
+        df[col] = _text(obs[col]) if col in obs else ""
     df["preliminary"] = (obs["preliminary"].fillna(False).astype(bool)
                          if "preliminary" in obs else False)
     for col in ("obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
                 "indicator"):
-        df[col] = df[col].astype("str").fillna("")
+        df[col] = _text(df[col])
     df["value"] = pd.to_numeric(df["value"], errors="coerce")
     df["as_of"] = pd.to_datetime(df["as_of"], errors="coerce")
     usable = (df["as_of"].notna() & df["value"].notna()).to_numpy()
@@ -602,23 +661,13 @@ def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
 
 def _bounds_at(df: pd.DataFrame, pos: np.ndarray,
                cache: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Rounding intervals of ``df``'s rows at positions ``pos``, each row computed once.
-
-    Only rows that some rule actually uses are parsed (on a monthly panel, the
-    year-on-year rules touch one month in twelve); results are memoised in ``cache``.
-    """
-    if "done" not in cache:
-        n = len(df)
-        cache.update(lo=np.full(n, np.nan), hi=np.full(n, np.nan), done=np.zeros(n, bool))
-    lo, hi, done = cache["lo"], cache["hi"], cache["done"]
-    wanted = np.zeros(len(done), dtype=bool)
-    wanted[pos] = True  # a mask instead of np.unique: no sort of millions of positions
-    todo = np.flatnonzero(wanted & ~done)
-    if len(todo):
-        cols = ["value", "value_raw", "note", "qualifier"]
-        b = figure_bounds(df[cols].iloc[todo])
-        lo[todo], hi[todo], done[todo] = b["lo"].to_numpy(), b["hi"].to_numpy(), True
-    return lo[pos], hi[pos]
+    """Rounding intervals of ``df``'s rows at positions ``pos`` (memoised in ``cache``)."""
+    if "lo" not in cache:
+        # All rows in one call: the text is parsed once per distinct printed figure and
+        # note (categorical codes), the per-row work is a few NumPy operations.
+        b = figure_bounds(df[["value", "value_raw", "note", "qualifier"]])
+        cache["lo"], cache["hi"] = b["lo"].to_numpy(), b["hi"].to_numpy()
+    return cache["lo"][pos], cache["hi"][pos]
 
 
 def _year_end_ns(years: np.ndarray) -> np.ndarray:
@@ -690,28 +739,31 @@ def _sorted_cat(values: np.ndarray) -> pd.Categorical:
     return _cat(codes, uniques)
 
 
-def _row_keys(frame: pd.DataFrame, chunk: int = 1_000_000) -> np.ndarray:
-    """48-bit row hashes (``hash_pandas_object >> 16``), computed in blocks of rows.
+def _derived_keys(obs_hash: np.ndarray, method_hash: np.ndarray, ia: np.ndarray,
+                  ib: np.ndarray) -> np.ndarray:
+    """64-bit key of each derived figure from its method and its two inputs' obs_ids.
 
-    Hashing text converts it to Python strings; blocks bound that memory (row hashes do
-    not depend on the other rows).
+    ``obs_hash`` is :func:`textops.string_hash64` of the observations' ``obs_id`` and
+    ``method_hash`` that of each row's method text; chained :func:`textops.splitmix64`
+    keeps the order of the inputs significant. Pure integer arithmetic: no strings.
     """
-    parts = [pd.util.hash_pandas_object(frame.iloc[i:i + chunk], index=False).to_numpy()
-             for i in range(0, len(frame), chunk)]
-    h = np.concatenate(parts) if parts else np.array([], dtype=np.uint64)
-    return h >> np.uint64(16)
+    with np.errstate(over="ignore"):
+        k = splitmix64(method_hash ^ splitmix64(obs_hash[ia]))
+        return splitmix64(k ^ splitmix64(obs_hash[ib] + np.uint64(0x632BE59BD9B4E019)))
 
 
 def _hex_ids(key: np.ndarray) -> pd.Series:
-    """``"drv-"`` + 12 lowercase hex digits of each 48-bit key (vectorised ``%012x``)."""
+    """``"drv-"`` + 16 lowercase hex digits of each 64-bit key (vectorised ``%016x``)."""
     import pyarrow as pa
 
-    digits = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
-    text = np.empty((len(key), 16), dtype=np.uint8)
-    text[:, :4] = np.frombuffer(b"drv-", dtype=np.uint8)
-    for j in range(12):  # one pass per hex digit, not per row
-        text[:, 4 + j] = digits[((key >> np.uint64(44 - 4 * j)) & np.uint64(0xF)).astype(np.intp)]
-    fixed = pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(key),
+    # Two hex digits per byte of the key, looked up as one uint16 (little-endian).
+    pairs = np.array([int.from_bytes(f"{b:02x}".encode(), "little") for b in range(256)],
+                     dtype="<u2")
+    text = np.empty((len(key), 10), dtype="<u2")  # 20 bytes per id
+    text[:, :2] = np.frombuffer(b"drv-", dtype="<u2")
+    for j in range(8):  # one pass per byte of the key, not per row
+        text[:, 2 + j] = pairs[((key >> np.uint64(56 - 8 * j)) & np.uint64(0xFF)).astype(np.intp)]
+    fixed = pa.FixedSizeBinaryArray.from_buffers(pa.binary(20), len(key),
                                                  [None, pa.py_buffer(text)])
     return pd.Series(pa.chunked_array([fixed.cast(pa.string())]), dtype="str")
 
@@ -737,13 +789,14 @@ def _empty_full() -> pd.DataFrame:
     return empty
 
 
-def _derive_full(obs: pd.DataFrame) -> pd.DataFrame:
+def _derive_full(obs: pd.DataFrame, prepared: pd.DataFrame | None = None) -> pd.DataFrame:
     """All derived rows with the internal columns used by the checks.
 
     Repeated text (indicator, method, units, places, sources) is held as sorted
-    categoricals; only ``obs_id`` and ``inputs`` are per-row strings.
+    categoricals; only ``obs_id`` and ``inputs`` are per-row strings. ``prepared`` is
+    :func:`_prepare` of ``obs`` when the caller already has it.
     """
-    df = _prepare(obs)
+    df = _prepare(obs) if prepared is None else prepared
     groups = {str(k): np.asarray(v) for k, v in df.groupby("indicator").indices.items()}
     cache: dict[str, np.ndarray] = {c: df[c].to_numpy() for c in
                                     ("_unit", "_date", "_src", "year", "_ye")}
@@ -816,8 +869,9 @@ def _derive_full(obs: pd.DataFrame) -> pd.DataFrame:
         "_a_ind": texts["_a_ind"], "_a_val": cache["value"][ia],
         "_b_ind": texts["_b_ind"], "_b_val": cache["value"][ib],
     })
-    # Deterministic id from what the figure is and what it came from.
-    key = _row_keys(out[["indicator", "method", "inputs"]])
+    # Deterministic id from how the figure was derived and from which figures.
+    method_hash = string_hash64(pd.Series([_method_text(r) for r in rules], dtype="str"))
+    key = _derived_keys(string_hash64(df["obs_id"]), method_hash[ri], ia, ib)
     out["obs_id"] = _hex_ids(key)
     out["value_raw"] = _cat(np.zeros(len(out), dtype=np.int8), [""])
     out["note"] = _cat(np.zeros(len(out), dtype=np.int8),
@@ -876,10 +930,31 @@ def derive(obs: pd.DataFrame) -> pd.DataFrame:
         derives ~10 M rows); ``obs_id`` and ``inputs`` are ``str``. Use
         ``.astype("str")`` before string arithmetic on a categorical column.
     """
-    full = _derive_full(obs)
+    return _public_derived(_derive_full(obs), obs)
+
+
+def _public_derived(full: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
     out = full[DERIVED_COLUMNS]
     out["as_of"] = _restore_dates(out["as_of"], obs["as_of"])
     return out
+
+
+def derive_and_check(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(derive(obs), check_consistency(obs, derived))`` sharing their preparation.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Tidy observations.
+
+    Returns
+    -------
+    derived, consistency : pandas.DataFrame
+        Exactly what the two functions return.
+    """
+    df = _prepare(obs)
+    derived = _public_derived(_derive_full(obs, df), obs)
+    return derived, check_consistency(obs, derived, _prepared=df)
 
 
 # --------------------------------------------------------------------- consistency
@@ -940,6 +1015,7 @@ def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, check: str,
 
 def _with_text(f: pd.DataFrame) -> pd.DataFrame:
     """Add the text columns the checks print (only for the rows paired)."""
+    f = _as_text(f)
     return _derived_figures(f) if "_rule" in f.columns else _observed_figures(f)
 
 
@@ -1000,16 +1076,19 @@ def _internal_from_derived(derived: pd.DataFrame) -> pd.DataFrame:
     :func:`_as_text` converts only the rows that take part in a check.
     """
     rules = {_method_text(r): (r.name, r.compare) for r in _rules()}
-    out = derived[derived["method"].isin(list(rules)).to_numpy(dtype=bool)]
+    known = per_value(derived["method"], lambda m: m.isin(list(rules)).to_numpy(dtype=bool))
+    out = derived if known.all() else derived[known]
     out = out.reset_index(drop=True)
     out["as_of"] = pd.to_datetime(out["as_of"])
     for col in ("value", "value_lo", "value_hi"):
         out[col] = pd.to_numeric(out[col], errors="coerce")
-    codes, methods = pd.factorize(out["method"])
-    methods = [str(mt) for mt in methods]
-    out["_rule"] = np.array([rules[mt][0] for mt in methods], dtype=object)[codes]
-    out["_compare"] = np.array([rules[mt][1] for mt in methods], dtype=bool)[codes]
-    out["_rule"] = out["_rule"].astype("str")
+    codes, methods = text_codes(out["method"])
+    names = [rules[mt][0] if mt in rules else "" for mt in methods]
+    name_codes, name_uniq = pd.factorize(pd.Series(names, dtype="str"), sort=True)
+    out["_rule"] = pd.Categorical.from_codes(
+        name_codes[codes], categories=pd.Index(name_uniq, dtype="str"))
+    out["_compare"] = np.array([rules[mt][1] if mt in rules else False for mt in methods],
+                               dtype=bool)[codes]
     return out
 
 
@@ -1024,9 +1103,38 @@ def _candidates(full: pd.DataFrame, df: pd.DataFrame, den_inds: set[str]) -> pd.
     """Derived rows some check can pair: denominators, indicators also observed, and
     rows sharing unit, indicator and as_of with another derived row."""
     wanted = den_inds | {str(i) for i in df["indicator"].unique()}
-    keep = (full["indicator"].isin(wanted).to_numpy(dtype=bool)
-            | full.duplicated([*_UNIT_KEY, "indicator", "as_of"], keep=False).to_numpy())
+    keep = per_value(full["indicator"], lambda u: u.isin(wanted).to_numpy(dtype=bool))
+    keep |= _duplicated_rows(full, [*_UNIT_KEY, "as_of", "indicator"])
     return full[keep].reset_index(drop=True)
+
+
+def _duplicated_rows(f: pd.DataFrame, cols: list[str]) -> np.ndarray:
+    """``f.duplicated(cols, keep=False)`` through a 64-bit hash of integer codes.
+
+    The hash table holds one integer per row instead of a tuple of text; rows whose
+    hashes collide are confirmed with the exact ``duplicated`` on that subset only.
+    """
+    if len(f) < 2:
+        return np.zeros(len(f), dtype=bool)
+    keys = []
+    for c in cols:
+        col = f[c]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            keys.append(col.to_numpy().astype("datetime64[ns]").view("int64"))
+        else:
+            keys.append(text_codes(col)[0].astype(np.int64))
+    if is_lexsorted(keys):  # derive() output is sorted by these keys: O(n)
+        return adjacent_ties(keys)
+    h = np.zeros(len(f), dtype=np.uint64)
+    for k in keys:
+        h = splitmix64(h ^ splitmix64(k.astype(np.uint64)))
+    cand = pd.Series(h).duplicated(keep=False).to_numpy()
+    if not cand.any():
+        return cand
+    pos = np.flatnonzero(cand)
+    out = np.zeros(len(f), dtype=bool)
+    out[pos] = f.iloc[pos].duplicated(cols, keep=False).to_numpy()
+    return out
 
 
 def _fill_inputs(f: pd.DataFrame, look: pd.DataFrame) -> pd.DataFrame:
@@ -1051,7 +1159,8 @@ def _matches(left: pd.DataFrame, right: pd.DataFrame,
             right.iloc[m["_r"].to_numpy()].reset_index(drop=True))
 
 
-def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) -> pd.DataFrame:
+def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None, *,
+                      _prepared: pd.DataFrame | None = None) -> pd.DataFrame:
     """Compare every pair of figures that imply the same quantity.
 
     Each figure stands for an interval (printed rounding, widened by qualifiers, see
@@ -1086,9 +1195,9 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) ->
         left, ``tolerance`` the sum of the two half-widths, ``status`` ok | conflict,
         ``sources`` and ``obs_ids`` the observations involved. Sorted, deterministic.
     """
-    df = _prepare(obs)
+    df = _prepare(obs) if _prepared is None else _prepared
     if derived is None or not {"value_lo", "value_hi", "method", "inputs"} <= set(derived):
-        full = _derive_full(obs)
+        full = _derive_full(obs, df)
         if derived is not None:
             full = full[full["obs_id"].isin(set(derived["obs_id"].astype(str)))]
     else:

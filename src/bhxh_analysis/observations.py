@@ -43,12 +43,23 @@ import numpy as np
 import pandas as pd
 
 from . import config
+from .textops import (
+    as_text_category,
+    duplicated_text,
+    is_lexsorted,
+    is_token,
+    per_value,
+    text_codes,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandera.pandas as pa
 
 __all__ = [
     "BOUNDARIES",
+    "CATEGORY_COLUMNS",
+    "CSV_MAX_ROWS",
+    "METRICS_CHUNK_ROWS",
     "COLUMNS",
     "CURATED_COLUMNS",
     "EXTRA_INDICATORS",
@@ -62,9 +73,12 @@ __all__ = [
     "is_forward_looking",
     "is_known_indicator",
     "load_observations",
+    "as_str_columns",
     "load_sources",
     "observations_schema",
     "read_observations_csv",
+    "read_observations_parquet",
+    "write_processed",
 ]
 
 # ------------------------------------------------------------------ the contract
@@ -76,6 +90,11 @@ COLUMNS = [
     "unit", "value_raw", "preliminary", "note",
 ]
 STR_COLUMNS = [c for c in COLUMNS if c not in ("as_of", "value", "preliminary")]
+#: Text columns held as ``category`` with sorted ``str`` categories: they repeat (a
+#: commune panel has millions of rows but thousands of places and a few dozen
+#: indicators), so codes cut memory ~4x and every check runs once per distinct value.
+#: ``obs_id`` (distinct on every row) stays ``str``.
+CATEGORY_COLUMNS = [c for c in STR_COLUMNS if c != "obs_id"]
 #: Columns of ``rejected.csv``.
 REJECTED_COLUMNS = ["file", "row", "column", "value", "reason"]
 #: Columns of a curated observations file (data/raw/curated/observations_*.csv).
@@ -141,12 +160,17 @@ EXTRA_INDICATORS: dict[str, ExtraIndicator] = {
 _PRELIMINARY_QUALIFIERS = frozenset({"estimate", "prel.", "preliminary", "ước tính", "ước", "sơ bộ"})
 
 
+def _unique_text(s: pd.Series) -> pd.Series:
+    """True where the text occurs once (pandera check; hash-based for big tables)."""
+    return pd.Series(~duplicated_text(s), index=s.index)
+
+
 def is_known_indicator(indicators: pd.Series) -> pd.Series:
     """Flag indicators in the core vocabulary or in :data:`EXTRA_INDICATORS`."""
-    s = indicators.astype("str")
-    return s.str.fullmatch(INDICATOR_PATTERN).fillna(False).astype(bool) | s.isin(
-        list(EXTRA_INDICATORS)
-    )
+    def known(u: pd.Series) -> np.ndarray:
+        return (u.str.fullmatch(INDICATOR_PATTERN).fillna(False).astype(bool)
+                | u.isin(list(EXTRA_INDICATORS))).to_numpy(dtype=bool)
+    return pd.Series(per_value(indicators, known), index=indicators.index)
 
 
 def expected_unit(indicator: str) -> tuple[str, ...]:
@@ -164,9 +188,12 @@ def expected_unit(indicator: str) -> tuple[str, ...]:
 
 def is_forward_looking(indicators: pd.Series) -> pd.Series:
     """Flag plans and targets, whose as-of date may follow the publication date."""
-    s = indicators.astype("str")
-    extra = s.map(lambda i: EXTRA_INDICATORS[i].forward_looking if i in EXTRA_INDICATORS else False)
-    return s.str.contains(r"(?:^|_)(?:plan|target)(?:_|$)", regex=True).fillna(False) | extra.astype(bool)
+    def ahead(u: pd.Series) -> np.ndarray:
+        extra = u.map(lambda i: EXTRA_INDICATORS[i].forward_looking
+                      if i in EXTRA_INDICATORS else False).astype(bool)
+        plan = u.str.contains(r"(?:^|_)(?:plan|target)(?:_|$)", regex=True).fillna(False)
+        return (plan.astype(bool) | extra).to_numpy(dtype=bool)
+    return pd.Series(per_value(indicators, ahead), index=indicators.index)
 
 
 # ------------------------------------------------------------------------ sources
@@ -240,9 +267,7 @@ def observations_schema(sources: pd.DataFrame | None = None, today: _dt.date | N
     # unit) and broadcast by integer code: a commune panel has millions of rows but a
     # few dozen indicators.
     def _per_indicator(df: pd.DataFrame, rule: Any) -> np.ndarray:
-        codes, uniq = pd.factorize(df["indicator"].astype("str"))
-        flags = np.asarray(rule(pd.Series(uniq, dtype="str")), dtype=bool)
-        return flags[codes] if len(uniq) else np.zeros(len(df), dtype=bool)
+        return per_value(df["indicator"], lambda u: np.asarray(rule(u), dtype=bool))
 
     def _not_negative(df: pd.DataFrame) -> pd.Series:
         # A change on the previous year can be a fall; every other figure is >= 0.
@@ -257,49 +282,65 @@ def observations_schema(sources: pd.DataFrame | None = None, today: _dt.date | N
         return ~pct | ((df["value"] >= 0) & (df["value"] <= upper))
 
     def _unit_fits(df: pd.DataFrame) -> pd.Series:
-        pairs = pd.MultiIndex.from_arrays([df["indicator"].astype("str"),
-                                           df["unit"].astype("str")])
-        codes, uniq = pd.factorize(pairs)
-        ok = np.array([u in expected_unit(i) for i, u in uniq], dtype=bool)
-        return pd.Series(ok[codes] if len(uniq) else np.zeros(len(df), dtype=bool),
+        # Each distinct (indicator, unit) pair once, through integer codes.
+        icodes, inds = text_codes(df["indicator"])
+        ucodes, units = text_codes(df["unit"])
+        valid = (icodes >= 0) & (ucodes >= 0)
+        pair = np.where(valid, icodes.astype(np.int64) * (len(units) + 1) + ucodes, -1)
+        pcodes, puniq = pd.factorize(pair)
+        i_of, u_of = np.divmod(np.asarray(puniq, dtype=np.int64), len(units) + 1)
+        ok = np.array([p >= 0 and units.iat[u] in expected_unit(inds.iat[i])
+                       for p, i, u in zip(puniq, i_of, u_of, strict=True)], dtype=bool)
+        return pd.Series(ok[pcodes] if len(puniq) else np.zeros(len(df), dtype=bool),
                          index=df.index)
 
     def _not_after_publication(df: pd.DataFrame) -> pd.Series:
-        scodes, suniq = pd.factorize(df["source_id"].astype("str"))
-        pub_u = pd.Series(suniq, dtype="str").map(published).astype("datetime64[ns]")
-        pub = pd.Series(pub_u.to_numpy()[scodes] if len(suniq) else
-                        np.array([], dtype="datetime64[ns]"), index=df.index)
+        scodes, suniq = text_codes(df["source_id"])
+        pub_u = suniq.map(published).astype("datetime64[ns]").to_numpy()
+        pub_u = np.append(pub_u, np.datetime64("NaT", "ns"))
+        pub = pd.Series(pub_u[np.where(scodes < 0, len(suniq), scodes)], index=df.index)
         ahead = pd.Series(_per_indicator(df, is_forward_looking), index=df.index)
         ok_pub = pub.isna() | (df["as_of"] <= pub)
         return ahead | (ok_pub & (df["as_of"] <= limit))
 
-    text = {"nullable": False, "coerce": False}
+    # Text columns may be ``str`` or ``category`` of ``str`` (how the build holds the
+    # repeated ones, :data:`CATEGORY_COLUMNS`); pandas' string methods and ``isin`` on a
+    # categorical work on its categories, so each distinct value is checked once.
+    def _is_text(s: pd.Series) -> bool:
+        dtype = s.cat.categories.dtype if isinstance(s.dtype, pd.CategoricalDtype) else s.dtype
+        return bool(pd.api.types.is_string_dtype(dtype))
+
+    def text_col(*checks: Any, **kw: Any) -> pa.Column:
+        return pa.Column(None, [pa.Check(_is_text, name="text_dtype",
+                                         error="column is not text (str or category)"),
+                                *checks], nullable=False, coerce=False, **kw)
+
     columns = {
-        "obs_id": pa.Column(str, pa.Check.str_matches(r"^\S+$"), unique=True, **text),
-        "source_id": pa.Column(
-            str, pa.Check.isin(source_ids, error="source_id not in sources.csv"), **text
-        ),
-        "geo_code": pa.Column(str, pa.Check.str_matches(r"^(?:VN|\d{2,5})$"), **text),
-        "geo_name": pa.Column(str, pa.Check.str_length(min_value=1), **text),
-        "geo_level": pa.Column(str, pa.Check.isin(GEO_LEVELS), **text),
-        "boundaries": pa.Column(str, pa.Check.isin(BOUNDARIES), **text),
-        "province_2025": pa.Column(str, pa.Check.str_length(min_value=1), **text),
-        "geo_name_raw": pa.Column(str, **text),
+        "obs_id": pa.Column(str, [
+            pa.Check(lambda s: pd.Series(is_token(s), index=s.index), name="no_whitespace",
+                     error="obs_id is empty or contains whitespace"),
+            pa.Check(_unique_text, name="field_uniqueness", error="duplicate obs_id"),
+        ], nullable=False, coerce=False),
+        "source_id": text_col(pa.Check.isin(source_ids, error="source_id not in sources.csv")),
+        "geo_code": text_col(pa.Check.str_matches(r"^(?:VN|\d{2,5})$")),
+        "geo_name": text_col(pa.Check.str_length(min_value=1)),
+        "geo_level": text_col(pa.Check.isin(GEO_LEVELS)),
+        "boundaries": text_col(pa.Check.isin(BOUNDARIES)),
+        "province_2025": text_col(pa.Check.str_length(min_value=1)),
+        "geo_name_raw": text_col(),
         "as_of": pa.Column("datetime64[ns]", nullable=False),
-        "as_of_raw": pa.Column(str, **text),
-        "indicator": pa.Column(
-            str,
+        "as_of_raw": text_col(),
+        "indicator": text_col(
             pa.Check(is_known_indicator, error="indicator not in the vocabulary "
                      "({scheme}_{measure}, population, labour_force[_15plus]) nor in "
                      "EXTRA_INDICATORS"),
-            **text,
         ),
         "value": pa.Column(float, pa.Check(np.isfinite, error="value is not finite"),
                            nullable=False),
-        "unit": pa.Column(str, pa.Check.str_matches(r"^[a-z_]+$"), **text),
-        "value_raw": pa.Column(str, **text),
+        "unit": text_col(pa.Check.str_matches(r"^[a-z_]+$")),
+        "value_raw": text_col(),
         "preliminary": pa.Column(bool, nullable=False),
-        "note": pa.Column(str, **text),
+        "note": text_col(),
     }
     checks = [
         pa.Check(_not_negative, name="value_not_negative",
@@ -331,11 +372,16 @@ class BuildResult:
     rejected : pandas.DataFrame
         ``file, row, column, value, reason`` for everything that was not used.
     derived, consistency : pandas.DataFrame or None
-        From :mod:`bhxh_analysis.metrics` (``None`` while it is not available).
+        From :mod:`bhxh_analysis.metrics`. ``derived`` is ``None`` when a big table's
+        derived figures were written in parts (read ``derived.parquet``).
     warnings : list of str
-        Non-fatal notes (e.g. metrics not available yet).
+        Non-fatal notes (e.g. CSV copies skipped for a big table).
     written : list of Path
         Files written (empty with ``write=False``).
+    derived_rows : int
+        Rows of the derived table.
+    timings : dict
+        Seconds spent deriving, checking and waiting for the writers.
     """
 
     observations: pd.DataFrame
@@ -344,6 +390,8 @@ class BuildResult:
     consistency: pd.DataFrame | None = None
     warnings: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    derived_rows: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -718,22 +766,92 @@ def _gso_frame(spec: _GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFram
 # ------------------------------------------------------------------------- build
 
 
-def _validate(obs: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Validate with pandera; rows failing a check move to the rejected list."""
+_FC_COLUMNS = ["schema_context", "column", "check", "failure_case", "index"]
+
+
+def _schema_failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
+    """pandera's lazy failure cases of ``frame`` (empty frame when it is valid)."""
     import pandera.pandas as pa
 
-    schema = observations_schema(sources)
-    table = obs[COLUMNS]
     try:
-        schema.validate(table, lazy=True)
-        return obs, _empty_rejects()
+        schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        fc = exc.failure_cases
-    # Errors without a row index (wrong dtype, missing column) are programming errors.
-    whole = fc[fc["index"].isna()]
+        return exc.failure_cases.reindex(columns=_FC_COLUMNS)
+    return pd.DataFrame(columns=_FC_COLUMNS)
+
+
+def _failure_cases(schema: pa.DataFrameSchema, table: pd.DataFrame) -> pd.DataFrame:
+    """Failure cases of ``schema`` on ``table``, each distinct text value checked once.
+
+    Same rows, columns and check names as ``schema.validate(table, lazy=True)`` (a test
+    compares them), but a categorical column's checks run on its categories and are
+    broadcast to the rows by code, and missing values are found from the codes: a
+    commune panel has millions of rows and a few thousand distinct values per column.
+    Structural errors (missing or extra columns, order, dtypes) raise ``RuntimeError``:
+    they are programming errors, not bad rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``schema_context, column, check, failure_case, index`` (``index`` =
+        the row label in ``table``).
+    """
+    import pandera.pandas as pa
+
+    # 1. Structure and dtypes, on no rows (checks on an empty frame pass).
+    whole = _schema_failures(schema, table.iloc[:0])
     if len(whole):
         raise RuntimeError("observations table does not match its schema: "
                            + whole[["column", "check"]].to_string(index=False))
+    found = []
+    index = table.index.to_numpy()
+    # 2. Column checks: categoricals on their categories, other columns on their rows.
+    for name, col in schema.columns.items():
+        s = table[name]
+        single = pa.DataFrameSchema({name: col})
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            codes = s.cat.codes.to_numpy()
+            cats = pd.Series(np.asarray(s.cat.categories.astype("str"), dtype=object),
+                             dtype="str")
+            fc = _schema_failures(single, cats.to_frame(name))
+            if len(fc):
+                bad_cat = fc.dropna(subset=["index"])
+                for check, grp in bad_cat.groupby("check", sort=True):
+                    cat_idx = grp["index"].astype("int64").to_numpy()
+                    rows = np.flatnonzero(np.isin(codes, cat_idx))
+                    found.append(pd.DataFrame({
+                        "schema_context": "Column", "column": name, "check": check,
+                        "failure_case": cats.to_numpy(dtype=object)[codes[rows]],
+                        "index": index[rows]}))
+            missing = np.flatnonzero(codes < 0)
+        else:
+            present = s.notna().to_numpy()
+            fc = _schema_failures(single, s[present].to_frame(name))
+            if len(fc):
+                found.append(fc)
+            missing = np.flatnonzero(~present)
+        if len(missing) and not col.nullable:
+            found.append(pd.DataFrame({"schema_context": "Column", "column": name,
+                                       "check": "not_nullable", "failure_case": np.nan,
+                                       "index": index[missing]}))
+    # 3. Table checks (vectorised by distinct indicator, unit and source).
+    table_schema = pa.DataFrameSchema(checks=schema.checks, name=schema.name)
+    fc = _schema_failures(table_schema, table)
+    if len(fc):
+        found.append(fc)
+    found = [f for f in found if len(f)]
+    if not found:
+        return pd.DataFrame(columns=_FC_COLUMNS)
+    out = pd.concat([f.reindex(columns=_FC_COLUMNS) for f in found], ignore_index=True)
+    return out.dropna(subset=["index"])
+
+
+def _validate(obs: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate with pandera; rows failing a check move to the rejected list."""
+    schema = observations_schema(sources)
+    fc = _failure_cases(schema, obs[COLUMNS])
+    if fc.empty:
+        return obs, _empty_rejects()
     fc = fc.assign(index=fc["index"].astype("int64"))
     is_frame = fc["schema_context"].eq("DataFrameSchema")
     # A table-level check lists every column of a failing row: keep the relevant one.
@@ -754,6 +872,15 @@ def _validate(obs: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, p
 
 def _sort_codes(col: pd.Series) -> np.ndarray:
     """Integer codes that order like the column's values (ties share a code)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        # Rank the categories as text (they are sorted after _finalise_dtypes).
+        cats = np.asarray(col.cat.categories.astype("str"), dtype=object)
+        rank = np.empty(len(cats), dtype=np.int64)
+        rank[np.argsort(cats, kind="stable")] = np.arange(len(cats))
+        codes = col.cat.codes.to_numpy()
+        return np.where(codes < 0, -1, rank[np.maximum(codes, 0)] if len(cats) else codes)
+    if pd.api.types.is_datetime64_any_dtype(col) and not col.isna().any():
+        return col.to_numpy().astype("datetime64[ns]").view("int64")  # order-preserving
     if pd.api.types.is_datetime64_any_dtype(col) or pd.api.types.is_numeric_dtype(col):
         return pd.factorize(col, sort=True)[0]
     return pd.factorize(col.astype("str"), sort=True)[0]
@@ -769,7 +896,8 @@ def _sort(obs: pd.DataFrame) -> pd.DataFrame:
     if obs.empty:
         return obs.reset_index(drop=True)
     keys = [_sort_codes(obs[c]) for c in ("boundaries", "geo_code", "indicator", "as_of")]
-    order = np.lexsort(keys[::-1])
+    # Data often arrive in key order (a sorted export): check in O(n) before sorting.
+    order = np.arange(len(obs)) if is_lexsorted(keys) else np.lexsort(keys[::-1])
     ks = np.stack([k[order] for k in keys])
     same_prev = np.r_[False, (ks[:, 1:] == ks[:, :-1]).all(axis=0)]
     tied_sorted = same_prev | np.r_[same_prev[1:], False]
@@ -778,13 +906,19 @@ def _sort(obs: pd.DataFrame) -> pd.DataFrame:
         rank = np.zeros(len(obs), dtype=np.int64)
         rank[tied] = _sort_codes(obs["obs_id"].iloc[tied])
         order = np.lexsort([rank, *keys[::-1]])
+    if (order == np.arange(len(order))).all():
+        return obs.reset_index(drop=True)  # no copy of a table already in order
     return obs.take(order).reset_index(drop=True)
 
 
 def _finalise_dtypes(obs: pd.DataFrame) -> pd.DataFrame:
-    out = obs[COLUMNS]
-    for c in STR_COLUMNS:
-        out[c] = out[c].astype("str")
+    """The table's dtypes: :data:`CATEGORY_COLUMNS` ``category`` (sorted ``str``
+    categories), ``obs_id`` ``str``, ``as_of`` datetime64[ns], ``value`` float64,
+    ``preliminary`` bool. Columns other than :data:`COLUMNS` are kept, after them."""
+    out = obs[COLUMNS + [c for c in obs.columns if c not in COLUMNS]]
+    out["obs_id"] = out["obs_id"].astype("str")
+    for c in CATEGORY_COLUMNS:
+        out[c] = as_text_category(out[c])
     out["as_of"] = out["as_of"].astype("datetime64[ns]")
     out["value"] = out["value"].astype("float64")
     out["preliminary"] = out["preliminary"].astype(bool)
@@ -872,9 +1006,10 @@ def _csv_quote(arr: Any) -> Any:
     return pc.if_else(need, quoted, arr)
 
 
-def _write_csv_fast(df: pd.DataFrame, out: Any) -> bool:
+def _write_csv_fast(df: pd.DataFrame, out: Any, header: bool = True) -> bool:
     """Write ``df`` as ``to_csv`` would (see :func:`_write_csv`), block by block in
-    pyarrow; return False (nothing written) when a column's dtype is not handled."""
+    pyarrow; return False (nothing written) when a column's dtype is not handled.
+    ``header=False`` appends rows only (a table written in parts)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -882,7 +1017,7 @@ def _write_csv_fast(df: pd.DataFrame, out: Any) -> bool:
         return False
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow([str(c) for c in df.columns])
-    header = buf.getvalue().encode("utf-8")
+    header = buf.getvalue().encode("utf-8") if header else b""
     blocks = []
     for start in range(0, max(len(df), 1), _CSV_CHUNK):
         part = df.iloc[start:start + _CSV_CHUNK]
@@ -923,56 +1058,348 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
     _atomic_write(path, write)
 
 
+def _arrow_column(s: pd.Series) -> Any:
+    """One column as an Arrow array: dates ``date32``, text ``string`` (categoricals
+    ``dictionary<int32, string>``), numbers and booleans as is."""
+    import pyarrow as pa
+
+    dtype = s.dtype
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return pa.array(s.to_numpy().astype("datetime64[D]"), type=pa.date32())
+    if pd.api.types.is_bool_dtype(dtype):
+        return pa.array(s.to_numpy(dtype=bool), type=pa.bool_())
+    if pd.api.types.is_float_dtype(dtype):
+        return pa.array(s.to_numpy(dtype="float64"), type=pa.float64())
+    if pd.api.types.is_integer_dtype(dtype):
+        return pa.array(s.to_numpy(dtype="int64"), type=pa.int64())
+    if isinstance(dtype, pd.CategoricalDtype):
+        # Dictionary-encoded as it is in memory: parquet stores dictionary pages
+        # anyway, so nothing is decoded and hashed again (files store no Arrow
+        # schema: readers see plain string columns).
+        cats = pa.array(np.asarray(s.cat.categories.astype("str"), dtype=object),
+                        type=pa.string())
+        codes = s.cat.codes.to_numpy().astype(np.int32)
+        return pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), cats)
+    return pa.chunked_array(s.astype("str").array.__arrow_array__()
+                            ).combine_chunks().cast(pa.string())
+
+
+def _arrow_table(df: pd.DataFrame, columns: list[str], nullable: bool = True) -> Any:
+    """``df[columns]`` as an Arrow table with an explicit schema (no pandas metadata)."""
+    import pyarrow as pa
+
+    arrays = [_arrow_column(df[c]) for c in columns]
+    fields = [pa.field(c, a.type, nullable=nullable) for c, a in zip(columns, arrays, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+#: Columns with min/max statistics in the parquet files (what readers filter on);
+#: statistics of distinct-per-row text (ids, inputs) cost time and help no filter.
+_STATISTICS = ["boundaries", "geo_level", "geo_code", "province_2025", "as_of", "indicator",
+               "source_id", "check", "status"]
+
+
+def _parquet_options(table: Any, incompressible: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Writer options: zstd, statistics on the key columns, no stored Arrow schema."""
+    names = table.column_names
+    compression = {c: ("none" if c in incompressible else "zstd") for c in names}
+    return {"compression": compression, "store_schema": False,
+            "write_statistics": [c for c in _STATISTICS if c in names]}
+
+
 def _write_parquet(df: pd.DataFrame, path: Path) -> None:
     """Write with an explicit arrow schema and no pandas metadata (byte-stable)."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    arrays, fields = [], []
-    for c in COLUMNS:
-        if c == "as_of":
-            arr = pa.array(df[c].to_numpy().astype("datetime64[D]"), type=pa.date32())
-        elif c == "value":
-            arr = pa.array(df[c].to_numpy(dtype="float64"), type=pa.float64())
-        elif c == "preliminary":
-            arr = pa.array(df[c].to_numpy(dtype=bool), type=pa.bool_())
-        else:
-            # Straight from the Arrow-backed str column (no Python string objects).
-            arr = pa.chunked_array(df[c].astype("str").array.__arrow_array__()
-                                   ).combine_chunks().cast(pa.string())
-        arrays.append(arr)
-        fields.append(pa.field(c, arr.type, nullable=False))
-    table = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    table = _arrow_table(df, COLUMNS, nullable=False)
 
     def write(tmp: Path) -> None:
-        pq.write_table(table, tmp, compression="zstd", write_statistics=True)
+        pq.write_table(table, tmp, **_parquet_options(table))
     _atomic_write(path, write)
 
 
-def _run_metrics(obs: pd.DataFrame, warnings: list[str]
-                 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """Call metrics.derive / check_consistency when the module provides them.
+class _TableSink:
+    """Write a table that arrives in parts to parquet (and optionally CSV).
 
-    Only the absence of the module (or of the two functions, while it is being
-    written) is tolerated; any error raised inside them propagates.
+    A background thread converts and writes each part while the caller computes the
+    next (Arrow conversion, compression and file writes release the GIL); a bounded
+    queue keeps at most two parts waiting. Files appear under their final names only
+    when :meth:`close` succeeds.
     """
-    try:
-        from . import metrics
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__package__}.metrics":
-            raise
-        warnings.append("bhxh_analysis.metrics not available: derived.csv and "
-                        "consistency.csv not written")
-        return None, None
-    derive = getattr(metrics, "derive", None)
-    check = getattr(metrics, "check_consistency", None)
-    if derive is None or check is None:
-        warnings.append("bhxh_analysis.metrics lacks derive/check_consistency: derived.csv "
-                        "and consistency.csv not written")
-        return None, None
-    derived = derive(obs)
-    consistency = check(obs, derived)
+
+    def __init__(self, columns: list[str], parquet: Path, csv_path: Path | None,
+                 incompressible: tuple[str, ...] = ()) -> None:
+        import queue
+        import threading
+
+        self.columns, self.rows, self._incompressible = columns, 0, incompressible
+        self._paths = [p for p in (parquet, csv_path) if p is not None]
+        for p in self._paths:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp = {p: p.with_name(f".{p.name}.{os.getpid()}.tmp") for p in self._paths}
+        self._parquet, self._csv = parquet, csv_path
+        self._queue: queue.Queue[pd.DataFrame | None] = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=f"write {parquet.name}",
+                                        daemon=True)
+        self._thread.start()
+
+    def put(self, part: pd.DataFrame) -> None:
+        """Queue one part (rows in final order) for writing."""
+        if self._error is not None:
+            self._finish(abort=True)
+        self.rows += len(part)
+        self._queue.put(part[self.columns])
+
+    def close(self) -> None:
+        """Write the queued parts, then move the files into place."""
+        self._finish(abort=False)
+
+    def abort(self) -> None:
+        """Stop and remove the temporary files (after an error elsewhere)."""
+        try:
+            self._finish(abort=True)
+        except BaseException:  # the caller is already handling an error
+            pass
+
+    def _finish(self, abort: bool) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if self._error is not None or abort:
+            for tmp in self._tmp.values():
+                tmp.unlink(missing_ok=True)
+            if self._error is not None:
+                raise self._error
+            return
+        for path, tmp in self._tmp.items():
+            os.replace(tmp, path)
+
+    def _run(self) -> None:
+        import pyarrow.parquet as pq
+
+        writer, fh, first, empty = None, None, True, None
+        try:
+            while (part := self._queue.get()) is not None:
+                if self._error is not None:
+                    continue  # drain: the producer learns of the error on its next put
+                if not len(part):
+                    empty = part  # written only if no part has rows (the file's schema)
+                    continue
+                table = _arrow_table(part, self.columns)
+                if writer is None:
+                    writer = pq.ParquetWriter(self._tmp[self._parquet], table.schema,
+                                              **_parquet_options(table, self._incompressible))
+                elif table.schema != writer.schema:
+                    table = table.cast(writer.schema)  # e.g. a str column of one part
+                writer.write_table(table)
+                if self._csv is not None:
+                    if fh is None:
+                        fh = open(self._tmp[self._csv], "wb")  # closed in finally
+                    if not _write_csv_fast(part, fh, header=first):
+                        fh.write(part.to_csv(index=False, header=first, lineterminator="\n",
+                                             float_format="%.15g", date_format="%Y-%m-%d"
+                                             ).encode("utf-8"))
+                first = False
+            if writer is None and self._error is None:
+                frame = empty if empty is not None else pd.DataFrame(columns=self.columns)
+                table = _arrow_table(frame, self.columns)
+                writer = pq.ParquetWriter(self._tmp[self._parquet], table.schema,
+                                          **_parquet_options(table, self._incompressible))
+                writer.write_table(table)
+                if self._csv is not None:
+                    fh = open(self._tmp[self._csv], "wb")  # closed in finally
+                    if not _write_csv_fast(frame, fh):
+                        fh.write(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        except BaseException as exc:  # re-raised in the caller's thread
+            self._error = exc
+            while self._queue.get() is not None:
+                pass
+        finally:
+            if writer is not None:
+                writer.close()
+            if fh is not None:
+                fh.close()
+
+
+#: Observations per chunk of the metrics on a big table: derive and check one group of
+#: whole places at a time (every rule and check pairs figures of one place), so the
+#: derived table (about twice the observations) never sits in memory at once.
+METRICS_CHUNK_ROWS = 400_000
+#: CSV copies of the processed tables are written by default only while the
+#: observations fit a spreadsheet (Excel stops at 1,048,576 rows); parquet always.
+CSV_MAX_ROWS = 1_000_000
+
+
+def _unit_chunks(obs: pd.DataFrame, target_rows: int) -> list[np.ndarray]:
+    """Row positions of ``obs`` in groups of whole places (about ``target_rows`` each).
+
+    Places are taken in the derived table's order (boundaries, geo_level, geo_code),
+    so the parts, written one after the other, form the table :func:`metrics.derive`
+    returns for all rows.
+    """
+    unit = obs.groupby(["boundaries", "geo_level", "geo_code"], sort=True,
+                       observed=True).ngroup().to_numpy()
+    if not len(unit):
+        return [np.arange(0)]
+    counts = np.bincount(unit)
+    chunk = ((np.cumsum(counts) - counts) // max(int(target_rows), 1))[unit]
+    if chunk.max() == 0:
+        return [np.arange(len(obs))]
+    if (np.diff(chunk) >= 0).all():
+        # Rows already grouped in chunk order (a sorted table): contiguous ranges,
+        # which callers can slice without copying.
+        edges = np.searchsorted(chunk, np.arange(int(chunk.max()) + 2))
+        return [np.arange(lo, hi) for lo, hi in zip(edges[:-1], edges[1:], strict=True)
+                if hi > lo]
+    order = np.argsort(chunk, kind="stable")
+    edges = np.searchsorted(chunk[order], np.arange(int(chunk.max()) + 2))
+    return [order[lo:hi] for lo, hi in zip(edges[:-1], edges[1:], strict=True) if hi > lo]
+
+
+def _metrics(obs: pd.DataFrame, sink: _TableSink | None, timings: dict[str, float]
+             ) -> tuple[pd.DataFrame | None, pd.DataFrame]:
+    """Derived figures and consistency checks, place group by place group.
+
+    With a ``sink`` each part of the derived table goes to it and, when there is more
+    than one part, the derived table is not kept (``None`` is returned for it).
+    """
+    import time
+
+    from . import metrics
+
+    chunks = _unit_chunks(obs, METRICS_CHUNK_ROWS) if sink is not None else \
+        [np.arange(len(obs))]
+    derived_parts, checks = [], []
+    for pos in chunks:
+        if len(pos) == len(obs):
+            part = obs
+        elif len(pos) and pos[-1] - pos[0] == len(pos) - 1:
+            part = obs.iloc[pos[0]:pos[-1] + 1]  # a contiguous range: a view, no copy
+        else:
+            part = obs.take(pos)
+        t0 = time.perf_counter()
+        d, c = metrics.derive_and_check(part)
+        checks.append(c)
+        t1 = time.perf_counter()
+        timings["metrics_s"] = timings.get("metrics_s", 0.0) + t1 - t0
+        if sink is not None:
+            sink.put(d)
+        if sink is None or len(chunks) == 1:
+            derived_parts.append(d)
+    derived = derived_parts[0] if len(derived_parts) == 1 else None
+    # Parts are in place order and each is sorted: their concatenation is sorted.
+    # (Parts without checks are left out: their empty columns have no dtype to keep.)
+    found = [c for c in checks if len(c)]
+    consistency = (checks[0] if len(found) == 0 else found[0] if len(found) == 1
+                   else pd.concat(found, ignore_index=True))
     return derived, consistency
+
+
+def _write_tables(result: BuildResult, csv: str, timings: dict[str, float]) -> None:
+    """Write every processed table; metrics run while the observations are written."""
+    import threading
+    import time
+
+    from . import metrics
+
+    obs = result.observations
+    with_csv = csv == "always" or (csv == "auto" and len(obs) <= CSV_MAX_ROWS)
+    config.ensure_dirs()
+    csv_paths = [config.observations_csv(), config.derived_csv(), config.consistency_csv()]
+    if not with_csv:
+        for p in csv_paths:
+            p.unlink(missing_ok=True)  # never leave a stale copy beside new data
+        if csv == "auto":
+            result.warnings.append(
+                f"{len(obs):,} observations: CSV copies not written (more than "
+                f"{CSV_MAX_ROWS:,} rows, beyond a spreadsheet); the tables are in "
+                "data/processed/*.parquet (use --csv always to force them)")
+    errors: list[BaseException] = []
+
+    def write_observations() -> None:
+        try:
+            t0 = time.perf_counter()
+            _write_parquet(obs, config.observations_parquet())
+            if with_csv:
+                _write_csv(obs, config.observations_csv())
+            timings["write_observations_s"] = time.perf_counter() - t0
+        except BaseException as exc:  # re-raised below
+            errors.append(exc)
+
+    writer = threading.Thread(target=write_observations, name="write observations")
+    writer.start()
+    # Derived ids are hashes (random hex): compressing them costs time, saves nothing.
+    sink = _TableSink(metrics.DERIVED_COLUMNS, config.derived_parquet(),
+                      config.derived_csv() if with_csv else None, incompressible=("obs_id",))
+    try:
+        result.derived, result.consistency = _metrics(obs, sink, timings)
+        t0 = time.perf_counter()
+        sink.close()
+        timings["wait_derived_writer_s"] = time.perf_counter() - t0
+    except BaseException:
+        sink.abort()
+        writer.join()
+        raise
+    result.derived_rows = sink.rows
+    if result.derived is None:
+        result.warnings.append(
+            f"derived table ({sink.rows:,} rows) written in parts and not kept in memory: "
+            f"read {config.derived_parquet().name} (metrics.derive on a subset gives the "
+            "same rows)")
+    _write_parquet_table(result.consistency, config.consistency_parquet())
+    if with_csv:
+        _write_csv(result.consistency, config.consistency_csv())
+    _write_csv(result.rejected, config.rejected_csv())
+    t0 = time.perf_counter()
+    writer.join()
+    timings["wait_observations_writer_s"] = time.perf_counter() - t0
+    if errors:
+        raise errors[0]
+    result.written += [config.observations_parquet(), config.derived_parquet(),
+                       config.consistency_parquet(), config.rejected_csv()]
+    if with_csv:
+        result.written += csv_paths
+
+
+def _write_parquet_table(df: pd.DataFrame, path: Path) -> None:
+    """Write any processed table as parquet (explicit schema, byte-stable)."""
+    import pyarrow.parquet as pq
+
+    table = _arrow_table(df, list(df.columns))
+
+    def write(tmp: Path) -> None:
+        pq.write_table(table, tmp, **_parquet_options(table))
+    _atomic_write(path, write)
+
+
+def write_processed(result: BuildResult, csv: str = "auto") -> BuildResult:
+    """Compute the metrics of a built table and write every processed file.
+
+    Writes ``observations.parquet``, ``derived.parquet``, ``consistency.parquet`` and
+    ``rejected.csv``, plus CSV copies of the first three when ``csv`` is ``"always"``,
+    or ``"auto"`` and the table has at most :data:`CSV_MAX_ROWS` rows. The metrics run
+    in groups of places (:data:`METRICS_CHUNK_ROWS`) while a background thread writes
+    the observations and each finished part of the derived table.
+
+    Parameters
+    ----------
+    result : BuildResult
+        Validated, sorted observations and rejects (``derived``/``consistency`` are
+        filled in).
+    csv : {"auto", "always", "never"}
+        CSV copies.
+
+    Returns
+    -------
+    BuildResult
+        ``result``, with ``derived`` (``None`` when it was written in parts),
+        ``derived_rows``, ``consistency``, ``timings`` and ``written``.
+    """
+    if csv not in ("auto", "always", "never"):
+        raise ValueError(f"csv must be auto, always or never, not {csv!r}")
+    _write_tables(result, csv, result.timings)
+    return result
 
 
 def curated_files() -> list[Path]:
@@ -980,7 +1407,8 @@ def curated_files() -> list[Path]:
     return sorted((config.raw_dir() / "curated").glob("observations_*.csv"))
 
 
-def build(write: bool = True, *, registry: Any = None, verify: bool = True) -> BuildResult:
+def build(write: bool = True, *, registry: Any = None, verify: bool = True,
+          csv: str = "auto") -> BuildResult:
     """Build the observations table from the raw folder.
 
     Steps: verify raw checksums (:func:`bhxh_analysis.rawdata.verify_checksums`);
@@ -1005,6 +1433,9 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True) -> B
         Geography registry (default :func:`geo.get_registry`).
     verify : bool
         Verify raw checksums first (default; disable only in tests of other steps).
+    csv : {"auto", "always", "never"}
+        CSV copies of the processed tables (see :func:`write_processed`); parquet
+        files are always written.
 
     Returns
     -------
@@ -1045,10 +1476,11 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True) -> B
     ranked = obs[obs["_rank"] >= 0].sort_values("_rank", kind="mergesort")
     dup = ranked.duplicated(["indicator", "boundaries", "geo_code", "as_of"], keep="first")
     obs = obs.drop(index=ranked.index[dup]).reset_index(drop=True)
-    obs, rej = _validate(obs, sources)
+    obs, rej = _validate(_finalise_dtypes(obs), sources)
     rejects.append(rej)
 
-    observations = _sort(_finalise_dtypes(obs))
+    # Rejected rows may leave unused categories: drop them so equal tables compare equal.
+    observations = _sort(_finalise_dtypes(obs[COLUMNS]) if len(rej) else obs[COLUMNS])
     rejected = pd.concat([r for r in rejects if len(r)] or [_empty_rejects()],
                          ignore_index=True)
     rejected = rejected.astype({"row": "int64"}).astype(
@@ -1057,21 +1489,11 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True) -> B
     rejected = rejected.drop_duplicates().reset_index(drop=True)
 
     result = BuildResult(observations, rejected)
-    result.derived, result.consistency = _run_metrics(observations, result.warnings)
     if write:
-        config.ensure_dirs()
-        _write_parquet(observations, config.observations_parquet())
-        _write_csv(observations, config.observations_csv())
-        _write_csv(rejected, config.rejected_csv())
-        result.written += [config.observations_parquet(), config.observations_csv(),
-                           config.rejected_csv()]
-        for frame, path in ((result.derived, config.derived_csv()),
-                            (result.consistency, config.consistency_csv())):
-            if frame is None:
-                path.unlink(missing_ok=True)  # never leave a stale table beside new data
-            else:
-                _write_csv(frame, path)
-                result.written.append(path)
+        write_processed(result, csv=csv)
+    else:
+        result.derived, result.consistency = _metrics(observations, None, result.timings)
+        result.derived_rows = len(result.derived) if result.derived is not None else 0
     return result
 
 
@@ -1089,11 +1511,40 @@ def _raw_is_newer(target: Path) -> bool:
 def _to_frame(df: pd.DataFrame) -> pd.DataFrame:
     df = df.reindex(columns=COLUMNS)
     for c in STR_COLUMNS:
-        df[c] = df[c].fillna("").astype("str")
+        if isinstance(df[c].dtype, pd.CategoricalDtype):
+            if df[c].isna().any():
+                df[c] = df[c].cat.add_categories([""]).fillna("")
+        else:
+            df[c] = df[c].fillna("").astype("str")
     df["as_of"] = pd.to_datetime(df["as_of"]).astype("datetime64[ns]")
-    df["value"] = df["value"].astype("float64")
-    df["preliminary"] = df["preliminary"].astype(bool)
-    return df
+    return _finalise_dtypes(df)
+
+
+def read_observations_parquet(path: str | Path | None = None) -> pd.DataFrame:
+    """Read an observations parquet file with the table's dtypes.
+
+    The repeated text columns are read dictionary-encoded straight into categoricals,
+    so a table of millions of rows never holds millions of Python or Arrow strings
+    for them.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path or None
+        Default ``data/processed/observations.parquet``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLUMNS` with the dtypes of
+        ``load_observations(categories=True)`` (repeated text as ``category``; use
+        :func:`as_str_columns` for ``str``).
+    """
+    import pyarrow.parquet as pq
+
+    path = Path(path) if path is not None else config.observations_parquet()
+    names = set(pq.read_schema(path).names)
+    table = pq.read_table(path, read_dictionary=[c for c in CATEGORY_COLUMNS if c in names])
+    return _to_frame(table.to_pandas(date_as_object=False))
 
 
 def read_observations_csv(path: str | Path | None = None) -> pd.DataFrame:
@@ -1102,10 +1553,18 @@ def read_observations_csv(path: str | Path | None = None) -> pd.DataFrame:
     df = pd.read_csv(path, dtype={c: "str" for c in STR_COLUMNS}, keep_default_na=False,
                      na_values={"value": [""]})
     df["preliminary"] = df["preliminary"].astype("str").str.lower().eq("true")
-    return _to_frame(df)
+    return as_str_columns(_to_frame(df))
 
 
-def load_observations(rebuild: bool | None = None) -> pd.DataFrame:
+def as_str_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with categorical text columns as ``str`` (how most code handles text)."""
+    cats = {c: df[c].astype("str") for c in df.columns
+            if isinstance(df[c].dtype, pd.CategoricalDtype)}
+    return df.assign(**cats) if cats else df
+
+
+def load_observations(rebuild: bool | None = None, *, categories: bool = False
+                      ) -> pd.DataFrame:
     """Return the tidy observations table, rebuilding it when raw data are newer.
 
     Parameters
@@ -1114,20 +1573,23 @@ def load_observations(rebuild: bool | None = None) -> pd.DataFrame:
         ``True`` always rebuilds; ``False`` never does (raises when the table is
         missing); ``None`` rebuilds when ``observations.parquet`` is missing or any file
         under ``data/raw`` is newer than it.
+    categories : bool
+        Keep the repeated text columns (:data:`CATEGORY_COLUMNS`) as ``category``, as
+        the build holds them: about a quarter of the memory on a big table. Default:
+        ``str``.
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`COLUMNS`; ``as_of`` datetime64[ns], ``value`` float64,
-        ``preliminary`` bool, the rest ``str``.
+        ``preliminary`` bool, text ``str`` (or ``category`` with sorted ``str``
+        categories, see ``categories``).
 
     Raises
     ------
     FileNotFoundError
         ``rebuild=False`` and the table has not been built.
     """
-    import pyarrow.parquet as pq
-
     path = config.observations_parquet()
     if rebuild is None:
         rebuild = _raw_is_newer(path)
@@ -1138,8 +1600,9 @@ def load_observations(rebuild: bool | None = None) -> pd.DataFrame:
 
             warnings.warn(f"{len(result.rejected)} raw rows or cells were rejected by the "
                           f"build; see {config.rejected_csv()}", stacklevel=2)
-        return result.observations
-    if not path.is_file():
+        obs = result.observations
+    elif not path.is_file():
         raise FileNotFoundError(f"{path} not found: run `bhxh data build`")
-    table = pq.read_table(path)
-    return _to_frame(table.to_pandas(date_as_object=False))
+    else:
+        obs = read_observations_parquet(path)
+    return obs if categories else as_str_columns(obs)

@@ -128,6 +128,26 @@ def _read_optional_csv(path: Path) -> pd.DataFrame | None:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+def _read_processed(parquet: Path, csv: Path) -> pd.DataFrame | None:
+    """A processed table from its parquet file (always written), else its CSV copy.
+
+    Text comes back as ``str`` (repeated text read dictionary-encoded, as categories,
+    then decoded), numbers as numbers, like the CSV read with ``dtype=str`` followed
+    by :func:`_with_dates`.
+    """
+    if not parquet.exists():
+        return _read_optional_csv(csv)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pq.read_schema(parquet)
+    text = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+    df = pq.read_table(parquet, read_dictionary=text).to_pandas(date_as_object=False)
+    for c in text:
+        df[c] = df[c].astype("str").fillna("")
+    return df
+
+
 def _with_dates(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     out["as_of"] = pd.to_datetime(out["as_of"], errors="coerce")
@@ -150,7 +170,8 @@ def load_bundle(refresh: bool = False) -> Bundle:
     """
     raw = config.raw_dir()
     paths = [
-        config.observations_parquet(), config.derived_csv(), config.consistency_csv(),
+        config.observations_parquet(), config.derived_parquet(), config.derived_csv(),
+        config.consistency_parquet(), config.consistency_csv(),
         config.backtest_csv(), raw / "sources.csv", raw / "targets.csv",
     ]
     sig = _signature(paths)
@@ -160,11 +181,11 @@ def load_bundle(refresh: bool = False) -> Bundle:
     from . import load_observations
 
     obs = _with_dates(load_observations())
-    derived = _read_optional_csv(config.derived_csv())
+    derived = _read_processed(config.derived_parquet(), config.derived_csv())
     bundle = Bundle(
         obs=obs,
         derived=_with_dates(derived) if derived is not None else None,
-        consistency=_read_optional_csv(config.consistency_csv()),
+        consistency=_read_processed(config.consistency_parquet(), config.consistency_csv()),
         backtest=(pd.read_csv(config.backtest_csv()) if config.backtest_csv().exists()
                   else None),
         sources=pd.read_csv(raw / "sources.csv", dtype=str, keep_default_na=False),

@@ -17,14 +17,18 @@ def data() -> None:
 
 @data.command("build")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems, not the summary.")
-def build_cmd(quiet: bool) -> None:
+@click.option("--csv", "csv_mode", type=click.Choice(["auto", "always", "never"]),
+              default="auto", show_default=True,
+              help="CSV copies of the tables; auto = while the observations fit a "
+                   "spreadsheet (at most 1,000,000 rows). Parquet is always written.")
+def build_cmd(quiet: bool, csv_mode: str) -> None:
     """Build data/processed/observations.{parquet,csv} from data/raw.
 
     \b
     Verifies the sha256 of every raw file against its .meta.yml sidecar, reads the
     curated observation files and the GSO exports, validates every row, and writes
-    observations.parquet, observations.csv, rejected.csv, derived.csv and
-    consistency.csv. Exits 1 when a raw file changed silently or any row was
+    observations, derived and consistency tables (.parquet, and .csv copies) and
+    rejected.csv. Exits 1 when a raw file changed silently or any row was
     rejected (the good rows are still written; rejected.csv lists file, row, column
     and reason).
     """
@@ -33,7 +37,7 @@ def build_cmd(quiet: bool) -> None:
     from ..rawdata import RawDataError
 
     try:
-        result = build(write=True)
+        result = build(write=True, csv=csv_mode)
     except RawDataError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -42,12 +46,12 @@ def build_cmd(quiet: bool) -> None:
         from ..observations import load_sources
 
         kinds = load_sources().drop_duplicates("source_id").set_index("source_id")["kind"]
-        per_kind = obs["source_id"].map(kinds).fillna("(unknown)").value_counts().sort_index()
+        per_kind = (obs["source_id"].astype("str").map(kinds).fillna("(unknown)")
+                    .value_counts().sort_index())
         click.echo(f"observations: {len(obs)} rows → {config.observations_parquet()}")
         for kind, n in per_kind.items():
             click.echo(f"  {kind or '(no kind)'}: {n}")
-        if result.derived is not None:
-            click.echo(f"derived: {len(result.derived)} rows")
+        click.echo(f"derived: {result.derived_rows} rows → {config.derived_parquet()}")
         if result.consistency is not None and "status" in result.consistency.columns:
             n_conf = int(result.consistency["status"].eq("conflict").sum())
             click.echo(f"consistency: {len(result.consistency)} checks, {n_conf} conflicts")
