@@ -342,6 +342,7 @@ def _parse_raw(u: pd.Series) -> pd.DataFrame:
     out = pd.DataFrame({
         "qual": parts["qual"].fillna("").str.casefold(),
         "word_mult": first.fillna("").str.casefold().map(_MULTIPLIER).astype(float),
+        "plain": plain.to_numpy(dtype=bool),  # bare digits: a whole number, no qualifier
     })
     for fmt in ("vi", "en"):
         ok, value, k = _parse_plain(num, fmt)
@@ -381,6 +382,44 @@ def _note_qualifier(notes: pd.Series) -> pd.Series:
     return lead.where(lead != "", tagged.str.strip().str.casefold())
 
 
+def _half_unit(value: np.ndarray, codes: np.ndarray | None,
+               per: pd.DataFrame | None) -> np.ndarray:
+    """Half the printed rounding unit of each figure (see :func:`figure_bounds`).
+
+    ``per`` is :func:`_parse_raw` of the distinct printed strings and ``codes`` each
+    row's index into it (``None``: nothing printed, decimals from the value itself).
+    """
+    n = len(value)
+
+    def take(col: str, fill: Any) -> np.ndarray:
+        if per is None:
+            return np.full(n, fill)
+        return per[col].to_numpy()[codes]
+
+    word_mult = take("word_mult", np.nan).astype(float)
+    has_word = ~np.isnan(word_mult)
+    word_mult = np.where(has_word, word_mult, 1.0)
+    decimals = np.full(n, np.nan)
+    mult = np.ones(n)
+    for fmt in ("en", "vi"):  # vi wins ties: plain digits agree
+        number = take(f"{fmt}_num", np.nan).astype(float)
+        parsed_ok = take(f"{fmt}_ok", False).astype(bool)
+        ok = parsed_ok & np.isclose(number * word_mult, value, rtol=1e-9, atol=1e-9)
+        this_mult = word_mult.copy()
+        # Tables printed "in thousands" carry no unit word: accept value = number × 10^3k.
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = value / number
+        for scale in (1e3, 1e6, 1e9):
+            implicit = ~has_word & ~ok & parsed_ok & np.isclose(ratio, scale, rtol=1e-9)
+            ok |= implicit
+            this_mult = np.where(implicit, scale, this_mult)
+        decimals = np.where(ok, take(f"{fmt}_k", 0.0).astype(float), decimals)
+        mult = np.where(ok, this_mult, mult)
+    from_raw = ~np.isnan(decimals)
+    decimals = np.where(from_raw, decimals, _decimals_of_value(np.nan_to_num(value)))
+    return 0.5 * 10.0 ** (-decimals) * np.where(from_raw, mult, 1.0)
+
+
 def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     """Interval each printed figure stands for, from its rounding and qualifier.
 
@@ -414,33 +453,16 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     codes, per = _parsed_figures(_text(raw))
     codes = np.where(codes < 0, 0, codes) if per is not None else codes
 
-    def take(col: str, fill: Any) -> np.ndarray:
-        if per is None:
-            return np.full(n, fill)
-        return per[col].to_numpy()[codes]
-
-    word_mult = take("word_mult", np.nan).astype(float)
-    has_word = ~np.isnan(word_mult)
-    word_mult = np.where(has_word, word_mult, 1.0)
-    decimals = np.full(n, np.nan)
-    mult = np.ones(n)
-    for fmt in ("en", "vi"):  # vi wins ties: plain digits agree
-        number = take(f"{fmt}_num", np.nan).astype(float)
-        parsed_ok = take(f"{fmt}_ok", False).astype(bool)
-        ok = parsed_ok & np.isclose(number * word_mult, value, rtol=1e-9, atol=1e-9)
-        this_mult = word_mult.copy()
-        # Tables printed "in thousands" carry no unit word: accept value = number × 10^3k.
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = value / number
-        for scale in (1e3, 1e6, 1e9):
-            implicit = ~has_word & ~ok & parsed_ok & np.isclose(ratio, scale, rtol=1e-9)
-            ok |= implicit
-            this_mult = np.where(implicit, scale, this_mult)
-        decimals = np.where(ok, take(f"{fmt}_k", 0.0).astype(float), decimals)
-        mult = np.where(ok, this_mult, mult)
-    from_raw = ~np.isnan(decimals)
-    decimals = np.where(from_raw, decimals, _decimals_of_value(np.nan_to_num(value)))
-    half = 0.5 * 10.0 ** (-decimals) * np.where(from_raw, mult, 1.0)
+    # Fast path: a whole number printed as plain digits (most rows of a panel) stands
+    # for value ± 0.5; only the other rows go through the general reading below.
+    half = np.full(n, 0.5)
+    if per is not None:
+        digits = per["plain"].to_numpy(dtype=bool)[codes]
+        slow = np.flatnonzero(~(digits & (per["en_num"].to_numpy()[codes] == value)))
+    else:
+        slow = np.arange(n)
+    if len(slow):
+        half[slow] = _half_unit(value[slow], codes[slow] if per is not None else None, per)
 
     # Qualifiers as integer codes into one vocabulary: each source (printed figure,
     # note, qualifier column) is read once per distinct value, then combined per row.
@@ -593,10 +615,33 @@ def _method_text(rule: _Rule) -> str:
     return text + _DATE_TEXT.get(rule.out_date, "")
 
 
-def _interval_op(op: str, a: pd.DataFrame, b: pd.DataFrame) -> tuple[np.ndarray, ...]:
-    """Value and interval of ``a <op> b`` (interval arithmetic on [lo, hi])."""
-    av, alo, ahi = (a[c].to_numpy(dtype=float) for c in ("value", "lo", "hi"))
-    bv, blo, bhi = (b[c].to_numpy(dtype=float) for c in ("value", "lo", "hi"))
+def _inner_join(ka: np.ndarray, kb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions ``(ia, ib)`` of every pair with ``ka[ia] == kb[ib]`` (an inner join).
+
+    Sort-and-search on integer keys: no hash table, no DataFrame (a rule joins a few
+    thousand to a few million rows, many times per table).
+    """
+    order = np.argsort(kb, kind="stable")
+    kbs = kb[order]
+    lo = np.searchsorted(kbs, ka, side="left")
+    n = np.searchsorted(kbs, ka, side="right") - lo
+    total = int(n.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    ia = np.repeat(np.arange(len(ka)), n)
+    # Within each left row's run of matches: lo, lo+1, ..., lo+n-1.
+    start = np.cumsum(n) - n
+    ib = order[np.repeat(lo - start, n) + np.arange(total)]
+    return ia, ib
+
+
+def _interval_op(op: str, a: Any, b: Any) -> tuple[np.ndarray, ...]:
+    """Value and interval of ``a <op> b`` (interval arithmetic on [lo, hi]).
+
+    ``a`` and ``b`` map ``value``, ``lo`` and ``hi`` to arrays (dict or DataFrame).
+    """
+    av, alo, ahi = (np.asarray(a[c], dtype=float) for c in ("value", "lo", "hi"))
+    bv, blo, bhi = (np.asarray(b[c], dtype=float) for c in ("value", "lo", "hi"))
     with np.errstate(divide="ignore", invalid="ignore"):
         if op == "add":
             return av + bv, alo + blo, ahi + bhi
@@ -693,29 +738,23 @@ def _apply_rule(rule: _Rule, df: pd.DataFrame, groups: dict[str, np.ndarray],
     if rule.join == "prev_year_end":
         ye = cache["_ye"]
         sel_a, sel_b = sel_a[ye[sel_a]], sel_b[ye[sel_b]]
-    unit, date, src, year = (cache[c] for c in ("_unit", "_date", "_src", "year"))
-    ka = pd.DataFrame({"_unit": unit[sel_a], "_ia": sel_a})
-    kb = pd.DataFrame({"_unit": unit[sel_b], "_ib": sel_b})
+    year = cache["year"]
     if rule.join == "same":
-        on = ["_unit", "_date", "_src"]
-        for k, sel in ((ka, sel_a), (kb, sel_b)):
-            k["_date"], k["_src"] = date[sel], src[sel]
+        key = cache["_key_same"]  # unit, date and source in one integer
+        ja, jb = _inner_join(key[sel_a], key[sel_b])
     else:
-        on = ["_unit", "year"]
-        ka["year"] = year[sel_a]
-        kb["year"] = year[sel_b] + (1 if rule.join == "prev_year_end" else 0)
-    k = ka.merge(kb, on=on)
-    if k.empty:
+        key = cache["_key_year"]  # unit and year in one integer
+        shift = 1 if rule.join == "prev_year_end" else 0
+        ja, jb = _inner_join(key[sel_a], key[sel_b] + shift)
+    if not len(ja):
         return None
-    ia, ib = k["_ia"].to_numpy(), k["_ib"].to_numpy()
+    ia, ib = sel_a[ja], sel_b[jb]
     value = cache["value"]
     lo_a, hi_a = _bounds_at(df, ia, cache)
     lo_b, hi_b = _bounds_at(df, ib, cache)
-    val, lo, hi = _interval_op(
-        rule.op,
-        pd.DataFrame({"value": value[ia], "lo": lo_a, "hi": hi_a}),
-        pd.DataFrame({"value": value[ib], "lo": lo_b, "hi": hi_b}),
-    )
+    val, lo, hi = _interval_op(rule.op, {"value": value[ia], "lo": lo_a, "hi": hi_a},
+                               {"value": value[ib], "lo": lo_b, "hi": hi_b})
+    date = cache["_date"]
     if rule.out_date == "year_end":
         as_of = _year_end_ns(year[ia])
     elif rule.out_date == "prev_year_end":
@@ -726,6 +765,23 @@ def _apply_rule(rule: _Rule, df: pd.DataFrame, groups: dict[str, np.ndarray],
     return {"ia": ia[keep], "ib": ib[keep], "value": np.asarray(val, float)[keep],
             "lo": np.asarray(lo, float)[keep], "hi": np.asarray(hi, float)[keep],
             "as_of": as_of[keep]}
+
+
+def _join_keys(cache: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """One int64 per row for each join: (unit, date, source) and (unit, year).
+
+    Mixed-radix numbers of dense codes, so equal keys mean equal tuples; the year key
+    leaves room for the +1 of the previous-year join.
+    """
+    unit = cache["_unit"].astype(np.int64)
+    date_code = pd.factorize(cache["_date"])[0].astype(np.int64)
+    src = cache["_src"].astype(np.int64)
+    n_date, n_src = int(date_code.max(initial=0)) + 1, int(src.max(initial=0)) + 1
+    same = (unit * n_date + date_code) * n_src + src
+    year = cache["year"].astype(np.int64)
+    y0 = int(year.min(initial=0))
+    span = int(year.max(initial=0)) - y0 + 2
+    return same, unit * span + (year - y0)
 
 
 def _cat(codes: np.ndarray, categories: Any) -> pd.Categorical:
@@ -801,6 +857,7 @@ def _derive_full(obs: pd.DataFrame, prepared: pd.DataFrame | None = None) -> pd.
     cache: dict[str, np.ndarray] = {c: df[c].to_numpy() for c in
                                     ("_unit", "_date", "_src", "year", "_ye")}
     cache["value"] = df["value"].to_numpy(dtype=float)
+    cache["_key_same"], cache["_key_year"] = _join_keys(cache)
     rules = _rules()
     pieces, rule_of = [], []
     for i, r in enumerate(rules):
@@ -1055,7 +1112,7 @@ def _self_pairs(f: pd.DataFrame, on: list[str]) -> tuple[pd.DataFrame, pd.DataFr
     The candidates are sorted first, so a pair's orientation never depends on the
     order of the input table.
     """
-    f = f[f.duplicated(on, keep=False)]
+    f = f[_duplicated_rows(f, on)]
     f = f.sort_values(_ORDER, kind="stable").reset_index(drop=True)
     f["_i"] = np.arange(len(f))
     m = f[[*on, "_i"]].merge(f[[*on, "_i"]], on=on, suffixes=("_l", "_r"))
@@ -1121,6 +1178,8 @@ def _duplicated_rows(f: pd.DataFrame, cols: list[str]) -> np.ndarray:
         col = f[c]
         if pd.api.types.is_datetime64_any_dtype(col):
             keys.append(col.to_numpy().astype("datetime64[ns]").view("int64"))
+        elif pd.api.types.is_integer_dtype(col.dtype):
+            keys.append(col.to_numpy().astype(np.int64))
         else:
             keys.append(text_codes(col)[0].astype(np.int64))
     if is_lexsorted(keys):  # derive() output is sorted by these keys: O(n)
@@ -1208,8 +1267,11 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None, *,
     dfig = full.rename(columns={"value_lo": "lo", "value_hi": "hi"}).sort_values(
         _ORDER, kind="stable").reset_index(drop=True)
     # Derived rows get the observations' integer unit codes (their units come from them).
-    units = df.drop_duplicates("_unit")[[*_UNIT_KEY, "_unit"]]
-    dfig = dfig.merge(units, on=_UNIT_KEY, how="inner")
+    if len(dfig):
+        units = df.drop_duplicates("_unit")[[*_UNIT_KEY, "_unit"]]
+        dfig = dfig.merge(units, on=_UNIT_KEY, how="inner")
+    else:  # nothing derived can be paired (a panel): skip the join over every place
+        dfig = dfig.assign(_unit=pd.Series(dtype="int64"))
     dfig["_date"] = dfig["as_of"].to_numpy().astype("datetime64[ns]").view("int64")
     dfig["year"] = dfig["as_of"].dt.year
     look_holder: list[pd.DataFrame] = []

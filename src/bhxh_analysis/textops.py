@@ -311,6 +311,8 @@ def is_token(s: pd.Series) -> np.ndarray:
     if data_buf is None:
         return ok
     data = np.frombuffer(data_buf, dtype=np.uint8)[offsets[0]:offsets[-1]]
+    if not len(data) or (data.min() > 32 and data.max() < 127):
+        return ok  # printable ASCII only: no whitespace anywhere
     suspect_byte = np.zeros(256, dtype=bool)
     suspect_byte[:33] = True  # controls and space
     suspect_byte[127:] = True  # DEL and every byte of a non-ASCII character
