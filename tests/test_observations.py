@@ -515,3 +515,30 @@ def test_structural_schema_errors_raise() -> None:
         _failure_cases(schema, df.drop(columns=["note"]))
     with pytest.raises(RuntimeError, match="does not match its schema"):
         _failure_cases(schema, df.assign(value=df["value"].astype("str")))
+
+
+REFORM_ROWS = """obs_id,source_id,place_raw,parent_raw,as_of_raw,as_of,indicator,value_raw,number_format,unit,qualifier,note
+ref-01,nhandan-post156605,Kon Tum,,30/9/2025,2025-09-30,bhyt_participants,1.000,vi,persons,,legacy province name after the reform
+ref-02,nhandan-post156605,Quảng Ngãi,,30/9/2025,2025-09-30,bhyt_participants,2.000,vi,persons,,a 2025 province
+ref-03,nhandan-post156605,Kon Tum,,30/6/2025,2025-06-30,bhyt_participants,3.000,vi,persons,,before the reform: the legacy province
+"""
+
+
+def test_post_reform_row_naming_a_larger_legacy_unit_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Kon Tum' after 2025-07-01 is a ward of Quảng Ngãi by name, but a figure naming it
+    is about the old province: refused, never attached to the ward."""
+    root = _project(tmp_path / "proj")
+    monkeypatch.setenv(config.ENV_VAR, str(root))
+    path = config.raw_dir() / "curated" / "observations_reform.csv"
+    path.write_text(REFORM_ROWS, encoding="utf-8", newline="\n")
+    write_sidecar(path, source="test file around the 2025 reform")
+    result = build(write=False)
+    rej = result.rejected[result.rejected["file"] == "curated/observations_reform.csv"]
+    assert rej[["row", "column"]].values.tolist() == [[2, "place_raw"]]
+    assert "ambiguous across the 2025 reform" in rej["reason"].iloc[0]
+    assert "Quảng Ngãi" in rej["reason"].iloc[0]
+    obs = as_str_columns(result.observations).set_index("obs_id")
+    assert obs.loc["ref-02", ["geo_level", "boundaries"]].tolist() == ["province", "2025"]
+    assert obs.loc["ref-03", ["geo_level", "boundaries", "geo_name"]].tolist() == [
+        "province", "legacy", "Kon Tum"]

@@ -521,6 +521,33 @@ class _CachedResolver:
         return hit
 
 
+_LEVEL_RANK = {"nation": 0, "province": 1, "district": 2, "commune": 3}
+
+
+def _reform_ambiguity(registry: Any, place: str, parent: str, unit: Any) -> str:
+    """Why a 2025-boundaries name must not be taken as ``unit`` ("" when it may).
+
+    Many 2025 wards and communes carry the name of a larger legacy unit ("Kon Tum": a
+    legacy province and a 2025 ward of Quảng Ngãi; "Đức Trọng": a legacy district and a
+    2025 commune). A figure dated after the reform that names one of them is far more
+    likely about the old area than the new ward, so it is refused rather than silently
+    attached to the smaller unit (same rule as ``bhxh data check``).
+    """
+    from .geo import GeoError
+
+    try:
+        old = registry.resolve(place, parent=parent or None, boundaries="legacy")
+    except GeoError:
+        return ""
+    if _LEVEL_RANK.get(str(old.level), 9) >= _LEVEL_RANK.get(str(unit.level), 9):
+        return ""
+    return (f"ambiguous across the 2025 reform: '{place}' in a row dated after 2025-07-01 "
+            f"reads as the 2025 {unit.level} {unit.name} ({unit.province_2025_name}), but "
+            f"it also names the legacy {old.level} {old.name} (now in "
+            f"{old.province_2025_name}); write the 2025 unit's full name, or date the figure "
+            "before the reform")
+
+
 def _resolve_places(frame: pd.DataFrame, registry: Any) -> pd.DataFrame:
     """Resolve (place, parent, boundaries) once per distinct combination."""
     from .geo import GeoError
@@ -530,10 +557,14 @@ def _resolve_places(frame: pd.DataFrame, registry: Any) -> pd.DataFrame:
     for place, parent, bnd in keys.itertuples(index=False):  # distinct places only
         try:
             u = registry.resolve(place, parent=parent or None, boundaries=bnd)
+            err = _reform_ambiguity(registry, place, parent, u) if bnd == "2025" else ""
+        except GeoError as exc:
+            u, err = None, str(exc)
+        if err:
+            rows.append((place, parent, bnd, "", "", "", "", "", err))
+        else:
             rows.append((place, parent, bnd, u.code, u.name, u.level, u.boundaries,
                          u.province_2025_name, ""))
-        except GeoError as exc:
-            rows.append((place, parent, bnd, "", "", "", "", "", str(exc)))
     res = pd.DataFrame(rows, columns=["place", "parent", "boundaries", "geo_code",
                                       "geo_name", "geo_level", "geo_boundaries",
                                       "province_2025", "geo_error"], dtype="str")
