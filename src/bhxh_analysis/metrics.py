@@ -695,13 +695,26 @@ def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
     usable = (df["as_of"].notna() & df["value"].notna()).to_numpy()
     if not usable.all():  # no copy of a (large) clean table
         df = df[usable]
-    df["year"] = df["as_of"].dt.year
-    # Integer keys for the merges: unit, date, source; and the 31 December flag.
-    df["_unit"] = df.groupby(_UNIT_KEY, sort=False).ngroup()
-    df["_date"] = df["as_of"].to_numpy().astype("datetime64[ns]").view("int64")
-    df["_src"] = pd.factorize(df["source_id"])[0]
-    df["_ye"] = (df["as_of"].dt.month == 12) & (df["as_of"].dt.day == 31)
+    # Integer keys for the joins: unit, date, source; the year and the 31 December
+    # flag from the datetime64 values (NumPy calendar units, no .dt accessors).
+    dates = df["as_of"].to_numpy().astype("datetime64[ns]")
+    years = dates.astype("datetime64[Y]")
+    df["year"] = years.astype(np.int64) + 1970
+    df["_unit"] = _unit_codes(df)
+    df["_date"] = dates.view("int64")
+    df["_src"] = text_codes(df["source_id"])[0]
+    # 31 December = the day before the next year's 1 January.
+    df["_ye"] = dates.astype("datetime64[D]") == (years + 1).astype("datetime64[D]") - 1
     return df.reset_index(drop=True)
+
+
+def _unit_codes(df: pd.DataFrame) -> np.ndarray:
+    """One integer per place (boundaries, geo_level, geo_code), from the text codes."""
+    key = np.zeros(len(df), dtype=np.int64)
+    for c in _UNIT_KEY:
+        codes, values = text_codes(df[c])
+        key = key * (len(values) + 1) + (codes.astype(np.int64) + 1)
+    return pd.factorize(key)[0]
 
 
 def _bounds_at(df: pd.DataFrame, pos: np.ndarray,
