@@ -27,7 +27,8 @@ def check(ctx: click.Context, file: str, out_dir: str | None, fmt: str) -> None:
     """Check FILE, a CSV of your own figures.
 
     Columns: geo_name, as_of, indicator, value (required); source_id, unit, value_raw,
-    parent (optional). Encoding, delimiter and number format are detected. Every bad
+    parent, boundaries (optional: legacy|2025; by default each row's as_of decides,
+    before or from 2025-07-01). Encoding, delimiter and number format are detected. Every bad
     row is reported with file, row, column and reason; good rows are kept and checked
     for consistency. Exit status 0 only when nothing was rejected and no contradiction
     was found, 1 otherwise.
