@@ -1133,7 +1133,7 @@ _STATISTICS = ["boundaries", "geo_level", "geo_code", "province_2025", "as_of", 
                "source_id", "check", "status"]
 
 
-def _parquet_options(table: Any, incompressible: tuple[str, ...] = ()) -> dict[str, Any]:
+def _parquet_options(table: Any) -> dict[str, Any]:
     """Writer options: zstd, statistics on the key columns, no stored Arrow schema.
 
     Dictionary pages only for repeated text (categoricals arrive dictionary-encoded);
@@ -1142,9 +1142,8 @@ def _parquet_options(table: Any, incompressible: tuple[str, ...] = ()) -> dict[s
     import pyarrow as pa
 
     names = table.column_names
-    compression = {c: ("none" if c in incompressible else "zstd") for c in names}
     dictionary = [f.name for f in table.schema if pa.types.is_dictionary(f.type)]
-    return {"compression": compression, "store_schema": False,
+    return {"compression": "zstd", "store_schema": False,
             "use_dictionary": dictionary,
             "write_statistics": [c for c in _STATISTICS if c in names]}
 
@@ -1169,12 +1168,11 @@ class _TableSink:
     when :meth:`close` succeeds.
     """
 
-    def __init__(self, columns: list[str], parquet: Path, csv_path: Path | None,
-                 incompressible: tuple[str, ...] = ()) -> None:
+    def __init__(self, columns: list[str], parquet: Path, csv_path: Path | None) -> None:
         import queue
         import threading
 
-        self.columns, self.rows, self._incompressible = columns, 0, incompressible
+        self.columns, self.rows = columns, 0
         self.cpu_s = 0.0  # CPU seconds of the writer thread
         self._paths = [p for p in (parquet, csv_path) if p is not None]
         for p in self._paths:
@@ -1235,7 +1233,7 @@ class _TableSink:
                 table = _arrow_table(part, self.columns)
                 if writer is None:
                     writer = pq.ParquetWriter(self._tmp[self._parquet], table.schema,
-                                              **_parquet_options(table, self._incompressible))
+                                              **_parquet_options(table))
                 elif table.schema != writer.schema:
                     table = table.cast(writer.schema)  # e.g. a str column of one part
                 writer.write_table(table)
@@ -1251,7 +1249,7 @@ class _TableSink:
                 frame = empty if empty is not None else pd.DataFrame(columns=self.columns)
                 table = _arrow_table(frame, self.columns)
                 writer = pq.ParquetWriter(self._tmp[self._parquet], table.schema,
-                                          **_parquet_options(table, self._incompressible))
+                                          **_parquet_options(table))
                 writer.write_table(table)
                 if self._csv is not None:
                     fh = open(self._tmp[self._csv], "wb")  # closed in finally
