@@ -225,6 +225,9 @@ def test_duc_trong_denominators(derived: pd.DataFrame) -> None:
 def test_u_minh_thuong_attainment(derived: pd.DataFrame) -> None:
     att = pick(derived, "U Minh Thượng", "bhxh_voluntary_attainment_pct", "2020-05-31")
     assert att["value"].iloc[0] == 150.0
+    # The id is a pinned function of the method and the inputs' ids (docs/metrics.md).
+    assert att["inputs"].iloc[0] == "seed001-07 seed001-09"
+    assert att["obs_id"].iloc[0] == "drv-b844378551a9875b"
     plan = pick(derived, "U Minh Thượng", "bhxh_voluntary_plan_new_participants",
                 "2020-12-31")
     assert plan["value"].iloc[0] == 244.0
