@@ -94,3 +94,13 @@ def test_is_lexsorted(keys: list[np.ndarray], sorted_: bool) -> None:
 def test_adjacent_ties() -> None:
     keys = [np.array([1, 1, 1, 2, 2]), np.array([0, 0, 1, 5, 5])]
     assert adjacent_ties(keys).tolist() == [True, True, False, True, True]
+
+
+def test_duplicated_by_hash_confirms_collisions() -> None:
+    from bhxh_analysis.textops import duplicated_by_hash
+
+    values = pd.Series(["a", "b", "a", "c"], dtype="str")
+    colliding = np.zeros(len(values), dtype=np.uint64)  # every hash equal
+    got = duplicated_by_hash(
+        colliding, lambda pos: values.iloc[pos].duplicated(keep=False).to_numpy())
+    assert got.tolist() == [True, False, True, False]

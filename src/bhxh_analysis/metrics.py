@@ -34,6 +34,7 @@ import pandas as pd
 
 from .textops import (
     adjacent_ties,
+    duplicated_by_hash,
     is_lexsorted,
     per_value,
     splitmix64,
@@ -1200,13 +1201,8 @@ def _duplicated_rows(f: pd.DataFrame, cols: list[str]) -> np.ndarray:
     h = np.zeros(len(f), dtype=np.uint64)
     for k in keys:
         h = splitmix64(h ^ splitmix64(k.astype(np.uint64)))
-    cand = pd.Series(h).duplicated(keep=False).to_numpy()
-    if not cand.any():
-        return cand
-    pos = np.flatnonzero(cand)
-    out = np.zeros(len(f), dtype=bool)
-    out[pos] = f.iloc[pos].duplicated(cols, keep=False).to_numpy()
-    return out
+    return duplicated_by_hash(
+        h, lambda pos: f.iloc[pos].duplicated(cols, keep=False).to_numpy())
 
 
 def _fill_inputs(f: pd.DataFrame, look: pd.DataFrame) -> pd.DataFrame:

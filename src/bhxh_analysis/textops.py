@@ -17,6 +17,7 @@ import pandas as pd
 __all__ = [
     "adjacent_ties",
     "as_text_category",
+    "duplicated_by_hash",
     "duplicated_text",
     "is_lexsorted",
     "is_token",
@@ -225,24 +226,45 @@ def duplicated_text(s: pd.Series) -> np.ndarray:
     numpy.ndarray
         Boolean, one per row.
     """
-    n = len(s)
+    if len(s) < 2:
+        return np.zeros(len(s), dtype=bool)
+    return duplicated_by_hash(
+        string_hash64(s),
+        lambda pos: pd.Series(s.iloc[pos].astype("str").to_numpy(dtype=object))
+        .duplicated(keep=False).to_numpy())
+
+
+def duplicated_by_hash(h: np.ndarray, exact: Any) -> np.ndarray:
+    """Rows whose value occurs more than once, from 64-bit hashes of the values.
+
+    Rows with a unique hash are unique; only rows sharing a hash are candidates, and
+    ``exact(positions)`` (``duplicated(keep=False)`` of those rows' real values) decides,
+    so a hash collision never flags a distinct value.
+
+    Parameters
+    ----------
+    h : numpy.ndarray
+        ``uint64`` hash of each row's value.
+    exact : callable
+        Sorted row positions → boolean array (duplicated among those rows).
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, one per row.
+    """
+    n = len(h)
+    out = np.zeros(n, dtype=bool)
     if n < 2:
-        return np.zeros(n, dtype=bool)
-    h = string_hash64(s)
+        return out
     hs = np.sort(h)
     if not (hs[1:] == hs[:-1]).any():  # the usual case: no candidate, no argsort
-        return np.zeros(n, dtype=bool)
+        return out
     order = np.argsort(h, kind="stable")
-    hs = h[order]
-    same = hs[1:] == hs[:-1]
     cand = np.zeros(n, dtype=bool)
-    cand[order[1:][same]] = True
-    cand[order[:-1][same]] = True
-    out = np.zeros(n, dtype=bool)
-    if cand.any():
-        pos = np.flatnonzero(cand)
-        sub = pd.Series(s.iloc[pos].astype("str").to_numpy(dtype=object))
-        out[pos] = sub.duplicated(keep=False).to_numpy()
+    cand[order] = adjacent_ties([h[order]])
+    pos = np.flatnonzero(cand)
+    out[pos] = exact(pos)
     return out
 
 
