@@ -1083,11 +1083,15 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
     """
     def write(tmp: Path) -> None:
         with open(tmp, "wb") as fh:
-            if _write_csv_fast(df, fh):
-                return
-        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
-                  float_format="%.15g", date_format="%Y-%m-%d")
+            _write_csv_part(df, fh, header=True)
     _atomic_write(path, write)
+
+
+def _write_csv_part(df: pd.DataFrame, fh: Any, header: bool) -> None:
+    """Append ``df`` to the binary file ``fh`` as :func:`_write_csv` writes it."""
+    if not _write_csv_fast(df, fh, header=header):
+        df.to_csv(fh, header=header, index=False, encoding="utf-8", lineterminator="\n",
+                  float_format="%.15g", date_format="%Y-%m-%d")
 
 
 def _arrow_column(s: pd.Series) -> Any:
@@ -1149,14 +1153,8 @@ def _parquet_options(table: Any) -> dict[str, Any]:
 
 
 def _write_parquet(df: pd.DataFrame, path: Path) -> None:
-    """Write with an explicit arrow schema and no pandas metadata (byte-stable)."""
-    import pyarrow.parquet as pq
-
-    table = _arrow_table(df, COLUMNS, nullable=False)
-
-    def write(tmp: Path) -> None:
-        pq.write_table(table, tmp, **_parquet_options(table))
-    _atomic_write(path, write)
+    """Write the observations table (columns :data:`COLUMNS`, none nullable)."""
+    _write_parquet_table(df, path, COLUMNS, nullable=False)
 
 
 class _TableSink:
@@ -1221,40 +1219,34 @@ class _TableSink:
 
         import pyarrow.parquet as pq
 
-        writer, fh, first, empty = None, None, True, None
+        writer, fh, empty = None, None, None
         cpu0 = time.thread_time()
+
+        def write(part: pd.DataFrame) -> None:
+            nonlocal writer, fh
+            table = _arrow_table(part, self.columns)
+            if writer is None:
+                writer = pq.ParquetWriter(self._tmp[self._parquet], table.schema,
+                                          **_parquet_options(table))
+            elif table.schema != writer.schema:
+                table = table.cast(writer.schema)  # e.g. a str column of one part
+            writer.write_table(table)
+            if self._csv is not None:
+                first = fh is None
+                if first:
+                    fh = open(self._tmp[self._csv], "wb")  # closed in finally
+                _write_csv_part(part, fh, header=first)
+
         try:
             while (part := self._queue.get()) is not None:
                 if self._error is not None:
                     continue  # drain: the producer learns of the error on its next put
-                if not len(part):
+                if len(part):
+                    write(part)
+                else:
                     empty = part  # written only if no part has rows (the file's schema)
-                    continue
-                table = _arrow_table(part, self.columns)
-                if writer is None:
-                    writer = pq.ParquetWriter(self._tmp[self._parquet], table.schema,
-                                              **_parquet_options(table))
-                elif table.schema != writer.schema:
-                    table = table.cast(writer.schema)  # e.g. a str column of one part
-                writer.write_table(table)
-                if self._csv is not None:
-                    if fh is None:
-                        fh = open(self._tmp[self._csv], "wb")  # closed in finally
-                    if not _write_csv_fast(part, fh, header=first):
-                        fh.write(part.to_csv(index=False, header=first, lineterminator="\n",
-                                             float_format="%.15g", date_format="%Y-%m-%d"
-                                             ).encode("utf-8"))
-                first = False
             if writer is None and self._error is None:
-                frame = empty if empty is not None else pd.DataFrame(columns=self.columns)
-                table = _arrow_table(frame, self.columns)
-                writer = pq.ParquetWriter(self._tmp[self._parquet], table.schema,
-                                          **_parquet_options(table))
-                writer.write_table(table)
-                if self._csv is not None:
-                    fh = open(self._tmp[self._csv], "wb")  # closed in finally
-                    if not _write_csv_fast(frame, fh):
-                        fh.write(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+                write(empty if empty is not None else pd.DataFrame(columns=self.columns))
         except BaseException as exc:  # re-raised in the caller's thread
             self._error = exc
             while self._queue.get() is not None:
@@ -1430,11 +1422,13 @@ def _write_tables(result: BuildResult, csv: str, timings: dict[str, float]) -> N
         result.written += csv_paths
 
 
-def _write_parquet_table(df: pd.DataFrame, path: Path) -> None:
-    """Write any processed table as parquet (explicit schema, byte-stable)."""
+def _write_parquet_table(df: pd.DataFrame, path: Path, columns: list[str] | None = None,
+                         nullable: bool = True) -> None:
+    """Write a processed table as parquet: explicit schema, no pandas or Arrow
+    metadata, byte-stable (``columns``: default all, in order)."""
     import pyarrow.parquet as pq
 
-    table = _arrow_table(df, list(df.columns))
+    table = _arrow_table(df, list(df.columns) if columns is None else columns, nullable)
 
     def write(tmp: Path) -> None:
         pq.write_table(table, tmp, **_parquet_options(table))
