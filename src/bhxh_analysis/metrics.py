@@ -35,6 +35,7 @@ import pandas as pd
 from .textops import (
     adjacent_ties,
     duplicated_by_hash,
+    fill_text,
     is_lexsorted,
     per_value,
     splitmix64,
@@ -451,7 +452,7 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     n = len(obs)
     raw = (obs["value_raw"] if "value_raw" in obs else pd.Series([""] * n, index=obs.index))
     # Parse each distinct printed string once (panels repeat them), then match per row.
-    codes, per = _parsed_figures(_text(raw))
+    codes, per = _parsed_figures(fill_text(raw))
     codes = np.where(codes < 0, 0, codes) if per is not None else codes
 
     # Fast path: a whole number printed as plain digits (most rows of a panel) stands
@@ -480,12 +481,12 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     qual = (broadcast(vocab_codes(per["qual"].fillna("")), codes) if per is not None
             else np.zeros(n, dtype=np.int64))
     if "note" in obs:
-        ncodes, notes = text_codes(_text(obs["note"]))
+        ncodes, notes = text_codes(fill_text(obs["note"]))
         if len(notes):
             from_note = broadcast(vocab_codes(_note_qualifier(notes)), ncodes)
             qual = np.where(qual != 0, qual, from_note)
     if "qualifier" in obs:
-        qcodes, qvals = text_codes(_text(obs["qualifier"]))
+        qcodes, qvals = text_codes(fill_text(obs["qualifier"]))
         words = qvals.str.strip().str.casefold()
         words = words.where(~words.isin(["nan", "none", "<na>"]), "")
         from_col = broadcast(vocab_codes(words), qcodes)
@@ -605,7 +606,7 @@ _DATE_TEXT = {
 }
 
 
-def _method_text(rule: _Rule) -> str:
+def _methodfill_text(rule: _Rule) -> str:
     a = rule.a
     b = rule.b
     if rule.join == "prev_year_end":
@@ -665,16 +666,6 @@ def _interval_op(op: str, a: Any, b: Any) -> tuple[np.ndarray, ...]:
         return val, lo, hi
 
 
-def _text(s: pd.Series) -> pd.Series:
-    """Text without missing values; categoricals stay categorical (no per-row strings)."""
-    if isinstance(s.dtype, pd.CategoricalDtype):
-        if s.isna().any():
-            s = s.cat.add_categories([""]) if "" not in s.cat.categories else s
-            s = s.fillna("")
-        return s
-    return s.astype("str").fillna("")
-
-
 def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
     """Observations with normalised dates (internal frame; bounds are computed lazily)."""
     need = ["obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
@@ -685,12 +676,12 @@ def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame({c: obs[c] for c in need}, index=obs.index)
     for col in ("province_2025", "geo_name_raw", "as_of_raw", "value_raw", "note",
                 "qualifier"):
-        df[col] = _text(obs[col]) if col in obs else ""
+        df[col] = fill_text(obs[col]) if col in obs else ""
     df["preliminary"] = (obs["preliminary"].fillna(False).astype(bool)
                          if "preliminary" in obs else False)
     for col in ("obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
                 "indicator"):
-        df[col] = _text(df[col])
+        df[col] = fill_text(df[col])
     df["value"] = pd.to_numeric(df["value"], errors="coerce")
     df["as_of"] = pd.to_datetime(df["as_of"], errors="coerce")
     usable = (df["as_of"].notna() & df["value"].notna()).to_numpy()
@@ -903,7 +894,7 @@ def _derive_full(obs: pd.DataFrame, prepared: pd.DataFrame | None = None) -> pd.
     texts = {
         "indicator": by_rule([r.out for r in rules]),
         "unit": by_rule([r.unit for r in rules]),
-        "method": by_rule([_method_text(r) for r in rules]),
+        "method": by_rule([_methodfill_text(r) for r in rules]),
         "_rule": by_rule([r.name for r in rules]),
         "_a_ind": by_rule([r.a for r in rules]),
         "_b_ind": by_rule([r.b for r in rules]),
@@ -941,7 +932,7 @@ def _derive_full(obs: pd.DataFrame, prepared: pd.DataFrame | None = None) -> pd.
         "_b_ind": texts["_b_ind"], "_b_val": cache["value"][ib],
     })
     # Deterministic id from how the figure was derived and from which figures.
-    method_hash = string_hash64(pd.Series([_method_text(r) for r in rules], dtype="str"))
+    method_hash = string_hash64(pd.Series([_methodfill_text(r) for r in rules], dtype="str"))
     key = _derived_keys(string_hash64(df["obs_id"]), method_hash[ri], ia, ib)
     out["obs_id"] = _hex_ids(key)
     out["value_raw"] = _cat(np.zeros(len(out), dtype=np.int8), [""])
@@ -1055,7 +1046,7 @@ def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, check: str,
     Both frames carry ``value, lo, hi, text, implied, sources, ids`` and the unit key.
     ``extra_allow`` widens the right interval by a relative amount (denominators).
     """
-    left, right = _with_text(left), _with_text(right)
+    left, right = _withfill_text(left), _withfill_text(right)
     lo_r, hi_r = right["lo"].to_numpy(float), right["hi"].to_numpy(float)
     if extra_allow is not None:
         span = extra_allow * np.abs(right["value"].to_numpy(float))
@@ -1084,9 +1075,9 @@ def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, check: str,
     })
 
 
-def _with_text(f: pd.DataFrame) -> pd.DataFrame:
+def _withfill_text(f: pd.DataFrame) -> pd.DataFrame:
     """Add the text columns the checks print (only for the rows paired)."""
-    f = _as_text(f)
+    f = _asfill_text(f)
     return _derived_figures(f) if "_rule" in f.columns else _observed_figures(f)
 
 
@@ -1146,7 +1137,7 @@ def _internal_from_derived(derived: pd.DataFrame) -> pd.DataFrame:
     Text columns keep their dtype here (categoricals from :func:`derive` stay compact);
     :func:`_as_text` converts only the rows that take part in a check.
     """
-    rules = {_method_text(r): (r.name, r.compare) for r in _rules()}
+    rules = {_methodfill_text(r): (r.name, r.compare) for r in _rules()}
     known = per_value(derived["method"], lambda m: m.isin(list(rules)).to_numpy(dtype=bool))
     out = derived if known.all() else derived[known]
     out = out.reset_index(drop=True)
@@ -1163,7 +1154,7 @@ def _internal_from_derived(derived: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _as_text(f: pd.DataFrame) -> pd.DataFrame:
+def _asfill_text(f: pd.DataFrame) -> pd.DataFrame:
     """Text columns (and categoricals) as ``str`` for the string arithmetic of the checks."""
     cols = {c: f[c].astype("str") for c in f.columns
             if c in _TEXT_COLUMNS or isinstance(f[c].dtype, pd.CategoricalDtype)}
@@ -1272,7 +1263,7 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None, *,
         full = _internal_from_derived(derived)
     full = full[full["_compare"].to_numpy(dtype=bool)]
     # Convert text only for rows some check can pair (a panel derives millions of rows).
-    full = _as_text(_candidates(full, df, set(DENOMINATOR.values())))
+    full = _asfill_text(_candidates(full, df, set(DENOMINATOR.values())))
     dfig = full.rename(columns={"value_lo": "lo", "value_hi": "hi"}).sort_values(
         _ORDER, kind="stable").reset_index(drop=True)
     # Derived rows get the observations' integer unit codes (their units come from them).

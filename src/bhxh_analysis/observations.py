@@ -46,6 +46,7 @@ from . import config
 from .textops import (
     as_text_category,
     duplicated_text,
+    fill_text,
     is_lexsorted,
     is_token,
     per_value,
@@ -66,6 +67,7 @@ __all__ = [
     "EXTRA_INDICATORS",
     "GEO_LEVELS",
     "INDICATOR_PATTERN",
+    "LEVEL_RANK",
     "REJECTED_COLUMNS",
     "BuildResult",
     "ExtraIndicator",
@@ -521,7 +523,8 @@ class _CachedResolver:
         return hit
 
 
-_LEVEL_RANK = {"nation": 0, "province": 1, "district": 2, "commune": 3}
+#: Rank of each level, largest first (nation 0 … commune 3).
+LEVEL_RANK = {level: i for i, level in enumerate(GEO_LEVELS)}
 
 
 def _reform_ambiguity(registry: Any, place: str, parent: str, unit: Any) -> str:
@@ -539,7 +542,7 @@ def _reform_ambiguity(registry: Any, place: str, parent: str, unit: Any) -> str:
         old = registry.resolve(place, parent=parent or None, boundaries="legacy")
     except GeoError:
         return ""
-    if _LEVEL_RANK.get(str(old.level), 9) >= _LEVEL_RANK.get(str(unit.level), 9):
+    if LEVEL_RANK.get(str(old.level), 9) >= LEVEL_RANK.get(str(unit.level), 9):
         return ""
     return (f"ambiguous across the 2025 reform: '{place}' in a row dated after 2025-07-01 "
             f"reads as the 2025 {unit.level} {unit.name} ({unit.province_2025_name}), but "
@@ -1573,11 +1576,7 @@ def _raw_is_newer(target: Path) -> bool:
 def _to_frame(df: pd.DataFrame) -> pd.DataFrame:
     df = df.reindex(columns=COLUMNS)
     for c in STR_COLUMNS:
-        if isinstance(df[c].dtype, pd.CategoricalDtype):
-            if df[c].isna().any():
-                df[c] = df[c].cat.add_categories([""]).fillna("")
-        else:
-            df[c] = df[c].fillna("").astype("str")
+        df[c] = fill_text(df[c])
     df["as_of"] = pd.to_datetime(df["as_of"]).astype("datetime64[ns]")
     return _finalise_dtypes(df)
 

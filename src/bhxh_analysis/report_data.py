@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import config, i18n
+from .textops import fill_text
 
 if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
     from .plotting import Chart
@@ -131,21 +132,16 @@ def _read_optional_csv(path: Path) -> pd.DataFrame | None:
 def _read_processed(parquet: Path, csv: Path) -> pd.DataFrame | None:
     """A processed table from its parquet file (always written), else its CSV copy.
 
-    Text comes back as ``str`` (repeated text read dictionary-encoded, as categories,
-    then decoded), numbers as numbers, like the CSV read with ``dtype=str`` followed
-    by :func:`_with_dates`.
+    Text comes back as ``str`` with ``""`` for missing, numbers as numbers, like the CSV
+    read with ``dtype=str`` followed by :func:`_with_dates`.
     """
     if not parquet.exists():
         return _read_optional_csv(csv)
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pq.read_schema(parquet)
-    text = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
-    df = pq.read_table(parquet, read_dictionary=text).to_pandas(date_as_object=False)
-    for c in text:
-        df[c] = df[c].astype("str").fillna("")
-    return df
+    df = pq.read_table(parquet).to_pandas(date_as_object=False)
+    text = {c: fill_text(df[c]) for c in df.columns if pd.api.types.is_string_dtype(df[c])}
+    return df.assign(**text)
 
 
 def _with_dates(df: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ __all__ = [
     "as_text_category",
     "duplicated_by_hash",
     "duplicated_text",
+    "fill_text",
     "is_lexsorted",
     "is_token",
     "per_value",
@@ -51,6 +52,18 @@ def text_codes(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
         return s.cat.codes.to_numpy(), pd.Series(cats, dtype="str")
     codes, uniq = pd.factorize(s.astype("str"))
     return codes, pd.Series(np.asarray(uniq, dtype=object), dtype="str")
+
+
+def fill_text(s: pd.Series) -> pd.Series:
+    """Text with missing values as ``""``; a categorical stays categorical (no per-row
+    strings are made: ``""`` is added to its categories when needed)."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        if s.isna().any():
+            if "" not in s.cat.categories:
+                s = s.cat.add_categories([""])
+            s = s.fillna("")
+        return s
+    return s.astype("str").fillna("")
 
 
 def per_value(s: pd.Series, rule: Any, fill: Any = False) -> np.ndarray:

@@ -63,7 +63,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics
-from .observations import REFORM_DATE
+from .observations import LEVEL_RANK, REFORM_DATE
 
 __all__ = [
     "REJECTED_COLUMNS",
@@ -89,7 +89,6 @@ _BOUNDED_PCT = ("coverage_pct", "plan_coverage_pct", "shortfall_pp")
 #: ``resolver(name, parent, boundaries) -> Unit``; ``boundaries`` is ``legacy``, ``2025``
 #: or ``None`` (the registry's default preference).
 Resolver = Callable[[str, str | None, str | None], Any]
-_LEVEL_RANK = {"nation": 0, "province": 1, "district": 2, "commune": 3}
 _BOUNDARY_VALUES = ("legacy", "2025")
 
 
@@ -470,9 +469,9 @@ def _resolve_key(attempt: _Attempts, name: str, parent: str | None,
                           f"'{name}' names only legacy units ({now}); name the 2025 unit, or "
                           "set the row's 'boundaries' column to 'legacy' and add a 'parent'")
         return None, _error_text(err)
-    rank = _LEVEL_RANK.get(getattr(unit, "level", ""), 9)
+    rank = LEVEL_RANK.get(getattr(unit, "level", ""), 9)
     legacy_units = [alt] if alt is not None else list(getattr(alt_err, "candidates", None) or [])
-    higher = [u for u in legacy_units if _LEVEL_RANK.get(getattr(u, "level", ""), 9) < rank]
+    higher = [u for u in legacy_units if LEVEL_RANK.get(getattr(u, "level", ""), 9) < rank]
     if higher:
         old = "; ".join(f"{geo.describe(u)}, now in "
                         f"{getattr(u, 'province_2025_name', '') or '?'}" for u in higher[:3])
