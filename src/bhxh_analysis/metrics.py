@@ -606,7 +606,7 @@ _DATE_TEXT = {
 }
 
 
-def _methodfill_text(rule: _Rule) -> str:
+def _method_text(rule: _Rule) -> str:
     a = rule.a
     b = rule.b
     if rule.join == "prev_year_end":
@@ -894,7 +894,7 @@ def _derive_full(obs: pd.DataFrame, prepared: pd.DataFrame | None = None) -> pd.
     texts = {
         "indicator": by_rule([r.out for r in rules]),
         "unit": by_rule([r.unit for r in rules]),
-        "method": by_rule([_methodfill_text(r) for r in rules]),
+        "method": by_rule([_method_text(r) for r in rules]),
         "_rule": by_rule([r.name for r in rules]),
         "_a_ind": by_rule([r.a for r in rules]),
         "_b_ind": by_rule([r.b for r in rules]),
@@ -932,7 +932,7 @@ def _derive_full(obs: pd.DataFrame, prepared: pd.DataFrame | None = None) -> pd.
         "_b_ind": texts["_b_ind"], "_b_val": cache["value"][ib],
     })
     # Deterministic id from how the figure was derived and from which figures.
-    method_hash = string_hash64(pd.Series([_methodfill_text(r) for r in rules], dtype="str"))
+    method_hash = string_hash64(pd.Series([_method_text(r) for r in rules], dtype="str"))
     key = _derived_keys(string_hash64(df["obs_id"]), method_hash[ri], ia, ib)
     out["obs_id"] = _hex_ids(key)
     out["value_raw"] = _cat(np.zeros(len(out), dtype=np.int8), [""])
@@ -1046,7 +1046,7 @@ def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, check: str,
     Both frames carry ``value, lo, hi, text, implied, sources, ids`` and the unit key.
     ``extra_allow`` widens the right interval by a relative amount (denominators).
     """
-    left, right = _withfill_text(left), _withfill_text(right)
+    left, right = _with_text(left), _with_text(right)
     lo_r, hi_r = right["lo"].to_numpy(float), right["hi"].to_numpy(float)
     if extra_allow is not None:
         span = extra_allow * np.abs(right["value"].to_numpy(float))
@@ -1075,9 +1075,9 @@ def _pair_frame(left: pd.DataFrame, right: pd.DataFrame, check: str,
     })
 
 
-def _withfill_text(f: pd.DataFrame) -> pd.DataFrame:
+def _with_text(f: pd.DataFrame) -> pd.DataFrame:
     """Add the text columns the checks print (only for the rows paired)."""
-    f = _asfill_text(f)
+    f = _as_text(f)
     return _derived_figures(f) if "_rule" in f.columns else _observed_figures(f)
 
 
@@ -1137,7 +1137,7 @@ def _internal_from_derived(derived: pd.DataFrame) -> pd.DataFrame:
     Text columns keep their dtype here (categoricals from :func:`derive` stay compact);
     :func:`_as_text` converts only the rows that take part in a check.
     """
-    rules = {_methodfill_text(r): (r.name, r.compare) for r in _rules()}
+    rules = {_method_text(r): (r.name, r.compare) for r in _rules()}
     known = per_value(derived["method"], lambda m: m.isin(list(rules)).to_numpy(dtype=bool))
     out = derived if known.all() else derived[known]
     out = out.reset_index(drop=True)
@@ -1154,7 +1154,7 @@ def _internal_from_derived(derived: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _asfill_text(f: pd.DataFrame) -> pd.DataFrame:
+def _as_text(f: pd.DataFrame) -> pd.DataFrame:
     """Text columns (and categoricals) as ``str`` for the string arithmetic of the checks."""
     cols = {c: f[c].astype("str") for c in f.columns
             if c in _TEXT_COLUMNS or isinstance(f[c].dtype, pd.CategoricalDtype)}
@@ -1263,7 +1263,7 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None, *,
         full = _internal_from_derived(derived)
     full = full[full["_compare"].to_numpy(dtype=bool)]
     # Convert text only for rows some check can pair (a panel derives millions of rows).
-    full = _asfill_text(_candidates(full, df, set(DENOMINATOR.values())))
+    full = _as_text(_candidates(full, df, set(DENOMINATOR.values())))
     dfig = full.rename(columns={"value_lo": "lo", "value_hi": "hi"}).sort_values(
         _ORDER, kind="stable").reset_index(drop=True)
     # Derived rows get the observations' integer unit codes (their units come from them).
