@@ -156,6 +156,19 @@ def _arrow_strings(s: Any) -> Any:
     return arr.cast(pa.large_string())
 
 
+def _string_buffers(arr: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(offsets, data, valid)`` of a ``large_string`` array as NumPy views: offsets
+    (n + 1, absolute positions in ``data``), the whole byte buffer, and validity."""
+    n = len(arr)
+    _, off_buf, data_buf = arr.buffers()
+    offsets = np.frombuffer(off_buf, dtype=np.int64)[arr.offset:arr.offset + n + 1]
+    data = (np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None
+            else np.zeros(0, dtype=np.uint8))
+    valid = (np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+             if arr.null_count else np.ones(n, dtype=bool))
+    return offsets, data, valid
+
+
 def string_hash64(s: Any) -> np.ndarray:
     """A deterministic 64-bit hash of each string, computed in NumPy.
 
@@ -180,12 +193,9 @@ def string_hash64(s: Any) -> np.ndarray:
     n = len(arr)
     if n == 0:
         return np.zeros(0, dtype=np.uint64)
-    validity, off_buf, data_buf = arr.buffers()
-    offsets = np.frombuffer(off_buf, dtype=np.int64)[arr.offset:arr.offset + n + 1]
+    offsets, raw, valid = _string_buffers(arr)
     starts = offsets[:-1]
     lengths = offsets[1:] - starts
-    raw = np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None else \
-        np.zeros(0, dtype=np.uint8)
     n_words = int((lengths.max() + 7) // 8)
     # Padding lets every pass read a whole word even past the last string's end.
     n_bytes = (len(raw) + 8 * n_words + 16) // 8 * 8
@@ -216,10 +226,7 @@ def string_hash64(s: Any) -> np.ndarray:
                 # on the longest string of the column.
                 h = np.where(ln > 8 * j, hv, h)
             out[b0:b0 + block] = h
-        tag = lengths.astype(np.uint64)
-        if validity is not None and arr.null_count:
-            valid = np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-            tag = np.where(valid, tag, np.uint64(_MASK64))
+        tag = np.where(valid, lengths.astype(np.uint64), np.uint64(_MASK64))
         return splitmix64(out ^ splitmix64(tag))
 
 
@@ -338,14 +345,9 @@ def is_token(s: pd.Series) -> np.ndarray:
     n = len(arr)
     if n == 0:
         return np.zeros(0, dtype=bool)
-    _, off_buf, data_buf = arr.buffers()
-    offsets = np.frombuffer(off_buf, dtype=np.int64)[arr.offset:arr.offset + n + 1]
-    ok = (offsets[1:] - offsets[:-1]) > 0
-    if arr.null_count:
-        ok &= np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    if data_buf is None:
-        return ok
-    data = np.frombuffer(data_buf, dtype=np.uint8)[offsets[0]:offsets[-1]]
+    offsets, data, valid = _string_buffers(arr)
+    ok = ((offsets[1:] - offsets[:-1]) > 0) & valid
+    data = data[offsets[0]:offsets[-1]]
     if not len(data) or (data.min() > 32 and data.max() < 127):
         return ok  # printable ASCII only: no whitespace anywhere
     suspect_byte = np.zeros(256, dtype=bool)
