@@ -1358,14 +1358,50 @@ def _metrics(obs: pd.DataFrame, sink: _TableSink | None, timings: dict[str, floa
     return derived, consistency
 
 
-def _write_tables(result: BuildResult, csv: str, timings: dict[str, float]) -> None:
-    """Write every processed table; metrics run while the observations are written."""
+def _write_parquet_table(df: pd.DataFrame, path: Path, columns: list[str] | None = None,
+                         nullable: bool = True) -> None:
+    """Write a processed table as parquet: explicit schema, no pandas or Arrow
+    metadata, byte-stable (``columns``: default all, in order)."""
+    import pyarrow.parquet as pq
+
+    table = _arrow_table(df, list(df.columns) if columns is None else columns, nullable)
+
+    def write(tmp: Path) -> None:
+        pq.write_table(table, tmp, **_parquet_options(table))
+    _atomic_write(path, write)
+
+
+def write_processed(result: BuildResult, csv: str = "auto") -> BuildResult:
+    """Compute the metrics of a built table and write every processed file.
+
+    Writes ``observations.parquet``, ``derived.parquet``, ``consistency.parquet`` and
+    ``rejected.csv``, plus CSV copies of the first three when ``csv`` is ``"always"``,
+    or ``"auto"`` and the table has at most :data:`CSV_MAX_ROWS` rows. The metrics run
+    in groups of places (:data:`METRICS_CHUNK_ROWS`) while a background thread writes
+    the observations and each finished part of the derived table.
+
+    Parameters
+    ----------
+    result : BuildResult
+        Validated, sorted observations and rejects (``derived``/``consistency`` are
+        filled in).
+    csv : {"auto", "always", "never"}
+        CSV copies.
+
+    Returns
+    -------
+    BuildResult
+        ``result``, with ``derived`` (``None`` when it was written in parts),
+        ``derived_rows``, ``consistency``, ``timings`` and ``written``.
+    """
     import threading
     import time
 
     from . import metrics
 
-    obs = result.observations
+    if csv not in ("auto", "always", "never"):
+        raise ValueError(f"csv must be auto, always or never, not {csv!r}")
+    obs, timings = result.observations, result.timings
     with_csv = csv == "always" or (csv == "auto" and len(obs) <= CSV_MAX_ROWS)
     config.ensure_dirs()
     csv_paths = [config.observations_csv(), config.derived_csv(), config.consistency_csv()]
@@ -1423,47 +1459,6 @@ def _write_tables(result: BuildResult, csv: str, timings: dict[str, float]) -> N
                        config.consistency_parquet(), config.rejected_csv()]
     if with_csv:
         result.written += csv_paths
-
-
-def _write_parquet_table(df: pd.DataFrame, path: Path, columns: list[str] | None = None,
-                         nullable: bool = True) -> None:
-    """Write a processed table as parquet: explicit schema, no pandas or Arrow
-    metadata, byte-stable (``columns``: default all, in order)."""
-    import pyarrow.parquet as pq
-
-    table = _arrow_table(df, list(df.columns) if columns is None else columns, nullable)
-
-    def write(tmp: Path) -> None:
-        pq.write_table(table, tmp, **_parquet_options(table))
-    _atomic_write(path, write)
-
-
-def write_processed(result: BuildResult, csv: str = "auto") -> BuildResult:
-    """Compute the metrics of a built table and write every processed file.
-
-    Writes ``observations.parquet``, ``derived.parquet``, ``consistency.parquet`` and
-    ``rejected.csv``, plus CSV copies of the first three when ``csv`` is ``"always"``,
-    or ``"auto"`` and the table has at most :data:`CSV_MAX_ROWS` rows. The metrics run
-    in groups of places (:data:`METRICS_CHUNK_ROWS`) while a background thread writes
-    the observations and each finished part of the derived table.
-
-    Parameters
-    ----------
-    result : BuildResult
-        Validated, sorted observations and rejects (``derived``/``consistency`` are
-        filled in).
-    csv : {"auto", "always", "never"}
-        CSV copies.
-
-    Returns
-    -------
-    BuildResult
-        ``result``, with ``derived`` (``None`` when it was written in parts),
-        ``derived_rows``, ``consistency``, ``timings`` and ``written``.
-    """
-    if csv not in ("auto", "always", "never"):
-        raise ValueError(f"csv must be auto, always or never, not {csv!r}")
-    _write_tables(result, csv, result.timings)
     return result
 
 
