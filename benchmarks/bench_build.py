@@ -115,6 +115,7 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
     import os
 
     from bhxh_analysis import observations as o
+    from bhxh_analysis.memory import batch_allocator
 
     sources = _synthetic_sources(o)
     # The build writes under BHXH_HOME/data/processed: point it at the work folder.
@@ -134,19 +135,23 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
         sys.stdout.flush()
         return result
 
-    obs = timed("read_parquet_s", lambda: o.read_observations_parquet(src))
-    obs, rejected = timed("validate_s", lambda: o._validate(obs, sources))
-    obs = timed("sort_s", lambda: o._sort(obs[o.COLUMNS]))
-    # The build's own writer: metrics by groups of places while background threads
-    # write observations.parquet and each part of derived.parquet (CSV copies by the
-    # build's rule; "auto" skips them beyond observations.CSV_MAX_ROWS rows).
-    result = o.BuildResult(obs, rejected)
-    timed("metrics_and_write_s", lambda: o.write_processed(result, csv=csv))
+    # observations.build() runs inside batch_allocator(): so do its steps here.
+    with batch_allocator() as tuned:
+        o._prefetch_validator()  # as build() does before reading the raw files
+        obs = timed("read_parquet_s", lambda: o.read_observations_parquet(src))
+        obs, rejected = timed("validate_s", lambda: o._validate(obs, sources))
+        obs = timed("sort_s", lambda: o._sort(obs[o.COLUMNS]))
+        # The build's own writer: metrics by groups of places while background threads
+        # write observations.parquet and each part of derived.parquet (CSV copies by
+        # the build's rule; "auto" skips them beyond observations.CSV_MAX_ROWS rows).
+        result = o.BuildResult(obs, rejected)
+        timed("metrics_and_write_s", lambda: o.write_processed(result, csv=csv))
     return {
         "build_s": round(sum(steps.values()), 3),
         "steps": steps,
         "inside_metrics_and_write_s": {k: round(v, 3) for k, v in result.timings.items()},
         "csv": csv,
+        "allocator_tuned": tuned,
         "written": sorted(p.name for p in result.written),
         "rows": len(obs),
         "rejected_rows": len(rejected),

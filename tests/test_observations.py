@@ -97,6 +97,46 @@ def test_metrics_in_parts_give_the_same_tables(built: dict, tmp_path: Path,
     pd.testing.assert_frame_equal(result.consistency, built["first"].consistency)
 
 
+def test_place_groups_of_an_unsorted_table(built: dict) -> None:
+    """Chunks hold whole places, in (boundaries, geo_level, geo_code) order, whether or
+    not the rows arrive grouped by place."""
+    import bhxh_analysis.observations as o
+
+    obs = built["first"].observations
+    shuffled = obs.sample(frac=1.0, random_state=3).reset_index(drop=True)
+    key = ["boundaries", "geo_level", "geo_code"]
+    expected = shuffled.groupby(key, sort=True, observed=True).ngroup().to_numpy()
+    for table, unit in ((obs, obs.groupby(key, sort=True, observed=True).ngroup()
+                         .to_numpy()), (shuffled, expected)):
+        chunks = o._unit_chunks(table, 60)
+        order = np.concatenate(chunks)
+        assert sorted(order.tolist()) == list(range(len(table)))
+        # Chunks in place order, each place within one chunk.
+        bounds = [(unit[c].min(), unit[c].max()) for c in chunks]
+        assert all(hi < lo for (_, hi), (lo, _) in zip(bounds[:-1], bounds[1:]))
+        chunk_of = np.empty(len(table), dtype=int)
+        for i, c in enumerate(chunks):
+            chunk_of[c] = i
+        assert pd.Series(chunk_of).groupby(unit).nunique().max() == 1
+
+
+def test_derived_table_columns_are_required(built: dict) -> None:
+    """derived.parquet declares its columns required (no definition levels); a missing
+    value in such a table is a bug and is refused, naming the column."""
+    import pyarrow.parquet as pq
+
+    import bhxh_analysis.observations as o
+    from bhxh_analysis import metrics
+
+    schema = pq.read_schema(built["root"] / "data" / "processed" / "derived.parquet")
+    assert not any(f.nullable for f in schema)
+    part = metrics.derive(built["first"].observations).head(5).copy()
+    part["geo_name"] = part["geo_name"].astype("str")
+    part.loc[2, "geo_name"] = None
+    with pytest.raises(ValueError, match="geo_name"):
+        o._arrow_table(part, metrics.DERIVED_COLUMNS, nullable=False)
+
+
 def test_csv_copies_follow_the_csv_option(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import bhxh_analysis.observations as o

@@ -44,6 +44,19 @@ def test_string_hash_is_pinned() -> None:
                             16523153723406675042, 13305870848241572284]
 
 
+def test_big_columns_hash_on_two_threads_to_the_same_values(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import bhxh_analysis.textops as t
+
+    rng = np.random.default_rng(5)
+    texts = pd.Series([f"{rng.choice(WORDS)}-{i}" for i in range(3001)], dtype="str")
+    monkeypatch.setattr(t, "_THREADED_HASH_ROWS", 10**9)
+    one_thread = string_hash64(texts)
+    monkeypatch.setattr(t, "_THREADED_HASH_ROWS", 1000)
+    assert (string_hash64(texts) == one_thread).all()
+    assert (string_hash64(texts.iloc[7:2007]) == one_thread[7:2007]).all()
+
+
 def test_duplicated_text_matches_pandas() -> None:
     rng = np.random.default_rng(3)
     values = pd.Series(rng.choice(WORDS, size=500), dtype="str")

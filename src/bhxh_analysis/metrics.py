@@ -1015,8 +1015,9 @@ def derive_and_check(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         Exactly what the two functions return.
     """
     df = _prepare(obs)
-    derived = _public_derived(_derive_full(obs, df), obs)
-    return derived, check_consistency(obs, derived, _prepared=df)
+    full = _derive_full(obs, df)
+    derived = _public_derived(full, obs)
+    return derived, check_consistency(obs, derived, _prepared=df, _full=full)
 
 
 # --------------------------------------------------------------------- consistency
@@ -1162,11 +1163,19 @@ def _as_text(f: pd.DataFrame) -> pd.DataFrame:
 
 
 def _candidates(full: pd.DataFrame, df: pd.DataFrame, den_inds: set[str]) -> pd.DataFrame:
-    """Derived rows some check can pair: denominators, indicators also observed, and
-    rows sharing unit, indicator and as_of with another derived row."""
+    """Derived rows some check can pair: rows of comparable rules (``_compare``) that
+    are denominators, of indicators also observed, or share unit, indicator and as_of
+    with another such row. One selection of the (big) table, after the masks."""
+    compare = full["_compare"].to_numpy(dtype=bool)
     wanted = den_inds | {str(i) for i in df["indicator"].unique()}
     keep = per_value(full["indicator"], lambda u: u.isin(wanted).to_numpy(dtype=bool))
-    keep |= _duplicated_rows(full, [*_UNIT_KEY, "as_of", "indicator"])
+    key = [*_UNIT_KEY, "as_of", "indicator"]
+    if compare.all():
+        keep |= _duplicated_rows(full, key)
+    else:
+        rows = np.flatnonzero(compare)
+        keep[rows] |= _duplicated_rows(full.take(rows), key)
+    keep &= compare
     return full[keep].reset_index(drop=True)
 
 
@@ -1219,7 +1228,8 @@ def _matches(left: pd.DataFrame, right: pd.DataFrame,
 
 
 def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None, *,
-                      _prepared: pd.DataFrame | None = None) -> pd.DataFrame:
+                      _prepared: pd.DataFrame | None = None,
+                      _full: pd.DataFrame | None = None) -> pd.DataFrame:
     """Compare every pair of figures that imply the same quantity.
 
     Each figure stands for an interval (printed rounding, widened by qualifiers, see
@@ -1255,13 +1265,14 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None, *,
         ``sources`` and ``obs_ids`` the observations involved. Sorted, deterministic.
     """
     df = _prepare(obs) if _prepared is None else _prepared
-    if derived is None or not {"value_lo", "value_hi", "method", "inputs"} <= set(derived):
+    if _full is not None:  # derive_and_check: the internal table of `derived` itself
+        full = _full
+    elif derived is None or not {"value_lo", "value_hi", "method", "inputs"} <= set(derived):
         full = _derive_full(obs, df)
         if derived is not None:
             full = full[full["obs_id"].isin(set(derived["obs_id"].astype(str)))]
     else:
         full = _internal_from_derived(derived)
-    full = full[full["_compare"].to_numpy(dtype=bool)]
     # Convert text only for rows some check can pair (a panel derives millions of rows).
     full = _as_text(_candidates(full, df, set(DENOMINATOR.values())))
     dfig = full.rename(columns={"value_lo": "lo", "value_hi": "hi"}).sort_values(
@@ -1294,7 +1305,7 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None, *,
     den_inds = set(DENOMINATOR.values())
 
     # 1. The same figure published twice (same unit, indicator and month).
-    month = df["as_of"].dt.year * 12 + df["as_of"].dt.month
+    month = df["as_of"].to_numpy().astype("datetime64[M]").astype(np.int64)
     left, right = _self_pairs(df.assign(_month=month), ["_unit", "indicator", "_month"])
     pair(left, right, "same_figure")
 

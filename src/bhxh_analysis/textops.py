@@ -9,6 +9,7 @@ distinct value, and hash distinct-per-row text in NumPy straight from the Arrow 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,8 @@ __all__ = [
 ]
 
 _MASK64 = (1 << 64) - 1
+#: Columns at least this long are hashed on two threads (:func:`string_hash64`).
+_THREADED_HASH_ROWS = 1_000_000
 
 
 def text_codes(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
@@ -209,23 +212,39 @@ def string_hash64(s: Any) -> np.ndarray:
     one, sixty3 = np.uint64(1), np.uint64(63)
     out = np.empty(n, dtype=np.uint64)
     block = 1 << 16  # rows per block: the temporaries stay in the CPU cache
+
+    def hash_rows(lo: int, hi: int) -> None:
+        with np.errstate(over="ignore"):
+            for b0 in range(lo, hi, block):
+                b1 = min(b0 + block, hi)
+                st, ln = starts[b0:b1], lengths[b0:b1]
+                h = np.full(len(st), 0xCBF29CE484222325, dtype=np.uint64)
+                for j in range(n_words):
+                    p = st + 8 * j
+                    q = p >> 3
+                    r = ((p & 7) << 3).astype(np.uint64)
+                    # (x << 1) << (63 - r): a shift by 64 would be undefined when r == 0.
+                    w = (words[q] >> r) | ((words[q + 1] << one) << (sixty3 - r))
+                    w &= masks[np.clip(ln - 8 * j, 0, 8)]
+                    hv = (h ^ w) * mult
+                    hv ^= hv >> shift
+                    # Strings already consumed keep their value: a hash must not
+                    # depend on the longest string of the column.
+                    h = np.where(ln > 8 * j, hv, h)
+                out[b0:b1] = h
+
+    if n >= _THREADED_HASH_ROWS and (os.cpu_count() or 1) > 1:
+        # A big column in two halves, the first on a helper thread (NumPy releases
+        # the GIL in these loops); each row's hash is the same either way.
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hash") as pool:
+            first_half = pool.submit(hash_rows, 0, n // 2)
+            hash_rows(n // 2, n)
+            first_half.result()  # re-raises the helper's error, if any
+    else:
+        hash_rows(0, n)
     with np.errstate(over="ignore"):
-        for b0 in range(0, n, block):
-            st, ln = starts[b0:b0 + block], lengths[b0:b0 + block]
-            h = np.full(len(st), 0xCBF29CE484222325, dtype=np.uint64)
-            for j in range(n_words):
-                p = st + 8 * j
-                q = p >> 3
-                r = ((p & 7) << 3).astype(np.uint64)
-                # (x << 1) << (63 - r): a shift by 64 would be undefined when r == 0.
-                w = (words[q] >> r) | ((words[q + 1] << one) << (sixty3 - r))
-                w &= masks[np.clip(ln - 8 * j, 0, 8)]
-                hv = (h ^ w) * mult
-                hv ^= hv >> shift
-                # Strings already consumed keep their value: a hash must not depend
-                # on the longest string of the column.
-                h = np.where(ln > 8 * j, hv, h)
-            out[b0:b0 + block] = h
         tag = np.where(valid, lengths.astype(np.uint64), np.uint64(_MASK64))
         return splitmix64(out ^ splitmix64(tag))
 
