@@ -115,7 +115,7 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
     import os
 
     from bhxh_analysis import observations as o
-    from bhxh_analysis.memory import batch_allocator
+    from bhxh_analysis.memory import batch_memory
 
     sources = _synthetic_sources(o)
     # The build writes under BHXH_HOME/data/processed: point it at the work folder.
@@ -135,8 +135,8 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
         sys.stdout.flush()
         return result
 
-    # observations.build() runs inside batch_allocator(): so do its steps here.
-    with batch_allocator() as tuned:
+    # observations.build() runs inside batch_memory(): so do its steps here.
+    with batch_memory() as tuned:
         o._prefetch_validator()  # as build() does before reading the raw files
         obs = timed("read_parquet_s", lambda: o.read_observations_parquet(src))
         obs, rejected = timed("validate_s", lambda: o._validate(obs, sources))

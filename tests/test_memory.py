@@ -1,7 +1,8 @@
-"""Tests of the allocator settings used while a big table is built."""
+"""Tests of the memory settings (allocator, garbage collector) of a big build."""
 
 from __future__ import annotations
 
+import gc
 import platform
 
 import numpy as np
@@ -29,9 +30,9 @@ def test_batch_tunes_once_and_leaves_glibc_usable_after(
         monkeypatch: pytest.MonkeyPatch) -> None:
     libc = FakeLibc()
     monkeypatch.setattr(memory, "_glibc", lambda: libc)
-    with memory.batch_allocator() as tuned:
+    with memory.batch_memory() as tuned:
         assert tuned
-        with memory.batch_allocator() as inner:  # nested: no second tuning
+        with memory.batch_memory() as inner:  # nested: no second tuning
             assert inner
         assert libc.calls == [("mallopt", -3, memory.BATCH_MMAP_THRESHOLD),
                               ("mallopt", -1, memory.BATCH_TRIM_THRESHOLD)]
@@ -45,10 +46,15 @@ def test_batch_tunes_once_and_leaves_glibc_usable_after(
 def test_batch_restores_even_after_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     libc = FakeLibc()
     monkeypatch.setattr(memory, "_glibc", lambda: libc)
-    with pytest.raises(RuntimeError), memory.batch_allocator():
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), memory.batch_memory():
+        assert gc.get_threshold() == memory.BATCH_GC_THRESHOLD
+        assert gc.get_freeze_count() > 0
         raise RuntimeError("boom")
     assert libc.calls[-1] == ("malloc_trim", 0)
     assert memory._depth == 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.parametrize("name", ["MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"])
@@ -56,13 +62,16 @@ def test_users_own_malloc_settings_are_kept(monkeypatch: pytest.MonkeyPatch,
                                             name: str) -> None:
     monkeypatch.setenv(name, "glibc.malloc.trim_threshold=1" if "TUN" in name else "1")
     assert memory._glibc() is None
-    with memory.batch_allocator() as tuned:
+    before = gc.get_threshold()
+    with memory.batch_memory() as tuned:
         assert not tuned
+        assert gc.get_threshold() == memory.BATCH_GC_THRESHOLD  # the collector still is
+    assert gc.get_threshold() == before
 
 
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc only")
 def test_real_glibc_is_tuned_and_numpy_still_works() -> None:
-    with memory.batch_allocator() as tuned:
+    with memory.batch_memory() as tuned:
         assert tuned
         a = np.arange(5_000_000, dtype=np.float64)
         assert a.sum() == pytest.approx(5_000_000 * 4_999_999 / 2)

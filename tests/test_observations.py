@@ -113,7 +113,7 @@ def test_place_groups_of_an_unsorted_table(built: dict) -> None:
         assert sorted(order.tolist()) == list(range(len(table)))
         # Chunks in place order, each place within one chunk.
         bounds = [(unit[c].min(), unit[c].max()) for c in chunks]
-        assert all(hi < lo for (_, hi), (lo, _) in zip(bounds[:-1], bounds[1:]))
+        assert all(hi < lo for (_, hi), (lo, _) in zip(bounds[:-1], bounds[1:], strict=True))
         chunk_of = np.empty(len(table), dtype=int)
         for i, c in enumerate(chunks):
             chunk_of[c] = i

@@ -1119,6 +1119,8 @@ def _self_pairs(f: pd.DataFrame, on: list[str]) -> tuple[pd.DataFrame, pd.DataFr
     order of the input table.
     """
     f = f[_duplicated_rows(f, on)]
+    if f.empty:  # the usual case: no merge of nothing
+        return f.reset_index(drop=True), f.reset_index(drop=True)
     f = f.sort_values(_ORDER, kind="stable").reset_index(drop=True)
     f["_i"] = np.arange(len(f))
     m = f[[*on, "_i"]].merge(f[[*on, "_i"]], on=on, suffixes=("_l", "_r"))
@@ -1220,6 +1222,8 @@ def _fill_inputs(f: pd.DataFrame, look: pd.DataFrame) -> pd.DataFrame:
 def _matches(left: pd.DataFrame, right: pd.DataFrame,
              on: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rows of ``left`` and ``right`` that share ``on`` (inner join), as aligned pairs."""
+    if left.empty or right.empty:
+        return left.iloc[:0].reset_index(drop=True), right.iloc[:0].reset_index(drop=True)
     right = right.sort_values(_ORDER, kind="stable")
     m = left[on].assign(_l=np.arange(len(left))).merge(
         right[on].assign(_r=np.arange(len(right))), on=on)

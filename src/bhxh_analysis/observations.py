@@ -1559,9 +1559,9 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True,
     bhxh_analysis.rawdata.RawDataError
         A raw file changed silently or lacks its sidecar (nothing is written).
     """
-    from .memory import batch_allocator
+    from .memory import batch_memory
 
-    with batch_allocator():  # a big table's arrays reuse freed memory (glibc)
+    with batch_memory():  # freed memory reused, cycles collected rarely (a big table)
         return _build(write, registry, verify, csv)
 
 

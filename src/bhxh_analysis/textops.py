@@ -116,7 +116,8 @@ def as_text_category(s: pd.Series) -> pd.Series:
     else:
         codes, uniq = pd.factorize(s.astype("str"))
         cats = np.asarray(uniq, dtype=object)
-    used = np.bincount(codes[codes >= 0], minlength=len(cats)) > 0
+    complete = len(codes) == 0 or codes.min() >= 0  # no missing: no masking below
+    used = np.bincount(codes if complete else codes[codes >= 0], minlength=len(cats)) > 0
     if (isinstance(s.dtype, pd.CategoricalDtype) and used.all()
             and pd.api.types.is_string_dtype(s.cat.categories.dtype)
             and (len(cats) < 2 or bool((cats[1:] > cats[:-1]).all()))):
@@ -125,9 +126,11 @@ def as_text_category(s: pd.Series) -> pd.Series:
     order = np.argsort(keep, kind="stable")
     rank = np.empty(len(keep), dtype=np.int64)
     rank[order] = np.arange(len(keep))
-    remap = np.full(len(cats) + 1, -1, dtype=np.int64)  # last slot: missing
+    # Codes as small as the categories allow (pandas keeps them so, int8 or int16).
+    code_type = np.int8 if len(keep) < 127 else np.int16 if len(keep) < 32767 else np.int32
+    remap = np.full(len(cats) + 1, -1, dtype=code_type)  # last slot: missing
     remap[np.flatnonzero(used)] = rank
-    new_codes = remap[np.where(codes < 0, len(cats), codes)]
+    new_codes = remap[codes if complete else np.where(codes < 0, len(cats), codes)]
     categories = pd.Index(keep[order], dtype="str")
     return pd.Series(pd.Categorical.from_codes(new_codes, categories=categories),
                      index=s.index, name=s.name)
