@@ -17,8 +17,9 @@ Stdout carries one JSON object per line: first ``{"benchmark": "machine", ...}``
 ``build``
     schema validation, sorting, ``metrics.derive``, consistency checks and
     parquet writing on a simulated commune panel (10,000 communes x 120 months
-    x 4 schemes); ``build_s`` (goal < 15 s) and ``peak_rss_mb`` (goal < 3 GB)
-    measured in a fresh process.
+    x 4 schemes); ``build_s`` (goal < 15 s: the median of ``--build-repeat``
+    runs, 3 in the full run, each in a fresh process) and ``peak_rss_mb`` (goal
+    < 3 GB: the highest of those runs).
 ``forecast_series_per_s``
     ``forecast.forecast_many`` for 3,321 simulated communes; ``seconds``,
     ``series_per_s`` (goal: all in < 30 s).
@@ -57,9 +58,9 @@ from _common import (
 #: Sizes of the full run and of ``--quick``.
 SIZES: dict[str, dict[str, int]] = {
     "full": {"reports": 6, "communes": 10_000, "series": 3_321, "build_timeout": 600,
-             "build_rss_limit_mb": 8_000, "profile": 0},
+             "build_rss_limit_mb": 8_000, "build_repeat": 3, "profile": 0},
     "quick": {"reports": 2, "communes": 200, "series": 100, "build_timeout": 600,
-              "build_rss_limit_mb": 8_000, "profile": 0},
+              "build_rss_limit_mb": 8_000, "build_repeat": 1, "profile": 0},
 }
 
 BENCHMARKS = ("report_speedup", "build", "forecast_series_per_s")
@@ -87,27 +88,39 @@ def bench_build(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
         gen = run_child("bench_build.py", ["generate", "--n-places", str(size["communes"]),
                                            "--out", str(panel)], timeout=1800)
         log(f"build: {gen['rows']:,} rows simulated in {gen['simulate_s']} s; building")
-        t0 = time.perf_counter()
-        try:
-            profile = ["--profile", str(keep / "build-profile.txt")] if size["profile"] else []
-            res = run_child("bench_build.py",
-                            ["build", "--src", str(panel), "--workdir", str(tmp), *profile],
-                            timeout=size["build_timeout"], rss_limit_mb=size["build_rss_limit_mb"])
-        except ChildTimeout as exc:
-            done = {r["step"]: r["seconds"] for r in exc.records if "step" in r}
-            running = next((s for s in BUILD_STEPS if s not in done), None)
-            return {**base, "status": exc.reason, "rows": gen["rows"], "build_s": None,
-                    "timeout_s": size["build_timeout"],
-                    "rss_limit_mb": size["build_rss_limit_mb"], "completed_steps": done,
-                    "step_running_when_stopped": running,
-                    "elapsed_s": round(time.perf_counter() - t0, 1),
-                    "peak_rss_mb_seen": exc.peak_rss_mb,
-                    "goal_met": False, "simulate_s": gen["simulate_s"],
-                    "notes": [f"build + metrics stopped ({exc}) during {running}"]}
-        process_s = time.perf_counter() - t0
+        # The same build in `build_repeat` fresh processes: this shared VM's speed varies
+        # by a fifth between identical runs, so the median run is the result.
+        runs, process_s = [], []
+        for i in range(max(1, size["build_repeat"])):
+            t0 = time.perf_counter()
+            try:
+                profile = (["--profile", str(keep / "build-profile.txt")]
+                           if size["profile"] and i == 0 else [])
+                runs.append(run_child(
+                    "bench_build.py",
+                    ["build", "--src", str(panel), "--workdir", str(tmp), *profile],
+                    timeout=size["build_timeout"], rss_limit_mb=size["build_rss_limit_mb"]))
+            except ChildTimeout as exc:
+                done = {r["step"]: r["seconds"] for r in exc.records if "step" in r}
+                running = next((s for s in BUILD_STEPS if s not in done), None)
+                return {**base, "status": exc.reason, "rows": gen["rows"], "build_s": None,
+                        "timeout_s": size["build_timeout"],
+                        "rss_limit_mb": size["build_rss_limit_mb"], "completed_steps": done,
+                        "step_running_when_stopped": running,
+                        "elapsed_s": round(time.perf_counter() - t0, 1),
+                        "peak_rss_mb_seen": exc.peak_rss_mb,
+                        "goal_met": False, "simulate_s": gen["simulate_s"],
+                        "notes": [f"build + metrics stopped ({exc}) during {running}"]}
+            process_s.append(round(time.perf_counter() - t0, 2))
+            log(f"build: run {i + 1}: {runs[-1]['build_s']} s, "
+                f"peak {runs[-1]['peak_rss_mb']} MB")
     finally:
         if keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
+    by_time = sorted(range(len(runs)), key=lambda i: runs[i]["build_s"])
+    median = by_time[(len(runs) - 1) // 2]  # the lower median: a run that happened
+    res = runs[median]
+    peak = max(r["peak_rss_mb"] for r in runs)
     notes = []
     if res["rejected_rows"]:
         notes.append(f"validation rejected {res['rejected_rows']} simulated rows")
@@ -117,17 +130,21 @@ def bench_build(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
         "rows": res["rows"],
         "derived_rows": res["derived_rows"],
         "build_s": res["build_s"],
-        "peak_rss_mb": res["peak_rss_mb"],
-        "goal_met": res["build_s"] < 15 and res["peak_rss_mb"] < 3 * 1024,
+        "peak_rss_mb": peak,
+        "goal_met": res["build_s"] < 15 and peak < 3 * 1024,
+        "runs": len(runs),
+        "build_s_runs": [r["build_s"] for r in runs],
+        "peak_rss_mb_runs": [r["peak_rss_mb"] for r in runs],
         "steps": res["steps"],
         "inside_metrics_and_write_s": res["inside_metrics_and_write_s"],
         "csv": res["csv"],
+        "allocator_tuned": res.get("allocator_tuned"),
         "written": res["written"],
         "rejected_rows": res["rejected_rows"],
         "consistency_rows": res["consistency_rows"],
         "rss_after_imports_mb": res["rss_after_imports_mb"],
         "profile": res.get("profile"),
-        "process_wall_s": round(process_s, 2),
+        "process_wall_s": process_s[median],
         "simulate_s": gen["simulate_s"],
         "indicators": gen["indicators"],
         "notes": notes,
@@ -213,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, what in (("reports", "reports per side in report_speedup"),
                       ("communes", "simulated communes in build"),
                       ("series", "simulated series in forecast_series_per_s"),
+                      ("build-repeat", "build runs (fresh processes); the median counts"),
                       ("build-timeout", "seconds before the build child is stopped"),
                       ("build-rss-limit-mb", "MB of RSS at which the build child is stopped")):
         parser.add_argument(f"--{key}", type=int, default=None,

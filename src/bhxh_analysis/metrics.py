@@ -789,6 +789,24 @@ def _join_keys(cache: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     return same, unit * span + (year - y0)
 
 
+def _order_by(keys: list[np.ndarray]) -> np.ndarray:
+    """Stable order of rows by non-negative integer ``keys`` (first key first).
+
+    One stable argsort of a mixed-radix int64 when the keys fit in 62 bits (the rules'
+    pieces arrive as sorted runs, which the merge sort exploits); ``np.lexsort``
+    otherwise. Both give the same order.
+    """
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    span = 1
+    for k in keys:
+        radix = int(k.max(initial=0)) + 1
+        span *= radix
+        if span >= 1 << 62:
+            return np.lexsort(keys[::-1])
+        combined = combined * radix + k
+    return np.argsort(combined, kind="stable")
+
+
 def _cat(codes: np.ndarray, categories: Any) -> pd.Categorical:
     """Categorical of text from integer codes (categories as the ``str`` dtype)."""
     return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype="str"))
@@ -883,9 +901,12 @@ def _derive_full(obs: pd.DataFrame, prepared: pd.DataFrame | None = None) -> pd.
     ind_rank = pd.factorize(pd.Series(out_ind, dtype="str"), sort=True)[0]
     # Put the rows in their final order (unit, as_of, indicator) before any text column
     # exists, so the table is built once in order; obs_id only breaks ties, below.
-    order = np.lexsort((ind_rank[cat["ri"]], cat["as_of"],
-                        *(obs_cat[c][0][cat["ia"]] for c in reversed(_UNIT_KEY))))
+    d_codes, d_uniq = pd.factorize(cat["as_of"], sort=True)
+    row_keys = [*(obs_cat[c][0][cat["ia"]] for c in _UNIT_KEY), d_codes,
+                ind_rank[cat["ri"]]]
+    order = _order_by(row_keys)
     cat = {k: v[order] for k, v in cat.items()}
+    d_codes = d_codes[order]
     ia, ib, ri = cat["ia"], cat["ib"], cat["ri"]
     # Per-rule text, looked up by rule index (categories sorted for the sort below).
     def by_rule(values: list[Any]) -> pd.Categorical:
@@ -913,7 +934,6 @@ def _derive_full(obs: pd.DataFrame, prepared: pd.DataFrame | None = None) -> pd.
     source = _sorted_cat(np.asarray(pair_text, dtype=object))[pair_codes]
     # as_of and its ISO text (formatted once per distinct date).
     as_of_ns = cat["as_of"].astype(np.int64)
-    d_codes, d_uniq = pd.factorize(as_of_ns, sort=True)
     d_text = pd.Series(np.asarray(d_uniq).astype("datetime64[ns]")).dt.strftime("%Y-%m-%d")
     inputs = _joined_ids(df["obs_id"].astype("str"), ia, ib)
     out = pd.DataFrame({

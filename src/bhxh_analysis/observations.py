@@ -1663,7 +1663,7 @@ def read_observations_parquet(path: str | Path | None = None) -> pd.DataFrame:
     path = Path(path) if path is not None else config.observations_parquet()
     names = set(pq.read_schema(path).names)
     table = pq.read_table(path, read_dictionary=[c for c in CATEGORY_COLUMNS if c in names])
-    return _to_frame(table.to_pandas(date_as_object=False))
+    return _to_frame(table.to_pandas(date_as_object=False, split_blocks=True))
 
 
 def read_observations_csv(path: str | Path | None = None) -> pd.DataFrame:
