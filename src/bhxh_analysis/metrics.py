@@ -808,8 +808,13 @@ def _order_by(keys: list[np.ndarray]) -> np.ndarray:
 
 
 def _cat(codes: np.ndarray, categories: Any) -> pd.Categorical:
-    """Categorical of text from integer codes (categories as the ``str`` dtype)."""
-    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype="str"))
+    """Categorical of text from integer codes (categories as the ``str`` dtype).
+
+    The codes come from a factorization of the same values, so pandas' O(n) check of
+    their range is skipped.
+    """
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype="str"),
+                                     validate=False)
 
 
 def _sorted_cat(values: np.ndarray) -> pd.Categorical:

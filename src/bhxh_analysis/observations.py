@@ -1149,7 +1149,8 @@ def _arrow_column(s: pd.Series) -> Any:
         cats = pa.array(np.asarray(s.cat.categories.astype("str"), dtype=object),
                         type=pa.string())
         codes = s.cat.codes.to_numpy().astype(np.int32)
-        return pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), cats)
+        missing = codes < 0 if len(codes) and codes.min() < 0 else None
+        return pa.DictionaryArray.from_arrays(pa.array(codes, mask=missing), cats)
     # Arrow-backed str: pandas holds large_string; keep it (no copy of the bytes).
     arr = pa.chunked_array(s.astype("str").array.__arrow_array__())
     arr = arr.chunk(0) if arr.num_chunks == 1 else arr.combine_chunks()
