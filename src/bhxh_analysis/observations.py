@@ -1187,7 +1187,8 @@ def _parquet_options(table: Any) -> dict[str, Any]:
     trying a dictionary on floats and per-row ids costs time for nothing. Floats are
     stored byte-stream-split (their bytes grouped by position before zstd): on the
     derived table's values and bounds that compresses a third faster for files ~10 %
-    larger.
+    larger. Rows reach the encoders 65,536 at a time instead of 1,024 (a seventh less
+    CPU on the derived table; pages then close at batch ends, slightly above 1 MB).
     """
     import pyarrow as pa
 
@@ -1196,6 +1197,7 @@ def _parquet_options(table: Any) -> dict[str, Any]:
     floats = [f.name for f in table.schema if pa.types.is_floating(f.type)]
     return {"compression": "zstd", "store_schema": False,
             "use_dictionary": dictionary, "use_byte_stream_split": floats,
+            "write_batch_size": 65_536,
             "write_statistics": [c for c in _STATISTICS if c in names]}
 
 
