@@ -862,7 +862,7 @@ def _failure_cases(schema: pa.DataFrameSchema, table: pd.DataFrame) -> pd.DataFr
             missing = np.flatnonzero(codes < 0)
         else:
             present = s.notna().to_numpy()
-            fc = _schema_failures(single, s[present].to_frame(name))
+            fc = _schema_failures(single, (s if present.all() else s[present]).to_frame(name))
             if len(fc):
                 found.append(fc)
             missing = np.flatnonzero(~present)
