@@ -57,6 +57,18 @@ def test_batch_restores_even_after_an_error(monkeypatch: pytest.MonkeyPatch) -> 
     assert gc.get_freeze_count() == 0
 
 
+def test_a_callers_own_gc_freeze_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory, "_glibc", lambda: None)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with memory.batch_memory():
+            pass
+        assert gc.get_freeze_count() > frozen // 2  # still frozen (some may have died)
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize("name", ["MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"])
 def test_users_own_malloc_settings_are_kept(monkeypatch: pytest.MonkeyPatch,
                                             name: str) -> None:

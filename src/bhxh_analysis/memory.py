@@ -48,6 +48,7 @@ BATCH_GC_THRESHOLD = (100_000, 50, 100)
 _lock = threading.Lock()
 _depth = 0
 _gc_before: tuple[int, int, int] | None = None
+_froze = False  # whether this module froze the collector (never undo a user's freeze)
 
 
 def _glibc() -> ctypes.CDLL | None:
@@ -73,8 +74,8 @@ def batch_memory() -> Iterator[bool]:
     ``M_TRIM_THRESHOLD`` to :data:`BATCH_TRIM_THRESHOLD` (on exit: the trim threshold
     to 64 MiB, the value glibc's own adjustment reaches with big arrays, and the free
     memory returned to the system with ``malloc_trim``); freezes the objects alive
-    now out of garbage collection and sets :data:`BATCH_GC_THRESHOLD` (on exit:
-    unfrozen, thresholds as before). Nested uses act once. Results do not depend on
+    now out of garbage collection (unless the caller froze some already) and sets
+    :data:`BATCH_GC_THRESHOLD` (on exit: unfrozen, thresholds as before). Nested uses act once. Results do not depend on
     it: only how often the kernel zeroes fresh pages and the collector walks the heap.
 
     Yields
@@ -83,7 +84,7 @@ def batch_memory() -> Iterator[bool]:
         Whether the allocator was tuned (``False``: not glibc, or the user's
         ``MALLOC_*``/``GLIBC_TUNABLES`` settings are kept).
     """
-    global _depth, _gc_before
+    global _depth, _gc_before, _froze
     libc = _glibc()
     with _lock:
         if _depth == 0:
@@ -91,7 +92,9 @@ def batch_memory() -> Iterator[bool]:
                 libc.mallopt(_M_MMAP_THRESHOLD, BATCH_MMAP_THRESHOLD)
                 libc.mallopt(_M_TRIM_THRESHOLD, BATCH_TRIM_THRESHOLD)
             _gc_before = gc.get_threshold()
-            gc.freeze()
+            _froze = gc.get_freeze_count() == 0
+            if _froze:
+                gc.freeze()
             gc.set_threshold(*BATCH_GC_THRESHOLD)
         _depth += 1
     try:
@@ -102,7 +105,9 @@ def batch_memory() -> Iterator[bool]:
             if _depth == 0:
                 if _gc_before is not None:
                     gc.set_threshold(*_gc_before)
-                gc.unfreeze()
+                if _froze:
+                    gc.unfreeze()
+                    _froze = False
                 if libc is not None:
                     libc.mallopt(_M_TRIM_THRESHOLD, _AFTER_TRIM)
                     libc.mallopt(_M_MMAP_THRESHOLD, _AFTER_MMAP)
