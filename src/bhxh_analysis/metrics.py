@@ -25,6 +25,7 @@ and return the same shape, so notebooks can use them directly.
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -356,6 +357,7 @@ def _parse_raw(u: pd.Series) -> pd.DataFrame:
 # run by groups of places) share one set of categories, parsed once. Entries hold a
 # weak reference, so a recycled id() never returns another table's parse.
 _PARSED: dict[int, tuple[weakref.ref, pd.DataFrame]] = {}
+_PARSED_LOCK = threading.Lock()
 
 
 def _parsed_figures(raw: pd.Series) -> tuple[np.ndarray, pd.DataFrame | None]:
@@ -366,13 +368,16 @@ def _parsed_figures(raw: pd.Series) -> tuple[np.ndarray, pd.DataFrame | None]:
     if not isinstance(raw.dtype, pd.CategoricalDtype):
         return codes, _parse_raw(uniques)
     cats = raw.cat.categories
-    hit = _PARSED.get(id(cats))
-    if hit is not None and hit[0]() is cats:
-        return codes, hit[1]
-    per = _parse_raw(uniques)
-    if len(_PARSED) >= 8:
-        _PARSED.clear()
-    _PARSED[id(cats)] = (weakref.ref(cats), per)
+    # One parse per categories object even when place groups run on two threads (the
+    # first two groups would otherwise both parse the same strings).
+    with _PARSED_LOCK:
+        hit = _PARSED.get(id(cats))
+        if hit is not None and hit[0]() is cats:
+            return codes, hit[1]
+        per = _parse_raw(uniques)
+        if len(_PARSED) >= 8:
+            _PARSED.clear()
+        _PARSED[id(cats)] = (weakref.ref(cats), per)
     return codes, per
 
 
