@@ -34,7 +34,7 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 #: Blocks up to this size come from the heap (glibc's maximum: 32 MiB on 64-bit).
 BATCH_MMAP_THRESHOLD = 32 * 1024 * 1024
 #: Free memory kept at the top of the heap before it is returned to the system.
-BATCH_TRIM_THRESHOLD = 1024 * 1024 * 1024
+BATCH_TRIM_THRESHOLD = 256 * 1024 * 1024
 #: After the batch. Setting a threshold switches off glibc's adjustment of both for
 #: good, and its 128 KiB starting values would then ``mmap`` every array above that
 #: size (much slower than before the batch). These are the values glibc's own

@@ -1666,6 +1666,12 @@ def read_observations_parquet(path: str | Path | None = None) -> pd.DataFrame:
     path = Path(path) if path is not None else config.observations_parquet()
     names = set(pq.read_schema(path).names)
     table = pq.read_table(path, read_dictionary=[c for c in CATEGORY_COLUMNS if c in names])
+    if "obs_id" in names and table.column("obs_id").num_chunks > 1:
+        # One contiguous array (one copy now): per-row checks, hashes and writers then
+        # read it and its slices in place instead of joining the row groups each time.
+        i = table.schema.get_field_index("obs_id")
+        table = table.set_column(i, table.schema.field(i),
+                                 table.column(i).combine_chunks())
     return _to_frame(table.to_pandas(date_as_object=False, split_blocks=True))
 
 
