@@ -57,6 +57,29 @@ def test_big_columns_hash_on_two_threads_to_the_same_values(
     assert (string_hash64(texts.iloc[7:2007]) == one_thread[7:2007]).all()
 
 
+def test_hash_memo_serves_slices_of_the_remembered_column(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import bhxh_analysis.textops as t
+
+    monkeypatch.setattr(t, "_THREADED_HASH_ROWS", 1000)
+    texts = pd.Series([f"id-{i}-{WORDS[i % len(WORDS)]}" for i in range(5000)], dtype="str")
+    expected = string_hash64(texts)
+    copy = pd.Series(texts.to_numpy(dtype=object), dtype="str")  # same strings, new buffers
+    with t.hash_memo():
+        assert (string_hash64(texts) == expected).all()  # computed, remembered
+        def no_hashing(*args: object) -> None:
+            raise TypeError("hashed instead of looked up")
+
+        monkeypatch.setattr(t, "_string_buffers", no_hashing)
+        got = string_hash64(texts.iloc[1200:3400])
+        assert (got == expected[1200:3400]).all()  # a lookup
+        got[:] = 0  # callers own their result: the memo is not changed
+        assert (string_hash64(texts.iloc[1200:3400]) == expected[1200:3400]).all()
+        with pytest.raises(TypeError):  # other buffers are hashed, not looked up
+            string_hash64(copy)
+    assert t._MEMO["entries"] == []  # dropped at the end of the block
+
+
 def test_duplicated_text_matches_pandas() -> None:
     rng = np.random.default_rng(3)
     values = pd.Series(rng.choice(WORDS, size=500), dtype="str")

@@ -1563,8 +1563,11 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True,
         A raw file changed silently or lacks its sidecar (nothing is written).
     """
     from .memory import batch_memory
+    from .textops import hash_memo
 
-    with batch_memory():  # freed memory reused, cycles collected rarely (a big table)
+    # Freed memory reused and cycles collected rarely (a big table); obs_id hashed once
+    # for validation and the derived ids.
+    with batch_memory(), hash_memo():
         return _build(write, registry, verify, csv)
 
 

@@ -10,6 +10,8 @@ distinct value, and hash distinct-per-row text in NumPy straight from the Arrow 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -21,6 +23,7 @@ __all__ = [
     "duplicated_by_hash",
     "duplicated_text",
     "fill_text",
+    "hash_memo",
     "is_lexsorted",
     "is_token",
     "per_value",
@@ -199,6 +202,9 @@ def string_hash64(s: Any) -> np.ndarray:
     n = len(arr)
     if n == 0:
         return np.zeros(0, dtype=np.uint64)
+    remembered = _memo_lookup(arr)
+    if remembered is not None:
+        return remembered
     offsets, raw, valid = _string_buffers(arr)
     starts = offsets[:-1]
     lengths = offsets[1:] - starts
@@ -249,7 +255,54 @@ def string_hash64(s: Any) -> np.ndarray:
         hash_rows(0, n)
     with np.errstate(over="ignore"):
         tag = np.where(valid, lengths.astype(np.uint64), np.uint64(_MASK64))
-        return splitmix64(out ^ splitmix64(tag))
+        result = splitmix64(out ^ splitmix64(tag))
+    if _MEMO["depth"] and n >= _THREADED_HASH_ROWS:
+        _MEMO["entries"] = [(_buffer_key(arr), arr.offset, n, arr, result)]
+    return result
+
+
+# Hashes of one big column, kept while hash_memo() is active (see there).
+_MEMO: dict[str, Any] = {"depth": 0, "entries": []}
+
+
+def _buffer_key(arr: Any) -> tuple[int | None, ...]:
+    """Addresses of an Arrow string array's validity, offsets and data buffers."""
+    return tuple(b.address if b is not None else None for b in arr.buffers())
+
+
+def _memo_lookup(arr: Any) -> np.ndarray | None:
+    """Remembered hashes of ``arr`` when it is (a slice of) a remembered column."""
+    if not _MEMO["depth"]:
+        return None
+    key = None
+    for buffers, offset, n, _held, hashes in _MEMO["entries"]:
+        key = key or _buffer_key(arr)
+        # Same buffers (kept alive by the entry, so their addresses cannot be reused):
+        # the same strings; rows arr.offset .. arr.offset + len(arr) of the column.
+        if key == buffers and offset <= arr.offset and arr.offset + len(arr) <= offset + n:
+            start = arr.offset - offset
+            return hashes[start:start + len(arr)].copy()
+    return None
+
+
+@contextmanager
+def hash_memo() -> Iterator[None]:
+    """Within the block, :func:`string_hash64` remembers the hashes of the last big
+    column (a million rows or more) it computed, and hashes any later slice of that
+    same Arrow column by lookup.
+
+    A build hashes ``obs_id`` once to validate it and again, group of places by group,
+    to derive ids; the groups are slices of the validated column. The entry holds a
+    reference to the column's buffers, so a match by buffer address is always the same
+    strings; it is dropped when the (outermost) block ends.
+    """
+    _MEMO["depth"] += 1
+    try:
+        yield
+    finally:
+        _MEMO["depth"] -= 1
+        if not _MEMO["depth"]:
+            _MEMO["entries"] = []
 
 
 def duplicated_text(s: pd.Series) -> np.ndarray:
