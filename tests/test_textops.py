@@ -77,7 +77,19 @@ def test_hash_memo_serves_slices_of_the_remembered_column(
         assert (string_hash64(texts.iloc[1200:3400]) == expected[1200:3400]).all()
         with pytest.raises(TypeError):  # other buffers are hashed, not looked up
             string_hash64(copy)
-    assert t._MEMO["entries"] == []  # dropped at the end of the block
+    assert t._MEMO["held"] is None  # dropped at the end of the block
+
+
+def test_radix_key_orders_like_the_tuple_of_keys() -> None:
+    from bhxh_analysis.textops import radix_key
+
+    rng = np.random.default_rng(11)
+    keys = [rng.integers(0, 3, 2000), rng.integers(0, 400, 2000), rng.integers(0, 9, 2000)]
+    combined = radix_key(keys)
+    assert (np.argsort(combined, kind="stable") == np.lexsort(keys[::-1])).all()
+    rows = list(zip(*(k.tolist() for k in keys), strict=True))
+    assert len(set(combined.tolist())) == len(set(rows))  # equal key iff equal tuple
+    assert radix_key([np.array([2**40]), np.array([2**30])]) is None  # beyond 62 bits
 
 
 def test_duplicated_text_matches_pandas() -> None:

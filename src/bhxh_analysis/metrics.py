@@ -39,6 +39,7 @@ from .textops import (
     fill_text,
     is_lexsorted,
     per_value,
+    radix_key,
     splitmix64,
     string_hash64,
     text_codes,
@@ -707,10 +708,9 @@ def _prepare(obs: pd.DataFrame) -> pd.DataFrame:
 
 def _unit_codes(df: pd.DataFrame) -> np.ndarray:
     """One integer per place (boundaries, geo_level, geo_code), from the text codes."""
-    key = np.zeros(len(df), dtype=np.int64)
-    for c in _UNIT_KEY:
-        codes, values = text_codes(df[c])
-        key = key * (len(values) + 1) + (codes.astype(np.int64) + 1)
+    key = radix_key([text_codes(df[c])[0].astype(np.int64) + 1 for c in _UNIT_KEY])
+    if key is None:  # beyond 62 bits of codes: let pandas pair the three columns
+        return df.groupby(_UNIT_KEY, sort=False, observed=True, dropna=False).ngroup().to_numpy()
     return pd.factorize(key)[0]
 
 
@@ -797,18 +797,13 @@ def _join_keys(cache: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 def _order_by(keys: list[np.ndarray]) -> np.ndarray:
     """Stable order of rows by non-negative integer ``keys`` (first key first).
 
-    One stable argsort of a mixed-radix int64 when the keys fit in 62 bits (the rules'
+    One stable argsort of their :func:`textops.radix_key` when it fits (the rules'
     pieces arrive as sorted runs, which the merge sort exploits); ``np.lexsort``
     otherwise. Both give the same order.
     """
-    combined = np.zeros(len(keys[0]), dtype=np.int64)
-    span = 1
-    for k in keys:
-        radix = int(k.max(initial=0)) + 1
-        span *= radix
-        if span >= 1 << 62:
-            return np.lexsort(keys[::-1])
-        combined = combined * radix + k
+    combined = radix_key(keys)
+    if combined is None:
+        return np.lexsort(keys[::-1])
     return np.argsort(combined, kind="stable")
 
 

@@ -50,6 +50,7 @@ from .textops import (
     is_lexsorted,
     is_token,
     per_value,
+    radix_key,
     text_codes,
 )
 
@@ -1328,11 +1329,12 @@ def _unit_chunks(obs: pd.DataFrame, target_rows: int) -> list[np.ndarray]:
     if not len(obs):
         return [np.arange(0)]
     # One integer per place that orders like (boundaries, geo_level, geo_code).
-    key = np.zeros(len(obs), dtype=np.int64)
-    for c in ("boundaries", "geo_level", "geo_code"):
-        codes = _sort_codes(obs[c]).astype(np.int64) + 1  # missing (-1) first
-        key = key * (int(codes.max()) + 1) + codes
-    if (key[1:] >= key[:-1]).all():  # grouped by place already (a sorted panel): O(n)
+    place = ["boundaries", "geo_level", "geo_code"]
+    key = radix_key([_sort_codes(obs[c]).astype(np.int64) + 1  # missing (-1) first
+                     for c in place])
+    if key is None:  # beyond 62 bits of codes: let pandas number the places
+        unit = obs.groupby(place, sort=True, observed=True).ngroup().to_numpy()
+    elif (key[1:] >= key[:-1]).all():  # grouped by place already (a sorted panel): O(n)
         unit = np.r_[0, np.cumsum(key[1:] != key[:-1])]
     else:
         unit = np.unique(key, return_inverse=True)[1].ravel()

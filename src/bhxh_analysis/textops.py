@@ -27,6 +27,7 @@ __all__ = [
     "is_lexsorted",
     "is_token",
     "per_value",
+    "radix_key",
     "splitmix64",
     "string_hash64",
     "text_codes",
@@ -257,12 +258,12 @@ def string_hash64(s: Any) -> np.ndarray:
         tag = np.where(valid, lengths.astype(np.uint64), np.uint64(_MASK64))
         result = splitmix64(out ^ splitmix64(tag))
     if _MEMO["depth"] and n >= _THREADED_HASH_ROWS:
-        _MEMO["entries"] = [(_buffer_key(arr), arr.offset, n, arr, result)]
+        _MEMO["held"] = (arr, result)
     return result
 
 
-# Hashes of one big column, kept while hash_memo() is active (see there).
-_MEMO: dict[str, Any] = {"depth": 0, "entries": []}
+# While hash_memo() is active: the last big column hashed and its hashes (see there).
+_MEMO: dict[str, Any] = {"depth": 0, "held": None}
 
 
 def _buffer_key(arr: Any) -> tuple[int | None, ...]:
@@ -271,17 +272,16 @@ def _buffer_key(arr: Any) -> tuple[int | None, ...]:
 
 
 def _memo_lookup(arr: Any) -> np.ndarray | None:
-    """Remembered hashes of ``arr`` when it is (a slice of) a remembered column."""
-    if not _MEMO["depth"]:
+    """Remembered hashes of ``arr`` when it is (a slice of) the remembered column."""
+    if not _MEMO["depth"] or _MEMO["held"] is None:
         return None
-    key = None
-    for buffers, offset, n, _held, hashes in _MEMO["entries"]:
-        key = key or _buffer_key(arr)
-        # Same buffers (kept alive by the entry, so their addresses cannot be reused):
-        # the same strings; rows arr.offset .. arr.offset + len(arr) of the column.
-        if key == buffers and offset <= arr.offset and arr.offset + len(arr) <= offset + n:
-            start = arr.offset - offset
-            return hashes[start:start + len(arr)].copy()
+    held, hashes = _MEMO["held"]
+    # Same buffers (kept alive by the held column, so their addresses cannot be reused):
+    # the same strings, rows arr.offset .. arr.offset + len(arr) of that column.
+    start = arr.offset - held.offset
+    if (_buffer_key(arr) == _buffer_key(held) and start >= 0
+            and start + len(arr) <= len(held)):
+        return hashes[start:start + len(arr)].copy()
     return None
 
 
@@ -302,7 +302,7 @@ def hash_memo() -> Iterator[None]:
     finally:
         _MEMO["depth"] -= 1
         if not _MEMO["depth"]:
-            _MEMO["entries"] = []
+            _MEMO["held"] = None
 
 
 def duplicated_text(s: pd.Series) -> np.ndarray:
@@ -395,6 +395,24 @@ def adjacent_ties(keys: list[np.ndarray]) -> np.ndarray:
     for k in keys:
         same &= k[1:] == k[:-1]
     return np.r_[False, same] | np.r_[same, False]
+
+
+def radix_key(keys: list[np.ndarray]) -> np.ndarray | None:
+    """One int64 per row that orders and compares like the tuple of ``keys``.
+
+    ``keys`` are non-negative integer codes (first key first), combined as a
+    mixed-radix number; ``None`` when they would need more than 62 bits, so callers
+    fall back to a multi-key method.
+    """
+    combined = np.zeros(len(keys[0]) if keys else 0, dtype=np.int64)
+    span = 1
+    for k in keys:
+        radix = int(k.max(initial=0)) + 1
+        span *= radix
+        if span >= 1 << 62:
+            return None
+        combined = combined * radix + k
+    return combined
 
 
 def is_token(s: pd.Series) -> np.ndarray:
