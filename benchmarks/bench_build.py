@@ -115,8 +115,6 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
     import os
 
     from bhxh_analysis import observations as o
-    from bhxh_analysis.memory import batch_memory
-    from bhxh_analysis.textops import hash_memo
 
     sources = _synthetic_sources(o)
     # The build writes under BHXH_HOME/data/processed: point it at the work folder.
@@ -136,9 +134,8 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
         sys.stdout.flush()
         return result
 
-    # observations.build() runs inside batch_memory() and hash_memo(): so do its steps.
-    with batch_memory() as tuned, hash_memo():
-        o._prefetch_validator()  # as build() does before reading the raw files
+    # The steps run inside what observations.build() runs inside.
+    with o._build_context() as tuned:
         obs = timed("read_parquet_s", lambda: o.read_observations_parquet(src))
         obs, rejected = timed("validate_s", lambda: o._validate(obs, sources))
         obs = timed("sort_s", lambda: o._sort(obs[o.COLUMNS]))

@@ -35,6 +35,8 @@ import io
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -1564,20 +1566,30 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True,
     bhxh_analysis.rawdata.RawDataError
         A raw file changed silently or lacks its sidecar (nothing is written).
     """
+    with _build_context():
+        return _build(write, registry, verify, csv)
+
+
+@contextmanager
+def _build_context() -> Iterator[bool]:
+    """What :func:`build` runs inside (the build benchmark uses it too).
+
+    Freed memory reused and cycles collected rarely (:func:`memory.batch_memory`, for
+    a big table), ``obs_id`` hashed once for validation and the derived ids
+    (:func:`textops.hash_memo`), pandera imported while the data are read
+    (:func:`_prefetch_validator`). Yields whether glibc was tuned.
+    """
     from .memory import batch_memory
     from .textops import hash_memo
 
-    # Freed memory reused and cycles collected rarely (a big table); obs_id hashed once
-    # for validation and the derived ids.
-    with batch_memory(), hash_memo():
-        return _build(write, registry, verify, csv)
+    with batch_memory() as tuned, hash_memo():
+        _prefetch_validator()
+        yield tuned
 
 
 def _build(write: bool, registry: Any, verify: bool, csv: str) -> BuildResult:
     """:func:`build`'s steps."""
     from .rawdata import verify_checksums
-
-    _prefetch_validator()
 
     if verify:
         verify_checksums(raise_on_error=True)
