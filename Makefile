@@ -27,7 +27,7 @@ $(BIN)/python:
 $(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install --require-hashes -r $(LOCK)
-	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --no-deps -e .
 	touch $(STAMP)
 
 lock: | $(BIN)/python
