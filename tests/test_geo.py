@@ -61,8 +61,8 @@ def test_no_districts_in_2025(reg):
 def test_vectorised_keys_match_scalar_keys(reg):
     df = reg.units("legacy").iloc[::7]
     names = df["name"]
-    assert geo._exact_keys(names).tolist() == [geo.exact_key(n) for n in names]
-    assert geo._fold_keys(names).tolist() == [geo.fold_key(n) for n in names]
+    assert geo.names.exact_keys(names).tolist() == [geo.exact_key(n) for n in names]
+    assert geo.names.fold_keys(names).tolist() == [geo.fold_key(n) for n in names]
 
 
 def test_keys_tolerate_spelling_variants():
@@ -250,7 +250,7 @@ def test_unexplained_contradiction_raises():
 
 
 def test_stale_override_raises():
-    good = geo._load_overrides()
+    good = geo.reform.load_overrides()
     bogus = dict(good[0], old_commune_code="99999")
     with pytest.raises(geo.GeoError, match="stale_override"):
         geo.Registry(config.raw_dir(), overrides=[*good, bogus])

@@ -1,0 +1,522 @@
+"""The registry: every administrative unit of both boundary sets, and name resolution.
+
+Two boundary sets:
+
+``legacy``
+    The last pre-reform GSO list (2025-01-04): 63 provinces, 696 districts and
+    10,051 communes (the file has 10,056 rows: five island districts have no
+    commune level), plus Hà Tây (code ``28``), merged into Hà Nội on 2008-08-01,
+    which still appears in older GSO series.
+``2025``
+    The 34 provinces from 1 July 2025 and their communes (from the official
+    conversion table); the district level is abolished.
+
+The nation (level ``nation``, code ``VN``, "Việt Nam") is registered once in each
+boundary set, so that each set is complete on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import config
+from ..schema import BOUNDARIES, LEVEL_RANK, LEVELS, NATION_CODE, NATION_NAME
+from . import admin
+from .errors import AmbiguousPlaceError, GeoError, UnknownPlaceError
+from .names import (
+    ALIASES,
+    clean_text,
+    exact_key,
+    exact_keys,
+    fold_key,
+    fold_keys,
+    parse_query,
+    split_kind,
+)
+from .reform import HA_TAY, load_overrides, province_mapping
+
+UNIT_COLUMNS = [
+    "code", "name", "full_name", "level", "boundaries", "parent_code", "province_code",
+    "province_2025_code", "province_2025_name",
+]
+_EXTRA_COLUMNS = ["kind", "valid_to"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One administrative unit of one boundary set.
+
+    Attributes
+    ----------
+    code : str
+        GSO code, zero-padded (province 2, district 3, commune 5 digits); ``VN`` for the nation.
+    name : str
+        Official name without administrative prefix ("Lâm Đồng", "Đà Lạt"); numbered
+        units keep their prefix ("Phường 4", "Quận 1").
+    full_name : str
+        Name with prefix ("Tỉnh Lâm Đồng", "Thành phố Đà Lạt").
+    level : str
+        ``nation`` | ``province`` | ``district`` | ``commune``.
+    boundaries : str
+        ``legacy`` | ``2025``.
+    parent_code : str or None
+        Code of the parent unit in the same boundary set (``VN`` for provinces).
+    province_code : str or None
+        Code of the province containing the unit (itself for a province).
+    province_2025_code, province_2025_name : str
+        The 2025 province that contains the unit now (``VN``/"Việt Nam" for the nation).
+    kind : str
+        Administrative prefix ("Tỉnh", "Thành phố", "Huyện", "Xã", ...; "" for the nation).
+    valid_to : str or None
+        ISO date the unit ceased to exist before 2025 (Hà Tây: ``2008-08-01``).
+    """
+
+    code: str
+    name: str
+    full_name: str
+    level: str
+    boundaries: str
+    parent_code: str | None
+    province_code: str | None
+    province_2025_code: str
+    province_2025_name: str
+    kind: str = ""
+    valid_to: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        """Return the unit as a plain dictionary (JSON-ready)."""
+        return asdict(self)
+
+
+
+class Registry:
+    """All administrative units of both boundary sets, with name resolution.
+
+    Build it with :func:`get_registry` (cached per ``raw_dir``).
+    """
+
+    def __init__(self, raw: Path, overrides: list[dict[str, str]] | None = None) -> None:
+        """Build from the three admin files under ``raw``.
+
+        ``overrides`` replaces the packaged ``_geo_overrides.yml`` entries (tests use it
+        to check that an unexplained contradiction raises).
+        """
+        self.raw = Path(raw)
+        legacy, rejects = admin.read_legacy(self.raw)
+        admin.raise_rejects(rejects)
+        prov25, rejects = admin.read_provinces_2025(self.raw)
+        admin.raise_rejects(rejects)
+        conv, rejects = admin.read_conversion(self.raw, set(prov25["code"]))
+        admin.raise_rejects(rejects)
+        overrides = load_overrides() if overrides is None else overrides
+        self.province_table, self.contradictions = province_mapping(conv, legacy, prov25,
+                                                                     overrides)
+        self._df = self._build_units(legacy, prov25, conv)
+        self._conv = self._link_conversion(conv, legacy)
+        self._build_indices()
+
+    # -- building -------------------------------------------------------------------
+    def _build_units(self, legacy: pd.DataFrame, prov25: pd.DataFrame,
+                     conv: pd.DataFrame) -> pd.DataFrame:
+        p25 = prov25.set_index("code")["name"]
+        to25 = self.province_table.set_index("legacy_code")["code_2025"]
+        frames = []
+        for b in BOUNDARIES:
+            frames.append(pd.DataFrame([{
+                "code": NATION_CODE, "name": NATION_NAME, "full_name": NATION_NAME, "kind": "",
+                "level": "nation", "boundaries": b, "parent_code": None, "province_code": None,
+                "province_2025_code": NATION_CODE, "valid_to": None}]))
+        lp = legacy.drop_duplicates("Mã TP")
+        frames.append(split_kind(lp["Tỉnh Thành Phố"]).assign(
+            code=lp["Mã TP"], level="province", boundaries="legacy", parent_code=NATION_CODE,
+            province_code=lp["Mã TP"], valid_to=None))
+        frames.append(pd.DataFrame([{
+            "code": HA_TAY["code"], "name": HA_TAY["name"], "full_name": HA_TAY["full_name"],
+            "kind": "Tỉnh", "level": "province", "boundaries": "legacy",
+            "parent_code": NATION_CODE, "province_code": HA_TAY["code"],
+            "valid_to": HA_TAY["valid_to"]}]))
+        ld = legacy.drop_duplicates("Mã QH")
+        frames.append(split_kind(ld["Quận Huyện"]).assign(
+            code=ld["Mã QH"], level="district", boundaries="legacy", parent_code=ld["Mã TP"],
+            province_code=ld["Mã TP"], valid_to=None))
+        lc = legacy[legacy["Mã PX"] != ""]
+        frames.append(split_kind(lc["Phường Xã"]).assign(
+            code=lc["Mã PX"], level="commune", boundaries="legacy", parent_code=lc["Mã QH"],
+            province_code=lc["Mã TP"], valid_to=None))
+        legacy_units = pd.concat(frames[2:], ignore_index=True)
+        legacy_units["province_2025_code"] = legacy_units["province_code"].map(to25)
+        frames = frames[:2] + [legacy_units]
+        frames.append(prov25.assign(level="province", boundaries="2025", parent_code=NATION_CODE,
+                                    province_code=prov25["code"],
+                                    province_2025_code=prov25["code"], valid_to=None))
+        # 2025 communes: one name per code (most frequent spelling in the table).
+        nc = (conv.groupby(["new_commune_code", "new_commune", "new_province_code"]).size()
+              .rename("n").reset_index()
+              .sort_values(["new_commune_code", "n", "new_commune"], ascending=[True, False, True]))
+        multi = nc.groupby("new_commune_code")["new_province_code"].nunique()
+        if (multi > 1).any():
+            raise GeoError(f"{admin.CONVERSION_FILE}: new commune code(s) in several provinces: "
+                           f"{multi[multi > 1].index.tolist()}")
+        nc = nc.drop_duplicates("new_commune_code")
+        frames.append(split_kind(nc["new_commune"]).assign(
+            code=nc["new_commune_code"], level="commune", boundaries="2025",
+            parent_code=nc["new_province_code"], province_code=nc["new_province_code"],
+            province_2025_code=nc["new_province_code"], valid_to=None))
+        df = pd.concat(frames, ignore_index=True)
+        df["province_2025_name"] = df["province_2025_code"].map(p25)
+        nation = df["level"] == "nation"
+        df.loc[nation, "province_2025_name"] = NATION_NAME
+        if df["province_2025_name"].isna().any():
+            bad = df[df["province_2025_name"].isna()].iloc[0]
+            raise GeoError(f"no 2025 province for {bad['boundaries']} {bad['level']} "
+                           f"{bad['code']} {bad['full_name']}")
+        df["rank"] = df["level"].map(LEVEL_RANK)
+        df["b_rank"] = (df["boundaries"] == "2025").astype(int)
+        df = df.sort_values(["b_rank", "rank", "code"], ignore_index=True)
+        df["key_exact"] = exact_keys(df["name"])
+        df["key_fold"] = fold_keys(df["name"])
+        return df[UNIT_COLUMNS + _EXTRA_COLUMNS + ["rank", "b_rank", "key_exact", "key_fold"]]
+
+    def _link_conversion(self, conv: pd.DataFrame, legacy: pd.DataFrame) -> pd.DataFrame:
+        """Attach each conversion row to a legacy commune: by code within the same district,
+        else by name within the district (the table's codes and spellings sometimes differ)."""
+        lc = legacy.loc[legacy["Mã PX"] != "", ["Mã PX", "Mã QH", "Phường Xã"]]
+        by_code = conv.merge(lc, left_on=["old_commune_code", "old_district_code"],
+                             right_on=["Mã PX", "Mã QH"], how="left")["Mã PX"]
+        lk = pd.DataFrame({"Mã QH": lc["Mã QH"], "key": fold_keys(lc["Phường Xã"]),
+                           "code": lc["Mã PX"]}).drop_duplicates(["Mã QH", "key"], keep=False)
+        ck = pd.DataFrame({"Mã QH": conv["old_district_code"],
+                           "key": fold_keys(conv["old_commune"])})
+        by_name = ck.merge(lk, on=["Mã QH", "key"], how="left")["code"]
+        out = conv.copy()
+        out["legacy_commune_code"] = by_code.fillna(by_name).to_numpy()
+        return out
+
+    def _build_indices(self) -> None:
+        df = self._df
+        self._by_exact = df.groupby("key_exact").indices
+        self._by_fold = df.groupby("key_fold").indices
+        self._by_level_code = df.groupby(["level", "code"]).indices
+        self._by_id = {(b, lvl, c): i for i, (b, lvl, c) in enumerate(zip(
+            df["boundaries"].tolist(), df["level"].tolist(), df["code"].tolist(), strict=True))}
+        self._fold_choices = sorted(self._by_fold)
+        # All units materialised once (frozen dataclasses), so resolve() is cheap.
+        cols = UNIT_COLUMNS + _EXTRA_COLUMNS
+        table = df[cols].astype(object)
+        table = table.where(table.notna(), None)
+        self._units = [Unit(*vals) for vals in table.itertuples(index=False, name=None)]
+        self._resolved: dict[tuple[str, str | None, str | None, str | None], Unit] = {}
+
+    # -- access ---------------------------------------------------------------------
+    def _unit(self, pos: int) -> Unit:
+        return self._units[int(pos)]
+
+    def get(self, boundaries: str, level: str, code: str) -> Unit:
+        """Return the unit with this key; raise :class:`UnknownPlaceError` if absent."""
+        pos = self._by_id.get((str(boundaries), str(level), str(code)))
+        if pos is None:
+            raise UnknownPlaceError(f"{boundaries}/{level}/{code}", detail="no such code")
+        return self._unit(pos)
+
+    def units(self, boundaries: str, level: str | None = None,
+              include_defunct: bool = False) -> pd.DataFrame:
+        """Return the units of one boundary set as a table sorted by code.
+
+        Parameters
+        ----------
+        boundaries : {"legacy", "2025"}
+        level : {"nation", "province", "district", "commune"} or None
+            ``None`` returns every level (sorted by level, then code).
+        include_defunct : bool
+            Include units that ceased before 2025 (Hà Tây). Default ``False``, so
+            ``units("legacy", "province")`` has the 63 provinces.
+        """
+        _check_boundaries(boundaries)
+        if level is not None:
+            _check_level(level)
+            if boundaries == "2025" and level == "district":
+                raise GeoError("the 2025 boundaries have no districts (abolished on 2025-07-01); "
+                               "use --boundaries legacy or --level commune")
+        df = self._df
+        mask = df["boundaries"] == boundaries
+        if level is not None:
+            mask &= df["level"] == level
+        if not include_defunct:
+            mask &= df["valid_to"].isna()
+        out = df.loc[mask].sort_values(["rank", "code"])
+        return out[UNIT_COLUMNS + _EXTRA_COLUMNS].reset_index(drop=True)
+
+    def children(self, unit: Unit) -> list[Unit]:
+        """Return the direct children of ``unit`` in its boundary set (sorted by code)."""
+        df = self._df
+        mask = ((df["boundaries"] == unit.boundaries) & (df["parent_code"] == unit.code)
+                & (df["rank"] > LEVEL_RANK[unit.level]) & df["valid_to"].isna())
+        return [self._unit(i) for i in np.flatnonzero(mask.to_numpy())]
+
+    def parent(self, unit: Unit) -> Unit | None:
+        """Return the parent unit (None for the nation)."""
+        if unit.parent_code is None:
+            return None
+        level = {"province": "nation", "district": "province",
+                 "commune": "district" if unit.boundaries == "legacy" else "province"}[unit.level]
+        return self.get(unit.boundaries, level, unit.parent_code)
+
+    def province_2025(self, unit: Unit) -> Unit:
+        """Return the 2025 province that contains ``unit`` now."""
+        if unit.level == "nation":
+            raise GeoError("the nation is not contained in a province")
+        return self.get("2025", "province", unit.province_2025_code)
+
+    def describe(self, unit: Unit) -> str:
+        """Return a readable label: "Xã Hiệp An (Huyện Đức Trọng, Lâm Đồng; legacy 24961)"."""
+        ctx = []
+        p = self.parent(unit)
+        while p is not None and p.level != "nation":
+            ctx.append(p.full_name if p.level != "province" else p.name)
+            p = self.parent(p)
+        where = ", ".join(ctx)
+        tail = f"{unit.boundaries} {unit.level} {unit.code}"
+        if unit.valid_to:
+            tail += f", until {unit.valid_to}"
+        return f"{unit.full_name} ({where + '; ' if where else ''}{tail})"
+
+    # -- conversion ---------------------------------------------------------------------
+    def convert_commune(self, code: str) -> list[tuple[Unit, str]]:
+        """Return the 2025 communes that received (part of) a legacy commune, with the note.
+
+        A legacy commune split between several new communes returns several pairs
+        (notes such as "Nhập một phần"). Communes merged or renamed between the legacy
+        list (2025-01-04) and the conversion table, and not matched by code or name,
+        return an empty list.
+        """
+        self.get("legacy", "commune", code)  # raises if unknown
+        rows = self._conv[self._conv["legacy_commune_code"] == code]
+        return self._conv_pairs(rows)
+
+    def convert(self, unit: Unit) -> list[tuple[Unit, str]]:
+        """Return the 2025 unit(s) that a legacy unit went to.
+
+        Provinces go whole to one province (``province_conversion``); districts and
+        communes go to the 2025 communes listed in the conversion table.
+        """
+        if unit.boundaries == "2025":
+            return [(unit, "already 2025 boundaries")]
+        if unit.level == "nation":
+            return [(self.get("2025", "nation", NATION_CODE), "unchanged")]
+        if unit.level == "province":
+            note = "merged whole" if unit.valid_to is None else f"merged into Hà Nội {unit.valid_to}"
+            return [(self.province_2025(unit), note)]
+        if unit.level == "district":
+            return self._conv_pairs(self._conv[self._conv["old_district_code"] == unit.code])
+        return self.convert_commune(unit.code)
+
+    def _conv_pairs(self, rows: pd.DataFrame) -> list[tuple[Unit, str]]:
+        rows = rows.sort_values(["new_commune_code", "record"]).drop_duplicates(
+            ["new_commune_code", "note"])
+        return [(self.get("2025", "commune", c), n)
+                for c, n in zip(rows["new_commune_code"], rows["note"], strict=True)]
+
+    # -- resolution -----------------------------------------------------------------------
+    def _lookup(self, body: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return (exact-tier positions, fold-tier positions) for a name body."""
+        fk = fold_key(body)
+        alias = []
+        if fk in ALIASES:
+            alias = list(self._by_level_code.get(ALIASES[fk], []))
+        exact = np.union1d(self._by_exact.get(exact_key(body), np.array([], int)), alias)
+        fold = np.union1d(self._by_fold.get(fk, np.array([], int)), alias)
+        return exact.astype(int), fold.astype(int)
+
+    def _candidates(self, name: str, level: str | None, boundaries: str | None,
+                    parents: list[Unit] | None,
+                    allowed_levels: set[str] | None = None) -> tuple[list[int], set[str] | None]:
+        df = self._df
+        for body, kinds, levels in parse_query(name):
+            for tier in self._lookup(body):
+                if not len(tier):
+                    continue
+                sub = df.iloc[tier]
+                mask = np.ones(len(sub), bool)
+                if boundaries is not None:
+                    mask &= (sub["boundaries"] == boundaries).to_numpy()
+                if level is not None:
+                    mask &= (sub["level"] == level).to_numpy()
+                if levels is not None:
+                    mask &= sub["level"].isin(levels).to_numpy()
+                if allowed_levels is not None:
+                    mask &= sub["level"].isin(allowed_levels).to_numpy()
+                pos = [int(p) for p, ok in zip(tier, mask, strict=True) if ok]
+                if parents is not None:
+                    pos = [p for p in pos if self._within(self._unit(p), parents)]
+                if pos:
+                    return pos, kinds
+        return [], None
+
+    def _within(self, unit: Unit, parents: list[Unit]) -> bool:
+        for p in parents:
+            if p.level == "nation" and p.boundaries == unit.boundaries and unit.level != "nation":
+                return True
+            if p.boundaries == unit.boundaries:
+                if unit.parent_code == p.code and LEVEL_RANK[unit.level] > LEVEL_RANK[p.level]:
+                    return True
+                if p.level == "province" and unit.level != "province" \
+                        and unit.province_code == p.code:
+                    return True
+            elif (p.boundaries == "2025" and p.level == "province" and unit.level != "nation"
+                  and unit.province_2025_code == p.code):
+                return True  # a legacy unit now inside this 2025 province
+        return False
+
+    def _suggest(self, name: str) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        query = fold_key(parse_query(name)[0][0]) or fold_key(name)
+        if not query:
+            return []
+        hits = process.extract(query, self._fold_choices, scorer=fuzz.ratio, limit=15,
+                               score_cutoff=70)
+        out: list[str] = []
+        for key, _score, _ in hits:
+            # Best-ranked unit for this key: highest level, legacy first.
+            pos = min(self._by_fold[key], key=lambda p: (self._df["rank"].iat[p],
+                                                         self._df["b_rank"].iat[p], p))
+            label = self._df["full_name"].iat[pos]
+            if label not in out:
+                out.append(label)
+            if len(out) == 5:
+                break
+        return out
+
+    def resolve(self, name: str, parent: str | None = None, level: str | None = None,
+                boundaries: str | None = None) -> Unit:
+        """Resolve a place name to one unit.
+
+        Parameters
+        ----------
+        name : str
+            Place as printed: diacritics, case, spacing, hyphens/apostrophes and
+            administrative prefixes ("Tỉnh", "TP.", "Huyện", ..., English "city",
+            "province", "district") are tolerated, as are English spellings ("Ha Noi",
+            "Hanoi", "HCMC", "Thua Thien-Hue", "Daklak").
+        parent : str, optional
+            A containing unit (province or district name, resolved the same way) to
+            disambiguate ("Hiệp An", parent "Đức Trọng").
+        level : {"nation", "province", "district", "commune"}, optional
+        boundaries : {"legacy", "2025"}, optional
+            Without it, legacy units win over 2025 units of the same name.
+
+        Returns
+        -------
+        Unit
+
+        Raises
+        ------
+        UnknownPlaceError
+            No unit matches (``suggestions`` holds up to five similar names).
+        AmbiguousPlaceError
+            Several units remain after the preference rules: province > district >
+            commune (unless a prefix or ``level`` says otherwise), then legacy > 2025.
+        """
+        key = (name, parent, level, boundaries)
+        hit = self._resolved.get(key)
+        if hit is None:
+            hit = self._resolve(name, parent, level, boundaries)  # errors are not cached
+            if len(self._resolved) < 100_000:  # units are immutable; cap memory
+                self._resolved[key] = hit
+        return hit
+
+    def _resolve(self, name: str, parent: str | None, level: str | None,
+                 boundaries: str | None) -> Unit:
+        if level is not None:
+            _check_level(level)
+        if boundaries is not None:
+            _check_boundaries(boundaries)
+        if boundaries == "2025" and level == "district":
+            raise GeoError("the 2025 boundaries have no districts (abolished on 2025-07-01)")
+        if not clean_text(name):
+            raise UnknownPlaceError(repr(name), detail="empty name")
+        parents = None
+        if parent is not None and clean_text(parent):
+            pos, _ = self._candidates(parent, None, None, None,
+                                      allowed_levels={"nation", "province", "district"})
+            if not pos:
+                raise UnknownPlaceError(parent, self._suggest(parent), detail="as parent")
+            parents = [self._unit(p) for p in pos]
+        pos, kinds = self._candidates(name, level, boundaries, parents)
+        if not pos:
+            detail = ", ".join(f"{k}={v}" for k, v in (("parent", parent), ("level", level),
+                                                       ("boundaries", boundaries)) if v)
+            raw_pos, _ = self._candidates(name, None, None, None)
+            if raw_pos and detail:
+                found = "; ".join(self.describe(self._unit(p)) for p in raw_pos[:5])
+                raise UnknownPlaceError(name, [], detail=f"nothing with {detail}; found {found}")
+            raise UnknownPlaceError(name, self._suggest(name), detail=detail)
+        sub = self._df.iloc[pos]
+        keep = np.ones(len(sub), bool)
+        if kinds:  # soft: prefer the printed kind ("Thành phố" over "Huyện" of the same name)
+            k = sub["kind"].isin(kinds).to_numpy()
+            if k.any():
+                keep &= k
+        if level is None:
+            r = sub["rank"].to_numpy()
+            keep &= r == r[keep].min()
+        if boundaries is None:
+            b = sub["b_rank"].to_numpy()
+            keep &= b == b[keep].min()
+        chosen = [p for p, ok in zip(pos, keep, strict=True) if ok]
+        if len(chosen) == 1:
+            return self._unit(chosen[0])
+        units = [self._unit(p) for p in sorted(chosen)]
+        raise AmbiguousPlaceError(name, units, [self.describe(u) for u in units])
+
+
+def _check_boundaries(boundaries: str) -> None:
+    if boundaries not in BOUNDARIES:
+        raise GeoError(f"boundaries must be one of {BOUNDARIES}, not {boundaries!r}")
+
+
+def _check_level(level: str) -> None:
+    if level not in LEVELS:
+        raise GeoError(f"level must be one of {LEVELS}, not {level!r}")
+
+
+_REGISTRIES: dict[Path, Registry] = {}
+
+
+def get_registry(raw: Path | None = None) -> Registry:
+    """Return the registry built from ``raw`` (default ``config.raw_dir()``), cached."""
+    key = Path(raw) if raw is not None else config.raw_dir()
+    key = key.resolve()
+    reg = _REGISTRIES.get(key)
+    if reg is None:
+        reg = _REGISTRIES[key] = Registry(key)
+    return reg
+
+
+def province_conversion() -> pd.DataFrame:
+    """Return the legacy → 2025 province table (63 provinces + Hà Tây).
+
+    Columns: ``legacy_code, legacy_name, code_2025, name_2025, n_rows`` (conversion
+    rows behind the mapping), ``share`` (of those rows going to ``code_2025``: 1.0),
+    ``method`` (``conversion_table_majority`` or ``historical_merge_2008``),
+    ``valid_to``, ``override_note``.
+    """
+    return get_registry().province_table.copy()
+
+
+def find_conversion_contradictions() -> pd.DataFrame:
+    """Return every contradiction in the conversion table, overridden or not.
+
+    Kinds: ``label_disagrees_with_legacy_list`` (a row whose old-province label
+    differs from the legacy list's province of its old district), ``legacy_province_split
+    (label reading)`` / ``(legacy_list reading)`` (a legacy province going to more
+    than one new province), ``commune_code_in_other_province`` (the legacy list puts
+    the row's old commune code in another province than its old district),
+    ``stale_override``. Column ``overridden`` says whether a
+    documented override explains it; building the registry raises otherwise.
+    """
+    return get_registry().contradictions.copy()
