@@ -124,8 +124,8 @@ def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> No
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         for r in df.itertuples(index=False):
-            extra = "" if r.level == "province" else f"  (in {r.parent_code})"
-            click.echo(f"{r.code:<6} {r.full_name}{extra}  → 2025: {r.province_2025_name}")
+            extra = "" if r.geo_level == "province" else f"  (in {r.parent_code})"
+            click.echo(f"{r.geo_code:<6} {r.full_name}{extra}  → 2025: {r.province_2025}")
         click.echo(f"# {len(df)} {level} units, boundaries {boundaries}", err=True)
 
 
@@ -182,5 +182,5 @@ def conversion_cmd(contradictions: bool, fmt: str) -> None:
                        f" → {r.new_province_codes} ({r.detail}; {state})")
     else:
         for r in df.itertuples(index=False):
-            click.echo(f"{r.legacy_code}  {r.legacy_name:<20} → {r.code_2025}  {r.name_2025}"
+            click.echo(f"{r.geo_code}  {r.geo_name:<20} → {r.province_2025_code}  {r.province_2025}"
                        + (f"  (until {r.valid_to})" if isinstance(r.valid_to, str) else ""))

@@ -14,7 +14,7 @@ Rooms:
     the legacy → 2025 province mapping, its overrides and contradictions;
 ``registry``
     the units of both boundary sets, their history, name resolution;
-``aggregate``
+``rollup``
     roll-ups of communes, districts and legacy provinces to provinces.
 
 See ``docs/geography.md``.
@@ -24,31 +24,36 @@ from __future__ import annotations
 
 from ..schema import BOUNDARIES, LEVELS
 from .admin import CONVERSION_FILE, LEGACY_FILE, PROVINCES_2025_FILE
-from .aggregate import OBS_COLUMNS, aggregate_to_2025
 from .errors import AmbiguousPlaceError, GeoError, UnknownPlaceError
 from .names import exact_key, fold_key
+from .reform import PROVINCE_TABLE_COLUMNS
 from .registry import (
     UNIT_COLUMNS,
+    Change,
     Registry,
     Unit,
     find_conversion_contradictions,
     get_registry,
     province_conversion,
 )
+from .rollup import AGGREGATE_COLUMNS, aggregate, aggregate_to_2025
 
 __all__ = [
+    "AGGREGATE_COLUMNS",
     "BOUNDARIES",
     "CONVERSION_FILE",
     "LEGACY_FILE",
     "LEVELS",
-    "OBS_COLUMNS",
+    "PROVINCE_TABLE_COLUMNS",
     "PROVINCES_2025_FILE",
     "UNIT_COLUMNS",
     "AmbiguousPlaceError",
+    "Change",
     "GeoError",
     "Registry",
     "Unit",
     "UnknownPlaceError",
+    "aggregate",
     "aggregate_to_2025",
     "exact_key",
     "find_conversion_contradictions",

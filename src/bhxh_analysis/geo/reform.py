@@ -21,6 +21,10 @@ from .admin import CONVERSION_FILE
 from .errors import GeoError
 from .names import clean_text, parse_coded, split_kind
 
+#: Columns of the legacy → 2025 province table (the unit-table naming of ``UNIT_COLUMNS``).
+PROVINCE_TABLE_COLUMNS = ["geo_code", "geo_name", "geo_level", "boundaries", "province_2025_code",
+                          "province_2025", "n_rows", "share", "method", "valid_to",
+                          "override_note"]
 OVERRIDES_FILE = Path(__file__).with_name("overrides.yml")
 
 #: Hà Tây: not in the 2025 lists, but GSO series before 2008 report it separately.
@@ -135,7 +139,14 @@ def contradictions(conv: pd.DataFrame, legacy: pd.DataFrame,
 
 def province_mapping(conv: pd.DataFrame, legacy: pd.DataFrame, prov25: pd.DataFrame,
                       overrides: list[dict[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (legacy → 2025 province table, contradictions); raise on unexplained ones."""
+    """Return (legacy → 2025 province table, contradictions); raise on unexplained ones.
+
+    The table has :data:`PROVINCE_TABLE_COLUMNS`, one row per legacy province (63 and
+    Hà Tây): ``n_rows`` conversion rows behind the mapping, ``share`` of them going to
+    ``province_2025_code`` (1.0 after the overrides), ``method``
+    (``conversion_table_majority`` or ``historical_merge_2008``), ``valid_to``,
+    ``override_note``.
+    """
     contra = contradictions(conv, legacy, overrides)
     bad = contra[~contra["overridden"].astype(bool)]
     if len(bad):
@@ -154,13 +165,13 @@ def province_mapping(conv: pd.DataFrame, legacy: pd.DataFrame, prov25: pd.DataFr
     best = counts.assign(share=counts["n_rows"] / total).drop_duplicates("old_province_code")
     lp = legacy.drop_duplicates("Mã TP")[["Mã TP", "Tỉnh Thành Phố"]]
     lp_parts = split_kind(lp["Tỉnh Thành Phố"])
-    table = pd.DataFrame({"legacy_code": lp["Mã TP"].to_numpy(),
-                          "legacy_name": lp_parts["name"].to_numpy()})
-    table = table.merge(best.rename(columns={"old_province_code": "legacy_code",
-                                             "new_province_code": "code_2025"}),
-                        on="legacy_code", how="left")
-    if table["code_2025"].isna().any():
-        miss = table.loc[table["code_2025"].isna(), "legacy_name"].tolist()
+    table = pd.DataFrame({"geo_code": lp["Mã TP"].to_numpy(),
+                          "geo_name": lp_parts["name"].to_numpy()})
+    table = table.merge(best.rename(columns={"old_province_code": "geo_code",
+                                             "new_province_code": "province_2025_code"}),
+                        on="geo_code", how="left")
+    if table["province_2025_code"].isna().any():
+        miss = table.loc[table["province_2025_code"].isna(), "geo_name"].tolist()
         raise GeoError(f"{CONVERSION_FILE}: legacy provinces without any conversion row: {miss}")
     reasons = {}
     for o in overrides:
@@ -169,22 +180,22 @@ def province_mapping(conv: pd.DataFrame, legacy: pd.DataFrame, prov25: pd.DataFr
         reasons.setdefault(lab_code, []).append(o["reason"])
     table["method"] = "conversion_table_majority"
     table["valid_to"] = None
-    table["override_note"] = table["legacy_code"].map(lambda k: " | ".join(reasons.get(k, [])))
-    ht = pd.DataFrame([{"legacy_code": HA_TAY["code"], "legacy_name": HA_TAY["name"],
-                        "code_2025": table.loc[table["legacy_code"] == HA_TAY["merged_into_legacy"],
-                                               "code_2025"].iat[0],
+    table["override_note"] = table["geo_code"].map(lambda k: " | ".join(reasons.get(k, [])))
+    ht = pd.DataFrame([{"geo_code": HA_TAY["code"], "geo_name": HA_TAY["name"],
+                        "province_2025_code": table.loc[table["geo_code"] == HA_TAY["merged_into_legacy"],
+                                               "province_2025_code"].iat[0],
                         "n_rows": 0, "share": np.nan, "method": "historical_merge_2008",
                         "valid_to": HA_TAY["valid_to"],
                         "override_note": "Hà Tây merged whole into Hà Nội on 2008-08-01 "
                                          f"({HA_TAY['basis']})"}])
     table = pd.concat([table, ht], ignore_index=True)
     names25 = prov25.set_index("code")["name"]
-    table["name_2025"] = table["code_2025"].map(names25)
+    table["province_2025"] = table["province_2025_code"].map(names25)
     table["n_rows"] = table["n_rows"].astype("int64")
-    cols = ["legacy_code", "legacy_name", "code_2025", "name_2025", "n_rows", "share", "method",
-            "valid_to", "override_note"]
-    table = table[cols].sort_values("legacy_code", ignore_index=True)
-    orphan = set(prov25["code"]) - set(table["code_2025"])
+    table["geo_level"] = "province"
+    table["boundaries"] = "legacy"
+    table = table[PROVINCE_TABLE_COLUMNS].sort_values("geo_code", ignore_index=True)
+    orphan = set(prov25["code"]) - set(table["province_2025_code"])
     if orphan:
         raise GeoError(f"{CONVERSION_FILE}: 2025 provinces receiving no legacy province: "
                        f"{sorted(orphan)}")

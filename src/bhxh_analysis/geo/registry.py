@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .. import config
-from ..schema import BOUNDARIES, LEVEL_RANK, LEVELS, NATION_CODE, NATION_NAME
+from ..schema import BOUNDARIES, LEVEL_RANK, LEVELS, NATION_CODE, NATION_NAME, REFORM_DATE
 from . import admin
 from .errors import AmbiguousPlaceError, GeoError, UnknownPlaceError
 from .names import (
@@ -39,11 +39,20 @@ from .names import (
 )
 from .reform import HA_TAY, load_overrides, province_mapping
 
-UNIT_COLUMNS = [
+# The fields of a Unit, in order (the registry's internal table uses them too).
+_FIELDS = [
     "code", "name", "full_name", "level", "boundaries", "parent_code", "province_code",
-    "province_2025_code", "province_2025_name",
+    "province_2025_code", "province_2025_name", "kind", "valid_to", "successor_code",
 ]
-_EXTRA_COLUMNS = ["kind", "valid_to"]
+#: Columns of every unit table (``Registry.units``): the observation table's names for
+#: a place (``geo_code, geo_name, geo_level, boundaries``), then where it lies.
+UNIT_COLUMNS = [
+    "geo_code", "geo_name", "geo_level", "boundaries", "full_name", "kind", "parent_code",
+    "province_code", "province", "province_2025_code", "province_2025", "valid_to",
+    "successor_code",
+]
+#: The legal basis of the two changes the registry knows.
+REFORM_2025_BASIS = "Nghị quyết 202/2025/QH15"
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,14 @@ class Unit:
         Administrative prefix ("Tỉnh", "Thành phố", "Huyện", "Xã", ...; "" for the nation).
     valid_to : str or None
         ISO date the unit ceased to exist before 2025 (Hà Tây: ``2008-08-01``).
+    successor_code : str or None
+        For such a unit, the code of the legacy unit it joined (Hà Tây: ``01``, Hà Nội).
+
+    Examples
+    --------
+    >>> u = get_registry().resolve("Hà Tây")
+    >>> u.full_name, u.valid_to, u.successor_code, u.province_2025_name
+    ('Tỉnh Hà Tây', '2008-08-01', '01', 'Hà Nội')
     """
 
     code: str
@@ -86,11 +103,41 @@ class Unit:
     province_2025_name: str
     kind: str = ""
     valid_to: str | None = None
+    successor_code: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
         """Return the unit as a plain dictionary (JSON-ready)."""
         return asdict(self)
 
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change in a unit's history (see :meth:`Registry.history`).
+
+    Attributes
+    ----------
+    date : str
+        ISO date the change took effect ("2008-08-01", "2025-07-01").
+    event : str
+        ``merged`` (joined ``successors[0]``, with ``others``), ``unchanged`` (became
+        the 2025 unit alone), ``district_abolished`` or ``reorganised`` (a commune).
+    unit : Unit
+        The unit that changed.
+    successors : tuple of Unit
+        Where it went: a province, or the 2025 communes of a district or commune.
+    others : tuple of Unit
+        The other units that went into the same province (provinces only).
+    basis : str
+        The legal act ("Nghị quyết 15/2008/QH12").
+    """
+
+    date: str
+    event: str
+    unit: Unit
+    successors: tuple[Unit, ...]
+    others: tuple[Unit, ...]
+    basis: str
 
 
 class Registry:
@@ -123,7 +170,7 @@ class Registry:
     def _build_units(self, legacy: pd.DataFrame, prov25: pd.DataFrame,
                      conv: pd.DataFrame) -> pd.DataFrame:
         p25 = prov25.set_index("code")["name"]
-        to25 = self.province_table.set_index("legacy_code")["code_2025"]
+        to25 = self.province_table.set_index("geo_code")["province_2025_code"]
         frames = []
         for b in BOUNDARIES:
             frames.append(pd.DataFrame([{
@@ -138,7 +185,7 @@ class Registry:
             "code": HA_TAY["code"], "name": HA_TAY["name"], "full_name": HA_TAY["full_name"],
             "kind": "Tỉnh", "level": "province", "boundaries": "legacy",
             "parent_code": NATION_CODE, "province_code": HA_TAY["code"],
-            "valid_to": HA_TAY["valid_to"]}]))
+            "valid_to": HA_TAY["valid_to"], "successor_code": HA_TAY["merged_into_legacy"]}]))
         ld = legacy.drop_duplicates("Mã QH")
         frames.append(split_kind(ld["Quận Huyện"]).assign(
             code=ld["Mã QH"], level="district", boundaries="legacy", parent_code=ld["Mã TP"],
@@ -179,7 +226,10 @@ class Registry:
         df = df.sort_values(["b_rank", "rank", "code"], ignore_index=True)
         df["key_exact"] = exact_keys(df["name"])
         df["key_fold"] = fold_keys(df["name"])
-        return df[UNIT_COLUMNS + _EXTRA_COLUMNS + ["rank", "b_rank", "key_exact", "key_fold"]]
+        if "successor_code" not in df:
+            df["successor_code"] = None
+        df["successor_code"] = df["successor_code"].where(df["successor_code"].notna(), None)
+        return df[_FIELDS + ["rank", "b_rank", "key_exact", "key_fold"]]
 
     def _link_conversion(self, conv: pd.DataFrame, legacy: pd.DataFrame) -> pd.DataFrame:
         """Attach each conversion row to a legacy commune: by code within the same district,
@@ -205,8 +255,7 @@ class Registry:
             df["boundaries"].tolist(), df["level"].tolist(), df["code"].tolist(), strict=True))}
         self._fold_choices = sorted(self._by_fold)
         # All units materialised once (frozen dataclasses), so resolve() is cheap.
-        cols = UNIT_COLUMNS + _EXTRA_COLUMNS
-        table = df[cols].astype(object)
+        table = df[_FIELDS].astype(object)
         table = table.where(table.notna(), None)
         self._units = [Unit(*vals) for vals in table.itertuples(index=False, name=None)]
         self._resolved: dict[tuple[str, str | None, str | None, str | None], Unit] = {}
@@ -224,16 +273,42 @@ class Registry:
 
     def units(self, boundaries: str, level: str | None = None,
               include_defunct: bool = False) -> pd.DataFrame:
-        """Return the units of one boundary set as a table sorted by code.
+        """Return the units of one boundary set as a table, sorted by level then code.
 
         Parameters
         ----------
         boundaries : {"legacy", "2025"}
         level : {"nation", "province", "district", "commune"} or None
-            ``None`` returns every level (sorted by level, then code).
+            ``None`` returns every level.
         include_defunct : bool
             Include units that ceased before 2025 (Hà Tây). Default ``False``, so
             ``units("legacy", "province")`` has the 63 provinces.
+
+        Returns
+        -------
+        pandas.DataFrame
+            :data:`UNIT_COLUMNS`: the observation table's names for a place
+            (``geo_code, geo_name, geo_level, boundaries``), then ``full_name``,
+            ``kind``, ``parent_code``, ``province_code`` and ``province`` (code and
+            name of the province of the unit in its own boundary set),
+            ``province_2025_code`` and ``province_2025`` (the 2025 province it lies in
+            now), ``valid_to`` and ``successor_code`` (Hà Tây only). Text is ``str``;
+            a missing code or date is ``None``.
+
+        Raises
+        ------
+        GeoError
+            Unknown boundary set or level; districts asked for in the 2025 boundaries.
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> len(reg.units("legacy", "province")), len(reg.units("2025", "province"))
+        (63, 34)
+        >>> d = reg.units("legacy", "district")
+        >>> row = d[d["geo_name"] == "Đức Trọng"].iloc[0]
+        >>> row["geo_code"], row["province"], row["province_2025"]
+        ('678', 'Lâm Đồng', 'Lâm Đồng')
         """
         _check_boundaries(boundaries)
         if level is not None:
@@ -248,7 +323,12 @@ class Registry:
         if not include_defunct:
             mask &= df["valid_to"].isna()
         out = df.loc[mask].sort_values(["rank", "code"])
-        return out[UNIT_COLUMNS + _EXTRA_COLUMNS].reset_index(drop=True)
+        provinces = df[(df["boundaries"] == boundaries) & (df["level"] == "province")]
+        province = out["province_code"].map(provinces.set_index("code")["name"])
+        out = out.assign(province=province.where(province.notna(), ""))
+        out = out.rename(columns={"code": "geo_code", "name": "geo_name", "level": "geo_level",
+                                  "province_2025_name": "province_2025"})
+        return out[UNIT_COLUMNS].reset_index(drop=True)
 
     def children(self, unit: Unit) -> list[Unit]:
         """Return the direct children of ``unit`` in its boundary set (sorted by code)."""
@@ -283,6 +363,55 @@ class Registry:
         if unit.valid_to:
             tail += f", until {unit.valid_to}"
         return f"{unit.full_name} ({where + '; ' if where else ''}{tail})"
+
+    # -- history ------------------------------------------------------------------------
+    def history(self, unit: Unit) -> list[Change]:
+        """Return what happened to a unit, oldest change first (data for a sentence).
+
+        A report says, in its reader's language, e.g. "Hà Tây là tỉnh cũ, sáp nhập vào
+        Hà Nội từ 1/8/2008": the words come from the i18n catalogue, the facts from here.
+
+        Parameters
+        ----------
+        unit : Unit
+            Any unit; 2025 units and the nation have no history (empty list).
+
+        Returns
+        -------
+        list of Change
+            Hà Tây: merged into Hà Nội on 2008-08-01 (Nghị quyết 15/2008/QH12). A
+            legacy province: on 2025-07-01 ``merged`` with the ``others`` into its 2025
+            province, or ``unchanged`` when it alone became that province. A legacy
+            district: ``district_abolished`` (its communes went to the 2025 communes of
+            ``successors``). A legacy commune: ``reorganised`` into ``successors``.
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> (change,) = reg.history(reg.resolve("Hà Tây"))
+        >>> change.date, change.event, change.successors[0].name, change.basis
+        ('2008-08-01', 'merged', 'Hà Nội', 'Nghị quyết 15/2008/QH12')
+        >>> (change,) = reg.history(reg.resolve("Đắk Nông"))
+        >>> change.date, change.successors[0].full_name, [u.name for u in change.others]
+        ('2025-07-01', 'Tỉnh Lâm Đồng', ['Bình Thuận', 'Lâm Đồng'])
+        """
+        if unit.boundaries == "2025" or unit.level == "nation":
+            return []
+        if unit.successor_code is not None:
+            into = self.get(unit.boundaries, unit.level, unit.successor_code)
+            return [Change(str(unit.valid_to), "merged", unit, (into,), (), HA_TAY["basis"])]
+        reform = str(REFORM_DATE.date())
+        if unit.level == "province":
+            new = self.province_2025(unit)
+            table = self.province_table
+            others = table[(table["province_2025_code"] == new.code)
+                           & (table["geo_code"] != unit.code) & table["valid_to"].isna()]
+            peers = tuple(self.get("legacy", "province", c) for c in others["geo_code"])
+            event = "merged" if peers else "unchanged"
+            return [Change(reform, event, unit, (new,), peers, REFORM_2025_BASIS)]
+        successors = tuple(dict.fromkeys(u for u, _note in self.convert(unit)))
+        event = "district_abolished" if unit.level == "district" else "reorganised"
+        return [Change(reform, event, unit, successors, (), REFORM_2025_BASIS)]
 
     # -- conversion ---------------------------------------------------------------------
     def convert_commune(self, code: str) -> list[tuple[Unit, str]]:
@@ -355,6 +484,19 @@ class Registry:
                 if pos:
                     return pos, kinds
         return [], None
+
+    def _same_set_parent(self, pos: list[int], parents: list[Unit]) -> list[int]:
+        """Among tied candidates, keep those inside a parent of their own boundary set.
+
+        A parent name can match units of both sets: "Tây Ninh" is legacy province 72
+        and also the 2025 province that now holds old Long An. "Huyện Châu Thành",
+        parent "Tây Ninh", is then legacy district 708 (inside legacy Tây Ninh), not
+        also Long An's Châu Thành (808, only inside the 2025 province). Candidates are
+        kept unchanged when no candidate, or more than one, is inside a same-set parent.
+        """
+        same = [p for p in pos if self._within(self._unit(p), [
+            q for q in parents if q.boundaries == self._unit(p).boundaries])]
+        return same if len(same) == 1 else pos
 
     def _within(self, unit: Unit, parents: list[Unit]) -> bool:
         for p in parents:
@@ -468,6 +610,8 @@ class Registry:
             b = sub["b_rank"].to_numpy()
             keep &= b == b[keep].min()
         chosen = [p for p, ok in zip(pos, keep, strict=True) if ok]
+        if len(chosen) > 1 and parents is not None:
+            chosen = self._same_set_parent(chosen, parents)
         if len(chosen) == 1:
             return self._unit(chosen[0])
         units = [self._unit(p) for p in sorted(chosen)]
@@ -500,10 +644,21 @@ def get_registry(raw: Path | None = None) -> Registry:
 def province_conversion() -> pd.DataFrame:
     """Return the legacy → 2025 province table (63 provinces + Hà Tây).
 
-    Columns: ``legacy_code, legacy_name, code_2025, name_2025, n_rows`` (conversion
-    rows behind the mapping), ``share`` (of those rows going to ``code_2025``: 1.0),
-    ``method`` (``conversion_table_majority`` or ``historical_merge_2008``),
-    ``valid_to``, ``override_note``.
+    Returns
+    -------
+    pandas.DataFrame
+        One row per legacy province, named like every unit table: ``geo_code,
+        geo_name, geo_level, boundaries`` (the legacy province), ``province_2025_code,
+        province_2025`` (where it went), ``n_rows`` (conversion rows behind the
+        mapping), ``share`` (of those rows going there: 1.0), ``method``
+        (``conversion_table_majority`` or ``historical_merge_2008``), ``valid_to``,
+        ``override_note``.
+
+    Examples
+    --------
+    >>> pc = province_conversion().set_index("geo_name")
+    >>> pc.loc[["Kon Tum", "Hà Tây"], ["province_2025", "valid_to"]].values.tolist()
+    [['Quảng Ngãi', None], ['Hà Nội', '2008-08-01']]
     """
     return get_registry().province_table.copy()
 
@@ -518,5 +673,11 @@ def find_conversion_contradictions() -> pd.DataFrame:
     the row's old commune code in another province than its old district),
     ``stale_override``. Column ``overridden`` says whether a
     documented override explains it; building the registry raises otherwise.
+
+    Examples
+    --------
+    >>> c = find_conversion_contradictions()
+    >>> bool(c["overridden"].all()), "Tỉnh Tiền Giang" in set(c["legacy_province_name"])
+    (True, True)
     """
     return get_registry().contradictions.copy()
