@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import json
 import shutil
 
@@ -22,6 +24,25 @@ def reg() -> geo.Registry:
 
 
 # --------------------------------------------------------------------------- registry
+
+
+@pytest.mark.parametrize("module", ["", ".unit", ".names", ".admin", ".reform", ".registry",
+                                    ".rollup"])
+def test_docstring_examples(module):
+    mod = importlib.import_module("bhxh_analysis.geo" + module)
+    result = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+    if module not in ("", ".admin", ".reform"):  # shown through the registry
+        assert result.attempted > 0
+
+
+def test_every_public_function_has_an_example():
+    missing = [name for name in geo.__all__ if callable(getattr(geo, name))
+               and not isinstance(getattr(geo, name), type)
+               and ">>>" not in (getattr(geo, name).__doc__ or "")]
+    methods = [f"Registry.{n}" for n, f in vars(geo.Registry).items()
+               if callable(f) and not n.startswith("_") and ">>>" not in (f.__doc__ or "")]
+    assert missing + methods == []
 
 
 def test_counts(reg):

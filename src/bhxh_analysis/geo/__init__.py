@@ -6,6 +6,9 @@ place belongs to (``legacy`` or ``2025``) and this package converts between them
 
 Rooms:
 
+``unit``
+    what the geography hands out: ``Unit``, ``Change`` (a step of a unit's history)
+    and the errors;
 ``names``
     match keys, administrative prefixes, aliases, query parsing;
 ``admin``
@@ -18,25 +21,30 @@ Rooms:
     roll-ups of communes, districts and legacy provinces to provinces.
 
 See ``docs/geography.md``.
+
+Examples
+--------
+>>> from bhxh_analysis import geo
+>>> reg = geo.get_registry()
+>>> reg.resolve("Tiền Giang").province_2025_name
+'Đồng Tháp'
 """
 
 from __future__ import annotations
 
 from ..schema import BOUNDARIES, LEVELS
 from .admin import CONVERSION_FILE, LEGACY_FILE, PROVINCES_2025_FILE
-from .errors import AmbiguousPlaceError, GeoError, UnknownPlaceError
 from .names import exact_key, fold_key
 from .reform import PROVINCE_TABLE_COLUMNS
 from .registry import (
     UNIT_COLUMNS,
-    Change,
     Registry,
-    Unit,
     find_conversion_contradictions,
     get_registry,
     province_conversion,
 )
 from .rollup import AGGREGATE_COLUMNS, aggregate, aggregate_to_2025
+from .unit import AmbiguousPlaceError, Change, GeoError, Unit, UnknownPlaceError
 
 __all__ = [
     "AGGREGATE_COLUMNS",

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from ..schema import REJECTED_COLUMNS
-from .errors import GeoError
 from .names import clean_series, parse_coded, split_kind
+from .unit import GeoError
 
 #: The last pre-reform GSO list: 63 provinces, 696 districts, 10,051 communes.
 LEGACY_FILE = "admin/communes_legacy_2025-01-04.csv"

@@ -18,8 +18,8 @@ import pandas as pd
 import yaml
 
 from .admin import CONVERSION_FILE
-from .errors import GeoError
 from .names import clean_text, parse_coded, split_kind
+from .unit import GeoError
 
 #: Columns of the legacy → 2025 province table (the unit-table naming of ``UNIT_COLUMNS``).
 PROVINCE_TABLE_COLUMNS = ["geo_code", "geo_name", "geo_level", "boundaries", "province_2025_code",

@@ -17,7 +17,6 @@ boundary set, so that each set is complete on its own.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +25,6 @@ import pandas as pd
 from .. import config
 from ..schema import BOUNDARIES, LEVEL_RANK, LEVELS, NATION_CODE, NATION_NAME, REFORM_DATE
 from . import admin
-from .errors import AmbiguousPlaceError, GeoError, UnknownPlaceError
 from .names import (
     ALIASES,
     clean_text,
@@ -38,6 +36,7 @@ from .names import (
     split_kind,
 )
 from .reform import HA_TAY, load_overrides, province_mapping
+from .unit import AmbiguousPlaceError, Change, GeoError, Unit, UnknownPlaceError
 
 # The fields of a Unit, in order (the registry's internal table uses them too).
 _FIELDS = [
@@ -53,91 +52,6 @@ UNIT_COLUMNS = [
 ]
 #: The legal basis of the two changes the registry knows.
 REFORM_2025_BASIS = "Nghị quyết 202/2025/QH15"
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One administrative unit of one boundary set.
-
-    Attributes
-    ----------
-    code : str
-        GSO code, zero-padded (province 2, district 3, commune 5 digits); ``VN`` for the nation.
-    name : str
-        Official name without administrative prefix ("Lâm Đồng", "Đà Lạt"); numbered
-        units keep their prefix ("Phường 4", "Quận 1").
-    full_name : str
-        Name with prefix ("Tỉnh Lâm Đồng", "Thành phố Đà Lạt").
-    level : str
-        ``nation`` | ``province`` | ``district`` | ``commune``.
-    boundaries : str
-        ``legacy`` | ``2025``.
-    parent_code : str or None
-        Code of the parent unit in the same boundary set (``VN`` for provinces).
-    province_code : str or None
-        Code of the province containing the unit (itself for a province).
-    province_2025_code, province_2025_name : str
-        The 2025 province that contains the unit now (``VN``/"Việt Nam" for the nation).
-    kind : str
-        Administrative prefix ("Tỉnh", "Thành phố", "Huyện", "Xã", ...; "" for the nation).
-    valid_to : str or None
-        ISO date the unit ceased to exist before 2025 (Hà Tây: ``2008-08-01``).
-    successor_code : str or None
-        For such a unit, the code of the legacy unit it joined (Hà Tây: ``01``, Hà Nội).
-
-    Examples
-    --------
-    >>> u = get_registry().resolve("Hà Tây")
-    >>> u.full_name, u.valid_to, u.successor_code, u.province_2025_name
-    ('Tỉnh Hà Tây', '2008-08-01', '01', 'Hà Nội')
-    """
-
-    code: str
-    name: str
-    full_name: str
-    level: str
-    boundaries: str
-    parent_code: str | None
-    province_code: str | None
-    province_2025_code: str
-    province_2025_name: str
-    kind: str = ""
-    valid_to: str | None = None
-    successor_code: str | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        """Return the unit as a plain dictionary (JSON-ready)."""
-        return asdict(self)
-
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change in a unit's history (see :meth:`Registry.history`).
-
-    Attributes
-    ----------
-    date : str
-        ISO date the change took effect ("2008-08-01", "2025-07-01").
-    event : str
-        ``merged`` (joined ``successors[0]``, with ``others``), ``unchanged`` (became
-        the 2025 unit alone), ``district_abolished`` or ``reorganised`` (a commune).
-    unit : Unit
-        The unit that changed.
-    successors : tuple of Unit
-        Where it went: a province, or the 2025 communes of a district or commune.
-    others : tuple of Unit
-        The other units that went into the same province (provinces only).
-    basis : str
-        The legal act ("Nghị quyết 15/2008/QH12").
-    """
-
-    date: str
-    event: str
-    unit: Unit
-    successors: tuple[Unit, ...]
-    others: tuple[Unit, ...]
-    basis: str
 
 
 class Registry:
@@ -265,7 +179,13 @@ class Registry:
         return self._units[int(pos)]
 
     def get(self, boundaries: str, level: str, code: str) -> Unit:
-        """Return the unit with this key; raise :class:`UnknownPlaceError` if absent."""
+        """Return the unit with this key; raise :class:`UnknownPlaceError` if absent.
+
+        Examples
+        --------
+        >>> get_registry().get("legacy", "district", "672").full_name
+        'Thành phố Đà Lạt'
+        """
         pos = self._by_id.get((str(boundaries), str(level), str(code)))
         if pos is None:
             raise UnknownPlaceError(f"{boundaries}/{level}/{code}", detail="no such code")
@@ -331,14 +251,28 @@ class Registry:
         return out[UNIT_COLUMNS].reset_index(drop=True)
 
     def children(self, unit: Unit) -> list[Unit]:
-        """Return the direct children of ``unit`` in its boundary set (sorted by code)."""
+        """Return the direct children of ``unit`` in its boundary set (sorted by code).
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> len(reg.children(reg.get("2025", "nation", "VN")))
+        34
+        """
         df = self._df
         mask = ((df["boundaries"] == unit.boundaries) & (df["parent_code"] == unit.code)
                 & (df["rank"] > LEVEL_RANK[unit.level]) & df["valid_to"].isna())
         return [self._unit(i) for i in np.flatnonzero(mask.to_numpy())]
 
     def parent(self, unit: Unit) -> Unit | None:
-        """Return the parent unit (None for the nation)."""
+        """Return the parent unit (None for the nation).
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> reg.parent(reg.resolve("Hiệp An", parent="Đức Trọng")).full_name
+        'Huyện Đức Trọng'
+        """
         if unit.parent_code is None:
             return None
         level = {"province": "nation", "district": "province",
@@ -346,13 +280,29 @@ class Registry:
         return self.get(unit.boundaries, level, unit.parent_code)
 
     def province_2025(self, unit: Unit) -> Unit:
-        """Return the 2025 province that contains ``unit`` now."""
+        """Return the 2025 province that contains ``unit`` now.
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> reg.province_2025(reg.resolve("Kon Tum")).name
+        'Quảng Ngãi'
+        """
         if unit.level == "nation":
             raise GeoError("the nation is not contained in a province")
         return self.get("2025", "province", unit.province_2025_code)
 
     def describe(self, unit: Unit) -> str:
-        """Return a readable label: "Xã Hiệp An (Huyện Đức Trọng, Lâm Đồng; legacy 24961)"."""
+        """Return a readable label of a unit, with where it lies, for messages.
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> reg.describe(reg.resolve("Hiệp An", parent="Đức Trọng"))
+        'Xã Hiệp An (Huyện Đức Trọng, Lâm Đồng; legacy commune 24961)'
+        >>> reg.describe(reg.resolve("Hà Tây"))
+        'Tỉnh Hà Tây (legacy province 28, merged into Hà Nội on 2008-08-01)'
+        """
         ctx = []
         p = self.parent(unit)
         while p is not None and p.level != "nation":
@@ -360,7 +310,10 @@ class Registry:
             p = self.parent(p)
         where = ", ".join(ctx)
         tail = f"{unit.boundaries} {unit.level} {unit.code}"
-        if unit.valid_to:
+        if unit.valid_to and unit.successor_code:
+            into = self.get(unit.boundaries, unit.level, unit.successor_code)
+            tail += f", merged into {into.name} on {unit.valid_to}"
+        elif unit.valid_to:
             tail += f", until {unit.valid_to}"
         return f"{unit.full_name} ({where + '; ' if where else ''}{tail})"
 
@@ -421,6 +374,11 @@ class Registry:
         (notes such as "Nhập một phần"). Communes merged or renamed between the legacy
         list (2025-01-04) and the conversion table, and not matched by code or name,
         return an empty list.
+
+        Examples
+        --------
+        >>> [(u.full_name, note) for u, note in get_registry().convert_commune("24961")]
+        [('Xã Hiệp Thạnh', 'Nhập toàn bộ')]
         """
         self.get("legacy", "commune", code)  # raises if unknown
         rows = self._conv[self._conv["legacy_commune_code"] == code]
@@ -431,6 +389,12 @@ class Registry:
 
         Provinces go whole to one province (``province_conversion``); districts and
         communes go to the 2025 communes listed in the conversion table.
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> [(u.name, u.boundaries, note) for u, note in reg.convert(reg.resolve("Tiền Giang"))]
+        [('Đồng Tháp', '2025', 'merged whole')]
         """
         if unit.boundaries == "2025":
             return [(unit, "already 2025 boundaries")]
@@ -546,7 +510,12 @@ class Registry:
             "Hanoi", "HCMC", "Thua Thien-Hue", "Daklak").
         parent : str, optional
             A containing unit (province or district name, resolved the same way) to
-            disambiguate ("Hiệp An", parent "Đức Trọng").
+            disambiguate ("Hiệp An", parent "Đức Trọng"). A parent name of both sets
+            ("Tây Ninh": legacy province 72, and the 2025 province that also holds old
+            Long An) decides by the reading in the candidate's own set; a legacy unit
+            is also found inside its 2025 province ("Phan Thiết", parent "Lâm Đồng").
+            This is what ``bhxh geo resolve --parent`` and the ``parent`` column of
+            ``bhxh data check`` use.
         level : {"nation", "province", "district", "commune"}, optional
         boundaries : {"legacy", "2025"}, optional
             Without it, legacy units win over 2025 units of the same name.
@@ -562,6 +531,15 @@ class Registry:
         AmbiguousPlaceError
             Several units remain after the preference rules: province > district >
             commune (unless a prefix or ``level`` says otherwise), then legacy > 2025.
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> u = reg.resolve("Da Lat city")
+        >>> u.full_name, u.level, u.boundaries, u.province_2025_name
+        ('Thành phố Đà Lạt', 'district', 'legacy', 'Lâm Đồng')
+        >>> reg.resolve("Huyện Châu Thành", parent="Tây Ninh", boundaries="legacy").code
+        '708'
         """
         key = (name, parent, level, boundaries)
         hit = self._resolved.get(key)
@@ -632,7 +610,13 @@ _REGISTRIES: dict[Path, Registry] = {}
 
 
 def get_registry(raw: Path | None = None) -> Registry:
-    """Return the registry built from ``raw`` (default ``config.raw_dir()``), cached."""
+    """Return the registry built from ``raw`` (default ``config.raw_dir()``), cached.
+
+    Examples
+    --------
+    >>> get_registry() is get_registry()
+    True
+    """
     key = Path(raw) if raw is not None else config.raw_dir()
     key = key.resolve()
     reg = _REGISTRIES.get(key)

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ..schema import DENOMINATOR, LEVEL_RANK, OBSERVATION_COLUMNS, enforce_dtypes, expected_unit
-from .errors import GeoError
 from .registry import Registry, get_registry
+from .unit import GeoError
 
 #: Columns of an aggregated table: an observation, how it was made, from which rows.
 AGGREGATE_COLUMNS = [*OBSERVATION_COLUMNS, "method", "inputs", "reason", "missing"]
