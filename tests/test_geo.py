@@ -623,3 +623,31 @@ def test_registry_cached_per_raw_dir(reg):
     # resolve() results are cached but identical to a fresh resolution.
     assert reg.resolve("Đức Trọng") is reg.resolve("Đức Trọng")
     assert reg.resolve("Đức Trọng") == reg._resolve("Đức Trọng", None, None, None)
+
+
+def test_cli_parent_disambiguates(runner):
+    res = runner.invoke(main, ["geo", "resolve", "Huyện Châu Thành", "--parent", "Tây Ninh",
+                               "--boundaries", "legacy", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    obj = json.loads(res.stdout)
+    assert (obj["code"], obj["parent_name"]) == ("708", "Tỉnh Tây Ninh")
+    res = runner.invoke(main, ["geo", "resolve", "Huyện Châu Thành", "--boundaries", "legacy"])
+    assert res.exit_code != 0 and "ambiguous" in res.stderr
+
+
+def test_cli_ha_tay_history(runner):
+    res = runner.invoke(main, ["geo", "resolve", "Hà Tây"])
+    assert res.exit_code == 0, res.output
+    line = next(ln for ln in res.stdout.splitlines() if ln.startswith("history:"))
+    assert "2008-08-01 merged into Thành phố Hà Nội" in line and "2025" not in line
+    obj = json.loads(runner.invoke(main, ["geo", "resolve", "Hà Tây", "--format",
+                                          "json"]).stdout)
+    assert obj["successor_code"] == "01" and obj["history"][0]["date"] == "2008-08-01"
+
+
+def test_cli_lists_match_schema():
+    from bhxh_analysis import schema
+
+    cli_geo = importlib.import_module("bhxh_analysis.cli.geo")  # the module, not the group
+    assert cli_geo._LEVELS == list(schema.LEVELS)
+    assert cli_geo._BOUNDARIES == list(schema.BOUNDARIES)

@@ -50,8 +50,14 @@ UNIT_COLUMNS = [
     "province_code", "province", "province_2025_code", "province_2025", "valid_to",
     "successor_code",
 ]
-#: The legal basis of the two changes the registry knows.
-REFORM_2025_BASIS = "Nghị quyết 202/2025/QH15"
+#: The legal basis of the 2025 reform, by level of the unit that changed (Hà Tây's
+#: 2008 merger is in ``reform.HA_TAY``).
+REFORM_2025_BASIS = {
+    "province": "Nghị quyết 202/2025/QH15",
+    "district": "Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+    "commune": "Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính cấp xã "
+               "năm 2025",
+}
 
 
 class Registry:
@@ -361,10 +367,10 @@ class Registry:
                            & (table["geo_code"] != unit.code) & table["valid_to"].isna()]
             peers = tuple(self.get("legacy", "province", c) for c in others["geo_code"])
             event = "merged" if peers else "unchanged"
-            return [Change(reform, event, unit, (new,), peers, REFORM_2025_BASIS)]
+            return [Change(reform, event, unit, (new,), peers, REFORM_2025_BASIS["province"])]
         successors = tuple(dict.fromkeys(u for u, _note in self.convert(unit)))
         event = "district_abolished" if unit.level == "district" else "reorganised"
-        return [Change(reform, event, unit, successors, (), REFORM_2025_BASIS)]
+        return [Change(reform, event, unit, successors, (), REFORM_2025_BASIS[unit.level])]
 
     # -- conversion ---------------------------------------------------------------------
     def convert_commune(self, code: str) -> list[tuple[Unit, str]]:
