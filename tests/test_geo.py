@@ -513,6 +513,16 @@ def test_aggregate_ha_tay_after_2008_is_not_a_part():
     assert np.isnan(out["value"]) and "Tỉnh Hà Tây (until 2008-08-01)" in out["reason"]
 
 
+def test_aggregate_ha_noi_alone_after_2008_keeps_its_percentage():
+    rows = [_obs("01", "bhyt_coverage_pct", 90.0, "pct", as_of="2010-12-31"),
+            _obs("01", "bhyt_coverage_pct", 80.0, "pct", as_of="2005-12-31")]
+    out = geo.aggregate(pd.DataFrame(rows), boundaries="2025").set_index("as_of")
+    assert out.at[pd.Timestamp("2010-12-31"), "value"] == 90.0
+    assert out.at[pd.Timestamp("2010-12-31"), "method"] == "unchanged_boundaries"
+    # Before 2008 Hà Nội of 2025 is Hà Nội + Hà Tây: a percentage of one part is not it.
+    assert np.isnan(out.at[pd.Timestamp("2005-12-31"), "value"])
+
+
 def test_aggregate_non_additive_units_are_not_summed():
     rows = [_obs(p, "campaign_participating_provinces", 1, unit="provinces") for p in
             ("68", "67", "60")]

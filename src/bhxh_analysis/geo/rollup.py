@@ -283,10 +283,7 @@ def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _
                 depth=("depth", "max")).reset_index()
     absent, extra = [], []
     for p, when, present in zip(out["parent"], out["as_of"], out["present"], strict=True):
-        need = list(children.get(p, []))
-        if valid_at:
-            need = [c for c in need if tree.valid_to.get(c) is None
-                    or when < pd.Timestamp(tree.valid_to.get(c))]
+        need = _required(tree, children, p, when, valid_at)
         absent.append([c for c in need if c not in set(present)])
         extra.append([c for c in present if c not in set(need)])
     out["missing"] = [_join([*(tree.label.get(c, c) for c in a), m])
@@ -297,6 +294,16 @@ def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _
     out["value"] = out["value"].where(out["complete"])
     out["inputs"] = out["inputs"].map(lambda s: " ".join(sorted(s.split())))
     return out.rename(columns={"parent": "code"}).drop(columns="present")
+
+
+def _required(tree: _Tree, children: pd.Series, parent: str, when: pd.Timestamp,
+              valid_at: bool) -> list[str]:
+    """The children a parent needs at a date (with ``valid_at``: those existing then)."""
+    need = list(children.get(parent, []))
+    if valid_at:
+        need = [c for c in need if tree.valid_to.get(c) is None
+                or when < pd.Timestamp(tree.valid_to.get(c))]
+    return need
 
 
 def _join(parts: object) -> str:
@@ -314,9 +321,10 @@ def _defunct(tree: _Tree, code: str) -> str:
 def _percentages(other: pd.DataFrame, totals: pd.DataFrame, d: pd.DataFrame,
                  boundaries: str, tree: _Tree) -> pd.DataFrame:
     """Coverage recomputed from sums; other non-additive figures kept without a value."""
-    target = _target_of(boundaries, tree)
-    asked = other.assign(code=target(other))[["code", "as_of", "indicator"]]
-    total = totals.set_index(["code", "as_of", "indicator"])
+    other = other.assign(code=_target_of(boundaries, tree)(other))
+    asked = other[["code", "as_of", "indicator"]]
+    total = totals.set_index(["code", "as_of", "indicator"]).to_dict("index")
+    groups = dict(tuple(other.groupby(["code", "as_of", "indicator"])))
     done = totals[totals["complete"]]
     for scheme, den in DENOMINATOR.items():  # coverage wherever both sums are complete
         both = done.loc[done["indicator"] == f"{scheme}_participants", ["code", "as_of"]].merge(
@@ -325,8 +333,7 @@ def _percentages(other: pd.DataFrame, totals: pd.DataFrame, d: pd.DataFrame,
     asked = asked.drop_duplicates(ignore_index=True)
     rows = []
     for code, when, ind in asked.itertuples(index=False):
-        parts = other[(target(other) == code) & (other["as_of"] == when)
-                      & (other["indicator"] == ind)]
+        parts = groups.get((code, when, ind), other.iloc[:0])
         rows.append(_percentage(code, when, ind, parts, total, boundaries, tree))
     cols = ["code", "as_of", "indicator", "value", "complete", "inputs", "missing",
             "unexpected", "depth", "method", "reason"]
@@ -349,7 +356,7 @@ def _target_of(boundaries: str, tree: _Tree) -> Callable[[pd.DataFrame], pd.Seri
 
 
 def _percentage(code: str, when: pd.Timestamp, ind: str, parts: pd.DataFrame,
-                total: pd.DataFrame, boundaries: str, tree: _Tree) -> dict[str, object]:
+                total: dict[tuple, dict], boundaries: str, tree: _Tree) -> dict[str, object]:
     rec = {"code": code, "as_of": when, "indicator": ind, "value": np.nan, "complete": False,
            "inputs": " ".join(sorted(parts["obs_id"])), "missing": "", "unexpected": "",
            "depth": int(parts["geo_level"].map(LEVEL_RANK).max()) if len(parts) else 1,
@@ -357,7 +364,7 @@ def _percentage(code: str, when: pd.Timestamp, ind: str, parts: pd.DataFrame,
     scheme = ind.removesuffix("_coverage_pct") if ind.endswith("_coverage_pct") else None
     den = DENOMINATOR.get(scheme) if scheme and not scheme.startswith("plan") else None
     single = (boundaries == "2025" and len(parts) == 1 and parts["geo_level"].iat[0] == "province"
-              and len(tree.children["province_2025"].get(code, [])) == 1
+              and len(_required(tree, tree.children["province_2025"], code, when, True)) == 1
               and parts["boundaries"].iat[0] == "legacy")
     if single:
         return {**rec, "value": parts["value"].iat[0], "complete": True,
@@ -366,7 +373,7 @@ def _percentage(code: str, when: pd.Timestamp, ind: str, parts: pd.DataFrame,
         kind = "percentage" if ind.endswith(("_pct", "_pp")) else "figure in a unit that"
         return {**rec, "reason": f"{kind} cannot be summed and has no recomputation rule"}
     num_k, den_k = (code, when, f"{scheme}_participants"), (code, when, den)
-    got = [total.loc[k] if k in total.index else None for k in (num_k, den_k)]
+    got = [total.get(k) for k in (num_k, den_k)]
     if all(g is not None and g["complete"] for g in got) and got[1]["value"] > 0:
         inputs = " ".join(sorted(f"{got[0]['inputs']} {got[1]['inputs']}".split()))
         return {**rec, "value": 100.0 * got[0]["value"] / got[1]["value"], "complete": True,
@@ -410,13 +417,14 @@ def _finish(res: pd.DataFrame, d: pd.DataFrame, boundaries: str, tree: _Tree) ->
     res["province_2025"] = res["geo_code"].map(tree.province_2025[boundaries])
     res["geo_level"] = "province"
     res["boundaries"] = boundaries
-    meta = d.set_index("obs_id")
-    first = res["inputs"].str.split().map(lambda ids: meta.loc[ids] if ids else meta.iloc[:0])
-    res["source_id"] = first.map(lambda m: " ".join(sorted(set(m["source_id"]))))
-    res["as_of_raw"] = first.map(lambda m: " + ".join(sorted(set(m["as_of_raw"]) - {""})))
-    res["unit"] = [m["unit"].iat[0] if len(m) else (expected_unit(i) or ("",))[0]
-                   for m, i in zip(first, res["indicator"], strict=True)]
-    res["preliminary"] = first.map(lambda m: bool(m["preliminary"].any()))
+    used = (res["inputs"].str.split().explode().rename("obs_id").reset_index()
+            .merge(d[["obs_id", "source_id", "as_of_raw", "unit", "preliminary"]], on="obs_id"))
+    by = used.groupby("index")
+    res["source_id"] = by["source_id"].agg(lambda v: " ".join(sorted(set(v))))
+    res["as_of_raw"] = by["as_of_raw"].agg(lambda v: " + ".join(sorted(set(v) - {""})))
+    res["preliminary"] = by["preliminary"].any()
+    own = res["indicator"].map(lambda i: (expected_unit(i) or ("",))[0])
+    res["unit"] = by["unit"].first().reindex(res.index).fillna(own)
     res["geo_name_raw"] = ""
     res["value_raw"] = ""
     res["note"] = res["method"].where(res["reason"] == "", res["reason"])
