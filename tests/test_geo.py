@@ -81,6 +81,9 @@ def test_ha_tay_is_defunct_legacy_province(reg):
     row = with_defunct[with_defunct["geo_code"] == "28"].iloc[0]
     assert row["geo_name"] == "Hà Tây" and row["valid_to"] == "2008-08-01"
     assert row["province_2025"] == "Hà Nội" and row["successor_code"] == "01"
+    others = with_defunct[with_defunct["geo_code"] != "28"]
+    assert others["successor_code"].map(lambda v: v is None).all()
+    assert others["valid_to"].map(lambda v: v is None).all()
 
 
 def test_no_districts_in_2025(reg):
@@ -650,6 +653,8 @@ def test_cli_ha_tay_history(runner):
     assert res.exit_code == 0, res.output
     line = next(ln for ln in res.stdout.splitlines() if ln.startswith("history:"))
     assert "2008-08-01 merged into Thành phố Hà Nội" in line and "2025" not in line
+    listed = runner.invoke(main, ["geo", "list", "--boundaries", "legacy", "--include-defunct"])
+    assert "Tỉnh Hà Tây  (merged into Hà Nội on 2008-08-01)" in listed.stdout
     obj = json.loads(runner.invoke(main, ["geo", "resolve", "Hà Tây", "--format",
                                           "json"]).stdout)
     assert obj["successor_code"] == "01" and obj["history"][0]["date"] == "2008-08-01"

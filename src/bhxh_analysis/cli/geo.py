@@ -138,7 +138,8 @@ def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> No
     from .. import geo as g
 
     try:
-        df = g.get_registry().units(boundaries, level, include_defunct=include_defunct)
+        reg = g.get_registry()
+        df = reg.units(boundaries, level, include_defunct=include_defunct)
     except g.GeoError as exc:
         _fail(exc)
         return
@@ -150,6 +151,9 @@ def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> No
     else:
         for r in df.itertuples(index=False):
             extra = "" if r.geo_level == "province" else f"  (in {r.parent_code})"
+            if r.successor_code:
+                into = reg.get(r.boundaries, r.geo_level, r.successor_code)
+                extra += f"  (merged into {into.name} on {r.valid_to})"
             click.echo(f"{r.geo_code:<6} {r.full_name}{extra}  → 2025: {r.province_2025}")
         click.echo(f"# {len(df)} {level} units, boundaries {boundaries}", err=True)
 

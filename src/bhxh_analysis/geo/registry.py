@@ -254,7 +254,10 @@ class Registry:
         out = out.assign(province=province.where(province.notna(), ""))
         out = out.rename(columns={"code": "geo_code", "name": "geo_name", "level": "geo_level",
                                   "province_2025_name": "province_2025"})
-        return out[UNIT_COLUMNS].reset_index(drop=True)
+        out = out[UNIT_COLUMNS].reset_index(drop=True)
+        for c in ("parent_code", "province_code", "valid_to", "successor_code"):
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
+        return out
 
     def children(self, unit: Unit) -> list[Unit]:
         """Return the direct children of ``unit`` in its boundary set (sorted by code).
