@@ -169,7 +169,9 @@ class CheckResult:
         folder.mkdir(parents=True, exist_ok=True)
         paths = {k: folder / f"{src.stem}.{k}.csv"
                  for k in ("clean", "rejected", "derived", "consistency")}
-        self.clean.to_csv(paths["clean"], index=False, lineterminator="\n")
+        # How each value was read belongs to this file, not to the clean numbers.
+        self.clean.drop(columns=["number_format", "value_text"], errors="ignore").to_csv(
+            paths["clean"], index=False, lineterminator="\n")
         self.rejected.to_csv(paths["rejected"], index=False, lineterminator="\n")
         self.derived.to_csv(paths["derived"], index=False, lineterminator="\n")
         self.consistency.to_csv(paths["consistency"], index=False, lineterminator="\n")
@@ -713,9 +715,15 @@ def _check_table(
         "geo_level": geo["geo_level"], "boundaries": geo["boundaries"],
         "province_2025": geo["province_2025"], "geo_name_raw": table["geo_name"],
         "as_of": dates.dt.strftime("%Y-%m-%d"), "as_of_raw": table["as_of"],
-        "indicator": ind, "value": v, "unit": np.where(is_pct, "pct", "persons"),
+        "indicator": ind, "value": v,
+        "unit": unit_col.where(~unit_col.isin(["", "pct", "%", "persons", "người"]),
+                               np.where(is_pct, "pct", "persons")),
         "value_raw": table["value_raw"].where(table["value_raw"] != "", table["value"]),
-        "preliminary": False, "note": "", "qualifier": parsed["qualifier"],
+        "preliminary": False, "note": table["note"] if "note" in table else "",
+        "qualifier": parsed["qualifier"],
+        # How the value was read and what the row said, for `bhxh data add`.
+        "number_format": parsed["format"], "parent": table["parent"],
+        "value_text": table["value"],
     })
     # Value bounds come from the value as written (figure_bounds finds its convention).
     raw_for_bounds = table["value"]

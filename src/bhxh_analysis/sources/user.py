@@ -28,6 +28,7 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 from ..clean import nfc
@@ -134,13 +135,18 @@ def _decode_lines(raw: bytes, encoding: str, fname: str) -> tuple[list[str], lis
     return lines, problems
 
 
-def read_csv(source: Source) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+def read_csv(source: Source, *, delimiter: str | None = None, name: str | None = None
+             ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     """Read a CSV of unknown encoding and delimiter into text cells.
 
     Parameters
     ----------
     source : path, bytes or file object
         A text file object (``io.StringIO``) is read as UTF-8.
+    delimiter : str or None
+        The delimiter when known (default: sniffed among ``, ; TAB |``).
+    name : str or None
+        Name of the file in messages (default: its path, or ``<stream>``).
 
     Returns
     -------
@@ -155,11 +161,13 @@ def read_csv(source: Source) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]
         ``file``, ``encoding``, ``delimiter``.
     """
     raw, fname = _raw_bytes(source)
+    fname = name or fname
     encoding = detect_encoding(raw)
     lines, problems = _decode_lines(raw, encoding, fname)
     if lines and lines[0].startswith("\ufeff"):
         lines[0] = lines[0][1:]
-    delimiter = sniff_delimiter("\n".join(ln for ln in lines[:60] if "\x00" not in ln))
+    delimiter = delimiter or sniff_delimiter(
+        "\n".join(ln for ln in lines[:60] if "\x00" not in ln))
     info = {"file": fname, "encoding": encoding, "delimiter": delimiter}
     keep: list[tuple[int, str]] = []
     for n, line in enumerate(lines, start=1):  # physical lines: each problem names one
@@ -247,3 +255,345 @@ def _row_problems(fname: str, n: int, header: list[str], cells: list[str], delim
 def _frame(rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=REJECT_COLUMNS).astype(
         {"file": "str", "row": "int64", "column": "str", "value": "str", "reason": "str"})
+
+
+# ----------------------------------------------------------------- spreadsheets
+
+#: Total rows of a wide sheet, skipped by default (ascii-folded, lower-case prefixes).
+TOTAL_ROWS = ("tong cong", "cong", "tong so", "tong", "toan tinh", "total")
+
+
+def _cell_text(v: Any) -> str:
+    """A spreadsheet cell as text: whole numbers without ``.0``, dates ISO."""
+    import datetime as _dt
+
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return str(v).lower()
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, _dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    return nfc(str(v))
+
+
+def _sheet_rows(path: Path, sheet: str | None) -> tuple[list[list[str]], str]:
+    """All cells of a sheet as text, merged ranges filled with their top-left value."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise ValueError(f"{path}: not a readable XLSX workbook ({exc})") from None
+    if sheet is not None and sheet not in wb.sheetnames:
+        raise ValueError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(wb.sheetnames)})")
+    ws = wb[sheet] if sheet is not None else wb.worksheets[0]
+    rows = [[_cell_text(v) for v in r] for r in ws.iter_rows(values_only=True)]
+    for rng in ws.merged_cells.ranges:  # a few header ranges, not data
+        top = rows[rng.min_row - 1][rng.min_col - 1]
+        for r in range(rng.min_row - 1, rng.max_row):
+            for c in range(rng.min_col - 1, rng.max_col):
+                rows[r][c] = top
+    return rows, ws.title
+
+
+def read_xlsx(path: str | Path, sheet: str | None = None
+              ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """Read a sheet in the ``data check`` layout (header on its first non-empty row).
+
+    Returns the same ``(table, rejects, info)`` as :func:`read_csv`; ``row`` is the
+    spreadsheet row number.
+    """
+    path = Path(path)
+    rows, title = _sheet_rows(path, sheet)
+    info = {"file": f"{path}[{title}]", "encoding": "xlsx", "delimiter": ""}
+    numbered = [(i, r) for i, r in enumerate(rows, start=1) if any(c.strip() for c in r)]
+    lines = ["\x1f".join(c.replace('"', "'") for c in r) for _, r in numbered]
+    if not numbered:
+        return (pd.DataFrame({"row": pd.Series(dtype="int64")}),
+                _frame([(info["file"], 1, "(file)", "", "empty sheet")]), info)
+    # Reuse the CSV checks (header, duplicates, widths) on the sheet's rows.
+    text = "\n".join(lines).encode("utf-8")
+    table, rejects, _ = read_csv(text, delimiter="\x1f", name=info["file"])
+    mapping = dict(enumerate((n for n, _ in numbered), start=1))
+    table["row"] = table["row"].map(mapping).astype("int64")
+    rejects["row"] = rejects["row"].map(mapping).fillna(1).astype("int64")
+    return table, rejects, info
+
+
+def _column_index(ref: str) -> int:
+    """0-based index of a column letter (``C`` → 2)."""
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(ref.strip().upper()) - 1
+
+
+def read_mapping(path: str | Path) -> dict[str, Any]:
+    """Read a wide-sheet mapping file (YAML; see ``docs/examples/README.md``).
+
+    Raises
+    ------
+    ValueError
+        Not a mapping, or a required key missing (the message names it).
+    """
+    import yaml
+
+    try:
+        spec = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot read the mapping ({exc})") from None
+    if not isinstance(spec, dict):
+        raise ValueError(f"{path}: the mapping must be a YAML mapping (key: value)")
+    for key in ("header_rows", "place_column", "values"):
+        if key not in spec:
+            raise ValueError(f"{path}: the mapping needs a '{key}' entry")
+    if not isinstance(spec["values"], list) or not spec["values"]:
+        raise ValueError(f"{path}: 'values' must list at least one column to read")
+    for i, v in enumerate(spec["values"], start=1):
+        if not isinstance(v, dict) or not ({"column", "header"} & set(v)):
+            raise ValueError(f"{path}: values entry {i} needs 'column' (a letter) or 'header'")
+        for key in ("indicator", "as_of"):
+            if key not in v:
+                raise ValueError(f"{path}: values entry {i} needs '{key}'")
+    return spec
+
+
+def read_wide(path: str | Path, mapping: dict[str, Any], sheet: str | None = None
+              ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """Read a wide VSS-style sheet (units as rows, months or indicators as columns).
+
+    Parameters
+    ----------
+    path : path
+        An XLSX workbook (or a CSV with the same shape).
+    mapping : dict
+        :func:`read_mapping`: the header rows (merged header cells are filled across
+        and the labels of the header rows joined by ``" | "``), the place column, an
+        optional ``parent`` for every unit, the total rows to skip (default
+        :data:`TOTAL_ROWS`: *Tổng cộng*, *Cộng*, ...), and for each value column its
+        indicator and ``as_of`` (and optionally ``unit``).
+    sheet : str or None
+        Sheet name; default the mapping's ``sheet``, else the first sheet.
+
+    Returns
+    -------
+    table, rejects, info
+        As :func:`read_csv`, in the ``data check`` layout (one row per value cell,
+        ``row`` the spreadsheet row, ``note`` naming the cell).
+    """
+    from ..clean import ascii_key
+
+    path = Path(path)
+    sheet = sheet or mapping.get("sheet")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows, title = _sheet_rows(path, sheet)
+        fname = f"{path}[{title}]"
+    else:
+        table, rejects, _ = read_csv(path)
+        rows = [list(table.columns[1:])] + table.drop(columns="row").to_numpy().tolist()
+        fname = str(path)
+    info = {"file": fname, "encoding": "xlsx", "delimiter": ""}
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    header_rows = [int(h) for h in mapping["header_rows"]]
+    if not rows or max(header_rows) > len(rows):
+        raise ValueError(f"{fname}: the sheet has fewer rows than the header rows "
+                         f"{header_rows} of the mapping")
+    labels = []
+    for c in range(width):
+        parts: list[str] = []
+        for h in header_rows:
+            cell = rows[h - 1][c].strip()
+            if cell and (not parts or parts[-1] != cell):
+                parts.append(cell)
+        labels.append(" | ".join(parts))
+
+    def locate(ref: dict[str, Any] | str) -> int:
+        if isinstance(ref, str) or "column" in ref:
+            letter = ref if isinstance(ref, str) else str(ref["column"])
+            if letter.isalpha():
+                return _column_index(letter)
+            ref = {"header": letter}
+        want = ascii_key(str(ref["header"]))
+        hits = [i for i, lab in enumerate(labels) if ascii_key(lab) == want]
+        if len(hits) != 1:
+            known = "; ".join(f"{_letter(i)}: {lab}" for i, lab in enumerate(labels) if lab)
+            raise ValueError(f"{fname}: header {ref['header']!r} found {len(hits)} times "
+                             f"(labels: {known})")
+        return hits[0]
+
+    place_col = locate(str(mapping["place_column"]))
+    first = int(mapping.get("first_data_row", max(header_rows) + 1))
+    skip = tuple(ascii_key(str(s)) for s in mapping.get("skip", TOTAL_ROWS))
+    parent = str(mapping.get("parent", "") or "")
+    fmt = str(mapping.get("number_format", "") or "")
+    out = []
+    for spec in mapping["values"]:  # a few columns
+        col = locate(spec)
+        for n in range(first, len(rows) + 1):  # the sheet's unit rows
+            place = rows[n - 1][place_col].strip()
+            key = ascii_key(place)
+            if not place or any(key == s or key.startswith(s + " ") for s in skip):
+                continue
+            out.append({"row": n, "geo_name": place, "parent": parent,
+                        "as_of": str(spec["as_of"]), "indicator": str(spec["indicator"]),
+                        "value": rows[n - 1][col].strip(), "unit": str(spec.get("unit", "")),
+                        "number_format": fmt,
+                        "note": f"cell {_letter(col)}{n} ({labels[col] or 'no label'})"})
+    table = pd.DataFrame(out, columns=["row", "geo_name", "parent", "as_of", "indicator",
+                                       "value", "unit", "number_format", "note"])
+    table["row"] = table["row"].astype("int64")
+    # An empty cell or a dash is "no figure" in these sheets: skipped, and counted.
+    blank = table["value"].isin(["", "-", "–", "..", "...", "…"])
+    info["skipped_cells"] = str(int(blank.sum()))
+    return table[~blank].reset_index(drop=True), _frame([]), info
+
+
+def _letter(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
+
+
+def read_user_file(path: str | Path, *, sheet: str | None = None,
+                   mapping: str | Path | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """Read a CSV or XLSX of figures: the ``data check`` layout, or a wide sheet with a
+    mapping file (:func:`read_wide`)."""
+    path = Path(path)
+    if mapping is not None:
+        return read_wide(path, read_mapping(mapping), sheet)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_xlsx(path, sheet)
+    return read_csv(path)
+
+
+# ------------------------------------------------------------------ data add
+
+#: Columns of a curated observations file (the build's layout).
+CURATED_LAYOUT = ["obs_id", "source_id", "place_raw", "parent_raw", "as_of_raw", "as_of",
+                  "indicator", "value_raw", "number_format", "unit", "qualifier", "note"]
+_SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{1,60}$")
+
+
+class AddError(ValueError):
+    """``data add`` cannot proceed (the message says why, in one line)."""
+
+
+def add_file(
+    path: str | Path,
+    *,
+    source_id: str,
+    publisher: str,
+    title: str,
+    url: str | None = None,
+    published: str | None = None,
+    kind: str = "user_file",
+    sheet: str | None = None,
+    mapping: str | Path | None = None,
+    keep_good: bool = False,
+    today: Any = None,
+) -> tuple[Any, dict[str, Path]]:
+    """Check a file as ``data check`` does and add its good rows to ``data/raw``.
+
+    Writes ``curated/observations_<source_id>.csv`` (the curated layout) with its
+    ``.meta.yml`` sidecar (sha256, bytes, source, publisher, address, date added) and a
+    row of ``sources.csv`` (whose sidecar is updated). Nothing is written when a row is
+    rejected, unless ``keep_good``.
+
+    Returns
+    -------
+    (CheckResult, dict)
+        The check and the paths written (empty when nothing was written).
+
+    Raises
+    ------
+    AddError
+        A bad source id or date, a source id already registered, a file or mapping that
+        cannot be read, or rejected rows without ``keep_good``.
+    """
+    import datetime as _dt
+
+    from .. import config
+    from ..clean import parse_quantity
+    from ..rawdata import write_sidecar
+    from ..usercheck import _check_table
+
+    if not _SOURCE_ID.fullmatch(source_id):
+        raise AddError(f"--source-id {source_id!r}: use 2-61 lower-case letters, digits, "
+                       "'.', '_' or '-' (it names the file observations_<id>.csv)")
+    if published and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", published):
+        raise AddError(f"--published {published!r}: expected YYYY-MM-DD (or YYYY-MM, YYYY)")
+    raw = config.raw_dir()
+    target = raw / "curated" / f"observations_{source_id}.csv"
+    sources_csv = raw / "sources.csv"
+    known = pd.read_csv(sources_csv, dtype="str", keep_default_na=False)
+    if source_id in set(known["source_id"]) or target.exists():
+        raise AddError(f"source id {source_id!r} is already registered in data/raw "
+                       "(sources.csv or curated/); choose another --source-id")
+    try:
+        table, rejects, info = read_user_file(path, sheet=sheet, mapping=mapping)
+    except (ValueError, OSError) as exc:
+        raise AddError(str(exc)) from None
+    table["source_id"] = source_id
+    result = _check_table(table, rejects, info, resolver=None, today=today,
+                          denominators=None, default_source=source_id)
+    if not result.rejected.empty and not keep_good:
+        err = AddError(f"{result.rejected['row'].nunique()} row(s) rejected, nothing written "
+                       "(see the problems above; --keep-good adds the good rows only)")
+        err.result = result
+        raise err
+    clean = result.clean
+    if clean.empty:
+        raise AddError("no good rows to add, nothing written")
+    by_date = np.where(pd.to_datetime(clean["as_of"]) >= pd.Timestamp("2025-07-01"),
+                       "2025", "legacy")
+    other = clean["boundaries"].to_numpy() != by_date
+    if other.any():
+        rows = ", ".join(map(str, clean.loc[other, "row"]))
+        raise AddError(f"row(s) {rows}: a 'boundaries' column that differs from the date's "
+                       "boundaries cannot be kept in a curated file (the build chooses the "
+                       "boundaries by as_of); nothing written")
+    fmt = clean["number_format"].replace("", "vi")
+    # The build reads a percentage from value_raw's "%" (a sheet's % column omits it).
+    pct = clean["unit"].eq("pct") & ~clean["value_text"].str.contains("%", regex=False)
+    value_raw = clean["value_text"].where(~pct, clean["value_text"] + "%")
+    check = [parse_quantity(t, f).value for t, f in zip(value_raw, fmt, strict=True)]
+    if not np.allclose(check, clean["value"].to_numpy(), rtol=1e-12):
+        raise AddError("internal check failed: a value would be read differently by the "
+                       "build; nothing written")
+    curated = pd.DataFrame({
+        "obs_id": [f"{source_id}-{i:03d}" for i in range(1, len(clean) + 1)],
+        "source_id": source_id, "place_raw": clean["geo_name_raw"],
+        "parent_raw": clean["parent"], "as_of_raw": clean["as_of_raw"],
+        "as_of": clean["as_of"], "indicator": clean["indicator"], "value_raw": value_raw,
+        "number_format": fmt, "unit": clean["unit"], "qualifier": clean["qualifier"],
+        "note": clean["note"],
+    })[CURATED_LAYOUT]
+    added = (today or _dt.date.today()).isoformat()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    curated.to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
+    write_sidecar(target, source=f"{title} ({publisher})", publisher=publisher,
+                  address=url or f"file {Path(path).name} added by bhxh data add",
+                  licence="Figures are facts cited to their publisher; the table is MIT "
+                          "like the project.",
+                  format_notes="curated layout (docs/data.md); one row per figure",
+                  date_obtained=added,
+                  obtained_via=f"bhxh data add {Path(path).name}"
+                               + (f" --mapping {Path(mapping).name}" if mapping else ""))
+    entry = {"source_id": source_id, "publisher": publisher, "title": title,
+             "address": url or f"curated/observations_{source_id}.csv",
+             "published_date": published or "", "kind": kind,
+             "note": f"added with bhxh data add on {added}; {len(curated)} figure(s)"}
+    merged = pd.concat([known, pd.DataFrame([entry])], ignore_index=True)
+    merged = merged.sort_values("source_id", kind="stable")[list(known.columns)]
+    merged.to_csv(sources_csv, index=False, lineterminator="\n", encoding="utf-8")
+    write_sidecar(sources_csv)
+    return result, {"curated": target, "sidecar": target.with_name(target.name + ".meta.yml"),
+                    "sources": sources_csv}
