@@ -94,7 +94,7 @@ def test_wide_sheet_with_mapping_add_then_build(home: Path) -> None:
     # 4 units x 2 months x 2 columns, minus Di Linh's two empty % cells; no total row.
     assert len(got) == 14
     assert not got["geo_name_raw"].str.contains("Tổng").any()
-    dalat = got[(got["geo_name"] == "Đà Lạt") & (got["as_of"] == pd.Timestamp("2024-02-29"))]
+    dalat = got[(got["geo_name"] == "Đà Lạt") & (pd.to_datetime(got["as_of"]) == "2024-02-29")]
     assert dalat.set_index("indicator")["value"].to_dict() == {
         "bhxh_voluntary_participants": 5187, "bhxh_voluntary_coverage_pct": 4.9}
 
