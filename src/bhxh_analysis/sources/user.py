@@ -544,22 +544,17 @@ def add_file(
     table["source_id"] = source_id
     result = _check_table(table, rejects, info, resolver=None, today=today,
                           denominators=None, default_source=source_id)
+    if published:
+        _refuse_after_publication(result, published)
+    _refuse_other_boundaries(result)
+    clean = result.clean
     if not result.rejected.empty and not keep_good:
         err = AddError(f"{result.rejected['row'].nunique()} row(s) rejected, nothing written "
                        "(see the problems above; --keep-good adds the good rows only)")
         err.result = result
         raise err
-    clean = result.clean
     if clean.empty:
         raise AddError("no good rows to add, nothing written")
-    by_date = np.where(pd.to_datetime(clean["as_of"]) >= pd.Timestamp("2025-07-01"),
-                       "2025", "legacy")
-    other = clean["boundaries"].to_numpy() != by_date
-    if other.any():
-        rows = ", ".join(map(str, clean.loc[other, "row"]))
-        raise AddError(f"row(s) {rows}: a 'boundaries' column that differs from the date's "
-                       "boundaries cannot be kept in a curated file (the build chooses the "
-                       "boundaries by as_of); nothing written")
     fmt = clean["number_format"].replace("", "vi")
     # The build reads a percentage from value_raw's "%" (a sheet's % column omits it).
     pct = clean["unit"].eq("pct") & ~clean["value_text"].str.contains("%", regex=False)
@@ -597,3 +592,41 @@ def add_file(
     write_sidecar(sources_csv)
     return result, {"curated": target, "sidecar": target.with_name(target.name + ".meta.yml"),
                     "sources": sources_csv}
+
+
+def _refuse_after_publication(result: Any, published: str) -> None:
+    """Reject rows dated after the publication (the build refuses them too): only a
+    plan or target may refer to a later date."""
+    # The latest day a partial date can mean: "2020" -> 2020-12-31, "2020-07" -> 07-31.
+    offset = {4: pd.offsets.YearEnd(0), 7: pd.offsets.MonthEnd(0)}.get(len(published))
+    end = pd.Timestamp(published) + offset if offset else pd.Timestamp(published)
+    clean = result.clean
+    ahead = clean["indicator"].str.contains(r"plan|target", regex=True)
+    late = (pd.to_datetime(clean["as_of"]) > end) & ~ahead
+    if not late.any():
+        return
+    rej = pd.DataFrame({"file": result.file, "row": clean.loc[late, "row"], "column": "as_of",
+                        "value": clean.loc[late, "as_of"],
+                        "reason": f"dated after the publication ({published}): only a plan "
+                                  "or target may refer to a later date"})
+    result.rejected = pd.concat([result.rejected, rej], ignore_index=True)
+    result.clean = clean[~late].reset_index(drop=True)
+
+
+def _refuse_other_boundaries(result: Any) -> None:
+    """Reject rows whose boundaries are not those of their date: a curated file has no
+    ``boundaries`` column (the build chooses by ``as_of``), so such a row (a 2025 target
+    of a legacy province merged on 2025-07-01) cannot be kept there."""
+    clean = result.clean
+    by_date = np.where(pd.to_datetime(clean["as_of"]) >= pd.Timestamp("2025-07-01"),
+                       "2025", "legacy")
+    other = clean["boundaries"].to_numpy() != by_date
+    if not other.any():
+        return
+    rej = pd.DataFrame({"file": result.file, "row": clean.loc[other, "row"],
+                        "column": "boundaries", "value": clean.loc[other, "boundaries"],
+                        "reason": "boundaries other than those of the row's date cannot be "
+                                  "kept in a curated file (the build chooses the boundaries "
+                                  "by as_of)"})
+    result.rejected = pd.concat([result.rejected, rej], ignore_index=True)
+    result.clean = clean[~other].reset_index(drop=True)
