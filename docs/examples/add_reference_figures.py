@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from bhxh_analysis.clean import parse_quantity
 from bhxh_analysis.config import raw_dir
 from bhxh_analysis.sources.user import AddError, add_file
 
@@ -43,7 +44,13 @@ def source_id(url: str) -> str:
             "bhxhlangson.gov.vn": "bhxhlangson", "baoquangnam.vn": "baoquangnam",
             "baobacgiang.vn": "baobacgiang", "baodongnai.com.vn": "baodongnai",
             "thainguyentv.vn": "thainguyentv", "investinquangninh.vn": "investinquangninh",
-            "vietnamtimes.org.vn": "vietnamtimes", "baonghean.vn": "baonghean"}.get(host, host)
+            "vietnamtimes.org.vn": "vietnamtimes", "baonghean.vn": "baonghean",
+            "daidoanket.vn": "daidoanket", "dantri.com.vn": "dantri",
+            "baobariavungtau.com.vn": "baobariavungtau", "gialaitv.vn": "gialaitv",
+            "baohaugiang.com.vn": "baohaugiang", "la34.com.vn": "la34", "thtg.vn": "thtg",
+            "baoapbac.vn": "baoapbac", "vietnamplus.vn": "vietnamplus",
+            "baothaibinh.com.vn": "baothaibinh", "danviet.vn": "danviet",
+            "vietnamnews.vn": "vietnamnews"}.get(host, host)
     item = re.search(r"ItemID=(\d+)|Id=(\d+)|-(\d{4,})(?:\.\w+)?/?$|/(\d{3,})/", url)
     if item:
         return f"{site}-{next(g for g in item.groups() if g)}"
@@ -74,9 +81,9 @@ def main(path: str) -> None:
     merged = merged_provinces()
     cur = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False)
                      for p in sorted((raw_dir() / "curated").glob("observations_*.csv"))])
-    have = set(zip(cur["place_raw"], cur["indicator"], cur["as_of"],
-                   pd.to_numeric(cur["value_raw"].str.replace(r"[^\d.]", "", regex=True)
-                                 .where(cur["number_format"].eq("en")), errors="coerce")))
+    values = [parse_quantity(t, f).value for t, f in zip(cur["value_raw"],
+                                                          cur["number_format"], strict=True)]
+    have = set(zip(cur["place_raw"], cur["indicator"], cur["as_of"], values, strict=True))
     work = Path(tempfile.mkdtemp(prefix="reference_figures_"))
     registered = set(pd.read_csv(raw_dir() / "sources.csv", dtype=str)["source_id"])
     for url, page in ref.groupby("url", sort=True):  # one source a page
@@ -91,11 +98,11 @@ def main(path: str) -> None:
                 zip(place, page["indicator"], page["as_of"], page["value"], strict=True)]
         note = ("printed " + page["value_raw"].map(repr)
                 + page["note"].map(lambda n: f"; {n}" if n else "")).str.slice(0, 240)
-        # A figure for a merged legacy province dated after the reform (a 2025 target
+        # A plan for a merged legacy province dated after the reform (a 2025 target
         # set in 2022) is a legacy-boundaries figure: say so, and data add refuses it
         # (a curated file cannot hold it) instead of moving it to the bigger 2025 unit.
         legacy = (page["as_of"] >= "2025-07-01") & page["province"].isin(merged) & (
-            page["geo_name"] == page["province"])
+            page["geo_name"] == page["province"]) & page["indicator"].str.contains("plan")
         rows = pd.DataFrame({
             "geo_name": place, "parent": parent, "as_of": page["as_of"],
             "boundaries": legacy.map({True: "legacy", False: ""}),
@@ -115,6 +122,9 @@ def main(path: str) -> None:
                                  keep_good=True)
         except AddError as exc:
             print(f"{sid}: NOT ADDED: {exc}")
+            result = getattr(exc, "result", None)
+            for r in ([] if result is None else result.rejected.itertuples()):
+                print(f"  refused row {r.row} ({r.column}={r.value!r}): {r.reason}")
             continue
         print(f"{sid}: {len(result.clean)} figure(s) added, {sum(seen)} already present")
         for r in result.rejected.itertuples():
