@@ -50,7 +50,8 @@ def source_id(url: str) -> str:
             "baohaugiang.com.vn": "baohaugiang", "la34.com.vn": "la34", "thtg.vn": "thtg",
             "baoapbac.vn": "baoapbac", "vietnamplus.vn": "vietnamplus",
             "baothaibinh.com.vn": "baothaibinh", "danviet.vn": "danviet",
-            "vietnamnews.vn": "vietnamnews"}.get(host, host)
+            "vietnamnews.vn": "vietnamnews", "fr.vietnamplus.vn": "vietnamplus-fr",
+            "news.laodong.vn": "laodong-en"}.get(host, host)
     item = re.search(r"ItemID=(\d+)|Id=(\d+)|-(\d{4,})(?:\.\w+)?/?$|/(\d{3,})/", url)
     if item:
         return f"{site}-{next(g for g in item.groups() if g)}"
