@@ -134,3 +134,25 @@ def test_refusals_are_one_clear_line(home: Path, args: list[str], words: str) ->
     res = add(str(f), *args, "--publisher", "P", "--title", "T")
     assert res.exit_code == 1
     assert words in res.output and "Traceback" not in res.output
+
+
+def test_forty_legacy_provinces_have_a_participants_or_coverage_figure() -> None:
+    """Issue 15 point 5, counted from the raw curated files (a dropped file fails)."""
+    from bhxh_analysis.geo import get_registry
+
+    files = sorted((config.raw_dir() / "curated").glob("observations_*.csv"))
+    cur = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False) for f in files])
+    stock = cur["indicator"].str.fullmatch(
+        r"(bhxh|bhxh_compulsory|bhxh_voluntary|bhtn|bhyt|bhyt_household)_"
+        r"(participants|coverage_pct)")
+    rows = cur[stock & cur["parent_raw"].eq("") & (cur["as_of"] < "2025-07-01")]
+    registry = get_registry()
+    provinces = set()
+    for name in rows["place_raw"].unique():  # a few dozen distinct names
+        try:
+            unit = registry.resolve(name, boundaries="legacy")
+        except Exception:
+            continue
+        if unit.level == "province":
+            provinces.add(unit.code)
+    assert len(provinces) >= 40, sorted(provinces)
