@@ -28,10 +28,13 @@ def check(ctx: click.Context, file: str, out_dir: str | None, fmt: str) -> None:
 
     Columns: geo_name, as_of, indicator, value (required); source_id, unit, value_raw,
     parent, boundaries (optional: legacy|2025; by default each row's as_of decides,
-    before or from 2025-07-01). Encoding, delimiter and number format are detected. Every bad
-    row is reported with file, row, column and reason; good rows are kept and checked
-    for consistency. Exit status 0 only when nothing was rejected and no contradiction
-    was found, 1 otherwise.
+    before or from 2025-07-01), number_format (vi|en). Encoding and delimiter are
+    detected; each number is read by its own evidence and its indicator's kind (a count
+    of persons is whole, a percentage needs no thousands separator), an ambiguous one is
+    refused with both readings. Counts are bounded by the place's population (labour
+    force for BHXH/BHTN), coverage by 100. Every bad row is reported with file, row,
+    column and reason; good rows are kept and checked for consistency. Exit status 0
+    only when nothing was rejected and no contradiction was found, 1 otherwise.
     """
     from ..usercheck import check_file, result_json
 
