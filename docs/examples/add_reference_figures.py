@@ -7,7 +7,7 @@ Usage (from the project root)::
 The input has one cited figure a row (``province, geo_name, indicator, as_of, value,
 value_raw, qualifier, publisher, title, published, url, note``). Each page (URL) becomes
 one source and one curated file ``observations_<source_id>.csv`` through
-:func:`bhxh_analysis.sources.user.add_file`, i.e. checked exactly as ``bhxh data check``.
+:func:`bhxh_analysis.dataadd.add_file`, i.e. checked exactly as ``bhxh data check``.
 The value added is the reference's base-unit ``value`` with its qualifier (``hơn 814000``);
 the text as printed goes to the note. Figures already in the curated files (same place,
 indicator, date and value) are skipped, so a page transcribed before is not added twice.
@@ -25,7 +25,7 @@ import pandas as pd
 
 from bhxh_analysis.clean import parse_quantity
 from bhxh_analysis.config import raw_dir
-from bhxh_analysis.sources.user import AddError, add_file
+from bhxh_analysis.dataadd import AddError, add_file
 
 # Places printed with a level word in the reference -> (name, parent) for the registry.
 PLACES = {

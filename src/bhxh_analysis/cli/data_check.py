@@ -73,7 +73,7 @@ def add(file: str, source_id: str, publisher: str, title: str, url: str | None,
     """
     import os
 
-    from ..sources.user import AddError, add_file
+    from ..dataadd import AddError, add_file
 
     try:
         result, written = add_file(
