@@ -1,0 +1,486 @@
+"""Read insurance figures out of article text: each printed figure → a candidate row.
+
+The reading is deliberately rule-based and explainable: each figure's indicator comes
+from the words of its own clause (cues in :mod:`bhxh_analysis.extract.patterns`), its
+scheme from the nearest scheme named with it, its place from the nearest place named
+before it in its sentence (else the last place named, else ``--place-hint``), its date
+from the nearest as-of phrase (else the last one in the article, else the publication
+date). What cannot be read for sure is not guessed: a count without a word saying what
+is counted, money, a change or an over-achievement never become a stock of persons.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ..clean import ParseError, parse_date, parse_quantity
+from ..observations import INDICATOR_PATTERN
+from . import patterns as P
+from .places import PlaceContext, find_mentions
+from .text import detect_published, sentences
+
+__all__ = ["COLUMNS", "extract_text"]
+
+#: Columns of a candidate table, in this order (issue 15).
+COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", "start", "end",
+           "sentence", "confidence", "geo_code", "geo_level", "boundaries", "province_2025"]
+_INDICATOR = re.compile(INDICATOR_PATTERN)
+_REFORM = _dt.date(2025, 7, 1)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass
+class _Figure:
+    """One printed figure and what is known about it so far."""
+
+    start: int
+    end: int
+    raw: str
+    value: float
+    unit: str  # "pct", "count", "bare", "money", "other"
+    qualifier: str = ""
+    scheme: str | None = None
+    measure: str | None = None
+    place: Any = None
+    as_of: _dt.date | None = None
+    penalty: float = 0.0
+    skip: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------- dates
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
+                ) -> _dt.date | None:
+    """The date an as-of phrase means (``None`` when it needs a year nobody gave)."""
+    text = m.group(0)
+    try:
+        if m["now"]:
+            return published
+        if m["months"]:
+            n = int(m["n"])
+            y = int(m["ny"]) if m["ny"] and m["ny"].isdigit() else year
+            return _month_end(y, n) if y and 1 <= n <= 12 else None
+        if m["quarter"]:
+            q = _ROMAN.get(m["q"].upper()) or int(m["q"])
+            y = int(m["qy"]) if m["qy"] else year
+            return _month_end(y, 3 * q) if y else None
+        if m["yearend"]:
+            y = int(m["ey"]) if m["ey"] else year
+            return _dt.date(y, 12, 31) if y else None
+        text = re.sub(r"^(?:trong|cuối)\s+", "hết ", text, flags=re.I)
+        date = parse_date(text, year=year)
+    except (ParseError, ValueError, TypeError):
+        return None
+    if published is not None and date > published and not re.search(r"\d{4}", text):
+        # "tính đến 31/12" printed in January means last year's 31 December.
+        date = date.replace(year=date.year - 1)
+    return date
+
+
+def _plan_year(sentence: str, offset: int) -> int | None:
+    """The year a plan is for: the printed year nearest before the figure, else after."""
+    before = [int(m["y"]) for m in P.PLAN_YEAR.finditer(sentence[:offset])]
+    if before:
+        return before[-1]
+    after = [int(m["y"]) for m in P.PLAN_YEAR.finditer(sentence[offset:])]
+    return after[0] if after else None
+
+
+# ----------------------------------------------------------------------- figures
+
+
+def _figures(text: str, s0: int, s1: int) -> list[_Figure]:
+    """The printed figures of one sentence with their kind of unit."""
+    out = []
+    for m in P.NUMBER.finditer(text, s0, s1):
+        raw = m.group(0).strip()
+        after = text[m.end():min(s1, m.end() + 60)]
+        before = text[max(s0, m.start() - 30):m.start()]
+        try:
+            q = parse_quantity(raw, "vi")
+        except ParseError:
+            continue
+        if m["pct"]:
+            unit = "pct"
+        elif P.MONEY_AFTER.match(after):
+            unit = "money"
+        elif P.PER_UNIT_AFTER.match(after) or P.OTHER_COUNT_AFTER.match(after) \
+                or P.POINTS_AFTER.match(after):
+            unit = "other"
+        elif P.PERSON_AFTER.match(after) or (m["mult"] and not P.OTHER_COUNT_AFTER.match(after)):
+            unit = "count"
+        else:
+            num = m["num"]
+            if re.fullmatch(r"(?:19|20)\d{2}", num) and not m["mult"]:
+                continue  # a year
+            unit = "bare"
+        qm = P.QUALIFIER_BEFORE.search(before)
+        out.append(_Figure(m.start(), m.start() + len(raw), raw, q.value, unit,
+                           qm["q"].lower() if qm else ""))
+    return out
+
+
+def _schemes(text: str, a: int, b: int) -> list[tuple[int, str]]:
+    """Scheme mentions in ``text[a:b]`` (parenthetical remarks and agency names skipped)."""
+    seg = text[a:b]
+    masked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), seg)
+    out = []
+    for m in P.SCHEME.finditer(masked):
+        after = masked[m.end():m.end() + 25]
+        if P.AGENCY_AFTER.match(after) or P.AGENCY_BEFORE.search(masked[:m.start()]):
+            continue
+        if re.match(r"\s+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
+                r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after):
+            continue  # "BHXH Lâm Đồng": the province's agency
+        name = next(k for k, v in m.groupdict().items() if v)
+        out.append((a + m.start(), name))
+    return out
+
+
+def _clause(pre: str) -> str:
+    """The part of ``pre`` after its last clause break (comma, semicolon, "và")."""
+    parts = P.CLAUSE_BREAK.split(pre)
+    return parts[-1] if parts else pre
+
+
+def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
+              prev_same: _Figure | None) -> str | None:
+    """Set ``fig.measure`` (and maybe adjust the value); return a reason when skipped."""
+    w0 = prev.end if prev is not None else s0
+    pre = text[w0:fig.start]
+    pre_q = P.QUALIFIER_BEFORE.sub("", pre)
+    after = text[fig.end:s1]
+    short_after = re.split(r"[,;.]", after, maxsplit=1)[0][:80]
+    clause = _clause(pre_q)
+    sentence = text[s0:s1]
+    campaign = bool(P.CAMPAIGN.search(sentence))
+    if fig.unit in ("money", "other"):
+        return fig.unit
+    if prev is not None and prev.unit == fig.unit and not clause.strip() and ";" not in pre_q:
+        # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
+        if prev.skip:
+            return prev.skip
+        if prev.measure and prev.measure not in ("population", "labour_force"):
+            fig.measure = prev.measure
+            if prev.value < 0 < fig.value:
+                fig.value = -fig.value
+            return None
+    if fig.unit == "pct":
+        if P.OVER_BEFORE.search(pre_q):
+            if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
+                fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
+                fig.penalty += 0.2
+                fig.notes.append("over-achievement read as attainment")
+                return None
+            return "over-achievement"
+        if P.CHANGE_BEFORE.search(pre_q):
+            return "change in percent"
+        if P.SHORTFALL_BEFORE.search(pre_q):
+            fig.measure = "shortfall_pp"
+            return None
+        if P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q):
+            if P.TARGET.search(pre) or campaign and P.TARGET.search(text[s0:fig.start]):
+                return "target share of a plan"
+            fig.measure = "attainment_pct"
+            return None
+        if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after):
+            fig.measure = ("plan_coverage_pct" if P.PLAN.search(clause)
+                           or P.TARGET.search(clause) else "coverage_pct")
+            return None
+        if prev_same is not None and prev_same.measure in ("coverage_pct", "plan_coverage_pct") \
+                and not P.SCHEME.search(pre_q):
+            fig.measure = prev_same.measure  # a list: "A đạt 68,9%, B đạt 70,5%"
+            fig.penalty += 0.1
+            return None
+        return "percent without a cue"
+    # Counts of persons (and bare numbers: kept only with a strong cue).
+    if P.CHANGE_BEFORE.search(pre_q):
+        if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
+            fig.measure = "new_participants"
+            return None
+        if fig.unit == "bare":
+            return "bare number"
+        fig.measure = "change_participants"
+        if P.CHANGE_BEFORE.search(pre_q)["dir"].lower() == "giảm":
+            fig.value = -fig.value
+        return None
+    if P.OVER_BEFORE.search(pre_q):
+        return "over-achievement"
+    if P.SHORTFALL_BEFORE.search(pre_q) or (
+            P.EQUIVALENT_BEFORE.search(pre_q) and prev_same is not None
+            and prev_same.measure in ("shortfall_pp", "shortfall_participants")):
+        fig.measure = "shortfall_participants"
+        return None
+    if fig.unit == "bare":
+        if not re.search(r"(?:là|đạt|có)\s*$", pre_q) or not P.PARTICIPATE_BEFORE.search(pre):
+            return "bare number"
+        fig.penalty += 0.1
+    pop = P.POPULATION_BEFORE.search(clause)
+    if pop and not _schemes(text, w0, fig.start):
+        fig.measure = "labour_force" if "l" in pop["what"].lower()[:1] else "population"
+        return None
+    is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after))
+    if P.PLAN.search(clause) or (P.TARGET.search(clause) and not P.PARTICIPATE_BEFORE.search(
+            clause[-15:])):
+        if campaign:
+            return "campaign target"
+        fig.measure = "plan_new_participants" if is_new else "plan_participants"
+        return None
+    if campaign and is_new:
+        return "campaign result"
+    if is_new:
+        fig.measure = "new_participants"
+        return None
+    if P.PARTICIPATE_AFTER.match(after) or P.PARTICIPATE_BEFORE.search(pre):
+        fig.measure = "participants"
+        return None
+    return "count without a cue"
+
+
+def _scheme(text: str, fig: _Figure, s0: int, prev: _Figure | None) -> str | None:
+    """The scheme of a figure: named right after it, else the nearest before it."""
+    m = P.PARTICIPATE_AFTER.match(text, fig.end)
+    if m is None:
+        m = P.PERSON_AFTER.match(text, fig.end)
+    if m is not None:
+        after = _schemes(text, m.end(), min(len(text), m.end() + 40))
+        if after and after[0][0] - m.end() <= 3:
+            return after[0][1]
+    w0 = prev.end if prev is not None else s0
+    for a in (w0, s0):
+        found = _schemes(text, a, fig.start)
+        if found:
+            return found[-1][1]
+    after = _schemes(text, fig.end, min(len(text), fig.end + 40))
+    if after and not re.search(r"[;.]", text[fig.end:after[0][0]]):
+        fig.penalty += 0.1
+        return after[0][1]
+    return None
+
+
+# ------------------------------------------------------------------------ driver
+
+
+def extract_text(text: str, *, published: _dt.date | str | None = None,
+                 place_hint: str | None = None, registry: Any = None) -> pd.DataFrame:
+    """Return every insurance figure of an article as a candidate observation.
+
+    Parameters
+    ----------
+    text : str
+        Article text (as returned by :func:`bhxh_analysis.extract.read_article`; offsets
+        index it).
+    published : date, ISO string or None
+        Publication date: the year of dates printed without one ("tính đến 31/8") and the
+        date of "đến nay". ``None``: read from a page header in the text if any.
+    place_hint : str or None
+        The place the outlet writes about, used when the text names none ("toàn tỉnh").
+    registry : bhxh_analysis.geo.Registry or None
+        Geography (default: the project registry).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`COLUMNS`, one row per figure, in text order. ``value`` is in base units
+        (persons; percent 0-100), ``value_raw`` the figure as printed at
+        ``text[start:end]``, ``confidence`` in (0, 1].
+    """
+    if isinstance(published, str) and published:
+        published = _dt.date.fromisoformat(published)
+    pub: _dt.date | None = published or detect_published(text)  # type: ignore[assignment]
+    years = [int(y) for y in P.YEAR.findall(text)]
+    year = pub.year if pub else (max(years) if years else None)
+    ctx = PlaceContext(registry, place_hint)
+    mentions = find_mentions(text, ctx.registry)
+    rows: list[dict[str, Any]] = []
+    last_date: _dt.date | None = None
+    mi = 0
+    for s0, s1 in sentences(text):
+        sent = text[s0:s1]
+        dates = [(s0 + m.start(), s0 + m.end(), _read_as_of(m, year, pub))
+                 for m in P.AS_OF.finditer(sent)]
+        dates = [d for d in dates if d[2] is not None]
+        placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
+        # Resolve this sentence's place mentions in reading order.
+        while mi < len(mentions) and mentions[mi].start < s1:
+            men = mentions[mi]
+            unit = ctx.see(men)
+            if unit is not None and men.start >= s0:
+                placed.append((men.start, unit))
+            mi += 1
+        carried = ctx.last
+        sentence_figs = _figures(text, s0, s1)
+        prev: _Figure | None = None
+        kept: list[_Figure] = []
+        for fig in sentence_figs:
+            prev_same = next((f for f in reversed(kept) if f.unit == fig.unit), None)
+            reason = _classify(text, fig, s0, s1, prev, prev_same)
+            fig.skip = reason
+            if reason is None:
+                _complete(text, fig, s0, s1, prev, placed, dates, last_date, pub, year, ctx,
+                          carried)
+                if fig.scheme is None and fig.measure not in ("population", "labour_force"):
+                    reason = fig.skip = "no scheme"
+            if reason is None:
+                kept.append(fig)
+                rows.extend(_rows(text, fig, s0, s1, kept))
+            prev = fig
+        if dates:
+            last_date = dates[-1][2]
+    return _frame(rows, ctx)
+
+
+def _complete(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
+              placed: list[tuple[int, Any]], dates: list[tuple[int, int, Any]],
+              last_date: _dt.date | None, pub: _dt.date | None, year: int | None,
+              ctx: PlaceContext, carried: Any) -> None:
+    """Fill in the scheme, place and date of a classified figure."""
+    if fig.measure not in ("population", "labour_force"):
+        fig.scheme = _scheme(text, fig, s0, prev)
+    # Place: the last place named before the figure in its sentence, a bare name right
+    # before it in a list of communes, else the first named after it, else carried.
+    before = [u for off, u in placed if off < fig.start]
+    bare = _bare_place(text, fig, s0, prev, ctx)
+    if bare is not None:
+        fig.place = bare
+    elif before:
+        fig.place = before[-1]
+    else:
+        after = [u for off, u in placed if off > fig.end]
+        if after:
+            fig.place = after[0]
+            fig.penalty += 0.1
+        else:
+            fig.place = carried
+            fig.penalty += 0.15 if carried is not None else 0.4
+    # Date.
+    if fig.measure and fig.measure.startswith("plan_"):
+        y = _plan_year(text[s0:s1], fig.start - s0)
+        if y is None:
+            base = _date_for(fig, dates, last_date, pub)
+            y = base.year if base else year
+            fig.penalty += 0.1
+        fig.as_of = _dt.date(y, 12, 31) if y else None
+        return
+    fig.as_of = _date_for(fig, dates, last_date, pub)
+
+
+def _date_for(fig: _Figure, dates: list[tuple[int, int, Any]], last_date: _dt.date | None,
+              pub: _dt.date | None) -> _dt.date | None:
+    before = [d for a, _b, d in dates if a < fig.start]
+    if before:
+        return before[-1]
+    after = [d for a, _b, d in dates if a > fig.end]
+    if after:
+        return after[0]
+    if last_date is not None:
+        fig.penalty += 0.1
+        return last_date
+    fig.penalty += 0.15 if pub is not None else 0.5
+    return pub
+
+
+def _bare_place(text: str, fig: _Figure, s0: int, prev: _Figure | None,
+                ctx: PlaceContext) -> Any:
+    """A commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
+    w0 = prev.end if prev is not None else s0
+    clause = _clause(text[w0:fig.start])
+    clause = P.QUALIFIER_BEFORE.sub("", clause)
+    tail = P.NAME_VERB_TAIL.search(clause)
+    if tail is None:
+        return None
+    words = clause[:tail.start()].split()
+    name: list[str] = []
+    for w in reversed(words):
+        letters = re.sub(r"[^\w]", "", w)
+        if not w[:1].isupper() or (len(letters) > 1 and letters.isupper()):
+            break
+        name.insert(0, w)
+        if len(name) == 4:
+            break
+    if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
+        return None
+    return ctx.resolve_commune(" ".join(name))
+
+
+def _rows(text: str, fig: _Figure, s0: int, s1: int, kept: list[_Figure]
+          ) -> list[dict[str, Any]]:
+    """The candidate row(s) of a figure; an attainment "(366/244)" also gives the plan."""
+    rows = [_row(text, fig, s0, s1)]
+    if fig.measure == "attainment_pct":
+        m = P.RATIO_AFTER.match(text, fig.end)
+        if m is not None:
+            try:
+                done, plan = parse_quantity(m["a"]).value, parse_quantity(m["b"]).value
+            except ParseError:
+                return rows
+            base = next((f for f in reversed(kept) if f.value == done and f.unit != "pct"), None)
+            measure = ("plan_new_participants" if base and base.measure == "new_participants"
+                       else "plan_participants")
+            y = fig.as_of.year if fig.as_of else None
+            extra = _Figure(m.start("b"), m.end("b"), m["b"], plan, "count", "", fig.scheme,
+                            measure, fig.place, _dt.date(y, 12, 31) if y else None,
+                            fig.penalty + 0.1)
+            rows.append(_row(text, extra, s0, s1))
+    return rows
+
+
+def _row(text: str, fig: _Figure, s0: int, s1: int) -> dict[str, Any]:
+    if fig.measure in ("population", "labour_force"):
+        indicator = fig.measure
+    else:
+        indicator = f"{fig.scheme}_{fig.measure}"
+    if not _INDICATOR.match(indicator):
+        raise AssertionError(f"extractor produced an unknown indicator {indicator!r}")
+    return {"indicator": indicator, "value": float(fig.value), "value_raw": fig.raw,
+            "qualifier": fig.qualifier, "start": fig.start, "end": fig.end,
+            "sentence": " ".join(text[s0:s1].split()), "as_of": fig.as_of, "unit": fig.place,
+            "confidence": round(max(0.1, min(1.0, 0.95 - fig.penalty)), 2)}
+
+
+def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
+    """Candidate rows as a table; places in the boundaries their date implies."""
+    out = []
+    for r in rows:
+        unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
+        r["as_of"] = r["as_of"].isoformat() if r["as_of"] else ""
+        if unit is None:
+            r.update(geo_name="", geo_code="", geo_level="", boundaries="", province_2025="")
+            r["confidence"] = round(max(0.1, r["confidence"] - 0.3), 2)
+        else:
+            r.update(geo_name=unit.name, geo_code=unit.code, geo_level=unit.level,
+                     boundaries=unit.boundaries, province_2025=unit.province_2025_name)
+        out.append(r)
+    frame = pd.DataFrame(out, columns=COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "value": "float64",
+                         "confidence": "float64"})
+
+
+def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
+    """The 2025 unit of the same name for a figure dated from 1 July 2025, if there is one.
+
+    A legacy unit with no 2025 namesake of its level (a district, a merged province)
+    stays legacy: ``data check`` reads such a row in the legacy boundaries.
+    """
+    if unit is None or as_of is None or as_of < _REFORM or unit.level == "nation":
+        return unit
+    level = unit.level if unit.level != "district" else None
+    if level is None:
+        return unit
+    try:
+        new = ctx.registry.resolve(unit.name, level=level, boundaries="2025")
+    except Exception:  # GeoError: no 2025 namesake
+        return unit
+    return new if new.province_2025_code == unit.province_2025_code else unit
