@@ -168,6 +168,8 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
     campaign = bool(P.CAMPAIGN.search(sentence))
     if fig.unit in ("money", "other"):
         return fig.unit
+    if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after):
+        return "money"
     if prev is not None and prev.unit == fig.unit and not clause.strip() and ";" not in pre_q:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
         if prev.skip:
@@ -219,8 +221,8 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
     if P.OVER_BEFORE.search(pre_q):
         return "over-achievement"
     if P.SHORTFALL_BEFORE.search(pre_q) or (
-            P.EQUIVALENT_BEFORE.search(pre_q) and prev_same is not None
-            and prev_same.measure in ("shortfall_pp", "shortfall_participants")):
+            P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
+            and prev.measure in ("shortfall_pp", "shortfall_participants")):
         fig.measure = "shortfall_participants"
         return None
     if fig.unit == "bare":

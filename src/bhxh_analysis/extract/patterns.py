@@ -146,6 +146,12 @@ POPULATION_BEFORE = re.compile(
     r"(?:là|có|khoảng|gần|hơn|trên|đạt)?\s*$",
     _I,
 )
+#: Revenue, debts and payments: a percent or count about money, not people.
+MONEY_CONTEXT = re.compile(
+    r"số\s+thu|kế\s+hoạch\s+thu|tổng\s+thu|thu\s+(?:BHXH|BHYT|BHTN|nợ)|\bthu\s*,|tiền|"
+    r"nợ\s+đọng|chậm\s+đóng|chi\s+trả|quỹ|doanh\s+thu|số\s+chi",
+    _I,
+)
 #: Campaign rounds and their targets (not a place's plan or result).
 CAMPAIGN = re.compile(
     r"đợt\s+ra\s+quân|lễ\s+ra\s+quân|ra\s+quân|chiến\s+dịch|đợt\s+cao\s+điểm|"
@@ -178,8 +184,8 @@ ORG_BEFORE_VN = re.compile(
 )
 #: "toàn tỉnh", "trên địa bàn huyện": the province / district in context.
 CONTEXT_PLACE = re.compile(
-    r"(?:toàn|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
-    r"quận)(?![\w ]*[A-ZĐ])",
+    r"(?:toàn|cả|của|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
+    rf"quận)(?!\s+[{UPPER}])",
     _I,
 )
 #: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").

@@ -1,0 +1,361 @@
+"""``bhxh extract``: figures read from news text, measured against gold lists.
+
+Every passage below was written for these tests (none is copied from an article). The
+five seed articles are read from ``../shared/seeds`` (``config.shared_dir()``) and never
+committed; their gold list ``tests/data/extract/gold_seeds.csv`` is generated from the
+project's curated transcription (``data/raw/curated/observations_seeds.csv``) by
+:func:`gold_from_curated`, and a test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from bhxh_analysis import config
+from bhxh_analysis import extract as ex
+from bhxh_analysis.clean import parse_quantity
+from bhxh_analysis.cli import main
+from bhxh_analysis.observations import INDICATOR_PATTERN
+from bhxh_analysis.usercheck import check_file
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "extract"
+GOLD = DATA / "gold_seeds.csv"
+SEEDS = config.shared_dir() / "seeds"
+#: The F1 the extractor must reach on the seed articles (issue 15 asks for 0.85).
+F1_SEEDS = 0.85
+
+
+def gold_from_curated() -> pd.DataFrame:
+    """The seed gold list: the curated transcription's insurance figures.
+
+    The gold covers the core vocabulary (``{scheme}_{measure}``, population, labour
+    force): the figures a province's series is made of. The curated file's extra
+    indicators (campaign staff, counselling sessions, campaign targets, pupils' target,
+    pensions paid by the post office) describe campaigns, not a place's insurance, and
+    the extractor does not produce them.
+    """
+    cur = pd.read_csv(ROOT / "data" / "raw" / "curated" / "observations_seeds.csv", dtype="str",
+                      keep_default_na=False)
+    pub = pd.read_csv(DATA / "seeds_published.csv", dtype="str", keep_default_na=False)
+    core = cur[cur["indicator"].str.fullmatch(INDICATOR_PATTERN)].copy()
+    core["value"] = [parse_quantity(v, f).value for v, f in
+                     zip(core["value_raw"], core["number_format"], strict=True)]
+    core = core.merge(pub[["source_id", "file", "published"]], on="source_id", how="left",
+                      validate="m:1")
+    core = core.rename(columns={"place_raw": "geo_name", "parent_raw": "parent"})
+    return core[["obs_id", "file", "published", "geo_name", "parent", "indicator", "as_of",
+                 "value"]].reset_index(drop=True)
+
+
+def run(text: str, **kw) -> pd.DataFrame:
+    kw.setdefault("published", "2024-07-15")
+    return ex.extract_text(text, **kw)
+
+
+def rows(df: pd.DataFrame) -> set[tuple]:
+    return {(r.geo_name, r.indicator, r.as_of, r.value, r.qualifier)
+            for r in df.itertuples(index=False)}
+
+
+# ------------------------------------------------------------- phrase types (own text)
+
+
+def test_participants_of_every_scheme_and_offsets() -> None:
+    text = ("Tính đến hết tháng 6/2024, toàn tỉnh Phú Yên có 98.450 người tham gia BHXH bắt "
+            "buộc, 21.300 người tham gia BHXH tự nguyện và 95.120 người tham gia BHTN. "
+            "Số người tham gia BHYT hộ gia đình là 310.200 người, tham gia BHYT là 905.000 "
+            "người; có 119.750 người tham gia BHXH.")
+    df = run(text)
+    assert list(df.columns) == ex.COLUMNS
+    assert rows(df) == {
+        ("Phú Yên", "bhxh_compulsory_participants", "2024-06-30", 98450.0, ""),
+        ("Phú Yên", "bhxh_voluntary_participants", "2024-06-30", 21300.0, ""),
+        ("Phú Yên", "bhtn_participants", "2024-06-30", 95120.0, ""),
+        ("Phú Yên", "bhyt_household_participants", "2024-06-30", 310200.0, ""),
+        ("Phú Yên", "bhyt_participants", "2024-06-30", 905000.0, ""),
+        ("Phú Yên", "bhxh_participants", "2024-06-30", 119750.0, ""),
+    }
+    for r in df.itertuples(index=False):
+        assert text[r.start:r.end] == r.value_raw
+    assert set(df["geo_level"]) == {"province"} and set(df["boundaries"]) == {"legacy"}
+
+
+def test_coverage_of_population_and_labour_force() -> None:
+    text = ("Đến hết tháng 9, tỷ lệ bao phủ BHYT của tỉnh đạt 93,4% dân số; tỷ lệ tham gia "
+            "BHXH đạt 31,2% lực lượng lao động trong độ tuổi.")
+    df = run(text, place_hint="Phú Yên", published="2024-10-20")
+    assert rows(df) == {("Phú Yên", "bhyt_coverage_pct", "2024-09-30", 93.4, ""),
+                        ("Phú Yên", "bhxh_coverage_pct", "2024-09-30", 31.2, "")}
+
+
+def test_plans_uy_ban_and_resolution_beside_decision() -> None:
+    text = ("Năm 2024, chỉ tiêu UBND tỉnh giao cho huyện Tuy An là 4.200 người tham gia BHXH "
+            "tự nguyện. Theo Quyết định 546/QĐ-TTg, chỉ tiêu bao phủ BHYT năm 2025 của tỉnh "
+            "Phú Yên là 94,5%, còn Nghị quyết của HĐND tỉnh đặt mục tiêu 95,2%. Kế hoạch "
+            "giao năm 2024 cho tỉnh là 52.000 người tham gia BHYT hộ gia đình.")
+    df = run(text)
+    assert rows(df) == {
+        ("Tuy An", "bhxh_voluntary_plan_participants", "2024-12-31", 4200.0, ""),
+        ("Phú Yên", "bhyt_plan_coverage_pct", "2025-12-31", 94.5, ""),
+        ("Phú Yên", "bhyt_plan_coverage_pct", "2025-12-31", 95.2, ""),
+        ("Phú Yên", "bhyt_household_plan_participants", "2024-12-31", 52000.0, ""),
+    }
+
+
+def test_attainment_and_shortfalls() -> None:
+    text = ("Đến ngày 30/9, toàn huyện có 3.150 người tham gia BHXH tự nguyện, đạt 75% kế "
+            "hoạch; số người còn thiếu là 1.050 người. Tỷ lệ bao phủ BHYT mới đạt 88,2%, "
+            "còn thiếu 3,3% so với chỉ tiêu được giao, tương đương 6.870 người.")
+    df = run(text, place_hint="Tuy An", published="2024-10-20")
+    assert rows(df) == {
+        ("Tuy An", "bhxh_voluntary_participants", "2024-09-30", 3150.0, ""),
+        ("Tuy An", "bhxh_voluntary_attainment_pct", "2024-09-30", 75.0, ""),
+        ("Tuy An", "bhxh_voluntary_shortfall_participants", "2024-09-30", 1050.0, ""),
+        ("Tuy An", "bhyt_coverage_pct", "2024-09-30", 88.2, ""),
+        ("Tuy An", "bhyt_shortfall_pp", "2024-09-30", 3.3, ""),
+        ("Tuy An", "bhyt_shortfall_participants", "2024-09-30", 6870.0, ""),
+    }
+
+
+def test_attainment_with_ratio_gives_the_plan() -> None:
+    text = ("Từ đầu năm đến nay, huyện Sơn Hòa có 210 người tham gia BHXH tự nguyện phát "
+            "triển mới, đạt 70% (210/300) kế hoạch năm.")
+    df = run(text, place_hint="Phú Yên")
+    assert rows(df) == {
+        ("Sơn Hòa", "bhxh_voluntary_new_participants", "2024-07-15", 210.0, ""),
+        ("Sơn Hòa", "bhxh_voluntary_attainment_pct", "2024-07-15", 70.0, ""),
+        ("Sơn Hòa", "bhxh_voluntary_plan_new_participants", "2024-12-31", 300.0, ""),
+    }
+
+
+def test_over_achievement_is_not_a_stock() -> None:
+    text = ("Riêng BHXH tự nguyện, tỉnh Phú Yên đã có 5.600 người tham gia, vượt 600 người "
+            "so với kế hoạch.")
+    df = run(text)
+    assert rows(df) == {("Phú Yên", "bhxh_voluntary_participants", "2024-07-15", 5600.0, "")}
+    over = run("Tỉnh Phú Yên có 2.100 người tham gia BHXH tự nguyện, vượt 5% kế hoạch.")
+    assert ("Phú Yên", "bhxh_voluntary_attainment_pct", "2024-07-15", 105.0, "") in rows(over)
+
+
+def test_new_participants_and_first_half_of_year() -> None:
+    text = ("Trong 6 tháng đầu năm, BHXH huyện Đồng Xuân đã phát triển mới 820 người tham gia "
+            "BHXH tự nguyện.")
+    df = run(text, place_hint="Phú Yên")
+    assert rows(df) == {
+        ("Đồng Xuân", "bhxh_voluntary_new_participants", "2024-06-30", 820.0, "")}
+
+
+def test_qualifiers() -> None:
+    text = ("Tính đến 31/8, tỉnh Phú Yên có hơn 1,2 triệu người tham gia BHYT, khoảng 95% dân "
+            "số; trên 40.000 người tham gia BHXH tự nguyện và gần 150.000 người tham gia BHXH "
+            "bắt buộc.")
+    df = run(text, published="2023-09-12")
+    assert rows(df) == {
+        ("Phú Yên", "bhyt_participants", "2023-08-31", 1200000.0, "hơn"),
+        ("Phú Yên", "bhyt_coverage_pct", "2023-08-31", 95.0, "khoảng"),
+        ("Phú Yên", "bhxh_voluntary_participants", "2023-08-31", 40000.0, "trên"),
+        ("Phú Yên", "bhxh_compulsory_participants", "2023-08-31", 150000.0, "gần"),
+    }
+
+
+def test_changes_are_not_stocks() -> None:
+    text = ("So với cùng kỳ năm trước, số người tham gia BHXH tự nguyện của tỉnh Phú Yên tăng "
+            "2.340 người, số người tham gia BHTN giảm 410 người; số người tham gia BHYT tăng "
+            "4,5%.")
+    df = run(text)
+    assert rows(df) == {
+        ("Phú Yên", "bhxh_voluntary_change_participants", "2024-07-15", 2340.0, ""),
+        ("Phú Yên", "bhtn_change_participants", "2024-07-15", -410.0, ""),
+    }
+
+
+def test_money_is_not_persons() -> None:
+    text = ("Tổng số thu BHXH, BHYT, BHTN của tỉnh Phú Yên đạt 1.250 tỷ đồng, đạt 52% kế "
+            "hoạch thu; số tiền chậm đóng là 35 tỷ đồng.")
+    assert run(text).empty
+
+
+def test_place_named_only_by_the_outlet() -> None:
+    text = "Toàn tỉnh hiện có 61.200 người tham gia BHXH."
+    df = run(text, place_hint="Quảng Trị", published="2024-10-01")
+    assert rows(df) == {("Quảng Trị", "bhxh_participants", "2024-10-01", 61200.0, "")}
+    assert df.loc[0, "geo_code"] == "45"
+    unknown = run(text, published="2024-10-01")
+    assert unknown.loc[0, "geo_name"] == "" and unknown.loc[0, "confidence"] < 0.5
+
+
+def test_national_figures_are_viet_nam() -> None:
+    text = ("Tính đến hết năm 2023, cả nước có 18,26 triệu người tham gia BHXH, đạt 39,25% "
+            "lực lượng lao động trong độ tuổi. BHXH Việt Nam cho biết có 93,35 triệu người "
+            "tham gia BHYT.")
+    df = run(text, published="2024-01-20")
+    assert rows(df) == {
+        ("Việt Nam", "bhxh_participants", "2023-12-31", 18260000.0, ""),
+        ("Việt Nam", "bhxh_coverage_pct", "2023-12-31", 39.25, ""),
+        ("Việt Nam", "bhyt_participants", "2023-12-31", 93350000.0, ""),
+    }
+
+
+def test_year_less_date_takes_the_publication_year_and_reform_boundaries() -> None:
+    text = "Tính đến 31/8, tỉnh Lâm Đồng có 25.100 người tham gia BHXH tự nguyện."
+    df = run(text, published="2025-09-10")
+    r = df.iloc[0]
+    assert (r.as_of, r.boundaries, r.geo_name) == ("2025-08-31", "2025", "Lâm Đồng")
+    # printed in January, "tính đến 31/12" is last year's year end
+    jan = run("Tính đến 31/12, tỉnh Phú Yên có 9.000 người tham gia BHTN.", published="2024-01-08")
+    assert jan.loc[0, "as_of"] == "2023-12-31"
+
+
+def test_campaign_targets_and_counts_of_other_things_are_skipped() -> None:
+    text = ("Trong đợt ra quân tháng 5, tỉnh Phú Yên đặt mục tiêu phát triển 500 người tham "
+            "gia BHXH tự nguyện, tối thiểu 30 người/xã. Hơn 200 cán bộ tham gia diễu hành; "
+            "12 cuộc tuyên truyền thu hút 900 lượt người dân. Tháng 6/2024 có 63 tỉnh tham gia.")
+    assert run(text).empty
+
+
+def test_html_page_furniture_is_stripped(tmp_path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><meta property='article:published_time' content='2024-07-02T08:00:00'>"
+        "<script>var s = '1.000 người tham gia BHYT';</script></head><body>"
+        "<nav>Trang chủ | 2.000 người tham gia BHYT</nav><header>Báo tỉnh</header>"
+        "<article><h1>Tin BHXH</h1><p>Tính đến 30/6, tỉnh Phú Yên có 800.000 người tham gia "
+        "BHYT.</p><div class='share'>3.000 người tham gia BHXH</div></article>"
+        "<footer>4.000 người tham gia BHTN</footer></body></html>", encoding="utf-8")
+    text, published = ex.read_article(page)
+    assert published == _dt.date(2024, 7, 2)
+    assert "2.000" not in text and "3.000" not in text and "4.000" not in text
+    df = ex.extract_file(page)
+    assert rows(df) == {("Phú Yên", "bhyt_participants", "2024-06-30", 800000.0, "")}
+    assert text[df.loc[0, "start"]:df.loc[0, "end"]] == "800.000"
+
+
+# ---------------------------------------------------------------------- evaluation
+
+
+def test_matching_rules() -> None:
+    cand = run("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHXH tự nguyện. Chỉ "
+               "tiêu năm 2024 là 12.000 người tham gia BHXH tự nguyện.", published="2024-09-05")
+    gold = pd.DataFrame({
+        "geo_name": ["tỉnh Phu Yen", "Phú Yên", "Phú Yên", "Phú Yên"],
+        "indicator": ["bhxh_voluntary_participants", "bhxh_voluntary_plan_participants",
+                      "bhxh_voluntary_participants", "bhxh_participants"],
+        "as_of": ["2024-08-15", "2024-06-30", "2024-07-31", "2024-08-31"],
+        "value": [10040.0, 12000.0, 10000.0, 10000.0],
+        "parent": "", "file": "", "published": ""})
+    m = ex.match(gold, cand)
+    # 0.4 % off and same month; plan: same year; a month off; another indicator
+    assert m["matched"].tolist() == [True, True, False, False]
+    s = ex.score(gold, cand)
+    assert (s.precision, s.recall) == (1.0, 0.5)
+    far = gold.assign(value=gold["value"] * 1.006)
+    assert not ex.match(far, cand)["matched"].any()
+
+
+def test_gold_list_is_generated_from_the_curated_transcription() -> None:
+    committed = pd.read_csv(GOLD, dtype="str", keep_default_na=False)
+    fresh = gold_from_curated().astype("str")
+    fresh["value"] = fresh["value"].str.replace(r"\.0$", "", regex=True)
+    committed["value"] = committed["value"].str.replace(r"\.0$", "", regex=True)
+    pd.testing.assert_frame_equal(committed, fresh)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seed articles not available")
+def test_f1_on_the_seed_articles() -> None:
+    gold = ex.read_gold(GOLD)
+    frames = []
+    for f, pub in gold[["file", "published"]].drop_duplicates().itertuples(index=False):
+        cand = ex.extract_file(SEEDS / f, published=pub)
+        for r in cand.itertuples(index=False):
+            text, _ = ex.read_article(SEEDS / f)
+            assert text[r.start:r.end] == r.value_raw
+        frames.append(cand.assign(file=f))
+    s = ex.score(gold, pd.concat(frames, ignore_index=True))
+    assert s.f1 >= F1_SEEDS, s.summary()
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def test_cli_csv_json_text(tmp_path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHXH tự nguyện.",
+                   encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", str(art), "--published", "2024-09-05"])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[0] == ",".join(ex.COLUMNS)
+    out = tmp_path / "c.json"
+    r = CliRunner().invoke(main, ["extract", str(art), str(art), "--published", "2024-09-05",
+                                  "--format", "json", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    recs = json.loads(out.read_text(encoding="utf-8"))
+    assert [x["file"] for x in recs] == ["a.txt", "a.txt"] and recs[0]["value"] == 10000.0
+    r = CliRunner().invoke(main, ["extract", str(art), "--format", "text", "--place-hint",
+                                  "Phú Yên", "--published", "2024-09-05"])
+    assert "bhxh_voluntary_participants" in r.output
+
+
+def test_cli_eval_prints_scores(tmp_path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHXH tự nguyện và "
+                   "2.000 người tham gia BHTN.", encoding="utf-8")
+    gold = tmp_path / "gold.csv"
+    gold.write_text("geo_name,indicator,as_of,value\nPhú Yên,bhxh_voluntary_participants,"
+                    "2024-08-31,10000\nPhú Yên,bhyt_participants,2024-08-31,5000\n",
+                    encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", "--eval", str(gold), str(art),
+                                  "--published", "2024-09-05"])
+    assert r.exit_code == 0, r.output
+    assert "precision: 0.500" in r.output and "recall:    0.500" in r.output
+    assert "F1:        0.500" in r.output
+
+
+def test_cli_errors_are_one_line_and_debug_shows_traceback(tmp_path) -> None:
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("Tính có 1.000 người".encode("latin-1", errors="replace"))
+    gold = tmp_path / "gold.csv"
+    gold.write_text("geo_name,value\nX,1\n", encoding="utf-8")
+    for args in ([str(bad)], [str(tmp_path / "missing.txt")], ["--eval", str(gold), str(bad)],
+                 [str(bad), "--place-hint", "Nowhere Province Xyz"]):
+        proc = subprocess.run([sys.executable, "-m", "bhxh_analysis", "extract", *args],
+                              capture_output=True, text=True, cwd=ROOT)
+        assert proc.returncode == 1, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("error:")
+    proc = subprocess.run([sys.executable, "-m", "bhxh_analysis", "extract", str(bad),
+                           "--debug"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode != 0 and "Traceback" in proc.stderr
+    r = CliRunner().invoke(main, ["extract", str(bad), "--published", "31/8/2024"])
+    assert r.exit_code == 2 and "YYYY-MM-DD" in r.output
+
+
+# ---------------------------------------------------------------- review and export
+
+
+def test_check_layout_is_accepted_by_data_check(tmp_path) -> None:
+    text = ("Tính đến 31/8, huyện Đức Trọng có 12.500 người tham gia BHXH, tỷ lệ bao phủ BHYT "
+            "đạt 87,125% dân số; về BHYT, các xã có tỷ lệ bao phủ thấp như: Hiệp An đạt 71,5%, "
+            "Ninh Gia đạt 88,1%. Chỉ tiêu năm 2023 là gần 13.000 người tham gia BHXH.")
+    cand = run(text, published="2023-09-12", place_hint="Lâm Đồng")
+    assert len(cand) == 5
+    kept = ex.apply_review(cand, reject=[4], corrections={0: {"value": 12600.0}})
+    rows_ = ex.to_check_layout(kept, source_id="own-test")
+    assert list(rows_.columns) == ex.CHECK_COLUMNS
+    assert rows_.loc[2, "parent"] == "Huyện Đức Trọng" and rows_.loc[1, "value"] == "87.1250"
+    path = tmp_path / "review.csv"
+    rows_.to_csv(path, index=False)
+    result = check_file(path, today=_dt.date(2024, 1, 1))
+    assert result.rejected.empty, result.summary()
+    assert len(result.clean) == 4
+    assert sorted(result.clean["value"]) == [71.5, 87.125, 88.1, 12600.0]
+    html = ex.highlight_html(text, cand)
+    assert html.count("<mark") == 5 and "12.500<sup>[0]</sup></mark>" in html
