@@ -33,6 +33,9 @@ COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", 
 _INDICATOR = re.compile(INDICATOR_PATTERN)
 _REFORM = _dt.date(2025, 7, 1)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
+_WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
+                        r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học)\s*$", re.I)
 
 
 @dataclass
@@ -51,6 +54,7 @@ class _Figure:
     as_of: _dt.date | None = None
     penalty: float = 0.0
     skip: str | None = None
+    earlier_year: int | None = None  # "cùng kỳ năm 2019 (...)": that year (-1: last year)
     notes: list[str] = field(default_factory=list)
 
 
@@ -76,6 +80,8 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
             y = int(m["qy"]) if m["qy"] else year
             return _month_end(y, 3 * q) if y else None
+        if m["year"]:
+            return _dt.date(int(m["yy"]), 12, 31)
         if m["yearend"]:
             y = int(m["ey"]) if m["ey"] else year
             return _dt.date(y, 12, 31) if y else None
@@ -91,10 +97,14 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
 
 def _plan_year(sentence: str, offset: int) -> int | None:
     """The year a plan is for: the printed year nearest before the figure, else after."""
-    before = [int(m["y"]) for m in P.PLAN_YEAR.finditer(sentence[:offset])]
+    def years(a: int, b: int) -> list[int]:
+        return [int(m["y"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
+                if not re.search(r"(?:so\s+với|cùng\s+kỳ)\s*$", sentence[:m.start()], re.I)]
+
+    before = years(0, offset)
     if before:
         return before[-1]
-    after = [int(m["y"]) for m in P.PLAN_YEAR.finditer(sentence[offset:])]
+    after = years(offset, len(sentence))
     return after[0] if after else None
 
 
@@ -127,16 +137,24 @@ def _figures(text: str, s0: int, s1: int) -> list[_Figure]:
                 continue  # a year
             unit = "bare"
         qm = P.QUALIFIER_BEFORE.search(before)
+        if qm and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", before[:qm.start()], re.I):
+            qm = None  # "thấp hơn 5,25%": a comparison, not a bound
         out.append(_Figure(m.start(), m.start() + len(raw), raw, q.value, unit,
                            qm["q"].lower() if qm else ""))
     return out
 
 
-def _schemes(text: str, a: int, b: int) -> list[tuple[int, str]]:
-    """Scheme mentions in ``text[a:b]`` (parenthetical remarks and agency names skipped)."""
+def _schemes(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
+    """Scheme mentions in ``text[a:b]``: (offset, scheme, joint).
+
+    Parenthetical remarks and agency names ("BHXH tỉnh", "BHXH Lâm Đồng") are skipped;
+    ``joint`` marks a mention listed with the one before it ("BHXH, BHYT"): a figure of
+    several schemes together is none of them.
+    """
     seg = text[a:b]
     masked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), seg)
-    out = []
+    out: list[tuple[int, str, bool]] = []
+    last_end = -10
     for m in P.SCHEME.finditer(masked):
         after = masked[m.end():m.end() + 25]
         if P.AGENCY_AFTER.match(after) or P.AGENCY_BEFORE.search(masked[:m.start()]):
@@ -145,7 +163,11 @@ def _schemes(text: str, a: int, b: int) -> list[tuple[int, str]]:
                 r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after):
             continue  # "BHXH Lâm Đồng": the province's agency
         name = next(k for k, v in m.groupdict().items() if v)
-        out.append((a + m.start(), name))
+        joint = bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*", masked[max(0, last_end):m.start()]))
+        if joint and out:
+            out[-1] = (out[-1][0], out[-1][1], True)
+        out.append((a + m.start(), name, joint))
+        last_end = m.end()
     return out
 
 
@@ -155,20 +177,25 @@ def _clause(pre: str) -> str:
     return parts[-1] if parts else pre
 
 
+_COVERAGES = ("coverage_pct", "plan_coverage_pct")
+
+
 def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
               prev_same: _Figure | None) -> str | None:
     """Set ``fig.measure`` (and maybe adjust the value); return a reason when skipped."""
     w0 = prev.end if prev is not None else s0
     pre = text[w0:fig.start]
-    pre_q = P.QUALIFIER_BEFORE.sub("", pre)
+    pre_q = P.QUALIFIER_BEFORE.sub("", pre) if fig.qualifier else pre
     after = text[fig.end:s1]
     short_after = re.split(r"[,;.]", after, maxsplit=1)[0][:80]
     clause = _clause(pre_q)
-    sentence = text[s0:s1]
-    campaign = bool(P.CAMPAIGN.search(sentence))
+    statement = text[s0:fig.start].rsplit(";", 1)[-1]
+    campaign = bool(P.CAMPAIGN.search(text[s0:s1]))
+    paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
-    if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after):
+    if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after) or (
+            prev is not None and prev.unit == "money" and not _schemes(text, w0, fig.start)):
         return "money"
     if prev is not None and prev.unit == fig.unit and not clause.strip() and ";" not in pre_q:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
@@ -179,59 +206,103 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
             if prev.value < 0 < fig.value:
                 fig.value = -fig.value
             return None
-    if fig.unit == "pct":
-        if P.OVER_BEFORE.search(pre_q):
-            if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
-                fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
-                fig.penalty += 0.2
-                fig.notes.append("over-achievement read as attainment")
-                return None
-            return "over-achievement"
-        if P.CHANGE_BEFORE.search(pre_q):
-            return "change in percent"
-        if P.SHORTFALL_BEFORE.search(pre_q):
-            fig.measure = "shortfall_pp"
-            return None
-        if P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q):
-            if P.TARGET.search(pre) or campaign and P.TARGET.search(text[s0:fig.start]):
-                return "target share of a plan"
-            fig.measure = "attainment_pct"
-            return None
-        if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after):
-            fig.measure = ("plan_coverage_pct" if P.PLAN.search(clause)
-                           or P.TARGET.search(clause) else "coverage_pct")
-            return None
-        if prev_same is not None and prev_same.measure in ("coverage_pct", "plan_coverage_pct") \
-                and not P.SCHEME.search(pre_q):
-            fig.measure = prev_same.measure  # a list: "A đạt 68,9%, B đạt 70,5%"
+    if paren:
+        # "so với chỉ tiêu UBND tỉnh giao (35,5%)", "so với cùng kỳ năm 2019 (55.317 người)"
+        if P.PLAN.search(pre_q):
+            fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
             fig.penalty += 0.1
             return None
-        return "percent without a cue"
-    # Counts of persons (and bare numbers: kept only with a strong cue).
+        same = P.SAME_PERIOD.search(pre_q)
+        if same and fig.unit != "pct" and prev is not None and prev.measure == "participants":
+            fig.measure = "participants"
+            fig.earlier_year = int(same["y"]) if same["y"] else -1
+            fig.penalty += 0.1
+            return None
+        pop = P.POPULATION_BEFORE.search(pre_q.rstrip()[:-1])
+        if pop and fig.unit != "pct":
+            fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
+            fig.penalty += 0.1
+            return None
+    if fig.unit == "pct":
+        return _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
+                             prev_same, text[s0:fig.start])
+    return _classify_count(text, fig, pre, pre_q, clause, short_after, after, campaign, prev,
+                           prev_same, w0)
+
+
+def _classify_pct(fig: _Figure, pre: str, pre_q: str, after: str, clause: str, statement: str,
+                  campaign: bool, prev: _Figure | None, prev_same: _Figure | None,
+                  before: str) -> str | None:
+    """Percent figures: attainment, shortfall, coverage, plan coverage."""
+    after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
+    if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
+        if after_coverage:
+            return "points above the plan"  # "đạt 38,05%, vượt 0,05% so với chỉ tiêu"
+        if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
+            fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
+            fig.penalty += 0.2
+            return None
+        return "over-achievement"
     if P.CHANGE_BEFORE.search(pre_q):
+        return "change in percent"
+    if P.SHORTFALL_BEFORE.search(pre_q) or (
+            re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and P.PLAN_AFTER.match(after)):
+        fig.measure = "shortfall_pp"
+        return None
+    if P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q) or (
+            re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement)):
+        if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
+            return "target share of a plan"
+        fig.measure = "attainment_pct"
+        return None
+    if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after):
+        planned = P.PLAN.search(clause) or P.TARGET.search(clause) or (
+            prev_same is not None and prev_same.measure == "plan_coverage_pct"
+            and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
+        fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
+        return None
+    if prev_same is not None and prev_same.measure in (*_COVERAGES, "attainment_pct") \
+            and not P.SCHEME.search(pre_q) and not re.search(r"t[ỷỉ]\s+lệ", clause, re.I) \
+            and (prev_same.measure != "attainment_pct" or re.search(r"đạt\s*$", pre_q)):
+        fig.measure = prev_same.measure  # a list: "A đạt 68,9%, B đạt 70,5%"
+        fig.penalty += 0.1
+        return None
+    return "percent without a cue"
+
+
+def _classify_count(text: str, fig: _Figure, pre: str, pre_q: str, clause: str,
+                    short_after: str, after: str, campaign: bool, prev: _Figure | None,
+                    prev_same: _Figure | None, w0: int) -> str | None:
+    """Counts of persons (bare numbers are kept only with a strong cue)."""
+    change = P.CHANGE_BEFORE.search(pre_q)
+    if change:
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
             fig.measure = "new_participants"
             return None
-        if fig.unit == "bare":
+        if fig.unit == "bare" and not (prev_same is not None
+                                       and prev_same.measure == "participants"):
             return "bare number"
         fig.measure = "change_participants"
-        if P.CHANGE_BEFORE.search(pre_q)["dir"].lower() == "giảm":
+        if change["dir"].lower() == "giảm":
             fig.value = -fig.value
+        fig.penalty += 0.1 if fig.unit == "bare" else 0.0
         return None
-    if P.OVER_BEFORE.search(pre_q):
+    if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         return "over-achievement"
     if P.SHORTFALL_BEFORE.search(pre_q) or (
             P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
             and prev.measure in ("shortfall_pp", "shortfall_participants")):
         fig.measure = "shortfall_participants"
         return None
+    scheme_named = P.SCHEME_THEN.search(clause)
     if fig.unit == "bare":
-        if not re.search(r"(?:là|đạt|có)\s*$", pre_q) or not P.PARTICIPATE_BEFORE.search(pre):
+        if not scheme_named and (not re.search(r"(?:là|đạt|có)\s*$", pre_q)
+                                 or not P.PARTICIPATE_BEFORE.search(pre)):
             return "bare number"
         fig.penalty += 0.1
     pop = P.POPULATION_BEFORE.search(clause)
     if pop and not _schemes(text, w0, fig.start):
-        fig.measure = "labour_force" if "l" in pop["what"].lower()[:1] else "population"
+        fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after))
     if P.PLAN.search(clause) or (P.TARGET.search(clause) and not P.PARTICIPATE_BEFORE.search(
@@ -245,30 +316,33 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
     if is_new:
         fig.measure = "new_participants"
         return None
-    if P.PARTICIPATE_AFTER.match(after) or P.PARTICIPATE_BEFORE.search(pre):
+    if P.PARTICIPATE_AFTER.match(after) or P.PARTICIPATE_BEFORE.search(pre) or scheme_named:
         fig.measure = "participants"
         return None
     return "count without a cue"
 
 
 def _scheme(text: str, fig: _Figure, s0: int, prev: _Figure | None) -> str | None:
-    """The scheme of a figure: named right after it, else the nearest before it."""
+    """The scheme of a figure: named right after it, else the nearest before it.
+
+    Returns ``"joint"`` for a figure of several schemes listed together.
+    """
     m = P.PARTICIPATE_AFTER.match(text, fig.end)
     if m is None:
         m = P.PERSON_AFTER.match(text, fig.end)
     if m is not None:
-        after = _schemes(text, m.end(), min(len(text), m.end() + 40))
-        if after and after[0][0] - m.end() <= 3:
-            return after[0][1]
+        after = _schemes(text, m.end(), min(len(text), m.end() + 60))
+        if after and not text[m.end():after[0][0]].strip():
+            return "joint" if after[0][2] else after[0][1]
     w0 = prev.end if prev is not None else s0
     for a in (w0, s0):
         found = _schemes(text, a, fig.start)
         if found:
-            return found[-1][1]
+            return "joint" if found[-1][2] else found[-1][1]
     after = _schemes(text, fig.end, min(len(text), fig.end + 40))
     if after and not re.search(r"[;.]", text[fig.end:after[0][0]]):
         fig.penalty += 0.1
-        return after[0][1]
+        return "joint" if after[0][2] else after[0][1]
     return None
 
 
@@ -311,9 +385,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     mi = 0
     for s0, s1 in sentences(text):
         sent = text[s0:s1]
-        dates = [(s0 + m.start(), s0 + m.end(), _read_as_of(m, year, pub))
-                 for m in P.AS_OF.finditer(sent)]
-        dates = [d for d in dates if d[2] is not None]
+        found = [(m, _read_as_of(m, year, pub)) for m in P.AS_OF.finditer(sent)
+                 if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
+        strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
+                  if d is not None and not m["year"]]
+        # "Năm 2023, ..." dates a sentence only when it has no sharper as-of phrase,
+        # and never carries over to the next sentence.
+        dates = strong or [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None]
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         # Resolve this sentence's place mentions in reading order.
         while mi < len(mentions) and mentions[mi].start < s1:
@@ -327,20 +405,22 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         prev: _Figure | None = None
         kept: list[_Figure] = []
         for fig in sentence_figs:
-            prev_same = next((f for f in reversed(kept) if f.unit == fig.unit), None)
+            prev_same = next((f for f in reversed(kept) if f.unit == fig.unit
+                              or {f.unit, fig.unit} == {"count", "bare"}), None)
             reason = _classify(text, fig, s0, s1, prev, prev_same)
             fig.skip = reason
             if reason is None:
                 _complete(text, fig, s0, s1, prev, placed, dates, last_date, pub, year, ctx,
                           carried)
-                if fig.scheme is None and fig.measure not in ("population", "labour_force"):
-                    reason = fig.skip = "no scheme"
+                if fig.scheme in (None, "joint") and fig.measure not in ("population",
+                                                                          "labour_force"):
+                    reason = fig.skip = "several schemes" if fig.scheme else "no scheme"
             if reason is None:
                 kept.append(fig)
                 rows.extend(_rows(text, fig, s0, s1, kept))
             prev = fig
-        if dates:
-            last_date = dates[-1][2]
+        if strong:
+            last_date = strong[-1][2]
     return _frame(rows, ctx)
 
 
@@ -377,6 +457,10 @@ def _complete(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
         fig.as_of = _dt.date(y, 12, 31) if y else None
         return
     fig.as_of = _date_for(fig, dates, last_date, pub)
+    if fig.as_of is not None and fig.earlier_year is not None:
+        y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
+        day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
+        fig.as_of = fig.as_of.replace(year=y, day=day)
 
 
 def _date_for(fig: _Figure, dates: list[tuple[int, int, Any]], last_date: _dt.date | None,
@@ -466,6 +550,11 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
                      boundaries=unit.boundaries, province_2025=unit.province_2025_name)
         out.append(r)
     frame = pd.DataFrame(out, columns=COLUMNS)
+    # A figure repeated (headline and body) is one candidate: keep its first mention.
+    key = frame["geo_code"].where(frame["geo_code"] != "", frame["geo_name"])
+    dup = pd.DataFrame({"k": key, "i": frame["indicator"], "a": frame["as_of"],
+                        "v": frame["value"]}).duplicated()
+    frame = frame[~dup].reset_index(drop=True)
     return frame.astype({"start": "int64", "end": "int64", "value": "float64",
                          "confidence": "float64"})
 

@@ -63,7 +63,7 @@ SCHEME = re.compile(
     r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc)"
     r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s+nguyện)"
     r"|(?P<bhyt_household>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?hộ\s+gia\s+đình)"
-    r"|(?P<bhtn>BHTN|bảo\s+hiểm\s+thất\s+nghiệp)"
+    r"|(?P<bhtn>BHTN|(?:bảo\s+hiểm|BH)\s+thất\s+nghiệp)"
     r"|(?P<bhyt>BHYT|bảo\s+hiểm\s+y\s+tế)"
     r"|(?P<bhxh>BHXH|bảo\s+hiểm\s+xã\s+hội)",
     _I,
@@ -82,7 +82,7 @@ AGENCY_BEFORE = re.compile(
 
 #: Participation after a count: "... người tham gia BHYT", "... người đóng BHXH".
 PARTICIPATE_AFTER = re.compile(
-    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ)?"
+    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ|dân\s+số)?"
     r"(?:\s+(?:đã|đang|có))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
     _I,
 )
@@ -132,12 +132,20 @@ PLAN = re.compile(
     _I,
 )
 #: Coverage: "tỷ lệ bao phủ", "độ bao phủ", "chiếm ...% dân số".
-COVERAGE_BEFORE = re.compile(
-    r"bao\s+phủ|tỷ\s+lệ\s+(?:người\s+)?(?:dân\s+)?tham\s+gia|tỉ\s+lệ\s+tham\s+gia|chiếm", _I
-)
+COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?tham\s+gia|chiếm", _I)
 COVERAGE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ|"
-    r"người\s+dân|lao\s+động\s+trong\s+độ\s+tuổi)",
+    r"người\s+dân|lao\s+động)",
+    _I,
+)
+#: "so với chỉ tiêu ... đạt 84%": an attainment whose plan was named earlier.
+VERSUS_PLAN = re.compile(r"(?:so\s+với|theo)\s+(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
+#: "so với cùng kỳ năm 2019 (55.317 người)": the figure of the same date a year before.
+SAME_PERIOD = re.compile(r"cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\s*\(?\s*$", _I)
+#: A scheme named just before its figure: "BHXH bắt buộc: 199.511", "BHTN là 217.587".
+SCHEME_THEN = re.compile(
+    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình))?"
+    r"\s*(?::|là)?\s*$",
     _I,
 )
 #: Denominators printed as counts.
@@ -210,6 +218,7 @@ AS_OF = re.compile(
     r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)?"
     r"(?P<qy>\d{4})?)"
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"
+    r"|(?P<year>(?<!\w)(?:trong\s+|cả\s+)?năm\s+(?P<yy>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))"
     r"|(?P<now>(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này|thời\s+điểm\s+hiện\s+tại)|"
     r"hiện\s+nay|hiện\s+tại|vừa\s+qua)",
     _I,
