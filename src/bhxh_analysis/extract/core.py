@@ -135,7 +135,8 @@ def _figures(text: str, s0: int, s1: int) -> list[_Figure]:
             num = m["num"]
             if re.fullmatch(r"(?:19|20)\d{2}", num) and not m["mult"]:
                 continue  # a year
-            unit = "bare"
+            # "(đạt 98,31 kế hoạch)": a percentage printed without its sign
+            unit = "pct" if "," in num and P.PLAN_AFTER.match(after) else "bare"
         qm = P.QUALIFIER_BEFORE.search(before)
         if qm and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", before[:qm.start()], re.I):
             qm = None  # "thấp hơn 5,25%": a comparison, not a bound
@@ -159,7 +160,7 @@ def _schemes(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
         after = masked[m.end():m.end() + 25]
         if P.AGENCY_AFTER.match(after) or P.AGENCY_BEFORE.search(masked[:m.start()]):
             continue
-        if re.match(r"\s+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
+        if re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
                 r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after):
             continue  # "BHXH Lâm Đồng": the province's agency
         name = next(k for k, v in m.groupdict().items() if v)
@@ -197,7 +198,9 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
     if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after) or (
             prev is not None and prev.unit == "money" and not _schemes(text, w0, fig.start)):
         return "money"
-    if prev is not None and prev.unit == fig.unit and not clause.strip() and ";" not in pre_q:
+    head, name = _trailing_name(clause)
+    listed = not clause.strip() or (bool(name) and not head.strip(" ,:"))
+    if prev is not None and prev.unit == fig.unit and listed and ";" not in pre_q:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
         if prev.skip:
             return prev.skip
@@ -206,7 +209,7 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
             if prev.value < 0 < fig.value:
                 fig.value = -fig.value
             return None
-    if paren:
+    if paren and not name:
         # "so với chỉ tiêu UBND tỉnh giao (35,5%)", "so với cùng kỳ năm 2019 (55.317 người)"
         if P.PLAN.search(pre_q):
             fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
@@ -227,7 +230,7 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
         return _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
                              prev_same, text[s0:fig.start])
     return _classify_count(text, fig, pre, pre_q, clause, short_after, after, campaign, prev,
-                           prev_same, w0)
+                           prev_same, w0, statement)
 
 
 def _classify_pct(fig: _Figure, pre: str, pre_q: str, after: str, clause: str, statement: str,
@@ -250,12 +253,14 @@ def _classify_pct(fig: _Figure, pre: str, pre_q: str, after: str, clause: str, s
         fig.measure = "shortfall_pp"
         return None
     if P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q) or (
-            re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement)):
+            re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement)) or (
+            re.search(r"\(\s*$", pre_q) and P.ATTAIN_DONE.search(statement)):
         if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
             return "target share of a plan"
         fig.measure = "attainment_pct"
         return None
-    if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after):
+    if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
+            P.COVERAGE_AFTER_LIST.match(after):
         planned = P.PLAN.search(clause) or P.TARGET.search(clause) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
@@ -272,7 +277,7 @@ def _classify_pct(fig: _Figure, pre: str, pre_q: str, after: str, clause: str, s
 
 def _classify_count(text: str, fig: _Figure, pre: str, pre_q: str, clause: str,
                     short_after: str, after: str, campaign: bool, prev: _Figure | None,
-                    prev_same: _Figure | None, w0: int) -> str | None:
+                    prev_same: _Figure | None, w0: int, statement: str) -> str | None:
     """Counts of persons (bare numbers are kept only with a strong cue)."""
     change = P.CHANGE_BEFORE.search(pre_q)
     if change:
@@ -289,9 +294,10 @@ def _classify_count(text: str, fig: _Figure, pre: str, pre_q: str, clause: str,
         return None
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         return "over-achievement"
-    if P.SHORTFALL_BEFORE.search(pre_q) or (
+    if P.SHORTFALL_BEFORE.search(pre_q) or P.SHORTFALL_CLAUSE.search(clause) or (
             P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
-            and prev.measure in ("shortfall_pp", "shortfall_participants")):
+            and prev.measure in ("shortfall_pp", "shortfall_participants")) or (
+            re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
         fig.measure = "shortfall_participants"
         return None
     scheme_named = P.SCHEME_THEN.search(clause)
@@ -349,6 +355,18 @@ def _scheme(text: str, fig: _Figure, s0: int, prev: _Figure | None) -> str | Non
 # ------------------------------------------------------------------------ driver
 
 
+@dataclass
+class _Context:
+    """What the reading carries from sentence to sentence."""
+
+    places: PlaceContext
+    published: _dt.date | None
+    year: int | None
+    first_date: _dt.date | None = None  # the article's first as-of date (for headlines)
+    last_date: _dt.date | None = None
+    last_scheme: str | None = None
+
+
 def extract_text(text: str, *, published: _dt.date | str | None = None,
                  place_hint: str | None = None, registry: Any = None) -> pd.DataFrame:
     """Return every insurance figure of an article as a candidate observation.
@@ -377,64 +395,103 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         published = _dt.date.fromisoformat(published)
     pub: _dt.date | None = published or detect_published(text)  # type: ignore[assignment]
     years = [int(y) for y in P.YEAR.findall(text)]
-    year = pub.year if pub else (max(years) if years else None)
-    ctx = PlaceContext(registry, place_hint)
-    mentions = find_mentions(text, ctx.registry)
+    ctx = _Context(PlaceContext(registry, place_hint), pub,
+                   pub.year if pub else (max(years) if years else None))
+    spans = sentences(text)
+    dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
+    # A headline's figure takes the article's first as-of date, unless that is a target's
+    # date (after the publication).
+    ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
+                           and (pub is None or d[0][2] <= pub)), None)
+    mentions = find_mentions(text, ctx.places.registry)
     rows: list[dict[str, Any]] = []
-    last_date: _dt.date | None = None
     mi = 0
-    for s0, s1 in sentences(text):
-        sent = text[s0:s1]
-        found = [(m, _read_as_of(m, year, pub)) for m in P.AS_OF.finditer(sent)
-                 if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
-        strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
-                  if d is not None and not m["year"]]
-        # "Năm 2023, ..." dates a sentence only when it has no sharper as-of phrase,
-        # and never carries over to the next sentence.
-        dates = strong or [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None]
+    for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
-        # Resolve this sentence's place mentions in reading order.
         while mi < len(mentions) and mentions[mi].start < s1:
-            men = mentions[mi]
-            unit = ctx.see(men)
-            if unit is not None and men.start >= s0:
-                placed.append((men.start, unit))
+            unit = ctx.places.see(mentions[mi])
+            if unit is not None and mentions[mi].start >= s0:
+                placed.append((mentions[mi].start, unit))
             mi += 1
-        carried = ctx.last
-        sentence_figs = _figures(text, s0, s1)
+        carried = ctx.places.last
         prev: _Figure | None = None
         kept: list[_Figure] = []
-        for fig in sentence_figs:
+        for fig in _figures(text, s0, s1):
             prev_same = next((f for f in reversed(kept) if f.unit == fig.unit
                               or {f.unit, fig.unit} == {"count", "bare"}), None)
             reason = _classify(text, fig, s0, s1, prev, prev_same)
-            fig.skip = reason
             if reason is None:
-                _complete(text, fig, s0, s1, prev, placed, dates, last_date, pub, year, ctx,
-                          carried)
+                _as_target(text, fig, s0, kept, ctx)
+                _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
                 if fig.scheme in (None, "joint") and fig.measure not in ("population",
                                                                           "labour_force"):
-                    reason = fig.skip = "several schemes" if fig.scheme else "no scheme"
+                    reason = "several schemes" if fig.scheme else "no scheme"
+            fig.skip = reason
             if reason is None:
                 kept.append(fig)
                 rows.extend(_rows(text, fig, s0, s1, kept))
+                if fig.scheme:
+                    ctx.last_scheme = fig.scheme
             prev = fig
         if strong:
-            last_date = strong[-1][2]
-    return _frame(rows, ctx)
+            ctx.last_date = dates[-1][2]
+    return _frame(rows, ctx.places)
+
+
+def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
+                    ) -> tuple[list[tuple[int, int, _dt.date]], bool]:
+    """As-of dates of a sentence, and whether they are sharper than a bare year.
+
+    "Năm 2023, ..." dates a sentence only when it has no sharper as-of phrase and never
+    carries over to the next sentence; "so với năm 2018" is no as-of date at all.
+    """
+    sent = text[s0:s1]
+    found = [(m, _read_as_of(m, ctx.year, ctx.published)) for m in P.AS_OF.finditer(sent)
+             if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
+    strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
+              if d is not None and not m["year"]]
+    if strong:
+        return strong, True
+    return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
+
+
+def _as_target(text: str, fig: _Figure, s0: int, kept: list[_Figure], ctx: _Context) -> None:
+    """Read a result-looking figure as a plan when its sentence is a list of targets.
+
+    "... đặt mục tiêu phấn đấu số người tham gia BHXH đạt 58.730 người, tương đương
+    25,4% ...; số người tham gia BHYT là 537.090 người": every figure after a target in
+    the same sentence is a target. A figure for a year after the publication
+    ("Mục tiêu đến năm 2025, 95% dân số tham gia BHYT") is a target too.
+    """
+    plain = {"participants": "plan_participants", "coverage_pct": "plan_coverage_pct",
+             "new_participants": "plan_new_participants"}
+    if fig.measure not in plain:
+        return
+    if kept and all(f.measure and f.measure.startswith("plan_") for f in kept):
+        fig.measure = plain[fig.measure]
+        fig.penalty += 0.1
+        return
+    statement = text[s0:fig.start].rsplit(";", 1)[-1]
+    future = [int(m["y"]) for m in P.PLAN_YEAR.finditer(statement)]
+    if ctx.published and future and max(future) > ctx.published.year and (
+            P.TARGET.search(statement) or P.PLAN.search(statement)):
+        fig.measure = plain[fig.measure]
+        fig.penalty += 0.1
 
 
 def _complete(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
               placed: list[tuple[int, Any]], dates: list[tuple[int, int, Any]],
-              last_date: _dt.date | None, pub: _dt.date | None, year: int | None,
-              ctx: PlaceContext, carried: Any) -> None:
+              ctx: _Context, carried: Any, kept: list[_Figure]) -> None:
     """Fill in the scheme, place and date of a classified figure."""
     if fig.measure not in ("population", "labour_force"):
-        fig.scheme = _scheme(text, fig, s0, prev)
-    # Place: the last place named before the figure in its sentence, a bare name right
-    # before it in a list of communes, else the first named after it, else carried.
+        fig.scheme = _respective(text, fig, s0, kept) or _scheme(text, fig, s0, prev)
+        if fig.scheme is None and ctx.last_scheme is not None:
+            fig.scheme = ctx.last_scheme  # the scheme of the figures just before
+            fig.penalty += 0.2
+    # Place: a bare name right before the figure in a list of places, else the last
+    # place named before it in its sentence, else the first named after it, else carried.
     before = [u for off, u in placed if off < fig.start]
-    bare = _bare_place(text, fig, s0, prev, ctx)
+    bare = _bare_place(text, fig, s0, prev, ctx.places)
     if bare is not None:
         fig.place = bare
     elif before:
@@ -451,54 +508,79 @@ def _complete(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
     if fig.measure and fig.measure.startswith("plan_"):
         y = _plan_year(text[s0:s1], fig.start - s0)
         if y is None:
-            base = _date_for(fig, dates, last_date, pub)
-            y = base.year if base else year
+            base = _date_for(fig, dates, ctx)
+            y = base.year if base else ctx.year
             fig.penalty += 0.1
         fig.as_of = _dt.date(y, 12, 31) if y else None
         return
-    fig.as_of = _date_for(fig, dates, last_date, pub)
+    fig.as_of = _date_for(fig, dates, ctx)
     if fig.as_of is not None and fig.earlier_year is not None:
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
         fig.as_of = fig.as_of.replace(year=y, day=day)
 
 
-def _date_for(fig: _Figure, dates: list[tuple[int, int, Any]], last_date: _dt.date | None,
-              pub: _dt.date | None) -> _dt.date | None:
+def _respective(text: str, fig: _Figure, s0: int, kept: list[_Figure]) -> str | None:
+    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme."""
+    found = list(P.RESPECTIVELY.finditer(text, s0, fig.start))
+    if not found:
+        return None
+    m = found[-1]
+    listed = [x for x in _schemes(text, s0, m.start()) if x[2]]
+    n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
+    return listed[n][1] if n < len(listed) else None
+
+
+def _date_for(fig: _Figure, dates: list[tuple[int, int, Any]], ctx: _Context
+              ) -> _dt.date | None:
+    """The as-of date nearest before the figure in its sentence, else after it, else
+    the last one of the article so far, else its first (a headline), else publication."""
     before = [d for a, _b, d in dates if a < fig.start]
     if before:
         return before[-1]
     after = [d for a, _b, d in dates if a > fig.end]
     if after:
         return after[0]
-    if last_date is not None:
-        fig.penalty += 0.1
-        return last_date
-    fig.penalty += 0.15 if pub is not None else 0.5
-    return pub
+    for carried in (ctx.last_date, ctx.first_date):
+        if carried is not None:
+            fig.penalty += 0.1
+            return carried
+    fig.penalty += 0.15 if ctx.published is not None else 0.5
+    return ctx.published
+
+
+def _trailing_name(clause: str) -> tuple[str, str]:
+    """Split ``clause`` into (text before, capitalised name at its end).
+
+    "các xã có tỷ lệ thấp như: N' Thol Hạ đạt " → ("các xã ... như:", "N' Thol Hạ"); the
+    verbs between a name and its figure (đạt, là, có, còn, ":", "(") are dropped.
+    """
+    clause = P.QUALIFIER_BEFORE.sub("", clause)
+    tail = P.NAME_VERB_TAIL.search(clause)
+    body = clause[:tail.start()] if tail else clause
+    words = body.split()
+    name: list[str] = []
+    for w in reversed(words):
+        letters = re.sub(r"[^\w]", "", w)
+        if not w[:1].isupper() or (len(letters) > 1 and letters.isupper()) or len(name) == 4:
+            break
+        name.insert(0, w)
+    head = " ".join(words[:len(words) - len(name)])
+    return head, " ".join(name)
 
 
 def _bare_place(text: str, fig: _Figure, s0: int, prev: _Figure | None,
                 ctx: PlaceContext) -> Any:
-    """A commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
+    """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
     w0 = prev.end if prev is not None else s0
-    clause = _clause(text[w0:fig.start])
-    clause = P.QUALIFIER_BEFORE.sub("", clause)
-    tail = P.NAME_VERB_TAIL.search(clause)
-    if tail is None:
-        return None
-    words = clause[:tail.start()].split()
-    name: list[str] = []
-    for w in reversed(words):
-        letters = re.sub(r"[^\w]", "", w)
-        if not w[:1].isupper() or (len(letters) > 1 and letters.isupper()):
-            break
-        name.insert(0, w)
-        if len(name) == 4:
-            break
+    pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
+    _head, name = _trailing_name(_clause(pre))
     if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
         return None
-    return ctx.resolve_commune(" ".join(name))
+    unit = ctx.resolve_local(name)
+    if unit is None and len(name.split()) >= 2:
+        return name  # a listed place the registry does not know: kept by name, unresolved
+    return unit
 
 
 def _rows(text: str, fig: _Figure, s0: int, s1: int, kept: list[_Figure]
@@ -542,8 +624,9 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
     for r in rows:
         unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
         r["as_of"] = r["as_of"].isoformat() if r["as_of"] else ""
-        if unit is None:
-            r.update(geo_name="", geo_code="", geo_level="", boundaries="", province_2025="")
+        if unit is None or isinstance(unit, str):
+            r.update(geo_name=unit or "", geo_code="", geo_level="", boundaries="",
+                     province_2025="")
             r["confidence"] = round(max(0.1, r["confidence"] - 0.3), 2)
         else:
             r.update(geo_name=unit.name, geo_code=unit.code, geo_level=unit.level,
@@ -560,6 +643,8 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
 
 
 def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
+    if isinstance(unit, str):
+        return unit
     """The 2025 unit of the same name for a figure dated from 1 July 2025, if there is one.
 
     A legacy unit with no 2025 namesake of its level (a district, a merged province)

@@ -96,7 +96,7 @@ NEW = re.compile(
     _I,
 )
 #: A change just before the figure ("tăng 1.657", "giảm hơn 200").
-CHANGE_BEFORE = re.compile(r"(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s*$", _I)
+CHANGE_BEFORE = re.compile(r"(?P<dir>tăng|giảm|có\s+thêm)(?:\s+(?:thêm|được))?\s*$", _I)
 #: Over-achievement just before the figure ("vượt 120 người", "vượt kế hoạch 5%").
 OVER_BEFORE = re.compile(
     r"vượt(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?)?\s*$", _I
@@ -107,6 +107,8 @@ SHORTFALL_BEFORE = re.compile(
     r"cần\s+(?:phát\s+triển|vận\s+động)(?:\s+thêm)?)(?:\s+\S+){0,3}?\s*$",
     _I,
 )
+#: "số người cần phát triển để đạt kế hoạch là ...", "Nông Sơn còn 5.505 người".
+SHORTFALL_CLAUSE = re.compile(r"cần\s+(?:phải\s+)?(?:phát\s+triển|vận\s+động)|còn\s+thiếu", _I)
 EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$", _I)
 #: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu".
 PLAN_AFTER = re.compile(
@@ -118,6 +120,8 @@ ATTAIN_BEFORE = re.compile(
     r"(?:\s+(?:được\s+)?giao|\s+năm(?:\s+\d{4})?)?\s*(?:là|đạt|bằng)?\s*$",
     _I,
 )
+#: "Có 3 huyện đã hoàn thành chỉ tiêu ... là Quế Sơn (100,12%)".
+ATTAIN_DONE = re.compile(r"(?:hoàn\s+thành|đạt|vượt)\s+(?:\S+\s+){0,2}?(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
 #: A target, not a result ("phấn đấu hoàn thành 60% chỉ tiêu").
 TARGET = re.compile(
     r"phấn\s+đấu|mục\s+tiêu|góp\s+phần|cố\s+gắng|đề\s+ra|nhằm|dự\s+kiến|đặt\s+ra|"
@@ -132,7 +136,7 @@ PLAN = re.compile(
     _I,
 )
 #: Coverage: "tỷ lệ bao phủ", "độ bao phủ", "chiếm ...% dân số".
-COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?tham\s+gia|chiếm", _I)
+COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?tham\s+gia", _I)
 COVERAGE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ|"
     r"người\s+dân|lao\s+động)",
@@ -147,6 +151,10 @@ SCHEME_THEN = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình))?"
     r"\s*(?::|là)?\s*$",
     _I,
+)
+#: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
+COVERAGE_AFTER_LIST = re.compile(
+    r"(?:\s*,\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
 )
 #: Denominators printed as counts.
 POPULATION_BEFORE = re.compile(
@@ -197,20 +205,21 @@ CONTEXT_PLACE = re.compile(
     _I,
 )
 #: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").
-LOCAL_UNITS = re.compile(r"\b(?:xã|phường|thị\s+trấn)\b", _I)
+LOCAL_UNITS = re.compile(r"\b(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|"
+                         r"địa\s+phương|đơn\s+vị)\b", _I)
 #: Verbs between a bare place name and its figure ("Hiệp An đạt", "Ninh Gia:").
 NAME_VERB_TAIL = re.compile(
-    r"(?:\s*(?:chỉ\s+|mới\s+|cũng\s+)?(?:đạt|là|có|chiếm|:|với))+\s*$", _I
+    r"(?:\s*(?:chỉ\s+|mới\s+|cũng\s+)?(?:đạt|là|có|chiếm|còn|:|với|\())*\s*$", _I
 )
 
 # --------------------------------------------------------------------------- dates
 
 #: As-of phrases; the matched text is read by :func:`bhxh_analysis.clean.parse_date`
 #: after the small rewrites in :mod:`bhxh_analysis.extract.core`.
-_DM = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
+_DM = r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}"
 _MONTH = r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
 AS_OF = re.compile(
-    r"(?P<day>(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?" + _DM + r")"
+    r"(?P<day>(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:" + _DM + r"))"
     r"|(?P<month>(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối|trong)\s+" + _MONTH + r")"
     r"|(?P<monthto>(?:tính\s+)?(?:đến|tới)\s+" + _MONTH + r")"
     r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4})"
@@ -220,9 +229,11 @@ AS_OF = re.compile(
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"
     r"|(?P<year>(?<!\w)(?:trong\s+|cả\s+)?năm\s+(?P<yy>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))"
     r"|(?P<now>(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này|thời\s+điểm\s+hiện\s+tại)|"
-    r"hiện\s+nay|hiện\s+tại|vừa\s+qua)",
+    r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
     _I,
 )
+#: "lần lượt": figures that follow schemes listed together, in the same order.
+RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
 #: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).
 PLAN_YEAR = re.compile(r"(?:năm|đến|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})", _I)
 #: Publication dates printed in a page header.

@@ -126,13 +126,17 @@ class PlaceContext:
         self.last: Any = None
         self.nation = self.registry.resolve("Việt Nam", level="nation", boundaries="legacy")
         if hint:
-            self.hint = self.resolve_name(hint, None)
+            national = P.NATION.fullmatch(hint.strip()) or fold_chars(hint).strip() in (
+                "viet nam", "vietnam")
+            self.hint = self.nation if national else self.resolve_name(hint, None)
             if self.hint is None:
                 raise GeoError(f"place hint {hint!r} names no known place")
             self._remember(self.hint)
             self.last = self.hint
 
     def _remember(self, unit: Any) -> None:
+        if unit.level == "nation":
+            return
         if unit.level == "province":
             self.province = unit
             if self.district is not None and self.district.province_code != unit.code:
@@ -149,13 +153,16 @@ class PlaceContext:
             elif unit.boundaries == "legacy":
                 self.district = self.registry.parent(unit)
 
-    def resolve_name(self, name: str, level: str | None) -> Any:
-        """Resolve a printed name; the province/district in context disambiguate."""
+    def resolve_name(self, name: str, level: str | None, anywhere: bool = True) -> Any:
+        """Resolve a printed name; the province/district in context disambiguate.
+
+        With ``anywhere=False`` only units inside the place in context are accepted.
+        """
         parents = [self.district, self.province] if level == "commune" else [self.province]
         # "Thành phố X" may be a province or a district: the registry's kind decides.
         prefixed = name.startswith(("Thành phố ", "Thị xã "))
         levels: list[str | None] = [level] if level or prefixed else ["province", "district"]
-        for parent in [p for p in parents if p is not None] + [None]:
+        for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
             for lvl in levels:
                 try:
                     return self.registry.resolve(
@@ -165,11 +172,12 @@ class PlaceContext:
                     continue
         return None
 
-    def resolve_commune(self, name: str) -> Any:
-        """Resolve a bare name in a list of communes of the district in context."""
+    def resolve_local(self, name: str) -> Any:
+        """Resolve a bare name in a list of districts or communes of the place in context."""
         if self.district is None and self.province is None:
             return None
-        return self.resolve_name(name, "commune")
+        return (self.resolve_name(name, "district", anywhere=False)
+                or self.resolve_name(name, "commune", anywhere=False))
 
     def see(self, mention: Mention) -> Any:
         """Resolve a mention, remember it as the place in play; None if unresolved."""
