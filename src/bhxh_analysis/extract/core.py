@@ -195,6 +195,8 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    if P.ALL_UNITS.search(statement):
+        return "every province"
     if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after) or (
             prev is not None and prev.unit == "money" and not _schemes(text, w0, fig.start)):
         return "money"
@@ -210,6 +212,12 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
                 fig.value = -fig.value
             return None
     if paren and not name:
+        if fig.unit != "pct" and prev is not None and prev.measure in _COVERAGES \
+                and not pre_q.strip(" (") and prev.skip is None:
+            # "đạt 90,2% (7.312.817 người)": the persons behind a coverage rate
+            fig.measure = "participants" if prev.measure == "coverage_pct" else \
+                "plan_participants"
+            return None
         # "so với chỉ tiêu UBND tỉnh giao (35,5%)", "so với cùng kỳ năm 2019 (55.317 người)"
         if P.PLAN.search(pre_q):
             fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
@@ -228,14 +236,14 @@ def _classify(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
             return None
     if fig.unit == "pct":
         return _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
-                             prev_same, text[s0:fig.start])
+                             prev_same, text[s0:fig.start], text[max(0, s0 - 400):fig.start])
     return _classify_count(text, fig, pre, pre_q, clause, short_after, after, campaign, prev,
                            prev_same, w0, statement)
 
 
 def _classify_pct(fig: _Figure, pre: str, pre_q: str, after: str, clause: str, statement: str,
                   campaign: bool, prev: _Figure | None, prev_same: _Figure | None,
-                  before: str) -> str | None:
+                  before: str, recent: str) -> str | None:
     """Percent figures: attainment, shortfall, coverage, plan coverage."""
     after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
@@ -252,8 +260,9 @@ def _classify_pct(fig: _Figure, pre: str, pre_q: str, after: str, clause: str, s
             re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and P.PLAN_AFTER.match(after)):
         fig.measure = "shortfall_pp"
         return None
-    if P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q) or (
-            re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement)) or (
+    if not P.COVERAGE_AFTER.match(after) and (
+            P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q) or (
+            re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement))) or (
             re.search(r"\(\s*$", pre_q) and P.ATTAIN_DONE.search(statement)):
         if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
             return "target share of a plan"
@@ -271,6 +280,12 @@ def _classify_pct(fig: _Figure, pre: str, pre_q: str, after: str, clause: str, s
             and (prev_same.measure != "attainment_pct" or re.search(r"đạt\s*$", pre_q)):
         fig.measure = prev_same.measure  # a list: "A đạt 68,9%, B đạt 70,5%"
         fig.penalty += 0.1
+        return None
+    if re.search(r":\s*$", pre_q) and P.PLAN.search(statement) and re.search(
+            r"bao\s+phủ", recent, re.I):
+        # "chỉ tiêu bao phủ ...: năm 2016: 89,0%; năm 2017: 90,0%"
+        fig.measure = "plan_coverage_pct"
+        fig.penalty += 0.15
         return None
     return "percent without a cue"
 
@@ -365,6 +380,9 @@ class _Context:
     first_date: _dt.date | None = None  # the article's first as-of date (for headlines)
     last_date: _dt.date | None = None
     last_scheme: str | None = None
+    main_level: str | None = None  # level of the article's first placed figure
+    last_by_level: dict[str, Any] = field(default_factory=dict)
+    last_figure_end: int = 0
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -413,7 +431,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
             mi += 1
-        carried = ctx.places.last
+        carried = _carried_place(ctx, mentions[:mi])
         prev: _Figure | None = None
         kept: list[_Figure] = []
         for fig in _figures(text, s0, s1):
@@ -432,10 +450,26 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 rows.extend(_rows(text, fig, s0, s1, kept))
                 if fig.scheme:
                     ctx.last_scheme = fig.scheme
+                if fig.place is not None and not isinstance(fig.place, str):
+                    ctx.main_level = ctx.main_level or fig.place.level
+                    ctx.last_by_level[fig.place.level] = fig.place
+                ctx.last_figure_end = fig.end
             prev = fig
         if strong:
             ctx.last_date = dates[-1][2]
     return _frame(rows, ctx.places)
+
+
+def _carried_place(ctx: _Context, seen: list[Any]) -> Any:
+    """The place of a sentence that names none.
+
+    A place named since the last figure (a new subject) holds; otherwise the last place
+    of the article's main level: after "Trong đó, huyện A đạt ..., huyện B đạt ...", the
+    next sentence is about the province again.
+    """
+    if seen and seen[-1].start > ctx.last_figure_end:
+        return ctx.places.last
+    return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
 
 
 def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
@@ -473,10 +507,17 @@ def _as_target(text: str, fig: _Figure, s0: int, kept: list[_Figure], ctx: _Cont
         return
     statement = text[s0:fig.start].rsplit(";", 1)[-1]
     future = [int(m["y"]) for m in P.PLAN_YEAR.finditer(statement)]
-    if ctx.published and future and max(future) > ctx.published.year and (
-            P.TARGET.search(statement) or P.PLAN.search(statement)):
+    if ctx.published and future and max(future) > ctx.published.year:
+        # a figure for a year after the publication can only be a target
         fig.measure = plain[fig.measure]
         fig.penalty += 0.1
+        return
+    first = text[s0:fig.start].split(";", 1)[0]
+    if not kept and ";" in text[s0:fig.start] and P.TARGET.search(first) \
+            and not P.AS_OF.search(text[s0:fig.start]):
+        # "Theo kế hoạch, ... đặt mục tiêu ... đạt 90% ...; tỷ lệ bao phủ BHYT đạt 88,2%"
+        fig.measure = plain[fig.measure]
+        fig.penalty += 0.15
 
 
 def _complete(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
@@ -485,8 +526,10 @@ def _complete(text: str, fig: _Figure, s0: int, s1: int, prev: _Figure | None,
     """Fill in the scheme, place and date of a classified figure."""
     if fig.measure not in ("population", "labour_force"):
         fig.scheme = _respective(text, fig, s0, kept) or _scheme(text, fig, s0, prev)
-        if fig.scheme is None and ctx.last_scheme is not None:
-            fig.scheme = ctx.last_scheme  # the scheme of the figures just before
+        if fig.scheme is None:
+            # the scheme of the figures just before, else the last one named
+            named = [x for x in _schemes(text, max(0, s0 - 600), s0) if not x[2]]
+            fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.

@@ -168,6 +168,8 @@ MONEY_CONTEXT = re.compile(
     r"nợ\s+đọng|chậm\s+đóng|chi\s+trả|quỹ|doanh\s+thu|số\s+chi",
     _I,
 )
+#: Statements about every province at once ("tất cả 63 tỉnh, thành phố").
+ALL_UNITS = re.compile(r"tất\s+cả\s+(?:các\s+)?(?:\d+\s+)?tỉnh|các\s+tỉnh,\s+thành\s+phố", _I)
 #: Campaign rounds and their targets (not a place's plan or result).
 CAMPAIGN = re.compile(
     r"đợt\s+ra\s+quân|lễ\s+ra\s+quân|ra\s+quân|chiến\s+dịch|đợt\s+cao\s+điểm|"
@@ -200,8 +202,8 @@ ORG_BEFORE_VN = re.compile(
 )
 #: "toàn tỉnh", "trên địa bàn huyện": the province / district in context.
 CONTEXT_PLACE = re.compile(
-    r"(?:toàn|cả|của|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
-    rf"quận)(?!\s+[{UPPER}])",
+    r"(?:toàn|cả|của|cho|tại|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
+    rf"quận)(?!\s+(?-i:[{UPPER}]))",
     _I,
 )
 #: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").

@@ -70,17 +70,21 @@ def _gazetteer(reg: Any) -> re.Pattern[str]:
     return _GAZETTEERS[id(reg)]
 
 
+_KIND_NAMES = {"tỉnh": "Tỉnh", "thành phố": "Thành phố", "tp": "Thành phố", "huyện": "Huyện",
+               "quận": "Quận", "thị xã": "Thị xã", "tx": "Thị xã", "xã": "Xã",
+               "phường": "Phường", "thị trấn": "Thị trấn"}
+
+
 def find_mentions(text: str, registry: Any) -> list[Mention]:
     """Return every place reference in ``text``, sorted, without overlaps."""
     found: list[Mention] = []
     for m in P.PLACE_PREFIXED.finditer(text):
         kind = re.sub(r"\s+", " ", m["kind"].lower()).rstrip(".")
         level = P.KIND_LEVEL.get(kind)
-        name = m["name"]
-        prefix = "Thành phố " if kind in ("thành phố", "tp") else ""
-        if kind in ("thị xã", "tx"):
-            prefix = "Thị xã "
-        found.append(Mention(m.start(), m.end(), prefix + name, "named", level))
+        # The kind stays with the name: "huyện Long Mỹ" and "thị xã Long Mỹ" differ.
+        prefix = _KIND_NAMES.get(kind, "")
+        found.append(Mention(m.start(), m.end(), f"{prefix} {m['name']}".strip(), "named",
+                             level))
     for m in P.NATION.finditer(text):
         found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
     for m in re.finditer(r"Việt\s+Nam", text):
@@ -160,7 +164,8 @@ class PlaceContext:
         """
         parents = [self.district, self.province] if level == "commune" else [self.province]
         # "Thành phố X" may be a province or a district: the registry's kind decides.
-        prefixed = name.startswith(("Thành phố ", "Thị xã "))
+        prefixed = name.startswith(("Thành phố ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Xã ",
+                                    "Phường ", "Thị trấn "))
         levels: list[str | None] = [level] if level or prefixed else ["province", "district"]
         for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
             for lvl in levels:
