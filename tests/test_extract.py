@@ -359,3 +359,48 @@ def test_check_layout_is_accepted_by_data_check(tmp_path) -> None:
     assert sorted(result.clean["value"]) == [71.5, 87.125, 88.1, 12600.0]
     html = ex.highlight_html(text, cand)
     assert html.count("<mark") == 5 and "12.500<sup>[0]</sup></mark>" in html
+
+
+# ------------------------------------------------------------------ review notebook
+
+NOTEBOOK = ROOT / "notebooks" / "10_review_extracted.ipynb"
+
+
+def test_review_notebook_is_committed_clean() -> None:
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
+    assert not any("def " in c.source or "lambda" in c.source for c in code)
+
+
+@pytest.mark.slow
+def test_review_notebook_runs_with_its_defaults(tmp_path, monkeypatch) -> None:
+    """Defaults: the example article, written to reports/extract, accepted by data check."""
+    import nbformat
+    import papermill as pm
+
+    home = tmp_path / "home"
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "raw").symlink_to(ROOT / "data" / "raw", target_is_directory=True)
+    (home / "docs").mkdir()
+    (home / "docs" / "examples").symlink_to(ROOT / "docs" / "examples",
+                                            target_is_directory=True)
+    monkeypatch.setenv("BHXH_HOME", str(home))
+    out_nb = tmp_path / "review.ipynb"
+    pm.execute_notebook(str(NOTEBOOK), str(out_nb), kernel_name="python3",
+                        progress_bar=False, cwd=str(tmp_path))
+    nb = nbformat.read(out_nb, as_version=4)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert errors == []
+    html = "".join(str(o.get("data", {}).get("text/html", "")) for c in nb.cells
+                   if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "<mark" in html
+    written = home / "reports" / "extract" / "example_article.review.csv"
+    rows = pd.read_csv(written, dtype=str, keep_default_na=False)
+    assert list(rows.columns) == ex.CHECK_COLUMNS and len(rows) >= 8
+    result = check_file(written, today=_dt.date(2030, 1, 1))
+    assert result.ok, result.summary()
