@@ -239,6 +239,61 @@ def test_html_page_furniture_is_stripped(tmp_path) -> None:
     assert text[df.loc[0, "start"]:df.loc[0, "end"]] == "800.000"
 
 
+def test_plans_in_parentheses_and_points_below_or_above_a_plan() -> None:
+    text = ("Tính đến 30/6/2024, tỷ lệ bao phủ BHYT của tỉnh Phú Yên đạt 91,2% dân số, thấp "
+            "hơn 2,3% so với chỉ tiêu UBND tỉnh giao (93,5%); tỷ lệ tham gia BHXH đạt 30,4% "
+            "lực lượng lao động, cao hơn 0,4% so với chỉ tiêu Nghị quyết của Tỉnh ủy (30%).")
+    df = run(text)
+    assert rows(df) == {
+        ("Phú Yên", "bhyt_coverage_pct", "2024-06-30", 91.2, ""),
+        ("Phú Yên", "bhyt_shortfall_pp", "2024-06-30", 2.3, ""),
+        ("Phú Yên", "bhyt_plan_coverage_pct", "2024-12-31", 93.5, ""),
+        ("Phú Yên", "bhxh_coverage_pct", "2024-06-30", 30.4, ""),
+        ("Phú Yên", "bhxh_plan_coverage_pct", "2024-12-31", 30.0, ""),
+    }
+
+
+def test_several_schemes_together_and_respectively() -> None:
+    text = ("Đến hết tháng 5/2024, tỉnh Phú Yên có 1.050.000 người tham gia BHXH, BHYT, BHTN; "
+            "số người tham gia BHXH, BHTN lần lượt đạt 31%, 27% lực lượng lao động.")
+    df = run(text)
+    assert rows(df) == {("Phú Yên", "bhxh_coverage_pct", "2024-05-31", 31.0, ""),
+                        ("Phú Yên", "bhtn_coverage_pct", "2024-05-31", 27.0, "")}
+
+
+def test_lists_of_districts_and_same_period_last_year() -> None:
+    text = ("Tính đến 31/5/2024, số người tham gia BHXH tự nguyện của tỉnh Phú Yên là 23.400 "
+            "người so với cùng kỳ năm 2023 (20.100 người). Các huyện còn số người cần vận "
+            "động tham gia BHXH tự nguyện theo chỉ tiêu giao khá cao, như Tuy An còn 820 "
+            "người, Sơn Hòa 640 người. Có 2 huyện đã hoàn thành chỉ tiêu BHXH tỉnh giao là "
+            "Đồng Xuân (101,2%), Sông Hinh (100,4%).")
+    df = run(text)
+    assert rows(df) == {
+        ("Phú Yên", "bhxh_voluntary_participants", "2024-05-31", 23400.0, ""),
+        ("Phú Yên", "bhxh_voluntary_participants", "2023-05-31", 20100.0, ""),
+        ("Tuy An", "bhxh_voluntary_shortfall_participants", "2024-05-31", 820.0, ""),
+        ("Sơn Hòa", "bhxh_voluntary_shortfall_participants", "2024-05-31", 640.0, ""),
+        ("Đồng Xuân", "bhxh_voluntary_attainment_pct", "2024-05-31", 101.2, ""),
+        ("Sông Hinh", "bhxh_voluntary_attainment_pct", "2024-05-31", 100.4, ""),
+    }
+
+
+def test_targets_headline_dates_and_persons_behind_a_rate() -> None:
+    text = ("Tỷ lệ bao phủ BHYT của tỉnh Phú Yên đạt 92,6% dân số\n"
+            "Tính đến 30/4/2024, tỷ lệ bao phủ BHYT toàn tỉnh đạt 92,6% (805.300 người). "
+            "Năm 2026, tỉnh phấn đấu có 96% dân số tham gia BHYT. Theo kế hoạch, tỉnh đặt "
+            "mục tiêu số người tham gia BHXH đạt 130.000 người; số người tham gia BHTN là "
+            "105.000 người.")
+    df = run(text, published="2024-05-10")
+    assert rows(df) == {
+        ("Phú Yên", "bhyt_coverage_pct", "2024-04-30", 92.6, ""),
+        ("Phú Yên", "bhyt_participants", "2024-04-30", 805300.0, ""),
+        ("Phú Yên", "bhyt_plan_coverage_pct", "2026-12-31", 96.0, ""),
+        ("Phú Yên", "bhxh_plan_participants", "2024-12-31", 130000.0, ""),
+        ("Phú Yên", "bhtn_plan_participants", "2024-12-31", 105000.0, ""),
+    }
+
+
 # ---------------------------------------------------------------------- evaluation
 
 
