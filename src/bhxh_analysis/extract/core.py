@@ -161,7 +161,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
             mi += 1
-        carried = _carried_place(ctx, mentions[:mi])
+        carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
         prev: Figure | None = None
         kept: list[Figure] = []
         for fig in find_figures(text, s0, s1):
@@ -190,14 +190,14 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     return _frame(rows, ctx.places)
 
 
-def _carried_place(ctx: _Context, seen: list[Any]) -> Any:
+def _carried_place(ctx: _Context, last_seen: Any) -> Any:
     """The place of a sentence that names none.
 
     A place named since the last figure (a new subject) holds; otherwise the last place
     of the article's main level: after "Trong đó, huyện A đạt ..., huyện B đạt ...", the
     next sentence is about the province again.
     """
-    if seen and seen[-1].start > ctx.last_figure_end:
+    if last_seen is not None and last_seen.start > ctx.last_figure_end:
         return ctx.places.last
     return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
 

@@ -128,6 +128,7 @@ class PlaceContext:
         self.district: Any = None
         self.hint: Any = None
         self.last: Any = None
+        self._memo: dict[tuple[Any, ...], Any] = {}
         self.nation = self.registry.resolve("Việt Nam", level="nation", boundaries="legacy")
         if hint:
             national = P.NATION.fullmatch(hint.strip()) or fold_chars(hint).strip() in (
@@ -163,6 +164,13 @@ class PlaceContext:
         With ``anywhere=False`` only units inside the place in context are accepted.
         """
         parents = [self.district, self.province] if level == "commune" else [self.province]
+        key = (name, level, anywhere, *(p.code if p is not None else "" for p in parents))
+        if key not in self._memo:  # the registry does not remember failed look-ups
+            self._memo[key] = self._resolve_name(name, level, anywhere, parents)
+        return self._memo[key]
+
+    def _resolve_name(self, name: str, level: str | None, anywhere: bool,
+                      parents: list[Any]) -> Any:
         # "Thành phố X" may be a province or a district: the registry's kind decides.
         prefixed = name.startswith(("Thành phố ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Xã ",
                                     "Phường ", "Thị trấn "))
