@@ -294,6 +294,27 @@ def test_targets_headline_dates_and_persons_behind_a_rate() -> None:
     }
 
 
+def test_national_release_estimates_quarters_and_equal_to_plan() -> None:
+    text = ("Tính đến hết tháng 9/2024, cả nước có số người tham gia BHXH ước đạt 19,4 triệu "
+            "người, chiếm 41,7% lực lượng lao động trong độ tuổi; số người tham gia BHTN ước "
+            "đạt 15,3 triệu người, chiếm 33,1%.")
+    df = run(text, published="2024-10-10")
+    assert rows(df) == {
+        ("Việt Nam", "bhxh_participants", "2024-09-30", 19400000.0, "ước"),
+        ("Việt Nam", "bhxh_coverage_pct", "2024-09-30", 41.7, ""),
+        ("Việt Nam", "bhtn_participants", "2024-09-30", 15300000.0, "ước"),
+        ("Việt Nam", "bhtn_coverage_pct", "2024-09-30", 33.1, ""),
+    }
+    quarter = run("Hết quý I/2024, toàn tỉnh Phú Yên có 25.300 người tham gia BHXH tự nguyện, "
+                  "bằng 96,2% kế hoạch, tăng 1.210 người (tương ứng tăng 5,1%) so với cùng kỳ.",
+                  published="2024-04-10")
+    assert rows(quarter) == {
+        ("Phú Yên", "bhxh_voluntary_participants", "2024-03-31", 25300.0, ""),
+        ("Phú Yên", "bhxh_voluntary_attainment_pct", "2024-03-31", 96.2, ""),
+        ("Phú Yên", "bhxh_voluntary_change_participants", "2024-03-31", 1210.0, ""),
+    }
+
+
 # ---------------------------------------------------------------------- evaluation
 
 

@@ -69,8 +69,14 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         if qm and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", before[:qm.start()], re.I):
             qm = None  # "thấp hơn 5,25%": a comparison, not a bound
         out.append(Figure(m.start(), m.start() + len(raw), raw, q.value, unit,
-                           qm["q"].lower() if qm else ""))
+                           qm["q"].lower() if qm else _estimate(before)))
     return out
+
+
+def _estimate(before: str) -> str:
+    """"ước đạt 19,28 triệu": an estimate (qualifier ``ước``, read as preliminary)."""
+    return "ước" if re.search(r"\bước\s+(?:tính\s+)?(?:đạt|là|có|khoảng)?\s*$", before,
+                              re.I) else ""
 
 
 def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
