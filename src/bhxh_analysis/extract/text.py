@@ -37,7 +37,9 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "table", "section", "article", "blockquote", "figcaption", "figure", "dd", "dt"}
 # class/id words of furniture blocks inside the body (menus, share bars, related links).
 _FURNITURE = re.compile(r"\b(?:menu|navbar|breadcrumb|share|social|related|comment|sidebar|"
-                        r"footer|header|banner|advert|ads|tag-list|tags)\b", re.I)
+                        r"footer|header|banner|advert|ads|tag-list|tags|most-read|other-news|"
+                        r"tin-?lien-?quan|lien-?quan|tin-?khac|doc-?nhieu|xem-?them|"
+                        r"binh-?luan)\b", re.I)
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
 
 
