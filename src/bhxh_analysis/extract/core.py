@@ -1,12 +1,15 @@
 """Read insurance figures out of article text: each printed figure → a candidate row.
 
 The reading is deliberately rule-based and explainable: each figure's indicator comes
-from the words of its own clause (cues in :mod:`bhxh_analysis.extract.patterns`), its
-scheme from the nearest scheme named with it, its place from the nearest place named
-before it in its sentence (else the last place named, else ``--place-hint``), its date
-from the nearest as-of phrase (else the last one in the article, else the publication
-date). What cannot be read for sure is not guessed: a count without a word saying what
-is counted, money, a change or an over-achievement never become a stock of persons.
+from the words of its own clause (:mod:`bhxh_analysis.extract.figures`, cues in
+:mod:`bhxh_analysis.extract.patterns`), its scheme from the nearest scheme named with it,
+its place from the nearest place named before it in its sentence (else the place in
+play, else ``--place-hint``), its date from the nearest as-of phrase (else the last one
+in the article, else the publication date). This module is the driver: it walks the
+sentences, carries place, date and scheme from one to the next and builds the table.
+What cannot be read for sure is not guessed: a count without a word saying what is
+counted, money, a change or an over-achievement never become a stock of persons.
+See ``docs/extract.md``.
 """
 
 from __future__ import annotations
