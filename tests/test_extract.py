@@ -315,6 +315,19 @@ def test_national_release_estimates_quarters_and_equal_to_plan() -> None:
     }
 
 
+def test_lists_of_named_places_and_spelled_out_dates() -> None:
+    text = ("Tính đến ngày 30 tháng 6 năm 2024, số người tham gia BHYT của các huyện như sau: "
+            "huyện Tuy An: 112.300 người; huyện Sơn Hòa: 54.800 người; thị xã Sông Cầu: 96.100 "
+            "người. Tại thời điểm 30/9, tỉnh Phú Yên có 812.000 người tham gia BHYT.")
+    df = run(text, published="2024-10-10")
+    assert rows(df) == {
+        ("Tuy An", "bhyt_participants", "2024-06-30", 112300.0, ""),
+        ("Sơn Hòa", "bhyt_participants", "2024-06-30", 54800.0, ""),
+        ("Sông Cầu", "bhyt_participants", "2024-06-30", 96100.0, ""),
+        ("Phú Yên", "bhyt_participants", "2024-09-30", 812000.0, ""),
+    }
+
+
 # ---------------------------------------------------------------------- evaluation
 
 

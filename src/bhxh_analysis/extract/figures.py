@@ -135,8 +135,10 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             prev is not None and prev.unit == "money" and not scheme_mentions(text, w0, fig.start)):
         return "money"
     head, name = trailing_name(clause)
-    listed = not clause.strip() or (bool(name) and not head.strip(" ,:"))
-    if prev is not None and prev.unit == fig.unit and listed and ";" not in pre_q:
+    # "huyện A: 12.345 người; huyện B: 6.789 người": a named item of a list
+    named_item = bool(name) and not P.KIND_WORDS.sub("", head).strip(" ,:;")
+    listed = (not clause.strip() and ";" not in pre_q) or named_item
+    if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
         if prev.skip:
             return prev.skip

@@ -207,6 +207,9 @@ CONTEXT_PLACE = re.compile(
     _I,
 )
 #: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").
+#: Administrative kinds before a name in a list ("huyện A: ...; huyện B: ...").
+KIND_WORDS = re.compile(r"\b(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|"
+                        r"thị\s+trấn)\b", _I)
 LOCAL_UNITS = re.compile(r"\b(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|"
                          r"địa\s+phương|đơn\s+vị)\b", _I)
 #: Verbs between a bare place name and its figure ("Hiệp An đạt", "Ninh Gia:").
@@ -218,10 +221,12 @@ NAME_VERB_TAIL = re.compile(
 
 #: As-of phrases; the matched text is read by :func:`bhxh_analysis.clean.parse_date`
 #: after the small rewrites in :mod:`bhxh_analysis.extract.core`.
-_DM = r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}"
+_DM = (r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}|"
+       r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?")
 _MONTH = r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
 AS_OF = re.compile(
-    r"(?P<day>(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:" + _DM + r"))"
+    r"(?P<day>(?:(?:tính\s+)?(?:đến|tới)|(?:tại\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?(?:"
+    + _DM + r"))"
     r"|(?P<month>(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối|trong)\s+" + _MONTH + r")"
     r"|(?P<monthto>(?:tính\s+)?(?:đến|tới)\s+" + _MONTH + r")"
     r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4})"
