@@ -136,7 +136,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         return "money"
     head, name = trailing_name(clause)
     # "huyện A: 12.345 người; huyện B: 6.789 người": a named item of a list
-    named_item = bool(name) and not P.KIND_WORDS.sub("", head).strip(" ,:;")
+    named_item = (bool(name) and not P.KIND_WORDS.sub("", head).strip(" ,:;")
+                  and not P.NEW.search(short_after))
     listed = (not clause.strip() and ";" not in pre_q) or named_item
     if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
