@@ -448,6 +448,8 @@ def test_check_layout_is_accepted_by_data_check(tmp_path) -> None:
     assert sorted(result.clean["value"]) == [71.5, 87.125, 88.1, 12600.0]
     html = ex.highlight_html(text, cand)
     assert html.count("<mark") == 5 and "12.500<sup>[0]</sup></mark>" in html
+    unread = ex.unread_numbers(text, cand)
+    assert unread["printed"].tolist() == ["2023"]  # every other number is a candidate
 
 
 # ------------------------------------------------------------------ review notebook

@@ -17,13 +17,19 @@ import pandas as pd
 
 from .core import COLUMNS, extract_text
 from .evaluate import GOLD_COLUMNS, GoldError, Score, match, read_gold, score
-from .review import CHECK_COLUMNS, apply_review, highlight_html, to_check_layout
+from .review import (
+    CHECK_COLUMNS,
+    apply_review,
+    highlight_html,
+    to_check_layout,
+    unread_numbers,
+)
 from .text import ArticleError, detect_published, read_article
 
 __all__ = [
     "CHECK_COLUMNS", "COLUMNS", "GOLD_COLUMNS", "ArticleError", "GoldError", "Score",
     "apply_review", "detect_published", "extract_file", "extract_text", "highlight_html",
-    "match", "read_article", "read_gold", "score", "to_check_layout",
+    "match", "read_article", "read_gold", "score", "to_check_layout", "unread_numbers",
 ]
 
 

@@ -14,8 +14,11 @@ from typing import Any
 import pandas as pd
 
 from ..geo import GeoError, get_registry
+from . import patterns as P
+from .text import sentences
 
-__all__ = ["CHECK_COLUMNS", "apply_review", "highlight_html", "to_check_layout"]
+__all__ = ["CHECK_COLUMNS", "apply_review", "highlight_html", "to_check_layout",
+           "unread_numbers"]
 
 #: Columns of a ``bhxh data check`` file (required, then optional; see usercheck.py).
 CHECK_COLUMNS = ["geo_name", "as_of", "indicator", "value", "source_id", "unit", "value_raw",
@@ -42,6 +45,25 @@ def highlight_html(text: str, candidates: pd.DataFrame) -> str:
     pieces.append(html.escape(text[pos:]))
     body = "".join(pieces).strip().replace("\n\n", "</p><p>").replace("\n", "<br>")
     return f"<div><p>{body}</p></div>"
+
+
+def unread_numbers(text: str, candidates: pd.DataFrame) -> pd.DataFrame:
+    """Return the numbers printed in ``text`` that no candidate reads, with their sentence.
+
+    Most are dates, counts of other things or money; the list lets a reviewer make sure
+    no insurance figure was missed (add a missed one by hand to the reviewed file).
+    Columns: ``start, end, printed, sentence``.
+    """
+    taken = {(int(a), int(b)) for a, b in zip(candidates["start"], candidates["end"],
+                                               strict=True)}
+    rows = []
+    for s0, s1 in sentences(text):
+        for m in P.NUMBER.finditer(text, s0, s1):
+            printed = m.group(0).strip()
+            span = (m.start(), m.start() + len(printed))
+            if span not in taken:
+                rows.append((*span, printed, " ".join(text[s0:s1].split())))
+    return pd.DataFrame(rows, columns=["start", "end", "printed", "sentence"])
 
 
 def apply_review(candidates: pd.DataFrame, reject: Iterable[int] = (),
