@@ -328,6 +328,18 @@ def test_lists_of_named_places_and_spelled_out_dates() -> None:
     }
 
 
+def test_wrapped_lines_and_offsets_in_the_files_own_text(tmp_path) -> None:
+    art = tmp_path / "wrapped.txt"
+    art.write_bytes("Tính đến 31/8, tỉnh Phú Yên có\r\n10.000 người tham gia BHXH tự nguyện.\r\n"
+                    "\r\nHuyện Tuy An có 2.000 người tham gia BHTN.\r\n".encode())
+    df = ex.extract_file(art, published="2024-09-05")
+    raw = art.read_bytes().decode("utf-8")
+    assert [raw[r.start:r.end] for r in df.itertuples()] == ["10.000", "2.000"]
+    assert rows(df) == {("Phú Yên", "bhxh_voluntary_participants", "2024-08-31", 10000.0, ""),
+                        ("Tuy An", "bhtn_participants", "2024-08-31", 2000.0, "")}
+    assert df.loc[0, "confidence"] > 0.9  # the wrapped line is one sentence
+
+
 # ---------------------------------------------------------------------- evaluation
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 
 _I = re.IGNORECASE
+#: Lower-case letters (ASCII and the Latin letters with diacritics Vietnamese uses).
+LOWER = "a-z" + "".join(
+    ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.islower()
+)
 #: Upper-case letters (ASCII and the Latin letters with diacritics Vietnamese uses).
 UPPER = "A-Z" + "".join(
     ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.isupper()
@@ -258,5 +262,6 @@ YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
 SENTENCE_END = re.compile(
     r"(?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTT\.)(?<!\bThS\.)(?<!\bTS\.)(?<!\b\w\.)"
     rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])"
-    r"|\n+"
+    r"|[ \t]*\r?\n(?:[ \t]*\r?\n)+"  # a blank line
+    rf"|[ \t]*[\r\n]+(?![\r\n]*[ \t]*[{LOWER}0-9])"  # a line break, unless the sentence goes on
 )

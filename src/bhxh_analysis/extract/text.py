@@ -1,8 +1,9 @@
 """Article text: reading ``.txt``/``.html`` files, sentences, the publication date.
 
 Offsets (``start``/``end`` of a candidate) index the text returned by
-:func:`read_article`: the file decoded as UTF-8, normalised to NFC, line ends ``\\n``
-and, for HTML, the visible article text without the page furniture.
+:func:`read_article`: the file decoded as UTF-8 (without a byte-order mark), in NFC
+(already the case for almost every file; line ends are kept) and, for HTML, the visible
+article text without the page furniture.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ class ArticleError(ValueError):
 
 
 def normalise(text: str) -> str:
-    """Return ``text`` in NFC with ``\\n`` line ends (offsets refer to this form)."""
-    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    """Return ``text`` in NFC without a byte-order mark (offsets refer to this form).
+
+    Line ends are kept as they are and a no-break space becomes a space, so for a UTF-8
+    file already in NFC (the usual case) the offsets are those of the file's own text.
+    """
+    text = text.replace("\ufeff", "").replace("\u00a0", " ")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 # Elements whose content is page furniture, not the article.
