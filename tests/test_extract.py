@@ -178,6 +178,13 @@ def test_changes_are_not_stocks() -> None:
     }
 
 
+def test_share_right_after_a_count_of_participants() -> None:
+    df = run("Tính đến 30/6/2024, tỉnh Phú Yên có 820.000 người tham gia BHYT, chiếm tỷ lệ "
+             "93,2%; có 120.000 thẻ BHYT cấp mới, chiếm 14%.")
+    assert rows(df) == {("Phú Yên", "bhyt_participants", "2024-06-30", 820000.0, ""),
+                        ("Phú Yên", "bhyt_coverage_pct", "2024-06-30", 93.2, "")}
+
+
 def test_money_is_not_persons() -> None:
     text = ("Tổng số thu BHXH, BHYT, BHTN của tỉnh Phú Yên đạt 1.250 tỷ đồng, đạt 52% kế "
             "hoạch thu; số tiền chậm đóng là 35 tỷ đồng.")

@@ -205,8 +205,10 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             return "target share of a plan"
         fig.measure = "attainment_pct"
         return None
+    share_of_count = (prev is not None and prev.measure == "participants" and re.search(
+        r"(?:chiếm|đạt)\s+t[ỷỉ]\s+lệ\s*$|chiếm\s*$", pre_q, re.I))
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
-            P.COVERAGE_AFTER_LIST.match(after):
+            P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = P.PLAN.search(clause) or P.TARGET.search(clause) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
