@@ -11,6 +11,7 @@ import click
 
 from .. import __version__
 from .data import data
+from .extract import extract
 from .forecast import forecast
 from .geo import geo
 from .info import info
@@ -36,3 +37,4 @@ main.add_command(geo)
 main.add_command(forecast)
 main.add_command(report)
 main.add_command(info)
+main.add_command(extract)
