@@ -59,7 +59,7 @@ def _gazetteer(reg: Any) -> re.Pattern[str]:
         for level in ("province", "district"):
             if bnd == "2025" and level == "district":
                 continue
-            for name in reg.units(bnd, level)["name"]:
+            for name in reg.units(bnd, level)["geo_name"]:
                 key = fold_chars(str(name))
                 # Numbered districts ("Quận 1") are found through their prefix only.
                 if re.search(r"\d", key) or len(key) < 4:
