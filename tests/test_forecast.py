@@ -118,7 +118,8 @@ def test_run_rate_and_last_value_by_hand() -> None:
     assert rr.forecast == pytest.approx(100 + 10 * 12 / t)  # 130.42
     assert rr.forecast == pytest.approx(130.4167, abs=1e-3)
     assert rr.method == "run_rate" and rr.n_obs == 2
-    assert rr.last_value == 110 and rr.last_as_of == "2023-04-30" and rr.prev_year_end == 100
+    assert rr.last_value == 110 and rr.last_as_of == pd.Timestamp("2023-04-30")
+    assert rr.prev_year_end == 100
     lv = forecast_year_end(obs, ("legacy", "province", "T1"), "bhxh_participants", 2023,
                            "2023-05-15", method="last_value")
     assert lv.forecast == 110.0
@@ -221,7 +222,7 @@ def test_nation_is_one_series_across_boundary_sets(nat: pd.DataFrame) -> None:
     filed_2025 = nat.assign(boundaries=np.where(pd.to_datetime(nat["as_of"]).dt.year == 2025,
                                                 "2025", nat["boundaries"]))
     r = forecast_year_end(filed_2025, "Việt Nam", "bhxh_participants", 2025, "2025-11-30")
-    assert r.last_as_of == "2025-11-30" and r.last_value == 20.04 * M
+    assert r.last_as_of == pd.Timestamp("2025-11-30") and r.last_value == 20.04 * M
 
 
 def test_observed_year_end_is_reported_not_forecast(nat: pd.DataFrame) -> None:
@@ -261,7 +262,8 @@ def test_interval_coverage_on_simulated_panel(sim: pd.DataFrame) -> None:
 
 
 def test_forecast_many_matches_single_forecasts(sim: pd.DataFrame) -> None:
-    many = forecast_many(sim, 2024, "2024-07-31", indicator="bhxh_voluntary_participants")
+    many = forecast_many(sim, year=2024, as_of="2024-07-31",
+                         indicator="bhxh_voluntary_participants", method="seasonal_profile")
     assert len(many) == 75 and list(many.columns) == RESULT_COLUMNS
     assert many["geo_code"].is_monotonic_increasing
     assert (many["lo95"] <= many["lo80"]).all() and (many["hi80"] <= many["hi95"]).all()
@@ -271,8 +273,8 @@ def test_forecast_many_matches_single_forecasts(sim: pd.DataFrame) -> None:
     row = many[many["geo_code"] == "SYN0007"].iloc[0]
     assert one.forecast == pytest.approx(row["forecast"])
     assert one.hi95 == pytest.approx(row["hi95"])
-    auto = forecast_many(sim, 2024, "2024-07-31", indicator="bhxh_voluntary_participants",
-                         method="auto")
+    auto = forecast_many(sim, year=2024, as_of="2024-07-31",
+                         indicator="bhxh_voluntary_participants")
     assert auto["notes"].str.startswith("auto:").all()
     assert set(auto["method"]) <= {"run_rate", "last_value", "seasonal_profile"}
 
@@ -421,7 +423,7 @@ def test_leakage_property(nat: pd.DataFrame, day: int, ind: str, factor: float) 
 
 def test_plan_implied_by_shortfall_is_known_from_its_date() -> None:
     """Đà Lạt-style figures: 1.091 participants, 1.589 short of plan → plan 2.680."""
-    from bhxh_analysis.forecast._prep import _plans, known_plan
+    from bhxh_analysis.forecast._prep import derived_rows, known_plan, plans_table
 
     rows = [
         ("2020-07-31", "bhxh_voluntary_participants", 1091.0),
@@ -432,11 +434,15 @@ def test_plan_implied_by_shortfall_is_known_from_its_date() -> None:
         "indicator": [r[1] for r in rows], "as_of": pd.to_datetime([r[0] for r in rows]),
         "value": [r[2] for r in rows],
     })
-    plans = _plans(obs, ["bhxh_voluntary_participants"])
+    obs["geo_name"] = "Đà Lạt"
+    ind = ["bhxh_voluntary_participants"]
+
+    def plans_on(day: str) -> pd.DataFrame:
+        cut = obs[obs["as_of"] <= pd.Timestamp(day)]   # implied plans: derived after the cut
+        return plans_table(obs, ind, derived_rows(cut, ind))
+
     key = ("legacy", "district", "672")
-    plan, src = known_plan(plans, key, "bhxh_voluntary_participants", 2020,
-                           pd.Timestamp("2020-08-31"))
+    plan, src = known_plan(plans_on("2020-08-31"), key, ind[0], 2020, pd.Timestamp("2020-08-31"))
     assert plan == 2680.0 and src == "implied from attainment or shortfall"
-    before, _ = known_plan(plans, key, "bhxh_voluntary_participants", 2020,
-                           pd.Timestamp("2020-06-30"))
+    before, _ = known_plan(plans_on("2020-06-30"), key, ind[0], 2020, pd.Timestamp("2020-06-30"))
     assert np.isnan(before)  # not known before the figure that implies it
