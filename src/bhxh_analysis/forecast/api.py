@@ -42,6 +42,7 @@ from ._prep import (
 from .backtest import choose_auto, raw_cases, run_methods
 from .bounds import BOUND_COLUMNS, denominators, upper_bounds
 from .methods import SPARSE_METHODS
+from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
 
 #: ``method="auto"`` ranks methods (and calibrates intervals) on this many series per indicator.
@@ -416,8 +417,9 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
         info = s[[*KEY, "indicator", "geo_name"]].copy()
         bounds = upper_bounds(info[[*KEY, "indicator"]], year,
                               denominators(obs_all, derived_rows(obs_cut, fam), year))
+        fit = plan_model_for(prep, plans_table(obs_all, fam, None), year, AUTO_MAX_SERIES)
         out.append(finish_frame(res, info, bounds, pl, user_plans, prep.pairs(), year, as_of,
-                                levels))
+                                levels, fit))
     if not out:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in RESULT_COLUMNS})
     return pd.concat(out, ignore_index=True).sort_values([*KEY, "indicator"], ignore_index=True)

@@ -10,8 +10,11 @@ The chance of meeting the plan comes with its reason as data: ``move_needed_pct`
 far, in per cent of the last value, the series must still move by 31 December to
 reach the plan), ``past_moves`` (moves of earlier completed years from the same point
 of the year, same indicator — or every indicator of the family when the indicator has
-fewer than :data:`MIN_MOVES`) and ``past_moves_as_large`` (how many of them were at
-least that large).
+fewer than :data:`MIN_MOVES`; ``past_moves_pool`` says which, ``past_moves_window`` within
+how many months of the same point of the year) and ``past_moves_as_large`` (how many of
+them were at least that large). A report can say: "to reach the plan the figure must
+still rise 6 % by 31 December; in 4 of 15 earlier years it rose that much from this
+point of the year".
 """
 
 from __future__ import annotations
@@ -29,18 +32,19 @@ from ._prep import KEY
 RESULT_COLUMNS = [
     "unique_id", "ds", "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "year",
     "as_of", "method", "forecast", "lo80", "hi80", "lo95", "hi95", "n_obs", "plan",
-    "plan_source", "p_meet_plan", "move_needed_pct", "past_moves", "past_moves_as_large",
-    "past_moves_pool", "pace_required", "last_value", "last_as_of", "prev_year_end",
+    "plan_source", "p_meet_plan", "p_meet_plan_model", "plan_pull", "move_needed_pct", "past_moves", "past_moves_as_large",
+    "past_moves_pool", "past_moves_window", "pace_required", "last_value", "last_as_of", "prev_year_end",
     "upper_bound", "bound_indicator", "bound_year", "bound_kind", "loc", "scale", "df",
     "flags", "notes",
 ]
 TEXT = ["unique_id", "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "method",
-        "plan_source", "past_moves_pool", "bound_indicator", "bound_kind", "flags", "notes"]
+        "plan_source", "p_meet_plan_model", "past_moves_pool", "bound_indicator", "bound_kind", "flags", "notes"]
 DATES = ["ds", "as_of", "last_as_of"]
 #: Past moves from the same indicator needed before the family's are used instead.
 MIN_MOVES = 10
-#: Months: past moves count when made from within this distance of the same point of the year.
-MOVE_WINDOW = 1.0
+#: Months: past moves count when made from within this distance of the target's point of
+#: the year; the first window holding :data:`MIN_MOVES` moves is used.
+MOVE_WINDOWS = (1.0, 2.0, 3.0, 6.0, 12.0)
 
 
 def join_text(a: Any, b: Any, sep: str = "; ") -> np.ndarray:
@@ -127,35 +131,53 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
     return plan, src.astype(object)
 
 
-def _moves(res: pd.DataFrame, info: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
-           year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Past moves from the same point of the year, and how many were as large as needed."""
+def _moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
+           year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Past moves from about the same point of the year, and how many were as large as needed.
+
+    The window around the target's month widens (:data:`MOVE_WINDOWS`) until it holds
+    :data:`MIN_MOVES` moves of the same indicator, else of the whole family.
+    """
     n = len(res)
-    total, large = np.full(n, np.nan), np.full(n, np.nan)
+    total, large, window = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     pool = np.array([""] * n, dtype=object)
     need = np.log(plan / res["v"].to_numpy(float))
     pr = pairs[pairs["year"] < year]
     if len(pr) == 0:
-        return total, large, pool
+        return total, large, pool, window
     move = np.log(pr["actual"].to_numpy(float) / pr["v"].to_numpy(float))
     pt = pr["t"].to_numpy(float)
     pind = pr["ind_id"].to_numpy()
     t = np.clip(res["t"].to_numpy(float), 0.0, None)
     ind = res["ind_id"].to_numpy()
     for i in np.flatnonzero(np.isfinite(need) & ~res["observed"].to_numpy(bool)):
-        near = np.abs(pt - t[i]) <= MOVE_WINDOW
-        same = near & (pind == ind[i])
-        use, name = (same, "indicator") if same.sum() >= MIN_MOVES else (near, "family")
+        chosen = None
+        for name, base in (("indicator", pind == ind[i]), ("family", np.ones(len(pt), bool))):
+            for w in MOVE_WINDOWS:
+                use = base & (np.abs(pt - t[i]) <= w)
+                if use.sum() >= MIN_MOVES:
+                    chosen = (name, w, use)
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            chosen = ("family", 12.0, np.ones(len(pt), bool))
+        pool[i], window[i], use = chosen
         total[i] = use.sum()
         large[i] = (move[use] >= need[i] - 1e-12).sum()
-        pool[i] = name
-    return total, large, pool
+    return total, large, pool, window
 
 
 def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
                  plans: pd.DataFrame, user_plans: pd.DataFrame | None, pairs: pd.DataFrame,
-                 year: int, as_of: pd.Timestamp, levels: Sequence[int]) -> pd.DataFrame:
-    """Assemble :data:`RESULT_COLUMNS` from method results: bounds, plan, reason, pace."""
+                 year: int, as_of: pd.Timestamp, levels: Sequence[int],
+                 plan_fit: tuple[float, float, float, int] | None = None) -> pd.DataFrame:
+    """Assemble :data:`RESULT_COLUMNS` from method results: bounds, plan, reason, pace.
+
+    ``plan_fit`` (:func:`bhxh_analysis.forecast.plan.plan_model_for`) switches
+    ``p_meet_plan`` to the plan-aware model for forecasts made with the seasonal
+    profile; ``p_meet_plan_model`` says which model gave it.
+    """
     from ..metrics import pace_required
 
     res = res.reset_index(drop=True)
@@ -180,7 +202,18 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
         res["flags"] = np.where(hit, join_text(res["flags"].to_numpy(), "bounded", ";"), res["flags"])
     plan, src = _plans(res, info, plans, user_plans, year, as_of)
     p_meet = prob_at_least(plan, res["loc"], res["scale"], res["df"], upper)
-    total, large, pool = _moves(res, info, pairs, plan, year)
+    model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
+    if plan_fit is not None:
+        from .plan import plan_aware_prob
+
+        pa = (res["method"].to_numpy() == "seasonal_profile") & np.isfinite(p_meet)
+        if pa.any():
+            p = plan_aware_prob(plan[pa], res["loc"].to_numpy(float)[pa],
+                                res["scale"].to_numpy(float)[pa], res["df"].to_numpy(float)[pa],
+                                plan_fit)
+            p_meet[pa] = np.where(np.isfinite(upper[pa]) & (plan[pa] > upper[pa]), 0.0, p)
+            model[pa] = "plan_aware"
+    total, large, pool, window = _moves(res, pairs, plan, year)
     with np.errstate(divide="ignore", invalid="ignore"):
         move_pct = (plan / v - 1.0) * 100.0
     pace = np.asarray(pace_required(v, plan, [as_of] * len(plan)), dtype=float) if len(plan) \
@@ -194,8 +227,10 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
         "year": res["year"].astype(int).to_numpy(), "as_of": as_of.normalize(),
         "method": res["method"].to_numpy(), **{c: res[c].to_numpy(float) for c in ends},
         "n_obs": res["n_obs"].astype(int).to_numpy(), "plan": plan, "plan_source": src,
-        "p_meet_plan": p_meet, "move_needed_pct": move_pct, "past_moves": total,
-        "past_moves_as_large": large, "past_moves_pool": pool, "pace_required": pace,
+        "p_meet_plan": p_meet, "p_meet_plan_model": model,
+        "plan_pull": plan_fit[1] if plan_fit is not None else np.nan, "move_needed_pct": move_pct, "past_moves": total,
+        "past_moves_as_large": large, "past_moves_pool": pool,
+        "past_moves_window": window, "pace_required": pace,
         "last_value": v, "last_as_of": pd.to_datetime(res["last_as_of"]).to_numpy(),
         "prev_year_end": res["prev_ye"].to_numpy(float), "upper_bound": upper,
         "bound_indicator": bounds["bound_indicator"].to_numpy(),
@@ -206,7 +241,7 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
         "notes": res["notes"].to_numpy(),
     })
     no_plan = ~np.isfinite(plan)
-    out.loc[no_plan, ["past_moves", "past_moves_as_large"]] = np.nan
+    out.loc[no_plan, ["past_moves", "past_moves_as_large", "past_moves_window"]] = np.nan
     extra = [c for c in out.columns if c not in RESULT_COLUMNS]
     return typed(out[RESULT_COLUMNS + extra])
 
@@ -256,10 +291,13 @@ class ForecastResult:
     plan: float
     plan_source: str
     p_meet_plan: float
+    p_meet_plan_model: str
+    plan_pull: float
     move_needed_pct: float
     past_moves: float
     past_moves_as_large: float
     past_moves_pool: str
+    past_moves_window: float
     pace_required: float
     last_value: float
     last_as_of: pd.Timestamp
