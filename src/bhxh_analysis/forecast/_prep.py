@@ -174,6 +174,7 @@ class Prepared:
     year_ends: pd.DataFrame
     plans: pd.DataFrame
     _pairs: pd.DataFrame | None = None
+    _cases: pd.DataFrame | None = None
 
     def pairs(self) -> pd.DataFrame:
         """Training pairs (:func:`training_pairs`), computed once."""

@@ -412,11 +412,11 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
                 for d in res.loc[far, "last_as_of"]]
             res.loc[far, "flags"] = "refused_horizon"
         s = prep.series.iloc[res["sid"].to_numpy()].reset_index(drop=True)
-        derived = derived_rows(obs_cut, wanted)
+        derived = derived_rows(obs_cut, fam)
         pl = plans_table(obs_all, wanted, derived)
         info = s[[*KEY, "indicator", "geo_name"]].copy()
         bounds = upper_bounds(info[[*KEY, "indicator"]], year,
-                              denominators(obs_all, derived_rows(obs_cut, fam), year))
+                              denominators(obs_all, derived, year))
         fit = plan_model_for(prep, plans_table(obs_all, fam, None), year, AUTO_MAX_SERIES)
         out.append(finish_frame(res, info, bounds, pl, user_plans, prep.pairs(), year, as_of,
                                 levels, fit))

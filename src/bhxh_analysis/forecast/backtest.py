@@ -47,12 +47,15 @@ BACKTEST_COLUMNS = [
 
 
 def cases(prep: Prepared) -> pd.DataFrame:
-    """Every backtest case of a prepared table (see module docstring)."""
+    """Every backtest case of a prepared table (see module docstring), computed once."""
+    if prep._cases is not None:
+        return prep._cases
     p = prep.points
     c = p.loc[~p["is_ye"] & (p["t"] > 0) & (p["t"] < 12), ["sid", "as_of", "year", "t", "value"]]
     c = attach_year_info(c.rename(columns={"value": "v"}), prep)
     c = c[c["actual"].notna() & c["prev_ye"].notna()].reset_index(drop=True)
     c["ind_id"] = prep.series["ind_id"].to_numpy()[c["sid"].to_numpy()]
+    prep._cases = c
     return c
 
 

@@ -192,7 +192,7 @@ def plan_model_for(prep: Prepared, plans: pd.DataFrame, year: int,
     if len(pub) == 0:
         return None
     prep = Prepared(series=prep.series, points=prep.points, year_ends=prep.year_ends,
-                    plans=pub, _pairs=prep._pairs)
+                    plans=pub, _pairs=prep._pairs, _cases=prep._cases)
     c = subset_series(cases(prep), max_series)
     c = c[c["year"] < year]
     c = _with_plans(prep, c)
