@@ -304,6 +304,10 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     res = res.rename(columns={"t": "months_elapsed", "v": "last_value",
                               "prev_ye": "prev_year_end"})
     res["method_used"] = res["method"]
+    # Rates cannot exceed 100 % (counts are bounded by their denominators in the API).
+    pct = res["indicator"].str.endswith("_pct").to_numpy()
+    ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
+    res.loc[pct, ends] = res.loc[pct, ends].clip(upper=100.0)
     res = _score(res, levels)
     rr = res.loc[res["method"] == "run_rate", ["sid", "as_of", "error"]]
     res = res.merge(rr.rename(columns={"error": "_rr"}), on=["sid", "as_of"], how="left")
