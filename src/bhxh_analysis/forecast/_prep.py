@@ -79,8 +79,9 @@ def _authority(source_id: pd.Series) -> np.ndarray:
     from .. import config
 
     ranks = _source_ranks(str(config.raw_dir() / "sources.csv"))
-    first = source_id.astype(str).str.split("+").str[0]
-    return first.map(ranks).fillna(9).to_numpy(dtype=np.int64)
+    codes, uniq = pd.factorize(source_id.astype(str))
+    first = pd.Series(uniq).str.split("+").str[0]
+    return first.map(ranks).fillna(9).to_numpy(dtype=np.int64)[codes]
 
 
 class ForecastError(ValueError):
@@ -175,6 +176,7 @@ class Prepared:
     plans: pd.DataFrame
     _pairs: pd.DataFrame | None = None
     _cases: pd.DataFrame | None = None
+    _raw: dict | None = None
 
     def pairs(self) -> pd.DataFrame:
         """Training pairs (:func:`training_pairs`), computed once."""

@@ -46,7 +46,7 @@ from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
 
 #: ``method="auto"`` ranks methods (and calibrates intervals) on this many series per indicator.
-AUTO_MAX_SERIES = 300
+AUTO_MAX_SERIES = 150
 METHODS: tuple[str, ...] = ("auto", "run_rate", "last_value", "seasonal_profile", "ets")
 #: A series may be projected as far ahead as it reaches back, and at least this many years.
 MIN_HORIZON_SPAN = 2.0
@@ -148,19 +148,24 @@ def _targets(prep: Prepared, year: int, cutoff: pd.Timestamp, sids: np.ndarray) 
     has_ye = ye[ye["year"] < year].groupby("sid").size()
     tg["own_years"] = has_ye.reindex(tg["sid"]).fillna(0).to_numpy(dtype=int)
     # Within-year trend of a short series: annual log slope of this year's points.
-    same = p[p["as_of"].dt.year == year][["sid", "t", "value"]]
-    slope = same.groupby("sid").apply(_log_slope, include_groups=False) if len(same) else None
-    tg["g_within"] = slope.reindex(tg["sid"]).to_numpy(dtype=float) if slope is not None \
-        else np.nan
+    short = tg.loc[tg["own_years"] == 0, "sid"]
+    same = p[(p["as_of"].dt.year == year) & p["sid"].isin(short)]
+    tg["g_within"] = _log_slope(same).reindex(tg["sid"]).to_numpy(dtype=float)
     return tg
 
 
-def _log_slope(d: pd.DataFrame) -> float:
-    """Annualised least-squares log slope (NaN with < 2 points or < 2 months apart)."""
-    t, y = d["t"].to_numpy(float), np.log(d["value"].to_numpy(float))
-    if len(t) < 2 or t.max() - t.min() < 2.0:
-        return float("nan")
-    return float(np.clip(12.0 * np.polyfit(t, y, 1)[0], -1.0, 1.0))
+def _log_slope(pts: pd.DataFrame) -> pd.Series:
+    """Annualised least-squares log slope per series (NaN: < 2 points or < 2 months apart)."""
+    d = pd.DataFrame({"sid": pts["sid"].to_numpy(), "t": pts["t"].to_numpy(float),
+                      "y": np.log(pts["value"].to_numpy(float))})
+    d["tt"], d["ty"] = d["t"] ** 2, d["t"] * d["y"]
+    g = d.groupby("sid")
+    s = g[["t", "y", "tt", "ty"]].sum()
+    n = g.size()
+    span = g["t"].max() - g["t"].min()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = (n * s["ty"] - s["t"] * s["y"]) / (n * s["tt"] - s["t"] ** 2)
+    return (12.0 * slope).clip(-1.0, 1.0).where((n >= 2) & (span >= 2.0))
 
 
 # --------------------------------------------------------------------------- running

@@ -133,14 +133,14 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     >>> bool(f[0] < 0.5)
     True
     """
-    from scipy import stats
+    from .methods import t_ppf
 
     target_t = np.asarray(target_t, dtype=float)
     ok = np.isfinite(z) & np.isfinite(t) & np.isfinite(df) & (df > 0)
     if not ok.any():
         return np.ones(len(target_t))
     z, t, df = np.asarray(z)[ok], np.asarray(t, dtype=float)[ok], np.asarray(df)[ok]
-    r = np.abs(z) / stats.t.ppf(0.5 + level / 200.0, df)
+    r = np.abs(z) / t_ppf(0.5 + level / 200.0, df)
     order = np.argsort(r, kind="stable")
     r, t = np.maximum(r[order], 1e-6), t[order]
     q = level / 100.0
@@ -172,6 +172,11 @@ def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = 
     Columns of :func:`run_methods` plus ``indicator``, ``z`` (standardised log error)
     and ``ape``; the input of :func:`calibration_factor` and of the ``auto`` choice.
     """
+    if prep._raw is None:
+        prep._raw = {}
+    for (y, ms, mx), hit in prep._raw.items():  # computed already (auto, then plans)
+        if y == year and mx == max_series and set(methods) <= set(ms):
+            return hit[hit["method"].isin(list(methods))]
     c = cases(prep)
     if year is not None:
         c = c[c["year"] < year]
@@ -186,6 +191,7 @@ def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = 
         res["z"] = (np.log(y) - res["loc"].to_numpy()) / res["scale"].to_numpy()
     res["ape"] = np.abs(res["forecast"].to_numpy() - y) / y * 100.0
     res["indicator"] = prep.series["indicator"].to_numpy()[res["sid"].to_numpy()]
+    prep._raw[(year, tuple(methods), max_series)] = res
     return res
 
 

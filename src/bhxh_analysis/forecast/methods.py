@@ -63,6 +63,13 @@ N_BINS = 24      # half-month bins of t in [0, 12)
 MAX_DF = 200.0
 
 
+def t_ppf(q: float, df: np.ndarray) -> np.ndarray:
+    """Student-t quantile for many degrees of freedom (computed once per distinct value)."""
+    df = np.asarray(df, dtype=float)
+    u, inv = np.unique(df, return_inverse=True)
+    return stats.t.ppf(q, u)[inv].reshape(df.shape)
+
+
 def base_log(method: str, v: np.ndarray, t: np.ndarray, prev_ye: np.ndarray,
              g_hat: np.ndarray) -> np.ndarray:
     """Log point forecast of each method before any learned correction.
@@ -250,7 +257,7 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
                         "df": df, "n_train_own": n_own, "scale_raw": scale,
                         "calib80": calib[80], "calib95": calib[95]}, index=targets.index)
     for lev in levels:
-        q = stats.t.ppf(0.5 + lev / 200.0, df)
+        q = t_ppf(0.5 + lev / 200.0, df)
         s_lev = level_scale(scale, df, calib[80], calib[95], lev)
         out[f"lo{lev}"] = np.exp(loc - q * s_lev)
         out[f"hi{lev}"] = np.exp(loc + q * s_lev)
@@ -265,7 +272,7 @@ def level_scale(scale: np.ndarray, df: np.ndarray, c80: np.ndarray, c95: np.ndar
     linearly, below 80 % use the 80 % factor, above 95 % the 95 % one. The 95 % factor
     is floored so that the 95 % interval always contains the 80 % one.
     """
-    q80, q95 = stats.t.ppf(0.90, df), stats.t.ppf(0.975, df)
+    q80, q95 = t_ppf(0.90, df), t_ppf(0.975, df)
     c95 = np.maximum(c95, c80 * q80 / q95 * 1.0001)
     w = np.clip((level - 80.0) / 15.0, 0.0, 1.0)
     return np.asarray(scale) * ((1 - w) * c80 + w * c95)

@@ -117,6 +117,7 @@ def plan_backtest(obs: pd.DataFrame | Prepared,
     res = _with_plans(prep, res)
     res = res[res["plan"].notna()].reset_index(drop=True)
     loc, scale, df = (res[k].to_numpy(float) for k in ("loc", "scale", "df"))
+    raw_scale = scale / res["calib80"].to_numpy(float)  # the model is learned on raw scales
     plan, y = res["plan"].to_numpy(float), res["actual"].to_numpy(float)
     d, e = np.log(plan) - loc, np.log(y) - loc
     p_pa = np.full(len(res), np.nan)
@@ -124,9 +125,9 @@ def plan_backtest(obs: pd.DataFrame | Prepared,
     for year in sorted(res["year"].unique()):
         cur = (res["year"] == year).to_numpy()
         prev = (res["year"] < year).to_numpy()
-        fit = fit_plan_share(d[prev], e[prev], scale[prev])
+        fit = fit_plan_share(d[prev], e[prev], raw_scale[prev])
         lam_col[cur], n_col[cur] = fit[1], fit[3]
-        p_pa[cur] = plan_aware_prob(plan[cur], loc[cur], scale[cur], df[cur], fit)
+        p_pa[cur] = plan_aware_prob(plan[cur], loc[cur], raw_scale[cur], df[cur], fit)
     out = pd.DataFrame({
         "indicator": res["indicator"].astype(str), "year": res["year"].astype(int),
         "as_of": pd.to_datetime(res["as_of"]), "months_elapsed": res["t"].astype(float),
@@ -142,7 +143,8 @@ def plan_aware_prob(plan: np.ndarray, loc: np.ndarray, scale: np.ndarray, df: np
     """P(Y ≥ plan) under the plan-aware model (the seasonal one below :data:`MIN_PLAN_CASES`).
 
     ``fit`` is :func:`fit_plan_share`'s ``(alpha, lambda, spread_ratio, n)``: location
-    ``loc + α + λ (log plan − loc)``, scale ``spread_ratio × scale``.
+    ``loc + α + λ (log plan − loc)``, scale ``spread_ratio × scale``, where ``scale``
+    is the uncalibrated seasonal scale the model was learned on.
     """
     alpha, lam, spread, n = fit
     if n < MIN_PLAN_CASES:
@@ -186,25 +188,18 @@ def plan_model_for(prep: Prepared, plans: pd.DataFrame, year: int,
     max_series : int, optional
         Learn from at most this many series per indicator.
     """
-    from .backtest import subset_series
-
     pub = plans[plans["kind"] == "published"]
     if len(pub) == 0:
         return None
     prep = Prepared(series=prep.series, points=prep.points, year_ends=prep.year_ends,
-                    plans=pub, _pairs=prep._pairs, _cases=prep._cases)
-    c = subset_series(cases(prep), max_series)
-    c = c[c["year"] < year]
-    c = _with_plans(prep, c)
-    c = c[c["plan"].notna()]
-    if len(c) < MIN_PLAN_CASES:
+                    plans=pub, _pairs=prep._pairs, _cases=prep._cases, _raw=prep._raw)
+    raw = raw_cases(prep, year, ["seasonal_profile"], max_series)
+    raw = _with_plans(prep, raw.drop(columns=[c for c in (*KEY, "indicator") if c in raw]))
+    raw = raw[raw["plan"].notna()]
+    if len(raw) < MIN_PLAN_CASES:
         return None
-    past = raw_cases(prep, year, ["seasonal_profile"], max_series)
-    res = run_methods(prep, c.drop(columns=[*KEY, "indicator", "plan"]), ["seasonal_profile"],
-                      past=past)
-    res = _with_plans(prep, res)
-    loc, scale = res["loc"].to_numpy(float), res["scale"].to_numpy(float)
-    d = np.log(res["plan"].to_numpy(float)) - loc
-    e = np.log(res["actual"].to_numpy(float)) - loc
+    loc, scale = raw["loc"].to_numpy(float), raw["scale"].to_numpy(float)
+    d = np.log(raw["plan"].to_numpy(float)) - loc
+    e = np.log(raw["actual"].to_numpy(float)) - loc
     fit = fit_plan_share(d, e, scale)
     return fit if fit[3] >= MIN_PLAN_CASES else None

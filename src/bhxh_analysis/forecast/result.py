@@ -58,7 +58,7 @@ def intervals(res: pd.DataFrame, levels: Sequence[int], rows: np.ndarray | None 
     """(Re)compute ``forecast`` and ``lo{L}``/``hi{L}`` from ``loc, scale, df``."""
     res = res.copy()
     rows = np.ones(len(res), dtype=bool) if rows is None else rows
-    from .methods import level_scale
+    from .methods import level_scale, t_ppf
 
     loc = res.loc[rows, "loc"].to_numpy(float)
     scale = res.loc[rows, "scale"].to_numpy(float)
@@ -66,7 +66,7 @@ def intervals(res: pd.DataFrame, levels: Sequence[int], rows: np.ndarray | None 
     c80 = res.loc[rows, "calib80"].to_numpy(float) if "calib80" in res else np.ones(len(loc))
     c95 = res.loc[rows, "calib95"].to_numpy(float) if "calib95" in res else np.ones(len(loc))
     for lev in levels:
-        q = stats.t.ppf(0.5 + lev / 200.0, df)
+        q = t_ppf(0.5 + lev / 200.0, df)
         s_lev = level_scale(scale / c80, df, c80, c95, lev)
         res.loc[rows, f"lo{lev}"] = np.exp(loc - q * s_lev)
         res.loc[rows, f"hi{lev}"] = np.exp(loc + q * s_lev)
@@ -150,11 +150,15 @@ def _moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
     pind = pr["ind_id"].to_numpy()
     t = np.clip(res["t"].to_numpy(float), 0.0, None)
     ind = res["ind_id"].to_numpy()
-    for i in np.flatnonzero(np.isfinite(need) & ~res["observed"].to_numpy(bool)):
+    todo = np.flatnonzero(np.isfinite(need) & ~res["observed"].to_numpy(bool))
+    groups: dict[tuple[int, float], list[int]] = {}
+    for i in todo:  # targets at the same point of the year share their past moves
+        groups.setdefault((int(ind[i]), round(float(t[i]), 4)), []).append(i)
+    for (g_ind, g_t), rows in groups.items():
         chosen = None
-        for name, base in (("indicator", pind == ind[i]), ("family", np.ones(len(pt), bool))):
+        for name, base in (("indicator", pind == g_ind), ("family", np.ones(len(pt), bool))):
             for w in MOVE_WINDOWS:
-                use = base & (np.abs(pt - t[i]) <= w)
+                use = base & (np.abs(pt - g_t) <= w)
                 if use.sum() >= MIN_MOVES:
                     chosen = (name, w, use)
                     break
@@ -162,9 +166,11 @@ def _moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
                 break
         if chosen is None:
             chosen = ("family", 12.0, np.ones(len(pt), bool))
-        pool[i], window[i], use = chosen
-        total[i] = use.sum()
-        large[i] = (move[use] >= need[i] - 1e-12).sum()
+        name, w, use = chosen
+        srt = np.sort(move[use])
+        idx = np.asarray(rows)
+        pool[idx], window[idx], total[idx] = name, w, len(srt)
+        large[idx] = len(srt) - np.searchsorted(srt, need[idx] - 1e-12, side="left")
     return total, large, pool, window
 
 
@@ -208,9 +214,9 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
 
         pa = (res["method"].to_numpy() == "seasonal_profile") & np.isfinite(p_meet)
         if pa.any():
-            p = plan_aware_prob(plan[pa], res["loc"].to_numpy(float)[pa],
-                                res["scale"].to_numpy(float)[pa], res["df"].to_numpy(float)[pa],
-                                plan_fit)
+            raw_scale = (res["scale"] / res["calib80"]).to_numpy(float)[pa]
+            p = plan_aware_prob(plan[pa], res["loc"].to_numpy(float)[pa], raw_scale,
+                                res["df"].to_numpy(float)[pa], plan_fit)
             p_meet[pa] = np.where(np.isfinite(upper[pa]) & (plan[pa] > upper[pa]), 0.0, p)
             model[pa] = "plan_aware"
     total, large, pool, window = _moves(res, pairs, plan, year)
