@@ -661,3 +661,14 @@ def test_date_option_parser() -> None:
     help_text = CliRunner().invoke(main, ["forecast", "--help"]).output
     assert "--as-of DATE" in help_text
     assert "[required]" in help_text.split("--as-of DATE")[1][:80]
+
+
+@pytest.mark.parametrize("module", ["api", "result", "evaluate", "backtest", "bounds", "plan"])
+def test_docstring_examples(module: str) -> None:
+    """Every public function's Example runs (issue 18.8)."""
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"bhxh_analysis.forecast.{module}")
+    result = doctest.testmod(mod)
+    assert result.attempted > 0 and result.failed == 0

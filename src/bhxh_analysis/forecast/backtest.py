@@ -285,6 +285,15 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     -------
     DataFrame
         One row per (case, method), columns :data:`BACKTEST_COLUMNS`, sorted.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> bt = fc.backtest(fc.example_observations(), methods=["run_rate", "seasonal_profile"])
+    >>> sorted(bt["method"].unique())
+    ['run_rate', 'seasonal_profile']
+    >>> bool((bt["as_of"] < bt["year"].astype(str) + "-12-31").all())
+    True
     """
     bad = [m for m in methods if m not in (*SPARSE_METHODS, "auto")]
     if bad:
@@ -366,6 +375,13 @@ def summary(bt: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
         the same cases), ``skill_mae`` (1 − MAE ÷ run-rate MAE, persons; dominated by the
         largest series), ``coverage80``, ``coverage95``, ``winkler80_rel``,
         ``winkler95_rel``, ``median_scaled_error``.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> s = fc.summary(fc.backtest(fc.example_observations()))
+    >>> float(s.set_index("method").loc["run_rate", "skill_ape"])
+    0.0
     """
     keys = [*by, "method"]
     bt = bt.assign(abs_error=bt["error"].abs())
