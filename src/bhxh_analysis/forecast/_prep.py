@@ -113,10 +113,10 @@ def slim(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = Non
 
     Besides ``indicators``: their plans, the figures plans and denominators are implied
     from (attainment, shortfalls, coverage, participants) and the denominators
-    themselves. Selecting the few needed columns before filtering rows keeps large
-    (simulated) tables fast. ``obs_id`` and ``source_id`` are kept (filled when a
-    user's table lacks them). With ``cutoff``, rows dated after it are dropped — the
-    vintage cut.
+    themselves. Selecting the few needed columns before filtering rows, and holding
+    text as plain object arrays, keeps large (simulated) tables fast. ``source_id`` is
+    kept (filled when a user's table lacks it). With ``cutoff``, rows dated after it
+    are dropped — the vintage cut.
     """
     check_columns(obs)
     inds = list(indicators) if indicators is not None else list(FORECASTABLE)
@@ -129,11 +129,11 @@ def slim(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = Non
                                          "shortfall_participants", "shortfall_pp")}
     cols = [*KEY, "geo_name", "indicator", "as_of", "value"]
     df = obs.loc[obs["indicator"].astype(str).isin(sorted(related)),
-                 [*cols, *[c for c in ("obs_id", "source_id") if c in obs.columns]]]
+                 [*cols, *[c for c in ("source_id",) if c in obs.columns]]]
+    # Plain object arrays: every later selection copies pointers, not Arrow strings.
     df = df.assign(as_of=pd.to_datetime(df["as_of"]).astype("datetime64[ns]"),
-                   **{c: df[c].astype(str) for c in [*KEY, "geo_name", "indicator"]})
-    if "obs_id" not in df.columns:
-        df = df.assign(obs_id=[f"row{i}" for i in range(len(df))])
+                   **{c: df[c].astype(str).astype(object)
+                      for c in [*KEY, "geo_name", "indicator", "source_id"] if c in df.columns})
     if "source_id" not in df.columns:
         df = df.assign(source_id="user")
     if cutoff is not None:
@@ -313,7 +313,8 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     trigger = [f"{s}_{m}" for s in schemes
                for m in ("attainment_pct", "shortfall_participants", "shortfall_pp", "coverage_pct")]
     needed = trigger + [f"{s}_participants" for s in schemes]
-    rows = obs[obs["indicator"].astype(str).isin(needed)]
+    present = set(pd.unique(obs["indicator"].astype(str)))
+    rows = obs[obs["indicator"].isin(needed)] if present & set(trigger) else obs.iloc[0:0]
     if not rows["indicator"].astype(str).isin(trigger).any():
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "as_of" else
                                           (float if c == "value" else str)) for c in cols})
@@ -356,8 +357,7 @@ def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     """
     cols = [*KEY, "indicator", "year", "plan", "as_of", "kind"]
     plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
-    obs = _canonical(obs[[*KEY, "indicator", "as_of", "value"]])
-    p = obs.loc[obs["indicator"].isin(list(plan_of))]
+    p = _canonical(obs.loc[obs["indicator"].isin(list(plan_of)), [*KEY, "indicator", "as_of", "value"]])
     p = p.assign(as_of=pd.to_datetime(p["as_of"]).astype("datetime64[ns]"))
     p = p.assign(indicator=p["indicator"].map(plan_of), year=p["as_of"].dt.year,
                  plan=pd.to_numeric(p["value"], errors="coerce"), kind="published")
