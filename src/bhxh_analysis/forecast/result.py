@@ -10,8 +10,8 @@ The chance of meeting the plan comes with its reason as data: ``move_needed_pct`
 far, in per cent of the last value, the series must still move by 31 December to
 reach the plan), ``past_moves`` (moves of earlier completed years from the same point
 of the year, same indicator — or every indicator of the family when the indicator has
-fewer than :data:`MIN_MOVES`; ``past_moves_pool`` says which, ``past_moves_window`` within
-how many months of the same point of the year) and ``past_moves_as_large`` (how many of
+too few moves; ``past_moves_pool`` says which, ``past_moves_window`` within how many
+months of the same point of the year) and ``past_moves_as_large`` (how many of
 them were at least that large). A report can say: "to reach the plan the figure must
 still rise 6 % by 31 December; in 4 of 15 earlier years it rose that much from this
 point of the year".
@@ -40,8 +40,8 @@ RESULT_COLUMNS = [
 TEXT = ["unique_id", "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "method",
         "plan_source", "p_meet_plan_model", "past_moves_pool", "bound_indicator", "bound_kind", "flags", "notes"]
 DATES = ["ds", "as_of", "last_as_of"]
-#: Past moves from the same indicator needed before the family's are used instead.
-MIN_MOVES = 10
+#: Past moves needed in a window (same indicator first, else the family; else a wider window).
+MIN_MOVES = 5
 #: Months: past moves count when made from within this distance of the target's point of
 #: the year; the first window holding :data:`MIN_MOVES` moves is used.
 MOVE_WINDOWS = (1.0, 2.0, 3.0, 6.0, 12.0)
@@ -136,7 +136,8 @@ def _moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
     """Past moves from about the same point of the year, and how many were as large as needed.
 
     The window around the target's month widens (:data:`MOVE_WINDOWS`) until it holds
-    :data:`MIN_MOVES` moves of the same indicator, else of the whole family.
+    :data:`MIN_MOVES` moves — of the same indicator if it has them, else of the whole
+    family (moves from the same point of the year matter more than the indicator).
     """
     n = len(res)
     total, large, window = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
@@ -156,8 +157,8 @@ def _moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
         groups.setdefault((int(ind[i]), round(float(t[i]), 4)), []).append(i)
     for (g_ind, g_t), rows in groups.items():
         chosen = None
-        for name, base in (("indicator", pind == g_ind), ("family", np.ones(len(pt), bool))):
-            for w in MOVE_WINDOWS:
+        for w in MOVE_WINDOWS:  # the nearest point of the year first, then the same indicator
+            for name, base in (("indicator", pind == g_ind), ("family", np.ones(len(pt), bool))):
                 use = base & (np.abs(pt - g_t) <= w)
                 if use.sum() >= MIN_MOVES:
                     chosen = (name, w, use)
