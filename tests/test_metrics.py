@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bhxh_analysis import metrics as M
+from bhxh_analysis.schema import CONSISTENCY_COLUMNS, DERIVED_COLUMNS, OBSERVATION_COLUMNS
 
 # Seed and national figures, hand-transcribed in the observations schema. Codes are
 # the GSO codes (Lâm Đồng 68, Đà Lạt 672, Đức Trọng 679, Kon Tum 62, Kiên Giang 91,
@@ -86,7 +87,7 @@ def seed_obs() -> pd.DataFrame:
     df["unit"] = np.where(df["indicator"].str.endswith("_pct"), "pct", "persons")
     df["preliminary"] = False
     df["value"] = df["value"].astype(float)
-    return df[M.OBS_COLUMNS]
+    return df[OBSERVATION_COLUMNS]
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +190,8 @@ def test_dalat_populations_plan_and_target(derived: pd.DataFrame) -> None:
     assert cov["value"].iloc[0] == pytest.approx(190863 / 0.8323)  # ≈ 229,320
     assert round(cov["value"].iloc[0]) == 229320
     assert round(sho["value"].iloc[0]) == 229306
-    assert cov["inputs"].iloc[0] == "seed000-03 seed000-04"
+    assert cov[["input_a", "input_b"]].values.tolist() == [["seed000-03", "seed000-04"]]
+    assert str(cov["inputs_as_of"].iloc[0])[:10] == "2020-07-31"
     assert cov["source_id"].iloc[0] == "seed000"
     assert cov["method"].iloc[0].startswith(
         "population = bhyt_participants ÷ bhyt_coverage_pct × 100")
@@ -225,9 +227,11 @@ def test_duc_trong_denominators(derived: pd.DataFrame) -> None:
 def test_u_minh_thuong_attainment(derived: pd.DataFrame) -> None:
     att = pick(derived, "U Minh Thượng", "bhxh_voluntary_attainment_pct", "2020-05-31")
     assert att["value"].iloc[0] == 150.0
-    # The id is a pinned function of the method and the inputs' ids (docs/metrics.md).
-    assert att["inputs"].iloc[0] == "seed001-07 seed001-09"
-    assert att["obs_id"].iloc[0] == "drv-b844378551a9875b"
+    # The id names the place and date and numbers the figure (docs/metrics.md).
+    assert att[["input_a", "input_b"]].values.tolist() == [["seed001-07", "seed001-09"]]
+    assert att["obs_id"].iloc[0].startswith("drv-legacy-district-906-20200531-")
+    # Known once both inputs are: the plan is dated 31 December.
+    assert str(att["inputs_as_of"].iloc[0])[:10] == "2020-12-31"
     plan = pick(derived, "U Minh Thượng", "bhxh_voluntary_plan_new_participants",
                 "2020-12-31")
     assert plan["value"].iloc[0] == 244.0
@@ -243,12 +247,15 @@ def test_national_labour_force_and_yoy(derived: pd.DataFrame) -> None:
 
 
 def test_derived_table_shape_and_determinism(obs: pd.DataFrame, derived: pd.DataFrame) -> None:
-    assert list(derived.columns) == M.DERIVED_COLUMNS
+    assert list(derived.columns) == DERIVED_COLUMNS
     assert derived["obs_id"].is_unique
-    assert derived["obs_id"].str.match(r"^drv-[0-9a-f]{16}$").all()
+    assert derived["obs_id"].str.match(r"^drv-(?:legacy|2025)-[a-z]+-\w+-\d{8}-\d+$").all()
     assert not set(derived["obs_id"]) & set(obs["obs_id"])
     again = M.derive(obs.sample(frac=1, random_state=3))
-    pd.testing.assert_frame_equal(derived, again)
+    # Same rows in the same order; only the categories of the input ids follow the
+    # observations' order.
+    pd.testing.assert_frame_equal(derived.astype({"input_a": str, "input_b": str}),
+                                  again.astype({"input_a": str, "input_b": str}))
     # Derived figures never touch the observations.
     pd.testing.assert_frame_equal(obs, seed_obs())
 
@@ -278,7 +285,7 @@ def test_empty_inputs() -> None:
     df = seed_obs().iloc[0:1]
     assert M.derive(df).empty
     c = M.check_consistency(df)
-    assert c.empty and list(c.columns) == M.CONSISTENCY_COLUMNS
+    assert c.empty and list(c.columns) == CONSISTENCY_COLUMNS
 
 
 # ---------------------------------------------------------------- consistency
@@ -331,7 +338,7 @@ def test_conflicting_shortfall_is_flagged() -> None:
 
 
 def test_checks_sorted_and_deterministic(obs: pd.DataFrame, checks: pd.DataFrame) -> None:
-    assert list(checks.columns) == M.CONSISTENCY_COLUMNS
+    assert list(checks.columns) == CONSISTENCY_COLUMNS
     again = M.check_consistency(obs.iloc[::-1].reset_index(drop=True))
     pd.testing.assert_frame_equal(checks, again)
     assert set(checks["status"]) <= {"ok", "conflict"}
