@@ -118,14 +118,14 @@ def cross_pairs(left: pd.DataFrame, right: pd.DataFrame, by: list[str]) -> pd.Da
     pandas.DataFrame
         ``left``, ``right``: row positions in ``left`` and ``right``, each pair once.
     """
+    if left.empty or right.empty:
+        return pd.DataFrame({"left": [], "right": []}, dtype=np.int64)
     parts = []
     for one, other, names in ((left, right, ["left", "right"]),
                               (right, left, ["right", "left"])):
         bound = one[by].reset_index().merge(_bounding(other, by), on=by)
         for c in ("top_lo", "low_hi"):
             parts.append(bound[["index", c]].set_axis(names, axis=1))
-    if not parts:
-        return pd.DataFrame({"left": [], "right": []}, dtype=np.int64)
     pairs = pd.concat(parts, ignore_index=True).astype(np.int64)
     return pairs.drop_duplicates().sort_values(["left", "right"]).reset_index(drop=True)
 
@@ -163,9 +163,15 @@ def _observed(usable: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 
 def _derived(derived: pd.DataFrame, usable: pd.DataFrame, frame: pd.DataFrame,
              keep: pd.Series) -> pd.DataFrame:
-    """Derived figures of rows ``keep`` of ``derived``, in the observations' unit codes."""
+    """Derived figures of rows ``keep`` of ``derived``, in the observations' unit codes,
+    with their inputs' indicators and values (what the checks print)."""
     d = derived[keep.to_numpy()]
-    units = usable[UNIT_KEY].astype("str").assign(unit=frame["unit"]).drop_duplicates("unit")
+    columns = ["unit", "indicator", "date", "year", "value", "lo", "hi", "source_id",
+               "obs_id", "rule", "input_a", "input_b", "a_indicator", "a_value",
+               "b_indicator", "b_value"]
+    if d.empty:
+        return pd.DataFrame(columns=columns)
+    units = usable[UNIT_KEY].astype("str").assign(unit=frame["unit"].to_numpy())
     d = pd.DataFrame({
         **{c: d[c].astype("str").to_numpy() for c in UNIT_KEY},
         "indicator": d["indicator"].astype("str").to_numpy(),
@@ -179,9 +185,19 @@ def _derived(derived: pd.DataFrame, usable: pd.DataFrame, frame: pd.DataFrame,
         "input_a": d["input_a"].astype("str").to_numpy(),
         "input_b": d["input_b"].astype("str").to_numpy(),
     })
-    d = d.merge(units, on=UNIT_KEY, how="inner").drop(columns=UNIT_KEY)
+    d = d.merge(units.drop_duplicates("unit"), on=UNIT_KEY, how="inner")
     d["year"] = d["date"].dt.year
-    return d
+    ids = usable["obs_id"].astype("str")
+    inputs = usable[ids.isin(set(d["input_a"]) | set(d["input_b"])).to_numpy()]
+    look = pd.DataFrame({"indicator": inputs["indicator"].astype("str").to_numpy(),
+                         "value": pd.to_numeric(inputs["value"]).to_numpy(dtype=float)},
+                        index=inputs["obs_id"].astype("str").to_numpy())
+    look = look[~look.index.duplicated()]
+    for side in ("a", "b"):
+        found = look.reindex(d[f"input_{side}"])
+        d[f"{side}_indicator"] = found["indicator"].fillna("?").to_numpy()
+        d[f"{side}_value"] = found["value"].to_numpy()
+    return d[columns]
 
 
 def _candidates(derived: pd.DataFrame, observed_indicators: set[str]) -> pd.Series:
@@ -200,7 +216,7 @@ def _candidates(derived: pd.DataFrame, observed_indicators: set[str]) -> pd.Seri
 
 
 def _sides(figures: pd.DataFrame, usable: pd.DataFrame) -> pd.DataFrame:
-    """The text each side of a check prints: ``text``, ``implied``, ``sources``, ``ids``."""
+    """The text each side of a check prints: ``text``, ``implied``, ``ids``."""
     f = figures.copy()
     value = _fmt_series(f["value"])
     bounds = "[" + _fmt_series(f["lo"]) + ", " + _fmt_series(f["hi"]) + "]"
@@ -213,13 +229,8 @@ def _sides(figures: pd.DataFrame, usable: pd.DataFrame) -> pd.DataFrame:
                         + qualifier.where(qualifier == "", " " + qualifier) + " " + bounds)
         f["ids"] = f["obs_id"]
         return f
-    look = pd.DataFrame({"indicator": usable["indicator"].astype("str").to_numpy(),
-                         "value": pd.to_numeric(usable["value"]).to_numpy(dtype=float)},
-                        index=usable["obs_id"].astype("str").to_numpy())
-    a, b = look.reindex(f["input_a"]), look.reindex(f["input_b"])
-    f["text"] = (a["indicator"].fillna("?").to_numpy() + "=" + _fmt_series(a["value"]).to_numpy()
-                 + "; " + b["indicator"].fillna("?").to_numpy() + "="
-                 + _fmt_series(b["value"]).to_numpy() + " (" + f["source_id"] + ")")
+    f["text"] = (f["a_indicator"] + "=" + _fmt_series(f["a_value"]) + "; " + f["b_indicator"]
+                 + "=" + _fmt_series(f["b_value"]) + " (" + f["source_id"] + ")")
     f["implied"] = f["indicator"] + "=" + value + " " + bounds + " via " + f["rule"]
     f["ids"] = f["input_a"] + " " + f["input_b"]
     return f
@@ -232,6 +243,8 @@ def _rows(left: pd.DataFrame, right: pd.DataFrame, pairs: pd.DataFrame, check: s
     ``allowance`` widens the right interval by that share of its value (denominators
     of another publisher): a number, an array, or a function of the two sides.
     """
+    if pairs.empty:
+        return pd.DataFrame()
     lhs = _sides(left.iloc[pairs["left"].to_numpy()].reset_index(drop=True), usable)
     rhs = _sides(right.iloc[pairs["right"].to_numpy()].reset_index(drop=True), usable)
     if callable(allowance):
@@ -278,10 +291,10 @@ def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
     """:func:`check_consistency` on prepared observations and their derived table."""
     same_day = ["unit", "indicator", "date"]
     # Only figures some check can pair are turned into text (a panel has millions).
-    indicators = frame["indicator"].astype("str")
-    drv = _derived(derived, usable, frame, _candidates(derived, set(indicators.unique())))
+    observed_indicators = set(frame["indicator"].astype("str").unique())
+    drv = _derived(derived, usable, frame, _candidates(derived, observed_indicators))
     repeated = frame.duplicated(same_day, keep=False)
-    wanted = repeated | indicators.isin([*drv["indicator"].unique(), *_DENOMINATORS])
+    wanted = repeated | frame["indicator"].isin([*drv["indicator"].unique(), *_DENOMINATORS])
     observed = _observed(usable[wanted.to_numpy()], frame[wanted.to_numpy()])
     # Canonical row order (place, indicator, date, id): a pair's sides never depend on
     # the order of the input tables.
@@ -321,9 +334,16 @@ def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
                        lambda lhs, rhs: np.where(lhs["source_id"] == rhs["source_id"],
                                                  0.0, DENOMINATOR_ALLOWANCE)))
 
-    rows = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
-    places = usable[[*UNIT_KEY, "geo_name"]].astype("str").assign(unit=frame["unit"])
-    rows = rows.merge(places.drop_duplicates("unit"), on="unit", how="left")
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        empty = pd.DataFrame({c: pd.Series(dtype="str") for c in CONSISTENCY_COLUMNS})
+        empty["as_of"] = pd.Series(dtype="datetime64[ns]")
+        return _restore_dates(empty.astype({"difference": float, "tolerance": float}), obs)
+    rows = pd.concat(parts, ignore_index=True)
+    places = usable[[*UNIT_KEY, "geo_name"]].assign(unit=frame["unit"].to_numpy())
+    places = places[places["unit"].isin(rows["unit"]).to_numpy()].drop_duplicates("unit")
+    rows = rows.merge(places.astype({c: "str" for c in [*UNIT_KEY, "geo_name"]}),
+                      on="unit", how="left")
     rows["as_of"] = pd.to_datetime(rows["as_of"]).astype("datetime64[ns]")
     rows = rows.sort_values([*UNIT_KEY, "as_of", "check", "obs_ids", "figures"],
                             kind="stable").reset_index(drop=True)

@@ -54,22 +54,30 @@ def _read_printed(printed: pd.Series) -> pd.DataFrame:
 
     Returns one row per element of ``printed`` (same index) with ``qualifier``,
     ``multiplier`` (NaN without a unit word) and, for each convention ``vi``/``en``,
-    ``{fmt}_number`` (NaN when unreadable that way) and ``{fmt}_decimals``.
+    ``{fmt}_number`` (NaN when unreadable that way) and ``{fmt}_decimals``. Bare
+    digits (most of a panel) read alike in both conventions and skip the parsing.
     """
     text = printed.str.replace("\u00a0", " ").str.strip()
-    parts = text.str.extract(FIGURE_PATTERN, flags=re.IGNORECASE)
+    digits = text.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    out = pd.DataFrame({"qualifier": "", "multiplier": np.nan}, index=printed.index)
+    for fmt in _DECIMAL_MARK:
+        out[f"{fmt}_number"] = pd.to_numeric(text.where(digits), errors="coerce")
+        out[f"{fmt}_decimals"] = 0.0
+    if digits.all():
+        return out
+    rest = text[~digits]
+    parts = rest.str.extract(FIGURE_PATTERN, flags=re.IGNORECASE)
     number = parts["num"].fillna("").str.replace(r"\s+", "", regex=True)
     number = number.str.replace("\u2212", "-")
     first_word = parts["rest"].fillna("").str.strip().str.extract(r"^(\S*)")[0]
-    out = pd.DataFrame({
-        "qualifier": parts["qual"].fillna("").str.casefold(),
-        "multiplier": first_word.fillna("").str.casefold().map(MULTIPLIERS).astype(float),
-    }, index=printed.index)
+    out.loc[~digits, "qualifier"] = parts["qual"].fillna("").str.casefold()
+    out.loc[~digits, "multiplier"] = (first_word.fillna("").str.casefold()
+                                      .map(MULTIPLIERS).astype(float))
     for fmt, mark in _DECIMAL_MARK.items():
         read = parse_numbers(number, fmt)
         fraction = number.str.extract(rf"\{mark}(\d+)$")[0].str.len()
-        out[f"{fmt}_number"] = read["value"].where(read["ok"])
-        out[f"{fmt}_decimals"] = fraction.astype(float).fillna(0.0)
+        out.loc[~digits, f"{fmt}_number"] = read["value"].where(read["ok"])
+        out.loc[~digits, f"{fmt}_decimals"] = fraction.astype(float).fillna(0.0)
     return out
 
 
