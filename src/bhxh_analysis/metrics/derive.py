@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import DENOMINATOR, DERIVED_COLUMNS, GROWTH_MEASURE, SCHEMES, UNIT_KEY
-from .figures import figure_bounds
+from .figures import _intervals
 
 __all__ = ["RULES", "Rule", "derive"]
 
@@ -154,7 +154,7 @@ def _prepare(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     usable = obs[(as_of.notna() & value.notna()).to_numpy()].reset_index(drop=True)
     date = as_of.dropna().loc[value.notna()].reset_index(drop=True) \
         if len(usable) < len(obs) else as_of.reset_index(drop=True)
-    bounds = figure_bounds(usable)
+    lo, hi, _, _ = _intervals(usable)
     frame = pd.DataFrame({
         "row": np.arange(len(usable)),
         "unit": usable.groupby(UNIT_KEY, sort=True, observed=True).ngroup().to_numpy(),
@@ -164,8 +164,8 @@ def _prepare(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         "year": date.dt.year.to_numpy(),
         "year_end": ((date.dt.month == 12) & (date.dt.day == 31)).to_numpy(),
         "value": pd.to_numeric(usable["value"]).to_numpy(dtype=float),
-        "lo": bounds["lo"].to_numpy(),
-        "hi": bounds["hi"].to_numpy(),
+        "lo": lo,
+        "hi": hi,
     })
     return usable, frame
 
@@ -196,37 +196,42 @@ def _interval_op(op: str, a: pd.DataFrame, b: pd.DataFrame
     return value, lo, hi
 
 
-def _apply(index: int, rule: Rule, by_indicator: dict[str, pd.DataFrame]
-           ) -> pd.DataFrame | None:
-    """Rows one rule derives: its number, both input rows, dates, value and interval."""
-    if rule.a not in by_indicator or rule.b not in by_indicator:
-        return None
-    a, b = by_indicator[rule.a], by_indicator[rule.b]
-    if rule.join == "prev_year_end":
+def _match(a: pd.DataFrame, b: pd.DataFrame, join: str) -> pd.DataFrame:
+    """Rows of indicators ``a`` and ``b`` that belong together (one merge).
+
+    Columns: the join keys, then ``date``, ``year``, ``row``, ``source``, ``value``,
+    ``lo`` and ``hi`` of each side, suffixed ``_a`` and ``_b``.
+    """
+    if join == "prev_year_end":
         a = a[a["year_end"]]
         b = b[b["year_end"]].assign(year=b["year"] + 1)
-    keys = _JOIN_KEYS[rule.join]
+    keys = _JOIN_KEYS[join]
     m = a.merge(b, on=keys, suffixes=("_a", "_b"))
-    if m.empty:
-        return None
-    side = {s: m[[c if c in keys else f"{c}_{s}" for c in ("value", "lo", "hi")]]
-            .set_axis(["value", "lo", "hi"], axis=1) for s in ("a", "b")}
+    for c in keys:  # both sides share the keys: name them like the other columns
+        m[f"{c}_a"] = m[c]
+        m[f"{c}_b"] = m[c]
+    if join == "prev_year_end":
+        m["year_b"] = m["year_b"] - 1
+    return m
+
+
+def _apply(index: int, rule: Rule, m: pd.DataFrame) -> pd.DataFrame:
+    """Rows one rule derives from matched inputs ``m``: its number, both input rows,
+    place, dates, value and interval (finite values only)."""
+    side = {s: m[[f"value_{s}", f"lo_{s}", f"hi_{s}"]].set_axis(["value", "lo", "hi"], axis=1)
+            for s in ("a", "b")}
     value, lo, hi = _interval_op(rule.op, side["a"], side["b"])
-    date_a = m["date"] if "date" in keys else m["date_a"]
-    date_b = m["date"] if "date" in keys else m["date_b"]
-    year = m["year"] if "year" in keys else m["year_a"]
-    if rule.join == "prev_year_end":
-        year = m["year"]  # b was moved to a's year
-    as_of = {"same": date_a,
-             "year_end": pd.to_datetime(year.astype(str) + "-12-31"),
-             "prev_year_end": pd.to_datetime((year - 1).astype(str) + "-12-31")
-             }[rule.out_date]
+    if rule.out_date == "same":
+        as_of = m["date_a"]
+    else:  # 31 December of a's year, or of the year before
+        year = m["year_a"] - 1 if rule.out_date == "prev_year_end" else m["year_a"]
+        as_of = pd.to_datetime(pd.DataFrame({"year": year, "month": 12, "day": 31}))
     out = pd.DataFrame({
         "rule": np.full(len(m), index, dtype=np.int16),
         "row_a": m["row_a"].to_numpy(), "row_b": m["row_b"].to_numpy(),
-        "unit": m["unit"].to_numpy(),
+        "unit": m["unit_a"].to_numpy(),
         "as_of": as_of.to_numpy(dtype="datetime64[ns]"),
-        "inputs_as_of": np.maximum(date_a.to_numpy(), date_b.to_numpy()),
+        "inputs_as_of": np.maximum(m["date_a"].to_numpy(), m["date_b"].to_numpy()),
         "value": value, "lo": lo, "hi": hi,
     })
     return out[np.isfinite(value)]
@@ -359,9 +364,18 @@ def derive(obs: pd.DataFrame) -> pd.DataFrame:
 
 def _derive(usable: pd.DataFrame, frame: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
     """:func:`derive` on the observations :func:`_prepare` returned."""
-    by_indicator = dict(tuple(frame.groupby("indicator", sort=False, observed=True)))
-    pieces = [_apply(i, r, by_indicator) for i, r in enumerate(RULES)]
-    pieces = [p for p in pieces if p is not None and len(p)]
+    by_indicator = dict(tuple(frame.drop(columns="indicator").groupby(
+        frame["indicator"], sort=False, observed=True)))
+    # Rules that read the same two indicators the same way share one merge.
+    inputs: dict[tuple[str, str, str], list[int]] = {}
+    for i, r in enumerate(RULES):
+        if r.a in by_indicator and r.b in by_indicator:
+            inputs.setdefault((r.a, r.b, r.join), []).append(i)
+    pieces = []
+    for (a, b, join), rules in inputs.items():
+        matched = _match(by_indicator[a], by_indicator[b], join)
+        pieces += [_apply(i, RULES[i], matched) for i in rules if len(matched)]
+    pieces = [p for p in pieces if len(p)]
     if not pieces:
         return _restore_dates(_empty_derived(), obs)
     rows = pd.concat(pieces, ignore_index=True)

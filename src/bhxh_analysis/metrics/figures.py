@@ -54,12 +54,14 @@ def _read_printed(printed: pd.Series) -> pd.DataFrame:
 
     Returns one row per element of ``printed`` (same index) with ``qualifier``,
     ``multiplier`` (NaN without a unit word) and, for each convention ``vi``/``en``,
-    ``{fmt}_number`` (NaN when unreadable that way) and ``{fmt}_decimals``. Bare
-    digits (most of a panel) read alike in both conventions and skip the parsing.
+    ``{fmt}_number`` (NaN when unreadable that way), ``{fmt}_decimals`` and ``digits``
+    (bare digits: most of a panel; they read alike in both conventions and skip the
+    parsing).
     """
     text = printed.str.replace("\u00a0", " ").str.strip()
     digits = text.str.fullmatch(r"\d+").fillna(False).astype(bool)
-    out = pd.DataFrame({"qualifier": "", "multiplier": np.nan}, index=printed.index)
+    out = pd.DataFrame({"qualifier": "", "multiplier": np.nan, "digits": digits},
+                       index=printed.index)
     for fmt in _DECIMAL_MARK:
         out[f"{fmt}_number"] = pd.to_numeric(text.where(digits), errors="coerce")
         out[f"{fmt}_decimals"] = 0.0
@@ -130,12 +132,64 @@ def _note_qualifier(notes: pd.Series) -> pd.Series:
     return lead.where(lead != "", tagged.str.strip().str.casefold())
 
 
-def _per_distinct(text: pd.Series, fn) -> pd.DataFrame | pd.Series:  # noqa: ANN001
-    """Apply ``fn`` to the distinct values of ``text`` once and spread the result to
-    every row (a panel repeats the same printed strings and notes many times)."""
-    codes, uniques = pd.factorize(text)
-    result = fn(pd.Series(uniques, dtype="str"))
-    return result.take(codes).set_axis(text.index)
+def _distinct(obs: pd.DataFrame, column: str, read) -> tuple[np.ndarray, pd.DataFrame | pd.Series]:  # noqa: ANN001, E501
+    """Apply ``read`` once to each distinct text of ``column``; return each row's code
+    into the result (a panel repeats the same printed strings and notes many times)."""
+    codes, uniques = pd.factorize(_text(obs, column))
+    return codes, read(pd.Series(uniques, dtype="str"))
+
+
+def _column_qualifier(words: pd.Series) -> pd.Series:
+    """Qualifiers given in a ``qualifier`` column ("" for an empty cell)."""
+    words = words.str.strip().str.casefold()
+    return words.where(~words.isin(_EMPTY), "")
+
+
+def _qualifiers(obs: pd.DataFrame, printed_codes: np.ndarray, printed: pd.Series
+                ) -> pd.Categorical:
+    """Each figure's qualifier: the ``qualifier`` column, else the printed figure's,
+    else the note's ("" when none)."""
+    sources = [(printed_codes, printed)]
+    if "note" in obs:
+        sources.append(_distinct(obs, "note", _note_qualifier))
+    if "qualifier" in obs:
+        sources.append(_distinct(obs, "qualifier", _column_qualifier))
+    words = pd.Index(sorted({"", *(w for _, found in sources for w in found)}), dtype="str")
+    none = words.get_loc("")
+    row = None
+    for codes, found in sources:  # later sources win where they found a word
+        code = words.get_indexer(found)[codes]
+        row = code if row is None else np.where(code != none, code, row)
+    return pd.Categorical.from_codes(row, categories=words)
+
+
+def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Categorical]:
+    """Lower and upper bounds, half rounding unit and qualifier of each figure."""
+    value = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
+    codes, read = _distinct(obs, "value_raw", _read_printed)
+    half = np.full(len(value), 0.5)
+    # Bare digits that are the value itself stand for value ± 0.5; read the others.
+    bare = read["digits"].to_numpy()[codes] & (read["en_number"].to_numpy()[codes] == value)
+    if not bare.all():
+        other = ~bare
+        half[other] = _half_unit(value[other], read.iloc[codes[other]])
+    qualifier = _qualifiers(obs, codes, read["qualifier"])
+    kind = pd.Series(qualifier.categories).map(QUALIFIER_KIND).fillna("").to_numpy()
+    kind = kind[qualifier.codes]
+    size = np.abs(value)
+    lo = np.select(
+        [kind == "approx", kind == "nearly", kind == "at_most"],
+        [value - np.maximum(half, APPROX_REL * size),
+         value - np.maximum(half, NEARLY_REL * size), np.full(len(value), -np.inf)],
+        value - half,
+    )
+    hi = np.select(
+        [kind == "approx", kind == "over", kind == "at_least"],
+        [value + np.maximum(half, APPROX_REL * size),
+         value + np.maximum(half, OVER_REL * size), np.full(len(value), np.inf)],
+        value + half,
+    )
+    return lo, hi, half, qualifier
 
 
 def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
@@ -174,35 +228,7 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     >>> b["qualifier"].tolist()
     ['', '≈']
     """
-    value = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
-    printed = _text(obs, "value_raw")
-    read = _per_distinct(printed, _read_printed)
-    half = _half_unit(value, read)
-
-    qualifier = read["qualifier"]
-    if "note" in obs:
-        from_note = _per_distinct(_text(obs, "note"), _note_qualifier)
-        qualifier = qualifier.where(qualifier != "", from_note)
-    if "qualifier" in obs:
-        given = _text(obs, "qualifier").str.strip().str.casefold()
-        given = given.where(~given.isin(_EMPTY), "")
-        qualifier = given.where(given != "", qualifier)
-
-    kind = _per_distinct(qualifier, lambda q: q.map(QUALIFIER_KIND).fillna(""))
-    kind = kind.to_numpy(dtype=object)
-    size = np.abs(value)
-    lo = np.select(
-        [kind == "approx", kind == "nearly", kind == "at_most"],
-        [value - np.maximum(half, APPROX_REL * size),
-         value - np.maximum(half, NEARLY_REL * size), np.full(len(value), -np.inf)],
-        value - half,
-    )
-    hi = np.select(
-        [kind == "approx", kind == "over", kind == "at_least"],
-        [value + np.maximum(half, APPROX_REL * size),
-         value + np.maximum(half, OVER_REL * size), np.full(len(value), np.inf)],
-        value + half,
-    )
+    lo, hi, half, qualifier = _intervals(obs)
     return pd.DataFrame({"lo": lo, "hi": hi, "half_unit": half,
-                         "qualifier": qualifier.astype("str").to_numpy()},
-                        index=obs.index)
+                         "qualifier": np.asarray(qualifier, dtype=object)},
+                        index=obs.index).astype({"qualifier": "str"})
