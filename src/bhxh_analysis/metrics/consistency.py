@@ -200,15 +200,30 @@ def _derived(derived: pd.DataFrame, usable: pd.DataFrame, frame: pd.DataFrame,
     return d[columns]
 
 
-def _candidates(derived: pd.DataFrame, observed_indicators: set[str]) -> pd.Series:
+def _repeated(table: pd.DataFrame, key: list[str], grouped: bool) -> np.ndarray:
+    """Rows of ``table`` that share ``key`` with another row.
+
+    ``grouped``: rows with equal keys are neighbours (a table :func:`derive` sorted),
+    so comparing each row with the next suffices; otherwise pandas' ``duplicated``.
+    """
+    if not grouped:
+        return table[key].duplicated(keep=False).to_numpy()
+    same = np.ones(max(len(table) - 1, 0), dtype=bool)
+    for c in key:
+        v = table[c]
+        v = v.cat.codes.to_numpy() if isinstance(v.dtype, pd.CategoricalDtype) else v.to_numpy()
+        same &= v[1:] == v[:-1]
+    return np.r_[False, same] | np.r_[same, False]
+
+
+def _candidates(derived: pd.DataFrame, observed_indicators: set[str],
+                grouped: bool = False) -> pd.Series:
     """Rows of ``derived`` some check can pair: compared rules whose indicator is also
-    observed (or a denominator), or that share place, date and indicator with another."""
+    observed (or a denominator), or that share place, date and indicator with another
+    derived row (``grouped``: see :func:`_repeated`)."""
     compared = derived["method"].isin(_COMPARED_METHODS)
     wanted = derived["indicator"].isin([*observed_indicators, *_DENOMINATORS])
-    key = [*UNIT_KEY, "as_of", "indicator"]
-    repeated = pd.Series(False, index=derived.index)
-    if compared.any():
-        repeated[compared] = derived.loc[compared, key].duplicated(keep=False)
+    repeated = _repeated(derived, [*UNIT_KEY, "as_of", "indicator"], grouped)
     return compared & (wanted | repeated)
 
 
@@ -287,12 +302,14 @@ def _shares_input(lhs: pd.DataFrame, rhs: pd.DataFrame, pairs: pd.DataFrame) -> 
 
 
 def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
-           obs: pd.DataFrame) -> pd.DataFrame:
-    """:func:`check_consistency` on prepared observations and their derived table."""
+           obs: pd.DataFrame, grouped: bool = False) -> pd.DataFrame:
+    """:func:`check_consistency` on prepared observations and their derived table
+    (``grouped``: as :func:`derive` returned it, see :func:`_repeated`)."""
     same_day = ["unit", "indicator", "date"]
     # Only figures some check can pair are turned into text (a panel has millions).
     observed_indicators = set(frame["indicator"].astype("str").unique())
-    drv = _derived(derived, usable, frame, _candidates(derived, observed_indicators))
+    drv = _derived(derived, usable, frame,
+                   _candidates(derived, observed_indicators, grouped))
     repeated = frame.duplicated(same_day, keep=False)
     wanted = repeated | frame["indicator"].isin([*drv["indicator"].unique(), *_DENOMINATORS])
     observed = _observed(usable[wanted.to_numpy()], frame[wanted.to_numpy()])
@@ -422,4 +439,4 @@ def derive_and_check(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     usable, frame = _prepare(obs)
     derived = _derive(usable, frame, obs)
-    return derived, _check(usable, frame, derived, obs)
+    return derived, _check(usable, frame, derived, obs, grouped=True)

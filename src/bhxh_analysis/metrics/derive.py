@@ -151,19 +151,19 @@ def _prepare(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         raise KeyError(f"observations lack column(s): {', '.join(missing)}")
     as_of = pd.to_datetime(obs["as_of"], errors="coerce").astype("datetime64[ns]")
     value = pd.to_numeric(obs["value"], errors="coerce")
-    usable = obs[(as_of.notna() & value.notna()).to_numpy()].reset_index(drop=True)
-    date = as_of.dropna().loc[value.notna()].reset_index(drop=True) \
-        if len(usable) < len(obs) else as_of.reset_index(drop=True)
+    ok = (as_of.notna() & value.notna()).to_numpy()
+    usable = (obs if ok.all() else obs[ok]).reset_index(drop=True)
+    date = pd.Series(as_of.to_numpy()[ok])
     lo, hi, _, _ = _intervals(usable)
     frame = pd.DataFrame({
         "row": np.arange(len(usable)),
         "unit": usable.groupby(UNIT_KEY, sort=True, observed=True).ngroup().to_numpy(),
         "source": pd.factorize(usable["source_id"], sort=True)[0],
-        "indicator": usable["indicator"].astype("str").astype("category").to_numpy(),
+        "indicator": usable["indicator"].astype("category").to_numpy(),
         "date": date.to_numpy(),
         "year": date.dt.year.to_numpy(),
         "year_end": ((date.dt.month == 12) & (date.dt.day == 31)).to_numpy(),
-        "value": pd.to_numeric(usable["value"]).to_numpy(dtype=float),
+        "value": value.to_numpy(dtype=float)[ok],
         "lo": lo,
         "hi": hi,
     })
@@ -215,9 +215,9 @@ def _match(a: pd.DataFrame, b: pd.DataFrame, join: str) -> pd.DataFrame:
     return m
 
 
-def _apply(index: int, rule: Rule, m: pd.DataFrame) -> pd.DataFrame:
-    """Rows one rule derives from matched inputs ``m``: its number, both input rows,
-    place, dates, value and interval (finite values only)."""
+def _apply(index: int, rule: Rule, m: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Rows one rule derives from matched inputs ``m``, as columns: its number, both
+    input rows, place, dates, value and interval (finite values only)."""
     side = {s: m[[f"value_{s}", f"lo_{s}", f"hi_{s}"]].set_axis(["value", "lo", "hi"], axis=1)
             for s in ("a", "b")}
     value, lo, hi = _interval_op(rule.op, side["a"], side["b"])
@@ -226,15 +226,16 @@ def _apply(index: int, rule: Rule, m: pd.DataFrame) -> pd.DataFrame:
     else:  # 31 December of a's year, or of the year before
         year = m["year_a"] - 1 if rule.out_date == "prev_year_end" else m["year_a"]
         as_of = pd.to_datetime(pd.DataFrame({"year": year, "month": 12, "day": 31}))
-    out = pd.DataFrame({
+    keep = np.isfinite(value)
+    out = {
         "rule": np.full(len(m), index, dtype=np.int16),
         "row_a": m["row_a"].to_numpy(), "row_b": m["row_b"].to_numpy(),
         "unit": m["unit_a"].to_numpy(),
         "as_of": as_of.to_numpy(dtype="datetime64[ns]"),
         "inputs_as_of": np.maximum(m["date_a"].to_numpy(), m["date_b"].to_numpy()),
         "value": value, "lo": lo, "hi": hi,
-    })
-    return out[np.isfinite(value)]
+    }
+    return {c: v[keep] for c, v in out.items()}
 
 
 def _categorical(codes: np.ndarray, categories: object) -> pd.Categorical:
@@ -244,7 +245,7 @@ def _categorical(codes: np.ndarray, categories: object) -> pd.Categorical:
 
 def _text_column(column: pd.Series, rows: np.ndarray) -> pd.Categorical:
     """Text ``column`` at positions ``rows``, as a categorical with sorted categories."""
-    codes, uniques = pd.factorize(column.astype("str").fillna(""), sort=True)
+    codes, uniques = pd.factorize(column.fillna(""), sort=True)
     return _categorical(codes[rows], uniques)
 
 
@@ -259,42 +260,48 @@ def _source_ids(sources: pd.Series, row_a: np.ndarray, row_b: np.ndarray) -> pd.
     return _categorical(rank[groups.ngroup().to_numpy()], sorted(text))
 
 
-def _order(rows: pd.DataFrame, ids: pd.Series) -> np.ndarray:
+def _order(rows: dict[str, np.ndarray], ids: pd.Series) -> np.ndarray:
     """Positions that sort the rules' rows by place, as_of, indicator, method, inputs.
 
     The first four keys are numbers (one Arrow sort); rows tying on them (the same
     rule on several pairs of inputs) are then ordered by their inputs' ids.
     """
     keys = ["unit", "as_of", "out_rank", "method_rank"]
-    order = np.array(pc.sort_indices(pa.table(rows[keys]), [(k, "ascending") for k in keys]))
-    same = np.ones(max(len(rows) - 1, 0), dtype=bool)
+    order = np.array(pc.sort_indices(pa.table({k: rows[k] for k in keys}),
+                                     [(k, "ascending") for k in keys]))
+    same = np.ones(max(len(order) - 1, 0), dtype=bool)
     for k in keys:
-        v = rows[k].to_numpy()[order]
+        v = rows[k][order]
         same &= v[1:] == v[:-1]
     tied = np.flatnonzero(np.r_[False, same] | np.r_[same, False])
     if len(tied):
-        sub = rows.iloc[order[tied]]
-        sub = sub.assign(id_a=ids.to_numpy()[sub["row_a"]], id_b=ids.to_numpy()[sub["row_b"]],
-                         at=tied)
+        at = order[tied]
+        sub = pd.DataFrame({**{k: rows[k][at] for k in keys}, "at": tied,
+                            "id_a": ids.iloc[rows["row_a"][at]].to_numpy(),
+                            "id_b": ids.iloc[rows["row_b"][at]].to_numpy()})
         order[tied] = order[sub.sort_values([*keys, "id_a", "id_b"])["at"].to_numpy()]
     return order
 
 
-def _derived_ids(rows: pd.DataFrame, units: pd.DataFrame, dates: np.ndarray,
+def _derived_ids(unit: np.ndarray, dates: np.ndarray, units: pd.DataFrame,
                  date_values: pd.DatetimeIndex) -> pd.Series:
     """``drv-<boundaries>-<level>-<code>-<yyyymmdd>-<n>``: n numbers a place's derived
     figures of one date in table order (readable, and the same in every build of the
-    same figures)."""
-    unit = rows["unit"].to_numpy()
-    n = len(rows)
+    same figures). ``unit`` and ``dates`` are codes into ``units`` and ``date_values``,
+    in table order."""
+    n = len(unit)
     start = np.r_[True, (unit[1:] != unit[:-1]) | (dates[1:] != dates[:-1])]
-    first = np.maximum.accumulate(np.where(start, np.arange(n), 0))
-    number = np.arange(n) - first + 1
+    first = np.flatnonzero(start)
+    number = np.arange(n) - np.repeat(first, np.diff(np.r_[first, n])) + 1
     text = pa.large_string()
-    prefix = pa.array(("drv-" + units["boundaries"] + "-" + units["geo_level"] + "-"
-                       + units["geo_code"]).astype("str"), type=text)
+    place = pa.array(("drv-" + units["boundaries"] + "-" + units["geo_level"] + "-"
+                      + units["geo_code"]).astype("str"), type=text)
     day = pa.array(date_values.strftime("%Y%m%d"), type=text)
-    ids = pc.binary_join_element_wise(prefix.take(pa.array(unit)), day.take(pa.array(dates)),
+    # The place-and-day part once per place and date, then once per row with n.
+    prefix = pc.binary_join_element_wise(place.take(pa.array(unit[first])),
+                                         day.take(pa.array(dates[first])),
+                                         pa.scalar("-", text))
+    ids = pc.binary_join_element_wise(prefix.take(pa.array(np.cumsum(start) - 1)),
                                       pc.cast(pa.array(number), text), pa.scalar("-", text))
     return pd.Series(ids, dtype="str")
 
@@ -375,29 +382,29 @@ def _derive(usable: pd.DataFrame, frame: pd.DataFrame, obs: pd.DataFrame) -> pd.
     for (a, b, join), rules in inputs.items():
         matched = _match(by_indicator[a], by_indicator[b], join)
         pieces += [_apply(i, RULES[i], matched) for i in rules if len(matched)]
-    pieces = [p for p in pieces if len(p)]
+    pieces = [p for p in pieces if len(p["rule"])]
     if not pieces:
         return _restore_dates(_empty_derived(), obs)
-    rows = pd.concat(pieces, ignore_index=True)
+    rows = {c: np.concatenate([p[c] for p in pieces]) for c in pieces[0]}
     del pieces
 
-    rule = rows["rule"].to_numpy()
-    rows["out_rank"] = _OUT_CODE[rule]
-    rows["method_rank"] = _METHOD_CODE[rule]
-    ids = usable["obs_id"].astype("str")
-    rows = rows.take(_order(rows, ids)).reset_index(drop=True)
+    rows["out_rank"] = _OUT_CODE[rows["rule"]]
+    rows["method_rank"] = _METHOD_CODE[rows["rule"]]
+    ids = usable["obs_id"]
+    order = _order(rows, ids)
+    rows = {c: v[order] for c, v in rows.items()}
     return _restore_dates(_derived_table(rows, usable, frame, ids), obs)
 
 
-def _derived_table(rows: pd.DataFrame, usable: pd.DataFrame, frame: pd.DataFrame,
+def _derived_table(rows: dict[str, np.ndarray], usable: pd.DataFrame, frame: pd.DataFrame,
                    ids: pd.Series) -> pd.DataFrame:
-    """The derived table from the rules' rows (in order) and the observations."""
-    rule = rows["rule"].to_numpy()
-    row_a, row_b = rows["row_a"].to_numpy(), rows["row_b"].to_numpy()
+    """The derived table from the rules' rows (columns, in order) and the observations."""
+    rule, row_a, row_b = rows["rule"], rows["row_a"], rows["row_b"]
     dates, date_values = pd.factorize(rows["as_of"], sort=True)
     date_values = pd.DatetimeIndex(date_values)
-    units = usable[UNIT_KEY].assign(unit=frame["unit"]).drop_duplicates("unit")
-    units = units.set_index("unit").sort_index()
+    # A place's boundaries, level and code, once per place.
+    unit = frame["unit"].drop_duplicates()
+    units = usable.loc[unit.index, UNIT_KEY].set_axis(unit.to_numpy()).sort_index()
     try:
         inputs = pd.CategoricalDtype(pd.Index(ids, dtype="str"))
     except ValueError:
@@ -405,25 +412,26 @@ def _derived_table(rows: pd.DataFrame, usable: pd.DataFrame, frame: pd.DataFrame
                          "its inputs by it") from None
     preliminary = _flag(usable, "preliminary")
     table = pd.DataFrame({
-        "obs_id": _derived_ids(rows, units, dates, date_values),
+        "obs_id": _derived_ids(rows["unit"], dates, units, date_values),
         "source_id": _source_ids(usable["source_id"], row_a, row_b),
-        **{c: _text_column(_column(usable, c), row_a) for c in
-           (*UNIT_KEY, "geo_name", "province_2025", "geo_name_raw")},
-        "as_of": rows["as_of"].to_numpy(),
+        **{c: _text_column(units[c], rows["unit"]) for c in UNIT_KEY},
+        **{c: _text_column(_column(usable, c), row_a)
+           for c in ("geo_name", "province_2025", "geo_name_raw")},
+        "as_of": rows["as_of"],
         "as_of_raw": _categorical(dates, date_values.strftime("%Y-%m-%d")),
         "indicator": _categorical(_OUT_CODE[rule], _OUTS),
-        "value": rows["value"].to_numpy(),
+        "value": rows["value"],
         "unit": _categorical(pd.Index(["pct", "persons"]).get_indexer(
             [r.unit for r in RULES])[rule], ["pct", "persons"]),
-        "value_raw": _categorical(np.zeros(len(rows), dtype=np.int8), [""]),
+        "value_raw": _categorical(np.zeros(len(rule), dtype=np.int8), [""]),
         "preliminary": preliminary[row_a] | preliminary[row_b],
-        "note": _categorical(np.zeros(len(rows), dtype=np.int8), [DERIVED_NOTE]),
+        "note": _categorical(np.zeros(len(rule), dtype=np.int8), [DERIVED_NOTE]),
         "method": _categorical(_METHOD_CODE[rule], _METHODS),
         "input_a": pd.Categorical.from_codes(row_a, dtype=inputs),
         "input_b": pd.Categorical.from_codes(row_b, dtype=inputs),
-        "inputs_as_of": rows["inputs_as_of"].to_numpy(),
-        "value_lo": rows["lo"].to_numpy(), "value_hi": rows["hi"].to_numpy(),
-    })
+        "inputs_as_of": rows["inputs_as_of"],
+        "value_lo": rows["lo"], "value_hi": rows["hi"],
+    }, copy=False)
     return table[DERIVED_COLUMNS]
 
 
