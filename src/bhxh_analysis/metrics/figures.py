@@ -12,6 +12,8 @@ The qualifier words, their kinds and the unit multipliers come from
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -132,7 +134,8 @@ def _note_qualifier(notes: pd.Series) -> pd.Series:
     return lead.where(lead != "", tagged.str.strip().str.casefold())
 
 
-def _distinct(obs: pd.DataFrame, column: str, read) -> tuple[np.ndarray, pd.DataFrame | pd.Series]:  # noqa: ANN001, E501
+def _distinct(obs: pd.DataFrame, column: str, read: Callable[[pd.Series], Any]
+              ) -> tuple[np.ndarray, Any]:
     """Apply ``read`` once to each distinct text of ``column``; return each row's code
     into the result (a panel repeats the same printed strings and notes many times)."""
     codes, uniques = pd.factorize(_text(obs, column))
