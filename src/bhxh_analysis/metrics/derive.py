@@ -244,14 +244,19 @@ def _categorical(codes: np.ndarray, categories: object) -> pd.Categorical:
 
 
 def _text_column(column: pd.Series, rows: np.ndarray) -> pd.Categorical:
-    """Text ``column`` at positions ``rows``, as a categorical with sorted categories."""
-    codes, uniques = pd.factorize(column.fillna(""), sort=True)
-    return _categorical(codes[rows], uniques)
+    """Text ``column`` at positions ``rows``, as a categorical with sorted categories
+    ("" for missing text)."""
+    codes, uniques = pd.factorize(column, sort=True)
+    text = np.asarray(uniques, dtype=object).astype(str)
+    if (codes < 0).any():
+        codes, text = np.where(codes < 0, len(text), codes), [*text, ""]
+    return _categorical(codes[rows], text).reorder_categories(sorted(text))
 
 
 def _source_ids(sources: pd.Series, row_a: np.ndarray, row_b: np.ndarray) -> pd.Categorical:
     """The inputs' source: ``a`` when both inputs share it, else ``a+b``."""
-    codes, names = pd.factorize(sources.astype("str"), sort=True)
+    codes, names = pd.factorize(sources, sort=True)
+    names = np.asarray(names, dtype=object).astype(str)
     pairs = pd.DataFrame({"a": codes[row_a], "b": codes[row_b]})
     groups = pairs.groupby(["a", "b"], sort=True)
     text = [names[a] if a == b else f"{names[a]}+{names[b]}" for a, b in groups.size().index]
@@ -294,8 +299,9 @@ def _derived_ids(unit: np.ndarray, dates: np.ndarray, units: pd.DataFrame,
     first = np.flatnonzero(start)
     number = np.arange(n) - np.repeat(first, np.diff(np.r_[first, n])) + 1
     text = pa.large_string()
-    place = pa.array(("drv-" + units["boundaries"] + "-" + units["geo_level"] + "-"
-                      + units["geo_code"]).astype("str"), type=text)
+    units = units.astype("str")
+    place = pa.array("drv-" + units["boundaries"] + "-" + units["geo_level"] + "-"
+                     + units["geo_code"], type=text)
     day = pa.array(date_values.strftime("%Y%m%d"), type=text)
     # The place-and-day part once per place and date, then once per row with n.
     prefix = pc.binary_join_element_wise(place.take(pa.array(unit[first])),

@@ -136,10 +136,13 @@ def _note_qualifier(notes: pd.Series) -> pd.Series:
 
 def _distinct(obs: pd.DataFrame, column: str, read: Callable[[pd.Series], Any]
               ) -> tuple[np.ndarray, Any]:
-    """Apply ``read`` once to each distinct text of ``column``; return each row's code
-    into the result (a panel repeats the same printed strings and notes many times)."""
-    codes, uniques = pd.factorize(_text(obs, column))
-    return codes, read(pd.Series(uniques, dtype="str"))
+    """Apply ``read`` once to each distinct text of ``column`` ("" when missing); return
+    each row's code into the result (a panel repeats the same printed strings)."""
+    if column not in obs:
+        return np.zeros(len(obs), dtype=np.intp), read(pd.Series([""], dtype="str"))
+    codes, uniques = pd.factorize(obs[column])
+    text = [*np.asarray(uniques, dtype=object).astype(str), ""]  # "" for missing (-1)
+    return np.where(codes < 0, len(text) - 1, codes), read(pd.Series(text, dtype="str"))
 
 
 def _column_qualifier(words: pd.Series) -> pd.Series:
