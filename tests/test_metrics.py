@@ -522,3 +522,20 @@ def test_linear_pairs_show_every_contradicting_figure(figs: list[tuple[float, fl
     shown = disjoint[pairs["left"], pairs["right"]]
     in_conflict = set(pairs["left"][shown]) | set(pairs["right"][shown])
     assert in_conflict == set(np.flatnonzero(disjoint.any(axis=1)))
+
+
+def test_parts_of_places_give_the_whole_tables(obs: pd.DataFrame) -> None:
+    """Rules and checks stay within a place: parts of whole places add up to the whole."""
+    from bhxh_analysis.simulate import simulate_panel
+
+    panel = simulate_panel(n_places=30, years=[2019, 2020], seed=3, level="commune")
+    both = pd.concat([obs, panel.astype({"as_of": "datetime64[ns]"}).assign(
+        as_of=lambda d: d["as_of"].dt.strftime("%Y-%m-%d"))], ignore_index=True)
+    derived, checks = M.derive_and_check(both)
+    parts = list(M.in_parts(both, rows_per_part=100))
+    assert len(parts) > 10
+    # Same rows and values (text compared as text: each part has its own categories).
+    pd.testing.assert_frame_equal(pd.concat([d for d, _ in parts], ignore_index=True).astype(str),
+                                  derived.astype(str))
+    pd.testing.assert_frame_equal(pd.concat([c for _, c in parts], ignore_index=True),
+                                  checks)

@@ -34,6 +34,7 @@ from .consistency import (
     check_consistency,
     cross_pairs,
     derive_and_check,
+    in_parts,
     self_pairs,
 )
 from .derive import RULES, Rule, derive
@@ -77,6 +78,7 @@ __all__ = [
     "distance_to_target",
     "figure_bounds",
     "implied_plans",
+    "in_parts",
     "months_remaining",
     "pace_required",
     "self_pairs",

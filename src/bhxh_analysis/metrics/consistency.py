@@ -20,6 +20,8 @@ three rows per figure.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pandas as pd
 
@@ -27,7 +29,7 @@ from ..schema import CONSISTENCY_COLUMNS, DENOMINATOR, UNIT_KEY
 from .derive import RULES, _derive, _prepare, _restore_dates
 from .figures import figure_bounds
 
-__all__ = ["DENOMINATOR_ALLOWANCE", "check_consistency", "derive_and_check"]
+__all__ = ["DENOMINATOR_ALLOWANCE", "check_consistency", "derive_and_check", "in_parts"]
 
 #: Allowed relative difference between an implied denominator and an observed one of
 #: another publisher (GSO's mid-year average population vs the base VSS divides by).
@@ -440,3 +442,45 @@ def derive_and_check(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     usable, frame = _prepare(obs)
     derived = _derive(usable, frame, obs)
     return derived, _check(usable, frame, derived, obs, grouped=True)
+
+
+def in_parts(obs: pd.DataFrame, rows_per_part: int = 1_000_000
+             ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Yield :func:`derive_and_check` of groups of whole places, in place order.
+
+    Every rule and every check stays within one place, so the parts, one after the
+    other, are the rows :func:`derive_and_check` gives for the whole table (only the
+    categories of ``input_a``/``input_b`` are each part's). A build can write each part
+    and let it go: a 10,000-commune monthly panel derives ~10 M rows.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Tidy observations.
+    rows_per_part : int
+        About how many observations go into one part (a place is never split).
+
+    Yields
+    ------
+    derived, consistency : pandas.DataFrame
+        One part of each table.
+
+    Examples
+    --------
+    >>> obs = pd.DataFrame({
+    ...     "obs_id": ["a", "b", "c", "d"], "source_id": "s", "geo_code": ["1", "1", "2", "2"],
+    ...     "geo_name": "X", "geo_level": "province", "boundaries": "legacy",
+    ...     "as_of": "2020-06-30", "value": [90.0, 1.0, 80.0, 2.0],
+    ...     "indicator": ["bhyt_participants", "bhyt_coverage_pct"] * 2})
+    >>> [len(d) for d, c in in_parts(obs, rows_per_part=2)]
+    [1, 1]
+    """
+    place = obs.groupby(UNIT_KEY, sort=True, observed=True, dropna=False).ngroup().to_numpy()
+    order = np.argsort(place, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(place[order]) != 0])  # first row of a place
+    cut = [0]
+    for start in starts[1:]:
+        if start - cut[-1] >= rows_per_part:
+            cut.append(int(start))
+    for lo, hi in zip(cut, [*cut[1:], len(order)], strict=True):
+        yield derive_and_check(obs.iloc[np.sort(order[lo:hi])])
