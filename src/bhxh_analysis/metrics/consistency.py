@@ -309,7 +309,7 @@ def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
     (``grouped``: as :func:`derive` returned it, see :func:`_repeated`)."""
     same_day = ["unit", "indicator", "date"]
     # Only figures some check can pair are turned into text (a panel has millions).
-    observed_indicators = set(frame["indicator"].astype("str").unique())
+    observed_indicators = {str(i) for i in frame["indicator"].unique()}
     drv = _derived(derived, usable, frame,
                    _candidates(derived, observed_indicators, grouped))
     repeated = frame.duplicated(same_day, keep=False)

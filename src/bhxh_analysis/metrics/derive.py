@@ -355,10 +355,9 @@ def derive(obs: pd.DataFrame) -> pd.DataFrame:
         dates: the figure is known from then) and ``value_lo``/``value_hi`` (the range
         the inputs' printed rounding allows). Sorted by place (boundaries, level,
         code), as_of, indicator, method and the inputs' ids. Repeated text (places,
-        sources, indicator, unit, method) is ``category`` with sorted categories, and
-        ``input_a``/``input_b`` are ``category`` whose categories are the
-        observations' ids in their order (a monthly commune panel derives ~10 M
-        rows). ``as_of`` is datetime64 when
+        sources, indicator, unit, method) is ``category`` with sorted categories (a
+        monthly commune panel derives ~10 M rows; :func:`bhxh_analysis.metrics.in_parts` derives a big
+        table place group by place group). ``as_of`` is datetime64 when
         ``obs["as_of"]`` is, ISO text otherwise.
 
     Examples
@@ -413,11 +412,7 @@ def _derived_table(rows: dict[str, np.ndarray], usable: pd.DataFrame, frame: pd.
     # A place's boundaries, level and code, once per place.
     unit = frame["unit"].drop_duplicates()
     units = usable.loc[unit.index, UNIT_KEY].set_axis(unit.to_numpy()).sort_index()
-    try:
-        inputs = pd.CategoricalDtype(pd.Index(ids, dtype="str"))
-    except ValueError:
-        raise ValueError("observations' obs_id must be unique: a derived figure names "
-                         "its inputs by it") from None
+    ids = pa.array(ids.astype("str"), type=pa.large_string())
     preliminary = _flag(usable, "preliminary")
     table = pd.DataFrame({
         "obs_id": _derived_ids(rows["unit"], dates, units, date_values),
@@ -435,8 +430,8 @@ def _derived_table(rows: dict[str, np.ndarray], usable: pd.DataFrame, frame: pd.
         "preliminary": preliminary[row_a] | preliminary[row_b],
         "note": _categorical(np.zeros(len(rule), dtype=np.int8), [DERIVED_NOTE]),
         "method": _categorical(_METHOD_CODE[rule], _METHODS),
-        "input_a": pd.Categorical.from_codes(row_a, dtype=inputs),
-        "input_b": pd.Categorical.from_codes(row_b, dtype=inputs),
+        "input_a": pd.Series(ids.take(pa.array(row_a)), dtype="str"),
+        "input_b": pd.Series(ids.take(pa.array(row_b)), dtype="str"),
         "inputs_as_of": rows["inputs_as_of"],
         "value_lo": rows["lo"], "value_hi": rows["hi"],
     }, copy=False)
