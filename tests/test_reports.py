@@ -570,3 +570,53 @@ def test_date_options_read_both_formats_with_one_message(tmp_path) -> None:
     helptext = CliRunner().invoke(main, ["report", "province", "--help"]).output
     assert "--province TEXT" in helptext and "[required]" in helptext
     assert "dd/mm/yyyy" in helptext
+
+
+# ----------------------------------------------------------------------------- notebooks
+
+
+@pytest.mark.parametrize("name", ["province_report.ipynb", "national_trends.ipynb",
+                                  "forecast_report.ipynb", "00_explore.ipynb"])
+def test_notebooks_show_the_analysis_in_short_steps(name) -> None:
+    import nbformat
+
+    from bhxh_analysis import config
+
+    nb = nbformat.read(config.notebooks_dir() / name, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert all(not c.get("outputs") and c.execution_count is None for c in code)  # no outputs
+    assert not any(re.search(r"^\s*(def|class|lambda)\b|\blambda\b", c.source, re.M)
+                   for c in code)
+    assert all(len(c.source.splitlines()) <= 12 for c in code)  # a few visible lines each
+    if name != "00_explore.ipynb":
+        text = "\n".join(c.source for c in code)
+        assert "plotting." in text and "_table(" in text  # a table, then its chart
+
+
+@pytest.mark.slow
+def test_real_report_charts_are_legible() -> None:
+    """The charts of the Lâm Đồng and national reports, drawn from the real tables."""
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="vi")
+    cov, trends = rpt.coverage_table(), rpt.trend_table()
+    charts = [
+        plotting.bars(cov, x="coverage", y="label", target="target", title="t",
+                      target_label=rpt.t("target_marker")),
+        plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel", pct="pct",
+                        ylabel="ylabel", scale="scale"),
+    ]
+    fc = rpt.forecast_table()
+    for _, row in fc[fc["status"] == "ok"].iterrows():
+        charts.append(plotting.fan_chart(rpt.forecast_history(row), row.to_frame().T,
+                                         plan=row["plan"], as_of=row["as_of"], title=row["label"]))
+    assert fc["plan"].notna().any()  # Đà Lạt's 2020 plan reaches the forecast
+    nat = reports.NationalReport(lang="en")
+    cwt = nat.coverage_with_targets()
+    charts.append(plotting.panels(cwt, x="year", y="value", hue="series", panel="scheme",
+                                  pct=True, targets=[nat.t("target_points")], lang="en"))
+    for chart in charts:
+        fig = plotting.figure_of(chart)
+        assert plotting.overlapping_texts(fig) == []
+        assert all(len(ax.get_legend().get_texts()) <= plotting.MAX_SERIES + 4
+                   for ax in fig.axes if ax.get_legend() is not None)
+        plotting.to_png(fig)
