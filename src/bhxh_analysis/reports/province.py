@@ -82,7 +82,9 @@ class ProvinceReport:
             self.cutoff = pd.Timestamp(year=year, month=12, day=31)
         self.obs = self._select(self.bundle.obs)
         d = self.bundle.derived
-        self.derived = self._select(d) if d is not None and len(d) else self.obs.iloc[0:0]
+        self.derived = (self._select(self._known_by_cutoff(d), cut=False)
+                        if d is not None and len(d)
+                        else self.obs.iloc[0:0])
         self.aggregation_gaps = self.obs.iloc[0:0]
         self.aggregated = self._aggregate() if boundaries == "2025" else self.obs.iloc[0:0]
         self.year_given = year is not None
@@ -91,7 +93,21 @@ class ProvinceReport:
 
     # -- selection ------------------------------------------------------------------
 
-    def _select(self, obs: pd.DataFrame) -> pd.DataFrame:
+    def _known_by_cutoff(self, derived: pd.DataFrame) -> pd.DataFrame:
+        """Derived rows known by the cutoff: a year's plan (dated 31 December) is known
+        as soon as the figures it is derived from are published."""
+        if self.cutoff is None or "inputs" not in derived:
+            return derived
+        published = self.bundle.obs.set_index("obs_id")["as_of"]
+        published = published[~published.index.duplicated()]
+        first = derived["inputs"].astype(str).str.split().map(
+            lambda ids: max((published.get(i, pd.NaT) for i in ids), default=pd.NaT))
+        known = pd.to_datetime(first, errors="coerce")
+        plan = measure_of(derived["indicator"]).str.startswith("plan_").to_numpy()
+        keep = derived["as_of"].le(self.cutoff) | (plan & known.le(self.cutoff).to_numpy())
+        return derived[keep]
+
+    def _select(self, obs: pd.DataFrame, cut: bool = True) -> pd.DataFrame:
         """Rows of the province and every place inside it, dated up to the cutoff."""
         obs = obs[obs["geo_level"] != "nation"]
         if self.boundaries == "2025":
@@ -101,7 +117,7 @@ class ProvinceReport:
             units = units_frame("legacy")[["geo_level", "geo_code", "province_code"]]
             merged = legacy.merge(units, on=["geo_level", "geo_code"], how="left")
             sel = legacy[(merged["province_code"] == self.unit.code).to_numpy()]
-        if self.cutoff is not None:
+        if self.cutoff is not None and cut:
             sel = sel[sel["as_of"] <= self.cutoff]
         return self._label_places(sel)
 
@@ -167,7 +183,7 @@ class ProvinceReport:
             self._year_reason = "year_reason_none"
             return None
         m = measure_of(ins["indicator"])
-        plan_years = set(ins.loc[m.str.startswith("plan_").to_numpy(), "as_of"].dt.year)
+        plan_years = set(ins.loc[_plan_evidence(m).to_numpy(), "as_of"].dt.year)
         within = ins[m.isin(_TREND_MEASURES).to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()]
         common = plan_years & set(within["as_of"].dt.year)
         if common:
@@ -521,7 +537,7 @@ class ProvinceReport:
         n_conf = int(sel["status"].eq("conflict").sum())
         n_ok = int(sel["status"].eq("ok").sum())
         first = self.t("conflicts_n", n=n_conf) if n_conf else self.t("no_conflicts")
-        return [first, self.t("checks_ok", n=n_ok)]
+        return [first, self.t("checks_ok", n=n_ok)] if n_ok else [first]
 
     def sources_table(self) -> pd.DataFrame:
         """Return every source behind a figure or target on the page.
@@ -574,6 +590,12 @@ class ProvinceReport:
                 "boundaries": self.boundaries, "lang": self.lang, "year": self.year,
                 "key_figures": key, "forecast": fc, "conflicts": len(conf),
                 "n_observations": len(self.obs)}
+
+
+def _plan_evidence(measure: pd.Series) -> pd.Series:
+    """True for measures that state or imply a plan (plan, % of plan, shortfall)."""
+    return measure.str.startswith("plan_") | measure.isin(
+        ["attainment_pct", "shortfall_participants", "shortfall_pp"])
 
 
 def prob_at_least(res: Any, x: float) -> float:

@@ -98,7 +98,9 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
     part = figs[measure_of(figs["indicator"]).eq("participants").to_numpy()]
     if len(ins) and not is_year_end(part["as_of"]).any():
         out.append(t("gap_no_year_end"))
-    plans = ins[measure_of(ins["indicator"]).str.startswith("plan_").to_numpy()]
+    m = measure_of(ins["indicator"])
+    plans = ins[(m.str.startswith("plan_") | m.isin(["attainment_pct", "shortfall_participants",
+                                                      "shortfall_pp"])).to_numpy()]
     cov = rpt.coverage_table()
     fcs = rpt.forecast_table()
     plan_labels = sorted({i18n.indicator_label(i, lang) for i in plans["indicator"]})
