@@ -432,6 +432,7 @@ def test_index_and_manifest_format(tmp_path) -> None:
     page = path.read_text(encoding="utf-8")
     assert "boom &lt;script&gt;" in page and "lam-dong-legacy-vi.ipynb" in page
     assert "đã tạo" in page and "khớp" not in page  # "rendered", not "agrees"
+    assert [x for x in internal_text(page) if "boom" not in x] == []
     assert reports.MANIFEST_COLUMNS == ["province", "status", "seconds", "error", "parameters",
                                         "data_checksum", "package_version"]
     (tmp_path / "manifest.csv").write_text(

@@ -94,10 +94,10 @@ def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = 
     if dates:
         lo, hi = ax.get_xlim()
         months = max(1, int((hi - lo) / 30.44))
-        if months <= 30:  # ticks on the first of a month, at most about seven
-            loc = mdates.MonthLocator(bymonthday=1, interval=max(1, -(-months // 7)))
+        if months <= 30:  # ticks on the first of a month, at most about five
+            loc = mdates.MonthLocator(bymonthday=1, interval=max(1, -(-months // 5)))
         else:
-            loc = mdates.YearLocator(base=max(1, -(-months // 84)))
+            loc = mdates.YearLocator(base=max(1, -(-months // 72)))
         ax.xaxis.set_major_locator(loc)
         ax.xaxis.set_major_formatter(_date_formatter(lang))
     else:

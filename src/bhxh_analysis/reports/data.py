@@ -442,12 +442,15 @@ def source_frame(bundle: Bundle) -> pd.DataFrame:
     """Return every source as a reader follows it: outlet, title, date, reference.
 
     Columns ``source_id, publisher, title, published, reference``. Titles lose
-    bracketed placeholders; a reference that is a file path inside the project is left
-    empty (a reader cannot follow it), URLs and document numbers are kept.
+    bracketed placeholders; a reference that is a file path inside the project, or a
+    description without an address or number ("the decision's published text"), is
+    left empty (a reader cannot follow it); URLs and document numbers are kept.
     """
     src = bundle.sources
     ref = src["address"].fillna("").astype(str)
     ref = ref.where(~ref.str.match(_PATHLIKE.pattern), "")
+    # A reference a reader can follow has an address (a dot or slash) or a number.
+    ref = ref.where(ref.str.contains(r"[./\d]", regex=True), "")
     return pd.DataFrame({
         "source_id": src["source_id"].astype(str),
         "publisher": src["publisher"].fillna("").astype(str),

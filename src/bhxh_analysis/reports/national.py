@@ -316,5 +316,13 @@ class ForecastReport:
         return summary if isinstance(summary, pd.DataFrame) else pd.DataFrame()
 
     def sources_table(self) -> pd.DataFrame:
-        """Return every source behind the series forecast."""
-        return sources_table(self.bundle, set(self.series["source_id"].astype(str)))
+        """Return every source behind the series forecast and their fan charts' history."""
+        ids = set(self.series["source_id"].astype(str))
+        fcs = self.forecast_table()
+        obs = self.bundle.obs
+        for _, row in fcs.iterrows():
+            sel = obs[(obs["geo_level"] == row["geo_level"]) & (obs["geo_code"] == row["geo_code"])
+                      & (obs["indicator"] == row["indicator"]) & (obs["as_of"] <= row["as_of"])
+                      & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
+            ids |= set(sel["source_id"].astype(str))
+        return sources_table(self.bundle, ids)

@@ -65,17 +65,17 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "instrument": ("source", "text"),
     "target_year": ("target_year", "year"),
     "n_cases": ("bt_n_cases", "int"),
-    "mape": ("bt_mape", "num2"),
-    "median_ape": ("bt_median_ape", "num2"),
+    "mape": ("bt_mape", "pct"),
+    "median_ape": ("bt_median_ape", "pct"),
     "skill_ape": ("bt_skill_ape", "num2"),
     "skill_mae": ("bt_skill_mae", "num2"),
-    "coverage80": ("bt_coverage80", "share"),
-    "coverage95": ("bt_coverage95", "share"),
+    "coverage80": ("bt_coverage80", "pct"),
+    "coverage95": ("bt_coverage95", "pct"),
     "winkler80_rel": ("bt_winkler80_rel", "num2"),
     "winkler95_rel": ("bt_winkler95_rel", "num2"),
     "median_scaled_error": ("bt_median_scaled_error", "num2"),
 }
-_NUMERIC = {"value", "pct", "pp", "count", "prob", "int", "num2", "share"}
+_NUMERIC = {"value", "pct", "pp", "count", "prob", "int", "num2"}
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -131,8 +131,6 @@ def _cell(value: Any, fmt: str, lang: str, row: pd.Series) -> str:
         return i18n.fmt_number(value, lang)
     if fmt == "num2":
         return i18n.fmt_number(value, lang, 2)
-    if fmt == "share":
-        return i18n.fmt_pct(None if pd.isna(value) else 100 * float(value), lang, 0)
     if fmt == "prob":
         return i18n.fmt_pct(None if pd.isna(value) else 100 * float(value), lang, 0)
     if fmt == "method":

@@ -664,8 +664,8 @@ def write_index(out: Path, rows: list[dict[str, str]],
         lang=lang, title=html.escape(t("index_title")), h_province=html.escape(t("province")),
         h_key=html.escape(t("key_figures")), h_forecast=html.escape(t("forecast_value")),
         h_status=html.escape(t("status")), h_report=html.escape(t("report")),
-        rows="\n".join(body), version=html.escape(__version__),
-        checksum_label=html.escape(t("data_checksum")), checksum=html.escape(checksum))
+        rows="\n".join(body),
+        made_with=html.escape(t("made_with", version=__version__, checksum=checksum)))
     path = out / "index.html"
     path.write_text(page, encoding="utf-8")
     return path
