@@ -14,7 +14,7 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0+local"
 
-__all__ = ["__version__", "load_observations"]
+__all__ = ["__version__", "check_frame", "load_observations"]
 
 
 def load_observations(rebuild: bool | None = None):
@@ -34,3 +34,24 @@ def load_observations(rebuild: bool | None = None):
     from .observations import load_observations as _load
 
     return _load(rebuild=rebuild)
+
+
+def check_frame(df, *, source_id=None, **kwargs):
+    """Check an in-memory table as ``bhxh data check`` checks a file.
+
+    See :func:`bhxh_analysis.usercheck.check_frame`: the same checks and the same
+    :class:`~bhxh_analysis.usercheck.CheckResult`, with ``file`` ``"<DataFrame>"`` and
+    ``row`` the frame's index.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import bhxh_analysis
+    >>> df = pd.DataFrame({"geo_name": ["Lâm Đồng"], "as_of": ["2023-12-31"],
+    ...                    "indicator": ["bhyt_participants"], "value": [2e9]})
+    >>> bhxh_analysis.check_frame(df).ok
+    False
+    """
+    from .usercheck import check_frame as _check
+
+    return _check(df, source_id=source_id, **kwargs)

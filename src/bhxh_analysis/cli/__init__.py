@@ -13,6 +13,7 @@ from .. import __version__
 from .data import data
 from .forecast import forecast
 from .geo import geo
+from .info import info
 from .report import report
 
 
@@ -34,3 +35,4 @@ main.add_command(data)
 main.add_command(geo)
 main.add_command(forecast)
 main.add_command(report)
+main.add_command(info)

@@ -181,8 +181,10 @@ def _defunct_units() -> list[dict]:
     units = geo.get_registry().units("legacy", "province", include_defunct=True)
     if "valid_to" not in units:
         return []
-    gone = units[units["valid_to"].notna() & units["valid_to"].astype(str).ne("")]
-    return gone.to_dict("records")
+    gone = units[units["valid_to"].notna() & units["valid_to"].astype(str).ne("")
+                 & units["valid_to"].astype(str).ne("None")]
+    return [{"name": r["geo_name"], "valid_to": r["valid_to"],
+             "province_2025_code": r["province_2025_code"]} for _, r in gone.iterrows()]
 
 
 def _defunct(name: str) -> bool:
