@@ -260,7 +260,8 @@ class ForecastReport:
                                            r["indicator"], self.year, as_of.date().isoformat())
                 base.update({k: getattr(res, k, None) for k in (
                     "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
-                    "pace_required", "method", "n_obs")})
+                    "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
+                    "flags", "upper_bound", "bound_indicator")})
             except Exception as exc:  # said in words on the page
                 base.update(status="failed", error=str(exc))
             base["label"] = self.t("fan_title", place=self.unit.name,
@@ -269,10 +270,11 @@ class ForecastReport:
         cols = ["place", "boundaries", "geo_level", "geo_code", "indicator", "year", "as_of",
                 "last_value", "last_as_of", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
                 "p_meet_plan", "pace_required", "method", "n_obs", "actual", "status", "error",
-                "label"]
+                "label", "past_moves", "past_moves_as_large", "flags", "upper_bound",
+                "bound_indicator"]
         out = pd.DataFrame(rows, columns=cols)
         for c in ("forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
-                  "pace_required", "actual"):
+                  "pace_required", "actual", "past_moves", "past_moves_as_large", "upper_bound"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
         self._cache["fc"] = out
         return out
@@ -288,15 +290,12 @@ class ForecastReport:
 
     def forecast_notes(self) -> list[str]:
         """Why a forecast is missing, in words."""
+        from .words import forecast_sentences
+
         fcs = self.forecast_table()
         if fcs.empty:
             return [self.t("forecast_no_within_year")]
-        out = []
-        for _, r in fcs[fcs["status"] == "failed"].iterrows():
-            out.append(self.t("forecast_failed", label=i18n.indicator_label(r["indicator"],
-                                                                              self.lang),
-                              place=r["place"], as_of=i18n.fmt_date(r["as_of"], self.lang)))
-        return out
+        return forecast_sentences(fcs, self.lang)
 
     def backtest_table(self) -> pd.DataFrame:
         """Return the backtest skill of each method against the run-rate baseline.

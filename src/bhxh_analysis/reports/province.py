@@ -398,7 +398,8 @@ class ProvinceReport:
         cols = ["place", "geo_name", "boundaries", "geo_level", "geo_code", "indicator",
                 "year", "as_of", "last_value", "last_as_of", "forecast", "lo80", "hi80",
                 "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
-                "status", "error", "plan_source", "label"]
+                "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
+                "flags", "upper_bound", "bound_indicator"]
         rows = []
         if self.year is not None:
             obs = self.obs
@@ -420,7 +421,8 @@ class ProvinceReport:
                         r["indicator"], self.year, as_of.date().isoformat())
                     base.update({k: getattr(res, k, None) for k in (
                         "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
-                        "pace_required", "method", "n_obs")})
+                        "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
+                        "flags", "upper_bound", "bound_indicator")})
                     if pd.isna(base["plan"]):
                         base.update(self._plan_from_tables(r, res))
                 except Exception as exc:  # the reason is said to the reader, not hidden
@@ -430,7 +432,8 @@ class ProvinceReport:
                 rows.append(base)
         out = pd.DataFrame(rows, columns=cols)
         for c in ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
-                  "p_meet_plan", "pace_required"):
+                  "p_meet_plan", "pace_required", "past_moves", "past_moves_as_large",
+                  "upper_bound"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
         self._cache["forecast"] = out
         return out
@@ -472,32 +475,9 @@ class ProvinceReport:
             return [self.t("forecast_none")]
         if fcs.empty:
             return [self.t("forecast_none_year", year=self.year)]
-        out = []
-        for _, r in fcs.iterrows():
-            label = i18n.indicator_label(r["indicator"], self.lang)
-            num = lambda v: i18n.fmt_number(v, self.lang)  # noqa: E731
-            if r["status"] == "year_end_known":
-                out.append(self.t("forecast_year_end_known", label=label, place=r["place"],
-                                  value=num(r["last_value"])))
-            elif r["status"] == "failed":
-                out.append(self.t("forecast_failed", label=label, place=r["place"],
-                                  as_of=i18n.fmt_date(r["as_of"], self.lang)))
-            elif pd.notna(r["plan"]) and pd.notna(r["p_meet_plan"]):
-                p = i18n.fmt_pct(100 * r["p_meet_plan"], self.lang, 0)
-                move = r["plan"] - r["last_value"]
-                if move <= 0:
-                    out.append(self.t("plan_met_reason", label=label, place=r["place"],
-                                      last=num(r["last_value"]), plan=num(r["plan"]), p=p))
-                else:
-                    out.append(self.t(
-                        "plan_reason", label=label, place=r["place"], plan=num(r["plan"]),
-                        as_of=i18n.fmt_date(r["last_as_of"], self.lang), move=num(move),
-                        move_pct=i18n.fmt_pct(100 * move / r["last_value"], self.lang, 1),
-                        last=num(r["last_value"]), forecast=num(r["forecast"]), p=p))
-        ok = fcs[fcs["status"] == "ok"]
-        if len(ok) and ok["plan"].isna().any():
-            out.append(self.t("forecast_no_plan"))
-        return out
+        from .words import forecast_sentences
+
+        return forecast_sentences(fcs, self.lang)
 
     def conflicts_table(self) -> pd.DataFrame:
         """Return the figures that cannot all be true, for these places.

@@ -194,3 +194,58 @@ def _defunct(name: str) -> bool:
 def _defunct_parts(unit) -> list[dict]:
     code = unit.province_2025_code
     return [u for u in _defunct_units() if str(u.get("province_2025_code")) == str(code)]
+
+
+def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
+    """Return the sentences under a forecast table: why a series has no forecast, what
+    meeting the plan takes (the move needed, how often such moves happened), and how
+    the forecaster worked (short series, pooled pattern, bounds)."""
+    out = []
+    num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
+    for _, r in fcs.iterrows():
+        label = i18n.indicator_label(r["indicator"], lang)
+        place = r["place"]
+        if r["status"] == "year_end_known":
+            out.append(i18n.t("forecast_year_end_known", lang, label=label, place=place,
+                              value=num(r["last_value"])))
+            continue
+        if r["status"] == "failed":
+            out.append(i18n.t("forecast_failed", lang, label=label, place=place,
+                              as_of=i18n.fmt_date(r["as_of"], lang)))
+            continue
+        if pd.notna(r["plan"]) and pd.notna(r["p_meet_plan"]):
+            p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)
+            move = r["plan"] - r["last_value"]
+            if move <= 0:
+                out.append(i18n.t("plan_met_reason", lang, label=label, place=place,
+                                  last=num(r["last_value"]), plan=num(r["plan"]), p=p))
+            else:
+                out.append(i18n.t(
+                    "plan_reason", lang, label=label, place=place, plan=num(r["plan"]),
+                    as_of=i18n.fmt_date(r["last_as_of"], lang), move=num(move),
+                    move_pct=i18n.fmt_pct(100 * move / r["last_value"], lang, 1),
+                    last=num(r["last_value"]), forecast=num(r["forecast"]), p=p))
+            if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
+                out.append(i18n.t("plan_past_moves", lang, n=int(r["past_moves"]),
+                                  k=int(r["past_moves_as_large"])))
+        out += _method_notes(r, lang)
+    ok = fcs[fcs["status"] == "ok"]
+    if len(ok) and ok["plan"].isna().any():
+        out.append(i18n.t("forecast_no_plan", lang))
+    return out
+
+
+def _method_notes(r: pd.Series, lang: str) -> list[str]:
+    """Sentences for the forecaster's flags (short series, pooled pattern, bounds)."""
+    flags = set(str(r.get("flags") or "").split(";"))
+    label = i18n.indicator_label(r["indicator"], lang)
+    out = []
+    for flag in ("short_series", "pooled_pattern", "projected"):
+        if flag in flags:
+            out.append(i18n.t(f"flag_{flag}", lang, label=label, place=r["place"]))
+    if "bounded" in flags and pd.notna(r.get("upper_bound")):
+        out.append(i18n.t("flag_bounded", lang, label=label, place=r["place"],
+                          bound=i18n.indicator_label(str(r.get("bound_indicator") or
+                                                         "population"), lang),
+                          value=i18n.fmt_number(r["upper_bound"], lang)))
+    return out
