@@ -499,7 +499,7 @@ def visible_text(page: str) -> str:
 
 def internal_text(page: str) -> list[str]:
     """What in a page's visible text looks internal (empty list: nothing)."""
-    text = visible_text(page)
+    text = re.sub(r"https?://\S+", " ", visible_text(page))  # URLs a reader follows
     found = []
     for pattern, what in INTERNAL:
         found += [f"{what}: {m.group(0)!r} in …{text[max(0, m.start() - 40):m.end() + 40]}…"
@@ -512,6 +512,7 @@ def test_internal_text_check_can_fail() -> None:
             " sggp-85012+vss-en-9220</p>")
     assert len(internal_text(page)) >= 6
     assert internal_text("<style>.a_b{}</style><p>Dân số = BHYT ÷ tỷ lệ × 100</p>") == []
+    assert internal_text("<p>https://baonghean.vn/en/nghe-an-bhxh-10237874.html</p>") == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -183,9 +183,13 @@ class ProvinceReport:
             self._year_reason = "year_reason_none"
             return None
         m = measure_of(ins["indicator"])
-        plan_years = set(ins.loc[_plan_evidence(m).to_numpy(), "as_of"].dt.year)
-        within = ins[m.isin(_TREND_MEASURES).to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()]
-        common = plan_years & set(within["as_of"].dt.year)
+        # A year counts when one place has, for one scheme, both a plan and a figure
+        # dated within the year: then its forecast can be set against its plan.
+        key = ins.assign(year=ins["as_of"].dt.year, scheme=scheme_of(ins["indicator"]))[
+            ["year", "geo_level", "geo_code", "scheme"]]
+        plans = set(map(tuple, key[_plan_evidence(m).to_numpy()].to_numpy().tolist()))
+        within = m.isin(_TREND_MEASURES).to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
+        common = {k[0] for k in set(map(tuple, key[within].to_numpy().tolist())) & plans}
         if common:
             self._year_reason = "year_reason_plan"
             return int(max(common))
