@@ -566,7 +566,9 @@ class ProvinceReport:
             num = lambda v: i18n.fmt_number(v, self.lang)  # noqa: E731
             fc = {"place": r["place"], "indicator": r["indicator"],
                   "forecast": float(r["forecast"]),
-                  "text": f"{num(r['forecast'])} ({num(r['lo80'])}–{num(r['hi80'])})",
+                  "text": self.t("index_forecast", value=num(r["forecast"]), lo=num(r["lo80"]),
+                                 hi=num(r["hi80"]), year=self.year,
+                                 label=i18n.indicator_label(r["indicator"], self.lang)),
                   "p_meet_plan": None if pd.isna(r["p_meet_plan"]) else float(r["p_meet_plan"]),
                   "method": i18n.method_label(str(r["method"]), self.lang)}
         conf = self.conflicts_table()
