@@ -117,7 +117,7 @@ def legend_outside(ax: Axes, **kw: Any) -> None:
 def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes | None = None,
          lang: str = "vi", pct: bool = False, title: str | None = None,
          ylabel: str | None = None, scale: float = 1.0,
-         targets: Sequence[str] = ()) -> Axes:
+         targets: Sequence[str] = (), colors: dict[str, str] | None = None) -> Axes:
     """Draw ``y`` against ``x`` (years or dates), one series per ``hue``, sorted by x.
 
     Series with fewer than :data:`SPARSE` points are drawn as points only. At most
@@ -141,6 +141,8 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         Divide ``y`` by this (e.g. 1e6 with ``ylabel="triệu người"``).
     targets : sequence of str
         ``hue`` values that are targets: drawn as red marks at their year, never joined.
+    colors : dict, optional
+        Colour of each ``hue`` value (default: the palette in sorted order).
 
     Returns
     -------
@@ -163,7 +165,7 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     dates = pd.api.types.is_datetime64_any_dtype(data[x])
     groups = list(data.groupby(hue, sort=False)) if hue else [(None, data)]
     order = sorted({str(k) for k, _ in groups} - {str(t) for t in targets})
-    colors = dict(zip(order, itertools.cycle(PALETTE), strict=False))
+    colors = colors or dict(zip(order, itertools.cycle(PALETTE), strict=False))
     with matplotlib.rc_context(style()):
         for key, g in groups:
             color = colors.get(str(key), PALETTE[0])
@@ -225,6 +227,9 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     import matplotlib.pyplot as plt
 
     chunks: list[tuple[str, pd.DataFrame]] = []
+    # One colour per series across every panel.
+    names = sorted(set(df[hue].astype(str)) - {str(t) for t in targets})
+    colors = dict(zip(names, itertools.cycle(PALETTE), strict=False))
     groups = df.groupby(panel, sort=False) if panel else [(title or "", df)]
     for name, g in groups:
         keys = sorted(g[hue].astype(str).unique())
@@ -240,7 +245,7 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
              title=name or None,
              ylabel=str(first[ylabel]) if ylabel in g.columns else ylabel,
              scale=float(first[scale]) if isinstance(scale, str) else float(scale or 1.0),
-             targets=targets)
+             targets=targets, colors=colors)
     return fig
 
 
