@@ -126,6 +126,12 @@ def instrument_label(instrument: str, lang: str) -> str:
     return catalogue().get("instruments", {}).get(instrument, {}).get(lang, instrument)
 
 
+def publisher_label(publisher: str, lang: str) -> str:
+    """Return a publisher's name for readers (the project's own collection in words)."""
+    check_lang(lang)
+    return catalogue().get("publishers", {}).get(publisher, {}).get(lang, publisher)
+
+
 def _num(x: float, decimals: int, lang: str) -> str:
     from .clean import format_number
 

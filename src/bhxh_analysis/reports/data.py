@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import config
+from .. import config, i18n
 from ..schema import CORE_MEASURES, DENOMINATORS, LEVEL_RANK, MEASURES, SCHEMES
 from ..schema import measure_of as _schema_measure
 from ..schema import scheme_of as _schema_scheme
@@ -438,7 +438,7 @@ _PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\]\s*")
 _PATHLIKE = re.compile(r"^[\w.-]+(?:/[\w.-]+)+\.(?:csv|txt|md|xlsx?|json|parquet)$")
 
 
-def source_frame(bundle: Bundle) -> pd.DataFrame:
+def source_frame(bundle: Bundle, lang: str = "vi") -> pd.DataFrame:
     """Return every source as a reader follows it: outlet, title, date, reference.
 
     Columns ``source_id, publisher, title, published, reference``. Titles lose
@@ -453,22 +453,22 @@ def source_frame(bundle: Bundle) -> pd.DataFrame:
     ref = ref.where(ref.str.contains(r"[./\d]", regex=True), "")
     return pd.DataFrame({
         "source_id": src["source_id"].astype(str),
-        "publisher": src["publisher"].fillna("").astype(str),
+        "publisher": [i18n.publisher_label(p, lang) for p in src["publisher"].fillna("")],
         "title": src["title"].fillna("").astype(str).str.replace(_PLACEHOLDER, "", regex=True),
         "published": src["published_date"].fillna("").astype(str),
         "reference": ref,
     })
 
 
-def source_labels(bundle: Bundle) -> pd.Series:
+def source_labels(bundle: Bundle, lang: str = "vi") -> pd.Series:
     """Return ``publisher — title`` per source id (what a table's source column shows)."""
-    src = source_frame(bundle).set_index("source_id")
+    src = source_frame(bundle, lang).set_index("source_id")
     return src["publisher"].str.cat(src["title"], sep=" — ")
 
 
-def sources_table(bundle: Bundle, ids: set[str] | list[str]) -> pd.DataFrame:
+def sources_table(bundle: Bundle, ids: set[str] | list[str], lang: str = "vi") -> pd.DataFrame:
     """Return the sources with these ids, sorted by publisher and title (no ids shown)."""
-    src = source_frame(bundle)
+    src = source_frame(bundle, lang)
     used = src[src["source_id"].isin(set(ids))]
     return used.sort_values(["publisher", "title"], kind="stable").reset_index(drop=True)
 

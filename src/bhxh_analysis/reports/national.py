@@ -154,7 +154,7 @@ class NationalReport:
             return pd.DataFrame(columns=cols)
         conf = cons[cons["geo_level"].eq("nation") & cons["status"].eq("conflict")]
         conf = conf[pd.to_datetime(conf["as_of"]).dt.year.between(self.start, self.end)]
-        labels = source_labels(self.bundle)
+        labels = source_labels(self.bundle, self.lang)
         return pd.DataFrame({
             "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
             "check": [check_text(c, self.lang) for c in conf["check"]],
@@ -171,7 +171,7 @@ class NationalReport:
     def sources_table(self) -> pd.DataFrame:
         """Return every source behind the national figures and targets shown."""
         ids = set(self.obs["source_id"].astype(str)) | set(self.targets_table()["source_id"])
-        return sources_table(self.bundle, ids)
+        return sources_table(self.bundle, ids, self.lang)
 
 
 class ForecastReport:
@@ -324,4 +324,4 @@ class ForecastReport:
                       & (obs["indicator"] == row["indicator"]) & (obs["as_of"] <= row["as_of"])
                       & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
             ids |= set(sel["source_id"].astype(str))
-        return sources_table(self.bundle, ids)
+        return sources_table(self.bundle, ids, self.lang)

@@ -155,6 +155,11 @@ class ProvinceReport:
         if parts.empty:
             return parts
         cols = [c for c in self.bundle.obs.columns if c in parts.columns]
+        # One figure per part, date and indicator: where sources repeat (or disagree on)
+        # a figure, the sum uses the last by id; the disagreement is in the consistency
+        # section, never averaged.
+        parts = parts.sort_values("obs_id").drop_duplicates(
+            ["geo_level", "geo_code", "as_of", "indicator"], keep="last")
         agg = geo.aggregate_to_2025(parts[cols])
         agg = agg[(agg["geo_level"] == "province") & (agg["boundaries"] == "2025")]
         agg = agg.assign(as_of=pd.to_datetime(agg["as_of"], errors="coerce").astype(
@@ -236,7 +241,7 @@ class ProvinceReport:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
                                          "as_of", "source"])
         figs = self._order(figs)
-        src = figs["source_id"].map(source_labels(self.bundle)).fillna("")
+        src = figs["source_id"].map(source_labels(self.bundle, self.lang)).fillna("")
         if "method" in figs:
             src = src.where(figs["method"].fillna("").eq("") | figs["source_id"].ne(""),
                             figs["method"])
@@ -495,7 +500,7 @@ class ProvinceReport:
         if sel is None or sel.empty:
             return pd.DataFrame(columns=cols)
         conf = sel[sel["status"].eq("conflict")]
-        labels = source_labels(self.bundle)
+        labels = source_labels(self.bundle, self.lang)
         return pd.DataFrame({
             "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
             "check": [check_text(c, self.lang) for c in conf["check"]],
@@ -530,7 +535,7 @@ class ProvinceReport:
         """
         ids = set(self.obs["source_id"].astype(str)) | set(self.derived["source_id"].astype(str))
         ids |= set(self.coverage_table()["target_source_id"])
-        return sources_table(self.bundle, ids)
+        return sources_table(self.bundle, ids, self.lang)
 
     # -- sentences ------------------------------------------------------------------
 
