@@ -229,12 +229,15 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     chunks: list[tuple[str, pd.DataFrame]] = []
     # One colour per series across every panel.
     names = sorted(set(df[hue].astype(str)) - {str(t) for t in targets})
-    colors = dict(zip(names, itertools.cycle(PALETTE), strict=False))
+    colors = (dict(zip(names, PALETTE, strict=False)) if len(names) <= len(PALETTE)
+              else None)  # more series than colours: each panel picks its own
     groups = df.groupby(panel, sort=False) if panel else [(title or "", df)]
     for name, g in groups:
         keys = sorted(g[hue].astype(str).unique())
-        for i in range(0, len(keys), MAX_SERIES):
-            chunks.append((str(name), g[g[hue].astype(str).isin(keys[i:i + MAX_SERIES])]))
+        n_panels = -(-len(keys) // MAX_SERIES)
+        size = -(-len(keys) // max(1, n_panels))  # 6 series: 3 + 3, not 5 + 1
+        for i in range(0, len(keys), size):
+            chunks.append((str(name), g[g[hue].astype(str).isin(keys[i:i + size])]))
     with matplotlib.rc_context(style()):
         fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")
         axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False)[:, 0]
