@@ -76,8 +76,8 @@ def make_home(tmp: Path) -> Path:
 def provinces_with_data(env: dict[str, str]) -> list[str]:
     """Return the legacy provinces ``bhxh report all`` would render, preferred ones first."""
     code = (
-        "from bhxh_analysis import report_data\n"
-        "print('\\n'.join(report_data.provinces_with_data(boundaries='legacy')))\n"
+        "from bhxh_analysis import reports\n"
+        "print('\\n'.join(reports.provinces_with_data(boundaries='legacy')))\n"
     )
     res = subprocess.run([str(venv_bin() / "python"), "-c", code], env=env, capture_output=True,
                          text=True, timeout=600, check=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from click.testing import CliRunner
 
 from bhxh_analysis import reports
 from bhxh_analysis.cli import main
+from bhxh_analysis.schema import SCHEMES
 
 pytestmark = pytest.mark.slow
 
@@ -184,7 +186,9 @@ def test_report_all_records_failures_and_reruns_only_them(home, tmp_path, monkey
     assert json.loads(rows["Lâm Đồng"]["parameters"])["boundaries"] == "legacy"
     assert len(rows["Lâm Đồng"]["data_checksum"]) == 64
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="lam-dong-legacy-vi.html"' in index and "190.863" in index
+    assert 'href="lam-dong-legacy-vi.html"' in index
+    first = reports.ProvinceReport("Lâm Đồng", lang="vi").summary()["key_figures"][0]
+    assert first["text"] in index  # the index shows the report's own key figures
     assert (out / "lang-son-legacy-vi.html").exists()
     assert not (out / "kon-tum-legacy-vi.html").exists()
 
@@ -206,3 +210,66 @@ def test_report_national_cli(home, tmp_path) -> None:
     assert "Participants by scheme" in page and "Nghị quyết 28-NQ/TW" in page
     forecast = (tmp_path / "forecast-report-viet-nam-en.html").read_text(encoding="utf-8")
     assert "80% interval" in forecast and "Backtest skill" in forecast
+
+
+# ----------------------------------------------------------------------------- every report
+
+
+@pytest.fixture(scope="module")
+def every_report(home, tmp_path_factory):
+    """Every province report (vi and en, --scope any; 2025 in vi) and the national reports."""
+    out = tmp_path_factory.mktemp("every")
+    runs = [("legacy", "vi"), ("legacy", "en"), ("2025", "vi")]
+    for boundaries, lang in runs:
+        res = CliRunner().invoke(main, ["report", "all", "--scope", "any", "--boundaries",
+                                        boundaries, "--lang", lang, "--jobs", "2",
+                                        "--out", str(out / f"{boundaries}-{lang}"),
+                                        "--no-progress"])
+        assert res.exit_code == 0, res.output
+    for lang in ("vi", "en"):
+        res = CliRunner().invoke(main, ["report", "national", "--lang", lang,
+                                        "--out", str(out / "national")])
+        assert res.exit_code == 0, res.output
+    return out
+
+
+def test_every_report_is_rendered_for_all_provinces(every_report) -> None:
+    names = {p.name for p in (every_report / "legacy-vi").glob("*.html")}
+    assert len(names) >= 63 + 1  # the 63 provinces (and former Hà Tây) and the index
+    assert len(list((every_report / "2025-vi").glob("*.html"))) == 34 + 1
+
+
+def test_no_internal_text_in_any_rendered_report(every_report) -> None:
+    from test_reports import internal_text
+
+    pages = sorted(every_report.rglob("*.html"))
+    assert len(pages) > 150
+    bad = {p.name: found[:3] for p in pages if (found := internal_text(p.read_text("utf-8")))}
+    assert bad == {}
+
+
+def test_reports_agree_with_each_other(every_report) -> None:
+    """vi and en pages of a province show the same figures; a gap sentence never denies a
+    scheme the headline table shows."""
+    from test_reports import visible_text
+
+    from bhxh_analysis import i18n
+
+    for vi_page in sorted((every_report / "legacy-vi").glob("*-legacy-vi.html")):
+        en_page = every_report / "legacy-en" / vi_page.name.replace("-vi.html", "-en.html")
+        vi, en = visible_text(vi_page.read_text("utf-8")), visible_text(en_page.read_text("utf-8"))
+        # the same tables and charts in both languages: as many rows and images
+        vi_html, en_html = vi_page.read_text("utf-8"), en_page.read_text("utf-8")
+        for tag in ("<tr>", "<img "):
+            assert vi_html.count(tag) == en_html.count(tag), (vi_page.name, tag)
+        for lang, text in (("vi", vi), ("en", en)):
+            head = i18n.t("gap_missing_schemes", lang, labels="")[:-1]
+            table_part = text.split(i18n.t("gaps", lang))[0]
+            for sentence in re.findall(re.escape(head) + r"[^.]*\.", text):
+                named = sentence.split(head, 1)[1]
+                for family in ("bhxh", "bhtn", "bhyt"):
+                    if i18n.scheme_label(family, lang) not in named.split(", "):
+                        continue
+                    members = [s for s in SCHEMES if s.startswith(family)]
+                    shown = [m for m in members if f"{i18n.scheme_label(m, lang)}: " in table_part]
+                    assert shown == [], (vi_page.name, sentence, shown)

@@ -15,8 +15,10 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bhxh_analysis import i18n, plotting, report_data, reports
+from bhxh_analysis import i18n, plotting, reports
 from bhxh_analysis.cli import main
+from bhxh_analysis.reports import data as report_data
+from bhxh_analysis.reports.render import Page, table_html
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -90,14 +92,84 @@ def test_font_covers_vietnamese() -> None:
     assert plotting.missing_glyphs("越南") == {"越", "南"}
 
 
-def test_charts_are_png_in_one_style() -> None:
-    chart = plotting.bar_chart(["Đắk Lắk", "Thừa Thiên Huế"], [83.23, 68.9], title="BHYT",
-                               xlabel="%", lang="vi", markers=[90.0, None], marker_label="Mục tiêu")
-    assert chart.png[:8] == b"\x89PNG\r\n\x1a\n" and len(chart.png) > 5000
-    line = plotting.line_chart({"Lâm Đồng": [(2018, 1.0), (2019, 2.0)]}, title="t", ylabel="y",
-                               lang="en")
-    assert line._repr_png_() == line.png
+def test_plotting_helpers_take_a_dataframe_and_return_axes() -> None:
+    import matplotlib.pyplot as plt
+
+    df = pd.DataFrame({"as_of": pd.to_datetime(["2020-12-31", "2018-12-31", "2019-12-31"]),
+                       "value": [3.0e6, 1.0e6, 2.0e6], "place": ["Lâm Đồng"] * 3})
+    fig, ax = plt.subplots()
+    out = plotting.line(df, x="as_of", y="value", hue="place", ax=ax, scale=1e6)
+    assert out is ax  # draws on the Axes it is given
+    xs = ax.lines[0].get_xdata()
+    assert list(xs) == sorted(xs)  # sorted by x, never zigzagging
+    assert [float(v) for v in ax.lines[0].get_ydata()] == [1.0, 2.0, 3.0]
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"\d{4}|\d{1,2}/\d{4}", t) for t in ticks), ticks
+    assert plotting.number_formatter("vi")(1312000, 0) == "1.312.000"
+    assert plotting.number_formatter("en", pct=True)(83.2, 0) == "83.2%"
+    png = plotting.to_png(ax)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
     assert plotting.style()["font.family"] == "DejaVu Sans"
+
+
+def _crowded_charts():
+    cov = pd.DataFrame({"label": [f"Xã số {i} (Đức Trọng) · BHYT" for i in range(9)],
+                        "coverage": [68.9, 70.5, 86.1, 87.6, 88.8, 88.9, 92.0, 95.5, 99.0],
+                        "target": [93.2] * 9})
+    yield plotting.bars(cov, x="coverage", y="label", target="target", title="BHYT",
+                        target_label="Mục tiêu áp dụng")
+    dates = pd.date_range("2016-12-31", periods=8, freq="YE")
+    trends = pd.DataFrame([(f"BHYT — Huyện {k}", d, 1e5 * (k + 1) + 1e3 * i, "Số người")
+                           for k in range(8) for i, d in enumerate(dates)],
+                          columns=["series", "as_of", "value", "panel"])
+    fig = plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel",
+                          ylabel="Nghìn người", scale=1000.0)
+    assert len(fig.axes) == 2  # 8 series: two panels of at most five
+    assert all(len(ax.get_legend().get_texts()) <= plotting.MAX_SERIES for ax in fig.axes)
+    yield fig
+    hist = pd.DataFrame({"as_of": pd.to_datetime(["2019-12-31", "2020-03-31", "2020-06-30",
+                                                  "2020-07-31"]),
+                         "value": [180000.0, 185000.0, 188000.0, 190863.0]})
+    fc = pd.DataFrame({"year": [2020], "forecast": [195000.0], "lo80": [190000.0],
+                       "hi80": [200000.0], "lo95": [186000.0], "hi95": [205000.0]})
+    yield plotting.fan_chart(hist, fc, plan=206387.0, as_of="2020-07-31", lang="vi",
+                             title="BHYT: người tham gia — Đà Lạt")
+
+
+def test_charts_have_no_overlapping_labels_and_legends_outside() -> None:
+    for chart in _crowded_charts():
+        assert plotting.overlapping_texts(chart) == []
+        fig = plotting.figure_of(chart)
+        for ax in fig.axes:
+            leg = ax.get_legend()
+            if leg is not None:  # a legend never sits over the plotting area
+                fig.canvas.draw()
+                box = leg.get_window_extent()
+                assert box.x0 >= ax.get_window_extent().x1 - 1
+        plotting.to_png(chart)
+
+
+def test_overlap_check_can_fail() -> None:
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.annotate("Đà Lạt 83,23%", xy=(0.5, 0.5))
+    ax.annotate("Đức Trọng 86,88%", xy=(0.5, 0.5))
+    assert plotting.overlapping_texts(fig)
+    plt.close(fig)
+
+
+def test_fan_chart_draws_bands_plan_and_as_of() -> None:
+    hist = pd.DataFrame({"as_of": pd.to_datetime(["2020-07-31"]), "value": [190863.0]})
+    fc = pd.DataFrame({"year": [2020], "forecast": [195000.0], "lo80": [190000.0],
+                       "hi80": [200000.0], "lo95": [186000.0], "hi95": [205000.0]})
+    ax = plotting.fan_chart(hist, fc, plan=206387.0, as_of="2020-07-31", lang="en")
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "80% interval" in labels and "95% interval" in labels
+    assert any(x.startswith("Plan: 206,387") for x in labels)
+    assert any("31 Jul 2020" in x for x in labels)
+    plotting.to_png(ax)
 
 
 # ----------------------------------------------------------------------------- validation
@@ -180,86 +252,171 @@ def _obs(rows: list[tuple]) -> pd.DataFrame:
     return df
 
 
+SOURCES = pd.DataFrame({
+    "source_id": ["seed000", "seed003", "seed004", "gso"],
+    "publisher": ["Báo Lâm Đồng (LĐ online)"] * 2 + ["Cổng thông tin tỉnh Kon Tum", "GSO"],
+    "title": ["[no headline in the seed file] Ra quân BHXH tự nguyện", "Đức Trọng vận động",
+              "Ra quân Ngày BHYT", "Dân số"],
+    "address": ["seeds/000_e7390d3bc83d9a21.txt", "", "", "gso/population.csv"],
+    "published_date": ["2020-08", "2023-09-12", "", ""]})
+TARGETS = pd.DataFrame({"target_id": ["t1"], "source_id": ["x"], "instrument": ["QĐ 546"],
+                        "geo_name": ["Việt Nam"], "indicator": ["bhyt_coverage_pct"],
+                        "year": [2023], "value": [93.2]})
+
+
+def _bundle(obs: pd.DataFrame, derived: pd.DataFrame | None = None) -> report_data.Bundle:
+    return report_data.Bundle(obs, derived, None, None, SOURCES, TARGETS, "")
+
+
 @pytest.fixture(scope="module")
 def bundle() -> report_data.Bundle:
-    obs = _obs([
+    return _bundle(_obs([
         ("s0-03", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng", "2020-07-31",
          "bhyt_participants", 190863.0, "persons", "190.863"),
         ("s0-04", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng", "2020-07-31",
          "bhyt_coverage_pct", 83.23, "pct", "83,23%"),
         ("s3-03", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng", "2023-08-31",
          "bhyt_participants", 168596.0, "persons", "168.596"),
+        ("s3-04", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng", "2023-08-31",
+         "bhyt_coverage_pct", 86.88, "pct", "86,88%"),
         ("p-1", "gso", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2018-12-31",
          "population", 1312000.0, "persons", "1.312,00"),
         ("p-2", "gso", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2020-12-31",
          "population", 1321700.0, "persons", "1.321,70"),
         ("k-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2020-06-30",
          "bhyt_participants", 485900.0, "persons", "485,9 ngàn"),
-    ])
-    sources = pd.DataFrame({"source_id": ["seed000", "seed003", "seed004", "gso"],
-                            "publisher": ["Báo Lâm Đồng"] * 2 + ["Kon Tum portal", "GSO"],
-                            "title": ["a", "b", "c", "d"], "address": [""] * 4,
-                            "published_date": [""] * 4})
-    targets = pd.DataFrame({"target_id": ["t1"], "source_id": ["x"], "instrument": ["QĐ 546"],
-                            "geo_name": ["Việt Nam"], "indicator": ["bhyt_coverage_pct"],
-                            "year": [2023], "value": [93.2]})
-    return report_data.Bundle(obs, None, None, None, sources, targets, "")
+    ]))
+
+
+def _html(df: pd.DataFrame, lang: str) -> str:
+    return table_html(df, lang)
 
 
 def test_headline_has_the_seed_figures_in_both_languages(bundle) -> None:
-    vi = report_data.ProvinceReport("Lâm Đồng", lang="vi", bundle=bundle)
-    html_vi = vi.headline()._repr_mimebundle_()["text/html"]
+    vi = reports.ProvinceReport("Lâm Đồng", lang="vi", bundle=bundle)
+    html_vi = _html(vi.headline_table(), "vi")
     assert "190.863" in html_vi and "168.596" in html_vi and "83,23%" in html_vi
-    en = report_data.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle)
-    html_en = en.headline()._repr_mimebundle_()["text/html"]
+    en = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle)
+    html_en = _html(en.headline_table(), "en")
     assert "190,863" in html_en and "168,596" in html_en and "83.23%" in html_en
-    assert vi.year == 2023  # latest year with an insurance figure
     assert "Kon Tum" not in html_vi  # another province's figures stay out
+    assert vi.year == 2023  # no plan anywhere: the latest year with data
+    assert "2023" in vi.year_reason() and "kế hoạch" in vi.year_reason()
+
+
+def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle) -> None:
+    derived = _obs([("d-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng",
+                     "2020-12-31", "bhyt_plan_participants", 206387.0, "persons", "")])
+    derived["method"] = "bhyt_plan_participants = bhyt_participants + bhyt_shortfall_participants"
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=_bundle(bundle.obs, derived))
+    assert rpt.year == 2020
+    assert "plan" in rpt.year_reason() and "2020" in rpt.year_reason()
+    given = reports.ProvinceReport("Lâm Đồng", year=2023, bundle=_bundle(bundle.obs, derived))
+    assert given.year == 2023 and "2023" in given.year_reason()
+    formula = rpt.derived_table()["formula"].iloc[0]
+    assert formula == ("Health insurance (BHYT): plan (persons) = Health insurance (BHYT): "
+                       "participants + Health insurance (BHYT): shortfall (persons)")
 
 
 def test_cutoff_hides_later_figures(bundle) -> None:
-    rpt = report_data.ProvinceReport("Lâm Đồng", as_of="2021-01-01", bundle=bundle)
-    html = rpt.headline().body
+    rpt = reports.ProvinceReport("Lâm Đồng", as_of="01/01/2021", bundle=bundle)
+    html = _html(rpt.headline_table(), "vi")
     assert "190.863" in html and "168.596" not in html
     assert rpt.year == 2020
 
 
-def test_coverage_compares_with_the_policy_target(bundle) -> None:
-    body = report_data.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle).coverage().body
-    assert "83.23%" in body and "93.2%" in body and "-9.97" in body
-    assert "data:image/png;base64," in body
+def test_coverage_table_one_sign_positive_below_target(bundle) -> None:
+    cov = reports.coverage_table("Lâm Đồng", bundle=bundle)
+    row = cov.set_index("place").loc["Đức Trọng"]
+    assert row["target"] == 93.2 and row["target_kind"] == "policy"
+    assert row["gap_pp"] == pytest.approx(93.2 - 86.88)  # positive: below the target
+    assert "QĐ 546" in row["target_source"]
+    page = _html(cov, "en")
+    assert "+6.32" in page and "93.2%" in page
+    derived = _obs([("d-2", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+                     "2023-08-31", "population", 194056.0, "persons", "")])
+    derived["method"] = "population = bhyt_participants ÷ bhyt_coverage_pct × 100"
+    cov = reports.coverage_table("Lâm Đồng", bundle=_bundle(bundle.obs, derived))
+    row = cov.set_index("place").loc["Đức Trọng"]
+    assert row["denominator"] == 194056.0
+    assert row["persons_needed"] == pytest.approx(194056 * 6.32 / 100, abs=1)
 
 
 def test_gaps_and_boundaries_are_said_plainly(bundle) -> None:
-    rpt = report_data.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle)
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle)
     gaps = " ".join(rpt.gap_sentences())
     assert "No figures at all for" in gaps and "BHTN" in gaps
-    assert "No published plan" in gaps
+    assert "No published or derivable plan" in gaps
     assert "Population: series 2018–2020, missing 2019." in gaps
-    kon_tum = report_data.ProvinceReport("Kon Tum", lang="en", bundle=bundle)
+    kon_tum = reports.ProvinceReport("Kon Tum", lang="en", bundle=bundle)
     assert "part of Quảng Ngãi" in " ".join(kon_tum.boundary_sentences())
-    new = report_data.ProvinceReport("Lâm Đồng", boundaries="2025", lang="en", bundle=bundle)
+    new = reports.ProvinceReport("Lâm Đồng", boundaries="2025", lang="en", bundle=bundle)
     note = " ".join(new.boundary_sentences())
     assert "Bình Thuận" in note and "Đắk Nông" in note and "never summed" in note
 
 
+def test_gap_sentences_never_contradict_the_tables() -> None:
+    # Kon Tum with only voluntary BHXH and its plan (as in seed004's neighbours).
+    obs = _obs([
+        ("k-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2020-06-30",
+         "bhxh_voluntary_participants", 4294.0, "persons", "4.294"),
+        ("k-2", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2020-06-30",
+         "bhxh_voluntary_plan_participants", 4040.0, "persons", "4.040"),
+    ])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Kon Tum", lang=lang, bundle=_bundle(obs))
+        gaps = " ".join(rpt.gap_sentences())
+        head = rpt.headline_table()
+        assert set(head["indicator"]) >= {"bhxh_voluntary_participants"}
+        bhxh = i18n.scheme_label("bhxh", lang)
+        missing = [s for s in rpt.gap_sentences()
+                   if s.startswith(i18n.t("gap_missing_schemes", lang, labels="").rstrip(". "))]
+        assert all(bhxh not in s.split(":", 1)[1].split(",")[0] or "BHTN" in s
+                   for s in missing)
+        assert bhxh + "," not in " ".join(missing) and not any(
+            s.split(":", 1)[1].strip().startswith(bhxh + ",") for s in missing)
+        assert i18n.t("gap_no_plan", lang) not in gaps
+        assert i18n.t("gap_no_insurance", lang, name="Kon Tum") not in gaps
+        assert rpt.year == 2020  # plan and within-year figure
+
+
+def test_ha_tay_is_a_former_province_of_ha_noi(bundle) -> None:
+    rpt = reports.ProvinceReport("Hà Tây", lang="en", bundle=bundle)
+    note = " ".join(rpt.boundary_sentences())
+    assert "former province" in note and "Hà Nội" in note and "1 Aug 2008" in note
+    assert "1 July 2025" not in note.split("former")[1]
+    ha_noi = " ".join(reports.ProvinceReport("Hà Nội", lang="vi",
+                                             bundle=bundle).boundary_sentences())
+    assert "Hà Tây" in ha_noi and "1/8/2008" in ha_noi
+
+
 def test_2025_report_covers_every_legacy_part(bundle) -> None:
-    rpt = report_data.ProvinceReport("Quảng Ngãi", boundaries="2025", lang="vi", bundle=bundle)
-    assert "485.900" in rpt.headline().body  # legacy Kon Tum's figure, now Quảng Ngãi
-    assert report_data.legacy_parts(rpt.unit) == ["Kon Tum", "Quảng Ngãi"]
+    rpt = reports.ProvinceReport("Quảng Ngãi", boundaries="2025", lang="vi", bundle=bundle)
+    assert "485.900" in _html(rpt.headline_table(), "vi")
+    assert reports.legacy_parts(rpt.unit) == ["Kon Tum", "Quảng Ngãi"]
+    assert "đến 30/6/2025" in " ".join(rpt.headline_table()["place"])
 
 
 def test_provinces_with_data(bundle) -> None:
-    assert report_data.provinces_with_data("legacy", bundle=bundle) == ["Kon Tum", "Lâm Đồng"]
-    assert report_data.provinces_with_data("2025", bundle=bundle) == ["Lâm Đồng", "Quảng Ngãi"]
+    assert reports.provinces_with_data("legacy", bundle=bundle) == ["Kon Tum", "Lâm Đồng"]
+    assert reports.provinces_with_data("2025", bundle=bundle) == ["Lâm Đồng", "Quảng Ngãi"]
 
 
 def test_summary_is_json_for_the_index(bundle) -> None:
-    rpt = report_data.ProvinceReport("Lâm Đồng", bundle=bundle)
-    bundle_out = rpt.header()._repr_mimebundle_()
-    summary = bundle_out[report_data.SUMMARY_MIME]
+    rpt = reports.ProvinceReport("Lâm Đồng", bundle=bundle)
+    page = Page("vi", show=False)
+    page.header(rpt.title, rpt.subtitle(), summary=rpt.summary())
+    summary = page.blocks[0]._repr_mimebundle_()[reports.SUMMARY_MIME]
     assert json.loads(json.dumps(summary)) == summary
     assert summary["province"] == "Lâm Đồng" and summary["key_figures"]
+
+
+def test_sources_are_followable_never_file_paths(bundle) -> None:
+    src = reports.ProvinceReport("Lâm Đồng", bundle=bundle).sources_table()
+    page = _html(src, "vi")
+    assert "Báo Lâm Đồng (LĐ online)" in page and "Ra quân BHXH tự nguyện" in page
+    assert "seeds/" not in page and ".txt" not in page and ".csv" not in page
+    assert "[no headline" not in page and "seed000" not in page
 
 
 def test_index_and_manifest_format(tmp_path) -> None:
@@ -267,10 +424,15 @@ def test_index_and_manifest_format(tmp_path) -> None:
               "lang": "vi"}
     rows = [{"province": "Lâm Đồng", "status": "failed", "seconds": "1.00",
              "error": "boom <script>", "parameters": json.dumps(params), "data_checksum": "ab",
-             "package_version": "0"}]
-    path = reports.write_index(tmp_path, rows, {"Lâm Đồng": None}, "vi")
+             "package_version": "0"},
+            {"province": "Kon Tum", "status": "ok", "seconds": "1.00", "error": "",
+             "parameters": json.dumps({**params, "province": "Kon Tum"}),
+             "data_checksum": "ab", "package_version": "0"}]
+    path = reports.write_index(tmp_path, rows, {"Lâm Đồng": None, "Kon Tum": None}, "vi")
     page = path.read_text(encoding="utf-8")
     assert "boom &lt;script&gt;" in page and "lam-dong-legacy-vi.ipynb" in page
+    assert "đã tạo" in page and "khớp" not in page  # "rendered", not "agrees"
+    assert [x for x in internal_text(page) if "boom" not in x] == []
     assert reports.MANIFEST_COLUMNS == ["province", "status", "seconds", "error", "parameters",
                                         "data_checksum", "package_version"]
     (tmp_path / "manifest.csv").write_text(
@@ -280,14 +442,183 @@ def test_index_and_manifest_format(tmp_path) -> None:
         assert next(csv.reader(fh)) == reports.MANIFEST_COLUMNS
 
 
-def test_trends_mix_yearly_and_within_year_series(bundle) -> None:
+def test_trends_put_insurance_beside_population_on_their_own_panels(bundle) -> None:
     extra = _obs([
         ("m-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2020-03-31",
          "bhyt_participants", 1.0e6, "persons", "1.000.000"),
         ("m-2", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2020-06-30",
          "bhyt_participants", 1.1e6, "persons", "1.100.000"),
     ])
-    mixed = report_data.Bundle(pd.concat([bundle.obs, extra], ignore_index=True), None, None,
-                               None, bundle.sources, bundle.targets, "")
-    body = report_data.ProvinceReport("Lâm Đồng", bundle=mixed).trends().body
-    assert body.count("data:image/png;base64,") == 1  # one chart of counts, both series on it
+    mixed = _bundle(pd.concat([bundle.obs, extra], ignore_index=True))
+    trends = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=mixed).trend_table()
+    panels = trends.groupby("panel")["series"].unique().to_dict()
+    assert set(panels["Population and labour force"]) == {"Population"}
+    counts = set(panels["Insurance participants"])
+    # every insurance series, even a single figure (drawn as a point)
+    assert "Health insurance (BHYT) — Lâm Đồng" in counts
+    assert "Health insurance (BHYT) — Đức Trọng" in counts
+
+
+# ----------------------------------------------------------------------------- words
+
+INTERNAL = [
+    (re.compile(r"\bNone\b|\bnan\b|\bNaN\b|\bNaT\b"), "None/nan"),
+    (re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b"), "snake_case identifier"),
+    (re.compile(r"\bbhxh_analysis\b|\b\w+\.(?:py|csv|parquet|txt)\b|\bgeo\.\w+"), "module/path"),
+    (re.compile(r"\[[^\]]*\]"), "bracketed placeholder"),
+    (re.compile(r"\b(?:seed\d{3}|[a-z]+(?:-[a-z]+)*-\d{3,})\b"), "source id"),
+]
+
+
+def visible_text(page: str) -> str:
+    """The text a reader sees in an HTML page (no scripts, styles or embedded images)."""
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style"):
+                self.skip += 1
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style") and self.skip:
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = _Text()
+    parser.feed(page)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def internal_text(page: str) -> list[str]:
+    """What in a page's visible text looks internal (empty list: nothing)."""
+    text = re.sub(r"https?://\S+", " ", visible_text(page))  # URLs a reader follows
+    found = []
+    for pattern, what in INTERNAL:
+        found += [f"{what}: {m.group(0)!r} in …{text[max(0, m.start() - 40):m.end() + 40]}…"
+                  for m in pattern.finditer(text)]
+    return found
+
+
+def test_internal_text_check_can_fail() -> None:
+    page = ("<p>năm None; sum_of_legacy_provinces; (geo.aggregate_to_2025); [no headline];"
+            " sggp-85012+vss-en-9220</p>")
+    assert len(internal_text(page)) >= 6
+    assert internal_text("<style>.a_b{}</style><p>Dân số = BHYT ÷ tỷ lệ × 100</p>") == []
+    assert internal_text("<p>https://baonghean.vn/en/nghe-an-bhxh-10237874.html</p>") == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_section_tables_show_nothing_internal(bundle, lang) -> None:
+    rpt = reports.ProvinceReport("Lâm Đồng", lang=lang, bundle=bundle)
+    page = Page(lang, show=False)
+    page.header(rpt.title, rpt.subtitle())
+    page.table(rpt.headline_table())
+    page.table(rpt.coverage_table())
+    page.notes(rpt.gap_sentences() + rpt.boundary_sentences() + rpt.consistency_notes())
+    page.sources(rpt.sources_table())
+    assert internal_text(page.html()) == []
+
+
+def test_no_language_choice_outside_the_catalogue() -> None:
+    import pathlib
+
+    src = pathlib.Path(reports.__file__).resolve().parent.parent
+    pattern = re.compile(r'if vi else|if lang == "vi" else|if self\.lang == "vi" else')
+    hits = [f"{p.name}:{n}" for p in src.rglob("*.py")
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+            if pattern.search(line)]
+    assert hits == []
+
+
+def test_every_catalogue_key_used_exists_in_both_languages() -> None:
+    import pathlib
+
+    root = pathlib.Path(reports.__file__).resolve().parent.parent
+    files = [*root.rglob("*.py"), *(root.parent.parent / "notebooks").glob("*.ipynb")]
+    call = re.compile(r'(?:\bi18n\.t|\bself\.t|\brpt\.t|\bnat\.t|\bfr\.t|\bt|page\.heading|'
+                      r'\bheading)\(\\?"([a-z0-9_]+)\\?"')
+    keys = {k for p in files for k in call.findall(p.read_text(encoding="utf-8"))}
+    keys |= {k for p in files for k in re.findall(r'empty=\\?"([a-z0-9_]+)', p.read_text(
+        encoding="utf-8"))}
+    assert len(keys) > 40
+    text = i18n.catalogue()["text"]
+    missing = sorted(k for k in keys if k not in text or set(text[k]) != {"vi", "en"})
+    assert missing == []
+    with pytest.raises(KeyError):
+        i18n.t("no_such_key", "vi")
+
+
+def test_date_options_read_both_formats_with_one_message(tmp_path) -> None:
+    from bhxh_analysis.cli.options import date_error, parse_date
+
+    assert parse_date("30/06/2020") == parse_date("2020-06-30") == parse_date(" 30/6/2020 ")
+    for bad in ("2020-13-01", "31/02/2020", "June 2020", "2020/06/30"):
+        with pytest.raises(ValueError) as err:
+            parse_date(bad)
+        assert str(err.value) == date_error(bad)
+    task = reports.province_task("Lâm Đồng", as_of="30/06/2020", out_dir=tmp_path)
+    assert task.parameters["as_of"] == "2020-06-30"
+    res = CliRunner().invoke(main, ["report", "province", "--province", "Lâm Đồng",
+                                    "--as-of", "2020-13-01", "--out", str(tmp_path)])
+    assert res.exit_code == 2 and date_error("2020-13-01") in res.output
+    helptext = CliRunner().invoke(main, ["report", "province", "--help"]).output
+    assert "--province TEXT" in helptext and "[required]" in helptext
+    assert "dd/mm/yyyy" in helptext
+
+
+# ----------------------------------------------------------------------------- notebooks
+
+
+@pytest.mark.parametrize("name", ["province_report.ipynb", "national_trends.ipynb",
+                                  "forecast_report.ipynb", "00_explore.ipynb"])
+def test_notebooks_show_the_analysis_in_short_steps(name) -> None:
+    import nbformat
+
+    from bhxh_analysis import config
+
+    nb = nbformat.read(config.notebooks_dir() / name, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert all(not c.get("outputs") and c.execution_count is None for c in code)  # no outputs
+    assert not any(re.search(r"^\s*(def|class|lambda)\b|\blambda\b", c.source, re.M)
+                   for c in code)
+    assert all(len(c.source.splitlines()) <= 12 for c in code)  # a few visible lines each
+    if name != "00_explore.ipynb":
+        text = "\n".join(c.source for c in code)
+        assert "plotting." in text and "_table(" in text  # a table, then its chart
+
+
+@pytest.mark.slow
+def test_real_report_charts_are_legible() -> None:
+    """The charts of the Lâm Đồng and national reports, drawn from the real tables."""
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="vi")
+    cov, trends = rpt.coverage_table(), rpt.trend_table()
+    charts = [
+        plotting.bars(cov, x="coverage", y="label", target="target", title="t",
+                      target_label=rpt.t("target_marker")),
+        plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel", pct="pct",
+                        ylabel="ylabel", scale="scale"),
+    ]
+    fc = rpt.forecast_table()
+    for _, row in fc[fc["status"] == "ok"].iterrows():
+        charts.append(plotting.fan_chart(rpt.forecast_history(row), row.to_frame().T,
+                                         plan=row["plan"], as_of=row["as_of"], title=row["label"]))
+    assert fc["plan"].notna().any()  # Đà Lạt's 2020 plan reaches the forecast
+    nat = reports.NationalReport(lang="en")
+    cwt = nat.coverage_with_targets()
+    charts.append(plotting.panels(cwt, x="year", y="value", hue="series", panel="scheme",
+                                  pct=True, targets=[nat.t("target_points")], lang="en"))
+    for chart in charts:
+        fig = plotting.figure_of(chart)
+        assert plotting.overlapping_texts(fig) == []
+        assert all(len(ax.get_legend().get_texts()) <= plotting.MAX_SERIES + 4
+                   for ax in fig.axes if ax.get_legend() is not None)
+        plotting.to_png(fig)

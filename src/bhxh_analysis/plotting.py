@@ -1,26 +1,29 @@
-"""One chart style for every report (seaborn/matplotlib, Agg, Vietnamese diacritics).
+"""Charts from tidy DataFrames, in one style, for notebooks and reports (seaborn underneath).
 
-Charts are drawn on :class:`matplotlib.figure.Figure` objects with the Agg canvas, never
-through ``pyplot``: no global figure state leaks between reports that share a kernel, and
-nothing depends on the notebook's matplotlib backend. Each function returns a
-:class:`Chart`, which notebooks display as a PNG (``_repr_png_``).
-
-DejaVu Sans ships with matplotlib and covers Vietnamese (Đ, ắ, ế, ữ ...), so it is
-the font; :func:`missing_glyphs` checks a text against it.
+Every helper takes a DataFrame and column names (``x=``, ``y=``, ``hue=``), draws on the
+Axes it is given (``ax=``) or on a new figure, and returns the Axes (or the Figure of a
+set of small panels), so a researcher can keep drawing on it. x is sorted; dates and
+numbers are written the Vietnamese way by default (``lang="vi"``: ``1.312.000``,
+``83,2%``, ``7/2020``) or the English way (``lang="en"``). Legends sit outside the axes,
+at most :data:`MAX_SERIES` series share a panel, and series with few points are drawn as
+points rather than lines. DejaVu Sans (shipped with matplotlib) draws every Vietnamese
+letter (:func:`missing_glyphs`). The reports show the same charts through
+:func:`bhxh_analysis.reports.render.Page.figure`.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import matplotlib
+import matplotlib.dates as mdates
 import matplotlib.ticker as mticker
-
-# The Agg canvas is attached to each figure explicitly: headless, and independent of
-# whatever backend pyplot uses in the user's session or notebook.
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from . import i18n
@@ -31,58 +34,433 @@ PALETTE: tuple[str, ...] = (
 )
 TARGET_COLOR = "#b8404a"
 DPI = 100
+MAX_SERIES = 5
+SPARSE = 3  # series with fewer points are drawn as points only
 
 _RC: dict[str, object] = {
-    "font.family": FONT,
-    "font.size": 10,
-    "axes.titlesize": 12,
-    "axes.titleweight": "bold",
-    "axes.labelsize": 10,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.color": "#dddddd",
-    "grid.linewidth": 0.6,
-    "axes.edgecolor": "#555555",
-    "legend.frameon": False,
-    "figure.dpi": DPI,
-    "savefig.dpi": DPI,
-    "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
-}
-
-
-# seaborn's "whitegrid" style, written out: importing seaborn costs ~2 s (it pulls in
-# scipy), more than rendering a whole report, and these few rcParams are all we use of it.
-_WHITEGRID: dict[str, object] = {
-    "axes.facecolor": "white",
-    "axes.edgecolor": ".8",
-    "axes.axisbelow": True,
-    "axes.labelcolor": ".15",
-    "figure.facecolor": "white",
-    "grid.linestyle": "-",
-    "text.color": ".15",
-    "xtick.color": ".15",
-    "ytick.color": ".15",
-    "xtick.direction": "out",
-    "ytick.direction": "out",
-    "xtick.bottom": False,
-    "ytick.left": False,
-    "lines.solid_capstyle": "round",
-    "patch.edgecolor": "w",
-    "image.cmap": "rocket" if "rocket" in matplotlib.colormaps else "viridis",
+    "font.family": FONT, "font.size": 10, "axes.titlesize": 11, "axes.titleweight": "bold",
+    "axes.titlelocation": "left", "axes.labelsize": 10, "axes.spines.top": False,
+    "axes.spines.right": False, "legend.frameon": False, "legend.fontsize": 8.5,
+    "figure.dpi": DPI, "savefig.dpi": DPI, "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
 }
 
 
 def style() -> dict[str, object]:
-    """Return the report style as rcParams: seaborn ``whitegrid`` plus our palette and font."""
-    rc = dict(_WHITEGRID)
+    """Return the report style as rcParams: seaborn's ``whitegrid`` plus our palette and font.
+
+    Examples
+    --------
+    >>> style()["font.family"]
+    'DejaVu Sans'
+    """
+    import seaborn as sns
+
+    rc = dict(sns.axes_style("whitegrid"))
+    rc.update(sns.plotting_context("notebook", font_scale=0.85))
     rc.update(_RC)
     return rc
 
 
+def _new_axes(ax: Axes | None, width: float = 8.0, height: float = 3.6) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context(style()):
+        fig = plt.figure(figsize=(width, height), layout="constrained")
+        return fig.add_subplot()
+
+
+def number_formatter(lang: str = "vi", pct: bool = False) -> mticker.FuncFormatter:
+    """Return a tick formatter writing numbers (or percentages) the ``lang`` way."""
+    if pct:
+        return mticker.FuncFormatter(lambda v, _pos: i18n.fmt_pct(v, lang, 1))
+    return mticker.FuncFormatter(lambda v, _pos: i18n.fmt_number(v, lang))
+
+
+def _date_formatter(lang: str) -> mticker.FuncFormatter:
+    def fmt(v: float, _pos: int | None) -> str:
+        d = mdates.num2date(v)
+        if d.month == 1 and d.day == 1:
+            return str(d.year)
+        return i18n.fmt_month(d.year, d.month, lang)
+
+    return mticker.FuncFormatter(fmt)
+
+
+def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = False) -> Axes:
+    """Write the y ticks as ``lang`` numbers (or %) and the x ticks as years or dates."""
+    ax.yaxis.set_major_formatter(number_formatter(lang, pct))
+    if dates:
+        lo, hi = ax.get_xlim()
+        months = max(1, int((hi - lo) / 30.44))
+        if months <= 30:  # ticks on the first of a month, at most about five
+            loc = mdates.MonthLocator(bymonthday=1, interval=max(1, -(-months // 5)))
+        else:
+            loc = mdates.YearLocator(base=max(1, -(-months // 72)))
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(_date_formatter(lang))
+    else:
+        ax.xaxis.set_major_locator(mticker.MaxNLocator(nbins=8, integer=True))
+        ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _pos: f"{v:.0f}"))
+    return ax
+
+
+def legend_outside(ax: Axes, **kw: Any) -> None:
+    """Put the legend to the right of the axes (never over the lines)."""
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                  borderaxespad=0, frameon=False, fontsize=8.5, **kw)
+
+
+def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes | None = None,
+         lang: str = "vi", pct: bool = False, title: str | None = None,
+         ylabel: str | None = None, scale: float = 1.0,
+         targets: Sequence[str] = (), colors: dict[str, str] | None = None) -> Axes:
+    """Draw ``y`` against ``x`` (years or dates), one series per ``hue``, sorted by x.
+
+    Series with fewer than :data:`SPARSE` points are drawn as points only. At most
+    :data:`MAX_SERIES` series belong on one Axes (use :func:`panels` beyond).
+
+    Parameters
+    ----------
+    df : DataFrame
+        Tidy data, one row per point.
+    x, y, hue : str
+        Column names; ``hue`` separates series (optional).
+    ax : Axes, optional
+        Where to draw (default: a new figure).
+    lang : {"vi", "en"}
+        Number and date format of the ticks.
+    pct : bool
+        ``y`` is a percentage.
+    title, ylabel : str, optional
+        Already in the reader's language.
+    scale : float
+        Divide ``y`` by this (e.g. 1e6 with ``ylabel="triệu người"``).
+    targets : sequence of str
+        ``hue`` values that are targets: drawn as red marks at their year, never joined.
+    colors : dict, optional
+        Colour of each ``hue`` value (default: the palette in sorted order).
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"year": [2020, 2018, 2019], "value": [3.0, 1.0, 2.0]})
+    >>> ax = line(df, x="year", y="value")
+    >>> [float(v) for v in ax.lines[0].get_ydata()]
+    [1.0, 2.0, 3.0]
+    """
+    import seaborn as sns
+
+    i18n.check_lang(lang)
+    ax = _new_axes(ax)
+    data = df.dropna(subset=[y]).sort_values([x] + ([hue] if hue else []), kind="stable")
+    data = data.assign(**{y: data[y] / scale})
+    dates = pd.api.types.is_datetime64_any_dtype(data[x])
+    groups = list(data.groupby(hue, sort=False)) if hue else [(None, data)]
+    order = sorted({str(k) for k, _ in groups} - {str(t) for t in targets})
+    colors = colors or dict(zip(order, itertools.cycle(PALETTE), strict=False))
+    with matplotlib.rc_context(style()):
+        for key, g in groups:
+            color = colors.get(str(key), PALETTE[0])
+            label = None if key is None else str(key)
+            if label in targets:
+                ax.scatter(g[x], g[y], marker="_", s=260, linewidths=2.5, color=TARGET_COLOR,
+                           zorder=4, label=label)
+            elif len(g) >= SPARSE:
+                sns.lineplot(data=g, x=x, y=y, ax=ax, color=color, marker="o", markersize=4,
+                             linewidth=1.8, label=label, errorbar=None, estimator=None)
+            else:
+                sns.scatterplot(data=g, x=x, y=y, ax=ax, color=color, s=36, label=label)
+    ax.margins(x=0.06, y=0.1)  # the first x tick never meets the lowest y tick
+    if len(data) and data[x].nunique() == 1:  # one date: a readable span around it
+        x0 = data[x].iloc[0]
+        half = pd.Timedelta(days=200) if dates else 2
+        ax.set_xlim(x0 - half, x0 + half)
+    format_axes(ax, lang=lang, pct=pct, dates=dates)
+    ax.tick_params(axis="both", pad=5)
+    ax.set_xlabel("")
+    ax.set_ylabel(ylabel or "")
+    if title:
+        ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
+    if hue:
+        legend_outside(ax)
+    elif ax.get_legend() is not None:
+        ax.get_legend().remove()
+    return ax
+
+
+def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None, *,
+           lang: str = "vi", pct: str | bool | None = None, title: str | None = None,
+           ylabel: str | None = None, scale: str | float | None = None,
+           targets: Sequence[str] = (), width: float = 8.5, height: float = 2.8) -> Figure:
+    """Draw small multiples: one panel per value of ``panel``, ≤ :data:`MAX_SERIES` each.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Tidy data.
+    x, y, hue : str
+        As in :func:`line`.
+    panel : str, optional
+        Column whose values become panel titles (default: one panel titled ``title``);
+        a panel with more than :data:`MAX_SERIES` series is split into several.
+    pct : bool or str, optional
+        y is a percentage, or the column saying so per panel.
+    ylabel : str, optional
+        The y-axis label, or the column holding it per panel.
+    scale : str or float, optional
+        Divisor of y (e.g. ``1e6``), or the column holding it per panel.
+    targets : sequence of str
+        ``hue`` values drawn as target marks (see :func:`line`).
+
+    Returns
+    -------
+    Figure
+    """
+    import matplotlib.pyplot as plt
+
+    chunks: list[tuple[str, pd.DataFrame]] = []
+    # One colour per series across every panel.
+    names = sorted(set(df[hue].astype(str)) - {str(t) for t in targets})
+    colors = (dict(zip(names, PALETTE, strict=False)) if len(names) <= len(PALETTE)
+              else None)  # more series than colours: each panel picks its own
+    groups = df.groupby(panel, sort=False) if panel else [(title or "", df)]
+    for name, g in groups:
+        keys = sorted(g[hue].astype(str).unique())
+        n_panels = -(-len(keys) // MAX_SERIES)
+        size = -(-len(keys) // max(1, n_panels))  # 6 series: 3 + 3, not 5 + 1
+        for i in range(0, len(keys), size):
+            chunks.append((str(name), g[g[hue].astype(str).isin(keys[i:i + size])]))
+    with matplotlib.rc_context(style()):
+        fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")
+        axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False)[:, 0]
+    for ax, (name, g) in zip(axes, chunks, strict=False):
+        first = g.iloc[0]
+        is_pct = bool(first[pct]) if isinstance(pct, str) else bool(pct)
+        line(g, x, y, hue, ax=ax, lang=lang, pct=is_pct,
+             title=name or None,
+             ylabel=str(first[ylabel]) if ylabel in g.columns else ylabel,
+             scale=float(first[scale]) if isinstance(scale, str) else float(scale or 1.0),
+             targets=targets, colors=colors)
+    return fig
+
+
+def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
+         ax: Axes | None = None, lang: str = "vi", pct: bool = True, title: str | None = None,
+         xlabel: str | None = None, target_label: str | None = None) -> Axes:
+    """Draw horizontal bars (``x`` = length, ``y`` = label) with an optional target mark.
+
+    Value labels sit inside long bars and just past short ones, so they never meet a
+    target mark drawn on the bar; the legend sits outside the axes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"place": ["Đà Lạt", "Đức Trọng"], "coverage": [83.23, 68.9],
+    ...                    "target": [90.0, 93.2]})
+    >>> ax = bars(df, x="coverage", y="place", target="target")
+    >>> len(ax.patches)
+    2
+    """
+    import seaborn as sns
+
+    i18n.check_lang(lang)
+    n = len(df)
+    ax = _new_axes(ax, 8.0, max(1.6, 0.45 * n + 1.0))
+    data = df.reset_index(drop=True)
+    with matplotlib.rc_context(style()):
+        sns.barplot(data=data, x=x, y=y, ax=ax, color=PALETTE[0], orient="h", width=0.6,
+                    errorbar=None)
+    top = max([100.0 if pct else 0.0, *data[x].dropna().tolist(),
+               *(data[target].dropna().tolist() if target else [])]) * 1.02
+    ax.set_xlim(0, top)
+    for i, v in enumerate(data[x].tolist()):
+        text = i18n.fmt_pct(v, lang) if pct else i18n.fmt_number(v, lang)
+        tv = data[target].iloc[i] if target else None
+        inside = v > 0.25 * top and (tv is None or pd.isna(tv) or tv >= v * 0.97)
+        if inside:
+            ax.annotate(text, xy=(v, i), xytext=(-4, 0), textcoords="offset points",
+                        ha="right", va="center", fontsize=8, color="white", fontweight="bold")
+        else:
+            ax.annotate(text, xy=(v, i), xytext=(4, 0), textcoords="offset points",
+                        ha="left", va="center", fontsize=8)
+    if target:
+        tys = [i for i, tv in enumerate(data[target].tolist()) if pd.notna(tv)]
+        if tys:
+            ax.scatter(data[target].iloc[tys], tys, marker="|", s=500, linewidths=2.5,
+                       color=TARGET_COLOR, zorder=3, label=target_label or target)
+            legend_outside(ax)
+    ax.xaxis.set_major_formatter(number_formatter(lang, pct))
+    ax.set_xlabel(xlabel or "")
+    ax.set_ylabel("")
+    ax.grid(axis="y", visible=False)
+    if title:
+        ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
+    return ax
+
+
+def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float | None = None,
+              as_of: object = None, lang: str = "vi", ax: Axes | None = None, *,
+              title: str | None = None) -> Axes:
+    """Draw a year-end forecast: history points, 80/95 % bands, the plan, the as-of date.
+
+    Parameters
+    ----------
+    history_df : DataFrame
+        Published figures: ``as_of`` and ``value``.
+    forecast_df : DataFrame
+        One row (``ForecastResult.to_frame()``): ``year`` (or ``ds``), ``forecast``,
+        ``lo80``, ``hi80``, ``lo95``, ``hi95`` (statsforecast's names).
+    plan : float, optional
+        The year's plan, drawn as a labelled horizontal line.
+    as_of : date-like, optional
+        The forecast date, marked with a vertical line (default: last history date).
+    lang : {"vi", "en"}
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hist = pd.DataFrame({"as_of": pd.to_datetime(["2020-03-31", "2020-06-30"]),
+    ...                      "value": [100.0, 110.0]})
+    >>> fc = pd.DataFrame({"year": [2020], "forecast": [120.0], "lo80": [115.0],
+    ...                    "hi80": [125.0], "lo95": [112.0], "hi95": [128.0]})
+    >>> ax = fan_chart(hist, fc, plan=124.0, lang="en")
+    >>> len(ax.collections) >= 2
+    True
+    """
+    i18n.check_lang(lang)
+    ax = _new_axes(ax, 8.0, 3.6)
+    hist = history_df.dropna(subset=["value"]).sort_values("as_of")
+    row = forecast_df.iloc[0]
+    end = (pd.Timestamp(row["ds"]) if "ds" in forecast_df
+           else pd.Timestamp(year=int(row["year"]), month=12, day=31))
+    cut = pd.Timestamp(as_of) if as_of is not None and not pd.isna(as_of) else (
+        hist["as_of"].max() if len(hist) else end)
+    start = hist[hist["as_of"] <= cut].tail(1)
+    x0, y0 = ((start["as_of"].iloc[0], float(start["value"].iloc[0])) if len(start)
+              else (cut, float(row["forecast"])))
+    with matplotlib.rc_context(style()):
+        for lo, hi, alpha, key in (("lo95", "hi95", 0.18, "fan_band95"),
+                                   ("lo80", "hi80", 0.35, "fan_band80")):
+            ax.fill_between([x0, end], [y0, float(row[lo])], [y0, float(row[hi])],
+                            color=PALETTE[0], alpha=alpha, linewidth=0, label=i18n.t(key, lang))
+        ax.plot([x0, end], [y0, float(row["forecast"])], color=PALETTE[0], linestyle="--",
+                linewidth=1.4)
+        ax.scatter([end], [float(row["forecast"])], color=PALETTE[0], marker="D", s=36,
+                   zorder=4, label=i18n.t("fan_forecast", lang))
+        ax.plot(hist["as_of"], hist["value"], color="#222222", marker="o", markersize=5,
+                linewidth=1.0, zorder=5, label=i18n.t("fan_history", lang))
+        if plan is not None and not pd.isna(plan):
+            ax.axhline(float(plan), color=TARGET_COLOR, linestyle="-", linewidth=1.3,
+                       label=f"{i18n.t('fan_plan', lang)}: {i18n.fmt_number(plan, lang)}")
+        ax.axvline(cut, color="#777777", linestyle=":", linewidth=1.2,
+                   label=i18n.t("fan_as_of", lang, date=i18n.fmt_date(cut, lang)))
+    left = min([x0, *hist["as_of"].tolist()]) - pd.Timedelta(days=20)
+    ax.set_xlim(left, end + pd.Timedelta(days=20))
+    format_axes(ax, lang=lang, dates=True)
+    ax.set_xlabel("")
+    if title:
+        ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
+    legend_outside(ax)
+    return ax
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def figure_of(obj: Any) -> Figure:
+    """Return the matplotlib Figure behind an Axes, a Figure or a seaborn grid."""
+    if isinstance(obj, Figure):
+        return obj
+    if isinstance(obj, Axes):
+        return obj.figure
+    fig = getattr(obj, "figure", None) or getattr(obj, "fig", None)
+    if isinstance(fig, Figure):
+        return fig
+    raise TypeError(f"not a chart: {type(obj).__name__}")
+
+
+def to_png(obj: Any, close: bool = True) -> bytes:
+    """Return the PNG bytes of a chart (Axes, Figure or grid); close its figure."""
+    fig = figure_of(obj)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI)
+    if close:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+    return buf.getvalue()
+
+
+def _drawn_texts(fig: Figure) -> list[Any]:
+    """Texts a reader sees: tick labels only where their tick lies inside the view."""
+    from matplotlib.axis import Tick
+    from matplotlib.text import Text
+
+    ticks = set()
+    shown = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            tol = (hi - lo) * 1e-9
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                ticks.update({id(tick.label1), id(tick.label2)})
+                if lo - tol <= tick.get_loc() <= hi + tol:
+                    shown += [lbl for lbl in (tick.label1, tick.label2) if lbl.get_visible()]
+    others = [t for t in fig.findobj(Text) if id(t) not in ticks
+              and not isinstance(getattr(t, "axes", None), Tick)]
+    return [t for t in [*others, *shown] if t.get_visible() and t.get_text().strip()]
+
+
+def overlapping_texts(obj: Any, pad: float = 0.5) -> list[tuple[str, str]]:
+    """Return pairs of visible texts of a chart whose boxes overlap (empty: legible).
+
+    Used by the tests: tick labels (of ticks inside the view), value labels, titles,
+    legend entries and annotations are compared by their rendered bounding boxes.
+    """
+    fig = figure_of(obj)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = []
+    for art in _drawn_texts(fig):
+        bb = art.get_window_extent(renderer)
+        if bb.width <= 0 or bb.height <= 0:
+            continue
+        boxes.append((art.get_text(), bb.padded(-pad)))
+    return [(a, b) for (a, ba), (b, bb) in itertools.combinations(boxes, 2) if ba.overlaps(bb)]
+
+
+def missing_glyphs(text: str, font: str = FONT) -> set[str]:
+    """Return the characters of ``text`` that ``font`` cannot draw (empty set: all covered).
+
+    Examples
+    --------
+    >>> missing_glyphs("Đắk Lắk, Thừa Thiên Huế")
+    set()
+    """
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    path = font_manager.findfont(font, fallback_to_default=False)
+    cmap = FT2Font(path).get_charmap()
+    return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in cmap}
+
+
 @dataclass
 class Chart:
-    """A rendered chart: PNG bytes plus a plain-text description for non-image views."""
+    """PNG bytes plus a plain-text description (what :func:`line_chart` returns)."""
 
     png: bytes
     alt: str
@@ -90,151 +468,18 @@ class Chart:
     def _repr_png_(self) -> bytes:
         return self.png
 
-    def __repr__(self) -> str:  # text/plain fallback in notebooks and terminals
+    def __repr__(self) -> str:
         return f"<Chart: {self.alt}>"
 
-    def save(self, path: str) -> None:
-        """Write the PNG to ``path``."""
-        with open(path, "wb") as fh:
-            fh.write(self.png)
 
+def line_chart(series: dict[str, Sequence[tuple[object, float]]], *, title: str, ylabel: str,
+               lang: str = "vi", pct: bool = False) -> Chart:
+    """Draw ``{label: [(x, y), ...]}`` as lines and return PNG bytes (older interface).
 
-def _new_figure(width: float = 8.0, height: float = 4.0) -> Figure:
-    fig = Figure(figsize=(width, height), layout="constrained")
-    FigureCanvasAgg(fig)
-    return fig
-
-
-def _render(fig: Figure, alt: str) -> Chart:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
-    return Chart(buf.getvalue(), alt)
-
-
-def _axis_formatter(lang: str, pct: bool) -> mticker.FuncFormatter:
-    if pct:
-        return mticker.FuncFormatter(lambda v, _pos: i18n.fmt_pct(v, lang, 1))
-    return mticker.FuncFormatter(lambda v, _pos: i18n.fmt_number(v, lang))
-
-
-def line_chart(
-    series: dict[str, Sequence[tuple[object, float]]],
-    *,
-    title: str,
-    ylabel: str,
-    lang: str,
-    pct: bool = False,
-    targets: Sequence[tuple[str, float]] = (),
-) -> Chart:
-    """Draw one line per series over time.
-
-    Parameters
-    ----------
-    series : dict
-        Label → sequence of ``(x, y)`` points (x: year or date).
-    title, ylabel : str
-        Chart title and y-axis label (already in ``lang``).
-    lang : str
-        Language of the tick labels' number format.
-    pct : bool
-        Format the y axis as percentages.
-    targets : sequence of (label, value)
-        Horizontal reference lines (policy targets).
-
-    Returns
-    -------
-    Chart
+    Prefer :func:`line` with a DataFrame; this wrapper builds that DataFrame.
     """
-    import matplotlib as mpl
-
-    with mpl.rc_context(style()):
-        fig = _new_figure()
-        ax = fig.add_subplot()
-        for label, points in series.items():
-            if not points:
-                continue
-            xs, ys = zip(*points, strict=True)
-            ax.plot(xs, ys, marker="o", markersize=3.5, linewidth=1.8, label=label)
-        for label, value in targets:
-            ax.axhline(value, color=TARGET_COLOR, linestyle="--", linewidth=1)
-            ax.annotate(label, xy=(1, value), xycoords=("axes fraction", "data"),
-                        ha="right", va="bottom", fontsize=8, color=TARGET_COLOR)
-        ax.set_title(title, loc="left")
-        ax.set_ylabel(ylabel)
-        ax.yaxis.set_major_formatter(_axis_formatter(lang, pct))
-        # Years are integers: never show 2018.25 on the axis.
-        ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
-        if len(series) > 1:
-            ax.legend(loc="best", fontsize=8)
-        return _render(fig, title)
-
-
-def bar_chart(
-    labels: Sequence[str],
-    values: Sequence[float],
-    *,
-    title: str,
-    xlabel: str,
-    lang: str,
-    pct: bool = True,
-    markers: Sequence[float | None] | None = None,
-    marker_label: str = "",
-) -> Chart:
-    """Draw horizontal bars (one per place), optionally with a target marker on each bar.
-
-    Parameters
-    ----------
-    labels, values : sequences
-        Bar labels and lengths, drawn top to bottom in the given order.
-    title, xlabel : str
-        Chart title and axis label (already in ``lang``).
-    lang : str
-        Language of the value labels.
-    pct : bool
-        Values are percentages (0–100).
-    markers : sequence of float or None
-        A target per bar (``None`` for none), drawn as a red tick.
-    marker_label : str
-        Legend text for the markers.
-    """
-    import matplotlib as mpl
-
-    n = len(labels)
-    with mpl.rc_context(style()):
-        fig = _new_figure(8.0, max(1.6, 0.42 * n + 1.0))
-        ax = fig.add_subplot()
-        ys = list(range(n))[::-1]
-        ax.barh(ys, values, color=PALETTE[0], height=0.6)
-        for y, v in zip(ys, values, strict=True):
-            text = i18n.fmt_pct(v, lang) if pct else i18n.fmt_number(v, lang)
-            ax.annotate(text, xy=(v, y), xytext=(3, 0), textcoords="offset points",
-                        va="center", fontsize=8)
-        if markers is not None:
-            mys = [y for y, m in zip(ys, markers, strict=True) if m is not None]
-            mvs = [m for m in markers if m is not None]
-            if mvs:
-                ax.scatter(mvs, mys, marker="|", s=400, color=TARGET_COLOR, zorder=3,
-                           label=marker_label)
-                ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
-        ax.set_yticks(ys, labels)
-        ax.set_title(title, loc="left")
-        ax.set_xlabel(xlabel)
-        ax.grid(axis="y", visible=False)
-        if pct:
-            ax.set_xlim(0, max([100.0, *values]) * 1.08)
-        ax.xaxis.set_major_formatter(_axis_formatter(lang, pct))
-        return _render(fig, title)
-
-
-def missing_glyphs(text: str, font: str = FONT) -> set[str]:
-    """Return the characters of ``text`` that ``font`` cannot draw (empty set: all covered).
-
-    Used by the tests to prove that Vietnamese place names render without tofu boxes.
-    """
-    from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
-
-    path = font_manager.findfont(font, fallback_to_default=False)
-    face = FT2Font(path)
-    cmap = face.get_charmap()
-    return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in cmap}
+    df = pd.DataFrame([(k, px, py) for k, pts in series.items() for px, py in pts],
+                      columns=["series", "x", "y"])
+    ax = line(df, "x", "y", "series" if len(series) > 1 else None, lang=lang, pct=pct,
+              title=title, ylabel=ylabel)
+    return Chart(to_png(ax), title)

@@ -9,6 +9,8 @@ import sys
 
 import click
 
+from .options import DATE, DATE_HELP
+
 
 def _fail_parameter(exc: Exception) -> None:
     """Exit non-zero with the validation message (and suggestions) on stderr."""
@@ -29,17 +31,17 @@ def report() -> None:
 @click.option("--boundaries", type=click.Choice(["legacy", "2025"]), default="legacy",
               show_default=True, help="63 legacy provinces or the 34 from 1 July 2025.")
 @click.option("--year", type=int, default=None,
-              help="Forecast/plan year (default: latest year with data).")
-@click.option("--as-of", "as_of", default=None,
-              help="ISO date YYYY-MM-DD: ignore figures dated later.")
+              help="Report year (default: latest year with a plan and a within-year figure, "
+                   "else the latest year with data; the report says why).")
+@click.option("--as-of", "as_of", type=DATE, default=None,
+              help=f"Ignore figures dated later ({DATE_HELP}).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: reports/province).")
 def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | None,
                  lang: str, out: str | None) -> None:
     """Render one province report: OUT/<slug>.ipynb (executed) and OUT/<slug>.html."""
-    from ..report_data import ReportParameterError
-    from ..reports import Renderer, ensure_data, province_task
+    from ..reports import Renderer, ReportParameterError, ensure_data, province_task
 
     try:  # validated against the registry before any kernel starts
         task = province_task(province, boundaries, year, as_of, lang, out)
@@ -71,7 +73,8 @@ def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | 
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--scope", type=click.Choice(["insurance", "any"]), default="insurance",
               show_default=True,
-              help="Provinces with insurance figures, or also those with only GSO population data.")
+              help="insurance: only provinces with a BHXH/BHTN/BHYT figure; any: every "
+                   "province (63 legacy or 34 from 2025), also those with only GSO data.")
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: reports/all).")
 @click.option("--provinces", default=None, hidden=True,
@@ -81,10 +84,11 @@ def all_cmd(boundaries: str, jobs: int, only_failed: bool, lang: str, scope: str
             out: str | None, provinces: str | None, no_progress: bool) -> None:
     """Render every province with data in parallel; write index.html and manifest.csv.
 
-    A failing province never stops the others; the exit status is 1 if any failed.
+    By default only provinces with an insurance figure are rendered; --scope any
+    renders all 63 (legacy) or 34 (2025) provinces. A failing province never stops
+    the others; the exit status is 1 if any failed.
     """
-    from ..report_data import ReportParameterError
-    from ..reports import render_all
+    from ..reports import ReportParameterError, render_all
 
     names = [p.strip() for p in provinces.split(",") if p.strip()] if provinces else None
     try:

@@ -8,7 +8,7 @@ Design (why ``bhxh report all`` is fast, see ``docs/reports.md``):
   ``NoSuchKernel`` in virtual environments) and reuses it for every report it renders,
   through a papermill engine (``bhxh-reuse``) that hands papermill the live kernel;
 * the kernel is warmed once (pandas, matplotlib, seaborn, the geography registry and the
-  processed data are imported/loaded and cached by :mod:`bhxh_analysis.report_data`);
+  processed data are imported/loaded and cached by :mod:`bhxh_analysis.reports.data`);
   between reports the user namespace is reset (``InteractiveShell.reset``), so each
   report still executes all its cells, with papermill's injected-parameters cell, from a
   clean namespace;
@@ -35,7 +35,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, config
+from .. import __version__, config
+from .data import SUMMARY_MIME
 
 NOTEBOOKS: dict[str, str] = {
     "province": "province_report.ipynb",
@@ -50,7 +51,6 @@ ENGINE_NAME = "bhxh-reuse"
 # Test-only: comma-separated province names whose reports are made to fail inside the
 # kernel (an invalid as_of is passed), to exercise failure handling end to end.
 FAIL_ENV = "BHXH_REPORT_FAIL"
-SUMMARY_MIME = "application/vnd.bhxh.summary+json"
 _SLUG_MAX = 80
 
 
@@ -156,7 +156,7 @@ _RESET_CODE = (
     "    _sys.modules['matplotlib.pyplot'].close('all')\n"
     "del _sys\n"
 )
-_WARM_CODE = "import bhxh_analysis.report_data as _rd\n_rd.warm_up()\ndel _rd\n"
+_WARM_CODE = "import bhxh_analysis.reports.data as _rd\n_rd.warm_up()\ndel _rd\n"
 
 
 class KernelSession:
@@ -401,8 +401,8 @@ def _worker_render(task: ReportTask) -> ReportResult:
 
 def ensure_data() -> str:
     """Build the processed data if raw is newer (once, here, not in every kernel); return checksum."""
-    from . import load_observations
-    from .report_data import data_checksum
+    from .. import load_observations
+    from .data import data_checksum
 
     load_observations()
     return data_checksum()
@@ -415,12 +415,12 @@ def province_task(province: str, boundaries: str = "legacy", year: int | None = 
 
     Raises
     ------
-    bhxh_analysis.report_data.ReportParameterError
+    bhxh_analysis.reports.data.ReportParameterError
         Unknown or misspelt province (with suggestions), a district given as province, a
         bad year/date/language.
     """
-    from . import i18n
-    from .report_data import ReportParameterError, check_as_of, check_year, resolve_province
+    from .. import i18n
+    from .data import ReportParameterError, check_as_of, check_year, resolve_province
 
     try:
         i18n.check_lang(lang)
@@ -458,7 +458,7 @@ def render_province(province: str, boundaries: str = "legacy", year: int | None 
 def render_national(lang: str = "vi", out_dir: str | Path | None = None, start: int = 2008,
                     end: int = 2025) -> list[ReportResult]:
     """Render ``national_trends`` and ``forecast_report`` (Việt Nam) in one kernel."""
-    from . import i18n
+    from .. import i18n
 
     i18n.check_lang(lang)
     out = str(out_dir or config.reports_dir() / "national")
@@ -558,11 +558,11 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     provinces : iterable of str, optional
         Restrict to these provinces (tests, benchmarks); validated like ``--province``.
     scope : {"insurance", "any"}
-        Which provinces have data (see :func:`bhxh_analysis.report_data.provinces_with_data`).
+        Which provinces have data (see :func:`bhxh_analysis.reports.data.provinces_with_data`).
     progress : bool
         Show a tqdm progress bar on stderr.
     """
-    from .report_data import data_checksum, provinces_with_data
+    from .data import data_checksum, provinces_with_data
 
     out = Path(out_dir or config.reports_dir() / "all")
     previous = read_manifest(out) if only_failed else []
@@ -618,11 +618,17 @@ def _summary_from_disk(out: Path, params: dict[str, Any]) -> dict[str, Any] | No
 
 def write_index(out: Path, rows: list[dict[str, str]],
                 summaries: dict[str, dict[str, Any] | None], lang: str = "vi") -> Path:
-    """Write ``<out>/index.html``: province, key figures, forecast, status, link."""
-    from . import i18n
+    """Write ``<out>/index.html``: province, key figures, forecast, status, link.
 
-    def t(key: str) -> str:
-        return i18n.t(key, lang)
+    The page is ``templates/index.html`` filled in; every word comes from the catalogue.
+    """
+    from string import Template
+
+    from .. import i18n
+    from .render import TEMPLATES
+
+    def t(key: str, **kw: Any) -> str:
+        return i18n.t(key, lang, **kw)
 
     body = []
     for row in rows:
@@ -635,41 +641,31 @@ def write_index(out: Path, rows: list[dict[str, str]],
         key = fc = "–"
         if summary:
             key = "<br>".join(
-                html.escape(f"{k['place']}: {k['label']} {k['text']} ({i18n.fmt_date(k['as_of'], lang)})")
+                html.escape(f"{k['place']}: {k['label']} {k['text']} "
+                            f"({i18n.fmt_date(k['as_of'], lang)})")
                 for k in summary.get("key_figures", [])) or "–"
             f = summary.get("forecast")
             if f:
                 p = f.get("p_meet_plan")
-                ptxt = f", P = {i18n.fmt_pct(100 * p, lang, 0)}" if p is not None else ""
+                ptxt = (", " + t("p_short", p=i18n.fmt_pct(100 * p, lang, 0))
+                        if p is not None else "")
                 fc = html.escape(f"{f['place']}: {f['text']}{ptxt} ({f['method']})")
         if row["status"] == "ok":
             link = f'<a href="{html.escape(slug)}.html">{html.escape(t("report"))}</a>'
-            status = html.escape(t("ok"))
+            status = html.escape(t("status_rendered"))
         else:
             link = f'<a href="{html.escape(slug)}.ipynb">.ipynb</a>'
-            status = (f'<span class="failed">{html.escape(t("failed"))}</span>: '
+            status = (f'<span class="failed">{html.escape(t("status_failed"))}</span>: '
                       f'{html.escape(row["error"])}')
         body.append(f"<tr><td>{html.escape(row['province'])}</td><td>{key}</td><td>{fc}</td>"
                     f"<td>{status}</td><td>{link}</td></tr>")
     checksum = rows[0]["data_checksum"][:12] if rows else ""
-    page = f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(t("index_title"))}</title>
-<style>
-body{{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em;color:#222}}
-table{{border-collapse:collapse}} th{{background:#eef3f7;text-align:left}}
-th,td{{padding:4px 10px;border-bottom:1px solid #ddd;vertical-align:top;font-size:0.92em}}
-.failed{{color:#b8404a;font-weight:bold}} .meta{{color:#666;font-size:0.85em}}
-</style></head><body>
-<h1>{html.escape(t("index_title"))}</h1>
-<table><thead><tr><th>{html.escape(t("province"))}</th><th>{html.escape(t("key_figures"))}</th>
-<th>{html.escape(t("forecast_value"))}</th><th>{html.escape(t("status"))}</th>
-<th>{html.escape(t("report"))}</th></tr></thead>
-<tbody>
-{chr(10).join(body)}
-</tbody></table>
-<p class="meta">bhxh_analysis {html.escape(__version__)} · data sha256 {html.escape(checksum)}…</p>
-</body></html>
-"""
+    page = Template((TEMPLATES / "index.html").read_text(encoding="utf-8")).substitute(
+        lang=lang, title=html.escape(t("index_title")), h_province=html.escape(t("province")),
+        h_key=html.escape(t("key_figures")), h_forecast=html.escape(t("forecast_value")),
+        h_status=html.escape(t("status")), h_report=html.escape(t("report")),
+        rows="\n".join(body),
+        made_with=html.escape(t("made_with", version=__version__, checksum=checksum)))
     path = out / "index.html"
     path.write_text(page, encoding="utf-8")
     return path

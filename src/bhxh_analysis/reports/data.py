@@ -1,0 +1,486 @@
+"""Data a report reads: processed tables loaded once, places, parameters, vocabulary.
+
+Processed data are loaded once per Python process and cached, keyed by the files'
+size and modification time (:func:`load_bundle`): a kernel that renders many provinces
+in a row reads them once, and a rebuilt table is noticed. The report tables themselves
+(DataFrames a notebook shows and draws) are in :mod:`.province` and :mod:`.national`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .. import config, i18n
+from ..schema import CORE_MEASURES, DENOMINATORS, LEVEL_RANK, MEASURES, SCHEMES
+from ..schema import measure_of as _schema_measure
+from ..schema import scheme_of as _schema_scheme
+
+SUMMARY_MIME = "application/vnd.bhxh.summary+json"
+_INSURANCE = re.compile(r"^(?:bhxh|bhtn|bhyt)_")
+_FAMILY = {"bhxh": "bhxh", "bhxh_compulsory": "bhxh", "bhxh_voluntary": "bhxh", "bhtn": "bhtn",
+           "bhyt": "bhyt", "bhyt_household": "bhyt"}
+__all__ = ["CORE_MEASURES", "DENOMINATORS", "LEVEL_RANK", "MEASURES", "SCHEMES"]
+
+
+class ReportParameterError(ValueError):
+    """A report parameter that cannot be used (unknown place, wrong level, bad date ...)."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = list(suggestions or [])
+
+
+# --------------------------------------------------------------------------------------
+# Data loading, cached per process
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """Every table a report reads, loaded once.
+
+    Attributes
+    ----------
+    obs : DataFrame
+        Tidy observations (``bhxh_analysis.load_observations()``), ``as_of`` as datetime.
+    derived, consistency, backtest : DataFrame or None
+        Processed tables from ``bhxh data build`` / ``bhxh forecast backtest`` (None if absent).
+    sources, targets : DataFrame
+        ``data/raw/sources.csv`` and ``data/raw/targets.csv``.
+    checksum : str
+        sha256 of ``observations.parquet`` ("" if the file is absent).
+    """
+
+    obs: pd.DataFrame
+    derived: pd.DataFrame | None
+    consistency: pd.DataFrame | None
+    backtest: pd.DataFrame | None
+    sources: pd.DataFrame
+    targets: pd.DataFrame
+    checksum: str
+
+
+_CACHE: dict[str, Any] = {}
+
+
+def _signature(paths: list[Path]) -> tuple:
+    sig = []
+    for p in paths:
+        try:
+            st = p.stat()
+            sig.append((str(p), st.st_size, st.st_mtime_ns))
+        except FileNotFoundError:
+            sig.append((str(p), None, None))
+    return tuple(sig)
+
+
+def file_checksum(path: Path) -> str:
+    """Return the sha256 hex digest of ``path`` ("" if it does not exist)."""
+    if not path.exists():
+        return ""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def data_checksum() -> str:
+    """Return the sha256 of ``data/processed/observations.parquet`` (the manifest's checksum)."""
+    return file_checksum(config.observations_parquet())
+
+
+def _read_optional_csv(path: Path) -> pd.DataFrame | None:
+    if not path.exists():
+        return None
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _read_processed(parquet: Path, csv: Path) -> pd.DataFrame | None:
+    """A processed table from its parquet file (always written), else its CSV copy.
+
+    Text comes back as ``str`` with ``""`` for missing, numbers as numbers, like the CSV
+    read with ``dtype=str`` followed by :func:`_with_dates`.
+    """
+    if not parquet.exists():
+        return _read_optional_csv(csv)
+    import pyarrow.parquet as pq
+
+    df = pq.read_table(parquet).to_pandas(date_as_object=False)
+    text = {c: df[c].fillna("").astype(str) for c in df.columns
+            if pd.api.types.is_string_dtype(df[c])}
+    return df.assign(**text)
+
+
+def _with_dates(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out["as_of"] = pd.to_datetime(out["as_of"], errors="coerce")
+    if "value" in out:
+        out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    return out
+
+
+def load_bundle(refresh: bool = False) -> Bundle:
+    """Return the processed tables, cached per process until a file changes.
+
+    Parameters
+    ----------
+    refresh : bool
+        Reload even if the files look unchanged.
+
+    Returns
+    -------
+    Bundle
+    """
+    raw = config.raw_dir()
+    paths = [
+        config.observations_parquet(), config.derived_parquet(), config.derived_csv(),
+        config.consistency_parquet(), config.consistency_csv(),
+        config.backtest_csv(), raw / "sources.csv", raw / "targets.csv",
+    ]
+    sig = _signature(paths)
+    cached = _CACHE.get("bundle")
+    if cached is not None and not refresh and cached[0] == sig:
+        return cached[1]
+    from .. import load_observations
+
+    obs = _with_dates(load_observations())
+    derived = _read_processed(config.derived_parquet(), config.derived_csv())
+    bundle = Bundle(
+        obs=obs,
+        derived=_with_dates(derived) if derived is not None else None,
+        consistency=_read_processed(config.consistency_parquet(), config.consistency_csv()),
+        backtest=(pd.read_csv(config.backtest_csv()) if config.backtest_csv().exists()
+                  else None),
+        sources=pd.read_csv(raw / "sources.csv", dtype=str, keep_default_na=False),
+        targets=pd.read_csv(raw / "targets.csv", dtype={"value": float, "year": int},
+                            keep_default_na=False),
+        checksum=data_checksum(),
+    )
+    # Observations may have been rebuilt by load_observations(): sign after loading.
+    _CACHE["bundle"] = (_signature(paths), bundle)
+    return bundle
+
+
+def warm_up() -> None:
+    """Import what reports use and load the data, so the first report of a kernel is fast.
+
+    The report runner calls this once in each long-lived kernel before any notebook runs.
+    """
+    import matplotlib.pyplot as plt
+    import seaborn  # noqa: F401
+
+    from .. import geo, plotting
+
+    geo.get_registry()
+    load_bundle()
+    try:
+        from .. import forecast  # noqa: F401
+    except ImportError:  # pragma: no cover - forecast module not installed in this tree yet
+        pass
+    frame = pd.DataFrame({"place": ["Đắk Lắk"], "value": [50.0]})
+    plt.close(plotting.figure_of(plotting.bars(frame, x="value", y="place")))
+
+
+# --------------------------------------------------------------------------------------
+# Geography helpers
+# --------------------------------------------------------------------------------------
+
+
+def _registry():
+    from .. import geo
+
+    return geo.get_registry()
+
+
+def units_frame(boundaries: str) -> pd.DataFrame:
+    """Return every unit of a boundary set as a frame (cached).
+
+    Columns: ``geo_level, geo_code, unit_name, parent_code, province_code,
+    province_2025_code, province_2025_name``.
+    """
+    key = f"units-{boundaries}-{config.raw_dir()}"
+    if key not in _CACHE:
+        units = _registry().units(boundaries, None, include_defunct=True)
+        units = units[units["geo_level"] != "nation"]
+        _CACHE[key] = units.rename(columns={
+            "geo_name": "unit_name", "province_2025": "province_2025_name"})[[
+                "geo_level", "geo_code", "unit_name", "parent_code", "province_code",
+                "province_2025_code", "province_2025_name"]].drop_duplicates(
+                    ["geo_level", "geo_code"]).reset_index(drop=True)
+    return _CACHE[key]
+
+
+def resolve_province(name: str, boundaries: str = "legacy"):
+    """Resolve a report's ``province`` parameter to a province unit, or explain why not.
+
+    Parameters
+    ----------
+    name : str
+        Province name as the user typed it (diacritics, prefixes and English spellings
+        are tolerated by the registry).
+    boundaries : {"legacy", "2025"}
+        Boundary set of the report.
+
+    Returns
+    -------
+    geo.Unit
+        A unit of level ``province`` in ``boundaries``.
+
+    Raises
+    ------
+    ReportParameterError
+        Unknown name (with "did you mean" suggestions), or a name that is a district or
+        commune (naming the province it belongs to), or a nation.
+    """
+    from .. import geo
+
+    if boundaries not in ("legacy", "2025"):
+        raise ReportParameterError(f"boundaries must be 'legacy' or '2025', not {boundaries!r}")
+    if not isinstance(name, str) or not name.strip():
+        raise ReportParameterError("province name is empty")
+    reg = geo.get_registry()
+    try:
+        return reg.resolve(name, level="province", boundaries=boundaries)
+    except geo.UnknownPlaceError as exc:
+        first_error: Exception = exc
+    except geo.GeoError as exc:  # ambiguity etc.: keep the registry's own message
+        raise ReportParameterError(str(exc), list(getattr(exc, "suggestions", []) or [])) from exc
+    # Not a province of this boundary set. A province of the other set, or a place at
+    # another level? Say so, naming the province to use.
+    other = "2025" if boundaries == "legacy" else "legacy"
+    try:
+        unit = reg.resolve(name, level="province", boundaries=other)
+    except geo.GeoError:
+        unit = None
+    if unit is not None:
+        if unit.boundaries == "legacy":
+            raise ReportParameterError(
+                f"{unit.name!r} is a legacy province (before 1 July 2025), now part of "
+                f"{unit.province_2025_name!r}: use --boundaries legacy, or "
+                f"--province {unit.province_2025_name!r} with --boundaries 2025",
+                [unit.province_2025_name]) from first_error
+        raise ReportParameterError(
+            f"{unit.name!r} is a province of the 2025 boundaries only: use --boundaries 2025; "
+            f"its legacy parts are {', '.join(legacy_parts(unit))}",
+            legacy_parts(unit)) from first_error
+    for bset in (boundaries, other):
+        try:
+            unit = reg.resolve(name, boundaries=bset)
+        except geo.AmbiguousPlaceError as exc:
+            raise ReportParameterError(f"{name!r} is not a province; {exc}") from first_error
+        except geo.GeoError:
+            continue
+        if unit.level == "nation":
+            raise ReportParameterError(
+                f"{name!r} is the nation, not a province: use `bhxh report national`"
+            ) from first_error
+        province = _province_name(unit)
+        raise ReportParameterError(
+            f"{name!r} is a {unit.level} ({unit.full_name}), not a province; "
+            f"it belongs to the province {province!r}", [province]) from first_error
+    suggestions = _province_suggestions(name, boundaries)
+    hint = (f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions
+            else "; no similar province name")
+    raise ReportParameterError(f"unknown province {name!r}{hint}", suggestions) from first_error
+
+
+def _province_suggestions(name: str, boundaries: str, limit: int = 3) -> list[str]:
+    """Province names of ``boundaries`` closest to ``name`` (diacritics and case ignored)."""
+    from rapidfuzz import fuzz, process
+
+    from ..geo import fold_key
+
+    units = units_frame(boundaries)
+    names = units.loc[units["geo_level"] == "province", "unit_name"].tolist()
+    keys = {fold_key(n): n for n in names}
+    query = fold_key(name)
+    hits = process.extract(query, list(keys), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
+    return [keys[k] for k, _score, _ in hits]
+
+
+def _province_name(unit) -> str:
+    """Name of the province (same boundary set) that contains ``unit``."""
+    if unit.level == "province":
+        return unit.name
+    units = units_frame(unit.boundaries)
+    hit = units[(units["geo_level"] == "province") & (units["geo_code"] == unit.province_code)]
+    return str(hit["unit_name"].iloc[0]) if len(hit) else str(unit.province_2025_name)
+
+
+def legacy_parts(unit) -> list[str]:
+    """Names of the legacy provinces that make up a 2025 province (sorted)."""
+    units = units_frame("legacy")
+    prov = units[units["geo_level"] == "province"]
+    code = unit.code if unit.boundaries == "2025" else unit.province_2025_code
+    return sorted(prov.loc[prov["province_2025_code"] == code, "unit_name"].tolist())
+
+
+# --------------------------------------------------------------------------------------
+# Small table helpers
+# --------------------------------------------------------------------------------------
+
+
+def scheme_of(indicator: pd.Series) -> pd.Series:
+    """Return the insurance scheme of each indicator (``""`` for other indicators)."""
+    return _schema_scheme(indicator)
+
+
+def measure_of(indicator: pd.Series) -> pd.Series:
+    """Return the measure of each indicator (``""`` for denominators and extras)."""
+    return _schema_measure(indicator)
+
+
+def family_of(indicator: pd.Series) -> pd.Series:
+    """Return the scheme family (``bhxh``, ``bhtn``, ``bhyt``) of each insurance indicator.
+
+    Voluntary and compulsory BHXH count as BHXH, household BHYT as BHYT, extra
+    indicators (``bhyt_campaign_new_participants``) by their prefix; ``""`` otherwise.
+    """
+    return indicator.astype(str).str.extract(r"^(bhxh|bhtn|bhyt)_", expand=False).fillna("")
+
+
+def is_insurance(indicator: pd.Series) -> pd.Series:
+    """True where the indicator belongs to an insurance scheme (not population/labour force)."""
+    return indicator.astype(str).str.match(_INSURANCE.pattern) & ~indicator.isin(DENOMINATORS)
+
+
+def indicator_rank(indicator: pd.Series) -> pd.Series:
+    """Return a sort key: insurance schemes in vocabulary order (core measures first),
+    then other figures of the schemes (campaigns), then population and labour force."""
+    scheme = scheme_of(indicator)
+    measure = measure_of(indicator)
+    order = {s: i for i, s in enumerate(SCHEMES)}
+    family = family_of(indicator)
+    s_rank = scheme.map(order).astype("Float64").fillna(
+        family.map(order).astype("Float64") + 20).fillna(90)
+    s_rank = s_rank.mask(indicator.isin(DENOMINATORS), 95)
+    m_order = list(CORE_MEASURES) + [m for m in MEASURES if m not in CORE_MEASURES]
+    m_rank = measure.map({m: i for i, m in enumerate(m_order)}).astype("Float64").fillna(50)
+    return s_rank * 100 + m_rank
+
+
+def provinces_with_data(boundaries: str = "legacy", scope: str = "insurance",
+                        bundle: Bundle | None = None) -> list[str]:
+    """Return the provinces (names, sorted) that a batch run makes reports for.
+
+    Parameters
+    ----------
+    boundaries : {"legacy", "2025"}
+        Boundary set of the reports.
+    scope : {"insurance", "any"}
+        ``"insurance"`` (default): a province has data if the observations hold an
+        insurance figure (BHXH/BHTN/BHYT indicator) for it or for a place inside it.
+        ``"any"`` also counts GSO population and labour-force series, i.e. all provinces.
+    bundle : Bundle, optional
+        Data to use (default: :func:`load_bundle`).
+    """
+    if scope not in ("insurance", "any"):
+        raise ValueError("scope must be 'insurance' or 'any'")
+    obs = (bundle or load_bundle()).obs
+    obs = obs[obs["geo_level"] != "nation"]
+    if scope == "insurance":
+        obs = obs[is_insurance(obs["indicator"])]
+    if boundaries == "2025":
+        names = obs["province_2025"].dropna().unique().tolist()
+    else:
+        legacy = obs[obs["boundaries"] == "legacy"]
+        units = units_frame("legacy")
+        merged = legacy.merge(units, on=["geo_level", "geo_code"], how="inner")
+        prov = units[units["geo_level"] == "province"].set_index("geo_code")["unit_name"]
+        names = merged["province_code"].map(prov).dropna().unique().tolist()
+    return sorted(str(n) for n in names)
+
+
+def parse_as_of(as_of: object) -> pd.Timestamp | None:
+    """Read an ``as_of`` parameter (``None``, ``YYYY-MM-DD`` or ``dd/mm/yyyy``)."""
+    from ..cli.options import parse_date
+
+    if as_of is None or (isinstance(as_of, str) and not as_of.strip()):
+        return None
+    try:
+        return pd.Timestamp(parse_date(as_of))
+    except ValueError as exc:
+        raise ReportParameterError(f"as_of: {exc}") from exc
+
+
+def check_year(year: object) -> int | None:
+    """Validate a ``year`` parameter (``None`` or an integer 1990–2100)."""
+    if year is None or year == "":
+        return None
+    try:
+        y = int(year)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise ReportParameterError(f"year must be an integer, not {year!r}") from exc
+    if not 1990 <= y <= 2100 or str(y) != str(year).strip():
+        raise ReportParameterError(f"year out of range or malformed: {year!r}")
+    return y
+
+
+def check_as_of(as_of: object) -> str | None:
+    """Validate an ``as_of`` parameter (``None`` or a date); return it as ISO text."""
+    ts = parse_as_of(as_of)
+    return None if ts is None else ts.date().isoformat()
+
+
+
+# --------------------------------------------------------------------------------------
+# Sources as a reader can follow them
+# --------------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\]\s*")
+_PATHLIKE = re.compile(r"^[\w.-]+(?:/[\w.-]+)+\.(?:csv|txt|md|xlsx?|json|parquet)$")
+
+
+def source_frame(bundle: Bundle, lang: str = "vi") -> pd.DataFrame:
+    """Return every source as a reader follows it: outlet, title, date, reference.
+
+    Columns ``source_id, publisher, title, published, reference``. Titles lose
+    bracketed placeholders; a reference that is a file path inside the project, or a
+    description without an address or number ("the decision's published text"), is
+    left empty (a reader cannot follow it); URLs and document numbers are kept.
+    """
+    src = bundle.sources
+    ref = src["address"].fillna("").astype(str)
+    ref = ref.where(~ref.str.match(_PATHLIKE.pattern), "")
+    # A reference a reader can follow has an address (a dot or slash) or a number.
+    ref = ref.where(ref.str.contains(r"[./\d]", regex=True), "")
+    return pd.DataFrame({
+        "source_id": src["source_id"].astype(str),
+        "publisher": [i18n.publisher_label(p, lang) for p in src["publisher"].fillna("")],
+        "title": src["title"].fillna("").astype(str).str.replace(_PLACEHOLDER, "", regex=True),
+        "published": src["published_date"].fillna("").astype(str),
+        "reference": ref,
+    })
+
+
+def source_labels(bundle: Bundle, lang: str = "vi") -> pd.Series:
+    """Return ``publisher — title`` per source id (what a table's source column shows)."""
+    src = source_frame(bundle, lang).set_index("source_id")
+    return src["publisher"].str.cat(src["title"], sep=" — ")
+
+
+def sources_table(bundle: Bundle, ids: set[str] | list[str], lang: str = "vi") -> pd.DataFrame:
+    """Return the sources with these ids, sorted by publisher and title (no ids shown)."""
+    src = source_frame(bundle, lang)
+    used = src[src["source_id"].isin(set(ids))]
+    return used.sort_values(["publisher", "title"], kind="stable").reset_index(drop=True)
+
+
+def latest(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the latest figure per place and indicator (ties: the last by ``obs_id``)."""
+    if df.empty:
+        return df
+    df = df.sort_values(["geo_level", "geo_code", "indicator", "as_of", "obs_id"])
+    return df.drop_duplicates(["boundaries", "geo_level", "geo_code", "indicator"], keep="last")
+
+
+def is_year_end(dates: pd.Series) -> pd.Series:
+    """True where a date is 31 December."""
+    return (dates.dt.month == 12) & (dates.dt.day == 31)

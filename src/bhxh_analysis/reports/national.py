@@ -1,0 +1,327 @@
+"""The tables of the national trends and the year-end forecast reports, as DataFrames."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .. import i18n
+from .data import (
+    Bundle,
+    ReportParameterError,
+    check_year,
+    is_insurance,
+    is_year_end,
+    load_bundle,
+    measure_of,
+    parse_as_of,
+    source_labels,
+    sources_table,
+)
+
+__all__ = ["ForecastReport", "NationalReport"]
+
+
+class NationalReport:
+    """National series against the policy targets (``national_trends`` notebook).
+
+    A year's value is its 31 December figure; a year without one (the current year, say)
+    is kept apart as a partial year, labelled with the date of its figure.
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        Report language.
+    start, end : int
+        First and last year shown.
+    bundle : Bundle, optional
+        Data (default: :func:`~bhxh_analysis.reports.data.load_bundle`).
+    """
+
+    def __init__(self, lang: str = "vi", start: int = 2008, end: int = 2025,
+                 bundle: Bundle | None = None) -> None:
+        self.lang = i18n.check_lang(lang)
+        self.start, self.end = int(start), int(end)
+        if self.start > self.end:
+            raise ReportParameterError(f"start ({start}) is after end ({end})")
+        self.bundle = bundle or load_bundle()
+        obs = self.bundle.obs
+        years = obs["as_of"].dt.year
+        self.obs = obs[(obs["geo_level"] == "nation") & years.between(self.start, self.end)]
+
+    def t(self, key: str, **values: Any) -> str:
+        """Return catalogue text ``key`` in the report language."""
+        return i18n.t(key, self.lang, **values)
+
+    @property
+    def title(self) -> str:
+        """Report title."""
+        return self.t("page_title_national", start=self.start, end=self.end)
+
+    def subtitle(self) -> list[str]:
+        """Lines under the title."""
+        return [self.t("year_end_note"), self.t("synthetic_none")]
+
+    def yearly_table(self, measure: str = "participants") -> pd.DataFrame:
+        """Return each scheme's 31 December figure per year, and partial years apart.
+
+        Parameters
+        ----------
+        measure : {"participants", "coverage_pct"}
+
+        Returns
+        -------
+        DataFrame
+            ``indicator, scheme, year, as_of, value, unit, period`` where ``period`` is
+            ``year_end`` or ``partial`` (a year with no 31 December figure: its latest
+            figure, dated). Rows sorted by indicator and year.
+        """
+        obs = self.obs
+        sel = obs[measure_of(obs["indicator"]).eq(measure).to_numpy()
+                  & is_insurance(obs["indicator"]).to_numpy()]
+        sel = sel.assign(year=sel["as_of"].dt.year).sort_values(["indicator", "as_of", "obs_id"])
+        ye = sel[is_year_end(sel["as_of"])].drop_duplicates(["indicator", "year"], keep="last")
+        rest = sel[~is_year_end(sel["as_of"])].drop_duplicates(["indicator", "year"], keep="last")
+        rest = rest.merge(ye[["indicator", "year"]], how="left", indicator="_m")
+        rest = rest[rest["_m"] == "left_only"].drop(columns="_m")
+        out = pd.concat([ye.assign(period="year_end"), rest.assign(period="partial")])
+        out = out.assign(scheme=[i18n.indicator_label(x, self.lang).split(":")[0]
+                                 for x in out["indicator"]])
+        cols = ["indicator", "scheme", "year", "as_of", "value", "unit", "period"]
+        return out[cols].sort_values(["indicator", "year"]).reset_index(drop=True)
+
+    def wide(self, yearly: pd.DataFrame) -> pd.DataFrame:
+        """Return year-end rows as a year × scheme table of formatted figures.
+
+        Partial years appear as their own rows labelled "đến 30/11/2025".
+        """
+        if yearly.empty:
+            return pd.DataFrame()
+        text = [i18n.fmt_value(v, u, self.lang) for v, u in
+                zip(yearly["value"], yearly["unit"], strict=True)]
+        label = [str(y) if p == "year_end" else
+                 f"{y} ({self.t('until_date', date=i18n.fmt_date(d, self.lang))})"
+                 for y, p, d in zip(yearly["year"], yearly["period"], yearly["as_of"],
+                                    strict=True)]
+        df = yearly.assign(text=text, row=label, _p=yearly["period"].ne("year_end"))
+        wide = df.pivot_table(index=["year", "_p", "row"], columns="scheme", values="text",
+                              aggfunc="last").reset_index().sort_values(["year", "_p"])
+        wide = wide.drop(columns=["year", "_p"]).rename(columns={"row": self.t("year")})
+        wide.columns.name = None
+        return wide.fillna("–").reset_index(drop=True)
+
+    def targets_table(self) -> pd.DataFrame:
+        """Return the national policy targets for coverage, with their instrument.
+
+        Columns ``indicator, scheme, target_year, target, instrument, source_id``.
+        """
+        tg = self.bundle.targets
+        tg = tg[(tg["geo_name"] == "Việt Nam") & tg["indicator"].str.endswith("_coverage_pct")
+                & tg["year"].between(self.start, self.end + 5)]
+        out = pd.DataFrame({
+            "indicator": tg["indicator"],
+            "scheme": [i18n.indicator_label(x, self.lang).split(":")[0] for x in tg["indicator"]],
+            "target_year": tg["year"].astype(int), "target": tg["value"].astype(float),
+            "instrument": [i18n.instrument_label(x, self.lang) for x in tg["instrument"]],
+            "source_id": tg["source_id"],
+        })
+        return out.sort_values(["indicator", "target_year"]).reset_index(drop=True)
+
+    def coverage_with_targets(self) -> pd.DataFrame:
+        """Return coverage (year-end and partial) and targets in one tidy frame to draw.
+
+        Columns ``scheme, year, as_of, value, series`` where ``series`` is the figure
+        kind (31 December coverage, or target), one panel per scheme.
+        """
+        cov = self.yearly_table("coverage_pct")
+        tg = self.targets_table()
+        tg = tg[tg["indicator"].isin(cov["indicator"])]
+        a = cov[cov["period"] == "year_end"].assign(series=self.t("coverage_pct"))[
+            ["scheme", "year", "as_of", "value", "series"]]
+        b = pd.DataFrame({"scheme": tg["scheme"], "year": tg["target_year"],
+                          "as_of": pd.to_datetime(tg["target_year"].astype(str) + "-12-31"),
+                          "value": tg["target"], "series": self.t("target_points")})
+        return pd.concat([a, b]).sort_values(["scheme", "series", "as_of"]).reset_index(drop=True)
+
+    def conflicts_table(self) -> pd.DataFrame:
+        """Return national figures that sources disagree on (columns as in the province report)."""
+        from .words import check_text, figures_text, implied_text, source_names
+
+        cols = ["place", "as_of", "check", "figures", "implied", "source"]
+        cons = self.bundle.consistency
+        if cons is None or "status" not in cons:
+            return pd.DataFrame(columns=cols)
+        conf = cons[cons["geo_level"].eq("nation") & cons["status"].eq("conflict")]
+        conf = conf[pd.to_datetime(conf["as_of"]).dt.year.between(self.start, self.end)]
+        labels = source_labels(self.bundle, self.lang)
+        return pd.DataFrame({
+            "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
+            "check": [check_text(c, self.lang) for c in conf["check"]],
+            "figures": [figures_text(f, labels, self.lang) for f in conf["figures"]],
+            "implied": [implied_text(f, self.lang) for f in conf["implied_values"]],
+            "source": [source_names(v, labels) for v in conf["sources"]],
+        }, columns=cols).reset_index(drop=True)
+
+    def consistency_notes(self) -> list[str]:
+        """How many national conflicts there are (both values kept)."""
+        n = len(self.conflicts_table())
+        return [self.t("conflicts_n", n=n) if n else self.t("no_conflicts")]
+
+    def sources_table(self) -> pd.DataFrame:
+        """Return every source behind the national figures and targets shown."""
+        ids = set(self.obs["source_id"].astype(str)) | set(self.targets_table()["source_id"])
+        return sources_table(self.bundle, ids, self.lang)
+
+
+class ForecastReport:
+    """Year-end forecasts for a place and the backtest skill (``forecast_report`` notebook).
+
+    Parameters
+    ----------
+    geo : str
+        Place name ("Việt Nam" or any unit the registry resolves).
+    year : int, optional
+        Forecast year (default: latest year with a participant figure before year end).
+    as_of : str, optional
+        ``YYYY-MM-DD`` or ``dd/mm/yyyy`` (default: the latest figure of that year).
+    lang : {"vi", "en"}
+        Report language.
+    """
+
+    def __init__(self, geo: str = "Việt Nam", year: int | None = None, as_of: str | None = None,
+                 lang: str = "vi", bundle: Bundle | None = None) -> None:
+        from .. import geo as _geo
+
+        self.lang = i18n.check_lang(lang)
+        self.bundle = bundle or load_bundle()
+        self.as_of = parse_as_of(as_of)
+        obs = self.bundle.obs
+        self.unit = _geo.get_registry().resolve(geo)
+        sel = obs[(obs["geo_code"] == self.unit.code) & (obs["geo_level"] == self.unit.level)]
+        if self.unit.level != "nation":  # the nation is the same unit in both boundary sets
+            sel = sel[sel["boundaries"] == self.unit.boundaries]
+        sel = sel[measure_of(sel["indicator"]).eq("participants").to_numpy()
+                  & is_insurance(sel["indicator"]).to_numpy()]
+        if self.as_of is not None:
+            sel = sel[sel["as_of"] <= self.as_of]
+        within = sel[~is_year_end(sel["as_of"])]
+        year = check_year(year)
+        if year is None:
+            year = int(within["as_of"].dt.year.max()) if len(within) else None
+        self.year = year
+        self.series = sel[sel["as_of"].dt.year == year] if year else sel.iloc[0:0]
+        self._cache: dict[str, pd.DataFrame] = {}
+
+    def t(self, key: str, **values: Any) -> str:
+        """Return catalogue text ``key`` in the report language."""
+        return i18n.t(key, self.lang, **values)
+
+    @property
+    def title(self) -> str:
+        """Report title."""
+        if self.year:
+            return self.t("page_title_forecast", name=self.unit.name, year=self.year)
+        return self.t("page_title_forecast_noyear", name=self.unit.name)
+
+    def forecast_table(self) -> pd.DataFrame:
+        """Return one forecast per participant indicator of the place in the year.
+
+        Columns as :meth:`ProvinceReport.forecast_table` plus ``actual`` (the published
+        31 December figure, when it exists, to compare with).
+        """
+        if "fc" in self._cache:
+            return self._cache["fc"]
+        from .. import forecast as fc
+
+        rows = []
+        obs = self.bundle.obs
+        last = self.series.sort_values(["indicator", "as_of"]).drop_duplicates(
+            "indicator", keep="last")
+        for _, r in last.iterrows():  # a handful of indicators
+            prior = self.series[(self.series["indicator"] == r["indicator"])
+                                & ~is_year_end(self.series["as_of"])]
+            if self.as_of is not None:
+                prior = prior[prior["as_of"] <= self.as_of]
+            if prior.empty:
+                continue
+            as_of = self.as_of if self.as_of is not None else prior["as_of"].max()
+            actual = obs[(obs["geo_code"] == self.unit.code) & (obs["indicator"] == r["indicator"])
+                         & (obs["geo_level"] == self.unit.level)
+                         & (obs["as_of"] == pd.Timestamp(year=self.year, month=12, day=31))]
+            base = {"place": self.unit.name, "boundaries": r["boundaries"],
+                    "geo_level": r["geo_level"], "geo_code": r["geo_code"],
+                    "indicator": r["indicator"], "year": self.year, "as_of": as_of,
+                    "last_value": float(prior["value"].iloc[-1]),
+                    "last_as_of": prior["as_of"].max(), "status": "ok", "error": "",
+                    "actual": float(actual["value"].iloc[0]) if len(actual) else float("nan")}
+            try:
+                res = fc.forecast_year_end(obs, (r["boundaries"], r["geo_level"], r["geo_code"]),
+                                           r["indicator"], self.year, as_of.date().isoformat())
+                base.update({k: getattr(res, k, None) for k in (
+                    "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
+                    "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
+                    "flags", "upper_bound", "bound_indicator")})
+            except Exception as exc:  # said in words on the page
+                base.update(status="failed", error=str(exc))
+            base["label"] = self.t("fan_title", place=self.unit.name,
+                                   label=i18n.indicator_label(r["indicator"], self.lang))
+            rows.append(base)
+        cols = ["place", "boundaries", "geo_level", "geo_code", "indicator", "year", "as_of",
+                "last_value", "last_as_of", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
+                "p_meet_plan", "pace_required", "method", "n_obs", "actual", "status", "error",
+                "label", "past_moves", "past_moves_as_large", "flags", "upper_bound",
+                "bound_indicator"]
+        out = pd.DataFrame(rows, columns=cols)
+        for c in ("forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
+                  "pace_required", "actual", "past_moves", "past_moves_as_large", "upper_bound"):
+            out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+        self._cache["fc"] = out
+        return out
+
+    def forecast_history(self, row: pd.Series) -> pd.DataFrame:
+        """Return the published figures of a forecast's series from the previous year on."""
+        obs = self.bundle.obs
+        sel = obs[(obs["geo_level"] == row["geo_level"]) & (obs["geo_code"] == row["geo_code"])
+                  & (obs["indicator"] == row["indicator"]) & (obs["as_of"] <= row["as_of"])
+                  & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
+        sel = sel.sort_values(["as_of", "obs_id"]).drop_duplicates("as_of", keep="last")
+        return sel[["as_of", "value"]].reset_index(drop=True)
+
+    def forecast_notes(self) -> list[str]:
+        """Why a forecast is missing, in words."""
+        from .words import forecast_sentences
+
+        fcs = self.forecast_table()
+        if fcs.empty:
+            return [self.t("forecast_no_within_year")]
+        return forecast_sentences(fcs, self.lang)
+
+    def backtest_table(self) -> pd.DataFrame:
+        """Return the backtest skill of each method against the run-rate baseline.
+
+        The summary of :func:`bhxh_analysis.forecast.summary` over ``backtest.csv`` (run
+        now when absent). Columns as there (``method, n_cases, mape, skill_ape`` …).
+        """
+        from .. import forecast as fc
+
+        try:
+            bt = self.bundle.backtest
+            if bt is None or bt.empty:
+                bt = fc.backtest(self.bundle.obs)
+            summary = fc.summary(bt)
+        except Exception:
+            return pd.DataFrame()
+        return summary if isinstance(summary, pd.DataFrame) else pd.DataFrame()
+
+    def sources_table(self) -> pd.DataFrame:
+        """Return every source behind the series forecast and their fan charts' history."""
+        ids = set(self.series["source_id"].astype(str))
+        fcs = self.forecast_table()
+        obs = self.bundle.obs
+        for _, row in fcs.iterrows():
+            sel = obs[(obs["geo_level"] == row["geo_level"]) & (obs["geo_code"] == row["geo_code"])
+                      & (obs["indicator"] == row["indicator"]) & (obs["as_of"] <= row["as_of"])
+                      & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
+            ids |= set(sel["source_id"].astype(str))
+        return sources_table(self.bundle, ids, self.lang)

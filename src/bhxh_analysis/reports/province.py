@@ -1,0 +1,636 @@
+"""The tables of a province report, as DataFrames (one method per section).
+
+A notebook asks :class:`ProvinceReport` for a table, shows it with
+:class:`~bhxh_analysis.reports.render.Page` and draws it with :mod:`bhxh_analysis.plotting`.
+Sentences (gaps, boundaries, the choice of year, the reason behind a probability) are
+built from the same tables the page shows, with words from the i18n catalogue, so the
+page cannot contradict itself.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from .. import i18n
+from ..schema import DENOMINATOR, LEVEL_RANK
+from .data import (
+    SUMMARY_MIME,
+    Bundle,
+    family_of,
+    indicator_rank,
+    is_insurance,
+    is_year_end,
+    latest,
+    load_bundle,
+    measure_of,
+    parse_as_of,
+    resolve_province,
+    scheme_of,
+    source_labels,
+    sources_table,
+    units_frame,
+)
+from .data import check_year as _check_year
+
+__all__ = ["SUMMARY_MIME", "ProvinceReport", "coverage_table"]
+
+_TREND_MEASURES = ("participants", "coverage_pct")
+_CONTEXT = ("population", "labour_force", "labour_force_15plus")
+
+
+class ProvinceReport:
+    """Every table of one province report.
+
+    Parameters
+    ----------
+    province : str
+        Province name (validated against the geography registry).
+    boundaries : {"legacy", "2025"}
+        ``legacy``: the 63 provinces before 1 July 2025, with districts and communes;
+        ``2025``: the 34 provinces, covering every legacy part of the province.
+    year : int, optional
+        Report year (forecast and plan comparison). Default: the latest year with both
+        a plan and a within-year figure, else the latest year with data
+        (:meth:`year_reason` says which).
+    as_of : str, optional
+        ``YYYY-MM-DD`` or ``dd/mm/yyyy``: figures dated later are ignored.
+    lang : {"vi", "en"}
+        Language of labels, place names' qualifiers and sentences.
+    bundle : Bundle, optional
+        Data (default: :func:`~bhxh_analysis.reports.data.load_bundle`), for tests.
+
+    Examples
+    --------
+    >>> rpt = ProvinceReport("Lâm Đồng", lang="en")  # doctest: +SKIP
+    >>> rpt.coverage_table()[["place", "coverage", "target", "gap_pp"]]  # doctest: +SKIP
+    """
+
+    def __init__(self, province: str, boundaries: str = "legacy", year: int | None = None,
+                 as_of: str | None = None, lang: str = "vi",
+                 bundle: Bundle | None = None) -> None:
+        self.lang = i18n.check_lang(lang)
+        self.boundaries = boundaries
+        self.unit = resolve_province(province, boundaries)
+        self.bundle = bundle or load_bundle()
+        self.as_of = parse_as_of(as_of)
+        year = _check_year(year)
+        self.cutoff = self.as_of
+        if year is not None and self.cutoff is None:
+            self.cutoff = pd.Timestamp(year=year, month=12, day=31)
+        self.obs = self._select(self.bundle.obs)
+        d = self.bundle.derived
+        self.derived = (self._select(self._known_by_cutoff(d), cut=False)
+                        if d is not None and len(d)
+                        else self.obs.iloc[0:0])
+        self.aggregation_gaps = self.obs.iloc[0:0]
+        self.aggregated = self._aggregate() if boundaries == "2025" else self.obs.iloc[0:0]
+        self.year_given = year is not None
+        self.year = year if year is not None else self._default_year()
+        self._cache: dict[str, Any] = {}
+
+    # -- selection ------------------------------------------------------------------
+
+    def _known_by_cutoff(self, derived: pd.DataFrame) -> pd.DataFrame:
+        """Derived rows known by the cutoff: a year's plan (dated 31 December) is known
+        as soon as the figures it is derived from are published."""
+        if self.cutoff is None or "inputs" not in derived:
+            return derived
+        published = self.bundle.obs.set_index("obs_id")["as_of"]
+        published = published[~published.index.duplicated()]
+        first = derived["inputs"].astype(str).str.split().map(
+            lambda ids: max((published.get(i, pd.NaT) for i in ids), default=pd.NaT))
+        known = pd.to_datetime(first, errors="coerce")
+        plan = measure_of(derived["indicator"]).str.startswith("plan_").to_numpy()
+        keep = derived["as_of"].le(self.cutoff) | (plan & known.le(self.cutoff).to_numpy())
+        return derived[keep]
+
+    def _select(self, obs: pd.DataFrame, cut: bool = True) -> pd.DataFrame:
+        """Rows of the province and every place inside it, dated up to the cutoff."""
+        obs = obs[obs["geo_level"] != "nation"]
+        if self.boundaries == "2025":
+            sel = obs[obs["province_2025"] == self.unit.name]
+        else:
+            legacy = obs[obs["boundaries"] == "legacy"]
+            units = units_frame("legacy")[["geo_level", "geo_code", "province_code"]]
+            merged = legacy.merge(units, on=["geo_level", "geo_code"], how="left")
+            sel = legacy[(merged["province_code"] == self.unit.code).to_numpy()]
+        if self.cutoff is not None and cut:
+            sel = sel[sel["as_of"] <= self.cutoff]
+        return self._label_places(sel)
+
+    def _label_places(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Add ``place`` (communes carry their district) and a level rank for sorting."""
+        df = df.copy()
+        place = df["geo_name"].astype(str)
+        parent = pd.Series(pd.NA, index=df.index, dtype="string")
+        for bset in df["boundaries"].dropna().unique().tolist():
+            units = units_frame(bset)
+            names = units.set_index(["geo_level", "geo_code"])["unit_name"]
+            sub = df[(df["boundaries"] == bset) & (df["geo_level"] == "commune")]
+            if sub.empty:
+                continue
+            codes = sub[["geo_level", "geo_code"]].merge(
+                units[["geo_level", "geo_code", "parent_code"]], on=["geo_level", "geo_code"],
+                how="left")["parent_code"]
+            level = "province" if bset == "2025" else "district"
+            keys = pd.MultiIndex.from_arrays([[level] * len(sub), codes.to_numpy()])
+            parent.loc[sub.index] = names.reindex(keys).to_numpy()
+        df["place"] = (place + " (" + parent + ")").where(parent.notna(), place)
+        if self.boundaries == "2025":
+            legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
+            until = i18n.t("legacy_until", self.lang)
+            df.loc[legacy_prov, "place"] = df.loc[legacy_prov, "place"] + f" ({until})"
+        df["_level_rank"] = df["geo_level"].map(LEVEL_RANK)
+        return df
+
+    def _aggregate(self) -> pd.DataFrame:
+        """Counts of the legacy parts summed to the 2025 province (2025 boundaries only)."""
+        from .. import geo
+
+        parts = self.obs[(self.obs["boundaries"] == "legacy")
+                         & (self.obs["geo_level"] == "province")]
+        if parts.empty:
+            return parts
+        cols = [c for c in self.bundle.obs.columns if c in parts.columns]
+        # One figure per part, date and indicator: where sources repeat (or disagree on)
+        # a figure, the sum uses the last by id; the disagreement is in the consistency
+        # section, never averaged.
+        parts = parts.sort_values("obs_id").drop_duplicates(
+            ["geo_level", "geo_code", "as_of", "indicator"], keep="last")
+        agg = geo.aggregate_to_2025(parts[cols])
+        agg = agg[(agg["geo_level"] == "province") & (agg["boundaries"] == "2025")]
+        agg = agg.assign(as_of=pd.to_datetime(agg["as_of"], errors="coerce").astype(
+            "datetime64[ns]"))
+        self.aggregation_gaps = agg[agg["value"].isna()]
+        agg = agg[agg["value"].notna()]
+        if agg.empty:
+            return self.obs.iloc[0:0]
+        agg = agg.assign(
+            source_id="", obs_id=agg.get("obs_id", "agg"),
+            method=i18n.t("method_sum_legacy", self.lang))
+        return self._label_places(agg)
+
+    def _order(self, df: pd.DataFrame) -> pd.DataFrame:
+        return (df.assign(_ind_rank=indicator_rank(df["indicator"]))
+                  .sort_values(["_level_rank", "place", "_ind_rank", "as_of"], kind="stable"))
+
+    def _figures(self) -> pd.DataFrame:
+        """Published figures and the 2025 sums: what the headline table shows."""
+        return pd.concat([self.aggregated, self.obs]) if len(self.aggregated) else self.obs
+
+    def _default_year(self) -> int | None:
+        both = pd.concat([self._figures(), self.derived])
+        ins = both[is_insurance(both["indicator"])]
+        if ins.empty:
+            self._year_reason = "year_reason_none"
+            return None
+        m = measure_of(ins["indicator"])
+        # A year counts when one place has, for one scheme, both a plan and a figure
+        # dated within the year: then its forecast can be set against its plan.
+        key = ins.assign(year=ins["as_of"].dt.year, scheme=scheme_of(ins["indicator"]))[
+            ["year", "geo_level", "geo_code", "scheme"]]
+        plans = set(map(tuple, key[_plan_evidence(m).to_numpy()].to_numpy().tolist()))
+        within = m.isin(_TREND_MEASURES).to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
+        common = {k[0] for k in set(map(tuple, key[within].to_numpy().tolist())) & plans}
+        if common:
+            self._year_reason = "year_reason_plan"
+            return int(max(common))
+        self._year_reason = "year_reason_latest"
+        core = ins[m.isin(_TREND_MEASURES).to_numpy()]
+        return int((core if len(core) else ins)["as_of"].dt.year.max())
+
+    # -- words ----------------------------------------------------------------------
+
+    def t(self, key: str, **values: Any) -> str:
+        """Return catalogue text ``key`` in the report language."""
+        return i18n.t(key, self.lang, **values)
+
+    @property
+    def title(self) -> str:
+        """Report title in the report language."""
+        bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
+        return self.t("page_title_province", name=self.unit.name, boundaries=bset)
+
+    def subtitle(self) -> list[str]:
+        """Lines under the title: data cut-off and year, why this year, what is shown."""
+        cut = (i18n.fmt_date(self.cutoff, self.lang) if self.cutoff is not None
+               else self.t("all_dates"))
+        year = str(self.year) if self.year else self.t("no_year")
+        return [self.t("subtitle", cut=cut, year=year), self.year_reason(),
+                self.t("synthetic_none")]
+
+    def year_reason(self) -> str:
+        """Why the report is about this year (given, has a plan, or latest with data)."""
+        if self.year_given:
+            return self.t("year_reason_given", year=self.year)
+        key = getattr(self, "_year_reason", "year_reason_none")
+        return self.t(key, year=self.year) if self.year else self.t("year_reason_none")
+
+    # -- tables ---------------------------------------------------------------------
+
+    def headline_table(self) -> pd.DataFrame:
+        """Return the latest figure of every indicator for the province and places inside.
+
+        Columns ``place, geo_level, indicator, value, unit, as_of, source``.
+        """
+        figs = latest(self._figures())
+        if figs.empty:
+            return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
+                                         "as_of", "source"])
+        figs = self._order(figs)
+        src = figs["source_id"].map(source_labels(self.bundle, self.lang)).fillna("")
+        if "method" in figs:
+            src = src.where(figs["method"].fillna("").eq("") | figs["source_id"].ne(""),
+                            figs["method"])
+        return pd.DataFrame({
+            "place": figs["place"], "geo_level": figs["geo_level"],
+            "indicator": figs["indicator"], "value": figs["value"], "unit": figs["unit"],
+            "as_of": figs["as_of"], "source": src,
+        }).reset_index(drop=True)
+
+    def derived_table(self) -> pd.DataFrame:
+        """Return the figures derived from published ones, with their formula in words.
+
+        Columns ``place, indicator, value, unit, as_of, formula``.
+        """
+        d = self.derived
+        if d.empty:
+            return pd.DataFrame(columns=["place", "indicator", "value", "unit", "as_of",
+                                         "formula"])
+        d = self._order(d)
+        return pd.DataFrame({
+            "place": d["place"], "indicator": d["indicator"], "value": d["value"],
+            "unit": d["unit"], "as_of": d["as_of"],
+            "formula": [i18n.formula_text(m, self.lang) for m in d["method"].fillna("")],
+        }).reset_index(drop=True)
+
+    def _target_for(self, indicator: str, year: int) -> pd.Series | None:
+        tg = self.bundle.targets
+        sel = tg[tg["indicator"].eq(indicator) & tg["geo_name"].isin(
+            {self.unit.name, "Việt Nam"})]
+        future = sel[sel["year"] >= year]
+        if future.empty:
+            return None
+        future = future[future["year"] == future["year"].min()]
+        own = future[future["geo_name"] == self.unit.name]
+        return (own if len(own) else future).iloc[0]
+
+    def _denominator(self, both: pd.DataFrame, r: pd.Series) -> tuple[float, str]:
+        scheme = scheme_of(pd.Series([r["indicator"]])).iloc[0]
+        name = DENOMINATOR.get(scheme)
+        if name is None:
+            return math.nan, ""
+        cand = both[(both["indicator"] == name) & (both["geo_level"] == r["geo_level"])
+                    & (both["geo_code"] == r["geo_code"])
+                    & (both["as_of"].dt.year <= r["as_of"].year)]
+        if cand.empty:
+            return math.nan, name
+        same = cand[cand["as_of"] == r["as_of"]]
+        pick = same if len(same) else cand[cand["as_of"] == cand["as_of"].max()]
+        return float(pick["value"].iloc[0]), name
+
+    def coverage_table(self) -> pd.DataFrame:
+        """Return the latest coverage per place and scheme against its applicable target.
+
+        The target is the place's own plan for that year when published or derived,
+        else the first policy target at or after that year (the province's own row if
+        any, else the national one). ``gap_pp = target − coverage``: **positive means
+        below the target**. ``persons_needed`` = gap × denominator ÷ 100 (0 when the
+        target is met), where the denominator (population for BHYT, labour force for
+        BHXH/BHTN) of that place and year is known.
+
+        Returns
+        -------
+        DataFrame
+            ``place, geo_level, geo_code, indicator, coverage, as_of, target, target_kind,
+            target_year, target_source, target_source_id, gap_pp, denominator,
+            denominator_indicator, persons_needed, label`` (``label``: place · scheme,
+            for charts), one row per place and scheme.
+        """
+        if "coverage" in self._cache:
+            return self._cache["coverage"]
+        both = pd.concat([self._figures(), self.derived])
+        cov = latest(both[measure_of(both["indicator"]).eq("coverage_pct").to_numpy()
+                          & both["geo_level"].isin(["province", "district", "commune"])])
+        rows = []
+        for _, r in self._order(cov).iterrows():  # a handful of rows per province
+            year = int(r["as_of"].year)
+            plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
+            plans = both[(both["indicator"] == plan_ind) & (both["geo_code"] == r["geo_code"])
+                         & (both["geo_level"] == r["geo_level"])
+                         & (both["as_of"].dt.year == year)]
+            if len(plans):
+                target, kind, tyear = float(plans["value"].iloc[-1]), "plan", year
+                tsrc = self.t("target_kind_plan", year=year)
+                tsrc_id = str(plans["source_id"].iloc[-1])
+            elif (tg := self._target_for(r["indicator"], year)) is not None:
+                target, kind, tyear = float(tg["value"]), "policy", int(tg["year"])
+                tsrc = self.t("target_kind_policy",
+                              instrument=i18n.instrument_label(tg["instrument"], self.lang),
+                              year=tyear, geo=tg["geo_name"])
+                tsrc_id = str(tg["source_id"])
+            else:
+                target, kind, tyear, tsrc, tsrc_id = math.nan, "", pd.NA, "", ""
+            gap = target - float(r["value"])
+            denom, denom_ind = self._denominator(both, r)
+            needed = (math.ceil(max(gap, 0.0) / 100 * denom - 1e-9)
+                      if not (math.isnan(gap) or math.isnan(denom)) else math.nan)
+            rows.append({
+                "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
+                "indicator": r["indicator"], "coverage": float(r["value"]),
+                "label": f"{r['place']} · {i18n.indicator_label(r['indicator'], self.lang).split(':')[0]}",
+                "as_of": r["as_of"], "target": target, "target_kind": kind,
+                "target_year": tyear, "target_source": tsrc, "target_source_id": tsrc_id,
+                "gap_pp": gap, "denominator": denom, "denominator_indicator": denom_ind,
+                "persons_needed": float(needed),
+            })
+        cols = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "target",
+                "target_kind", "target_year", "target_source", "target_source_id", "gap_pp",
+                "denominator", "denominator_indicator", "persons_needed", "label"]
+        out = pd.DataFrame(rows, columns=cols)
+        out["target_year"] = out["target_year"].astype("Int64")
+        self._cache["coverage"] = out
+        return out
+
+    def trend_table(self) -> pd.DataFrame:
+        """Return every series to draw over time, tidy, with its panel.
+
+        Population and labour force of the province form a panel of their own;
+        insurance participants and coverage of every place follow (every series,
+        even a single figure, which is drawn as a point).
+
+        Columns ``panel, series, as_of, value, pct, ylabel, scale``.
+        """
+        src = self._figures()
+        ind = src["indicator"]
+        context = src[ind.isin(_CONTEXT) & src["geo_level"].eq("province")]
+        ins = src[is_insurance(ind) & measure_of(ind).isin(_TREND_MEASURES)]
+        parts = []
+        if len(context):
+            parts.append(context.assign(
+                panel=self.t("trends_context"),
+                series=[i18n.indicator_label(x, self.lang) for x in context["indicator"]],
+                pct=False, ylabel=self.t("persons_thousands"), scale=1000.0))
+        for measure, key in (("participants", "trends_counts"), ("coverage_pct", "trends_pct")):
+            sel = ins[measure_of(ins["indicator"]).eq(measure).to_numpy()]
+            if sel.empty:
+                continue
+            sel = self._order(sel)
+            pct = measure == "coverage_pct"
+            parts.append(sel.assign(
+                panel=self.t(key),
+                series=[f"{i18n.indicator_label(i, self.lang).split(':')[0]} — {p}"
+                        for i, p in zip(sel["indicator"], sel["place"], strict=True)],
+                pct=pct, ylabel="%" if pct else self.t("persons_thousands"),
+                scale=1.0 if pct else 1000.0))
+        cols = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale"]
+        if not parts:
+            return pd.DataFrame(columns=cols)
+        out = pd.concat(parts)[cols].drop_duplicates(["panel", "series", "as_of"])
+        return out.reset_index(drop=True)
+
+    def forecast_table(self) -> pd.DataFrame:
+        """Return the year-end forecast of every participant series of the report year.
+
+        One row per place and indicator: ``status`` is ``ok`` (forecast, ``lo80`` …
+        ``hi95``, ``plan``, ``p_meet_plan``, ``method`` …), ``year_end_known`` (the 31
+        December figure is published) or ``failed`` (``error`` holds the library's
+        reason, kept for researchers; the page says it in words).
+        """
+        if "forecast" in self._cache:
+            return self._cache["forecast"]
+        from .. import forecast as fc
+
+        cols = ["place", "geo_name", "boundaries", "geo_level", "geo_code", "indicator",
+                "year", "as_of", "last_value", "last_as_of", "forecast", "lo80", "hi80",
+                "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
+                "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
+                "flags", "upper_bound", "bound_indicator"]
+        rows = []
+        if self.year is not None:
+            obs = self.obs
+            sel = obs[measure_of(obs["indicator"]).eq("participants").to_numpy()
+                      & (obs["as_of"].dt.year == self.year).to_numpy()]
+            for _, r in self._order(latest(sel)).iterrows():  # a few series per province
+                as_of = self.as_of if self.as_of is not None else r["as_of"]
+                base = {"place": r["place"], "geo_name": r["geo_name"],
+                        "boundaries": r["boundaries"], "geo_level": r["geo_level"],
+                        "geo_code": r["geo_code"], "indicator": r["indicator"],
+                        "year": self.year, "as_of": as_of, "last_value": r["value"],
+                        "last_as_of": r["as_of"], "status": "ok", "error": ""}
+                if is_year_end(pd.Series([r["as_of"]])).iloc[0]:
+                    rows.append({**base, "status": "year_end_known"})
+                    continue
+                try:
+                    res = fc.forecast_year_end(
+                        self.bundle.obs, (r["boundaries"], r["geo_level"], r["geo_code"]),
+                        r["indicator"], self.year, as_of.date().isoformat())
+                    base.update({k: getattr(res, k, None) for k in (
+                        "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
+                        "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
+                        "flags", "upper_bound", "bound_indicator")})
+                    if pd.isna(base["plan"]):
+                        base.update(self._plan_from_tables(r, res))
+                except Exception as exc:  # the reason is said to the reader, not hidden
+                    base.update(status="failed", error=str(exc) or type(exc).__name__)
+                base["label"] = self.t("fan_title", place=r["place"],
+                                       label=i18n.indicator_label(r["indicator"], self.lang))
+                rows.append(base)
+        out = pd.DataFrame(rows, columns=cols)
+        for c in ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
+                  "p_meet_plan", "pace_required", "past_moves", "past_moves_as_large",
+                  "upper_bound"):
+            out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+        self._cache["forecast"] = out
+        return out
+
+    def _plan_from_tables(self, r: pd.Series, res: Any) -> dict[str, Any]:
+        """The year's plan of a series from the published or derived figures, and P(≥ plan).
+
+        Used when the forecaster knew no plan on the as-of date although the page shows
+        one (e.g. a plan implied by a shortfall published that day).
+        """
+        plan_ind = r["indicator"].replace("_participants", "_plan_participants")
+        both = pd.concat([self.obs, self.derived])
+        hit = both[(both["indicator"] == plan_ind) & (both["geo_code"] == r["geo_code"])
+                   & (both["geo_level"] == r["geo_level"])
+                   & (both["as_of"].dt.year == self.year)]
+        if hit.empty:
+            return {}
+        plan = float(hit["value"].iloc[-1])
+        return {"plan": plan, "p_meet_plan": prob_at_least(res, plan),
+                "plan_source": "derived" if hit["source_id"].iloc[-1] else "published",
+                "pace_required": _pace(plan, float(r["value"]), r["as_of"], self.year)}
+
+    def forecast_history(self, row: pd.Series) -> pd.DataFrame:
+        """Return the published figures of a forecast's series, up to its as-of date.
+
+        From the start of the previous year, so a fan chart shows where the year began.
+        """
+        obs = self.bundle.obs
+        sel = obs[(obs["boundaries"] == row["boundaries"])
+                  & (obs["geo_level"] == row["geo_level"]) & (obs["geo_code"] == row["geo_code"])
+                  & (obs["indicator"] == row["indicator"]) & (obs["as_of"] <= row["as_of"])
+                  & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
+        return sel[["as_of", "value"]].sort_values("as_of").reset_index(drop=True)
+
+    def forecast_notes(self) -> list[str]:
+        """Sentences under the forecast table: why no forecast, and what meeting the plan takes."""
+        fcs = self.forecast_table()
+        if self.year is None:
+            return [self.t("forecast_none")]
+        if fcs.empty:
+            return [self.t("forecast_none_year", year=self.year)]
+        from .words import forecast_sentences
+
+        return forecast_sentences(fcs, self.lang)
+
+    def conflicts_table(self) -> pd.DataFrame:
+        """Return the figures that cannot all be true, for these places.
+
+        Columns ``place, as_of, check, figures, implied, source`` in the report language.
+        """
+        from .words import check_text, figures_text, implied_text, source_names
+
+        cols = ["place", "as_of", "check", "figures", "implied", "source"]
+        sel = self._consistency()
+        if sel is None or sel.empty:
+            return pd.DataFrame(columns=cols)
+        conf = sel[sel["status"].eq("conflict")]
+        labels = source_labels(self.bundle, self.lang)
+        return pd.DataFrame({
+            "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
+            "check": [check_text(c, self.lang) for c in conf["check"]],
+            "figures": [figures_text(f, labels, self.lang) for f in conf["figures"]],
+            "implied": [implied_text(f, self.lang) for f in conf["implied_values"]],
+            "source": [source_names(v, labels) for v in
+                       conf["sources"]],
+        }, columns=cols).reset_index(drop=True)
+
+    def _consistency(self) -> pd.DataFrame | None:
+        cons = self.bundle.consistency
+        if cons is None:
+            return None
+        keys = ["boundaries", "geo_level", "geo_code"]
+        places = self.obs[keys].astype(str).drop_duplicates()
+        return cons.merge(places, on=keys, how="inner")
+
+    def consistency_notes(self) -> list[str]:
+        """How many checks agree and how many conflict."""
+        sel = self._consistency()
+        if sel is None:
+            return [self.t("no_consistency_file")]
+        n_conf = int(sel["status"].eq("conflict").sum())
+        n_ok = int(sel["status"].eq("ok").sum())
+        first = self.t("conflicts_n", n=n_conf) if n_conf else self.t("no_conflicts")
+        return [first, self.t("checks_ok", n=n_ok)] if n_ok else [first]
+
+    def sources_table(self) -> pd.DataFrame:
+        """Return every source behind a figure or target on the page.
+
+        Columns ``source_id, publisher, title, published, reference``.
+        """
+        ids = set(self.obs["source_id"].astype(str)) | set(self.derived["source_id"].astype(str))
+        ids |= set(self.coverage_table()["target_source_id"])
+        return sources_table(self.bundle, ids, self.lang)
+
+    # -- sentences ------------------------------------------------------------------
+
+    def gap_sentences(self) -> list[str]:
+        """Plain statements of what the data do not hold, from the tables the page shows."""
+        from .words import gap_sentences
+
+        return gap_sentences(self)
+
+    def boundary_sentences(self) -> list[str]:
+        """Which boundary set is used and how the province maps across reforms."""
+        from .words import boundary_sentences
+
+        return boundary_sentences(self)
+
+    # -- index ----------------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Return key figures and the first forecast for the index page (JSON-ready)."""
+        head = self.headline_table()
+        ins = head[is_insurance(head["indicator"])
+                   & measure_of(head["indicator"]).isin(_TREND_MEASURES)].head(3)
+        key = [{"place": r["place"], "indicator": r["indicator"],
+                "label": i18n.indicator_label(r["indicator"], self.lang),
+                "value": float(r["value"]), "text": i18n.fmt_value(r["value"], r["unit"],
+                                                                    self.lang),
+                "as_of": r["as_of"].date().isoformat()} for _, r in ins.iterrows()]
+        fc = None
+        fcs = self.forecast_table()
+        good = fcs[fcs["status"] == "ok"]
+        if len(good):
+            r = good.iloc[0]
+            num = lambda v: i18n.fmt_number(v, self.lang)  # noqa: E731
+            fc = {"place": r["place"], "indicator": r["indicator"],
+                  "forecast": float(r["forecast"]),
+                  "text": self.t("index_forecast", value=num(r["forecast"]), lo=num(r["lo80"]),
+                                 hi=num(r["hi80"]), year=self.year,
+                                 label=i18n.indicator_label(r["indicator"], self.lang)),
+                  "p_meet_plan": None if pd.isna(r["p_meet_plan"]) else float(r["p_meet_plan"]),
+                  "method": i18n.method_label(str(r["method"]), self.lang)}
+        conf = self.conflicts_table()
+        return {"province": self.unit.name, "code": self.unit.code,
+                "boundaries": self.boundaries, "lang": self.lang, "year": self.year,
+                "key_figures": key, "forecast": fc, "conflicts": len(conf),
+                "n_observations": len(self.obs)}
+
+
+def _plan_evidence(measure: pd.Series) -> pd.Series:
+    """True for measures that state or imply a plan (plan, % of plan, shortfall)."""
+    return measure.str.startswith("plan_") | measure.isin(
+        ["attainment_pct", "shortfall_participants", "shortfall_pp"])
+
+
+def prob_at_least(res: Any, x: float) -> float:
+    """Return P(31 December value ≥ x) from a forecast result.
+
+    Uses the result's own ``prob_at_least`` when the forecaster offers one, else a
+    log-normal matched to its 95 % interval (median = the forecast).
+    """
+    if hasattr(res, "prob_at_least"):
+        return float(res.prob_at_least(x))
+    from statistics import NormalDist
+
+    lo, hi, mid = float(res.lo95), float(res.hi95), float(res.forecast)
+    if not (lo > 0 and hi > lo and mid > 0 and x > 0):
+        return math.nan
+    sigma = (math.log(hi) - math.log(lo)) / (2 * 1.959964)
+    return 1.0 - NormalDist(math.log(mid), sigma).cdf(math.log(x))
+
+
+def _pace(plan: float, last: float, as_of: pd.Timestamp, year: int) -> float:
+    months = (pd.Timestamp(year=year, month=12, day=31) - as_of).days / 30.44
+    return (plan - last) / months if months > 0 else math.nan
+
+
+def coverage_table(province: str, boundaries: str = "legacy", *, year: int | None = None,
+                   as_of: str | None = None, lang: str = "vi",
+                   bundle: Bundle | None = None) -> pd.DataFrame:
+    """Return the latest coverage per place of a province against its applicable target.
+
+    ``gap_pp`` is target − coverage (positive = below the target); ``persons_needed``
+    is filled where the denominator is known. See :meth:`ProvinceReport.coverage_table`.
+
+    Examples
+    --------
+    >>> cov = coverage_table("Lâm Đồng")  # doctest: +SKIP
+    >>> cov.loc[cov["gap_pp"] > 0, ["place", "gap_pp", "persons_needed"]]  # doctest: +SKIP
+    """
+    return ProvinceReport(province, boundaries, year=year, as_of=as_of, lang=lang,
+                          bundle=bundle).coverage_table()
+
+
+def family_label(family: str, lang: str) -> str:
+    """Return the reader's name of a scheme family (``bhxh`` → ``BHXH``)."""
+    return i18n.scheme_label(family, lang)
+
+
+__all__ += ["family_label", "family_of"]

@@ -1,0 +1,265 @@
+"""The reader's HTML: one small layer from DataFrames, charts and sentences to a page.
+
+A notebook makes a :class:`Page` and hands it what the analysis produced::
+
+    page = Page(lang)
+    page.heading("coverage")
+    page.table(cov)                                    # a DataFrame from the library
+    page.figure(plotting.bars(cov, x="coverage", y="place", target="target", lang=lang))
+
+Each call displays its block in the notebook (so the executed notebook and its HTML
+export show it) and keeps it (so :meth:`Page.html` gives the whole page without
+Jupyter, for tests). Column headings and cell formats come from :data:`COLUMNS` and the
+i18n catalogue; a column not listed there is never shown, so internal columns
+(``geo_code``, ``target_kind`` …) stay in the DataFrame for researchers and out of the page.
+The style sheet is ``templates/report.css``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .. import i18n
+from .data import SUMMARY_MIME
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+#: column → (catalogue key of its heading, cell format)
+COLUMNS: dict[str, tuple[str, str]] = {
+    "place": ("place", "text"),
+    "geo_level": ("level", "level"),
+    "indicator": ("indicator", "indicator"),
+    "value": ("value", "value"),
+    "coverage": ("coverage_pct", "pct"),
+    "as_of": ("as_of", "date"),
+    "target": ("target", "pct"),
+    "target_source": ("target_source", "text"),
+    "gap_pp": ("gap_pp", "pp"),
+    "denominator": ("denominator", "count"),
+    "persons_needed": ("persons_needed", "count"),
+    "formula": ("formula", "text"),
+    "source": ("source", "text"),
+    "last_value": ("last_value", "count"),
+    "forecast": ("forecast_value", "count"),
+    "interval80": ("interval80", "text"),
+    "interval95": ("interval95", "text"),
+    "plan": ("plan", "count"),
+    "p_meet_plan": ("p_meet_plan", "prob"),
+    "pace_required": ("pace_required", "count"),
+    "method": ("method_used", "method"),
+    "n_obs": ("n_obs", "int"),
+    "actual": ("actual_year_end", "count"),
+    "check": ("check", "text"),
+    "figures": ("figures", "text"),
+    "implied": ("implied", "text"),
+    "publisher": ("outlet", "text"),
+    "title": ("title", "text"),
+    "published": ("published", "month"),
+    "reference": ("reference", "text"),
+    "instrument": ("source", "text"),
+    "target_year": ("target_year", "year"),
+    "n_cases": ("bt_n_cases", "int"),
+    "mape": ("bt_mape", "pct"),
+    "median_ape": ("bt_median_ape", "pct"),
+    "skill_ape": ("bt_skill_ape", "num2"),
+    "skill_mae": ("bt_skill_mae", "num2"),
+    "coverage80": ("bt_coverage80", "pct"),
+    "coverage95": ("bt_coverage95", "pct"),
+    "winkler80_rel": ("bt_winkler80_rel", "num2"),
+    "winkler95_rel": ("bt_winkler95_rel", "num2"),
+    "median_scaled_error": ("bt_median_scaled_error", "num2"),
+}
+_NUMERIC = {"value", "pct", "pp", "count", "prob", "int", "num2"}
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def css() -> str:
+    """Return the report style sheet (``templates/report.css``)."""
+    return (TEMPLATES / "report.css").read_text(encoding="utf-8")
+
+
+class Html:
+    """An HTML block for notebooks (``_repr_mimebundle_``), with a plain-text fallback."""
+
+    def __init__(self, body: str, text: str = "", extra: dict[str, Any] | None = None) -> None:
+        self.body = body
+        self.text = text
+        self.extra = extra or {}
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        bundle = {"text/html": f'<div class="bhxh">{self.body}</div>',
+                  "text/plain": self.text or " "}
+        bundle.update(self.extra)
+        return bundle
+
+    def __repr__(self) -> str:
+        return self.text or " "
+
+
+def _cell(value: Any, fmt: str, lang: str, row: pd.Series) -> str:
+    if fmt == "text":
+        return "–" if value is None or (not isinstance(value, str) and pd.isna(value)) \
+            or value == "" else str(value)
+    if fmt == "indicator":
+        return i18n.indicator_label(str(value), lang)
+    if fmt == "level":
+        return i18n.level_label(str(value), lang)
+    if fmt == "date":
+        return i18n.fmt_date(value, lang)
+    if fmt == "month":
+        text = str(value or "")
+        if m := _MONTH.match(text):
+            return i18n.fmt_month(int(m[1]), int(m[2]), lang)
+        return i18n.fmt_date(text, lang) if len(text) == 10 else (text or "–")
+    if fmt == "value":
+        return i18n.fmt_value(value, str(row.get("unit", "")), lang)
+    if fmt == "pct":
+        return i18n.fmt_pct(value, lang)
+    if fmt == "pp":
+        return i18n.fmt_pp(value, lang)
+    if fmt == "count":
+        return i18n.fmt_number(value, lang)
+    if fmt == "year":
+        return "–" if pd.isna(value) else str(int(value))
+    if fmt == "int":
+        return i18n.fmt_number(value, lang)
+    if fmt == "num2":
+        return i18n.fmt_number(value, lang, 2)
+    if fmt == "prob":
+        return i18n.fmt_pct(None if pd.isna(value) else 100 * float(value), lang, 0)
+    if fmt == "method":
+        return i18n.method_label(str(value), lang) if isinstance(value, str) and value else "–"
+    raise ValueError(f"unknown cell format {fmt!r}")
+
+
+def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> str:
+    """Return a DataFrame as an HTML table in ``lang``: headings and cells from :data:`COLUMNS`.
+
+    ``lo80``/``hi80`` (and 95) become one interval column; columns not in
+    :data:`COLUMNS` are left out.
+    """
+    df = df.copy()
+    for level in ("80", "95"):
+        lo, hi = f"lo{level}", f"hi{level}"
+        if lo in df and hi in df:
+            df[f"interval{level}"] = [
+                f"{i18n.fmt_number(a, lang)}\u00a0–\u00a0{i18n.fmt_number(b, lang)}"
+                if pd.notna(a) and pd.notna(b) else "–"
+                for a, b in zip(df[lo], df[hi], strict=True)]
+    if columns is None:
+        columns = [c for c in df.columns if c in COLUMNS]
+        for level in ("95", "80"):
+            if f"interval{level}" in columns and "forecast" in columns:
+                columns.remove(f"interval{level}")
+                columns.insert(columns.index("forecast") + 1, f"interval{level}")
+    head = "".join(f"<th>{html.escape(i18n.t(COLUMNS[c][0], lang))}</th>" for c in columns)
+    body = []
+    for _, row in df.iterrows():
+        cells = []
+        for c in columns:
+            fmt = COLUMNS[c][1]
+            cls = ' class="num"' if fmt in _NUMERIC else (
+                ' class="nowrap"' if fmt in ("date", "month") else "")
+            cells.append(f"<td{cls}>{html.escape(_cell(row[c], fmt, lang, row))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<table class="bhxh-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
+
+
+def _show(obj: Html) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython is a dependency of the notebooks
+        return
+    if get_ipython() is not None:
+        display(obj)
+
+
+class Page:
+    """The reader's page of a report, built block by block in the report language.
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+    show : bool
+        Display each block as it is added (in a notebook); blocks are always kept.
+    """
+
+    def __init__(self, lang: str = "vi", show: bool = True) -> None:
+        self.lang = i18n.check_lang(lang)
+        self.show = show
+        self.blocks: list[Html] = []
+
+    def _add(self, block: Html) -> None:
+        self.blocks.append(block)
+        if self.show:
+            _show(block)
+
+    def header(self, title: str, lines: list[str] = (), summary: dict | None = None) -> None:
+        """Add the title, the lines under it and (for the index page) a summary."""
+        body = (f"<style>{css()}</style><h1>{html.escape(title)}</h1>"
+                + "".join(f'<p class="sub">{html.escape(x)}</p>' for x in lines if x))
+        self._add(Html(body, title, {SUMMARY_MIME: summary} if summary else None))
+
+    def heading(self, key: str, **values: Any) -> None:
+        """Add a section heading: catalogue text ``key``."""
+        text = i18n.t(key, self.lang, **values)
+        self._add(Html(f"<h2>{html.escape(text)}</h2>", text))
+
+    def subheading(self, text: str) -> None:
+        """Add a smaller heading (text already in the report language)."""
+        self._add(Html(f"<h3>{html.escape(text)}</h3>", text))
+
+    def table(self, df: pd.DataFrame, columns: list[str] | None = None,
+              empty: str | None = None) -> None:
+        """Add a table; when ``df`` is empty, the catalogue note ``empty`` instead (if given)."""
+        if df.empty:
+            if empty:
+                self.notes([i18n.t(empty, self.lang)])
+            return
+        self._add(Html(table_html(df, self.lang, columns), f"{len(df)} rows"))
+
+    def text_table(self, df: pd.DataFrame) -> None:
+        """Add a table whose cells and headings are already text in the report language."""
+        if df.empty:
+            return
+        body = df.to_html(index=False, escape=True, classes="bhxh-table", border=0, na_rep="–")
+        self._add(Html(body, f"{len(df)} rows"))
+
+    def notes(self, sentences: list[str], kind: str = "note") -> None:
+        """Add sentences: one boxed paragraph each (``kind`` ``note`` or ``warn``)."""
+        if sentences:
+            self._add(Html("".join(f'<p class="{kind}">{html.escape(s)}</p>' for s in sentences),
+                           " ".join(sentences)))
+
+    def bullets(self, sentences: list[str]) -> None:
+        """Add sentences as a list."""
+        if sentences:
+            items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+            self._add(Html(f'<ul class="sentences">{items}</ul>', " ".join(sentences)))
+
+    def figure(self, chart: Any, alt: str = "") -> None:
+        """Add a chart (Axes, Figure or seaborn grid) as an embedded PNG; close its figure."""
+        from .. import plotting
+
+        png = base64.b64encode(plotting.to_png(chart)).decode("ascii")
+        self._add(Html(f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{png}"/>',
+                       alt or " "))
+
+    def sources(self, df: pd.DataFrame) -> None:
+        """Add the sources section (always the last section of a report)."""
+        self.heading("sources")
+        self.table(df, ["publisher", "title", "published", "reference"])
+
+    def html(self) -> str:
+        """Return the whole page as one HTML document (what the reader's export shows)."""
+        body = "".join(f'<div class="bhxh">{b.body}</div>' for b in self.blocks)
+        return (f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
+                f"</head><body>{body}</body></html>")

@@ -1,0 +1,251 @@
+"""Sentences of a report, built from the tables the page shows, in the catalogue's words.
+
+Nothing here decides a figure: each sentence restates what a table of
+:class:`~bhxh_analysis.reports.province.ProvinceReport` holds (a scheme with no row, a
+plan present or not, a year missing from a series), so the text cannot contradict the
+tables beside it. Internal names (check kinds, indicator identifiers, source ids) are
+turned into words here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .. import i18n
+from .data import family_of, is_insurance, is_year_end, legacy_parts, measure_of, units_frame
+
+if TYPE_CHECKING:
+    from .province import ProvinceReport
+
+_PAIR = re.compile(r"([a-z][a-z0-9_]*)=(-?[\d.]+)")
+_IMPLIED = re.compile(r"([a-z][a-z0-9_]*)=(-?[\d.]+)(?: \[(-?[\d.]+), (-?[\d.]+)\])?")
+_FAMILIES = ("bhxh", "bhtn", "bhyt")
+
+
+def _value(indicator: str, value: float, lang: str) -> str:
+    unit = "pct" if indicator.endswith("_pct") else "persons"
+    return i18n.fmt_value(value, unit, lang)
+
+
+def check_text(check: str, lang: str) -> str:
+    """Return a consistency check's name in words (``derived_vs_observed:population``)."""
+    kind, _, indicator = str(check).partition(":")
+    key = f"check_{kind}"
+    name = i18n.t(key if i18n.has(key) else "check_other", lang)
+    return f"{name}: {i18n.indicator_label(indicator, lang)}" if indicator else name
+
+
+def figures_text(figures: str, labels: pd.Series, lang: str) -> str:
+    """Return the figures a check compared (``a=1; b=2 (src) | …``) in words."""
+    groups = []
+    for group in str(figures).split(" | "):
+        pairs = [f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang)}"
+                 for k, v in _PAIR.findall(group)]
+        src = re.findall(r"\(([^()]*)\)\s*$", group)
+        where = ""
+        if src:
+            bits = [b.strip() for b in src[0].split(",")]
+            named = [i18n.fmt_date(b, lang) if re.match(r"\d{4}-\d{2}-\d{2}$", b)
+                     else str(labels.get(b, "")).split(" — ")[0] for b in bits]
+            where = f" ({', '.join(n for n in named if n)})" if any(named) else ""
+        groups.append("; ".join(pairs) + where)
+    return " | ".join(groups)
+
+
+def source_names(ids: str, labels: pd.Series) -> str:
+    """Return the outlets of source ids written ``a+b`` or ``a b`` (never the ids)."""
+    names = [str(labels.get(i, "")).split(" — ")[0] for i in re.split(r"[+\s,;]+", str(ids)) if i]
+    return ", ".join(dict.fromkeys(n for n in names if n)) or "–"
+
+
+def implied_text(implied: str, lang: str) -> str:
+    """Return implied values (``x=1 [0.9, 1.1] via rule``) as ``label 1 (0,9–1,1)``."""
+    out = []
+    for k, v, lo, hi in _IMPLIED.findall(str(implied)):
+        text = f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang)}"
+        if lo and hi:
+            text += f" ({_value(k, float(lo), lang)}–{_value(k, float(hi), lang)})"
+        out.append(text)
+    return " | ".join(out)
+
+
+def gap_sentences(rpt: ProvinceReport) -> list[str]:
+    """Return what the data do not hold for a province, from its report's tables."""
+    t, lang = rpt.t, rpt.lang
+    head = rpt.headline_table()
+    derived = rpt.derived_table()
+    shown = pd.concat([head[["place", "indicator", "as_of"]],
+                       derived[["place", "indicator", "as_of"]]])
+    ins = shown[is_insurance(shown["indicator"])]
+    out: list[str] = []
+    if ins.empty:
+        out.append(t("gap_no_insurance", name=rpt.unit.name))
+    present = set(family_of(ins["indicator"]))
+    missing = [f for f in _FAMILIES if f not in present]
+    if missing and len(ins):
+        out.append(t("gap_missing_schemes",
+                     labels=", ".join(i18n.scheme_label(f, lang) for f in missing)))
+    head_ins = head[is_insurance(head["indicator"])]
+    if len(head_ins) and not head_ins["geo_level"].eq("province").any():
+        out.append(t("gap_no_province_level"))
+    core = head_ins[measure_of(head_ins["indicator"]).isin(["participants", "coverage_pct"])]
+    if len(core):
+        out.append(t("gap_latest", date=i18n.fmt_date(core["as_of"].max(), lang)))
+    figs = rpt._figures()
+    part = figs[measure_of(figs["indicator"]).eq("participants").to_numpy()]
+    if len(ins) and not is_year_end(part["as_of"]).any():
+        out.append(t("gap_no_year_end"))
+    m = measure_of(ins["indicator"])
+    plans = ins[(m.str.startswith("plan_") | m.isin(["attainment_pct", "shortfall_participants",
+                                                      "shortfall_pp"])).to_numpy()]
+    cov = rpt.coverage_table()
+    fcs = rpt.forecast_table()
+    plan_labels = sorted({i18n.indicator_label(i, lang) for i in plans["indicator"]})
+    if len(ins) and not plan_labels and not cov["target_kind"].eq("plan").any() \
+            and not fcs["plan"].notna().any():
+        out.append(t("gap_no_plan"))
+    elif plan_labels:
+        out.append(t("gap_plans", labels="; ".join(plan_labels)))
+    yearly = rpt.obs[(rpt.obs["geo_level"] == "province") & ~is_insurance(rpt.obs["indicator"])]
+    for ind, g in yearly.groupby("indicator"):
+        years = sorted(set(g["as_of"].dt.year.tolist()))
+        if len(years) < 2:
+            continue
+        holes = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+        span = f"{years[0]}–{years[-1]}"
+        label = i18n.indicator_label(str(ind), lang)
+        if holes:
+            out.append(t("gap_series_holes", label=label, span=span,
+                         missing=", ".join(str(y) for y in holes[:10])))
+        else:
+            out.append(t("gap_series", label=label, span=span))
+    gaps = rpt.aggregation_gaps
+    if len(gaps):
+        parts = legacy_parts(rpt.unit)
+        legacy = rpt.obs[(rpt.obs["boundaries"] == "legacy")
+                         & (rpt.obs["geo_level"] == "province")]
+        missing_names: set[str] = set()
+        for _, g in gaps[["indicator", "as_of"]].drop_duplicates().iterrows():
+            have = set(legacy.loc[(legacy["indicator"] == g["indicator"])
+                                  & (legacy["as_of"] == g["as_of"]), "geo_name"])
+            missing_names |= set(parts) - have
+        n = gaps[["indicator", "as_of"]].drop_duplicates().shape[0]
+        out.append(t("gap_aggregation", n=n, missing=", ".join(sorted(missing_names)) or "–"))
+    if rpt.boundaries == "legacy":
+        units = units_frame("legacy")
+        head_ins_obs = rpt.obs[is_insurance(rpt.obs["indicator"])]
+        for level, key in (("district", "districts_plural"), ("commune", "communes_plural")):
+            n_all = int(((units["geo_level"] == level)
+                         & (units["province_code"] == rpt.unit.code)).sum())
+            n_have = int(head_ins_obs.loc[head_ins_obs["geo_level"] == level,
+                                          "geo_code"].nunique())
+            if n_all:
+                out.append(t("gap_units", have=n_have, all=n_all, level=t(key)))
+    return out
+
+
+def boundary_sentences(rpt: ProvinceReport) -> list[str]:
+    """Return the boundary note: which set is used and how the province maps across reforms."""
+    t, u = rpt.t, rpt.unit
+    if getattr(u, "valid_to", None):
+        date = i18n.fmt_date(u.valid_to, rpt.lang)
+        return [t("bnd_legacy_first"),
+                t("bnd_defunct", name=u.name, new=u.province_2025_name, date=date)]
+    parts = [p for p in legacy_parts(u) if not _defunct(p)]
+    out: list[str]
+    if rpt.boundaries == "legacy":
+        others = [p for p in parts if p != u.name]
+        if u.province_2025_name == u.name and not others:
+            out = [t("bnd_legacy_first"), t("bnd_legacy_same", name=u.name)]
+        elif others:
+            out = [t("bnd_legacy_first"), t("bnd_legacy_merged", name=u.name,
+                                            new=u.province_2025_name, others=", ".join(others))]
+        else:
+            out = [t("bnd_legacy_first"), t("bnd_legacy_merged_alone", name=u.name,
+                                            new=u.province_2025_name)]
+    else:
+        out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts)), t("bnd_2025_sum")]
+    for former in _defunct_parts(u):
+        out.append(t("bnd_defunct", name=former["name"], new=u.province_2025_name
+                     if rpt.boundaries == "2025" else u.name,
+                     date=i18n.fmt_date(former["valid_to"], rpt.lang)))
+    return out
+
+
+def _defunct_units() -> list[dict]:
+    from .. import geo
+
+    units = geo.get_registry().units("legacy", "province", include_defunct=True)
+    if "valid_to" not in units:
+        return []
+    gone = units[units["valid_to"].notna() & units["valid_to"].astype(str).ne("")
+                 & units["valid_to"].astype(str).ne("None")]
+    return [{"name": r["geo_name"], "valid_to": r["valid_to"],
+             "province_2025_code": r["province_2025_code"]} for _, r in gone.iterrows()]
+
+
+def _defunct(name: str) -> bool:
+    return any(u["name"] == name for u in _defunct_units())
+
+
+def _defunct_parts(unit) -> list[dict]:
+    code = unit.province_2025_code
+    return [u for u in _defunct_units() if str(u.get("province_2025_code")) == str(code)]
+
+
+def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
+    """Return the sentences under a forecast table: why a series has no forecast, what
+    meeting the plan takes (the move needed, how often such moves happened), and how
+    the forecaster worked (short series, pooled pattern, bounds)."""
+    out = []
+    num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
+    for _, r in fcs.iterrows():
+        label = i18n.indicator_label(r["indicator"], lang)
+        place = r["place"]
+        if r["status"] == "year_end_known":
+            out.append(i18n.t("forecast_year_end_known", lang, label=label, place=place,
+                              value=num(r["last_value"])))
+            continue
+        if r["status"] == "failed":
+            out.append(i18n.t("forecast_failed", lang, label=label, place=place,
+                              as_of=i18n.fmt_date(r["as_of"], lang)))
+            continue
+        if pd.notna(r["plan"]) and pd.notna(r["p_meet_plan"]):
+            p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)
+            move = r["plan"] - r["last_value"]
+            if move <= 0:
+                out.append(i18n.t("plan_met_reason", lang, label=label, place=place,
+                                  last=num(r["last_value"]), plan=num(r["plan"]), p=p))
+            else:
+                out.append(i18n.t(
+                    "plan_reason", lang, label=label, place=place, plan=num(r["plan"]),
+                    as_of=i18n.fmt_date(r["last_as_of"], lang), move=num(move),
+                    move_pct=i18n.fmt_pct(100 * move / r["last_value"], lang, 1),
+                    last=num(r["last_value"]), forecast=num(r["forecast"]), p=p))
+            if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
+                out.append(i18n.t("plan_past_moves", lang, n=int(r["past_moves"]),
+                                  k=int(r["past_moves_as_large"])))
+        out += _method_notes(r, lang)
+    ok = fcs[fcs["status"] == "ok"]
+    if len(ok) and ok["plan"].isna().any():
+        out.append(i18n.t("forecast_no_plan", lang))
+    return out
+
+
+def _method_notes(r: pd.Series, lang: str) -> list[str]:
+    """Sentences for the forecaster's flags (short series, pooled pattern, bounds)."""
+    flags = set(str(r.get("flags") or "").split(";"))
+    label = i18n.indicator_label(r["indicator"], lang)
+    out = []
+    for flag in ("short_series", "pooled_pattern", "projected"):
+        if flag in flags:
+            out.append(i18n.t(f"flag_{flag}", lang, label=label, place=r["place"]))
+    if "bounded" in flags and pd.notna(r.get("upper_bound")):
+        out.append(i18n.t("flag_bounded", lang, label=label, place=r["place"],
+                          bound=i18n.indicator_label(str(r.get("bound_indicator") or
+                                                         "population"), lang),
+                          value=i18n.fmt_number(r["upper_bound"], lang)))
+    return out
