@@ -255,7 +255,7 @@ QUALIFIER_KINDS: dict[str, tuple[str, ...]] = {
 }
 #: Every qualifier word, longest first (so "tối thiểu" wins over shorter prefixes).
 QUALIFIERS: tuple[str, ...] = tuple(
-    sorted({w for words in QUALIFIER_KINDS.values() for w in words}, key=len, reverse=True)
+    sorted({w for words in QUALIFIER_KINDS.values() for w in words}, key=lambda w: (-len(w), w))
 )
 #: Kind of each qualifier word.
 QUALIFIER_KIND: dict[str, str] = {
@@ -286,8 +286,9 @@ OBSERVATION_COLUMNS: list[str] = [
     "province_2025", "geo_name_raw", "as_of", "as_of_raw", "indicator", "value",
     "unit", "value_raw", "preliminary", "note",
 ]
-#: The dtype of every column any table of the package carries. Text is ``str``
-#: (``object`` holding Python strings) on every route; dates are ``datetime64[ns]``.
+#: The dtype of every column any table of the package carries. Text is ``str`` (pandas'
+#: string dtype) on every route; dates are ``datetime64[ns]``. (``value`` of a rejected
+#: table is the text as printed: see :func:`rejects`.)
 DTYPES: dict[str, str] = {
     **{c: "str" for c in OBSERVATION_COLUMNS},
     "as_of": "datetime64[ns]",
@@ -297,6 +298,10 @@ DTYPES: dict[str, str] = {
     "inputs": "str",
     "value_lo": "float64",
     "value_hi": "float64",
+    "file": "str",
+    "row": "int64",
+    "column": "str",
+    "reason": "str",
 }
 #: Text columns of the observations table.
 TEXT_COLUMNS: list[str] = [c for c in OBSERVATION_COLUMNS if DTYPES[c] == "str"]
@@ -328,7 +333,7 @@ def empty_frame(columns: Iterable[str]) -> pd.DataFrame:
     data = {}
     for c in columns:
         dtype = DTYPES.get(c, "str")
-        data[c] = pd.Series([], dtype=object if dtype == "str" else dtype)
+        data[c] = pd.Series([], dtype=dtype)
     return pd.DataFrame(data)
 
 
@@ -463,3 +468,20 @@ def observations_schema(published: Mapping[str, pd.Timestamp | None],
     ]
     return pa.DataFrameSchema(columns, checks=checks, ordered=True, strict=True,
                               name="observations")
+
+
+def rejects(file: str | pd.Series, row: object, column: str | pd.Series, value: object,
+            reason: str | pd.Series) -> pd.DataFrame:
+    """Return rows of a rejected table (scalars broadcast over the Series given).
+
+    Examples
+    --------
+    >>> rejects("curated/x.csv", [2, 3], "value_raw", ["?", "!"], "not a number")["row"].tolist()
+    [2, 3]
+    """
+    frame = pd.DataFrame({"file": file, "row": row, "column": column, "value": value,
+                          "reason": reason})
+    if frame.empty:
+        return pd.DataFrame({c: pd.Series([], dtype="int64" if c == "row" else "str")
+                             for c in REJECTED_COLUMNS})
+    return frame.reindex(columns=REJECTED_COLUMNS)

@@ -63,7 +63,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics
-from .observations import LEVEL_RANK, REFORM_DATE
+from .schema import LEVEL_RANK, REFORM_DATE
 
 __all__ = [
     "REJECTED_COLUMNS",
@@ -208,13 +208,9 @@ def detect_number_format(values: pd.Series) -> tuple[str, str]:
 
 def vocabulary() -> list[str]:
     """Indicators a user file may use: the core vocabulary plus the documented extras."""
-    from .config import raw_dir
+    from .schema import vocabulary as _vocabulary
 
-    words = set(metrics.core_indicators())
-    extra = raw_dir() / "curated" / "indicators_extra.csv"
-    if extra.exists():
-        words |= set(pd.read_csv(extra, dtype=str)["indicator"].dropna().str.strip())
-    return sorted(words)
+    return _vocabulary()
 
 
 # ------------------------------------------------------------------------ checking

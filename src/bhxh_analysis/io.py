@@ -1,0 +1,383 @@
+"""The only writer of the package: parquet, CSV with safe cells, a build published as a set.
+
+Three things live here and nowhere else:
+
+* :func:`write_parquet` and :func:`write_csv` write one table through a temporary file
+  renamed into place (a reader never sees half a file). CSV text cells that a
+  spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
+  carriage return) get a leading ``'`` (the OWASP rule); numbers in numeric columns and
+  text that is a plain number (``-1.234``) stay as they are.
+* :func:`publish` writes the processed tables of one build into a staging folder and
+  switches the ``current`` link to it in one atomic step. ``data/processed/<table>``
+  are fixed links through ``current``, so every path a user knows keeps working and a
+  reader sees either the previous complete set or the new one, never a mix.
+* :func:`current_build` tells readers which complete set to read (one folder for every
+  table they load), and removes what an interrupted build left behind (saying so).
+
+Why links rather than copying files into place one by one: copying is not atomic as a
+set, so a build killed half-way (``kill -9``, a full disk) would leave new observations
+beside old derived figures. With the link switched last, the previous build stays the
+current one until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import logging
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import config
+
+__all__ = [
+    "BuildSet",
+    "ProcessedDataError",
+    "current_build",
+    "publish",
+    "read_parquet",
+    "safe_text",
+    "write_csv",
+    "write_parquet",
+]
+
+log = logging.getLogger("bhxh_analysis")
+
+#: First characters that make a spreadsheet cell a formula (OWASP CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Text that is a plain number is not a formula, even with a sign ("-1.234", "+5%").
+_PLAIN_NUMBER = r"^[+\-]?\d[\d.,]*%?$"
+#: Folder of the build sets, the link to the current one and each set's record.
+BUILDS, CURRENT, RECORD = "builds", "current", "BUILD.json"
+
+
+class ProcessedDataError(RuntimeError):
+    """The processed tables cannot be read (missing, truncated, corrupt); names the file."""
+
+
+# ------------------------------------------------------------------ single files
+
+
+def _replace_atomically(path: Path, write: Callable[[Path], None]) -> Path:
+    """Write through ``.<name>.<pid>.tmp`` beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def safe_text(s: pd.Series) -> pd.Series:
+    """Prefix ``'`` to text cells a spreadsheet would run as a formula.
+
+    Parameters
+    ----------
+    s : pandas.Series
+        A text column.
+
+    Returns
+    -------
+    pandas.Series
+        The same cells; those starting with ``= + - @``, tab or carriage return get a
+        leading ``'``, except text that is a plain number.
+
+    Examples
+    --------
+    >>> safe_text(pd.Series(["=HYPERLINK(1)", "-1.234", "@SUM(A1)", "Huế"])).tolist()
+    ["'=HYPERLINK(1)", '-1.234', "'@SUM(A1)", 'Huế']
+    """
+    text = s if pd.api.types.is_string_dtype(s) and not isinstance(
+        s.dtype, pd.CategoricalDtype) else s.astype("str").where(s.notna())
+    risky = text.str.slice(0, 1).isin(FORMULA_START).fillna(False).astype(bool)
+    if not risky.any():
+        return s
+    risky[risky] = ~text[risky].str.fullmatch(_PLAIN_NUMBER).fillna(False).astype(bool)
+    return text.where(~risky, "'" + text)
+
+
+def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table as UTF-8 CSV with safe text cells; every CSV of the package uses it.
+
+    ``\\n`` line ends, floats ``%.15g``, dates ``YYYY-MM-DD``, no index. Text cells are
+    neutralised by :func:`safe_text`; numeric columns are written as numbers.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    path : str or pathlib.Path
+        Destination (its folder is created; the file appears only when complete).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = write_csv(pd.DataFrame({"note": ["=1+1"], "value": [-2.5]}), out)
+    >>> out.read_text(encoding="utf-8")
+    "note,value\\n'=1+1,-2.5\\n"
+    """
+    text = [c for c in df.columns
+            if pd.api.types.is_object_dtype(df[c]) or pd.api.types.is_string_dtype(df[c])
+            or isinstance(df[c].dtype, pd.CategoricalDtype)]
+    if text:
+        df = df.assign(**{c: safe_text(df[c]) for c in text})
+
+    def write(tmp: Path) -> None:
+        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
+                  float_format="%.15g", date_format="%Y-%m-%d")
+    return _replace_atomically(Path(path), write)
+
+
+def _arrow_table(df: pd.DataFrame) -> Any:
+    """``df`` as an Arrow table: dates ``date32``, text ``string``, no pandas metadata."""
+    import pyarrow as pa
+
+    fields, arrays = [], []
+    for c in df.columns:
+        s = df[c]
+        if pd.api.types.is_datetime64_any_dtype(s):
+            arr = pa.array(s.to_numpy().astype("datetime64[D]"), type=pa.date32())
+        elif pd.api.types.is_bool_dtype(s):
+            arr = pa.array(s.to_numpy(dtype=bool), type=pa.bool_())
+        elif pd.api.types.is_float_dtype(s):
+            arr = pa.array(s.to_numpy(dtype="float64"), type=pa.float64())
+        elif pd.api.types.is_integer_dtype(s):
+            arr = pa.array(s.to_numpy(dtype="int64"), type=pa.int64())
+        else:
+            arr = pa.array(s.astype("str").where(s.notna()).to_numpy(dtype=object),
+                           type=pa.string(), from_pandas=True)
+        fields.append(pa.field(str(c), arr.type))
+        arrays.append(arr)
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table as parquet (zstd, explicit schema, no pandas metadata: byte-stable).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    path : str or pathlib.Path
+        Destination (the file appears only when complete).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+    """
+    import pyarrow.parquet as pq
+
+    table = _arrow_table(df)
+
+    def write(tmp: Path) -> None:
+        pq.write_table(table, tmp, compression="zstd", store_schema=False)
+    return _replace_atomically(Path(path), write)
+
+
+def read_parquet(path: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read a parquet table; a missing, truncated or corrupt file raises naming its path.
+
+    Dates come back as ``datetime64[ns]``, text as ``str``.
+
+    Raises
+    ------
+    ProcessedDataError
+        The file is missing or cannot be read as parquet.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    if not path.is_file():
+        raise ProcessedDataError(f"{path} not found: run `bhxh data build`")
+    try:
+        table = pq.read_table(path, columns=columns)
+    except (pa.ArrowException, OSError) as exc:
+        raise ProcessedDataError(
+            f"{path} is not a readable parquet file (truncated or corrupt: {exc}); "
+            "run `bhxh data build` to write it again") from exc
+    df = table.to_pandas(date_as_object=False)
+    for c in df.columns:
+        if pd.api.types.is_datetime64_any_dtype(df[c]):
+            df[c] = df[c].astype("datetime64[ns]")
+    return df
+
+
+# ------------------------------------------------------------------ build sets
+
+
+@dataclass(frozen=True)
+class BuildSet:
+    """One complete, published build of the processed tables.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+        Its folder (``data/processed/builds/<id>``); read every table from here.
+    id : str
+        Build id (UTC time and a random suffix).
+    files : dict of str to int
+        Each file of the set and its size in bytes.
+    """
+
+    path: Path
+    id: str
+    files: dict[str, int]
+
+    def table(self, name: str) -> Path:
+        """Return the path of one file of the set (``"observations.parquet"``)."""
+        return self.path / name
+
+
+def _builds_dir() -> Path:
+    return config.processed_dir() / BUILDS
+
+
+def _new_id() -> str:
+    now = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
+    return f"{now}-{uuid.uuid4().hex[:6]}"
+
+
+def _remove_leftovers(keep: Iterable[Path]) -> list[str]:
+    """Remove staging folders and builds other than ``keep``; return what was removed."""
+    keep = {p.resolve() for p in keep}
+    removed = []
+    builds = _builds_dir()
+    for p in sorted(builds.iterdir()) if builds.is_dir() else []:
+        if p.resolve() not in keep:
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+            removed.append(p.name)
+    for p in config.processed_dir().glob(".*.tmp"):
+        p.unlink(missing_ok=True)
+        removed.append(p.name)
+    return removed
+
+
+def _link(target: str, link: Path) -> None:
+    """Point ``link`` at ``target`` atomically (a new link renamed over the old one)."""
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.link.tmp")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def publish(write: Callable[[Path], Iterable[str]], *, keep_previous: bool = True) -> BuildSet:
+    """Write one build into a staging folder and make it the current set in one step.
+
+    Parameters
+    ----------
+    write : callable
+        Called with the staging folder; writes the tables there and returns their file
+        names. Anything it raises leaves the current set untouched (the staging folder
+        is removed).
+    keep_previous : bool
+        Keep the previous set on disk (a reader that opened it can finish); older ones
+        are removed.
+
+    Returns
+    -------
+    BuildSet
+        The new current set. ``data/processed/<name>`` links through ``current`` to it.
+    """
+    processed = config.processed_dir()
+    builds = _builds_dir()
+    builds.mkdir(parents=True, exist_ok=True)
+    build_id = _new_id()
+    staging = builds / f".staging-{build_id}"
+    staging.mkdir()
+    try:
+        names = sorted(set(write(staging)))
+        files = {n: (staging / n).stat().st_size for n in names}
+        record = {"id": build_id, "created": _dt.datetime.now(_dt.UTC).isoformat(
+            timespec="seconds"), "files": files}
+        (staging / RECORD).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        for n in [*names, RECORD]:  # on disk before the switch
+            with open(staging / n, "rb") as fh:
+                os.fsync(fh.fileno())
+        final = builds / build_id
+        os.replace(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    previous = _current_target()
+    _link(f"{BUILDS}/{build_id}", processed / CURRENT)  # the switch
+    for n in names:  # fixed links: data/processed/<name> -> current/<name>
+        link = processed / n
+        if not (link.is_symlink() and os.readlink(link) == f"{CURRENT}/{n}"):
+            _link(f"{CURRENT}/{n}", link)
+    for p in processed.iterdir():  # links to tables this build no longer has
+        if p.is_symlink() and os.readlink(p).startswith(f"{CURRENT}/") and p.name not in names:
+            p.unlink()
+    keep = [final, *([previous] if keep_previous and previous is not None else [])]
+    _remove_leftovers(keep)
+    return BuildSet(final, build_id, files)
+
+
+def _current_target() -> Path | None:
+    link = config.processed_dir() / CURRENT
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
+def current_build(*, clean: bool = True) -> BuildSet | None:
+    """Return the current complete build set, or ``None`` when there is none.
+
+    A set is complete when its record lists every file at the size written. What an
+    interrupted build left (a staging folder, temporary files) is removed and logged.
+
+    Parameters
+    ----------
+    clean : bool
+        Remove leftovers of interrupted builds (default).
+
+    Returns
+    -------
+    BuildSet or None
+        ``None`` when nothing was published yet, or the current set is damaged (the
+        log says which; the caller rebuilds).
+    """
+    target = _current_target()
+    if clean:
+        builds = _builds_dir()
+        stale = sorted(builds.glob(".staging-*")) if builds.is_dir() else []
+        if stale:
+            for p in stale:
+                shutil.rmtree(p, ignore_errors=True)
+            which = (f"the previous complete build {target.name} is used" if target
+                     else "no complete build exists")
+            log.warning("an interrupted build was found and removed (%s); %s",
+                        ", ".join(p.name for p in stale), which)
+        for p in config.processed_dir().glob(".*.tmp"):
+            p.unlink(missing_ok=True)
+    if target is None:
+        return None
+    try:
+        record = json.loads((target / RECORD).read_text(encoding="utf-8"))
+        files = {str(k): int(v) for k, v in record["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        log.warning("the current build %s has no readable %s; it will be rebuilt",
+                    target.name, RECORD)
+        return None
+    damaged = [n for n, size in files.items()
+               if not (target / n).is_file() or (target / n).stat().st_size != size]
+    if damaged:
+        log.warning("the current build %s is damaged (%s missing or of the wrong size); "
+                    "it will be rebuilt", target.name, ", ".join(damaged))
+        return None
+    return BuildSet(target, str(record.get("id", target.name)), files)

@@ -1,0 +1,1 @@
+"""Readers of raw files, one per kind: each returns (frame, rejects)."""
