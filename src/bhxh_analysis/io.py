@@ -22,6 +22,7 @@ current one until the new one is complete.
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import json
 import logging
@@ -137,10 +138,14 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
             or isinstance(df[c].dtype, pd.CategoricalDtype)]
     if text:
         df = df.assign(**{c: safe_text(df[c]) for c in text})
+    # Python's csv quotes a cell holding "\n" but not one holding a lone "\r", which
+    # readers take for a line end: such a (rare) table gets every text cell quoted.
+    lone_cr = any(df[c].astype("str").str.contains("\r", regex=False).any() for c in text)
 
     def write(tmp: Path) -> None:
         df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
-                  float_format="%.15g", date_format="%Y-%m-%d")
+                  float_format="%.15g", date_format="%Y-%m-%d",
+                  quoting=csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL)
     return _replace_atomically(Path(path), write)
 
 
