@@ -150,26 +150,17 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
 
 
 def _arrow_table(df: pd.DataFrame) -> Any:
-    """``df`` as an Arrow table: dates ``date32``, text ``string``, no pandas metadata."""
+    """``df`` as an Arrow table: dates ``date32``, no pandas metadata (byte-stable files).
+
+    Text held as pandas' pyarrow-backed ``str`` is handed over without a copy;
+    categoricals become dictionary-encoded strings (parquet readers see plain text).
+    """
     import pyarrow as pa
 
-    fields, arrays = [], []
-    for c in df.columns:
-        s = df[c]
-        if pd.api.types.is_datetime64_any_dtype(s):
-            arr = pa.array(s.to_numpy().astype("datetime64[D]"), type=pa.date32())
-        elif pd.api.types.is_bool_dtype(s):
-            arr = pa.array(s.to_numpy(dtype=bool), type=pa.bool_())
-        elif pd.api.types.is_float_dtype(s):
-            arr = pa.array(s.to_numpy(dtype="float64"), type=pa.float64())
-        elif pd.api.types.is_integer_dtype(s):
-            arr = pa.array(s.to_numpy(dtype="int64"), type=pa.int64())
-        else:
-            arr = pa.array(s.astype("str").where(s.notna()).to_numpy(dtype=object),
-                           type=pa.string(), from_pandas=True)
-        fields.append(pa.field(str(c), arr.type))
-        arrays.append(arr)
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    fields = [pa.field(f.name, pa.date32()) if pa.types.is_timestamp(f.type) else f
+              for f in table.schema]
+    return table.cast(pa.schema(fields)).replace_schema_metadata(None)
 
 
 def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:

@@ -152,22 +152,22 @@ def _with_province(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty or "geo_level" not in frame.columns:
         return frame.assign(province=pd.Series("", index=frame.index, dtype="str"))
     reg = get_registry()
-    keys = frame[["boundaries", "geo_level", "geo_code"]].drop_duplicates()
-    names = {}
-    for bnd, level, code in keys.itertuples(index=False):
+    key = ["boundaries", "geo_level", "geo_code"]
+    units = frame[key].drop_duplicates()
+    names = []
+    for bnd, level, code in units.itertuples(index=False):  # distinct places only
         try:
             unit = reg.get(bnd, level, code)
-            names[(bnd, level, code)] = ("" if level == "nation" else unit.name
-                                         if level == "province" else
-                                         reg.get(bnd, "province", unit.province_code).name)
+            names.append("" if level == "nation" else unit.name if level == "province"
+                         else reg.get(bnd, "province", unit.province_code).name)
         except (GeoError, KeyError, TypeError):
-            names[(bnd, level, code)] = ""
-    key = pd.MultiIndex.from_frame(frame[["boundaries", "geo_level", "geo_code"]])
-    province = pd.Series([names[k] for k in key], index=frame.index, dtype="str")
-    at = frame.columns.get_loc("province_2025") if "province_2025" in frame.columns else None
-    out = frame.copy()
-    out.insert(len(out.columns) if at is None else at, "province", province)
-    return out
+            names.append("")
+    province = units.assign(province=pd.Series(names, index=units.index, dtype="str"))
+    out = frame.merge(province, on=key, how="left", validate="m:1")
+    out.index = frame.index
+    cols = [c for c in out.columns if c != "province"]
+    at = cols.index("province_2025") if "province_2025" in cols else len(cols)
+    return out[[*cols[:at], "province", *cols[at:]]]
 
 
 def _finish(frame: pd.DataFrame, categories: bool, filters: dict[str, Any]) -> pd.DataFrame:

@@ -179,9 +179,7 @@ def is_known_indicator(indicators: pd.Series) -> pd.Series:
     >>> is_known_indicator(pd.Series(["bhyt_participants", "bhyt_people"])).tolist()
     [True, False]
     """
-    text = indicators.astype("string")
-    core = text.str.fullmatch(INDICATOR_PATTERN).fillna(False).astype(bool)
-    return core | text.isin(list(EXTRA_INDICATORS)).fillna(False).astype(bool)
+    return indicators.isin(vocabulary()).astype(bool)  # a finite list: one hash lookup
 
 
 def expected_unit(indicator: str) -> tuple[str, ...]:
@@ -211,10 +209,9 @@ def is_forward_looking(indicators: pd.Series) -> pd.Series:
     >>> is_forward_looking(pd.Series(["bhyt_plan_coverage_pct", "bhyt_participants"])).tolist()
     [True, False]
     """
-    text = indicators.astype("string")
+    text = indicators.astype("str")
     plan = text.str.contains(r"(?:^|_)(?:plan|target)(?:_|$)", regex=True).fillna(False)
-    extra = text.map(lambda i: EXTRA_INDICATORS[i].forward_looking
-                     if i in EXTRA_INDICATORS else False).fillna(False)
+    extra = text.isin([i for i, e in EXTRA_INDICATORS.items() if e.forward_looking])
     return plan.astype(bool) | extra.astype(bool)
 
 
@@ -418,11 +415,10 @@ def observations_schema(published: Mapping[str, pd.Timestamp | None],
         upper = np.where(attain, np.inf, 100.0)
         return df["unit"].ne("pct") | ((df["value"] >= 0) & (df["value"] <= upper))
 
+    allowed = [f"{i}|{u}" for i in vocabulary() for u in expected_unit(i)]
+
     def unit_fits(df: pd.DataFrame) -> pd.Series:
-        pairs = df[["indicator", "unit"]].drop_duplicates()
-        ok = {(i, u): u in expected_unit(i) for i, u in pairs.itertuples(index=False)}
-        return pd.Series([ok[p] for p in zip(df["indicator"], df["unit"], strict=True)],
-                         index=df.index, dtype=bool)
+        return (df["indicator"] + "|" + df["unit"]).isin(allowed).astype(bool)
 
     def not_after_publication(df: pd.DataFrame) -> pd.Series:
         when = df["source_id"].map(pub)
@@ -433,7 +429,7 @@ def observations_schema(published: Mapping[str, pd.Timestamp | None],
         return pa.Column(str, list(checks), nullable=False, coerce=False)
 
     columns = {
-        "obs_id": pa.Column(str, [pa.Check.str_matches(r"^\S+$",
+        "obs_id": pa.Column(str, [pa.Check.str_matches(r"^[^ \t\r\n\f\v]+$",
                                                        error="obs_id is empty or has spaces")],
                             nullable=False, unique=True),
         "source_id": text(pa.Check.isin(sorted(pub.index),
