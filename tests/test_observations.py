@@ -512,3 +512,28 @@ def test_post_reform_row_naming_a_larger_legacy_unit_is_refused(
     assert obs.loc["ref-02", ["geo_level", "boundaries"]].tolist() == ["province", "2025"]
     assert obs.loc["ref-03", ["geo_level", "boundaries", "geo_name"]].tolist() == [
         "province", "legacy", "Kon Tum"]
+
+
+def test_metrics_by_groups_of_places_give_the_one_pass_tables(
+        built: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big table's metrics run group of places by group (bounded memory), the derived
+    table written part by part: the files must be exactly the one-pass files."""
+    import bhxh_analysis.pipeline as pipeline
+
+    groups = pipeline.place_groups(built["first"].observations, 60)
+    assert len(groups) > 10
+    rows = np.sort(np.concatenate(groups))
+    assert (rows == np.arange(len(built["first"].observations))).all()
+    root = _project(tmp_path / "proj")
+    monkeypatch.setenv(config.ENV_VAR, str(root))
+    monkeypatch.setattr(pipeline, "PLACE_GROUP_ROWS", 60)
+    result = build(write=True, csv="always")
+    assert result.derived is None  # written group by group, not kept
+    assert result.derived_rows == len(built["first"].derived) > 100
+    for name in ("derived.csv", "consistency.csv", "observations.csv"):
+        assert (config.processed_dir() / name).read_bytes() == built["bytes"][name], name
+    one_pass = pd.read_parquet(built["root"] / "data" / "processed" / "derived.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(config.derived_parquet()), one_pass)
+    pd.testing.assert_frame_equal(result.consistency, built["first"].consistency)
+    in_memory = build(write=False)  # without writing: the groups concatenated
+    pd.testing.assert_frame_equal(in_memory.consistency, built["first"].consistency)

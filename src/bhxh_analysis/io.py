@@ -40,6 +40,7 @@ from . import config
 
 __all__ = [
     "BuildSet",
+    "arrow_schema",
     "ProcessedDataError",
     "current_build",
     "publish",
@@ -47,6 +48,7 @@ __all__ = [
     "safe_text",
     "write_csv",
     "write_parquet",
+    "write_parquet_parts",
 ]
 
 log = logging.getLogger("bhxh_analysis")
@@ -133,6 +135,11 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     >>> out.read_text(encoding="utf-8")
     "note,value\\n'=1+1,-2.5\\n"
     """
+    return _replace_atomically(Path(path), lambda tmp: _csv_rows(df, tmp, header=True))
+
+
+def _csv_rows(df: pd.DataFrame, path: Path, header: bool) -> None:
+    """Write (``header``) or append the rows of ``df`` with safe text cells."""
     text = [c for c in df.columns
             if pd.api.types.is_object_dtype(df[c]) or pd.api.types.is_string_dtype(df[c])
             or isinstance(df[c].dtype, pd.CategoricalDtype)]
@@ -141,12 +148,10 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     # Python's csv quotes a cell holding "\n" but not one holding a lone "\r", which
     # readers take for a line end: such a (rare) table gets every text cell quoted.
     lone_cr = any(df[c].astype("str").str.contains("\r", regex=False).any() for c in text)
-
-    def write(tmp: Path) -> None:
-        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
-                  float_format="%.15g", date_format="%Y-%m-%d",
-                  quoting=csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL)
-    return _replace_atomically(Path(path), write)
+    df.to_csv(path, mode="w" if header else "a", header=header, index=False,
+              encoding="utf-8", lineterminator="\n", float_format="%.15g",
+              date_format="%Y-%m-%d",
+              quoting=csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL)
 
 
 def _arrow_table(df: pd.DataFrame) -> Any:
@@ -161,6 +166,63 @@ def _arrow_table(df: pd.DataFrame) -> Any:
     fields = [pa.field(f.name, pa.date32()) if pa.types.is_timestamp(f.type) else f
               for f in table.schema]
     return table.cast(pa.schema(fields)).replace_schema_metadata(None)
+
+
+def arrow_schema(columns: Iterable[str]) -> Any:
+    """Return the parquet schema of a table with these columns (dtypes of ``schema.DTYPES``)."""
+    import pyarrow as pa
+
+    from .schema import DTYPES
+
+    kinds = {"str": pa.string(), "float64": pa.float64(), "bool": pa.bool_(),
+             "int64": pa.int64(), "datetime64[ns]": pa.date32()}
+    return pa.schema([pa.field(c, kinds[DTYPES.get(c, "str")]) for c in columns])
+
+
+def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
+                        csv_path: str | Path | None = None) -> int:
+    """Write a table that arrives in parts (a big derived table), one part at a time.
+
+    Each part is converted to the table's fixed schema (:func:`arrow_schema`) and
+    appended; with ``csv_path`` the same rows go to a CSV copy (safe cells, as
+    :func:`write_csv`). Files appear only when every part is written.
+
+    Returns
+    -------
+    int
+        Rows written.
+    """
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    csv_tmp = None if csv_path is None else Path(csv_path).with_name(
+        f".{Path(csv_path).name}.{os.getpid()}.tmp")
+    writer, rows = None, 0
+    try:
+        for part in parts:
+            table = _arrow_table(part)
+            if writer is None:
+                target = arrow_schema(table.column_names)
+                writer = pq.ParquetWriter(tmp, target, compression="zstd", store_schema=False)
+            writer.write_table(table.cast(writer.schema))
+            if csv_tmp is not None:
+                _csv_rows(part, csv_tmp, header=rows == 0)
+            rows += len(part)
+        if writer is None:
+            raise ValueError(f"{path.name}: no part to write")
+        writer.close()
+        os.replace(tmp, path)
+        if csv_tmp is not None:
+            os.replace(csv_tmp, Path(csv_path))
+    except BaseException:
+        if writer is not None:
+            writer.close()
+        tmp.unlink(missing_ok=True)
+        if csv_tmp is not None:
+            csv_tmp.unlink(missing_ok=True)
+        raise
+    return rows
 
 
 def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:

@@ -334,6 +334,13 @@ def empty_frame(columns: Iterable[str]) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
+def _has_dtype(s: pd.Series, dtype: str) -> bool:
+    """Whether ``s`` already has the package dtype (text: ``str`` without missing values)."""
+    if dtype == "str":
+        return s.dtype == "str" and not s.hasnans
+    return str(s.dtype) == dtype
+
+
 def enforce_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` with the package dtype of each column it carries.
 
@@ -349,10 +356,10 @@ def enforce_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     >>> pd.api.types.is_string_dtype(out["geo_name"])
     True
     """
-    out = frame.copy()
+    out = frame.copy(deep=False)
     for c in out.columns:
         dtype = DTYPES.get(c)
-        if dtype is None:
+        if dtype is None or _has_dtype(out[c], dtype):
             continue
         if dtype == "str":
             s = out[c]
