@@ -527,6 +527,7 @@ def test_metrics_by_groups_of_places_give_the_one_pass_tables(
     root = _project(tmp_path / "proj")
     monkeypatch.setenv(config.ENV_VAR, str(root))
     monkeypatch.setattr(pipeline, "PLACE_GROUP_ROWS", 60)
+    monkeypatch.setattr(pipeline, "CSV_MAX_ROWS", 60)  # a "big" table: groups of places
     result = build(write=True, csv="always")
     assert result.derived is None  # written group by group, not kept
     assert result.derived_rows == len(built["first"].derived) > 100

@@ -192,6 +192,7 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
     int
         Rows written.
     """
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     path = Path(path)
@@ -203,7 +204,13 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
         for part in parts:
             table = _arrow_table(part)
             if writer is None:
-                target = arrow_schema(table.column_names)
+                # Repeated text that arrives dictionary-encoded stays so (no decoding;
+                # readers see plain text), the rest takes the table's fixed schema.
+                target = pa.schema([
+                    pa.field(f.name, pa.dictionary(pa.int32(), pa.string()))
+                    if pa.types.is_dictionary(f.type) else fixed.field(f.name)
+                    for f, fixed in ((f, arrow_schema(table.column_names))
+                                     for f in table.schema)])
                 writer = pq.ParquetWriter(tmp, target, compression="zstd", store_schema=False)
             writer.write_table(table.cast(writer.schema))
             if csv_tmp is not None:

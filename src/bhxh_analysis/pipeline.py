@@ -57,7 +57,7 @@ SORT_KEY = ["boundaries", "geo_code", "indicator", "as_of", "obs_id"]
 #: pairs figures of one place, so groups of whole places (in the metrics' place order)
 #: give exactly the one-pass tables, and the derived table — about twice the
 #: observations — is written group by group instead of held in memory.
-PLACE_GROUP_ROWS = 1_000_000
+PLACE_GROUP_ROWS = 400_000
 
 
 @dataclass
@@ -244,15 +244,16 @@ def tidy(obs: pd.DataFrame, errors: list[pd.DataFrame]) -> tuple[pd.DataFrame, p
     return observations, rejected.drop_duplicates().reset_index(drop=True)
 
 
-def place_groups(obs: pd.DataFrame, rows: int = PLACE_GROUP_ROWS) -> list[np.ndarray]:
-    """Row positions of ``obs`` in groups of whole places of about ``rows`` rows.
+def place_groups(obs: pd.DataFrame, rows: int | None = None) -> list[np.ndarray]:
+    """Row positions of ``obs`` in groups of whole places of about ``rows`` rows
+    (default :data:`PLACE_GROUP_ROWS`).
 
     Places are taken in (boundaries, geo_level, geo_code) order, the order of the
     metrics' tables, so the groups' tables laid end to end are the one-pass tables.
     """
     place = obs.groupby(UNIT_KEY, sort=True, observed=True).ngroup().to_numpy()
     size = np.bincount(place) if len(place) else np.zeros(0, dtype=int)
-    group = ((np.cumsum(size) - size) // max(int(rows), 1))[place]
+    group = ((np.cumsum(size) - size) // max(int(rows or PLACE_GROUP_ROWS), 1))[place]
     order = np.argsort(group, kind="stable")
     edges = np.searchsorted(group[order], np.arange(group.max() + 2 if len(group) else 1))
     return [order[lo:hi] for lo, hi in zip(edges[:-1], edges[1:], strict=True) if hi > lo]
@@ -368,13 +369,14 @@ def derive_and_write(result: BuildResult, write: bool = True, csv: str = "auto"
                      ) -> BuildResult:
     """Derive figures and check consistency (:mod:`metrics`), then publish the set.
 
-    A table of more than :data:`PLACE_GROUP_ROWS` observations is derived group of places
-    by group while ``derived.parquet`` is written (``result.derived`` stays ``None``).
+    A table of more than :data:`CSV_MAX_ROWS` observations is derived group of places by
+    group (:data:`PLACE_GROUP_ROWS` rows each) while ``derived.parquet`` is written
+    (``result.derived`` stays ``None``).
     """
     from . import metrics
 
     obs = result.observations
-    if len(obs) <= PLACE_GROUP_ROWS:
+    if len(obs) <= CSV_MAX_ROWS:  # what a spreadsheet holds: one pass
         result.derived, result.consistency = metrics.derive_and_check(obs)
     elif not write:
         checks: list[pd.DataFrame] = []
