@@ -235,7 +235,9 @@ def tidy(obs: pd.DataFrame, errors: list[pd.DataFrame]) -> tuple[pd.DataFrame, p
     # ``sort_values``), several times faster than pandas on millions of rows.
     keys = pa.table({c: pa.array(observations[c]) for c in SORT_KEY})
     order = pc.sort_indices(keys, sort_keys=[(c, "ascending") for c in SORT_KEY]).to_numpy()
-    observations = observations.take(order).reset_index(drop=True)
+    if (order != np.arange(len(order))).any():  # an export in order needs no copy
+        observations = observations.take(order)
+    observations = observations.reset_index(drop=True)
     found = [e for e in errors if len(e)]
     rejected = pd.concat(found, ignore_index=True) if found else rejects("", [], "", [], "")
     rejected = rejected.astype({"row": "int64"}).astype(
