@@ -538,3 +538,24 @@ def test_metrics_by_groups_of_places_give_the_one_pass_tables(
     pd.testing.assert_frame_equal(result.consistency, built["first"].consistency)
     in_memory = build(write=False)  # without writing: the groups concatenated
     pd.testing.assert_frame_equal(in_memory.consistency, built["first"].consistency)
+
+
+def test_validation_in_slices_gives_the_same_rejects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big table is validated slice by slice; duplicates across slices are still found."""
+    import bhxh_analysis.pipeline as pipeline
+
+    df = pd.concat([_frame(obs_id=[f"id-{i}"]) for i in range(9)], ignore_index=True)
+    df.loc[1, "value"] = 101.0  # percentage above 100
+    df.loc[7, "obs_id"] = "id-2"  # duplicate of a row in another slice
+    df["_file"], df["_row"] = "curated/x.csv", np.arange(2, len(df) + 2)
+    sources = pd.DataFrame({"source_id": list(PUBLISHED),
+                            "published_end": list(PUBLISHED.values())})
+    today = pd.Timestamp("2026-01-01").date()
+    whole = pipeline.validate(df, sources, today)
+    monkeypatch.setattr(pipeline, "VALIDATE_ROWS", 3)
+    sliced = pipeline.validate(df, sources, today)
+    key = ["row", "column", "reason"]
+    assert sorted(map(tuple, whole[1][key].values.tolist())) == sorted(
+        map(tuple, sliced[1][key].drop_duplicates().values.tolist()))
+    assert set(sliced[1]["row"]) == {3, 4, 9}
+    pd.testing.assert_frame_equal(whole[0], sliced[0])

@@ -278,7 +278,9 @@ def read_parquet(path: str | Path, columns: list[str] | None = None) -> pd.DataF
         raise ProcessedDataError(
             f"{path} is not a readable parquet file (truncated or corrupt: {exc}); "
             "run `bhxh data build` to write it again") from exc
-    df = table.to_pandas(date_as_object=False)
+    # The Arrow buffers are released column by column as pandas takes them over.
+    df = table.to_pandas(date_as_object=False, self_destruct=True, split_blocks=True)
+    del table
     for c in df.columns:
         if pd.api.types.is_datetime64_any_dtype(df[c]):
             df[c] = df[c].astype("datetime64[ns]")

@@ -58,6 +58,8 @@ SORT_KEY = ["boundaries", "geo_code", "indicator", "as_of", "obs_id"]
 #: give exactly the one-pass tables, and the derived table — about twice the
 #: observations — is written group by group instead of held in memory.
 PLACE_GROUP_ROWS = 400_000
+#: Rows validated at once by pandera (bounds its working memory on a big table).
+VALIDATE_ROWS = 1_000_000
 
 
 @dataclass
@@ -165,6 +167,7 @@ def validate(obs: pd.DataFrame, sources: pd.DataFrame, today: _dt.date | None = 
              ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Validate with pandera (lazy); rows failing a check move to the rejected cells.
 
+    A table of more than :data:`VALIDATE_ROWS` rows is validated slice by slice.
     Each pandera failure case is mapped to the row's ``file`` and ``row`` (from the
     ``_file``/``_row`` columns) and to the column it concerns (a table-level check
     names :data:`schema.CHECK_COLUMNS`).
@@ -173,11 +176,23 @@ def validate(obs: pd.DataFrame, sources: pd.DataFrame, today: _dt.date | None = 
 
     published = dict(zip(sources["source_id"], sources["published_end"], strict=True))
     schema = observations_schema(published, today)
-    try:
-        schema.validate(obs[OBSERVATION_COLUMNS], lazy=True)
+    found = []
+    # A big table in slices of rows (pandera's working memory grows with the rows it
+    # checks); obs_id must also be unique across slices, checked on the whole column.
+    for start in range(0, len(obs), VALIDATE_ROWS):
+        try:
+            schema.validate(obs.iloc[start:start + VALIDATE_ROWS][OBSERVATION_COLUMNS],
+                            lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            found.append(exc.failure_cases.dropna(subset=["index"]))
+    if len(obs) > VALIDATE_ROWS:
+        twice = obs["obs_id"][obs["obs_id"].duplicated(keep=False)]
+        found.append(pd.DataFrame({"schema_context": "Column", "column": "obs_id",
+                                   "check": "field_uniqueness", "failure_case": twice,
+                                   "index": twice.index}))
+    if not any(len(f) for f in found):
         return obs, rejects("", [], "", [], "")
-    except pa.errors.SchemaErrors as exc:
-        fc = exc.failure_cases.dropna(subset=["index"])
+    fc = pd.concat(found, ignore_index=True)
     fc = fc.assign(index=fc["index"].astype("int64"))
     # A table-level check lists every column of a failing row: keep the one it is about.
     about = {chk.error: CHECK_COLUMNS[chk.name] for chk in schema.checks}
