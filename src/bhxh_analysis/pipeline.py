@@ -40,6 +40,7 @@ from .schema import (
     REJECTED_COLUMNS,
     UNIT_KEY,
     enforce_dtypes,
+    is_unique,
     observations_schema,
     rejects,
 )
@@ -186,9 +187,9 @@ def validate(obs: pd.DataFrame, sources: pd.DataFrame, today: _dt.date | None = 
         except pa.errors.SchemaErrors as exc:
             found.append(exc.failure_cases.dropna(subset=["index"]))
     if len(obs) > VALIDATE_ROWS:
-        twice = obs["obs_id"][obs["obs_id"].duplicated(keep=False)]
+        twice = obs["obs_id"][~is_unique(obs["obs_id"])]
         found.append(pd.DataFrame({"schema_context": "Column", "column": "obs_id",
-                                   "check": "field_uniqueness", "failure_case": twice,
+                                   "check": "duplicate obs_id", "failure_case": twice,
                                    "index": twice.index}))
     if not any(len(f) for f in found):
         return obs, rejects("", [], "", [], "")

@@ -377,6 +377,25 @@ def enforce_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
 
 # ------------------------------------------------------------------ validation
 
+
+def is_unique(values: pd.Series) -> pd.Series:
+    """Flag the values that occur once (Arrow's hash count: no Python string per row).
+
+    Examples
+    --------
+    >>> is_unique(pd.Series(["a", "b", "a"], dtype="str")).tolist()
+    [False, True, False]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(values, from_pandas=True)
+    counts = pc.value_counts(arr)
+    twice = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+    once = pc.invert(pc.is_in(arr, value_set=twice)).to_numpy(zero_copy_only=False)
+    return pd.Series(once, index=values.index, dtype=bool)
+
+
 #: Table-level checks of the observations schema → the column a failure is reported in.
 CHECK_COLUMNS: dict[str, str] = {
     "value_not_negative": "value",
@@ -437,8 +456,9 @@ def observations_schema(published: Mapping[str, pd.Timestamp | None],
 
     columns = {
         "obs_id": pa.Column(str, [pa.Check.str_matches(r"^[^ \t\r\n\f\v]+$",
-                                                       error="obs_id is empty or has spaces")],
-                            nullable=False, unique=True),
+                                                       error="obs_id is empty or has spaces"),
+                                  pa.Check(is_unique, error="duplicate obs_id")],
+                            nullable=False),
         "source_id": text(pa.Check.isin(sorted(pub.index),
                                         error="source_id not in sources.csv")),
         "geo_code": text(pa.Check.str_matches(r"^(?:VN|\d{2,5})$")),
