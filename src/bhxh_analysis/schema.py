@@ -379,7 +379,10 @@ def enforce_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def is_unique(values: pd.Series) -> pd.Series:
-    """Flag the values that occur once (Arrow's hash count: no Python string per row).
+    """Flag the values that occur once.
+
+    Arrow sorts the values and compares neighbours: no Python string per row and no
+    hash table of every value (5.2 M ids: +0.3 GB instead of +1 GB).
 
     Examples
     --------
@@ -390,10 +393,18 @@ def is_unique(values: pd.Series) -> pd.Series:
     import pyarrow.compute as pc
 
     arr = pa.array(values, from_pandas=True)
-    counts = pc.value_counts(arr)
-    twice = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
-    once = pc.invert(pc.is_in(arr, value_set=twice)).to_numpy(zero_copy_only=False)
-    return pd.Series(once, index=values.index, dtype=bool)
+    once = np.ones(len(arr), dtype=bool)
+    if len(arr) < 2:
+        return pd.Series(once, index=values.index)
+    order = pc.sort_indices(arr)
+    ordered = arr.take(order)
+    same = pc.fill_null(pc.equal(ordered.slice(1), ordered.slice(0, len(arr) - 1)), False)
+    same = same.to_numpy(zero_copy_only=False)
+    twice = np.zeros(len(arr), dtype=bool)
+    twice[1:] |= same
+    twice[:-1] |= same
+    once[order.to_numpy()] = ~twice
+    return pd.Series(once, index=values.index)
 
 
 #: Table-level checks of the observations schema → the column a failure is reported in.
