@@ -168,6 +168,21 @@ def _arrow_table(df: pd.DataFrame) -> Any:
     return table.cast(pa.schema(fields)).replace_schema_metadata(None)
 
 
+#: Text columns distinct on (almost) every row: a dictionary page would not shrink them
+#: and trying one costs time, so parquet stores them plain.
+PLAIN_TEXT = ("obs_id", "inputs", "obs_ids")
+
+
+def _parquet_options(table: Any) -> dict[str, Any]:
+    """zstd; dictionary pages for repeated text only; no stored Arrow schema."""
+    import pyarrow as pa
+
+    text = [f.name for f in table.schema
+            if (pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
+                or pa.types.is_dictionary(f.type)) and f.name not in PLAIN_TEXT]
+    return {"compression": "zstd", "store_schema": False, "use_dictionary": text}
+
+
 def arrow_schema(columns: Iterable[str]) -> Any:
     """Return the parquet schema of a table with these columns (dtypes of ``schema.DTYPES``)."""
     import pyarrow as pa
@@ -211,7 +226,7 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
                     if pa.types.is_dictionary(f.type) else fixed.field(f.name)
                     for f, fixed in ((f, arrow_schema(table.column_names))
                                      for f in table.schema)])
-                writer = pq.ParquetWriter(tmp, target, compression="zstd", store_schema=False)
+                writer = pq.ParquetWriter(tmp, target, **_parquet_options(target.empty_table()))
             writer.write_table(table.cast(writer.schema))
             if csv_tmp is not None:
                 _csv_rows(part, csv_tmp, header=rows == 0)
@@ -252,7 +267,7 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
     table = _arrow_table(df)
 
     def write(tmp: Path) -> None:
-        pq.write_table(table, tmp, compression="zstd", store_schema=False)
+        pq.write_table(table, tmp, **_parquet_options(table))
     return _replace_atomically(Path(path), write)
 
 
