@@ -118,7 +118,8 @@ def test_run_rate_and_last_value_by_hand() -> None:
     assert rr.forecast == pytest.approx(100 + 10 * 12 / t)  # 130.42
     assert rr.forecast == pytest.approx(130.4167, abs=1e-3)
     assert rr.method == "run_rate" and rr.n_obs == 2
-    assert rr.last_value == 110 and rr.last_as_of == "2023-04-30" and rr.prev_year_end == 100
+    assert rr.last_value == 110 and rr.last_as_of == pd.Timestamp("2023-04-30")
+    assert rr.prev_year_end == 100
     lv = forecast_year_end(obs, ("legacy", "province", "T1"), "bhxh_participants", 2023,
                            "2023-05-15", method="last_value")
     assert lv.forecast == 110.0
@@ -221,7 +222,7 @@ def test_nation_is_one_series_across_boundary_sets(nat: pd.DataFrame) -> None:
     filed_2025 = nat.assign(boundaries=np.where(pd.to_datetime(nat["as_of"]).dt.year == 2025,
                                                 "2025", nat["boundaries"]))
     r = forecast_year_end(filed_2025, "Việt Nam", "bhxh_participants", 2025, "2025-11-30")
-    assert r.last_as_of == "2025-11-30" and r.last_value == 20.04 * M
+    assert r.last_as_of == pd.Timestamp("2025-11-30") and r.last_value == 20.04 * M
 
 
 def test_observed_year_end_is_reported_not_forecast(nat: pd.DataFrame) -> None:
@@ -261,7 +262,8 @@ def test_interval_coverage_on_simulated_panel(sim: pd.DataFrame) -> None:
 
 
 def test_forecast_many_matches_single_forecasts(sim: pd.DataFrame) -> None:
-    many = forecast_many(sim, 2024, "2024-07-31", indicator="bhxh_voluntary_participants")
+    many = forecast_many(sim, year=2024, as_of="2024-07-31",
+                         indicator="bhxh_voluntary_participants", method="seasonal_profile")
     assert len(many) == 75 and list(many.columns) == RESULT_COLUMNS
     assert many["geo_code"].is_monotonic_increasing
     assert (many["lo95"] <= many["lo80"]).all() and (many["hi80"] <= many["hi95"]).all()
@@ -271,8 +273,8 @@ def test_forecast_many_matches_single_forecasts(sim: pd.DataFrame) -> None:
     row = many[many["geo_code"] == "SYN0007"].iloc[0]
     assert one.forecast == pytest.approx(row["forecast"])
     assert one.hi95 == pytest.approx(row["hi95"])
-    auto = forecast_many(sim, 2024, "2024-07-31", indicator="bhxh_voluntary_participants",
-                         method="auto")
+    auto = forecast_many(sim, year=2024, as_of="2024-07-31",
+                         indicator="bhxh_voluntary_participants")
     assert auto["notes"].str.startswith("auto:").all()
     assert set(auto["method"]) <= {"run_rate", "last_value", "seasonal_profile"}
 
@@ -421,7 +423,7 @@ def test_leakage_property(nat: pd.DataFrame, day: int, ind: str, factor: float) 
 
 def test_plan_implied_by_shortfall_is_known_from_its_date() -> None:
     """Đà Lạt-style figures: 1.091 participants, 1.589 short of plan → plan 2.680."""
-    from bhxh_analysis.forecast._prep import _plans, known_plan
+    from bhxh_analysis.forecast._prep import derived_rows, known_plan, plans_table
 
     rows = [
         ("2020-07-31", "bhxh_voluntary_participants", 1091.0),
@@ -432,11 +434,241 @@ def test_plan_implied_by_shortfall_is_known_from_its_date() -> None:
         "indicator": [r[1] for r in rows], "as_of": pd.to_datetime([r[0] for r in rows]),
         "value": [r[2] for r in rows],
     })
-    plans = _plans(obs, ["bhxh_voluntary_participants"])
+    obs["geo_name"] = "Đà Lạt"
+    ind = ["bhxh_voluntary_participants"]
+
+    def plans_on(day: str) -> pd.DataFrame:
+        cut = obs[obs["as_of"] <= pd.Timestamp(day)]   # implied plans: derived after the cut
+        return plans_table(obs, ind, derived_rows(cut, ind))
+
     key = ("legacy", "district", "672")
-    plan, src = known_plan(plans, key, "bhxh_voluntary_participants", 2020,
-                           pd.Timestamp("2020-08-31"))
+    plan, src = known_plan(plans_on("2020-08-31"), key, ind[0], 2020, pd.Timestamp("2020-08-31"))
     assert plan == 2680.0 and src == "implied from attainment or shortfall"
-    before, _ = known_plan(plans, key, "bhxh_voluntary_participants", 2020,
-                           pd.Timestamp("2020-06-30"))
+    before, _ = known_plan(plans_on("2020-06-30"), key, ind[0], 2020, pd.Timestamp("2020-06-30"))
     assert np.isnan(before)  # not known before the figure that implies it
+
+
+# --------------------------------------------------------------------------- issue 14/18
+
+
+def _frame(rows: list[tuple[str, str, float]], code: str = "P1", level: str = "province",
+           name: str = "Place P1") -> pd.DataFrame:
+    """A user's table: (date, indicator, value) rows of one place."""
+    return pd.DataFrame({
+        "obs_id": [f"u{i}" for i in range(len(rows))], "source_id": "test", "geo_code": code,
+        "geo_name": name, "geo_level": level, "boundaries": "legacy",
+        "as_of": pd.to_datetime([r[0] for r in rows]), "indicator": [r[1] for r in rows],
+        "value": [float(r[2]) for r in rows]})
+
+
+def test_counts_bounded_by_the_denominator_of_the_year() -> None:
+    """Issue 14.1: a BHYT forecast never exceeds the population (published or derived)."""
+    rows = [("2021-12-31", "bhyt_participants", 900), ("2022-12-31", "bhyt_participants", 960),
+            ("2023-03-31", "bhyt_participants", 950), ("2023-07-01", "population", 1000)]
+    r = bhxh_analysis.forecast.forecast(_frame(rows), geo="Place P1", indicator="bhyt_participants",
+                                        year=2023, as_of="2023-03-31")
+    assert r.upper_bound == 1000 and r.bound_indicator == "population"
+    assert r.bound_kind == "published" and r.bound_year == 2023
+    assert 0 <= r.lo95 <= r.lo80 <= r.forecast <= r.hi80 <= r.hi95 <= 1000
+    assert r.prob_at_least(1000.5) == 0.0
+    # Derived population (participants ÷ coverage × 100), Đức Trọng style: 120 ÷ 62 %.
+    rows = [("2023-08-31", "bhyt_participants", 120.0), ("2023-08-31", "bhyt_coverage_pct", 62.0)]
+    d = bhxh_analysis.forecast.forecast(_frame(rows, "D1", "district", "Dist D1"), geo="Dist D1",
+                                        indicator="bhyt_participants", year=2023,
+                                        as_of="2023-08-31")
+    assert d.bound_kind == "derived" and d.upper_bound == pytest.approx(120 / 0.62)
+    assert d.hi95 <= 120 / 0.62 + 1e-9
+    # Not known before the figures that imply it: no bound on an earlier as-of.
+    c = bhxh_analysis.forecast.forecast(_frame(rows, "D1", "district", "Dist D1"),
+                                        geo="Dist D1", indicator="bhyt_coverage_pct",
+                                        year=2023, as_of="2023-08-31")
+    assert c.hi95 <= 100.0 and c.bound_indicator == "coverage"
+
+
+def test_embedded_national_population_bounds_bhyt() -> None:
+    """Issue 14.13: national population 2017-2025 is embedded; national BHYT stays below it."""
+    obs = bhxh_analysis.load_observations()
+    pop = obs[(obs["geo_level"] == "nation") & (obs["indicator"] == "population")]
+    years = set(pd.to_datetime(pop["as_of"]).dt.year)
+    assert set(range(2017, 2026)) <= years
+    many = forecast_many(obs, indicator="bhyt_participants", year=2024, as_of="2024-10-31",
+                         level="nation")
+    row = many.iloc[0]
+    assert row["bound_indicator"] == "population" and row["bound_year"] == 2024
+    assert row["hi95"] <= row["upper_bound"] <= 102e6
+
+
+def test_interval_width_never_narrows_with_the_horizon(nat: pd.DataFrame) -> None:
+    """Issue 18.4: from the same 2020 figure, 2030 is not narrower than 2024."""
+    widths = []
+    for year in range(2021, 2031):
+        r = bhxh_analysis.forecast.forecast(nat[pd.to_datetime(nat["as_of"]) <= "2020-12-31"],
+                                            geo="Việt Nam", indicator="bhxh_participants",
+                                            year=year, as_of="2020-12-31",
+                                            method="seasonal_profile")
+        widths.append(np.log(r.hi95 / r.lo95))
+    assert all(b >= a for a, b in zip(widths, widths[1:], strict=False))
+    assert widths[-1] > widths[3]
+
+
+def test_far_horizons_and_bad_levels_are_refused() -> None:
+    one = _frame([("2020-12-31", "bhxh_participants", 500.0)])
+    with pytest.raises(ForecastError, match="refused.*further ahead"):
+        bhxh_analysis.forecast.forecast(one, geo="Place P1", indicator="bhxh_participants",
+                                        year=2030, as_of="2030-06-30")
+    many = forecast_many(one, indicator="bhxh_participants", year=2030, as_of="2030-06-30")
+    assert many["flags"].iloc[0] == "refused_horizon" and np.isnan(many["forecast"].iloc[0])
+    with pytest.raises(ForecastError, match="geo_level 'xa'"):
+        bhxh_analysis.forecast.forecast(one, geo=("legacy", "xa", "P1"),
+                                        indicator="bhxh_participants", year=2021,
+                                        as_of="2021-06-30")
+    with pytest.raises(ForecastError, match="geo_level 'xa'"):
+        forecast_many(one, indicator="bhxh_participants", year=2021, as_of="2021-06-30",
+                      level="xa")
+    with pytest.raises(ForecastError, match="geo_level 'xa'"):
+        bhxh_analysis.forecast.forecast(one.assign(geo_level="xa"), geo="Place P1",
+                                        indicator="bhxh_participants", year=2021,
+                                        as_of="2021-06-30")
+
+
+def test_short_own_series_falls_back_widens_and_says_so() -> None:
+    """Issue 18.4: eight monthly values 410 → 455 do not get a flat 455 silently."""
+    dates = pd.date_range("2025-01-31", periods=8, freq="ME")
+    own = _frame([(str(d.date()), "bhyt_household_participants", v)
+                  for d, v in zip(dates, np.linspace(410, 455, 8), strict=True)],
+                 "X1", "commune", "Xã A")
+    r = bhxh_analysis.forecast.forecast(own, geo="Xã A", indicator="bhyt_household_participants",
+                                        year=2025, as_of="2025-08-31")
+    assert r.forecast > 460  # the year's rise continues; not the last value
+    assert "short_series" in r.flags and "trend_within" in r.flags
+    assert "no year-end of its own" in r.notes and "widened" in r.notes
+    # The widening is real: the same series with one more (year-end) figure is narrower.
+    assert r.lo80 < r.forecast < r.hi80
+    many = forecast_many(own, indicator="bhyt_household_participants", year=2025,
+                         as_of="2025-08-31")
+    assert many["notes"].iloc[0] == r.notes and many["forecast"].iloc[0] == pytest.approx(r.forecast)
+
+
+def test_prob_at_least_and_plan_reason(nat: pd.DataFrame) -> None:
+    r = bhxh_analysis.forecast.forecast(nat, geo="Việt Nam", indicator="bhxh_participants",
+                                        year=2024, as_of="2024-10-31", plan=20.5e6)
+    xs = np.linspace(r.lo95, r.hi95, 9)
+    ps = [r.prob_at_least(x) for x in xs]
+    assert all(a >= b for a, b in zip(ps, ps[1:], strict=False)) and ps[0] > 0.9 > 0.1 > ps[-1]
+    assert r.prob_at_least(r.forecast) == pytest.approx(0.5, abs=1e-6)
+    assert r.plan == 20.5e6 and r.plan_source == "given"
+    if r.p_meet_plan_model == "seasonal":
+        assert r.p_meet_plan == pytest.approx(r.prob_at_least(20.5e6))
+    # The reason, as data: the move still needed and how often such moves happened.
+    assert r.move_needed_pct == pytest.approx((20.5e6 / 19.365e6 - 1) * 100)
+    assert 0 <= r.past_moves_as_large <= r.past_moves and r.past_moves >= 5
+    assert r.past_moves_pool in {"indicator", "family"} and r.past_moves_window > 0
+
+
+def test_result_and_many_share_columns_and_dtypes(nat: pd.DataFrame) -> None:
+    """Issue 18.1/18.4: as_of is datetime64[ns], text is str, on every route."""
+    from bhxh_analysis.forecast.result import DATES, TEXT
+
+    r = bhxh_analysis.forecast.forecast(nat, geo="Việt Nam", indicator="bhyt_participants",
+                                        year=2024, as_of="2024-10-31")
+    many = forecast_many(nat, indicator="bhyt_participants", year=2024, as_of="2024-10-31")
+    for f in (r.to_frame(), many):
+        assert list(f.columns) == RESULT_COLUMNS
+        for c in DATES:
+            assert str(f[c].dtype) == "datetime64[ns]", c
+        for c in TEXT:
+            assert pd.api.types.is_string_dtype(f[c]) and not isinstance(
+                f[c].dtype, pd.CategoricalDtype), c
+        assert f["forecast"].dtype == "float64"
+    row = many.iloc[0]
+    assert row["forecast"] == pytest.approx(r.forecast) and row["notes"] == r.notes
+    assert row["unique_id"] == "legacy/nation/VN/bhyt_participants"
+    assert row["ds"] == pd.Timestamp("2024-12-31")
+
+
+def test_package_is_callable_and_still_a_package(nat: pd.DataFrame) -> None:
+    import bhxh_analysis.forecast as fc
+    from bhxh_analysis.forecast import backtest as bt_fn
+
+    a = fc(nat, geo="Việt Nam", indicator="bhxh_participants", year=2024, as_of="2024-10-31")
+    b = fc.forecast(nat, geo="Việt Nam", indicator="bhxh_participants", year=2024,
+                    as_of="2024-10-31")
+    c = forecast_year_end(nat, "Việt Nam", "bhxh_participants", 2024, "2024-10-31")
+    assert a.forecast == b.forecast == c.forecast and callable(bt_fn)
+
+
+def test_calibration_functions_by_hand() -> None:
+    from bhxh_analysis.forecast import coverage, winkler
+    from bhxh_analysis.forecast.backtest import calibration_factor
+
+    df = pd.DataFrame({"y": [1.0, 5.0, 3.0], "lo80": [0.0, 0.0, 2.0], "hi80": [2.0, 2.0, 4.0]})
+    assert coverage(df, 80) == pytest.approx(200 / 3)
+    assert winkler(df, 80) == pytest.approx((2 + (2 + 10 * 3) + 2) / 3)
+    rng = np.random.default_rng(0)
+    t = rng.uniform(0, 12, 3000)
+    wide = calibration_factor(rng.standard_t(50, 3000) * 0.5, t, np.full(3000, 50.0),
+                              np.array([2.0, 9.0]))
+    narrow = calibration_factor(rng.standard_t(50, 3000) * 2.0, t, np.full(3000, 50.0),
+                                np.array([2.0, 9.0]))
+    assert np.allclose(wide, 0.5, atol=0.08) and np.allclose(narrow, 2.0, atol=0.25)
+    assert np.allclose(calibration_factor(np.array([]), np.array([]), np.array([]),
+                                          np.array([3.0])), 1.0)
+
+
+def test_calibrated_by_month_on_simulated_panel(sim: pd.DataFrame) -> None:
+    """Issue 14.2: 80 % coverage within 75-85 % and 95 % within 90-98 % in every month."""
+    from bhxh_analysis.forecast import calibration_table, cross_validation
+
+    cv = cross_validation(sim, methods=["seasonal_profile", "run_rate"])
+    assert {"unique_id", "ds", "cutoff", "y"} <= set(cv.columns)
+    assert (cv["cutoff"] < cv["ds"]).all()
+    tab = calibration_table(cv[cv["method"] == "seasonal_profile"], by=["month"])
+    assert len(tab) == 11
+    assert tab["coverage80"].between(75, 85).all(), tab
+    assert tab["coverage95"].between(90, 98).all(), tab
+    overall = calibration_table(cv, by=["method"]).set_index("method")
+    assert overall.loc["seasonal_profile", "error_ratio_vs_run_rate"] < 0.6
+
+
+def test_plan_aware_model_scored_against_seasonal() -> None:
+    """Issue 14.3: P(meet plan) is scored by Brier; the better model is used."""
+    from bhxh_analysis.forecast.evaluate import reliability_table
+    from bhxh_analysis.forecast.plan import choose_plan_model, plan_backtest
+
+    sim = simulate_panel(n_places=30, years=range(2016, 2025), seed=5)
+    pb = plan_backtest(sim)
+    res = choose_plan_model(pb)
+    assert res["n"] > 1000
+    assert res["brier_plan_aware"] < res["brier_seasonal"] and res["winner"] == "plan_aware"
+    rel = reliability_table(pb["p_plan_aware"], pb["met"])
+    assert rel["n"].sum() == len(pb)
+    many = forecast_many(sim, indicator="bhxh_voluntary_participants", year=2024,
+                         as_of="2024-09-30")
+    assert set(many["p_meet_plan_model"]) == {"plan_aware"}
+    assert many["plan_pull"].between(0, 1).all()
+
+
+def test_date_option_parser() -> None:
+    from bhxh_analysis.cli.forecast import parse_date_option
+
+    assert parse_date_option(None, None, "31/10/2024") == "2024-10-31"
+    assert parse_date_option(None, None, "2024-10-31") == "2024-10-31"
+    import click
+
+    for bad in ("2024/10/31", "31-10-2024", "31/13/2024", "yesterday"):
+        with pytest.raises(click.BadParameter, match="YYYY-MM-DD or dd/mm/yyyy"):
+            parse_date_option(None, None, bad)
+    help_text = CliRunner().invoke(main, ["forecast", "--help"]).output
+    assert "--as-of DATE" in help_text
+    assert "[required]" in help_text.split("--as-of DATE")[1][:80]
+
+
+@pytest.mark.parametrize("module", ["api", "result", "evaluate", "backtest", "bounds", "plan"])
+def test_docstring_examples(module: str) -> None:
+    """Every public function's Example runs (issue 18.8)."""
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"bhxh_analysis.forecast.{module}")
+    result = doctest.testmod(mod)
+    assert result.attempted > 0 and result.failed == 0

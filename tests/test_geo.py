@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import json
 import shutil
 
@@ -24,6 +26,25 @@ def reg() -> geo.Registry:
 # --------------------------------------------------------------------------- registry
 
 
+@pytest.mark.parametrize("module", ["", ".unit", ".names", ".admin", ".reform", ".registry",
+                                    ".rollup"])
+def test_docstring_examples(module):
+    mod = importlib.import_module("bhxh_analysis.geo" + module)
+    result = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+    if module not in ("", ".admin", ".reform"):  # shown through the registry
+        assert result.attempted > 0
+
+
+def test_every_public_function_has_an_example():
+    missing = [name for name in geo.__all__ if callable(getattr(geo, name))
+               and not isinstance(getattr(geo, name), type)
+               and ">>>" not in (getattr(geo, name).__doc__ or "")]
+    methods = [f"Registry.{n}" for n, f in vars(geo.Registry).items()
+               if callable(f) and not n.startswith("_") and ">>>" not in (f.__doc__ or "")]
+    assert missing + methods == []
+
+
 def test_counts(reg):
     assert len(reg.units("legacy", "province")) == 63
     assert len(reg.units("legacy", "district")) == 696
@@ -33,24 +54,36 @@ def test_counts(reg):
     assert len(reg.units("2025", "commune")) == 3_321
     for b in geo.BOUNDARIES:
         nation = reg.units(b, "nation")
-        assert nation[["code", "name"]].values.tolist() == [["VN", "Việt Nam"]]
+        assert nation[["geo_code", "geo_name"]].values.tolist() == [["VN", "Việt Nam"]]
 
 
 def test_units_table_contract(reg):
     df = reg.units("legacy", "district")
-    assert list(df.columns[:9]) == geo.UNIT_COLUMNS
-    assert df["code"].is_monotonic_increasing and df["code"].is_unique
-    assert df["code"].str.fullmatch(r"\d{3}").all()
-    assert (df["boundaries"] == "legacy").all() and df["province_2025_name"].notna().all()
-    assert reg.units("legacy", "commune")["code"].str.fullmatch(r"\d{5}").all()
+    assert list(df.columns) == geo.UNIT_COLUMNS
+    assert list(df.columns[:4]) == ["geo_code", "geo_name", "geo_level", "boundaries"]
+    assert df["geo_code"].is_monotonic_increasing and df["geo_code"].is_unique
+    assert df["geo_code"].str.fullmatch(r"\d{3}").all()
+    assert (df["boundaries"] == "legacy").all() and (df["province_2025"] != "").all()
+    # the legacy province of a district is a column, by name, beside its 2025 province
+    dt = df.set_index("geo_name").loc["Đức Trọng"]
+    assert (dt["province"], dt["province_2025"]) == ("Lâm Đồng", "Lâm Đồng")
+    ct = df[(df["geo_name"] == "Châu Thành") & (df["province_code"] == "80")].iloc[0]
+    assert (ct["province"], ct["province_2025"]) == ("Long An", "Tây Ninh")
+    assert reg.units("legacy", "commune")["geo_code"].str.fullmatch(r"\d{5}").all()
+    pc = geo.province_conversion()
+    assert list(pc.columns) == geo.PROVINCE_TABLE_COLUMNS
+    assert list(pc.columns[:4]) == ["geo_code", "geo_name", "geo_level", "boundaries"]
 
 
 def test_ha_tay_is_defunct_legacy_province(reg):
-    assert "28" not in set(reg.units("legacy", "province")["code"])
+    assert "28" not in set(reg.units("legacy", "province")["geo_code"])
     with_defunct = reg.units("legacy", "province", include_defunct=True)
-    row = with_defunct[with_defunct["code"] == "28"].iloc[0]
-    assert row["name"] == "Hà Tây" and row["valid_to"] == "2008-08-01"
-    assert row["province_2025_name"] == "Hà Nội"
+    row = with_defunct[with_defunct["geo_code"] == "28"].iloc[0]
+    assert row["geo_name"] == "Hà Tây" and row["valid_to"] == "2008-08-01"
+    assert row["province_2025"] == "Hà Nội" and row["successor_code"] == "01"
+    others = with_defunct[with_defunct["geo_code"] != "28"]
+    assert others["successor_code"].map(lambda v: v is None).all()
+    assert others["valid_to"].map(lambda v: v is None).all()
 
 
 def test_no_districts_in_2025(reg):
@@ -60,9 +93,9 @@ def test_no_districts_in_2025(reg):
 
 def test_vectorised_keys_match_scalar_keys(reg):
     df = reg.units("legacy").iloc[::7]
-    names = df["name"]
-    assert geo._exact_keys(names).tolist() == [geo.exact_key(n) for n in names]
-    assert geo._fold_keys(names).tolist() == [geo.fold_key(n) for n in names]
+    names = df["geo_name"]
+    assert geo.names.exact_keys(names).tolist() == [geo.exact_key(n) for n in names]
+    assert geo.names.fold_keys(names).tolist() == [geo.fold_key(n) for n in names]
 
 
 def test_keys_tolerate_spelling_variants():
@@ -77,12 +110,12 @@ def test_keys_tolerate_spelling_variants():
 def test_every_province_resolves_from_variants(idx, variant):
     reg = geo.get_registry()
     row = reg.units("legacy", "province").iloc[idx]
-    name = row["name"]
+    name = row["geo_name"]
     text = {"lower": name.lower(), "upper": name.upper(),
             "ascii": " ".join(geo.fold_key(w) for w in name.split()),
             "spaced": "  " + name.replace(" ", "   ") + " "}[variant]
     unit = reg.resolve(text)
-    assert (unit.boundaries, unit.level, unit.code) == ("legacy", "province", row["code"])
+    assert (unit.boundaries, unit.level, unit.code) == ("legacy", "province", row["geo_code"])
 
 
 # --------------------------------------------------------------------------- resolve
@@ -165,6 +198,31 @@ def test_resolve_ambiguous(reg):
     assert isinstance(err, geo.GeoError) and isinstance(err, ValueError)
 
 
+def test_a_correct_parent_disambiguates(reg):
+    # "Tây Ninh" is legacy province 72 and the 2025 province that also holds old Long An
+    # (and its own Huyện Châu Thành 808): the parent in the name's boundary set decides.
+    u = reg.resolve("Huyện Châu Thành", parent="Tây Ninh", boundaries="legacy")
+    assert (u.code, u.province_code) == ("708", "72")
+    assert reg.resolve("Châu Thành", parent="Tây Ninh").code == "708"
+    assert reg.resolve("Châu Thành", parent="Long An").code == "808"
+    assert reg.resolve("Châu Thành", parent="Tây Ninh", boundaries="2025").level == "commune"
+    with pytest.raises(geo.AmbiguousPlaceError):
+        reg.resolve("Huyện Châu Thành", boundaries="legacy")  # no parent: still ambiguous
+
+
+def test_data_check_parent_column_disambiguates(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("geo_name,parent,as_of,indicator,value,unit,source_id\n"
+                    "Huyện Châu Thành,Tây Ninh,2023-12-31,bhyt_participants,120000,persons,me\n"
+                    "Châu Thành,Long An,2023-12-31,bhyt_participants,110000,persons,me\n",
+                    encoding="utf-8")
+    res = CliRunner().invoke(main, ["data", "check", str(path)])
+    assert res.exit_code == 0, res.output
+    assert "ambiguous" not in res.output
+    clean = pd.read_csv(tmp_path / "mine.clean.csv", dtype=str)
+    assert clean["geo_code"].tolist() == ["708", "808"]
+
+
 def test_resolve_unknown(reg):
     with pytest.raises(geo.UnknownPlaceError) as ei:
         reg.resolve("Atlantis")
@@ -208,23 +266,23 @@ def test_province_2025(reg):
 
 
 def test_province_conversion_fixed():
-    pc = geo.province_conversion().set_index("legacy_name")
+    pc = geo.province_conversion().set_index("geo_name")
     expected = {"Long An": "Tây Ninh", "Tiền Giang": "Đồng Tháp", "Hà Tây": "Hà Nội",
                 "Kon Tum": "Quảng Ngãi", "Kiên Giang": "An Giang", "Lâm Đồng": "Lâm Đồng",
                 "Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng", "Quảng Trị": "Quảng Trị",
                 "Quảng Bình": "Quảng Trị"}
     for old, new in expected.items():
-        assert pc.at[old, "name_2025"] == new, old
+        assert pc.at[old, "province_2025"] == new, old
 
 
 def test_province_conversion_complete(reg):
     pc = geo.province_conversion()
     current = pc[pc["valid_to"].isna()]
-    assert len(current) == 63 and current["legacy_code"].is_unique
-    assert set(current["legacy_code"]) == set(reg.units("legacy", "province")["code"])
-    assert set(current["code_2025"]) == set(reg.units("2025", "province")["code"])
+    assert len(current) == 63 and current["geo_code"].is_unique
+    assert set(current["geo_code"]) == set(reg.units("legacy", "province")["geo_code"])
+    assert set(current["province_2025_code"]) == set(reg.units("2025", "province")["geo_code"])
     assert (current["share"] == 1.0).all()  # every row of each province agrees (after fix)
-    assert pc["legacy_code"].is_monotonic_increasing
+    assert pc["geo_code"].is_monotonic_increasing
 
 
 def test_contradictions_detected_and_explained():
@@ -250,7 +308,7 @@ def test_unexplained_contradiction_raises():
 
 
 def test_stale_override_raises():
-    good = geo._load_overrides()
+    good = geo.reform.load_overrides()
     bogus = dict(good[0], old_commune_code="99999")
     with pytest.raises(geo.GeoError, match="stale_override"):
         geo.Registry(config.raw_dir(), overrides=[*good, bogus])
@@ -298,9 +356,10 @@ def test_convert_units(reg):
 # --------------------------------------------------------------------------- aggregation
 
 
-def _obs(code, indicator, value, unit="persons", as_of="2020-12-31"):
+def _obs(code, indicator, value, unit="persons", as_of="2020-12-31", level="province",
+         boundaries="legacy"):
     return {"obs_id": f"t-{code}-{indicator}-{as_of}", "source_id": "src", "geo_code": code,
-            "geo_name": "", "geo_level": "province", "boundaries": "legacy",
+            "geo_name": "", "geo_level": level, "boundaries": boundaries,
             "province_2025": "", "geo_name_raw": f"p{code}", "as_of": as_of, "as_of_raw": as_of,
             "indicator": indicator, "value": value, "unit": unit, "value_raw": str(value),
             "preliminary": False, "note": ""}
@@ -328,9 +387,11 @@ def test_aggregate_to_2025_hand_numbers():
                                                               "pct"),
     ]
     out = geo.aggregate_to_2025(pd.DataFrame(rows))
-    assert list(out.columns) == geo.OBS_COLUMNS + ["method", "inputs", "reason"]
+    assert list(out.columns) == geo.AGGREGATE_COLUMNS
     assert (out["boundaries"] == "2025").all() and (out["geo_level"] == "province").all()
-    v = out.set_index(["geo_code", "as_of", "indicator"])
+    assert str(out["as_of"].dtype) == "datetime64[ns]"
+    v = out.assign(as_of=out["as_of"].dt.strftime("%Y-%m-%d")).set_index(
+        ["geo_code", "as_of", "indicator"])
     assert v.at[("68", "2020-12-31", "bhyt_participants"), "value"] == 2200
     assert v.at[("68", "2020-12-31", "population"), "value"] == 4500
     cov = v.loc[("68", "2020-12-31", "bhyt_coverage_pct")]
@@ -338,8 +399,11 @@ def test_aggregate_to_2025_hand_numbers():
     assert cov["method"].startswith("ratio_of_sums")
     assert len(cov["inputs"].split()) == 6 and cov["geo_name"] == "Lâm Đồng"
     tn = v.loc[("80", "2020-12-31", "bhxh_participants")]
-    assert np.isnan(tn["value"]) and "72" in tn["reason"] and tn["geo_name"] == "Tây Ninh"
-    assert np.isnan(v.at[("80", "2020-12-31", "bhxh_coverage_pct"), "value"])
+    assert np.isnan(tn["value"]) and tn["geo_name"] == "Tây Ninh"
+    # The reason names the missing place, not its code.
+    assert tn["reason"] == "missing: Tỉnh Tây Ninh" and tn["missing"] == "Tỉnh Tây Ninh"
+    tn_cov = v.loc[("80", "2020-12-31", "bhxh_coverage_pct")]
+    assert np.isnan(tn_cov["value"]) and "Tỉnh Tây Ninh" in tn_cov["reason"]
     cb = v.loc[("04", "2020-12-31", "bhxh_coverage_pct")]
     assert cb["value"] == 12.5 and cb["method"] == "unchanged_boundaries"
     assert v.at[("01", "2005-12-31", "labour_force"), "value"] == 4500
@@ -347,13 +411,12 @@ def test_aggregate_to_2025_hand_numbers():
     att = v.loc[("51", "2020-12-31", "bhxh_attainment_pct")]
     assert np.isnan(att["value"]) and att["reason"]
     assert out["obs_id"].is_unique
-    # Deterministic regardless of input order; datetime as_of comes back as datetime.
+    # Deterministic regardless of input order and of the type of as_of.
     again = geo.aggregate_to_2025(pd.DataFrame(rows[::-1]))
     pd.testing.assert_frame_equal(out, again)
     dated = geo.aggregate_to_2025(pd.DataFrame(rows).assign(as_of=lambda t: pd.to_datetime(
         t["as_of"])))
-    assert pd.api.types.is_datetime64_any_dtype(dated["as_of"])
-    assert dated["value"].equals(out["value"])
+    pd.testing.assert_frame_equal(out, dated)
 
 
 def test_aggregate_rejects_duplicates_and_bad_codes():
@@ -362,9 +425,140 @@ def test_aggregate_rejects_duplicates_and_bad_codes():
         geo.aggregate_to_2025(pd.DataFrame(rows))
     with pytest.raises(geo.GeoError, match="unknown legacy province"):
         geo.aggregate_to_2025(pd.DataFrame([_obs("99", "population", 1)]))
+    with pytest.raises(geo.GeoError, match="unknown legacy district"):
+        geo.aggregate(pd.DataFrame([_obs("999", "population", 1, level="district")]))
+    with pytest.raises(geo.GeoError, match="to must be"):
+        geo.aggregate(pd.DataFrame(rows[:1]), to="district")
+    with pytest.raises(geo.GeoError, match="boundaries must be"):
+        geo.aggregate(pd.DataFrame(rows[:1]), boundaries="2024")
     empty = geo.aggregate_to_2025(pd.DataFrame([dict(_obs("68", "population", 1),
                                                      boundaries="2025")]))
-    assert empty.empty
+    assert empty.empty and list(empty.columns) == geo.AGGREGATE_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def lam_dong_districts(reg) -> pd.DataFrame:
+    """Population and BHYT participants for every district of legacy Lâm Đồng."""
+    d = reg.units("legacy", "district")
+    rows = []
+    for i, code in enumerate(d.loc[d["province_code"] == "68", "geo_code"]):
+        rows.append(_obs(code, "population", 10_000 + i, level="district"))
+        rows.append(_obs(code, "bhyt_participants", 9_000 + i, level="district"))
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("boundaries", ["legacy", "2025"])
+def test_aggregate_district_rows_roll_up(reg, lam_dong_districts, boundaries):
+    rows = lam_dong_districts
+    if boundaries == "2025":  # the other two parts of 2025 Lâm Đồng, as provinces
+        rows = pd.concat([rows, pd.DataFrame([
+            _obs(p, ind, 1_000) for p in ("67", "60")
+            for ind in ("population", "bhyt_participants")])], ignore_index=True)
+    out = geo.aggregate(rows, to="province", boundaries=boundaries)
+    v = out.set_index("indicator")
+    pop = rows.loc[rows["indicator"] == "population", "value"].sum()
+    part = rows.loc[rows["indicator"] == "bhyt_participants", "value"].sum()
+    assert v.at["population", "value"] == pop and v.at["bhyt_participants", "value"] == part
+    assert (out["geo_name"] == "Lâm Đồng").all() and (out["boundaries"] == boundaries).all()
+    assert v.at["population", "method"] == "sum_of_districts"
+    # Coverage is recomputed from the sums, never averaged.
+    assert v.at["bhyt_coverage_pct", "value"] == pytest.approx(100 * part / pop)
+    assert len(v.at["population", "inputs"].split()) == (rows["indicator"] == "population").sum()
+
+
+def test_aggregate_names_a_dropped_district(reg, lam_dong_districts):
+    lac_duong = reg.resolve("Lạc Dương", parent="Lâm Đồng", level="district").code
+    dropped = lam_dong_districts[lam_dong_districts["geo_code"] != lac_duong]
+    out = geo.aggregate(dropped, to="province", boundaries="legacy")
+    assert out["value"].isna().all() and (out["method"] == "not_computed").all()
+    counts = out[out["indicator"] == "population"].iloc[0]
+    assert counts["missing"] == "Huyện Lạc Dương (Lâm Đồng)"
+    assert counts["reason"] == "missing: Huyện Lạc Dương (Lâm Đồng)"
+    assert lac_duong not in counts["reason"]
+    # Towards 2025 the missing legacy provinces are named too.
+    out25 = geo.aggregate(dropped, to="province", boundaries="2025")
+    reason = out25.loc[out25["indicator"] == "population", "reason"].iat[0]
+    for name in ("Tỉnh Đắk Nông", "Tỉnh Bình Thuận", "Huyện Lạc Dương (Lâm Đồng)"):
+        assert name in reason
+
+
+def test_aggregate_communes_stand_for_their_district(reg, lam_dong_districts):
+    duc_trong = reg.resolve("Huyện Đức Trọng")
+    communes = [u.code for u in reg.children(duc_trong)]
+    base = lam_dong_districts[(lam_dong_districts["geo_code"] != duc_trong.code)
+                              & (lam_dong_districts["indicator"] == "population")]
+    rows = pd.concat([base, pd.DataFrame([_obs(c, "population", 100, level="commune")
+                                          for c in communes])], ignore_index=True)
+    out = geo.aggregate(rows, boundaries="legacy").iloc[0]
+    assert out["value"] == base["value"].sum() + 100 * len(communes)
+    assert out["method"] == "sum_of_communes"
+    last = reg.get("legacy", "commune", communes[-1])
+    short = geo.aggregate(rows[rows["geo_code"] != last.code], boundaries="legacy").iloc[0]
+    assert np.isnan(short["value"])
+    assert short["missing"] == f"{last.full_name} (Huyện Đức Trọng)"
+
+
+def test_aggregate_2025_communes(reg):
+    communes = reg.children(reg.get("2025", "province", "68"))
+    rows = pd.DataFrame([_obs(u.code, "population", 10, level="commune", boundaries="2025",
+                              as_of="2025-12-31") for u in communes])
+    out = geo.aggregate(rows, boundaries="2025").iloc[0]
+    assert (out["geo_code"], out["value"]) == ("68", 10 * len(communes))
+    assert out["method"] == "sum_of_communes"
+    out = geo.aggregate(rows.iloc[1:], boundaries="2025").iloc[0]
+    assert np.isnan(out["value"]) and out["missing"] == communes[0].full_name
+
+
+def test_aggregate_ha_tay_after_2008_is_not_a_part():
+    rows = [_obs("01", "population", 6_000, as_of="2010-12-31"),
+            _obs("28", "population", 2_000, as_of="2010-12-31")]
+    out = geo.aggregate(pd.DataFrame(rows), boundaries="2025").iloc[0]
+    assert np.isnan(out["value"]) and "Tỉnh Hà Tây (until 2008-08-01)" in out["reason"]
+
+
+def test_aggregate_ha_noi_alone_after_2008_keeps_its_percentage():
+    rows = [_obs("01", "bhyt_coverage_pct", 90.0, "pct", as_of="2010-12-31"),
+            _obs("01", "bhyt_coverage_pct", 80.0, "pct", as_of="2005-12-31")]
+    out = geo.aggregate(pd.DataFrame(rows), boundaries="2025").set_index("as_of")
+    assert out.at[pd.Timestamp("2010-12-31"), "value"] == 90.0
+    assert out.at[pd.Timestamp("2010-12-31"), "method"] == "unchanged_boundaries"
+    # Before 2008 Hà Nội of 2025 is Hà Nội + Hà Tây: a percentage of one part is not it.
+    assert np.isnan(out.at[pd.Timestamp("2005-12-31"), "value"])
+
+
+def test_aggregate_non_additive_units_are_not_summed():
+    rows = [_obs(p, "campaign_participating_provinces", 1, unit="provinces") for p in
+            ("68", "67", "60")]
+    out = geo.aggregate(pd.DataFrame(rows)).iloc[0]
+    assert np.isnan(out["value"]) and "cannot be summed" in out["reason"]
+
+
+# --------------------------------------------------------------------------- history
+
+
+def test_ha_tay_history(reg):
+    ha_tay = reg.resolve("Hà Tây")
+    assert (ha_tay.valid_to, ha_tay.successor_code) == ("2008-08-01", "01")
+    assert reg.province_2025(ha_tay).name == "Hà Nội"
+    (change,) = reg.history(ha_tay)
+    assert (change.date, change.event, change.basis) == ("2008-08-01", "merged",
+                                                         "Nghị quyết 15/2008/QH12")
+    assert [(u.boundaries, u.code, u.name) for u in change.successors] == [
+        ("legacy", "01", "Hà Nội")]
+    assert "2025" not in change.date
+    # Hà Nội itself came through 2025 alone; Hà Tây is not one of its 2025 partners.
+    (hn,) = reg.history(reg.resolve("Hà Nội"))
+    assert (hn.event, hn.others) == ("unchanged", ())
+
+
+def test_history_of_2025_merger(reg):
+    (change,) = reg.history(reg.resolve("Kon Tum"))
+    assert (change.date, change.event) == ("2025-07-01", "merged")
+    assert change.successors[0].name == "Quảng Ngãi"
+    assert [u.name for u in change.others] == ["Quảng Ngãi"]
+    (d,) = reg.history(reg.resolve("Huyện Đức Trọng"))
+    assert d.event == "district_abolished" and len(d.successors) >= 5
+    assert reg.history(reg.resolve("Lâm Đồng", boundaries="2025")) == []
 
 
 # --------------------------------------------------------------------------- CLI
@@ -410,12 +604,12 @@ def test_cli_list(runner, boundaries, n):
     assert res.exit_code == 0, res.output
     units = json.loads(res.stdout)
     assert isinstance(units, list) and len(units) == n
-    assert {u["level"] for u in units} == {"province"}
+    assert {u["geo_level"] for u in units} == {"province"}
     text = runner.invoke(main, ["geo", "list", "--boundaries", boundaries])
     assert len(text.stdout.strip().splitlines()) == n
     csv = runner.invoke(main, ["geo", "list", "--boundaries", boundaries, "--format", "csv"])
     lines = csv.stdout.strip().splitlines()
-    assert lines[0].startswith("code,name,full_name,level,boundaries") and len(lines) == n + 1
+    assert lines[0].startswith("geo_code,geo_name,geo_level,boundaries") and len(lines) == n + 1
 
 
 def test_cli_list_levels(runner):
@@ -442,3 +636,33 @@ def test_registry_cached_per_raw_dir(reg):
     # resolve() results are cached but identical to a fresh resolution.
     assert reg.resolve("Đức Trọng") is reg.resolve("Đức Trọng")
     assert reg.resolve("Đức Trọng") == reg._resolve("Đức Trọng", None, None, None)
+
+
+def test_cli_parent_disambiguates(runner):
+    res = runner.invoke(main, ["geo", "resolve", "Huyện Châu Thành", "--parent", "Tây Ninh",
+                               "--boundaries", "legacy", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    obj = json.loads(res.stdout)
+    assert (obj["code"], obj["parent_name"]) == ("708", "Tỉnh Tây Ninh")
+    res = runner.invoke(main, ["geo", "resolve", "Huyện Châu Thành", "--boundaries", "legacy"])
+    assert res.exit_code != 0 and "ambiguous" in res.stderr
+
+
+def test_cli_ha_tay_history(runner):
+    res = runner.invoke(main, ["geo", "resolve", "Hà Tây"])
+    assert res.exit_code == 0, res.output
+    line = next(ln for ln in res.stdout.splitlines() if ln.startswith("history:"))
+    assert "2008-08-01 merged into Thành phố Hà Nội" in line and "2025" not in line
+    listed = runner.invoke(main, ["geo", "list", "--boundaries", "legacy", "--include-defunct"])
+    assert "Tỉnh Hà Tây  (merged into Hà Nội on 2008-08-01)" in listed.stdout
+    obj = json.loads(runner.invoke(main, ["geo", "resolve", "Hà Tây", "--format",
+                                          "json"]).stdout)
+    assert obj["successor_code"] == "01" and obj["history"][0]["date"] == "2008-08-01"
+
+
+def test_cli_lists_match_schema():
+    from bhxh_analysis import schema
+
+    cli_geo = importlib.import_module("bhxh_analysis.cli.geo")  # the module, not the group
+    assert cli_geo._LEVELS == list(schema.LEVELS)
+    assert cli_geo._BOUNDARIES == list(schema.BOUNDARIES)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bhxh_analysis import metrics as M
+from bhxh_analysis.schema import CONSISTENCY_COLUMNS, DERIVED_COLUMNS, OBSERVATION_COLUMNS
 
 # Seed and national figures, hand-transcribed in the observations schema. Codes are
 # the GSO codes (Lâm Đồng 68, Đà Lạt 672, Đức Trọng 679, Kon Tum 62, Kiên Giang 91,
@@ -86,7 +87,7 @@ def seed_obs() -> pd.DataFrame:
     df["unit"] = np.where(df["indicator"].str.endswith("_pct"), "pct", "persons")
     df["preliminary"] = False
     df["value"] = df["value"].astype(float)
-    return df[M.OBS_COLUMNS]
+    return df[OBSERVATION_COLUMNS]
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +190,8 @@ def test_dalat_populations_plan_and_target(derived: pd.DataFrame) -> None:
     assert cov["value"].iloc[0] == pytest.approx(190863 / 0.8323)  # ≈ 229,320
     assert round(cov["value"].iloc[0]) == 229320
     assert round(sho["value"].iloc[0]) == 229306
-    assert cov["inputs"].iloc[0] == "seed000-03 seed000-04"
+    assert cov[["input_a", "input_b"]].values.tolist() == [["seed000-03", "seed000-04"]]
+    assert str(cov["inputs_as_of"].iloc[0])[:10] == "2020-07-31"
     assert cov["source_id"].iloc[0] == "seed000"
     assert cov["method"].iloc[0].startswith(
         "population = bhyt_participants ÷ bhyt_coverage_pct × 100")
@@ -225,9 +227,11 @@ def test_duc_trong_denominators(derived: pd.DataFrame) -> None:
 def test_u_minh_thuong_attainment(derived: pd.DataFrame) -> None:
     att = pick(derived, "U Minh Thượng", "bhxh_voluntary_attainment_pct", "2020-05-31")
     assert att["value"].iloc[0] == 150.0
-    # The id is a pinned function of the method and the inputs' ids (docs/metrics.md).
-    assert att["inputs"].iloc[0] == "seed001-07 seed001-09"
-    assert att["obs_id"].iloc[0] == "drv-b844378551a9875b"
+    # The id names the place and date and numbers the figure (docs/metrics.md).
+    assert att[["input_a", "input_b"]].values.tolist() == [["seed001-07", "seed001-09"]]
+    assert att["obs_id"].iloc[0].startswith("drv-legacy-district-906-20200531-")
+    # Known once both inputs are: the plan is dated 31 December.
+    assert str(att["inputs_as_of"].iloc[0])[:10] == "2020-12-31"
     plan = pick(derived, "U Minh Thượng", "bhxh_voluntary_plan_new_participants",
                 "2020-12-31")
     assert plan["value"].iloc[0] == 244.0
@@ -243,9 +247,9 @@ def test_national_labour_force_and_yoy(derived: pd.DataFrame) -> None:
 
 
 def test_derived_table_shape_and_determinism(obs: pd.DataFrame, derived: pd.DataFrame) -> None:
-    assert list(derived.columns) == M.DERIVED_COLUMNS
+    assert list(derived.columns) == DERIVED_COLUMNS
     assert derived["obs_id"].is_unique
-    assert derived["obs_id"].str.match(r"^drv-[0-9a-f]{16}$").all()
+    assert derived["obs_id"].str.match(r"^drv-(?:legacy|2025)-[a-z]+-\w+-\d{8}-\d+$").all()
     assert not set(derived["obs_id"]) & set(obs["obs_id"])
     again = M.derive(obs.sample(frac=1, random_state=3))
     pd.testing.assert_frame_equal(derived, again)
@@ -278,7 +282,7 @@ def test_empty_inputs() -> None:
     df = seed_obs().iloc[0:1]
     assert M.derive(df).empty
     c = M.check_consistency(df)
-    assert c.empty and list(c.columns) == M.CONSISTENCY_COLUMNS
+    assert c.empty and list(c.columns) == CONSISTENCY_COLUMNS
 
 
 # ---------------------------------------------------------------- consistency
@@ -331,7 +335,7 @@ def test_conflicting_shortfall_is_flagged() -> None:
 
 
 def test_checks_sorted_and_deterministic(obs: pd.DataFrame, checks: pd.DataFrame) -> None:
-    assert list(checks.columns) == M.CONSISTENCY_COLUMNS
+    assert list(checks.columns) == CONSISTENCY_COLUMNS
     again = M.check_consistency(obs.iloc[::-1].reset_index(drop=True))
     pd.testing.assert_frame_equal(checks, again)
     assert set(checks["status"]) <= {"ok", "conflict"}
@@ -400,3 +404,135 @@ def test_true_population_lies_in_both_implied_intervals(
     assert (pops["value_lo"] <= population + eps).all(), pops
     assert (pops["value_hi"] >= population - eps).all(), pops
     assert M.check_consistency(rows)["status"].eq("ok").all()
+
+
+# ---------------------------------------------------------------- sign convention
+
+
+def test_gaps_are_positive_below_the_plan_or_target() -> None:
+    """One convention for every gap: positive = still below, negative = exceeded."""
+    assert M.shortfall(900, 1000) == 100 and M.shortfall(1100, 1000) == -100
+    assert M.shortfall_pp(88.0, 90.0) == pytest.approx(2.0)
+    assert M.distance_to_target(88.0, 90.0) == pytest.approx(2.0)
+    assert M.distance_to_target(96.0, 95.0) == pytest.approx(-1.0)
+    # The derived shortfall follows it: plan 244 (same year), new participants 366.
+    d = M.derive(seed_obs())
+    plan_new = d[d["indicator"] == "bhxh_voluntary_plan_new_participants"]
+    assert (plan_new["value"] > 0).all()
+
+
+# ---------------------------------------------------------------- implied plans
+
+
+def test_implied_plans_known_from_their_inputs(derived: pd.DataFrame, obs: pd.DataFrame) -> None:
+    plans = M.implied_plans(derived)
+    dalat = plans[(plans["geo_name"] == "Đà Lạt")
+                  & (plans["indicator"] == "bhxh_voluntary_plan_participants")]
+    assert dalat["plan"].tolist() == [2680.0]  # 1.091 + 1.589
+    assert dalat["year"].tolist() == [2020]
+    assert dalat["rule"].tolist() == ["plan_from_shortfall"]
+    assert str(dalat["known_from"].iloc[0])[:10] == "2020-07-31"
+    kon_tum = plans[(plans["geo_name"] == "Kon Tum")
+                    & (plans["indicator"] == "bhxh_voluntary_plan_participants")]
+    assert round(kon_tum["plan"].iloc[0]) == 4040  # 4.294 ÷ 106,3 %
+    # Known on 30 June 2020 (Kon Tum's figure), not yet the Đà Lạt one of 31 July.
+    june = M.implied_plans(derived, as_of="2020-06-30")
+    assert "Kon Tum" in set(june["geo_name"]) and "Đà Lạt" not in set(june["geo_name"])
+    assert M.implied_plans(derived, as_of="2019-12-31").empty
+    # From the observations directly, and from a derived table read back as text.
+    pd.testing.assert_frame_equal(M.implied_plans(obs), plans)
+    pd.testing.assert_frame_equal(M.implied_plans(derived.astype(str)), plans)
+    assert list(plans.columns) == M.plans.PLAN_COLUMNS
+
+
+# ---------------------------------------------------------------- daily series
+
+
+def _daily(n_days: int, start: str = "1960-01-01") -> pd.DataFrame:
+    """One place, one figure a day (values that would conflict across days)."""
+    days = pd.date_range(start, periods=n_days, freq="D")
+    value = (1000 + np.arange(n_days) * 7 % 500).astype(float)
+    df = pd.DataFrame({
+        "obs_id": [f"d{i}" for i in range(n_days)], "source_id": "daily",
+        "geo_code": "672", "geo_name": "Đà Lạt", "geo_level": "district",
+        "boundaries": "legacy", "as_of": days, "indicator": "bhyt_participants",
+        "value": value, "value_raw": value.astype(int).astype(str)})
+    return df
+
+
+def test_daily_figures_are_a_series_not_conflicts() -> None:
+    """Figures of different days are never paired; pairs grow linearly."""
+    n = 30_000
+    daily = _daily(n)
+    # Every 10th day a second source repeats the figure (agrees); every 100th day a
+    # third prints another figure (contradicts); one day has 1,000 sources.
+    again = daily.iloc[::10].assign(obs_id=lambda d: d["obs_id"] + "-b", source_id="b")
+    other = daily.iloc[::100].assign(obs_id=lambda d: d["obs_id"] + "-c", source_id="c",
+                                     value=lambda d: d["value"] + 50,
+                                     value_raw=lambda d: (d["value"] + 50).astype(int).astype(str))
+    crowd = pd.concat([daily.iloc[[5]].assign(obs_id=f"x{i}", source_id=f"s{i}")
+                       for i in range(1000)], ignore_index=True)
+    obs = pd.concat([daily, again, other, crowd], ignore_index=True)
+    checks = M.check_consistency(obs)
+    assert (checks["check"] == "same_figure:bhyt_participants").all()
+    # Only days printed more than once are compared.
+    repeated_days = obs["as_of"][obs.duplicated(["as_of"], keep=False)].unique()
+    assert set(checks["as_of"]) == set(repeated_days)
+    # Two figures a day: one pair; three (every 100th day): all three pairs.
+    per_day = checks.groupby("as_of").size()
+    assert (per_day[per_day.index.isin(again["as_of"]) & ~per_day.index.isin(other["as_of"])
+                    & (per_day.index != daily["as_of"].iloc[5])] == 1).all()
+    assert (per_day[per_day.index.isin(other["as_of"])] == 3).all()
+    # Contradictions only where the third source printed another figure.
+    conflict_days = set(checks.loc[checks["status"] == "conflict", "as_of"])
+    assert conflict_days == set(other["as_of"])
+    # Linear: the crowded day has at most three pairs per figure, not 1001·1000/2.
+    assert per_day[daily["as_of"].iloc[5]] <= 3 * 1001
+    assert len(checks) <= 3 * len(obs)
+
+
+def test_month_precision_figures_meet_on_the_month_end() -> None:
+    """"Sep 2022" is stored as 30/9/2022: it meets a 30/9 figure, not a 15/9 one."""
+    base = seed_obs()
+    nat = base[base["obs_id"] == "nat-2022-13"]
+    mid = nat.assign(obs_id="mid", as_of="2022-09-15", value=17.0e6, value_raw="17.0 M",
+                     source_id="other")
+    c = M.check_consistency(pd.concat([base, mid], ignore_index=True))
+    sep = c[c["check"] == "same_figure:bhxh_participants"]
+    assert sep["as_of"].tolist() == ["2022-09-30"]
+    assert "mid" not in " ".join(sep["obs_ids"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 100), st.floats(0, 10)), min_size=2, max_size=40))
+def test_linear_pairs_show_every_contradicting_figure(figs: list[tuple[float, float]]) -> None:
+    """Every figure that contradicts some other is in a compared pair that conflicts."""
+    f = pd.DataFrame({"g": 1, "value": [v for v, _ in figs]})
+    f["lo"] = f["value"] - [w for _, w in figs]
+    f["hi"] = f["value"] + [w for _, w in figs]
+    lo, hi = f["lo"].to_numpy(), f["hi"].to_numpy()
+    disjoint = (lo[:, None] > hi[None, :]) | (lo[None, :] > hi[:, None])
+    pairs = M.self_pairs(f, ["g"])
+    assert len(pairs) <= 3 * len(f)
+    if len(f) <= 3:
+        assert len(pairs) == len(f) * (len(f) - 1) // 2
+    shown = disjoint[pairs["left"], pairs["right"]]
+    in_conflict = set(pairs["left"][shown]) | set(pairs["right"][shown])
+    assert in_conflict == set(np.flatnonzero(disjoint.any(axis=1)))
+
+
+def test_parts_of_places_give_the_whole_tables(obs: pd.DataFrame) -> None:
+    """Rules and checks stay within a place: parts of whole places add up to the whole."""
+    from bhxh_analysis.simulate import simulate_panel
+
+    panel = simulate_panel(n_places=30, years=[2019, 2020], seed=3, level="commune")
+    both = pd.concat([obs, panel.astype({"as_of": "datetime64[ns]"}).assign(
+        as_of=lambda d: d["as_of"].dt.strftime("%Y-%m-%d"))], ignore_index=True)
+    derived, checks = M.derive_and_check(both)
+    parts = list(M.in_parts(both, rows_per_part=100))
+    assert len(parts) > 10
+    # Same rows and values (text compared as text: each part has its own categories).
+    pd.testing.assert_frame_equal(
+        pd.concat([d for d, _ in parts], ignore_index=True).astype(str), derived.astype(str))
+    pd.testing.assert_frame_equal(pd.concat([c for _, c in parts], ignore_index=True),
+                                  checks)

@@ -314,20 +314,6 @@ def test_sniff_delimiter(sep: str) -> None:
     assert usercheck.sniff_delimiter(text) == sep
 
 
-@pytest.mark.parametrize(
-    ("values", "fmt"),
-    [
-        (["190.863", "83,23", "1.000"], "vi"),
-        (["16.16 M", "551,000", "32.7%"], "en"),
-        (["190.863", "15.524"], "vi"),  # only ambiguous values: Vietnamese assumed
-        (["1,234.5", "7", "2.5"], "en"),
-    ],
-)
-def test_detect_number_format(values: list[str], fmt: str) -> None:
-    got, reason = usercheck.detect_number_format(pd.Series(values, dtype="str"))
-    assert got == fmt, reason
-
-
 def test_tab_separated_english_file_exits_0(tmp_path: Path) -> None:
     f = tmp_path / "national.tsv"
     f.write_text(

@@ -24,6 +24,7 @@ _API: dict[str, str] = {
     "load_consistency": "observations",
     "load_targets": "observations",
     "select": "observations",
+    "check_frame": "usercheck",
 }
 #: Submodules a researcher may use directly (``bhxh_analysis.geo.get_registry()``).
 _SUBMODULES: tuple[str, ...] = (

@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from .schema import MULTIPLIERS, QUALIFIERS
@@ -47,8 +48,11 @@ __all__ = [
     "parse_numbers",
     "parse_quantity",
     "parse_year_header",
+    "read_value",
+    "read_values",
     "read_gso_export",
     "read_gso_export_with_errors",
+    "value_kind",
     "wide_to_long",
 ]
 
@@ -392,6 +396,173 @@ def parse_quantity(text: str, fmt: NumberFormat = "vi") -> Quantity:
     if unit == "pct" and rest:
         raise ParseError(f"unexpected text after % in quantity {text!r}")
     return Quantity(float(number * multiplier), unit, qualifier)
+
+
+# ------------------------------------------------------------- per-value reading
+
+#: Columns of :func:`read_values`.
+READ_COLUMNS = ["value", "unit", "qualifier", "format", "reason"]
+_FMT_NAMES = {"vi": "Vietnamese", "en": "English"}
+
+
+def value_kind(indicators: pd.Series) -> pd.Series:
+    """Kind of number an indicator holds: ``pct`` (``*_pct``, ``*_pp``) or ``count``.
+
+    Every indicator of the vocabulary that is not a percentage counts persons, cards,
+    sessions or rounds: a whole number.
+    """
+    ind = indicators.astype("str").str.strip().str.casefold()
+    pct = ind.str.endswith("_pct") | ind.str.endswith("_pp")
+    return pd.Series(pct.map({True: "pct", False: "count"}),
+                     index=indicators.index, dtype="str")
+
+
+def _broadcast(x: pd.Series | str | None, index: pd.Index, default: str) -> pd.Series:
+    if isinstance(x, pd.Series):
+        return x.reindex(index).fillna(default).astype("str").str.strip().str.casefold()
+    return pd.Series(default if x is None else str(x).casefold(), index=index, dtype="str")
+
+
+def _shown(values: pd.Series) -> pd.Series:
+    """Readings as message text; ``-`` where there is none."""
+    return values.map(_show, na_action="ignore").astype(object).fillna("-").astype("str")
+
+
+def _show(v: float) -> str:
+    """A reading as plain English-style text (``61,649``, ``61.649``) for messages."""
+    text = format_number(v, 0 if float(v).is_integer() else 6, "en")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def read_values(
+    texts: pd.Series,
+    kind: pd.Series | str = "count",
+    fmt: pd.Series | str | None = "auto",
+) -> pd.DataFrame:
+    """Read each printed figure by its own evidence and the kind of number it must be.
+
+    No file-wide vote: every value is read both ways (Vietnamese ``.`` thousands, ``,``
+    decimal; English the opposite) and a reading is kept only when it fits its kind:
+
+    - ``count``: a count is whole, and it is printed without a decimal part unless a
+      multiplier follows (``"1,12 triệu"``); so ``"61.649"`` is 61,649 and ``"551,000"``
+      is 551,000 (the other readings would be a fractional count, or a whole count
+      written with three decimal zeros).
+    - ``pct``: a percentage needs no thousands separator, so ``"92.5"`` is 92.5 and
+      ``"92.500"`` is 92.5.
+
+    A value both of whose readings fit (``"1.234 triệu"``) is ambiguous and not read:
+    ``reason`` names both readings. An explicit format (``"vi"``/``"en"``, e.g. a curated
+    row's ``number_format`` column) decides between two fitting readings; a value whose
+    declared reading does not fit is refused with both readings named.
+
+    Parameters
+    ----------
+    texts : pandas.Series
+        Figures as printed (qualifier, multiplier, unit word and ``%`` allowed, see
+        :func:`parse_quantity`).
+    kind : Series or str
+        ``count`` or ``pct`` per value (:func:`value_kind` of the indicators), or
+        ``number`` (no kind known: both readings must agree).
+    fmt : Series or str or None
+        ``vi``, ``en`` or ``auto`` (default; also for empty cells) per value.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index; ``value`` (float, NaN when not read), ``unit`` (``count``/``pct``),
+        ``qualifier`` (lower-cased, ``""`` when exact), ``format`` (``vi``, ``en`` or
+        ``""`` when both readings agree), ``reason`` (``""`` when read, else why not).
+
+    Examples
+    --------
+    >>> out = read_values(pd.Series(["61.649", "92.5"]), pd.Series(["count", "pct"]))
+    >>> out["value"].tolist()
+    [61649.0, 92.5]
+    """
+    idx = texts.index
+    s = nfc_series(texts.fillna("").astype("str")).str.rstrip(" .,;:")
+    kinds = _broadcast(kind, idx, "number")
+    hint = _broadcast(fmt, idx, "auto").where(lambda h: h.isin(["vi", "en"]), "auto")
+    parts = s.str.extract(_QUANTITY.pattern, flags=re.IGNORECASE | re.DOTALL)
+    num = parts["num"].fillna("").str.replace(r"\s+", "", regex=True)
+    rest = parts["rest"].fillna("").str.strip()
+    is_pct = rest.str.startswith("%")
+    after = rest.where(~is_pct, rest.str[1:].str.strip())
+    first = after.str.split(" ", n=1).str[0].fillna("")
+    mult = first.str.casefold().map(_MULTIPLIERS).where(~is_pct & first.ne(""))
+    tail = after.where(mult.isna(), after.str.split(" ", n=1).str[1].astype(object).fillna(""))
+    bad_tail = tail.ne("") & (is_pct | ~tail.str.casefold().isin(_COUNT_NOUNS))
+    mult = mult.fillna(1).astype("float64")
+    body = num.str.lstrip("+-" + _MINUS)
+    read: dict[str, pd.Series] = {}
+    fits: dict[str, pd.Series] = {}
+    for f in ("vi", "en"):
+        v = parse_numbers(num, f)["value"] * mult
+        read[f] = v.where(mult.eq(1), v.round(6))
+    for f, other in (("vi", "en"), ("en", "vi")):
+        thousands, decimal = _SEPARATORS[f]
+        v = read[f]
+        whole = (v - v.round()).abs().lt(1e-9)
+        # "551,000" read as 551 would be a count written with three decimal zeros: not
+        # a count, when the other convention reads the same text as thousands.
+        uses_decimal = body.str.contains(decimal, regex=False) & mult.eq(1) & read[other].notna()
+        count_ok = whole & ~uses_decimal
+        pct_ok = ~body.str.contains(thousands, regex=False)
+        fits[f] = v.notna() & np.select(
+            [kinds.eq("count") & ~is_pct, kinds.eq("pct") | is_pct], [count_ok, pct_ok], True)
+    agree = read["vi"].notna() & read["en"].notna() & read["vi"].eq(read["en"])
+    value = pd.Series(np.nan, index=idx, dtype="float64")
+    used = pd.Series("", index=idx, dtype="str")
+    reason = pd.Series("", index=idx, dtype="str")
+    both = fits["vi"] & fits["en"] & ~agree
+    for f, other in (("vi", "en"), ("en", "vi")):
+        only = fits[f] & ~fits[other] & ~agree
+        take = (hint.eq(f) & fits[f] & ~agree) | (hint.eq("auto") & only)
+        value, used = value.where(~take, read[f]), used.where(~take, f)
+        refused = hint.eq(f) & ~fits[f] & read[other].notna() & ~agree
+        why = (("declared " + _FMT_NAMES[f] + " reading " + _shown(read[f])
+                + " does not fit a " + kinds).where(
+            read[f].notna(), "not a number in the declared " + _FMT_NAMES[f] + " format")
+            + "; the " + _FMT_NAMES[other] + " reading is " + _shown(read[other]))
+        reason = reason.where(~refused, why)
+    ok_agree = agree & (fits["vi"] | fits["en"])
+    value, used = value.where(~ok_agree, read["vi"]), used.where(~ok_agree, "")
+    amb = both & hint.eq("auto")
+    reason = reason.where(~amb, "ambiguous number: Vietnamese reading "
+                          + _shown(read["vi"]) + ", English reading " + _shown(read["en"])
+                          + "; write it unambiguously or declare the number format")
+    # Parsed, but no reading fits the kind (a fractional count, a grouped percentage).
+    nofit = value.isna() & reason.eq("") & (read["vi"].notna() | read["en"].notna())
+    shown = _shown(read["vi"]) + " (Vietnamese) / " + _shown(read["en"]) + " (English)"
+    reason = reason.where(~nofit, np.where(
+        kinds.eq("count") & ~is_pct, "not a whole count: reads as ",
+        "not a plausible percentage: reads as ") + shown)
+    unread = value.isna() & reason.eq("")
+    reason = reason.where(~unread, np.where(s.eq(""), "missing value",
+                                            "not a number: " + s.map(repr)))
+    reason = reason.where(~bad_tail, "unexpected text " + tail.map(repr) + " after the number")
+    value = value.where(~bad_tail)
+    neg = num.str.match(f"^[-{_MINUS}]") & value.notna()
+    value = value.where(~neg | value.le(0), -value)
+    return pd.DataFrame({
+        "value": value, "unit": np.where(is_pct, "pct", "count"),
+        "qualifier": parts["qual"].fillna("").str.casefold(), "format": used,
+        "reason": reason}, index=idx)
+
+
+def read_value(text: str, kind: str = "count", fmt: str | None = "auto") -> tuple[float, str]:
+    """Read one printed figure (scalar :func:`read_values`): ``(value, reason)``.
+
+    Examples
+    --------
+    >>> read_value("61.649", "count")
+    (61649.0, '')
+    >>> read_value("92.5", "pct")
+    (92.5, '')
+    """
+    row = read_values(pd.Series([text]), kind, fmt).iloc[0]
+    return float(row["value"]), str(row["reason"])
 
 
 # -------------------------------------------------------------------------- dates

@@ -234,9 +234,9 @@ def units_frame(boundaries: str) -> pd.DataFrame:
     key = f"units-{boundaries}-{config.raw_dir()}"
     if key not in _CACHE:
         units = _registry().units(boundaries, None, include_defunct=True)
-        units = units[units["level"] != "nation"]
+        units = units[units["geo_level"] != "nation"]
         _CACHE[key] = units.rename(columns={
-            "level": "geo_level", "code": "geo_code", "name": "unit_name"})[[
+            "geo_name": "unit_name", "province_2025": "province_2025_name"})[[
                 "geo_level", "geo_code", "unit_name", "parent_code", "province_code",
                 "province_2025_code", "province_2025_name"]].drop_duplicates(
                     ["geo_level", "geo_code"]).reset_index(drop=True)

@@ -292,7 +292,9 @@ DTYPES: dict[str, str] = {
     "value": "float64",
     "preliminary": "bool",
     "method": "str",
-    "inputs": "str",
+    "input_a": "str",
+    "input_b": "str",
+    "inputs_as_of": "datetime64[ns]",
     "value_lo": "float64",
     "value_hi": "float64",
     "file": "str",
@@ -303,8 +305,10 @@ DTYPES: dict[str, str] = {
 #: Text columns of the observations table.
 TEXT_COLUMNS: list[str] = [c for c in OBSERVATION_COLUMNS if DTYPES[c] == "str"]
 #: Columns of the derived table: an observation, how it was derived, from which
-#: observations (``inputs``: their ``obs_id`` separated by spaces) and its bounds.
-DERIVED_COLUMNS: list[str] = [*OBSERVATION_COLUMNS, "method", "inputs", "value_lo", "value_hi"]
+#: observations (``input_a``, ``input_b``: their ``obs_id``; ``inputs_as_of``: the later
+#: of their dates, from which the figure is known) and its bounds.
+DERIVED_COLUMNS: list[str] = [*OBSERVATION_COLUMNS, "method", "input_a", "input_b",
+                              "inputs_as_of", "value_lo", "value_hi"]
 #: Columns of the consistency table (one row per check of two or more figures).
 CONSISTENCY_COLUMNS: list[str] = [
     "geo_code", "geo_name", "geo_level", "boundaries", "as_of", "check", "indicator",

@@ -9,10 +9,18 @@ province of a district). Nothing about the file is assumed:
   which always decodes. The try-order is ours (deterministic), not a statistical guess.
   Text is normalised to NFC (Windows-1258 stores tone marks as combining characters).
 - delimiter: ``csv.Sniffer`` over ``, ; TAB |``, checked against the header.
-- number convention: decided once per file from the values themselves: values readable
-  only the Vietnamese way (``83,23``, ``1.234,5``) vote ``vi``, values readable only the
-  English way (``16.16``, ``1,234.5``) vote ``en``; ambiguous values (``190.863``) do not
-  vote; a tie means Vietnamese. The decision and its evidence are in the report.
+- numbers: read value by value, by their own evidence and the kind of number the
+  indicator holds (:func:`bhxh_analysis.clean.read_values`): a count of persons is whole,
+  so ``61.649`` persons is 61,649, and ``92.5`` in a percentage is 92.5, whatever the
+  other rows say; a value with two fitting readings is refused with both named. An
+  optional ``number_format`` column (``vi``/``en``) declares a row's convention.
+- plausibility (:mod:`bhxh_analysis.plausibility`): counts are >= 0 and at most the
+  population of the place at that time (the labour force for BHXH/BHTN where known,
+  with a tolerance for an older denominator); coverage and shares lie within 0–100
+  (attainment may exceed 100). A refused row names the bound and the population used.
+- structure (:func:`bhxh_analysis.sources.user.read_csv`): undecodable lines, NUL
+  bytes, unclosed quotes, huge cells, duplicate header names, header-only files and a
+  possible unquoted decimal comma are each named with their line; other lines are kept.
 
 Boundaries (the project rule of :mod:`bhxh_analysis.observations`): a row dated before
 2025-07-01 (``observations.REFORM_DATE``) names a place in the legacy boundaries (63
@@ -48,12 +56,8 @@ problems are kept, turned into observations and run through :func:`metrics.deriv
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as _dt
-import io
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,25 +66,25 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import metrics
+from . import metrics, plausibility
 from .schema import LEVEL_RANK, REFORM_DATE
+from .sources.user import detect_encoding, read_csv, sniff_delimiter
 
 __all__ = [
     "REJECTED_COLUMNS",
     "REQUIRED_COLUMNS",
     "CheckResult",
     "check_file",
+    "check_frame",
     "detect_encoding",
-    "detect_number_format",
     "read_table",
     "sniff_delimiter",
     "vocabulary",
 ]
 
 REQUIRED_COLUMNS = ["geo_name", "as_of", "indicator", "value"]
-OPTIONAL_COLUMNS = ["source_id", "unit", "value_raw", "parent", "boundaries"]
+OPTIONAL_COLUMNS = ["source_id", "unit", "value_raw", "parent", "boundaries", "number_format"]
 REJECTED_COLUMNS = ["file", "row", "column", "value", "reason"]
-DELIMITERS = ",;\t|"
 # Measures whose values may be negative (a fall, a plan exceeded).
 _SIGNED = ("change_participants", "shortfall_participants", "shortfall_pp", "growth_pct")
 # Percentages bounded by 100 (attainment may exceed 100).
@@ -95,115 +99,21 @@ _BOUNDARY_VALUES = ("legacy", "2025")
 # ------------------------------------------------------------------------ reading
 
 
-def detect_encoding(raw: bytes) -> str:
-    """Return the encoding of a CSV file's bytes (see the module docstring for the order)."""
-    if raw.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if raw and raw.count(0) > len(raw) // 4:
-        # ASCII text in UTF-16 has a NUL in every other byte.
-        even, odd = raw[0::2].count(0), raw[1::2].count(0)
-        return "utf-16-le" if odd > even else "utf-16-be"
-    for enc in ("utf-8", "cp1258"):
-        try:
-            raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        return enc
-    return "latin-1"
-
-
-def sniff_delimiter(text: str) -> str:
-    """Return the delimiter among ``, ; TAB |`` (csv.Sniffer, checked on the header)."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        return ","
-    header = lines[0]
-    counts = {d: header.count(d) for d in DELIMITERS}
-    try:
-        sniffed = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        sniffed = ""
-    if sniffed and counts.get(sniffed, 0) > 0:
-        return sniffed
-    best = max(DELIMITERS, key=lambda d: (counts[d], -DELIMITERS.index(d)))
-    return best if counts[best] > 0 else ","
-
-
-def read_table(path: str | Path) -> tuple[pd.DataFrame, str, str]:
+def read_table(source: Any) -> tuple[pd.DataFrame, str, str]:
     """Read a CSV of unknown encoding and delimiter into strings.
+
+    A thin wrapper of :func:`bhxh_analysis.sources.user.read_csv` (which see); the
+    lines it refused are in ``table.attrs["rejects"]``.
 
     Returns
     -------
     table : pandas.DataFrame
-        One row per record, every cell a NFC string (missing cells ``""``); column
-        ``row`` holds the 1-based physical line where the record starts. Header names
-        are NFC, stripped, lower-cased, inner spaces replaced by ``_``.
+        Column ``row`` (1-based physical line) and one text column per header name.
     encoding, delimiter : str
     """
-    from .clean import nfc
-
-    raw = Path(path).read_bytes()
-    encoding = detect_encoding(raw)
-    text = raw.decode(encoding, errors="replace")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    line = 0
-    for cells in reader:  # the file's records, not a big table
-        start, line = line + 1, reader.line_num
-        if any(c.strip() for c in cells):
-            records.append((start, cells))
-    if not records:
-        return pd.DataFrame({"row": pd.Series(dtype="int64")}), encoding, delimiter
-    header = [nfc(h).casefold().replace(" ", "_") for h in records[0][1]]
-    width = len(header)
-    body = [[n, *(c[:width] + [""] * (width - len(c)))] for n, c in records[1:]]
-    table = pd.DataFrame(body, columns=["row", *header], dtype=object)
-    table["row"] = table["row"].astype("int64")
-    for col in header:
-        table[col] = table[col].fillna("").astype("str").map(nfc)
-    table.attrs["extra_cells"] = {n: c[width:] for n, c in records[1:] if len(c) > width
-                                  and any(x.strip() for x in c[width:])}
-    return table, encoding, delimiter
-
-
-def _number_part(values: pd.Series) -> pd.Series:
-    """The bare number inside each text (qualifier, unit words and % removed)."""
-    parts = values.astype("str").str.extract(metrics._RAW_RE, flags=re.IGNORECASE)
-    return parts["num"].fillna("").str.replace(r"\s+", "", regex=True)
-
-
-def detect_number_format(values: pd.Series) -> tuple[str, str]:
-    """Decide a file's number convention from its values.
-
-    Returns
-    -------
-    fmt : {"vi", "en"}
-    reason : str
-        The evidence, e.g. ``"vi: 3 values readable only as Vietnamese (e.g. '83,23'),
-        0 only as English"``.
-    """
-    from .clean import parse_numbers
-
-    num = _number_part(values)
-    num = num[num != ""]
-    vi = parse_numbers(num, "vi")
-    en = parse_numbers(num, "en")
-    vi_only = vi["ok"] & ~en["ok"]
-    en_only = en["ok"] & ~vi["ok"]
-    n_vi, n_en = int(vi_only.sum()), int(en_only.sum())
-    fmt = "en" if n_en > n_vi else "vi"
-    ex_vi = f" (e.g. {num[vi_only].iloc[0]!r})" if n_vi else ""
-    ex_en = f" (e.g. {num[en_only].iloc[0]!r})" if n_en else ""
-    reason = (f"{fmt}: {n_vi} value(s) readable only as Vietnamese{ex_vi}, "
-              f"{n_en} only as English{ex_en}")
-    if n_vi == n_en:
-        reason += "; no decisive majority, Vietnamese assumed"
-    return fmt, reason
+    table, rejects, info = read_csv(source)
+    table.attrs["rejects"] = rejects
+    return table, info["encoding"], info["delimiter"]
 
 
 def vocabulary() -> list[str]:
@@ -255,7 +165,9 @@ class CheckResult:
         folder.mkdir(parents=True, exist_ok=True)
         paths = {k: folder / f"{src.stem}.{k}.csv"
                  for k in ("clean", "rejected", "derived", "consistency")}
-        self.clean.to_csv(paths["clean"], index=False, lineterminator="\n")
+        # How each value was read belongs to this file, not to the clean numbers.
+        self.clean.drop(columns=["number_format", "value_text"], errors="ignore").to_csv(
+            paths["clean"], index=False, lineterminator="\n")
         self.rejected.to_csv(paths["rejected"], index=False, lineterminator="\n")
         self.derived.to_csv(paths["derived"], index=False, lineterminator="\n")
         self.consistency.to_csv(paths["consistency"], index=False, lineterminator="\n")
@@ -482,7 +394,7 @@ def _resolve_key(attempt: _Attempts, name: str, parent: str | None,
 
 
 _GEO_COLUMNS = ("geo_code", "geo_name_official", "geo_level", "boundaries", "province_2025",
-                "valid_to")
+                "province_code", "valid_to")
 
 
 def _resolve_places(keys: pd.DataFrame, geo: _Geo) -> pd.DataFrame:
@@ -514,6 +426,7 @@ def _resolve_places(keys: pd.DataFrame, geo: _Geo) -> pd.DataFrame:
                 geo_code=str(unit.code), geo_name_official=str(unit.name),
                 geo_level=str(unit.level), boundaries=str(unit.boundaries),
                 province_2025=str(getattr(unit, "province_2025_name", "") or ""),
+                province_code=str(getattr(unit, "province_code", "") or ""),
                 valid_to=str(getattr(unit, "valid_to", "") or ""),
             )
         rows.append(rec)
@@ -544,35 +457,19 @@ def _parse_dates(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
     return dates, dates.notna()
 
 
-def _parse_values(texts: pd.Series, fmt: str) -> pd.DataFrame:
-    """Parse values: plain numbers vectorised, the rest through ``parse_quantity``."""
-    from .clean import ParseError, parse_numbers, parse_quantity
-
-    plain = parse_numbers(texts, fmt)  # type: ignore[arg-type]
-    value = plain["value"].copy()
-    is_pct = pd.Series(False, index=texts.index)
-    qual = pd.Series("", index=texts.index, dtype="str")
-    for idx in texts.index[~plain["ok"] & (texts != "")]:  # only the non-plain cells
-        try:
-            q = parse_quantity(texts[idx], fmt)  # type: ignore[arg-type]
-        except (ParseError, ValueError):
-            continue
-        value[idx], is_pct[idx], qual[idx] = q.value, q.unit == "pct", q.qualifier or ""
-    return pd.DataFrame({"value": value, "is_pct": is_pct, "qualifier": qual})
-
-
 def check_file(
-    path: str | Path,
+    path: Any,
     *,
     resolver: Resolver | None = None,
     today: _dt.date | None = None,
+    denominators: pd.DataFrame | None = None,
 ) -> CheckResult:
     """Check a researcher's CSV; see the module docstring.
 
     Parameters
     ----------
-    path : path
-        The CSV file.
+    path : path or file object
+        The CSV file, or a file object (``io.StringIO`` is read as UTF-8 text).
     resolver : callable or None
         ``resolver(name, parent, boundaries) -> Unit`` raising an error with
         ``suggestions`` (unknown place) or ``candidates`` (ambiguous place); default: the
@@ -580,17 +477,121 @@ def check_file(
         legacy district or commune went to in the rejection reasons.
     today : date or None
         Reference for "future date" (default: today).
+    denominators : DataFrame or None
+        Population and labour force per place and year
+        (:func:`bhxh_analysis.plausibility.denominators`); default: from the processed
+        observations when they exist.
 
     Returns
     -------
     CheckResult
         Nothing is written; call :meth:`CheckResult.write`.
+
+    Examples
+    --------
+    >>> import io
+    >>> res = check_file(io.StringIO("geo_name,as_of,indicator,value\\n"
+    ...                              "Lâm Đồng,2023-12-31,bhyt_participants,2.000.000.000\\n"))
+    >>> res.ok
+    False
     """
-    path = Path(path)
-    fname = str(path)
+    table, rejects, info = read_csv(path)
+    return _check_table(table, rejects, info, resolver=resolver, today=today,
+                        denominators=denominators)
+
+
+def check_frame(
+    df: pd.DataFrame,
+    *,
+    source_id: str | None = None,
+    resolver: Resolver | None = None,
+    today: _dt.date | None = None,
+    denominators: pd.DataFrame | None = None,
+) -> CheckResult:
+    """Check an in-memory table exactly as ``bhxh data check`` checks a file.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Columns ``geo_name, as_of, indicator, value`` (and the optional ones of the
+        file layout); numbers may be numbers or printed text, dates dates or text.
+    source_id : str or None
+        ``source_id`` of rows that do not name one (default ``"frame"``).
+    resolver, today, denominators
+        As in :func:`check_file`.
+
+    Returns
+    -------
+    CheckResult
+        ``file`` is ``"<DataFrame>"`` and ``row`` is the frame's index (its position
+        when the index is not made of integers).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"geo_name": ["Lâm Đồng"], "as_of": ["2023-12-31"],
+    ...                    "indicator": ["bhyt_coverage_pct"], "value": [92.5]})
+    >>> check_frame(df).clean["value"].tolist()
+    [92.5]
+    """
+    from .clean import nfc
+
+    table = pd.DataFrame(index=range(len(df)))
+    for col in df.columns:
+        name = nfc(str(col)).casefold().replace(" ", "_")
+        if name == "row" or name in table.columns:
+            continue
+        table[name] = [_cell_text(v) for v in df[col].tolist()]
+    if pd.api.types.is_integer_dtype(df.index):
+        table.insert(0, "row", df.index.to_numpy(dtype="int64"))
+    else:
+        table.insert(0, "row", np.arange(len(df), dtype="int64"))
+    if source_id is not None:
+        given = table["source_id"] if "source_id" in table else pd.Series("", index=table.index)
+        table["source_id"] = given.where(given != "", source_id)
+    rejects = pd.DataFrame(columns=REJECTED_COLUMNS)
+    info = {"file": "<DataFrame>", "encoding": "(in memory)", "delimiter": ""}
+    if table.empty:
+        rejects = pd.DataFrame([("<DataFrame>", 0, "(frame)", "", "the frame has no rows")],
+                               columns=REJECTED_COLUMNS)
+    return _check_table(table, rejects, info, resolver=resolver, today=today,
+                        denominators=denominators, default_source=source_id or "frame")
+
+
+def _cell_text(v: Any) -> str:
+    """A frame cell as the text a file would hold (numbers exact, dates ISO)."""
+    if v is None or (isinstance(v, float) and v != v) or v is pd.NaT:
+        return ""
+    if isinstance(v, bool | np.bool_):
+        return str(bool(v)).lower()
+    if isinstance(v, int | np.integer):
+        return str(int(v))
+    if isinstance(v, float | np.floating):
+        return np.format_float_positional(float(v), trim="-")
+    if isinstance(v, pd.Timestamp | _dt.datetime):
+        return v.strftime("%Y-%m-%d")
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def _check_table(
+    table: pd.DataFrame,
+    read_rejects: pd.DataFrame,
+    info: dict[str, str],
+    *,
+    resolver: Resolver | None,
+    today: _dt.date | None,
+    denominators: pd.DataFrame | None,
+    default_source: str | None = None,
+) -> CheckResult:
+    """The checks of :func:`check_file` on a table of text cells (column ``row``)."""
+    from .clean import read_values, value_kind
+
+    fname, encoding, delimiter = info["file"], info["encoding"], info["delimiter"]
+    default_source = default_source or Path(fname).stem
     today = today or _dt.date.today()
-    table, encoding, delimiter = read_table(path)
-    problems: list[pd.DataFrame] = []
+    problems: list[pd.DataFrame] = [read_rejects] if len(read_rejects) else []
 
     def report(mask: pd.Series, column: str, values: pd.Series, reason: Any) -> None:
         if mask.any():
@@ -602,18 +603,18 @@ def check_file(
 
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     if missing:
-        rej = pd.DataFrame([(fname, 1, c, "", "required column missing (header has: "
-                             + ", ".join(c for c in table.columns if c != "row") + ")")
-                            for c in missing], columns=REJECTED_COLUMNS)
-        return _result(fname, encoding, delimiter, "vi", "not decided (no value column)",
+        if len(read_rejects) and read_rejects["column"].isin(["(file)", "(header)"]).any():
+            rej = read_rejects
+        else:
+            rej = pd.concat([read_rejects, pd.DataFrame(
+                [(fname, 1, c, "", "required column missing (header has: "
+                  + ", ".join(c for c in table.columns if c != "row") + ")")
+                 for c in missing], columns=REJECTED_COLUMNS)], ignore_index=True)
+        return _result(fname, encoding, delimiter, "", "not read (no value column)",
                        len(table), table.iloc[0:0], rej)
     for col in OPTIONAL_COLUMNS:
         if col not in table.columns:
             table[col] = ""
-    for n, extra in table.attrs.get("extra_cells", {}).items():
-        problems.append(pd.DataFrame([(fname, n, "(extra cells)", delimiter.join(extra),
-                                       "more cells than header columns")],
-                                     columns=REJECTED_COLUMNS))
 
     # Indicator.
     ind = table["indicator"].str.strip().str.casefold()
@@ -630,26 +631,25 @@ def check_file(
         report(unknown, "indicator", table["indicator"], ind.map(hints))
     measure = ind.str.replace(r"^(?:" + "|".join(metrics.SCHEMES) + r")_", "", regex=True)
 
-    # Value.
-    fmt, fmt_reason = detect_number_format(table["value"])
-    parsed = _parse_values(table["value"], fmt)
-    empty_value = table["value"] == ""
-    report(empty_value, "value", table["value"], "missing value")
-    bad_value = parsed["value"].isna() & ~empty_value
-    report(bad_value, "value", table["value"],
-           f"unparseable number (file read as {fmt!r} number format)")
-    unit_col = table["unit"].str.casefold()
-    is_pct = ind.str.endswith("_pct") | parsed["is_pct"] | unit_col.isin(["pct", "%"])
-    count_given_pct = parsed["is_pct"] & ~ind.str.endswith("_pct") & ~unknown
-    report(count_given_pct, "value", table["value"], "percentage given for a count indicator")
+    # Value: each one by its own evidence and its indicator's kind of number.
+    unit_col = table["unit"].str.strip().str.casefold()
+    kind = value_kind(ind).where(~unit_col.isin(["pct", "%"]), "pct")
+    kind = kind.where(~unit_col.isin(["persons", "người"]), "count")
+    fmt_col = table["number_format"].str.strip().str.casefold()
+    report(~fmt_col.isin(["", "vi", "en"]), "number_format", table["number_format"],
+           "number_format must be 'vi', 'en' or empty (read by the value's own evidence)")
+    parsed = read_values(table["value"], kind, fmt_col.where(fmt_col != "", "auto"))
+    report(parsed["reason"] != "", "value", table["value"], parsed["reason"])
     v = parsed["value"]
+    is_pct = kind.eq("pct") | parsed["unit"].eq("pct")
+    count_given_pct = parsed["unit"].eq("pct") & kind.eq("count") & ~unknown
+    report(count_given_pct, "value", table["value"], "percentage given for a count indicator")
     signed = measure.isin(_SIGNED)
-    report(~is_pct & ~signed & (v < 0), "value", table["value"], "negative count")
-    bounded = measure.isin(_BOUNDED_PCT)
-    report(is_pct & bounded & ((v < 0) | (v > 100)), "value", table["value"],
-           "percentage outside 0–100")
-    report(is_pct & ~bounded & ~signed & (v < 0), "value", table["value"],
-           "negative percentage")
+    report(~is_pct & ~signed & (v < 0), "value", table["value"], "negative count (bound: 0)")
+    bounded = is_pct & ~measure.str.contains("attainment") & ~signed
+    report(bounded & ((v < 0) | (v > 100)), "value", table["value"],
+           "percentage outside 0–100 (coverage and shares are bounded by 100; only "
+           "attainment of a plan may exceed it)")
 
     # Date.
     dates, date_ok = _parse_dates(table["as_of"])
@@ -684,6 +684,20 @@ def check_file(
            + " (now part of " + geo["province_2025"] + "); a figure dated "
            + dates.dt.strftime("%Y-%m-%d") + " cannot refer to it")
 
+    # Plausibility: a count is at most the people who could hold it.
+    counts = ~is_pct & v.notna() & ~bad_geo & date_ok & ~unknown & (v > 0)
+    if counts.any():
+        denoms = plausibility.denominators() if denominators is None else denominators
+        sub = geo[counts].assign(geo_name=geo["geo_name_official"], as_of=dates[counts],
+                                 indicator=ind[counts])
+        lim = plausibility.count_bounds(sub, denoms)
+        over = pd.Series(False, index=table.index)
+        over[counts] = v[counts] > lim["bound"]
+        why = pd.Series("", index=table.index, dtype="str")
+        why[counts] = ("count " + v[counts].map("{:,.0f}".format)
+                       + " is more than the " + lim["basis"])
+        report(over, "value", table["value"], why)
+
     bad_rows = set()
     for p in problems:
         bad_rows |= set(p["row"])
@@ -692,21 +706,27 @@ def check_file(
     obs = pd.DataFrame({
         "row": table["row"],
         "obs_id": "row" + table["row"].astype("str"),
-        "source_id": table["source_id"].where(table["source_id"] != "", path.stem),
+        "source_id": table["source_id"].where(table["source_id"] != "", default_source),
         "geo_code": geo["geo_code"], "geo_name": geo["geo_name_official"],
         "geo_level": geo["geo_level"], "boundaries": geo["boundaries"],
         "province_2025": geo["province_2025"], "geo_name_raw": table["geo_name"],
         "as_of": dates.dt.strftime("%Y-%m-%d"), "as_of_raw": table["as_of"],
-        "indicator": ind, "value": v, "unit": np.where(is_pct, "pct", "persons"),
+        "indicator": ind, "value": v,
+        "unit": unit_col.where(~unit_col.isin(["", "pct", "%", "persons", "người"]),
+                               np.where(is_pct, "pct", "persons")),
         "value_raw": table["value_raw"].where(table["value_raw"] != "", table["value"]),
-        "preliminary": False, "note": "", "qualifier": parsed["qualifier"],
+        "preliminary": False, "note": table["note"] if "note" in table else "",
+        "qualifier": parsed["qualifier"],
+        # How the value was read and what the row said, for `bhxh data add`.
+        "number_format": parsed["format"], "parent": table["parent"],
+        "value_text": table["value"],
     })
-    # Value bounds come from the value as written in this file (its format is known).
-    obs_bounds_raw = table["value"]
+    # Value bounds come from the value as written (figure_bounds finds its convention).
+    raw_for_bounds = table["value"]
 
     # Duplicates in conflict: same place, indicator and as_of, intervals not overlapping.
     cand = obs[good].copy()
-    bounds = metrics.figure_bounds(cand.assign(value_raw=obs_bounds_raw[good]))
+    bounds = metrics.figure_bounds(cand.assign(value_raw=raw_for_bounds[good]))
     cand["lo"], cand["hi"] = bounds["lo"], bounds["hi"]
     key = ["boundaries", "geo_level", "geo_code", "indicator", "as_of"]
     grp = cand.groupby(key, sort=False)
@@ -726,6 +746,12 @@ def check_file(
 
     rejected = (pd.concat(problems, ignore_index=True) if problems
                 else pd.DataFrame(columns=REJECTED_COLUMNS))
+    used = parsed.loc[parsed["reason"] == "", "format"]
+    n_vi, n_en = int((used == "vi").sum()), int((used == "en").sum())
+    fmt = "vi" if n_vi and not n_en else "en" if n_en and not n_vi else (
+        "mixed" if n_vi else "plain")
+    fmt_reason = (f"read value by value: {n_vi} the Vietnamese way, {n_en} the English way, "
+                  f"{int((used == '').sum())} the same either way")
     return _result(fname, encoding, delimiter, fmt, fmt_reason, len(table),
                    obs[good].reset_index(drop=True), rejected)
 

@@ -21,8 +21,10 @@ import click
 
 from .. import __version__
 from .data import data
+from .extract import extract
 from .forecast import forecast
 from .geo import geo
+from .info import info
 from .report import report
 
 #: Environment variable that shows tracebacks (as ``--debug`` does).
@@ -108,3 +110,5 @@ main.add_command(data)
 main.add_command(geo)
 main.add_command(forecast)
 main.add_command(report)
+main.add_command(info)
+main.add_command(extract)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .data_check import check
+from .data_check import add, check
 
 #: Rejected rows printed in full before the output is abbreviated.
 _SHOW_REJECTED = 30
@@ -74,3 +74,4 @@ def build_cmd(quiet: bool, csv_mode: str) -> None:
 
 
 data.add_command(check)
+data.add_command(add)

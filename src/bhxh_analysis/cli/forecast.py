@@ -32,15 +32,35 @@ def _check_indicator(ctx: click.Context, param: click.Parameter, value: str | No
     return value
 
 
-def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+_DATE_FORMS = (("%Y-%m-%d", r"\d{4}-\d{1,2}-\d{1,2}"), ("%d/%m/%Y", r"\d{1,2}/\d{1,2}/\d{4}"))
+
+
+def parse_date_option(ctx: click.Context | None, param: click.Parameter | None,
+                      value: str | None) -> str | None:
+    """Parse a date option written YYYY-MM-DD or dd/mm/yyyy; return it as YYYY-MM-DD.
+
+    One parser (and one error message) for every date option: click callbacks call
+    it with their context and parameter; ``None`` passes through.
+
+    Examples
+    --------
+    >>> parse_date_option(None, None, "31/10/2024"), parse_date_option(None, None, "2024-10-31")
+    ('2024-10-31', '2024-10-31')
+    """
     if value is None:
         return None
-    import pandas as pd
+    import re
+    from datetime import datetime
 
-    try:
-        return pd.Timestamp(value).strftime("%Y-%m-%d")
-    except (ValueError, TypeError) as exc:
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from exc
+    text = str(value).strip()
+    for fmt, pattern in _DATE_FORMS:
+        if re.fullmatch(pattern, text):
+            try:
+                return datetime.strptime(text, fmt).strftime("%Y-%m-%d")
+            except ValueError:
+                break
+    raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD or dd/mm/yyyy "
+                             "(e.g. 2024-10-31 or 31/10/2024)", ctx=ctx, param=param)
 
 
 def _fmt(x: Any, digits: int = 0) -> str:
@@ -67,15 +87,18 @@ def _human(x: Any, pct: bool) -> str:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--geo", "geo_name", metavar="NAME", help="Place (province, district, commune, 'Việt Nam').")
+@click.option("--geo", "geo_name", metavar="NAME",
+              help="[required] Place (province, district, commune, 'Việt Nam').")
 @click.option("--parent", metavar="NAME", help="Containing unit, to disambiguate --geo.")
 @click.option("--boundaries", type=click.Choice(["legacy", "2025"]),
               help="Boundary set of --geo (default: legacy wins for equal names).")
 @click.option("--indicator", callback=_check_indicator, metavar="IND",
-              help="e.g. bhxh_participants, bhxh_voluntary_participants, bhyt_participants.")
-@click.option("--year", type=int, help="Year whose 31 December value is forecast.")
-@click.option("--as-of", "as_of", callback=_check_date, metavar="YYYY-MM-DD",
-              help="Use only figures dated on or before this day.")
+              help="[required] e.g. bhxh_participants, bhxh_voluntary_participants, "
+                   "bhyt_participants.")
+@click.option("--year", type=int, help="[required] Year whose 31 December value is forecast.")
+@click.option("--as-of", "as_of", callback=parse_date_option, metavar="DATE",
+              help="[required] Use only figures dated on or before this day "
+                   "(YYYY-MM-DD or dd/mm/yyyy).")
 @click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
               show_default=True)
@@ -127,7 +150,7 @@ def _load(data_path: Path | None) -> Any:
 def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, indicator: str,
                   year: int, as_of: str, method: str, fmt: str, data_path: Path | None) -> None:
     from .. import geo as g
-    from ..forecast import ForecastError, forecast_year_end
+    from ..forecast import ForecastError, forecast
 
     obs = _load(data_path)
     place: Any = geo_name
@@ -143,7 +166,8 @@ def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, ind
                 click.echo("suggestions: " + "; ".join(exc.suggestions), err=True)
             sys.exit(_EXIT_GEO)
     try:
-        res = forecast_year_end(obs, place, indicator, year, as_of, method=method)
+        res = forecast(obs, geo=place, indicator=indicator, year=year, as_of=as_of,
+                       method=method)
     except ForecastError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(_EXIT_NO_FORECAST)
@@ -183,11 +207,23 @@ def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, ind
         lines += [
             f"  plan          {h(d['plan'])} ({d['plan_source']})",
             f"  P(meet plan)  {_pct_text(d['p_meet_plan'])}",
+            *_reason(d, pct),
             f"  pace needed   {h(d['pace_required'])} per month from {d['as_of']}",
         ]
     else:
         lines.append("  plan          not known on the as-of date")
     click.echo("\n".join(lines))
+
+
+def _reason(d: dict[str, Any], pct: bool) -> list[str]:
+    """The reason behind P(meet plan), from the result's structured fields."""
+    if d.get("move_needed_pct") is None or d.get("past_moves") is None:
+        return []
+    pool = "this indicator" if d["past_moves_pool"] == "indicator" else "all indicators"
+    return [f"  why           must still move {d['move_needed_pct']:+.1f}% by 31 December; "
+            f"{int(d['past_moves_as_large'])} of {int(d['past_moves'])} earlier moves "
+            f"({pool}, within {d['past_moves_window']:g} months of this point of the year) "
+            "were that large"]
 
 
 @forecast.command("backtest")

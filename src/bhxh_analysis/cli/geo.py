@@ -12,6 +12,8 @@ from typing import Any
 
 import click
 
+# schema.BOUNDARIES and schema.LEVELS, spelled here so that ``bhxh --help`` does not
+# import pandas (tests/test_geo.py keeps them equal).
 _BOUNDARIES = ["legacy", "2025"]
 _LEVELS = ["nation", "province", "district", "commune"]
 _EXIT_NOT_FOUND = 2
@@ -38,7 +40,26 @@ def _unit_record(reg: Any, unit: Any) -> dict[str, Any]:
     parent = reg.parent(unit)
     rec = unit.to_dict()
     rec["parent_name"] = parent.full_name if parent is not None else None
+    rec["history"] = [{"date": c.date, "event": c.event, "basis": c.basis,
+                       "successors": [u.full_name for u in c.successors],
+                       "others": [u.full_name for u in c.others]}
+                      for c in reg.history(unit)]
     return rec
+
+
+def _history_line(change: Any) -> str:
+    """One line of a unit's history, for the terminal (reports word it via i18n)."""
+    if change.event == "merged":
+        with_ = f" with {', '.join(u.name for u in change.others)}" if change.others else ""
+        what = f"merged{with_} into {change.successors[0].full_name}"
+    elif change.event == "unchanged":
+        what = f"became {change.successors[0].full_name} unchanged"
+    elif change.event == "district_abolished":
+        what = (f"district abolished; its communes went to {len(change.successors)} "
+                "2025 communes (bhxh geo convert)")
+    else:
+        what = f"reorganised into {', '.join(u.full_name for u in change.successors) or '?'}"
+    return f"{change.date} {what} ({change.basis})"
 
 
 @click.group()
@@ -49,6 +70,8 @@ def geo() -> None:
     Examples:
       bhxh geo resolve "Tiền Giang"              # legacy province → 2025 Đồng Tháp
       bhxh geo resolve "Hiệp An" --parent "Đức Trọng"
+      bhxh geo resolve "Huyện Châu Thành" --parent "Tây Ninh" --boundaries legacy
+      bhxh geo resolve "Hà Tây"                  # merged into Hà Nội on 2008-08-01
       bhxh geo list --boundaries 2025            # the 34 provinces since 2025-07-01
       bhxh geo convert "huyện Đức Trọng"         # legacy district → 2025 communes
     """
@@ -56,7 +79,8 @@ def geo() -> None:
 
 @geo.command("resolve")
 @click.argument("name")
-@click.option("--parent", help="Containing province or district, to disambiguate.")
+@click.option("--parent", help="Containing province or district, to disambiguate "
+              "(read in the boundary set of the place it contains).")
 @click.option("--boundaries", type=click.Choice(_BOUNDARIES),
               help="Boundary set (default: legacy wins over 2025 for equal names).")
 @click.option("--level", type=click.Choice(_LEVELS), help="Administrative level.")
@@ -94,6 +118,7 @@ def resolve_cmd(name: str, parent: str | None, boundaries: str | None, level: st
     ]
     if unit.valid_to:
         lines.append(("valid to", unit.valid_to))
+    lines += [("history", _history_line(c)) for c in reg.history(unit)]
     width = max(len(k) for k, _ in lines) + 1
     for k, v in lines:
         click.echo(f"{k + ':':<{width}} {v}")
@@ -113,7 +138,8 @@ def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> No
     from .. import geo as g
 
     try:
-        df = g.get_registry().units(boundaries, level, include_defunct=include_defunct)
+        reg = g.get_registry()
+        df = reg.units(boundaries, level, include_defunct=include_defunct)
     except g.GeoError as exc:
         _fail(exc)
         return
@@ -124,8 +150,11 @@ def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> No
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         for r in df.itertuples(index=False):
-            extra = "" if r.level == "province" else f"  (in {r.parent_code})"
-            click.echo(f"{r.code:<6} {r.full_name}{extra}  → 2025: {r.province_2025_name}")
+            extra = "" if r.geo_level == "province" else f"  (in {r.parent_code})"
+            if r.successor_code:
+                into = reg.get(r.boundaries, r.geo_level, r.successor_code)
+                extra += f"  (merged into {into.name} on {r.valid_to})"
+            click.echo(f"{r.geo_code:<6} {r.full_name}{extra}  → 2025: {r.province_2025}")
         click.echo(f"# {len(df)} {level} units, boundaries {boundaries}", err=True)
 
 
@@ -182,5 +211,5 @@ def conversion_cmd(contradictions: bool, fmt: str) -> None:
                        f" → {r.new_province_codes} ({r.detail}; {state})")
     else:
         for r in df.itertuples(index=False):
-            click.echo(f"{r.legacy_code}  {r.legacy_name:<20} → {r.code_2025}  {r.name_2025}"
+            click.echo(f"{r.geo_code}  {r.geo_name:<20} → {r.province_2025_code}  {r.province_2025}"
                        + (f"  (until {r.valid_to})" if isinstance(r.valid_to, str) else ""))

@@ -22,15 +22,10 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-SCHEMES: tuple[str, ...] = (
-    "bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn", "bhyt", "bhyt_household",
-)
-#: Indicators the forecaster accepts: stocks of participants and coverage rates.
-FORECASTABLE: tuple[str, ...] = tuple(
-    f"{s}_{m}" for s in SCHEMES for m in ("participants", "coverage_pct")
-)
+from ..schema import DENOMINATORS, FORECASTABLE, SCHEMES, UNIT_KEY
+
 PARTICIPANTS: tuple[str, ...] = tuple(f"{s}_participants" for s in SCHEMES)
-KEY = ["boundaries", "geo_level", "geo_code"]
+KEY = UNIT_KEY
 REQUIRED = [*KEY, "geo_name", "as_of", "indicator", "value"]
 #: Year-end to year-end gaps longer than this are not used to estimate growth.
 MAX_GROWTH_GAP = 6
@@ -84,8 +79,9 @@ def _authority(source_id: pd.Series) -> np.ndarray:
     from .. import config
 
     ranks = _source_ranks(str(config.raw_dir() / "sources.csv"))
-    first = source_id.astype(str).str.split("+").str[0]
-    return first.map(ranks).fillna(9).to_numpy(dtype=np.int64)
+    codes, uniq = pd.factorize(source_id.astype(str))
+    first = pd.Series(uniq).str.split("+").str[0]
+    return first.map(ranks).fillna(9).to_numpy(dtype=np.int64)[codes]
 
 
 class ForecastError(ValueError):
@@ -113,23 +109,35 @@ def months_elapsed(dates: pd.Series | pd.DatetimeIndex, year: np.ndarray | pd.Se
 
 def slim(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = None,
          cutoff: pd.Timestamp | None = None) -> pd.DataFrame:
-    """Columns and rows the forecaster reads: the indicators, their plans and attainments.
+    """Columns and rows the forecaster reads: the indicators, their plans, their inputs.
 
-    Selecting the few needed columns before filtering rows keeps large (simulated)
-    tables fast. With ``cutoff``, rows dated after it are dropped — the vintage cut.
+    Besides ``indicators``: their plans, the figures plans and denominators are implied
+    from (attainment, shortfalls, coverage, participants) and the denominators
+    themselves. Selecting the few needed columns before filtering rows, and holding
+    text as plain object arrays, keeps large (simulated) tables fast. ``source_id`` is
+    kept (filled when a user's table lacks it). With ``cutoff``, rows dated after it
+    are dropped — the vintage cut.
     """
     check_columns(obs)
     inds = list(indicators) if indicators is not None else list(FORECASTABLE)
-    related = set(inds)
-    for i in inds:
-        related.add(plan_indicator(i) or i)
-        related.add(i.replace("_participants", "_attainment_pct"))
-    df = obs[[*KEY, "geo_name", "indicator", "as_of", "value"]]
-    df = df[df["indicator"].isin(sorted(related))]
-    dates = pd.to_datetime(df["as_of"]).astype("datetime64[ns]")
-    df = df.assign(as_of=dates)
+    schemes = {i.rsplit("_", 2)[0] if i.endswith("_coverage_pct") else i[: -len("_participants")]
+               for i in inds}
+    related = set(inds) | set(DENOMINATORS)
+    for s in schemes:
+        related |= {f"{s}_{m}" for m in ("participants", "coverage_pct", "plan_participants",
+                                         "plan_coverage_pct", "attainment_pct",
+                                         "shortfall_participants", "shortfall_pp")}
+    cols = [*KEY, "geo_name", "indicator", "as_of", "value"]
+    df = obs.loc[obs["indicator"].astype(str).isin(sorted(related)),
+                 [*cols, *[c for c in ("source_id",) if c in obs.columns]]]
+    # Plain object arrays: every later selection copies pointers, not Arrow strings.
+    df = df.assign(as_of=pd.to_datetime(df["as_of"]).astype("datetime64[ns]"),
+                   **{c: df[c].astype(str).astype(object)
+                      for c in [*KEY, "geo_name", "indicator", "source_id"] if c in df.columns})
+    if "source_id" not in df.columns:
+        df = df.assign(source_id="user")
     if cutoff is not None:
-        df = df[dates <= cutoff]
+        df = df[df["as_of"] <= cutoff]
     return df
 
 
@@ -167,6 +175,8 @@ class Prepared:
     year_ends: pd.DataFrame
     plans: pd.DataFrame
     _pairs: pd.DataFrame | None = None
+    _cases: pd.DataFrame | None = None
+    _raw: dict | None = None
 
     def pairs(self) -> pd.DataFrame:
         """Training pairs (:func:`training_pairs`), computed once."""
@@ -244,8 +254,8 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     ye = pts.loc[pts["is_ye"], ["sid", "year", "value"]].rename(columns={"value": "ye"})
     ye = ye.reset_index(drop=True)
     ye["g_hat"], ye["g_sd"] = _growth_estimate(ye)
-    plans = _plans(obs, wanted) if with_plans else pd.DataFrame(
-        columns=[*KEY, "indicator", "year", "plan", "as_of", "kind"])
+    plans = plans_table(obs, wanted, derived_rows(obs, wanted)) if with_plans else \
+        pd.DataFrame(columns=[*KEY, "indicator", "year", "plan", "as_of", "kind"])
     return Prepared(series=series, points=pts, year_ends=ye, plans=plans)
 
 
@@ -286,38 +296,79 @@ def _growth_estimate(ye: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return g * w, sd
 
 
-def _plans(obs: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
-    """Published plans, and plans implied by attainment or by the shortfall in persons."""
+def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Rows of :func:`bhxh_analysis.metrics.derive` for the schemes of ``indicators``.
+
+    The forecaster never re-derives a figure: implied plans (participants ÷ attainment,
+    participants + shortfall) and implied denominators (participants ÷ coverage) come
+    from the metrics rule table. Call it on observations already cut at the as-of date,
+    so that a plan implied by an attainment figure counts only from that figure's date.
+    Only the inputs those rules read are passed (fast on large panels); without any
+    attainment, shortfall or coverage figure nothing can be implied and ``derive`` is
+    skipped. Returns ``KEY, indicator, as_of, value, method`` with text as ``str``.
+    """
+    cols = [*KEY, "indicator", "as_of", "value", "method"]
+    schemes = sorted({i.rsplit("_", 2)[0] if i.endswith("_coverage_pct")
+                      else i[: -len("_participants")] for i in indicators})
+    trigger = [f"{s}_{m}" for s in schemes
+               for m in ("attainment_pct", "shortfall_participants", "shortfall_pp", "coverage_pct")]
+    needed = trigger + [f"{s}_participants" for s in schemes]
+    present = set(pd.unique(obs["indicator"].astype(str)))
+    rows = obs[obs["indicator"].isin(needed)] if present & set(trigger) else obs.iloc[0:0]
+    if not rows["indicator"].astype(str).isin(trigger).any():
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "as_of" else
+                                          (float if c == "value" else str)) for c in cols})
+    from .. import metrics
+
+    rows = rows.copy()
+    if "obs_id" not in rows.columns:
+        rows["obs_id"] = [f"row{i}" for i in range(len(rows))]
+    if "source_id" not in rows.columns:
+        rows["source_id"] = "user"
+    d = metrics.derive(rows)
+    out = d[cols].copy()
+    for c in [*KEY, "indicator", "method"]:
+        out[c] = out[c].astype(str)
+    out["as_of"] = pd.to_datetime(out["as_of"]).astype("datetime64[ns]")
+    out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    return _canonical(out)
+
+
+def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
+                derived: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published plans (observations) and implied plans (``metrics.derive``) in one table.
+
+    Parameters
+    ----------
+    obs : DataFrame
+        Observations; published plan rows are read from it whatever their date (a
+        plan is set before its year starts).
+    wanted : sequence of str
+        Forecastable indicators whose plans are wanted.
+    derived : DataFrame, optional
+        :func:`derived_rows` of the observations cut at the as-of date (implied plans
+        count only once their inputs are dated on or before it).
+
+    Returns
+    -------
+    DataFrame
+        ``KEY, indicator`` (the indicator the plan is for), ``year, plan, as_of, kind``
+        (``published`` or ``implied``).
+    """
     cols = [*KEY, "indicator", "year", "plan", "as_of", "kind"]
-    obs = _canonical(obs[[*KEY, "indicator", "as_of", "value"]])
     plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
-    p = obs.loc[obs["indicator"].isin(list(plan_of)), [*KEY, "indicator", "as_of", "value"]]
+    p = _canonical(obs.loc[obs["indicator"].isin(list(plan_of)), [*KEY, "indicator", "as_of", "value"]])
     p = p.assign(as_of=pd.to_datetime(p["as_of"]).astype("datetime64[ns]"))
     p = p.assign(indicator=p["indicator"].map(plan_of), year=p["as_of"].dt.year,
                  plan=pd.to_numeric(p["value"], errors="coerce"), kind="published")
-    # Implied: participants with attainment (actual ÷ attainment × 100) or with the
-    # shortfall in persons (actual + shortfall) of the same place and date.
     parts = [p[cols]]
-    v = obs.loc[obs["indicator"].isin([i for i in wanted if i.endswith("_participants")]),
-                [*KEY, "indicator", "as_of", "value"]]
-    v = v.assign(as_of=pd.to_datetime(v["as_of"]).astype("datetime64[ns]"))
-    rules = (("_attainment_pct", lambda act, x: act / x * 100.0),
-             ("_shortfall_participants", lambda act, x: act + x))
-    for suffix, plan_from in rules:
-        comp_of = {i.replace("_participants", suffix): i
-                   for i in wanted if i.endswith("_participants")}
-        a = obs.loc[obs["indicator"].isin(list(comp_of)), [*KEY, "indicator", "as_of", "value"]]
-        if a.empty:
-            continue
-        a = a.assign(as_of=pd.to_datetime(a["as_of"]).astype("datetime64[ns]"),
-                     indicator=a["indicator"].map(comp_of))
-        m = a.merge(v, on=[*KEY, "indicator", "as_of"], suffixes=("_x", "_act"))
-        m = m[(m["value_x"] > 0) & m["value_act"].notna()]
-        if len(m):
-            parts.append(m.assign(plan=plan_from(m["value_act"], m["value_x"]),
-                                  year=m["as_of"].dt.year, kind="implied")[cols])
-    implied = pd.concat(parts[1:], ignore_index=True) if len(parts) > 1 else pd.DataFrame()
-    out = pd.concat([p[cols], implied], ignore_index=True) if len(implied) else p[cols]
+    if derived is not None and len(derived):
+        d = derived[derived["indicator"].isin(list(plan_of))]
+        if len(d):
+            parts.append(d.assign(indicator=d["indicator"].map(plan_of),
+                                  year=d["as_of"].dt.year, plan=d["value"],
+                                  kind="implied")[cols])
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     out = out[out["plan"].notna() & (out["plan"] > 0)]
     return out.sort_values([*KEY, "indicator", "year", "as_of", "kind"], ignore_index=True)
 
@@ -327,9 +378,10 @@ def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, y
     """Return the plan for one series and year known on ``as_of`` (NaN if none).
 
     Published plans (stored as of 31 December of their year) are treated as known from
-    1 January of their year: plans are set before the year starts. Plans implied by
-    an attainment figure count only once that figure is dated ``<= as_of``. A
-    published plan wins over an implied one; among several, the median is used.
+    1 January of their year: plans are set before the year starts. Implied plans come
+    from :func:`derived_rows` of the observations cut at ``as_of``, so they are known
+    by construction. A published plan wins over an implied one; among several, the
+    median is used.
     """
     p = plans[(plans["boundaries"] == key[0]) & (plans["geo_level"] == key[1])
               & (plans["geo_code"] == key[2]) & (plans["indicator"] == indicator)
@@ -337,10 +389,10 @@ def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, y
     pub = p[p["kind"] == "published"]
     if len(pub) and as_of >= pd.Timestamp(year=year, month=1, day=1):
         return float(pub["plan"].median()), "published"
-    imp = p[(p["kind"] == "implied") & (p["as_of"] <= as_of)]
+    imp = p[p["kind"] == "implied"]
     if len(imp):
-        # The latest attainment figure is the best statement of the plan.
-        return float(imp.sort_values("as_of")["plan"].iloc[-1]), "implied from attainment or shortfall"
+        # Implied plans come from observations cut at the as-of date (plans_table).
+        return float(imp["plan"].median()), "implied from attainment or shortfall"
     return float("nan"), ""
 
 

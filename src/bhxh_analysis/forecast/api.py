@@ -1,23 +1,28 @@
-"""Public forecasting API: one place (:func:`forecast_year_end`) or many (:func:`forecast_many`).
+"""Public forecasting API: :func:`forecast` for one place, :func:`forecast_many` for many.
 
-Vintage discipline: the observations are cut at the as-of date *before* anything
-is computed — values, growth estimates, training pairs and the backtest used by
-``method="auto"`` all come from rows dated ``<= as_of``. The only exception is the
-year's plan: published plans are stored as of 31 December of their year but are set
-before the year starts, so they count as known from 1 January of that year (a plan
-implied by an attainment or shortfall figure counts from that figure's date). Plans never enter
-the forecast itself, only ``plan``, ``p_meet_plan`` and ``pace_required``.
+Both run the same code (one place is a selection of the many), so they share their
+defaults (``method="auto"``), their notes and their numbers. Vintage discipline: the
+observations are cut at the as-of date *before* anything is computed — values, growth,
+training pairs, implied plans and denominators (``metrics.derive`` on the cut table),
+and the backtest cases used by ``auto`` and by the interval calibration. The only
+exceptions: a published plan (set before its year starts, so known from 1 January) and
+a published denominator of the forecast year (a physical bound, not a prediction).
+
+Every result row carries ``flags``: short codes saying what happened (``observed``,
+``pooled_pattern``, ``short_series``, ``borrowed_reference``, ``projected``,
+``bounded``, ``refused_horizon``, ``plan_given`` ...; see ``docs/forecasting.md``) so
+that reports can say it in the reader's language; ``notes`` says the same in English.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ..schema import LEVELS
 from ._prep import (
     COVERAGE,
     FORECASTABLE,
@@ -25,113 +30,66 @@ from ._prep import (
     PARTICIPANTS,
     ForecastError,
     Prepared,
-    _plans,
     attach_year_info,
     canonical_key,
     check_columns,
-    family,
-    known_plan,
+    derived_rows,
     months_elapsed,
+    plans_table,
     prepare,
     slim,
 )
-from .backtest import backtest, choose_auto, run_methods
-from .methods import SPARSE_METHODS, prob_at_least
+from .backtest import choose_auto, raw_cases, run_methods
+from .bounds import BOUND_COLUMNS, denominators, upper_bounds
+from .methods import SPARSE_METHODS
+from .plan import plan_model_for
+from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
 
-#: ``forecast_many(method="auto")`` ranks methods on the cases of this many series per indicator.
-AUTO_MAX_SERIES = 300
+#: ``method="auto"`` ranks methods (and calibrates intervals) on this many series per indicator.
+AUTO_MAX_SERIES = 150
 METHODS: tuple[str, ...] = ("auto", "run_rate", "last_value", "seasonal_profile", "ets")
-
-RESULT_COLUMNS = [
-    "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "year", "as_of",
-    "method", "forecast", "lo80", "hi80", "lo95", "hi95", "n_obs", "plan", "plan_source",
-    "p_meet_plan", "pace_required", "last_value", "last_as_of", "prev_year_end", "notes",
-]
-
-
-@dataclass
-class ForecastResult:
-    """A year-end forecast for one place and indicator.
-
-    Attributes
-    ----------
-    geo_name, geo_code, geo_level, boundaries : str
-        The place.
-    indicator : str
-    year : int
-        Year whose 31 December value is forecast.
-    as_of : str
-        ISO date: nothing dated later was used.
-    method : str
-        The method actually used (``auto`` is resolved; see ``notes``).
-    forecast : float
-        Median forecast of the 31 December value.
-    lo80, hi80, lo95, hi95 : float
-        Prediction intervals.
-    n_obs : int
-        Dated values of the series used (<= as_of).
-    plan : float
-        The year's plan when known on ``as_of`` (NaN otherwise).
-    plan_source : str
-        ``published`` or ``implied from attainment or shortfall`` (empty without a plan).
-    p_meet_plan : float
-        Probability that the 31 December value reaches the plan.
-    pace_required : float
-        Persons (or points) per month needed from ``as_of`` to reach the plan.
-    last_value : float
-    last_as_of : str
-    prev_year_end : float
-        31 December value of the previous year (NaN if unknown).
-    notes : str
-        How the method was chosen and caveats.
-    extra : dict
-        Other levels' intervals (``lo50`` ...), if requested.
-    """
-
-    geo_name: str
-    geo_code: str
-    geo_level: str
-    boundaries: str
-    indicator: str
-    year: int
-    as_of: str
-    method: str
-    forecast: float
-    lo80: float
-    hi80: float
-    lo95: float
-    hi95: float
-    n_obs: int
-    plan: float
-    plan_source: str
-    p_meet_plan: float
-    pace_required: float
-    last_value: float
-    last_as_of: str
-    prev_year_end: float
-    notes: str = ""
-    extra: dict[str, float] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the result as a JSON-ready dictionary (NaN → None)."""
-        d = asdict(self)
-        extra = d.pop("extra")
-        d.update(extra)
-        return {k: (None if isinstance(v, float) and not np.isfinite(v) else v)
-                for k, v in d.items()}
-
-    def to_frame(self) -> pd.DataFrame:
-        """Return a one-row DataFrame with columns :data:`RESULT_COLUMNS` (+ extra levels)."""
-        d = asdict(self)
-        extra = d.pop("extra")
-        return pd.DataFrame([{**{c: d[c] for c in RESULT_COLUMNS}, **extra}])
+#: A series may be projected as far ahead as it reaches back, and at least this many years.
+MIN_HORIZON_SPAN = 2.0
+#: Interval widening for a series with no completed year of its own history.
+SHORT_WIDEN = 1.5
+#: Fewer training pairs than this in a user's table: learn from the embedded data too.
+MIN_POOL_PAIRS = 20
 
 
-# --------------------------------------------------------------------------- geo
+# --------------------------------------------------------------------------- inputs
+
+def _load(obs: pd.DataFrame | None) -> pd.DataFrame:
+    if obs is not None:
+        return obs
+    from ..observations import load_observations
+
+    return load_observations(rebuild=False)
+
+
+def _reference(obs: pd.DataFrame) -> pd.DataFrame | None:
+    """The embedded observations, to learn within-year patterns for a thin user table."""
+    try:
+        from ..observations import load_observations
+
+        ref = load_observations(rebuild=False)
+    except Exception:  # no processed build: nothing to borrow, said in the notes
+        return None
+    if ref is obs or (len(ref) == len(obs) and ref.index.equals(obs.index)):
+        return None
+    return ref
+
+
+def _check_level(levels: Sequence[str]) -> None:
+    bad = sorted({str(x) for x in levels} - set(LEVELS))
+    if bad:
+        raise ForecastError(f"unknown geo_level {', '.join(map(repr, bad))}; levels are "
+                            f"{', '.join(LEVELS)}")
+
 
 def _resolve_geo(obs: pd.DataFrame, geo: Any) -> tuple[tuple[str, str, str], str]:
     """Return ((boundaries, level, code), name) for a name, a Unit or a key tuple."""
     if isinstance(geo, tuple) and len(geo) == 3:
+        _check_level([geo[1]])
         key = canonical_key(*(str(x) for x in geo))
         hit = obs[(obs["boundaries"] == key[0]) & (obs["geo_level"] == key[1])
                   & (obs["geo_code"] == key[2])]
@@ -144,6 +102,7 @@ def _resolve_geo(obs: pd.DataFrame, geo: Any) -> tuple[tuple[str, str, str], str
     if len(hit) >= 1 and hit["geo_level"].eq("nation").all():
         return canonical_key(*hit.iloc[0]), name
     if len(hit) == 1:
+        _check_level([hit.iloc[0]["geo_level"]])
         return tuple(hit.iloc[0]), name  # type: ignore[return-value]
     from ..geo import get_registry
 
@@ -151,310 +110,444 @@ def _resolve_geo(obs: pd.DataFrame, geo: Any) -> tuple[tuple[str, str, str], str
     return canonical_key(unit.boundaries, unit.level, unit.code), unit.name
 
 
+def _plan_lookup(plans: Any) -> pd.DataFrame | None:
+    """User plans as ``geo_code, plan`` (+ optional ``geo_level, boundaries, indicator``)."""
+    if plans is None:
+        return None
+    if isinstance(plans, pd.DataFrame):
+        if not {"geo_code", "plan"} <= set(plans.columns):
+            raise ForecastError("plans: a DataFrame needs columns geo_code and plan "
+                                "(optionally geo_level, boundaries, indicator)")
+        return plans.assign(geo_code=plans["geo_code"].astype(str),
+                            plan=pd.to_numeric(plans["plan"], errors="coerce"))
+    if isinstance(plans, (Mapping, pd.Series)):
+        items = dict(plans)
+        return pd.DataFrame({"geo_code": [str(k) for k in items],
+                             "plan": pd.to_numeric(pd.Series(list(items.values())), errors="coerce")})
+    raise ForecastError("plans: give a mapping geo_code → plan, a Series or a DataFrame")
+
+
 # --------------------------------------------------------------------------- targets
 
-def _targets(prep: Prepared, year: int, cutoff: pd.Timestamp,
-             sids: np.ndarray | None = None) -> pd.DataFrame:
-    """Last value <= cutoff of each series (or of ``sids``), with year information."""
+def _targets(prep: Prepared, year: int, cutoff: pd.Timestamp, sids: np.ndarray) -> pd.DataFrame:
+    """Last value <= cutoff of each series in ``sids``, with year and history information."""
     p = prep.points
-    p = p[p["as_of"] <= cutoff]
-    if sids is not None:
-        p = p[p["sid"].isin(sids)]
-    n_obs = p.groupby("sid").size()
-    last = p.groupby("sid", sort=True).tail(1)
+    p = p[(p["as_of"] <= cutoff) & p["sid"].isin(sids)]
+    g = p.groupby("sid", sort=True)
+    last = g.tail(1)
     tg = pd.DataFrame({"sid": last["sid"].to_numpy(), "last_as_of": last["as_of"].to_numpy(),
                        "v": last["value"].to_numpy(), "year": year})
+    tg["first_as_of"] = g["as_of"].min().reindex(tg["sid"]).to_numpy()
+    tg["n_obs"] = g.size().reindex(tg["sid"]).to_numpy()
     tg["t"] = months_elapsed(tg["last_as_of"], tg["year"])
-    tg["n_obs"] = n_obs.reindex(tg["sid"]).to_numpy()
     tg = attach_year_info(tg, prep).drop(columns="actual")
     tg["ind_id"] = prep.series["ind_id"].to_numpy()[tg["sid"].to_numpy()]
     tg["observed"] = tg["t"] >= 12.0 - 1e-9
+    # Own history: a year-end before the forecast year (else the series is "short").
+    ye = prep.year_ends
+    has_ye = ye[ye["year"] < year].groupby("sid").size()
+    tg["own_years"] = has_ye.reindex(tg["sid"]).fillna(0).to_numpy(dtype=int)
+    # Within-year trend of a short series: annual log slope of this year's points.
+    short = tg.loc[tg["own_years"] == 0, "sid"]
+    same = p[(p["as_of"].dt.year == year) & p["sid"].isin(short)]
+    tg["g_within"] = _log_slope(same).reindex(tg["sid"]).to_numpy(dtype=float)
     return tg
 
 
-def _plans_for(plans: pd.DataFrame, tg: pd.DataFrame, series: pd.DataFrame, year: int,
-               as_of: pd.Timestamp) -> tuple[np.ndarray, np.ndarray]:
-    """Vectorised plan lookup (rule of :func:`known_plan`) for many targets."""
-    pl = plans[plans["year"] == year]
-    keycols = [*KEY, "indicator"]
-    pub = pl[(pl["kind"] == "published") & (as_of >= pd.Timestamp(year=year, month=1, day=1))]
-    pub = pub.groupby(keycols)["plan"].median().rename("pub")
-    imp = pl[(pl["kind"] == "implied") & (pl["as_of"] <= as_of)].sort_values("as_of")
-    imp = imp.groupby(keycols)["plan"].last().rename("imp")
-    info = series.iloc[tg["sid"].to_numpy()][keycols].reset_index(drop=True)
-    info = info.join(pub, on=keycols).join(imp, on=keycols)
-    plan = info["pub"].fillna(info["imp"]).to_numpy(dtype=float)
-    src = np.where(info["pub"].notna(), "published",
-                   np.where(info["imp"].notna(), "implied from attainment or shortfall", ""))
-    return plan, src
+def _log_slope(pts: pd.DataFrame) -> pd.Series:
+    """Annualised least-squares log slope per series (NaN: < 2 points or < 2 months apart)."""
+    d = pd.DataFrame({"sid": pts["sid"].to_numpy(), "t": pts["t"].to_numpy(float),
+                      "y": np.log(pts["value"].to_numpy(float))})
+    d["tt"], d["ty"] = d["t"] ** 2, d["t"] * d["y"]
+    g = d.groupby("sid")
+    s = g[["t", "y", "tt", "ty"]].sum()
+    n = g.size()
+    span = g["t"].max() - g["t"].min()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = (n * s["ty"] - s["t"] * s["y"]) / (n * s["tt"] - s["t"] ** 2)
+    return (12.0 * slope).clip(-1.0, 1.0).where((n >= 2) & (span >= 2.0))
 
 
-def _pace(last_value: np.ndarray, plan: np.ndarray, as_of: pd.Timestamp) -> np.ndarray:
-    from ..metrics import pace_required
-
-    return np.asarray(pace_required(last_value, plan, [as_of] * len(plan)), dtype=float) \
-        if len(plan) else np.zeros(0)
-
-
-def forecast_many(obs: pd.DataFrame, year: int, as_of: str | pd.Timestamp,
-                  indicator: str | Sequence[str] | None = None,
-                  method: str = "seasonal_profile",
-                  levels: Sequence[int] = (80, 95)) -> pd.DataFrame:
-    """Forecast the 31 December value of ``year`` for every series with data <= ``as_of``.
-
-    Vectorised over series: 3,321 communes take a few seconds.
-
-    Parameters
-    ----------
-    obs : DataFrame
-        Observations table.
-    year : int
-    as_of : str or Timestamp
-        Nothing dated later is used.
-    indicator : str or sequence of str, optional
-        Forecastable indicator(s); default all.
-    method : {"seasonal_profile", "run_rate", "last_value", "auto"}
-        ``auto`` chooses per indicator by backtest skill on earlier years.
-    levels : sequence of int
-
-    Returns
-    -------
-    DataFrame
-        Columns :data:`RESULT_COLUMNS` (+ other levels), one row per series, sorted by
-        key and indicator.
-    """
-    if method not in (*SPARSE_METHODS, "auto"):
-        raise ForecastError(f"forecast_many: method {method!r} not vectorised; use one of "
-                            f"{(*SPARSE_METHODS, 'auto')}")
-    inds = [indicator] if isinstance(indicator, str) else (list(indicator) if indicator else None)
-    for ind in inds or []:
-        if ind not in FORECASTABLE:
-            raise ForecastError(f"unknown indicator {ind!r}; forecastable: {', '.join(FORECASTABLE)}")
-    check_columns(obs)
-    as_of = pd.Timestamp(as_of)
-    levels = tuple(sorted(set(levels) | {80, 95}))
-    cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
-    fams = [f for f in (PARTICIPANTS, COVERAGE) if any(inds is None or i in inds for i in f)]
-    obs_all = slim(obs, [i for f in fams for i in f])
-    obs_cut = obs_all[obs_all["as_of"] <= cutoff]
-    out = []
-    # Participants and coverage rates are learned separately (different dynamics).
-    for fam in (PARTICIPANTS, COVERAGE):
-        wanted = [i for i in fam if inds is None or i in inds]
-        if not wanted:
-            continue
-        # Learn from the whole family (as forecast_year_end does), report the wanted.
-        prep = prepare(obs_cut, fam, with_plans=False)
-        sids = prep.series.index[prep.series["indicator"].isin(wanted)].to_numpy()
-        if len(sids) == 0:
-            continue
-        tg = _targets(prep, year, cutoff, sids)
-        res = _run(prep, tg, method, year, levels)
-        plan, src = _plans_for(_plans(obs_all, wanted), res, prep.series, year, as_of)
-        out.append(_assemble(prep, res, plan, src, as_of, levels))
-    if not out:
-        return pd.DataFrame(columns=RESULT_COLUMNS)
-    return pd.concat(out, ignore_index=True).sort_values([*KEY, "indicator"], ignore_index=True)
-
+# --------------------------------------------------------------------------- running
 
 def _run(prep: Prepared, tg: pd.DataFrame, method: str, year: int,
          levels: Sequence[int]) -> pd.DataFrame:
-    """Forecast targets with ``method`` (auto resolved per indicator); observed ones kept."""
+    """Forecast targets with ``method`` (auto resolved per indicator), calibrated intervals."""
     tg = tg.reset_index(drop=True)
     pairs = prep.pairs()
-    if method == "auto":
-        bt = backtest(prep, methods=SPARSE_METHODS, indicators=None, max_series=AUTO_MAX_SERIES)
-        names = prep.series["indicator"].to_numpy()[tg["sid"].to_numpy()]
-        chosen = {ind: choose_auto(bt, year, ind) for ind in np.unique(names)}
-        parts = []
-        for ind, (m, note) in chosen.items():
-            sub = tg[names == ind]
-            parts.append(run_methods(prep, sub, [m], levels, pairs).assign(notes=note))
-        res = pd.concat(parts, ignore_index=True) if parts else tg.assign(method="auto")
-    else:
-        res = run_methods(prep, tg, [method], levels, pairs).assign(notes="")
+    base = list(SPARSE_METHODS) if method == "auto" else [method]
+    past = raw_cases(prep, year, base, AUTO_MAX_SERIES)
+    names = prep.series["indicator"].to_numpy()[tg["sid"].to_numpy()]
+    chosen = {ind: (choose_auto(past, year, ind) if method == "auto" else (method, ""))
+              for ind in np.unique(names)}
+    parts = []
+    for ind, (m, note) in chosen.items():
+        sub = tg[names == ind]
+        flag = "" if method != "auto" else ("auto_backtest" if "backtest MAPE" in note
+                                            else "auto_default")
+        parts.append(run_methods(prep, sub, [m], levels, pairs, past=past)
+                     .assign(notes=note, flags=flag))
+    res = pd.concat(parts, ignore_index=True)
     # The run-rate is undefined without the previous year-end: fall back, and say so.
     undefined = res["forecast"].isna().to_numpy()
     if undefined.any():
         fb = run_methods(prep, res.loc[undefined, tg.columns], ["seasonal_profile"], levels,
-                         pairs)
-        fb["notes"] = (res.loc[undefined, "notes"].to_numpy() + np.where(
-            res.loc[undefined, "notes"].to_numpy() == "", "", "; ")
-            + f"{method}: undefined without the previous year-end; seasonal_profile used")
+                         pairs, past=raw_cases(prep, year, ["seasonal_profile"], AUTO_MAX_SERIES))
+        fb["notes"] = join_text(res.loc[undefined, "notes"].to_numpy(),
+                            "run_rate is undefined without the previous year-end; "
+                            "seasonal_profile used")
+        fb["flags"] = join_text(res.loc[undefined, "flags"].to_numpy(), "run_rate_undefined", ";")
         res = pd.concat([res[~undefined], fb], ignore_index=True)
-    # A year-end already observed on the as-of date is reported as such.
+    return res
+
+
+def _ets(prep: Prepared, tg: pd.DataFrame, year: int, cutoff: pd.Timestamp,
+         levels: Sequence[int]) -> pd.DataFrame:
+    from .dense import MIN_MONTHS, ets_forecast, monthly_tail
+
+    sid = int(tg["sid"].iloc[0])
+    ser = monthly_tail(prep.points[prep.points["sid"] == sid], cutoff)
+    if ser is None:
+        raise ForecastError(f"ets needs at least {MIN_MONTHS} consecutive month-end values "
+                            f"up to {cutoff:%Y-%m-%d}")
+    f = ets_forecast(ser, year, levels)
+    return tg.reset_index(drop=True).assign(method="ets", df=1e6, notes="", flags="",
+                                            **{k: v for k, v in f.items()})
+
+
+def _family_run(obs_all: pd.DataFrame, obs_cut: pd.DataFrame, fam: tuple[str, ...],
+                wanted: list[str], select: tuple[str, str, str] | None, level: str | None,
+                year: int, cutoff: pd.Timestamp, method: str,
+                levels: Sequence[int]) -> tuple[Prepared, pd.DataFrame, bool]:
+    """Prepare one family (participants or rates), borrow when thin, forecast the selection."""
+    prep = prepare(obs_cut, fam, with_plans=False)
+    borrowed = False
+    if len(prep.pairs()) < MIN_POOL_PAIRS:
+        ref = _reference(obs_all)
+        if ref is not None:
+            mine = set(map(tuple, obs_cut[[*KEY, "indicator"]].drop_duplicates().to_numpy()))
+            r = slim(ref, list(fam), cutoff)
+            r = r[[tuple(x) not in mine for x in r[[*KEY, "indicator"]].to_numpy()]]
+            if len(r):
+                prep = prepare(pd.concat([obs_cut[r.columns], r], ignore_index=True), fam,
+                               with_plans=False)
+                borrowed = True
+    s = prep.series
+    mask = s["indicator"].isin(wanted).to_numpy().copy()
+    if borrowed:  # forecast only the user's own series, never the borrowed ones
+        mine_keys = obs_cut[[*KEY]].drop_duplicates()
+        own = s.reset_index().merge(mine_keys, on=KEY)["sid"].to_numpy()
+        mask &= np.isin(s.index.to_numpy(), own)
+    if select is not None:
+        mask &= ((s["boundaries"] == select[0]) & (s["geo_level"] == select[1])
+                 & (s["geo_code"] == select[2])).to_numpy()
+    if level is not None:
+        mask &= (s["geo_level"] == level).to_numpy()
+    sids = s.index.to_numpy()[mask]
+    if len(sids) == 0:
+        return prep, pd.DataFrame(), borrowed
+    _check_level(s.loc[sids, "geo_level"].unique())
+    tg = _targets(prep, year, cutoff, sids)
+    tg = _short_series(tg)
+    if method == "ets":
+        res = _ets(prep, tg, year, cutoff, levels)
+    else:
+        res = _run(prep, tg, method, year, levels)
+    res = _after_run(res, levels, borrowed)
+    return prep, res, borrowed
+
+
+def _short_series(tg: pd.DataFrame) -> pd.DataFrame:
+    """Give series without a year-end of their own a within-year trend (when they have one)."""
+    short = (tg["own_years"] == 0) & tg["prev_ye"].isna() & ~tg["observed"]
+    use = short & tg["g_within"].notna()
+    tg = tg.assign(short=short.to_numpy(), g_hat=np.where(use, tg["g_within"], tg["g_hat"]),
+                   trend_within=use.to_numpy())
+    return tg
+
+
+def _after_run(res: pd.DataFrame, levels: Sequence[int], borrowed: bool) -> pd.DataFrame:
+    """Widen short series, mark observed year-ends and projections, write notes and flags."""
+    res = res.reset_index(drop=True)
+    short = res["short"].to_numpy(dtype=bool)
+    if short.any():
+        res.loc[short, "scale"] = res.loc[short, "scale"] * SHORT_WIDEN
+        res = intervals(res, levels, rows=short)
+        trend = res["trend_within"].to_numpy(dtype=bool)
+        res["notes"] = np.where(
+            short, join_text(res["notes"].to_numpy(), np.where(
+                trend, "no year-end of its own: this year's trend plus the within-year "
+                       "pattern pooled from the national and provincial series; interval "
+                       f"widened ×{SHORT_WIDEN}",
+                "no year-end of its own: within-year pattern pooled from the national and "
+                f"provincial series; interval widened ×{SHORT_WIDEN}")), res["notes"])
+        res["flags"] = np.where(short, join_text(res["flags"].to_numpy(), np.where(
+            trend, "short_series;trend_within", "short_series"), ";"), res["flags"])
+    pooled = (~short) & (res.get("n_train_own", pd.Series(1, index=res.index)).to_numpy() < 0.5)
+    if pooled.any():
+        res["notes"] = np.where(pooled, join_text(res["notes"].to_numpy(),
+                                              "no completed year of its own within-year figures: "
+                                              "pattern pooled from the national and provincial "
+                                              "series of the same indicator"), res["notes"])
+        res["flags"] = np.where(pooled, join_text(res["flags"].to_numpy(), "pooled_pattern", ";"),
+                                res["flags"])
+    if borrowed:
+        res["notes"] = join_text(res["notes"].to_numpy(), "learned together with the embedded "
+                                                      "national and provincial figures")
+        res["flags"] = join_text(res["flags"].to_numpy(), "borrowed_reference", ";")
+    proj = res["t"].to_numpy() < 0
+    if proj.any():
+        txt = np.array([f"no value in {y} or at end-{y - 1}: projected from "
+                        f"{pd.Timestamp(d):%Y-%m-%d}" for y, d in
+                        zip(res["year"], res["last_as_of"], strict=True)], dtype=object)
+        res["notes"] = np.where(proj, join_text(res["notes"].to_numpy(), txt), res["notes"])
+        res["flags"] = np.where(proj, join_text(res["flags"].to_numpy(), "projected", ";"),
+                                res["flags"])
     obs_rows = res["observed"].to_numpy(dtype=bool)
     if obs_rows.any():
         for col in ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]:
             res.loc[obs_rows, col] = res.loc[obs_rows, "v"]
         res.loc[obs_rows, "scale"] = 0.0
+        res.loc[obs_rows, "loc"] = np.log(res.loc[obs_rows, "v"].astype(float))
         res.loc[obs_rows, "method"] = "observed"
+        res.loc[obs_rows, "notes"] = [f"31 December {y} value observed on or before the as-of "
+                                      "date" for y in res.loc[obs_rows, "year"]]
+        res.loc[obs_rows, "flags"] = "observed"
     return res
 
 
-def _assemble(prep: Prepared, res: pd.DataFrame, plan: np.ndarray, src: np.ndarray,
-              as_of: pd.Timestamp, levels: Sequence[int]) -> pd.DataFrame:
-    s = prep.series.iloc[res["sid"].to_numpy()].reset_index(drop=True)
-    with np.errstate(invalid="ignore"):
-        p_meet = np.where(res["scale"].to_numpy() > 0,
-                          prob_at_least(plan, res["loc"].to_numpy(), res["scale"].to_numpy(),
-                                        res["df"].to_numpy()),
-                          np.where(np.isnan(plan), np.nan,
-                                   (res["forecast"].to_numpy() >= plan).astype(float)))
-    out = pd.DataFrame({
-        "geo_name": s["geo_name"], "geo_code": s["geo_code"], "geo_level": s["geo_level"],
-        "boundaries": s["boundaries"], "indicator": s["indicator"],
-        "year": res["year"].astype(int).to_numpy(), "as_of": as_of.strftime("%Y-%m-%d"),
-        "method": res["method"].to_numpy(), "forecast": res["forecast"].to_numpy(),
-        **{f"{b}{lev}": res[f"{b}{lev}"].to_numpy() for lev in levels for b in ("lo", "hi")},
-        "n_obs": res["n_obs"].astype(int).to_numpy(), "plan": plan, "plan_source": src,
-        "p_meet_plan": p_meet, "pace_required": _pace(res["v"].to_numpy(), plan, as_of),
-        "last_value": res["v"].to_numpy(),
-        "last_as_of": pd.to_datetime(res["last_as_of"]).dt.strftime("%Y-%m-%d").to_numpy(),
-        "prev_year_end": res["prev_ye"].to_numpy(), "notes": res["notes"].to_numpy(),
-    })
-    # Coverage rates cannot exceed 100 %: cap the forecast and the intervals.
-    pct = out["indicator"].str.endswith("_pct").to_numpy()
-    if pct.any():
-        bounded = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
-        out.loc[pct, bounded] = out.loc[pct, bounded].clip(upper=100.0)
-    extra = [c for c in out.columns if c not in RESULT_COLUMNS]
-    out = out[RESULT_COLUMNS + extra]
-    return out.sort_values([*KEY, "indicator"], ignore_index=True)
+def _refuse_far(res: pd.DataFrame, cutoff_year: int) -> np.ndarray:
+    """Rows whose horizon reaches further ahead than their history reaches back."""
+    end = pd.Timestamp(year=int(cutoff_year), month=12, day=31)
+    last = pd.to_datetime(res["last_as_of"])
+    horizon = (end - last).dt.days / 365.25
+    span = (last - pd.to_datetime(res["first_as_of"])).dt.days / 365.25
+    return (horizon > np.maximum(MIN_HORIZON_SPAN, span)).to_numpy()
 
 
-def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
-                      as_of: str | pd.Timestamp, method: str = "auto",
-                      levels: Sequence[int] = (80, 95)) -> ForecastResult:
+# --------------------------------------------------------------------------- public
+
+def forecast_many(obs: pd.DataFrame | None = None, *, indicator: str | Sequence[str] | None,
+                  year: int, as_of: str | pd.Timestamp, level: str | None = None,
+                  method: str = "auto", plans: Any = None,
+                  levels: Sequence[int] = (80, 95)) -> pd.DataFrame:
+    """Forecast the 31 December value of ``year`` for every series with data up to ``as_of``.
+
+    Vectorised over series (thousands of communes take seconds); the rows are exactly
+    what :func:`forecast` gives for each place.
+
+    Parameters
+    ----------
+    obs : DataFrame, optional
+        Observations table; ``None`` loads the processed observations.
+    indicator : str or sequence of str or None
+        Forecastable indicator(s) (``bhxh_participants``, ``bhyt_coverage_pct`` ...);
+        ``None`` = all.
+    year : int
+        Year whose 31 December value is forecast.
+    as_of : str or Timestamp
+        Nothing dated later is used (``YYYY-MM-DD``).
+    level : {"nation", "province", "district", "commune"}, optional
+        Only places of this level.
+    method : {"auto", "seasonal_profile", "run_rate", "last_value"}
+        ``auto`` chooses per indicator by backtest error on earlier years.
+    plans : mapping, Series or DataFrame, optional
+        Plans to use instead of those in the data: ``geo_code → plan``, or a frame with
+        ``geo_code, plan`` (optionally ``geo_level, boundaries, indicator``).
+    levels : sequence of int
+        Interval levels in percent (80 and 95 always included).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`RESULT_COLUMNS` (+ other levels), one row per series, sorted by
+        place and indicator; refused series (horizon too far) have NaN forecasts and say
+        why in ``notes``.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> obs = fc.example_observations()
+    >>> df = fc.forecast_many(obs, indicator="bhyt_participants", year=2024,
+    ...                       as_of="2024-04-30")
+    >>> df[["geo_name", "method", "forecast"]].shape
+    (1, 3)
+    >>> bool((df["lo80"] <= df["forecast"]).all() and (df["forecast"] <= df["hi80"]).all())
+    True
+    """
+    if method not in METHODS or method == "ets":
+        raise ForecastError(f"forecast_many: unknown or per-series method {method!r}; use one "
+                            f"of {', '.join(m for m in METHODS if m != 'ets')}")
+    if level is not None:
+        _check_level([level])
+    inds = [indicator] if isinstance(indicator, str) else (list(indicator) if indicator else None)
+    for ind in inds or []:
+        if ind not in FORECASTABLE:
+            raise ForecastError(f"unknown indicator {ind!r}; forecastable: {', '.join(FORECASTABLE)}")
+    return _forecast_frame(_load(obs), inds, year, as_of, method, None, level, plans, levels)
+
+
+def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of: Any,
+                    method: str, select: tuple[str, str, str] | None, level: str | None,
+                    plans: Any, levels: Sequence[int]) -> pd.DataFrame:
+    check_columns(obs)
+    as_of = pd.Timestamp(as_of)
+    year = int(year)
+    levels = tuple(sorted(set(levels) | {80, 95}))
+    cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
+    fams = [f for f in (PARTICIPANTS, COVERAGE) if any(inds is None or i in inds for i in f)]
+    obs_all = slim(obs, [i for f in fams for i in f])
+    obs_cut = obs_all[obs_all["as_of"] <= cutoff]
+    user_plans = _plan_lookup(plans)
+    out = []
+    for fam in fams:
+        wanted = [i for i in fam if inds is None or i in inds]
+        prep, res, _ = _family_run(obs_all, obs_cut, fam, wanted, select, level, year, cutoff,
+                                   method, levels)
+        if len(res) == 0:
+            continue
+        far = _refuse_far(res, year)
+        if far.any():
+            res.loc[far, ["forecast", "loc", "scale",
+                          *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]] = np.nan
+            res.loc[far, "notes"] = [
+                f"refused: 31 December {year} is {(pd.Timestamp(year=year, month=12, day=31) - pd.Timestamp(d)).days / 365.25:.1f} "
+                f"years after the last value ({pd.Timestamp(d):%Y-%m-%d}), further ahead than the "
+                f"series reaches back (at least {MIN_HORIZON_SPAN:g} years allowed)"
+                for d in res.loc[far, "last_as_of"]]
+            res.loc[far, "flags"] = "refused_horizon"
+        s = prep.series.iloc[res["sid"].to_numpy()].reset_index(drop=True)
+        derived = derived_rows(obs_cut, fam)
+        pl = plans_table(obs_all, wanted, derived)
+        info = s[[*KEY, "indicator", "geo_name"]].copy()
+        bounds = upper_bounds(info[[*KEY, "indicator"]], year,
+                              denominators(obs_all, derived, year))
+        fit = plan_model_for(prep, plans_table(obs_all, fam, None), year, AUTO_MAX_SERIES)
+        out.append(finish_frame(res, info, bounds, pl, user_plans, prep.pairs(), year, as_of,
+                                levels, fit))
+    if not out:
+        return pd.DataFrame({c: pd.Series(dtype=float) for c in RESULT_COLUMNS})
+    return pd.concat(out, ignore_index=True).sort_values([*KEY, "indicator"], ignore_index=True)
+
+
+def forecast(obs: pd.DataFrame | None = None, *, geo: Any, indicator: str, year: int,
+             as_of: str | pd.Timestamp, method: str = "auto", plan: float | None = None,
+             levels: Sequence[int] = (80, 95)) -> ForecastResult:
     """Forecast the 31 December value of one place's indicator from data up to ``as_of``.
 
     Parameters
     ----------
-    obs : DataFrame
-        Observations table (schema of ``docs/architecture.md``).
+    obs : DataFrame, optional
+        Observations table (``None`` loads the processed observations); a researcher's
+        own table in the observations schema works too.
     geo : str, Unit or tuple
-        A place name (resolved with the geography registry; exact ``geo_name`` matches
-        in ``obs`` are accepted first, e.g. synthetic places), a
-        :class:`bhxh_analysis.geo.Unit`, or a ``(boundaries, geo_level, geo_code)`` key.
+        A place name (exact ``geo_name`` matches in ``obs`` first, then the geography
+        registry), a :class:`bhxh_analysis.geo.Unit`, or ``(boundaries, geo_level,
+        geo_code)``.
     indicator : str
         A forecastable indicator (``bhxh_participants``, ``bhyt_coverage_pct`` ...).
     year : int
     as_of : str or Timestamp
-        Only rows dated ``<= as_of`` are used (plans: see module docstring).
-    method : {"auto", "run_rate", "last_value", "seasonal_profile", "ets"}
-        ``auto`` picks by backtest skill on the data before ``as_of`` and reports it.
+        Only rows dated ``<= as_of`` are used (plans: see the module docstring).
+    method : {"auto", "seasonal_profile", "run_rate", "last_value", "ets"}
+        ``auto`` picks by backtest error on the data before ``as_of`` and says so.
+    plan : float, optional
+        The year's plan, used instead of one in the data (``plan_source == "given"``).
     levels : sequence of int
         Interval levels in percent (80 and 95 always included).
 
     Returns
     -------
     ForecastResult
+        With :meth:`ForecastResult.prob_at_least` and :meth:`ForecastResult.to_frame`.
 
     Raises
     ------
     ForecastError
-        Unknown indicator or method, no data of this place and indicator up to
-        ``as_of``, or a method that cannot be applied (run-rate without a previous
-        year-end, ETS without 36 consecutive months).
-    bhxh_analysis.geo.GeoError
-        Unknown or ambiguous place.
+        Unknown indicator, method or level; no data up to ``as_of``; a horizon further
+        ahead than the series reaches back; a method that cannot be applied.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> r = fc.forecast(fc.example_observations(), geo="Việt Nam",
+    ...                 indicator="bhyt_participants", year=2024, as_of="2024-04-30",
+    ...                 plan=95e6)
+    >>> r.lo95 <= r.lo80 <= r.forecast <= r.hi80 <= r.hi95
+    True
+    >>> 0.0 <= r.prob_at_least(95e6) <= 1.0 and r.plan_source
+    'given'
     """
     if indicator not in FORECASTABLE:
         raise ForecastError(f"unknown indicator {indicator!r}; forecastable: "
                             f"{', '.join(FORECASTABLE)}")
     if method not in METHODS:
         raise ForecastError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    obs = _load(obs)
     check_columns(obs)
     key, name = _resolve_geo(obs, geo)
-    as_of = pd.Timestamp(as_of)
-    year = int(year)
-    cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
-    obs_all = slim(obs, family(indicator))
-    obs_cut = obs_all[obs_all["as_of"] <= cutoff]
-    prep = prepare(obs_cut, family(indicator), with_plans=False)
-    s = prep.series
-    hit = s.index[(s["boundaries"] == key[0]) & (s["geo_level"] == key[1])
-                  & (s["geo_code"] == key[2]) & (s["indicator"] == indicator)]
-    if len(hit) == 0:
+    plans = None if plan is None else pd.DataFrame({"geo_code": [key[2]], "plan": [plan],
+                                                     "geo_level": [key[1]]})
+    if method == "ets" or method == "run_rate":
+        _check_method_applies(obs, key, indicator, int(year), as_of, method, name)
+    df = _forecast_frame(obs, [indicator], year, as_of, method, key, None, plans, levels)
+    if len(df) == 0:
         raise ForecastError(f"no {indicator} data for {name} ({key[0]} {key[1]} {key[2]}) "
-                            f"dated on or before {as_of:%Y-%m-%d}")
-    sid = int(hit[0])
-    levels = tuple(sorted(set(levels) | {80, 95}))
-    tg = _targets(prep, year, cutoff, np.array([sid]))
-    notes: list[str] = []
-    use = method
-    series_pts = prep.points[prep.points["sid"] == sid]
-    if bool(tg["observed"].iloc[0]):
-        use = "last_value"  # the 31 December value is known: _run reports it as observed
-        notes.append(f"31 December {year} value observed on or before the as-of date")
-    elif method == "auto":
-        use, note = _auto_single(prep, tg, sid, series_pts, year, cutoff)
-        notes.append(note)
-    if use == "ets":
-        res = _ets_result(series_pts, tg, year, cutoff, levels)
-    else:
-        if use == "run_rate" and np.isnan(tg["prev_ye"].iloc[0]) and tg["t"].iloc[0] > 0:
-            raise ForecastError(f"run_rate needs the 31 December {year - 1} value of {indicator} "
-                                f"for {name}; none is known")
-        res = _run(prep, tg, use, year, levels)
-        if res["notes"].iloc[0]:  # e.g. a fallback from an undefined run-rate
-            notes.append(str(res["notes"].iloc[0]))
-    if tg["t"].iloc[0] < 0:
-        notes.append(f"no value in {year} or at end-{year - 1}: projected from "
-                     f"{pd.Timestamp(tg['last_as_of'].iloc[0]):%Y-%m-%d}")
-    res["notes"] = "; ".join(notes)
-    plan_v, plan_src = known_plan(_plans(obs_all, [indicator]), key, indicator, year, as_of)
-    out = _assemble(prep, res, np.array([plan_v]), np.array([plan_src]), as_of, levels)
-    row = out.iloc[0].to_dict()
-    extra = {c: float(row.pop(c)) for c in list(row) if c not in RESULT_COLUMNS}
-    row["geo_name"] = name
-    row = {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
-    return ForecastResult(**row, extra=extra)
+                            f"dated on or before {pd.Timestamp(as_of):%Y-%m-%d}")
+    row = df.iloc[0]
+    if "refused_horizon" in str(row["flags"]):
+        raise ForecastError(f"{name}, {indicator}: {row['notes']}")
+    return ForecastResult.from_row(row, name)
 
 
-def _auto_single(prep: Prepared, tg: pd.DataFrame, sid: int, pts: pd.DataFrame, year: int,
-                 cutoff: pd.Timestamp) -> tuple[str, str]:
-    """Choose the method for one series by backtest skill on data before the as-of."""
-    from .dense import MIN_MONTHS, monthly_tail
-
-    indicator = prep.series.loc[sid, "indicator"]
-    t = float(tg["t"].iloc[0])
-    bt = backtest(prep, methods=SPARSE_METHODS, indicators=None)
-    best, note = choose_auto(bt, year, indicator)
-    if monthly_tail(pts, cutoff) is None:
-        return best, note
-    # Dense series: compare ETS with the sparse choice on this series' recent years.
-    mine = bt[(bt["geo_code"] == prep.series.loc[sid, "geo_code"])
-              & (bt["indicator"] == indicator) & (bt["method"] == best)
-              & (bt["year"] < year) & ((bt["months_elapsed"] - t).abs() <= 1.5)]
-    mine = mine.sort_values("as_of").tail(2)
-    if len(mine) == 0:
-        return best, note
-    ape_ets = []
-    for row in mine.itertuples(index=False):
-        ser = monthly_tail(pts, pd.Timestamp(row.as_of))
-        if ser is None:
-            return best, note
-        from .dense import ets_forecast
-
-        f = ets_forecast(ser, int(row.year))["forecast"]
-        ape_ets.append(abs(f - row.actual) / row.actual * 100.0)
-    e_ets, e_best = float(np.mean(ape_ets)), float(mine["ape"].mean())
-    cmp = f"ETS {e_ets:.2f}% vs {best} {e_best:.2f}% on this series' last {len(mine)} years"
-    if e_ets < e_best:
-        return "ets", f"auto: ets (dense series, >= {MIN_MONTHS} months; {cmp})"
-    return best, f"{note}; {cmp}"
+def _check_method_applies(obs: pd.DataFrame, key: tuple[str, str, str], indicator: str,
+                          year: int, as_of: Any, method: str, name: str) -> None:
+    """Refuse an explicit run-rate without the previous year-end (say so, don't guess)."""
+    if method != "run_rate":
+        return
+    pts = slim(obs, [indicator], pd.Timestamp(as_of))
+    pts = pts[(pts["geo_code"] == key[2]) & (pts["indicator"] == indicator)]
+    dates = pts["as_of"]
+    in_year = (dates.dt.year == year).any()
+    prev = (dates == pd.Timestamp(year=year - 1, month=12, day=31)).any()
+    if in_year and not prev:
+        raise ForecastError(f"run_rate needs the 31 December {year - 1} value of {indicator} "
+                            f"for {name}; none is known")
 
 
-def _ets_result(pts: pd.DataFrame, tg: pd.DataFrame, year: int, cutoff: pd.Timestamp,
-                levels: Sequence[int]) -> pd.DataFrame:
-    from .dense import MIN_MONTHS, ets_forecast, monthly_tail
+def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
+                      as_of: str | pd.Timestamp, method: str = "auto",
+                      levels: Sequence[int] = (80, 95)) -> ForecastResult:
+    """Forecast one place's 31 December value (positional form kept for existing callers).
 
-    ser = monthly_tail(pts, cutoff)
-    if ser is None:
-        raise ForecastError(f"ets needs at least {MIN_MONTHS} consecutive month-end values "
-                            f"up to {cutoff:%Y-%m-%d}")
-    f = ets_forecast(ser, year, levels)
-    res = tg.reset_index(drop=True).assign(method="ets", df=1e6, notes="",
-                                           **{k: v for k, v in f.items()})
-    return res
+    Same as :func:`forecast` (``forecast(obs, geo=geo, indicator=indicator, year=year,
+    as_of=as_of, method=method)``).
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> r = fc.forecast_year_end(fc.example_observations(), "Việt Nam",
+    ...                          "bhxh_participants", 2024, "2024-10-31")
+    >>> r.year, r.geo_level
+    (2024, 'nation')
+    """
+    return forecast(obs, geo=geo, indicator=indicator, year=year, as_of=as_of, method=method,
+                    levels=levels)
+
+
+__all__ = ["AUTO_MAX_SERIES", "BOUND_COLUMNS", "METHODS", "RESULT_COLUMNS", "ForecastResult",
+           "example_observations",
+           "forecast", "forecast_many", "forecast_year_end"]
+
+
+def example_observations() -> pd.DataFrame:
+    """Return the nation's rows of the processed observations (for examples and tests).
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> set(fc.example_observations()["geo_level"])
+    {'nation'}
+    """
+    obs = _load(None)
+    return obs[obs["geo_level"] == "nation"].reset_index(drop=True)

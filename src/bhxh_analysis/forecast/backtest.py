@@ -47,21 +47,28 @@ BACKTEST_COLUMNS = [
 
 
 def cases(prep: Prepared) -> pd.DataFrame:
-    """Every backtest case of a prepared table (see module docstring)."""
+    """Every backtest case of a prepared table (see module docstring), computed once."""
+    if prep._cases is not None:
+        return prep._cases
     p = prep.points
     c = p.loc[~p["is_ye"] & (p["t"] > 0) & (p["t"] < 12), ["sid", "as_of", "year", "t", "value"]]
     c = attach_year_info(c.rename(columns={"value": "v"}), prep)
     c = c[c["actual"].notna() & c["prev_ye"].notna()].reset_index(drop=True)
     c["ind_id"] = prep.series["ind_id"].to_numpy()[c["sid"].to_numpy()]
+    prep._cases = c
     return c
 
 
 def run_methods(prep: Prepared, targets: pd.DataFrame, methods: Sequence[str],
-                levels: Sequence[int] = (80, 95), pairs: pd.DataFrame | None = None) -> pd.DataFrame:
+                levels: Sequence[int] = (80, 95), pairs: pd.DataFrame | None = None,
+                past: pd.DataFrame | None = None) -> pd.DataFrame:
     """Forecast ``targets`` (one year at a time) with each sparse method.
 
-    Training pairs for targets of year :math:`y` are those of years :math:`< y`.
-    Returns a long frame: the target columns plus ``method`` and the forecast columns.
+    Training pairs for targets of year :math:`y` are those of years :math:`< y`. With
+    ``past`` (uncalibrated out-of-sample results, see :func:`raw_cases`), the scale of
+    each method is multiplied by :func:`calibration_factor` learned from that method's
+    cases of years :math:`< y` only. Returns a long frame: the target columns plus
+    ``method``, ``calib80``, ``calib95`` and the forecast columns.
     """
     if pairs is None:
         pairs = prep.pairs()
@@ -70,11 +77,134 @@ def run_methods(prep: Prepared, targets: pd.DataFrame, methods: Sequence[str],
     for year, tg in targets.groupby("year", sort=True):
         train = pairs[pairs["year"] < year]
         for m in methods:
-            res = predict_sparse(m, tg, train, n_sid, n_ind, levels)
-            out.append(pd.concat([tg, res], axis=1).assign(method=m))
+            calib = calibration_factors(past, m, year, tg["t"].to_numpy())
+            res = predict_sparse(m, tg, train, n_sid, n_ind, levels, calib=calib)
+            out.append(pd.concat([tg, res], axis=1).assign(method=m, calib80=calib[80],
+                                                           calib95=calib[95]))
     if not out:
         return targets.iloc[0:0].assign(method=pd.Series(dtype=str))
     return pd.concat(out, ignore_index=True)
+
+
+#: Pseudo-cases pulling a calibration factor towards the level above (all months, then 1).
+CALIB_N0 = 5.0
+#: Months: kernel width pooling calibration cases from nearby points of the year.
+CALIB_H = 1.5
+#: The interval levels calibrated (other levels interpolate between them).
+CALIB_LEVELS = (80, 95)
+
+
+def _weighted_quantile(r: np.ndarray, w: np.ndarray, q: float) -> float:
+    cw = np.cumsum(w)
+    return float(r[min(np.searchsorted(cw, q * cw[-1]), len(r) - 1)])
+
+
+def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: np.ndarray,
+                       level: int = 80) -> np.ndarray:
+    """Scale multipliers that make earlier out-of-sample errors cover ``level`` %.
+
+    For each past case, ``r = |z| / q(df)`` is how far outside (> 1) or inside (< 1)
+    its ``level`` % interval the outcome fell, ``z`` being the standardised log error
+    and ``q`` the Student-t quantile. The factor is the ``level``-th percentile of
+    ``r``, partially pooled in two tiers like the seasonal gaps: over all months,
+    shrunk towards 1 (no correction) with :data:`CALIB_N0` pseudo-cases, then per
+    month with kernel weights ``exp(-|t - t_i| / h)`` (``h`` = :data:`CALIB_H`),
+    shrunk towards the all-months factor — few past cases, little correction.
+
+    Parameters
+    ----------
+    z, t, df : numpy.ndarray
+        Standardised log errors, months elapsed and degrees of freedom of past cases.
+    target_t : numpy.ndarray
+        Months elapsed of the targets.
+    level : int
+        Interval level to calibrate.
+
+    Returns
+    -------
+    numpy.ndarray
+        One factor per target (1.0 without past cases).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> z = np.tile([0.2, -0.4, 0.3, -0.1, 0.25], 40)   # errors well inside: too wide
+    >>> f = calibration_factor(z, np.full(200, 6.0), np.full(200, 50.0), np.array([6.0]))
+    >>> bool(f[0] < 0.5)
+    True
+    """
+    from .methods import t_ppf
+
+    target_t = np.asarray(target_t, dtype=float)
+    ok = np.isfinite(z) & np.isfinite(t) & np.isfinite(df) & (df > 0)
+    if not ok.any():
+        return np.ones(len(target_t))
+    z, t, df = np.asarray(z)[ok], np.asarray(t, dtype=float)[ok], np.asarray(df)[ok]
+    r = np.abs(z) / t_ppf(0.5 + level / 200.0, df)
+    order = np.argsort(r, kind="stable")
+    r, t = np.maximum(r[order], 1e-6), t[order]
+    q = level / 100.0
+    log_all = len(r) * np.log(_weighted_quantile(r, np.ones(len(r)), q)) / (len(r) + CALIB_N0)
+    fac = np.ones(12)
+    for b in range(12):
+        w = np.exp(-np.abs(b + 0.5 - t) / CALIB_H)
+        W = w.sum()
+        fac[b] = np.exp((W * np.log(_weighted_quantile(r, w, q)) + CALIB_N0 * log_all)
+                        / (W + CALIB_N0))
+    return fac[np.clip(np.floor(target_t), 0, 11).astype(np.int64)]
+
+
+def calibration_factors(past: pd.DataFrame | None, method: str, year: int,
+                        target_t: np.ndarray) -> dict[int, np.ndarray]:
+    """Factors for the 80 and 95 % intervals of ``method`` from cases of years before ``year``."""
+    if past is None:
+        return {lev: np.ones(len(target_t)) for lev in CALIB_LEVELS}
+    seen = past[(past["method"] == method) & (past["year"] < year)]
+    return {lev: calibration_factor(seen["z"].to_numpy(), seen["t"].to_numpy(),
+                                    seen["df"].to_numpy(), target_t, lev)
+            for lev in CALIB_LEVELS}
+
+
+def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = SPARSE_METHODS,
+              max_series: int | None = None) -> pd.DataFrame:
+    """Uncalibrated out-of-sample results of every case (of years before ``year``).
+
+    Columns of :func:`run_methods` plus ``indicator``, ``z`` (standardised log error)
+    and ``ape``; the input of :func:`calibration_factor` and of the ``auto`` choice.
+    """
+    if prep._raw is None:
+        prep._raw = {}
+    for (y, ms, mx), hit in prep._raw.items():  # computed already (auto, then plans)
+        if y == year and mx == max_series and set(methods) <= set(ms):
+            return hit[hit["method"].isin(list(methods))]
+    c = cases(prep)
+    if year is not None:
+        c = c[c["year"] < year]
+    c = subset_series(c, max_series)
+    res = run_methods(prep, c, methods)
+    if len(res) == 0:
+        return res.assign(indicator=pd.Series(dtype=str), z=pd.Series(dtype=float),
+                          ape=pd.Series(dtype=float), loc=pd.Series(dtype=float),
+                          scale=pd.Series(dtype=float), df=pd.Series(dtype=float))
+    y = res["actual"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        res["z"] = (np.log(y) - res["loc"].to_numpy()) / res["scale"].to_numpy()
+    res["ape"] = np.abs(res["forecast"].to_numpy() - y) / y * 100.0
+    res["indicator"] = prep.series["indicator"].to_numpy()[res["sid"].to_numpy()]
+    prep._raw[(year, tuple(methods), max_series)] = res
+    return res
+
+
+def subset_series(c: pd.DataFrame, max_series: int | None) -> pd.DataFrame:
+    """Cases of at most ``max_series`` series per indicator (evenly spaced, deterministic)."""
+    if max_series is None or not len(c):
+        return c
+    ids = c[["ind_id", "sid"]].drop_duplicates()
+    rank = ids.groupby("ind_id").cumcount()
+    size = ids.groupby("ind_id")["sid"].transform("size")
+    step = np.maximum(size // max_series, 1)
+    keep = ids.loc[(rank % step == 0) & (rank // step < max_series), "sid"]
+    return c[c["sid"].isin(keep)]
 
 
 def _score(df: pd.DataFrame, levels: Sequence[int]) -> pd.DataFrame:
@@ -155,6 +285,15 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     -------
     DataFrame
         One row per (case, method), columns :data:`BACKTEST_COLUMNS`, sorted.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> bt = fc.backtest(fc.example_observations(), methods=["run_rate", "seasonal_profile"])
+    >>> sorted(bt["method"].unique())
+    ['run_rate', 'seasonal_profile']
+    >>> bool((bt["as_of"] < bt["year"].astype(str) + "-12-31").all())
+    True
     """
     bad = [m for m in methods if m not in (*SPARSE_METHODS, "auto")]
     if bad:
@@ -166,16 +305,12 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
         return out.sort_values([*KEY, "indicator", "as_of", "method"], ignore_index=True)
     prep = obs if isinstance(obs, Prepared) else prepare(obs, indicators, with_plans=False)
     levels = tuple(sorted(set(levels) | {80, 95}))
-    c = cases(prep)
-    if max_series is not None and len(c):
-        ids = c[["ind_id", "sid"]].drop_duplicates()
-        rank = ids.groupby("ind_id").cumcount()
-        size = ids.groupby("ind_id")["sid"].transform("size")
-        step = np.maximum(size // max_series, 1)
-        keep = ids.loc[(rank % step == 0) & (rank // step < max_series), "sid"]
-        c = c[c["sid"].isin(keep)]
+    c = subset_series(cases(prep), max_series)
     base = sorted(set(SPARSE_METHODS) if "auto" in methods else set(methods))
-    res = run_methods(prep, c, base, levels)
+    # Two passes: uncalibrated out-of-sample errors, then each year's intervals
+    # recalibrated on the errors of earlier years only (what a forecast made then knew).
+    raw = raw_cases(prep, None, base, max_series)
+    res = run_methods(prep, c, base, levels, past=raw)
     if len(res) == 0:
         return pd.DataFrame(columns=BACKTEST_COLUMNS)
     s = prep.series
@@ -184,6 +319,10 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     res = res.rename(columns={"t": "months_elapsed", "v": "last_value",
                               "prev_ye": "prev_year_end"})
     res["method_used"] = res["method"]
+    # Rates cannot exceed 100 % (counts are bounded by their denominators in the API).
+    pct = res["indicator"].str.endswith("_pct").to_numpy()
+    ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
+    res.loc[pct, ends] = res.loc[pct, ends].clip(upper=100.0)
     res = _score(res, levels)
     rr = res.loc[res["method"] == "run_rate", ["sid", "as_of", "error"]]
     res = res.merge(rr.rename(columns={"error": "_rr"}), on=["sid", "as_of"], how="left")
@@ -236,6 +375,13 @@ def summary(bt: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
         the same cases), ``skill_mae`` (1 − MAE ÷ run-rate MAE, persons; dominated by the
         largest series), ``coverage80``, ``coverage95``, ``winkler80_rel``,
         ``winkler95_rel``, ``median_scaled_error``.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> s = fc.summary(fc.backtest(fc.example_observations()))
+    >>> float(s.set_index("method").loc["run_rate", "skill_ape"])
+    0.0
     """
     keys = [*by, "method"]
     bt = bt.assign(abs_error=bt["error"].abs())

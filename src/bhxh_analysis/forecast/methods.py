@@ -63,6 +63,13 @@ N_BINS = 24      # half-month bins of t in [0, 12)
 MAX_DF = 200.0
 
 
+def t_ppf(q: float, df: np.ndarray) -> np.ndarray:
+    """Student-t quantile for many degrees of freedom (computed once per distinct value)."""
+    df = np.asarray(df, dtype=float)
+    u, inv = np.unique(df, return_inverse=True)
+    return stats.t.ppf(q, u)[inv].reshape(df.shape)
+
+
 def base_log(method: str, v: np.ndarray, t: np.ndarray, prev_ye: np.ndarray,
              g_hat: np.ndarray) -> np.ndarray:
     """Log point forecast of each method before any learned correction.
@@ -193,7 +200,8 @@ def tier_distribution(
 
 
 def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_sid: int,
-                   n_ind: int, levels: Sequence[int] = (80, 95)) -> pd.DataFrame:
+                   n_ind: int, levels: Sequence[int] = (80, 95),
+                   calib: dict[int, np.ndarray] | None = None) -> pd.DataFrame:
     """Forecast each target with one sparse method, intervals from past errors.
 
     Parameters
@@ -208,33 +216,66 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         Sizes of the series and indicator id spaces.
     levels : sequence of int
         Interval levels in percent.
+    calib : dict, optional
+        ``{80: factors, 95: factors}``: multipliers of the predictive scale per target
+        for the 80 % and 95 % intervals, learned from the out-of-sample errors of
+        earlier years (:func:`bhxh_analysis.forecast.backtest.calibration_factor`). The
+        reported ``scale`` (and so ``P(Y ≥ x)``) uses the 80 % factor; other levels
+        interpolate (see :func:`level_scale`).
 
     Returns
     -------
     DataFrame
         Same index as ``targets``: ``forecast, loc, scale, df`` and ``lo{L}``/``hi{L}``.
+
+    Notes
+    -----
+    A target whose last value is older than the previous year-end (``t < 0``) is
+    described as at ``t = 0`` and its scale grows like a random walk over the extra
+    years, ``scale · sqrt((12 − t) / 12)``: intervals never narrow as the horizon
+    lengthens.
     """
     base_tr = base_log(method, train["v"], train["t"], train["prev_ye"], train["g_hat"])
     e = np.log(train["actual"].to_numpy(dtype=float)) - base_tr
     base = base_log(method, targets["v"], targets["t"], targets["prev_ye"], targets["g_hat"])
+    t = targets["t"].to_numpy(dtype=float)
     mu, scale, df, n_own = tier_distribution(
         train["sid"].to_numpy(), train["ind_id"].to_numpy(), train["t"].to_numpy(dtype=float), e,
         targets["sid"].to_numpy(), targets["ind_id"].to_numpy(),
-        targets["t"].to_numpy(dtype=float), n_sid, n_ind, center=(method == "seasonal_profile"),
+        np.clip(t, 0.0, None), n_sid, n_ind, center=(method == "seasonal_profile"),
         train_year=train["year"].to_numpy(),
         prior_sd=np.maximum(SIGMA0, targets["g_sd"].to_numpy(dtype=float)),
     )
+    # Older last value: a random walk over the extra years (monotone in the horizon).
+    scale = scale * np.sqrt(np.maximum(12.0 - t, 12.0) / 12.0)
+    calib = calib or {80: np.ones(len(t)), 95: np.ones(len(t))}
     loc = base + mu
     point = np.exp(loc)
     if method == "last_value":  # exact in value space (no log round trip)
         point = targets["v"].to_numpy(dtype=float)
-    out = pd.DataFrame({"forecast": point, "loc": loc, "scale": scale, "df": df,
-                        "n_train_own": n_own}, index=targets.index)
+    out = pd.DataFrame({"forecast": point, "loc": loc, "scale": scale * calib[80],
+                        "df": df, "n_train_own": n_own, "scale_raw": scale,
+                        "calib80": calib[80], "calib95": calib[95]}, index=targets.index)
     for lev in levels:
-        q = stats.t.ppf(0.5 + lev / 200.0, df)
-        out[f"lo{lev}"] = np.exp(loc - q * scale)
-        out[f"hi{lev}"] = np.exp(loc + q * scale)
+        q = t_ppf(0.5 + lev / 200.0, df)
+        s_lev = level_scale(scale, df, calib[80], calib[95], lev)
+        out[f"lo{lev}"] = np.exp(loc - q * s_lev)
+        out[f"hi{lev}"] = np.exp(loc + q * s_lev)
     return out
+
+
+def level_scale(scale: np.ndarray, df: np.ndarray, c80: np.ndarray, c95: np.ndarray,
+                level: float) -> np.ndarray:
+    """Calibrated scale for one interval level.
+
+    80 % and 95 % intervals use their own factors; levels between interpolate
+    linearly, below 80 % use the 80 % factor, above 95 % the 95 % one. The 95 % factor
+    is floored so that the 95 % interval always contains the 80 % one.
+    """
+    q80, q95 = t_ppf(0.90, df), t_ppf(0.975, df)
+    c95 = np.maximum(c95, c80 * q80 / q95 * 1.0001)
+    w = np.clip((level - 80.0) / 15.0, 0.0, 1.0)
+    return np.asarray(scale) * ((1 - w) * c80 + w * c95)
 
 
 def prob_at_least(threshold: np.ndarray, loc: np.ndarray, scale: np.ndarray,

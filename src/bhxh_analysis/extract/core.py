@@ -1,0 +1,420 @@
+"""Read insurance figures out of article text: each printed figure → a candidate row.
+
+The reading is deliberately rule-based and explainable: each figure's indicator comes
+from the words of its own clause (:mod:`bhxh_analysis.extract.figures`, cues in
+:mod:`bhxh_analysis.extract.patterns`), its scheme from the nearest scheme named with it,
+its place from the nearest place named before it in its sentence (else the place in
+play, else ``--place-hint``), its date from the nearest as-of phrase (else the last one
+in the article, else the publication date). This module is the driver: it walks the
+sentences, carries place, date and scheme from one to the next and builds the table.
+What cannot be read for sure is not guessed: a count without a word saying what is
+counted, money, a change or an over-achievement never become a stock of persons.
+See ``docs/extract.md``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ..clean import ParseError, parse_date, parse_quantity
+from ..schema import INDICATOR_PATTERN
+from . import patterns as P
+from .figures import (
+    Figure,
+    classify,
+    clause_of,
+    find_figures,
+    scheme_mentions,
+    scheme_of,
+    trailing_name,
+)
+from .places import PlaceContext, find_mentions
+from .text import detect_published, sentences
+
+__all__ = ["COLUMNS", "extract_text"]
+
+#: Columns of a candidate table, in this order (issue 15).
+COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", "start", "end",
+           "sentence", "confidence", "geo_code", "geo_level", "boundaries", "province_2025"]
+_INDICATOR = re.compile(INDICATOR_PATTERN)
+_REFORM = _dt.date(2025, 7, 1)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
+_WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
+                        r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học)\s*$", re.I)
+
+
+# ------------------------------------------------------------------------- dates
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
+                ) -> _dt.date | None:
+    """The date an as-of phrase means (``None`` when it needs a year nobody gave)."""
+    text = m.group(0)
+    try:
+        if m["now"]:
+            return published
+        if m["months"]:
+            n = int(m["n"])
+            y = int(m["ny"]) if m["ny"] and m["ny"].isdigit() else year
+            return _month_end(y, n) if y and 1 <= n <= 12 else None
+        if m["quarter"]:
+            q = _ROMAN.get(m["q"].upper()) or int(m["q"])
+            y = int(m["qy"]) if m["qy"] else year
+            return _month_end(y, 3 * q) if y else None
+        if m["year"]:
+            return _dt.date(int(m["yy"]), 12, 31)
+        if m["yearend"]:
+            y = int(m["ey"]) if m["ey"] else year
+            return _dt.date(y, 12, 31) if y else None
+        text = re.sub(r"^(?:trong|cuối)\s+", "hết ", text, flags=re.I)
+        text = re.sub(r"^(?:tại\s+)?thời\s+điểm\s+", "", text, flags=re.I)
+        date = parse_date(text, year=year)
+    except (ParseError, ValueError, TypeError):
+        return None
+    if published is not None and date > published and not re.search(r"\d{4}", text):
+        # "tính đến 31/12" printed in January means last year's 31 December.
+        date = date.replace(year=date.year - 1)
+    return date
+
+
+def _plan_year(sentence: str, offset: int) -> int | None:
+    """The year a plan is for: the printed year nearest before the figure, else after."""
+    def years(a: int, b: int) -> list[int]:
+        return [int(m["y"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
+                if not re.search(r"(?:so\s+với|cùng\s+kỳ)\s*$", sentence[:m.start()], re.I)]
+
+    before = years(0, offset)
+    if before:
+        return before[-1]
+    after = years(offset, len(sentence))
+    return after[0] if after else None
+
+
+# ------------------------------------------------------------------------ driver
+
+
+@dataclass
+class _Context:
+    """What the reading carries from sentence to sentence."""
+
+    places: PlaceContext
+    published: _dt.date | None
+    year: int | None
+    first_date: _dt.date | None = None  # the article's first as-of date (for headlines)
+    last_date: _dt.date | None = None
+    last_scheme: str | None = None
+    main_level: str | None = None  # level of the article's first placed figure
+    last_by_level: dict[str, Any] = field(default_factory=dict)
+    last_figure_end: int = 0
+
+
+def extract_text(text: str, *, published: _dt.date | str | None = None,
+                 place_hint: str | None = None, registry: Any = None) -> pd.DataFrame:
+    """Return every insurance figure of an article as a candidate observation.
+
+    Parameters
+    ----------
+    text : str
+        Article text (as returned by :func:`bhxh_analysis.extract.read_article`; offsets
+        index it).
+    published : date, ISO string or None
+        Publication date: the year of dates printed without one ("tính đến 31/8") and the
+        date of "đến nay". ``None``: read from a page header in the text if any.
+    place_hint : str or None
+        The place the outlet writes about, used when the text names none ("toàn tỉnh").
+    registry : bhxh_analysis.geo.Registry or None
+        Geography (default: the project registry).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`COLUMNS`, one row per figure, in text order. ``value`` is in base units
+        (persons; percent 0-100), ``value_raw`` the figure as printed at
+        ``text[start:end]``, ``confidence`` in (0, 1].
+    """
+    if isinstance(published, str) and published:
+        published = _dt.date.fromisoformat(published)
+    pub: _dt.date | None = published or detect_published(text)  # type: ignore[assignment]
+    years = [int(y) for y in P.YEAR.findall(text)]
+    ctx = _Context(PlaceContext(registry, place_hint), pub,
+                   pub.year if pub else (max(years) if years else None))
+    spans = sentences(text)
+    dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
+    # A headline's figure takes the article's first as-of date, unless that is a target's
+    # date (after the publication).
+    ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
+                           and (pub is None or d[0][2] <= pub)), None)
+    mentions = find_mentions(text, ctx.places.registry)
+    rows: list[dict[str, Any]] = []
+    mi = 0
+    for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
+        placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
+        while mi < len(mentions) and mentions[mi].start < s1:
+            unit = ctx.places.see(mentions[mi])
+            if unit is not None and mentions[mi].start >= s0:
+                placed.append((mentions[mi].start, unit))
+            mi += 1
+        carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
+        prev: Figure | None = None
+        kept: list[Figure] = []
+        for fig in find_figures(text, s0, s1):
+            prev_same = next((f for f in reversed(kept) if f.unit == fig.unit
+                              or {f.unit, fig.unit} == {"count", "bare"}), None)
+            reason = classify(text, fig, s0, s1, prev, prev_same)
+            if reason is None:
+                _as_target(text, fig, s0, kept, ctx)
+                _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
+                if fig.scheme in (None, "joint") and fig.measure not in ("population",
+                                                                          "labour_force"):
+                    reason = "several schemes" if fig.scheme else "no scheme"
+            fig.skip = reason
+            if reason is None:
+                kept.append(fig)
+                rows.extend(_rows(text, fig, s0, s1, kept))
+                if fig.scheme:
+                    ctx.last_scheme = fig.scheme
+                if fig.place is not None and not isinstance(fig.place, str):
+                    ctx.main_level = ctx.main_level or fig.place.level
+                    ctx.last_by_level[fig.place.level] = fig.place
+                ctx.last_figure_end = fig.end
+            prev = fig
+        if strong:
+            ctx.last_date = dates[-1][2]
+    return _frame(rows, ctx.places)
+
+
+def _carried_place(ctx: _Context, last_seen: Any) -> Any:
+    """The place of a sentence that names none.
+
+    A place named since the last figure (a new subject) holds; otherwise the last place
+    of the article's main level: after "Trong đó, huyện A đạt ..., huyện B đạt ...", the
+    next sentence is about the province again.
+    """
+    if last_seen is not None and last_seen.start > ctx.last_figure_end:
+        return ctx.places.last
+    return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+
+
+def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
+                    ) -> tuple[list[tuple[int, int, _dt.date]], bool]:
+    """As-of dates of a sentence, and whether they are sharper than a bare year.
+
+    "Năm 2023, ..." dates a sentence only when it has no sharper as-of phrase and never
+    carries over to the next sentence; "so với năm 2018" is no as-of date at all.
+    """
+    sent = text[s0:s1]
+    found = [(m, _read_as_of(m, ctx.year, ctx.published)) for m in P.AS_OF.finditer(sent)
+             if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
+    strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
+              if d is not None and not m["year"]]
+    if strong:
+        return strong, True
+    return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
+
+
+def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Context) -> None:
+    """Read a result-looking figure as a plan when its sentence is a list of targets.
+
+    "... đặt mục tiêu phấn đấu số người tham gia BHXH đạt 58.730 người, tương đương
+    25,4% ...; số người tham gia BHYT là 537.090 người": every figure after a target in
+    the same sentence is a target. A figure for a year after the publication
+    ("Mục tiêu đến năm 2025, 95% dân số tham gia BHYT") is a target too.
+    """
+    plain = {"participants": "plan_participants", "coverage_pct": "plan_coverage_pct",
+             "new_participants": "plan_new_participants"}
+    if fig.measure not in plain:
+        return
+    if kept and all(f.measure and f.measure.startswith("plan_") for f in kept):
+        fig.measure = plain[fig.measure]
+        fig.penalty += 0.1
+        return
+    statement = text[s0:fig.start].rsplit(";", 1)[-1]
+    future = [int(m["y"]) for m in P.PLAN_YEAR.finditer(statement)]
+    if ctx.published and future and max(future) > ctx.published.year:
+        # a figure for a year after the publication can only be a target
+        fig.measure = plain[fig.measure]
+        fig.penalty += 0.1
+        return
+    first = text[s0:fig.start].split(";", 1)[0]
+    if not kept and ";" in text[s0:fig.start] and P.TARGET.search(first) \
+            and not P.AS_OF.search(text[s0:fig.start]):
+        # "Theo kế hoạch, ... đặt mục tiêu ... đạt 90% ...; tỷ lệ bao phủ BHYT đạt 88,2%"
+        fig.measure = plain[fig.measure]
+        fig.penalty += 0.15
+
+
+def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
+              placed: list[tuple[int, Any]], dates: list[tuple[int, int, Any]],
+              ctx: _Context, carried: Any, kept: list[Figure]) -> None:
+    """Fill in the scheme, place and date of a classified figure."""
+    if fig.measure not in ("population", "labour_force"):
+        fig.scheme = _respective(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
+        if fig.scheme is None:
+            # the scheme of the figures just before, else the last one named
+            named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
+            fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
+            fig.penalty += 0.2
+    # Place: a bare name right before the figure in a list of places, else the last
+    # place named before it in its sentence, else the first named after it, else carried.
+    before = [u for off, u in placed if off < fig.start]
+    bare = _bare_place(text, fig, s0, prev, ctx.places)
+    if bare is not None:
+        fig.place = bare
+    elif before:
+        fig.place = before[-1]
+    else:
+        after = [u for off, u in placed if off > fig.end]
+        if after:
+            fig.place = after[0]
+            fig.penalty += 0.1
+        else:
+            fig.place = carried
+            fig.penalty += 0.15 if carried is not None else 0.4
+    # Date.
+    if fig.measure and fig.measure.startswith("plan_"):
+        y = _plan_year(text[s0:s1], fig.start - s0)
+        if y is None:
+            base = _date_for(fig, dates, ctx)
+            y = base.year if base else ctx.year
+            fig.penalty += 0.1
+        fig.as_of = _dt.date(y, 12, 31) if y else None
+        return
+    fig.as_of = _date_for(fig, dates, ctx)
+    if fig.as_of is not None and fig.earlier_year is not None:
+        y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
+        day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
+        fig.as_of = fig.as_of.replace(year=y, day=day)
+
+
+def _respective(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
+    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme."""
+    found = list(P.RESPECTIVELY.finditer(text, s0, fig.start))
+    if not found:
+        return None
+    m = found[-1]
+    start = max(s0, text.rfind(";", s0, m.start()) + 1, m.start() - 120)
+    listed = [x for x in scheme_mentions(text, start, m.start()) if x[2]]
+    n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
+    return listed[n][1] if n < len(listed) else None
+
+
+def _date_for(fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context
+              ) -> _dt.date | None:
+    """The as-of date nearest before the figure in its sentence, else after it, else
+    the last one of the article so far, else its first (a headline), else publication."""
+    before = [d for a, _b, d in dates if a < fig.start]
+    if before:
+        return before[-1]
+    after = [d for a, _b, d in dates if a > fig.end]
+    if after:
+        return after[0]
+    for carried in (ctx.last_date, ctx.first_date):
+        if carried is not None:
+            fig.penalty += 0.1
+            return carried
+    fig.penalty += 0.15 if ctx.published is not None else 0.5
+    return ctx.published
+
+
+def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
+                ctx: PlaceContext) -> Any:
+    """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
+    w0 = prev.end if prev is not None else s0
+    pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
+    _head, name = trailing_name(clause_of(pre))
+    if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
+        return None
+    unit = ctx.resolve_local(name)
+    if unit is None and len(name.split()) >= 2:
+        return name  # a listed place the registry does not know: kept by name, unresolved
+    return unit
+
+
+def _rows(text: str, fig: Figure, s0: int, s1: int, kept: list[Figure]
+          ) -> list[dict[str, Any]]:
+    """The candidate row(s) of a figure; an attainment "(366/244)" also gives the plan."""
+    rows = [_row(text, fig, s0, s1)]
+    if fig.measure == "attainment_pct":
+        m = P.RATIO_AFTER.match(text, fig.end)
+        if m is not None:
+            try:
+                done, plan = parse_quantity(m["a"]).value, parse_quantity(m["b"]).value
+            except ParseError:
+                return rows
+            base = next((f for f in reversed(kept) if f.value == done and f.unit != "pct"), None)
+            measure = ("plan_new_participants" if base and base.measure == "new_participants"
+                       else "plan_participants")
+            y = fig.as_of.year if fig.as_of else None
+            extra = Figure(m.start("b"), m.end("b"), m["b"], plan, "count", "", fig.scheme,
+                            measure, fig.place, _dt.date(y, 12, 31) if y else None,
+                            fig.penalty + 0.1)
+            rows.append(_row(text, extra, s0, s1))
+    return rows
+
+
+def _row(text: str, fig: Figure, s0: int, s1: int) -> dict[str, Any]:
+    if fig.measure in ("population", "labour_force"):
+        indicator = fig.measure
+    else:
+        indicator = f"{fig.scheme}_{fig.measure}"
+    if not _INDICATOR.match(indicator):
+        raise AssertionError(f"extractor produced an unknown indicator {indicator!r}")
+    return {"indicator": indicator, "value": float(fig.value), "value_raw": fig.raw,
+            "qualifier": fig.qualifier, "start": fig.start, "end": fig.end,
+            "sentence": " ".join(text[s0:s1].split()), "as_of": fig.as_of, "unit": fig.place,
+            "confidence": round(max(0.1, min(1.0, 0.95 - fig.penalty)), 2)}
+
+
+def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
+    """Candidate rows as a table; places in the boundaries their date implies."""
+    out = []
+    for r in rows:
+        unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
+        r["as_of"] = r["as_of"].isoformat() if r["as_of"] else ""
+        if unit is None or isinstance(unit, str):
+            r.update(geo_name=unit or "", geo_code="", geo_level="", boundaries="",
+                     province_2025="")
+            r["confidence"] = round(max(0.1, r["confidence"] - 0.3), 2)
+        else:
+            r.update(geo_name=unit.name, geo_code=unit.code, geo_level=unit.level,
+                     boundaries=unit.boundaries, province_2025=unit.province_2025_name)
+        out.append(r)
+    frame = pd.DataFrame(out, columns=COLUMNS)
+    # A figure repeated (headline and body) is one candidate: keep its first mention.
+    key = frame["geo_code"].where(frame["geo_code"] != "", frame["geo_name"])
+    dup = pd.DataFrame({"k": key, "i": frame["indicator"], "a": frame["as_of"],
+                        "v": frame["value"]}).duplicated()
+    frame = frame[~dup].reset_index(drop=True)
+    return frame.astype({"start": "int64", "end": "int64", "value": "float64",
+                         "confidence": "float64"})
+
+
+def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
+    if isinstance(unit, str):
+        return unit
+    """The 2025 unit of the same name for a figure dated from 1 July 2025, if there is one.
+
+    A legacy unit with no 2025 namesake of its level (a district, a merged province)
+    stays legacy: ``data check`` reads such a row in the legacy boundaries.
+    """
+    if unit is None or as_of is None or as_of < _REFORM or unit.level == "nation":
+        return unit
+    level = unit.level if unit.level != "district" else None
+    if level is None:
+        return unit
+    try:
+        new = ctx.registry.resolve(unit.name, level=level, boundaries="2025")
+    except Exception:  # GeoError: no 2025 namesake
+        return unit
+    return new if new.province_2025_code == unit.province_2025_code else unit

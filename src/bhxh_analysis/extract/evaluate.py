@@ -1,0 +1,167 @@
+"""Measured quality of the extractor against a gold list (``bhxh extract --eval``).
+
+A gold list has the columns ``geo_name, indicator, as_of, value`` and optionally
+``parent`` (to tell a commune from its namesakes), ``file`` (the article a row belongs
+to: then only that article's candidates can match it) and ``published`` (the article's
+publication date, used when ``--published`` is not given).
+
+A candidate matches a gold row when it has the same indicator, a value within 0.5 % of
+the gold value, the same month of ``as_of`` (for plans, ``*_plan_*``, the same year)
+and the same place (the same registry unit when both names resolve, else the same
+name folded without diacritics). Each gold row matches at most one candidate.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..geo import GeoError, fold_key, get_registry
+
+__all__ = ["GOLD_COLUMNS", "Score", "match", "read_gold", "score"]
+
+GOLD_COLUMNS = ["geo_name", "indicator", "as_of", "value"]
+#: Relative tolerance of a value match.
+TOLERANCE = 0.005
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be used (missing columns, unreadable values)."""
+
+
+@dataclass(frozen=True)
+class Score:
+    """Precision, recall and F1 of a set of candidates against a gold list."""
+
+    n_gold: int
+    n_candidates: int
+    n_matched: int
+
+    @property
+    def precision(self) -> float:
+        return self.n_matched / self.n_candidates if self.n_candidates else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.n_matched / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def summary(self) -> str:
+        """One line: ``precision 0.94 (31/33) recall ...``."""
+        return (f"precision {self.precision:.3f} ({self.n_matched}/{self.n_candidates})  "
+                f"recall {self.recall:.3f} ({self.n_matched}/{self.n_gold})  F1 {self.f1:.3f}")
+
+
+def read_gold(path: str | Path) -> pd.DataFrame:
+    """Read a gold CSV (UTF-8) and check its columns and values.
+
+    Raises
+    ------
+    GoldError
+        A required column is missing, or a value or date cannot be read.
+    """
+    try:
+        gold = pd.read_csv(path, dtype="str", keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise GoldError(f"{path}: cannot read the gold list ({exc})") from None
+    missing = [c for c in GOLD_COLUMNS if c not in gold.columns]
+    if missing:
+        raise GoldError(f"{path}: gold list lacks column(s) {', '.join(missing)} "
+                        f"(has {', '.join(gold.columns)})")
+    for col in ("parent", "file", "published"):
+        if col not in gold.columns:
+            gold[col] = ""
+    value = pd.to_numeric(gold["value"], errors="coerce")
+    date = pd.to_datetime(gold["as_of"], format="%Y-%m-%d", errors="coerce")
+    for bad, col in ((value.isna(), "value"), (date.isna(), "as_of")):
+        if bad.any():
+            row = int(bad.to_numpy().nonzero()[0][0]) + 2
+            raise GoldError(f"{path}: row {row}: column {col}: cannot read "
+                            f"{gold.loc[bad, col].iloc[0]!r} (values in base units, "
+                            "dates as YYYY-MM-DD)")
+    gold["value"] = value
+    return gold
+
+
+def _place_key(name: str, parent: str, as_of: str, registry: Any) -> str:
+    """The unit a gold name means (``boundaries/level/code``), or its folded name."""
+    bnd = "2025" if as_of >= "2025-07-01" else "legacy"
+    for b in (bnd, None):
+        try:
+            u = registry.resolve(name, parent=parent or None, boundaries=b)
+        except GeoError:
+            continue
+        return f"{u.level}/{u.code}"
+    return "name:" + fold_key(name)
+
+
+def _candidate_key(row: Any) -> str:
+    if row.geo_code:
+        return f"{row.geo_level}/{row.geo_code}"
+    return "name:" + fold_key(row.geo_name)
+
+
+def _same_time(indicator: str, a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    return a[:4] == b[:4] if "_plan_" in indicator else a[:7] == b[:7]
+
+
+def match(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None
+          ) -> pd.DataFrame:
+    """Pair gold rows with candidates; return the gold rows with a ``matched`` column.
+
+    ``candidates`` may carry a ``file`` column (the article name); a gold row with a
+    ``file`` only matches candidates of that article.
+    """
+    registry = registry if registry is not None else get_registry()
+    cand = candidates.reset_index(drop=True).copy()
+    if "file" not in cand.columns:
+        cand["file"] = ""
+    cand["place_key"] = [_candidate_key(r) for r in cand.itertuples(index=False)]
+    used = [False] * len(cand)
+    out = gold.copy()
+    matched, with_row = [], []
+    for g in gold.itertuples(index=False):
+        key = _place_key(g.geo_name, g.parent, g.as_of, registry)
+        hit = -1
+        for i, c in enumerate(cand.itertuples(index=False)):
+            if used[i] or c.indicator != g.indicator or c.place_key != key:
+                continue
+            if g.file and Path(str(c.file)).name != Path(g.file).name:
+                continue
+            if abs(float(c.value) - g.value) > TOLERANCE * abs(g.value):
+                continue
+            if _same_time(g.indicator, str(c.as_of), g.as_of):
+                hit = i
+                break
+        if hit >= 0:
+            used[hit] = True
+        matched.append(hit >= 0)
+        with_row.append(hit)
+    out["matched"] = matched
+    out["candidate_row"] = with_row
+    return out
+
+
+def score(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None) -> Score:
+    """Precision, recall and F1 of ``candidates`` against ``gold`` (see :func:`match`)."""
+    m = match(gold, candidates, registry)
+    return Score(len(gold), len(candidates), int(m["matched"].sum()))
+
+
+def published_by_file(gold: pd.DataFrame) -> dict[str, _dt.date]:
+    """The gold list's ``published`` dates by article file name."""
+    out = {}
+    for f, p in gold[["file", "published"]].drop_duplicates().itertuples(index=False):
+        if f and p:
+            out[Path(f).name] = _dt.date.fromisoformat(p)
+    return out

@@ -1,0 +1,326 @@
+"""One printed figure: what it counts (measure), of which scheme (classification).
+
+The rules read the words of the figure's own clause (cues in
+:mod:`bhxh_analysis.extract.patterns`); the driver in :mod:`bhxh_analysis.extract.core`
+adds place and date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..clean import ParseError, parse_quantity
+from . import patterns as P
+
+__all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
+           "trailing_name"]
+
+
+@dataclass
+class Figure:
+    """One printed figure and what is known about it so far."""
+
+    start: int
+    end: int
+    raw: str
+    value: float
+    unit: str  # "pct", "count", "bare", "money", "other"
+    qualifier: str = ""
+    scheme: str | None = None
+    measure: str | None = None
+    place: Any = None
+    as_of: _dt.date | None = None
+    penalty: float = 0.0
+    skip: str | None = None
+    earlier_year: int | None = None  # "cùng kỳ năm 2019 (...)": that year (-1: last year)
+    notes: list[str] = field(default_factory=list)
+
+
+def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
+    """The printed figures of one sentence with their kind of unit."""
+    out = []
+    for m in P.NUMBER.finditer(text, s0, s1):
+        raw = m.group(0).strip()
+        after = text[m.end():min(s1, m.end() + 60)]
+        before = text[max(s0, m.start() - 30):m.start()]
+        try:
+            q = parse_quantity(raw, "vi")
+        except ParseError:
+            continue
+        if m["pct"]:
+            unit = "pct"
+        elif P.MONEY_AFTER.match(after):
+            unit = "money"
+        elif P.PER_UNIT_AFTER.match(after) or P.OTHER_COUNT_AFTER.match(after) \
+                or P.POINTS_AFTER.match(after):
+            unit = "other"
+        elif P.PERSON_AFTER.match(after) or (m["mult"] and not P.OTHER_COUNT_AFTER.match(after)):
+            unit = "count"
+        else:
+            num = m["num"]
+            if re.fullmatch(r"(?:19|20)\d{2}", num) and not m["mult"]:
+                continue  # a year
+            # "(đạt 98,31 kế hoạch)": a percentage printed without its sign
+            unit = "pct" if "," in num and P.PLAN_AFTER.match(after) else "bare"
+        qm = P.QUALIFIER_BEFORE.search(before)
+        if qm and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", before[:qm.start()], re.I):
+            qm = None  # "thấp hơn 5,25%": a comparison, not a bound
+        out.append(Figure(m.start(), m.start() + len(raw), raw, q.value, unit,
+                           qm["q"].lower() if qm else _estimate(before)))
+    return out
+
+
+def _estimate(before: str) -> str:
+    """"ước đạt 19,28 triệu": an estimate (qualifier ``ước``, read as preliminary)."""
+    return "ước" if re.search(r"\bước\s+(?:tính\s+)?(?:đạt|là|có|khoảng)?\s*$", before,
+                              re.I) else ""
+
+
+def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
+    """Scheme mentions in ``text[a:b]``: (offset, scheme, joint).
+
+    Parenthetical remarks and agency names ("BHXH tỉnh", "BHXH Lâm Đồng") are skipped;
+    ``joint`` marks a mention listed with the one before it ("BHXH, BHYT"): a figure of
+    several schemes together is none of them.
+    """
+    seg = text[a:b]
+    masked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), seg)
+    out: list[tuple[int, str, bool]] = []
+    last_end = -10
+    for m in P.SCHEME.finditer(masked):
+        after = masked[m.end():m.end() + 25]
+        if P.AGENCY_AFTER.match(after) or P.AGENCY_BEFORE.search(masked[:m.start()]):
+            continue
+        if re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
+                r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after):
+            continue  # "BHXH Lâm Đồng": the province's agency
+        name = next(k for k, v in m.groupdict().items() if v)
+        joint = bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*", masked[max(0, last_end):m.start()]))
+        if joint and out:
+            out[-1] = (out[-1][0], out[-1][1], True)
+        out.append((a + m.start(), name, joint))
+        last_end = m.end()
+    return out
+
+
+def clause_of(pre: str) -> str:
+    """The part of ``pre`` after its last clause break (comma, semicolon, "và")."""
+    parts = P.CLAUSE_BREAK.split(pre)
+    return parts[-1] if parts else pre
+
+
+_COVERAGES = ("coverage_pct", "plan_coverage_pct")
+
+
+def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
+              prev_same: Figure | None) -> str | None:
+    """Set ``fig.measure`` (and maybe adjust the value); return a reason when skipped."""
+    w0 = prev.end if prev is not None else s0
+    pre = text[w0:fig.start]
+    pre_q = P.QUALIFIER_BEFORE.sub("", pre) if fig.qualifier else pre
+    after = text[fig.end:s1]
+    short_after = re.split(r"[,;.]", after, maxsplit=1)[0][:80]
+    clause = clause_of(pre_q)
+    statement = text[s0:fig.start].rsplit(";", 1)[-1]
+    campaign = bool(P.CAMPAIGN.search(text[s0:s1]))
+    paren = pre_q.rstrip().endswith("(")
+    if fig.unit in ("money", "other"):
+        return fig.unit
+    if P.ALL_UNITS.search(statement):
+        return "every province"
+    if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after) or (
+            prev is not None and prev.unit == "money" and not scheme_mentions(text, w0, fig.start)):
+        return "money"
+    head, name = trailing_name(clause)
+    # "huyện A: 12.345 người; huyện B: 6.789 người": a named item of a list
+    named_item = (bool(name) and not P.KIND_WORDS.sub("", head).strip(" ,:;")
+                  and not P.NEW.search(short_after))
+    listed = (not clause.strip() and ";" not in pre_q) or named_item
+    if prev is not None and prev.unit == fig.unit and listed:
+        # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
+        if prev.skip:
+            return prev.skip
+        if prev.measure and prev.measure not in ("population", "labour_force"):
+            fig.measure = prev.measure
+            if prev.value < 0 < fig.value:
+                fig.value = -fig.value
+            return None
+    if paren and not name:
+        if fig.unit != "pct" and prev is not None and prev.measure in _COVERAGES \
+                and not pre_q.strip(" (") and prev.skip is None:
+            # "đạt 90,2% (7.312.817 người)": the persons behind a coverage rate
+            fig.measure = "participants" if prev.measure == "coverage_pct" else \
+                "plan_participants"
+            return None
+        # "so với chỉ tiêu UBND tỉnh giao (35,5%)", "so với cùng kỳ năm 2019 (55.317 người)"
+        if P.PLAN.search(pre_q):
+            fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
+            fig.penalty += 0.1
+            return None
+        same = P.SAME_PERIOD.search(pre_q)
+        if same and fig.unit != "pct" and prev is not None and prev.measure == "participants":
+            fig.measure = "participants"
+            fig.earlier_year = int(same["y"]) if same["y"] else -1
+            fig.penalty += 0.1
+            return None
+        pop = P.POPULATION_BEFORE.search(pre_q.rstrip()[:-1])
+        if pop and fig.unit != "pct":
+            fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
+            fig.penalty += 0.1
+            return None
+    if fig.unit == "pct":
+        return _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
+                             prev_same, text[s0:fig.start], text[max(0, s0 - 400):fig.start])
+    return _classify_count(text, fig, pre, pre_q, clause, short_after, after, campaign, prev,
+                           prev_same, w0, statement)
+
+
+def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, statement: str,
+                  campaign: bool, prev: Figure | None, prev_same: Figure | None,
+                  before: str, recent: str) -> str | None:
+    """Percent figures: attainment, shortfall, coverage, plan coverage."""
+    after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
+    if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
+        if after_coverage:
+            return "points above the plan"  # "đạt 38,05%, vượt 0,05% so với chỉ tiêu"
+        if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
+            fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
+            fig.penalty += 0.2
+            return None
+        return "over-achievement"
+    if P.CHANGE_BEFORE.search(pre_q):
+        return "change in percent"
+    if P.SHORTFALL_BEFORE.search(pre_q) or (
+            re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and P.PLAN_AFTER.match(after)):
+        fig.measure = "shortfall_pp"
+        return None
+    if not P.COVERAGE_AFTER.match(after) and (
+            P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q) or (
+            re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement))) or (
+            re.search(r"\(\s*$", pre_q) and P.ATTAIN_DONE.search(statement)):
+        if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
+            return "target share of a plan"
+        fig.measure = "attainment_pct"
+        return None
+    share_of_count = (prev is not None and prev.measure == "participants" and re.search(
+        r"(?:chiếm|đạt)\s+t[ỷỉ]\s+lệ\s*$|chiếm\s*$", pre_q, re.I))
+    if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
+            P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
+        planned = P.PLAN.search(clause) or P.TARGET.search(clause) or (
+            prev_same is not None and prev_same.measure == "plan_coverage_pct"
+            and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
+        fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
+        return None
+    if prev_same is not None and prev_same.measure in (*_COVERAGES, "attainment_pct") \
+            and not P.SCHEME.search(pre_q) and not re.search(r"t[ỷỉ]\s+lệ", clause, re.I) \
+            and (prev_same.measure != "attainment_pct" or re.search(r"đạt\s*$", pre_q)):
+        fig.measure = prev_same.measure  # a list: "A đạt 68,9%, B đạt 70,5%"
+        fig.penalty += 0.1
+        return None
+    if re.search(r":\s*$", pre_q) and P.PLAN.search(statement) and re.search(
+            r"bao\s+phủ", recent, re.I):
+        # "chỉ tiêu bao phủ ...: năm 2016: 89,0%; năm 2017: 90,0%"
+        fig.measure = "plan_coverage_pct"
+        fig.penalty += 0.15
+        return None
+    return "percent without a cue"
+
+
+def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
+                    short_after: str, after: str, campaign: bool, prev: Figure | None,
+                    prev_same: Figure | None, w0: int, statement: str) -> str | None:
+    """Counts of persons (bare numbers are kept only with a strong cue)."""
+    change = P.CHANGE_BEFORE.search(pre_q)
+    if change:
+        if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
+            fig.measure = "new_participants"
+            return None
+        if fig.unit == "bare" and not (prev_same is not None
+                                       and prev_same.measure == "participants"):
+            return "bare number"
+        fig.measure = "change_participants"
+        if change["dir"].lower() == "giảm":
+            fig.value = -fig.value
+        fig.penalty += 0.1 if fig.unit == "bare" else 0.0
+        return None
+    if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
+        return "over-achievement"
+    if P.SHORTFALL_BEFORE.search(pre_q) or P.SHORTFALL_CLAUSE.search(clause) or (
+            P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
+            and prev.measure in ("shortfall_pp", "shortfall_participants")) or (
+            re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
+        fig.measure = "shortfall_participants"
+        return None
+    scheme_named = P.SCHEME_THEN.search(clause)
+    if fig.unit == "bare":
+        if not scheme_named and (not re.search(r"(?:là|đạt|có)\s*$", pre_q)
+                                 or not P.PARTICIPATE_BEFORE.search(pre)):
+            return "bare number"
+        fig.penalty += 0.1
+    pop = P.POPULATION_BEFORE.search(clause)
+    if pop and not scheme_mentions(text, w0, fig.start):
+        fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
+        return None
+    is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after))
+    if P.PLAN.search(clause) or (P.TARGET.search(clause) and not P.PARTICIPATE_BEFORE.search(
+            clause[-15:])):
+        if campaign:
+            return "campaign target"
+        fig.measure = "plan_new_participants" if is_new else "plan_participants"
+        return None
+    if campaign and is_new:
+        return "campaign result"
+    if is_new:
+        fig.measure = "new_participants"
+        return None
+    if P.PARTICIPATE_AFTER.match(after) or P.PARTICIPATE_BEFORE.search(pre) or scheme_named:
+        fig.measure = "participants"
+        return None
+    return "count without a cue"
+
+
+def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | None:
+    """The scheme of a figure: named right after it, else the nearest before it.
+
+    Returns ``"joint"`` for a figure of several schemes listed together.
+    """
+    m = P.PARTICIPATE_AFTER.match(text, fig.end)
+    if m is None:
+        m = P.PERSON_AFTER.match(text, fig.end)
+    if m is not None:
+        after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
+        if after and not text[m.end():after[0][0]].strip():
+            return "joint" if after[0][2] else after[0][1]
+    w0 = prev.end if prev is not None else s0
+    for a in (w0, s0):
+        found = scheme_mentions(text, a, fig.start)
+        if found:
+            return "joint" if found[-1][2] else found[-1][1]
+    after = scheme_mentions(text, fig.end, min(len(text), fig.end + 40))
+    if after and not re.search(r"[;.]", text[fig.end:after[0][0]]):
+        fig.penalty += 0.1
+        return "joint" if after[0][2] else after[0][1]
+    return None
+
+
+def trailing_name(clause: str) -> tuple[str, str]:
+    """Split ``clause`` into (text before, capitalised name at its end).
+
+    "các xã có tỷ lệ thấp như: N' Thol Hạ đạt " → ("các xã ... như:", "N' Thol Hạ"); the
+    verbs between a name and its figure (đạt, là, có, còn, ":", "(") are dropped.
+    """
+    clause = P.QUALIFIER_BEFORE.sub("", clause)
+    tail = P.NAME_VERB_TAIL.search(clause)
+    body = clause[:tail.start()] if tail else clause
+    words = body.split()
+    name: list[str] = []
+    for w in reversed(words):
+        letters = re.sub(r"[^\w]", "", w)
+        if not w[:1].isupper() or (len(letters) > 1 and letters.isupper()) or len(name) == 4:
+            break
+        name.insert(0, w)
+    head = " ".join(words[:len(words) - len(name)])
+    return head, " ".join(name)

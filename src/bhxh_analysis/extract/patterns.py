@@ -1,0 +1,267 @@
+"""The words the extractor reads: figures, schemes, measures, places and time cues.
+
+Every Vietnamese cue the extractor understands is listed here, once, as a regular
+expression on NFC text (case-insensitive unless said otherwise). The logic that combines
+them lives in :mod:`bhxh_analysis.extract.core`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+#: Lower-case letters (ASCII and the Latin letters with diacritics Vietnamese uses).
+LOWER = "a-z" + "".join(
+    ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.islower()
+)
+#: Upper-case letters (ASCII and the Latin letters with diacritics Vietnamese uses).
+UPPER = "A-Z" + "".join(
+    ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.isupper()
+)
+
+# ------------------------------------------------------------------------- figures
+
+#: A printed number with an optional multiplier word and percent sign. Digits glued to
+#: ``/``, ``:``, ``-`` or letters (dates 31/8, ratios 366/244, times 12:00, document
+#: numbers 1279/KH-BHXH, 21-NQ/TW) are not figures.
+NUMBER = re.compile(
+    r"(?<![\w.,/:\-])"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w))?"
+    r"(?P<pct>\s*%)?"
+    r"(?![\d/:]|[.,]\d|-\w|\w)",
+    _I,
+)
+#: Approximations and bounds printed just before a figure (→ ``qualifier``).
+QUALIFIER_BEFORE = re.compile(
+    r"(?P<q>hơn|trên|gần|khoảng|xấp xỉ|tối thiểu|ít nhất|chừng|dưới|gần như|ước tính|ước)"
+    r"\s*$",
+    _I,
+)
+#: Money follows the figure: never persons.
+MONEY_AFTER = re.compile(r"\s*(?:triệu|tỷ|tỉ|nghìn|ngàn)?\s*(?:tỷ\s*)?(?:đồng|VNĐ|VND|đ\b)", _I)
+#: Nouns after a count that make it a count of people.
+PERSON_AFTER = re.compile(
+    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ)(?!\w)", _I
+)
+#: "... người/huyện": a target per unit, not a place's figure.
+PER_UNIT_AFTER = re.compile(r"\s*người\s*/\s*\w", _I)
+#: Counts of other things (households, visits, units, sessions, ...): not figures we keep.
+OTHER_COUNT_AFTER = re.compile(
+    r"\s*(?:hộ|lượt|đơn\s+vị|doanh\s+nghiệp|DN|xã|phường|thị\s+trấn|huyện|tỉnh|thành|"
+    r"cuộc|đợt|buổi|lần|thẻ|chị|em|học\s+sinh|cán\s+bộ|điểm|đại\s+lý|tổ|hồ\s+sơ|trường|"
+    r"tháng|năm|ngày|tuổi)(?!\w)",
+    _I,
+)
+#: "tăng 5,2 điểm phần trăm": a change in percentage points.
+POINTS_AFTER = re.compile(r"\s*điểm\s+phần\s+trăm", _I)
+#: ``(366/244)`` after an attainment: achieved / planned.
+RATIO_AFTER = re.compile(
+    r"\s*\(\s*(?P<a>\d[\d.]*)\s*/\s*(?P<b>\d[\d.]*)\s*\)", _I
+)
+
+# ------------------------------------------------------------------------- schemes
+
+#: Scheme mentions, most specific first; group name = package scheme.
+SCHEME = re.compile(
+    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc)"
+    r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s+nguyện)"
+    r"|(?P<bhyt_household>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?hộ\s+gia\s+đình)"
+    r"|(?P<bhtn>BHTN|(?:bảo\s+hiểm|BH)\s+thất\s+nghiệp)"
+    r"|(?P<bhyt>BHYT|bảo\s+hiểm\s+y\s+tế)"
+    r"|(?P<bhxh>BHXH|bảo\s+hiểm\s+xã\s+hội)",
+    _I,
+)
+#: A scheme word that names the agency, a law or a day, not the insurance itself.
+AGENCY_AFTER = re.compile(
+    r"\s*(?:tỉnh|huyện|thành\s+phố|TP|thị\s+xã|quận|Việt\s+Nam|VN|cấp|các\s+cấp|khu\s+vực|"
+    r"trung\s+ương)(?!\w)",
+    _I,
+)
+AGENCY_BEFORE = re.compile(
+    r"(?:ngành|cơ\s+quan|Giám\s+đốc|giám\s+đốc|lãnh\s+đạo|Ngày|Luật|luật|đại\s+lý\s+thu)\s*$"
+)
+
+# ------------------------------------------------------------------------ measures
+
+#: Participation after a count: "... người tham gia BHYT", "... người đóng BHXH".
+PARTICIPATE_AFTER = re.compile(
+    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ|dân\s+số)?"
+    r"(?:\s+(?:đã|đang|có))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
+    _I,
+)
+#: Participation named before the figure ("tham gia BHXH tự nguyện là", "số người BHXH").
+PARTICIPATE_BEFORE = re.compile(r"tham\s+gia|số\s+người|số\s+đối\s+tượng|số\s+lao\s+động", _I)
+#: New participants ("phát triển mới", "khai thác mới", "tăng mới").
+NEW = re.compile(
+    r"phát\s+triển\s+mới|tham\s+gia\s+mới|khai\s+thác\s+mới|tăng\s+mới|thu\s+hút\s+mới|"
+    r"mới\s+tham\s+gia|phát\s+triển\s+được|phát\s+triển\s+thêm|vận\s+động\s+(?:mới|được)|"
+    r"tăng\s+thêm\s+mới",
+    _I,
+)
+#: A change just before the figure ("tăng 1.657", "giảm hơn 200").
+CHANGE_BEFORE = re.compile(r"(?P<dir>tăng|giảm|có\s+thêm)(?:\s+(?:thêm|được))?\s*$", _I)
+#: Over-achievement just before the figure ("vượt 120 người", "vượt kế hoạch 5%").
+OVER_BEFORE = re.compile(
+    r"vượt(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?)?\s*$", _I
+)
+#: A shortfall ("còn thiếu 6,77%", "chưa đạt", "cần phát triển thêm").
+SHORTFALL_BEFORE = re.compile(
+    r"(?:thiếu|chưa\s+đạt|còn\s+phải\s+phát\s+triển(?:\s+thêm)?|"
+    r"cần\s+(?:phát\s+triển|vận\s+động)(?:\s+thêm)?)(?:\s+\S+){0,3}?\s*$",
+    _I,
+)
+#: "số người cần phát triển để đạt kế hoạch là ...", "Nông Sơn còn 5.505 người".
+SHORTFALL_CLAUSE = re.compile(r"cần\s+(?:phải\s+)?(?:phát\s+triển|vận\s+động)|còn\s+thiếu", _I)
+EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$", _I)
+#: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu".
+PLAN_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:so\s+với\s+)?(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
+    _I,
+)
+ATTAIN_BEFORE = re.compile(
+    r"(?:hoàn\s+thành|đạt)\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)"
+    r"(?:\s+(?:được\s+)?giao|\s+năm(?:\s+\d{4})?)?\s*(?:là|đạt|bằng)?\s*$",
+    _I,
+)
+#: "Có 3 huyện đã hoàn thành chỉ tiêu ... là Quế Sơn (100,12%)".
+ATTAIN_DONE = re.compile(r"(?:hoàn\s+thành|đạt|vượt)\s+(?:\S+\s+){0,2}?(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
+#: A target, not a result ("phấn đấu hoàn thành 60% chỉ tiêu").
+TARGET = re.compile(
+    r"phấn\s+đấu|mục\s+tiêu|góp\s+phần|cố\s+gắng|đề\s+ra|nhằm|dự\s+kiến|đặt\s+ra|"
+    r"để\s+(?:đạt|hoàn\s+thành)|đảm\s+bảo",
+    _I,
+)
+#: Plans and targets: "chỉ tiêu", "kế hoạch (được) giao", "chỉ tiêu giao của UBND",
+#: a resolution's or decision's target.
+PLAN = re.compile(
+    r"chỉ\s+tiêu|kế\s+hoạch|được\s+giao|giao\s+cho|mục\s+tiêu|phấn\s+đấu|nghị\s+quyết|"
+    r"quyết\s+định|Nghị\s+quyết|Quyết\s+định|\bKH\b",
+    _I,
+)
+#: Coverage: "tỷ lệ bao phủ", "độ bao phủ", "chiếm ...% dân số".
+COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?tham\s+gia", _I)
+COVERAGE_AFTER = re.compile(
+    r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ|"
+    r"người\s+dân|lao\s+động)",
+    _I,
+)
+#: "so với chỉ tiêu ... đạt 84%": an attainment whose plan was named earlier.
+VERSUS_PLAN = re.compile(r"(?:so\s+với|theo)\s+(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
+#: "so với cùng kỳ năm 2019 (55.317 người)": the figure of the same date a year before.
+SAME_PERIOD = re.compile(r"cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\s*\(?\s*$", _I)
+#: A scheme named just before its figure: "BHXH bắt buộc: 199.511", "BHTN là 217.587".
+SCHEME_THEN = re.compile(
+    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình))?"
+    r"\s*(?::|là)?\s*$",
+    _I,
+)
+#: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
+COVERAGE_AFTER_LIST = re.compile(
+    r"(?:\s*,\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
+)
+#: Denominators printed as counts.
+POPULATION_BEFORE = re.compile(
+    r"(?P<what>dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)(?:\s+\S+){0,4}?\s*"
+    r"(?:là|có|khoảng|gần|hơn|trên|đạt)?\s*$",
+    _I,
+)
+#: Revenue, debts and payments: a percent or count about money, not people.
+MONEY_CONTEXT = re.compile(
+    r"số\s+thu|kế\s+hoạch\s+thu|tổng\s+thu|thu\s+(?:BHXH|BHYT|BHTN|nợ)|\bthu\s*,|tiền|"
+    r"nợ\s+đọng|chậm\s+đóng|chi\s+trả|quỹ|doanh\s+thu|số\s+chi",
+    _I,
+)
+#: Statements about every province at once ("tất cả 63 tỉnh, thành phố").
+ALL_UNITS = re.compile(r"tất\s+cả\s+(?:các\s+)?(?:\d+\s+)?tỉnh|các\s+tỉnh,\s+thành\s+phố", _I)
+#: Campaign rounds and their targets (not a place's plan or result).
+CAMPAIGN = re.compile(
+    r"đợt\s+ra\s+quân|lễ\s+ra\s+quân|ra\s+quân|chiến\s+dịch|đợt\s+cao\s+điểm|"
+    r"tháng\s+cao\s+điểm|tháng\s+vận\s+động|đợt\s+vận\s+động",
+    _I,
+)
+#: Where a clause ends, for cues that must sit in the figure's own clause.
+CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
+
+# -------------------------------------------------------------------------- places
+
+#: A place written with its administrative kind; ``name`` = up to four capitalised words.
+_CAP_WORD = rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d))"
+PLACE_PREFIXED = re.compile(
+    r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
+    r"thị\s+trấn))\s+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
+)
+KIND_LEVEL = {
+    "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
+    "tx": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+    "thành phố": None, "tp": None,
+}
+#: The nation.
+NATION = re.compile(r"toàn\s+quốc|cả\s+nước|toàn\s+ngành|phạm\s+vi\s+cả\s+nước", _I)
+#: "Việt Nam" names the nation unless it ends an organisation's name.
+ORG_BEFORE_VN = re.compile(
+    r"(?:BHXH|BHYT|BHTN|[Bb]ảo\s+hiểm(?:\s+xã\s+hội)?|[Bb]ưu\s+điện|[Cc]ông\s+ty|[Nn]gân\s+hàng|"
+    r"[Đđ]ảng|[Cc]hính\s+phủ|[Tt]ổ\s+quốc|[Mm]ặt\s+trận|[Hh]ội|Nam|[Tt]ập\s+đoàn|VNPT|"
+    r"[Vv]iễn\s+thông|[Nn]gày\s+\S+(?:\s+\S+)?)\s*$"
+)
+#: "toàn tỉnh", "trên địa bàn huyện": the province / district in context.
+CONTEXT_PLACE = re.compile(
+    r"(?:toàn|cả|của|cho|tại|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
+    rf"quận)(?!\s+(?-i:[{UPPER}]))",
+    _I,
+)
+#: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").
+#: Administrative kinds before a name in a list ("huyện A: ...; huyện B: ...").
+KIND_WORDS = re.compile(r"\b(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|"
+                        r"thị\s+trấn)\b", _I)
+LOCAL_UNITS = re.compile(r"\b(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|"
+                         r"địa\s+phương|đơn\s+vị)\b", _I)
+#: Verbs between a bare place name and its figure ("Hiệp An đạt", "Ninh Gia:").
+NAME_VERB_TAIL = re.compile(
+    r"(?:\s*(?:chỉ\s+|mới\s+|cũng\s+)?(?:đạt|là|có|chiếm|còn|:|với|\())*\s*$", _I
+)
+
+# --------------------------------------------------------------------------- dates
+
+#: As-of phrases; the matched text is read by :func:`bhxh_analysis.clean.parse_date`
+#: after the small rewrites in :mod:`bhxh_analysis.extract.core`.
+_DM = (r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}|"
+       r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?")
+_MONTH = r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+AS_OF = re.compile(
+    r"(?P<day>(?:(?:tính\s+)?(?:đến|tới)|(?:tại\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?(?:"
+    + _DM + r"))"
+    r"|(?P<month>(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối|trong)\s+" + _MONTH + r")"
+    r"|(?P<monthto>(?:tính\s+)?(?:đến|tới)\s+" + _MONTH + r")"
+    r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4})"
+    r"|(?P<months>(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>\d{4}|nay))?)"
+    r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)?"
+    r"(?P<qy>\d{4})?)"
+    r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"
+    r"|(?P<year>(?<!\w)(?:trong\s+|cả\s+)?năm\s+(?P<yy>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))"
+    r"|(?P<now>(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này|thời\s+điểm\s+hiện\s+tại)|"
+    r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
+    _I,
+)
+#: "lần lượt": figures that follow schemes listed together, in the same order.
+RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
+#: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).
+PLAN_YEAR = re.compile(r"(?:năm|đến|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})", _I)
+#: Publication dates printed in a page header.
+PUBLISHED_LABELLED = re.compile(
+    r"(?:ngày\s+đăng|đăng\s+ngày|cập\s+nhật|published|\d{1,2}:\d{2}(?:\s*[AP]M)?,?)\s*:?\s*"
+    r"(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
+    _I,
+)
+FULL_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")
+YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
+
+# -------------------------------------------------------------------------- sentences
+
+#: Sentence ends: ``.!?…`` then space and a capital or an opening quote; or a newline.
+SENTENCE_END = re.compile(
+    r"(?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTT\.)(?<!\bThS\.)(?<!\bTS\.)(?<!\b\w\.)"
+    rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])"
+    r"|[ \t]*\r?\n(?:[ \t]*\r?\n)+"  # a blank line
+    rf"|[ \t]*[\r\n]+(?![\r\n]*[ \t]*[{LOWER}0-9])"  # a line break, unless the sentence goes on
+)

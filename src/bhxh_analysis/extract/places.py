@@ -1,0 +1,212 @@
+"""Places named in an article, resolved with the geography registry.
+
+Names are found three ways: with their administrative kind ("huyện Đức Trọng", "TP Đà
+Lạt"), as bare province or district names from the registry ("Lạng Sơn", "Đà Lạt"), and
+as references to the nation ("toàn quốc", "cả nước", "Việt Nam") or to the province or
+district in context ("toàn tỉnh", "trên địa bàn huyện"). Resolution itself is
+:meth:`bhxh_analysis.geo.Registry.resolve`; nothing here re-implements it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from ..geo import GeoError, get_registry
+from . import patterns as P
+
+__all__ = ["Mention", "PlaceContext", "find_mentions", "fold_chars"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place reference in the text.
+
+    ``kind`` is ``named`` (a name, ``level`` from its prefix or None), ``nation``, or
+    ``context`` (``level`` = the province or district meant by "toàn tỉnh"/"huyện").
+    """
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    level: str | None = None
+
+
+def fold_chars(text: str) -> str:
+    """Lower-case ``text`` without diacritics, keeping its length (offsets survive)."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+_GAZETTEERS: dict[int, re.Pattern[str]] = {}
+
+
+def _gazetteer(reg: Any) -> re.Pattern[str]:
+    """One pattern of the bare province and district names (folded), built once."""
+    if id(reg) in _GAZETTEERS:
+        return _GAZETTEERS[id(reg)]
+    levels: dict[str, str] = {}
+    for bnd in ("legacy", "2025"):
+        for level in ("province", "district"):
+            if bnd == "2025" and level == "district":
+                continue
+            for name in reg.units(bnd, level)["geo_name"]:
+                key = fold_chars(str(name))
+                # Numbered districts ("Quận 1") are found through their prefix only.
+                if re.search(r"\d", key) or len(key) < 4:
+                    continue
+                levels.setdefault(key, level)
+    alternation = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
+    _GAZETTEERS[id(reg)] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    return _GAZETTEERS[id(reg)]
+
+
+_KIND_NAMES = {"tỉnh": "Tỉnh", "thành phố": "Thành phố", "tp": "Thành phố", "huyện": "Huyện",
+               "quận": "Quận", "thị xã": "Thị xã", "tx": "Thị xã", "xã": "Xã",
+               "phường": "Phường", "thị trấn": "Thị trấn"}
+
+
+def find_mentions(text: str, registry: Any) -> list[Mention]:
+    """Return every place reference in ``text``, sorted, without overlaps."""
+    found: list[Mention] = []
+    for m in P.PLACE_PREFIXED.finditer(text):
+        kind = re.sub(r"\s+", " ", m["kind"].lower()).rstrip(".")
+        level = P.KIND_LEVEL.get(kind)
+        # The kind stays with the name: "huyện Long Mỹ" and "thị xã Long Mỹ" differ.
+        prefix = _KIND_NAMES.get(kind, "")
+        found.append(Mention(m.start(), m.end(), f"{prefix} {m['name']}".strip(), "named",
+                             level))
+    for m in P.NATION.finditer(text):
+        found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
+    for m in re.finditer(r"Việt\s+Nam", text):
+        if not P.ORG_BEFORE_VN.search(text[max(0, m.start() - 40):m.start()]):
+            found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
+    for m in P.CONTEXT_PLACE.finditer(text):
+        kind = m["kind"].lower()
+        level = "district" if kind in ("huyện", "quận", "thị xã") else (
+            "province" if kind == "tỉnh" else "city")
+        found.append(Mention(m.start(), m.end(), kind, "context", level))
+    pattern = _gazetteer(registry)
+    folded = fold_chars(text)
+    for m in pattern.finditer(folded):
+        printed = text[m.start():m.end()]
+        # Every word of a bare name starts with a capital letter in the text.
+        if all(w[:1].isupper() for w in printed.split()):
+            found.append(Mention(m.start(), m.end(), printed, "named", None))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Mention] = []
+    for mention in found:
+        if out and mention.start < out[-1].end:
+            continue  # inside a longer mention ("huyện Đức Trọng" holds "Đức Trọng")
+        out.append(mention)
+    return out
+
+
+class PlaceContext:
+    """Resolve mentions in reading order, remembering the province and district in play.
+
+    Parameters
+    ----------
+    registry : bhxh_analysis.geo.Registry or None
+        Default: :func:`bhxh_analysis.geo.get_registry`.
+    hint : str or None
+        The place an outlet writes about when the text names none (``--place-hint``).
+    """
+
+    def __init__(self, registry: Any = None, hint: str | None = None) -> None:
+        self.registry = registry if registry is not None else get_registry()
+        self.province: Any = None
+        self.district: Any = None
+        self.hint: Any = None
+        self.last: Any = None
+        self._memo: dict[tuple[Any, ...], Any] = {}
+        self.nation = self.registry.resolve("Việt Nam", level="nation", boundaries="legacy")
+        if hint:
+            national = P.NATION.fullmatch(hint.strip()) or fold_chars(hint).strip() in (
+                "viet nam", "vietnam")
+            self.hint = self.nation if national else self.resolve_name(hint, None)
+            if self.hint is None:
+                raise GeoError(f"place hint {hint!r} names no known place")
+            self._remember(self.hint)
+            self.last = self.hint
+
+    def _remember(self, unit: Any) -> None:
+        if unit.level == "nation":
+            return
+        if unit.level == "province":
+            self.province = unit
+            if self.district is not None and self.district.province_code != unit.code:
+                self.district = None
+        elif unit.level in ("district", "commune"):
+            try:
+                prov = self.registry.get(unit.boundaries, "province", unit.province_code)
+            except GeoError:
+                prov = None
+            if prov is not None and (self.province is None or self.province.code != prov.code):
+                self.province = prov
+            if unit.level == "district":
+                self.district = unit
+            elif unit.boundaries == "legacy":
+                self.district = self.registry.parent(unit)
+
+    def resolve_name(self, name: str, level: str | None, anywhere: bool = True) -> Any:
+        """Resolve a printed name; the province/district in context disambiguate.
+
+        With ``anywhere=False`` only units inside the place in context are accepted.
+        """
+        parents = [self.district, self.province] if level == "commune" else [self.province]
+        key = (name, level, anywhere, *(p.code if p is not None else "" for p in parents))
+        if key not in self._memo:  # the registry does not remember failed look-ups
+            self._memo[key] = self._resolve_name(name, level, anywhere, parents)
+        return self._memo[key]
+
+    def _resolve_name(self, name: str, level: str | None, anywhere: bool,
+                      parents: list[Any]) -> Any:
+        # "Thành phố X" may be a province or a district: the registry's kind decides.
+        prefixed = name.startswith(("Thành phố ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Xã ",
+                                    "Phường ", "Thị trấn "))
+        levels: list[str | None] = [level] if level or prefixed else ["province", "district"]
+        for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
+            for lvl in levels:
+                try:
+                    return self.registry.resolve(
+                        name, parent=parent.full_name if parent is not None else None,
+                        level=lvl)
+                except GeoError:
+                    continue
+        return None
+
+    def resolve_local(self, name: str) -> Any:
+        """Resolve a bare name in a list of districts or communes of the place in context."""
+        if self.district is None and self.province is None:
+            return None
+        return (self.resolve_name(name, "district", anywhere=False)
+                or self.resolve_name(name, "commune", anywhere=False))
+
+    def see(self, mention: Mention) -> Any:
+        """Resolve a mention, remember it as the place in play; None if unresolved."""
+        if mention.kind == "nation":
+            unit = self.nation
+        elif mention.kind == "context":
+            if mention.level == "province":
+                unit = self.province or self.hint
+            elif mention.level == "district":
+                unit = self.district
+            else:  # "thành phố" without a name: the district in context if a city
+                unit = self.district or self.province
+        else:
+            unit = self.resolve_name(mention.name, mention.level)
+            if unit is not None:
+                self._remember(unit)
+        if unit is not None:
+            self.last = unit
+        return unit

@@ -1,0 +1,141 @@
+"""Possible bounds of a forecast: counts within [0, denominator], rates within [0, 100].
+
+A count of participants cannot exceed the people it is drawn from: BHYT participants
+the population, BHXH and BHTN participants the labour force (the denominators of
+:data:`bhxh_analysis.schema.DENOMINATOR`; household BHYT has none). The denominator of
+the forecast year is looked up in this order:
+
+1. a published figure of that year (official statistics, e.g. GSO average population);
+2. for the nation, the sum of the legacy provinces' published figures of that year
+   (only when all 63 are present);
+3. a figure derived by :func:`bhxh_analysis.metrics.derive` from figures dated on or
+   before the as-of date (participants ÷ coverage × 100);
+4. otherwise the nearest year's figure of the same kinds, raised by
+   :data:`ALLOWANCE` per year of distance (populations grow about 1 % a year).
+
+The predictive distribution is *censored* at the bound: the forecast and the interval
+ends are clipped to it and ``P(Y ≥ x) = 0`` for ``x`` above it. When the last known
+value already exceeds the denominator (a place counting cards of non-residents, say),
+the bound is raised to that value rather than contradicting the data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..schema import DENOMINATOR
+from ._prep import KEY, _canonical
+
+#: Allowance for denominator growth per year between the figure's year and the forecast's.
+ALLOWANCE = 0.02
+#: Preference of kinds when several denominators exist for the same year (lower first).
+KIND_RANK = {"published": 0, "sum of provinces": 1, "derived": 2}
+#: Number of legacy provinces whose sum gives the nation's denominator.
+N_LEGACY_PROVINCES = 63
+
+BOUND_COLUMNS = ["upper_bound", "bound_indicator", "bound_year", "bound_kind"]
+
+
+def denominator_of(indicator: str) -> str | None:
+    """Return the denominator indicator of a participants indicator (``None`` if none).
+
+    Examples
+    --------
+    >>> denominator_of("bhyt_participants"), denominator_of("bhxh_voluntary_participants")
+    ('population', 'labour_force')
+    >>> denominator_of("bhyt_household_participants") is None
+    True
+    """
+    if not indicator.endswith("_participants"):
+        return None
+    return DENOMINATOR.get(indicator[: -len("_participants")])
+
+
+def denominators(obs: pd.DataFrame, derived: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Every known denominator figure up to ``year``: published, summed, derived.
+
+    Parameters
+    ----------
+    obs : DataFrame
+        Observations (published figures; only those dated in or before ``year``).
+    derived : DataFrame
+        :func:`bhxh_analysis.forecast._prep.derived_rows` of the observations cut at
+        the as-of date.
+    year : int
+
+    Returns
+    -------
+    DataFrame
+        ``KEY, denominator, year, value, kind``; one row per unit, denominator, year and
+        kind (the median when a kind has several figures in a year).
+    """
+    names = sorted(set(DENOMINATOR.values()))
+    cols = [*KEY, "indicator", "as_of", "value"]
+    pub = _canonical(obs.loc[obs["indicator"].isin(names), cols])
+    pub = pub.assign(as_of=pd.to_datetime(pub["as_of"]), kind="published",
+                     value=pd.to_numeric(pub["value"], errors="coerce"))
+    pub = pub[pub["as_of"].dt.year <= year]
+    parts = [pub]
+    prov = pub[(pub["geo_level"] == "province") & (pub["boundaries"] == "legacy")]
+    if len(prov):
+        prov = prov.assign(year=prov["as_of"].dt.year)
+        g = prov.groupby(["indicator", "year"]).agg(n=("geo_code", "nunique"), value=("value", "sum"))
+        g = g[g["n"] >= N_LEGACY_PROVINCES].reset_index()
+        if len(g):
+            parts.append(pd.DataFrame({
+                "boundaries": "legacy", "geo_level": "nation", "geo_code": "VN",
+                "indicator": g["indicator"], "value": g["value"],
+                "as_of": pd.to_datetime(g["year"].astype(str) + "-07-01"),
+                "kind": "sum of provinces"}))
+    if derived is not None and len(derived):
+        d = derived[derived["indicator"].isin(names)]
+        parts.append(d[cols].assign(kind="derived"))
+    allr = pd.concat(parts, ignore_index=True)
+    allr = allr[allr["value"].notna() & (allr["value"] > 0)]
+    allr = allr.assign(year=pd.to_datetime(allr["as_of"]).dt.year.astype(int))
+    out = (allr.groupby([*KEY, "indicator", "year", "kind"], as_index=False)["value"].median()
+           .rename(columns={"indicator": "denominator"}))
+    return out.sort_values([*KEY, "denominator", "year", "kind"], ignore_index=True)
+
+
+def upper_bounds(series: pd.DataFrame, year: int, table: pd.DataFrame) -> pd.DataFrame:
+    """The upper bound of each series' 31 December value of ``year``.
+
+    Parameters
+    ----------
+    series : DataFrame
+        ``KEY, indicator`` of each forecast (any index).
+    year : int
+    table : DataFrame
+        :func:`denominators`.
+
+    Returns
+    -------
+    DataFrame
+        Same index as ``series``: ``upper_bound`` (NaN when unknown), ``bound_indicator``
+        (``population``, ``labour_force`` or ``coverage`` for rates), ``bound_year``
+        and ``bound_kind`` (``published``, ``sum of provinces``, ``derived``, ``rate``).
+    """
+    out = pd.DataFrame({"upper_bound": np.nan, "bound_indicator": "", "bound_year": np.nan,
+                        "bound_kind": ""}, index=series.index)
+    rate = series["indicator"].str.endswith("_pct")
+    out.loc[rate, ["upper_bound", "bound_indicator", "bound_year", "bound_kind"]] = \
+        [100.0, "coverage", float(year), "rate"]
+    den = series["indicator"].map(lambda i: denominator_of(str(i)) or "")
+    todo = series.loc[(den != "") & ~rate, KEY].assign(denominator=den[(den != "") & ~rate])
+    if len(todo) == 0 or len(table) == 0:
+        return out
+    m = todo.reset_index().merge(table, on=[*KEY, "denominator"], how="inner")
+    if len(m) == 0:
+        return out
+    m["dist"] = (m["year"] - year).abs()
+    m["rank"] = m["kind"].map(KIND_RANK).fillna(9)
+    m = m.sort_values(["index", "dist", "rank", "year"]).drop_duplicates("index")
+    m["bound"] = m["value"] * (1.0 + ALLOWANCE) ** m["dist"]
+    idx = m["index"].to_numpy()
+    out.loc[idx, "upper_bound"] = m["bound"].to_numpy()
+    out.loc[idx, "bound_indicator"] = m["denominator"].to_numpy()
+    out.loc[idx, "bound_year"] = m["year"].to_numpy(dtype=float)
+    out.loc[idx, "bound_kind"] = m["kind"].to_numpy()
+    return out

@@ -1,0 +1,177 @@
+"""Cross-validation frames and the plain metric functions that score them.
+
+In the manner of statsforecast/utilsforecast: :func:`cross_validation` returns one row
+per (series, cutoff, method) with ``unique_id``, ``ds`` (the 31 December forecast),
+``cutoff`` (the as-of date), ``y`` (the outcome), ``forecast`` and the interval columns
+``lo80, hi80, lo95, hi95``; :func:`coverage`, :func:`winkler` and
+:func:`calibration_table` are plain functions over such a frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .backtest import backtest
+
+CV_COLUMNS = [
+    "unique_id", "ds", "cutoff", "y", "method", "forecast", "lo80", "hi80", "lo95", "hi95",
+    "months_elapsed", "geo_name", "geo_code", "geo_level", "boundaries", "indicator",
+    "last_value",
+]
+
+
+def cross_validation(obs: pd.DataFrame, methods: Sequence[str] = ("seasonal_profile", "run_rate"),
+                     indicators: Sequence[str] | None = None,
+                     max_series: int | None = None) -> pd.DataFrame:
+    """Rolling-origin forecasts of every case the data allow, with the outcome.
+
+    Each case is a figure dated inside a year whose 31 December value (and the one
+    before) is known; it is forecast from what was known on its date (``cutoff``)
+    only, with intervals calibrated on the errors of earlier years only (see
+    :func:`bhxh_analysis.forecast.backtest.backtest`).
+
+    Parameters
+    ----------
+    obs : DataFrame
+        Observations table.
+    methods : sequence of str
+        Among ``run_rate``, ``last_value``, ``seasonal_profile``, ``auto``.
+    indicators : sequence of str, optional
+        Default: every forecastable indicator (participants and rates learned apart).
+    max_series : int, optional
+        Score at most this many series per indicator (large simulated panels).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`CV_COLUMNS`; ``ds`` and ``cutoff`` are ``datetime64[ns]``.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> cv = fc.cross_validation(fc.example_observations(), methods=["seasonal_profile"])
+    >>> list(cv.columns[:5])
+    ['unique_id', 'ds', 'cutoff', 'y', 'method']
+    >>> bool((cv["cutoff"] < cv["ds"]).all())
+    True
+    """
+    bt = backtest(obs, methods=methods, indicators=indicators, max_series=max_series)
+    out = pd.DataFrame({
+        "unique_id": (bt["boundaries"] + "/" + bt["geo_level"] + "/" + bt["geo_code"] + "/"
+                      + bt["indicator"]).astype(str),
+        "ds": pd.to_datetime(bt["year"].astype(int).astype(str) + "-12-31").astype("datetime64[ns]"),
+        "cutoff": pd.to_datetime(bt["as_of"]).astype("datetime64[ns]"),
+        "y": bt["actual"].astype(float),
+        "method": bt["method"].astype(str),
+        **{c: bt[c].astype(float) for c in ("forecast", "lo80", "hi80", "lo95", "hi95",
+                                            "months_elapsed")},
+        **{c: bt[c].astype(str) for c in ("geo_name", "geo_code", "geo_level", "boundaries",
+                                          "indicator")},
+        "last_value": bt["last_value"].astype(float),
+    })
+    return out.sort_values(["unique_id", "cutoff", "method"], ignore_index=True)[CV_COLUMNS]
+
+
+def coverage(cv: pd.DataFrame, level: int = 80) -> float:
+    """Percentage of outcomes ``y`` inside their ``lo{level}``–``hi{level}`` interval.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"y": [1.0, 5.0], "lo80": [0.0, 0.0], "hi80": [2.0, 2.0]})
+    >>> coverage(df, 80)
+    50.0
+    """
+    y = cv["y"].to_numpy(float)
+    inside = (cv[f"lo{level}"].to_numpy(float) <= y) & (y <= cv[f"hi{level}"].to_numpy(float))
+    return float(inside.mean() * 100.0) if len(cv) else float("nan")
+
+
+def winkler(cv: pd.DataFrame, level: int = 80, relative: bool = False) -> float:
+    """Mean Winkler interval score: width plus ``2/α`` times any miss (``α = 1 − level/100``).
+
+    With ``relative=True`` each score is divided by the outcome, so that places of
+    different sizes can be averaged. Lower is better.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"y": [1.0, 5.0], "lo80": [0.0, 0.0], "hi80": [2.0, 2.0]})
+    >>> round(winkler(df, 80), 6)   # (2 + (2 + 10 × 3)) / 2
+    17.0
+    """
+    y = cv["y"].to_numpy(float)
+    lo, hi = cv[f"lo{level}"].to_numpy(float), cv[f"hi{level}"].to_numpy(float)
+    a = 1.0 - level / 100.0
+    w = (hi - lo) + 2.0 / a * np.clip(lo - y, 0, None) + 2.0 / a * np.clip(y - hi, 0, None)
+    if relative:
+        w = w / y
+    return float(np.mean(w)) if len(w) else float("nan")
+
+
+def calibration_table(cv: pd.DataFrame, by: Sequence[str] = ("method", "month")) -> pd.DataFrame:
+    """Coverage of the 80 % and 95 % intervals and their mean relative width, by group.
+
+    ``month`` is the month of the cutoff (1–12). The relative width is
+    ``(hi − lo) ÷ forecast``; the error ratio is the geometric mean of
+    ``|forecast − y| ÷ |run-rate − y|`` on the same cases when the frame holds
+    ``run_rate`` rows.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> cv = fc.cross_validation(fc.example_observations(), methods=["seasonal_profile"])
+    >>> t = fc.calibration_table(cv, by=["method"])
+    >>> list(t.columns)[:4]
+    ['method', 'n', 'coverage80', 'coverage95']
+    """
+    cv = cv.assign(month=cv["cutoff"].dt.month)
+    rr = cv[cv["method"] == "run_rate"][["unique_id", "cutoff", "forecast"]]
+    cv = cv.merge(rr.rename(columns={"forecast": "_rr"}), on=["unique_id", "cutoff"], how="left")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.abs(cv["forecast"] - cv["y"]) / np.abs(cv["_rr"] - cv["y"])
+    cv["_lr"] = np.log(ratio.where((ratio > 0) & np.isfinite(ratio)))
+    rows = []
+    for key, g in cv.groupby(list(by), sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        rows.append({**dict(zip(by, key, strict=True)), "n": len(g),
+                     "coverage80": coverage(g, 80), "coverage95": coverage(g, 95),
+                     "width80_rel": float(((g["hi80"] - g["lo80"]) / g["forecast"]).mean()),
+                     "width95_rel": float(((g["hi95"] - g["lo95"]) / g["forecast"]).mean()),
+                     "winkler80_rel": winkler(g, 80, relative=True),
+                     "error_ratio_vs_run_rate": float(np.exp(g["_lr"].mean()))
+                     if g["_lr"].notna().any() else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def brier(p: Sequence[float], outcome: Sequence[bool]) -> float:
+    """Brier score of probabilities ``p`` for binary outcomes (0 is perfect, a coin 0.25).
+
+    Examples
+    --------
+    >>> brier([0.9, 0.2], [True, False])
+    0.025
+    """
+    p, o = np.asarray(p, float), np.asarray(outcome, float)
+    return float(np.mean((p - o) ** 2)) if len(p) else float("nan")
+
+
+def reliability_table(p: Sequence[float], outcome: Sequence[bool],
+                      bins: Sequence[float] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)) -> pd.DataFrame:
+    """Forecast probability against observed frequency, by probability bin.
+
+    Examples
+    --------
+    >>> reliability_table([0.1, 0.15, 0.9], [False, True, True])["n"].tolist()
+    [2, 0, 0, 0, 1]
+    """
+    p, o = np.asarray(p, float), np.asarray(outcome, float)
+    idx = np.clip(np.digitize(p, bins[1:-1], right=False), 0, len(bins) - 2)
+    rows = []
+    for b in range(len(bins) - 1):
+        m = idx == b
+        rows.append({"bin": f"{bins[b]:.1f}–{bins[b + 1]:.1f}", "n": int(m.sum()),
+                     "mean_p": float(p[m].mean()) if m.any() else float("nan"),
+                     "observed": float(o[m].mean()) if m.any() else float("nan")})
+    return pd.DataFrame(rows)

@@ -1,0 +1,205 @@
+r"""P(meet plan): the seasonal forecast against a plan-aware model, scored by backtest.
+
+In this field the last months of a year are driven by the plan (campaigns push to
+reach it), so the year-end may land closer to the plan than the seasonal pattern
+alone says. The *plan-aware* model moves the seasonal forecast part of the way
+towards the plan, by a share :math:`\lambda` learned across places and earlier years:
+
+.. math::
+
+    \log \hat Y_{pa} = \ell + \lambda\,d, \qquad d = \log P - \ell,
+
+where :math:`\ell` is the seasonal forecast's log location and :math:`P` the plan.
+With :math:`e = \log Y - \ell` the seasonal error of earlier cases that had a plan,
+plus an intercept :math:`\alpha` (plans set systematically above what is reached),
+both from a weighted ridge regression of :math:`e` on :math:`d` (:func:`fit_plan_share`;
+:data:`K_LAMBDA` pseudo-cases pull them towards 0, i.e. the seasonal model), and the
+spread is the root mean square of :math:`(e - \alpha - \lambda d)/s` (``s`` the seasonal
+scale), shrunk towards 1 with the same pseudo-cases. :func:`plan_backtest` scores both on every case
+with a published plan (Brier score, reliability table); :func:`choose_plan_model`
+says which one the data favour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ._prep import KEY, PARTICIPANTS, Prepared, prepare
+from .backtest import cases, raw_cases, run_methods
+from .evaluate import brier
+from .result import prob_at_least
+
+#: Pseudo-cases pulling the plan share towards 0 and the spread towards the seasonal one.
+K_LAMBDA = 3.0
+#: Earlier cases with a plan needed before the plan-aware model is used at all.
+MIN_PLAN_CASES = 5
+
+
+def _with_plans(prep: Prepared, df: pd.DataFrame) -> pd.DataFrame:
+    """Attach each case's published plan (known from 1 January of its year)."""
+    pub = prep.plans[prep.plans["kind"] == "published"]
+    pub = pub.groupby([*KEY, "indicator", "year"], as_index=False)["plan"].median()
+    s = prep.series.reset_index()[["sid", *KEY, "indicator"]]
+    m = df.merge(s, on="sid", how="left", suffixes=("", "_s"))
+    m = m.merge(pub, on=[*KEY, "indicator", "year"], how="left")
+    return m
+
+
+def fit_plan_share(d: np.ndarray, e: np.ndarray, scale: np.ndarray) -> tuple[float, float, float, int]:
+    """Return ``(alpha, lambda, spread_ratio, n)`` from plan gaps ``d`` and seasonal errors ``e``.
+
+    Weighted least squares of ``e = α + λ d`` (weights ``1 / scale²``: late-year cases,
+    with small errors, count more), ridge-shrunk towards 0 (the seasonal model) with
+    :data:`K_LAMBDA` pseudo-cases; ``λ`` is clipped to [0, 1]. ``α`` captures plans set
+    systematically above (or below) what is reached. ``spread_ratio`` is the root mean
+    square of ``(e − α − λ d) / scale``, shrunk towards 1 with the same pseudo-cases.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> d = np.array([0.1, -0.05, 0.2, 0.08, -0.1, 0.15])
+    >>> a, lam, rho, n = fit_plan_share(d, 0.8 * d, np.full(6, 0.05))
+    >>> bool(0.4 < lam <= 0.8) and bool(rho < 1) and n
+    6
+    """
+    ok = np.isfinite(d) & np.isfinite(e) & np.isfinite(scale) & (scale > 0)
+    d, e, scale = d[ok], e[ok], scale[ok]
+    n = len(d)
+    if n == 0:
+        return 0.0, 0.0, 1.0, 0
+    w = 1.0 / scale ** 2
+    xtx = np.array([[w.sum(), (w * d).sum()], [(w * d).sum(), (w * d * d).sum()]])
+    ridge = K_LAMBDA * np.diag([w.mean(), (w * d * d).mean() + 1e-12])
+    alpha, lam = np.linalg.solve(xtx + ridge, np.array([(w * e).sum(), (w * d * e).sum()]))
+    lam = float(np.clip(lam, 0.0, 1.0))
+    ss = np.sum(((e - alpha - lam * d) / scale) ** 2)
+    return float(alpha), lam, float(np.sqrt((ss + K_LAMBDA) / (n + K_LAMBDA))), n
+
+
+def plan_backtest(obs: pd.DataFrame | Prepared,
+                  indicators: Sequence[str] = PARTICIPANTS) -> pd.DataFrame:
+    """Score P(meet plan) of the seasonal and the plan-aware models on every case with a plan.
+
+    Parameters
+    ----------
+    obs : DataFrame or Prepared
+        Observations (or their prepared form, with plans).
+    indicators : sequence of str
+        One family of indicators (default: participants).
+
+    Returns
+    -------
+    DataFrame
+        One row per case with a published plan: ``indicator, year, months_elapsed,
+        plan, actual, met`` (outcome reached the plan), ``p_seasonal``, ``p_plan_aware``,
+        ``lambda`` and ``n_plan_cases`` (earlier cases it was learned from).
+
+    Examples
+    --------
+    >>> from bhxh_analysis.simulate import simulate_panel
+    >>> sim = simulate_panel(n_places=10, years=range(2018, 2023), seed=1)
+    >>> pb = plan_backtest(sim)
+    >>> {"p_seasonal", "p_plan_aware", "met"} <= set(pb.columns)
+    True
+    """
+    prep = obs if isinstance(obs, Prepared) else prepare(obs, indicators, with_plans=True)
+    c = cases(prep)
+    if len(c) == 0:
+        return pd.DataFrame(columns=["indicator", "year", "months_elapsed", "plan", "actual",
+                                     "met", "p_seasonal", "p_plan_aware", "lambda",
+                                     "n_plan_cases"])
+    past = raw_cases(prep, None, ["seasonal_profile"])
+    res = run_methods(prep, c, ["seasonal_profile"], past=past)
+    res = _with_plans(prep, res)
+    res = res[res["plan"].notna()].reset_index(drop=True)
+    loc, scale, df = (res[k].to_numpy(float) for k in ("loc", "scale", "df"))
+    raw_scale = scale / res["calib80"].to_numpy(float)  # the model is learned on raw scales
+    plan, y = res["plan"].to_numpy(float), res["actual"].to_numpy(float)
+    d, e = np.log(plan) - loc, np.log(y) - loc
+    p_pa = np.full(len(res), np.nan)
+    lam_col, n_col = np.zeros(len(res)), np.zeros(len(res), dtype=int)
+    for year in sorted(res["year"].unique()):
+        cur = (res["year"] == year).to_numpy()
+        prev = (res["year"] < year).to_numpy()
+        fit = fit_plan_share(d[prev], e[prev], raw_scale[prev])
+        lam_col[cur], n_col[cur] = fit[1], fit[3]
+        p_pa[cur] = plan_aware_prob(plan[cur], loc[cur], raw_scale[cur], df[cur], fit)
+    out = pd.DataFrame({
+        "indicator": res["indicator"].astype(str), "year": res["year"].astype(int),
+        "as_of": pd.to_datetime(res["as_of"]), "months_elapsed": res["t"].astype(float),
+        "plan": plan, "actual": y, "met": y >= plan,
+        "p_seasonal": prob_at_least(plan, loc, scale, df), "p_plan_aware": p_pa,
+        "lambda": lam_col, "n_plan_cases": n_col,
+    })
+    return out.sort_values(["year", "indicator", "as_of"], ignore_index=True)
+
+
+def plan_aware_prob(plan: np.ndarray, loc: np.ndarray, scale: np.ndarray, df: np.ndarray,
+                    fit: tuple[float, float, float, int]) -> np.ndarray:
+    """P(Y ≥ plan) under the plan-aware model (the seasonal one below :data:`MIN_PLAN_CASES`).
+
+    ``fit`` is :func:`fit_plan_share`'s ``(alpha, lambda, spread_ratio, n)``: location
+    ``loc + α + λ (log plan − loc)``, scale ``spread_ratio × scale``, where ``scale``
+    is the uncalibrated seasonal scale the model was learned on.
+    """
+    alpha, lam, spread, n = fit
+    if n < MIN_PLAN_CASES:
+        return prob_at_least(plan, loc, scale, df)
+    d = np.log(plan) - loc
+    z = (np.log(plan) - (loc + alpha + lam * d)) / (spread * scale)
+    return stats.t.sf(z, df)
+
+
+def choose_plan_model(pb: pd.DataFrame) -> dict[str, float | str | int]:
+    """Brier scores of both models on the cases where the plan-aware one was learned.
+
+    Returns ``{"n": cases, "brier_seasonal": ..., "brier_plan_aware": ..., "winner": ...}``.
+
+    Examples
+    --------
+    >>> pb = pd.DataFrame({"met": [True, False], "p_seasonal": [0.6, 0.5],
+    ...                    "p_plan_aware": [0.9, 0.2], "n_plan_cases": [9, 9]})
+    >>> choose_plan_model(pb)["winner"]
+    'plan_aware'
+    """
+    used = pb[pb["n_plan_cases"] >= MIN_PLAN_CASES]
+    bs = brier(used["p_seasonal"], used["met"])
+    bp = brier(used["p_plan_aware"], used["met"])
+    winner = "plan_aware" if len(used) and bp < bs else "seasonal"
+    return {"n": int(len(used)), "brier_seasonal": bs, "brier_plan_aware": bp, "winner": winner}
+
+
+def plan_model_for(prep: Prepared, plans: pd.DataFrame, year: int,
+                   max_series: int | None = None) -> tuple[float, float, float, int] | None:
+    """The plan-aware fit from cases of years before ``year`` (``None`` with too few).
+
+    Parameters
+    ----------
+    prep : Prepared
+        The family's prepared observations, cut at the as-of date.
+    plans : DataFrame
+        :func:`bhxh_analysis.forecast._prep.plans_table` rows (only published plans
+        are used: an implied plan's date is the date of the figure that implies it).
+    year : int
+    max_series : int, optional
+        Learn from at most this many series per indicator.
+    """
+    pub = plans[plans["kind"] == "published"]
+    if len(pub) == 0:
+        return None
+    prep = Prepared(series=prep.series, points=prep.points, year_ends=prep.year_ends,
+                    plans=pub, _pairs=prep._pairs, _cases=prep._cases, _raw=prep._raw)
+    raw = raw_cases(prep, year, ["seasonal_profile"], max_series)
+    raw = _with_plans(prep, raw.drop(columns=[c for c in (*KEY, "indicator") if c in raw]))
+    raw = raw[raw["plan"].notna()]
+    if len(raw) < MIN_PLAN_CASES:
+        return None
+    loc, scale = raw["loc"].to_numpy(float), raw["scale"].to_numpy(float)
+    d = np.log(raw["plan"].to_numpy(float)) - loc
+    e = np.log(raw["actual"].to_numpy(float)) - loc
+    fit = fit_plan_share(d, e, scale)
+    return fit if fit[3] >= MIN_PLAN_CASES else None

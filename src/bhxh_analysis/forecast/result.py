@@ -1,0 +1,373 @@
+"""The forecast result: one row per forecast, its distribution, bounds, plan and reason.
+
+A forecast is a censored log-Student-t distribution of the 31 December value
+(``loc``, ``scale``, ``df``; censored at ``upper_bound``). :func:`prob_at_least`
+evaluates ``P(Y ≥ x)`` on it; the table columns are :data:`RESULT_COLUMNS`, long
+format in the statsforecast manner (``unique_id``, ``ds`` = the 31 December forecast,
+interval columns ``lo80, hi80, lo95, hi95``), dates ``datetime64[ns]``, text ``str``.
+
+The chance of meeting the plan comes with its reason as data: ``move_needed_pct`` (how
+far, in per cent of the last value, the series must still move by 31 December to
+reach the plan), ``past_moves`` (moves of earlier completed years from the same point
+of the year, same indicator — or every indicator of the family when the indicator has
+too few moves; ``past_moves_pool`` says which, ``past_moves_window`` within how many
+months of the same point of the year) and ``past_moves_as_large`` (how many of
+them were at least that large). A report can say: "to reach the plan the figure must
+still rise 6 % by 31 December; in 4 of 15 earlier years it rose that much from this
+point of the year".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ._prep import KEY
+
+RESULT_COLUMNS = [
+    "unique_id", "ds", "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "year",
+    "as_of", "method", "forecast", "lo80", "hi80", "lo95", "hi95", "n_obs", "plan",
+    "plan_source", "p_meet_plan", "p_meet_plan_model", "plan_pull", "move_needed_pct", "past_moves", "past_moves_as_large",
+    "past_moves_pool", "past_moves_window", "pace_required", "last_value", "last_as_of", "prev_year_end",
+    "upper_bound", "bound_indicator", "bound_year", "bound_kind", "loc", "scale", "df",
+    "flags", "notes",
+]
+TEXT = ["unique_id", "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "method",
+        "plan_source", "p_meet_plan_model", "past_moves_pool", "bound_indicator", "bound_kind", "flags", "notes"]
+DATES = ["ds", "as_of", "last_as_of"]
+#: Past moves needed in a window (same indicator first, else the family; else a wider window).
+MIN_MOVES = 5
+#: Months: past moves count when made from within this distance of the target's point of
+#: the year; the first window holding :data:`MIN_MOVES` moves is used.
+MOVE_WINDOWS = (1.0, 2.0, 3.0, 6.0, 12.0)
+
+
+def join_text(a: Any, b: Any, sep: str = "; ") -> np.ndarray:
+    """Append ``b`` to ``a`` element-wise with ``sep`` (empty parts are skipped)."""
+    a = np.asarray(a, dtype=object).astype(str)
+    b = np.broadcast_to(np.asarray(b, dtype=object).astype(str), a.shape)
+    return np.where(a == "", b, np.where(b == "", a, np.char.add(np.char.add(a, sep), b)))
+
+
+def intervals(res: pd.DataFrame, levels: Sequence[int], rows: np.ndarray | None = None) -> pd.DataFrame:
+    """(Re)compute ``forecast`` and ``lo{L}``/``hi{L}`` from ``loc, scale, df``."""
+    res = res.copy()
+    rows = np.ones(len(res), dtype=bool) if rows is None else rows
+    from .methods import level_scale, t_ppf
+
+    loc = res.loc[rows, "loc"].to_numpy(float)
+    scale = res.loc[rows, "scale"].to_numpy(float)
+    df = res.loc[rows, "df"].to_numpy(float)
+    c80 = res.loc[rows, "calib80"].to_numpy(float) if "calib80" in res else np.ones(len(loc))
+    c95 = res.loc[rows, "calib95"].to_numpy(float) if "calib95" in res else np.ones(len(loc))
+    for lev in levels:
+        q = t_ppf(0.5 + lev / 200.0, df)
+        s_lev = level_scale(scale / c80, df, c80, c95, lev)
+        res.loc[rows, f"lo{lev}"] = np.exp(loc - q * s_lev)
+        res.loc[rows, f"hi{lev}"] = np.exp(loc + q * s_lev)
+    return res
+
+
+def prob_at_least(x: Any, loc: Any, scale: Any, df: Any, upper: Any = np.nan) -> np.ndarray:
+    """``P(Y ≥ x)`` under the censored log-Student-t forecast distribution.
+
+    Parameters
+    ----------
+    x : array-like
+        Thresholds (NaN gives NaN).
+    loc, scale, df : array-like
+        Location and scale of ``log Y`` and degrees of freedom; ``scale == 0`` is a
+        known value ``exp(loc)``.
+    upper : array-like
+        Upper bound (the denominator); ``P = 0`` above it. NaN = unbounded.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> float(prob_at_least(100.0, np.log(100.0), 0.1, 30.0)[()])
+    0.5
+    >>> float(prob_at_least(120.0, np.log(100.0), 0.1, 30.0, upper=110.0)[()])
+    0.0
+    """
+    x, loc, scale, df, upper = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in
+                                                     (x, loc, scale, df, upper)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (np.log(x) - loc) / np.where(scale > 0, scale, 1.0)
+        p = np.where(scale > 0, stats.t.sf(z, np.where(np.isfinite(df), df, 1e6)),
+                     (np.exp(loc) >= x * (1 - 1e-12)).astype(float))
+    p = np.where(np.isfinite(upper) & (x > upper), 0.0, p)
+    return np.where(np.isfinite(x) & (x > 0) & np.isfinite(loc), p, np.nan)
+
+
+def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.DataFrame | None,
+           year: int, as_of: pd.Timestamp) -> tuple[np.ndarray, np.ndarray]:
+    """Plan of each row: given by the user, else published (known from 1 January), else implied."""
+    keycols = [*KEY, "indicator"]
+    pl = plans[plans["year"] == year]
+    pub = pl[(pl["kind"] == "published") & (as_of >= pd.Timestamp(year=year, month=1, day=1))]
+    pub = pub.groupby(keycols)["plan"].median().rename("pub")
+    imp = pl[pl["kind"] == "implied"].groupby(keycols)["plan"].median().rename("imp")
+    j = info[keycols].join(pub, on=keycols).join(imp, on=keycols)
+    plan = j["pub"].fillna(j["imp"]).to_numpy(dtype=float)
+    src = np.where(j["pub"].notna(), "published",
+                   np.where(j["imp"].notna(), "implied from attainment or shortfall", ""))
+    if user is not None and len(user):
+        on = [c for c in ("geo_code", "geo_level", "boundaries", "indicator") if c in user.columns]
+        g = info[on].astype(str).merge(user[[*on, "plan"]].drop_duplicates(on).astype(
+            {c: str for c in on}), on=on, how="left")
+        given = g["plan"].to_numpy(dtype=float)
+        has = np.isfinite(given)
+        plan = np.where(has, given, plan)
+        src = np.where(has, "given", src)
+    return plan, src.astype(object)
+
+
+def _moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
+           year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Past moves from about the same point of the year, and how many were as large as needed.
+
+    The window around the target's month widens (:data:`MOVE_WINDOWS`) until it holds
+    :data:`MIN_MOVES` moves — of the same indicator if it has them, else of the whole
+    family (moves from the same point of the year matter more than the indicator).
+    """
+    n = len(res)
+    total, large, window = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    pool = np.array([""] * n, dtype=object)
+    need = np.log(plan / res["v"].to_numpy(float))
+    pr = pairs[pairs["year"] < year]
+    if len(pr) == 0:
+        return total, large, pool, window
+    move = np.log(pr["actual"].to_numpy(float) / pr["v"].to_numpy(float))
+    pt = pr["t"].to_numpy(float)
+    pind = pr["ind_id"].to_numpy()
+    t = np.clip(res["t"].to_numpy(float), 0.0, None)
+    ind = res["ind_id"].to_numpy()
+    todo = np.flatnonzero(np.isfinite(need) & ~res["observed"].to_numpy(bool))
+    groups: dict[tuple[int, float], list[int]] = {}
+    for i in todo:  # targets at the same point of the year share their past moves
+        groups.setdefault((int(ind[i]), round(float(t[i]), 4)), []).append(i)
+    for (g_ind, g_t), rows in groups.items():
+        chosen = None
+        for w in MOVE_WINDOWS:  # the nearest point of the year first, then the same indicator
+            for name, base in (("indicator", pind == g_ind), ("family", np.ones(len(pt), bool))):
+                use = base & (np.abs(pt - g_t) <= w)
+                if use.sum() >= MIN_MOVES:
+                    chosen = (name, w, use)
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            chosen = ("family", 12.0, np.ones(len(pt), bool))
+        name, w, use = chosen
+        srt = np.sort(move[use])
+        idx = np.asarray(rows)
+        pool[idx], window[idx], total[idx] = name, w, len(srt)
+        large[idx] = len(srt) - np.searchsorted(srt, need[idx] - 1e-12, side="left")
+    return total, large, pool, window
+
+
+def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
+                 plans: pd.DataFrame, user_plans: pd.DataFrame | None, pairs: pd.DataFrame,
+                 year: int, as_of: pd.Timestamp, levels: Sequence[int],
+                 plan_fit: tuple[float, float, float, int] | None = None) -> pd.DataFrame:
+    """Assemble :data:`RESULT_COLUMNS` from method results: bounds, plan, reason, pace.
+
+    ``plan_fit`` (:func:`bhxh_analysis.forecast.plan.plan_model_for`) switches
+    ``p_meet_plan`` to the plan-aware model for forecasts made with the seasonal
+    profile; ``p_meet_plan_model`` says which model gave it.
+    """
+    from ..metrics import pace_required
+
+    res = res.reset_index(drop=True)
+    info = info.reset_index(drop=True)
+    v = res["v"].to_numpy(float)
+    upper = bounds["upper_bound"].to_numpy(float)
+    # A last value above its denominator: trust the data, raise the bound to it.
+    upper = np.where(np.isfinite(upper), np.maximum(upper, v), upper)
+    ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
+    before = res[f"hi{max(levels)}"].to_numpy(float)
+    for c in ends:
+        res[c] = np.clip(res[c].to_numpy(float), 0.0, np.where(np.isfinite(upper), upper, np.inf))
+    hit = np.isfinite(upper) & (before > upper)
+    if hit.any():
+        kind = bounds["bound_kind"].to_numpy(object)
+        txt = [f"bounded by {bi} {bv:,.0f} ({int(by)}, {bk})" if bi != "coverage"
+               else "bounded by 100 %" for bi, bv, by, bk in
+               zip(bounds["bound_indicator"], upper, bounds["bound_year"].fillna(year), kind,
+                   strict=True)]
+        res["notes"] = np.where(hit, join_text(res["notes"].to_numpy(), np.array(txt, dtype=object)),
+                                res["notes"])
+        res["flags"] = np.where(hit, join_text(res["flags"].to_numpy(), "bounded", ";"), res["flags"])
+    plan, src = _plans(res, info, plans, user_plans, year, as_of)
+    p_meet = prob_at_least(plan, res["loc"], res["scale"], res["df"], upper)
+    model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
+    if plan_fit is not None:
+        from .plan import plan_aware_prob
+
+        pa = (res["method"].to_numpy() == "seasonal_profile") & np.isfinite(p_meet)
+        if pa.any():
+            raw_scale = (res["scale"] / res["calib80"]).to_numpy(float)[pa]
+            p = plan_aware_prob(plan[pa], res["loc"].to_numpy(float)[pa], raw_scale,
+                                res["df"].to_numpy(float)[pa], plan_fit)
+            p_meet[pa] = np.where(np.isfinite(upper[pa]) & (plan[pa] > upper[pa]), 0.0, p)
+            model[pa] = "plan_aware"
+    total, large, pool, window = _moves(res, pairs, plan, year)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        move_pct = (plan / v - 1.0) * 100.0
+    pace = np.asarray(pace_required(v, plan, [as_of] * len(plan)), dtype=float) if len(plan) \
+        else np.zeros(0)
+    out = pd.DataFrame({
+        "unique_id": (info["boundaries"] + "/" + info["geo_level"] + "/" + info["geo_code"]
+                      + "/" + info["indicator"]).to_numpy(),
+        "ds": pd.Timestamp(year=year, month=12, day=31),
+        **{c: info[c].to_numpy() for c in ["geo_name", "geo_code", "geo_level", "boundaries",
+                                            "indicator"]},
+        "year": res["year"].astype(int).to_numpy(), "as_of": as_of.normalize(),
+        "method": res["method"].to_numpy(), **{c: res[c].to_numpy(float) for c in ends},
+        "n_obs": res["n_obs"].astype(int).to_numpy(), "plan": plan, "plan_source": src,
+        "p_meet_plan": p_meet, "p_meet_plan_model": model,
+        "plan_pull": plan_fit[1] if plan_fit is not None else np.nan, "move_needed_pct": move_pct, "past_moves": total,
+        "past_moves_as_large": large, "past_moves_pool": pool,
+        "past_moves_window": window, "pace_required": pace,
+        "last_value": v, "last_as_of": pd.to_datetime(res["last_as_of"]).to_numpy(),
+        "prev_year_end": res["prev_ye"].to_numpy(float), "upper_bound": upper,
+        "bound_indicator": bounds["bound_indicator"].to_numpy(),
+        "bound_year": bounds["bound_year"].to_numpy(float),
+        "bound_kind": bounds["bound_kind"].to_numpy(),
+        "loc": res["loc"].to_numpy(float), "scale": res["scale"].to_numpy(float),
+        "df": res["df"].to_numpy(float), "flags": res["flags"].to_numpy(),
+        "notes": res["notes"].to_numpy(),
+    })
+    no_plan = ~np.isfinite(plan)
+    out.loc[no_plan, ["past_moves", "past_moves_as_large", "past_moves_window"]] = np.nan
+    extra = [c for c in out.columns if c not in RESULT_COLUMNS]
+    return typed(out[RESULT_COLUMNS + extra])
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Dates ``datetime64[ns]``, text ``str``, numbers ``float64`` (``year`` and ``n_obs`` int)."""
+    df = df.copy()
+    for c in df.columns:
+        if c in DATES:
+            df[c] = pd.to_datetime(df[c]).astype("datetime64[ns]")
+        elif c in TEXT:
+            df[c] = df[c].where(df[c].notna(), "").astype(str)
+        elif c in ("year", "n_obs"):
+            df[c] = df[c].astype("int64")
+        else:
+            df[c] = pd.to_numeric(df[c]).astype("float64")
+    return df
+
+
+@dataclass
+class ForecastResult:
+    """A year-end forecast for one place and indicator (the fields of :data:`RESULT_COLUMNS`).
+
+    ``forecast`` is the median of the 31 December value, ``lo80 … hi95`` the
+    prediction intervals (censored at ``upper_bound``), ``p_meet_plan`` the chance of
+    reaching ``plan``, with its reason in ``move_needed_pct``, ``past_moves`` and
+    ``past_moves_as_large``; ``flags`` and ``notes`` say how it was made. Dates are
+    :class:`pandas.Timestamp`.
+    """
+
+    unique_id: str
+    ds: pd.Timestamp
+    geo_name: str
+    geo_code: str
+    geo_level: str
+    boundaries: str
+    indicator: str
+    year: int
+    as_of: pd.Timestamp
+    method: str
+    forecast: float
+    lo80: float
+    hi80: float
+    lo95: float
+    hi95: float
+    n_obs: int
+    plan: float
+    plan_source: str
+    p_meet_plan: float
+    p_meet_plan_model: str
+    plan_pull: float
+    move_needed_pct: float
+    past_moves: float
+    past_moves_as_large: float
+    past_moves_pool: str
+    past_moves_window: float
+    pace_required: float
+    last_value: float
+    last_as_of: pd.Timestamp
+    prev_year_end: float
+    upper_bound: float
+    bound_indicator: str
+    bound_kind: str
+    bound_year: float
+    loc: float
+    scale: float
+    df: float
+    flags: str
+    notes: str = ""
+    extra: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_row(cls, row: pd.Series, name: str | None = None) -> ForecastResult:
+        """Build a result from one row of :func:`forecast_many`."""
+        d = {k: (v.item() if hasattr(v, "item") and not isinstance(v, pd.Timestamp) else v)
+             for k, v in row.to_dict().items()}
+        extra = {k: float(d.pop(k)) for k in list(d) if k not in RESULT_COLUMNS}
+        if name:
+            d["geo_name"] = name
+        return cls(**d, extra=extra)
+
+    def prob_at_least(self, x: float) -> float:
+        """Return ``P(31 December value ≥ x)`` (0 above the bound; NaN without a forecast).
+
+        Examples
+        --------
+        >>> import bhxh_analysis.forecast as fc
+        >>> r = fc.forecast(fc.example_observations(), geo="Việt Nam",
+        ...                 indicator="bhyt_participants", year=2024, as_of="2024-10-31")
+        >>> r.prob_at_least(r.forecast) > 0.4 and r.prob_at_least(2e8) == 0.0
+        True
+        """
+        return float(prob_at_least(x, self.loc, self.scale, self.df, self.upper_bound)[()])
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the result as a JSON-ready dictionary (NaN → None, dates ISO)."""
+        d = asdict(self)
+        d.update(d.pop("extra"))
+        out = {}
+        for k, v in d.items():
+            if isinstance(v, pd.Timestamp):
+                v = v.strftime("%Y-%m-%d")
+            elif isinstance(v, float) and not np.isfinite(v):
+                v = None
+            out[k] = v
+        return out
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return a one-row DataFrame, columns :data:`RESULT_COLUMNS` (+ extra levels).
+
+        Examples
+        --------
+        >>> import bhxh_analysis.forecast as fc
+        >>> r = fc.forecast(fc.example_observations(), geo="Việt Nam",
+        ...                 indicator="bhxh_participants", year=2024, as_of="2024-10-31")
+        >>> f = r.to_frame()
+        >>> str(f["as_of"].dtype), bool(f.loc[0, "lo80"] <= f.loc[0, "hi80"])
+        ('datetime64[ns]', True)
+        """
+        d = asdict(self)
+        extra = d.pop("extra")
+        return typed(pd.DataFrame([{**{c: d[c] for c in RESULT_COLUMNS}, **extra}]))

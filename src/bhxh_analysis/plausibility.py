@@ -1,0 +1,154 @@
+"""Plausibility bounds of figures: counts within the population, percentages within 100.
+
+A count of persons cannot be negative nor exceed the people who could hold it: the
+labour force for BHXH and BHTN (when the labour force of the place is known), else the
+population of the place at that time. Where only an older (or a newer) population is
+known, the bound is widened by a tolerance that grows with the distance in years, so a
+real figure is never refused for growth the denominator has not caught up with.
+
+The denominators come from the processed observations (GSO population and labour
+force); without them the bound is the population of Vietnam with a margin
+(:data:`VIETNAM_CEILING`), which still refuses "2 billion participants". Pure functions
+on frames: :func:`bhxh_analysis.usercheck` uses them for ``data check``; the build can
+call :func:`count_bounds` on its observations the same way.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["VIETNAM_CEILING", "count_bounds", "denominators", "is_labour_scheme"]
+
+#: Bound used when no population is known: Vietnam had about 101 million people in
+#: 2024 (GSO); 110 million leaves room for growth and rounding.
+VIETNAM_CEILING = 110_000_000.0
+#: Tolerance at the denominator's own year, and added per year of distance.
+BASE_TOLERANCE, TOLERANCE_PER_YEAR = 0.05, 0.03
+_DENOMINATORS = ("population", "labour_force", "labour_force_15plus")
+_LABOUR_SCHEMES = ("bhxh", "bhtn")
+
+
+def is_labour_scheme(indicators: pd.Series) -> pd.Series:
+    """True for BHXH and BHTN indicators, whose participants are workers."""
+    ind = indicators.astype("str")
+    return ind.str.match(r"^(?:" + "|".join(_LABOUR_SCHEMES) + r")(?:_|$)")
+
+
+def denominators(obs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Population and labour-force figures per place and year, from the observations.
+
+    Parameters
+    ----------
+    obs : DataFrame or None
+        Observations (``geo_code, geo_level, boundaries, province_2025, as_of,
+        indicator, value, source_id``); ``None`` loads the processed ones when they
+        exist (never rebuilds), else returns an empty frame.
+
+    Returns
+    -------
+    DataFrame
+        ``kind`` (``population`` or ``labour_force``), ``geo_code``, ``geo_level``,
+        ``boundaries``, ``province_2025``, ``year``, ``value``, ``source_id``.
+    """
+    cols = ["kind", "geo_code", "geo_level", "boundaries", "province_2025", "year", "value",
+            "source_id"]
+    if obs is None:
+        try:
+            from .observations import load_observations
+
+            obs = load_observations(rebuild=False)
+        except Exception:  # no processed data (or unreadable): fall back to the ceiling
+            return pd.DataFrame(columns=cols)
+    d = obs[obs["indicator"].astype("str").isin(_DENOMINATORS)]
+    if d.empty:
+        return pd.DataFrame(columns=cols)
+    out = pd.DataFrame({
+        "kind": np.where(d["indicator"].astype("str").eq("population"), "population",
+                         "labour_force"),
+        "geo_code": d["geo_code"].astype("str"), "geo_level": d["geo_level"].astype("str"),
+        "boundaries": d["boundaries"].astype("str"),
+        "province_2025": d["province_2025"].astype("str"),
+        "year": pd.to_datetime(d["as_of"]).dt.year.astype("int64"),
+        "value": d["value"].astype("float64"), "source_id": d["source_id"].astype("str"),
+    })
+    # 2025 provinces: the sum of the legacy provinces merged into each, per year.
+    prov = out[(out["geo_level"] == "province") & (out["boundaries"] == "legacy")]
+    merged = (prov.groupby(["kind", "province_2025", "year"], as_index=False)
+              .agg(value=("value", "sum"), n=("value", "size"),
+                   source_id=("source_id", "first")))
+    merged = merged.assign(geo_code="", geo_level="province", boundaries="2025")
+    out = pd.concat([out, merged[cols]], ignore_index=True)
+    return out.groupby(["kind", "geo_code", "geo_level", "boundaries", "province_2025",
+                        "year"], as_index=False).agg(value=("value", "max"),
+                                                     source_id=("source_id", "first"))[cols]
+
+
+def count_bounds(rows: pd.DataFrame, denoms: pd.DataFrame) -> pd.DataFrame:
+    """Upper bound of each count row and the denominator it comes from.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        ``geo_code, geo_name, geo_level, boundaries, province_code, province_2025,
+        as_of`` (datetime) and ``indicator``.
+    denoms : DataFrame
+        :func:`denominators`.
+
+    Returns
+    -------
+    DataFrame
+        Same index: ``bound`` (float) and ``basis`` (text naming the denominator, its
+        place, year and the tolerance, for the rejection reason).
+    """
+    year = pd.to_datetime(rows["as_of"], errors="coerce").dt.year
+    # The place whose denominator bounds the row: itself (nation, province), its legacy
+    # province (district, commune), its 2025 province (2025 commune).
+    level = rows["geo_level"].astype("str")
+    bnd = rows["boundaries"].astype("str")
+    small = level.isin(["district", "commune"])
+    key = pd.DataFrame({
+        "geo_code": np.where(small, rows["province_code"].astype("str"),
+                             rows["geo_code"].astype("str")),
+        "boundaries": bnd,
+        "province_2025": rows["province_2025"].astype("str"),
+        "whose": np.where(small, "its province", rows["geo_name"].astype("str")),
+    }, index=rows.index)
+    key.loc[bnd.eq("2025") & level.ne("nation"), "geo_code"] = ""
+    labour = is_labour_scheme(rows["indicator"])
+    best = pd.DataFrame({"bound": VIETNAM_CEILING, "basis":
+                         f"population of Vietnam (no figure for the place; bound "
+                         f"{VIETNAM_CEILING:,.0f})"}, index=rows.index)
+    if denoms.empty:
+        return best
+    d = denoms.copy()
+    d["geo_code"] = np.where(d["boundaries"].eq("2025") & d["geo_level"].ne("nation"), "",
+                             d["geo_code"])
+    d["province_2025"] = np.where(d["geo_code"].ne(""), "", d["province_2025"])
+    key["province_2025"] = np.where(key["geo_code"].ne(""), "", key["province_2025"])
+    key["_i"] = np.arange(len(key))
+    key["year"] = year.to_numpy()
+    for kind in ("population", "labour_force"):  # population first: labour force wins
+        m = key.merge(d[d["kind"] == kind], on=["geo_code", "boundaries", "province_2025"],
+                      suffixes=("", "_d"))
+        if m.empty:
+            continue
+        m["gap"] = (m["year"] - m["year_d"]).abs()
+        m = m.sort_values(["_i", "gap", "year_d"], ascending=[True, True, False])
+        m = m.drop_duplicates("_i")
+        older = (m["year"] - m["year_d"]).clip(lower=0).fillna(0)
+        m["factor"] = 1 + BASE_TOLERANCE + TOLERANCE_PER_YEAR * older
+        m["bound"] = m["value"] * m["factor"]
+        label = "labour force" if kind == "labour_force" else "population"
+        m["basis"] = (label + " of " + m["whose"] + " " + m["value"].map("{:,.0f}".format)
+                      + " in " + m["year_d"].astype("str") + " (" + m["source_id"]
+                      + "), with a tolerance of " + ((m["factor"] - 1) * 100).round()
+                      .astype("int64").astype("str") + "%: bound "
+                      + m["bound"].map("{:,.0f}".format))
+        idx = rows.index[m["_i"].to_numpy()]
+        use = m["bound"].notna().to_numpy()
+        if kind == "labour_force":
+            use = use & labour.loc[idx].to_numpy()
+        best.loc[idx[use], "bound"] = m["bound"].to_numpy()[use]
+        best.loc[idx[use], "basis"] = m["basis"].to_numpy()[use]
+    return best

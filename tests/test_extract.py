@@ -1,0 +1,516 @@
+"""``bhxh extract``: figures read from news text, measured against gold lists.
+
+Every passage below was written for these tests (none is copied from an article). The
+five seed articles are read from ``../shared/seeds`` (``config.shared_dir()``) and never
+committed; their gold list ``tests/data/extract/gold_seeds.csv`` is generated from the
+project's curated transcription (``data/raw/curated/observations_seeds.csv``) by
+:func:`gold_from_curated`, and a test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from bhxh_analysis import config
+from bhxh_analysis import extract as ex
+from bhxh_analysis.clean import parse_quantity
+from bhxh_analysis.cli import main
+from bhxh_analysis.observations import INDICATOR_PATTERN
+from bhxh_analysis.usercheck import check_file
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "extract"
+GOLD = DATA / "gold_seeds.csv"
+SEEDS = config.shared_dir() / "seeds"
+#: The F1 the extractor must reach on the seed articles (issue 15 asks for 0.85).
+F1_SEEDS = 0.85
+
+
+def gold_from_curated() -> pd.DataFrame:
+    """The seed gold list: the curated transcription's insurance figures.
+
+    The gold covers the core vocabulary (``{scheme}_{measure}``, population, labour
+    force): the figures a province's series is made of. The curated file's extra
+    indicators (campaign staff, counselling sessions, campaign targets, pupils' target,
+    pensions paid by the post office) describe campaigns, not a place's insurance, and
+    the extractor does not produce them.
+    """
+    cur = pd.read_csv(ROOT / "data" / "raw" / "curated" / "observations_seeds.csv", dtype="str",
+                      keep_default_na=False)
+    pub = pd.read_csv(DATA / "seeds_published.csv", dtype="str", keep_default_na=False)
+    core = cur[cur["indicator"].str.fullmatch(INDICATOR_PATTERN)].copy()
+    core["value"] = [parse_quantity(v, f).value for v, f in
+                     zip(core["value_raw"], core["number_format"], strict=True)]
+    core = core.merge(pub[["source_id", "file", "published"]], on="source_id", how="left",
+                      validate="m:1")
+    core = core.rename(columns={"place_raw": "geo_name", "parent_raw": "parent"})
+    return core[["obs_id", "file", "published", "geo_name", "parent", "indicator", "as_of",
+                 "value"]].reset_index(drop=True)
+
+
+def run(text: str, **kw) -> pd.DataFrame:
+    kw.setdefault("published", "2024-07-15")
+    return ex.extract_text(text, **kw)
+
+
+def rows(df: pd.DataFrame) -> set[tuple]:
+    return {(r.geo_name, r.indicator, r.as_of, r.value, r.qualifier)
+            for r in df.itertuples(index=False)}
+
+
+# ------------------------------------------------------------- phrase types (own text)
+
+
+def test_participants_of_every_scheme_and_offsets() -> None:
+    text = ("Tính đến hết tháng 6/2024, toàn tỉnh Phú Yên có 98.450 người tham gia BHXH bắt "
+            "buộc, 21.300 người tham gia BHXH tự nguyện và 95.120 người tham gia BHTN. "
+            "Số người tham gia BHYT hộ gia đình là 310.200 người, tham gia BHYT là 905.000 "
+            "người; có 119.750 người tham gia BHXH.")
+    df = run(text)
+    assert list(df.columns) == ex.COLUMNS
+    assert rows(df) == {
+        ("Phú Yên", "bhxh_compulsory_participants", "2024-06-30", 98450.0, ""),
+        ("Phú Yên", "bhxh_voluntary_participants", "2024-06-30", 21300.0, ""),
+        ("Phú Yên", "bhtn_participants", "2024-06-30", 95120.0, ""),
+        ("Phú Yên", "bhyt_household_participants", "2024-06-30", 310200.0, ""),
+        ("Phú Yên", "bhyt_participants", "2024-06-30", 905000.0, ""),
+        ("Phú Yên", "bhxh_participants", "2024-06-30", 119750.0, ""),
+    }
+    for r in df.itertuples(index=False):
+        assert text[r.start:r.end] == r.value_raw
+    assert set(df["geo_level"]) == {"province"} and set(df["boundaries"]) == {"legacy"}
+
+
+def test_coverage_of_population_and_labour_force() -> None:
+    text = ("Đến hết tháng 9, tỷ lệ bao phủ BHYT của tỉnh đạt 93,4% dân số; tỷ lệ tham gia "
+            "BHXH đạt 31,2% lực lượng lao động trong độ tuổi.")
+    df = run(text, place_hint="Phú Yên", published="2024-10-20")
+    assert rows(df) == {("Phú Yên", "bhyt_coverage_pct", "2024-09-30", 93.4, ""),
+                        ("Phú Yên", "bhxh_coverage_pct", "2024-09-30", 31.2, "")}
+
+
+def test_plans_uy_ban_and_resolution_beside_decision() -> None:
+    text = ("Năm 2024, chỉ tiêu UBND tỉnh giao cho huyện Tuy An là 4.200 người tham gia BHXH "
+            "tự nguyện. Theo Quyết định 546/QĐ-TTg, chỉ tiêu bao phủ BHYT năm 2025 của tỉnh "
+            "Phú Yên là 94,5%, còn Nghị quyết của HĐND tỉnh đặt mục tiêu 95,2%. Kế hoạch "
+            "giao năm 2024 cho tỉnh là 52.000 người tham gia BHYT hộ gia đình.")
+    df = run(text)
+    assert rows(df) == {
+        ("Tuy An", "bhxh_voluntary_plan_participants", "2024-12-31", 4200.0, ""),
+        ("Phú Yên", "bhyt_plan_coverage_pct", "2025-12-31", 94.5, ""),
+        ("Phú Yên", "bhyt_plan_coverage_pct", "2025-12-31", 95.2, ""),
+        ("Phú Yên", "bhyt_household_plan_participants", "2024-12-31", 52000.0, ""),
+    }
+
+
+def test_attainment_and_shortfalls() -> None:
+    text = ("Đến ngày 30/9, toàn huyện có 3.150 người tham gia BHXH tự nguyện, đạt 75% kế "
+            "hoạch; số người còn thiếu là 1.050 người. Tỷ lệ bao phủ BHYT mới đạt 88,2%, "
+            "còn thiếu 3,3% so với chỉ tiêu được giao, tương đương 6.870 người.")
+    df = run(text, place_hint="Tuy An", published="2024-10-20")
+    assert rows(df) == {
+        ("Tuy An", "bhxh_voluntary_participants", "2024-09-30", 3150.0, ""),
+        ("Tuy An", "bhxh_voluntary_attainment_pct", "2024-09-30", 75.0, ""),
+        ("Tuy An", "bhxh_voluntary_shortfall_participants", "2024-09-30", 1050.0, ""),
+        ("Tuy An", "bhyt_coverage_pct", "2024-09-30", 88.2, ""),
+        ("Tuy An", "bhyt_shortfall_pp", "2024-09-30", 3.3, ""),
+        ("Tuy An", "bhyt_shortfall_participants", "2024-09-30", 6870.0, ""),
+    }
+
+
+def test_attainment_with_ratio_gives_the_plan() -> None:
+    text = ("Từ đầu năm đến nay, huyện Sơn Hòa có 210 người tham gia BHXH tự nguyện phát "
+            "triển mới, đạt 70% (210/300) kế hoạch năm.")
+    df = run(text, place_hint="Phú Yên")
+    assert rows(df) == {
+        ("Sơn Hòa", "bhxh_voluntary_new_participants", "2024-07-15", 210.0, ""),
+        ("Sơn Hòa", "bhxh_voluntary_attainment_pct", "2024-07-15", 70.0, ""),
+        ("Sơn Hòa", "bhxh_voluntary_plan_new_participants", "2024-12-31", 300.0, ""),
+    }
+
+
+def test_over_achievement_is_not_a_stock() -> None:
+    text = ("Riêng BHXH tự nguyện, tỉnh Phú Yên đã có 5.600 người tham gia, vượt 600 người "
+            "so với kế hoạch.")
+    df = run(text)
+    assert rows(df) == {("Phú Yên", "bhxh_voluntary_participants", "2024-07-15", 5600.0, "")}
+    over = run("Tỉnh Phú Yên có 2.100 người tham gia BHXH tự nguyện, vượt 5% kế hoạch.")
+    assert ("Phú Yên", "bhxh_voluntary_attainment_pct", "2024-07-15", 105.0, "") in rows(over)
+
+
+def test_new_participants_and_first_half_of_year() -> None:
+    text = ("Trong 6 tháng đầu năm, BHXH huyện Đồng Xuân đã phát triển mới 820 người tham gia "
+            "BHXH tự nguyện.")
+    df = run(text, place_hint="Phú Yên")
+    assert rows(df) == {
+        ("Đồng Xuân", "bhxh_voluntary_new_participants", "2024-06-30", 820.0, "")}
+
+
+def test_qualifiers() -> None:
+    text = ("Tính đến 31/8, tỉnh Phú Yên có hơn 1,2 triệu người tham gia BHYT, khoảng 95% dân "
+            "số; trên 40.000 người tham gia BHXH tự nguyện và gần 150.000 người tham gia BHXH "
+            "bắt buộc.")
+    df = run(text, published="2023-09-12")
+    assert rows(df) == {
+        ("Phú Yên", "bhyt_participants", "2023-08-31", 1200000.0, "hơn"),
+        ("Phú Yên", "bhyt_coverage_pct", "2023-08-31", 95.0, "khoảng"),
+        ("Phú Yên", "bhxh_voluntary_participants", "2023-08-31", 40000.0, "trên"),
+        ("Phú Yên", "bhxh_compulsory_participants", "2023-08-31", 150000.0, "gần"),
+    }
+
+
+def test_changes_are_not_stocks() -> None:
+    text = ("So với cùng kỳ năm trước, số người tham gia BHXH tự nguyện của tỉnh Phú Yên tăng "
+            "2.340 người, số người tham gia BHTN giảm 410 người; số người tham gia BHYT tăng "
+            "4,5%.")
+    df = run(text)
+    assert rows(df) == {
+        ("Phú Yên", "bhxh_voluntary_change_participants", "2024-07-15", 2340.0, ""),
+        ("Phú Yên", "bhtn_change_participants", "2024-07-15", -410.0, ""),
+    }
+
+
+def test_share_right_after_a_count_of_participants() -> None:
+    df = run("Tính đến 30/6/2024, tỉnh Phú Yên có 820.000 người tham gia BHYT, chiếm tỷ lệ "
+             "93,2%; có 120.000 thẻ BHYT cấp mới, chiếm 14%.")
+    assert rows(df) == {("Phú Yên", "bhyt_participants", "2024-06-30", 820000.0, ""),
+                        ("Phú Yên", "bhyt_coverage_pct", "2024-06-30", 93.2, "")}
+
+
+def test_money_is_not_persons() -> None:
+    text = ("Tổng số thu BHXH, BHYT, BHTN của tỉnh Phú Yên đạt 1.250 tỷ đồng, đạt 52% kế "
+            "hoạch thu; số tiền chậm đóng là 35 tỷ đồng.")
+    assert run(text).empty
+
+
+def test_place_named_only_by_the_outlet() -> None:
+    text = "Toàn tỉnh hiện có 61.200 người tham gia BHXH."
+    df = run(text, place_hint="Quảng Trị", published="2024-10-01")
+    assert rows(df) == {("Quảng Trị", "bhxh_participants", "2024-10-01", 61200.0, "")}
+    assert df.loc[0, "geo_code"] == "45"
+    unknown = run(text, published="2024-10-01")
+    assert unknown.loc[0, "geo_name"] == "" and unknown.loc[0, "confidence"] < 0.5
+
+
+def test_national_figures_are_viet_nam() -> None:
+    text = ("Tính đến hết năm 2023, cả nước có 18,26 triệu người tham gia BHXH, đạt 39,25% "
+            "lực lượng lao động trong độ tuổi. BHXH Việt Nam cho biết có 93,35 triệu người "
+            "tham gia BHYT.")
+    df = run(text, published="2024-01-20")
+    assert rows(df) == {
+        ("Việt Nam", "bhxh_participants", "2023-12-31", 18260000.0, ""),
+        ("Việt Nam", "bhxh_coverage_pct", "2023-12-31", 39.25, ""),
+        ("Việt Nam", "bhyt_participants", "2023-12-31", 93350000.0, ""),
+    }
+
+
+def test_year_less_date_takes_the_publication_year_and_reform_boundaries() -> None:
+    text = "Tính đến 31/8, tỉnh Lâm Đồng có 25.100 người tham gia BHXH tự nguyện."
+    df = run(text, published="2025-09-10")
+    r = df.iloc[0]
+    assert (r.as_of, r.boundaries, r.geo_name) == ("2025-08-31", "2025", "Lâm Đồng")
+    # printed in January, "tính đến 31/12" is last year's year end
+    jan = run("Tính đến 31/12, tỉnh Phú Yên có 9.000 người tham gia BHTN.", published="2024-01-08")
+    assert jan.loc[0, "as_of"] == "2023-12-31"
+
+
+def test_campaign_targets_and_counts_of_other_things_are_skipped() -> None:
+    text = ("Trong đợt ra quân tháng 5, tỉnh Phú Yên đặt mục tiêu phát triển 500 người tham "
+            "gia BHXH tự nguyện, tối thiểu 30 người/xã. Hơn 200 cán bộ tham gia diễu hành; "
+            "12 cuộc tuyên truyền thu hút 900 lượt người dân. Tháng 6/2024 có 63 tỉnh tham gia.")
+    assert run(text).empty
+
+
+def test_html_page_furniture_is_stripped(tmp_path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><meta property='article:published_time' content='2024-07-02T08:00:00'>"
+        "<script>var s = '1.000 người tham gia BHYT';</script></head><body>"
+        "<nav>Trang chủ | 2.000 người tham gia BHYT</nav><header>Báo tỉnh</header>"
+        "<article><h1>Tin BHXH</h1><p>Tính đến 30/6, tỉnh Phú Yên có 800.000 người tham gia "
+        "BHYT.</p><div class='share'>3.000 người tham gia BHXH</div></article>"
+        "<footer>4.000 người tham gia BHTN</footer></body></html>", encoding="utf-8")
+    text, published = ex.read_article(page)
+    assert published == _dt.date(2024, 7, 2)
+    assert "2.000" not in text and "3.000" not in text and "4.000" not in text
+    df = ex.extract_file(page)
+    assert rows(df) == {("Phú Yên", "bhyt_participants", "2024-06-30", 800000.0, "")}
+    assert text[df.loc[0, "start"]:df.loc[0, "end"]] == "800.000"
+
+
+def test_plans_in_parentheses_and_points_below_or_above_a_plan() -> None:
+    text = ("Tính đến 30/6/2024, tỷ lệ bao phủ BHYT của tỉnh Phú Yên đạt 91,2% dân số, thấp "
+            "hơn 2,3% so với chỉ tiêu UBND tỉnh giao (93,5%); tỷ lệ tham gia BHXH đạt 30,4% "
+            "lực lượng lao động, cao hơn 0,4% so với chỉ tiêu Nghị quyết của Tỉnh ủy (30%).")
+    df = run(text)
+    assert rows(df) == {
+        ("Phú Yên", "bhyt_coverage_pct", "2024-06-30", 91.2, ""),
+        ("Phú Yên", "bhyt_shortfall_pp", "2024-06-30", 2.3, ""),
+        ("Phú Yên", "bhyt_plan_coverage_pct", "2024-12-31", 93.5, ""),
+        ("Phú Yên", "bhxh_coverage_pct", "2024-06-30", 30.4, ""),
+        ("Phú Yên", "bhxh_plan_coverage_pct", "2024-12-31", 30.0, ""),
+    }
+
+
+def test_several_schemes_together_and_respectively() -> None:
+    text = ("Đến hết tháng 5/2024, tỉnh Phú Yên có 1.050.000 người tham gia BHXH, BHYT, BHTN; "
+            "số người tham gia BHXH, BHTN lần lượt đạt 31%, 27% lực lượng lao động.")
+    df = run(text)
+    assert rows(df) == {("Phú Yên", "bhxh_coverage_pct", "2024-05-31", 31.0, ""),
+                        ("Phú Yên", "bhtn_coverage_pct", "2024-05-31", 27.0, "")}
+
+
+def test_lists_of_districts_and_same_period_last_year() -> None:
+    text = ("Tính đến 31/5/2024, số người tham gia BHXH tự nguyện của tỉnh Phú Yên là 23.400 "
+            "người so với cùng kỳ năm 2023 (20.100 người). Các huyện còn số người cần vận "
+            "động tham gia BHXH tự nguyện theo chỉ tiêu giao khá cao, như Tuy An còn 820 "
+            "người, Sơn Hòa 640 người. Có 2 huyện đã hoàn thành chỉ tiêu BHXH tỉnh giao là "
+            "Đồng Xuân (101,2%), Sông Hinh (100,4%).")
+    df = run(text)
+    assert rows(df) == {
+        ("Phú Yên", "bhxh_voluntary_participants", "2024-05-31", 23400.0, ""),
+        ("Phú Yên", "bhxh_voluntary_participants", "2023-05-31", 20100.0, ""),
+        ("Tuy An", "bhxh_voluntary_shortfall_participants", "2024-05-31", 820.0, ""),
+        ("Sơn Hòa", "bhxh_voluntary_shortfall_participants", "2024-05-31", 640.0, ""),
+        ("Đồng Xuân", "bhxh_voluntary_attainment_pct", "2024-05-31", 101.2, ""),
+        ("Sông Hinh", "bhxh_voluntary_attainment_pct", "2024-05-31", 100.4, ""),
+    }
+
+
+def test_targets_headline_dates_and_persons_behind_a_rate() -> None:
+    text = ("Tỷ lệ bao phủ BHYT của tỉnh Phú Yên đạt 92,6% dân số\n"
+            "Tính đến 30/4/2024, tỷ lệ bao phủ BHYT toàn tỉnh đạt 92,6% (805.300 người). "
+            "Năm 2026, tỉnh phấn đấu có 96% dân số tham gia BHYT. Theo kế hoạch, tỉnh đặt "
+            "mục tiêu số người tham gia BHXH đạt 130.000 người; số người tham gia BHTN là "
+            "105.000 người.")
+    df = run(text, published="2024-05-10")
+    assert rows(df) == {
+        ("Phú Yên", "bhyt_coverage_pct", "2024-04-30", 92.6, ""),
+        ("Phú Yên", "bhyt_participants", "2024-04-30", 805300.0, ""),
+        ("Phú Yên", "bhyt_plan_coverage_pct", "2026-12-31", 96.0, ""),
+        ("Phú Yên", "bhxh_plan_participants", "2024-12-31", 130000.0, ""),
+        ("Phú Yên", "bhtn_plan_participants", "2024-12-31", 105000.0, ""),
+    }
+
+
+def test_national_release_estimates_quarters_and_equal_to_plan() -> None:
+    text = ("Tính đến hết tháng 9/2024, cả nước có số người tham gia BHXH ước đạt 19,4 triệu "
+            "người, chiếm 41,7% lực lượng lao động trong độ tuổi; số người tham gia BHTN ước "
+            "đạt 15,3 triệu người, chiếm 33,1%.")
+    df = run(text, published="2024-10-10")
+    assert rows(df) == {
+        ("Việt Nam", "bhxh_participants", "2024-09-30", 19400000.0, "ước"),
+        ("Việt Nam", "bhxh_coverage_pct", "2024-09-30", 41.7, ""),
+        ("Việt Nam", "bhtn_participants", "2024-09-30", 15300000.0, "ước"),
+        ("Việt Nam", "bhtn_coverage_pct", "2024-09-30", 33.1, ""),
+    }
+    quarter = run("Hết quý I/2024, toàn tỉnh Phú Yên có 25.300 người tham gia BHXH tự nguyện, "
+                  "bằng 96,2% kế hoạch, tăng 1.210 người (tương ứng tăng 5,1%) so với cùng kỳ.",
+                  published="2024-04-10")
+    assert rows(quarter) == {
+        ("Phú Yên", "bhxh_voluntary_participants", "2024-03-31", 25300.0, ""),
+        ("Phú Yên", "bhxh_voluntary_attainment_pct", "2024-03-31", 96.2, ""),
+        ("Phú Yên", "bhxh_voluntary_change_participants", "2024-03-31", 1210.0, ""),
+    }
+
+
+def test_lists_of_named_places_and_spelled_out_dates() -> None:
+    text = ("Tính đến ngày 30 tháng 6 năm 2024, số người tham gia BHYT của các huyện như sau: "
+            "huyện Tuy An: 112.300 người; huyện Sơn Hòa: 54.800 người; thị xã Sông Cầu: 96.100 "
+            "người. Tại thời điểm 30/9, tỉnh Phú Yên có 812.000 người tham gia BHYT.")
+    df = run(text, published="2024-10-10")
+    assert rows(df) == {
+        ("Tuy An", "bhyt_participants", "2024-06-30", 112300.0, ""),
+        ("Sơn Hòa", "bhyt_participants", "2024-06-30", 54800.0, ""),
+        ("Sông Cầu", "bhyt_participants", "2024-06-30", 96100.0, ""),
+        ("Phú Yên", "bhyt_participants", "2024-09-30", 812000.0, ""),
+    }
+
+
+def test_wrapped_lines_and_offsets_in_the_files_own_text(tmp_path) -> None:
+    art = tmp_path / "wrapped.txt"
+    art.write_bytes("Tính đến 31/8, tỉnh Phú Yên có\r\n10.000 người tham gia BHXH tự nguyện.\r\n"
+                    "\r\nHuyện Tuy An có 2.000 người tham gia BHTN.\r\n".encode())
+    df = ex.extract_file(art, published="2024-09-05")
+    raw = art.read_bytes().decode("utf-8")
+    assert [raw[r.start:r.end] for r in df.itertuples()] == ["10.000", "2.000"]
+    assert rows(df) == {("Phú Yên", "bhxh_voluntary_participants", "2024-08-31", 10000.0, ""),
+                        ("Tuy An", "bhtn_participants", "2024-08-31", 2000.0, "")}
+    assert df.loc[0, "confidence"] > 0.9  # the wrapped line is one sentence
+
+
+# ---------------------------------------------------------------------- evaluation
+
+
+def test_matching_rules() -> None:
+    cand = run("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHXH tự nguyện. Chỉ "
+               "tiêu năm 2024 là 12.000 người tham gia BHXH tự nguyện.", published="2024-09-05")
+    gold = pd.DataFrame({
+        "geo_name": ["tỉnh Phu Yen", "Phú Yên", "Phú Yên", "Phú Yên"],
+        "indicator": ["bhxh_voluntary_participants", "bhxh_voluntary_plan_participants",
+                      "bhxh_voluntary_participants", "bhxh_participants"],
+        "as_of": ["2024-08-15", "2024-06-30", "2024-07-31", "2024-08-31"],
+        "value": [10040.0, 12000.0, 10000.0, 10000.0],
+        "parent": "", "file": "", "published": ""})
+    m = ex.match(gold, cand)
+    # 0.4 % off and same month; plan: same year; a month off; another indicator
+    assert m["matched"].tolist() == [True, True, False, False]
+    s = ex.score(gold, cand)
+    assert (s.precision, s.recall) == (1.0, 0.5)
+    far = gold.assign(value=gold["value"] * 1.006)
+    assert not ex.match(far, cand)["matched"].any()
+
+
+def test_gold_list_is_generated_from_the_curated_transcription() -> None:
+    committed = pd.read_csv(GOLD, dtype="str", keep_default_na=False)
+    fresh = gold_from_curated().astype("str")
+    fresh["value"] = fresh["value"].str.replace(r"\.0$", "", regex=True)
+    committed["value"] = committed["value"].str.replace(r"\.0$", "", regex=True)
+    pd.testing.assert_frame_equal(committed, fresh)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seed articles not available")
+def test_f1_on_the_seed_articles() -> None:
+    gold = ex.read_gold(GOLD)
+    frames = []
+    for f, pub in gold[["file", "published"]].drop_duplicates().itertuples(index=False):
+        cand = ex.extract_file(SEEDS / f, published=pub)
+        for r in cand.itertuples(index=False):
+            text, _ = ex.read_article(SEEDS / f)
+            assert text[r.start:r.end] == r.value_raw
+        frames.append(cand.assign(file=f))
+    s = ex.score(gold, pd.concat(frames, ignore_index=True))
+    assert s.f1 >= F1_SEEDS, s.summary()
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def test_cli_csv_json_text(tmp_path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHXH tự nguyện.",
+                   encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", str(art), "--published", "2024-09-05"])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[0] == ",".join(ex.COLUMNS)
+    out = tmp_path / "c.json"
+    r = CliRunner().invoke(main, ["extract", str(art), str(art), "--published", "2024-09-05",
+                                  "--format", "json", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    recs = json.loads(out.read_text(encoding="utf-8"))
+    assert [x["file"] for x in recs] == ["a.txt", "a.txt"] and recs[0]["value"] == 10000.0
+    r = CliRunner().invoke(main, ["extract", str(art), "--format", "text", "--place-hint",
+                                  "Phú Yên", "--published", "2024-09-05"])
+    assert "bhxh_voluntary_participants" in r.output
+
+
+def test_cli_eval_prints_scores(tmp_path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHXH tự nguyện và "
+                   "2.000 người tham gia BHTN.", encoding="utf-8")
+    gold = tmp_path / "gold.csv"
+    gold.write_text("geo_name,indicator,as_of,value\nPhú Yên,bhxh_voluntary_participants,"
+                    "2024-08-31,10000\nPhú Yên,bhyt_participants,2024-08-31,5000\n",
+                    encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", "--eval", str(gold), str(art),
+                                  "--published", "2024-09-05"])
+    assert r.exit_code == 0, r.output
+    assert "precision: 0.500" in r.output and "recall:    0.500" in r.output
+    assert "F1:        0.500" in r.output
+
+
+def test_cli_errors_are_one_line_and_debug_shows_traceback(tmp_path) -> None:
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("Tính có 1.000 người".encode("latin-1", errors="replace"))
+    gold = tmp_path / "gold.csv"
+    gold.write_text("geo_name,value\nX,1\n", encoding="utf-8")
+    for args in ([str(bad)], [str(tmp_path / "missing.txt")], ["--eval", str(gold), str(bad)],
+                 [str(bad), "--place-hint", "Nowhere Province Xyz"]):
+        proc = subprocess.run([sys.executable, "-m", "bhxh_analysis", "extract", *args],
+                              capture_output=True, text=True, cwd=ROOT)
+        assert proc.returncode == 1, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("error:")
+    proc = subprocess.run([sys.executable, "-m", "bhxh_analysis", "extract", str(bad),
+                           "--debug"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode != 0 and "Traceback" in proc.stderr
+    r = CliRunner().invoke(main, ["extract", str(bad), "--published", "31/8/2024"])
+    assert r.exit_code == 2 and "YYYY-MM-DD" in r.output
+
+
+# ---------------------------------------------------------------- review and export
+
+
+def test_check_layout_is_accepted_by_data_check(tmp_path) -> None:
+    text = ("Tính đến 31/8, huyện Đức Trọng có 12.500 người tham gia BHXH, tỷ lệ bao phủ BHYT "
+            "đạt 87,125% dân số; về BHYT, các xã có tỷ lệ bao phủ thấp như: Hiệp An đạt 71,5%, "
+            "Ninh Gia đạt 88,1%. Chỉ tiêu năm 2023 là gần 13.000 người tham gia BHXH.")
+    cand = run(text, published="2023-09-12", place_hint="Lâm Đồng")
+    assert len(cand) == 5
+    kept = ex.apply_review(cand, reject=[4], corrections={0: {"value": 12600.0}})
+    rows_ = ex.to_check_layout(kept, source_id="own-test")
+    assert list(rows_.columns) == ex.CHECK_COLUMNS
+    assert rows_.loc[2, "parent"] == "Huyện Đức Trọng" and rows_.loc[1, "value"] == "87.1250"
+    path = tmp_path / "review.csv"
+    rows_.to_csv(path, index=False)
+    result = check_file(path, today=_dt.date(2024, 1, 1))
+    assert result.rejected.empty, result.summary()
+    assert len(result.clean) == 4
+    assert sorted(result.clean["value"]) == [71.5, 87.125, 88.1, 12600.0]
+    html = ex.highlight_html(text, cand)
+    assert html.count("<mark") == 5 and "12.500<sup>[0]</sup></mark>" in html
+    unread = ex.unread_numbers(text, cand)
+    assert unread["printed"].tolist() == ["2023"]  # every other number is a candidate
+
+
+# ------------------------------------------------------------------ review notebook
+
+NOTEBOOK = ROOT / "notebooks" / "10_review_extracted.ipynb"
+
+
+def test_review_notebook_is_committed_clean() -> None:
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
+    assert not any("def " in c.source or "lambda" in c.source for c in code)
+
+
+@pytest.mark.slow
+def test_review_notebook_runs_with_its_defaults(tmp_path, monkeypatch) -> None:
+    """Defaults: the example article, written to reports/extract, accepted by data check."""
+    import nbformat
+    import papermill as pm
+
+    home = tmp_path / "home"
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "raw").symlink_to(ROOT / "data" / "raw", target_is_directory=True)
+    (home / "docs").mkdir()
+    (home / "docs" / "examples").symlink_to(ROOT / "docs" / "examples",
+                                            target_is_directory=True)
+    monkeypatch.setenv("BHXH_HOME", str(home))
+    out_nb = tmp_path / "review.ipynb"
+    pm.execute_notebook(str(NOTEBOOK), str(out_nb), kernel_name="python3",
+                        progress_bar=False, cwd=str(tmp_path))
+    nb = nbformat.read(out_nb, as_version=4)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert errors == []
+    html = "".join(str(o.get("data", {}).get("text/html", "")) for c in nb.cells
+                   if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "<mark" in html
+    written = home / "reports" / "extract" / "example_article.review.csv"
+    rows = pd.read_csv(written, dtype=str, keep_default_na=False)
+    assert list(rows.columns) == ex.CHECK_COLUMNS and len(rows) >= 8
+    result = check_file(written, today=_dt.date(2030, 1, 1))
+    assert result.ok, result.summary()
