@@ -38,7 +38,7 @@ LOADERS = ["load_observations", "load_derived", "load_consistency", "load_target
 def _check_dtypes(df: pd.DataFrame, categories: bool = False) -> None:
     for c in df.columns:
         dtype = df[c].dtype
-        if c in ("as_of",):
+        if DTYPES.get(c) == "datetime64[ns]":
             assert dtype == "datetime64[ns]", (c, dtype)
         elif c in DTYPES and DTYPES[c] == "float64" or c in ("value", "difference",
                                                                "tolerance"):

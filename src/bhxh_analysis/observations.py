@@ -225,7 +225,7 @@ def load_derived(rebuild: bool | None = None, *, categories: bool = False,
     Examples
     --------
     >>> d = load_derived(indicator="population")
-    >>> {"method", "inputs", "value_lo", "value_hi"} <= set(d.columns)
+    >>> {"method", "value_lo", "value_hi"} <= set(d.columns)
     True
     """
     found = current_set(rebuild)
