@@ -76,12 +76,14 @@ class BhxhGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; turn an unexpected exception into a one-line error."""
+        # A command's own --debug (after its name) shows the traceback too.
+        sub_debug = "--debug" in ctx.args
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
-            if _debug(ctx):
+            if sub_debug or _debug(ctx):
                 raise
             message = _home_problem() or one_line(exc)
             raise click.ClickException(
