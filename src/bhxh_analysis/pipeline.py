@@ -215,13 +215,17 @@ def _read(registry: Any) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
 
     raw, manifest = config.raw_dir(), read_manifest()
     frames, errors = [], []
-    for rel in sorted(p for p, kind in manifest.items() if kind == "curated"):
-        rows, rej = curated.read(raw / rel, rel)
-        if len(rows):
-            rows, bad_place = resolve_places(rows, registry)
-            rej = pd.concat([rej, bad_place], ignore_index=True)
-            rows = rows[~rows["_row"].isin(set(rej["row"]))]
+    read = [curated.read(raw / rel, rel)
+            for rel in sorted(p for p, kind in manifest.items() if kind == "curated")]
+    rows = pd.concat([r for r, _ in read if len(r)] or [pd.DataFrame()], ignore_index=True)
+    rej = pd.concat([e for _, e in read], ignore_index=True) if read else None
+    if len(rows):  # every curated place resolved once, then rows with a problem dropped
+        rows, bad_place = resolve_places(rows, registry)
+        rej = pd.concat([rej, bad_place], ignore_index=True)
+        bad = pd.MultiIndex.from_frame(rej[["file", "row"]].astype({"row": "int64"}))
+        rows = rows[~pd.MultiIndex.from_arrays([rows["_file"], rows["_row"]]).isin(bad)]
         frames.append(rows.assign(_rank=-1))  # -1: curated, never deduplicated
+    if rej is not None:
         errors.append(rej)
     listed = {p for p, kind in manifest.items() if kind == "gso"}
     errors += [rejects(p, [1], "(file)", "", "GSO export without a reading specification "
