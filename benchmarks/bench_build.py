@@ -7,11 +7,11 @@ measured work's own peak:
     simulate a commune-level panel with :func:`bhxh_analysis.simulate.simulate_panel`
     and write it to parquet (not timed as part of the build).
 ``build``
-    read that parquet (:func:`observations.read_observations_parquet`) and do what
-    :func:`observations.build` does after reading the raw files: schema validation,
-    sorting, then :func:`observations.write_processed` (derived figures and
-    consistency checks by groups of places, every processed file written).
-    Prints one JSON object with the step times and the peak RSS.
+    read that parquet (:func:`observations.read_observations_parquet`) and run what
+    :func:`pipeline.build` runs after reading the raw files: pandera validation,
+    sorting, derived figures and consistency checks, every processed file published
+    as a set. Prints one JSON line per finished step, then one JSON object with the
+    step times and the peak RSS.
 """
 
 from __future__ import annotations
@@ -24,9 +24,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+T_START = time.perf_counter()  # before the package's imports: start_s counts them
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import current_rss_mb, log, peak_rss_mb
+from _common import current_rss_mb, log, peak_rss_mb  # noqa: E402
+
+
+def _started(**extra: Any) -> float:
+    """Print the ``start_s`` record (interpreter and imports done); return its seconds."""
+    seconds = round(time.perf_counter() - T_START, 3)
+    sys.stdout.write(json.dumps({"step": "start_s", "seconds": seconds, **extra}) + "\n")
+    sys.stdout.flush()
+    return seconds
 
 #: Sort order of the observations table (unique key of a unit, then time).
 SORT_KEY = ["boundaries", "geo_level", "geo_code", "indicator", "as_of", "obs_id"]
@@ -68,13 +78,14 @@ def generate(n_places: int, years: list[int], seed: int, out: Path) -> dict[str,
     }
 
 
-def _synthetic_sources(o: Any) -> Any:
+def _synthetic_sources() -> Any:
     """The project's sources table plus the ``synthetic`` source of the simulated rows."""
     import pandas as pd
 
-    sources = o.load_sources()
+    from bhxh_analysis.sources.curated import load_sources
+
     extra = pd.DataFrame({"source_id": ["synthetic"], "published_end": [pd.NaT]})
-    return pd.concat([sources, extra], ignore_index=True)
+    return pd.concat([load_sources(), extra], ignore_index=True)
 
 
 def _as_registry_codes(obs: Any) -> Any:
@@ -87,11 +98,11 @@ def _as_registry_codes(obs: Any) -> Any:
 
 
 def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
-    """Run the build's steps that apply to a frame, then the metrics; time each step.
+    """Run the build's steps that apply to a frame; time each step.
 
-    Mirrors :func:`bhxh_analysis.observations.build` after the raw files are read:
-    reading with the table's dtypes, pandera validation (``_validate``), sorting
-    (``_sort``), then :func:`observations.write_processed` (metrics and every file).
+    The same functions :func:`bhxh_analysis.pipeline.build` runs after the raw files
+    are read: pandera validation, sorting and dtypes (``tidy``), derived figures and
+    consistency checks with the set published (``derive_and_write``).
 
     Parameters
     ----------
@@ -106,27 +117,30 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
     Returns
     -------
     dict
-        ``build_s`` (sum of all timed steps), per-step seconds, the build's own
-        timings inside the last step, ``peak_rss_mb``, ``rss_after_imports_mb``,
-        ``rows``, ``derived_rows``, ``consistency_rows``, ``rejected_rows``, files
-        written.
+        ``build_s`` (sum of the steps), per-step seconds, ``peak_rss_mb``,
+        ``rss_after_imports_mb``, ``rows``, ``derived_rows``, ``consistency_rows``,
+        ``rejected_rows``, files written.
     """
-
     import os
 
-    from bhxh_analysis import observations as o
+    from bhxh_analysis import pipeline
+    from bhxh_analysis.observations import read_observations_parquet
 
-    sources = _synthetic_sources(o)
+    start_s = _started()
+    sources = _synthetic_sources()
     # The build writes under BHXH_HOME/data/processed: point it at the work folder.
     os.environ["BHXH_HOME"] = str(workdir)
     rss_imports = current_rss_mb()
     steps: dict[str, float] = {}
 
+    cpu: dict[str, float] = {}
+
     def timed(name: str, fn: Callable[[], Any]) -> Any:
         log(f"build: {name} ...")
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
         steps[name] = round(time.perf_counter() - t0, 3)
+        cpu[name] = round(time.process_time() - c0, 3)
         # One line per finished step, so a run stopped by the parent's timeout
         # still tells how far it got and how fast.
         sys.stdout.write(json.dumps({"step": name, "seconds": steps[name],
@@ -134,22 +148,26 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
         sys.stdout.flush()
         return result
 
-    # The steps run inside what observations.build() runs inside.
-    with o._build_context() as tuned:
-        obs = timed("read_parquet_s", lambda: o.read_observations_parquet(src))
-        obs, rejected = timed("validate_s", lambda: o._validate(obs, sources))
-        obs = timed("sort_s", lambda: o._sort(obs[o.COLUMNS]))
-        # The build's own writer: metrics by groups of places while background threads
-        # write observations.parquet and each part of derived.parquet (CSV copies by
-        # the build's rule; "auto" skips them beyond observations.CSV_MAX_ROWS rows).
-        result = o.BuildResult(obs, rejected)
-        timed("metrics_and_write_s", lambda: o.write_processed(result, csv=csv))
+    def read() -> Any:
+        obs = read_observations_parquet(src)
+        return obs.assign(_file="synthetic.parquet", _row=range(2, len(obs) + 2))
+
+    obs = timed("read_parquet_s", read)
+    obs, rejected = timed("validate_s", lambda: pipeline.validate(obs, sources))
+    obs, rejected = timed("sort_s", lambda: pipeline.tidy(obs, [rejected]))
+    result = pipeline.BuildResult(obs, rejected)
+    # Derived figures and checks (by groups of places beyond PLACE_GROUP_ROWS rows,
+    # while derived.parquet is written), then every table published as one set.
+    timed("metrics_and_write_s", lambda: pipeline.derive_and_write(result, True, csv))
     return {
         "build_s": round(sum(steps.values()), 3),
         "steps": steps,
-        "inside_metrics_and_write_s": {k: round(v, 3) for k, v in result.timings.items()},
+        # CPU seconds of this process per step: on a machine shared with other work
+        # they stay close to what the wall time would be on an idle one.
+        "build_cpu_s": round(sum(cpu.values()), 3),
+        "steps_cpu_s": cpu,
+        "start_s": start_s,
         "csv": csv,
-        "allocator_tuned": tuned,
         "written": sorted(p.name for p in result.written),
         "rows": len(obs),
         "rejected_rows": len(rejected),
@@ -158,6 +176,24 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
         "peak_rss_mb": peak_rss_mb(),
         "rss_after_imports_mb": rss_imports,
     }
+
+
+def real(workdir: Path) -> dict[str, Any]:
+    """Build the project's real ``data/raw`` (copied under ``workdir``); time the build."""
+    import os
+    import shutil
+
+    from bhxh_analysis import config, pipeline
+
+    start_s = _started()
+    shutil.copytree(config.raw_dir(), workdir / "data" / "raw", dirs_exist_ok=True)
+    os.environ["BHXH_HOME"] = str(workdir)
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = pipeline.build(write=True)
+    return {"build_s": round(time.perf_counter() - t0, 3),
+            "build_cpu_s": round(time.process_time() - c0, 3), "start_s": start_s,
+            "rows": len(result.observations), "derived_rows": result.derived_rows,
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,24 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--workdir", type=Path, required=True)
     b.add_argument("--csv", choices=["auto", "always", "never"], default="auto",
                    help="CSV copies (the build's --csv); auto skips them beyond "
-                        "observations.CSV_MAX_ROWS rows")
-    b.add_argument("--profile", type=Path, default=None,
-                   help="write a pyinstrument text profile of the build here (needs "
-                        "`pip install pyinstrument`; a developer tool, not a dependency)")
+                        "pipeline.CSV_MAX_ROWS rows")
+    r = sub.add_parser("real")
+    r.add_argument("--workdir", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.cmd == "generate":
         years = list(range(args.first_year, args.first_year + args.n_years))
         result = generate(args.n_places, years, args.seed, args.out)
-    elif args.profile is not None:
-        from pyinstrument import Profiler
-
-        profiler = Profiler()
-        profiler.start()
-        result = build(args.src, args.workdir, args.csv)
-        profiler.stop()
-        args.profile.write_text(profiler.output_text(unicode=True, color=False),
-                                encoding="utf-8")
-        result["profile"] = str(args.profile)
+    elif args.cmd == "real":
+        result = real(args.workdir)
     else:
         result = build(args.src, args.workdir, args.csv)
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -52,7 +52,7 @@ NATIONAL_PROVINCE_ROWS = {"Sơn La": 2, "Quảng Bình": 3, "Khánh Hòa": 5, "B
 
 CREATED_FILES = [
     "sources.csv", "campaigns.csv", "targets.csv", "curated/observations_seeds.csv",
-    "curated/observations_national.csv", "curated/indicators_extra.csv", "curated/README.md",
+    "curated/observations_national.csv", "curated/README.md",
 ]
 
 
@@ -83,7 +83,11 @@ def sources() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def extras() -> pd.DataFrame:
-    return _read("curated/indicators_extra.csv")
+    """The extra indicators: schema.EXTRA_INDICATORS, the one list."""
+    from bhxh_analysis.schema import EXTRA_INDICATORS
+
+    return pd.DataFrame({"indicator": list(EXTRA_INDICATORS),
+                         "unit": ["|".join(e.units) for e in EXTRA_INDICATORS.values()]})
 
 
 def _docs_extras() -> set[str]:
@@ -139,7 +143,7 @@ def test_sources_fields(sources) -> None:
 
 def test_indicators_in_vocabulary(obs, extras) -> None:
     documented = _docs_extras()
-    assert documented == set(extras["indicator"]), "docs/data.md and indicators_extra.csv differ"
+    assert documented == set(extras["indicator"]), "docs/data.md and schema.EXTRA_INDICATORS differ"
     assert not any(CORE_INDICATOR.match(i) for i in documented), "an extra shadows a core one"
     bad = obs.loc[~obs["indicator"].str.match(CORE_INDICATOR) & ~obs["indicator"].isin(documented)]
     assert bad.empty, bad[["obs_id", "indicator"]].to_string()

@@ -23,7 +23,7 @@ from bhxh_analysis import config
 from bhxh_analysis import extract as ex
 from bhxh_analysis.clean import parse_quantity
 from bhxh_analysis.cli import main
-from bhxh_analysis.observations import INDICATOR_PATTERN
+from bhxh_analysis.schema import INDICATOR_PATTERN
 from bhxh_analysis.usercheck import check_file
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
 
 import pytest
 
-from bhxh_analysis import config
 from bhxh_analysis.i18n import indicator_label
 
 SCHEMES = ["bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn", "bhyt", "bhyt_household"]
@@ -21,8 +19,9 @@ MEASURES = [
 def _all_indicators() -> list[str]:
     vocab = [f"{s}_{m}" for s, m in itertools.product(SCHEMES, MEASURES)]
     vocab += ["population", "labour_force", "labour_force_15plus"]
-    with open(config.raw_dir() / "curated" / "indicators_extra.csv", encoding="utf-8") as fh:
-        vocab += [row["indicator"] for row in csv.DictReader(fh)]
+    from bhxh_analysis.schema import EXTRA_INDICATORS
+
+    vocab += list(EXTRA_INDICATORS)
     return vocab
 
 

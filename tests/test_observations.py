@@ -1,4 +1,4 @@
-"""The observations build (bhxh_analysis.observations) and ``bhxh data build``."""
+"""The build (bhxh_analysis.pipeline), ``bhxh data build`` and the loaders."""
 
 from __future__ import annotations
 
@@ -16,21 +16,22 @@ from click.testing import CliRunner
 
 from bhxh_analysis import config
 from bhxh_analysis.cli import main
-from bhxh_analysis.observations import (
-    CATEGORY_COLUMNS,
-    COLUMNS,
+from bhxh_analysis.observations import load_observations, read_observations_csv
+from bhxh_analysis.pipeline import build
+from bhxh_analysis.rawdata import register_raw_file, write_sidecar
+from bhxh_analysis.schema import (
+    DTYPES,
     EXTRA_INDICATORS,
-    STR_COLUMNS,
-    as_str_columns,
-    build,
+    OBSERVATION_COLUMNS,
     expected_unit,
     is_forward_looking,
     is_known_indicator,
-    load_observations,
     observations_schema,
-    read_observations_csv,
 )
-from bhxh_analysis.rawdata import write_sidecar
+from bhxh_analysis.sources import gso
+
+COLUMNS = OBSERVATION_COLUMNS
+STR_COLUMNS = [c for c in COLUMNS if DTYPES[c] == "str"]
 
 REPO_RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -76,76 +77,27 @@ def test_two_builds_give_identical_bytes(built: dict) -> None:
     pd.testing.assert_frame_equal(built["first"].observations, built["second"].observations)
 
 
-def test_metrics_in_parts_give_the_same_tables(built: dict, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """A big table's metrics run place group by place group (bounded memory); the
-    parts, written one after the other, must be exactly the one-pass tables."""
-    import bhxh_analysis.observations as o
-
-    root = _project(tmp_path / "proj")
-    monkeypatch.setenv(config.ENV_VAR, str(root))
-    monkeypatch.setattr(o, "METRICS_CHUNK_ROWS", 60)
-    assert len(o._unit_chunks(built["first"].observations, 60)) > 10
-    result = build(write=True)
-    assert result.derived is None  # written in parts, not kept
-    assert result.derived_rows == len(built["first"].derived) > 100
-    assert any("written in parts" in w for w in result.warnings)
-    for name in ("derived.csv", "consistency.csv", "observations.csv"):
-        assert (config.processed_dir() / name).read_bytes() == built["bytes"][name], name
-    one_pass = pd.read_parquet(built["root"] / "data" / "processed" / "derived.parquet")
-    pd.testing.assert_frame_equal(pd.read_parquet(config.derived_parquet()), one_pass)
-    pd.testing.assert_frame_equal(result.consistency, built["first"].consistency)
-
-
-def test_place_groups_of_an_unsorted_table(built: dict) -> None:
-    """Chunks hold whole places, in (boundaries, geo_level, geo_code) order, whether or
-    not the rows arrive grouped by place."""
-    import bhxh_analysis.observations as o
-
-    obs = built["first"].observations
-    shuffled = obs.sample(frac=1.0, random_state=3).reset_index(drop=True)
-    key = ["boundaries", "geo_level", "geo_code"]
-    expected = shuffled.groupby(key, sort=True, observed=True).ngroup().to_numpy()
-    for table, unit in ((obs, obs.groupby(key, sort=True, observed=True).ngroup()
-                         .to_numpy()), (shuffled, expected)):
-        chunks = o._unit_chunks(table, 60)
-        order = np.concatenate(chunks)
-        assert sorted(order.tolist()) == list(range(len(table)))
-        # Chunks in place order, each place within one chunk.
-        bounds = [(unit[c].min(), unit[c].max()) for c in chunks]
-        assert all(hi < lo for (_, hi), (lo, _) in zip(bounds[:-1], bounds[1:], strict=True))
-        chunk_of = np.empty(len(table), dtype=int)
-        for i, c in enumerate(chunks):
-            chunk_of[c] = i
-        assert pd.Series(chunk_of).groupby(unit).nunique().max() == 1
-
-
-def test_derived_table_columns_are_required(built: dict) -> None:
-    """derived.parquet declares its columns required (no definition levels); a missing
-    value in such a table is a bug and is refused, naming the column."""
-    import pyarrow.parquet as pq
-
-    import bhxh_analysis.observations as o
-    from bhxh_analysis import metrics
-
-    schema = pq.read_schema(built["root"] / "data" / "processed" / "derived.parquet")
-    assert not any(f.nullable for f in schema)
-    part = metrics.derive(built["first"].observations).head(5).copy()
-    part["geo_name"] = part["geo_name"].astype("str")
-    part.loc[2, "geo_name"] = None
-    with pytest.raises(ValueError, match="geo_name"):
-        o._arrow_table(part, metrics.DERIVED_COLUMNS, nullable=False)
+def test_processed_tables_are_one_published_set(built: dict) -> None:
+    """data/processed/<table> are fixed links through ``current`` to one build folder."""
+    processed = built["root"] / "data" / "processed"
+    current = (processed / "current").resolve()
+    assert current.parent.name == "builds"
+    for name in built["bytes"]:
+        assert (processed / name).is_symlink()
+        assert (processed / name).resolve() == current / name
+    assert (current / "BUILD.json").is_file()
+    assert built["second"].build_id == current.name != built["first"].build_id
 
 
 def test_csv_copies_follow_the_csv_option(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import bhxh_analysis.observations as o
+    import bhxh_analysis.pipeline as pipeline
 
     root = _project(tmp_path / "proj")
     monkeypatch.setenv(config.ENV_VAR, str(root))
     build(write=True)
     assert config.derived_csv().exists()
-    monkeypatch.setattr(o, "CSV_MAX_ROWS", 10)  # "auto" on a table beyond a spreadsheet
+    monkeypatch.setattr(pipeline, "CSV_MAX_ROWS", 10)  # "auto" on a table beyond a spreadsheet
     result = build(write=True)
     for p in (config.observations_csv(), config.derived_csv(), config.consistency_csv()):
         assert not p.exists(), p  # no stale copy beside the new parquet files
@@ -173,7 +125,11 @@ def test_sorted_unique_and_schema_valid(obs: pd.DataFrame) -> None:
     keys = ["boundaries", "geo_code", "indicator", "as_of", "obs_id"]
     pd.testing.assert_frame_equal(
         obs, obs.sort_values(keys, kind="mergesort").reset_index(drop=True))
-    observations_schema().validate(obs)
+    from bhxh_analysis.sources.curated import load_sources
+
+    src = load_sources()
+    observations_schema(dict(zip(src["source_id"], src["published_end"], strict=True))
+                        ).validate(obs)
     assert obs["as_of"].dtype == "datetime64[ns]"
     assert obs["preliminary"].dtype == bool
     assert obs["value"].dtype == "float64"
@@ -292,18 +248,18 @@ def test_gso_value_raw_reads_back_as_thousands(obs: pd.DataFrame) -> None:
 
 def test_overlapping_gso_publications_keep_the_newest(built: dict,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from bhxh_analysis import observations as o
-
-    newest = o.GSO_SPECS[0]
+    newest = gso.SPECS[0]
     # The same export listed twice under two source ids: the first (newest) must win.
     older = newest._replace(source_id="gso-pop-1995-2016")
-    monkeypatch.setattr(o, "GSO_SPECS", (newest, older))
+    monkeypatch.setattr(gso, "SPECS", (newest, older))
     monkeypatch.setenv(config.ENV_VAR, str(built["root"]))
-    res = o.build(write=False, verify=False)
+    res = build(write=False, verify=False)
     pop = res.observations[(res.observations["indicator"] == "population")
                            & res.observations["source_id"].str.startswith("gso-")]
     assert len(pop) == 63 * 5 and set(pop["source_id"]) == {"gso-pop-2018-2022"}
-    assert res.rejected.empty
+    # The other exports the manifest lists have no reading specification now: named.
+    assert res.rejected["reason"].str.contains("without a reading specification").all()
+    assert len(res.rejected) == 3
 
 
 def test_gso_rows_of_changed_territories_say_so(obs: pd.DataFrame) -> None:
@@ -341,15 +297,14 @@ def test_load_observations_reads_and_rebuilds_when_raw_is_newer(built: dict) -> 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(config.ENV_VAR, str(built["root"]))
         parquet = config.observations_parquet()
-        built_obs = built["first"].observations  # repeated text as category
-        assert all(isinstance(built_obs[c].dtype, pd.CategoricalDtype)
-                   for c in CATEGORY_COLUMNS)
-        pd.testing.assert_frame_equal(load_observations(rebuild=False, categories=True),
-                                      built_obs)
-        loaded = load_observations(rebuild=False)  # default: str, as most code expects
+        built_obs = built["first"].observations
+        loaded = load_observations(rebuild=False)
         assert all(loaded[c].dtype == "str" for c in STR_COLUMNS)
-        pd.testing.assert_frame_equal(loaded, as_str_columns(built_obs))
-        pd.testing.assert_frame_equal(read_observations_csv(), loaded)
+        assert loaded["as_of"].dtype == "datetime64[ns]"
+        pd.testing.assert_frame_equal(loaded.drop(columns="province"), built_obs)
+        cats = load_observations(rebuild=False, categories=True)
+        assert isinstance(cats["geo_name"].dtype, pd.CategoricalDtype)
+        pd.testing.assert_frame_equal(read_observations_csv(), built_obs)
         stamp = parquet.stat().st_mtime
         assert load_observations() is not None and parquet.stat().st_mtime == stamp
         # A raw file newer than the table triggers a rebuild (content unchanged).
@@ -364,18 +319,20 @@ def test_load_observations_reads_and_rebuilds_when_raw_is_newer(built: dict) -> 
 def test_load_without_table_and_no_rebuild_says_how_to_build(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch
                                                              ) -> None:
+    from bhxh_analysis.io import ProcessedDataError
+
     monkeypatch.setenv(config.ENV_VAR, str(tmp_path))
-    with pytest.raises(FileNotFoundError, match="bhxh data build"):
+    with pytest.raises(ProcessedDataError, match="bhxh data build"):
         load_observations(rebuild=False)
 
 
 # ------------------------------------------------------------------ vocabulary, schema
 
 
-def test_extra_indicators_mirror_the_curated_list() -> None:
-    extra = pd.read_csv(REPO_RAW / "curated" / "indicators_extra.csv", dtype="str")
-    listed = {r.indicator: tuple(r.unit.split("|")) for r in extra.itertuples()}
-    assert listed == {k: v.units for k, v in EXTRA_INDICATORS.items()}
+def test_every_extra_indicator_is_documented() -> None:
+    """schema.EXTRA_INDICATORS is the one list; docs/data.md explains each of them."""
+    docs = (REPO_RAW.parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
+    assert [i for i in EXTRA_INDICATORS if f"`{i}`" not in docs] == []
 
 
 def test_vocabulary_and_units() -> None:
@@ -407,8 +364,7 @@ def _frame(**overrides: list) -> pd.DataFrame:
     return df[COLUMNS]
 
 
-SOURCES = pd.DataFrame({"source_id": ["s1", "s2"], "published_date": ["2020-07-01", "2020"],
-                        "published_end": pd.to_datetime(["2020-07-01", "2020-12-31"])})
+PUBLISHED = {"s1": pd.Timestamp("2020-07-01"), "s2": pd.Timestamp("2020-12-31")}
 
 
 @pytest.mark.parametrize(
@@ -433,7 +389,7 @@ SOURCES = pd.DataFrame({"source_id": ["s1", "s2"], "published_date": ["2020-07-0
     ],
 )
 def test_schema_checks(overrides: dict, ok: bool) -> None:
-    schema = observations_schema(SOURCES, today=pd.Timestamp("2026-01-01").date())
+    schema = observations_schema(PUBLISHED, today=pd.Timestamp("2026-01-01").date())
     df = _frame(**overrides)
     if ok:
         schema.validate(df)
@@ -470,6 +426,8 @@ def test_bad_curated_file_is_reported_and_good_rows_kept(tmp_path: Path,
     latin.write_bytes(BAD_ROWS.encode("utf-8").replace("Đà Lạt".encode(), "Dà Lat".encode("latin-1")))
     for path in (no_unit, latin):
         write_sidecar(path)
+    for path in (bad, no_unit, latin):
+        register_raw_file(path, "curated")
 
     result = CliRunner().invoke(main, ["data", "build", "--quiet"])
     assert result.exit_code == 1, result.output
@@ -504,9 +462,10 @@ def test_bad_curated_file_is_reported_and_good_rows_kept(tmp_path: Path,
     assert {"seed000-03", "nat-2020-01"} <= set(out["obs_id"])  # other files untouched
 
 
-def _mixed_bad_frame() -> pd.DataFrame:
-    """Forty rows: good ones, and one of each kind of failure the schema catches."""
-    rows = []
+def test_pandera_failures_name_file_row_and_column() -> None:
+    """Every kind of failure the schema catches becomes a rejected cell of its row."""
+    from bhxh_analysis.pipeline import validate
+
     bad = [
         {"value": [101.0]}, {"indicator": ["bhyt_participants"]},
         {"indicator": ["bhyt_covrage_pct"]}, {"geo_level": ["region"]},
@@ -515,48 +474,18 @@ def _mixed_bad_frame() -> pd.DataFrame:
         {"unit": ["Pct"]}, {"geo_name": [""]}, {"obs_id": ["has space"]},
         {"value": [np.inf]},
     ]
-    for i in range(40):
-        over = dict(bad[i % len(bad)]) if i % 3 == 0 else {}
-        over.setdefault("obs_id", [f"id-{i}"])
-        rows.append(_frame(**over))
+    rows = [_frame(**dict(b, obs_id=b.get("obs_id", [f"bad-{i}"]))) for i, b in enumerate(bad)]
+    rows += [_frame(obs_id=["good"])]
     df = pd.concat(rows, ignore_index=True)
-    df.loc[7, "obs_id"] = df.loc[8, "obs_id"]  # a duplicate id
-    return df
-
-
-def test_fast_failure_cases_match_pandera_on_every_row() -> None:
-    from bhxh_analysis.observations import _failure_cases, _finalise_dtypes
-
-    schema = observations_schema(SOURCES, today=pd.Timestamp("2026-01-01").date())
-    df = _mixed_bad_frame()
-    with pytest.raises(pa.errors.SchemaErrors) as exc:
-        schema.validate(df, lazy=True)
-    expected = exc.value.failure_cases
-    fast = _failure_cases(schema, _finalise_dtypes(df))
-
-    def key(fc: pd.DataFrame) -> set[tuple]:
-        return {(int(i), str(c), str(k)) for i, c, k in
-                zip(fc["index"], fc["column"], fc["check"], strict=True)}
-
-    assert key(fast) == key(expected)
-    assert len(key(fast)) >= 12  # every kind of failure above was found
-    # Missing text is a failure of its row only (codes, not a whole-column error).
-    df2 = _finalise_dtypes(_frame(obs_id=["a", "b", "c"]))
-    df2["note"] = df2["note"].cat.add_categories(["x"])
-    df2.loc[1, "note"] = np.nan
-    fc2 = _failure_cases(schema, df2)
-    assert fc2[["index", "column", "check"]].values.tolist() == [[1, "note", "not_nullable"]]
-
-
-def test_structural_schema_errors_raise() -> None:
-    from bhxh_analysis.observations import _failure_cases, _finalise_dtypes
-
-    schema = observations_schema(SOURCES, today=pd.Timestamp("2026-01-01").date())
-    df = _finalise_dtypes(_frame())
-    with pytest.raises(RuntimeError, match="does not match its schema"):
-        _failure_cases(schema, df.drop(columns=["note"]))
-    with pytest.raises(RuntimeError, match="does not match its schema"):
-        _failure_cases(schema, df.assign(value=df["value"].astype("str")))
+    df["_file"], df["_row"] = "curated/x.csv", np.arange(2, len(df) + 2)
+    sources = pd.DataFrame({"source_id": list(PUBLISHED),
+                            "published_end": list(PUBLISHED.values())})
+    kept, rej = validate(df, sources, today=pd.Timestamp("2026-01-01").date())
+    assert kept["obs_id"].tolist() == ["good"]
+    assert sorted(set(rej["row"])) == list(range(2, 2 + len(bad)))
+    by_row = dict(zip(rej["row"], rej["column"], strict=False))
+    assert by_row[2] == "value" and by_row[3] == "unit" and by_row[9] == "geo_code"
+    assert (rej["file"] == "curated/x.csv").all()
 
 
 REFORM_ROWS = """obs_id,source_id,place_raw,parent_raw,as_of_raw,as_of,indicator,value_raw,number_format,unit,qualifier,note
@@ -575,12 +504,60 @@ def test_post_reform_row_naming_a_larger_legacy_unit_is_refused(
     path = config.raw_dir() / "curated" / "observations_reform.csv"
     path.write_text(REFORM_ROWS, encoding="utf-8", newline="\n")
     write_sidecar(path, source="test file around the 2025 reform")
+    register_raw_file(path, "curated")
     result = build(write=False)
     rej = result.rejected[result.rejected["file"] == "curated/observations_reform.csv"]
     assert rej[["row", "column"]].values.tolist() == [[2, "place_raw"]]
     assert "ambiguous across the 2025 reform" in rej["reason"].iloc[0]
     assert "Quảng Ngãi" in rej["reason"].iloc[0]
-    obs = as_str_columns(result.observations).set_index("obs_id")
+    obs = result.observations.set_index("obs_id")
     assert obs.loc["ref-02", ["geo_level", "boundaries"]].tolist() == ["province", "2025"]
     assert obs.loc["ref-03", ["geo_level", "boundaries", "geo_name"]].tolist() == [
         "province", "legacy", "Kon Tum"]
+
+
+def test_metrics_by_groups_of_places_give_the_one_pass_tables(
+        built: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big table's metrics run group of places by group (bounded memory), the derived
+    table written part by part: the files must be exactly the one-pass files."""
+    import bhxh_analysis.pipeline as pipeline
+
+    groups = pipeline.place_groups(built["first"].observations, 60)
+    assert len(groups) > 10
+    rows = np.sort(np.concatenate(groups))
+    assert (rows == np.arange(len(built["first"].observations))).all()
+    root = _project(tmp_path / "proj")
+    monkeypatch.setenv(config.ENV_VAR, str(root))
+    monkeypatch.setattr(pipeline, "PLACE_GROUP_ROWS", 60)
+    monkeypatch.setattr(pipeline, "CSV_MAX_ROWS", 60)  # a "big" table: groups of places
+    result = build(write=True, csv="always")
+    assert result.derived is None  # written group by group, not kept
+    assert result.derived_rows == len(built["first"].derived) > 100
+    for name in ("derived.csv", "consistency.csv", "observations.csv"):
+        assert (config.processed_dir() / name).read_bytes() == built["bytes"][name], name
+    one_pass = pd.read_parquet(built["root"] / "data" / "processed" / "derived.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(config.derived_parquet()), one_pass)
+    pd.testing.assert_frame_equal(result.consistency, built["first"].consistency)
+    in_memory = build(write=False)  # without writing: the groups concatenated
+    pd.testing.assert_frame_equal(in_memory.consistency, built["first"].consistency)
+
+
+def test_validation_in_slices_gives_the_same_rejects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big table is validated slice by slice; duplicates across slices are still found."""
+    import bhxh_analysis.pipeline as pipeline
+
+    df = pd.concat([_frame(obs_id=[f"id-{i}"]) for i in range(9)], ignore_index=True)
+    df.loc[1, "value"] = 101.0  # percentage above 100
+    df.loc[7, "obs_id"] = "id-2"  # duplicate of a row in another slice
+    df["_file"], df["_row"] = "curated/x.csv", np.arange(2, len(df) + 2)
+    sources = pd.DataFrame({"source_id": list(PUBLISHED),
+                            "published_end": list(PUBLISHED.values())})
+    today = pd.Timestamp("2026-01-01").date()
+    whole = pipeline.validate(df, sources, today)
+    monkeypatch.setattr(pipeline, "VALIDATE_ROWS", 3)
+    sliced = pipeline.validate(df, sources, today)
+    key = ["row", "column", "reason"]
+    assert sorted(map(tuple, whole[1][key].values.tolist())) == sorted(
+        map(tuple, sliced[1][key].drop_duplicates().values.tolist()))
+    assert set(sliced[1]["row"]) == {3, 4, 9}
+    pd.testing.assert_frame_equal(whole[0], sliced[0])

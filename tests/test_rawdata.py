@@ -12,10 +12,13 @@ from click.testing import CliRunner
 from bhxh_analysis import config
 from bhxh_analysis.cli import main
 from bhxh_analysis.rawdata import (
+    MissingRawFileError,
     MissingSidecarError,
     RawDataChangedError,
     list_raw_files,
+    read_manifest,
     read_sidecar,
+    register_raw_file,
     sha256_file,
     sidecar_path,
     verify_checksums,
@@ -78,7 +81,41 @@ def test_data_file_without_sidecar_is_an_error(project: Path) -> None:
     with pytest.raises(MissingSidecarError, match="curated/observations_extra.csv"):
         verify_checksums()
     write_sidecar(extra, source="test")
+    with pytest.raises(MissingRawFileError, match="not listed in data/raw/MANIFEST.yml"):
+        verify_checksums()
+    register_raw_file(extra, "curated")
     assert verify_checksums() == []
+    assert read_manifest()["curated/observations_extra.csv"] == "curated"
+
+
+@pytest.mark.parametrize("with_sidecar", [True, False])
+def test_deleted_raw_file_stops_the_build_naming_it(project: Path, with_sidecar: bool) -> None:
+    """Issue 13.6: a curated file deleted (with or without its sidecar) is not 47 rows
+    fewer and exit 0, but a refused build naming it."""
+    target = project / "data" / "raw" / "curated" / "observations_seeds.csv"
+    target.unlink()
+    if not with_sidecar:
+        sidecar_path(target).unlink()
+    with pytest.raises(MissingRawFileError, match="curated/observations_seeds.csv"):
+        verify_checksums()
+    result = CliRunner().invoke(main, ["data", "build"])
+    assert result.exit_code == 1
+    assert "curated/observations_seeds.csv" in result.output
+    assert "expected input is missing" in result.output
+    assert not config.observations_csv().exists()
+
+
+def test_register_raw_file_is_idempotent_and_keeps_the_comments(project: Path) -> None:
+    manifest = project / "data" / "raw" / "MANIFEST.yml"
+    head = manifest.read_text(encoding="utf-8").split("files:")[0]
+    register_raw_file("curated/observations_seeds.csv", "curated")
+    register_raw_file(project / "data" / "raw" / "curated" / "observations_new.csv", "curated")
+    register_raw_file("curated/observations_new.csv", "curated")
+    text = manifest.read_text(encoding="utf-8")
+    assert text.startswith(head) and text.count("observations_new.csv") == 1
+    assert read_manifest()["curated/observations_new.csv"] == "curated"
+    with pytest.raises(ValueError, match="kind must be one of"):
+        register_raw_file("x.csv", "nonsense")
 
 
 def test_sidecar_without_data_file_is_an_error(project: Path) -> None:

@@ -6,7 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bhxh_analysis.simulate import OBS_COLUMNS, SCHEME_PARAMS, simulate_panel
+from bhxh_analysis.schema import OBSERVATION_COLUMNS as OBS_COLUMNS
+from bhxh_analysis.schema import SCHEMES, enforce_dtypes
+from bhxh_analysis.simulate import SCHEME_PARAMS, simulate_panel
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +100,10 @@ def test_options_and_errors() -> None:
         simulate_panel(2, years=[2015, 2017])
     with pytest.raises(ValueError, match="n_places"):
         simulate_panel(0)
+
+
+def test_simulated_schemes_and_dtypes_come_from_the_schema() -> None:
+    assert set(SCHEME_PARAMS) <= set(SCHEMES)
+    panel = simulate_panel(n_places=3, years=[2020], seed=1)
+    assert panel["as_of"].dtype == "datetime64[ns]"
+    pd.testing.assert_frame_equal(enforce_dtypes(panel), panel, check_dtype=True)

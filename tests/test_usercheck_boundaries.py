@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from bhxh_analysis import usercheck
-from bhxh_analysis.observations import REFORM_DATE
+from bhxh_analysis.schema import REFORM_DATE
 
 TODAY = dt.date(2026, 11, 25)
 HEADER = "geo_name,parent,as_of,indicator,value,boundaries\n"

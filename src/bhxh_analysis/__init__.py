@@ -1,57 +1,59 @@
-"""bhxh_analysis: Vietnam social, unemployment and health insurance coverage analysis.
+"""bhxh_analysis: Vietnam social (BHXH), unemployment (BHTN) and health (BHYT) insurance.
 
-Data flows one way: raw (``data/raw``) → processed observations → metrics →
-forecasts → reports. Heavy modules are imported lazily so that ``import
-bhxh_analysis`` and the ``bhxh`` command stay fast.
+Data flow one way: ``data/raw`` → ``pipeline`` (sources → observations → metrics) →
+``data/processed`` → forecasts → reports. A researcher starts with the loaders:
+
+>>> import bhxh_analysis as bx
+>>> obs = bx.load_observations(indicator="bhyt_coverage_pct", boundaries="legacy")
+>>> list(obs.columns[:4])
+['obs_id', 'source_id', 'geo_code', 'geo_name']
+
+Every name below and every submodule (``bx.geo``, ``bx.metrics``, ``bx.plotting`` ...) is
+imported on first use, so ``import bhxh_analysis`` and the ``bhxh`` command stay fast.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import Any
 
-try:
-    __version__ = version("bhxh-analysis")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0+local"
+#: The public functions: name → module that defines it. Exporting one more is one line.
+_API: dict[str, str] = {
+    "load_observations": "observations",
+    "load_derived": "observations",
+    "load_consistency": "observations",
+    "load_targets": "observations",
+    "select": "observations",
+    "check_frame": "usercheck",
+}
+#: Submodules a researcher may use directly (``bhxh_analysis.geo.get_registry()``).
+_SUBMODULES: tuple[str, ...] = (
+    "clean", "config", "forecast", "geo", "i18n", "io", "metrics", "observations",
+    "pipeline", "plotting", "rawdata", "reports", "schema", "simulate", "sources",
+)
 
-__all__ = ["__version__", "check_frame", "load_observations"]
-
-
-def load_observations(rebuild: bool | None = None):
-    """Return the tidy observations table, rebuilding it when raw data are newer.
-
-    Parameters
-    ----------
-    rebuild : bool or None
-        ``True`` forces a rebuild, ``False`` never rebuilds, ``None`` (default)
-        rebuilds only when a file in ``data/raw`` is newer than the processed table.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per observation (see :mod:`bhxh_analysis.observations`).
-    """
-    from .observations import load_observations as _load
-
-    return _load(rebuild=rebuild)
+__all__ = sorted(["__version__", *_API, *_SUBMODULES])
 
 
-def check_frame(df, *, source_id=None, **kwargs):
-    """Check an in-memory table as ``bhxh data check`` checks a file.
+def __getattr__(name: str) -> Any:
+    """Import a public function's module, or a submodule, the first time it is used."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
 
-    See :func:`bhxh_analysis.usercheck.check_frame`: the same checks and the same
-    :class:`~bhxh_analysis.usercheck.CheckResult`, with ``file`` ``"<DataFrame>"`` and
-    ``row`` the frame's index.
+        try:
+            value = version("bhxh-analysis")
+        except PackageNotFoundError:  # a source tree without installation
+            value = "0.0.0+local"
+    elif name in _API:
+        value = getattr(importlib.import_module(f".{_API[name]}", __name__), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> import bhxh_analysis
-    >>> df = pd.DataFrame({"geo_name": ["Lâm Đồng"], "as_of": ["2023-12-31"],
-    ...                    "indicator": ["bhyt_participants"], "value": [2e9]})
-    >>> bhxh_analysis.check_frame(df).ok
-    False
-    """
-    from .usercheck import check_frame as _check
 
-    return _check(df, source_id=source_id, **kwargs)
+def __dir__() -> list[str]:
+    """List the public API only (not the helpers this module imports)."""
+    return list(__all__)

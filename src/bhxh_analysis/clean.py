@@ -30,6 +30,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .schema import MULTIPLIERS, QUALIFIERS
+
 __all__ = [
     "GSO_COLUMNS",
     "GSO_ERROR_COLUMNS",
@@ -317,25 +319,9 @@ class Quantity:
     qualifier: str | None = None
 
 
-# Longest alternatives first so "tối thiểu" wins over shorter prefixes.
-_QUALIFIERS = sorted(
-    [
-        "≈", "~", "≥", "≤", ">=", "<=", ">", "<",
-        "trên", "hơn", "gần", "khoảng", "tối thiểu", "tối đa", "ít nhất", "dưới",
-        "xấp xỉ", "chừng",
-        "about", "around", "approx.", "approximately", "nearly", "almost", "over",
-        "more than", "less than", "at least", "under",
-    ],
-    key=len,
-    reverse=True,
-)
-_MULTIPLIERS = {
-    "ngàn": 10**3, "nghìn": 10**3, "ngan": 10**3, "nghin": 10**3,
-    "k": 10**3, "thousand": 10**3, "thous.": 10**3, "thous": 10**3,
-    "triệu": 10**6, "trieu": 10**6, "m": 10**6, "mn": 10**6, "million": 10**6,
-    "millions": 10**6,
-    "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9, "bn": 10**9, "billion": 10**9,
-}
+# Longest alternatives first so "tối thiểu" wins over shorter prefixes (schema.QUALIFIERS).
+_QUALIFIERS = QUALIFIERS
+_MULTIPLIERS = MULTIPLIERS
 # Nouns after a count that do not change its meaning (the caller picks the unit).
 _COUNT_NOUNS = {
     "người", "người dân", "lao động", "người lao động", "người tham gia", "hộ",

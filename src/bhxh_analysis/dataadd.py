@@ -65,7 +65,7 @@ def add_file(
 
     from . import config
     from .clean import parse_quantity
-    from .rawdata import write_sidecar
+    from .rawdata import register_raw_file, write_sidecar
     from .usercheck import _check_table
 
     if not _SOURCE_ID.fullmatch(source_id):
@@ -125,6 +125,7 @@ def add_file(
                   date_obtained=added,
                   obtained_via=f"bhxh data add {Path(path).name}"
                                + (f" --mapping {Path(mapping).name}" if mapping else ""))
+    register_raw_file(target, "curated")  # the build now expects it (data/raw/MANIFEST.yml)
     entry = {"source_id": source_id, "publisher": publisher, "title": title,
              "address": url or f"curated/observations_{source_id}.csv",
              "published_date": published or "", "kind": kind,

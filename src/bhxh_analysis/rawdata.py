@@ -28,12 +28,16 @@ from . import config
 __all__ = [
     "DATA_SUFFIXES",
     "SIDECAR_SUFFIX",
+    "MANIFEST",
+    "MissingRawFileError",
     "MissingSidecarError",
     "RawDataChangedError",
     "RawDataError",
     "RawFile",
     "list_raw_files",
+    "read_manifest",
     "read_sidecar",
+    "register_raw_file",
     "sha256_file",
     "sidecar_path",
     "verify_checksums",
@@ -45,6 +49,10 @@ SIDECAR_SUFFIX = ".meta.yml"
 DATA_SUFFIXES = (".csv", ".md")
 #: File names exempt from the sidecar rule (folder documentation, not data).
 EXEMPT_NAMES = frozenset({"README.md"})
+#: The list of expected inputs, under ``data/raw`` (see :func:`read_manifest`).
+MANIFEST = "MANIFEST.yml"
+#: Kinds of raw file a manifest entry may name (which step reads it).
+KINDS = ("curated", "gso", "admin", "sources", "targets", "campaigns", "reference")
 
 
 class RawDataError(RuntimeError):
@@ -77,6 +85,10 @@ class RawDataChangedError(RawDataError):
 
 class MissingSidecarError(RawDataError):
     """A data file has no sidecar, a sidecar has no file, or a sidecar lacks ``sha256``."""
+
+
+class MissingRawFileError(MissingSidecarError):
+    """A file listed in ``data/raw/MANIFEST.yml`` is missing, or a data file is not listed."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +223,90 @@ def write_sidecar(path: str | Path, **meta: Any) -> Path:
     return side
 
 
+def read_manifest(root: str | Path | None = None) -> dict[str, str]:
+    """Return the expected raw inputs: path under ``data/raw`` → kind.
+
+    Raises
+    ------
+    MissingRawFileError
+        ``MANIFEST.yml`` is missing or malformed.
+
+    Examples
+    --------
+    >>> read_manifest()["sources.csv"]
+    'sources'
+    """
+    root = Path(root) if root is not None else config.raw_dir()
+    path = root / MANIFEST
+    if not path.is_file():
+        raise MissingRawFileError(f"{path} not found: the list of expected raw inputs")
+    try:
+        entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("files", [])
+        out = {str(e["path"]): str(e["kind"]) for e in entries}
+    except (yaml.YAMLError, AttributeError, KeyError, TypeError) as exc:
+        raise MissingRawFileError(f"{path}: not a list of files with path and kind ({exc})"
+                                  ) from None
+    bad = sorted(k for k in out.values() if k not in KINDS)
+    if bad:
+        raise MissingRawFileError(f"{path}: unknown kind(s) {', '.join(bad)}; "
+                                  f"known: {', '.join(KINDS)}")
+    return out
+
+
+def register_raw_file(path: str | Path, kind: str, root: str | Path | None = None) -> Path:
+    """Add a raw file to ``data/raw/MANIFEST.yml`` (idempotent; entries kept sorted).
+
+    Call it after writing the file and its sidecar (:func:`write_sidecar`); from then
+    on the build expects the file and reads it with the reader of ``kind``.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file, absolute or relative to the raw folder.
+    kind : str
+        One of :data:`KINDS` (``"curated"`` for a new transcription).
+
+    Returns
+    -------
+    Path
+        The manifest written.
+    """
+    root = Path(root) if root is not None else config.raw_dir()
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    path = Path(path)
+    rel = _rel(path.resolve(), root.resolve()) if path.is_absolute() else path.as_posix()
+    entries = read_manifest(root)
+    entries[rel] = kind
+    manifest = root / MANIFEST
+    text = manifest.read_text(encoding="utf-8")
+    head = text[: text.index("files:")] if "files:" in text else ""
+    body = "files:\n" + "".join(f"- {{path: {p}, kind: {k}}}\n" for p, k in sorted(entries.items()))
+    tmp = manifest.with_name(f".{MANIFEST}.tmp")
+    tmp.write_text(head + body, encoding="utf-8", newline="\n")
+    tmp.replace(manifest)
+    return manifest
+
+
+def _manifest_problems(root: Path) -> list[str]:
+    """Listed files that are missing, and data files the manifest does not list."""
+    expected = read_manifest(root)
+    problems = []
+    for rel in sorted(expected):
+        if not (root / rel).is_file():
+            side = "its sidecar is still there" if sidecar_path(root / rel).is_file() \
+                else "its sidecar is missing too"
+            problems.append(f"data/raw/{rel}: expected input is missing ({side}; listed in "
+                            f"data/raw/{MANIFEST}). Restore it, or remove its entry if the "
+                            "file was retired on purpose")
+    for rf in list_raw_files(root):
+        if rf.relpath not in expected:
+            problems.append(f"data/raw/{rf.relpath}: not listed in data/raw/{MANIFEST} "
+                            "(register it with bhxh_analysis.rawdata.register_raw_file or "
+                            "`bhxh data add`)")
+    return problems
+
+
 def verify_checksums(
     root: str | Path | None = None, *, raise_on_error: bool = True
 ) -> list[str]:
@@ -238,11 +334,15 @@ def verify_checksums(
     MissingSidecarError
         A data file without sidecar, a sidecar without ``sha256`` or without its
         data file.
+    MissingRawFileError
+        A file listed in ``data/raw/MANIFEST.yml`` is missing (with or without its
+        sidecar), or a data file is not listed (the message lists every problem).
     """
     root = Path(root) if root is not None else config.raw_dir()
     if not root.is_dir():
         raise FileNotFoundError(f"raw data folder not found: {root}")
-    problems: list[str] = []
+    missing = _manifest_problems(root)
+    problems: list[str] = list(missing)
     changed: list[tuple[str, str, str]] = []
     for rf in list_raw_files(root):
         if not rf.has_sidecar:
@@ -272,5 +372,5 @@ def verify_checksums(
             first = f"data/raw/{file}: sha256"
             others = [p for p in problems if not p.startswith(first)]
             raise RawDataChangedError(file, expected, actual, others)
-        raise MissingSidecarError("; ".join(problems))
+        raise (MissingRawFileError if missing else MissingSidecarError)("; ".join(problems))
     return problems

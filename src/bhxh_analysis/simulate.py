@@ -67,16 +67,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .schema import OBSERVATION_COLUMNS
+
 __all__ = ["SCHEME_PARAMS", "SchemeParams", "simulate_panel"]
 
 SYNTHETIC = "synthetic"
 _STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas 3 default ``str``
 
-OBS_COLUMNS = [
-    "obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
-    "province_2025", "geo_name_raw", "as_of", "as_of_raw", "indicator", "value",
-    "unit", "value_raw", "preliminary", "note",
-]
 
 
 @dataclass(frozen=True)
@@ -297,7 +294,7 @@ def _assemble(n: int, blocks: list[tuple[str, pd.DatetimeIndex, np.ndarray]],
         "boundaries": const(boundaries),
         "province_2025": const("Synthetic"),
         "geo_name_raw": _str_series(name_col),
-        "as_of": np.tile(dates.values.astype("datetime64[s]"), n),
+        "as_of": np.tile(dates.values.astype("datetime64[ns]"), n),
         "as_of_raw": _str_series(date_col),
         "indicator": _str_series(ind_col),
         "value": flat.astype(float),
@@ -306,4 +303,4 @@ def _assemble(n: int, blocks: list[tuple[str, pd.DatetimeIndex, np.ndarray]],
         "preliminary": np.zeros(m, dtype=bool),
         "note": const(SYNTHETIC),
     })
-    return out[OBS_COLUMNS]
+    return out[OBSERVATION_COLUMNS]

@@ -67,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics, plausibility
-from .observations import LEVEL_RANK, REFORM_DATE
+from .schema import LEVEL_RANK, REFORM_DATE
 from .sources.user import detect_encoding, read_csv, sniff_delimiter
 
 __all__ = [
@@ -118,13 +118,9 @@ def read_table(source: Any) -> tuple[pd.DataFrame, str, str]:
 
 def vocabulary() -> list[str]:
     """Indicators a user file may use: the core vocabulary plus the documented extras."""
-    from .config import raw_dir
+    from .schema import vocabulary as _vocabulary
 
-    words = set(metrics.core_indicators())
-    extra = raw_dir() / "curated" / "indicators_extra.csv"
-    if extra.exists():
-        words |= set(pd.read_csv(extra, dtype=str)["indicator"].dropna().str.strip())
-    return sorted(words)
+    return _vocabulary()
 
 
 # ------------------------------------------------------------------------ checking

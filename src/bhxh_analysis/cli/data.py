@@ -33,7 +33,7 @@ def build_cmd(quiet: bool, csv_mode: str) -> None:
     and reason).
     """
     from .. import config
-    from ..observations import build
+    from ..pipeline import build
     from ..rawdata import RawDataError
 
     try:
@@ -43,7 +43,7 @@ def build_cmd(quiet: bool, csv_mode: str) -> None:
 
     obs, rejected = result.observations, result.rejected
     if not quiet:
-        from ..observations import load_sources
+        from ..sources.curated import load_sources
 
         kinds = load_sources().drop_duplicates("source_id").set_index("source_id")["kind"]
         per_kind = (obs["source_id"].astype("str").map(kinds).fillna("(unknown)")

@@ -1,0 +1,410 @@
+"""The build: read → resolve places → validate → derive → check → write, as one set.
+
+:func:`build` turns ``data/raw`` into the processed tables of ``data/processed``:
+``observations``, ``derived`` and ``consistency`` (parquet, and CSV copies while they
+fit a spreadsheet) and ``rejected.csv`` (every row or cell not used, with ``file, row,
+column, value, reason``). It is the only module that imports both the observations
+side (``sources``, ``schema``) and :mod:`bhxh_analysis.metrics`.
+
+Rules (documented for users in ``docs/build.md``):
+
+* the raw folder must hold exactly the inputs ``data/raw/MANIFEST.yml`` lists, each
+  with a sidecar whose sha256 matches (:func:`rawdata.verify_checksums`);
+* ``row`` in ``rejected.csv`` is the 1-based line in the file, counting the header;
+* curated rows dated before 2025-07-01 resolve in the legacy boundaries, later rows in
+  the 2025 boundaries; GSO rows are legacy; where GSO publications overlap the newest
+  wins;
+* places are resolved before validation because the schema checks resolved codes;
+* rows are sorted by (boundaries, geo_code, indicator, as_of, obs_id); floats are
+  written ``%.15g``: two builds give identical bytes;
+* the tables are published as a set (:func:`io.publish`): a reader never sees the new
+  observations beside the old derived figures.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import config, io
+from .schema import (
+    CHECK_COLUMNS,
+    LEVEL_RANK,
+    OBSERVATION_COLUMNS,
+    REJECTED_COLUMNS,
+    UNIT_KEY,
+    enforce_dtypes,
+    is_unique,
+    observations_schema,
+    rejects,
+)
+from .sources import curated, gso
+
+__all__ = ["CSV_MAX_ROWS", "PLACE_GROUP_ROWS", "BuildResult", "build", "derive_and_write",
+           "place_groups", "resolve_places", "tidy", "validate", "write_tables"]
+
+#: CSV copies are written by default only while the observations fit a spreadsheet
+#: (Excel stops at 1,048,576 rows); parquet always.
+CSV_MAX_ROWS = 1_000_000
+#: Sort order of the observations table.
+SORT_KEY = ["boundaries", "geo_code", "indicator", "as_of", "obs_id"]
+#: Observations per group of places for the metrics of a big table. Every rule and check
+#: pairs figures of one place, so groups of whole places (in the metrics' place order)
+#: give exactly the one-pass tables, and the derived table — about twice the
+#: observations — is written group by group instead of held in memory.
+PLACE_GROUP_ROWS = 400_000
+#: Rows validated at once by pandera (bounds its working memory on a big table).
+VALIDATE_ROWS = 1_000_000
+
+
+@dataclass
+class BuildResult:
+    """What :func:`build` produced.
+
+    Attributes
+    ----------
+    observations, rejected, derived, consistency : pandas.DataFrame
+        The tables (``rejected``: ``file, row, column, value, reason``). ``derived``
+        is ``None`` when a big table's derived figures were written group by group
+        (read ``derived.parquet``; :data:`PLACE_GROUP_ROWS`).
+    warnings : list of str
+        Non-fatal notes (e.g. CSV copies skipped for a big table).
+    written : list of Path
+        Files written (empty with ``write=False``).
+    build_id : str
+        Id of the published set ("" with ``write=False``).
+    """
+
+    observations: pd.DataFrame
+    rejected: pd.DataFrame
+    derived: pd.DataFrame | None = None
+    consistency: pd.DataFrame | None = None
+    warnings: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    build_id: str = ""
+    derived_count: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no raw row was rejected (the CLI exits 0)."""
+        return self.rejected.empty
+
+    @property
+    def derived_rows(self) -> int:
+        """Rows of the derived table (also when it was written group by group)."""
+        return self.derived_count if self.derived is None else len(self.derived)
+
+    @property
+    def curated_errors(self) -> pd.DataFrame:
+        """Rejected rows coming from the curated files."""
+        return self.rejected[self.rejected["file"].str.startswith("curated/")]
+
+
+# ------------------------------------------------------------------ resolve
+
+
+def _reform_ambiguity(registry: Any, place: str, parent: str, unit: Any) -> str:
+    """Why a 2025-boundaries name must not be taken as ``unit`` ("" when it may).
+
+    Many 2025 wards carry the name of a larger legacy unit ("Kon Tum", "Đức Trọng"): a
+    figure dated after the reform naming one is far more likely about the old area, so
+    it is refused rather than attached to the smaller unit (as ``bhxh data check``).
+    """
+    from .geo import GeoError
+
+    try:
+        old = registry.resolve(place, parent=parent or None, boundaries="legacy")
+    except GeoError:
+        return ""
+    if LEVEL_RANK.get(str(old.level), 9) >= LEVEL_RANK.get(str(unit.level), 9):
+        return ""
+    return (f"ambiguous across the 2025 reform: '{place}' in a row dated after 2025-07-01 "
+            f"reads as the 2025 {unit.level} {unit.name} ({unit.province_2025_name}), but "
+            f"it also names the legacy {old.level} {old.name} (now in "
+            f"{old.province_2025_name}); write the 2025 unit's full name, or date the figure "
+            "before the reform")
+
+
+def resolve_places(frame: pd.DataFrame, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Resolve ``place`` within ``parent`` and ``boundaries``, once per distinct place.
+
+    Returns the rows with ``geo_code, geo_name, geo_level, boundaries, province_2025``
+    (rows whose place fails keep empty codes) and a rejected cell for each of those.
+    """
+    from .geo import GeoError
+
+    keys = frame[["place", "parent", "boundaries"]].drop_duplicates()
+    found = []
+    for place, parent, bnd in keys.itertuples(index=False):
+        try:
+            u = registry.resolve(place, parent=parent or None, boundaries=bnd)
+            err = _reform_ambiguity(registry, place, parent, u) if bnd == "2025" else ""
+        except GeoError as exc:
+            u, err = None, str(exc)
+        unit = ("", "", "", "", "") if err else (u.code, u.name, u.level, u.boundaries,
+                                                  u.province_2025_name)
+        found.append((place, parent, bnd, *unit, err))
+    table = pd.DataFrame(found, dtype="str", columns=[
+        "place", "parent", "boundaries", "geo_code", "geo_name", "geo_level",
+        "geo_boundaries", "province_2025", "geo_error"])
+    out = frame.merge(table, on=["place", "parent", "boundaries"], how="left", validate="m:1")
+    bad = out["geo_error"].ne("") & out["place"].ne("")
+    rej = rejects(out.loc[bad, "_file"], out.loc[bad, "_row"], out.loc[bad, "_place_column"],
+                  out.loc[bad, "geo_name_raw"], out.loc[bad, "geo_error"])
+    out = out.drop(columns=["boundaries"]).rename(columns={"geo_boundaries": "boundaries"})
+    return out, rej
+
+
+# ------------------------------------------------------------------ validate
+
+
+def validate(obs: pd.DataFrame, sources: pd.DataFrame, today: _dt.date | None = None
+             ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate with pandera (lazy); rows failing a check move to the rejected cells.
+
+    A table of more than :data:`VALIDATE_ROWS` rows is validated slice by slice.
+    Each pandera failure case is mapped to the row's ``file`` and ``row`` (from the
+    ``_file``/``_row`` columns) and to the column it concerns (a table-level check
+    names :data:`schema.CHECK_COLUMNS`).
+    """
+    import pandera.pandas as pa
+
+    published = dict(zip(sources["source_id"], sources["published_end"], strict=True))
+    schema = observations_schema(published, today)
+    found = []
+    # A big table in slices of rows (pandera's working memory grows with the rows it
+    # checks); obs_id must also be unique across slices, checked on the whole column.
+    for start in range(0, len(obs), VALIDATE_ROWS):
+        try:
+            schema.validate(obs.iloc[start:start + VALIDATE_ROWS][OBSERVATION_COLUMNS],
+                            lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            found.append(exc.failure_cases.dropna(subset=["index"]))
+    if len(obs) > VALIDATE_ROWS:
+        twice = obs["obs_id"][~is_unique(obs["obs_id"])]
+        found.append(pd.DataFrame({"schema_context": "Column", "column": "obs_id",
+                                   "check": "duplicate obs_id", "failure_case": twice,
+                                   "index": twice.index}))
+    if not any(len(f) for f in found):
+        return obs, rejects("", [], "", [], "")
+    fc = pd.concat(found, ignore_index=True)
+    fc = fc.assign(index=fc["index"].astype("int64"))
+    # A table-level check lists every column of a failing row: keep the one it is about.
+    about = {chk.error: CHECK_COLUMNS[chk.name] for chk in schema.checks}
+    fc = fc[fc["schema_context"].ne("DataFrameSchema") | fc["column"].eq(fc["check"].map(about))]
+    reason = fc["check"].astype("str").replace({"field_uniqueness": "duplicate obs_id"})
+    rows = obs.loc[fc["index"]]
+    value = fc["failure_case"].astype("str").str.replace(r" 00:00:00$", "", regex=True)
+    rej = rejects(rows["_file"].to_numpy(), rows["_row"].to_numpy(), fc["column"].to_numpy(),
+                  value.to_numpy(), reason.to_numpy())
+    return obs.drop(index=fc["index"].unique()), rej
+
+
+# ------------------------------------------------------------------ the steps
+
+
+def _read(registry: Any) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
+    """Read every input the manifest lists; resolve curated places; drop overlaps."""
+    from .rawdata import read_manifest
+
+    raw, manifest = config.raw_dir(), read_manifest()
+    frames, errors = [], []
+    read = [curated.read(raw / rel, rel)
+            for rel in sorted(p for p, kind in manifest.items() if kind == "curated")]
+    rows = pd.concat([r for r, _ in read if len(r)] or [pd.DataFrame()], ignore_index=True)
+    rej = pd.concat([e for _, e in read], ignore_index=True) if read else None
+    if len(rows):  # every curated place resolved once, then rows with a problem dropped
+        rows, bad_place = resolve_places(rows, registry)
+        rej = pd.concat([rej, bad_place], ignore_index=True)
+        bad = pd.MultiIndex.from_frame(rej[["file", "row"]].astype({"row": "int64"}))
+        rows = rows[~pd.MultiIndex.from_arrays([rows["_file"], rows["_row"]]).isin(bad)]
+        frames.append(rows.assign(_rank=-1))  # -1: curated, never deduplicated
+    if rej is not None:
+        errors.append(rej)
+    listed = {p for p, kind in manifest.items() if kind == "gso"}
+    errors += [rejects(p, [1], "(file)", "", "GSO export without a reading specification "
+                       "(sources/gso.py SPECS)")
+               for p in sorted(listed - {s.file for s in gso.SPECS})]
+    for rank, spec in enumerate(s for s in gso.SPECS if s.file in listed):
+        rows, rej = gso.read(spec, registry)
+        frames.append(rows.assign(_rank=rank))
+        errors.append(rej)
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        raise RuntimeError(f"no observations at all under {raw}")
+    obs = pd.concat(frames, ignore_index=True)
+    # Overlapping GSO publications: keep the newest (lowest rank) figure.
+    ranked = obs[obs["_rank"] >= 0].sort_values("_rank", kind="stable")
+    dup = ranked.duplicated(["indicator", "boundaries", "geo_code", "as_of"], keep="first")
+    return obs.drop(index=ranked.index[dup]).reset_index(drop=True), errors
+
+
+def tidy(obs: pd.DataFrame, errors: list[pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the observations in their order and dtypes, and the rejected cells sorted."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    observations = enforce_dtypes(obs[OBSERVATION_COLUMNS])
+    # pyarrow sorts the text keys in C++ (a stable multi-key sort, the order of
+    # ``sort_values``), several times faster than pandas on millions of rows.
+    keys = pa.table({c: pa.array(observations[c]) for c in SORT_KEY})
+    order = pc.sort_indices(keys, sort_keys=[(c, "ascending") for c in SORT_KEY]).to_numpy()
+    if (order != np.arange(len(order))).any():  # an export in order needs no copy
+        observations = observations.take(order)
+    observations = observations.reset_index(drop=True)
+    found = [e for e in errors if len(e)]
+    rejected = pd.concat(found, ignore_index=True) if found else rejects("", [], "", [], "")
+    rejected = rejected.astype({"row": "int64"}).astype(
+        {c: "str" for c in REJECTED_COLUMNS if c != "row"})
+    rejected = rejected.sort_values(["file", "row", "column", "reason"], kind="stable")
+    return observations, rejected.drop_duplicates().reset_index(drop=True)
+
+
+def place_groups(obs: pd.DataFrame, rows: int | None = None) -> list[np.ndarray]:
+    """Row positions of ``obs`` in groups of whole places of about ``rows`` rows
+    (default :data:`PLACE_GROUP_ROWS`).
+
+    Places are taken in (boundaries, geo_level, geo_code) order, the order of the
+    metrics' tables, so the groups' tables laid end to end are the one-pass tables.
+    """
+    place = obs.groupby(UNIT_KEY, sort=True, observed=True).ngroup().to_numpy()
+    size = np.bincount(place) if len(place) else np.zeros(0, dtype=int)
+    group = ((np.cumsum(size) - size) // max(int(rows or PLACE_GROUP_ROWS), 1))[place]
+    order = np.argsort(group, kind="stable")
+    edges = np.searchsorted(group[order], np.arange(group.max() + 2 if len(group) else 1))
+    return [order[lo:hi] for lo, hi in zip(edges[:-1], edges[1:], strict=True) if hi > lo]
+
+
+def _metrics_by_group(obs: pd.DataFrame, checks: list[pd.DataFrame]
+                      ) -> Iterator[pd.DataFrame]:
+    """Yield the derived table group of places by group; collect the checks."""
+    from . import metrics
+
+    for rows in place_groups(obs):
+        contiguous = rows[-1] - rows[0] == len(rows) - 1  # a sorted table: a plain slice
+        part = obs.iloc[rows[0]:rows[-1] + 1] if contiguous else obs.take(rows)
+        derived, consistency = metrics.derive_and_check(part)
+        checks.append(consistency)
+        yield derived
+
+
+def _concat_checks(checks: list[pd.DataFrame]) -> pd.DataFrame:
+    found = [c for c in checks if len(c)]
+    return pd.concat(found, ignore_index=True) if found else checks[0]
+
+
+def write_tables(result: BuildResult, csv: str = "auto") -> BuildResult:
+    """Publish the tables of ``result`` as one set (parquet always, CSV copies by ``csv``).
+
+    Fills ``result.written``, ``result.build_id`` and, when CSV copies are skipped,
+    ``result.warnings``; returns ``result``.
+    """
+    if csv not in ("auto", "always", "never"):
+        raise ValueError(f"csv must be auto, always or never, not {csv!r}")
+    with_csv = csv == "always" or (csv == "auto" and len(result.observations) <= CSV_MAX_ROWS)
+    if csv == "auto" and not with_csv:
+        result.warnings.append(
+            f"{len(result.observations):,} observations: CSV copies not written (more than "
+            f"{CSV_MAX_ROWS:,} rows, beyond a spreadsheet); the tables are in "
+            "data/processed/*.parquet (use --csv always to force them)")
+    def write_all(folder: Path) -> list[str]:
+        def csv_of(path: Path) -> Path | None:
+            return folder / path.with_suffix(".csv").name if with_csv else None
+
+        if result.derived is None:  # a big table: metrics group by group, streamed
+            checks: list[pd.DataFrame] = []
+            derived = config.derived_parquet()
+            result.derived_count = io.write_parquet_parts(
+                _metrics_by_group(result.observations, checks), folder / derived.name,
+                csv_of(derived))
+            result.consistency = _concat_checks(checks)
+        tables = {config.observations_parquet(): result.observations,
+                  config.derived_parquet(): result.derived,
+                  config.consistency_parquet(): result.consistency}
+        for path, df in tables.items():
+            if df is not None:
+                io.write_parquet(df, folder / path.name)
+                if with_csv:
+                    io.write_csv(df, csv_of(path))
+        io.write_csv(result.rejected, folder / config.rejected_csv().name)
+        return [p.name for p in folder.iterdir()]
+
+    published = io.publish(write_all)
+    result.build_id = published.id
+    result.written = [config.processed_dir() / n for n in sorted(published.files)]
+    return result
+
+
+def build(write: bool = True, *, registry: Any = None, verify: bool = True,
+          csv: str = "auto", today: _dt.date | None = None) -> BuildResult:
+    """Build the processed tables from the raw folder.
+
+    Parameters
+    ----------
+    write : bool
+        Publish the tables to ``data/processed`` as one set.
+    registry : geo.Registry or None
+        Geography registry (default :func:`geo.get_registry`).
+    verify : bool
+        Check the manifest and the raw checksums first (default; off only in tests of
+        other steps).
+    csv : {"auto", "always", "never"}
+        CSV copies; ``auto`` while the observations have at most :data:`CSV_MAX_ROWS`
+        rows.
+    today : datetime.date or None
+        Reference date for "not in the future" (default: today).
+
+    Returns
+    -------
+    BuildResult
+
+    Raises
+    ------
+    bhxh_analysis.rawdata.RawDataError
+        An expected raw file is missing, unlisted, or changed silently (nothing is
+        written).
+    """
+    from .rawdata import verify_checksums
+
+    if write and csv not in ("auto", "always", "never"):
+        raise ValueError(f"csv must be auto, always or never, not {csv!r}")
+    # -- read
+    if verify:
+        verify_checksums(raise_on_error=True)
+    if registry is None:
+        from .geo import get_registry
+
+        registry = get_registry()
+    obs, errors = _read(registry)
+    # -- validate
+    obs, rej = validate(obs, curated.load_sources(), today)
+    observations, rejected = tidy(obs, [*errors, rej])
+    # -- derive, check and write
+    return derive_and_write(BuildResult(observations, rejected), write, csv)
+
+
+def derive_and_write(result: BuildResult, write: bool = True, csv: str = "auto"
+                     ) -> BuildResult:
+    """Derive figures and check consistency (:mod:`metrics`), then publish the set.
+
+    A table of more than :data:`CSV_MAX_ROWS` observations is derived group of places by
+    group (:data:`PLACE_GROUP_ROWS` rows each) while ``derived.parquet`` is written
+    (``result.derived`` stays ``None``).
+    """
+    from . import metrics
+
+    obs = result.observations
+    if len(obs) <= CSV_MAX_ROWS:  # what a spreadsheet holds: one pass
+        result.derived, result.consistency = metrics.derive_and_check(obs)
+    elif not write:
+        checks: list[pd.DataFrame] = []
+        result.derived = pd.concat(_metrics_by_group(obs, checks), ignore_index=True)
+        result.consistency = _concat_checks(checks)
+    # -- write
+    return write_tables(result, csv) if write else result

@@ -1,0 +1,189 @@
+"""Curated transcriptions (``data/raw/curated/observations_*.csv``) and ``sources.csv``.
+
+:func:`read` turns one curated file into observation rows that still name their place
+as printed (``place``, ``parent``; the pipeline resolves them) and the rejected cells,
+each with ``file``, ``row`` (1-based line counting the header), ``column``, ``value`` and
+``reason``. A row with any rejected cell is left out; the other rows are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import config
+from ..schema import CURATED_COLUMNS, PRELIMINARY_QUALIFIERS, REFORM_DATE, rejects
+
+__all__ = ["load_sources", "read"]
+
+
+def _published_end(text: pd.Series) -> pd.Series:
+    """Latest date a partial publication date can mean ("2020" → 2020-12-31)."""
+    s = text.fillna("").astype("str").str.strip()
+    full = pd.to_datetime(s.where(s.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d",
+                          errors="coerce")
+    month = pd.to_datetime(s.where(s.str.fullmatch(r"\d{4}-\d{2}")), format="%Y-%m",
+                           errors="coerce") + pd.offsets.MonthEnd(0)
+    year = pd.to_datetime(s.where(s.str.fullmatch(r"\d{4}")), format="%Y",
+                          errors="coerce") + pd.offsets.YearEnd(0)
+    return full.fillna(month).fillna(year).astype("datetime64[ns]")
+
+
+def load_sources(path: str | Path | None = None) -> pd.DataFrame:
+    """Read ``data/raw/sources.csv`` (text columns) with a ``published_end`` date.
+
+    ``published_end`` is the latest day the (possibly partial) ``published_date`` can
+    mean, NaT when unknown.
+
+    Examples
+    --------
+    >>> "published_end" in load_sources().columns
+    True
+    """
+    path = Path(path) if path is not None else config.raw_dir() / "sources.csv"
+    src = pd.read_csv(path, dtype="str", keep_default_na=False, encoding="utf-8-sig")
+    if "source_id" not in src.columns:
+        raise ValueError(f"{path}: no source_id column")
+    src["published_end"] = _published_end(src.get("published_date",
+                                                  pd.Series("", index=src.index)))
+    return src
+
+
+def _read_lines(path: Path, rel: str) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
+    """Read a small CSV keeping the 1-based first line of every record.
+
+    The csv module (not pandas) reports line numbers, which stay right when a quoted
+    cell spans lines. Returns (header, text cells + ``_row``, rows of the wrong width).
+    """
+    reader = csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""))
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            records.append((start, cells))
+        start = reader.line_num + 1
+    if not records:
+        return [], pd.DataFrame({"_row": pd.Series(dtype="int64")}), rejects(rel, [], "", [], "")
+    header = [unicodedata.normalize("NFC", h.strip()) for h in records[0][1]]
+    good = [(ln, c) for ln, c in records[1:] if len(c) == len(header)]
+    bad = [(ln, c) for ln, c in records[1:] if len(c) != len(header)]
+    frame = pd.DataFrame([c for _, c in good], columns=header, dtype="str")
+    frame["_row"] = pd.Series([ln for ln, _ in good], dtype="int64")
+    wrong = rejects(rel, [ln for ln, _ in bad], "(row)", [",".join(c) for _, c in bad],
+                    [f"row has {len(c)} cells, header has {len(header)}" for _, c in bad])
+    return header, frame, wrong
+
+
+def _parse_values(value_raw: pd.Series, fmt: pd.Series) -> pd.DataFrame:
+    """Parse each printed value with :func:`clean.parse_quantity` (a few hundred rows)."""
+    from ..clean import ParseError, parse_quantity
+
+    out = []
+    for text, f in zip(value_raw, fmt, strict=True):
+        try:
+            q = parse_quantity(text, f if f in ("vi", "en", "auto") else "auto")
+            out.append((q.value, q.unit, q.qualifier or "", ""))
+        except ParseError as exc:
+            out.append((np.nan, "", "", str(exc)))
+    return pd.DataFrame(out, columns=["value", "qunit", "qqual", "error"], index=value_raw.index)
+
+
+def _as_of_raw_reasons(as_of_raw: pd.Series, as_of: pd.Series) -> pd.Series:
+    """Why ``as_of_raw`` reads as a date other than ``as_of`` ("" when it does not).
+
+    Many printed dates are prose ("Đến nay", "2021 plan"): only those
+    :func:`clean.parse_date` reads are compared.
+    """
+    from ..clean import ParseError, parse_date
+
+    reasons = []
+    for raw, date in zip(as_of_raw, as_of, strict=True):
+        try:
+            read = None if pd.isna(date) or not raw.strip() else parse_date(raw, year=date.year)
+        except ParseError:
+            read = None
+        reasons.append("" if read is None or pd.Timestamp(read) == date else
+                       f"as_of_raw {raw!r} reads as {read.isoformat()}, not "
+                       f"{date.date().isoformat()}")
+    return pd.Series(reasons, index=as_of_raw.index, dtype="str")
+
+
+def read(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read one curated file: observation rows to resolve, and the rejected cells.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    rel : str
+        Its path under ``data/raw`` (the ``file`` of a rejected row).
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        Every row, with the observation columns except the resolved place, plus
+        ``place``, ``parent``, ``boundaries`` (by ``as_of``: 2025 from
+        :data:`schema.REFORM_DATE`), ``_place_column``, ``_file``, ``_row``; and the
+        rejected cells (the pipeline drops their rows).
+    """
+    # -- load
+    try:
+        header, raw, wrong = _read_lines(path, rel)
+    except UnicodeDecodeError as exc:
+        return pd.DataFrame(), rejects(rel, [1], "(file)", "", f"not UTF-8: {exc}")
+    if not header:
+        return pd.DataFrame(), rejects(rel, [1], "(file)", "", "empty file (no header row)")
+    twice = sorted({c for c in header if header.count(c) > 1})
+    missing = [c for c in CURATED_COLUMNS if c not in header]
+    if twice or missing:
+        return pd.DataFrame(), pd.concat(
+            [wrong, rejects(rel, 1, twice, "", "column appears more than once in the header"),
+             rejects(rel, 1, missing, "", "missing column in header")], ignore_index=True)
+    cell = {c: raw[c].astype("str").str.normalize("NFC") for c in CURATED_COLUMNS}
+    text = {c: cell[c].str.strip() for c in CURATED_COLUMNS}
+    errors = [wrong]
+
+    def flag(mask: pd.Series, column: str, reason: str | pd.Series) -> None:
+        if mask.any():
+            why = reason[mask] if isinstance(reason, pd.Series) else reason
+            errors.append(rejects(rel, raw.loc[mask, "_row"], column, cell[column][mask], why))
+
+    # -- process: every cell checked, each problem named
+    for c in ("obs_id", "source_id", "place_raw", "as_of", "indicator", "value_raw", "unit"):
+        flag(text[c].eq(""), c, f"empty {c}")
+    fmt = text["number_format"].str.lower()
+    flag(~fmt.isin(["vi", "en"]), "number_format", "number_format must be 'vi' or 'en'")
+    parsed = _parse_values(cell["value_raw"], fmt)
+    flag(parsed["error"].ne("") & text["value_raw"].ne(""), "value_raw", parsed["error"])
+    unit = text["unit"]
+    printed_as = parsed["qunit"].map({"pct": "a percentage", "count": "a count"})
+    flag(parsed["error"].eq("") & (parsed["qunit"].eq("pct") != unit.eq("pct")) & unit.ne(""),
+         "unit", "value_raw is " + printed_as + " but unit is '" + unit + "'")
+    as_of = pd.to_datetime(text["as_of"].where(text["as_of"].str.fullmatch(r"\d{4}-\d{2}-\d{2}")),
+                           format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+    flag(as_of.isna() & text["as_of"].ne(""), "as_of", "not a valid date (expected YYYY-MM-DD)")
+    raw_reason = _as_of_raw_reasons(cell["as_of_raw"], as_of)
+    flag(raw_reason.ne(""), "as_of_raw", raw_reason)
+    qualifier = text["qualifier"].where(text["qualifier"].ne(""), parsed["qqual"])
+    note = text["note"]
+    out = pd.DataFrame({
+        "obs_id": text["obs_id"], "source_id": text["source_id"],
+        "geo_name_raw": cell["place_raw"], "as_of": as_of, "as_of_raw": cell["as_of_raw"],
+        "indicator": text["indicator"], "value": parsed["value"].astype("float64"),
+        "unit": unit, "value_raw": cell["value_raw"],
+        "preliminary": qualifier.str.lower().isin(PRELIMINARY_QUALIFIERS),
+        # The qualifier ("gần", "trên", "≈") leads the note so it is never lost.
+        "note": np.where(qualifier.eq(""), note,
+                         np.where(note.eq(""), qualifier, qualifier + "; " + note)),
+        "place": text["place_raw"], "parent": text["parent_raw"],
+        "boundaries": np.where(as_of >= REFORM_DATE, "2025", "legacy"),
+        "_place_column": "place_raw", "_file": rel, "_row": raw["_row"],
+    })
+    # -- save: every row (the pipeline drops those with a rejected cell after naming a
+    # place that fails too, so a row's problems are all reported at once)
+    return out, pd.concat(errors, ignore_index=True)

@@ -1,0 +1,127 @@
+"""The package as a researcher meets it (issue 18.1, 18.2, 18.8): loaders at the top,
+one dtype per column on every route, a discoverable namespace, examples that run."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import bhxh_analysis as bx
+from bhxh_analysis import config
+from bhxh_analysis.schema import DTYPES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A project with the repository's raw data, built once."""
+    root = tmp_path_factory.mktemp("api")
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(config.ENV_VAR, str(root))
+        bx.pipeline.build()
+        yield root
+
+
+LOADERS = ["load_observations", "load_derived", "load_consistency", "load_targets"]
+
+
+def _check_dtypes(df: pd.DataFrame, categories: bool = False) -> None:
+    for c in df.columns:
+        dtype = df[c].dtype
+        if DTYPES.get(c) == "datetime64[ns]":
+            assert dtype == "datetime64[ns]", (c, dtype)
+        elif c in DTYPES and DTYPES[c] == "float64" or c in ("value", "difference",
+                                                               "tolerance"):
+            assert dtype == "float64", (c, dtype)
+        elif c in ("year", "preliminary"):
+            continue
+        elif categories and isinstance(dtype, pd.CategoricalDtype):
+            assert all(isinstance(v, str) for v in dtype.categories), c
+        else:
+            assert dtype == "str", (c, dtype)
+
+
+@pytest.mark.parametrize("name", LOADERS)
+def test_every_loader_gives_one_dtype_per_column(home: Path, name: str) -> None:
+    loader = getattr(bx, name)
+    df = loader() if name == "load_targets" else loader(rebuild=False)
+    assert len(df)
+    _check_dtypes(df)
+    cats = loader(categories=True) if name == "load_targets" else loader(rebuild=False,
+                                                                          categories=True)
+    assert any(isinstance(t, pd.CategoricalDtype) for t in cats.dtypes)
+    _check_dtypes(cats, categories=True)
+
+
+@pytest.mark.parametrize("name", LOADERS)
+def test_loaders_take_the_same_filters(home: Path, name: str) -> None:
+    loader = getattr(bx, name)
+    kwargs = {} if name == "load_targets" else {"rebuild": False}
+    whole = loader(**kwargs)
+    place = "Việt Nam"
+    indicator = whole["indicator"].iloc[0]
+    some = loader(**kwargs, place=place, indicator=[indicator], boundaries="legacy",
+                  years=range(2000, 2031))
+    assert len(some) <= len(whole)
+    assert set(some["indicator"]) <= {indicator}
+    if len(some) and "as_of" in some.columns:
+        assert some["as_of"].dt.year.between(2000, 2030).all()
+        assert set(some["boundaries"]) == {"legacy"}
+
+
+def test_rows_carry_the_legacy_province(home: Path) -> None:
+    obs = bx.load_observations(rebuild=False)
+    cols = list(obs.columns)
+    assert cols.index("province") == cols.index("province_2025") - 1
+    dalat = obs[(obs["geo_name"] == "Đà Lạt") & (obs["boundaries"] == "legacy")]
+    assert len(dalat) and set(dalat["province"]) == {"Lâm Đồng"}
+    assert set(obs.loc[obs["geo_level"] == "nation", "province"]) == {""}
+    lam_dong = bx.load_observations(rebuild=False, place="Lâm Đồng", boundaries="legacy")
+    assert {"Đà Lạt", "Lâm Đồng"} <= set(lam_dong["geo_name"])
+
+
+def test_dir_lists_the_public_api_only() -> None:
+    names = dir(bx)
+    assert set(LOADERS) <= set(names)
+    assert {"geo", "metrics", "plotting", "schema", "__version__"} <= set(names)
+    assert not {"PackageNotFoundError", "annotations", "version", "importlib"} & set(names)
+    assert names == sorted(bx.__all__)
+
+
+def test_submodules_load_on_first_attribute_access() -> None:
+    code = ("import sys, bhxh_analysis as bx; assert 'bhxh_analysis.geo' not in sys.modules;"
+            " assert callable(bx.geo.get_registry); assert callable(bx.load_derived);"
+            " print(bx.__version__)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False, env={"PYTHONPATH": str(ROOT / "src")})
+    assert res.returncode == 0, res.stderr
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = bx.nope
+
+
+MODULES = ["bhxh_analysis", "bhxh_analysis.schema", "bhxh_analysis.io",
+           "bhxh_analysis.observations", "bhxh_analysis.pipeline",
+           "bhxh_analysis.sources.curated", "bhxh_analysis.rawdata", "bhxh_analysis.cli"]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_examples_in_docstrings_run(home: Path, module: str) -> None:
+    mod = importlib.import_module(module)
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+
+
+def test_every_loader_has_a_numpydoc_example() -> None:
+    for name in LOADERS:
+        doc = getattr(bx, name).__doc__ or ""
+        assert "Examples\n    --------" in doc and ">>> " in doc, name
