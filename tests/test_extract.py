@@ -514,3 +514,63 @@ def test_review_notebook_runs_with_its_defaults(tmp_path, monkeypatch) -> None:
     assert list(rows.columns) == ex.CHECK_COLUMNS and len(rows) >= 8
     result = check_file(written, today=_dt.date(2030, 1, 1))
     assert result.ok, result.summary()
+
+
+# ------------------------------------------- classes found on held-out pages (own text)
+
+
+def test_comparison_dates_are_not_as_of_dates() -> None:
+    text = ("Đến hết tháng 8/2024, cả nước có 19,1 triệu người tham gia BHXH bắt buộc, tăng "
+            "52,3 nghìn người so với tháng 7/2024, giảm 12.400 người so với cuối năm 2023.")
+    df = run(text, published="2024-09-12")
+    assert rows(df) == {
+        ("Việt Nam", "bhxh_compulsory_participants", "2024-08-31", 19_100_000.0, ""),
+        ("Việt Nam", "bhxh_compulsory_change_participants", "2024-08-31", 52_300.0, ""),
+        ("Việt Nam", "bhxh_compulsory_change_participants", "2024-08-31", -12_400.0, ""),
+    }
+
+
+def test_months_still_to_come_and_a_horizon_are_not_dates() -> None:
+    text = ("Tính đến 31/5/2024, tỉnh Bình Định có 1.401.200 người tham gia BHYT. Số người "
+            "tăng 5 tháng đầu năm là 8.120 người; số người còn phải phát triển 7 tháng cuối "
+            "năm là 11.900 người (số người cần vận động đến cuối năm để đạt kế hoạch là "
+            "11.900 người).")
+    df = run(text, published="2024-06-10")
+    got = {(r.indicator, r.as_of, r.value) for r in df.itertuples()}
+    assert ("bhyt_change_participants", "2024-05-31", 8120.0) in got
+    assert ("bhyt_shortfall_participants", "2024-05-31", 11900.0) in got
+    assert not any("plan" in i for i, _a, _v in got)
+
+
+def test_english_style_numbers_in_a_list_of_provinces() -> None:
+    text = ("Tính đến 30/6/2024, các tỉnh dẫn đầu về phát triển người tham gia BHYT. Cụ thể: "
+            "Thái Bình với 1,702,330 người, đạt 101.6% kế hoạch; Ninh Bình là 948,115 "
+            "người, đạt 100.9% kế hoạch; Hà Giang là 1.234,567, đạt 100,4% kế hoạch.")
+    df = run(text, published="2024-07-05")
+    got = {(r.geo_name, r.indicator, r.value) for r in df.itertuples()}
+    assert got == {
+        ("Thái Bình", "bhyt_participants", 1_702_330.0),
+        ("Thái Bình", "bhyt_attainment_pct", 101.6),
+        ("Ninh Bình", "bhyt_participants", 948_115.0),
+        ("Ninh Bình", "bhyt_attainment_pct", 100.9),
+        ("Hà Giang", "bhyt_participants", 1_234_567.0),
+        ("Hà Giang", "bhyt_attainment_pct", 100.4),
+    }
+    # read with a lower confidence than a Vietnamese-style number
+    assert df.loc[df["value_raw"] == "1,702,330", "confidence"].iloc[0] < 0.9
+
+
+def test_a_remark_in_parentheses_does_not_colour_the_next_figure() -> None:
+    text = ("Đến hết năm 2023, tỷ lệ tham gia BHYT của tỉnh Kon Tum đạt 94,1% (vượt 0,6% so "
+            "với Nghị quyết của HĐND tỉnh) với hơn 560.000 người tham gia.")
+    df = run(text, published="2024-01-20")
+    assert rows(df) == {
+        ("Kon Tum", "bhyt_coverage_pct", "2023-12-31", 94.1, ""),
+        ("Kon Tum", "bhyt_participants", "2023-12-31", 560_000.0, "hơn"),
+    }
+
+
+def test_people_outside_a_scheme_are_not_participants() -> None:
+    text = ("Đến hết tháng 6/2024, tỉnh Phú Yên còn 61.200 người chưa tham gia BHYT; số "
+            "người chưa có thẻ BHYT là 61.200 người.")
+    assert run(text).empty

@@ -215,12 +215,28 @@ def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
     """
     sent = text[s0:s1]
     found = [(m, _read_as_of(m, ctx.year, ctx.published)) for m in P.AS_OF.finditer(sent)
-             if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
+             if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))
+             and not _not_as_of(sent, m)]
     strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
               if d is not None and not m["year"]]
     if strong:
         return strong, True
     return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
+
+
+def _not_as_of(sent: str, m: re.Match[str]) -> bool:
+    """A date phrase that is not the figures' date.
+
+    A comparison's date ("tăng ... so với tháng 9/2020", "so với cuối năm 2019"), the
+    months still to come ("6 tháng cuối năm", "những tháng cuối năm") and a horizon
+    ("đến cuối năm để đạt chỉ tiêu") date no figure of the sentence.
+    """
+    before, after = sent[:m.start()], sent[m.end():m.end() + 12]
+    if P.COMPARED_BEFORE.search(before):
+        return True
+    if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
+        return True
+    return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))
 
 
 def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Context) -> None:

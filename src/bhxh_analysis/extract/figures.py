@@ -46,9 +46,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         raw = m.group(0).strip()
         after = text[m.end():min(s1, m.end() + 60)]
         before = text[max(s0, m.start() - 30):m.start()]
-        try:
-            q = parse_quantity(raw, "vi")
-        except ParseError:
+        value, penalty = _read_value(m, raw, after)
+        if value is None:
             continue
         if m["pct"]:
             unit = "pct"
@@ -68,9 +67,36 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         qm = P.QUALIFIER_BEFORE.search(before)
         if qm and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", before[:qm.start()], re.I):
             qm = None  # "thấp hơn 5,25%": a comparison, not a bound
-        out.append(Figure(m.start(), m.start() + len(raw), raw, q.value, unit,
-                           qm["q"].lower() if qm else _estimate(before)))
+        if penalty and unit not in ("pct", "count", "bare"):
+            continue
+        if unit in ("count", "bare") and not m["mult"] and value != int(value):
+            # "727,215 người", "1.617,981": a count of persons is whole, so the comma
+            # groups thousands (English style); any other fraction is unreadable.
+            if not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", m["num"]):
+                continue
+            value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
+        out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
+                           qm["q"].lower() if qm else _estimate(before), penalty=penalty))
     return out
+
+
+def _read_value(m: re.Match[str], raw: str, after: str) -> tuple[float | None, float]:
+    """The value of a printed figure and a confidence penalty (English-style numbers).
+
+    Vietnamese first ("." groups thousands, "," is the decimal mark); "102.4%" (a percent
+    cannot be 1024) and "1,588,505" (several commas cannot be decimal marks) can only be
+    English-style, and are read so with a lower confidence.
+    """
+    try:
+        return parse_quantity(raw, "vi").value, 0.0
+    except ParseError:
+        pass
+    if m["endec"] or m["engroup"]:
+        try:
+            return parse_quantity(raw, "en").value, 0.15
+        except ParseError:
+            return None, 0.0
+    return None, 0.0
 
 
 def _estimate(before: str) -> str:
@@ -106,6 +132,25 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
     return out
 
 
+def _after_closed_remark(pre: str) -> int:
+    """Offset just after a parenthetical remark that closes in ``pre`` but opened before.
+
+    "(vượt 0,15% so với Nghị quyết 01/NQ-CP) với trên 93,3 triệu người": the figure is
+    outside the remark, so the remark's words (a plan, a change) are not its cues.
+    """
+    depth = 0
+    cut = 0
+    for i, ch in enumerate(pre):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                cut = i + 1
+            else:
+                depth -= 1
+    return cut
+
+
 def clause_of(pre: str) -> str:
     """The part of ``pre`` after its last clause break (comma, semicolon, "và")."""
     parts = P.CLAUSE_BREAK.split(pre)
@@ -119,6 +164,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
               prev_same: Figure | None) -> str | None:
     """Set ``fig.measure`` (and maybe adjust the value); return a reason when skipped."""
     w0 = prev.end if prev is not None else s0
+    w0 += _after_closed_remark(text[w0:fig.start])
     pre = text[w0:fig.start]
     pre_q = P.QUALIFIER_BEFORE.sub("", pre) if fig.qualifier else pre
     after = text[fig.end:s1]
@@ -129,6 +175,11 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
+            P.NOT_PARTICIPATING.match(after, 0) or re.match(
+                r"\s*(?:người\s+|dân\s+số\s+)?(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
+                after, re.I):
+        return "not participating"
     if P.ALL_UNITS.search(statement):
         return "every province"
     if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after) or (
@@ -248,13 +299,27 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         return "over-achievement"
-    if P.SHORTFALL_BEFORE.search(pre_q) or P.SHORTFALL_CLAUSE.search(clause) or (
+    own = re.split(r"[,;]", statement)[-1]  # the figure's own comma clause
+    changed = P.CHANGE_CLAUSE.search(own)
+    if changed and not P.PARTICIPATE_AFTER.match(after):
+        # "số người tăng 6 tháng đầu năm là 674.772 người"
+        fig.measure = "change_participants"
+        if changed["dir"].lower() == "giảm":
+            fig.value = -fig.value
+        return None
+    if P.SHORTFALL_BEFORE.search(pre_q) or P.SHORTFALL_CLAUSE.search(own) or (
             P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
             and prev.measure in ("shortfall_pp", "shortfall_participants")) or (
             re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
         fig.measure = "shortfall_participants"
         return None
     scheme_named = P.SCHEME_THEN.search(clause)
+    if P.RATE_OF_COUNT_AFTER.match(after) and not P.PLAN.search(clause) \
+            and not P.TARGET.search(clause) and not P.NEW.search(clause):
+        # "Hà Nam với 727.215 người, đạt 102,4% kế hoạch": the count the rate is of
+        fig.measure = "participants"
+        fig.penalty += 0.1 if fig.unit == "count" else 0.2
+        return None
     if fig.unit == "bare":
         if not scheme_named and (not re.search(r"(?:là|đạt|có)\s*$", pre_q)
                                  or not P.PARTICIPATE_BEFORE.search(pre)):

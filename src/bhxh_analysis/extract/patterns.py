@@ -23,10 +23,13 @@ UPPER = "A-Z" + "".join(
 
 #: A printed number with an optional multiplier word and percent sign. Digits glued to
 #: ``/``, ``:``, ``-`` or letters (dates 31/8, ratios 366/244, times 12:00, document
-#: numbers 1279/KH-BHXH, 21-NQ/TW) are not figures.
+#: numbers 1279/KH-BHXH, 21-NQ/TW) are not figures. English-style numbers some pages
+#: print ("1,588,505 người", "102.4%") are matched too and read in
+#: :func:`bhxh_analysis.extract.figures.find_figures` where only one reading is possible.
 NUMBER = re.compile(
     r"(?<![\w.,/:\-])"
-    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?P<num>(?P<endec>\d{1,3}\.\d{1,2})(?=\s*%)|\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
+    r"(?P<engroup>\d{1,3}(?:,\d{3}){2,})|\d+(?:,\d+)?)"
     r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w))?"
     r"(?P<pct>\s*%)?"
     r"(?![\d/:]|[.,]\d|-\w|\w)",
@@ -112,7 +115,16 @@ SHORTFALL_BEFORE = re.compile(
     _I,
 )
 #: "số người cần phát triển để đạt kế hoạch là ...", "Nông Sơn còn 5.505 người".
-SHORTFALL_CLAUSE = re.compile(r"cần\s+(?:phải\s+)?(?:phát\s+triển|vận\s+động)|còn\s+thiếu", _I)
+SHORTFALL_CLAUSE = re.compile(
+    r"(?:cần|còn)\s+(?:phải\s+)?(?:phát\s+triển|vận\s+động)|còn\s+thiếu", _I
+)
+#: People outside the scheme ("số người chưa tham gia"): not participants, not a shortfall.
+NOT_PARTICIPATING = re.compile(r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ|đóng)", _I)
+#: "số người tăng 6 tháng đầu năm là ...": a change named before its figure.
+CHANGE_CLAUSE = re.compile(
+    r"số\s+(?:người|đối\s+tượng|lao\s+động)(?:\s+tham\s+gia)?\s+(?P<dir>tăng|giảm)(?!\s+mới)",
+    _I,
+)
 EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$", _I)
 #: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu".
 PLAN_AFTER = re.compile(
@@ -241,6 +253,17 @@ AS_OF = re.compile(
     r"|(?P<year>(?<!\w)(?:trong\s+|cả\s+)?năm\s+(?P<yy>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))"
     r"|(?P<now>(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này|thời\s+điểm\s+hiện\s+tại)|"
     r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
+    _I,
+)
+#: A comparison's date: "so với (thời điểm|cùng kỳ|...) tháng 9/2020".
+COMPARED_BEFORE = re.compile(
+    r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$", _I
+)
+#: "N người, đạt 102,4% kế hoạch", "N người, chiếm 93% dân số": the count a rate is of.
+RATE_OF_COUNT_AFTER = re.compile(
+    r"\s*(?:người|lao\s+động|đối\s+tượng)?\s*[,(]?\s*(?:đạt|chiếm|bằng)\s+"
+    r"(?:t[ỷỉ]\s+lệ\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s*%\s*"
+    r"(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|KH|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)",
     _I,
 )
 #: "lần lượt": figures that follow schemes listed together, in the same order.
