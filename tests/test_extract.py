@@ -574,3 +574,22 @@ def test_people_outside_a_scheme_are_not_participants() -> None:
     text = ("Đến hết tháng 6/2024, tỉnh Phú Yên còn 61.200 người chưa tham gia BHYT; số "
             "người chưa có thẻ BHYT là 61.200 người.")
     assert run(text).empty
+
+
+def test_a_date_attached_after_the_figure_is_its_own() -> None:
+    text = ("Tỷ lệ dân số tham gia BHYT của tỉnh Bắc Kạn đã tăng từ 61,5% vào năm 2010 lên "
+            "97,2% vào năm 2020.")
+    df = run(text, published="2021-03-01")
+    assert rows(df) == {("Bắc Kạn", "bhyt_coverage_pct", "2010-12-31", 61.5, ""),
+                        ("Bắc Kạn", "bhyt_coverage_pct", "2020-12-31", 97.2, "")}
+
+
+def test_place_hint_names_a_district_by_its_province() -> None:
+    text = "Đến nay, toàn huyện có hơn 41.000 người tham gia BHYT, đạt 88,6% dân số."
+    df = run(text, published="2024-05-02", place_hint="Vĩnh Thạnh, Bình Định")
+    assert set(df["geo_name"]) == {"Vĩnh Thạnh"}
+    assert set(df["geo_level"]) == {"district"}
+    assert {(r.indicator, r.value) for r in df.itertuples()} == {
+        ("bhyt_participants", 41_000.0), ("bhyt_coverage_pct", 88.6)}
+    with pytest.raises(Exception, match="names no known place"):
+        run(text, place_hint="Vĩnh Thạnh")  # two districts of that name: ambiguous

@@ -52,6 +52,10 @@ _WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiê
 
 # ------------------------------------------------------------------------- dates
 
+# Between a figure and a date phrase that is its own: a unit noun, then "vào" or "(".
+_OWN_DATE_GAP = re.compile(r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*"
+                           r"(?:vào|\()\s*", re.I)
+
 
 def _month_end(year: int, month: int) -> _dt.date:
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -301,12 +305,12 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if fig.measure and fig.measure.startswith("plan_"):
         y = _plan_year(text[s0:s1], fig.start - s0)
         if y is None:
-            base = _date_for(fig, dates, ctx)
+            base = _date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year
             fig.penalty += 0.1
         fig.as_of = _dt.date(y, 12, 31) if y else None
         return
-    fig.as_of = _date_for(fig, dates, ctx)
+    fig.as_of = _date_for(text, fig, dates, ctx)
     if fig.as_of is not None and fig.earlier_year is not None:
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
@@ -325,10 +329,18 @@ def _respective(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | No
     return listed[n][1] if n < len(listed) else None
 
 
-def _date_for(fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context
+def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context
               ) -> _dt.date | None:
     """The as-of date nearest before the figure in its sentence, else after it, else
-    the last one of the article so far, else its first (a headline), else publication."""
+    the last one of the article so far, else its first (a headline), else publication.
+
+    A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
+    (tháng 6/2024)") is its own and wins over one before it ("từ 5,6% năm 1993 lên ...").
+    """
+    own = [d for a, _b, d in dates if a > fig.end and _OWN_DATE_GAP.fullmatch(
+        text[fig.end:a])]
+    if own:
+        return own[0]
     before = [d for a, _b, d in dates if a < fig.start]
     if before:
         return before[-1]
