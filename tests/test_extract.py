@@ -593,3 +593,61 @@ def test_place_hint_names_a_district_by_its_province() -> None:
         ("bhyt_participants", 41_000.0), ("bhyt_coverage_pct", 88.6)}
     with pytest.raises(Exception, match="names no known place"):
         run(text, place_hint="Vĩnh Thạnh")  # two districts of that name: ambiguous
+
+
+#: Variant phrasings, each written for this test with its expected figures first:
+#: (text, published, place hint, {(geo_name, indicator, as_of, value)}).
+VARIANTS = [
+("Tính đến 30/9/2024, toàn tỉnh Hà Tĩnh có: BHXH bắt buộc 112.400 người, BHXH tự nguyện 58.200 người, BHTN 101.300 người, BHYT 1.230.500 người.", "2024-10-10", None,
+ {("Hà Tĩnh","bhxh_compulsory_participants","2024-09-30",112400.0),("Hà Tĩnh","bhxh_voluntary_participants","2024-09-30",58200.0),("Hà Tĩnh","bhtn_participants","2024-09-30",101300.0),("Hà Tĩnh","bhyt_participants","2024-09-30",1230500.0)}),
+("Đến hết tháng 3/2024, tỉnh Nghệ An có 95,6 nghìn người tham gia BHXH tự nguyện.", "2024-04-10", None,
+ {("Nghệ An","bhxh_voluntary_participants","2024-03-31",95600.0)}),
+("Đến cuối năm 2023, tỉnh Sơn La có 93,1% dân số có thẻ BHYT và khoảng 14% lực lượng lao động tham gia BHXH.", "2024-01-20", None,
+ {("Sơn La","bhyt_coverage_pct","2023-12-31",93.1),("Sơn La","bhxh_coverage_pct","2023-12-31",14.0)}),
+("Tính đến 30/6/2024, số người tham gia BHXH tự nguyện của tỉnh Gia Lai đạt 12.345 người, vượt 15% kế hoạch.", "2024-07-10", None,
+ {("Gia Lai","bhxh_voluntary_participants","2024-06-30",12345.0),("Gia Lai","bhxh_voluntary_attainment_pct","2024-06-30",115.0)}),
+("Quảng Trị: Hơn 25.000 người tham gia BHXH tự nguyện\n\nĐó là kết quả mà ngành BHXH tỉnh đạt được tính đến cuối tháng 5.", "2024-06-12", None,
+ {("Quảng Trị","bhxh_voluntary_participants","2024-05-31",25000.0)}),
+("Đến hết năm 2023, tỷ lệ bao phủ BHYT toàn tỉnh đạt 95,12%, vượt chỉ tiêu Nghị quyết HĐND tỉnh giao (94,5%).", "2024-01-15", "Hà Giang",
+ {("Hà Giang","bhyt_coverage_pct","2023-12-31",95.12),("Hà Giang","bhyt_plan_coverage_pct","2023-12-31",94.5)}),
+("Tính đến 31/8/2024, số người tham gia BHXH tự nguyện tỉnh Lào Cai là 24.510 người, tăng 3.100 người so với cuối năm 2023, đạt 81,2% kế hoạch năm.", "2024-09-05", None,
+ {("Lào Cai","bhxh_voluntary_participants","2024-08-31",24510.0),("Lào Cai","bhxh_voluntary_change_participants","2024-08-31",3100.0),("Lào Cai","bhxh_voluntary_attainment_pct","2024-08-31",81.2)}),
+("Đến hết tháng 6/2024, huyện Hương Khê có 5.120 người tham gia BHXH tự nguyện, chiếm 12,3% lực lượng lao động.", "2024-07-02", "Hà Tĩnh",
+ {("Hương Khê","bhxh_voluntary_participants","2024-06-30",5120.0),("Hương Khê","bhxh_voluntary_coverage_pct","2024-06-30",12.3)}),
+("Năm 2023, tổng số thu BHXH, BHYT, BHTN của tỉnh Bình Phước đạt 2.345 tỷ đồng, đạt 96% kế hoạch; nợ đóng 120 tỷ đồng, chiếm 3,2%.", "2024-01-10", None, set()),
+("Tính đến 30/9/2024, tỷ lệ bao phủ BHYT của Hà Nội là 92,5%, TP Hồ Chí Minh là 91,3%.", "2024-10-05", None,
+ {("Hà Nội","bhyt_coverage_pct","2024-09-30",92.5),("Hồ Chí Minh","bhyt_coverage_pct","2024-09-30",91.3)}),
+("Toàn tỉnh Yên Bái hiện có 780.000 người có thẻ BHYT.", "2024-03-01", None,
+ {("Yên Bái","bhyt_participants","2024-03-01",780000.0)}),
+("Tính đến hết tháng 10/2024, tỉnh Long An có 86.400 lao động tham gia BHTN.", "2024-11-05", None,
+ {("Long An","bhtn_participants","2024-10-31",86400.0)}),
+("Tính đến cuối quý III/2024, tỉnh Tây Ninh có 285.000 người tham gia BHXH bắt buộc.", "2024-10-15", None,
+ {("Tây Ninh","bhxh_compulsory_participants","2024-09-30",285000.0)}),
+("Trong 9 tháng năm 2024, tỉnh Đắk Lắk có thêm 12.000 người tham gia BHXH tự nguyện.", "2024-10-15", None,
+ {("Đắk Lắk","bhxh_voluntary_change_participants","2024-09-30",12000.0)}),
+("Lũy kế đến hết tháng 9, toàn tỉnh Cà Mau có 42.310 người tham gia BHXH tự nguyện.", "2024-10-15", None,
+ {("Cà Mau","bhxh_voluntary_participants","2024-09-30",42310.0)}),
+("Tỷ lệ tham gia BHYT của tỉnh Điện Biên ước đạt từ 97 - 98% dân số.", "2024-10-15", None, set()),
+("Theo BHXH tỉnh Kiên Giang, đến ngày 20/10/2024, tổng số người tham gia BHYT toàn tỉnh là 1.590.221 người, đạt tỷ lệ bao phủ 91,06% dân số, còn thiếu 18.330 người so với kế hoạch.", "2024-10-25", None,
+ {("Kiên Giang","bhyt_participants","2024-10-20",1590221.0),("Kiên Giang","bhyt_coverage_pct","2024-10-20",91.06),("Kiên Giang","bhyt_shortfall_participants","2024-10-20",18330.0)}),
+("Số người tham gia BHXH bắt buộc, BHXH tự nguyện, BHTN trên địa bàn tỉnh Hải Dương lần lượt là 380.200 người, 41.500 người và 362.900 người (tính đến 31/10/2024).", "2024-11-05", None,
+ {("Hải Dương","bhxh_compulsory_participants","2024-10-31",380200.0),("Hải Dương","bhxh_voluntary_participants","2024-10-31",41500.0),("Hải Dương","bhtn_participants","2024-10-31",362900.0)}),
+("Tỉnh Thừa Thiên Huế đặt mục tiêu đến năm 2025 có 40% lực lượng lao động tham gia BHXH và 96% dân số tham gia BHYT.", "2024-03-01", None,
+ {("Huế","bhxh_plan_coverage_pct","2025-12-31",40.0),("Huế","bhyt_plan_coverage_pct","2025-12-31",96.0)}),
+("Tính đến hết tháng 5/2024, số người tham gia BHYT hộ gia đình tại tỉnh Phú Thọ giảm 8.200 người so với cùng kỳ.", "2024-06-10", None,
+ {("Phú Thọ","bhyt_household_change_participants","2024-05-31",-8200.0)}),
+("Toàn tỉnh Bắc Ninh có 410,5 nghìn người tham gia BHXH bắt buộc, bằng 99,2% kế hoạch.", "2024-06-10", None,
+ {("Bắc Ninh","bhxh_compulsory_participants","2024-06-10",410500.0),("Bắc Ninh","bhxh_compulsory_attainment_pct","2024-06-10",99.2)}),
+("Hết quý I/2024, độ bao phủ BHYT của tỉnh Vĩnh Phúc đạt 94,8%.", "2024-04-15", None,
+ {("Vĩnh Phúc","bhyt_coverage_pct","2024-03-31",94.8)}),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", VARIANTS,
+                         ids=[f"variant{i}" for i in range(len(VARIANTS))])
+def test_variant_phrasings(text, published, hint, expected) -> None:
+    """Enumerations, thousands and millions, coverage of a denominator named after the
+    percent, attainment over a plan, ranges, money, quarters, lists "lần lượt", targets
+    (a 2025 target of Thừa Thiên Huế is the 2025 unit Huế)."""
+    df = run(text, published=published, place_hint=hint)
+    assert {(r.geo_name, r.indicator, r.as_of, r.value) for r in df.itertuples()} == expected

@@ -46,6 +46,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         raw = m.group(0).strip()
         after = text[m.end():min(s1, m.end() + 60)]
         before = text[max(s0, m.start() - 30):m.start()]
+        if re.search(r"\d\s*%?\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
+            continue  # a range "97 - 98%": no single value to read
         value, penalty = _read_value(m, raw, after)
         if value is None:
             continue
@@ -118,12 +120,14 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
     last_end = -10
     for m in P.SCHEME.finditer(masked):
         after = masked[m.end():m.end() + 25]
-        if P.AGENCY_AFTER.match(after) or P.AGENCY_BEFORE.search(masked[:m.start()]):
-            continue
-        if re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
-                r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after):
-            continue  # "BHXH Lâm Đồng": the province's agency
         name = next(k for k, v in m.groupdict().items() if v)
+        if P.AGENCY_BEFORE.search(masked[:m.start()]):
+            continue
+        # "BHXH tỉnh", "BHXH Lâm Đồng": the agency; "BHXH tự nguyện tỉnh X" is the scheme
+        if name == "bhxh" and (P.AGENCY_AFTER.match(after) or (
+                re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
+                    r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after))):
+            continue
         joint = bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*", masked[max(0, last_end):m.start()]))
         if joint and out:
             out[-1] = (out[-1][0], out[-1][1], True)

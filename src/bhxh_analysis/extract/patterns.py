@@ -89,7 +89,8 @@ AGENCY_BEFORE = re.compile(
 
 #: Participation after a count: "... người tham gia BHYT", "... người đóng BHXH".
 PARTICIPATE_AFTER = re.compile(
-    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ|dân\s+số)?"
+    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ|dân\s+số|"
+    r"lực\s+lượng\s+lao\s+động(?:\s+trong\s+độ\s+tuổi)?|LLLĐ)?"
     r"(?:\s+(?:đã|đang|có))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
     _I,
 )
