@@ -651,3 +651,38 @@ def test_variant_phrasings(text, published, hint, expected) -> None:
     (a 2025 target of Thừa Thiên Huế is the 2025 unit Huế)."""
     df = run(text, published=published, place_hint=hint)
     assert {(r.geo_name, r.indicator, r.as_of, r.value) for r in df.itertuples()} == expected
+
+
+def test_sentence_of_targets_and_rates_labelled_by_year() -> None:
+    text = ("Theo lộ trình được giao, đến cuối năm 2025 có 95,2% dân số tham gia BHYT. Tỷ lệ "
+            "này sẽ tăng dần, đến năm 2026 là 95,8%, 2027 là 96,3% và 2028 là 97%.")
+    df = run(text, published="2024-11-02", place_hint="Nam Định")
+    assert {(r.indicator, r.as_of, r.value) for r in df.itertuples()} == {
+        ("bhyt_plan_coverage_pct", "2025-12-31", 95.2),
+        ("bhyt_plan_coverage_pct", "2026-12-31", 95.8),
+        ("bhyt_plan_coverage_pct", "2027-12-31", 96.3),
+        ("bhyt_plan_coverage_pct", "2028-12-31", 97.0),
+    }
+
+
+def test_shares_of_the_eligible_subgroups_and_growth_rates_are_skipped() -> None:
+    text = ("Đến nay, tỉnh Quảng Ninh có hơn 1,2 triệu người tham gia BHYT, đạt 94,4% dân "
+            "số. Tỷ lệ lao động tham gia BHTN đạt 91,5% số người thuộc diện phải tham gia "
+            "(UBND tỉnh giao 90%). Tốc độ tăng số người tham gia BHXH tự nguyện đạt 21,3% "
+            "(vượt 1,3% so với chỉ tiêu). Các nhóm đối tượng do ngân sách đóng đạt tỷ lệ 100%.")
+    df = run(text, published="2024-12-05")
+    assert rows(df) == {
+        ("Quảng Ninh", "bhyt_participants", "2024-12-05", 1_200_000.0, "hơn"),
+        ("Quảng Ninh", "bhyt_coverage_pct", "2024-12-05", 94.4, ""),
+    }
+
+
+def test_dateline_is_not_the_subject_and_labour_force_subject_with_qualifiers() -> None:
+    plan = ("BẢO HIỂM XÃ HỘI VIỆT NAM\n\nĐà Nẵng, ngày 12 tháng 3 năm 2024\n\nKẾ HOẠCH\n\n"
+            "Mục tiêu: đến năm 2026 đạt tỷ lệ trên 96% dân số tham gia BHYT.")
+    df = run(plan, published="2024-03-12", place_hint="Việt Nam")
+    assert rows(df) == {("Việt Nam", "bhyt_plan_coverage_pct", "2026-12-31", 96.0, "trên")}
+    lf = ("Lực lượng lao động từ 15 tuổi trở lên của tỉnh Thanh Hóa trong quý III năm 2024 là "
+          "2,15 triệu người, tăng 0,02 triệu người so với quý trước.")
+    assert rows(run(lf, published="2024-10-20")) == {
+        ("Thanh Hóa", "labour_force", "2024-09-30", 2_150_000.0, "")}

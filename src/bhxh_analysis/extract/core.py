@@ -95,7 +95,7 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
 def _plan_year(sentence: str, offset: int) -> int | None:
     """The year a plan is for: the printed year nearest before the figure, else after."""
     def years(a: int, b: int) -> list[int]:
-        return [int(m["y"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
+        return [int(m["y"] or m["yl"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
                 if not re.search(r"(?:so\s+với|cùng\s+kỳ)\s*$", sentence[:m.start()], re.I)]
 
     before = years(0, offset)
@@ -255,12 +255,17 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
              "new_participants": "plan_new_participants"}
     if fig.measure not in plain:
         return
+    if P.TARGET_SENTENCE.match(text, s0):
+        # "Theo chỉ tiêu được giao, đến cuối năm 2015 có 75,4% dân số tham gia BHYT"
+        fig.measure = plain[fig.measure]
+        fig.penalty += 0.1
+        return
     if kept and all(f.measure and f.measure.startswith("plan_") for f in kept):
         fig.measure = plain[fig.measure]
         fig.penalty += 0.1
         return
     statement = text[s0:fig.start].rsplit(";", 1)[-1]
-    future = [int(m["y"]) for m in P.PLAN_YEAR.finditer(statement)]
+    future = [int(m["y"] or m["yl"]) for m in P.PLAN_YEAR.finditer(statement)]
     if ctx.published and future and max(future) > ctx.published.year:
         # a figure for a year after the publication can only be a target
         fig.measure = plain[fig.measure]
@@ -302,8 +307,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.place = carried
             fig.penalty += 0.15 if carried is not None else 0.4
     # Date.
+    labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
     if fig.measure and fig.measure.startswith("plan_"):
-        y = _plan_year(text[s0:s1], fig.start - s0)
+        y = labelled[0] if labelled else _plan_year(text[s0:s1], fig.start - s0)
         if y is None:
             base = _date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year
@@ -311,6 +317,8 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.as_of = _dt.date(y, 12, 31) if y else None
         return
     fig.as_of = _date_for(text, fig, dates, ctx)
+    if labelled:  # "năm 2016 là 80%": the year labels the figure
+        fig.as_of = _dt.date(labelled[0], 12, 31)
     if fig.as_of is not None and fig.earlier_year is not None:
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])

@@ -238,8 +238,14 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
                   before: str, recent: str) -> str | None:
     """Percent figures: attainment, shortfall, coverage, plan coverage."""
     after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
+    own = re.split(r"[,;:]", statement)[-1]
+    if P.ELIGIBLE_AFTER.match(after):
+        return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
+    if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after):
+        return "a subgroup's rate"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
-        if after_coverage:
+        if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
+            # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate
             return "points above the plan"  # "đạt 38,05%, vượt 0,05% so với chỉ tiêu"
         if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
             fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
@@ -259,6 +265,14 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
             return "target share of a plan"
         fig.measure = "attainment_pct"
+        return None
+    item = P.YEAR_ITEM_BEFORE.search(pre_q)
+    if item and (P.THIS_RATE.search(statement) or P.COVERAGE_BEFORE.search(statement)
+                 or after_coverage):
+        # "Tỷ lệ này sẽ tăng dần: năm 2016 là 78%, 2017 là 79,8%": that year's rate
+        fig.measure = "plan_coverage_pct" if P.PLAN.search(statement) else "coverage_pct"
+        fig.notes.append(f"year:{item['y']}")
+        fig.penalty += 0.15
         return None
     share_of_count = (prev is not None and prev.measure == "participants" and re.search(
         r"(?:chiếm|đạt)\s+t[ỷỉ]\s+lệ\s*$|chiếm\s*$", pre_q, re.I))
@@ -329,8 +343,13 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
                                  or not P.PARTICIPATE_BEFORE.search(pre)):
             return "bare number"
         fig.penalty += 0.1
-    pop = P.POPULATION_BEFORE.search(clause)
-    if pop and not scheme_mentions(text, w0, fig.start):
+    # "Lực lượng lao động từ 15 tuổi trở lên trong quý II là 51,6 triệu người"
+    pop = P.POPULATION_BEFORE.search(clause) or (
+        P.POPULATION_BEFORE.search(own) if fig.unit == "count" and not re.search(
+            r"tham\s+gia|%", own[P.POPULATION_BEFORE.search(own).start():]
+            if P.POPULATION_BEFORE.search(own) else "") else None)
+    if pop and not scheme_mentions(text, w0, fig.start) and not scheme_mentions(
+            text, fig.start - len(own), fig.start):
         fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after))

@@ -175,7 +175,7 @@ COVERAGE_AFTER_LIST = re.compile(
 )
 #: Denominators printed as counts.
 POPULATION_BEFORE = re.compile(
-    r"(?P<what>dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)(?:\s+\S+){0,4}?\s*"
+    r"(?P<what>dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)(?:\s+\S+){0,16}?\s*"
     r"(?:là|có|khoảng|gần|hơn|trên|đạt)?\s*$",
     _I,
 )
@@ -267,10 +267,28 @@ RATE_OF_COUNT_AFTER = re.compile(
     r"(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|KH|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)",
     _I,
 )
+#: A place name followed by a date: the dateline of a letter or plan ("Hà Nội, ngày 31 ...").
+DATELINE_AFTER = re.compile(r",\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d|/\d)", _I)
+#: "Theo chỉ tiêu (được) giao, ...", "Theo lộ trình, ...": a sentence of targets.
+TARGET_SENTENCE = re.compile(r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình)", _I)
+#: A share of those who must join, not of the labour force or population.
+ELIGIBLE_AFTER = re.compile(
+    r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:số\s+)?(?:người|lao\s+động|đối\s+tượng)\s+"
+    r"(?:thuộc\s+diện|phải\s+tham\s+gia)", _I)
+#: A subgroup's rate ("các nhóm đối tượng ... đạt tỷ lệ 100%", "học sinh, sinh viên ...").
+SUBGROUP = re.compile(
+    r"\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người\s+(?:nghèo|cận\s+nghèo|cao\s+tuổi)|"
+    r"hộ\s+(?:nghèo|cận\s+nghèo)|hài\s+lòng|đơn\s+vị|doanh\s+nghiệp|cán\s+bộ|"
+    r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số", _I)
+#: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
+THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
+#: "2017 là 79,8%": an item of a list labelled by year.
+YEAR_ITEM_BEFORE = re.compile(r"(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*(?:là|:|đạt)\s*$", _I)
 #: "lần lượt": figures that follow schemes listed together, in the same order.
 RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
 #: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).
-PLAN_YEAR = re.compile(r"(?:năm|đến|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})", _I)
+PLAN_YEAR = re.compile(r"(?:năm|đến|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})|"
+                       r"(?<![\d/.,])(?P<yl>(?:19|20)\d{2})(?=\s*(?:là|:)\s*\d)", _I)
 #: Publication dates printed in a page header.
 PUBLISHED_LABELLED = re.compile(
     r"(?:ngày\s+đăng|đăng\s+ngày|cập\s+nhật|published|\d{1,2}:\d{2}(?:\s*[AP]M)?,?)\s*:?\s*"

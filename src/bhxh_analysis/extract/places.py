@@ -108,7 +108,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         if out and mention.start < out[-1].end:
             continue  # inside a longer mention ("huyện Đức Trọng" holds "Đức Trọng")
         out.append(mention)
-    return out
+    # "Hà Nội, ngày 31 tháng 07 năm 2013": a document's dateline, not its subject
+    return [x for x in out if not P.DATELINE_AFTER.match(text, x.end)]
 
 
 class PlaceContext:
