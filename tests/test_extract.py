@@ -686,3 +686,13 @@ def test_dateline_is_not_the_subject_and_labour_force_subject_with_qualifiers() 
           "2,15 triệu người, tăng 0,02 triệu người so với quý trước.")
     assert rows(run(lf, published="2024-10-20")) == {
         ("Thanh Hóa", "labour_force", "2024-09-30", 2_150_000.0, "")}
+
+
+def test_changes_in_a_list_of_provinces_and_a_noun_glued_to_its_figure() -> None:
+    text = ("Nhiều tỉnh phát triển tốt người tham gia BHXH tự nguyện, như: Bắc Giang (tăng "
+            "2.310 người so với năm 2023), Hưng Yên (tăng 1.544người so với năm 2023).")
+    df = run(text, published="2024-05-20", place_hint="Việt Nam")
+    assert rows(df) == {
+        ("Bắc Giang", "bhxh_voluntary_change_participants", "2024-05-20", 2310.0, ""),
+        ("Hưng Yên", "bhxh_voluntary_change_participants", "2024-05-20", 1544.0, ""),
+    }

@@ -32,7 +32,7 @@ NUMBER = re.compile(
     r"(?P<engroup>\d{1,3}(?:,\d{3}){2,})|\d+(?:,\d+)?)"
     r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w))?"
     r"(?P<pct>\s*%)?"
-    r"(?![\d/:]|[.,]\d|-\w|\w)",
+    r"(?![\d/:]|[.,]\d|-\w|(?!người)\w)",  # "1.861người": a typo glues the noun
     _I,
 )
 #: Approximations and bounds printed just before a figure (→ ``qualifier``).
