@@ -128,7 +128,8 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
                 re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
                     r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after))):
             continue
-        joint = bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*", masked[max(0, last_end):m.start()]))
+        joint = bool(out) and bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*",
+                                                masked[max(0, last_end):m.start()]))
         if joint and out:
             out[-1] = (out[-1][0], out[-1][1], True)
         out.append((a + m.start(), name, joint))
@@ -352,7 +353,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             text, fig.start - len(own), fig.start):
         fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
-    is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after))
+    is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
+                  or P.NEW_AFTER.match(short_after))
     if P.PLAN.search(clause) or (P.TARGET.search(clause) and not P.PARTICIPATE_BEFORE.search(
             clause[-15:])):
         if campaign:

@@ -103,6 +103,11 @@ NEW = re.compile(
     r"tăng\s+thêm\s+mới",
     _I,
 )
+#: "6.120 người tham gia BHXH tự nguyện mới": new participants named after the figure
+#: ("mới đạt", "mới có" mean "only": not new).
+NEW_AFTER = re.compile(
+    r"\s*(?:người\s+|lao\s+động\s+|đối\s+tượng\s+)?tham\s+gia\s+(?:\S+\s+){1,4}?mới"
+    r"(?!\s*(?:đạt|có|chỉ|được|là|bằng|chiếm|\d))(?!\w)", _I)
 #: A change just before the figure ("tăng 1.657", "giảm hơn 200").
 CHANGE_BEFORE = re.compile(r"(?P<dir>tăng|giảm|có\s+thêm)(?:\s+(?:thêm|được))?\s*$", _I)
 #: Over-achievement just before the figure ("vượt 120 người", "vượt kế hoạch 5%").
