@@ -81,6 +81,7 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
         if m["yearend"]:
             y = int(m["ey"]) if m["ey"] else year
             return _dt.date(y, 12, 31) if y else None
+        text = re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1/\2/\3", text)  # 30-9-2024
         text = re.sub(r"^(?:trong|cuối)\s+", "hết ", text, flags=re.I)
         text = re.sub(r"^(?:tại\s+)?thời\s+điểm\s+", "", text, flags=re.I)
         date = parse_date(text, year=year)

@@ -137,6 +137,17 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
     return out
 
 
+def _open_remark(pre: str) -> str | None:
+    """The words of a parenthetical remark still open at the end of ``pre``, if any."""
+    depth, start = 0, None
+    for i, ch in enumerate(pre):
+        if ch == "(":
+            depth, start = depth + 1, i + 1
+        elif ch == ")" and depth:
+            depth -= 1
+    return pre[start:] if depth and start is not None else None
+
+
 def _after_closed_remark(pre: str) -> int:
     """Offset just after a parenthetical remark that closes in ``pre`` but opened before.
 
@@ -227,6 +238,13 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
             fig.penalty += 0.1
             return None
+    inner = _open_remark(pre_q)
+    if inner and P.PLAN.search(inner) and not P.OVER_BEFORE.search(inner) and not name \
+            and not P.CHANGE_BEFORE.search(inner) and not re.search(r"đạt|so\s+với", inner):
+        # "đạt 93,52% (kế hoạch 93,5%)": the plan printed inside a remark
+        fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
+        fig.penalty += 0.1
+        return None
     if fig.unit == "pct":
         return _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
                              prev_same, text[s0:fig.start], text[max(0, s0 - 400):fig.start])
@@ -303,6 +321,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
                     short_after: str, after: str, campaign: bool, prev: Figure | None,
                     prev_same: Figure | None, w0: int, statement: str) -> str | None:
     """Counts of persons (bare numbers are kept only with a strong cue)."""
+    if P.SUBGROUP_AFTER.match(after):
+        return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
     change = P.CHANGE_BEFORE.search(pre_q)
     if change:
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):

@@ -67,9 +67,11 @@ RATIO_AFTER = re.compile(
 
 #: Scheme mentions, most specific first; group name = package scheme.
 SCHEME = re.compile(
-    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc)"
-    r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s+nguyện)"
-    r"|(?P<bhyt_household>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?hộ\s+gia\s+đình)"
+    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc|BHXH\s?BB(?!\w))"
+    r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s+nguyện|"
+    r"BHXH\s?TN(?!\w))"
+    r"|(?P<bhyt_household>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?(?:hộ\s+gia\s+đình|HGĐ)"
+    r"(?!\w))"
     r"|(?P<bhtn>BHTN|(?:bảo\s+hiểm|BH)\s+thất\s+nghiệp)"
     r"|(?P<bhyt>BHYT|bảo\s+hiểm\s+y\s+tế)"
     r"|(?P<bhxh>BHXH|bảo\s+hiểm\s+xã\s+hội)",
@@ -170,7 +172,8 @@ VERSUS_PLAN = re.compile(r"(?:so\s+với|theo)\s+(?:chỉ\s+tiêu|kế\s+hoạch
 SAME_PERIOD = re.compile(r"cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\s*\(?\s*$", _I)
 #: A scheme named just before its figure: "BHXH bắt buộc: 199.511", "BHTN là 217.587".
 SCHEME_THEN = re.compile(
-    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình))?"
+    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|"
+    r"TN|BB|HGĐ))?"
     r"\s*(?::|là)?\s*$",
     _I,
 )
@@ -243,7 +246,7 @@ NAME_VERB_TAIL = re.compile(
 
 #: As-of phrases; the matched text is read by :func:`bhxh_analysis.clean.parse_date`
 #: after the small rewrites in :mod:`bhxh_analysis.extract.core`.
-_DM = (r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}|"
+_DM = (r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}|"
        r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?")
 _MONTH = r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
 AS_OF = re.compile(
@@ -289,6 +292,10 @@ SUBGROUP = re.compile(
 THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
 #: "2017 là 79,8%": an item of a list labelled by year.
 YEAR_ITEM_BEFORE = re.compile(r"(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*(?:là|:|đạt)\s*$", _I)
+#: "9.100 người thuộc hộ nghèo …", "người được ngân sách hỗ trợ": a subgroup, not a stock.
+SUBGROUP_AFTER = re.compile(
+    r"\s*(?:người|lao\s+động|đối\s+tượng)\s+(?:thuộc|là\s+(?:người|học|hộ)|được\s+(?:ngân\s+sách|"
+    r"hỗ\s+trợ|miễn))", _I)
 #: "lần lượt": figures that follow schemes listed together, in the same order.
 RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
 #: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).
