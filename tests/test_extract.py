@@ -704,6 +704,17 @@ VARIANTS = [
 ("Trong năm 2024, toàn tỉnh Quảng Nam có hơn 1,2 triệu lượt người khám chữa bệnh BHYT với tổng chi phí 2.100 tỷ đồng.", "2025-01-05", None, set()),
 ("Tính đến 30/11/2024, tỉnh Đắk Lắk có 41.800 người tham gia BHXH tự nguyện, trong đó có 9.100 người thuộc hộ nghèo, hộ cận nghèo được ngân sách hỗ trợ.", "2024-12-05", None,
  {("Đắk Lắk","bhxh_voluntary_participants","2024-11-30",41800.0)}),
+# fifth round: a release's full paragraph, a headline share, 'bằng … so với kế hoạch giao', new participants against their plan
+("Tính đến ngày 31/10/2024, số người tham gia BHXH, BHYT, BHTN trên địa bàn tỉnh Quảng Trị như sau: số người tham gia BHXH là 95.440 người, đạt 32,9% lực lượng lao động trong độ tuổi (trong đó, BHXH bắt buộc là 60.200 người, BHXH tự nguyện là 35.240 người); số người tham gia BHTN là 55.100 người, đạt 24,4% lực lượng lao động trong độ tuổi; số người tham gia BHYT là 600.000 người, đạt tỷ lệ bao phủ 93,1% dân số.", "2024-11-06", None,
+ {("Quảng Trị","bhxh_participants","2024-10-31",95440.0),("Quảng Trị","bhxh_coverage_pct","2024-10-31",32.9),("Quảng Trị","bhxh_compulsory_participants","2024-10-31",60200.0),("Quảng Trị","bhxh_voluntary_participants","2024-10-31",35240.0),("Quảng Trị","bhtn_participants","2024-10-31",55100.0),("Quảng Trị","bhtn_coverage_pct","2024-10-31",24.4),("Quảng Trị","bhyt_participants","2024-10-31",600000.0),("Quảng Trị","bhyt_coverage_pct","2024-10-31",93.1)}),
+("Bình Định: Hơn 93% dân số tham gia BHYT\n\nTính đến cuối tháng 10/2024, toàn tỉnh Bình Định có 1,39 triệu người tham gia BHYT, đạt 93,2% dân số. So với cùng kỳ năm 2023, số người tham gia BHXH tự nguyện tăng 5.300 người (tăng 13,2%).", "2024-11-08", None,
+ {("Bình Định","bhyt_coverage_pct","2024-10-31",93.0),("Bình Định","bhyt_participants","2024-10-31",1390000.0),("Bình Định","bhyt_coverage_pct","2024-10-31",93.2),("Bình Định","bhxh_voluntary_change_participants","2024-10-31",5300.0)}),
+("Số người tham gia BHXH tự nguyện của tỉnh Hòa Bình đạt 25.240 người, bằng 97,4% so với kế hoạch giao (tính đến 30/9/2024).", "2024-10-06", None,
+ {("Hoà Bình","bhxh_voluntary_participants","2024-09-30",25240.0),("Hoà Bình","bhxh_voluntary_attainment_pct","2024-09-30",97.4)}),
+("Theo báo cáo của BHXH tỉnh Kon Tum, trong 10 tháng năm 2024 đã có 2.150 người tham gia BHXH tự nguyện mới, đạt 61% chỉ tiêu phát triển mới được giao.", "2024-11-06", None,
+ {("Kon Tum","bhxh_voluntary_new_participants","2024-10-31",2150.0),("Kon Tum","bhxh_voluntary_attainment_pct","2024-10-31",61.0)}),
+("Tính đến 30/9/2024, toàn tỉnh Ninh Thuận có 52.000 người tham gia BHXH, chiếm 15,2% lực lượng lao động trong độ tuổi, tăng 1,1% so với cùng kỳ; 550.000 người tham gia BHYT, chiếm 90,7% dân số.", "2024-10-08", None,
+ {("Ninh Thuận","bhxh_participants","2024-09-30",52000.0),("Ninh Thuận","bhxh_coverage_pct","2024-09-30",15.2),("Ninh Thuận","bhyt_participants","2024-09-30",550000.0),("Ninh Thuận","bhyt_coverage_pct","2024-09-30",90.7)}),
 ]
 
 
