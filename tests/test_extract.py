@@ -771,3 +771,23 @@ def test_changes_in_a_list_of_provinces_and_a_noun_glued_to_its_figure() -> None
         ("Bắc Giang", "bhxh_voluntary_change_participants", "2024-05-20", 2310.0, ""),
         ("Hưng Yên", "bhxh_voluntary_change_participants", "2024-05-20", 1544.0, ""),
     }
+
+
+def test_simple_tables_a_scheme_cell_then_its_count(tmp_path) -> None:
+    page = tmp_path / "bang.html"
+    page.write_text(
+        "<html><body><article><p>Kết quả phát triển người tham gia của tỉnh Hà Tĩnh đến "
+        "30/9/2024</p><table><tr><th>Chỉ tiêu</th><th>Số người</th></tr>"
+        "<tr><td>BHXH bắt buộc</td><td>112.400</td></tr>"
+        "<tr><td>BHXH tự nguyện</td><td>58.200</td></tr>"
+        "<tr><td>BHYT</td><td>1.230.500</td></tr></table></article></body></html>",
+        encoding="utf-8")
+    expected = {("Hà Tĩnh", "bhxh_compulsory_participants", "2024-09-30", 112_400.0),
+                ("Hà Tĩnh", "bhxh_voluntary_participants", "2024-09-30", 58_200.0),
+                ("Hà Tĩnh", "bhyt_participants", "2024-09-30", 1_230_500.0)}
+    df = ex.extract_file(page, published="2024-10-05")
+    assert {(r.geo_name, r.indicator, r.as_of, r.value) for r in df.itertuples()} == expected
+    text = ("Kết quả đến 30/9/2024 của tỉnh Hà Tĩnh:\nBHXH bắt buộc | 112.400 người | 96,1%\n"
+            "BHXH tự nguyện\t58.200 người\t70,2%\nBHYT | 1.230.500 người")
+    df = run(text, published="2024-10-05")
+    assert {(r.geo_name, r.indicator, r.as_of, r.value) for r in df.itertuples()} == expected

@@ -174,7 +174,7 @@ SAME_PERIOD = re.compile(r"cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\
 SCHEME_THEN = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|"
     r"TN|BB|HGĐ))?"
-    r"\s*(?::|là)?\s*$",
+    r"\s*(?::|là|\||\t)?\s*$",  # ":" "là", or a table cell "BHXH bắt buộc | 112.400"
     _I,
 )
 #: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
