@@ -791,3 +791,15 @@ def test_simple_tables_a_scheme_cell_then_its_count(tmp_path) -> None:
             "BHXH tự nguyện\t58.200 người\t70,2%\nBHYT | 1.230.500 người")
     df = run(text, published="2024-10-05")
     assert {(r.geo_name, r.indicator, r.as_of, r.value) for r in df.itertuples()} == expected
+
+
+def test_a_count_behind_a_rate_is_participants_only_when_nothing_else_is_counted() -> None:
+    text = ("Tính đến 30/6/2024, kết quả phát triển người tham gia BHXH tự nguyện của các "
+            "tỉnh khá tốt. Hà Giang với 21.400 người, đạt 101% kế hoạch. BHXH tỉnh Hà Giang "
+            "cũng đã tư vấn cho 5.000 người, đạt 110% kế hoạch; giải quyết cho 3.200 người "
+            "hưởng chế độ, đạt 95% kế hoạch.")
+    df = run(text, published="2024-07-05")
+    assert {(r.geo_name, r.indicator, r.value) for r in df.itertuples()} == {
+        ("Hà Giang", "bhxh_voluntary_participants", 21_400.0),
+        ("Hà Giang", "bhxh_voluntary_attainment_pct", 101.0),
+    }

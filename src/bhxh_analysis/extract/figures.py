@@ -258,6 +258,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     """Percent figures: attainment, shortfall, coverage, plan coverage."""
     after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
     own = re.split(r"[,;:]", statement)[-1]
+    if prev is not None and prev.skip and prev.unit != "pct" and ";" not in pre \
+            and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I):
+        return "the rate of a count not kept"  # "tư vấn cho 5.000 người, đạt 110% kế hoạch"
     if P.ELIGIBLE_AFTER.match(after):
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
     if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after):
@@ -354,7 +357,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     scheme_named = P.SCHEME_THEN.search(clause)
     if P.RATE_OF_COUNT_AFTER.match(after) and not P.PLAN.search(clause) \
-            and not P.TARGET.search(clause) and not P.NEW.search(clause):
+            and not P.TARGET.search(clause) and not P.NEW.search(clause) \
+            and not P.SERVICE.search(own):
         # "Hà Nam với 727.215 người, đạt 102,4% kế hoạch": the count the rate is of
         fig.measure = "participants"
         fig.penalty += 0.1 if fig.unit == "count" else 0.2

@@ -296,6 +296,9 @@ YEAR_ITEM_BEFORE = re.compile(r"(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*(?:là|:|đ�
 SUBGROUP_AFTER = re.compile(
     r"\s*(?:người|lao\s+động|đối\s+tượng)\s+(?:thuộc|là\s+(?:người|học|hộ)|được\s+(?:ngân\s+sách|"
     r"hỗ\s+trợ|miễn))", _I)
+#: Services and benefits counted in persons: not participants.
+SERVICE = re.compile(r"hỗ\s+trợ|giải\s+quyết|hưởng|tập\s+huấn|tuyên\s+truyền|tư\s+vấn|"
+                     r"khám|đối\s+thoại|hội\s+nghị", _I)
 #: "lần lượt": figures that follow schemes listed together, in the same order.
 RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
 #: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).
