@@ -52,6 +52,10 @@ _WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiê
 
 # ------------------------------------------------------------------------- dates
 
+# Between a figure and a date phrase that is its own: a unit noun, then "vào" or "(".
+_OWN_DATE_GAP = re.compile(r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*"
+                           r"(?:vào|\()\s*", re.I)
+
 
 def _month_end(year: int, month: int) -> _dt.date:
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -77,6 +81,7 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
         if m["yearend"]:
             y = int(m["ey"]) if m["ey"] else year
             return _dt.date(y, 12, 31) if y else None
+        text = re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1/\2/\3", text)  # 30-9-2024
         text = re.sub(r"^(?:trong|cuối)\s+", "hết ", text, flags=re.I)
         text = re.sub(r"^(?:tại\s+)?thời\s+điểm\s+", "", text, flags=re.I)
         date = parse_date(text, year=year)
@@ -91,7 +96,7 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
 def _plan_year(sentence: str, offset: int) -> int | None:
     """The year a plan is for: the printed year nearest before the figure, else after."""
     def years(a: int, b: int) -> list[int]:
-        return [int(m["y"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
+        return [int(m["y"] or m["yl"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
                 if not re.search(r"(?:so\s+với|cùng\s+kỳ)\s*$", sentence[:m.start()], re.I)]
 
     before = years(0, offset)
@@ -215,12 +220,28 @@ def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
     """
     sent = text[s0:s1]
     found = [(m, _read_as_of(m, ctx.year, ctx.published)) for m in P.AS_OF.finditer(sent)
-             if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
+             if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))
+             and not _not_as_of(sent, m)]
     strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
               if d is not None and not m["year"]]
     if strong:
         return strong, True
     return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
+
+
+def _not_as_of(sent: str, m: re.Match[str]) -> bool:
+    """A date phrase that is not the figures' date.
+
+    A comparison's date ("tăng ... so với tháng 9/2020", "so với cuối năm 2019"), the
+    months still to come ("6 tháng cuối năm", "những tháng cuối năm") and a horizon
+    ("đến cuối năm để đạt chỉ tiêu") date no figure of the sentence.
+    """
+    before, after = sent[:m.start()], sent[m.end():m.end() + 12]
+    if P.COMPARED_BEFORE.search(before):
+        return True
+    if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
+        return True
+    return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))
 
 
 def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Context) -> None:
@@ -235,12 +256,17 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
              "new_participants": "plan_new_participants"}
     if fig.measure not in plain:
         return
+    if P.TARGET_SENTENCE.match(text, s0):
+        # "Theo chỉ tiêu được giao, đến cuối năm 2015 có 75,4% dân số tham gia BHYT"
+        fig.measure = plain[fig.measure]
+        fig.penalty += 0.1
+        return
     if kept and all(f.measure and f.measure.startswith("plan_") for f in kept):
         fig.measure = plain[fig.measure]
         fig.penalty += 0.1
         return
     statement = text[s0:fig.start].rsplit(";", 1)[-1]
-    future = [int(m["y"]) for m in P.PLAN_YEAR.finditer(statement)]
+    future = [int(m["y"] or m["yl"]) for m in P.PLAN_YEAR.finditer(statement)]
     if ctx.published and future and max(future) > ctx.published.year:
         # a figure for a year after the publication can only be a target
         fig.measure = plain[fig.measure]
@@ -282,15 +308,18 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.place = carried
             fig.penalty += 0.15 if carried is not None else 0.4
     # Date.
+    labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
     if fig.measure and fig.measure.startswith("plan_"):
-        y = _plan_year(text[s0:s1], fig.start - s0)
+        y = labelled[0] if labelled else _plan_year(text[s0:s1], fig.start - s0)
         if y is None:
-            base = _date_for(fig, dates, ctx)
+            base = _date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year
             fig.penalty += 0.1
         fig.as_of = _dt.date(y, 12, 31) if y else None
         return
-    fig.as_of = _date_for(fig, dates, ctx)
+    fig.as_of = _date_for(text, fig, dates, ctx)
+    if labelled:  # "năm 2016 là 80%": the year labels the figure
+        fig.as_of = _dt.date(labelled[0], 12, 31)
     if fig.as_of is not None and fig.earlier_year is not None:
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
@@ -309,10 +338,18 @@ def _respective(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | No
     return listed[n][1] if n < len(listed) else None
 
 
-def _date_for(fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context
+def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context
               ) -> _dt.date | None:
     """The as-of date nearest before the figure in its sentence, else after it, else
-    the last one of the article so far, else its first (a headline), else publication."""
+    the last one of the article so far, else its first (a headline), else publication.
+
+    A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
+    (tháng 6/2024)") is its own and wins over one before it ("từ 5,6% năm 1993 lên ...").
+    """
+    own = [d for a, _b, d in dates if a > fig.end and _OWN_DATE_GAP.fullmatch(
+        text[fig.end:a])]
+    if own:
+        return own[0]
     before = [d for a, _b, d in dates if a < fig.start]
     if before:
         return before[-1]

@@ -46,9 +46,10 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         raw = m.group(0).strip()
         after = text[m.end():min(s1, m.end() + 60)]
         before = text[max(s0, m.start() - 30):m.start()]
-        try:
-            q = parse_quantity(raw, "vi")
-        except ParseError:
+        if re.search(r"\d\s*%?\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
+            continue  # a range "97 - 98%": no single value to read
+        value, penalty = _read_value(m, raw, after)
+        if value is None:
             continue
         if m["pct"]:
             unit = "pct"
@@ -68,9 +69,36 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         qm = P.QUALIFIER_BEFORE.search(before)
         if qm and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", before[:qm.start()], re.I):
             qm = None  # "thấp hơn 5,25%": a comparison, not a bound
-        out.append(Figure(m.start(), m.start() + len(raw), raw, q.value, unit,
-                           qm["q"].lower() if qm else _estimate(before)))
+        if penalty and unit not in ("pct", "count", "bare"):
+            continue
+        if unit in ("count", "bare") and not m["mult"] and value != int(value):
+            # "727,215 người", "1.617,981": a count of persons is whole, so the comma
+            # groups thousands (English style); any other fraction is unreadable.
+            if not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", m["num"]):
+                continue
+            value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
+        out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
+                           qm["q"].lower() if qm else _estimate(before), penalty=penalty))
     return out
+
+
+def _read_value(m: re.Match[str], raw: str, after: str) -> tuple[float | None, float]:
+    """The value of a printed figure and a confidence penalty (English-style numbers).
+
+    Vietnamese first ("." groups thousands, "," is the decimal mark); "102.4%" (a percent
+    cannot be 1024) and "1,588,505" (several commas cannot be decimal marks) can only be
+    English-style, and are read so with a lower confidence.
+    """
+    try:
+        return parse_quantity(raw, "vi").value, 0.0
+    except ParseError:
+        pass
+    if m["endec"] or m["engroup"]:
+        try:
+            return parse_quantity(raw, "en").value, 0.15
+        except ParseError:
+            return None, 0.0
+    return None, 0.0
 
 
 def _estimate(before: str) -> str:
@@ -92,18 +120,51 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
     last_end = -10
     for m in P.SCHEME.finditer(masked):
         after = masked[m.end():m.end() + 25]
-        if P.AGENCY_AFTER.match(after) or P.AGENCY_BEFORE.search(masked[:m.start()]):
-            continue
-        if re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
-                r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after):
-            continue  # "BHXH Lâm Đồng": the province's agency
         name = next(k for k, v in m.groupdict().items() if v)
-        joint = bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*", masked[max(0, last_end):m.start()]))
+        if P.AGENCY_BEFORE.search(masked[:m.start()]):
+            continue
+        # "BHXH tỉnh", "BHXH Lâm Đồng": the agency; "BHXH tự nguyện tỉnh X" is the scheme
+        if name == "bhxh" and (P.AGENCY_AFTER.match(after) or (
+                re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
+                    r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after))):
+            continue
+        joint = bool(out) and bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*",
+                                                masked[max(0, last_end):m.start()]))
         if joint and out:
             out[-1] = (out[-1][0], out[-1][1], True)
         out.append((a + m.start(), name, joint))
         last_end = m.end()
     return out
+
+
+def _open_remark(pre: str) -> str | None:
+    """The words of a parenthetical remark still open at the end of ``pre``, if any."""
+    depth, start = 0, None
+    for i, ch in enumerate(pre):
+        if ch == "(":
+            depth, start = depth + 1, i + 1
+        elif ch == ")" and depth:
+            depth -= 1
+    return pre[start:] if depth and start is not None else None
+
+
+def _after_closed_remark(pre: str) -> int:
+    """Offset just after a parenthetical remark that closes in ``pre`` but opened before.
+
+    "(vượt 0,15% so với Nghị quyết 01/NQ-CP) với trên 93,3 triệu người": the figure is
+    outside the remark, so the remark's words (a plan, a change) are not its cues.
+    """
+    depth = 0
+    cut = 0
+    for i, ch in enumerate(pre):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                cut = i + 1
+            else:
+                depth -= 1
+    return cut
 
 
 def clause_of(pre: str) -> str:
@@ -119,6 +180,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
               prev_same: Figure | None) -> str | None:
     """Set ``fig.measure`` (and maybe adjust the value); return a reason when skipped."""
     w0 = prev.end if prev is not None else s0
+    w0 += _after_closed_remark(text[w0:fig.start])
     pre = text[w0:fig.start]
     pre_q = P.QUALIFIER_BEFORE.sub("", pre) if fig.qualifier else pre
     after = text[fig.end:s1]
@@ -129,6 +191,11 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
+            P.NOT_PARTICIPATING.match(after, 0) or re.match(
+                r"\s*(?:người\s+|dân\s+số\s+)?(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
+                after, re.I):
+        return "not participating"
     if P.ALL_UNITS.search(statement):
         return "every province"
     if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after) or (
@@ -171,6 +238,13 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
             fig.penalty += 0.1
             return None
+    inner = _open_remark(pre_q)
+    if inner and P.PLAN.search(inner) and not P.OVER_BEFORE.search(inner) and not name \
+            and not P.CHANGE_BEFORE.search(inner) and not re.search(r"đạt|so\s+với", inner):
+        # "đạt 93,52% (kế hoạch 93,5%)": the plan printed inside a remark
+        fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
+        fig.penalty += 0.1
+        return None
     if fig.unit == "pct":
         return _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
                              prev_same, text[s0:fig.start], text[max(0, s0 - 400):fig.start])
@@ -183,8 +257,17 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
                   before: str, recent: str) -> str | None:
     """Percent figures: attainment, shortfall, coverage, plan coverage."""
     after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
+    own = re.split(r"[,;:]", statement)[-1]
+    if prev is not None and prev.skip and prev.unit != "pct" and ";" not in pre \
+            and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I):
+        return "the rate of a count not kept"  # "tư vấn cho 5.000 người, đạt 110% kế hoạch"
+    if P.ELIGIBLE_AFTER.match(after):
+        return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
+    if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after):
+        return "a subgroup's rate"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
-        if after_coverage:
+        if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
+            # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate
             return "points above the plan"  # "đạt 38,05%, vượt 0,05% so với chỉ tiêu"
         if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
             fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
@@ -204,6 +287,14 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
             return "target share of a plan"
         fig.measure = "attainment_pct"
+        return None
+    item = P.YEAR_ITEM_BEFORE.search(pre_q)
+    if item and (P.THIS_RATE.search(statement) or P.COVERAGE_BEFORE.search(statement)
+                 or after_coverage):
+        # "Tỷ lệ này sẽ tăng dần: năm 2016 là 78%, 2017 là 79,8%": that year's rate
+        fig.measure = "plan_coverage_pct" if P.PLAN.search(statement) else "coverage_pct"
+        fig.notes.append(f"year:{item['y']}")
+        fig.penalty += 0.15
         return None
     share_of_count = (prev is not None and prev.measure == "participants" and re.search(
         r"(?:chiếm|đạt)\s+t[ỷỉ]\s+lệ\s*$|chiếm\s*$", pre_q, re.I))
@@ -233,6 +324,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
                     short_after: str, after: str, campaign: bool, prev: Figure | None,
                     prev_same: Figure | None, w0: int, statement: str) -> str | None:
     """Counts of persons (bare numbers are kept only with a strong cue)."""
+    if P.SUBGROUP_AFTER.match(after):
+        return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
     change = P.CHANGE_BEFORE.search(pre_q)
     if change:
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
@@ -248,23 +341,44 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         return "over-achievement"
-    if P.SHORTFALL_BEFORE.search(pre_q) or P.SHORTFALL_CLAUSE.search(clause) or (
+    own = re.split(r"[,;]", statement)[-1]  # the figure's own comma clause
+    changed = P.CHANGE_CLAUSE.search(own)
+    if changed and not P.PARTICIPATE_AFTER.match(after):
+        # "số người tăng 6 tháng đầu năm là 674.772 người"
+        fig.measure = "change_participants"
+        if changed["dir"].lower() == "giảm":
+            fig.value = -fig.value
+        return None
+    if P.SHORTFALL_BEFORE.search(pre_q) or P.SHORTFALL_CLAUSE.search(own) or (
             P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
             and prev.measure in ("shortfall_pp", "shortfall_participants")) or (
             re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
         fig.measure = "shortfall_participants"
         return None
     scheme_named = P.SCHEME_THEN.search(clause)
+    if P.RATE_OF_COUNT_AFTER.match(after) and not P.PLAN.search(clause) \
+            and not P.TARGET.search(clause) and not P.NEW.search(clause) \
+            and not P.SERVICE.search(own):
+        # "Hà Nam với 727.215 người, đạt 102,4% kế hoạch": the count the rate is of
+        fig.measure = "participants"
+        fig.penalty += 0.1 if fig.unit == "count" else 0.2
+        return None
     if fig.unit == "bare":
         if not scheme_named and (not re.search(r"(?:là|đạt|có)\s*$", pre_q)
                                  or not P.PARTICIPATE_BEFORE.search(pre)):
             return "bare number"
         fig.penalty += 0.1
-    pop = P.POPULATION_BEFORE.search(clause)
-    if pop and not scheme_mentions(text, w0, fig.start):
+    # "Lực lượng lao động từ 15 tuổi trở lên trong quý II là 51,6 triệu người"
+    pop = P.POPULATION_BEFORE.search(clause) or (
+        P.POPULATION_BEFORE.search(own) if fig.unit == "count" and not re.search(
+            r"tham\s+gia|%", own[P.POPULATION_BEFORE.search(own).start():]
+            if P.POPULATION_BEFORE.search(own) else "") else None)
+    if pop and not scheme_mentions(text, w0, fig.start) and not scheme_mentions(
+            text, fig.start - len(own), fig.start):
         fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
-    is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after))
+    is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
+                  or P.NEW_AFTER.match(short_after))
     if P.PLAN.search(clause) or (P.TARGET.search(clause) and not P.PARTICIPATE_BEFORE.search(
             clause[-15:])):
         if campaign:

@@ -23,13 +23,16 @@ UPPER = "A-Z" + "".join(
 
 #: A printed number with an optional multiplier word and percent sign. Digits glued to
 #: ``/``, ``:``, ``-`` or letters (dates 31/8, ratios 366/244, times 12:00, document
-#: numbers 1279/KH-BHXH, 21-NQ/TW) are not figures.
+#: numbers 1279/KH-BHXH, 21-NQ/TW) are not figures. English-style numbers some pages
+#: print ("1,588,505 người", "102.4%") are matched too and read in
+#: :func:`bhxh_analysis.extract.figures.find_figures` where only one reading is possible.
 NUMBER = re.compile(
     r"(?<![\w.,/:\-])"
-    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?P<num>(?P<endec>\d{1,3}\.\d{1,2})(?=\s*%)|\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
+    r"(?P<engroup>\d{1,3}(?:,\d{3}){2,})|\d+(?:,\d+)?)"
     r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w))?"
     r"(?P<pct>\s*%)?"
-    r"(?![\d/:]|[.,]\d|-\w|\w)",
+    r"(?![\d/:]|[.,]\d|-\w|(?!người)\w)",  # "1.861người": a typo glues the noun
     _I,
 )
 #: Approximations and bounds printed just before a figure (→ ``qualifier``).
@@ -64,9 +67,11 @@ RATIO_AFTER = re.compile(
 
 #: Scheme mentions, most specific first; group name = package scheme.
 SCHEME = re.compile(
-    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc)"
-    r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s+nguyện)"
-    r"|(?P<bhyt_household>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?hộ\s+gia\s+đình)"
+    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc|BHXH\s?BB(?!\w))"
+    r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s+nguyện|"
+    r"BHXH\s?TN(?!\w))"
+    r"|(?P<bhyt_household>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?(?:hộ\s+gia\s+đình|HGĐ)"
+    r"(?!\w))"
     r"|(?P<bhtn>BHTN|(?:bảo\s+hiểm|BH)\s+thất\s+nghiệp)"
     r"|(?P<bhyt>BHYT|bảo\s+hiểm\s+y\s+tế)"
     r"|(?P<bhxh>BHXH|bảo\s+hiểm\s+xã\s+hội)",
@@ -86,7 +91,8 @@ AGENCY_BEFORE = re.compile(
 
 #: Participation after a count: "... người tham gia BHYT", "... người đóng BHXH".
 PARTICIPATE_AFTER = re.compile(
-    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ|dân\s+số)?"
+    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ|dân\s+số|"
+    r"lực\s+lượng\s+lao\s+động(?:\s+trong\s+độ\s+tuổi)?|LLLĐ)?"
     r"(?:\s+(?:đã|đang|có))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
     _I,
 )
@@ -99,6 +105,11 @@ NEW = re.compile(
     r"tăng\s+thêm\s+mới",
     _I,
 )
+#: "6.120 người tham gia BHXH tự nguyện mới": new participants named after the figure
+#: ("mới đạt", "mới có" mean "only": not new).
+NEW_AFTER = re.compile(
+    r"\s*(?:người\s+|lao\s+động\s+|đối\s+tượng\s+)?tham\s+gia\s+(?:\S+\s+){1,4}?mới"
+    r"(?!\s*(?:đạt|có|chỉ|được|là|bằng|chiếm|\d))(?!\w)", _I)
 #: A change just before the figure ("tăng 1.657", "giảm hơn 200").
 CHANGE_BEFORE = re.compile(r"(?P<dir>tăng|giảm|có\s+thêm)(?:\s+(?:thêm|được))?\s*$", _I)
 #: Over-achievement just before the figure ("vượt 120 người", "vượt kế hoạch 5%").
@@ -112,7 +123,16 @@ SHORTFALL_BEFORE = re.compile(
     _I,
 )
 #: "số người cần phát triển để đạt kế hoạch là ...", "Nông Sơn còn 5.505 người".
-SHORTFALL_CLAUSE = re.compile(r"cần\s+(?:phải\s+)?(?:phát\s+triển|vận\s+động)|còn\s+thiếu", _I)
+SHORTFALL_CLAUSE = re.compile(
+    r"(?:cần|còn)\s+(?:phải\s+)?(?:phát\s+triển|vận\s+động)|còn\s+thiếu", _I
+)
+#: People outside the scheme ("số người chưa tham gia"): not participants, not a shortfall.
+NOT_PARTICIPATING = re.compile(r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ|đóng)", _I)
+#: "số người tăng 6 tháng đầu năm là ...": a change named before its figure.
+CHANGE_CLAUSE = re.compile(
+    r"số\s+(?:người|đối\s+tượng|lao\s+động)(?:\s+tham\s+gia)?\s+(?P<dir>tăng|giảm)(?!\s+mới)",
+    _I,
+)
 EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$", _I)
 #: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu".
 PLAN_AFTER = re.compile(
@@ -152,8 +172,9 @@ VERSUS_PLAN = re.compile(r"(?:so\s+với|theo)\s+(?:chỉ\s+tiêu|kế\s+hoạch
 SAME_PERIOD = re.compile(r"cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\s*\(?\s*$", _I)
 #: A scheme named just before its figure: "BHXH bắt buộc: 199.511", "BHTN là 217.587".
 SCHEME_THEN = re.compile(
-    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình))?"
-    r"\s*(?::|là)?\s*$",
+    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|"
+    r"TN|BB|HGĐ))?"
+    r"\s*(?::|là|\||\t)?\s*$",  # ":" "là", or a table cell "BHXH bắt buộc | 112.400"
     _I,
 )
 #: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
@@ -162,7 +183,7 @@ COVERAGE_AFTER_LIST = re.compile(
 )
 #: Denominators printed as counts.
 POPULATION_BEFORE = re.compile(
-    r"(?P<what>dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)(?:\s+\S+){0,4}?\s*"
+    r"(?P<what>dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)(?:\s+\S+){0,16}?\s*"
     r"(?:là|có|khoảng|gần|hơn|trên|đạt)?\s*$",
     _I,
 )
@@ -225,7 +246,7 @@ NAME_VERB_TAIL = re.compile(
 
 #: As-of phrases; the matched text is read by :func:`bhxh_analysis.clean.parse_date`
 #: after the small rewrites in :mod:`bhxh_analysis.extract.core`.
-_DM = (r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}|"
+_DM = (r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}|"
        r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?")
 _MONTH = r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
 AS_OF = re.compile(
@@ -243,10 +264,46 @@ AS_OF = re.compile(
     r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
     _I,
 )
+#: A comparison's date: "so với (thời điểm|cùng kỳ|...) tháng 9/2020".
+COMPARED_BEFORE = re.compile(
+    r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$", _I
+)
+#: "N người, đạt 102,4% kế hoạch", "N người, chiếm 93% dân số": the count a rate is of.
+RATE_OF_COUNT_AFTER = re.compile(
+    r"\s*(?:người|lao\s+động|đối\s+tượng)?\s*[,(]?\s*(?:đạt|chiếm|bằng)\s+"
+    r"(?:t[ỷỉ]\s+lệ\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s*%\s*"
+    r"(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|KH|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)",
+    _I,
+)
+#: A place name followed by a date: the dateline of a letter or plan ("Hà Nội, ngày 31 ...").
+DATELINE_AFTER = re.compile(r",\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d|/\d)", _I)
+#: "Theo chỉ tiêu (được) giao, ...", "Theo lộ trình, ...": a sentence of targets.
+TARGET_SENTENCE = re.compile(r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình)", _I)
+#: A share of those who must join, not of the labour force or population.
+ELIGIBLE_AFTER = re.compile(
+    r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:số\s+)?(?:người|lao\s+động|đối\s+tượng)\s+"
+    r"(?:thuộc\s+diện|phải\s+tham\s+gia)", _I)
+#: A subgroup's rate ("các nhóm đối tượng ... đạt tỷ lệ 100%", "học sinh, sinh viên ...").
+SUBGROUP = re.compile(
+    r"\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người\s+(?:nghèo|cận\s+nghèo|cao\s+tuổi)|"
+    r"hộ\s+(?:nghèo|cận\s+nghèo)|hài\s+lòng|đơn\s+vị|doanh\s+nghiệp|cán\s+bộ|"
+    r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số", _I)
+#: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
+THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
+#: "2017 là 79,8%": an item of a list labelled by year.
+YEAR_ITEM_BEFORE = re.compile(r"(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*(?:là|:|đạt)\s*$", _I)
+#: "9.100 người thuộc hộ nghèo …", "người được ngân sách hỗ trợ": a subgroup, not a stock.
+SUBGROUP_AFTER = re.compile(
+    r"\s*(?:người|lao\s+động|đối\s+tượng)\s+(?:thuộc|là\s+(?:người|học|hộ)|được\s+(?:ngân\s+sách|"
+    r"hỗ\s+trợ|miễn))", _I)
+#: Services and benefits counted in persons: not participants.
+SERVICE = re.compile(r"hỗ\s+trợ|giải\s+quyết|hưởng|tập\s+huấn|tuyên\s+truyền|tư\s+vấn|"
+                     r"khám|đối\s+thoại|hội\s+nghị", _I)
 #: "lần lượt": figures that follow schemes listed together, in the same order.
 RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
 #: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).
-PLAN_YEAR = re.compile(r"(?:năm|đến|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})", _I)
+PLAN_YEAR = re.compile(r"(?:năm|đến|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})|"
+                       r"(?<![\d/.,])(?P<yl>(?:19|20)\d{2})(?=\s*(?:là|:)\s*\d)", _I)
 #: Publication dates printed in a page header.
 PUBLISHED_LABELLED = re.compile(
     r"(?:ngày\s+đăng|đăng\s+ngày|cập\s+nhật|published|\d{1,2}:\d{2}(?:\s*[AP]M)?,?)\s*:?\s*"

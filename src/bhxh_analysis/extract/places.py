@@ -108,7 +108,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         if out and mention.start < out[-1].end:
             continue  # inside a longer mention ("huyện Đức Trọng" holds "Đức Trọng")
         out.append(mention)
-    return out
+    # "Hà Nội, ngày 31 tháng 07 năm 2013": a document's dateline, not its subject
+    return [x for x in out if not P.DATELINE_AFTER.match(text, x.end)]
 
 
 class PlaceContext:
@@ -133,11 +134,22 @@ class PlaceContext:
         if hint:
             national = P.NATION.fullmatch(hint.strip()) or fold_chars(hint).strip() in (
                 "viet nam", "vietnam")
-            self.hint = self.nation if national else self.resolve_name(hint, None)
+            self.hint = self.nation if national else self._resolve_hint(hint)
             if self.hint is None:
                 raise GeoError(f"place hint {hint!r} names no known place")
             self._remember(self.hint)
             self.last = self.hint
+
+    def _resolve_hint(self, hint: str) -> Any:
+        """A place hint; "Vĩnh Thạnh, Bình Định" names a district by its province."""
+        *names, parent = [p.strip() for p in hint.split(",")]
+        if not names:
+            return self.resolve_name(hint, None)
+        unit = self.resolve_name(parent, None)
+        if unit is None:
+            return None
+        self._remember(unit)
+        return self.resolve_name(", ".join(names), None, anywhere=False)
 
     def _remember(self, unit: Any) -> None:
         if unit.level == "nation":

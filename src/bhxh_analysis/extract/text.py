@@ -86,6 +86,8 @@ class _TextParser(HTMLParser):
                 break
         if tag in _BLOCK and not self.skip_depth:
             self.parts.append("\n")
+        elif tag in ("td", "th") and not self.skip_depth:
+            self.parts.append(" | ")  # table cells: "BHXH bắt buộc | 112.400"
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
@@ -97,13 +99,14 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
 
     Scripts, styles, navigation, header, footer, asides, forms and blocks whose class
     or id names a menu, share bar, related-links list or comments are dropped; block
-    elements end a line; runs of spaces are collapsed and blank lines squeezed.
+    elements end a line, table cells are separated by " | " (a row is one line); runs
+    of spaces are collapsed and blank lines squeezed.
     """
     parser = _TextParser()
     parser.feed(html)
     parser.close()
     raw = "".join(parser.parts).replace("\u00a0", " ")
-    lines = [re.sub(r"[ \t\f\v]+", " ", ln).strip() for ln in raw.split("\n")]
+    lines = [re.sub(r"[ \t\f\v]+", " ", ln).strip(" |") for ln in raw.split("\n")]
     out: list[str] = []
     for ln in lines:
         if ln or (out and out[-1]):
