@@ -296,6 +296,56 @@ def _growth_estimate(ye: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return g * w, sd
 
 
+#: Fewer training pairs than this in a user's table: learn from the embedded data too.
+MIN_POOL_PAIRS = 20
+
+
+def reference_observations(obs: pd.DataFrame) -> pd.DataFrame | None:
+    """The embedded observations, to learn within-year patterns for a thin user table.
+
+    ``None`` when there is no processed build (nothing to borrow; the notes say so) or
+    when ``obs`` is that table itself.
+    """
+    try:
+        from ..observations import load_observations
+
+        ref = load_observations(rebuild=False)
+    except Exception:  # no processed build: nothing to borrow
+        return None
+    if ref is obs or (len(ref) == len(obs) and ref.index.equals(obs.index)):
+        return None
+    return ref
+
+
+def borrow(prep: Prepared, obs_cut: pd.DataFrame, fam: tuple[str, ...],
+           cutoff: pd.Timestamp, ref: pd.DataFrame | None) -> tuple[Prepared, bool]:
+    """Learn a thin user table together with the embedded observations cut at ``cutoff``.
+
+    With fewer than :data:`MIN_POOL_PAIRS` training pairs in ``prep`` (the user's rows
+    of family ``fam`` cut at ``cutoff``), the reference rows dated on or before
+    ``cutoff`` of every series the user's cut table does not hold are added and the
+    family is prepared again. One function for :func:`~bhxh_analysis.forecast.forecast`
+    and :func:`~bhxh_analysis.forecast.backtest`, so that a backtest case is what the
+    forecast made on its as-of date learned from. Returns the prepared table and
+    whether anything was borrowed.
+    """
+    if ref is None or len(prep.pairs()) >= MIN_POOL_PAIRS:
+        return prep, False
+    mine = set(map(tuple, obs_cut[[*KEY, "indicator"]].drop_duplicates().to_numpy()))
+    r = slim(ref, list(fam), cutoff)
+    r = r[[tuple(x) not in mine for x in r[[*KEY, "indicator"]].to_numpy()]]
+    if not len(r):
+        return prep, False
+    return prepare(pd.concat([obs_cut[r.columns], r], ignore_index=True), fam,
+                   with_plans=False), True
+
+
+def own_sids(prep: Prepared, obs_cut: pd.DataFrame) -> np.ndarray:
+    """Series ids of ``prep`` whose place is one of the user's (never a borrowed one)."""
+    mine_keys = obs_cut[[*KEY]].drop_duplicates()
+    return prep.series.reset_index().merge(mine_keys, on=KEY)["sid"].to_numpy()
+
+
 def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> pd.DataFrame:
     """Rows of :func:`bhxh_analysis.metrics.derive` for the schemes of ``indicators``.
 

@@ -27,33 +27,33 @@ from ._prep import (
     COVERAGE,
     FORECASTABLE,
     KEY,
+    MIN_POOL_PAIRS,
     PARTICIPANTS,
     ForecastError,
     Prepared,
     attach_year_info,
+    borrow,
     canonical_key,
     check_columns,
     derived_rows,
     months_elapsed,
+    own_sids,
     plans_table,
     prepare,
+    reference_observations,
     slim,
 )
-from .backtest import choose_auto, raw_cases, run_methods
+from .backtest import AUTO_MAX_SERIES, choose_auto, raw_cases, run_methods
 from .bounds import BOUND_COLUMNS, denominators, upper_bounds
 from .methods import SPARSE_METHODS
 from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
 
-#: ``method="auto"`` ranks methods (and calibrates intervals) on this many series per indicator.
-AUTO_MAX_SERIES = 150
 METHODS: tuple[str, ...] = ("auto", "run_rate", "last_value", "seasonal_profile", "ets")
 #: A series may be projected as far ahead as it reaches back, and at least this many years.
 MIN_HORIZON_SPAN = 2.0
 #: Interval widening for a series with no completed year of its own history.
 SHORT_WIDEN = 1.5
-#: Fewer training pairs than this in a user's table: learn from the embedded data too.
-MIN_POOL_PAIRS = 20
 
 
 # --------------------------------------------------------------------------- inputs
@@ -64,19 +64,6 @@ def _load(obs: pd.DataFrame | None) -> pd.DataFrame:
     from ..observations import load_observations
 
     return load_observations(rebuild=False)
-
-
-def _reference(obs: pd.DataFrame) -> pd.DataFrame | None:
-    """The embedded observations, to learn within-year patterns for a thin user table."""
-    try:
-        from ..observations import load_observations
-
-        ref = load_observations(rebuild=False)
-    except Exception:  # no processed build: nothing to borrow, said in the notes
-        return None
-    if ref is obs or (len(ref) == len(obs) and ref.index.equals(obs.index)):
-        return None
-    return ref
 
 
 def _check_level(levels: Sequence[str]) -> None:
@@ -221,23 +208,12 @@ def _family_run(obs_all: pd.DataFrame, obs_cut: pd.DataFrame, fam: tuple[str, ..
                 levels: Sequence[int]) -> tuple[Prepared, pd.DataFrame, bool]:
     """Prepare one family (participants or rates), borrow when thin, forecast the selection."""
     prep = prepare(obs_cut, fam, with_plans=False)
-    borrowed = False
-    if len(prep.pairs()) < MIN_POOL_PAIRS:
-        ref = _reference(obs_all)
-        if ref is not None:
-            mine = set(map(tuple, obs_cut[[*KEY, "indicator"]].drop_duplicates().to_numpy()))
-            r = slim(ref, list(fam), cutoff)
-            r = r[[tuple(x) not in mine for x in r[[*KEY, "indicator"]].to_numpy()]]
-            if len(r):
-                prep = prepare(pd.concat([obs_cut[r.columns], r], ignore_index=True), fam,
-                               with_plans=False)
-                borrowed = True
+    ref = reference_observations(obs_all) if len(prep.pairs()) < MIN_POOL_PAIRS else None
+    prep, borrowed = borrow(prep, obs_cut, fam, cutoff, ref)
     s = prep.series
     mask = s["indicator"].isin(wanted).to_numpy().copy()
     if borrowed:  # forecast only the user's own series, never the borrowed ones
-        mine_keys = obs_cut[[*KEY]].drop_duplicates()
-        own = s.reset_index().merge(mine_keys, on=KEY)["sid"].to_numpy()
-        mask &= np.isin(s.index.to_numpy(), own)
+        mask &= np.isin(s.index.to_numpy(), own_sids(prep, obs_cut))
     if select is not None:
         mask &= ((s["boundaries"] == select[0]) & (s["geo_level"] == select[1])
                  & (s["geo_code"] == select[2])).to_numpy()
