@@ -423,7 +423,7 @@ def test_leakage_property(nat: pd.DataFrame, day: int, ind: str, factor: float) 
 
 def test_plan_implied_by_shortfall_is_known_from_its_date() -> None:
     """Đà Lạt-style figures: 1.091 participants, 1.589 short of plan → plan 2.680."""
-    from bhxh_analysis.forecast._prep import derived_rows, known_plan, plans_table
+    from bhxh_analysis.forecast._prep import implied_plans_known, known_plan, plans_table
 
     rows = [
         ("2020-07-31", "bhxh_voluntary_participants", 1091.0),
@@ -438,8 +438,8 @@ def test_plan_implied_by_shortfall_is_known_from_its_date() -> None:
     ind = ["bhxh_voluntary_participants"]
 
     def plans_on(day: str) -> pd.DataFrame:
-        cut = obs[obs["as_of"] <= pd.Timestamp(day)]   # implied plans: derived after the cut
-        return plans_table(obs, ind, derived_rows(cut, ind))
+        # Implied plans: derived once (metrics), kept when known on the day.
+        return plans_table(obs, ind, implied_plans_known(obs, pd.Timestamp(day)))
 
     key = ("legacy", "district", "672")
     plan, src = known_plan(plans_on("2020-08-31"), key, ind[0], 2020, pd.Timestamp("2020-08-31"))

@@ -254,7 +254,7 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     ye = pts.loc[pts["is_ye"], ["sid", "year", "value"]].rename(columns={"value": "ye"})
     ye = ye.reset_index(drop=True)
     ye["g_hat"], ye["g_sd"] = _growth_estimate(ye)
-    plans = plans_table(obs, wanted, derived_rows(obs, wanted)) if with_plans else \
+    plans = plans_table(obs, wanted, implied_plans_known(obs)) if with_plans else \
         pd.DataFrame(columns=[*KEY, "indicator", "year", "plan", "as_of", "kind"])
     return Prepared(series=series, points=pts, year_ends=ye, plans=plans)
 
@@ -347,21 +347,21 @@ def own_sids(prep: Prepared, obs_cut: pd.DataFrame) -> np.ndarray:
 
 
 def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> pd.DataFrame:
-    """Rows of :func:`bhxh_analysis.metrics.derive` for the schemes of ``indicators``.
+    """Implied denominators: rows of :func:`bhxh_analysis.metrics.derive` for ``indicators``.
 
-    The forecaster never re-derives a figure: implied plans (participants ÷ attainment,
-    participants + shortfall) and implied denominators (participants ÷ coverage) come
-    from the metrics rule table. Call it on observations already cut at the as-of date,
-    so that a plan implied by an attainment figure counts only from that figure's date.
-    Only the inputs those rules read are passed (fast on large panels); without any
-    attainment, shortfall or coverage figure nothing can be implied and ``derive`` is
-    skipped. Returns ``KEY, indicator, as_of, value, method`` with text as ``str``.
+    The forecaster never re-derives a figure: implied denominators (participants ÷
+    coverage, shortfall persons ÷ shortfall points) come from the metrics rule table
+    (implied plans from :func:`implied_plans_known`). Call it on observations already
+    cut at the as-of date. Only the inputs those rules read are passed (fast on large
+    panels); without any coverage or shortfall figure nothing can be implied and
+    ``derive`` is skipped. Returns ``KEY, indicator, as_of, value, method`` with text
+    as ``str``.
     """
     cols = [*KEY, "indicator", "as_of", "value", "method"]
     schemes = sorted({i.rsplit("_", 2)[0] if i.endswith("_coverage_pct")
                       else i[: -len("_participants")] for i in indicators})
     trigger = [f"{s}_{m}" for s in schemes
-               for m in ("attainment_pct", "shortfall_participants", "shortfall_pp", "coverage_pct")]
+               for m in ("shortfall_participants", "shortfall_pp", "coverage_pct")]
     needed = trigger + [f"{s}_participants" for s in schemes]
     present = set(pd.unique(obs["indicator"].astype(str)))
     rows = obs[obs["indicator"].isin(needed)] if present & set(trigger) else obs.iloc[0:0]
@@ -384,9 +384,25 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     return _canonical(out)
 
 
+def implied_plans_known(obs: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
+    """:func:`bhxh_analysis.metrics.implied_plans` of ``obs``, those known by ``as_of``.
+
+    The forecaster never re-derives a plan: the metrics rules derive them once (from
+    the whole table) and a plan counts from the date of the later of its two inputs
+    (``known_from``), the same as deriving from the table cut at the as-of date.
+    A user's table without ``obs_id`` or ``source_id`` gets placeholders. Nation rows
+    take the canonical key (:data:`NATION_BOUNDARIES`).
+    """
+    from ..metrics import implied_plans
+
+    fill = {c: (lambda d: [f"row{i}" for i in range(len(d))]) if c == "obs_id" else "user"
+            for c in ("obs_id", "source_id") if c not in obs.columns}
+    return _canonical(implied_plans(obs.assign(**fill) if fill else obs, as_of=as_of))
+
+
 def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
-                derived: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Published plans (observations) and implied plans (``metrics.derive``) in one table.
+                implied: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published plans (observations) and implied plans (metrics) in one table.
 
     Parameters
     ----------
@@ -395,15 +411,16 @@ def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
         plan is set before its year starts).
     wanted : sequence of str
         Forecastable indicators whose plans are wanted.
-    derived : DataFrame, optional
-        :func:`derived_rows` of the observations cut at the as-of date (implied plans
-        count only once their inputs are dated on or before it).
+    implied : DataFrame, optional
+        :func:`implied_plans_known` on the as-of date (implied plans count only once
+        their inputs are dated on or before it).
 
     Returns
     -------
     DataFrame
         ``KEY, indicator`` (the indicator the plan is for), ``year, plan, as_of, kind``
-        (``published`` or ``implied``).
+        (``published``, ``as_of`` as stored, or ``implied``, ``as_of`` = the date it
+        is known from).
     """
     cols = [*KEY, "indicator", "year", "plan", "as_of", "kind"]
     plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
@@ -412,12 +429,11 @@ def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     p = p.assign(indicator=p["indicator"].map(plan_of), year=p["as_of"].dt.year,
                  plan=pd.to_numeric(p["value"], errors="coerce"), kind="published")
     parts = [p[cols]]
-    if derived is not None and len(derived):
-        d = derived[derived["indicator"].isin(list(plan_of))]
+    if implied is not None and len(implied):
+        d = implied[implied["indicator"].isin(list(plan_of))]
         if len(d):
-            parts.append(d.assign(indicator=d["indicator"].map(plan_of),
-                                  year=d["as_of"].dt.year, plan=d["value"],
-                                  kind="implied")[cols])
+            parts.append(d.assign(indicator=d["indicator"].map(plan_of).astype(object),
+                                  as_of=d["known_from"], kind="implied")[cols])
     out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     out = out[out["plan"].notna() & (out["plan"] > 0)]
     return out.sort_values([*KEY, "indicator", "year", "as_of", "kind"], ignore_index=True)
@@ -429,8 +445,7 @@ def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, y
 
     Published plans (stored as of 31 December of their year) are treated as known from
     1 January of their year: plans are set before the year starts. Implied plans come
-    from :func:`derived_rows` of the observations cut at ``as_of``, so they are known
-    by construction. A published plan wins over an implied one; among several, the
+    from :func:`implied_plans_known` on ``as_of``, so they are known by construction. A published plan wins over an implied one; among several, the
     median is used.
     """
     p = plans[(plans["boundaries"] == key[0]) & (plans["geo_level"] == key[1])
@@ -441,7 +456,7 @@ def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, y
         return float(pub["plan"].median()), "published"
     imp = p[p["kind"] == "implied"]
     if len(imp):
-        # Implied plans come from observations cut at the as-of date (plans_table).
+        # Implied plans are those known on the as-of date (implied_plans_known).
         return float(imp["plan"].median()), "implied from attainment or shortfall"
     return float("nan"), ""
 

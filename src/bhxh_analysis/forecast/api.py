@@ -3,7 +3,8 @@
 Both run the same code (one place is a selection of the many), so they share their
 defaults (``method="auto"``), their notes and their numbers. Vintage discipline: the
 observations are cut at the as-of date *before* anything is computed — values, growth,
-training pairs, implied plans and denominators (``metrics.derive`` on the cut table),
+training pairs, implied plans (``metrics.implied_plans`` known by that date) and
+implied denominators (``metrics.derive`` on the cut table),
 and the backtest cases used by ``auto`` and by the interval calibration. The only
 exceptions: a published plan (set before its year starts, so known from 1 January) and
 a published denominator of the forecast year (a physical bound, not a prediction).
@@ -36,6 +37,7 @@ from ._prep import (
     canonical_key,
     check_columns,
     derived_rows,
+    implied_plans_known,
     months_elapsed,
     own_sids,
     plans_table,
@@ -375,6 +377,7 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
     obs_all = slim(obs, [i for f in fams for i in f])
     obs_cut = obs_all[obs_all["as_of"] <= cutoff]
     user_plans = _plan_lookup(plans)
+    implied = implied_plans_known(obs_all, cutoff)
     out = []
     for fam in fams:
         wanted = [i for i in fam if inds is None or i in inds]
@@ -394,7 +397,7 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
             res.loc[far, "flags"] = "refused_horizon"
         s = prep.series.iloc[res["sid"].to_numpy()].reset_index(drop=True)
         derived = derived_rows(obs_cut, fam)
-        pl = plans_table(obs_all, wanted, derived)
+        pl = plans_table(obs_all, wanted, implied)
         info = s[[*KEY, "indicator", "geo_name"]].copy()
         bounds = upper_bounds(info[[*KEY, "indicator"]], year,
                               denominators(obs_all, derived, year))
