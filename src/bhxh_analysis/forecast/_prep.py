@@ -384,6 +384,10 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     return _canonical(out)
 
 
+#: Figures that, with participants or coverage, imply a plan (metrics plan rules).
+PLAN_TRIGGERS = ("_attainment_pct", "_shortfall_participants", "_shortfall_pp")
+
+
 def implied_plans_known(obs: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """:func:`bhxh_analysis.metrics.implied_plans` of ``obs``, those known by ``as_of``.
 
@@ -394,10 +398,22 @@ def implied_plans_known(obs: pd.DataFrame, as_of: pd.Timestamp | None = None) ->
     take the canonical key (:data:`NATION_BOUNDARIES`).
     """
     from ..metrics import implied_plans
+    from ..metrics.plans import PLAN_COLUMNS
 
+    # Only a scheme with an attainment or shortfall figure can imply a plan (the rules
+    # join figures of one scheme): derive from those schemes' rows only, or not at all.
+    inds = pd.Series(pd.unique(obs["indicator"].astype(str)))
+    trig = inds[inds.str.endswith(PLAN_TRIGGERS)]
+    schemes = {i[: -len(t)] for i in trig for t in PLAN_TRIGGERS if i.endswith(t)}
+    rows = obs[obs["indicator"].isin([*trig, *[f"{s}_{m}" for s in schemes for m in (
+        "participants", "new_participants", "coverage_pct")]])]
+    if not len(trig) or not len(rows):
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "known_from" else
+                                          (float if c.startswith("plan") else object))
+                             for c in PLAN_COLUMNS})
     fill = {c: (lambda d: [f"row{i}" for i in range(len(d))]) if c == "obs_id" else "user"
-            for c in ("obs_id", "source_id") if c not in obs.columns}
-    return _canonical(implied_plans(obs.assign(**fill) if fill else obs, as_of=as_of))
+            for c in ("obs_id", "source_id") if c not in rows.columns}
+    return _canonical(implied_plans(rows.assign(**fill) if fill else rows, as_of=as_of))
 
 
 def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],

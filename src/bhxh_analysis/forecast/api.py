@@ -377,7 +377,11 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
     obs_all = slim(obs, [i for f in fams for i in f])
     obs_cut = obs_all[obs_all["as_of"] <= cutoff]
     user_plans = _plan_lookup(plans)
-    implied = implied_plans_known(obs_all, cutoff)
+    # Implied plans and denominators are needed for the forecast places only (the rules
+    # join figures of one place): derive from those places' rows.
+    mine = _of_places(obs_all, select, level)
+    implied = implied_plans_known(mine, cutoff)
+    mine_cut = mine[mine["as_of"] <= cutoff]
     out = []
     for fam in fams:
         wanted = [i for i in fam if inds is None or i in inds]
@@ -396,7 +400,7 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
                 for d in res.loc[far, "last_as_of"]]
             res.loc[far, "flags"] = "refused_horizon"
         s = prep.series.iloc[res["sid"].to_numpy()].reset_index(drop=True)
-        derived = derived_rows(obs_cut, fam)
+        derived = derived_rows(mine_cut, fam)
         pl = plans_table(obs_all, wanted, implied)
         info = s[[*KEY, "indicator", "geo_name"]].copy()
         bounds = upper_bounds(info[[*KEY, "indicator"]], year,
@@ -407,6 +411,19 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
     if not out:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in RESULT_COLUMNS})
     return pd.concat(out, ignore_index=True).sort_values([*KEY, "indicator"], ignore_index=True)
+
+
+def _of_places(obs: pd.DataFrame, select: tuple[str, str, str] | None,
+               level: str | None) -> pd.DataFrame:
+    """Rows of the selected place (or level); all rows when neither is given."""
+    if select is not None:
+        keep = (obs["geo_level"] == select[1]) & (obs["geo_code"] == select[2])
+        if select[1] != "nation":  # the nation is one series across boundary sets
+            keep &= obs["boundaries"] == select[0]
+        return obs[keep]
+    if level is not None:
+        return obs[obs["geo_level"] == level]
+    return obs
 
 
 def forecast(obs: pd.DataFrame | None = None, *, geo: Any, indicator: str, year: int,
