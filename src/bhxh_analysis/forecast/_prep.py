@@ -79,9 +79,20 @@ def _authority(source_id: pd.Series) -> np.ndarray:
     from .. import config
 
     ranks = _source_ranks(str(config.raw_dir() / "sources.csv"))
-    codes, uniq = pd.factorize(source_id.astype(str))
-    first = pd.Series(uniq).str.split("+").str[0]
+    codes, uniq = pd.factorize(source_id, use_na_sentinel=False)
+    first = pd.Series([str(u) for u in uniq], dtype=object).str.split("+").str[0]
     return first.map(ranks).fillna(9).to_numpy(dtype=np.int64)[codes]
+
+
+def _text(col: pd.Series) -> np.ndarray:
+    """``col`` as an object array of ``str`` (each distinct value converted once)."""
+    codes, uniq = pd.factorize(col, use_na_sentinel=False)
+    return np.asarray([str(u) for u in uniq], dtype=object)[codes]
+
+
+def _indicators(obs: pd.DataFrame) -> set[str]:
+    """The distinct indicators of ``obs`` (without converting the whole column)."""
+    return {str(u) for u in pd.unique(obs["indicator"])}
 
 
 class ForecastError(ValueError):
@@ -239,7 +250,7 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
                         "value": df["value"].to_numpy(dtype=float)})
     if has_src:
         pts["rank"] = _authority(df["source_id"])
-        pts["src"] = df["source_id"].astype(str).to_numpy()
+        pts["src"] = _text(df["source_id"])
     else:
         pts["rank"], pts["src"] = 0, ""
     pts = pts.sort_values(["sid", "as_of", "rank", "src"], kind="stable", ignore_index=True)
@@ -363,9 +374,9 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     trigger = [f"{s}_{m}" for s in schemes
                for m in ("shortfall_participants", "shortfall_pp", "coverage_pct")]
     needed = trigger + [f"{s}_participants" for s in schemes]
-    present = set(pd.unique(obs["indicator"].astype(str)))
+    present = _indicators(obs)
     rows = obs[obs["indicator"].isin(needed)] if present & set(trigger) else obs.iloc[0:0]
-    if not rows["indicator"].astype(str).isin(trigger).any():
+    if not (_indicators(rows) & set(trigger)):
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "as_of" else
                                           (float if c == "value" else str)) for c in cols})
     from .. import metrics
@@ -402,7 +413,7 @@ def implied_plans_known(obs: pd.DataFrame, as_of: pd.Timestamp | None = None) ->
 
     # Only a scheme with an attainment or shortfall figure can imply a plan (the rules
     # join figures of one scheme): derive from those schemes' rows only, or not at all.
-    inds = pd.Series(pd.unique(obs["indicator"].astype(str)))
+    inds = pd.Series(sorted(_indicators(obs)), dtype=object)
     trig = inds[inds.str.endswith(PLAN_TRIGGERS)]
     schemes = {i[: -len(t)] for i in trig for t in PLAN_TRIGGERS if i.endswith(t)}
     rows = obs[obs["indicator"].isin([*trig, *[f"{s}_{m}" for s in schemes for m in (
