@@ -79,9 +79,20 @@ def _authority(source_id: pd.Series) -> np.ndarray:
     from .. import config
 
     ranks = _source_ranks(str(config.raw_dir() / "sources.csv"))
-    codes, uniq = pd.factorize(source_id.astype(str))
-    first = pd.Series(uniq).str.split("+").str[0]
+    codes, uniq = pd.factorize(source_id, use_na_sentinel=False)
+    first = pd.Series([str(u) for u in uniq], dtype=object).str.split("+").str[0]
     return first.map(ranks).fillna(9).to_numpy(dtype=np.int64)[codes]
+
+
+def _text(col: pd.Series) -> np.ndarray:
+    """``col`` as an object array of ``str`` (each distinct value converted once)."""
+    codes, uniq = pd.factorize(col, use_na_sentinel=False)
+    return np.asarray([str(u) for u in uniq], dtype=object)[codes]
+
+
+def _indicators(obs: pd.DataFrame) -> set[str]:
+    """The distinct indicators of ``obs`` (without converting the whole column)."""
+    return {str(u) for u in pd.unique(obs["indicator"])}
 
 
 class ForecastError(ValueError):
@@ -239,7 +250,7 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
                         "value": df["value"].to_numpy(dtype=float)})
     if has_src:
         pts["rank"] = _authority(df["source_id"])
-        pts["src"] = df["source_id"].astype(str).to_numpy()
+        pts["src"] = _text(df["source_id"])
     else:
         pts["rank"], pts["src"] = 0, ""
     pts = pts.sort_values(["sid", "as_of", "rank", "src"], kind="stable", ignore_index=True)
@@ -254,7 +265,7 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     ye = pts.loc[pts["is_ye"], ["sid", "year", "value"]].rename(columns={"value": "ye"})
     ye = ye.reset_index(drop=True)
     ye["g_hat"], ye["g_sd"] = _growth_estimate(ye)
-    plans = plans_table(obs, wanted, derived_rows(obs, wanted)) if with_plans else \
+    plans = plans_table(obs, wanted, implied_plans_known(obs)) if with_plans else \
         pd.DataFrame(columns=[*KEY, "indicator", "year", "plan", "as_of", "kind"])
     return Prepared(series=series, points=pts, year_ends=ye, plans=plans)
 
@@ -296,26 +307,76 @@ def _growth_estimate(ye: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return g * w, sd
 
 
-def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> pd.DataFrame:
-    """Rows of :func:`bhxh_analysis.metrics.derive` for the schemes of ``indicators``.
+#: Fewer training pairs than this in a user's table: learn from the embedded data too.
+MIN_POOL_PAIRS = 20
 
-    The forecaster never re-derives a figure: implied plans (participants ÷ attainment,
-    participants + shortfall) and implied denominators (participants ÷ coverage) come
-    from the metrics rule table. Call it on observations already cut at the as-of date,
-    so that a plan implied by an attainment figure counts only from that figure's date.
-    Only the inputs those rules read are passed (fast on large panels); without any
-    attainment, shortfall or coverage figure nothing can be implied and ``derive`` is
-    skipped. Returns ``KEY, indicator, as_of, value, method`` with text as ``str``.
+
+def reference_observations(obs: pd.DataFrame) -> pd.DataFrame | None:
+    """The embedded observations, to learn within-year patterns for a thin user table.
+
+    ``None`` when there is no processed build (nothing to borrow; the notes say so) or
+    when ``obs`` is that table itself.
+    """
+    try:
+        from ..observations import load_observations
+
+        ref = load_observations(rebuild=False)
+    except Exception:  # no processed build: nothing to borrow
+        return None
+    if ref is obs or (len(ref) == len(obs) and ref.index.equals(obs.index)):
+        return None
+    return ref
+
+
+def borrow(prep: Prepared, obs_cut: pd.DataFrame, fam: tuple[str, ...],
+           cutoff: pd.Timestamp, ref: pd.DataFrame | None) -> tuple[Prepared, bool]:
+    """Learn a thin user table together with the embedded observations cut at ``cutoff``.
+
+    With fewer than :data:`MIN_POOL_PAIRS` training pairs in ``prep`` (the user's rows
+    of family ``fam`` cut at ``cutoff``), the reference rows dated on or before
+    ``cutoff`` of every series the user's cut table does not hold are added and the
+    family is prepared again. One function for :func:`~bhxh_analysis.forecast.forecast`
+    and :func:`~bhxh_analysis.forecast.backtest`, so that a backtest case is what the
+    forecast made on its as-of date learned from. Returns the prepared table and
+    whether anything was borrowed.
+    """
+    if ref is None or len(prep.pairs()) >= MIN_POOL_PAIRS:
+        return prep, False
+    mine = set(map(tuple, obs_cut[[*KEY, "indicator"]].drop_duplicates().to_numpy()))
+    r = slim(ref, list(fam), cutoff)
+    r = r[[tuple(x) not in mine for x in r[[*KEY, "indicator"]].to_numpy()]]
+    if not len(r):
+        return prep, False
+    return prepare(pd.concat([obs_cut[r.columns], r], ignore_index=True), fam,
+                   with_plans=False), True
+
+
+def own_sids(prep: Prepared, obs_cut: pd.DataFrame) -> np.ndarray:
+    """Series ids of ``prep`` whose place is one of the user's (never a borrowed one)."""
+    mine_keys = obs_cut[[*KEY]].drop_duplicates()
+    return prep.series.reset_index().merge(mine_keys, on=KEY)["sid"].to_numpy()
+
+
+def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Implied denominators: rows of :func:`bhxh_analysis.metrics.derive` for ``indicators``.
+
+    The forecaster never re-derives a figure: implied denominators (participants ÷
+    coverage, shortfall persons ÷ shortfall points) come from the metrics rule table
+    (implied plans from :func:`implied_plans_known`). Call it on observations already
+    cut at the as-of date. Only the inputs those rules read are passed (fast on large
+    panels); without any coverage or shortfall figure nothing can be implied and
+    ``derive`` is skipped. Returns ``KEY, indicator, as_of, value, method`` with text
+    as ``str``.
     """
     cols = [*KEY, "indicator", "as_of", "value", "method"]
     schemes = sorted({i.rsplit("_", 2)[0] if i.endswith("_coverage_pct")
                       else i[: -len("_participants")] for i in indicators})
     trigger = [f"{s}_{m}" for s in schemes
-               for m in ("attainment_pct", "shortfall_participants", "shortfall_pp", "coverage_pct")]
+               for m in ("shortfall_participants", "shortfall_pp", "coverage_pct")]
     needed = trigger + [f"{s}_participants" for s in schemes]
-    present = set(pd.unique(obs["indicator"].astype(str)))
+    present = _indicators(obs)
     rows = obs[obs["indicator"].isin(needed)] if present & set(trigger) else obs.iloc[0:0]
-    if not rows["indicator"].astype(str).isin(trigger).any():
+    if not (_indicators(rows) & set(trigger)):
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "as_of" else
                                           (float if c == "value" else str)) for c in cols})
     from .. import metrics
@@ -334,9 +395,41 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     return _canonical(out)
 
 
+#: Figures that, with participants or coverage, imply a plan (metrics plan rules).
+PLAN_TRIGGERS = ("_attainment_pct", "_shortfall_participants", "_shortfall_pp")
+
+
+def implied_plans_known(obs: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
+    """:func:`bhxh_analysis.metrics.implied_plans` of ``obs``, those known by ``as_of``.
+
+    The forecaster never re-derives a plan: the metrics rules derive them once (from
+    the whole table) and a plan counts from the date of the later of its two inputs
+    (``known_from``), the same as deriving from the table cut at the as-of date.
+    A user's table without ``obs_id`` or ``source_id`` gets placeholders. Nation rows
+    take the canonical key (:data:`NATION_BOUNDARIES`).
+    """
+    from ..metrics import implied_plans
+    from ..metrics.plans import PLAN_COLUMNS
+
+    # Only a scheme with an attainment or shortfall figure can imply a plan (the rules
+    # join figures of one scheme): derive from those schemes' rows only, or not at all.
+    inds = pd.Series(sorted(_indicators(obs)), dtype=object)
+    trig = inds[inds.str.endswith(PLAN_TRIGGERS)]
+    schemes = {i[: -len(t)] for i in trig for t in PLAN_TRIGGERS if i.endswith(t)}
+    rows = obs[obs["indicator"].isin([*trig, *[f"{s}_{m}" for s in schemes for m in (
+        "participants", "new_participants", "coverage_pct")]])]
+    if not len(trig) or not len(rows):
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "known_from" else
+                                          (float if c.startswith("plan") else object))
+                             for c in PLAN_COLUMNS})
+    fill = {c: (lambda d: [f"row{i}" for i in range(len(d))]) if c == "obs_id" else "user"
+            for c in ("obs_id", "source_id") if c not in rows.columns}
+    return _canonical(implied_plans(rows.assign(**fill) if fill else rows, as_of=as_of))
+
+
 def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
-                derived: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Published plans (observations) and implied plans (``metrics.derive``) in one table.
+                implied: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published plans (observations) and implied plans (metrics) in one table.
 
     Parameters
     ----------
@@ -345,15 +438,16 @@ def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
         plan is set before its year starts).
     wanted : sequence of str
         Forecastable indicators whose plans are wanted.
-    derived : DataFrame, optional
-        :func:`derived_rows` of the observations cut at the as-of date (implied plans
-        count only once their inputs are dated on or before it).
+    implied : DataFrame, optional
+        :func:`implied_plans_known` on the as-of date (implied plans count only once
+        their inputs are dated on or before it).
 
     Returns
     -------
     DataFrame
         ``KEY, indicator`` (the indicator the plan is for), ``year, plan, as_of, kind``
-        (``published`` or ``implied``).
+        (``published``, ``as_of`` as stored, or ``implied``, ``as_of`` = the date it
+        is known from).
     """
     cols = [*KEY, "indicator", "year", "plan", "as_of", "kind"]
     plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
@@ -362,12 +456,11 @@ def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     p = p.assign(indicator=p["indicator"].map(plan_of), year=p["as_of"].dt.year,
                  plan=pd.to_numeric(p["value"], errors="coerce"), kind="published")
     parts = [p[cols]]
-    if derived is not None and len(derived):
-        d = derived[derived["indicator"].isin(list(plan_of))]
+    if implied is not None and len(implied):
+        d = implied[implied["indicator"].isin(list(plan_of))]
         if len(d):
-            parts.append(d.assign(indicator=d["indicator"].map(plan_of),
-                                  year=d["as_of"].dt.year, plan=d["value"],
-                                  kind="implied")[cols])
+            parts.append(d.assign(indicator=d["indicator"].map(plan_of).astype(object),
+                                  as_of=d["known_from"], kind="implied")[cols])
     out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     out = out[out["plan"].notna() & (out["plan"] > 0)]
     return out.sort_values([*KEY, "indicator", "year", "as_of", "kind"], ignore_index=True)
@@ -379,8 +472,7 @@ def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, y
 
     Published plans (stored as of 31 December of their year) are treated as known from
     1 January of their year: plans are set before the year starts. Implied plans come
-    from :func:`derived_rows` of the observations cut at ``as_of``, so they are known
-    by construction. A published plan wins over an implied one; among several, the
+    from :func:`implied_plans_known` on ``as_of``, so they are known by construction. A published plan wins over an implied one; among several, the
     median is used.
     """
     p = plans[(plans["boundaries"] == key[0]) & (plans["geo_level"] == key[1])
@@ -391,7 +483,7 @@ def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, y
         return float(pub["plan"].median()), "published"
     imp = p[p["kind"] == "implied"]
     if len(imp):
-        # Implied plans come from observations cut at the as-of date (plans_table).
+        # Implied plans are those known on the as-of date (implied_plans_known).
         return float(imp["plan"].median()), "implied from attainment or shortfall"
     return float("nan"), ""
 

@@ -3,7 +3,8 @@
 Both run the same code (one place is a selection of the many), so they share their
 defaults (``method="auto"``), their notes and their numbers. Vintage discipline: the
 observations are cut at the as-of date *before* anything is computed — values, growth,
-training pairs, implied plans and denominators (``metrics.derive`` on the cut table),
+training pairs, implied plans (``metrics.implied_plans`` known by that date) and
+implied denominators (``metrics.derive`` on the cut table),
 and the backtest cases used by ``auto`` and by the interval calibration. The only
 exceptions: a published plan (set before its year starts, so known from 1 January) and
 a published denominator of the forecast year (a physical bound, not a prediction).
@@ -27,33 +28,34 @@ from ._prep import (
     COVERAGE,
     FORECASTABLE,
     KEY,
+    MIN_POOL_PAIRS,
     PARTICIPANTS,
     ForecastError,
     Prepared,
     attach_year_info,
+    borrow,
     canonical_key,
     check_columns,
     derived_rows,
+    implied_plans_known,
     months_elapsed,
+    own_sids,
     plans_table,
     prepare,
+    reference_observations,
     slim,
 )
-from .backtest import choose_auto, raw_cases, run_methods
+from .backtest import AUTO_MAX_SERIES, choose_auto, raw_cases, run_methods
 from .bounds import BOUND_COLUMNS, denominators, upper_bounds
 from .methods import SPARSE_METHODS
 from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
 
-#: ``method="auto"`` ranks methods (and calibrates intervals) on this many series per indicator.
-AUTO_MAX_SERIES = 150
 METHODS: tuple[str, ...] = ("auto", "run_rate", "last_value", "seasonal_profile", "ets")
 #: A series may be projected as far ahead as it reaches back, and at least this many years.
 MIN_HORIZON_SPAN = 2.0
 #: Interval widening for a series with no completed year of its own history.
 SHORT_WIDEN = 1.5
-#: Fewer training pairs than this in a user's table: learn from the embedded data too.
-MIN_POOL_PAIRS = 20
 
 
 # --------------------------------------------------------------------------- inputs
@@ -64,19 +66,6 @@ def _load(obs: pd.DataFrame | None) -> pd.DataFrame:
     from ..observations import load_observations
 
     return load_observations(rebuild=False)
-
-
-def _reference(obs: pd.DataFrame) -> pd.DataFrame | None:
-    """The embedded observations, to learn within-year patterns for a thin user table."""
-    try:
-        from ..observations import load_observations
-
-        ref = load_observations(rebuild=False)
-    except Exception:  # no processed build: nothing to borrow, said in the notes
-        return None
-    if ref is obs or (len(ref) == len(obs) and ref.index.equals(obs.index)):
-        return None
-    return ref
 
 
 def _check_level(levels: Sequence[str]) -> None:
@@ -221,23 +210,12 @@ def _family_run(obs_all: pd.DataFrame, obs_cut: pd.DataFrame, fam: tuple[str, ..
                 levels: Sequence[int]) -> tuple[Prepared, pd.DataFrame, bool]:
     """Prepare one family (participants or rates), borrow when thin, forecast the selection."""
     prep = prepare(obs_cut, fam, with_plans=False)
-    borrowed = False
-    if len(prep.pairs()) < MIN_POOL_PAIRS:
-        ref = _reference(obs_all)
-        if ref is not None:
-            mine = set(map(tuple, obs_cut[[*KEY, "indicator"]].drop_duplicates().to_numpy()))
-            r = slim(ref, list(fam), cutoff)
-            r = r[[tuple(x) not in mine for x in r[[*KEY, "indicator"]].to_numpy()]]
-            if len(r):
-                prep = prepare(pd.concat([obs_cut[r.columns], r], ignore_index=True), fam,
-                               with_plans=False)
-                borrowed = True
+    ref = reference_observations(obs_all) if len(prep.pairs()) < MIN_POOL_PAIRS else None
+    prep, borrowed = borrow(prep, obs_cut, fam, cutoff, ref)
     s = prep.series
     mask = s["indicator"].isin(wanted).to_numpy().copy()
     if borrowed:  # forecast only the user's own series, never the borrowed ones
-        mine_keys = obs_cut[[*KEY]].drop_duplicates()
-        own = s.reset_index().merge(mine_keys, on=KEY)["sid"].to_numpy()
-        mask &= np.isin(s.index.to_numpy(), own)
+        mask &= np.isin(s.index.to_numpy(), own_sids(prep, obs_cut))
     if select is not None:
         mask &= ((s["boundaries"] == select[0]) & (s["geo_level"] == select[1])
                  & (s["geo_code"] == select[2])).to_numpy()
@@ -399,6 +377,11 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
     obs_all = slim(obs, [i for f in fams for i in f])
     obs_cut = obs_all[obs_all["as_of"] <= cutoff]
     user_plans = _plan_lookup(plans)
+    # Implied plans and denominators are needed for the forecast places only (the rules
+    # join figures of one place): derive from those places' rows.
+    mine = _of_places(obs_all, select, level)
+    implied = implied_plans_known(mine, cutoff)
+    mine_cut = mine[mine["as_of"] <= cutoff]
     out = []
     for fam in fams:
         wanted = [i for i in fam if inds is None or i in inds]
@@ -417,8 +400,8 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
                 for d in res.loc[far, "last_as_of"]]
             res.loc[far, "flags"] = "refused_horizon"
         s = prep.series.iloc[res["sid"].to_numpy()].reset_index(drop=True)
-        derived = derived_rows(obs_cut, fam)
-        pl = plans_table(obs_all, wanted, derived)
+        derived = derived_rows(mine_cut, fam)
+        pl = plans_table(obs_all, wanted, implied)
         info = s[[*KEY, "indicator", "geo_name"]].copy()
         bounds = upper_bounds(info[[*KEY, "indicator"]], year,
                               denominators(obs_all, derived, year))
@@ -428,6 +411,19 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
     if not out:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in RESULT_COLUMNS})
     return pd.concat(out, ignore_index=True).sort_values([*KEY, "indicator"], ignore_index=True)
+
+
+def _of_places(obs: pd.DataFrame, select: tuple[str, str, str] | None,
+               level: str | None) -> pd.DataFrame:
+    """Rows of the selected place (or level); all rows when neither is given."""
+    if select is not None:
+        keep = (obs["geo_level"] == select[1]) & (obs["geo_code"] == select[2])
+        if select[1] != "nation":  # the nation is one series across boundary sets
+            keep &= obs["boundaries"] == select[0]
+        return obs[keep]
+    if level is not None:
+        return obs[obs["geo_level"] == level]
+    return obs
 
 
 def forecast(obs: pd.DataFrame | None = None, *, geo: Any, indicator: str, year: int,

@@ -31,12 +31,26 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._prep import COVERAGE, KEY, PARTICIPANTS, Prepared, attach_year_info, prepare
+from ._prep import (
+    COVERAGE,
+    KEY,
+    MIN_POOL_PAIRS,
+    PARTICIPANTS,
+    Prepared,
+    attach_year_info,
+    borrow,
+    own_sids,
+    prepare,
+    reference_observations,
+    slim,
+)
 from .methods import SPARSE_METHODS, predict_sparse
 
 DEFAULT_METHODS: tuple[str, ...] = ("run_rate", "last_value", "seasonal_profile", "auto")
 AUTO_DEFAULT = "seasonal_profile"
 AUTO_MIN_CASES = 3
+#: ``method="auto"`` ranks methods (and calibrates intervals) on this many series per indicator.
+AUTO_MAX_SERIES = 150
 
 BACKTEST_COLUMNS = [
     "boundaries", "geo_level", "geo_code", "geo_name", "indicator", "year", "as_of",
@@ -313,6 +327,28 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     res = run_methods(prep, c, base, levels, past=raw)
     if len(res) == 0:
         return pd.DataFrame(columns=BACKTEST_COLUMNS)
+    res = _scored(res, prep, levels)
+    choice = _auto_choice(res) if "auto" in methods else None
+    if not isinstance(obs, Prepared):
+        res, choice = _borrowed_cases(obs, prep, res, choice, indicators, base, levels)
+    rr = res.loc[res["method"] == "run_rate", [*KEY, "indicator", "as_of", "error"]]
+    res = res.merge(rr.rename(columns={"error": "_rr"}), on=[*KEY, "indicator", "as_of"],
+                    how="left")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        res["scaled_error"] = np.abs(res["error"]) / np.abs(res["_rr"])
+    if choice is not None:
+        auto = res.drop(columns="method_used").merge(
+            choice, left_on=["indicator", "as_of", "method"],
+            right_on=["indicator", "as_of", "method_used"])
+        res = pd.concat([res, auto.assign(method="auto")], ignore_index=True)
+    res = res[res["method"].isin(list(methods))]
+    res["as_of"] = pd.to_datetime(res["as_of"]).dt.strftime("%Y-%m-%d")
+    res = res.sort_values([*KEY, "indicator", "as_of", "method"], ignore_index=True)
+    return res[BACKTEST_COLUMNS]
+
+
+def _scored(res: pd.DataFrame, prep: Prepared, levels: Sequence[int]) -> pd.DataFrame:
+    """Name the series of :func:`run_methods` rows, bound rates by 100 % and score them."""
     s = prep.series
     res = res.assign(**{col: s[col].to_numpy()[res["sid"].to_numpy()]
                         for col in [*KEY, "geo_name", "indicator"]})
@@ -323,24 +359,77 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     pct = res["indicator"].str.endswith("_pct").to_numpy()
     ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
     res.loc[pct, ends] = res.loc[pct, ends].clip(upper=100.0)
-    res = _score(res, levels)
-    rr = res.loc[res["method"] == "run_rate", ["sid", "as_of", "error"]]
-    res = res.merge(rr.rename(columns={"error": "_rr"}), on=["sid", "as_of"], how="left")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        res["scaled_error"] = np.abs(res["error"]) / np.abs(res["_rr"])
-    if "auto" in methods:
-        res = pd.concat([res, _auto_rows(res)], ignore_index=True)
-    res = res[res["method"].isin(list(methods))]
-    res["as_of"] = pd.to_datetime(res["as_of"]).dt.strftime("%Y-%m-%d")
-    res = res.sort_values([*KEY, "indicator", "as_of", "method"], ignore_index=True)
-    return res[BACKTEST_COLUMNS]
+    return _score(res, levels)
 
 
-def _auto_rows(res: pd.DataFrame) -> pd.DataFrame:
-    """Rows of ``auto``: per case, the method :func:`choose_auto` picks from earlier years.
+def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
+                    choice: pd.DataFrame | None, indicators: Sequence[str],
+                    base: Sequence[str], levels: Sequence[int]
+                    ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Redo the cases on which the forecast API learns from the embedded data too.
 
-    Same rule as :func:`choose_auto`, computed from per-(indicator, year, method) sums so
-    that large panels stay fast.
+    A forecast made on a case's as-of date from a thin table (fewer than
+    ``MIN_POOL_PAIRS`` training pairs known then) learns together with the embedded
+    observations cut at that date (:func:`~bhxh_analysis.forecast._prep.borrow`); its
+    ``auto`` choice and interval calibration then rank the cases of the pooled series
+    (at most :data:`AUTO_MAX_SERIES` per indicator). Those cases are forecast here
+    exactly so, date by date, and only the user's own series are scored. The other
+    cases (and the ``auto`` choice of later years, which saw the user's series only)
+    are unchanged.
+    """
+    pairs = prep.pairs()
+    years = np.sort(res["year"].unique())
+    known = np.searchsorted(np.sort(pairs["year"].to_numpy()), years, side="left")
+    thin = years[known < MIN_POOL_PAIRS]
+    if not len(thin):
+        return res, choice
+    fam = tuple(indicators)
+    ref = reference_observations(obs)
+    if ref is None:
+        return res, choice
+    obs_all = slim(obs, list(fam))
+    dates = np.sort(res.loc[res["year"].isin(thin), "as_of"].unique())
+    keycols = [*KEY, "indicator", "as_of"]
+    redone, chosen = [], []
+    for d in pd.to_datetime(dates):
+        cut = obs_all[obs_all["as_of"] <= d]
+        p_d, borrowed = borrow(prepare(cut, fam, with_plans=False), cut, fam, d, ref)
+        if not borrowed:
+            continue
+        mine = res.loc[res["as_of"] == d, keycols + ["actual"]].drop_duplicates(keycols)
+        ser = p_d.series.reset_index()
+        ser = ser[ser["sid"].isin(own_sids(p_d, cut))]
+        pts = p_d.points
+        tg = pts.loc[(pts["as_of"] == d) & pts["sid"].isin(ser["sid"]),
+                     ["sid", "as_of", "year", "t", "value"]].rename(columns={"value": "v"})
+        tg = attach_year_info(tg, p_d).drop(columns="actual")
+        tg = tg.merge(ser[["sid", *KEY, "indicator"]], on="sid").merge(
+            mine, on=keycols).drop(columns=[*KEY, "indicator"])
+        tg["ind_id"] = p_d.series["ind_id"].to_numpy()[tg["sid"].to_numpy()]
+        past = raw_cases(p_d, int(d.year), list(base), AUTO_MAX_SERIES)
+        redone.append(_scored(run_methods(p_d, tg, base, levels, past=past), p_d, levels))
+        if choice is not None:
+            for ind in sorted(set(p_d.series["indicator"].to_numpy()[tg["sid"].to_numpy()])):
+                chosen.append((d, ind, choose_auto(past, int(d.year), ind)[0]))
+    if not redone:
+        return res, choice
+    new = pd.concat(redone, ignore_index=True)
+    gone = res[keycols].merge(new[keycols].drop_duplicates(), on=keycols, how="left",
+                              indicator=True)["_merge"].eq("both").to_numpy()
+    res = pd.concat([res[~gone], new], ignore_index=True)
+    if choice is not None:
+        ch = pd.DataFrame(chosen, columns=["as_of", "indicator", "method_used"])
+        done = choice.merge(ch[["as_of", "indicator"]], on=["as_of", "indicator"], how="left",
+                            indicator=True)["_merge"].eq("both").to_numpy()
+        choice = pd.concat([choice[~done], ch], ignore_index=True)
+    return res, choice
+
+
+def _auto_choice(res: pd.DataFrame) -> pd.DataFrame:
+    """``indicator, as_of, method_used``: per case, the method :func:`choose_auto` picks.
+
+    Same rule as :func:`choose_auto` (cases of earlier years), computed from
+    per-(indicator, year, method) sums so that large panels stay fast.
     """
     agg = (res[res["method"].isin(SPARSE_METHODS)]
            .groupby(["indicator", "year", "method"])["ape"].agg(["sum", "count"]).reset_index())
@@ -353,9 +442,8 @@ def _auto_rows(res: pd.DataFrame) -> pd.DataFrame:
             own = _pick(per_ind.loc[ind]) if ind in per_ind.index.get_level_values(0) else None
             choice.append((year, ind, own or pooled or AUTO_DEFAULT))
     ch = pd.DataFrame(choice, columns=["year", "indicator", "method_used"])
-    auto = res.drop(columns="method_used").merge(
-        ch, left_on=["year", "indicator", "method"], right_on=["year", "indicator", "method_used"])
-    return auto.assign(method="auto")
+    cases_ = res[["indicator", "as_of", "year"]].drop_duplicates()
+    return cases_.merge(ch, on=["year", "indicator"])[["as_of", "indicator", "method_used"]]
 
 
 def summary(bt: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
