@@ -258,6 +258,7 @@ def test_verify_passes_on_a_fresh_render_and_names_the_report_after_a_figure_cha
         writer = csv.DictWriter(fh, fieldnames=reports.MANIFEST_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    res = cli.invoke(main, ["report", "verify", str(out), "--no-progress"])
+    res = cli.invoke(main, ["report", "verify", str(out), "--scratch", str(tmp_path / "again"),
+                            "--no-progress"])
     assert res.exit_code == 1, res.output
     assert "DIFFERS    Kon Tum (kon-tum-legacy-vi.html): first differing section:" in res.output
