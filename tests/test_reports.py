@@ -434,7 +434,8 @@ def test_index_and_manifest_format(tmp_path) -> None:
     assert "đã tạo" in page and "khớp" not in page  # "rendered", not "agrees"
     assert [x for x in internal_text(page) if "boom" not in x] == []
     assert reports.MANIFEST_COLUMNS == ["province", "status", "seconds", "error", "parameters",
-                                        "data_checksum", "package_version"]
+                                        "data_checksum", "package_version", "git_commit",
+                                        "lock_sha256", "newest_figure", "html_sha256"]
     (tmp_path / "manifest.csv").write_text(
         ",".join(reports.MANIFEST_COLUMNS) + "\n", encoding="utf-8")
     assert reports.read_manifest(tmp_path) == []

@@ -396,7 +396,8 @@ def to_png(obj: Any, close: bool = True) -> bytes:
     """Return the PNG bytes of a chart (Axes, Figure or grid); close its figure."""
     fig = figure_of(obj)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
+    # No "Software" (matplotlib version) or date in the PNG: the same chart gives the same bytes.
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     if close:
         import matplotlib.pyplot as plt
 

@@ -126,3 +126,48 @@ def national_cmd(lang: str, out: str | None) -> None:
             click.echo(f"{r.label}: failed: {r.error} (see {r.folder}/{r.ipynb})", err=True)
     if failed:
         sys.exit(1)
+
+
+@report.command("verify")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for the re-render.")
+@click.option("--scratch", type=click.Path(file_okay=False), default=None,
+              help="Folder for the re-rendered reports (default: a temporary folder, "
+                   "removed when every report is identical).")
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+def verify_cmd(folder: str, jobs: int, scratch: str | None, no_progress: bool) -> None:
+    """Re-render every report of FOLDER/manifest.csv and compare it byte for byte.
+
+    Each report is rendered again with its recorded parameters into a scratch folder
+    and its sha256 compared with the manifest's html_sha256. Exit status: 0 when every
+    report is identical; 1 when one differs (the first differing section is named);
+    2 when the data checksum or package version of the manifest are not the current
+    ones (nothing is re-rendered).
+    """
+    from ..reports import ReportParameterError
+    from ..reports.verify import verify
+
+    try:
+        res = verify(folder, jobs=jobs, scratch=scratch, progress=not no_progress)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ReportParameterError as exc:
+        click.echo(f"Error: a recorded parameter is no longer valid: {exc}", err=True)
+        sys.exit(1)
+    if res.status == 2:
+        for line in res.mismatches:
+            click.echo(f"NOT COMPARABLE: {line}", err=True)
+        click.echo("The reports were made from other data or another package version; "
+                   "re-render them (bhxh report all) instead of verifying.", err=True)
+        sys.exit(2)
+    for c in res.checks:
+        if c.identical:
+            click.echo(f"identical  {c.label} ({c.page})")
+        else:
+            click.echo(f"DIFFERS    {c.label} ({c.page}): {c.reason}")
+    n_bad = len(res.differing)
+    click.echo(f"{len(res.checks) - n_bad}/{len(res.checks)} reports identical"
+               + (f"; re-rendered pages in {res.scratch}" if res.scratch else ""))
+    if n_bad:
+        sys.exit(1)

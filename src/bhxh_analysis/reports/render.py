@@ -28,6 +28,11 @@ import pandas as pd
 from .. import i18n
 from .data import SUMMARY_MIME
 
+#: MIME type of the provenance a report's footer records (read back by the runner).
+PROVENANCE_MIME = "application/vnd.bhxh.provenance+json"
+#: How many hex digits of a sha256 or commit the footer shows (the title has all of them).
+SHORT_HASH = 12
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 #: column → (catalogue key of its heading, cell format)
@@ -258,8 +263,85 @@ class Page:
         self.heading("sources")
         self.table(df, ["publisher", "title", "published", "reference"])
 
+    def footer(self, provenance: dict[str, Any], report: Any = None) -> None:
+        """Add the provenance footer (always the last block of a report).
+
+        Parameters
+        ----------
+        provenance : dict
+            ``package_version``, ``git_commit`` ("" outside a git checkout),
+            ``data_checksum``, ``lock_sha256`` and ``parameters``, as the runner records
+            them in ``manifest.csv``.
+        report : object, optional
+            The report object (``ProvinceReport``, ``NationalReport``, ``ForecastReport``);
+            the date of the newest figure it uses is shown (see :func:`newest_figure`).
+            Never the time of rendering: two renders of a report are identical.
+        """
+        meta = dict(provenance)
+        meta["newest_figure"] = newest_figure(report)
+        self._add(Html(footer_html(meta, self.lang), meta["newest_figure"] or " ",
+                       {PROVENANCE_MIME: meta}))
+
     def html(self) -> str:
         """Return the whole page as one HTML document (what the reader's export shows)."""
         body = "".join(f'<div class="bhxh">{b.body}</div>' for b in self.blocks)
         return (f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
                 f"</head><body>{body}</body></html>")
+
+
+def newest_figure(report: Any) -> str:
+    """Return the ISO date of the newest figure a report object uses ("" when none).
+
+    Looks at the observations the report selected (``obs``; ``series`` for a forecast
+    report), after its as-of cut-off.
+    """
+    dates = []
+    for name in ("obs", "series"):
+        df = getattr(report, name, None)
+        if isinstance(df, pd.DataFrame) and "as_of" in df and len(df):
+            dates.append(pd.to_datetime(df["as_of"]).max())
+    dates = [d for d in dates if pd.notna(d)]
+    return max(dates).date().isoformat() if dates else ""
+
+
+def _hash_html(value: str, lang: str, missing: str = "prov_missing") -> str:
+    """A hex digest, shortened, with the whole of it in the title (copyable on hover)."""
+    if not value:
+        return html.escape(i18n.t(missing, lang))
+    return (f'<abbr title="{html.escape(value)}">{html.escape(value[:SHORT_HASH])}</abbr>'
+            if len(value) > SHORT_HASH else html.escape(value))
+
+
+def _parameter_text(key: str, value: Any, lang: str) -> str:
+    if value is None or value == "":
+        return i18n.t("prov_default", lang)
+    if key == "boundaries":
+        return i18n.t(f"boundaries_{value}", lang)
+    if key == "lang":
+        return i18n.t(f"lang_{value}", lang)
+    if key == "as_of":
+        return i18n.fmt_date(value, lang)
+    return str(value)
+
+
+def footer_html(meta: dict[str, Any], lang: str) -> str:
+    """Return the provenance footer of a report in ``lang`` (labels from the catalogue).
+
+    Parameters appear in the order the runner recorded them; a parameter left to its
+    default reads "default", never ``None``.
+    """
+    t = lambda key: html.escape(i18n.t(key, lang))  # noqa: E731
+    params = meta.get("parameters") or {}
+    ptext = "; ".join(f"{i18n.t(f'param_{k}', lang)}: {_parameter_text(k, v, lang)}"
+                      for k, v in params.items())
+    newest = meta.get("newest_figure") or ""
+    items = [
+        (t("prov_version"), html.escape(str(meta.get("package_version", "")))),
+        (t("prov_commit"), _hash_html(meta.get("git_commit", ""), lang, "prov_not_git")),
+        (t("prov_data"), _hash_html(meta.get("data_checksum", ""), lang)),
+        (t("prov_lock"), _hash_html(meta.get("lock_sha256", ""), lang)),
+        (t("prov_parameters"), html.escape(ptext or i18n.t("prov_default", lang))),
+        (t("prov_newest"), html.escape(i18n.fmt_date(newest, lang) if newest else "–")),
+    ]
+    rows = "".join(f"<li>{label}: {value}</li>" for label, value in items)
+    return f'<footer class="provenance"><h2>{t("provenance")}</h2><ul>{rows}</ul></footer>'

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import html
 import json
 import os
@@ -46,7 +47,15 @@ NOTEBOOKS: dict[str, str] = {
 }
 MANIFEST_COLUMNS: list[str] = [
     "province", "status", "seconds", "error", "parameters", "data_checksum", "package_version",
+    "git_commit", "lock_sha256", "newest_figure", "html_sha256",
 ]
+#: The variable holding the report object in each report notebook (for the footer).
+REPORT_OBJECTS: dict[str, str] = {
+    "province_report.ipynb": "rpt",
+    "national_trends.ipynb": "nat",
+    "forecast_report.ipynb": "fr",
+}
+FOOTER_CELL_ID = "provenance-footer"
 ENGINE_NAME = "bhxh-reuse"
 # Test-only: comma-separated province names whose reports are made to fail inside the
 # kernel (an invalid as_of is passed), to exercise failure handling end to end.
@@ -293,6 +302,8 @@ class ReportResult:
     html: str
     summary: dict[str, Any] | None = field(default=None)
     folder: str = ""
+    provenance: dict[str, Any] | None = field(default=None)
+    html_sha256: str = ""
 
 
 def html_exporter():
@@ -304,13 +315,80 @@ def html_exporter():
 
 
 def _reader_copy(nb):
-    """Copy of the notebook without stderr streams (warnings stay in the .ipynb)."""
+    """Copy of the notebook for the reader's HTML: nothing that varies between runs.
+
+    stderr streams are dropped (warnings stay in the .ipynb); cell ids become their
+    position (papermill gives its injected-parameters cell a random id, which nbconvert
+    writes into the HTML); notebook and cell metadata (kernel, papermill timings and
+    paths, execution times) are reduced to what the export needs.
+    """
     nb = copy.deepcopy(nb)
-    for cell in nb.cells:
+    nb.metadata = {"language_info": {"name": "python"}}
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i}"
+        tags = cell.get("metadata", {}).get("tags")
+        cell["metadata"] = {"tags": list(tags)} if tags else {}
         if cell.get("cell_type") == "code":
+            cell["execution_count"] = None
             cell["outputs"] = [o for o in cell.get("outputs", [])
                                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            for o in cell["outputs"]:
+                if "execution_count" in o:
+                    o["execution_count"] = None
     return nb
+
+
+def provenance(parameters: dict[str, Any]) -> dict[str, Any]:
+    """What produced a report, known before it runs (the footer adds the newest figure).
+
+    Returns
+    -------
+    dict
+        ``package_version``, ``git_commit`` ("" outside a git checkout),
+        ``data_checksum``, ``lock_sha256`` and the ``parameters``.
+    """
+    from .. import environment
+    from .data import data_checksum
+
+    return {"package_version": __version__, "git_commit": environment.git_commit(),
+            "data_checksum": data_checksum(),
+            "lock_sha256": environment.file_sha256(environment.lock_path()),
+            "parameters": dict(parameters)}
+
+
+def footer_cell(notebook: str, parameters: dict[str, Any]):
+    """The code cell the runner appends to a report notebook: the provenance footer.
+
+    Returns None for a notebook that is not a report (no report object to date).
+    """
+    import nbformat
+
+    var = REPORT_OBJECTS.get(notebook)
+    if var is None:
+        return None
+    source = f"page.footer({provenance(parameters)!r}, {var})"
+    cell = nbformat.v4.new_code_cell(source)
+    cell["id"] = FOOTER_CELL_ID
+    cell["metadata"] = {"tags": ["provenance"]}
+    return cell
+
+
+def provenance_of(nb) -> dict[str, Any] | None:
+    """The provenance a report's footer recorded (None if the notebook has no footer)."""
+    from .render import PROVENANCE_MIME
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = out.get("data") or {}
+            if PROVENANCE_MIME in data:
+                value = data[PROVENANCE_MIME]
+                return json.loads(value) if isinstance(value, str) else dict(value)
+    return None
+
+
+def sha256_of(path: str | Path) -> str:
+    """Return the sha256 hex digest of a file."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def summary_of(nb) -> dict[str, Any] | None:
@@ -358,18 +436,24 @@ class Renderer:
         if task.inject_failure:
             params["as_of"] = "injected-failure"  # test-only: fails inside the kernel
         t0 = time.perf_counter()
+        template = self._template(task.notebook)
+        footer = footer_cell(task.notebook, task.parameters)
+        if footer is not None:
+            template.cells.append(footer)
+        prov, digest = None, ""
         try:
-            nb = self.session.execute(self._template(task.notebook), ipynb, params)
+            nb = self.session.execute(template, ipynb, params)
             body, _ = self.exporter.from_notebook_node(
                 _reader_copy(nb), resources={"metadata": {"name": task.label}})
-            page.write_text(body, encoding="utf-8")
+            page.write_bytes(body.encode("utf-8"))
             status, error, summary = "ok", "", summary_of(nb)
+            prov, digest = provenance_of(nb), sha256_of(page)
         except Exception as exc:  # one failing report never stops the others
             page.unlink(missing_ok=True)
             status, error, summary = "failed", _error_text(exc), None
         return ReportResult(task.label, status, round(time.perf_counter() - t0, 2), error,
                             task.parameters, ipynb.name, page.name if status == "ok" else "",
-                            summary, str(out))
+                            summary, str(out), prov, digest)
 
     def close(self) -> None:
         """Shut the kernel down."""
@@ -586,18 +670,26 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     jobs = max(1, min(jobs, len(tasks)))
     results = _run_tasks(tasks, jobs, progress) if tasks else []
     rows = {r["province"]: r for r in previous}
+    env = provenance({})
     for res in results:
+        prov = res.provenance or {}
         rows[res.label] = {
             "province": res.label, "status": res.status, "seconds": f"{res.seconds:.2f}",
             "error": res.error,
             "parameters": json.dumps(res.parameters, ensure_ascii=False, sort_keys=True),
-            "data_checksum": checksum, "package_version": __version__,
+            "data_checksum": prov.get("data_checksum", checksum),
+            "package_version": prov.get("package_version", __version__),
+            "git_commit": prov.get("git_commit", env["git_commit"]),
+            "lock_sha256": prov.get("lock_sha256", env["lock_sha256"]),
+            "newest_figure": prov.get("newest_figure", ""),
+            "html_sha256": res.html_sha256,
         }
     ordered = [rows[k] for k in sorted(rows, key=lambda name: (slugify(name), name))]
     out.mkdir(parents=True, exist_ok=True)
     manifest = out / "manifest.csv"
     with open(manifest, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(fh, fieldnames=MANIFEST_COLUMNS, lineterminator="\n",
+                                restval="")
         writer.writeheader()
         writer.writerows(ordered)
     summaries = {r.label: r.summary for r in results}
