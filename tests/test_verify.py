@@ -146,10 +146,10 @@ def test_first_differing_section_is_named() -> None:
 
 
 def test_manifest_mismatches_say_which() -> None:
-    rows = [{"data_checksum": "d" * 64, "package_version": __version__}]
+    rows = [{"province": "Kon Tum", "data_checksum": "d" * 64, "package_version": __version__}]
     assert manifest_mismatches(rows, "d" * 64) == []
     found = manifest_mismatches(rows, "e" * 64, version="0.0.1")
-    assert len(found) == 2
+    assert len(found) == 3 and found[2].endswith(": Kon Tum")
     assert found[0].startswith("data checksum differs") and "d" * 12 in found[0]
     assert found[1].startswith("package version differs") and "0.0.1" in found[1]
 
@@ -248,6 +248,7 @@ def test_verify_passes_on_a_fresh_render_and_names_the_report_after_a_figure_cha
     res = cli.invoke(main, ["report", "verify", str(out), "--no-progress"])
     assert res.exit_code == 2, res.output
     assert "data checksum differs" in res.output
+    assert "cannot be reproduced with the current data and package: Kon Tum" in res.output
 
     # A manifest claiming the new data for the old page: re-rendered, it differs.
     current = reports.ensure_data()

@@ -16,6 +16,8 @@ from typing import Any
 
 import click
 
+from .options import parse_date
+
 CSV_COLUMNS = ["geo_name", "indicator", "year", "as_of", "method", "forecast", "lo80", "hi80",
                "lo95", "hi95", "plan", "p_meet_plan"]
 _METHODS = ["auto", "run_rate", "last_value", "seasonal_profile", "ets"]
@@ -32,15 +34,12 @@ def _check_indicator(ctx: click.Context, param: click.Parameter, value: str | No
     return value
 
 
-_DATE_FORMS = (("%Y-%m-%d", r"\d{4}-\d{1,2}-\d{1,2}"), ("%d/%m/%Y", r"\d{1,2}/\d{1,2}/\d{4}"))
-
-
 def parse_date_option(ctx: click.Context | None, param: click.Parameter | None,
                       value: str | None) -> str | None:
     """Parse a date option written YYYY-MM-DD or dd/mm/yyyy; return it as YYYY-MM-DD.
 
-    One parser (and one error message) for every date option: click callbacks call
-    it with their context and parameter; ``None`` passes through.
+    A click callback around :func:`bhxh_analysis.cli.options.parse_date`, the one
+    parser (and one error message) of every date option; ``None`` passes through.
 
     Examples
     --------
@@ -49,18 +48,10 @@ def parse_date_option(ctx: click.Context | None, param: click.Parameter | None,
     """
     if value is None:
         return None
-    import re
-    from datetime import datetime
-
-    text = str(value).strip()
-    for fmt, pattern in _DATE_FORMS:
-        if re.fullmatch(pattern, text):
-            try:
-                return datetime.strptime(text, fmt).strftime("%Y-%m-%d")
-            except ValueError:
-                break
-    raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD or dd/mm/yyyy "
-                             "(e.g. 2024-10-31 or 31/10/2024)", ctx=ctx, param=param)
+    try:
+        return parse_date(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
 def _fmt(x: Any, digits: int = 0) -> str:

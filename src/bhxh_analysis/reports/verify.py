@@ -103,6 +103,12 @@ def manifest_mismatches(rows: list[dict[str, str]], checksum: str,
     if old_versions:
         found.append(f"package version differs: manifest {', '.join(v or '(none)' for v in old_versions)}, "
                      f"current {version}")
+    stale = sorted(r.get("province", "") for r in rows
+                   if r.get("data_checksum", "") != checksum
+                   or r.get("package_version", "") != version)
+    if stale:
+        found.append("reports that cannot be reproduced with the current data and package: "
+                     + ", ".join(stale))
     return found
 
 
