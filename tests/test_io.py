@@ -170,3 +170,22 @@ def test_an_older_flat_layout_is_replaced_by_links(project: Path) -> None:
     build()
     assert (processed / "observations.csv").is_symlink()
     assert (processed / "observations.csv").read_text(encoding="utf-8").startswith("obs_id,")
+
+
+def test_report_bundle_reads_one_build_set(project: Path) -> None:
+    # The report bundle takes every processed table from the current set, not from the
+    # top-level names one by one: a stale table there (as a killed build without sets
+    # left) is never combined with the current observations.
+    from bhxh_analysis.reports.data import file_checksum, load_bundle
+
+    build()
+    found = io.current_build()
+    assert found is not None
+    stale = config.derived_parquet()
+    derived = pd.read_parquet(stale)
+    stale.unlink()
+    derived.head(1).to_parquet(stale)  # another build's (smaller) derived table
+    bundle = load_bundle(refresh=True)
+    assert len(bundle.derived) == len(derived) > 1
+    assert len(bundle.obs) == len(load_observations(build=found))
+    assert bundle.checksum == file_checksum(found.table("observations.parquet"))

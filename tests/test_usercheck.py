@@ -326,3 +326,31 @@ def test_tab_separated_english_file_exits_0(tmp_path: Path) -> None:
     assert (res.delimiter, res.number_format, res.encoding) == ("\t", "en", "utf-16")
     lf = res.derived[res.derived["indicator"] == "labour_force"]["value"]
     assert lf.iloc[0] == pytest.approx(16.16e6 / 0.327)
+
+
+def test_cli_outputs_neutralise_formula_cells(tmp_path: Path) -> None:
+    # Cells a spreadsheet would run as formulas (OWASP CSV injection) are written as text
+    # (a leading "'") in every output of data check; real numbers stay numbers.
+    f = tmp_path / "formulas.csv"
+    f.write_text(
+        "geo_name|parent|as_of|indicator|value|source_id|note\n"
+        "Đà Lạt|Lâm Đồng|2020-07-31|bhyt_participants|190.863|+cmd|=HYPERLINK(1)\n"
+        "@SUM(A1)|Lâm Đồng|2020-07-31|bhyt_participants|1.000|seed000|ok\n"
+        "Đà Lạt|Lâm Đồng|2020-08-31|bhyt_change_participants|-1.000|seed000|\n",
+        encoding="utf-8")
+    # "|" separates cells, so the source is "+cmd" and the note "=HYPERLINK(1)".
+    CliRunner().invoke(data, ["check", str(f), "--out", str(tmp_path)])
+    written = {k: (tmp_path / f"formulas.{k}.csv").read_text(encoding="utf-8")
+               for k in ("clean", "rejected")}
+    everything = "\n".join(written.values())
+    for cell in ("=HYPERLINK(1)", "+cmd", "@SUM(A1)"):
+        assert cell in everything  # the cell is there ...
+    clean = pd.read_csv(tmp_path / "formulas.clean.csv", dtype=str, keep_default_na=False)
+    rejected = pd.read_csv(tmp_path / "formulas.rejected.csv", dtype=str,
+                           keep_default_na=False)
+    cells = [*clean.to_numpy().ravel(), *rejected.to_numpy().ravel()]
+    risky = [c for c in cells if c[:1] in ("=", "+", "@")]
+    assert risky == []  # ... but never at the start of a cell
+    assert "'+cmd" in set(clean["source_id"])
+    assert "'@SUM(A1)" in set(rejected["value"])
+    assert "-1000" in set(clean["value"]) or "-1000.0" in set(clean["value"])

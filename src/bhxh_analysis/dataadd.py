@@ -64,7 +64,7 @@ def add_file(
     import datetime as _dt
 
     from . import config
-    from .clean import parse_quantity
+    from .clean import read_values, value_kind
     from .rawdata import register_raw_file, write_sidecar
     from .usercheck import _check_table
 
@@ -102,7 +102,9 @@ def add_file(
     # The build reads a percentage from value_raw's "%" (a sheet's % column omits it).
     pct = clean["unit"].eq("pct") & ~clean["value_text"].str.contains("%", regex=False)
     value_raw = clean["value_text"].where(~pct, clean["value_text"] + "%")
-    check = [parse_quantity(t, f).value for t, f in zip(value_raw, fmt, strict=True)]
+    # The build reads value_raw with the reader of data check (sources/curated.py).
+    kind = value_kind(clean["indicator"]).where(~clean["unit"].eq("pct"), "pct")
+    check = read_values(value_raw, kind, fmt)["value"].to_numpy()
     if not np.allclose(check, clean["value"].to_numpy(), rtol=1e-12):
         raise AddError("internal check failed: a value would be read differently by the "
                        "build; nothing written")

@@ -42,6 +42,7 @@ __all__ = [
     "BuildSet",
     "arrow_schema",
     "ProcessedDataError",
+    "csv_text",
     "current_build",
     "publish",
     "read_parquet",
@@ -138,8 +139,22 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     return _replace_atomically(Path(path), lambda tmp: _csv_rows(df, tmp, header=True))
 
 
-def _csv_rows(df: pd.DataFrame, path: Path, header: bool) -> None:
-    """Write (``header``) or append the rows of ``df`` with safe text cells."""
+def csv_text(df: pd.DataFrame) -> str:
+    """Return a table as CSV text with safe text cells (for a command's standard output).
+
+    The same cells and formats as :func:`write_csv`.
+
+    Examples
+    --------
+    >>> csv_text(pd.DataFrame({"name": ["+cmd|' /C calc'!A0"], "value": [1.5]}))
+    "name,value\\n'+cmd|' /C calc'!A0,1.5\\n"
+    """
+    safe, options = _safe_csv(df)
+    return safe.to_csv(None, **options)
+
+
+def _safe_csv(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """``df`` with safe text cells, and the ``to_csv`` options every CSV of ours uses."""
     text = [c for c in df.columns
             if pd.api.types.is_object_dtype(df[c]) or pd.api.types.is_string_dtype(df[c])
             or isinstance(df[c].dtype, pd.CategoricalDtype)]
@@ -148,10 +163,15 @@ def _csv_rows(df: pd.DataFrame, path: Path, header: bool) -> None:
     # Python's csv quotes a cell holding "\n" but not one holding a lone "\r", which
     # readers take for a line end: such a (rare) table gets every text cell quoted.
     lone_cr = any(df[c].astype("str").str.contains("\r", regex=False).any() for c in text)
-    df.to_csv(path, mode="w" if header else "a", header=header, index=False,
-              encoding="utf-8", lineterminator="\n", float_format="%.15g",
-              date_format="%Y-%m-%d",
-              quoting=csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL)
+    return df, dict(index=False, lineterminator="\n", float_format="%.15g",
+                    date_format="%Y-%m-%d",
+                    quoting=csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL)
+
+
+def _csv_rows(df: pd.DataFrame, path: Path, header: bool) -> None:
+    """Write (``header``) or append the rows of ``df`` with safe text cells."""
+    safe, options = _safe_csv(df)
+    safe.to_csv(path, mode="w" if header else "a", header=header, encoding="utf-8", **options)
 
 
 def _arrow_table(df: pd.DataFrame) -> Any:

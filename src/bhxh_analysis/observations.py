@@ -184,7 +184,8 @@ def _finish(frame: pd.DataFrame, categories: bool, filters: dict[str, Any]) -> p
 
 def load_observations(rebuild: bool | None = None, *, categories: bool = False,
                       place: Names = None, indicator: Names = None,
-                      boundaries: str | None = None, years: Years = None) -> pd.DataFrame:
+                      boundaries: str | None = None, years: Years = None,
+                      build: io.BuildSet | None = None) -> pd.DataFrame:
     """Return the tidy observations table (one row per published figure).
 
     Parameters
@@ -196,6 +197,10 @@ def load_observations(rebuild: bool | None = None, *, categories: bool = False,
         Repeated text columns as ``category`` (less memory); default ``str``.
     place, indicator, boundaries, years
         Filters, see :func:`select`.
+    build : io.BuildSet or None
+        Read this build set (a reader of several tables passes the one set it got from
+        :func:`current_set`, so its tables never come from two builds); default the
+        current set (``rebuild`` applies).
 
     Returns
     -------
@@ -209,7 +214,7 @@ def load_observations(rebuild: bool | None = None, *, categories: bool = False,
     >>> set(obs["indicator"]) <= {"population"}, str(obs["as_of"].dtype)
     (True, 'datetime64[ns]')
     """
-    found = current_set(rebuild)
+    found = build if build is not None else current_set(rebuild)
     frame = read_observations_parquet(found.table(config.observations_parquet().name))
     return _finish(frame, categories, dict(place=place, indicator=indicator,
                                            boundaries=boundaries, years=years))
@@ -217,7 +222,8 @@ def load_observations(rebuild: bool | None = None, *, categories: bool = False,
 
 def load_derived(rebuild: bool | None = None, *, categories: bool = False,
                  place: Names = None, indicator: Names = None,
-                 boundaries: str | None = None, years: Years = None) -> pd.DataFrame:
+                 boundaries: str | None = None, years: Years = None,
+                 build: io.BuildSet | None = None) -> pd.DataFrame:
     """Return the derived figures (coverage, denominators, plans implied by the figures).
 
     Same parameters as :func:`load_observations`; read from the same build set.
@@ -228,7 +234,7 @@ def load_derived(rebuild: bool | None = None, *, categories: bool = False,
     >>> {"method", "value_lo", "value_hi"} <= set(d.columns)
     True
     """
-    found = current_set(rebuild)
+    found = build if build is not None else current_set(rebuild)
     frame = io.read_parquet(found.table(config.derived_parquet().name))
     return _finish(frame, categories, dict(place=place, indicator=indicator,
                                            boundaries=boundaries, years=years))
@@ -236,7 +242,8 @@ def load_derived(rebuild: bool | None = None, *, categories: bool = False,
 
 def load_consistency(rebuild: bool | None = None, *, categories: bool = False,
                      place: Names = None, indicator: Names = None,
-                     boundaries: str | None = None, years: Years = None) -> pd.DataFrame:
+                     boundaries: str | None = None, years: Years = None,
+                     build: io.BuildSet | None = None) -> pd.DataFrame:
     """Return the consistency checks (two or more figures compared; ``status``).
 
     Same parameters as :func:`load_observations`; read from the same build set.
@@ -247,7 +254,7 @@ def load_consistency(rebuild: bool | None = None, *, categories: bool = False,
     >>> set(c["status"]) <= {"ok", "conflict", "warning", "info"}
     True
     """
-    found = current_set(rebuild)
+    found = build if build is not None else current_set(rebuild)
     frame = io.read_parquet(found.table(config.consistency_parquet().name))
     return _finish(frame, categories, dict(place=place, indicator=indicator,
                                            boundaries=boundaries, years=years))

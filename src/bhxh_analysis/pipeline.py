@@ -15,6 +15,9 @@ Rules (documented for users in ``docs/build.md``):
   the 2025 boundaries; GSO rows are legacy; where GSO publications overlap the newest
   wins;
 * places are resolved before validation because the schema checks resolved codes;
+* a count above the place's population (labour force for BHXH/BHTN) of that time, with
+  a tolerance, is rejected naming the bound and the population used
+  (:func:`check_counts`, the bounds of ``data check``);
 * rows are sorted by (boundaries, geo_code, indicator, as_of, obs_id); floats are
   written ``%.15g``: two builds give identical bytes;
 * the tables are published as a set (:func:`io.publish`): a reader never sees the new
@@ -46,8 +49,9 @@ from .schema import (
 )
 from .sources import curated, gso
 
-__all__ = ["CSV_MAX_ROWS", "PLACE_GROUP_ROWS", "BuildResult", "build", "derive_and_write",
-           "place_groups", "resolve_places", "tidy", "validate", "write_tables"]
+__all__ = ["CSV_MAX_ROWS", "PLACE_GROUP_ROWS", "BuildResult", "build", "check_counts",
+           "derive_and_write", "place_groups", "resolve_places", "tidy", "validate",
+           "write_tables"]
 
 #: CSV copies are written by default only while the observations fit a spreadsheet
 #: (Excel stops at 1,048,576 rows); parquet always.
@@ -134,8 +138,9 @@ def _reform_ambiguity(registry: Any, place: str, parent: str, unit: Any) -> str:
 def resolve_places(frame: pd.DataFrame, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Resolve ``place`` within ``parent`` and ``boundaries``, once per distinct place.
 
-    Returns the rows with ``geo_code, geo_name, geo_level, boundaries, province_2025``
-    (rows whose place fails keep empty codes) and a rejected cell for each of those.
+    Returns the rows with ``geo_code, geo_name, geo_level, boundaries, province_2025,
+    province_code`` (rows whose place fails keep empty codes) and a rejected cell for
+    each of those.
     """
     from .geo import GeoError
 
@@ -147,18 +152,52 @@ def resolve_places(frame: pd.DataFrame, registry: Any) -> tuple[pd.DataFrame, pd
             err = _reform_ambiguity(registry, place, parent, u) if bnd == "2025" else ""
         except GeoError as exc:
             u, err = None, str(exc)
-        unit = ("", "", "", "", "") if err else (u.code, u.name, u.level, u.boundaries,
-                                                  u.province_2025_name)
+        unit = ("", "", "", "", "", "") if err else (
+            u.code, u.name, u.level, u.boundaries, u.province_2025_name, u.province_code or "")
         found.append((place, parent, bnd, *unit, err))
     table = pd.DataFrame(found, dtype="str", columns=[
         "place", "parent", "boundaries", "geo_code", "geo_name", "geo_level",
-        "geo_boundaries", "province_2025", "geo_error"])
+        "geo_boundaries", "province_2025", "province_code", "geo_error"])
     out = frame.merge(table, on=["place", "parent", "boundaries"], how="left", validate="m:1")
     bad = out["geo_error"].ne("") & out["place"].ne("")
     rej = rejects(out.loc[bad, "_file"], out.loc[bad, "_row"], out.loc[bad, "_place_column"],
                   out.loc[bad, "geo_name_raw"], out.loc[bad, "geo_error"])
     out = out.drop(columns=["boundaries"]).rename(columns={"geo_boundaries": "boundaries"})
     return out, rej
+
+
+# ------------------------------------------------------------------ plausibility
+
+
+def check_counts(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Reject count rows above the people who could hold them (:mod:`plausibility`).
+
+    The bound is the place's population of that time (the labour force for BHXH and
+    BHTN where known; a district or commune is bounded by its province), from the GSO
+    rows of the same build, with a tolerance growing with the years between the figure
+    and the denominator (:func:`plausibility.count_bounds`). The rejected cell is
+    ``value_raw`` and the reason names the bound and the population used.
+    """
+    from . import plausibility
+    from .clean import value_kind
+
+    positive = obs["value"].gt(0) & obs["unit"].ne("pct")
+    count = positive & value_kind(obs["indicator"]).eq("count")
+    if not count.any():
+        return obs, rejects("", [], "", [], "")
+    rows = obs[count]
+    province_code = (rows["province_code"] if "province_code" in rows
+                     else pd.Series("", index=rows.index))
+    rows = rows.assign(province_code=province_code.fillna("").astype("str"))
+    lim = plausibility.count_bounds(rows, plausibility.denominators(obs))
+    over = rows["value"] > lim["bound"]
+    bad = rows[over]
+    if bad.empty:
+        return obs, rejects("", [], "", [], "")
+    reason = ("count " + bad["value"].map("{:,.0f}".format) + " is more than the "
+              + lim.loc[over, "basis"])
+    rej = rejects(bad["_file"], bad["_row"], "value_raw", bad["value_raw"], reason)
+    return obs.drop(index=bad.index), rej
 
 
 # ------------------------------------------------------------------ validate
@@ -382,9 +421,10 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True,
 
         registry = get_registry()
     obs, errors = _read(registry)
-    # -- validate
+    # -- validate: counts within the population, then the schema
+    obs, implausible = check_counts(obs)
     obs, rej = validate(obs, curated.load_sources(), today)
-    observations, rejected = tidy(obs, [*errors, rej])
+    observations, rejected = tidy(obs, [*errors, implausible, rej])
     # -- derive, check and write
     return derive_and_write(BuildResult(observations, rejected), write, csv)
 

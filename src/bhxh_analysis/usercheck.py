@@ -166,11 +166,14 @@ class CheckResult:
         paths = {k: folder / f"{src.stem}.{k}.csv"
                  for k in ("clean", "rejected", "derived", "consistency")}
         # How each value was read belongs to this file, not to the clean numbers.
-        self.clean.drop(columns=["number_format", "value_text"], errors="ignore").to_csv(
-            paths["clean"], index=False, lineterminator="\n")
-        self.rejected.to_csv(paths["rejected"], index=False, lineterminator="\n")
-        self.derived.to_csv(paths["derived"], index=False, lineterminator="\n")
-        self.consistency.to_csv(paths["consistency"], index=False, lineterminator="\n")
+        from .io import write_csv
+
+        # Safe text cells (a "=HYPERLINK(...)" place name is written as text).
+        write_csv(self.clean.drop(columns=["number_format", "value_text"], errors="ignore"),
+                  paths["clean"])
+        write_csv(self.rejected, paths["rejected"])
+        write_csv(self.derived, paths["derived"])
+        write_csv(self.consistency, paths["consistency"])
         self.written = paths
         return paths
 

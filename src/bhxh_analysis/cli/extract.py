@@ -101,7 +101,9 @@ def _run(files: tuple[str, ...], published: _dt.date | None, place_hint: str | N
     if len(files) == 1:
         table = table.drop(columns="file")
     if fmt == "csv":
-        text = table.to_csv(index=False, lineterminator="\n")
+        from ..io import csv_text
+
+        text = csv_text(table)
     elif fmt == "json":
         text = json.dumps(table.to_dict("records"), ensure_ascii=False, indent=2) + "\n"
     else:

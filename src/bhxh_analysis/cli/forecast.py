@@ -174,14 +174,11 @@ def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, ind
                **{c: _fmt(d[c], digits) for c in ("forecast", "lo80", "hi80", "lo95", "hi95",
                                                  "plan")},
                "p_meet_plan": _fmt(d["p_meet_plan"], 4)}
-        import csv
-        import io
+        import pandas as pd
 
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(CSV_COLUMNS)
-        w.writerow([row[c] for c in CSV_COLUMNS])
-        click.echo(buf.getvalue(), nl=False)
+        from ..io import csv_text
+
+        click.echo(csv_text(pd.DataFrame([row], columns=CSV_COLUMNS).astype(object)), nl=False)
         return
     h = lambda x: _human(x, pct)  # noqa: E731
     lines = [
@@ -234,12 +231,12 @@ def backtest_cmd(out: Path | None, all_indicators: bool, data_path: Path | None)
     """
     from .. import config
     from ..forecast import PARTICIPANTS, backtest, summary
+    from ..io import write_csv
 
     obs = _load(data_path)
     bt = backtest(obs, indicators=None if all_indicators else PARTICIPANTS)
     path = out if out is not None else config.backtest_csv()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    bt.to_csv(path, index=False, lineterminator="\n")
+    write_csv(bt, path)
     if bt.empty:
         click.echo(f"no backtest case in the data; wrote an empty table to {path}")
         return

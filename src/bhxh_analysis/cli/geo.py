@@ -144,7 +144,9 @@ def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> No
         _fail(exc)
         return
     if fmt == "csv":
-        click.echo(df.to_csv(index=False, lineterminator="\n"), nl=False)
+        from ..io import csv_text
+
+        click.echo(csv_text(df), nl=False)
     elif fmt == "json":
         records = json.loads(df.to_json(orient="records", force_ascii=False))
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
@@ -202,7 +204,9 @@ def conversion_cmd(contradictions: bool, fmt: str) -> None:
         _fail(exc)
         return
     if fmt == "csv":
-        click.echo(df.to_csv(index=False, lineterminator="\n"), nl=False)
+        from ..io import csv_text
+
+        click.echo(csv_text(df), nl=False)
     elif contradictions:
         for r in df.itertuples(index=False):
             state = "overridden" if r.overridden else "UNEXPLAINED"

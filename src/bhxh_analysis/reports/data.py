@@ -96,23 +96,15 @@ def data_checksum() -> str:
     return file_checksum(config.observations_parquet())
 
 
-def _read_optional_csv(path: Path) -> pd.DataFrame | None:
-    if not path.exists():
-        return None
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+def _read_processed(path: Path) -> pd.DataFrame:
+    """A processed table of a build set, text as ``str`` with ``""`` for missing.
 
-
-def _read_processed(parquet: Path, csv: Path) -> pd.DataFrame | None:
-    """A processed table from its parquet file (always written), else its CSV copy.
-
-    Text comes back as ``str`` with ``""`` for missing, numbers as numbers, like the CSV
-    read with ``dtype=str`` followed by :func:`_with_dates`.
+    Read with :func:`io.read_parquet`, so a missing, truncated or corrupt file raises
+    :class:`io.ProcessedDataError` naming it.
     """
-    if not parquet.exists():
-        return _read_optional_csv(csv)
-    import pyarrow.parquet as pq
+    from ..io import read_parquet
 
-    df = pq.read_table(parquet).to_pandas(date_as_object=False)
+    df = read_parquet(path)
     text = {c: df[c].fillna("").astype(str) for c in df.columns
             if pd.api.types.is_string_dtype(df[c])}
     return df.assign(**text)
@@ -127,7 +119,12 @@ def _with_dates(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_bundle(refresh: bool = False) -> Bundle:
-    """Return the processed tables, cached per process until a file changes.
+    """Return the processed tables of one build set, cached per process until a file changes.
+
+    The observations, derived figures and consistency checks come from the same
+    published build (:func:`observations.current_set`, which builds first when there is
+    none or the raw data are newer); a missing or corrupt table raises
+    :class:`io.ProcessedDataError` naming its file.
 
     Parameters
     ----------
@@ -148,20 +145,23 @@ def load_bundle(refresh: bool = False) -> Bundle:
     cached = _CACHE.get("bundle")
     if cached is not None and not refresh and cached[0] == sig:
         return cached[1]
-    from .. import load_observations
+    from ..observations import current_set, load_observations
 
-    obs = _with_dates(load_observations())
-    derived = _read_processed(config.derived_parquet(), config.derived_csv())
+    # One build set for every processed table: never observations of one build beside
+    # the derived figures of another (a build publishing meanwhile is not seen).
+    found = current_set()
+    obs = _with_dates(load_observations(build=found))
+    derived = _read_processed(found.table(config.derived_parquet().name))
     bundle = Bundle(
         obs=obs,
-        derived=_with_dates(derived) if derived is not None else None,
-        consistency=_read_processed(config.consistency_parquet(), config.consistency_csv()),
+        derived=_with_dates(derived),
+        consistency=_read_processed(found.table(config.consistency_parquet().name)),
         backtest=(pd.read_csv(config.backtest_csv()) if config.backtest_csv().exists()
                   else None),
         sources=pd.read_csv(raw / "sources.csv", dtype=str, keep_default_na=False),
         targets=pd.read_csv(raw / "targets.csv", dtype={"value": float, "year": int},
                             keep_default_na=False),
-        checksum=data_checksum(),
+        checksum=file_checksum(found.table(config.observations_parquet().name)),
     )
     # Observations may have been rebuilt by load_observations(): sign after loading.
     _CACHE["bundle"] = (_signature(paths), bundle)

@@ -79,18 +79,23 @@ def _read_lines(path: Path, rel: str) -> tuple[list[str], pd.DataFrame, pd.DataF
     return header, frame, wrong
 
 
-def _parse_values(value_raw: pd.Series, fmt: pd.Series) -> pd.DataFrame:
-    """Parse each printed value with :func:`clean.parse_quantity` (a few hundred rows)."""
-    from ..clean import ParseError, parse_quantity
+def _parse_values(value_raw: pd.Series, indicator: pd.Series, unit: pd.Series,
+                  fmt: pd.Series) -> pd.DataFrame:
+    """Read each printed value as ``bhxh data check`` does (:func:`clean.read_values`).
 
-    out = []
-    for text, f in zip(value_raw, fmt, strict=True):
-        try:
-            q = parse_quantity(text, f if f in ("vi", "en", "auto") else "auto")
-            out.append((q.value, q.unit, q.qualifier or "", ""))
-        except ParseError as exc:
-            out.append((np.nan, "", "", str(exc)))
-    return pd.DataFrame(out, columns=["value", "qunit", "qqual", "error"], index=value_raw.index)
+    The kind of number comes from the indicator (:func:`clean.value_kind`; a ``pct``
+    unit makes it a percentage), so a count must be whole and a percentage ungrouped;
+    the row's declared ``number_format`` decides between two fitting readings. A value
+    no reading fits, or whose declared reading does not fit, gets a ``reason`` naming
+    both readings.
+    """
+    from ..clean import read_values, value_kind
+
+    kind = value_kind(indicator).where(~unit.eq("pct"), "pct")
+    read = read_values(value_raw, kind, fmt.where(fmt.isin(["vi", "en"]), "auto"))
+    return pd.DataFrame({"value": read["value"], "qunit": read["unit"],
+                         "qqual": read["qualifier"], "error": read["reason"]},
+                        index=value_raw.index)
 
 
 def _as_of_raw_reasons(as_of_raw: pd.Series, as_of: pd.Series) -> pd.Series:
@@ -158,7 +163,7 @@ def read(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         flag(text[c].eq(""), c, f"empty {c}")
     fmt = text["number_format"].str.lower()
     flag(~fmt.isin(["vi", "en"]), "number_format", "number_format must be 'vi' or 'en'")
-    parsed = _parse_values(cell["value_raw"], fmt)
+    parsed = _parse_values(cell["value_raw"], text["indicator"], text["unit"], fmt)
     flag(parsed["error"].ne("") & text["value_raw"].ne(""), "value_raw", parsed["error"])
     unit = text["unit"]
     printed_as = parsed["qunit"].map({"pct": "a percentage", "count": "a count"})

@@ -6,20 +6,41 @@ force) are dated ``YYYY-07-01`` (mid-year), year-end stocks (insured persons)
 figure, not an error; region aggregate rows are dropped and "WHOLE COUNTRY" becomes the
 nation; provinces are legacy units. Where two publications give the same indicator,
 place and year, the newest wins (:data:`SPECS` is ordered newest first; the pipeline
-keeps the first). The export itself is parsed by :func:`clean.read_gso_export_with_errors`.
+keeps the first).
+
+Two blocks: the export format (:func:`read_gso_export_with_errors`: title line, separator,
+year headers, ``..``, aggregates, number convention), then :func:`read`, which turns one
+export into observation rows.
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .. import config
+from ..clean import ParseError, ascii_key, ascii_key_series, nfc, nfc_series, parse_numbers
 from ..schema import rejects
 
-__all__ = ["SPECS", "TERRITORY_CHANGES", "GsoSpec", "read"]
+__all__ = [
+    "GSO_COLUMNS",
+    "GSO_ERROR_COLUMNS",
+    "SPECS",
+    "TERRITORY_CHANGES",
+    "GsoSpec",
+    "is_aggregate_name",
+    "parse_year_header",
+    "read",
+    "read_gso_export",
+    "read_gso_export_with_errors",
+    "wide_to_long",
+]
 
 
 class GsoSpec(NamedTuple):
@@ -71,6 +92,300 @@ TERRITORY_CHANGES: dict[str, tuple[int, str]] = {
 }
 
 
+# ------------------------------------------------------- the export format (parsing)
+
+GSO_COLUMNS = [
+    "file", "row", "name_raw", "name", "series", "year", "value",
+    "preliminary", "is_aggregate", "title",
+]
+GSO_ERROR_COLUMNS = ["file", "row", "column", "value", "reason"]
+
+_MISSING = {"..", "...", "…", "-"}  # GSO's markers for "no figure"
+_YEAR_HEADER = re.compile(
+    r"^(?P<series>.*?)\s*(?P<prel>prel\.?|sơ bộ|ước tính|ước)?\s*(?P<year>(?:19|20)\d{2})$",
+    re.IGNORECASE,
+)
+# Whole-country and region rows (English GSO names, Vietnamese names), on ascii_key().
+_AGGREGATE = re.compile(
+    r"^(?:whole country|viet ?nam|ca nuoc|toan quoc|"
+    r"red river delta|northern midlands and mountain areas|"
+    r"north(?:ern)? central(?: area)? and central coastal areas?|central highlands|"
+    r"south ?east|mekong river delta|"
+    r"dong bang song hong|trung du va mien nui phia bac|"
+    r"bac trung bo va duyen hai mien trung|tay nguyen|dong nam bo|dong bang song cuu long)$"
+)
+
+
+def is_aggregate_name(names: pd.Series) -> pd.Series:
+    """Flag whole-country and GSO region names (English or Vietnamese, any spacing).
+
+    Parameters
+    ----------
+    names : pandas.Series
+        Place names as printed.
+
+    Returns
+    -------
+    pandas.Series
+        Boolean, same index.
+    """
+    keys = ascii_key_series(names)
+    return keys.str.fullmatch(_AGGREGATE.pattern).fillna(False).astype(bool)
+
+
+def parse_year_header(label: str, default_series: str = "Total") -> tuple[str, int, bool]:
+    """Split a wide-table column label into (series, year, preliminary).
+
+    ``"Total 1995"`` → ``("Total", 1995, False)``; ``"Male Prel. 2016"`` →
+    ``("Male", 2016, True)``; ``"Prel. 2016"`` → ``(default_series, 2016, True)``;
+    ``"Dân số trung bình (Nghìn người) 2018"`` → ``("Dân số trung bình (Nghìn
+    người)", 2018, False)``.
+
+    Raises
+    ------
+    ParseError
+        The label does not end with a year.
+    """
+    m = _YEAR_HEADER.match(nfc(label))
+    if m is None:
+        raise ParseError(f"column label {label!r} does not end with a year")
+    return (m["series"] or default_series, int(m["year"]), m["prel"] is not None)
+
+
+def wide_to_long(
+    frame: pd.DataFrame, id_cols: list[str], default_series: str = "Total"
+) -> tuple[pd.DataFrame, list[str]]:
+    """Melt a wide table whose other columns are year labels into long format.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Wide table; every column not in ``id_cols`` should be labelled like
+        ``"Total 1995"``, ``"Prel. 2016"`` or ``"... 2018"``.
+    id_cols : list of str
+        Columns kept as identifiers.
+    default_series : str
+        Series name for labels that are only a (possibly preliminary) year.
+
+    Returns
+    -------
+    long : pandas.DataFrame
+        ``id_cols`` + ``column`` (the label), ``col_pos`` (0-based position among the
+        value columns), ``series``, ``year``, ``preliminary``, ``value_raw``; ordered
+        by the original row order, then column order.
+    bad_columns : list of str
+        Labels that are not year labels (left out of ``long``).
+    """
+    value_cols = [c for c in frame.columns if c not in id_cols]
+    meta_rows, bad = [], []
+    for pos, col in enumerate(value_cols):  # loop over columns (few), not rows
+        try:
+            series, year, prel = parse_year_header(col, default_series)
+        except ParseError:
+            bad.append(col)
+            continue
+        meta_rows.append((col, pos, series, year, prel))
+    meta = pd.DataFrame(meta_rows, columns=["column", "col_pos", "series", "year", "preliminary"])
+    meta = meta.astype({"col_pos": "int64", "year": "int64", "preliminary": bool})
+    good = list(meta["column"])
+    work = frame[id_cols + good].reset_index(drop=True)
+    work["_order"] = range(len(work))
+    long = work.melt(
+        id_vars=[*id_cols, "_order"], value_vars=good, var_name="column", value_name="value_raw"
+    )
+    long = long.merge(meta, on="column", how="left", validate="many_to_one")
+    long = long.sort_values(["_order", "col_pos"], kind="stable").drop(columns="_order")
+    return long.reset_index(drop=True), bad
+
+
+def _relative_name(path: Path) -> str:
+    """Name a file by its path under ``raw_dir()`` when it is there, else by its name."""
+    from ..config import raw_dir
+
+    try:
+        return path.resolve().relative_to(raw_dir().resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _read_rows(text: str, sep: str) -> list[tuple[int, list[str]]]:
+    """Split CSV text into (1-based last physical line, cells) pairs, blank lines dropped."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"')
+    rows = []
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            rows.append((reader.line_num, cells))
+    return rows
+
+
+def _sniff_separator(line: str) -> str:
+    """Return ``;`` or ``,`` (whichever occurs more often outside quotes), or ``""``."""
+    outside = re.sub(r'"[^"]*"', "", line)
+    n_semi, n_comma = outside.count(";"), outside.count(",")
+    if n_semi == n_comma == 0:
+        return ""
+    return ";" if n_semi > n_comma else ","
+
+
+def _guess_export_fmt(cells: pd.Series, header_is_vietnamese: bool) -> Literal["vi", "en"]:
+    """Pick the number convention that parses more cells; ties follow the header language."""
+    present = cells[~cells.isin(list(_MISSING)) & cells.str.strip().ne("")]
+    n_vi = int(parse_numbers(present, "vi")["ok"].sum())
+    n_en = int(parse_numbers(present, "en")["ok"].sum())
+    if n_vi != n_en:
+        return "vi" if n_vi > n_en else "en"
+    return "vi" if header_is_vietnamese else "en"
+
+
+def read_gso_export_with_errors(
+    path: str | Path, *, fmt: Literal["vi", "en"] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a GSO table export into long format, returning unreadable cells separately.
+
+    Handles the English GSO exports (UTF-8 BOM, CRLF, ``;`` separator, quoted title
+    line and blank line, year columns like ``"Total 1995"``/``"Male Prel. 2016"``/
+    ``"2005"``, ``..`` for missing, region aggregates mixed with provinces, names
+    without diacritics and with double spaces), the Vietnamese PX-Web export
+    (``,`` separator, header ``"Địa phương,Dân số trung bình (Nghìn người) 2018,..."``,
+    quoted Vietnamese numbers ``"7.914,50"``), and indicator tables whose rows are
+    indicators rather than places (then ``name``/``series`` hold the indicator label
+    and ``is_aggregate`` is True, the figures being national).
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file.
+    fmt : {"vi", "en"} or None
+        Number convention; ``None`` picks the one that parses more cells.
+
+    Returns
+    -------
+    data : pandas.DataFrame
+        Columns :data:`GSO_COLUMNS`: ``file`` (path under ``raw_dir()`` or file name),
+        ``row`` (1-based line in the file), ``name_raw``, ``name`` (:func:`nfc`),
+        ``series``, ``year``, ``value`` (float as printed, e.g. thousands; NaN for
+        ``..``), ``preliminary``, ``is_aggregate``, ``title`` (or None). One row per
+        readable cell, in file order. ``attrs`` holds ``layout`` ("places" or
+        ``"indicators"``) and ``number_format``.
+    errors : pandas.DataFrame
+        Columns :data:`GSO_ERROR_COLUMNS`: one row per cell (or column) that could not
+        be read, with ``column`` the header label; the row's other cells stay in
+        ``data``.
+
+    Raises
+    ------
+    ParseError
+        The file is empty or has no header row (the message names the file).
+    """
+    path = Path(path)
+    fname = _relative_name(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{fname}: not UTF-8 ({exc})") from None
+    lines = text.splitlines()
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(nonblank) < 2:
+        raise ParseError(f"{fname}: no header and data rows")
+    title = None
+    title_line = 0
+    first = lines[nonblank[0]]
+    if _sniff_separator(first) == "":
+        # A lone cell above the header is the table title.
+        title = nfc(next(csv.reader([first]))[0])
+        title_line = nonblank[0] + 1
+        header_text = lines[nonblank[1]]
+    else:
+        header_text = first
+    sep = _sniff_separator(header_text) or ","
+    rows = [(n, cells) for n, cells in _read_rows(text, sep) if n != title_line]
+    header_row, header = rows[0]
+    if len(header) < 2:
+        raise ParseError(f"{fname}: row {header_row}: no header with year columns")
+    header = [nfc(h) for h in header]
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    if duplicated:
+        raise ParseError(f"{fname}: row {header_row}: duplicated column label(s) {duplicated}")
+    n_cols = len(header)
+    errors: list[tuple[str, int, str, str, str]] = []
+    body = []
+    for line_no, cells in rows[1:]:  # row-shape checks only; parsing is vectorised
+        if len(cells) > n_cols:
+            extra = sep.join(cells[n_cols:])
+            if extra.strip():
+                errors.append((fname, line_no, "(extra cells)", extra,
+                               f"row has {len(cells)} cells, header has {n_cols}"))
+        body.append([line_no, *cells[:n_cols], *([None] * (n_cols - len(cells)))])
+    wide = pd.DataFrame(body, columns=["row", "name_raw", *header[1:]], dtype=object)
+    wide["row"] = wide["row"].astype("int64")
+
+    long, bad_cols = wide_to_long(wide, ["row", "name_raw"])
+    errors.extend((fname, header_row, col, col, "column label has no year") for col in bad_cols)
+
+    cell = long["value_raw"]
+    missing_cell = cell.isna()
+    stripped = cell.astype("str").str.strip()
+    is_na_marker = stripped.isin(list(_MISSING)) & ~missing_cell
+    blank = stripped.eq("") & ~missing_cell
+    to_parse = ~(missing_cell | is_na_marker | blank)
+    header_vi = any(ord(ch) > 127 for ch in "".join(header))  # Vietnamese labels
+    used = fmt or _guess_export_fmt(stripped[to_parse], header_vi)
+    parsed = parse_numbers(stripped.where(to_parse), used)
+    bad_number = to_parse & ~parsed["ok"]
+    for mask, reason in (
+        (missing_cell, "missing cell (row shorter than header)"),
+        (blank, "empty cell"),
+        (bad_number, f"not a number in {used!r} format"),
+    ):
+        bad = long.loc[mask, ["row", "column", "value_raw"]]
+        errors.extend(
+            (fname, r, c, "" if v is None or v != v else str(v), reason)
+            for r, c, v in bad.itertuples(index=False)
+        )
+    keep = is_na_marker | (to_parse & parsed["ok"])
+    out = long.loc[keep].copy()
+    out["value"] = parsed["value"].loc[keep]  # NaN for ".."
+    out["file"] = fname
+    out["name"] = nfc_series(out["name_raw"])
+    indicator_table = ascii_key(header[0]).startswith(("indicator", "chi tieu"))
+    if indicator_table:
+        # Rows are indicators for the whole country: the label is the series.
+        out["series"] = out["name"]
+        out["is_aggregate"] = True
+    else:
+        out["is_aggregate"] = is_aggregate_name(out["name_raw"])
+    out["title"] = pd.Series([title] * len(out), index=out.index, dtype=object)
+    out = out[GSO_COLUMNS].astype(
+        {"file": "str", "row": "int64", "name_raw": "str", "name": "str", "series": "str",
+         "year": "int64", "value": "float64", "preliminary": bool, "is_aggregate": bool}
+    ).reset_index(drop=True)
+    out.attrs.update(layout="indicators" if indicator_table else "places", number_format=used)
+    err = pd.DataFrame(errors, columns=GSO_ERROR_COLUMNS).astype(
+        {"file": "str", "row": "int64", "column": "str", "value": "str", "reason": "str"}
+    )
+    err = err.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    return out, err
+
+
+def read_gso_export(
+    path: str | Path, *, fmt: Literal["vi", "en"] | None = None
+) -> pd.DataFrame:
+    """Read a GSO export into long format (see :func:`read_gso_export_with_errors`).
+
+    Unreadable cells are not dropped silently: ``result.attrs["errors"]`` lists them as
+    records (dicts with keys ``file, row, column, value, reason``; rebuild a frame with
+    ``pandas.DataFrame(result.attrs["errors"], columns=GSO_ERROR_COLUMNS)``). Records,
+    not a DataFrame, because pandas compares ``attrs`` when concatenating frames.
+    """
+    data, errors = read_gso_export_with_errors(path, fmt=fmt)
+    data.attrs["errors"] = errors.to_dict("records")
+    return data
+
+
+# ------------------------------------------------------- observations from an export
+
+
 def _format_printed(values: pd.Series, fmt: str) -> pd.Series:
     """Re-create the printed text of GSO numbers when the reader does not keep it."""
     from ..clean import format_number
@@ -97,7 +412,6 @@ def read(spec: GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     (pandas.DataFrame, pandas.DataFrame)
         Observation rows, and rejected cells (``file, row, column, value, reason``).
     """
-    from ..clean import ascii_key, read_gso_export_with_errors
     from ..geo import GeoError
 
     # -- load

@@ -1,0 +1,54 @@
+"""Tests of bhxh_analysis.sources.curated: the build reads values as ``data check`` does."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bhxh_analysis.schema import CURATED_COLUMNS
+from bhxh_analysis.sources import curated
+
+
+def _row(obs_id: str, indicator: str, value_raw: str, fmt: str, unit: str) -> dict[str, str]:
+    row = dict.fromkeys(CURATED_COLUMNS, "")
+    row.update(obs_id=obs_id, source_id="s1", place_raw="Lâm Đồng", as_of="2024-12-31",
+               indicator=indicator, value_raw=value_raw, number_format=fmt, unit=unit)
+    return row
+
+
+def _read(tmp_path, rows: list[dict[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    path = tmp_path / "observations_test.csv"
+    pd.DataFrame(rows, columns=CURATED_COLUMNS).to_csv(path, index=False)
+    return curated.read(path, "curated/observations_test.csv")
+
+
+def test_values_are_read_per_value_by_their_kind(tmp_path):
+    out, rej = _read(tmp_path, [
+        _row("a", "bhyt_participants", "61.649", "vi", "persons"),
+        _row("b", "bhyt_coverage_pct", "92,5%", "vi", "pct"),
+        _row("c", "bhxh_participants", "1,12 triệu", "vi", "persons"),
+    ])
+    assert rej.empty
+    assert out.set_index("obs_id")["value"].to_dict() == {"a": 61649.0, "b": 92.5,
+                                                          "c": 1120000.0}
+
+
+def test_a_count_whose_declared_reading_is_not_whole_is_rejected_with_both_readings(tmp_path):
+    # Declared English, "61.649" would be 61.649 persons: a count is whole, so the row is
+    # refused (not read as 61.649, not silently re-read as 61,649).
+    out, rej = _read(tmp_path, [
+        _row("a", "bhyt_participants", "61.649", "en", "persons"),
+        _row("b", "bhyt_participants", "2.500", "vi", "persons"),
+    ])
+    assert len(rej) == 1
+    bad = rej.iloc[0]
+    assert (bad["file"], int(bad["row"]), bad["column"]) == (
+        "curated/observations_test.csv", 2, "value_raw")
+    assert bad["value"] == "61.649"
+    assert "61.649" in bad["reason"] and "61,649" in bad["reason"]
+    assert out.set_index("obs_id").loc["b", "value"] == 2500.0
+
+
+def test_a_fractional_count_is_rejected(tmp_path):
+    _, rej = _read(tmp_path, [_row("a", "bhxh_participants", "12,5", "vi", "persons")])
+    assert rej["column"].tolist() == ["value_raw"]
+    assert "whole" in rej["reason"].iloc[0]
