@@ -67,6 +67,17 @@ def test_missing_bhxh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert "BHXH_HOME=" in res.output and "not an existing folder" in res.output
 
 
+def test_debug_after_the_command_name_shows_the_traceback(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BHXH_DEBUG", raising=False)
+    monkeypatch.setenv(config.ENV_VAR, str(tmp_path / "nowhere"))
+    res = CliRunner().invoke(main, ["data", "build", "--debug"])
+    assert res.exit_code == 1 and isinstance(res.exception, FileNotFoundError)
+    helps = [CliRunner().invoke(main, [*cmd, "--help"]).output
+             for cmd in (["data", "build"], ["geo", "resolve"], ["report", "all"], ["info"])]
+    assert all("--debug" in h for h in helps)
+
+
 def test_read_only_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(REPO_RAW, tmp_path / "data" / "raw")
     monkeypatch.setenv(config.ENV_VAR, str(tmp_path))

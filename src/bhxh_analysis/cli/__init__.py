@@ -114,3 +114,22 @@ main.add_command(forecast)
 main.add_command(report)
 main.add_command(info)
 main.add_command(extract)
+
+
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(dict)["debug"] = True
+
+
+def _add_debug_option(group: click.Group) -> None:
+    """Give every command a ``--debug`` flag of its own (``bhxh data build --debug``)."""
+    for cmd in group.commands.values():
+        if isinstance(cmd, click.Group):
+            _add_debug_option(cmd)
+        elif not any(p.name == "debug" for p in cmd.params):
+            cmd.params.append(click.Option(
+                ["--debug"], is_flag=True, expose_value=False, is_eager=True,
+                callback=_set_debug, help=f"Show the traceback of an error (also {DEBUG_VAR}=1)."))
+
+
+_add_debug_option(main)
