@@ -254,10 +254,9 @@ def _read(registry: Any) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
 
     raw, manifest = config.raw_dir(), read_manifest()
     frames, errors = [], []
-    read = [curated.read(raw / rel, rel)
-            for rel in sorted(p for p, kind in manifest.items() if kind == "curated")]
-    rows = pd.concat([r for r, _ in read if len(r)] or [pd.DataFrame()], ignore_index=True)
-    rej = pd.concat([e for _, e in read], ignore_index=True) if read else None
+    files = sorted(p for p, kind in manifest.items() if kind == "curated")
+    rows, rej = curated.read_many([(raw / rel, rel) for rel in files]) if files else (
+        pd.DataFrame(), None)
     if len(rows):  # every curated place resolved once, then rows with a problem dropped
         rows, bad_place = resolve_places(rows, registry)
         rej = pd.concat([rej, bad_place], ignore_index=True)

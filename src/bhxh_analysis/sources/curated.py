@@ -118,6 +118,26 @@ def _as_of_raw_reasons(as_of_raw: pd.Series, as_of: pd.Series) -> pd.Series:
     return pd.Series(reasons, index=as_of_raw.index, dtype="str")
 
 
+def load(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load one curated file's cells (``_file``, ``_row`` added) and its structural rejects.
+
+    A file whose header lacks a column, or repeats one, gives no rows.
+    """
+    try:
+        header, raw, wrong = _read_lines(path, rel)
+    except UnicodeDecodeError as exc:
+        return pd.DataFrame(), rejects(rel, [1], "(file)", "", f"not UTF-8: {exc}")
+    if not header:
+        return pd.DataFrame(), rejects(rel, [1], "(file)", "", "empty file (no header row)")
+    twice = sorted({c for c in header if header.count(c) > 1})
+    missing = [c for c in CURATED_COLUMNS if c not in header]
+    if twice or missing:
+        return pd.DataFrame(), pd.concat(
+            [wrong, rejects(rel, 1, twice, "", "column appears more than once in the header"),
+             rejects(rel, 1, missing, "", "missing column in header")], ignore_index=True)
+    return raw[[*CURATED_COLUMNS, "_row"]].assign(_file=rel), wrong
+
+
 def read(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read one curated file: observation rows to resolve, and the rejected cells.
 
@@ -131,32 +151,46 @@ def read(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     Returns
     -------
     (pandas.DataFrame, pandas.DataFrame)
+        See :func:`read_many`.
+    """
+    return read_many([(path, rel)])
+
+
+def read_many(files: list[tuple[Path, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read curated files: observation rows to resolve, and the rejected cells.
+
+    The files are loaded one by one and checked together (one pass over all rows: the
+    checks cost the same for one row or a thousand).
+
+    Parameters
+    ----------
+    files : list of (pathlib.Path, str)
+        Each file and its path under ``data/raw`` (the ``file`` of a rejected row).
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
         Every row, with the observation columns except the resolved place, plus
         ``place``, ``parent``, ``boundaries`` (by ``as_of``: 2025 from
         :data:`schema.REFORM_DATE`), ``_place_column``, ``_file``, ``_row``; and the
         rejected cells (the pipeline drops their rows).
     """
     # -- load
-    try:
-        header, raw, wrong = _read_lines(path, rel)
-    except UnicodeDecodeError as exc:
-        return pd.DataFrame(), rejects(rel, [1], "(file)", "", f"not UTF-8: {exc}")
-    if not header:
-        return pd.DataFrame(), rejects(rel, [1], "(file)", "", "empty file (no header row)")
-    twice = sorted({c for c in header if header.count(c) > 1})
-    missing = [c for c in CURATED_COLUMNS if c not in header]
-    if twice or missing:
-        return pd.DataFrame(), pd.concat(
-            [wrong, rejects(rel, 1, twice, "", "column appears more than once in the header"),
-             rejects(rel, 1, missing, "", "missing column in header")], ignore_index=True)
+    loaded = [load(path, rel) for path, rel in files]
+    errors = [e for _, e in loaded]
+    frames = [f for f, _ in loaded if len(f)]
+    if not frames:
+        return pd.DataFrame(), pd.concat(errors, ignore_index=True) if errors else rejects(
+            "", [], "", [], "")
+    raw = pd.concat(frames, ignore_index=True)
     cell = {c: raw[c].astype("str").str.normalize("NFC") for c in CURATED_COLUMNS}
     text = {c: cell[c].str.strip() for c in CURATED_COLUMNS}
-    errors = [wrong]
 
     def flag(mask: pd.Series, column: str, reason: str | pd.Series) -> None:
         if mask.any():
             why = reason[mask] if isinstance(reason, pd.Series) else reason
-            errors.append(rejects(rel, raw.loc[mask, "_row"], column, cell[column][mask], why))
+            errors.append(rejects(raw.loc[mask, "_file"], raw.loc[mask, "_row"], column,
+                                  cell[column][mask], why))
 
     # -- process: every cell checked, each problem named
     for c in ("obs_id", "source_id", "place_raw", "as_of", "indicator", "value_raw", "unit"):
@@ -187,7 +221,7 @@ def read(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
                          np.where(note.eq(""), qualifier, qualifier + "; " + note)),
         "place": text["place_raw"], "parent": text["parent_raw"],
         "boundaries": np.where(as_of >= REFORM_DATE, "2025", "legacy"),
-        "_place_column": "place_raw", "_file": rel, "_row": raw["_row"],
+        "_place_column": "place_raw", "_file": raw["_file"], "_row": raw["_row"],
     })
     # -- save: every row (the pipeline drops those with a rejected cell after naming a
     # place that fails too, so a row's problems are all reported at once)
