@@ -67,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics, plausibility
-from .schema import LEVEL_RANK, REFORM_DATE
+from .schema import LEVEL_RANK, REFORM_DATE, enforce_dtypes
 from .sources.user import detect_encoding, read_csv, sniff_delimiter
 
 __all__ = [
@@ -771,8 +771,8 @@ def _result(fname: str, encoding: str, delimiter: str, fmt: str, reason: str, n_
     else:
         derived = pd.DataFrame(columns=metrics.DERIVED_COLUMNS)
         consistency = pd.DataFrame(columns=metrics.CONSISTENCY_COLUMNS)
-    return CheckResult(fname, encoding, delimiter, fmt, reason, n_rows, clean, rejected,
-                       derived, consistency)
+    return CheckResult(fname, encoding, delimiter, fmt, reason, n_rows,
+                       enforce_dtypes(clean), rejected, derived, consistency)
 
 
 def result_json(result: CheckResult) -> str:
