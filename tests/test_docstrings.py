@@ -75,7 +75,6 @@ LACKING: set[str] = {
     "bhxh_analysis.config.rejected_csv",
     "bhxh_analysis.config.reports_dir",
     "bhxh_analysis.config.shared_dir",
-    "bhxh_analysis.forecast.prepare",
     "bhxh_analysis.i18n.fmt_month",
     "bhxh_analysis.i18n.fmt_pct",
     "bhxh_analysis.i18n.fmt_pp",
@@ -94,8 +93,6 @@ LACKING: set[str] = {
     "bhxh_analysis.io.write_parquet_parts",
     "bhxh_analysis.metrics.cross_pairs",
     "bhxh_analysis.metrics.derive_and_check",
-    "bhxh_analysis.observations.read_observations_csv",
-    "bhxh_analysis.observations.read_observations_parquet",
     "bhxh_analysis.pipeline.build",
     "bhxh_analysis.pipeline.derive_and_write",
     "bhxh_analysis.pipeline.place_groups",
@@ -137,10 +134,6 @@ LACKING: set[str] = {
     "bhxh_analysis.reports.write_index",
     "bhxh_analysis.schema.observations_schema",
     "bhxh_analysis.simulate.simulate_panel",
-    "bhxh_analysis.usercheck.detect_encoding",
-    "bhxh_analysis.usercheck.read_table",
-    "bhxh_analysis.usercheck.sniff_delimiter",
-    "bhxh_analysis.usercheck.vocabulary",
 }
 
 
