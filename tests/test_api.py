@@ -96,6 +96,16 @@ def test_dir_lists_the_public_api_only() -> None:
     assert {"geo", "metrics", "plotting", "schema", "__version__"} <= set(names)
     assert not {"PackageNotFoundError", "annotations", "version", "importlib"} & set(names)
     assert names == sorted(bx.__all__)
+    assert {"forecast_many", "coverage_table", "check_frame", "select", "forecast"} <= set(names)
+
+
+def test_forecast_many_and_coverage_table_are_exported() -> None:
+    from bhxh_analysis.forecast import forecast_many
+    from bhxh_analysis.reports import coverage_table
+
+    assert bx.forecast_many is forecast_many
+    assert bx.coverage_table is coverage_table
+    assert callable(bx.forecast) and callable(bx.forecast.forecast_many)
 
 
 def test_submodules_load_on_first_attribute_access() -> None:

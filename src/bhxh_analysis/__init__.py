@@ -25,8 +25,11 @@ _API: dict[str, str] = {
     "load_targets": "observations",
     "select": "observations",
     "check_frame": "usercheck",
+    "forecast_many": "forecast",
+    "coverage_table": "reports",
 }
 #: Submodules a researcher may use directly (``bhxh_analysis.geo.get_registry()``).
+#: ``forecast`` is also callable: ``bhxh_analysis.forecast(obs, geo=..., ...)``.
 _SUBMODULES: tuple[str, ...] = (
     "clean", "config", "forecast", "geo", "i18n", "io", "metrics", "observations",
     "pipeline", "plotting", "rawdata", "reports", "schema", "simulate", "sources",

@@ -152,7 +152,7 @@ def _refuse_after_publication(result: Any, published: str) -> None:
     if not late.any():
         return
     rej = pd.DataFrame({"file": result.file, "row": clean.loc[late, "row"], "column": "as_of",
-                        "value": clean.loc[late, "as_of"],
+                        "value": pd.to_datetime(clean.loc[late, "as_of"]).dt.strftime("%Y-%m-%d"),
                         "reason": f"dated after the publication ({published}): only a plan "
                                   "or target may refer to a later date"})
     result.rejected = pd.concat([result.rejected, rej], ignore_index=True)

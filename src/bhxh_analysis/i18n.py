@@ -47,7 +47,13 @@ def check_lang(lang: str) -> Lang:
 
 
 def has(key: str) -> bool:
-    """Return True if the catalogue has a text entry ``key``."""
+    """Return True if the catalogue has a text entry ``key``.
+
+    Examples
+    --------
+    >>> has("no.such.key")
+    False
+    """
     return key in catalogue()["text"]
 
 
@@ -100,7 +106,13 @@ def indicator_label(indicator: str, lang: str) -> str:
 
 
 def scheme_label(scheme: str, lang: str) -> str:
-    """Return the name of an insurance scheme (``bhxh_voluntary`` → ``BHXH tự nguyện``)."""
+    """Return the name of an insurance scheme (``bhxh_voluntary`` → ``BHXH tự nguyện``).
+
+    Examples
+    --------
+    >>> scheme_label("bhxh_voluntary", "vi")
+    'BHXH tự nguyện'
+    """
     check_lang(lang)
     return catalogue()["schemes"][scheme][lang]
 
@@ -121,13 +133,25 @@ def formula_text(method: str, lang: str) -> str:
 
 
 def instrument_label(instrument: str, lang: str) -> str:
-    """Return a policy instrument's name in ``lang`` (names printed in Vietnamese stay)."""
+    """Return a policy instrument's name in ``lang`` (names printed in Vietnamese stay).
+
+    Examples
+    --------
+    >>> instrument_label("2025 goal (reported Dec 2021)", "vi")
+    'Mục tiêu năm 2025 (công bố 12/2021)'
+    """
     check_lang(lang)
     return catalogue().get("instruments", {}).get(instrument, {}).get(lang, instrument)
 
 
 def publisher_label(publisher: str, lang: str) -> str:
-    """Return a publisher's name for readers (the project's own collection in words)."""
+    """Return a publisher's name for readers (the project's own collection in words).
+
+    Examples
+    --------
+    >>> publisher_label("bhxh_analysis reference collection", "en")
+    'Project reference collection (compiled from published sources)'
+    """
     check_lang(lang)
     return catalogue().get("publishers", {}).get(publisher, {}).get(lang, publisher)
 
@@ -165,6 +189,11 @@ def fmt_pct(x: float | None, lang: str, max_decimals: int = 2, na: str = "–") 
     """Format a percentage (0–100 scale) with up to ``max_decimals`` digits: ``83,23%``.
 
     Trailing zeros are dropped (``91%``, ``68,9%``) so printed figures look as published.
+
+    Examples
+    --------
+    >>> fmt_pct(93.456, "vi"), fmt_pct(93.456, "en")
+    ('93,46%', '93.46%')
     """
     check_lang(lang)
     if _missing(x):
@@ -177,7 +206,13 @@ def fmt_pct(x: float | None, lang: str, max_decimals: int = 2, na: str = "–") 
 
 
 def fmt_pp(x: float | None, lang: str, na: str = "–") -> str:
-    """Format a difference in percentage points with a sign: ``+1,5`` / ``-6.77``."""
+    """Format a difference in percentage points with a sign: ``+1,5`` / ``-6.77``.
+
+    Examples
+    --------
+    >>> fmt_pp(-2.5, "vi"), fmt_pp(2.5, "en")
+    ('-2,5', '+2.5')
+    """
     if _missing(x):
         return na
     sign = "+" if x > 0 else ""
@@ -185,7 +220,13 @@ def fmt_pp(x: float | None, lang: str, na: str = "–") -> str:
 
 
 def fmt_value(x: float | None, unit: str, lang: str, na: str = "–") -> str:
-    """Format a value by its unit: ``pct`` → :func:`fmt_pct`, other units → :func:`fmt_number`."""
+    """Format a value by its unit: ``pct`` → :func:`fmt_pct`, other units → :func:`fmt_number`.
+
+    Examples
+    --------
+    >>> fmt_value(1234567, "persons", "vi"), fmt_value(93.5, "pct", "en")
+    ('1.234.567', '93.5%')
+    """
     if _missing(x):
         return na
     if unit == "pct":
@@ -218,7 +259,13 @@ def fmt_date(d: object, lang: str, na: str = "–") -> str:
 
 
 def fmt_month(year: int, month: int, lang: str) -> str:
-    """Format a month: ``8/2020`` in Vietnamese, ``Aug 2020`` in English."""
+    """Format a month: ``8/2020`` in Vietnamese, ``Aug 2020`` in English.
+
+    Examples
+    --------
+    >>> fmt_month(2025, 6, "vi"), fmt_month(2025, 6, "en")
+    ('6/2025', 'Jun 2025')
+    """
     check_lang(lang)
     if lang == "vi":
         return f"{month}/{year}"
@@ -226,11 +273,23 @@ def fmt_month(year: int, month: int, lang: str) -> str:
 
 
 def level_label(level: str, lang: str) -> str:
-    """Return the name of an administrative level (``district`` → ``Huyện`` / ``District``)."""
+    """Return the name of an administrative level (``district`` → ``Huyện`` / ``District``).
+
+    Examples
+    --------
+    >>> level_label("district", "vi"), level_label("district", "en")
+    ('Huyện', 'District')
+    """
     return t(level, lang)
 
 
 def method_label(method: str, lang: str) -> str:
-    """Return the reader's name of a forecast method (``seasonal_profile`` → words)."""
+    """Return the reader's name of a forecast method (``seasonal_profile`` → words).
+
+    Examples
+    --------
+    >>> method_label("seasonal_profile", "en")
+    'within-year (seasonal) pattern'
+    """
     key = f"method_{method}"
     return t(key if has(key) else "method_unknown", lang)

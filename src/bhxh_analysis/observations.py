@@ -295,13 +295,26 @@ def read_observations_parquet(path: str | Path | None = None) -> pd.DataFrame:
     ------
     io.ProcessedDataError
         The file is missing, truncated or corrupt (the message names it).
+
+    Examples
+    --------
+    >>> obs = read_observations_parquet()  # data/processed/observations.parquet
+    >>> str(obs["as_of"].dtype), str(obs["value"].dtype)
+    ('datetime64[ns]', 'float64')
     """
     path = Path(path) if path is not None else config.observations_parquet()
     return enforce_dtypes(io.read_parquet(path).reindex(columns=OBSERVATION_COLUMNS))
 
 
 def read_observations_csv(path: str | Path | None = None) -> pd.DataFrame:
-    """Read ``observations.csv`` with the table's dtypes (codes stay text: ``01``)."""
+    """Read ``observations.csv`` with the table's dtypes (codes stay text: ``01``).
+
+    Examples
+    --------
+    >>> obs = read_observations_csv()  # data/processed/observations.csv
+    >>> str(obs["as_of"].dtype), obs.loc[obs["geo_level"] == "nation", "geo_code"].iloc[0]
+    ('datetime64[ns]', 'VN')
+    """
     path = Path(path) if path is not None else config.observations_csv()
     text = {c: "str" for c in OBSERVATION_COLUMNS if DTYPES[c] == "str"}
     df = pd.read_csv(path, dtype=text, keep_default_na=False, na_values={"value": [""]})

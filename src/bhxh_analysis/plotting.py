@@ -72,7 +72,13 @@ def _new_axes(ax: Axes | None, width: float = 8.0, height: float = 3.6) -> Axes:
 
 
 def number_formatter(lang: str = "vi", pct: bool = False) -> mticker.FuncFormatter:
-    """Return a tick formatter writing numbers (or percentages) the ``lang`` way."""
+    """Return a tick formatter writing numbers (or percentages) the ``lang`` way.
+
+    Examples
+    --------
+    >>> number_formatter("vi")(1234567, 0), number_formatter("en", pct=True)(93.5, 0)
+    ('1.234.567', '93.5%')
+    """
     if pct:
         return mticker.FuncFormatter(lambda v, _pos: i18n.fmt_pct(v, lang, 1))
     return mticker.FuncFormatter(lambda v, _pos: i18n.fmt_number(v, lang))
@@ -89,7 +95,16 @@ def _date_formatter(lang: str) -> mticker.FuncFormatter:
 
 
 def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = False) -> Axes:
-    """Write the y ticks as ``lang`` numbers (or %) and the x ticks as years or dates."""
+    """Write the y ticks as ``lang`` numbers (or %) and the x ticks as years or dates.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> format_axes(ax, lang="vi").yaxis.get_major_formatter()(2500, 0)
+    '2.500'
+    >>> plt.close(fig)
+    """
     ax.yaxis.set_major_formatter(number_formatter(lang, pct))
     if dates:
         lo, hi = ax.get_xlim()
@@ -381,7 +396,16 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
 
 
 def figure_of(obj: Any) -> Figure:
-    """Return the matplotlib Figure behind an Axes, a Figure or a seaborn grid."""
+    """Return the matplotlib Figure behind an Axes, a Figure or a seaborn grid.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> figure_of(ax) is fig
+    True
+    >>> plt.close(fig)
+    """
     if isinstance(obj, Figure):
         return obj
     if isinstance(obj, Axes):
@@ -393,7 +417,15 @@ def figure_of(obj: Any) -> Figure:
 
 
 def to_png(obj: Any, close: bool = True) -> bytes:
-    """Return the PNG bytes of a chart (Axes, Figure or grid); close its figure."""
+    """Return the PNG bytes of a chart (Axes, Figure or grid); close its figure.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> to_png(ax)[:4]
+    b'\\x89PNG'
+    """
     fig = figure_of(obj)
     buf = io.BytesIO()
     # No "Software" (matplotlib version) or date in the PNG: the same chart gives the same bytes.

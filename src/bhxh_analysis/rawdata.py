@@ -116,13 +116,28 @@ class RawFile:
 
 
 def sidecar_path(path: str | Path) -> Path:
-    """Return the sidecar path ``<path>.meta.yml`` of a data file."""
+    """Return the sidecar path ``<path>.meta.yml`` of a data file.
+
+    Examples
+    --------
+    >>> sidecar_path("data/raw/figures.csv").name
+    'figures.csv.meta.yml'
+    """
     path = Path(path)
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
 
 def sha256_file(path: str | Path) -> str:
-    """Return the hex sha256 of a file's bytes."""
+    """Return the hex sha256 of a file's bytes.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(delete=False) as fh:
+    ...     _ = fh.write(b"abc")
+    >>> sha256_file(fh.name)[:16]
+    'ba7816bf8f01cfea'
+    """
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -67,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics, plausibility
-from .schema import LEVEL_RANK, REFORM_DATE
+from .schema import LEVEL_RANK, REFORM_DATE, enforce_dtypes
 from .sources.user import detect_encoding, read_csv, sniff_delimiter
 
 __all__ = [
@@ -110,6 +110,15 @@ def read_table(source: Any) -> tuple[pd.DataFrame, str, str]:
     table : pandas.DataFrame
         Column ``row`` (1-based physical line) and one text column per header name.
     encoding, delimiter : str
+
+    Examples
+    --------
+    >>> import io
+    >>> table, encoding, delimiter = read_table(io.BytesIO(
+    ...     "geo_name;as_of;indicator;value\\nHuế;2024-12-31;bhyt_participants;1.000\\n"
+    ...     .encode("utf-8")))
+    >>> encoding, delimiter, table.loc[0, "geo_name"], table.loc[0, "value"]
+    ('utf-8', ';', 'Huế', '1.000')
     """
     table, rejects, info = read_csv(source)
     table.attrs["rejects"] = rejects
@@ -117,7 +126,13 @@ def read_table(source: Any) -> tuple[pd.DataFrame, str, str]:
 
 
 def vocabulary() -> list[str]:
-    """Indicators a user file may use: the core vocabulary plus the documented extras."""
+    """Indicators a user file may use: the core vocabulary plus the documented extras.
+
+    Examples
+    --------
+    >>> "bhyt_participants" in vocabulary()
+    True
+    """
     from .schema import vocabulary as _vocabulary
 
     return _vocabulary()
@@ -774,8 +789,8 @@ def _result(fname: str, encoding: str, delimiter: str, fmt: str, reason: str, n_
     else:
         derived = pd.DataFrame(columns=metrics.DERIVED_COLUMNS)
         consistency = pd.DataFrame(columns=metrics.CONSISTENCY_COLUMNS)
-    return CheckResult(fname, encoding, delimiter, fmt, reason, n_rows, clean, rejected,
-                       derived, consistency)
+    return CheckResult(fname, encoding, delimiter, fmt, reason, n_rows,
+                       enforce_dtypes(clean), rejected, derived, consistency)
 
 
 def result_json(result: CheckResult) -> str:

@@ -217,6 +217,15 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     Returns
     -------
     Prepared
+
+    Examples
+    --------
+    >>> from bhxh_analysis.forecast import example_observations, prepare
+    >>> p = prepare(example_observations(), ["bhxh_participants"])
+    >>> sorted(set(p.series["indicator"]))
+    ['bhxh_participants']
+    >>> bool(p.points["as_of"].is_monotonic_increasing or len(p.series) > 1)
+    True
     """
     check_columns(obs)
     wanted = list(indicators) if indicators is not None else list(FORECASTABLE)

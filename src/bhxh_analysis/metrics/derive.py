@@ -19,7 +19,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..schema import DENOMINATOR, DERIVED_COLUMNS, GROWTH_MEASURE, SCHEMES, UNIT_KEY
+from ..schema import (
+    DENOMINATOR,
+    DERIVED_COLUMNS,
+    GROWTH_MEASURE,
+    SCHEMES,
+    UNIT_KEY,
+    enforce_dtypes,
+)
 from .figures import _intervals
 
 __all__ = ["RULES", "Rule", "derive"]
@@ -357,8 +364,8 @@ def derive(obs: pd.DataFrame) -> pd.DataFrame:
         code), as_of, indicator, method and the inputs' ids. Repeated text (places,
         sources, indicator, unit, method) is ``category`` with sorted categories (a
         monthly commune panel derives ~10 M rows; :func:`bhxh_analysis.metrics.in_parts` derives a big
-        table place group by place group). ``as_of`` is datetime64 when
-        ``obs["as_of"]`` is, ISO text otherwise.
+        table place group by place group). One dtype per column
+        whatever the input: ``as_of`` datetime64[ns], text ``str``, numbers float64.
 
     Examples
     --------
@@ -369,11 +376,13 @@ def derive(obs: pd.DataFrame) -> pd.DataFrame:
     ...     "indicator": ["bhxh_voluntary_participants",
     ...                   "bhxh_voluntary_shortfall_participants"]})
     >>> d = derive(obs)
-    >>> d[["indicator", "as_of", "value", "input_a", "input_b"]].values.tolist()
-    [['bhxh_voluntary_plan_participants', '2020-12-31', 2680.0, 'p', 's']]
+    >>> d[["indicator", "value", "input_a", "input_b"]].values.tolist()
+    [['bhxh_voluntary_plan_participants', 2680.0, 'p', 's']]
+    >>> str(d["as_of"].dtype), str(d["as_of"].iloc[0].date())
+    ('datetime64[ns]', '2020-12-31')
     """
     usable, frame = _prepare(obs)
-    return _derive(usable, frame, obs)
+    return enforce_dtypes(_derive(usable, frame, obs))
 
 
 def _derive(usable: pd.DataFrame, frame: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:

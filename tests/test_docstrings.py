@@ -1,0 +1,156 @@
+"""Every public function has a numpydoc docstring with an Example that runs (issue 18.8).
+
+Public modules are the package's submodules (``_SUBMODULES``) and the modules of its
+top-level functions (``_API``); a public function is one named in the module's ``__all__``,
+or, without ``__all__``, one not starting with ``_`` and defined in that module.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import inspect
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import bhxh_analysis as bx
+from bhxh_analysis import config
+
+ROOT = Path(__file__).resolve().parents[1]
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def _modules() -> list[str]:
+    names = {f"bhxh_analysis.{m}" for m in (*bx._SUBMODULES, *bx._API.values())}
+    return sorted(names)
+
+
+def _public_functions(mod: ModuleType) -> list[str]:
+    if hasattr(mod, "__all__"):
+        names = [n for n in mod.__all__ if inspect.isfunction(getattr(mod, n, None))]
+    else:
+        names = [n for n, obj in vars(mod).items() if not n.startswith("_")
+                 and inspect.isfunction(obj) and obj.__module__ == mod.__name__]
+    return sorted(names)
+
+
+def _all_public() -> list[str]:
+    out = []
+    for name in _modules():
+        mod = importlib.import_module(name)
+        out += [f"{name}.{f}" for f in _public_functions(mod)]
+    return sorted(set(out))
+
+
+#: Public functions that still lack an Examples section — a list that only shrinks.
+LACKING: set[str] = {
+    "bhxh_analysis.clean.ascii_key",
+    "bhxh_analysis.clean.ascii_key_series",
+    "bhxh_analysis.clean.is_aggregate_name",
+    "bhxh_analysis.clean.nfc_series",
+    "bhxh_analysis.clean.parse_date",
+    "bhxh_analysis.clean.parse_numbers",
+    "bhxh_analysis.clean.parse_year_header",
+    "bhxh_analysis.clean.read_gso_export",
+    "bhxh_analysis.clean.read_gso_export_with_errors",
+    "bhxh_analysis.clean.value_kind",
+    "bhxh_analysis.clean.wide_to_long",
+    "bhxh_analysis.io.arrow_schema",
+    "bhxh_analysis.io.current_build",
+    "bhxh_analysis.io.publish",
+    "bhxh_analysis.io.read_parquet",
+    "bhxh_analysis.io.write_parquet",
+    "bhxh_analysis.io.write_parquet_parts",
+    "bhxh_analysis.metrics.cross_pairs",
+    "bhxh_analysis.metrics.derive_and_check",
+    "bhxh_analysis.pipeline.build",
+    "bhxh_analysis.pipeline.derive_and_write",
+    "bhxh_analysis.pipeline.place_groups",
+    "bhxh_analysis.pipeline.resolve_places",
+    "bhxh_analysis.pipeline.tidy",
+    "bhxh_analysis.pipeline.validate",
+    "bhxh_analysis.pipeline.write_tables",
+    "bhxh_analysis.plotting.legend_outside",
+    "bhxh_analysis.plotting.line_chart",
+    "bhxh_analysis.plotting.overlapping_texts",
+    "bhxh_analysis.plotting.panels",
+    "bhxh_analysis.rawdata.list_raw_files",
+    "bhxh_analysis.rawdata.read_sidecar",
+    "bhxh_analysis.rawdata.register_raw_file",
+    "bhxh_analysis.rawdata.verify_checksums",
+    "bhxh_analysis.rawdata.write_sidecar",
+    "bhxh_analysis.reports._kernel_manager_class",
+    "bhxh_analysis.reports.ensure_data",
+    "bhxh_analysis.reports.html_exporter",
+    "bhxh_analysis.reports.kernel_argv",
+    "bhxh_analysis.reports.legacy_parts",
+    "bhxh_analysis.reports.load_bundle",
+    "bhxh_analysis.reports.province_slug",
+    "bhxh_analysis.reports.province_task",
+    "bhxh_analysis.reports.provinces_with_data",
+    "bhxh_analysis.reports.read_manifest",
+    "bhxh_analysis.reports.render_all",
+    "bhxh_analysis.reports.render_national",
+    "bhxh_analysis.reports.render_province",
+    "bhxh_analysis.reports.resolve_province",
+    "bhxh_analysis.reports.result_dict",
+    "bhxh_analysis.reports.summary_of",
+    "bhxh_analysis.reports.write_index",
+    "bhxh_analysis.schema.observations_schema",
+    "bhxh_analysis.simulate.simulate_panel",
+}
+
+
+def _has_example(qualname: str) -> bool:
+    module, name = qualname.rsplit(".", 1)
+    doc = inspect.getdoc(getattr(importlib.import_module(module), name)) or ""
+    return "Examples\n--------" in doc and ">>> " in doc
+
+
+def test_every_public_function_has_an_example() -> None:
+    missing = sorted(q for q in _all_public() if q not in LACKING and not _has_example(q))
+    assert not missing, f"add a numpydoc Examples section to {missing}"
+
+
+def test_the_allow_list_only_shrinks() -> None:
+    done = sorted(q for q in LACKING if q in set(_all_public()) and _has_example(q))
+    assert not done, f"has an example now: remove from LACKING {done}"
+    assert LACKING <= set(_all_public()), sorted(LACKING - set(_all_public()))
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A project with the repository's raw data, built once (examples load it)."""
+    root = tmp_path_factory.mktemp("doc")
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(config.ENV_VAR, str(root))
+        bx.pipeline.build()
+        yield root
+
+
+@pytest.mark.parametrize("module", _modules())
+def test_examples_run(home: Path, module: str) -> None:
+    """The module's own examples and those of every public function it exports."""
+    mod = importlib.import_module(module)
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    tests = list(finder.find(mod, module, globs={**vars(mod)}))
+    for name in _public_functions(mod):
+        fn = inspect.unwrap(getattr(mod, name))
+        home_mod = importlib.import_module(fn.__module__)
+        if home_mod is not mod:
+            tests += finder.find(fn, f"{module}.{name}", module=False,
+                                 globs={**vars(home_mod)})
+    seen = set()
+    for test in tests:
+        if test.name in seen or not test.examples:
+            continue
+        seen.add(test.name)
+        runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, f"{result.failed} failing examples in {module}"
