@@ -177,6 +177,21 @@ def check_counts(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows of the same build, with a tolerance growing with the years between the figure
     and the denominator (:func:`plausibility.count_bounds`). The rejected cell is
     ``value_raw`` and the reason names the bound and the population used.
+
+    Examples
+    --------
+    >>> obs = pd.DataFrame({
+    ...     "obs_id": ["p", "x"], "source_id": "s", "geo_code": "68", "geo_name": "Lâm Đồng",
+    ...     "geo_level": "province", "boundaries": "legacy", "province_2025": "Lâm Đồng",
+    ...     "as_of": pd.to_datetime(["2022-07-01", "2022-12-31"]),
+    ...     "indicator": ["population", "bhyt_participants"], "value": [1_332_530.0, 2e9],
+    ...     "unit": "persons", "value_raw": ["1.332.530", "2.000.000.000"], "note": "",
+    ...     "_file": "curated/x.csv", "_row": [2, 3]})
+    >>> kept, rejected = check_counts(obs)
+    >>> len(kept), rejected["row"].tolist()
+    (1, [3])
+    >>> "population of Lâm Đồng 1,332,530 in 2022" in rejected["reason"].iloc[0]
+    True
     """
     from . import plausibility
     from .clean import value_kind
