@@ -20,6 +20,11 @@ Stdout carries one JSON object per line: first ``{"benchmark": "machine", ...}``
     x 4 schemes); ``build_s`` (goal < 15 s: the median of ``--build-repeat``
     runs, 3 in the full run, each in a fresh process) and ``peak_rss_mb`` (goal
     < 3 GB: the highest of those runs).
+``check_daily``
+    ``bhxh data check`` of a daily file (1,000,000 rows: provinces x 3 indicators x
+    days; 20,000 in ``--quick``) written by ``bench_check.py``, run as a child
+    process: ``wall_s``, ``cpu_s`` (user + system of the child) and ``peak_rss_mb``
+    (psutil, sampled every 0.1 s) (goal < 2 minutes and < 2 GB).
 ``forecast_series_per_s``
     ``forecast.forecast_many`` for 3,321 simulated communes; ``seconds``,
     ``series_per_s`` (goal: all in < 30 s).
@@ -36,6 +41,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -58,12 +64,15 @@ from _common import (
 #: Sizes of the full run and of ``--quick``.
 SIZES: dict[str, dict[str, int]] = {
     "full": {"reports": 6, "communes": 10_000, "series": 3_321, "build_timeout": 600,
-             "build_rss_limit_mb": 8_000, "build_repeat": 3},
+             "build_rss_limit_mb": 8_000, "build_repeat": 3, "check_rows": 1_000_000},
     "quick": {"reports": 2, "communes": 200, "series": 100, "build_timeout": 600,
-              "build_rss_limit_mb": 8_000, "build_repeat": 1},
+              "build_rss_limit_mb": 8_000, "build_repeat": 1, "check_rows": 20_000},
 }
 
-BENCHMARKS = ("report_speedup", "build_real", "build", "forecast_series_per_s")
+BENCHMARKS = ("report_speedup", "build_real", "build", "forecast_series_per_s", "check_daily")
+#: ``check_daily`` goals (issue 13, point 8) and the limits at which the child is stopped.
+CHECK_GOAL_S, CHECK_GOAL_MB = 120, 2048
+CHECK_TIMEOUT_S, CHECK_RSS_LIMIT_MB = 1200, 8000
 
 
 def bench_report_speedup(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
@@ -206,11 +215,73 @@ def bench_forecast(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
     }
 
 
+def measure_command(cmd: list[str], timeout: float, rss_limit_mb: float) -> dict[str, Any]:
+    """Run ``cmd``; return exit code, wall/CPU seconds and peak RSS (psutil, 0.1 s samples).
+
+    The child (and its children) are stopped beyond ``timeout`` or ``rss_limit_mb``;
+    ``status`` then says which.
+    """
+    import psutil
+    from _common import venv_env
+
+    t0 = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                        env=venv_env())
+    peak, cpu, status = 0.0, 0.0, "ok"
+    while proc.poll() is None:
+        try:
+            family = [proc, *proc.children(recursive=True)]
+            rss = sum(p.memory_info().rss for p in family) / 2**20
+            times = proc.cpu_times()
+            cpu = max(cpu, times.user + times.system)
+        except psutil.Error:
+            rss = 0.0
+        peak = max(peak, rss)
+        if rss > rss_limit_mb or time.perf_counter() - t0 > timeout:
+            status = "memory_limit" if rss > rss_limit_mb else "timeout"
+            proc.kill()
+            break
+        time.sleep(0.1)
+    code = proc.wait()
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    return {"status": status, "returncode": code, "wall_s": round(wall, 2),
+            "cpu_s": round(cpu, 2), "peak_rss_mb": round(peak, 1), "stderr_tail": err[-500:]}
+
+
+def bench_check_daily(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
+    """``bhxh data check`` of ``check_rows`` daily rows in a child process."""
+    tmp = Path(tempfile.mkdtemp(prefix="bhxh-bench-check-", dir=keep))
+    base = {"benchmark": "check_daily", "goal": f"<{CHECK_GOAL_S} s and <{CHECK_GOAL_MB} MB"}
+    try:
+        src = tmp / "daily.csv"
+        gen = run_child("bench_check.py", ["generate", "--rows", str(size["check_rows"]),
+                                           "--out", str(src)], timeout=1800)
+        log(f"check_daily: {gen['rows']:,} rows written in {gen['seconds']} s; checking")
+        cmd = [sys.executable, "-m", "bhxh_analysis", "data", "check", str(src),
+               "--out", str(tmp / "out"), "--format", "json"]
+        run = measure_command(cmd, CHECK_TIMEOUT_S, CHECK_RSS_LIMIT_MB)
+    finally:
+        if keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    notes = []
+    if run["status"] == "ok" and run["returncode"] != 0:
+        run["status"] = "error"
+        notes.append(f"data check exited {run['returncode']}: {run['stderr_tail']}")
+    return {**base, "status": run["status"], "rows": gen["rows"], "places": gen["places"],
+            "indicators": gen["indicators"], "days": gen["days"], "file_mb":
+            round(gen["bytes"] / 2**20, 1), "wall_s": run["wall_s"], "cpu_s": run["cpu_s"],
+            "peak_rss_mb": run["peak_rss_mb"],
+            "goal_met": run["status"] == "ok" and run["wall_s"] < CHECK_GOAL_S
+            and run["peak_rss_mb"] < CHECK_GOAL_MB, "notes": notes}
+
+
 RUNNERS: dict[str, Callable[[dict[str, int], Path | None], dict[str, Any]]] = {
     "report_speedup": bench_report_speedup,
     "build_real": bench_build_real,
     "build": bench_build,
     "forecast_series_per_s": bench_forecast,
+    "check_daily": bench_check_daily,
 }
 
 #: Modules each benchmark measures; a missing one gives ``status: missing``.
@@ -219,6 +290,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "build_real": ("bhxh_analysis.pipeline",),
     "build": ("bhxh_analysis.simulate", "bhxh_analysis.metrics", "bhxh_analysis.pipeline"),
     "forecast_series_per_s": ("bhxh_analysis.simulate", "bhxh_analysis.forecast"),
+    "check_daily": ("bhxh_analysis.usercheck",),
 }
 
 
@@ -249,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
                       ("series", "simulated series in forecast_series_per_s"),
                       ("build-repeat", "build runs (fresh processes); the median counts"),
                       ("build-timeout", "seconds before the build child is stopped"),
-                      ("build-rss-limit-mb", "MB of RSS at which the build child is stopped")):
+                      ("build-rss-limit-mb", "MB of RSS at which the build child is stopped"),
+                      ("check-rows", "daily rows in check_daily")):
         parser.add_argument(f"--{key}", type=int, default=None,
                             help=f"override: {what}")
     args = parser.parse_args(argv)

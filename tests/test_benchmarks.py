@@ -132,7 +132,7 @@ def quick_records() -> dict[str, dict[str, Any]]:
 @pytest.mark.slow
 def test_quick_run_prints_all_benchmarks(quick_records: dict[str, dict[str, Any]]) -> None:
     assert set(quick_records) == {"machine", "report_speedup", "build_real", "build",
-                                  "forecast_series_per_s"}
+                                  "forecast_series_per_s", "check_daily"}
     machine = quick_records["machine"]
     assert machine["mode"] == "quick"
     assert {k: machine["sizes"][k] for k in QUICK} == QUICK
@@ -143,6 +143,12 @@ def test_quick_run_prints_all_benchmarks(quick_records: dict[str, dict[str, Any]
 
 
 @pytest.mark.slow
+def test_quick_check_daily_record(quick_records: dict[str, dict[str, Any]]) -> None:
+    r = quick_records["check_daily"]
+    assert r["rows"] == 20_000 and r["places"] * r["indicators"] * r["days"] >= r["rows"]
+    assert r["wall_s"] > 0 and r["peak_rss_mb"] > 0 and isinstance(r["goal_met"], bool)
+
+
 def test_quick_report_speedup_record(quick_records: dict[str, dict[str, Any]]) -> None:
     r = quick_records["report_speedup"]
     assert r["n"] == QUICK["reports"]

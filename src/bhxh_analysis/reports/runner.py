@@ -56,6 +56,8 @@ REPORT_OBJECTS: dict[str, str] = {
     "forecast_report.ipynb": "fr",
 }
 FOOTER_CELL_ID = "provenance-footer"
+#: Manifest status of a report planned but not finished (the batch was stopped).
+PENDING = "pending"
 ENGINE_NAME = "bhxh-reuse"
 # Test-only: comma-separated province names whose reports are made to fail inside the
 # kernel (an invalid as_of is passed), to exercise failure handling end to end.
@@ -200,8 +202,12 @@ class KernelSession:
             km.transport = "ipc"
             km.ip = os.path.join(self._ipc_dir, "k")
         cwd = config.notebooks_dir()
+        from .pool import set_parent_death_signal
+
+        # The kernel dies with the process that started it (no kernel outlives a kill -9).
         km.start_kernel(cwd=str(cwd) if cwd.is_dir() else None,
-                        extra_arguments=["--HistoryManager.enabled=False"])
+                        extra_arguments=["--HistoryManager.enabled=False"],
+                        preexec_fn=set_parent_death_signal if os.name == "posix" else None)
         kc = km.client()
         kc.start_channels()
         try:
@@ -460,24 +466,6 @@ class Renderer:
         self.session.close()
 
 
-# Worker-process state (one Renderer per worker process).
-_WORKER: Renderer | None = None
-
-
-def _worker_init() -> None:
-    import multiprocessing.util
-
-    global _WORKER
-    _WORKER = Renderer(warm=True)
-    # Worker processes exit through multiprocessing, which skips atexit: use its finaliser.
-    multiprocessing.util.Finalize(None, _WORKER.close, exitpriority=10)
-
-
-def _worker_render(task: ReportTask) -> ReportResult:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER.render(task)
-
-
 # --------------------------------------------------------------------------------------
 # Public entry points
 # --------------------------------------------------------------------------------------
@@ -585,40 +573,51 @@ def read_manifest(out_dir: str | Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _run_tasks(tasks: list[ReportTask], jobs: int, progress: bool) -> list[ReportResult]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
-    from multiprocessing import get_context
+def _run_tasks(tasks: list[ReportTask], jobs: int, progress: bool,
+               on_result: Any = None) -> list[ReportResult]:
+    """Render ``tasks`` (in-process if ``jobs`` is 1, else a worker pool, see :mod:`.pool`).
 
+    ``on_result(result)`` is called as each report finishes (the manifest is rewritten).
+    """
     from tqdm import tqdm
+
+    from .pool import run_pool
 
     results: list[ReportResult] = []
     bar = tqdm(total=len(tasks), desc="reports", unit="report", file=sys.stderr,
                disable=not progress)
-    if jobs <= 1 or len(tasks) <= 1:
-        renderer = Renderer(warm=True)
-        try:
-            for task in tasks:
-                results.append(renderer.render(task))
-                bar.update(1)
-        finally:
-            renderer.close()
-            bar.close()
-        return results
-    ctx = get_context("spawn")  # no inherited kernel sockets or threads from the parent
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init) as pool:
-        futures = {pool.submit(_worker_render, t): t for t in tasks}
-        for fut in as_completed(futures):
-            task = futures[fut]
+
+    def emit(res: ReportResult) -> None:
+        results.append(res)
+        if on_result is not None:
+            on_result(res)
+        bar.set_postfix_str(res.label)
+        bar.update(1)
+
+    try:
+        if jobs <= 1 or len(tasks) <= 1:
+            renderer = Renderer(warm=True)
             try:
-                results.append(fut.result())
-            except (BrokenProcessPool, Exception) as exc:  # a worker died: record, go on
-                results.append(ReportResult(task.label, "failed", 0.0, _error_text(exc),
-                                            task.parameters, f"{task.slug}.ipynb", ""))
-            bar.set_postfix_str(task.label)
-            bar.update(1)
-    bar.close()
+                for task in tasks:
+                    emit(renderer.render(task))
+            finally:
+                renderer.close()
+        else:
+            run_pool(tasks, jobs, emit)
+    finally:
+        bar.close()
     return results
+
+
+def _write_manifest(out: Path, rows: dict[str, dict[str, str]]) -> Path:
+    """Rewrite ``<out>/manifest.csv`` atomically (sorted rows, safe CSV writer)."""
+    import pandas as pd
+
+    from ..io import write_csv
+
+    ordered = [rows[k] for k in sorted(rows, key=lambda name: (slugify(name), name))]
+    table = pd.DataFrame(ordered, columns=MANIFEST_COLUMNS, dtype="object").fillna("")
+    return write_csv(table, out / "manifest.csv")
 
 
 def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jobs: int = 0,
@@ -636,7 +635,8 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     jobs : int
         Worker processes (0: one per CPU core, at most one per report).
     only_failed : bool
-        Re-run only the provinces the existing manifest lists as failed, keeping the others' rows.
+        Re-run only the provinces the existing manifest does not list as ok (failed, or
+        pending after an interrupted batch), keeping the others' rows.
     lang : {"vi", "en"}
         Report language.
     provinces : iterable of str, optional
@@ -668,12 +668,12 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     checksum = ensure_data() if only_failed else data_checksum()
     jobs = jobs or (os.cpu_count() or 1)
     jobs = max(1, min(jobs, len(tasks)))
-    results = _run_tasks(tasks, jobs, progress) if tasks else []
     rows = {r["province"]: r for r in previous}
     env = provenance({})
-    for res in results:
+
+    def row(res: ReportResult) -> dict[str, str]:
         prov = res.provenance or {}
-        rows[res.label] = {
+        return {
             "province": res.label, "status": res.status, "seconds": f"{res.seconds:.2f}",
             "error": res.error,
             "parameters": json.dumps(res.parameters, ensure_ascii=False, sort_keys=True),
@@ -684,14 +684,21 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
             "newest_figure": prov.get("newest_figure", ""),
             "html_sha256": res.html_sha256,
         }
-    ordered = [rows[k] for k in sorted(rows, key=lambda name: (slugify(name), name))]
+
+    # Every planned report is listed first as "pending" and its row rewritten as it
+    # finishes: after a kill, --only-failed redoes exactly what did not finish.
+    for task in tasks:
+        rows[task.label] = row(ReportResult(task.label, PENDING, 0.0, "", task.parameters,
+                                            "", ""))
     out.mkdir(parents=True, exist_ok=True)
-    manifest = out / "manifest.csv"
-    with open(manifest, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=MANIFEST_COLUMNS, lineterminator="\n",
-                                restval="")
-        writer.writeheader()
-        writer.writerows(ordered)
+    manifest = _write_manifest(out, rows)
+
+    def on_result(res: ReportResult) -> None:
+        rows[res.label] = row(res)
+        _write_manifest(out, rows)
+
+    results = _run_tasks(tasks, jobs, progress, on_result) if tasks else []
+    ordered = [rows[k] for k in sorted(rows, key=lambda name: (slugify(name), name))]
     summaries = {r.label: r.summary for r in results}
     index = write_index(out, ordered, summaries, lang)
     return BatchResult(results, manifest, index)

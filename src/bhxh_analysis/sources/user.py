@@ -28,6 +28,7 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 from ..clean import nfc
@@ -233,8 +234,19 @@ def read_csv(source: Source, *, delimiter: str | None = None, name: str | None =
     table = table.loc[:, ~table.columns.duplicated()]
     table["row"] = table["row"].astype("int64")
     for col in table.columns[1:]:
-        table[col] = table[col].fillna("").astype("str").map(nfc)
+        table[col] = _nfc_column(table[col])
     return table, _frame(problems), info
+
+
+def _nfc_column(col: pd.Series) -> pd.Series:
+    """:func:`nfc` of every cell, computed once per distinct text (big daily files repeat
+    places, indicators and values on most rows)."""
+    text = col.fillna("").astype("str")
+    codes, uniques = pd.factorize(text)
+    if len(uniques) == 0:
+        return text.astype(object)
+    return pd.Series(np.array([nfc(u) for u in uniques], dtype=object)[codes],
+                     index=col.index, dtype=object)
 
 
 def _row_problems(fname: str, n: int, header: list[str], cells: list[str], delimiter: str,
