@@ -78,10 +78,6 @@ LACKING: set[str] = {
     "bhxh_analysis.rawdata.register_raw_file",
     "bhxh_analysis.rawdata.verify_checksums",
     "bhxh_analysis.rawdata.write_sidecar",
-    "bhxh_analysis.reports.legacy_parts",
-    "bhxh_analysis.reports.load_bundle",
-    "bhxh_analysis.reports.provinces_with_data",
-    "bhxh_analysis.reports.resolve_province",
     "bhxh_analysis.schema.observations_schema",
     "bhxh_analysis.simulate.simulate_panel",
 }
