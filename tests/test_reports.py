@@ -233,7 +233,7 @@ def test_kernel_command_is_this_interpreter() -> None:
 
     argv = reports.kernel_argv()
     assert argv[0] == sys.executable and argv[1:3] == ["-m", "ipykernel_launcher"]
-    km = reports._kernel_manager_class()(kernel_name="python3")
+    km = reports.runner._kernel_manager_class()(kernel_name="python3")
     assert km.kernel_spec.argv[0] == sys.executable  # whatever kernelspecs are installed
 
 

@@ -5,8 +5,8 @@
   (:func:`coverage_table`, :class:`ProvinceReport`, :class:`NationalReport`,
   :class:`ForecastReport`); :mod:`.words` — sentences built from those tables;
 * :mod:`.render` — :class:`~.render.Page`, DataFrames/charts/sentences → reader's HTML;
-* :mod:`.runner` — papermill batches in reused kernels, index page, manifest
-  (``bhxh report ...``).
+* :mod:`.runner` — papermill batches in reused kernels (``bhxh report ...``);
+  :mod:`.index` — slugs, report summaries, index page, manifest.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .data import (
     provinces_with_data,
     resolve_province,
 )
+from .index import province_slug, read_manifest, slugify, summary_of, write_index
 from .national import ForecastReport, NationalReport
 from .province import ProvinceReport, coverage_table
 from .render import Page
@@ -33,26 +34,20 @@ from .runner import (
     Renderer,
     ReportResult,
     ReportTask,
-    _kernel_manager_class,
     ensure_data,
     html_exporter,
     kernel_argv,
-    province_slug,
     province_task,
-    read_manifest,
     render_all,
     render_national,
     render_province,
     result_dict,
-    slugify,
-    summary_of,
-    write_index,
 )
 
 __all__ = [
     "ENGINE_NAME", "FAIL_ENV", "MANIFEST_COLUMNS", "NOTEBOOKS", "SUMMARY_MIME", "BatchResult",
     "Bundle", "ForecastReport", "KernelSession", "NationalReport", "Page", "ProvinceReport",
-    "Renderer", "ReportParameterError", "ReportResult", "ReportTask", "_kernel_manager_class",
+    "Renderer", "ReportParameterError", "ReportResult", "ReportTask",
     "coverage_table", "ensure_data", "html_exporter", "kernel_argv", "legacy_parts",
     "load_bundle", "province_slug", "province_task", "provinces_with_data", "read_manifest",
     "render_all", "render_national", "render_province", "resolve_province", "result_dict",

@@ -134,6 +134,16 @@ def load_bundle(refresh: bool = False) -> Bundle:
     Returns
     -------
     Bundle
+
+    Examples
+    --------
+    >>> bundle = load_bundle()
+    >>> bundle is load_bundle()  # cached: the files have not changed
+    True
+    >>> {"geo_name", "indicator", "as_of", "value"} <= set(bundle.obs.columns)
+    True
+    >>> str(bundle.obs["as_of"].dtype), len(bundle.checksum)
+    ('datetime64[ns]', 64)
     """
     raw = config.raw_dir()
     paths = [
@@ -238,6 +248,18 @@ def resolve_province(name: str, boundaries: str = "legacy"):
     ReportParameterError
         Unknown name (with "did you mean" suggestions), or a name that is a district or
         commune (naming the province it belongs to), or a nation.
+
+    Examples
+    --------
+    >>> unit = resolve_province("lam dong")
+    >>> unit.name, unit.level, unit.boundaries
+    ('Lâm Đồng', 'province', 'legacy')
+    >>> resolve_province("Lâm Đồng", "2025").boundaries
+    '2025'
+    >>> resolve_province("Đắk Nông", "2025")
+    Traceback (most recent call last):
+    ...
+    bhxh_analysis.reports.data.ReportParameterError: 'Đắk Nông' is a legacy province ...
     """
     from .. import geo
 
@@ -315,7 +337,13 @@ def _province_name(unit) -> str:
 
 
 def legacy_parts(unit) -> list[str]:
-    """Names of the legacy provinces that make up a 2025 province (sorted)."""
+    """Names of the legacy provinces that make up a 2025 province (sorted).
+
+    Examples
+    --------
+    >>> legacy_parts(resolve_province("Lâm Đồng", "2025"))
+    ['Bình Thuận', 'Lâm Đồng', 'Đắk Nông']
+    """
     units = units_frame("legacy")
     prov = units[units["geo_level"] == "province"]
     code = unit.code if unit.boundaries == "2025" else unit.province_2025_code
@@ -380,6 +408,14 @@ def provinces_with_data(boundaries: str = "legacy", scope: str = "insurance",
         ``"any"`` also counts GSO population and labour-force series, i.e. all provinces.
     bundle : Bundle, optional
         Data to use (default: :func:`load_bundle`).
+
+    Examples
+    --------
+    >>> names = provinces_with_data()
+    >>> "Lâm Đồng" in names, names == sorted(names)
+    (True, True)
+    >>> len(provinces_with_data("2025")) <= 34 < len(provinces_with_data(scope="any"))
+    True
     """
     if scope not in ("insurance", "any"):
         raise ValueError("scope must be 'insurance' or 'any'")

@@ -21,23 +21,20 @@ any kernel starts, and reach the notebook only as papermill parameters.
 from __future__ import annotations
 
 import copy
-import csv
 import hashlib
-import html
 import json
 import os
 import shutil
 import sys
 import tempfile
 import time
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import __version__, config
-from .data import SUMMARY_MIME
+from .index import province_slug, read_manifest, slugify, summary_of, write_index
 
 NOTEBOOKS: dict[str, str] = {
     "province": "province_report.ipynb",
@@ -62,50 +59,6 @@ ENGINE_NAME = "bhxh-reuse"
 # Test-only: comma-separated province names whose reports are made to fail inside the
 # kernel (an invalid as_of is passed), to exercise failure handling end to end.
 FAIL_ENV = "BHXH_REPORT_FAIL"
-_SLUG_MAX = 80
-
-
-# --------------------------------------------------------------------------------------
-# Names
-# --------------------------------------------------------------------------------------
-
-
-def slugify(text: str) -> str:
-    """Return a file-name-safe ASCII slug: diacritics stripped (đ→d), lowercase, ``[a-z0-9-]``.
-
-    No slash, dot or quote can survive, so a slug can never leave its output folder.
-
-    Examples
-    --------
-    >>> slugify("Lâm Đồng")
-    'lam-dong'
-    >>> slugify("../../etc/passwd")
-    'etc-passwd'
-    """
-    text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
-    ascii_text = text.encode("ascii", "ignore").decode("ascii").lower()
-    out, dash = [], False
-    for ch in ascii_text:
-        if ch.isascii() and ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif not dash and out:
-            out.append("-")
-            dash = True
-    slug = "".join(out).strip("-")[:_SLUG_MAX].strip("-")
-    return slug or "report"
-
-
-def province_slug(province: str, boundaries: str, lang: str, year: int | None = None,
-                  as_of: str | None = None) -> str:
-    """Slug of a province report: ``lam-dong-legacy-vi`` (``-2023``, ``-asof-2023-08-31`` if set)."""
-    parts = [province, boundaries]
-    if year is not None:
-        parts.append(str(year))
-    if as_of:
-        parts.append(f"asof-{as_of}")
-    parts.append(lang)
-    return slugify(" ".join(parts))
 
 
 # --------------------------------------------------------------------------------------
@@ -114,7 +67,14 @@ def province_slug(province: str, boundaries: str, lang: str, year: int | None = 
 
 
 def kernel_argv() -> list[str]:
-    """The kernel command: always the interpreter running this package."""
+    """The kernel command: always the interpreter running this package.
+
+    Examples
+    --------
+    >>> argv = kernel_argv()  # nothing is started
+    >>> argv[0] == sys.executable, argv[1:3]
+    (True, ['-m', 'ipykernel_launcher'])
+    """
     return [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
 
 
@@ -313,7 +273,14 @@ class ReportResult:
 
 
 def html_exporter():
-    """The reader-view exporter: no code cells, no prompts, no notes for the notebook reader."""
+    """The reader-view exporter: no code cells, no prompts, no notes for the notebook reader.
+
+    Examples
+    --------
+    >>> exporter = html_exporter()  # nothing is exported here
+    >>> exporter.exclude_input, exporter.exclude_input_prompt, exporter.exclude_markdown
+    (True, True, True)
+    """
     from nbconvert import HTMLExporter
 
     return HTMLExporter(exclude_input=True, exclude_input_prompt=True,
@@ -397,17 +364,6 @@ def sha256_of(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def summary_of(nb) -> dict[str, Any] | None:
-    """The machine-readable summary a report notebook displays (for the index page)."""
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            data = out.get("data") or {}
-            if SUMMARY_MIME in data:
-                value = data[SUMMARY_MIME]
-                return json.loads(value) if isinstance(value, str) else dict(value)
-    return None
-
-
 def _error_text(exc: BaseException) -> str:
     ename = getattr(exc, "ename", None)
     evalue = getattr(exc, "evalue", None)
@@ -472,7 +428,14 @@ class Renderer:
 
 
 def ensure_data() -> str:
-    """Build the processed data if raw is newer (once, here, not in every kernel); return checksum."""
+    """Build the processed data if raw is newer (once, here, not in every kernel); return checksum.
+
+    Examples
+    --------
+    >>> checksum = ensure_data()  # data already built: nothing is rebuilt
+    >>> len(checksum), checksum == ensure_data()
+    (64, True)
+    """
     from .. import load_observations
     from .data import data_checksum
 
@@ -490,6 +453,18 @@ def province_task(province: str, boundaries: str = "legacy", year: int | None = 
     bhxh_analysis.reports.data.ReportParameterError
         Unknown or misspelt province (with suggestions), a district given as province, a
         bad year/date/language.
+
+    Examples
+    --------
+    >>> task = province_task("lam dong", year=2023, lang="en", out_dir="reports/all")
+    >>> task.label, task.slug, task.notebook
+    ('Lâm Đồng', 'lam-dong-legacy-2023-en', 'province_report.ipynb')
+    >>> task.parameters
+    {'province': 'Lâm Đồng', 'boundaries': 'legacy', 'year': 2023, 'as_of': None, 'lang': 'en'}
+    >>> province_task("Lâm Đongg")
+    Traceback (most recent call last):
+    ...
+    bhxh_analysis.reports.data.ReportParameterError: unknown province 'Lâm Đongg'; did you mean 'Lâm Đồng'?
     """
     from .. import i18n
     from .data import ReportParameterError, check_as_of, check_year, resolve_province
@@ -517,6 +492,16 @@ def render_province(province: str, boundaries: str = "legacy", year: int | None 
     """Render one province report: ``<out>/<slug>.ipynb`` (executed) and ``<slug>.html``.
 
     Parameters are validated before any kernel starts (see :func:`province_task`).
+
+    Examples
+    --------
+    A misspelt province is rejected before any kernel starts (a real render takes seconds;
+    ``bhxh report province --help`` shows the command-line form):
+
+    >>> render_province("Lâm Đongg", out_dir="reports/province")
+    Traceback (most recent call last):
+    ...
+    bhxh_analysis.reports.data.ReportParameterError: unknown province 'Lâm Đongg'; ...
     """
     task = province_task(province, boundaries, year, as_of, lang, out_dir)
     ensure_data()
@@ -529,7 +514,17 @@ def render_province(province: str, boundaries: str = "legacy", year: int | None 
 
 def render_national(lang: str = "vi", out_dir: str | Path | None = None, start: int = 2008,
                     end: int = 2025) -> list[ReportResult]:
-    """Render ``national_trends`` and ``forecast_report`` (Việt Nam) in one kernel."""
+    """Render ``national_trends`` and ``forecast_report`` (Việt Nam) in one kernel.
+
+    Examples
+    --------
+    The language is checked before any kernel starts (a real render takes seconds):
+
+    >>> render_national(lang="fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: unsupported language 'fr': use one of vi, en
+    """
     from .. import i18n
 
     i18n.check_lang(lang)
@@ -562,15 +557,6 @@ class BatchResult:
     def failed(self) -> list[ReportResult]:
         """Reports that failed."""
         return [r for r in self.results if r.status != "ok"]
-
-
-def read_manifest(out_dir: str | Path) -> list[dict[str, str]]:
-    """Rows of ``<out>/manifest.csv`` (empty list if there is none)."""
-    path = Path(out_dir) / "manifest.csv"
-    if not path.exists():
-        return []
-    with open(path, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _run_tasks(tasks: list[ReportTask], jobs: int, progress: bool,
@@ -645,6 +631,18 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
         Which provinces have data (see :func:`bhxh_analysis.reports.data.provinces_with_data`).
     progress : bool
         Show a tqdm progress bar on stderr.
+
+    Examples
+    --------
+    Every province is validated before any kernel starts, so one bad name renders nothing
+    (a real batch takes minutes; see ``bhxh report all --help``):
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     render_all(tmp, provinces=["Lâm Đồng", "Nowhere Province"], progress=False)
+    Traceback (most recent call last):
+    ...
+    bhxh_analysis.reports.data.ReportParameterError: unknown province 'Nowhere Province'...
     """
     from .data import data_checksum, provinces_with_data
 
@@ -704,72 +702,17 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     return BatchResult(results, manifest, index)
 
 
-def _summary_from_disk(out: Path, params: dict[str, Any]) -> dict[str, Any] | None:
-    import nbformat
-
-    slug = province_slug(params["province"], params["boundaries"], params["lang"],
-                         params.get("year"), params.get("as_of"))
-    path = out / f"{slug}.ipynb"
-    if not path.exists():
-        return None
-    return summary_of(nbformat.read(path, as_version=4))
-
-
-def write_index(out: Path, rows: list[dict[str, str]],
-                summaries: dict[str, dict[str, Any] | None], lang: str = "vi") -> Path:
-    """Write ``<out>/index.html``: province, key figures, forecast, status, link.
-
-    The page is ``templates/index.html`` filled in; every word comes from the catalogue.
-    """
-    from string import Template
-
-    from .. import i18n
-    from .render import TEMPLATES
-
-    def t(key: str, **kw: Any) -> str:
-        return i18n.t(key, lang, **kw)
-
-    body = []
-    for row in rows:
-        params = json.loads(row["parameters"])
-        summary = summaries.get(row["province"])
-        if summary is None and row["status"] == "ok":
-            summary = _summary_from_disk(out, params)
-        slug = province_slug(params["province"], params["boundaries"], params["lang"],
-                             params.get("year"), params.get("as_of"))
-        key = fc = "–"
-        if summary:
-            key = "<br>".join(
-                html.escape(f"{k['place']}: {k['label']} {k['text']} "
-                            f"({i18n.fmt_date(k['as_of'], lang)})")
-                for k in summary.get("key_figures", [])) or "–"
-            f = summary.get("forecast")
-            if f:
-                p = f.get("p_meet_plan")
-                ptxt = (", " + t("p_short", p=i18n.fmt_pct(100 * p, lang, 0))
-                        if p is not None else "")
-                fc = html.escape(f"{f['place']}: {f['text']}{ptxt} ({f['method']})")
-        if row["status"] == "ok":
-            link = f'<a href="{html.escape(slug)}.html">{html.escape(t("report"))}</a>'
-            status = html.escape(t("status_rendered"))
-        else:
-            link = f'<a href="{html.escape(slug)}.ipynb">.ipynb</a>'
-            status = (f'<span class="failed">{html.escape(t("status_failed"))}</span>: '
-                      f'{html.escape(row["error"])}')
-        body.append(f"<tr><td>{html.escape(row['province'])}</td><td>{key}</td><td>{fc}</td>"
-                    f"<td>{status}</td><td>{link}</td></tr>")
-    checksum = rows[0]["data_checksum"][:12] if rows else ""
-    page = Template((TEMPLATES / "index.html").read_text(encoding="utf-8")).substitute(
-        lang=lang, title=html.escape(t("index_title")), h_province=html.escape(t("province")),
-        h_key=html.escape(t("key_figures")), h_forecast=html.escape(t("forecast_value")),
-        h_status=html.escape(t("status")), h_report=html.escape(t("report")),
-        rows="\n".join(body),
-        made_with=html.escape(t("made_with", version=__version__, checksum=checksum)))
-    path = out / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path
-
-
 def result_dict(res: ReportResult) -> dict[str, Any]:
-    """A result as a plain dictionary (for JSON output)."""
+    """A result as a plain dictionary (for JSON output).
+
+    Examples
+    --------
+    >>> res = ReportResult("Lâm Đồng", "ok", 4.2, "", {"lang": "vi"},
+    ...                    "lam-dong-legacy-vi.ipynb", "lam-dong-legacy-vi.html")
+    >>> d = result_dict(res)
+    >>> d["label"], d["status"], d["parameters"], d["summary"]
+    ('Lâm Đồng', 'ok', {'lang': 'vi'}, None)
+    >>> json.loads(json.dumps(d)) == d
+    True
+    """
     return asdict(res)
