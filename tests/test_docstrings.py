@@ -48,12 +48,6 @@ def _all_public() -> list[str]:
 
 #: Public functions that still lack an Examples section — a list that only shrinks.
 LACKING: set[str] = {
-    "bhxh_analysis.clean.ascii_key",
-    "bhxh_analysis.clean.ascii_key_series",
-    "bhxh_analysis.clean.nfc_series",
-    "bhxh_analysis.clean.parse_date",
-    "bhxh_analysis.clean.parse_numbers",
-    "bhxh_analysis.clean.value_kind",
     "bhxh_analysis.io.arrow_schema",
     "bhxh_analysis.io.current_build",
     "bhxh_analysis.io.publish",
