@@ -48,12 +48,6 @@ def _all_public() -> list[str]:
 
 #: Public functions that still lack an Examples section — a list that only shrinks.
 LACKING: set[str] = {
-    "bhxh_analysis.io.arrow_schema",
-    "bhxh_analysis.io.current_build",
-    "bhxh_analysis.io.publish",
-    "bhxh_analysis.io.read_parquet",
-    "bhxh_analysis.io.write_parquet",
-    "bhxh_analysis.io.write_parquet_parts",
     "bhxh_analysis.metrics.cross_pairs",
     "bhxh_analysis.metrics.derive_and_check",
     "bhxh_analysis.pipeline.build",
