@@ -78,8 +78,6 @@ LACKING: set[str] = {
     "bhxh_analysis.reports.result_dict",
     "bhxh_analysis.reports.summary_of",
     "bhxh_analysis.reports.write_index",
-    "bhxh_analysis.schema.observations_schema",
-    "bhxh_analysis.simulate.simulate_panel",
 }
 
 
