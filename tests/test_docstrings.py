@@ -47,40 +47,7 @@ def _all_public() -> list[str]:
 
 
 #: Public functions that still lack an Examples section — a list that only shrinks.
-LACKING: set[str] = {
-    "bhxh_analysis.clean.ascii_key",
-    "bhxh_analysis.clean.ascii_key_series",
-    "bhxh_analysis.clean.nfc_series",
-    "bhxh_analysis.clean.parse_date",
-    "bhxh_analysis.clean.parse_numbers",
-    "bhxh_analysis.clean.value_kind",
-    "bhxh_analysis.io.arrow_schema",
-    "bhxh_analysis.io.current_build",
-    "bhxh_analysis.io.publish",
-    "bhxh_analysis.io.read_parquet",
-    "bhxh_analysis.io.write_parquet",
-    "bhxh_analysis.io.write_parquet_parts",
-    "bhxh_analysis.metrics.cross_pairs",
-    "bhxh_analysis.metrics.derive_and_check",
-    "bhxh_analysis.pipeline.build",
-    "bhxh_analysis.pipeline.derive_and_write",
-    "bhxh_analysis.pipeline.place_groups",
-    "bhxh_analysis.pipeline.resolve_places",
-    "bhxh_analysis.pipeline.tidy",
-    "bhxh_analysis.pipeline.validate",
-    "bhxh_analysis.pipeline.write_tables",
-    "bhxh_analysis.plotting.legend_outside",
-    "bhxh_analysis.plotting.line_chart",
-    "bhxh_analysis.plotting.overlapping_texts",
-    "bhxh_analysis.plotting.panels",
-    "bhxh_analysis.rawdata.list_raw_files",
-    "bhxh_analysis.rawdata.read_sidecar",
-    "bhxh_analysis.rawdata.register_raw_file",
-    "bhxh_analysis.rawdata.verify_checksums",
-    "bhxh_analysis.rawdata.write_sidecar",
-    "bhxh_analysis.schema.observations_schema",
-    "bhxh_analysis.simulate.simulate_panel",
-}
+LACKING: set[str] = set()
 
 
 def _has_example(qualname: str) -> bool:

@@ -92,6 +92,13 @@ def ascii_key(text: str) -> str:
 
     Used for tolerant comparisons (``"Hà Nội"`` and ``"Ha  Noi"`` share the key
     ``"ha noi"``); never for display.
+
+    Examples
+    --------
+    >>> ascii_key("Hà  Nội")
+    'ha noi'
+    >>> ascii_key("Đà Nẵng")
+    'da nang'
     """
     decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -102,14 +109,28 @@ _INVISIBLE_RE = "[\u200b\u200c\u200d\u2060\ufeff]"
 
 
 def nfc_series(values: pd.Series) -> pd.Series:
-    """Vectorised :func:`nfc` over a Series of strings (missing values stay missing)."""
+    """Vectorised :func:`nfc` over a Series of strings (missing values stay missing).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> nfc_series(pd.Series(["  Quang  Nam ", "Huế"])).tolist()
+    ['Quang Nam', 'Huế']
+    """
     s = values.astype("str").str.replace(_INVISIBLE_RE, "", regex=True)
     s = s.str.normalize("NFC").str.replace(r"\s+", " ", regex=True)
     return s.str.strip()
 
 
 def ascii_key_series(values: pd.Series) -> pd.Series:
-    """Vectorised :func:`ascii_key` over a Series of strings."""
+    """Vectorised :func:`ascii_key` over a Series of strings.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ascii_key_series(pd.Series(["Hà Nội", "Đắk Lắk"])).tolist()
+    ['ha noi', 'dak lak']
+    """
     s = nfc_series(values).str.replace("đ", "d").str.replace("Đ", "D")
     # Vietnamese diacritics decompose into combining marks of U+0300-U+036F.
     s = s.str.normalize("NFD").str.replace("[\u0300-\u036f]", "", regex=True)
@@ -226,6 +247,15 @@ def parse_numbers(values: pd.Series, fmt: Literal["vi", "en"] = "vi") -> pd.Data
     -------
     pandas.DataFrame
         Same index; ``value`` (float, NaN where not parsed) and ``ok`` (bool).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_numbers(pd.Series(["190.863", "83,23", "n/a"]))
+           value     ok
+    0  190863.00   True
+    1      83.23   True
+    2        NaN  False
     """
     _check_fmt(fmt, ("vi", "en"))
     s = nfc_series(values)
@@ -400,6 +430,12 @@ def value_kind(indicators: pd.Series) -> pd.Series:
 
     Every indicator of the vocabulary that is not a percentage counts persons, cards,
     sessions or rounds: a whole number.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> value_kind(pd.Series(["bhyt_coverage_pct", "bhyt_participants"])).tolist()
+    ['pct', 'count']
     """
     ind = indicators.astype("str").str.strip().str.casefold()
     pct = ind.str.endswith("_pct") | ind.str.endswith("_pp")
@@ -630,6 +666,15 @@ def parse_date(
     ParseError
         Unknown form, a missing year with ``year=None``, or an impossible date
         (``"31/2/2020"``); the message quotes the text.
+
+    Examples
+    --------
+    >>> parse_date("hết tháng 6 năm 2020")
+    datetime.date(2020, 6, 30)
+    >>> parse_date("31/7", year=2023)
+    datetime.date(2023, 7, 31)
+    >>> parse_date("Jun 2020", default="start")
+    datetime.date(2020, 6, 1)
     """
     if default not in ("end", "start"):
         raise ValueError(f"default must be 'end' or 'start', not {default!r}")

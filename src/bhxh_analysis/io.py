@@ -204,7 +204,13 @@ def _parquet_options(table: Any) -> dict[str, Any]:
 
 
 def arrow_schema(columns: Iterable[str]) -> Any:
-    """Return the parquet schema of a table with these columns (dtypes of ``schema.DTYPES``)."""
+    """Return the parquet schema of a table with these columns (dtypes of ``schema.DTYPES``).
+
+    Examples
+    --------
+    >>> arrow_schema(["geo_code", "value"]).types
+    [DataType(string), DataType(double)]
+    """
     import pyarrow as pa
 
     from .schema import DTYPES
@@ -226,6 +232,16 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
     -------
     int
         Rows written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> parts = [pd.DataFrame({"value": [1.0, 2.0]}), pd.DataFrame({"value": [3.0]})]
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     rows = write_parquet_parts(parts, Path(tmp) / "t.parquet")
+    ...     back = read_parquet(Path(tmp) / "t.parquet")
+    >>> rows, back["value"].tolist()
+    (3, [1.0, 2.0, 3.0])
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -281,6 +297,15 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
     -------
     pathlib.Path
         ``path``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = write_parquet(pd.DataFrame({"geo_code": ["01"], "value": [83.23]}),
+    ...                         Path(tmp) / "t.parquet")
+    ...     read_parquet(out).to_dict("records")
+    [{'geo_code': '01', 'value': 83.23}]
     """
     import pyarrow.parquet as pq
 
@@ -300,6 +325,18 @@ def read_parquet(path: str | Path, columns: list[str] | None = None) -> pd.DataF
     ------
     ProcessedDataError
         The file is missing or cannot be read as parquet.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = write_parquet(pd.DataFrame({"value": [1.5, 2.5]}), Path(tmp) / "t.parquet")
+    ...     read_parquet(out, columns=["value"])["value"].tolist()
+    [1.5, 2.5]
+    >>> read_parquet("no-such-file.parquet")
+    Traceback (most recent call last):
+    ...
+    bhxh_analysis.io.ProcessedDataError: no-such-file.parquet not found: run `bhxh data build`
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -397,6 +434,21 @@ def publish(write: Callable[[Path], Iterable[str]], *, keep_previous: bool = Tru
     -------
     BuildSet
         The new current set. ``data/processed/<name>`` links through ``current`` to it.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> def write(folder):
+    ...     _ = write_csv(pd.DataFrame({"value": [1]}), folder / "t.csv")
+    ...     return ["t.csv"]
+    >>> with tempfile.TemporaryDirectory() as tmp, mock.patch.dict(os.environ,
+    ...                                                          {config.ENV_VAR: tmp}):
+    ...     build = publish(write)
+    ...     (config.processed_dir() / "t.csv").read_text(encoding="utf-8")
+    'value\\n1\\n'
+    >>> sorted(build.files)
+    ['t.csv']
     """
     processed = config.processed_dir()
     builds = _builds_dir()
@@ -453,6 +505,19 @@ def current_build(*, clean: bool = True) -> BuildSet | None:
     BuildSet or None
         ``None`` when nothing was published yet, or the current set is damaged (the
         log says which; the caller rebuilds).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> with tempfile.TemporaryDirectory() as tmp, mock.patch.dict(os.environ,
+    ...                                                          {config.ENV_VAR: tmp}):
+    ...     print(current_build())
+    ...     build = publish(lambda folder: [write_csv(pd.DataFrame({"v": [1]}),
+    ...                                               folder / "t.csv").name])
+    ...     current_build().id == build.id
+    None
+    True
     """
     target = _current_target()
     if clean:

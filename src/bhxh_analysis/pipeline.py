@@ -141,6 +141,19 @@ def resolve_places(frame: pd.DataFrame, registry: Any) -> tuple[pd.DataFrame, pd
     Returns the rows with ``geo_code, geo_name, geo_level, boundaries, province_2025,
     province_code`` (rows whose place fails keep empty codes) and a rejected cell for
     each of those.
+
+    Examples
+    --------
+    >>> from bhxh_analysis.geo import get_registry
+    >>> frame = pd.DataFrame({
+    ...     "place": ["Lâm Đồng", "Đà Lạt", "Atlantis"], "parent": ["", "Lâm Đồng", ""],
+    ...     "boundaries": "legacy", "geo_name_raw": ["Lâm Đồng", "Đà Lạt", "Atlantis"],
+    ...     "_file": "curated/x.csv", "_row": [2, 3, 4], "_place_column": "place_raw"})
+    >>> resolved, rejected = resolve_places(frame, get_registry())
+    >>> resolved[["geo_code", "geo_name", "geo_level"]].values.tolist()
+    [['68', 'Lâm Đồng', 'province'], ['672', 'Đà Lạt', 'district'], ['', '', '']]
+    >>> rejected[["row", "column", "value"]].values.tolist()
+    [[4, 'place_raw', 'Atlantis']]
     """
     from .geo import GeoError
 
@@ -226,6 +239,19 @@ def validate(obs: pd.DataFrame, sources: pd.DataFrame, today: _dt.date | None = 
     Each pandera failure case is mapped to the row's ``file`` and ``row`` (from the
     ``_file``/``_row`` columns) and to the column it concerns (a table-level check
     names :data:`schema.CHECK_COLUMNS`).
+
+    Examples
+    --------
+    >>> from bhxh_analysis.simulate import simulate_panel
+    >>> obs = simulate_panel(n_places=1, years=[2023], schemes=["bhyt"], plans=False).head(3)
+    >>> obs = obs.assign(geo_code="68", _file="curated/x.csv", _row=[2, 3, 4])
+    >>> obs.loc[1, "value"] = -5.0
+    >>> sources = pd.DataFrame({"source_id": ["synthetic"], "published_end": [pd.NaT]})
+    >>> kept, rejected = validate(obs, sources)
+    >>> len(kept), rejected[["file", "row", "column", "value"]].values.tolist()
+    (2, [['curated/x.csv', 3, 'value', '-5.0']])
+    >>> rejected["reason"].iloc[0]
+    'negative value (only change_* indicators may be negative)'
     """
     import pandera.pandas as pa
 
@@ -299,7 +325,16 @@ def _read(registry: Any) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
 
 
 def tidy(obs: pd.DataFrame, errors: list[pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return the observations in their order and dtypes, and the rejected cells sorted."""
+    """Return the observations in their order and dtypes, and the rejected cells sorted.
+
+    Examples
+    --------
+    >>> from bhxh_analysis.simulate import simulate_panel
+    >>> panel = simulate_panel(n_places=2, years=[2023], schemes=["bhyt"], plans=False)
+    >>> observations, rejected = tidy(panel.sample(frac=1, random_state=0), [])
+    >>> observations.equals(panel), len(rejected), list(rejected.columns)
+    (True, 0, ['file', 'row', 'column', 'value', 'reason'])
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -325,6 +360,15 @@ def place_groups(obs: pd.DataFrame, rows: int | None = None) -> list[np.ndarray]
 
     Places are taken in (boundaries, geo_level, geo_code) order, the order of the
     metrics' tables, so the groups' tables laid end to end are the one-pass tables.
+
+    Examples
+    --------
+    >>> from bhxh_analysis.simulate import simulate_panel
+    >>> panel = simulate_panel(n_places=2, years=[2023], schemes=["bhyt"], plans=False)
+    >>> [len(rows) for rows in place_groups(panel, rows=12)]  # 12 months of each place
+    [12, 12]
+    >>> [len(rows) for rows in place_groups(panel)]
+    [24]
     """
     place = obs.groupby(UNIT_KEY, sort=True, observed=True).ngroup().to_numpy()
     size = np.bincount(place) if len(place) else np.zeros(0, dtype=int)
@@ -357,6 +401,19 @@ def write_tables(result: BuildResult, csv: str = "auto") -> BuildResult:
 
     Fills ``result.written``, ``result.build_id`` and, when CSV copies are skipped,
     ``result.warnings``; returns ``result``.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> from bhxh_analysis.simulate import simulate_panel
+    >>> panel = simulate_panel(n_places=1, years=[2023], schemes=["bhyt"])
+    >>> result = derive_and_write(BuildResult(panel, rejects("", [], "", [], "")), write=False)
+    >>> with tempfile.TemporaryDirectory() as tmp, mock.patch.dict(os.environ,
+    ...                                                          {config.ENV_VAR: tmp}):
+    ...     result = write_tables(result, csv="never")
+    ...     sorted(p.name for p in result.written)
+    ['consistency.parquet', 'derived.parquet', 'observations.parquet', 'rejected.csv']
     """
     if csv not in ("auto", "always", "never"):
         raise ValueError(f"csv must be auto, always or never, not {csv!r}")
@@ -422,6 +479,36 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True,
     bhxh_analysis.rawdata.RawDataError
         An expected raw file is missing, unlisted, or changed silently (nothing is
         written).
+
+    Examples
+    --------
+    A build of a project holding one curated file (``verify=False``: no sidecars here);
+    the unknown place is rejected with its file, row and column:
+
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> from bhxh_analysis.geo import get_registry
+    >>> registry = get_registry()  # the administrative lists of this project
+    >>> header = ("obs_id,source_id,place_raw,parent_raw,as_of_raw,as_of,indicator,"
+    ...           "value_raw,number_format,unit,qualifier,note\\n")
+    >>> rows = ['s1-1,s1,Lâm Đồng,,hết năm 2023,2023-12-31,bhyt_coverage_pct,"92,5%",vi,pct,,\\n',
+    ...         's1-2,s1,Atlantis,,hết năm 2023,2023-12-31,bhyt_coverage_pct,93%,vi,pct,,\\n']
+    >>> with tempfile.TemporaryDirectory() as tmp, mock.patch.dict(os.environ,
+    ...                                                          {config.ENV_VAR: tmp}):
+    ...     raw = config.raw_dir()
+    ...     (raw / "curated").mkdir(parents=True)
+    ...     _ = (raw / "curated" / "x.csv").write_text(header + "".join(rows), encoding="utf-8")
+    ...     _ = (raw / "sources.csv").write_text("source_id,published_date\\ns1,2024-03-01\\n",
+    ...                                          encoding="utf-8")
+    ...     _ = (raw / "MANIFEST.yml").write_text(
+    ...         "files:\\n- {path: curated/x.csv, kind: curated}\\n", encoding="utf-8")
+    ...     result = build(registry=registry, verify=False, csv="never")
+    ...     sorted(p.name for p in result.written)
+    ['consistency.parquet', 'derived.parquet', 'observations.parquet', 'rejected.csv']
+    >>> result.observations[["geo_name", "indicator", "value"]].values.tolist()
+    [['Lâm Đồng', 'bhyt_coverage_pct', 92.5]]
+    >>> result.rejected[["file", "row", "column", "value"]].values.tolist()
+    [['curated/x.csv', 3, 'place_raw', 'Atlantis']]
     """
     from .rawdata import verify_checksums
 
@@ -450,6 +537,14 @@ def derive_and_write(result: BuildResult, write: bool = True, csv: str = "auto"
     A table of more than :data:`CSV_MAX_ROWS` observations is derived group of places by
     group (:data:`PLACE_GROUP_ROWS` rows each) while ``derived.parquet`` is written
     (``result.derived`` stays ``None``).
+
+    Examples
+    --------
+    >>> from bhxh_analysis.simulate import simulate_panel
+    >>> panel = simulate_panel(n_places=1, years=[2023], schemes=["bhyt"])
+    >>> result = derive_and_write(BuildResult(panel, rejects("", [], "", [], "")), write=False)
+    >>> sorted(result.derived["indicator"].unique()), result.written
+    (['bhyt_attainment_pct', 'bhyt_shortfall_participants'], [])
     """
     from . import metrics
 

@@ -122,7 +122,18 @@ def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = 
 
 
 def legend_outside(ax: Axes, **kw: Any) -> None:
-    """Put the legend to the right of the axes (never over the lines)."""
+    """Put the legend to the right of the axes (never over the lines).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([2019, 2020], [1.0, 2.0], label="BHYT")
+    >>> legend_outside(ax)
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['BHYT']
+    >>> plt.close(fig)
+    """
     handles, labels = ax.get_legend_handles_labels()
     if handles:
         ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
@@ -238,6 +249,17 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     Returns
     -------
     Figure
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"year": [2019, 2020, 2021] * 2, "value": [1.0, 2, 3, 2, 3, 4],
+    ...                    "indicator": ["BHYT"] * 3 + ["BHTN"] * 3, "place": "Huế"})
+    >>> fig = panels(df, x="year", y="value", hue="place", panel="indicator")
+    >>> [ax.get_title(loc="left") for ax in fig.axes]
+    ['BHYT', 'BHTN']
+    >>> plt.close(fig)
     """
     import matplotlib.pyplot as plt
 
@@ -462,6 +484,15 @@ def overlapping_texts(obj: Any, pad: float = 0.5) -> list[tuple[str, str]]:
 
     Used by the tests: tick labels (of ticks inside the view), value labels, titles,
     legend entries and annotations are compared by their rendered bounding boxes.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.text(0.5, 0.5, "một"), ax.text(0.5, 0.5, "hai"), ax.text(0.1, 0.1, "ba")
+    >>> overlapping_texts(fig)
+    [('một', 'hai')]
+    >>> plt.close(fig)
     """
     fig = figure_of(obj)
     fig.canvas.draw()
@@ -510,6 +541,15 @@ def line_chart(series: dict[str, Sequence[tuple[object, float]]], *, title: str,
     """Draw ``{label: [(x, y), ...]}`` as lines and return PNG bytes (older interface).
 
     Prefer :func:`line` with a DataFrame; this wrapper builds that DataFrame.
+
+    Examples
+    --------
+    >>> chart = line_chart({"BHYT": [(2019, 90.0), (2020, 90.9), (2021, 91.0)]},
+    ...                    title="Bao phủ BHYT", ylabel="%", pct=True)
+    >>> chart
+    <Chart: Bao phủ BHYT>
+    >>> chart.png[1:4]
+    b'PNG'
     """
     df = pd.DataFrame([(k, px, py) for k, pts in series.items() for px, py in pts],
                       columns=["series", "x", "y"])

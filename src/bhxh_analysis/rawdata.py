@@ -163,6 +163,15 @@ def list_raw_files(root: str | Path | None = None) -> list[RawFile]:
         Files with a suffix in :data:`DATA_SUFFIXES` (hidden files excluded),
         whether or not their sidecar exists. ``README.md`` files are listed only when
         they have a sidecar (then their hash is checked too).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "figures.csv").write_text("a\\n1\\n")
+    ...     _ = (Path(tmp) / "README.md").write_text("# raw data\\n")
+    ...     [(f.relpath, f.has_sidecar) for f in list_raw_files(tmp)]
+    [('figures.csv', False)]
     """
     root = Path(root) if root is not None else config.raw_dir()
     files = [
@@ -183,6 +192,18 @@ def read_sidecar(path: str | Path) -> dict[str, Any]:
     ------
     MissingSidecarError
         The sidecar is not a YAML mapping.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     data = Path(tmp) / "figures.csv"
+    ...     _ = data.write_text("a\\n1\\n")
+    ...     before = read_sidecar(data)
+    ...     _ = write_sidecar(data, source="VSS")
+    ...     after = read_sidecar(data)
+    >>> before, after["source"], after["bytes"]
+    ({}, 'VSS', 4)
     """
     side = sidecar_path(path)
     if not side.is_file():
@@ -218,6 +239,22 @@ def write_sidecar(path: str | Path, **meta: Any) -> Path:
     ------
     FileNotFoundError
         The data file does not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     data = Path(tmp) / "figures.csv"
+    ...     _ = data.write_text("a\\n1\\n")
+    ...     side = write_sidecar(data, source="VSS", licence="public")
+    ...     print(side.name)
+    ...     print(side.read_text(encoding="utf-8"))
+    figures.csv.meta.yml
+    file: figures.csv
+    source: VSS
+    licence: public
+    sha256: ...
+    bytes: 4
     """
     path = Path(path)
     if not path.is_file():
@@ -285,6 +322,15 @@ def register_raw_file(path: str | Path, kind: str, root: str | Path | None = Non
     -------
     Path
         The manifest written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / MANIFEST).write_text("files: []\\n")
+    ...     _ = register_raw_file("curated/figures.csv", "curated", root=tmp)
+    ...     read_manifest(tmp)
+    {'curated/figures.csv': 'curated'}
     """
     root = Path(root) if root is not None else config.raw_dir()
     if kind not in KINDS:
@@ -352,6 +398,21 @@ def verify_checksums(
     MissingRawFileError
         A file listed in ``data/raw/MANIFEST.yml`` is missing (with or without its
         sidecar), or a data file is not listed (the message lists every problem).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     data = Path(tmp) / "figures.csv"
+    ...     _ = data.write_text("a\\n1\\n")
+    ...     _ = write_sidecar(data, source="VSS")
+    ...     _ = (Path(tmp) / MANIFEST).write_text("files: []\\n")
+    ...     _ = register_raw_file(data, "curated", root=tmp)
+    ...     print(verify_checksums(tmp))
+    ...     _ = data.write_text("a\\n2\\n")  # the file changed after its sidecar
+    ...     print(verify_checksums(tmp, raise_on_error=False))
+    []
+    ['data/raw/figures.csv: sha256 ... differs from sidecar ...']
     """
     root = Path(root) if root is not None else config.raw_dir()
     if not root.is_dir():

@@ -438,6 +438,28 @@ def observations_schema(published: Mapping[str, pd.Timestamp | None],
     pandera.pandas.DataFrameSchema
         Ordered and strict: exactly :data:`OBSERVATION_COLUMNS`, in order. Validate
         with ``lazy=True`` to collect every failure.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> import pandera.errors
+    >>> schema = observations_schema({"s1": pd.Timestamp("2024-12-31")},
+    ...                              today=datetime.date(2025, 1, 1))
+    >>> list(schema.columns) == OBSERVATION_COLUMNS
+    True
+    >>> row = pd.DataFrame([{
+    ...     "obs_id": "s1-1", "source_id": "s1", "geo_code": "01", "geo_name": "Hà Nội",
+    ...     "geo_level": "province", "boundaries": "legacy", "province_2025": "Hà Nội",
+    ...     "geo_name_raw": "Hà Nội", "as_of": pd.Timestamp("2024-12-31"),
+    ...     "as_of_raw": "31/12/2024", "indicator": "bhyt_coverage_pct", "value": 92.5,
+    ...     "unit": "pct", "value_raw": "92,5", "preliminary": False, "note": ""}])
+    >>> len(schema.validate(row))
+    1
+    >>> try:
+    ...     schema.validate(row.assign(value=120.0), lazy=True)
+    ... except pandera.errors.SchemaErrors as exc:
+    ...     sorted(set(exc.failure_cases["check"]))
+    ['percentage outside 0-100 (only attainment_pct may exceed 100)']
     """
     import pandera.pandas as pa
 

@@ -219,6 +219,16 @@ def simulate_panel(
     ------
     ValueError
         For an unknown scheme, no years or a non-positive number of places.
+
+    Examples
+    --------
+    >>> panel = simulate_panel(n_places=2, years=[2023], seed=1, schemes=["bhyt"])
+    >>> panel["indicator"].value_counts().sort_index().to_dict()
+    {'bhyt_participants': 24, 'bhyt_plan_participants': 2}
+    >>> sorted(panel["geo_code"].unique()), panel.attrs["synthetic"]
+    (['SYN0001', 'SYN0002'], True)
+    >>> panel.equals(simulate_panel(n_places=2, years=[2023], seed=1, schemes=["bhyt"]))
+    True
     """
     years = sorted(int(y) for y in years)
     if not years:

@@ -119,6 +119,14 @@ def cross_pairs(left: pd.DataFrame, right: pd.DataFrame, by: list[str]) -> pd.Da
     -------
     pandas.DataFrame
         ``left``, ``right``: row positions in ``left`` and ``right``, each pair once.
+
+    Examples
+    --------
+    >>> left = pd.DataFrame({"g": [1, 1, 1, 2], "lo": [1.0, 2.0, 3.0, 5.0],
+    ...                      "hi": [1.5, 2.5, 3.5, 5.5]})
+    >>> right = pd.DataFrame({"g": [1, 2, 2], "lo": [2.0, 4.0, 6.0], "hi": [2.2, 4.2, 6.2]})
+    >>> cross_pairs(left, right, ["g"]).values.tolist()  # right row 0 alone in group 1
+    [[0, 0], [1, 0], [2, 0], [3, 1], [3, 2]]
     """
     if left.empty or right.empty:
         return pd.DataFrame({"left": [], "right": []}, dtype=np.int64)
@@ -438,6 +446,21 @@ def derive_and_check(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     -------
     derived, consistency : pandas.DataFrame
         Exactly what the two functions return.
+
+    Examples
+    --------
+    >>> obs = pd.DataFrame({
+    ...     "obs_id": ["a", "b", "c"], "source_id": ["vss", "sggp", "vss"],
+    ...     "geo_code": "VN", "geo_name": "Việt Nam", "geo_level": "nation",
+    ...     "boundaries": "legacy", "as_of": pd.to_datetime(["2022-09-30"] * 3),
+    ...     "indicator": ["bhxh_participants", "bhxh_participants",
+    ...                   "bhxh_shortfall_participants"],
+    ...     "value": [17.24e6, 17.08e6, 0.5e6], "value_raw": ["17.24 M", "17.08 M", "0.5 M"]})
+    >>> derived, consistency = derive_and_check(obs)
+    >>> derived[["indicator", "value", "input_a", "input_b"]].values.tolist()
+    [['bhxh_plan_participants', 17740000.0, 'a', 'c']]
+    >>> consistency[["check", "status"]].values.tolist()
+    [['same_figure:bhxh_participants', 'conflict']]
     """
     usable, frame = _prepare(obs)
     derived = _derive(usable, frame, obs)
