@@ -506,6 +506,24 @@ def read_values(
     >>> out["value"].tolist()
     [61649.0, 92.5]
     """
+    # Every value is read on its own, so the work is done once per distinct
+    # (text, kind, format) and spread back: daily files repeat their values a lot.
+    idx = texts.index
+    text = texts.fillna("").astype("str")
+    kinds = _broadcast(kind, idx, "number")
+    hint = _broadcast(fmt, idx, "auto")
+    codes, _ = pd.factorize(text + "\x00" + kinds + "\x00" + hint)
+    _, first = np.unique(codes, return_index=True)
+    out = _read_distinct(text.iloc[first].reset_index(drop=True),
+                         kinds.iloc[first].reset_index(drop=True),
+                         hint.iloc[first].reset_index(drop=True))
+    out = out.iloc[codes]
+    out.index = idx
+    return out
+
+
+def _read_distinct(texts: pd.Series, kind: pd.Series, fmt: pd.Series) -> pd.DataFrame:
+    """:func:`read_values` of distinct values (same arguments and result)."""
     idx = texts.index
     s = nfc_series(texts.fillna("").astype("str")).str.rstrip(" .,;:")
     kinds = _broadcast(kind, idx, "number")

@@ -101,6 +101,24 @@ def count_bounds(rows: pd.DataFrame, denoms: pd.DataFrame) -> pd.DataFrame:
         Same index: ``bound`` (float) and ``basis`` (text naming the denominator, its
         place, year and the tolerance, for the rejection reason).
     """
+    # The bound depends only on the place, year and indicator: work once per distinct
+    # combination and spread back (a daily file has thousands of rows per combination).
+    cols = ["geo_code", "geo_name", "geo_level", "boundaries", "province_code",
+            "province_2025", "indicator"]
+    year = pd.to_datetime(rows["as_of"], errors="coerce").dt.year
+    key = year.astype("str")
+    for c in cols:
+        key = key + "\x00" + rows[c].astype("str")
+    codes, _ = pd.factorize(key)
+    _, first = np.unique(codes, return_index=True)
+    out = _count_bounds(rows[[*cols, "as_of"]].iloc[first].reset_index(drop=True), denoms)
+    out = out.iloc[codes]
+    out.index = rows.index
+    return out
+
+
+def _count_bounds(rows: pd.DataFrame, denoms: pd.DataFrame) -> pd.DataFrame:
+    """:func:`count_bounds` of distinct rows (same arguments and result)."""
     year = pd.to_datetime(rows["as_of"], errors="coerce").dt.year
     # The place whose denominator bounds the row: itself (nation, province), its legacy
     # province (district, commune), its 2025 province (2025 commune).

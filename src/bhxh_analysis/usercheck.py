@@ -712,8 +712,9 @@ def _check_table(
         over = pd.Series(False, index=table.index)
         over[counts] = v[counts] > lim["bound"]
         why = pd.Series("", index=table.index, dtype="str")
-        why[counts] = ("count " + v[counts].map("{:,.0f}".format)
-                       + " is more than the " + lim["basis"])
+        if over.any():  # the message text only for the rows refused
+            why[over] = ("count " + v[over].map("{:,.0f}".format)
+                         + " is more than the " + lim["basis"][over[counts]])
         report(over, "value", table["value"], why)
 
     bad_rows = set()

@@ -204,6 +204,7 @@ def read_csv(source: Source, *, delimiter: str | None = None, name: str | None =
             keep.append((n, line))
     records = [(n, cells) for (n, _), cells in
                zip(keep, csv.reader([ln for _, ln in keep], delimiter=delimiter), strict=True)]
+    del lines, keep  # a big file's text is held once at a time
     records = [(n, c) for n, c in records if any(x.strip() for x in c)]
     empty = pd.DataFrame({"row": pd.Series(dtype="int64")})
     if not records:
@@ -229,8 +230,10 @@ def read_csv(source: Source, *, delimiter: str | None = None, name: str | None =
     for n, cells in records[1:]:  # structure checks on the few long or suspicious rows
         problems += _row_problems(fname, n, header, cells, delimiter, vi_file)
     body = [[n, *(c[:width] + [""] * (width - len(c)))] for n, c in records[1:]]
+    del records
     table = pd.DataFrame(body, columns=["row", *(h or f"column_{i + 1}"
                                                for i, h in enumerate(header))], dtype=object)
+    del body
     table = table.loc[:, ~table.columns.duplicated()]
     table["row"] = table["row"].astype("int64")
     for col in table.columns[1:]:
