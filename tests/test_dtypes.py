@@ -117,6 +117,12 @@ CASES: dict[str, Callable[[], pd.DataFrame]] = {
         lambda: bx.geo.find_conversion_contradictions(),
     "bhxh_analysis.forecast.backtest":
         lambda: bx.forecast.backtest(bx.forecast.example_observations(), methods=["run_rate"]),
+    "bhxh_analysis.forecast.cross_validation":
+        lambda: bx.forecast.cross_validation(bx.forecast.example_observations(),
+                                             methods=["run_rate"]),
+    "bhxh_analysis.forecast.calibration_table":
+        lambda: bx.forecast.calibration_table(bx.forecast.cross_validation(
+            bx.forecast.example_observations(), methods=["run_rate"])),
     "bhxh_analysis.forecast.summary":
         lambda: bx.forecast.summary(bx.forecast.backtest(bx.forecast.example_observations(),
                                                          methods=["run_rate"])),
@@ -140,8 +146,6 @@ NOT_YET_COVERED = {
     "bhxh_analysis.extract.apply_review", "bhxh_analysis.extract.extract_file",
     "bhxh_analysis.extract.match", "bhxh_analysis.extract.read_gold",
     "bhxh_analysis.extract.to_check_layout", "bhxh_analysis.extract.unread_numbers",
-    "bhxh_analysis.forecast.calibration_table",
-    "bhxh_analysis.forecast.cross_validation",
 }
 
 
