@@ -31,6 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..schema import enforce_dtypes
 from ._prep import (
     COVERAGE,
     KEY,
@@ -298,7 +299,8 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     Returns
     -------
     DataFrame
-        One row per (case, method), columns :data:`BACKTEST_COLUMNS`, sorted.
+        One row per (case, method), columns :data:`BACKTEST_COLUMNS`, sorted; the
+        package dtypes (``as_of`` ``datetime64[ns]``, text ``str``).
 
     Examples
     --------
@@ -326,7 +328,7 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     raw = raw_cases(prep, None, base, max_series)
     res = run_methods(prep, c, base, levels, past=raw)
     if len(res) == 0:
-        return pd.DataFrame(columns=BACKTEST_COLUMNS)
+        return enforce_dtypes(pd.DataFrame(columns=BACKTEST_COLUMNS))
     res = _scored(res, prep, levels)
     choice = _auto_choice(res) if "auto" in methods else None
     if not isinstance(obs, Prepared):
@@ -342,9 +344,9 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
             right_on=["indicator", "as_of", "method_used"])
         res = pd.concat([res, auto.assign(method="auto")], ignore_index=True)
     res = res[res["method"].isin(list(methods))]
-    res["as_of"] = pd.to_datetime(res["as_of"]).dt.strftime("%Y-%m-%d")
+    res["as_of"] = pd.to_datetime(res["as_of"]).dt.normalize()
     res = res.sort_values([*KEY, "indicator", "as_of", "method"], ignore_index=True)
-    return res[BACKTEST_COLUMNS]
+    return enforce_dtypes(res[BACKTEST_COLUMNS])
 
 
 def _scored(res: pd.DataFrame, prep: Prepared, levels: Sequence[int]) -> pd.DataFrame:
