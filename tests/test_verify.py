@@ -178,6 +178,15 @@ def test_verify_exits_2_before_rendering_when_data_or_package_differ(tmp_path, m
     assert says in res.output and "000000000000" in res.output
 
 
+def test_pending_row_of_an_interrupted_batch_is_named_not_called_a_failure(tmp_path,
+                                                                          monkeypatch) -> None:
+    _manifest(tmp_path / "out", status="pending", html_sha256="")
+    monkeypatch.setattr(runner, "Renderer", None)  # nothing is rendered for a pending row
+    res = CliRunner().invoke(main, ["report", "verify", str(tmp_path / "out"), "--no-progress"])
+    assert res.exit_code == 1, res.output
+    assert "--only-failed" in res.output and "failed in the recorded run" not in res.output
+
+
 def test_verify_without_a_manifest_is_an_error(tmp_path) -> None:
     res = CliRunner().invoke(main, ["report", "verify", str(tmp_path)])
     assert res.exit_code == 1 and "manifest.csv" in res.output

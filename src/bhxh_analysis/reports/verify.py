@@ -151,7 +151,11 @@ def verify(folder: str | Path, jobs: int = 1, scratch: str | Path | None = None,
         task = province_task(params["province"], params["boundaries"], params.get("year"),
                              params.get("as_of"), params["lang"], out)
         page = f"{task.slug}.html"
-        if row["status"] != "ok":
+        if row["status"] == "pending":
+            checks.append(ReportCheck(row["province"], page, False,
+                                      "not rendered: the recorded batch stopped before it "
+                                      "(finish it with `bhxh report all --only-failed`)"))
+        elif row["status"] != "ok":
             checks.append(ReportCheck(row["province"], page, False,
                                       "failed in the recorded run: nothing to compare"))
         elif not row.get("html_sha256"):
