@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -64,25 +63,6 @@ def test_parent_death_signal_ends_the_grandchild(tmp_path) -> None:
     middle.wait()
     assert _gone({child}, 10) == set()
     assert set_parent_death_signal() is True  # armed in this process too (no-op effect)
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    """A project root with the raw data and notebooks, processed data built once."""
-    home = tmp_path_factory.mktemp("home")
-    shutil.copytree(ROOT / "data" / "raw", home / "data" / "raw")
-    (home / "data" / "processed").mkdir()
-    shutil.copytree(ROOT / "notebooks", home / "notebooks")
-    old = os.environ.get("BHXH_HOME")
-    os.environ["BHXH_HOME"] = str(home)
-    try:
-        reports.ensure_data()
-        yield home
-    finally:
-        if old is None:
-            os.environ.pop("BHXH_HOME", None)
-        else:
-            os.environ["BHXH_HOME"] = old
 
 
 @pytest.mark.slow

@@ -31,25 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    """A project root with the raw data and notebooks, processed data built once."""
-    home = tmp_path_factory.mktemp("home")
-    shutil.copytree(ROOT / "data" / "raw", home / "data" / "raw")
-    (home / "data" / "processed").mkdir()
-    shutil.copytree(ROOT / "notebooks", home / "notebooks")
-    old = os.environ.get("BHXH_HOME")
-    os.environ["BHXH_HOME"] = str(home)
-    try:
-        reports.ensure_data()
-        yield home
-    finally:
-        if old is None:
-            os.environ.pop("BHXH_HOME", None)
-        else:
-            os.environ["BHXH_HOME"] = old
-
-
-@pytest.fixture(scope="module")
 def session(home):
     """One warm kernel shared by the notebook tests (as a batch worker has)."""
     s = reports.KernelSession(warm=True)

@@ -11,15 +11,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from conftest import project_home
 
 from bhxh_analysis import __version__, plotting, reports
 from bhxh_analysis.cli import main
@@ -197,21 +196,9 @@ def test_verify_without_a_manifest_is_an_error(tmp_path) -> None:
 
 @pytest.fixture
 def home(tmp_path):
-    """A project root with the raw data and notebooks (processed data built here)."""
-    home = tmp_path / "home"
-    shutil.copytree(ROOT / "data" / "raw", home / "data" / "raw")
-    (home / "data" / "processed").mkdir()
-    shutil.copytree(ROOT / "notebooks", home / "notebooks")
-    old = os.environ.get("BHXH_HOME")
-    os.environ["BHXH_HOME"] = str(home)
-    try:
-        reports.ensure_data()
-        yield home
-    finally:
-        if old is None:
-            os.environ.pop("BHXH_HOME", None)
-        else:
-            os.environ["BHXH_HOME"] = old
+    """A fresh project root per test (the test changes a raw figure)."""
+    with project_home(tmp_path / "home") as root:
+        yield root
 
 
 def _change_a_figure(home: Path) -> None:
