@@ -113,6 +113,20 @@ def test_plotting_helpers_take_a_dataframe_and_return_axes() -> None:
     assert plotting.style()["font.family"] == "DejaVu Sans"
 
 
+def test_a_series_keeps_its_colour_when_its_label_is_translated() -> None:
+    """Colours follow the order of the series in the frame, not their sorted labels."""
+    years = [2019, 2020, 2021]
+    frames = {lang: pd.DataFrame({"year": years * 2, "value": [1.0, 2, 3, 5, 6, 7],
+                                  "series": [labels[0]] * 3 + [labels[1]] * 3})
+              for lang, labels in (("vi", ("Lực lượng lao động", "Dân số")),
+                                   ("en", ("Labour force", "Population")))}
+    colours = {}
+    for lang, df in frames.items():
+        ax = plotting.line(df, x="year", y="value", hue="series", lang=lang)
+        colours[lang] = sorted((float(ln.get_ydata()[0]), ln.get_color()) for ln in ax.lines)
+    assert colours["vi"] == colours["en"] and len({c for _, c in colours["vi"]}) == 2
+
+
 def _crowded_charts():
     cov = pd.DataFrame({"label": [f"Xã số {i} (Đức Trọng) · BHYT" for i in range(9)],
                         "coverage": [68.9, 70.5, 86.1, 87.6, 88.8, 88.9, 92.0, 95.5, 99.0],

@@ -168,7 +168,8 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     targets : sequence of str
         ``hue`` values that are targets: drawn as red marks at their year, never joined.
     colors : dict, optional
-        Colour of each ``hue`` value (default: the palette in sorted order).
+        Colour of each ``hue`` value (default: the palette in the order the values first
+        appear in ``df``, or a categorical's order, so translated labels keep their colours).
 
     Returns
     -------
@@ -190,7 +191,14 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     data = data.assign(**{y: data[y] / scale})
     dates = pd.api.types.is_datetime64_any_dtype(data[x])
     groups = list(data.groupby(hue, sort=False)) if hue else [(None, data)]
-    order = sorted({str(k) for k, _ in groups} - {str(t) for t in targets})
+    # colours follow the caller's order of hue values (a categorical's categories, else the
+    # order they first appear), not their sorted labels: the same series keeps its colour
+    # when the labels are translated
+    if hue and isinstance(df[hue].dtype, pd.CategoricalDtype):
+        seen = [str(k) for k in df[hue].cat.categories]
+    else:
+        seen = [str(k) for k in pd.unique(df[hue].dropna())] if hue else []
+    order = [k for k in seen if k not in {str(t) for t in targets}]
     colors = colors or dict(zip(order, itertools.cycle(PALETTE), strict=False))
     with matplotlib.rc_context(style()):
         for key, g in groups:
