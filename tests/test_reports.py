@@ -404,6 +404,26 @@ def test_ha_tay_is_a_former_province_of_ha_noi(bundle) -> None:
     assert "Hà Tây" in ha_noi and "1/8/2008" in ha_noi
 
 
+def test_earlier_splits_and_transfers_are_named_beside_the_series(bundle) -> None:
+    """GSO series follow each year's boundaries: Đắk Lắk's population steps down in 2004
+    when Đắk Nông was split off; the report says so (and Đắk Nông says where it came from)."""
+    dak_lak = " ".join(reports.ProvinceReport("Đắk Lắk", lang="vi",
+                                              bundle=bundle).boundary_sentences())
+    assert "Đắk Nông được tách ra từ Đắk Lắk" in dak_lak and "1/1/2004" in dak_lak
+    dak_nong = " ".join(reports.ProvinceReport("Đắk Nông", lang="en",
+                                               bundle=bundle).boundary_sentences())
+    assert "split off from Đắk Lắk" in dak_nong and "2004" in dak_nong
+    vinh_phuc = " ".join(reports.ProvinceReport("Vĩnh Phúc", lang="en",
+                                                bundle=bundle).boundary_sentences())
+    assert "Mê Linh of Vĩnh Phúc joined Hà Nội" in vinh_phuc
+    new = " ".join(reports.ProvinceReport("Đắk Lắk", boundaries="2025", lang="vi",
+                                          bundle=bundle).boundary_sentences())
+    assert "Đắk Nông được tách ra từ Đắk Lắk" in new  # the legacy part's history
+    kon_tum = " ".join(reports.ProvinceReport("Kon Tum", lang="vi",
+                                              bundle=bundle).boundary_sentences())
+    assert "tách ra" not in kon_tum
+
+
 def test_2025_report_covers_every_legacy_part(bundle) -> None:
     rpt = reports.ProvinceReport("Quảng Ngãi", boundaries="2025", lang="vi", bundle=bundle)
     assert "485.900" in _html(rpt.headline_table(), "vi")

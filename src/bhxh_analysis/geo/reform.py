@@ -32,6 +32,61 @@ OVERRIDES_FILE = Path(__file__).with_name("overrides.yml")
 HA_TAY = {"code": "28", "name": "Hà Tây", "full_name": "Tỉnh Hà Tây", "valid_to": "2008-08-01",
           "merged_into_legacy": "01", "basis": "Nghị quyết 15/2008/QH12"}
 
+#: Earlier changes inside the 63 legacy provinces that break a province's series (GSO
+#: series keep the boundaries of each year). ``kind``: ``split`` (``part`` split off from
+#: ``geo_code``, which keeps its name), ``created`` (``geo_code`` is the part split off
+#: from ``from``), ``gained`` (``geo_code`` took in ``part``), ``lost`` (``part`` of
+#: ``geo_code`` went to ``to``). Hà Tây's merger is :data:`HA_TAY`.
+BOUNDARY_CHANGES: list[dict[str, str]] = [
+    {"geo_code": "66", "date": "2004-01-01", "kind": "split", "part": "Đắk Nông",
+     "basis": "Nghị quyết 22/2003/QH11"},
+    {"geo_code": "67", "date": "2004-01-01", "kind": "created", "from": "Đắk Lắk",
+     "basis": "Nghị quyết 22/2003/QH11"},
+    {"geo_code": "12", "date": "2004-01-01", "kind": "split", "part": "Điện Biên",
+     "basis": "Nghị quyết 22/2003/QH11"},
+    {"geo_code": "11", "date": "2004-01-01", "kind": "created", "from": "Lai Châu",
+     "basis": "Nghị quyết 22/2003/QH11"},
+    {"geo_code": "92", "date": "2004-01-01", "kind": "split", "part": "Hậu Giang",
+     "basis": "Nghị quyết 22/2003/QH11"},
+    {"geo_code": "93", "date": "2004-01-01", "kind": "created", "from": "Cần Thơ",
+     "basis": "Nghị quyết 22/2003/QH11"},
+    {"geo_code": "01", "date": "2008-08-01", "kind": "gained",
+     "part": "Hà Tây, Mê Linh (Vĩnh Phúc), 4 xã của Lương Sơn (Hoà Bình)",
+     "part_en": "Hà Tây, Mê Linh (Vĩnh Phúc), 4 communes of Lương Sơn (Hoà Bình)",
+     "basis": "Nghị quyết 15/2008/QH12"},
+    {"geo_code": "26", "date": "2008-08-01", "kind": "lost", "part": "Mê Linh",
+     "to": "Hà Nội", "basis": "Nghị quyết 15/2008/QH12"},
+    {"geo_code": "17", "date": "2008-08-01", "kind": "lost", "part": "4 xã của Lương Sơn",
+     "part_en": "4 communes of Lương Sơn", "to": "Hà Nội", "basis": "Nghị quyết 15/2008/QH12"},
+]
+
+
+def boundary_changes(geo_code: str) -> list[dict[str, str]]:
+    """Return the earlier boundary changes of a legacy province, oldest first.
+
+    A province's GSO series follow the boundaries of each year, so a split or transfer
+    shows as a step; reports name the change beside the series.
+
+    Parameters
+    ----------
+    geo_code : str
+        Legacy province code (two digits).
+
+    Returns
+    -------
+    list of dict
+        Entries of :data:`BOUNDARY_CHANGES` for that province (empty when none).
+
+    Examples
+    --------
+    >>> [(c["date"], c["kind"], c["part"]) for c in boundary_changes("66")]
+    [('2004-01-01', 'split', 'Đắk Nông')]
+    >>> boundary_changes("68")
+    []
+    """
+    return sorted((c for c in BOUNDARY_CHANGES if c["geo_code"] == str(geo_code)),
+                  key=lambda c: c["date"])
+
 
 def load_overrides() -> list[dict[str, str]]:
     with open(OVERRIDES_FILE, encoding="utf-8") as fh:

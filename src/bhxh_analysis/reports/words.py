@@ -168,10 +168,35 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
                                             new=u.province_2025_name)]
     else:
         out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts)), t("bnd_2025_sum")]
+    out += _change_sentences(rpt)
     for former in _defunct_parts(u):
         out.append(t("bnd_defunct", name=former["name"], new=u.province_2025_name
                      if rpt.boundaries == "2025" else u.name,
                      date=i18n.fmt_date(former["valid_to"], rpt.lang)))
+    return out
+
+
+def _change_sentences(rpt: ProvinceReport) -> list[str]:
+    """Earlier splits and transfers of the province (or of its legacy parts)."""
+    from ..geo.reform import boundary_changes
+
+    u = rpt.unit
+    if rpt.boundaries == "legacy":
+        places = [(u.code, u.name)]
+    else:
+        from .. import geo
+
+        units = geo.get_registry().units("legacy", "province")
+        codes = dict(zip(units["geo_name"], units["geo_code"], strict=True))
+        places = [(codes[p], p) for p in legacy_parts(u) if p in codes]
+    out = []
+    for code, name in places:
+        for c in boundary_changes(code):
+            part = c.get(f"part_{rpt.lang}", c.get("part", "")) if rpt.lang != "vi" \
+                else c.get("part", "")
+            out.append(rpt.t(f"bnd_change_{c['kind']}", name=name, part=part,
+                             source=c.get("from", ""), dest=c.get("to", ""),
+                             basis=c["basis"], date=i18n.fmt_date(c["date"], rpt.lang)))
     return out
 
 
