@@ -61,8 +61,13 @@ def run(text: str, **kw) -> pd.DataFrame:
     return ex.extract_text(text, **kw)
 
 
+def iso(day: pd.Timestamp) -> str:
+    """A candidate's ``as_of`` (``datetime64[ns]``) as ``YYYY-MM-DD``; "" when unknown."""
+    return "" if pd.isna(day) else day.date().isoformat()
+
+
 def rows(df: pd.DataFrame) -> set[tuple]:
-    return {(r.geo_name, r.indicator, r.as_of, r.value, r.qualifier)
+    return {(r.geo_name, r.indicator, iso(r.as_of), r.value, r.qualifier)
             for r in df.itertuples(index=False)}
 
 
@@ -216,10 +221,10 @@ def test_year_less_date_takes_the_publication_year_and_reform_boundaries() -> No
     text = "Tính đến 31/8, tỉnh Lâm Đồng có 25.100 người tham gia BHXH tự nguyện."
     df = run(text, published="2025-09-10")
     r = df.iloc[0]
-    assert (r.as_of, r.boundaries, r.geo_name) == ("2025-08-31", "2025", "Lâm Đồng")
+    assert (iso(r.as_of), r.boundaries, r.geo_name) == ("2025-08-31", "2025", "Lâm Đồng")
     # printed in January, "tính đến 31/12" is last year's year end
     jan = run("Tính đến 31/12, tỉnh Phú Yên có 9.000 người tham gia BHTN.", published="2024-01-08")
-    assert jan.loc[0, "as_of"] == "2023-12-31"
+    assert iso(jan.loc[0, "as_of"]) == "2023-12-31"
 
 
 def test_campaign_targets_and_counts_of_other_things_are_skipped() -> None:
@@ -458,9 +463,12 @@ def test_check_layout_is_accepted_by_data_check(tmp_path) -> None:
     kept = ex.apply_review(cand, reject=[4], corrections={0: {"value": 12600.0}})
     rows_ = ex.to_check_layout(kept, source_id="own-test")
     assert list(rows_.columns) == ex.CHECK_COLUMNS
-    assert rows_.loc[2, "parent"] == "Huyện Đức Trọng" and rows_.loc[1, "value"] == "87.1250"
-    path = tmp_path / "review.csv"
-    rows_.to_csv(path, index=False)
+    assert rows_.loc[2, "parent"] == "Huyện Đức Trọng" and rows_.loc[1, "value"] == 87.125
+    assert str(rows_["as_of"].dtype) == "datetime64[ns]"
+    path = ex.write_check_csv(rows_, tmp_path / "review.csv")
+    written = pd.read_csv(path, dtype=str, keep_default_na=False)
+    # the writing edge: ISO dates, a value of three decimals cannot pass for thousands
+    assert written.loc[1, "value"] == "87.1250" and written.loc[1, "as_of"] == "2023-08-31"
     result = check_file(path, today=_dt.date(2024, 1, 1))
     assert result.rejected.empty, result.summary()
     assert len(result.clean) == 4
@@ -536,7 +544,7 @@ def test_months_still_to_come_and_a_horizon_are_not_dates() -> None:
             "năm là 11.900 người (số người cần vận động đến cuối năm để đạt kế hoạch là "
             "11.900 người).")
     df = run(text, published="2024-06-10")
-    got = {(r.indicator, r.as_of, r.value) for r in df.itertuples()}
+    got = {(r.indicator, iso(r.as_of), r.value) for r in df.itertuples()}
     assert ("bhyt_change_participants", "2024-05-31", 8120.0) in got
     assert ("bhyt_shortfall_participants", "2024-05-31", 11900.0) in got
     assert not any("plan" in i for i, _a, _v in got)
@@ -725,14 +733,14 @@ def test_variant_phrasings(text, published, hint, expected) -> None:
     percent, attainment over a plan, ranges, money, quarters, lists "lần lượt", targets
     (a 2025 target of Thừa Thiên Huế is the 2025 unit Huế)."""
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, r.as_of, r.value) for r in df.itertuples()} == expected
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == expected
 
 
 def test_sentence_of_targets_and_rates_labelled_by_year() -> None:
     text = ("Theo lộ trình được giao, đến cuối năm 2025 có 95,2% dân số tham gia BHYT. Tỷ lệ "
             "này sẽ tăng dần, đến năm 2026 là 95,8%, 2027 là 96,3% và 2028 là 97%.")
     df = run(text, published="2024-11-02", place_hint="Nam Định")
-    assert {(r.indicator, r.as_of, r.value) for r in df.itertuples()} == {
+    assert {(r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == {
         ("bhyt_plan_coverage_pct", "2025-12-31", 95.2),
         ("bhyt_plan_coverage_pct", "2026-12-31", 95.8),
         ("bhyt_plan_coverage_pct", "2027-12-31", 96.3),
@@ -786,11 +794,11 @@ def test_simple_tables_a_scheme_cell_then_its_count(tmp_path) -> None:
                 ("Hà Tĩnh", "bhxh_voluntary_participants", "2024-09-30", 58_200.0),
                 ("Hà Tĩnh", "bhyt_participants", "2024-09-30", 1_230_500.0)}
     df = ex.extract_file(page, published="2024-10-05")
-    assert {(r.geo_name, r.indicator, r.as_of, r.value) for r in df.itertuples()} == expected
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == expected
     text = ("Kết quả đến 30/9/2024 của tỉnh Hà Tĩnh:\nBHXH bắt buộc | 112.400 người | 96,1%\n"
             "BHXH tự nguyện\t58.200 người\t70,2%\nBHYT | 1.230.500 người")
     df = run(text, published="2024-10-05")
-    assert {(r.geo_name, r.indicator, r.as_of, r.value) for r in df.itertuples()} == expected
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == expected
 
 
 def test_a_count_behind_a_rate_is_participants_only_when_nothing_else_is_counted() -> None:

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from ..clean import ParseError, parse_date, parse_quantity
-from ..schema import INDICATOR_PATTERN
+from ..schema import INDICATOR_PATTERN, enforce_dtypes
 from . import patterns as P
 from .figures import (
     Figure,
@@ -133,7 +133,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     text : str
         Article text (as returned by :func:`bhxh_analysis.extract.read_article`; offsets
         index it).
-    published : date, ISO string or None
+    published : date, Timestamp, ISO string or None
         Publication date: the year of dates printed without one ("tính đến 31/8") and the
         date of "đến nay". ``None``: read from a page header in the text if any.
     place_hint : str or None
@@ -144,12 +144,25 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     Returns
     -------
     pandas.DataFrame
-        :data:`COLUMNS`, one row per figure, in text order. ``value`` is in base units
-        (persons; percent 0-100), ``value_raw`` the figure as printed at
-        ``text[start:end]``, ``confidence`` in (0, 1].
+        :data:`COLUMNS`, one row per figure, in text order. ``as_of`` is
+        ``datetime64[ns]`` (``NaT`` when no date can be read), text columns ``str``,
+        ``value`` (base units: persons; percent 0-100) and ``confidence`` (in (0, 1])
+        ``float64``; ``value_raw`` is the figure as printed at ``text[start:end]``
+        (``start``, ``end``: ``int64`` character offsets).
+
+    Examples
+    --------
+    >>> df = extract_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHTN.",
+    ...                   published="2024-09-05")
+    >>> df.loc[0, "geo_name"], df.loc[0, "indicator"], float(df.loc[0, "value"])
+    ('Phú Yên', 'bhtn_participants', 10000.0)
+    >>> str(df["as_of"].dtype), df.loc[0, "as_of"].date().isoformat()
+    ('datetime64[ns]', '2024-08-31')
     """
     if isinstance(published, str) and published:
         published = _dt.date.fromisoformat(published)
+    elif isinstance(published, _dt.datetime):  # also a pandas Timestamp; NaT: none
+        published = None if pd.isna(published) else published.date()
     pub: _dt.date | None = published or detect_published(text)  # type: ignore[assignment]
     years = [int(y) for y in P.YEAR.findall(text)]
     ctx = _Context(PlaceContext(registry, place_hint), pub,
@@ -418,7 +431,6 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
     out = []
     for r in rows:
         unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
-        r["as_of"] = r["as_of"].isoformat() if r["as_of"] else ""
         if unit is None or isinstance(unit, str):
             r.update(geo_name=unit or "", geo_code="", geo_level="", boundaries="",
                      province_2025="")
@@ -433,8 +445,22 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
     dup = pd.DataFrame({"k": key, "i": frame["indicator"], "a": frame["as_of"],
                         "v": frame["value"]}).duplicated()
     frame = frame[~dup].reset_index(drop=True)
-    return frame.astype({"start": "int64", "end": "int64", "value": "float64",
-                         "confidence": "float64"})
+    return candidate_dtypes(frame)
+
+
+def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """A candidate table with one dtype per column (issue 18).
+
+    ``as_of`` ``datetime64[ns]`` (``NaT`` when the article gives no date), text ``str``
+    (missing text ``""``), ``value`` and ``confidence`` ``float64``; ``start`` and ``end``
+    are character positions and stay ``int64``. Dates become ISO text only where a table
+    is written (:func:`bhxh_analysis.io.csv_text`, :func:`bhxh_analysis.io.write_csv`).
+    """
+    out = enforce_dtypes(frame)
+    text = [c for c in ("qualifier", "sentence") if c in out.columns]
+    out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
+    return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
+                                         ("confidence", "float64")) if c in out.columns})
 
 
 def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
