@@ -34,7 +34,7 @@ from .figures import (
     scheme_of,
     trailing_name,
 )
-from .places import PlaceContext, find_mentions
+from .places import PlaceContext, article_subject, find_mentions
 from .text import detect_published, sentences
 
 __all__ = ["COLUMNS", "extract_text"]
@@ -47,7 +47,9 @@ _REFORM = _dt.date(2025, 7, 1)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
 _WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
-                        r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học)\s*$", re.I)
+                        r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học|"
+                        r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+\S+){0,3}?\s+của)\s*$",
+                        re.I)
 
 
 # ------------------------------------------------------------------------- dates
@@ -68,9 +70,11 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
     try:
         if m["now"]:
             return published
-        if m["months"]:
-            n = int(m["n"])
-            y = int(m["ny"]) if m["ny"] and m["ny"].isdigit() else year
+        if m["months"] or m["half"]:
+            word = re.sub(r"\s+", " ", (m["n"] or "").lower())
+            n = 6 if m["half"] else int(word) if word.isdigit() else P.MONTH_WORDS[word]
+            ny = m["ny"] or m["hy"]
+            y = int(ny) if ny and ny.isdigit() else year
             return _month_end(y, n) if y and 1 <= n <= 12 else None
         if m["quarter"]:
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
@@ -122,6 +126,7 @@ class _Context:
     main_level: str | None = None  # level of the article's first placed figure
     last_by_level: dict[str, Any] = field(default_factory=dict)
     last_figure_end: int = 0
+    subject: Any = None  # the article's place for figures before any place is named
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -174,9 +179,15 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
                            and (pub is None or d[0][2] <= pub)), None)
     mentions = find_mentions(text, ctx.places.registry)
+    if not place_hint:
+        ctx.subject = article_subject(text, mentions, ctx.places.registry)
     rows: list[dict[str, Any]] = []
     mi = 0
+    before_dates: list[tuple[int, int, _dt.date]] = []
     for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
+        if not dates and P.CONTINUES.match(text, s0):
+            dates = before_dates  # "Qua đó, ...": the sentence before goes on
+        before_dates = dates
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         while mi < len(mentions) and mentions[mi].start < s1:
             unit = ctx.places.see(mentions[mi])
@@ -184,6 +195,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 placed.append((mentions[mi].start, unit))
             mi += 1
         carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
+        if carried is None and ctx.subject is not None:
+            carried = ctx.subject
         prev: Figure | None = None
         kept: list[Figure] = []
         for fig in find_figures(text, s0, s1):
@@ -440,11 +453,19 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
                      boundaries=unit.boundaries, province_2025=unit.province_2025_name)
         out.append(r)
     frame = pd.DataFrame(out, columns=COLUMNS)
-    # A figure repeated (headline and body) is one candidate: keep its first mention.
+    # A figure repeated (headline and body) is one candidate: keep its first mention; a
+    # rounded mention ("gần 845 nghìn") of a figure printed exactly ("844,7 nghìn") goes.
     key = frame["geo_code"].where(frame["geo_code"] != "", frame["geo_name"])
     dup = pd.DataFrame({"k": key, "i": frame["indicator"], "a": frame["as_of"],
                         "v": frame["value"]}).duplicated()
-    frame = frame[~dup].reset_index(drop=True)
+    rounded = [bool(q) and any(
+        j != i and key[j] == key[i] and frame.at[j, "indicator"] == frame.at[i, "indicator"]
+        and frame.at[j, "as_of"] == frame.at[i, "as_of"] and not frame.at[j, "qualifier"]
+        and abs(frame.at[j, "value"] - frame.at[i, "value"]) <= _printed_step(
+            frame.at[i, "value_raw"])
+        for j in range(len(frame))) for i, q in enumerate(frame["qualifier"])]
+    frame = frame[~dup & ~pd.Series(rounded, index=frame.index, dtype=bool)]
+    frame = frame.reset_index(drop=True)
     return candidate_dtypes(frame)
 
 
@@ -461,6 +482,22 @@ def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
     return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
                                          ("confidence", "float64")) if c in out.columns})
+
+
+def _printed_step(raw: str) -> float:
+    """The unit of the last digit a figure was printed with: "1,2 triệu" → 100 000,
+    "845 nghìn" → 1 000, "9.200" → 100, "93%" → 1 (how far a rounded mention may be
+    from the exact figure)."""
+    m = P.NUMBER.match(raw.strip())
+    if m is None:
+        return 0.0
+    num = m["num"]
+    mult = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}.get(
+        (m["mult"] or "").strip().lower(), 1.0)
+    if "," in num and "." not in num and m["engroup"] is None:  # a decimal comma
+        return 10.0 ** -len(num.split(",")[1]) * mult
+    digits = re.sub(r"\D", "", num)
+    return 10.0 ** (len(digits) - len(digits.rstrip("0"))) * mult
 
 
 def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
