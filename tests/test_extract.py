@@ -865,3 +865,60 @@ def test_chi_tieu_naming_an_indicator_in_a_result_is_no_plan() -> None:
         ("Sơn La", "bhxh_voluntary_plan_new_participants", "2024-12-31", 3000.0, "ít nhất"),
         ("Sơn La", "bhxh_voluntary_plan_participants", "2024-12-31", 40000.0, "ít nhất"),
     }
+
+
+#: Plan-heavy passages (own text, 6th round): targets per place and per year, a plan
+#: stated in one sentence and broken down by place in the next, a roadmap list, a plan in
+#: a remark beside each place's result. (text, published, hint, expected rows).
+PLAN_HEAVY = [
+    ("Chỉ tiêu bao phủ BHYT giao cho các huyện năm 2024 như sau: huyện Bảo Lâm 95,2%; "
+     "huyện Di Linh 94,8%; huyện Lâm Hà 96%.", "2024-02-10", "Lâm Đồng",
+     {("Bảo Lâm", "bhyt_plan_coverage_pct", "2024-12-31", 95.2),
+      ("Di Linh", "bhyt_plan_coverage_pct", "2024-12-31", 94.8),
+      ("Lâm Hà", "bhyt_plan_coverage_pct", "2024-12-31", 96.0)}),
+    ("Năm 2025, UBND tỉnh Quảng Trị giao chỉ tiêu số người tham gia BHXH tự nguyện cho các "
+     "địa phương. Trong đó, thành phố Đông Hà 1.200 người, huyện Hải Lăng 950 người, huyện "
+     "Triệu Phong 900 người.", "2025-02-15", None,
+     {("Đông Hà", "bhxh_voluntary_plan_participants", "2025-12-31", 1200.0),
+      ("Hải Lăng", "bhxh_voluntary_plan_participants", "2025-12-31", 950.0),
+      ("Triệu Phong", "bhxh_voluntary_plan_participants", "2025-12-31", 900.0)}),
+    ("Lộ trình tỷ lệ tham gia BHXH so với lực lượng lao động trong độ tuổi: năm 2021 đạt "
+     "35%; năm 2023 đạt 40%; năm 2025 đạt 45%.", "2021-05-10", "Việt Nam",
+     {("Việt Nam", "bhxh_plan_coverage_pct", "2021-12-31", 35.0),
+      ("Việt Nam", "bhxh_plan_coverage_pct", "2023-12-31", 40.0),
+      ("Việt Nam", "bhxh_plan_coverage_pct", "2025-12-31", 45.0)}),
+    ("Tính đến 30/9/2024, toàn tỉnh có 48.500 người tham gia BHXH tự nguyện, đạt 88% kế "
+     "hoạch năm (kế hoạch 55.100 người).", "2024-10-10", "Nghệ An",
+     {("Nghệ An", "bhxh_voluntary_participants", "2024-09-30", 48500.0),
+      ("Nghệ An", "bhxh_voluntary_attainment_pct", "2024-09-30", 88.0),
+      ("Nghệ An", "bhxh_voluntary_plan_participants", "2024-12-31", 55100.0)}),
+    ("Đến hết năm 2023, tỷ lệ bao phủ BHYT của Hà Giang đạt 97,1% (chỉ tiêu 96,5%), của Cao "
+     "Bằng đạt 98,2% (chỉ tiêu 98%).", "2024-01-15", None,
+     {("Hà Giang", "bhyt_coverage_pct", "2023-12-31", 97.1),
+      ("Hà Giang", "bhyt_plan_coverage_pct", "2023-12-31", 96.5),
+      ("Cao Bằng", "bhyt_coverage_pct", "2023-12-31", 98.2),
+      ("Cao Bằng", "bhyt_plan_coverage_pct", "2023-12-31", 98.0)}),
+    ("Mục tiêu của tỉnh Bắc Ninh: đến 2025 có 50% lực lượng lao động trong độ tuổi tham gia "
+     "BHXH, đến 2030 đạt 60%.", "2022-06-01", None,
+     {("Bắc Ninh", "bhxh_plan_coverage_pct", "2025-12-31", 50.0),
+      ("Bắc Ninh", "bhxh_plan_coverage_pct", "2030-12-31", 60.0)}),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", PLAN_HEAVY,
+                         ids=[f"plan{i}" for i in range(len(PLAN_HEAVY))])
+def test_plan_heavy_passages(text, published, hint, expected) -> None:
+    df = run(text, published=published, place_hint=hint)
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
+        == expected
+
+
+def test_a_breakdown_of_participants_by_place() -> None:
+    text = ("Tính đến 30/6/2024, toàn tỉnh Hà Tĩnh có 52.300 người tham gia BHXH tự nguyện. "
+            "Trong đó, huyện Kỳ Anh 6.100 người, huyện Hương Khê 4.800 người.")
+    df = run(text, published="2024-07-10")
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == {
+        ("Hà Tĩnh", "bhxh_voluntary_participants", "2024-06-30", 52300.0),
+        ("Kỳ Anh", "bhxh_voluntary_participants", "2024-06-30", 6100.0),
+        ("Hương Khê", "bhxh_voluntary_participants", "2024-06-30", 4800.0),
+    }

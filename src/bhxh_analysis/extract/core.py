@@ -184,6 +184,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     rows: list[dict[str, Any]] = []
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
+    before_span = ""
     for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
         if not dates and P.CONTINUES.match(text, s0):
             dates = before_dates  # "Qua đó, ...": the sentence before goes on
@@ -200,9 +201,15 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         prev: Figure | None = None
         kept: list[Figure] = []
         for fig in find_figures(text, s0, s1):
-            prev_same = next((f for f in reversed(kept) if f.unit == fig.unit
-                              or {f.unit, fig.unit} == {"count", "bare"}), None)
+            # the figure a list goes on from; a remark's figure "(chỉ tiêu 96,5%)" is
+            # not the item before "..., của Cao Bằng đạt 98,2%"
+            outside = not _in_remark(text, s0, fig.start)
+            prev_same = next((f for f in reversed(kept) if (
+                f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"})
+                and not (outside and _in_remark(text, s0, f.start))), None)
             reason = classify(text, fig, s0, s1, prev, prev_same)
+            if reason == "count without a cue" and fig.unit == "count":
+                reason = _breakdown(text, fig, s0, before_span)
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
@@ -222,7 +229,27 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             prev = fig
         if strong:
             ctx.last_date = dates[-1][2]
+        before_span = text[s0:s1]
     return _frame(rows, ctx.places)
+
+
+def _breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
+    """A count of persons in "Trong đó, huyện A 1.200 người, huyện B 950 người" after a
+    sentence that says what is counted: its breakdown by place. After "UBND tỉnh giao chỉ
+    tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
+    plans; after "toàn tỉnh có ... người tham gia ..." their participants."""
+    if not P.CONTINUES.match(text, s0) or not P.PARTICIPATE_BEFORE.search(before) \
+            or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
+        return "count without a cue"
+    fig.measure = "plan_participants" if P.PLAN.search(before) else "participants"
+    fig.penalty += 0.15
+    return None
+
+
+def _in_remark(text: str, s0: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a parenthetical remark opened in its sentence."""
+    before = text[s0:pos]
+    return before.count("(") > before.count(")")
 
 
 def _carried_place(ctx: _Context, last_seen: Any) -> Any:

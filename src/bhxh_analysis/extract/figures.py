@@ -305,7 +305,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if item and (P.THIS_RATE.search(statement) or P.COVERAGE_BEFORE.search(statement)
                  or after_coverage):
         # "Tỷ lệ này sẽ tăng dần: năm 2016 là 78%, 2017 là 79,8%": that year's rate
-        fig.measure = "plan_coverage_pct" if P.PLAN.search(statement) else "coverage_pct"
+        planned = P.PLAN.search(statement) or P.ROADMAP.search(statement)
+        fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
         fig.notes.append(f"year:{item['y']}")
         fig.penalty += 0.15
         return None

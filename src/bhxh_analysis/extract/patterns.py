@@ -294,6 +294,7 @@ NATIONAL_SOURCE = re.compile(
 #: A sentence that goes on from the one before ("Qua đó, ...", "Con số này ..."): it
 #: keeps that sentence's date.
 CONTINUES = re.compile(r"\s*(?:Qua\s+đó|Nhờ\s+đó|Như\s+vậy|Theo\s+đó|Con\s+số\s+này|"
+                       r"Trong\s+đó|Cụ\s+thể|"
                        r"Số\s+(?:này|đó)|Kết\s+quả\s+này)(?!\w)")
 #: "chỉ tiêu bao phủ ... đạt": "chỉ tiêu" naming an indicator, not a target.
 INDICATOR_WORD = re.compile(r"chỉ\s+tiêu\s+(?:bao\s+phủ|phát\s+triển\s+người\s+tham\s+gia)"
@@ -315,6 +316,8 @@ SUBGROUP = re.compile(
     r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số", _I)
 #: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
 THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
+#: "Lộ trình ...: năm 2021 đạt 35%; năm 2023 đạt 40%": a roadmap's list is of targets.
+ROADMAP = re.compile(r"lộ\s+trình", _I)
 #: "2017 là 79,8%": an item of a list labelled by year.
 YEAR_ITEM_BEFORE = re.compile(r"(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*(?:là|:|đạt)\s*$", _I)
 #: "9.100 người thuộc hộ nghèo …", "người được ngân sách hỗ trợ": a subgroup, not a stock.
