@@ -922,3 +922,32 @@ def test_a_breakdown_of_participants_by_place() -> None:
         ("Kỳ Anh", "bhxh_voluntary_participants", "2024-06-30", 6100.0),
         ("Hương Khê", "bhxh_voluntary_participants", "2024-06-30", 4800.0),
     }
+
+
+#: Own passages, 7th round (common phrasings of provincial releases not seen before).
+ROUND7 = [
+    ("Tỷ lệ người dân có thẻ BHYT của huyện Mường Tè ước đạt 99,2%.", "2023-12-20",
+     "Lai Châu", {("Mường Tè", "bhyt_coverage_pct", "2023-12-20", 99.2)}),
+    ("Tính đến ngày 31/7/2024, công tác phát triển người tham gia tiếp tục có chuyển biến. "
+     "Về BHTN, toàn thành phố Cần Thơ có 185.200 người tham gia, đạt 101,2% kế hoạch năm.",
+     "2024-08-10", None,
+     {("Cần Thơ", "bhtn_participants", "2024-07-31", 185200.0),
+      ("Cần Thơ", "bhtn_attainment_pct", "2024-07-31", 101.2)}),
+    ("Trong 10 tháng, BHXH huyện Krông Pắc đã phát triển được 1.450 người tham gia BHXH tự "
+     "nguyện mới, nâng tổng số người tham gia lên 6.830 người. Trong 6 tháng tới, huyện "
+     "phấn đấu phát triển thêm 500 người.", "2024-11-05", "Đắk Lắk",
+     {("Krông Pắc", "bhxh_voluntary_new_participants", "2024-10-31", 1450.0),
+      ("Krông Pắc", "bhxh_voluntary_participants", "2024-10-31", 6830.0),
+      ("Krông Pắc", "bhxh_voluntary_plan_new_participants", "2024-12-31", 500.0)}),
+    ("Năm 2025, Chính phủ giao chỉ tiêu tỷ lệ lực lượng lao động trong độ tuổi tham gia BHTN "
+     "đạt 35%.", "2025-01-10", None,
+     {("Việt Nam", "bhtn_plan_coverage_pct", "2025-12-31", 35.0)}),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", ROUND7,
+                         ids=[f"r7_{i}" for i in range(len(ROUND7))])
+def test_round7_passages(text, published, hint, expected) -> None:
+    df = run(text, published=published, place_hint=hint)
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
+        == expected

@@ -34,7 +34,7 @@ from .figures import (
     scheme_of,
     trailing_name,
 )
-from .places import PlaceContext, article_subject, find_mentions
+from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .text import detect_published, sentences
 
 __all__ = ["COLUMNS", "extract_text"]
@@ -70,8 +70,8 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
     try:
         if m["now"]:
             return published
-        if m["months"] or m["half"]:
-            word = re.sub(r"\s+", " ", (m["n"] or "").lower())
+        if m["months"] or m["half"] or m["monthsin"]:
+            word = re.sub(r"\s+", " ", (m["n"] or m["n2"] or "").lower())
             n = 6 if m["half"] else int(word) if word.isdigit() else P.MONTH_WORDS[word]
             ny = m["ny"] or m["hy"]
             y = int(ny) if ny and ny.isdigit() else year
@@ -422,9 +422,16 @@ def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
     """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
     w0 = prev.end if prev is not None else s0
     pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
-    _head, name = trailing_name(clause_of(pre))
+    head, name = trailing_name(clause_of(pre))
     if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
         return None
+    kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
+                     r"thị\s+trấn)\s*$", head)
+    if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
+        k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
+        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
+        if unit is not None:
+            return unit
     unit = ctx.resolve_local(name)
     if unit is None and len(name.split()) >= 2:
         return name  # a listed place the registry does not know: kept by name, unresolved

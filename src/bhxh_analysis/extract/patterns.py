@@ -162,7 +162,7 @@ PLAN = re.compile(
     _I,
 )
 #: Coverage: "tỷ lệ bao phủ", "độ bao phủ", "chiếm ...% dân số".
-COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?tham\s+gia", _I)
+COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?(?:tham\s+gia|có\s+thẻ)", _I)
 COVERAGE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|số\s+dân|lực\s+lượng\s+lao\s+động|LLLĐ|"
     r"người\s+dân|lao\s+động)",
@@ -264,6 +264,9 @@ AS_OF = re.compile(
     r"|(?P<months>(?<![\w.,])(?P<n>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng\s+(?:đầu\s+)?năm"
     r"(?:\s+(?P<ny>\d{4}|nay))?)"
     r"|(?P<half>nửa\s+đầu\s+năm(?:\s+(?P<hy>\d{4}|nay))?)"
+    # "Trong 10 tháng, ...": the first months of the year (not "6 tháng tới/qua/cuối")
+    r"|(?P<monthsin>[Tt]rong\s+(?P<n2>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng"
+    r"(?!\s*(?:tới|qua|cuối|gần|nữa|liên|trước|sau|đầu|năm|\d|/))(?!\w))"
     r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)?"
     r"(?P<qy>\d{4})?)"
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"

@@ -17,7 +17,8 @@ from typing import Any
 from ..geo import GeoError, get_registry
 from . import patterns as P
 
-__all__ = ["Mention", "PlaceContext", "article_subject", "find_mentions", "fold_chars"]
+__all__ = ["Mention", "PlaceContext", "article_subject", "find_mentions", "fold_chars",
+           "prefixed_name"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ def _gazetteer(reg: Any) -> re.Pattern[str]:
 _KIND_NAMES = {"tỉnh": "Tỉnh", "thành phố": "Thành phố", "tp": "Thành phố", "huyện": "Huyện",
                "quận": "Quận", "thị xã": "Thị xã", "tx": "Thị xã", "xã": "Xã",
                "phường": "Phường", "thị trấn": "Thị trấn"}
+
+
+def prefixed_name(kind: str) -> str:
+    """The registry's word for an administrative kind as printed ("tp" → "Thành phố")."""
+    return _KIND_NAMES.get(kind, "")
 
 
 def find_mentions(text: str, registry: Any) -> list[Mention]:
