@@ -156,3 +156,26 @@ def test_forty_legacy_provinces_have_a_participants_or_coverage_figure() -> None
         if unit.level == "province":
             provinces.add(unit.code)
     assert len(provinces) >= 40, sorted(provinces)
+
+
+def test_a_2025_target_of_a_merged_province_keeps_the_legacy_boundaries(home: Path) -> None:
+    """A target for 2025 set in 2022 for a legacy province merged on 2025-07-01 (Bạc Liêu,
+    now part of Cà Mau): the curated file keeps it in its optional ``boundaries`` column
+    and the build reads it as the legacy province; rows dated by their own boundaries
+    leave that column empty."""
+    f = home / "targets.csv"
+    f.write_text("geo_name,as_of,indicator,value,boundaries\n"
+                 "Bạc Liêu,2025-12-31,bhyt_plan_coverage_pct,95,legacy\n"
+                 "Bạc Liêu,2024-12-31,bhyt_plan_coverage_pct,\"93,5\",\n", encoding="utf-8")
+    res = add(str(f), "--source-id", "test-legacy-2025", "--publisher", "P", "--title", "T",
+              "--published", "2022-04-29")
+    assert res.exit_code == 0, res.output
+    cur = pd.read_csv(config.raw_dir() / "curated" / "observations_test-legacy-2025.csv",
+                      dtype=str, keep_default_na=False)
+    assert cur["boundaries"].tolist() == ["legacy", ""]
+    sources = pd.read_csv(config.raw_dir() / "sources.csv", dtype=str, keep_default_na=False)
+    assert sources.set_index("source_id").loc["test-legacy-2025", "kind"] == "user_file"
+    obs = build_observations()
+    got = obs[obs["source_id"] == "test-legacy-2025"]
+    assert set(got["boundaries"]) == {"legacy"} and set(got["geo_name"]) == {"Bạc Liêu"}
+    assert sorted(got["value"]) == [93.5, 95.0]

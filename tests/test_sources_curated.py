@@ -52,3 +52,17 @@ def test_a_fractional_count_is_rejected(tmp_path):
     _, rej = _read(tmp_path, [_row("a", "bhxh_participants", "12,5", "vi", "persons")])
     assert rej["column"].tolist() == ["value_raw"]
     assert "whole" in rej["reason"].iloc[0]
+
+
+def test_an_optional_boundaries_column_overrides_the_date(tmp_path):
+    rows = [dict(_row(k, "bhyt_plan_coverage_pct", "95%", "vi", "pct"), as_of=d, boundaries=b)
+            for k, d, b in (("a", "2025-12-31", "legacy"), ("b", "2025-12-31", ""),
+                            ("c", "2024-12-31", ""), ("d", "2024-12-31", "2025"),
+                            ("e", "2024-12-31", "old"))]
+    path = tmp_path / "observations_test.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    out, rej = curated.read(path, "curated/observations_test.csv")
+    assert out.set_index("obs_id")["boundaries"][["a", "b", "c"]].tolist() == [
+        "legacy", "2025", "legacy"]
+    assert rej["column"].tolist() == ["boundaries", "boundaries"]
+    assert sorted(rej["row"].astype(int)) == [5, 6]  # header is line 1

@@ -72,9 +72,9 @@ def merged_provinces() -> set[str]:
     from bhxh_analysis.geo import get_registry
 
     units = get_registry().units("legacy", "province")
-    new = units.columns[units.columns.str.contains("2025") & units.columns.str.contains("name")]
-    size = units.groupby(new[0])[new[0]].transform("size")
-    return set(units.loc[size > 1, "name"])
+    units = units[units["valid_to"].isna()]  # Hà Tây (merged in 2008) is not a 2025 merger
+    size = units.groupby("province_2025_code")["geo_code"].transform("size")
+    return set(units.loc[size > 1, "geo_name"])
 
 
 def main(path: str) -> None:
@@ -100,8 +100,9 @@ def main(path: str) -> None:
         note = ("printed " + page["value_raw"].map(repr)
                 + page["note"].map(lambda n: f"; {n}" if n else "")).str.slice(0, 240)
         # A plan for a merged legacy province dated after the reform (a 2025 target
-        # set in 2022) is a legacy-boundaries figure: say so, and data add refuses it
-        # (a curated file cannot hold it) instead of moving it to the bigger 2025 unit.
+        # set in 2022) is a legacy-boundaries figure: say so; data add keeps it in the
+        # curated file's optional ``boundaries`` column instead of moving it to the
+        # bigger 2025 unit.
         legacy = (page["as_of"] >= "2025-07-01") & page["province"].isin(merged) & (
             page["geo_name"] == page["province"]) & page["indicator"].str.contains("plan")
         rows = pd.DataFrame({

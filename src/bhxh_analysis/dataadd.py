@@ -89,7 +89,6 @@ def add_file(
                           denominators=None, default_source=source_id)
     if published:
         _refuse_after_publication(result, published)
-    _refuse_other_boundaries(result)
     clean = result.clean
     if not result.rejected.empty and not keep_good:
         err = AddError(f"{result.rejected['row'].nunique()} row(s) rejected, nothing written "
@@ -103,8 +102,8 @@ def add_file(
     pct = clean["unit"].eq("pct") & ~clean["value_text"].str.contains("%", regex=False)
     value_raw = clean["value_text"].where(~pct, clean["value_text"] + "%")
     # The build reads value_raw with the reader of data check (sources/curated.py).
-    kind = value_kind(clean["indicator"]).where(~clean["unit"].eq("pct"), "pct")
-    check = read_values(value_raw, kind, fmt)["value"].to_numpy()
+    kinds = value_kind(clean["indicator"]).where(~clean["unit"].eq("pct"), "pct")
+    check = read_values(value_raw, kinds, fmt)["value"].to_numpy()
     if not np.allclose(check, clean["value"].to_numpy(), rtol=1e-12):
         raise AddError("internal check failed: a value would be read differently by the "
                        "build; nothing written")
@@ -116,6 +115,9 @@ def add_file(
         "number_format": fmt, "unit": clean["unit"], "qualifier": clean["qualifier"],
         "note": clean["note"],
     })[CURATED_LAYOUT]
+    other = _other_boundaries(clean)
+    if other.any():  # kept in the file's optional column, only where the date would differ
+        curated["boundaries"] = np.where(other, clean["boundaries"], "")
     added = (today or _dt.date.today()).isoformat()
     target.parent.mkdir(parents=True, exist_ok=True)
     curated.to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
@@ -159,20 +161,11 @@ def _refuse_after_publication(result: Any, published: str) -> None:
     result.clean = clean[~late].reset_index(drop=True)
 
 
-def _refuse_other_boundaries(result: Any) -> None:
-    """Reject rows whose boundaries are not those of their date: a curated file has no
-    ``boundaries`` column (the build chooses by ``as_of``), so such a row (a 2025 target
-    of a legacy province merged on 2025-07-01) cannot be kept there."""
-    clean = result.clean
-    by_date = np.where(pd.to_datetime(clean["as_of"]) >= pd.Timestamp("2025-07-01"),
-                       "2025", "legacy")
-    other = clean["boundaries"].to_numpy() != by_date
-    if not other.any():
-        return
-    rej = pd.DataFrame({"file": result.file, "row": clean.loc[other, "row"],
-                        "column": "boundaries", "value": clean.loc[other, "boundaries"],
-                        "reason": "boundaries other than those of the row's date cannot be "
-                                  "kept in a curated file (the build chooses the boundaries "
-                                  "by as_of)"})
-    result.rejected = pd.concat([result.rejected, rej], ignore_index=True)
-    result.clean = clean[~other].reset_index(drop=True)
+def _other_boundaries(clean: pd.DataFrame) -> np.ndarray:
+    """Rows whose boundaries are not those of their date (a 2025 target of a legacy
+    province merged on 2025-07-01): the curated file keeps them in its optional
+    ``boundaries`` column (the build otherwise chooses by ``as_of``)."""
+    from .schema import REFORM_DATE
+
+    by_date = np.where(pd.to_datetime(clean["as_of"]) >= REFORM_DATE, "2025", "legacy")
+    return clean["boundaries"].to_numpy() != by_date

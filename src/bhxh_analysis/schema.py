@@ -321,6 +321,11 @@ CURATED_COLUMNS: list[str] = [
     "obs_id", "source_id", "place_raw", "parent_raw", "as_of_raw", "as_of", "indicator",
     "value_raw", "number_format", "unit", "qualifier", "note",
 ]
+#: Optional columns of a curated file: ``boundaries`` (``legacy`` or ``2025``; empty or
+#: absent: by ``as_of``, legacy before :data:`REFORM_DATE`, 2025 from then) keeps a figure
+#: dated after the reform in the legacy boundaries (a 2025 target set in 2022 for a legacy
+#: province merged on 2025-07-01).
+CURATED_OPTIONAL_COLUMNS: list[str] = ["boundaries"]
 
 
 def empty_frame(columns: Iterable[str]) -> pd.DataFrame:

@@ -738,7 +738,7 @@ def _check_table(
         "qualifier": parsed["qualifier"],
         # How the value was read and what the row said, for `bhxh data add`.
         "number_format": parsed["format"], "parent": table["parent"],
-        "value_text": table["value"],
+        "value_text": table["value"].astype("str"),
     })
     # Value bounds come from the value as written (figure_bounds finds its convention).
     raw_for_bounds = table["value"]

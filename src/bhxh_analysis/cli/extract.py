@@ -103,11 +103,14 @@ def _run(files: tuple[str, ...], published: _dt.date | None, place_hint: str | N
     if fmt == "csv":
         from ..io import csv_text
 
-        text = csv_text(table)
-    elif fmt == "json":
-        text = json.dumps(table.to_dict("records"), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = _as_text(table)
+        text = csv_text(table)  # writes as_of as YYYY-MM-DD, an unknown date empty
+    else:  # the writing edge: dates as ISO text ("" when unknown)
+        iso = table["as_of"].dt.strftime("%Y-%m-%d").fillna("").astype(object)
+        table = table.astype({"as_of": object}).assign(as_of=iso)
+        if fmt == "json":
+            text = json.dumps(table.to_dict("records"), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = _as_text(table)
     _emit(text, out)
 
 

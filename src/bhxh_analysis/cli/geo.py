@@ -196,6 +196,8 @@ def convert_cmd(name: str, parent: str | None, level: str | None, fmt: str) -> N
               show_default=True)
 def conversion_cmd(contradictions: bool, fmt: str) -> None:
     """Print the legacy → 2025 province table (or the table's contradictions)."""
+    import pandas as pd
+
     from .. import geo as g
 
     try:
@@ -216,4 +218,4 @@ def conversion_cmd(contradictions: bool, fmt: str) -> None:
     else:
         for r in df.itertuples(index=False):
             click.echo(f"{r.geo_code}  {r.geo_name:<20} → {r.province_2025_code}  {r.province_2025}"
-                       + (f"  (until {r.valid_to})" if isinstance(r.valid_to, str) else ""))
+                       + (f"  (until {r.valid_to:%Y-%m-%d})" if pd.notna(r.valid_to) else ""))

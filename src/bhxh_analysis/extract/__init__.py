@@ -3,7 +3,10 @@
 Read an article (:func:`read_article`), list its insurance figures with their place,
 date, indicator and character span (:func:`extract_text`, :func:`extract_file`), score
 them against a gold list (:func:`score`), review them (:func:`highlight_html`,
-:func:`apply_review`) and write them for ``bhxh data check`` (:func:`to_check_layout`).
+:func:`apply_review`) and write them for ``bhxh data check`` (:func:`to_check_layout`,
+:func:`write_check_csv`). Every table has one dtype per column: ``as_of``
+``datetime64[ns]``, text ``str``, values ``float64`` (character offsets ``int64``); dates
+become ISO text only where a table is written.
 See ``docs/extract.md``.
 """
 
@@ -23,6 +26,7 @@ from .review import (
     highlight_html,
     to_check_layout,
     unread_numbers,
+    write_check_csv,
 )
 from .text import ArticleError, detect_published, read_article
 
@@ -30,6 +34,7 @@ __all__ = [
     "CHECK_COLUMNS", "COLUMNS", "GOLD_COLUMNS", "ArticleError", "GoldError", "Score",
     "apply_review", "detect_published", "extract_file", "extract_text", "highlight_html",
     "match", "read_article", "read_gold", "score", "to_check_layout", "unread_numbers",
+    "write_check_csv",
 ]
 
 
@@ -41,5 +46,7 @@ def extract_file(path: str | Path, *, published: _dt.date | str | None = None,
     declares in its ``<meta>``, a date printed in the page header of the text.
     """
     text, page_date = read_article(path)
-    return extract_text(text, published=published or page_date, place_hint=place_hint,
+    if published is None or published == "" or pd.isna(published):
+        published = page_date
+    return extract_text(text, published=published, place_hint=place_hint,
                         registry=registry)

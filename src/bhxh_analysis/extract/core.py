@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from ..clean import ParseError, parse_date, parse_quantity
-from ..schema import INDICATOR_PATTERN
+from ..schema import INDICATOR_PATTERN, enforce_dtypes
 from . import patterns as P
 from .figures import (
     Figure,
@@ -34,7 +34,7 @@ from .figures import (
     scheme_of,
     trailing_name,
 )
-from .places import PlaceContext, find_mentions
+from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .text import detect_published, sentences
 
 __all__ = ["COLUMNS", "extract_text"]
@@ -47,7 +47,9 @@ _REFORM = _dt.date(2025, 7, 1)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
 _WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
-                        r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học)\s*$", re.I)
+                        r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học|"
+                        r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+\S+){0,3}?\s+của)\s*$",
+                        re.I)
 
 
 # ------------------------------------------------------------------------- dates
@@ -68,9 +70,11 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
     try:
         if m["now"]:
             return published
-        if m["months"]:
-            n = int(m["n"])
-            y = int(m["ny"]) if m["ny"] and m["ny"].isdigit() else year
+        if m["months"] or m["half"] or m["monthsin"]:
+            word = re.sub(r"\s+", " ", (m["n"] or m["n2"] or "").lower())
+            n = 6 if m["half"] else int(word) if word.isdigit() else P.MONTH_WORDS[word]
+            ny = m["ny"] or m["hy"]
+            y = int(ny) if ny and ny.isdigit() else year
             return _month_end(y, n) if y and 1 <= n <= 12 else None
         if m["quarter"]:
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
@@ -122,6 +126,7 @@ class _Context:
     main_level: str | None = None  # level of the article's first placed figure
     last_by_level: dict[str, Any] = field(default_factory=dict)
     last_figure_end: int = 0
+    subject: Any = None  # the article's place for figures before any place is named
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -133,7 +138,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     text : str
         Article text (as returned by :func:`bhxh_analysis.extract.read_article`; offsets
         index it).
-    published : date, ISO string or None
+    published : date, Timestamp, ISO string or None
         Publication date: the year of dates printed without one ("tính đến 31/8") and the
         date of "đến nay". ``None``: read from a page header in the text if any.
     place_hint : str or None
@@ -144,12 +149,25 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     Returns
     -------
     pandas.DataFrame
-        :data:`COLUMNS`, one row per figure, in text order. ``value`` is in base units
-        (persons; percent 0-100), ``value_raw`` the figure as printed at
-        ``text[start:end]``, ``confidence`` in (0, 1].
+        :data:`COLUMNS`, one row per figure, in text order. ``as_of`` is
+        ``datetime64[ns]`` (``NaT`` when no date can be read), text columns ``str``,
+        ``value`` (base units: persons; percent 0-100) and ``confidence`` (in (0, 1])
+        ``float64``; ``value_raw`` is the figure as printed at ``text[start:end]``
+        (``start``, ``end``: ``int64`` character offsets).
+
+    Examples
+    --------
+    >>> df = extract_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHTN.",
+    ...                   published="2024-09-05")
+    >>> df.loc[0, "geo_name"], df.loc[0, "indicator"], float(df.loc[0, "value"])
+    ('Phú Yên', 'bhtn_participants', 10000.0)
+    >>> str(df["as_of"].dtype), df.loc[0, "as_of"].date().isoformat()
+    ('datetime64[ns]', '2024-08-31')
     """
     if isinstance(published, str) and published:
         published = _dt.date.fromisoformat(published)
+    elif isinstance(published, _dt.datetime):  # also a pandas Timestamp; NaT: none
+        published = None if pd.isna(published) else published.date()
     pub: _dt.date | None = published or detect_published(text)  # type: ignore[assignment]
     years = [int(y) for y in P.YEAR.findall(text)]
     ctx = _Context(PlaceContext(registry, place_hint), pub,
@@ -161,9 +179,16 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
                            and (pub is None or d[0][2] <= pub)), None)
     mentions = find_mentions(text, ctx.places.registry)
+    if not place_hint:
+        ctx.subject = article_subject(text, mentions, ctx.places.registry)
     rows: list[dict[str, Any]] = []
     mi = 0
+    before_dates: list[tuple[int, int, _dt.date]] = []
+    before_span = ""
     for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
+        if not dates and P.CONTINUES.match(text, s0):
+            dates = before_dates  # "Qua đó, ...": the sentence before goes on
+        before_dates = dates
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         while mi < len(mentions) and mentions[mi].start < s1:
             unit = ctx.places.see(mentions[mi])
@@ -171,12 +196,20 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 placed.append((mentions[mi].start, unit))
             mi += 1
         carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
+        if carried is None and ctx.subject is not None:
+            carried = ctx.subject
         prev: Figure | None = None
         kept: list[Figure] = []
         for fig in find_figures(text, s0, s1):
-            prev_same = next((f for f in reversed(kept) if f.unit == fig.unit
-                              or {f.unit, fig.unit} == {"count", "bare"}), None)
+            # the figure a list goes on from; a remark's figure "(chỉ tiêu 96,5%)" is
+            # not the item before "..., của Cao Bằng đạt 98,2%"
+            outside = not _in_remark(text, s0, fig.start)
+            prev_same = next((f for f in reversed(kept) if (
+                f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"})
+                and not (outside and _in_remark(text, s0, f.start))), None)
             reason = classify(text, fig, s0, s1, prev, prev_same)
+            if reason == "count without a cue" and fig.unit == "count":
+                reason = _breakdown(text, fig, s0, before_span)
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
@@ -196,7 +229,27 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             prev = fig
         if strong:
             ctx.last_date = dates[-1][2]
+        before_span = text[s0:s1]
     return _frame(rows, ctx.places)
+
+
+def _breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
+    """A count of persons in "Trong đó, huyện A 1.200 người, huyện B 950 người" after a
+    sentence that says what is counted: its breakdown by place. After "UBND tỉnh giao chỉ
+    tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
+    plans; after "toàn tỉnh có ... người tham gia ..." their participants."""
+    if not P.CONTINUES.match(text, s0) or not P.PARTICIPATE_BEFORE.search(before) \
+            or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
+        return "count without a cue"
+    fig.measure = "plan_participants" if P.PLAN.search(before) else "participants"
+    fig.penalty += 0.15
+    return None
+
+
+def _in_remark(text: str, s0: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a parenthetical remark opened in its sentence."""
+    before = text[s0:pos]
+    return before.count("(") > before.count(")")
 
 
 def _carried_place(ctx: _Context, last_seen: Any) -> Any:
@@ -369,9 +422,16 @@ def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
     """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
     w0 = prev.end if prev is not None else s0
     pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
-    _head, name = trailing_name(clause_of(pre))
+    head, name = trailing_name(clause_of(pre))
     if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
         return None
+    kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
+                     r"thị\s+trấn)\s*$", head)
+    if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
+        k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
+        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
+        if unit is not None:
+            return unit
     unit = ctx.resolve_local(name)
     if unit is None and len(name.split()) >= 2:
         return name  # a listed place the registry does not know: kept by name, unresolved
@@ -418,7 +478,6 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
     out = []
     for r in rows:
         unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
-        r["as_of"] = r["as_of"].isoformat() if r["as_of"] else ""
         if unit is None or isinstance(unit, str):
             r.update(geo_name=unit or "", geo_code="", geo_level="", boundaries="",
                      province_2025="")
@@ -428,13 +487,51 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
                      boundaries=unit.boundaries, province_2025=unit.province_2025_name)
         out.append(r)
     frame = pd.DataFrame(out, columns=COLUMNS)
-    # A figure repeated (headline and body) is one candidate: keep its first mention.
+    # A figure repeated (headline and body) is one candidate: keep its first mention; a
+    # rounded mention ("gần 845 nghìn") of a figure printed exactly ("844,7 nghìn") goes.
     key = frame["geo_code"].where(frame["geo_code"] != "", frame["geo_name"])
     dup = pd.DataFrame({"k": key, "i": frame["indicator"], "a": frame["as_of"],
                         "v": frame["value"]}).duplicated()
-    frame = frame[~dup].reset_index(drop=True)
-    return frame.astype({"start": "int64", "end": "int64", "value": "float64",
-                         "confidence": "float64"})
+    rounded = [bool(q) and any(
+        j != i and key[j] == key[i] and frame.at[j, "indicator"] == frame.at[i, "indicator"]
+        and frame.at[j, "as_of"] == frame.at[i, "as_of"] and not frame.at[j, "qualifier"]
+        and abs(frame.at[j, "value"] - frame.at[i, "value"]) <= _printed_step(
+            frame.at[i, "value_raw"])
+        for j in range(len(frame))) for i, q in enumerate(frame["qualifier"])]
+    frame = frame[~dup & ~pd.Series(rounded, index=frame.index, dtype=bool)]
+    frame = frame.reset_index(drop=True)
+    return candidate_dtypes(frame)
+
+
+def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """A candidate table with one dtype per column (issue 18).
+
+    ``as_of`` ``datetime64[ns]`` (``NaT`` when the article gives no date), text ``str``
+    (missing text ``""``), ``value`` and ``confidence`` ``float64``; ``start`` and ``end``
+    are character positions and stay ``int64``. Dates become ISO text only where a table
+    is written (:func:`bhxh_analysis.io.csv_text`, :func:`bhxh_analysis.io.write_csv`).
+    """
+    out = enforce_dtypes(frame)
+    text = [c for c in ("qualifier", "sentence") if c in out.columns]
+    out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
+    return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
+                                         ("confidence", "float64")) if c in out.columns})
+
+
+def _printed_step(raw: str) -> float:
+    """The unit of the last digit a figure was printed with: "1,2 triệu" → 100 000,
+    "845 nghìn" → 1 000, "9.200" → 100, "93%" → 1 (how far a rounded mention may be
+    from the exact figure)."""
+    m = P.NUMBER.match(raw.strip())
+    if m is None:
+        return 0.0
+    num = m["num"]
+    mult = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}.get(
+        (m["mult"] or "").strip().lower(), 1.0)
+    if "," in num and "." not in num and m["engroup"] is None:  # a decimal comma
+        return 10.0 ** -len(num.split(",")[1]) * mult
+    digits = re.sub(r"\D", "", num)
+    return 10.0 ** (len(digits) - len(digits.rstrip("0"))) * mult
 
 
 def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:

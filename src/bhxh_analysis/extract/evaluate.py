@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from ..geo import GeoError, fold_key, get_registry
+from ..schema import enforce_dtypes
 
 __all__ = ["GOLD_COLUMNS", "Score", "match", "read_gold", "score"]
 
@@ -63,10 +64,27 @@ class Score:
 def read_gold(path: str | Path) -> pd.DataFrame:
     """Read a gold CSV (UTF-8) and check its columns and values.
 
+    Returns
+    -------
+    pandas.DataFrame
+        The gold rows with ``parent``, ``file`` and ``published`` (empty when the file
+        lacks them): ``as_of`` and ``published`` ``datetime64[ns]`` (``published`` ``NaT``
+        when not given), ``value`` ``float64``, text ``str``.
+
     Raises
     ------
     GoldError
         A required column is missing, or a value or date cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "gold.csv"
+    >>> _ = path.write_text("geo_name,indicator,as_of,value\\n"
+    ...                     "Phú Yên,bhtn_participants,2024-08-31,10000\\n", encoding="utf-8")
+    >>> gold = read_gold(path)
+    >>> str(gold["as_of"].dtype), str(gold["value"].dtype), float(gold.loc[0, "value"])
+    ('datetime64[ns]', 'float64', 10000.0)
     """
     try:
         gold = pd.read_csv(path, dtype="str", keep_default_na=False, encoding="utf-8-sig")
@@ -87,8 +105,24 @@ def read_gold(path: str | Path) -> pd.DataFrame:
             raise GoldError(f"{path}: row {row}: column {col}: cannot read "
                             f"{gold.loc[bad, col].iloc[0]!r} (values in base units, "
                             "dates as YYYY-MM-DD)")
-    gold["value"] = value
-    return gold
+    published = pd.to_datetime(gold["published"].where(gold["published"] != ""),
+                               format="%Y-%m-%d", errors="coerce")
+    bad = published.isna() & (gold["published"] != "")
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0]) + 2
+        raise GoldError(f"{path}: row {row}: column published: cannot read "
+                        f"{gold.loc[bad, 'published'].iloc[0]!r} (dates as YYYY-MM-DD)")
+    gold["value"] = value.astype("float64")
+    gold["as_of"] = date.astype("datetime64[ns]")
+    gold["published"] = published.astype("datetime64[ns]")
+    return enforce_dtypes(gold)
+
+
+def _iso(day: Any) -> str:
+    """A date (ISO text, a date, a Timestamp) as ``YYYY-MM-DD``; "" when missing."""
+    if day is None or (not isinstance(day, str) and pd.isna(day)):
+        return ""
+    return day[:10] if isinstance(day, str) else pd.Timestamp(day).date().isoformat()
 
 
 def _place_key(name: str, parent: str, as_of: str, registry: Any) -> str:
@@ -120,17 +154,35 @@ def match(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None
     """Pair gold rows with candidates; return the gold rows with a ``matched`` column.
 
     ``candidates`` may carry a ``file`` column (the article name); a gold row with a
-    ``file`` only matches candidates of that article.
+    ``file`` only matches candidates of that article. Dates may be ``datetime64`` or ISO
+    text on either side; the result has the gold's columns in the package dtypes
+    (``as_of`` ``datetime64[ns]``, ``value`` ``float64``), ``matched`` (bool) and
+    ``candidate_row`` (the matched candidate's position, -1 when none).
+
+    Examples
+    --------
+    >>> from bhxh_analysis.extract import extract_text
+    >>> cand = extract_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHTN.",
+    ...                     published="2024-09-05")
+    >>> gold = pd.DataFrame({"geo_name": ["Phú Yên"], "indicator": ["bhtn_participants"],
+    ...                      "as_of": ["2024-08-31"], "value": [10000.0]})
+    >>> match(gold, cand)[["matched", "candidate_row"]].values.tolist()
+    [[True, 0]]
     """
     registry = registry if registry is not None else get_registry()
     cand = candidates.reset_index(drop=True).copy()
     if "file" not in cand.columns:
         cand["file"] = ""
     cand["place_key"] = [_candidate_key(r) for r in cand.itertuples(index=False)]
+    cand["as_of"] = [_iso(d) for d in cand["as_of"]]
     used = [False] * len(cand)
     out = gold.copy()
+    for col in ("parent", "file"):
+        if col not in out.columns:
+            out[col] = ""
+    golds = out.assign(as_of=[_iso(d) for d in out["as_of"]])
     matched, with_row = [], []
-    for g in gold.itertuples(index=False):
+    for g in golds.itertuples(index=False):
         key = _place_key(g.geo_name, g.parent, g.as_of, registry)
         hit = -1
         for i, c in enumerate(cand.itertuples(index=False)):
@@ -140,7 +192,7 @@ def match(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None
                 continue
             if abs(float(c.value) - g.value) > TOLERANCE * abs(g.value):
                 continue
-            if _same_time(g.indicator, str(c.as_of), g.as_of):
+            if _same_time(g.indicator, c.as_of, g.as_of):
                 hit = i
                 break
         if hit >= 0:
@@ -148,8 +200,8 @@ def match(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None
         matched.append(hit >= 0)
         with_row.append(hit)
     out["matched"] = matched
-    out["candidate_row"] = with_row
-    return out
+    out["candidate_row"] = pd.Series(with_row, index=out.index, dtype="int64")
+    return enforce_dtypes(out)
 
 
 def score(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None) -> Score:
@@ -162,6 +214,6 @@ def published_by_file(gold: pd.DataFrame) -> dict[str, _dt.date]:
     """The gold list's ``published`` dates by article file name."""
     out = {}
     for f, p in gold[["file", "published"]].drop_duplicates().itertuples(index=False):
-        if f and p:
-            out[Path(f).name] = _dt.date.fromisoformat(p)
+        if f and _iso(p):
+            out[Path(f).name] = _dt.date.fromisoformat(_iso(p))
     return out

@@ -176,6 +176,19 @@ def clause_of(pre: str) -> str:
 _COVERAGES = ("coverage_pct", "plan_coverage_pct")
 
 
+def _plan_in(clause: str, before: str) -> bool:
+    """Whether ``clause`` names a plan.
+
+    "chỉ tiêu bao phủ BHYT đạt 91,5%" in a sentence dated as a result ("tính đến hết năm
+    2020") with no target word uses "chỉ tiêu" for "indicator": a result, not a plan.
+    """
+    if not P.PLAN.search(clause):
+        return False
+    if P.RESULT_DATE.search(before) and not P.TARGET.search(before):
+        return bool(P.PLAN.search(P.INDICATOR_WORD.sub(" ", clause)))
+    return True
+
+
 def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
               prev_same: Figure | None) -> str | None:
     """Set ``fig.measure`` (and maybe adjust the value); return a reason when skipped."""
@@ -292,7 +305,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if item and (P.THIS_RATE.search(statement) or P.COVERAGE_BEFORE.search(statement)
                  or after_coverage):
         # "Tỷ lệ này sẽ tăng dần: năm 2016 là 78%, 2017 là 79,8%": that year's rate
-        fig.measure = "plan_coverage_pct" if P.PLAN.search(statement) else "coverage_pct"
+        planned = P.PLAN.search(statement) or P.ROADMAP.search(statement)
+        fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
         fig.notes.append(f"year:{item['y']}")
         fig.penalty += 0.15
         return None
@@ -300,7 +314,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         r"(?:chiếm|đạt)\s+t[ỷỉ]\s+lệ\s*$|chiếm\s*$", pre_q, re.I))
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
-        planned = P.PLAN.search(clause) or P.TARGET.search(clause) or (
+        planned = _plan_in(clause, before) or P.TARGET.search(clause) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
         fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
@@ -331,6 +345,10 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
             fig.measure = "new_participants"
             return None
+        if P.TARGET.search(clause) and change["dir"].lower() != "giảm" and not campaign:
+            # "mục tiêu ... đặt ra là thu hút thêm ít nhất 300 nghìn người": a target
+            fig.measure = "plan_new_participants"
+            return None
         if fig.unit == "bare" and not (prev_same is not None
                                        and prev_same.measure == "participants"):
             return "bare number"
@@ -356,7 +374,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.measure = "shortfall_participants"
         return None
     scheme_named = P.SCHEME_THEN.search(clause)
-    if P.RATE_OF_COUNT_AFTER.match(after) and not P.PLAN.search(clause) \
+    if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
             and not P.SERVICE.search(own):
         # "Hà Nam với 727.215 người, đạt 102,4% kế hoạch": the count the rate is of
@@ -379,7 +397,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
                   or P.NEW_AFTER.match(short_after))
-    if P.PLAN.search(clause) or (P.TARGET.search(clause) and not P.PARTICIPATE_BEFORE.search(
+    if _plan_in(clause, statement) or (P.TARGET.search(clause) and not P.PARTICIPATE_BEFORE.search(
             clause[-15:])):
         if campaign:
             return "campaign target"

@@ -91,7 +91,8 @@ AGENCY_BEFORE = re.compile(
 
 #: Participation after a count: "... người tham gia BHYT", "... người đóng BHXH".
 PARTICIPATE_AFTER = re.compile(
-    r"\s*(?:người\s+lao\s+động|người\s+dân|người|lao\s+động|đối\s+tượng|NLĐ|dân\s+số|"
+    r"\s*(?:người\s+lao\s+động|người\s+dân|người\s+Việt\s+Nam|người|lao\s+động|"
+    r"đối\s+tượng|NLĐ|dân\s+số|số\s+dân|"
     r"lực\s+lượng\s+lao\s+động(?:\s+trong\s+độ\s+tuổi)?|LLLĐ)?"
     r"(?:\s+(?:đã|đang|có))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
     _I,
@@ -111,7 +112,8 @@ NEW_AFTER = re.compile(
     r"\s*(?:người\s+|lao\s+động\s+|đối\s+tượng\s+)?tham\s+gia\s+(?:\S+\s+){1,4}?mới"
     r"(?!\s*(?:đạt|có|chỉ|được|là|bằng|chiếm|\d))(?!\w)", _I)
 #: A change just before the figure ("tăng 1.657", "giảm hơn 200").
-CHANGE_BEFORE = re.compile(r"(?P<dir>tăng|giảm|có\s+thêm)(?:\s+(?:thêm|được))?\s*$", _I)
+CHANGE_BEFORE = re.compile(
+    r"(?P<dir>tăng|giảm|có\s+thêm|thu\s+hút\s+thêm)(?:\s+(?:thêm|được))?\s*$", _I)
 #: Over-achievement just before the figure ("vượt 120 người", "vượt kế hoạch 5%").
 OVER_BEFORE = re.compile(
     r"vượt(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?)?\s*$", _I
@@ -160,9 +162,9 @@ PLAN = re.compile(
     _I,
 )
 #: Coverage: "tỷ lệ bao phủ", "độ bao phủ", "chiếm ...% dân số".
-COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?tham\s+gia", _I)
+COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?(?:tham\s+gia|có\s+thẻ)", _I)
 COVERAGE_AFTER = re.compile(
-    r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ|"
+    r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|số\s+dân|lực\s+lượng\s+lao\s+động|LLLĐ|"
     r"người\s+dân|lao\s+động)",
     _I,
 )
@@ -249,13 +251,22 @@ NAME_VERB_TAIL = re.compile(
 _DM = (r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}|"
        r"\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?")
 _MONTH = r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+#: Month counts written as words ("chín tháng đầu năm"), longest first.
+MONTH_WORDS = {"mười một": 11, "mười hai": 12, "mười": 10, "một": 1, "hai": 2, "ba": 3,
+               "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_MONTH_WORDS = "|".join(w.replace(" ", r"\s+") for w in MONTH_WORDS)
 AS_OF = re.compile(
     r"(?P<day>(?:(?:tính\s+)?(?:đến|tới)|(?:tại\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?(?:"
     + _DM + r"))"
     r"|(?P<month>(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối|trong)\s+" + _MONTH + r")"
     r"|(?P<monthto>(?:tính\s+)?(?:đến|tới)\s+" + _MONTH + r")"
     r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4})"
-    r"|(?P<months>(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>\d{4}|nay))?)"
+    r"|(?P<months>(?<![\w.,])(?P<n>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng\s+(?:đầu\s+)?năm"
+    r"(?:\s+(?P<ny>\d{4}|nay))?)"
+    r"|(?P<half>nửa\s+đầu\s+năm(?:\s+(?P<hy>\d{4}|nay))?)"
+    # "Trong 10 tháng, ...": the first months of the year (not "6 tháng tới/qua/cuối")
+    r"|(?P<monthsin>[Tt]rong\s+(?P<n2>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng"
+    r"(?!\s*(?:tới|qua|cuối|gần|nữa|liên|trước|sau|đầu|năm|\d|/))(?!\w))"
     r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)?"
     r"(?P<qy>\d{4})?)"
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"
@@ -275,6 +286,24 @@ RATE_OF_COUNT_AFTER = re.compile(
     r"(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|KH|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)",
     _I,
 )
+#: A photo credit or caption ("(Ảnh: BHXH tỉnh Lai Châu)", a line "Ảnh: ..."): the
+#: places it names are not the article's subject.
+CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^)\n]*\)|"
+                    r"^[ \t]*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^\n]*$", re.M)
+#: A national agency named as the source ("Theo BHXH Việt Nam", "Bộ Y tế", "Thủ tướng").
+NATIONAL_SOURCE = re.compile(
+    r"(?:BHXH|[Bb]ảo\s+hiểm\s+[Xx]ã\s+hội)\s+Việt\s+Nam|Bộ\s+(?:Y\s+tế|Lao\s+động|LĐ)|"
+    r"Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Tổng\s+cục\s+Thống\s+kê")
+#: A sentence that goes on from the one before ("Qua đó, ...", "Con số này ..."): it
+#: keeps that sentence's date.
+CONTINUES = re.compile(r"\s*(?:Qua\s+đó|Nhờ\s+đó|Như\s+vậy|Theo\s+đó|Con\s+số\s+này|"
+                       r"Trong\s+đó|Cụ\s+thể|"
+                       r"Số\s+(?:này|đó)|Kết\s+quả\s+này)(?!\w)")
+#: "chỉ tiêu bao phủ ... đạt": "chỉ tiêu" naming an indicator, not a target.
+INDICATOR_WORD = re.compile(r"chỉ\s+tiêu\s+(?:bao\s+phủ|phát\s+triển\s+người\s+tham\s+gia)"
+                            r"(?!\s+(?:được\s+)?giao)", _I)
+#: A result's date ("tính đến", "đến hết", "tính tới"): the sentence reports a result.
+RESULT_DATE = re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|ngày)|tính\s+(?:đến|tới)", _I)
 #: A place name followed by a date: the dateline of a letter or plan ("Hà Nội, ngày 31 ...").
 DATELINE_AFTER = re.compile(r",\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d|/\d)", _I)
 #: "Theo chỉ tiêu (được) giao, ...", "Theo lộ trình, ...": a sentence of targets.
@@ -290,6 +319,8 @@ SUBGROUP = re.compile(
     r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số", _I)
 #: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
 THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
+#: "Lộ trình ...: năm 2021 đạt 35%; năm 2023 đạt 40%": a roadmap's list is of targets.
+ROADMAP = re.compile(r"lộ\s+trình", _I)
 #: "2017 là 79,8%": an item of a list labelled by year.
 YEAR_ITEM_BEFORE = re.compile(r"(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*(?:là|:|đạt)\s*$", _I)
 #: "9.100 người thuộc hộ nghèo …", "người được ngân sách hỗ trợ": a subgroup, not a stock.

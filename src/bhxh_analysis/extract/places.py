@@ -17,7 +17,8 @@ from typing import Any
 from ..geo import GeoError, get_registry
 from . import patterns as P
 
-__all__ = ["Mention", "PlaceContext", "find_mentions", "fold_chars"]
+__all__ = ["Mention", "PlaceContext", "article_subject", "find_mentions", "fold_chars",
+           "prefixed_name"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,11 @@ _KIND_NAMES = {"tỉnh": "Tỉnh", "thành phố": "Thành phố", "tp": "Thành
                "phường": "Phường", "thị trấn": "Thị trấn"}
 
 
+def prefixed_name(kind: str) -> str:
+    """The registry's word for an administrative kind as printed ("tp" → "Thành phố")."""
+    return _KIND_NAMES.get(kind, "")
+
+
 def find_mentions(text: str, registry: Any) -> list[Mention]:
     """Return every place reference in ``text``, sorted, without overlaps."""
     found: list[Mention] = []
@@ -108,8 +114,28 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         if out and mention.start < out[-1].end:
             continue  # inside a longer mention ("huyện Đức Trọng" holds "Đức Trọng")
         out.append(mention)
-    # "Hà Nội, ngày 31 tháng 07 năm 2013": a document's dateline, not its subject
-    return [x for x in out if not P.DATELINE_AFTER.match(text, x.end)]
+    # "Hà Nội, ngày 31 tháng 07 năm 2013": a document's dateline, not its subject; a
+    # photo credit "(Ảnh: BHXH tỉnh Lai Châu)" names no subject either
+    credits = [(m.start(), m.end()) for m in P.CREDIT.finditer(text)]
+    return [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
+            and not any(a <= x.start < b for a, b in credits)]
+
+
+def article_subject(text: str, mentions: list[Mention], registry: Any) -> Any:
+    """The place an article is about when a figure comes before any place is named.
+
+    The first place the article names (a headline's figure is about the place the text
+    goes on to name); an article that names none but quotes a national agency ("Theo
+    BHXH Việt Nam", "Bộ Y tế", "Thủ tướng") and has no "toàn tỉnh" is about the nation.
+    """
+    fresh = PlaceContext(registry)
+    for mention in mentions:
+        if mention.kind == "context":
+            return None
+        unit = fresh.see(mention)
+        if unit is not None:
+            return unit
+    return fresh.nation if P.NATIONAL_SOURCE.search(text) else None
 
 
 class PlaceContext:

@@ -9,20 +9,29 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..geo import GeoError, get_registry
+from ..io import write_csv
+from ..schema import enforce_dtypes
 from . import patterns as P
+from .core import candidate_dtypes
 from .text import sentences
 
 __all__ = ["CHECK_COLUMNS", "apply_review", "highlight_html", "to_check_layout",
-           "unread_numbers"]
+           "unread_numbers", "write_check_csv"]
 
 #: Columns of a ``bhxh data check`` file (required, then optional; see usercheck.py).
 CHECK_COLUMNS = ["geo_name", "as_of", "indicator", "value", "source_id", "unit", "value_raw",
                  "parent", "boundaries"]
+
+
+def _iso(day: Any) -> str:
+    """A date as ``YYYY-MM-DD`` ("" for a missing one)."""
+    return "" if pd.isna(day) else pd.Timestamp(day).date().isoformat()
 
 
 def highlight_html(text: str, candidates: pd.DataFrame) -> str:
@@ -38,7 +47,7 @@ def highlight_html(text: str, candidates: pd.DataFrame) -> str:
         if r.start < pos:  # one figure read twice (never expected): mark it once
             continue
         pieces.append(html.escape(text[pos:r.start]))
-        tip = f"[{idx}] {r.indicator} = {r.value:g} ({r.as_of}, {r.geo_name or '?'})"
+        tip = f"[{idx}] {r.indicator} = {r.value:g} ({_iso(r.as_of)}, {r.geo_name or '?'})"
         pieces.append(f'<mark title="{html.escape(tip)}">{html.escape(text[r.start:r.end])}'
                       f"<sup>[{idx}]</sup></mark>")
         pos = r.end
@@ -71,7 +80,19 @@ def apply_review(candidates: pd.DataFrame, reject: Iterable[int] = (),
     """Drop the rejected rows and apply corrections (row number → {column: new value}).
 
     A corrected place (``geo_name``) clears the resolved code, level and boundaries of
-    that row so that ``data check`` resolves the new name itself.
+    that row so that ``data check`` resolves the new name itself. A corrected date may be
+    given as ISO text (``{"as_of": "2024-06-30"}``) and a value as text or a number: the
+    table keeps one dtype per column (``as_of`` ``datetime64[ns]``, ``value``
+    ``float64``, text ``str``).
+
+    Examples
+    --------
+    >>> from bhxh_analysis.extract import extract_text
+    >>> cand = extract_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHTN "
+    ...                     "và 2.000 người tham gia BHXH tự nguyện.", published="2024-09-05")
+    >>> kept = apply_review(cand, reject=[1], corrections={0: {"as_of": "2024-08-30"}})
+    >>> kept[["indicator", "as_of", "value"]].astype(str).values.tolist()
+    [['bhtn_participants', '2024-08-30', '10000.0']]
     """
     out = candidates.drop(index=list(reject)).copy()
     for idx, changes in (corrections or {}).items():
@@ -80,11 +101,22 @@ def apply_review(candidates: pd.DataFrame, reject: Iterable[int] = (),
         for col, val in changes.items():
             if col not in out.columns:
                 raise KeyError(f"correction of unknown column {col!r} (row {idx})")
-            out.loc[idx, col] = val
+            out.loc[idx, col] = _as_column_value(out[col], val)
         if "geo_name" in changes:
             for col in ("geo_code", "geo_level", "boundaries", "province_2025"):
                 out.loc[idx, col] = ""
-    return out
+    return candidate_dtypes(out)
+
+
+def _as_column_value(column: pd.Series, val: Any) -> Any:
+    """A reviewer's correction in the column's own dtype (a date, a number, text)."""
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return pd.NaT if val is None or val == "" else pd.Timestamp(val)
+    if pd.api.types.is_float_dtype(column):
+        return float(val)
+    if pd.api.types.is_integer_dtype(column):
+        return int(val)
+    return "" if val is None else str(val)
 
 
 def _plain_number(v: float) -> str:
@@ -104,7 +136,18 @@ def to_check_layout(candidates: pd.DataFrame, source_id: str, registry: Any = No
     ``parent`` names the containing district or province of a resolved district or
     commune (communes share names across provinces); ``boundaries`` keeps the boundary
     set the place was resolved in; ``value_raw`` keeps the printed figure with its
-    qualifier ("gần 90%").
+    qualifier ("gần 90%"). ``as_of`` is ``datetime64[ns]`` and ``value`` ``float64``
+    like every table of the package: write the rows with :func:`write_check_csv`, which
+    prints dates as ISO text and values so that ``data check`` reads them one way.
+
+    Examples
+    --------
+    >>> from bhxh_analysis.extract import extract_text
+    >>> cand = extract_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHTN.",
+    ...                     published="2024-09-05")
+    >>> rows = to_check_layout(cand, "example")
+    >>> rows.loc[0, ["geo_name", "indicator", "unit"]].tolist(), float(rows.loc[0, "value"])
+    (['Phú Yên', 'bhtn_participants', 'persons'], 10000.0)
     """
     registry = registry if registry is not None else get_registry()
     parents = []
@@ -123,7 +166,7 @@ def to_check_layout(candidates: pd.DataFrame, source_id: str, registry: Any = No
         "geo_name": candidates["geo_name"],
         "as_of": candidates["as_of"],
         "indicator": candidates["indicator"],
-        "value": candidates["value"].map(_plain_number),
+        "value": candidates["value"],
         "source_id": source_id,
         "unit": pct.map({True: "pct", False: "persons"}),
         "value_raw": (candidates["qualifier"].fillna("") + " "
@@ -131,4 +174,30 @@ def to_check_layout(candidates: pd.DataFrame, source_id: str, registry: Any = No
         "parent": parents,
         "boundaries": candidates["boundaries"].fillna(""),
     }, index=candidates.index)
-    return out[CHECK_COLUMNS].reset_index(drop=True)
+    return enforce_dtypes(out[CHECK_COLUMNS].reset_index(drop=True)).astype(
+        {c: "str" for c in ("unit", "parent")})
+
+
+def write_check_csv(rows: pd.DataFrame, path: str | Path) -> Path:
+    """Write rows of :func:`to_check_layout` as the CSV ``bhxh data check`` reads.
+
+    The writing edge: ``as_of`` as ``YYYY-MM-DD`` (empty when unknown), ``value`` as a
+    plain number that ``data check`` reads one way whatever the indicator (``83.23``,
+    ``190863``; three decimals get a fourth, ``87.1250``, so they cannot pass for
+    thousands); through :func:`bhxh_analysis.io.write_csv` (safe text cells).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from bhxh_analysis.extract import extract_text
+    >>> cand = extract_text("Tính đến 31/8, tỉnh Phú Yên có 10.000 người tham gia BHTN.",
+    ...                     published="2024-09-05")
+    >>> out = write_check_csv(to_check_layout(cand, "example"),
+    ...                       Path(tempfile.mkdtemp()) / "rows.csv")
+    >>> print(out.read_text(encoding="utf-8"), end="")
+    geo_name,as_of,indicator,value,source_id,unit,value_raw,parent,boundaries
+    Phú Yên,2024-08-31,bhtn_participants,10000,example,persons,10.000,,legacy
+    """
+    out = rows.assign(value=[v if isinstance(v, str) else _plain_number(v)
+                             for v in rows["value"]])
+    return write_csv(out, path)

@@ -644,16 +644,21 @@ def province_conversion() -> pd.DataFrame:
         geo_name, geo_level, boundaries`` (the legacy province), ``province_2025_code,
         province_2025`` (where it went), ``n_rows`` (conversion rows behind the
         mapping), ``share`` (of those rows going there: 1.0), ``method``
-        (``conversion_table_majority`` or ``historical_merge_2008``), ``valid_to``,
+        (``conversion_table_majority`` or ``historical_merge_2008``), ``valid_to``
+        (``datetime64[ns]``, ``NaT`` for a province that still exists),
         ``override_note``.
 
     Examples
     --------
     >>> pc = province_conversion().set_index("geo_name")
-    >>> pc.loc[["Kon Tum", "Hà Tây"], ["province_2025", "valid_to"]].values.tolist()
-    [['Quảng Ngãi', None], ['Hà Nội', '2008-08-01']]
+    >>> pc.loc[["Kon Tum", "Hà Tây"], "province_2025"].tolist()
+    ['Quảng Ngãi', 'Hà Nội']
+    >>> pc.loc[["Kon Tum", "Hà Tây"], "valid_to"].dt.strftime("%Y-%m-%d").tolist()
+    [nan, '2008-08-01']
     """
-    return get_registry().province_table.copy()
+    table = get_registry().province_table.copy()
+    table["valid_to"] = pd.to_datetime(table["valid_to"]).astype("datetime64[ns]")
+    return table
 
 
 def find_conversion_contradictions() -> pd.DataFrame:

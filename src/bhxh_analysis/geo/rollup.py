@@ -431,7 +431,9 @@ def _finish(res: pd.DataFrame, d: pd.DataFrame, boundaries: str, tree: _Tree) ->
     res["obs_id"] = (f"geo{boundaries}-" + res["geo_code"] + "-" + res["indicator"] + "-"
                      + pd.to_datetime(res["as_of"]).dt.strftime("%Y-%m-%d"))
     res = res.sort_values(["geo_code", "as_of", "indicator"], ignore_index=True)
-    return enforce_dtypes(res[AGGREGATE_COLUMNS])
+    out = enforce_dtypes(res[AGGREGATE_COLUMNS])
+    text = ["inputs", "missing"]  # outside the schema's columns: text is str too
+    return out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
 
 
 def _shorten(names: str) -> str:

@@ -17,7 +17,14 @@ import numpy as np
 import pandas as pd
 
 from .. import config
-from ..schema import CURATED_COLUMNS, PRELIMINARY_QUALIFIERS, REFORM_DATE, rejects
+from ..schema import (
+    BOUNDARIES,
+    CURATED_COLUMNS,
+    CURATED_OPTIONAL_COLUMNS,
+    PRELIMINARY_QUALIFIERS,
+    REFORM_DATE,
+    rejects,
+)
 
 __all__ = ["load_sources", "read"]
 
@@ -121,7 +128,8 @@ def _as_of_raw_reasons(as_of_raw: pd.Series, as_of: pd.Series) -> pd.Series:
 def load(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Load one curated file's cells (``_file``, ``_row`` added) and its structural rejects.
 
-    A file whose header lacks a column, or repeats one, gives no rows.
+    A file whose header lacks a column, or repeats one, gives no rows; an optional column
+    it does not have (:data:`~bhxh_analysis.schema.CURATED_OPTIONAL_COLUMNS`) is empty.
     """
     try:
         header, raw, wrong = _read_lines(path, rel)
@@ -135,7 +143,9 @@ def load(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         return pd.DataFrame(), pd.concat(
             [wrong, rejects(rel, 1, twice, "", "column appears more than once in the header"),
              rejects(rel, 1, missing, "", "missing column in header")], ignore_index=True)
-    return raw[[*CURATED_COLUMNS, "_row"]].assign(_file=rel), wrong
+    absent = {c: "" for c in CURATED_OPTIONAL_COLUMNS if c not in header}
+    columns = [*CURATED_COLUMNS, *(c for c in CURATED_OPTIONAL_COLUMNS if c in header)]
+    return raw[[*columns, "_row"]].assign(_file=rel, **absent), wrong
 
 
 def read(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -171,9 +181,9 @@ def read_many(files: list[tuple[Path, str]]) -> tuple[pd.DataFrame, pd.DataFrame
     -------
     (pandas.DataFrame, pandas.DataFrame)
         Every row, with the observation columns except the resolved place, plus
-        ``place``, ``parent``, ``boundaries`` (by ``as_of``: 2025 from
-        :data:`schema.REFORM_DATE`), ``_place_column``, ``_file``, ``_row``; and the
-        rejected cells (the pipeline drops their rows).
+        ``place``, ``parent``, ``boundaries`` (the file's ``boundaries`` cell when given,
+        else by ``as_of``: 2025 from :data:`schema.REFORM_DATE`), ``_place_column``,
+        ``_file``, ``_row``; and the rejected cells (the pipeline drops their rows).
     """
     # -- load
     loaded = [load(path, rel) for path, rel in files]
@@ -183,8 +193,9 @@ def read_many(files: list[tuple[Path, str]]) -> tuple[pd.DataFrame, pd.DataFrame
         return pd.DataFrame(), pd.concat(errors, ignore_index=True) if errors else rejects(
             "", [], "", [], "")
     raw = pd.concat(frames, ignore_index=True)
-    cell = {c: raw[c].astype("str").str.normalize("NFC") for c in CURATED_COLUMNS}
-    text = {c: cell[c].str.strip() for c in CURATED_COLUMNS}
+    columns = [*CURATED_COLUMNS, *CURATED_OPTIONAL_COLUMNS]
+    cell = {c: raw[c].fillna("").astype("str").str.normalize("NFC") for c in columns}
+    text = {c: cell[c].str.strip() for c in columns}
 
     def flag(mask: pd.Series, column: str, reason: str | pd.Series) -> None:
         if mask.any():
@@ -208,6 +219,13 @@ def read_many(files: list[tuple[Path, str]]) -> tuple[pd.DataFrame, pd.DataFrame
     flag(as_of.isna() & text["as_of"].ne(""), "as_of", "not a valid date (expected YYYY-MM-DD)")
     raw_reason = _as_of_raw_reasons(cell["as_of_raw"], as_of)
     flag(raw_reason.ne(""), "as_of_raw", raw_reason)
+    given = text["boundaries"].str.lower()
+    flag(given.ne("") & ~given.isin(BOUNDARIES), "boundaries",
+         "boundaries must be 'legacy' or '2025' (or empty: by as_of)")
+    flag(given.eq("2025") & (as_of < REFORM_DATE), "boundaries",
+         "2025 boundaries for a row dated before 2025-07-01 (the 2025 units did not exist)")
+    boundaries = given.where(given.isin(BOUNDARIES),
+                             np.where(as_of >= REFORM_DATE, "2025", "legacy"))
     qualifier = text["qualifier"].where(text["qualifier"].ne(""), parsed["qqual"])
     note = text["note"]
     out = pd.DataFrame({
@@ -220,7 +238,7 @@ def read_many(files: list[tuple[Path, str]]) -> tuple[pd.DataFrame, pd.DataFrame
         "note": np.where(qualifier.eq(""), note,
                          np.where(note.eq(""), qualifier, qualifier + "; " + note)),
         "place": text["place_raw"], "parent": text["parent_raw"],
-        "boundaries": np.where(as_of >= REFORM_DATE, "2025", "legacy"),
+        "boundaries": boundaries,
         "_place_column": "place_raw", "_file": raw["_file"], "_row": raw["_row"],
     })
     # -- save: every row (the pipeline drops those with a rejected cell after naming a
