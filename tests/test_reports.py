@@ -494,6 +494,22 @@ def test_trends_put_insurance_beside_population_on_their_own_panels(bundle) -> N
     assert "Health insurance (BHYT) — Đức Trọng" in counts
 
 
+def test_2025_trend_draws_only_the_sum_never_a_legacy_part_under_its_label(bundle) -> None:
+    """Before 2004 Đắk Nông was part of Đắk Lắk, so 2025 Lâm Đồng's population cannot be
+    summed: that year is absent, not filled with legacy Lâm Đồng's own figure."""
+    rows = []
+    for code, name, figures in (("68", "Lâm Đồng", {"2003": 1.085e6, "2020": 1.32e6}),
+                                ("60", "Bình Thuận", {"2003": 1.109e6, "2020": 1.24e6}),
+                                ("67", "Đắk Nông", {"2020": 0.64e6})):
+        rows += [(f"p-{code}-{y}", "gso", code, name, "province", "legacy", "Lâm Đồng",
+                  f"{y}-07-01", "population", v, "persons", str(v)) for y, v in figures.items()]
+    rpt = reports.ProvinceReport("Lâm Đồng", boundaries="2025", lang="en",
+                                 bundle=_bundle(_obs(rows)))
+    pop = rpt.trend_table()
+    pop = pop[pop["series"].eq("Population")].set_index("as_of")["value"]
+    assert pop.to_dict() == {pd.Timestamp("2020-07-01"): 3.2e6}
+
+
 # ----------------------------------------------------------------------------- words
 
 INTERNAL = [

@@ -366,7 +366,11 @@ class ProvinceReport:
         """
         src = self._figures()
         ind = src["indicator"]
-        context = src[ind.isin(_CONTEXT) & src["geo_level"].eq("province")]
+        # the place's own denominators only: in a 2025 report the legacy parts' series
+        # would otherwise fill the years the sum cannot be formed, under the same label
+        context = src[ind.isin(_CONTEXT) & src["geo_level"].eq("province")
+                      & src["geo_code"].astype(str).eq(str(self.unit.code))
+                      & src["boundaries"].astype(str).eq(self.boundaries)]
         ins = src[is_insurance(ind) & measure_of(ind).isin(_TREND_MEASURES)]
         parts = []
         if len(context):
