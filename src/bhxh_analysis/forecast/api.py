@@ -46,7 +46,7 @@ from ._prep import (
     slim,
 )
 from .backtest import AUTO_MAX_SERIES, choose_auto, raw_cases, run_methods
-from .bounds import BOUND_COLUMNS, denominators, upper_bounds
+from .bounds import BOUND_COLUMNS, bounds_at
 from .methods import SPARSE_METHODS
 from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
@@ -403,8 +403,7 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
         derived = derived_rows(mine_cut, fam)
         pl = plans_table(obs_all, wanted, implied)
         info = s[[*KEY, "indicator", "geo_name"]].copy()
-        bounds = upper_bounds(info[[*KEY, "indicator"]], year,
-                              denominators(obs_all, derived, year))
+        bounds = bounds_at(obs_all, derived, info[[*KEY, "indicator"]], year, cutoff)
         fit = plan_model_for(prep, plans_table(obs_all, fam, None), year, AUTO_MAX_SERIES)
         out.append(finish_frame(res, info, bounds, pl, user_plans, prep.pairs(), year, as_of,
                                 levels, fit))
