@@ -105,7 +105,8 @@ def run_methods(prep: Prepared, targets: pd.DataFrame, methods: Sequence[str],
     for year, tg in targets.groupby("year", sort=True):
         train = pairs[pairs["year"] < year]
         for m in methods:
-            calib = calibration_factors(past, m, year, tg["t"].to_numpy())
+            calib = calibration_factors(past, m, year, tg["t"].to_numpy(),
+                                        tg["ind_id"].to_numpy())
             if m == POOLED:
                 res = predict_pooled(tg, train, n_sid, n_ind, levels, calib=calib)
             else:
@@ -131,7 +132,9 @@ def _weighted_quantile(r: np.ndarray, w: np.ndarray, q: float) -> float:
 
 
 def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: np.ndarray,
-                       level: int = 80) -> np.ndarray:
+                       level: int = 80, ind: np.ndarray | None = None,
+                       target_ind: np.ndarray | None = None,
+                       year: np.ndarray | None = None) -> np.ndarray:
     """Scale multipliers that make earlier out-of-sample errors cover ``level`` %.
 
     For each past case, ``r = |z| / q(df)`` is how far outside (> 1) or inside (< 1)
@@ -140,7 +143,12 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     ``r``, partially pooled in two tiers like the seasonal gaps: over all months,
     shrunk towards 1 (no correction) with :data:`CALIB_N0` pseudo-cases, then per
     month with kernel weights ``exp(-|t - t_i| / h)`` (``h`` = :data:`CALIB_H`),
-    shrunk towards the all-months factor — few past cases, little correction.
+    shrunk towards the all-months factor — few past cases, little correction. With
+    ``ind`` and ``target_ind``, a third tier: the same indicator's cases (same kernel),
+    shrunk towards the all-indicators factor of the month — one indicator's surprises
+    (voluntary BHXH doubling) do not widen every other indicator's intervals. Cases of
+    one year share that year's shocks, so the indicator tier's weight is at most the
+    number of distinct years among its cases (``year``), not the number of cases.
 
     Parameters
     ----------
@@ -150,6 +158,10 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
         Months elapsed of the targets.
     level : int
         Interval level to calibrate.
+    ind, target_ind : numpy.ndarray, optional
+        Indicator of each past case and of each target.
+    year : numpy.ndarray, optional
+        Year of each past case (weights of the indicator tier; default: one per case).
 
     Returns
     -------
@@ -182,17 +194,39 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
         W = w.sum()
         fac[b] = np.exp((W * np.log(_weighted_quantile(r, w, q)) + CALIB_N0 * log_all)
                         / (W + CALIB_N0))
-    return fac[np.clip(np.floor(target_t), 0, 11).astype(np.int64)]
+    tb = np.clip(np.floor(target_t), 0, 11).astype(np.int64)
+    out = fac[tb]
+    if ind is None or target_ind is None:
+        return out
+    ind = np.asarray(ind)[ok][order]
+    yr = (np.asarray(year)[ok][order] if year is not None else np.arange(len(ind)))
+    target_ind = np.asarray(target_ind)
+    for i in np.unique(target_ind):
+        mine = ind == i
+        if not mine.any():
+            continue
+        n_years = len(np.unique(yr[mine]))
+        for b in np.unique(tb[target_ind == i]):
+            w = np.exp(-np.abs(b + 0.5 - t[mine]) / CALIB_H)
+            W = min(w.sum(), float(n_years))
+            f = np.exp((W * np.log(_weighted_quantile(r[mine], w, q)) + CALIB_N0 * np.log(fac[b]))
+                       / (W + CALIB_N0))
+            out[(target_ind == i) & (tb == b)] = f
+    return out
 
 
 def calibration_factors(past: pd.DataFrame | None, method: str, year: int,
-                        target_t: np.ndarray) -> dict[int, np.ndarray]:
-    """Factors for the 80 and 95 % intervals of ``method`` from cases of years before ``year``."""
+                        target_t: np.ndarray,
+                        target_ind: np.ndarray | None = None) -> dict[int, np.ndarray]:
+    """Factors for the 80 and 95 % intervals of ``method`` from cases of years before
+    ``year`` (per indicator when ``target_ind``, the targets' ``ind_id``, is given)."""
     if past is None:
         return {lev: np.ones(len(target_t)) for lev in CALIB_LEVELS}
     seen = past[(past["method"] == method) & (past["year"] < year)]
+    ind = seen["ind_id"].to_numpy() if target_ind is not None and "ind_id" in seen else None
     return {lev: calibration_factor(seen["z"].to_numpy(), seen["t"].to_numpy(),
-                                    seen["df"].to_numpy(), target_t, lev)
+                                    seen["df"].to_numpy(), target_t, lev, ind, target_ind,
+                                    seen["year"].to_numpy())
             for lev in CALIB_LEVELS}
 
 
@@ -487,7 +521,7 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
     new = pd.concat(redone, ignore_index=True)
     gone = res[keycols].merge(new[keycols].drop_duplicates(), on=keycols, how="left",
                               indicator=True)["_merge"].eq("both").to_numpy()
-    gone &= res["method"].isin(list(base)).to_numpy()  # pooled cases are not redone
+    gone = gone & res["method"].isin(list(base)).to_numpy()  # pooled cases are not redone
     res = pd.concat([res[~gone], new], ignore_index=True)
     if choice is not None:
         ch = pd.DataFrame(chosen, columns=["as_of", "indicator", "method_used"])

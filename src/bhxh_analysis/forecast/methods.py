@@ -120,7 +120,7 @@ def tier_distribution(
     train_sid: np.ndarray, train_ind: np.ndarray, train_t: np.ndarray, e: np.ndarray,
     target_sid: np.ndarray, target_ind: np.ndarray, target_t: np.ndarray,
     n_sid: int, n_ind: int, center: bool, train_year: np.ndarray | None = None,
-    prior_sd: np.ndarray | float = SIGMA0, exclude_own: bool = False,
+    prior_sd: np.ndarray | float = SIGMA0, own_tier: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Shrunk kernel-weighted mean and scale of residuals for each target.
 
@@ -140,10 +140,10 @@ def tier_distribution(
         error of the mean count distinct years, not residuals.
     prior_sd : array-like or float
         Prior log-scale sd over a whole year, per target (default :data:`SIGMA0`).
-    exclude_own : bool
-        Leave each target's own series out of every tier: the target is described as
-        a place with no history of its own (the pooled tiers only). Used by
-        :data:`POOLED` and to backtest it honestly ("as if short").
+    own_tier : bool
+        ``False``: no tier of the target's own series — the target is described as any
+        member of its indicator (its own earlier years count as those of one more
+        place). Used by :data:`POOLED` and to backtest it "as if short".
 
     Returns
     -------
@@ -174,9 +174,8 @@ def tier_distribution(
     own_t = np.einsum("jnb,bc->jnc", own[:, target_sid, :], kern)[:, np.arange(len(qb)), qb]
     ind_t = np.einsum("jnb,bc->jnc", by_ind, kern)[:, target_ind, qb]
     all_t = (tot @ kern)[:, qb]
-    if exclude_own:  # leave the target's own series out: ind and all tiers lose it
-        ind_t, all_t, own_t = ind_t - own_t, all_t - own_t, np.zeros_like(own_t)
-        ind_t[0], all_t[0] = np.maximum(ind_t[0], 0.0), np.maximum(all_t[0], 0.0)
+    if not own_tier:  # a member of its indicator, no effect of its own
+        own_t = np.zeros_like(own_t)
 
     def ss(st: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -210,7 +209,7 @@ def tier_distribution(
 
 def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_sid: int,
                    n_ind: int, levels: Sequence[int] = (80, 95),
-                   calib: dict[int, np.ndarray] | None = None, exclude_own: bool = False,
+                   calib: dict[int, np.ndarray] | None = None, own_tier: bool = True,
                    train_growth: bool = True) -> pd.DataFrame:
     """Forecast each target with one sparse method, intervals from past errors.
 
@@ -232,9 +231,8 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         earlier years (:func:`bhxh_analysis.forecast.backtest.calibration_factor`). The
         reported ``scale`` (and so ``P(Y ≥ x)``) uses the 80 % factor; other levels
         interpolate (see :func:`level_scale`).
-    exclude_own : bool
-        Leave each target's own series out of the training tiers (see
-        :func:`tier_distribution`).
+    own_tier : bool
+        ``False``: no tier of the target's own series (see :func:`tier_distribution`).
     train_growth : bool
         Remove each training pair's trend growth from its residual (``False``: the raw
         move ``log Y − log v`` is learned, growth included — for targets whose own
@@ -263,7 +261,7 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         np.clip(t, 0.0, None), n_sid, n_ind, center=(method == "seasonal_profile"),
         train_year=train["year"].to_numpy(),
         prior_sd=np.maximum(SIGMA0, targets["g_sd"].to_numpy(dtype=float)),
-        exclude_own=exclude_own,
+        own_tier=own_tier,
     )
     # Older last value: a random walk over the extra years (monotone in the horizon).
     scale = scale * np.sqrt(np.maximum(12.0 - t, 12.0) / 12.0)
@@ -290,9 +288,11 @@ def predict_pooled(targets: pd.DataFrame, train: pd.DataFrame, n_sid: int, n_ind
 
     :math:`\log \hat Y = \log v + \hat m(t)`, where :math:`\hat m(t)` is the move from
     month :math:`t` to 31 December, :math:`\log Y_i - \log v_i`, of every training pair
-    of earlier years — the same indicator in every other place shrunk towards every
-    indicator of the family, shrunk towards the prior (:func:`tier_distribution` with
-    the target's own series left out), kernel-weighted by the point of the year. The
+    of earlier years of the same indicator in every place (national and provincial
+    series), shrunk towards the prior — no move, sd :data:`SIGMA0` over a whole year —
+    (:func:`tier_distribution` without an own tier: the target is one more member of
+    its indicator), kernel-weighted by the point of the year. Other indicators are not pooled: their
+    raw moves differ too much (voluntary BHXH doubled in years BHYT rose 3 %). The
     move is *raw* (it includes the typical growth of the series it was learned from,
     since the target's own growth is unknown); a target with a within-year trend of its
     own (``trend_within``) adds that trend and learns the growth-free residuals
@@ -330,12 +330,18 @@ def predict_pooled(targets: pd.DataFrame, train: pd.DataFrame, n_sid: int, n_ind
                         g_sd=0.0)
     calib = calib or {80: np.ones(len(tg)), 95: np.ones(len(tg))}
     parts = []
+    ind = tg["ind_id"].to_numpy()
     for use_trend in (False, True):
-        m = trend == use_trend
-        if m.any():
-            parts.append(predict_sparse("seasonal_profile", tg[m], train, n_sid, n_ind, levels,
+        for i in np.unique(ind):
+            m = (trend == use_trend) & (ind == i)
+            if not m.any():
+                continue
+            # Raw moves differ between indicators (voluntary BHXH doubled when BHYT
+            # rose 3 %): learn from the same indicator only; none → the prior alone.
+            parts.append(predict_sparse("seasonal_profile", tg[m], train[train["ind_id"] == i],
+                                        n_sid, n_ind, levels,
                                         calib={k: np.asarray(v)[m] for k, v in calib.items()},
-                                        exclude_own=True, train_growth=use_trend))
+                                        own_tier=False, train_growth=use_trend))
     return pd.concat(parts).reindex(targets.index)
 
 
