@@ -103,8 +103,8 @@ def add_file(
     pct = clean["unit"].eq("pct") & ~clean["value_text"].str.contains("%", regex=False)
     value_raw = clean["value_text"].where(~pct, clean["value_text"] + "%")
     # The build reads value_raw with the reader of data check (sources/curated.py).
-    kind = value_kind(clean["indicator"]).where(~clean["unit"].eq("pct"), "pct")
-    check = read_values(value_raw, kind, fmt)["value"].to_numpy()
+    vkind = value_kind(clean["indicator"]).where(~clean["unit"].eq("pct"), "pct")
+    check = read_values(value_raw, vkind, fmt)["value"].to_numpy()
     if not np.allclose(check, clean["value"].to_numpy(), rtol=1e-12):
         raise AddError("internal check failed: a value would be read differently by the "
                        "build; nothing written")
