@@ -206,11 +206,13 @@ def _run_pooled(prep: Prepared, tg: pd.DataFrame, year: int, levels: Sequence[in
     moves = pairs[(pairs["year"] < year) & (pairs["t"] > 0)].groupby("ind_id").size()
     n_moves = moves.reindex(res["ind_id"].to_numpy()).fillna(0).astype(int).to_numpy()
     names = prep.series["indicator"].to_numpy()[res["sid"].to_numpy()]
-    note = [f"no year-end of its own: the move from this point of the year to 31 December "
+    trend = res["trend_within"].to_numpy(dtype=bool)
+    lead = {True: "this year's own trend plus the remaining", False: "the"}
+    note = [f"no year-end of its own: {lead[bool(tr)]} move from this point of the year to 31 December "
             f"learned from {n} earlier within-year figures of {ind} in the national and "
             f"provincial series (partial pooling across years and places, shrunk towards "
             f"no move); interval calibrated on {len(past)} earlier cases forecast the same "
-            "way" for n, ind in zip(n_moves, names, strict=True)]
+            "way" for n, ind, tr in zip(n_moves, names, trend, strict=True)]
     return res.assign(notes=np.asarray(note, dtype=object), flags="")
 
 
