@@ -141,3 +141,13 @@ def test_snapshot_plan_cases_scored(snaps: pd.DataFrame) -> None:
     r = bhxh_analysis.forecast.forecast(geo="Việt Nam", indicator=row["indicator"],
                                         year=int(row["year"]), as_of=row["as_of"])
     assert r.p_meet_plan == pytest.approx(row["p_meet_plan"])
+
+
+def test_pooled_cases_do_not_add_cases_to_the_other_methods() -> None:
+    """Asking for ``pooled_move`` too leaves the other methods' cases as they were."""
+    sim = simulate_panel(n_places=6, years=range(2016, 2021), seed=2)
+    a = backtest(sim, methods=["seasonal_profile", "run_rate"])
+    b = backtest(sim, methods=["seasonal_profile", "run_rate", "pooled_move"])
+    b = b[b["method"] != "pooled_move"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+    assert b["prev_year_end"].notna().all()

@@ -482,7 +482,8 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
     are unchanged.
     """
     pairs = prep.pairs()
-    years = np.sort(res["year"].unique())
+    ours = res[res["method"].isin(list(base))]  # pooled_move cases are not redone
+    years = np.sort(ours["year"].unique())
     known = np.searchsorted(np.sort(pairs["year"].to_numpy()), years, side="left")
     thin = years[known < MIN_POOL_PAIRS]
     if not len(thin):
@@ -492,7 +493,7 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
     if ref is None:
         return res, choice
     obs_all = slim(obs, list(fam))
-    dates = np.sort(res.loc[res["year"].isin(thin), "as_of"].unique())
+    dates = np.sort(ours.loc[ours["year"].isin(thin), "as_of"].unique())
     keycols = [*KEY, "indicator", "as_of"]
     redone, chosen = [], []
     for d in pd.to_datetime(dates):
@@ -500,7 +501,7 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
         p_d, borrowed = borrow(prepare(cut, fam, with_plans=False), cut, fam, d, ref)
         if not borrowed:
             continue
-        mine = res.loc[res["as_of"] == d, keycols + ["actual"]].drop_duplicates(keycols)
+        mine = ours.loc[ours["as_of"] == d, keycols + ["actual"]].drop_duplicates(keycols)
         ser = p_d.series.reset_index()
         ser = ser[ser["sid"].isin(own_sids(p_d, cut))]
         pts = p_d.points
