@@ -55,15 +55,20 @@ def test_single_figure_places_get_narrow_pooled_intervals_that_cover() -> None:
 
 def test_pooled_move_backtest_calibrated_on_simulated_panel() -> None:
     """Every case forecast as if its place had no history (``pooled_move``): 80 % and 95 %
-    coverage where they should be, about as narrow as the full-history seasonal profile."""
+    coverage where they should be; narrower than the last value's calibrated interval and
+    within 40 % of the full-history seasonal profile's; accurate (error ratio < 0.5)."""
     from bhxh_analysis.forecast import calibration_table, cross_validation
 
     sim = simulate_panel(n_places=30, years=range(2016, 2025), seed=3)
-    cv = cross_validation(sim, methods=["pooled_move", "seasonal_profile"])
+    cv = cross_validation(sim, methods=["pooled_move", "seasonal_profile", "last_value",
+                                        "run_rate"])
     tab = calibration_table(cv, by=["method"]).set_index("method")
     assert 75 <= tab.loc["pooled_move", "coverage80"] <= 85, tab
     assert 90 <= tab.loc["pooled_move", "coverage95"] <= 98, tab
-    assert tab.loc["pooled_move", "width95_rel"] < 1.2 * tab.loc["seasonal_profile", "width95_rel"]
+    w = tab["width95_rel"]
+    assert w["pooled_move"] < 0.75 * w["last_value"], tab
+    assert w["pooled_move"] < 1.4 * w["seasonal_profile"], tab
+    assert tab.loc["pooled_move", "error_ratio_vs_run_rate"] < 0.5, tab
     # It sees more cases: figures without the previous year-end count too.
     assert tab.loc["pooled_move", "n"] >= tab.loc["seasonal_profile", "n"]
 
