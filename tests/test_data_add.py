@@ -50,13 +50,13 @@ def test_csv_add_then_build(home: Path) -> None:
                  "Lâm Đồng;;31/12/2023;bhyt_coverage_pct;92.5\n"
                  "Lâm Đồng;;31/12/2023;bhxh_voluntary_participants;trên 30.000\n",
                  encoding="utf-8")
-    res = add(str(f), "--source-id", "test-csv", *SOURCE)
+    res = add(str(f), "--source-id", "test-csv", *SOURCE, "--kind", "news_article")
     assert res.exit_code == 0, res.output
     assert verify_checksums() == []
     sources = pd.read_csv(config.raw_dir() / "sources.csv", dtype=str, keep_default_na=False)
     row = sources.set_index("source_id").loc["test-csv"]
-    assert (row["publisher"], row["address"], row["published_date"]) == (
-        "Báo Ví Dụ (test)", "https://example.invalid/x", "2024-03-05")
+    assert (row["publisher"], row["address"], row["published_date"], row["kind"]) == (
+        "Báo Ví Dụ (test)", "https://example.invalid/x", "2024-03-05", "news_article")
     assert sources["source_id"].is_monotonic_increasing
     obs = build_observations()
     got = obs[obs["source_id"] == "test-csv"].set_index("indicator")

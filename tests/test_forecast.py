@@ -539,8 +539,9 @@ def test_far_horizons_and_bad_levels_are_refused() -> None:
                                         as_of="2021-06-30")
 
 
-def test_short_own_series_falls_back_widens_and_says_so() -> None:
-    """Issue 18.4: eight monthly values 410 → 455 do not get a flat 455 silently."""
+def test_short_own_series_uses_pooled_move_and_says_so() -> None:
+    """Issue 18.4: eight monthly values 410 → 455 do not get a flat 455 silently; issue
+    14.2: the interval comes from the pooled move, calibrated, not from a ×1.5 widening."""
     dates = pd.date_range("2025-01-31", periods=8, freq="ME")
     own = _frame([(str(d.date()), "bhyt_household_participants", v)
                   for d, v in zip(dates, np.linspace(410, 455, 8), strict=True)],
@@ -549,8 +550,8 @@ def test_short_own_series_falls_back_widens_and_says_so() -> None:
                                         year=2025, as_of="2025-08-31")
     assert r.forecast > 460  # the year's rise continues; not the last value
     assert "short_series" in r.flags and "trend_within" in r.flags
-    assert "no year-end of its own" in r.notes and "widened" in r.notes
-    # The widening is real: the same series with one more (year-end) figure is narrower.
+    assert r.method == "pooled_move" and "own trend" in r.notes and "partial pooling" in r.notes
+    assert "widened" not in r.notes
     assert r.lo80 < r.forecast < r.hi80
     many = forecast_many(own, indicator="bhyt_household_participants", year=2025,
                          as_of="2025-08-31")

@@ -15,9 +15,11 @@ The package itself is callable: ``bhxh_analysis.forecast(obs, geo=..., ...)`` is
 reachable as attributes of the same object — one name, no shadowing of the subpackage.
 
 Methods: ``run_rate`` and ``last_value`` baselines, ``seasonal_profile`` (sparse
-snapshots, partial pooling across places and indicators), ``ets`` (dense monthly
-series, statsmodels), ``auto`` (chosen by backtest error on the data before the as-of
-date). See ``docs/forecasting.md``.
+snapshots, partial pooling across places and indicators), ``pooled_move`` (places with
+one or two figures and no year-end of their own: the move to 31 December pooled across
+places and years, calibrated on earlier cases forecast the same way), ``ets`` (dense
+monthly series, statsmodels), ``auto`` (chosen by backtest error on the data before the
+as-of date). See ``docs/forecasting.md``.
 """
 
 from __future__ import annotations

@@ -188,6 +188,7 @@ class Prepared:
     _pairs: pd.DataFrame | None = None
     _cases: pd.DataFrame | None = None
     _raw: dict | None = None
+    _all: pd.DataFrame | None = None
 
     def pairs(self) -> pd.DataFrame:
         """Training pairs (:func:`training_pairs`), computed once."""

@@ -46,8 +46,8 @@ from ._prep import (
     slim,
 )
 from .backtest import AUTO_MAX_SERIES, choose_auto, raw_cases, run_methods
-from .bounds import BOUND_COLUMNS, denominators, upper_bounds
-from .methods import SPARSE_METHODS
+from .bounds import BOUND_COLUMNS, bounds_at
+from .methods import POOLED, SPARSE_METHODS
 from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
 
@@ -164,6 +164,13 @@ def _run(prep: Prepared, tg: pd.DataFrame, method: str, year: int,
     """Forecast targets with ``method`` (auto resolved per indicator), calibrated intervals."""
     tg = tg.reset_index(drop=True)
     pairs = prep.pairs()
+    pooled = tg["short"].to_numpy(dtype=bool) & (method in ("auto", "seasonal_profile"))
+    if pooled.any():  # no history of its own: the pooled move to 31 December
+        pres = _run_pooled(prep, tg[pooled], year, levels, pairs)
+        if pooled.all():
+            return pres
+        return pd.concat([pres, _run(prep, tg[~pooled], method, year, levels)],
+                         ignore_index=True)
     base = list(SPARSE_METHODS) if method == "auto" else [method]
     past = raw_cases(prep, year, base, AUTO_MAX_SERIES)
     names = prep.series["indicator"].to_numpy()[tg["sid"].to_numpy()]
@@ -188,6 +195,25 @@ def _run(prep: Prepared, tg: pd.DataFrame, method: str, year: int,
         fb["flags"] = join_text(res.loc[undefined, "flags"].to_numpy(), "run_rate_undefined", ";")
         res = pd.concat([res[~undefined], fb], ignore_index=True)
     return res
+
+
+def _run_pooled(prep: Prepared, tg: pd.DataFrame, year: int, levels: Sequence[int],
+                pairs: pd.DataFrame) -> pd.DataFrame:
+    """Series with no year-end of their own: :func:`methods.predict_pooled`, calibrated on
+    the earlier cases of every series forecast the same way (own series left out)."""
+    past = raw_cases(prep, year, [POOLED], AUTO_MAX_SERIES)
+    res = run_methods(prep, tg, [POOLED], levels, pairs, past=past)
+    moves = pairs[(pairs["year"] < year) & (pairs["t"] > 0)].groupby("ind_id").size()
+    n_moves = moves.reindex(res["ind_id"].to_numpy()).fillna(0).astype(int).to_numpy()
+    names = prep.series["indicator"].to_numpy()[res["sid"].to_numpy()]
+    trend = res["trend_within"].to_numpy(dtype=bool)
+    lead = {True: "this year's own trend plus the remaining", False: "the"}
+    note = [f"no year-end of its own: {lead[bool(tr)]} move from this point of the year to 31 December "
+            f"learned from {n} earlier within-year figures of {ind} in the national and "
+            f"provincial series (partial pooling across years and places, shrunk towards "
+            f"no move); interval calibrated on {len(past)} earlier cases forecast the same "
+            "way" for n, ind, tr in zip(n_moves, names, trend, strict=True)]
+    return res.assign(notes=np.asarray(note, dtype=object), flags="")
 
 
 def _ets(prep: Prepared, tg: pd.DataFrame, year: int, cutoff: pd.Timestamp,
@@ -249,16 +275,19 @@ def _after_run(res: pd.DataFrame, levels: Sequence[int], borrowed: bool) -> pd.D
     res = res.reset_index(drop=True)
     short = res["short"].to_numpy(dtype=bool)
     if short.any():
-        res.loc[short, "scale"] = res.loc[short, "scale"] * SHORT_WIDEN
-        res = intervals(res, levels, rows=short)
+        # A baseline asked for by name keeps its ×SHORT_WIDEN; the pooled move is
+        # calibrated on earlier cases forecast the same way instead.
+        widen = short & (res["method"].to_numpy() != POOLED)
+        res.loc[widen, "scale"] = res.loc[widen, "scale"] * SHORT_WIDEN
+        res = intervals(res, levels, rows=widen)
         trend = res["trend_within"].to_numpy(dtype=bool)
+        how = np.where(widen, f"; interval widened ×{SHORT_WIDEN}", "")
         res["notes"] = np.where(
-            short, join_text(res["notes"].to_numpy(), np.where(
+            widen, join_text(res["notes"].to_numpy(), np.char.add(np.where(
                 trend, "no year-end of its own: this year's trend plus the within-year "
-                       "pattern pooled from the national and provincial series; interval "
-                       f"widened ×{SHORT_WIDEN}",
+                       "pattern pooled from the national and provincial series",
                 "no year-end of its own: within-year pattern pooled from the national and "
-                f"provincial series; interval widened ×{SHORT_WIDEN}")), res["notes"])
+                "provincial series").astype(str), how.astype(str))), res["notes"])
         res["flags"] = np.where(short, join_text(res["flags"].to_numpy(), np.where(
             trend, "short_series;trend_within", "short_series"), ";"), res["flags"])
     pooled = (~short) & (res.get("n_train_own", pd.Series(1, index=res.index)).to_numpy() < 0.5)
@@ -403,8 +432,7 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
         derived = derived_rows(mine_cut, fam)
         pl = plans_table(obs_all, wanted, implied)
         info = s[[*KEY, "indicator", "geo_name"]].copy()
-        bounds = upper_bounds(info[[*KEY, "indicator"]], year,
-                              denominators(obs_all, derived, year))
+        bounds = bounds_at(obs_all, derived, info[[*KEY, "indicator"]], year, cutoff)
         fit = plan_model_for(prep, plans_table(obs_all, fam, None), year, AUTO_MAX_SERIES)
         out.append(finish_frame(res, info, bounds, pl, user_plans, prep.pairs(), year, as_of,
                                 levels, fit))

@@ -40,12 +40,14 @@ from ._prep import (
     Prepared,
     attach_year_info,
     borrow,
+    derived_rows,
     own_sids,
     prepare,
     reference_observations,
     slim,
 )
-from .methods import SPARSE_METHODS, predict_sparse
+from .bounds import BOUND_COLUMNS, bounds_at, censor
+from .methods import POOLED, SPARSE_METHODS, predict_pooled, predict_sparse
 
 DEFAULT_METHODS: tuple[str, ...] = ("run_rate", "last_value", "seasonal_profile", "auto")
 AUTO_DEFAULT = "seasonal_profile"
@@ -61,15 +63,26 @@ BACKTEST_COLUMNS = [
 ]
 
 
+def all_cases(prep: Prepared) -> pd.DataFrame:
+    """Every within-year figure whose 31 December outcome is known (with or without the
+    previous year-end): the cases of :data:`~bhxh_analysis.forecast.methods.POOLED`."""
+    if prep._all is not None:
+        return prep._all
+    p = prep.points
+    c = p.loc[~p["is_ye"] & (p["t"] > 0) & (p["t"] < 12), ["sid", "as_of", "year", "t", "value"]]
+    c = attach_year_info(c.rename(columns={"value": "v"}), prep)
+    c = c[c["actual"].notna()].reset_index(drop=True)
+    c["ind_id"] = prep.series["ind_id"].to_numpy()[c["sid"].to_numpy()]
+    prep._all = c
+    return c
+
+
 def cases(prep: Prepared) -> pd.DataFrame:
     """Every backtest case of a prepared table (see module docstring), computed once."""
     if prep._cases is not None:
         return prep._cases
-    p = prep.points
-    c = p.loc[~p["is_ye"] & (p["t"] > 0) & (p["t"] < 12), ["sid", "as_of", "year", "t", "value"]]
-    c = attach_year_info(c.rename(columns={"value": "v"}), prep)
-    c = c[c["actual"].notna() & c["prev_ye"].notna()].reset_index(drop=True)
-    c["ind_id"] = prep.series["ind_id"].to_numpy()[c["sid"].to_numpy()]
+    c = all_cases(prep)
+    c = c[c["prev_ye"].notna()].reset_index(drop=True)
     prep._cases = c
     return c
 
@@ -92,8 +105,12 @@ def run_methods(prep: Prepared, targets: pd.DataFrame, methods: Sequence[str],
     for year, tg in targets.groupby("year", sort=True):
         train = pairs[pairs["year"] < year]
         for m in methods:
-            calib = calibration_factors(past, m, year, tg["t"].to_numpy())
-            res = predict_sparse(m, tg, train, n_sid, n_ind, levels, calib=calib)
+            calib = calibration_factors(past, m, year, tg["t"].to_numpy(),
+                                        tg["ind_id"].to_numpy())
+            if m == POOLED:
+                res = predict_pooled(tg, train, n_sid, n_ind, levels, calib=calib)
+            else:
+                res = predict_sparse(m, tg, train, n_sid, n_ind, levels, calib=calib)
             out.append(pd.concat([tg, res], axis=1).assign(method=m, calib80=calib[80],
                                                            calib95=calib[95]))
     if not out:
@@ -115,7 +132,9 @@ def _weighted_quantile(r: np.ndarray, w: np.ndarray, q: float) -> float:
 
 
 def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: np.ndarray,
-                       level: int = 80) -> np.ndarray:
+                       level: int = 80, ind: np.ndarray | None = None,
+                       target_ind: np.ndarray | None = None,
+                       year: np.ndarray | None = None) -> np.ndarray:
     """Scale multipliers that make earlier out-of-sample errors cover ``level`` %.
 
     For each past case, ``r = |z| / q(df)`` is how far outside (> 1) or inside (< 1)
@@ -124,7 +143,12 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     ``r``, partially pooled in two tiers like the seasonal gaps: over all months,
     shrunk towards 1 (no correction) with :data:`CALIB_N0` pseudo-cases, then per
     month with kernel weights ``exp(-|t - t_i| / h)`` (``h`` = :data:`CALIB_H`),
-    shrunk towards the all-months factor — few past cases, little correction.
+    shrunk towards the all-months factor — few past cases, little correction. With
+    ``ind`` and ``target_ind``, a third tier: the same indicator's cases (same kernel),
+    shrunk towards the all-indicators factor of the month — one indicator's surprises
+    (voluntary BHXH doubling) do not widen every other indicator's intervals. Cases of
+    one year share that year's shocks, so the indicator tier's weight is at most the
+    number of distinct years among its cases (``year``), not the number of cases.
 
     Parameters
     ----------
@@ -134,6 +158,10 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
         Months elapsed of the targets.
     level : int
         Interval level to calibrate.
+    ind, target_ind : numpy.ndarray, optional
+        Indicator of each past case and of each target.
+    year : numpy.ndarray, optional
+        Year of each past case (weights of the indicator tier; default: one per case).
 
     Returns
     -------
@@ -166,17 +194,39 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
         W = w.sum()
         fac[b] = np.exp((W * np.log(_weighted_quantile(r, w, q)) + CALIB_N0 * log_all)
                         / (W + CALIB_N0))
-    return fac[np.clip(np.floor(target_t), 0, 11).astype(np.int64)]
+    tb = np.clip(np.floor(target_t), 0, 11).astype(np.int64)
+    out = fac[tb]
+    if ind is None or target_ind is None:
+        return out
+    ind = np.asarray(ind)[ok][order]
+    yr = (np.asarray(year)[ok][order] if year is not None else np.arange(len(ind)))
+    target_ind = np.asarray(target_ind)
+    for i in np.unique(target_ind):
+        mine = ind == i
+        if not mine.any():
+            continue
+        n_years = len(np.unique(yr[mine]))
+        for b in np.unique(tb[target_ind == i]):
+            w = np.exp(-np.abs(b + 0.5 - t[mine]) / CALIB_H)
+            W = min(w.sum(), float(n_years))
+            f = np.exp((W * np.log(_weighted_quantile(r[mine], w, q)) + CALIB_N0 * np.log(fac[b]))
+                       / (W + CALIB_N0))
+            out[(target_ind == i) & (tb == b)] = f
+    return out
 
 
 def calibration_factors(past: pd.DataFrame | None, method: str, year: int,
-                        target_t: np.ndarray) -> dict[int, np.ndarray]:
-    """Factors for the 80 and 95 % intervals of ``method`` from cases of years before ``year``."""
+                        target_t: np.ndarray,
+                        target_ind: np.ndarray | None = None) -> dict[int, np.ndarray]:
+    """Factors for the 80 and 95 % intervals of ``method`` from cases of years before
+    ``year`` (per indicator when ``target_ind``, the targets' ``ind_id``, is given)."""
     if past is None:
         return {lev: np.ones(len(target_t)) for lev in CALIB_LEVELS}
     seen = past[(past["method"] == method) & (past["year"] < year)]
+    ind = seen["ind_id"].to_numpy() if target_ind is not None and "ind_id" in seen else None
     return {lev: calibration_factor(seen["z"].to_numpy(), seen["t"].to_numpy(),
-                                    seen["df"].to_numpy(), target_t, lev)
+                                    seen["df"].to_numpy(), target_t, lev, ind, target_ind,
+                                    seen["year"].to_numpy())
             for lev in CALIB_LEVELS}
 
 
@@ -192,11 +242,16 @@ def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = 
     for (y, ms, mx), hit in prep._raw.items():  # computed already (auto, then plans)
         if y == year and mx == max_series and set(methods) <= set(ms):
             return hit[hit["method"].isin(list(methods))]
-    c = cases(prep)
-    if year is not None:
-        c = c[c["year"] < year]
-    c = subset_series(c, max_series)
-    res = run_methods(prep, c, methods)
+    parts = []
+    for pooled, ms in ((False, [m for m in methods if m != POOLED]),
+                       (True, [m for m in methods if m == POOLED])):
+        if not ms:
+            continue
+        c = all_cases(prep) if pooled else cases(prep)
+        if year is not None:
+            c = c[c["year"] < year]
+        parts.append(run_methods(prep, subset_series(c, max_series), ms))
+    res = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     if len(res) == 0:
         return res.assign(indicator=pd.Series(dtype=str), z=pd.Series(dtype=float),
                           ape=pd.Series(dtype=float), loc=pd.Series(dtype=float),
@@ -285,7 +340,10 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     obs : DataFrame or Prepared
         Observations table (or its prepared form).
     methods : sequence of str
-        Among ``run_rate``, ``last_value``, ``seasonal_profile``, ``auto``.
+        Among ``run_rate``, ``last_value``, ``seasonal_profile``, ``auto`` and
+        ``pooled_move`` (every within-year figure with a known outcome — the previous
+        year-end not needed — forecast as if its place had no history of its own: the
+        forecast of a one-figure place, :func:`~bhxh_analysis.forecast.methods.predict_pooled`).
     indicators : sequence of str, optional
         Indicators to evaluate (default: the participants indicators; ``None`` = all
         forecastable indicators, participants and coverage rates learned separately).
@@ -311,7 +369,7 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     >>> bool((bt["as_of"] < bt["year"].astype(str) + "-12-31").all())
     True
     """
-    bad = [m for m in methods if m not in (*SPARSE_METHODS, "auto")]
+    bad = [m for m in methods if m not in (*SPARSE_METHODS, POOLED, "auto")]
     if bad:
         raise ValueError(f"backtest: unknown method(s) {bad}")
     if indicators is None and not isinstance(obs, Prepared):
@@ -322,17 +380,26 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     prep = obs if isinstance(obs, Prepared) else prepare(obs, indicators, with_plans=False)
     levels = tuple(sorted(set(levels) | {80, 95}))
     c = subset_series(cases(prep), max_series)
-    base = sorted(set(SPARSE_METHODS) if "auto" in methods else set(methods))
+    base = sorted(set(SPARSE_METHODS) if "auto" in methods else set(methods) - {POOLED})
     # Two passes: uncalibrated out-of-sample errors, then each year's intervals
     # recalibrated on the errors of earlier years only (what a forecast made then knew).
-    raw = raw_cases(prep, None, base, max_series)
-    res = run_methods(prep, c, base, levels, past=raw)
+    parts = []
+    if base:
+        parts.append(run_methods(prep, c, base, levels, past=raw_cases(prep, None, base,
+                                                                        max_series)))
+    if POOLED in methods:  # every case as if the place had no history of its own
+        parts.append(run_methods(prep, subset_series(all_cases(prep), max_series), [POOLED],
+                                 levels, past=raw_cases(prep, None, [POOLED], max_series)))
+    parts = [p for p in parts if len(p)]
+    res = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if len(res) == 0:
         return enforce_dtypes(pd.DataFrame(columns=BACKTEST_COLUMNS))
-    res = _scored(res, prep, levels)
+    bounder = CaseBounds(None if isinstance(obs, Prepared) else slim(obs, list(indicators)),
+                         tuple(indicators or ()))
+    res = _scored(res, prep, levels, bounder)
     choice = _auto_choice(res) if "auto" in methods else None
     if not isinstance(obs, Prepared):
-        res, choice = _borrowed_cases(obs, prep, res, choice, indicators, base, levels)
+        res, choice = _borrowed_cases(obs, prep, res, choice, indicators, base, levels, bounder)
     rr = res.loc[res["method"] == "run_rate", [*KEY, "indicator", "as_of", "error"]]
     res = res.merge(rr.rename(columns={"error": "_rr"}), on=[*KEY, "indicator", "as_of"],
                     how="left")
@@ -349,24 +416,59 @@ def backtest(obs: pd.DataFrame | Prepared, methods: Sequence[str] = DEFAULT_METH
     return enforce_dtypes(res[BACKTEST_COLUMNS])
 
 
-def _scored(res: pd.DataFrame, prep: Prepared, levels: Sequence[int]) -> pd.DataFrame:
-    """Name the series of :func:`run_methods` rows, bound rates by 100 % and score them."""
+class CaseBounds:
+    """The API's bounds for backtest cases: :func:`~bhxh_analysis.forecast.bounds.bounds_at`
+    per (year, as-of date), censored with :func:`~bhxh_analysis.forecast.bounds.censor`.
+
+    Built once per backtest from the observations: the published denominators and the
+    derived ones (``metrics.derive``, used only when dated on or before each case's
+    as-of date — the same figures a forecast made on that date sees).
+    """
+
+    def __init__(self, obs: pd.DataFrame | None, fam: Sequence[str]) -> None:
+        from ..schema import DENOMINATOR
+
+        if obs is None:
+            self.obs, self.derived = slim(pd.DataFrame(columns=[*KEY, "geo_name", "as_of",
+                                                                "indicator", "value"])), None
+            return
+        names = sorted(set(DENOMINATOR.values()))
+        self.obs = obs[obs["indicator"].isin(names)]
+        self.derived = derived_rows(obs, list(fam))
+
+    def __call__(self, res: pd.DataFrame) -> pd.DataFrame:
+        """Bounds (:data:`~bhxh_analysis.forecast.bounds.BOUND_COLUMNS`) aligned with ``res``."""
+        res = res.reset_index(drop=True)
+        parts = []
+        for (y, d), g in res.groupby(["year", "as_of"], sort=False):
+            parts.append(bounds_at(self.obs, self.derived, g[[*KEY, "indicator"]], int(y),
+                                   pd.Timestamp(d)))
+        if not parts:
+            return pd.DataFrame({c: pd.Series(dtype=float) for c in BOUND_COLUMNS})
+        return pd.concat(parts).reindex(res.index)
+
+
+def _scored(res: pd.DataFrame, prep: Prepared, levels: Sequence[int],
+            bounder: CaseBounds | None = None) -> pd.DataFrame:
+    """Name the series of :func:`run_methods` rows, bound them as the API does, score them."""
     s = prep.series
     res = res.assign(**{col: s[col].to_numpy()[res["sid"].to_numpy()]
-                        for col in [*KEY, "geo_name", "indicator"]})
+                        for col in [*KEY, "geo_name", "indicator"]}).reset_index(drop=True)
+    # Counts within [0, denominator], rates within [0, 100]: the API's lookup and
+    # censoring (forecast.bounds), never a copy of them.
+    bounder = bounder if bounder is not None else CaseBounds(None, ())
+    ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
+    res, upper, hit = censor(res, bounder(res), ends)
+    res["upper_bound"], res["bounded"] = upper, hit
     res = res.rename(columns={"t": "months_elapsed", "v": "last_value",
                               "prev_ye": "prev_year_end"})
     res["method_used"] = res["method"]
-    # Rates cannot exceed 100 % (counts are bounded by their denominators in the API).
-    pct = res["indicator"].str.endswith("_pct").to_numpy()
-    ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
-    res.loc[pct, ends] = res.loc[pct, ends].clip(upper=100.0)
     return _score(res, levels)
 
 
 def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
                     choice: pd.DataFrame | None, indicators: Sequence[str],
-                    base: Sequence[str], levels: Sequence[int]
+                    base: Sequence[str], levels: Sequence[int], bounder: CaseBounds | None = None
                     ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """Redo the cases on which the forecast API learns from the embedded data too.
 
@@ -380,7 +482,8 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
     are unchanged.
     """
     pairs = prep.pairs()
-    years = np.sort(res["year"].unique())
+    ours = res[res["method"].isin(list(base))]  # pooled_move cases are not redone
+    years = np.sort(ours["year"].unique())
     known = np.searchsorted(np.sort(pairs["year"].to_numpy()), years, side="left")
     thin = years[known < MIN_POOL_PAIRS]
     if not len(thin):
@@ -390,7 +493,7 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
     if ref is None:
         return res, choice
     obs_all = slim(obs, list(fam))
-    dates = np.sort(res.loc[res["year"].isin(thin), "as_of"].unique())
+    dates = np.sort(ours.loc[ours["year"].isin(thin), "as_of"].unique())
     keycols = [*KEY, "indicator", "as_of"]
     redone, chosen = [], []
     for d in pd.to_datetime(dates):
@@ -398,7 +501,7 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
         p_d, borrowed = borrow(prepare(cut, fam, with_plans=False), cut, fam, d, ref)
         if not borrowed:
             continue
-        mine = res.loc[res["as_of"] == d, keycols + ["actual"]].drop_duplicates(keycols)
+        mine = ours.loc[ours["as_of"] == d, keycols + ["actual"]].drop_duplicates(keycols)
         ser = p_d.series.reset_index()
         ser = ser[ser["sid"].isin(own_sids(p_d, cut))]
         pts = p_d.points
@@ -409,7 +512,8 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
             mine, on=keycols).drop(columns=[*KEY, "indicator"])
         tg["ind_id"] = p_d.series["ind_id"].to_numpy()[tg["sid"].to_numpy()]
         past = raw_cases(p_d, int(d.year), list(base), AUTO_MAX_SERIES)
-        redone.append(_scored(run_methods(p_d, tg, base, levels, past=past), p_d, levels))
+        redone.append(_scored(run_methods(p_d, tg, base, levels, past=past), p_d, levels,
+                              bounder))
         if choice is not None:
             for ind in sorted(set(p_d.series["indicator"].to_numpy()[tg["sid"].to_numpy()])):
                 chosen.append((d, ind, choose_auto(past, int(d.year), ind)[0]))
@@ -418,6 +522,7 @@ def _borrowed_cases(obs: pd.DataFrame, prep: Prepared, res: pd.DataFrame,
     new = pd.concat(redone, ignore_index=True)
     gone = res[keycols].merge(new[keycols].drop_duplicates(), on=keycols, how="left",
                               indicator=True)["_merge"].eq("both").to_numpy()
+    gone = gone & res["method"].isin(list(base)).to_numpy()  # pooled cases are not redone
     res = pd.concat([res[~gone], new], ignore_index=True)
     if choice is not None:
         ch = pd.DataFrame(chosen, columns=["as_of", "indicator", "method_used"])

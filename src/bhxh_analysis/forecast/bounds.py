@@ -139,3 +139,85 @@ def upper_bounds(series: pd.DataFrame, year: int, table: pd.DataFrame) -> pd.Dat
     out.loc[idx, "bound_year"] = m["year"].to_numpy(dtype=float)
     out.loc[idx, "bound_kind"] = m["kind"].to_numpy()
     return out
+
+
+def bounds_at(obs: pd.DataFrame, derived: pd.DataFrame | None, series: pd.DataFrame,
+              year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """The bound of each series' 31 December ``year`` value as known on ``cutoff``.
+
+    One lookup for :func:`bhxh_analysis.forecast.forecast` and for the backtest: the
+    published denominators of the year (whatever their date: a physical limit, not a
+    prediction) and the derived ones dated on or before ``cutoff``.
+
+    Parameters
+    ----------
+    obs : DataFrame
+        Observations (the published denominators are read from it).
+    derived : DataFrame or None
+        :func:`bhxh_analysis.forecast._prep.derived_rows` (rows dated after ``cutoff``
+        are ignored, so it may be derived once from the whole table).
+    series : DataFrame
+        ``KEY, indicator`` of each forecast.
+    year : int
+    cutoff : Timestamp
+        The as-of date.
+
+    Returns
+    -------
+    DataFrame
+        :func:`upper_bounds` (same index as ``series``).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"boundaries": ["legacy"], "geo_level": ["province"],
+    ...                   "geo_code": ["01"], "indicator": ["bhyt_coverage_pct"]})
+    >>> obs = pd.DataFrame(columns=[*KEY, "indicator", "as_of", "value"])
+    >>> float(bounds_at(obs, None, s, 2024, pd.Timestamp("2024-06-30"))["upper_bound"].iloc[0])
+    100.0
+    """
+    if derived is not None and len(derived):
+        derived = derived[pd.to_datetime(derived["as_of"]) <= cutoff]
+    return upper_bounds(series, year, denominators(obs, derived, year))
+
+
+def censor(res: pd.DataFrame, bounds: pd.DataFrame,
+           ends: list[str]) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Clip the forecast and interval ends ``ends`` of ``res`` to ``[0, upper_bound]``.
+
+    The censoring rule of the API and the backtest: a last value ``v`` above its
+    denominator raises the bound to ``v`` (the data win over the bound).
+
+    Parameters
+    ----------
+    res : DataFrame
+        Method results with ``v`` (last value) and the columns ``ends``.
+    bounds : DataFrame
+        :func:`upper_bounds` rows aligned with ``res`` (by position).
+    ends : list of str
+        Columns to clip (``forecast``, ``lo80`` …).
+
+    Returns
+    -------
+    res, upper, hit
+        The clipped frame (a copy), the effective bound per row (NaN: none) and whether
+        the widest interval reached it.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"v": [90.0], "forecast": [95.0], "lo80": [91.0], "hi80": [104.0]})
+    >>> b = pd.DataFrame({"upper_bound": [100.0]})
+    >>> out, up, hit = censor(r, b, ["forecast", "lo80", "hi80"])
+    >>> float(out["hi80"].iloc[0]), bool(hit[0])
+    (100.0, True)
+    """
+    res = res.copy()
+    v = res["v"].to_numpy(float)
+    upper = bounds["upper_bound"].to_numpy(float)
+    upper = np.where(np.isfinite(upper), np.maximum(upper, v), upper)
+    widest = [c for c in ends if c.startswith("hi")]
+    before = (res[widest].to_numpy(float).max(axis=1) if widest
+              else res[ends[0]].to_numpy(float))
+    cap = np.where(np.isfinite(upper), upper, np.inf)
+    for c in ends:
+        res[c] = np.clip(res[c].to_numpy(float), 0.0, cap)
+    return res, upper, np.isfinite(upper) & (before > upper)

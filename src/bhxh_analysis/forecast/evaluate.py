@@ -175,3 +175,99 @@ def reliability_table(p: Sequence[float], outcome: Sequence[bool],
                      "mean_p": float(p[m].mean()) if m.any() else float("nan"),
                      "observed": float(o[m].mean()) if m.any() else float("nan")})
     return pd.DataFrame(rows)
+
+
+SNAPSHOT_COLUMNS = [
+    "unique_id", "geo_name", "geo_level", "boundaries", "geo_code", "indicator", "year",
+    "as_of", "month", "method", "method_requested", "forecast", "lo80", "hi80", "lo95", "hi95",
+    "actual", "inside80", "inside95", "last_value", "prev_year_end", "upper_bound", "plan",
+    "plan_source", "p_meet_plan", "p_meet_plan_model", "met", "flags",
+]
+
+
+def snapshot_backtest(obs: pd.DataFrame | None = None, indicators: Sequence[str] | None = None,
+                      methods: Sequence[str] = ("auto", "run_rate")) -> pd.DataFrame:
+    """Every within-year snapshot with a known 31 December outcome, forecast by the API.
+
+    A *snapshot* is a (place, indicator, year, as-of) where the place has a figure
+    dated on the as-of day inside the year and the data hold that year's 31 December
+    figure — with or without the previous year-end, one figure or many. Each is
+    forecast by :func:`~bhxh_analysis.forecast.forecast_many` on its as-of date (the
+    API cuts the data there: nothing later is seen), so bounds, short series, plans
+    (published, or implied by figures known then) and ``p_meet_plan`` are exactly what
+    a user got that day. ``run_rate`` rows exist only where it is defined.
+
+    Parameters
+    ----------
+    obs : DataFrame, optional
+        Observations (``None`` loads the processed ones).
+    indicators : sequence of str, optional
+        Forecastable indicators (default: all).
+    methods : sequence of str
+        API methods to run (``auto`` and ``run_rate`` give the error ratio).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`SNAPSHOT_COLUMNS`; ``met`` is NaN without a plan.
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> from bhxh_analysis.forecast.evaluate import snapshot_backtest
+    >>> sb = snapshot_backtest(fc.example_observations(), indicators=["bhyt_participants"],
+    ...                        methods=["auto"])
+    >>> bool(len(sb) > 3 and (sb["as_of"] < sb["year"].astype(str) + "-12-31").all())
+    True
+    """
+    from ._prep import FORECASTABLE, prepare
+    from .api import _load, forecast_many
+
+    obs = _load(obs)
+    inds = list(indicators) if indicators is not None else list(FORECASTABLE)
+    prep = prepare(obs, inds, with_plans=False)
+    p = prep.points
+    ye = prep.year_ends[["sid", "year", "ye"]].rename(columns={"ye": "actual"})
+    snap = p.loc[~p["is_ye"] & (p["t"] > 0) & (p["t"] < 12), ["sid", "as_of", "year"]]
+    snap = snap.merge(ye, on=["sid", "year"])
+    snap = snap.assign(unique_id=[
+        "/".join(map(str, prep.series.loc[s, ["boundaries", "geo_level", "geo_code",
+                                              "indicator"]])) for s in snap["sid"]])
+    rows = []
+    for (year, d), g in snap.groupby(["year", "as_of"], sort=True):
+        wanted = sorted(set(prep.series.loc[g["sid"], "indicator"]))
+        for m in methods:
+            f = forecast_many(obs, indicator=wanted, year=int(year), as_of=d, method=m)
+            f = f[(f["last_as_of"] == d) & ~f["flags"].str.contains("run_rate_undefined")]
+            f = f.merge(g[["unique_id", "actual"]], on="unique_id")
+            rows.append(f.assign(method_requested=m))
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype=float) for c in SNAPSHOT_COLUMNS})
+    out = pd.concat(rows, ignore_index=True)
+    y = out["actual"].to_numpy(float)
+    out["inside80"] = (out["lo80"] <= y) & (y <= out["hi80"])
+    out["inside95"] = (out["lo95"] <= y) & (y <= out["hi95"])
+    out["month"] = out["as_of"].dt.month.astype("int64")
+    out["prev_year_end"] = out["prev_year_end"].astype(float)
+    out["met"] = np.where(out["plan"].notna(), (y >= out["plan"]).astype(float), np.nan)
+    return out[SNAPSHOT_COLUMNS].sort_values(["unique_id", "as_of", "method_requested"],
+                                             ignore_index=True)
+
+
+def binomial_ci(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Exact (Clopper–Pearson) confidence interval of a proportion ``k / n``, in per cent.
+
+    Examples
+    --------
+    >>> lo, hi = binomial_ci(19, 19)
+    >>> round(lo, 1), hi
+    (82.4, 100.0)
+    """
+    from scipy import stats
+
+    if n == 0:
+        return float("nan"), float("nan")
+    a = 1.0 - level
+    lo = stats.beta.ppf(a / 2, k, n - k + 1) if k > 0 else 0.0
+    hi = stats.beta.ppf(1 - a / 2, k + 1, n - k) if k < n else 1.0
+    return float(lo * 100.0), float(hi * 100.0)

@@ -55,6 +55,8 @@ import pandas as pd
 from scipy import stats
 
 SPARSE_METHODS: tuple[str, ...] = ("run_rate", "last_value", "seasonal_profile")
+#: Places with no history of their own: the pooled move to 31 December (:func:`predict_pooled`).
+POOLED = "pooled_move"
 K_MEAN = 2.0     # pseudo-observations shrinking a tier's mean to the tier above
 NU0 = 3.0        # pseudo-observations shrinking a tier's variance to the tier above
 SIGMA0 = 0.10    # prior log-scale sd when nothing at all is known
@@ -118,7 +120,7 @@ def tier_distribution(
     train_sid: np.ndarray, train_ind: np.ndarray, train_t: np.ndarray, e: np.ndarray,
     target_sid: np.ndarray, target_ind: np.ndarray, target_t: np.ndarray,
     n_sid: int, n_ind: int, center: bool, train_year: np.ndarray | None = None,
-    prior_sd: np.ndarray | float = SIGMA0,
+    prior_sd: np.ndarray | float = SIGMA0, own_tier: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Shrunk kernel-weighted mean and scale of residuals for each target.
 
@@ -138,6 +140,10 @@ def tier_distribution(
         error of the mean count distinct years, not residuals.
     prior_sd : array-like or float
         Prior log-scale sd over a whole year, per target (default :data:`SIGMA0`).
+    own_tier : bool
+        ``False``: no tier of the target's own series — the target is described as any
+        member of its indicator (its own earlier years count as those of one more
+        place). Used by :data:`POOLED` and to backtest it "as if short".
 
     Returns
     -------
@@ -168,6 +174,8 @@ def tier_distribution(
     own_t = np.einsum("jnb,bc->jnc", own[:, target_sid, :], kern)[:, np.arange(len(qb)), qb]
     ind_t = np.einsum("jnb,bc->jnc", by_ind, kern)[:, target_ind, qb]
     all_t = (tot @ kern)[:, qb]
+    if not own_tier:  # a member of its indicator, no effect of its own
+        own_t = np.zeros_like(own_t)
 
     def ss(st: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -201,7 +209,8 @@ def tier_distribution(
 
 def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_sid: int,
                    n_ind: int, levels: Sequence[int] = (80, 95),
-                   calib: dict[int, np.ndarray] | None = None) -> pd.DataFrame:
+                   calib: dict[int, np.ndarray] | None = None, own_tier: bool = True,
+                   train_growth: bool = True) -> pd.DataFrame:
     """Forecast each target with one sparse method, intervals from past errors.
 
     Parameters
@@ -222,6 +231,12 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         earlier years (:func:`bhxh_analysis.forecast.backtest.calibration_factor`). The
         reported ``scale`` (and so ``P(Y ≥ x)``) uses the 80 % factor; other levels
         interpolate (see :func:`level_scale`).
+    own_tier : bool
+        ``False``: no tier of the target's own series (see :func:`tier_distribution`).
+    train_growth : bool
+        Remove each training pair's trend growth from its residual (``False``: the raw
+        move ``log Y − log v`` is learned, growth included — for targets whose own
+        growth is unknown).
 
     Returns
     -------
@@ -235,7 +250,8 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
     years, ``scale · sqrt((12 − t) / 12)``: intervals never narrow as the horizon
     lengthens.
     """
-    base_tr = base_log(method, train["v"], train["t"], train["prev_ye"], train["g_hat"])
+    g_tr = train["g_hat"] if train_growth else np.zeros(len(train))
+    base_tr = base_log(method, train["v"], train["t"], train["prev_ye"], g_tr)
     e = np.log(train["actual"].to_numpy(dtype=float)) - base_tr
     base = base_log(method, targets["v"], targets["t"], targets["prev_ye"], targets["g_hat"])
     t = targets["t"].to_numpy(dtype=float)
@@ -245,6 +261,7 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         np.clip(t, 0.0, None), n_sid, n_ind, center=(method == "seasonal_profile"),
         train_year=train["year"].to_numpy(),
         prior_sd=np.maximum(SIGMA0, targets["g_sd"].to_numpy(dtype=float)),
+        own_tier=own_tier,
     )
     # Older last value: a random walk over the extra years (monotone in the horizon).
     scale = scale * np.sqrt(np.maximum(12.0 - t, 12.0) / 12.0)
@@ -262,6 +279,70 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         out[f"lo{lev}"] = np.exp(loc - q * s_lev)
         out[f"hi{lev}"] = np.exp(loc + q * s_lev)
     return out
+
+
+def predict_pooled(targets: pd.DataFrame, train: pd.DataFrame, n_sid: int, n_ind: int,
+                   levels: Sequence[int] = (80, 95),
+                   calib: dict[int, np.ndarray] | None = None) -> pd.DataFrame:
+    r"""Forecast places with no history of their own from the pooled within-year moves.
+
+    :math:`\log \hat Y = \log v + \hat m(t)`, where :math:`\hat m(t)` is the move from
+    month :math:`t` to 31 December, :math:`\log Y_i - \log v_i`, of every training pair
+    of earlier years of the same indicator in every place (national and provincial
+    series), shrunk towards the prior — no move, sd :data:`SIGMA0` over a whole year —
+    (:func:`tier_distribution` without an own tier: the target is one more member of
+    its indicator), kernel-weighted by the point of the year. Other indicators are not pooled: their
+    raw moves differ too much (voluntary BHXH doubled in years BHYT rose 3 %). The
+    move is *raw* (it includes the typical growth of the series it was learned from,
+    since the target's own growth is unknown); a target with a within-year trend of its
+    own (``trend_within``) adds that trend and learns the growth-free residuals
+    instead. Its spread is the spread of those moves across places and years; the
+    caller calibrates it (``calib``) on earlier cases forecast the same way
+    (``backtest.raw_cases(..., [POOLED])``).
+
+    Parameters
+    ----------
+    targets : DataFrame
+        ``sid, ind_id, v, t, prev_ye, g_hat`` (+ optional ``trend_within``).
+    train, n_sid, n_ind, levels, calib
+        As :func:`predict_sparse`.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`predict_sparse`.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> train = pd.DataFrame({"sid": [0, 1, 2, 3], "ind_id": 0, "year": [2020, 2020, 2021, 2021],
+    ...                       "t": 6.0, "v": 100.0, "prev_ye": np.nan, "g_hat": 0.0,
+    ...                       "actual": [104.0, 106.0, 105.0, 103.0]})
+    >>> tg = pd.DataFrame({"sid": [4], "ind_id": [0], "v": [200.0], "t": [6.0],
+    ...                    "prev_ye": [np.nan], "g_hat": [0.0], "g_sd": [0.0]})
+    >>> r = predict_pooled(tg, train, 5, 1)
+    >>> bool(200 < r["forecast"].iloc[0] < 212 and r["lo80"].iloc[0] < 200)
+    True
+    """
+    trend = (targets["trend_within"].to_numpy(dtype=bool) if "trend_within" in targets
+             else np.zeros(len(targets), dtype=bool))
+    tg = targets.assign(g_hat=np.where(trend, targets["g_hat"].to_numpy(float), 0.0),
+                        g_sd=0.0)
+    calib = calib or {80: np.ones(len(tg)), 95: np.ones(len(tg))}
+    parts = []
+    ind = tg["ind_id"].to_numpy()
+    for use_trend in (False, True):
+        for i in np.unique(ind):
+            m = (trend == use_trend) & (ind == i)
+            if not m.any():
+                continue
+            # Raw moves differ between indicators (voluntary BHXH doubled when BHYT
+            # rose 3 %): learn from the same indicator only; none → the prior alone.
+            parts.append(predict_sparse("seasonal_profile", tg[m], train[train["ind_id"] == i],
+                                        n_sid, n_ind, levels,
+                                        calib={k: np.asarray(v)[m] for k, v in calib.items()},
+                                        own_tier=False, train_growth=use_trend))
+    return pd.concat(parts).reindex(targets.index)
 
 
 def level_scale(scale: np.ndarray, df: np.ndarray, c80: np.ndarray, c95: np.ndarray,

@@ -189,15 +189,13 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
 
     res = res.reset_index(drop=True)
     info = info.reset_index(drop=True)
+    from .bounds import censor
+
     v = res["v"].to_numpy(float)
-    upper = bounds["upper_bound"].to_numpy(float)
-    # A last value above its denominator: trust the data, raise the bound to it.
-    upper = np.where(np.isfinite(upper), np.maximum(upper, v), upper)
     ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
-    before = res[f"hi{max(levels)}"].to_numpy(float)
-    for c in ends:
-        res[c] = np.clip(res[c].to_numpy(float), 0.0, np.where(np.isfinite(upper), upper, np.inf))
-    hit = np.isfinite(upper) & (before > upper)
+    # The backtest censors with the same function (a last value above its
+    # denominator raises the bound to it: the data win).
+    res, upper, hit = censor(res, bounds.reset_index(drop=True), ends)
     if hit.any():
         kind = bounds["bound_kind"].to_numpy(object)
         txt = [f"bounded by {bi} {bv:,.0f} ({int(by)}, {bk})" if bi != "coverage"

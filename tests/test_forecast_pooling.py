@@ -1,0 +1,158 @@
+"""Issue 14 follow-up: one-figure places borrow the pooled within-year move; the backtest
+bounds counts like the API; every real within-year snapshot with a known outcome is
+evaluated through the API, plans included."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import bhxh_analysis
+from bhxh_analysis.forecast import backtest, forecast_many
+from bhxh_analysis.forecast.evaluate import binomial_ci, brier, snapshot_backtest
+from bhxh_analysis.simulate import simulate_panel
+
+
+def _one_figure_places(sim: pd.DataFrame, codes: list[str], as_of: str) -> pd.DataFrame:
+    """``sim`` where the places ``codes`` keep one figure (dated ``as_of``) and their plans."""
+    mine = sim["geo_code"].isin(codes)
+    keep = ~mine | (sim["as_of"] == pd.Timestamp(as_of)) | sim["indicator"].str.contains("plan")
+    return sim[keep]
+
+
+def test_single_figure_places_get_narrow_pooled_intervals_that_cover() -> None:
+    """A place with one figure borrows the move to 31 December learned across places and
+    years (partial pooling) and its interval is calibrated, not widened ×1.5: narrow
+    (relative 95 % width below 0.2, under 60 % of the widened last-value interval) and
+    still covering the held-out year-ends of a simulated panel."""
+    sim = simulate_panel(n_places=20, years=range(2016, 2025), seed=7)
+    codes = sorted(sim["geo_code"].unique())[:10]
+    parts = []
+    for as_of in ("2022-04-30", "2023-07-31", "2024-10-31"):
+        year = int(as_of[:4])
+        one = _one_figure_places(sim, codes, as_of)
+        f = forecast_many(one, indicator=None, year=year, as_of=as_of)
+        lv = forecast_many(one, indicator=None, year=year, as_of=as_of, method="last_value")
+        truth = sim[sim["geo_code"].isin(codes) & (sim["as_of"] == f"{year}-12-31")]
+        f = f[f["geo_code"].isin(codes)].merge(
+            truth[["geo_code", "indicator", "value"]], on=["geo_code", "indicator"]).merge(
+            lv[["geo_code", "indicator", "lo95", "hi95"]], on=["geo_code", "indicator"],
+            suffixes=("", "_lv"))
+        parts.append(f)
+    f = pd.concat(parts, ignore_index=True)
+    assert len(f) == 3 * 10 * 4
+    assert (f["method"] == "pooled_move").all() and f["flags"].str.contains("short_series").all()
+    assert f["notes"].str.contains("partial pooling").all()
+    y = f["value"]
+    rel95 = ((f["hi95"] - f["lo95"]) / f["forecast"]).mean()
+    rel95_lv = ((f["hi95_lv"] - f["lo95_lv"]) / f["forecast"]).mean()
+    assert rel95 < 0.2 and rel95 < 0.6 * rel95_lv, (rel95, rel95_lv)
+    cov80 = ((f["lo80"] <= y) & (y <= f["hi80"])).mean()
+    cov95 = ((f["lo95"] <= y) & (y <= f["hi95"])).mean()
+    assert 0.7 <= cov80 <= 0.92 and cov95 >= 0.88, (cov80, cov95)
+
+
+def test_pooled_move_backtest_calibrated_on_simulated_panel() -> None:
+    """Every case forecast as if its place had no history (``pooled_move``): 80 % and 95 %
+    coverage where they should be; narrower than the last value's calibrated interval and
+    within 40 % of the full-history seasonal profile's; accurate (error ratio < 0.5)."""
+    from bhxh_analysis.forecast import calibration_table, cross_validation
+
+    sim = simulate_panel(n_places=30, years=range(2016, 2025), seed=3)
+    cv = cross_validation(sim, methods=["pooled_move", "seasonal_profile", "last_value",
+                                        "run_rate"])
+    tab = calibration_table(cv, by=["method"]).set_index("method")
+    assert 75 <= tab.loc["pooled_move", "coverage80"] <= 85, tab
+    assert 90 <= tab.loc["pooled_move", "coverage95"] <= 98, tab
+    w = tab["width95_rel"]
+    assert w["pooled_move"] < 0.75 * w["last_value"], tab
+    assert w["pooled_move"] < 1.4 * w["seasonal_profile"], tab
+    assert tab.loc["pooled_move", "error_ratio_vs_run_rate"] < 0.5, tab
+    # It sees more cases: figures without the previous year-end count too.
+    assert tab.loc["pooled_move", "n"] >= tab.loc["seasonal_profile", "n"]
+
+
+def _bounded_place() -> pd.DataFrame:
+    """Three provinces whose BHYT participants approach their populations (P9: 1,000);
+    enough training pairs that nothing is borrowed from the embedded figures."""
+    rows = []
+    for code, scale in (("P7", 3.0), ("P8", 2.0), ("P9", 1.0)):
+        for i, year in enumerate(range(2014, 2024)):
+            ye = (900 + 9.5 * i) * scale
+            rows += [(code, f"{year}-07-01", "population", 1000.0 * scale),
+                     (code, f"{year}-12-31", "bhyt_participants", ye),
+                     (code, f"{year}-06-30", "bhyt_participants",
+                      ye - (15 - 6 * ((i + int(scale)) % 3)) * scale)]
+    return pd.DataFrame({
+        "obs_id": [f"b{i}" for i in range(len(rows))], "source_id": "test",
+        "geo_code": [r[0] for r in rows], "geo_name": [f"Place {r[0]}" for r in rows],
+        "geo_level": "province", "boundaries": "legacy",
+        "as_of": pd.to_datetime([r[1] for r in rows]),
+        "indicator": [r[2] for r in rows], "value": [r[3] for r in rows]})
+
+
+def test_backtest_bounds_counts_like_the_api() -> None:
+    """Issue 14.1 in the backtest: counts within [0, population], by the API's own code."""
+    obs = _bounded_place()
+    bt = backtest(obs, methods=["seasonal_profile", "last_value"],
+                  indicators=["bhyt_participants"])
+    assert len(bt) > 10
+    pop = bt["geo_code"].map({"P7": 3000.0, "P8": 2000.0, "P9": 1000.0})
+    assert (bt["hi95"] <= pop + 1e-9).all() and (bt["forecast"] <= pop + 1e-9).all()
+    assert (bt["hi95"] == pop).any()  # the bound was reached, so it was applied
+    row = bt[(bt["method"] == "seasonal_profile") & (bt["year"] == 2023)
+             & (bt["geo_code"] == "P9")].iloc[0]
+    r = bhxh_analysis.forecast.forecast(obs, geo=("legacy", "province", "P9"),
+                                        indicator="bhyt_participants", year=2023,
+                                        as_of=row["as_of"], method="seasonal_profile")
+    assert r.upper_bound == pytest.approx(1000.0)
+    for c in ("forecast", "lo80", "hi80", "lo95", "hi95"):
+        assert row[c] == pytest.approx(getattr(r, c), rel=1e-9), c
+
+
+@pytest.fixture(scope="module")
+def snaps() -> pd.DataFrame:
+    obs = bhxh_analysis.load_observations()
+    keep = obs["indicator"].str.startswith("bhyt") | obs["indicator"].isin(
+        ["population", "bhxh_participants", "bhxh_plan_participants"])
+    return snapshot_backtest(obs[keep], indicators=["bhyt_participants", "bhyt_coverage_pct",
+                                                    "bhxh_participants"],
+                             methods=["auto"])
+
+
+def test_snapshot_backtest_covers_every_within_year_figure_with_an_outcome(
+        snaps: pd.DataFrame) -> None:
+    """Issue 14.2 on real data: snapshots without the previous year-end (a province's
+    one or two figures) are evaluated too, through the API, never seeing their outcome."""
+    assert (snaps["as_of"] < pd.to_datetime(snaps["year"].astype(str) + "-12-31")).all()
+    province = snaps[snaps["geo_level"] == "province"]
+    assert len(province) >= 2 and (province["method"] == "pooled_move").all()
+    assert snaps["prev_year_end"].isna().any() and snaps["prev_year_end"].notna().any()
+    assert len(snaps) >= 20
+    # No forecast saw its outcome: the API cut the data at each as-of date.
+    assert not np.isclose(snaps["forecast"], snaps["actual"], rtol=1e-9).all()
+    k = int(snaps["inside95"].sum())
+    lo, hi = binomial_ci(k, len(snaps))
+    assert 0 <= lo <= 100 * k / len(snaps) <= hi <= 100
+
+
+def test_snapshot_plan_cases_scored(snaps: pd.DataFrame) -> None:
+    """Issue 14.3 on real data: every snapshot with a plan known then and an outcome."""
+    pl = snaps[snaps["p_meet_plan"].notna()]
+    assert len(pl) >= 4 and set(pl["met"].unique()) == {0.0, 1.0}
+    assert 0.0 <= brier(pl["p_meet_plan"], pl["met"].astype(bool)) <= 1.0
+    row = pl.iloc[0]
+    r = bhxh_analysis.forecast.forecast(geo="Việt Nam", indicator=row["indicator"],
+                                        year=int(row["year"]), as_of=row["as_of"])
+    assert r.p_meet_plan == pytest.approx(row["p_meet_plan"])
+
+
+def test_pooled_cases_do_not_add_cases_to_the_other_methods() -> None:
+    """Asking for ``pooled_move`` too leaves the other methods' cases as they were."""
+    sim = simulate_panel(n_places=6, years=range(2016, 2021), seed=2)
+    a = backtest(sim, methods=["seasonal_profile", "run_rate"])
+    b = backtest(sim, methods=["seasonal_profile", "run_rate", "pooled_move"])
+    b = b[b["method"] != "pooled_move"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+    assert b["prev_year_end"].notna().all()
