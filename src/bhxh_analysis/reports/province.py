@@ -412,7 +412,7 @@ class ProvinceReport:
                 "year", "as_of", "last_value", "last_as_of", "forecast", "lo80", "hi80",
                 "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
                 "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
-                "flags", "upper_bound", "bound_indicator"]
+                "past_moves_pool", "flags", "upper_bound", "bound_indicator"]
         rows = []
         if self.year is not None:
             obs = self.obs
@@ -435,7 +435,7 @@ class ProvinceReport:
                     base.update({k: getattr(res, k, None) for k in (
                         "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                         "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
-                        "flags", "upper_bound", "bound_indicator")})
+                        "past_moves_pool", "flags", "upper_bound", "bound_indicator")})
                     if pd.isna(base["plan"]):
                         base.update(self._plan_from_tables(r, res))
                 except Exception as exc:  # the reason is said to the reader, not hidden

@@ -251,8 +251,11 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                     move_pct=i18n.fmt_pct(100 * move / r["last_value"], lang, 1),
                     last=num(r["last_value"]), forecast=num(r["forecast"]), p=p))
             if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
-                out.append(i18n.t("plan_past_moves", lang, n=int(r["past_moves"]),
-                                  k=int(r["past_moves_as_large"])))
+                family = r.get("past_moves_pool") == "family"
+                out.append(i18n.t("plan_past_moves_family" if family else "plan_past_moves",
+                                  lang, n=int(r["past_moves"]), k=int(r["past_moves_as_large"]),
+                                  scheme=i18n.scheme_label(str(r["indicator"]).split("_")[0],
+                                                           lang)))
         out += _method_notes(r, lang)
     ok = fcs[fcs["status"] == "ok"]
     if len(ok) and ok["plan"].isna().any():
