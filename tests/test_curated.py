@@ -129,16 +129,19 @@ def test_sources_fields(sources) -> None:
     assert sources["published_date"].str.fullmatch(PUBLISHED_DATE).all()
     assert (sources["publisher"] != "").all() and (sources["address"] != "").all()
     seeds_src = sources.set_index("source_id").loc[list(SEED_COUNTS)]
-    assert seeds_src["address"].str.fullmatch(r"seeds/00[0-4]_[0-9a-f]{16}\.txt").all()
+    # a seed is cited by outlet and headline, never by the file it was read from
+    assert not seeds_src["address"].str.contains("seeds/|\\.txt", regex=True).any()
+    assert seeds_src.loc["seed000", "published_date"] == "2020-08-22"  # "Sáng 22/8" (2020)
     assert seeds_src.loc["seed002", "published_date"] == "2020-05-23"
     assert seeds_src.loc["seed003", "published_date"] == "2023-09-12"
     assert seeds_src.loc["seed004", "published_date"] == "2020-07-11"
-    # raw files are addressed by their path under data/raw, which must exist
-    raw_files = sources.loc[sources["kind"].isin(["statistics", "admin_list", "compilation"])
-                            & ~sources["address"].str.contains("://")]  # not a web page
-    assert len(raw_files) == 8
-    for address in raw_files["address"]:
-        assert (config.raw_dir() / address).is_file(), address
+    # raw files are cited by their publisher's address; the copy's path is named in the note
+    raw_files = sources.loc[sources["kind"].isin(["statistics", "admin_list"])
+                            & sources["note"].str.contains("data/raw/")]
+    assert len(raw_files) == 7
+    for note in raw_files["note"]:
+        path = re.search(r"data/raw/(\S+?\.csv)", note).group(1)
+        assert (config.raw_dir() / path).is_file(), note
 
 
 def test_indicators_in_vocabulary(obs, extras) -> None:

@@ -453,6 +453,16 @@ def test_sources_are_followable_never_file_paths(bundle) -> None:
     assert "[no headline" not in page and "seed000" not in page
 
 
+def test_two_ids_citing_one_page_are_one_line_of_the_sources_table() -> None:
+    same = {"publisher": "VSS", "title": "Son La holds conference", "published_date": "2023-03-23",
+            "address": "https://vss.gov.vn/english/news/Pages/x.aspx?ItemID=10901"}
+    src = pd.DataFrame([{"source_id": "a", **same}, {"source_id": "a-more", **same},
+                        {"source_id": "b", **same, "title": "Another page"}])
+    bundle = report_data.Bundle(None, None, None, None, src, TARGETS, "")
+    table = report_data.sources_table(bundle, ["a", "a-more", "b"], "en")
+    assert table["title"].tolist() == ["Another page", "Son La holds conference"]
+
+
 def test_index_and_manifest_format(tmp_path) -> None:
     params = {"province": "Lâm Đồng", "boundaries": "legacy", "year": None, "as_of": None,
               "lang": "vi"}

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import re
 
+import pandas as pd
+import pytest
+
+from bhxh_analysis import config
 from bhxh_analysis.schema import CURATED_COLUMNS
 from bhxh_analysis.sources import curated
 
@@ -66,3 +70,55 @@ def test_an_optional_boundaries_column_overrides_the_date(tmp_path):
         "legacy", "2025", "legacy"]
     assert rej["column"].tolist() == ["boundaries", "boundaries"]
     assert sorted(rej["row"].astype(int)) == [5, 6]  # header is line 1
+
+
+# ---------------------------------------------------------------- followable sources.csv
+# Issue 14 point 9: every source a report lists is followable (outlet, title, date, and a
+# URL or document reference); nothing that only makes sense inside this repository.
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]|\bnot named\b")
+_REPO_PATH = re.compile(r"^(?:data/raw/)?(?:seeds|gso|admin|reference|curated)/")
+_BARE_FILE = re.compile(r"^[\w./-]+\.(?:txt|csv|md|xlsx?|json|parquet)$")
+# "news.laodong.vn 1417491", "VSS English news item 10158", "sggp post781651", ...
+_ID_TITLE = re.compile(r"^\S+(?:\s+(?:article|news|item|English|VSS))*\s+(?:post)?\d+"
+                       r"(?:\s*\([^)]*\))?$", re.IGNORECASE)
+# "laotribune.com article with April 2024 figures", "en.vneconomy.vn article of December 2021"
+_HOST_ARTICLE = re.compile(r"^[\w-]+(?:\.[\w-]+)+\s+article\b", re.IGNORECASE)
+
+
+def _unfollowable(row: pd.Series) -> list[str]:
+    """Why a ``sources.csv`` row cannot be followed by a reader ([] when it can)."""
+    title, address = str(row["title"]).strip(), str(row["address"]).strip()
+    why = []
+    if _PLACEHOLDER.search(title) or _PLACEHOLDER.search(address):
+        why.append("placeholder")
+    if _ID_TITLE.match(title) or _HOST_ARTICLE.match(title):
+        why.append("title is a host name and a number, not a headline")
+    if _REPO_PATH.match(address) or _BARE_FILE.match(address):
+        why.append("address is a path inside the repository")
+    if not re.search(r"[./\d]", address):
+        why.append("address has neither a web address nor a document number")
+    return why
+
+
+@pytest.mark.parametrize("title,address", [
+    ("[no headline in the seed file] Ra quân, 22/8/2020", "baolamdong.vn"),
+    ("Ra quân hưởng ứng Ngày BHYT Việt Nam", "seeds/004_e66f5bd3fac544f3.txt"),
+    ("Average population by province", "gso/average_population_by_province_1995-2016.csv"),
+    ("Published national figures", "reference/national-figures.md"),
+    ("news.laodong.vn 1417491", "news.laodong.vn (1417491)"),
+    ("en.vietnamplus.vn article 106857 (Bình Thuận)", "en.vietnamplus.vn (article 106857)"),
+    ("VSS English news item 10158", "vss.gov.vn/english (ItemID 10158)"),
+    ("sggp post781651", "sggp (post781651)"),
+    ("laotribune.com article with April 2024 figures", "laotribune.com"),
+    ("ISSA page with April 2021 figures (page not named)", "issa.int (page not named)"),
+    ("Quyết định 546/QĐ-TTg", "the decision's published text"),
+])
+def test_an_unfollowable_source_row_is_recognised(title, address):
+    assert _unfollowable(pd.Series({"title": title, "address": address}))
+
+
+def test_every_source_in_sources_csv_is_followable():
+    src = pd.read_csv(config.raw_dir() / "sources.csv", dtype=str, keep_default_na=False)
+    bad = {r.source_id: _unfollowable(r) for r in src.itertuples(index=False)
+           if _unfollowable(pd.Series(r._asdict()))}
+    assert not bad, bad

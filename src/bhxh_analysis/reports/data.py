@@ -503,9 +503,13 @@ def source_labels(bundle: Bundle, lang: str = "vi") -> pd.Series:
 
 
 def sources_table(bundle: Bundle, ids: set[str] | list[str], lang: str = "vi") -> pd.DataFrame:
-    """Return the sources with these ids, sorted by publisher and title (no ids shown)."""
+    """Return the sources with these ids, sorted by publisher and title (no ids shown).
+
+    Two ids citing the same page (figures of one page split between ids) are one line.
+    """
     src = source_frame(bundle, lang)
     used = src[src["source_id"].isin(set(ids))]
+    used = used.drop_duplicates(["publisher", "title", "published", "reference"])
     return used.sort_values(["publisher", "title"], kind="stable").reset_index(drop=True)
 
 
