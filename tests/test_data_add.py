@@ -179,3 +179,19 @@ def test_a_2025_target_of_a_merged_province_keeps_the_legacy_boundaries(home: Pa
     got = obs[obs["source_id"] == "test-legacy-2025"]
     assert set(got["boundaries"]) == {"legacy"} and set(got["geo_name"]) == {"Bạc Liêu"}
     assert sorted(got["value"]) == [93.5, 95.0]
+
+
+def test_a_file_added_without_a_url_is_cited_as_its_publisher_holds_it(home: Path) -> None:
+    """The sources table must stay followable: no repository path as the address."""
+    from test_sources_curated import _unfollowable
+
+    f = home / "so-lieu-thang-6.csv"
+    f.write_text("geo_name;parent;as_of;indicator;value\n"
+                 "Đà Lạt;Lâm Đồng;30/06/2024;bhyt_participants;61.000\n", encoding="utf-8")
+    res = add(str(f), "--source-id", "office-sheet", "--publisher", "BHXH tỉnh Lâm Đồng",
+              "--title", "Số liệu tháng 6/2024")
+    assert res.exit_code == 0, res.output
+    sources = pd.read_csv(config.raw_dir() / "sources.csv", dtype=str, keep_default_na=False)
+    row = sources.set_index("source_id").loc["office-sheet"]
+    assert row["address"] == "so-lieu-thang-6.csv (BHXH tỉnh Lâm Đồng; not published online)"
+    assert _unfollowable(row) == []

@@ -131,7 +131,8 @@ def add_file(
                                + (f" --mapping {Path(mapping).name}" if mapping else ""))
     register_raw_file(target, "curated")  # the build now expects it (data/raw/MANIFEST.yml)
     entry = {"source_id": source_id, "publisher": publisher, "title": title,
-             "address": url or f"curated/observations_{source_id}.csv",
+             # without a URL the reader is given the document as its publisher holds it
+             "address": url or f"{Path(path).name} ({publisher}; not published online)",
              "published_date": published or "", "kind": kind,
              "note": f"added with bhxh data add on {added}; {len(curated)} figure(s)"}
     merged = pd.concat([known, pd.DataFrame([entry])], ignore_index=True)
