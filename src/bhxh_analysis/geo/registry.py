@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import config
 from ..schema import BOUNDARIES, LEVEL_RANK, LEVELS, NATION_CODE, NATION_NAME, REFORM_DATE
-from . import admin
+from . import admin, stored
 from .names import (
     ALIASES,
     clean_text,
@@ -73,6 +73,21 @@ class Registry:
         to check that an unexplained contradiction raises).
         """
         self.raw = Path(raw)
+        # The packaged overrides' tables are stored between processes (geo.stored).
+        key = stored.cache_key(self.raw) if overrides is None else None
+        tables = stored.load(key) if key else None
+        if tables is None:
+            tables = self._build_tables(overrides)
+            if key:
+                stored.save(key, tables)
+        self._df, self._conv = tables["units"], tables["conversion"]
+        self.province_table = tables["province_table"]
+        self.contradictions = tables["contradictions"]
+        self._build_indices()
+
+    # -- building -------------------------------------------------------------------
+    def _build_tables(self, overrides: list[dict[str, str]] | None) -> dict[str, pd.DataFrame]:
+        """Read the three lists and build the tables of :data:`stored.TABLES`."""
         legacy, rejects = admin.read_legacy(self.raw)
         admin.raise_rejects(rejects)
         prov25, rejects = admin.read_provinces_2025(self.raw)
@@ -82,9 +97,9 @@ class Registry:
         overrides = load_overrides() if overrides is None else overrides
         self.province_table, self.contradictions = province_mapping(conv, legacy, prov25,
                                                                      overrides)
-        self._df = self._build_units(legacy, prov25, conv)
-        self._conv = self._link_conversion(conv, legacy)
-        self._build_indices()
+        return {"units": self._build_units(legacy, prov25, conv),
+                "conversion": self._link_conversion(conv, legacy),
+                "province_table": self.province_table, "contradictions": self.contradictions}
 
     # -- building -------------------------------------------------------------------
     def _build_units(self, legacy: pd.DataFrame, prov25: pd.DataFrame,
