@@ -149,6 +149,24 @@ def load(path: Path, rel: str) -> tuple[list[list[object]], list[tuple[str, int,
     return [[*(cells[i] for i in at), line, rel] for line, cells in good], wrong
 
 
+def read(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read one curated file: observation rows to resolve, and the rejected cells.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    rel : str
+        Its path under ``data/raw`` (the ``file`` of a rejected row).
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        See :func:`read_many`.
+    """
+    return read_many([(path, rel)])
+
+
 def read_many(files: list[tuple[Path, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read curated files: observation rows to resolve, and the rejected cells.
 
