@@ -183,21 +183,26 @@ class Registry:
 
     def _build_indices(self) -> None:
         df = self._df
-        self._by_exact = df.groupby("key_exact").indices
-        self._by_fold = df.groupby("key_fold").indices
-        self._by_level_code = df.groupby(["level", "code"]).indices
+        level, code = df["level"].tolist(), df["code"].tolist()
+        self._by_exact = _positions(df["key_exact"].tolist())
+        self._by_fold = _positions(df["key_fold"].tolist())
+        self._by_level_code = _positions(list(zip(level, code, strict=True)))
         self._by_id = {(b, lvl, c): i for i, (b, lvl, c) in enumerate(zip(
-            df["boundaries"].tolist(), df["level"].tolist(), df["code"].tolist(), strict=True))}
+            df["boundaries"].tolist(), level, code, strict=True))}
         self._fold_choices = sorted(self._by_fold)
-        # All units materialised once (frozen dataclasses), so resolve() is cheap.
+        # Each unit is made (a frozen dataclass) when first asked for, then kept.
         table = df[_FIELDS].astype(object)
-        table = table.where(table.notna(), None)
-        self._units = [Unit(*vals) for vals in table.itertuples(index=False, name=None)]
+        self._fields = [table[c].where(table[c].notna(), None).tolist() for c in _FIELDS]
+        self._units: list[Unit | None] = [None] * len(df)
         self._resolved: dict[tuple[str, str | None, str | None, str | None], Unit] = {}
 
     # -- access ---------------------------------------------------------------------
     def _unit(self, pos: int) -> Unit:
-        return self._units[int(pos)]
+        pos = int(pos)
+        unit = self._units[pos]
+        if unit is None:
+            unit = self._units[pos] = Unit(*(values[pos] for values in self._fields))
+        return unit
 
     def get(self, boundaries: str, level: str, code: str) -> Unit:
         """Return the unit with this key; raise :class:`UnknownPlaceError` if absent.
@@ -618,6 +623,15 @@ class Registry:
             return self._unit(chosen[0])
         units = [self._unit(p) for p in sorted(chosen)]
         raise AmbiguousPlaceError(name, units, [self.describe(u) for u in units])
+
+
+def _positions(keys: list) -> dict:
+    """Each key's row positions, ascending (missing keys left out, as ``groupby``)."""
+    out: dict = {}
+    for pos, key in enumerate(keys):
+        if key is not None and key == key:  # NaN != NaN
+            out.setdefault(key, []).append(pos)
+    return out
 
 
 def _check_boundaries(boundaries: str) -> None:

@@ -46,8 +46,11 @@ FORMAT = "1"
 TABLES = ("units", "conversion", "province_table", "contradictions")
 
 
-def cache_key(raw: Path) -> str:
+def cache_key(raw: Path) -> str | None:
     """Return the sha256 naming the registry built from ``raw`` by this code.
+
+    ``None`` when a file cannot be read (the registry is then built from the lists,
+    whose reader says what is missing).
 
     Examples
     --------
@@ -60,7 +63,11 @@ def cache_key(raw: Path) -> str:
     digest = hashlib.sha256(f"format {FORMAT}; pandas {pd.__version__}; "
                             f"pyarrow {pyarrow.__version__}\n".encode())
     for path in (*(Path(raw) / rel for rel in ADMIN_FILES), *CODE_FILES):
-        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(content).digest())
     return digest.hexdigest()
 
 
