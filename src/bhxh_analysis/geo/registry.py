@@ -193,6 +193,9 @@ class Registry:
         # Each unit is made (a frozen dataclass) when first asked for, then kept.
         table = df[_FIELDS].astype(object)
         self._fields = [table[c].where(table[c].notna(), None).tolist() for c in _FIELDS]
+        # What resolution filters and ranks on, by position (no frame slicing per name).
+        self._col = {c: df[c].tolist() for c in ("boundaries", "level", "kind", "rank",
+                                                 "b_rank")}
         self._units: list[Unit | None] = [None] * len(df)
         self._resolved: dict[tuple[str, str | None, str | None, str | None], Unit] = {}
 
@@ -456,22 +459,14 @@ class Registry:
     def _candidates(self, name: str, level: str | None, boundaries: str | None,
                     parents: list[Unit] | None,
                     allowed_levels: set[str] | None = None) -> tuple[list[int], set[str] | None]:
-        df = self._df
+        bnd, lvl = self._col["boundaries"], self._col["level"]
         for body, kinds, levels in parse_query(name):
             for tier in self._lookup(body):
-                if not len(tier):
-                    continue
-                sub = df.iloc[tier]
-                mask = np.ones(len(sub), bool)
-                if boundaries is not None:
-                    mask &= (sub["boundaries"] == boundaries).to_numpy()
-                if level is not None:
-                    mask &= (sub["level"] == level).to_numpy()
-                if levels is not None:
-                    mask &= sub["level"].isin(levels).to_numpy()
-                if allowed_levels is not None:
-                    mask &= sub["level"].isin(allowed_levels).to_numpy()
-                pos = [int(p) for p, ok in zip(tier, mask, strict=True) if ok]
+                pos = [int(p) for p in tier
+                       if (boundaries is None or bnd[p] == boundaries)
+                       and (level is None or lvl[p] == level)
+                       and (levels is None or lvl[p] in levels)
+                       and (allowed_levels is None or lvl[p] in allowed_levels)]
                 if parents is not None:
                     pos = [p for p in pos if self._within(self._unit(p), parents)]
                 if pos:
@@ -604,17 +599,16 @@ class Registry:
                 found = "; ".join(self.describe(self._unit(p)) for p in raw_pos[:5])
                 raise UnknownPlaceError(name, [], detail=f"nothing with {detail}; found {found}")
             raise UnknownPlaceError(name, self._suggest(name), detail=detail)
-        sub = self._df.iloc[pos]
-        keep = np.ones(len(sub), bool)
+        keep = np.ones(len(pos), bool)
         if kinds:  # soft: prefer the printed kind ("Thành phố" over "Huyện" of the same name)
-            k = sub["kind"].isin(kinds).to_numpy()
+            k = np.array([self._col["kind"][p] in kinds for p in pos], dtype=bool)
             if k.any():
                 keep &= k
         if level is None:
-            r = sub["rank"].to_numpy()
+            r = np.array([self._col["rank"][p] for p in pos])
             keep &= r == r[keep].min()
         if boundaries is None:
-            b = sub["b_rank"].to_numpy()
+            b = np.array([self._col["b_rank"][p] for p in pos])
             keep &= b == b[keep].min()
         chosen = [p for p, ok in zip(pos, keep, strict=True) if ok]
         if len(chosen) > 1 and parents is not None:
