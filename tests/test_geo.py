@@ -378,6 +378,30 @@ def test_stored_registry_is_the_built_one_and_follows_its_inputs(tmp_path, monke
     assert len(list(config.cache_dir().iterdir())) == 2
 
 
+def test_stored_registry_survives_a_second_writer_and_a_read_only_folder(tmp_path,
+                                                                         monkeypatch):
+    from bhxh_analysis.geo import stored
+
+    monkeypatch.setenv(config.ENV_VAR, str(tmp_path))
+    tables = {"units": pd.DataFrame({"code": ["01", "02"],
+                                     "parent": pd.Series([None, "01"], dtype=object)}),
+              "conversion": pd.DataFrame({"n": [1]}),
+              "province_table": pd.DataFrame({"valid_to": [None]}, dtype=object),
+              "contradictions": pd.DataFrame({"record": [6211, pd.NA]}, dtype=object)}
+    stored.save("k", tables)
+    stored.save("k", tables)  # a second process storing the same key: nothing changes
+    assert [p.name for p in config.cache_dir().iterdir()] == ["geo_registry-k"]
+    back = stored.load("k")
+    assert back["units"]["parent"].tolist() == [None, "01"]
+    assert back["contradictions"]["record"].tolist()[0] == 6211
+    assert back["contradictions"]["record"].tolist()[1] is pd.NA
+    # A folder that cannot be written costs only speed.
+    monkeypatch.setattr(stored.tempfile, "mkdtemp", lambda **kw: (_ for _ in ()).throw(
+        PermissionError(13, "Permission denied")))
+    stored.save("other", tables)
+    assert stored.load("other") is None
+
+
 def test_missing_admin_file_names_path(tmp_path):
     with pytest.raises(geo.GeoError, match="communes_legacy"):
         geo.Registry(tmp_path)
