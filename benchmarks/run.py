@@ -14,6 +14,12 @@ Stdout carries one JSON object per line: first ``{"benchmark": "machine", ...}``
     ``jupyter nbconvert --to html --no-input`` command lines against (b)
     ``bhxh report all --jobs 2`` on the same provinces; ``loop_s``, ``bhxh_s``,
     ``ratio`` = loop_s / bhxh_s (goal >= 4x, floor >= 2x).
+``build_real``
+    ``bhxh data build --quiet`` of the project's own ``data/raw`` as a user runs it
+    (a fresh process each time: wall and CPU seconds, load average before); the
+    first run, which also stores the geography registry, is reported apart
+    (``cold_s``); ``build_s`` is the median of the next ``--build-repeat`` runs
+    (goal <= 2 s).
 ``build``
     schema validation, sorting, ``metrics.derive``, consistency checks and
     parquet writing on a simulated commune panel (10,000 communes x 120 months
@@ -53,6 +59,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (
+    ROOT,
     ChildTimeout,
     contamination_note,
     emit,
@@ -159,23 +166,61 @@ def bench_build(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
     }
 
 
+def _data_build(home: Path) -> dict[str, Any]:
+    """Run ``bhxh data build --quiet`` with ``BHXH_HOME=home`` in a fresh interpreter.
+
+    Returns the process's wall and CPU seconds (user + system of the reaped child),
+    the load average before it and the CPU other programs used meanwhile.
+    """
+    from _common import Stopwatch, venv_env
+
+    cmd = [sys.executable, "-m", "bhxh_analysis", "data", "build", "--quiet"]
+    with Stopwatch() as sw:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                              env=venv_env({"BHXH_HOME": str(home)}))
+    if proc.returncode != 0:
+        raise RuntimeError(f"bhxh data build exited {proc.returncode}: {proc.stderr[-500:]}")
+    return {"wall_s": round(sw.wall_s, 3), "cpu_s": round(sw.children_cpu_s, 3),
+            "loadavg_before": sw.loadavg_before,
+            "other_cpu_s": None if sw.other_cpu_s is None else round(sw.other_cpu_s, 2)}
+
+
 def bench_build_real(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
-    """Build the project's real data (``data/raw``) in a fresh process; median of runs."""
+    """``bhxh data build`` of the project's real data (``data/raw``): what a user waits for.
+
+    Each run is the whole command in a fresh process (interpreter, imports, build,
+    publication). The first run on a new copy also stores the geography registry
+    (``data/interim/cache``), as a user's first build does: it is reported as
+    ``cold_*`` and the goal applies to the median of the following runs. The
+    in-process split (imports vs ``pipeline.build()``) comes from one more run of
+    ``bench_build.py real``.
+    """
     tmp = Path(tempfile.mkdtemp(prefix="bhxh-bench-real-", dir=keep))
     try:
-        runs = [run_child("bench_build.py", ["real", "--workdir", str(tmp)], timeout=600)
-                for _ in range(max(1, size["build_repeat"]))]
+        shutil.copytree(ROOT / "data" / "raw", tmp / "data" / "raw")
+        cold = _data_build(tmp)
+        runs = [_data_build(tmp) for _ in range(max(1, size["build_repeat"]))]
+        inside = run_child("bench_build.py", ["real", "--workdir", str(tmp)], timeout=600)
     finally:
         if keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
-    seconds = sorted(r["build_s"] for r in runs)
-    median = seconds[(len(seconds) - 1) // 2]
+    by_wall = sorted(range(len(runs)), key=lambda i: runs[i]["wall_s"])
+    median = runs[by_wall[(len(runs) - 1) // 2]]
+    notes = [n for n in (contamination_note(r["other_cpu_s"], r["wall_s"], os.cpu_count(),
+                                            "a `bhxh data build` run") for r in runs) if n]
     return {"benchmark": "build_real", "status": "ok", "goal_build_s": "<=2 s",
-            "build_s": median, "build_s_runs": [r["build_s"] for r in runs],
-            "build_cpu_s_runs": [r["build_cpu_s"] for r in runs],
-            "goal_met": median <= 2, "rows": runs[0]["rows"],
-            "derived_rows": runs[0]["derived_rows"], "start_s": runs[0]["start_s"],
-            "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
+            "command": "bhxh data build --quiet",
+            "build_s": median["wall_s"], "build_cpu_s": median["cpu_s"],
+            "build_s_runs": [r["wall_s"] for r in runs],
+            "build_cpu_s_runs": [r["cpu_s"] for r in runs],
+            "loadavg_before_runs": [r["loadavg_before"] for r in runs],
+            "other_cpu_s_runs": [r["other_cpu_s"] for r in runs],
+            "cold_s": cold["wall_s"], "cold_cpu_s": cold["cpu_s"],
+            "goal_met": median["wall_s"] <= 2, "rows": inside["rows"],
+            "derived_rows": inside["derived_rows"],
+            "inprocess_build_s": inside["build_s"], "inprocess_build_cpu_s":
+            inside["build_cpu_s"], "start_s": inside["start_s"],
+            "peak_rss_mb": inside["peak_rss_mb"], "notes": notes[:1]}
 
 
 def bench_forecast(size: dict[str, int], keep: Path | None) -> dict[str, Any]:

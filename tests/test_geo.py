@@ -27,12 +27,12 @@ def reg() -> geo.Registry:
 
 
 @pytest.mark.parametrize("module", ["", ".unit", ".names", ".admin", ".reform", ".registry",
-                                    ".rollup"])
+                                    ".rollup", ".stored"])
 def test_docstring_examples(module):
     mod = importlib.import_module("bhxh_analysis.geo" + module)
     result = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
-    if module not in ("", ".admin", ".reform"):  # shown through the registry
+    if module not in ("", ".admin", ".reform", ".stored"):  # shown through the registry
         assert result.attempted > 0
 
 
@@ -326,6 +326,80 @@ def test_new_wrong_label_in_file_raises(tmp_path):
         encoding="utf-8")
     with pytest.raises(geo.GeoError, match="Bến Lức|Long An"):
         geo.Registry(tmp_path)
+
+
+def _same_tables(a: geo.Registry, b: geo.Registry) -> None:
+    for name in ("_df", "_conv", "province_table", "contradictions"):
+        x, y = getattr(a, name), getattr(b, name)
+        pd.testing.assert_frame_equal(x, y, check_exact=True)
+        for c in x.columns[x.dtypes.eq(object)]:  # None stays None, 6211 stays an int
+            assert [type(v) for v in x[c]] == [type(v) for v in y[c]], (name, c)
+
+
+def test_stored_registry_is_the_built_one_and_follows_its_inputs(tmp_path, monkeypatch):
+    from bhxh_analysis.geo import stored
+
+    raw = tmp_path / "raw"
+    (raw / "admin").mkdir(parents=True)
+    for f in stored.ADMIN_FILES:
+        shutil.copy(config.raw_dir() / f, raw / f)
+    monkeypatch.setenv(config.ENV_VAR, str(tmp_path / "home"))  # the cache goes here
+    built = geo.Registry(raw, overrides=geo.reform.load_overrides())  # never stored
+    assert not config.cache_dir().exists()
+    first = geo.Registry(raw)  # built, then stored
+    folders = list(config.cache_dir().iterdir())
+    assert [f.name for f in folders] == [f"geo_registry-{stored.cache_key(raw)}"]
+
+    def refuse(self, overrides):
+        raise AssertionError("built from the lists although stored")
+
+    with monkeypatch.context() as m:
+        m.setattr(geo.Registry, "_build_tables", refuse)
+        loaded = geo.Registry(raw)
+    _same_tables(built, first)
+    _same_tables(built, loaded)
+    assert loaded.resolve("Hiệp An", parent="Đức Trọng") == built.resolve(
+        "Hiệp An", parent="Đức Trọng")
+    assert loaded.units("legacy").equals(built.units("legacy"))
+
+    # A damaged stored table is not trusted: the lists are read again.
+    (folders[0] / "units.parquet").write_bytes(b"not parquet")
+    _same_tables(built, geo.Registry(raw))
+
+    # A changed list gives another key: the old tables are never used for it.
+    legacy = raw / geo.LEGACY_FILE
+    text = legacy.read_text(encoding="utf-8-sig")
+    assert text.count("Xã Hiệp An,") == 1
+    legacy.write_text(text.replace("Xã Hiệp An,", "Xã Hiệp An Tây,"), encoding="utf-8")
+    changed = geo.Registry(raw)
+    assert changed.resolve("Hiệp An Tây", parent="Đức Trọng").code == "24961"
+    with pytest.raises(geo.UnknownPlaceError):
+        changed.resolve("Hiệp An", parent="Đức Trọng")
+    assert len(list(config.cache_dir().iterdir())) == 2
+
+
+def test_stored_registry_survives_a_second_writer_and_a_read_only_folder(tmp_path,
+                                                                         monkeypatch):
+    from bhxh_analysis.geo import stored
+
+    monkeypatch.setenv(config.ENV_VAR, str(tmp_path))
+    tables = {"units": pd.DataFrame({"code": ["01", "02"],
+                                     "parent": pd.Series([None, "01"], dtype=object)}),
+              "conversion": pd.DataFrame({"n": [1]}),
+              "province_table": pd.DataFrame({"valid_to": [None]}, dtype=object),
+              "contradictions": pd.DataFrame({"record": [6211, pd.NA]}, dtype=object)}
+    stored.save("k", tables)
+    stored.save("k", tables)  # a second process storing the same key: nothing changes
+    assert [p.name for p in config.cache_dir().iterdir()] == ["geo_registry-k"]
+    back = stored.load("k")
+    assert back["units"]["parent"].tolist() == [None, "01"]
+    assert back["contradictions"]["record"].tolist()[0] == 6211
+    assert back["contradictions"]["record"].tolist()[1] is pd.NA
+    # A folder that cannot be written costs only speed.
+    monkeypatch.setattr(stored.tempfile, "mkdtemp", lambda **kw: (_ for _ in ()).throw(
+        PermissionError(13, "Permission denied")))
+    stored.save("other", tables)
+    assert stored.load("other") is None
 
 
 def test_missing_admin_file_names_path(tmp_path):

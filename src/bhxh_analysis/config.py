@@ -86,6 +86,20 @@ def reports_dir() -> Path:
     return project_root() / "reports"
 
 
+def cache_dir() -> Path:
+    """Return ``<root>/data/interim/cache``: results kept between runs, git-ignored.
+
+    Everything in it is named by a hash of its inputs and code (the geography
+    registry: :mod:`bhxh_analysis.geo.stored`); deleting it only costs time.
+
+    Examples
+    --------
+    >>> cache_dir().relative_to(project_root()).as_posix()
+    'data/interim/cache'
+    """
+    return data_dir() / "interim" / "cache"
+
+
 def shared_dir() -> Path:
     """Return the ``shared/`` reference folder beside the project root (may not exist).
 

@@ -256,10 +256,11 @@ def validate(obs: pd.DataFrame, sources: pd.DataFrame, today: _dt.date | None = 
     import pandera.pandas as pa
 
     published = dict(zip(sources["source_id"], sources["published_end"], strict=True))
-    schema = observations_schema(published, today)
+    # In slices, obs_id must be unique across them: checked once on the whole column.
+    schema = observations_schema(published, today, unique_ids=len(obs) <= VALIDATE_ROWS)
     found = []
     # A big table in slices of rows (pandera's working memory grows with the rows it
-    # checks); obs_id must also be unique across slices, checked on the whole column.
+    # checks).
     for start in range(0, len(obs), VALIDATE_ROWS):
         try:
             schema.validate(obs.iloc[start:start + VALIDATE_ROWS][OBSERVATION_COLUMNS],

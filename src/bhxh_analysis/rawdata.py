@@ -25,6 +25,10 @@ import yaml
 
 from . import config
 
+#: PyYAML's safe loader, with libyaml's parser when PyYAML has it (the same documents,
+#: several times faster: a build reads ~70 sidecars).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 __all__ = [
     "DATA_SUFFIXES",
     "SIDECAR_SUFFIX",
@@ -208,7 +212,7 @@ def read_sidecar(path: str | Path) -> dict[str, Any]:
     side = sidecar_path(path)
     if not side.is_file():
         return {}
-    meta = yaml.safe_load(side.read_text(encoding="utf-8"))
+    meta = yaml.load(side.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     if meta is None:
         return {}
     if not isinstance(meta, dict):
@@ -293,7 +297,8 @@ def read_manifest(root: str | Path | None = None) -> dict[str, str]:
     if not path.is_file():
         raise MissingRawFileError(f"{path} not found: the list of expected raw inputs")
     try:
-        entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("files", [])
+        entries = (yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+                   or {}).get("files", [])
         out = {str(e["path"]): str(e["kind"]) for e in entries}
     except (yaml.YAMLError, AttributeError, KeyError, TypeError) as exc:
         raise MissingRawFileError(f"{path}: not a list of files with path and kind ({exc})"

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import config
 from ..schema import BOUNDARIES, LEVEL_RANK, LEVELS, NATION_CODE, NATION_NAME, REFORM_DATE
-from . import admin
+from . import admin, stored
 from .names import (
     ALIASES,
     clean_text,
@@ -73,6 +73,21 @@ class Registry:
         to check that an unexplained contradiction raises).
         """
         self.raw = Path(raw)
+        # The packaged overrides' tables are stored between processes (geo.stored).
+        key = stored.cache_key(self.raw) if overrides is None else None
+        tables = stored.load(key) if key else None
+        if tables is None:
+            tables = self._build_tables(overrides)
+            if key:
+                stored.save(key, tables)
+        self._df, self._conv = tables["units"], tables["conversion"]
+        self.province_table = tables["province_table"]
+        self.contradictions = tables["contradictions"]
+        self._build_indices()
+
+    # -- building -------------------------------------------------------------------
+    def _build_tables(self, overrides: list[dict[str, str]] | None) -> dict[str, pd.DataFrame]:
+        """Read the three lists and build the tables of :data:`stored.TABLES`."""
         legacy, rejects = admin.read_legacy(self.raw)
         admin.raise_rejects(rejects)
         prov25, rejects = admin.read_provinces_2025(self.raw)
@@ -82,9 +97,9 @@ class Registry:
         overrides = load_overrides() if overrides is None else overrides
         self.province_table, self.contradictions = province_mapping(conv, legacy, prov25,
                                                                      overrides)
-        self._df = self._build_units(legacy, prov25, conv)
-        self._conv = self._link_conversion(conv, legacy)
-        self._build_indices()
+        return {"units": self._build_units(legacy, prov25, conv),
+                "conversion": self._link_conversion(conv, legacy),
+                "province_table": self.province_table, "contradictions": self.contradictions}
 
     # -- building -------------------------------------------------------------------
     def _build_units(self, legacy: pd.DataFrame, prov25: pd.DataFrame,
@@ -168,21 +183,29 @@ class Registry:
 
     def _build_indices(self) -> None:
         df = self._df
-        self._by_exact = df.groupby("key_exact").indices
-        self._by_fold = df.groupby("key_fold").indices
-        self._by_level_code = df.groupby(["level", "code"]).indices
+        level, code = df["level"].tolist(), df["code"].tolist()
+        self._by_exact = _positions(df["key_exact"].tolist())
+        self._by_fold = _positions(df["key_fold"].tolist())
+        self._by_level_code = _positions(list(zip(level, code, strict=True)))
         self._by_id = {(b, lvl, c): i for i, (b, lvl, c) in enumerate(zip(
-            df["boundaries"].tolist(), df["level"].tolist(), df["code"].tolist(), strict=True))}
+            df["boundaries"].tolist(), level, code, strict=True))}
         self._fold_choices = sorted(self._by_fold)
-        # All units materialised once (frozen dataclasses), so resolve() is cheap.
+        # Each unit is made (a frozen dataclass) when first asked for, then kept.
         table = df[_FIELDS].astype(object)
-        table = table.where(table.notna(), None)
-        self._units = [Unit(*vals) for vals in table.itertuples(index=False, name=None)]
+        self._fields = [table[c].where(table[c].notna(), None).tolist() for c in _FIELDS]
+        # What resolution filters and ranks on, by position (no frame slicing per name).
+        self._col = {c: df[c].tolist() for c in ("boundaries", "level", "kind", "rank",
+                                                 "b_rank")}
+        self._units: list[Unit | None] = [None] * len(df)
         self._resolved: dict[tuple[str, str | None, str | None, str | None], Unit] = {}
 
     # -- access ---------------------------------------------------------------------
     def _unit(self, pos: int) -> Unit:
-        return self._units[int(pos)]
+        pos = int(pos)
+        unit = self._units[pos]
+        if unit is None:
+            unit = self._units[pos] = Unit(*(values[pos] for values in self._fields))
+        return unit
 
     def get(self, boundaries: str, level: str, code: str) -> Unit:
         """Return the unit with this key; raise :class:`UnknownPlaceError` if absent.
@@ -436,22 +459,14 @@ class Registry:
     def _candidates(self, name: str, level: str | None, boundaries: str | None,
                     parents: list[Unit] | None,
                     allowed_levels: set[str] | None = None) -> tuple[list[int], set[str] | None]:
-        df = self._df
+        bnd, lvl = self._col["boundaries"], self._col["level"]
         for body, kinds, levels in parse_query(name):
             for tier in self._lookup(body):
-                if not len(tier):
-                    continue
-                sub = df.iloc[tier]
-                mask = np.ones(len(sub), bool)
-                if boundaries is not None:
-                    mask &= (sub["boundaries"] == boundaries).to_numpy()
-                if level is not None:
-                    mask &= (sub["level"] == level).to_numpy()
-                if levels is not None:
-                    mask &= sub["level"].isin(levels).to_numpy()
-                if allowed_levels is not None:
-                    mask &= sub["level"].isin(allowed_levels).to_numpy()
-                pos = [int(p) for p, ok in zip(tier, mask, strict=True) if ok]
+                pos = [int(p) for p in tier
+                       if (boundaries is None or bnd[p] == boundaries)
+                       and (level is None or lvl[p] == level)
+                       and (levels is None or lvl[p] in levels)
+                       and (allowed_levels is None or lvl[p] in allowed_levels)]
                 if parents is not None:
                     pos = [p for p in pos if self._within(self._unit(p), parents)]
                 if pos:
@@ -584,17 +599,16 @@ class Registry:
                 found = "; ".join(self.describe(self._unit(p)) for p in raw_pos[:5])
                 raise UnknownPlaceError(name, [], detail=f"nothing with {detail}; found {found}")
             raise UnknownPlaceError(name, self._suggest(name), detail=detail)
-        sub = self._df.iloc[pos]
-        keep = np.ones(len(sub), bool)
+        keep = np.ones(len(pos), bool)
         if kinds:  # soft: prefer the printed kind ("Thành phố" over "Huyện" of the same name)
-            k = sub["kind"].isin(kinds).to_numpy()
+            k = np.array([self._col["kind"][p] in kinds for p in pos], dtype=bool)
             if k.any():
                 keep &= k
         if level is None:
-            r = sub["rank"].to_numpy()
+            r = np.array([self._col["rank"][p] for p in pos])
             keep &= r == r[keep].min()
         if boundaries is None:
-            b = sub["b_rank"].to_numpy()
+            b = np.array([self._col["b_rank"][p] for p in pos])
             keep &= b == b[keep].min()
         chosen = [p for p, ok in zip(pos, keep, strict=True) if ok]
         if len(chosen) > 1 and parents is not None:
@@ -603,6 +617,15 @@ class Registry:
             return self._unit(chosen[0])
         units = [self._unit(p) for p in sorted(chosen)]
         raise AmbiguousPlaceError(name, units, [self.describe(u) for u in units])
+
+
+def _positions(keys: list) -> dict:
+    """Each key's row positions, ascending (missing keys left out, as ``groupby``)."""
+    out: dict = {}
+    for pos, key in enumerate(keys):
+        if key is not None and key == key:  # NaN != NaN
+            out.setdefault(key, []).append(pos)
+    return out
 
 
 def _check_boundaries(boundaries: str) -> None:

@@ -27,7 +27,6 @@ import pandas as pd
 
 from ..schema import CONSISTENCY_COLUMNS, DENOMINATOR, UNIT_KEY
 from .derive import RULES, _derive, _prepare, _restore_dates
-from .figures import figure_bounds
 
 __all__ = ["DENOMINATOR_ALLOWANCE", "check_consistency", "derive_and_check", "in_parts"]
 
@@ -167,7 +166,7 @@ def _observed(usable: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         "date": frame["date"],
         "year": frame["year"], "value": frame["value"], "lo": frame["lo"], "hi": frame["hi"],
         "source_id": usable["source_id"].astype("str"), "obs_id": usable["obs_id"].astype("str"),
-        "row": frame["row"],
+        "row": frame["row"], "qualifier": frame["qualifier"],
     })
 
 
@@ -240,14 +239,13 @@ def _candidates(derived: pd.DataFrame, observed_indicators: set[str],
 # ------------------------------------------------------------------ the rows
 
 
-def _sides(figures: pd.DataFrame, usable: pd.DataFrame) -> pd.DataFrame:
+def _sides(figures: pd.DataFrame) -> pd.DataFrame:
     """The text each side of a check prints: ``text``, ``implied``, ``ids``."""
     f = figures.copy()
     value = _fmt_series(f["value"])
     bounds = "[" + _fmt_series(f["lo"]) + ", " + _fmt_series(f["hi"]) + "]"
     if "rule" not in f:  # observed
-        qualifier = figure_bounds(usable.iloc[f["row"].to_numpy()])["qualifier"].to_numpy()
-        qualifier = pd.Series(qualifier, index=f.index)
+        qualifier = f["qualifier"].astype("str")
         f["text"] = (f["indicator"] + "=" + value + " (" + f["date"].dt.strftime("%Y-%m-%d")
                      + ", " + f["source_id"] + ")")
         f["implied"] = (f["indicator"] + "=" + value
@@ -262,7 +260,7 @@ def _sides(figures: pd.DataFrame, usable: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rows(left: pd.DataFrame, right: pd.DataFrame, pairs: pd.DataFrame, check: str,
-          usable: pd.DataFrame, allowance: object = 0.0) -> pd.DataFrame:
+          allowance: object = 0.0) -> pd.DataFrame:
     """Consistency rows for ``pairs`` of ``left`` and ``right`` figures.
 
     ``allowance`` widens the right interval by that share of its value (denominators
@@ -270,8 +268,8 @@ def _rows(left: pd.DataFrame, right: pd.DataFrame, pairs: pd.DataFrame, check: s
     """
     if pairs.empty:
         return pd.DataFrame()
-    lhs = _sides(left.iloc[pairs["left"].to_numpy()].reset_index(drop=True), usable)
-    rhs = _sides(right.iloc[pairs["right"].to_numpy()].reset_index(drop=True), usable)
+    lhs = _sides(left.iloc[pairs["left"].to_numpy()].reset_index(drop=True))
+    rhs = _sides(right.iloc[pairs["right"].to_numpy()].reset_index(drop=True))
     if callable(allowance):
         allowance = allowance(lhs, rhs)
     widen = np.asarray(allowance, dtype=float) * np.abs(rhs["value"].to_numpy())
@@ -333,8 +331,7 @@ def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
     parts = []
 
     # 1. The same figure published twice (same place, indicator and date).
-    parts.append(_rows(observed, observed, self_pairs(observed, same_day), "same_figure",
-                       usable))
+    parts.append(_rows(observed, observed, self_pairs(observed, same_day), "same_figure"))
 
     # 2. Derived vs observed, same date (denominators are checked by year below).
     d = drv[~is_den].reset_index(drop=True)
@@ -344,20 +341,19 @@ def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
                                           d["input_a"].to_numpy()[pairs["left"]],
                                           d["input_b"].to_numpy()[pairs["left"]],
                                           strict=True)]
-    parts.append(_rows(d, o, pairs[~np.asarray(own, dtype=bool)], "derived_vs_observed",
-                       usable))
+    parts.append(_rows(d, o, pairs[~np.asarray(own, dtype=bool)], "derived_vs_observed"))
 
     # 3. Derived vs derived from different inputs (not one rule sharing an input).
     pairs = self_pairs(drv, same_day)
     pairs = pairs[~_shares_input(drv, drv, pairs)]
-    parts.append(_rows(drv, drv, pairs, "derived_vs_derived", usable))
+    parts.append(_rows(drv, drv, pairs, "derived_vs_derived"))
 
     # 4. Implied denominators vs observed ones of the same year; another publisher's
     #    figure gets the allowance.
     d = drv[is_den].reset_index(drop=True)
     o = observed[observed["indicator"].isin(_DENOMINATORS)].reset_index(drop=True)
     parts.append(_rows(d, o, cross_pairs(d, o, ["unit", "indicator", "year"]),
-                       "denominator_vs_observed", usable,
+                       "denominator_vs_observed",
                        lambda lhs, rhs: np.where(lhs["source_id"] == rhs["source_id"],
                                                  0.0, DENOMINATOR_ALLOWANCE)))
 

@@ -150,7 +150,8 @@ def _prepare(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     Usable: a date and a value. The second frame holds what the rules match on and
     compute with: ``unit`` (one number per place, in the order of the place's
     boundaries, level and code), ``source`` (a number per source), ``date``, ``year``,
-    ``year_end``, ``indicator``, ``value`` and its interval ``lo``–``hi``.
+    ``year_end``, ``indicator``, ``value``, its interval ``lo``–``hi`` and its
+    ``qualifier`` (:func:`figure_bounds`).
     """
     need = ["obs_id", "source_id", *UNIT_KEY, "geo_name", "as_of", "indicator", "value"]
     missing = [c for c in need if c not in obs.columns]
@@ -161,7 +162,7 @@ def _prepare(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     ok = (as_of.notna() & value.notna()).to_numpy()
     usable = (obs if ok.all() else obs[ok]).reset_index(drop=True)
     date = pd.Series(as_of.to_numpy()[ok])
-    lo, hi, _, _ = _intervals(usable)
+    lo, hi, _, qualifier = _intervals(usable)
     frame = pd.DataFrame({
         "row": np.arange(len(usable)),
         "unit": usable.groupby(UNIT_KEY, sort=True, observed=True).ngroup().to_numpy(),
@@ -173,15 +174,18 @@ def _prepare(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         "value": value.to_numpy(dtype=float)[ok],
         "lo": lo,
         "hi": hi,
+        "qualifier": qualifier,  # what a consistency check prints beside the value
     })
     return usable, frame
 
 
-def _interval_op(op: str, a: pd.DataFrame, b: pd.DataFrame
+def _interval_op(op: str, a: tuple[np.ndarray, np.ndarray, np.ndarray],
+                 b: tuple[np.ndarray, np.ndarray, np.ndarray]
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the value and interval of ``a <op> b`` (interval arithmetic on lo–hi)."""
-    av, alo, ahi = (a[c].to_numpy(dtype=float) for c in ("value", "lo", "hi"))
-    bv, blo, bhi = (b[c].to_numpy(dtype=float) for c in ("value", "lo", "hi"))
+    """Return the value and interval of ``a <op> b`` (interval arithmetic on lo–hi);
+    each side is (value, lo, hi)."""
+    av, alo, ahi = a
+    bv, blo, bhi = b
     if op == "add":
         return av + bv, alo + blo, ahi + bhi
     if op == "sub":
@@ -206,40 +210,47 @@ def _interval_op(op: str, a: pd.DataFrame, b: pd.DataFrame
 def _match(a: pd.DataFrame, b: pd.DataFrame, join: str) -> pd.DataFrame:
     """Rows of indicators ``a`` and ``b`` that belong together (one merge).
 
-    Columns: the join keys, then ``date``, ``year``, ``row``, ``source``, ``value``,
-    ``lo`` and ``hi`` of each side, suffixed ``_a`` and ``_b``.
+    Columns: the join keys (``year`` is ``a``'s year), then the other columns of
+    each side (``date``, ``row``, ``value``, ``lo``, ``hi``, ...) suffixed ``_a`` and
+    ``_b``; :func:`_side` reads a column of either side.
     """
     if join == "prev_year_end":
         a = a[a["year_end"]]
         b = b[b["year_end"]].assign(year=b["year"] + 1)
-    keys = _JOIN_KEYS[join]
-    m = a.merge(b, on=keys, suffixes=("_a", "_b"))
-    for c in keys:  # both sides share the keys: name them like the other columns
-        m[f"{c}_a"] = m[c]
-        m[f"{c}_b"] = m[c]
-    if join == "prev_year_end":
-        m["year_b"] = m["year_b"] - 1
-    return m
+    return a.merge(b, on=_JOIN_KEYS[join], suffixes=("_a", "_b"))
+
+
+def _side(m: pd.DataFrame, column: str, side: str) -> np.ndarray:
+    """Column ``column`` of side ``side`` ("a" or "b") of matched rows (a join key is
+    the same for both sides)."""
+    return m[f"{column}_{side}" if f"{column}_{side}" in m else column].to_numpy()
+
+
+def _year_end(year: np.ndarray) -> np.ndarray:
+    """31 December of each year (datetime64[ns])."""
+    next_year = (np.asarray(year, dtype=np.int64) - 1969).astype("datetime64[Y]")
+    return (next_year.astype("datetime64[D]") - np.timedelta64(1, "D")).astype("datetime64[ns]")
 
 
 def _apply(index: int, rule: Rule, m: pd.DataFrame) -> dict[str, np.ndarray]:
     """Rows one rule derives from matched inputs ``m``, as columns: its number, both
     input rows, place, dates, value and interval (finite values only)."""
-    side = {s: m[[f"value_{s}", f"lo_{s}", f"hi_{s}"]].set_axis(["value", "lo", "hi"], axis=1)
-            for s in ("a", "b")}
-    value, lo, hi = _interval_op(rule.op, side["a"], side["b"])
+    a, b = [tuple(_side(m, c, s).astype(float, copy=False) for c in ("value", "lo", "hi"))
+            for s in ("a", "b")]
+    value, lo, hi = _interval_op(rule.op, a, b)
+    date_a = _side(m, "date", "a")
     if rule.out_date == "same":
-        as_of = m["date_a"]
+        as_of = date_a
     else:  # 31 December of a's year, or of the year before
-        year = m["year_a"] - 1 if rule.out_date == "prev_year_end" else m["year_a"]
-        as_of = pd.to_datetime(pd.DataFrame({"year": year, "month": 12, "day": 31}))
+        year = _side(m, "year", "a")
+        as_of = _year_end(year - 1 if rule.out_date == "prev_year_end" else year)
     finite = np.isfinite(value)
     out = {
         "rule": np.full(len(m), index, dtype=np.int16),
-        "row_a": m["row_a"].to_numpy(), "row_b": m["row_b"].to_numpy(),
-        "unit": m["unit_a"].to_numpy(),
-        "as_of": as_of.to_numpy(dtype="datetime64[ns]"),
-        "inputs_as_of": np.maximum(m["date_a"].to_numpy(), m["date_b"].to_numpy()),
+        "row_a": _side(m, "row", "a"), "row_b": _side(m, "row", "b"),
+        "unit": _side(m, "unit", "a"),
+        "as_of": as_of.astype("datetime64[ns]", copy=False),
+        "inputs_as_of": np.maximum(date_a, _side(m, "date", "b")),
         "value": value, "lo": lo, "hi": hi,
     }
     return out if finite.all() else {c: v[finite] for c, v in out.items()}
@@ -387,7 +398,7 @@ def derive(obs: pd.DataFrame) -> pd.DataFrame:
 
 def _derive(usable: pd.DataFrame, frame: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
     """:func:`derive` on the observations :func:`_prepare` returned."""
-    by_indicator = dict(tuple(frame.drop(columns="indicator").groupby(
+    by_indicator = dict(tuple(frame.drop(columns=["indicator", "qualifier"]).groupby(
         frame["indicator"], sort=False, observed=True)))
     # Rules that read the same two indicators the same way share one merge.
     inputs: dict[tuple[str, str, str], list[int]] = {}

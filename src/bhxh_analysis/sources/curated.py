@@ -23,6 +23,7 @@ from ..schema import (
     CURATED_OPTIONAL_COLUMNS,
     PRELIMINARY_QUALIFIERS,
     REFORM_DATE,
+    REJECTED_COLUMNS,
     rejects,
 )
 
@@ -61,11 +62,14 @@ def load_sources(path: str | Path | None = None) -> pd.DataFrame:
     return src
 
 
-def _read_lines(path: Path, rel: str) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
+def _read_lines(path: Path, rel: str) -> tuple[list[str], list[tuple[int, list[str]]],
+                                               list[tuple[str, int, str, str, str]]]:
     """Read a small CSV keeping the 1-based first line of every record.
 
     The csv module (not pandas) reports line numbers, which stay right when a quoted
-    cell spans lines. Returns (header, text cells + ``_row``, rows of the wrong width).
+    cell spans lines. Returns the header, the records of the header's width as (line,
+    cells), and one rejected record (``file, row, column, value, reason``) for each
+    record of another width.
     """
     reader = csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""))
     records: list[tuple[int, list[str]]] = []
@@ -75,15 +79,12 @@ def _read_lines(path: Path, rel: str) -> tuple[list[str], pd.DataFrame, pd.DataF
             records.append((start, cells))
         start = reader.line_num + 1
     if not records:
-        return [], pd.DataFrame({"_row": pd.Series(dtype="int64")}), rejects(rel, [], "", [], "")
+        return [], [], []
     header = [unicodedata.normalize("NFC", h.strip()) for h in records[0][1]]
     good = [(ln, c) for ln, c in records[1:] if len(c) == len(header)]
-    bad = [(ln, c) for ln, c in records[1:] if len(c) != len(header)]
-    frame = pd.DataFrame([c for _, c in good], columns=header, dtype="str")
-    frame["_row"] = pd.Series([ln for ln, _ in good], dtype="int64")
-    wrong = rejects(rel, [ln for ln, _ in bad], "(row)", [",".join(c) for _, c in bad],
-                    [f"row has {len(c)} cells, header has {len(header)}" for _, c in bad])
-    return header, frame, wrong
+    wrong = [(rel, ln, "(row)", ",".join(c), f"row has {len(c)} cells, header has {len(header)}")
+             for ln, c in records[1:] if len(c) != len(header)]
+    return header, good, wrong
 
 
 def _parse_values(value_raw: pd.Series, indicator: pd.Series, unit: pd.Series,
@@ -125,27 +126,33 @@ def _as_of_raw_reasons(as_of_raw: pd.Series, as_of: pd.Series) -> pd.Series:
     return pd.Series(reasons, index=as_of_raw.index, dtype="str")
 
 
-def load(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Load one curated file's cells (``_file``, ``_row`` added) and its structural rejects.
+def load(path: Path, rel: str) -> tuple[list[list[object]], list[tuple[str, int, str, str, str]]]:
+    """Load one curated file: its records and its structural rejects.
 
-    A file whose header lacks a column, or repeats one, gives no rows; an optional column
-    it does not have (:data:`~bhxh_analysis.schema.CURATED_OPTIONAL_COLUMNS`) is empty.
+    Each record is the cells of :data:`schema.CURATED_COLUMNS` then
+    :data:`~bhxh_analysis.schema.CURATED_OPTIONAL_COLUMNS` in that order (an optional
+    column the file does not have is empty), then the line (``_row``) and ``rel``
+    (``_file``); each reject is ``(file, row, column, value, reason)``. A file whose
+    header lacks a column, or repeats one, gives no records. Plain lists, so that
+    :func:`read_many` builds one table for all the files.
     """
     try:
-        header, raw, wrong = _read_lines(path, rel)
+        header, good, wrong = _read_lines(path, rel)
     except UnicodeDecodeError as exc:
-        return pd.DataFrame(), rejects(rel, [1], "(file)", "", f"not UTF-8: {exc}")
+        return [], [(rel, 1, "(file)", "", f"not UTF-8: {exc}")]
     if not header:
-        return pd.DataFrame(), rejects(rel, [1], "(file)", "", "empty file (no header row)")
+        return [], [(rel, 1, "(file)", "", "empty file (no header row)")]
     twice = sorted({c for c in header if header.count(c) > 1})
     missing = [c for c in CURATED_COLUMNS if c not in header]
     if twice or missing:
-        return pd.DataFrame(), pd.concat(
-            [wrong, rejects(rel, 1, twice, "", "column appears more than once in the header"),
-             rejects(rel, 1, missing, "", "missing column in header")], ignore_index=True)
-    absent = {c: "" for c in CURATED_OPTIONAL_COLUMNS if c not in header}
-    columns = [*CURATED_COLUMNS, *(c for c in CURATED_OPTIONAL_COLUMNS if c in header)]
-    return raw[[*columns, "_row"]].assign(_file=rel, **absent), wrong
+        return [], [*wrong,
+                    *((rel, 1, c, "", "column appears more than once in the header")
+                      for c in twice),
+                    *((rel, 1, c, "", "missing column in header") for c in missing)]
+    at = [header.index(c) if c in header else None
+          for c in (*CURATED_COLUMNS, *CURATED_OPTIONAL_COLUMNS)]
+    return [[*("" if i is None else cells[i] for i in at), line, rel]
+            for line, cells in good], wrong
 
 
 def read(path: Path, rel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -185,16 +192,21 @@ def read_many(files: list[tuple[Path, str]]) -> tuple[pd.DataFrame, pd.DataFrame
         else by ``as_of``: 2025 from :data:`schema.REFORM_DATE`), ``_place_column``,
         ``_file``, ``_row``; and the rejected cells (the pipeline drops their rows).
     """
-    # -- load
-    loaded = [load(path, rel) for path, rel in files]
-    errors = [e for _, e in loaded]
-    frames = [f for f, _ in loaded if len(f)]
-    if not frames:
-        return pd.DataFrame(), pd.concat(errors, ignore_index=True) if errors else rejects(
-            "", [], "", [], "")
-    raw = pd.concat(frames, ignore_index=True)
+    # -- load: every file's records, then one table
+    records: list[list[object]] = []
+    structural: list[tuple[str, int, str, str, str]] = []
+    for path, rel in files:
+        rows, wrong = load(path, rel)
+        records += rows
+        structural += wrong
+    errors = [pd.DataFrame(structural, columns=REJECTED_COLUMNS).astype(
+        {"row": "int64"} | {c: "str" for c in REJECTED_COLUMNS if c != "row"})]
+    if not records:
+        return pd.DataFrame(), errors[0]
     columns = [*CURATED_COLUMNS, *CURATED_OPTIONAL_COLUMNS]
-    cell = {c: raw[c].fillna("").astype("str").str.normalize("NFC") for c in columns}
+    raw = pd.DataFrame(records, columns=[*columns, "_row", "_file"], dtype=object)
+    raw = raw.astype({c: "str" for c in [*columns, "_file"]} | {"_row": "int64"})
+    cell = {c: raw[c].astype("str").str.normalize("NFC") for c in columns}
     text = {c: cell[c].str.strip() for c in columns}
 
     def flag(mask: pd.Series, column: str, reason: str | pd.Series) -> None:

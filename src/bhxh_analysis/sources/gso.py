@@ -188,14 +188,19 @@ def wide_to_long(
     meta = pd.DataFrame(meta_rows, columns=["column", "col_pos", "series", "year", "preliminary"])
     meta = meta.astype({"col_pos": "int64", "year": "int64", "preliminary": bool})
     good = list(meta["column"])
-    work = frame[id_cols + good].reset_index(drop=True)
-    work["_order"] = range(len(work))
-    long = work.melt(
-        id_vars=[*id_cols, "_order"], value_vars=good, var_name="column", value_name="value_raw"
-    )
-    long = long.merge(meta, on="column", how="left", validate="many_to_one")
-    long = long.sort_values(["_order", "col_pos"], kind="stable").drop(columns="_order")
-    return long.reset_index(drop=True), bad
+    # Row-major order of the wide cells is the long order (row, then column): each id
+    # repeated over the columns, the columns' labels tiled over the rows.
+    n = len(frame)
+    long = pd.DataFrame({
+        **{c: np.repeat(frame[c].to_numpy(), len(good)) for c in id_cols},
+        **{c: np.tile(meta[c].to_numpy(), n) for c in meta.columns},
+        "value_raw": frame[good].to_numpy(dtype=object).reshape(-1),
+    })
+    # The dtypes ``melt`` gives: the ids' inferred (text as ``str``), the labels' own.
+    long = long.astype({c: long[c].infer_objects().dtype for c in id_cols}
+                       | meta.dtypes.to_dict())
+    return long[[*id_cols, "column", "value_raw", "col_pos", "series", "year",
+                 "preliminary"]], bad
 
 
 def _relative_name(path: Path) -> str:
@@ -227,14 +232,20 @@ def _sniff_separator(line: str) -> str:
     return ";" if n_semi > n_comma else ","
 
 
-def _guess_export_fmt(cells: pd.Series, header_is_vietnamese: bool) -> Literal["vi", "en"]:
-    """Pick the number convention that parses more cells; ties follow the header language."""
-    present = cells[~cells.isin(list(_MISSING)) & cells.str.strip().ne("")]
-    n_vi = int(parse_numbers(present, "vi")["ok"].sum())
-    n_en = int(parse_numbers(present, "en")["ok"].sum())
+def _parse_export_numbers(cells: pd.Series, fmt: Literal["vi", "en"] | None,
+                          header_is_vietnamese: bool) -> tuple[str, pd.DataFrame]:
+    """Parse the cells (NaN: not to parse) in ``fmt``, or, when ``None``, in the number
+    convention that parses more of them (ties follow the header language).
+
+    Returns the convention used and :func:`clean.parse_numbers`' result.
+    """
+    if fmt is not None:
+        return fmt, parse_numbers(cells, fmt)
+    vi, en = parse_numbers(cells, "vi"), parse_numbers(cells, "en")
+    n_vi, n_en = int(vi["ok"].sum()), int(en["ok"].sum())
     if n_vi != n_en:
-        return "vi" if n_vi > n_en else "en"
-    return "vi" if header_is_vietnamese else "en"
+        return ("vi", vi) if n_vi > n_en else ("en", en)
+    return ("vi", vi) if header_is_vietnamese else ("en", en)
 
 
 def read_gso_export_with_errors(
@@ -330,8 +341,7 @@ def read_gso_export_with_errors(
     blank = stripped.eq("") & ~missing_cell
     to_parse = ~(missing_cell | is_na_marker | blank)
     header_vi = any(ord(ch) > 127 for ch in "".join(header))  # Vietnamese labels
-    used = fmt or _guess_export_fmt(stripped[to_parse], header_vi)
-    parsed = parse_numbers(stripped.where(to_parse), used)
+    used, parsed = _parse_export_numbers(stripped.where(to_parse), fmt, header_vi)
     bad_number = to_parse & ~parsed["ok"]
     for mask, reason in (
         (missing_cell, "missing cell (row shorter than header)"),
@@ -347,14 +357,14 @@ def read_gso_export_with_errors(
     out = long.loc[keep].copy()
     out["value"] = parsed["value"].loc[keep]  # NaN for ".."
     out["file"] = fname
-    out["name"] = nfc_series(out["name_raw"])
+    out["name"] = _per_distinct(out["name_raw"], nfc_series)
     indicator_table = ascii_key(header[0]).startswith(("indicator", "chi tieu"))
     if indicator_table:
         # Rows are indicators for the whole country: the label is the series.
         out["series"] = out["name"]
         out["is_aggregate"] = True
     else:
-        out["is_aggregate"] = is_aggregate_name(out["name_raw"])
+        out["is_aggregate"] = _per_distinct(out["name_raw"], is_aggregate_name)
     out["title"] = pd.Series([title] * len(out), index=out.index, dtype=object)
     out = out[GSO_COLUMNS].astype(
         {"file": "str", "row": "int64", "name_raw": "str", "name": "str", "series": "str",
@@ -384,6 +394,19 @@ def read_gso_export(
 
 
 # ------------------------------------------------------- observations from an export
+
+
+def _per_distinct(values: pd.Series, fn: Any) -> pd.Series:
+    """``fn(values)`` for a vectorised ``fn``, computed once per distinct value (an
+    export repeats each place and series label on many cells)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    done = fn(pd.Series(uniques, dtype=values.dtype))
+    return pd.Series(done.to_numpy()[codes], index=values.index, dtype=done.dtype)
+
+
+def _ascii_keys(values: pd.Series) -> pd.Series:
+    """:func:`clean.ascii_key` of each value (text ``str``)."""
+    return values.map(ascii_key).astype("str")
 
 
 def _format_printed(values: pd.Series, fmt: str) -> pd.Series:
@@ -420,7 +443,7 @@ def read(spec: GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     layout = long.attrs.get("layout", "places")
     fmt = long.attrs.get("number_format", "en")
     rejected = errors.astype({"row": "int64"})
-    keys = long["series"].map(ascii_key)
+    keys = _per_distinct(long["series"], _ascii_keys)
     long = long.assign(indicator=keys.map(spec.series))
     # '..' (NaN) is an absent figure, not an error; other series are not used.
     long = long[long["indicator"].notna() & long["value"].notna()]
@@ -428,7 +451,8 @@ def read(spec: GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
         long = long.assign(name_for_geo="Việt Nam")
     else:
         # Region aggregates are dropped; the whole-country row becomes the nation.
-        whole = long["name"].map(ascii_key).isin(["whole country", "viet nam", "ca nuoc"])
+        whole = _per_distinct(long["name"], _ascii_keys).isin(["whole country", "viet nam",
+                                                              "ca nuoc"])
         long = long[~long["is_aggregate"] | whole]
         long = long.assign(name_for_geo=np.where(whole.loc[long.index], "Việt Nam",
                                                  long["name"]))
@@ -448,7 +472,11 @@ def read(spec: GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
             spec.file, first["row"], "name", first["name_raw"],
             first["name_for_geo"].map(reasons))], ignore_index=True)
     long = long[~bad]
-    u = long["name_for_geo"].map(units)
+    # The unit's fields, once per place, then spread over its rows.
+    fields = ["code", "name", "level", "boundaries", "province_2025_name"]
+    places = pd.DataFrame([[getattr(unit, f) for f in fields] for unit in units.values()],
+                          index=pd.Index(list(units), dtype="str"), columns=fields, dtype="str")
+    u = places.iloc[places.index.get_indexer(long["name_for_geo"])].set_index(long.index)
     if "value_raw" in long.columns:
         printed = long["value_raw"].astype("str").str.strip()
     else:
@@ -456,7 +484,7 @@ def read(spec: GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     year = long["year"].astype("int64")
     as_of = pd.to_datetime(year.astype("str") + ("-12-31" if spec.stock else "-07-01"),
                            format="%Y-%m-%d").astype("datetime64[ns]")
-    geo_code = u.map(lambda x: x.code).astype("str")
+    geo_code = u["code"]
     suffix = long["indicator"].str.replace("_participants", "", regex=False) + "-" \
         if spec.prefix == "gso-ins" else ""
     obs_id = spec.prefix + "-" + suffix + year.astype("str") + "-" + geo_code
@@ -465,10 +493,10 @@ def read(spec: GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
         "obs_id": obs_id,
         "source_id": spec.source_id,
         "geo_code": geo_code,
-        "geo_name": u.map(lambda x: x.name).astype("str"),
-        "geo_level": u.map(lambda x: x.level).astype("str"),
-        "boundaries": u.map(lambda x: x.boundaries).astype("str"),
-        "province_2025": u.map(lambda x: x.province_2025_name).astype("str"),
+        "geo_name": u["name"],
+        "geo_level": u["level"],
+        "boundaries": u["boundaries"],
+        "province_2025": u["province_2025_name"],
         "geo_name_raw": long["name_raw"].astype("str"),
         "as_of": as_of,
         "as_of_raw": np.where(prel, "Prel. " + year.astype("str"), year.astype("str")),
