@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import time
 from collections.abc import Callable
@@ -38,17 +37,6 @@ def _started(**extra: Any) -> float:
     sys.stdout.write(json.dumps({"step": "start_s", "seconds": seconds, **extra}) + "\n")
     sys.stdout.flush()
     return seconds
-
-def _workers_cpu_s() -> float:
-    """CPU seconds (user + system) of this process's finished child processes."""
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return kids.ru_utime + kids.ru_stime
-
-
-def _workers_peak_rss_mb() -> float:
-    """Peak RSS of the largest finished child process, in MiB (Linux reports KiB)."""
-    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
-
 
 #: Sort order of the observations table (unique key of a unit, then time).
 SORT_KEY = ["boundaries", "geo_level", "geo_code", "indicator", "as_of", "obs_id"]
@@ -149,10 +137,10 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
 
     def timed(name: str, fn: Callable[[], Any]) -> Any:
         log(f"build: {name} ...")
-        t0, c0 = time.perf_counter(), time.process_time() + _workers_cpu_s()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
         steps[name] = round(time.perf_counter() - t0, 3)
-        cpu[name] = round(time.process_time() + _workers_cpu_s() - c0, 3)
+        cpu[name] = round(time.process_time() - c0, 3)
         # One line per finished step, so a run stopped by the parent's timeout
         # still tells how far it got and how fast.
         sys.stdout.write(json.dumps({"step": name, "seconds": steps[name],
@@ -174,9 +162,8 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
     return {
         "build_s": round(sum(steps.values()), 3),
         "steps": steps,
-        # CPU seconds of this process and its finished worker processes per step: on a
-        # machine shared with other work they stay close to what the wall time would be
-        # on an idle one (with the workers, on one core).
+        # CPU seconds of this process per step: on a machine shared with other work
+        # they stay close to what the wall time would be on an idle one.
         "build_cpu_s": round(sum(cpu.values()), 3),
         "steps_cpu_s": cpu,
         "start_s": start_s,
@@ -187,9 +174,6 @@ def build(src: Path, workdir: Path, csv: str = "auto") -> dict[str, Any]:
         "derived_rows": result.derived_rows,
         "consistency_rows": len(result.consistency),
         "peak_rss_mb": peak_rss_mb(),
-        # The largest worker's peak (forked: it counts the pages it shares with this
-        # process, so the sum of the two peaks overstates the memory used).
-        "workers_peak_rss_mb": _workers_peak_rss_mb(),
         "rss_after_imports_mb": rss_imports,
     }
 

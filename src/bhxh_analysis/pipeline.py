@@ -27,8 +27,6 @@ Rules (documented for users in ``docs/build.md``):
 from __future__ import annotations
 
 import datetime as _dt
-import os
-from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,11 +63,6 @@ SORT_KEY = ["boundaries", "geo_code", "indicator", "as_of", "obs_id"]
 #: give exactly the one-pass tables, and the derived table — about twice the
 #: observations — is written group by group instead of held in memory.
 PLACE_GROUP_ROWS = 400_000
-#: Worker processes deriving the groups of places of a big table (the machine's cores;
-#: 1 derives in the build's own process).
-DERIVE_WORKERS = 2
-#: Derived groups waiting to be written (bounds the memory of a parallel build).
-DERIVE_AHEAD = 2
 #: Rows validated at once by pandera (bounds its working memory on a big table).
 VALIDATE_ROWS = 1_000_000
 
@@ -386,62 +379,17 @@ def place_groups(obs: pd.DataFrame, rows: int | None = None) -> list[np.ndarray]
     return [order[lo:hi] for lo, hi in zip(edges[:-1], edges[1:], strict=True) if hi > lo]
 
 
-def _group(obs: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
-    contiguous = rows[-1] - rows[0] == len(rows) - 1  # a sorted table: a plain slice
-    return obs.iloc[rows[0]:rows[-1] + 1] if contiguous else obs.take(rows)
-
-
-#: The table whose groups the build's worker processes derive (set before they fork).
-_FORKED: pd.DataFrame | None = None
-
-
-def _derive_group(rows: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """In a worker: derive and check one group of the inherited table."""
-    from . import metrics
-
-    assert _FORKED is not None, "worker not forked from a build"
-    return metrics.derive_and_check(_group(_FORKED, rows))
-
-
 def _metrics_by_group(obs: pd.DataFrame, checks: list[pd.DataFrame]
                       ) -> Iterator[pd.DataFrame]:
-    """Yield the derived table group of places by group, in order; collect the checks.
-
-    With more than one group, :data:`DERIVE_WORKERS` processes derive the groups (each
-    rule and check stays within one place) while the caller writes the parts already
-    derived; at most :data:`DERIVE_AHEAD` groups wait, which bounds the memory. The
-    workers are forked: they read ``obs`` from the memory they inherit (nothing is sent
-    but row positions, no import is repeated) and die with the build.
-    """
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
+    """Yield the derived table group of places by group; collect the checks."""
     from . import metrics
-    from .processes import die_with_parent
 
-    global _FORKED
-    groups = place_groups(obs)
-    if len(groups) == 1 or DERIVE_WORKERS < 2:
-        for rows in groups:
-            derived, consistency = metrics.derive_and_check(_group(obs, rows))
-            checks.append(consistency)
-            yield derived
-        return
-    _FORKED = obs
-    pool = ProcessPoolExecutor(DERIVE_WORKERS, mp_context=get_context("fork"),
-                               initializer=die_with_parent, initargs=(os.getpid(),))
-    try:
-        pending: deque[Any] = deque()
-        for rows in [*groups, None]:
-            if rows is not None:
-                pending.append(pool.submit(_derive_group, rows))
-            while pending and (rows is None or len(pending) > DERIVE_AHEAD):
-                derived, consistency = pending.popleft().result()
-                checks.append(consistency)
-                yield derived
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _FORKED = None
+    for rows in place_groups(obs):
+        contiguous = rows[-1] - rows[0] == len(rows) - 1  # a sorted table: a plain slice
+        part = obs.iloc[rows[0]:rows[-1] + 1] if contiguous else obs.take(rows)
+        derived, consistency = metrics.derive_and_check(part)
+        checks.append(consistency)
+        yield derived
 
 
 def _concat_checks(checks: list[pd.DataFrame]) -> pd.DataFrame:

@@ -17,18 +17,37 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from ..processes import set_parent_death_signal
 
 # Test-only: comma-separated province names whose worker process is killed (SIGKILL)
 # when it takes the report, to exercise the retry of a dead worker's reports.
 KILL_ENV = "BHXH_REPORT_KILL_WORKER"
 #: How many times a report may be held by a worker that died before it is recorded failed.
 MAX_ATTEMPTS = 2
+_PR_SET_PDEATHSIG = 1
+
+
+def set_parent_death_signal(sig: int = signal.SIGTERM) -> bool:
+    """Ask Linux to send ``sig`` to this process when its parent dies.
+
+    Used as the kernel's ``preexec_fn`` and in the worker initialiser: a ``kill -9`` of
+    the batch never leaves workers or kernels behind. Returns False (and does nothing)
+    where ``prctl`` is not available.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
 
 # Worker-process state (one Renderer per worker process).
 _WORKER: Any = None
