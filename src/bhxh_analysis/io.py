@@ -30,6 +30,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -252,21 +253,30 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
         f".{Path(csv_path).name}.{os.getpid()}.tmp")
     writer, rows = None, 0
     try:
-        for part in parts:
-            table = _arrow_table(part)
-            if writer is None:
-                # Repeated text that arrives dictionary-encoded stays so (no decoding;
-                # readers see plain text), the rest takes the table's fixed schema.
-                target = pa.schema([
-                    pa.field(f.name, pa.dictionary(pa.int32(), pa.string()))
-                    if pa.types.is_dictionary(f.type) else fixed.field(f.name)
-                    for f, fixed in ((f, arrow_schema(table.column_names))
-                                     for f in table.schema)])
-                writer = pq.ParquetWriter(tmp, target, **_parquet_options(target.empty_table()))
-            writer.write_table(table.cast(writer.schema))
-            if csv_tmp is not None:
-                _csv_rows(part, csv_tmp, header=rows == 0)
-            rows += len(part)
+        # One part is written (pyarrow encodes and compresses without the GIL) while
+        # the next is produced: ``parts`` may be computed lazily, as the build's are.
+        with ThreadPoolExecutor(max_workers=1) as background:
+            writing = None
+            for part in parts:
+                table = _arrow_table(part)
+                if writer is None:
+                    # Repeated text that arrives dictionary-encoded stays so (no decoding;
+                    # readers see plain text), the rest takes the table's fixed schema.
+                    target = pa.schema([
+                        pa.field(f.name, pa.dictionary(pa.int32(), pa.string()))
+                        if pa.types.is_dictionary(f.type) else fixed.field(f.name)
+                        for f, fixed in ((f, arrow_schema(table.column_names))
+                                         for f in table.schema)])
+                    writer = pq.ParquetWriter(tmp, target,
+                                              **_parquet_options(target.empty_table()))
+                if writing is not None:
+                    writing.result()  # parts go to the file in their order
+                writing = background.submit(writer.write_table, table.cast(writer.schema))
+                if csv_tmp is not None:
+                    _csv_rows(part, csv_tmp, header=rows == 0)
+                rows += len(part)
+            if writing is not None:
+                writing.result()
         if writer is None:
             raise ValueError(f"{path.name}: no part to write")
         writer.close()
