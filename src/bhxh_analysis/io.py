@@ -252,26 +252,30 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
     csv_tmp = None if csv_path is None else Path(csv_path).with_name(
         f".{Path(csv_path).name}.{os.getpid()}.tmp")
     writer, rows = None, 0
+
+    def write(part: pd.DataFrame) -> None:
+        nonlocal writer
+        table = _arrow_table(part)
+        if writer is None:
+            # Repeated text that arrives dictionary-encoded stays so (no decoding;
+            # readers see plain text), the rest takes the table's fixed schema.
+            fixed = arrow_schema(table.column_names)
+            target = pa.schema([pa.field(f.name, pa.dictionary(pa.int32(), pa.string()))
+                                if pa.types.is_dictionary(f.type) else fixed.field(f.name)
+                                for f in table.schema])
+            writer = pq.ParquetWriter(tmp, target, **_parquet_options(target.empty_table()))
+        writer.write_table(table.cast(writer.schema))
+
     try:
-        # One part is written (pyarrow encodes and compresses without the GIL) while
-        # the next is produced: ``parts`` may be computed lazily, as the build's are.
+        # Each part is converted and written by one background thread (pyarrow mostly
+        # without the GIL) while the next part is produced: the build's parts are
+        # derived lazily, so deriving and writing share the machine's two cores.
         with ThreadPoolExecutor(max_workers=1) as background:
             writing = None
             for part in parts:
-                table = _arrow_table(part)
-                if writer is None:
-                    # Repeated text that arrives dictionary-encoded stays so (no decoding;
-                    # readers see plain text), the rest takes the table's fixed schema.
-                    target = pa.schema([
-                        pa.field(f.name, pa.dictionary(pa.int32(), pa.string()))
-                        if pa.types.is_dictionary(f.type) else fixed.field(f.name)
-                        for f, fixed in ((f, arrow_schema(table.column_names))
-                                         for f in table.schema)])
-                    writer = pq.ParquetWriter(tmp, target,
-                                              **_parquet_options(target.empty_table()))
                 if writing is not None:
-                    writing.result()  # parts go to the file in their order
-                writing = background.submit(writer.write_table, table.cast(writer.schema))
+                    writing.result()  # one part waits at most (bounds the memory)
+                writing = background.submit(write, part)
                 if csv_tmp is not None:
                     _csv_rows(part, csv_tmp, header=rows == 0)
                 rows += len(part)
