@@ -226,8 +226,11 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
     """Write a table that arrives in parts (a big derived table), one part at a time.
 
     Each part is converted to the table's fixed schema (:func:`arrow_schema`) and
-    appended; with ``csv_path`` the same rows go to a CSV copy (safe cells, as
-    :func:`write_csv`). Files appear only when every part is written.
+    appended by one background thread while the caller produces the next part (``parts``
+    may be a generator computing them, as the build's groups are); parts reach the file
+    in their order, and an error in either comes back unchanged. With ``csv_path`` the
+    same rows go to a CSV copy (safe cells, as :func:`write_csv`). Files appear only
+    when every part is written.
 
     Returns
     -------
