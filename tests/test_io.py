@@ -14,9 +14,13 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 
@@ -189,3 +193,70 @@ def test_report_bundle_reads_one_build_set(project: Path) -> None:
     assert len(bundle.derived) == len(derived) > 1
     assert len(bundle.obs) == len(load_observations(build=found))
     assert bundle.checksum == file_checksum(found.table("observations.parquet"))
+
+
+# ------------------------------------------------------------------ parts in the background
+
+
+class _InTheCaller:
+    """Stands in for ``ThreadPoolExecutor``: runs each task at once, in the caller."""
+
+    def __init__(self, max_workers: int) -> None:
+        pass
+
+    def __enter__(self) -> _InTheCaller:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+
+def _parts(n: int, fail_after: int | None = None) -> Iterator[pd.DataFrame]:
+    """Parts of a derived-like table produced lazily, as the build's groups are."""
+    for i in range(n):
+        if fail_after is not None and i == fail_after:
+            raise RuntimeError("derive failed in group 2")
+        yield pd.DataFrame({
+            "geo_code": pd.Categorical([f"{i:05d}"] * 3),
+            "obs_id": [f"drv-{i}-{k}" for k in range(3)],
+            "as_of": pd.to_datetime(["2023-01-31", "2023-02-28", "2023-03-31"]),
+            "value": [i + 0.5, i + 1.25, float("nan")]})
+
+
+def test_parts_written_in_the_background_are_the_serial_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part is written by a background thread while the next is produced: the file
+    (and its CSV copy) must be byte for byte the one written part by part in the caller."""
+    rows = io.write_parquet_parts(_parts(5), tmp_path / "bg.parquet", tmp_path / "bg.csv")
+    monkeypatch.setattr(io, "ThreadPoolExecutor", _InTheCaller)
+    io.write_parquet_parts(_parts(5), tmp_path / "fg.parquet", tmp_path / "fg.csv")
+    assert rows == 15
+    assert (tmp_path / "bg.parquet").read_bytes() == (tmp_path / "fg.parquet").read_bytes()
+    assert (tmp_path / "bg.csv").read_bytes() == (tmp_path / "fg.csv").read_bytes()
+    back = io.read_parquet(tmp_path / "bg.parquet")
+    assert back["obs_id"].tolist()[::3] == [f"drv-{i}-0" for i in range(5)]  # in order
+
+
+def test_a_failing_part_leaves_no_file_and_keeps_its_error(tmp_path: Path) -> None:
+    """An error while producing a part, or while the background thread writes one, comes
+    back unchanged (the build's one-line message) and leaves no file behind."""
+    with pytest.raises(RuntimeError, match="^derive failed in group 2$"):
+        io.write_parquet_parts(_parts(5, fail_after=2), tmp_path / "t.parquet",
+                               tmp_path / "t.csv")
+
+    def wrong_type() -> Iterator[pd.DataFrame]:
+        yield from _parts(2)
+        yield pd.DataFrame({"geo_code": ["x"], "obs_id": ["y"],
+                            "as_of": pd.to_datetime(["2023-01-31"]), "value": ["not a number"]})
+
+    with pytest.raises(pa.ArrowInvalid, match="^Failed to parse string: 'not a number'"):
+        io.write_parquet_parts(wrong_type(), tmp_path / "t.parquet")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -30,6 +30,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -225,8 +226,11 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
     """Write a table that arrives in parts (a big derived table), one part at a time.
 
     Each part is converted to the table's fixed schema (:func:`arrow_schema`) and
-    appended; with ``csv_path`` the same rows go to a CSV copy (safe cells, as
-    :func:`write_csv`). Files appear only when every part is written.
+    appended by one background thread while the caller produces the next part (``parts``
+    may be a generator computing them, as the build's groups are); parts reach the file
+    in their order, and an error in either comes back unchanged. With ``csv_path`` the
+    same rows go to a CSV copy (safe cells, as :func:`write_csv`). Files appear only
+    when every part is written.
 
     Returns
     -------
@@ -251,22 +255,35 @@ def write_parquet_parts(parts: Iterable[pd.DataFrame], path: str | Path,
     csv_tmp = None if csv_path is None else Path(csv_path).with_name(
         f".{Path(csv_path).name}.{os.getpid()}.tmp")
     writer, rows = None, 0
+
+    def write(part: pd.DataFrame) -> None:
+        nonlocal writer
+        table = _arrow_table(part)
+        if writer is None:
+            # Repeated text that arrives dictionary-encoded stays so (no decoding;
+            # readers see plain text), the rest takes the table's fixed schema.
+            fixed = arrow_schema(table.column_names)
+            target = pa.schema([pa.field(f.name, pa.dictionary(pa.int32(), pa.string()))
+                                if pa.types.is_dictionary(f.type) else fixed.field(f.name)
+                                for f in table.schema])
+            writer = pq.ParquetWriter(tmp, target, **_parquet_options(target.empty_table()))
+        writer.write_table(table.cast(writer.schema))
+
     try:
-        for part in parts:
-            table = _arrow_table(part)
-            if writer is None:
-                # Repeated text that arrives dictionary-encoded stays so (no decoding;
-                # readers see plain text), the rest takes the table's fixed schema.
-                target = pa.schema([
-                    pa.field(f.name, pa.dictionary(pa.int32(), pa.string()))
-                    if pa.types.is_dictionary(f.type) else fixed.field(f.name)
-                    for f, fixed in ((f, arrow_schema(table.column_names))
-                                     for f in table.schema)])
-                writer = pq.ParquetWriter(tmp, target, **_parquet_options(target.empty_table()))
-            writer.write_table(table.cast(writer.schema))
-            if csv_tmp is not None:
-                _csv_rows(part, csv_tmp, header=rows == 0)
-            rows += len(part)
+        # Each part is converted and written by one background thread (pyarrow mostly
+        # without the GIL) while the next part is produced: the build's parts are
+        # derived lazily, so deriving and writing share the machine's two cores.
+        with ThreadPoolExecutor(max_workers=1) as background:
+            writing = None
+            for part in parts:
+                if writing is not None:
+                    writing.result()  # one part waits at most (bounds the memory)
+                writing = background.submit(write, part)
+                if csv_tmp is not None:
+                    _csv_rows(part, csv_tmp, header=rows == 0)
+                rows += len(part)
+            if writing is not None:
+                writing.result()
         if writer is None:
             raise ValueError(f"{path.name}: no part to write")
         writer.close()

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -428,16 +429,25 @@ def write_tables(result: BuildResult, csv: str = "auto") -> BuildResult:
         def csv_of(path: Path) -> Path | None:
             return folder / path.with_suffix(".csv").name if with_csv else None
 
-        if result.derived is None:  # a big table: metrics group by group, streamed
-            checks: list[pd.DataFrame] = []
-            derived = config.derived_parquet()
-            result.derived_count = io.write_parquet_parts(
-                _metrics_by_group(result.observations, checks), folder / derived.name,
-                csv_of(derived))
-            result.consistency = _concat_checks(checks)
-        tables = {config.observations_parquet(): result.observations,
-                  config.derived_parquet(): result.derived,
+        observations = config.observations_parquet()
+        tables = {observations: result.observations, config.derived_parquet(): result.derived,
                   config.consistency_parquet(): result.consistency}
+        if result.derived is None:  # a big table: metrics group by group, streamed
+            # A background thread writes the observations meanwhile (pyarrow encodes
+            # without the GIL): the two cores share the build's longest step.
+            with ThreadPoolExecutor(max_workers=1) as background:
+                written = background.submit(io.write_parquet, result.observations,
+                                            folder / observations.name)
+                checks: list[pd.DataFrame] = []
+                derived = config.derived_parquet()
+                result.derived_count = io.write_parquet_parts(
+                    _metrics_by_group(result.observations, checks), folder / derived.name,
+                    csv_of(derived))
+                result.consistency = _concat_checks(checks)
+                written.result()
+            tables = {config.consistency_parquet(): result.consistency}
+            if with_csv:
+                io.write_csv(result.observations, csv_of(observations))
         for path, df in tables.items():
             if df is not None:
                 io.write_parquet(df, folder / path.name)
