@@ -80,8 +80,16 @@ def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | 
 @click.option("--provinces", default=None, hidden=True,
               help="Comma-separated province names (tests and benchmarks).")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="local: this machine's worker pool; dask: a Dask cluster (see "
+                   "docs/scale-out.md).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask; "
+                   "default: a LocalCluster with one worker per core).")
 def all_cmd(boundaries: str, jobs: int, only_failed: bool, lang: str, scope: str,
-            out: str | None, provinces: str | None, no_progress: bool) -> None:
+            out: str | None, provinces: str | None, no_progress: bool, executor: str,
+            scheduler: str | None) -> None:
     """Render every province with data in parallel; write index.html and manifest.csv.
 
     By default only provinces with an insurance figure are rendered; --scope any
@@ -90,10 +98,13 @@ def all_cmd(boundaries: str, jobs: int, only_failed: bool, lang: str, scope: str
     """
     from ..reports import ReportParameterError, render_all
 
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
     names = [p.strip() for p in provinces.split(",") if p.strip()] if provinces else None
     try:
         batch = render_all(out, boundaries=boundaries, jobs=jobs, only_failed=only_failed,
-                           lang=lang, provinces=names, scope=scope, progress=not no_progress)
+                           lang=lang, provinces=names, scope=scope, progress=not no_progress,
+                           executor=executor, scheduler=scheduler)
     except ReportParameterError as exc:
         _fail_parameter(exc)
         return
