@@ -433,7 +433,8 @@ def test_index_and_manifest_format(tmp_path) -> None:
     assert "boom &lt;script&gt;" in page and "lam-dong-legacy-vi.ipynb" in page
     assert "đã tạo" in page and "khớp" not in page  # "rendered", not "agrees"
     assert [x for x in internal_text(page) if "boom" not in x] == []
-    assert reports.MANIFEST_COLUMNS == ["province", "status", "seconds", "error", "parameters",
+    assert reports.MANIFEST_COLUMNS == ["province", "status", "seconds", "worker", "error",
+                                        "parameters",
                                         "data_checksum", "package_version", "git_commit",
                                         "lock_sha256", "newest_figure", "html_sha256"]
     (tmp_path / "manifest.csv").write_text(

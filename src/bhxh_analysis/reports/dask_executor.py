@@ -237,7 +237,7 @@ def connect(scheduler: str | None, n_workers: int = 0) -> tuple[Any, Any]:
                                  f"({reason})") from exc
     n = n_workers or (os.cpu_count() or 1)
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           dashboard_address=None, host="127.0.0.1")
+                           dashboard_address=":0", host="127.0.0.1")
     return Client(cluster), cluster
 
 
@@ -266,6 +266,8 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
     connected; its second outcome is emitted. ``n_workers`` sizes the LocalCluster
     started when no ``scheduler`` address is given.
     """
+    from dataclasses import replace
+
     from distributed import as_completed
 
     from .runner import _error_text
@@ -279,26 +281,29 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
         futures, submitted = {}, []
         for task in tasks:
             fut = client.submit(render_on_worker, task, key=f"report-{task.slug}", pure=False)
-            futures[fut.key] = (task, 1)
+            futures[fut.key] = (task, "")
             submitted.append(fut)
         ac = as_completed(submitted)
         for fut in ac:
-            task, attempt = futures.pop(fut.key)
+            task, first = futures.pop(fut.key)
             try:
                 res, files = fut.result()
-                failed_on = res.worker if res.status != "ok" else None
             except Exception as exc:  # the task raised (worker died, lost, cancelled)
-                res, files, failed_on = _failed(task, _error_text(exc)), {}, ""
+                res, files = _failed(task, _error_text(exc)), {}
             fut.release()
-            if failed_on is not None and attempt == 1:
+            if res.status != "ok" and not first:  # once more, elsewhere if possible
+                failed_on = res.worker or "an unknown worker"
                 others = [w for w in client.scheduler_info(n_workers=-1)["workers"]
-                          if w != failed_on]
+                          if w != res.worker]
                 retry = client.submit(render_on_worker, task, key=f"report-{task.slug}-retry",
                                       pure=False, workers=others or None,
                                       allow_other_workers=not others)
-                futures[retry.key] = (task, 2)
+                futures[retry.key] = (task, failed_on)
                 ac.add(retry)
                 continue
+            if res.status != "ok":
+                res = replace(res, error=f"{res.error} [2 attempts: on {first}, then on "
+                                         f"{res.worker or 'an unknown worker'}]")
             _write_outputs(res, files, task.out_dir)
             emit(res)
     finally:
