@@ -169,3 +169,55 @@ def _wait_for_workers(address: str, n: int, timeout: float = 60) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+# --------------------------------------------------------------------------------------
+# bhxh forecast batch
+# --------------------------------------------------------------------------------------
+
+BATCH = ["forecast", "batch", "--level", "province", "--indicator", "bhxh_participants",
+         "--year", "2024", "--as-of", "31/10/2024", "--no-progress"]
+
+
+def test_forecast_batch_has_the_columns_and_values_of_bhxh_forecast(home, tmp_path) -> None:
+    import pandas as pd
+
+    out = tmp_path / "fc.parquet"
+    res = CliRunner().invoke(main, [*BATCH, "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    batch = pd.read_parquet(out)
+    assert len(batch) > 1
+    done = batch[batch["forecast"].notna()]
+    assert len(done)
+    name = done["geo_name"].iloc[0]
+    one = CliRunner().invoke(main, ["forecast", "--geo", name, "--indicator",
+                                    "bhxh_participants", "--year", "2024", "--as-of",
+                                    "2024-10-31", "--format", "csv"])
+    assert one.exit_code == 0, one.output
+    header, line = one.output.strip().splitlines()
+    assert list(batch.columns) == header.split(",")
+    row = done.iloc[0]
+    printed = dict(zip(header.split(","), line.split(","), strict=True))
+    assert printed["method"] == row["method"] and printed["as_of"] == f"{row['as_of']:%Y-%m-%d}"
+    for col in ("forecast", "lo80", "hi80", "lo95", "hi95"):
+        assert printed[col] == f"{row[col]:.0f}", col
+
+
+def test_forecast_batch_bad_scheduler_is_one_line(home, tmp_path) -> None:
+    res = CliRunner().invoke(main, [*BATCH, "--executor", "dask", "--scheduler", "no-port",
+                                    "--out", str(tmp_path / "x.parquet")])
+    assert res.exit_code == 1
+    assert "cannot reach the Dask scheduler at 'no-port'" in res.output
+    assert "Traceback" not in res.output and not (tmp_path / "x.parquet").exists()
+
+
+@pytest.mark.slow
+def test_forecast_batch_on_a_local_cluster_equals_the_local_run(home) -> None:
+    from bhxh_analysis.forecast import forecast_batch
+
+    kw = dict(level="province", indicator="bhxh_participants", year=2024, as_of="2024-10-31")
+    local = forecast_batch(**kw)
+    dask = forecast_batch(**kw, executor="dask", n_workers=2, chunk_places=2)
+    assert len(local) > 2  # more than one chunk
+    pd_testing = pytest.importorskip("pandas.testing")
+    pd_testing.assert_frame_equal(dask, local)

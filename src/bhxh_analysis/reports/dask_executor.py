@@ -36,13 +36,14 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from ..cluster import SchedulerError, connect
+
+__all__ = ["PLUGIN_NAME", "RendererPlugin", "SchedulerError", "connect", "pack_inputs",
+           "render_on_worker", "run_dask"]
+
 PLUGIN_NAME = "bhxh-renderer"
 #: Attribute of the dask worker that holds this package's renderer state.
 _STATE_ATTR = "_bhxh_renderer_state"
-
-
-class SchedulerError(RuntimeError):
-    """The Dask scheduler cannot be reached (a bad ``--scheduler`` address)."""
 
 
 # --------------------------------------------------------------------------------------
@@ -204,41 +205,6 @@ def render_on_worker(task: Any) -> tuple[Any, dict[str, bytes]]:
 # --------------------------------------------------------------------------------------
 # The client side: cluster, submissions, one retry elsewhere
 # --------------------------------------------------------------------------------------
-
-
-def connect(scheduler: str | None, n_workers: int = 0) -> tuple[Any, Any]:
-    """Return ``(client, cluster)``: a client of ``scheduler``, or of a new LocalCluster.
-
-    ``cluster`` is None for an external scheduler. A LocalCluster has ``n_workers``
-    single-threaded worker processes (0: one per CPU core).
-
-    Raises
-    ------
-    SchedulerError
-        The scheduler cannot be reached (one line, no traceback for the CLI).
-
-    Examples
-    --------
-    >>> connect("tcp://127.0.0.1:1", 1)  # nothing listens on port 1
-    Traceback (most recent call last):
-    ...
-    bhxh_analysis.reports.dask_executor.SchedulerError: cannot reach the Dask scheduler at 'tcp://127.0.0.1:1' ...
-    """
-    import dask
-    from distributed import Client, LocalCluster
-
-    if scheduler:
-        try:
-            with dask.config.set({"distributed.comm.timeouts.connect": "5s"}):
-                return Client(scheduler, timeout="5s"), None
-        except (OSError, TimeoutError, ValueError) as exc:
-            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-            raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler!r} "
-                                 f"({reason})") from exc
-    n = n_workers or (os.cpu_count() or 1)
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           dashboard_address=":0", host="127.0.0.1")
-    return Client(cluster), cluster
 
 
 def _failed(task: Any, error: str) -> Any:
