@@ -7,6 +7,7 @@ imported only here and in those two modules, when a Dask batch runs.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -48,5 +49,6 @@ def connect(scheduler: str | None, n_workers: int = 0) -> tuple[Any, Any]:
                                  f"({reason})") from exc
     n = n_workers or (os.cpu_count() or 1)
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           dashboard_address=":0", host="127.0.0.1")
+                           dashboard_address=":0", host="127.0.0.1",
+                           silence_logs=logging.ERROR)  # no shutdown chatter on stderr
     return Client(cluster), cluster

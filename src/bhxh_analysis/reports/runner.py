@@ -42,6 +42,7 @@ NOTEBOOKS: dict[str, str] = {
     "national": "national_trends.ipynb",
     "forecast": "forecast_report.ipynb",
     "explore": "00_explore.ipynb",
+    "unit": "unit_report.ipynb",
 }
 MANIFEST_COLUMNS: list[str] = [
     "province", "status", "seconds", "worker", "error", "parameters", "data_checksum", "package_version",
@@ -52,6 +53,7 @@ REPORT_OBJECTS: dict[str, str] = {
     "province_report.ipynb": "rpt",
     "national_trends.ipynb": "nat",
     "forecast_report.ipynb": "fr",
+    "unit_report.ipynb": "rpt",
 }
 FOOTER_CELL_ID = "provenance-footer"
 #: Manifest status of a report planned but not finished (the batch was stopped).
@@ -617,7 +619,8 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
                only_failed: bool = False, lang: str = "vi",
                provinces: Iterable[str] | None = None, scope: str = "insurance",
                progress: bool = True, executor: str = "local",
-               scheduler: str | None = None) -> BatchResult:
+               scheduler: str | None = None, level: str = "province",
+               province: str | None = None, synthetic: bool = False) -> BatchResult:
     """Render a report for every province with data, in parallel; write index and manifest.
 
     Parameters
@@ -645,6 +648,13 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     scheduler : str, optional
         Address of a running Dask scheduler (``tcp://host:8786``); without it the Dask
         executor starts a LocalCluster.
+    level : {"province", "district", "commune"}
+        ``district``/``commune``: one report per unit with data inside ``province``
+        (template ``unit_report.ipynb``, see :mod:`.unit`).
+    province : str, optional
+        The province of a district or commune batch.
+    synthetic : bool
+        District/commune batch from the simulated panel (every page says synthetic).
 
     Examples
     --------
@@ -658,7 +668,7 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     ...
     bhxh_analysis.reports.data.ReportParameterError: unknown province 'Nowhere Province'...
     """
-    from .data import data_checksum, provinces_with_data
+    from .data import ReportParameterError, data_checksum, provinces_with_data
 
     out = Path(out_dir or config.reports_dir() / "all")
     previous = read_manifest(out) if only_failed else []
@@ -666,11 +676,14 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
         if not previous:
             raise FileNotFoundError(f"{out / 'manifest.csv'} not found: nothing to re-run")
         failed = [r for r in previous if r["status"] != "ok"]
-        tasks = []
-        for row in failed:
-            p = json.loads(row["parameters"])
-            tasks.append(province_task(p["province"], p["boundaries"], p.get("year"),
-                                       p.get("as_of"), p["lang"], out))
+        tasks = [_task_of(json.loads(row["parameters"]), out) for row in failed]
+    elif level != "province":
+        from .unit import unit_tasks
+
+        if not province:
+            raise ReportParameterError(f"--level {level} needs --province NAME")
+        ensure_data()
+        tasks = unit_tasks(province, level, boundaries, lang, synthetic, out)
     else:
         names = list(provinces) if provinces is not None else None
         ensure_data()  # build once here, before the workers read the data
@@ -715,6 +728,17 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     summaries = {r.label: r.summary for r in results}
     index = write_index(out, ordered, summaries, lang)
     return BatchResult(results, manifest, index)
+
+
+def _task_of(p: dict[str, Any], out: Path) -> ReportTask:
+    """The task of a manifest row's parameters (province or unit report)."""
+    if "level" in p:
+        from .unit import unit_task
+
+        return unit_task(p["code"], p["level"], p["province"], p["boundaries"], p.get("year"),
+                         p.get("as_of"), p["lang"], p.get("synthetic", False), out)
+    return province_task(p["province"], p["boundaries"], p.get("year"), p.get("as_of"),
+                         p["lang"], out)
 
 
 def result_dict(res: ReportResult) -> dict[str, Any]:
