@@ -580,7 +580,8 @@ def test_date_options_read_both_formats_with_one_message(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("name", ["province_report.ipynb", "national_trends.ipynb",
-                                  "forecast_report.ipynb", "00_explore.ipynb"])
+                                  "forecast_report.ipynb", "00_explore.ipynb",
+                                  "unit_report.ipynb"])
 def test_notebooks_show_the_analysis_in_short_steps(name) -> None:
     import nbformat
 

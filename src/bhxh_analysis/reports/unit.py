@@ -138,9 +138,9 @@ class UnitReport(ProvinceReport):
 
     Examples
     --------
-    >>> rpt = UnitReport("672", "district", "Lâm Đồng", lang="en")
+    >>> rpt = UnitReport("678", "district", "Lâm Đồng", lang="en")
     >>> rpt.title
-    'District report: Đà Lạt (Lâm Đồng)'
+    'District report: Đức Trọng (Lâm Đồng)'
     >>> sorted(set(rpt.headline_table()["geo_level"]))
     ['commune', 'district']
     """
