@@ -106,6 +106,7 @@ class _State:
         self.ready = threading.Event()
         self.error: BaseException | None = None
         self.home: str | None = None
+        self.saved_env: dict[str, str | None] = {}
 
     def start(self) -> None:
         from .runner import Renderer
@@ -154,6 +155,7 @@ class RendererPlugin(WorkerPlugin):
         from ..environment import GIT_COMMIT_ENV
 
         state = _State()
+        state.saved_env = {k: os.environ.get(k) for k in ("BHXH_HOME", GIT_COMMIT_ENV)}
         if self.payload is not None:
             state.home = _unpack(self.payload)
             os.environ["BHXH_HOME"] = state.home
@@ -167,14 +169,21 @@ class RendererPlugin(WorkerPlugin):
             state.start()
 
     def teardown(self, worker: Any) -> None:
-        """Shut the kernel down and remove the unpacked inputs."""
+        """Shut the kernel down, remove the unpacked inputs, restore the environment."""
         state = getattr(worker, _STATE_ATTR, None)
         if state is None:
             return
+        state.ready.wait(timeout=120)
         if state.renderer is not None:
             state.renderer.close()
         if state.home:
             shutil.rmtree(state.home, ignore_errors=True)
+        for key, value in state.saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        delattr(worker, _STATE_ATTR)
 
 
 def render_on_worker(task: Any) -> tuple[Any, dict[str, bytes]]:
@@ -273,6 +282,10 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
             _write_outputs(res, files, task.out_dir)
             emit(res)
     finally:
+        try:  # kernels shut down and inputs removed on every worker, not left behind
+            client.unregister_worker_plugin(PLUGIN_NAME)
+        except Exception:  # never hide the batch's own error
+            pass
         client.close()
         if cluster is not None:
             cluster.close()
