@@ -23,7 +23,8 @@ from bhxh_analysis.cli import main
 from bhxh_analysis.reports import dask_executor
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = ["Lâm Đồng", "Hoà Bình"]
+#: Two provinces with light reports (a few seconds each); the second is made to fail.
+NAMES = ["An Giang", "Lạng Sơn"]
 
 
 @pytest.fixture(scope="module")
@@ -88,22 +89,22 @@ def test_local_pool_records_its_worker(home, tmp_path) -> None:
 def test_local_cluster_isolates_a_failure_retries_it_elsewhere_and_only_failed(
         home, tmp_path, monkeypatch) -> None:
     out = tmp_path / "all"
-    monkeypatch.setenv(reports.FAIL_ENV, "Hoà Bình")  # that report fails in its kernel
+    monkeypatch.setenv(reports.FAIL_ENV, "Lạng Sơn")  # that report fails in its kernel
     batch = reports.render_all(out, jobs=2, provinces=NAMES, progress=False,
                                executor="dask")
     rows = {r["province"]: r for r in reports.read_manifest(out)}
-    assert rows["Lâm Đồng"]["status"] == "ok" and rows["Hoà Bình"]["status"] == "failed"
-    assert [r.label for r in batch.failed] == ["Hoà Bình"]
+    assert rows["An Giang"]["status"] == "ok" and rows["Lạng Sơn"]["status"] == "failed"
+    assert [r.label for r in batch.failed] == ["Lạng Sơn"]
     for row in rows.values():
         assert row["worker"].startswith("tcp://127.0.0.1:")
     # retried once, on the other worker
-    err = rows["Hoà Bình"]["error"]
+    err = rows["Lạng Sơn"]["error"]
     assert "2 attempts" in err
     tried = [w for w in err.split() if w.startswith("tcp://")]
     assert len({w.rstrip("],") for w in tried}) == 2, err
-    assert (out / "lam-dong-legacy-vi.html").exists()
-    assert not (out / "hoa-binh-legacy-vi.html").exists()
-    assert (out / "hoa-binh-legacy-vi.ipynb").exists()  # the traceback is kept
+    assert (out / "an-giang-legacy-vi.html").exists()
+    assert not (out / "lang-son-legacy-vi.html").exists()
+    assert (out / "lang-son-legacy-vi.ipynb").exists()  # the traceback is kept
 
     monkeypatch.delenv(reports.FAIL_ENV)
     res = CliRunner().invoke(main, ["report", "all", "--only-failed", "--executor", "dask",
@@ -111,9 +112,9 @@ def test_local_cluster_isolates_a_failure_retries_it_elsewhere_and_only_failed(
     assert res.exit_code == 0, res.output
     assert res.output.startswith("1/1 reports ok"), res.output
     again = {r["province"]: r for r in reports.read_manifest(out)}
-    assert again["Lâm Đồng"] == rows["Lâm Đồng"]  # not rendered again
-    assert again["Hoà Bình"]["status"] == "ok"
-    assert again["Hoà Bình"]["worker"].startswith("tcp://127.0.0.1:")
+    assert again["An Giang"] == rows["An Giang"]  # not rendered again
+    assert again["Lạng Sơn"]["status"] == "ok"
+    assert again["Lạng Sơn"]["worker"].startswith("tcp://127.0.0.1:")
 
 
 @pytest.mark.slow
@@ -137,14 +138,14 @@ def test_dask_scheduler_and_worker_processes_render_identical_pages(home, tmp_pa
         _wait_for_workers(address, 1)
         out = tmp_path / "dask"
         res = CliRunner().invoke(main, ["report", "all", "--executor", "dask", "--scheduler",
-                                        address, "--provinces", "Lâm Đồng", "--out", str(out),
+                                        address, "--provinces", "An Giang", "--out", str(out),
                                         "--no-progress"])
         assert res.exit_code == 0, res.output
         row = reports.read_manifest(out)[0]
         assert row["status"] == "ok" and row["worker"].startswith("tcp://127.0.0.1:")
         local = tmp_path / "local"
-        reports.render_all(local, jobs=1, provinces=["Lâm Đồng"], progress=False)
-        for page in ("lam-dong-legacy-vi.html", "index.html"):
+        reports.render_all(local, jobs=1, provinces=["An Giang"], progress=False)
+        for page in ("an-giang-legacy-vi.html", "index.html"):
             assert (out / page).read_bytes() == (local / page).read_bytes(), page
     finally:
         for proc in reversed(procs):  # stopped by their process ids
