@@ -26,7 +26,7 @@ from . import config
 #: Libraries whose versions change numbers or rendering.
 KEY_LIBRARIES: tuple[str, ...] = (
     "pandas", "numpy", "scipy", "statsmodels", "pyarrow", "pandera", "matplotlib",
-    "seaborn", "papermill", "nbconvert",
+    "seaborn", "papermill", "nbconvert", "distributed",
 )
 #: Header line of the lock that records the dependency lists it was made from.
 DEPS_HASH_PREFIX = "# pyproject-dependencies-sha256: "

@@ -67,7 +67,8 @@ def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | 
 @click.option("--boundaries", type=click.Choice(["legacy", "2025"]), default="legacy",
               show_default=True)
 @click.option("--jobs", type=click.IntRange(min=0), default=0,
-              help="Worker processes (default: one per CPU core).")
+              help="Worker processes (default: one per CPU core); with --executor dask and "
+                   "no --scheduler, the LocalCluster's workers.")
 @click.option("--only-failed", is_flag=True,
               help="Re-run only the provinces that failed in OUT/manifest.csv.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
