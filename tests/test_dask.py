@@ -53,12 +53,16 @@ def _free_port() -> int:
 
 
 def test_bad_scheduler_address_is_one_line_and_exit_1(home, tmp_path) -> None:
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("province,status\nLâm Đồng,ok\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["report", "all", "--executor", "dask", "--scheduler",
                                     "tcp://127.0.0.1:1", "--provinces", "Lâm Đồng",
                                     "--out", str(tmp_path), "--no-progress"])
     assert res.exit_code == 1
     assert "cannot reach the Dask scheduler at 'tcp://127.0.0.1:1'" in res.output
     assert "Traceback" not in res.output
+    # nothing was written: an earlier batch's manifest stays as it was
+    assert manifest.read_text(encoding="utf-8") == "province,status\nLâm Đồng,ok\n"
 
 
 def test_scheduler_needs_the_dask_executor(tmp_path) -> None:

@@ -11,7 +11,7 @@ import logging
 import os
 from typing import Any
 
-__all__ = ["SchedulerError", "connect"]
+__all__ = ["SchedulerError", "check_scheduler", "connect"]
 
 
 class SchedulerError(RuntimeError):
@@ -52,3 +52,21 @@ def connect(scheduler: str | None, n_workers: int = 0) -> tuple[Any, Any]:
                            dashboard_address=":0", host="127.0.0.1",
                            silence_logs=logging.ERROR)  # no shutdown chatter on stderr
     return Client(cluster), cluster
+
+
+
+def check_scheduler(scheduler: str) -> None:
+    """Raise :class:`SchedulerError` unless a Dask scheduler answers at ``scheduler``.
+
+    Called before a batch writes anything, so a mistyped address leaves an existing
+    ``manifest.csv`` as it was.
+
+    Examples
+    --------
+    >>> check_scheduler("no-port-here")
+    Traceback (most recent call last):
+    ...
+    bhxh_analysis.cluster.SchedulerError: cannot reach the Dask scheduler at 'no-port-here' ...
+    """
+    client, _ = connect(scheduler)
+    client.close()

@@ -670,6 +670,12 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     """
     from .data import ReportParameterError, data_checksum, provinces_with_data
 
+    if executor not in ("local", "dask"):
+        raise ValueError(f"unknown executor {executor!r}: use local or dask")
+    if executor == "dask" and scheduler:
+        from ..cluster import check_scheduler
+
+        check_scheduler(scheduler)  # before the manifest is touched
     out = Path(out_dir or config.reports_dir() / "all")
     previous = read_manifest(out) if only_failed else []
     if only_failed:
