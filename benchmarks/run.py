@@ -18,7 +18,8 @@ Stdout carries one JSON object per line: first ``{"benchmark": "machine", ...}``
     the same reports with ``bhxh report all --executor dask`` (a LocalCluster of two
     workers, and of one) against the local runner (``--jobs 2``) and the loop;
     ``ratio_vs_local`` (goal <= 1.10), ``speedup_vs_loop``, ``two_vs_one_worker``,
-    ``overhead_per_report_s``, ``pages_identical``.
+    ``overhead_per_report_s``, ``pages_identical`` (local and Dask alternate twice; the
+    fastest run of each counts).
 ``build``
     schema validation, sorting, ``metrics.derive``, consistency checks and
     parquet writing on a simulated commune panel (10,000 communes x 120 months
