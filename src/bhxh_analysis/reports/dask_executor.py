@@ -30,6 +30,7 @@ import shutil
 import tarfile
 import tempfile
 import threading
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -253,9 +254,11 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
 
         payload = pack_inputs() if scheduler else None
         client.register_plugin(RendererPlugin(payload, git_commit()), name=PLUGIN_NAME)
+        batch = uuid.uuid4().hex[:8]  # two batches on one scheduler never share a key
         futures, submitted = {}, []
         for task in tasks:
-            fut = client.submit(render_on_worker, task, key=f"report-{task.slug}", pure=False)
+            fut = client.submit(render_on_worker, task, key=f"report-{task.slug}-{batch}",
+                                pure=False)
             futures[fut.key] = (task, "")
             submitted.append(fut)
         ac = as_completed(submitted)
@@ -270,7 +273,8 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
                 failed_on = res.worker or "an unknown worker"
                 others = [w for w in client.scheduler_info(n_workers=-1)["workers"]
                           if w != res.worker]
-                retry = client.submit(render_on_worker, task, key=f"report-{task.slug}-retry",
+                retry = client.submit(render_on_worker, task,
+                                      key=f"report-{task.slug}-{batch}-retry",
                                       pure=False, workers=others or None,
                                       allow_other_workers=not others)
                 futures[retry.key] = (task, failed_on)
