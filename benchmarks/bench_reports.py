@@ -148,8 +148,11 @@ def run_loop(jobs: list[tuple[str, str]], out: Path, env: dict[str, str]) -> dic
 
 
 def run_bhxh(jobs: list[tuple[str, str]], out: Path, env: dict[str, str],
-             n_jobs: int) -> dict[str, Any]:
-    """Time ``bhxh report all`` on the provinces of ``jobs`` (one call per language)."""
+             n_jobs: int, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Time ``bhxh report all`` on the provinces of ``jobs`` (one call per language).
+
+    ``extra`` options are added to each call (e.g. ``("--executor", "dask")``).
+    """
     bhxh = str(venv_bin() / "bhxh")
     langs = sorted({lang for _, lang in jobs}, key=lambda x: x != "vi")
     html_count = 0
@@ -160,7 +163,8 @@ def run_bhxh(jobs: list[tuple[str, str]], out: Path, env: dict[str, str],
             target = out / lang
             log(f"bhxh report all --jobs {n_jobs} ({len(provinces)} provinces, lang={lang})")
             cmd = [bhxh, "report", "all", "--boundaries", "legacy", "--jobs", str(n_jobs),
-                   "--lang", lang, "--out", str(target), RESTRICT_OPTION, ",".join(provinces)]
+                   "--lang", lang, "--out", str(target), RESTRICT_OPTION, ",".join(provinces),
+                   *extra]
             _run(cmd, env, "bhxh report all")
             manifest = target / "manifest.csv"
             if not manifest.is_file():

@@ -20,6 +20,12 @@ Stdout carries one JSON object per line: first ``{"benchmark": "machine", ...}``
     first run, which also stores the geography registry, is reported apart
     (``cold_s``); ``build_s`` is the median of the next ``--build-repeat`` runs
     (goal <= 2 s).
+``report_dask``
+    the same reports with ``bhxh report all --executor dask`` (a LocalCluster of two
+    workers, and of one) against the local runner (``--jobs 2``) and the loop;
+    ``ratio_vs_local`` (goal <= 1.10), ``speedup_vs_loop``, ``two_vs_one_worker``,
+    ``overhead_per_report_s``, ``pages_identical`` (local and Dask alternate twice; the
+    fastest run of each counts).
 ``build``
     schema validation, sorting, ``metrics.derive``, consistency checks and
     parquet writing on a simulated commune panel (10,000 communes x 120 months
@@ -76,7 +82,8 @@ SIZES: dict[str, dict[str, int]] = {
               "build_rss_limit_mb": 8_000, "build_repeat": 1, "check_rows": 20_000},
 }
 
-BENCHMARKS = ("report_speedup", "build_real", "build", "forecast_series_per_s", "check_daily")
+BENCHMARKS = ("report_speedup", "report_dask", "build_real", "build", "forecast_series_per_s",
+              "check_daily")
 #: ``check_daily`` goals (issue 13, point 8) and the limits at which the child is stopped.
 CHECK_GOAL_S, CHECK_GOAL_MB = 120, 2048
 CHECK_TIMEOUT_S, CHECK_RSS_LIMIT_MB = 1200, 8000
@@ -87,6 +94,13 @@ def bench_report_speedup(size: dict[str, int], keep: Path | None) -> dict[str, A
     from bench_reports import report_speedup
 
     return report_speedup(size["reports"], n_jobs=2, keep=keep)
+
+
+def bench_report_dask(size: dict[str, int], keep: Path | None) -> dict[str, Any]:
+    """Run ``report_dask`` (see :mod:`bench_dask`)."""
+    from bench_dask import report_dask
+
+    return report_dask(size["reports"], keep=keep)
 
 
 #: Order of the steps printed by ``bench_build.py build`` (to name the unfinished one).
@@ -323,6 +337,7 @@ def bench_check_daily(size: dict[str, int], keep: Path | None) -> dict[str, Any]
 
 RUNNERS: dict[str, Callable[[dict[str, int], Path | None], dict[str, Any]]] = {
     "report_speedup": bench_report_speedup,
+    "report_dask": bench_report_dask,
     "build_real": bench_build_real,
     "build": bench_build,
     "forecast_series_per_s": bench_forecast,
@@ -332,6 +347,7 @@ RUNNERS: dict[str, Callable[[dict[str, int], Path | None], dict[str, Any]]] = {
 #: Modules each benchmark measures; a missing one gives ``status: missing``.
 NEEDS: dict[str, tuple[str, ...]] = {
     "report_speedup": ("bhxh_analysis.reports",),
+    "report_dask": ("bhxh_analysis.reports.dask_executor", "distributed"),
     "build_real": ("bhxh_analysis.pipeline",),
     "build": ("bhxh_analysis.simulate", "bhxh_analysis.metrics", "bhxh_analysis.pipeline"),
     "forecast_series_per_s": ("bhxh_analysis.simulate", "bhxh_analysis.forecast"),
@@ -344,7 +360,7 @@ def _missing(name: str) -> list[str]:
     import importlib.util
 
     missing = [m for m in NEEDS[name] if importlib.util.find_spec(m) is None]
-    if name == "report_speedup":
+    if name in ("report_speedup", "report_dask"):
         from bhxh_analysis import config
 
         nb = config.notebooks_dir() / "province_report.ipynb"

@@ -131,8 +131,8 @@ def quick_records() -> dict[str, dict[str, Any]]:
 
 @pytest.mark.slow
 def test_quick_run_prints_all_benchmarks(quick_records: dict[str, dict[str, Any]]) -> None:
-    assert set(quick_records) == {"machine", "report_speedup", "build_real", "build",
-                                  "forecast_series_per_s", "check_daily"}
+    assert set(quick_records) == {"machine", "report_speedup", "report_dask", "build_real",
+                                  "build", "forecast_series_per_s", "check_daily"}
     machine = quick_records["machine"]
     assert machine["mode"] == "quick"
     assert {k: machine["sizes"][k] for k in QUICK} == QUICK
@@ -194,3 +194,14 @@ def test_quick_forecast_record(quick_records: dict[str, dict[str, Any]]) -> None
     assert r["series_per_s"] == pytest.approx(r["n_series"] / r["seconds"], rel=0.01)
     assert sum(r["methods_used"].values()) == r["n_series"]
     assert r["goal"] == "all in <30 s"
+
+
+@pytest.mark.slow
+def test_quick_report_dask_record(quick_records: dict[str, dict[str, Any]]) -> None:
+    r = quick_records["report_dask"]
+    assert r["n"] == QUICK["reports"] and len(r["provinces"]) == r["n"]
+    assert r["local_html"] == r["dask_html"] == r["dask1_html"] == r["n"]
+    assert r["ratio_vs_local"] == pytest.approx(r["dask_s"] / r["local_s"], abs=0.001)
+    assert r["goal_met"] == (r["ratio_vs_local"] <= 1.10)
+    assert r["speedup_vs_loop"] == pytest.approx(r["loop_s"] / r["dask_s"], abs=0.01)
+    assert r["pages_identical"] is True  # the executors render the same bytes

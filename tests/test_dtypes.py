@@ -106,6 +106,9 @@ CASES: dict[str, Callable[[], pd.DataFrame]] = {
         lambda: bx.forecast.forecast_many(bx.forecast.example_observations(),
                                           indicator="bhxh_participants", year=2025,
                                           as_of="2025-06-30"),
+    "bhxh_analysis.forecast.forecast_batch":
+        lambda: bx.forecast.forecast_batch(level="province", indicator="bhxh_participants",
+                                           year=2024, as_of="2024-10-31"),
     "bhxh_analysis.forecast.example_observations":
         lambda: bx.forecast.example_observations(),
     "bhxh_analysis.forecast.forecast":

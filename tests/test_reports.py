@@ -477,7 +477,8 @@ def test_index_and_manifest_format(tmp_path) -> None:
     assert "boom &lt;script&gt;" in page and "lam-dong-legacy-vi.ipynb" in page
     assert "đã tạo" in page and "khớp" not in page  # "rendered", not "agrees"
     assert [x for x in internal_text(page) if "boom" not in x] == []
-    assert reports.MANIFEST_COLUMNS == ["province", "status", "seconds", "error", "parameters",
+    assert reports.MANIFEST_COLUMNS == ["province", "status", "seconds", "worker", "error",
+                                        "parameters",
                                         "data_checksum", "package_version", "git_commit",
                                         "lock_sha256", "newest_figure", "html_sha256"]
     (tmp_path / "manifest.csv").write_text(
@@ -639,7 +640,8 @@ def test_date_options_read_both_formats_with_one_message(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("name", ["province_report.ipynb", "national_trends.ipynb",
-                                  "forecast_report.ipynb", "00_explore.ipynb"])
+                                  "forecast_report.ipynb", "00_explore.ipynb",
+                                  "unit_report.ipynb"])
 def test_notebooks_show_the_analysis_in_short_steps(name) -> None:
     import nbformat
 

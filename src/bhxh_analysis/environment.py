@@ -12,6 +12,7 @@ lists of ``pyproject.toml`` it was made from, so a test can tell when the two dr
 from __future__ import annotations
 
 import hashlib
+import os
 import platform
 import re
 import subprocess
@@ -25,7 +26,7 @@ from . import config
 #: Libraries whose versions change numbers or rendering.
 KEY_LIBRARIES: tuple[str, ...] = (
     "pandas", "numpy", "scipy", "statsmodels", "pyarrow", "pandera", "matplotlib",
-    "seaborn", "papermill", "nbconvert",
+    "seaborn", "papermill", "nbconvert", "distributed",
 )
 #: Header line of the lock that records the dependency lists it was made from.
 DEPS_HASH_PREFIX = "# pyproject-dependencies-sha256: "
@@ -124,8 +125,19 @@ def check_lock(path: Path | None = None) -> LockCheck:
     return LockCheck(True, differ)
 
 
+#: A Dask worker's unpacked copy of the inputs is no git checkout: the client's commit
+#: reaches it in this variable (see ``reports/dask_executor.py``), so the footer is the same.
+GIT_COMMIT_ENV = "BHXH_GIT_COMMIT"
+
+
 def git_commit() -> str:
-    """Return the checked-out git commit of the project root ("" outside a checkout)."""
+    """Return the checked-out git commit of the project root ("" outside a checkout).
+
+    The environment variable :data:`GIT_COMMIT_ENV`, when set, is the answer (a Dask
+    worker renders from an unpacked copy of the inputs, with the client's commit).
+    """
+    if os.environ.get(GIT_COMMIT_ENV) is not None:
+        return os.environ[GIT_COMMIT_ENV]
     try:
         res = subprocess.run(["git", "-C", str(config.project_root()), "rev-parse", "HEAD"],
                              capture_output=True, text=True, timeout=10, check=False)

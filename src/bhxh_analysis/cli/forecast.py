@@ -214,6 +214,56 @@ def _reason(d: dict[str, Any], pct: bool) -> list[str]:
             "were that large"]
 
 
+@forecast.command("batch")
+@click.option("--level", type=click.Choice(["province", "district", "commune"]), required=True,
+              help="Forecast every place of this level.")
+@click.option("--indicator", required=True, callback=_check_indicator, metavar="IND",
+              help="e.g. bhxh_participants, bhyt_participants.")
+@click.option("--year", type=int, required=True,
+              help="Year whose 31 December value is forecast.")
+@click.option("--as-of", "as_of", required=True, callback=parse_date_option, metavar="DATE",
+              help="Use only figures dated on or before this day (YYYY-MM-DD or dd/mm/yyyy).")
+@click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True)
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="local: this process; dask: chunks on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler address (with --executor dask; default: a LocalCluster "
+                   "with one worker per core).")
+@click.option("--jobs", type=click.IntRange(min=0), default=0,
+              help="LocalCluster workers (default: one per CPU core).")
+@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Observations file (CSV or parquet) instead of the embedded data.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Parquet file to write (the columns of bhxh forecast --format csv).")
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+def batch_cmd(level: str, indicator: str, year: int, as_of: str, method: str, executor: str,
+              scheduler: str | None, jobs: int, data_path: Path | None, out: Path,
+              no_progress: bool) -> None:
+    """Forecast every place of a level, in chunks, locally or on a Dask cluster.
+
+    \b
+    Example:
+      bhxh forecast batch --level province --indicator bhxh_participants --year 2024 \\
+                          --as-of 31/10/2024 --executor dask --out forecasts.parquet
+
+    Each place is forecast exactly as `bhxh forecast --geo PLACE` forecasts it; the
+    file has the columns of `bhxh forecast --format csv`, one row per place (sorted by
+    boundary set, level and code); refused horizons keep their row with empty values.
+    """
+    from ..forecast import forecast_batch
+    from ..io import write_parquet
+
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    obs = _load(data_path)
+    df = forecast_batch(obs, level=level, indicator=indicator, year=year, as_of=as_of,
+                        method=method, executor=executor, scheduler=scheduler, n_workers=jobs,
+                        progress=not no_progress)
+    write_parquet(df, out)
+    n_ok = int(df["forecast"].notna().sum())
+    click.echo(f"{len(df)} places ({n_ok} forecast, {len(df) - n_ok} refused); wrote {out}")
+
+
 @forecast.command("backtest")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="CSV to write (default: data/processed/backtest.csv).")

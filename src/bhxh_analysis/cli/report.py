@@ -67,7 +67,8 @@ def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | 
 @click.option("--boundaries", type=click.Choice(["legacy", "2025"]), default="legacy",
               show_default=True)
 @click.option("--jobs", type=click.IntRange(min=0), default=0,
-              help="Worker processes (default: one per CPU core).")
+              help="Worker processes (default: one per CPU core); with --executor dask and "
+                   "no --scheduler, the LocalCluster's workers.")
 @click.option("--only-failed", is_flag=True,
               help="Re-run only the provinces that failed in OUT/manifest.csv.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
@@ -80,20 +81,49 @@ def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | 
 @click.option("--provinces", default=None, hidden=True,
               help="Comma-separated province names (tests and benchmarks).")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="local: this machine's worker pool; dask: a Dask cluster (see "
+                   "docs/scale-out.md).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask; "
+                   "default: a LocalCluster with one worker per core).")
+@click.option("--level", type=click.Choice(["province", "district", "commune"]),
+              default="province", show_default=True,
+              help="district/commune: one report per unit with data inside --province.")
+@click.option("--province", default=None, metavar="NAME",
+              help="The province of a --level district or commune batch.")
+@click.option("--synthetic", is_flag=True,
+              help="District/commune reports from the simulated panel (every page says "
+                   "synthetic; for tests and benchmarks).")
 def all_cmd(boundaries: str, jobs: int, only_failed: bool, lang: str, scope: str,
-            out: str | None, provinces: str | None, no_progress: bool) -> None:
+            out: str | None, provinces: str | None, no_progress: bool, executor: str,
+            scheduler: str | None, level: str, province: str | None,
+            synthetic: bool) -> None:
     """Render every province with data in parallel; write index.html and manifest.csv.
 
     By default only provinces with an insurance figure are rendered; --scope any
-    renders all 63 (legacy) or 34 (2025) provinces. A failing province never stops
-    the others; the exit status is 1 if any failed.
+    renders all 63 (legacy) or 34 (2025) provinces. --level district|commune
+    --province NAME renders one report per district or commune with data inside the
+    province. --executor dask runs the reports on a Dask cluster (--scheduler ADDRESS,
+    or a LocalCluster). A failing report never stops the others; the exit status is 1
+    if any failed.
     """
     from ..reports import ReportParameterError, render_all
 
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if level != "province" and not province and not only_failed:
+        raise click.UsageError(f"--level {level} needs --province NAME")
+    if (province or synthetic) and level == "province":
+        raise click.UsageError("--province and --synthetic go with --level district or "
+                               "commune (use --provinces for province reports)")
     names = [p.strip() for p in provinces.split(",") if p.strip()] if provinces else None
     try:
         batch = render_all(out, boundaries=boundaries, jobs=jobs, only_failed=only_failed,
-                           lang=lang, provinces=names, scope=scope, progress=not no_progress)
+                           lang=lang, provinces=names, scope=scope, progress=not no_progress,
+                           executor=executor, scheduler=scheduler, level=level,
+                           province=province, synthetic=synthetic)
     except ReportParameterError as exc:
         _fail_parameter(exc)
         return

@@ -39,6 +39,7 @@ from .api import (
     forecast_year_end,
 )
 from .backtest import BACKTEST_COLUMNS, backtest, summary
+from .batch import forecast_batch
 from .evaluate import calibration_table, coverage, cross_validation, winkler
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "cross_validation",
     "example_observations",
     "forecast",
+    "forecast_batch",
     "forecast_many",
     "forecast_year_end",
     "prepare",

@@ -108,11 +108,37 @@ def read_manifest(out_dir: str | Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def report_slug(params: dict[str, Any]) -> str:
+    """Slug of a batch report from its parameters: a province, district or commune report.
+
+    A unit report (parameters with ``level`` and ``code``) is named after its province,
+    level and code, ``synthetic`` when it is.
+
+    Examples
+    --------
+    >>> report_slug({"province": "Lâm Đồng", "boundaries": "legacy", "lang": "vi"})
+    'lam-dong-legacy-vi'
+    >>> report_slug({"province": "Lâm Đồng", "level": "commune", "code": "24958",
+    ...              "boundaries": "legacy", "lang": "en", "synthetic": True})
+    'lam-dong-commune-24958-legacy-synthetic-en'
+    """
+    if "level" not in params:
+        return province_slug(params["province"], params["boundaries"], params["lang"],
+                             params.get("year"), params.get("as_of"))
+    parts = [params["province"], params["level"], params["code"], params["boundaries"]]
+    if params.get("year") is not None:
+        parts.append(str(params["year"]))
+    if params.get("as_of"):
+        parts.append(f"asof {params['as_of']}")
+    if params.get("synthetic"):
+        parts.append("synthetic")
+    return slugify(" ".join([*parts, params["lang"]]))
+
+
 def _summary_from_disk(out: Path, params: dict[str, Any]) -> dict[str, Any] | None:
     import nbformat
 
-    slug = province_slug(params["province"], params["boundaries"], params["lang"],
-                         params.get("year"), params.get("as_of"))
+    slug = report_slug(params)
     path = out / f"{slug}.ipynb"
     if not path.exists():
         return None
@@ -151,8 +177,7 @@ def write_index(out: Path, rows: list[dict[str, str]],
         summary = summaries.get(row["province"])
         if summary is None and row["status"] == "ok":
             summary = _summary_from_disk(out, params)
-        slug = province_slug(params["province"], params["boundaries"], params["lang"],
-                             params.get("year"), params.get("as_of"))
+        slug = report_slug(params)
         key = fc = "–"
         if summary:
             key = "<br>".join(

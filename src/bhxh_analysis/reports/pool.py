@@ -54,6 +54,17 @@ _WORKER: Any = None
 _MARKERS: Path | None = None
 
 
+def local_worker() -> str:
+    """The ``worker`` a local batch records in ``manifest.csv``: ``local:<process id>``.
+
+    Examples
+    --------
+    >>> local_worker() == f"local:{os.getpid()}"
+    True
+    """
+    return f"local:{os.getpid()}"
+
+
 def _worker_init(markers: str | None = None) -> None:
     import multiprocessing.util
 
@@ -81,7 +92,9 @@ def _worker_render(task: Any) -> Any:
     kill = {p.strip() for p in os.environ.get(KILL_ENV, "").split(",") if p.strip()}
     if task.label in kill:
         os.kill(os.getpid(), signal.SIGKILL)  # test-only: the worker dies holding the report
-    result = _WORKER.render(task)
+    from dataclasses import replace
+
+    result = replace(_WORKER.render(task), worker=local_worker())
     if marker is not None:
         marker.unlink(missing_ok=True)
     return result

@@ -321,6 +321,10 @@ def _parameter_text(key: str, value: Any, lang: str) -> str:
         return i18n.t(f"lang_{value}", lang)
     if key == "as_of":
         return i18n.fmt_date(value, lang)
+    if key == "level":
+        return i18n.level_label(str(value), lang)
+    if isinstance(value, bool):
+        return i18n.t("answer_yes" if value else "answer_no", lang)
     return str(value)
 
 

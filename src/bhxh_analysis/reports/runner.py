@@ -29,21 +29,23 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .. import __version__, config
 from .index import province_slug, read_manifest, slugify, summary_of, write_index
+from .pool import local_worker
 
 NOTEBOOKS: dict[str, str] = {
     "province": "province_report.ipynb",
     "national": "national_trends.ipynb",
     "forecast": "forecast_report.ipynb",
     "explore": "00_explore.ipynb",
+    "unit": "unit_report.ipynb",
 }
 MANIFEST_COLUMNS: list[str] = [
-    "province", "status", "seconds", "error", "parameters", "data_checksum", "package_version",
+    "province", "status", "seconds", "worker", "error", "parameters", "data_checksum", "package_version",
     "git_commit", "lock_sha256", "newest_figure", "html_sha256",
 ]
 #: The variable holding the report object in each report notebook (for the footer).
@@ -51,6 +53,7 @@ REPORT_OBJECTS: dict[str, str] = {
     "province_report.ipynb": "rpt",
     "national_trends.ipynb": "nat",
     "forecast_report.ipynb": "fr",
+    "unit_report.ipynb": "rpt",
 }
 FOOTER_CELL_ID = "provenance-footer"
 #: Manifest status of a report planned but not finished (the batch was stopped).
@@ -270,6 +273,7 @@ class ReportResult:
     folder: str = ""
     provenance: dict[str, Any] | None = field(default=None)
     html_sha256: str = ""
+    worker: str = ""
 
 
 def html_exporter():
@@ -559,9 +563,10 @@ class BatchResult:
         return [r for r in self.results if r.status != "ok"]
 
 
-def _run_tasks(tasks: list[ReportTask], jobs: int, progress: bool,
-               on_result: Any = None) -> list[ReportResult]:
-    """Render ``tasks`` (in-process if ``jobs`` is 1, else a worker pool, see :mod:`.pool`).
+def _run_tasks(tasks: list[ReportTask], jobs: int, progress: bool, on_result: Any = None,
+               executor: str = "local", scheduler: str | None = None) -> list[ReportResult]:
+    """Render ``tasks`` (in-process if ``jobs`` is 1, else a worker pool, see :mod:`.pool`;
+    with ``executor="dask"`` on a Dask cluster, see :mod:`.dask_executor`).
 
     ``on_result(result)`` is called as each report finishes (the manifest is rewritten).
     """
@@ -581,11 +586,15 @@ def _run_tasks(tasks: list[ReportTask], jobs: int, progress: bool,
         bar.update(1)
 
     try:
-        if jobs <= 1 or len(tasks) <= 1:
+        if executor == "dask":
+            from .dask_executor import run_dask
+
+            run_dask(tasks, emit, scheduler, jobs)
+        elif jobs <= 1 or len(tasks) <= 1:
             renderer = Renderer(warm=True)
             try:
                 for task in tasks:
-                    emit(renderer.render(task))
+                    emit(replace(renderer.render(task), worker=local_worker()))
             finally:
                 renderer.close()
         else:
@@ -609,7 +618,9 @@ def _write_manifest(out: Path, rows: dict[str, dict[str, str]]) -> Path:
 def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jobs: int = 0,
                only_failed: bool = False, lang: str = "vi",
                provinces: Iterable[str] | None = None, scope: str = "insurance",
-               progress: bool = True) -> BatchResult:
+               progress: bool = True, executor: str = "local",
+               scheduler: str | None = None, level: str = "province",
+               province: str | None = None, synthetic: bool = False) -> BatchResult:
     """Render a report for every province with data, in parallel; write index and manifest.
 
     Parameters
@@ -631,6 +642,19 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
         Which provinces have data (see :func:`bhxh_analysis.reports.data.provinces_with_data`).
     progress : bool
         Show a tqdm progress bar on stderr.
+    executor : {"local", "dask"}
+        ``local``: this machine's worker pool (:mod:`.pool`); ``dask``: a Dask cluster
+        (:mod:`.dask_executor`), ``jobs`` then sizes the LocalCluster.
+    scheduler : str, optional
+        Address of a running Dask scheduler (``tcp://host:8786``); without it the Dask
+        executor starts a LocalCluster.
+    level : {"province", "district", "commune"}
+        ``district``/``commune``: one report per unit with data inside ``province``
+        (template ``unit_report.ipynb``, see :mod:`.unit`).
+    province : str, optional
+        The province of a district or commune batch.
+    synthetic : bool
+        District/commune batch from the simulated panel (every page says synthetic).
 
     Examples
     --------
@@ -644,19 +668,28 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
     ...
     bhxh_analysis.reports.data.ReportParameterError: unknown province 'Nowhere Province'...
     """
-    from .data import data_checksum, provinces_with_data
+    from .data import ReportParameterError, data_checksum, provinces_with_data
 
+    if executor not in ("local", "dask"):
+        raise ValueError(f"unknown executor {executor!r}: use local or dask")
+    if executor == "dask" and scheduler:
+        from ..cluster import check_scheduler
+
+        check_scheduler(scheduler)  # before the manifest is touched
     out = Path(out_dir or config.reports_dir() / "all")
     previous = read_manifest(out) if only_failed else []
     if only_failed:
         if not previous:
             raise FileNotFoundError(f"{out / 'manifest.csv'} not found: nothing to re-run")
         failed = [r for r in previous if r["status"] != "ok"]
-        tasks = []
-        for row in failed:
-            p = json.loads(row["parameters"])
-            tasks.append(province_task(p["province"], p["boundaries"], p.get("year"),
-                                       p.get("as_of"), p["lang"], out))
+        tasks = [_task_of(json.loads(row["parameters"]), out) for row in failed]
+    elif level != "province":
+        from .unit import unit_tasks
+
+        if not province:
+            raise ReportParameterError(f"--level {level} needs --province NAME")
+        ensure_data()
+        tasks = unit_tasks(province, level, boundaries, lang, synthetic, out)
     else:
         names = list(provinces) if provinces is not None else None
         ensure_data()  # build once here, before the workers read the data
@@ -673,7 +706,7 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
         prov = res.provenance or {}
         return {
             "province": res.label, "status": res.status, "seconds": f"{res.seconds:.2f}",
-            "error": res.error,
+            "worker": res.worker, "error": res.error,
             "parameters": json.dumps(res.parameters, ensure_ascii=False, sort_keys=True),
             "data_checksum": prov.get("data_checksum", checksum),
             "package_version": prov.get("package_version", __version__),
@@ -695,11 +728,23 @@ def render_all(out_dir: str | Path | None = None, boundaries: str = "legacy", jo
         rows[res.label] = row(res)
         _write_manifest(out, rows)
 
-    results = _run_tasks(tasks, jobs, progress, on_result) if tasks else []
+    results = (_run_tasks(tasks, jobs, progress, on_result, executor, scheduler)
+               if tasks else [])
     ordered = [rows[k] for k in sorted(rows, key=lambda name: (slugify(name), name))]
     summaries = {r.label: r.summary for r in results}
     index = write_index(out, ordered, summaries, lang)
     return BatchResult(results, manifest, index)
+
+
+def _task_of(p: dict[str, Any], out: Path) -> ReportTask:
+    """The task of a manifest row's parameters (province or unit report)."""
+    if "level" in p:
+        from .unit import unit_task
+
+        return unit_task(p["code"], p["level"], p["province"], p["boundaries"], p.get("year"),
+                         p.get("as_of"), p["lang"], p.get("synthetic", False), out)
+    return province_task(p["province"], p["boundaries"], p.get("year"), p.get("as_of"),
+                         p["lang"], out)
 
 
 def result_dict(res: ReportResult) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from .runner import ReportResult, _run_tasks, province_task, read_manifest, sha256_of
+from .runner import ReportResult, _run_tasks, _task_of, read_manifest, sha256_of
 
 _H2 = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -148,8 +148,7 @@ def verify(folder: str | Path, jobs: int = 1, scratch: str | Path | None = None,
     tasks, recorded = [], {}
     for row in rows:
         params = json.loads(row["parameters"])
-        task = province_task(params["province"], params["boundaries"], params.get("year"),
-                             params.get("as_of"), params["lang"], out)
+        task = _task_of(params, out)  # a province, district or commune report
         page = f"{task.slug}.html"
         if row["status"] == "pending":
             checks.append(ReportCheck(row["province"], page, False,
