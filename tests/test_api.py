@@ -137,3 +137,21 @@ def test_every_loader_has_a_numpydoc_example() -> None:
         # inspect.getdoc dedents like Python 3.13 does for __doc__ itself
         doc = inspect.getdoc(getattr(bx, name)) or ""
         assert "Examples\n--------" in doc and ">>> " in doc, name
+
+
+def test_forecast_indicators_gives_what_forecast_gives_for_each(home: Path) -> None:
+    """One preparation for a place's schemes, the same results (and refusals) as one
+    `forecast` call per indicator: the reports rely on it."""
+    obs = bx.load_observations(rebuild=False)
+    inds = ["bhxh_voluntary_participants", "bhyt_participants", "bhtn_participants"]
+    got = bx.forecast.forecast_indicators(obs, geo="Kon Tum", indicators=inds, year=2020,
+                                          as_of="2020-06-30")
+    assert list(got) == inds
+    for ind in inds:
+        try:
+            one = bx.forecast(obs, geo="Kon Tum", indicator=ind, year=2020, as_of="2020-06-30")
+        except bx.forecast.ForecastError as exc:
+            assert isinstance(got[ind], bx.forecast.ForecastError) and str(got[ind]) == str(exc)
+            continue
+        pd.testing.assert_frame_equal(got[ind].to_frame(), one.to_frame())
+    assert not all(isinstance(v, Exception) for v in got.values())

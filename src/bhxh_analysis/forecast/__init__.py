@@ -5,6 +5,8 @@ Public API
 forecast(obs=None, *, geo, indicator, year, as_of, method="auto", plan=None) -> ForecastResult
 forecast_many(obs=None, *, indicator, year, as_of, level=None, method="auto", plans=None)
     -> DataFrame (one row per place, the same columns as ``ForecastResult.to_frame()``)
+forecast_indicators(obs=None, *, geo, indicators, year, as_of, method="auto")
+    -> dict of indicator → ForecastResult (one place's schemes, the table prepared once)
 forecast_year_end(obs, geo, indicator, year, as_of, method="auto") -> ForecastResult
     (the positional form of :func:`forecast`, kept for existing callers)
 backtest(obs, ...) / cross_validation(obs, ...) -> DataFrame; summary, coverage, winkler,
@@ -35,6 +37,7 @@ from .api import (
     ForecastResult,
     example_observations,
     forecast,
+    forecast_indicators,
     forecast_many,
     forecast_year_end,
 )
@@ -57,6 +60,7 @@ __all__ = [
     "example_observations",
     "forecast",
     "forecast_batch",
+    "forecast_indicators",
     "forecast_many",
     "forecast_year_end",
     "prepare",

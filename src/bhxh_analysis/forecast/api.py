@@ -524,6 +524,83 @@ def forecast(obs: pd.DataFrame | None = None, *, geo: Any, indicator: str, year:
     return ForecastResult.from_row(row, name)
 
 
+def forecast_indicators(obs: pd.DataFrame | None = None, *, geo: Any,
+                        indicators: Sequence[str], year: int, as_of: str | pd.Timestamp,
+                        method: str = "auto", levels: Sequence[int] = (80, 95),
+                        ) -> dict[str, ForecastResult | ForecastError]:
+    """Forecast several indicators of one place at one as-of date, preparing the table once.
+
+    Each result is what :func:`forecast` gives for that indicator (the same numbers,
+    notes and reasons): the whole table is prepared once per family instead of once per
+    indicator, which is what a report showing a place's schemes needs. An indicator that
+    cannot be forecast maps to the :class:`ForecastError` :func:`forecast` would raise.
+
+    Parameters
+    ----------
+    obs : DataFrame, optional
+        Observations (default: the processed build).
+    geo : str or tuple
+        The place, as in :func:`forecast`.
+    indicators : sequence of str
+        Forecastable indicators (:data:`~bhxh_analysis.forecast.FORECASTABLE`).
+    year : int
+        The year whose 31 December is forecast.
+    as_of : str or Timestamp
+        Only figures dated on or before it are used.
+    method : str
+        As in :func:`forecast`.
+    levels : sequence of int
+        Interval levels.
+
+    Returns
+    -------
+    dict
+        ``indicator → ForecastResult`` (or the ``ForecastError`` explaining why not).
+
+    Examples
+    --------
+    >>> import bhxh_analysis.forecast as fc
+    >>> obs = fc.example_observations()
+    >>> got = fc.forecast_indicators(obs, geo="Việt Nam", year=2024, as_of="2024-10-31",
+    ...                              indicators=["bhxh_participants", "bhyt_participants"])
+    >>> one = fc.forecast(obs, geo="Việt Nam", indicator="bhyt_participants", year=2024,
+    ...                   as_of="2024-10-31")
+    >>> got["bhyt_participants"].forecast == one.forecast
+    True
+    """
+    unknown = [i for i in indicators if i not in FORECASTABLE]
+    if unknown:
+        raise ForecastError(f"unknown indicator {unknown[0]!r}; forecastable: "
+                            f"{', '.join(FORECASTABLE)}")
+    if method not in METHODS:
+        raise ForecastError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    obs = _load(obs)
+    check_columns(obs)
+    key, name = _resolve_geo(obs, geo)
+    out: dict[str, ForecastResult | ForecastError] = {}
+    todo = list(dict.fromkeys(indicators))
+    if method in ("ets", "run_rate"):  # explicit methods refuse per indicator, as forecast
+        for ind in list(todo):
+            try:
+                _check_method_applies(obs, key, ind, int(year), as_of, method, name)
+            except ForecastError as exc:
+                out[ind] = exc
+                todo.remove(ind)
+    df = _forecast_frame(obs, todo, year, as_of, method, key, None, None, levels) \
+        if todo else pd.DataFrame(columns=["indicator"])
+    rows = {r["indicator"]: r for _, r in df.iterrows()}
+    for ind in todo:
+        row = rows.get(ind)
+        if row is None:
+            out[ind] = ForecastError(f"no {ind} data for {name} ({key[0]} {key[1]} {key[2]}) "
+                                     f"dated on or before {pd.Timestamp(as_of):%Y-%m-%d}")
+        elif "refused_horizon" in str(row["flags"]):
+            out[ind] = ForecastError(f"{name}, {ind}: {row['notes']}")
+        else:
+            out[ind] = ForecastResult.from_row(row, name)
+    return {ind: out[ind] for ind in indicators}
+
+
 def _check_method_applies(obs: pd.DataFrame, key: tuple[str, str, str], indicator: str,
                           year: int, as_of: Any, method: str, name: str) -> None:
     """Refuse an explicit run-rate without the previous year-end (say so, don't guess)."""
@@ -561,7 +638,7 @@ def forecast_year_end(obs: pd.DataFrame, geo: Any, indicator: str, year: int,
 
 __all__ = ["AUTO_MAX_SERIES", "BOUND_COLUMNS", "METHODS", "RESULT_COLUMNS", "ForecastResult",
            "example_observations",
-           "forecast", "forecast_many", "forecast_year_end"]
+           "forecast", "forecast_indicators", "forecast_many", "forecast_year_end"]
 
 
 def example_observations() -> pd.DataFrame:

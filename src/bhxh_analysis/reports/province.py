@@ -418,6 +418,7 @@ class ProvinceReport:
             obs = self.obs
             sel = obs[measure_of(obs["indicator"]).eq("participants").to_numpy()
                       & (obs["as_of"].dt.year == self.year).to_numpy()]
+            todo = []
             for _, r in self._order(latest(sel)).iterrows():  # a few series per province
                 as_of = self.as_of if self.as_of is not None else r["as_of"]
                 base = {"place": r["place"], "geo_name": r["geo_name"],
@@ -426,22 +427,42 @@ class ProvinceReport:
                         "year": self.year, "as_of": as_of, "last_value": r["value"],
                         "last_as_of": r["as_of"], "status": "ok", "error": ""}
                 if is_year_end(pd.Series([r["as_of"]])).iloc[0]:
-                    rows.append({**base, "status": "year_end_known"})
-                    continue
+                    base["status"] = "year_end_known"
+                else:
+                    base["label"] = self.t("fan_title", place=r["place"], label=(
+                        i18n.indicator_label(r["indicator"], self.lang)))
+                todo.append((base, r))
+            # one preparation of the table per place and date, for all its schemes
+            results: dict[tuple, Any] = {}
+            groups: dict[tuple, list[str]] = {}
+            for base, r in todo:
+                if base["status"] == "ok":
+                    groups.setdefault((r["boundaries"], r["geo_level"], r["geo_code"],
+                                       base["as_of"]), []).append(r["indicator"])
+            for (b, level, code, as_of), inds in groups.items():
                 try:
-                    res = fc.forecast_year_end(
-                        self.bundle.obs, (r["boundaries"], r["geo_level"], r["geo_code"]),
-                        r["indicator"], self.year, as_of.date().isoformat())
-                    base.update({k: getattr(res, k, None) for k in (
-                        "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
-                        "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
-                        "past_moves_pool", "flags", "upper_bound", "bound_indicator")})
-                    if pd.isna(base["plan"]):
-                        base.update(self._plan_from_tables(r, res))
+                    got = fc.forecast_indicators(self.bundle.obs, geo=(b, level, code),
+                                                 indicators=inds, year=self.year,
+                                                 as_of=as_of.date().isoformat())
                 except Exception as exc:  # the reason is said to the reader, not hidden
-                    base.update(status="failed", error=str(exc) or type(exc).__name__)
-                base["label"] = self.t("fan_title", place=r["place"],
-                                       label=i18n.indicator_label(r["indicator"], self.lang))
+                    got = dict.fromkeys(inds, exc)
+                results.update({(b, level, code, as_of, i): v for i, v in got.items()})
+            for base, r in todo:
+                if base["status"] == "ok":
+                    res = results[(r["boundaries"], r["geo_level"], r["geo_code"],
+                                   base["as_of"], r["indicator"])]
+                    try:
+                        if isinstance(res, Exception):
+                            raise res
+                        base.update({k: getattr(res, k, None) for k in (
+                            "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
+                            "pace_required", "method", "n_obs", "past_moves",
+                            "past_moves_as_large", "past_moves_pool", "flags", "upper_bound",
+                            "bound_indicator")})
+                        if pd.isna(base["plan"]):
+                            base.update(self._plan_from_tables(r, res))
+                    except Exception as exc:  # the reason is said to the reader, not hidden
+                        base.update(status="failed", error=str(exc) or type(exc).__name__)
                 rows.append(base)
         out = pd.DataFrame(rows, columns=cols)
         for c in ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
