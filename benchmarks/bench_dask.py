@@ -29,8 +29,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from _common import Stopwatch, contamination_note, log, venv_bin, venv_env
-from bench_reports import _run, choose_jobs, make_home, provinces_with_data, run_bhxh, run_loop
+from _common import contamination_note
+from bench_reports import run_bhxh, run_loop, warm_up
 
 GOAL_RATIO = 1.10
 
@@ -45,15 +45,7 @@ def report_dask(n: int, keep: Path | None = None, with_loop: bool = True,
     """Run ``report_dask`` and return its record (see the module docstring)."""
     tmp = Path(tempfile.mkdtemp(prefix="bhxh-bench-dask-", dir=keep))
     try:
-        home = make_home(tmp)
-        env = venv_env({"BHXH_HOME": str(home)})
-        log("report_dask: warm-up (build processed tables, import caches)")
-        with Stopwatch() as warm:
-            provinces = provinces_with_data(env)
-            jobs, note = choose_jobs(provinces, n)
-            _run([str(venv_bin() / "bhxh"), "report", "province", "--province", jobs[0][0],
-                  "--boundaries", "legacy", "--out", str(tmp / "warmup")], env,
-                 "warm-up bhxh report province")
+        env, jobs, note, warm, _ = warm_up(tmp, n, "report_dask")
         sides: dict[str, dict[str, Any]] = {}
         if with_loop:
             sides["loop"] = run_loop(jobs, tmp / "loop", env)

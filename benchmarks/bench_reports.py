@@ -198,6 +198,27 @@ def run_bhxh(jobs: list[tuple[str, str]], out: Path, env: dict[str, str],
             "bhxh_manifest_seconds": per_province}
 
 
+def warm_up(tmp: Path, n: int, name: str
+            ) -> tuple[dict[str, str], list, str, Stopwatch, list[str]]:
+    """Make a private home in ``tmp``, choose ``n`` reports and render one untimed.
+
+    The untimed report builds the processed tables and fills the OS file cache and the
+    matplotlib font cache, so no timed side pays a one-off cost the other does not.
+    Returns the environment, the jobs, the note on how they were chosen, the warm-up's
+    stopwatch and the provinces with data.
+    """
+    home = make_home(tmp)
+    env = venv_env({"BHXH_HOME": str(home)})
+    log(f"{name}: warm-up (build processed tables, import caches)")
+    with Stopwatch() as warm:
+        provinces = provinces_with_data(env)
+        jobs, note = choose_jobs(provinces, n)
+        _run([str(venv_bin() / "bhxh"), "report", "province", "--province", jobs[0][0],
+              "--boundaries", "legacy", "--out", str(tmp / "warmup")], env,
+             "warm-up bhxh report province")
+    return env, jobs, note, warm, provinces
+
+
 def report_speedup(n: int, n_jobs: int = 2, keep: Path | None = None) -> dict[str, Any]:
     """Run the whole ``report_speedup`` benchmark and return its record.
 
@@ -218,15 +239,7 @@ def report_speedup(n: int, n_jobs: int = 2, keep: Path | None = None) -> dict[st
     """
     tmp = Path(tempfile.mkdtemp(prefix="bhxh-bench-reports-", dir=keep))
     try:
-        home = make_home(tmp)
-        env = venv_env({"BHXH_HOME": str(home)})
-        log("report_speedup: warm-up (build processed tables, import caches)")
-        with Stopwatch() as warm:
-            provinces = provinces_with_data(env)
-            jobs, note = choose_jobs(provinces, n)
-            _run([str(venv_bin() / "bhxh"), "report", "province", "--province", jobs[0][0],
-                  "--boundaries", "legacy", "--out", str(tmp / "warmup")], env,
-                 "warm-up bhxh report province")
+        env, jobs, note, warm, provinces = warm_up(tmp, n, "report_speedup")
         loop = run_loop(jobs, tmp / "loop", env)
         bhxh = run_bhxh(jobs, tmp / "bhxh", env, n_jobs)
         ratio = loop["loop_s"] / bhxh["bhxh_s"] if bhxh["bhxh_s"] > 0 else None
