@@ -502,26 +502,10 @@ def forecast(obs: pd.DataFrame | None = None, *, geo: Any, indicator: str, year:
     >>> 0.0 <= r.prob_at_least(95e6) <= 1.0 and r.plan_source
     'given'
     """
-    if indicator not in FORECASTABLE:
-        raise ForecastError(f"unknown indicator {indicator!r}; forecastable: "
-                            f"{', '.join(FORECASTABLE)}")
-    if method not in METHODS:
-        raise ForecastError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    obs = _load(obs)
-    check_columns(obs)
-    key, name = _resolve_geo(obs, geo)
-    plans = None if plan is None else pd.DataFrame({"geo_code": [key[2]], "plan": [plan],
-                                                     "geo_level": [key[1]]})
-    if method == "ets" or method == "run_rate":
-        _check_method_applies(obs, key, indicator, int(year), as_of, method, name)
-    df = _forecast_frame(obs, [indicator], year, as_of, method, key, None, plans, levels)
-    if len(df) == 0:
-        raise ForecastError(f"no {indicator} data for {name} ({key[0]} {key[1]} {key[2]}) "
-                            f"dated on or before {pd.Timestamp(as_of):%Y-%m-%d}")
-    row = df.iloc[0]
-    if "refused_horizon" in str(row["flags"]):
-        raise ForecastError(f"{name}, {indicator}: {row['notes']}")
-    return ForecastResult.from_row(row, name)
+    res = _forecast_each(obs, geo, [indicator], year, as_of, method, plan, levels)[indicator]
+    if isinstance(res, ForecastError):
+        raise res
+    return res
 
 
 def forecast_indicators(obs: pd.DataFrame | None = None, *, geo: Any,
@@ -568,6 +552,14 @@ def forecast_indicators(obs: pd.DataFrame | None = None, *, geo: Any,
     >>> got["bhyt_participants"].forecast == one.forecast
     True
     """
+    return _forecast_each(obs, geo, indicators, year, as_of, method, None, levels)
+
+
+def _forecast_each(obs: pd.DataFrame | None, geo: Any, indicators: Sequence[str], year: int,
+                   as_of: str | pd.Timestamp, method: str, plan: float | None,
+                   levels: Sequence[int]) -> dict[str, ForecastResult | ForecastError]:
+    """One place's indicators from one preparation: each result, or the error that
+    :func:`forecast` raises for it (an unknown indicator or method refuses the call)."""
     unknown = [i for i in indicators if i not in FORECASTABLE]
     if unknown:
         raise ForecastError(f"unknown indicator {unknown[0]!r}; forecastable: "
@@ -577,16 +569,18 @@ def forecast_indicators(obs: pd.DataFrame | None = None, *, geo: Any,
     obs = _load(obs)
     check_columns(obs)
     key, name = _resolve_geo(obs, geo)
+    plans = None if plan is None else pd.DataFrame({"geo_code": [key[2]], "plan": [plan],
+                                                     "geo_level": [key[1]]})
     out: dict[str, ForecastResult | ForecastError] = {}
     todo = list(dict.fromkeys(indicators))
-    if method in ("ets", "run_rate"):  # explicit methods refuse per indicator, as forecast
+    if method in ("ets", "run_rate"):  # explicit methods refuse per indicator
         for ind in list(todo):
             try:
                 _check_method_applies(obs, key, ind, int(year), as_of, method, name)
             except ForecastError as exc:
                 out[ind] = exc
                 todo.remove(ind)
-    df = _forecast_frame(obs, todo, year, as_of, method, key, None, None, levels) \
+    df = _forecast_frame(obs, todo, year, as_of, method, key, None, plans, levels) \
         if todo else pd.DataFrame(columns=["indicator"])
     rows = {r["indicator"]: r for _, r in df.iterrows()}
     for ind in todo:
