@@ -192,8 +192,7 @@ def _change_sentences(rpt: ProvinceReport) -> list[str]:
     out = []
     for code, name in places:
         for c in boundary_changes(code):
-            part = c.get(f"part_{rpt.lang}", c.get("part", "")) if rpt.lang != "vi" \
-                else c.get("part", "")
+            part = c.get(f"part_{rpt.lang}", c.get("part", ""))  # part_en where vi differs
             out.append(rpt.t(f"bnd_change_{c['kind']}", name=name, part=part,
                              source=c.get("from", ""), dest=c.get("to", ""),
                              basis=c["basis"], date=i18n.fmt_date(c["date"], rpt.lang)))
