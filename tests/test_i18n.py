@@ -34,3 +34,29 @@ def test_every_indicator_is_translated(lang: str) -> None:
 def test_vietnamese_labels_differ_from_english() -> None:
     assert indicator_label("bhyt_coverage_pct", "vi") == "BHYT: tỷ lệ bao phủ"
     assert indicator_label("campaign_staff", "vi") != indicator_label("campaign_staff", "en")
+
+
+def test_every_english_named_outlet_has_a_name_in_both_languages() -> None:
+    """A Vietnamese reader meets no English outlet description in the sources section.
+
+    Outlets named in Vietnamese (diacritics) are proper names and need no entry; one
+    named in plain ASCII or described as an English/French edition needs both names.
+    """
+    import re
+
+    import pandas as pd
+
+    from bhxh_analysis import config
+    from bhxh_analysis.i18n import catalogue, publisher_label
+
+    publishers = pd.read_csv(config.raw_dir() / "sources.csv", dtype=str)["publisher"]
+    entries = catalogue()["publishers"]
+    foreign = re.compile(r"English|French|edition|Office|Government|Ministry|News|Agency")
+    missing = [p for p in sorted(set(publishers.dropna()))
+               if (p.isascii() or foreign.search(p)) and p not in entries]
+    assert missing == []
+    for p, names in entries.items():
+        assert set(names) == {"vi", "en"}, p
+        assert publisher_label(p, "vi") == names["vi"]
+    # the fallback is the outlet's own name
+    assert publisher_label("Báo Ví Dụ", "vi") == "Báo Ví Dụ"

@@ -71,17 +71,48 @@ def _new_axes(ax: Axes | None, width: float = 8.0, height: float = 3.6) -> Axes:
         return fig.add_subplot()
 
 
-def number_formatter(lang: str = "vi", pct: bool = False) -> mticker.FuncFormatter:
+class _TickFormatter(mticker.Formatter):
+    """Numbers the ``lang`` way with as many decimals as the ticks need (at most 4).
+
+    A one-point series of 1,091 persons drawn in thousands gets ticks 1,090 … 1,092
+    apart by 0.0005: written with no decimals every tick would read "1".
+    """
+
+    def __init__(self, lang: str, pct: bool) -> None:
+        self.lang, self.pct = lang, pct
+        self.decimals = 1 if pct else 0
+
+    def set_locs(self, locs: Sequence[float]) -> None:
+        super().set_locs(locs)
+        values = [float(v) for v in locs]
+        start = 1 if self.pct else 0
+        for d in range(0, 5):
+            if all(abs(round(v, d) - v) < 1e-9 * max(1.0, abs(v)) for v in values):
+                self.decimals = max(d, start) if self.pct else d
+                return
+        self.decimals = 4
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        if self.pct:
+            return i18n.fmt_pct(x, self.lang, self.decimals)
+        return i18n.fmt_number(x, self.lang, self.decimals)
+
+
+def number_formatter(lang: str = "vi", pct: bool = False) -> mticker.Formatter:
     """Return a tick formatter writing numbers (or percentages) the ``lang`` way.
+
+    Ticks get the decimals their spacing needs, so close ticks never read alike.
 
     Examples
     --------
     >>> number_formatter("vi")(1234567, 0), number_formatter("en", pct=True)(93.5, 0)
     ('1.234.567', '93.5%')
+    >>> number_formatter("vi").format_ticks([1.0895, 1.09, 1.0905])
+    ['1,0895', '1,0900', '1,0905']
+    >>> number_formatter("en").format_ticks([100.0, 200.0])
+    ['100', '200']
     """
-    if pct:
-        return mticker.FuncFormatter(lambda v, _pos: i18n.fmt_pct(v, lang, 1))
-    return mticker.FuncFormatter(lambda v, _pos: i18n.fmt_number(v, lang))
+    return _TickFormatter(lang, pct)
 
 
 def _date_formatter(lang: str) -> mticker.FuncFormatter:
@@ -230,6 +261,35 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     return ax
 
 
+def _series_sets(keys: list[str]) -> list[list[str]]:
+    """Split series names into panels of at most :data:`MAX_SERIES`, kin together.
+
+    Names of the form ``"BHYT — Đà Lạt"`` are kin by their first part (the scheme): a
+    panel that must be split keeps a scheme's series together rather than cutting the
+    alphabetical list anywhere. Within a kin group the split is even (6 series: 3 + 3,
+    not 5 + 1).
+
+    Examples
+    --------
+    >>> _series_sets(["BHXH — A", "BHXH — B", "BHYT — A", "BHYT — B", "BHYT — C",
+    ...               "BHYT — D", "BHYT — E", "BHYT — F"])
+    [['BHXH — A', 'BHXH — B'], ['BHYT — A', 'BHYT — B', 'BHYT — C'], ['BHYT — D', 'BHYT — E', 'BHYT — F']]
+    >>> _series_sets(["a", "b", "c"])
+    [['a', 'b', 'c']]
+    """
+    if len(keys) <= MAX_SERIES:
+        return [keys] if keys else []
+    kin: dict[str, list[str]] = {}
+    for k in keys:
+        kin.setdefault(k.split(" — ")[0], []).append(k)
+    sets: list[list[str]] = []
+    for group in kin.values():
+        n_panels = -(-len(group) // MAX_SERIES)
+        size = -(-len(group) // n_panels)
+        sets.extend(group[i:i + size] for i in range(0, len(group), size))
+    return sets
+
+
 def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None, *,
            lang: str = "vi", pct: str | bool | None = None, title: str | None = None,
            ylabel: str | None = None, scale: str | float | None = None,
@@ -278,11 +338,8 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
               else None)  # more series than colours: each panel picks its own
     groups = df.groupby(panel, sort=False) if panel else [(title or "", df)]
     for name, g in groups:
-        keys = sorted(g[hue].astype(str).unique())
-        n_panels = -(-len(keys) // MAX_SERIES)
-        size = -(-len(keys) // max(1, n_panels))  # 6 series: 3 + 3, not 5 + 1
-        for i in range(0, len(keys), size):
-            chunks.append((str(name), g[g[hue].astype(str).isin(keys[i:i + size])]))
+        for keys in _series_sets(sorted(g[hue].astype(str).unique())):
+            chunks.append((str(name), g[g[hue].astype(str).isin(keys)]))
     with matplotlib.rc_context(style()):
         fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")
         axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False)[:, 0]
