@@ -229,6 +229,24 @@ def test_no_internal_text_in_any_rendered_report(every_report) -> None:
     assert bad == {}
 
 
+def test_every_page_is_titled_by_its_heading(every_report) -> None:
+    """The browser tab and bookmarks show the page's heading, not a file or task name."""
+    import html
+    import re
+
+    def words(fragment: str) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+    wrong = {}
+    for page in sorted(every_report.rglob("*.html")):
+        text = page.read_text("utf-8")
+        title = re.search(r"<title>(.*?)</title>", text, flags=re.S)
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, flags=re.S)
+        if title is None or (heading is not None and words(title[1]) != words(heading[1])):
+            wrong[page.name] = (title and words(title[1]), heading and words(heading[1]))
+    assert wrong == {}
+
+
 def test_reports_agree_with_each_other(every_report) -> None:
     """vi and en pages of a province show the same figures; a gap sentence never denies a
     scheme the headline table shows."""

@@ -88,6 +88,33 @@ def summary_of(nb) -> dict[str, Any] | None:
     return None
 
 
+def page_title_of(nb) -> str | None:
+    """The page's own heading (its first ``<h1>``), for the browser tab and bookmarks.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell("page.header(...)")
+    >>> cell.outputs = [nbformat.v4.new_output(
+    ...     "display_data", data={"text/html": "<h1 class='t'>Xu hướng <b>toàn quốc</b></h1>"})]
+    >>> page_title_of(nbformat.v4.new_notebook(cells=[cell]))
+    'Xu hướng toàn quốc'
+    >>> page_title_of(nbformat.v4.new_notebook()) is None
+    True
+    """
+    import html
+    import re
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            text = (out.get("data") or {}).get("text/html")
+            text = "".join(text) if isinstance(text, list) else text
+            match = re.search(r"<h1[^>]*>(.*?)</h1>", text or "", flags=re.S)
+            if match:
+                return " ".join(html.unescape(re.sub(r"<[^>]+>", "", match[1])).split())
+    return None
+
+
 def read_manifest(out_dir: str | Path) -> list[dict[str, str]]:
     """Rows of ``<out>/manifest.csv`` (empty list if there is none).
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, config
-from .index import province_slug, read_manifest, slugify, summary_of, write_index
+from .index import page_title_of, province_slug, read_manifest, slugify, summary_of, write_index
 from .pool import local_worker
 
 NOTEBOOKS: dict[str, str] = {
@@ -409,8 +409,9 @@ class Renderer:
         prov, digest = None, ""
         try:
             nb = self.session.execute(template, ipynb, params)
+            name = page_title_of(nb) or task.label  # the browser tab shows the heading
             body, _ = self.exporter.from_notebook_node(
-                _reader_copy(nb), resources={"metadata": {"name": task.label}})
+                _reader_copy(nb), resources={"metadata": {"name": name}})
             page.write_bytes(body.encode("utf-8"))
             status, error, summary = "ok", "", summary_of(nb)
             prov, digest = provenance_of(nb), sha256_of(page)
