@@ -472,11 +472,31 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
     left = min([x0, *hist["as_of"].tolist()]) - pd.Timedelta(days=20)
     ax.set_xlim(left, end + pd.Timedelta(days=20))
     format_axes(ax, lang=lang, dates=True)
+    _mark_year_end(ax, end, cut, lang)
     ax.set_xlabel("")
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
     legend_outside(ax)
     return ax
+
+
+def _mark_year_end(ax: Axes, end: pd.Timestamp, cut: pd.Timestamp, lang: str) -> None:
+    """Label the forecast's date itself (``31/12/2025``) on the x axis.
+
+    A month tick on 1 January would read "2026" right under a 2025 forecast; ticks
+    within 45 days of the forecast date give way to it. When no other tick is left (a
+    forecast made in the last weeks of the year) the as-of date is labelled too.
+    """
+    at, since = mdates.date2num(end), mdates.date2num(cut)
+    ticks = [t for t in ax.get_xticks() if abs(t - at) > 45]
+    labels = {at: i18n.fmt_date(end, lang)}
+    if not ticks and at - since > 20:
+        ticks, labels[since] = [since], i18n.fmt_date(cut, lang)
+    months = _date_formatter(lang)
+    ax.set_xticks(sorted([*ticks, at]))
+    ax.xaxis.set_major_formatter(mticker.FuncFormatter(
+        lambda v, pos: next((text for x, text in labels.items() if abs(v - x) < 0.5),
+                            None) or months(v, pos)))
 
 
 # ----------------------------------------------------------------------------- output
