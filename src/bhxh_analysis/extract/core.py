@@ -127,6 +127,8 @@ class _Context:
     last_by_level: dict[str, Any] = field(default_factory=dict)
     last_figure_end: int = 0
     subject: Any = None  # the article's place for figures before any place is named
+    before_plan_year: int | None = None  # the year of the sentence before, if all plans
+    continued_plan_year: int | None = None  # that year, in a sentence that goes on from it
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -179,16 +181,24 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
                            and (pub is None or d[0][2] <= pub)), None)
     mentions = find_mentions(text, ctx.places.registry)
+    # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
+    surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
     if not place_hint:
-        ctx.subject = article_subject(text, mentions, ctx.places.registry)
+        ctx.subject = article_subject(
+            text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)],
+            ctx.places.registry)
     rows: list[dict[str, Any]] = []
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
     before_span = ""
     for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
+        ctx.continued_plan_year = None
         if not dates and P.CONTINUES.match(text, s0):
             dates = before_dates  # "Qua đó, ...": the sentence before goes on
+            # "Trong đó, ..." after a sentence of targets: its targets, for its year
+            ctx.continued_plan_year = ctx.before_plan_year
         before_dates = dates
+        state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         while mi < len(mentions) and mentions[mi].start < s1:
             unit = ctx.places.see(mentions[mi])
@@ -229,6 +239,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             prev = fig
         if strong:
             ctx.last_date = dates[-1][2]
+        if not kept and P.SURVEY.search(text, s0, s1):
+            # a survey's sites gave no figure here: they are not the place in play
+            ctx.places.last, ctx.places.province, ctx.places.district = state
+        plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
+                 and f.as_of is not None}
+        ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
+            f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
     return _frame(rows, ctx.places)
 
@@ -309,7 +326,7 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
              "new_participants": "plan_new_participants"}
     if fig.measure not in plain:
         return
-    if P.TARGET_SENTENCE.match(text, s0):
+    if P.TARGET_SENTENCE.match(text, s0) or ctx.continued_plan_year is not None:
         # "Theo chỉ tiêu được giao, đến cuối năm 2015 có 75,4% dân số tham gia BHYT"
         fig.measure = plain[fig.measure]
         fig.penalty += 0.1
@@ -357,6 +374,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         if after:
             fig.place = after[0]
             fig.penalty += 0.1
+        elif _national_document(text[s0:s1]):
+            fig.place = ctx.places.nation  # "Quyết định số 38/QĐ-TTg ... đặt mục tiêu ..."
+            fig.penalty += 0.15
         else:
             fig.place = carried
             fig.penalty += 0.15 if carried is not None else 0.4
@@ -364,6 +384,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
     if fig.measure and fig.measure.startswith("plan_"):
         y = labelled[0] if labelled else _plan_year(text[s0:s1], fig.start - s0)
+        y = y or ctx.continued_plan_year
         if y is None:
             base = _date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year
@@ -377,6 +398,12 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
         fig.as_of = fig.as_of.replace(year=y, day=day)
+
+
+def _national_document(sentence: str) -> bool:
+    """A sentence whose subject is a national document or body and that names no local
+    unit: its figures are national even on a provincial outlet (``--place-hint``)."""
+    return bool(P.NATIONAL_DOCUMENT.search(sentence)) and not P.LOCAL_WORD.search(sentence)
 
 
 def _respective(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:

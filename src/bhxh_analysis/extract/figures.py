@@ -176,15 +176,17 @@ def clause_of(pre: str) -> str:
 _COVERAGES = ("coverage_pct", "plan_coverage_pct")
 
 
-def _plan_in(clause: str, before: str) -> bool:
+def _plan_in(clause: str, before: str, after: str = "") -> bool:
     """Whether ``clause`` names a plan.
 
     "chỉ tiêu bao phủ BHYT đạt 91,5%" in a sentence dated as a result ("tính đến hết năm
-    2020") with no target word uses "chỉ tiêu" for "indicator": a result, not a plan.
+    2020") or followed by a comparison with the plan ("…, vượt 0,15% chỉ tiêu") with no
+    target word uses "chỉ tiêu" for "indicator": a result, not a plan.
     """
     if not P.PLAN.search(clause):
         return False
-    if P.RESULT_DATE.search(before) and not P.TARGET.search(before):
+    if (P.RESULT_DATE.search(before) or P.RESULT_AFTER.search(after)) \
+            and not P.TARGET.search(before):
         return bool(P.PLAN.search(P.INDICATOR_WORD.sub(" ", clause)))
     return True
 
@@ -204,6 +206,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    reason = _not_coverage(fig, pre_q, short_after, statement, clause, prev)
+    if reason:
+        return reason
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
             P.NOT_PARTICIPATING.match(after, 0) or re.match(
                 r"\s*(?:người\s+|dân\s+số\s+)?(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
@@ -216,12 +221,12 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         return "money"
     head, name = trailing_name(clause)
     # "huyện A: 12.345 người; huyện B: 6.789 người": a named item of a list
-    named_item = (bool(name) and not P.KIND_WORDS.sub("", head).strip(" ,:;")
-                  and not P.NEW.search(short_after))
+    named_item = (bool(name) and not P.LIST_LEAD_WORDS.sub(
+        "", P.KIND_WORDS.sub("", head)).strip(" ,:;") and not P.NEW.search(short_after))
     listed = (not clause.strip() and ";" not in pre_q) or named_item
     if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
-        if prev.skip:
+        if prev.skip and not (prev.skip == _LIST_BOUND and prev.measure):
             return prev.skip
         if prev.measure and prev.measure not in ("population", "labour_force"):
             fig.measure = prev.measure
@@ -259,10 +264,45 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.penalty += 0.1
         return None
     if fig.unit == "pct":
-        return _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
-                             prev_same, text[s0:fig.start], text[max(0, s0 - 400):fig.start])
-    return _classify_count(text, fig, pre, pre_q, clause, short_after, after, campaign, prev,
-                           prev_same, w0, statement)
+        reason = _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
+                               prev_same, text[s0:fig.start], text[max(0, s0 - 400):fig.start])
+    else:
+        reason = _classify_count(text, fig, pre, pre_q, clause, short_after, after, campaign,
+                                 prev, prev_same, w0, statement)
+    if reason is None and P.LIST_LEAD_AFTER.match(after):
+        return _LIST_BOUND  # "trên 93% như: xã A đạt 93,01%, ...": the items carry it
+    return reason
+
+
+_LIST_BOUND = "a bound over a list"
+
+
+def _not_coverage(fig: Figure, pre_q: str, short_after: str, statement: str, clause: str,
+                  prev: Figure | None) -> str | None:
+    """Figures next to insurance words that are no stock and no rate of one.
+
+    Shares of a survey's respondents ("62% lao động tự do không biết đến ..."), lump-sum
+    withdrawals ("số người hưởng BHXH một lần ... là 41.200 người"), a ratio ("Cứ 3
+    người tham gia thì có 1 người rút"), the uninsured share after a count of people
+    without a card ("còn 45.000 người chưa có thẻ, tương đương 5,2% dân số") and a bound
+    over several places ("các xã còn lại đạt từ 88% trở lên").
+    """
+    if P.ATTITUDE.search(short_after) or (
+            fig.unit == "pct" and P.SURVEY.search(statement)
+            and not P.COVERAGE_BEFORE.search(clause)):
+        return "a survey's share"
+    lump = list(P.LUMP_SUM.finditer(statement))
+    if lump and not re.search(r"(?<!chưa\s)(?<!không\s)tham\s+gia",
+                              statement[lump[-1].end():]):
+        return "lump-sum withdrawals"
+    if P.RATIO_LEAD.search(pre_q) or P.RATIO_LEAD.search(statement):
+        return "a ratio"
+    if prev is not None and prev.skip == "not participating" \
+            and ";" not in pre_q and P.SAME_AS_BEFORE.match(pre_q.rsplit(",", 1)[-1]):
+        return "not participating"
+    if P.BOUND_AFTER.match(short_after):
+        return "a bound over several places"
+    return None
 
 
 def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, statement: str,
@@ -312,9 +352,19 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return None
     share_of_count = (prev is not None and prev.measure == "participants" and re.search(
         r"(?:chiếm|đạt)\s+t[ỷỉ]\s+lệ\s*$|chiếm\s*$", pre_q, re.I))
+    # "…% lực lượng lao động …, trong đó BHXH tự nguyện chiếm khoảng 2,5%;": a share
+    # printed without its denominator is of the rate before (a target's, a result's)
+    share_of_rate = (prev is prev_same and prev_same is not None and ";" not in pre_q
+                     and prev_same.measure in _COVERAGES
+                     and re.search(r"chiếm\s*$", pre_q, re.I)
+                     and re.match(r"\s*(?:[;.)]|$)", after))
+    if share_of_rate:
+        fig.measure = prev_same.measure
+        fig.penalty += 0.1
+        return None
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
-        planned = _plan_in(clause, before) or P.TARGET.search(clause) or (
+        planned = _plan_in(clause, before, after) or P.TARGET.search(clause) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
         fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
@@ -374,7 +424,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.measure = "shortfall_participants"
         return None
     scheme_named = P.SCHEME_THEN.search(clause)
-    if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement) \
+    if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement, after) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
             and not P.SERVICE.search(own):
         # "Hà Nam với 727.215 người, đạt 102,4% kế hoạch": the count the rate is of
@@ -397,8 +447,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
                   or P.NEW_AFTER.match(short_after))
-    if _plan_in(clause, statement) or (P.TARGET.search(clause) and not P.PARTICIPATE_BEFORE.search(
-            clause[-15:])):
+    if _plan_in(clause, statement, after) or (P.TARGET.search(clause)
+                                              and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
         if campaign:
             return "campaign target"
         fig.measure = "plan_new_participants" if is_new else "plan_participants"

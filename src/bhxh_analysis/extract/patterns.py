@@ -94,7 +94,7 @@ PARTICIPATE_AFTER = re.compile(
     r"\s*(?:người\s+lao\s+động|người\s+dân|người\s+Việt\s+Nam|người|lao\s+động|"
     r"đối\s+tượng|NLĐ|dân\s+số|số\s+dân|"
     r"lực\s+lượng\s+lao\s+động(?:\s+trong\s+độ\s+tuổi)?|LLLĐ)?"
-    r"(?:\s+(?:đã|đang|có))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
+    r"(?:\s+(?:đã|đang|có|là))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
     _I,
 )
 #: Participation named before the figure ("tham gia BHXH tự nguyện là", "số người BHXH").
@@ -162,7 +162,10 @@ PLAN = re.compile(
     _I,
 )
 #: Coverage: "tỷ lệ bao phủ", "độ bao phủ", "chiếm ...% dân số".
-COVERAGE_BEFORE = re.compile(r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?(?:tham\s+gia|có\s+thẻ)", _I)
+#: "tỷ lệ BHYT", "tỷ lệ bảo hiểm y tế": a rate named by its scheme alone.
+COVERAGE_BEFORE = re.compile(
+    r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?(?:tham\s+gia|có\s+thẻ)|"
+    r"t[ỷỉ]\s+lệ\s+(?:BHYT|BHXH|BHTN|bảo\s+hiểm\s+(?:y\s+tế|xã\s+hội|thất\s+nghiệp))", _I)
 COVERAGE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|số\s+dân|lực\s+lượng\s+lao\s+động|LLLĐ|"
     r"người\s+dân|lao\s+động)",
@@ -353,3 +356,40 @@ SENTENCE_END = re.compile(
     r"|[ \t]*\r?\n(?:[ \t]*\r?\n)+"  # a blank line
     rf"|[ \t]*[\r\n]+(?![\r\n]*[ \t]*[{LOWER}0-9])"  # a line break, unless the sentence goes on
 )
+
+# ------------------------------------------------------------ not coverage (round 8)
+
+#: A survey or poll: the shares of its respondents are not coverage, its sites are no
+#: article's place.
+SURVEY = re.compile(r"khảo\s+sát|điều\s+tra|thăm\s+dò|được\s+hỏi|phỏng\s+vấn", _I)
+#: What respondents know or want ("không biết đến", "chưa từng nghe", "không muốn").
+ATTITUDE = re.compile(
+    r"(?:không|chưa)\s+(?:biết|hiểu|muốn|quan\s+tâm|có\s+nhu\s+cầu|từng|bao\s+giờ|nghe|"
+    r"mặn\s+mà)|biết\s+(?:đến|về|rõ)|mong\s+muốn|muốn\s+tham\s+gia|sẵn\s+sàng|"
+    r"có\s+nhu\s+cầu|cho\s+rằng|được\s+hỏi", _I)
+#: Lump-sum withdrawals and people leaving the scheme: a benefit count, not participants.
+LUMP_SUM = re.compile(
+    r"(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+một\s+lần|rút\s+(?:\S+\s+){0,2}?một\s+lần|"
+    r"rời\s+(?:khỏi\s+)?hệ\s+thống", _I)
+#: "Cứ 3 người tham gia ... thì 1 người ...": a ratio, not a figure.
+RATIO_LEAD = re.compile(r"(?<![Cc]ăn\s)\b[Cc]ứ\s+(?:mỗi\s+)?(?:\d[\d.,]*\s+\S+[^;]*?\bthì\b(?:\s+\S+){0,3}?)?\s*$")
+#: "..., tương đương 5,2% dân số" right after a count of people without a card.
+SAME_AS_BEFORE = re.compile(r"^\s*,?\s*(?:tương\s+(?:đương|ứng)(?:\s+với)?|chiếm|bằng)\s*$", _I)
+#: "trên 93% như: xã A ..., xã B ...": the bound a list of places reached, not a figure.
+LIST_LEAD_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:như|gồm(?:\s+có)?|bao\s+gồm)\s*(?::|\bsau\b|(?=(?:xã|phường|thị\s+trấn|"
+    r"huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s)))", _I)
+#: "từ 83,36% trở lên": a bound over several places.
+BOUND_AFTER = re.compile(r"\s*trở\s+(?:lên|xuống)", _I)
+#: The words between a list's lead and its first item ("như: xã A đạt ...").
+LIST_LEAD_WORDS = re.compile(r"\b(?:như|gồm(?:\s+có)?|bao\s+gồm|là)\b", _I)
+#: A national document or leader quoted as the subject ("Quyết định số 38/QĐ-TTg của Thủ
+#: tướng", "Nghị quyết 28-NQ/TW"): national unless the sentence names a local unit.
+NATIONAL_DOCUMENT = re.compile(
+    r"Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Trung\s+ương|QĐ-TTg|NQ/TW|NQ-CP")
+LOCAL_WORD = re.compile(r"\b(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|"
+                        r"địa\s+phương)\b", _I)
+#: A result named after the figures: "..., vượt 0,15% chỉ tiêu", "đạt 101% kế hoạch".
+RESULT_AFTER = re.compile(
+    r"vượt[^.;]{0,40}?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|"
+    r"(?:đạt|hoàn\s+thành|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|KH)", _I)
