@@ -1024,6 +1024,41 @@ ROUND8 = [
     ("Thực hiện Quyết định của Thủ tướng Chính phủ, tỉnh phấn đấu đến năm 2025 có 95% dân "
      "số tham gia BHYT.", "2024-03-01", "Nghệ An",
      {("Nghệ An", "bhyt_plan_coverage_pct", "2025-12-31", 95.0)}),
+    # second wordings of the same classes
+    ("Kết quả thăm dò cho thấy 55% người dân chưa biết về BHYT hộ gia đình.", "2024-11-10",
+     None, set()),
+    ("Năm 2023, cả nước có hơn 1 triệu người rút BHXH một lần.", "2024-11-10", None, set()),
+    ("Ở nông thôn, cứ 5 lao động thì chỉ 1 người tham gia BHXH.", "2024-11-10", "Nghệ An",
+     set()),
+    ("Hiện cả nước còn 1,2 triệu người dân chưa tham gia BHYT, chiếm khoảng 1,2% dân số.",
+     "2024-11-10", None, set()),
+    ("Mục tiêu đến năm 2026, tỉnh Kon Tum có 96% dân số tham gia BHYT. Cụ thể, 30% lực lượng "
+     "lao động trong độ tuổi tham gia BHXH và 25% tham gia BHTN.", "2024-11-10", None,
+     {("Kon Tum", "bhyt_plan_coverage_pct", "2026-12-31", 96.0),
+      ("Kon Tum", "bhxh_plan_coverage_pct", "2026-12-31", 30.0),
+      ("Kon Tum", "bhtn_plan_coverage_pct", "2026-12-31", 25.0)}),
+    ("Nghị quyết số 28-NQ/TW đặt mục tiêu đến năm 2025 có 45% lực lượng lao động trong độ "
+     "tuổi tham gia BHXH.", "2024-11-10", "Quảng Ngãi",
+     {("Việt Nam", "bhxh_plan_coverage_pct", "2025-12-31", 45.0)}),
+    # controls: the same cue words where the figure is a stock or a rate
+    ("Theo kết quả điều tra lao động việc làm, tỷ lệ lao động tham gia BHXH của tỉnh Nam "
+     "Định đạt 28,5% (tính đến 31/12/2023).", "2024-03-01", None,
+     {("Nam Định", "bhxh_coverage_pct", "2023-12-31", 28.5)}),
+    ("Nhờ hạn chế hưởng BHXH một lần, đến 30/6/2024 toàn tỉnh Thái Bình có 150.000 người "
+     "đóng BHXH.", "2024-07-10", None,
+     {("Thái Bình", "bhxh_participants", "2024-06-30", 150_000.0)}),
+    ("Đến cuối năm 2023, toàn tỉnh Hòa Bình có 790.000 người tham gia BHYT, tương đương "
+     "93,9% dân số.", "2024-01-20", None,
+     {("Hoà Bình", "bhyt_participants", "2023-12-31", 790_000.0),
+      ("Hoà Bình", "bhyt_coverage_pct", "2023-12-31", 93.9)}),
+    ("Chỉ tiêu bao phủ BHYT năm 2025 của tỉnh Lào Cai là 97%, vượt 1% so với chỉ tiêu "
+     "Chính phủ giao.", "2025-02-01", None,
+     {("Lào Cai", "bhyt_plan_coverage_pct", "2025-12-31", 97.0)}),
+    ("Tính đến 30/6/2024, tỉnh Phú Yên có 35.000 người tham gia BHXH tự nguyện. Trong đó, "
+     "huyện Tuy An 4.200 người, huyện Sơn Hòa 3.100 người.", "2024-07-10", None,
+     {("Phú Yên", "bhxh_voluntary_participants", "2024-06-30", 35_000.0),
+      ("Tuy An", "bhxh_voluntary_participants", "2024-06-30", 4200.0),
+      ("Sơn Hòa", "bhxh_voluntary_participants", "2024-06-30", 3100.0)}),
 ]
 
 

@@ -196,7 +196,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if not dates and P.CONTINUES.match(text, s0):
             dates = before_dates  # "Qua đó, ...": the sentence before goes on
             # "Trong đó, ..." after a sentence of targets: its targets, for its year
-            ctx.continued_plan_year = ctx.before_plan_year
+            if P.BREAKDOWN_LEAD.match(text, s0):
+                ctx.continued_plan_year = ctx.before_plan_year
         before_dates = dates
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places

@@ -185,8 +185,9 @@ def _plan_in(clause: str, before: str, after: str = "") -> bool:
     """
     if not P.PLAN.search(clause):
         return False
-    if (P.RESULT_DATE.search(before) or P.RESULT_AFTER.search(after)) \
-            and not P.TARGET.search(before):
+    result_after = bool(P.RESULT_AFTER.search(after)) and not re.search(
+        r"(?:là|:)\s*$", clause)  # "chỉ tiêu ... là 95%": the plan's own value
+    if (P.RESULT_DATE.search(before) or result_after) and not P.TARGET.search(before):
         return bool(P.PLAN.search(P.INDICATOR_WORD.sub(" ", clause)))
     return True
 
@@ -206,12 +207,13 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
-    reason = _not_coverage(fig, pre_q, short_after, statement, clause, prev)
+    reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev)
     if reason:
         return reason
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
             P.NOT_PARTICIPATING.match(after, 0) or re.match(
-                r"\s*(?:người\s+|dân\s+số\s+)?(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
+                r"\s*(?:người(?:\s+dân|\s+lao\s+động)?\s+|lao\s+động\s+|dân\s+số\s+)?"
+                r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
                 after, re.I):
         return "not participating"
     if P.ALL_UNITS.search(statement):
@@ -277,8 +279,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
 _LIST_BOUND = "a bound over a list"
 
 
-def _not_coverage(fig: Figure, pre_q: str, short_after: str, statement: str, clause: str,
-                  prev: Figure | None) -> str | None:
+def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, statement: str,
+                  clause: str, prev: Figure | None) -> str | None:
     """Figures next to insurance words that are no stock and no rate of one.
 
     Shares of a survey's respondents ("62% lao động tự do không biết đến ..."), lump-sum
@@ -292,13 +294,13 @@ def _not_coverage(fig: Figure, pre_q: str, short_after: str, statement: str, cla
             and not P.COVERAGE_BEFORE.search(clause)):
         return "a survey's share"
     lump = list(P.LUMP_SUM.finditer(statement))
-    if lump and not re.search(r"(?<!chưa\s)(?<!không\s)tham\s+gia",
-                              statement[lump[-1].end():]):
+    if lump and not P.PARTICIPATE_AFTER.match(after) and not re.search(
+            r"(?<!chưa\s)(?<!không\s)(?:tham\s+gia|đóng|có\s+thẻ)", statement[lump[-1].end():]):
         return "lump-sum withdrawals"
     if P.RATIO_LEAD.search(pre_q) or P.RATIO_LEAD.search(statement):
         return "a ratio"
-    if prev is not None and prev.skip == "not participating" \
-            and ";" not in pre_q and P.SAME_AS_BEFORE.match(pre_q.rsplit(",", 1)[-1]):
+    if prev is not None and ";" not in pre_q and P.NOT_PARTICIPATING.search(pre_q) \
+            and P.SAME_AS_BEFORE.match(pre_q.rsplit(",", 1)[-1]):
         return "not participating"
     if P.BOUND_AFTER.match(short_after):
         return "a bound over several places"

@@ -320,6 +320,8 @@ SUBGROUP = re.compile(
     r"\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người\s+(?:nghèo|cận\s+nghèo|cao\s+tuổi)|"
     r"hộ\s+(?:nghèo|cận\s+nghèo)|hài\s+lòng|đơn\s+vị|doanh\s+nghiệp|cán\s+bộ|"
     r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số", _I)
+#: "Trong đó, ...", "Cụ thể, ...": a sentence breaking down the one before (its targets).
+BREAKDOWN_LEAD = re.compile(r"\s*(?:Trong\s+đó|Cụ\s+thể|Theo\s+đó)(?!\w)")
 #: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
 THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
 #: "Lộ trình ...: năm 2021 đạt 35%; năm 2023 đạt 40%": a roadmap's list is of targets.
@@ -361,10 +363,11 @@ SENTENCE_END = re.compile(
 
 #: A survey or poll: the shares of its respondents are not coverage, its sites are no
 #: article's place.
-SURVEY = re.compile(r"khảo\s+sát|điều\s+tra|thăm\s+dò|được\s+hỏi|phỏng\s+vấn", _I)
+SURVEY = re.compile(r"khảo\s+sát|thăm\s+dò|được\s+hỏi|điều\s+tra\s+xã\s+hội\s+học", _I)
 #: What respondents know or want ("không biết đến", "chưa từng nghe", "không muốn").
 ATTITUDE = re.compile(
-    r"(?:không|chưa)\s+(?:biết|hiểu|muốn|quan\s+tâm|có\s+nhu\s+cầu|từng|bao\s+giờ|nghe|"
+    r"(?:không|chưa)\s+(?:biết|hiểu|muốn|quan\s+tâm|có\s+nhu\s+cầu|từng\s+(?:nghe|biết)|"
+    r"bao\s+giờ|nghe|"
     r"mặn\s+mà)|biết\s+(?:đến|về|rõ)|mong\s+muốn|muốn\s+tham\s+gia|sẵn\s+sàng|"
     r"có\s+nhu\s+cầu|cho\s+rằng|được\s+hỏi", _I)
 #: Lump-sum withdrawals and people leaving the scheme: a benefit count, not participants.
@@ -387,7 +390,7 @@ LIST_LEAD_WORDS = re.compile(r"\b(?:như|gồm(?:\s+có)?|bao\s+gồm|là)\b", _
 #: tướng", "Nghị quyết 28-NQ/TW"): national unless the sentence names a local unit.
 NATIONAL_DOCUMENT = re.compile(
     r"Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Trung\s+ương|QĐ-TTg|NQ/TW|NQ-CP")
-LOCAL_WORD = re.compile(r"\b(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|"
+LOCAL_WORD = re.compile(r"\b(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã(?!\s+hội)|phường|thị\s+trấn|"
                         r"địa\s+phương)\b", _I)
 #: A result named after the figures: "..., vượt 0,15% chỉ tiêu", "đạt 101% kế hoạch".
 RESULT_AFTER = re.compile(
