@@ -1040,6 +1040,16 @@ ROUND8 = [
     ("Nghị quyết số 28-NQ/TW đặt mục tiêu đến năm 2025 có 45% lực lượng lao động trong độ "
      "tuổi tham gia BHXH.", "2024-11-10", "Quảng Ngãi",
      {("Việt Nam", "bhxh_plan_coverage_pct", "2025-12-31", 45.0)}),
+    # a bare year ("Năm 2023, ...") dates the sentences after it in its paragraph
+    ("Năm 2023, tỉnh Gia Lai có 1,45 triệu người tham gia BHYT, đạt 92,1% dân số. Toàn tỉnh "
+     "có 18.200 người tham gia BHXH tự nguyện.", "2024-01-20", None,
+     {("Gia Lai", "bhyt_participants", "2023-12-31", 1_450_000.0),
+      ("Gia Lai", "bhyt_coverage_pct", "2023-12-31", 92.1),
+      ("Gia Lai", "bhxh_voluntary_participants", "2023-12-31", 18_200.0)}),
+    ("Năm 2023, tỉnh Gia Lai có 1,45 triệu người tham gia BHYT.\n\nToàn tỉnh có 18.200 người "
+     "tham gia BHXH tự nguyện.", "2024-01-20", None,
+     {("Gia Lai", "bhyt_participants", "2023-12-31", 1_450_000.0),
+      ("Gia Lai", "bhxh_voluntary_participants", "2024-01-20", 18_200.0)}),
     # controls: the same cue words where the figure is a stock or a rate
     ("Theo kết quả điều tra lao động việc làm, tỷ lệ lao động tham gia BHXH của tỉnh Nam "
      "Định đạt 28,5% (tính đến 31/12/2023).", "2024-03-01", None,

@@ -122,6 +122,7 @@ class _Context:
     year: int | None
     first_date: _dt.date | None = None  # the article's first as-of date (for headlines)
     last_date: _dt.date | None = None
+    paragraph_year: _dt.date | None = None  # "Năm 2020, ..." earlier in the paragraph
     last_scheme: str | None = None
     main_level: str | None = None  # level of the article's first placed figure
     last_by_level: dict[str, Any] = field(default_factory=dict)
@@ -191,8 +192,12 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
     before_span = ""
+    prev_end = 0
     for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
         ctx.continued_plan_year = None
+        if "\n" in text[prev_end:s0]:
+            ctx.paragraph_year = None  # a bare year dates its own paragraph only
+        prev_end = s1
         if not dates and P.CONTINUES.match(text, s0):
             dates = before_dates  # "Qua đó, ...": the sentence before goes on
             # "Trong đó, ..." after a sentence of targets: its targets, for its year
@@ -240,6 +245,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             prev = fig
         if strong:
             ctx.last_date = dates[-1][2]
+        if strong or (dates and ctx.published and dates[-1][2].year > ctx.published.year):
+            ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
+        elif dates:
+            ctx.paragraph_year = dates[-1][2]
         if not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
@@ -286,8 +295,10 @@ def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
                     ) -> tuple[list[tuple[int, int, _dt.date]], bool]:
     """As-of dates of a sentence, and whether they are sharper than a bare year.
 
-    "Năm 2023, ..." dates a sentence only when it has no sharper as-of phrase and never
-    carries over to the next sentence; "so với năm 2018" is no as-of date at all.
+    "Năm 2023, ..." dates a sentence only when it has no sharper as-of phrase; it is not
+    the article's last date, but the later sentences of its paragraph that print no date
+    take it (unless it is a target's year, after the publication); "so với năm 2018" is
+    no as-of date at all.
     """
     sent = text[s0:s1]
     found = [(m, _read_as_of(m, ctx.year, ctx.published)) for m in P.AS_OF.finditer(sent)
@@ -422,7 +433,8 @@ def _respective(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | No
 def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context
               ) -> _dt.date | None:
     """The as-of date nearest before the figure in its sentence, else after it, else
-    the last one of the article so far, else its first (a headline), else publication.
+    a bare year earlier in its paragraph, else the last one of the article so far, else
+    its first (a headline), else publication.
 
     A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
     (tháng 6/2024)") is its own and wins over one before it ("từ 5,6% năm 1993 lên ...").
@@ -437,7 +449,7 @@ def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _C
     after = [d for a, _b, d in dates if a > fig.end]
     if after:
         return after[0]
-    for carried in (ctx.last_date, ctx.first_date):
+    for carried in (ctx.paragraph_year, ctx.last_date, ctx.first_date):
         if carried is not None:
             fig.penalty += 0.1
             return carried
