@@ -117,8 +117,35 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     # "Hà Nội, ngày 31 tháng 07 năm 2013": a document's dateline, not its subject; a
     # photo credit "(Ảnh: BHXH tỉnh Lai Châu)" names no subject either
     credits = [(m.start(), m.end()) for m in P.CREDIT.finditer(text)]
-    return [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
+    kept = [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
             and not any(a <= x.start < b for a, b in credits)]
+    return _parents_first(text, kept)
+
+
+def _parents_first(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Read "huyện Lục Ngạn (Bắc Giang)" as Lục Ngạn inside Bắc Giang.
+
+    A place named in brackets right after a district or commune is its parent: it is
+    seen first (at the child's position, zero width), so the child resolves inside it
+    and stays the place in play for the figures that follow.
+    """
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        child = mentions[i]
+        parent = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (parent is not None and child.kind == "named" and parent.kind == "named"
+                and child.level in ("district", "commune", None)
+                and re.fullmatch(r"\s*\(\s*(?:tỉnh|TP\.?|thành phố|huyện)?\s*",
+                                 text[child.end:parent.start], flags=re.I)
+                and re.match(r"\s*\)", text[parent.end:])):
+            out += [Mention(child.start, child.start, parent.name, parent.kind, parent.level),
+                    child]
+            i += 2
+            continue
+        out.append(child)
+        i += 1
+    return out
 
 
 def article_subject(text: str, mentions: list[Mention], registry: Any) -> Any:
