@@ -363,7 +363,7 @@ def test_gaps_and_boundaries_are_said_plainly(bundle) -> None:
     assert "No published or derivable plan" in gaps
     assert "Population: series 2018–2020, missing 2019." in gaps
     kon_tum = reports.ProvinceReport("Kon Tum", lang="en", bundle=bundle)
-    assert "part of Quảng Ngãi" in " ".join(kon_tum.boundary_sentences())
+    assert "part of the new Quảng Ngãi, together with the former Quảng Ngãi;" in " ".join(kon_tum.boundary_sentences())
     new = reports.ProvinceReport("Lâm Đồng", boundaries="2025", lang="en", bundle=bundle)
     note = " ".join(new.boundary_sentences())
     assert "Bình Thuận" in note and "Đắk Nông" in note and "never summed" in note

@@ -161,8 +161,11 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
         if u.province_2025_name == u.name and not others:
             out = [t("bnd_legacy_first"), t("bnd_legacy_same", name=u.name)]
         elif others:
+            # the legacy province that gave the new one its name is "Quảng Ngãi (cũ)"
+            named = [t("bnd_former", name=p) if p == u.province_2025_name else p
+                     for p in others]
             out = [t("bnd_legacy_first"), t("bnd_legacy_merged", name=u.name,
-                                            new=u.province_2025_name, others=", ".join(others))]
+                                            new=u.province_2025_name, others=", ".join(named))]
         else:
             out = [t("bnd_legacy_first"), t("bnd_legacy_merged_alone", name=u.name,
                                             new=u.province_2025_name)]
