@@ -211,7 +211,15 @@ def _reason(d: dict[str, Any], pct: bool) -> list[str]:
     return [f"  why           must still move {d['move_needed_pct']:+.1f}% by 31 December; "
             f"{int(d['past_moves_as_large'])} of {int(d['past_moves'])} earlier moves "
             f"({pool}, within {d['past_moves_window']:g} months of this point of the year) "
-            "were that large"]
+            "were that large", f"  model         {_MODEL_TEXT.get(d.get('p_meet_plan_model') or '', '')}"]
+
+
+#: What each P(meet plan) model is, for the CLI's English output (reports use the catalogue).
+_MODEL_TEXT = {
+    "empirical_moves": "the share of those moves, smoothed: (k + 0.5) / (n + 1)",
+    "plan_aware": "the forecast moved part of the way towards the plan (learned from earlier plans)",
+    "seasonal": "the forecast's own distribution",
+}
 
 
 @forecast.command("batch")

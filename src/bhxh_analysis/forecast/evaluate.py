@@ -181,7 +181,8 @@ SNAPSHOT_COLUMNS = [
     "unique_id", "geo_name", "geo_level", "boundaries", "geo_code", "indicator", "year",
     "as_of", "month", "method", "method_requested", "forecast", "lo80", "hi80", "lo95", "hi95",
     "actual", "inside80", "inside95", "last_value", "prev_year_end", "upper_bound", "plan",
-    "plan_source", "p_meet_plan", "p_meet_plan_model", "met", "flags",
+    "plan_source", "p_meet_plan", "p_meet_plan_model", "past_moves", "past_moves_as_large",
+    "met", "flags",
 ]
 
 

@@ -14,7 +14,9 @@ too few moves; ``past_moves_pool`` says which, ``past_moves_window`` within how 
 months of the same point of the year) and ``past_moves_as_large`` (how many of
 them were at least that large). A report can say: "to reach the plan the figure must
 still rise 6 % by 31 December; in 4 of 15 earlier years it rose that much from this
-point of the year".
+point of the year" — and the chance it gives is that share, smoothed:
+``(4 + ½) / (15 + 1)`` = 28 % (``p_meet_plan_model = "empirical_moves"``, the model that
+scored best in the backtest; see :mod:`bhxh_analysis.forecast.plan`).
 """
 
 from __future__ import annotations
@@ -181,9 +183,12 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
                  plan_fit: tuple[float, float, float, int] | None = None) -> pd.DataFrame:
     """Assemble :data:`RESULT_COLUMNS` from method results: bounds, plan, reason, pace.
 
-    ``plan_fit`` (:func:`bhxh_analysis.forecast.plan.plan_model_for`) switches
-    ``p_meet_plan`` to the plan-aware model for forecasts made with the seasonal
-    profile; ``p_meet_plan_model`` says which model gave it.
+    ``p_meet_plan`` is the empirical-moves probability (``(k + ½) / (n + 1)`` of the
+    printed reason, :func:`bhxh_analysis.forecast.plan.moves_prob`) when there are
+    enough past moves; otherwise ``plan_fit``
+    (:func:`bhxh_analysis.forecast.plan.plan_model_for`) gives the plan-aware model for
+    forecasts made with the seasonal profile, else the forecast's own distribution
+    (``seasonal``). ``p_meet_plan_model`` says which model gave it.
     """
     from ..metrics import pace_required
 
@@ -219,6 +224,16 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
             p_meet[pa] = np.where(np.isfinite(upper[pa]) & (plan[pa] > upper[pa]), 0.0, p)
             model[pa] = "plan_aware"
     total, large, pool, window = _moves(res, pairs, plan, year)
+    # The empirical-moves model won the backtest (docs/forecasting.md): P is the printed
+    # reason itself, (k + ½) / (n + 1), whatever point method `auto` chose; the models
+    # above remain the fallback with too few past moves.
+    from .plan import moves_prob
+
+    p_mv = moves_prob(total, large)
+    p_mv = np.where(np.isfinite(upper) & (plan > upper), 0.0, p_mv)
+    mv = np.isfinite(p_mv) & np.isfinite(p_meet)
+    p_meet = np.where(mv, p_mv, p_meet)
+    model[mv] = "empirical_moves"
     with np.errstate(divide="ignore", invalid="ignore"):
         move_pct = (plan / v - 1.0) * 100.0
     pace = np.asarray(pace_required(v, plan, [as_of] * len(plan)), dtype=float) if len(plan) \
@@ -273,8 +288,10 @@ class ForecastResult:
     ``forecast`` is the median of the 31 December value, ``lo80 … hi95`` the
     prediction intervals (censored at ``upper_bound``), ``p_meet_plan`` the chance of
     reaching ``plan``, with its reason in ``move_needed_pct``, ``past_moves`` and
-    ``past_moves_as_large``; ``flags`` and ``notes`` say how it was made. Dates are
-    :class:`pandas.Timestamp`.
+    ``past_moves_as_large`` (by default it *is* that reason, ``(k + ½) / (n + 1)``;
+    ``p_meet_plan_model`` names the model, and :meth:`prob_at_least` gives the forecast
+    distribution's probability of any value); ``flags`` and ``notes`` say how it was
+    made. Dates are :class:`pandas.Timestamp`.
     """
 
     unique_id: str

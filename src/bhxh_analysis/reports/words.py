@@ -258,11 +258,26 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                                   lang, n=int(r["past_moves"]), k=int(r["past_moves_as_large"]),
                                   scheme=i18n.scheme_label(str(r["indicator"]).split("_")[0],
                                                            lang)))
+            out += _plan_model(r, lang, p)
         out += _method_notes(r, lang)
     ok = fcs[fcs["status"] == "ok"]
     if len(ok) and ok["plan"].isna().any():
         out.append(i18n.t("forecast_no_plan", lang))
     return out
+
+
+def _plan_model(r: pd.Series, lang: str, p: str) -> list[str]:
+    """One sentence saying which model gave P(meet plan) (``p_meet_plan_model``)."""
+    model = str(r.get("p_meet_plan_model") or "")
+    if model == "empirical_moves" and pd.notna(r.get("past_moves")):
+        return [i18n.t("plan_model_empirical_moves", lang, n=int(r["past_moves"]),
+                       k=int(r["past_moves_as_large"]), p=p)]
+    if model == "plan_aware" and pd.notna(r.get("plan_pull")):
+        return [i18n.t("plan_model_plan_aware", lang,
+                       pull=i18n.fmt_pct(100 * float(r["plan_pull"]), lang, 0))]
+    if model == "seasonal":
+        return [i18n.t("plan_model_seasonal", lang)]
+    return []
 
 
 def _method_notes(r: pd.Series, lang: str) -> list[str]:
