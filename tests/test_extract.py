@@ -1133,6 +1133,9 @@ BLIND_CLASSES = [
             ("Yên Bái", "bhyt_shortfall_participants", "2022-09-30", 9300.0)}),
     ("Hết quý IV/2021, tỉnh Bắc Kạn có 298.000 người tham gia BHYT.", "2022-01-15", None,
      {("Bắc Kạn", "bhyt_participants", "2021-12-31", 298_000.0)}),
+    # a year-end without its year printed early in the next year is last year's
+    ("Tính đến hết năm, toàn tỉnh Hải Dương có 1.720.000 người tham gia BHYT.", "2024-01-12",
+     None, {("Hải Dương", "bhyt_participants", "2023-12-31", 1_720_000.0)}),
     # an English-style decimal before a multiplier ("2.3 triệu") and the year of a purpose
     # clause ("Để đạt … trong năm 2020,") which is the horizon of the target, not a date
     ("Tính đến hết tháng 6/2020, cả nước có 84,1 triệu người tham gia BHYT. Để đạt chỉ tiêu "

@@ -79,11 +79,22 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
         if m["quarter"]:
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
             y = int(m["qy"]) if m["qy"] else year
-            return _month_end(y, 3 * q) if y else None
+            if not y:
+                return None
+            end = _month_end(y, 3 * q)
+            if not m["qy"] and published is not None and end > published:
+                # "Hết quý IV" printed in January: last year's; "trong quý IV" printed in
+                # October: the quarter still to come (a horizon), no figure's date
+                return (_month_end(y - 1, 3 * q) if text.lower().startswith("hết")
+                        else None)
+            return end
         if m["year"]:
             return _dt.date(int(m["yy"]), 12, 31)
         if m["yearend"]:
             y = int(m["ey"]) if m["ey"] else year
+            if y and not m["ey"] and published is not None and published.month <= 3 \
+                    and re.search(r"(?:đến|tới)\s*$", m.string[:m.start()], re.I):
+                y = published.year - 1  # "tính đến hết năm" printed in January
             return _dt.date(y, 12, 31) if y else None
         text = re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1/\2/\3", text)  # 30-9-2024
         text = re.sub(r"^(?:trong|cuối)\s+", "hết ", text, flags=re.I)
@@ -316,11 +327,14 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
 
     A comparison's date ("tăng ... so với tháng 9/2020", "so với cuối năm 2019"), the
     months still to come ("6 tháng cuối năm", "những tháng cuối năm") and a horizon
-    ("đến cuối năm để đạt chỉ tiêu") date no figure of the sentence.
+    ("đến cuối năm để đạt chỉ tiêu", "Để đạt chỉ tiêu … trong năm 2019, …") date no
+    figure of the sentence.
     """
     before, after = sent[:m.start()], sent[m.end():m.end() + 12]
     if P.COMPARED_BEFORE.search(before):
         return True
+    if P.PURPOSE.search(re.split(r"[,;]", before)[-1]):
+        return True  # "Để đạt chỉ tiêu … trong năm 2019, …": the target's horizon
     if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
         return True
     return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))
