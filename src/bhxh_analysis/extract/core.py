@@ -141,6 +141,7 @@ class _Context:
     subject: Any = None  # the article's place for figures before any place is named
     before_plan_year: int | None = None  # the year of the sentence before, if all plans
     continued_plan_year: int | None = None  # that year, in a sentence that goes on from it
+    list_plan_year: int | None = None  # the year of a heading of targets over a list
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -215,10 +216,18 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if P.BREAKDOWN_LEAD.match(text, s0):
                 ctx.continued_plan_year = ctx.before_plan_year
         before_dates = dates
+        listed = _listed_targets(text, s0, s1, strong, ctx)
+        if listed is not None:
+            ctx.continued_plan_year = listed
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         while mi < len(mentions) and mentions[mi].start < s1:
+            held = (ctx.places.last, ctx.places.province, ctx.places.district)
             unit = ctx.places.see(mentions[mi])
+            if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
+                                          mentions[mi].start):
+                # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
+                ctx.places.last, ctx.places.province, ctx.places.district = held
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
             mi += 1
@@ -269,6 +278,29 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
     return _frame(rows, ctx.places)
+
+
+def _listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: _Context) -> int | None:
+    """The year of the targets a sentence lists under a heading, if it does.
+
+    "Các chỉ tiêu chủ yếu năm 2021" on a line of its own, then "1. …", "2. …" or "- …":
+    every item of the list is a target of that year (an HĐND resolution, a plan), until a
+    line that is no item. A heading that reports on targets ("Kết quả thực hiện các chỉ
+    tiêu năm 2023") and an item with a date of its own are not read so.
+    """
+    year = None
+    if ctx.list_plan_year is not None and P.LIST_ITEM.match(text, s0):
+        year = None if strong else ctx.list_plan_year
+    else:
+        ctx.list_plan_year = None
+    lines = text[s0:s1].split("\n")
+    for i, line in enumerate(lines):
+        m = P.TARGET_HEADING.search(line)
+        if m is not None and not P.REPORT_WORDS.search(line):
+            ctx.list_plan_year = int(m["y"])
+            if i + 1 < len(lines) and P.LIST_ITEM.match(lines[i + 1]):
+                year = ctx.list_plan_year  # the first item goes on in this sentence
+    return year
 
 
 def _breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
