@@ -35,6 +35,7 @@ from .figures import (
     trailing_name,
 )
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
+from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 
 __all__ = ["COLUMNS", "extract_text"]
@@ -201,6 +202,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)],
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
+    table_rows = find_place_tables(text)
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
     before_span = ""
@@ -236,7 +238,22 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             carried = ctx.subject
         prev: Figure | None = None
         kept: list[Figure] = []
-        for fig in find_figures(text, s0, s1):
+        in_rows = [r for r in table_rows if s0 <= r.start < s1]
+        figs = [f for f in find_figures(text, s0, s1)
+                if not any(r.start <= f.start < r.end for r in in_rows)]
+        figs = sorted(figs + [f for r in in_rows for f in cell_figures(text, r)],
+                      key=lambda f: f.start)
+        for fig in figs:
+            row = next((r for r in in_rows if r.start <= fig.start < r.end), None)
+            if row is not None:  # a cell of a table of places: its header says what
+                if _table_figure(text, fig, row, placed, dates, ctx):
+                    kept.append(fig)
+                    rows.extend(_rows(text, fig, s0, s1, kept))
+                    ctx.last_figure_end = fig.end
+                    if not isinstance(fig.place, (str, type(None))):
+                        ctx.last_by_level[fig.place.level] = fig.place
+                prev = fig
+                continue
             # the figure a list goes on from; a remark's figure "(chỉ tiêu 96,5%)" is
             # not the item before "..., của Cao Bằng đạt 98,2%"
             outside = not _in_remark(text, s0, fig.start)
@@ -301,6 +318,40 @@ def _listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: _Context) ->
             if i + 1 < len(lines) and P.LIST_ITEM.match(lines[i + 1]):
                 year = ctx.list_plan_year  # the first item goes on in this sentence
     return year
+
+
+def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int, Any]],
+                  dates: list[tuple[int, int, Any]], ctx: _Context) -> bool:
+    """Read a figure in a row of a table of places: the column's header gives scheme
+    and measure, the row's first cell the place ("Huyện Lắk", "Toàn tỉnh"; "Tổng cộng"
+    is the place in context), the text around the date. False when the column says
+    nothing usable (a label, money, a change)."""
+    j = row.column_of(fig.start)
+    if not j or fig.unit in ("money", "other"):
+        return False
+    scheme, measure = row.columns[j]
+    scheme = scheme or ctx.last_scheme
+    if measure is None or scheme is None:
+        return False
+    pct = measure.endswith("_pct")
+    if (fig.unit == "pct" and not pct) or (not pct and fig.value != int(fig.value)):
+        return False
+    fig.scheme, fig.measure, fig.penalty = scheme, measure, fig.penalty + 0.1
+    a, b = row.cells[0]
+    inside = [u for off, u in placed if a <= off < b]
+    name = text[a:b].strip()
+    if inside:
+        fig.place = inside[-1]
+    elif re.fullmatch(r"(?:tổng\s+cộng|cộng|tổng\s+số|tổng|toàn\s+\w+)", name, re.I):
+        fig.place = ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+    else:
+        fig.place = ctx.places.resolve_local(name) or name  # unresolved: kept by name
+    if measure.startswith("plan_"):
+        base = _date_for(text, fig, dates, ctx)
+        fig.as_of = _dt.date(base.year, 12, 31) if base else None
+    else:
+        fig.as_of = _date_for(text, fig, dates, ctx)
+    return True
 
 
 def _breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
