@@ -1125,6 +1125,10 @@ BLIND_CLASSES = [
      "mới có 275 người.", "2019-05-06", "Cao Bằng",
      {("Bảo Lạc", "bhtn_participants", "2019-05-06", 3000.0),
       ("Bảo Lạc", "bhxh_voluntary_participants", "2019-05-06", 275.0)}),
+    # control (after the change): the agency "Bảo hiểm xã hội tỉnh có …" is not the scheme
+    ("Tính đến 30/6/2024, tỉnh Phú Yên có 98.000 người tham gia BHXH. Bảo hiểm xã hội tỉnh "
+     "có 15 cán bộ.", "2024-07-10", None,
+     {("Phú Yên", "bhxh_participants", "2024-06-30", 98_000.0)}),
     # a quarter or month still to come ("trong quý IV") is a horizon, not the date of a
     # shortfall; "quý IV" is the fourth quarter, never "quý I"
     ("Tính đến 30/9/2022, tỉnh Yên Bái có 742.000 người tham gia BHYT. Muốn đạt chỉ tiêu "
@@ -1196,6 +1200,23 @@ BLIND_CLASSES = [
       ("Quỳnh Lưu", "bhyt_coverage_pct", "2023-09-30", 95.2),
       ("Hoàng Mai", "bhyt_participants", "2023-09-30", 101_045.0),
       ("Hoàng Mai", "bhyt_coverage_pct", "2023-09-30", 93.8)}),
+    # second wording (after the change): a money column is skipped; "Tổng cộng" is the
+    # province (here the same figure as the text's, so one candidate)
+    ("Tính đến 31/3/2024, tỉnh Sơn La có 12.400 người tham gia BHXH tự nguyện.\nĐịa bàn | "
+     "Số người tham gia | Số thu (tỷ đồng)\nHuyện Mộc Châu | 2.150 | 4,2\nHuyện Mai Sơn | "
+     "1.870 | 3,6\nTổng cộng | 12.400 | 25,1", "2024-04-10", None,
+     {("Sơn La", "bhxh_voluntary_participants", "2024-03-31", 12_400.0),
+      ("Mộc Châu", "bhxh_voluntary_participants", "2024-03-31", 2150.0),
+      ("Mai Sơn", "bhxh_voluntary_participants", "2024-03-31", 1870.0)}),
+    # control: a table whose rows are schemes is still read as before
+    ("Kết quả đến 30/9/2024 của tỉnh Hà Tĩnh:\nLoại hình | Số người\nBHXH bắt buộc | "
+     "112.400\nBHYT | 1.230.500", "2024-10-05", None,
+     {("Hà Tĩnh", "bhxh_compulsory_participants", "2024-09-30", 112_400.0),
+      ("Hà Tĩnh", "bhyt_participants", "2024-09-30", 1_230_500.0)}),
+    # control: a heading that reports on a year's targets does not make its list targets
+    ("Tỉnh Tuyên Quang: báo cáo cuối năm.\nKết quả thực hiện các chỉ tiêu năm 2023:\n- Tỷ lệ "
+     "dân số tham gia BHYT đạt 92,1%.", "2023-12-20", None,
+     {("Tuyên Quang", "bhyt_coverage_pct", "2023-12-31", 92.1)}),
 ]
 
 

@@ -447,7 +447,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
         fig.measure = "shortfall_participants"
         return None
-    scheme_named = P.SCHEME_THEN.search(clause)
+    scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause)
     if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement, after) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
             and not P.SERVICE.search(own):

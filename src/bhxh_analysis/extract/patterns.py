@@ -175,14 +175,19 @@ COVERAGE_AFTER = re.compile(
 VERSUS_PLAN = re.compile(r"(?:so\s+với|theo)\s+(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
 #: "so với cùng kỳ năm 2019 (55.317 người)": the figure of the same date a year before.
 SAME_PERIOD = re.compile(r"cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\s*\(?\s*$", _I)
-#: A scheme named just before its figure: "BHXH bắt buộc: 199.511", "BHTN là 217.587",
-#: "BHXH tự nguyện (mới) có 141.294 người", a table cell "BHXH bắt buộc | 112.400".
+#: A scheme named just before its figure: "BHXH bắt buộc: 199.511", "BHTN là 217.587".
 SCHEME_THEN = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|"
     r"TN|BB|HGĐ))?"
-    r"\s*(?::|là|\||\t|(?:mới\s+|chỉ\s+)?có)?\s*$",  # ":", "là", "có", a table cell
+    r"\s*(?::|là|\||\t)?\s*$",  # ":", "là", or a table cell "BHXH bắt buộc | 112.400"
     _I,
 )
+#: "BHXH tự nguyện (mới) có 141.294 người": the scheme itself (not "Bảo hiểm xã hội tỉnh
+#: có 120 người", the agency) has so many participants.
+SCHEME_HAS = re.compile(
+    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm\s+(?:xã\s+hội|y\s+tế|thất\s+nghiệp))"
+    r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|TN|BB|HGĐ))?"
+    r"\s+(?:mới\s+|chỉ\s+)?có\s*$", _I)
 #: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
 COVERAGE_AFTER_LIST = re.compile(
     r"(?:\s*,\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
