@@ -399,8 +399,10 @@ def test_f1_on_the_seed_articles() -> None:
 def test_f1_on_the_blind_passages() -> None:
     """16 passages written for the project by someone who had not seen the rules.
 
-    First look (rules of 2 Dec 2026 after set 11): F1 0.806; one class was then fixed on
-    them ("huyện X (Tỉnh Y)"), so the figure held here is in-sample — a regression guard.
+    First look (rules of 2 Dec 2026 after set 11): F1 0.806; its failure classes were then
+    fixed on them ("huyện X (Tỉnh Y)", then ``BLIND_CLASSES``: 0.990, the three misses
+    being the gold's rounded headline repeats), so the figure held here is in-sample — a
+    regression guard.
     """
     folder = GOLD.parent / "blind"
     raw = pd.read_csv(folder / "gold_blind.csv", dtype=str, keep_default_na=False)
@@ -410,7 +412,7 @@ def test_f1_on_the_blind_passages() -> None:
         frames.append(ex.extract_file(folder / f, published=pub,
                                       place_hint=hint or None).assign(file=f))
     s = ex.score(ex.read_gold(folder / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
-    assert s.f1 >= 0.85, s.summary()
+    assert s.f1 >= 0.95, s.summary()
 
 
 # ----------------------------------------------------------------------------- CLI
