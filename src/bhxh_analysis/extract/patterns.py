@@ -24,11 +24,11 @@ UPPER = "A-Z" + "".join(
 #: A printed number with an optional multiplier word and percent sign. Digits glued to
 #: ``/``, ``:``, ``-`` or letters (dates 31/8, ratios 366/244, times 12:00, document
 #: numbers 1279/KH-BHXH, 21-NQ/TW) are not figures. English-style numbers some pages
-#: print ("1,588,505 người", "102.4%") are matched too and read in
+#: print ("1,588,505 người", "102.4%", "1.6 triệu") are matched too and read in
 #: :func:`bhxh_analysis.extract.figures.find_figures` where only one reading is possible.
 NUMBER = re.compile(
     r"(?<![\w.,/:\-])"
-    r"(?P<num>(?P<endec>\d{1,3}\.\d{1,2})(?=\s*%)|\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
+    r"(?P<num>(?P<endec>\d{1,3}\.\d{1,2})(?=\s*(?:%|(?:triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
     r"(?P<engroup>\d{1,3}(?:,\d{3}){2,})|\d+(?:,\d+)?)"
     r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w))?"
     r"(?P<pct>\s*%)?"
@@ -168,7 +168,7 @@ COVERAGE_BEFORE = re.compile(
     r"t[ỷỉ]\s+lệ\s+(?:BHYT|BHXH|BHTN|bảo\s+hiểm\s+(?:y\s+tế|xã\s+hội|thất\s+nghiệp))", _I)
 COVERAGE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|số\s+dân|lực\s+lượng\s+lao\s+động|LLLĐ|"
-    r"người\s+dân|lao\s+động)",
+    r"người\s+dân(?!\s+tộc)|lao\s+động)",
     _I,
 )
 #: "so với chỉ tiêu ... đạt 84%": an attainment whose plan was named earlier.
@@ -179,9 +179,15 @@ SAME_PERIOD = re.compile(r"cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\
 SCHEME_THEN = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|"
     r"TN|BB|HGĐ))?"
-    r"\s*(?::|là|\||\t)?\s*$",  # ":" "là", or a table cell "BHXH bắt buộc | 112.400"
+    r"\s*(?::|là|\||\t)?\s*$",  # ":", "là", or a table cell "BHXH bắt buộc | 112.400"
     _I,
 )
+#: "BHXH tự nguyện (mới) có 141.294 người": the scheme itself (not "Bảo hiểm xã hội tỉnh
+#: có 120 người", the agency) has so many participants.
+SCHEME_HAS = re.compile(
+    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm\s+(?:xã\s+hội|y\s+tế|thất\s+nghiệp))"
+    r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|TN|BB|HGĐ))?"
+    r"\s+(?:mới\s+|chỉ\s+)?có\s*$", _I)
 #: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
 COVERAGE_AFTER_LIST = re.compile(
     r"(?:\s*,\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
@@ -270,7 +276,7 @@ AS_OF = re.compile(
     # "Trong 10 tháng, ...": the first months of the year (not "6 tháng tới/qua/cuối")
     r"|(?P<monthsin>[Tt]rong\s+(?P<n2>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng"
     r"(?!\s*(?:tới|qua|cuối|gần|nữa|liên|trước|sau|đầu|năm|\d|/))(?!\w))"
-    r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)?"
+    r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\w])(?:\s*/\s*|\s+năm\s+)?"
     r"(?P<qy>\d{4})?)"
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"
     r"|(?P<year>(?<!\w)(?:trong\s+|cả\s+)?năm\s+(?P<yy>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))"
@@ -396,3 +402,22 @@ LOCAL_WORD = re.compile(r"\b(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|
 RESULT_AFTER = re.compile(
     r"vượt[^.;]{0,40}?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|"
     r"(?:đạt|hoàn\s+thành|bằng)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|KH)", _I)
+
+# ------------------------------------------------------------ blind passages (round 9)
+
+#: A purpose clause "Để đạt chỉ tiêu … trong năm 2019,": its date is the target's horizon.
+PURPOSE = re.compile(r"(?:\b[Đđ]ể|nhằm|[Mm]uốn)\s+(?:đạt|hoàn\s+thành|thực\s+hiện)", _I)
+#: "…% số người tham gia", "…% số người có thẻ": a share of the participants, no coverage.
+SHARE_OF_PARTICIPANTS_AFTER = re.compile(
+    r"\s*(?:tổng\s+)?số\s+(?:người|đối\s+tượng)\s+(?:đang\s+)?(?:tham\s+gia|có\s+thẻ)", _I)
+#: An item of a numbered or bulleted list ("1. …", "a) …", "- …").
+LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+")
+#: A heading of a year's targets ("Các chỉ tiêu chủ yếu năm 2021", "Mục tiêu năm 2024:");
+#: not a report on them ("Kết quả thực hiện các chỉ tiêu năm 2023").
+TARGET_HEADING = re.compile(
+    r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,40}?năm\s+(?P<y>(?:19|20)\d{2})"
+    r"[^\n\d%]{0,30}?:?[ \t]*$", _I)
+REPORT_WORDS = re.compile(r"kết\s+quả|thực\s+hiện|đánh\s+giá|\bước\b|đạt\s+được", _I)
+#: A place named in a comparison ("thấp hơn mức bình quân của cả nước"): not the subject.
+COMPARISON_BEFORE = re.compile(
+    r"(?:so\s+với|(?:bình\s+quân|trung\s+bình|mức)(?:\s+chung)?(?:\s+(?:của|toàn))?)\s*$", _I)

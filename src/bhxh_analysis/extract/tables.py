@@ -1,0 +1,161 @@
+"""Tables whose rows are places: the header names what each column counts.
+
+A release often prints its districts as a table, one row per place, the cells separated
+by " | " (HTML tables are read so by :func:`bhxh_analysis.extract.read_article`) or by tabs::
+
+    Đơn vị | Người tham gia BHYT | Tỷ lệ bao phủ
+    TP Buôn Ma Thuột | 351.420 | 94,1%
+
+The header is read once per column (scheme and measure, see :func:`column_reading`); a
+figure in a data row takes its column's reading and the place of the row's first cell
+(the driver in :mod:`bhxh_analysis.extract.core` resolves it and dates it from the text
+around). Rows whose first cell names a scheme ("BHXH bắt buộc | 112.400") are the other
+kind of table and are left to the sentence reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean import ParseError, parse_quantity
+from . import patterns as P
+from .figures import Figure, scheme_mentions
+
+__all__ = ["TableRow", "cell_figures", "column_reading", "find_place_tables"]
+
+_CELL_SEP = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A data row of a table of places: its span, its cells' spans and each column's
+    (scheme, measure) from the header (``None`` where the header says nothing usable)."""
+
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...]
+    columns: tuple[tuple[str | None, str | None], ...]
+
+    def column_of(self, pos: int) -> int | None:
+        """Index of the cell that holds offset ``pos``."""
+        return next((j for j, (a, b) in enumerate(self.cells) if a <= pos < b), None)
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out, pos = [], a
+    for m in _CELL_SEP.finditer(text, a, b):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, b))
+    return out
+
+
+def column_reading(cell: str) -> tuple[str | None, str | None]:
+    """The scheme and measure a header cell names.
+
+    Examples
+    --------
+    >>> column_reading("Người tham gia BHYT")
+    ('bhyt', 'participants')
+    >>> column_reading("Tỷ lệ bao phủ (%)")
+    (None, 'coverage_pct')
+    >>> column_reading("Số thu (tỷ đồng)")
+    (None, None)
+    """
+    found = [x for x in scheme_mentions(cell, 0, len(cell)) if not x[2]]
+    scheme = found[0][1] if found else None
+    if P.MONEY_CONTEXT.search(cell) or re.search(r"đồng|\bthẻ\s+cấp|lượt", cell, re.I):
+        return scheme, None
+    rate = re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ|%", cell, re.I)
+    if re.search(r"(?:đạt|so\s+với)\s+(?:\S+\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)|%\s*(?:KH|kế\s+hoạch)",
+                 cell, re.I):
+        return scheme, "attainment_pct"
+    if re.search(r"kế\s+hoạch|chỉ\s+tiêu(?!\s+bao\s+phủ)|\bKH\b|được\s+giao", cell, re.I):
+        return scheme, "plan_coverage_pct" if rate else "plan_participants"
+    if rate:
+        return scheme, "coverage_pct"
+    if P.NEW.search(cell):
+        return scheme, "new_participants"
+    if re.search(r"tăng|giảm|chênh", cell, re.I):
+        return scheme, None  # a change column: its sign is not printed reliably
+    if re.search(r"tham\s+gia|số\s+người|người|có\s+thẻ|đối\s+tượng|lao\s+động", cell, re.I) \
+            or scheme:
+        return scheme, "participants"
+    return scheme, None
+
+
+def find_place_tables(text: str) -> list[TableRow]:
+    r"""Every data row of a table whose header is text and whose rows start with a place.
+
+    A header is a line of two or more cells without a digit (except a unit "(%)"); the
+    rows after it with as many cells, a first cell that names no scheme and a figure in
+    another cell are its data rows. The scheme of a column whose header names none is the
+    one scheme the header names elsewhere, else the one of the line before the table.
+
+    Examples
+    --------
+    >>> t = "Đơn vị | Người tham gia BHYT\nHuyện Lắk | 52.318"
+    >>> [(t[r.start:r.end], r.columns) for r in find_place_tables(t)]
+    [('Huyện Lắk | 52.318', ((None, None), ('bhyt', 'participants')))]
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    out: list[TableRow] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        head = _cells(text, a, b)
+        if len(head) < 2 or re.search(r"\d", text[a:b]) or not text[a:b].strip():
+            i += 1
+            continue
+        readings = [column_reading(text[x:y]) for x, y in head]
+        named = {s for s, _ in readings[1:] if s}
+        if len(named) != 1 and i > 0:
+            caption = text[lines[i - 1][0]:lines[i - 1][1]]
+            named = named or {x[1] for x in scheme_mentions(caption, 0, len(caption))
+                              if not x[2]}
+        default = named.pop() if len(named) == 1 else None
+        columns = tuple([(None, None)] + [(s or default, m) for s, m in readings[1:]])
+        rows: list[TableRow] = []
+        j = i + 1
+        while j < len(lines):
+            ra, rb = lines[j]
+            cells = _cells(text, ra, rb)
+            first = text[cells[0][0]:cells[0][1]]
+            if len(cells) != len(head) or not first.strip() or P.SCHEME.search(first) \
+                    or not any(re.search(r"\d", text[x:y]) for x, y in cells[1:]):
+                break
+            rows.append(TableRow(ra, rb, tuple(cells), columns))
+            j += 1
+        if rows and any(m for _, m in columns):
+            out.extend(rows)
+        i = j if rows else i + 1
+    return out
+
+
+def cell_figures(text: str, row: TableRow) -> list[Figure]:
+    r"""The figures of a data row, one per cell that holds a single number.
+
+    A cell is read whole: "94,1%", "351.420", "95,2" under a header "Tỷ lệ (%)" (a
+    percent printed without its sign). Unit ``pct`` with a sign, else ``bare``.
+
+    Examples
+    --------
+    >>> row = find_place_tables("Đơn vị | Tỷ lệ bao phủ (%)\nHuyện Lắk | 78,4")[0]
+    >>> [(f.raw, f.value, f.unit) for f in cell_figures("Đơn vị | Tỷ lệ bao phủ (%)\n"
+    ...                                                  "Huyện Lắk | 78,4", row)]
+    [('78,4', 78.4, 'bare')]
+    """
+    out = []
+    for a, b in row.cells[1:]:
+        m = P.NUMBER.search(text, a, b)
+        if m is None or text[a:m.start()].strip() or text[m.end():b].strip():
+            continue
+        raw = m.group(0).strip()
+        try:
+            value = parse_quantity(raw, "vi").value
+        except ParseError:
+            continue
+        out.append(Figure(m.start(), m.start() + len(raw), raw, value,
+                          "pct" if m["pct"] else "bare"))
+    return out
