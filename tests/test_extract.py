@@ -1228,3 +1228,13 @@ def test_blind_passage_classes(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
     assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
         == expected
+
+
+def test_provinces_listed_by_name_in_a_national_release_resolve() -> None:
+    """A province named bare in a list of a national release is that province."""
+    df = run("Tính đến hết tháng 5/2023, cả nước có 1,6 triệu người tham gia BHXH tự "
+             "nguyện; nhiều nhất là Quảng Nam (61.220 người) và Bình Định (48.300 người).",
+             published="2023-06-12")
+    got = {(r.geo_name, r.geo_level, r.value) for r in df.itertuples()}
+    assert ("Quảng Nam", "province", 61_220.0) in got and ("Bình Định", "province",
+                                                            48_300.0) in got

@@ -569,7 +569,9 @@ def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
         unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
         if unit is not None:
             return unit
-    unit = ctx.resolve_local(name)
+    # a district or commune of the place in play, else a province listed by name
+    # ("dẫn đầu là Nghệ An (87.142 người), Thanh Hóa (...)" in a national release)
+    unit = ctx.resolve_local(name) or ctx.resolve_name(name, "province")
     if unit is None and len(name.split()) >= 2:
         return name  # a listed place the registry does not know: kept by name, unresolved
     return unit
