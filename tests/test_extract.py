@@ -1231,10 +1231,11 @@ def test_blind_passage_classes(text, published, hint, expected) -> None:
 
 
 def test_provinces_listed_by_name_in_a_national_release_resolve() -> None:
-    """A province named bare in a list of a national release is that province."""
-    df = run("Tính đến hết tháng 5/2023, cả nước có 1,6 triệu người tham gia BHXH tự "
-             "nguyện; nhiều nhất là Quảng Nam (61.220 người) và Bình Định (48.300 người).",
-             published="2023-06-12")
-    got = {(r.geo_name, r.geo_level, r.value) for r in df.itertuples()}
-    assert ("Quảng Nam", "province", 61_220.0) in got and ("Bình Định", "province",
-                                                            48_300.0) in got
+    """Provinces listed bare after a national figure are provinces (Quảng Nam also has a
+    commune named Bình Định: the second item is not read inside the first)."""
+    df = run("Đến hết tháng 7/2022, cả nước có 1,41 triệu người tham gia BHXH tự nguyện. "
+             "Những địa phương dẫn đầu về số người tham gia là Quảng Nam (61.220 người), "
+             "Bình Định (48.300 người).", published="2022-08-05")
+    got = {(r.geo_name, r.geo_level, r.geo_code, r.value) for r in df.itertuples()}
+    assert ("Quảng Nam", "province", "49", 61_220.0) in got
+    assert ("Bình Định", "province", "52", 48_300.0) in got

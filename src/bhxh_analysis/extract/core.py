@@ -570,8 +570,12 @@ def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
         if unit is not None:
             return unit
     # a district or commune of the place in play, else a province listed by name
-    # ("dẫn đầu là Nghệ An (87.142 người), Thanh Hóa (...)" in a national release)
-    unit = ctx.resolve_local(name) or ctx.resolve_name(name, "province")
+    # ("dẫn đầu là Nghệ An (87.142 người), Thanh Hóa (...)" in a national release); in a
+    # list after a national or provincial figure a province comes first (Quảng Nam has
+    # a commune named Bình Định)
+    wide = getattr(getattr(prev, "place", None), "level", None) in ("nation", "province")
+    province = ctx.resolve_name(name, "province") if wide else None
+    unit = province or ctx.resolve_local(name) or ctx.resolve_name(name, "province")
     if unit is None and len(name.split()) >= 2:
         return name  # a listed place the registry does not know: kept by name, unresolved
     return unit
