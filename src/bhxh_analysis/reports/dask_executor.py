@@ -187,12 +187,14 @@ class RendererPlugin(WorkerPlugin):
         delattr(worker, _STATE_ATTR)
 
 
-def render_on_worker(task: Any) -> tuple[Any, dict[str, bytes]]:
+def render_on_worker(task: Any, in_place: bool = False) -> tuple[Any, dict[str, bytes]]:
     """Render one report on the current Dask worker; return its result and output files.
 
-    Runs inside a Dask task: the worker's warm renderer (from :class:`RendererPlugin`)
-    writes into a scratch folder; the bytes of the ``.ipynb`` and ``.html`` go back to
-    the client, which writes them where the batch asked.
+    Runs inside a Dask task with the worker's warm renderer (from :class:`RendererPlugin`).
+    ``in_place`` (the worker shares the client's disk: a LocalCluster): the pages are
+    written where the batch asked and no bytes travel. Otherwise the renderer writes into
+    a scratch folder and the bytes of the ``.ipynb`` and ``.html`` go back to the client,
+    which writes them where the batch asked.
     """
     from dataclasses import replace
 
@@ -203,6 +205,8 @@ def render_on_worker(task: Any) -> tuple[Any, dict[str, bytes]]:
     if state is None:
         raise RuntimeError(f"worker {worker.address} has no {PLUGIN_NAME!r} plugin")
     renderer = state.get()
+    if in_place:
+        return replace(renderer.render(task), worker=worker.address), {}
     scratch = tempfile.mkdtemp(prefix="bhxh-task-")
     try:
         res = renderer.render(replace(task, out_dir=scratch))
@@ -248,17 +252,21 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
 
     from .runner import _error_text
 
-    client, cluster = connect(scheduler, n_workers)
+    # Without an address the workers are threads of this process (the reports render in
+    # their kernels, which are processes): no worker interpreters to start, nothing to
+    # send, pages written in place.
+    local = not scheduler
+    client, cluster = connect(scheduler, n_workers, processes=not local)
     try:
         from ..environment import git_commit
 
-        payload = pack_inputs() if scheduler else None
-        client.register_plugin(RendererPlugin(payload, git_commit()), name=PLUGIN_NAME)
+        plugin = RendererPlugin() if local else RendererPlugin(pack_inputs(), git_commit())
+        client.register_plugin(plugin, name=PLUGIN_NAME)
         batch = uuid.uuid4().hex[:8]  # two batches on one scheduler never share a key
         futures, submitted = {}, []
         for task in tasks:
-            fut = client.submit(render_on_worker, task, key=f"report-{task.slug}-{batch}",
-                                pure=False)
+            fut = client.submit(render_on_worker, task, local,
+                                key=f"report-{task.slug}-{batch}", pure=False)
             futures[fut.key] = (task, "")
             submitted.append(fut)
         ac = as_completed(submitted)
@@ -273,7 +281,7 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
                 failed_on = res.worker or "an unknown worker"
                 others = [w for w in client.scheduler_info(n_workers=-1)["workers"]
                           if w != res.worker]
-                retry = client.submit(render_on_worker, task,
+                retry = client.submit(render_on_worker, task, local,
                                       key=f"report-{task.slug}-{batch}-retry",
                                       pure=False, workers=others or None,
                                       allow_other_workers=not others)
