@@ -4,18 +4,25 @@ The same :class:`~bhxh_analysis.reports.runner.Renderer` as the local process po
 renders every report, so the pages are byte-identical; only who runs it changes:
 
 * **Cluster.** With an address, the client connects to a running ``dask scheduler``;
-  without one, a :class:`distributed.LocalCluster` of processes sized to the machine
-  (one single-threaded worker per core) is started and stopped with the batch.
+  without one, a :class:`distributed.LocalCluster` sized to the machine (one
+  single-threaded worker per core, no dashboard) is started and stopped with the batch.
+  Its workers are threads of this process, not processes: a report runs in its
+  worker's Jupyter kernel, which is a process of its own, so worker processes would
+  only add interpreters (``distributed`` imported again, nannies, event loops) that
+  the two cores of a small machine feel (``docs/scale-out.md``).
 * **Warm workers.** A worker plugin (:class:`RendererPlugin`) starts one kernel per
   worker, warmed once (imports, geography, processed data), in the worker's task thread;
   every report the worker renders reuses it, as a worker of the local pool does.
-* **Inputs without a shared disk.** The plugin carries the report inputs (``data/raw``,
-  the current processed build set, ``notebooks/``) as one compressed archive, sent once
-  to each worker (:func:`pack_inputs`) and unpacked into a private ``BHXH_HOME`` there.
-  With a LocalCluster (same machine) nothing is sent: the workers read the project.
-* **Outputs come back.** A task renders into the worker's scratch folder and returns
-  the result with the bytes of its ``.ipynb`` and ``.html``; the client writes them into
-  the output folder (the workers need no access to it).
+* **Inputs without a shared disk.** With an address, the plugin carries the report
+  inputs (``data/raw``, the current processed build set, ``notebooks/``) as one
+  compressed archive, sent once to each worker (:func:`pack_inputs`) and unpacked into
+  a private ``BHXH_HOME`` there. With a LocalCluster (same machine) nothing is sent:
+  the workers read the project.
+* **Outputs.** On a LocalCluster a task writes its ``.ipynb`` and ``.html`` where the
+  batch asked and returns only its result. With an address, a task renders into the
+  worker's scratch folder and returns the result with the bytes of its ``.ipynb`` and
+  ``.html``; the client writes them into the output folder (the workers need no access
+  to it).
 * **Failures.** One report is one task; a report that fails (its notebook raised, or
   its worker died) is submitted again once, on another worker when there is one; its
   second outcome is final. Each result names the worker's address (``worker`` column of
