@@ -26,7 +26,7 @@ def connect(scheduler: str | None, n_workers: int = 0,
     single-threaded workers (0: one per CPU core): worker processes, or with
     ``processes=False`` workers in this process (each with its own task thread; for
     tasks whose work runs elsewhere, e.g. in a Jupyter kernel). Either way the workers
-    listen on TCP at 127.0.0.1 and have no dashboard.
+    listen on TCP at 127.0.0.1 (the scheduler's HTTP endpoint on a free port there).
 
     Raises
     ------
@@ -53,7 +53,7 @@ def connect(scheduler: str | None, n_workers: int = 0,
                                  f"({reason})") from exc
     n = n_workers or (os.cpu_count() or 1)
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=processes,
-                           protocol="tcp://", host="127.0.0.1", dashboard_address=None,
+                           protocol="tcp://", host="127.0.0.1", dashboard_address=":0",
                            silence_logs=logging.ERROR)  # no shutdown chatter on stderr
     return Client(cluster), cluster
 

@@ -5,7 +5,7 @@ renders every report, so the pages are byte-identical; only who runs it changes:
 
 * **Cluster.** With an address, the client connects to a running ``dask scheduler``;
   without one, a :class:`distributed.LocalCluster` sized to the machine (one
-  single-threaded worker per core, no dashboard) is started and stopped with the batch.
+  single-threaded worker per core) is started and stopped with the batch.
   Its workers are threads of this process, not processes: a report runs in its
   worker's Jupyter kernel, which is a process of its own, so worker processes would
   only add interpreters (``distributed`` imported again, nannies, event loops) that
