@@ -6,7 +6,7 @@ Same provinces, same private ``BHXH_HOME`` and untimed warm-up as ``report_speed
 (a) the ``papermill`` + ``jupyter nbconvert`` command-line loop;
 (b) ``bhxh report all --jobs 2`` (the local process pool, the default executor);
 (c) ``bhxh report all --executor dask --jobs 2``: a LocalCluster of two single-threaded
-    worker processes, each with its warm kernel (the worker plugin);
+    workers (threads of the command), each with its warm kernel (the worker plugin);
 (d) ``bhxh report all --executor dask --jobs 1``: the same with one worker.
 
 (b) and (c) alternate twice (b, c, b, c) and each side keeps its fastest run (all runs

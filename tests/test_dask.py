@@ -89,6 +89,20 @@ def test_local_pool_records_its_worker(home, tmp_path) -> None:
     assert local_worker().startswith("local:") and local_worker()[6:].isdigit()
 
 
+def test_report_local_cluster_workers_are_threads_of_this_process_with_tcp_addresses() -> None:
+    """The report batch's LocalCluster adds no interpreters; workers still have addresses."""
+    from bhxh_analysis.cluster import connect
+
+    client, cluster = connect(None, 2, processes=False)
+    try:
+        pids = client.run(os.getpid)
+        assert len(pids) == 2 and set(pids.values()) == {os.getpid()}
+        assert all(w.startswith("tcp://127.0.0.1:") for w in pids)
+    finally:
+        client.close()
+        cluster.close()
+
+
 @pytest.mark.slow
 def test_local_cluster_isolates_a_failure_retries_it_elsewhere_and_only_failed(
         home, tmp_path, monkeypatch) -> None:

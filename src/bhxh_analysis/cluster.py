@@ -18,11 +18,15 @@ class SchedulerError(RuntimeError):
     """The Dask scheduler cannot be reached (a bad ``--scheduler`` address)."""
 
 
-def connect(scheduler: str | None, n_workers: int = 0) -> tuple[Any, Any]:
+def connect(scheduler: str | None, n_workers: int = 0,
+            processes: bool = True) -> tuple[Any, Any]:
     """Return ``(client, cluster)``: a client of ``scheduler``, or of a new LocalCluster.
 
     ``cluster`` is None for an external scheduler. A LocalCluster has ``n_workers``
-    single-threaded worker processes (0: one per CPU core).
+    single-threaded workers (0: one per CPU core): worker processes, or with
+    ``processes=False`` workers in this process (each with its own task thread; for
+    tasks whose work runs elsewhere, e.g. in a Jupyter kernel). Either way the workers
+    listen on TCP at 127.0.0.1 (the scheduler's HTTP endpoint on a free port there).
 
     Raises
     ------
@@ -48,8 +52,8 @@ def connect(scheduler: str | None, n_workers: int = 0) -> tuple[Any, Any]:
             raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler!r} "
                                  f"({reason})") from exc
     n = n_workers or (os.cpu_count() or 1)
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           dashboard_address=":0", host="127.0.0.1",
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=processes,
+                           protocol="tcp://", host="127.0.0.1", dashboard_address=":0",
                            silence_logs=logging.ERROR)  # no shutdown chatter on stderr
     return Client(cluster), cluster
 

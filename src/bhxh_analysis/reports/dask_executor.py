@@ -4,18 +4,25 @@ The same :class:`~bhxh_analysis.reports.runner.Renderer` as the local process po
 renders every report, so the pages are byte-identical; only who runs it changes:
 
 * **Cluster.** With an address, the client connects to a running ``dask scheduler``;
-  without one, a :class:`distributed.LocalCluster` of processes sized to the machine
-  (one single-threaded worker per core) is started and stopped with the batch.
+  without one, a :class:`distributed.LocalCluster` sized to the machine (one
+  single-threaded worker per core) is started and stopped with the batch.
+  Its workers are threads of this process, not processes: a report runs in its
+  worker's Jupyter kernel, which is a process of its own, so worker processes would
+  only add interpreters (``distributed`` imported again, nannies, event loops) that
+  the two cores of a small machine feel (``docs/scale-out.md``).
 * **Warm workers.** A worker plugin (:class:`RendererPlugin`) starts one kernel per
   worker, warmed once (imports, geography, processed data), in the worker's task thread;
   every report the worker renders reuses it, as a worker of the local pool does.
-* **Inputs without a shared disk.** The plugin carries the report inputs (``data/raw``,
-  the current processed build set, ``notebooks/``) as one compressed archive, sent once
-  to each worker (:func:`pack_inputs`) and unpacked into a private ``BHXH_HOME`` there.
-  With a LocalCluster (same machine) nothing is sent: the workers read the project.
-* **Outputs come back.** A task renders into the worker's scratch folder and returns
-  the result with the bytes of its ``.ipynb`` and ``.html``; the client writes them into
-  the output folder (the workers need no access to it).
+* **Inputs without a shared disk.** With an address, the plugin carries the report
+  inputs (``data/raw``, the current processed build set, ``notebooks/``) as one
+  compressed archive, sent once to each worker (:func:`pack_inputs`) and unpacked into
+  a private ``BHXH_HOME`` there. With a LocalCluster (same machine) nothing is sent:
+  the workers read the project.
+* **Outputs.** On a LocalCluster a task writes its ``.ipynb`` and ``.html`` where the
+  batch asked and returns only its result. With an address, a task renders into the
+  worker's scratch folder and returns the result with the bytes of its ``.ipynb`` and
+  ``.html``; the client writes them into the output folder (the workers need no access
+  to it).
 * **Failures.** One report is one task; a report that fails (its notebook raised, or
   its worker died) is submitted again once, on another worker when there is one; its
   second outcome is final. Each result names the worker's address (``worker`` column of
@@ -187,12 +194,14 @@ class RendererPlugin(WorkerPlugin):
         delattr(worker, _STATE_ATTR)
 
 
-def render_on_worker(task: Any) -> tuple[Any, dict[str, bytes]]:
+def render_on_worker(task: Any, in_place: bool = False) -> tuple[Any, dict[str, bytes]]:
     """Render one report on the current Dask worker; return its result and output files.
 
-    Runs inside a Dask task: the worker's warm renderer (from :class:`RendererPlugin`)
-    writes into a scratch folder; the bytes of the ``.ipynb`` and ``.html`` go back to
-    the client, which writes them where the batch asked.
+    Runs inside a Dask task with the worker's warm renderer (from :class:`RendererPlugin`).
+    ``in_place`` (the worker shares the client's disk: a LocalCluster): the pages are
+    written where the batch asked and no bytes travel. Otherwise the renderer writes into
+    a scratch folder and the bytes of the ``.ipynb`` and ``.html`` go back to the client,
+    which writes them where the batch asked.
     """
     from dataclasses import replace
 
@@ -203,6 +212,8 @@ def render_on_worker(task: Any) -> tuple[Any, dict[str, bytes]]:
     if state is None:
         raise RuntimeError(f"worker {worker.address} has no {PLUGIN_NAME!r} plugin")
     renderer = state.get()
+    if in_place:
+        return replace(renderer.render(task), worker=worker.address), {}
     scratch = tempfile.mkdtemp(prefix="bhxh-task-")
     try:
         res = renderer.render(replace(task, out_dir=scratch))
@@ -248,17 +259,21 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
 
     from .runner import _error_text
 
-    client, cluster = connect(scheduler, n_workers)
+    # Without an address the workers are threads of this process (the reports render in
+    # their kernels, which are processes): no worker interpreters to start, nothing to
+    # send, pages written in place.
+    local = not scheduler
+    client, cluster = connect(scheduler, n_workers, processes=not local)
     try:
         from ..environment import git_commit
 
-        payload = pack_inputs() if scheduler else None
-        client.register_plugin(RendererPlugin(payload, git_commit()), name=PLUGIN_NAME)
+        plugin = RendererPlugin() if local else RendererPlugin(pack_inputs(), git_commit())
+        client.register_plugin(plugin, name=PLUGIN_NAME)
         batch = uuid.uuid4().hex[:8]  # two batches on one scheduler never share a key
         futures, submitted = {}, []
         for task in tasks:
-            fut = client.submit(render_on_worker, task, key=f"report-{task.slug}-{batch}",
-                                pure=False)
+            fut = client.submit(render_on_worker, task, local,
+                                key=f"report-{task.slug}-{batch}", pure=False)
             futures[fut.key] = (task, "")
             submitted.append(fut)
         ac = as_completed(submitted)
@@ -273,7 +288,7 @@ def run_dask(tasks: list[Any], emit: Callable[[Any], None], scheduler: str | Non
                 failed_on = res.worker or "an unknown worker"
                 others = [w for w in client.scheduler_info(n_workers=-1)["workers"]
                           if w != res.worker]
-                retry = client.submit(render_on_worker, task,
+                retry = client.submit(render_on_worker, task, local,
                                       key=f"report-{task.slug}-{batch}-retry",
                                       pure=False, workers=others or None,
                                       allow_other_workers=not others)
