@@ -56,8 +56,9 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             continue  # "năm 2024 tỉnh giao": a year, not a count of provinces
         if m["pct"]:
             unit = "pct"
-        elif P.MONEY_AFTER.match(after):
-            unit = "money"
+        elif P.MONEY_AFTER.match(after) or (
+                re.match(r"\s*t[ỷỉ]", m["mult"] or "") and not P.PERSON_AFTER.match(after)):
+            unit = "money"  # "2.150 tỷ" without a noun: no count of persons reaches 1e9
         elif P.PER_UNIT_AFTER.match(after) or P.OTHER_COUNT_AFTER.match(after) \
                 or P.POINTS_AFTER.match(after):
             unit = "other"

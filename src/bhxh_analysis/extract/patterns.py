@@ -28,9 +28,9 @@ UPPER = "A-Z" + "".join(
 #: :func:`bhxh_analysis.extract.figures.find_figures` where only one reading is possible.
 NUMBER = re.compile(
     r"(?<![\w.,/:\-])"
-    r"(?P<num>(?P<endec>\d{1,3}\.\d{1,2})(?=\s*(?:%|(?:triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
+    r"(?P<num>(?P<endec>\d{1,3}\.\d{1,2})(?=\s*(?:%|(?:triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)(?!\s+lệ)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
     r"(?P<engroup>\d{1,3}(?:,\d{3}){2,})|\d+(?:,\d+)?)"
-    r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w))?"
+    r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w)(?!\s+lệ))?"  # not "tỷ lệ" (a rate)
     r"(?P<pct>\s*%)?"
     r"(?![\d/:]|[.,]\d|-\w|(?!người)\w)",  # "1.861người": a typo glues the noun
     _I,
