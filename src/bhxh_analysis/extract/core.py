@@ -109,6 +109,12 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
     return date
 
 
+def _horizon(day: _dt.date, published: _dt.date | None) -> bool:
+    """Whether a date lies after the month of publication: a target's horizon, not the
+    status date of a report ("Ước đến hết năm" printed on 27 December is a status)."""
+    return published is not None and day > _month_end(published.year, published.month)
+
+
 def _plan_year(sentence: str, offset: int) -> int | None:
     """The year a plan is for: the printed year nearest before the figure, else after."""
     def years(a: int, b: int) -> list[int]:
@@ -193,7 +199,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     # A headline's figure takes the article's first as-of date, unless that is a target's
     # date (after the publication).
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
-                           and (pub is None or d[0][2] <= pub)), None)
+                           and not _horizon(d[0][2], pub)), None)
     mentions = find_mentions(text, ctx.places.registry)
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
@@ -280,8 +286,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     ctx.last_by_level[fig.place.level] = fig.place
                 ctx.last_figure_end = fig.end
             prev = fig
-        if strong:
-            ctx.last_date = dates[-1][2]
+        status = [d for _a, _b, d in dates if not _horizon(d, ctx.published)]
+        if strong and status:
+            # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
+            # dates its own sentence only: "Cùng thời điểm, …" is the status date
+            ctx.last_date = status[-1]
         if strong or (dates and ctx.published and dates[-1][2].year > ctx.published.year):
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
         elif dates:

@@ -81,6 +81,10 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             if not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", m["num"]):
                 continue
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
+        elif unit == "count" and not m["mult"] and re.fullmatch(r"\d{1,3},\d{3}", m["num"]):
+            # "12,000 người": no count of persons has three decimals (12.0 persons), so
+            # the comma groups thousands even where the value is whole
+            value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
     return out
