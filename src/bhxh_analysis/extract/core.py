@@ -425,8 +425,10 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
     before, after = sent[:m.start()], sent[m.end():m.end() + 12]
     if P.COMPARED_BEFORE.search(before):
         return True
-    if P.PURPOSE.search(re.split(r"[,;]", before)[-1]):
-        return True  # "Để đạt chỉ tiêu … trong năm 2019, …": the target's horizon
+    if P.PURPOSE.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
+        # "Để đạt chỉ tiêu … trong năm 2019, …", "Để đạt mục tiêu 2,1 triệu người … vào
+        # cuối năm 2023, …" (a decimal comma ends no clause): the target's horizon
+        return True
     if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
         return True
     return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))

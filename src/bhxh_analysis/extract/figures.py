@@ -48,6 +48,10 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         before = text[max(s0, m.start() - 30):m.start()]
         if re.search(r"\d\s*%?\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
             continue  # a range "97 - 98%": no single value to read
+        if (re.search(r"\[\s*$", before) and re.match(r"\s*\]", after)) or (
+                re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 30):m.start()])
+                and re.match(r"[.)][ \t]", after) and not m["mult"] and not m["pct"]):
+            continue  # an item's number: "[4] 88,6% dân số …", "2. Tỷ lệ …"
         value, penalty = _read_value(m, raw, after)
         if value is None:
             continue

@@ -218,7 +218,8 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 # -------------------------------------------------------------------------- places
 
 #: A place written with its administrative kind; ``name`` = up to four capitalised words.
-_CAP_WORD = rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d))"
+#: "Quận 1", "Phường 6" (not "tỉnh Bình Phước 6 tháng đầu năm": a count of months).
+_CAP_WORD = rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))"
 PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
     r"thị\s+trấn))\s+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
