@@ -1249,12 +1249,13 @@ BLIND2_CLASSES = [
     # "BHYT 94,8%" in such an item is a coverage target of the scheme named before it
     ("KẾ HOẠCH của UBND tỉnh Hưng Yên\nTính đến 31/12/2024, toàn tỉnh có tỷ lệ bao phủ "
      "BHYT đạt 93,2% dân số.\nMục tiêu cụ thể từng năm:\n- Năm 2025: tỷ lệ bao phủ BHYT "
-     "đạt 94% dân số; tham gia BHXH đạt 38% lực lượng lao động.\n- Năm 2026: BHYT 94,8%; "
-     "BHXH 40%.\n- Năm 2027: BHYT 95,5%; BHXH 42%, trong đó BHXH tự nguyện 5%.",
+     "đạt 94% dân số; tỷ lệ lao động tham gia BHXH đạt 38%; tham gia BHTN đạt 30%.\n- Năm "
+     "2026: BHYT 94,8%; BHXH 40%.\n- Năm 2027: BHYT 95,5%; BHXH 42%, trong đó BHXH tự nguyện 5%.",
      "2025-01-20", None,
      {("Hưng Yên", "bhyt_coverage_pct", "2024-12-31", 93.2),
       ("Hưng Yên", "bhyt_plan_coverage_pct", "2025-12-31", 94.0),
       ("Hưng Yên", "bhxh_plan_coverage_pct", "2025-12-31", 38.0),
+      ("Hưng Yên", "bhtn_plan_coverage_pct", "2025-12-31", 30.0),
       ("Hưng Yên", "bhyt_plan_coverage_pct", "2026-12-31", 94.8),
       ("Hưng Yên", "bhxh_plan_coverage_pct", "2026-12-31", 40.0),
       ("Hưng Yên", "bhyt_plan_coverage_pct", "2027-12-31", 95.5),
@@ -1327,10 +1328,12 @@ BLIND2_CLASSES = [
      {("Tư Nghĩa", "bhxh_voluntary_participants", "2024-09-30", 3100.0),
       ("Tư Nghĩa", "bhxh_voluntary_shortfall_participants", "2024-09-30", 420.0)}),
     # a purpose clause holding a decimal comma ("mục tiêu 2,1 triệu người … vào cuối năm
-    # 2023,") is still the target's horizon: the shortfall takes the status date
+    # 2023,") is still the target's horizon, "trong 4 tháng còn lại" no date either: the
+    # shortfall takes the status date
     ("Tính đến hết tháng 8/2023, cả nước có 1,85 triệu người tham gia BHXH tự nguyện. Để "
      "đạt mục tiêu 2,1 triệu người tham gia BHXH tự nguyện vào cuối năm 2023, các địa "
-     "phương cần phát triển thêm khoảng 250 nghìn người.", "2023-09-06", None,
+     "phương cần phát triển thêm khoảng 250 nghìn người trong 4 tháng còn lại.", "2023-09-06",
+     None,
      {("Việt Nam", "bhxh_voluntary_participants", "2023-08-31", 1_850_000.0),
       ("Việt Nam", "bhxh_voluntary_plan_participants", "2023-12-31", 2_100_000.0),
       ("Việt Nam", "bhxh_voluntary_shortfall_participants", "2023-08-31", 250_000.0)}),

@@ -34,6 +34,7 @@ from .figures import (
     scheme_of,
     trailing_name,
 )
+from .lists import listed_targets, scheme_rate_item
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -149,6 +150,7 @@ class _Context:
     before_plan_year: int | None = None  # the year of the sentence before, if all plans
     continued_plan_year: int | None = None  # that year, in a sentence that goes on from it
     list_plan_year: int | None = None  # the year of a heading of targets over a list
+    list_rates: bool = False  # a coverage target was read in that list
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -224,7 +226,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if P.BREAKDOWN_LEAD.match(text, s0):
                 ctx.continued_plan_year = ctx.before_plan_year
         before_dates = dates
-        listed = _listed_targets(text, s0, s1, strong, ctx)
+        listed = listed_targets(text, s0, s1, strong, ctx)
         if listed is not None:
             ctx.continued_plan_year = listed
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
@@ -267,6 +269,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"})
                 and not (outside and _in_remark(text, s0, f.start))), None)
             reason = classify(text, fig, s0, s1, prev, prev_same)
+            if reason == "percent without a cue" and listed is not None and ctx.list_rates \
+                    and scheme_rate_item(text, fig, s0, prev):
+                fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
+                fig.penalty += 0.1
             if reason == "count without a cue" and fig.unit == "count":
                 reason = _breakdown(text, fig, s0, before_span)
             if reason is None:
@@ -278,6 +284,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             fig.skip = reason
             if reason is None:
                 kept.append(fig)
+                ctx.list_rates |= listed is not None and fig.measure == "plan_coverage_pct"
                 rows.extend(_rows(text, fig, s0, s1, kept))
                 if fig.scheme:
                     ctx.last_scheme = fig.scheme
@@ -304,29 +311,6 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
     return _frame(rows, ctx.places)
-
-
-def _listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: _Context) -> int | None:
-    """The year of the targets a sentence lists under a heading, if it does.
-
-    "Các chỉ tiêu chủ yếu năm 2021" on a line of its own, then "1. …", "2. …" or "- …":
-    every item of the list is a target of that year (an HĐND resolution, a plan), until a
-    line that is no item. A heading that reports on targets ("Kết quả thực hiện các chỉ
-    tiêu năm 2023") and an item with a date of its own are not read so.
-    """
-    year = None
-    if ctx.list_plan_year is not None and P.LIST_ITEM.match(text, s0):
-        year = None if strong else ctx.list_plan_year
-    else:
-        ctx.list_plan_year = None
-    lines = text[s0:s1].split("\n")
-    for i, line in enumerate(lines):
-        m = P.TARGET_HEADING.search(line)
-        if m is not None and not P.REPORT_WORDS.search(line):
-            ctx.list_plan_year = int(m["y"])
-            if i + 1 < len(lines) and P.LIST_ITEM.match(lines[i + 1]):
-                year = ctx.list_plan_year  # the first item goes on in this sentence
-    return year
 
 
 def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int, Any]],

@@ -385,9 +385,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return None
     if prev is prev_same and prev_same is not None and prev_same.measure in _COVERAGES \
             and P.SCHEME.search(pre_q) and re.fullmatch(
-                r"[\s,]*(?:và\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
+                r"[\s,;]*(?:và\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
                 P.SCHEME.sub(" ", pre_q)):
-        # "… tham gia BHXH đạt 42,5% và tham gia BHTN đạt 35%": the rate before's
+        # "… tham gia BHXH đạt 42,5% và (;) tham gia BHTN đạt 35%": the rate before's
         # denominator and kind, for the scheme named here
         fig.measure = prev_same.measure
         fig.penalty += 0.1

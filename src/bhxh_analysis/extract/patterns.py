@@ -274,9 +274,10 @@ AS_OF = re.compile(
     r"|(?P<months>(?<![\w.,])(?P<n>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng\s+(?:đầu\s+)?năm"
     r"(?:\s+(?P<ny>\d{4}|nay))?)"
     r"|(?P<half>nửa\s+đầu\s+năm(?:\s+(?P<hy>\d{4}|nay))?)"
-    # "Trong 10 tháng, ...": the first months of the year (not "6 tháng tới/qua/cuối")
+    # "Trong 10 tháng, ...": the first months of the year (not "6 tháng tới/qua/cuối",
+    # "5 tháng còn lại")
     r"|(?P<monthsin>[Tt]rong\s+(?P<n2>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng"
-    r"(?!\s*(?:tới|qua|cuối|gần|nữa|liên|trước|sau|đầu|năm|\d|/))(?!\w))"
+    r"(?!\s*(?:tới|qua|cuối|gần|nữa|liên|trước|sau|đầu|năm|còn\s+lại|\d|/))(?!\w))"
     r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\w])(?:\s*/\s*|\s+năm\s+)?"
     r"(?P<qy>\d{4})?)"
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"

@@ -1,0 +1,95 @@
+"""Lists of targets: a heading of targets over numbered or bulleted items.
+
+A plan or a resolution prints its targets as a list under a heading::
+
+    Những chỉ tiêu chủ yếu năm 2024
+    1. Tỷ lệ dân số tham gia BHYT đạt 94,5%.
+
+    Mục tiêu cụ thể từng năm:
+    - Năm 2026: tỷ lệ bao phủ BHYT đạt 94,5% dân số; …
+    - Năm 2027: BHYT 95,2%; BHXH 43%.
+
+Every item is a target: of the heading's year, or (under a heading that prints no year)
+of the year that opens the item. An item that only names a scheme before its percent
+("BHXH 43%") repeats the rates read above it in the same list: a coverage target. The
+driver in :mod:`bhxh_analysis.extract.core` keeps the list's state between sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import patterns as P
+from .figures import Figure, clause_of
+
+__all__ = ["YEARLY", "listed_targets", "scheme_rate_item"]
+
+#: ``list_plan_year`` under a heading that prints no year: each item's own year.
+YEARLY = 0
+
+#: A heading of targets without a year ("Mục tiêu cụ thể từng năm:", "1. Chỉ tiêu
+#: phấn đấu theo từng năm:", "II. MỤC TIÊU"): no figure on the line.
+_YEARLESS_HEADING = re.compile(
+    r"^[ \t]*(?:[IVX]{1,4}\.|\d{1,2}[.)]|[-–•+*])?[ \t]*[^\n\d%:]{0,30}?"
+    r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%:]{0,40}:?[ \t]*$", re.I)
+#: An item opened by its year: "- Năm 2026: …", "b) Đến năm 2030, …".
+_ITEM_YEAR = re.compile(
+    r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
+    r"(?P<y>(?:19|20)\d{2})\s*[:,]", re.I)
+
+
+def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int | None:
+    """The year of the targets a sentence lists under a heading, if it does.
+
+    "Các chỉ tiêu chủ yếu năm 2021" on a line of its own, then "1. …", "2. …" or "- …":
+    every item of the list is a target of that year (an HĐND resolution, a plan), until a
+    line that is no item. Under a heading without a year ("Mục tiêu cụ thể từng năm:"),
+    an item opened by its year ("- Năm 2026: …") holds that year's targets. A heading
+    that reports on targets ("Kết quả thực hiện các chỉ tiêu năm 2023") and an item with
+    a date of its own are not read so. ``ctx`` keeps ``list_plan_year`` and
+    ``list_rates`` (a coverage target was read in the list) between sentences.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> t = "Mục tiêu cụ thể từng năm:\\n- Năm 2026: BHYT 95%."
+    >>> ctx = SimpleNamespace(list_plan_year=None, list_rates=False)
+    >>> listed_targets(t, 0, 25, False, ctx), listed_targets(t, 26, len(t), False, ctx)
+    (None, 2026)
+    """
+    year = None
+    if ctx.list_plan_year is not None and P.LIST_ITEM.match(text, s0):
+        labelled = _ITEM_YEAR.match(text, s0)
+        if labelled is not None:
+            year = int(labelled["y"])  # "- Năm 2026: …": its own year
+        elif ctx.list_plan_year != YEARLY and not strong:
+            year = ctx.list_plan_year
+    else:
+        ctx.list_plan_year, ctx.list_rates = None, False
+    lines = text[s0:s1].split("\n")
+    for i, line in enumerate(lines):
+        if P.REPORT_WORDS.search(line):
+            continue
+        m = P.TARGET_HEADING.search(line)
+        if m is not None:
+            ctx.list_plan_year, ctx.list_rates = int(m["y"]), False
+            if i + 1 < len(lines) and P.LIST_ITEM.match(lines[i + 1]):
+                year = ctx.list_plan_year  # the first item goes on in this sentence
+        elif _YEARLESS_HEADING.match(line):
+            ctx.list_plan_year, ctx.list_rates = YEARLY, False
+    return year
+
+
+def scheme_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bool:
+    """Whether a percent in a list of coverage targets is named only by its scheme.
+
+    "- Năm 2027: BHXH 43%; BHTN 35,5%", "BHXH 50%, trong đó BHXH tự nguyện 7%": the
+    clause before the percent is a scheme (and maybe "đạt", "là", ":") and nothing else.
+    """
+    w0 = prev.end if prev is not None else s0
+    clause = clause_of(text[w0:fig.start])
+    rest = P.SCHEME.sub(" ", clause, count=1)
+    return bool(P.SCHEME.search(clause)) and bool(re.fullmatch(
+        r"[\s:]*(?:(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+)?"
+        r"(?:(?:Đến\s+)?[Nn]ăm\s+(?:19|20)\d{2}\s*[:,])?\s*(?:đạt|là|:)?\s*", rest))
