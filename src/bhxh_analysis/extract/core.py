@@ -34,7 +34,7 @@ from .figures import (
     scheme_of,
     trailing_name,
 )
-from .lists import listed_targets, scheme_rate_item
+from .lists import listed_targets, scheme_rate_item, smaller_place_rate
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -151,6 +151,7 @@ class _Context:
     continued_plan_year: int | None = None  # that year, in a sentence that goes on from it
     list_plan_year: int | None = None  # the year of a heading of targets over a list
     list_rates: bool = False  # a coverage target was read in that list
+    last_rate: Figure | None = None  # the last coverage rate read (of a place)
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -273,11 +274,18 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     and scheme_rate_item(text, fig, s0, prev):
                 fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
                 fig.penalty += 0.1
+            smaller = reason == "percent without a cue" and smaller_place_rate(
+                text, fig, s0, prev, placed, ctx.last_rate)
+            if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
+                fig.measure, reason = "coverage_pct", None
+                fig.penalty += 0.2
             if reason == "count without a cue" and fig.unit == "count":
                 reason = _breakdown(text, fig, s0, before_span)
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
+                if smaller and ctx.last_rate is not None:
+                    fig.scheme = ctx.last_rate.scheme
                 if fig.scheme in (None, "joint") and fig.measure not in ("population",
                                                                           "labour_force"):
                     reason = "several schemes" if fig.scheme else "no scheme"
@@ -285,6 +293,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if reason is None:
                 kept.append(fig)
                 ctx.list_rates |= listed is not None and fig.measure == "plan_coverage_pct"
+                if fig.measure == "coverage_pct" and not isinstance(fig.place, (str, type(None))):
+                    ctx.last_rate = fig
                 rows.extend(_rows(text, fig, s0, s1, kept))
                 if fig.scheme:
                     ctx.last_scheme = fig.scheme

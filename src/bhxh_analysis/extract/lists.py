@@ -1,4 +1,4 @@
-"""Lists of targets: a heading of targets over numbered or bulleted items.
+"""Lists: targets under a heading over numbered or bulleted items; places' rates.
 
 A plan or a resolution prints its targets as a list under a heading::
 
@@ -13,6 +13,8 @@ Every item is a target: of the heading's year, or (under a heading that prints n
 of the year that opens the item. An item that only names a scheme before its percent
 ("BHXH 43%") repeats the rates read above it in the same list: a coverage target. The
 driver in :mod:`bhxh_analysis.extract.core` keeps the list's state between sentences.
+A list of communes' bare rates after a district's coverage ("Xã Phúc Đồng đạt 96,3%")
+is read as that coverage (:func:`smaller_place_rate`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 from . import patterns as P
 from .figures import Figure, clause_of
 
-__all__ = ["YEARLY", "listed_targets", "scheme_rate_item"]
+__all__ = ["YEARLY", "listed_targets", "scheme_rate_item", "smaller_place_rate"]
 
 #: ``list_plan_year`` under a heading that prints no year: each item's own year.
 YEARLY = 0
@@ -93,3 +95,30 @@ def scheme_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bo
     return bool(P.SCHEME.search(clause)) and bool(re.fullmatch(
         r"[\s:]*(?:(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+)?"
         r"(?:(?:Đến\s+)?[Nn]ăm\s+(?:19|20)\d{2}\s*[:,])?\s*(?:đạt|là|:)?\s*", rest))
+
+
+_DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}
+
+
+def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
+                       placed: list[tuple[int, Any]], last_rate: Figure | None) -> bool:
+    """Whether a bare percent is a smaller place's rate like the last one read.
+
+    "… huyện có tỷ lệ bao phủ BHYT đạt 92,5% dân số. …⏎⏎Ở cấp xã, … Xã Phúc Đồng đạt
+    96,3%": a commune (or district) named with its kind right before "đạt N%", in a
+    sentence that names no scheme, after a coverage rate of a larger place, is that
+    coverage for the commune (the caller gives it ``last_rate``'s scheme).
+    """
+    if last_rate is None or getattr(last_rate.place, "level", None) not in _DEPTH:
+        return False
+    if P.SCHEME.search(text, s0, fig.start):
+        return False
+    w0 = prev.end if prev is not None else s0
+    for off, unit in reversed(placed):
+        if not w0 <= off < fig.start:
+            continue
+        m = P.PLACE_PREFIXED.match(text, off)
+        return bool(m is not None and _DEPTH.get(unit.level, 0) > _DEPTH[last_rate.place.level]
+                    and re.fullmatch(r"\s*(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:)\s*",
+                                     text[m.end():fig.start]))
+    return False
