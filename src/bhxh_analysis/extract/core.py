@@ -34,7 +34,7 @@ from .figures import (
     scheme_of,
     trailing_name,
 )
-from .lists import listed_targets, scheme_rate_item, smaller_place_rate
+from .lists import listed_targets, scheme_rate_item, several_places, smaller_place_rate
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -232,6 +232,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.continued_plan_year = listed
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
+        ends: dict[int, int] = {}  # their end offsets
         while mi < len(mentions) and mentions[mi].start < s1:
             held = (ctx.places.last, ctx.places.province, ctx.places.district)
             unit = ctx.places.see(mentions[mi])
@@ -241,6 +242,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ctx.places.last, ctx.places.province, ctx.places.district = held
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
+                ends[mentions[mi].start] = mentions[mi].end
             mi += 1
         carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
         if carried is None and ctx.subject is not None:
@@ -286,7 +288,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
-                if fig.scheme in (None, "joint") and fig.measure not in ("population",
+                if several_places(text, fig, prev, placed, ends):
+                    reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
+                    ctx.last_figure_end = fig.end  # nor is either the place in play
+                elif fig.scheme in (None, "joint") and fig.measure not in ("population",
                                                                           "labour_force"):
                     reason = "several schemes" if fig.scheme else "no scheme"
             fig.skip = reason

@@ -42,7 +42,9 @@ class Figure:
 def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
     """The printed figures of one sentence with their kind of unit."""
     out = []
-    for m in P.NUMBER.finditer(text, s0, s1):
+    found = sorted([*P.NUMBER.finditer(text, s0, s1), *P.WORD_NUMBER.finditer(text, s0, s1)],
+                   key=lambda m: m.start())
+    for m in found:
         raw = m.group(0).strip()
         after = text[m.end():min(s1, m.end() + 60)]
         before = text[max(s0, m.start() - 30):m.start()]
@@ -101,6 +103,9 @@ def _read_value(m: re.Match[str], raw: str, after: str) -> tuple[float | None, f
     cannot be 1024) and "1,588,505" (several commas cannot be decimal marks) can only be
     English-style, and are read so with a lower confidence.
     """
+    word = P.WORD_VALUES.get(m["num"].lower())
+    if word is not None:  # "chừng một nghìn người", "hơn nửa triệu"
+        return word * (1e6 if "triệu" in m["mult"].lower() else 1e3), 0.0
     try:
         return parse_quantity(raw, "vi").value, 0.0
     except ParseError:
@@ -408,6 +413,12 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             fig.measure = "plan_coverage_pct"
         fig.penalty += 0.1
         return None
+    if prev is not None and prev.measure in ("shortfall_pp", *_COVERAGES) \
+            and P.PLAN_RIGHT_BEFORE.search(pre_q):
+        # "…93,05% dân số, thấp hơn 1,95% so với chỉ tiêu 95%": the plan's rate
+        fig.measure = "plan_coverage_pct"
+        fig.penalty += 0.1
+        return None
     if re.search(r":\s*$", pre_q) and P.PLAN.search(statement) and re.search(
             r"bao\s+phủ", recent, re.I):
         # "chỉ tiêu bao phủ ...: năm 2016: 89,0%; năm 2017: 90,0%"
@@ -488,11 +499,23 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     if campaign and is_new:
         return "campaign result"
+    if is_new and P.TO_REACH_PLAN_AFTER.match(after):
+        # "phát triển thêm ít nhất 653 người … trong quý IV để hoàn thành chỉ tiêu năm":
+        # what is still needed to reach the plan
+        fig.measure = "shortfall_participants"
+        return None
     if is_new:
         fig.measure = "new_participants"
         return None
     if P.PARTICIPATE_AFTER.match(after) or P.PARTICIPATE_BEFORE.search(pre) or scheme_named:
         fig.measure = "participants"
+        return None
+    if fig.unit == "count" and prev_same is not None and prev_same.measure == "participants" \
+            and P.SCHEME.search(clause) and not P.SERVICE.search(own + short_after):
+        # "…, BHTN khoảng 61 nghìn người, còn BHXH tự nguyện dừng ở mức gần 5 nghìn
+        # người": a list of stocks going on with another scheme
+        fig.measure = "participants"
+        fig.penalty += 0.1
         return None
     return "count without a cue"
 
@@ -515,7 +538,9 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
         if found:
             return "joint" if found[-1][2] else found[-1][1]
     after = scheme_mentions(text, fig.end, min(len(text), fig.end + 40))
-    if after and not re.search(r"[;.]", text[fig.end:after[0][0]]):
+    # not across a clause: "Thái Bình (45.330 người), trong khi tỷ lệ bao phủ BHYT …"
+    if after and not re.search(r"[;.)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
+                               text[fig.end:after[0][0]]):
         fig.penalty += 0.1
         return "joint" if after[0][2] else after[0][1]
     return None

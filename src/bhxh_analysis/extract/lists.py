@@ -14,7 +14,8 @@ of the year that opens the item. An item that only names a scheme before its per
 ("BHXH 43%") repeats the rates read above it in the same list: a coverage target. The
 driver in :mod:`bhxh_analysis.extract.core` keeps the list's state between sentences.
 A list of communes' bare rates after a district's coverage ("Xã Phúc Đồng đạt 96,3%")
-is read as that coverage (:func:`smaller_place_rate`).
+is read as that coverage (:func:`smaller_place_rate`); a figure after several places
+of one level listed together belongs to none of them (:func:`several_places`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from typing import Any
 from . import patterns as P
 from .figures import Figure, clause_of
 
-__all__ = ["YEARLY", "listed_targets", "scheme_rate_item", "smaller_place_rate"]
+__all__ = ["YEARLY", "listed_targets", "scheme_rate_item", "several_places",
+           "smaller_place_rate"]
 
 #: ``list_plan_year`` under a heading that prints no year: each item's own year.
 YEARLY = 0
@@ -122,3 +124,18 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
                     and re.fullmatch(r"\s*(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:)\s*",
                                      text[m.end():fig.start]))
     return False
+
+
+def several_places(text: str, fig: Figure, prev: Figure | None,
+                   placed: list[tuple[int, Any]], ends: dict[int, int]) -> bool:
+    """Whether the figure's place is one of several of a level listed together right
+    before it ("một số tỉnh như Bạc Liêu, Sóc Trăng vẫn có tỷ lệ … dưới 85%"): a figure
+    of them all, no one place's (a child then its parent, "xã A, tỉnh B", is one place)."""
+    w0 = prev.end if prev is not None else 0
+    near = [(off, u) for off, u in placed if w0 <= off < fig.start]
+    if len(near) < 2 or near[-1][1] is not fig.place:
+        return False
+    (a, first), (b, second) = near[-2], near[-1]
+    return (getattr(first, "level", None) == getattr(second, "level", 1)
+            and first is not second and a in ends
+            and bool(re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[ends[a]:b])))

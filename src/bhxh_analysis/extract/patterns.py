@@ -35,9 +35,17 @@ NUMBER = re.compile(
     r"(?![\d/:]|[.,]\d|-\w|(?!người)\w)",  # "1.861người": a typo glues the noun
     _I,
 )
+#: Numbers written in words before a multiplier ("một nghìn", "hai triệu", "nửa triệu"),
+#: with the group names of :data:`NUMBER` (the others never match).
+WORD_VALUES = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+               "chín": 9, "mười": 10, "nửa": 0.5}
+WORD_NUMBER = re.compile(
+    r"(?<!\w)(?P<num>" + "|".join(WORD_VALUES) + r")(?P<mult>\s+(?:triệu|nghìn|ngàn))(?!\w)"
+    r"(?P<pct>(?!))?(?P<endec>(?!))?(?P<engroup>(?!))?", _I)
 #: Approximations and bounds printed just before a figure (→ ``qualifier``).
 QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>hơn|trên|gần|khoảng|xấp xỉ|tối thiểu|ít nhất|chừng|dưới|gần như|ước tính|ước)"
+    r"(?P<q>hơn|trên|gần|khoảng|xấp xỉ|tối thiểu|ít nhất|chừng|dưới|chưa tới|chưa đến|"
+    r"gần như|ước tính|ước)"
     r"\s*$",
     _I,
 )
@@ -136,6 +144,14 @@ CHANGE_CLAUSE = re.compile(
     _I,
 )
 EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$", _I)
+#: "… so với chỉ tiêu (được giao) (năm 2024) (là)" right before a rate: the plan's rate.
+PLAN_RIGHT_BEFORE = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
+    r"\s*(?:là|:)?\s*$", _I)
+#: "… để hoàn thành (đạt) chỉ tiêu năm" after a count still to be developed.
+TO_REACH_PLAN_AFTER = re.compile(
+    r"[^.;]*?\bđể\s+(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?(?:chỉ\s+tiêu|kế\s+hoạch|"
+    r"mục\s+tiêu)", _I)
 #: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu".
 PLAN_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:so\s+với\s+)?(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
