@@ -415,6 +415,26 @@ def test_f1_on_the_blind_passages() -> None:
     assert s.f1 >= 0.95, s.summary()
 
 
+def test_f1_on_the_second_blind_passages() -> None:
+    """A second set of 16 passages by someone who had not seen the rules (``blind2``).
+
+    First looks: F1 0.773 with the rules before round 9 (commit 5c80e28), 0.786 with round
+    9's (408a9e7); 0.828 after the provinces-list class, then its classes were fixed
+    (``BLIND2_CLASSES``): 0.997 in-sample (the one false positive, "chưa tới 1% lực lượng
+    lao động" read as a bounded rate, is a reading the gold leaves out). A regression
+    guard, no evidence about unseen text.
+    """
+    folder = GOLD.parent / "blind2"
+    raw = pd.read_csv(folder / "gold_blind.csv", dtype=str, keep_default_na=False)
+    frames = []
+    for f, pub, hint in raw[["file", "published", "place_hint"]].drop_duplicates(
+            "file").itertuples(index=False):
+        frames.append(ex.extract_file(folder / f, published=pub,
+                                      place_hint=hint or None).assign(file=f))
+    s = ex.score(ex.read_gold(folder / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
+    assert s.f1 >= 0.97, s.summary()
+
+
 # ----------------------------------------------------------------------------- CLI
 
 
@@ -1239,3 +1259,142 @@ def test_provinces_listed_by_name_in_a_national_release_resolve() -> None:
     got = {(r.geo_name, r.geo_level, r.geo_code, r.value) for r in df.itertuples()}
     assert ("Quảng Nam", "province", "49", 61_220.0) in got
     assert ("Bình Định", "province", "52", 48_300.0) in got
+
+
+# Second blind set (tests/data/extract/blind2): each failure class pinned first by a
+# passage in our own wording (none is the blind wording), failing before its change.
+BLIND2_CLASSES = [
+    # a plan with one list item per year under a heading of targets that prints no year:
+    # the year opening each item is its targets' year (also the publication year), and
+    # "BHYT 94,8%" in such an item is a coverage target of the scheme named before it
+    ("KẾ HOẠCH của UBND tỉnh Hưng Yên\nTính đến 31/12/2024, toàn tỉnh có tỷ lệ bao phủ "
+     "BHYT đạt 93,2% dân số.\nMục tiêu cụ thể từng năm:\n- Năm 2025: tỷ lệ bao phủ BHYT "
+     "đạt 94% dân số; tỷ lệ lao động tham gia BHXH đạt 38%; tham gia BHTN đạt 30%.\n- Năm "
+     "2026: BHYT 94,8%; BHXH 40%.\n- Năm 2027: BHYT 95,5%; BHXH 42%, trong đó BHXH tự nguyện 5%.",
+     "2025-01-20", None,
+     {("Hưng Yên", "bhyt_coverage_pct", "2024-12-31", 93.2),
+      ("Hưng Yên", "bhyt_plan_coverage_pct", "2025-12-31", 94.0),
+      ("Hưng Yên", "bhxh_plan_coverage_pct", "2025-12-31", 38.0),
+      ("Hưng Yên", "bhtn_plan_coverage_pct", "2025-12-31", 30.0),
+      ("Hưng Yên", "bhyt_plan_coverage_pct", "2026-12-31", 94.8),
+      ("Hưng Yên", "bhxh_plan_coverage_pct", "2026-12-31", 40.0),
+      ("Hưng Yên", "bhyt_plan_coverage_pct", "2027-12-31", 95.5),
+      ("Hưng Yên", "bhxh_plan_coverage_pct", "2027-12-31", 42.0),
+      ("Hưng Yên", "bhxh_voluntary_plan_coverage_pct", "2027-12-31", 5.0)}),
+    # "năm 2024 tỷ lệ …": "tỷ" of "tỷ lệ" is no multiplier (it read 2.024e12 persons)
+    ("UBND tỉnh Long An giao chỉ tiêu năm 2024 tỷ lệ bao phủ BHYT đạt 93% dân số.",
+     "2024-02-02", None,
+     {("Long An", "bhyt_plan_coverage_pct", "2024-12-31", 93.0)}),
+    # an English-style "15,000 người" in a page that prints English numbers: a count of
+    # persons with three decimals is grouped thousands, not 15.0 persons
+    ("Theo BHXH thành phố Cần Thơ, hết quý I/2020 toàn thành phố có 1,102,450 người tham "
+     "gia BHYT, đạt 86.2% dân số. Năm 2020, thành phố được giao chỉ tiêu 15,000 người tham "
+     "gia BHXH tự nguyện.", "2020-04-15", None,
+     {("Cần Thơ", "bhyt_participants", "2020-03-31", 1_102_450.0),
+      ("Cần Thơ", "bhyt_coverage_pct", "2020-03-31", 86.2),
+      ("Cần Thơ", "bhxh_voluntary_plan_participants", "2020-12-31", 15_000.0)}),
+    # a target's horizon ("phấn đấu đến cuối năm 2025") is no date for the sentences after
+    # it: "Cùng thời điểm" is the status date (here of a 2025 ward)
+    ("Tính đến 30/9/2025, toàn tỉnh Gia Lai có 3.050.000 người tham gia BHYT. Tỉnh phấn "
+     "đấu đến cuối năm 2025 có 95,5% dân số tham gia BHYT. Cùng thời điểm, phường Quy Nhơn "
+     "có tỷ lệ bao phủ BHYT 97,1%.", "2025-10-12", None,
+     {("Gia Lai", "bhyt_participants", "2025-09-30", 3_050_000.0),
+      ("Gia Lai", "bhyt_plan_coverage_pct", "2025-12-31", 95.5),
+      ("Quy Nhơn", "bhyt_coverage_pct", "2025-09-30", 97.1)}),
+    # nor is an interviewer's "đến cuối năm": the shortfall takes the status date
+    ("Ông Hoàng Văn Nam: Đến hết tháng 7/2023, tỉnh Lạng Sơn có 61.200 người tham gia "
+     "BHXH bắt buộc.\n\nPV: Kế hoạch đến cuối năm ra sao?\n\nÔng Hoàng Văn Nam: Để về "
+     "đích, tỉnh còn phải phát triển thêm khoảng 3.400 người tham gia BHXH bắt buộc trong "
+     "5 tháng cuối năm.", "2023-08-15", None,
+     {("Lạng Sơn", "bhxh_compulsory_participants", "2023-07-31", 61_200.0),
+      ("Lạng Sơn", "bhxh_compulsory_shortfall_participants", "2023-07-31", 3400.0)}),
+    # rates of communes in a later paragraph carry the rate named before (scheme,
+    # coverage); "huyện phấn đấu" is the district in play, not the commune last named
+    ("Tính đến 30/9/2023, huyện Yên Thành có tỷ lệ bao phủ BHYT đạt 91,4% dân số.\n\nỞ "
+     "các xã, kết quả chênh lệch. Xã Bắc Thành đạt 95,1%, còn xã Tăng Thành mới đạt 86,7%. "
+     "Chủ tịch UBND xã Tăng Thành nói khó.\n\nGiám đốc BHXH huyện cho biết huyện phấn đấu "
+     "đến cuối năm 2023 có 4.500 người tham gia BHXH tự nguyện.", "2023-10-20", "Nghệ An",
+     {("Yên Thành", "bhyt_coverage_pct", "2023-09-30", 91.4),
+      ("Bắc Thành", "bhyt_coverage_pct", "2023-09-30", 95.1),
+      ("Tăng Thành", "bhyt_coverage_pct", "2023-09-30", 86.7),
+      ("Yên Thành", "bhxh_voluntary_plan_participants", "2023-12-31", 4500.0)}),
+    # an infographic's item numbers "[2]" are no figures; "– chỉ tiêu năm 2023 là 91%"
+    ("Infographic: tỉnh Bình Phước 6 tháng đầu năm 2023\n[1] 152.300 người tham gia BHXH "
+     "bắt buộc\n[2] 89,5% dân số có thẻ BHYT – chỉ tiêu năm 2023 là 91%", "2023-07-20",
+     None,
+     {("Bình Phước", "bhxh_compulsory_participants", "2023-06-30", 152_300.0),
+      ("Bình Phước", "bhyt_coverage_pct", "2023-06-30", 89.5),
+      ("Bình Phước", "bhyt_plan_coverage_pct", "2023-12-31", 91.0)}),
+    # figures in words ("khoảng hai nghìn người") and a list going on with another scheme
+    # "còn BHXH tự nguyện dừng ở mức gần 3 nghìn người"
+    ("Năm 2018, tỉnh Kon Tum có số người tham gia BHXH bắt buộc hơn 41 nghìn người, BHTN "
+     "gần 38 nghìn người, còn BHXH tự nguyện dừng ở mức gần 3 nghìn người. Cả năm chỉ tăng "
+     "thêm khoảng hai nghìn người tham gia BHXH tự nguyện.", "2019-01-25", None,
+     {("Kon Tum", "bhxh_compulsory_participants", "2018-12-31", 41_000.0),
+      ("Kon Tum", "bhtn_participants", "2018-12-31", 38_000.0),
+      ("Kon Tum", "bhxh_voluntary_participants", "2018-12-31", 3000.0),
+      ("Kon Tum", "bhxh_voluntary_change_participants", "2018-12-31", 2000.0)}),
+    # a plan rate right after "so với chỉ tiêu" following the points below it
+    ("Đến 30/6/2024, tỷ lệ bao phủ BHYT của huyện Thạch Thành là 90,2% dân số, thấp hơn "
+     "2,3% so với chỉ tiêu 92,5%.", "2024-07-05", "Thanh Hóa",
+     {("Thạch Thành", "bhyt_coverage_pct", "2024-06-30", 90.2),
+      ("Thạch Thành", "bhyt_shortfall_pp", "2024-06-30", 2.3),
+      ("Thạch Thành", "bhyt_plan_coverage_pct", "2024-12-31", 92.5)}),
+    # "phát triển thêm ít nhất N người … để hoàn thành chỉ tiêu" is the shortfall again
+    ("Đến 30/9/2024, huyện Tư Nghĩa có 3.100 người tham gia BHXH tự nguyện, còn thiếu 420 "
+     "người so với chỉ tiêu. UBND huyện yêu cầu các xã phát triển thêm ít nhất 420 người "
+     "tham gia BHXH tự nguyện trong quý IV để hoàn thành chỉ tiêu năm.", "2024-10-08",
+     "Quảng Ngãi",
+     {("Tư Nghĩa", "bhxh_voluntary_participants", "2024-09-30", 3100.0),
+      ("Tư Nghĩa", "bhxh_voluntary_shortfall_participants", "2024-09-30", 420.0)}),
+    # a purpose clause holding a decimal comma ("mục tiêu 2,1 triệu người … vào cuối năm
+    # 2023,") is still the target's horizon, "trong 4 tháng còn lại" no date either: the
+    # shortfall takes the status date
+    ("Tính đến hết tháng 8/2023, cả nước có 1,85 triệu người tham gia BHXH tự nguyện. Để "
+     "đạt mục tiêu 2,1 triệu người tham gia BHXH tự nguyện vào cuối năm 2023, các địa "
+     "phương cần phát triển thêm khoảng 250 nghìn người trong 4 tháng còn lại.", "2023-09-06",
+     None,
+     {("Việt Nam", "bhxh_voluntary_participants", "2023-08-31", 1_850_000.0),
+      ("Việt Nam", "bhxh_voluntary_plan_participants", "2023-12-31", 2_100_000.0),
+      ("Việt Nam", "bhxh_voluntary_shortfall_participants", "2023-08-31", 250_000.0)}),
+    # a bound shared by two places listed together is neither place's figure
+    ("Tính đến hết tháng 6/2022, cả nước có 88,1 triệu người tham gia BHYT. Một số tỉnh "
+     "như Hậu Giang, Trà Vinh vẫn có tỷ lệ bao phủ BHYT dưới 88%.", "2022-07-10", None,
+     {("Việt Nam", "bhyt_participants", "2022-06-30", 88_100_000.0)}),
+    # a headline repeated by an estimate for the year-end printed in late December is one
+    # figure, dated the year-end
+    ("Phú Thọ: Hơn 1,2 triệu người tham gia BHYT\n\nƯớc đến hết năm, toàn tỉnh Phú Thọ có "
+     "hơn 1,2 triệu người tham gia BHYT.", "2019-12-27", None,
+     {("Phú Thọ", "bhyt_participants", "2019-12-31", 1_200_000.0)}),
+    # controls and second wordings (written after the changes)
+    # a commune's bare "đạt 95%" with no coverage rate read before it is not read
+    ("Tính đến 30/6/2023, huyện Yên Thành có 5.200 người tham gia BHXH tự nguyện. Xã Bắc "
+     "Thành đạt 95%.", "2023-07-10", "Nghệ An",
+     {("Yên Thành", "bhxh_voluntary_participants", "2023-06-30", 5200.0)}),
+    # a commune and its province is one place, not several; two districts together are
+    ("Tính đến 30/9/2025, xã Ea Kar (tỉnh Đắk Lắk) có tỷ lệ bao phủ BHYT 94,6%. Hai huyện "
+     "Mường Nhé và Nậm Pồ có tỷ lệ bao phủ BHYT trên 98%.", "2025-10-08", None,
+     {("Ea Kar", "bhyt_coverage_pct", "2025-09-30", 94.6)}),
+    # "gần hai triệu người" in words; "2.150 tỷ" without a noun is money, not persons
+    ("Đến hết năm 2020, tỉnh Thanh Hóa có gần hai triệu người tham gia BHYT. Cả năm thu "
+     "được 2.150 tỷ.", "2021-01-20", None,
+     {("Thanh Hóa", "bhyt_participants", "2020-12-31", 2_000_000.0)}),
+    # a Vietnamese decimal with a multiplier is unchanged by the thousands rule
+    ("Tính đến 31/5/2024, tỉnh Hòa Bình có 12,5 nghìn người tham gia BHXH tự nguyện.",
+     "2024-06-10", None,
+     {("Hoà Bình", "bhxh_voluntary_participants", "2024-05-31", 12_500.0)}),
+    # "Huyện phấn đấu" opening a sentence is the district in play
+    ("Tính đến 30/9/2024, xã Tăng Thành (huyện Yên Thành) có tỷ lệ bao phủ BHYT 90,1%. "
+     "Huyện phấn đấu đến cuối năm 2024 có 3.900 người tham gia BHXH tự nguyện.",
+     "2024-10-15", "Nghệ An",
+     {("Tăng Thành", "bhyt_coverage_pct", "2024-09-30", 90.1),
+      ("Yên Thành", "bhxh_voluntary_plan_participants", "2024-12-31", 3900.0)}),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", BLIND2_CLASSES,
+                         ids=[f"blind2_class_{i}" for i in range(len(BLIND2_CLASSES))])
+def test_second_blind_set_classes(text, published, hint, expected) -> None:
+    df = run(text, published=published, place_hint=hint)
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
+        == expected

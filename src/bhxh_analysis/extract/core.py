@@ -34,6 +34,7 @@ from .figures import (
     scheme_of,
     trailing_name,
 )
+from .lists import listed_targets, scheme_rate_item, several_places, smaller_place_rate
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -109,6 +110,12 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
     return date
 
 
+def _horizon(day: _dt.date, published: _dt.date | None) -> bool:
+    """Whether a date lies after the month of publication: a target's horizon, not the
+    status date of a report ("Ước đến hết năm" printed on 27 December is a status)."""
+    return published is not None and day > _month_end(published.year, published.month)
+
+
 def _plan_year(sentence: str, offset: int) -> int | None:
     """The year a plan is for: the printed year nearest before the figure, else after."""
     def years(a: int, b: int) -> list[int]:
@@ -143,6 +150,8 @@ class _Context:
     before_plan_year: int | None = None  # the year of the sentence before, if all plans
     continued_plan_year: int | None = None  # that year, in a sentence that goes on from it
     list_plan_year: int | None = None  # the year of a heading of targets over a list
+    list_rates: bool = False  # a coverage target was read in that list
+    last_rate: Figure | None = None  # the last coverage rate read (of a place)
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -193,7 +202,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     # A headline's figure takes the article's first as-of date, unless that is a target's
     # date (after the publication).
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
-                           and (pub is None or d[0][2] <= pub)), None)
+                           and not _horizon(d[0][2], pub)), None)
     mentions = find_mentions(text, ctx.places.registry)
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
@@ -218,11 +227,12 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if P.BREAKDOWN_LEAD.match(text, s0):
                 ctx.continued_plan_year = ctx.before_plan_year
         before_dates = dates
-        listed = _listed_targets(text, s0, s1, strong, ctx)
+        listed = listed_targets(text, s0, s1, strong, ctx)
         if listed is not None:
             ctx.continued_plan_year = listed
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
+        ends: dict[int, int] = {}  # their end offsets
         while mi < len(mentions) and mentions[mi].start < s1:
             held = (ctx.places.last, ctx.places.province, ctx.places.district)
             unit = ctx.places.see(mentions[mi])
@@ -232,6 +242,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ctx.places.last, ctx.places.province, ctx.places.district = held
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
+                ends[mentions[mi].start] = mentions[mi].end
             mi += 1
         carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
         if carried is None and ctx.subject is not None:
@@ -261,17 +272,34 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"})
                 and not (outside and _in_remark(text, s0, f.start))), None)
             reason = classify(text, fig, s0, s1, prev, prev_same)
+            if reason == "percent without a cue" and listed is not None and ctx.list_rates \
+                    and scheme_rate_item(text, fig, s0, prev):
+                fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
+                fig.penalty += 0.1
+            smaller = reason == "percent without a cue" and smaller_place_rate(
+                text, fig, s0, prev, placed, ctx.last_rate)
+            if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
+                fig.measure, reason = "coverage_pct", None
+                fig.penalty += 0.2
             if reason == "count without a cue" and fig.unit == "count":
                 reason = _breakdown(text, fig, s0, before_span)
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
-                if fig.scheme in (None, "joint") and fig.measure not in ("population",
+                if smaller and ctx.last_rate is not None:
+                    fig.scheme = ctx.last_rate.scheme
+                if several_places(text, fig, prev, placed, ends):
+                    reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
+                    ctx.last_figure_end = fig.end  # nor is either the place in play
+                elif fig.scheme in (None, "joint") and fig.measure not in ("population",
                                                                           "labour_force"):
                     reason = "several schemes" if fig.scheme else "no scheme"
             fig.skip = reason
             if reason is None:
                 kept.append(fig)
+                ctx.list_rates |= listed is not None and fig.measure == "plan_coverage_pct"
+                if fig.measure == "coverage_pct" and not isinstance(fig.place, (str, type(None))):
+                    ctx.last_rate = fig
                 rows.extend(_rows(text, fig, s0, s1, kept))
                 if fig.scheme:
                     ctx.last_scheme = fig.scheme
@@ -280,8 +308,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     ctx.last_by_level[fig.place.level] = fig.place
                 ctx.last_figure_end = fig.end
             prev = fig
-        if strong:
-            ctx.last_date = dates[-1][2]
+        status = [d for _a, _b, d in dates if not _horizon(d, ctx.published)]
+        if strong and status:
+            # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
+            # dates its own sentence only: "Cùng thời điểm, …" is the status date
+            ctx.last_date = status[-1]
         if strong or (dates and ctx.published and dates[-1][2].year > ctx.published.year):
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
         elif dates:
@@ -295,29 +326,6 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
     return _frame(rows, ctx.places)
-
-
-def _listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: _Context) -> int | None:
-    """The year of the targets a sentence lists under a heading, if it does.
-
-    "Các chỉ tiêu chủ yếu năm 2021" on a line of its own, then "1. …", "2. …" or "- …":
-    every item of the list is a target of that year (an HĐND resolution, a plan), until a
-    line that is no item. A heading that reports on targets ("Kết quả thực hiện các chỉ
-    tiêu năm 2023") and an item with a date of its own are not read so.
-    """
-    year = None
-    if ctx.list_plan_year is not None and P.LIST_ITEM.match(text, s0):
-        year = None if strong else ctx.list_plan_year
-    else:
-        ctx.list_plan_year = None
-    lines = text[s0:s1].split("\n")
-    for i, line in enumerate(lines):
-        m = P.TARGET_HEADING.search(line)
-        if m is not None and not P.REPORT_WORDS.search(line):
-            ctx.list_plan_year = int(m["y"])
-            if i + 1 < len(lines) and P.LIST_ITEM.match(lines[i + 1]):
-                year = ctx.list_plan_year  # the first item goes on in this sentence
-    return year
 
 
 def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int, Any]],
@@ -416,8 +424,10 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
     before, after = sent[:m.start()], sent[m.end():m.end() + 12]
     if P.COMPARED_BEFORE.search(before):
         return True
-    if P.PURPOSE.search(re.split(r"[,;]", before)[-1]):
-        return True  # "Để đạt chỉ tiêu … trong năm 2019, …": the target's horizon
+    if P.PURPOSE.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
+        # "Để đạt chỉ tiêu … trong năm 2019, …", "Để đạt mục tiêu 2,1 triệu người … vào
+        # cuối năm 2023, …" (a decimal comma ends no clause): the target's horizon
+        return True
     if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
         return True
     return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))

@@ -42,12 +42,18 @@ class Figure:
 def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
     """The printed figures of one sentence with their kind of unit."""
     out = []
-    for m in P.NUMBER.finditer(text, s0, s1):
+    found = sorted([*P.NUMBER.finditer(text, s0, s1), *P.WORD_NUMBER.finditer(text, s0, s1)],
+                   key=lambda m: m.start())
+    for m in found:
         raw = m.group(0).strip()
         after = text[m.end():min(s1, m.end() + 60)]
         before = text[max(s0, m.start() - 30):m.start()]
         if re.search(r"\d\s*%?\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
             continue  # a range "97 - 98%": no single value to read
+        if (re.search(r"\[\s*$", before) and re.match(r"\s*\]", after)) or (
+                re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 30):m.start()])
+                and re.match(r"[.)][ \t]", after) and not m["mult"] and not m["pct"]):
+            continue  # an item's number: "[4] 88,6% dân số …", "2. Tỷ lệ …"
         value, penalty = _read_value(m, raw, after)
         if value is None:
             continue
@@ -56,8 +62,9 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             continue  # "năm 2024 tỉnh giao": a year, not a count of provinces
         if m["pct"]:
             unit = "pct"
-        elif P.MONEY_AFTER.match(after):
-            unit = "money"
+        elif P.MONEY_AFTER.match(after) or (
+                re.match(r"\s*t[ỷỉ]", m["mult"] or "") and not P.PERSON_AFTER.match(after)):
+            unit = "money"  # "2.150 tỷ" without a noun: no count of persons reaches 1e9
         elif P.PER_UNIT_AFTER.match(after) or P.OTHER_COUNT_AFTER.match(after) \
                 or P.POINTS_AFTER.match(after):
             unit = "other"
@@ -80,6 +87,10 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             if not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", m["num"]):
                 continue
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
+        elif unit == "count" and not m["mult"] and re.fullmatch(r"\d{1,3},\d{3}", m["num"]):
+            # "12,000 người": no count of persons has three decimals (12.0 persons), so
+            # the comma groups thousands even where the value is whole
+            value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
     return out
@@ -92,6 +103,9 @@ def _read_value(m: re.Match[str], raw: str, after: str) -> tuple[float | None, f
     cannot be 1024) and "1,588,505" (several commas cannot be decimal marks) can only be
     English-style, and are read so with a lower confidence.
     """
+    word = P.WORD_VALUES.get(m["num"].lower())
+    if word is not None:  # "chừng một nghìn người", "hơn nửa triệu"
+        return word * (1e6 if "triệu" in m["mult"].lower() else 1e3), 0.0
     try:
         return parse_quantity(raw, "vi").value, 0.0
     except ParseError:
@@ -376,9 +390,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return None
     if prev is prev_same and prev_same is not None and prev_same.measure in _COVERAGES \
             and P.SCHEME.search(pre_q) and re.fullmatch(
-                r"[\s,]*(?:và\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
+                r"[\s,;]*(?:và\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
                 P.SCHEME.sub(" ", pre_q)):
-        # "… tham gia BHXH đạt 42,5% và tham gia BHTN đạt 35%": the rate before's
+        # "… tham gia BHXH đạt 42,5% và (;) tham gia BHTN đạt 35%": the rate before's
         # denominator and kind, for the scheme named here
         fig.measure = prev_same.measure
         fig.penalty += 0.1
@@ -397,6 +411,12 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         if prev_same.measure == "coverage_pct" and _plan_in(clause, before, after):
             # "…87,52% dân số, trong khi kế hoạch năm 2022 UBND tỉnh giao là 92,6%"
             fig.measure = "plan_coverage_pct"
+        fig.penalty += 0.1
+        return None
+    if prev is not None and prev.measure in ("shortfall_pp", *_COVERAGES) \
+            and P.PLAN_RIGHT_BEFORE.search(pre_q):
+        # "…93,05% dân số, thấp hơn 1,95% so với chỉ tiêu 95%": the plan's rate
+        fig.measure = "plan_coverage_pct"
         fig.penalty += 0.1
         return None
     if re.search(r":\s*$", pre_q) and P.PLAN.search(statement) and re.search(
@@ -479,11 +499,23 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     if campaign and is_new:
         return "campaign result"
+    if is_new and P.TO_REACH_PLAN_AFTER.match(after):
+        # "phát triển thêm ít nhất 653 người … trong quý IV để hoàn thành chỉ tiêu năm":
+        # what is still needed to reach the plan
+        fig.measure = "shortfall_participants"
+        return None
     if is_new:
         fig.measure = "new_participants"
         return None
     if P.PARTICIPATE_AFTER.match(after) or P.PARTICIPATE_BEFORE.search(pre) or scheme_named:
         fig.measure = "participants"
+        return None
+    if fig.unit == "count" and prev_same is not None and prev_same.measure == "participants" \
+            and P.SCHEME.search(clause) and not P.SERVICE.search(own + short_after):
+        # "…, BHTN khoảng 61 nghìn người, còn BHXH tự nguyện dừng ở mức gần 5 nghìn
+        # người": a list of stocks going on with another scheme
+        fig.measure = "participants"
+        fig.penalty += 0.1
         return None
     return "count without a cue"
 
@@ -506,7 +538,9 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
         if found:
             return "joint" if found[-1][2] else found[-1][1]
     after = scheme_mentions(text, fig.end, min(len(text), fig.end + 40))
-    if after and not re.search(r"[;.]", text[fig.end:after[0][0]]):
+    # not across a clause: "Thái Bình (45.330 người), trong khi tỷ lệ bao phủ BHYT …"
+    if after and not re.search(r"[;.)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
+                               text[fig.end:after[0][0]]):
         fig.penalty += 0.1
         return "joint" if after[0][2] else after[0][1]
     return None

@@ -28,16 +28,24 @@ UPPER = "A-Z" + "".join(
 #: :func:`bhxh_analysis.extract.figures.find_figures` where only one reading is possible.
 NUMBER = re.compile(
     r"(?<![\w.,/:\-])"
-    r"(?P<num>(?P<endec>\d{1,3}\.\d{1,2})(?=\s*(?:%|(?:triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
+    r"(?P<num>(?P<endec>\d{1,3}\.\d{1,2})(?=\s*(?:%|(?:triệu|nghìn|ngàn|tỷ|tỉ)(?!\w)(?!\s+lệ)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
     r"(?P<engroup>\d{1,3}(?:,\d{3}){2,})|\d+(?:,\d+)?)"
-    r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w))?"
+    r"(?P<mult>\s*(?:triệu|ngàn|nghìn|tỷ|tỉ)(?!\w)(?!\s+lệ))?"  # not "tỷ lệ" (a rate)
     r"(?P<pct>\s*%)?"
     r"(?![\d/:]|[.,]\d|-\w|(?!người)\w)",  # "1.861người": a typo glues the noun
     _I,
 )
+#: Numbers written in words before a multiplier ("một nghìn", "hai triệu", "nửa triệu"),
+#: with the group names of :data:`NUMBER` (the others never match).
+WORD_VALUES = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+               "chín": 9, "mười": 10, "nửa": 0.5}
+WORD_NUMBER = re.compile(
+    r"(?<!\w)(?P<num>" + "|".join(WORD_VALUES) + r")(?P<mult>\s+(?:triệu|nghìn|ngàn))(?!\w)"
+    r"(?P<pct>(?!))?(?P<endec>(?!))?(?P<engroup>(?!))?", _I)
 #: Approximations and bounds printed just before a figure (→ ``qualifier``).
 QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>hơn|trên|gần|khoảng|xấp xỉ|tối thiểu|ít nhất|chừng|dưới|gần như|ước tính|ước)"
+    r"(?P<q>hơn|trên|gần|khoảng|xấp xỉ|tối thiểu|ít nhất|chừng|dưới|chưa tới|chưa đến|"
+    r"gần như|ước tính|ước)"
     r"\s*$",
     _I,
 )
@@ -136,6 +144,14 @@ CHANGE_CLAUSE = re.compile(
     _I,
 )
 EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$", _I)
+#: "… so với chỉ tiêu (được giao) (năm 2024) (là)" right before a rate: the plan's rate.
+PLAN_RIGHT_BEFORE = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
+    r"\s*(?:là|:)?\s*$", _I)
+#: "… để hoàn thành (đạt) chỉ tiêu năm" after a count still to be developed.
+TO_REACH_PLAN_AFTER = re.compile(
+    r"[^.;]*?\bđể\s+(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?(?:chỉ\s+tiêu|kế\s+hoạch|"
+    r"mục\s+tiêu)", _I)
 #: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu".
 PLAN_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:so\s+với\s+)?(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
@@ -218,7 +234,8 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 # -------------------------------------------------------------------------- places
 
 #: A place written with its administrative kind; ``name`` = up to four capitalised words.
-_CAP_WORD = rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d))"
+#: "Quận 1", "Phường 6" (not "tỉnh Bình Phước 6 tháng đầu năm": a count of months).
+_CAP_WORD = rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))"
 PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
     r"thị\s+trấn))\s+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
@@ -242,6 +259,11 @@ CONTEXT_PLACE = re.compile(
     rf"quận)(?!\s+(?-i:[{UPPER}]))",
     _I,
 )
+#: "… cho biết huyện phấn đấu …", "; tỉnh vẫn còn …": the bare kind as a clause's subject
+#: (followed by its verb) is the province or district in context.
+SUBJECT_PLACE = re.compile(
+    r"(?:(?<=\bbiết\s)|(?<=[,:;]\s)|(?<=^)|(?<=\.\s))(?P<kind>(?i:huyện|tỉnh))\s+"
+    r"(?=(?:phấn\s+đấu|vẫn|đã|đang|sẽ|cần|còn|hiện\s+có|đặt\s+mục\s+tiêu)(?!\w))", re.M)
 #: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").
 #: Administrative kinds before a name in a list ("huyện A: ...; huyện B: ...").
 KIND_WORDS = re.compile(r"\b(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|"
@@ -273,9 +295,10 @@ AS_OF = re.compile(
     r"|(?P<months>(?<![\w.,])(?P<n>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng\s+(?:đầu\s+)?năm"
     r"(?:\s+(?P<ny>\d{4}|nay))?)"
     r"|(?P<half>nửa\s+đầu\s+năm(?:\s+(?P<hy>\d{4}|nay))?)"
-    # "Trong 10 tháng, ...": the first months of the year (not "6 tháng tới/qua/cuối")
+    # "Trong 10 tháng, ...": the first months of the year (not "6 tháng tới/qua/cuối",
+    # "5 tháng còn lại")
     r"|(?P<monthsin>[Tt]rong\s+(?P<n2>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng"
-    r"(?!\s*(?:tới|qua|cuối|gần|nữa|liên|trước|sau|đầu|năm|\d|/))(?!\w))"
+    r"(?!\s*(?:tới|qua|cuối|gần|nữa|liên|trước|sau|đầu|năm|còn\s+lại|\d|/))(?!\w))"
     r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\w])(?:\s*/\s*|\s+năm\s+)?"
     r"(?P<qy>\d{4})?)"
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"

@@ -101,6 +101,10 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         level = "district" if kind in ("huyện", "quận", "thị xã") else (
             "province" if kind == "tỉnh" else "city")
         found.append(Mention(m.start(), m.end(), kind, "context", level))
+    for m in P.SUBJECT_PLACE.finditer(text):
+        kind = m["kind"].lower()
+        found.append(Mention(m.start(), m.end("kind"), kind, "context",
+                             "district" if kind == "huyện" else "province"))
     pattern = _gazetteer(registry)
     folded = fold_chars(text)
     for m in pattern.finditer(folded):

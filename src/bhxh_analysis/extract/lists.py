@@ -1,0 +1,141 @@
+"""Lists: targets under a heading over numbered or bulleted items; places' rates.
+
+A plan or a resolution prints its targets as a list under a heading::
+
+    Những chỉ tiêu chủ yếu năm 2024
+    1. Tỷ lệ dân số tham gia BHYT đạt 94,5%.
+
+    Mục tiêu cụ thể từng năm:
+    - Năm 2026: tỷ lệ bao phủ BHYT đạt 94,5% dân số; …
+    - Năm 2027: BHYT 95,2%; BHXH 43%.
+
+Every item is a target: of the heading's year, or (under a heading that prints no year)
+of the year that opens the item. An item that only names a scheme before its percent
+("BHXH 43%") repeats the rates read above it in the same list: a coverage target. The
+driver in :mod:`bhxh_analysis.extract.core` keeps the list's state between sentences.
+A list of communes' bare rates after a district's coverage ("Xã Phúc Đồng đạt 96,3%")
+is read as that coverage (:func:`smaller_place_rate`); a figure after several places
+of one level listed together belongs to none of them (:func:`several_places`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import patterns as P
+from .figures import Figure, clause_of
+
+__all__ = ["YEARLY", "listed_targets", "scheme_rate_item", "several_places",
+           "smaller_place_rate"]
+
+#: ``list_plan_year`` under a heading that prints no year: each item's own year.
+YEARLY = 0
+
+#: A heading of targets without a year ("Mục tiêu cụ thể từng năm:", "1. Chỉ tiêu
+#: phấn đấu theo từng năm:", "II. MỤC TIÊU"): no figure on the line.
+_YEARLESS_HEADING = re.compile(
+    r"^[ \t]*(?:[IVX]{1,4}\.|\d{1,2}[.)]|[-–•+*])?[ \t]*[^\n\d%:]{0,30}?"
+    r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%:]{0,40}:?[ \t]*$", re.I)
+#: An item opened by its year: "- Năm 2026: …", "b) Đến năm 2030, …".
+_ITEM_YEAR = re.compile(
+    r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
+    r"(?P<y>(?:19|20)\d{2})\s*[:,]", re.I)
+
+
+def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int | None:
+    """The year of the targets a sentence lists under a heading, if it does.
+
+    "Các chỉ tiêu chủ yếu năm 2021" on a line of its own, then "1. …", "2. …" or "- …":
+    every item of the list is a target of that year (an HĐND resolution, a plan), until a
+    line that is no item. Under a heading without a year ("Mục tiêu cụ thể từng năm:"),
+    an item opened by its year ("- Năm 2026: …") holds that year's targets. A heading
+    that reports on targets ("Kết quả thực hiện các chỉ tiêu năm 2023") and an item with
+    a date of its own are not read so. ``ctx`` keeps ``list_plan_year`` and
+    ``list_rates`` (a coverage target was read in the list) between sentences.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> t = "Mục tiêu cụ thể từng năm:\\n- Năm 2026: BHYT 95%."
+    >>> ctx = SimpleNamespace(list_plan_year=None, list_rates=False)
+    >>> listed_targets(t, 0, 25, False, ctx), listed_targets(t, 26, len(t), False, ctx)
+    (None, 2026)
+    """
+    year = None
+    if ctx.list_plan_year is not None and P.LIST_ITEM.match(text, s0):
+        labelled = _ITEM_YEAR.match(text, s0)
+        if labelled is not None:
+            year = int(labelled["y"])  # "- Năm 2026: …": its own year
+        elif ctx.list_plan_year != YEARLY and not strong:
+            year = ctx.list_plan_year
+    else:
+        ctx.list_plan_year, ctx.list_rates = None, False
+    lines = text[s0:s1].split("\n")
+    for i, line in enumerate(lines):
+        if P.REPORT_WORDS.search(line):
+            continue
+        m = P.TARGET_HEADING.search(line)
+        if m is not None:
+            ctx.list_plan_year, ctx.list_rates = int(m["y"]), False
+            if i + 1 < len(lines) and P.LIST_ITEM.match(lines[i + 1]):
+                year = ctx.list_plan_year  # the first item goes on in this sentence
+        elif _YEARLESS_HEADING.match(line):
+            ctx.list_plan_year, ctx.list_rates = YEARLY, False
+    return year
+
+
+def scheme_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bool:
+    """Whether a percent in a list of coverage targets is named only by its scheme.
+
+    "- Năm 2027: BHXH 43%; BHTN 35,5%", "BHXH 50%, trong đó BHXH tự nguyện 7%": the
+    clause before the percent is a scheme (and maybe "đạt", "là", ":") and nothing else.
+    """
+    w0 = prev.end if prev is not None else s0
+    clause = clause_of(text[w0:fig.start])
+    rest = P.SCHEME.sub(" ", clause, count=1)
+    return bool(P.SCHEME.search(clause)) and bool(re.fullmatch(
+        r"[\s:]*(?:(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+)?"
+        r"(?:(?:Đến\s+)?[Nn]ăm\s+(?:19|20)\d{2}\s*[:,])?\s*(?:đạt|là|:)?\s*", rest))
+
+
+_DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}
+
+
+def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
+                       placed: list[tuple[int, Any]], last_rate: Figure | None) -> bool:
+    """Whether a bare percent is a smaller place's rate like the last one read.
+
+    "… huyện có tỷ lệ bao phủ BHYT đạt 92,5% dân số. …⏎⏎Ở cấp xã, … Xã Phúc Đồng đạt
+    96,3%": a commune (or district) named with its kind right before "đạt N%", in a
+    sentence that names no scheme, after a coverage rate of a larger place, is that
+    coverage for the commune (the caller gives it ``last_rate``'s scheme).
+    """
+    if last_rate is None or getattr(last_rate.place, "level", None) not in _DEPTH:
+        return False
+    if P.SCHEME.search(text, s0, fig.start):
+        return False
+    w0 = prev.end if prev is not None else s0
+    for off, unit in reversed(placed):
+        if not w0 <= off < fig.start:
+            continue
+        m = P.PLACE_PREFIXED.match(text, off)
+        return bool(m is not None and _DEPTH.get(unit.level, 0) > _DEPTH[last_rate.place.level]
+                    and re.fullmatch(r"\s*(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:)\s*",
+                                     text[m.end():fig.start]))
+    return False
+
+
+def several_places(text: str, fig: Figure, prev: Figure | None,
+                   placed: list[tuple[int, Any]], ends: dict[int, int]) -> bool:
+    """Whether the figure's place is one of several of a level listed together right
+    before it ("một số tỉnh như Bạc Liêu, Sóc Trăng vẫn có tỷ lệ … dưới 85%"): a figure
+    of them all, no one place's (a child then its parent, "xã A, tỉnh B", is one place)."""
+    w0 = prev.end if prev is not None else 0
+    near = [(off, u) for off, u in placed if w0 <= off < fig.start]
+    if len(near) < 2 or near[-1][1] is not fig.place:
+        return False
+    (a, first), (b, second) = near[-2], near[-1]
+    return (getattr(first, "level", None) == getattr(second, "level", 1)
+            and first is not second and a in ends
+            and bool(re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[ends[a]:b])))
