@@ -435,6 +435,24 @@ def test_f1_on_the_second_blind_passages() -> None:
     assert s.f1 >= 0.97, s.summary()
 
 
+def test_f1_on_the_third_blind_passages() -> None:
+    """A third set of 16 passages by someone who had seen neither the rules nor the
+    earlier sets (``blind3``).
+
+    First looks: F1 0.900 (commit dbe3002) and 0.905 (1299be5); after its classes
+    (``BLIND3_CLASSES``) 1.000 in-sample. A regression guard, no evidence about unseen text.
+    """
+    folder = GOLD.parent / "blind3"
+    raw = pd.read_csv(folder / "gold_blind.csv", dtype=str, keep_default_na=False)
+    frames = []
+    for f, pub, hint in raw[["file", "published", "place_hint"]].drop_duplicates(
+            "file").itertuples(index=False):
+        frames.append(ex.extract_file(folder / f, published=pub,
+                                      place_hint=hint or None).assign(file=f))
+    s = ex.score(ex.read_gold(folder / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
+    assert s.f1 >= 0.97, s.summary()
+
+
 # ----------------------------------------------------------------------------- CLI
 
 
