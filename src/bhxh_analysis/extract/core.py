@@ -25,6 +25,13 @@ import pandas as pd
 from ..clean import ParseError, parse_date, parse_quantity
 from ..schema import INDICATOR_PATTERN, enforce_dtypes
 from . import patterns as P
+from .clauses import (
+    plan_after_rate,
+    question_scheme,
+    remark_plan,
+    respective_measure,
+    respective_place,
+)
 from .figures import (
     Figure,
     classify,
@@ -152,6 +159,8 @@ class _Context:
     list_plan_year: int | None = None  # the year of a heading of targets over a list
     list_rates: bool = False  # a coverage target was read in that list
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
+    # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
+    report_year: tuple[int, _dt.date] | None = None
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -203,6 +212,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     # date (after the publication).
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
                            and not _horizon(d[0][2], pub)), None)
+    if not any(strong for _d, strong in dated):
+        # a year-end report dated only by "Năm 2016, …": that year's end dates the
+        # headline and the paragraphs that print no date (not the publication day)
+        ctx.report_year = next(((d[-1][0], d[-1][2]) for d, _s in dated if d
+                                and not _horizon(d[-1][2], pub)), None)
     mentions = find_mentions(text, ctx.places.registry)
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
@@ -281,6 +295,15 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
                 fig.measure, reason = "coverage_pct", None
                 fig.penalty += 0.2
+            if reason in ("count without a cue", "percent without a cue"):
+                measure = respective_measure(text, fig, s0, prev)
+                if measure:  # "A và B … có tỷ lệ bao phủ …, lần lượt đạt 78,2% và 79,5%"
+                    fig.measure, reason = measure, None
+                    fig.penalty += 0.15
+            if reason == "percent without a cue" and (
+                    remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)):
+                fig.measure, reason = "plan_coverage_pct", None  # "(BHYT 95%, BHXH 40%)"
+                fig.penalty += 0.15
             if reason == "count without a cue" and fig.unit == "count":
                 reason = _breakdown(text, fig, s0, before_span)
             if reason is None:
@@ -288,7 +311,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
-                if several_places(text, fig, prev, placed, ends):
+                turn = respective_place(text, fig, s0, kept, ctx.places)
+                if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
+                    fig.place = turn
+                elif several_places(text, fig, prev, placed, ends):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                 elif fig.scheme in (None, "joint") and fig.measure not in ("population",
@@ -313,10 +339,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
             ctx.last_date = status[-1]
-        if strong or (dates and ctx.published and dates[-1][2].year > ctx.published.year):
+        if strong or (dates and _horizon(dates[-1][2], ctx.published)):
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
         elif dates:
             ctx.paragraph_year = dates[-1][2]
+        asked = question_scheme(text, s0, s1)
+        if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
+            ctx.last_scheme = asked
         if not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
@@ -430,6 +459,8 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
         return True
     if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
         return True
+    if m["year"] and P.PLAN_WORD.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
+        return True  # "so với chỉ tiêu … đặt ra cho năm 2023 …": the plan's year
     return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))
 
 
@@ -556,12 +587,27 @@ def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _C
     after = [d for a, _b, d in dates if a > fig.end]
     if after:
         return after[0]
-    for carried in (ctx.paragraph_year, ctx.last_date, ctx.first_date):
+    for carried in (ctx.paragraph_year, ctx.last_date, ctx.first_date,
+                    _report_year(fig, ctx)):
         if carried is not None:
             fig.penalty += 0.1
             return carried
     fig.penalty += 0.15 if ctx.published is not None else 0.5
     return ctx.published
+
+
+def _report_year(fig: Figure, ctx: _Context) -> _dt.date | None:
+    """The year of a report dated only by "Năm 2016, …", for a figure with no date of
+    its own: a headline's before it, and a breakdown by smaller places after it ("Ở cấp
+    huyện, Lạc Sơn có …" in a later paragraph); a plan takes its own year."""
+    if ctx.report_year is None or (fig.measure or "").startswith("plan_"):
+        return None
+    at, day = ctx.report_year
+    level = getattr(fig.place, "level", None)
+    deeper = ctx.main_level is not None and level in ("district", "commune") and (
+        ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
+            "commune", "district"))
+    return day if fig.start < at or deeper else None
 
 
 def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
@@ -647,7 +693,9 @@ def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
                         "v": frame["value"]}).duplicated()
     rounded = [bool(q) and any(
         j != i and key[j] == key[i] and frame.at[j, "indicator"] == frame.at[i, "indicator"]
-        and frame.at[j, "as_of"] == frame.at[i, "as_of"] and not frame.at[j, "qualifier"]
+        and frame.at[j, "as_of"] == frame.at[i, "as_of"] and (
+            not frame.at[j, "qualifier"]  # "khoảng 18,26 triệu" is sharper than "hơn 18,2"
+            or _printed_step(frame.at[j, "value_raw"]) < _printed_step(frame.at[i, "value_raw"]))
         and abs(frame.at[j, "value"] - frame.at[i, "value"]) <= _printed_step(
             frame.at[i, "value_raw"])
         for j in range(len(frame))) for i, q in enumerate(frame["qualifier"])]
@@ -702,6 +750,12 @@ def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any
         return unit
     try:
         new = ctx.registry.resolve(unit.name, level=level, boundaries="2025")
-    except Exception:  # GeoError: no 2025 namesake
-        return unit
+    except Exception:  # GeoError: no 2025 namesake, or several in other provinces
+        if level != "commune":
+            return unit
+        try:  # "phường Kim Liên": the namesake inside the unit's own 2025 province
+            new = ctx.registry.resolve(unit.full_name, parent=unit.province_2025_name,
+                                       level=level, boundaries="2025")
+        except Exception:
+            return unit
     return new if new.province_2025_code == unit.province_2025_code else unit

@@ -125,16 +125,28 @@ def _iso(day: Any) -> str:
     return day[:10] if isinstance(day, str) else pd.Timestamp(day).date().isoformat()
 
 
-def _place_key(name: str, parent: str, as_of: str, registry: Any) -> str:
-    """The unit a gold name means (``boundaries/level/code``), or its folded name."""
+def _place_keys(name: str, parent: str, as_of: str, registry: Any) -> set[str]:
+    """The units a gold name may mean (``level/code``), or its folded name.
+
+    The boundaries of its date first; the other set too, since a legacy province's plan
+    for 2025 printed before the merger ("Bắc Giang", 31 December 2025) is the legacy
+    province, whose name the 2025 register gives to a ward.
+    """
     bnd = "2025" if as_of >= "2025-07-01" else "legacy"
-    for b in (bnd, None):
+    keys = set()
+    for b in (bnd, "legacy" if bnd == "2025" else "2025"):
         try:
             u = registry.resolve(name, parent=parent or None, boundaries=b)
         except GeoError:
             continue
-        return f"{u.level}/{u.code}"
-    return "name:" + fold_key(name)
+        keys.add(f"{u.level}/{u.code}")
+    if not keys:
+        try:
+            u = registry.resolve(name, parent=parent or None, boundaries=None)
+            keys.add(f"{u.level}/{u.code}")
+        except GeoError:
+            keys.add("name:" + fold_key(name))
+    return keys
 
 
 def _candidate_key(row: Any) -> str:
@@ -183,10 +195,10 @@ def match(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None
     golds = out.assign(as_of=[_iso(d) for d in out["as_of"]])
     matched, with_row = [], []
     for g in golds.itertuples(index=False):
-        key = _place_key(g.geo_name, g.parent, g.as_of, registry)
+        keys = _place_keys(g.geo_name, g.parent, g.as_of, registry)
         hit = -1
         for i, c in enumerate(cand.itertuples(index=False)):
-            if used[i] or c.indicator != g.indicator or c.place_key != key:
+            if used[i] or c.indicator != g.indicator or c.place_key not in keys:
                 continue
             if g.file and Path(str(c.file)).name != Path(g.file).name:
                 continue

@@ -265,8 +265,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.penalty += 0.1
             return None
         same = P.SAME_PERIOD.search(pre_q)
-        if same and fig.unit != "pct" and prev is not None and prev.measure in (
-                "participants", "change_participants"):
+        if same and fig.unit != "pct" and prev is not None and (prev.measure in (
+                "participants", "change_participants") or prev.skip == "change in percent"):
             # "…, tăng 1.250 người so với cùng kỳ năm 2023 (6.850 người)": the stock
             fig.measure = "participants"
             fig.earlier_year = int(same["y"]) if same["y"] else -1
@@ -361,7 +361,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return None
     if not P.COVERAGE_AFTER.match(after) and (
             P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q) or (
-            re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement))) or (
+            re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement)
+            and not (P.TARGET_SENTENCE.match(statement) and P.COVERAGE_BEFORE.search(clause))
+            )) or (
             re.search(r"\(\s*$", pre_q) and P.ATTAIN_DONE.search(statement)):
         if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
             return "target share of a plan"
@@ -390,7 +392,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return None
     if prev is prev_same and prev_same is not None and prev_same.measure in _COVERAGES \
             and P.SCHEME.search(pre_q) and re.fullmatch(
-                r"[\s,;]*(?:và\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
+                r"[\s,;]*(?:(?:và|trong\s+đó)\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
                 P.SCHEME.sub(" ", pre_q)):
         # "… tham gia BHXH đạt 42,5% và (;) tham gia BHTN đạt 35%": the rate before's
         # denominator and kind, for the scheme named here
@@ -486,7 +488,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             r"tham\s+gia|%", own[P.POPULATION_BEFORE.search(own).start():]
             if P.POPULATION_BEFORE.search(own) else "") else None)
     if pop and not scheme_mentions(text, w0, fig.start) and not scheme_mentions(
-            text, fig.start - len(own), fig.start):
+            text, fig.start - len(own), fig.start) and not P.PARTICIPATE_AFTER.match(after):
+        # "… 94,6% dân số với 782.310 người tham gia": the persons, not the population
         fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)

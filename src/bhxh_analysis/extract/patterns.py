@@ -339,7 +339,9 @@ RESULT_DATE = re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|ngày
 #: A place name followed by a date: the dateline of a letter or plan ("Hà Nội, ngày 31 ...").
 DATELINE_AFTER = re.compile(r",\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d|/\d)", _I)
 #: "Theo chỉ tiêu (được) giao, ...", "Theo lộ trình, ...": a sentence of targets.
-TARGET_SENTENCE = re.compile(r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình)", _I)
+TARGET_SENTENCE = re.compile(
+    r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình|"
+    r"kế\s+hoạch[^,.;\d%]{0,40}?\bgiao\b)", _I)  # "Theo kế hoạch UBND tỉnh giao năm 2025, …"
 #: A share of those who must join, not of the labour force or population.
 ELIGIBLE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:số\s+)?(?:người|lao\s+động|đối\s+tượng)\s+"
@@ -444,3 +446,8 @@ REPORT_WORDS = re.compile(r"kết\s+quả|thực\s+hiện|đánh\s+giá|\bước
 #: A place named in a comparison ("thấp hơn mức bình quân của cả nước"): not the subject.
 COMPARISON_BEFORE = re.compile(
     r"(?:so\s+với|(?:bình\s+quân|trung\s+bình|mức)(?:\s+chung)?(?:\s+(?:của|toàn))?)\s*$", _I)
+
+# ------------------------------------------------------ blind passages (third set)
+
+#: A plan word in the clause before a year ("so với chỉ tiêu … đặt ra cho năm 2023").
+PLAN_WORD = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu", _I)

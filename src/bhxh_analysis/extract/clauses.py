@@ -1,0 +1,151 @@
+"""Readings that reach beyond a figure's own clause (third blind set's classes).
+
+- places taken in turn: "Huyện A và B là hai địa phương có số người tham gia … cao
+  nhất, lần lượt 1.025 người và 812 người" gives the n-th figure after "lần lượt" to
+  the n-th place listed before it, and the measure named before the list
+  (:func:`respective_place`, :func:`respective_measure`);
+- a plan's rates printed in a remark by scheme: "So với chỉ tiêu UBND tỉnh giao năm
+  2024 (BHYT 95,2%, BHXH 34%), …" (:func:`remark_plan`);
+- a plan's rate after a coverage rate of the sentence before: "So với chỉ tiêu HĐND
+  tỉnh đề ra cho năm 2022 là 93%, …" (:func:`plan_after_rate`);
+- an interviewer's question naming one scheme gives the answer its scheme
+  (:func:`question_scheme`).
+
+The driver in :mod:`bhxh_analysis.extract.core` calls them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import patterns as P
+from .figures import Figure, scheme_mentions
+
+__all__ = ["plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
+           "respective_place"]
+
+_NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}"
+_KIND = r"(?:(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn|tỉnh)\s+)"
+#: "Huyện A và B", "xã A, B và C": places listed together (the kind may lead any item).
+_LISTED = re.compile(rf"{_KIND}?(?P<first>{_NAME})(?P<rest>(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+)")
+_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<kind>{_KIND})?(?P<name>{_NAME})")
+
+
+def _respectively(text: str, s0: int, pos: int) -> re.Match[str] | None:
+    """The last "lần lượt" of the figure's statement (after its last semicolon)."""
+    start = max(s0, text.rfind(";", s0, pos) + 1)
+    found = list(P.RESPECTIVELY.finditer(text, start, pos))
+    return found[-1] if found else None
+
+
+def _listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
+    """The places listed together in ``text[a:b]`` (the last such list), resolved."""
+    lists = list(_LISTED.finditer(text, a, b))
+    for m in reversed(lists):
+        head = re.match(rf"{_KIND}", text[m.start():m.end()])
+        kind = re.sub(r"\s+", " ", head.group(0).strip().lower()).rstrip(".") if head else ""
+        names = [(kind, m["first"])] + [
+            (re.sub(r"\s+", " ", (i["kind"] or kind).strip().lower()).rstrip("."), i["name"])
+            for i in _ITEM.finditer(m["rest"])]
+        units = []
+        for k, name in names:
+            level = P.KIND_LEVEL.get(k)
+            unit = (places.resolve_name(name, level, anywhere=False) if level
+                    else None) or places.resolve_local(name)
+            if unit is None:
+                break
+            units.append(unit)
+        if len(units) == len(names) >= 2:
+            return units
+    return []
+
+
+def respective_place(text: str, fig: Figure, s0: int, kept: list[Figure],
+                     places: Any) -> Any:
+    """The place a figure after "lần lượt" takes: the n-th of those listed before it.
+
+    "Trong các xã, Tà Năng và Đà Loan có tỷ lệ … thấp nhất, lần lượt là 81,4% và
+    83,9%": 81,4% is Tà Năng's, 83,9% Đà Loan's. None when no list of places (two or
+    more, resolved in the place in context) stands before "lần lượt", or when the
+    schemes are what is listed ("BHXH, BHTN lần lượt đạt 45%, 35%").
+    """
+    m = _respectively(text, s0, fig.start)
+    if m is None:
+        return None
+    start = max(s0, text.rfind(";", s0, m.start()) + 1)
+    if len([x for x in scheme_mentions(text, start, m.start()) if x[2]]) >= 2:
+        return None
+    units = _listed_places(text, start, m.start(), places)
+    n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
+    return units[n] if n < len(units) else None
+
+
+def respective_measure(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | None:
+    """What a figure after "lần lượt" counts, when its own clause names nothing.
+
+    "… có số người tham gia BHXH tự nguyện cao nhất, lần lượt 1.025 người và 812
+    người": participants; "… có tỷ lệ bao phủ BHYT thấp nhất, lần lượt đạt 78,2% và
+    79,5%": coverage. Only right after "lần lượt (là/đạt/có)" or after the figure before
+    it ("… và 812 người").
+    """
+    m = _respectively(text, s0, fig.start)
+    if m is None:
+        return None
+    gap = text[m.end():fig.start]
+    first = re.fullmatch(r"\s*(?:là|đạt|có|với|:)?\s*", gap)
+    following = prev is not None and prev.start > m.end() and re.fullmatch(
+        r"\s*(?:,|và)\s*", text[prev.end:fig.start].replace("người", "", 1)) is not None
+    if not first and not following:
+        return None
+    lead = text[max(s0, text.rfind(";", s0, m.start()) + 1):m.start()]
+    if fig.unit == "pct":
+        return "coverage_pct" if P.COVERAGE_BEFORE.search(lead) else None
+    if fig.unit == "count" and P.PARTICIPATE_BEFORE.search(lead) and not P.NEW.search(lead) \
+            and not P.SERVICE.search(lead) and scheme_mentions(text, s0, m.start()):
+        return "participants"
+    return None
+
+
+def remark_plan(text: str, fig: Figure, s0: int) -> bool:
+    """A percent in a remark that lists a plan's rates by scheme.
+
+    "So với chỉ tiêu UBND tỉnh giao năm 2024 (BHYT 95,2%, BHXH 34%), …": the words
+    before the remark name a plan, the remark's own clause is only a scheme (and
+    maybe "đạt", "là", ":").
+    """
+    if fig.unit != "pct":
+        return False
+    opened = text.rfind("(", s0, fig.start)
+    if opened < 0 or ")" in text[opened:fig.start]:
+        return False
+    inner = re.split(r"[,;]", text[opened + 1:fig.start])[-1]
+    if not P.SCHEME.search(inner) or not re.fullmatch(
+            r"\s*(?:đạt|là|:)?\s*", P.SCHEME.sub(" ", inner, count=1)):
+        return False
+    lead = re.split(r"[,;]", text[s0:opened])[-1]
+    return bool(P.PLAN.search(lead)) and not P.OVER_BEFORE.search(lead)
+
+
+#: "so với chỉ tiêu … (cho năm 2022) là": the plan's value follows.
+_PLAN_IS = re.compile(
+    r"(?:so\s+với|theo)\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^,;%\d]{0,60}?"
+    r"(?:năm\s+\d{4}\s+)?(?:là|:)\s*$", re.I)
+
+
+def plan_after_rate(text: str, fig: Figure, s0: int, last_rate: Figure | None) -> bool:
+    """A percent after "so với chỉ tiêu … là", when a coverage rate was read just before
+    (in this sentence or the one before): that rate's plan."""
+    return (fig.unit == "pct" and last_rate is not None and s0 - last_rate.end < 200
+            and bool(_PLAN_IS.search(text[s0:fig.start])))
+
+
+def question_scheme(text: str, s0: int, s1: int) -> str | None:
+    """The one scheme an interviewer's question names ("PV: Với BHXH tự nguyện thì
+    sao?"): the answer's figures are of that scheme unless they name another."""
+    if not text[s0:s1].rstrip().endswith("?"):
+        return None
+    found = scheme_mentions(text, s0, s1)
+    if len(found) == 1 and not found[0][2]:
+        return found[0][1]
+    return None
