@@ -1530,3 +1530,33 @@ def test_a_legacy_province_plan_for_2025_matches_its_gold_row() -> None:
     gold = pd.DataFrame({"geo_name": ["Bắc Giang"], "indicator": ["bhyt_plan_coverage_pct"],
                          "as_of": ["2025-12-31"], "value": [95.5]})
     assert ex.score(gold, cand).f1 == 1.0
+
+
+# Classes of the fourth blind set, each in our own wording.
+BLIND4_CLASSES = [
+    # a district office's bulletin: the district's name is shared by two provinces and
+    # the province is named only further on, as the body that set the target ("UBND
+    # tỉnh … giao"): the figures are the district's, the target too
+    ("BHXH huyện Phú Tân báo cáo nhanh: đến 30/6/2023, toàn huyện Phú Tân có 98.120 "
+     "người tham gia BHYT, tỷ lệ bao phủ 91,5% dân số, chưa đạt chỉ tiêu UBND tỉnh Cà Mau "
+     "giao (93%).", "2023-07-05", None,
+     {("Phú Tân", "bhyt_participants", "2023-06-30", 98_120.0),
+      ("Phú Tân", "bhyt_coverage_pct", "2023-06-30", 91.5),
+      ("Phú Tân", "bhyt_plan_coverage_pct", "2023-12-31", 93.0)}),
+    # communes' rates listed bare after the district's coverage, under a heading line:
+    # "Thị trấn A 93,6%; xã B 91,3%" (no verb, no scheme, a number after a name)
+    ("Đến 31/5/2022, huyện Lục Ngạn (Bắc Giang) có tỷ lệ bao phủ BHYT 92,4% dân số.\n\n"
+     "Tỷ lệ theo xã, thị trấn\nThị trấn Chũ 95,2%; xã Biển Động 90,8%.", "2022-06-10",
+     None,
+     {("Lục Ngạn", "bhyt_coverage_pct", "2022-05-31", 92.4),
+      ("Chũ", "bhyt_coverage_pct", "2022-05-31", 95.2),
+      ("Biển Động", "bhyt_coverage_pct", "2022-05-31", 90.8)}),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", BLIND4_CLASSES,
+                         ids=[f"blind4_class_{i}" for i in range(len(BLIND4_CLASSES))])
+def test_fourth_blind_set_classes(text, published, hint, expected) -> None:
+    df = run(text, published=published, place_hint=hint)
+    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
+        == expected

@@ -254,6 +254,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                                           mentions[mi].start):
                 # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
                 ctx.places.last, ctx.places.province, ctx.places.district = held
+            elif _authority(text, mentions[mi], unit, held[0]):
+                # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
+                ctx.places.last, ctx.places.province, ctx.places.district = held
+                unit = None
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
                 ends[mentions[mi].start] = mentions[mi].end
@@ -408,6 +412,14 @@ def _in_remark(text: str, s0: int, pos: int) -> bool:
     """Whether ``pos`` lies inside a parenthetical remark opened in its sentence."""
     before = text[s0:pos]
     return before.count("(") > before.count(")")
+
+
+def _authority(text: str, mention: Any, unit: Any, last: Any) -> bool:
+    """A province named as the body that set a smaller place's target ("UBND tỉnh X")."""
+    return (unit is not None and unit.level == "province" and last is not None
+            and last.level in ("district", "commune") and unit.code == getattr(
+                last, "province_code", None)
+            and bool(P.AUTHORITY_BEFORE.search(text, max(0, mention.start - 30), mention.start)))
 
 
 def _carried_place(ctx: _Context, last_seen: Any) -> Any:

@@ -121,7 +121,7 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
             continue
         m = P.PLACE_PREFIXED.match(text, off)
         return bool(m is not None and _DEPTH.get(unit.level, 0) > _DEPTH[last_rate.place.level]
-                    and re.fullmatch(r"\s*(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:)\s*",
+                    and re.fullmatch(r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:))?\s*",
                                      text[m.end():fig.start]))
     return False
 

@@ -235,16 +235,21 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 
 #: A place written with its administrative kind; ``name`` = up to four capitalised words.
 #: "Quận 1", "Phường 6" (not "tỉnh Bình Phước 6 tháng đầu năm": a count of months).
-_CAP_WORD = rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))"
+# a numbered unit ("Phường 1"), not a rate after a name ("xã Phú Thọ 91,3%")
+_CAP_WORD = (rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?![,.]\d)(?!\s*%)"
+             r"(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))")
 PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
-    r"thị\s+trấn))\s+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
+    r"thị\s+trấn))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
 KIND_LEVEL = {
     "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
     "tx": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
     "thành phố": None, "tp": None,
 }
+#: "chỉ tiêu UBND tỉnh Đồng Tháp giao": the body that sets a target, before its place.
+AUTHORITY_BEFORE = re.compile(
+    r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy)\s*$")
 #: The nation.
 NATION = re.compile(r"toàn\s+quốc|cả\s+nước|toàn\s+ngành|phạm\s+vi\s+cả\s+nước", _I)
 #: "Việt Nam" names the nation unless it ends an organisation's name.

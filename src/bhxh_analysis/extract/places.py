@@ -123,7 +123,40 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     credits = [(m.start(), m.end()) for m in P.CREDIT.finditer(text)]
     kept = [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
             and not any(a <= x.start < b for a, b in credits)]
-    return _parents_first(text, kept)
+    return _named_elsewhere(_parents_first(text, kept), registry)
+
+
+def _named_elsewhere(mentions: list[Mention], registry: Any) -> list[Mention]:
+    """Read an ambiguous name inside the one province the article names that holds it.
+
+    "BHXH huyện Tam Nông" (a district of that name lies in two provinces) in a bulletin
+    that names "tỉnh Đồng Tháp" further on: the province is seen first (zero width, at the
+    name), as a bracketed parent is.
+    """
+    probe = PlaceContext(registry)
+    provinces = {}
+    for m in mentions:
+        if m.kind == "named" and m.level in ("province", None):
+            unit = probe.resolve_name(m.name, "province")
+            if unit is not None:
+                provinces[unit.code] = m
+    if not provinces:
+        return mentions
+    first = min(pm.start for pm in provinces.values())
+    out: list[Mention] = []
+    for m in mentions:  # a name before any province is named (a heading, an office)
+        if m.kind == "named" and m.level != "province" and m.start < first \
+                and probe.resolve_name(m.name, m.level) is None:
+            holders = []
+            for pm in provinces.values():
+                inside = PlaceContext(registry)
+                inside.see(pm)
+                if inside.resolve_name(m.name, m.level, anywhere=False) is not None:
+                    holders.append(pm)
+            if len(holders) == 1:
+                out.append(Mention(m.start, m.start, holders[0].name, "named", "province"))
+        out.append(m)
+    return out
 
 
 def _parents_first(text: str, mentions: list[Mention]) -> list[Mention]:
