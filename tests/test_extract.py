@@ -1551,6 +1551,15 @@ BLIND4_CLASSES = [
      {("Lục Ngạn", "bhyt_coverage_pct", "2022-05-31", 92.4),
       ("Chũ", "bhyt_coverage_pct", "2022-05-31", 95.2),
       ("Biển Động", "bhyt_coverage_pct", "2022-05-31", 90.8)}),
+    # a region's rate is no unit's (nor the nation's); provinces ranked after the nation's
+    # rate by bare name ("A đứng đầu với x%, tiếp đến B y%; C thấp nhất, z%") are coverage
+    ("Hết năm 2021, tỷ lệ bao phủ BHYT của toàn vùng Đồng bằng sông Cửu Long đạt 90,1%, "
+     "cao hơn bình quân cả nước (89,5%). Cần Thơ đứng đầu vùng với 93,4%, tiếp đến Hậu "
+     "Giang 92,1%; Bạc Liêu thấp nhất, 85,2%.", "2022-01-20", None,
+     {("Việt Nam", "bhyt_coverage_pct", "2021-12-31", 89.5),
+      ("Cần Thơ", "bhyt_coverage_pct", "2021-12-31", 93.4),
+      ("Hậu Giang", "bhyt_coverage_pct", "2021-12-31", 92.1),
+      ("Bạc Liêu", "bhyt_coverage_pct", "2021-12-31", 85.2)}),
 ]
 
 

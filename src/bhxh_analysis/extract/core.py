@@ -295,7 +295,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
                 fig.penalty += 0.1
             smaller = reason == "percent without a cue" and smaller_place_rate(
-                text, fig, s0, prev, placed, ctx.last_rate)
+                text, fig, s0, prev, placed, ctx.last_rate, ends)
             if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
                 fig.measure, reason = "coverage_pct", None
                 fig.penalty += 0.2
@@ -310,6 +310,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.penalty += 0.15
             if reason == "count without a cue" and fig.unit == "count":
                 reason = _breakdown(text, fig, s0, before_span)
+            if reason is None and P.REGION.search(text, s0, fig.start) and not any(
+                    off < fig.start for off, _u in placed):
+                # "tỷ lệ bao phủ BHYT của toàn vùng đạt 88,6%": no unit's figure, but
+                # what it measured colours "thấp hơn bình quân cả nước (89,7%)"
+                fig.skip, prev = "a region", fig
+                kept.append(fig)
+                continue
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)

@@ -103,13 +103,17 @@ _DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}
 
 
 def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
-                       placed: list[tuple[int, Any]], last_rate: Figure | None) -> bool:
+                       placed: list[tuple[int, Any]], last_rate: Figure | None,
+                       ends: dict[int, int] | None = None) -> bool:
     """Whether a bare percent is a smaller place's rate like the last one read.
 
     "… huyện có tỷ lệ bao phủ BHYT đạt 92,5% dân số. …⏎⏎Ở cấp xã, … Xã Phúc Đồng đạt
     96,3%": a commune (or district) named with its kind right before "đạt N%", in a
     sentence that names no scheme, after a coverage rate of a larger place, is that
-    coverage for the commune (the caller gives it ``last_rate``'s scheme).
+    coverage for the commune (the caller gives it ``last_rate``'s scheme). After the
+    nation's rate, provinces ranked by name read the same way: "Lâm Đồng dẫn đầu với
+    91,2%, tiếp đến Kon Tum 90,8%; … Đắk Nông thấp nhất, 83,95%" (``ends``: where each
+    name in ``placed`` ends).
     """
     if last_rate is None or getattr(last_rate.place, "level", None) not in _DEPTH:
         return False
@@ -120,10 +124,17 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         if not w0 <= off < fig.start:
             continue
         m = P.PLACE_PREFIXED.match(text, off)
-        return bool(m is not None and _DEPTH.get(unit.level, 0) > _DEPTH[last_rate.place.level]
-                    and re.fullmatch(r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:))?\s*",
-                                     text[m.end():fig.start]))
+        end = m.end() if m is not None else (ends or {}).get(off)
+        return bool(end is not None and _DEPTH.get(unit.level, 0) > _DEPTH[last_rate.place.level]
+                    and _RANKED.fullmatch(text[end:fig.start]))
     return False
+
+
+#: What stands between a place and its rate in a list: "đạt", ":", nothing, "dẫn đầu
+#: khu vực với", "thấp nhất,".
+_RANKED = re.compile(
+    r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:)|(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
+    r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?)?\s*")
 
 
 def several_places(text: str, fig: Figure, prev: Figure | None,

@@ -250,6 +250,8 @@ KIND_LEVEL = {
 #: "chỉ tiêu UBND tỉnh Đồng Tháp giao": the body that sets a target, before its place.
 AUTHORITY_BEFORE = re.compile(
     r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy)\s*$")
+#: "tỷ lệ bao phủ của toàn vùng": a region's figure (no unit of the registry).
+REGION = re.compile(r"(?:toàn|của|cả)\s+(?:vùng|khu\s+vực)(?!\w)", re.I)
 #: The nation.
 NATION = re.compile(r"toàn\s+quốc|cả\s+nước|toàn\s+ngành|phạm\s+vi\s+cả\s+nước", _I)
 #: "Việt Nam" names the nation unless it ends an organisation's name.
