@@ -1560,6 +1560,13 @@ BLIND4_CLASSES = [
       ("Cần Thơ", "bhyt_coverage_pct", "2021-12-31", 93.4),
       ("Hậu Giang", "bhyt_coverage_pct", "2021-12-31", 92.1),
       ("Bạc Liêu", "bhyt_coverage_pct", "2021-12-31", 85.2)}),
+    # a 2025 special zone named with its kind ("đặc khu Côn Đảo") is that unit, not the
+    # legacy district of the same name; a capitalised "Mới" ends a name ("xã Chợ Mới có")
+    ("Theo BHXH tỉnh An Giang, đến hết tháng 10/2025, đặc khu Phú Quốc có tỷ lệ bao phủ "
+     "BHYT 97,2% dân số. Về BHXH tự nguyện, xã Chợ Mới có 1.980 người tham gia.",
+     "2025-11-10", None,
+     {("Phú Quốc", "bhyt_coverage_pct", "2025-10-31", 97.2),
+      ("Chợ Mới", "bhxh_voluntary_participants", "2025-10-31", 1_980.0)}),
 ]
 
 
@@ -1569,3 +1576,6 @@ def test_fourth_blind_set_classes(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
     assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
         == expected
+    # a unit found in the registry, in the boundaries its date implies
+    assert (df["geo_code"] != "").all()
+    assert (df.loc[df["as_of"] >= "2025-07-01", "boundaries"] == "2025").all()

@@ -638,7 +638,7 @@ def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
     if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
         return None
     kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
-                     r"thị\s+trấn)\s*$", head)
+                     r"thị\s+trấn|đặc\s+khu)\s*$", head)
     if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
         k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
         unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))

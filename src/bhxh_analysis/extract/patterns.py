@@ -240,11 +240,12 @@ _CAP_WORD = (rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?![,.]\d)(?!\s*%)"
              r"(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))")
 PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
-    r"thị\s+trấn))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
+    r"thị\s+trấn|đặc\s+khu))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
 KIND_LEVEL = {
     "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
     "tx": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+    "đặc khu": "commune",
     "thành phố": None, "tp": None,
 }
 #: "chỉ tiêu UBND tỉnh Đồng Tháp giao": the body that sets a target, before its place.
@@ -274,12 +275,13 @@ SUBJECT_PLACE = re.compile(
 #: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").
 #: Administrative kinds before a name in a list ("huyện A: ...; huyện B: ...").
 KIND_WORDS = re.compile(r"\b(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|"
-                        r"thị\s+trấn)\b", _I)
-LOCAL_UNITS = re.compile(r"\b(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|"
+                        r"thị\s+trấn|đặc\s+khu)\b", _I)
+LOCAL_UNITS = re.compile(r"\b(?:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|thành\s+phố|"
                          r"địa\s+phương|đơn\s+vị)\b", _I)
 #: Verbs between a bare place name and its figure ("Hiệp An đạt", "Ninh Gia:").
 NAME_VERB_TAIL = re.compile(
-    r"(?:\s*(?:chỉ\s+|mới\s+|cũng\s+)?(?:đạt|là|có|chiếm|còn|:|với|\())*\s*$", _I
+    # "xã Chợ Mới có": a capitalised "Mới" ends the name, it is no adverb
+    r"(?:\s*(?-i:chỉ\s+|mới\s+|cũng\s+)?(?:đạt|là|có|chiếm|còn|:|với|\())*\s*$", _I
 )
 
 # --------------------------------------------------------------------------- dates

@@ -73,7 +73,8 @@ def _gazetteer(reg: Any) -> re.Pattern[str]:
 
 _KIND_NAMES = {"tỉnh": "Tỉnh", "thành phố": "Thành phố", "tp": "Thành phố", "huyện": "Huyện",
                "quận": "Quận", "thị xã": "Thị xã", "tx": "Thị xã", "xã": "Xã",
-               "phường": "Phường", "thị trấn": "Thị trấn"}
+               "phường": "Phường", "thị trấn": "Thị trấn",
+               "đặc khu": "Đặc khu"}
 
 
 def prefixed_name(kind: str) -> str:
@@ -275,7 +276,7 @@ class PlaceContext:
                       parents: list[Any]) -> Any:
         # "Thành phố X" may be a province or a district: the registry's kind decides.
         prefixed = name.startswith(("Thành phố ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Xã ",
-                                    "Phường ", "Thị trấn "))
+                                    "Phường ", "Thị trấn ", "Đặc khu "))
         levels: list[str | None] = [level] if level or prefixed else ["province", "district"]
         for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
             for lvl in levels:
