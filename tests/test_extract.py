@@ -1567,6 +1567,24 @@ BLIND4_CLASSES = [
      "2025-11-10", None,
      {("Phú Quốc", "bhyt_coverage_pct", "2025-10-31", 97.2),
       ("Chợ Mới", "bhxh_voluntary_participants", "2025-10-31", 1_980.0)}),
+    # "Trong đó, nhóm hộ gia đình có N người, giảm M người so với cùng kỳ" after a
+    # sentence with a status and a target it is measured against: the household group's
+    # count and its fall (no plan: the target comes after what is counted)
+    ("Đến 30/9/2022, tỉnh Kon Tum có 510.400 người tham gia BHYT, thấp hơn chỉ tiêu HĐND "
+     "tỉnh giao (96%). Trong đó, nhóm hộ gia đình có 71.250 người, giảm 3.120 người so với "
+     "cùng kỳ.", "2022-10-12", None,
+     {("Kon Tum", "bhyt_participants", "2022-09-30", 510_400.0),
+      ("Kon Tum", "bhyt_plan_coverage_pct", "2022-12-31", 96.0),
+      ("Kon Tum", "bhyt_household_participants", "2022-09-30", 71_250.0),
+      ("Kon Tum", "bhyt_household_change_participants", "2022-09-30", -3_120.0)}),
+    # a shortfall named after its count ("N người cần vận động tham gia"); a total after a
+    # change ("tăng 200 người, nâng tổng số lên N người") is the stock
+    ("Tính đến 31/3/2021, số người tham gia BHXH tự nguyện ở huyện Lục Yên (Yên Bái) "
+     "tăng 200 người, nâng tổng số lên 1.450 người. Huyện còn khoảng 900 người cần vận "
+     "động tham gia để đạt kế hoạch.", "2021-04-08", None,
+     {("Lục Yên", "bhxh_voluntary_participants", "2021-03-31", 1_450.0),
+      ("Lục Yên", "bhxh_voluntary_change_participants", "2021-03-31", 200.0),
+      ("Lục Yên", "bhxh_voluntary_shortfall_participants", "2021-03-31", 900.0)}),
 ]
 
 

@@ -410,7 +410,12 @@ def _breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
     if not P.CONTINUES.match(text, s0) or not P.PARTICIPATE_BEFORE.search(before) \
             or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
         return "count without a cue"
-    fig.measure = "plan_participants" if P.PLAN.search(before) else "participants"
+    # the plans of "giao chỉ tiêu số người tham gia …"; not after "số người tham gia … là
+    # N người, thấp hơn chỉ tiêu …" (a status the plan only measures)
+    plan = P.PLAN.search(before)
+    counted = P.PARTICIPATE_BEFORE.search(before)
+    fig.measure = "plan_participants" if plan and counted and plan.start() < counted.start() \
+        else "participants"
     fig.penalty += 0.15
     return None
 

@@ -455,6 +455,9 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         return "over-achievement"
+    if P.TOTAL_BEFORE.search(pre_q):
+        fig.measure = "participants"
+        return None
     own = re.split(r"[,;]", statement)[-1]  # the figure's own comma clause
     changed = P.CHANGE_CLAUSE.search(own)
     if changed and not P.PARTICIPATE_AFTER.match(after):
@@ -463,7 +466,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         if changed["dir"].lower() == "giảm":
             fig.value = -fig.value
         return None
-    if P.SHORTFALL_BEFORE.search(pre_q) or P.SHORTFALL_CLAUSE.search(own) or (
+    if P.SHORTFALL_BEFORE.search(pre_q) or P.SHORTFALL_CLAUSE.search(own) \
+            or P.SHORTFALL_AFTER.match(after) or (
             P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
             and prev.measure in ("shortfall_pp", "shortfall_participants")) or (
             re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):

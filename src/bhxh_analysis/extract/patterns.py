@@ -78,8 +78,8 @@ SCHEME = re.compile(
     r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc|BHXH\s?BB(?!\w))"
     r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s+nguyện|"
     r"BHXH\s?TN(?!\w))"
-    r"|(?P<bhyt_household>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?(?:hộ\s+gia\s+đình|HGĐ)"
-    r"(?!\w))"
+    r"|(?P<bhyt_household>(?:(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?|nhóm\s+(?:tham\s+gia\s+)?"
+    r"(?:theo\s+)?)(?:hộ\s+gia\s+đình|HGĐ)(?!\w))"
     r"|(?P<bhtn>BHTN|(?:bảo\s+hiểm|BH)\s+thất\s+nghiệp)"
     r"|(?P<bhyt>BHYT|bảo\s+hiểm\s+y\s+tế)"
     r"|(?P<bhxh>BHXH|bảo\s+hiểm\s+xã\s+hội)",
@@ -126,12 +126,19 @@ CHANGE_BEFORE = re.compile(
 OVER_BEFORE = re.compile(
     r"vượt(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?)?\s*$", _I
 )
+#: "tăng 318 người, nâng tổng số lên 21.640 người": the total after a change is a stock.
+TOTAL_BEFORE = re.compile(
+    r"(?:nâng|đưa)\s+tổng\s+số(?:\s+người)?(?:\s+tham\s+gia)?\s+lên\s*$", _I)
 #: A shortfall ("còn thiếu 6,77%", "chưa đạt", "cần phát triển thêm").
 SHORTFALL_BEFORE = re.compile(
     r"(?:thiếu|chưa\s+đạt|còn\s+phải\s+phát\s+triển(?:\s+thêm)?|"
     r"cần\s+(?:phát\s+triển|vận\s+động)(?:\s+thêm)?)(?:\s+\S+){0,3}?\s*$",
     _I,
 )
+#: "còn khoảng 18.300 người cần vận động tham gia để đạt chỉ tiêu": the cue after.
+SHORTFALL_AFTER = re.compile(
+    r"\s*(?:người\s+)?(?:cần|phải|còn\s+phải)\s+(?:được\s+)?(?:phát\s+triển|vận\s+động)"
+    r"(?!\w)", _I)
 #: "số người cần phát triển để đạt kế hoạch là ...", "Nông Sơn còn 5.505 người".
 SHORTFALL_CLAUSE = re.compile(
     r"(?:cần|còn)\s+(?:phải\s+)?(?:phát\s+triển|vận\s+động)|còn\s+thiếu", _I
