@@ -1585,6 +1585,14 @@ BLIND4_CLASSES = [
      {("Lục Yên", "bhxh_voluntary_participants", "2021-03-31", 1_450.0),
       ("Lục Yên", "bhxh_voluntary_change_participants", "2021-03-31", 200.0),
       ("Lục Yên", "bhxh_voluntary_shortfall_participants", "2021-03-31", 900.0)}),
+    # the scheme named once at the end of a list of places' counts is every item's, even
+    # after a sentence about another scheme
+    ("Đến 30/6/2021, tỉnh Hà Giang có 780.000 người tham gia BHYT. Nổi bật là Vị Xuyên "
+     "phát triển mới 512 người, Bắc Quang 430 người tham gia BHXH tự nguyện.",
+     "2021-07-09", None,
+     {("Hà Giang", "bhyt_participants", "2021-06-30", 780_000.0),
+      ("Vị Xuyên", "bhxh_voluntary_new_participants", "2021-06-30", 512.0),
+      ("Bắc Quang", "bhxh_voluntary_new_participants", "2021-06-30", 430.0)}),
 ]
 
 

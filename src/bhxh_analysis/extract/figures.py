@@ -550,6 +550,13 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
                                text[fig.end:after[0][0]]):
         fig.penalty += 0.1
         return "joint" if after[0][2] else after[0][1]
+    if m is not None:  # "A phát triển mới 418 người, B 356 người tham gia BHXH tự nguyện":
+        stop = re.search(r"[.;\n)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
+                         text[fig.end:fig.end + 200])  # the list's scheme
+        later = scheme_mentions(text, fig.end, fig.end + (stop.start() if stop else 200))
+        if later and not later[0][2]:
+            fig.penalty += 0.2
+            return later[0][1]
     return None
 
 
