@@ -22,7 +22,7 @@ from typing import Any
 from . import patterns as P
 from .figures import Figure, scheme_mentions
 
-__all__ = ["plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
+__all__ = ["authority", "plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
            "respective_place"]
 
 _NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}"
@@ -149,3 +149,11 @@ def question_scheme(text: str, s0: int, s1: int) -> str | None:
     if len(found) == 1 and not found[0][2]:
         return found[0][1]
     return None
+
+
+def authority(text: str, mention: Any, unit: Any, last: Any) -> bool:
+    """A province named as the body that set a smaller place's target ("UBND tỉnh X")."""
+    return (unit is not None and unit.level == "province" and last is not None
+            and last.level in ("district", "commune") and unit.code == getattr(
+                last, "province_code", None)
+            and bool(P.AUTHORITY_BEFORE.search(text, max(0, mention.start - 30), mention.start)))

@@ -26,6 +26,7 @@ from ..clean import ParseError, parse_date, parse_quantity
 from ..schema import INDICATOR_PATTERN, enforce_dtypes
 from . import patterns as P
 from .clauses import (
+    authority,
     plan_after_rate,
     question_scheme,
     remark_plan,
@@ -254,7 +255,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                                           mentions[mi].start):
                 # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
                 ctx.places.last, ctx.places.province, ctx.places.district = held
-            elif _authority(text, mentions[mi], unit, held[0]):
+            elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
                 ctx.places.last, ctx.places.province, ctx.places.district = held
                 unit = None
@@ -328,6 +329,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 elif several_places(text, fig, prev, placed, ends):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
                     ctx.last_figure_end = fig.end  # nor is either the place in play
+                    if fig.scheme not in (None, "joint"):  # but its scheme is
+                        ctx.last_scheme = fig.scheme
                 elif fig.scheme in (None, "joint") and fig.measure not in ("population",
                                                                           "labour_force"):
                     reason = "several schemes" if fig.scheme else "no scheme"
@@ -424,14 +427,6 @@ def _in_remark(text: str, s0: int, pos: int) -> bool:
     """Whether ``pos`` lies inside a parenthetical remark opened in its sentence."""
     before = text[s0:pos]
     return before.count("(") > before.count(")")
-
-
-def _authority(text: str, mention: Any, unit: Any, last: Any) -> bool:
-    """A province named as the body that set a smaller place's target ("UBND tỉnh X")."""
-    return (unit is not None and unit.level == "province" and last is not None
-            and last.level in ("district", "commune") and unit.code == getattr(
-                last, "province_code", None)
-            and bool(P.AUTHORITY_BEFORE.search(text, max(0, mention.start - 30), mention.start)))
 
 
 def _carried_place(ctx: _Context, last_seen: Any) -> Any:

@@ -401,7 +401,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return None
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
-        planned = _plan_in(clause, before, after) or P.TARGET.search(clause) or (
+        planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
+            or P.TARGET_OPENING.match(statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
         fig.measure = "plan_coverage_pct" if planned else "coverage_pct"

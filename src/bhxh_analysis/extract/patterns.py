@@ -355,6 +355,10 @@ RESULT_DATE = re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối|ngày
 #: A place name followed by a date: the dateline of a letter or plan ("Hà Nội, ngày 31 ...").
 DATELINE_AFTER = re.compile(r",\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d|/\d)", _I)
 #: "Theo chỉ tiêu (được) giao, ...", "Theo lộ trình, ...": a sentence of targets.
+#: "Mục tiêu năm 2017, tỷ lệ bao phủ … đạt 86,5%": a sentence opened by a target's label.
+TARGET_OPENING = re.compile(
+    r"\s*(?:Mục\s+tiêu|Chỉ\s+tiêu|Kế\s+hoạch)(?:\s+(?:của\s+)?(?:năm|đến(?:\s+cuối)?\s+năm)"
+    r"\s+(?:19|20)\d{2})?\s*[,:]")
 TARGET_SENTENCE = re.compile(
     r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình|"
     r"kế\s+hoạch[^,.;\d%]{0,40}?\bgiao\b)", _I)  # "Theo kế hoạch UBND tỉnh giao năm 2025, …"
