@@ -1605,6 +1605,15 @@ BLIND4_CLASSES = [
       ("Nghệ An", "bhtn_participants", "2019-04-30", 180_500.0),
       ("Nghệ An", "bhyt_plan_coverage_pct", "2019-12-31", 88.0),
       ("Hoàng Mai", "bhyt_coverage_pct", "2019-04-30", 80.2)}),
+    # a sentence opened by "Chỉ tiêu … giao năm Y là x%" after a coverage rate: the plan;
+    # "trong khi huyện C đạt y%" after several districts' rate (skipped): C's coverage
+    ("Tính đến 31/10, toàn tỉnh có 1.120.000 người tham gia BHYT, đạt 84,6% dân số. Chỉ "
+     "tiêu Tỉnh giao năm 2018 là 86%.\n\nCác huyện Tiên Lữ, Phù Cừ có tỷ lệ bao phủ BHYT "
+     "dưới 80%, trong khi huyện Văn Lâm đạt 88,4%.", "2018-11-20", "Hưng Yên",
+     {("Hưng Yên", "bhyt_participants", "2018-10-31", 1_120_000.0),
+      ("Hưng Yên", "bhyt_coverage_pct", "2018-10-31", 84.6),
+      ("Hưng Yên", "bhyt_plan_coverage_pct", "2018-12-31", 86.0),
+      ("Văn Lâm", "bhyt_coverage_pct", "2018-10-31", 88.4)}),
 ]
 
 

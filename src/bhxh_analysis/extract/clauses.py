@@ -127,9 +127,10 @@ def remark_plan(text: str, fig: Figure, s0: int) -> bool:
     return bool(P.PLAN.search(lead)) and not P.OVER_BEFORE.search(lead)
 
 
-#: "so với chỉ tiêu … (cho năm 2022) là": the plan's value follows.
+#: "so với chỉ tiêu … (cho năm 2022) là", a sentence opened by "Chỉ tiêu Tỉnh giao năm
+#: 2016 là": the plan's value follows.
 _PLAN_IS = re.compile(
-    r"(?:so\s+với|theo)\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^,;%\d]{0,60}?"
+    r"(?:(?:so\s+với|theo)\s+|^\s*)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^,;%\d]{0,60}?"
     r"(?:năm\s+\d{4}\s+)?(?:là|:)\s*$", re.I)
 
 

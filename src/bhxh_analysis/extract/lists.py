@@ -117,9 +117,9 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
     """
     if last_rate is None or getattr(last_rate.place, "level", None) not in _DEPTH:
         return False
-    if P.SCHEME.search(text, s0, fig.start):
-        return False
     w0 = prev.end if prev is not None else s0
+    if P.SCHEME.search(text, w0, fig.start):  # since the figure before (not a list's)
+        return False
     for off, unit in reversed(placed):
         if not w0 <= off < fig.start:
             continue
