@@ -392,6 +392,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return None
     if prev is prev_same and prev_same is not None and prev_same.measure in _COVERAGES \
             and P.SCHEME.search(pre_q) and re.fullmatch(
+                r"(?:\s*(?:dân\s+số|lực\s+lượng\s+lao\s+động)(?:\s+trong\s+độ\s+tuổi)?)?"
                 r"[\s,;]*(?:(?:và|trong\s+đó)\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
                 P.SCHEME.sub(" ", pre_q)):
         # "… tham gia BHXH đạt 42,5% và (;) tham gia BHTN đạt 35%": the rate before's
@@ -503,6 +504,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
                                               and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
         if campaign:
             return "campaign target"
+        if re.search(r"trong\s+tháng(?!\s+\d)", clause, re.I):
+            return "a month's target"  # "phấn đấu trong tháng phát triển thêm 150 người"
         fig.measure = "plan_new_participants" if is_new else "plan_participants"
         return None
     if campaign and is_new:
@@ -522,6 +525,12 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             and P.SCHEME.search(clause) and not P.SERVICE.search(own + short_after):
         # "…, BHTN khoảng 61 nghìn người, còn BHXH tự nguyện dừng ở mức gần 5 nghìn
         # người": a list of stocks going on with another scheme
+        fig.measure = "participants"
+        fig.penalty += 0.1
+        return None
+    if fig.unit == "count" and prev_same is not None and prev_same.measure == "participants" \
+            and re.search(r"(?:đứng|xếp)\s+thứ\s+\w+\s+(?:với\s+)?$", pre_q, re.I):
+        # "Thuận An … nhất với 268.900 người; Dĩ An đứng thứ hai với 215.340 người"
         fig.measure = "participants"
         fig.penalty += 0.1
         return None
