@@ -396,79 +396,26 @@ def test_f1_on_the_seed_articles() -> None:
     assert s.f1 >= F1_SEEDS, s.summary()
 
 
-def test_f1_on_the_blind_passages() -> None:
-    """16 passages written for the project by someone who had not seen the rules.
+# Blind sets: passages written for the project by helpers who never saw the rules (each
+# folder's README gives styles and judgement calls; docs/extract.md "Blind passages" the
+# first looks). Sets 1-4 were then read in-sample (their failure classes fixed): their
+# thresholds are regression guards, no evidence about unseen text. Set 5 was never tuned
+# on: its threshold sits under its first look (0.890).
+BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
+              ("blind5", 0.85)]
 
-    First look (rules of 2 Dec 2026 after set 11): F1 0.806; its failure classes were then
-    fixed on them ("huyện X (Tỉnh Y)", then ``BLIND_CLASSES``: 0.990, the three misses
-    being the gold's rounded headline repeats), so the figure held here is in-sample — a
-    regression guard.
-    """
-    folder = GOLD.parent / "blind"
-    raw = pd.read_csv(folder / "gold_blind.csv", dtype=str, keep_default_na=False)
+
+@pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
+def test_f1_on_the_blind_passages(folder: str, threshold: float) -> None:
+    path = GOLD.parent / folder
+    raw = pd.read_csv(path / "gold_blind.csv", dtype=str, keep_default_na=False)
     frames = []
     for f, pub, hint in raw[["file", "published", "place_hint"]].drop_duplicates(
             "file").itertuples(index=False):
-        frames.append(ex.extract_file(folder / f, published=pub,
+        frames.append(ex.extract_file(path / f, published=pub,
                                       place_hint=hint or None).assign(file=f))
-    s = ex.score(ex.read_gold(folder / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
-    assert s.f1 >= 0.95, s.summary()
-
-
-def test_f1_on_the_second_blind_passages() -> None:
-    """A second set of 16 passages by someone who had not seen the rules (``blind2``).
-
-    First looks: F1 0.773 with the rules before round 9 (commit 5c80e28), 0.786 with round
-    9's (408a9e7); 0.828 after the provinces-list class, then its classes were fixed
-    (``BLIND2_CLASSES``): 0.997 in-sample (the one false positive, "chưa tới 1% lực lượng
-    lao động" read as a bounded rate, is a reading the gold leaves out). A regression
-    guard, no evidence about unseen text.
-    """
-    folder = GOLD.parent / "blind2"
-    raw = pd.read_csv(folder / "gold_blind.csv", dtype=str, keep_default_na=False)
-    frames = []
-    for f, pub, hint in raw[["file", "published", "place_hint"]].drop_duplicates(
-            "file").itertuples(index=False):
-        frames.append(ex.extract_file(folder / f, published=pub,
-                                      place_hint=hint or None).assign(file=f))
-    s = ex.score(ex.read_gold(folder / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
-    assert s.f1 >= 0.97, s.summary()
-
-
-def test_f1_on_the_third_blind_passages() -> None:
-    """A third set of 16 passages by someone who had seen neither the rules nor the
-    earlier sets (``blind3``).
-
-    First looks: F1 0.900 (commit dbe3002) and 0.905 (1299be5); after its classes
-    (``BLIND3_CLASSES``) 1.000 in-sample. A regression guard, no evidence about unseen text.
-    """
-    folder = GOLD.parent / "blind3"
-    raw = pd.read_csv(folder / "gold_blind.csv", dtype=str, keep_default_na=False)
-    frames = []
-    for f, pub, hint in raw[["file", "published", "place_hint"]].drop_duplicates(
-            "file").itertuples(index=False):
-        frames.append(ex.extract_file(folder / f, published=pub,
-                                      place_hint=hint or None).assign(file=f))
-    s = ex.score(ex.read_gold(folder / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
-    assert s.f1 >= 0.97, s.summary()
-
-
-def test_f1_on_the_fourth_blind_passages() -> None:
-    """A fourth set of 16 passages by a writer who never saw the rules (``blind4``).
-
-    First looks: F1 0.875 (0.880 with the either-boundaries scorer) and 0.893 after the
-    third set's classes (commit c60ae9b); after its classes (``BLIND4_CLASSES``) 1.000
-    in-sample. A regression guard, no evidence about unseen text.
-    """
-    folder = GOLD.parent / "blind4"
-    raw = pd.read_csv(folder / "gold_blind.csv", dtype=str, keep_default_na=False)
-    frames = []
-    for f, pub, hint in raw[["file", "published", "place_hint"]].drop_duplicates(
-            "file").itertuples(index=False):
-        frames.append(ex.extract_file(folder / f, published=pub,
-                                      place_hint=hint or None).assign(file=f))
-    s = ex.score(ex.read_gold(folder / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
-    assert s.f1 >= 0.97, s.summary()
+    s = ex.score(ex.read_gold(path / "gold_blind.csv"), pd.concat(frames, ignore_index=True))
+    assert s.f1 >= threshold, s.summary()
 
 
 # ----------------------------------------------------------------------------- CLI
