@@ -71,6 +71,11 @@ def rows(df: pd.DataFrame) -> set[tuple]:
             for r in df.itertuples(index=False)}
 
 
+def readings(df: pd.DataFrame) -> set[tuple]:
+    """``(place, indicator, as_of, value)`` of every candidate: what a passage's list holds."""
+    return {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()}
+
+
 # ------------------------------------------------------------- phrase types (own text)
 
 

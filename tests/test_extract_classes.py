@@ -8,7 +8,7 @@ article), after a class of failure was seen on real pages the rules had not read
 from __future__ import annotations
 
 import pytest
-from test_extract import iso, rows, run
+from test_extract import iso, readings, rows, run
 
 from bhxh_analysis import extract as ex
 
@@ -222,7 +222,7 @@ def test_variant_phrasings(text, published, hint, expected) -> None:
     percent, attainment over a plan, ranges, money, quarters, lists "lần lượt", targets
     (a 2025 target of Thừa Thiên Huế is the 2025 unit Huế)."""
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == expected
+    assert readings(df) == expected
 
 
 def test_sentence_of_targets_and_rates_labelled_by_year() -> None:
@@ -283,11 +283,11 @@ def test_simple_tables_a_scheme_cell_then_its_count(tmp_path) -> None:
                 ("Hà Tĩnh", "bhxh_voluntary_participants", "2024-09-30", 58_200.0),
                 ("Hà Tĩnh", "bhyt_participants", "2024-09-30", 1_230_500.0)}
     df = ex.extract_file(page, published="2024-10-05")
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == expected
+    assert readings(df) == expected
     text = ("Kết quả đến 30/9/2024 của tỉnh Hà Tĩnh:\nBHXH bắt buộc | 112.400 người | 96,1%\n"
             "BHXH tự nguyện\t58.200 người\t70,2%\nBHYT | 1.230.500 người")
     df = run(text, published="2024-10-05")
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == expected
+    assert readings(df) == expected
 
 
 def test_a_count_behind_a_rate_is_participants_only_when_nothing_else_is_counted() -> None:
@@ -397,15 +397,14 @@ PLAN_HEAVY = [
                          ids=[f"plan{i}" for i in range(len(PLAN_HEAVY))])
 def test_plan_heavy_passages(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
-        == expected
+    assert readings(df) == expected
 
 
 def test_a_breakdown_of_participants_by_place() -> None:
     text = ("Tính đến 30/6/2024, toàn tỉnh Hà Tĩnh có 52.300 người tham gia BHXH tự nguyện. "
             "Trong đó, huyện Kỳ Anh 6.100 người, huyện Hương Khê 4.800 người.")
     df = run(text, published="2024-07-10")
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} == {
+    assert readings(df) == {
         ("Hà Tĩnh", "bhxh_voluntary_participants", "2024-06-30", 52300.0),
         ("Kỳ Anh", "bhxh_voluntary_participants", "2024-06-30", 6100.0),
         ("Hương Khê", "bhxh_voluntary_participants", "2024-06-30", 4800.0),
@@ -437,8 +436,7 @@ ROUND7 = [
                          ids=[f"r7_{i}" for i in range(len(ROUND7))])
 def test_round7_passages(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
-        == expected
+    assert readings(df) == expected
 
 
 #: Own passages, 8th round: one or more per failure class of set 11 (own wording, each

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_extract import iso, run
+from test_extract import readings, run
 
 from bhxh_analysis import extract as ex
 
@@ -134,8 +134,7 @@ ROUND8 = [
                          ids=[f"r8_{i}" for i in range(len(ROUND8))])
 def test_round8_passages(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
-        == expected
+    assert readings(df) == expected
 
 
 @pytest.mark.parametrize("text,published,expected", [
@@ -149,8 +148,7 @@ def test_round8_passages(text, published, hint, expected) -> None:
 def test_a_parent_in_brackets_after_a_district_or_commune(text, published, expected) -> None:
     """"huyện X (Tỉnh Y)": the bracket names X's parent; the figures are X's."""
     df = run(text, published=published)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
-        == expected
+    assert readings(df) == expected
 
 
 # Classes of the blind passages (tests/data/extract/blind), each pinned by a passage in
@@ -265,8 +263,7 @@ BLIND_CLASSES = [
                          ids=[f"blind_class_{i}" for i in range(len(BLIND_CLASSES))])
 def test_blind_passage_classes(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
-        == expected
+    assert readings(df) == expected
 
 
 def test_provinces_listed_by_name_in_a_national_release_resolve() -> None:
@@ -415,8 +412,7 @@ BLIND2_CLASSES = [
                          ids=[f"blind2_class_{i}" for i in range(len(BLIND2_CLASSES))])
 def test_second_blind_set_classes(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
-        == expected
+    assert readings(df) == expected
 
 
 BLIND3_CLASSES = [
@@ -510,8 +506,7 @@ BLIND3_CLASSES = [
                          ids=[f"blind3_class_{i}" for i in range(len(BLIND3_CLASSES))])
 def test_third_blind_set_classes(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
-        == expected
+    assert readings(df) == expected
 
 
 def test_a_2025_ward_whose_name_other_provinces_share() -> None:
@@ -636,8 +631,7 @@ BLIND4_CLASSES = [
                          ids=[f"blind4_class_{i}" for i in range(len(BLIND4_CLASSES))])
 def test_fourth_blind_set_classes(text, published, hint, expected) -> None:
     df = run(text, published=published, place_hint=hint)
-    assert {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()} \
-        == expected
+    assert readings(df) == expected
     # a unit found in the registry, in the boundaries its date implies
     assert (df["geo_code"] != "").all()
     assert (df.loc[df["as_of"] >= "2025-07-01", "boundaries"] == "2025").all()
