@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import html
 import json
+import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,31 @@ def province_slug(province: str, boundaries: str, lang: str, year: int | None = 
     return slugify(" ".join(parts))
 
 
+def output_data(nb) -> Iterator[dict[str, Any]]:
+    """The ``data`` of every output of the notebook's code cells, in order."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            yield out.get("data") or {}
+
+
+def output_json(nb, mime: str) -> dict[str, Any] | None:
+    """The first output of type ``mime`` (a JSON payload), or None.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell("x")
+    >>> cell.outputs = [nbformat.v4.new_output("display_data", data={"application/x": "{}"})]
+    >>> output_json(nbformat.v4.new_notebook(cells=[cell]), "application/x")
+    {}
+    """
+    for data in output_data(nb):
+        if mime in data:
+            value = data[mime]
+            return json.loads(value) if isinstance(value, str) else dict(value)
+    return None
+
+
 def summary_of(nb) -> dict[str, Any] | None:
     """The machine-readable summary a report notebook displays (for the index page).
 
@@ -79,13 +106,7 @@ def summary_of(nb) -> dict[str, Any] | None:
     >>> summary_of(nbformat.v4.new_notebook()) is None
     True
     """
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            data = out.get("data") or {}
-            if SUMMARY_MIME in data:
-                value = data[SUMMARY_MIME]
-                return json.loads(value) if isinstance(value, str) else dict(value)
-    return None
+    return output_json(nb, SUMMARY_MIME)
 
 
 def page_title_of(nb) -> str | None:
@@ -102,16 +123,12 @@ def page_title_of(nb) -> str | None:
     >>> page_title_of(nbformat.v4.new_notebook()) is None
     True
     """
-    import html
-    import re
-
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            text = (out.get("data") or {}).get("text/html")
-            text = "".join(text) if isinstance(text, list) else text
-            match = re.search(r"<h1[^>]*>(.*?)</h1>", text or "", flags=re.S)
-            if match:
-                return " ".join(html.unescape(re.sub(r"<[^>]+>", "", match[1])).split())
+    for data in output_data(nb):
+        text = data.get("text/html")
+        text = "".join(text) if isinstance(text, list) else text
+        match = re.search(r"<h1[^>]*>(.*?)</h1>", text or "", flags=re.S)
+        if match:
+            return " ".join(html.unescape(re.sub(r"<[^>]+>", "", match[1])).split())
     return None
 
 

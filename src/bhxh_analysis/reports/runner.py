@@ -34,7 +34,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, config
-from .index import page_title_of, province_slug, read_manifest, slugify, summary_of, write_index
+from .index import (
+    output_json,
+    page_title_of,
+    province_slug,
+    read_manifest,
+    slugify,
+    summary_of,
+    write_index,
+)
 from .pool import local_worker
 
 NOTEBOOKS: dict[str, str] = {
@@ -354,13 +362,7 @@ def provenance_of(nb) -> dict[str, Any] | None:
     """The provenance a report's footer recorded (None if the notebook has no footer)."""
     from .render import PROVENANCE_MIME
 
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            data = out.get("data") or {}
-            if PROVENANCE_MIME in data:
-                value = data[PROVENANCE_MIME]
-                return json.loads(value) if isinstance(value, str) else dict(value)
-    return None
+    return output_json(nb, PROVENANCE_MIME)
 
 
 def sha256_of(path: str | Path) -> str:
