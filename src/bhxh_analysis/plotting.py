@@ -88,7 +88,7 @@ class _TickFormatter(mticker.Formatter):
         start = 1 if self.pct else 0
         for d in range(0, 5):
             if all(abs(round(v, d) - v) < 1e-9 * max(1.0, abs(v)) for v in values):
-                self.decimals = max(d, start) if self.pct else d
+                self.decimals = max(d, start)
                 return
         self.decimals = 4
 
