@@ -332,6 +332,21 @@ def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle)
                        "participants + Health insurance (BHYT): shortfall (persons)")
 
 
+def test_year_reason_and_latest_gap_name_what_they_count(bundle) -> None:
+    # A later figure of another kind (new participants) must not contradict "the latest
+    # participants or coverage figure": both sentences say what they count.
+    later = _obs([("n-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                   "2024-07-12", "bhxh_voluntary_new_participants", 2238.0, "persons", "2.238")])
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en",
+                                 bundle=_bundle(pd.concat([bundle.obs, later])))
+    assert rpt.year == 2023 and "participants or coverage" in rpt.year_reason()
+    gaps = " ".join(rpt.gap_sentences())
+    assert "latest participants or coverage figure is dated 31 Aug 2023" in gaps
+    only_new = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=_bundle(later))
+    assert only_new.year == 2024
+    assert "no participants or coverage figure" in only_new.year_reason()
+
+
 def test_cutoff_hides_later_figures(bundle) -> None:
     rpt = reports.ProvinceReport("Lâm Đồng", as_of="01/01/2021", bundle=bundle)
     html = _html(rpt.headline_table(), "vi")

@@ -77,7 +77,7 @@ def t(key: str, lang: str, **values: Any) -> str:
     Examples
     --------
     >>> t("gap_latest", "en", date="31 Jul 2020")
-    'The latest insurance figure is dated 31 Jul 2020.'
+    'The latest participants or coverage figure is dated 31 Jul 2020.'
     """
     check_lang(lang)
     text = catalogue()["text"][key][lang]

@@ -198,8 +198,8 @@ class ProvinceReport:
         if common:
             self._year_reason = "year_reason_plan"
             return int(max(common))
-        self._year_reason = "year_reason_latest"
         core = ins[m.isin(_TREND_MEASURES).to_numpy()]
+        self._year_reason = "year_reason_latest" if len(core) else "year_reason_latest_any"
         return int((core if len(core) else ins)["as_of"].dt.year.max())
 
     # -- words ----------------------------------------------------------------------
