@@ -127,6 +127,23 @@ def test_a_series_keeps_its_colour_when_its_label_is_translated() -> None:
     assert colours["vi"] == colours["en"] and len({c for _, c in colours["vi"]}) == 2
 
 
+def test_panel_colours_do_not_follow_translated_labels() -> None:
+    import matplotlib.pyplot as plt
+
+    # panels() gives one colour per series across panels; sorting the translated labels
+    # swapped population and labour force between the vi and en reports.
+    colours = {}
+    for lang, labels in (("vi", ("Lực lượng lao động", "Dân số")),
+                         ("en", ("Labour force", "Population"))):
+        df = pd.DataFrame({"year": [2019, 2020, 2021] * 2, "value": [1.0, 2, 3, 5, 6, 7],
+                           "series": [labels[0]] * 3 + [labels[1]] * 3, "panel": "p"})
+        fig = plotting.panels(df, x="year", y="value", hue="series", panel="panel", lang=lang)
+        colours[lang] = sorted((float(ln.get_ydata()[0]), ln.get_color())
+                               for ln in fig.axes[0].lines)
+        plt.close(fig)
+    assert colours["vi"] == colours["en"] and len({c for _, c in colours["vi"]}) == 2
+
+
 def _crowded_charts():
     cov = pd.DataFrame({"label": [f"Xã số {i} (Đức Trọng) · BHYT" for i in range(9)],
                         "coverage": [68.9, 70.5, 86.1, 87.6, 88.8, 88.9, 92.0, 95.5, 99.0],

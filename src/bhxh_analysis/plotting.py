@@ -332,13 +332,20 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     import matplotlib.pyplot as plt
 
     chunks: list[tuple[str, pd.DataFrame]] = []
-    # One colour per series across every panel.
-    names = sorted(set(df[hue].astype(str)) - {str(t) for t in targets})
+    # One colour per series across every panel, in the caller's order of the series (a
+    # categorical's categories, else first appearance), never their sorted labels: a
+    # series keeps its colour when the labels are translated (vi "Dân số" sorts after
+    # "Lực lượng lao động", en "Population" after "Labour force").
+    order = ([str(k) for k in df[hue].cat.categories]
+             if isinstance(df[hue].dtype, pd.CategoricalDtype)
+             else list(pd.unique(df[hue].astype(str))))
+    names = [k for k in order if k not in {str(t) for t in targets}]
     colors = (dict(zip(names, PALETTE, strict=False)) if len(names) <= len(PALETTE)
               else None)  # more series than colours: each panel picks its own
     groups = df.groupby(panel, sort=False) if panel else [(title or "", df)]
     for name, g in groups:
-        for keys in _series_sets(sorted(g[hue].astype(str).unique())):
+        present = set(g[hue].astype(str))
+        for keys in _series_sets([k for k in order if k in present]):
             chunks.append((str(name), g[g[hue].astype(str).isin(keys)]))
     with matplotlib.rc_context(style()):
         fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")
