@@ -36,6 +36,34 @@ def test_vietnamese_labels_differ_from_english() -> None:
     assert indicator_label("campaign_staff", "vi") != indicator_label("campaign_staff", "en")
 
 
+def test_every_statistics_office_table_has_a_title_in_both_languages() -> None:
+    """A Vietnamese reader meets no English GSO/NSO export title in the sources section.
+
+    Every source published by a statistics office has a ``source_titles`` entry whose
+    ``en`` is the title sources.csv records (so the two cannot drift apart) and whose
+    ``vi`` is a Vietnamese title; other sources keep their own title in both languages.
+    """
+    import re
+
+    import pandas as pd
+
+    from bhxh_analysis import config
+    from bhxh_analysis.i18n import catalogue, source_title
+
+    src = pd.read_csv(config.raw_dir() / "sources.csv", dtype=str, keep_default_na=False)
+    office = src[src["publisher"].str.contains("Statistics Office")]
+    assert len(office) >= 5  # the GSO exports and the NSO tables
+    titles = catalogue()["source_titles"]
+    assert sorted(titles) == sorted(office["source_id"])
+    for sid, title in zip(office["source_id"], office["title"], strict=True):
+        assert set(titles[sid]) == {"vi", "en"}, sid
+        assert source_title(sid, title, "en") == title
+        vi = source_title(sid, title, "vi")
+        assert vi != title and not re.search(r"\b(?:by|and|of|the|population)\b", vi), sid
+    news = src[~src["publisher"].str.contains("Statistics Office")].iloc[0]
+    assert source_title(news["source_id"], news["title"], "vi") == news["title"]
+
+
 def test_every_english_named_outlet_has_a_name_in_both_languages() -> None:
     """A Vietnamese reader meets no English outlet description in the sources section.
 

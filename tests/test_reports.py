@@ -485,6 +485,33 @@ def test_sources_are_followable_never_file_paths(bundle) -> None:
     assert "[no headline" not in page and "seed000" not in page
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_statistics_office_tables_are_cited_in_the_readers_language(lang) -> None:
+    """A Vietnamese report's sources name GSO tables in Vietnamese, not by export title."""
+    from bhxh_analysis import config
+
+    real = pd.read_csv(config.raw_dir() / "sources.csv", dtype=str, keep_default_na=False)
+    office = real[real["publisher"].str.contains("Statistics Office")]
+    bundle = report_data.Bundle(_obs([
+        ("p-1", "gso-pop-1995-2016", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+         "2016-12-31", "population", 1312000.0, "persons", "1.312,00"),
+        ("l-1", "gso-lf-2005-2016", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+         "2016-12-31", "labour_force_15plus", 800000.0, "persons", "800,00"),
+        ("s0-04", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng", "2020-07-31",
+         "bhyt_coverage_pct", 83.23, "pct", "83,23%"),
+    ]), None, None, None, real, TARGETS, "")
+    page = Page(lang, show=False)
+    page.sources(reports.ProvinceReport("Lâm Đồng", lang=lang, bundle=bundle).sources_table())
+    html = page.html()
+    english = [t for t in office["title"] if t in html]
+    if lang == "vi":
+        assert "Tổng cục Thống kê" in html and "Dân số trung bình phân theo địa phương" in html
+        assert english == []
+    else:
+        assert sorted(english) == sorted(office.loc[office["source_id"].isin(
+            ["gso-pop-1995-2016", "gso-lf-2005-2016"]), "title"])
+
+
 def test_two_ids_citing_one_page_are_one_line_of_the_sources_table() -> None:
     same = {"publisher": "VSS", "title": "Son La holds conference", "published_date": "2023-03-23",
             "address": "https://vss.gov.vn/english/news/Pages/x.aspx?ItemID=10901"}

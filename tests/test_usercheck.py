@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from rapidfuzz import process
 
-from bhxh_analysis import usercheck
+from bhxh_analysis import usercheck, userplaces
 from bhxh_analysis.cli.data import data
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -93,8 +93,8 @@ def fake_resolve(name: str, parent: str | None, boundaries: str | None = None) -
 
 @pytest.fixture(autouse=True)
 def _fake_geo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(usercheck, "_default_geo",
-                        lambda: usercheck._geo_from_resolver(fake_resolve))
+    monkeypatch.setattr(usercheck, "default_geo",
+                        lambda: userplaces.geo_from_resolver(fake_resolve))
 
 
 def run(path: Path, *args: str):

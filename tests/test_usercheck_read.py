@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from test_usercheck import BAD, TODAY, fake_resolve
 
-from bhxh_analysis import check_frame, plausibility, usercheck
+from bhxh_analysis import check_frame, plausibility, usercheck, userplaces
 from bhxh_analysis.clean import read_value, read_values, value_kind
 
 DENOMS = pd.DataFrame({
@@ -29,8 +29,8 @@ DENOMS = pd.DataFrame({
 
 @pytest.fixture(autouse=True)
 def _fake_geo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(usercheck, "_default_geo",
-                        lambda: usercheck._geo_from_resolver(fake_resolve))
+    monkeypatch.setattr(usercheck, "default_geo",
+                        lambda: userplaces.geo_from_resolver(fake_resolve))
 
 
 def run(source, **kw) -> usercheck.CheckResult:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -35,6 +35,7 @@ __all__ = [
     "ascii_key",
     "ascii_key_series",
     "format_number",
+    "iso_date",
     "nfc",
     "nfc_series",
     "parse_date",
@@ -738,3 +739,31 @@ def parse_date(
         except (ValueError, TypeError) as exc:
             raise ParseError(f"invalid date {text!r}: {exc}") from None
     raise ParseError(f"unrecognised date {text!r}")
+
+
+def iso_date(day: Any) -> str:
+    """Write a date (ISO text, a date, a Timestamp) as ``YYYY-MM-DD``; ``""`` when missing.
+
+    Text is taken as already ISO and cut to its date (``"2024-07-05T08:00"`` →
+    ``"2024-07-05"``), never re-parsed, so ``"05/07/2024"`` is not silently read
+    month-first; a date or Timestamp loses its time of day. Extraction compares and
+    writes dates in this one form (candidates, gold lists, publication dates).
+
+    Parameters
+    ----------
+    day : str, date, Timestamp or None
+        The date; ``None``, NaN and NaT are missing.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> iso_date(pd.Timestamp("2024-07-05 08:30")), iso_date("2024-07-05T08:00"), iso_date(pd.NaT)
+    ('2024-07-05', '2024-07-05', '')
+    """
+    if day is None or (not isinstance(day, str) and pd.isna(day)):
+        return ""
+    return day[:10] if isinstance(day, str) else pd.Timestamp(day).date().isoformat()

@@ -156,6 +156,37 @@ def publisher_label(publisher: str, lang: str) -> str:
     return catalogue().get("publishers", {}).get(publisher, {}).get(lang, publisher)
 
 
+def source_title(source_id: str, title: str, lang: str) -> str:
+    """Return a source's title in the reader's language where the catalogue has one.
+
+    ``sources.csv`` keeps a title as its publisher printed it; the English titles of
+    statistics-office exports (GSO, NSO) are translated under ``source_titles`` so a
+    Vietnamese report does not cite them in English. A news article keeps its own
+    headline, in whatever language it was published.
+
+    Parameters
+    ----------
+    source_id : str
+        The key of ``sources.csv``.
+    title : str
+        The title as ``sources.csv`` writes it (returned when there is no entry).
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> source_title("gso-pop-1995-2016", "Average population by province (1995-2016)", "vi")
+    'Dân số trung bình phân theo địa phương (1995–2016)'
+    >>> source_title("baoX-1", "Tiêu đề bài báo", "en")
+    'Tiêu đề bài báo'
+    """
+    check_lang(lang)
+    return catalogue().get("source_titles", {}).get(source_id, {}).get(lang, title)
+
+
 def _num(x: float, decimals: int, lang: str) -> str:
     from .clean import format_number
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..clean import iso_date
 from ..geo import GeoError, fold_key, get_registry
 from ..schema import enforce_dtypes
 
@@ -118,13 +119,6 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     return enforce_dtypes(gold)
 
 
-def _iso(day: Any) -> str:
-    """A date (ISO text, a date, a Timestamp) as ``YYYY-MM-DD``; "" when missing."""
-    if day is None or (not isinstance(day, str) and pd.isna(day)):
-        return ""
-    return day[:10] if isinstance(day, str) else pd.Timestamp(day).date().isoformat()
-
-
 def _place_keys(name: str, parent: str, as_of: str, registry: Any) -> set[str]:
     """The units a gold name may mean (``level/code``), or its folded name.
 
@@ -186,13 +180,13 @@ def match(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None
     if "file" not in cand.columns:
         cand["file"] = ""
     cand["place_key"] = [_candidate_key(r) for r in cand.itertuples(index=False)]
-    cand["as_of"] = [_iso(d) for d in cand["as_of"]]
+    cand["as_of"] = [iso_date(d) for d in cand["as_of"]]
     used = [False] * len(cand)
     out = gold.copy()
     for col in ("parent", "file"):
         if col not in out.columns:
             out[col] = ""
-    golds = out.assign(as_of=[_iso(d) for d in out["as_of"]])
+    golds = out.assign(as_of=[iso_date(d) for d in out["as_of"]])
     matched, with_row = [], []
     for g in golds.itertuples(index=False):
         keys = _place_keys(g.geo_name, g.parent, g.as_of, registry)
@@ -226,6 +220,6 @@ def published_by_file(gold: pd.DataFrame) -> dict[str, _dt.date]:
     """The gold list's ``published`` dates by article file name."""
     out = {}
     for f, p in gold[["file", "published"]].drop_duplicates().itertuples(index=False):
-        if f and _iso(p):
-            out[Path(f).name] = _dt.date.fromisoformat(_iso(p))
+        if f and iso_date(p):
+            out[Path(f).name] = _dt.date.fromisoformat(iso_date(p))
     return out

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..clean import iso_date
 from ..geo import GeoError, get_registry
 from ..io import write_csv
 from ..schema import enforce_dtypes
@@ -29,11 +30,6 @@ CHECK_COLUMNS = ["geo_name", "as_of", "indicator", "value", "source_id", "unit",
                  "parent", "boundaries"]
 
 
-def _iso(day: Any) -> str:
-    """A date as ``YYYY-MM-DD`` ("" for a missing one)."""
-    return "" if pd.isna(day) else pd.Timestamp(day).date().isoformat()
-
-
 def highlight_html(text: str, candidates: pd.DataFrame) -> str:
     """Return the article as HTML with each candidate's printed figure in ``<mark>``.
 
@@ -47,7 +43,7 @@ def highlight_html(text: str, candidates: pd.DataFrame) -> str:
         if r.start < pos:  # one figure read twice (never expected): mark it once
             continue
         pieces.append(html.escape(text[pos:r.start]))
-        tip = f"[{idx}] {r.indicator} = {r.value:g} ({_iso(r.as_of)}, {r.geo_name or '?'})"
+        tip = f"[{idx}] {r.indicator} = {r.value:g} ({iso_date(r.as_of)}, {r.geo_name or '?'})"
         pieces.append(f'<mark title="{html.escape(tip)}">{html.escape(text[r.start:r.end])}'
                       f"<sup>[{idx}]</sup></mark>")
         pos = r.end

@@ -19,7 +19,7 @@ scale), shrunk towards 1 with the same pseudo-cases.
 
 The third candidate, *empirical moves* (:func:`moves_prob`), is the printed reason
 itself turned into a probability: of the ``n`` past moves from about the same point of
-the year (the pool and window of :func:`bhxh_analysis.forecast.result._moves`), ``k``
+the year (the pool and window of :func:`bhxh_analysis.forecast.result.count_past_moves`), ``k``
 were at least as large as the move still needed, and
 
 .. math::
@@ -46,7 +46,7 @@ from scipy import stats
 from ._prep import KEY, PARTICIPANTS, Prepared, prepare
 from .backtest import cases, raw_cases, run_methods
 from .evaluate import brier
-from .result import _moves, prob_at_least
+from .result import count_past_moves, prob_at_least
 
 #: Pseudo-cases pulling the plan share towards 0 and the spread towards the seasonal one.
 K_LAMBDA = 3.0
@@ -180,7 +180,7 @@ def plan_backtest(obs: pd.DataFrame | Prepared,
         lam_col[cur], n_col[cur] = fit[1], fit[3]
         p_pa[cur] = plan_aware_prob(plan[cur], loc[cur], raw_scale[cur], df[cur], fit)
         tg = res.loc[cur, ["v", "t", "ind_id"]].assign(observed=False)
-        total[cur], large[cur], _, _ = _moves(tg, pairs, plan[cur], int(year))
+        total[cur], large[cur], _, _ = count_past_moves(tg, pairs, plan[cur], int(year))
     key = ["sid", "as_of"]
     point = {}
     for m in POINT_METHODS:

@@ -133,13 +133,44 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
     return plan, src.astype(object)
 
 
-def _moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
-           year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Past moves from about the same point of the year, and how many were as large as needed.
+def count_past_moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
+                     year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Count past moves from about the same point of the year, and those as large as needed.
+
+    This is the reason a forecast prints for its chance of meeting the plan ("k of n
+    earlier moves were at least as large"), and the empirical-moves probability
+    (:func:`bhxh_analysis.forecast.plan.moves_prob`) is computed from it. It is public
+    because the forecast (:func:`finish_frame`) and the plan models' backtest
+    (:func:`bhxh_analysis.forecast.plan.plan_backtest`) must count moves the same way:
+    the probability judged in the backtest is then the one a report prints.
 
     The window around the target's month widens (:data:`MOVE_WINDOWS`) until it holds
     :data:`MIN_MOVES` moves — of the same indicator if it has them, else of the whole
     family (moves from the same point of the year matter more than the indicator).
+
+    Parameters
+    ----------
+    res : DataFrame
+        One row per target: ``v`` (the last value), ``t`` (months elapsed in the year),
+        ``ind_id`` (indicator id) and ``observed`` (the year-end is already known; such
+        rows get no count).
+    pairs : DataFrame
+        Earlier (snapshot, year-end) pairs (:meth:`bhxh_analysis.forecast._prep.Prepared.pairs`): ``year``, ``v``,
+        ``actual``, ``t``, ``ind_id``.
+    plan : numpy.ndarray
+        The plan of each target (aligned with ``res``); NaN where there is none.
+    year : int
+        The target year: only pairs of completed earlier years are used.
+
+    Returns
+    -------
+    total, large : numpy.ndarray
+        ``n`` (``past_moves``) and ``k`` (``past_moves_as_large``) per target, NaN where
+        there is no plan or no earlier pair.
+    pool : numpy.ndarray
+        ``"indicator"`` or ``"family"`` (``""`` where not counted).
+    window : numpy.ndarray
+        Months either side of the target's point of the year.
     """
     n = len(res)
     total, large, window = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
@@ -223,7 +254,7 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
                                 res["df"].to_numpy(float)[pa], plan_fit)
             p_meet[pa] = np.where(np.isfinite(upper[pa]) & (plan[pa] > upper[pa]), 0.0, p)
             model[pa] = "plan_aware"
-    total, large, pool, window = _moves(res, pairs, plan, year)
+    total, large, pool, window = count_past_moves(res, pairs, plan, year)
     # The empirical-moves model won the backtest (docs/forecasting.md): P is the printed
     # reason itself, (k + ½) / (n + 1), whatever point method `auto` chose; the models
     # above remain the fallback with too few past moves.

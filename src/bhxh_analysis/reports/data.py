@@ -478,7 +478,9 @@ def source_frame(bundle: Bundle, lang: str = "vi") -> pd.DataFrame:
     """Return every source as a reader follows it: outlet, title, date, reference.
 
     Columns ``source_id, publisher, title, published, reference``. Titles lose
-    bracketed placeholders; a reference that is a file path inside the project, or a
+    bracketed placeholders, and are in the reader's language where the catalogue has
+    them (:func:`bhxh_analysis.i18n.source_title`: the statistics offices' English
+    export titles); a reference that is a file path inside the project, or a
     description without an address or number ("the decision's published text"), is
     left empty (a reader cannot follow it); URLs and document numbers are kept.
     """
@@ -490,7 +492,10 @@ def source_frame(bundle: Bundle, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame({
         "source_id": src["source_id"].astype(str),
         "publisher": [i18n.publisher_label(p, lang) for p in src["publisher"].fillna("")],
-        "title": src["title"].fillna("").astype(str).str.replace(_PLACEHOLDER, "", regex=True),
+        "title": [i18n.source_title(i, t, lang) for i, t in zip(
+            src["source_id"].astype(str),
+            src["title"].fillna("").astype(str).str.replace(_PLACEHOLDER, "", regex=True),
+            strict=True)],
         "published": src["published_date"].fillna("").astype(str),
         "reference": ref,
     })

@@ -146,22 +146,14 @@ class NationalReport:
 
     def conflicts_table(self) -> pd.DataFrame:
         """Return national figures that sources disagree on (columns as in the province report)."""
-        from .words import check_text, figures_text, implied_text, source_names
+        from .words import CONFLICT_COLUMNS, conflicts_text
 
-        cols = ["place", "as_of", "check", "figures", "implied", "source"]
         cons = self.bundle.consistency
         if cons is None or "status" not in cons:
-            return pd.DataFrame(columns=cols)
+            return pd.DataFrame(columns=CONFLICT_COLUMNS)
         conf = cons[cons["geo_level"].eq("nation") & cons["status"].eq("conflict")]
         conf = conf[pd.to_datetime(conf["as_of"]).dt.year.between(self.start, self.end)]
-        labels = source_labels(self.bundle, self.lang)
-        return pd.DataFrame({
-            "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
-            "check": [check_text(c, self.lang) for c in conf["check"]],
-            "figures": [figures_text(f, labels, self.lang) for f in conf["figures"]],
-            "implied": [implied_text(f, self.lang) for f in conf["implied_values"]],
-            "source": [source_names(v, labels) for v in conf["sources"]],
-        }, columns=cols).reset_index(drop=True)
+        return conflicts_text(conf, source_labels(self.bundle, self.lang), self.lang)
 
     def consistency_notes(self) -> list[str]:
         """How many national conflicts there are (both values kept)."""

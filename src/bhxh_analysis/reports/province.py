@@ -520,22 +520,13 @@ class ProvinceReport:
 
         Columns ``place, as_of, check, figures, implied, source`` in the report language.
         """
-        from .words import check_text, figures_text, implied_text, source_names
+        from .words import CONFLICT_COLUMNS, conflicts_text
 
-        cols = ["place", "as_of", "check", "figures", "implied", "source"]
         sel = self._consistency()
         if sel is None or sel.empty:
-            return pd.DataFrame(columns=cols)
+            return pd.DataFrame(columns=CONFLICT_COLUMNS)
         conf = sel[sel["status"].eq("conflict")]
-        labels = source_labels(self.bundle, self.lang)
-        return pd.DataFrame({
-            "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
-            "check": [check_text(c, self.lang) for c in conf["check"]],
-            "figures": [figures_text(f, labels, self.lang) for f in conf["figures"]],
-            "implied": [implied_text(f, self.lang) for f in conf["implied_values"]],
-            "source": [source_names(v, labels) for v in
-                       conf["sources"]],
-        }, columns=cols).reset_index(drop=True)
+        return conflicts_text(conf, source_labels(self.bundle, self.lang), self.lang)
 
     def _consistency(self) -> pd.DataFrame | None:
         cons = self.bundle.consistency

@@ -72,6 +72,47 @@ def implied_text(implied: str, lang: str) -> str:
     return " | ".join(out)
 
 
+#: Columns of a report's table of conflicting figures.
+CONFLICT_COLUMNS = ["place", "as_of", "check", "figures", "implied", "source"]
+
+
+def conflicts_text(conf: pd.DataFrame, labels: pd.Series, lang: str) -> pd.DataFrame:
+    """Return consistency checks in conflict as the rows a report shows, in words.
+
+    The province and the national report select their conflicts differently but show
+    them the same way, so the wording lives here once.
+
+    Parameters
+    ----------
+    conf : DataFrame
+        Rows of the consistency table (``geo_name, as_of, check, figures,
+        implied_values, sources``), already selected.
+    labels : Series
+        Source id → label (:func:`bhxh_analysis.reports.data.source_labels`).
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`CONFLICT_COLUMNS`, one row per check.
+
+    Examples
+    --------
+    >>> conf = pd.DataFrame({"geo_name": ["Việt Nam"], "as_of": ["2023-12-31"],
+    ...     "check": ["derived_vs_observed:population"], "figures": ["population=1 (x)"],
+    ...     "implied_values": ["population=2"], "sources": ["x"]})
+    >>> conflicts_text(conf, pd.Series({"x": "Báo X — title"}), "en")["source"].tolist()
+    ['Báo X']
+    """
+    return pd.DataFrame({
+        "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
+        "check": [check_text(c, lang) for c in conf["check"]],
+        "figures": [figures_text(f, labels, lang) for f in conf["figures"]],
+        "implied": [implied_text(f, lang) for f in conf["implied_values"]],
+        "source": [source_names(v, labels) for v in conf["sources"]],
+    }, columns=CONFLICT_COLUMNS).reset_index(drop=True)
+
+
 def gap_sentences(rpt: ProvinceReport) -> list[str]:
     """Return what the data do not hold for a province, from its report's tables."""
     t, lang = rpt.t, rpt.lang
