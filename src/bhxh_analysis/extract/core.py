@@ -478,6 +478,11 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
         return True
     if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
         return True
+    if P.FROM_NOW.search(before):
+        return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
+    if m["year"] and P.PLAN_WORD.search(P.INDICATOR_WORD.sub(
+            " ", re.split(r"\d", sent[m.end():], maxsplit=1)[0])):
+        return True  # "Năm 2019, tỉnh được giao chỉ tiêu 87,5% …": the plan's year
     if m["year"] and P.PLAN_WORD.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
         return True  # "so với chỉ tiêu … đặt ra cho năm 2023 …": the plan's year
     return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))

@@ -361,7 +361,7 @@ TARGET_OPENING = re.compile(
     r"\s+(?:19|20)\d{2})?\s*[,:]")
 TARGET_SENTENCE = re.compile(
     r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình|"
-    r"kế\s+hoạch[^,.;\d%]{0,40}?\bgiao\b)", _I)  # "Theo kế hoạch UBND tỉnh giao năm 2025, …"
+    r"kế\s+hoạch(?:[^,.;\d%]{0,40}?\bgiao\b|\s*,))", _I)  # "Theo kế hoạch UBND tỉnh giao năm 2025, …"
 #: A share of those who must join, not of the labour force or population.
 ELIGIBLE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:số\s+)?(?:người|lao\s+động|đối\s+tượng)\s+"
@@ -471,3 +471,8 @@ COMPARISON_BEFORE = re.compile(
 
 #: A plan word in the clause before a year ("so với chỉ tiêu … đặt ra cho năm 2023").
 PLAN_WORD = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu", _I)
+
+# ------------------------------------------------------ blind passages (fifth set)
+
+#: "từ nay đến cuối năm": the months still to come, a need's horizon, no figure's date.
+FROM_NOW = re.compile(r"từ\s+(?:nay|giờ|bây\s+giờ)\s*(?:,\s*)?(?:đến|tới)\s*$", _I)
