@@ -37,6 +37,23 @@ BLIND5_CLASSES = [
      {("Bình Thuận", "bhxh_voluntary_participants", "2022-09-30", 24_300.0),
       ("Bình Thuận", "bhyt_plan_coverage_pct", "2022-12-31", 91.2),
       ("Bình Thuận", "bhxh_voluntary_plan_participants", "2022-12-31", 27_500.0)}),
+    # districts' counts in a list: "B đạt x% kế hoạch với N người" (the count the rate is
+    # of, not the plan) and "B có N người, còn thiếu M người" after "A … tham gia …, còn
+    # thiếu …" (the item's stock, not a second shortfall)
+    ("Đến 30/6/2022, huyện Mường Tè (Lai Châu) có 410 người tham gia BHXH tự nguyện, bằng "
+     "55% chỉ tiêu giao; huyện Phong Thổ đạt 63,2% kế hoạch với 530 người.", "2022-07-10",
+     None,
+     {("Mường Tè", "bhxh_voluntary_participants", "2022-06-30", 410.0),
+      ("Mường Tè", "bhxh_voluntary_attainment_pct", "2022-06-30", 55.0),
+      ("Phong Thổ", "bhxh_voluntary_attainment_pct", "2022-06-30", 63.2),
+      ("Phong Thổ", "bhxh_voluntary_participants", "2022-06-30", 530.0)}),
+    ("Đến 30/9/2022, huyện Si Ma Cai (Lào Cai) mới có 198 người tham gia BHXH tự nguyện, "
+     "còn thiếu 152 người so với kế hoạch; huyện Mường Khương có 305 người, còn thiếu 95 "
+     "người.", "2022-10-10", None,
+     {("Si Ma Cai", "bhxh_voluntary_participants", "2022-09-30", 198.0),
+      ("Si Ma Cai", "bhxh_voluntary_shortfall_participants", "2022-09-30", 152.0),
+      ("Mường Khương", "bhxh_voluntary_participants", "2022-09-30", 305.0),
+      ("Mường Khương", "bhxh_voluntary_shortfall_participants", "2022-09-30", 95.0)}),
 ]
 
 

@@ -476,3 +476,6 @@ PLAN_WORD = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu", _I)
 
 #: "từ nay đến cuối năm": the months still to come, a need's horizon, no figure's date.
 FROM_NOW = re.compile(r"từ\s+(?:nay|giờ|bây\s+giờ)\s*(?:,\s*)?(?:đến|tới)\s*$", _I)
+#: "…, còn thiếu 263 người", "…, tăng 120 người": a count's own shortfall or change after it.
+PAIR_CUE_AFTER = re.compile(
+    r"\s*(?:người\s*)?(?:tham\s+gia\s*)?,\s*(?:còn\s+(?:thiếu|phải)|cần|tăng|giảm)\s", _I)
