@@ -11,10 +11,11 @@ from test_extract import readings, run
 
 BLIND5_CLASSES = [
     # "từ nay đến cuối năm còn phải vận động thêm N người": the year's end is the need's
-    # horizon, the shortfall keeps the status date (the plan keeps its year)
+    # horizon, the shortfall keeps the status date (the plan keeps its year); "Như vậy"
+    # carries the sentence before's date, never its target's horizon
     ("Đến hết tháng 6/2020, tỉnh Sơn La có 9.410 người tham gia BHXH tự nguyện. Năm 2020, "
-     "HĐND tỉnh giao chỉ tiêu đến cuối năm đạt 12.000 người tham gia BHXH tự nguyện. Do "
-     "đó, từ nay đến cuối năm tỉnh còn phải vận động thêm 2.590 người.", "2020-07-20", None,
+     "HĐND tỉnh giao chỉ tiêu đến cuối năm đạt 12.000 người tham gia BHXH tự nguyện. Như "
+     "vậy, từ nay đến cuối năm tỉnh còn phải vận động thêm 2.590 người.", "2020-07-20", None,
      {("Sơn La", "bhxh_voluntary_participants", "2020-06-30", 9_410.0),
       ("Sơn La", "bhxh_voluntary_plan_participants", "2020-12-31", 12_000.0),
       ("Sơn La", "bhxh_voluntary_shortfall_participants", "2020-06-30", 2_590.0)}),

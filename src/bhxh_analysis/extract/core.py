@@ -237,7 +237,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.paragraph_year = None  # a bare year dates its own paragraph only
         prev_end = s1
         if not dates and P.CONTINUES.match(text, s0):
-            dates = before_dates  # "Qua đó, ...": the sentence before goes on
+            # "Qua đó, ...": the sentence before goes on (its date, not a target's horizon)
+            dates = [d for d in before_dates if not _horizon(d[2], ctx.published)]
             # "Trong đó, ..." after a sentence of targets: its targets, for its year
             if P.BREAKDOWN_LEAD.match(text, s0):
                 ctx.continued_plan_year = ctx.before_plan_year
