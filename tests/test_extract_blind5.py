@@ -55,6 +55,31 @@ BLIND5_CLASSES = [
       ("Si Ma Cai", "bhxh_voluntary_shortfall_participants", "2022-09-30", 152.0),
       ("Mường Khương", "bhxh_voluntary_participants", "2022-09-30", 305.0),
       ("Mường Khương", "bhxh_voluntary_shortfall_participants", "2022-09-30", 95.0)}),
+    # "So với chỉ tiêu … (BHXH 42%), tỷ lệ này còn thấp hơn 1,5%": points under the plan
+    # named before them, not a plan
+    ("Đến 31/12/2023, tỷ lệ lao động tham gia BHXH của tỉnh Bắc Ninh đạt 40,5%. So với "
+     "chỉ tiêu UBND tỉnh giao năm 2023 (BHXH 42%), tỷ lệ này còn thấp hơn 1,5%.",
+     "2024-01-15", None,
+     {("Bắc Ninh", "bhxh_coverage_pct", "2023-12-31", 40.5),
+      ("Bắc Ninh", "bhxh_plan_coverage_pct", "2023-12-31", 42.0),
+      ("Bắc Ninh", "bhxh_shortfall_pp", "2023-12-31", 1.5)}),
+    # "tương đương khoảng N người" after a target's rate: the plan in persons
+    ("Đến 30/9/2017, tỉnh Bến Tre có 1.100.000 người tham gia BHYT, đạt 87,3% dân số. Chỉ "
+     "tiêu HĐND tỉnh đề ra cho năm 2017 là 89% dân số có thẻ BHYT, tương đương khoảng "
+     "1.122.000 người.", "2017-10-10", None,
+     {("Bến Tre", "bhyt_participants", "2017-09-30", 1_100_000.0),
+      ("Bến Tre", "bhyt_coverage_pct", "2017-09-30", 87.3),
+      ("Bến Tre", "bhyt_plan_coverage_pct", "2017-12-31", 89.0),
+      ("Bến Tre", "bhyt_plan_participants", "2017-12-31", 1_122_000.0)}),
+    # … after points under a plan whose rate is in a remark: the shortfall in persons
+    ("Tính đến 31/7, tỉnh Điện Biên có 580.100 người tham gia BHYT, đạt 94,2% dân số; còn "
+     "thiếu 0,8% so với chỉ tiêu được giao năm 2023 (95%), tương đương khoảng 5.000 người.",
+     "2023-08-10", None,
+     {("Điện Biên", "bhyt_participants", "2023-07-31", 580_100.0),
+      ("Điện Biên", "bhyt_coverage_pct", "2023-07-31", 94.2),
+      ("Điện Biên", "bhyt_shortfall_pp", "2023-07-31", 0.8),
+      ("Điện Biên", "bhyt_plan_coverage_pct", "2023-12-31", 95.0),
+      ("Điện Biên", "bhyt_shortfall_participants", "2023-07-31", 5_000.0)}),
 ]
 
 

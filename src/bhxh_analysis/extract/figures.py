@@ -381,7 +381,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.CHANGE_BEFORE.search(pre_q):
         return "change in percent"
     if P.SHORTFALL_BEFORE.search(pre_q) or (
-            re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and P.PLAN_AFTER.match(after)):
+            re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and (
+                P.PLAN_AFTER.match(after) or P.VERSUS_PLAN.search(statement))):
+        # "So với chỉ tiêu … (BHXH 32%), tỷ lệ … còn thấp hơn 1,8%": points under the plan
         fig.measure = "shortfall_pp"
         return None
     if not P.COVERAGE_AFTER.match(after) and (
@@ -500,6 +502,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
         fig.measure = "shortfall_participants"
         return None
+    equivalent = _equivalent_of(pre_q, statement, prev)
+    if equivalent:
+        fig.measure = equivalent
+        fig.penalty += 0.1
+        return None
     scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause)
     if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement, after) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
@@ -560,6 +567,23 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.penalty += 0.1
         return None
     return "count without a cue"
+
+
+def _equivalent_of(pre_q: str, statement: str, prev: Figure | None) -> str | None:
+    """The persons "tương đương (khoảng) N người" stand for, after a rate.
+
+    After a target's rate ("chỉ tiêu … là 80% dân số, tương đương khoảng 833.000 người")
+    the plan's persons; after points under a plan whose own rate sits in a remark ("còn
+    thiếu 0,9% so với chỉ tiêu … (95%), tương đương khoảng 4.300 người") the shortfall.
+    """
+    if prev is None or not P.EQUIVALENT_BEFORE.search(pre_q):
+        return None
+    if re.search(r"\)[\s,]*tương\s+(?:đương|ứng)[^()]*$", statement) and re.search(
+            r"thiếu|thấp\s+hơn|chưa\s+đạt", statement.rsplit("(", 1)[0], re.I):
+        return "shortfall_participants"
+    if prev.measure == "plan_coverage_pct" and not re.search(r"\)[^()]*$", statement):
+        return "plan_participants"
+    return None
 
 
 def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | None:
