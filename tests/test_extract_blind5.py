@@ -80,6 +80,23 @@ BLIND5_CLASSES = [
       ("Điện Biên", "bhyt_shortfall_pp", "2023-07-31", 0.8),
       ("Điện Biên", "bhyt_plan_coverage_pct", "2023-12-31", 95.0),
       ("Điện Biên", "bhyt_shortfall_participants", "2023-07-31", 5_000.0)}),
+    # a headline's rounded gain ("có thêm hơn N người") repeats the body's exact count of
+    # new participants: one candidate, the exact one
+    ("Quý II/2023, Bình Dương có thêm hơn 4.500 người tham gia BHXH tự nguyện\n\nQuý "
+     "II/2023, toàn tỉnh Bình Dương có 4.562 người tham gia BHXH tự nguyện mới, nâng tổng "
+     "số lên 30.120 người.", "2023-07-15", None,
+     {("Bình Dương", "bhxh_voluntary_new_participants", "2023-06-30", 4_562.0),
+      ("Bình Dương", "bhxh_voluntary_participants", "2023-06-30", 30_120.0)}),
+    # one figure said of each of several communes ("mỗi xã đều có trên N người"): skipped
+    ("Đến hết tháng 5/2019, huyện Quảng Ninh (Quảng Bình) có 1.230 người tham gia BHXH tự "
+     "nguyện. Các xã Vạn Ninh, Hiền Ninh, Gia Ninh mỗi xã đều có trên 80 người tham gia.",
+     "2019-06-10", None,
+     {("Quảng Ninh", "bhxh_voluntary_participants", "2019-05-31", 1_230.0)}),
+    # the population stated as current ("hiện khoảng") is dated the publication day
+    ("Tính đến 30/6, tỉnh Lào Cai có 720.300 người tham gia BHYT. Dân số toàn tỉnh hiện "
+     "khoảng 770.000 người.", "2022-07-20", None,
+     {("Lào Cai", "bhyt_participants", "2022-06-30", 720_300.0),
+      ("Lào Cai", "population", "2022-07-20", 770_000.0)}),
 ]
 
 

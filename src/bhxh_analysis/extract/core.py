@@ -564,6 +564,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.as_of = _dt.date(y, 12, 31) if y else None
         return
     fig.as_of = _date_for(text, fig, dates, ctx)
+    if fig.measure in ("population", "labour_force") and P.NOW_BEFORE.search(
+            text, s0, fig.start) and ctx.published is not None:
+        fig.as_of = ctx.published  # "Dân số toàn tỉnh hiện khoảng 478.500 người": today's
     if labelled:  # "năm 2016 là 80%": the year labels the figure
         fig.as_of = _dt.date(labelled[0], 12, 31)
     if fig.as_of is not None and fig.earlier_year is not None:

@@ -44,8 +44,11 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
     key = frame["geo_code"].where(frame["geo_code"] != "", frame["geo_name"])
     dup = pd.DataFrame({"k": key, "i": frame["indicator"], "a": frame["as_of"],
                         "v": frame["value"]}).duplicated()
+    # "có thêm hơn 3.100 người" over "3.127 người tham gia … mới": the persons gained
+    # in a headline repeat the new participants of the body
+    kind = frame["indicator"].str.replace("_change_participants", "_new_participants")
     rounded = [bool(q) and any(
-        j != i and key[j] == key[i] and frame.at[j, "indicator"] == frame.at[i, "indicator"]
+        j != i and key[j] == key[i] and kind[j] == kind[i]
         and frame.at[j, "as_of"] == frame.at[i, "as_of"] and (
             not frame.at[j, "qualifier"]  # "khoảng 18,26 triệu" is sharper than "hơn 18,2"
             or _printed_step(frame.at[j, "value_raw"]) < _printed_step(frame.at[i, "value_raw"]))
