@@ -97,6 +97,21 @@ BLIND5_CLASSES = [
      "khoảng 770.000 người.", "2022-07-20", None,
      {("Lào Cai", "bhyt_participants", "2022-06-30", 720_300.0),
       ("Lào Cai", "population", "2022-07-20", 770_000.0)}),
+    # communes named bare after a district's coverage ("Một số xã có tỷ lệ thấp như A
+    # đạt x%, B đạt y%"): each commune's coverage, resolved inside the district
+    ("Đến 30/6/2022, ở huyện Sìn Hồ (Lai Châu), tỷ lệ bao phủ BHYT đạt 92,1%. Một số xã "
+     "có tỷ lệ thấp như Pa Tần đạt 88,4%, Nậm Cha đạt 89,6%, Làng Mô đạt 90%.",
+     "2022-07-15", None,
+     {("Sìn Hồ", "bhyt_coverage_pct", "2022-06-30", 92.1),
+      ("Pa Tần", "bhyt_coverage_pct", "2022-06-30", 88.4),
+      ("Nậm Cha", "bhyt_coverage_pct", "2022-06-30", 89.6),
+      ("Làng Mô", "bhyt_coverage_pct", "2022-06-30", 90.0)}),
+    # "Ở xã A, xã … của huyện, tỷ lệ này chỉ đạt x%": the commune's rate (the district in
+    # the apposition describes the commune)
+    ("Đến 31/3/2023, tỷ lệ bao phủ BHYT của huyện Hớn Quản (Bình Phước) đạt 87,1%. Ở xã "
+     "Tân Hưng, xã vùng sâu của huyện, tỷ lệ này chỉ đạt 80,5%.", "2023-04-10", None,
+     {("Hớn Quản", "bhyt_coverage_pct", "2023-03-31", 87.1),
+      ("Tân Hưng", "bhyt_coverage_pct", "2023-03-31", 80.5)}),
 ]
 
 

@@ -43,7 +43,13 @@ from .figures import (
     trailing_name,
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
-from .lists import listed_targets, scheme_rate_item, several_places, smaller_place_rate
+from .lists import (
+    deepest_before,
+    listed_targets,
+    scheme_rate_item,
+    several_places,
+    smaller_place_rate,
+)
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -294,7 +300,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
                 fig.penalty += 0.1
             smaller = reason == "percent without a cue" and smaller_place_rate(
-                text, fig, s0, prev, placed, ctx.last_rate, ends)
+                text, fig, s0, prev, placed, ctx.last_rate, ends, ctx.places)
             if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
                 fig.measure, reason = "coverage_pct", None
                 fig.penalty += 0.2
@@ -321,6 +327,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
+                    fig.place = deepest_before(fig, prev.end if prev else s0, placed)
                 turn = respective_place(text, fig, s0, kept, ctx.places)
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
                     fig.place = turn
