@@ -112,6 +112,29 @@ BLIND5_CLASSES = [
      "Tân Hưng, xã vùng sâu của huyện, tỷ lệ này chỉ đạt 80,5%.", "2023-04-10", None,
      {("Hớn Quản", "bhyt_coverage_pct", "2023-03-31", 87.1),
       ("Tân Hưng", "bhyt_coverage_pct", "2023-03-31", 80.5)}),
+    # a sibling district's rate after a district's ("huyện A đạt x%. Trong khi đó, thành
+    # phố B đạt y%"): B's coverage
+    ("Đến cuối tháng 8/2020, tỷ lệ bao phủ BHYT của tỉnh Đồng Tháp đạt 90,3%; huyện Tháp "
+     "Mười đạt 88,1%. Trong khi đó, thành phố Sa Đéc đạt 93,6%.", "2020-09-10", None,
+     {("Đồng Tháp", "bhyt_coverage_pct", "2020-08-31", 90.3),
+      ("Tháp Mười", "bhyt_coverage_pct", "2020-08-31", 88.1),
+      ("Sa Đéc", "bhyt_coverage_pct", "2020-08-31", 93.6)}),
+    # "Để đạt chỉ tiêu x% mà HĐND tỉnh giao năm Y, …": the plan's rate, not a target
+    # share of a plan
+    ("Tính đến 30/6/2021, tỉnh Gia Lai có 1.310.000 người tham gia BHYT, đạt 88,9% dân số. "
+     "Để đạt chỉ tiêu 91,5% mà HĐND tỉnh giao năm 2021, tỉnh cần vận động thêm 39.000 "
+     "người.", "2021-07-20", None,
+     {("Gia Lai", "bhyt_participants", "2021-06-30", 1_310_000.0),
+      ("Gia Lai", "bhyt_coverage_pct", "2021-06-30", 88.9),
+      ("Gia Lai", "bhyt_plan_coverage_pct", "2021-12-31", 91.5),
+      ("Gia Lai", "bhyt_shortfall_participants", "2021-06-30", 39_000.0)}),
+    # an over-achievement skipped ("vượt 35 người") is not carried to the next item after
+    # ";" that has its own cue ("huyện B mới có 160 người tham gia")
+    ("Đến 30/9/2021, huyện Chư Sê (Gia Lai) có 890 người tham gia BHXH tự nguyện, đạt 104% "
+     "kế hoạch, vượt 35 người; huyện Ia Pa mới có 160 người tham gia.", "2021-10-10", None,
+     {("Chư Sê", "bhxh_voluntary_participants", "2021-09-30", 890.0),
+      ("Chư Sê", "bhxh_voluntary_attainment_pct", "2021-09-30", 104.0),
+      ("Ia Pa", "bhxh_voluntary_participants", "2021-09-30", 160.0)}),
 ]
 
 

@@ -251,7 +251,10 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         return None
     if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
-        if prev.skip and not (prev.skip == _LIST_BOUND and prev.measure):
+        if prev.skip and not (prev.skip == _LIST_BOUND and prev.measure) and not (
+                ";" in pre_q and P.PARTICIPATE_AFTER.match(after)):
+            # (not "…, vượt 212 người; huyện B mới có 215 người tham gia": a new item
+            # with its own cue)
             return prev.skip
         if prev.measure and prev.measure not in ("population", "labour_force"):
             fig.measure = prev.measure
@@ -394,6 +397,11 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             and not (P.TARGET_SENTENCE.match(statement) and P.COVERAGE_BEFORE.search(clause))
             )) or (
             re.search(r"\(\s*$", pre_q) and P.ATTAIN_DONE.search(statement)):
+        if P.TARGET.search(pre) and P.ATTAIN_BEFORE.search(pre_q) and P.GIVEN_AFTER.match(after):
+            # "Để đạt chỉ tiêu 94,7% mà UBND tỉnh giao năm 2023, …": the plan's rate
+            fig.measure = "plan_coverage_pct"
+            fig.penalty += 0.1
+            return None
         if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
             return "target share of a plan"
         fig.measure = "attainment_pct"

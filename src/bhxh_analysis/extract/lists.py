@@ -129,7 +129,10 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
             continue
         m = P.PLACE_PREFIXED.match(text, off)
         end = m.end() if m is not None else (ends or {}).get(off)
-        return bool(end is not None and _DEPTH.get(unit.level, 0) > deeper
+        # a district after a district's rate (a commune after a commune's): a sibling
+        # in the same list ("huyện A đạt 80,3%. Trong khi đó, thành phố B đạt 91,2%")
+        depth = _DEPTH.get(unit.level, 0)
+        return bool(end is not None and (depth > deeper or depth == deeper >= 2)
                     and _RANKED.fullmatch(text[end:fig.start]))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
         return False

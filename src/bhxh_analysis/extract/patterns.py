@@ -485,3 +485,6 @@ NOW_BEFORE = re.compile(
 #: "mỗi xã đều có trên 100 người": one figure said of each of several places.
 EACH_PLACE = re.compile(r"\bmỗi\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|"
                         r"địa\s+phương|đơn\s+vị)\b", _I)
+#: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số": the rate a target sets.
+GIVEN_AFTER = re.compile(
+    r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b)", _I)
