@@ -135,6 +135,12 @@ BLIND5_CLASSES = [
      {("Chư Sê", "bhxh_voluntary_participants", "2021-09-30", 890.0),
       ("Chư Sê", "bhxh_voluntary_attainment_pct", "2021-09-30", 104.0),
       ("Ia Pa", "bhxh_voluntary_participants", "2021-09-30", 160.0)}),
+    # "xã A, tỉnh B có …" (a unit, a comma, the province that holds it): the commune's
+    # figure, as with brackets "xã A (tỉnh B)"
+    ("Đến 30/6/2023, xã Nậm Cha, tỉnh Lai Châu có 312 người tham gia BHXH tự nguyện; "
+     "huyện Tủa Chùa, tỉnh Điện Biên có 640 người.", "2023-07-10", None,
+     {("Nậm Cha", "bhxh_voluntary_participants", "2023-06-30", 312.0),
+      ("Tủa Chùa", "bhxh_voluntary_participants", "2023-06-30", 640.0)}),
 ]
 
 

@@ -44,6 +44,7 @@ from .figures import (
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .lists import (
+    apposed_child,
     deepest_before,
     listed_targets,
     scheme_rate_item,
@@ -559,6 +560,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         else:
             fig.place = carried
             fig.penalty += 0.15 if carried is not None else 0.4
+    pairs = [(off, u) for off, u in placed if off < fig.start]
+    if pairs and fig.place is pairs[-1][1]:
+        fig.place = apposed_child(text, pairs)  # "xã A, tỉnh B có …": the commune
     # Date.
     labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
     if fig.measure and fig.measure.startswith("plan_"):

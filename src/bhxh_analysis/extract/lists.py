@@ -26,7 +26,7 @@ from typing import Any
 from . import patterns as P
 from .figures import Figure, clause_of, trailing_name
 
-__all__ = ["YEARLY", "deepest_before", "listed_targets", "scheme_rate_item", "several_places",
+__all__ = ["YEARLY", "apposed_child", "deepest_before", "listed_targets", "scheme_rate_item", "several_places",
            "smaller_place_rate"]
 
 #: ``list_plan_year`` under a heading that prints no year: each item's own year.
@@ -166,6 +166,22 @@ def deepest_before(fig: Figure, w0: int, placed: list[tuple[int, Any]]) -> Any:
             getattr(fig.place, "level", None), 0):
         return best
     return fig.place
+
+
+def apposed_child(text: str, before: list[tuple[int, Any]]) -> Any:
+    """The place of a figure after "xã A, tỉnh B có …": a unit then, after a comma, the
+    unit that contains it names one place, the smaller (the larger only locates it);
+    otherwise the last place named."""
+    off, last = before[-1]
+    if len(before) < 2 or isinstance(last, str):
+        return last
+    a, child = before[-2]
+    m = P.PLACE_PREFIXED.match(text, a)
+    if isinstance(child, str) or m is None or not re.fullmatch(r"\s*,\s*", text[m.end():off]):
+        return last
+    inside = child.parent_code == last.code or (
+        last.level == "province" and child.province_code == last.code)
+    return child if inside and _DEPTH.get(child.level, 0) > _DEPTH.get(last.level, 0) else last
 
 
 def several_places(text: str, fig: Figure, prev: Figure | None,
