@@ -141,6 +141,10 @@ BLIND5_CLASSES = [
      "huyện Tủa Chùa, tỉnh Điện Biên có 640 người.", "2023-07-10", None,
      {("Nậm Cha", "bhxh_voluntary_participants", "2023-06-30", 312.0),
       ("Tủa Chùa", "bhxh_voluntary_participants", "2023-06-30", 640.0)}),
+    # staff counted in persons ("N người tham gia làm nhân viên thu") are not participants
+    ("Đến 30/6/2023, tỉnh Nghệ An có 2.950.000 người tham gia BHYT. Toàn tỉnh có 310 điểm "
+     "thu với 1.200 người tham gia làm nhân viên thu.", "2023-07-10", None,
+     {("Nghệ An", "bhyt_participants", "2023-06-30", 2_950_000.0)}),
 ]
 
 

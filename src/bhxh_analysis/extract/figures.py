@@ -351,6 +351,8 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
         return "not participating"
     if P.BOUND_AFTER.match(short_after):
         return "a bound over several places"
+    if fig.unit != "pct" and P.STAFF_AFTER.match(after):
+        return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
     if P.EACH_PLACE.search(clause):
         return "each of several places"  # "các xã A, B mỗi xã đều có trên 100 người"
     return None

@@ -488,3 +488,8 @@ EACH_PLACE = re.compile(r"\bmỗi\s+(?:xã|phường|thị\s+trấn|huyện|qu�
 #: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số": the rate a target sets.
 GIVEN_AFTER = re.compile(
     r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b)", _I)
+#: "N người (tham gia) làm nhân viên thu", "N cán bộ, viên chức": staff, not participants.
+STAFF_AFTER = re.compile(
+    r"\s*(?:người\s+)?(?:(?:tham\s+gia\s+)?(?:làm|là)\s+)?(?:nhân\s+viên|cán\s+bộ|"
+    r"viên\s+chức|công\s+chức|cộng\s+tác\s+viên|tuyên\s+truyền\s+viên|đại\s+lý\s+thu)"
+    r"(?!\w)", _I)
