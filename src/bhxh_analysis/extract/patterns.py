@@ -481,7 +481,8 @@ PAIR_CUE_AFTER = re.compile(
     r"\s*(?:người\s*)?(?:tham\s+gia\s*)?,\s*(?:còn\s+(?:thiếu|phải)|cần|tăng|giảm)\s", _I)
 #: "hiện (nay) khoảng": a figure stated as current (a denominator: the publication day).
 NOW_BEFORE = re.compile(
-    r"\bhiện(?:\s+(?:nay|tại|có|là|khoảng|gần|hơn|trên|ước|đạt))*\s*$", _I)
+    r"(?<!thực\s)(?<!phát\s)\bhiện(?:\s+(?:nay|tại|có|là|khoảng|gần|hơn|trên|ước|đạt))*\s*$",
+    _I)  # not "thực hiện", "phát hiện"
 #: "mỗi xã đều có trên 100 người": one figure said of each of several places.
 EACH_PLACE = re.compile(r"\bmỗi\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|"
                         r"địa\s+phương|đơn\s+vị)\b", _I)
