@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from ..clean import ParseError, parse_date, parse_quantity
-from ..schema import INDICATOR_PATTERN, enforce_dtypes
+from ..schema import INDICATOR_PATTERN
 from . import patterns as P
 from .clauses import (
     authority,
@@ -42,18 +42,22 @@ from .figures import (
     scheme_of,
     trailing_name,
 )
-from .lists import listed_targets, scheme_rate_item, several_places, smaller_place_rate
+from .frame import COLUMNS, candidate_dtypes, frame_of
+from .lists import (
+    apposed_child,
+    deepest_before,
+    listed_targets,
+    scheme_rate_item,
+    several_places,
+    smaller_place_rate,
+)
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 
-__all__ = ["COLUMNS", "extract_text"]
+__all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
-#: Columns of a candidate table, in this order (issue 15).
-COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", "start", "end",
-           "sentence", "confidence", "geo_code", "geo_level", "boundaries", "province_2025"]
 _INDICATOR = re.compile(INDICATOR_PATTERN)
-_REFORM = _dt.date(2025, 7, 1)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
 _WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
@@ -237,7 +241,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.paragraph_year = None  # a bare year dates its own paragraph only
         prev_end = s1
         if not dates and P.CONTINUES.match(text, s0):
-            dates = before_dates  # "Qua đó, ...": the sentence before goes on
+            # "Qua đó, ...": the sentence before goes on (its date, not a target's horizon)
+            dates = [d for d in before_dates if not _horizon(d[2], ctx.published)]
             # "Trong đó, ..." after a sentence of targets: its targets, for its year
             if P.BREAKDOWN_LEAD.match(text, s0):
                 ctx.continued_plan_year = ctx.before_plan_year
@@ -296,7 +301,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
                 fig.penalty += 0.1
             smaller = reason == "percent without a cue" and smaller_place_rate(
-                text, fig, s0, prev, placed, ctx.last_rate, ends)
+                text, fig, s0, prev, placed, ctx.last_rate, ends, ctx.places)
             if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
                 fig.measure, reason = "coverage_pct", None
                 fig.penalty += 0.2
@@ -323,6 +328,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
+                    fig.place = deepest_before(fig, prev.end if prev else s0, placed)
                 turn = respective_place(text, fig, s0, kept, ctx.places)
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
                     fig.place = turn
@@ -368,7 +374,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
-    return _frame(rows, ctx.places)
+    return frame_of(rows, ctx.places)
 
 
 def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int, Any]],
@@ -478,6 +484,11 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
         return True
     if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
         return True
+    if P.FROM_NOW.search(before):
+        return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
+    if m["year"] and P.PLAN_WORD.search(P.INDICATOR_WORD.sub(
+            " ", re.split(r"\d", sent[m.end():], maxsplit=1)[0])):
+        return True  # "Năm 2019, tỉnh được giao chỉ tiêu 87,5% …": the plan's year
     if m["year"] and P.PLAN_WORD.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
         return True  # "so với chỉ tiêu … đặt ra cho năm 2023 …": the plan's year
     return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))
@@ -549,6 +560,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         else:
             fig.place = carried
             fig.penalty += 0.15 if carried is not None else 0.4
+    pairs = [(off, u) for off, u in placed if off < fig.start]
+    if pairs and fig.place is pairs[-1][1]:
+        fig.place = apposed_child(text, pairs)  # "xã A, tỉnh B có …": the commune
     # Date.
     labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
     if fig.measure and fig.measure.startswith("plan_"):
@@ -561,6 +575,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.as_of = _dt.date(y, 12, 31) if y else None
         return
     fig.as_of = _date_for(text, fig, dates, ctx)
+    if fig.measure in ("population", "labour_force") and P.NOW_BEFORE.search(
+            text, s0, fig.start) and ctx.published is not None:
+        fig.as_of = ctx.published  # "Dân số toàn tỉnh hiện khoảng 478.500 người": today's
     if labelled:  # "năm 2016 là 80%": the year labels the figure
         fig.as_of = _dt.date(labelled[0], 12, 31)
     if fig.as_of is not None and fig.earlier_year is not None:
@@ -689,92 +706,3 @@ def _row(text: str, fig: Figure, s0: int, s1: int) -> dict[str, Any]:
             "qualifier": fig.qualifier, "start": fig.start, "end": fig.end,
             "sentence": " ".join(text[s0:s1].split()), "as_of": fig.as_of, "unit": fig.place,
             "confidence": round(max(0.1, min(1.0, 0.95 - fig.penalty)), 2)}
-
-
-def _frame(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
-    """Candidate rows as a table; places in the boundaries their date implies."""
-    out = []
-    for r in rows:
-        unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
-        if unit is None or isinstance(unit, str):
-            r.update(geo_name=unit or "", geo_code="", geo_level="", boundaries="",
-                     province_2025="")
-            r["confidence"] = round(max(0.1, r["confidence"] - 0.3), 2)
-        else:
-            r.update(geo_name=unit.name, geo_code=unit.code, geo_level=unit.level,
-                     boundaries=unit.boundaries, province_2025=unit.province_2025_name)
-        out.append(r)
-    frame = pd.DataFrame(out, columns=COLUMNS)
-    # A figure repeated (headline and body) is one candidate: keep its first mention; a
-    # rounded mention ("gần 845 nghìn") of a figure printed exactly ("844,7 nghìn") goes.
-    key = frame["geo_code"].where(frame["geo_code"] != "", frame["geo_name"])
-    dup = pd.DataFrame({"k": key, "i": frame["indicator"], "a": frame["as_of"],
-                        "v": frame["value"]}).duplicated()
-    rounded = [bool(q) and any(
-        j != i and key[j] == key[i] and frame.at[j, "indicator"] == frame.at[i, "indicator"]
-        and frame.at[j, "as_of"] == frame.at[i, "as_of"] and (
-            not frame.at[j, "qualifier"]  # "khoảng 18,26 triệu" is sharper than "hơn 18,2"
-            or _printed_step(frame.at[j, "value_raw"]) < _printed_step(frame.at[i, "value_raw"]))
-        and abs(frame.at[j, "value"] - frame.at[i, "value"]) <= _printed_step(
-            frame.at[i, "value_raw"])
-        for j in range(len(frame))) for i, q in enumerate(frame["qualifier"])]
-    frame = frame[~dup & ~pd.Series(rounded, index=frame.index, dtype=bool)]
-    frame = frame.reset_index(drop=True)
-    return candidate_dtypes(frame)
-
-
-def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
-    """A candidate table with one dtype per column (issue 18).
-
-    ``as_of`` ``datetime64[ns]`` (``NaT`` when the article gives no date), text ``str``
-    (missing text ``""``), ``value`` and ``confidence`` ``float64``; ``start`` and ``end``
-    are character positions and stay ``int64``. Dates become ISO text only where a table
-    is written (:func:`bhxh_analysis.io.csv_text`, :func:`bhxh_analysis.io.write_csv`).
-    """
-    out = enforce_dtypes(frame)
-    text = [c for c in ("qualifier", "sentence") if c in out.columns]
-    out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
-    return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
-                                         ("confidence", "float64")) if c in out.columns})
-
-
-def _printed_step(raw: str) -> float:
-    """The unit of the last digit a figure was printed with: "1,2 triệu" → 100 000,
-    "845 nghìn" → 1 000, "9.200" → 100, "93%" → 1 (how far a rounded mention may be
-    from the exact figure)."""
-    m = P.NUMBER.match(raw.strip())
-    if m is None:
-        return 0.0
-    num = m["num"]
-    mult = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}.get(
-        (m["mult"] or "").strip().lower(), 1.0)
-    if "," in num and "." not in num and m["engroup"] is None:  # a decimal comma
-        return 10.0 ** -len(num.split(",")[1]) * mult
-    digits = re.sub(r"\D", "", num)
-    return 10.0 ** (len(digits) - len(digits.rstrip("0"))) * mult
-
-
-def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
-    if isinstance(unit, str):
-        return unit
-    """The 2025 unit of the same name for a figure dated from 1 July 2025, if there is one.
-
-    A legacy unit with no 2025 namesake of its level (a district, a merged province)
-    stays legacy: ``data check`` reads such a row in the legacy boundaries.
-    """
-    if unit is None or as_of is None or as_of < _REFORM or unit.level == "nation":
-        return unit
-    level = unit.level if unit.level != "district" else None
-    if level is None:
-        return unit
-    try:
-        new = ctx.registry.resolve(unit.name, level=level, boundaries="2025")
-    except Exception:  # GeoError: no 2025 namesake, or several in other provinces
-        if level != "commune":
-            return unit
-        try:  # "phường Kim Liên": the namesake inside the unit's own 2025 province
-            new = ctx.registry.resolve(unit.full_name, parent=unit.province_2025_name,
-                                       level=level, boundaries="2025")
-        except Exception:
-            return unit
-    return new if new.province_2025_code == unit.province_2025_code else unit

@@ -243,9 +243,18 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     named_item = (bool(name) and not P.LIST_LEAD_WORDS.sub(
         "", P.KIND_WORDS.sub("", head)).strip(" ,:;") and not P.NEW.search(short_after))
     listed = (not clause.strip() and ";" not in pre_q) or named_item
+    if _item_stock(text, fig, s0, pre_q, after, prev):
+        # "A có 241 người tham gia, còn thiếu 309 người; B có 287 người, còn thiếu 263
+        # người", "A đạt 61,4% kế hoạch với 356 người": the next item's stock
+        fig.measure = "participants"
+        fig.penalty += 0.1
+        return None
     if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
-        if prev.skip and not (prev.skip == _LIST_BOUND and prev.measure):
+        if prev.skip and not (prev.skip == _LIST_BOUND and prev.measure) and not (
+                ";" in pre_q and P.PARTICIPATE_AFTER.match(after)):
+            # (not "…, vượt 212 người; huyện B mới có 215 người tham gia": a new item
+            # with its own cue)
             return prev.skip
         if prev.measure and prev.measure not in ("population", "labour_force"):
             fig.measure = prev.measure
@@ -298,6 +307,25 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
 _LIST_BOUND = "a bound over a list"
 
 
+def _item_stock(text: str, fig: Figure, s0: int, pre_q: str, after: str,
+                prev: Figure | None) -> bool:
+    """A count of persons that is an item's stock in a list of places' participants.
+
+    "Huyện A có 241 người tham gia …, còn thiếu 309 người; huyện B có 287 người, còn
+    thiếu 263 người": the count before the item's own shortfall (or change) is its
+    participants, not a second shortfall. "Huyện A đạt 61,4% kế hoạch với 356 người":
+    the persons after an attainment are the count it is of, not the plan.
+    """
+    if fig.unit != "count" or prev is None or not P.PARTICIPATE_BEFORE.search(
+            text[s0:fig.start]):
+        return False
+    if prev.measure == "attainment_pct" and P.PLAN_AFTER.match(pre_q) and re.fullmatch(
+            r"\s*(?:\S+\s+){0,4}?với\s*", pre_q):
+        return True
+    return prev.measure in ("shortfall_participants", "change_participants") \
+        and bool(re.search(r"\b(?:có|là|đạt)\s*$", pre_q)) and bool(P.PAIR_CUE_AFTER.match(after))
+
+
 def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, statement: str,
                   clause: str, prev: Figure | None) -> str | None:
     """Figures next to insurance words that are no stock and no rate of one.
@@ -323,6 +351,10 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
         return "not participating"
     if P.BOUND_AFTER.match(short_after):
         return "a bound over several places"
+    if fig.unit != "pct" and P.STAFF_AFTER.match(after):
+        return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
+    if P.EACH_PLACE.search(clause):
+        return "each of several places"  # "các xã A, B mỗi xã đều có trên 100 người"
     return None
 
 
@@ -356,7 +388,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.CHANGE_BEFORE.search(pre_q):
         return "change in percent"
     if P.SHORTFALL_BEFORE.search(pre_q) or (
-            re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and P.PLAN_AFTER.match(after)):
+            re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and (
+                P.PLAN_AFTER.match(after) or P.VERSUS_PLAN.search(statement))):
+        # "So với chỉ tiêu … (BHXH 32%), tỷ lệ … còn thấp hơn 1,8%": points under the plan
         fig.measure = "shortfall_pp"
         return None
     if not P.COVERAGE_AFTER.match(after) and (
@@ -365,6 +399,11 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             and not (P.TARGET_SENTENCE.match(statement) and P.COVERAGE_BEFORE.search(clause))
             )) or (
             re.search(r"\(\s*$", pre_q) and P.ATTAIN_DONE.search(statement)):
+        if P.TARGET.search(pre) and P.ATTAIN_BEFORE.search(pre_q) and P.GIVEN_AFTER.match(after):
+            # "Để đạt chỉ tiêu 94,7% mà UBND tỉnh giao năm 2023, …": the plan's rate
+            fig.measure = "plan_coverage_pct"
+            fig.penalty += 0.1
+            return None
         if P.TARGET.search(pre) or campaign and P.TARGET.search(before):
             return "target share of a plan"
         fig.measure = "attainment_pct"
@@ -475,6 +514,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
         fig.measure = "shortfall_participants"
         return None
+    equivalent = _equivalent_of(pre_q, statement, prev)
+    if equivalent:
+        fig.measure = equivalent
+        fig.penalty += 0.1
+        return None
     scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause)
     if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement, after) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
@@ -535,6 +579,23 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.penalty += 0.1
         return None
     return "count without a cue"
+
+
+def _equivalent_of(pre_q: str, statement: str, prev: Figure | None) -> str | None:
+    """The persons "tương đương (khoảng) N người" stand for, after a rate.
+
+    After a target's rate ("chỉ tiêu … là 80% dân số, tương đương khoảng 833.000 người")
+    the plan's persons; after points under a plan whose own rate sits in a remark ("còn
+    thiếu 0,9% so với chỉ tiêu … (95%), tương đương khoảng 4.300 người") the shortfall.
+    """
+    if prev is None or not P.EQUIVALENT_BEFORE.search(pre_q):
+        return None
+    if re.search(r"\)[\s,]*tương\s+(?:đương|ứng)[^()]*$", statement) and re.search(
+            r"thiếu|thấp\s+hơn|chưa\s+đạt", statement.rsplit("(", 1)[0], re.I):
+        return "shortfall_participants"
+    if prev.measure == "plan_coverage_pct" and not re.search(r"\)[^()]*$", statement):
+        return "plan_participants"
+    return None
 
 
 def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | None:

@@ -24,9 +24,9 @@ import re
 from typing import Any
 
 from . import patterns as P
-from .figures import Figure, clause_of
+from .figures import Figure, clause_of, trailing_name
 
-__all__ = ["YEARLY", "listed_targets", "scheme_rate_item", "several_places",
+__all__ = ["YEARLY", "apposed_child", "deepest_before", "listed_targets", "scheme_rate_item", "several_places",
            "smaller_place_rate"]
 
 #: ``list_plan_year`` under a heading that prints no year: each item's own year.
@@ -104,7 +104,7 @@ _DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}
 
 def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
                        placed: list[tuple[int, Any]], last_rate: Figure | None,
-                       ends: dict[int, int] | None = None) -> bool:
+                       ends: dict[int, int] | None = None, places: Any = None) -> bool:
     """Whether a bare percent is a smaller place's rate like the last one read.
 
     "… huyện có tỷ lệ bao phủ BHYT đạt 92,5% dân số. …⏎⏎Ở cấp xã, … Xã Phúc Đồng đạt
@@ -120,21 +120,68 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
     w0 = prev.end if prev is not None else s0
     if P.SCHEME.search(text, w0, fig.start):  # since the figure before (not a list's)
         return False
+    deeper = _DEPTH[last_rate.place.level]
+    if _THIS_RATE_IS.search(text, w0, fig.start) and any(
+            w0 <= off < fig.start and _DEPTH.get(u.level, 0) > deeper for off, u in placed):
+        return True  # "Ở xã A, xã vùng sâu của huyện, tỷ lệ này chỉ đạt 82,3%"
     for off, unit in reversed(placed):
         if not w0 <= off < fig.start:
             continue
         m = P.PLACE_PREFIXED.match(text, off)
         end = m.end() if m is not None else (ends or {}).get(off)
-        return bool(end is not None and _DEPTH.get(unit.level, 0) > _DEPTH[last_rate.place.level]
+        # a district after a district's rate (a commune after a commune's): a sibling
+        # in the same list ("huyện A đạt 80,3%. Trong khi đó, thành phố B đạt 91,2%")
+        depth = _DEPTH.get(unit.level, 0)
+        return bool(end is not None and (depth > deeper or depth == deeper >= 2)
                     and _RANKED.fullmatch(text[end:fig.start]))
-    return False
+    if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
+        return False
+    # "Một số xã có tỷ lệ thấp như A đạt 89,2%, B đạt 90,4%": communes named bare, each
+    # resolved inside the place in play
+    head, name = trailing_name(clause_of(text[w0:fig.start]))
+    tail = clause_of(text[w0:fig.start])[len(head):].strip()
+    unit = places.resolve_local(name) if name else None
+    return bool(unit is not None and _DEPTH.get(unit.level, 0) > deeper
+                and _RANKED.fullmatch(tail[len(name):]))
 
+
+#: "tỷ lệ này (chỉ) đạt" right before a rate: the rate read before, for a smaller place.
+_THIS_RATE_IS = re.compile(
+    r"\bt[ỷỉ]\s+lệ\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là)\s*$", re.I)
 
 #: What stands between a place and its rate in a list: "đạt", ":", nothing, "dẫn đầu
 #: khu vực với", "thấp nhất,".
 _RANKED = re.compile(
     r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:)|(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?)?\s*")
+
+
+def deepest_before(fig: Figure, w0: int, placed: list[tuple[int, Any]]) -> Any:
+    """The smallest unit named between ``w0`` and a smaller place's rate, if it is smaller
+    than the figure's place: "Ở xã A, xã vùng sâu của huyện, tỷ lệ này chỉ đạt 82,3%" is
+    the commune's rate ("của huyện" describes the commune)."""
+    near = [u for off, u in placed if w0 <= off < fig.start and not isinstance(u, str)]
+    best = max(near, key=lambda u: _DEPTH.get(u.level, 0), default=None)
+    if best is not None and _DEPTH.get(best.level, 0) > _DEPTH.get(
+            getattr(fig.place, "level", None), 0):
+        return best
+    return fig.place
+
+
+def apposed_child(text: str, before: list[tuple[int, Any]]) -> Any:
+    """The place of a figure after "xã A, tỉnh B có …": a unit then, after a comma, the
+    unit that contains it names one place, the smaller (the larger only locates it);
+    otherwise the last place named."""
+    off, last = before[-1]
+    if len(before) < 2 or isinstance(last, str):
+        return last
+    a, child = before[-2]
+    m = P.PLACE_PREFIXED.match(text, a)
+    if isinstance(child, str) or m is None or not re.fullmatch(r"\s*,\s*", text[m.end():off]):
+        return last
+    inside = child.parent_code == last.code or (
+        last.level == "province" and child.province_code == last.code)
+    return child if inside and _DEPTH.get(child.level, 0) > _DEPTH.get(last.level, 0) else last
 
 
 def several_places(text: str, fig: Figure, prev: Figure | None,

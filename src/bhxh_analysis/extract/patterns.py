@@ -361,7 +361,7 @@ TARGET_OPENING = re.compile(
     r"\s+(?:19|20)\d{2})?\s*[,:]")
 TARGET_SENTENCE = re.compile(
     r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình|"
-    r"kế\s+hoạch[^,.;\d%]{0,40}?\bgiao\b)", _I)  # "Theo kế hoạch UBND tỉnh giao năm 2025, …"
+    r"kế\s+hoạch(?:[^,.;\d%]{0,40}?\bgiao\b|\s*,))", _I)  # "Theo kế hoạch UBND tỉnh giao năm 2025, …"
 #: A share of those who must join, not of the labour force or population.
 ELIGIBLE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:số\s+)?(?:người|lao\s+động|đối\s+tượng)\s+"
@@ -471,3 +471,26 @@ COMPARISON_BEFORE = re.compile(
 
 #: A plan word in the clause before a year ("so với chỉ tiêu … đặt ra cho năm 2023").
 PLAN_WORD = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu", _I)
+
+# ------------------------------------------------------ blind passages (fifth set)
+
+#: "từ nay đến cuối năm": the months still to come, a need's horizon, no figure's date.
+FROM_NOW = re.compile(r"từ\s+(?:nay|giờ|bây\s+giờ)\s*(?:,\s*)?(?:đến|tới)\s*$", _I)
+#: "…, còn thiếu 263 người", "…, tăng 120 người": a count's own shortfall or change after it.
+PAIR_CUE_AFTER = re.compile(
+    r"\s*(?:người\s*)?(?:tham\s+gia\s*)?,\s*(?:còn\s+(?:thiếu|phải)|cần|tăng|giảm)\s", _I)
+#: "hiện (nay) khoảng": a figure stated as current (a denominator: the publication day).
+NOW_BEFORE = re.compile(
+    r"(?<!thực\s)(?<!phát\s)\bhiện(?:\s+(?:nay|tại|có|là|khoảng|gần|hơn|trên|ước|đạt))*\s*$",
+    _I)  # not "thực hiện", "phát hiện"
+#: "mỗi xã đều có trên 100 người": one figure said of each of several places.
+EACH_PLACE = re.compile(r"\bmỗi\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|"
+                        r"địa\s+phương|đơn\s+vị)\b", _I)
+#: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số": the rate a target sets.
+GIVEN_AFTER = re.compile(
+    r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b)", _I)
+#: "N người (tham gia) làm nhân viên thu", "N cán bộ, viên chức": staff, not participants.
+STAFF_AFTER = re.compile(
+    r"\s*(?:người\s+)?(?:(?:tham\s+gia\s+)?(?:làm|là)\s+)?(?:nhân\s+viên|cán\s+bộ|"
+    r"viên\s+chức|công\s+chức|cộng\s+tác\s+viên|tuyên\s+truyền\s+viên|đại\s+lý\s+thu)"
+    r"(?!\w)", _I)

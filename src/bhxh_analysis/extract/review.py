@@ -19,7 +19,7 @@ from ..geo import GeoError, get_registry
 from ..io import write_csv
 from ..schema import enforce_dtypes
 from . import patterns as P
-from .core import candidate_dtypes
+from .frame import candidate_dtypes
 from .text import sentences
 
 __all__ = ["CHECK_COLUMNS", "apply_review", "highlight_html", "to_check_layout",

@@ -1,0 +1,117 @@
+"""The candidate table: rows of read figures → one frame, places in their boundaries.
+
+Split from :mod:`bhxh_analysis.extract.core` (the driver): the columns, their dtypes,
+the dropping of repeated figures (a headline's rounded mention of a body figure) and the
+boundaries a row's date implies.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+import pandas as pd
+
+from ..schema import enforce_dtypes
+from . import patterns as P
+from .places import PlaceContext
+
+__all__ = ["COLUMNS", "candidate_dtypes", "frame_of"]
+
+#: Columns of a candidate table, in this order (issue 15).
+COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", "start", "end",
+           "sentence", "confidence", "geo_code", "geo_level", "boundaries", "province_2025"]
+_REFORM = _dt.date(2025, 7, 1)
+
+
+def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
+    """Candidate rows as a table; places in the boundaries their date implies."""
+    out = []
+    for r in rows:
+        unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
+        if unit is None or isinstance(unit, str):
+            r.update(geo_name=unit or "", geo_code="", geo_level="", boundaries="",
+                     province_2025="")
+            r["confidence"] = round(max(0.1, r["confidence"] - 0.3), 2)
+        else:
+            r.update(geo_name=unit.name, geo_code=unit.code, geo_level=unit.level,
+                     boundaries=unit.boundaries, province_2025=unit.province_2025_name)
+        out.append(r)
+    frame = pd.DataFrame(out, columns=COLUMNS)
+    # A figure repeated (headline and body) is one candidate: keep its first mention; a
+    # rounded mention ("gần 845 nghìn") of a figure printed exactly ("844,7 nghìn") goes.
+    key = frame["geo_code"].where(frame["geo_code"] != "", frame["geo_name"])
+    dup = pd.DataFrame({"k": key, "i": frame["indicator"], "a": frame["as_of"],
+                        "v": frame["value"]}).duplicated()
+    # "có thêm hơn 3.100 người" over "3.127 người tham gia … mới": the persons gained
+    # in a headline repeat the new participants of the body
+    kind = frame["indicator"].str.replace("_change_participants", "_new_participants")
+    rounded = [bool(q) and any(
+        j != i and key[j] == key[i] and kind[j] == kind[i]
+        and frame.at[j, "as_of"] == frame.at[i, "as_of"] and (
+            not frame.at[j, "qualifier"]  # "khoảng 18,26 triệu" is sharper than "hơn 18,2"
+            or _printed_step(frame.at[j, "value_raw"]) < _printed_step(frame.at[i, "value_raw"]))
+        and abs(frame.at[j, "value"] - frame.at[i, "value"]) <= _printed_step(
+            frame.at[i, "value_raw"])
+        for j in range(len(frame))) for i, q in enumerate(frame["qualifier"])]
+    frame = frame[~dup & ~pd.Series(rounded, index=frame.index, dtype=bool)]
+    frame = frame.reset_index(drop=True)
+    return candidate_dtypes(frame)
+
+
+def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """A candidate table with one dtype per column (issue 18).
+
+    ``as_of`` ``datetime64[ns]`` (``NaT`` when the article gives no date), text ``str``
+    (missing text ``""``), ``value`` and ``confidence`` ``float64``; ``start`` and ``end``
+    are character positions and stay ``int64``. Dates become ISO text only where a table
+    is written (:func:`bhxh_analysis.io.csv_text`, :func:`bhxh_analysis.io.write_csv`).
+    """
+    out = enforce_dtypes(frame)
+    text = [c for c in ("qualifier", "sentence") if c in out.columns]
+    out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
+    return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
+                                         ("confidence", "float64")) if c in out.columns})
+
+
+def _printed_step(raw: str) -> float:
+    """The unit of the last digit a figure was printed with: "1,2 triệu" → 100 000,
+    "845 nghìn" → 1 000, "9.200" → 100, "93%" → 1 (how far a rounded mention may be
+    from the exact figure)."""
+    m = P.NUMBER.match(raw.strip())
+    if m is None:
+        return 0.0
+    num = m["num"]
+    mult = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}.get(
+        (m["mult"] or "").strip().lower(), 1.0)
+    if "," in num and "." not in num and m["engroup"] is None:  # a decimal comma
+        return 10.0 ** -len(num.split(",")[1]) * mult
+    digits = re.sub(r"\D", "", num)
+    return 10.0 ** (len(digits) - len(digits.rstrip("0"))) * mult
+
+
+def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
+    if isinstance(unit, str):
+        return unit
+    """The 2025 unit of the same name for a figure dated from 1 July 2025, if there is one.
+
+    A legacy unit with no 2025 namesake of its level (a district, a merged province)
+    stays legacy: ``data check`` reads such a row in the legacy boundaries.
+    """
+    if unit is None or as_of is None or as_of < _REFORM or unit.level == "nation":
+        return unit
+    level = unit.level if unit.level != "district" else None
+    if level is None:
+        return unit
+    try:
+        new = ctx.registry.resolve(unit.name, level=level, boundaries="2025")
+    except Exception:  # GeoError: no 2025 namesake, or several in other provinces
+        if level != "commune":
+            return unit
+        try:  # "phường Kim Liên": the namesake inside the unit's own 2025 province
+            new = ctx.registry.resolve(unit.full_name, parent=unit.province_2025_name,
+                                       level=level, boundaries="2025")
+        except Exception:
+            return unit
+    return new if new.province_2025_code == unit.province_2025_code else unit
