@@ -14,7 +14,8 @@ from bhxh_analysis.reports.unit import UnitReport, unit_task, units_of
 
 
 def test_units_with_data_inside_a_province() -> None:
-    assert units_of("Lâm Đồng", "district") == [("672", "Đà Lạt"), ("678", "Đức Trọng")]
+    assert units_of("Lâm Đồng", "district") == [("672", "Đà Lạt"), ("678", "Đức Trọng"),
+                                                ("679", "Di Linh")]
     communes = units_of("Lâm Đồng", "commune")
     assert [c for c, _ in communes] == sorted(c for c, _ in communes) and len(communes) == 6
     assert len(units_of("Lâm Đồng", "commune", synthetic=True)) > len(communes)
@@ -82,7 +83,7 @@ def test_district_batch_and_a_synthetic_commune_page(tmp_path) -> None:
                                     str(out), "--no-progress"])
     assert res.exit_code == 0, res.output
     rows = {r["province"]: r for r in reports.read_manifest(out)}
-    assert set(rows) == {"Đà Lạt (672)", "Đức Trọng (678)"}
+    assert set(rows) == {"Đà Lạt (672)", "Đức Trọng (678)", "Di Linh (679)"}
     assert all(r["status"] == "ok" and r["worker"].startswith("local:") for r in rows.values())
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="lam-dong-district-678-legacy-en.html"' in index
