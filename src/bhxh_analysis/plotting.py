@@ -225,11 +225,7 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     # colours follow the caller's order of hue values (a categorical's categories, else the
     # order they first appear), not their sorted labels: the same series keeps its colour
     # when the labels are translated
-    if hue and isinstance(df[hue].dtype, pd.CategoricalDtype):
-        seen = [str(k) for k in df[hue].cat.categories]
-    else:
-        seen = [str(k) for k in pd.unique(df[hue].dropna())] if hue else []
-    order = [k for k in seen if k not in {str(t) for t in targets}]
+    order = [k for k in _hue_order(df, hue) if k not in {str(t) for t in targets}]
     colors = colors or dict(zip(order, itertools.cycle(PALETTE), strict=False))
     with matplotlib.rc_context(style()):
         for key, g in groups:
@@ -259,6 +255,17 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     elif ax.get_legend() is not None:
         ax.get_legend().remove()
     return ax
+
+
+def _hue_order(df: pd.DataFrame, hue: str | None) -> list[str]:
+    """Return the ``hue`` values in the caller's order: a categorical's categories, else
+    the order they first appear. Colours follow it, so a series keeps its colour when
+    its label is translated."""
+    if not hue:
+        return []
+    if isinstance(df[hue].dtype, pd.CategoricalDtype):
+        return [str(k) for k in df[hue].cat.categories]
+    return [str(k) for k in pd.unique(df[hue].dropna())]
 
 
 def _series_sets(keys: list[str]) -> list[list[str]]:
@@ -336,9 +343,7 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     # categorical's categories, else first appearance), never their sorted labels: a
     # series keeps its colour when the labels are translated (vi "Dân số" sorts after
     # "Lực lượng lao động", en "Population" after "Labour force").
-    order = ([str(k) for k in df[hue].cat.categories]
-             if isinstance(df[hue].dtype, pd.CategoricalDtype)
-             else list(pd.unique(df[hue].astype(str))))
+    order = _hue_order(df, hue)
     names = [k for k in order if k not in {str(t) for t in targets}]
     colors = (dict(zip(names, PALETTE, strict=False)) if len(names) <= len(PALETTE)
               else None)  # more series than colours: each panel picks its own
