@@ -119,6 +119,6 @@ def test_an_unfollowable_source_row_is_recognised(title, address):
 
 def test_every_source_in_sources_csv_is_followable():
     src = pd.read_csv(config.raw_dir() / "sources.csv", dtype=str, keep_default_na=False)
-    bad = {r.source_id: _unfollowable(r) for r in src.itertuples(index=False)
-           if _unfollowable(pd.Series(r._asdict()))}
+    why = {row["source_id"]: _unfollowable(pd.Series(row)) for row in src.to_dict("records")}
+    bad = {source_id: reasons for source_id, reasons in why.items() if reasons}
     assert not bad, bad

@@ -66,7 +66,7 @@ def add_file(
     from . import config
     from .clean import read_values, value_kind
     from .rawdata import register_raw_file, write_sidecar
-    from .usercheck import _check_table
+    from .usercheck import check_table
 
     if not _SOURCE_ID.fullmatch(source_id):
         raise AddError(f"--source-id {source_id!r}: use 2-61 lower-case letters, digits, "
@@ -85,7 +85,7 @@ def add_file(
     except (ValueError, OSError) as exc:
         raise AddError(str(exc)) from None
     table["source_id"] = source_id
-    result = _check_table(table, rejects, info, resolver=None, today=today,
+    result = check_table(table, rejects, info, resolver=None, today=today,
                           denominators=None, default_source=source_id)
     if published:
         _refuse_after_publication(result, published)

@@ -53,6 +53,7 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "CheckResult",
     "check_file",
+    "check_table",
     "check_frame",
     "detect_encoding",
     "read_table",
@@ -262,7 +263,7 @@ def check_file(
     False
     """
     table, rejects, info = read_csv(path)
-    return _check_table(table, rejects, info, resolver=resolver, today=today,
+    return check_table(table, rejects, info, resolver=resolver, today=today,
                         denominators=denominators)
 
 
@@ -320,7 +321,7 @@ def check_frame(
     if table.empty:
         rejects = pd.DataFrame([("<DataFrame>", 0, "(frame)", "", "the frame has no rows")],
                                columns=REJECTED_COLUMNS)
-    return _check_table(table, rejects, info, resolver=resolver, today=today,
+    return check_table(table, rejects, info, resolver=resolver, today=today,
                         denominators=denominators, default_source=source_id or "frame")
 
 
@@ -341,7 +342,7 @@ def _cell_text(v: Any) -> str:
     return str(v)
 
 
-def _check_table(
+def check_table(
     table: pd.DataFrame,
     read_rejects: pd.DataFrame,
     info: dict[str, str],
@@ -351,7 +352,35 @@ def _check_table(
     denominators: pd.DataFrame | None,
     default_source: str | None = None,
 ) -> CheckResult:
-    """The checks of :func:`check_file` on a table of text cells (column ``row``)."""
+    """Run the checks of :func:`check_file` on a table already read into text cells.
+
+    ``bhxh data check`` and ``bhxh data add`` read files differently (a place resolver
+    and the published denominators for the first; the source id of the new file for the
+    second) but must accept and reject exactly the same rows, so both call this.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Text cells of the file, one row per data row, with the file's row number in
+        column ``row``.
+    read_rejects : pandas.DataFrame
+        Rows or cells the reader already refused (``REJECTED_COLUMNS``).
+    info : dict of str to str
+        ``file``, ``encoding`` and ``delimiter`` of the file read.
+    resolver : Resolver or None
+        Resolves place names to codes; None skips place resolution.
+    today : datetime.date or None
+        The day against which future dates are refused (today when None).
+    denominators : pandas.DataFrame or None
+        Populations and labour forces that bound counts; None skips those bounds.
+    default_source : str, optional
+        Source id given to rows without one (the file's stem when None).
+
+    Returns
+    -------
+    CheckResult
+        The clean rows and the rejected cells with their reasons.
+    """
     from .clean import read_values, value_kind
 
     fname, encoding, delimiter = info["file"], info["encoding"], info["delimiter"]
