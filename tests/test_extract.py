@@ -76,6 +76,16 @@ def readings(df: pd.DataFrame) -> set[tuple]:
     return {(r.geo_name, r.indicator, iso(r.as_of), r.value) for r in df.itertuples()}
 
 
+def check_passage(text: str, published: str | None, hint: str | None,
+                  expected: set[tuple]) -> pd.DataFrame:
+    """One own-wording passage of a round's table: exactly its expected readings, and
+    every place found in the registry. Returns the candidates for further checks."""
+    df = run(text, published=published, place_hint=hint)
+    assert readings(df) == expected
+    assert (df["geo_code"] != "").all(), df.loc[df["geo_code"] == "", "geo_name"].tolist()
+    return df
+
+
 # ------------------------------------------------------------- phrase types (own text)
 
 

@@ -7,7 +7,7 @@ failed before the rule it pins was written (``docs/extract.md``, "Fifth blind se
 from __future__ import annotations
 
 import pytest
-from test_extract import readings, run
+from test_extract import check_passage
 
 BLIND5_CLASSES = [
     # "từ nay đến cuối năm còn phải vận động thêm N người": the year's end is the need's
@@ -151,7 +151,4 @@ BLIND5_CLASSES = [
 @pytest.mark.parametrize("text,published,hint,expected", BLIND5_CLASSES,
                          ids=[f"blind5_class_{i}" for i in range(len(BLIND5_CLASSES))])
 def test_fifth_blind_set_classes(text, published, hint, expected) -> None:
-    df = run(text, published=published, place_hint=hint)
-    assert readings(df) == expected
-    # a unit found in the registry
-    assert (df["geo_code"] != "").all()
+    check_passage(text, published, hint, expected)

@@ -8,7 +8,7 @@ article), after a class of failure was seen on real pages the rules had not read
 from __future__ import annotations
 
 import pytest
-from test_extract import iso, readings, rows, run
+from test_extract import check_passage, iso, readings, rows, run
 
 from bhxh_analysis import extract as ex
 
@@ -221,8 +221,7 @@ def test_variant_phrasings(text, published, hint, expected) -> None:
     """Enumerations, thousands and millions, coverage of a denominator named after the
     percent, attainment over a plan, ranges, money, quarters, lists "lần lượt", targets
     (a 2025 target of Thừa Thiên Huế is the 2025 unit Huế)."""
-    df = run(text, published=published, place_hint=hint)
-    assert readings(df) == expected
+    check_passage(text, published, hint, expected)
 
 
 def test_sentence_of_targets_and_rates_labelled_by_year() -> None:
@@ -396,8 +395,7 @@ PLAN_HEAVY = [
 @pytest.mark.parametrize("text,published,hint,expected", PLAN_HEAVY,
                          ids=[f"plan{i}" for i in range(len(PLAN_HEAVY))])
 def test_plan_heavy_passages(text, published, hint, expected) -> None:
-    df = run(text, published=published, place_hint=hint)
-    assert readings(df) == expected
+    check_passage(text, published, hint, expected)
 
 
 def test_a_breakdown_of_participants_by_place() -> None:
@@ -435,8 +433,7 @@ ROUND7 = [
 @pytest.mark.parametrize("text,published,hint,expected", ROUND7,
                          ids=[f"r7_{i}" for i in range(len(ROUND7))])
 def test_round7_passages(text, published, hint, expected) -> None:
-    df = run(text, published=published, place_hint=hint)
-    assert readings(df) == expected
+    check_passage(text, published, hint, expected)
 
 
 #: Own passages, 8th round: one or more per failure class of set 11 (own wording, each
