@@ -744,3 +744,28 @@ def test_real_report_charts_are_legible() -> None:
         assert all(len(ax.get_legend().get_texts()) <= plotting.MAX_SERIES + 4
                    for ax in fig.axes if ax.get_legend() is not None)
         plotting.to_png(fig)
+
+
+def test_a_merged_legacy_province_forecast_after_the_reform_says_whose_area(bundle) -> None:
+    # Kon Tum joined Quảng Ngãi on 1 July 2025: its legacy report's 2025 forecasts are of
+    # the former area, whose figures are published for Quảng Ngãi from that date.
+    from bhxh_analysis.reports.words import former_area_sentences
+
+    k2025 = _obs([("k-2", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi",
+                   "2025-05-31", "bhyt_participants", 520000.0, "persons", "520.000")])
+    rpt = reports.ProvinceReport("Kon Tum", lang="en", year=2025,
+                                 bundle=_bundle(pd.concat([bundle.obs, k2025])))
+    said = former_area_sentences(rpt)
+    assert len(said) == 1 and "former province of Kon Tum is part of Quảng Ngãi" in said[0]
+    assert "31 December 2025" in said[0]
+    vi = reports.ProvinceReport("Kon Tum", lang="vi", year=2025,
+                                bundle=_bundle(pd.concat([bundle.obs, k2025])))
+    assert "Kon Tum (cũ)" in former_area_sentences(vi)[0]
+    assert not rpt.forecast_table().empty and said[0] == rpt.forecast_notes()[0]
+    # before the reform, and a province whose boundary did not change: nothing to say
+    assert former_area_sentences(reports.ProvinceReport("Kon Tum", year=2020,
+                                                        bundle=bundle)) == []
+    assert former_area_sentences(reports.ProvinceReport("Hà Nội", year=2025,
+                                                        bundle=bundle)) == []
+    assert former_area_sentences(reports.ProvinceReport("Quảng Ngãi", boundaries="2025",
+                                                        year=2025, bundle=bundle)) == []

@@ -511,9 +511,9 @@ class ProvinceReport:
             return [self.t("forecast_none")]
         if fcs.empty:
             return [self.t("forecast_none_year", year=self.year)]
-        from .words import forecast_sentences
+        from .words import forecast_sentences, former_area_sentences
 
-        return forecast_sentences(fcs, self.lang)
+        return former_area_sentences(self) + forecast_sentences(fcs, self.lang)
 
     def conflicts_table(self) -> pd.DataFrame:
         """Return the figures that cannot all be true, for these places.

@@ -220,6 +220,24 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
     return out
 
 
+def former_area_sentences(rpt: ProvinceReport) -> list[str]:
+    """Say that a forecast to 31 December 2025 or later of a legacy province merged on
+    1 July 2025 is of an area no longer published on its own.
+
+    The legacy report forecasts the former area's series; from 1 July 2025 its figures
+    are published for the new province, so the reader is pointed to that report.
+    """
+    u = rpt.unit
+    if rpt.boundaries != "legacy" or getattr(u, "valid_to", None) or rpt.year is None \
+            or int(rpt.year) < 2025:
+        return []
+    others = [p for p in legacy_parts(u) if not _defunct(p) and p != u.name]
+    if u.province_2025_name == u.name and not others:
+        return []
+    return [rpt.t("forecast_former_area", name=u.name, new=u.province_2025_name,
+                  year=int(rpt.year))]
+
+
 def _change_sentences(rpt: ProvinceReport) -> list[str]:
     """Earlier splits and transfers of the province (or of its legacy parts)."""
     from ..geo.reform import boundary_changes
