@@ -769,3 +769,23 @@ def test_a_merged_legacy_province_forecast_after_the_reform_says_whose_area(bund
                                                         bundle=bundle)) == []
     assert former_area_sentences(reports.ProvinceReport("Quảng Ngãi", boundaries="2025",
                                                         year=2025, bundle=bundle)) == []
+
+
+def test_a_flag_shared_by_several_series_is_said_once_naming_them() -> None:
+    from bhxh_analysis.reports.words import forecast_sentences
+
+    fcs = pd.DataFrame({
+        "indicator": ["bhxh_participants", "bhtn_participants", "bhyt_participants"],
+        "place": "Kiên Giang", "status": "ok", "plan": float("nan"),
+        "p_meet_plan": float("nan"), "flags": ["short_series", "short_series",
+                                               "short_series;bounded"],
+        "upper_bound": [float("nan"), float("nan"), 1_766_619.0],
+        "bound_indicator": ["", "", "population"]})
+    said = forecast_sentences(fcs, "en")
+    short = [s for s in said if "only a few figures" in s]
+    assert len(short) == 1 and short[0].startswith(
+        "Social insurance (BHXH): participants; Unemployment insurance (BHTN): participants; "
+        "Health insurance (BHYT): participants — Kiên Giang: these series have")
+    assert sum("held within what is possible" in s for s in said) == 1
+    one = forecast_sentences(fcs.iloc[:1], "vi")
+    assert any(s.startswith("BHXH: người tham gia — Kiên Giang: chuỗi chỉ có") for s in one)

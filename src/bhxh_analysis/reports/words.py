@@ -287,6 +287,8 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
     meeting the plan takes (the move needed, how often such moves happened), and how
     the forecaster worked (short series, pooled pattern, bounds)."""
     out = []
+    # how the forecaster worked, said once for every series it applies to
+    shared: dict[tuple[str, str], list[str]] = {}
     num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
     for _, r in fcs.iterrows():
         label = i18n.indicator_label(r["indicator"], lang)
@@ -318,7 +320,11 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                                   scheme=i18n.scheme_label(str(r["indicator"]).split("_")[0],
                                                            lang)))
             out += _plan_model(r, lang, p)
-        out += _method_notes(r, lang)
+        out += _bound_note(r, lang)
+        for flag in _SHARED_FLAGS:
+            if flag in _flags(r):
+                shared.setdefault((flag, place), []).append(label)
+    out += _shared_notes(shared, lang)
     ok = fcs[fcs["status"] == "ok"]
     if len(ok) and ok["plan"].isna().any():
         out.append(i18n.t("forecast_no_plan", lang))
@@ -339,17 +345,36 @@ def _plan_model(r: pd.Series, lang: str, p: str) -> list[str]:
     return []
 
 
-def _method_notes(r: pd.Series, lang: str) -> list[str]:
-    """Sentences for the forecaster's flags (short series, pooled pattern, bounds)."""
-    flags = set(str(r.get("flags") or "").split(";"))
-    label = i18n.indicator_label(r["indicator"], lang)
+#: Flags whose sentence is the same for every series: said once, listing the series.
+_SHARED_FLAGS = ("short_series", "pooled_pattern", "projected")
+
+
+def _flags(r: pd.Series) -> set[str]:
+    return set(str(r.get("flags") or "").split(";"))
+
+
+def _shared_notes(shared: dict[tuple[str, str], list[str]], lang: str) -> list[str]:
+    """One sentence per forecaster flag and place, naming every series it applies to.
+
+    Five series of one province forecast the same way used to repeat the same sentence
+    five times; the reader needs it once, with the series it covers.
+    """
     out = []
-    for flag in ("short_series", "pooled_pattern", "projected"):
-        if flag in flags:
-            out.append(i18n.t(f"flag_{flag}", lang, label=label, place=r["place"]))
-    if "bounded" in flags and pd.notna(r.get("upper_bound")):
-        out.append(i18n.t("flag_bounded", lang, label=label, place=r["place"],
-                          bound=i18n.indicator_label(str(r.get("bound_indicator") or
-                                                         "population"), lang),
-                          value=i18n.fmt_number(r["upper_bound"], lang)))
+    for (flag, place), labels in shared.items():
+        if len(labels) == 1:
+            out.append(i18n.t(f"flag_{flag}", lang, label=labels[0], place=place))
+        else:
+            out.append(i18n.t(f"flag_{flag}_many", lang, labels="; ".join(labels),
+                              place=place))
     return out
+
+
+def _bound_note(r: pd.Series, lang: str) -> list[str]:
+    """The sentence saying a series' interval was held within what is possible."""
+    if "bounded" not in _flags(r) or pd.isna(r.get("upper_bound")):
+        return []
+    return [i18n.t("flag_bounded", lang, label=i18n.indicator_label(r["indicator"], lang),
+                   place=r["place"],
+                   bound=i18n.indicator_label(str(r.get("bound_indicator") or "population"),
+                                              lang),
+                   value=i18n.fmt_number(r["upper_bound"], lang))]
