@@ -566,7 +566,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     # Date.
     labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
     if fig.measure and fig.measure.startswith("plan_"):
-        y = labelled[0] if labelled else _plan_year(text[s0:s1], fig.start - s0)
+        own = P.OWN_YEAR_AFTER.match(text, fig.end)  # "đạt 91,93% dân số vào năm 2019"
+        y = int(own["y"]) if own else labelled[0] if labelled else _plan_year(
+            text[s0:s1], fig.start - s0)
         y = y or ctx.continued_plan_year
         if y is None:
             base = _date_for(text, fig, dates, ctx)

@@ -442,7 +442,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
-            or P.TARGET_OPENING.match(statement) or (
+            or P.OBLIGED.search(clause) or P.TARGET_OPENING.match(statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
         fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
@@ -477,6 +477,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     """Counts of persons (bare numbers are kept only with a strong cue)."""
     if P.SUBGROUP_AFTER.match(after):
         return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
+    if P.MORE_BEFORE.search(pre_q) and P.TO_REACH_OPENING.match(statement) \
+            and not campaign:
+        # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người": still needed
+        fig.measure = "shortfall_participants"
+        return None
     change = P.CHANGE_BEFORE.search(pre_q)
     if change:
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
@@ -544,8 +549,9 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
                   or P.NEW_AFTER.match(short_after))
-    if _plan_in(clause, statement, after) or (P.TARGET.search(clause)
-                                              and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
+    if _plan_in(clause, statement, after) or (
+            (P.TARGET.search(clause) or P.OBLIGED.search(clause))
+            and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
         if campaign:
             return "campaign target"
         if re.search(r"trong\s+tháng(?!\s+\d)", clause, re.I):

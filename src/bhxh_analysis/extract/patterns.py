@@ -494,3 +494,21 @@ STAFF_AFTER = re.compile(
     r"\s*(?:người\s+)?(?:(?:tham\s+gia\s+)?(?:làm|là)\s+)?(?:nhân\s+viên|cán\s+bộ|"
     r"viên\s+chức|công\s+chức|cộng\s+tác\s+viên|tuyên\s+truyền\s+viên|đại\s+lý\s+thu)"
     r"(?!\w)", _I)
+
+# ------------------------------------------------------ real pages (set 12)
+
+#: "một số phường phải (thực hiện) vận động … như: A là N người", "… sẽ đạt x%": what a
+#: place is obliged to reach, or will reach, is a target (not "còn phải …": a need).
+OBLIGED = re.compile(
+    r"(?<!còn\s)\bphải\s+(?:thực\s+hiện\s+)?(?:vận\s+động|phát\s+triển)|\bsẽ\s+đạt", _I)
+#: "Để (đảm bảo) hoàn thành chỉ tiêu …, … (mở rộng|phát triển|vận động) thêm N người":
+#: a sentence opened by the plan still to be met; the persons "thêm" are what it needs.
+TO_REACH_OPENING = re.compile(
+    r"\s*Để\s+(?:(?:đảm|bảo)\s+\w+\s+)?(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?"
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)", _I)
+MORE_BEFORE = re.compile(r"(?:mở\s+rộng|phát\s+triển|vận\s+động|thu\s+hút)\s+thêm\s*$", _I)
+#: "đạt 91,93% dân số vào năm 2019", "93,12% dân số năm 2020": a year printed right after
+#: a target's figure is that target's own year.
+OWN_YEAR_AFTER = re.compile(
+    r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*(?:vào\s+)?(?:cuối\s+|hết\s+)?"
+    r"năm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–/]\s*\d)", _I)
