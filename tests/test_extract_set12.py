@@ -42,6 +42,40 @@ SET12_CLASSES = [
       ("Chư Prông", "bhyt_plan_coverage_pct", "2018-12-31", 83.1),
       ("Chư Prông", "bhyt_plan_coverage_pct", "2019-12-31", 86.4),
       ("Chư Prông", "bhyt_plan_coverage_pct", "2020-12-31", 90.2)}),
+    # bands of places ("dưới 85% có 3 xã", "từ 85% đến 90% là 11 xã", "từ 90% trở lên
+    # là 9 xã") are no rates; "trong đó xã A đạt tỷ lệ cao nhất x%" is the commune's; the
+    # share still outside ("Hiện còn x% dân số … (khoảng N người) chưa tham gia") is
+    # skipped, the persons in its remark too; "Tiền Giang" is a place, not money (tiền)
+    ("Tính đến 30/9/2021, huyện Châu Thành (Tiền Giang) có 221.400 người tham gia BHYT, "
+     "đạt tỷ lệ bao phủ 89,1%. Trong đó, tỷ lệ bao phủ dưới 85% có 3 xã; từ 85% đến 90% là "
+     "11 xã; từ 90% trở lên là 9 xã, trong đó xã Tân Lý Đông đạt tỷ lệ cao nhất 96,02%. "
+     "Hiện còn 10,9% dân số huyện (khoảng 27.000 người) chưa tham gia BHYT.", "2021-10-20",
+     None,
+     {("Châu Thành", "bhyt_participants", "2021-09-30", 221_400.0),
+      ("Châu Thành", "bhyt_coverage_pct", "2021-09-30", 89.1),
+      ("Tân Lý Đông", "bhyt_coverage_pct", "2021-09-30", 96.02)}),
+    # "vẫn còn x% dân số, tương đương … N người chưa tham gia": outside the scheme
+    ("Hết tháng 6/2021, cả nước có 87 triệu người tham gia BHYT, đạt 90,1% dân số. Tuy "
+     "nhiên, vẫn còn 9,9% dân số, tương đương với khoảng 9,6 triệu người chưa tham gia "
+     "BHYT.", "2021-10-20", None,
+     {("Việt Nam", "bhyt_participants", "2021-06-30", 87_000_000.0),
+      ("Việt Nam", "bhyt_coverage_pct", "2021-06-30", 90.1)}),
+    # cards taken "lần đầu và đáo hạn" are a flow, not the stock that follows ("nâng toàn
+    # huyện có …"); a commune's share in brackets "(xã A chiếm x%)" is its coverage
+    ("Từ đầu năm đến nay, huyện Vũng Liêm (Vĩnh Long) có 98.300 người tham gia BHYT lần "
+     "đầu và đáo hạn, nâng toàn huyện có hơn 120.000 người tham gia, chiếm 86,2% dân số. "
+     "Toàn huyện có 12/20 xã đạt tỷ lệ bao phủ từ 85% trở lên (xã Trung Thành chiếm 99%).",
+     "2021-10-20", None,
+     {("Vũng Liêm", "bhyt_participants", "2021-10-20", 120_000.0),
+      ("Vũng Liêm", "bhyt_coverage_pct", "2021-10-20", 86.2),
+      ("Trung Thành", "bhyt_coverage_pct", "2021-10-20", 99.0)}),
+    # "tăng x% với N người": the persons of a change in percent are a change, not a stock
+    ("Năm 2019, tỷ lệ bao phủ BHYT của huyện Bảo Lâm (Lâm Đồng) đạt 84,2%. So với năm "
+     "2018, tăng 12% với 14.300 người tham gia BHYT; trong đó, người tham gia BHYT hộ gia "
+     "đình tăng 40% với 6.120 người.", "2020-03-10", None,
+     {("Bảo Lâm", "bhyt_coverage_pct", "2019-12-31", 84.2),
+      ("Bảo Lâm", "bhyt_change_participants", "2019-12-31", 14_300.0),
+      ("Bảo Lâm", "bhyt_household_change_participants", "2019-12-31", 6_120.0)}),
 ]
 
 

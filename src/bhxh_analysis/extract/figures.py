@@ -50,6 +50,10 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         before = text[max(s0, m.start() - 30):m.start()]
         if re.search(r"\d\s*%?\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
             continue  # a range "97 - 98%": no single value to read
+        if re.search(r"\btừ\s+[\d.,]+\s*%?\s*(?:đến|tới)\s*$", before) or (
+                re.search(r"\btừ\s*$", before) and re.match(r"\s*%?\s*(?:đến|tới)\s+[\d.,]+\s*%",
+                                                         text[m.end():s1])):
+            continue  # a band "từ 85% đến 90% là 13 xã": no single value either
         if (re.search(r"\[\s*$", before) and re.match(r"\s*\]", after)) or (
                 re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 30):m.start()])
                 and re.match(r"[.)][ \t]", after) and not m["mult"] and not m["pct"]):
@@ -351,6 +355,15 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
         return "not participating"
     if P.BOUND_AFTER.match(short_after):
         return "a bound over several places"
+    if fig.unit == "pct" and P.BAND_OF_PLACES_AFTER.match(after):
+        return "a band's bound over a count of places"  # "dưới 85% gồm 4 xã"
+    rest = re.sub(r"\([^)]*\)", " ", re.split(r";|\.(?!\d)", after, maxsplit=1)[0])[:100]
+    if (P.STILL_BEFORE.search(pre_q) and P.UNINSURED.search(rest)) or re.match(
+            r"\s*(?:người\s*)?\)\s*" + P.UNINSURED.pattern, after, re.I):
+        # "còn 11% dân số (khoảng 9.000 người) chưa tham gia": those outside the scheme
+        return "not participating"
+    if fig.unit != "pct" and P.RENEWAL_AFTER.match(after):
+        return "first-time and renewed cards"  # a flow of cards, no stock of persons
     if fig.unit != "pct" and P.STAFF_AFTER.match(after):
         return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
     if P.EACH_PLACE.search(clause):
@@ -482,8 +495,10 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người": still needed
         fig.measure = "shortfall_participants"
         return None
-    change = P.CHANGE_BEFORE.search(pre_q)
-    if change:
+    change = P.CHANGE_BEFORE.search(pre_q) or (
+        P.CHANGE_PCT_WITH.search(statement) if re.fullmatch(
+            r"\s*(?:với|tương\s+(?:đương|ứng)(?:\s+với)?)\s*", pre_q) else None)
+    if change:  # (also "tăng 15% với 20.537 người": the change in persons)
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
             fig.measure = "new_participants"
             return None

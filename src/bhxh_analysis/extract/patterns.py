@@ -223,7 +223,7 @@ POPULATION_BEFORE = re.compile(
 )
 #: Revenue, debts and payments: a percent or count about money, not people.
 MONEY_CONTEXT = re.compile(
-    r"số\s+thu|kế\s+hoạch\s+thu|tổng\s+thu|thu\s+(?:BHXH|BHYT|BHTN|nợ)|\bthu\s*,|tiền|"
+    r"số\s+thu|kế\s+hoạch\s+thu|tổng\s+thu|thu\s+(?:BHXH|BHYT|BHTN|nợ)|\bthu\s*,|tiền(?!\s+(?:Giang|Hải|Phong)\b)|"
     r"nợ\s+đọng|chậm\s+đóng|chi\s+trả|quỹ|doanh\s+thu|số\s+chi",
     _I,
 )
@@ -512,3 +512,19 @@ MORE_BEFORE = re.compile(r"(?:mở\s+rộng|phát\s+triển|vận\s+động|thu\
 OWN_YEAR_AFTER = re.compile(
     r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*(?:vào\s+)?(?:cuối\s+|hết\s+)?"
     r"năm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–/]\s*\d)", _I)
+#: "dưới 85% gồm 4 xã", "từ 90% trở lên là 8 xã": a band's bound before a count of places.
+BAND_OF_PLACES_AFTER = re.compile(
+    r"\s*(?:trở\s+(?:lên|xuống)\s*)?,?\s*(?:là|gồm(?:\s+có)?|có)\s+(?:\d+|\w+)(?:/\d+)?\s+"
+    r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|đơn\s+vị|địa\s+phương)"
+    r"(?!\w)", _I)
+#: "Hiện còn x% dân số … chưa tham gia": the uninsured share, no rate of participants.
+STILL_BEFORE = re.compile(r"\bcòn\s*$", _I)
+UNINSURED = re.compile(r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)", _I)
+#: "N người tham gia BHYT lần đầu và đáo hạn": cards issued and renewed, a flow.
+RENEWAL_AFTER = re.compile(
+    r"[^,;.()]{0,50}?\b(?:lần\s+đầu\s+và\s+(?:đáo|gia)\s+hạn|đáo\s+hạn|gia\s+hạn|tái\s+tục)",
+    _I)
+#: "tăng 15% với 20.537 người": the persons a change in percent stands for (a change).
+CHANGE_PCT_WITH = re.compile(
+    r"(?P<dir>tăng|giảm)\s+(?:\S+\s+)?\d[\d.,]*\s*%\s+(?:với|tương\s+(?:đương|ứng)(?:\s+với)?)\s*$",
+    _I)
