@@ -76,6 +76,37 @@ SET12_CLASSES = [
      {("Bảo Lâm", "bhyt_coverage_pct", "2019-12-31", 84.2),
       ("Bảo Lâm", "bhyt_change_participants", "2019-12-31", 14_300.0),
       ("Bảo Lâm", "bhyt_household_change_participants", "2019-12-31", 6_120.0)}),
+    # the clauses after a target named ("gần đạt mục tiêu mà Chính phủ đặt ra đến năm Y,
+    # tỷ lệ … đạt x%") state the target, not a result (a page with no printed date)
+    ("Hết tháng 5/2020, cả nước có 85,5 triệu người tham gia BHYT, đạt tỷ lệ bao phủ 88,9% "
+     "dân số, gần đạt mục tiêu mà Chính phủ đặt ra đến năm 2021, tỷ lệ bao phủ BHYT đạt trên "
+     "91% dân số.", None, None,
+     {("Việt Nam", "bhyt_participants", "2020-05-31", 85_500_000.0),
+      ("Việt Nam", "bhyt_coverage_pct", "2020-05-31", 88.9),
+      ("Việt Nam", "bhyt_plan_coverage_pct", "2021-12-31", 91.0)}),
+    # "… thấp hơn y% so với cuối năm Y (x%)": that year's coverage; "mục tiêu … giao, đó là
+    # đến cuối năm Y, tỷ lệ … đạt x%": the target
+    ("Ước tính đến 30/6/2023, tỷ lệ bao phủ bảo hiểm y tế chỉ đạt 89,6% dân số. Kết quả này "
+     "thấp hơn 2,1% so với cuối năm 2022 (91,7%) và còn xa mục tiêu Chính phủ giao, đó là đến "
+     "cuối năm 2023, tỷ lệ người dân tham gia bảo hiểm y tế đạt 93,2% dân số.", "2023-07-20",
+     None,
+     {("Việt Nam", "bhyt_coverage_pct", "2023-06-30", 89.6),
+      ("Việt Nam", "bhyt_coverage_pct", "2022-12-31", 91.7),
+      ("Việt Nam", "bhyt_plan_coverage_pct", "2023-12-31", 93.2)}),
+    # control: a target reached ("đã hoàn thành mục tiêu … giao, tỷ lệ … đạt x%") is a result
+    ("Tính đến 31/12/2022, tỉnh Nam Định đã hoàn thành mục tiêu Chính phủ giao, tỷ lệ bao "
+     "phủ BHYT đạt 92,3% dân số.", "2023-01-20", None,
+     {("Nam Định", "bhyt_coverage_pct", "2022-12-31", 92.3)}),
+    # an ethnic-minority subgroup's target ("người đồng bào DTTS") and a criterion for new
+    # rural communes ("đạt x% đối với xã nông thôn mới") are no place's rates
+    ("Tỉnh Kon Tum phấn đấu đến năm 2025 có 96% dân số tham gia BHYT, tỷ lệ người đồng bào "
+     "DTTS tham gia BHYT đạt 99%. Đồng thời duy trì tỷ lệ tham gia BHYT đạt 92% đối với xã "
+     "nông thôn mới.", "2022-11-01", None,
+     {("Kon Tum", "bhyt_plan_coverage_pct", "2025-12-31", 96.0)}),
+    # a target's floor ("để đạt chỉ tiêu bao phủ … năm Y từ x% trở lên") is the plan
+    ("Ban chỉ đạo huyện Lâm Hà triển khai các giải pháp để đạt chỉ tiêu bao phủ BHYT năm "
+     "2019 từ 88% trở lên.", "2019-03-01", None,
+     {("Lâm Hà", "bhyt_plan_coverage_pct", "2019-12-31", 88.0)}),
 ]
 
 

@@ -277,6 +277,16 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
             fig.penalty += 0.1
             return None
+        compared = P.COMPARED_YEAR_PAREN.search(pre_q)
+        if compared and fig.unit == "pct" and (P.COVERAGE_BEFORE.search(statement) or (
+                prev_same is not None and prev_same.measure == "coverage_pct") or (
+                prev is not None and prev.unit == "pct" and prev.skip is not None
+                and re.search(r"(?:thấp|cao)\s+hơn\s*$", text[s0:prev.start]))):
+            # "… thấp hơn 3,5% so với cuối năm 2021 (90,8%)": that year's coverage
+            fig.measure = "coverage_pct"
+            fig.notes.append(f"year:{compared['y']}")
+            fig.penalty += 0.15
+            return None
         same = P.SAME_PERIOD.search(pre_q)
         if same and fig.unit != "pct" and prev is not None and (prev.measure in (
                 "participants", "change_participants") or prev.skip == "change in percent"):
@@ -353,7 +363,12 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
     if prev is not None and ";" not in pre_q and P.NOT_PARTICIPATING.search(pre_q) \
             and P.SAME_AS_BEFORE.match(pre_q.rsplit(",", 1)[-1]):
         return "not participating"
-    if P.BOUND_AFTER.match(short_after):
+    if fig.unit == "pct" and (P.NEW_RURAL.search(statement.rsplit(",", 1)[-1])
+                              or P.NEW_RURAL.search(short_after)):
+        return "a criterion for a kind of commune"  # "… đạt 90% đối với xã nông thôn mới"
+    if P.BOUND_AFTER.match(short_after) and not (
+            fig.unit == "pct" and P.PLAN_WORD.search(clause) and P.TARGET.search(statement)):
+        # (not "để đạt chỉ tiêu bao phủ … từ 85% trở lên": a target's floor)
         return "a bound over several places"
     if fig.unit == "pct" and P.BAND_OF_PLACES_AFTER.match(after):
         return "a band's bound over a count of places"  # "dưới 85% gồm 4 xã"
@@ -455,7 +470,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
-            or P.OBLIGED.search(clause) or P.TARGET_OPENING.match(statement) or (
+            or P.OBLIGED.search(clause) or P.TARGET_OPENING.match(statement) \
+            or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
         fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
@@ -600,6 +616,18 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.penalty += 0.1
         return None
     return "count without a cue"
+
+
+def _target_named(pre_q: str, statement: str) -> bool:
+    """Whether a rate follows a target named since the figure before.
+
+    "… cách xa mục tiêu Quốc hội giao, đó là đến cuối năm 2022, tỷ lệ … đạt 92%", "gần
+    đạt mục tiêu mà Chính phủ đặt ra đến năm 2020, tỷ lệ bao phủ … đạt trên 90%": the
+    clauses after the target's name state it (not a result).
+    """
+    named = list(P.TARGET_NAMED.finditer(pre_q))
+    return bool(named) and not re.search(r"(?:hoàn\s+thành|vượt)\s+(?:\S+\s+){0,2}?$",
+                                         pre_q[:named[-1].start()]) and bool(statement)
 
 
 def _equivalent_of(pre_q: str, statement: str, prev: Figure | None) -> str | None:

@@ -370,7 +370,7 @@ ELIGIBLE_AFTER = re.compile(
 SUBGROUP = re.compile(
     r"\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người\s+(?:nghèo|cận\s+nghèo|cao\s+tuổi)|"
     r"hộ\s+(?:nghèo|cận\s+nghèo)|hài\s+lòng|đơn\s+vị|doanh\s+nghiệp|cán\s+bộ|"
-    r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số", _I)
+    r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số|\bDTTS\b|đồng\s+bào", _I)
 #: "Trong đó, ...", "Cụ thể, ...": a sentence breaking down the one before (its targets).
 BREAKDOWN_LEAD = re.compile(r"\s*(?:Trong\s+đó|Cụ\s+thể|Theo\s+đó)(?!\w)")
 #: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
@@ -528,3 +528,13 @@ RENEWAL_AFTER = re.compile(
 CHANGE_PCT_WITH = re.compile(
     r"(?P<dir>tăng|giảm)\s+(?:\S+\s+)?\d[\d.,]*\s*%\s+(?:với|tương\s+(?:đương|ứng)(?:\s+với)?)\s*$",
     _I)
+#: "xã nông thôn mới đạt tối thiểu 85%": a criterion for a kind of commune, no place's rate.
+NEW_RURAL = re.compile(r"nông\s+thôn\s+mới", _I)
+#: "mục tiêu (mà) Quốc hội giao, đó là …", "mục tiêu Chính phủ đặt ra đến năm 2020, …":
+#: the clauses after a target named (not reached: "hoàn thành/vượt mục tiêu") state it.
+TARGET_NAMED = re.compile(
+    r"(?<!hoàn\sthành\s)(?<!vượt\s)\bmục\s+tiêu\b(?:\s+(?:mà|do|của))?\s+[^,.;%\d]{0,40}?"
+    r"\b(?:giao|đặt\s+ra|đề\s+ra)\b", _I)
+#: "so với cuối năm 2021 (": the rate of that year's end follows in the remark.
+COMPARED_YEAR_PAREN = re.compile(
+    r"so\s+với\s+(?:cuối\s+|hết\s+)?năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$", _I)
