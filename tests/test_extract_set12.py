@@ -107,6 +107,26 @@ SET12_CLASSES = [
     ("Ban chỉ đạo huyện Lâm Hà triển khai các giải pháp để đạt chỉ tiêu bao phủ BHYT năm "
      "2019 từ 88% trở lên.", "2019-03-01", None,
      {("Lâm Hà", "bhyt_plan_coverage_pct", "2019-12-31", 88.0)}),
+    # "mỗi xã, thị trấn có thêm N người": a figure said of each commune, no place's
+    ("Huyện Thanh Hà phấn đấu trong năm nay mỗi xã, thị trấn có thêm 25 người trở lên "
+     "tham gia BHXH tự nguyện.", "2020-04-10", None, set()),
+    # the new participants one channel won ("thông qua tổ chức hội nghị") are a part
+    ("Trong tháng 3/2020, tỉnh Lạng Sơn có 312 người tham gia BHXH tự nguyện tăng mới. "
+     "Tổng số người tham gia BHXH tự nguyện tăng mới thông qua tổ chức hội nghị là 208 "
+     "người.", "2020-04-10", None,
+     {("Lạng Sơn", "bhxh_voluntary_new_participants", "2020-03-31", 312.0)}),
+    # "dân số … năm Y là N người": the population of that year, not of the day before
+    ("Hiện nay, toàn tỉnh Đắk Nông có 560.200 người tham gia BHYT. Dự kiến dân số của Đắk "
+     "Nông năm 2021 là 664.000 người, so với số người có thẻ trên, tỷ lệ tham gia BHYT "
+     "của tỉnh hiện nay đạt 84,4% dân số.", "2021-06-10", None,
+     {("Đắk Nông", "bhyt_participants", "2021-06-10", 560_200.0),
+      ("Đắk Nông", "bhyt_coverage_pct", "2021-06-10", 84.4),
+      ("Đắk Nông", "population", "2021-12-31", 664_000.0)}),
+    # a headline's round target ("Phấn đấu 94%", after a stray line) repeats the body's
+    # sharper figure; it is not a second target of another year
+    (".\nKrông Nô: Phấn đấu 94% dân số tham gia BHYT\n\nTheo chỉ tiêu giao, tỷ lệ bao "
+     "phủ BHYT của huyện Krông Nô năm 2020 đạt 94,35% dân số.", "2020-04-10", None,
+     {("Krông Nô", "bhyt_plan_coverage_pct", "2020-12-31", 94.35)}),
 ]
 
 

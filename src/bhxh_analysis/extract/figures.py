@@ -381,7 +381,7 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
         return "first-time and renewed cards"  # a flow of cards, no stock of persons
     if fig.unit != "pct" and P.STAFF_AFTER.match(after):
         return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
-    if P.EACH_PLACE.search(clause):
+    if P.EACH_PLACE.search(clause) or P.EACH_PLACE.search(pre_q):
         return "each of several places"  # "các xã A, B mỗi xã đều có trên 100 người"
     return None
 
@@ -596,6 +596,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         # what is still needed to reach the plan
         fig.measure = "shortfall_participants"
         return None
+    if is_new and P.CHANNEL.search(own):
+        return "a channel's count"  # "tăng mới thông qua tổ chức hội nghị là 461 người"
     if is_new:
         fig.measure = "new_participants"
         return None

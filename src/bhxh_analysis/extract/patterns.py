@@ -538,3 +538,8 @@ TARGET_NAMED = re.compile(
 #: "so với cuối năm 2021 (": the rate of that year's end follows in the remark.
 COMPARED_YEAR_PAREN = re.compile(
     r"so\s+với\s+(?:cuối\s+|hết\s+)?năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$", _I)
+#: "… tăng mới thông qua (tổ chức) hội nghị là N người": the persons won by one channel.
+CHANNEL = re.compile(r"thông\s+qua\s+(?:việc\s+)?(?:tổ\s+chức\s+)?(?:các\s+)?hội\s+nghị", _I)
+#: "Dự kiến dân số của tỉnh năm 2020 là N người": the population of that year.
+POPULATION_YEAR_BEFORE = re.compile(
+    r"\bnăm\s+(?P<y>(?:19|20)\d{2})\s*(?:(?:là|:|có|khoảng|ước|gần|hơn|trên|đạt)\s*)*$", _I)
