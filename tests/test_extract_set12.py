@@ -127,6 +127,21 @@ SET12_CLASSES = [
     (".\nKrông Nô: Phấn đấu 94% dân số tham gia BHYT\n\nTheo chỉ tiêu giao, tỷ lệ bao "
      "phủ BHYT của huyện Krông Nô năm 2020 đạt 94,35% dân số.", "2020-04-10", None,
      {("Krông Nô", "bhyt_plan_coverage_pct", "2020-12-31", 94.35)}),
+    # schemes joined by a dash ("BHXH – BHYT") before one figure are several schemes; the
+    # old voluntary health insurance ("bảo hiểm y tế tự nguyện") is no scheme of the
+    # vocabulary: its count and the change after it are not all of BHYT
+    ("Phú Yên: Hơn 210.000 người tham gia BHXH – BHYT\n\nTheo BHXH tỉnh, đến cuối năm "
+     "2009, tỉnh Phú Yên có 96.400 người tham gia BHXH bắt buộc. Trong đó, số người tham "
+     "gia bảo hiểm y tế tự nguyện là 64.200 người, tăng 9.000 người so với năm 2008.",
+     "2010-01-20", None,
+     {("Phú Yên", "bhxh_compulsory_participants", "2009-12-31", 96_400.0)}),
+    # one day's results ("chỉ trong ngày 10-6, … đã phát triển được N người", "N người
+    # tham gia … trong ngày ra quân") are a campaign's, not the nation's gains
+    ("Gần 18.000 người tham gia BHXH tự nguyện trong ngày ra quân\n\nTheo BHXH Việt Nam, "
+     "chỉ trong ngày 10-6, cả nước đã phát triển được 17.950 người tham gia BHXH tự nguyện, "
+     "40.120 người tham gia BHYT hộ gia đình. Tính đến 31/5/2023, cả nước có 1,71 triệu "
+     "người tham gia BHXH tự nguyện.", "2023-06-12", None,
+     {("Việt Nam", "bhxh_voluntary_participants", "2023-05-31", 1_710_000.0)}),
 ]
 
 

@@ -340,6 +340,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 elif fig.scheme in (None, "joint") and fig.measure not in ("population",
                                                                           "labour_force"):
                     reason = "several schemes" if fig.scheme else "no scheme"
+                elif fig.scheme == P.OUTSIDE_SCHEME and fig.measure not in (
+                        "population", "labour_force"):
+                    ctx.last_scheme = fig.scheme  # what follows it is of that scheme too
+                    reason = "voluntary health insurance (no scheme of the vocabulary)"
             fig.skip = reason
             if reason is None:
                 kept.append(fig)
@@ -693,6 +697,8 @@ def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
 def _rows(text: str, fig: Figure, s0: int, s1: int, kept: list[Figure]
           ) -> list[dict[str, Any]]:
     """The candidate row(s) of a figure; an attainment "(366/244)" also gives the plan."""
+    if fig.scheme == P.OUTSIDE_SCHEME and fig.measure not in ("population", "labour_force"):
+        return []  # (a table's cell of voluntary health insurance)
     rows = [_row(text, fig, s0, s1)]
     if fig.measure == "attainment_pct":
         m = P.RATIO_AFTER.match(text, fig.end)

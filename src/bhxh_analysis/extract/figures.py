@@ -149,7 +149,7 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
                 re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
                     r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after))):
             continue
-        joint = bool(out) and bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*",
+        joint = bool(out) and bool(re.fullmatch(r"\s*(?:,|và|/|-|–|—)\s*",
                                                 masked[max(0, last_end):m.start()]))
         if joint and out:
             out[-1] = (out[-1][0], out[-1][1], True)
@@ -506,6 +506,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     """Counts of persons (bare numbers are kept only with a strong cue)."""
     if P.SUBGROUP_AFTER.match(after):
         return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
+    if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after):
+        return "one day's count"  # "chỉ trong ngày 8-5, đã phát triển được 22.306 người"
     if P.MORE_BEFORE.search(pre_q) and P.TO_REACH_OPENING.match(statement) \
             and not campaign:
         # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người": still needed

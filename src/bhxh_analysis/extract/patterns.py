@@ -81,10 +81,14 @@ SCHEME = re.compile(
     r"|(?P<bhyt_household>(?:(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?|nhóm\s+(?:tham\s+gia\s+)?"
     r"(?:theo\s+)?)(?:hộ\s+gia\s+đình|HGĐ)(?!\w))"
     r"|(?P<bhtn>BHTN|(?:bảo\s+hiểm|BH)\s+thất\s+nghiệp)"
+    r"|(?P<bhyt_voluntary>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+tự\s+nguyện)"
     r"|(?P<bhyt>BHYT|bảo\s+hiểm\s+y\s+tế)"
     r"|(?P<bhxh>BHXH|bảo\s+hiểm\s+xã\s+hội)",
     _I,
 )
+#: Voluntary health insurance (before 2015): a scheme outside the vocabulary, whose
+#: figures are skipped rather than read as all of BHYT (set 12).
+OUTSIDE_SCHEME = "bhyt_voluntary"
 #: A scheme word that names the agency, a law or a day, not the insurance itself.
 AGENCY_AFTER = re.compile(
     r"\s*(?:tỉnh|huyện|thành\s+phố|TP|thị\s+xã|quận|Việt\s+Nam|VN|cấp|các\s+cấp|khu\s+vực|"
@@ -543,3 +547,6 @@ CHANNEL = re.compile(r"thông\s+qua\s+(?:việc\s+)?(?:tổ\s+chức\s+)?(?:các
 #: "Dự kiến dân số của tỉnh năm 2020 là N người": the population of that year.
 POPULATION_YEAR_BEFORE = re.compile(
     r"\bnăm\s+(?P<y>(?:19|20)\d{2})\s*(?:(?:là|:|có|khoảng|ước|gần|hơn|trên|đạt)\s*)*$", _I)
+#: "chỉ trong ngày 8-5, đã phát triển được N người", "N người tham gia … trong ngày ra
+#: quân": one day's results (a campaign's), not the place's stock or year's gains.
+ONE_DAY = re.compile(r"\btrong\s+(?:(?:một|1)\s+)?ngày\b(?!\s+(?:làm\s+việc|công))", _I)
