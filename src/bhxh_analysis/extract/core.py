@@ -340,6 +340,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 elif fig.scheme in (None, "joint") and fig.measure not in ("population",
                                                                           "labour_force"):
                     reason = "several schemes" if fig.scheme else "no scheme"
+                elif fig.scheme == P.OUTSIDE_SCHEME and fig.measure not in (
+                        "population", "labour_force"):
+                    ctx.last_scheme = fig.scheme  # what follows it is of that scheme too
+                    reason = "voluntary health insurance (no scheme of the vocabulary)"
             fig.skip = reason
             if reason is None:
                 kept.append(fig)
@@ -374,7 +378,17 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
-    return frame_of(rows, ctx.places)
+    return frame_of(rows, ctx.places, _headline_end(text))
+
+
+def _headline_end(text: str) -> int:
+    """Where an article's headline ends: its first line with words (a stray "." or
+    blank line before it skipped), when that is short and followed by more lines (0 for
+    a passage of one paragraph)."""
+    for m in re.finditer(r"[^\n]*\n", text):
+        if re.search(r"[^\W\d_]{2}", m.group(0)):
+            return m.end() - 1 if m.end() - m.start() <= 201 else 0
+    return 0
 
 
 def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int, Any]],
@@ -566,7 +580,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     # Date.
     labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
     if fig.measure and fig.measure.startswith("plan_"):
-        y = labelled[0] if labelled else _plan_year(text[s0:s1], fig.start - s0)
+        own = P.OWN_YEAR_AFTER.match(text, fig.end)  # "đạt 91,93% dân số vào năm 2019"
+        y = int(own["y"]) if own else labelled[0] if labelled else _plan_year(
+            text[s0:s1], fig.start - s0)
         y = y or ctx.continued_plan_year
         if y is None:
             base = _date_for(text, fig, dates, ctx)
@@ -578,6 +594,11 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if fig.measure in ("population", "labour_force") and P.NOW_BEFORE.search(
             text, s0, fig.start) and ctx.published is not None:
         fig.as_of = ctx.published  # "Dân số toàn tỉnh hiện khoảng 478.500 người": today's
+    year = P.POPULATION_YEAR_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
+    if fig.measure in ("population", "labour_force") and year and not re.search(
+            r"(?:quý\s+\w+|tháng\s+\d+|đầu|cuối|hết|giữa)\s*$",
+            text[max(s0, year.start() - 15):year.start()], re.I):  # not "quý III năm 2024"
+        fig.as_of = _dt.date(int(year["y"]), 12, 31)  # "dân số … năm 2020 là N người"
     if labelled:  # "năm 2016 là 80%": the year labels the figure
         fig.as_of = _dt.date(labelled[0], 12, 31)
     if fig.as_of is not None and fig.earlier_year is not None:
@@ -676,6 +697,8 @@ def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
 def _rows(text: str, fig: Figure, s0: int, s1: int, kept: list[Figure]
           ) -> list[dict[str, Any]]:
     """The candidate row(s) of a figure; an attainment "(366/244)" also gives the plan."""
+    if fig.scheme == P.OUTSIDE_SCHEME and fig.measure not in ("population", "labour_force"):
+        return []  # (a table's cell of voluntary health insurance)
     rows = [_row(text, fig, s0, s1)]
     if fig.measure == "attainment_pct":
         m = P.RATIO_AFTER.match(text, fig.end)

@@ -50,6 +50,10 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         before = text[max(s0, m.start() - 30):m.start()]
         if re.search(r"\d\s*%?\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
             continue  # a range "97 - 98%": no single value to read
+        if re.search(r"\btừ\s+[\d.,]+\s*%?\s*(?:đến|tới)\s*$", before) or (
+                re.search(r"\btừ\s*$", before) and re.match(r"\s*%?\s*(?:đến|tới)\s+[\d.,]+\s*%",
+                                                         text[m.end():s1])):
+            continue  # a band "từ 85% đến 90% là 13 xã": no single value either
         if (re.search(r"\[\s*$", before) and re.match(r"\s*\]", after)) or (
                 re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 30):m.start()])
                 and re.match(r"[.)][ \t]", after) and not m["mult"] and not m["pct"]):
@@ -145,7 +149,7 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
                 re.match(r"[ \t]+[A-ZĐ][a-zà-ỹđ]", after) and not re.match(
                     r"\s+(?:[Vv]ề|[Tt]rong|[Cc]ho|[Tt]ại|[Ll]à)\b", after))):
             continue
-        joint = bool(out) and bool(re.fullmatch(r"\s*(?:,|và|/|-)\s*",
+        joint = bool(out) and bool(re.fullmatch(r"\s*(?:,|và|/|-|–|—)\s*",
                                                 masked[max(0, last_end):m.start()]))
         if joint and out:
             out[-1] = (out[-1][0], out[-1][1], True)
@@ -273,6 +277,16 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
             fig.penalty += 0.1
             return None
+        compared = P.COMPARED_YEAR_PAREN.search(pre_q)
+        if compared and fig.unit == "pct" and (P.COVERAGE_BEFORE.search(statement) or (
+                prev_same is not None and prev_same.measure == "coverage_pct") or (
+                prev is not None and prev.unit == "pct" and prev.skip is not None
+                and re.search(r"(?:thấp|cao)\s+hơn\s*$", text[s0:prev.start]))):
+            # "… thấp hơn 3,5% so với cuối năm 2021 (90,8%)": that year's coverage
+            fig.measure = "coverage_pct"
+            fig.notes.append(f"year:{compared['y']}")
+            fig.penalty += 0.15
+            return None
         same = P.SAME_PERIOD.search(pre_q)
         if same and fig.unit != "pct" and prev is not None and (prev.measure in (
                 "participants", "change_participants") or prev.skip == "change in percent"):
@@ -349,11 +363,25 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
     if prev is not None and ";" not in pre_q and P.NOT_PARTICIPATING.search(pre_q) \
             and P.SAME_AS_BEFORE.match(pre_q.rsplit(",", 1)[-1]):
         return "not participating"
-    if P.BOUND_AFTER.match(short_after):
+    if fig.unit == "pct" and (P.NEW_RURAL.search(statement.rsplit(",", 1)[-1])
+                              or P.NEW_RURAL.search(short_after)):
+        return "a criterion for a kind of commune"  # "… đạt 90% đối với xã nông thôn mới"
+    if P.BOUND_AFTER.match(short_after) and not (
+            fig.unit == "pct" and P.PLAN_WORD.search(clause) and P.TARGET.search(statement)):
+        # (not "để đạt chỉ tiêu bao phủ … từ 85% trở lên": a target's floor)
         return "a bound over several places"
+    if fig.unit == "pct" and P.BAND_OF_PLACES_AFTER.match(after):
+        return "a band's bound over a count of places"  # "dưới 85% gồm 4 xã"
+    rest = re.sub(r"\([^)]*\)", " ", re.split(r";|\.(?!\d)", after, maxsplit=1)[0])[:100]
+    if (P.STILL_BEFORE.search(pre_q) and P.UNINSURED.search(rest)) or re.match(
+            r"\s*(?:người\s*)?\)\s*" + P.UNINSURED.pattern, after, re.I):
+        # "còn 11% dân số (khoảng 9.000 người) chưa tham gia": those outside the scheme
+        return "not participating"
+    if fig.unit != "pct" and P.RENEWAL_AFTER.match(after):
+        return "first-time and renewed cards"  # a flow of cards, no stock of persons
     if fig.unit != "pct" and P.STAFF_AFTER.match(after):
         return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
-    if P.EACH_PLACE.search(clause):
+    if P.EACH_PLACE.search(clause) or P.EACH_PLACE.search(pre_q):
         return "each of several places"  # "các xã A, B mỗi xã đều có trên 100 người"
     return None
 
@@ -442,7 +470,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
-            or P.TARGET_OPENING.match(statement) or (
+            or P.OBLIGED.search(clause) or P.TARGET_OPENING.match(statement) \
+            or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
         fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
@@ -477,8 +506,17 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     """Counts of persons (bare numbers are kept only with a strong cue)."""
     if P.SUBGROUP_AFTER.match(after):
         return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
-    change = P.CHANGE_BEFORE.search(pre_q)
-    if change:
+    if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after):
+        return "one day's count"  # "chỉ trong ngày 8-5, đã phát triển được 22.306 người"
+    if P.MORE_BEFORE.search(pre_q) and P.TO_REACH_OPENING.match(statement) \
+            and not campaign:
+        # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người": still needed
+        fig.measure = "shortfall_participants"
+        return None
+    change = P.CHANGE_BEFORE.search(pre_q) or (
+        P.CHANGE_PCT_WITH.search(statement) if re.fullmatch(
+            r"\s*(?:với|tương\s+(?:đương|ứng)(?:\s+với)?)\s*", pre_q) else None)
+    if change:  # (also "tăng 15% với 20.537 người": the change in persons)
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
             fig.measure = "new_participants"
             return None
@@ -544,8 +582,9 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
                   or P.NEW_AFTER.match(short_after))
-    if _plan_in(clause, statement, after) or (P.TARGET.search(clause)
-                                              and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
+    if _plan_in(clause, statement, after) or (
+            (P.TARGET.search(clause) or P.OBLIGED.search(clause))
+            and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
         if campaign:
             return "campaign target"
         if re.search(r"trong\s+tháng(?!\s+\d)", clause, re.I):
@@ -559,6 +598,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         # what is still needed to reach the plan
         fig.measure = "shortfall_participants"
         return None
+    if is_new and P.CHANNEL.search(own):
+        return "a channel's count"  # "tăng mới thông qua tổ chức hội nghị là 461 người"
     if is_new:
         fig.measure = "new_participants"
         return None
@@ -579,6 +620,18 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.penalty += 0.1
         return None
     return "count without a cue"
+
+
+def _target_named(pre_q: str, statement: str) -> bool:
+    """Whether a rate follows a target named since the figure before.
+
+    "… cách xa mục tiêu Quốc hội giao, đó là đến cuối năm 2022, tỷ lệ … đạt 92%", "gần
+    đạt mục tiêu mà Chính phủ đặt ra đến năm 2020, tỷ lệ bao phủ … đạt trên 90%": the
+    clauses after the target's name state it (not a result).
+    """
+    named = list(P.TARGET_NAMED.finditer(pre_q))
+    return bool(named) and not re.search(r"(?:hoàn\s+thành|vượt)\s+(?:\S+\s+){0,2}?$",
+                                         pre_q[:named[-1].start()]) and bool(statement)
 
 
 def _equivalent_of(pre_q: str, statement: str, prev: Figure | None) -> str | None:

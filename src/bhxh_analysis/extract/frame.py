@@ -25,8 +25,14 @@ COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", 
 _REFORM = _dt.date(2025, 7, 1)
 
 
-def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
-    """Candidate rows as a table; places in the boundaries their date implies."""
+def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 0
+             ) -> pd.DataFrame:
+    """Candidate rows as a table; places in the boundaries their date implies.
+
+    ``headline_end``: where the article's headline (its first line) ends; a headline's
+    rounded figure ("Phấn đấu 93%", "Trên 85% dân số …") repeats a sharper body figure
+    of the same place and kind even when the two were dated differently.
+    """
     out = []
     for r in rows:
         unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
@@ -54,7 +60,8 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext) -> pd.DataFrame:
             or _printed_step(frame.at[j, "value_raw"]) < _printed_step(frame.at[i, "value_raw"]))
         and abs(frame.at[j, "value"] - frame.at[i, "value"]) <= _printed_step(
             frame.at[i, "value_raw"])
-        for j in range(len(frame))) for i, q in enumerate(frame["qualifier"])]
+        for j in range(len(frame))) or _headline_rounding(frame, key, i, headline_end)
+        for i, q in enumerate(frame["qualifier"])]
     frame = frame[~dup & ~pd.Series(rounded, index=frame.index, dtype=bool)]
     frame = frame.reset_index(drop=True)
     return candidate_dtypes(frame)
@@ -73,6 +80,28 @@ def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
     return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
                                          ("confidence", "float64")) if c in out.columns})
+
+
+def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end: int
+                       ) -> bool:
+    """Whether row ``i`` is a headline's rounding of a sharper figure of the body.
+
+    "Ia Grai: Phấn đấu 93% dân số …" over "… đạt 93,12% dân số năm 2020", "Trên 85% dân
+    số … tham gia BHYT" over "… đạt 85,26% dân số": the same place and kind, the body's
+    figure printed with more digits and within one printed step of the headline's (the
+    headline's date is only borrowed from the body, so dates may differ).
+    """
+    if frame.at[i, "start"] >= headline_end:
+        return False
+    step = _printed_step(frame.at[i, "value_raw"])
+    if "%" in frame.at[i, "value_raw"]:
+        step = min(step, 1.0)  # "90%" rounds 90,4%, not 98,2%
+    return any(
+        j != i and frame.at[j, "start"] >= headline_end and key[j] == key[i]
+        and frame.at[j, "indicator"] == frame.at[i, "indicator"]
+        and _printed_step(frame.at[j, "value_raw"]) < step
+        and 0 <= frame.at[j, "value"] - frame.at[i, "value"] < step
+        for j in range(len(frame)))
 
 
 def _printed_step(raw: str) -> float:

@@ -152,7 +152,8 @@ _THIS_RATE_IS = re.compile(
 #: What stands between a place and its rate in a list: "đạt", ":", nothing, "dẫn đầu
 #: khu vực với", "thấp nhất,".
 _RANKED = re.compile(
-    r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:)|(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
+    r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm)(?:\s+t[ỷỉ]\s+lệ)?"
+    r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?)?\s*")
 
 

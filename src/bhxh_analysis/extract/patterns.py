@@ -81,10 +81,14 @@ SCHEME = re.compile(
     r"|(?P<bhyt_household>(?:(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?|nhóm\s+(?:tham\s+gia\s+)?"
     r"(?:theo\s+)?)(?:hộ\s+gia\s+đình|HGĐ)(?!\w))"
     r"|(?P<bhtn>BHTN|(?:bảo\s+hiểm|BH)\s+thất\s+nghiệp)"
+    r"|(?P<bhyt_voluntary>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+tự\s+nguyện)"
     r"|(?P<bhyt>BHYT|bảo\s+hiểm\s+y\s+tế)"
     r"|(?P<bhxh>BHXH|bảo\s+hiểm\s+xã\s+hội)",
     _I,
 )
+#: Voluntary health insurance (before 2015): a scheme outside the vocabulary, whose
+#: figures are skipped rather than read as all of BHYT (set 12).
+OUTSIDE_SCHEME = "bhyt_voluntary"
 #: A scheme word that names the agency, a law or a day, not the insurance itself.
 AGENCY_AFTER = re.compile(
     r"\s*(?:tỉnh|huyện|thành\s+phố|TP|thị\s+xã|quận|Việt\s+Nam|VN|cấp|các\s+cấp|khu\s+vực|"
@@ -223,7 +227,7 @@ POPULATION_BEFORE = re.compile(
 )
 #: Revenue, debts and payments: a percent or count about money, not people.
 MONEY_CONTEXT = re.compile(
-    r"số\s+thu|kế\s+hoạch\s+thu|tổng\s+thu|thu\s+(?:BHXH|BHYT|BHTN|nợ)|\bthu\s*,|tiền|"
+    r"số\s+thu|kế\s+hoạch\s+thu|tổng\s+thu|thu\s+(?:BHXH|BHYT|BHTN|nợ)|\bthu\s*,|tiền(?!\s+(?:Giang|Hải|Phong)\b)|"
     r"nợ\s+đọng|chậm\s+đóng|chi\s+trả|quỹ|doanh\s+thu|số\s+chi",
     _I,
 )
@@ -370,7 +374,7 @@ ELIGIBLE_AFTER = re.compile(
 SUBGROUP = re.compile(
     r"\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người\s+(?:nghèo|cận\s+nghèo|cao\s+tuổi)|"
     r"hộ\s+(?:nghèo|cận\s+nghèo)|hài\s+lòng|đơn\s+vị|doanh\s+nghiệp|cán\s+bộ|"
-    r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số", _I)
+    r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số|\bDTTS\b|đồng\s+bào", _I)
 #: "Trong đó, ...", "Cụ thể, ...": a sentence breaking down the one before (its targets).
 BREAKDOWN_LEAD = re.compile(r"\s*(?:Trong\s+đó|Cụ\s+thể|Theo\s+đó)(?!\w)")
 #: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
@@ -494,3 +498,55 @@ STAFF_AFTER = re.compile(
     r"\s*(?:người\s+)?(?:(?:tham\s+gia\s+)?(?:làm|là)\s+)?(?:nhân\s+viên|cán\s+bộ|"
     r"viên\s+chức|công\s+chức|cộng\s+tác\s+viên|tuyên\s+truyền\s+viên|đại\s+lý\s+thu)"
     r"(?!\w)", _I)
+
+# ------------------------------------------------------ real pages (set 12)
+
+#: "một số phường phải (thực hiện) vận động … như: A là N người", "… sẽ đạt x%": what a
+#: place is obliged to reach, or will reach, is a target (not "còn phải …": a need).
+OBLIGED = re.compile(
+    r"(?<!còn\s)\bphải\s+(?:thực\s+hiện\s+)?(?:vận\s+động|phát\s+triển)|\bsẽ\s+đạt", _I)
+#: "Để (đảm bảo) hoàn thành chỉ tiêu …, … (mở rộng|phát triển|vận động) thêm N người":
+#: a sentence opened by the plan still to be met; the persons "thêm" are what it needs.
+TO_REACH_OPENING = re.compile(
+    r"\s*Để\s+(?:(?:đảm|bảo)\s+\w+\s+)?(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?"
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)", _I)
+MORE_BEFORE = re.compile(r"(?:mở\s+rộng|phát\s+triển|vận\s+động|thu\s+hút)\s+thêm\s*$", _I)
+#: "đạt 91,93% dân số vào năm 2019", "93,12% dân số năm 2020": a year printed right after
+#: a target's figure is that target's own year.
+OWN_YEAR_AFTER = re.compile(
+    r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*(?:vào\s+)?(?:cuối\s+|hết\s+)?"
+    r"năm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–/]\s*\d)", _I)
+#: "dưới 85% gồm 4 xã", "từ 90% trở lên là 8 xã": a band's bound before a count of places.
+BAND_OF_PLACES_AFTER = re.compile(
+    r"\s*(?:trở\s+(?:lên|xuống)\s*)?,?\s*(?:là|gồm(?:\s+có)?|có)\s+(?:\d+|\w+)(?:/\d+)?\s+"
+    r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố|đơn\s+vị|địa\s+phương)"
+    r"(?!\w)", _I)
+#: "Hiện còn x% dân số … chưa tham gia": the uninsured share, no rate of participants.
+STILL_BEFORE = re.compile(r"\bcòn\s*$", _I)
+UNINSURED = re.compile(r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)", _I)
+#: "N người tham gia BHYT lần đầu và đáo hạn": cards issued and renewed, a flow.
+RENEWAL_AFTER = re.compile(
+    r"[^,;.()]{0,50}?\b(?:lần\s+đầu\s+và\s+(?:đáo|gia)\s+hạn|đáo\s+hạn|gia\s+hạn|tái\s+tục)",
+    _I)
+#: "tăng 15% với 20.537 người": the persons a change in percent stands for (a change).
+CHANGE_PCT_WITH = re.compile(
+    r"(?P<dir>tăng|giảm)\s+(?:\S+\s+)?\d[\d.,]*\s*%\s+(?:với|tương\s+(?:đương|ứng)(?:\s+với)?)\s*$",
+    _I)
+#: "xã nông thôn mới đạt tối thiểu 85%": a criterion for a kind of commune, no place's rate.
+NEW_RURAL = re.compile(r"nông\s+thôn\s+mới", _I)
+#: "mục tiêu (mà) Quốc hội giao, đó là …", "mục tiêu Chính phủ đặt ra đến năm 2020, …":
+#: the clauses after a target named (not reached: "hoàn thành/vượt mục tiêu") state it.
+TARGET_NAMED = re.compile(
+    r"(?<!hoàn\sthành\s)(?<!vượt\s)\bmục\s+tiêu\b(?:\s+(?:mà|do|của))?\s+[^,.;%\d]{0,40}?"
+    r"\b(?:giao|đặt\s+ra|đề\s+ra)\b", _I)
+#: "so với cuối năm 2021 (": the rate of that year's end follows in the remark.
+COMPARED_YEAR_PAREN = re.compile(
+    r"so\s+với\s+(?:cuối\s+|hết\s+)?năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$", _I)
+#: "… tăng mới thông qua (tổ chức) hội nghị là N người": the persons won by one channel.
+CHANNEL = re.compile(r"thông\s+qua\s+(?:việc\s+)?(?:tổ\s+chức\s+)?(?:các\s+)?hội\s+nghị", _I)
+#: "Dự kiến dân số của tỉnh năm 2020 là N người": the population of that year.
+POPULATION_YEAR_BEFORE = re.compile(
+    r"\bnăm\s+(?P<y>(?:19|20)\d{2})\s*(?:(?:là|:|có|khoảng|ước|gần|hơn|trên|đạt)\s*)*$", _I)
+#: "chỉ trong ngày 8-5, đã phát triển được N người", "N người tham gia … trong ngày ra
+#: quân": one day's results (a campaign's), not the place's stock or year's gains.
+ONE_DAY = re.compile(r"\btrong\s+(?:(?:một|1)\s+)?ngày\b(?!\s+(?:làm\s+việc|công))", _I)
