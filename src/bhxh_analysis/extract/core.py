@@ -132,7 +132,7 @@ def _plan_year(sentence: str, offset: int) -> int | None:
     """The year a plan is for: the printed year nearest before the figure, else after."""
     def years(a: int, b: int) -> list[int]:
         return [int(m["y"] or m["yl"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
-                if not re.search(r"(?:so\s+với|cùng\s+kỳ)\s*$", sentence[:m.start()], re.I)]
+                if not P.COMPARED_YEAR_BEFORE.search(sentence[:m.start()])]
 
     before = years(0, offset)
     if before:
@@ -369,6 +369,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
+        elif not kept and len({id(u) for _o, u in placed}) > 1:
+            # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
+            # named in passing; the sentence's first place is the one in play
+            ctx.places.in_passing(state, placed[0][1])
         plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
                  and f.as_of is not None}
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
@@ -486,6 +490,9 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
         return True
     if P.FROM_NOW.search(before):
         return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
+    if m["now"] and P.NOT_NOW_BEFORE.search(before):
+        return True  # "nhiều nhất từ trước đến nay", "Cũng đến thời điểm này", "Với kết
+        # quả hiện tại": the most ever, the date just given, the result just reported
     if m["year"] and P.PLAN_WORD.search(P.INDICATOR_WORD.sub(
             " ", re.split(r"\d", sent[m.end():], maxsplit=1)[0])):
         return True  # "Năm 2019, tỉnh được giao chỉ tiêu 87,5% …": the plan's year

@@ -323,6 +323,13 @@ AS_OF = re.compile(
     r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
     _I,
 )
+#: Before a year that is a comparison's, not a plan's: "tăng … so với cuối năm 2019".
+COMPARED_YEAR_BEFORE = re.compile(
+    r"(?:so\s+với|cùng\s+kỳ)\s*(?:(?:cuối|đầu|hết)\s+(?:năm\s*)?)?$", _I)
+#: Before a "now" phrase that is no date: "nhiều nhất từ trước đến nay" (ever), "Cũng đến
+#: thời điểm này" (the date just given), "Với kết quả hiện tại" (the result just read).
+NOT_NOW_BEFORE = re.compile(r"(?:\b(?:từ\s+)?trước|\bxưa|\bcũng|\bkết\s+quả|"
+                            r"\bsố\s+liệu|\btiến\s+độ)\s+$", _I)
 #: A comparison's date: "so với (thời điểm|cùng kỳ|...) tháng 9/2020".
 COMPARED_BEFORE = re.compile(
     r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$", _I

@@ -111,7 +111,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     for m in pattern.finditer(folded):
         printed = text[m.start():m.end()]
         # Every word of a bare name starts with a capital letter in the text.
-        if all(w[:1].isupper() for w in printed.split()):
+        if all(w[:1].isupper() for w in printed.split()) \
+                and not _person_before(text, m.start()):
             found.append(Mention(m.start(), m.end(), printed, "named", None))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
@@ -125,6 +126,24 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     kept = [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
             and not any(a <= x.start < b for a, b in credits)]
     return _named_elsewhere(_parents_first(text, kept), registry)
+
+
+_PERSON_TITLES = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em"}
+
+
+def _person_before(text: str, start: int) -> bool:
+    """Whether a bare name ends a person's name ("Ông Trần Văn Lâm": Văn Lâm is a district).
+
+    A title ("ông", "bà", "anh", "chị" …) then one to three capitalised words right
+    before the name: the name is the end of the person's, not a place.
+    """
+    words = text[max(0, start - 40):start].split()
+    n = 0
+    while words and n < 3 and words[-1].isalpha() and words[-1][:1].isupper() \
+            and words[-1].lower() not in _PERSON_TITLES:
+        words.pop()
+        n += 1
+    return n >= 1 and bool(words) and words[-1].lower() in _PERSON_TITLES
 
 
 def _named_elsewhere(mentions: list[Mention], registry: Any) -> list[Mention]:
@@ -294,6 +313,18 @@ class PlaceContext:
             return None
         return (self.resolve_name(name, "district", anywhere=False)
                 or self.resolve_name(name, "commune", anywhere=False))
+
+    def in_passing(self, state: tuple[Any, Any, Any], first: Any) -> None:
+        """Undo the places a sentence without figures named after its first.
+
+        "Lãnh đạo huyện A cho biết, nhiều lao động đi làm ở Bình Dương, TP Hồ Chí Minh";
+        "tỉnh A (mới) được lập từ tỉnh A và tỉnh B": the later names are said in passing,
+        so the place in play (and "toàn tỉnh" after it) is the sentence's first place.
+        ``state`` is ``(last, province, district)`` before the sentence.
+        """
+        self.last, self.province, self.district = state
+        self._remember(first)
+        self.last = first
 
     def see(self, mention: Mention) -> Any:
         """Resolve a mention, remember it as the place in play; None if unresolved."""
