@@ -81,6 +81,24 @@ BLIND6_CLASSES = [
       ("Ninh Thuận", "bhxh_voluntary_change_participants", "2022-09-12", 3_200.0),
       ("Ninh Thuận", "bhxh_voluntary_attainment_pct", "2022-09-12", 91.0),
       ("Ninh Thuận", "bhxh_voluntary_plan_participants", "2022-12-31", 16_900.0)}),
+    # a national yardstick's own date ("Cuối năm 2022, … của cả nước đạt …") in a
+    # quarter's provincial report is not the date of the districts' rates after it
+    ("Hết quý I/2023, tỉnh Bến Tre có 1.200.000 người tham gia BHYT, đạt 92,1% dân số. Cuối "
+     "năm 2022, tỷ lệ bao phủ BHYT của cả nước đạt 92,0%.\n\nỞ cấp huyện, Ba Tri có tỷ lệ "
+     "bao phủ BHYT thấp nhất, đạt 88,4%.", "2023-04-15", None,
+     {("Bến Tre", "bhyt_participants", "2023-03-31", 1_200_000.0),
+      ("Bến Tre", "bhyt_coverage_pct", "2023-03-31", 92.1),
+      ("Việt Nam", "bhyt_coverage_pct", "2022-12-31", 92.0),
+      ("Ba Tri", "bhyt_coverage_pct", "2023-03-31", 88.4)}),
+    # a year-end review whose headline names the year (and no sharper date): a later
+    # paragraph that prints no date is of that year too, not of the publication day
+    # (without the headline a bare year dates its own paragraph only: round 8)
+    ("Sơn La tổng kết công tác BHXH năm 2024\n\nNăm 2024, toàn tỉnh Sơn La có 71.500 người tham gia BHXH tự nguyện.\n\nTỷ lệ bao "
+     "phủ BHYT được giữ vững với 1.230.000 người tham gia, đạt 96,2% dân số.",
+     "2025-01-09", None,
+     {("Sơn La", "bhxh_voluntary_participants", "2024-12-31", 71_500.0),
+      ("Sơn La", "bhyt_participants", "2024-12-31", 1_230_000.0),
+      ("Sơn La", "bhyt_coverage_pct", "2024-12-31", 96.2)}),
 ]
 
 

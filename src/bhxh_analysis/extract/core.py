@@ -166,6 +166,7 @@ class _Context:
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
     report_year: tuple[int, _dt.date] | None = None
+    review: bool = False  # that year is in the headline: a review of the year
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -222,6 +223,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         # headline and the paragraphs that print no date (not the publication day)
         ctx.report_year = next(((d[-1][0], d[-1][2]) for d, _s in dated if d
                                 and not _horizon(d[-1][2], pub)), None)
+        # "Sơn La tổng kết công tác năm 2024" over the text: every undated figure is
+        # of that year, in later paragraphs too (not of the publication day)
+        head = text.find("\n")
+        ctx.review = ctx.report_year is not None and 0 <= ctx.report_year[0] < head < 160 \
+            and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", text[:head]))
     mentions = find_mentions(text, ctx.places.registry)
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
@@ -355,7 +361,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ctx.last_figure_end = fig.end
             prev = fig
         status = [d for _a, _b, d in dates if not _horizon(d, ctx.published)]
-        if strong and status:
+        if strong and status and not _yardstick(kept, ctx):
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
             ctx.last_date = status[-1]
@@ -469,6 +475,14 @@ def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
     if strong:
         return strong, True
     return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
+
+
+def _yardstick(kept: list[Figure], ctx: _Context) -> bool:
+    """Whether a sentence's figures are all the nation's in a local report: "Cuối năm
+    2023, … của cả nước đạt 93,35%" is a yardstick, its date not the report's."""
+    nation = ctx.places.nation
+    return bool(kept) and ctx.main_level not in (None, "nation") and all(
+        f.place is nation for f in kept)
 
 
 def _not_as_of(sent: str, m: re.Match[str]) -> bool:
@@ -650,7 +664,7 @@ def _report_year(fig: Figure, ctx: _Context) -> _dt.date | None:
     deeper = ctx.main_level is not None and level in ("district", "commune") and (
         ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
             "commune", "district"))
-    return day if fig.start < at or deeper else None
+    return day if fig.start < at or deeper or ctx.review else None
 
 
 def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
