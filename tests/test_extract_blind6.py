@@ -45,6 +45,18 @@ BLIND6_CLASSES = [
      "gia BHYT.", "2023-10-16", None,
      {("Thái Bình", "bhxh_voluntary_participants", "2023-09-30", 39_000.0),
       ("Thái Bình", "bhyt_participants", "2023-09-30", 1_700_000.0)}),
+    # control: the office that reports ("BHXH tỉnh A cho biết, UBND huyện B vừa …") is
+    # no passing place: the district the page is about stays in play
+    ("Yên Thành đẩy mạnh BHYT toàn dân\n\nBHXH tỉnh Nghệ An cho biết, UBND huyện Yên "
+     "Thành vừa tổ chức hội nghị sơ kết 6 tháng. Theo đó, tính đến 30/6/2021, huyện có "
+     "182.000 người tham gia BHYT, đạt 91,3% dân số.", "2021-07-15", None,
+     {("Yên Thành", "bhyt_participants", "2021-06-30", 182_000.0),
+      ("Yên Thành", "bhyt_coverage_pct", "2021-06-30", 91.3)}),
+    # a capitalised word of page furniture whose letters, without their tone marks,
+    # spell a district ("VĂN BẢN" and Văn Bàn) names no place
+    ("VĂN BẢN MỚI\n\nNgày 10/5/2017, UBND tỉnh Hà Tĩnh ban hành kế hoạch thực hiện BHYT. "
+     "Đến 30/6/2017, toàn tỉnh có 1.150.000 người tham gia BHYT.", "2017-07-05", None,
+     {("Hà Tĩnh", "bhyt_participants", "2017-06-30", 1_150_000.0)}),
     # "nhiều nhất từ trước đến nay" (the most ever) dates nothing: the year of the report
     ("Năm 2022, tỉnh Hòa Bình có 24.500 người tham gia BHXH tự nguyện. Trong đó, riêng trong "
      "năm phát triển mới 6.100 người, nhiều nhất từ trước đến nay. Số người tham gia BHTN "

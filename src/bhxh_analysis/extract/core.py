@@ -375,10 +375,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
-        elif not kept and len({id(u) for _o, u in placed}) > 1:
+        elif not kept and placed:
             # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
-            # named in passing; the sentence's first place is the one in play
-            ctx.places.in_passing(state, placed[0][1])
+            # outside the province in play, named in passing, do not replace it
+            ctx.places.in_passing(state, [u for _o, u in placed], [
+                u for o, u in placed if P.OPENING_PLACE.fullmatch(text, s0, o)])
         plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
                  and f.as_of is not None}
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(

@@ -330,6 +330,8 @@ COMPARED_YEAR_BEFORE = re.compile(
 #: thời điểm này" (the date just given), "Với kết quả hiện tại" (the result just read).
 NOT_NOW_BEFORE = re.compile(r"(?:\b(?:từ\s+)?trước|\bxưa|\bcũng|\bkết\s+quả|"
                             r"\bsố\s+liệu|\btiến\s+độ)\s+$", _I)
+#: What may come before a place that opens its sentence: "Tại tỉnh A, …", "Ở B, …".
+OPENING_PLACE = re.compile(r"\s*(?:(?:tại|ở|đối\s+với|với|riêng|còn|về)\s+)?", _I)
 #: A comparison's date: "so với (thời điểm|cùng kỳ|...) tháng 9/2020".
 COMPARED_BEFORE = re.compile(
     r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$", _I
