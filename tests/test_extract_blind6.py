@@ -111,6 +111,27 @@ BLIND6_CLASSES = [
      {("Sơn La", "bhxh_voluntary_participants", "2024-12-31", 71_500.0),
       ("Sơn La", "bhyt_participants", "2024-12-31", 1_230_000.0),
       ("Sơn La", "bhyt_coverage_pct", "2024-12-31", 96.2)}),
+    # "A và B lần lượt có N người và M người tham gia BHXH tự nguyện": what is counted
+    # follows the list's last figure
+    ("Đến nay, tỉnh Sơn La có 30.500 người tham gia BHXH tự nguyện. Ở các huyện vùng cao, "
+     "Bắc Yên và Phù Yên lần lượt có 910 người và 1.120 người tham gia BHXH tự nguyện, gấp "
+     "đôi so với năm 2019.", "2022-12-20", None,
+     {("Sơn La", "bhxh_voluntary_participants", "2022-12-20", 30_500.0),
+      ("Bắc Yên", "bhxh_voluntary_participants", "2022-12-20", 910.0),
+      ("Phù Yên", "bhxh_voluntary_participants", "2022-12-20", 1_120.0)}),
+    # "A và B dẫn đầu về phát triển mới, lần lượt N người và M người": new participants
+    # of the scheme in play
+    ("Sáu tháng đầu năm 2023, tỉnh Nam Định phát triển mới 2.100 người tham gia BHXH tự "
+     "nguyện. Huyện Hải Hậu và huyện Giao Thủy dẫn đầu về phát triển mới, lần lượt 305 người "
+     "và 270 người.", "2023-07-10", None,
+     {("Nam Định", "bhxh_voluntary_new_participants", "2023-06-30", 2_100.0),
+      ("Hải Hậu", "bhxh_voluntary_new_participants", "2023-06-30", 305.0),
+      ("Giao Thủy", "bhxh_voluntary_new_participants", "2023-06-30", 270.0)}),
+    # control: persons after "lần lượt" who receive a benefit are not participants
+    ("Đến 30/6/2023, tỉnh Nam Định có 25.000 người tham gia BHXH tự nguyện. Huyện Hải Hậu "
+     "và huyện Giao Thủy lần lượt có 120 người và 95 người hưởng lương hưu.", "2023-07-10",
+     None,
+     {("Nam Định", "bhxh_voluntary_participants", "2023-06-30", 25_000.0)}),
 ]
 
 
