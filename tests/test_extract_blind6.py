@@ -132,6 +132,16 @@ BLIND6_CLASSES = [
      "và huyện Giao Thủy lần lượt có 120 người và 95 người hưởng lương hưu.", "2023-07-10",
      None,
      {("Nam Định", "bhxh_voluntary_participants", "2023-06-30", 25_000.0)}),
+    # "tại một số địa phương như A, B, tỷ lệ … chỉ khoảng x%": a figure said of places
+    # given as examples (one of them, or none, in the registry), no one place's
+    ("Đến hết năm 2024, tỉnh Hà Giang có 38.000 người tham gia BHXH tự nguyện. Tuy vậy, tại "
+     "một số địa phương như Đồng Văn, Lũng Cú, tỷ lệ lao động tham gia BHXH chỉ khoảng 4%.",
+     "2025-01-12", None,
+     {("Hà Giang", "bhxh_voluntary_participants", "2024-12-31", 38_000.0)}),
+    ("Đến hết năm 2024, tỉnh Hà Giang có 38.000 người tham gia BHXH tự nguyện. Ở nhiều xã "
+     "biên giới như Lũng Cú, Sà Phìn, tỷ lệ lao động tham gia BHXH chỉ khoảng 4%.",
+     "2025-01-12", None,
+     {("Hà Giang", "bhxh_voluntary_participants", "2024-12-31", 38_000.0)}),
 ]
 
 

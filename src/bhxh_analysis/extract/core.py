@@ -46,6 +46,7 @@ from .frame import COLUMNS, candidate_dtypes, frame_of
 from .lists import (
     apposed_child,
     deepest_before,
+    example_places,
     listed_targets,
     scheme_rate_item,
     several_places,
@@ -338,7 +339,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 turn = respective_place(text, fig, s0, kept, ctx.places)
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
                     fig.place = turn
-                elif several_places(text, fig, prev, placed, ends):
+                elif several_places(text, fig, prev, placed, ends) or example_places(
+                        text, fig, s0):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is
