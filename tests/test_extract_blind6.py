@@ -142,6 +142,23 @@ BLIND6_CLASSES = [
      "biên giới như Lũng Cú, Sà Phìn, tỷ lệ lao động tham gia BHXH chỉ khoảng 4%.",
      "2025-01-12", None,
      {("Hà Giang", "bhxh_voluntary_participants", "2024-12-31", 38_000.0)}),
+    # "…; tính đến cuối tháng 9, huyện đã đạt x% kế hoạch": the month's number is no
+    # count whose rate this would be; the district's attainment
+    ("Tính đến 30/9/2019, huyện Tuy Phước (Bình Định) có 2.050 người tham gia BHXH tự "
+     "nguyện. Kế hoạch năm 2019 BHXH tỉnh giao cho huyện là 2.400 người; tính đến cuối "
+     "tháng 9, huyện đã đạt 85,4% kế hoạch.", "2019-10-10", None,
+     {("Tuy Phước", "bhxh_voluntary_participants", "2019-09-30", 2_050.0),
+      ("Tuy Phước", "bhxh_voluntary_plan_participants", "2019-12-31", 2_400.0),
+      ("Tuy Phước", "bhxh_voluntary_attainment_pct", "2019-09-30", 85.4)}),
+    # "năm Y tỉnh phải đạt tỷ lệ bao phủ x% và năm Y+1 là y%": what a province must
+    # reach is a target, for this year as for the next
+    ("Đến cuối tháng 3, toàn tỉnh Kon Tum có 480.000 người tham gia BHYT, đạt 88,1% dân số. "
+     "Theo Quyết định giao chỉ tiêu của Thủ tướng, năm 2019 tỉnh phải đạt tỷ lệ bao phủ "
+     "89,5% và năm 2020 là 90,7%.", "2019-04-20", None,
+     {("Kon Tum", "bhyt_participants", "2019-03-31", 480_000.0),
+      ("Kon Tum", "bhyt_coverage_pct", "2019-03-31", 88.1),
+      ("Kon Tum", "bhyt_plan_coverage_pct", "2019-12-31", 89.5),
+      ("Kon Tum", "bhyt_plan_coverage_pct", "2020-12-31", 90.7)}),
 ]
 
 

@@ -76,6 +76,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
                 continue  # a year
             # "(đạt 98,31 kế hoạch)": a percentage printed without its sign
             unit = "pct" if "," in num and P.PLAN_AFTER.match(after) else "bare"
+            if unit == "bare" and re.search(r"(?:tháng|quý)\s*$", before, re.I):
+                continue  # "đến cuối tháng 9, …": a month, no figure
         qm = P.QUALIFIER_BEFORE.search(before)
         if qm and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", before[:qm.start()], re.I):
             qm = None  # "thấp hơn 5,25%": a comparison, not a bound
@@ -442,6 +444,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
+            or P.MUST_REACH.search(clause) \
             or P.TARGET_OPENING.match(statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))

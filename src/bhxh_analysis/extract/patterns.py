@@ -177,6 +177,9 @@ TARGET = re.compile(
     r"để\s+(?:đạt|hoàn\s+thành)|đảm\s+bảo",
     _I,
 )
+#: "năm 2019 tỉnh phải đạt tỷ lệ bao phủ 89,5%": what a place must reach, a target (not
+#: "còn phải đạt thêm …", a need).
+MUST_REACH = re.compile(r"(?<!còn\s)\bphải\s+đạt\b(?!\s+thêm)", _I)
 #: Plans and targets: "chỉ tiêu", "kế hoạch (được) giao", "chỉ tiêu giao của UBND",
 #: a resolution's or decision's target.
 PLAN = re.compile(
