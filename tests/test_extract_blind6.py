@@ -159,6 +159,26 @@ BLIND6_CLASSES = [
       ("Kon Tum", "bhyt_coverage_pct", "2019-03-31", 88.1),
       ("Kon Tum", "bhyt_plan_coverage_pct", "2019-12-31", 89.5),
       ("Kon Tum", "bhyt_plan_coverage_pct", "2020-12-31", 90.7)}),
+    # "BHXH tự nguyện chỉ còn N người" (the scheme's stock, fallen): participants
+    ("Đến 31/5/2023, tỉnh Trà Vinh có 70.100 người tham gia BHXH bắt buộc. Ngược lại, BHXH "
+     "tự nguyện chỉ còn 20.400 người, giảm 900 người so với cùng kỳ.", "2023-06-20", None,
+     {("Trà Vinh", "bhxh_compulsory_participants", "2023-05-31", 70_100.0),
+      ("Trà Vinh", "bhxh_voluntary_participants", "2023-05-31", 20_400.0),
+      ("Trà Vinh", "bhxh_voluntary_change_participants", "2023-05-31", -900.0)}),
+    # control: "BHYT còn N người chưa tham gia" are not participants
+    ("Đến 31/5/2023, tỉnh Trà Vinh có 930.000 người tham gia BHYT. Toàn tỉnh BHYT còn "
+     "45.000 người chưa tham gia.", "2023-06-20", None,
+     {("Trà Vinh", "bhyt_participants", "2023-05-31", 930_000.0)}),
+    # a headline "Phát triển hơn N người tham gia BHXH tự nguyện trong 6 tháng": the new
+    # participants the body prints exactly (one row)
+    ("Trà Vinh: Phát triển hơn 2.300 người tham gia BHXH tự nguyện trong 6 tháng\n\nSáu "
+     "tháng đầu năm 2020, tỉnh Trà Vinh đã phát triển mới 2.341 người tham gia BHXH tự "
+     "nguyện.", "2020-07-15", None,
+     {("Trà Vinh", "bhxh_voluntary_new_participants", "2020-06-30", 2_341.0)}),
+    # control: "phát triển người tham gia … đạt N người" is the stock
+    ("Đến 30/6/2020, công tác phát triển người tham gia BHXH tự nguyện của tỉnh Trà Vinh "
+     "đạt 9.800 người.", "2020-07-15", None,
+     {("Trà Vinh", "bhxh_voluntary_participants", "2020-06-30", 9_800.0)}),
 ]
 
 

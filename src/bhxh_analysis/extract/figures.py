@@ -522,7 +522,9 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.measure = equivalent
         fig.penalty += 0.1
         return None
-    scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause)
+    scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause) or (
+        # "BHXH tự nguyện chỉ còn 31.062 người" ("còn" breaks the clause): what is left
+        (m := P.SCHEME_HAS.search(own)) is not None and m["left"] is not None)
     if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement, after) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
             and not P.SERVICE.search(own):

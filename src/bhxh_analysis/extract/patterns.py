@@ -111,7 +111,8 @@ PARTICIPATE_BEFORE = re.compile(r"tham\s+gia|số\s+người|số\s+đối\s+tư
 NEW = re.compile(
     r"phát\s+triển\s+mới|tham\s+gia\s+mới|khai\s+thác\s+mới|tăng\s+mới|thu\s+hút\s+mới|"
     r"mới\s+tham\s+gia|phát\s+triển\s+được|phát\s+triển\s+thêm|vận\s+động\s+(?:mới|được)|"
-    r"tăng\s+thêm\s+mới",
+    r"tăng\s+thêm\s+mới|"
+    r"phát\s+triển\s*$",  # "Phát triển (hơn) 4.100 người tham gia …"
     _I,
 )
 #: "6.120 người tham gia BHXH tự nguyện mới": new participants named after the figure
@@ -213,7 +214,7 @@ SCHEME_THEN = re.compile(
 SCHEME_HAS = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm\s+(?:xã\s+hội|y\s+tế|thất\s+nghiệp))"
     r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|TN|BB|HGĐ))?"
-    r"\s+(?:mới\s+|chỉ\s+)?có\s*$", _I)
+    r"\s+(?:mới\s+|chỉ\s+)?(?:có|(?P<left>còn))\s*$", _I)  # "BHXH tự nguyện chỉ còn N người"
 #: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
 COVERAGE_AFTER_LIST = re.compile(
     r"(?:\s*,\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
