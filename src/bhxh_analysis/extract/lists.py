@@ -226,4 +226,3 @@ def example_places(text: str, fig: Figure, s0: int) -> bool:
             break
         names += 1
     return names >= 2
-

@@ -54,7 +54,11 @@ _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
 def _tones(name: str) -> tuple[str, ...]:
-    """The tone marks of each word of ``name`` ("Văn Bàn" → ("", "\u0300"))."""
+    """The tone marks of each word of ``name`` (Văn Bàn: none, then the grave accent).
+
+    The vowel's own marks (breve, circumflex, horn) are not tones and are kept out, so
+    "Hoà"/"Hòa" and "Cang"/"Căng" agree while "Bản" and "Bàn" do not.
+    """
     return tuple("".join(sorted(c for c in unicodedata.normalize("NFD", w)
                                 if c in _TONE_MARKS)) for w in name.lower().split())
 
