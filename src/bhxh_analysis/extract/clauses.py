@@ -104,7 +104,21 @@ def respective_measure(text: str, fig: Figure, s0: int, prev: Figure | None) -> 
     if fig.unit == "count" and P.PARTICIPATE_BEFORE.search(lead) and not P.NEW.search(lead) \
             and not P.SERVICE.search(lead) and scheme_mentions(text, s0, m.start()):
         return "participants"
+    if fig.unit != "count" or P.SERVICE.search(lead):
+        return None
+    if P.NEW.search(lead) and not P.PLAN.search(lead):
+        return "new_participants"  # "A và B dẫn đầu về phát triển mới, lần lượt N và M"
+    # "A và B lần lượt có N người và M người tham gia BHXH tự nguyện": the words after
+    # the list's last figure say what all its figures count
+    tail = _LIST_TAIL.match(text, fig.end)
+    if tail and P.PARTICIPATE_AFTER.match(text, tail.end()) and scheme_mentions(
+            text, tail.end(), min(len(text), tail.end() + 40)):
+        return "participants"
     return None
+
+
+#: The rest of a list of counts after one of them: "người và 1.120" (to the last figure).
+_LIST_TAIL = re.compile(r"(?:\s*người)?(?:\s*(?:,|và)\s*\d[\d.,]*(?:\s*người)?)*")
 
 
 def remark_plan(text: str, fig: Figure, s0: int) -> bool:

@@ -46,6 +46,7 @@ from .frame import COLUMNS, candidate_dtypes, frame_of
 from .lists import (
     apposed_child,
     deepest_before,
+    example_places,
     listed_targets,
     scheme_rate_item,
     several_places,
@@ -132,7 +133,7 @@ def _plan_year(sentence: str, offset: int) -> int | None:
     """The year a plan is for: the printed year nearest before the figure, else after."""
     def years(a: int, b: int) -> list[int]:
         return [int(m["y"] or m["yl"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
-                if not re.search(r"(?:so\s+với|cùng\s+kỳ)\s*$", sentence[:m.start()], re.I)]
+                if not P.COMPARED_YEAR_BEFORE.search(sentence[:m.start()])]
 
     before = years(0, offset)
     if before:
@@ -166,6 +167,7 @@ class _Context:
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
     report_year: tuple[int, _dt.date] | None = None
+    review: bool = False  # that year is in the headline: a review of the year
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -222,6 +224,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         # headline and the paragraphs that print no date (not the publication day)
         ctx.report_year = next(((d[-1][0], d[-1][2]) for d, _s in dated if d
                                 and not _horizon(d[-1][2], pub)), None)
+        # "Sơn La tổng kết công tác năm 2024" over the text: every undated figure is
+        # of that year, in later paragraphs too (not of the publication day)
+        head = text.find("\n")
+        ctx.review = ctx.report_year is not None and 0 <= ctx.report_year[0] < head < 160 \
+            and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", text[:head]))
     mentions = find_mentions(text, ctx.places.registry)
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
@@ -332,7 +339,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 turn = respective_place(text, fig, s0, kept, ctx.places)
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
                     fig.place = turn
-                elif several_places(text, fig, prev, placed, ends):
+                elif several_places(text, fig, prev, placed, ends) or example_places(
+                        text, fig, s0):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is
@@ -359,7 +367,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ctx.last_figure_end = fig.end
             prev = fig
         status = [d for _a, _b, d in dates if not _horizon(d, ctx.published)]
-        if strong and status:
+        if strong and status and not _yardstick(kept, ctx):
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
             ctx.last_date = status[-1]
@@ -373,6 +381,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
+        elif not kept and placed:
+            # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
+            # outside the province in play, named in passing, do not replace it
+            ctx.places.in_passing(state, [u for _o, u in placed], [
+                u for o, u in placed if P.OPENING_PLACE.fullmatch(text, s0, o)])
         plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
                  and f.as_of is not None}
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
@@ -481,6 +494,14 @@ def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
     return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
 
 
+def _yardstick(kept: list[Figure], ctx: _Context) -> bool:
+    """Whether a sentence's figures are all the nation's in a local report: "Cuối năm
+    2023, … của cả nước đạt 93,35%" is a yardstick, its date not the report's."""
+    nation = ctx.places.nation
+    return bool(kept) and ctx.main_level not in (None, "nation") and all(
+        f.place is nation for f in kept)
+
+
 def _not_as_of(sent: str, m: re.Match[str]) -> bool:
     """A date phrase that is not the figures' date.
 
@@ -500,6 +521,9 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
         return True
     if P.FROM_NOW.search(before):
         return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
+    if m["now"] and P.NOT_NOW_BEFORE.search(before):
+        return True  # "nhiều nhất từ trước đến nay", "Cũng đến thời điểm này", "Với kết
+        # quả hiện tại": the most ever, the date just given, the result just reported
     if m["year"] and P.PLAN_WORD.search(P.INDICATOR_WORD.sub(
             " ", re.split(r"\d", sent[m.end():], maxsplit=1)[0])):
         return True  # "Năm 2019, tỉnh được giao chỉ tiêu 87,5% …": the plan's year
@@ -664,7 +688,7 @@ def _report_year(fig: Figure, ctx: _Context) -> _dt.date | None:
     deeper = ctx.main_level is not None and level in ("district", "commune") and (
         ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
             "commune", "district"))
-    return day if fig.start < at or deeper else None
+    return day if fig.start < at or deeper or ctx.review else None
 
 
 def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,

@@ -80,6 +80,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
                 continue  # a year
             # "(đạt 98,31 kế hoạch)": a percentage printed without its sign
             unit = "pct" if "," in num and P.PLAN_AFTER.match(after) else "bare"
+            if unit == "bare" and re.search(r"(?:tháng|quý)\s*$", before, re.I):
+                continue  # "đến cuối tháng 9, …": a month, no figure
         qm = P.QUALIFIER_BEFORE.search(before)
         if qm and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", before[:qm.start()], re.I):
             qm = None  # "thấp hơn 5,25%": a comparison, not a bound
@@ -470,7 +472,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
-            or P.OBLIGED.search(clause) or P.TARGET_OPENING.match(statement) \
+            or P.OBLIGED.search(clause) or P.MUST_REACH.search(clause) \
+            or P.TARGET_OPENING.match(statement) \
             or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
@@ -557,7 +560,9 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.measure = equivalent
         fig.penalty += 0.1
         return None
-    scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause)
+    scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause) or (
+        # "BHXH tự nguyện chỉ còn 31.062 người" ("còn" breaks the clause): what is left
+        (m := P.SCHEME_HAS.search(own)) is not None and m["left"] is not None)
     if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement, after) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
             and not P.SERVICE.search(own):

@@ -26,8 +26,8 @@ from typing import Any
 from . import patterns as P
 from .figures import Figure, clause_of, trailing_name
 
-__all__ = ["YEARLY", "apposed_child", "deepest_before", "listed_targets", "scheme_rate_item", "several_places",
-           "smaller_place_rate"]
+__all__ = ["YEARLY", "apposed_child", "deepest_before", "example_places", "listed_targets",
+           "scheme_rate_item", "several_places", "smaller_place_rate"]
 
 #: ``list_plan_year`` under a heading that prints no year: each item's own year.
 YEARLY = 0
@@ -198,3 +198,32 @@ def several_places(text: str, fig: Figure, prev: Figure | None,
     return (getattr(first, "level", None) == getattr(second, "level", 1)
             and first is not second and a in ends
             and bool(re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[ends[a]:b])))
+
+
+#: "một số xã vùng cao như", "nhiều địa phương như", "các huyện như": places given as
+#: examples of a group.
+_EXAMPLES_LEAD = re.compile(
+    r"\b(?:một\s+số|nhiều|các|những)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|"
+    r"tỉnh|thành\s+phố|địa\s+phương|đơn\s+vị\s+hành\s+chính)\b[^.;:]{0,30}?\bnhư\s", re.I)
+
+
+def example_places(text: str, fig: Figure, s0: int) -> bool:
+    """Whether the figure is said of places given as examples of a group.
+
+    "ở một số xã vùng cao như A, B, tỷ lệ … vẫn dưới 5%": a figure of the group (a bound
+    at that), no one place's, whether the names resolve or not. Only in the figure's
+    own statement (after the last ";"), after two names or more and no figure of
+    their own ("một số xã như A đạt 88,4%, B đạt 89,6%" are each place's).
+    """
+    statement = text[max(s0, text.rfind(";", s0, fig.start) + 1):fig.start]
+    lead = _EXAMPLES_LEAD.search(statement)
+    if lead is None or re.search(r"\d", statement[lead.end():]):
+        return False  # "như A đạt 88,4%, B đạt 89,6%": each place's own figure
+    # two names or more, then the statement the figure belongs to
+    items = re.split(r"\s*(?:,|\bvà\b|\bhoặc\b)\s*", statement[lead.end():].strip())
+    names = 0
+    for item in items:
+        if not item or not all(w[:1].isupper() for w in item.split()):
+            break
+        names += 1
+    return names >= 2

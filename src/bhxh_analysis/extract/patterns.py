@@ -115,7 +115,8 @@ PARTICIPATE_BEFORE = re.compile(r"tham\s+gia|số\s+người|số\s+đối\s+tư
 NEW = re.compile(
     r"phát\s+triển\s+mới|tham\s+gia\s+mới|khai\s+thác\s+mới|tăng\s+mới|thu\s+hút\s+mới|"
     r"mới\s+tham\s+gia|phát\s+triển\s+được|phát\s+triển\s+thêm|vận\s+động\s+(?:mới|được)|"
-    r"tăng\s+thêm\s+mới",
+    r"tăng\s+thêm\s+mới|"
+    r"phát\s+triển\s*$",  # "Phát triển (hơn) 4.100 người tham gia …"
     _I,
 )
 #: "6.120 người tham gia BHXH tự nguyện mới": new participants named after the figure
@@ -181,6 +182,9 @@ TARGET = re.compile(
     r"để\s+(?:đạt|hoàn\s+thành)|đảm\s+bảo",
     _I,
 )
+#: "năm 2019 tỉnh phải đạt tỷ lệ bao phủ 89,5%": what a place must reach, a target (not
+#: "còn phải đạt thêm …", a need).
+MUST_REACH = re.compile(r"(?<!còn\s)\bphải\s+đạt\b(?!\s+thêm)", _I)
 #: Plans and targets: "chỉ tiêu", "kế hoạch (được) giao", "chỉ tiêu giao của UBND",
 #: a resolution's or decision's target.
 PLAN = re.compile(
@@ -214,7 +218,7 @@ SCHEME_THEN = re.compile(
 SCHEME_HAS = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm\s+(?:xã\s+hội|y\s+tế|thất\s+nghiệp))"
     r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|TN|BB|HGĐ))?"
-    r"\s+(?:mới\s+|chỉ\s+)?có\s*$", _I)
+    r"\s+(?:mới\s+|chỉ\s+)?(?:có|(?P<left>còn))\s*$", _I)  # "BHXH tự nguyện chỉ còn N người"
 #: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
 COVERAGE_AFTER_LIST = re.compile(
     r"(?:\s*,\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
@@ -327,6 +331,15 @@ AS_OF = re.compile(
     r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
     _I,
 )
+#: Before a year that is a comparison's, not a plan's: "tăng … so với cuối năm 2019".
+COMPARED_YEAR_BEFORE = re.compile(
+    r"(?:so\s+với|cùng\s+kỳ)\s*(?:(?:cuối|đầu|hết)\s+(?:năm\s*)?)?$", _I)
+#: Before a "now" phrase that is no date: "nhiều nhất từ trước đến nay" (ever), "Cũng đến
+#: thời điểm này" (the date just given), "Với kết quả hiện tại" (the result just read).
+NOT_NOW_BEFORE = re.compile(r"(?:\b(?:từ\s+)?trước|\bxưa|\bcũng|\bkết\s+quả|"
+                            r"\bsố\s+liệu|\btiến\s+độ)\s+$", _I)
+#: What may come before a place that opens its sentence: "Tại tỉnh A, …", "Ở B, …".
+OPENING_PLACE = re.compile(r"\s*(?:(?:tại|ở|đối\s+với|với|riêng|còn|về)\s+)?", _I)
 #: A comparison's date: "so với (thời điểm|cùng kỳ|...) tháng 9/2020".
 COMPARED_BEFORE = re.compile(
     r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$", _I

@@ -49,6 +49,29 @@ def fold_chars(text: str) -> str:
 
 
 _GAZETTEERS: dict[int, re.Pattern[str]] = {}
+_TONES: dict[int, dict[str, set[tuple[str, ...]]]] = {}
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _tones(name: str) -> tuple[str, ...]:
+    """The tone marks of each word of ``name`` (Văn Bàn: none, then the grave accent).
+
+    The vowel's own marks (breve, circumflex, horn) are not tones and are kept out, so
+    "Hoà"/"Hòa" and "Cang"/"Căng" agree while "Bản" and "Bàn" do not.
+    """
+    return tuple("".join(sorted(c for c in unicodedata.normalize("NFD", w)
+                                if c in _TONE_MARKS)) for w in name.lower().split())
+
+
+def _same_tones(printed: str, reg: Any) -> bool:
+    """Whether a bare name printed with diacritics has the tones of a registry name.
+
+    Folding drops every diacritic so that "Quang Binh" is still found; a name printed
+    with other tones is another word ("VĂN BẢN", a document, is not Văn Bàn).
+    """
+    if printed.isascii():
+        return True
+    return _tones(printed) in _TONES[id(reg)].get(fold_chars(printed), {_tones(printed)})
 
 
 def _gazetteer(reg: Any) -> re.Pattern[str]:
@@ -56,6 +79,7 @@ def _gazetteer(reg: Any) -> re.Pattern[str]:
     if id(reg) in _GAZETTEERS:
         return _GAZETTEERS[id(reg)]
     levels: dict[str, str] = {}
+    tones: dict[str, set[tuple[str, ...]]] = {}
     for bnd in ("legacy", "2025"):
         for level in ("province", "district"):
             if bnd == "2025" and level == "district":
@@ -66,6 +90,8 @@ def _gazetteer(reg: Any) -> re.Pattern[str]:
                 if re.search(r"\d", key) or len(key) < 4:
                     continue
                 levels.setdefault(key, level)
+                tones.setdefault(key, set()).add(_tones(str(name)))
+    _TONES[id(reg)] = tones
     alternation = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
     _GAZETTEERS[id(reg)] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
     return _GAZETTEERS[id(reg)]
@@ -111,7 +137,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     for m in pattern.finditer(folded):
         printed = text[m.start():m.end()]
         # Every word of a bare name starts with a capital letter in the text.
-        if all(w[:1].isupper() for w in printed.split()):
+        if all(w[:1].isupper() for w in printed.split()) \
+                and not _person_before(text, m.start()) and _same_tones(printed, registry):
             found.append(Mention(m.start(), m.end(), printed, "named", None))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
@@ -125,6 +152,24 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     kept = [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
             and not any(a <= x.start < b for a, b in credits)]
     return _named_elsewhere(_parents_first(text, kept), registry)
+
+
+_PERSON_TITLES = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em"}
+
+
+def _person_before(text: str, start: int) -> bool:
+    """Whether a bare name ends a person's name ("Ông Trần Văn Lâm": Văn Lâm is a district).
+
+    A title ("ông", "bà", "anh", "chị" …) then one to three capitalised words right
+    before the name: the name is the end of the person's, not a place.
+    """
+    words = text[max(0, start - 40):start].split()
+    n = 0
+    while words and n < 3 and words[-1].isalpha() and words[-1][:1].isupper() \
+            and words[-1].lower() not in _PERSON_TITLES:
+        words.pop()
+        n += 1
+    return n >= 1 and bool(words) and words[-1].lower() in _PERSON_TITLES
 
 
 def _named_elsewhere(mentions: list[Mention], registry: Any) -> list[Mention]:
@@ -294,6 +339,27 @@ class PlaceContext:
             return None
         return (self.resolve_name(name, "district", anywhere=False)
                 or self.resolve_name(name, "commune", anywhere=False))
+
+    def in_passing(self, state: tuple[Any, Any, Any], units: list[Any],
+                   opening: list[Any]) -> None:
+        """Keep the province in play through a sentence that read no figure.
+
+        "Lãnh đạo huyện A cho biết, nhiều lao động đi làm ở Bình Dương, TP Hồ Chí Minh";
+        "tỉnh A (mới) được lập từ tỉnh A và tỉnh B"; "… một trong 34 tỉnh của cả
+        nước": after the sentence's first place, a place outside the province in play
+        (``state`` = ``(last, province, district)`` before the sentence) is named in
+        passing, unless it opens the sentence ("Tại tỉnh C, …", in ``opening``); the
+        sentence's places inside the province stay in play ("BHXH tỉnh A cho biết, UBND
+        huyện B vừa tổ chức …"). With no province in play the first place holds.
+        """
+        self.last, self.province, self.district = state
+        home = self.province
+        for i, unit in enumerate(units if home is not None else units[:1]):
+            inside = home is None or unit.level != "nation" and home.code == (
+                unit.code if unit.level == "province" else unit.province_code)
+            if i == 0 or inside or any(unit is u for u in opening):
+                self._remember(unit)
+                self.last = unit
 
     def see(self, mention: Mention) -> Any:
         """Resolve a mention, remember it as the place in play; None if unresolved."""
