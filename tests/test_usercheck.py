@@ -191,6 +191,21 @@ def test_attainment_over_100_is_allowed() -> None:
     assert "bhxh_voluntary_attainment_pct" in set(res.clean["indicator"])
 
 
+def test_fall_of_a_sub_scheme_is_a_signed_change(tmp_path: Path) -> None:
+    # A fall in voluntary or compulsory BHXH participants is a negative change, as for
+    # BHYT; a negative stock is still refused.
+    f = tmp_path / "falls.csv"
+    f.write_text(
+        "geo_name|parent|as_of|indicator|value|source_id\n"
+        "Đà Lạt|Lâm Đồng|2020-08-31|bhxh_voluntary_change_participants|-2.778|seed000\n"
+        "Đà Lạt|Lâm Đồng|2020-08-31|bhxh_compulsory_change_participants|-1.000|seed000\n"
+        "Đà Lạt|Lâm Đồng|2020-08-31|bhxh_voluntary_participants|-5|seed000\n",
+        encoding="utf-8")
+    res = run(f)
+    assert reasons(res) == [(4, "value", "negative count (bound: 0)")]
+    assert sorted(res.clean["value"].tolist()) == [-2778.0, -1000.0]
+
+
 def test_duplicate_in_conflict() -> None:
     res = run(BAD / "duplicate_conflict.csv")
     got = reasons(res)

@@ -424,7 +424,10 @@ def check_table(
             hints[word] = (f"unknown indicator; did you mean {best[0]!r}?"
                            if best else "missing indicator")
         report(unknown, "indicator", table["indicator"], ind.map(hints))
-    measure = ind.str.replace(r"^(?:" + "|".join(metrics.SCHEMES) + r")_", "", regex=True)
+    # Longest scheme first: "bhxh_voluntary_change_participants" is the voluntary scheme's
+    # change (signed), not "bhxh" + "voluntary_change_participants".
+    schemes = sorted(metrics.SCHEMES, key=len, reverse=True)
+    measure = ind.str.replace(r"^(?:" + "|".join(schemes) + r")_", "", regex=True)
 
     # Value: each one by its own evidence and its indicator's kind of number.
     unit_col = table["unit"].str.strip().str.casefold()
