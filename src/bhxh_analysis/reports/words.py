@@ -347,7 +347,11 @@ def _method_notes(r: pd.Series, lang: str) -> list[str]:
     for flag in ("short_series", "pooled_pattern", "projected"):
         if flag in flags:
             out.append(i18n.t(f"flag_{flag}", lang, label=label, place=r["place"]))
-    if "bounded" in flags and pd.notna(r.get("upper_bound")):
+    if "bounded" in flags and pd.notna(r.get("upper_bound")) and r.get("bound_kind") == "total":
+        out.append(i18n.t("flag_bounded_total", lang, label=label, place=r["place"],
+                          total=i18n.indicator_label(str(r["bound_indicator"]), lang),
+                          value=i18n.fmt_number(r["upper_bound"], lang)))
+    elif "bounded" in flags and pd.notna(r.get("upper_bound")):
         out.append(i18n.t("flag_bounded", lang, label=label, place=r["place"],
                           bound=i18n.indicator_label(str(r.get("bound_indicator") or
                                                          "population"), lang),
