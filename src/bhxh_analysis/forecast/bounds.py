@@ -264,8 +264,9 @@ def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
 
     ``C ≤ T`` for a component ``C`` of a total ``T`` (:func:`total_of`) of the same place,
     year and as-of date implies that every quantile of ``C`` is at most the same quantile
-    of ``T``: each of ``ends`` is clipped to the total's same column (a last value of the
-    component above it raises the cap to that value: the data win, as in :func:`censor`).
+    of ``T``: each of ``ends`` is clipped to the total's same column. A component whose
+    last value is above its total's (figures of different dates or sources) is left as it
+    is: the data win, as in :func:`censor`.
     Where a cap binds, the component is censored at the total's widest upper end:
     ``upper_bound`` (unless the one it had is lower), ``bound_indicator`` (the total),
     ``bound_kind`` ``total``, flag ``bounded``, a note; ``p_meet_plan`` is at most the
@@ -310,18 +311,19 @@ def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
         return res
     on = [*KEY, "year", "as_of"]
     tot = res.loc[res["indicator"].isin(set(total[comp])), [*on, "indicator", *ends, "loc",
-                                                             "scale", "df", "upper_bound"]]
+                                                             "scale", "df", "upper_bound",
+                                                             "last_value"]]
     tot = tot.rename(columns={"indicator": "total", **{c: f"t_{c}" for c in tot.columns
                                                        if c not in [*on, "indicator"]}})
     m = (res.loc[comp, on].assign(total=total[comp]).reset_index()
          .merge(tot, on=[*on, "total"], how="inner"))
-    m = m[m["t_forecast"].notna()]
+    v = res.loc[m["index"].to_numpy(), "last_value"].to_numpy(float)
+    m = m[m["t_forecast"].notna().to_numpy() & ~(v > m["t_last_value"].to_numpy(float))]
     if len(m) == 0:
         return res
     idx = m["index"].to_numpy()
-    v = res.loc[idx, "last_value"].to_numpy(float)
     before = res.loc[idx, ends].to_numpy(float)
-    caps = np.maximum(m[[f"t_{c}" for c in ends]].to_numpy(float), v[:, None])
+    caps = m[[f"t_{c}" for c in ends]].to_numpy(float)
     after = np.minimum(before, caps)
     hit = (after < before * (1.0 - 1e-12)).any(axis=1)
     if not hit.any():
