@@ -156,3 +156,83 @@ def test_pooled_cases_do_not_add_cases_to_the_other_methods() -> None:
     b = b[b["method"] != "pooled_move"].reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b)
     assert b["prev_year_end"].notna().all()
+
+
+# --------------------------------------------------------------------------- coherence
+
+def _component_without_history(seed: int = 3) -> pd.DataFrame:
+    """Twelve provinces with BHXH (= compulsory + voluntary) and voluntary BHXH monthly;
+    compulsory BHXH is known for one place only, by one figure (31 May 2024): no history
+    and no backtest case of its own anywhere, like Kiên Giang's in 2025."""
+    sim = simulate_panel(n_places=12, years=range(2016, 2025), seed=seed, level="province",
+                         schemes=("bhxh_compulsory", "bhxh_voluntary"), plans=False)
+    tot = (sim.groupby(["geo_code", "as_of"], as_index=False)["value"].sum()
+           .merge(sim.drop_duplicates(["geo_code", "as_of"]).drop(columns="value"),
+                  on=["geo_code", "as_of"]))
+    tot = tot.assign(indicator="bhxh_participants", obs_id="t" + tot["obs_id"].astype(str))
+    comp = sim["indicator"] == "bhxh_compulsory_participants"
+    one = comp & (sim["geo_code"] == sim["geo_code"].min()) & (sim["as_of"] == "2024-05-31")
+    return pd.concat([sim[~comp | one], tot], ignore_index=True)
+
+
+def test_component_forecast_held_within_its_total(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14: a component's forecast and interval ends never exceed its total's (same
+    place, year, as-of). Without the cap, the compulsory BHXH of a place with one figure
+    gets a 95 % upper end above the BHXH total's (the Kiên Giang 2025 report: 198,977 vs
+    166,399); with it, every end is at most the total's same end, the bound names the
+    total, and a forecast of the component alone gives the same numbers."""
+    from bhxh_analysis.forecast import api
+
+    obs = _component_without_history()
+    code = obs["geo_code"].min()
+    ends = ["forecast", "lo80", "hi80", "lo95", "hi95"]
+
+    def rows(f: pd.DataFrame) -> pd.DataFrame:
+        return f[f["geo_code"] == code].set_index("indicator")
+
+    with monkeypatch.context() as m:
+        m.setattr(api, "cap_by_totals", lambda res, ends: res)
+        raw = rows(forecast_many(obs, indicator=None, year=2024, as_of="2024-05-31"))
+    comp, tot = raw.loc["bhxh_compulsory_participants"], raw.loc["bhxh_participants"]
+    assert comp["method"] == "pooled_move" and comp["hi95"] > tot["hi95"]  # incoherent
+
+    got = rows(forecast_many(obs, indicator=None, year=2024, as_of="2024-05-31"))
+    comp, tot = got.loc["bhxh_compulsory_participants"], got.loc["bhxh_participants"]
+    for c in ends:
+        assert comp[c] <= tot[c] + 1e-9, c
+    assert comp["lo95"] <= comp["lo80"] <= comp["forecast"] <= comp["hi80"] <= comp["hi95"]
+    assert comp["hi95"] == pytest.approx(tot["hi95"])  # the cap bound
+    assert comp["upper_bound"] == pytest.approx(tot["hi95"])
+    assert (comp["bound_indicator"], comp["bound_kind"]) == ("bhxh_participants", "total")
+    assert "bounded" in comp["flags"].split(";") and "part never exceeds" in comp["notes"]
+    assert got.loc["bhxh_voluntary_participants", "bound_kind"] != "total"  # not capped
+    # The total is forecast too when only the component is asked for: same numbers.
+    one = bhxh_analysis.forecast.forecast(obs, geo=("legacy", "province", code),
+                                          indicator="bhxh_compulsory_participants",
+                                          year=2024, as_of="2024-05-31")
+    for c in ends:
+        assert getattr(one, c) == pytest.approx(comp[c], rel=1e-12), c
+    assert one.bound_kind == "total" and one.prob_at_least(tot["hi95"] * 1.01) == 0.0
+    alone = forecast_many(obs, indicator="bhxh_compulsory_participants", year=2024,
+                          as_of="2024-05-31")
+    assert set(alone["indicator"]) == {"bhxh_compulsory_participants"}
+
+
+def test_component_without_cases_calibrated_on_its_totals_cases() -> None:
+    """Issue 14: an indicator with no calibration cases of its own uses its total's cases
+    (compulsory BHXH errs like BHXH), not the all-indicators factor that one surging
+    indicator (voluntary BHXH) sets; an indicator with cases keeps its own."""
+    from bhxh_analysis.forecast.backtest import calibration_factor
+
+    rng = np.random.default_rng(0)
+    n = 60
+    z = np.concatenate([rng.standard_t(30, n) * 0.5, rng.standard_t(30, n) * 6.0])
+    ind = np.repeat([0, 1], n)  # 0: the total (calm), 1: a surging sibling
+    t, df, year = np.full(2 * n, 5.0), np.full(2 * n, 30.0), np.tile(np.arange(2015, 2025), 12)
+    target_ind = np.array([0, 2, 2])  # 2: a component with no cases of its own
+    args = (z, t, df, np.full(3, 5.0), 95, ind, target_ind, year)
+    before = calibration_factor(*args)
+    after = calibration_factor(*args, stand_in={2: 0})
+    assert after[0] == before[0]  # the total keeps its own cases
+    assert after[1] < 0.5 * before[1]  # the component: the total's, not everyone's
+    assert after[1] == pytest.approx(before[0])

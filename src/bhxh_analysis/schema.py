@@ -72,6 +72,14 @@ DENOMINATOR: dict[str, str] = {
     "bhtn": "labour_force",
     "bhyt": "population",
 }
+#: Schemes that are part of another: a component's participants never exceed its total's
+#: (compulsory and voluntary BHXH make up BHXH; household BHYT is one group of BHYT). A
+#: component's coverage shares its total's denominator only when both have the same one.
+TOTAL_OF: dict[str, str] = {
+    "bhxh_compulsory": "bhxh",
+    "bhxh_voluntary": "bhxh",
+    "bhyt_household": "bhyt",
+}
 #: Derived-only measure: year-on-year growth of participants, percent.
 GROWTH_MEASURE = "growth_pct"
 #: Indicators whose value may be negative (a fall, or a surplus over the plan).

@@ -8,6 +8,8 @@ implied denominators (``metrics.derive`` on the cut table),
 and the backtest cases used by ``auto`` and by the interval calibration. The only
 exceptions: a published plan (set before its year starts, so known from 1 January) and
 a published denominator of the forecast year (a physical bound, not a prediction).
+A component (compulsory BHXH, household BHYT ...) is held within the forecast of its
+total for the same place, which is forecast with it (:func:`.bounds.cap_by_totals`).
 
 Every result row carries ``flags``: short codes saying what happened (``observed``,
 ``pooled_pattern``, ``short_series``, ``borrowed_reference``, ``projected``,
@@ -46,7 +48,7 @@ from ._prep import (
     slim,
 )
 from .backtest import AUTO_MAX_SERIES, choose_auto, raw_cases, run_methods
-from .bounds import BOUND_COLUMNS, bounds_at
+from .bounds import BOUND_COLUMNS, bounds_at, cap_by_totals, total_of
 from .methods import POOLED, SPARSE_METHODS
 from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
@@ -402,6 +404,9 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
     year = int(year)
     levels = tuple(sorted(set(levels) | {80, 95}))
     cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
+    asked = inds
+    if inds is not None:  # a component is held within its total: forecast the total too
+        inds = list(dict.fromkeys([*inds, *(t for i in inds if (t := total_of(i)))]))
     fams = [f for f in (PARTICIPANTS, COVERAGE) if any(inds is None or i in inds for i in f)]
     obs_all = slim(obs, [i for f in fams for i in f])
     obs_cut = obs_all[obs_all["as_of"] <= cutoff]
@@ -438,7 +443,11 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
                                 levels, fit))
     if not out:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in RESULT_COLUMNS})
-    return pd.concat(out, ignore_index=True).sort_values([*KEY, "indicator"], ignore_index=True)
+    res = cap_by_totals(pd.concat(out, ignore_index=True),
+                        ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]])
+    if asked is not None:
+        res = res[res["indicator"].isin(asked)]
+    return res.sort_values([*KEY, "indicator"], ignore_index=True)
 
 
 def _of_places(obs: pd.DataFrame, select: tuple[str, str, str] | None,

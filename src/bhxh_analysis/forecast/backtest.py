@@ -108,7 +108,7 @@ def run_methods(prep: Prepared, targets: pd.DataFrame, methods: Sequence[str],
         train = pairs[pairs["year"] < year]
         for m in methods:
             calib = calibration_factors(past, m, year, tg["t"].to_numpy(),
-                                        tg["ind_id"].to_numpy())
+                                        tg["ind_id"].to_numpy(), stand_ins(prep))
             if m == POOLED:
                 res = predict_pooled(tg, train, n_sid, n_ind, levels, calib=calib)
             else:
@@ -133,10 +133,32 @@ def _weighted_quantile(r: np.ndarray, w: np.ndarray, q: float) -> float:
     return float(r[min(np.searchsorted(cw, q * cw[-1]), len(r) - 1)])
 
 
+#: Components that are most of their total (compulsory BHXH: about 88 % of BHXH at the
+#: end of 2024, 20.11 M participants of whom 2.3 M voluntary): their forecasts err like
+#: their total's. The small, volatile parts (voluntary BHXH, household BHYT) do not.
+MAIN_PARTS: tuple[str, ...] = ("bhxh_compulsory",)
+
+
+def stand_ins(prep: Prepared) -> dict[int, int]:
+    """``ind_id`` of each main part (:data:`MAIN_PARTS`) → ``ind_id`` of its total.
+
+    The indicator whose calibration cases stand in for a main part's when it has none of
+    its own: compulsory BHXH then errs like BHXH, not like voluntary BHXH, whose 2020
+    doubling sets the all-indicators factor.
+    """
+    from .bounds import total_of
+
+    ids = dict(zip(prep.series["indicator"], prep.series["ind_id"], strict=True))
+    return {int(i): int(ids[t]) for name, i in ids.items()
+            if str(name).removesuffix("_participants").removesuffix("_coverage_pct")
+            in MAIN_PARTS and (t := total_of(str(name))) is not None and t in ids}
+
+
 def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: np.ndarray,
                        level: int = 80, ind: np.ndarray | None = None,
                        target_ind: np.ndarray | None = None,
-                       year: np.ndarray | None = None) -> np.ndarray:
+                       year: np.ndarray | None = None,
+                       stand_in: dict[int, int] | None = None) -> np.ndarray:
     """Scale multipliers that make earlier out-of-sample errors cover ``level`` %.
 
     For each past case, ``r = |z| / q(df)`` is how far outside (> 1) or inside (< 1)
@@ -150,7 +172,9 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     shrunk towards the all-indicators factor of the month — one indicator's surprises
     (voluntary BHXH doubling) do not widen every other indicator's intervals. Cases of
     one year share that year's shocks, so the indicator tier's weight is at most the
-    number of distinct years among its cases (``year``), not the number of cases.
+    number of distinct years among its cases (``year``), not the number of cases. An
+    indicator with no cases of its own uses those of its ``stand_in`` (compulsory BHXH,
+    its total's: :func:`stand_ins`) in that tier, when there are any.
 
     Parameters
     ----------
@@ -164,6 +188,9 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
         Indicator of each past case and of each target.
     year : numpy.ndarray, optional
         Year of each past case (weights of the indicator tier; default: one per case).
+    stand_in : dict, optional
+        Indicator whose cases an indicator without cases of its own uses
+        (:func:`stand_ins`).
 
     Returns
     -------
@@ -205,6 +232,8 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     target_ind = np.asarray(target_ind)
     for i in np.unique(target_ind):
         mine = ind == i
+        if not mine.any() and stand_in and i in stand_in:
+            mine = ind == stand_in[i]
         if not mine.any():
             continue
         n_years = len(np.unique(yr[mine]))
@@ -218,17 +247,18 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
 
 
 def calibration_factors(past: pd.DataFrame | None, method: str, year: int,
-                        target_t: np.ndarray,
-                        target_ind: np.ndarray | None = None) -> dict[int, np.ndarray]:
+                        target_t: np.ndarray, target_ind: np.ndarray | None = None,
+                        stand_in: dict[int, int] | None = None) -> dict[int, np.ndarray]:
     """Factors for the 80 and 95 % intervals of ``method`` from cases of years before
-    ``year`` (per indicator when ``target_ind``, the targets' ``ind_id``, is given)."""
+    ``year`` (per indicator when ``target_ind``, the targets' ``ind_id``, is given; an
+    indicator without cases uses its ``stand_in``'s, see :func:`calibration_factor`)."""
     if past is None:
         return {lev: np.ones(len(target_t)) for lev in CALIB_LEVELS}
     seen = past[(past["method"] == method) & (past["year"] < year)]
     ind = seen["ind_id"].to_numpy() if target_ind is not None and "ind_id" in seen else None
     return {lev: calibration_factor(seen["z"].to_numpy(), seen["t"].to_numpy(),
                                     seen["df"].to_numpy(), target_t, lev, ind, target_ind,
-                                    seen["year"].to_numpy())
+                                    seen["year"].to_numpy(), stand_in)
             for lev in CALIB_LEVELS}
 
 

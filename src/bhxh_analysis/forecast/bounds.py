@@ -17,6 +17,15 @@ The predictive distribution is *censored* at the bound: the forecast and the int
 ends are clipped to it and ``P(Y ≥ x) = 0`` for ``x`` above it. When the last known
 value already exceeds the denominator (a place counting cards of non-residents, say),
 the bound is raised to that value rather than contradicting the data.
+
+A component is also bounded by its total (:data:`bhxh_analysis.schema.TOTAL_OF`:
+compulsory and voluntary BHXH by BHXH, household BHYT by BHYT) when the total of the
+same place is forecast for the same year and as-of date: :func:`cap_by_totals` holds
+each of the component's quantiles (forecast, every interval end) at or below the
+total's same quantile — ``C ≤ T`` implies ``q_C(p) ≤ q_T(p)`` at every level ``p`` —
+and censors its distribution at the total's widest upper end (``bound_kind`` ``total``,
+``bound_indicator`` the total). A component whose own history is thin (no backtest cases
+of its own) no longer gets an interval reaching far above the total's.
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..schema import DENOMINATOR
+from ..schema import DENOMINATOR, TOTAL_OF
 from ._prep import KEY, _canonical
 
 #: Allowance for denominator growth per year between the figure's year and the forecast's.
@@ -50,6 +59,33 @@ def denominator_of(indicator: str) -> str | None:
     if not indicator.endswith("_participants"):
         return None
     return DENOMINATOR.get(indicator[: -len("_participants")])
+
+
+def total_of(indicator: str) -> str | None:
+    """Return the indicator a component's value can never exceed (``None`` if none).
+
+    Participants of a component scheme are part of its total's participants; a coverage
+    rate is bounded by its total's only when both share the denominator.
+
+    Examples
+    --------
+    >>> total_of("bhxh_compulsory_participants"), total_of("bhyt_household_participants")
+    ('bhxh_participants', 'bhyt_participants')
+    >>> total_of("bhxh_voluntary_coverage_pct"), total_of("bhyt_household_coverage_pct")
+    ('bhxh_coverage_pct', None)
+    >>> total_of("bhxh_participants") is None
+    True
+    """
+    for measure in ("participants", "coverage_pct"):
+        scheme = indicator.removesuffix(f"_{measure}")
+        if scheme == indicator or scheme not in TOTAL_OF:
+            continue
+        total = TOTAL_OF[scheme]
+        if measure == "coverage_pct" and (DENOMINATOR.get(scheme) is None
+                                          or DENOMINATOR.get(scheme) != DENOMINATOR.get(total)):
+            return None
+        return f"{total}_{measure}"
+    return None
 
 
 def denominators(obs: pd.DataFrame, derived: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -221,3 +257,95 @@ def censor(res: pd.DataFrame, bounds: pd.DataFrame,
     for c in ends:
         res[c] = np.clip(res[c].to_numpy(float), 0.0, cap)
     return res, upper, np.isfinite(upper) & (before > upper)
+
+
+def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
+    """Hold each component's forecast and interval ends at or below its total's.
+
+    ``C ≤ T`` for a component ``C`` of a total ``T`` (:func:`total_of`) of the same place,
+    year and as-of date implies that every quantile of ``C`` is at most the same quantile
+    of ``T``: each of ``ends`` is clipped to the total's same column. A component whose
+    last value is above its total's (figures of different dates or sources) is left as it
+    is: the data win, as in :func:`censor`.
+    Where a cap binds, the component is censored at the total's widest upper end:
+    ``upper_bound`` (unless the one it had is lower), ``bound_indicator`` (the total),
+    ``bound_kind`` ``total``, flag ``bounded``, a note; ``p_meet_plan`` is at most the
+    total's chance of reaching the same plan (0 above the new bound). Observed and refused
+    rows, and components whose total is not in ``res``, are left as they are.
+
+    Parameters
+    ----------
+    res : DataFrame
+        Forecast rows (:data:`bhxh_analysis.forecast.RESULT_COLUMNS`).
+    ends : list of str
+        ``forecast`` and the interval ends (``lo80``, ``hi80`` …), lowest level first or not.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``res`` with the components capped.
+
+    Examples
+    --------
+    >>> k = {"boundaries": "legacy", "geo_level": "province", "geo_code": "91", "year": 2025,
+    ...      "as_of": pd.Timestamp("2025-05-31"), "method": "pooled_move", "flags": "",
+    ...      "notes": "", "upper_bound": 9e5, "bound_indicator": "labour_force",
+    ...      "bound_year": 2025.0, "bound_kind": "derived", "plan": np.nan,
+    ...      "p_meet_plan": np.nan, "loc": np.nan, "scale": np.nan, "df": np.nan}
+    >>> res = pd.DataFrame([
+    ...     {**k, "indicator": "bhxh_participants", "last_value": 130e3, "forecast": 139e3,
+    ...      "lo95": 117e3, "hi95": 166e3},
+    ...     {**k, "indicator": "bhxh_compulsory_participants", "last_value": 101e3,
+    ...      "forecast": 108e3, "lo95": 59e3, "hi95": 199e3}])
+    >>> out = cap_by_totals(res, ["forecast", "lo95", "hi95"])
+    >>> r = out.loc[1]
+    >>> float(r["hi95"]), float(r["upper_bound"]), r["bound_indicator"], r["bound_kind"], r["flags"]
+    (166000.0, 166000.0, 'bhxh_participants', 'total', 'bounded')
+    """
+    from .result import join_text, prob_at_least
+
+    res = res.copy()
+    total = res["indicator"].map(lambda i: total_of(str(i)) or "")
+    comp = (total != "") & (res["method"] != "observed") & res["forecast"].notna()
+    if not comp.any():
+        return res
+    on = [*KEY, "year", "as_of"]
+    tot = res.loc[res["indicator"].isin(set(total[comp])), [*on, "indicator", *ends, "loc",
+                                                             "scale", "df", "upper_bound",
+                                                             "last_value"]]
+    tot = tot.rename(columns={"indicator": "total", **{c: f"t_{c}" for c in tot.columns
+                                                       if c not in [*on, "indicator"]}})
+    m = (res.loc[comp, on].assign(total=total[comp]).reset_index()
+         .merge(tot, on=[*on, "total"], how="inner"))
+    v = res.loc[m["index"].to_numpy(), "last_value"].to_numpy(float)
+    m = m[m["t_forecast"].notna().to_numpy() & ~(v > m["t_last_value"].to_numpy(float))]
+    if len(m) == 0:
+        return res
+    idx = m["index"].to_numpy()
+    before = res.loc[idx, ends].to_numpy(float)
+    caps = m[[f"t_{c}" for c in ends]].to_numpy(float)
+    after = np.minimum(before, caps)
+    hit = (after < before * (1.0 - 1e-12)).any(axis=1)
+    if not hit.any():
+        return res
+    idx, m, after = idx[hit], m[hit], after[hit]
+    res.loc[idx, ends] = after
+    his = [c for c in ends if c.startswith("hi")] or ends
+    cap = caps[hit][:, [ends.index(c) for c in his]].max(axis=1)
+    own = res.loc[idx, "upper_bound"].to_numpy(float)
+    res.loc[idx, "upper_bound"] = np.where(np.isfinite(own), np.minimum(own, cap), cap)
+    res.loc[idx, "bound_indicator"] = m["total"].to_numpy()
+    res.loc[idx, "bound_kind"] = "total"
+    res.loc[idx, "bound_year"] = res.loc[idx, "year"].to_numpy(float)
+    plan = res.loc[idx, "plan"].to_numpy(float)
+    p_tot = prob_at_least(plan, m["t_loc"], m["t_scale"], m["t_df"], m["t_upper_bound"])
+    p = res.loc[idx, "p_meet_plan"].to_numpy(float)
+    p = np.where(np.isfinite(p_tot), np.minimum(p, p_tot), p)
+    res.loc[idx, "p_meet_plan"] = np.where(np.isfinite(p) & (plan > cap), 0.0, p)
+    note = [f"held within the forecast of {t} (a part never exceeds its total; "
+            f"upper end {c:,.0f})" for t, c in zip(m["total"], cap, strict=True)]
+    res.loc[idx, "notes"] = join_text(res.loc[idx, "notes"].to_numpy(), np.array(note, dtype=object))
+    flags = res.loc[idx, "flags"].astype(str)
+    res.loc[idx, "flags"] = np.where(flags.str.split(";").map(lambda f: "bounded" in f),
+                                     flags, join_text(flags.to_numpy(), "bounded", ";"))
+    return res

@@ -253,7 +253,7 @@ class ForecastReport:
                 base.update({k: getattr(res, k, None) for k in (
                     "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                     "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
-                    "past_moves_pool", "flags", "upper_bound", "bound_indicator",
+                    "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
                     "p_meet_plan_model", "plan_pull")})
             except Exception as exc:  # said in words on the page
                 base.update(status="failed", error=str(exc))
@@ -264,7 +264,7 @@ class ForecastReport:
                 "last_value", "last_as_of", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
                 "p_meet_plan", "pace_required", "method", "n_obs", "actual", "status", "error",
                 "label", "past_moves", "past_moves_as_large", "past_moves_pool", "flags",
-                "upper_bound", "bound_indicator", "p_meet_plan_model", "plan_pull"]
+                "upper_bound", "bound_indicator", "bound_kind", "p_meet_plan_model", "plan_pull"]
         out = pd.DataFrame(rows, columns=cols)
         for c in ("forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                   "pace_required", "actual", "past_moves", "past_moves_as_large", "upper_bound"):

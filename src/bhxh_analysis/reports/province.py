@@ -412,7 +412,7 @@ class ProvinceReport:
                 "year", "as_of", "last_value", "last_as_of", "forecast", "lo80", "hi80",
                 "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
                 "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
-                "past_moves_pool", "flags", "upper_bound", "bound_indicator",
+                "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
                 "p_meet_plan_model", "plan_pull"]
         rows = []
         if self.year is not None:
@@ -459,7 +459,8 @@ class ProvinceReport:
                             "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                             "pace_required", "method", "n_obs", "past_moves",
                             "past_moves_as_large", "past_moves_pool", "flags", "upper_bound",
-                            "bound_indicator", "p_meet_plan_model", "plan_pull")})
+                            "bound_indicator", "bound_kind", "p_meet_plan_model",
+                            "plan_pull")})
                         if pd.isna(base["plan"]):
                             base.update(self._plan_from_tables(r, res))
                     except Exception as exc:  # the reason is said to the reader, not hidden

@@ -373,6 +373,11 @@ def _bound_note(r: pd.Series, lang: str) -> list[str]:
     """The sentence saying a series' interval was held within what is possible."""
     if "bounded" not in _flags(r) or pd.isna(r.get("upper_bound")):
         return []
+    if r.get("bound_kind") == "total":
+        return [i18n.t("flag_bounded_total", lang,
+                       label=i18n.indicator_label(r["indicator"], lang), place=r["place"],
+                       total=i18n.indicator_label(str(r["bound_indicator"]), lang),
+                       value=i18n.fmt_number(r["upper_bound"], lang))]
     return [i18n.t("flag_bounded", lang, label=i18n.indicator_label(r["indicator"], lang),
                    place=r["place"],
                    bound=i18n.indicator_label(str(r.get("bound_indicator") or "population"),
