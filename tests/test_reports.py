@@ -794,17 +794,17 @@ def test_a_flag_shared_by_several_series_is_said_once_naming_them() -> None:
 def test_component_held_within_its_total_is_said_in_words() -> None:
     """Issue 14: a forecast capped by its total's names the total, in vi and en; the
     denominator sentence stays for a denominator bound."""
-    from bhxh_analysis.reports.words import _method_notes
+    from bhxh_analysis.reports.words import _bound_note
 
     row = pd.Series({"indicator": "bhxh_compulsory_participants", "place": "Kiên Giang",
                      "flags": "short_series;bounded", "upper_bound": 166399.2,
                      "bound_indicator": "bhxh_participants", "bound_kind": "total"})
     for lang in ("vi", "en"):
-        said = _method_notes(row, lang)
+        said = _bound_note(row, lang)
         total = i18n.indicator_label("bhxh_participants", lang)
         assert sum(total in s and i18n.fmt_number(166399.2, lang) in s for s in said) == 1
-    assert any("part cannot exceed its total" in s for s in _method_notes(row, "en"))
-    den = _method_notes(pd.Series({**row.to_dict(), "bound_indicator": "labour_force",
+    assert any("part cannot exceed its total" in s for s in _bound_note(row, "en"))
+    den = _bound_note(pd.Series({**row.to_dict(), "bound_indicator": "labour_force",
                                    "bound_kind": "derived"}), "en")
     assert any("held within what is possible" in s for s in den), den
     assert not any("part cannot exceed" in s for s in den), den

@@ -380,6 +380,19 @@ def check_table(
     -------
     CheckResult
         The clean rows and the rejected cells with their reasons.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cells = pd.DataFrame({"row": [2, 3], "geo_name": ["Lâm Đồng", "Lâm Đồng"],
+    ...                       "as_of": ["2023-12-31", "2023-12-31"],
+    ...                       "indicator": ["bhyt_coverage_pct", "bhyt_coverage_pct"],
+    ...                       "value": ["92,5", "192,5"]})
+    >>> res = check_table(cells, pd.DataFrame(columns=REJECTED_COLUMNS),
+    ...                   {"file": "mine.csv", "encoding": "utf-8", "delimiter": ","},
+    ...                   resolver=None, today=None, denominators=None)
+    >>> res.clean["value"].tolist(), res.rejected["row"].tolist()
+    ([92.5], [3])
     """
     from .clean import read_values, value_kind
 
