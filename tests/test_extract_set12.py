@@ -8,7 +8,7 @@ generalised on set 12's classes"). Controls show where a rule must not fire.
 from __future__ import annotations
 
 import pytest
-from test_extract import readings, run
+from test_extract import check_passage
 
 SET12_CLASSES = [
     # "phải vận động … như: xã A là N người": numbers a place must reach are targets of the
@@ -148,7 +148,4 @@ SET12_CLASSES = [
 @pytest.mark.parametrize("text,published,hint,expected", SET12_CLASSES,
                          ids=[f"set12_class_{i}" for i in range(len(SET12_CLASSES))])
 def test_set12_classes(text, published, hint, expected) -> None:
-    df = run(text, published=published, place_hint=hint)
-    assert readings(df) == expected
-    # a unit found in the registry
-    assert (df["geo_code"] != "").all()
+    check_passage(text, published, hint, expected)  # every place in the registry too

@@ -264,7 +264,7 @@ def check_file(
     """
     table, rejects, info = read_csv(path)
     return check_table(table, rejects, info, resolver=resolver, today=today,
-                        denominators=denominators)
+                       denominators=denominators)
 
 
 def check_frame(
@@ -322,7 +322,7 @@ def check_frame(
         rejects = pd.DataFrame([("<DataFrame>", 0, "(frame)", "", "the frame has no rows")],
                                columns=REJECTED_COLUMNS)
     return check_table(table, rejects, info, resolver=resolver, today=today,
-                        denominators=denominators, default_source=source_id or "frame")
+                       denominators=denominators, default_source=source_id or "frame")
 
 
 def _cell_text(v: Any) -> str:

@@ -198,7 +198,7 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
     parts = [p for p in legacy_parts(u) if not _defunct(p)]
     out: list[str]
     if rpt.boundaries == "legacy":
-        others = [p for p in parts if p != u.name]
+        others = _merged_with(u)
         if u.province_2025_name == u.name and not others:
             out = [t("bnd_legacy_first"), t("bnd_legacy_same", name=u.name)]
         elif others:
@@ -220,6 +220,11 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
     return out
 
 
+def _merged_with(unit) -> list[str]:
+    """The other legacy provinces (still existing before 2025) of ``unit``'s 2025 province."""
+    return [p for p in legacy_parts(unit) if not _defunct(p) and p != unit.name]
+
+
 def former_area_sentences(rpt: ProvinceReport) -> list[str]:
     """Say that a forecast to 31 December 2025 or later of a legacy province merged on
     1 July 2025 is of an area no longer published on its own.
@@ -231,8 +236,7 @@ def former_area_sentences(rpt: ProvinceReport) -> list[str]:
     if rpt.boundaries != "legacy" or getattr(u, "valid_to", None) or rpt.year is None \
             or int(rpt.year) < 2025:
         return []
-    others = [p for p in legacy_parts(u) if not _defunct(p) and p != u.name]
-    if u.province_2025_name == u.name and not others:
+    if u.province_2025_name == u.name and not _merged_with(u):
         return []
     return [rpt.t("forecast_former_area", name=u.name, new=u.province_2025_name,
                   year=int(rpt.year))]
