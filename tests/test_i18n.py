@@ -88,3 +88,20 @@ def test_every_english_named_outlet_has_a_name_in_both_languages() -> None:
         assert publisher_label(p, "vi") == names["vi"]
     # the fallback is the outlet's own name
     assert publisher_label("Báo Ví Dụ", "vi") == "Báo Ví Dụ"
+
+
+def test_every_derivation_formula_is_read_in_the_readers_language() -> None:
+    """Each bracketed phrase of a derivation rule's formula has catalogue words, so a
+    Vietnamese report never shows an English "(as of 31 Dec of the previous year)"."""
+    import re
+
+    from bhxh_analysis.i18n import catalogue, formula_text
+    from bhxh_analysis.metrics.derive import RULES
+
+    phrases = catalogue()["formula_phrases"]
+    for rule in RULES:
+        for phrase in re.findall(r"\([^()]*\)", rule.method):
+            assert phrase in phrases, (rule.name, phrase)
+        for lang in ("vi", "en"):
+            text = formula_text(rule.method, lang)
+            assert not any(p in text for p in phrases if phrases[p][lang] != p), text

@@ -168,6 +168,29 @@ def _crowded_charts():
                              title="BHYT: người tham gia — Đà Lạt")
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_bar_value_labels_never_cross_their_target_mark(lang: str) -> None:
+    """Hà Nam, 2019: BHTN 24.7 % against 35 % (the label past the bar met the mark),
+    BHYT 91.8 % against 90.7 % (the mark inside the bar, under a white label)."""
+    import matplotlib.pyplot as plt
+
+    cov = pd.DataFrame({"label": ["BHXH", "BHTN", "BHYT", "X", "Y"],
+                        "coverage": [28.3, 24.7, 91.8, 3.0, 50.0],
+                        "target": [None, 35.0, 90.7, 6.0, 47.0]})
+    ax = plotting.bars(cov, x="coverage", y="label", target="target", lang=lang)
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for i, tv in enumerate(cov["target"]):
+        if pd.isna(tv):
+            continue
+        mark_x, mark_y = ax.transData.transform((tv, i))
+        box = ax.texts[i].get_window_extent(renderer)
+        assert not (box.x0 - 2 <= mark_x <= box.x1 + 2 and box.y0 <= mark_y <= box.y1), \
+            (cov["label"][i], ax.texts[i].get_text())
+    plt.close(fig)
+
+
 def test_charts_have_no_overlapping_labels_and_legends_outside() -> None:
     for chart in _crowded_charts():
         assert plotting.overlapping_texts(chart) == []
@@ -386,6 +409,39 @@ def test_coverage_table_one_sign_positive_below_target(bundle) -> None:
     row = cov.set_index("place").loc["Đức Trọng"]
     assert row["denominator"] == 194056.0
     assert row["persons_needed"] == pytest.approx(194056 * 6.32 / 100, abs=1)
+
+
+def test_coverage_table_prefers_the_published_rate_to_a_derived_one(bundle) -> None:
+    # Participants ÷ another population give 80 %; the printed 86.88 % must stay, with
+    # the denominator that gives it, so rate, denominator and persons agree on the page.
+    derived = _obs([
+        ("d-3", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+         "2023-08-31", "bhyt_coverage_pct", 80.0, "pct", ""),
+        ("d-4", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+         "2023-08-31", "population", 194056.0, "persons", "")])
+    derived["method"] = "derived"
+    derived["obs_id"] = ["drv-legacy-district-679-20230831-1",
+                         "drv-legacy-district-679-20230831-2"]
+    obs = bundle.obs.copy()  # a published id that sorts before the derived ones
+    obs.loc[obs["indicator"].eq("bhyt_coverage_pct") & obs["geo_name"].eq("Đức Trọng"),
+            "obs_id"] = "baolamdong-01"
+    cov = reports.coverage_table("Lâm Đồng", bundle=_bundle(obs, derived))
+    row = cov.set_index("place").loc["Đức Trọng"]
+    assert row["coverage"] == 86.88
+    assert row["persons_needed"] == pytest.approx(194056 * (93.2 - 86.88) / 100, abs=1)
+
+
+def test_coverage_table_takes_the_denominator_its_own_rate_implies(bundle) -> None:
+    # Two populations derived for one date disagree (the consistency section flags
+    # them): the row's denominator is the one its participants and rate imply.
+    derived = _obs([
+        ("drv-1", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+         "2023-08-31", "population", 210000.0, "persons", ""),
+        ("drv-2", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+         "2023-08-31", "population", 194056.0, "persons", "")])
+    derived["method"] = "derived"
+    cov = reports.coverage_table("Lâm Đồng", bundle=_bundle(bundle.obs, derived))
+    assert cov.set_index("place").loc["Đức Trọng", "denominator"] == 194056.0
 
 
 def test_gaps_and_boundaries_are_said_plainly(bundle) -> None:

@@ -366,6 +366,27 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     return fig
 
 
+def _label_place(v: float, tv: float | None, width: float, top: float) -> tuple[str, float]:
+    """Where a bar's value label goes so that it never crosses the bar's target mark.
+
+    Inside a long bar (white) unless the mark falls under it; otherwise just past the bar,
+    or past the mark when the mark sits where the label would be. Returns ``("inside",
+    v)`` or ``("outside", x)`` with ``x`` the label's anchor; ``width`` is the label's
+    width in data units (a pad included).
+    """
+    def hit(lo: float, hi: float) -> bool:
+        return tv is not None and lo <= tv <= hi
+
+    fits = v >= width
+    if v > 0.25 * top and fits and not hit(v - width, v):
+        return "inside", v
+    if not hit(v, v + width):
+        return "outside", v
+    if fits and not hit(v - width, v):
+        return "inside", v
+    return "outside", max(v, tv if tv is not None else v)
+
+
 def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
          ax: Axes | None = None, lang: str = "vi", pct: bool = True, title: str | None = None,
          xlabel: str | None = None, target_label: str | None = None) -> Axes:
@@ -395,16 +416,20 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
     top = max([100.0 if pct else 0.0, *data[x].dropna().tolist(),
                *(data[target].dropna().tolist() if target else [])]) * 1.02
     ax.set_xlim(0, top)
+    # Data units per point of the axes' width: a value label of n characters (8 pt font)
+    # spans about 5 points each, so we know where it would meet a target mark.
+    per_pt = top / (ax.figure.get_figwidth() * ax.get_position().width * 72)
     for i, v in enumerate(data[x].tolist()):
         text = i18n.fmt_pct(v, lang) if pct else i18n.fmt_number(v, lang)
         tv = data[target].iloc[i] if target else None
-        inside = v > 0.25 * top and (tv is None or pd.isna(tv) or tv >= v * 0.97)
-        if inside:
+        where, at = _label_place(v, None if tv is None or pd.isna(tv) else float(tv),
+                                 (8 + 5.5 * len(text)) * per_pt, top)
+        if where == "inside":
             ax.annotate(text, xy=(v, i), xytext=(-4, 0), textcoords="offset points",
                         ha="right", va="center", fontsize=8, color="white", fontweight="bold")
         else:
-            ax.annotate(text, xy=(v, i), xytext=(4, 0), textcoords="offset points",
-                        ha="left", va="center", fontsize=8)
+            ax.annotate(text, xy=(at, i), xytext=(6 if at > v else 4, 0),
+                        textcoords="offset points", ha="left", va="center", fontsize=8)
     if target:
         tys = [i for i, tv in enumerate(data[target].tolist()) if pd.notna(tv)]
         if tys:

@@ -290,6 +290,14 @@ class ProvinceReport:
             return math.nan, name
         same = cand[cand["as_of"] == r["as_of"]]
         pick = same if len(same) else cand[cand["as_of"] == cand["as_of"].max()]
+        if len(pick) > 1:  # two denominators disagree (flagged): take the row's own
+            part = both[(both["indicator"] == r["indicator"].replace("_coverage_pct",
+                                                                     "_participants"))
+                        & (both["geo_level"] == r["geo_level"])
+                        & (both["geo_code"] == r["geo_code"]) & (both["as_of"] == r["as_of"])]
+            if len(part) and r["value"] > 0:
+                own = float(part["value"].iloc[0]) / float(r["value"]) * 100
+                pick = pick.iloc[[int((pick["value"] - own).abs().to_numpy().argmin())]]
         return float(pick["value"].iloc[0]), name
 
     def coverage_table(self) -> pd.DataFrame:
@@ -312,9 +320,16 @@ class ProvinceReport:
         """
         if "coverage" in self._cache:
             return self._cache["coverage"]
-        both = pd.concat([self._figures(), self.derived])
-        cov = latest(both[measure_of(both["indicator"]).eq("coverage_pct").to_numpy()
-                          & both["geo_level"].isin(["province", "district", "commune"])])
+        figs = self._figures()
+        both = pd.concat([figs, self.derived])
+        # A published rate wins over one derived for the same place and date: the table
+        # must not show 86.8 % beside a denominator that gives the printed 91.8 %.
+        key = ["geo_level", "geo_code", "indicator", "as_of"]
+        shadowed = self.derived.merge(figs[key].drop_duplicates(), on=key, how="left",
+                                      indicator=True)["_merge"].eq("both").to_numpy()
+        rates = pd.concat([figs, self.derived[~shadowed]])
+        cov = latest(rates[measure_of(rates["indicator"]).eq("coverage_pct").to_numpy()
+                           & rates["geo_level"].isin(["province", "district", "commune"])])
         rows = []
         for _, r in self._order(cov).iterrows():  # a handful of rows per province
             year = int(r["as_of"].year)
