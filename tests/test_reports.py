@@ -864,3 +864,19 @@ def test_component_held_within_its_total_is_said_in_words() -> None:
                                    "bound_kind": "derived"}), "en")
     assert any("held within what is possible" in s for s in den), den
     assert not any("part cannot exceed" in s for s in den), den
+
+
+def test_national_forecast_table_last_value_is_the_figure_of_its_date() -> None:
+    """The 2025 national table showed 16,823,000 (30/4) as the figure of 30/11/2025
+    (18,032,000): the series came in file order, not date order."""
+    fr = reports.ForecastReport(lang="en")
+    fc = fr.forecast_table()
+    ok = fc[fc["status"] == "ok"]
+    assert len(ok)
+    obs = fr.bundle.obs
+    for _, row in ok.iterrows():
+        same = obs[(obs["geo_code"] == row["geo_code"]) & (obs["geo_level"] == row["geo_level"])
+                   & (obs["indicator"] == row["indicator"])
+                   & (obs["as_of"] == row["last_as_of"])]
+        assert row["last_value"] in same["value"].tolist(), row["indicator"]
+        assert row["last_as_of"] == row["as_of"]

@@ -232,7 +232,8 @@ class ForecastReport:
             "indicator", keep="last")
         for _, r in last.iterrows():  # a handful of indicators
             prior = self.series[(self.series["indicator"] == r["indicator"])
-                                & ~is_year_end(self.series["as_of"])]
+                                & ~is_year_end(self.series["as_of"])
+                                ].sort_values(["as_of", "obs_id"], kind="stable")
             if self.as_of is not None:
                 prior = prior[prior["as_of"] <= self.as_of]
             if prior.empty:

@@ -496,16 +496,20 @@ class ProvinceReport:
         one (e.g. a plan implied by a shortfall published that day).
         """
         plan_ind = r["indicator"].replace("_participants", "_plan_participants")
-        both = pd.concat([self.obs, self.derived])
-        hit = both[(both["indicator"] == plan_ind) & (both["geo_code"] == r["geo_code"])
-                   & (both["geo_level"] == r["geo_level"])
-                   & (both["as_of"].dt.year == self.year)]
+
+        def plans(df: pd.DataFrame) -> pd.DataFrame:
+            return df[(df["indicator"] == plan_ind) & (df["geo_code"] == r["geo_code"])
+                      & (df["geo_level"] == r["geo_level"])
+                      & (df["as_of"].dt.year == self.year)].sort_values(["as_of", "obs_id"])
+
+        published, derived = plans(self.obs), plans(self.derived)
+        hit = published if len(published) else derived  # a printed plan before a derived one
         if hit.empty:
             return {}
         plan = float(hit["value"].iloc[-1])
         return {"plan": plan, "p_meet_plan": prob_at_least(res, plan),
                 "p_meet_plan_model": "seasonal",
-                "plan_source": "derived" if hit["source_id"].iloc[-1] else "published",
+                "plan_source": "published" if len(published) else "derived",
                 "pace_required": _pace(plan, float(r["value"]), r["as_of"], self.year)}
 
     def forecast_history(self, row: pd.Series) -> pd.DataFrame:
