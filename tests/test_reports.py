@@ -880,3 +880,43 @@ def test_national_forecast_table_last_value_is_the_figure_of_its_date() -> None:
                    & (obs["as_of"] == row["last_as_of"])]
         assert row["last_value"] in same["value"].tolist(), row["indicator"]
         assert row["last_as_of"] == row["as_of"]
+
+
+def test_forecast_and_probability_on_opposite_sides_of_the_plan_are_said() -> None:
+    """Việt Nam, compulsory BHXH, 30/11/2025: forecast 18,677,904 above the plan of
+    18,589,691 with P(meet plan) 46 % from past moves — the page must not leave the
+    reader with two answers and no word on why."""
+    from bhxh_analysis.reports.words import forecast_sentences
+
+    row = {"indicator": "bhxh_compulsory_participants", "place": "Việt Nam", "status": "ok",
+           "plan": 18_589_691.0, "last_value": 18_032_000.0,
+           "last_as_of": pd.Timestamp("2025-11-30"), "forecast": 18_677_904.0,
+           "p_meet_plan": 0.46, "p_meet_plan_model": "empirical_moves", "past_moves": 11,
+           "past_moves_as_large": 5, "past_moves_pool": "family", "flags": ""}
+    said = forecast_sentences(pd.DataFrame([row]), "en")
+    assert sum("here they disagree" in s for s in said) == 1
+    assert any("above the plan, yet the probability of meeting it is only 46%" in s
+               for s in said)
+    vi = forecast_sentences(pd.DataFrame([row]), "vi")
+    assert any("cao hơn kế hoạch" in s for s in vi)
+    agree = dict(row, p_meet_plan=0.62, past_moves_as_large=7)
+    assert not any("disagree" in s for s in forecast_sentences(pd.DataFrame([agree]), "en"))
+    below = dict(row, forecast=18_400_000.0, p_meet_plan=0.62)
+    assert any("below the plan, yet" in s for s in forecast_sentences(pd.DataFrame([below]), "en"))
+
+
+def test_a_place_and_level_the_same_on_every_row_are_left_out_of_a_table() -> None:
+    """The national forecast table ran off the page with "Việt Nam · Nation" on every
+    row; a table of several places keeps both columns."""
+    from bhxh_analysis.reports.render import table_html
+
+    one = pd.DataFrame({"place": ["Việt Nam"] * 2, "geo_level": ["nation"] * 2,
+                        "indicator": ["bhyt_participants", "bhtn_participants"],
+                        "value": [1.0, 2.0]})
+    html = table_html(one, "en")
+    assert "<th>Place</th>" not in html and "<th>Level</th>" not in html
+    assert "Health insurance (BHYT): participants" in html
+    two = one.assign(place=["Việt Nam", "Hà Nam"], geo_level=["nation", "province"])
+    html = table_html(two, "en")
+    assert "<th>Place</th>" in html and "<th>Level</th>" in html
+    assert "<th>Place</th>" in table_html(one.iloc[:1], "en")  # one row: as it was

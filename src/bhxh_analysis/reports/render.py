@@ -147,7 +147,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None) ->
     """Return a DataFrame as an HTML table in ``lang``: headings and cells from :data:`COLUMNS`.
 
     ``lo80``/``hi80`` (and 95) become one interval column; columns not in
-    :data:`COLUMNS` are left out.
+    :data:`COLUMNS` are left out, and so are ``place`` and ``geo_level`` when every row
+    of several has the same (unless ``columns`` names them).
     """
     df = df.copy()
     for level in ("80", "95"):
@@ -159,6 +160,11 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None) ->
                 for a, b in zip(df[lo], df[hi], strict=True)]
     if columns is None:
         columns = [c for c in df.columns if c in COLUMNS]
+        # A place and level the same on every row say nothing the title does not: left
+        # out, so a wide table (the forecasts) fits the page.
+        if len(df) > 1:
+            columns = [c for c in columns
+                       if c not in ("place", "geo_level") or df[c].nunique(dropna=False) > 1]
         for level in ("95", "80"):
             if f"interval{level}" in columns and "forecast" in columns:
                 columns.remove(f"interval{level}")

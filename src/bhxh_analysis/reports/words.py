@@ -339,8 +339,15 @@ def _plan_model(r: pd.Series, lang: str, p: str) -> list[str]:
     """One sentence saying which model gave P(meet plan) (``p_meet_plan_model``)."""
     model = str(r.get("p_meet_plan_model") or "")
     if model == "empirical_moves" and pd.notna(r.get("past_moves")):
-        return [i18n.t("plan_model_empirical_moves", lang, n=int(r["past_moves"]),
-                       k=int(r["past_moves_as_large"]), p=p)]
+        out = [i18n.t("plan_model_empirical_moves", lang, n=int(r["past_moves"]),
+                      k=int(r["past_moves_as_large"]), p=p)]
+        # The central forecast (within-year pattern) and the share of past moves can
+        # fall on opposite sides of the plan: say so rather than leave it to the reader.
+        above = float(r["forecast"]) >= float(r["plan"])
+        if pd.notna(r.get("forecast")) and above != (float(r["p_meet_plan"]) >= 0.5):
+            out.append(i18n.t("plan_model_disagree_above" if above
+                              else "plan_model_disagree_below", lang, p=p))
+        return out
     if model == "plan_aware" and pd.notna(r.get("plan_pull")):
         return [i18n.t("plan_model_plan_aware", lang,
                        pull=i18n.fmt_pct(100 * float(r["plan_pull"]), lang, 0))]
