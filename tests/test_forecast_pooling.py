@@ -236,3 +236,31 @@ def test_component_without_cases_calibrated_on_its_totals_cases() -> None:
     assert after[0] == before[0]  # the total keeps its own cases
     assert after[1] < 0.5 * before[1]  # the component: the total's, not everyone's
     assert after[1] == pytest.approx(before[0])
+
+
+def test_one_indicators_surge_does_not_widen_the_others_intervals() -> None:
+    """Issue 14.2: the all-indicators tiers count each indicator once, and an indicator's
+    own level over all months moves its prior, so one indicator's regime change —
+    voluntary BHXH doubling in 2019, most of the cases — no longer sets the factor of
+    calm indicators, with or without cases of their own; the surging indicator still
+    widens its own intervals."""
+    from bhxh_analysis.forecast.backtest import calibration_factor
+
+    rng = np.random.default_rng(1)
+    calm = [(i, y) for i in (0, 2, 3, 5) for y in range(2020, 2023)]  # one case a year
+    surge = ([(1, y) for y in (2016, 2017) for _ in range(2)]  # calm years, then a surge
+             + [(1, y) for y in (2018, 2019) for _ in range(3)])
+    ind = np.array([i for i, _ in calm + surge])
+    year = np.array([y for _, y in calm + surge])
+    z = np.where((ind == 1) & (year >= 2018), 8.0, 0.3) * rng.choice([-1.0, 1.0], len(ind))
+    t, df = rng.uniform(1.5, 2.5, len(ind)), np.full(len(ind), 30.0)
+    target_ind = np.array([0, 1, 4])  # 4: an indicator without cases of its own
+    f = calibration_factor(z, t, df, np.full(3, 2.0), 80, ind, target_ind, year)
+    k = ind != 1
+    calm_alone = calibration_factor(z[k], t[k], df[k], np.full(3, 2.0), 80, ind[k],
+                                    target_ind, year[k])
+    assert f[0] < 0.5 and f[2] < 0.5  # before: 2.09 and 5.64, set by the surge
+    assert f[0] == pytest.approx(calm_alone[0], rel=0.2)
+    assert f[1] > 4 * f[0]  # the surging indicator's own cases still widen its own
+    f95 = calibration_factor(z, t, df, np.full(3, 2.0), 95, ind, target_ind, year)
+    assert f95[0] < 1.0  # before 1.36; the surge's own: about 4

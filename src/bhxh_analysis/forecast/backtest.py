@@ -133,6 +133,23 @@ def _weighted_quantile(r: np.ndarray, w: np.ndarray, q: float) -> float:
     return float(r[min(np.searchsorted(cw, q * cw[-1]), len(r) - 1)])
 
 
+def _pooled_quantile(r: np.ndarray, w: np.ndarray, ind: np.ndarray, q: float) -> float:
+    """The all-indicators ``q``-th percentile of ``r`` (sorted), each indicator counting once.
+
+    The percentile of the mixture of the indicators' weighted distributions, an
+    indicator weighing ``min(Σ w, 1)`` in it (at most one; less when its cases are
+    far from this point of the year). The all-indicators factor is what an indicator
+    without enough cases of its own needs: a draw from the indicators, not from the
+    cases. Pooling the cases themselves let the indicator with most cases set it for
+    all — voluntary BHXH, a third of the national cases, whose three 2019 figures (the
+    scheme doubled that year) doubled the width of every thin national series'
+    intervals.
+    """
+    _, inv = np.unique(ind, return_inverse=True)
+    tot = np.bincount(inv, weights=w)
+    return _weighted_quantile(r, w / np.maximum(tot[inv], 1.0), q)
+
+
 #: Components that are most of their total (compulsory BHXH: about 88 % of BHXH at the
 #: end of 2024, 20.11 M participants of whom 2.3 M voluntary): their forecasts err like
 #: their total's. The small, volatile parts (voluntary BHXH, household BHYT) do not.
@@ -167,11 +184,16 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     ``r``, partially pooled in two tiers like the seasonal gaps: over all months,
     shrunk towards 1 (no correction) with :data:`CALIB_N0` pseudo-cases, then per
     month with kernel weights ``exp(-|t - t_i| / h)`` (``h`` = :data:`CALIB_H`),
-    shrunk towards the all-months factor — few past cases, little correction. With
-    ``ind`` and ``target_ind``, a third tier: the same indicator's cases (same kernel),
-    shrunk towards the all-indicators factor of the month — one indicator's surprises
-    (voluntary BHXH doubling) do not widen every other indicator's intervals. Cases of
-    one year share that year's shocks, so the indicator tier's weight is at most the
+    shrunk towards the all-months factor — few past cases, little correction. In both
+    all-indicators tiers each indicator counts once (:func:`_pooled_quantile`), not
+    each case: the indicator with most cases does not set the factor of the others.
+    With ``ind`` and ``target_ind``, a third tier: the same indicator's cases (same
+    kernel), shrunk towards the all-indicators factor of the month moved by the
+    indicator's own level over all months (its percentile against the
+    all-indicators one, shrunk likewise) — one indicator's surprises (voluntary BHXH
+    doubling) do not widen every other indicator's intervals, and an indicator calm
+    in every month it has cases is not widened in the months where it has none. Cases
+    of one year share that year's shocks, so the indicator's weights are at most the
     number of distinct years among its cases (``year``), not the number of cases. An
     indicator with no cases of its own uses those of its ``stand_in`` (compulsory BHXH,
     its total's: :func:`stand_ins`) in that tier, when there are any.
@@ -216,18 +238,20 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     order = np.argsort(r, kind="stable")
     r, t = np.maximum(r[order], 1e-6), t[order]
     q = level / 100.0
-    log_all = len(r) * np.log(_weighted_quantile(r, np.ones(len(r)), q)) / (len(r) + CALIB_N0)
+    kinds = ind
+    ind = np.asarray(ind)[ok][order] if ind is not None else np.zeros(len(r), dtype=np.int64)
+    log_all = (len(r) * np.log(_pooled_quantile(r, np.ones(len(r)), ind, q))
+               / (len(r) + CALIB_N0))
     fac = np.ones(12)
     for b in range(12):
         w = np.exp(-np.abs(b + 0.5 - t) / CALIB_H)
         W = w.sum()
-        fac[b] = np.exp((W * np.log(_weighted_quantile(r, w, q)) + CALIB_N0 * log_all)
+        fac[b] = np.exp((W * np.log(_pooled_quantile(r, w, ind, q)) + CALIB_N0 * log_all)
                         / (W + CALIB_N0))
     tb = np.clip(np.floor(target_t), 0, 11).astype(np.int64)
     out = fac[tb]
-    if ind is None or target_ind is None:
+    if kinds is None or target_ind is None:
         return out
-    ind = np.asarray(ind)[ok][order]
     yr = (np.asarray(year)[ok][order] if year is not None else np.arange(len(ind)))
     target_ind = np.asarray(target_ind)
     for i in np.unique(target_ind):
@@ -237,11 +261,16 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
         if not mine.any():
             continue
         n_years = len(np.unique(yr[mine]))
+        # The indicator's level over all months (weight: its years), shrunk towards
+        # the all-indicators one; the months then differ from it as all indicators' do.
+        W = min(float(mine.sum()), float(n_years))
+        lift = W * (np.log(_weighted_quantile(r[mine], np.ones(int(mine.sum())), q))
+                    - log_all) / (W + CALIB_N0)
         for b in np.unique(tb[target_ind == i]):
             w = np.exp(-np.abs(b + 0.5 - t[mine]) / CALIB_H)
             W = min(w.sum(), float(n_years))
-            f = np.exp((W * np.log(_weighted_quantile(r[mine], w, q)) + CALIB_N0 * np.log(fac[b]))
-                       / (W + CALIB_N0))
+            f = np.exp((W * np.log(_weighted_quantile(r[mine], w, q))
+                        + CALIB_N0 * (np.log(fac[b]) + lift)) / (W + CALIB_N0))
             out[(target_ind == i) & (tb == b)] = f
     return out
 
