@@ -1,0 +1,68 @@
+"""No figure on a page is picked by the order of rows in a file (trust audit, issue 14).
+
+Each test builds a report from the processed tables with their rows reversed or shuffled
+(seeded) and asks for the same tables as from the tables in their stored order: a pick
+by ``.iloc[0]`` / ``.iloc[-1]`` on rows whose order is not made explicit would change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from bhxh_analysis import reports
+from bhxh_analysis.reports.data import load_bundle
+
+
+def _reordered(bundle: reports.Bundle, seed: int | None) -> reports.Bundle:
+    """``bundle`` with obs, derived and targets reversed (seed None) or shuffled."""
+    def move(df: pd.DataFrame | None) -> pd.DataFrame | None:
+        if df is None:
+            return None
+        out = df.iloc[::-1] if seed is None else df.sample(frac=1, random_state=seed)
+        return out.reset_index(drop=True)
+
+    return dataclasses.replace(bundle, obs=move(bundle.obs), derived=move(bundle.derived),
+                               targets=move(bundle.targets))
+
+
+@pytest.fixture(scope="module")
+def bundle() -> reports.Bundle:
+    return load_bundle()
+
+
+def test_coverage_plan_is_published_latest_then_last_obs_id(bundle: reports.Bundle) -> None:
+    """Bà Rịa - Vũng Tàu's BHYT plan for 2022 is printed twice (91.5 %, two sources):
+    the table named whichever came last in the file."""
+    for b in (bundle, _reordered(bundle, None)):
+        cov = reports.ProvinceReport("Thành phố Hồ Chí Minh", "2025", lang="en",
+                                     bundle=b).coverage_table()
+        row = cov[(cov["geo_code"] == "77") & (cov["indicator"] == "bhyt_coverage_pct")]
+        assert row["target_kind"].tolist() == ["plan"]
+        assert row["target_source_id"].tolist() == ["vss-en-10443"]  # -004 > tvpl-…-011
+
+
+def test_coverage_denominator_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:
+    """Hà Nội 10/6/2025 has two derived labour forces (4,733,333 from BHTN, 3,200,000 from
+    voluntary BHXH); the BHXH row, whose own participants are not published, took the
+    first in file order."""
+    for b in (bundle, _reordered(bundle, None)):
+        cov = reports.ProvinceReport("Hà Nội", "legacy", lang="en", bundle=b).coverage_table()
+        den = dict(zip(cov["indicator"], cov["denominator"], strict=True))
+        assert den["bhxh_coverage_pct"] == pytest.approx(4_733_333.33, abs=1)  # first obs_id
+        assert den["bhxh_voluntary_coverage_pct"] == pytest.approx(3_200_000)  # its own
+        assert den["bhtn_coverage_pct"] == pytest.approx(4_733_333.33, abs=1)
+
+
+def test_policy_target_of_a_year_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:
+    """Việt Nam's BHYT target for 2022 is 92.6 % (Quyết định 546/QĐ-TTg, tgt-017) and 92 %
+    (unnamed, tgt-033): Đắk Lắk's 2022 coverage was set against either by file order."""
+    for b in (bundle, _reordered(bundle, None)):
+        cov = reports.ProvinceReport("Đắk Lắk", "2025", lang="en", bundle=b).coverage_table()
+        row = cov[(cov["indicator"] == "bhyt_coverage_pct") & (cov["target_kind"] == "policy")
+                  & (cov["target_year"] == 2022)]
+        assert len(row)
+        assert set(row["target"]) == {92.6}
+        assert set(row["target_source_id"]) == {"decision-546-2022"}
