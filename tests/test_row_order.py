@@ -66,3 +66,52 @@ def test_policy_target_of_a_year_is_not_picked_by_file_order(bundle: reports.Bun
         assert len(row)
         assert set(row["target"]) == {92.6}
         assert set(row["target_source_id"]) == {"decision-546-2022"}
+
+
+@pytest.mark.parametrize("seed", [None, 0, 1])
+@pytest.mark.parametrize("place, boundaries", [("Lâm Đồng", "legacy"), ("Lâm Đồng", "2025"),
+                                                ("Hà Nội", "legacy"),
+                                                ("Thành phố Hồ Chí Minh", "2025")])
+def test_province_tables_do_not_depend_on_row_order(bundle: reports.Bundle, seed: int | None,
+                                                    place: str, boundaries: str) -> None:
+    """Every table of a province report is the same from shuffled tables."""
+    a = reports.ProvinceReport(place, boundaries, lang="en", bundle=bundle)
+    b = reports.ProvinceReport(place, boundaries, lang="en", bundle=_reordered(bundle, seed))
+    for name in ("headline_table", "derived_table", "coverage_table", "trend_table",
+                 "forecast_table", "sources_table"):
+        pd.testing.assert_frame_equal(getattr(a, name)().reset_index(drop=True),
+                                      getattr(b, name)().reset_index(drop=True),
+                                      check_dtype=False, obj=f"{place} {boundaries} {name}")
+
+
+@pytest.mark.parametrize("seed", [None, 0])
+def test_national_tables_do_not_depend_on_row_order(bundle: reports.Bundle,
+                                                    seed: int | None) -> None:
+    """The national report and Việt Nam's 2025 forecast are the same from shuffled tables."""
+    moved = _reordered(bundle, seed)
+    for a, b, names in (
+            (reports.NationalReport(lang="en", bundle=bundle),
+             reports.NationalReport(lang="en", bundle=moved),
+             ("yearly_table", "targets_table", "coverage_with_targets")),
+            (reports.ForecastReport(lang="en", bundle=bundle),
+             reports.ForecastReport(lang="en", bundle=moved), ("forecast_table",))):
+        for name in names:
+            pd.testing.assert_frame_equal(getattr(a, name)().reset_index(drop=True),
+                                          getattr(b, name)().reset_index(drop=True),
+                                          check_dtype=False, obj=name)
+
+
+def test_denominator_names_the_source_of_its_own_figure() -> None:
+    """Two populations of one province and year: the bound is the larger, and the reason a
+    figure is rejected named the source of whichever row came first in the file."""
+    from bhxh_analysis.plausibility import denominators
+
+    obs = pd.DataFrame({
+        "geo_code": ["68", "68"], "geo_level": "province", "boundaries": "legacy",
+        "province_2025": "Lâm Đồng", "as_of": pd.to_datetime(["2022-07-01", "2022-07-01"]),
+        "indicator": "population", "value": [1_300_000.0, 1_332_530.0],
+        "source_id": ["a-small", "b-large"]})
+    for frame in (obs, obs.iloc[::-1]):
+        d = denominators(frame)
+        row = d[(d["boundaries"] == "legacy") & (d["geo_code"] == "68")]
+        assert row[["value", "source_id"]].values.tolist() == [[1_332_530.0, "b-large"]]

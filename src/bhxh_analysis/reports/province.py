@@ -205,8 +205,10 @@ class ProvinceReport:
         return self._label_places(agg)
 
     def _order(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Rows in page order: level, place, indicator, date, then ``obs_id`` (never file order)."""
         return (df.assign(_ind_rank=indicator_rank(df["indicator"]))
-                  .sort_values(["_level_rank", "place", "_ind_rank", "as_of"], kind="stable"))
+                  .sort_values(["_level_rank", "place", "_ind_rank", "as_of", "obs_id"],
+                               kind="stable"))
 
     def _figures(self) -> pd.DataFrame:
         """Published figures and the 2025 sums: what the headline table shows."""
@@ -424,6 +426,8 @@ class ProvinceReport:
         ins = src[is_insurance(ind) & measure_of(ind).isin(_TREND_MEASURES)]
         parts = []
         if len(context):
+            # by date, ties by obs_id: the duplicate dropped below is never chosen by file order
+            context = context.sort_values(["indicator", "as_of", "obs_id"], kind="stable")
             parts.append(context.assign(
                 panel=self.t("trends_context"),
                 series=[i18n.indicator_label(x, self.lang) for x in context["indicator"]],
