@@ -115,3 +115,19 @@ def test_denominator_names_the_source_of_its_own_figure() -> None:
         d = denominators(frame)
         row = d[(d["boundaries"] == "legacy") & (d["geo_code"] == "68")]
         assert row[["value", "source_id"]].values.tolist() == [[1_332_530.0, "b-large"]]
+
+
+def test_nation_sum_of_provinces_counts_each_province_once() -> None:
+    """The national population bound sums the 63 legacy provinces: a province printed by
+    two sources for one year was added twice (a merge that assumed one figure each)."""
+    from bhxh_analysis.forecast.bounds import N_LEGACY_PROVINCES, denominators
+
+    codes = [f"{i:02d}" for i in range(1, N_LEGACY_PROVINCES + 1)]
+    obs = pd.DataFrame({"boundaries": "legacy", "geo_level": "province", "geo_code": codes,
+                        "indicator": "population", "as_of": "2022-07-01", "value": 1_000.0})
+    twice = pd.concat([obs, obs.iloc[[0]].assign(value=1_200.0)], ignore_index=True)
+    for frame in (obs, twice):
+        out = denominators(frame, None, 2022)
+        nat = out[(out["geo_level"] == "nation") & (out["kind"] == "sum of provinces")]
+        expected = 63_000.0 if frame is obs else 63_100.0  # the median of 1,000 and 1,200
+        assert nat["value"].tolist() == [expected]
