@@ -17,7 +17,7 @@ from bhxh_analysis.reports.data import load_bundle
 
 
 def _reordered(bundle: reports.Bundle, seed: int | None) -> reports.Bundle:
-    """``bundle`` with obs, derived and targets reversed (seed None) or shuffled."""
+    """``bundle`` with obs, derived, targets and sources reversed (seed None) or shuffled."""
     def move(df: pd.DataFrame | None) -> pd.DataFrame | None:
         if df is None:
             return None
@@ -25,7 +25,7 @@ def _reordered(bundle: reports.Bundle, seed: int | None) -> reports.Bundle:
         return out.reset_index(drop=True)
 
     return dataclasses.replace(bundle, obs=move(bundle.obs), derived=move(bundle.derived),
-                               targets=move(bundle.targets))
+                               targets=move(bundle.targets), sources=move(bundle.sources))
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +131,18 @@ def test_nation_sum_of_provinces_counts_each_province_once() -> None:
         nat = out[(out["geo_level"] == "nation") & (out["kind"] == "sum of provinces")]
         expected = 63_000.0 if frame is obs else 63_100.0  # the median of 1,000 and 1,200
         assert nat["value"].tolist() == [expected]
+
+
+def test_two_different_user_plans_for_one_series_are_refused() -> None:
+    """A plans table naming one place twice with two plans used the first row given: the
+    forecast's chance of meeting the plan depended on the table's row order."""
+    from bhxh_analysis.forecast import ForecastError
+    from bhxh_analysis.forecast.api import _plan_lookup
+
+    same = pd.DataFrame({"geo_code": ["68", "68", "01"], "plan": [900.0, 900.0, 5.0]})
+    assert len(_plan_lookup(same)) == 3  # a repeated, equal plan is harmless
+    clash = pd.DataFrame({"geo_code": ["68", "68"], "indicator": "bhyt_participants",
+                          "plan": [900.0, 950.0]})
+    for frame in (clash, clash.iloc[::-1]):
+        with pytest.raises(ForecastError, match="two different plans"):
+            _plan_lookup(frame)
