@@ -146,3 +146,18 @@ def test_two_different_user_plans_for_one_series_are_refused() -> None:
     for frame in (clash, clash.iloc[::-1]):
         with pytest.raises(ForecastError, match="two different plans"):
             _plan_lookup(frame)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_derived_and_consistency_do_not_depend_on_row_order(seed: int) -> None:
+    """The derived figures and consistency checks of ``bhxh data build`` are the same from
+    the observations shuffled (a guard: which of two equal figures a check names, or which
+    input a rule takes, must never follow the file)."""
+    from bhxh_analysis.metrics.consistency import derive_and_check
+    from bhxh_analysis.observations import load_observations
+
+    obs = load_observations(rebuild=False)
+    d0, c0 = derive_and_check(obs)
+    d1, c1 = derive_and_check(obs.sample(frac=1, random_state=seed).reset_index(drop=True))
+    pd.testing.assert_frame_equal(d0, d1, check_dtype=False, check_categorical=False)
+    pd.testing.assert_frame_equal(c0, c1, check_dtype=False, check_categorical=False)
