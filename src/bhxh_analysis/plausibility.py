@@ -79,8 +79,11 @@ def denominators(obs: pd.DataFrame | None = None) -> pd.DataFrame:
                    source_id=("source_id", "first")))
     merged = merged.assign(geo_code="", geo_level="province", boundaries="2025")
     out = pd.concat([out, merged[cols]], ignore_index=True)
+    # The largest figure of a place and year, named with ITS source (ties: the first
+    # source_id) — "first" over rows in file order named another source's figure.
+    out = out.sort_values(["value", "source_id"], ascending=[False, True], kind="stable")
     return out.groupby(["kind", "geo_code", "geo_level", "boundaries", "province_2025",
-                        "year"], as_index=False).agg(value=("value", "max"),
+                        "year"], as_index=False).agg(value=("value", "first"),
                                                      source_id=("source_id", "first"))[cols]
 
 
@@ -152,7 +155,8 @@ def _count_bounds(rows: pd.DataFrame, denoms: pd.DataFrame) -> pd.DataFrame:
         if m.empty:
             continue
         m["gap"] = (m["year"] - m["year_d"]).abs()
-        m = m.sort_values(["_i", "gap", "year_d"], ascending=[True, True, False])
+        m = m.sort_values(["_i", "gap", "year_d", "value"], ascending=[True, True, False, False],
+                          kind="stable")  # nearest year, then the later, then the larger
         m = m.drop_duplicates("_i")
         older = (m["year"] - m["year_d"]).clip(lower=0).fillna(0)
         m["factor"] = 1 + BASE_TOLERANCE + TOLERANCE_PER_YEAR * older

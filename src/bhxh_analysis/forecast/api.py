@@ -109,8 +109,14 @@ def _plan_lookup(plans: Any) -> pd.DataFrame | None:
         if not {"geo_code", "plan"} <= set(plans.columns):
             raise ForecastError("plans: a DataFrame needs columns geo_code and plan "
                                 "(optionally geo_level, boundaries, indicator)")
-        return plans.assign(geo_code=plans["geo_code"].astype(str),
-                            plan=pd.to_numeric(plans["plan"], errors="coerce"))
+        out = plans.assign(geo_code=plans["geo_code"].astype(str),
+                           plan=pd.to_numeric(plans["plan"], errors="coerce"))
+        on = [c for c in ("geo_code", "geo_level", "boundaries", "indicator") if c in out]
+        clash = out.astype({c: str for c in on}).groupby(on)["plan"].nunique(dropna=False) > 1
+        if clash.any():  # else the first row given would win, by the table's row order
+            raise ForecastError("plans: two different plans for "
+                                f"{', '.join(map(str, clash[clash].index[:3]))}")
+        return out
     if isinstance(plans, (Mapping, pd.Series)):
         items = dict(plans)
         return pd.DataFrame({"geo_code": [str(k) for k in items],

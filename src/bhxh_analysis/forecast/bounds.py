@@ -116,6 +116,9 @@ def denominators(obs: pd.DataFrame, derived: pd.DataFrame, year: int) -> pd.Data
     prov = pub[(pub["geo_level"] == "province") & (pub["boundaries"] == "legacy")]
     if len(prov):
         prov = prov.assign(year=prov["as_of"].dt.year)
+        # one figure per province and year (the median, as below) before the sum: two
+        # sources of one province's population would otherwise both be added
+        prov = prov.groupby(["indicator", "geo_code", "year"], as_index=False)["value"].median()
         g = prov.groupby(["indicator", "year"]).agg(n=("geo_code", "nunique"), value=("value", "sum"))
         g = g[g["n"] >= N_LEGACY_PROVINCES].reset_index()
         if len(g):

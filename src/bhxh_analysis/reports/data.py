@@ -514,7 +514,9 @@ def sources_table(bundle: Bundle, ids: set[str] | list[str], lang: str = "vi") -
     """
     src = source_frame(bundle, lang)
     used = src[src["source_id"].isin(set(ids))]
-    used = used.drop_duplicates(["publisher", "title", "published", "reference"])
+    # one page under two ids is named by the first id, never by its row in sources.csv
+    used = used.sort_values("source_id", kind="stable").drop_duplicates(
+        ["publisher", "title", "published", "reference"])
     return used.sort_values(["publisher", "title"], kind="stable").reset_index(drop=True)
 
 

@@ -118,7 +118,7 @@ class NationalReport:
         """
         tg = self.bundle.targets
         tg = tg[(tg["geo_name"] == "Việt Nam") & tg["indicator"].str.endswith("_coverage_pct")
-                & tg["year"].between(self.start, self.end + 5)]
+                & tg["year"].between(self.start, self.end + 5)].sort_values("target_id")
         out = pd.DataFrame({
             "indicator": tg["indicator"],
             "scheme": [i18n.indicator_label(x, self.lang).split(":")[0] for x in tg["indicator"]],
@@ -126,7 +126,8 @@ class NationalReport:
             "instrument": [i18n.instrument_label(x, self.lang) for x in tg["instrument"]],
             "source_id": tg["source_id"],
         })
-        return out.sort_values(["indicator", "target_year"]).reset_index(drop=True)
+        # two targets for one year keep target_id order, never file order
+        return out.sort_values(["indicator", "target_year"], kind="stable").reset_index(drop=True)
 
     def coverage_with_targets(self) -> pd.DataFrame:
         """Return coverage (year-end and partial) and targets in one tidy frame to draw.
@@ -142,7 +143,8 @@ class NationalReport:
         b = pd.DataFrame({"scheme": tg["scheme"], "year": tg["target_year"],
                           "as_of": pd.to_datetime(tg["target_year"].astype(str) + "-12-31"),
                           "value": tg["target"], "series": self.t("target_points")})
-        return pd.concat([a, b]).sort_values(["scheme", "series", "as_of"]).reset_index(drop=True)
+        return pd.concat([a, b]).sort_values(["scheme", "series", "as_of"],
+                                             kind="stable").reset_index(drop=True)
 
     def conflicts_table(self) -> pd.DataFrame:
         """Return national figures that sources disagree on (columns as in the province report)."""
@@ -228,7 +230,7 @@ class ForecastReport:
 
         rows = []
         obs = self.bundle.obs
-        last = self.series.sort_values(["indicator", "as_of"]).drop_duplicates(
+        last = self.series.sort_values(["indicator", "as_of", "obs_id"]).drop_duplicates(
             "indicator", keep="last")
         for _, r in last.iterrows():  # a handful of indicators
             prior = self.series[(self.series["indicator"] == r["indicator"])
@@ -241,7 +243,8 @@ class ForecastReport:
             as_of = self.as_of if self.as_of is not None else prior["as_of"].max()
             actual = obs[(obs["geo_code"] == self.unit.code) & (obs["indicator"] == r["indicator"])
                          & (obs["geo_level"] == self.unit.level)
-                         & (obs["as_of"] == pd.Timestamp(year=self.year, month=12, day=31))]
+                         & (obs["as_of"] == pd.Timestamp(year=self.year, month=12, day=31))
+                         ].sort_values("obs_id")  # two sources of one figure: the first by id
             base = {"place": self.unit.name, "boundaries": r["boundaries"],
                     "geo_level": r["geo_level"], "geo_code": r["geo_code"],
                     "indicator": r["indicator"], "year": self.year, "as_of": as_of,

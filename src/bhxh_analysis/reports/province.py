@@ -41,6 +41,37 @@ _TREND_MEASURES = ("participants", "coverage_pct")
 _CONTEXT = ("population", "labour_force", "labour_force_15plus")
 
 
+def _same_place(df: pd.DataFrame, r: pd.Series) -> pd.Series:
+    """Rows of ``df`` about the place of row ``r``: same level, code and boundary set.
+
+    The code alone is not enough: in a 2025 report Hồ Chí Minh (2025) and Hồ Chí Minh
+    (until 30 June 2025) share code 79 and level, not the area.
+    """
+    return ((df["geo_level"] == r["geo_level"]) & (df["geo_code"] == r["geo_code"])
+            & (df["boundaries"] == r["boundaries"]))
+
+
+def _plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series, indicator: str,
+             year: int) -> tuple[pd.Series | None, str]:
+    """The plan of the place of row ``r`` for ``year``, and whether it is printed.
+
+    Order made explicit, never the rows' order in a file: a published plan before a
+    derived one, then the latest date, ties by the last ``obs_id`` (as :func:`latest`).
+
+    Returns
+    -------
+    (Series or None, str)
+        The plan's row and ``"published"`` or ``"derived"``; ``(None, "")`` when the year
+        has no plan.
+    """
+    for df, kind in ((published, "published"), (derived, "derived")):
+        hit = df[(df["indicator"] == indicator) & _same_place(df, r)
+                 & (df["as_of"].dt.year == year)]
+        if len(hit):
+            return hit.sort_values(["as_of", "obs_id"], kind="stable").iloc[-1], kind
+    return None, ""
+
+
 class ProvinceReport:
     """Every table of one province report.
 
@@ -174,8 +205,10 @@ class ProvinceReport:
         return self._label_places(agg)
 
     def _order(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Rows in page order: level, place, indicator, date, then ``obs_id`` (never file order)."""
         return (df.assign(_ind_rank=indicator_rank(df["indicator"]))
-                  .sort_values(["_level_rank", "place", "_ind_rank", "as_of"], kind="stable"))
+                  .sort_values(["_level_rank", "place", "_ind_rank", "as_of", "obs_id"],
+                               kind="stable"))
 
     def _figures(self) -> pd.DataFrame:
         """Published figures and the 2025 sums: what the headline table shows."""
@@ -276,25 +309,31 @@ class ProvinceReport:
             return None
         future = future[future["year"] == future["year"].min()]
         own = future[future["geo_name"] == self.unit.name]
-        return (own if len(own) else future).iloc[0]
+        # The place's own target before the nation's; two for the same year (Việt Nam's
+        # BHYT 2022: 92.6 % in Quyết định 546/QĐ-TTg, 92 % unnamed) by the first target_id,
+        # never the rows' order in the file.
+        return (own if len(own) else future).sort_values("target_id", kind="stable").iloc[0]
 
     def _denominator(self, both: pd.DataFrame, r: pd.Series) -> tuple[float, str]:
         scheme = scheme_of(pd.Series([r["indicator"]])).iloc[0]
         name = DENOMINATOR.get(scheme)
         if name is None:
             return math.nan, ""
-        cand = both[(both["indicator"] == name) & (both["geo_level"] == r["geo_level"])
-                    & (both["geo_code"] == r["geo_code"])
+        cand = both[(both["indicator"] == name) & _same_place(both, r)
                     & (both["as_of"].dt.year <= r["as_of"].year)]
         if cand.empty:
             return math.nan, name
         same = cand[cand["as_of"] == r["as_of"]]
         pick = same if len(same) else cand[cand["as_of"] == cand["as_of"].max()]
-        if len(pick) > 1:  # two denominators disagree (flagged): take the row's own
+        # Several on one date (flagged): a published one before a derived one, then by
+        # obs_id, never the rows' order in a file (Hà Nội 10/6/2025 has two derived
+        # labour forces, 4,733,333 and 3,200,000).
+        pick = pick.sort_values(["_derived", "obs_id"], kind="stable")
+        if len(pick) > 1:  # two denominators disagree: take the row's own when known
             part = both[(both["indicator"] == r["indicator"].replace("_coverage_pct",
                                                                      "_participants"))
-                        & (both["geo_level"] == r["geo_level"])
-                        & (both["geo_code"] == r["geo_code"]) & (both["as_of"] == r["as_of"])]
+                        & _same_place(both, r) & (both["as_of"] == r["as_of"])]
+            part = part.sort_values(["_derived", "obs_id"], kind="stable")
             if len(part) and r["value"] > 0:
                 own = float(part["value"].iloc[0]) / float(r["value"]) * 100
                 pick = pick.iloc[[int((pick["value"] - own).abs().to_numpy().argmin())]]
@@ -321,7 +360,7 @@ class ProvinceReport:
         if "coverage" in self._cache:
             return self._cache["coverage"]
         figs = self._figures()
-        both = pd.concat([figs, self.derived])
+        both = pd.concat([figs.assign(_derived=False), self.derived.assign(_derived=True)])
         # A published rate wins over one derived for the same place and date: the table
         # must not show 86.8 % beside a denominator that gives the printed 91.8 %.
         key = ["geo_level", "geo_code", "indicator", "as_of"]
@@ -334,13 +373,11 @@ class ProvinceReport:
         for _, r in self._order(cov).iterrows():  # a handful of rows per province
             year = int(r["as_of"].year)
             plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
-            plans = both[(both["indicator"] == plan_ind) & (both["geo_code"] == r["geo_code"])
-                         & (both["geo_level"] == r["geo_level"])
-                         & (both["as_of"].dt.year == year)]
-            if len(plans):
-                target, kind, tyear = float(plans["value"].iloc[-1]), "plan", year
+            plan, _ = _plan_of(figs, self.derived, r, plan_ind, year)
+            if plan is not None:
+                target, kind, tyear = float(plan["value"]), "plan", year
                 tsrc = self.t("target_kind_plan", year=year)
-                tsrc_id = str(plans["source_id"].iloc[-1])
+                tsrc_id = str(plan["source_id"])
             elif (tg := self._target_for(r["indicator"], year)) is not None:
                 target, kind, tyear = float(tg["value"]), "policy", int(tg["year"])
                 tsrc = self.t("target_kind_policy",
@@ -389,6 +426,8 @@ class ProvinceReport:
         ins = src[is_insurance(ind) & measure_of(ind).isin(_TREND_MEASURES)]
         parts = []
         if len(context):
+            # by date, ties by obs_id: the duplicate dropped below is never chosen by file order
+            context = context.sort_values(["indicator", "as_of", "obs_id"], kind="stable")
             parts.append(context.assign(
                 panel=self.t("trends_context"),
                 series=[i18n.indicator_label(x, self.lang) for x in context["indicator"]],
@@ -496,20 +535,12 @@ class ProvinceReport:
         one (e.g. a plan implied by a shortfall published that day).
         """
         plan_ind = r["indicator"].replace("_participants", "_plan_participants")
-
-        def plans(df: pd.DataFrame) -> pd.DataFrame:
-            return df[(df["indicator"] == plan_ind) & (df["geo_code"] == r["geo_code"])
-                      & (df["geo_level"] == r["geo_level"])
-                      & (df["as_of"].dt.year == self.year)].sort_values(["as_of", "obs_id"])
-
-        published, derived = plans(self.obs), plans(self.derived)
-        hit = published if len(published) else derived  # a printed plan before a derived one
-        if hit.empty:
+        hit, kind = _plan_of(self.obs, self.derived, r, plan_ind, int(self.year))
+        if hit is None:
             return {}
-        plan = float(hit["value"].iloc[-1])
+        plan = float(hit["value"])
         return {"plan": plan, "p_meet_plan": prob_at_least(res, plan),
-                "p_meet_plan_model": "seasonal",
-                "plan_source": "published" if len(published) else "derived",
+                "p_meet_plan_model": "seasonal", "plan_source": kind,
                 "pace_required": _pace(plan, float(r["value"]), r["as_of"], self.year)}
 
     def forecast_history(self, row: pd.Series) -> pd.DataFrame:

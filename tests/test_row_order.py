@@ -1,0 +1,163 @@
+"""No figure on a page is picked by the order of rows in a file (trust audit, issue 14).
+
+Each test builds a report from the processed tables with their rows reversed or shuffled
+(seeded) and asks for the same tables as from the tables in their stored order: a pick
+by ``.iloc[0]`` / ``.iloc[-1]`` on rows whose order is not made explicit would change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from bhxh_analysis import reports
+from bhxh_analysis.reports.data import load_bundle
+
+
+def _reordered(bundle: reports.Bundle, seed: int | None) -> reports.Bundle:
+    """``bundle`` with obs, derived, targets and sources reversed (seed None) or shuffled."""
+    def move(df: pd.DataFrame | None) -> pd.DataFrame | None:
+        if df is None:
+            return None
+        out = df.iloc[::-1] if seed is None else df.sample(frac=1, random_state=seed)
+        return out.reset_index(drop=True)
+
+    return dataclasses.replace(bundle, obs=move(bundle.obs), derived=move(bundle.derived),
+                               targets=move(bundle.targets), sources=move(bundle.sources))
+
+
+@pytest.fixture(scope="module")
+def bundle() -> reports.Bundle:
+    return load_bundle()
+
+
+def test_coverage_plan_is_published_latest_then_last_obs_id(bundle: reports.Bundle) -> None:
+    """Bà Rịa - Vũng Tàu's BHYT plan for 2022 is printed twice (91.5 %, two sources):
+    the table named whichever came last in the file."""
+    for b in (bundle, _reordered(bundle, None)):
+        cov = reports.ProvinceReport("Thành phố Hồ Chí Minh", "2025", lang="en",
+                                     bundle=b).coverage_table()
+        row = cov[(cov["geo_code"] == "77") & (cov["indicator"] == "bhyt_coverage_pct")]
+        assert row["target_kind"].tolist() == ["plan"]
+        assert row["target_source_id"].tolist() == ["vss-en-10443"]  # -004 > tvpl-…-011
+
+
+def test_coverage_denominator_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:
+    """Hà Nội 10/6/2025 has two derived labour forces (4,733,333 from BHTN, 3,200,000 from
+    voluntary BHXH); the BHXH row, whose own participants are not published, took the
+    first in file order."""
+    for b in (bundle, _reordered(bundle, None)):
+        cov = reports.ProvinceReport("Hà Nội", "legacy", lang="en", bundle=b).coverage_table()
+        den = dict(zip(cov["indicator"], cov["denominator"], strict=True))
+        assert den["bhxh_coverage_pct"] == pytest.approx(4_733_333.33, abs=1)  # first obs_id
+        assert den["bhxh_voluntary_coverage_pct"] == pytest.approx(3_200_000)  # its own
+        assert den["bhtn_coverage_pct"] == pytest.approx(4_733_333.33, abs=1)
+
+
+def test_policy_target_of_a_year_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:
+    """Việt Nam's BHYT target for 2022 is 92.6 % (Quyết định 546/QĐ-TTg, tgt-017) and 92 %
+    (unnamed, tgt-033): Đắk Lắk's 2022 coverage was set against either by file order."""
+    for b in (bundle, _reordered(bundle, None)):
+        cov = reports.ProvinceReport("Đắk Lắk", "2025", lang="en", bundle=b).coverage_table()
+        row = cov[(cov["indicator"] == "bhyt_coverage_pct") & (cov["target_kind"] == "policy")
+                  & (cov["target_year"] == 2022)]
+        assert len(row)
+        assert set(row["target"]) == {92.6}
+        assert set(row["target_source_id"]) == {"decision-546-2022"}
+
+
+@pytest.mark.parametrize("seed", [None, 0, 1])
+@pytest.mark.parametrize("place, boundaries", [("Lâm Đồng", "legacy"), ("Lâm Đồng", "2025"),
+                                                ("Hà Nội", "legacy"),
+                                                ("Thành phố Hồ Chí Minh", "2025")])
+def test_province_tables_do_not_depend_on_row_order(bundle: reports.Bundle, seed: int | None,
+                                                    place: str, boundaries: str) -> None:
+    """Every table of a province report is the same from shuffled tables."""
+    a = reports.ProvinceReport(place, boundaries, lang="en", bundle=bundle)
+    b = reports.ProvinceReport(place, boundaries, lang="en", bundle=_reordered(bundle, seed))
+    for name in ("headline_table", "derived_table", "coverage_table", "trend_table",
+                 "forecast_table", "sources_table"):
+        pd.testing.assert_frame_equal(getattr(a, name)().reset_index(drop=True),
+                                      getattr(b, name)().reset_index(drop=True),
+                                      check_dtype=False, obj=f"{place} {boundaries} {name}")
+
+
+@pytest.mark.parametrize("seed", [None, 0])
+def test_national_tables_do_not_depend_on_row_order(bundle: reports.Bundle,
+                                                    seed: int | None) -> None:
+    """The national report and Việt Nam's 2025 forecast are the same from shuffled tables."""
+    moved = _reordered(bundle, seed)
+    for a, b, names in (
+            (reports.NationalReport(lang="en", bundle=bundle),
+             reports.NationalReport(lang="en", bundle=moved),
+             ("yearly_table", "targets_table", "coverage_with_targets")),
+            (reports.ForecastReport(lang="en", bundle=bundle),
+             reports.ForecastReport(lang="en", bundle=moved), ("forecast_table",))):
+        for name in names:
+            pd.testing.assert_frame_equal(getattr(a, name)().reset_index(drop=True),
+                                          getattr(b, name)().reset_index(drop=True),
+                                          check_dtype=False, obj=name)
+
+
+def test_denominator_names_the_source_of_its_own_figure() -> None:
+    """Two populations of one province and year: the bound is the larger, and the reason a
+    figure is rejected named the source of whichever row came first in the file."""
+    from bhxh_analysis.plausibility import denominators
+
+    obs = pd.DataFrame({
+        "geo_code": ["68", "68"], "geo_level": "province", "boundaries": "legacy",
+        "province_2025": "Lâm Đồng", "as_of": pd.to_datetime(["2022-07-01", "2022-07-01"]),
+        "indicator": "population", "value": [1_300_000.0, 1_332_530.0],
+        "source_id": ["a-small", "b-large"]})
+    for frame in (obs, obs.iloc[::-1]):
+        d = denominators(frame)
+        row = d[(d["boundaries"] == "legacy") & (d["geo_code"] == "68")]
+        assert row[["value", "source_id"]].values.tolist() == [[1_332_530.0, "b-large"]]
+
+
+def test_nation_sum_of_provinces_counts_each_province_once() -> None:
+    """The national population bound sums the 63 legacy provinces: a province printed by
+    two sources for one year was added twice (a merge that assumed one figure each)."""
+    from bhxh_analysis.forecast.bounds import N_LEGACY_PROVINCES, denominators
+
+    codes = [f"{i:02d}" for i in range(1, N_LEGACY_PROVINCES + 1)]
+    obs = pd.DataFrame({"boundaries": "legacy", "geo_level": "province", "geo_code": codes,
+                        "indicator": "population", "as_of": "2022-07-01", "value": 1_000.0})
+    twice = pd.concat([obs, obs.iloc[[0]].assign(value=1_200.0)], ignore_index=True)
+    for frame in (obs, twice):
+        out = denominators(frame, None, 2022)
+        nat = out[(out["geo_level"] == "nation") & (out["kind"] == "sum of provinces")]
+        expected = 63_000.0 if frame is obs else 63_100.0  # the median of 1,000 and 1,200
+        assert nat["value"].tolist() == [expected]
+
+
+def test_two_different_user_plans_for_one_series_are_refused() -> None:
+    """A plans table naming one place twice with two plans used the first row given: the
+    forecast's chance of meeting the plan depended on the table's row order."""
+    from bhxh_analysis.forecast import ForecastError
+    from bhxh_analysis.forecast.api import _plan_lookup
+
+    same = pd.DataFrame({"geo_code": ["68", "68", "01"], "plan": [900.0, 900.0, 5.0]})
+    assert len(_plan_lookup(same)) == 3  # a repeated, equal plan is harmless
+    clash = pd.DataFrame({"geo_code": ["68", "68"], "indicator": "bhyt_participants",
+                          "plan": [900.0, 950.0]})
+    for frame in (clash, clash.iloc[::-1]):
+        with pytest.raises(ForecastError, match="two different plans"):
+            _plan_lookup(frame)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_derived_and_consistency_do_not_depend_on_row_order(seed: int) -> None:
+    """The derived figures and consistency checks of ``bhxh data build`` are the same from
+    the observations shuffled (a guard: which of two equal figures a check names, or which
+    input a rule takes, must never follow the file)."""
+    from bhxh_analysis.metrics.consistency import derive_and_check
+    from bhxh_analysis.observations import load_observations
+
+    obs = load_observations(rebuild=False)
+    d0, c0 = derive_and_check(obs)
+    d1, c1 = derive_and_check(obs.sample(frac=1, random_state=seed).reset_index(drop=True))
+    pd.testing.assert_frame_equal(d0, d1, check_dtype=False, check_categorical=False)
+    pd.testing.assert_frame_equal(c0, c1, check_dtype=False, check_categorical=False)
