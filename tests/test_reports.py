@@ -920,3 +920,19 @@ def test_a_place_and_level_the_same_on_every_row_are_left_out_of_a_table() -> No
     html = table_html(two, "en")
     assert "<th>Place</th>" in html and "<th>Level</th>" in html
     assert "<th>Place</th>" in table_html(one.iloc[:1], "en")  # one row: as it was
+
+
+def test_a_percentage_axis_never_zooms_a_small_change_into_a_big_one() -> None:
+    """Bình Phước BHYT 79.9 % (2017) and 81.3 % (2022) filled the panel from 80 % to
+    81.25 %, drawn like a doubling; the axis spans at least ten points."""
+    import matplotlib.pyplot as plt
+
+    df = pd.DataFrame({"as_of": pd.to_datetime(["2017-09-30", "2022-10-31"]),
+                       "value": [79.9, 81.3], "series": "BHYT — Bình Phước"})
+    ax = plotting.line(df, "as_of", "value", "series", pct=True)
+    lo, hi = ax.get_ylim()
+    assert hi - lo >= plotting.MIN_PCT_SPAN and lo <= 79.9 and hi >= 81.3
+    plt.close(ax.figure)
+    low = plotting.line(df.assign(value=[1.2, 1.5]), "as_of", "value", "series", pct=True)
+    assert low.get_ylim()[0] == 0.0  # never below zero
+    plt.close(low.figure)

@@ -240,6 +240,11 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
             else:
                 sns.scatterplot(data=g, x=x, y=y, ax=ax, color=color, s=36, label=label)
     ax.margins(x=0.06, y=0.1)  # the first x tick never meets the lowest y tick
+    if pct and len(data):  # 79.9 % → 81.3 % must not fill the panel like a doubling
+        lo, hi = ax.get_ylim()
+        if hi - lo < MIN_PCT_SPAN:
+            lo = max(0.0, (lo + hi - MIN_PCT_SPAN) / 2)
+            ax.set_ylim(lo, lo + MIN_PCT_SPAN)
     if len(data) and data[x].nunique() == 1:  # one date: a readable span around it
         x0 = data[x].iloc[0]
         half = pd.Timedelta(days=200) if dates else 2
@@ -255,6 +260,11 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     elif ax.get_legend() is not None:
         ax.get_legend().remove()
     return ax
+
+
+#: Smallest span (percentage points) of a percentage axis: a change of one point or two
+#: is drawn as the small change it is.
+MIN_PCT_SPAN = 10.0
 
 
 def _hue_order(df: pd.DataFrame, hue: str | None) -> list[str]:
