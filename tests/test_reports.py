@@ -478,6 +478,9 @@ def test_gap_sentences_never_contradict_the_tables() -> None:
         assert bhxh + "," not in " ".join(missing) and not any(
             s.split(":", 1)[1].strip().startswith(bhxh + ",") for s in missing)
         assert i18n.t("gap_no_plan", lang) not in gaps
+        # plans named by scheme, once: not "…: participants; …: plan (persons)"
+        assert i18n.t("gap_plans", lang,
+                      labels=i18n.scheme_label("bhxh_voluntary", lang)) in gaps
         assert i18n.t("gap_no_insurance", lang, name="Kon Tum") not in gaps
         assert rpt.year == 2020  # plan and within-year figure
 

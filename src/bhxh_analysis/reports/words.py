@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import i18n
+from ..schema import scheme_of
 from .data import family_of, is_insurance, is_year_end, legacy_parts, measure_of, units_frame
 
 if TYPE_CHECKING:
@@ -144,7 +145,8 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
                                                       "shortfall_pp"])).to_numpy()]
     cov = rpt.coverage_table()
     fcs = rpt.forecast_table()
-    plan_labels = sorted({i18n.indicator_label(i, lang) for i in plans["indicator"]})
+    # by scheme, not by indicator: "BHYT", not "BHYT: plan coverage; BHYT: shortfall"
+    plan_labels = sorted({i18n.scheme_label(s, lang) for s in scheme_of(plans["indicator"])})
     if len(ins) and not plan_labels and not cov["target_kind"].eq("plan").any() \
             and not fcs["plan"].notna().any():
         out.append(t("gap_no_plan"))
