@@ -52,7 +52,13 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
-from .places import PlaceContext, article_subject, find_mentions, prefixed_name
+from .places import (
+    PlaceContext,
+    article_subject,
+    find_mentions,
+    named_once_in_passing,
+    prefixed_name,
+)
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 
@@ -380,6 +386,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.last_scheme = asked
         if not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
+            ctx.places.last, ctx.places.province, ctx.places.district = state
+        elif not kept and named_once_in_passing(text, s0, s1, placed, mentions, state,
+                                                P.OPENING_PLACE):
+            # a caption's district named once on a provincial page: the province holds
             ctx.places.last, ctx.places.province, ctx.places.district = state
         elif not kept and placed:
             # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places

@@ -379,3 +379,36 @@ class PlaceContext:
         if unit is not None:
             self.last = unit
         return unit
+
+
+def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, Any]],
+                          mentions: list[Mention], state: tuple[Any, Any, Any],
+                          opening: re.Pattern[str]) -> bool:
+    """Whether a sentence that read no figure named its places only in passing.
+
+    A provincial page's year review whose caption or quote names a district once ("… tại
+    bộ phận một cửa của BHXH huyện A"): the province in play (``state`` = ``(last,
+    province, district)`` before the sentence, a province) stays the subject of the
+    figures that follow. Every place of the sentence must lie inside that province, be
+    named nowhere else in the text, not open the sentence (``opening``: "Tại huyện A, …")
+    and not be taken up later by "toàn huyện"/"trên địa bàn huyện" (then it is the subject).
+    """
+    last, province = state[0], state[1]
+    if not placed or last is None or province is None or last is not province \
+            or last.level != "province":
+        return False
+    for off, unit in placed:
+        if unit.level not in ("district", "commune") or unit.province_code != province.code:
+            return False
+        if opening.fullmatch(text, s0, off):
+            return False
+        here = next((m for m in mentions if m.start == off), None)
+        if here is None or here.kind != "named":
+            return False
+        key = fold_chars(here.name.split(" ", 1)[-1] if here.level else here.name)
+        if sum(fold_chars(m.name).endswith(key) for m in mentions if m.kind == "named") > 1:
+            return False
+        if any(m.kind == "context" and m.level == unit.level and m.start >= s1
+               for m in mentions):
+            return False
+    return True
