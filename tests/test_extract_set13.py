@@ -29,13 +29,16 @@ SET13_CLASSES = [
      {("Kim Bảng", "bhyt_participants", "2020-12-31", 61_200.0),
       ("Kim Bảng", "bhyt_change_participants", "2020-12-31", 1_300.0)}),
     # "TP.HCM", "TPHCM": the city, whose page keeps it for figures whose sentence names no
-    # other place (not the nation because the Prime Minister set the plan)
+    # other place (not the nation because the Prime Minister set the plan: "kế hoạch Thủ
+    # tướng giao" is the plan given to the city); "Để đạt kế hoạch …, từ nay đến cuối năm
+    # phải có N người": what is still needed at the status date, not the plan
     ("TP.HCM: vẫn còn nhiều người chưa có BHYT\n\nĐến cuối tháng 4-2018, TP.HCM có 6,71 "
      "triệu người tham gia BHYT, đạt 80,3% dân số. Để đạt kế hoạch Thủ tướng giao (82%), "
-     "thành phố cần vận động thêm nhiều người.", "2018-05-20", None,
+     "từ nay đến cuối năm phải có 98.200 người tham gia BHYT.", "2018-05-20", None,
      {("Hồ Chí Minh", "bhyt_participants", "2018-04-30", 6_710_000.0),
       ("Hồ Chí Minh", "bhyt_coverage_pct", "2018-04-30", 80.3),
-      ("Hồ Chí Minh", "bhyt_plan_coverage_pct", "2018-12-31", 82.0)}),
+      ("Hồ Chí Minh", "bhyt_plan_coverage_pct", "2018-12-31", 82.0),
+      ("Hồ Chí Minh", "bhyt_shortfall_participants", "2018-04-30", 98_200.0)}),
     ("Theo BHXH TPHCM, năm 2025 độ bao phủ BHYT trên địa bàn thành phố được mở rộng. Đến "
      "31/12/2025, số người tham gia BHYT trên địa bàn thành phố là 12,7 triệu người.",
      "2026-01-15", None,

@@ -644,6 +644,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
 def _national_document(sentence: str) -> bool:
     """A sentence whose subject is a national document or body and that names no local
     unit: its figures are national even on a provincial outlet (``--place-hint``)."""
+    sentence = P.NATIONAL_GIVER.sub(" ", sentence)  # "kế hoạch Thủ tướng giao": the place's
     return bool(P.NATIONAL_DOCUMENT.search(sentence)) and not P.LOCAL_WORD.search(sentence)
 
 

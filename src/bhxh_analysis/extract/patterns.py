@@ -257,6 +257,8 @@ PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
     r"thị\s+trấn|đặc\s+khu))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
+#: "TP.HCM", "TPHCM", "TP HCM": Hồ Chí Minh City by its usual abbreviation.
+HCM_ABBREVIATION = re.compile(r"(?<!\w)(?:T[Pp]\.?\s?HCM|TP\.?\s?Hồ\s+Chí\s+Minh)(?!\w)")
 KIND_LEVEL = {
     "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
     "tx": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
@@ -523,7 +525,13 @@ OBLIGED = re.compile(
 TO_REACH_OPENING = re.compile(
     r"\s*Để\s+(?:(?:đảm|bảo)\s+\w+\s+)?(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?"
     r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)", _I)
-MORE_BEFORE = re.compile(r"(?:mở\s+rộng|phát\s+triển|vận\s+động|thu\s+hút)\s+thêm\s*$", _I)
+MORE_BEFORE = re.compile(r"(?:(?:mở\s+rộng|phát\s+triển|vận\s+động|thu\s+hút)\s+thêm|"
+                         # "từ nay đến cuối năm phải có N người": from now on, still needed
+                         r"từ\s+nay\s+(?:đến|tới)\s+(?:cuối|hết)\s+năm(?:\s+\d{4})?\s*,?"
+                         r"(?:\s+\S+){0,3}?\s+(?:phải|cần)\s+(?:có|đạt)(?:\s+thêm)?)\s*$", _I)
+#: "kế hoạch Thủ tướng (Chính phủ) giao": a national body that sets the place's target.
+NATIONAL_GIVER = re.compile(r"(?:Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ)\s+(?:đã\s+)?giao"
+                            r"(?!\s+(?:cho\s+)?(?:BHXH\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc))")
 #: "đạt 91,93% dân số vào năm 2019", "93,12% dân số năm 2020": a year printed right after
 #: a target's figure is that target's own year.
 OWN_YEAR_AFTER = re.compile(

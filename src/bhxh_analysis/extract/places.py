@@ -118,6 +118,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         prefix = _KIND_NAMES.get(kind, "")
         found.append(Mention(m.start(), m.end(), f"{prefix} {m['name']}".strip(), "named",
                              level))
+    for m in P.HCM_ABBREVIATION.finditer(text):
+        found.append(Mention(m.start(), m.end(), "Thành phố Hồ Chí Minh", "named", "province"))
     for m in P.NATION.finditer(text):
         found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
     for m in re.finditer(r"Việt\s+Nam", text):
