@@ -43,6 +43,27 @@ SET13_CLASSES = [
      "31/12/2025, số người tham gia BHYT trên địa bàn thành phố là 12,7 triệu người.",
      "2026-01-15", None,
      {("Hồ Chí Minh", "bhyt_participants", "2025-12-31", 12_700_000.0)}),
+    # a decision's targets for the year: "Theo đó(,) chỉ tiêu được UBND tỉnh giao, đến cuối
+    # năm Y đạt N người …" are plans of Y, not participants
+    ("UBND tỉnh Gia Lai giao chỉ tiêu phát triển người tham gia BHXH, BHYT năm 2022 cho "
+     "các huyện\n\nUBND tỉnh Gia Lai vừa ban hành quyết định giao chỉ tiêu năm 2022 cho các "
+     "huyện. Theo đó chỉ tiêu được UBND tỉnh giao, đến cuối năm 2022 đạt 41.200 người tham "
+     "gia BHXH bắt buộc, 12.800 người tham gia BHXH tự nguyện và 1.310.000 người tham gia "
+     "BHYT.", "2022-04-02", None,
+     {("Gia Lai", "bhxh_compulsory_plan_participants", "2022-12-31", 41_200.0),
+      ("Gia Lai", "bhxh_voluntary_plan_participants", "2022-12-31", 12_800.0),
+      ("Gia Lai", "bhyt_plan_participants", "2022-12-31", 1_310_000.0)}),
+    # a target printed without a year on a page whose headline assigns the targets of a
+    # year ("giao chỉ tiêu … năm Y"): that year, not the year of a later page date
+    ("UBND tỉnh Kon Tum giao chỉ tiêu phát triển người tham gia BHXH năm 2021 cho các "
+     "huyện\nCập nhật: 15/03/2024\n\nVới mục tiêu có 12,5% lực lượng lao động trong độ "
+     "tuổi tham gia BHXH trên địa bàn tỉnh Kon Tum. UBND tỉnh vừa giao chỉ tiêu năm 2021 "
+     "cho các huyện.", None, None,
+     {("Kon Tum", "bhxh_plan_coverage_pct", "2021-12-31", 12.5)}),
+    # control: "Theo đó, đến cuối năm 2022 toàn tỉnh có N người" (no plan named) is a result
+    ("Tỉnh Gia Lai tổng kết năm 2022. Theo đó, đến cuối năm 2022 toàn tỉnh có 40.950 người "
+     "tham gia BHXH bắt buộc.", "2023-01-10", None,
+     {("Gia Lai", "bhxh_compulsory_participants", "2022-12-31", 40_950.0)}),
 ]
 
 

@@ -172,3 +172,20 @@ def authority(text: str, mention: Any, unit: Any, last: Any) -> bool:
             and last.level in ("district", "commune") and unit.code == getattr(
                 last, "province_code", None)
             and bool(P.AUTHORITY_BEFORE.search(text, max(0, mention.start - 30), mention.start)))
+
+
+#: "giao chỉ tiêu phát triển người tham gia … năm 2021 cho …": the year of a plan's
+#: assignment named in a headline (not a period "giai đoạn 2021-2025").
+_HEADLINE_PLAN_YEAR = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch)[^\n]{0,80}?\bnăm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", re.I)
+
+
+def headline_plan_year(text: str, end: int) -> int | None:
+    """The year of the targets a headline assigns ("UBND tỉnh A giao chỉ tiêu … năm 2021").
+
+    A target printed without a year on such a page ("Với mục tiêu có 10% lực lượng lao
+    động tham gia BHXH") is of that year, not of a later date the page prints (a portal's
+    render date). ``end`` is where the headline ends (0: no headline, no year).
+    """
+    m = _HEADLINE_PLAN_YEAR.search(text, 0, end) if end else None
+    return int(m["y"]) if m else None

@@ -27,6 +27,7 @@ from ..schema import INDICATOR_PATTERN
 from . import patterns as P
 from .clauses import (
     authority,
+    headline_plan_year,
     plan_after_rate,
     question_scheme,
     remark_plan,
@@ -174,6 +175,7 @@ class _Context:
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
     report_year: tuple[int, _dt.date] | None = None
     review: bool = False  # that year is in the headline: a review of the year
+    headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -219,6 +221,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     years = [int(y) for y in P.YEAR.findall(text)]
     ctx = _Context(PlaceContext(registry, place_hint), pub,
                    pub.year if pub else (max(years) if years else None))
+    ctx.headline_plan_year = headline_plan_year(text, _headline_end(text))
     spans = sentences(text)
     dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
     # A headline's figure takes the article's first as-of date, unless that is a target's
@@ -617,7 +620,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         own = P.OWN_YEAR_AFTER.match(text, fig.end)  # "đạt 91,93% dân số vào năm 2019"
         y = int(own["y"]) if own else labelled[0] if labelled else _plan_year(
             text[s0:s1], fig.start - s0)
-        y = y or ctx.continued_plan_year
+        y = y or ctx.continued_plan_year or ctx.headline_plan_year
         if y is None:
             base = _date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year

@@ -379,7 +379,7 @@ TARGET_OPENING = re.compile(
     r"\s*(?:Mục\s+tiêu|Chỉ\s+tiêu|Kế\s+hoạch)(?:\s+(?:của\s+)?(?:năm|đến(?:\s+cuối)?\s+năm)"
     r"\s+(?:19|20)\d{2})?\s*[,:]")
 TARGET_SENTENCE = re.compile(
-    r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình|"
+    r"\s*Theo\s+(?:đó\s*,?\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình|"  # "Theo đó chỉ tiêu …"
     r"kế\s+hoạch(?:[^,.;\d%]{0,40}?\bgiao\b|\s*,))", _I)  # "Theo kế hoạch UBND tỉnh giao năm 2025, …"
 #: A share of those who must join, not of the labour force or population.
 ELIGIBLE_AFTER = re.compile(
