@@ -60,6 +60,21 @@ SET13_CLASSES = [
      "tuổi tham gia BHXH trên địa bàn tỉnh Kon Tum. UBND tỉnh vừa giao chỉ tiêu năm 2021 "
      "cho các huyện.", None, None,
      {("Kon Tum", "bhxh_plan_coverage_pct", "2021-12-31", 12.5)}),
+    # "N1/N2 người, …, đạt x% kế hoạch" with x = N1/N2: the participants over the plan
+    ("Năm 2021, tỉnh Bình Thuận có số người tham gia BHTN là 52.410/51.900 người, tăng "
+     "2.050 người so với năm 2020, đạt 101% kế hoạch; tham gia BHYT: 1.102.300/1.080.700 "
+     "người, đạt 102% kế hoạch.", "2022-01-20", None,
+     {("Bình Thuận", "bhtn_participants", "2021-12-31", 52_410.0),
+      ("Bình Thuận", "bhtn_plan_participants", "2021-12-31", 51_900.0),
+      ("Bình Thuận", "bhtn_change_participants", "2021-12-31", 2_050.0),
+      ("Bình Thuận", "bhtn_attainment_pct", "2021-12-31", 101.0),
+      ("Bình Thuận", "bhyt_participants", "2021-12-31", 1_102_300.0),
+      ("Bình Thuận", "bhyt_plan_participants", "2021-12-31", 1_080_700.0),
+      ("Bình Thuận", "bhyt_attainment_pct", "2021-12-31", 102.0)}),
+    # control: a pair whose ratio is not the attainment printed is not read as one
+    ("Năm 2021, tỉnh Bình Thuận có số người tham gia BHTN là 52.410/61.900 người, đạt "
+     "101% kế hoạch.", "2022-01-20", None,
+     {("Bình Thuận", "bhtn_attainment_pct", "2021-12-31", 101.0)}),
     # control: "Theo đó, đến cuối năm 2022 toàn tỉnh có N người" (no plan named) is a result
     ("Tỉnh Gia Lai tổng kết năm 2022. Theo đó, đến cuối năm 2022 toàn tỉnh có 40.950 người "
      "tham gia BHXH bắt buộc.", "2023-01-10", None,

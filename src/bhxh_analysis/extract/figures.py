@@ -99,6 +99,28 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
+    return sorted(out + _actual_plan_pairs(text, s0, s1), key=lambda f: f.start)
+
+
+def _actual_plan_pairs(text: str, s0: int, s1: int) -> list[Figure]:
+    """"… là 31.200/30.950 người, …, đạt 100,8% kế hoạch": participants over the plan.
+
+    A pair of counts joined by "/" before "người" is read only when the attainment its
+    statement prints (up to the next ";") is the pair's own ratio (within half a point):
+    the first is the participants, the second the plan.
+    """
+    out = []
+    for m in P.COUNT_PAIR.finditer(text, s0, s1):
+        a, b = (float(re.sub(r"\D", "", m[k])) for k in ("a", "b"))
+        end = text.find(";", m.end(), s1)
+        att = P.ATTAINMENT_AFTER.search(text, m.end(), s1 if end < 0 else end)
+        if not b or att is None:
+            continue
+        pct = float(att["pct"].replace(",", "."))
+        if abs(100 * a / b - pct) > 0.5:
+            continue
+        out.append(Figure(m.start("a"), m.end("a"), m["a"], a, "count", notes=["pair:actual"]))
+        out.append(Figure(m.start("b"), m.end("b"), m["b"], b, "count", notes=["pair:plan"]))
     return out
 
 
@@ -230,6 +252,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    if "pair:actual" in fig.notes or "pair:plan" in fig.notes:  # "31.200/30.950 người"
+        fig.measure = "participants" if "pair:actual" in fig.notes else "plan_participants"
+        return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev)
     if reason:
         return reason

@@ -257,6 +257,12 @@ PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
     r"thị\s+trấn|đặc\s+khu))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
+#: "31.746/31.563 người": two counts joined by "/" (participants over a plan).
+COUNT_PAIR = re.compile(r"(?<![\w.,/:\-])(?P<a>\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*"
+                        r"(?P<b>\d{1,3}(?:\.\d{3})+|\d+)(?=\s*người(?!\w))")
+#: "…, đạt 100,6% kế hoạch": the attainment a statement prints after a figure.
+ATTAINMENT_AFTER = re.compile(r"\bđạt\s+(?P<pct>\d+(?:,\d+)?)\s*%\s*(?:so\s+với\s+)?"
+                              r"(?:kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)", _I)
 #: "TP.HCM", "TPHCM", "TP HCM": Hồ Chí Minh City by its usual abbreviation.
 HCM_ABBREVIATION = re.compile(r"(?<!\w)(?:T[Pp]\.?\s?HCM|TP\.?\s?Hồ\s+Chí\s+Minh)(?!\w)")
 KIND_LEVEL = {
