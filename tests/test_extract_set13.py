@@ -75,6 +75,24 @@ SET13_CLASSES = [
     ("Năm 2021, tỉnh Bình Thuận có số người tham gia BHTN là 52.410/61.900 người, đạt "
      "101% kế hoạch.", "2022-01-20", None,
      {("Bình Thuận", "bhtn_attainment_pct", "2021-12-31", 101.0)}),
+    # "N người tham gia BHXH bắt buộc và BHXH tự nguyện": the two together are BHXH; its
+    # share of the labour force is BHXH coverage, its attainments of two plans two rows
+    ("Tính đến hết tháng 6/2023, tỉnh Hậu Giang có 64.320 người tham gia BHXH bắt buộc và "
+     "BHXH tự nguyện, tương đương 14,1% lực lượng lao động trong độ tuổi, đạt 61,2% chỉ "
+     "tiêu theo Nghị quyết của HĐND tỉnh, đạt 83,5% chỉ tiêu do UBND tỉnh giao.",
+     "2023-07-15", None,
+     {("Hậu Giang", "bhxh_participants", "2023-06-30", 64_320.0),
+      ("Hậu Giang", "bhxh_coverage_pct", "2023-06-30", 14.1),
+      ("Hậu Giang", "bhxh_attainment_pct", "2023-06-30", 61.2),
+      ("Hậu Giang", "bhxh_attainment_pct", "2023-06-30", 83.5)}),
+    # control: the two taken in turn ("lần lượt") stay two schemes
+    ("Đến 30/6/2023, số người tham gia BHXH bắt buộc và BHXH tự nguyện của tỉnh Hậu Giang "
+     "lần lượt là 52.100 người và 12.220 người.", "2023-07-15", None,
+     {("Hậu Giang", "bhxh_compulsory_participants", "2023-06-30", 52_100.0),
+      ("Hậu Giang", "bhxh_voluntary_participants", "2023-06-30", 12_220.0)}),
+    # control: BHXH and BHYT together are still no scheme's figure
+    ("Tính đến hết tháng 6/2023, tỉnh Hậu Giang có 702.500 người tham gia BHXH và BHYT.",
+     "2023-07-15", None, set()),
     # control: "Theo đó, đến cuối năm 2022 toàn tỉnh có N người" (no plan named) is a result
     ("Tỉnh Gia Lai tổng kết năm 2022. Theo đó, đến cuối năm 2022 toàn tỉnh có 40.950 người "
      "tham gia BHXH bắt buộc.", "2023-01-10", None,

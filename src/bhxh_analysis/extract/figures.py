@@ -175,6 +175,15 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
             continue
         joint = bool(out) and bool(re.fullmatch(r"\s*(?:,|và|/|-|–|—)\s*",
                                                 masked[max(0, last_end):m.start()]))
+        if joint and {out[-1][1], name} == {"bhxh_compulsory", "bhxh_voluntary"} \
+                and not out[-1][2] and re.fullmatch(r"\s+và\s+", masked[last_end:m.start()]) \
+                and not re.match(r"\s*(?:,|và)\s*(?:BH|[Bb]ảo\s+hiểm)", masked[m.end():]) \
+                and not P.RESPECTIVELY.search(re.split(r"[;\n]|\.(?!\d)",
+                                                       text[a + m.end():], maxsplit=1)[0]):
+            # "BHXH bắt buộc và BHXH tự nguyện" (two only, not "lần lượt"): together BHXH
+            out[-1] = (out[-1][0], "bhxh", False)
+            last_end = m.end()
+            continue
         if joint and out:
             out[-1] = (out[-1][0], out[-1][1], True)
         out.append((a + m.start(), name, joint))
