@@ -85,6 +85,13 @@ SET13_CLASSES = [
       ("Hậu Giang", "bhxh_coverage_pct", "2023-06-30", 14.1),
       ("Hậu Giang", "bhxh_attainment_pct", "2023-06-30", 61.2),
       ("Hậu Giang", "bhxh_attainment_pct", "2023-06-30", 83.5)}),
+    # a document's number ("Nghị quyết số 12") is no figure: the rate after it is read
+    ("Đến 30/6/2023, tỉnh Hậu Giang có 702.500 người tham gia BHYT, đạt 95,2% chỉ tiêu "
+     "theo Nghị quyết số 12 của HĐND tỉnh, đạt 98,1% chỉ tiêu do UBND tỉnh Hậu Giang giao.",
+     "2023-07-15", None,
+     {("Hậu Giang", "bhyt_participants", "2023-06-30", 702_500.0),
+      ("Hậu Giang", "bhyt_attainment_pct", "2023-06-30", 95.2),
+      ("Hậu Giang", "bhyt_attainment_pct", "2023-06-30", 98.1)}),
     # control: the two taken in turn ("lần lượt") stay two schemes
     ("Đến 30/6/2023, số người tham gia BHXH bắt buộc và BHXH tự nguyện của tỉnh Hậu Giang "
      "lần lượt là 52.100 người và 12.220 người.", "2023-07-15", None,

@@ -58,6 +58,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
                 re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 30):m.start()])
                 and re.match(r"[.)][ \t]", after) and not m["mult"] and not m["pct"]):
             continue  # an item's number: "[4] 88,6% dân số …", "2. Tỷ lệ …"
+        if not m["pct"] and P.DOCUMENT_NUMBER_BEFORE.search(before):
+            continue  # "Nghị quyết số 159 của HĐND tỉnh": a document, no figure
         value, penalty = _read_value(m, raw, after)
         if value is None:
             continue

@@ -263,6 +263,10 @@ COUNT_PAIR = re.compile(r"(?<![\w.,/:\-])(?P<a>\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*"
 #: "…, đạt 100,6% kế hoạch": the attainment a statement prints after a figure.
 ATTAINMENT_AFTER = re.compile(r"\bđạt\s+(?P<pct>\d+(?:,\d+)?)\s*%\s*(?:so\s+với\s+)?"
                               r"(?:kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)", _I)
+#: "Nghị quyết số 159", "Quyết định 775": a document's number before the figure.
+DOCUMENT_NUMBER_BEFORE = re.compile(
+    r"(?:Nghị\s+quyết|Quyết\s+định|Nghị\s+định|Thông\s+tư|Chỉ\s+thị|Công\s+văn|"
+    r"Luật)\s+(?:số\s+)?$|Kế\s+hoạch\s+số\s+$", _I)  # not "(kế hoạch 55.100 người)"
 #: "TP.HCM", "TPHCM", "TP HCM": Hồ Chí Minh City by its usual abbreviation.
 HCM_ABBREVIATION = re.compile(r"(?<!\w)(?:T[Pp]\.?\s?HCM|TP\.?\s?Hồ\s+Chí\s+Minh)(?!\w)")
 KIND_LEVEL = {
