@@ -92,6 +92,15 @@ SET13_CLASSES = [
      {("Hậu Giang", "bhyt_participants", "2023-06-30", 702_500.0),
       ("Hậu Giang", "bhyt_attainment_pct", "2023-06-30", 95.2),
       ("Hậu Giang", "bhyt_attainment_pct", "2023-06-30", 98.1)}),
+    # "Hiện hơn N người trên địa bàn tỉnh A tham gia BHYT": the place between count and
+    # cue; the digital-service figures after it (a data-matching rate, app users, units
+    # trading online) are no participants nor coverage
+    ("Hiện hơn 820.000 người trên địa bàn tỉnh Bạc Liêu tham gia BHYT, tăng 12.100 người "
+     "so với cùng kỳ. Tỷ lệ xác thực dữ liệu người tham gia với cơ sở dữ liệu dân cư đạt "
+     "gần 98%; trên 150.000 người tham gia BHXH đã cài đặt ứng dụng VssID; số đơn vị "
+     "đăng ký giao dịch điện tử là 1.250.", "2024-11-20", None,
+     {("Bạc Liêu", "bhyt_participants", "2024-11-20", 820_000.0),
+      ("Bạc Liêu", "bhyt_change_participants", "2024-11-20", 12_100.0)}),
     # control: the two taken in turn ("lần lượt") stay two schemes
     ("Đến 30/6/2023, số người tham gia BHXH bắt buộc và BHXH tự nguyện của tỉnh Hậu Giang "
      "lần lượt là 52.100 người và 12.220 người.", "2023-07-15", None,

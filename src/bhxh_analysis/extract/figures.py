@@ -263,6 +263,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    if P.DIGITAL_SERVICE.search(clause) or P.DIGITAL_SERVICE.search(short_after):
+        return "a digital service"  # "… đã cài đặt ứng dụng VssID", "tỷ lệ xác thực …"
     if "pair:actual" in fig.notes or "pair:plan" in fig.notes:  # "31.200/30.950 người"
         fig.measure = "participants" if "pair:actual" in fig.notes else "plan_participants"
         return None

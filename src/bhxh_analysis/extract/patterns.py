@@ -106,6 +106,9 @@ PARTICIPATE_AFTER = re.compile(
     r"\s*(?:người\s+lao\s+động|người\s+dân|người\s+Việt\s+Nam|người|lao\s+động|"
     r"đối\s+tượng|NLĐ|dân\s+số|số\s+dân|"
     r"lực\s+lượng\s+lao\s+động(?:\s+trong\s+độ\s+tuổi)?|LLLĐ)?"
+    # "N người trên địa bàn tỉnh A tham gia BHYT": the place between persons and cue
+    r"(?:\s+(?:trên\s+địa\s+bàn|tại|ở)(?:\s+(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã))?"
+    rf"(?:\s+[{UPPER}]\w*){{1,4}})?"
     r"(?:\s+(?:đã|đang|có|là))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
     _I,
 )
@@ -267,6 +270,11 @@ ATTAINMENT_AFTER = re.compile(r"\bđạt\s+(?P<pct>\d+(?:,\d+)?)\s*%\s*(?:so\s+v
 DOCUMENT_NUMBER_BEFORE = re.compile(
     r"(?:Nghị\s+quyết|Quyết\s+định|Nghị\s+định|Thông\s+tư|Chỉ\s+thị|Công\s+văn|"
     r"Luật)\s+(?:số\s+)?$|Kế\s+hoạch\s+số\s+$", _I)  # not "(kế hoạch 55.100 người)"
+#: Digital services ("tỷ lệ đồng bộ/xác thực dữ liệu", "cài đặt ứng dụng VssID", "giao
+#: dịch điện tử"): their rates and counts are no participants nor coverage.
+DIGITAL_SERVICE = re.compile(
+    r"đồng\s+bộ\s+dữ\s+liệu|xác\s+thực|cài\s+đặt|VssID|giao\s+dịch\s+điện\s+tử|"
+    r"định\s+danh\s+điện\s+tử|không\s+dùng\s+tiền\s+mặt", _I)
 #: "TP.HCM", "TPHCM", "TP HCM": Hồ Chí Minh City by its usual abbreviation.
 HCM_ABBREVIATION = re.compile(r"(?<!\w)(?:T[Pp]\.?\s?HCM|TP\.?\s?Hồ\s+Chí\s+Minh)(?!\w)")
 KIND_LEVEL = {
