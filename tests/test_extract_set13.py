@@ -101,6 +101,21 @@ SET13_CLASSES = [
      "đăng ký giao dịch điện tử là 1.250.", "2024-11-20", None,
      {("Bạc Liêu", "bhyt_participants", "2024-11-20", 820_000.0),
       ("Bạc Liêu", "bhyt_change_participants", "2024-11-20", 12_100.0)}),
+    # a page that prints its headline again as a line of the body: the copy is no second
+    # figure (the headline's round count goes as a rounding of the body's)
+    ("Tỉnh Trà Vinh có trên 900 nghìn người tham gia BHYT (Lượt xem: 120)\n\nTin địa "
+     "phương\n\nTỉnh Trà Vinh có trên 900 nghìn người tham gia BHYT\n\nĐến hết tháng "
+     "8/2022, tỉnh Trà Vinh có 912.400 người tham gia BHYT.", "2022-09-10", None,
+     {("Trà Vinh", "bhyt_participants", "2022-08-31", 912_400.0)}),
+    # "Để hoàn thành mục tiêu đến năm Y, … lần lượt đạt khoảng x%, y% …" of national
+    # resolutions on a Hà Nội outlet: national targets of Y (a page with no date); the
+    # headline's same target is the body's, not a second one of the outlet's city
+    ("Mục tiêu đến năm 2030, khoảng 60% lực lượng lao động tham gia BHXH\n\nĐể hoàn "
+     "thành mục tiêu đến năm 2030, số người tham gia BHXH, BHTN lần lượt đạt khoảng 60%, "
+     "45% lực lượng lao động trong độ tuổi theo các Nghị quyết của Quốc hội đề ra.", None,
+     "Hà Nội",
+     {("Việt Nam", "bhxh_plan_coverage_pct", "2030-12-31", 60.0),
+      ("Việt Nam", "bhtn_plan_coverage_pct", "2030-12-31", 45.0)}),
     # control: the two taken in turn ("lần lượt") stay two schemes
     ("Đến 30/6/2023, số người tham gia BHXH bắt buộc và BHXH tự nguyện của tỉnh Hậu Giang "
      "lần lượt là 52.100 người và 12.220 người.", "2023-07-15", None,
@@ -121,3 +136,18 @@ SET13_CLASSES = [
 def test_set13_classes(text, published, hint, expected) -> None:
     """Each class passage of set 13 gives exactly its expected readings."""
     check_passage(text, published, hint, expected)
+
+
+def test_bare_name_of_the_province_in_play_is_the_province() -> None:
+    """"Bạc Liêu có trên 800 nghìn người …" on a Bạc Liêu page: the province, not its
+    capital city of the same name; the headline's round count then goes as a rounding of
+    the body's."""
+    df = check_passage(
+        "Bạc Liêu có trên 800 nghìn người tham gia BHYT\n\nĐến hết tháng 8/2022, tỉnh Bạc "
+        "Liêu có 812.300 người tham gia BHYT.", "2022-09-10", "Bạc Liêu",
+        {("Bạc Liêu", "bhyt_participants", "2022-08-31", 812_300.0)})
+    assert list(df["geo_level"]) == ["province"]
+    city = check_passage("Thành phố Bạc Liêu có 150.200 người tham gia BHYT.", "2022-09-10",
+                         "Bạc Liêu", {("Bạc Liêu", "bhyt_participants", "2022-09-10",
+                                       150_200.0)})
+    assert list(city["geo_level"]) == ["district"]  # control: the city named as a city

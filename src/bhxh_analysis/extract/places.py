@@ -325,6 +325,10 @@ class PlaceContext:
         prefixed = name.startswith(("Thành phố ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Xã ",
                                     "Phường ", "Thị trấn ", "Đặc khu "))
         levels: list[str | None] = [level] if level or prefixed else ["province", "district"]
+        home = self.province
+        if not level and not prefixed and home is not None \
+                and fold_chars(name) == fold_chars(home.name):
+            return home  # "Bạc Liêu có …" on a Bạc Liêu page: the province, not its city
         for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
             for lvl in levels:
                 try:
