@@ -189,3 +189,23 @@ def headline_plan_year(text: str, end: int) -> int | None:
     """
     m = _HEADLINE_PLAN_YEAR.search(text, 0, end) if end else None
     return int(m["y"]) if m else None
+
+
+#: "Để hoàn thành mục tiêu đến năm 2025, …": a sentence opened by a target's horizon.
+_HORIZON_OPENING = re.compile(
+    r"\s*(?:\(?[\w.]{2,20}\)?\s+[-–]\s+)?"  # an outlet's lead "Kinhtedothi - ", "(TTO) - "
+    r"Để\s+(?:hoàn\s+thành|đạt(?:\s+được)?)\s+(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"[^,;.]{0,40}?\b(?:đến|tới)\s+(?:cuối\s+|hết\s+)?năm\s+(?P<y>(?:19|20)\d{2})[^,;.]*,", re.I)
+
+
+def horizon_opening(text: str, s0: int, pos: int, published: Any) -> bool:
+    """Whether the figure at ``pos`` follows "Để hoàn thành mục tiêu đến năm Y, …".
+
+    "Để hoàn thành mục tiêu đến năm 2025, số người tham gia BHXH, BHTN lần lượt đạt
+    khoảng 45%, 35% …": what the sentence goes on to say is the target of Y, unless Y is
+    already past at publication or the sentence prints a status date ("tính đến …").
+    """
+    m = _HORIZON_OPENING.match(text, s0, pos)
+    if m is None or P.AS_OF.search(text, m.end(), pos):
+        return False
+    return published is None or int(m["y"]) >= published.year

@@ -28,6 +28,7 @@ from . import patterns as P
 from .clauses import (
     authority,
     headline_plan_year,
+    horizon_opening,
     plan_after_rate,
     question_scheme,
     remark_plan,
@@ -557,7 +558,8 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
              "new_participants": "plan_new_participants"}
     if fig.measure not in plain:
         return
-    if P.TARGET_SENTENCE.match(text, s0) or ctx.continued_plan_year is not None:
+    if P.TARGET_SENTENCE.match(text, s0) or ctx.continued_plan_year is not None \
+            or horizon_opening(text, s0, fig.start, ctx.published):
         # "Theo chỉ tiêu được giao, đến cuối năm 2015 có 75,4% dân số tham gia BHYT"
         fig.measure = plain[fig.measure]
         fig.penalty += 0.1

@@ -93,6 +93,14 @@ def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end
     """
     if frame.at[i, "start"] >= headline_end:
         return False
+    if any(j != i and frame.at[j, "start"] >= headline_end and key[j] != key[i]
+           and frame.at[j, "geo_level"] == "nation"
+           and frame.at[j, "indicator"] == frame.at[i, "indicator"]
+           and frame.at[j, "value"] == frame.at[i, "value"]
+           and frame.at[j, "as_of"] == frame.at[i, "as_of"] for j in range(len(frame))):
+        # "Mục tiêu đến năm 2025, trên 95% …" over the body's same national target: the
+        # body's reading is the one, not the outlet's city given to the headline
+        return True
     step = _printed_step(frame.at[i, "value_raw"])
     if "%" in frame.at[i, "value_raw"]:
         step = min(step, 1.0)  # "90%" rounds 90,4%, not 98,2%
