@@ -116,6 +116,10 @@ SET13_CLASSES = [
      "Hà Nội",
      {("Việt Nam", "bhxh_plan_coverage_pct", "2030-12-31", 60.0),
       ("Việt Nam", "bhtn_plan_coverage_pct", "2030-12-31", 45.0)}),
+    # a headline "Có khoảng N …" over the body's same N printed bare: one figure, not none
+    ("Có khoảng 12,5 triệu người tham gia BHXH\nTheo BHXH Việt Nam, cả nước hiện có 12,5 "
+     "triệu người tham gia BHXH.", "2021-06-01", None,
+     {("Việt Nam", "bhxh_participants", "2021-06-01", 12_500_000.0)}),
     # control: the two taken in turn ("lần lượt") stay two schemes
     ("Đến 30/6/2023, số người tham gia BHXH bắt buộc và BHXH tự nguyện của tỉnh Hậu Giang "
      "lần lượt là 52.100 người và 12.220 người.", "2023-07-15", None,
