@@ -120,6 +120,11 @@ SET13_CLASSES = [
     ("Có khoảng 12,5 triệu người tham gia BHXH\nTheo BHXH Việt Nam, cả nước hiện có 12,5 "
      "triệu người tham gia BHXH.", "2021-06-01", None,
      {("Việt Nam", "bhxh_participants", "2021-06-01", 12_500_000.0)}),
+    # a population "theo điều tra dân số ngày D" is of the census day, not the year end
+    ("Năm 2019, tỷ lệ bao phủ BHYT của tỉnh Ninh Bình đạt 90,2% (dân số 982.500 người "
+     "theo kết quả điều tra dân số ngày 01/4/2019).", "2020-01-10", None,
+     {("Ninh Bình", "bhyt_coverage_pct", "2019-12-31", 90.2),
+      ("Ninh Bình", "population", "2019-04-01", 982_500.0)}),
     # control: the two taken in turn ("lần lượt") stay two schemes
     ("Đến 30/6/2023, số người tham gia BHXH bắt buộc và BHXH tự nguyện của tỉnh Hậu Giang "
      "lần lượt là 52.100 người và 12.220 người.", "2023-07-15", None,

@@ -16,13 +16,15 @@ The driver in :mod:`bhxh_analysis.extract.core` calls them.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
 from . import patterns as P
 from .figures import Figure, scheme_mentions
 
-__all__ = ["authority", "plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
+__all__ = ["authority", "census_date", "headline_plan_year", "horizon_opening",
+           "plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
            "respective_place"]
 
 _NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}"
@@ -209,3 +211,25 @@ def horizon_opening(text: str, s0: int, pos: int, published: Any) -> bool:
     if m is None or P.AS_OF.search(text, m.end(), pos):
         return False
     return published is None or int(m["y"]) >= published.year
+
+
+#: "(dân số N người … theo kết quả điều tra dân số ngày 01/4/2019)": a census day.
+_CENSUS_AFTER = re.compile(
+    r"[^().;]{0,80}?điều\s+tra\s+dân\s+số(?:\s+và\s+nhà\s+ở)?\s+(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})", re.I)
+
+
+def census_date(text: str, end: int, s1: int) -> Any:
+    """The census day a population is said to come from, printed right after it.
+
+    "87% (dân số 852.300 người do Cục Thống kê cung cấp sau điều tra dân số ngày
+    01/4/2019)": the population is of that day, not of the year end its rate is dated.
+    ``None`` when no census day follows within the figure's remark or clause.
+    """
+    m = _CENSUS_AFTER.match(text, end, s1)
+    if m is None:
+        return None
+    try:
+        return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None

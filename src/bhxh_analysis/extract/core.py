@@ -27,6 +27,7 @@ from ..schema import INDICATOR_PATTERN
 from . import patterns as P
 from .clauses import (
     authority,
+    census_date,
     headline_plan_year,
     horizon_opening,
     plan_after_rate,
@@ -640,6 +641,8 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.as_of = _dt.date(int(year["y"]), 12, 31)  # "dân số … năm 2020 là N người"
     if labelled:  # "năm 2016 là 80%": the year labels the figure
         fig.as_of = _dt.date(labelled[0], 12, 31)
+    if fig.measure == "population":  # "(dân số N người … điều tra dân số ngày 01/4/2019)"
+        fig.as_of = census_date(text, fig.end, s1) or fig.as_of
     if fig.as_of is not None and fig.earlier_year is not None:
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
