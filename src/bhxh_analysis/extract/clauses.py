@@ -16,13 +16,15 @@ The driver in :mod:`bhxh_analysis.extract.core` calls them.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
 from . import patterns as P
 from .figures import Figure, scheme_mentions
 
-__all__ = ["authority", "plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
+__all__ = ["authority", "census_date", "headline_plan_year", "horizon_opening",
+           "plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
            "respective_place"]
 
 _NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}"
@@ -172,3 +174,62 @@ def authority(text: str, mention: Any, unit: Any, last: Any) -> bool:
             and last.level in ("district", "commune") and unit.code == getattr(
                 last, "province_code", None)
             and bool(P.AUTHORITY_BEFORE.search(text, max(0, mention.start - 30), mention.start)))
+
+
+#: "giao chỉ tiêu phát triển người tham gia … năm 2021 cho …": the year of a plan's
+#: assignment named in a headline (not a period "giai đoạn 2021-2025").
+_HEADLINE_PLAN_YEAR = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch)[^\n]{0,80}?\bnăm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", re.I)
+
+
+def headline_plan_year(text: str, end: int) -> int | None:
+    """The year of the targets a headline assigns ("UBND tỉnh A giao chỉ tiêu … năm 2021").
+
+    A target printed without a year on such a page ("Với mục tiêu có 10% lực lượng lao
+    động tham gia BHXH") is of that year, not of a later date the page prints (a portal's
+    render date). ``end`` is where the headline ends (0: no headline, no year).
+    """
+    m = _HEADLINE_PLAN_YEAR.search(text, 0, end) if end else None
+    return int(m["y"]) if m else None
+
+
+#: "Để hoàn thành mục tiêu đến năm 2025, …": a sentence opened by a target's horizon.
+_HORIZON_OPENING = re.compile(
+    r"\s*(?:\(?[\w.]{2,20}\)?\s+[-–]\s+)?"  # an outlet's lead "Kinhtedothi - ", "(TTO) - "
+    r"Để\s+(?:hoàn\s+thành|đạt(?:\s+được)?)\s+(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"[^,;.]{0,40}?\b(?:đến|tới)\s+(?:cuối\s+|hết\s+)?năm\s+(?P<y>(?:19|20)\d{2})[^,;.]*,", re.I)
+
+
+def horizon_opening(text: str, s0: int, pos: int, published: Any) -> bool:
+    """Whether the figure at ``pos`` follows "Để hoàn thành mục tiêu đến năm Y, …".
+
+    "Để hoàn thành mục tiêu đến năm 2025, số người tham gia BHXH, BHTN lần lượt đạt
+    khoảng 45%, 35% …": what the sentence goes on to say is the target of Y, unless Y is
+    already past at publication or the sentence prints a status date ("tính đến …").
+    """
+    m = _HORIZON_OPENING.match(text, s0, pos)
+    if m is None or P.AS_OF.search(text, m.end(), pos):
+        return False
+    return published is None or int(m["y"]) >= published.year
+
+
+#: "(dân số N người … theo kết quả điều tra dân số ngày 01/4/2019)": a census day.
+_CENSUS_AFTER = re.compile(
+    r"[^().;]{0,80}?điều\s+tra\s+dân\s+số(?:\s+và\s+nhà\s+ở)?\s+(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})", re.I)
+
+
+def census_date(text: str, end: int, s1: int) -> Any:
+    """The census day a population is said to come from, printed right after it.
+
+    "87% (dân số 852.300 người do Cục Thống kê cung cấp sau điều tra dân số ngày
+    01/4/2019)": the population is of that day, not of the year end its rate is dated.
+    ``None`` when no census day follows within the figure's remark or clause.
+    """
+    m = _CENSUS_AFTER.match(text, end, s1)
+    if m is None:
+        return None
+    try:
+        return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None

@@ -27,6 +27,9 @@ from ..schema import INDICATOR_PATTERN
 from . import patterns as P
 from .clauses import (
     authority,
+    census_date,
+    headline_plan_year,
+    horizon_opening,
     plan_after_rate,
     question_scheme,
     remark_plan,
@@ -52,7 +55,13 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
-from .places import PlaceContext, article_subject, find_mentions, prefixed_name
+from .places import (
+    PlaceContext,
+    article_subject,
+    find_mentions,
+    named_once_in_passing,
+    prefixed_name,
+)
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 
@@ -168,6 +177,7 @@ class _Context:
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
     report_year: tuple[int, _dt.date] | None = None
     review: bool = False  # that year is in the headline: a review of the year
+    headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -213,6 +223,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     years = [int(y) for y in P.YEAR.findall(text)]
     ctx = _Context(PlaceContext(registry, place_hint), pub,
                    pub.year if pub else (max(years) if years else None))
+    ctx.headline_plan_year = headline_plan_year(text, _headline_end(text))
     spans = sentences(text)
     dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
     # A headline's figure takes the article's first as-of date, unless that is a target's
@@ -381,6 +392,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
+        elif not kept and named_once_in_passing(text, s0, s1, placed, mentions, state,
+                                                P.OPENING_PLACE):
+            # a caption's district named once on a provincial page: the province holds
+            ctx.places.last, ctx.places.province, ctx.places.district = state
         elif not kept and placed:
             # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
             # outside the province in play, named in passing, do not replace it
@@ -544,7 +559,8 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
              "new_participants": "plan_new_participants"}
     if fig.measure not in plain:
         return
-    if P.TARGET_SENTENCE.match(text, s0) or ctx.continued_plan_year is not None:
+    if P.TARGET_SENTENCE.match(text, s0) or ctx.continued_plan_year is not None \
+            or horizon_opening(text, s0, fig.start, ctx.published):
         # "Theo chỉ tiêu được giao, đến cuối năm 2015 có 75,4% dân số tham gia BHYT"
         fig.measure = plain[fig.measure]
         fig.penalty += 0.1
@@ -607,7 +623,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         own = P.OWN_YEAR_AFTER.match(text, fig.end)  # "đạt 91,93% dân số vào năm 2019"
         y = int(own["y"]) if own else labelled[0] if labelled else _plan_year(
             text[s0:s1], fig.start - s0)
-        y = y or ctx.continued_plan_year
+        y = y or ctx.continued_plan_year or ctx.headline_plan_year
         if y is None:
             base = _date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year
@@ -625,6 +641,8 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.as_of = _dt.date(int(year["y"]), 12, 31)  # "dân số … năm 2020 là N người"
     if labelled:  # "năm 2016 là 80%": the year labels the figure
         fig.as_of = _dt.date(labelled[0], 12, 31)
+    if fig.measure == "population":  # "(dân số N người … điều tra dân số ngày 01/4/2019)"
+        fig.as_of = census_date(text, fig.end, s1) or fig.as_of
     if fig.as_of is not None and fig.earlier_year is not None:
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
@@ -634,6 +652,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
 def _national_document(sentence: str) -> bool:
     """A sentence whose subject is a national document or body and that names no local
     unit: its figures are national even on a provincial outlet (``--place-hint``)."""
+    sentence = P.NATIONAL_GIVER.sub(" ", sentence)  # "kế hoạch Thủ tướng giao": the place's
     return bool(P.NATIONAL_DOCUMENT.search(sentence)) and not P.LOCAL_WORD.search(sentence)
 
 

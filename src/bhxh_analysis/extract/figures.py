@@ -58,6 +58,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
                 re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 30):m.start()])
                 and re.match(r"[.)][ \t]", after) and not m["mult"] and not m["pct"]):
             continue  # an item's number: "[4] 88,6% dân số …", "2. Tỷ lệ …"
+        if not m["pct"] and P.DOCUMENT_NUMBER_BEFORE.search(before):
+            continue  # "Nghị quyết số 159 của HĐND tỉnh": a document, no figure
         value, penalty = _read_value(m, raw, after)
         if value is None:
             continue
@@ -99,6 +101,28 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
+    return sorted(out + _actual_plan_pairs(text, s0, s1), key=lambda f: f.start)
+
+
+def _actual_plan_pairs(text: str, s0: int, s1: int) -> list[Figure]:
+    """"… là 31.200/30.950 người, …, đạt 100,8% kế hoạch": participants over the plan.
+
+    A pair of counts joined by "/" before "người" is read only when the attainment its
+    statement prints (up to the next ";") is the pair's own ratio (within half a point):
+    the first is the participants, the second the plan.
+    """
+    out = []
+    for m in P.COUNT_PAIR.finditer(text, s0, s1):
+        a, b = (float(re.sub(r"\D", "", m[k])) for k in ("a", "b"))
+        end = text.find(";", m.end(), s1)
+        att = P.ATTAINMENT_AFTER.search(text, m.end(), s1 if end < 0 else end)
+        if not b or att is None:
+            continue
+        pct = float(att["pct"].replace(",", "."))
+        if abs(100 * a / b - pct) > 0.5:
+            continue
+        out.append(Figure(m.start("a"), m.end("a"), m["a"], a, "count", notes=["pair:actual"]))
+        out.append(Figure(m.start("b"), m.end("b"), m["b"], b, "count", notes=["pair:plan"]))
     return out
 
 
@@ -153,6 +177,15 @@ def scheme_mentions(text: str, a: int, b: int) -> list[tuple[int, str, bool]]:
             continue
         joint = bool(out) and bool(re.fullmatch(r"\s*(?:,|và|/|-|–|—)\s*",
                                                 masked[max(0, last_end):m.start()]))
+        if joint and {out[-1][1], name} == {"bhxh_compulsory", "bhxh_voluntary"} \
+                and not out[-1][2] and re.fullmatch(r"\s+và\s+", masked[last_end:m.start()]) \
+                and not re.match(r"\s*(?:,|và)\s*(?:BH|[Bb]ảo\s+hiểm)", masked[m.end():]) \
+                and not P.RESPECTIVELY.search(re.split(r"[;\n]|\.(?!\d)",
+                                                       text[a + m.end():], maxsplit=1)[0]):
+            # "BHXH bắt buộc và BHXH tự nguyện" (two only, not "lần lượt"): together BHXH
+            out[-1] = (out[-1][0], "bhxh", False)
+            last_end = m.end()
+            continue
         if joint and out:
             out[-1] = (out[-1][0], out[-1][1], True)
         out.append((a + m.start(), name, joint))
@@ -230,6 +263,11 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    if P.DIGITAL_SERVICE.search(clause) or P.DIGITAL_SERVICE.search(short_after):
+        return "a digital service"  # "… đã cài đặt ứng dụng VssID", "tỷ lệ xác thực …"
+    if "pair:actual" in fig.notes or "pair:plan" in fig.notes:  # "31.200/30.950 người"
+        fig.measure = "participants" if "pair:actual" in fig.notes else "plan_participants"
+        return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev)
     if reason:
         return reason

@@ -53,8 +53,11 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 
     # "có thêm hơn 3.100 người" over "3.127 người tham gia … mới": the persons gained
     # in a headline repeat the new participants of the body
     kind = frame["indicator"].str.replace("_change_participants", "_new_participants")
+    # (not against the same value printed again: that copy goes as a duplicate, and
+    # dropping both would lose the figure)
     rounded = [bool(q) and any(
         j != i and key[j] == key[i] and kind[j] == kind[i]
+        and frame.at[j, "value"] != frame.at[i, "value"]
         and frame.at[j, "as_of"] == frame.at[i, "as_of"] and (
             not frame.at[j, "qualifier"]  # "khoảng 18,26 triệu" is sharper than "hơn 18,2"
             or _printed_step(frame.at[j, "value_raw"]) < _printed_step(frame.at[i, "value_raw"]))
@@ -93,6 +96,14 @@ def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end
     """
     if frame.at[i, "start"] >= headline_end:
         return False
+    if any(j != i and frame.at[j, "start"] >= headline_end and key[j] != key[i]
+           and frame.at[j, "geo_level"] == "nation"
+           and frame.at[j, "indicator"] == frame.at[i, "indicator"]
+           and frame.at[j, "value"] == frame.at[i, "value"]
+           and frame.at[j, "as_of"] == frame.at[i, "as_of"] for j in range(len(frame))):
+        # "Mục tiêu đến năm 2025, trên 95% …" over the body's same national target: the
+        # body's reading is the one, not the outlet's city given to the headline
+        return True
     step = _printed_step(frame.at[i, "value_raw"])
     if "%" in frame.at[i, "value_raw"]:
         step = min(step, 1.0)  # "90%" rounds 90,4%, not 98,2%

@@ -106,6 +106,9 @@ PARTICIPATE_AFTER = re.compile(
     r"\s*(?:người\s+lao\s+động|người\s+dân|người\s+Việt\s+Nam|người|lao\s+động|"
     r"đối\s+tượng|NLĐ|dân\s+số|số\s+dân|"
     r"lực\s+lượng\s+lao\s+động(?:\s+trong\s+độ\s+tuổi)?|LLLĐ)?"
+    # "N người trên địa bàn tỉnh A tham gia BHYT": the place between persons and cue
+    r"(?:\s+(?:trên\s+địa\s+bàn|tại|ở)(?:\s+(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã))?"
+    rf"(?:\s+[{UPPER}]\w*){{1,4}})?"
     r"(?:\s+(?:đã|đang|có|là))?\s*(?:tham\s+gia|đóng|có\s+thẻ|được\s+cấp\s+thẻ)(?!\w)",
     _I,
 )
@@ -257,6 +260,23 @@ PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
     r"thị\s+trấn|đặc\s+khu))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
+#: "31.746/31.563 người": two counts joined by "/" (participants over a plan).
+COUNT_PAIR = re.compile(r"(?<![\w.,/:\-])(?P<a>\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*"
+                        r"(?P<b>\d{1,3}(?:\.\d{3})+|\d+)(?=\s*người(?!\w))")
+#: "…, đạt 100,6% kế hoạch": the attainment a statement prints after a figure.
+ATTAINMENT_AFTER = re.compile(r"\bđạt\s+(?P<pct>\d+(?:,\d+)?)\s*%\s*(?:so\s+với\s+)?"
+                              r"(?:kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)", _I)
+#: "Nghị quyết số 159", "Quyết định 775": a document's number before the figure.
+DOCUMENT_NUMBER_BEFORE = re.compile(
+    r"(?:Nghị\s+quyết|Quyết\s+định|Nghị\s+định|Thông\s+tư|Chỉ\s+thị|Công\s+văn|"
+    r"Luật)\s+(?:số\s+)?$|Kế\s+hoạch\s+số\s+$", _I)  # not "(kế hoạch 55.100 người)"
+#: Digital services ("tỷ lệ đồng bộ/xác thực dữ liệu", "cài đặt ứng dụng VssID", "giao
+#: dịch điện tử"): their rates and counts are no participants nor coverage.
+DIGITAL_SERVICE = re.compile(
+    r"đồng\s+bộ\s+dữ\s+liệu|xác\s+thực|cài\s+đặt|VssID|giao\s+dịch\s+điện\s+tử|"
+    r"định\s+danh\s+điện\s+tử|không\s+dùng\s+tiền\s+mặt", _I)
+#: "TP.HCM", "TPHCM", "TP HCM": Hồ Chí Minh City by its usual abbreviation.
+HCM_ABBREVIATION = re.compile(r"(?<!\w)(?:T[Pp]\.?\s?HCM|TP\.?\s?Hồ\s+Chí\s+Minh)(?!\w)")
 KIND_LEVEL = {
     "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
     "tx": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
@@ -377,7 +397,7 @@ TARGET_OPENING = re.compile(
     r"\s*(?:Mục\s+tiêu|Chỉ\s+tiêu|Kế\s+hoạch)(?:\s+(?:của\s+)?(?:năm|đến(?:\s+cuối)?\s+năm)"
     r"\s+(?:19|20)\d{2})?\s*[,:]")
 TARGET_SENTENCE = re.compile(
-    r"\s*Theo\s+(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình|"
+    r"\s*Theo\s+(?:đó\s*,?\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|lộ\s+trình|"  # "Theo đó chỉ tiêu …"
     r"kế\s+hoạch(?:[^,.;\d%]{0,40}?\bgiao\b|\s*,))", _I)  # "Theo kế hoạch UBND tỉnh giao năm 2025, …"
 #: A share of those who must join, not of the labour force or population.
 ELIGIBLE_AFTER = re.compile(
@@ -523,7 +543,13 @@ OBLIGED = re.compile(
 TO_REACH_OPENING = re.compile(
     r"\s*Để\s+(?:(?:đảm|bảo)\s+\w+\s+)?(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?"
     r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)", _I)
-MORE_BEFORE = re.compile(r"(?:mở\s+rộng|phát\s+triển|vận\s+động|thu\s+hút)\s+thêm\s*$", _I)
+MORE_BEFORE = re.compile(r"(?:(?:mở\s+rộng|phát\s+triển|vận\s+động|thu\s+hút)\s+thêm|"
+                         # "từ nay đến cuối năm phải có N người": from now on, still needed
+                         r"từ\s+nay\s+(?:đến|tới)\s+(?:cuối|hết)\s+năm(?:\s+\d{4})?\s*,?"
+                         r"(?:\s+\S+){0,3}?\s+(?:phải|cần)\s+(?:có|đạt)(?:\s+thêm)?)\s*$", _I)
+#: "kế hoạch Thủ tướng (Chính phủ) giao": a national body that sets the place's target.
+NATIONAL_GIVER = re.compile(r"(?:Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ)\s+(?:đã\s+)?giao"
+                            r"(?!\s+(?:cho\s+)?(?:BHXH\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc))")
 #: "đạt 91,93% dân số vào năm 2019", "93,12% dân số năm 2020": a year printed right after
 #: a target's figure is that target's own year.
 OWN_YEAR_AFTER = re.compile(

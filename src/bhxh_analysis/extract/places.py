@@ -118,6 +118,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         prefix = _KIND_NAMES.get(kind, "")
         found.append(Mention(m.start(), m.end(), f"{prefix} {m['name']}".strip(), "named",
                              level))
+    for m in P.HCM_ABBREVIATION.finditer(text):
+        found.append(Mention(m.start(), m.end(), "Thành phố Hồ Chí Minh", "named", "province"))
     for m in P.NATION.finditer(text):
         found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
     for m in re.finditer(r"Việt\s+Nam", text):
@@ -323,6 +325,10 @@ class PlaceContext:
         prefixed = name.startswith(("Thành phố ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Xã ",
                                     "Phường ", "Thị trấn ", "Đặc khu "))
         levels: list[str | None] = [level] if level or prefixed else ["province", "district"]
+        home = self.province
+        if not level and not prefixed and home is not None \
+                and fold_chars(name) == fold_chars(home.name):
+            return home  # "Bạc Liêu có …" on a Bạc Liêu page: the province, not its city
         for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
             for lvl in levels:
                 try:
@@ -379,3 +385,36 @@ class PlaceContext:
         if unit is not None:
             self.last = unit
         return unit
+
+
+def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, Any]],
+                          mentions: list[Mention], state: tuple[Any, Any, Any],
+                          opening: re.Pattern[str]) -> bool:
+    """Whether a sentence that read no figure named its places only in passing.
+
+    A provincial page's year review whose caption or quote names a district once ("… tại
+    bộ phận một cửa của BHXH huyện A"): the province in play (``state`` = ``(last,
+    province, district)`` before the sentence, a province) stays the subject of the
+    figures that follow. Every place of the sentence must lie inside that province, be
+    named nowhere else in the text, not open the sentence (``opening``: "Tại huyện A, …")
+    and not be taken up later by "toàn huyện"/"trên địa bàn huyện" (then it is the subject).
+    """
+    last, province = state[0], state[1]
+    if not placed or last is None or province is None or last is not province \
+            or last.level != "province":
+        return False
+    for off, unit in placed:
+        if unit.level not in ("district", "commune") or unit.province_code != province.code:
+            return False
+        if opening.fullmatch(text, s0, off):
+            return False
+        here = next((m for m in mentions if m.start == off), None)
+        if here is None or here.kind != "named":
+            return False
+        key = fold_chars(here.name.split(" ", 1)[-1] if here.level else here.name)
+        if sum(fold_chars(m.name).endswith(key) for m in mentions if m.kind == "named") > 1:
+            return False
+        if any(m.kind == "context" and m.level == unit.level and m.start >= s1
+               for m in mentions):
+            return False
+    return True
