@@ -939,3 +939,34 @@ def test_a_percentage_axis_never_zooms_a_small_change_into_a_big_one() -> None:
     low = plotting.line(df.assign(value=[1.2, 1.5]), "as_of", "value", "series", pct=True)
     assert low.get_ylim()[0] == 0.0  # never below zero
     plt.close(low.figure)
+
+
+def test_national_table_puts_a_years_partial_rows_in_date_order() -> None:
+    """"2025 (đến 30/11/2025)" came before "2025 (đến 30/4/2025)": sorted by label."""
+    nat = reports.NationalReport(lang="vi")
+    yearly = nat.yearly_table()
+    shown = nat.wide(yearly)[nat.t("year")].tolist()
+    part = yearly[yearly["period"] == "partial"].drop_duplicates("as_of").sort_values("as_of")
+    want = [f"{d.year} ({nat.t('until_date', date=i18n.fmt_date(d, 'vi'))})"
+            for d in part["as_of"]]
+    assert len(want) >= 2 and [r for r in shown if "(" in r] == want
+
+
+def test_national_participants_one_panel_per_scheme_on_one_time_axis() -> None:
+    """Voluntary BHXH (0.006–2.3 M) was a flat line at zero beside BHYT (98 M) on one
+    axis; each scheme now has its panel, in the package's order, years lined up, and no
+    legend repeating the panel's title."""
+    import matplotlib.pyplot as plt
+
+    nat = reports.NationalReport(lang="en")
+    part = nat.yearly_table("participants")
+    year_end = part[part["period"] == "year_end"]
+    fig = plotting.panels(year_end, x="year", y="value", hue="scheme", panel="scheme",
+                          lang="en", scale=1e6, height=2.0, sharex=True)
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert titles[:3] == [i18n.indicator_label(f"{s}_participants", "en").split(":")[0]
+                          for s in ("bhxh", "bhxh_compulsory", "bhxh_voluntary")]
+    assert len({ax.get_xlim() for ax in fig.axes}) == 1
+    assert all(ax.get_legend() is None for ax in fig.axes)
+    assert plotting.overlapping_texts(fig) == []
+    plt.close(fig)

@@ -310,7 +310,8 @@ def _series_sets(keys: list[str]) -> list[list[str]]:
 def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None, *,
            lang: str = "vi", pct: str | bool | None = None, title: str | None = None,
            ylabel: str | None = None, scale: str | float | None = None,
-           targets: Sequence[str] = (), width: float = 8.5, height: float = 2.8) -> Figure:
+           targets: Sequence[str] = (), width: float = 8.5, height: float = 2.8,
+           sharex: bool = False) -> Figure:
     """Draw small multiples: one panel per value of ``panel``, ≤ :data:`MAX_SERIES` each.
 
     Parameters
@@ -330,6 +331,8 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
         Divisor of y (e.g. ``1e6``), or the column holding it per panel.
     targets : sequence of str
         ``hue`` values drawn as target marks (see :func:`line`).
+    sharex : bool
+        One x axis for every panel (years line up; tick labels under the last panel).
 
     Returns
     -------
@@ -364,7 +367,7 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
             chunks.append((str(name), g[g[hue].astype(str).isin(keys)]))
     with matplotlib.rc_context(style()):
         fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")
-        axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False)[:, 0]
+        axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False, sharex=sharex)[:, 0]
     for ax, (name, g) in zip(axes, chunks, strict=False):
         first = g.iloc[0]
         is_pct = bool(first[pct]) if isinstance(pct, str) else bool(pct)
@@ -373,6 +376,8 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
              ylabel=str(first[ylabel]) if ylabel in g.columns else ylabel,
              scale=float(first[scale]) if isinstance(scale, str) else float(scale or 1.0),
              targets=targets, colors=colors)
+        if ax.get_legend() is not None and set(g[hue].astype(str)) == {str(name)}:
+            ax.get_legend().remove()  # one series named like its panel: the title says it
     return fig
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
+from ..schema import SCHEMES, scheme_of
 from .data import (
     Bundle,
     ReportParameterError,
@@ -75,7 +76,8 @@ class NationalReport:
         DataFrame
             ``indicator, scheme, year, as_of, value, unit, period`` where ``period`` is
             ``year_end`` or ``partial`` (a year with no 31 December figure: its latest
-            figure, dated). Rows sorted by indicator and year.
+            figure, dated). Rows sorted by scheme (:data:`~bhxh_analysis.schema.SCHEMES`
+            order) and year.
         """
         obs = self.obs
         sel = obs[measure_of(obs["indicator"]).eq(measure).to_numpy()
@@ -89,7 +91,11 @@ class NationalReport:
         out = out.assign(scheme=[i18n.indicator_label(x, self.lang).split(":")[0]
                                  for x in out["indicator"]])
         cols = ["indicator", "scheme", "year", "as_of", "value", "unit", "period"]
-        return out[cols].sort_values(["indicator", "year"]).reset_index(drop=True)
+        # schemes in the package's order (BHXH, its parts, BHTN, BHYT), not alphabetical
+        rank = {s: i for i, s in enumerate(SCHEMES)}
+        out = out.assign(_r=scheme_of(out["indicator"]).map(rank))
+        return (out.sort_values(["_r", "indicator", "year"], kind="stable")[cols]
+                .reset_index(drop=True))
 
     def wide(self, yearly: pd.DataFrame) -> pd.DataFrame:
         """Return year-end rows as a year × scheme table of formatted figures.
@@ -105,9 +111,12 @@ class NationalReport:
                  for y, p, d in zip(yearly["year"], yearly["period"], yearly["as_of"],
                                     strict=True)]
         df = yearly.assign(text=text, row=label, _p=yearly["period"].ne("year_end"))
-        wide = df.pivot_table(index=["year", "_p", "row"], columns="scheme", values="text",
-                              aggfunc="last").reset_index().sort_values(["year", "_p"])
-        wide = wide.drop(columns=["year", "_p"]).rename(columns={"row": self.t("year")})
+        # partial rows of one year in date order (30/4 before 30/11), never by their label
+        wide = df.pivot_table(index=["year", "_p", "as_of", "row"], columns="scheme",
+                              values="text", aggfunc="last").reset_index()
+        wide = wide.sort_values(["year", "_p", "as_of"], kind="stable")
+        wide = wide.drop(columns=["year", "_p", "as_of"]).rename(columns={"row": self.t("year")})
+        wide = wide[[self.t("year"), *dict.fromkeys(yearly["scheme"])]]  # the schemes' order
         wide.columns.name = None
         return wide.fillna("–").reset_index(drop=True)
 
