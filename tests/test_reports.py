@@ -970,3 +970,19 @@ def test_national_participants_one_panel_per_scheme_on_one_time_axis() -> None:
     assert all(ax.get_legend() is None for ax in fig.axes)
     assert plotting.overlapping_texts(fig) == []
     plt.close(fig)
+
+
+def test_shared_time_axis_keeps_every_panels_years() -> None:
+    """A panel with one date set a ±2-year span on the axis every panel shares, cutting
+    BHYT's 2016–2024 line to 2023–2027; coverage panels follow the schemes' order."""
+    import matplotlib.pyplot as plt
+
+    nat = reports.NationalReport(lang="en")
+    cov = nat.coverage_with_targets()
+    fig = plotting.panels(cov, x="year", y="value", hue="series", panel="scheme", pct=True,
+                          targets=[nat.t("target_points")], lang="en", sharex=True)
+    lo, hi = fig.axes[0].get_xlim()
+    assert lo <= cov["year"].min() and hi >= cov["year"].max()
+    assert fig.axes[0].get_title(loc="left") == i18n.indicator_label(
+        "bhxh_coverage_pct", "en").split(":")[0]
+    plt.close(fig)

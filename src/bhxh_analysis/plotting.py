@@ -245,7 +245,8 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         if hi - lo < MIN_PCT_SPAN:
             lo = max(0.0, (lo + hi - MIN_PCT_SPAN) / 2)
             ax.set_ylim(lo, lo + MIN_PCT_SPAN)
-    if len(data) and data[x].nunique() == 1:  # one date: a readable span around it
+    shared = len(ax.get_shared_x_axes().get_siblings(ax)) > 1  # panels' one time axis
+    if len(data) and data[x].nunique() == 1 and not shared:  # one date: a span around it
         x0 = data[x].iloc[0]
         half = pd.Timedelta(days=200) if dates else 2
         ax.set_xlim(x0 - half, x0 + half)

@@ -148,12 +148,16 @@ class NationalReport:
         tg = self.targets_table()
         tg = tg[tg["indicator"].isin(cov["indicator"])]
         a = cov[cov["period"] == "year_end"].assign(series=self.t("coverage_pct"))[
-            ["scheme", "year", "as_of", "value", "series"]]
-        b = pd.DataFrame({"scheme": tg["scheme"], "year": tg["target_year"],
+            ["indicator", "scheme", "year", "as_of", "value", "series"]]
+        b = pd.DataFrame({"indicator": tg["indicator"], "scheme": tg["scheme"],
+                          "year": tg["target_year"],
                           "as_of": pd.to_datetime(tg["target_year"].astype(str) + "-12-31"),
                           "value": tg["target"], "series": self.t("target_points")})
-        return pd.concat([a, b]).sort_values(["scheme", "series", "as_of"],
-                                             kind="stable").reset_index(drop=True)
+        both = pd.concat([a, b])
+        rank = {s: i for i, s in enumerate(SCHEMES)}  # panels in the package's order
+        both = both.assign(_r=scheme_of(both["indicator"]).map(rank))
+        return (both.sort_values(["_r", "series", "as_of"], kind="stable")
+                [["scheme", "year", "as_of", "value", "series"]].reset_index(drop=True))
 
     def conflicts_table(self) -> pd.DataFrame:
         """Return national figures that sources disagree on (columns as in the province report)."""
