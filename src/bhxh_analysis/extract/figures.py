@@ -14,6 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
+from .nonrows import not_a_row
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -230,7 +231,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
-    reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev)
+    reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
+        not_a_row(fig, pre_q, prev)
     if reason:
         return reason
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
