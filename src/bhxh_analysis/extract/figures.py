@@ -14,7 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
-from .nonrows import not_a_row
+from .nonrows import cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -100,7 +100,7 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
-    return out
+    return sorted(out + cards_population(text, s0, s1, Figure), key=lambda f: f.start)
 
 
 def _read_value(m: re.Match[str], raw: str, after: str) -> tuple[float | None, float]:
@@ -231,6 +231,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    if persons_of_cards(fig):
+        return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
         not_a_row(fig, pre_q, prev)
     if reason:

@@ -1,7 +1,9 @@
 """Figures that are printed like a place's figures but are no rows (real-page set 14).
 
-Kept apart from :mod:`bhxh_analysis.extract.figures` so that the classifier only asks one
-question here: is this figure a forecast, or a change restated in points?
+Kept apart from :mod:`bhxh_analysis.extract.figures` so that the classifier only asks
+here: is this figure a forecast, or a change restated in points? Also the one figure such
+pages print where :data:`~bhxh_analysis.extract.patterns.NUMBER` cannot see it: the
+persons after "N thẻ/", the population a coverage rate is of.
 """
 
 from __future__ import annotations
@@ -12,6 +14,25 @@ from . import patterns as P
 
 if TYPE_CHECKING:
     from .figures import Figure
+
+#: What :func:`cards_population` marks its figures with (read in :func:`not_a_row`).
+_OF_CARDS = "persons of cards"
+
+
+def cards_population(text: str, s0: int, s1: int, make: type[Figure]) -> list[Figure]:
+    """The persons after "N thẻ/" in ``text[s0:s1]`` when a share of the population follows.
+
+    "… 304.666 thẻ/313.905 người, chiếm tỷ lệ 97% dân số": the cards are no row, the
+    persons they are out of are the population the rate is of (read as ``population``).
+    ``make`` is the figure class (passed in to keep the import one way).
+    """
+    out = []
+    for m in P.CARDS_OVER_PERSONS.finditer(text, s0, s1):
+        value = float(m["num"].replace(".", ""))
+        fig = make(m.start("num"), m.end("num"), m["num"], value, "count")
+        fig.notes.append(_OF_CARDS)
+        out.append(fig)
+    return out
 
 
 def not_a_row(fig: Figure, pre_q: str, prev: Figure | None) -> str | None:
@@ -41,3 +62,12 @@ def not_a_row(fig: Figure, pre_q: str, prev: Figure | None) -> str | None:
             and prev.measure == "change_participants" and P.EQUIVALENT_BEFORE.search(pre_q):
         return "a change in points"
     return None
+
+
+def persons_of_cards(fig: Figure) -> bool:
+    """Whether ``fig`` is the persons of :func:`cards_population` (then its measure is set
+    to ``population``: the classifier has nothing more to read)."""
+    if _OF_CARDS not in fig.notes:
+        return False
+    fig.measure = "population"
+    return True

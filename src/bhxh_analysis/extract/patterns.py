@@ -569,3 +569,9 @@ FORECAST = re.compile(
     r"(?:theo\s+)?dự\s+kiến(?!\s+(?:dân\s+số|số\s+dân|lực\s+lượng))|ước\s+thực\s+hiện", _I)
 #: "…, tương đương 3,2% dân số" right after a change in persons: the change in points.
 EQUIVALENT_BEFORE = re.compile(r"tương\s+đương(?:\s+với)?(?:\s+khoảng)?\s*$", _I)
+#: "304.666 thẻ/313.905 người, chiếm tỷ lệ 97% dân số": the persons the cards are out of
+#: (glued to "/", so no figure of :data:`NUMBER`) — the population the rate is of.
+CARDS_OVER_PERSONS = re.compile(
+    r"thẻ(?:\s+(?:BHYT|bảo\s+hiểm\s+y\s+tế))?\s*/\s*(?P<num>\d{1,3}(?:\.\d{3})+)"
+    r"(?=\s*người\s*,?\s*(?:chiếm|đạt|bằng)\s+(?:t[ỷỉ]\s+lệ\s+)?[\d,]+\s*%\s*"
+    r"(?:dân\s+số|số\s+dân))", _I)
