@@ -507,12 +507,13 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
 
     A comparison's date ("tăng ... so với tháng 9/2020", "so với cuối năm 2019"), the
     months still to come ("6 tháng cuối năm", "những tháng cuối năm") and a horizon
-    ("đến cuối năm để đạt chỉ tiêu", "Để đạt chỉ tiêu … trong năm 2019, …") date no
-    figure of the sentence.
+    ("đến cuối năm để đạt chỉ tiêu", "Để đạt chỉ tiêu … trong năm 2019, …") and a
+    forecast's date ("ước thực hiện cuối năm 2022", "Theo dự kiến, đến hết năm 2017")
+    date no figure of the sentence.
     """
     before, after = sent[:m.start()], sent[m.end():m.end() + 12]
-    if P.COMPARED_BEFORE.search(before):
-        return True
+    if P.COMPARED_BEFORE.search(before) or P.FORECAST.search(before.rsplit(";", 1)[-1]):
+        return True  # "ước thực hiện cuối năm 2022 đạt …": a forecast's horizon
     if P.PURPOSE.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
         # "Để đạt chỉ tiêu … trong năm 2019, …", "Để đạt mục tiêu 2,1 triệu người … vào
         # cuối năm 2023, …" (a decimal comma ends no clause): the target's horizon
