@@ -64,6 +64,15 @@ SET14_CLASSES = [
     ("Tính đến hết tháng 4/2020, lũy kế số thu BHXH, BHYT của tỉnh Long An là 612.400 triệu "
      "đồng, tăng 45.100 triệu đồng (8,1%) so với cùng kỳ năm trước, đạt 31,5% kế hoạch BHXH "
      "Việt Nam giao.", "2020-05-10", None, set()),
+    ("Tỉnh Long An có 1,52 triệu người tham gia BHYT. Tính đến hết tháng 4/2020, tỉnh thu "
+     "được 612.400 triệu đồng, tăng 45.100 triệu đồng (8,1%) so với cùng kỳ năm trước, đạt "
+     "31,5% kế hoạch BHXH Việt Nam giao; riêng về BHYT, tỉnh đã cấp 80.200 thẻ.",
+     "2020-05-10", None, {("Long An", "bhyt_participants", "2020-04-30", 1_520_000.0)}),
+    # control: a rate of persons after the money, its scheme and persons named between
+    ("Tính đến hết tháng 4/2020, tỉnh Long An thu được 612.400 triệu đồng; số người tham "
+     "gia BHYT đạt 1,52 triệu người, đạt 96,5% kế hoạch giao.", "2020-05-10", None,
+     {("Long An", "bhyt_participants", "2020-04-30", 1_520_000.0),
+      ("Long An", "bhyt_attainment_pct", "2020-04-30", 96.5)}),
 ]
 
 

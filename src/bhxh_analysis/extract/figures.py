@@ -14,7 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
-from .nonrows import cards_population, not_a_row, persons_of_cards
+from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -246,7 +246,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if P.ALL_UNITS.search(statement):
         return "every province"
     if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after) or (
-            prev is not None and prev.unit == "money" and not scheme_mentions(text, w0, fig.start)):
+            prev is not None and prev.unit == "money" and not scheme_mentions(text, w0, fig.start)
+    ) or after_money(text, s0, fig):  # "… triệu đồng (9,6%) so với …, đạt 29,2% kế hoạch"
         return "money"
     head, name = trailing_name(clause)
     # "huyện A: 12.345 người; huyện B: 6.789 người": a named item of a list

@@ -8,6 +8,7 @@ persons after "N thẻ/", the population a coverage rate is of.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import patterns as P
@@ -71,3 +72,22 @@ def persons_of_cards(fig: Figure) -> bool:
         return False
     fig.measure = "population"
     return True
+
+
+def after_money(text: str, s0: int, fig: Figure) -> bool:
+    """Whether a percent is the rate of a sum of money printed before it in its clause.
+
+    "… thu … 943.482 triệu đồng, tăng 82.958 triệu đồng (9,6%) so với cùng kỳ …, đạt
+    29,2% kế hoạch …": the last figure outside remarks before the percent (since the
+    sentence start or a ";") is money, and no scheme or person is named between them.
+    """
+    if fig.unit != "pct":
+        return False
+    clause = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)),
+                    text[s0:fig.start].rsplit(";", 1)[-1])
+    figures = [m for m in P.NUMBER.finditer(clause)
+               if m["mult"] or m["pct"] or not re.fullmatch(r"(?:19|20)\d{2}", m["num"])]
+    if not figures or not P.MONEY_AFTER.match(clause, figures[-1].end()):
+        return False
+    between = clause[figures[-1].end():]
+    return not P.SCHEME.search(between) and not re.search(r"người|lao\s+động", between, re.I)
