@@ -24,6 +24,21 @@ SET14_CLASSES = [
     # control: "N thẻ/M người" with no share of the population after it: no row
     ("Tính đến hết tháng 3/2021, tỉnh Tuyên Quang đã cấp 12.300 thẻ BHYT/12.900 người "
      "thuộc hộ cận nghèo.", "2021-04-12", None, set()),
+    # a headline rounding a change of several schemes together ("tăng 60.215 người" of
+    # "BHXH, BHYT, BHTN") is no change of the one scheme it names
+    ("Gia Lai: Tăng hơn 60.000 người tham gia BHYT\n\nTính đến hết tháng 6/2019, số người "
+     "tham gia BHXH, BHYT, BHTN của tỉnh Gia Lai là 1.120.400 người (tăng 60.215 người so "
+     "với cùng kỳ năm 2018).", "2019-07-20", None, set()),
+    # control: the body's change is of that scheme alone
+    ("Gia Lai: Tăng hơn 60.000 người tham gia BHYT\n\nTính đến hết tháng 6/2019, số người "
+     "tham gia BHYT của tỉnh Gia Lai là 1.020.400 người, tăng 60.215 người so với cùng kỳ "
+     "năm 2018.", "2019-07-20", None,
+     {("Gia Lai", "bhyt_participants", "2019-06-30", 1_020_400.0),
+      ("Gia Lai", "bhyt_change_participants", "2019-06-30", 60_215.0)}),
+    # control: the one scheme's figure after the total of several, rounded alike
+    ("Tính đến hết tháng 10/2023, tổng số người tham gia BHXH, BHYT của tỉnh Gia Lai hơn "
+     "1,4 triệu người. Trong đó, tham gia BHYT trên 1,4 triệu người.", "2023-11-20", None,
+     {("Gia Lai", "bhyt_participants", "2023-10-31", 1_400_000.0)}),
     # a forecast ("Theo dự kiến … sẽ đạt", "ước thực hiện năm Y đạt") is neither a
     # target nor a result
     ("Tính đến hết tháng 9/2019, tỷ lệ bao phủ BHYT của tỉnh Gia Lai đạt 85,2%. Theo dự "

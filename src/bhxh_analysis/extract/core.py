@@ -52,6 +52,7 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
+from .nonrows import drop_rounded_joint
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -237,6 +238,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)],
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
+    joint: list[Figure] = []  # figures of several schemes together
     table_rows = find_place_tables(text)
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
@@ -353,6 +355,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     ctx.last_scheme = fig.scheme  # what follows it is of that scheme too
                     reason = "voluntary health insurance (no scheme of the vocabulary)"
             fig.skip = reason
+            if reason == "several schemes":
+                joint.append(fig)  # a headline may round it (drop_rounded_joint)
             if reason is None:
                 kept.append(fig)
                 ctx.list_rates |= listed is not None and fig.measure == "plan_coverage_pct"
@@ -391,7 +395,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
-    return frame_of(rows, ctx.places, _headline_end(text))
+    return frame_of(drop_rounded_joint(rows, joint), ctx.places, _headline_end(text))
 
 
 def _headline_end(text: str) -> int:

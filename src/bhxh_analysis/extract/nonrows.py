@@ -9,7 +9,7 @@ persons after "N thẻ/", the population a coverage rate is of.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
 
@@ -91,3 +91,28 @@ def after_money(text: str, s0: int, fig: Figure) -> bool:
         return False
     between = clause[figures[-1].end():]
     return not P.SCHEME.search(between) and not re.search(r"người|lao\s+động", between, re.I)
+
+
+#: Qualifiers of a rounded figure ("gần 90.000", "hơn 60.000").
+_ROUNDED = {"gần", "hơn", "trên", "khoảng", "xấp xỉ", "chừng"}
+
+
+def drop_rounded_joint(rows: list[dict[str, Any]], joint: list[Figure]) -> list[dict[str, Any]]:
+    """Drop the rows that round a figure of several schemes together.
+
+    A headline "Tăng gần 90.000 người tham gia BHYT" over a body "số người tham gia BHXH,
+    BHYT, BHTN … (tăng 89.936 người …)" names one scheme, but restates the figure of all
+    three (no row, as the body's). A row goes when it comes before a skipped figure of
+    several schemes of the same measure (a headline or lead restating the body), is
+    qualified as approximate, has at most two significant digits and is within 2 % of it
+    ("tổng số … BHXH, BHYT hơn 1,2 triệu người. Trong đó, … BHYT trên 1,2 triệu người":
+    the part after the total stays).
+    """
+    def rounds(row: dict[str, Any], fig: Figure) -> bool:
+        value, other = abs(row["value"]), abs(fig.value)
+        digits = len(str(int(value)).rstrip("0")) if value >= 1 and value == int(value) else 9
+        return (row["qualifier"] in _ROUNDED and digits <= 2 and other > 0
+                and row["end"] <= fig.start
+                and abs(value - other) <= 0.02 * other
+                and row["indicator"].endswith("_" + str(fig.measure)))
+    return [r for r in rows if not any(rounds(r, f) for f in joint)]
