@@ -53,6 +53,17 @@ SET14_CLASSES = [
      "đạt 88,4% dân số, ước thực hiện cuối năm 2021 đạt trên 91% dân số.\n\nTheo báo cáo, "
      "tính đến cuối tháng 9/2021, tỷ lệ bao phủ BHYT của tỉnh Kon Tum đạt 88,4% dân số.",
      None, None, {("Kon Tum", "bhyt_coverage_pct", "2021-09-30", 88.4)}),
+    # a headline repeating a body figure exactly has no date of its own: the body's date
+    # ("Đến nay" = the publication day), not the first date of the article
+    ("Tỷ lệ bao phủ BHYT của Gia Lai đạt 90,12%\n\nTính đến hết tháng 11/2023, tỉnh Gia Lai "
+     "có trên 96.000 người tham gia BHXH bắt buộc. Đến nay, tỷ lệ bao phủ BHYT trên địa bàn "
+     "tỉnh đạt 90,12%.", "2023-12-12", None,
+     {("Gia Lai", "bhxh_compulsory_participants", "2023-11-30", 96_000.0),
+      ("Gia Lai", "bhyt_coverage_pct", "2023-12-12", 90.12)}),
+    # control: undated, the headline's repeat is one row (not none)
+    ("Tỷ lệ bao phủ BHYT của Gia Lai đạt 90,12%\n\nTheo BHXH tỉnh, tỷ lệ bao phủ BHYT trên "
+     "địa bàn tỉnh Gia Lai đạt 90,12%.", None, None,
+     {("Gia Lai", "bhyt_coverage_pct", "", 90.12)}),
     # control: a plan stays a plan
     ("Năm 2022, tỉnh Kon Tum phấn đấu tỷ lệ bao phủ BHYT đạt 93%.", "2022-02-10", None,
      {("Kon Tum", "bhyt_plan_coverage_pct", "2022-12-31", 93.0)}),
