@@ -64,6 +64,12 @@ SET14_CLASSES = [
     ("Tỷ lệ bao phủ BHYT của Gia Lai đạt 90,12%\n\nTheo BHXH tỉnh, tỷ lệ bao phủ BHYT trên "
      "địa bàn tỉnh Gia Lai đạt 90,12%.", None, None,
      {("Gia Lai", "bhyt_coverage_pct", "", 90.12)}),
+    # "tính đến đầu tháng 7 vừa qua": the first day of that month (the year of the
+    # article: here only a plan's), not the publication day of "vừa qua"
+    ("Tính đến đầu tháng 7 vừa qua, tỉnh Bình Thuận có 90.400 người tham gia BHXH bắt "
+     "buộc, đạt 95,2% kế hoạch năm 2019.", None, None,
+     {("Bình Thuận", "bhxh_compulsory_participants", "2019-07-01", 90_400.0),
+      ("Bình Thuận", "bhxh_compulsory_attainment_pct", "2019-07-01", 95.2)}),
     # control: a plan stays a plan
     ("Năm 2022, tỉnh Kon Tum phấn đấu tỷ lệ bao phủ BHYT đạt 93%.", "2022-02-10", None,
      {("Kon Tum", "bhyt_plan_coverage_pct", "2022-12-31", 93.0)}),

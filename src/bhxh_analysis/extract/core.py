@@ -92,6 +92,9 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
             ny = m["ny"] or m["hy"]
             y = int(ny) if ny and ny.isdigit() else year
             return _month_end(y, n) if y and 1 <= n <= 12 else None
+        if m["monthstart"]:  # "tính đến đầu tháng 7 (vừa qua)": that month's first day
+            y = int(m["sy"] or m["sy2"] or 0) or year
+            return _dt.date(y, int(m["sm"]), 1) if y and 1 <= int(m["sm"]) <= 12 else None
         if m["quarter"]:
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
             y = int(m["qy"]) if m["qy"] else year
@@ -526,6 +529,8 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
         return True
     if P.FROM_NOW.search(before):
         return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
+    if m["now"] and re.search(r"tháng\s+\d{1,2}\s*$", before, re.I):
+        return True  # "đầu tháng 7 vừa qua": the month just named is the date
     if m["now"] and P.NOT_NOW_BEFORE.search(before):
         return True  # "nhiều nhất từ trước đến nay", "Cũng đến thời điểm này", "Với kết
         # quả hiện tại": the most ever, the date just given, the result just reported

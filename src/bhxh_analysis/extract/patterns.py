@@ -314,6 +314,8 @@ AS_OF = re.compile(
     r"(?P<day>(?:(?:tính\s+)?(?:đến|tới)|(?:tại\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?(?:"
     + _DM + r"))"
     r"|(?P<month>(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối|trong)\s+" + _MONTH + r")"
+    r"|(?P<monthstart>(?:tính\s+)?(?:đến|tới)\s+đầu\s+tháng\s+(?P<sm>\d{1,2})"
+    r"(?:\s*/\s*(?P<sy>\d{4})|\s+năm\s+(?P<sy2>\d{4}))?)"  # "đến đầu tháng 7": its first day
     r"|(?P<monthto>(?:tính\s+)?(?:đến|tới)\s+" + _MONTH + r")"
     r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4})"
     r"|(?P<months>(?<![\w.,])(?P<n>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng\s+(?:đầu\s+)?năm"
