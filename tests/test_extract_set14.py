@@ -70,6 +70,17 @@ SET14_CLASSES = [
      "buộc, đạt 95,2% kế hoạch năm 2019.", None, None,
      {("Bình Thuận", "bhxh_compulsory_participants", "2019-07-01", 90_400.0),
       ("Bình Thuận", "bhxh_compulsory_attainment_pct", "2019-07-01", 95.2)}),
+    # "giảm từ x% xuống y% năm Y": the year is the second rate's; the first's is not
+    # printed (no date, not the publication day)
+    ("Tỷ lệ bao phủ BHYT của tỉnh Điện Biên giảm từ 97,5% xuống 81,2% năm 2022.",
+     "2023-03-01", None,
+     {("Điện Biên", "bhyt_coverage_pct", "", 97.5),
+      ("Điện Biên", "bhyt_coverage_pct", "2022-12-31", 81.2)}),
+    # control: a year before the first rate dates it ("từ 5,6% năm 1993 lên …")
+    ("Tỷ lệ bao phủ BHYT của tỉnh Điện Biên tăng từ 80,1% năm 2015 lên 97,5% năm 2020.",
+     "2021-03-01", None,
+     {("Điện Biên", "bhyt_coverage_pct", "2015-12-31", 80.1),
+      ("Điện Biên", "bhyt_coverage_pct", "2020-12-31", 97.5)}),
     # control: a plan stays a plan
     ("Năm 2022, tỉnh Kon Tum phấn đấu tỷ lệ bao phủ BHYT đạt 93%.", "2022-02-10", None,
      {("Kon Tum", "bhyt_plan_coverage_pct", "2022-12-31", 93.0)}),

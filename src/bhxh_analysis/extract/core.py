@@ -52,7 +52,7 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
-from .nonrows import drop_rounded_joint
+from .nonrows import drop_rounded_joint, own_year, undated_start
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -666,15 +666,19 @@ def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _C
     its first (a headline), else publication.
 
     A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
-    (tháng 6/2024)") is its own and wins over one before it ("từ 5,6% năm 1993 lên ...").
+    (tháng 6/2024)", "lên 97,5% năm 2020") is its own and wins over one before it ("từ
+    5,6% năm 1993 lên ..."); the start of a change whose end has its own year and no date
+    before it ("từ 96,8% xuống 73,7% năm 2021") has none.
     """
-    own = [d for a, _b, d in dates if a > fig.end and _OWN_DATE_GAP.fullmatch(
-        text[fig.end:a])]
+    own = [d for a, _b, d in dates if a > fig.end and (_OWN_DATE_GAP.fullmatch(
+        text[fig.end:a]) or own_year(text, fig.end, a))]
     if own:
         return own[0]
     before = [d for a, _b, d in dates if a < fig.start]
     if before:
         return before[-1]
+    if undated_start(text, fig):
+        return None  # "giảm từ 96,8% xuống 73,7% năm 2021": the first rate's year unprinted
     after = [d for a, _b, d in dates if a > fig.end]
     if after:
         return after[0]

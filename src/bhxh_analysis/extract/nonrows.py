@@ -116,3 +116,19 @@ def drop_rounded_joint(rows: list[dict[str, Any]], joint: list[Figure]) -> list[
                 and abs(value - other) <= 0.02 * other
                 and row["indicator"].endswith("_" + str(fig.measure)))
     return [r for r in rows if not any(rounds(r, f) for f in joint)]
+
+
+def own_year(text: str, end: int, at: int) -> bool:
+    """Whether the date at ``text[at:]`` is a bare year printed right after a figure
+    ending at ``end`` ("97,5% năm 2020", "73,7% dân số năm 2021"): the figure's own."""
+    return bool(re.fullmatch(r"\s*(?:dân\s+số\s*)?", text[end:at])
+                and re.match(r"năm\s+(?:19|20)\d{2}", text[at:at + 10], re.I))
+
+
+def undated_start(text: str, fig: Figure) -> bool:
+    """Whether ``fig`` starts a change ("từ 96,8% xuống 73,7% năm 2021") whose end has a
+    year of its own: the start's year is not printed (its date is not the end's)."""
+    return bool(re.search(r"\btừ\s*$", text[max(0, fig.start - 12):fig.start], re.I)
+                 and re.match(r"\s*(?:dân\s+số\s*)?(?:xuống|lên)\s+(?:còn\s+|mức\s+)?"
+                              r"\d[\d.,]*\s*%?\s*(?:dân\s+số\s*)?năm\s+(?:19|20)\d{2}",
+                              text[fig.end:fig.end + 60], re.I))
