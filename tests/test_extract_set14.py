@@ -81,6 +81,25 @@ SET14_CLASSES = [
      "2021-03-01", None,
      {("Điện Biên", "bhyt_coverage_pct", "2015-12-31", 80.1),
       ("Điện Biên", "bhyt_coverage_pct", "2020-12-31", 97.5)}),
+    # "N người tham gia BHXH, trong đó M người … tự nguyện, tỷ lệ bao phủ đạt x%": the
+    # rate is the total's when only the total over the labour force gives it
+    ("Tính đến 30/9/2025, lực lượng lao động trong độ tuổi của tỉnh An Giang là 2,1 triệu "
+     "người. Số người tham gia BHXH đạt 630.000 người, trong đó 71.400 người tham gia BHXH "
+     "tự nguyện, tỷ lệ bao phủ đạt 30%, vượt chỉ tiêu HĐND tỉnh giao (29,5%).",
+     "2025-10-10", None,
+     {("An Giang", "labour_force", "2025-09-30", 2_100_000.0),
+      ("An Giang", "bhxh_participants", "2025-09-30", 630_000.0),
+      ("An Giang", "bhxh_voluntary_participants", "2025-09-30", 71_400.0),
+      ("An Giang", "bhxh_coverage_pct", "2025-09-30", 30.0),
+      ("An Giang", "bhxh_plan_coverage_pct", "2025-12-31", 29.5)}),
+    # control: the part's own rate stays the part's
+    ("Tính đến 30/9/2025, lực lượng lao động trong độ tuổi của tỉnh An Giang là 2,1 triệu "
+     "người. Số người tham gia BHXH đạt 630.000 người, trong đó 71.400 người tham gia BHXH "
+     "tự nguyện, tỷ lệ bao phủ đạt 3,4%.", "2025-10-10", None,
+     {("An Giang", "labour_force", "2025-09-30", 2_100_000.0),
+      ("An Giang", "bhxh_participants", "2025-09-30", 630_000.0),
+      ("An Giang", "bhxh_voluntary_participants", "2025-09-30", 71_400.0),
+      ("An Giang", "bhxh_voluntary_coverage_pct", "2025-09-30", 3.4)}),
     # control: a plan stays a plan
     ("Năm 2022, tỉnh Kon Tum phấn đấu tỷ lệ bao phủ BHYT đạt 93%.", "2022-02-10", None,
      {("Kon Tum", "bhyt_plan_coverage_pct", "2022-12-31", 93.0)}),

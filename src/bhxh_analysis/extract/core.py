@@ -52,7 +52,7 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
-from .nonrows import drop_rounded_joint, own_year, undated_start
+from .nonrows import drop_rounded_joint, own_year, rescheme_by_arithmetic, undated_start
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -398,7 +398,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
-    return frame_of(drop_rounded_joint(rows, joint), ctx.places, _headline_end(text))
+    rows = rescheme_by_arithmetic(drop_rounded_joint(rows, joint))
+    return frame_of(rows, ctx.places, _headline_end(text))
 
 
 def _headline_end(text: str) -> int:

@@ -132,3 +132,41 @@ def undated_start(text: str, fig: Figure) -> bool:
                  and re.match(r"\s*(?:dân\s+số\s*)?(?:xuống|lên)\s+(?:còn\s+|mức\s+)?"
                               r"\d[\d.,]*\s*%?\s*(?:dân\s+số\s*)?năm\s+(?:19|20)\d{2}",
                               text[fig.end:fig.end + 60], re.I))
+
+
+#: Parts of a scheme whose rate a page may print after the part but mean of the whole.
+_PARTS = {"bhxh_voluntary": "bhxh", "bhxh_compulsory": "bhxh"}
+
+
+def rescheme_by_arithmetic(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give a part's coverage rate to the whole scheme when only the whole's count gives it.
+
+    "Số người tham gia BHXH đạt 541.000 người, trong đó 64.900 người tham gia BHXH tự
+    nguyện, tỷ lệ bao phủ đạt 29,6%" with a labour force of 1,83 triệu: the rate takes the
+    scheme named last (voluntary), but 64.900 / 1,83 triệu is 3,5 % and 541.000 / 1,83
+    triệu is 29,6 %. When the article's own counts (same place and date) give the rate for
+    the whole (within 0.5 point) and not for the part (more than 1 point off), the rate —
+    and a plan rate printed after it in its sentence ("vượt chỉ tiêu … (29,5%)") — are the
+    whole scheme's. Rows are changed in place and returned.
+    """
+    def values(indicator: str, like: dict[str, Any]) -> list[float]:
+        return [r["value"] for r in rows if r["indicator"] == indicator
+                and r["unit"] is like["unit"] and r["as_of"] == like["as_of"]]
+
+    for row in rows:
+        part = row["indicator"].removesuffix("_coverage_pct")
+        if part not in _PARTS or row["indicator"] == part:
+            continue
+        force = [v for v in values("labour_force", row) if v > 0]
+        whole, own = values(f"{_PARTS[part]}_participants", row), values(f"{part}_participants", row)
+        if not (force and whole and own):
+            continue
+        x = row["value"]
+        if any(abs(100 * w / f - x) <= 0.5 for w in whole for f in force) and not any(
+                abs(100 * p / f - x) <= 1 for p in own for f in force):
+            row["indicator"] = f"{_PARTS[part]}_coverage_pct"
+            for plan in rows:
+                if plan["indicator"] == f"{part}_plan_coverage_pct" and \
+                        plan["sentence"] == row["sentence"] and plan["start"] > row["start"]:
+                    plan["indicator"] = f"{_PARTS[part]}_plan_coverage_pct"
+    return rows
