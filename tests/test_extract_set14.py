@@ -100,6 +100,12 @@ SET14_CLASSES = [
       ("An Giang", "bhxh_participants", "2025-09-30", 630_000.0),
       ("An Giang", "bhxh_voluntary_participants", "2025-09-30", 71_400.0),
       ("An Giang", "bhxh_voluntary_coverage_pct", "2025-09-30", 3.4)}),
+    # control: "Ước thực hiện năm Y," opening a report's sentence is the year's estimated
+    # result, read with its figures (not a forecast after a status figure)
+    ("Ước thực hiện năm 2019, số người tham gia BHXH cả nước khoảng 15,1 triệu người, đạt "
+     "31,2% lực lượng lao động trong độ tuổi.", "2019-10-25", None,
+     {("Việt Nam", "bhxh_participants", "2019-12-31", 15_100_000.0),
+      ("Việt Nam", "bhxh_coverage_pct", "2019-12-31", 31.2)}),
     # control: a plan stays a plan
     ("Năm 2022, tỉnh Kon Tum phấn đấu tỷ lệ bao phủ BHYT đạt 93%.", "2022-02-10", None,
      {("Kon Tum", "bhyt_plan_coverage_pct", "2022-12-31", 93.0)}),

@@ -52,7 +52,13 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
-from .nonrows import drop_rounded_joint, own_year, rescheme_by_arithmetic, undated_start
+from .nonrows import (
+    drop_rounded_joint,
+    forecast_in,
+    own_year,
+    rescheme_by_arithmetic,
+    undated_start,
+)
 from .places import PlaceContext, article_subject, find_mentions, prefixed_name
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -520,7 +526,7 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
     date no figure of the sentence.
     """
     before, after = sent[:m.start()], sent[m.end():m.end() + 12]
-    if P.COMPARED_BEFORE.search(before) or P.FORECAST.search(before.rsplit(";", 1)[-1]):
+    if P.COMPARED_BEFORE.search(before) or forecast_in(before, False):
         return True  # "ước thực hiện cuối năm 2022 đạt …": a forecast's horizon
     if P.PURPOSE.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
         # "Để đạt chỉ tiêu … trong năm 2019, …", "Để đạt mục tiêu 2,1 triệu người … vào

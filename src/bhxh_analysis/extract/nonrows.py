@@ -52,12 +52,12 @@ def not_a_row(fig: Figure, pre_q: str, prev: Figure | None) -> str | None:
     Returns
     -------
     str or None
-        ``"a forecast"`` for a figure after "dự kiến" / "ước thực hiện" in its clause
-        (an expectation is neither a target nor a result); ``"a change in points"`` for
+        ``"a forecast"`` for a figure after a forecast cue in its clause
+        (:func:`forecast_in`: an expectation is neither a target nor a result); ``"a change in points"`` for
         a percent "tương đương x% dân số" right after a change in persons (the change
         restated against the population, not a coverage rate).
     """
-    if P.FORECAST.search(pre_q.rsplit(";", 1)[-1]):
+    if forecast_in(pre_q, prev is not None):
         return "a forecast"
     if fig.unit == "pct" and prev is not None and prev.skip is None \
             and prev.measure == "change_participants" and P.EQUIVALENT_BEFORE.search(pre_q):
@@ -170,3 +170,17 @@ def rescheme_by_arithmetic(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         plan["sentence"] == row["sentence"] and plan["start"] > row["start"]:
                     plan["indicator"] = f"{_PARTS[part]}_plan_coverage_pct"
     return rows
+
+
+def forecast_in(words: str, after_figure: bool) -> bool:
+    """Whether ``words`` (up to a figure or a date, since the last ";") hold a forecast cue.
+
+    "dự kiến" always; "ước thực hiện" only after a figure ("đạt 81,3% dân số, ước thực
+    hiện năm 2022 đạt trên 92%": the projection of the status just given) — opening a
+    report's sentence ("Ước thực hiện năm 2018, số người tham gia … khoảng 14,7 triệu") it
+    is the year's estimated result, read with the figures. ``after_figure``: a figure of
+    the sentence comes before ``words``.
+    """
+    clause = words.rsplit(";", 1)[-1]
+    return any(m.group(0).lower()[:1] in ("d", "t") or after_figure
+               or re.search(r"\d", clause[:m.start()]) for m in P.FORECAST.finditer(clause))
