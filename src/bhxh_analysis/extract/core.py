@@ -55,6 +55,13 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
+from .nonrows import (
+    drop_rounded_joint,
+    forecast_in,
+    own_year,
+    rescheme_by_arithmetic,
+    undated_start,
+)
 from .places import (
     PlaceContext,
     article_subject,
@@ -100,6 +107,9 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
             ny = m["ny"] or m["hy"]
             y = int(ny) if ny and ny.isdigit() else year
             return _month_end(y, n) if y and 1 <= n <= 12 else None
+        if m["monthstart"]:  # "tính đến đầu tháng 7 (vừa qua)": that month's first day
+            y = int(m["sy"] or m["sy2"] or 0) or year
+            return _dt.date(y, int(m["sm"]), 1) if y and 1 <= int(m["sm"]) <= 12 else None
         if m["quarter"]:
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
             y = int(m["qy"]) if m["qy"] else year
@@ -248,6 +258,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)],
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
+    joint: list[Figure] = []  # figures of several schemes together
     table_rows = find_place_tables(text)
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
@@ -364,6 +375,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     ctx.last_scheme = fig.scheme  # what follows it is of that scheme too
                     reason = "voluntary health insurance (no scheme of the vocabulary)"
             fig.skip = reason
+            if reason == "several schemes":
+                joint.append(fig)  # a headline may round it (drop_rounded_joint)
             if reason is None:
                 kept.append(fig)
                 ctx.list_rates |= listed is not None and fig.measure == "plan_coverage_pct"
@@ -406,6 +419,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
+    rows = rescheme_by_arithmetic(drop_rounded_joint(rows, joint))
     return frame_of(rows, ctx.places, _headline_end(text))
 
 
@@ -522,12 +536,13 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
 
     A comparison's date ("tăng ... so với tháng 9/2020", "so với cuối năm 2019"), the
     months still to come ("6 tháng cuối năm", "những tháng cuối năm") and a horizon
-    ("đến cuối năm để đạt chỉ tiêu", "Để đạt chỉ tiêu … trong năm 2019, …") date no
-    figure of the sentence.
+    ("đến cuối năm để đạt chỉ tiêu", "Để đạt chỉ tiêu … trong năm 2019, …") and a
+    forecast's date ("ước thực hiện cuối năm 2022", "Theo dự kiến, đến hết năm 2017")
+    date no figure of the sentence.
     """
     before, after = sent[:m.start()], sent[m.end():m.end() + 12]
-    if P.COMPARED_BEFORE.search(before):
-        return True
+    if P.COMPARED_BEFORE.search(before) or forecast_in(before, False):
+        return True  # "ước thực hiện cuối năm 2022 đạt …": a forecast's horizon
     if P.PURPOSE.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
         # "Để đạt chỉ tiêu … trong năm 2019, …", "Để đạt mục tiêu 2,1 triệu người … vào
         # cuối năm 2023, …" (a decimal comma ends no clause): the target's horizon
@@ -536,6 +551,8 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
         return True
     if P.FROM_NOW.search(before):
         return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
+    if m["now"] and re.search(r"tháng\s+\d{1,2}\s*$", before, re.I):
+        return True  # "đầu tháng 7 vừa qua": the month just named is the date
     if m["now"] and P.NOT_NOW_BEFORE.search(before):
         return True  # "nhiều nhất từ trước đến nay", "Cũng đến thời điểm này", "Với kết
         # quả hiện tại": the most ever, the date just given, the result just reported
@@ -675,15 +692,19 @@ def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _C
     its first (a headline), else publication.
 
     A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
-    (tháng 6/2024)") is its own and wins over one before it ("từ 5,6% năm 1993 lên ...").
+    (tháng 6/2024)", "lên 97,5% năm 2020") is its own and wins over one before it ("từ
+    5,6% năm 1993 lên ..."); the start of a change whose end has its own year and no date
+    before it ("từ 96,8% xuống 73,7% năm 2021") has none.
     """
-    own = [d for a, _b, d in dates if a > fig.end and _OWN_DATE_GAP.fullmatch(
-        text[fig.end:a])]
+    own = [d for a, _b, d in dates if a > fig.end and (_OWN_DATE_GAP.fullmatch(
+        text[fig.end:a]) or own_year(text, fig.end, a))]
     if own:
         return own[0]
     before = [d for a, _b, d in dates if a < fig.start]
     if before:
         return before[-1]
+    if undated_start(text, fig):
+        return None  # "giảm từ 96,8% xuống 73,7% năm 2021": the first rate's year unprinted
     after = [d for a, _b, d in dates if a > fig.end]
     if after:
         return after[0]

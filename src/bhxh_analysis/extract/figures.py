@@ -14,6 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
+from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -101,7 +102,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
-    return sorted(out + _actual_plan_pairs(text, s0, s1), key=lambda f: f.start)
+    return sorted(out + _actual_plan_pairs(text, s0, s1) + cards_population(text, s0, s1, Figure),
+                  key=lambda f: f.start)
 
 
 def _actual_plan_pairs(text: str, s0: int, s1: int) -> list[Figure]:
@@ -268,7 +270,10 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if "pair:actual" in fig.notes or "pair:plan" in fig.notes:  # "31.200/30.950 người"
         fig.measure = "participants" if "pair:actual" in fig.notes else "plan_participants"
         return None
-    reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev)
+    if persons_of_cards(fig):
+        return None
+    reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
+        not_a_row(fig, pre_q, prev)
     if reason:
         return reason
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
@@ -280,7 +285,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if P.ALL_UNITS.search(statement):
         return "every province"
     if P.MONEY_CONTEXT.search(clause) or P.MONEY_CONTEXT.search(short_after) or (
-            prev is not None and prev.unit == "money" and not scheme_mentions(text, w0, fig.start)):
+            prev is not None and prev.unit == "money" and not scheme_mentions(text, w0, fig.start)
+    ) or after_money(text, s0, fig):  # "… triệu đồng (9,6%) so với …, đạt 29,2% kế hoạch"
         return "money"
     head, name = trailing_name(clause)
     # "huyện A: 12.345 người; huyện B: 6.789 người": a named item of a list

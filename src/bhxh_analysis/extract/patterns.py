@@ -60,7 +60,7 @@ PER_UNIT_AFTER = re.compile(r"\s*người\s*/\s*\w", _I)
 #: Counts of other things (households, visits, units, sessions, ...): not figures we keep.
 OTHER_COUNT_AFTER = re.compile(
     r"\s*(?:hộ|lượt|đơn\s+vị|doanh\s+nghiệp|DN|xã|phường|thị\s+trấn|huyện|tỉnh|thành|"
-    r"cuộc|đợt|buổi|lần|thẻ|chị|em|học\s+sinh|cán\s+bộ|điểm|đại\s+lý|tổ|hồ\s+sơ|trường|"
+    r"cuộc|đợt|buổi|lần|thẻ|sổ|chị|em|học\s+sinh|cán\s+bộ|điểm|đại\s+lý|tổ|hồ\s+sơ|trường|"
     r"tháng|năm|ngày|tuổi)(?!\w)",
     _I,
 )
@@ -76,9 +76,9 @@ RATIO_AFTER = re.compile(
 #: Scheme mentions, most specific first; group name = package scheme.
 SCHEME = re.compile(
     r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc|BHXH\s?BB(?!\w))"
-    r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s+nguyện|"
+    r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s*nguyện|"
     r"BHXH\s?TN(?!\w))"
-    r"|(?P<bhyt_household>(?:(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+)?|nhóm\s+(?:tham\s+gia\s+)?"
+    r"|(?P<bhyt_household>(?:(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+(?:hình\s+thức\s+)?)?|nhóm\s+(?:tham\s+gia\s+)?"
     r"(?:theo\s+)?)(?:hộ\s+gia\s+đình|HGĐ)(?!\w))"
     r"|(?P<bhtn>BHTN|(?:bảo\s+hiểm|BH)\s+thất\s+nghiệp)"
     r"|(?P<bhyt_voluntary>(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+tự\s+nguyện)"
@@ -198,7 +198,7 @@ PLAN = re.compile(
 #: Coverage: "tỷ lệ bao phủ", "độ bao phủ", "chiếm ...% dân số".
 #: "tỷ lệ BHYT", "tỷ lệ bảo hiểm y tế": a rate named by its scheme alone.
 COVERAGE_BEFORE = re.compile(
-    r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,40}?(?:tham\s+gia|có\s+thẻ)|"
+    r"bao\s+phủ|t[ỷỉ]\s+lệ[^,;%]{0,60}?(?:tham\s+gia|có\s+thẻ)|"
     r"t[ỷỉ]\s+lệ\s+(?:BHYT|BHXH|BHTN|bảo\s+hiểm\s+(?:y\s+tế|xã\s+hội|thất\s+nghiệp))", _I)
 COVERAGE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:dân\s+số|số\s+dân|lực\s+lượng\s+lao\s+động|LLLĐ|"
@@ -334,6 +334,8 @@ AS_OF = re.compile(
     r"(?P<day>(?:(?:tính\s+)?(?:đến|tới)|(?:tại\s+)?thời\s+điểm)\s+(?:hết\s+)?(?:ngày\s+)?(?:"
     + _DM + r"))"
     r"|(?P<month>(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối|trong)\s+" + _MONTH + r")"
+    r"|(?P<monthstart>(?:tính\s+)?(?:đến|tới)\s+đầu\s+tháng\s+(?P<sm>\d{1,2})"
+    r"(?:\s*/\s*(?P<sy>\d{4})|\s+năm\s+(?P<sy2>\d{4}))?)"  # "đến đầu tháng 7": its first day
     r"|(?P<monthto>(?:tính\s+)?(?:đến|tới)\s+" + _MONTH + r")"
     r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4})"
     r"|(?P<months>(?<![\w.,])(?P<n>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng\s+(?:đầu\s+)?năm"
@@ -589,3 +591,15 @@ POPULATION_YEAR_BEFORE = re.compile(
 #: "chỉ trong ngày 8-5, đã phát triển được N người", "N người tham gia … trong ngày ra
 #: quân": one day's results (a campaign's), not the place's stock or year's gains.
 ONE_DAY = re.compile(r"\btrong\s+(?:(?:một|1)\s+)?ngày\b(?!\s+(?:làm\s+việc|công))", _I)
+#: A forecast before its figure ("Theo dự kiến, … sẽ đạt", "ước thực hiện năm 2022 đạt"):
+#: neither a target nor a result ("Dự kiến dân số … là": a projected denominator, read).
+FORECAST = re.compile(
+    r"(?:theo\s+)?dự\s+kiến(?!\s+(?:dân\s+số|số\s+dân|lực\s+lượng))|ước\s+thực\s+hiện", _I)
+#: "…, tương đương 3,2% dân số" right after a change in persons: the change in points.
+EQUIVALENT_BEFORE = re.compile(r"tương\s+đương(?:\s+với)?(?:\s+khoảng)?\s*$", _I)
+#: "304.666 thẻ/313.905 người, chiếm tỷ lệ 97% dân số": the persons the cards are out of
+#: (glued to "/", so no figure of :data:`NUMBER`) — the population the rate is of.
+CARDS_OVER_PERSONS = re.compile(
+    r"thẻ(?:\s+(?:BHYT|bảo\s+hiểm\s+y\s+tế))?\s*/\s*(?P<num>\d{1,3}(?:\.\d{3})+)"
+    r"(?=\s*người\s*,?\s*(?:chiếm|đạt|bằng)\s+(?:t[ỷỉ]\s+lệ\s+)?[\d,]+\s*%\s*"
+    r"(?:dân\s+số|số\s+dân))", _I)
