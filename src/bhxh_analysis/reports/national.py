@@ -7,11 +7,11 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
-from ..schema import SCHEMES, scheme_of
 from .data import (
     Bundle,
     ReportParameterError,
     check_year,
+    indicator_rank,
     is_insurance,
     is_year_end,
     load_bundle,
@@ -92,8 +92,7 @@ class NationalReport:
                                  for x in out["indicator"]])
         cols = ["indicator", "scheme", "year", "as_of", "value", "unit", "period"]
         # schemes in the package's order (BHXH, its parts, BHTN, BHYT), not alphabetical
-        rank = {s: i for i, s in enumerate(SCHEMES)}
-        out = out.assign(_r=scheme_of(out["indicator"]).map(rank))
+        out = out.assign(_r=indicator_rank(out["indicator"]))
         return (out.sort_values(["_r", "indicator", "year"], kind="stable")[cols]
                 .reset_index(drop=True))
 
@@ -154,8 +153,7 @@ class NationalReport:
                           "as_of": pd.to_datetime(tg["target_year"].astype(str) + "-12-31"),
                           "value": tg["target"], "series": self.t("target_points")})
         both = pd.concat([a, b])
-        rank = {s: i for i, s in enumerate(SCHEMES)}  # panels in the package's order
-        both = both.assign(_r=scheme_of(both["indicator"]).map(rank))
+        both = both.assign(_r=indicator_rank(both["indicator"]))  # panels in scheme order
         return (both.sort_values(["_r", "series", "as_of"], kind="stable")
                 [["scheme", "year", "as_of", "value", "series"]].reset_index(drop=True))
 
