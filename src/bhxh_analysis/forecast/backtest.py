@@ -238,7 +238,7 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     order = np.argsort(r, kind="stable")
     r, t = np.maximum(r[order], 1e-6), t[order]
     q = level / 100.0
-    kinds = ind
+    per_indicator = ind is not None and target_ind is not None
     ind = np.asarray(ind)[ok][order] if ind is not None else np.zeros(len(r), dtype=np.int64)
     log_all = (len(r) * np.log(_pooled_quantile(r, np.ones(len(r)), ind, q))
                / (len(r) + CALIB_N0))
@@ -250,7 +250,7 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
                         / (W + CALIB_N0))
     tb = np.clip(np.floor(target_t), 0, 11).astype(np.int64)
     out = fac[tb]
-    if kinds is None or target_ind is None:
+    if not per_indicator:
         return out
     yr = (np.asarray(year)[ok][order] if year is not None else np.arange(len(ind)))
     target_ind = np.asarray(target_ind)
