@@ -105,6 +105,14 @@ def test_plotting_helpers_take_a_dataframe_and_return_axes() -> None:
     assert [float(v) for v in ax.lines[0].get_ydata()] == [1.0, 2.0, 3.0]
     fig.canvas.draw()
     ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    # three dates: each written in full under its point (a 31 December figure sat on a
+    # tick reading the next year)
+    assert ticks == ["31/12/2018", "31/12/2019", "31/12/2020"], ticks
+    more = pd.DataFrame({"as_of": pd.date_range("2015-12-31", periods=6, freq="YE"),
+                         "value": range(6)})
+    ax2 = plotting.line(more, x="as_of", y="value")
+    ax2.figure.canvas.draw()
+    ticks = [t.get_text() for t in ax2.get_xticklabels() if t.get_text()]
     assert ticks and all(re.fullmatch(r"\d{4}|\d{1,2}/\d{4}", t) for t in ticks), ticks
     assert plotting.number_formatter("vi")(1312000, 0) == "1.312.000"
     assert plotting.number_formatter("en", pct=True)(83.2, 0) == "83.2%"
@@ -986,3 +994,38 @@ def test_shared_time_axis_keeps_every_panels_years() -> None:
     assert fig.axes[0].get_title(loc="left") == i18n.indicator_label(
         "bhxh_coverage_pct", "en").split(":")[0]
     plt.close(fig)
+
+
+def test_a_year_already_over_is_forecast_from_its_last_figure_before_31_december(
+        bundle) -> None:
+    # Hà Nam 2019 said "the 31 December figure is already published; nothing to forecast"
+    # for every series although a June figure was there: the report year was chosen for
+    # its plan and within-year figure, then the forecast section ignored that figure.
+    year_end = _obs([("k-9", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi",
+                      "2020-12-31", "bhyt_participants", 497000.0, "persons", "497.000")])
+    rpt = reports.ProvinceReport("Kon Tum", lang="en", year=2020,
+                                 bundle=_bundle(pd.concat([bundle.obs, year_end])))
+    fc = rpt.forecast_table()
+    row = fc[fc["indicator"].eq("bhyt_participants")].iloc[0]
+    assert row["status"] == "ok" and row["as_of"] == pd.Timestamp("2020-06-30")
+    assert row["last_value"] == 485900.0 and row["actual"] == 497000.0
+    # the outcome does not leak into the forecast made before it was known
+    blind = reports.ProvinceReport("Kon Tum", lang="en", year=2020, bundle=bundle)
+    fc0 = blind.forecast_table()
+    before = fc0[fc0["indicator"].eq("bhyt_participants")].iloc[0]
+    assert pd.isna(before["actual"])
+    assert (before["forecast"], before["lo80"], before["hi95"]) == (
+        row["forecast"], row["lo80"], row["hi95"])
+    where = ("inside the forecast's 80% interval" if row["lo80"] <= 497000 <= row["hi80"]
+             else "inside its 95% interval" if row["lo95"] <= 497000 <= row["hi95"]
+             else "95% interval")
+    said = [s for s in rpt.forecast_notes() if "the year is over" in s]
+    assert len(said) == 1 and "497,000" in said[0] and where in said[0], said
+    assert "30 Jun 2020" in said[0]
+    ax = plotting.fan_chart(rpt.forecast_history(row), row.to_frame().T,
+                            plan=row["plan"], as_of=row["as_of"], lang="en")
+    assert "Published 31 December figure: 497,000" in [
+        t.get_text() for t in ax.get_legend().get_texts()]
+    # a table without any outcome has no outcome column
+    assert "Actual 31 December" not in table_html(blind.forecast_table(), "en")
+    assert "Actual 31 December" in table_html(rpt.forecast_table(), "en")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -251,6 +252,8 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         half = pd.Timedelta(days=200) if dates else 2
         ax.set_xlim(x0 - half, x0 + half)
     format_axes(ax, lang=lang, pct=pct, dates=dates)
+    if dates and not shared and 0 < data[x].nunique() <= SPARSE_DATES:
+        _ticks_at_dates(ax, sorted(data[x].unique()), lang)
     ax.tick_params(axis="both", pad=5)
     ax.set_xlabel("")
     ax.set_ylabel(ylabel or "")
@@ -261,6 +264,28 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     elif ax.get_legend() is not None:
         ax.get_legend().remove()
     return ax
+
+
+#: A date axis with this many dates or fewer is labelled at the dates themselves.
+SPARSE_DATES = 3
+
+
+def _ticks_at_dates(ax: Axes, when: list, lang: str) -> None:
+    """Put the x ticks on the few dates a panel has, each written in full.
+
+    Month ticks around one or two points say nothing about their dates (a point of 31
+    December sat on a tick labelled with the next year). A date too close to the one
+    labelled before it keeps its tick without a label, so labels never collide.
+    """
+    lo, hi = ax.get_xlim()
+    ticks, labels, last = [], [], None
+    for d in when:
+        v = float(mdates.date2num(pd.Timestamp(d)))
+        ticks.append(v)
+        far = last is None or v - last > 0.15 * (hi - lo)
+        labels.append(i18n.fmt_date(pd.Timestamp(d), lang) if far else "")
+        last = v if far else last
+    ax.set_xticks(ticks, labels)
 
 
 #: Smallest span (percentage points) of a percentage axis: a change of one point or two
@@ -472,7 +497,9 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
         Published figures: ``as_of`` and ``value``.
     forecast_df : DataFrame
         One row (``ForecastResult.to_frame()``): ``year`` (or ``ds``), ``forecast``,
-        ``lo80``, ``hi80``, ``lo95``, ``hi95`` (statsforecast's names).
+        ``lo80``, ``hi80``, ``lo95``, ``hi95`` (statsforecast's names); an optional
+        ``actual`` (the published 31 December figure of a year already over) is drawn
+        as a star, so the reader sees where the year ended against the fan.
     plan : float, optional
         The year's plan, drawn as a labelled horizontal line.
     as_of : date-like, optional
@@ -520,6 +547,10 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
         if plan is not None and not pd.isna(plan):
             ax.axhline(float(plan), color=TARGET_COLOR, linestyle="-", linewidth=1.3,
                        label=f"{i18n.t('fan_plan', lang)}: {i18n.fmt_number(plan, lang)}")
+        actual = row.get("actual", math.nan)
+        if actual is not None and not pd.isna(actual):  # the year is over: its outcome
+            ax.scatter([end], [float(actual)], color="#222222", marker="*", s=120, zorder=6,
+                       label=i18n.t("fan_actual", lang, value=i18n.fmt_number(actual, lang)))
         ax.axvline(cut, color="#777777", linestyle=":", linewidth=1.2,
                    label=i18n.t("fan_as_of", lang, date=i18n.fmt_date(cut, lang)))
     left = min([x0, *hist["as_of"].tolist()]) - pd.Timedelta(days=20)

@@ -467,7 +467,7 @@ class ProvinceReport:
                 "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
                 "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
                 "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
-                "p_meet_plan_model", "plan_pull"]
+                "p_meet_plan_model", "plan_pull", "actual"]
         rows = []
         if self.year is not None:
             obs = self.obs
@@ -483,7 +483,17 @@ class ProvinceReport:
                         "last_as_of": r["as_of"], "status": "ok", "error": ""}
                 if is_year_end(pd.Series([r["as_of"]])).iloc[0]:
                     base["status"] = "year_end_known"
-                else:
+                    before = self._within_year(sel, r)
+                    if self.as_of is None and before is not None:
+                        # The year is over and published: forecast from the year's last
+                        # figure before 31 December and show the outcome beside it, as the
+                        # national forecast report does, so the reader sees how the
+                        # forecaster would have done.
+                        base.update(status="ok", as_of=before["as_of"],
+                                    last_value=before["value"], last_as_of=before["as_of"],
+                                    actual=r["value"])
+                        r = before
+                if base["status"] == "ok":
                     base["label"] = self.t("fan_title", place=r["place"], label=(
                         i18n.indicator_label(r["indicator"], self.lang)))
                 todo.append((base, r))
@@ -523,10 +533,18 @@ class ProvinceReport:
         out = pd.DataFrame(rows, columns=cols)
         for c in ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
                   "p_meet_plan", "pace_required", "past_moves", "past_moves_as_large",
-                  "upper_bound"):
+                  "upper_bound", "actual"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
         self._cache["forecast"] = out
         return out
+
+    @staticmethod
+    def _within_year(sel: pd.DataFrame, r: pd.Series) -> pd.Series | None:
+        """The latest figure of ``r``'s series in its year before 31 December, if any."""
+        same = sel[(sel["boundaries"] == r["boundaries"]) & (sel["geo_level"] == r["geo_level"])
+                   & (sel["geo_code"] == r["geo_code"]) & (sel["indicator"] == r["indicator"])]
+        same = same[~is_year_end(same["as_of"])]
+        return latest(same).iloc[0] if len(same) else None
 
     def _plan_from_tables(self, r: pd.Series, res: Any) -> dict[str, Any]:
         """The year's plan of a series from the published or derived figures, and P(≥ plan).

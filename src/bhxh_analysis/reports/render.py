@@ -148,7 +148,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None) ->
 
     ``lo80``/``hi80`` (and 95) become one interval column; columns not in
     :data:`COLUMNS` are left out, and so are ``place`` and ``geo_level`` when every row
-    of several has the same (unless ``columns`` names them).
+    of several has the same, and ``actual`` when no row has one (unless ``columns``
+    names them).
     """
     df = df.copy()
     for level in ("80", "95"):
@@ -165,6 +166,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None) ->
         if len(df) > 1:
             columns = [c for c in columns
                        if c not in ("place", "geo_level") or df[c].nunique(dropna=False) > 1]
+        # the 31 December outcome is shown only for years already over
+        columns = [c for c in columns if c != "actual" or df[c].notna().any()]
         for level in ("95", "80"):
             if f"interval{level}" in columns and "forecast" in columns:
                 columns.remove(f"interval{level}")

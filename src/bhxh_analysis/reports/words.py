@@ -9,6 +9,7 @@ turned into words here.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -307,6 +308,7 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
             out.append(i18n.t("forecast_failed", lang, label=label, place=place,
                               as_of=i18n.fmt_date(r["as_of"], lang)))
             continue
+        out += _actual_note(r, lang)
         if pd.notna(r["plan"]) and pd.notna(r["p_meet_plan"]):
             p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)
             move = r["plan"] - r["last_value"]
@@ -335,6 +337,23 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
     if len(ok) and ok["plan"].isna().any():
         out.append(i18n.t("forecast_no_plan", lang))
     return out
+
+
+def _actual_note(r: pd.Series, lang: str) -> list[str]:
+    """Where a year already over ended against its forecast (80 %, 95 %, above, below)."""
+    actual = r.get("actual", math.nan)
+    if actual is None or pd.isna(actual) or pd.isna(r["forecast"]):
+        return []
+    if r["lo80"] <= actual <= r["hi80"]:
+        where = "actual_in80"
+    elif r["lo95"] <= actual <= r["hi95"]:
+        where = "actual_in95"
+    else:
+        where = "actual_above95" if actual > r["hi95"] else "actual_below95"
+    num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
+    return [i18n.t("forecast_actual", lang, label=i18n.indicator_label(r["indicator"], lang),
+                   place=r["place"], actual=num(actual), forecast=num(r["forecast"]),
+                   as_of=i18n.fmt_date(r["as_of"], lang), where=i18n.t(where, lang))]
 
 
 def _plan_model(r: pd.Series, lang: str, p: str) -> list[str]:
