@@ -36,6 +36,7 @@ from .clauses import (
     respective_measure,
     respective_place,
 )
+from .dates_page import page_year
 from .figures import (
     Figure,
     classify,
@@ -230,9 +231,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     elif isinstance(published, _dt.datetime):  # also a pandas Timestamp; NaT: none
         published = None if pd.isna(published) else published.date()
     pub: _dt.date | None = published or detect_published(text)  # type: ignore[assignment]
-    years = [int(y) for y in P.YEAR.findall(text)]
     ctx = _Context(PlaceContext(registry, place_hint), pub,
-                   pub.year if pub else (max(years) if years else None))
+                   pub.year if pub else page_year(text))  # no date line: the text's year
     ctx.headline_plan_year = headline_plan_year(text, _headline_end(text))
     spans = sentences(text)
     dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
