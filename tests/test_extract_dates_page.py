@@ -75,6 +75,22 @@ UNDATED_PAGES = [
      {("Bắc Giang", "bhyt_participants", "2024-09-30", 1_730_000.0),
       ("Bắc Giang", "bhyt_plan_participants", "2025-12-31", 1_800_000.0),
       ("Bắc Giang", "bhtn_participants", "2024-09-30", 240_100.0)}),
+    # a plan printed as the yardstick of a dated status ("thấp hơn so với chỉ tiêu … giao
+    # (94%)") is that status's year's plan, not the headline's next-year plan
+    ("HĐND tỉnh Cao Bằng thông qua chỉ tiêu BHYT năm 2024\n\nBáo cáo cho biết, tính đến "
+     "30/9/2023, toàn tỉnh có 512.000 người tham gia BHYT, đạt 92,1% dân số, thấp hơn so "
+     "với chỉ tiêu HĐND tỉnh giao (94%). Năm 2024, tỉnh phấn đấu tỷ lệ bao phủ BHYT đạt "
+     "95%.", "2023-11-20", None,
+     {("Cao Bằng", "bhyt_participants", "2023-09-30", 512_000.0),
+      ("Cao Bằng", "bhyt_coverage_pct", "2023-09-30", 92.1),
+      ("Cao Bằng", "bhyt_plan_coverage_pct", "2023-12-31", 94.0),
+      ("Cao Bằng", "bhyt_plan_coverage_pct", "2024-12-31", 95.0)}),
+    # control: a plan given at the meeting, measured against nothing, is the headline's
+    ("HĐND tỉnh Cao Bằng thông qua chỉ tiêu BHYT năm 2024\n\nTính đến 30/9/2023, toàn "
+     "tỉnh có 512.000 người tham gia BHYT. Tại kỳ họp, HĐND tỉnh giao chỉ tiêu tỷ lệ bao "
+     "phủ BHYT đạt 95%.", "2023-11-20", None,
+     {("Cao Bằng", "bhyt_participants", "2023-09-30", 512_000.0),
+      ("Cao Bằng", "bhyt_plan_coverage_pct", "2024-12-31", 95.0)}),
 ]
 
 

@@ -36,7 +36,7 @@ from .clauses import (
     respective_measure,
     respective_place,
 )
-from .dates_page import page_year
+from .dates_page import page_year, plan_fallback_year
 from .figures import (
     Figure,
     classify,
@@ -640,7 +640,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         own = P.OWN_YEAR_AFTER.match(text, fig.end)  # "đạt 91,93% dân số vào năm 2019"
         y = int(own["y"]) if own else labelled[0] if labelled else _plan_year(
             text[s0:s1], fig.start - s0)
-        y = y or ctx.continued_plan_year or ctx.headline_plan_year
+        y = y or plan_fallback_year(text, s0, fig, prev, ctx)  # a yardstick: its status's
         if y is None:
             base = _date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year

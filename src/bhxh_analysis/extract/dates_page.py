@@ -17,8 +17,12 @@ that only names a horizon supports no date at all (``None``).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
+
+if TYPE_CHECKING:
+    from .figures import Figure
 
 _I = re.IGNORECASE
 _Y = r"(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -103,3 +107,26 @@ def page_year(text: str) -> int | None:
         (plans if _PLAN.search(_clause(text, m.start(), m.end())) else plain).append(
             int(m.group(0)))
     return max(plain or plans) if plain or plans else None
+
+
+# Between a status figure and a plan it is measured against: "thấp hơn 1,85% so với chỉ
+# tiêu … giao (", "chưa đạt chỉ tiêu đề ra (", "vượt kế hoạch (".
+_YARDSTICK_BETWEEN = re.compile(r"(?:so\s+với|vượt|chưa\s+đạt|không\s+đạt|thấp\s+hơn|"
+                                r"cao\s+hơn)[^.;]{0,25}?(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
+
+
+def plan_fallback_year(text: str, s0: int, fig: Figure, prev: Figure | None,
+                       ctx: Any) -> int | None:
+    """The year of a plan figure whose own sentence prints none.
+
+    A plan printed as the yardstick of the status figure just before it in the same
+    sentence ("đạt 93,65% dân số, thấp hơn … so với chỉ tiêu … giao (95,5%)") is the plan
+    of that status's year, even under a headline about next year's targets ("… chỉ tiêu
+    năm 2026"); otherwise the year of the list of targets it continues, else the
+    headline's plan year (``ctx.continued_plan_year``, ``ctx.headline_plan_year``).
+    """
+    if prev is not None and prev.start >= s0 and prev.as_of is not None \
+            and not (prev.measure or "").startswith("plan_") \
+            and _YARDSTICK_BETWEEN.search(text, prev.end, fig.start):
+        return ctx.continued_plan_year or prev.as_of.year
+    return ctx.continued_plan_year or ctx.headline_plan_year
