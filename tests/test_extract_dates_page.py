@@ -91,6 +91,13 @@ UNDATED_PAGES = [
      "phủ BHYT đạt 95%.", "2023-11-20", None,
      {("Cao Bằng", "bhyt_participants", "2023-09-30", 512_000.0),
       ("Cao Bằng", "bhyt_plan_coverage_pct", "2024-12-31", 95.0)}),
+    # "cùng thời điểm năm 2020" is a comparison like "cùng kỳ": its year is neither the
+    # page's nor the stock's, and the figure in parentheses is that earlier date's
+    ("Đến hết tháng 7, tỉnh Bạc Liêu có 21.400 người tham gia BHXH tự nguyện, tăng 2.600 "
+     "người so với cùng thời điểm năm 2020 (18.800 người).", None, None,
+     {("Bạc Liêu", "bhxh_voluntary_participants", "2021-07-31", 21_400.0),
+      ("Bạc Liêu", "bhxh_voluntary_change_participants", "2021-07-31", 2_600.0),
+      ("Bạc Liêu", "bhxh_voluntary_participants", "2020-07-31", 18_800.0)}),
 ]
 
 

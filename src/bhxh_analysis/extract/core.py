@@ -78,7 +78,7 @@ __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 _INDICATOR = re.compile(INDICATOR_PATTERN)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
-_WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
+_WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+(?:kỳ|thời\s+điểm)|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
                         r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học|"
                         r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+\S+){0,3}?\s+của)\s*$",
                         re.I)

@@ -36,7 +36,7 @@ _DATED_YEAR = re.compile(
     _I)
 # "so với cùng kỳ năm 2021", "so với cuối năm 2021": the year before the page's.
 _COMPARED_YEAR = re.compile(
-    r"(?:cùng\s+kỳ|so\s+với(?:\s+(?:cuối|hết|đầu))?)\s+năm\s+" + _Y, _I)
+    r"(?:cùng\s+(?:kỳ|thời\s+điểm)|so\s+với(?:\s+(?:cuối|hết|đầu))?)\s+năm\s+" + _Y, _I)
 # Words that make a year a target's horizon, not a year of observed figures.
 _TARGET = re.compile(r"phấn\s+đấu|mục\s+tiêu|dự\s+kiến|định\s+hướng|tầm\s+nhìn|"
                      r"giai\s+đoạn|lộ\s+trình|(?<!tính\s)(?:đến|tới)\s+năm|sẽ\s|"
