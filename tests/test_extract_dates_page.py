@@ -98,6 +98,19 @@ UNDATED_PAGES = [
      {("Bạc Liêu", "bhxh_voluntary_participants", "2021-07-31", 21_400.0),
       ("Bạc Liêu", "bhxh_voluntary_change_participants", "2021-07-31", 2_600.0),
       ("Bạc Liêu", "bhxh_voluntary_participants", "2020-07-31", 18_800.0)}),
+    # the nearest year of the date's own sentence ("Năm 2022, … cuối tháng 12") wins over
+    # the page's year (2023, from "quý I/2023")
+    ("Năm 2022, BHXH tỉnh Lạng Sơn đạt nhiều kết quả: tính đến cuối tháng 12, toàn tỉnh có "
+     "730.000 người tham gia BHYT.\n\nHết quý I/2023, số người tham gia BHXH tự nguyện của "
+     "tỉnh là 19.500 người.", None, None,
+     {("Lạng Sơn", "bhyt_participants", "2022-12-31", 730_000.0),
+      ("Lạng Sơn", "bhxh_voluntary_participants", "2023-03-31", 19_500.0)}),
+    # control: a compared year before the date is not its year (the page's year is the
+    # year after it)
+    ("So với cùng kỳ năm 2023, đến hết tháng 6, tỉnh Lạng Sơn có 731.000 người tham gia "
+     "BHYT, tăng 6.000 người.", None, None,
+     {("Lạng Sơn", "bhyt_participants", "2024-06-30", 731_000.0),
+      ("Lạng Sơn", "bhyt_change_participants", "2024-06-30", 6_000.0)}),
 ]
 
 

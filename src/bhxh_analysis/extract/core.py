@@ -36,7 +36,7 @@ from .clauses import (
     respective_measure,
     respective_place,
 )
-from .dates_page import page_year, plan_fallback_year
+from .dates_page import page_year, plan_fallback_year, year_at
 from .figures import (
     Figure,
     classify,
@@ -513,9 +513,9 @@ def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
     no as-of date at all.
     """
     sent = text[s0:s1]
-    found = [(m, _read_as_of(m, ctx.year, ctx.published)) for m in P.AS_OF.finditer(sent)
-             if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))
-             and not _not_as_of(sent, m)]
+    found = [(m, _read_as_of(m, year_at(sent, m.start(), ctx), ctx.published))
+             for m in P.AS_OF.finditer(sent) if not _not_as_of(sent, m)
+             and not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
     strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
               if d is not None and not m["year"]]
     if strong:

@@ -130,3 +130,26 @@ def plan_fallback_year(text: str, s0: int, fig: Figure, prev: Figure | None,
             and _YARDSTICK_BETWEEN.search(text, prev.end, fig.start):
         return ctx.continued_plan_year or prev.as_of.year
     return ctx.continued_plan_year or ctx.headline_plan_year
+
+
+def year_at(sentence: str, pos: int, ctx: Any) -> int | None:
+    """The year of a date phrase at ``sentence[pos:]`` that prints none, on a page with
+    no publication date.
+
+    The nearest year printed before it in its own sentence that is neither compared
+    ("so với cùng kỳ năm 2021"), a plan's ("chỉ tiêu năm 2023") nor a target's horizon
+    ("phấn đấu đến năm 2025") wins over the page's year: "Năm 2022, … tính đến cuối
+    tháng 12, …" on a page about the first quarter of 2023 is December 2022. With a
+    publication date (``ctx.published``) the page's year ``ctx.year`` is kept, as before
+    (a date after the publication is then last year's).
+    """
+    if ctx.published is not None:
+        return ctx.year
+    for m in reversed(list(P.YEAR.finditer(sentence, 0, pos))):
+        before = sentence[max(0, m.start() - 40):m.start()]
+        if _COMPARED_YEAR.search(sentence, max(0, m.start() - 40), m.end()) \
+                or re.search(r"(?:chỉ\s+tiêu|kế\s+hoạch|giao|so\s+với)[^,;]*$", before, _I) \
+                or _target_year(sentence, m.start(), m.end()):
+            continue
+        return int(m.group(0))
+    return ctx.year
