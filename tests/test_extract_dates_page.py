@@ -111,6 +111,18 @@ UNDATED_PAGES = [
      "BHYT, tăng 6.000 người.", None, None,
      {("Lạng Sơn", "bhyt_participants", "2024-06-30", 731_000.0),
       ("Lạng Sơn", "bhyt_change_participants", "2024-06-30", 6_000.0)}),
+    # controls (published pages, unchanged): next year's plan on a December page; a day
+    # printed in January without its year is last year's; a plan of the status's year
+    ("Tính đến 30/11/2024, tỉnh Tây Ninh có 1,05 triệu người tham gia BHYT. HĐND tỉnh giao "
+     "chỉ tiêu năm 2025 tỷ lệ bao phủ BHYT đạt 96%.", "2024-12-12", None,
+     {("Tây Ninh", "bhyt_participants", "2024-11-30", 1_050_000.0),
+      ("Tây Ninh", "bhyt_plan_coverage_pct", "2025-12-31", 96.0)}),
+    ("Tính đến ngày 15/11, tỉnh Trà Vinh có 940.700 người tham gia BHYT.", "2025-01-08", None,
+     {("Trà Vinh", "bhyt_participants", "2024-11-15", 940_700.0)}),
+    ("Tính đến 30/9/2024, tỉnh Kon Tum có 520.000 người tham gia BHYT, đạt 95% kế hoạch năm "
+     "2024.", None, None,
+     {("Kon Tum", "bhyt_participants", "2024-09-30", 520_000.0),
+      ("Kon Tum", "bhyt_attainment_pct", "2024-09-30", 95.0)}),
 ]
 
 
