@@ -137,6 +137,11 @@ def test_undated_pages(text, published, hint, expected) -> None:
     ("Giai đoạn 2021-2025, tỉnh phấn đấu đạt 95%. Mục tiêu đến năm 2030 là 100%.", None),
     ("Tỷ lệ bao phủ BHYT năm 2018 đạt 90%; kế hoạch năm 2019 là 92%.", 2018),
     ("Không có năm nào.", None),
+    # a compared year is a lower bound: a later plain year wins
+    ("Với nhiều nỗ lực, năm 2022 tỉnh có 900 người, gấp 2 lần so với năm 2020.", 2022),
+    # "năm 2020 ước có …" inside a sentence is no opening "Năm 2020, …": its clause only
+    ("Báo cáo cho biết, năm 2020 ước có 500 người, vượt chỉ tiêu Nghị quyết. HĐND thông qua "
+     "chỉ tiêu năm 2021.", 2020),
 ])
 def test_page_year(text, year) -> None:
     assert page_year(text) == year

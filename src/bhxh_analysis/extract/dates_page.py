@@ -56,7 +56,7 @@ def _clause(text: str, start: int, end: int) -> str:
             default=max(0, start - 120))
     m = _CLAUSE_END.search(text, end)
     b = m.start() if m else len(text)
-    if m and m.group(0) == "," and not text[a:start].strip(" \t-–").lower().replace(
+    if re.match(r"\s*,", text[end:]) and not text[a:start].strip(" \t-–").lower().replace(
             "năm", "").strip():
         stop = re.compile(r"\.\s|\n").search(text, end)
         b = stop.start() if stop else len(text)
@@ -81,10 +81,11 @@ def page_year(text: str) -> int | None:
     Returns
     -------
     int or None
-        The latest year printed beside a status date (or the year after a compared
-        year); else the latest year in a clause that sets no target or plan; else the
-        latest plan year; ``None`` when the page only names targets' horizons (then
-        phrases without a year stay undated).
+        The latest year printed beside a status date; else the latest year in a clause
+        that sets no target or plan; else the latest plan year. The year after a
+        compared year ("so với năm 2020") is a lower bound of the first two. ``None``
+        when the page only names targets' horizons (then phrases without a year stay
+        undated).
 
     Examples
     --------
@@ -96,9 +97,9 @@ def page_year(text: str) -> int | None:
     status = [int(m["y"]) for m in _DATED_YEAR.finditer(text)
               if not _target_year(text, m.start("y"), m.end("y"))
               and not _DOCUMENT_BEFORE.search(text, max(0, m.start() - 90), m.start())]
-    status += [int(m["y"]) + 1 for m in _COMPARED_YEAR.finditer(text)]
+    compared = [int(m["y"]) + 1 for m in _COMPARED_YEAR.finditer(text)]  # a lower bound
     if status:
-        return max(status)
+        return max(status + compared)
     plain: list[int] = []
     plans: list[int] = []
     for m in P.YEAR.finditer(text):
@@ -106,7 +107,9 @@ def page_year(text: str) -> int | None:
             continue
         (plans if _PLAN.search(_clause(text, m.start(), m.end())) else plain).append(
             int(m.group(0)))
-    return max(plain or plans) if plain or plans else None
+    if plain or compared:
+        return max(plain + compared)
+    return max(plans) if plans else None
 
 
 # Between a status figure and a plan it is measured against: "thấp hơn 1,85% so với chỉ
