@@ -36,6 +36,7 @@ from .clauses import (
     respective_measure,
     respective_place,
 )
+from .dates_page import page_year, plan_fallback_year, year_at
 from .figures import (
     Figure,
     classify,
@@ -77,7 +78,7 @@ __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 _INDICATOR = re.compile(INDICATOR_PATTERN)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
-_WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
+_WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+(?:kỳ|thời\s+điểm)|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
                         r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học|"
                         r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+\S+){0,3}?\s+của)\s*$",
                         re.I)
@@ -230,9 +231,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     elif isinstance(published, _dt.datetime):  # also a pandas Timestamp; NaT: none
         published = None if pd.isna(published) else published.date()
     pub: _dt.date | None = published or detect_published(text)  # type: ignore[assignment]
-    years = [int(y) for y in P.YEAR.findall(text)]
     ctx = _Context(PlaceContext(registry, place_hint), pub,
-                   pub.year if pub else (max(years) if years else None))
+                   pub.year if pub else page_year(text))  # no date line: the text's year
     ctx.headline_plan_year = headline_plan_year(text, _headline_end(text))
     spans = sentences(text)
     dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
@@ -513,9 +513,9 @@ def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
     no as-of date at all.
     """
     sent = text[s0:s1]
-    found = [(m, _read_as_of(m, ctx.year, ctx.published)) for m in P.AS_OF.finditer(sent)
-             if not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))
-             and not _not_as_of(sent, m)]
+    found = [(m, _read_as_of(m, year_at(sent, m.start(), ctx), ctx.published))
+             for m in P.AS_OF.finditer(sent) if not _not_as_of(sent, m)
+             and not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
     strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
               if d is not None and not m["year"]]
     if strong:
@@ -640,7 +640,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         own = P.OWN_YEAR_AFTER.match(text, fig.end)  # "đạt 91,93% dân số vào năm 2019"
         y = int(own["y"]) if own else labelled[0] if labelled else _plan_year(
             text[s0:s1], fig.start - s0)
-        y = y or ctx.continued_plan_year or ctx.headline_plan_year
+        y = y or plan_fallback_year(text, s0, fig, prev, ctx)  # a yardstick: its status's
         if y is None:
             base = _date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year

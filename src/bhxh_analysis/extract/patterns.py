@@ -208,7 +208,7 @@ COVERAGE_AFTER = re.compile(
 #: "so với chỉ tiêu ... đạt 84%": an attainment whose plan was named earlier.
 VERSUS_PLAN = re.compile(r"(?:so\s+với|theo)\s+(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
 #: "so với cùng kỳ năm 2019 (55.317 người)": the figure of the same date a year before.
-SAME_PERIOD = re.compile(r"cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\s*\(?\s*$", _I)
+SAME_PERIOD = re.compile(r"cùng\s+(?:kỳ|thời\s+điểm)(?:\s+năm\s+(?:(?P<y>\d{4})|trước))?\s*\(?\s*$", _I)
 #: A scheme named just before its figure: "BHXH bắt buộc: 199.511", "BHTN là 217.587".
 SCHEME_THEN = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm[\w\s]{0,20}?)(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|"
@@ -355,7 +355,7 @@ AS_OF = re.compile(
 )
 #: Before a year that is a comparison's, not a plan's: "tăng … so với cuối năm 2019".
 COMPARED_YEAR_BEFORE = re.compile(
-    r"(?:so\s+với|cùng\s+kỳ)\s*(?:(?:cuối|đầu|hết)\s+(?:năm\s*)?)?$", _I)
+    r"(?:so\s+với|cùng\s+(?:kỳ|thời\s+điểm))\s*(?:(?:cuối|đầu|hết)\s+(?:năm\s*)?)?$", _I)
 #: Before a "now" phrase that is no date: "nhiều nhất từ trước đến nay" (ever), "Cũng đến
 #: thời điểm này" (the date just given), "Với kết quả hiện tại" (the result just read).
 NOT_NOW_BEFORE = re.compile(r"(?:\b(?:từ\s+)?trước|\bxưa|\bcũng|\bkết\s+quả|"

@@ -1,0 +1,158 @@
+"""The year a page's own text establishes, for pages that print no publication date.
+
+Copies, mirrors and excerpts often carry no date line, and an analyst may not pass
+``--published``. Phrases such as "tính đến cuối tháng 10", "quý II" or "hết năm" then need
+a year from the page itself. The old guess, the largest year printed anywhere, went wrong
+three ways: it missed years printed beside a date ("tháng 9/2020", "quý II/2023",
+"31/12/2016" — the ``/`` hides them from :data:`~bhxh_analysis.extract.patterns.YEAR`),
+it took a target's horizon ("Năm 2017, tỉnh phấn đấu …", "giai đoạn 2022-2025"), and it
+took a comparison's year ("so với cùng kỳ năm 2019" on a page about 2020).
+
+:func:`page_year` ranks the evidence instead: a year printed beside a status date, or the
+year after a comparison's year, is the page's year; failing those, a year in a clause that
+sets no target; then a plan's year ("chỉ tiêu … năm 2018": the year under way); a year
+that only names a horizon supports no date at all (``None``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from . import patterns as P
+
+if TYPE_CHECKING:
+    from .figures import Figure
+
+_I = re.IGNORECASE
+_Y = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+# A year printed with a date, a month, a quarter or a count of months: a status date.
+_DATED_YEAR = re.compile(
+    r"(?:(?<!\d)\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*"  # 31/12/2016, 30-9-2024
+    r"|tháng\s+\d{1,2}\s*(?:/|-|năm)\s*"  # tháng 10/2022, tháng 10 năm 2022
+    r"|quý\s+(?:[IV]+|\d)\s*(?:/|-|năm)\s*"  # quý II/2023, quý I năm 2024
+    r"|\d{1,2}\s+tháng\s+(?:đầu\s+)?năm\s+"  # 6 tháng đầu năm 2023
+    r"|(?:nửa\s+đầu|hết|cuối|đầu)\s+năm\s+)" + _Y,  # hết năm 2022, cuối năm 2021
+    _I)
+# "so với cùng kỳ năm 2021", "so với cuối năm 2021": the year before the page's.
+_COMPARED_YEAR = re.compile(
+    r"(?:cùng\s+(?:kỳ|thời\s+điểm)|so\s+với(?:\s+(?:cuối|hết|đầu))?)\s+năm\s+" + _Y, _I)
+# Words that make a year a target's horizon, not a year of observed figures.
+_TARGET = re.compile(r"phấn\s+đấu|mục\s+tiêu|dự\s+kiến|định\s+hướng|tầm\s+nhìn|"
+                     r"giai\s+đoạn|lộ\s+trình|(?<!tính\s)(?:đến|tới)\s+năm|sẽ\s|"
+                     r"đề\s+ra|đặt\s+ra", _I)
+# "Quyết định 1167/QĐ-TTg ngày 28-6-2017": the date a document was signed, no status date.
+_DOCUMENT_BEFORE = re.compile(r"(?:quyết\s+định|nghị\s+quyết|nghị\s+định|chỉ\s+thị|"
+                              r"thông\s+tư|công\s+văn|văn\s+bản|luật|\d+/[A-ZĐ])"
+                              r"[^.;:\n]{0,60}?ngày\s*$", _I)
+_PLAN = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|giao", _I)
+_CLAUSE_END = re.compile(r"[,;:()\n]|\.\s")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around ``text[start:end]``; a sentence-opening "Năm 2017," takes its
+    sentence (the year labels all of it)."""
+    a = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 120), start)),
+            default=max(0, start - 120))
+    m = _CLAUSE_END.search(text, end)
+    b = m.start() if m else len(text)
+    if re.match(r"\s*,", text[end:]) and not text[a:start].strip(" \t-–").lower().replace(
+            "năm", "").strip():
+        stop = re.compile(r"\.\s|\n").search(text, end)
+        b = stop.start() if stop else len(text)
+    return text[a:b]
+
+
+def _target_year(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` names a target's horizon."""
+    clause = _clause(text, start, end)
+    return bool(_TARGET.search(clause) or re.match(r"\s*[-–]\s*(?:19|20)\d{2}", text[end:])
+                or re.search(r"(?:19|20)\d{2}\s*[-–]\s*$", text[max(0, start - 8):start]))
+
+
+def page_year(text: str) -> int | None:
+    """The year of the figures of a page that prints no publication date.
+
+    Parameters
+    ----------
+    text : str
+        The page text.
+
+    Returns
+    -------
+    int or None
+        The latest year printed beside a status date; else the latest year in a clause
+        that sets no target or plan; else the latest plan year. The year after a
+        compared year ("so với năm 2020") is a lower bound of the first two. ``None``
+        when the page only names targets' horizons (then phrases without a year stay
+        undated).
+
+    Examples
+    --------
+    >>> page_year("Hết quý II/2023, tỉnh có 400 người, tăng so với cùng kỳ năm 2022.")
+    2023
+    >>> page_year("Năm 2016 sắp khép lại. Năm 2017, tỉnh phấn đấu đạt 90%.")
+    2016
+    """
+    status = [int(m["y"]) for m in _DATED_YEAR.finditer(text)
+              if not _target_year(text, m.start("y"), m.end("y"))
+              and not _DOCUMENT_BEFORE.search(text, max(0, m.start() - 90), m.start())]
+    compared = [int(m["y"]) + 1 for m in _COMPARED_YEAR.finditer(text)]  # a lower bound
+    if status:
+        return max(status + compared)
+    plain: list[int] = []
+    plans: list[int] = []
+    for m in P.YEAR.finditer(text):
+        if _target_year(text, m.start(), m.end()):
+            continue
+        (plans if _PLAN.search(_clause(text, m.start(), m.end())) else plain).append(
+            int(m.group(0)))
+    if plain or compared:
+        return max(plain + compared)
+    return max(plans) if plans else None
+
+
+# Between a status figure and a plan it is measured against: "thấp hơn 1,85% so với chỉ
+# tiêu … giao (", "chưa đạt chỉ tiêu đề ra (", "vượt kế hoạch (".
+_YARDSTICK_BETWEEN = re.compile(r"(?:so\s+với|vượt|chưa\s+đạt|không\s+đạt|thấp\s+hơn|"
+                                r"cao\s+hơn)[^.;]{0,25}?(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
+
+
+def plan_fallback_year(text: str, s0: int, fig: Figure, prev: Figure | None,
+                       ctx: Any) -> int | None:
+    """The year of a plan figure whose own sentence prints none.
+
+    A plan printed as the yardstick of the status figure just before it in the same
+    sentence ("đạt 93,65% dân số, thấp hơn … so với chỉ tiêu … giao (95,5%)") is the plan
+    of that status's year, even under a headline about next year's targets ("… chỉ tiêu
+    năm 2026"); otherwise the year of the list of targets it continues, else the
+    headline's plan year (``ctx.continued_plan_year``, ``ctx.headline_plan_year``).
+    """
+    if prev is not None and prev.start >= s0 and prev.as_of is not None \
+            and not (prev.measure or "").startswith("plan_") \
+            and _YARDSTICK_BETWEEN.search(text, prev.end, fig.start):
+        return ctx.continued_plan_year or prev.as_of.year
+    return ctx.continued_plan_year or ctx.headline_plan_year
+
+
+def year_at(sentence: str, pos: int, ctx: Any) -> int | None:
+    """The year of a date phrase at ``sentence[pos:]`` that prints none, on a page with
+    no publication date.
+
+    The nearest year printed before it in its own sentence that is neither compared
+    ("so với cùng kỳ năm 2021"), a plan's ("chỉ tiêu năm 2023") nor a target's horizon
+    ("phấn đấu đến năm 2025") wins over the page's year: "Năm 2022, … tính đến cuối
+    tháng 12, …" on a page about the first quarter of 2023 is December 2022. With a
+    publication date (``ctx.published``) the page's year ``ctx.year`` is kept, as before
+    (a date after the publication is then last year's).
+    """
+    if ctx.published is not None:
+        return ctx.year
+    for m in reversed(list(P.YEAR.finditer(sentence, 0, pos))):
+        before = sentence[max(0, m.start() - 40):m.start()]
+        if _COMPARED_YEAR.search(sentence, max(0, m.start() - 40), m.end()) \
+                or re.search(r"(?:chỉ\s+tiêu|kế\s+hoạch|giao|so\s+với)[^,;]*$", before, _I) \
+                or _target_year(sentence, m.start(), m.end()):
+            continue
+        return int(m.group(0))
+    return ctx.year
