@@ -319,6 +319,8 @@ def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = 
         if not ms:
             continue
         c = all_cases(prep)
+        if not pooled:  # a figure of the data's first year is forecast by the prior alone
+            c = c[c["prev_ye"].notna() | (c["year"] > prep.pairs()["year"].min())]
         if year is not None:
             c = c[c["year"] < year]
         res = run_methods(prep, subset_series(c, max_series), ms)
@@ -401,8 +403,9 @@ def choose_auto(scored: pd.DataFrame, year: int, indicator: str) -> tuple[str, s
     method, note : str
         The method and a sentence saying why.
     """
-    past = scored[(scored["year"] < year) & scored["method"].isin(SPARSE_METHODS)
-                  & scored["prev_ye"].notna()]  # cases every method can forecast
+    past = scored[(scored["year"] < year) & scored["method"].isin(SPARSE_METHODS)]
+    if "prev_ye" in past:  # the cases every method can forecast
+        past = past[past["prev_ye"].notna()]
     for label, pool in (("same indicator", past[past["indicator"] == indicator]),
                         ("all indicators", past)):
         sums = pool.groupby("method")["ape"].agg(["sum", "count"])
