@@ -306,7 +306,9 @@ def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = 
     indicator's errors (voluntary BHXH's 2019 doubling) set their factor. The
     run-rate keeps its own cases (:func:`cases`); rows with a previous year-end are
     the cases every method shares (``prev_ye`` not NaN), on which :func:`choose_auto`
-    ranks the methods.
+    ranks the methods. Figures of the data's first year with training pairs are left
+    out unless they have a previous year-end: with no earlier year to learn from, they
+    are forecast by the prior alone and their errors measure the prior, not the method.
     """
     if prep._raw is None:
         prep._raw = {}
