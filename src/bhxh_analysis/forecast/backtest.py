@@ -297,6 +297,18 @@ def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = 
 
     Columns of :func:`run_methods` plus ``indicator``, ``z`` (standardised log error)
     and ``ape``; the input of :func:`calibration_factor` and of the ``auto`` choice.
+    Each method is run on every within-year figure with a known outcome that it can
+    forecast (:func:`all_cases`): the seasonal profile and the last value need no
+    previous year-end, so their calibration also rests on the figures of a year
+    whose previous year-end is missing (national BHTN, compulsory BHXH and BHYT in
+    2019: the 2018 year-ends are not in the data). Restricting them to the run-rate's
+    cases left those indicators without cases of their own and let another
+    indicator's errors (voluntary BHXH's 2019 doubling) set their factor. The
+    run-rate keeps its own cases (:func:`cases`); rows with a previous year-end are
+    the cases every method shares (``prev_ye`` not NaN), on which :func:`choose_auto`
+    ranks the methods. Figures of the data's first year with training pairs are left
+    out unless they have a previous year-end: with no earlier year to learn from, they
+    are forecast by the prior alone and their errors measure the prior, not the method.
     """
     if prep._raw is None:
         prep._raw = {}
@@ -308,10 +320,15 @@ def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = 
                        (True, [m for m in methods if m == POOLED])):
         if not ms:
             continue
-        c = all_cases(prep) if pooled else cases(prep)
+        c = all_cases(prep)
+        if not pooled:  # a figure of the data's first year is forecast by the prior alone
+            c = c[c["prev_ye"].notna() | (c["year"] > prep.pairs()["year"].min())]
         if year is not None:
             c = c[c["year"] < year]
-        parts.append(run_methods(prep, subset_series(c, max_series), ms))
+        res = run_methods(prep, subset_series(c, max_series), ms)
+        if not pooled:  # the run-rate is undefined without the previous year-end
+            res = res[(res["method"] != "run_rate") | res["prev_ye"].notna()]
+        parts.append(res)
     res = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     if len(res) == 0:
         return res.assign(indicator=pd.Series(dtype=str), z=pd.Series(dtype=float),
@@ -389,6 +406,8 @@ def choose_auto(scored: pd.DataFrame, year: int, indicator: str) -> tuple[str, s
         The method and a sentence saying why.
     """
     past = scored[(scored["year"] < year) & scored["method"].isin(SPARSE_METHODS)]
+    if "prev_ye" in past:  # the cases every method can forecast
+        past = past[past["prev_ye"].notna()]
     for label, pool in (("same indicator", past[past["indicator"] == indicator]),
                         ("all indicators", past)):
         sums = pool.groupby("method")["ape"].agg(["sum", "count"])

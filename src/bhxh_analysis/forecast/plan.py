@@ -276,7 +276,9 @@ def plan_model_for(prep: Prepared, plans: pd.DataFrame, year: int,
                     plans=pub, _pairs=prep._pairs, _cases=prep._cases, _raw=prep._raw)
     raw = raw_cases(prep, year, ["seasonal_profile"], max_series)
     raw = _with_plans(prep, raw.drop(columns=[c for c in (*KEY, "indicator") if c in raw]))
-    raw = raw[raw["plan"].notna()]
+    # Learned on the backtest cases (with the previous year-end); raw_cases also holds
+    # the seasonal profile's other cases, which only its calibration uses.
+    raw = raw[raw["plan"].notna() & raw["prev_ye"].notna()]
     if len(raw) < MIN_PLAN_CASES:
         return None
     loc, scale = raw["loc"].to_numpy(float), raw["scale"].to_numpy(float)
