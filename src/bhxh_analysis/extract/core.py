@@ -39,11 +39,9 @@ from .clauses import (
 from .figures import (
     Figure,
     classify,
-    clause_of,
     find_figures,
     scheme_mentions,
     scheme_of,
-    trailing_name,
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .lists import (
@@ -67,8 +65,8 @@ from .places import (
     article_subject,
     find_mentions,
     named_once_in_passing,
-    prefixed_name,
 )
+from .places_page import bare_place, headline_end, national_document
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 
@@ -233,7 +231,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     years = [int(y) for y in P.YEAR.findall(text)]
     ctx = _Context(PlaceContext(registry, place_hint), pub,
                    pub.year if pub else (max(years) if years else None))
-    ctx.headline_plan_year = headline_plan_year(text, _headline_end(text))
+    ctx.headline_plan_year = headline_plan_year(text, headline_end(text))
     spans = sentences(text)
     dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
     # A headline's figure takes the article's first as-of date, unless that is a target's
@@ -420,17 +418,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
     rows = rescheme_by_arithmetic(drop_rounded_joint(rows, joint))
-    return frame_of(rows, ctx.places, _headline_end(text))
-
-
-def _headline_end(text: str) -> int:
-    """Where an article's headline ends: its first line with words (a stray "." or
-    blank line before it skipped), when that is short and followed by more lines (0 for
-    a passage of one paragraph)."""
-    for m in re.finditer(r"[^\n]*\n", text):
-        if re.search(r"[^\W\d_]{2}", m.group(0)):
-            return m.end() - 1 if m.end() - m.start() <= 201 else 0
-    return 0
+    return frame_of(rows, ctx.places, headline_end(text))
 
 
 def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int, Any]],
@@ -615,7 +603,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.
     before = [u for off, u in placed if off < fig.start]
-    bare = _bare_place(text, fig, s0, prev, ctx.places)
+    bare = bare_place(text, fig, s0, prev, ctx.places)
     if bare is not None:
         fig.place = bare
     elif before:
@@ -625,7 +613,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         if after:
             fig.place = after[0]
             fig.penalty += 0.1
-        elif _national_document(text[s0:s1]):
+        elif national_document(text[s0:s1]):
             fig.place = ctx.places.nation  # "Quyết định số 38/QĐ-TTg ... đặt mục tiêu ..."
             fig.penalty += 0.15
         else:
@@ -664,13 +652,6 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
         fig.as_of = fig.as_of.replace(year=y, day=day)
-
-
-def _national_document(sentence: str) -> bool:
-    """A sentence whose subject is a national document or body and that names no local
-    unit: its figures are national even on a provincial outlet (``--place-hint``)."""
-    sentence = P.NATIONAL_GIVER.sub(" ", sentence)  # "kế hoạch Thủ tướng giao": the place's
-    return bool(P.NATIONAL_DOCUMENT.search(sentence)) and not P.LOCAL_WORD.search(sentence)
 
 
 def _respective(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
@@ -729,33 +710,6 @@ def _report_year(fig: Figure, ctx: _Context) -> _dt.date | None:
         ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
             "commune", "district"))
     return day if fig.start < at or deeper or ctx.review else None
-
-
-def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
-                ctx: PlaceContext) -> Any:
-    """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
-    w0 = prev.end if prev is not None else s0
-    pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
-    head, name = trailing_name(clause_of(pre))
-    if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
-        return None
-    kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
-                     r"thị\s+trấn|đặc\s+khu)\s*$", head)
-    if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
-        k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
-        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
-        if unit is not None:
-            return unit
-    # a district or commune of the place in play, else a province listed by name
-    # ("dẫn đầu là Nghệ An (87.142 người), Thanh Hóa (...)" in a national release); in a
-    # list after a national or provincial figure a province comes first (Quảng Nam has
-    # a commune named Bình Định)
-    wide = getattr(getattr(prev, "place", None), "level", None) in ("nation", "province")
-    province = ctx.resolve_name(name, "province") if wide else None
-    unit = province or ctx.resolve_local(name) or ctx.resolve_name(name, "province")
-    if unit is None and len(name.split()) >= 2:
-        return name  # a listed place the registry does not know: kept by name, unresolved
-    return unit
 
 
 def _rows(text: str, fig: Figure, s0: int, s1: int, kept: list[Figure]

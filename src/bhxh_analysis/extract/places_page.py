@@ -1,0 +1,63 @@
+"""The place in play over a whole page: the pieces of the reading that look past one
+sentence or one figure to say which place a figure belongs to.
+
+The headline's extent (a headline's figure and place are the article's), a sentence whose
+subject is a national document (its figures are the nation's even on a provincial
+outlet) and a district or commune named bare before its figure ("Hiệp An đạt 70,5%").
+Split from :mod:`bhxh_analysis.extract.core` (the driver), which calls them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import patterns as P
+from .figures import Figure, clause_of, trailing_name
+from .places import PlaceContext, prefixed_name
+
+__all__ = ["bare_place", "headline_end", "national_document"]
+
+
+def headline_end(text: str) -> int:
+    """Where an article's headline ends: its first line with words (a stray "." or
+    blank line before it skipped), when that is short and followed by more lines (0 for
+    a passage of one paragraph)."""
+    for m in re.finditer(r"[^\n]*\n", text):
+        if re.search(r"[^\W\d_]{2}", m.group(0)):
+            return m.end() - 1 if m.end() - m.start() <= 201 else 0
+    return 0
+
+
+def national_document(sentence: str) -> bool:
+    """A sentence whose subject is a national document or body and that names no local
+    unit: its figures are national even on a provincial outlet (``--place-hint``)."""
+    sentence = P.NATIONAL_GIVER.sub(" ", sentence)  # "kế hoạch Thủ tướng giao": the place's
+    return bool(P.NATIONAL_DOCUMENT.search(sentence)) and not P.LOCAL_WORD.search(sentence)
+
+
+def bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
+                ctx: PlaceContext) -> Any:
+    """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
+    w0 = prev.end if prev is not None else s0
+    pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
+    head, name = trailing_name(clause_of(pre))
+    if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
+        return None
+    kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
+                     r"thị\s+trấn|đặc\s+khu)\s*$", head)
+    if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
+        k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
+        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
+        if unit is not None:
+            return unit
+    # a district or commune of the place in play, else a province listed by name
+    # ("dẫn đầu là Nghệ An (87.142 người), Thanh Hóa (...)" in a national release); in a
+    # list after a national or provincial figure a province comes first (Quảng Nam has
+    # a commune named Bình Định)
+    wide = getattr(getattr(prev, "place", None), "level", None) in ("nation", "province")
+    province = ctx.resolve_name(name, "province") if wide else None
+    unit = province or ctx.resolve_local(name) or ctx.resolve_name(name, "province")
+    if unit is None and len(name.split()) >= 2:
+        return name  # a listed place the registry does not know: kept by name, unresolved
+    return unit
