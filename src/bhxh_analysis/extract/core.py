@@ -66,7 +66,7 @@ from .places import (
     find_mentions,
     named_once_in_passing,
 )
-from .places_page import bare_place, headline_end, national_document
+from .places_page import bare_place, headline_end, listed_group, national_document
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 
@@ -280,8 +280,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
+        helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
         while mi < len(mentions) and mentions[mi].start < s1:
             held = (ctx.places.last, ctx.places.province, ctx.places.district)
+            helds[mentions[mi].start] = held
             unit = ctx.places.see(mentions[mi])
             if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
                                           mentions[mi].start):
@@ -296,6 +298,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ends[mentions[mi].start] = mentions[mi].end
             mi += 1
         carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
+        group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
+        if group is not None:  # a list of places is not what a figure before it carries
+            carried = _carried_before(ctx, helds[group], group, mentions)
         if carried is None and ctx.subject is not None:
             carried = ctx.subject
         prev: Figure | None = None
@@ -352,7 +357,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 continue
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
-                _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
+                _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
                     fig.place = deepest_before(fig, prev.end if prev else s0, placed)
@@ -400,7 +405,12 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
             ctx.last_scheme = asked
-        if not kept and P.SURVEY.search(text, s0, s1):
+        group = listed_group(text, kept[-1].end, placed, ends) if kept else None
+        if group is not None:
+            # "… giảm 21.400 người, chủ yếu ở huyện A, thị xã B và thành phố C": places
+            # listed after the sentence's figures are no new place in play
+            ctx.places.last, ctx.places.province, ctx.places.district = helds[group]
+        elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
         elif not kept and named_once_in_passing(text, s0, s1, placed, mentions, state,
@@ -489,6 +499,19 @@ def _carried_place(ctx: _Context, last_seen: Any) -> Any:
     if last_seen is not None and last_seen.start > ctx.last_figure_end:
         return ctx.places.last
     return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+
+
+def _carried_before(ctx: _Context, held: tuple[Any, Any, Any], at: int,
+                    mentions: list[Any]) -> Any:
+    """The place a sentence's figure carries when the sentence's places form a list
+    at ``at`` ("giảm 21.400 người, chủ yếu ở huyện A, thị xã B"): the place in play
+    before the list (``held``), read as :func:`_carried_place` reads it."""
+    now = (ctx.places.last, ctx.places.province, ctx.places.district)
+    ctx.places.last, ctx.places.province, ctx.places.district = held
+    seen = [m for m in mentions if m.start < at]
+    carried = _carried_place(ctx, seen[-1] if seen else None)
+    ctx.places.last, ctx.places.province, ctx.places.district = now
+    return carried if carried is not None else ctx.subject
 
 
 def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
@@ -591,8 +614,10 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
 
 def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
               placed: list[tuple[int, Any]], dates: list[tuple[int, int, Any]],
-              ctx: _Context, carried: Any, kept: list[Figure]) -> None:
-    """Fill in the scheme, place and date of a classified figure."""
+              ctx: _Context, carried: Any, kept: list[Figure],
+              ends: dict[int, int] | None = None) -> None:
+    """Fill in the scheme, place and date of a classified figure (``ends``: the end
+    offsets of the sentence's places, to tell a list of places after the figure)."""
     if fig.measure not in ("population", "labour_force"):
         fig.scheme = _respective(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
         if fig.scheme is None:
@@ -610,7 +635,11 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.place = before[-1]
     else:
         after = [u for off, u in placed if off > fig.end]
-        if after:
+        if after and carried is not None and listed_group(text, fig.end, placed, ends or {}) \
+                is not None:
+            fig.place = carried  # "giảm 21.400 người, chủ yếu ở huyện A, thị xã B": the
+            fig.penalty += 0.2  # page's place, not the first of a list after the figure
+        elif after:
             fig.place = after[0]
             fig.penalty += 0.1
         elif national_document(text[s0:s1]):

@@ -61,3 +61,32 @@ def bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
     if unit is None and len(name.split()) >= 2:
         return name  # a listed place the registry does not know: kept by name, unresolved
     return unit
+
+
+# Between two places listed together: "A, B", "A và B", "A, một số xã trên địa bàn B".
+_LIST_JOIN = re.compile(
+    r"\s*(?:,|;|\bvà\b|\bhoặc\b)\s*(?:và\s+)?(?:(?:một\s+số|các|nhiều|những)\s+"
+    r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|địa\s+phương)\s+(?:trên\s+địa\s+bàn\s+|"
+    r"của\s+|thuộc\s+|ở\s+|tại\s+)?)?", re.I)
+
+
+def listed_group(text: str, after: int, placed: list[tuple[int, Any]],
+                 ends: dict[int, int]) -> int | None:
+    """Where a list of several places of one level named after ``after`` begins, if the
+    first two places after it are such a list ("giảm 21.400 người, chủ yếu ở huyện A,
+    thị xã B và thành phố C"); None otherwise.
+
+    Places listed together after a figure say where a change came from or which places a
+    remark is about: they are neither that figure's place nor the place in play for the
+    sentences that follow (a city sharing its province's name among them would otherwise
+    take the province's later figures). A child then its parent ("xã A, huyện B") is one
+    place, not a list.
+    """
+    later = [(off, u) for off, u in placed if off >= after]
+    if len(later) < 2:
+        return None
+    (a, first), (b, second) = later[0], later[1]
+    if first is second or a not in ends or getattr(first, "level", None) != getattr(
+            second, "level", 1):
+        return None
+    return a if _LIST_JOIN.fullmatch(text, ends[a], b) else None

@@ -1,0 +1,84 @@
+"""``bhxh extract``: the place in play over a whole page (issue 15, eighth round).
+
+Each passage was written for these tests in our own wording (never a page's; places from
+the registry, figures invented) and failed before the rule it pins was written
+(``docs/extract.md``, "Eighth round: the place in play over a page"). Controls show where
+a rule must not fire. Each expected reading carries the place's level too: a city that
+shares its province's name ("thành phố Sóc Trăng") reads like the province by name.
+
+``FRESH`` are whole-page passages on patterns no rule of this round was written for: an
+honest check of how far the reading generalises (the count that passes is reported in
+``docs/extract.md``); only those that pass are pinned here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import check_passage, iso
+
+# (text, published, place_hint, {(place, level, indicator, as_of, value)})
+PLACE_CLASSES = [
+    # a figure whose sentence names no place before it, then several places listed
+    # together after it (where the change came from): the page's place, and the listed
+    # places (a city sharing the province's name among them) do not take the page
+    ("Sóc Trăng: giữ vững số người tham gia BHYT\n\nĐến hết năm 2020, tỉnh Sóc Trăng có "
+     "1.080.500 người tham gia BHYT, đạt 90,2% dân số. Sang quý I/2021, số người tham gia "
+     "giảm 21.400 người, chủ yếu ở các xã của huyện Trần Đề, thị xã Vĩnh Châu và thành phố "
+     "Sóc Trăng đã ra khỏi danh sách vùng khó khăn.\n\nĐến hết tháng 6/2021, số người tham "
+     "gia BHYT là 1.065.300 người, đạt 97,1% kế hoạch giao.", "2021-07-20", None,
+     {("Sóc Trăng", "province", "bhyt_participants", "2020-12-31", 1_080_500.0),
+      ("Sóc Trăng", "province", "bhyt_coverage_pct", "2020-12-31", 90.2),
+      ("Sóc Trăng", "province", "bhyt_change_participants", "2021-03-31", -21_400.0),
+      ("Sóc Trăng", "province", "bhyt_participants", "2021-06-30", 1_065_300.0),
+      ("Sóc Trăng", "province", "bhyt_attainment_pct", "2021-06-30", 97.1)}),
+    # the same with a cause clause and the places far apart ("do các xã thuộc huyện A,
+    # một số xã trên địa bàn thị xã B"), on a provincial outlet
+    ("Tính đến cuối năm 2019, toàn tỉnh có 612.300 người tham gia BHYT. Đến hết tháng "
+     "2/2020, số người tham gia giảm 18.700 người do các xã thuộc huyện Bát Xát, một số xã trên địa "
+     "bàn thành phố Lào Cai không còn được ngân sách hỗ trợ.\nĐến hết tháng 5/2020, số "
+     "người tham gia BHYT là 598.100 người.", "2020-06-15", "Lào Cai",
+     {("Lào Cai", "province", "bhyt_participants", "2019-12-31", 612_300.0),
+      ("Lào Cai", "province", "bhyt_change_participants", "2020-02-29", -18_700.0),
+      ("Lào Cai", "province", "bhyt_participants", "2020-05-31", 598_100.0)}),
+    # control: one place named after its figure is that figure's place
+    ("Tính đến hết tháng 9/2022, có 12.350 người tham gia BHXH tự nguyện tại huyện Kế "
+     "Sách.", "2022-10-10", None,
+     {("Kế Sách", "district", "bhxh_voluntary_participants", "2022-09-30", 12_350.0)}),
+    # places listed together with a figure of them all (or none): a group, not the place
+    # in play; the province's target after them is the province's
+    ("Toàn tỉnh Quảng Ngãi có 1.150.400 người tham gia BHYT, đạt 92,4% dân số. Các huyện "
+     "Bình Sơn và Tư Nghĩa có tỷ lệ bao phủ trên 95%. Chỉ tiêu bao phủ BHYT năm 2022 được "
+     "giao là 93%.",
+     "2022-08-01", None,
+     {("Quảng Ngãi", "province", "bhyt_participants", "2022-08-01", 1_150_400.0),
+      ("Quảng Ngãi", "province", "bhyt_coverage_pct", "2022-08-01", 92.4),
+      ("Quảng Ngãi", "province", "bhyt_plan_coverage_pct", "2022-12-31", 93.0)}),
+    ("Đến ngày 31/3/2021, toàn tỉnh Hà Giang có 98.200 người tham gia BHXH. Số nợ đóng "
+     "tập trung ở các doanh nghiệp trên địa bàn thành phố Hà Giang và huyện Bắc Quang.\n\n"
+     "Năm 2021, phấn đấu phát triển mới 3.000 người tham gia BHXH tự nguyện.",
+     "2021-04-20", None,
+     {("Hà Giang", "province", "bhxh_participants", "2021-03-31", 98_200.0),
+      ("Hà Giang", "province", "bhxh_voluntary_plan_new_participants", "2021-12-31",
+       3_000.0)}),
+    # control: after the group, one place with its own figure is that place's
+    ("Toàn tỉnh Quảng Ngãi có 1.150.400 người tham gia BHYT. Các huyện Bình Sơn và Tư "
+     "Nghĩa có tỷ lệ bao phủ trên 95%. Huyện Mộ Đức có tỷ lệ bao phủ BHYT "
+     "đạt 88,1%.", "2022-08-01", None,
+     {("Quảng Ngãi", "province", "bhyt_participants", "2022-08-01", 1_150_400.0),
+      ("Mộ Đức", "district", "bhyt_coverage_pct", "2022-08-01", 88.1)}),
+]
+
+
+def check_placed(text: str, published: str | None, hint: str | None,
+                 expected: set[tuple]) -> None:
+    """The passage's exact readings, each at the level expected."""
+    df = check_passage(text, published, hint, {(p, i, d, v) for p, _lv, i, d, v in expected})
+    got = {(r.geo_name, r.geo_level, r.indicator, iso(r.as_of), r.value)
+           for r in df.itertuples()}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,published,hint,expected", PLACE_CLASSES,
+                         ids=[f"places_page_{i}" for i in range(len(PLACE_CLASSES))])
+def test_place_in_play_over_a_page(text, published, hint, expected) -> None:
+    check_placed(text, published, hint, expected)
