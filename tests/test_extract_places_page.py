@@ -66,6 +66,22 @@ PLACE_CLASSES = [
      "đạt 88,1%.", "2022-08-01", None,
      {("Quảng Ngãi", "province", "bhyt_participants", "2022-08-01", 1_150_400.0),
       ("Mộ Đức", "district", "bhyt_coverage_pct", "2022-08-01", 88.1)}),
+    # a figure said of places named after a plural lead ("các phường A, B, C có tỷ lệ
+    # … trên 97%") is the group's, even when a name does not resolve; the commune
+    # ranked after it ("thấp nhất là xã D với 87,9%") is that commune's
+    ("Bắc Ninh: bao phủ BHYT tiếp tục tăng\n\nĐến hết tháng 10/2025, toàn tỉnh Bắc Ninh có "
+     "3.402.000 người tham gia BHYT, đạt 94,8% dân số. Trong số các xã, phường, các phường "
+     "Đình Bảng, Từ Sơn, Phù Khê có tỷ lệ bao phủ trên 97%; thấp nhất là xã Sơn Động với "
+     "87,9%.", "2025-11-20", None,
+     {("Bắc Ninh", "province", "bhyt_participants", "2025-10-31", 3_402_000.0),
+      ("Bắc Ninh", "province", "bhyt_coverage_pct", "2025-10-31", 94.8),
+      ("Sơn Động", "commune", "bhyt_coverage_pct", "2025-10-31", 87.9)}),
+    # control: after a plural lead each place with its own figure is that place's
+    ("Đến hết tháng 6/2022, tỷ lệ bao phủ BHYT của tỉnh Quảng Ngãi đạt 92,4%; các huyện "
+     "Bình Sơn đạt 95,1%, Tư Nghĩa đạt 94,2%.", "2022-07-10", None,
+     {("Quảng Ngãi", "province", "bhyt_coverage_pct", "2022-06-30", 92.4),
+      ("Bình Sơn", "district", "bhyt_coverage_pct", "2022-06-30", 95.1),
+      ("Tư Nghĩa", "district", "bhyt_coverage_pct", "2022-06-30", 94.2)}),
 ]
 
 

@@ -66,7 +66,13 @@ from .places import (
     find_mentions,
     named_once_in_passing,
 )
-from .places_page import bare_place, headline_end, listed_group, national_document
+from .places_page import (
+    bare_place,
+    group_places,
+    headline_end,
+    listed_group,
+    national_document,
+)
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 
@@ -365,7 +371,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
                     fig.place = turn
                 elif several_places(text, fig, prev, placed, ends) or example_places(
-                        text, fig, s0):
+                        text, fig, s0) or group_places(text, fig, s0):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is

@@ -90,3 +90,33 @@ def listed_group(text: str, after: int, placed: list[tuple[int, Any]],
             second, "level", 1):
         return None
     return a if _LIST_JOIN.fullmatch(text, ends[a], b) else None
+
+
+#: "các phường", "hai huyện", "3 xã": a plural group of places whose names follow.
+_GROUP_LEAD = re.compile(
+    r"\b(?:các|những|hai|ba|bốn|\d+)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|"
+    r"thành\s+phố)\s+(?=[^\W\d_])", re.I)
+
+
+def group_places(text: str, fig: Figure, s0: int) -> bool:
+    """Whether the figure is said of a group of places named after a plural lead.
+
+    "các phường A, B, C có tỷ lệ bao phủ trên 97%": a figure of the group, no one
+    place's, whether or not every name resolves (a 2025 ward may not). Only in the
+    figure's own statement (after the last ";"), with two names or more and nothing
+    between them and the figure that is a figure or "lần lượt" (each place's own).
+    """
+    statement = text[max(s0, text.rfind(";", s0, fig.start) + 1):fig.start]
+    lead = next(reversed(list(_GROUP_LEAD.finditer(statement))), None)
+    if lead is None or re.search(r"\d|lần\s+lượt", statement[lead.end():], re.I):
+        return False
+    items = re.split(r"\s*(?:,|\bvà\b|\bhoặc\b)\s*", statement[lead.end():].strip())
+    names = 0
+    for item in items:
+        words = item.split()
+        if not words or not words[0][:1].isupper():
+            break
+        names += 1
+        if not all(w[:1].isupper() for w in words):
+            break  # "Phù Khê có tỷ lệ …": the last name, then what is said of them all
+    return names >= 2
