@@ -60,6 +60,19 @@ PLACE_CLASSES = [
      {("Hà Giang", "province", "bhxh_participants", "2021-03-31", 98_200.0),
       ("Hà Giang", "province", "bhxh_voluntary_plan_new_participants", "2021-12-31",
        3_000.0)}),
+    # places listed together in a sentence that reads no figure of them ("A và B còn
+    # dưới 80%") are no new subject: a later paragraph's figure with no place of its
+    # own is the province's, not the last listed district's
+    ("Tính đến 30/9/2017, toàn tỉnh Quảng Trị có 520.400 người tham gia BHYT, đạt 85,1% "
+     "dân số. Huyện đảo Cồn Cỏ đạt 100%. Ngược lại, Triệu Phong và Hải Lăng còn dưới 80% "
+     "vì nhiều hộ cận nghèo chưa tham gia.\n\nTổng số thu 9 tháng đạt 700 tỷ đồng.\n\n"
+     "Phát biểu tại hội nghị, Chủ tịch UBND tỉnh đề nghị phấn đấu cả năm phát triển mới ít "
+     "nhất 1.500 người tham gia BHXH tự nguyện.", "2017-10-12", None,
+     {("Quảng Trị", "province", "bhyt_participants", "2017-09-30", 520_400.0),
+      ("Quảng Trị", "province", "bhyt_coverage_pct", "2017-09-30", 85.1),
+      ("Cồn Cỏ", "district", "bhyt_coverage_pct", "2017-09-30", 100.0),
+      ("Quảng Trị", "province", "bhxh_voluntary_plan_new_participants", "2017-12-31",
+       1_500.0)}),
     # control: after the group, one place with its own figure is that place's
     ("Toàn tỉnh Quảng Ngãi có 1.150.400 người tham gia BHYT. Các huyện Bình Sơn và Tư "
      "Nghĩa có tỷ lệ bao phủ trên 95%. Huyện Mộ Đức có tỷ lệ bao phủ BHYT "

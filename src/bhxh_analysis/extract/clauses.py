@@ -9,7 +9,9 @@
 - a plan's rate after a coverage rate of the sentence before: "So với chỉ tiêu HĐND
   tỉnh đề ra cho năm 2022 là 93%, …" (:func:`plan_after_rate`);
 - an interviewer's question naming one scheme gives the answer its scheme
-  (:func:`question_scheme`).
+  (:func:`question_scheme`);
+- schemes taken in turn: "BHXH, BHTN lần lượt đạt 45%, 35%" (:func:`respective_scheme`,
+  moved here from the driver).
 
 The driver in :mod:`bhxh_analysis.extract.core` calls them.
 """
@@ -25,7 +27,7 @@ from .figures import Figure, scheme_mentions
 
 __all__ = ["authority", "census_date", "headline_plan_year", "horizon_opening",
            "plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
-           "respective_place"]
+           "respective_place", "respective_scheme"]
 
 _NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}"
 _KIND = r"(?:(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn|tỉnh)\s+)"
@@ -233,3 +235,15 @@ def census_date(text: str, end: int, s1: int) -> Any:
         return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
+
+
+def respective_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
+    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme."""
+    found = list(P.RESPECTIVELY.finditer(text, s0, fig.start))
+    if not found:
+        return None
+    m = found[-1]
+    start = max(s0, text.rfind(";", s0, m.start()) + 1, m.start() - 120)
+    listed = [x for x in scheme_mentions(text, start, m.start()) if x[2]]
+    n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
+    return listed[n][1] if n < len(listed) else None

@@ -35,6 +35,7 @@ from .clauses import (
     remark_plan,
     respective_measure,
     respective_place,
+    respective_scheme,
 )
 from .figures import (
     Figure,
@@ -68,6 +69,8 @@ from .places import (
 )
 from .places_page import (
     bare_place,
+    carried_before,
+    carried_place,
     group_places,
     headline_end,
     listed_group,
@@ -303,10 +306,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 placed.append((mentions[mi].start, unit))
                 ends[mentions[mi].start] = mentions[mi].end
             mi += 1
-        carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
+        carried = carried_place(ctx, mentions[mi - 1] if mi else None)
         group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
         if group is not None:  # a list of places is not what a figure before it carries
-            carried = _carried_before(ctx, helds[group], group, mentions)
+            carried = carried_before(ctx, helds[group], group, mentions)
         if carried is None and ctx.subject is not None:
             carried = ctx.subject
         prev: Figure | None = None
@@ -411,11 +414,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
             ctx.last_scheme = asked
-        group = listed_group(text, kept[-1].end, placed, ends) if kept else None
+        group = listed_group(text, kept[-1].end, placed, ends) if kept else group
         if group is not None:
-            # "… giảm 21.400 người, chủ yếu ở huyện A, thị xã B và thành phố C": places
-            # listed after the sentence's figures are no new place in play
+            # "… giảm 21.400 người, chủ yếu ở huyện A, thị xã B và thành phố C", "Triệu
+            # Phong và Hải Lăng còn dưới 80%": places listed together (after the
+            # sentence's figures) are no new place in play, nor a new subject
             ctx.places.last, ctx.places.province, ctx.places.district = helds[group]
+            ctx.last_figure_end = max(ctx.last_figure_end, max(ends.values()))
         elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
@@ -493,31 +498,6 @@ def _in_remark(text: str, s0: int, pos: int) -> bool:
     """Whether ``pos`` lies inside a parenthetical remark opened in its sentence."""
     before = text[s0:pos]
     return before.count("(") > before.count(")")
-
-
-def _carried_place(ctx: _Context, last_seen: Any) -> Any:
-    """The place of a sentence that names none.
-
-    A place named since the last figure (a new subject) holds; otherwise the last place
-    of the article's main level: after "Trong đó, huyện A đạt ..., huyện B đạt ...", the
-    next sentence is about the province again.
-    """
-    if last_seen is not None and last_seen.start > ctx.last_figure_end:
-        return ctx.places.last
-    return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
-
-
-def _carried_before(ctx: _Context, held: tuple[Any, Any, Any], at: int,
-                    mentions: list[Any]) -> Any:
-    """The place a sentence's figure carries when the sentence's places form a list
-    at ``at`` ("giảm 21.400 người, chủ yếu ở huyện A, thị xã B"): the place in play
-    before the list (``held``), read as :func:`_carried_place` reads it."""
-    now = (ctx.places.last, ctx.places.province, ctx.places.district)
-    ctx.places.last, ctx.places.province, ctx.places.district = held
-    seen = [m for m in mentions if m.start < at]
-    carried = _carried_place(ctx, seen[-1] if seen else None)
-    ctx.places.last, ctx.places.province, ctx.places.district = now
-    return carried if carried is not None else ctx.subject
 
 
 def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
@@ -625,7 +605,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     """Fill in the scheme, place and date of a classified figure (``ends``: the end
     offsets of the sentence's places, to tell a list of places after the figure)."""
     if fig.measure not in ("population", "labour_force"):
-        fig.scheme = _respective(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
+        fig.scheme = respective_scheme(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
         if fig.scheme is None:
             # the scheme of the figures just before, else the last one named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
@@ -687,18 +667,6 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
         fig.as_of = fig.as_of.replace(year=y, day=day)
-
-
-def _respective(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
-    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme."""
-    found = list(P.RESPECTIVELY.finditer(text, s0, fig.start))
-    if not found:
-        return None
-    m = found[-1]
-    start = max(s0, text.rfind(";", s0, m.start()) + 1, m.start() - 120)
-    listed = [x for x in scheme_mentions(text, start, m.start()) if x[2]]
-    n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
-    return listed[n][1] if n < len(listed) else None
 
 
 def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context

@@ -16,7 +16,8 @@ from . import patterns as P
 from .figures import Figure, clause_of, trailing_name
 from .places import PlaceContext, prefixed_name
 
-__all__ = ["bare_place", "headline_end", "national_document"]
+__all__ = ["bare_place", "carried_before", "carried_place", "group_places", "headline_end",
+           "listed_group", "national_document"]
 
 
 def headline_end(text: str) -> int:
@@ -120,3 +121,28 @@ def group_places(text: str, fig: Figure, s0: int) -> bool:
         if not all(w[:1].isupper() for w in words):
             break  # "Phù Khê có tỷ lệ …": the last name, then what is said of them all
     return names >= 2
+
+
+def carried_place(ctx: Any, last_seen: Any) -> Any:
+    """The place of a sentence that names none.
+
+    A place named since the last figure (a new subject) holds; otherwise the last place
+    of the article's main level: after "Trong đó, huyện A đạt ..., huyện B đạt ...", the
+    next sentence is about the province again.
+    """
+    if last_seen is not None and last_seen.start > ctx.last_figure_end:
+        return ctx.places.last
+    return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+
+
+def carried_before(ctx: Any, held: tuple[Any, Any, Any], at: int,
+                    mentions: list[Any]) -> Any:
+    """The place a sentence's figure carries when the sentence's places form a list
+    at ``at`` ("giảm 21.400 người, chủ yếu ở huyện A, thị xã B"): the place in play
+    before the list (``held``), read as :func:`carried_place` reads it."""
+    now = (ctx.places.last, ctx.places.province, ctx.places.district)
+    ctx.places.last, ctx.places.province, ctx.places.district = held
+    seen = [m for m in mentions if m.start < at]
+    carried = carried_place(ctx, seen[-1] if seen else None)
+    ctx.places.last, ctx.places.province, ctx.places.district = now
+    return carried if carried is not None else ctx.subject
