@@ -73,6 +73,12 @@ PLACE_CLASSES = [
       ("Cồn Cỏ", "district", "bhyt_coverage_pct", "2017-09-30", 100.0),
       ("Quảng Trị", "province", "bhxh_voluntary_plan_new_participants", "2017-12-31",
        1_500.0)}),
+    # the nation's rate printed in brackets as the yardstick of the rate just read
+    # ("cao hơn mức trung bình của cả nước (89,9%)") is the nation's, of that measure
+    ("Đến hết tháng 4/2022, tỷ lệ bao phủ BHYT của tỉnh Hậu Giang đạt 91,6% dân số. Tỷ "
+     "lệ này cao hơn mức trung bình của cả nước (89,9%).", "2022-05-20", None,
+     {("Hậu Giang", "province", "bhyt_coverage_pct", "2022-04-30", 91.6),
+      ("Việt Nam", "nation", "bhyt_coverage_pct", "2022-04-30", 89.9)}),
     # control: after the group, one place with its own figure is that place's
     ("Toàn tỉnh Quảng Ngãi có 1.150.400 người tham gia BHYT. Các huyện Bình Sơn và Tư "
      "Nghĩa có tỷ lệ bao phủ trên 95%. Huyện Mộ Đức có tỷ lệ bao phủ BHYT "
@@ -97,6 +103,82 @@ PLACE_CLASSES = [
       ("Tư Nghĩa", "district", "bhyt_coverage_pct", "2022-06-30", 94.2)}),
 ]
 
+# Fresh whole-page passages (patterns no rule of this round was written for); the
+# seventh (another province's bare rate "Trong khi đó, tỉnh B đạt y%") still fails
+# and is kept out of the pinned list (FRESH_FAILING) to show the limit.
+FRESH = [
+    # headline a city sharing the province's name; lead the province; body a district
+    ("Lào Cai: thành phố Lào Cai dẫn đầu về bao phủ BHYT\n\nTính đến hết tháng "
+     "8/2023, toàn tỉnh Lào Cai có 735.200 người tham gia BHYT, đạt 96,1% dân số. "
+     "Thành phố Lào Cai có tỷ lệ bao phủ BHYT đạt 98,4%, huyện Bát Xát đạt 97,2%. "
+     "Tỷ lệ của tỉnh cao hơn mức bình quân cả nước (93,4%). Cũng đến hết tháng "
+     "8/2023, số người tham gia BHXH tự nguyện của tỉnh là 14.300 người.",
+     "2023-09-15", None,
+     {("Bát Xát", "district", "bhyt_coverage_pct", "2023-08-31", 97.2),
+      ("Lào Cai", "district", "bhyt_coverage_pct", "2023-08-31", 98.4),
+      ("Lào Cai", "province", "bhxh_voluntary_participants", "2023-08-31", 14300.0),
+      ("Lào Cai", "province", "bhyt_coverage_pct", "2023-08-31", 96.1),
+      ("Lào Cai", "province", "bhyt_participants", "2023-08-31", 735200.0),
+      ("Việt Nam", "nation", "bhyt_coverage_pct", "2023-08-31", 93.4)}),
+    # provincial outlet (hint), no place named before the district paragraph, then back
+    ("Tính đến 30/6/2022, toàn tỉnh có 61.800 người tham gia BHXH bắt buộc.\n\nTại "
+     "huyện Mường Khương, số người tham gia BHXH tự nguyện là 1.120 người.\n\nToàn "
+     "tỉnh phấn đấu đến cuối năm 2022 có 68.000 người tham gia BHXH bắt buộc.",
+     "2022-07-12", "Lào Cai",
+     {("Lào Cai", "province", "bhxh_compulsory_participants", "2022-06-30", 61800.0),
+      ("Lào Cai", "province", "bhxh_compulsory_plan_participants", "2022-12-31", 68000.0),
+      ("Mường Khương", "district", "bhxh_voluntary_participants", "2022-06-30", 1120.0)}),
+    # the nation first (a national release), then a province named as an example
+    ("Theo BHXH Việt Nam, đến hết tháng 9/2021, cả nước có 16,1 triệu người tham "
+     "gia BHXH. Riêng tỉnh Bình Dương có 1.150.000 người tham gia BHXH bắt buộc. "
+     "Số người tham gia BHTN của cả nước là 13,3 triệu người.",
+     "2021-10-20", None,
+     {("Bình Dương", "province", "bhxh_compulsory_participants", "2021-09-30", 1150000.0),
+      ("Việt Nam", "nation", "bhtn_participants", "2021-09-30", 13300000.0),
+      ("Việt Nam", "nation", "bhxh_participants", "2021-09-30", 16100000.0)}),
+    # a district page, the province's figure for comparison, back to the district
+    ("Huyện Đồng Văn: nỗ lực phát triển BHXH tự nguyện\n\nĐến hết tháng 5/2020, "
+     "huyện Đồng Văn có 410 người tham gia BHXH tự nguyện. Toàn tỉnh Hà Giang có "
+     "6.900 người tham gia BHXH tự nguyện. Tỷ lệ bao phủ BHYT của huyện đạt 99,1%.",
+     "2020-06-10", None,
+     {("Hà Giang", "province", "bhxh_voluntary_participants", "2020-05-31", 6900.0),
+      ("Đồng Văn", "district", "bhxh_voluntary_participants", "2020-05-31", 410.0),
+      ("Đồng Văn", "district", "bhyt_coverage_pct", "2020-05-31", 99.1)}),
+    # a merged province (mới) and its old parts
+    ("Tỉnh Lâm Đồng (mới) được thành lập từ tỉnh Lâm Đồng, tỉnh Đắk Nông và tỉnh "
+     "Bình Thuận. Tính đến 31/8/2025, toàn tỉnh có 3.520.000 người tham gia BHYT, "
+     "đạt 93,2% dân số.",
+     "2025-09-20", None,
+     {("Lâm Đồng", "province", "bhyt_coverage_pct", "2025-08-31", 93.2),
+      ("Lâm Đồng", "province", "bhyt_participants", "2025-08-31", 3520000.0)}),
+    # a lead naming the province, a commune pair "xã A, huyện B", then "toàn tỉnh"
+    ("Đến hết năm 2021, tỉnh Sóc Trăng có 1.100.200 người tham gia BHYT. Tại xã "
+     "Lai Hòa, thị xã Vĩnh Châu, tỷ lệ bao phủ BHYT đạt 91,7%. Số người tham gia "
+     "BHXH tự nguyện toàn tỉnh là 15.400 người.",
+     "2022-01-20", None,
+     {("Lai Hòa", "commune", "bhyt_coverage_pct", "2021-12-31", 91.7),
+      ("Sóc Trăng", "province", "bhxh_voluntary_participants", "2021-12-31", 15400.0),
+      ("Sóc Trăng", "province", "bhyt_participants", "2021-12-31", 1100200.0)}),
+    # a headline naming the province, a lead with a district list (no figures), then totals
+    ("Cao Bằng: còn nhiều khó khăn trong phát triển BHXH tự nguyện\n\nCác huyện "
+     "Bảo Lạc, Bảo Lâm và Hà Quảng có đông đồng bào dân tộc thiểu số, thu nhập "
+     "thấp. Tính đến hết tháng 10/2022, số người tham gia BHXH tự nguyện là 9.200 "
+     "người, đạt 1,6% lực lượng lao động.",
+     "2022-11-10", None,
+     {("Cao Bằng", "province", "bhxh_voluntary_coverage_pct", "2022-10-31", 1.6),
+      ("Cao Bằng", "province", "bhxh_voluntary_participants", "2022-10-31", 9200.0)}),
+]
+FRESH_FAILING = [
+    # another province compared in its own sentence, then back (no place named)
+    ("Đến hết tháng 6/2024, tỷ lệ bao phủ BHYT của tỉnh Bến Tre đạt 91,3%. Trong "
+     "khi đó, tỉnh Trà Vinh đạt 94,6%. Số người tham gia BHXH của Bến Tre là "
+     "98.500 người.",
+     "2024-07-15", None,
+     {("Bến Tre", "province", "bhxh_participants", "2024-06-30", 98500.0),
+      ("Bến Tre", "province", "bhyt_coverage_pct", "2024-06-30", 91.3),
+      ("Trà Vinh", "province", "bhyt_coverage_pct", "2024-06-30", 94.6)}),
+]
+
 
 def check_placed(text: str, published: str | None, hint: str | None,
                  expected: set[tuple]) -> None:
@@ -111,3 +193,17 @@ def check_placed(text: str, published: str | None, hint: str | None,
                          ids=[f"places_page_{i}" for i in range(len(PLACE_CLASSES))])
 def test_place_in_play_over_a_page(text, published, hint, expected) -> None:
     check_placed(text, published, hint, expected)
+
+
+@pytest.mark.parametrize("text,published,hint,expected", FRESH,
+                         ids=[f"places_fresh_{i}" for i in range(len(FRESH))])
+def test_fresh_whole_pages(text, published, hint, expected) -> None:
+    check_placed(text, published, hint, expected)
+
+
+@pytest.mark.xfail(strict=True, reason="another province's bare rate after a province's "
+                   "(\"Trong khi đó, tỉnh B đạt y%\") is not read: a known limit")
+@pytest.mark.parametrize("text,published,hint,expected", FRESH_FAILING)
+def test_fresh_whole_page_still_failing(text, published, hint, expected) -> None:
+    check_placed(text, published, hint, expected)
+

@@ -74,6 +74,7 @@ from .places_page import (
     group_places,
     headline_end,
     listed_group,
+    nation_yardstick,
     national_document,
 )
 from .tables import TableRow, cell_figures, find_place_tables
@@ -341,7 +342,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     and scheme_rate_item(text, fig, s0, prev):
                 fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
                 fig.penalty += 0.1
-            smaller = reason == "percent without a cue" and smaller_place_rate(
+            # "cao hơn mức trung bình của cả nước (89,9%)": the nation's rate alike
+            yard = reason == "percent without a cue" and ctx.last_rate is not None \
+                and nation_yardstick(text, fig, s0)
+            smaller = yard or reason == "percent without a cue" and smaller_place_rate(
                 text, fig, s0, prev, placed, ctx.last_rate, ends, ctx.places)
             if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
                 fig.measure, reason = "coverage_pct", None
@@ -369,7 +373,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
-                    fig.place = deepest_before(fig, prev.end if prev else s0, placed)
+                    fig.place = ctx.places.nation if yard else deepest_before(
+                        fig, prev.end if prev else s0, placed)
                 turn = respective_place(text, fig, s0, kept, ctx.places)
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
                     fig.place = turn

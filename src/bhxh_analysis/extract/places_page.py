@@ -146,3 +146,21 @@ def carried_before(ctx: Any, held: tuple[Any, Any, Any], at: int,
     carried = carried_place(ctx, seen[-1] if seen else None)
     ctx.places.last, ctx.places.province, ctx.places.district = now
     return carried if carried is not None else ctx.subject
+
+
+#: "cao hơn mức trung bình của cả nước (": the nation's rate in brackets next.
+_NATION_YARDSTICK = re.compile(
+    r"(?:bình\s+quân|trung\s+bình|mức\s+chung)(?:\s+chung)?(?:\s+(?:của|toàn))?\s+"
+    r"(?:cả\s+nước|toàn\s+quốc)\s*\(\s*(?:là\s+|:\s*)?$", re.I)
+
+
+def nation_yardstick(text: str, fig: Figure, s0: int) -> bool:
+    """Whether a bare percent is the nation's rate printed as a yardstick.
+
+    "Tỷ lệ này cao hơn mức trung bình của cả nước (89,9%)": in brackets right after the
+    nation's average, the percent is the nation's rate of what was just measured (the
+    caller gives it the last rate's measure and scheme; the place is the nation named
+    before it). Not a bare percent after it ("cao hơn bình quân cả nước 1,7%"): that may
+    be the gap.
+    """
+    return fig.unit == "pct" and bool(_NATION_YARDSTICK.search(text[s0:fig.start]))
