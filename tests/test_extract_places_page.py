@@ -79,6 +79,23 @@ PLACE_CLASSES = [
      "lệ này cao hơn mức trung bình của cả nước (89,9%).", "2022-05-20", None,
      {("Hậu Giang", "province", "bhyt_coverage_pct", "2022-04-30", 91.6),
       ("Việt Nam", "nation", "bhyt_coverage_pct", "2022-04-30", 89.9)}),
+    # "thành phố" with no name on a page about a centrally-run city, after a rural
+    # district's figure: the city (its council, its targets), not that district
+    ("Đến hết tháng 6/2023, thành phố Đà Nẵng có 1.160.300 người tham gia BHYT, đạt "
+     "97,1% dân số. Huyện Hòa Vang đạt 95,4%.\n\nToàn thành phố đã chi trả lương hưu "
+     "cho 40.100 người.\n\nThực hiện Nghị quyết của HĐND thành phố, chỉ tiêu năm 2023 "
+     "giao cho ngành là: tỷ lệ bao phủ BHYT đạt 97,5% dân số.", "2023-07-15", None,
+     {("Đà Nẵng", "province", "bhyt_participants", "2023-06-30", 1_160_300.0),
+      ("Đà Nẵng", "province", "bhyt_coverage_pct", "2023-06-30", 97.1),
+      ("Hòa Vang", "district", "bhyt_coverage_pct", "2023-06-30", 95.4),
+      ("Đà Nẵng", "province", "bhyt_plan_coverage_pct", "2023-12-31", 97.5)}),
+    # control: a provincial city in context ("của thành phố" = that city)
+    ("Đến hết tháng 6/2023, tỉnh Sóc Trăng có 1.090.000 người tham gia BHYT. Riêng thành "
+     "phố Sóc Trăng có 128.400 người tham gia BHYT; tỷ lệ bao phủ BHYT của thành phố đạt "
+     "96,2%.", "2023-07-15", None,
+     {("Sóc Trăng", "province", "bhyt_participants", "2023-06-30", 1_090_000.0),
+      ("Sóc Trăng", "district", "bhyt_participants", "2023-06-30", 128_400.0),
+      ("Sóc Trăng", "district", "bhyt_coverage_pct", "2023-06-30", 96.2)}),
     # control: after the group, one place with its own figure is that place's
     ("Toàn tỉnh Quảng Ngãi có 1.150.400 người tham gia BHYT. Các huyện Bình Sơn và Tư "
      "Nghĩa có tỷ lệ bao phủ trên 95%. Huyện Mộ Đức có tỷ lệ bao phủ BHYT "
