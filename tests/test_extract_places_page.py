@@ -96,6 +96,13 @@ PLACE_CLASSES = [
      {("Sóc Trăng", "province", "bhyt_participants", "2023-06-30", 1_090_000.0),
       ("Sóc Trăng", "district", "bhyt_participants", "2023-06-30", 128_400.0),
       ("Sóc Trăng", "district", "bhyt_coverage_pct", "2023-06-30", 96.2)}),
+    # a name joined by a spaced hyphen ("thành phố Phan Rang - Tháp Chàm đạt …") is one
+    # place, not its tail read bare
+    ("Tính đến hết tháng 2/2022, tỷ lệ bao phủ BHYT của tỉnh Ninh Thuận đạt 92,3%; huyện "
+     "Ninh Sơn đạt 94,1%; thành phố Phan Rang - Tháp Chàm đạt 88,6%.", "2022-03-20", None,
+     {("Ninh Thuận", "province", "bhyt_coverage_pct", "2022-02-28", 92.3),
+      ("Ninh Sơn", "district", "bhyt_coverage_pct", "2022-02-28", 94.1),
+      ("Phan Rang-Tháp Chàm", "district", "bhyt_coverage_pct", "2022-02-28", 88.6)}),
     # control: after the group, one place with its own figure is that place's
     ("Toàn tỉnh Quảng Ngãi có 1.150.400 người tham gia BHYT. Các huyện Bình Sơn và Tư "
      "Nghĩa có tỷ lệ bao phủ trên 95%. Huyện Mộ Đức có tỷ lệ bao phủ BHYT "

@@ -45,6 +45,8 @@ def bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
     head, name = trailing_name(clause_of(pre))
     if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
         return None
+    if re.search(r"[-–]\s*$", head):
+        return None  # "thành phố Phan Rang - Tháp Chàm": the tail of a joined name
     kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
                      r"thị\s+trấn|đặc\s+khu)\s*$", head)
     if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
