@@ -103,6 +103,27 @@ PLACE_CLASSES = [
      {("Ninh Thuận", "province", "bhyt_coverage_pct", "2022-02-28", 92.3),
       ("Ninh Sơn", "district", "bhyt_coverage_pct", "2022-02-28", 94.1),
       ("Phan Rang-Tháp Chàm", "district", "bhyt_coverage_pct", "2022-02-28", 88.6)}),
+    # smaller places taken in turn after a larger place's coverage, the statement naming
+    # no measure ("hai huyện A và B đạt lần lượt x% và y%", "các xã như C, D có tỷ lệ
+    # thấp, lần lượt là …"): each place's coverage of that scheme
+    ("Đến hết tháng 7/2019, tỷ lệ bao phủ BHYT của tỉnh Hà Giang đạt 97,9% dân số. Ở cấp "
+     "huyện, hai huyện Quản Bạ và Yên Minh đạt lần lượt 99,2% và 98,7%; thấp nhất là "
+     "huyện Bắc Quang với 94,1%.", "2019-08-20", None,
+     {("Hà Giang", "province", "bhyt_coverage_pct", "2019-07-31", 97.9),
+      ("Quản Bạ", "district", "bhyt_coverage_pct", "2019-07-31", 99.2),
+      ("Yên Minh", "district", "bhyt_coverage_pct", "2019-07-31", 98.7),
+      ("Bắc Quang", "district", "bhyt_coverage_pct", "2019-07-31", 94.1)}),
+    ("Đến hết tháng 4/2018, tỷ lệ bao phủ BHYT của huyện Cần Giuộc đạt 83,4% dân số. Các "
+     "xã ven sông như Long Phụng, Đông Thạnh có tỷ lệ thấp, lần lượt là 73,5% và 76%.",
+     "2018-05-20", None,
+     {("Cần Giuộc", "district", "bhyt_coverage_pct", "2018-04-30", 83.4),
+      ("Long Phụng", "commune", "bhyt_coverage_pct", "2018-04-30", 73.5),
+      ("Đông Thạnh", "commune", "bhyt_coverage_pct", "2018-04-30", 76.0)}),
+    # control: places of the same level as the last rate's, in turn, with no measure
+    # named: not read as that coverage
+    ("Đến hết tháng 7/2019, tỷ lệ bao phủ BHYT của tỉnh Hà Giang đạt 97,9% dân số. Hai "
+     "tỉnh Tuyên Quang và Cao Bằng tăng lần lượt 2,1% và 1,8%.", "2019-08-20", None,
+     {("Hà Giang", "province", "bhyt_coverage_pct", "2019-07-31", 97.9)}),
     # control: after the group, one place with its own figure is that place's
     ("Toàn tỉnh Quảng Ngãi có 1.150.400 người tham gia BHYT. Các huyện Bình Sơn và Tư "
      "Nghĩa có tỷ lệ bao phủ trên 95%. Huyện Mộ Đức có tỷ lệ bao phủ BHYT "

@@ -32,6 +32,7 @@ from .clauses import (
     horizon_opening,
     plan_after_rate,
     question_scheme,
+    rates_in_turn,
     remark_plan,
     respective_measure,
     respective_place,
@@ -345,8 +346,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # "cao hơn mức trung bình của cả nước (89,9%)": the nation's rate alike
             yard = reason == "percent without a cue" and ctx.last_rate is not None \
                 and nation_yardstick(text, fig, s0)
-            smaller = yard or reason == "percent without a cue" and smaller_place_rate(
-                text, fig, s0, prev, placed, ctx.last_rate, ends, ctx.places)
+            smaller = yard or reason == "percent without a cue" and (smaller_place_rate(
+                text, fig, s0, prev, placed, ctx.last_rate, ends, ctx.places) or rates_in_turn(
+                text, fig, s0, prev, ctx.places, ctx.last_rate))
             if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
                 fig.measure, reason = "coverage_pct", None
                 fig.penalty += 0.2
