@@ -9,7 +9,9 @@
 - a plan's rate after a coverage rate of the sentence before: "So với chỉ tiêu HĐND
   tỉnh đề ra cho năm 2022 là 93%, …" (:func:`plan_after_rate`);
 - an interviewer's question naming one scheme gives the answer its scheme
-  (:func:`question_scheme`).
+  (:func:`question_scheme`);
+- schemes taken in turn: "BHXH, BHTN lần lượt đạt 45%, 35%" (:func:`respective_scheme`,
+  moved here from the driver).
 
 The driver in :mod:`bhxh_analysis.extract.core` calls them.
 """
@@ -24,8 +26,8 @@ from . import patterns as P
 from .figures import Figure, scheme_mentions
 
 __all__ = ["authority", "census_date", "headline_plan_year", "horizon_opening",
-           "plan_after_rate", "question_scheme", "remark_plan", "respective_measure",
-           "respective_place"]
+           "plan_after_rate", "question_scheme", "rates_in_turn", "remark_plan", "respective_measure",
+           "respective_place", "respective_scheme"]
 
 _NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}"
 _KIND = r"(?:(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn|tỉnh)\s+)"
@@ -233,3 +235,47 @@ def census_date(text: str, end: int, s1: int) -> Any:
         return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
+
+
+def respective_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
+    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme."""
+    found = list(P.RESPECTIVELY.finditer(text, s0, fig.start))
+    if not found:
+        return None
+    m = found[-1]
+    start = max(s0, text.rfind(";", s0, m.start()) + 1, m.start() - 120)
+    listed = [x for x in scheme_mentions(text, start, m.start()) if x[2]]
+    n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
+    return listed[n][1] if n < len(listed) else None
+
+
+_DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}
+
+
+def rates_in_turn(text: str, fig: Figure, s0: int, prev: Figure | None, places: Any,
+                  last_rate: Figure | None) -> bool:
+    """Whether a bare percent after "lần lượt" is the coverage of smaller places taken
+    in turn, after a larger place's coverage rate.
+
+    "Tỷ lệ bao phủ BHYT của tỉnh đạt 97,9%. Ở cấp huyện, hai huyện A và B đạt lần
+    lượt 99,2% và 98,7%"; "Các xã ven sông như C, D có tỷ lệ thấp, lần lượt là 73,5% và
+    76%": the statement names no measure nor scheme, the places listed before "lần
+    lượt" (two or more, each resolved) lie below the place of the last rate read: their
+    rates are that coverage, the n-th for the n-th place (the caller gives the last
+    rate's scheme; :func:`respective_place` the place).
+    """
+    if fig.unit != "pct" or last_rate is None or getattr(last_rate.place, "level",
+                                                         None) not in _DEPTH:
+        return False
+    m = _respectively(text, s0, fig.start)
+    if m is None:
+        return False
+    first = re.fullmatch(r"\s*(?:là|đạt|có|với|:)?\s*", text[m.end():fig.start])
+    following = prev is not None and prev.start > m.end() and re.fullmatch(
+        r"\s*(?:,|và)\s*", text[prev.end:fig.start]) is not None
+    start = max(s0, text.rfind(";", s0, m.start()) + 1)
+    if not (first or following) or scheme_mentions(text, start, fig.start):
+        return False
+    units = _listed_places(text, start, m.start(), places)
+    depth = _DEPTH[last_rate.place.level]
+    return len(units) >= 2 and all(_DEPTH.get(u.level, 0) > depth for u in units)

@@ -32,19 +32,19 @@ from .clauses import (
     horizon_opening,
     plan_after_rate,
     question_scheme,
+    rates_in_turn,
     remark_plan,
     respective_measure,
     respective_place,
+    respective_scheme,
 )
 from .dates_page import page_year, plan_fallback_year, year_at
 from .figures import (
     Figure,
     classify,
-    clause_of,
     find_figures,
     scheme_mentions,
     scheme_of,
-    trailing_name,
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .lists import (
@@ -68,7 +68,16 @@ from .places import (
     article_subject,
     find_mentions,
     named_once_in_passing,
-    prefixed_name,
+)
+from .places_page import (
+    bare_place,
+    carried_before,
+    carried_place,
+    group_places,
+    headline_end,
+    listed_group,
+    nation_yardstick,
+    national_document,
 )
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
@@ -233,7 +242,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     pub: _dt.date | None = published or detect_published(text)  # type: ignore[assignment]
     ctx = _Context(PlaceContext(registry, place_hint), pub,
                    pub.year if pub else page_year(text))  # no date line: the text's year
-    ctx.headline_plan_year = headline_plan_year(text, _headline_end(text))
+    ctx.headline_plan_year = headline_plan_year(text, headline_end(text))
     spans = sentences(text)
     dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
     # A headline's figure takes the article's first as-of date, unless that is a target's
@@ -282,8 +291,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
+        helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
         while mi < len(mentions) and mentions[mi].start < s1:
             held = (ctx.places.last, ctx.places.province, ctx.places.district)
+            helds[mentions[mi].start] = held
             unit = ctx.places.see(mentions[mi])
             if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
                                           mentions[mi].start):
@@ -297,7 +308,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 placed.append((mentions[mi].start, unit))
                 ends[mentions[mi].start] = mentions[mi].end
             mi += 1
-        carried = _carried_place(ctx, mentions[mi - 1] if mi else None)
+        carried = carried_place(ctx, mentions[mi - 1] if mi else None)
+        group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
+        if group is not None:  # a list of places is not what a figure before it carries
+            carried = carried_before(ctx, helds[group], group, mentions)
         if carried is None and ctx.subject is not None:
             carried = ctx.subject
         prev: Figure | None = None
@@ -329,8 +343,12 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     and scheme_rate_item(text, fig, s0, prev):
                 fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
                 fig.penalty += 0.1
-            smaller = reason == "percent without a cue" and smaller_place_rate(
-                text, fig, s0, prev, placed, ctx.last_rate, ends, ctx.places)
+            # "cao hơn mức trung bình của cả nước (89,9%)": the nation's rate alike
+            yard = reason == "percent without a cue" and ctx.last_rate is not None \
+                and nation_yardstick(text, fig, s0)
+            smaller = yard or reason == "percent without a cue" and (smaller_place_rate(
+                text, fig, s0, prev, placed, ctx.last_rate, ends, ctx.places) or rates_in_turn(
+                text, fig, s0, prev, ctx.places, ctx.last_rate))
             if smaller:  # "Xã Phúc Đồng đạt 96,3%" after the district's coverage
                 fig.measure, reason = "coverage_pct", None
                 fig.penalty += 0.2
@@ -354,15 +372,16 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 continue
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
-                _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept)
+                _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
-                    fig.place = deepest_before(fig, prev.end if prev else s0, placed)
+                    fig.place = ctx.places.nation if yard else deepest_before(
+                        fig, prev.end if prev else s0, placed)
                 turn = respective_place(text, fig, s0, kept, ctx.places)
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
                     fig.place = turn
                 elif several_places(text, fig, prev, placed, ends) or example_places(
-                        text, fig, s0):
+                        text, fig, s0) or group_places(text, fig, s0):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is
@@ -402,7 +421,14 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
             ctx.last_scheme = asked
-        if not kept and P.SURVEY.search(text, s0, s1):
+        group = listed_group(text, kept[-1].end, placed, ends) if kept else group
+        if group is not None:
+            # "… giảm 21.400 người, chủ yếu ở huyện A, thị xã B và thành phố C", "Triệu
+            # Phong và Hải Lăng còn dưới 80%": places listed together (after the
+            # sentence's figures) are no new place in play, nor a new subject
+            ctx.places.last, ctx.places.province, ctx.places.district = helds[group]
+            ctx.last_figure_end = max(ctx.last_figure_end, max(ends.values()))
+        elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
         elif not kept and named_once_in_passing(text, s0, s1, placed, mentions, state,
@@ -420,17 +446,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
     rows = rescheme_by_arithmetic(drop_rounded_joint(rows, joint))
-    return frame_of(rows, ctx.places, _headline_end(text))
-
-
-def _headline_end(text: str) -> int:
-    """Where an article's headline ends: its first line with words (a stray "." or
-    blank line before it skipped), when that is short and followed by more lines (0 for
-    a passage of one paragraph)."""
-    for m in re.finditer(r"[^\n]*\n", text):
-        if re.search(r"[^\W\d_]{2}", m.group(0)):
-            return m.end() - 1 if m.end() - m.start() <= 201 else 0
-    return 0
+    return frame_of(rows, ctx.places, headline_end(text))
 
 
 def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int, Any]],
@@ -489,18 +505,6 @@ def _in_remark(text: str, s0: int, pos: int) -> bool:
     """Whether ``pos`` lies inside a parenthetical remark opened in its sentence."""
     before = text[s0:pos]
     return before.count("(") > before.count(")")
-
-
-def _carried_place(ctx: _Context, last_seen: Any) -> Any:
-    """The place of a sentence that names none.
-
-    A place named since the last figure (a new subject) holds; otherwise the last place
-    of the article's main level: after "Trong đó, huyện A đạt ..., huyện B đạt ...", the
-    next sentence is about the province again.
-    """
-    if last_seen is not None and last_seen.start > ctx.last_figure_end:
-        return ctx.places.last
-    return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
 
 
 def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
@@ -603,10 +607,12 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
 
 def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
               placed: list[tuple[int, Any]], dates: list[tuple[int, int, Any]],
-              ctx: _Context, carried: Any, kept: list[Figure]) -> None:
-    """Fill in the scheme, place and date of a classified figure."""
+              ctx: _Context, carried: Any, kept: list[Figure],
+              ends: dict[int, int] | None = None) -> None:
+    """Fill in the scheme, place and date of a classified figure (``ends``: the end
+    offsets of the sentence's places, to tell a list of places after the figure)."""
     if fig.measure not in ("population", "labour_force"):
-        fig.scheme = _respective(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
+        fig.scheme = respective_scheme(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
         if fig.scheme is None:
             # the scheme of the figures just before, else the last one named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
@@ -615,17 +621,21 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.
     before = [u for off, u in placed if off < fig.start]
-    bare = _bare_place(text, fig, s0, prev, ctx.places)
+    bare = bare_place(text, fig, s0, prev, ctx.places)
     if bare is not None:
         fig.place = bare
     elif before:
         fig.place = before[-1]
     else:
         after = [u for off, u in placed if off > fig.end]
-        if after:
+        if after and carried is not None and listed_group(text, fig.end, placed, ends or {}) \
+                is not None:
+            fig.place = carried  # "giảm 21.400 người, chủ yếu ở huyện A, thị xã B": the
+            fig.penalty += 0.2  # page's place, not the first of a list after the figure
+        elif after:
             fig.place = after[0]
             fig.penalty += 0.1
-        elif _national_document(text[s0:s1]):
+        elif national_document(text[s0:s1]):
             fig.place = ctx.places.nation  # "Quyết định số 38/QĐ-TTg ... đặt mục tiêu ..."
             fig.penalty += 0.15
         else:
@@ -664,25 +674,6 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
         fig.as_of = fig.as_of.replace(year=y, day=day)
-
-
-def _national_document(sentence: str) -> bool:
-    """A sentence whose subject is a national document or body and that names no local
-    unit: its figures are national even on a provincial outlet (``--place-hint``)."""
-    sentence = P.NATIONAL_GIVER.sub(" ", sentence)  # "kế hoạch Thủ tướng giao": the place's
-    return bool(P.NATIONAL_DOCUMENT.search(sentence)) and not P.LOCAL_WORD.search(sentence)
-
-
-def _respective(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
-    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme."""
-    found = list(P.RESPECTIVELY.finditer(text, s0, fig.start))
-    if not found:
-        return None
-    m = found[-1]
-    start = max(s0, text.rfind(";", s0, m.start()) + 1, m.start() - 120)
-    listed = [x for x in scheme_mentions(text, start, m.start()) if x[2]]
-    n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
-    return listed[n][1] if n < len(listed) else None
 
 
 def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context
@@ -729,33 +720,6 @@ def _report_year(fig: Figure, ctx: _Context) -> _dt.date | None:
         ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
             "commune", "district"))
     return day if fig.start < at or deeper or ctx.review else None
-
-
-def _bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
-                ctx: PlaceContext) -> Any:
-    """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
-    w0 = prev.end if prev is not None else s0
-    pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
-    head, name = trailing_name(clause_of(pre))
-    if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
-        return None
-    kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
-                     r"thị\s+trấn|đặc\s+khu)\s*$", head)
-    if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
-        k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
-        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
-        if unit is not None:
-            return unit
-    # a district or commune of the place in play, else a province listed by name
-    # ("dẫn đầu là Nghệ An (87.142 người), Thanh Hóa (...)" in a national release); in a
-    # list after a national or provincial figure a province comes first (Quảng Nam has
-    # a commune named Bình Định)
-    wide = getattr(getattr(prev, "place", None), "level", None) in ("nation", "province")
-    province = ctx.resolve_name(name, "province") if wide else None
-    unit = province or ctx.resolve_local(name) or ctx.resolve_name(name, "province")
-    if unit is None and len(name.split()) >= 2:
-        return name  # a listed place the registry does not know: kept by name, unresolved
-    return unit
 
 
 def _rows(text: str, fig: Figure, s0: int, s1: int, kept: list[Figure]

@@ -377,7 +377,7 @@ class PlaceContext:
             elif mention.level == "district":
                 unit = self.district
             else:  # "thành phố" without a name: the district in context if a city
-                unit = self.district or self.province
+                unit = city_in_context(self.district, self.province)
         else:
             unit = self.resolve_name(mention.name, mention.level)
             if unit is not None:
@@ -385,6 +385,19 @@ class PlaceContext:
         if unit is not None:
             self.last = unit
         return unit
+
+
+def city_in_context(district: Any, province: Any) -> Any:
+    """The unit "thành phố" without a name refers to: the district in context when it
+    is a city ("thành phố Sóc Trăng … của thành phố"), else the province in context when
+    that is a centrally-run city (on a page about Đà Nẵng, "HĐND thành phố" after a
+    rural district's figure is the city's council, not the district's), else the
+    district or the province as found."""
+    if district is not None and getattr(district, "kind", None) == "Thành phố":
+        return district
+    if province is not None and getattr(province, "kind", None) == "Thành phố":
+        return province
+    return district or province
 
 
 def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, Any]],

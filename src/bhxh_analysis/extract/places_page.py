@@ -1,0 +1,168 @@
+"""The place in play over a whole page: the pieces of the reading that look past one
+sentence or one figure to say which place a figure belongs to.
+
+The headline's extent (a headline's figure and place are the article's), a sentence whose
+subject is a national document (its figures are the nation's even on a provincial
+outlet) and a district or commune named bare before its figure ("Hiệp An đạt 70,5%").
+Split from :mod:`bhxh_analysis.extract.core` (the driver), which calls them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import patterns as P
+from .figures import Figure, clause_of, trailing_name
+from .places import PlaceContext, prefixed_name
+
+__all__ = ["bare_place", "carried_before", "carried_place", "group_places", "headline_end",
+           "listed_group", "national_document"]
+
+
+def headline_end(text: str) -> int:
+    """Where an article's headline ends: its first line with words (a stray "." or
+    blank line before it skipped), when that is short and followed by more lines (0 for
+    a passage of one paragraph)."""
+    for m in re.finditer(r"[^\n]*\n", text):
+        if re.search(r"[^\W\d_]{2}", m.group(0)):
+            return m.end() - 1 if m.end() - m.start() <= 201 else 0
+    return 0
+
+
+def national_document(sentence: str) -> bool:
+    """A sentence whose subject is a national document or body and that names no local
+    unit: its figures are national even on a provincial outlet (``--place-hint``)."""
+    sentence = P.NATIONAL_GIVER.sub(" ", sentence)  # "kế hoạch Thủ tướng giao": the place's
+    return bool(P.NATIONAL_DOCUMENT.search(sentence)) and not P.LOCAL_WORD.search(sentence)
+
+
+def bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
+                ctx: PlaceContext) -> Any:
+    """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
+    w0 = prev.end if prev is not None else s0
+    pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
+    head, name = trailing_name(clause_of(pre))
+    if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
+        return None
+    if re.search(r"[-–]\s*$", head):
+        return None  # "thành phố Phan Rang - Tháp Chàm": the tail of a joined name
+    kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
+                     r"thị\s+trấn|đặc\s+khu)\s*$", head)
+    if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
+        k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
+        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
+        if unit is not None:
+            return unit
+    # a district or commune of the place in play, else a province listed by name
+    # ("dẫn đầu là Nghệ An (87.142 người), Thanh Hóa (...)" in a national release); in a
+    # list after a national or provincial figure a province comes first (Quảng Nam has
+    # a commune named Bình Định)
+    wide = getattr(getattr(prev, "place", None), "level", None) in ("nation", "province")
+    province = ctx.resolve_name(name, "province") if wide else None
+    unit = province or ctx.resolve_local(name) or ctx.resolve_name(name, "province")
+    if unit is None and len(name.split()) >= 2:
+        return name  # a listed place the registry does not know: kept by name, unresolved
+    return unit
+
+
+# Between two places listed together: "A, B", "A và B", "A, một số xã trên địa bàn B".
+_LIST_JOIN = re.compile(
+    r"\s*(?:,|;|\bvà\b|\bhoặc\b)\s*(?:và\s+)?(?:(?:một\s+số|các|nhiều|những)\s+"
+    r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|địa\s+phương)\s+(?:trên\s+địa\s+bàn\s+|"
+    r"của\s+|thuộc\s+|ở\s+|tại\s+)?)?", re.I)
+
+
+def listed_group(text: str, after: int, placed: list[tuple[int, Any]],
+                 ends: dict[int, int]) -> int | None:
+    """Where a list of several places of one level named after ``after`` begins, if the
+    first two places after it are such a list ("giảm 21.400 người, chủ yếu ở huyện A,
+    thị xã B và thành phố C"); None otherwise.
+
+    Places listed together after a figure say where a change came from or which places a
+    remark is about: they are neither that figure's place nor the place in play for the
+    sentences that follow (a city sharing its province's name among them would otherwise
+    take the province's later figures). A child then its parent ("xã A, huyện B") is one
+    place, not a list.
+    """
+    later = [(off, u) for off, u in placed if off >= after]
+    if len(later) < 2:
+        return None
+    (a, first), (b, second) = later[0], later[1]
+    if first is second or a not in ends or getattr(first, "level", None) != getattr(
+            second, "level", 1):
+        return None
+    return a if _LIST_JOIN.fullmatch(text, ends[a], b) else None
+
+
+#: "các phường", "hai huyện", "3 xã": a plural group of places whose names follow.
+_GROUP_LEAD = re.compile(
+    r"\b(?:các|những|hai|ba|bốn|\d+)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|"
+    r"thành\s+phố)\s+(?=[^\W\d_])", re.I)
+
+
+def group_places(text: str, fig: Figure, s0: int) -> bool:
+    """Whether the figure is said of a group of places named after a plural lead.
+
+    "các phường A, B, C có tỷ lệ bao phủ trên 97%": a figure of the group, no one
+    place's, whether or not every name resolves (a 2025 ward may not). Only in the
+    figure's own statement (after the last ";"), with two names or more and nothing
+    between them and the figure that is a figure or "lần lượt" (each place's own).
+    """
+    statement = text[max(s0, text.rfind(";", s0, fig.start) + 1):fig.start]
+    lead = next(reversed(list(_GROUP_LEAD.finditer(statement))), None)
+    if lead is None or re.search(r"\d|lần\s+lượt", statement[lead.end():], re.I):
+        return False
+    items = re.split(r"\s*(?:,|\bvà\b|\bhoặc\b)\s*", statement[lead.end():].strip())
+    names = 0
+    for item in items:
+        words = item.split()
+        if not words or not words[0][:1].isupper():
+            break
+        names += 1
+        if not all(w[:1].isupper() for w in words):
+            break  # "Phù Khê có tỷ lệ …": the last name, then what is said of them all
+    return names >= 2
+
+
+def carried_place(ctx: Any, last_seen: Any) -> Any:
+    """The place of a sentence that names none.
+
+    A place named since the last figure (a new subject) holds; otherwise the last place
+    of the article's main level: after "Trong đó, huyện A đạt ..., huyện B đạt ...", the
+    next sentence is about the province again.
+    """
+    if last_seen is not None and last_seen.start > ctx.last_figure_end:
+        return ctx.places.last
+    return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+
+
+def carried_before(ctx: Any, held: tuple[Any, Any, Any], at: int,
+                    mentions: list[Any]) -> Any:
+    """The place a sentence's figure carries when the sentence's places form a list
+    at ``at`` ("giảm 21.400 người, chủ yếu ở huyện A, thị xã B"): the place in play
+    before the list (``held``), read as :func:`carried_place` reads it."""
+    now = (ctx.places.last, ctx.places.province, ctx.places.district)
+    ctx.places.last, ctx.places.province, ctx.places.district = held
+    seen = [m for m in mentions if m.start < at]
+    carried = carried_place(ctx, seen[-1] if seen else None)
+    ctx.places.last, ctx.places.province, ctx.places.district = now
+    return carried if carried is not None else ctx.subject
+
+
+#: "cao hơn mức trung bình của cả nước (": the nation's rate in brackets next.
+_NATION_YARDSTICK = re.compile(
+    r"(?:bình\s+quân|trung\s+bình|mức\s+chung)(?:\s+chung)?(?:\s+(?:của|toàn))?\s+"
+    r"(?:cả\s+nước|toàn\s+quốc)\s*\(\s*(?:là\s+|:\s*)?$", re.I)
+
+
+def nation_yardstick(text: str, fig: Figure, s0: int) -> bool:
+    """Whether a bare percent is the nation's rate printed as a yardstick.
+
+    "Tỷ lệ này cao hơn mức trung bình của cả nước (89,9%)": in brackets right after the
+    nation's average, the percent is the nation's rate of what was just measured (the
+    caller gives it the last rate's measure and scheme; the place is the nation named
+    before it). Not a bare percent after it ("cao hơn bình quân cả nước 1,7%"): that may
+    be the gap.
+    """
+    return fig.unit == "pct" and bool(_NATION_YARDSTICK.search(text[s0:fig.start]))
