@@ -419,6 +419,30 @@ def test_coverage_table_one_sign_positive_below_target(bundle) -> None:
     assert row["persons_needed"] == pytest.approx(194056 * 6.32 / 100, abs=1)
 
 
+def test_coverage_table_takes_the_places_own_later_plan_before_a_later_policy_target(
+        bundle) -> None:
+    # Bạc Liêu's 2016 coverage was set against the nation's 2020 target (90.7 %) although
+    # the page printed the province's own aim for 2020 (90 %).
+    def row_with(plan_year: str) -> pd.Series:
+        plan = _obs([("pl-1", "seed003", "679", "Đức Trọng", "district", "legacy",
+                      "Lâm Đồng", plan_year, "bhyt_plan_coverage_pct", 91.5, "pct", "91,5%")])
+        cov = reports.coverage_table("Lâm Đồng", bundle=_bundle(pd.concat([bundle.obs, plan])))
+        return cov.set_index("place").loc["Đức Trọng"]
+
+    own = row_with("2023-12-31")  # the coverage's own year: its plan, as before
+    assert (own["target"], own["target_kind"], own["target_year"]) == (91.5, "plan", 2023)
+    later = row_with("2024-12-31")  # no plan for 2023; the nation's target is of 2023
+    assert (later["target"], later["target_kind"]) == (93.2, "policy")
+    tie = TARGETS.assign(year=2024)  # the nation's target as late as the own plan
+    plan = _obs([("pl-1", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+                  "2024-12-31", "bhyt_plan_coverage_pct", 91.5, "pct", "91,5%")])
+    b = report_data.Bundle(pd.concat([bundle.obs, plan]), None, None, None, SOURCES, tie, "")
+    row = reports.coverage_table("Lâm Đồng", bundle=b).set_index("place").loc["Đức Trọng"]
+    assert (row["target"], row["target_kind"], row["target_year"]) == (91.5, "plan", 2024)
+    assert "2024" in row["target_source"]
+    assert row["gap_pp"] == pytest.approx(91.5 - 86.88)
+
+
 def test_coverage_table_prefers_the_published_rate_to_a_derived_one(bundle) -> None:
     # Participants ÷ another population give 80 %; the printed 86.88 % must stay, with
     # the denominator that gives it, so rate, denominator and persons agree on the page.
@@ -823,7 +847,7 @@ def test_a_merged_legacy_province_forecast_after_the_reform_says_whose_area(bund
     rpt = reports.ProvinceReport("Kon Tum", lang="en", year=2025,
                                  bundle=_bundle(pd.concat([bundle.obs, k2025])))
     said = former_area_sentences(rpt)
-    assert len(said) == 1 and "former province of Kon Tum is part of Quảng Ngãi" in said[0]
+    assert len(said) == 1 and "former province of Kon Tum is part of the new Quảng Ngãi" in said[0]
     assert "31 December 2025" in said[0]
     vi = reports.ProvinceReport("Kon Tum", lang="vi", year=2025,
                                 bundle=_bundle(pd.concat([bundle.obs, k2025])))

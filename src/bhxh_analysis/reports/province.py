@@ -72,6 +72,25 @@ def _plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series, indic
     return None, ""
 
 
+def _next_plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
+                  indicator: str, year: int) -> pd.Series | None:
+    """The place's own plan of the first year after ``year`` that has one, if any.
+
+    A coverage of 2016 is measured against the province's own plan for 2020 (Bạc Liêu:
+    90 %) rather than against the nation's target for that year. Within the year, as
+    :func:`_plan_of`: a published plan before a derived one, then the latest date.
+    """
+    both = pd.concat([published.assign(_rank=0), derived.assign(_rank=1)])
+    hit = both[(both["indicator"] == indicator) & _same_place(both, r)
+               & (both["as_of"].dt.year > year)]
+    if hit.empty:
+        return None
+    first = hit[hit["as_of"].dt.year == hit["as_of"].dt.year.min()]
+    first = first.sort_values(["_rank", "as_of", "obs_id"], ascending=[False, True, True],
+                              kind="stable")
+    return first.iloc[-1]
+
+
 class ProvinceReport:
     """Every table of one province report.
 
@@ -343,11 +362,13 @@ class ProvinceReport:
         """Return the latest coverage per place and scheme against its applicable target.
 
         The target is the place's own plan for that year when published or derived,
-        else the first policy target at or after that year (the province's own row if
-        any, else the national one). ``gap_pp = target − coverage``: **positive means
-        below the target**. ``persons_needed`` = gap × denominator ÷ 100 (0 when the
-        target is met), where the denominator (population for BHYT, labour force for
-        BHXH/BHTN) of that place and year is known.
+        else the first target after it: the place's own plan of a later year, or the
+        first policy target at or after that year (the province's own row if any, else
+        the national one), whichever comes first (the place's own plan on a tie).
+        ``gap_pp = target − coverage``: **positive means below the target**.
+        ``persons_needed`` = gap × denominator ÷ 100 (0 when the target is met), where
+        the denominator (population for BHYT, labour force for BHXH/BHTN) of that place
+        and year is known.
 
         Returns
         -------
@@ -374,11 +395,18 @@ class ProvinceReport:
             year = int(r["as_of"].year)
             plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
             plan, _ = _plan_of(figs, self.derived, r, plan_ind, year)
+            tg = None
+            if plan is None:  # the place's own plan of a later year before a policy
+                tg = self._target_for(r["indicator"], year)  # target of a later one
+                later = _next_plan_of(figs, self.derived, r, plan_ind, year)
+                if later is not None and (tg is None or later["as_of"].year <= int(tg["year"])):
+                    plan, tg = later, None
             if plan is not None:
-                target, kind, tyear = float(plan["value"]), "plan", year
-                tsrc = self.t("target_kind_plan", year=year)
+                tyear = int(plan["as_of"].year)
+                target, kind = float(plan["value"]), "plan"
+                tsrc = self.t("target_kind_plan", year=tyear)
                 tsrc_id = str(plan["source_id"])
-            elif (tg := self._target_for(r["indicator"], year)) is not None:
+            elif tg is not None:
                 target, kind, tyear = float(tg["value"]), "policy", int(tg["year"])
                 tsrc = self.t("target_kind_policy",
                               instrument=i18n.instrument_label(tg["instrument"], self.lang),
