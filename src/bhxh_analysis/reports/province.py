@@ -77,18 +77,13 @@ def _next_plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
     """The place's own plan of the first year after ``year`` that has one, if any.
 
     A coverage of 2016 is measured against the province's own plan for 2020 (Bạc Liêu:
-    90 %) rather than against the nation's target for that year. Within the year, as
-    :func:`_plan_of`: a published plan before a derived one, then the latest date.
+    90 %) rather than against the nation's target for that year. That year's plan is
+    picked by :func:`_plan_of` (a published plan before a derived one, then the latest).
     """
-    both = pd.concat([published.assign(_rank=0), derived.assign(_rank=1)])
-    hit = both[(both["indicator"] == indicator) & _same_place(both, r)
-               & (both["as_of"].dt.year > year)]
-    if hit.empty:
-        return None
-    first = hit[hit["as_of"].dt.year == hit["as_of"].dt.year.min()]
-    first = first.sort_values(["_rank", "as_of", "obs_id"], ascending=[False, True, True],
-                              kind="stable")
-    return first.iloc[-1]
+    later = [y for df in (published, derived)
+             for y in df.loc[(df["indicator"] == indicator) & _same_place(df, r),
+                             "as_of"].dt.year if y > year]
+    return _plan_of(published, derived, r, indicator, min(later))[0] if later else None
 
 
 class ProvinceReport:
@@ -569,8 +564,7 @@ class ProvinceReport:
     @staticmethod
     def _within_year(sel: pd.DataFrame, r: pd.Series) -> pd.Series | None:
         """The latest figure of ``r``'s series in its year before 31 December, if any."""
-        same = sel[(sel["boundaries"] == r["boundaries"]) & (sel["geo_level"] == r["geo_level"])
-                   & (sel["geo_code"] == r["geo_code"]) & (sel["indicator"] == r["indicator"])]
+        same = sel[_same_place(sel, r) & (sel["indicator"] == r["indicator"])]
         same = same[~is_year_end(same["as_of"])]
         return latest(same).iloc[0] if len(same) else None
 
