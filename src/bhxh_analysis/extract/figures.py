@@ -14,6 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
+from .aims import aimed, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -273,7 +274,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if persons_of_cards(fig):
         return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
-        not_a_row(fig, pre_q, prev)
+        not_a_row(fig, pre_q, prev) or receiving(fig, statement, after)
     if reason:
         return reason
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
@@ -517,7 +518,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
             or P.OBLIGED.search(clause) or P.MUST_REACH.search(clause) \
-            or P.TARGET_OPENING.match(statement) \
+            or P.TARGET_OPENING.match(statement) or aimed(before) \
             or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))

@@ -1,0 +1,91 @@
+"""Figures of people who receive, and rates phrased as aims (issue 15, ninth round).
+
+Two classes the unseen sets kept misreading, kept apart from
+:mod:`bhxh_analysis.extract.figures` (which asks here) so that each rule is one place:
+
+* a count of people who *receive* something (a pension, a monthly allowance, sickness or
+  maternity pay, unemployment benefit, care paid by the health fund) is no count of
+  participants, even next to an insurance word ("2,5 triệu người được hưởng trợ cấp hưu
+  trí", "số người hưởng BHTN là 9.800 người");
+* a rate in a sentence opened by an aim ("Phấn đấu đến cuối năm, toàn tỉnh đạt 90% dân
+  số tham gia BHYT") is the plan's rate, not a result.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import patterns as P
+
+if TYPE_CHECKING:
+    from .figures import Figure
+
+_I = re.IGNORECASE
+
+#: What people receive: pay or care from a scheme ("hưởng lương hưu", "nhận trợ cấp",
+#: "được khám chữa bệnh"). "hưởng" alone is enough: one joins a scheme, one receives from it.
+_RECEIVE = (r"(?:(?:đang|được|đã\s+được|đã)\s+)?(?:hưởng|nhận\s+(?:lương|trợ\s+cấp|chế\s+độ)|"
+            r"khám(?:,)?\s+chữa\s+bệnh)(?!\w)")
+#: "N người (cao tuổi) (đang|được) hưởng …", "N lượt người hưởng …" right after a count.
+RECEIVERS_AFTER = re.compile(
+    r"\s*(?:lượt\s+)?(?:người(?:\s+lao\s+động|\s+dân|\s+cao\s+tuổi)?|lao\s+động|đối\s+tượng|"
+    r"lượt)?\s*" + _RECEIVE, _I)
+#: "số người (đang) hưởng …", "số lượt người được khám …" as the subject before a count.
+RECEIVERS_BEFORE = re.compile(
+    r"(?:người|lao\s+động|đối\s+tượng|lượt)(?:\s+cao\s+tuổi)?\s+" + _RECEIVE, _I)
+#: Joining named after the receiving ("tham gia và hưởng", "người tham gia … được hưởng").
+_JOIN = re.compile(r"tham\s+gia|\bđóng\b|có\s+thẻ", _I)
+
+#: An aim opening a sentence's figures: "Phấn đấu đến cuối năm, …", "Năm 2024, tỉnh phấn
+#: đấu …", "Mục tiêu đến năm 2030, …", "đặt (ra) chỉ tiêu …" (not "hoàn thành/vượt mục tiêu",
+#: a result measured against it, nor "nỗ lực phấn đấu", the effort behind a result).
+AIM = re.compile(
+    r"(?<!nỗ\slực\s)(?<!hoàn\sthành\s)(?<!vượt\s)(?<!đạt\s)"
+    r"(?:phấn\s+đấu|mục\s+tiêu|đặt\s+(?:ra\s+)?(?:mục\s+tiêu|chỉ\s+tiêu))(?!\s+(?:đã|được)\b)",
+    _I)
+#: A result between the aim and the figure: then the figure is that result.
+_RESULT_BETWEEN = re.compile(r"\bđã\b|tính\s+đến|đến\s+hết\s+tháng|đến\s+nay|hiện\s+nay|"
+                             r"vượt|cùng\s+kỳ|so\s+với", _I)
+
+
+def receiving(fig: Figure, statement: str, after: str) -> str | None:
+    """``"beneficiaries"`` when a count is of people who receive pay or care, else ``None``.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure being classified (only counts of persons are asked about).
+    statement : str
+        Its sentence from the start (or the last ";") to the figure.
+    after : str
+        The rest of its sentence after the figure.
+
+    Notes
+    -----
+    A participants figure in the same sentence keeps its reading: the receivers' words must
+    be the figure's own (right after it, or its subject before it with no joining word in
+    between), and "tham gia và hưởng", "người tham gia … được hưởng" are joining.
+    """
+    if fig.unit == "pct":
+        return None
+    if RECEIVERS_AFTER.match(after):
+        return "beneficiaries"  # "… 2,5 triệu người được hưởng trợ cấp hưu trí"
+    subjects = list(RECEIVERS_BEFORE.finditer(statement))
+    if subjects and not P.PARTICIPATE_AFTER.match(after):
+        tail = statement[subjects[-1].end():]
+        # "số người hưởng BHTN là 9.800 người" (not "…, trong khi tỉnh có N người")
+        if not _JOIN.search(tail) and not re.search(r"[,;][^,;]*\b(?:có|toàn|cả\s+nước)\b", tail):
+            return "beneficiaries"
+    return None
+
+
+def aimed(sentence_before: str) -> bool:
+    """Whether a figure's sentence, up to the figure, is an aim's ("Phấn đấu … đạt x%").
+
+    ``sentence_before`` is the figure's sentence from its start to the figure. True when
+    an aim (:data:`AIM`) comes before the figure with no result between (a status date,
+    "đã", a comparison): the rate is the plan's, not a result.
+    """
+    aims = list(AIM.finditer(sentence_before))
+    return bool(aims) and not _RESULT_BETWEEN.search(sentence_before[aims[-1].end():])
