@@ -89,3 +89,22 @@ def aimed(sentence_before: str) -> bool:
     """
     aims = list(AIM.finditer(sentence_before))
     return bool(aims) and not _RESULT_BETWEEN.search(sentence_before[aims[-1].end():])
+
+
+#: "con số này (là|đạt)", "số này là" right before a count: the stock just read, restated.
+_THIS_NUMBER = re.compile(r"(?:con\s+)?số\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng)\s+)?"
+                          r"(?:là|đạt|có)?\s*$", _I)
+
+
+def this_number(text: str, fig: Figure, s0: int, last_count: Figure | None) -> bool:
+    """Whether a bare count restates the last stock of persons for a new place or date.
+
+    "Tại huyện A, số người tham gia BHXH tự nguyện là 4.120 người. … Ở thị xã B, con số
+    này là 1.240 người": the count is B's stock of what was counted before (the caller
+    gives it that figure's scheme). Only right after "con số này (là)", in the figure's
+    own clause, after a participants figure earlier on the page.
+    """
+    if last_count is None or fig.unit not in ("count", "bare"):
+        return False
+    clause = re.split(r"[;]", text[s0:fig.start])[-1]
+    return bool(_THIS_NUMBER.search(clause))

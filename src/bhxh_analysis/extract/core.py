@@ -25,6 +25,7 @@ import pandas as pd
 from ..clean import ParseError, parse_date, parse_quantity
 from ..schema import INDICATOR_PATTERN
 from . import patterns as P
+from .aims import this_number
 from .clauses import (
     authority,
     census_date,
@@ -38,7 +39,7 @@ from .clauses import (
     respective_place,
     respective_scheme,
 )
-from .dates_page import page_year, plan_fallback_year, year_at
+from .dates_page import mid_month, page_year, plan_fallback_year, year_at
 from .figures import (
     Figure,
     classify,
@@ -120,6 +121,8 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
         if m["monthstart"]:  # "tính đến đầu tháng 7 (vừa qua)": that month's first day
             y = int(m["sy"] or m["sy2"] or 0) or year
             return _dt.date(y, int(m["sm"]), 1) if y and 1 <= int(m["sm"]) <= 12 else None
+        if m["midmonth"]:  # "giữa tháng 10": the 15th (ninth round, docs/extract.md)
+            return mid_month(m, year, published)
         if m["quarter"]:
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
             y = int(m["qy"]) if m["qy"] else year
@@ -136,6 +139,8 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
             return _dt.date(int(m["yy"]), 12, 31)
         if m["yearend"]:
             y = int(m["ey"]) if m["ey"] else year
+            if m["ago"]:  # "cuối năm ngoái/trước": the year before the page's
+                y = (published.year if published is not None else y or 1) - 1
             if y and not m["ey"] and published is not None and published.month <= 3 \
                     and re.search(r"(?:đến|tới)\s*$", m.string[:m.start()], re.I):
                 y = published.year - 1  # "tính đến hết năm" printed in January
@@ -194,6 +199,7 @@ class _Context:
     list_plan_year: int | None = None  # the year of a heading of targets over a list
     list_rates: bool = False  # a coverage target was read in that list
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
+    last_count: Figure | None = None  # the last stock of persons read ("con số này")
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
     report_year: tuple[int, _dt.date] | None = None
     review: bool = False  # that year is in the headline: a review of the year
@@ -361,6 +367,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)):
                 fig.measure, reason = "plan_coverage_pct", None  # "(BHYT 95%, BHXH 40%)"
                 fig.penalty += 0.15
+            if reason == "count without a cue" and this_number(text, fig, s0, ctx.last_count):
+                fig.measure, reason = "participants", None  # "Ở huyện D, con số này là …"
+                fig.scheme, fig.penalty = ctx.last_count.scheme, fig.penalty + 0.2
             if reason == "count without a cue" and fig.unit == "count":
                 reason = _breakdown(text, fig, s0, before_span)
             if reason is None and P.REGION.search(text, s0, fig.start) and not any(
@@ -399,6 +408,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if reason is None:
                 kept.append(fig)
                 ctx.list_rates |= listed is not None and fig.measure == "plan_coverage_pct"
+                ctx.last_count = fig if fig.measure == "participants" else ctx.last_count
                 if fig.measure == "coverage_pct" and not isinstance(fig.place, (str, type(None))):
                     ctx.last_rate = fig
                 rows.extend(_rows(text, fig, s0, s1, kept))

@@ -16,6 +16,7 @@ that only names a horizon supports no date at all (``None``).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -156,3 +157,21 @@ def year_at(sentence: str, pos: int, ctx: Any) -> int | None:
             continue
         return int(m.group(0))
     return ctx.year
+
+
+def mid_month(m: re.Match[str], year: int | None, published: _dt.date | None
+              ) -> _dt.date | None:
+    """The day "giữa tháng M(/Y)" means: the 15th of that month (a mid-month status).
+
+    Without a printed year the page's ``year`` is used; a mid-month day after the
+    publication day (a page printed in January about "giữa tháng 12") is last year's.
+    Returns ``None`` when no year is known or the month is not one.
+    """
+    month = int(m["mm"])
+    y = int(m["my"] or m["my2"] or 0) or year
+    if not y or not 1 <= month <= 12:
+        return None
+    day = _dt.date(y, month, 15)
+    if published is not None and day > published and not (m["my"] or m["my2"]):
+        day = day.replace(year=y - 1)
+    return day

@@ -440,7 +440,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
     own = re.split(r"[,;:]", statement)[-1]
     if prev is not None and prev.skip and prev.unit != "pct" and ";" not in pre \
-            and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I):
+            and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I) \
+            and not P.UNITS_COUNTED.match(pre):
         return "the rate of a count not kept"  # "tư vấn cho 5.000 người, đạt 110% kế hoạch"
     if P.ELIGIBLE_AFTER.match(after):
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"

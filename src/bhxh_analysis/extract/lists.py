@@ -154,7 +154,8 @@ _THIS_RATE_IS = re.compile(
 _RANKED = re.compile(
     r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm)(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
-    r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với)?\s*")
+    r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
+    r",\s*(?:chỉ|mới|cũng)(?:\s+(?:đạt|là|có))?)?\s*")  # "huyện D, chỉ 88,7%"
 
 
 def deepest_before(fig: Figure, w0: int, placed: list[tuple[int, Any]]) -> Any:
