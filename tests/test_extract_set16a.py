@@ -107,6 +107,17 @@ CLASSES = [
     # control: a count of persons not kept still takes no rate after it
     ("Năm 2022, BHXH tỉnh Yên Bái đã tư vấn cho 5.300 người, đạt 106% kế hoạch.",
      "2023-01-10", None, set()),
+    # d. another province named with its kind after a province's rate is that
+    # province's rate ("Còn tỉnh B đạt y%"), as districts after a district's
+    ("Đến hết tháng 3/2023, tỷ lệ bao phủ BHYT của tỉnh Vĩnh Long đạt 92,8%. Còn tỉnh "
+     "Đồng Tháp đạt 90,5%, thấp hơn 2,3 điểm.", "2023-04-20", None,
+     {("Vĩnh Long", "bhyt_coverage_pct", "2023-03-31", 92.8),
+      ("Đồng Tháp", "bhyt_coverage_pct", "2023-03-31", 90.5)}),
+    # control: the other province's share of a plan stays an attainment
+    ("Đến hết tháng 3/2023, tỷ lệ bao phủ BHYT của tỉnh Vĩnh Long đạt 92,8%. Trong khi đó, "
+     "tỉnh Đồng Tháp đạt 97,1% kế hoạch.", "2023-04-20", None,
+     {("Vĩnh Long", "bhyt_coverage_pct", "2023-03-31", 92.8),
+      ("Đồng Tháp", "bhyt_attainment_pct", "2023-03-31", 97.1)}),
 ]
 
 

@@ -132,7 +132,10 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         # a district after a district's rate (a commune after a commune's): a sibling
         # in the same list ("huyện A đạt 80,3%. Trong khi đó, thành phố B đạt 91,2%")
         depth = _DEPTH.get(unit.level, 0)
-        return bool(end is not None and (depth > deeper or depth == deeper >= 2)
+        # a province named with its kind after a province's ("Trong khi đó, tỉnh B đạt
+        # 94,6%"): a sibling too (not a bare name, which may be a city or an agency)
+        sibling = depth == deeper >= 2 or (depth == deeper == 1 and m is not None)
+        return bool(end is not None and (depth > deeper or sibling)
                     and _RANKED.fullmatch(text[end:fig.start]))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
         return False
