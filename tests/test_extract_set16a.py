@@ -59,6 +59,16 @@ CLASSES = [
      "gia BHXH.", None, None,
      {("Việt Nam", "bhyt_plan_coverage_pct", "", 92.0),
       ("Việt Nam", "bhxh_plan_coverage_pct", "", 60.0)}),
+    # a list of aims across ";": the rate after it with its scheme is the same kind
+    ("Mục tiêu đến năm 2030, cả nước có 60% lực lượng lao động tham gia BHXH; 45% tham "
+     "gia BHTN.", "2024-01-20", None,
+     {("Việt Nam", "bhxh_plan_coverage_pct", "2030-12-31", 60.0),
+      ("Việt Nam", "bhtn_plan_coverage_pct", "2030-12-31", 45.0)}),
+    # control: the same across ";" of results stays a result
+    ("Đến hết tháng 6/2023, tỉnh Hà Nam có 41% lực lượng lao động tham gia BHXH; 33,5% "
+     "tham gia BHTN.", "2023-07-20", None,
+     {("Hà Nam", "bhxh_coverage_pct", "2023-06-30", 41.0),
+      ("Hà Nam", "bhtn_coverage_pct", "2023-06-30", 33.5)}),
     # c. dates: "giữa tháng M" is a mid-month status, read as the 15th (with or without
     # its year); "cuối năm ngoái/trước" is 31 December of the year before the page's
     ("Tính đến giữa tháng 10/2024, tỉnh Gia Lai có 95.200 người tham gia BHXH bắt buộc.",

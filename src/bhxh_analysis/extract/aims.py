@@ -108,3 +108,20 @@ def this_number(text: str, fig: Figure, s0: int, last_count: Figure | None) -> b
         return False
     clause = re.split(r"[;]", text[s0:fig.start])[-1]
     return bool(_THIS_NUMBER.search(clause))
+
+
+_SCHEME_JOINED_AFTER = re.compile(
+    r"\s*(?:(?:người|lao\s+động)\s+)?(?:tham\s+gia|đóng)\s+(?:BHXH|BHYT|BHTN|bảo\s+hiểm)", _I)
+
+
+def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
+    """Whether a bare percent is the next item of a list of rates across a ";".
+
+    "… có 60% lực lượng lao động tham gia BHXH; 45% tham gia BHTN": the percent right
+    after the semicolon, followed by "tham gia" and its scheme, is a rate of the same
+    kind as the one before (a plan's when that was a plan's). Only across one ";" with
+    no figure or sentence end between.
+    """
+    return (prev_same is not None and prev_same.measure in ("coverage_pct", "plan_coverage_pct")
+            and pre_q.count(";") == 1 and re.fullmatch(r"[^.\d]*;\s*", pre_q) is not None
+            and _SCHEME_JOINED_AFTER.match(after) is not None)

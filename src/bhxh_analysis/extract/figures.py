@@ -14,7 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
-from .aims import aimed, receiving
+from .aims import aimed, rate_item_after, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -545,6 +545,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         # "chỉ tiêu bao phủ ...: năm 2016: 89,0%; năm 2017: 90,0%"
         fig.measure = "plan_coverage_pct"
         fig.penalty += 0.15
+        return None
+    if rate_item_after(pre_q, after, prev_same):  # "60% … tham gia BHXH; 45% tham gia BHTN"
+        fig.measure, fig.penalty = prev_same.measure, fig.penalty + 0.1
         return None
     return "percent without a cue"
 
