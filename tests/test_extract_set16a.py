@@ -69,6 +69,19 @@ CLASSES = [
      "tham gia BHTN.", "2023-07-20", None,
      {("Hà Nam", "bhxh_coverage_pct", "2023-06-30", 41.0),
       ("Hà Nam", "bhtn_coverage_pct", "2023-06-30", 33.5)}),
+    # aims announced in one sentence ("phấn đấu hoàn thành các chỉ tiêu"), listed in the
+    # next ones of its paragraph with no status date: plans of that year
+    ("Năm 2024, ngành BHXH phấn đấu hoàn thành các chỉ tiêu Chính phủ giao. Số người tham "
+     "gia BHXH đạt 42% lực lượng lao động trong độ tuổi. 94,5% dân số tham gia BHYT.\n\n"
+     "Tính đến hết tháng 12/2023, cả nước có 93,3% dân số tham gia BHYT.", "2024-01-20", None,
+     {("Việt Nam", "bhxh_plan_coverage_pct", "2024-12-31", 42.0),
+      ("Việt Nam", "bhyt_plan_coverage_pct", "2024-12-31", 94.5),
+      ("Việt Nam", "bhyt_coverage_pct", "2023-12-31", 93.3)}),
+    # control: results after a sentence saying the aims were met stay results
+    ("Năm 2023, tỉnh Hà Nam đã hoàn thành các chỉ tiêu được giao. Số người tham gia BHXH "
+     "đạt 41% lực lượng lao động. 94,1% dân số tham gia BHYT.", "2023-12-28", None,
+     {("Hà Nam", "bhxh_coverage_pct", "2023-12-28", 41.0),
+      ("Hà Nam", "bhyt_coverage_pct", "2023-12-28", 94.1)}),
     # c. dates: "giữa tháng M" is a mid-month status, read as the 15th (with or without
     # its year); "cuối năm ngoái/trước" is 31 December of the year before the page's
     ("Tính đến giữa tháng 10/2024, tỉnh Gia Lai có 95.200 người tham gia BHXH bắt buộc.",

@@ -125,3 +125,29 @@ def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
     return (prev_same is not None and prev_same.measure in ("coverage_pct", "plan_coverage_pct")
             and pre_q.count(";") == 1 and re.fullmatch(r"[^.\d]*;\s*", pre_q) is not None
             and _SCHEME_JOINED_AFTER.match(after) is not None)
+
+
+#: A sentence announcing aims listed after it: "phấn đấu hoàn thành các chỉ tiêu …",
+#: "đặt ra các mục tiêu sau:", "với những chỉ tiêu chủ yếu".
+_AIMS_LEAD = re.compile(r"(?:phấn\s+đấu|đặt\s+ra|đề\s+ra|giao)[^.;\d%]{0,40}?"
+                        r"(?:các|những)\s+(?:chỉ\s+tiêu|mục\s+tiêu)", _I)
+_LEAD_YEAR = re.compile(r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", _I)
+
+
+def aims_lead(text: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """``(end of its paragraph, year)`` when ``text[s0:s1]`` announces aims listed next.
+
+    "Năm 2024, ngành BHXH phấn đấu hoàn thành các chỉ tiêu Chính phủ giao. Số người tham
+    gia BHXH đạt 42% lực lượng lao động. 94,5% dân số tham gia BHYT.": the sentences
+    after it in its paragraph that print no status date of their own list the aims of
+    that year (the caller reads their rates as plans of it). Only a sentence that reads
+    no figure and names one year; without a year nothing is carried (the plan's date
+    would be a guess).
+    """
+    sentence = text[s0:s1]
+    years = {m["y"] for m in _LEAD_YEAR.finditer(sentence)}
+    if not _AIMS_LEAD.search(sentence) or len(years) != 1 or re.search(
+            r"\bđã\b|vượt|đạt\s+và", sentence, _I):  # "đã hoàn thành các chỉ tiêu": results
+        return None
+    end = text.find("\n", s1)
+    return (len(text) if end < 0 else end, int(years.pop()))

@@ -25,7 +25,7 @@ import pandas as pd
 from ..clean import ParseError, parse_date, parse_quantity
 from ..schema import INDICATOR_PATTERN
 from . import patterns as P
-from .aims import this_number
+from .aims import aims_lead, this_number
 from .clauses import (
     authority,
     census_date,
@@ -200,6 +200,7 @@ class _Context:
     list_rates: bool = False  # a coverage target was read in that list
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
     last_count: Figure | None = None  # the last stock of persons read ("con số này")
+    aims_lead: tuple[int, int] | None = None  # (paragraph end, year) of "phấn đấu … các chỉ tiêu"
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
     report_year: tuple[int, _dt.date] | None = None
     review: bool = False  # that year is in the headline: a review of the year
@@ -294,6 +295,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         listed = listed_targets(text, s0, s1, strong, ctx)
         if listed is not None:
             ctx.continued_plan_year = listed
+        elif ctx.aims_lead and s0 < ctx.aims_lead[0] and not dates:
+            ctx.continued_plan_year = ctx.aims_lead[1]  # the aims listed after their lead
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
@@ -455,6 +458,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
+        ctx.aims_lead = ctx.aims_lead if kept else aims_lead(text, s0, s1) or ctx.aims_lead
     rows = rescheme_by_arithmetic(drop_rounded_joint(rows, joint))
     return frame_of(rows, ctx.places, headline_end(text))
 
