@@ -107,6 +107,12 @@ CLASSES = [
      "số người tham gia BHTN là 52.100 người.", "2023-10-12", None,
      {("Sơn La", "bhxh_compulsory_participants", "2023-09-30", 58_400.0),
       ("Sơn La", "bhtn_participants", "2023-09-30", 52_100.0)}),
+    # control: "từ đầu năm nay" opens a flow, it is no stock date
+    ("Từ đầu năm nay đến hết tháng 5, tỉnh Kon Tum phát triển mới 2.300 người tham gia "
+     "BHXH tự nguyện. Tổng số người tham gia BHXH tự nguyện là 11.200 người.", "2024-06-10",
+     None,
+     {("Kon Tum", "bhxh_voluntary_new_participants", "2024-05-31", 2_300.0),
+      ("Kon Tum", "bhxh_voluntary_participants", "2024-05-31", 11_200.0)}),
     # e. places on provincial pages: the nation's rate as its own sentence's subject; a
     # count of units ranked next ("Trong 12 huyện, …, dẫn đầu là …") is no count whose
     # rate follows; "huyện D, chỉ y%" is D's rate; "lần lượt là a, b và c người"
