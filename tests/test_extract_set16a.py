@@ -113,6 +113,18 @@ CLASSES = [
      None,
      {("Kon Tum", "bhxh_voluntary_new_participants", "2024-05-31", 2_300.0),
       ("Kon Tum", "bhxh_voluntary_participants", "2024-05-31", 11_200.0)}),
+    # a former province's figure "Trước khi sáp nhập, …" is undated unless its sentence
+    # prints a date (control)
+    ("Tỉnh Ninh Bình (mới) có 3.950.000 người tham gia BHYT tính đến hết tháng 10/2025. "
+     "Trước khi sáp nhập, tỉnh Nam Định có 1.710.000 người tham gia BHYT.", "2025-11-12",
+     None,
+     {("Ninh Bình", "bhyt_participants", "2025-10-31", 3_950_000.0),
+      ("Nam Định", "bhyt_participants", "", 1_710_000.0)}),
+    ("Tỉnh Ninh Bình (mới) có 3.950.000 người tham gia BHYT tính đến hết tháng 10/2025. "
+     "Trước khi sáp nhập, đến hết tháng 6/2025, tỉnh Nam Định có 1.710.000 người tham gia "
+     "BHYT.", "2025-11-12", None,
+     {("Ninh Bình", "bhyt_participants", "2025-10-31", 3_950_000.0),
+      ("Nam Định", "bhyt_participants", "2025-06-30", 1_710_000.0)}),
     # e. places on provincial pages: the nation's rate as its own sentence's subject; a
     # count of units ranked next ("Trong 12 huyện, …, dẫn đầu là …") is no count whose
     # rate follows; "huyện D, chỉ y%" is D's rate; "lần lượt là a, b và c người"
@@ -157,9 +169,9 @@ def test_ninth_round_classes(text, published, hint, expected) -> None:
 
 
 # Fresh whole provincial pages (6–9 sentences, several places), written before any rule
-# of this round: 3 of 9 passed before, 8 of 9 after (docs/extract.md). The one still
-# failing (FRESH16_FAILING) is a merged province's former provinces' figures "Trước khi
-# sáp nhập, …": they are undated (before the merger), not the new province's date.
+# of this round: 3 of 9 passed before, 9 of 9 after (docs/extract.md). The last to pass
+# (a merged province's former provinces' figures "Trước khi sáp nhập, …", undated) was
+# kept as a strict xfail until its own rule.
 # (text, published, hint, {(place, level, indicator, as_of, value)})
 FRESH16 = [
     # 1: districts in a list "lần lượt", comparison with the nation, back, plan
@@ -262,9 +274,8 @@ FRESH16 = [
       ("Dương Minh Châu", "district", "bhyt_participants", "2020-10-31", 88_100.0),
       ("Việt Nam", "nation", "bhyt_coverage_pct", "2020-10-31", 90.8),
       ("Tây Ninh", "province", "bhyt_plan_coverage_pct", "2020-12-31", 90.0)}),
-]
-FRESH16_FAILING = [
-    # 5: a merged province "(mới)" with its former provinces' figures
+    # 5: a merged province "(mới)" with its former provinces' figures (undated: before
+    # the merger); the last to pass, after the rest of the round
     ("Tỉnh Gia Lai (mới) được hợp nhất từ tỉnh Gia Lai và tỉnh Bình Định. Đến hết tháng "
      "9/2025, toàn tỉnh có 3.150.000 người tham gia BHYT, đạt 91,8% dân số. Trước khi sáp "
      "nhập, tỉnh Bình Định có 1.380.000 người tham gia BHYT, còn tỉnh Gia Lai cũ có "
@@ -292,9 +303,3 @@ def check_placed(text: str, published: str | None, hint: str | None,
 def test_fresh_provincial_pages(text, published, hint, expected) -> None:
     check_placed(text, published, hint, expected)
 
-
-@pytest.mark.xfail(strict=True, reason="a merged province's former provinces' figures "
-                   "('Trước khi sáp nhập, …') take the page's date: a known limit")
-@pytest.mark.parametrize("text,published,hint,expected", FRESH16_FAILING)
-def test_fresh_provincial_page_still_failing(text, published, hint, expected) -> None:
-    check_placed(text, published, hint, expected)

@@ -39,7 +39,7 @@ from .clauses import (
     respective_place,
     respective_scheme,
 )
-from .dates_page import mid_month, page_year, plan_fallback_year, year_at
+from .dates_page import mid_month, page_year, plan_fallback_year, undate_before_merger, year_at
 from .figures import (
     Figure,
     classify,
@@ -459,7 +459,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
         ctx.aims_lead = ctx.aims_lead if kept else aims_lead(text, s0, s1) or ctx.aims_lead
-    rows = rescheme_by_arithmetic(drop_rounded_joint(rows, joint))
+    rows = undate_before_merger(rescheme_by_arithmetic(drop_rounded_joint(rows, joint)))
     return frame_of(rows, ctx.places, headline_end(text))
 
 
