@@ -81,7 +81,9 @@ def respective_place(text: str, fig: Figure, s0: int, kept: list[Figure],
     if len([x for x in scheme_mentions(text, start, m.start()) if x[2]]) >= 2:
         return None
     units = _listed_places(text, start, m.start(), places)
-    n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
+    # "lần lượt là 71.200, 93.400 và 88.100 người": bare numbers and a count are one list
+    n = sum(1 for f in kept if f.start > m.end() and (
+        f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"}))
     return units[n] if n < len(units) else None
 
 

@@ -25,6 +25,7 @@ import pandas as pd
 from ..clean import ParseError, parse_date, parse_quantity
 from ..schema import INDICATOR_PATTERN
 from . import patterns as P
+from .aims import aims_lead, this_number
 from .clauses import (
     authority,
     census_date,
@@ -38,7 +39,7 @@ from .clauses import (
     respective_place,
     respective_scheme,
 )
-from .dates_page import page_year, plan_fallback_year, year_at
+from .dates_page import mid_month, page_year, plan_fallback_year, undate_before_merger, year_at
 from .figures import (
     Figure,
     classify,
@@ -120,6 +121,8 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
         if m["monthstart"]:  # "tính đến đầu tháng 7 (vừa qua)": that month's first day
             y = int(m["sy"] or m["sy2"] or 0) or year
             return _dt.date(y, int(m["sm"]), 1) if y and 1 <= int(m["sm"]) <= 12 else None
+        if m["midmonth"]:  # "giữa tháng 10": the 15th (ninth round, docs/extract.md)
+            return mid_month(m, year, published)
         if m["quarter"]:
             q = _ROMAN.get(m["q"].upper()) or int(m["q"])
             y = int(m["qy"]) if m["qy"] else year
@@ -136,6 +139,8 @@ def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
             return _dt.date(int(m["yy"]), 12, 31)
         if m["yearend"]:
             y = int(m["ey"]) if m["ey"] else year
+            if m["ago"]:  # "cuối năm ngoái/trước": the year before the page's
+                y = (published.year if published is not None else y or 1) - 1
             if y and not m["ey"] and published is not None and published.month <= 3 \
                     and re.search(r"(?:đến|tới)\s*$", m.string[:m.start()], re.I):
                 y = published.year - 1  # "tính đến hết năm" printed in January
@@ -194,6 +199,8 @@ class _Context:
     list_plan_year: int | None = None  # the year of a heading of targets over a list
     list_rates: bool = False  # a coverage target was read in that list
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
+    last_count: Figure | None = None  # the last stock of persons read ("con số này")
+    aims_lead: tuple[int, int] | None = None  # (paragraph end, year) of "phấn đấu … các chỉ tiêu"
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
     report_year: tuple[int, _dt.date] | None = None
     review: bool = False  # that year is in the headline: a review of the year
@@ -288,6 +295,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         listed = listed_targets(text, s0, s1, strong, ctx)
         if listed is not None:
             ctx.continued_plan_year = listed
+        elif ctx.aims_lead and s0 < ctx.aims_lead[0] and not dates:
+            ctx.continued_plan_year = ctx.aims_lead[1]  # the aims listed after their lead
         state = (ctx.places.last, ctx.places.province, ctx.places.district)
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
@@ -361,6 +370,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)):
                 fig.measure, reason = "plan_coverage_pct", None  # "(BHYT 95%, BHXH 40%)"
                 fig.penalty += 0.15
+            if reason == "count without a cue" and this_number(text, fig, s0, ctx.last_count):
+                fig.measure, reason = "participants", None  # "Ở huyện D, con số này là …"
+                fig.scheme, fig.penalty = ctx.last_count.scheme, fig.penalty + 0.2
             if reason == "count without a cue" and fig.unit == "count":
                 reason = _breakdown(text, fig, s0, before_span)
             if reason is None and P.REGION.search(text, s0, fig.start) and not any(
@@ -399,6 +411,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if reason is None:
                 kept.append(fig)
                 ctx.list_rates |= listed is not None and fig.measure == "plan_coverage_pct"
+                ctx.last_count = fig if fig.measure == "participants" else ctx.last_count
                 if fig.measure == "coverage_pct" and not isinstance(fig.place, (str, type(None))):
                     ctx.last_rate = fig
                 rows.extend(_rows(text, fig, s0, s1, kept))
@@ -445,7 +458,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
-    rows = rescheme_by_arithmetic(drop_rounded_joint(rows, joint))
+        ctx.aims_lead = ctx.aims_lead if kept else aims_lead(text, s0, s1) or ctx.aims_lead
+    rows = undate_before_merger(rescheme_by_arithmetic(drop_rounded_joint(rows, joint)))
     return frame_of(rows, ctx.places, headline_end(text))
 
 

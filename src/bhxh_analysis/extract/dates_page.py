@@ -16,6 +16,7 @@ that only names a horizon supports no date at all (``None``).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -156,3 +157,42 @@ def year_at(sentence: str, pos: int, ctx: Any) -> int | None:
             continue
         return int(m.group(0))
     return ctx.year
+
+
+def mid_month(m: re.Match[str], year: int | None, published: _dt.date | None
+              ) -> _dt.date | None:
+    """The day "giữa tháng M(/Y)" means: the 15th of that month (a mid-month status).
+
+    Without a printed year the page's ``year`` is used; a mid-month day after the
+    publication day (a page printed in January about "giữa tháng 12") is last year's.
+    Returns ``None`` when no year is known or the month is not one.
+    """
+    month = int(m["mm"])
+    y = int(m["my"] or m["my2"] or 0) or year
+    if not y or not 1 <= month <= 12:
+        return None
+    day = _dt.date(y, month, 15)
+    if published is not None and day > published and not (m["my"] or m["my2"]):
+        day = day.replace(year=y - 1)
+    return day
+
+
+#: "Trước khi sáp nhập, …", "Trước thời điểm hợp nhất, …": figures of the former units.
+_BEFORE_MERGER = re.compile(r"\s*Trước\s+(?:khi|thời\s+điểm|lúc)\s+(?:sáp\s+nhập|hợp\s+nhất)",
+                            _I)
+
+
+def undate_before_merger(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of a sentence opened by "Trước khi sáp nhập" with no date of its own: undated.
+
+    "Tỉnh Gia Lai (mới) … Đến hết tháng 9/2025, toàn tỉnh có …. Trước khi sáp nhập, tỉnh
+    Bình Định có 1.380.000 người tham gia BHYT": the former provinces' figures are of some
+    day before the merger, not of the status date carried from the sentence before (as_of
+    ``None``, for review).
+    """
+    for row in rows:
+        sentence = row["sentence"]
+        if _BEFORE_MERGER.match(sentence) and not P.AS_OF.search(sentence) \
+                and not P.FULL_DATE.search(sentence):
+            row["as_of"] = None
+    return rows

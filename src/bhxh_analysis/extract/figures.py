@@ -14,6 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
+from .aims import aimed, rate_item_after, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -273,7 +274,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if persons_of_cards(fig):
         return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
-        not_a_row(fig, pre_q, prev)
+        not_a_row(fig, pre_q, prev) or receiving(fig, statement, after)
     if reason:
         return reason
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
@@ -439,7 +440,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
     own = re.split(r"[,;:]", statement)[-1]
     if prev is not None and prev.skip and prev.unit != "pct" and ";" not in pre \
-            and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I):
+            and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I) \
+            and not P.UNITS_COUNTED.match(pre):
         return "the rate of a count not kept"  # "tư vấn cho 5.000 người, đạt 110% kế hoạch"
     if P.ELIGIBLE_AFTER.match(after):
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
@@ -517,7 +519,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
             or P.OBLIGED.search(clause) or P.MUST_REACH.search(clause) \
-            or P.TARGET_OPENING.match(statement) \
+            or P.TARGET_OPENING.match(statement) or aimed(before) \
             or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
@@ -543,6 +545,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         # "chỉ tiêu bao phủ ...: năm 2016: 89,0%; năm 2017: 90,0%"
         fig.measure = "plan_coverage_pct"
         fig.penalty += 0.15
+        return None
+    if rate_item_after(pre_q, after, prev_same):  # "60% … tham gia BHXH; 45% tham gia BHTN"
+        fig.measure, fig.penalty = prev_same.measure, fig.penalty + 0.1
         return None
     return "percent without a cue"
 

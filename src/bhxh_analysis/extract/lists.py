@@ -132,7 +132,10 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         # a district after a district's rate (a commune after a commune's): a sibling
         # in the same list ("huyện A đạt 80,3%. Trong khi đó, thành phố B đạt 91,2%")
         depth = _DEPTH.get(unit.level, 0)
-        return bool(end is not None and (depth > deeper or depth == deeper >= 2)
+        # a province named with its kind after a province's ("Trong khi đó, tỉnh B đạt
+        # 94,6%"): a sibling too (not a bare name, which may be a city or an agency)
+        sibling = depth == deeper >= 2 or (depth == deeper == 1 and m is not None)
+        return bool(end is not None and (depth > deeper or sibling)
                     and _RANKED.fullmatch(text[end:fig.start]))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
         return False
@@ -154,7 +157,8 @@ _THIS_RATE_IS = re.compile(
 _RANKED = re.compile(
     r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm)(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
-    r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với)?\s*")
+    r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
+    r",\s*(?:chỉ|mới|cũng)(?:\s+(?:đạt|là|có))?)?\s*")  # "huyện D, chỉ 88,7%"
 
 
 def deepest_before(fig: Figure, w0: int, placed: list[tuple[int, Any]]) -> Any:

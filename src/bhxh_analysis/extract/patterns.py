@@ -336,6 +336,9 @@ AS_OF = re.compile(
     r"|(?P<month>(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối|trong)\s+" + _MONTH + r")"
     r"|(?P<monthstart>(?:tính\s+)?(?:đến|tới)\s+đầu\s+tháng\s+(?P<sm>\d{1,2})"
     r"(?:\s*/\s*(?P<sy>\d{4})|\s+năm\s+(?P<sy2>\d{4}))?)"  # "đến đầu tháng 7": its first day
+    # "(tính đến) giữa tháng 10(/2024)": a mid-month status, read as the 15th
+    r"|(?P<midmonth>(?:(?:tính\s+)?(?:đến|tới)\s+)?giữa\s+tháng\s+(?P<mm>\d{1,2})"
+    r"(?:\s*/\s*(?P<my>\d{4})|\s+năm\s+(?P<my2>\d{4}))?)"
     r"|(?P<monthto>(?:tính\s+)?(?:đến|tới)\s+" + _MONTH + r")"
     r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4})"
     r"|(?P<months>(?<![\w.,])(?P<n>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng\s+(?:đầu\s+)?năm"
@@ -347,7 +350,7 @@ AS_OF = re.compile(
     r"(?!\s*(?:tới|qua|cuối|gần|nữa|liên|trước|sau|đầu|năm|còn\s+lại|\d|/))(?!\w))"
     r"|(?P<quarter>(?:hết\s+|trong\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\w])(?:\s*/\s*|\s+năm\s+)?"
     r"(?P<qy>\d{4})?)"
-    r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4}))?)"
+    r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4})|\s+(?P<ago>ngoái|trước)(?!\w))?)"
     r"|(?P<year>(?<!\w)(?:trong\s+|cả\s+)?năm\s+(?P<yy>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))"
     r"|(?P<now>(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này|thời\s+điểm\s+hiện\s+tại)|"
     r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
@@ -425,6 +428,10 @@ SUBGROUP_AFTER = re.compile(
 #: Services and benefits counted in persons: not participants.
 SERVICE = re.compile(r"hỗ\s+trợ|giải\s+quyết|hưởng|tập\s+huấn|tuyên\s+truyền|tư\s+vấn|"
                      r"khám|đối\s+thoại|hội\s+nghị", _I)
+#: "Trong 15 huyện, thị xã, thành phố, dẫn đầu là …": a count of places ranked next, not a
+#: count whose rate follows.
+UNITS_COUNTED = re.compile(r"\s*(?:huyện|quận|xã|phường|thị\s+xã|thành\s+phố|tỉnh|"
+                           r"địa\s+phương|đơn\s+vị\s+hành\s+chính)\b", _I)
 #: "lần lượt": figures that follow schemes listed together, in the same order.
 RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
 #: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).

@@ -153,7 +153,10 @@ def carried_before(ctx: Any, held: tuple[Any, Any, Any], at: int,
 #: "cao hơn mức trung bình của cả nước (": the nation's rate in brackets next.
 _NATION_YARDSTICK = re.compile(
     r"(?:bình\s+quân|trung\s+bình|mức\s+chung)(?:\s+chung)?(?:\s+(?:của|toàn))?\s+"
-    r"(?:cả\s+nước|toàn\s+quốc)\s*\(\s*(?:là\s+|:\s*)?$", re.I)
+    r"(?:cả\s+nước|toàn\s+quốc)\s*\(\s*(?:là\s+|:\s*)?$"
+    # "Tỷ lệ chung của cả nước (cùng thời điểm) là 92,1%": the nation's rate named bare
+    r"|^\s*t[ỷỉ]\s+lệ(?:\s+(?:chung|bình\s+quân|trung\s+bình))?(?:\s+của)?\s+"
+    r"(?:cả\s+nước|toàn\s+quốc)(?:\s+cùng\s+thời\s+điểm)?\s*(?:là|đạt|:)\s*$", re.I)
 
 
 def nation_yardstick(text: str, fig: Figure, s0: int) -> bool:

@@ -1,0 +1,153 @@
+"""Figures of people who receive, and rates phrased as aims (issue 15, ninth round).
+
+Two classes the unseen sets kept misreading, kept apart from
+:mod:`bhxh_analysis.extract.figures` (which asks here) so that each rule is one place:
+
+* a count of people who *receive* something (a pension, a monthly allowance, sickness or
+  maternity pay, unemployment benefit, care paid by the health fund) is no count of
+  participants, even next to an insurance word ("2,5 triệu người được hưởng trợ cấp hưu
+  trí", "số người hưởng BHTN là 9.800 người");
+* a rate in a sentence opened by an aim ("Phấn đấu đến cuối năm, toàn tỉnh đạt 90% dân
+  số tham gia BHYT") is the plan's rate, not a result.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import patterns as P
+
+if TYPE_CHECKING:
+    from .figures import Figure
+
+_I = re.IGNORECASE
+
+#: What people receive: pay or care from a scheme ("hưởng lương hưu", "nhận trợ cấp",
+#: "được khám chữa bệnh"). "hưởng" alone is enough: one joins a scheme, one receives from it.
+_RECEIVE = (r"(?:(?:đang|được|đã\s+được|đã)\s+)?(?:hưởng|nhận\s+(?:lương|trợ\s+cấp|chế\s+độ)|"
+            r"khám(?:,)?\s+chữa\s+bệnh)(?!\w)")
+#: "N người (cao tuổi) (đang|được) hưởng …", "N lượt người hưởng …" right after a count.
+RECEIVERS_AFTER = re.compile(
+    r"\s*(?:lượt\s+)?(?:người(?:\s+lao\s+động|\s+dân|\s+cao\s+tuổi)?|lao\s+động|đối\s+tượng|"
+    r"lượt)?\s*" + _RECEIVE, _I)
+#: "số người (đang) hưởng …", "số lượt người được khám …" as the subject before a count.
+RECEIVERS_BEFORE = re.compile(
+    r"(?:người|lao\s+động|đối\s+tượng|lượt)(?:\s+cao\s+tuổi)?\s+" + _RECEIVE, _I)
+#: Joining named after the receiving ("tham gia và hưởng", "người tham gia … được hưởng").
+_JOIN = re.compile(r"tham\s+gia|\bđóng\b|có\s+thẻ", _I)
+
+#: An aim opening a sentence's figures: "Phấn đấu đến cuối năm, …", "Năm 2024, tỉnh phấn
+#: đấu …", "Mục tiêu đến năm 2030, …", "đặt (ra) chỉ tiêu …" (not "hoàn thành/vượt mục tiêu",
+#: a result measured against it, nor "nỗ lực phấn đấu", the effort behind a result).
+AIM = re.compile(
+    r"(?<!nỗ\slực\s)(?<!hoàn\sthành\s)(?<!vượt\s)(?<!đạt\s)"
+    r"(?:phấn\s+đấu|mục\s+tiêu|đặt\s+(?:ra\s+)?(?:mục\s+tiêu|chỉ\s+tiêu))(?!\s+(?:đã|được)\b)",
+    _I)
+#: A result between the aim and the figure: then the figure is that result.
+_RESULT_BETWEEN = re.compile(r"\bđã\b|tính\s+đến|đến\s+hết\s+tháng|đến\s+nay|hiện\s+nay|"
+                             r"vượt|cùng\s+kỳ|so\s+với", _I)
+
+
+def receiving(fig: Figure, statement: str, after: str) -> str | None:
+    """``"beneficiaries"`` when a count is of people who receive pay or care, else ``None``.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure being classified (only counts of persons are asked about).
+    statement : str
+        Its sentence from the start (or the last ";") to the figure.
+    after : str
+        The rest of its sentence after the figure.
+
+    Notes
+    -----
+    A participants figure in the same sentence keeps its reading: the receivers' words must
+    be the figure's own (right after it, or its subject before it with no joining word in
+    between), and "tham gia và hưởng", "người tham gia … được hưởng" are joining.
+    """
+    if fig.unit == "pct":
+        return None
+    if RECEIVERS_AFTER.match(after):
+        return "beneficiaries"  # "… 2,5 triệu người được hưởng trợ cấp hưu trí"
+    subjects = list(RECEIVERS_BEFORE.finditer(statement))
+    if subjects and not P.PARTICIPATE_AFTER.match(after):
+        tail = statement[subjects[-1].end():]
+        # "số người hưởng BHTN là 9.800 người" (not "…, trong khi tỉnh có N người")
+        if not _JOIN.search(tail) and not re.search(r"[,;][^,;]*\b(?:có|toàn|cả\s+nước)\b", tail):
+            return "beneficiaries"
+    return None
+
+
+def aimed(sentence_before: str) -> bool:
+    """Whether a figure's sentence, up to the figure, is an aim's ("Phấn đấu … đạt x%").
+
+    ``sentence_before`` is the figure's sentence from its start to the figure. True when
+    an aim (:data:`AIM`) comes before the figure with no result between (a status date,
+    "đã", a comparison): the rate is the plan's, not a result.
+    """
+    aims = list(AIM.finditer(sentence_before))
+    return bool(aims) and not _RESULT_BETWEEN.search(sentence_before[aims[-1].end():])
+
+
+#: "con số này (là|đạt)", "số này là" right before a count: the stock just read, restated.
+_THIS_NUMBER = re.compile(r"(?:con\s+)?số\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng)\s+)?"
+                          r"(?:là|đạt|có)?\s*$", _I)
+
+
+def this_number(text: str, fig: Figure, s0: int, last_count: Figure | None) -> bool:
+    """Whether a bare count restates the last stock of persons for a new place or date.
+
+    "Tại huyện A, số người tham gia BHXH tự nguyện là 4.120 người. … Ở thị xã B, con số
+    này là 1.240 người": the count is B's stock of what was counted before (the caller
+    gives it that figure's scheme). Only right after "con số này (là)", in the figure's
+    own clause, after a participants figure earlier on the page.
+    """
+    if last_count is None or fig.unit not in ("count", "bare"):
+        return False
+    clause = re.split(r"[;]", text[s0:fig.start])[-1]
+    return bool(_THIS_NUMBER.search(clause))
+
+
+_SCHEME_JOINED_AFTER = re.compile(
+    r"\s*(?:(?:người|lao\s+động)\s+)?(?:tham\s+gia|đóng)\s+(?:BHXH|BHYT|BHTN|bảo\s+hiểm)", _I)
+
+
+def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
+    """Whether a bare percent is the next item of a list of rates across a ";".
+
+    "… có 60% lực lượng lao động tham gia BHXH; 45% tham gia BHTN": the percent right
+    after the semicolon, followed by "tham gia" and its scheme, is a rate of the same
+    kind as the one before (a plan's when that was a plan's). Only across one ";" with
+    no figure or sentence end between.
+    """
+    return (prev_same is not None and prev_same.measure in ("coverage_pct", "plan_coverage_pct")
+            and pre_q.count(";") == 1 and re.fullmatch(r"[^.\d]*;\s*", pre_q) is not None
+            and _SCHEME_JOINED_AFTER.match(after) is not None)
+
+
+#: A sentence announcing aims listed after it: "phấn đấu hoàn thành các chỉ tiêu …",
+#: "đặt ra các mục tiêu sau:", "với những chỉ tiêu chủ yếu".
+_AIMS_LEAD = re.compile(r"(?:phấn\s+đấu|đặt\s+ra|đề\s+ra|giao)[^.;\d%]{0,40}?"
+                        r"(?:các|những)\s+(?:chỉ\s+tiêu|mục\s+tiêu)", _I)
+_LEAD_YEAR = re.compile(r"(?<![\d/])năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", _I)
+
+
+def aims_lead(text: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """``(end of its paragraph, year)`` when ``text[s0:s1]`` announces aims listed next.
+
+    "Năm 2024, ngành BHXH phấn đấu hoàn thành các chỉ tiêu Chính phủ giao. Số người tham
+    gia BHXH đạt 42% lực lượng lao động. 94,5% dân số tham gia BHYT.": the sentences
+    after it in its paragraph that print no status date of their own list the aims of
+    that year (the caller reads their rates as plans of it). Only a sentence that reads
+    no figure and names one year; without a year nothing is carried (the plan's date
+    would be a guess).
+    """
+    sentence = text[s0:s1]
+    years = {m["y"] for m in _LEAD_YEAR.finditer(sentence)}
+    if not _AIMS_LEAD.search(sentence) or len(years) != 1 or re.search(
+            r"\bđã\b|vượt|đạt\s+và", sentence, _I):  # "đã hoàn thành các chỉ tiêu": results
+        return None
+    end = text.find("\n", s1)
+    return (len(text) if end < 0 else end, int(years.pop()))
