@@ -10,7 +10,7 @@ to its district or city, nor a city to its province.
 from __future__ import annotations
 
 import pytest
-from test_extract import check_passage, iso
+from test_extract import check_passage, iso, readings, run
 
 # (text, published, place_hint, {(place, level, indicator, as_of, value)})
 SET16_CLASSES = [
@@ -24,7 +24,59 @@ SET16_CLASSES = [
     ("Tính đến hết tháng 6/2020, toàn huyện Ninh Sơn – Nơi có đông đồng bào Raglai – có "
      "61.200 người tham gia BHYT.", "2020-07-10", None,
      {("Ninh Sơn", "district", "bhyt_participants", "2020-06-30", 61_200.0)}),
+    # a city's wards named bare in a list, each "đạt A%/B%" (its coverage / the plan
+    # the city gave it) and "cần phát triển thêm N người" (persons still to be won): the
+    # ward's, not the city's; the last named with its kind and a colon alike
+    ("Đến cuối tháng 9/2022, thành phố Châu Đốc có 142.500 người tham gia BHYT, đạt "
+     "88,40% dân số. Còn 3 phường chưa đạt chỉ tiêu được giao: Núi Sam đạt 84,20%/90,50%, "
+     "cần phát triển thêm 980 người; Vĩnh Mỹ đạt 85,10%/91,00%, cần phát triển thêm 1.240 "
+     "người và phường Châu Phú A: 86,30%/90,80%, cần phát triển thêm 760 người.",
+     "2022-10-20", "An Giang",
+     {("Châu Đốc", "district", "bhyt_participants", "2022-09-30", 142_500.0),
+      ("Châu Đốc", "district", "bhyt_coverage_pct", "2022-09-30", 88.4),
+      ("Núi Sam", "commune", "bhyt_coverage_pct", "2022-09-30", 84.2),
+      ("Núi Sam", "commune", "bhyt_plan_coverage_pct", "2022-12-31", 90.5),
+      ("Núi Sam", "commune", "bhyt_shortfall_participants", "2022-09-30", 980.0),
+      ("Vĩnh Mỹ", "commune", "bhyt_coverage_pct", "2022-09-30", 85.1),
+      ("Vĩnh Mỹ", "commune", "bhyt_plan_coverage_pct", "2022-12-31", 91.0),
+      ("Vĩnh Mỹ", "commune", "bhyt_shortfall_participants", "2022-09-30", 1_240.0),
+      ("Châu Phú A", "commune", "bhyt_coverage_pct", "2022-09-30", 86.3),
+      ("Châu Phú A", "commune", "bhyt_plan_coverage_pct", "2022-12-31", 90.8),
+      ("Châu Phú A", "commune", "bhyt_shortfall_participants", "2022-09-30", 760.0)}),
+    # a district's communes with their rates in brackets, bare after "các xã:"
+    ("Tính đến ngày 15/8/2019, huyện Cẩm Mỹ có 120.400 người tham gia BHYT, đạt tỷ lệ "
+     "81,2%. Cao nhất là xã Sông Ray (đạt 94,10%); tiếp theo là các xã: Xuân Đông (90,5%), "
+     "Lâm San (gần 89%). Thấp nhất là Thừa Đức (đạt 72,6%).", "2019-08-20", "Đồng Nai",
+     {("Cẩm Mỹ", "district", "bhyt_participants", "2019-08-15", 120_400.0),
+      ("Cẩm Mỹ", "district", "bhyt_coverage_pct", "2019-08-15", 81.2),
+      ("Sông Ray", "commune", "bhyt_coverage_pct", "2019-08-15", 94.1),
+      ("Xuân Đông", "commune", "bhyt_coverage_pct", "2019-08-15", 90.5),
+      ("Lâm San", "commune", "bhyt_coverage_pct", "2019-08-15", 89.0),
+      ("Thừa Đức", "commune", "bhyt_coverage_pct", "2019-08-15", 72.6)}),
+    # control: districts compared in brackets are districts, though communes of the
+    # province bear the same names
+    ("Tính đến ngày 15/8/2019, tỷ lệ bao phủ BHYT của huyện Cẩm Mỹ đạt 81,2%, thấp hơn "
+     "huyện Xuân Lộc (đạt 83,4%) và huyện Thống Nhất (86,2%).", "2019-08-20", "Đồng Nai",
+     {("Cẩm Mỹ", "district", "bhyt_coverage_pct", "2019-08-15", 81.2),
+      ("Xuân Lộc", "district", "bhyt_coverage_pct", "2019-08-15", 83.4),
+      ("Thống Nhất", "district", "bhyt_coverage_pct", "2019-08-15", 86.2)}),
 ]
+
+
+def test_ward_not_in_the_registry() -> None:
+    """A ward the registry lacks, in a list of "A%/B%" items under "N phường": its name
+    with its kind (the gold's way), not the city's figures."""
+    df = run("Hết quý I/2024, tỷ lệ bao phủ BHYT của thành phố Long Xuyên là 87,1%. Có 2 "
+             "phường chưa đạt chỉ tiêu: Đông Xuyên đạt 83,40%/90,20%; Mỹ Phước đạt "
+             "82,10%/89,70%, cần vận động thêm 640 người.", published="2024-04-20",
+             place_hint="An Giang")
+    assert readings(df) == {
+        ("Long Xuyên", "bhyt_coverage_pct", "2024-03-31", 87.1),
+        ("phường Đông Xuyên", "bhyt_coverage_pct", "2024-03-31", 83.4),
+        ("phường Đông Xuyên", "bhyt_plan_coverage_pct", "2024-12-31", 90.2),
+        ("Mỹ Phước", "bhyt_coverage_pct", "2024-03-31", 82.1),
+        ("Mỹ Phước", "bhyt_plan_coverage_pct", "2024-12-31", 89.7),
+        ("Mỹ Phước", "bhyt_shortfall_participants", "2024-03-31", 640.0)}
 
 
 def check_placed(text: str, published: str | None, hint: str | None,
