@@ -60,6 +60,30 @@ SET16_CLASSES = [
      {("Cẩm Mỹ", "district", "bhyt_coverage_pct", "2019-08-15", 81.2),
       ("Xuân Lộc", "district", "bhyt_coverage_pct", "2019-08-15", 83.4),
       ("Thống Nhất", "district", "bhyt_coverage_pct", "2019-08-15", 86.2)}),
+    # gaps in points below a council's resolution or the province's target ("so với …
+    # thấp hơn X%"): shortfalls, never a plan; those whose cards lapsed, and their share
+    # of the population "(chiếm X% dân số)": no participants, no coverage, no plan
+    ("Tính đến 30/6/2021, toàn huyện Tân Hiệp có 150.200 người tham gia BHYT, đạt 86,1% "
+     "dân số, so với chỉ tiêu UBND tỉnh giao thấp hơn 4,2%; so với Nghị quyết của HĐND "
+     "huyện thấp hơn 5,0%. Số người có thẻ hết hạn chưa gia hạn là 6.300 người (chiếm "
+     "3,6% dân số).", "2021-07-10", "Kiên Giang",
+     {("Tân Hiệp", "district", "bhyt_participants", "2021-06-30", 150_200.0),
+      ("Tân Hiệp", "district", "bhyt_coverage_pct", "2021-06-30", 86.1),
+      ("Tân Hiệp", "district", "bhyt_shortfall_pp", "2021-06-30", 4.2),
+      ("Tân Hiệp", "district", "bhyt_shortfall_pp", "2021-06-30", 5.0)}),
+    # control: a fall in participants whose cause is lapsed cards is still a change
+    ("Đến hết tháng 6/2021, huyện Giồng Riềng có 182.400 người tham gia BHYT, giảm 2.100 "
+     "người so với cuối năm 2020 do nhiều thẻ BHYT hết hạn chưa được gia hạn.",
+     "2021-07-10", "Kiên Giang",
+     {("Giồng Riềng", "district", "bhyt_participants", "2021-06-30", 182_400.0),
+      ("Giồng Riềng", "district", "bhyt_change_participants", "2021-06-30", -2_100.0)}),
+    # "còn khoảng cách X% so với chỉ tiêu": a gap in points, not an attainment of X %
+    ("Tính đến ngày 20/10/2020, số người tham gia BHYT trên toàn quốc là 85,9 triệu người, "
+     "đạt khoảng 88,8% dân số. Tỷ lệ này còn khoảng cách 1,9% so với chỉ tiêu được giao "
+     "cho năm 2020.", "2020-10-25", None,
+     {("Việt Nam", "nation", "bhyt_participants", "2020-10-20", 85_900_000.0),
+      ("Việt Nam", "nation", "bhyt_coverage_pct", "2020-10-20", 88.8),
+      ("Việt Nam", "nation", "bhyt_shortfall_pp", "2020-10-20", 1.9)}),
 ]
 
 

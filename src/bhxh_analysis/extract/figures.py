@@ -14,6 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
+from .gaps import below_yardstick, lapsed_cards
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -276,6 +277,11 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         not_a_row(fig, pre_q, prev)
     if reason:
         return reason
+    if lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
+        return "lapsed cards"  # "N người có thẻ hết hạn (chiếm 4,5% dân số)"
+    if fig.unit == "pct" and below_yardstick(pre, after, statement):
+        fig.measure = "shortfall_pp"  # "so với Quyết định số … thấp hơn 7,61%"
+        return None
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
             P.NOT_PARTICIPATING.match(after, 0) or re.match(
                 r"\s*(?:người(?:\s+dân|\s+lao\s+động)?\s+|lao\s+động\s+|dân\s+số\s+)?"

@@ -144,3 +144,4 @@ def with_listed(figs: list[Figure], items: dict[int, tuple[Any, Figure]]) -> lis
     same number read without its measure), in text order."""
     return sorted([f for f in figs if f.start not in items]
                   + [fig for _u, fig in items.values()], key=lambda f: f.start)
+
