@@ -84,6 +84,20 @@ SET16_CLASSES = [
      {("Việt Nam", "nation", "bhyt_participants", "2020-10-20", 85_900_000.0),
       ("Việt Nam", "nation", "bhyt_coverage_pct", "2020-10-20", 88.8),
       ("Việt Nam", "nation", "bhyt_shortfall_pp", "2020-10-20", 1.9)}),
+    # "A/B người tham gia BHYT, đạt tỷ lệ X%" where A/B is X %: participants over the
+    # population, and the coverage (all three were lost)
+    ("Tính đến 15/6/2018, huyện Cẩm Mỹ có 120.400/148.300 người tham gia BHYT, đạt tỷ lệ "
+     "81,2%.", "2018-06-20", "Đồng Nai",
+     {("Cẩm Mỹ", "district", "bhyt_participants", "2018-06-15", 120_400.0),
+      ("Cẩm Mỹ", "district", "population", "2018-06-15", 148_300.0),
+      ("Cẩm Mỹ", "district", "bhyt_coverage_pct", "2018-06-15", 81.2)}),
+    # control: the same pair before "kế hoạch" is participants over the plan (the
+    # participants' scheme is named after the pair's second count)
+    ("Đến hết tháng 5/2019, huyện Định Quán có 21.400/20.900 người tham gia BHXH tự "
+     "nguyện, đạt 102,4% kế hoạch.", "2019-06-10", "Đồng Nai",
+     {("Định Quán", "district", "bhxh_voluntary_participants", "2019-05-31", 21_400.0),
+      ("Định Quán", "district", "bhxh_voluntary_plan_participants", "2019-12-31", 20_900.0),
+      ("Định Quán", "district", "bhxh_voluntary_attainment_pct", "2019-05-31", 102.4)}),
 ]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..clean import ParseError, parse_quantity
 from . import patterns as P
-from .gaps import below_yardstick, lapsed_cards
+from .gaps import below_yardstick, lapsed_cards, population_pairs
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -103,7 +103,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
-    return sorted(out + _actual_plan_pairs(text, s0, s1) + cards_population(text, s0, s1, Figure),
+    pairs = _actual_plan_pairs(text, s0, s1) or population_pairs(text, s0, s1, Figure)
+    return sorted(out + pairs + cards_population(text, s0, s1, Figure),
                   key=lambda f: f.start)
 
 
@@ -124,7 +125,8 @@ def _actual_plan_pairs(text: str, s0: int, s1: int) -> list[Figure]:
         pct = float(att["pct"].replace(",", "."))
         if abs(100 * a / b - pct) > 0.5:
             continue
-        out.append(Figure(m.start("a"), m.end("a"), m["a"], a, "count", notes=["pair:actual"]))
+        out.append(Figure(m.start("a"), m.end("a"), m["a"], a, "count",
+                          notes=["pair:actual", f"pairend:{m.end('b')}"]))
         out.append(Figure(m.start("b"), m.end("b"), m["b"], b, "count", notes=["pair:plan"]))
     return out
 
@@ -268,8 +270,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         return fig.unit
     if P.DIGITAL_SERVICE.search(clause) or P.DIGITAL_SERVICE.search(short_after):
         return "a digital service"  # "… đã cài đặt ứng dụng VssID", "tỷ lệ xác thực …"
-    if "pair:actual" in fig.notes or "pair:plan" in fig.notes:  # "31.200/30.950 người"
-        fig.measure = "participants" if "pair:actual" in fig.notes else "plan_participants"
+    if {"pair:actual", "pair:plan", "pair:population"} & set(fig.notes):  # "31.200/30.950"
+        fig.measure = "participants" if "pair:actual" in fig.notes else (
+            "population" if "pair:population" in fig.notes else "plan_participants")
         return None
     if persons_of_cards(fig):
         return None
@@ -279,6 +282,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         return reason
     if lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
         return "lapsed cards"  # "N người có thẻ hết hạn (chiếm 4,5% dân số)"
+    if fig.unit == "pct" and prev is not None and "pair:population" in prev.notes:
+        fig.measure = "coverage_pct"  # the rate the pair's ratio was checked against
+        return None
     if fig.unit == "pct" and below_yardstick(pre, after, statement):
         fig.measure = "shortfall_pp"  # "so với Quyết định số … thấp hơn 7,61%"
         return None
@@ -711,9 +717,11 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
 
     Returns ``"joint"`` for a figure of several schemes listed together.
     """
-    m = P.PARTICIPATE_AFTER.match(text, fig.end)
+    # a pair "197.247/240.986 người tham gia BHYT": the noun follows the pair's second
+    end = next((int(n[8:]) for n in fig.notes if n.startswith("pairend:")), fig.end)
+    m = P.PARTICIPATE_AFTER.match(text, end)
     if m is None:
-        m = P.PERSON_AFTER.match(text, fig.end)
+        m = P.PERSON_AFTER.match(text, end)
     if m is not None:
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
         if after and not text[m.end():after[0][0]].strip():

@@ -1,5 +1,6 @@
 """Percent figures that are neither a coverage nor a plan, found in set 16 (issue 15):
-a gap below a decision's target, and the persons whose cards lapsed.
+a gap below a decision's target, and the persons whose cards lapsed; and a pair of
+counts that is the participants over the population.
 
 Kept apart from :mod:`.figures` (near the house limit); :func:`.figures.classify`
 calls both before its other rules.
@@ -8,8 +9,9 @@ calls both before its other rules.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["below_yardstick", "lapsed_cards"]
+__all__ = ["below_yardstick", "lapsed_cards", "population_pairs"]
 
 
 
@@ -57,3 +59,37 @@ def lapsed_cards(pre: str, after: str, statement: str) -> bool:
     if _LAPSED.search(clause) and not re.search(r"\b(?:tăng|giảm)\b", clause, re.I):
         return True
     return bool(re.search(r"\(\s*chiếm\s*$", pre, re.I) and _LAPSED.search(statement[-200:]))
+
+
+#: "…, đạt tỷ lệ 81,85%" (no "kế hoạch" after it): the coverage a pair's ratio may be.
+_COVERAGE_RATE_AFTER = re.compile(
+    r"\bđạt(?:\s+tỷ\s+lệ)?(?:\s+bao\s+phủ)?\s+(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
+    r"(?!\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w))", re.I)
+#: "197.247/240.986 người": two counts joined by "/" before "người".
+_COUNT_PAIR = re.compile(r"(?<![\w.,/:\-])(?P<a>\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*"
+                         r"(?P<b>\d{1,3}(?:\.\d{3})+|\d+)(?=\s*người(?!\w))")
+
+
+def population_pairs(text: str, s0: int, s1: int, make: Any) -> list[Any]:
+    """"có 197.247/240.986 người tham gia BHYT, đạt tỷ lệ 81,85%": participants over
+    the population.
+
+    Why: a pair over a plan is read when the attainment after it is its ratio; a pair
+    whose ratio is the coverage printed after it (no "kế hoạch") is the participants
+    and the population, and was read as nothing (nor was the coverage). ``make`` is
+    :class:`.figures.Figure` (passed in: that module imports this one).
+    """
+    out = []
+    for m in _COUNT_PAIR.finditer(text, s0, s1):
+        a, b = (float(re.sub(r"\D", "", m[k])) for k in ("a", "b"))
+        end = text.find(";", m.end(), s1)
+        rate = _COVERAGE_RATE_AFTER.search(text, m.end(), s1 if end < 0 else end)
+        if not b or a > b or rate is None:
+            continue
+        if abs(100 * a / b - float(rate["pct"].replace(",", "."))) > 0.5:
+            continue
+        out.append(make(m.start("a"), m.end("a"), m["a"], a, "count", notes=[
+            "pair:actual", f"pairend:{m.end('b')}"]))
+        out.append(make(m.start("b"), m.end("b"), m["b"], b, "count",
+                        notes=["pair:population"]))
+    return out
