@@ -98,6 +98,20 @@ SET16_CLASSES = [
      {("Định Quán", "district", "bhxh_voluntary_participants", "2019-05-31", 21_400.0),
       ("Định Quán", "district", "bhxh_voluntary_plan_participants", "2019-12-31", 20_900.0),
       ("Định Quán", "district", "bhxh_voluntary_attainment_pct", "2019-05-31", 102.4)}),
+    # a commune described as one of its district's ("Xã A là xã … của huyện B"): the
+    # commune is the place, the district only locates it; "đã đạt chuẩn nông thôn mới
+    # với tỷ lệ … đạt X%" is the commune's own rate (not the criterion for such
+    # communes), and the share whose cards the state buys is no coverage
+    ("Xã Thanh Xuân là xã vùng cao số 3 của huyện Như Xuân với tổng dân số là 8.120 "
+     "người. Đến nay xã Thanh Xuân đã đạt chuẩn nông thôn mới với tỷ lệ bao phủ BHYT đạt "
+     "95,4%, trong đó 71,3% số người được Nhà nước mua thẻ.", "2020-11-02", "Thanh Hóa",
+     {("Thanh Xuân", "commune", "population", "2020-11-02", 8_120.0),
+      ("Thanh Xuân", "commune", "bhyt_coverage_pct", "2020-11-02", 95.4)}),
+    # control: the criterion itself ("đạt 90% đối với xã nông thôn mới") stays no row
+    ("Đến hết tháng 10/2020, huyện Như Xuân có 61.200 người tham gia BHYT. Tiêu chí tỷ lệ "
+     "bao phủ BHYT phải đạt 90% trở lên đối với xã nông thôn mới.", "2020-11-02",
+     "Thanh Hóa",
+     {("Như Xuân", "district", "bhyt_participants", "2020-10-31", 61_200.0)}),
 ]
 
 

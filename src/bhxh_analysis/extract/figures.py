@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..clean import ParseError, parse_quantity
+from . import gaps as G
 from . import patterns as P
-from .gaps import below_yardstick, lapsed_cards, population_pairs
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -103,7 +103,7 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
-    pairs = _actual_plan_pairs(text, s0, s1) or population_pairs(text, s0, s1, Figure)
+    pairs = _actual_plan_pairs(text, s0, s1) or G.population_pairs(text, s0, s1, Figure)
     return sorted(out + pairs + cards_population(text, s0, s1, Figure),
                   key=lambda f: f.start)
 
@@ -280,12 +280,14 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         not_a_row(fig, pre_q, prev)
     if reason:
         return reason
-    if lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
+    if G.lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
         return "lapsed cards"  # "N người có thẻ hết hạn (chiếm 4,5% dân số)"
+    if fig.unit == "pct" and G.share_given_cards(after):
+        return "a share of the participants"  # "82% số người được Nhà nước mua thẻ"
     if fig.unit == "pct" and prev is not None and "pair:population" in prev.notes:
         fig.measure = "coverage_pct"  # the rate the pair's ratio was checked against
         return None
-    if fig.unit == "pct" and below_yardstick(pre, after, statement):
+    if fig.unit == "pct" and G.below_yardstick(pre, after, statement):
         fig.measure = "shortfall_pp"  # "so với Quyết định số … thấp hơn 7,61%"
         return None
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
@@ -421,8 +423,8 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
     if prev is not None and ";" not in pre_q and P.NOT_PARTICIPATING.search(pre_q) \
             and P.SAME_AS_BEFORE.match(pre_q.rsplit(",", 1)[-1]):
         return "not participating"
-    if fig.unit == "pct" and (P.NEW_RURAL.search(statement.rsplit(",", 1)[-1])
-                              or P.NEW_RURAL.search(short_after)):
+    if fig.unit == "pct" and not G.reached_new_rural(statement) and (
+            P.NEW_RURAL.search(statement.rsplit(",", 1)[-1]) or P.NEW_RURAL.search(short_after)):
         return "a criterion for a kind of commune"  # "… đạt 90% đối với xã nông thôn mới"
     if P.BOUND_AFTER.match(short_after) and not (
             fig.unit == "pct" and P.PLAN_WORD.search(clause) and P.TARGET.search(statement)):

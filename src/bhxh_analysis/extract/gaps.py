@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["below_yardstick", "lapsed_cards", "population_pairs"]
+__all__ = ["below_yardstick", "lapsed_cards", "population_pairs", "reached_new_rural",
+           "share_given_cards"]
 
 
 
@@ -93,3 +94,24 @@ def population_pairs(text: str, s0: int, s1: int, make: Any) -> list[Any]:
         out.append(make(m.start("b"), m.end("b"), m["b"], b, "count",
                         notes=["pair:population"]))
     return out
+
+
+_REACHED_NEW_RURAL = re.compile(r"\bđã\s+(?:đạt\s+chuẩn|về\s+đích)\s+(?:xã\s+)?nông\s+thôn\s+mới"
+                                r"(?:\s+\w+){0,3}?\s+với\b", re.I)
+
+
+def reached_new_rural(statement: str) -> bool:
+    """"Xã A đã về đích nông thôn mới với tỷ lệ bao phủ BHYT đạt 92,2%": the commune's
+    own rate, reached (not the criterion "đạt 90% đối với xã nông thôn mới")."""
+    return bool(_REACHED_NEW_RURAL.search(statement))
+
+
+_GIVEN_CARDS_AFTER = re.compile(
+    r"\s*(?:số\s+)?(?:người|đối\s+tượng)\s+(?:được|do)\s+(?:Nhà\s+nước|ngân\s+sách|NSNN)"
+    r"(?:\s+\w+){0,3}?\s+(?:mua|cấp|đóng|hỗ\s+trợ)", re.I)
+
+
+def share_given_cards(after: str) -> bool:
+    """"82,5% số người được Nhà nước mua thẻ": the share of those whose cards the state
+    buys, a subgroup of the participants (not the coverage of the population)."""
+    return bool(_GIVEN_CARDS_AFTER.match(after))
