@@ -112,6 +112,17 @@ SET16_CLASSES = [
      "bao phủ BHYT phải đạt 90% trở lên đối với xã nông thôn mới.", "2020-11-02",
      "Thanh Hóa",
      {("Như Xuân", "district", "bhyt_participants", "2020-10-31", 61_200.0)}),
+    # persons given back their books ("cấp lại và trả sổ BHXH … cho N người lao động")
+    # and the rate of that work: no participants, no attainment
+    ("Trong tháng 6, BHXH thành phố đã cấp lại và trả sổ BHXH theo quy định của Luật "
+     "Bảo hiểm xã hội cho 215.300 người lao động, đạt tỷ lệ 91,2% kế hoạch. Tính đến hết "
+     "tháng 6, số người tham gia BHYT là 1.702.000 người.", "2019-07-05", "Hải Phòng",
+     {("Hải Phòng", "province", "bhyt_participants", "2019-06-30", 1_702_000.0)}),
+    # control: participants and their attainment, then cards handed out after a ";"
+    ("Tính đến hết tháng 6/2019, toàn thành phố có 512.000 người tham gia BHXH, đạt tỷ lệ "
+     "98,2% kế hoạch; đã cấp 4.100 thẻ BHYT cho trẻ em.", "2019-07-05", "Hải Phòng",
+     {("Hải Phòng", "province", "bhxh_participants", "2019-06-30", 512_000.0),
+      ("Hải Phòng", "province", "bhxh_attainment_pct", "2019-06-30", 98.2)}),
 ]
 
 

@@ -282,6 +282,10 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         return reason
     if G.lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
         return "lapsed cards"  # "N người có thẻ hết hạn (chiếm 4,5% dân số)"
+    if fig.unit != "pct" and G.books_handed_out(pre):
+        return "books or cards handed out"  # "trả sổ BHXH cho N người lao động"
+    if prev is not None and prev.skip == "books or cards handed out" and ";" not in pre:
+        return "the rate of a count not kept"  # "…, đạt tỷ lệ 96% kế hoạch" of those books
     if fig.unit == "pct" and G.share_given_cards(after):
         return "a share of the participants"  # "82% số người được Nhà nước mua thẻ"
     if fig.unit == "pct" and prev is not None and "pair:population" in prev.notes:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 __all__ = ["below_yardstick", "lapsed_cards", "population_pairs", "reached_new_rural",
-           "share_given_cards"]
+           "share_given_cards", "books_handed_out"]
 
 
 
@@ -115,3 +115,13 @@ def share_given_cards(after: str) -> bool:
     """"82,5% số người được Nhà nước mua thẻ": the share of those whose cards the state
     buys, a subgroup of the participants (not the coverage of the population)."""
     return bool(_GIVEN_CARDS_AFTER.match(after))
+
+
+_BOOKS_FOR = re.compile(r"\b(?:cấp|trả|phát\s+hành|in|duyệt)\b[^.;]{0,40}?\b(?:sổ|thẻ)\b[^.;]{0,80}?"
+                        r"\bcho\s*$", re.I)
+
+
+def books_handed_out(pre: str) -> bool:
+    """"cấp lại và trả sổ BHXH (theo Luật …) cho N người lao động": persons given a book
+    or card, an office's work (a flow), no participants."""
+    return bool(_BOOKS_FOR.search(pre))
