@@ -123,6 +123,30 @@ SET16_CLASSES = [
      "98,2% kế hoạch; đã cấp 4.100 thẻ BHYT cho trẻ em.", "2019-07-05", "Hải Phòng",
      {("Hải Phòng", "province", "bhxh_participants", "2019-06-30", 512_000.0),
       ("Hải Phòng", "province", "bhxh_attainment_pct", "2019-06-30", 98.2)}),
+    # a rate the figures before "helped raise" by a month gone by ("góp phần nâng … đến
+    # cuối tháng 9/2019 là 87,5%"): a result of that month, neither a target nor a
+    # rate labelled by the year "2019 là"
+    ("Trong 9 tháng đầu năm, riêng BHYT hộ gia đình, toàn thành phố Phan Rang – Tháp "
+     "Chàm có 18.300 người tham gia, tăng 5,1% so cùng kỳ, góp phần nâng tỷ lệ bao phủ "
+     "BHYT trên địa bàn thành phố đến cuối tháng 9/2019 là 87,5%.", "2019-10-15",
+     "Ninh Thuận",
+     {("Phan Rang-Tháp Chàm", "district", "bhyt_household_participants", "2019-09-30",
+       18_300.0),
+      ("Phan Rang-Tháp Chàm", "district", "bhyt_coverage_pct", "2019-09-30", 87.5)}),
+    # control: "góp phần đưa … đến cuối năm 2020 đạt 92%" after "phấn đấu" is a target
+    ("Năm 2020, thành phố Phan Rang – Tháp Chàm phấn đấu vận động thêm người dân tham "
+     "gia, góp phần đưa tỷ lệ bao phủ BHYT đến cuối năm 2020 đạt 92%.", "2019-12-20",
+     "Ninh Thuận",
+     {("Phan Rang-Tháp Chàm", "district", "bhyt_plan_coverage_pct", "2020-12-31", 92.0)}),
+    # control: years listed as labels ("năm 2018 là 85,1%, 2019 là 87,5%") still label
+    ("Tỷ lệ bao phủ BHYT của huyện Ninh Hải tăng dần: năm 2018 là 85,1%, 2019 là 87,5%.",
+     "2020-03-15", "Ninh Thuận",
+     {("Ninh Hải", "district", "bhyt_coverage_pct", "2018-12-31", 85.1),
+      ("Ninh Hải", "district", "bhyt_coverage_pct", "2019-12-31", 87.5)}),
+    # a sentence opened by a month written "Tháng 3 năm 2020,": that month's end
+    ("Tháng 3 năm 2020, số người tham gia BHXH tự nguyện của huyện Văn Quan là 240 người.",
+     "2021-09-20", "Lạng Sơn",
+     {("Văn Quan", "district", "bhxh_voluntary_participants", "2020-03-31", 240.0)}),
 ]
 
 

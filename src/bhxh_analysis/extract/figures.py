@@ -539,7 +539,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
-        fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
+        fig.measure = "plan_coverage_pct" if planned and not G.contributed_result(
+            clause) else "coverage_pct"  # "góp phần … đến cuối tháng 6/2019 là 89%"
         return None
     if prev_same is not None and prev_same.measure in (*_COVERAGES, "attainment_pct") \
             and not P.SCHEME.search(pre_q) and not re.search(r"t[ỷỉ]\s+lệ", clause, re.I) \

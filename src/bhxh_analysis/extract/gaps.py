@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 __all__ = ["below_yardstick", "lapsed_cards", "population_pairs", "reached_new_rural",
-           "share_given_cards", "books_handed_out"]
+           "share_given_cards", "books_handed_out", "contributed_result"]
 
 
 
@@ -125,3 +125,14 @@ def books_handed_out(pre: str) -> bool:
     """"cấp lại và trả sổ BHXH (theo Luật …) cho N người lao động": persons given a book
     or card, an office's work (a flow), no participants."""
     return bool(_BOOKS_FOR.search(pre))
+
+
+_CONTRIBUTED = re.compile(r"góp\s+phần\s+(?:nâng|đưa|đạt)[^.;]{0,80}?(?:đến|tới)\s+(?:hết|cuối)\s+"
+                          r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?", re.I)
+
+
+def contributed_result(clause: str) -> bool:
+    """"…, góp phần nâng tỷ lệ bao phủ … đến cuối tháng 6/2019 là 89%": what the figures
+    before helped reach by a month's end, a result (the target words "góp phần" then
+    name no target: a target's horizon is a year, not a month gone by)."""
+    return bool(_CONTRIBUTED.search(clause))
