@@ -147,6 +147,14 @@ SET16_CLASSES = [
     ("Tháng 3 năm 2020, số người tham gia BHXH tự nguyện của huyện Văn Quan là 240 người.",
      "2021-09-20", "Lạng Sơn",
      {("Văn Quan", "district", "bhxh_voluntary_participants", "2020-03-31", 240.0)}),
+    # the agency named with the places it gives plans to ("Bảo hiểm xã hội các tỉnh",
+    # "BHXH các địa phương") is no scheme: the plan is of the rate just read (BHYT)
+    ("Tính đến ngày 19/11/2020, tỷ lệ bao phủ BHYT toàn quốc đạt 89,2%. So với kế hoạch "
+     "Bảo hiểm Xã hội Việt Nam giao cho bảo hiểm xã hội các tỉnh trong năm 2020 (đạt tỷ "
+     "lệ bao phủ 90,9% dân số), kết quả này mới đạt 98,1% kế hoạch.", "2020-11-25", None,
+     {("Việt Nam", "nation", "bhyt_coverage_pct", "2020-11-19", 89.2),
+      ("Việt Nam", "nation", "bhyt_plan_coverage_pct", "2020-12-31", 90.9),
+      ("Việt Nam", "nation", "bhyt_attainment_pct", "2020-11-19", 98.1)}),
 ]
 
 

@@ -92,7 +92,7 @@ OUTSIDE_SCHEME = "bhyt_voluntary"
 #: A scheme word that names the agency, a law or a day, not the insurance itself.
 AGENCY_AFTER = re.compile(
     r"\s*(?:tỉnh|huyện|thành\s+phố|TP|thị\s+xã|quận|Việt\s+Nam|VN|cấp|các\s+cấp|khu\s+vực|"
-    r"trung\s+ương)(?!\w)",
+    r"trung\s+ương|(?:các\s+)?địa\s+phương|các\s+tỉnh)(?!\w)",  # "giao cho BHXH các địa phương"
     _I,
 )
 AGENCY_BEFORE = re.compile(
