@@ -155,6 +155,21 @@ SET16_CLASSES = [
      {("Việt Nam", "nation", "bhyt_coverage_pct", "2020-11-19", 89.2),
       ("Việt Nam", "nation", "bhyt_plan_coverage_pct", "2020-12-31", 90.9),
       ("Việt Nam", "nation", "bhyt_attainment_pct", "2020-11-19", 98.1)}),
+    # persons counted over every scheme ("lao động tham gia các loại bảo hiểm xã hội,
+    # bảo hiểm y tế, …", "tổng số người tham gia bảo hiểm trên địa bàn … là N người"):
+    # no row, not the scheme last read
+    ("Trong 6 tháng đầu năm 2019, huyện Ninh Phước có 9.400 người tham gia BHYT hộ gia "
+     "đình. Bảo hiểm xã hội huyện cũng đã khai thác mới 18 đơn vị với 85 lao động tham "
+     "gia các loại bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp. Tính đến nay, "
+     "tổng số người tham gia bảo hiểm trên địa bàn huyện là 64.300 người.", "2019-07-20",
+     "Ninh Thuận",
+     {("Ninh Phước", "district", "bhyt_household_participants", "2019-06-30", 9_400.0)}),
+    # control: "bảo hiểm y tế" spelled out names the scheme
+    ("Đến hết tháng 6/2019, huyện Ninh Phước có 64.300 người tham gia bảo hiểm y tế, "
+     "trong đó 9.400 người tham gia bảo hiểm y tế hộ gia đình.", "2019-07-20",
+     "Ninh Thuận",
+     {("Ninh Phước", "district", "bhyt_participants", "2019-06-30", 64_300.0),
+      ("Ninh Phước", "district", "bhyt_household_participants", "2019-06-30", 9_400.0)}),
 ]
 
 

@@ -282,6 +282,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         return reason
     if G.lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
         return "lapsed cards"  # "N người có thẻ hết hạn (chiếm 4,5% dân số)"
+    if fig.unit != "pct" and G.every_insurance(pre, after):
+        return "several schemes"  # "tổng số người tham gia bảo hiểm … là N người"
     if fig.unit != "pct" and G.books_handed_out(pre):
         return "books or cards handed out"  # "trả sổ BHXH cho N người lao động"
     if prev is not None and prev.skip == "books or cards handed out" and ";" not in pre:

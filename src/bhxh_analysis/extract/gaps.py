@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 __all__ = ["below_yardstick", "lapsed_cards", "population_pairs", "reached_new_rural",
-           "share_given_cards", "books_handed_out", "contributed_result"]
+           "share_given_cards", "books_handed_out", "contributed_result",
+           "every_insurance"]
 
 
 
@@ -136,3 +137,20 @@ def contributed_result(clause: str) -> bool:
     before helped reach by a month's end, a result (the target words "góp phần" then
     name no target: a target's horizon is a year, not a month gone by)."""
     return bool(_CONTRIBUTED.search(clause))
+
+
+#: "bảo hiểm" with no scheme after it: every scheme together.
+_BARE_INSURANCE = r"bảo\s+hiểm(?!\s+(?:xã|y|thất|tai|hưu|nhân|thương|tiền|vật|xe|cháy)\b)"
+_EVERY_AFTER = re.compile(
+    r"\s*(?:người|lao\s+động)\s+tham\s+gia\s+(?:các\s+loại(?:\s+hình)?\s+bảo\s+hiểm|"
+    + _BARE_INSURANCE + r")", re.I)
+_EVERY_BEFORE = re.compile(r"tham\s+gia\s+" + _BARE_INSURANCE + r"[^.;,\d]{0,50}?"
+                           r"(?:là|đạt|có)\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
+
+
+def every_insurance(pre: str, after: str) -> bool:
+    """Persons counted over every scheme together: "85 lao động tham gia các loại bảo
+    hiểm xã hội, bảo hiểm y tế, …", "tổng số người tham gia bảo hiểm trên địa bàn … là
+    N người" (no scheme named after "bảo hiểm"). Why: they took the scheme last read
+    (set 16: a district's household health insurance); a sum over schemes is no row."""
+    return bool(_EVERY_AFTER.match(after) or _EVERY_BEFORE.search(pre))
