@@ -170,6 +170,11 @@ SET16_CLASSES = [
      "Ninh Thuận",
      {("Ninh Phước", "district", "bhyt_participants", "2019-06-30", 64_300.0),
       ("Ninh Phước", "district", "bhyt_household_participants", "2019-06-30", 9_400.0)}),
+    # the same with the common typo "bảo hiếm"
+    ("Đến hết tháng 6/2019, huyện Ninh Phước có 9.400 người tham gia BHYT hộ gia đình; "
+     "khai thác mới 12 đơn vị với 60 lao động tham gia các loại bảo hiếm xã hội, bảo hiểm "
+     "y tế.", "2019-07-20", "Ninh Thuận",
+     {("Ninh Phước", "district", "bhyt_household_participants", "2019-06-30", 9_400.0)}),
 ]
 
 

@@ -141,8 +141,8 @@ def contributed_result(clause: str) -> bool:
 
 #: "bảo hiểm" with no scheme after it: every scheme together.
 _BARE_INSURANCE = r"bảo\s+hiểm(?!\s+(?:xã|y|thất|tai|hưu|nhân|thương|tiền|vật|xe|cháy)\b)"
-_EVERY_AFTER = re.compile(
-    r"\s*(?:người|lao\s+động)\s+tham\s+gia\s+(?:các\s+loại(?:\s+hình)?\s+bảo\s+hiểm|"
+_EVERY_AFTER = re.compile(  # "hiếm": a common typo of "hiểm"
+    r"\s*(?:người|lao\s+động)\s+tham\s+gia\s+(?:các\s+loại(?:\s+hình)?\s+bảo\s+hi[ểế]m|"
     + _BARE_INSURANCE + r")", re.I)
 _EVERY_BEFORE = re.compile(r"tham\s+gia\s+" + _BARE_INSURANCE + r"[^.;,\d]{0,50}?"
                            r"(?:là|đạt|có)\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
