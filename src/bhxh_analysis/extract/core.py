@@ -82,6 +82,7 @@ from .places_page import (
 )
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
+from .units import listed_units, with_listed
 
 __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
@@ -330,7 +331,16 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 if not any(r.start <= f.start < r.end for r in in_rows)]
         figs = sorted(figs + [f for r in in_rows for f in cell_figures(text, r)],
                       key=lambda f: f.start)
+        items = listed_units(text, s0, s1, ctx.places)  # "A đạt 81%/90%; B đạt …"
+        figs = with_listed(figs, items)
         for fig in figs:
+            if fig.start in items:  # a ward's or commune's figure in a list of them
+                unit = items[fig.start][0]
+                _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
+                fig.place, prev = unit, fig
+                kept.append(fig)
+                rows.extend(_rows(text, fig, s0, s1, kept))
+                continue
             row = next((r for r in in_rows if r.start <= fig.start < r.end), None)
             if row is not None:  # a cell of a table of places: its header says what
                 if _table_figure(text, fig, row, placed, dates, ctx):
@@ -422,6 +432,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     ctx.last_by_level[fig.place.level] = fig.place
                 ctx.last_figure_end = fig.end
             prev = fig
+        if items:  # the list's wards are not the place in play after it
+            ctx.places.last = ctx.places.district
         status = [d for _a, _b, d in dates if not _horizon(d, ctx.published)]
         if strong and status and not _yardstick(kept, ctx):
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..clean import ParseError, parse_quantity
+from . import gaps as G
 from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
@@ -103,7 +104,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
             value, penalty = float(re.sub(r"\D", "", m["num"])), 0.15
         out.append(Figure(m.start(), m.start() + len(raw), raw, value, unit,
                            qm["q"].lower() if qm else _estimate(before), penalty=penalty))
-    return sorted(out + _actual_plan_pairs(text, s0, s1) + cards_population(text, s0, s1, Figure),
+    pairs = _actual_plan_pairs(text, s0, s1) or G.population_pairs(text, s0, s1, Figure)
+    return sorted(out + pairs + cards_population(text, s0, s1, Figure),
                   key=lambda f: f.start)
 
 
@@ -124,7 +126,8 @@ def _actual_plan_pairs(text: str, s0: int, s1: int) -> list[Figure]:
         pct = float(att["pct"].replace(",", "."))
         if abs(100 * a / b - pct) > 0.5:
             continue
-        out.append(Figure(m.start("a"), m.end("a"), m["a"], a, "count", notes=["pair:actual"]))
+        out.append(Figure(m.start("a"), m.end("a"), m["a"], a, "count",
+                          notes=["pair:actual", f"pairend:{m.end('b')}"]))
         out.append(Figure(m.start("b"), m.end("b"), m["b"], b, "count", notes=["pair:plan"]))
     return out
 
@@ -268,8 +271,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         return fig.unit
     if P.DIGITAL_SERVICE.search(clause) or P.DIGITAL_SERVICE.search(short_after):
         return "a digital service"  # "… đã cài đặt ứng dụng VssID", "tỷ lệ xác thực …"
-    if "pair:actual" in fig.notes or "pair:plan" in fig.notes:  # "31.200/30.950 người"
-        fig.measure = "participants" if "pair:actual" in fig.notes else "plan_participants"
+    if {"pair:actual", "pair:plan", "pair:population"} & set(fig.notes):  # "31.200/30.950"
+        fig.measure = "participants" if "pair:actual" in fig.notes else (
+            "population" if "pair:population" in fig.notes else "plan_participants")
         return None
     if persons_of_cards(fig):
         return None
@@ -277,6 +281,22 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         not_a_row(fig, pre_q, prev) or receiving(fig, statement, after)
     if reason:
         return reason
+    if G.lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
+        return "lapsed cards"  # "N người có thẻ hết hạn (chiếm 4,5% dân số)"
+    if fig.unit != "pct" and G.every_insurance(pre, after):
+        return "several schemes"  # "tổng số người tham gia bảo hiểm … là N người"
+    if fig.unit != "pct" and G.books_handed_out(pre):
+        return "books or cards handed out"  # "trả sổ BHXH cho N người lao động"
+    if prev is not None and prev.skip == "books or cards handed out" and ";" not in pre:
+        return "the rate of a count not kept"  # "…, đạt tỷ lệ 96% kế hoạch" of those books
+    if fig.unit == "pct" and G.share_given_cards(after):
+        return "a share of the participants"  # "82% số người được Nhà nước mua thẻ"
+    if fig.unit == "pct" and prev is not None and "pair:population" in prev.notes:
+        fig.measure = "coverage_pct"  # the rate the pair's ratio was checked against
+        return None
+    if fig.unit == "pct" and G.below_yardstick(pre, after, statement):
+        fig.measure = "shortfall_pp"  # "so với Quyết định số … thấp hơn 7,61%"
+        return None
     if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
             P.NOT_PARTICIPATING.match(after, 0) or re.match(
                 r"\s*(?:người(?:\s+dân|\s+lao\s+động)?\s+|lao\s+động\s+|dân\s+số\s+)?"
@@ -410,8 +430,8 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
     if prev is not None and ";" not in pre_q and P.NOT_PARTICIPATING.search(pre_q) \
             and P.SAME_AS_BEFORE.match(pre_q.rsplit(",", 1)[-1]):
         return "not participating"
-    if fig.unit == "pct" and (P.NEW_RURAL.search(statement.rsplit(",", 1)[-1])
-                              or P.NEW_RURAL.search(short_after)):
+    if fig.unit == "pct" and not G.reached_new_rural(statement) and (
+            P.NEW_RURAL.search(statement.rsplit(",", 1)[-1]) or P.NEW_RURAL.search(short_after)):
         return "a criterion for a kind of commune"  # "… đạt 90% đối với xã nông thôn mới"
     if P.BOUND_AFTER.match(short_after) and not (
             fig.unit == "pct" and P.PLAN_WORD.search(clause) and P.TARGET.search(statement)):
@@ -523,7 +543,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
-        fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
+        fig.measure = "plan_coverage_pct" if planned and not G.contributed_result(
+            clause) else "coverage_pct"  # "góp phần … đến cuối tháng 6/2019 là 89%"
         return None
     if prev_same is not None and prev_same.measure in (*_COVERAGES, "attainment_pct") \
             and not P.SCHEME.search(pre_q) and not re.search(r"t[ỷỉ]\s+lệ", clause, re.I) \
@@ -710,9 +731,11 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
 
     Returns ``"joint"`` for a figure of several schemes listed together.
     """
-    m = P.PARTICIPATE_AFTER.match(text, fig.end)
+    # a pair "197.247/240.986 người tham gia BHYT": the noun follows the pair's second
+    end = next((int(n[8:]) for n in fig.notes if n.startswith("pairend:")), fig.end)
+    m = P.PARTICIPATE_AFTER.match(text, end)
     if m is None:
-        m = P.PERSON_AFTER.match(text, fig.end)
+        m = P.PERSON_AFTER.match(text, end)
     if m is not None:
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
         if after and not text[m.end():after[0][0]].strip():

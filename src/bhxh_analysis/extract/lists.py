@@ -173,6 +173,11 @@ def deepest_before(fig: Figure, w0: int, placed: list[tuple[int, Any]]) -> Any:
     return fig.place
 
 
+#: "Xã A là xã vùng cao của huyện B": a commune described as one of its district's.
+_DESCRIBED_IN = re.compile(r"\s+là\s+(?:một\s+)?(?:xã|phường|thị\s+trấn)(?!\w)[^.;,%]{0,80}?"
+                           r"\b(?:của|thuộc)\s+", re.I)
+
+
 def apposed_child(text: str, before: list[tuple[int, Any]]) -> Any:
     """The place of a figure after "xã A, tỉnh B có …": a unit then, after a comma, the
     unit that contains it names one place, the smaller (the larger only locates it);
@@ -182,7 +187,8 @@ def apposed_child(text: str, before: list[tuple[int, Any]]) -> Any:
         return last
     a, child = before[-2]
     m = P.PLACE_PREFIXED.match(text, a)
-    if isinstance(child, str) or m is None or not re.fullmatch(r"\s*,\s*", text[m.end():off]):
+    if isinstance(child, str) or m is None or not (re.fullmatch(r"\s*,\s*", text[m.end():off])
+                                                   or _DESCRIBED_IN.fullmatch(text, m.end(), off)):
         return last
     inside = child.parent_code == last.code or (
         last.level == "province" and child.province_code == last.code)

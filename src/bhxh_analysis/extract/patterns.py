@@ -92,7 +92,7 @@ OUTSIDE_SCHEME = "bhyt_voluntary"
 #: A scheme word that names the agency, a law or a day, not the insurance itself.
 AGENCY_AFTER = re.compile(
     r"\s*(?:tỉnh|huyện|thành\s+phố|TP|thị\s+xã|quận|Việt\s+Nam|VN|cấp|các\s+cấp|khu\s+vực|"
-    r"trung\s+ương)(?!\w)",
+    r"trung\s+ương|(?:các\s+)?địa\s+phương|các\s+tỉnh)(?!\w)",  # "giao cho BHXH các địa phương"
     _I,
 )
 AGENCY_BEFORE = re.compile(
@@ -340,7 +340,8 @@ AS_OF = re.compile(
     r"|(?P<midmonth>(?:(?:tính\s+)?(?:đến|tới)\s+)?giữa\s+tháng\s+(?P<mm>\d{1,2})"
     r"(?:\s*/\s*(?P<my>\d{4})|\s+năm\s+(?P<my2>\d{4}))?)"
     r"|(?P<monthto>(?:tính\s+)?(?:đến|tới)\s+" + _MONTH + r")"
-    r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4})"
+    r"|(?P<monthyear>tháng\s+\d{1,2}\s*/\s*\d{4}|"
+    r"(?<!\d\s)(?<!ngày\s)tháng\s+\d{1,2}\s+năm\s+\d{4})"  # not "ngày 5 tháng 10 năm 2019"
     r"|(?P<months>(?<![\w.,])(?P<n>\d{1,2}|" + _MONTH_WORDS + r")\s+tháng\s+(?:đầu\s+)?năm"
     r"(?:\s+(?P<ny>\d{4}|nay))?)"
     r"|(?P<half>nửa\s+đầu\s+năm(?:\s+(?P<hy>\d{4}|nay))?)"
@@ -420,7 +421,8 @@ THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
 #: "Lộ trình ...: năm 2021 đạt 35%; năm 2023 đạt 40%": a roadmap's list is of targets.
 ROADMAP = re.compile(r"lộ\s+trình", _I)
 #: "2017 là 79,8%": an item of a list labelled by year.
-YEAR_ITEM_BEFORE = re.compile(r"(?:năm\s+)?(?P<y>(?:19|20)\d{2})\s*(?:là|:|đạt)\s*$", _I)
+YEAR_ITEM_BEFORE = re.compile(  # not a month's "tháng 6/2019 là 89%" (set 16)
+    r"(?:năm\s+)?(?<![\d/.\-])(?P<y>(?:19|20)\d{2})\s*(?:là|:|đạt)\s*$", _I)
 #: "9.100 người thuộc hộ nghèo …", "người được ngân sách hỗ trợ": a subgroup, not a stock.
 SUBGROUP_AFTER = re.compile(
     r"\s*(?:người|lao\s+động|đối\s+tượng)\s+(?:thuộc|là\s+(?:người|học|hộ)|được\s+(?:ngân\s+sách|"

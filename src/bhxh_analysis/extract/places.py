@@ -16,6 +16,7 @@ from typing import Any
 
 from ..geo import GeoError, get_registry
 from . import patterns as P
+from .units import dashed_name
 
 __all__ = ["Mention", "PlaceContext", "article_subject", "find_mentions", "fold_chars",
            "prefixed_name"]
@@ -116,8 +117,11 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         level = P.KIND_LEVEL.get(kind)
         # The kind stays with the name: "huyện Long Mỹ" and "thị xã Long Mỹ" differ.
         prefix = _KIND_NAMES.get(kind, "")
-        found.append(Mention(m.start(), m.end(), f"{prefix} {m['name']}".strip(), "named",
-                             level))
+        name, end = f"{prefix} {m['name']}".strip(), m.end()
+        dashed = dashed_name(text, end, name, level, registry)
+        if dashed is not None:  # "thành phố Phan Rang – Tháp Chàm": one name
+            name, end = dashed
+        found.append(Mention(m.start(), end, name, "named", level))
     for m in P.HCM_ABBREVIATION.finditer(text):
         found.append(Mention(m.start(), m.end(), "Thành phố Hồ Chí Minh", "named", "province"))
     for m in P.NATION.finditer(text):

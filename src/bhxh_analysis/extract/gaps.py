@@ -1,0 +1,156 @@
+"""Percent figures that are neither a coverage nor a plan, found in set 16 (issue 15):
+a gap below a decision's target, and the persons whose cards lapsed; and a pair of
+counts that is the participants over the population.
+
+Kept apart from :mod:`.figures` (near the house limit); :func:`.figures.classify`
+calls both before its other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["below_yardstick", "lapsed_cards", "population_pairs", "reached_new_rural",
+           "share_given_cards", "books_handed_out", "contributed_result",
+           "every_insurance"]
+
+
+
+#: "so với Quyết định số 1269/QĐ-UBND", "so với Nghị quyết của HĐND huyện", "so với chỉ
+#: tiêu": the yardstick a gap in points is measured against.
+_VERSUS_YARDSTICK = re.compile(
+    r"so\s+với\s+(?:(?:Quyết\s+định|Nghị\s+quyết|Kế\s+hoạch|Chỉ\s+thị)(?!\w)|"
+    r"(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch))", re.I)
+#: "còn khoảng cách 1,5% so với chỉ tiêu": a gap printed before its yardstick.
+_GAP_BEFORE = re.compile(r"khoảng\s+cách(?:\s+(?:là|khoảng))?\s*$", re.I)
+
+
+def below_yardstick(pre: str, after: str, statement: str) -> bool:
+    """A rate's gap in points below a decision's or a plan's target: a shortfall.
+
+    Why: "so với Quyết định số … thấp hơn 7,61%" and "còn khoảng cách 1,5% so với chỉ
+    tiêu" were read as a plan of 7,61 % (a plan far below the place's own coverage) or
+    an attainment of 1,5 %. A gap "thấp hơn X%" after "so với" a decision, resolution,
+    plan or target, or a "khoảng cách X% so với" one, is ``shortfall_pp``.
+    """
+    clause = re.split(r"[;,]", statement)[-1]
+    if re.search(r"thấp\s+hơn\s*$", pre, re.I) and _VERSUS_YARDSTICK.search(clause):
+        return True
+    return bool(_GAP_BEFORE.search(pre) and _VERSUS_YARDSTICK.match(after.lstrip()))
+
+
+#: Cards that lapsed and were not renewed: "thẻ BHYT hết hạn", "chưa gia hạn".
+_LAPSED = re.compile(r"thẻ(?:\s+BHYT)?\s+(?:đã\s+)?hết\s+hạn|chưa\s+(?:gia|đáo)\s+hạn", re.I)
+_LAPSED_AFTER = re.compile(r"\s*người(?:\s+dân)?\s+(?:có\s+)?thẻ(?:\s+BHYT)?\s+(?:đã\s+)?"
+                           r"hết\s+hạn", re.I)
+
+
+def lapsed_cards(pre: str, after: str, statement: str) -> bool:
+    """Persons whose cards lapsed, or their share ("chiếm 4,5% dân số"): no participants,
+    no coverage and no plan.
+
+    Why: "có 12.262 người dân có thẻ BHYT hết hạn … (chiếm 4,5% dân số)" gave a count of
+    participants and a plan of 4,5 %. The count's own noun names lapsed cards, or its
+    clause does ("Số người có thẻ hết hạn … là N người", not "giảm N người do thẻ hết
+    hạn": a change with its cause), or the share "(chiếm X%" follows such a clause.
+    """
+    if _LAPSED_AFTER.match(after):
+        return True
+    clause = re.split(r"[;,(]", pre)[-1]
+    if _LAPSED.search(clause) and not re.search(r"\b(?:tăng|giảm)\b", clause, re.I):
+        return True
+    return bool(re.search(r"\(\s*chiếm\s*$", pre, re.I) and _LAPSED.search(statement[-200:]))
+
+
+#: "…, đạt tỷ lệ 81,85%" (no "kế hoạch" after it): the coverage a pair's ratio may be.
+_COVERAGE_RATE_AFTER = re.compile(
+    r"\bđạt(?:\s+tỷ\s+lệ)?(?:\s+bao\s+phủ)?\s+(?P<pct>\d{1,3}(?:,\d+)?)\s*%"
+    r"(?!\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w))", re.I)
+#: "197.247/240.986 người": two counts joined by "/" before "người".
+_COUNT_PAIR = re.compile(r"(?<![\w.,/:\-])(?P<a>\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*"
+                         r"(?P<b>\d{1,3}(?:\.\d{3})+|\d+)(?=\s*người(?!\w))")
+
+
+def population_pairs(text: str, s0: int, s1: int, make: Any) -> list[Any]:
+    """"có 197.247/240.986 người tham gia BHYT, đạt tỷ lệ 81,85%": participants over
+    the population.
+
+    Why: a pair over a plan is read when the attainment after it is its ratio; a pair
+    whose ratio is the coverage printed after it (no "kế hoạch") is the participants
+    and the population, and was read as nothing (nor was the coverage). ``make`` is
+    :class:`.figures.Figure` (passed in: that module imports this one).
+    """
+    out = []
+    for m in _COUNT_PAIR.finditer(text, s0, s1):
+        a, b = (float(re.sub(r"\D", "", m[k])) for k in ("a", "b"))
+        end = text.find(";", m.end(), s1)
+        rate = _COVERAGE_RATE_AFTER.search(text, m.end(), s1 if end < 0 else end)
+        if not b or a > b or rate is None:
+            continue
+        if abs(100 * a / b - float(rate["pct"].replace(",", "."))) > 0.5:
+            continue
+        out.append(make(m.start("a"), m.end("a"), m["a"], a, "count", notes=[
+            "pair:actual", f"pairend:{m.end('b')}"]))
+        out.append(make(m.start("b"), m.end("b"), m["b"], b, "count",
+                        notes=["pair:population"]))
+    return out
+
+
+_REACHED_NEW_RURAL = re.compile(r"\bđã\s+(?:đạt\s+chuẩn|về\s+đích)\s+(?:xã\s+)?nông\s+thôn\s+mới"
+                                r"(?:\s+\w+){0,3}?\s+với\b", re.I)
+
+
+def reached_new_rural(statement: str) -> bool:
+    """"Xã A đã về đích nông thôn mới với tỷ lệ bao phủ BHYT đạt 92,2%": the commune's
+    own rate, reached (not the criterion "đạt 90% đối với xã nông thôn mới")."""
+    return bool(_REACHED_NEW_RURAL.search(statement))
+
+
+_GIVEN_CARDS_AFTER = re.compile(
+    r"\s*(?:số\s+)?(?:người|đối\s+tượng)\s+(?:được|do)\s+(?:Nhà\s+nước|ngân\s+sách|NSNN)"
+    r"(?:\s+\w+){0,3}?\s+(?:mua|cấp|đóng|hỗ\s+trợ)", re.I)
+
+
+def share_given_cards(after: str) -> bool:
+    """"82,5% số người được Nhà nước mua thẻ": the share of those whose cards the state
+    buys, a subgroup of the participants (not the coverage of the population)."""
+    return bool(_GIVEN_CARDS_AFTER.match(after))
+
+
+_BOOKS_FOR = re.compile(r"\b(?:cấp|trả|phát\s+hành|in|duyệt)\b[^.;]{0,40}?\b(?:sổ|thẻ)\b[^.;]{0,80}?"
+                        r"\bcho\s*$", re.I)
+
+
+def books_handed_out(pre: str) -> bool:
+    """"cấp lại và trả sổ BHXH (theo Luật …) cho N người lao động": persons given a book
+    or card, an office's work (a flow), no participants."""
+    return bool(_BOOKS_FOR.search(pre))
+
+
+_CONTRIBUTED = re.compile(r"góp\s+phần\s+(?:nâng|đưa|đạt)[^.;]{0,80}?(?:đến|tới)\s+(?:hết|cuối)\s+"
+                          r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?", re.I)
+
+
+def contributed_result(clause: str) -> bool:
+    """"…, góp phần nâng tỷ lệ bao phủ … đến cuối tháng 6/2019 là 89%": what the figures
+    before helped reach by a month's end, a result (the target words "góp phần" then
+    name no target: a target's horizon is a year, not a month gone by)."""
+    return bool(_CONTRIBUTED.search(clause))
+
+
+#: "bảo hiểm" with no scheme after it: every scheme together.
+_BARE_INSURANCE = r"bảo\s+hiểm(?!\s+(?:xã|y|thất|tai|hưu|nhân|thương|tiền|vật|xe|cháy)\b)"
+_EVERY_AFTER = re.compile(  # "hiếm": a common typo of "hiểm"
+    r"\s*(?:người|lao\s+động)\s+tham\s+gia\s+(?:các\s+loại(?:\s+hình)?\s+bảo\s+hi[ểế]m|"
+    + _BARE_INSURANCE + r")", re.I)
+_EVERY_BEFORE = re.compile(r"tham\s+gia\s+" + _BARE_INSURANCE + r"[^.;,\d]{0,50}?"
+                           r"(?:là|đạt|có)\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
+
+
+def every_insurance(pre: str, after: str) -> bool:
+    """Persons counted over every scheme together: "85 lao động tham gia các loại bảo
+    hiểm xã hội, bảo hiểm y tế, …", "tổng số người tham gia bảo hiểm trên địa bàn … là
+    N người" (no scheme named after "bảo hiểm"). Why: they took the scheme last read
+    (set 16: a district's household health insurance); a sum over schemes is no row."""
+    return bool(_EVERY_AFTER.match(after) or _EVERY_BEFORE.search(pre))
