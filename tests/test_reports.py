@@ -1053,3 +1053,20 @@ def test_a_year_already_over_is_forecast_from_its_last_figure_before_31_december
     # a table without any outcome has no outcome column
     assert "Actual 31 December" not in table_html(blind.forecast_table(), "en")
     assert "Actual 31 December" in table_html(rpt.forecast_table(), "en")
+
+
+def test_prior_and_outcome_pick_the_last_figure_before_31_december_and_the_outcome() -> None:
+    """One rule for the province and the national forecast of a year already over."""
+    rows = pd.DataFrame({
+        "as_of": pd.to_datetime(["2022-12-31", "2023-06-30", "2023-09-30", "2023-09-30",
+                                 "2023-12-31", "2023-12-31"]),
+        "obs_id": ["a", "b", "d", "c", "f", "e"],
+        "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+    })
+    prior, outcome = report_data.prior_and_outcome(rows, 2023)
+    assert (prior["obs_id"], outcome["obs_id"]) == ("d", "e")  # ties: last / first by id
+    prior, _ = report_data.prior_and_outcome(rows, 2023, as_of=pd.Timestamp("2023-07-31"))
+    assert prior["value"] == 2.0
+    prior, outcome = report_data.prior_and_outcome(rows, 2022)
+    assert prior is None and outcome["value"] == 1.0
+    assert report_data.prior_and_outcome(rows.iloc[1:4], 2023)[1] is None

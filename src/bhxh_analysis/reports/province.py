@@ -27,6 +27,7 @@ from .data import (
     load_bundle,
     measure_of,
     parse_as_of,
+    prior_and_outcome,
     resolve_province,
     scheme_of,
     source_labels,
@@ -504,9 +505,10 @@ class ProvinceReport:
                         "geo_code": r["geo_code"], "indicator": r["indicator"],
                         "year": self.year, "as_of": as_of, "last_value": r["value"],
                         "last_as_of": r["as_of"], "status": "ok", "error": ""}
-                if is_year_end(pd.Series([r["as_of"]])).iloc[0]:
+                before, outcome = prior_and_outcome(
+                    sel[_same_place(sel, r) & (sel["indicator"] == r["indicator"])], self.year)
+                if outcome is not None:  # r, the latest of the year, is its 31 December
                     base["status"] = "year_end_known"
-                    before = self._within_year(sel, r)
                     if self.as_of is None and before is not None:
                         # The year is over and published: forecast from the year's last
                         # figure before 31 December and show the outcome beside it, as the
@@ -514,7 +516,7 @@ class ProvinceReport:
                         # forecaster would have done.
                         base.update(status="ok", as_of=before["as_of"],
                                     last_value=before["value"], last_as_of=before["as_of"],
-                                    actual=r["value"])
+                                    actual=outcome["value"])
                         r = before
                 if base["status"] == "ok":
                     base["label"] = self.t("fan_title", place=r["place"], label=(
@@ -560,13 +562,6 @@ class ProvinceReport:
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
         self._cache["forecast"] = out
         return out
-
-    @staticmethod
-    def _within_year(sel: pd.DataFrame, r: pd.Series) -> pd.Series | None:
-        """The latest figure of ``r``'s series in its year before 31 December, if any."""
-        same = sel[_same_place(sel, r) & (sel["indicator"] == r["indicator"])]
-        same = same[~is_year_end(same["as_of"])]
-        return latest(same).iloc[0] if len(same) else None
 
     def _plan_from_tables(self, r: pd.Series, res: Any) -> dict[str, Any]:
         """The year's plan of a series from the published or derived figures, and P(≥ plan).
