@@ -380,6 +380,22 @@ def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle)
                        "participants + Health insurance (BHYT): shortfall (persons)")
 
 
+def test_a_coverage_plan_does_not_promise_a_forecast_set_against_a_plan(bundle) -> None:
+    # Hồ Chí Minh (2025) read "the latest year with a plan and a within-year figure, so the
+    # forecast can be compared with the plan" for 2022 (a coverage and its plan of Bà Rịa -
+    # Vũng Tàu) and then "no participants in 2022; no forecast": only a participants
+    # figure is forecast, against a plan in persons.
+    cov = _obs([("c-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                 "2024-09-30", "bhyt_coverage_pct", 90.0, "pct", "90%"),
+                ("c-2", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                 "2024-12-31", "bhyt_plan_coverage_pct", 92.0, "pct", "92%")])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang=lang,
+                                     bundle=_bundle(pd.concat([bundle.obs, cov])))
+        assert rpt.year == 2024
+        assert rpt.year_reason() == i18n.t("year_reason_latest", lang, year=2024)
+
+
 def test_year_reason_and_latest_gap_name_what_they_count(bundle) -> None:
     # A later figure of another kind (new participants) must not contradict "the latest
     # participants or coverage figure": both sentences say what they count.

@@ -236,12 +236,13 @@ class ProvinceReport:
             self._year_reason = "year_reason_none"
             return None
         m = measure_of(ins["indicator"])
-        # A year counts when one place has, for one scheme, both a plan and a figure
-        # dated within the year: then its forecast can be set against its plan.
+        # A year counts when one place has, for one scheme, both a plan in persons and a
+        # participants figure dated within the year: what the forecast section forecasts
+        # and sets against a plan (a coverage and its plan are compared, not forecast).
         key = ins.assign(year=ins["as_of"].dt.year, scheme=scheme_of(ins["indicator"]))[
             ["year", "geo_level", "geo_code", "scheme"]]
         plans = set(map(tuple, key[_plan_evidence(m).to_numpy()].to_numpy().tolist()))
-        within = m.isin(_TREND_MEASURES).to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
+        within = m.eq("participants").to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
         common = {k[0] for k in set(map(tuple, key[within].to_numpy().tolist())) & plans}
         if common:
             self._year_reason = "year_reason_plan"
@@ -688,9 +689,8 @@ class ProvinceReport:
 
 
 def _plan_evidence(measure: pd.Series) -> pd.Series:
-    """True for measures that state or imply a plan (plan, % of plan, shortfall)."""
-    return measure.str.startswith("plan_") | measure.isin(
-        ["attainment_pct", "shortfall_participants", "shortfall_pp"])
+    """True for measures that state or imply a plan in persons (plan, % of plan, shortfall)."""
+    return measure.isin(["plan_participants", "attainment_pct", "shortfall_participants"])
 
 
 def prob_at_least(res: Any, x: float) -> float:
