@@ -396,6 +396,21 @@ def test_a_coverage_plan_does_not_promise_a_forecast_set_against_a_plan(bundle) 
         assert rpt.year_reason() == i18n.t("year_reason_latest", lang, year=2024)
 
 
+@pytest.mark.parametrize("as_of, key", [("2021-12-31", "forecast_none_year_coverage_known"),
+                                          ("2021-06-30", "forecast_none_year_coverage")])
+def test_a_year_with_only_a_coverage_says_why_there_is_no_forecast(bundle, as_of, key) -> None:
+    # Quảng Ninh 2020 read "no participant figure in 2020: no forecast is possible" beside
+    # its published 31 December coverage of 95 %: the year is known, not unforecastable.
+    cov = _obs([("c-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                 as_of, "bhyt_coverage_pct", 90.0, "pct", "90%")])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", year=2021, lang=lang,
+                                     bundle=_bundle(pd.concat([bundle.obs, cov])))
+        assert rpt.forecast_notes() == [i18n.t(key, lang, year=2021)]
+    empty = reports.ProvinceReport("Lâm Đồng", year=2022, lang="en", bundle=bundle)
+    assert empty.forecast_notes() == [i18n.t("forecast_none_year", "en", year=2022)]
+
+
 def test_year_reason_and_latest_gap_name_what_they_count(bundle) -> None:
     # A later figure of another kind (new participants) must not contradict "the latest
     # participants or coverage figure": both sentences say what they count.

@@ -596,8 +596,14 @@ class ProvinceReport:
         fcs = self.forecast_table()
         if self.year is None:
             return [self.t("forecast_none")]
-        if fcs.empty:
-            return [self.t("forecast_none_year", year=self.year)]
+        if fcs.empty:  # say what the year has instead: a coverage, known or within the year
+            figs = self._figures()
+            cov = figs[measure_of(figs["indicator"]).eq("coverage_pct").to_numpy()
+                       & is_insurance(figs["indicator"]).to_numpy()
+                       & (figs["as_of"].dt.year == self.year).to_numpy()]
+            key = ("forecast_none_year" if cov.empty else "forecast_none_year_coverage_known"
+                   if is_year_end(cov["as_of"]).any() else "forecast_none_year_coverage")
+            return [self.t(key, year=self.year)]
         from .words import forecast_sentences, former_area_sentences
 
         return former_area_sentences(self) + forecast_sentences(fcs, self.lang)
