@@ -354,6 +354,17 @@ def _html(df: pd.DataFrame, lang: str) -> str:
     return table_html(df, lang)
 
 
+def test_a_shortfall_in_percentage_points_is_not_printed_as_a_percentage() -> None:
+    # "BHYT: còn thiếu (điểm %)" read "6,49%" in the derived table (Cần Thơ, Hồ Chí Minh):
+    # a gap in points is written as the coverage table writes it, "+6,49".
+    df = pd.DataFrame({"indicator": ["bhyt_shortfall_pp", "bhyt_coverage_pct"],
+                       "value": [6.49, 68.37], "unit": ["pct", "pct"],
+                       "as_of": pd.to_datetime(["2016-06-30"] * 2)})
+    vi, en = _html(df, "vi"), _html(df, "en")
+    assert ">+6,49<" in vi and "6,49%" not in vi and "68,37%" in vi
+    assert ">+6.49<" in en and "6.49%" not in en and "68.37%" in en
+
+
 def test_headline_has_the_seed_figures_in_both_languages(bundle) -> None:
     vi = reports.ProvinceReport("Lâm Đồng", lang="vi", bundle=bundle)
     html_vi = _html(vi.headline_table(), "vi")
