@@ -1026,6 +1026,20 @@ def test_national_table_puts_a_years_partial_rows_in_date_order() -> None:
     assert len(want) >= 2 and [r for r in shown if "(" in r] == want
 
 
+def test_a_split_panel_names_the_scheme_of_each_part() -> None:
+    """Hồ Chí Minh (2025) drew five panels all titled "Số người tham gia bảo hiểm": a panel
+    split by scheme says which scheme each part holds."""
+    import matplotlib.pyplot as plt
+
+    keys = [f"{s} — {p}" for s in ("BHXH", "BHYT") for p in ("A", "B", "C")]
+    df = pd.DataFrame({"series": keys, "as_of": pd.to_datetime(["2021-12-31"] * 6),
+                       "value": [1.0] * 6, "panel": "Số người tham gia bảo hiểm"})
+    fig = plotting.panels(df, x="as_of", y="value", hue="series", panel="panel")
+    assert [ax.get_title(loc="left") for ax in fig.axes] == [
+        "Số người tham gia bảo hiểm: BHXH", "Số người tham gia bảo hiểm: BHYT"]
+    plt.close(fig)
+
+
 def test_national_participants_one_panel_per_scheme_on_one_time_axis() -> None:
     """Voluntary BHXH (0.006–2.3 M) was a flat line at zero beside BHYT (98 M) on one
     axis; each scheme now has its panel, in the package's order, years lined up, and no

@@ -389,8 +389,14 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     groups = df.groupby(panel, sort=False) if panel else [(title or "", df)]
     for name, g in groups:
         present = set(g[hue].astype(str))
-        for keys in _series_sets([k for k in order if k in present]):
-            chunks.append((str(name), g[g[hue].astype(str).isin(keys)]))
+        sets = _series_sets([k for k in order if k in present])
+        for keys in sets:
+            # a split panel names the scheme each part holds (its series' kin), so the
+            # parts do not all carry one title
+            kin = {k.split(" — ")[0] for k in keys}
+            label = (f"{name}: {kin.pop()}" if len(sets) > 1 and len(kin) == 1 and name
+                     else str(name))
+            chunks.append((label, g[g[hue].astype(str).isin(keys)]))
     with matplotlib.rc_context(style()):
         fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")
         axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False, sharex=sharex)[:, 0]
