@@ -569,6 +569,20 @@ def test_ha_tay_is_a_former_province_of_ha_noi(bundle) -> None:
     assert "Hà Tây" in ha_noi and "1/8/2008" in ha_noi
 
 
+def test_ha_tay_in_a_2025_report_is_labelled_with_its_own_end(bundle) -> None:
+    # Hà Nội (2025) listed "Hà Tây (until 30 June 2025)": Hà Tây joined Hà Nội on
+    # 1 August 2008, so its figures run until 31 July 2008.
+    obs = _obs([("h-1", "gso", "28", "Hà Tây", "province", "legacy", "Hà Nội", "2007-07-01",
+                 "population", 2773700.0, "persons", "2.773,7"),
+                ("h-2", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2022-07-01",
+                 "population", 8435650.0, "persons", "8.435,65")])
+    for lang, until, hanoi in (("en", "Hà Tây (until 31 Jul 2008)", "Hà Nội (until 30 June 2025)"),
+                               ("vi", "Hà Tây (đến 31/7/2008)", "Hà Nội (đến 30/6/2025)")):
+        places = set(reports.ProvinceReport("Hà Nội", boundaries="2025", lang=lang,
+                                            bundle=_bundle(obs)).headline_table()["place"])
+        assert until in places and hanoi in places, places
+
+
 def test_earlier_splits_and_transfers_are_named_beside_the_series(bundle) -> None:
     """GSO series follow each year's boundaries: Đắk Lắk's population steps down in 2004
     when Đắk Nông was split off; the report says so (and Đắk Nông says where it came from)."""
