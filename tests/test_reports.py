@@ -422,6 +422,20 @@ def test_a_year_with_only_a_coverage_says_why_there_is_no_forecast(bundle, as_of
     assert empty.forecast_notes() == [i18n.t("forecast_none_year", "en", year=2022)]
 
 
+def test_one_derived_figure_from_two_sources_is_listed_once(bundle) -> None:
+    # Hồ Chí Minh (2025) listed "BHYT: còn thiếu (điểm %) 5,25% 30/9/2022" twice: the same
+    # gap derived against one plan printed by two sources; the table shows no source, so
+    # two identical lines only repeat themselves.
+    rows = [(f"d-{i}", src, "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+             "2022-09-30", "bhyt_shortfall_pp", 5.25, "pct", "") for i, src in
+            enumerate(["a+tvpl", "a+vss"])]
+    derived = _obs(rows)
+    derived["method"] = "bhyt_shortfall_pp = bhyt_plan_coverage_pct - bhyt_coverage_pct"
+    table = reports.ProvinceReport("Lâm Đồng", lang="vi",
+                                   bundle=_bundle(bundle.obs, derived)).derived_table()
+    assert len(table) == 1 and table["value"].iloc[0] == 5.25
+
+
 def test_year_reason_and_latest_gap_name_what_they_count(bundle) -> None:
     # A later figure of another kind (new participants) must not contradict "the latest
     # participants or coverage figure": both sentences say what they count.

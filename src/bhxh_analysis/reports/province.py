@@ -323,7 +323,7 @@ class ProvinceReport:
             "place": d["place"], "indicator": d["indicator"], "value": d["value"],
             "unit": d["unit"], "as_of": d["as_of"],
             "formula": [i18n.formula_text(m, self.lang) for m in d["method"].fillna("")],
-        }).reset_index(drop=True)
+        }).drop_duplicates().reset_index(drop=True)  # one figure from two sources: once
 
     def _target_for(self, indicator: str, year: int) -> pd.Series | None:
         tg = self.bundle.targets
