@@ -952,6 +952,30 @@ def test_a_flag_shared_by_several_series_is_said_once_naming_them() -> None:
     assert any(s.startswith("BHXH: người tham gia — Kiên Giang: chuỗi chỉ có") for s in one)
 
 
+def test_no_plan_for_any_series_is_not_said_as_some() -> None:
+    # Hà Nội read "No plan is known for some series" under four forecasts none of which
+    # had a plan.
+    from bhxh_analysis.reports.words import forecast_sentences
+
+    fcs = pd.DataFrame({"indicator": ["bhxh_participants", "bhyt_participants"],
+                        "place": "Hà Nội", "status": "ok", "plan": [float("nan")] * 2,
+                        "p_meet_plan": float("nan"), "flags": "", "upper_bound": float("nan"),
+                        "bound_indicator": ""})
+    for lang in ("vi", "en"):
+        said = forecast_sentences(fcs, lang)
+        assert i18n.t("forecast_no_plan_any", lang) in said
+        assert i18n.t("forecast_no_plan", lang) not in said
+        some = fcs.assign(plan=[100.0, float("nan")], p_meet_plan=[0.5, float("nan")],
+                          last_value=90.0, forecast=95.0, lo80=91.0, hi80=99.0, lo95=90.0,
+                          hi95=101.0, as_of=pd.Timestamp("2024-06-30"), year=2024,
+                          last_as_of=pd.Timestamp("2024-06-30"), plan_source="",
+                          pace_required=2.0, past_moves=float("nan"),
+                          past_moves_as_large=float("nan"), past_moves_pool="",
+                          p_meet_plan_model="seasonal", plan_pull=float("nan"),
+                          actual=float("nan"), label="")
+        assert i18n.t("forecast_no_plan", lang) in forecast_sentences(some, lang)
+
+
 def test_component_held_within_its_total_is_said_in_words() -> None:
     """Issue 14: a forecast capped by its total's names the total, in vi and en; the
     denominator sentence stays for a denominator bound."""
