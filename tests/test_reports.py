@@ -1092,6 +1092,28 @@ def test_a_split_panel_names_the_scheme_of_each_part() -> None:
     plt.close(fig)
 
 
+def test_a_small_change_of_a_count_is_drawn_small() -> None:
+    """Hồ Chí Minh (2025): BHXH bắt buộc of Bà Rịa - Vũng Tàu 203.8 → 199.5 thousand (−2 %)
+    filled its panel (axis 199–204) like a collapse; a count axis spans at least
+    MIN_COUNT_SPAN of its top, as a percentage axis spans MIN_PCT_SPAN points."""
+    import matplotlib.pyplot as plt
+
+    df = pd.DataFrame({"series": "BHXH bắt buộc — Bà Rịa - Vũng Tàu",
+                       "as_of": pd.to_datetime(["2019-12-31", "2021-12-31"]),
+                       "value": [203_850.0, 199_511.0], "panel": "Số người tham gia"})
+    fig = plotting.panels(df, x="as_of", y="value", hue="series", panel="panel",
+                          ylabel="Nghìn người", scale=1000.0)
+    lo, hi = fig.axes[0].get_ylim()
+    assert hi - lo >= plotting.MIN_COUNT_SPAN * 203.85 and lo >= 0
+    assert lo <= 199.511 and hi >= 203.85
+    plt.close(fig)
+    wide = df.assign(value=[100_000.0, 200_000.0])  # a real change keeps its own axis
+    fig = plotting.panels(wide, x="as_of", y="value", hue="series", panel="panel",
+                          scale=1000.0)
+    assert fig.axes[0].get_ylim()[0] > 50
+    plt.close(fig)
+
+
 def test_national_participants_one_panel_per_scheme_on_one_time_axis() -> None:
     """Voluntary BHXH (0.006–2.3 M) was a flat line at zero beside BHYT (98 M) on one
     axis; each scheme now has its panel, in the package's order, years lined up, and no
