@@ -190,7 +190,7 @@ def test_report_national_cli(home, tmp_path) -> None:
     res = CliRunner().invoke(main, ["report", "national", "--lang", "en", "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
     page = (tmp_path / "national-trends-en.html").read_text(encoding="utf-8")
-    assert "Participants by scheme" in page and "Nghị quyết 28-NQ/TW" in page
+    assert "Participants by scheme" in page and "Resolution 28-NQ/TW" in page  # instrument in English
     forecast = (tmp_path / "forecast-report-viet-nam-en.html").read_text(encoding="utf-8")
     assert "80% interval" in forecast and "Backtest skill" in forecast
 
