@@ -105,3 +105,19 @@ def test_every_derivation_formula_is_read_in_the_readers_language() -> None:
         for lang in ("vi", "en"):
             text = formula_text(rule.method, lang)
             assert not any(p in text for p in phrases if phrases[p][lang] != p), text
+
+
+def test_every_policy_instrument_is_named_in_both_languages() -> None:
+    """An English reader meets "Resolution 28-NQ/TW", not "Nghị quyết 28-NQ/TW", beside a
+    target (the en reports read "Nghị quyết 28-NQ/TW (2018) — target for 2025"), and a
+    Vietnamese reader no English instrument name."""
+    import pandas as pd
+
+    from bhxh_analysis import config
+    from bhxh_analysis.i18n import instrument_label
+
+    names = sorted(set(pd.read_csv(config.raw_dir() / "targets.csv", dtype=str)["instrument"]))
+    for name in names:
+        en, vi = instrument_label(name, "en"), instrument_label(name, "vi")
+        assert not any(w in en for w in ("Nghị quyết", "Quyết định", "mục tiêu")), name
+        assert not any(w in vi for w in ("Resolution", "Decision", "target", "goal")), name

@@ -114,6 +114,8 @@ def test_lam_dong_report_shows_the_seed_figures_without_code(lam_dong) -> None:
     page = (lam_dong / "lam-dong-legacy-vi.html").read_text(encoding="utf-8")
     assert "190.863" in page and "168.596" in page
     assert "83,23%" in page
+    year = re.search(r"Năm báo cáo: (\d{4})", page)[1]  # the forecast heading says it too
+    assert f"<h2>Dự báo đến 31/12/{year}</h2>" in page
     assert "ProvinceReport(" not in page and "import " not in page  # no code cells
     assert "class=\"jp-InputArea" not in page and "In&nbsp;[" not in page
     nb = nbformat.read(lam_dong / "lam-dong-legacy-vi.ipynb", as_version=4)
@@ -188,7 +190,7 @@ def test_report_national_cli(home, tmp_path) -> None:
     res = CliRunner().invoke(main, ["report", "national", "--lang", "en", "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
     page = (tmp_path / "national-trends-en.html").read_text(encoding="utf-8")
-    assert "Participants by scheme" in page and "Nghị quyết 28-NQ/TW" in page
+    assert "Participants by scheme" in page and "Resolution 28-NQ/TW" in page  # instrument in English
     forecast = (tmp_path / "forecast-report-viet-nam-en.html").read_text(encoding="utf-8")
     assert "80% interval" in forecast and "Backtest skill" in forecast
 

@@ -354,6 +354,17 @@ def _html(df: pd.DataFrame, lang: str) -> str:
     return table_html(df, lang)
 
 
+def test_a_shortfall_in_percentage_points_is_not_printed_as_a_percentage() -> None:
+    # "BHYT: còn thiếu (điểm %)" read "6,49%" in the derived table (Cần Thơ, Hồ Chí Minh):
+    # a gap in points is written as the coverage table writes it, "+6,49".
+    df = pd.DataFrame({"indicator": ["bhyt_shortfall_pp", "bhyt_coverage_pct"],
+                       "value": [6.49, 68.37], "unit": ["pct", "pct"],
+                       "as_of": pd.to_datetime(["2016-06-30"] * 2)})
+    vi, en = _html(df, "vi"), _html(df, "en")
+    assert ">+6,49<" in vi and "6,49%" not in vi and "68,37%" in vi
+    assert ">+6.49<" in en and "6.49%" not in en and "68.37%" in en
+
+
 def test_headline_has_the_seed_figures_in_both_languages(bundle) -> None:
     vi = reports.ProvinceReport("Lâm Đồng", lang="vi", bundle=bundle)
     html_vi = _html(vi.headline_table(), "vi")
@@ -378,6 +389,51 @@ def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle)
     formula = rpt.derived_table()["formula"].iloc[0]
     assert formula == ("Health insurance (BHYT): plan (persons) = Health insurance (BHYT): "
                        "participants + Health insurance (BHYT): shortfall (persons)")
+
+
+def test_a_coverage_plan_does_not_promise_a_forecast_set_against_a_plan(bundle) -> None:
+    # Hồ Chí Minh (2025) read "the latest year with a plan and a within-year figure, so the
+    # forecast can be compared with the plan" for 2022 (a coverage and its plan of Bà Rịa -
+    # Vũng Tàu) and then "no participants in 2022; no forecast": only a participants
+    # figure is forecast, against a plan in persons.
+    cov = _obs([("c-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                 "2024-09-30", "bhyt_coverage_pct", 90.0, "pct", "90%"),
+                ("c-2", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                 "2024-12-31", "bhyt_plan_coverage_pct", 92.0, "pct", "92%")])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang=lang,
+                                     bundle=_bundle(pd.concat([bundle.obs, cov])))
+        assert rpt.year == 2024
+        assert rpt.year_reason() == i18n.t("year_reason_latest", lang, year=2024)
+
+
+@pytest.mark.parametrize("as_of, key", [("2021-12-31", "forecast_none_year_coverage_known"),
+                                          ("2021-06-30", "forecast_none_year_coverage")])
+def test_a_year_with_only_a_coverage_says_why_there_is_no_forecast(bundle, as_of, key) -> None:
+    # Quảng Ninh 2020 read "no participant figure in 2020: no forecast is possible" beside
+    # its published 31 December coverage of 95 %: the year is known, not unforecastable.
+    cov = _obs([("c-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                 as_of, "bhyt_coverage_pct", 90.0, "pct", "90%")])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", year=2021, lang=lang,
+                                     bundle=_bundle(pd.concat([bundle.obs, cov])))
+        assert rpt.forecast_notes() == [i18n.t(key, lang, year=2021)]
+    empty = reports.ProvinceReport("Lâm Đồng", year=2022, lang="en", bundle=bundle)
+    assert empty.forecast_notes() == [i18n.t("forecast_none_year", "en", year=2022)]
+
+
+def test_one_derived_figure_from_two_sources_is_listed_once(bundle) -> None:
+    # Hồ Chí Minh (2025) listed "BHYT: còn thiếu (điểm %) 5,25% 30/9/2022" twice: the same
+    # gap derived against one plan printed by two sources; the table shows no source, so
+    # two identical lines only repeat themselves.
+    rows = [(f"d-{i}", src, "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+             "2022-09-30", "bhyt_shortfall_pp", 5.25, "pct", "") for i, src in
+            enumerate(["a+tvpl", "a+vss"])]
+    derived = _obs(rows)
+    derived["method"] = "bhyt_shortfall_pp = bhyt_plan_coverage_pct - bhyt_coverage_pct"
+    table = reports.ProvinceReport("Lâm Đồng", lang="vi",
+                                   bundle=_bundle(bundle.obs, derived)).derived_table()
+    assert len(table) == 1 and table["value"].iloc[0] == 5.25
 
 
 def test_year_reason_and_latest_gap_name_what_they_count(bundle) -> None:
@@ -525,6 +581,20 @@ def test_ha_tay_is_a_former_province_of_ha_noi(bundle) -> None:
     ha_noi = " ".join(reports.ProvinceReport("Hà Nội", lang="vi",
                                              bundle=bundle).boundary_sentences())
     assert "Hà Tây" in ha_noi and "1/8/2008" in ha_noi
+
+
+def test_ha_tay_in_a_2025_report_is_labelled_with_its_own_end(bundle) -> None:
+    # Hà Nội (2025) listed "Hà Tây (until 30 June 2025)": Hà Tây joined Hà Nội on
+    # 1 August 2008, so its figures run until 31 July 2008.
+    obs = _obs([("h-1", "gso", "28", "Hà Tây", "province", "legacy", "Hà Nội", "2007-07-01",
+                 "population", 2773700.0, "persons", "2.773,7"),
+                ("h-2", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2022-07-01",
+                 "population", 8435650.0, "persons", "8.435,65")])
+    for lang, until, hanoi in (("en", "Hà Tây (until 31 Jul 2008)", "Hà Nội (until 30 June 2025)"),
+                               ("vi", "Hà Tây (đến 31/7/2008)", "Hà Nội (đến 30/6/2025)")):
+        places = set(reports.ProvinceReport("Hà Nội", boundaries="2025", lang=lang,
+                                            bundle=_bundle(obs)).headline_table()["place"])
+        assert until in places and hanoi in places, places
 
 
 def test_earlier_splits_and_transfers_are_named_beside_the_series(bundle) -> None:
@@ -882,6 +952,30 @@ def test_a_flag_shared_by_several_series_is_said_once_naming_them() -> None:
     assert any(s.startswith("BHXH: người tham gia — Kiên Giang: chuỗi chỉ có") for s in one)
 
 
+def test_no_plan_for_any_series_is_not_said_as_some() -> None:
+    # Hà Nội read "No plan is known for some series" under four forecasts none of which
+    # had a plan.
+    from bhxh_analysis.reports.words import forecast_sentences
+
+    fcs = pd.DataFrame({"indicator": ["bhxh_participants", "bhyt_participants"],
+                        "place": "Hà Nội", "status": "ok", "plan": [float("nan")] * 2,
+                        "p_meet_plan": float("nan"), "flags": "", "upper_bound": float("nan"),
+                        "bound_indicator": ""})
+    for lang in ("vi", "en"):
+        said = forecast_sentences(fcs, lang)
+        assert i18n.t("forecast_no_plan_any", lang) in said
+        assert i18n.t("forecast_no_plan", lang) not in said
+        some = fcs.assign(plan=[100.0, float("nan")], p_meet_plan=[0.5, float("nan")],
+                          last_value=90.0, forecast=95.0, lo80=91.0, hi80=99.0, lo95=90.0,
+                          hi95=101.0, as_of=pd.Timestamp("2024-06-30"), year=2024,
+                          last_as_of=pd.Timestamp("2024-06-30"), plan_source="",
+                          pace_required=2.0, past_moves=float("nan"),
+                          past_moves_as_large=float("nan"), past_moves_pool="",
+                          p_meet_plan_model="seasonal", plan_pull=float("nan"),
+                          actual=float("nan"), label="")
+        assert i18n.t("forecast_no_plan", lang) in forecast_sentences(some, lang)
+
+
 def test_component_held_within_its_total_is_said_in_words() -> None:
     """Issue 14: a forecast capped by its total's names the total, in vi and en; the
     denominator sentence stays for a denominator bound."""
@@ -984,6 +1078,42 @@ def test_national_table_puts_a_years_partial_rows_in_date_order() -> None:
     assert len(want) >= 2 and [r for r in shown if "(" in r] == want
 
 
+def test_a_split_panel_names_the_scheme_of_each_part() -> None:
+    """Hồ Chí Minh (2025) drew five panels all titled "Số người tham gia bảo hiểm": a panel
+    split by scheme says which scheme each part holds."""
+    import matplotlib.pyplot as plt
+
+    keys = [f"{s} — {p}" for s in ("BHXH", "BHYT") for p in ("A", "B", "C")]
+    df = pd.DataFrame({"series": keys, "as_of": pd.to_datetime(["2021-12-31"] * 6),
+                       "value": [1.0] * 6, "panel": "Số người tham gia bảo hiểm"})
+    fig = plotting.panels(df, x="as_of", y="value", hue="series", panel="panel")
+    assert [ax.get_title(loc="left") for ax in fig.axes] == [
+        "Số người tham gia bảo hiểm: BHXH", "Số người tham gia bảo hiểm: BHYT"]
+    plt.close(fig)
+
+
+def test_a_small_change_of_a_count_is_drawn_small() -> None:
+    """Hồ Chí Minh (2025): BHXH bắt buộc of Bà Rịa - Vũng Tàu 203.8 → 199.5 thousand (−2 %)
+    filled its panel (axis 199–204) like a collapse; a count axis spans at least
+    MIN_COUNT_SPAN of its top, as a percentage axis spans MIN_PCT_SPAN points."""
+    import matplotlib.pyplot as plt
+
+    df = pd.DataFrame({"series": "BHXH bắt buộc — Bà Rịa - Vũng Tàu",
+                       "as_of": pd.to_datetime(["2019-12-31", "2021-12-31"]),
+                       "value": [203_850.0, 199_511.0], "panel": "Số người tham gia"})
+    fig = plotting.panels(df, x="as_of", y="value", hue="series", panel="panel",
+                          ylabel="Nghìn người", scale=1000.0)
+    lo, hi = fig.axes[0].get_ylim()
+    assert hi - lo >= plotting.MIN_COUNT_SPAN * 203.85 and lo >= 0
+    assert lo <= 199.511 and hi >= 203.85
+    plt.close(fig)
+    wide = df.assign(value=[100_000.0, 200_000.0])  # a real change keeps its own axis
+    fig = plotting.panels(wide, x="as_of", y="value", hue="series", panel="panel",
+                          scale=1000.0)
+    assert fig.axes[0].get_ylim()[0] > 50
+    plt.close(fig)
+
+
 def test_national_participants_one_panel_per_scheme_on_one_time_axis() -> None:
     """Voluntary BHXH (0.006–2.3 M) was a flat line at zero beside BHYT (98 M) on one
     axis; each scheme now has its panel, in the package's order, years lined up, and no
@@ -1053,3 +1183,20 @@ def test_a_year_already_over_is_forecast_from_its_last_figure_before_31_december
     # a table without any outcome has no outcome column
     assert "Actual 31 December" not in table_html(blind.forecast_table(), "en")
     assert "Actual 31 December" in table_html(rpt.forecast_table(), "en")
+
+
+def test_prior_and_outcome_pick_the_last_figure_before_31_december_and_the_outcome() -> None:
+    """One rule for the province and the national forecast of a year already over."""
+    rows = pd.DataFrame({
+        "as_of": pd.to_datetime(["2022-12-31", "2023-06-30", "2023-09-30", "2023-09-30",
+                                 "2023-12-31", "2023-12-31"]),
+        "obs_id": ["a", "b", "d", "c", "f", "e"],
+        "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+    })
+    prior, outcome = report_data.prior_and_outcome(rows, 2023)
+    assert (prior["obs_id"], outcome["obs_id"]) == ("d", "e")  # ties: last / first by id
+    prior, _ = report_data.prior_and_outcome(rows, 2023, as_of=pd.Timestamp("2023-07-31"))
+    assert prior["value"] == 2.0
+    prior, outcome = report_data.prior_and_outcome(rows, 2022)
+    assert prior is None and outcome["value"] == 1.0
+    assert report_data.prior_and_outcome(rows.iloc[1:4], 2023)[1] is None

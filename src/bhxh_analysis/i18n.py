@@ -133,7 +133,7 @@ def formula_text(method: str, lang: str) -> str:
 
 
 def instrument_label(instrument: str, lang: str) -> str:
-    """Return a policy instrument's name in ``lang`` (names printed in Vietnamese stay).
+    """Return a policy instrument's name in ``lang`` (the number stays as printed: 28-NQ/TW).
 
     Examples
     --------

@@ -246,6 +246,12 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         if hi - lo < MIN_PCT_SPAN:
             lo = max(0.0, (lo + hi - MIN_PCT_SPAN) / 2)
             ax.set_ylim(lo, lo + MIN_PCT_SPAN)
+    elif len(data):  # 203.8 → 199.5 thousand (−2 %) must not fill the panel like a collapse
+        lo, hi = ax.get_ylim()
+        if 0 < hi - lo < MIN_COUNT_SPAN * hi:
+            span = MIN_COUNT_SPAN * hi
+            lo = max(0.0, (lo + hi - span) / 2)
+            ax.set_ylim(lo, lo + span)
     shared = len(ax.get_shared_x_axes().get_siblings(ax)) > 1  # panels' one time axis
     if len(data) and data[x].nunique() == 1 and not shared:  # one date: a span around it
         x0 = data[x].iloc[0]
@@ -291,6 +297,10 @@ def _ticks_at_dates(ax: Axes, when: list, lang: str) -> None:
 #: Smallest span (percentage points) of a percentage axis: a change of one point or two
 #: is drawn as the small change it is.
 MIN_PCT_SPAN = 10.0
+
+#: Smallest span of a count axis, as a share of its top: a change of 2 % is drawn as the
+#: small change it is, not across the whole panel.
+MIN_COUNT_SPAN = 0.2
 
 
 def _hue_order(df: pd.DataFrame, hue: str | None) -> list[str]:
@@ -389,8 +399,14 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     groups = df.groupby(panel, sort=False) if panel else [(title or "", df)]
     for name, g in groups:
         present = set(g[hue].astype(str))
-        for keys in _series_sets([k for k in order if k in present]):
-            chunks.append((str(name), g[g[hue].astype(str).isin(keys)]))
+        sets = _series_sets([k for k in order if k in present])
+        for keys in sets:
+            # a split panel names the scheme each part holds (its series' kin), so the
+            # parts do not all carry one title
+            kin = {k.split(" — ")[0] for k in keys}
+            label = (f"{name}: {kin.pop()}" if len(sets) > 1 and len(kin) == 1 and name
+                     else str(name))
+            chunks.append((label, g[g[hue].astype(str).isin(keys)]))
     with matplotlib.rc_context(style()):
         fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")
         axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False, sharex=sharex)[:, 0]

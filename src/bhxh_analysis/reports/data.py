@@ -531,3 +531,40 @@ def latest(df: pd.DataFrame) -> pd.DataFrame:
 def is_year_end(dates: pd.Series) -> pd.Series:
     """True where a date is 31 December."""
     return (dates.dt.month == 12) & (dates.dt.day == 31)
+
+
+def prior_and_outcome(rows: pd.DataFrame, year: int, as_of: pd.Timestamp | None = None,
+                      ) -> tuple[pd.Series | None, pd.Series | None]:
+    """Return a series' last figure of ``year`` before 31 December and its 31 December figure.
+
+    One rule for every forecast of a year already over (the province report and the
+    national forecast report), so both set the forecast from the same prior figure beside
+    the same outcome.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Figures of one series (one place, one indicator) with ``as_of``, ``obs_id`` and
+        ``value``; other years are ignored.
+    year : int
+        The year forecast.
+    as_of : pandas.Timestamp, optional
+        Only a prior figure dated on or before this day counts (the outcome does not
+        depend on it).
+
+    Returns
+    -------
+    tuple of (pandas.Series or None, pandas.Series or None)
+        The prior figure (ties on a date: the last by ``obs_id``, as :func:`latest`) and
+        the outcome (two sources of one figure: the first by ``obs_id``); ``None`` where
+        there is none.
+    """
+    in_year = rows[rows["as_of"].dt.year == year]
+    end = is_year_end(in_year["as_of"]).to_numpy()
+    before = in_year[~end]
+    if as_of is not None:
+        before = before[before["as_of"] <= as_of]
+    before = before.sort_values(["as_of", "obs_id"], kind="stable")
+    outcome = in_year[end].sort_values("obs_id", kind="stable")
+    return (before.iloc[-1] if len(before) else None,
+            outcome.iloc[0] if len(outcome) else None)

@@ -17,6 +17,7 @@ from .data import (
     load_bundle,
     measure_of,
     parse_as_of,
+    prior_and_outcome,
     source_labels,
     sources_table,
 )
@@ -244,24 +245,21 @@ class ForecastReport:
         last = self.series.sort_values(["indicator", "as_of", "obs_id"]).drop_duplicates(
             "indicator", keep="last")
         for _, r in last.iterrows():  # a handful of indicators
-            prior = self.series[(self.series["indicator"] == r["indicator"])
-                                & ~is_year_end(self.series["as_of"])
-                                ].sort_values(["as_of", "obs_id"], kind="stable")
-            if self.as_of is not None:
-                prior = prior[prior["as_of"] <= self.as_of]
-            if prior.empty:
+            prior, _ = prior_and_outcome(
+                self.series[self.series["indicator"] == r["indicator"]], self.year, self.as_of)
+            if prior is None:
                 continue
-            as_of = self.as_of if self.as_of is not None else prior["as_of"].max()
-            actual = obs[(obs["geo_code"] == self.unit.code) & (obs["indicator"] == r["indicator"])
-                         & (obs["geo_level"] == self.unit.level)
-                         & (obs["as_of"] == pd.Timestamp(year=self.year, month=12, day=31))
-                         ].sort_values("obs_id")  # two sources of one figure: the first by id
+            as_of = self.as_of if self.as_of is not None else prior["as_of"]
+            # the outcome is shown whatever the as-of date, from every figure of the place
+            _, actual = prior_and_outcome(
+                obs[(obs["geo_code"] == self.unit.code) & (obs["indicator"] == r["indicator"])
+                    & (obs["geo_level"] == self.unit.level)], self.year)
             base = {"place": self.unit.name, "boundaries": r["boundaries"],
                     "geo_level": r["geo_level"], "geo_code": r["geo_code"],
                     "indicator": r["indicator"], "year": self.year, "as_of": as_of,
-                    "last_value": float(prior["value"].iloc[-1]),
-                    "last_as_of": prior["as_of"].max(), "status": "ok", "error": "",
-                    "actual": float(actual["value"].iloc[0]) if len(actual) else float("nan")}
+                    "last_value": float(prior["value"]), "last_as_of": prior["as_of"],
+                    "status": "ok", "error": "",
+                    "actual": float(actual["value"]) if actual is not None else float("nan")}
             try:
                 res = fc.forecast_year_end(obs, (r["boundaries"], r["geo_level"], r["geo_code"]),
                                            r["indicator"], self.year, as_of.date().isoformat())

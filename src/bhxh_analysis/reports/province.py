@@ -27,6 +27,7 @@ from .data import (
     load_bundle,
     measure_of,
     parse_as_of,
+    prior_and_outcome,
     resolve_province,
     scheme_of,
     source_labels,
@@ -186,8 +187,17 @@ class ProvinceReport:
         df["place"] = (place + " (" + parent + ")").where(parent.notna(), place)
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
-            until = i18n.t("legacy_until", self.lang)
-            df.loc[legacy_prov, "place"] = df.loc[legacy_prov, "place"] + f" ({until})"
+            # a province gone before 2025 (Hà Tây, 1/8/2008) is labelled with its own end
+            from .. import geo
+
+            units = geo.get_registry().units("legacy", "province", include_defunct=True)
+            ends = units.set_index("geo_code").get("valid_to", pd.Series(dtype=object))
+            ends = ends[ends.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
+            until = df.loc[legacy_prov, "geo_code"].astype(str).map(lambda c: i18n.t(
+                "legacy_until_date", self.lang, date=i18n.fmt_date(
+                    pd.Timestamp(ends[c]) - pd.Timedelta(days=1), self.lang))
+                if c in ends.index else i18n.t("legacy_until", self.lang))
+            df.loc[legacy_prov, "place"] = df.loc[legacy_prov, "place"] + " (" + until + ")"
         df["_level_rank"] = df["geo_level"].map(LEVEL_RANK)
         return df
 
@@ -235,12 +245,13 @@ class ProvinceReport:
             self._year_reason = "year_reason_none"
             return None
         m = measure_of(ins["indicator"])
-        # A year counts when one place has, for one scheme, both a plan and a figure
-        # dated within the year: then its forecast can be set against its plan.
+        # A year counts when one place has, for one scheme, both a plan in persons and a
+        # participants figure dated within the year: what the forecast section forecasts
+        # and sets against a plan (a coverage and its plan are compared, not forecast).
         key = ins.assign(year=ins["as_of"].dt.year, scheme=scheme_of(ins["indicator"]))[
             ["year", "geo_level", "geo_code", "scheme"]]
         plans = set(map(tuple, key[_plan_evidence(m).to_numpy()].to_numpy().tolist()))
-        within = m.isin(_TREND_MEASURES).to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
+        within = m.eq("participants").to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
         common = {k[0] for k in set(map(tuple, key[within].to_numpy().tolist())) & plans}
         if common:
             self._year_reason = "year_reason_plan"
@@ -312,7 +323,7 @@ class ProvinceReport:
             "place": d["place"], "indicator": d["indicator"], "value": d["value"],
             "unit": d["unit"], "as_of": d["as_of"],
             "formula": [i18n.formula_text(m, self.lang) for m in d["method"].fillna("")],
-        }).reset_index(drop=True)
+        }).drop_duplicates().reset_index(drop=True)  # one figure from two sources: once
 
     def _target_for(self, indicator: str, year: int) -> pd.Series | None:
         tg = self.bundle.targets
@@ -504,9 +515,10 @@ class ProvinceReport:
                         "geo_code": r["geo_code"], "indicator": r["indicator"],
                         "year": self.year, "as_of": as_of, "last_value": r["value"],
                         "last_as_of": r["as_of"], "status": "ok", "error": ""}
-                if is_year_end(pd.Series([r["as_of"]])).iloc[0]:
+                before, outcome = prior_and_outcome(
+                    sel[_same_place(sel, r) & (sel["indicator"] == r["indicator"])], self.year)
+                if outcome is not None:  # r, the latest of the year, is its 31 December
                     base["status"] = "year_end_known"
-                    before = self._within_year(sel, r)
                     if self.as_of is None and before is not None:
                         # The year is over and published: forecast from the year's last
                         # figure before 31 December and show the outcome beside it, as the
@@ -514,7 +526,7 @@ class ProvinceReport:
                         # forecaster would have done.
                         base.update(status="ok", as_of=before["as_of"],
                                     last_value=before["value"], last_as_of=before["as_of"],
-                                    actual=r["value"])
+                                    actual=outcome["value"])
                         r = before
                 if base["status"] == "ok":
                     base["label"] = self.t("fan_title", place=r["place"], label=(
@@ -561,13 +573,6 @@ class ProvinceReport:
         self._cache["forecast"] = out
         return out
 
-    @staticmethod
-    def _within_year(sel: pd.DataFrame, r: pd.Series) -> pd.Series | None:
-        """The latest figure of ``r``'s series in its year before 31 December, if any."""
-        same = sel[_same_place(sel, r) & (sel["indicator"] == r["indicator"])]
-        same = same[~is_year_end(same["as_of"])]
-        return latest(same).iloc[0] if len(same) else None
-
     def _plan_from_tables(self, r: pd.Series, res: Any) -> dict[str, Any]:
         """The year's plan of a series from the published or derived figures, and P(≥ plan).
 
@@ -600,8 +605,14 @@ class ProvinceReport:
         fcs = self.forecast_table()
         if self.year is None:
             return [self.t("forecast_none")]
-        if fcs.empty:
-            return [self.t("forecast_none_year", year=self.year)]
+        if fcs.empty:  # say what the year has instead: a coverage, known or within the year
+            figs = self._figures()
+            cov = figs[measure_of(figs["indicator"]).eq("coverage_pct").to_numpy()
+                       & is_insurance(figs["indicator"]).to_numpy()
+                       & (figs["as_of"].dt.year == self.year).to_numpy()]
+            key = ("forecast_none_year" if cov.empty else "forecast_none_year_coverage_known"
+                   if is_year_end(cov["as_of"]).any() else "forecast_none_year_coverage")
+            return [self.t(key, year=self.year)]
         from .words import forecast_sentences, former_area_sentences
 
         return former_area_sentences(self) + forecast_sentences(fcs, self.lang)
@@ -693,9 +704,8 @@ class ProvinceReport:
 
 
 def _plan_evidence(measure: pd.Series) -> pd.Series:
-    """True for measures that state or imply a plan (plan, % of plan, shortfall)."""
-    return measure.str.startswith("plan_") | measure.isin(
-        ["attainment_pct", "shortfall_participants", "shortfall_pp"])
+    """True for measures that state or imply a plan in persons (plan, % of plan, shortfall)."""
+    return measure.isin(["plan_participants", "attainment_pct", "shortfall_participants"])
 
 
 def prob_at_least(res: Any, x: float) -> float:

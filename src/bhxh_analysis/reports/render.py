@@ -123,6 +123,8 @@ def _cell(value: Any, fmt: str, lang: str, row: pd.Series) -> str:
             return i18n.fmt_month(int(m[1]), int(m[2]), lang)
         return i18n.fmt_date(text, lang) if len(text) == 10 else (text or "–")
     if fmt == "value":
+        if str(row.get("indicator", "")).endswith("_shortfall_pp"):  # points, not a share
+            return i18n.fmt_pp(value, lang)
         return i18n.fmt_value(value, str(row.get("unit", "")), lang)
     if fmt == "pct":
         return i18n.fmt_pct(value, lang)

@@ -334,8 +334,9 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                 shared.setdefault((flag, place), []).append(label)
     out += _shared_notes(shared, lang)
     ok = fcs[fcs["status"] == "ok"]
-    if len(ok) and ok["plan"].isna().any():
-        out.append(i18n.t("forecast_no_plan", lang))
+    if len(ok) and ok["plan"].isna().any():  # "some" only when some have one
+        out.append(i18n.t("forecast_no_plan_any" if ok["plan"].isna().all()
+                          else "forecast_no_plan", lang))
     return out
 
 
