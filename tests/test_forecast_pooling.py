@@ -270,3 +270,33 @@ def test_one_indicators_surge_does_not_widen_the_others_intervals() -> None:
     assert f[1] > 4 * f[0]  # the surging indicator's own cases still widen its own
     f95 = calibration_factor(z, t, df, np.full(3, 2.0), 95, ind, target_ind, year)
     assert f95[0] < 1.0  # before 1.36; the surge's own: about 4
+
+
+def test_95_factor_takes_its_tail_from_all_months() -> None:
+    """Issue 14.2: an indicator with few, calm cases (national BHXH near November) gets a
+    95 % factor of at least its 80 % factor times the tail ratio of all months and
+    indicators — its own handful of cases cannot show the tail (their 95th percentile is
+    about their largest) — while the 80 % factors and a heavier own tail are kept."""
+    from bhxh_analysis.forecast.backtest import calibration_factor, calibration_factors, tail_ratio
+
+    rng = np.random.default_rng(1)
+    # indicator 0: calm (normal) errors, 12 cases over the year; indicator 1: heavy
+    # tails (Student t, 2 df), 60 cases
+    z = np.concatenate([rng.standard_normal(12) * 0.4, rng.standard_t(2, 60)])
+    t = np.concatenate([np.linspace(1.5, 11.5, 12), np.tile(np.arange(0.5, 12.0, 1.0), 5)])
+    ind = np.repeat([0, 1], [12, 60])
+    year = np.concatenate([np.arange(2012, 2024), np.repeat(np.arange(2019, 2024), 12)])
+    df = np.full(72, 30.0)
+    past = pd.DataFrame({"method": "seasonal_profile", "z": z, "t": t, "df": df,
+                         "ind_id": ind, "year": year})
+    target_t, target_ind = np.array([10.5, 10.5, 5.0]), np.array([0, 1, 0])
+    f = calibration_factors(past, "seasonal_profile", 2025, target_t, target_ind)
+    rho = tail_ratio(z, df, ind)
+    assert rho > 1.3  # heavy tails in the pool: the 95 % factor well above the 80 % one
+    own = {lev: calibration_factor(z, t, df, target_t, lev, ind, target_ind, year)
+           for lev in (80, 95)}
+    assert own[95][0] < own[80][0] * rho  # the calm indicator's own tail: too light
+    assert f[95][0] == pytest.approx(f[80][0] * rho)  # floored by the pooled tail
+    assert np.allclose(f[80], own[80])  # the 80 % factors are untouched
+    assert np.allclose(f[95], np.maximum(own[95], own[80] * rho))
+    assert (f[95] >= own[95]).all() and f[95][0] > 1.2 * own[95][0]

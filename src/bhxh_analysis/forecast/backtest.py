@@ -275,20 +275,69 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     return out
 
 
+def tail_ratio(z: np.ndarray, df: np.ndarray, ind: np.ndarray | None = None) -> float:
+    """How much wider the 95 % factor is than the 80 % one over all months and indicators.
+
+    The ratio of the all-months, all-indicators factors (each indicator counting once,
+    :func:`_pooled_quantile`; each shrunk towards 1 with :data:`CALIB_N0` pseudo-cases,
+    as in :func:`calibration_factor`): the *shape* of the errors' tail beyond the 80 %
+    interval, learned from every case. A month's or an indicator's own 95th percentile
+    rests on a handful of cases (national BHXH near November: 4–6, one a year) and is
+    then about their largest, biased low; the 80th percentile of the same cases is
+    better determined.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> z = np.random.default_rng(1).standard_normal(2000)   # normal errors: ratio 1
+    >>> round(tail_ratio(z, np.full(2000, 1e6)), 2)
+    1.01
+    >>> heavy = np.r_[z[:90], [4.0, -5.0, 6.0, -7.0, 8.0, 9.0, -10.0, 12.0, 15.0, -20.0]]
+    >>> bool(tail_ratio(heavy, np.full(100, 1e6)) > 2)
+    True
+    """
+    from .methods import t_ppf
+
+    z, df = np.asarray(z, dtype=float), np.asarray(df, dtype=float)
+    ok = np.isfinite(z) & np.isfinite(df) & (df > 0)
+    if not ok.any():
+        return 1.0
+    ind = np.asarray(ind)[ok] if ind is not None else np.zeros(int(ok.sum()), dtype=np.int64)
+    n = float(ok.sum())
+    log_all = {}
+    for lev in CALIB_LEVELS:
+        r = np.abs(z[ok]) / t_ppf(0.5 + lev / 200.0, df[ok])
+        o = np.argsort(r, kind="stable")
+        log_all[lev] = n * np.log(_pooled_quantile(np.maximum(r[o], 1e-6), np.ones(len(r)),
+                                                   ind[o], lev / 100.0)) / (n + CALIB_N0)
+    return float(np.exp(log_all[95] - log_all[80]))
+
+
 def calibration_factors(past: pd.DataFrame | None, method: str, year: int,
                         target_t: np.ndarray, target_ind: np.ndarray | None = None,
                         stand_in: dict[int, int] | None = None) -> dict[int, np.ndarray]:
     """Factors for the 80 and 95 % intervals of ``method`` from cases of years before
     ``year`` (per indicator when ``target_ind``, the targets' ``ind_id``, is given; an
-    indicator without cases uses its ``stand_in``'s, see :func:`calibration_factor`)."""
+    indicator without cases uses its ``stand_in``'s, see :func:`calibration_factor`).
+
+    The 95 % factor is at least the 80 % one times :func:`tail_ratio`: a month's 95 %
+    interval is never lighter-tailed than the errors of all months and indicators
+    pooled, since a month's few cases cannot show its tail (late in the year the
+    95 % factors of the calm national series fell below their 80 % ones, and the
+    year-end jumps of 2025 fell outside both intervals); a month whose own cases show
+    a heavier tail keeps it.
+    """
     if past is None:
         return {lev: np.ones(len(target_t)) for lev in CALIB_LEVELS}
     seen = past[(past["method"] == method) & (past["year"] < year)]
     ind = seen["ind_id"].to_numpy() if target_ind is not None and "ind_id" in seen else None
-    return {lev: calibration_factor(seen["z"].to_numpy(), seen["t"].to_numpy(),
-                                    seen["df"].to_numpy(), target_t, lev, ind, target_ind,
-                                    seen["year"].to_numpy(), stand_in)
-            for lev in CALIB_LEVELS}
+    out = {lev: calibration_factor(seen["z"].to_numpy(), seen["t"].to_numpy(),
+                                   seen["df"].to_numpy(), target_t, lev, ind, target_ind,
+                                   seen["year"].to_numpy(), stand_in)
+           for lev in CALIB_LEVELS}
+    rho = tail_ratio(seen["z"].to_numpy(), seen["df"].to_numpy(), ind)
+    out[95] = np.maximum(out[95], out[80] * rho)
+    return out
 
 
 def raw_cases(prep: Prepared, year: int | None = None, methods: Sequence[str] = SPARSE_METHODS,
