@@ -17,6 +17,7 @@ from . import gaps as G
 from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
+from .portions import portion_not_row
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -278,7 +279,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if persons_of_cards(fig):
         return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
-        not_a_row(fig, pre_q, prev) or receiving(fig, statement, after)
+        not_a_row(fig, pre_q, prev) or receiving(fig, statement, after) or \
+        portion_not_row(fig, pre_q, after, text[s0:fig.start].rsplit(";", 1)[-1])
     if reason:
         return reason
     if G.lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)

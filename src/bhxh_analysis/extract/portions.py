@@ -1,0 +1,60 @@
+"""Parts of a population that are no place's insurance figure (set 17 classes).
+
+Pages that describe a place before its insurance results print shares of its people
+("đồng bào dân tộc chiếm 30% dân số"), the population of several places taken together
+("dân số của 3 xã này là …") and, inside a total, the persons insured for health only
+("số người chỉ tham gia BHYT (không kể …) là …" and its change). None is one place's
+coverage, participants or population: :func:`portion_not_row` names why such a figure
+is skipped, so :func:`bhxh_analysis.extract.figures.classify` drops it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_I = re.IGNORECASE
+#: A word that ties a clause to insurance (its share is then a coverage rate).
+_INSURANCE = re.compile(r"BHYT|BHXH|BHTN|bảo\s+hiểm|tham\s+gia|thẻ", _I)
+#: "… chiếm (hơn) X% dân số": a share of the population.
+_SHARE_BEFORE = re.compile(r"chiếm\s+(?:hơn|gần|khoảng|trên|xấp\s+xỉ)?\s*$", _I)
+_POPULATION_AFTER = re.compile(r"\s*dân\s+số", _I)
+#: "dân số (hiện tại) của 03 xã, thị trấn (này)": several places counted together.
+_SEVERAL_PLACES = re.compile(
+    r"dân\s+số(?:\s+\S+){0,3}?\s+của\s+(?:\d+|các|những|hai|ba|bốn|năm)\s+"
+    r"(?:xã|phường|thị\s+trấn|huyện|quận|địa\s+phương)", _I)
+#: "số người chỉ tham gia BHYT": the health-only part of a total.
+_HEALTH_ONLY = re.compile(r"chỉ\s+tham\s+gia\s+(?:BHYT|bảo\s+hiểm\s+y\s+tế)", _I)
+
+
+def portion_not_row(fig: Any, pre: str, after: str, sentence: str) -> str | None:
+    """Why a figure that is part of a population is no row, or None.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure (its ``unit`` tells a percent from a count).
+    pre : str
+        The words between the previous figure (or the sentence start) and this one.
+    after : str
+        The rest of the sentence after the figure.
+    sentence : str
+        The sentence (up to ``;``) before the figure.
+
+    Returns
+    -------
+    str or None
+        The reason the figure is skipped, or None when this module has nothing to say.
+    """
+    if fig.unit == "pct" and _SHARE_BEFORE.search(pre) and _POPULATION_AFTER.match(after):
+        own = re.split(r"[,;]", pre)[-1]
+        subject = _SHARE_BEFORE.sub("", own).strip()
+        if (subject and not _INSURANCE.search(subject)) or (
+                re.match(r"\s*dân\s+số", sentence, _I) and not _INSURANCE.search(sentence)):
+            return "a group's share of the population"  # "người theo đạo chiếm 22% dân số"
+    if fig.unit != "pct" and _SEVERAL_PLACES.search(sentence) \
+            and not _INSURANCE.search(sentence):
+        return "the population of several places"  # "dân số của 4 xã này là N người"
+    if fig.unit != "pct" and _HEALTH_ONLY.search(sentence):
+        return "the health-only part of a total"  # "số người chỉ tham gia BHYT là N"
+    return None

@@ -1,0 +1,51 @@
+"""``bhxh extract``: the classes an unseen provincial set (set 17) misread (issue 15).
+
+Each passage was written for these tests in our own wording (never a page's; places from
+the registry, figures invented) and failed before the rule it pins was written
+(``docs/extract.md``, "Set 17 classes"). Controls show where a rule must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import check_passage
+
+# (text, published, place_hint, {(place, indicator, as_of, value)})
+SET17_CLASSES = [
+    # shares of a place's people ("đồng bào dân tộc … chiếm X% dân số", "người theo đạo
+    # chiếm Y% dân số"): no coverage rate; the insured share after it still is one
+    ("Tính đến ngày 30/9/2023, huyện Krông Búk có 55.300 người tham gia BHYT, đạt tỷ lệ "
+     "bao phủ 85,7%.\nHuyện Krông Búk có 7 xã; dân số khoảng 64.500 người; đồng bào dân "
+     "tộc tại chỗ chiếm 41,25% dân số; tỷ lệ người theo đạo chiếm 22,10% dân số.",
+     "2023-11-10", "Đắk Lắk",
+     {("Krông Búk", "bhyt_coverage_pct", "2023-09-30", 85.7),
+      ("Krông Búk", "bhyt_participants", "2023-09-30", 55_300.0),
+      ("Krông Búk", "population", "2023-09-30", 64_500.0)}),
+    # control: the insured share of the population is a coverage rate
+    ("Đến hết tháng 6/2021, huyện Krông Búk có 54.100 người tham gia BHYT, chiếm 84,2% "
+     "dân số.", "2021-07-10", "Đắk Lắk",
+     {("Krông Búk", "bhyt_participants", "2021-06-30", 54_100.0),
+      ("Krông Búk", "bhyt_coverage_pct", "2021-06-30", 84.2)}),
+    # the population of several communes taken together, and its share of the
+    # district's: no row (neither participants nor one place's population)
+    ("Dân số hiện nay của 4 xã vùng biển này là 52.400 người, chiếm gần 39% dân số toàn "
+     "huyện Hàm Thuận Nam nhưng tỷ lệ tham gia BHYT còn thấp.", None, "Bình Thuận",
+     set()),
+    # control: one district's population is still read
+    ("Dân số của huyện Hàm Thuận Nam là 105.300 người.", "2020-05-04", "Bình Thuận",
+     {("Hàm Thuận Nam", "population", "2020-05-04", 105_300.0)}),
+    # the persons insured for health only inside a total ("số người chỉ tham gia BHYT
+    # (không kể …) là N", and its change on a year): no rows; the total stays
+    ("Đến hết tháng 10/2017, toàn thành phố có 1.650.200 người tham gia BHYT. Trong đó số "
+     "người chỉ tham gia BHYT (không kể người tham gia BHXH) là 1.280.400 người, tăng so "
+     "với cùng kỳ 21.300 người. Riêng BHYT hộ gia đình có 280.100 người.", "2017-11-20",
+     "Hải Phòng",
+     {("Hải Phòng", "bhyt_participants", "2017-10-31", 1_650_200.0),
+      ("Hải Phòng", "bhyt_household_participants", "2017-10-31", 280_100.0)}),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", SET17_CLASSES)
+def test_set17_class(text: str, published: str | None, hint: str | None,
+                     expected: set[tuple]) -> None:
+    check_passage(text, published, hint, expected)
