@@ -42,6 +42,15 @@ SET17_CLASSES = [
      "Hải Phòng",
      {("Hải Phòng", "bhyt_participants", "2017-10-31", 1_650_200.0),
       ("Hải Phòng", "bhyt_household_participants", "2017-10-31", 280_100.0)}),
+    # an attainment against "số kế hoạch … giao" (the planned number): the plan's rate
+    ("Đến hết tháng 10/2017, toàn thành phố có 1.650.200 người tham gia BHYT, đạt 99,42% "
+     "so với số kế hoạch BHXH Việt Nam giao.", "2017-11-20", "Hải Phòng",
+     {("Hải Phòng", "bhyt_participants", "2017-10-31", 1_650_200.0),
+      ("Hải Phòng", "bhyt_attainment_pct", "2017-10-31", 99.42)}),
+    # control: a rise against the number insured a year before is no attainment
+    ("Đến hết tháng 10/2017, toàn thành phố có 1.650.200 người tham gia BHYT, tăng 2,1% "
+     "so với số người tham gia cùng kỳ.", "2017-11-20", "Hải Phòng",
+     {("Hải Phòng", "bhyt_participants", "2017-10-31", 1_650_200.0)}),
 ]
 
 
