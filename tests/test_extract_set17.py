@@ -51,6 +51,23 @@ SET17_CLASSES = [
     ("Đến hết tháng 10/2017, toàn thành phố có 1.650.200 người tham gia BHYT, tăng 2,1% "
      "so với số người tham gia cùng kỳ.", "2017-11-20", "Hải Phòng",
      {("Hải Phòng", "bhyt_participants", "2017-10-31", 1_650_200.0)}),
+    # a campaign month's running total to a printed day ("tính đến hết ngày D, … đã vận
+    # động tăng mới được N người … đạt X% kế hoạch … Tháng vận động"): the place's new
+    # participants and attainment to that day; the last days' part of it ("riêng trong 5
+    # ngày (từ … đến …)") is no row
+    ("Tính đến hết ngày 20/6/2022, toàn tỉnh đã vận động tăng mới được 2.140 người tham "
+     "gia BHXH tự nguyện, đạt 61,2% kế hoạch của Tháng vận động. Riêng trong 5 ngày (từ "
+     "16/6 đến 20/6), các huyện đã vận động được 830 người tham gia mới.", "2022-06-21",
+     "Thái Nguyên",
+     {("Thái Nguyên", "bhxh_voluntary_new_participants", "2022-06-20", 2_140.0),
+      ("Thái Nguyên", "bhxh_voluntary_attainment_pct", "2022-06-20", 61.2)}),
+    # control: a campaign round's result with no day of its own stays skipped
+    ("Trong đợt ra quân tháng 6/2022, toàn tỉnh Thái Nguyên đã vận động được 640 người "
+     "tham gia BHXH tự nguyện mới.", "2022-07-02", None, set()),
+    # control: "trong 6 tháng" is no short window
+    ("Trong 6 tháng đầu năm 2022, tỉnh Thái Nguyên phát triển mới được 3.120 người tham "
+     "gia BHXH tự nguyện.", "2022-07-02", None,
+     {("Thái Nguyên", "bhxh_voluntary_new_participants", "2022-06-30", 3_120.0)}),
 ]
 
 

@@ -17,7 +17,7 @@ from . import gaps as G
 from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
-from .portions import portion_not_row
+from .portions import campaign_total, few_days, portion_not_row
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -581,7 +581,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     """Counts of persons (bare numbers are kept only with a strong cue)."""
     if P.SUBGROUP_AFTER.match(after):
         return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
-    if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after):
+    if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after) or few_days(statement):
         return "one day's count"  # "chỉ trong ngày 8-5, đã phát triển được 22.306 người"
     if P.MORE_BEFORE.search(pre_q) and P.TO_REACH_OPENING.match(statement) \
             and not campaign:
@@ -668,7 +668,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             return "a month's target"  # "phấn đấu trong tháng phát triển thêm 150 người"
         fig.measure = "plan_new_participants" if is_new else "plan_participants"
         return None
-    if campaign and is_new:
+    if campaign and is_new and not campaign_total(statement):
         return "campaign result"
     if is_new and P.TO_REACH_PLAN_AFTER.match(after):
         # "phát triển thêm ít nhất 653 người … trong quý IV để hoàn thành chỉ tiêu năm":

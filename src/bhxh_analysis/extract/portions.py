@@ -58,3 +58,32 @@ def portion_not_row(fig: Any, pre: str, after: str, sentence: str) -> str | None
     if fig.unit != "pct" and _HEALTH_ONLY.search(sentence):
         return "the health-only part of a total"  # "số người chỉ tham gia BHYT là N"
     return None
+
+
+#: "(chỉ tính) riêng trong 7 ngày (từ 12/5 đến 18/5)", "trong tuần qua": a few days' flow.
+_FEW_DAYS = re.compile(
+    r"\b(?:riêng\s+)?trong\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|mười)\s+ngày\b"
+    r"(?!\s+(?:làm\s+việc|công))|\btrong\s+tuần\s+(?:qua|này|đầu|cuối)", _I)
+#: "tính đến (hết) ngày 18/5/2023", "đến hết ngày 18/5": the running total's own day.
+_RUNNING_TOTAL = re.compile(
+    r"(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}", _I)
+
+
+def few_days(statement: str) -> bool:
+    """Whether a count is the flow of a few days inside a longer count.
+
+    "Chỉ tính riêng trong 7 ngày …, đã vận động được N người" is the last days' share of
+    the running total read before it: a sub-period that would clash with that total at
+    the same date, so no row (as one day's count is none).
+    """
+    return bool(_FEW_DAYS.search(statement))
+
+
+def campaign_total(statement: str) -> bool:
+    """Whether a campaign's new participants are a running total to a printed day.
+
+    A campaign month's result up to "tính đến hết ngày D" is the place's new participants
+    to that day (its attainment is read alike); a round's result with no day of its own
+    stays a campaign indicator, skipped.
+    """
+    return bool(_RUNNING_TOTAL.search(statement))
