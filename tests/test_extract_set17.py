@@ -68,6 +68,23 @@ SET17_CLASSES = [
     ("Trong 6 tháng đầu năm 2022, tỉnh Thái Nguyên phát triển mới được 3.120 người tham "
      "gia BHXH tự nguyện.", "2022-07-02", None,
      {("Thái Nguyên", "bhxh_voluntary_new_participants", "2022-06-30", 3_120.0)}),
+    # places ranked by their new participants ("Xét về số người tham gia mới trong Tháng
+    # …, huyện A dẫn đầu với N người tham gia, tiếp đến là huyện B với M người …"): each
+    # place's new participants to the status date read before, even in a campaign month
+    ("Tính đến hết ngày 20/6/2022, toàn tỉnh đã vận động tăng mới được 2.140 người tham "
+     "gia BHXH tự nguyện. Xét về số người tham gia mới trong Tháng vận động, huyện Phú Bình "
+     "là địa phương dẫn đầu với 410 người tham gia, tiếp đến là huyện Đại Từ với 385 người "
+     "tham gia.", "2022-06-21", "Thái Nguyên",
+     {("Thái Nguyên", "bhxh_voluntary_new_participants", "2022-06-20", 2_140.0),
+      ("Phú Bình", "bhxh_voluntary_new_participants", "2022-06-20", 410.0),
+      ("Đại Từ", "bhxh_voluntary_new_participants", "2022-06-20", 385.0)}),
+    # control: places ranked by their participants are stocks
+    ("Đến hết tháng 6/2022, xét về số người tham gia BHXH tự nguyện, huyện Phú Bình dẫn "
+     "đầu với 4.100 người tham gia, tiếp đến là huyện Đại Từ với 3.850 người tham gia.",
+     "2022-07-10",
+     "Thái Nguyên",
+     {("Phú Bình", "bhxh_voluntary_participants", "2022-06-30", 4_100.0),
+      ("Đại Từ", "bhxh_voluntary_participants", "2022-06-30", 3_850.0)}),
 ]
 
 

@@ -17,7 +17,7 @@ from . import gaps as G
 from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
-from .portions import campaign_total, few_days, portion_not_row
+from .portions import campaign_total, few_days, new_lead, portion_not_row
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -658,7 +658,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
-                  or P.NEW_AFTER.match(short_after))
+                  or P.NEW_AFTER.match(short_after) or new_lead(statement))
     if _plan_in(clause, statement, after) or (
             (P.TARGET.search(clause) or P.OBLIGED.search(clause))
             and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
@@ -668,7 +668,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             return "a month's target"  # "phấn đấu trong tháng phát triển thêm 150 người"
         fig.measure = "plan_new_participants" if is_new else "plan_participants"
         return None
-    if campaign and is_new and not campaign_total(statement):
+    if campaign and is_new and not (campaign_total(statement) or new_lead(statement)):
         return "campaign result"
     if is_new and P.TO_REACH_PLAN_AFTER.match(after):
         # "phát triển thêm ít nhất 653 người … trong quý IV để hoàn thành chỉ tiêu năm":

@@ -87,3 +87,21 @@ def campaign_total(statement: str) -> bool:
     stays a campaign indicator, skipped.
     """
     return bool(_RUNNING_TOTAL.search(statement))
+
+
+#: "(Xét) về số người tham gia mới (trong …), huyện A dẫn đầu với N người, …": the
+#: sentence ranks places by their new participants.
+_NEW_LEAD = re.compile(
+    r"\bvề\s+số\s+(?:người|lao\s+động|đối\s+tượng)\s+(?:tham\s+gia\s+mới|mới\s+tham\s+gia|"
+    r"(?:được\s+)?(?:tăng|phát\s+triển|khai\s+thác)\s+mới)", _I)
+
+
+def new_lead(statement: str) -> bool:
+    """Whether the sentence opens by naming new participants as what it ranks places by.
+
+    "Xét về số người tham gia mới trong Tháng …, huyện A dẫn đầu với N người tham gia,
+    tiếp đến là huyện B với M người tham gia": each count is its place's new participants
+    to the status date read before (a ranking of places is their own result, even in a
+    campaign month), not its stock of participants.
+    """
+    return bool(_NEW_LEAD.search(statement))
