@@ -26,6 +26,13 @@ SET17_CLASSES = [
      "dân số.", "2021-07-10", "Đắk Lắk",
      {("Krông Búk", "bhyt_participants", "2021-06-30", 54_100.0),
       ("Krông Búk", "bhyt_coverage_pct", "2021-06-30", 84.2)}),
+    # control: a share after the participants' attainment ("đạt X% kế hoạch và chiếm Y%
+    # dân số") is their coverage
+    ("Trong 6 tháng đầu năm 2021, toàn tỉnh có 1.250.000 người tham gia BHYT, đạt 98,1% kế "
+     "hoạch giao và chiếm 87% dân số toàn tỉnh.", "2021-07-12", "Gia Lai",
+     {("Gia Lai", "bhyt_participants", "2021-06-30", 1_250_000.0),
+      ("Gia Lai", "bhyt_attainment_pct", "2021-06-30", 98.1),
+      ("Gia Lai", "bhyt_coverage_pct", "2021-06-30", 87.0)}),
     # the population of several communes taken together, and its share of the
     # district's: no row (neither participants nor one place's population)
     ("Dân số hiện nay của 4 xã vùng biển này là 52.400 người, chiếm gần 39% dân số toàn "

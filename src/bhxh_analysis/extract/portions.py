@@ -47,9 +47,10 @@ def portion_not_row(fig: Any, pre: str, after: str, sentence: str) -> str | None
         The reason the figure is skipped, or None when this module has nothing to say.
     """
     if fig.unit == "pct" and _SHARE_BEFORE.search(pre) and _POPULATION_AFTER.match(after):
-        own = re.split(r"[,;]", pre)[-1]
-        subject = _SHARE_BEFORE.sub("", own).strip()
-        if (subject and not _INSURANCE.search(subject)) or (
+        # the share's subject: its own comma clause, with no figure before it ("đạt 97,6%
+        # kế hoạch và chiếm 88% dân số" is the participants' share, a coverage rate)
+        subject = _SHARE_BEFORE.sub("", re.split(r"[,;]", sentence)[-1]).strip()
+        if (subject and not _INSURANCE.search(subject) and not re.search(r"\d", subject)) or (
                 re.match(r"\s*dân\s+số", sentence, _I) and not _INSURANCE.search(sentence)):
             return "a group's share of the population"  # "người theo đạo chiếm 22% dân số"
     if fig.unit != "pct" and _SEVERAL_PLACES.search(sentence) \
