@@ -92,6 +92,22 @@ SET17_CLASSES = [
      "Thái Nguyên",
      {("Phú Bình", "bhxh_voluntary_participants", "2022-06-30", 4_100.0),
       ("Đại Từ", "bhxh_voluntary_participants", "2022-06-30", 3_850.0)}),
+    # places ranked by plan attainment ("Xét về tỷ lệ hoàn thành kế hoạch được giao, thì
+    # huyện A và B là hai địa phương … với tỷ lệ lần lượt là X% và Y%"): each place's
+    # attainment, the cue far before the percents
+    ("Đến hết ngày 20/6/2022, toàn tỉnh có 2.140 người tham gia BHXH tự nguyện mới. Xét về "
+     "tỷ lệ hoàn thành kế hoạch được giao, thì huyện Phú Bình và Đại Từ là hai địa phương "
+     "hoàn thành sớm nhất với tỷ lệ lần lượt là 112,5% và 108,2%.", "2022-06-21",
+     "Thái Nguyên",
+     {("Thái Nguyên", "bhxh_voluntary_new_participants", "2022-06-20", 2_140.0),
+      ("Phú Bình", "bhxh_voluntary_attainment_pct", "2022-06-20", 112.5),
+      ("Đại Từ", "bhxh_voluntary_attainment_pct", "2022-06-20", 108.2)}),
+    # control: a percent with its own coverage cue in such a sentence stays coverage
+    ("Đến hết tháng 6/2022, xét về tỷ lệ hoàn thành kế hoạch, huyện Phú Bình dẫn đầu với "
+     "112,5% kế hoạch, tỷ lệ bao phủ BHYT của huyện đạt 93,1%.", "2022-07-10",
+     "Thái Nguyên",
+     {("Phú Bình", "bhyt_attainment_pct", "2022-06-30", 112.5),
+      ("Phú Bình", "bhyt_coverage_pct", "2022-06-30", 93.1)}),
 ]
 
 

@@ -17,7 +17,7 @@ from . import gaps as G
 from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
-from .portions import campaign_total, few_days, new_lead, portion_not_row
+from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -571,6 +571,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return None
     if rate_item_after(pre_q, after, prev_same):  # "60% … tham gia BHXH; 45% tham gia BHTN"
         fig.measure, fig.penalty = prev_same.measure, fig.penalty + 0.1
+        return None
+    if attain_lead(statement):  # "Xét về tỷ lệ hoàn thành kế hoạch, A và B … lần lượt X%, Y%"
+        fig.measure = "attainment_pct"
         return None
     return "percent without a cue"
 

@@ -106,3 +106,17 @@ def new_lead(statement: str) -> bool:
     campaign month), not its stock of participants.
     """
     return bool(_NEW_LEAD.search(statement))
+
+
+#: "(Xét) về tỷ lệ hoàn thành kế hoạch (được giao) …": the sentence ranks places by it.
+_ATTAIN_LEAD = re.compile(
+    r"\bvề\s+t[ỷỉ]\s+lệ\s+hoàn\s+thành\s+(?:kế\s+hoạch|chỉ\s+tiêu)", _I)
+
+
+def attain_lead(statement: str) -> bool:
+    """Whether the sentence opens by naming plan attainment as what it ranks places by.
+
+    "Xét về tỷ lệ hoàn thành kế hoạch được giao, huyện A và B là hai địa phương dẫn đầu
+    với tỷ lệ lần lượt là X% và Y%": the percents, far from the cue, are attainments.
+    """
+    return bool(_ATTAIN_LEAD.search(statement))
