@@ -108,6 +108,15 @@ SET17_CLASSES = [
      "Thái Nguyên",
      {("Phú Bình", "bhyt_attainment_pct", "2022-06-30", 112.5),
       ("Phú Bình", "bhyt_coverage_pct", "2022-06-30", 93.1)}),
+    # the farming households of average living standard inside the household
+    # participants ("Trong đó người thuộc hộ … làm nông, lâm, ngư nghiệp có mức sống trung
+    # bình năm Y là N người"): a subgroup, no row; the household participants stay
+    ("Đến hết tháng 10, toàn thành phố có 1.650.200 người tham gia BHYT. Tính riêng số "
+     "người tham gia BHYT hộ gia đình là 280.100 người. Trong đó người thuộc hộ gia đình "
+     "làm nông, lâm, ngư nghiệp có mức sống trung bình năm 2017 là 70.200 người.",
+     "2017-11-20", "Hải Phòng",
+     {("Hải Phòng", "bhyt_participants", "2017-10-31", 1_650_200.0),
+      ("Hải Phòng", "bhyt_household_participants", "2017-10-31", 280_100.0)}),
 ]
 
 

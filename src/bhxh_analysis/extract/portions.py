@@ -3,7 +3,8 @@
 Pages that describe a place before its insurance results print shares of its people
 ("đồng bào dân tộc chiếm 30% dân số"), the population of several places taken together
 ("dân số của 3 xã này là …") and, inside a total, the persons insured for health only
-("số người chỉ tham gia BHYT (không kể …) là …" and its change). None is one place's
+("số người chỉ tham gia BHYT (không kể …) là …" and its change, the farming households of
+average living standard). None is one place's
 coverage, participants or population: :func:`portion_not_row` names why such a figure
 is skipped, so :func:`bhxh_analysis.extract.figures.classify` drops it.
 """
@@ -23,6 +24,10 @@ _POPULATION_AFTER = re.compile(r"\s*dân\s+số", _I)
 _SEVERAL_PLACES = re.compile(
     r"dân\s+số(?:\s+\S+){0,3}?\s+của\s+(?:\d+|các|những|hai|ba|bốn|năm)\s+"
     r"(?:xã|phường|thị\s+trấn|huyện|quận|địa\s+phương)", _I)
+#: "người thuộc hộ gia đình làm nông, lâm, ngư, diêm nghiệp có mức sống trung bình": a
+#: group whose cards the state helps to buy, a part of the household participants.
+_FARMING_HOUSEHOLDS = re.compile(
+    r"hộ\s+(?:gia\s+đình\s+)?làm\s+nông|có\s+mức\s+sống\s+trung\s+bình", _I)
 #: "số người chỉ tham gia BHYT": the health-only part of a total.
 _HEALTH_ONLY = re.compile(r"chỉ\s+tham\s+gia\s+(?:BHYT|bảo\s+hiểm\s+y\s+tế)", _I)
 
@@ -58,6 +63,8 @@ def portion_not_row(fig: Any, pre: str, after: str, sentence: str) -> str | None
         return "the population of several places"  # "dân số của 4 xã này là N người"
     if fig.unit != "pct" and _HEALTH_ONLY.search(sentence):
         return "the health-only part of a total"  # "số người chỉ tham gia BHYT là N"
+    if fig.unit != "pct" and _FARMING_HOUSEHOLDS.search(sentence):
+        return "a subgroup of households"  # "người thuộc hộ làm nông … là N người"
     return None
 
 
