@@ -20,7 +20,14 @@ SET17_CLASSES = [
      "2023-11-10", "Đắk Lắk",
      {("Krông Búk", "bhyt_coverage_pct", "2023-09-30", 85.7),
       ("Krông Búk", "bhyt_participants", "2023-09-30", 55_300.0),
-      ("Krông Búk", "population", "2023-09-30", 64_500.0)}),
+      ("Krông Búk", "population", "2023-11-10", 64_500.0)}),
+    # (above: the population of an undated profile of the place, "có 7 xã; dân số khoảng
+    # N người", is of the publication day, not the status date of the paragraph before)
+    # control: a profile with its own year keeps it
+    ("Tính đến ngày 30/9/2023, huyện Krông Búk có 55.300 người tham gia BHYT.\nNăm 2022, "
+     "huyện Krông Búk có 7 xã, dân số 64.500 người.", "2023-11-10", "Đắk Lắk",
+     {("Krông Búk", "bhyt_participants", "2023-09-30", 55_300.0),
+      ("Krông Búk", "population", "2022-12-31", 64_500.0)}),
     # control: the insured share of the population is a coverage rate
     ("Đến hết tháng 6/2021, huyện Krông Búk có 54.100 người tham gia BHYT, chiếm 84,2% "
      "dân số.", "2021-07-10", "Đắk Lắk",

@@ -127,3 +127,22 @@ def attain_lead(statement: str) -> bool:
     với tỷ lệ lần lượt là X% và Y%": the percents, far from the cue, are attainments.
     """
     return bool(_ATTAIN_LEAD.search(statement))
+
+
+#: "Huyện A có 08 đơn vị hành chính cấp xã, với 102 thôn, buôn; dân số khoảng N người": a
+#: profile of the place (its units, then its people).
+_PROFILE = re.compile(
+    r"\bcó\s+\d+\s+(?:đơn\s+vị\s+hành\s+chính|xã|phường|thôn|bản|buôn)", _I)
+
+
+def profile_population(text: str, s0: int, s1: int, start: int,
+                       dates: list[tuple[int, int, Any]]) -> bool:
+    """Whether a population belongs to an undated profile of the place (today's figure).
+
+    A sentence that first counts the place's units ("có 8 đơn vị hành chính cấp xã …")
+    and then its people, with no date of its own, describes the place as it is when
+    written: its population is of the publication day, not of a status date carried
+    from an earlier paragraph.
+    """
+    return bool(_PROFILE.search(text, s0, start)) and not any(
+        s0 <= a < s1 for a, _b, _d in dates)
