@@ -80,6 +80,7 @@ from .places_page import (
     nation_yardstick,
     national_document,
 )
+from .portions import profile_population
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 from .units import listed_units, with_listed
@@ -687,6 +688,8 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if fig.measure in ("population", "labour_force") and P.NOW_BEFORE.search(
             text, s0, fig.start) and ctx.published is not None:
         fig.as_of = ctx.published  # "Dân số toàn tỉnh hiện khoảng 478.500 người": today's
+    if fig.measure == "population" and profile_population(text, s0, s1, fig.start, dates):
+        fig.as_of = ctx.published or fig.as_of  # "Huyện A có 8 xã, …; dân số N người"
     year = P.POPULATION_YEAR_BEFORE.search(text, max(s0, fig.start - 40), fig.start)
     if fig.measure in ("population", "labour_force") and year and not re.search(
             r"(?:quý\s+\w+|tháng\s+\d+|đầu|cuối|hết|giữa)\s*$",

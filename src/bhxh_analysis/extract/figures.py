@@ -17,6 +17,7 @@ from . import gaps as G
 from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .nonrows import after_money, cards_population, not_a_row, persons_of_cards
+from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -278,7 +279,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if persons_of_cards(fig):
         return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
-        not_a_row(fig, pre_q, prev) or receiving(fig, statement, after)
+        not_a_row(fig, pre_q, prev) or receiving(fig, statement, after) or \
+        portion_not_row(fig, pre_q, after, text[s0:fig.start].rsplit(";", 1)[-1])
     if reason:
         return reason
     if G.lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
@@ -570,6 +572,9 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if rate_item_after(pre_q, after, prev_same):  # "60% … tham gia BHXH; 45% tham gia BHTN"
         fig.measure, fig.penalty = prev_same.measure, fig.penalty + 0.1
         return None
+    if attain_lead(statement):  # "Xét về tỷ lệ hoàn thành kế hoạch, A và B … lần lượt X%, Y%"
+        fig.measure = "attainment_pct"
+        return None
     return "percent without a cue"
 
 
@@ -579,7 +584,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     """Counts of persons (bare numbers are kept only with a strong cue)."""
     if P.SUBGROUP_AFTER.match(after):
         return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
-    if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after):
+    if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after) or few_days(statement):
         return "one day's count"  # "chỉ trong ngày 8-5, đã phát triển được 22.306 người"
     if P.MORE_BEFORE.search(pre_q) and P.TO_REACH_OPENING.match(statement) \
             and not campaign:
@@ -656,7 +661,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
-                  or P.NEW_AFTER.match(short_after))
+                  or P.NEW_AFTER.match(short_after) or new_lead(statement))
     if _plan_in(clause, statement, after) or (
             (P.TARGET.search(clause) or P.OBLIGED.search(clause))
             and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
@@ -666,7 +671,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             return "a month's target"  # "phấn đấu trong tháng phát triển thêm 150 người"
         fig.measure = "plan_new_participants" if is_new else "plan_participants"
         return None
-    if campaign and is_new:
+    if campaign and is_new and not (campaign_total(statement) or new_lead(statement)):
         return "campaign result"
     if is_new and P.TO_REACH_PLAN_AFTER.match(after):
         # "phát triển thêm ít nhất 653 người … trong quý IV để hoàn thành chỉ tiêu năm":

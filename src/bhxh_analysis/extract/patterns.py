@@ -167,9 +167,10 @@ PLAN_RIGHT_BEFORE = re.compile(
 TO_REACH_PLAN_AFTER = re.compile(
     r"[^.;]*?\bđể\s+(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?(?:chỉ\s+tiêu|kế\s+hoạch|"
     r"mục\s+tiêu)", _I)
-#: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu".
+#: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu",
+#: "so với số kế hoạch … giao" (the planned number).
 PLAN_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:so\s+với\s+)?(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
+    r"\s*(?:\([^)]*\)\s*)?(?:so\s+với\s+(?:số\s+)?)?(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
     _I,
 )
 ATTAIN_BEFORE = re.compile(
