@@ -86,6 +86,16 @@ def check_passage(text: str, published: str | None, hint: str | None,
     return df
 
 
+def check_placed(text: str, published: str | None, hint: str | None,
+                 expected: set[tuple]) -> None:
+    """The passage's exact readings (place, level, indicator, as_of, value), each place
+    at the level expected (a district is not its province)."""
+    df = check_passage(text, published, hint, {(p, i, d, v) for p, _lv, i, d, v in expected})
+    got = {(r.geo_name, r.geo_level, r.indicator, iso(r.as_of), r.value)
+           for r in df.itertuples()}
+    assert got == expected
+
+
 # ------------------------------------------------------------- phrase types (own text)
 
 

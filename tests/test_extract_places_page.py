@@ -14,7 +14,7 @@ honest check of how far the reading generalises (the count that passes is report
 from __future__ import annotations
 
 import pytest
-from test_extract import check_passage, iso
+from test_extract import check_placed
 
 # (text, published, place_hint, {(place, level, indicator, as_of, value)})
 PLACE_CLASSES = [
@@ -222,15 +222,6 @@ FRESH = [
       ("Bến Tre", "province", "bhyt_coverage_pct", "2024-06-30", 91.3),
       ("Trà Vinh", "province", "bhyt_coverage_pct", "2024-06-30", 94.6)}),
 ]
-
-
-def check_placed(text: str, published: str | None, hint: str | None,
-                 expected: set[tuple]) -> None:
-    """The passage's exact readings, each at the level expected."""
-    df = check_passage(text, published, hint, {(p, i, d, v) for p, _lv, i, d, v in expected})
-    got = {(r.geo_name, r.geo_level, r.indicator, iso(r.as_of), r.value)
-           for r in df.itertuples()}
-    assert got == expected
 
 
 @pytest.mark.parametrize("text,published,hint,expected", PLACE_CLASSES,

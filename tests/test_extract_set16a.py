@@ -13,7 +13,7 @@ this round was changed for them: the count that passed before and after is repor
 from __future__ import annotations
 
 import pytest
-from test_extract import check_passage, iso
+from test_extract import check_passage, check_placed
 
 # (text, published, place_hint, {(place, indicator, as_of, value)})
 CLASSES = [
@@ -287,15 +287,6 @@ FRESH16 = [
       ("Gia Lai", "province", "bhyt_participants", "", 1_420_000.0),
       ("Gia Lai", "province", "bhyt_plan_coverage_pct", "2025-12-31", 93.0)}),
 ]
-
-
-def check_placed(text: str, published: str | None, hint: str | None,
-                 expected: set[tuple]) -> None:
-    """The passage's exact readings, each at the level expected."""
-    df = check_passage(text, published, hint, {(p, i, d, v) for p, _lv, i, d, v in expected})
-    got = {(r.geo_name, r.geo_level, r.indicator, iso(r.as_of), r.value)
-           for r in df.itertuples()}
-    assert got == expected
 
 
 @pytest.mark.parametrize("text,published,hint,expected", FRESH16,

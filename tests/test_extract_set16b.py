@@ -10,7 +10,7 @@ to its district or city, nor a city to its province.
 from __future__ import annotations
 
 import pytest
-from test_extract import check_passage, iso, readings, run
+from test_extract import check_placed, readings, run
 
 # (text, published, place_hint, {(place, level, indicator, as_of, value)})
 SET16_CLASSES = [
@@ -192,15 +192,6 @@ def test_ward_not_in_the_registry() -> None:
         ("Mỹ Phước", "bhyt_coverage_pct", "2024-03-31", 82.1),
         ("Mỹ Phước", "bhyt_plan_coverage_pct", "2024-12-31", 89.7),
         ("Mỹ Phước", "bhyt_shortfall_participants", "2024-03-31", 640.0)}
-
-
-def check_placed(text: str, published: str | None, hint: str | None,
-                 expected: set[tuple]) -> None:
-    """The passage's exact readings, each at the level expected."""
-    df = check_passage(text, published, hint, {(p, i, d, v) for p, _lv, i, d, v in expected})
-    got = {(r.geo_name, r.geo_level, r.indicator, iso(r.as_of), r.value)
-           for r in df.itertuples()}
-    assert got == expected
 
 
 @pytest.mark.parametrize("text,published,hint,expected", SET16_CLASSES,
