@@ -283,16 +283,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         portion_not_row(fig, pre_q, after, text[s0:fig.start].rsplit(";", 1)[-1])
     if reason:
         return reason
-    if G.lapsed_cards(pre, after, text[s0:fig.start]):  # (gaps.py)
-        return "lapsed cards"  # "N người có thẻ hết hạn (chiếm 4,5% dân số)"
-    if fig.unit != "pct" and G.every_insurance(pre, after):
-        return "several schemes"  # "tổng số người tham gia bảo hiểm … là N người"
-    if fig.unit != "pct" and G.books_handed_out(pre):
-        return "books or cards handed out"  # "trả sổ BHXH cho N người lao động"
-    if prev is not None and prev.skip == "books or cards handed out" and ";" not in pre:
-        return "the rate of a count not kept"  # "…, đạt tỷ lệ 96% kế hoạch" of those books
-    if fig.unit == "pct" and G.share_given_cards(after):
-        return "a share of the participants"  # "82% số người được Nhà nước mua thẻ"
+    reason = G.gap_not_row(fig, pre, after, text[s0:fig.start], prev)
+    if reason:
+        return reason
     if fig.unit == "pct" and prev is not None and "pair:population" in prev.notes:
         fig.measure = "coverage_pct"  # the rate the pair's ratio was checked against
         return None

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["below_yardstick", "lapsed_cards", "population_pairs", "reached_new_rural",
-           "share_given_cards", "books_handed_out", "contributed_result",
-           "every_insurance"]
+__all__ = ["below_yardstick", "books_handed_out", "contributed_result", "every_insurance",
+           "gap_not_row", "lapsed_cards", "population_pairs", "reached_new_rural",
+           "share_given_cards"]
 
 
 
@@ -154,3 +154,29 @@ def every_insurance(pre: str, after: str) -> bool:
     N người" (no scheme named after "bảo hiểm"). Why: they took the scheme last read
     (set 16: a district's household health insurance); a sum over schemes is no row."""
     return bool(_EVERY_AFTER.match(after) or _EVERY_BEFORE.search(pre))
+
+
+def gap_not_row(fig: Any, pre: str, after: str, statement: str, prev: Any) -> str | None:
+    """Why a figure of set 16's classes is no row, or ``None``: one answer for
+    :func:`.figures.classify`, as :func:`.nonrows.not_a_row` gives for set 14's.
+
+    Parameters
+    ----------
+    fig, prev : Figure
+        The figure and the one read before it in the sentence (``None`` if none).
+    pre, after : str
+        The text before and after the figure in its sentence.
+    statement : str
+        The sentence from its start up to the figure.
+    """
+    if lapsed_cards(pre, after, statement):
+        return "lapsed cards"  # "N người có thẻ hết hạn (chiếm 4,5% dân số)"
+    if fig.unit != "pct" and every_insurance(pre, after):
+        return "several schemes"  # "tổng số người tham gia bảo hiểm … là N người"
+    if fig.unit != "pct" and books_handed_out(pre):
+        return "books or cards handed out"  # "trả sổ BHXH cho N người lao động"
+    if prev is not None and prev.skip == "books or cards handed out" and ";" not in pre:
+        return "the rate of a count not kept"  # "…, đạt tỷ lệ 96% kế hoạch" of those books
+    if fig.unit == "pct" and share_given_cards(after):
+        return "a share of the participants"  # "82% số người được Nhà nước mua thẻ"
+    return None
