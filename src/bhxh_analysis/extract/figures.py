@@ -12,6 +12,7 @@ import re
 from . import gaps as G
 from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
+from .district_page import aim_continued, aimed_count, count_attainment
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
 from .printed import Figure, find_figures
@@ -394,11 +395,15 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
             or P.OBLIGED.search(clause) or P.MUST_REACH.search(clause) \
             or P.TARGET_OPENING.match(statement) or aimed(before) \
+            or aim_continued(before, recent) \
             or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
         fig.measure = "plan_coverage_pct" if planned and not G.contributed_result(
             clause) else "coverage_pct"  # "góp phần … đến cuối tháng 6/2019 là 89%"
+        return None
+    if count_attainment(pre_q, after, prev, prev_same):  # "BHTN là 3.200 người, đạt 84%"
+        fig.measure = "attainment_pct"
         return None
     if prev_same is not None and prev_same.measure in (*_COVERAGES, "attainment_pct") \
             and not P.SCHEME.search(pre_q) and not re.search(r"t[ỷỉ]\s+lệ", clause, re.I) \
@@ -516,7 +521,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
                   or P.NEW_AFTER.match(short_after) or new_lead(statement))
     if _plan_in(clause, statement, after) or (
             (P.TARGET.search(clause) or P.OBLIGED.search(clause))
-            and not P.PARTICIPATE_BEFORE.search(clause[-15:])):
+            and not P.PARTICIPATE_BEFORE.search(clause[-15:])) or aimed_count(statement, after):
         if campaign:
             return "campaign target"
         if re.search(r"trong\s+tháng(?!\s+\d)", clause, re.I):
