@@ -86,6 +86,12 @@ SET18_CLASSES = [
     ("Năm 2023, Nghệ An phấn đấu phát triển BHXH tự nguyện, đến nay toàn tỉnh có 71.000 "
      "người tham gia BHXH tự nguyện.", "2023-06-10", None,
      {("Nghệ An", "province", "bhxh_voluntary_participants", "2023-06-10", 71_000.0)}),
+    # a statistics office's table printed cell by cell: each row's code ("Mã số") on the
+    # line after its label is no count, even under a participants label
+    ("Biểu 48. Số người tham gia bảo hiểm của thành phố\n|||\nĐơn vị tính: Người |\n|||\n"
+     "Chỉ tiêu |\nMã số |\nSố người |\n|\n1. Số người hưởng BHXH hàng tháng |\n01 |\n"
+     "98.240 |\n|\n2. Số người nhận thẻ bảo hiểm y tế trong năm |\n02 |\n||\n3. Số người "
+     "tham gia bảo hiểm thất nghiệp |\n03 |\n||\n", None, "Hải Phòng", set()),
 ]
 
 

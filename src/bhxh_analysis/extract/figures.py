@@ -16,6 +16,7 @@ from .district_page import aim_continued, aimed_count, count_attainment
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
 from .printed import Figure, find_figures
+from .row_codes import row_code
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -130,6 +131,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     paren = pre_q.rstrip().endswith("(")
     if fig.unit in ("money", "other"):
         return fig.unit
+    if row_code(text, fig):  # "… nhận thẻ bảo hiểm y tế |\n12 |": a table row's code
+        return "a row code"
     if P.DIGITAL_SERVICE.search(clause) or P.DIGITAL_SERVICE.search(short_after):
         return "a digital service"  # "… đã cài đặt ứng dụng VssID", "tỷ lệ xác thực …"
     if {"pair:actual", "pair:plan", "pair:population"} & set(fig.notes):  # "31.200/30.950"
