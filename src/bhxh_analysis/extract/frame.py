@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..schema import enforce_dtypes
 from . import patterns as P
+from .district_page import headline_of_district
 from .places import PlaceContext
 
 __all__ = ["COLUMNS", "candidate_dtypes", "frame_of"]
@@ -109,6 +110,8 @@ def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end
     step = _printed_step(frame.at[i, "value_raw"])
     if "%" in frame.at[i, "value_raw"]:
         step = min(step, 1.0)  # "90%" rounds 90,4%, not 98,2%
+    if headline_of_district(frame, i, headline_end, step):  # the district's, not the province's
+        return True
     return any(
         j != i and frame.at[j, "start"] >= headline_end and key[j] == key[i]
         and frame.at[j, "indicator"] == frame.at[i, "indicator"]

@@ -462,8 +462,10 @@ SENTENCE_END = re.compile(
 # ------------------------------------------------------------ not coverage (round 8)
 
 #: A survey or poll: the shares of its respondents are not coverage, its sites are no
-#: article's place.
-SURVEY = re.compile(r"khảo\s+sát|thăm\s+dò|được\s+hỏi|điều\s+tra\s+xã\s+hội\s+học", _I)
+#: article's place. A visiting team ("đoàn khảo sát", set 18) is no survey: the place it
+#: visits stays in play.
+SURVEY = re.compile(r"(?<!đoàn )(?<!Đoàn )khảo\s+sát|thăm\s+dò|được\s+hỏi|"
+                    r"điều\s+tra\s+xã\s+hội\s+học", _I)
 #: What respondents know or want ("không biết đến", "chưa từng nghe", "không muốn").
 ATTITUDE = re.compile(
     r"(?:không|chưa)\s+(?:biết|hiểu|muốn|quan\s+tâm|có\s+nhu\s+cầu|từng\s+(?:nghe|biết)|"
