@@ -391,6 +391,29 @@ def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle)
                        "participants + Health insurance (BHYT): shortfall (persons)")
 
 
+def test_the_provinces_own_later_year_end_figure_wins_over_an_older_plan_year(bundle) -> None:
+    # Hồ Chí Minh (2025) opened on 2017 (a 31/5/2017 BHYT figure of the legacy city and
+    # its plan) although the new city's own 31/12/2025 figures are published: a reader
+    # expects the year whose outcome is known and newest, told which plan year was passed.
+    derived = _obs([("d-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng",
+                     "2020-12-31", "bhyt_plan_participants", 206387.0, "persons", "")])
+    derived["method"] = "bhyt_plan_participants = bhyt_participants + bhyt_shortfall_participants"
+    own = _obs([("y-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                 "2022-12-31", "bhyt_coverage_pct", 91.0, "pct", "91%")])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang=lang,
+                                     bundle=_bundle(pd.concat([bundle.obs, own]), derived))
+        assert rpt.year == 2022
+        assert rpt.year_reason() == i18n.t("year_reason_year_end", lang, year=2022,
+                                           plan_year=2020, name="Lâm Đồng")
+        assert "2020" in rpt.year_reason()
+    # a district's later year-end figure does not displace the plan year
+    district = own.assign(geo_code="679", geo_name="Đức Trọng", geo_level="district")
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en",
+                                 bundle=_bundle(pd.concat([bundle.obs, district]), derived))
+    assert rpt.year == 2020
+
+
 def test_a_coverage_plan_does_not_promise_a_forecast_set_against_a_plan(bundle) -> None:
     # Hồ Chí Minh (2025) read "the latest year with a plan and a within-year figure, so the
     # forecast can be compared with the plan" for 2022 (a coverage and its plan of Bà Rịa -

@@ -99,7 +99,8 @@ class ProvinceReport:
         ``2025``: the 34 provinces, covering every legacy part of the province.
     year : int, optional
         Report year (forecast and plan comparison). Default: the latest year with both
-        a plan and a within-year figure, else the latest year with data
+        a plan and a within-year figure unless the province itself has a published 31
+        December figure of a later year (then that year), else the latest year with data
         (:meth:`year_reason` says which).
     as_of : str, optional
         ``YYYY-MM-DD`` or ``dd/mm/yyyy``: figures dated later are ignored.
@@ -253,9 +254,19 @@ class ProvinceReport:
         plans = set(map(tuple, key[_plan_evidence(m).to_numpy()].to_numpy().tolist()))
         within = m.eq("participants").to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
         common = {k[0] for k in set(map(tuple, key[within].to_numpy().tolist())) & plans}
-        if common:
+        # ... unless the province itself (or the sum of its legacy parts) has a published
+        # 31 December participants or coverage figure of a later year: that year's outcome
+        # is known and newer (Hồ Chí Minh 2025: its own 31/12/2025 figures, not 2017).
+        own = ins[(ins["geo_level"] == "province").to_numpy()
+                  & (ins["boundaries"] == self.boundaries).to_numpy()
+                  & m.isin(_TREND_MEASURES).to_numpy() & is_year_end(ins["as_of"]).to_numpy()]
+        own_year = int(own["as_of"].dt.year.max()) if len(own) else None
+        if common and (own_year is None or own_year <= max(common)):
             self._year_reason = "year_reason_plan"
             return int(max(common))
+        if common:
+            self._year_reason, self._plan_year = "year_reason_year_end", int(max(common))
+            return own_year
         core = ins[m.isin(_TREND_MEASURES).to_numpy()]
         self._year_reason = "year_reason_latest" if len(core) else "year_reason_latest_any"
         return int((core if len(core) else ins)["as_of"].dt.year.max())
@@ -285,7 +296,10 @@ class ProvinceReport:
         if self.year_given:
             return self.t("year_reason_given", year=self.year)
         key = getattr(self, "_year_reason", "year_reason_none")
-        return self.t(key, year=self.year) if self.year else self.t("year_reason_none")
+        if not self.year:
+            return self.t("year_reason_none")
+        return self.t(key, year=self.year, plan_year=getattr(self, "_plan_year", None),
+                      name=self.unit.name)
 
     # -- tables ---------------------------------------------------------------------
 
