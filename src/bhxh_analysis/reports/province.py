@@ -188,19 +188,23 @@ class ProvinceReport:
         df["place"] = (place + " (" + parent + ")").where(parent.notna(), place)
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
-            # a province gone before 2025 (Hà Tây, 1/8/2008) is labelled with its own end
-            from .. import geo
-
-            units = geo.get_registry().units("legacy", "province", include_defunct=True)
-            ends = units.set_index("geo_code").get("valid_to", pd.Series(dtype=object))
-            ends = ends[ends.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
-            until = df.loc[legacy_prov, "geo_code"].astype(str).map(lambda c: i18n.t(
-                "legacy_until_date", self.lang, date=i18n.fmt_date(
-                    pd.Timestamp(ends[c]) - pd.Timedelta(days=1), self.lang))
-                if c in ends.index else i18n.t("legacy_until", self.lang))
-            df.loc[legacy_prov, "place"] = df.loc[legacy_prov, "place"] + " (" + until + ")"
+            # each legacy province labelled with its own last day (Hà Tây: 31/7/2008)
+            df.loc[legacy_prov, "place"] = (df.loc[legacy_prov, "place"] + " ("
+                                            + df.loc[legacy_prov, "geo_code"].astype(str).map(
+                                                self._until) + ")")
         df["_level_rank"] = df["geo_level"].map(LEVEL_RANK)
         return df
+
+    def _until(self, code: str) -> str:
+        """"until <last day>" of legacy province ``code``, from the registry's last day."""
+        from .. import geo
+        from ..schema import REFORM_DATE
+
+        reg = geo.get_registry()
+        last = reg.last_day(reg.get("legacy", "province", code))
+        if last == REFORM_DATE - pd.Timedelta(days=1):
+            return self.t("legacy_until")
+        return self.t("legacy_until_date", date=i18n.fmt_date(last, self.lang))
 
     def _aggregate(self) -> pd.DataFrame:
         """Counts of the legacy parts summed to the 2025 province (2025 boundaries only)."""
