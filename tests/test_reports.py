@@ -474,6 +474,22 @@ def test_year_reason_and_latest_gap_name_what_they_count(bundle) -> None:
     assert "no participants or coverage figure" in only_new.year_reason()
 
 
+def test_no_published_year_end_count_says_so_beside_a_derived_one(bundle) -> None:
+    # Hải Phòng read "No year-end (31 December) participant count at all" above a derived
+    # table holding BHXH bắt buộc 418,591 at 31/12/2019 (the 2020 count less its rise):
+    # the sentence says no count was published and that the derived ones are derived.
+    derived = _obs([("d-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                     "2019-12-31", "bhyt_participants", 1100000.0, "persons", "")])
+    derived["method"] = "bhyt_participants = bhyt_participants - bhyt_change_participants"
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang=lang, bundle=_bundle(bundle.obs, derived))
+        gaps = rpt.gap_sentences()
+        assert i18n.t("gap_no_year_end", lang) not in gaps
+        assert i18n.t("gap_no_year_end_derived", lang) in gaps
+    plain = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle).gap_sentences()
+    assert i18n.t("gap_no_year_end", "en") in plain
+
+
 def test_cutoff_hides_later_figures(bundle) -> None:
     rpt = reports.ProvinceReport("Lâm Đồng", as_of="01/01/2021", bundle=bundle)
     html = _html(rpt.headline_table(), "vi")
