@@ -1090,6 +1090,21 @@ def test_a_place_and_level_the_same_on_every_row_are_left_out_of_a_table() -> No
     assert "<th>Place</th>" in table_html(one.iloc[:1], "en")  # one row: as it was
 
 
+def test_a_table_of_one_place_other_than_the_pages_own_keeps_its_place() -> None:
+    """Gia Lai (2025) showed its coverage and forecast tables without a place column:
+    every row was of "Gia Lai (until 30 June 2025)", a legacy part, read as the new
+    province (208,216 persons needed against the old province's labour force)."""
+    part = pd.DataFrame({"place": ["Gia Lai (until 30 June 2025)"] * 2,
+                         "geo_level": ["province"] * 2,
+                         "indicator": ["bhyt_participants", "bhtn_participants"],
+                         "value": [1.0, 2.0]})
+    assert "<th>Place</th>" in table_html(part, "en", place="Gia Lai")
+    assert "<th>Place</th>" not in table_html(part, "en", place="Gia Lai (until 30 June 2025)")
+    page = Page("en", show=False, place="Gia Lai")
+    page.table(part)
+    assert "<th>Place</th>" in page.blocks[-1].body
+
+
 def test_a_percentage_axis_never_zooms_a_small_change_into_a_big_one() -> None:
     """Bình Phước BHYT 79.9 % (2017) and 81.3 % (2022) filled the panel from 80 % to
     81.25 %, drawn like a doubling; the axis spans at least ten points."""
