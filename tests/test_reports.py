@@ -1204,6 +1204,23 @@ def test_shared_time_axis_keeps_every_panels_years() -> None:
     plt.close(fig)
 
 
+def test_the_index_shows_the_outcome_beside_a_forecast_of_a_year_already_over(bundle) -> None:
+    # The index read "Hà Tĩnh: BHXH bắt buộc, 31/12/2023: 93.600 (khoảng 80%: …)" as if
+    # 2023 were still to come; the page itself shows the published 93.868 beside it.
+    ends = _obs([(f"k-{i}", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi",
+                  "2020-12-31", ind, v, "persons", "") for i, (ind, v) in enumerate(
+                      [("bhyt_participants", 497000.0), ("bhxh_voluntary_participants", 4500.0),
+                       ("bhyt_household_participants", 70000.0)])])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Kon Tum", lang=lang, year=2020,
+                                     bundle=_bundle(pd.concat([bundle.obs, ends])))
+        good = rpt.forecast_table()
+        good = good[good["status"].eq("ok")].iloc[0]
+        text = rpt.summary()["forecast"]["text"]
+        assert i18n.fmt_number(good["actual"], lang) in text
+        assert text.startswith(i18n.indicator_label(good["indicator"], lang))
+
+
 def test_a_year_already_over_is_forecast_from_its_last_figure_before_31_december(
         bundle) -> None:
     # Hà Nam 2019 said "the 31 December figure is already published; nothing to forecast"

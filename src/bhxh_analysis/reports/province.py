@@ -707,10 +707,13 @@ class ProvinceReport:
         if len(good):
             r = good.iloc[0]
             num = lambda v: i18n.fmt_number(v, self.lang)  # noqa: E731
+            over = pd.notna(r.get("actual"))  # a year already over: its outcome beside
             fc = {"place": r["place"], "indicator": r["indicator"],
                   "forecast": float(r["forecast"]),
-                  "text": self.t("index_forecast", value=num(r["forecast"]), lo=num(r["lo80"]),
+                  "text": self.t("index_forecast_actual" if over else "index_forecast",
+                                 value=num(r["forecast"]), lo=num(r["lo80"]),
                                  hi=num(r["hi80"]), year=self.year,
+                                 actual=num(r["actual"]) if over else "",
                                  label=i18n.indicator_label(r["indicator"], self.lang)),
                   "p_meet_plan": None if pd.isna(r["p_meet_plan"]) else float(r["p_meet_plan"]),
                   "method": i18n.method_label(str(r["method"]), self.lang)}
