@@ -1204,6 +1204,27 @@ def test_shared_time_axis_keeps_every_panels_years() -> None:
     plt.close(fig)
 
 
+def test_the_index_says_when_a_province_has_only_plans(bundle, tmp_path) -> None:
+    # Bình Định and Bắc Ninh showed "–" under key figures although their reports hold
+    # Decision 546's coverage plans: the index says the figures are plans only.
+    import json
+
+    from bhxh_analysis.reports.index import write_index
+
+    plan = _obs([("q-1", "tvpl", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                  "2025-12-31", "bhyt_plan_coverage_pct", 95.0, "pct", "95%")])
+    for lang in ("vi", "en"):
+        summary = reports.ProvinceReport("Lâm Đồng", lang=lang,
+                                         bundle=_bundle(plan)).summary()
+        assert summary["key_figures"] == [] and summary["only_plans"]
+        row = {"province": "Lâm Đồng", "status": "ok", "error": "", "data_checksum": "ab" * 32,
+               "parameters": json.dumps({"province": "Lâm Đồng", "boundaries": "legacy",
+                                         "lang": lang})}
+        page = write_index(tmp_path, [row], {"Lâm Đồng": summary}, lang=lang)
+        assert i18n.t("index_only_plans", lang) in page.read_text(encoding="utf-8")
+    assert not reports.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle).summary()["only_plans"]
+
+
 def test_the_index_shows_the_outcome_beside_a_forecast_of_a_year_already_over(bundle) -> None:
     # The index read "Hà Tĩnh: BHXH bắt buộc, 31/12/2023: 93.600 (khoảng 80%: …)" as if
     # 2023 were still to come; the page itself shows the published 93.868 beside it.

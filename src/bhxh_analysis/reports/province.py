@@ -718,9 +718,14 @@ class ProvinceReport:
                   "p_meet_plan": None if pd.isna(r["p_meet_plan"]) else float(r["p_meet_plan"]),
                   "method": i18n.method_label(str(r["method"]), self.lang)}
         conf = self.conflicts_table()
+        # no participants or coverage, but plans or targets (Decision 546's): the index
+        # says so instead of a bare dash
+        only_plans = not key and bool(measure_of(head.loc[is_insurance(
+            head["indicator"]), "indicator"]).str.startswith("plan_").any())
         return {"province": self.unit.name, "code": self.unit.code,
                 "boundaries": self.boundaries, "lang": self.lang, "year": self.year,
                 "key_figures": key, "forecast": fc, "conflicts": len(conf),
+                "only_plans": only_plans,
                 "n_observations": len(self.obs)}
 
 
