@@ -86,6 +86,16 @@ def test_ha_tay_is_defunct_legacy_province(reg):
     assert others["valid_to"].map(lambda v: v is None).all()
 
 
+def test_last_day_of_a_unit(reg):
+    # one answer for "until when did this unit exist": Hà Tây to 31/7/2008, every other
+    # legacy unit to 30/6/2025 (the eve of the reform), a 2025 unit still exists
+    assert reg.last_day(reg.resolve("Hà Tây")) == pd.Timestamp("2008-07-31")
+    assert reg.last_day(reg.get("legacy", "province", "79")) == pd.Timestamp("2025-06-30")
+    assert reg.last_day(reg.get("legacy", "district", "672")) == pd.Timestamp("2025-06-30")
+    assert reg.last_day(reg.get("2025", "province", "79")) is None
+    assert reg.last_day(reg.get("legacy", "nation", "VN")) is None
+
+
 def test_no_districts_in_2025(reg):
     with pytest.raises(geo.GeoError, match="no districts"):
         reg.units("2025", "district")

@@ -270,6 +270,24 @@ def test_yoy_between_year_ends() -> None:
     assert ch["source_id"].iloc[0] == "vietnamplus-194761+other"
 
 
+def test_one_attainment_beside_a_count_and_new_participants_gives_one_plan() -> None:
+    # Nam Đàn 2021: 5,977 participants, 2,272 new, "102.52 % of plan": both plans were
+    # derived from the one percentage (5,830 and a new-participants plan of 2,216); a
+    # percentage is of one of them, and beside the count it is read as the count's.
+    base = {"source_id": "bna", "geo_code": "430", "geo_name": "Nam Đàn",
+            "geo_level": "district", "boundaries": "legacy", "as_of": "2021-12-31"}
+    rows = [("p", "bhxh_voluntary_participants", 5977.0),
+            ("a", "bhxh_voluntary_attainment_pct", 102.52),
+            ("n", "bhxh_voluntary_new_participants", 2272.0)]
+    obs = pd.DataFrame([{**base, "obs_id": i, "indicator": ind, "value": v, "value_raw": str(v)}
+                        for i, ind, v in rows])
+    d = M.derive(obs)
+    assert "bhxh_voluntary_plan_participants" in set(d["indicator"])
+    assert "bhxh_voluntary_plan_new_participants" not in set(d["indicator"])
+    alone = M.derive(obs[obs["obs_id"] != "p"])  # new participants alone: their plan
+    assert "bhxh_voluntary_plan_new_participants" in set(alone["indicator"])
+
+
 def test_datetime_as_of_is_kept_as_datetime() -> None:
     df = seed_obs()
     df["as_of"] = pd.to_datetime(df["as_of"])

@@ -391,6 +391,29 @@ def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle)
                        "participants + Health insurance (BHYT): shortfall (persons)")
 
 
+def test_the_provinces_own_later_year_end_figure_wins_over_an_older_plan_year(bundle) -> None:
+    # Hồ Chí Minh (2025) opened on 2017 (a 31/5/2017 BHYT figure of the legacy city and
+    # its plan) although the new city's own 31/12/2025 figures are published: a reader
+    # expects the year whose outcome is known and newest, told which plan year was passed.
+    derived = _obs([("d-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng",
+                     "2020-12-31", "bhyt_plan_participants", 206387.0, "persons", "")])
+    derived["method"] = "bhyt_plan_participants = bhyt_participants + bhyt_shortfall_participants"
+    own = _obs([("y-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                 "2022-12-31", "bhyt_coverage_pct", 91.0, "pct", "91%")])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang=lang,
+                                     bundle=_bundle(pd.concat([bundle.obs, own]), derived))
+        assert rpt.year == 2022
+        assert rpt.year_reason() == i18n.t("year_reason_year_end", lang, year=2022,
+                                           plan_year=2020, name="Lâm Đồng")
+        assert "2020" in rpt.year_reason()
+    # a district's later year-end figure does not displace the plan year
+    district = own.assign(geo_code="679", geo_name="Đức Trọng", geo_level="district")
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en",
+                                 bundle=_bundle(pd.concat([bundle.obs, district]), derived))
+    assert rpt.year == 2020
+
+
 def test_a_coverage_plan_does_not_promise_a_forecast_set_against_a_plan(bundle) -> None:
     # Hồ Chí Minh (2025) read "the latest year with a plan and a within-year figure, so the
     # forecast can be compared with the plan" for 2022 (a coverage and its plan of Bà Rịa -
@@ -449,6 +472,22 @@ def test_year_reason_and_latest_gap_name_what_they_count(bundle) -> None:
     only_new = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=_bundle(later))
     assert only_new.year == 2024
     assert "no participants or coverage figure" in only_new.year_reason()
+
+
+def test_no_published_year_end_count_says_so_beside_a_derived_one(bundle) -> None:
+    # Hải Phòng read "No year-end (31 December) participant count at all" above a derived
+    # table holding BHXH bắt buộc 418,591 at 31/12/2019 (the 2020 count less its rise):
+    # the sentence says no count was published and that the derived ones are derived.
+    derived = _obs([("d-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                     "2019-12-31", "bhyt_participants", 1100000.0, "persons", "")])
+    derived["method"] = "bhyt_participants = bhyt_participants - bhyt_change_participants"
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang=lang, bundle=_bundle(bundle.obs, derived))
+        gaps = rpt.gap_sentences()
+        assert i18n.t("gap_no_year_end", lang) not in gaps
+        assert i18n.t("gap_no_year_end_derived", lang) in gaps
+    plain = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle).gap_sentences()
+    assert i18n.t("gap_no_year_end", "en") in plain
 
 
 def test_cutoff_hides_later_figures(bundle) -> None:
@@ -1051,6 +1090,21 @@ def test_a_place_and_level_the_same_on_every_row_are_left_out_of_a_table() -> No
     assert "<th>Place</th>" in table_html(one.iloc[:1], "en")  # one row: as it was
 
 
+def test_a_table_of_one_place_other_than_the_pages_own_keeps_its_place() -> None:
+    """Gia Lai (2025) showed its coverage and forecast tables without a place column:
+    every row was of "Gia Lai (until 30 June 2025)", a legacy part, read as the new
+    province (208,216 persons needed against the old province's labour force)."""
+    part = pd.DataFrame({"place": ["Gia Lai (until 30 June 2025)"] * 2,
+                         "geo_level": ["province"] * 2,
+                         "indicator": ["bhyt_participants", "bhtn_participants"],
+                         "value": [1.0, 2.0]})
+    assert "<th>Place</th>" in table_html(part, "en", place="Gia Lai")
+    assert "<th>Place</th>" not in table_html(part, "en", place="Gia Lai (until 30 June 2025)")
+    page = Page("en", show=False, place="Gia Lai")
+    page.table(part)
+    assert "<th>Place</th>" in page.blocks[-1].body
+
+
 def test_a_percentage_axis_never_zooms_a_small_change_into_a_big_one() -> None:
     """Bình Phước BHYT 79.9 % (2017) and 81.3 % (2022) filled the panel from 80 % to
     81.25 %, drawn like a doubling; the axis spans at least ten points."""
@@ -1148,6 +1202,44 @@ def test_shared_time_axis_keeps_every_panels_years() -> None:
     assert fig.axes[0].get_title(loc="left") == i18n.indicator_label(
         "bhxh_coverage_pct", "en").split(":")[0]
     plt.close(fig)
+
+
+def test_the_index_says_when_a_province_has_only_plans(bundle, tmp_path) -> None:
+    # Bình Định and Bắc Ninh showed "–" under key figures although their reports hold
+    # Decision 546's coverage plans: the index says the figures are plans only.
+    import json
+
+    from bhxh_analysis.reports.index import write_index
+
+    plan = _obs([("q-1", "tvpl", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                  "2025-12-31", "bhyt_plan_coverage_pct", 95.0, "pct", "95%")])
+    for lang in ("vi", "en"):
+        summary = reports.ProvinceReport("Lâm Đồng", lang=lang,
+                                         bundle=_bundle(plan)).summary()
+        assert summary["key_figures"] == [] and summary["only_plans"]
+        row = {"province": "Lâm Đồng", "status": "ok", "error": "", "data_checksum": "ab" * 32,
+               "parameters": json.dumps({"province": "Lâm Đồng", "boundaries": "legacy",
+                                         "lang": lang})}
+        page = write_index(tmp_path, [row], {"Lâm Đồng": summary}, lang=lang)
+        assert i18n.t("index_only_plans", lang) in page.read_text(encoding="utf-8")
+    assert not reports.ProvinceReport("Lâm Đồng", lang="en", bundle=bundle).summary()["only_plans"]
+
+
+def test_the_index_shows_the_outcome_beside_a_forecast_of_a_year_already_over(bundle) -> None:
+    # The index read "Hà Tĩnh: BHXH bắt buộc, 31/12/2023: 93.600 (khoảng 80%: …)" as if
+    # 2023 were still to come; the page itself shows the published 93.868 beside it.
+    ends = _obs([(f"k-{i}", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi",
+                  "2020-12-31", ind, v, "persons", "") for i, (ind, v) in enumerate(
+                      [("bhyt_participants", 497000.0), ("bhxh_voluntary_participants", 4500.0),
+                       ("bhyt_household_participants", 70000.0)])])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Kon Tum", lang=lang, year=2020,
+                                     bundle=_bundle(pd.concat([bundle.obs, ends])))
+        good = rpt.forecast_table()
+        good = good[good["status"].eq("ok")].iloc[0]
+        text = rpt.summary()["forecast"]["text"]
+        assert i18n.fmt_number(good["actual"], lang) in text
+        assert text.startswith(i18n.indicator_label(good["indicator"], lang))
 
 
 def test_a_year_already_over_is_forecast_from_its_last_figure_before_31_december(

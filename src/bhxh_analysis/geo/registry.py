@@ -349,6 +349,28 @@ class Registry:
             tail += f", until {unit.valid_to}"
         return f"{unit.full_name} ({where + '; ' if where else ''}{tail})"
 
+    def last_day(self, unit: Unit) -> pd.Timestamp | None:
+        """Return the last day ``unit`` existed, or ``None`` if it still exists.
+
+        One answer wherever a unit's end is needed (a report's "until" label): a unit
+        that ceased before the reform ends the day before its ``valid_to`` (Hà Tây:
+        31/7/2008), every other legacy unit on the eve of :data:`~bhxh_analysis.schema.
+        REFORM_DATE` (30/6/2025); a 2025 unit and the nation go on.
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> reg.last_day(reg.resolve("Hà Tây")).date()
+        datetime.date(2008, 7, 31)
+        >>> reg.last_day(reg.resolve("Kon Tum")).date()
+        datetime.date(2025, 6, 30)
+        """
+        if unit.valid_to:
+            return pd.Timestamp(unit.valid_to) - pd.Timedelta(days=1)
+        if unit.boundaries == "legacy" and unit.level != "nation":
+            return REFORM_DATE - pd.Timedelta(days=1)
+        return None
+
     # -- history ------------------------------------------------------------------------
     def history(self, unit: Unit) -> list[Change]:
         """Return what happened to a unit, oldest change first (data for a sentence).

@@ -226,6 +226,25 @@ def _side(m: pd.DataFrame, column: str, side: str) -> np.ndarray:
     return m[f"{column}_{side}" if f"{column}_{side}" in m else column].to_numpy()
 
 
+def _unambiguous(rule: Rule, m: pd.DataFrame, by_indicator: dict) -> pd.DataFrame:
+    """Matched inputs of ``rule`` less those whose attainment may be of another count.
+
+    One "đạt X % kế hoạch" printed beside both a participants count and new
+    participants (Nam Đàn 2021: 5,977 and 2,272, 102.52 %) is of one of them, read as
+    the count's: the new participants' plan is derived only where the place has no
+    participants figure of the same date and source.
+    """
+    if rule.name != "plan_new_from_attainment" or not len(m):
+        return m
+    count = by_indicator.get(rule.a.replace("_new_participants", "_participants"))
+    if count is None:
+        return m
+    keys = ["unit", "date", "source"]
+    date = m["date_a"] if "date_a" in m else m["date"]
+    here = pd.MultiIndex.from_arrays([m["unit"], date, m["source"]])
+    return m[~here.isin(pd.MultiIndex.from_frame(count[keys]))]
+
+
 def _year_end(year: np.ndarray) -> np.ndarray:
     """31 December of each year (datetime64[ns])."""
     next_year = (np.asarray(year, dtype=np.int64) - 1969).astype("datetime64[Y]")
@@ -408,7 +427,8 @@ def _derive(usable: pd.DataFrame, frame: pd.DataFrame, obs: pd.DataFrame) -> pd.
     pieces = []
     for (a, b, join), rules in inputs.items():
         matched = _match(by_indicator[a], by_indicator[b], join)
-        pieces += [_apply(i, RULES[i], matched) for i in rules if len(matched)]
+        pieces += [_apply(i, RULES[i], _unambiguous(RULES[i], matched, by_indicator))
+                   for i in rules if len(matched)]
     pieces = [p for p in pieces if len(p["rule"])]
     if not pieces:
         return _restore_dates(_empty_derived(), obs)

@@ -227,7 +227,8 @@ def write_index(out: Path, rows: list[dict[str, str]],
             key = "<br>".join(
                 html.escape(f"{k['place']}: {k['label']} {k['text']} "
                             f"({i18n.fmt_date(k['as_of'], lang)})")
-                for k in summary.get("key_figures", [])) or "–"
+                for k in summary.get("key_figures", [])) or (
+                    html.escape(t("index_only_plans")) if summary.get("only_plans") else "–")
             f = summary.get("forecast")
             if f:
                 p = f.get("p_meet_plan")

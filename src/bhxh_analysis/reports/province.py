@@ -99,7 +99,8 @@ class ProvinceReport:
         ``2025``: the 34 provinces, covering every legacy part of the province.
     year : int, optional
         Report year (forecast and plan comparison). Default: the latest year with both
-        a plan and a within-year figure, else the latest year with data
+        a plan and a within-year figure unless the province itself has a published 31
+        December figure of a later year (then that year), else the latest year with data
         (:meth:`year_reason` says which).
     as_of : str, optional
         ``YYYY-MM-DD`` or ``dd/mm/yyyy``: figures dated later are ignored.
@@ -187,19 +188,23 @@ class ProvinceReport:
         df["place"] = (place + " (" + parent + ")").where(parent.notna(), place)
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
-            # a province gone before 2025 (Hà Tây, 1/8/2008) is labelled with its own end
-            from .. import geo
-
-            units = geo.get_registry().units("legacy", "province", include_defunct=True)
-            ends = units.set_index("geo_code").get("valid_to", pd.Series(dtype=object))
-            ends = ends[ends.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
-            until = df.loc[legacy_prov, "geo_code"].astype(str).map(lambda c: i18n.t(
-                "legacy_until_date", self.lang, date=i18n.fmt_date(
-                    pd.Timestamp(ends[c]) - pd.Timedelta(days=1), self.lang))
-                if c in ends.index else i18n.t("legacy_until", self.lang))
-            df.loc[legacy_prov, "place"] = df.loc[legacy_prov, "place"] + " (" + until + ")"
+            # each legacy province labelled with its own last day (Hà Tây: 31/7/2008)
+            df.loc[legacy_prov, "place"] = (df.loc[legacy_prov, "place"] + " ("
+                                            + df.loc[legacy_prov, "geo_code"].astype(str).map(
+                                                self._until) + ")")
         df["_level_rank"] = df["geo_level"].map(LEVEL_RANK)
         return df
+
+    def _until(self, code: str) -> str:
+        """"until <last day>" of legacy province ``code``, from the registry's last day."""
+        from .. import geo
+        from ..schema import REFORM_DATE
+
+        reg = geo.get_registry()
+        last = reg.last_day(reg.get("legacy", "province", code))
+        if last == REFORM_DATE - pd.Timedelta(days=1):
+            return self.t("legacy_until")
+        return self.t("legacy_until_date", date=i18n.fmt_date(last, self.lang))
 
     def _aggregate(self) -> pd.DataFrame:
         """Counts of the legacy parts summed to the 2025 province (2025 boundaries only)."""
@@ -253,9 +258,19 @@ class ProvinceReport:
         plans = set(map(tuple, key[_plan_evidence(m).to_numpy()].to_numpy().tolist()))
         within = m.eq("participants").to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
         common = {k[0] for k in set(map(tuple, key[within].to_numpy().tolist())) & plans}
-        if common:
+        # ... unless the province itself (or the sum of its legacy parts) has a published
+        # 31 December participants or coverage figure of a later year: that year's outcome
+        # is known and newer (Hồ Chí Minh 2025: its own 31/12/2025 figures, not 2017).
+        own = ins[(ins["geo_level"] == "province").to_numpy()
+                  & (ins["boundaries"] == self.boundaries).to_numpy()
+                  & m.isin(_TREND_MEASURES).to_numpy() & is_year_end(ins["as_of"]).to_numpy()]
+        own_year = int(own["as_of"].dt.year.max()) if len(own) else None
+        if common and (own_year is None or own_year <= max(common)):
             self._year_reason = "year_reason_plan"
             return int(max(common))
+        if common:
+            self._year_reason, self._plan_year = "year_reason_year_end", int(max(common))
+            return own_year
         core = ins[m.isin(_TREND_MEASURES).to_numpy()]
         self._year_reason = "year_reason_latest" if len(core) else "year_reason_latest_any"
         return int((core if len(core) else ins)["as_of"].dt.year.max())
@@ -285,7 +300,10 @@ class ProvinceReport:
         if self.year_given:
             return self.t("year_reason_given", year=self.year)
         key = getattr(self, "_year_reason", "year_reason_none")
-        return self.t(key, year=self.year) if self.year else self.t("year_reason_none")
+        if not self.year:
+            return self.t("year_reason_none")
+        return self.t(key, year=self.year, plan_year=getattr(self, "_plan_year", None),
+                      name=self.unit.name)
 
     # -- tables ---------------------------------------------------------------------
 
@@ -689,17 +707,25 @@ class ProvinceReport:
         if len(good):
             r = good.iloc[0]
             num = lambda v: i18n.fmt_number(v, self.lang)  # noqa: E731
+            over = pd.notna(r.get("actual"))  # a year already over: its outcome beside
             fc = {"place": r["place"], "indicator": r["indicator"],
                   "forecast": float(r["forecast"]),
-                  "text": self.t("index_forecast", value=num(r["forecast"]), lo=num(r["lo80"]),
+                  "text": self.t("index_forecast_actual" if over else "index_forecast",
+                                 value=num(r["forecast"]), lo=num(r["lo80"]),
                                  hi=num(r["hi80"]), year=self.year,
+                                 actual=num(r["actual"]) if over else "",
                                  label=i18n.indicator_label(r["indicator"], self.lang)),
                   "p_meet_plan": None if pd.isna(r["p_meet_plan"]) else float(r["p_meet_plan"]),
                   "method": i18n.method_label(str(r["method"]), self.lang)}
         conf = self.conflicts_table()
+        # no participants or coverage, but plans or targets (Decision 546's): the index
+        # says so instead of a bare dash
+        only_plans = not key and bool(measure_of(head.loc[is_insurance(
+            head["indicator"]), "indicator"]).str.startswith("plan_").any())
         return {"province": self.unit.name, "code": self.unit.code,
                 "boundaries": self.boundaries, "lang": self.lang, "year": self.year,
                 "key_figures": key, "forecast": fc, "conflicts": len(conf),
+                "only_plans": only_plans,
                 "n_observations": len(self.obs)}
 
 

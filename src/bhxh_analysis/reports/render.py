@@ -145,13 +145,16 @@ def _cell(value: Any, fmt: str, lang: str, row: pd.Series) -> str:
     raise ValueError(f"unknown cell format {fmt!r}")
 
 
-def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None) -> str:
+def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
+               place: str | None = None) -> str:
     """Return a DataFrame as an HTML table in ``lang``: headings and cells from :data:`COLUMNS`.
 
     ``lo80``/``hi80`` (and 95) become one interval column; columns not in
     :data:`COLUMNS` are left out, and so are ``place`` and ``geo_level`` when every row
-    of several has the same, and ``actual`` when no row has one (unless ``columns``
-    names them).
+    of several has the same place and it is the page's own ``place`` (any place when
+    ``place`` is ``None``): a legacy part or a district alone keeps its name, so it is
+    not read as the province of the title. ``actual`` is left out when no row has one
+    (unless ``columns`` names them).
     """
     df = df.copy()
     for level in ("80", "95"):
@@ -165,7 +168,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None) ->
         columns = [c for c in df.columns if c in COLUMNS]
         # A place and level the same on every row say nothing the title does not: left
         # out, so a wide table (the forecasts) fits the page.
-        if len(df) > 1:
+        own = place is None or ("place" in df and df["place"].eq(place).all())
+        if len(df) > 1 and own:
             columns = [c for c in columns
                        if c not in ("place", "geo_level") or df[c].nunique(dropna=False) > 1]
         # the 31 December outcome is shown only for years already over
@@ -206,11 +210,15 @@ class Page:
     lang : {"vi", "en"}
     show : bool
         Display each block as it is added (in a notebook); blocks are always kept.
+    place : str, optional
+        The page's own place as its tables name it (a province report: the province);
+        a table whose rows are all of another place keeps its place column.
     """
 
-    def __init__(self, lang: str = "vi", show: bool = True) -> None:
+    def __init__(self, lang: str = "vi", show: bool = True, place: str | None = None) -> None:
         self.lang = i18n.check_lang(lang)
         self.show = show
+        self.place = place
         self.blocks: list[Html] = []
 
     def _add(self, block: Html) -> None:
@@ -240,7 +248,7 @@ class Page:
             if empty:
                 self.notes([i18n.t(empty, self.lang)])
             return
-        self._add(Html(table_html(df, self.lang, columns), f"{len(df)} rows"))
+        self._add(Html(table_html(df, self.lang, columns, self.place), f"{len(df)} rows"))
 
     def text_table(self, df: pd.DataFrame) -> None:
         """Add a table whose cells and headings are already text in the report language."""

@@ -140,7 +140,12 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
     figs = rpt._figures()
     part = figs[measure_of(figs["indicator"]).eq("participants").to_numpy()]
     if len(ins) and not is_year_end(part["as_of"]).any():
-        out.append(t("gap_no_year_end"))
+        # a count derived at 31/12 (a later count less its rise) is shown in the derived
+        # table: say none was published rather than "none at all"
+        d = rpt.derived
+        made = d[measure_of(d["indicator"]).eq("participants").to_numpy()]
+        out.append(t("gap_no_year_end_derived" if is_year_end(made["as_of"]).any()
+                     else "gap_no_year_end"))
     m = measure_of(ins["indicator"])
     plans = ins[(m.str.startswith("plan_") | m.isin(["attainment_pct", "shortfall_participants",
                                                       "shortfall_pp"])).to_numpy()]
