@@ -39,6 +39,7 @@ from .clauses import (
     respective_place,
     respective_scheme,
 )
+from .composite import joined_figures, note_of
 from .dates_page import page_year, plan_fallback_year, undate_before_merger
 from .dating import date_for, horizon, plan_year, sentence_dates, yardstick
 from .figures import (
@@ -239,6 +240,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         in_rows = [r for r in table_rows if s0 <= r.start < s1]
         figs = [f for f in find_figures(text, s0, s1)
                 if not any(r.start <= f.start < r.end for r in in_rows)]
+        figs = joined_figures(text, figs, s0, s1)  # "2 triệu 600 ngàn người": one count
         figs = sorted(figs + [f for r in in_rows for f in cell_figures(text, r)],
                       key=lambda f: f.start)
         items = listed_units(text, s0, s1, ctx.places)  # "A đạt 81%/90%; B đạt …"
@@ -584,7 +586,9 @@ def _row(text: str, fig: Figure, s0: int, s1: int) -> dict[str, Any]:
         indicator = f"{fig.scheme}_{fig.measure}"
     if not _INDICATOR.match(indicator):
         raise AssertionError(f"extractor produced an unknown indicator {indicator!r}")
-    return {"indicator": indicator, "value": float(fig.value), "value_raw": fig.raw,
+    value, note = note_of(fig)  # "8 triệu 200": two readings, no value (the note)
+    return {"indicator": indicator, "value": float("nan") if value is None else float(value),
+            "value_raw": fig.raw, "note": note,
             "qualifier": fig.qualifier, "start": fig.start, "end": fig.end,
             "sentence": " ".join(text[s0:s1].split()), "as_of": fig.as_of, "unit": fig.place,
             "confidence": round(max(0.1, min(1.0, 0.95 - fig.penalty)), 2)}
