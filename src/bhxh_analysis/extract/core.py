@@ -41,7 +41,7 @@ from .clauses import (
 )
 from .composite import joined_figures, note_of
 from .dates_page import page_year, plan_fallback_year, undate_before_merger
-from .dating import date_for, horizon, plan_year, sentence_dates, yardstick
+from .dating import date_for, horizon, now_opening, plan_year, sentence_dates, yardstick
 from .figures import (
     Figure,
     classify,
@@ -204,6 +204,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if P.BREAKDOWN_LEAD.match(text, s0):
                 ctx.continued_plan_year = ctx.before_plan_year
         before_dates = dates
+        # "Hiện tỷ lệ … đạt 90%": today's, not the year before (its own sentence only)
+        now = None if dates else now_opening(text, s0, ctx.published)
+        dates = now or dates
         listed = listed_targets(text, s0, s1, strong, ctx)
         if listed is not None:
             ctx.continued_plan_year = listed
@@ -353,7 +356,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.last_date = status[-1]
         if strong or (dates and horizon(dates[-1][2], ctx.published)):
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
-        elif dates:
+        elif dates and not now:
             ctx.paragraph_year = dates[-1][2]
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme

@@ -25,10 +25,17 @@ from .nonrows import forecast_in, own_year, undated_start
 if TYPE_CHECKING:
     from .figures import Figure
 
-__all__ = ["date_for", "horizon", "month_end", "plan_year", "read_as_of", "sentence_dates",
-           "yardstick"]
+__all__ = ["date_for", "horizon", "month_end", "now_opening", "plan_year", "read_as_of",
+           "sentence_dates", "yardstick"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+#: A sentence opened by "Hiện" meaning "at present" ("Hiện tỷ lệ … đạt 90%", "Hiện, toàn
+#: tỉnh có …"); not "Hiện nay/tại" (an as-of phrase of their own) nor a word that starts
+#: with it ("Hiện thực hóa", "Hiện đại", "Hiện trạng", "Hiện hành", …).
+_NOW_OPENING = re.compile(
+    r"[^\S\n]*(?:[-–•*+][^\S\n]*)?Hiện(?:[^\S\n]*,|[^\S\n]+(?!(?:nay|tại|thực|đại|trạng|hành|"
+    r"diện|vật|tượng|hữu|ra|lên|rõ|thân|tình)(?!\w)))")
+
 # "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
 _WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+(?:kỳ|thời\s+điểm)|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
                         r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học|"
@@ -196,6 +203,8 @@ def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
         return own[0]
     before = [d for a, _b, d in dates if a < fig.start]
     if before:
+        if before[-1] is None:  # "Hiện …" on a page without a publication date
+            fig.penalty += 0.5  # (undated, as a figure with no date anywhere)
         return before[-1]
     if undated_start(text, fig):
         return None  # "giảm từ 96,8% xuống 73,7% năm 2021": the first rate's year unprinted
@@ -223,3 +232,24 @@ def _report_year(fig: Figure, ctx: Any) -> _dt.date | None:
         ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
             "commune", "district"))
     return day if fig.start < at or deeper or ctx.review else None
+
+
+def now_opening(text: str, s0: int, published: _dt.date | None
+                ) -> list[tuple[int, int, _dt.date | None]] | None:
+    """The date of a sentence opened by "Hiện" ("at present") that prints none.
+
+    Why: "Trong năm 2021, huyện có thêm … người …. Hiện tỷ lệ … đạt hơn 90%" — the second
+    sentence used to borrow the year of the first (or of its paragraph); "Hiện" says the
+    rate is today's, as "hiện nay" does: the publication date. A page that prints no
+    publication date leaves the sentence undated (``None``) rather than dated by a year
+    that belongs to another sentence.
+
+    Returns
+    -------
+    list or None
+        One as-of entry ``(start, end, date)`` spanning "Hiện" (``date``: the
+        publication, or ``None``); ``None`` when the sentence does not open so.
+    """
+    m = _NOW_OPENING.match(text, s0)
+    return [(m.start(), m.end(), published)] if m else None
+
