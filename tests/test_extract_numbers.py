@@ -116,3 +116,26 @@ def test_an_unread_value_matches_no_gold_row() -> None:
                          "as_of": pd.to_datetime(["2023-12-31"] * 2),
                          "value": [3_400_000.0, 3_000_400.0]})
     assert not ex.match(gold, df)["matched"].any()
+
+
+@pytest.mark.parametrize("text,raw,spoken,literal", [
+    # a short last part stands for the leading digits of the rest, as said aloud:
+    # "2 triệu 25" = 2,250,000, "15 nghìn 3" = 15,300; literally 2,000,025 and 15,003
+    ("Đến cuối năm 2023, toàn tỉnh Nghệ An có 2 triệu 25 người tham gia BHYT.",
+     "2 triệu 25", "2,250,000", "2,000,025"),
+    ("Đến cuối năm 2023, toàn tỉnh Nghệ An có 15 nghìn 3 người tham gia BHXH tự nguyện.",
+     "15 nghìn 3", "15,300", "15,003"),
+])
+def test_short_last_parts_have_two_readings(text, raw, spoken, literal) -> None:
+    df = run(text, published="2024-01-08")
+    assert len(df) == 1 and df.loc[0, "value_raw"] == raw and math.isnan(df.loc[0, "value"])
+    assert spoken in df.loc[0, "note"] and literal in df.loc[0, "note"]
+
+
+def test_a_count_of_other_things_after_a_million_is_not_its_part() -> None:
+    """Control: "1 triệu 5 năm qua" is no count in two parts ("5 năm" counts years)."""
+    df = run("Tính đến 31/5/2024, tỉnh Nghệ An có hơn 1 triệu người tham gia BHYT, tăng "
+             "gần 1 triệu 5 năm qua.", published="2024-06-05")
+    assert readings(df) == {("Nghệ An", "bhyt_participants", "2024-05-31", 1_000_000.0),
+                            ("Nghệ An", "bhyt_change_participants", "2024-05-31", 1_000_000.0)}
+    assert (df["note"] == "").all()

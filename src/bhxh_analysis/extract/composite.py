@@ -9,7 +9,10 @@ second a second count. :func:`joined_figures` puts the two parts back together a
 the kind of unit the last part was read with (so "1 triệu 250 nghìn đồng" stays money).
 
 "8 triệu 200 người" has two readings: 8,200,000 when "200" stands for 200 thousand (as
-it is said aloud, the last multiplier left out) and 8,000,200 when read literally. As
+it is said aloud, the last multiplier left out) and 8,000,200 when read literally; so have
+"2 triệu 25" (2,250,000 or 2,000,025) and "15 nghìn 3" (15,300 or 15,003), where a short
+last part stands for the leading digits of the rest. "15 nghìn 300" reads 15,300 either
+way: one reading. As
 everywhere in the package (``clean.read_values`` refuses "1.234 triệu" naming both
 readings), the reader does not pick one: the figure is read for what it counts, but its
 row carries no value (``NaN``), a low confidence and a ``note`` naming both readings, for
@@ -91,15 +94,20 @@ def joined_figures(text: str, figs: list[Figure], s0: int, s1: int) -> list[Figu
                 drop.update(f.start for f in figs if f.start < m.start()
                             and f.end > m.start() - len(before[0]))
             continue
-        if last is None:
+        if last is None or (not bm and last.unit == "other"):
             drop.discard(m.start())
             drop.discard(m.start("b"))
-            continue  # the second part is no figure ("… 200/KH-UBND"): leave both be
-        a, b = int(m["a"]), int(m["b"])
+            # the second part is no figure ("… 200/KH-UBND") or counts other things
+            # ("tăng 1 triệu 5 năm qua"): leave both be
+            continue
+        a, b, digits = int(m["a"]), int(m["b"]), len(m["b"])
         value = a * _MULT[am] + b * (_MULT[bm] if bm else 1)
         notes, penalty = list(first.notes), max(first.penalty, last.penalty)
-        if am == "triệu" and not bm:
-            literal, spoken = value, a * 10**6 + b * 10**3
+        # a bare last part stands, when said aloud, for the leading digits of the rest:
+        # "8 triệu 200" = 8,200,000, "2 triệu 25" = 2,250,000, "15 nghìn 3" = 15,300
+        spoken = a * _MULT[am] + b * _MULT[am] // 10**digits
+        if not bm and spoken != value:
+            literal = value
             value, penalty = spoken, penalty + 0.4  # a reviewer must decide
             notes.append(f"{AMBIGUOUS}:{spoken}:{literal}")
         added.append(replace(first, end=m.end(), raw=text[m.start():m.end()],
