@@ -107,8 +107,10 @@ def _run(files: tuple[str, ...], published: _dt.date | None, place_hint: str | N
     else:  # the writing edge: dates as ISO text ("" when unknown)
         iso = table["as_of"].dt.strftime("%Y-%m-%d").fillna("").astype(object)
         table = table.astype({"as_of": object}).assign(as_of=iso)
-        if fmt == "json":
-            text = json.dumps(table.to_dict("records"), ensure_ascii=False, indent=2) + "\n"
+        if fmt == "json":  # a value left unread ("8 triệu 200", see note) is null
+            records = [{k: (None if k == "value" and v != v else v) for k, v in r.items()}
+                       for r in table.to_dict("records")]
+            text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
         else:
             text = _as_text(table)
     _emit(text, out)
@@ -122,8 +124,8 @@ def _as_text(table) -> str:  # type: ignore[no-untyped-def]
         place = r.geo_name or "(place not found)"
         qual = f"{r.qualifier} " if r.qualifier else ""
         lines.append(f"{place:<20} {r.as_of or '(no date)':<10} {r.indicator:<40} "
-                     f"{qual}{r.value:g}  [{r.value_raw!r} at {r.start}-{r.end}, "
-                     f"confidence {r.confidence:.2f}]")
+                     f"{qual}{'?' if r.value != r.value else f'{r.value:g}'}  [{r.value_raw!r} at {r.start}-{r.end}, "
+                     f"confidence {r.confidence:.2f}]" + (f" {r.note}" if r.note else ""))
     return "\n".join(lines) + "\n"
 
 

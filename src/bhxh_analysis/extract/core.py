@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..clean import ParseError, parse_date, parse_quantity
+from ..clean import ParseError, parse_quantity
 from ..schema import INDICATOR_PATTERN
 from . import patterns as P
 from .aims import aims_lead, this_number
@@ -39,7 +39,9 @@ from .clauses import (
     respective_place,
     respective_scheme,
 )
-from .dates_page import mid_month, page_year, plan_fallback_year, undate_before_merger, year_at
+from .composite import joined_figures, note_of
+from .dates_page import page_year, plan_fallback_year, undate_before_merger
+from .dating import date_for, horizon, now_opening, plan_year, sentence_dates, yardstick
 from .figures import (
     Figure,
     classify,
@@ -57,13 +59,7 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
-from .nonrows import (
-    drop_rounded_joint,
-    forecast_in,
-    own_year,
-    rescheme_by_arithmetic,
-    undated_start,
-)
+from .nonrows import drop_rounded_joint, rescheme_by_arithmetic
 from .places import (
     PlaceContext,
     article_subject,
@@ -88,95 +84,9 @@ from .units import listed_units, with_listed
 __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
 _INDICATOR = re.compile(INDICATOR_PATTERN)
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-# "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
-_WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+(?:kỳ|thời\s+điểm)|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
-                        r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học|"
-                        r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+\S+){0,3}?\s+của)\s*$",
-                        re.I)
 
 
 # ------------------------------------------------------------------------- dates
-
-# Between a figure and a date phrase that is its own: a unit noun, then "vào" or "(".
-_OWN_DATE_GAP = re.compile(r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*"
-                           r"(?:vào|\()\s*", re.I)
-
-
-def _month_end(year: int, month: int) -> _dt.date:
-    return _dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
-                ) -> _dt.date | None:
-    """The date an as-of phrase means (``None`` when it needs a year nobody gave)."""
-    text = m.group(0)
-    try:
-        if m["now"]:
-            return published
-        if m["months"] or m["half"] or m["monthsin"]:
-            word = re.sub(r"\s+", " ", (m["n"] or m["n2"] or "").lower())
-            n = 6 if m["half"] else int(word) if word.isdigit() else P.MONTH_WORDS[word]
-            ny = m["ny"] or m["hy"]
-            y = int(ny) if ny and ny.isdigit() else year
-            return _month_end(y, n) if y and 1 <= n <= 12 else None
-        if m["monthstart"]:  # "tính đến đầu tháng 7 (vừa qua)": that month's first day
-            y = int(m["sy"] or m["sy2"] or 0) or year
-            return _dt.date(y, int(m["sm"]), 1) if y and 1 <= int(m["sm"]) <= 12 else None
-        if m["midmonth"]:  # "giữa tháng 10": the 15th (ninth round, docs/extract.md)
-            return mid_month(m, year, published)
-        if m["quarter"]:
-            q = _ROMAN.get(m["q"].upper()) or int(m["q"])
-            y = int(m["qy"]) if m["qy"] else year
-            if not y:
-                return None
-            end = _month_end(y, 3 * q)
-            if not m["qy"] and published is not None and end > published:
-                # "Hết quý IV" printed in January: last year's; "trong quý IV" printed in
-                # October: the quarter still to come (a horizon), no figure's date
-                return (_month_end(y - 1, 3 * q) if text.lower().startswith("hết")
-                        else None)
-            return end
-        if m["year"]:
-            return _dt.date(int(m["yy"]), 12, 31)
-        if m["yearend"]:
-            y = int(m["ey"]) if m["ey"] else year
-            if m["ago"]:  # "cuối năm ngoái/trước": the year before the page's
-                y = (published.year if published is not None else y or 1) - 1
-            if y and not m["ey"] and published is not None and published.month <= 3 \
-                    and re.search(r"(?:đến|tới)\s*$", m.string[:m.start()], re.I):
-                y = published.year - 1  # "tính đến hết năm" printed in January
-            return _dt.date(y, 12, 31) if y else None
-        text = re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1/\2/\3", text)  # 30-9-2024
-        text = re.sub(r"^(?:trong|cuối)\s+", "hết ", text, flags=re.I)
-        text = re.sub(r"^(?:tại\s+)?thời\s+điểm\s+", "", text, flags=re.I)
-        date = parse_date(text, year=year)
-    except (ParseError, ValueError, TypeError):
-        return None
-    if published is not None and date > published and not re.search(r"\d{4}", text):
-        # "tính đến 31/12" printed in January means last year's 31 December.
-        date = date.replace(year=date.year - 1)
-    return date
-
-
-def _horizon(day: _dt.date, published: _dt.date | None) -> bool:
-    """Whether a date lies after the month of publication: a target's horizon, not the
-    status date of a report ("Ước đến hết năm" printed on 27 December is a status)."""
-    return published is not None and day > _month_end(published.year, published.month)
-
-
-def _plan_year(sentence: str, offset: int) -> int | None:
-    """The year a plan is for: the printed year nearest before the figure, else after."""
-    def years(a: int, b: int) -> list[int]:
-        return [int(m["y"] or m["yl"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
-                if not P.COMPARED_YEAR_BEFORE.search(sentence[:m.start()])]
-
-    before = years(0, offset)
-    if before:
-        return before[-1]
-    after = years(offset, len(sentence))
-    return after[0] if after else None
-
 
 # ------------------------------------------------------------------------ driver
 
@@ -253,16 +163,16 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                    pub.year if pub else page_year(text))  # no date line: the text's year
     ctx.headline_plan_year = headline_plan_year(text, headline_end(text))
     spans = sentences(text)
-    dated = [_sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
+    dated = [sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
     # A headline's figure takes the article's first as-of date, unless that is a target's
     # date (after the publication).
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
-                           and not _horizon(d[0][2], pub)), None)
+                           and not horizon(d[0][2], pub)), None)
     if not any(strong for _d, strong in dated):
         # a year-end report dated only by "Năm 2016, …": that year's end dates the
         # headline and the paragraphs that print no date (not the publication day)
         ctx.report_year = next(((d[-1][0], d[-1][2]) for d, _s in dated if d
-                                and not _horizon(d[-1][2], pub)), None)
+                                and not horizon(d[-1][2], pub)), None)
         # "Sơn La tổng kết công tác năm 2024" over the text: every undated figure is
         # of that year, in later paragraphs too (not of the publication day)
         head = text.find("\n")
@@ -289,11 +199,14 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         prev_end = s1
         if not dates and P.CONTINUES.match(text, s0):
             # "Qua đó, ...": the sentence before goes on (its date, not a target's horizon)
-            dates = [d for d in before_dates if not _horizon(d[2], ctx.published)]
+            dates = [d for d in before_dates if not horizon(d[2], ctx.published)]
             # "Trong đó, ..." after a sentence of targets: its targets, for its year
             if P.BREAKDOWN_LEAD.match(text, s0):
                 ctx.continued_plan_year = ctx.before_plan_year
         before_dates = dates
+        # "Hiện tỷ lệ … đạt 90%": today's, not the year before (its own sentence only)
+        now = None if dates else now_opening(text, s0, ctx.published)
+        dates = now or dates
         listed = listed_targets(text, s0, s1, strong, ctx)
         if listed is not None:
             ctx.continued_plan_year = listed
@@ -330,6 +243,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         in_rows = [r for r in table_rows if s0 <= r.start < s1]
         figs = [f for f in find_figures(text, s0, s1)
                 if not any(r.start <= f.start < r.end for r in in_rows)]
+        figs = joined_figures(text, figs, s0, s1)  # "2 triệu 600 ngàn người": one count
         figs = sorted(figs + [f for r in in_rows for f in cell_figures(text, r)],
                       key=lambda f: f.start)
         items = listed_units(text, s0, s1, ctx.places)  # "A đạt 81%/90%; B đạt …"
@@ -435,14 +349,14 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             prev = fig
         if items:  # the list's wards are not the place in play after it
             ctx.places.last = ctx.places.district
-        status = [d for _a, _b, d in dates if not _horizon(d, ctx.published)]
-        if strong and status and not _yardstick(kept, ctx):
+        status = [d for _a, _b, d in dates if not horizon(d, ctx.published)]
+        if strong and status and not yardstick(kept, ctx):
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
             ctx.last_date = status[-1]
-        if strong or (dates and _horizon(dates[-1][2], ctx.published)):
+        if strong or (dates and horizon(dates[-1][2], ctx.published)):
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
-        elif dates:
+        elif dates and not now:
             ctx.paragraph_year = dates[-1][2]
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
@@ -503,10 +417,10 @@ def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int,
     else:
         fig.place = ctx.places.resolve_local(name) or name  # unresolved: kept by name
     if measure.startswith("plan_"):
-        base = _date_for(text, fig, dates, ctx)
+        base = date_for(text, fig, dates, ctx)
         fig.as_of = _dt.date(base.year, 12, 31) if base else None
     else:
-        fig.as_of = _date_for(text, fig, dates, ctx)
+        fig.as_of = date_for(text, fig, dates, ctx)
     return True
 
 
@@ -532,67 +446,6 @@ def _in_remark(text: str, s0: int, pos: int) -> bool:
     """Whether ``pos`` lies inside a parenthetical remark opened in its sentence."""
     before = text[s0:pos]
     return before.count("(") > before.count(")")
-
-
-def _sentence_dates(text: str, s0: int, s1: int, ctx: _Context
-                    ) -> tuple[list[tuple[int, int, _dt.date]], bool]:
-    """As-of dates of a sentence, and whether they are sharper than a bare year.
-
-    "Năm 2023, ..." dates a sentence only when it has no sharper as-of phrase; it is not
-    the article's last date, but the later sentences of its paragraph that print no date
-    take it (unless it is a target's year, after the publication); "so với năm 2018" is
-    no as-of date at all.
-    """
-    sent = text[s0:s1]
-    found = [(m, _read_as_of(m, year_at(sent, m.start(), ctx), ctx.published))
-             for m in P.AS_OF.finditer(sent) if not _not_as_of(sent, m)
-             and not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
-    strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
-              if d is not None and not m["year"]]
-    if strong:
-        return strong, True
-    return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
-
-
-def _yardstick(kept: list[Figure], ctx: _Context) -> bool:
-    """Whether a sentence's figures are all the nation's in a local report: "Cuối năm
-    2023, … của cả nước đạt 93,35%" is a yardstick, its date not the report's."""
-    nation = ctx.places.nation
-    return bool(kept) and ctx.main_level not in (None, "nation") and all(
-        f.place is nation for f in kept)
-
-
-def _not_as_of(sent: str, m: re.Match[str]) -> bool:
-    """A date phrase that is not the figures' date.
-
-    A comparison's date ("tăng ... so với tháng 9/2020", "so với cuối năm 2019"), the
-    months still to come ("6 tháng cuối năm", "những tháng cuối năm") and a horizon
-    ("đến cuối năm để đạt chỉ tiêu", "Để đạt chỉ tiêu … trong năm 2019, …") and a
-    forecast's date ("ước thực hiện cuối năm 2022", "Theo dự kiến, đến hết năm 2017")
-    date no figure of the sentence.
-    """
-    before, after = sent[:m.start()], sent[m.end():m.end() + 12]
-    if P.COMPARED_BEFORE.search(before) or forecast_in(before, False):
-        return True  # "ước thực hiện cuối năm 2022 đạt …": a forecast's horizon
-    if P.PURPOSE.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
-        # "Để đạt chỉ tiêu … trong năm 2019, …", "Để đạt mục tiêu 2,1 triệu người … vào
-        # cuối năm 2023, …" (a decimal comma ends no clause): the target's horizon
-        return True
-    if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
-        return True
-    if P.FROM_NOW.search(before):
-        return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
-    if m["now"] and re.search(r"tháng\s+\d{1,2}\s*$", before, re.I):
-        return True  # "đầu tháng 7 vừa qua": the month just named is the date
-    if m["now"] and P.NOT_NOW_BEFORE.search(before):
-        return True  # "nhiều nhất từ trước đến nay", "Cũng đến thời điểm này", "Với kết
-        # quả hiện tại": the most ever, the date just given, the result just reported
-    if m["year"] and P.PLAN_WORD.search(P.INDICATOR_WORD.sub(
-            " ", re.split(r"\d", sent[m.end():], maxsplit=1)[0])):
-        return True  # "Năm 2019, tỉnh được giao chỉ tiêu 87,5% …": the plan's year
-    if m["year"] and P.PLAN_WORD.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
-        return True  # "so với chỉ tiêu … đặt ra cho năm 2023 …": the plan's year
-    return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))
 
 
 def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Context) -> None:
@@ -675,16 +528,16 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
     if fig.measure and fig.measure.startswith("plan_"):
         own = P.OWN_YEAR_AFTER.match(text, fig.end)  # "đạt 91,93% dân số vào năm 2019"
-        y = int(own["y"]) if own else labelled[0] if labelled else _plan_year(
+        y = int(own["y"]) if own else labelled[0] if labelled else plan_year(
             text[s0:s1], fig.start - s0)
         y = y or plan_fallback_year(text, s0, fig, prev, ctx)  # a yardstick: its status's
         if y is None:
-            base = _date_for(text, fig, dates, ctx)
+            base = date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year
             fig.penalty += 0.1
         fig.as_of = _dt.date(y, 12, 31) if y else None
         return
-    fig.as_of = _date_for(text, fig, dates, ctx)
+    fig.as_of = date_for(text, fig, dates, ctx)
     if fig.measure in ("population", "labour_force") and P.NOW_BEFORE.search(
             text, s0, fig.start) and ctx.published is not None:
         fig.as_of = ctx.published  # "Dân số toàn tỉnh hiện khoảng 478.500 người": today's
@@ -703,52 +556,6 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
         day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
         fig.as_of = fig.as_of.replace(year=y, day=day)
-
-
-def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: _Context
-              ) -> _dt.date | None:
-    """The as-of date nearest before the figure in its sentence, else after it, else
-    a bare year earlier in its paragraph, else the last one of the article so far, else
-    its first (a headline), else publication.
-
-    A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
-    (tháng 6/2024)", "lên 97,5% năm 2020") is its own and wins over one before it ("từ
-    5,6% năm 1993 lên ..."); the start of a change whose end has its own year and no date
-    before it ("từ 96,8% xuống 73,7% năm 2021") has none.
-    """
-    own = [d for a, _b, d in dates if a > fig.end and (_OWN_DATE_GAP.fullmatch(
-        text[fig.end:a]) or own_year(text, fig.end, a))]
-    if own:
-        return own[0]
-    before = [d for a, _b, d in dates if a < fig.start]
-    if before:
-        return before[-1]
-    if undated_start(text, fig):
-        return None  # "giảm từ 96,8% xuống 73,7% năm 2021": the first rate's year unprinted
-    after = [d for a, _b, d in dates if a > fig.end]
-    if after:
-        return after[0]
-    for carried in (ctx.paragraph_year, ctx.last_date, ctx.first_date,
-                    _report_year(fig, ctx)):
-        if carried is not None:
-            fig.penalty += 0.1
-            return carried
-    fig.penalty += 0.15 if ctx.published is not None else 0.5
-    return ctx.published
-
-
-def _report_year(fig: Figure, ctx: _Context) -> _dt.date | None:
-    """The year of a report dated only by "Năm 2016, …", for a figure with no date of
-    its own: a headline's before it, and a breakdown by smaller places after it ("Ở cấp
-    huyện, Lạc Sơn có …" in a later paragraph); a plan takes its own year."""
-    if ctx.report_year is None or (fig.measure or "").startswith("plan_"):
-        return None
-    at, day = ctx.report_year
-    level = getattr(fig.place, "level", None)
-    deeper = ctx.main_level is not None and level in ("district", "commune") and (
-        ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
-            "commune", "district"))
-    return day if fig.start < at or deeper or ctx.review else None
 
 
 def _rows(text: str, fig: Figure, s0: int, s1: int, kept: list[Figure]
@@ -782,7 +589,9 @@ def _row(text: str, fig: Figure, s0: int, s1: int) -> dict[str, Any]:
         indicator = f"{fig.scheme}_{fig.measure}"
     if not _INDICATOR.match(indicator):
         raise AssertionError(f"extractor produced an unknown indicator {indicator!r}")
-    return {"indicator": indicator, "value": float(fig.value), "value_raw": fig.raw,
+    value, note = note_of(fig)  # "8 triệu 200": two readings, no value (the note)
+    return {"indicator": indicator, "value": float("nan") if value is None else float(value),
+            "value_raw": fig.raw, "note": note,
             "qualifier": fig.qualifier, "start": fig.start, "end": fig.end,
             "sentence": " ".join(text[s0:s1].split()), "as_of": fig.as_of, "unit": fig.place,
             "confidence": round(max(0.1, min(1.0, 0.95 - fig.penalty)), 2)}

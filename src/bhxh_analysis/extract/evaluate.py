@@ -196,8 +196,8 @@ def match(gold: pd.DataFrame, candidates: pd.DataFrame, registry: Any = None
                 continue
             if g.file and Path(str(c.file)).name != Path(g.file).name:
                 continue
-            if abs(float(c.value) - g.value) > TOLERANCE * abs(g.value):
-                continue
+            if not abs(float(c.value) - g.value) <= TOLERANCE * abs(g.value):
+                continue  # (a value left unread, NaN, matches nothing)
             if _same_time(g.indicator, c.as_of, g.as_of):
                 hit = i
                 break

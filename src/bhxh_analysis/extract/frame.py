@@ -22,7 +22,8 @@ __all__ = ["COLUMNS", "candidate_dtypes", "frame_of"]
 
 #: Columns of a candidate table, in this order (issue 15).
 COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", "start", "end",
-           "sentence", "confidence", "geo_code", "geo_level", "boundaries", "province_2025"]
+           "sentence", "confidence", "geo_code", "geo_level", "boundaries", "province_2025",
+           "note"]
 _REFORM = _dt.date(2025, 7, 1)
 
 
@@ -80,7 +81,7 @@ def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     is written (:func:`bhxh_analysis.io.csv_text`, :func:`bhxh_analysis.io.write_csv`).
     """
     out = enforce_dtypes(frame)
-    text = [c for c in ("qualifier", "sentence") if c in out.columns]
+    text = [c for c in ("qualifier", "sentence", "note") if c in out.columns]
     out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
     return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
                                          ("confidence", "float64")) if c in out.columns})
@@ -126,8 +127,10 @@ def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end
 def _printed_step(raw: str) -> float:
     """The unit of the last digit a figure was printed with: "1,2 triệu" → 100 000,
     "845 nghìn" → 1 000, "9.200" → 100, "93%" → 1 (how far a rounded mention may be
-    from the exact figure)."""
-    m = P.NUMBER.match(raw.strip())
+    from the exact figure); a count printed in two parts ("2 triệu 600 ngàn") by its last
+    part (1 000)."""
+    parts = list(P.NUMBER.finditer(raw.strip()))
+    m = parts[-1] if parts and parts[0].start() == 0 else None
     if m is None:
         return 0.0
     num = m["num"]

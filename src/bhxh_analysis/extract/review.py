@@ -34,7 +34,9 @@ def highlight_html(text: str, candidates: pd.DataFrame) -> str:
     """Return the article as HTML with each candidate's printed figure in ``<mark>``.
 
     Each mark carries the row number in brackets and, as its tooltip, the reading
-    (indicator, value, date, place), so the text and the table can be read side by side.
+    (indicator, value, date, place, and the row's ``note``: both readings of a number
+    the reader could not take for sure), so the text and the table can be read side by
+    side.
     """
     pieces = []
     pos = 0
@@ -44,6 +46,8 @@ def highlight_html(text: str, candidates: pd.DataFrame) -> str:
             continue
         pieces.append(html.escape(text[pos:r.start]))
         tip = f"[{idx}] {r.indicator} = {r.value:g} ({iso_date(r.as_of)}, {r.geo_name or '?'})"
+        if getattr(r, "note", ""):  # "8 triệu 200": both readings, for the reviewer
+            tip += f"; {r.note}"
         pieces.append(f'<mark title="{html.escape(tip)}">{html.escape(text[r.start:r.end])}'
                       f"<sup>[{idx}]</sup></mark>")
         pos = r.end
@@ -194,6 +198,8 @@ def write_check_csv(rows: pd.DataFrame, path: str | Path) -> Path:
     geo_name,as_of,indicator,value,source_id,unit,value_raw,parent,boundaries
     Phú Yên,2024-08-31,bhtn_participants,10000,example,persons,10.000,,legacy
     """
-    out = rows.assign(value=[v if isinstance(v, str) else _plain_number(v)
-                             for v in rows["value"]])
+    # a value left unread ("8 triệu 200": two readings, none chosen in review) is
+    # written empty, so that data check refuses the row instead of guessing
+    out = rows.assign(value=[v if isinstance(v, str) else "" if pd.isna(v) else
+                             _plain_number(v) for v in rows["value"]])
     return write_csv(out, path)

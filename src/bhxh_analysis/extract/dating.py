@@ -1,0 +1,255 @@
+"""The date each figure takes: as-of phrases read, a sentence's dates, a figure's date.
+
+Split from :mod:`bhxh_analysis.extract.core` (the driver) so that the driver stays
+under the house limit: :func:`sentence_dates` finds and reads a sentence's as-of phrases
+("tính đến 31/8", "hết quý II", "Năm 2020, …"), leaving out the dates that belong to no
+figure (a comparison's, a horizon's, a forecast's, a plan's year);
+:func:`date_for` gives a figure the date nearest to it, else the one carried from
+earlier in the article (``ctx``: the driver's reading context); :func:`plan_year` the
+year a plan is for. The year a page itself establishes is in
+:mod:`bhxh_analysis.extract.dates_page`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..clean import ParseError, parse_date
+from . import patterns as P
+from .dates_page import mid_month, year_at
+from .nonrows import forecast_in, own_year, undated_start
+
+if TYPE_CHECKING:
+    from .figures import Figure
+
+__all__ = ["date_for", "horizon", "month_end", "now_opening", "plan_year", "read_as_of",
+           "sentence_dates", "yardstick"]
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+#: A sentence opened by "Hiện" meaning "at present" ("Hiện tỷ lệ … đạt 90%", "Hiện, toàn
+#: tỉnh có …"); not "Hiện nay/tại" (an as-of phrase of their own) nor a word that starts
+#: with it ("Hiện thực hóa", "Hiện đại", "Hiện trạng", "Hiện hành", …).
+_NOW_OPENING = re.compile(
+    r"[^\S\n]*(?:[-–•*+][^\S\n]*)?Hiện(?:[^\S\n]*,|[^\S\n]+(?!(?:nay|tại|thực|đại|trạng|hành|"
+    r"diện|vật|tượng|hữu|ra|lên|rõ|thân|tình)(?!\w)))")
+
+# "so với năm 2018", "kế hoạch năm 2020": a year that is not the figure's date.
+_WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+(?:kỳ|thời\s+điểm)|kế\s+hoạch|chỉ\s+tiêu|giai\s+đoạn|đề\s+ra|"
+                        r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học|"
+                        r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+\S+){0,3}?\s+của)\s*$",
+                        re.I)
+
+# Between a figure and a date phrase that is its own: a unit noun, then "vào" or "(".
+_OWN_DATE_GAP = re.compile(r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*"
+                           r"(?:vào|\()\s*", re.I)
+
+
+def month_end(year: int, month: int) -> _dt.date:
+    """The last day of a month ("hết tháng 6/2024" → 30 June 2024)."""
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
+               ) -> _dt.date | None:
+    """The date an as-of phrase means (``None`` when it needs a year nobody gave)."""
+    text = m.group(0)
+    try:
+        if m["now"]:
+            return published
+        if m["months"] or m["half"] or m["monthsin"]:
+            word = re.sub(r"\s+", " ", (m["n"] or m["n2"] or "").lower())
+            n = 6 if m["half"] else int(word) if word.isdigit() else P.MONTH_WORDS[word]
+            ny = m["ny"] or m["hy"]
+            y = int(ny) if ny and ny.isdigit() else year
+            return month_end(y, n) if y and 1 <= n <= 12 else None
+        if m["monthstart"]:  # "tính đến đầu tháng 7 (vừa qua)": that month's first day
+            y = int(m["sy"] or m["sy2"] or 0) or year
+            return _dt.date(y, int(m["sm"]), 1) if y and 1 <= int(m["sm"]) <= 12 else None
+        if m["midmonth"]:  # "giữa tháng 10": the 15th (ninth round, docs/extract.md)
+            return mid_month(m, year, published)
+        if m["quarter"]:
+            q = _ROMAN.get(m["q"].upper()) or int(m["q"])
+            y = int(m["qy"]) if m["qy"] else year
+            if not y:
+                return None
+            end = month_end(y, 3 * q)
+            if not m["qy"] and published is not None and end > published:
+                # "Hết quý IV" printed in January: last year's; "trong quý IV" printed in
+                # October: the quarter still to come (a horizon), no figure's date
+                return (month_end(y - 1, 3 * q) if text.lower().startswith("hết")
+                        else None)
+            return end
+        if m["year"]:
+            return _dt.date(int(m["yy"]), 12, 31)
+        if m["yearend"]:
+            y = int(m["ey"]) if m["ey"] else year
+            if m["ago"]:  # "cuối năm ngoái/trước": the year before the page's
+                y = (published.year if published is not None else y or 1) - 1
+            if y and not m["ey"] and published is not None and published.month <= 3 \
+                    and re.search(r"(?:đến|tới)\s*$", m.string[:m.start()], re.I):
+                y = published.year - 1  # "tính đến hết năm" printed in January
+            return _dt.date(y, 12, 31) if y else None
+        text = re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1/\2/\3", text)  # 30-9-2024
+        text = re.sub(r"^(?:trong|cuối)\s+", "hết ", text, flags=re.I)
+        text = re.sub(r"^(?:tại\s+)?thời\s+điểm\s+", "", text, flags=re.I)
+        date = parse_date(text, year=year)
+    except (ParseError, ValueError, TypeError):
+        return None
+    if published is not None and date > published and not re.search(r"\d{4}", text):
+        # "tính đến 31/12" printed in January means last year's 31 December.
+        date = date.replace(year=date.year - 1)
+    return date
+
+
+def horizon(day: _dt.date, published: _dt.date | None) -> bool:
+    """Whether a date lies after the month of publication: a target's horizon, not the
+    status date of a report ("Ước đến hết năm" printed on 27 December is a status)."""
+    return published is not None and day > month_end(published.year, published.month)
+
+
+def plan_year(sentence: str, offset: int) -> int | None:
+    """The year a plan is for: the printed year nearest before the figure, else after."""
+    def years(a: int, b: int) -> list[int]:
+        return [int(m["y"] or m["yl"]) for m in P.PLAN_YEAR.finditer(sentence, a, b)
+                if not P.COMPARED_YEAR_BEFORE.search(sentence[:m.start()])]
+
+    before = years(0, offset)
+    if before:
+        return before[-1]
+    after = years(offset, len(sentence))
+    return after[0] if after else None
+
+
+
+def sentence_dates(text: str, s0: int, s1: int, ctx: Any
+                   ) -> tuple[list[tuple[int, int, _dt.date]], bool]:
+    """As-of dates of a sentence, and whether they are sharper than a bare year.
+
+    "Năm 2023, ..." dates a sentence only when it has no sharper as-of phrase; it is not
+    the article's last date, but the later sentences of its paragraph that print no date
+    take it (unless it is a target's year, after the publication); "so với năm 2018" is
+    no as-of date at all.
+    """
+    sent = text[s0:s1]
+    found = [(m, read_as_of(m, year_at(sent, m.start(), ctx), ctx.published))
+             for m in P.AS_OF.finditer(sent) if not _not_as_of(sent, m)
+             and not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
+    strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
+              if d is not None and not m["year"]]
+    if strong:
+        return strong, True
+    return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
+
+
+def yardstick(kept: list[Figure], ctx: Any) -> bool:
+    """Whether a sentence's figures are all the nation's in a local report: "Cuối năm
+    2023, … của cả nước đạt 93,35%" is a yardstick, its date not the report's."""
+    nation = ctx.places.nation
+    return bool(kept) and ctx.main_level not in (None, "nation") and all(
+        f.place is nation for f in kept)
+
+
+def _not_as_of(sent: str, m: re.Match[str]) -> bool:
+    """A date phrase that is not the figures' date.
+
+    A comparison's date ("tăng ... so với tháng 9/2020", "so với cuối năm 2019"), the
+    months still to come ("6 tháng cuối năm", "những tháng cuối năm") and a horizon
+    ("đến cuối năm để đạt chỉ tiêu", "Để đạt chỉ tiêu … trong năm 2019, …") and a
+    forecast's date ("ước thực hiện cuối năm 2022", "Theo dự kiến, đến hết năm 2017")
+    date no figure of the sentence.
+    """
+    before, after = sent[:m.start()], sent[m.end():m.end() + 12]
+    if P.COMPARED_BEFORE.search(before) or forecast_in(before, False):
+        return True  # "ước thực hiện cuối năm 2022 đạt …": a forecast's horizon
+    if P.PURPOSE.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
+        # "Để đạt chỉ tiêu … trong năm 2019, …", "Để đạt mục tiêu 2,1 triệu người … vào
+        # cuối năm 2023, …" (a decimal comma ends no clause): the target's horizon
+        return True
+    if m["yearend"] and re.search(r"tháng\s*$", before, re.I):
+        return True
+    if P.FROM_NOW.search(before):
+        return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
+    if m["now"] and re.search(r"tháng\s+\d{1,2}\s*$", before, re.I):
+        return True  # "đầu tháng 7 vừa qua": the month just named is the date
+    if m["now"] and P.NOT_NOW_BEFORE.search(before):
+        return True  # "nhiều nhất từ trước đến nay", "Cũng đến thời điểm này", "Với kết
+        # quả hiện tại": the most ever, the date just given, the result just reported
+    if m["year"] and P.PLAN_WORD.search(P.INDICATOR_WORD.sub(
+            " ", re.split(r"\d", sent[m.end():], maxsplit=1)[0])):
+        return True  # "Năm 2019, tỉnh được giao chỉ tiêu 87,5% …": the plan's year
+    if m["year"] and P.PLAN_WORD.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
+        return True  # "so với chỉ tiêu … đặt ra cho năm 2023 …": the plan's year
+    return bool(re.match(r"\s*(?:để|nhằm)\s", after, re.I))
+
+
+
+def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
+             ) -> _dt.date | None:
+    """The as-of date nearest before the figure in its sentence, else after it, else
+    a bare year earlier in its paragraph, else the last one of the article so far, else
+    its first (a headline), else publication.
+
+    A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
+    (tháng 6/2024)", "lên 97,5% năm 2020") is its own and wins over one before it ("từ
+    5,6% năm 1993 lên ..."); the start of a change whose end has its own year and no date
+    before it ("từ 96,8% xuống 73,7% năm 2021") has none.
+    """
+    own = [d for a, _b, d in dates if a > fig.end and (_OWN_DATE_GAP.fullmatch(
+        text[fig.end:a]) or own_year(text, fig.end, a))]
+    if own:
+        return own[0]
+    before = [d for a, _b, d in dates if a < fig.start]
+    if before:
+        if before[-1] is None:  # "Hiện …" on a page without a publication date
+            fig.penalty += 0.5  # (undated, as a figure with no date anywhere)
+        return before[-1]
+    if undated_start(text, fig):
+        return None  # "giảm từ 96,8% xuống 73,7% năm 2021": the first rate's year unprinted
+    after = [d for a, _b, d in dates if a > fig.end]
+    if after:
+        return after[0]
+    for carried in (ctx.paragraph_year, ctx.last_date, ctx.first_date,
+                    _report_year(fig, ctx)):
+        if carried is not None:
+            fig.penalty += 0.1
+            return carried
+    fig.penalty += 0.15 if ctx.published is not None else 0.5
+    return ctx.published
+
+
+def _report_year(fig: Figure, ctx: Any) -> _dt.date | None:
+    """The year of a report dated only by "Năm 2016, …", for a figure with no date of
+    its own: a headline's before it, and a breakdown by smaller places after it ("Ở cấp
+    huyện, Lạc Sơn có …" in a later paragraph); a plan takes its own year."""
+    if ctx.report_year is None or (fig.measure or "").startswith("plan_"):
+        return None
+    at, day = ctx.report_year
+    level = getattr(fig.place, "level", None)
+    deeper = ctx.main_level is not None and level in ("district", "commune") and (
+        ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
+            "commune", "district"))
+    return day if fig.start < at or deeper or ctx.review else None
+
+
+def now_opening(text: str, s0: int, published: _dt.date | None
+                ) -> list[tuple[int, int, _dt.date | None]] | None:
+    """The date of a sentence opened by "Hiện" ("at present") that prints none.
+
+    Why: "Trong năm 2021, huyện có thêm … người …. Hiện tỷ lệ … đạt hơn 90%" — the second
+    sentence used to borrow the year of the first (or of its paragraph); "Hiện" says the
+    rate is today's, as "hiện nay" does: the publication date. A page that prints no
+    publication date leaves the sentence undated (``None``) rather than dated by a year
+    that belongs to another sentence.
+
+    Returns
+    -------
+    list or None
+        One as-of entry ``(start, end, date)`` spanning "Hiện" (``date``: the
+        publication, or ``None``); ``None`` when the sentence does not open so.
+    """
+    m = _NOW_OPENING.match(text, s0)
+    return [(m.start(), m.end(), published)] if m else None
+
