@@ -304,3 +304,35 @@ def test_95_factor_takes_its_tail_from_all_months() -> None:
     assert np.allclose(f[80], own[80])  # the 80 % factors are untouched
     assert np.allclose(f[95], np.maximum(own[95], own[80] * rho))
     assert (f[95] >= own[95]).all() and f[95][0] > 1.2 * own[95][0]
+
+
+def test_total_without_cases_calibrated_on_its_main_parts_cases() -> None:
+    """Issue 14.2 (Gia Lai BHXH on 30/6/2020, one figure, 95 % −51 %/+105 %): a total with
+    no calibration cases of its own (BHXH before 2020) errs like its main part
+    (compulsory BHXH, 88 % of it), not like the all-indicators factor that voluntary
+    BHXH's doubling sets; the main part keeps its total as its stand-in."""
+    from bhxh_analysis.forecast._prep import prepare
+    from bhxh_analysis.forecast.backtest import calibration_factors, stand_ins
+
+    sim = simulate_panel(n_places=2, years=[2023], seed=1,
+                         schemes=["bhxh", "bhxh_compulsory", "bhxh_voluntary"], plans=False)
+    prep = prepare(sim, ["bhxh_participants", "bhxh_compulsory_participants",
+                         "bhxh_voluntary_participants"], with_plans=False)
+    ids = dict(zip(prep.series["indicator"], prep.series["ind_id"], strict=True))
+    tot, comp, vol = (int(ids[f"{s}_participants"])
+                      for s in ("bhxh", "bhxh_compulsory", "bhxh_voluntary"))
+    si = stand_ins(prep)
+    assert si[comp] == tot and si[tot] == comp and vol not in si
+    rng = np.random.default_rng(4)
+    n = 30  # compulsory: calm errors; voluntary: a surge ten times as wide; no BHXH case
+    past = pd.DataFrame({"method": "pooled_move", "t": np.tile([3.0, 6.0, 9.0], 2 * n // 3),
+                         "df": 30.0, "year": np.tile(np.arange(2015, 2020), 2 * n // 5),
+                         "z": np.r_[rng.standard_normal(n) * 0.3, rng.standard_normal(n) * 3.0],
+                         "ind_id": np.repeat([comp, vol], n)})
+    t = np.array([6.0, 6.0])
+    f = calibration_factors(past, "pooled_move", 2020, t, np.array([tot, comp]), si)
+    alone = calibration_factors(past, "pooled_move", 2020, t, np.array([tot, comp]),
+                                {comp: tot})
+    assert f[80][0] == pytest.approx(f[80][1])  # BHXH as wide as compulsory BHXH
+    assert f[80][0] < 0.5 * alone[80][0]  # not the all-indicators factor
+    assert f[95][0] < alone[95][0]
