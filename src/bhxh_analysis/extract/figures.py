@@ -16,7 +16,9 @@ from .district_page import aim_continued, aimed_count, count_attainment
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
 from .printed import Figure, find_figures
+from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
+from .scheme_after import scheme_after_base
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -366,7 +368,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if item and (P.THIS_RATE.search(statement) or P.COVERAGE_BEFORE.search(statement)
                  or after_coverage):
         # "Tỷ lệ này sẽ tăng dần: năm 2016 là 78%, 2017 là 79,8%": that year's rate
-        planned = P.PLAN.search(statement) or P.ROADMAP.search(statement)
+        planned = P.PLAN.search(statement) or P.ROADMAP.search(statement) or reach_aim(
+            statement)  # "góp phần đạt tỉ lệ … năm 2024 đạt 35%": the rate to reach
         fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
         fig.notes.append(f"year:{item['y']}")
         fig.penalty += 0.15
@@ -398,7 +401,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
             or P.OBLIGED.search(clause) or P.MUST_REACH.search(clause) \
             or P.TARGET_OPENING.match(statement) or aimed(before) \
-            or aim_continued(before, recent) \
+            or aim_continued(before, recent) or resolution_aim(statement) \
             or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
@@ -605,6 +608,8 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
         if after and not text[m.end():after[0][0]].strip():
             return "joint" if after[0][2] else after[0][1]
+    if (based := scheme_after_base(text, fig)) is not None:
+        return based  # "…, 92% dân số BHYT": the scheme after the rate's base is its own
     w0 = prev.end if prev is not None else s0
     for a in (w0, s0):
         found = scheme_mentions(text, a, fig.start)

@@ -170,7 +170,8 @@ TO_REACH_PLAN_AFTER = re.compile(
 #: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu",
 #: "so với số kế hoạch … giao" (the planned number).
 PLAN_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:so\s+với\s+(?:số\s+)?)?(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
+    r"\s*(?:\([^)]*\)\s*)?(?:so\s+(?:với\s+)?(?:số\s+)?)?"  # "so chỉ tiêu" too (set 19)
+    r"(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
     _I,
 )
 ATTAIN_BEFORE = re.compile(
@@ -448,6 +449,11 @@ PUBLISHED_LABELLED = re.compile(
 )
 FULL_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")
 YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
+#: "Kế hoạch số 93-KH/TU ngày", "Quyết định 1167/QĐ-TTg ngày": a document's signing date
+#: follows (no status date, no publication day).
+DOCUMENT_DATE_BEFORE = re.compile(
+    r"(?:quyết\s+định|nghị\s+quyết|nghị\s+định|chỉ\s+thị|thông\s+tư|công\s+văn|"
+    r"văn\s+bản|kế\s+hoạch\s+số|luật|\d+\s*[/-]\s*[A-ZĐ])[^.;:\n]{0,60}?ngày\s*$", _I)
 
 # -------------------------------------------------------------------------- sentences
 
