@@ -64,6 +64,28 @@ SET19_CLASSES = [
     ("Theo Nghị quyết Huyện ủy Tam Bình năm 2018, đến nay tỷ lệ người dân tham gia BHYT đã "
      "đạt 78,4%.", "2018-10-05", "Vĩnh Long",
      {("Tam Bình", "bhyt_coverage_pct", "2018-10-05", 78.4)}),
+    # "bảo hiểm bắt buộc" (no "xã hội") in a BHXH breakdown: compulsory BHXH, its count,
+    # change and share "so với tổng số" (of the labour force named before), as for
+    # "bảo hiểm tự nguyện"
+    ("Năm 2023, huyện Cầu Ngang có 7.410 người tham gia bảo hiểm xã hội, đạt tỷ lệ 10,5% so "
+     "với tổng lực lượng lao động; trong đó, có 5.300 người tham gia bảo hiểm bắt buộc, đạt "
+     "tỷ lệ 7,6% so với tổng số (tăng 1.250 người so với năm 2020) và có 2.110 người tham "
+     "gia bảo hiểm tự nguyện, đạt 2,9% so với tổng số.", "2024-01-20", "Trà Vinh",
+     {("Cầu Ngang", "bhxh_participants", "2023-12-31", 7_410.0),
+      ("Cầu Ngang", "bhxh_coverage_pct", "2023-12-31", 10.5),
+      ("Cầu Ngang", "bhxh_compulsory_participants", "2023-12-31", 5_300.0),
+      ("Cầu Ngang", "bhxh_compulsory_coverage_pct", "2023-12-31", 7.6),
+      ("Cầu Ngang", "bhxh_compulsory_change_participants", "2023-12-31", 1_250.0),
+      ("Cầu Ngang", "bhxh_voluntary_participants", "2023-12-31", 2_110.0),
+      ("Cầu Ngang", "bhxh_voluntary_coverage_pct", "2023-12-31", 2.9)}),
+    # control: "so với tổng số" with no base named in the sentence is no coverage
+    ("Năm 2023, huyện Cầu Ngang có 2.110 người tham gia BHXH tự nguyện, đạt 28% so với "
+     "tổng số.", "2024-01-20", "Trà Vinh",
+     {("Cầu Ngang", "bhxh_voluntary_participants", "2023-12-31", 2_110.0)}),
+    # control: "bảo hiểm y tế bắt buộc" stays health insurance
+    ("Năm 2023, huyện Cầu Ngang có 41.200 người tham gia bảo hiểm y tế bắt buộc.",
+     "2024-01-20", "Trà Vinh",
+     {("Cầu Ngang", "bhyt_participants", "2023-12-31", 41_200.0)}),
 ]
 
 

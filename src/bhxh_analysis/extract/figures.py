@@ -18,7 +18,7 @@ from .portions import attain_lead, campaign_total, few_days, new_lead, portion_n
 from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
-from .scheme_after import scheme_after_base
+from .scheme_after import scheme_after_base, share_of_total
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -397,7 +397,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         fig.penalty += 0.1
         return None
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
-            P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
+            P.COVERAGE_AFTER_LIST.match(after) or share_of_count \
+            or share_of_total(after, before):  # "đạt 2,94% so với tổng số"
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
             or P.OBLIGED.search(clause) or P.MUST_REACH.search(clause) \
             or P.TARGET_OPENING.match(statement) or aimed(before) \

@@ -75,7 +75,8 @@ RATIO_AFTER = re.compile(
 
 #: Scheme mentions, most specific first; group name = package scheme.
 SCHEME = re.compile(
-    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc|BHXH\s?BB(?!\w))"
+    # "bảo hiểm bắt buộc" alone (as "bảo hiểm tự nguyện"): compulsory BHXH (set 19)
+    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+bắt\s+buộc|BHXH\s?BB(?!\w))"
     r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s*nguyện|"
     r"BHXH\s?TN(?!\w))"
     r"|(?P<bhyt_household>(?:(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+(?:hình\s+thức\s+)?)?|nhóm\s+(?:tham\s+gia\s+)?"

@@ -46,3 +46,20 @@ def scheme_after_base(text: str, fig: Figure) -> str | None:
     if re.match(r"\s*(?:,|và|/)\s*(?:BH|[Bb]ảo\s+hiểm)", text[s.end():s.end() + 20]):
         return "joint"
     return name
+
+
+#: "đạt 2,94% so với tổng số" closing its clause: no noun of its own after "tổng số".
+_OF_TOTAL = re.compile(r"\s*so\s+với\s+tổng\s+số\s*(?=[,.;)(\n]|và\s|$)", re.I)
+#: The base a breakdown's first rate named: "… so với tổng lực lượng lao động".
+_BASE_NAMED = re.compile(r"lực\s+lượng\s+lao\s+động|dân\s+số", re.I)
+
+
+def share_of_total(after: str, sentence: str) -> bool:
+    """Whether a rate "so với tổng số" is its scheme's share of the base named before.
+
+    "… 8.835 người tham gia BHXH, đạt 11,93% so với tổng lực lượng lao động; trong đó
+    … 1.915 người tham gia BHXH tự nguyện, đạt 2,94% so với tổng số": the total is the
+    labour force (or the population) its sentence named, so the rate is a coverage.
+    "so với tổng số người phải tham gia" names another base (not matched here).
+    """
+    return bool(_OF_TOTAL.match(after)) and bool(_BASE_NAMED.search(sentence))
