@@ -82,6 +82,19 @@ SET19_CLASSES = [
     ("Năm 2023, huyện Cầu Ngang có 2.110 người tham gia BHXH tự nguyện, đạt 28% so với "
      "tổng số.", "2024-01-20", "Trà Vinh",
      {("Cầu Ngang", "bhxh_voluntary_participants", "2023-12-31", 2_110.0)}),
+    # a rate after a pair of unit counts ("71/71 xã, đạt 100%") in a list after a coverage:
+    # the share of those communes, no coverage
+    ("Tính đến hết năm 2023, số người tham gia bảo hiểm y tế trên địa bàn tỉnh Gia Lai là "
+     "1.352.000 người, đạt tỷ lệ 92%; tỷ lệ xã đạt chuẩn quốc gia về y tế là 204/220 xã, "
+     "đạt 92,7%.", "2024-03-01", None,
+     {("Gia Lai", "bhyt_participants", "2023-12-31", 1_352_000.0),
+      ("Gia Lai", "bhyt_coverage_pct", "2023-12-31", 92.0)}),
+    # control: a pair of persons before the rate keeps it a coverage
+    ("Năm 2023, xã Ia Pếch có 8.120/8.900 người tham gia BHYT, đạt 91,2%.", "2024-03-01",
+     "Gia Lai",
+     {("Ia Pếch", "bhyt_participants", "2023-12-31", 8_120.0),
+      ("Ia Pếch", "population", "2023-12-31", 8_900.0),
+      ("Ia Pếch", "bhyt_coverage_pct", "2023-12-31", 91.2)}),
     # control: "bảo hiểm y tế bắt buộc" stays health insurance
     ("Năm 2023, huyện Cầu Ngang có 41.200 người tham gia bảo hiểm y tế bắt buộc.",
      "2024-01-20", "Trà Vinh",

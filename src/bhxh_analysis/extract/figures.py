@@ -19,6 +19,7 @@ from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
 from .scheme_after import scheme_after_base, share_of_total
+from .unit_share import share_of_units
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -323,6 +324,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I) \
             and not P.UNITS_COUNTED.match(pre):
         return "the rate of a count not kept"  # "tư vấn cho 5.000 người, đạt 110% kế hoạch"
+    if share_of_units(pre_q):
+        return "a share of places or units"  # "… là 60/60 xã, đạt 100%"
     if P.ELIGIBLE_AFTER.match(after):
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
     if P.SHARE_OF_PARTICIPANTS_AFTER.match(after):
