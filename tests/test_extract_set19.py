@@ -95,6 +95,14 @@ SET19_CLASSES = [
      {("Ia Pếch", "bhyt_participants", "2023-12-31", 8_120.0),
       ("Ia Pếch", "population", "2023-12-31", 8_900.0),
       ("Ia Pếch", "bhyt_coverage_pct", "2023-12-31", 91.2)}),
+    # schemes named together after a rate, the list running past the words read at first
+    # ("… tham gia BHYT và bảo hiểm tự nguyện"): no scheme's rate
+    ("Huyện Krông Nô đã cấp nhiều thẻ. Hiện có 95,2% người dân trong huyện tham gia BHYT và "
+     "bảo hiểm tự nguyện.", "2019-02-01", "Đắk Nông", set()),
+    # control: one scheme, then other words
+    ("Huyện Krông Nô đã cấp nhiều thẻ. Hiện có 95,2% người dân trong huyện tham gia BHYT và "
+     "được khám chữa bệnh.", "2019-02-01", "Đắk Nông",
+     {("Krông Nô", "bhyt_coverage_pct", "2019-02-01", 95.2)}),
     # control: "bảo hiểm y tế bắt buộc" stays health insurance
     ("Năm 2023, huyện Cầu Ngang có 41.200 người tham gia bảo hiểm y tế bắt buộc.",
      "2024-01-20", "Trà Vinh",

@@ -620,6 +620,8 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
         if found:
             return "joint" if found[-1][2] else found[-1][1]
     after = scheme_mentions(text, fig.end, min(len(text), fig.end + 40))
+    if after:  # the list the first scheme opens may go on past the window: "BHYT và bảo hiểm
+        after = scheme_mentions(text, fig.end, min(len(text), after[0][0] + 40))  # tự nguyện"
     # not across a clause: "Thái Bình (45.330 người), trong khi tỷ lệ bao phủ BHYT …"
     if after and not re.search(r"[;.)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
                                text[fig.end:after[0][0]]):
