@@ -16,7 +16,10 @@ from .district_page import aim_continued, aimed_count, count_attainment
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
 from .printed import Figure, find_figures
+from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
+from .scheme_after import scheme_after_base, share_of_total
+from .unit_share import share_of_units
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -321,6 +324,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I) \
             and not P.UNITS_COUNTED.match(pre):
         return "the rate of a count not kept"  # "tư vấn cho 5.000 người, đạt 110% kế hoạch"
+    if share_of_units(pre_q):
+        return "a share of places or units"  # "… là 60/60 xã, đạt 100%"
     if P.ELIGIBLE_AFTER.match(after):
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
     if P.SHARE_OF_PARTICIPANTS_AFTER.match(after):
@@ -366,7 +371,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if item and (P.THIS_RATE.search(statement) or P.COVERAGE_BEFORE.search(statement)
                  or after_coverage):
         # "Tỷ lệ này sẽ tăng dần: năm 2016 là 78%, 2017 là 79,8%": that year's rate
-        planned = P.PLAN.search(statement) or P.ROADMAP.search(statement)
+        planned = P.PLAN.search(statement) or P.ROADMAP.search(statement) or reach_aim(
+            statement)  # "góp phần đạt tỉ lệ … năm 2024 đạt 35%": the rate to reach
         fig.measure = "plan_coverage_pct" if planned else "coverage_pct"
         fig.notes.append(f"year:{item['y']}")
         fig.penalty += 0.15
@@ -394,11 +400,12 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         fig.penalty += 0.1
         return None
     if P.COVERAGE_BEFORE.search(pre_q) or P.COVERAGE_AFTER.match(after) or \
-            P.COVERAGE_AFTER_LIST.match(after) or share_of_count:
+            P.COVERAGE_AFTER_LIST.match(after) or share_of_count \
+            or share_of_total(after, before):  # "đạt 2,94% so với tổng số"
         planned = _plan_in(clause, before, after) or P.TARGET.search(clause) \
             or P.OBLIGED.search(clause) or P.MUST_REACH.search(clause) \
             or P.TARGET_OPENING.match(statement) or aimed(before) \
-            or aim_continued(before, recent) \
+            or aim_continued(before, recent) or resolution_aim(statement) \
             or _target_named(pre_q, statement) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
@@ -605,12 +612,16 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
         if after and not text[m.end():after[0][0]].strip():
             return "joint" if after[0][2] else after[0][1]
+    if (based := scheme_after_base(text, fig)) is not None:
+        return based  # "…, 92% dân số BHYT": the scheme after the rate's base is its own
     w0 = prev.end if prev is not None else s0
     for a in (w0, s0):
         found = scheme_mentions(text, a, fig.start)
         if found:
             return "joint" if found[-1][2] else found[-1][1]
     after = scheme_mentions(text, fig.end, min(len(text), fig.end + 40))
+    if after:  # the list the first scheme opens may go on past the window: "BHYT và bảo hiểm
+        after = scheme_mentions(text, fig.end, min(len(text), after[0][0] + 40))  # tự nguyện"
     # not across a clause: "Thái Bình (45.330 người), trong khi tỷ lệ bao phủ BHYT …"
     if after and not re.search(r"[;.)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
                                text[fig.end:after[0][0]]):

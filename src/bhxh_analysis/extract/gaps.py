@@ -140,7 +140,9 @@ def contributed_result(clause: str) -> bool:
 
 
 #: "bảo hiểm" with no scheme after it: every scheme together.
-_BARE_INSURANCE = r"bảo\s+hiểm(?!\s+(?:xã|y|thất|tai|hưu|nhân|thương|tiền|vật|xe|cháy)\b)"
+#: ("bảo hiểm bắt buộc/tự nguyện" name BHXH's two parts: set 19)
+_BARE_INSURANCE = (r"bảo\s+hiểm(?!\s+(?:xã|y|thất|tai|hưu|nhân|thương|tiền|vật|xe|cháy|"
+                   r"bắt\s+buộc|tự\s*nguyện)\b)")
 _EVERY_AFTER = re.compile(  # "hiếm": a common typo of "hiểm"
     r"\s*(?:người|lao\s+động)\s+tham\s+gia\s+(?:các\s+loại(?:\s+hình)?\s+bảo\s+hi[ểế]m|"
     + _BARE_INSURANCE + r")", re.I)

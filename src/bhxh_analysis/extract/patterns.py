@@ -75,7 +75,8 @@ RATIO_AFTER = re.compile(
 
 #: Scheme mentions, most specific first; group name = package scheme.
 SCHEME = re.compile(
-    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội)\s+bắt\s+buộc|BHXH\s?BB(?!\w))"
+    # "bảo hiểm bắt buộc" alone (as "bảo hiểm tự nguyện"): compulsory BHXH (set 19)
+    r"(?P<bhxh_compulsory>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+bắt\s+buộc|BHXH\s?BB(?!\w))"
     r"|(?P<bhxh_voluntary>(?:BHXH|bảo\s+hiểm\s+xã\s+hội|bảo\s+hiểm)\s+tự\s*nguyện|"
     r"BHXH\s?TN(?!\w))"
     r"|(?P<bhyt_household>(?:(?:BHYT|bảo\s+hiểm\s+y\s+tế)\s+(?:theo\s+(?:hình\s+thức\s+)?)?|nhóm\s+(?:tham\s+gia\s+)?"
@@ -170,7 +171,8 @@ TO_REACH_PLAN_AFTER = re.compile(
 #: Attainment: "đạt 106,3% kế hoạch", "150% (366/244) kế hoạch", "so với chỉ tiêu",
 #: "so với số kế hoạch … giao" (the planned number).
 PLAN_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:so\s+với\s+(?:số\s+)?)?(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
+    r"\s*(?:\([^)]*\)\s*)?(?:so\s+(?:với\s+)?(?:số\s+)?)?"  # "so chỉ tiêu" too (set 19)
+    r"(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|KH)(?!\w)",
     _I,
 )
 ATTAIN_BEFORE = re.compile(
@@ -448,6 +450,11 @@ PUBLISHED_LABELLED = re.compile(
 )
 FULL_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")
 YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
+#: "Kế hoạch số 93-KH/TU ngày", "Quyết định 1167/QĐ-TTg ngày": a document's signing date
+#: follows (no status date, no publication day).
+DOCUMENT_DATE_BEFORE = re.compile(
+    r"(?:quyết\s+định|nghị\s+quyết|nghị\s+định|chỉ\s+thị|thông\s+tư|công\s+văn|"
+    r"văn\s+bản|kế\s+hoạch\s+số|luật|\d+\s*[/-]\s*[A-ZĐ])[^.;:\n]{0,60}?ngày\s*$", _I)
 
 # -------------------------------------------------------------------------- sentences
 

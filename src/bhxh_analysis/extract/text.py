@@ -166,12 +166,16 @@ def detect_published(text: str) -> _dt.date | None:
     """Guess the publication date from a page header printed in the text.
 
     A labelled date ("Ngày đăng: 11/07/2020", a byline "12:00, 12/09/2023") wins;
-    otherwise the first full date in the first 300 characters. ``None`` when there is
+    otherwise the first full date in the first 300 characters that is no document's
+    signing date ("Kế hoạch số 93-KH/TU ngày 17/8/2018"). ``None`` when there is
     none: pass the date explicitly (``--published``) for texts without a header.
     """
     head = text[:600]
     for pattern, limit in ((P.PUBLISHED_LABELLED, 600), (P.FULL_DATE, 300)):
         for m in pattern.finditer(head[:limit]):
+            if pattern is P.FULL_DATE and P.DOCUMENT_DATE_BEFORE.search(
+                    head, max(0, m.start() - 90), m.start()):
+                continue  # "Kế hoạch số 93-KH/TU ngày 17/8/2018": a signing date
             try:
                 return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:

@@ -1,0 +1,65 @@
+"""A rate's scheme printed after its base (set 19): "… 92% dân số BHYT".
+
+A list of aims or results may name each item's scheme after the base it is a share of:
+"38% lực lượng lao động tham gia BHXH, 32% … tham gia BHTN, 92% dân số BHYT". The scheme
+right after the base ("dân số", "lực lượng lao động (trong độ tuổi)") with at most a verb
+of holding between ("tham gia", "có thẻ") is that rate's own, not the scheme of the item
+before it. A comma or any other word between ends the rate's clause: a scheme after it
+belongs to the next clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import patterns as P
+
+if TYPE_CHECKING:
+    from .printed import Figure
+
+__all__ = ["scheme_after_base"]
+
+#: The base right after a rate, then at most a verb of holding, up to the scheme's name.
+_BASE_THEN = re.compile(
+    r"\s*(?:dân\s+số|lực\s+lượng\s+(?:lao\s+động|trong\s+độ\s+tuổi\s+lao\s+động)"
+    r"(?:\s+trong\s+độ\s+tuổi(?:\s+lao\s+động)?)?)"
+    r"\s+(?:(?:tham\s+gia|có\s+thẻ|được\s+cấp\s+thẻ)\s+)?(?=\S)", re.I)
+
+
+def scheme_after_base(text: str, fig: Figure) -> str | None:
+    """The scheme named right after a rate's base ("92% dân số BHYT"), else ``None``.
+
+    Returns ``"joint"`` for several schemes named together there ("dân số BHYT, BHXH").
+    """
+    if fig.unit != "pct":
+        return None
+    m = _BASE_THEN.match(text, fig.end)
+    if m is None:
+        return None
+    s = P.SCHEME.match(text, m.end())
+    if s is None:
+        return None
+    name = next(k for k, v in s.groupdict().items() if v)
+    if name == "bhxh" and P.AGENCY_AFTER.match(text, s.end()):
+        return None  # "… dân số BHXH tỉnh …": the agency
+    if re.match(r"\s*(?:,|và|/)\s*(?:BH|[Bb]ảo\s+hiểm)", text[s.end():s.end() + 20]):
+        return "joint"
+    return name
+
+
+#: "đạt 2,94% so với tổng số" closing its clause: no noun of its own after "tổng số".
+_OF_TOTAL = re.compile(r"\s*so\s+với\s+tổng\s+số\s*(?=[,.;)(\n]|và\s|$)", re.I)
+#: The base a breakdown's first rate named: "… so với tổng lực lượng lao động".
+_BASE_NAMED = re.compile(r"lực\s+lượng\s+lao\s+động|dân\s+số", re.I)
+
+
+def share_of_total(after: str, sentence: str) -> bool:
+    """Whether a rate "so với tổng số" is its scheme's share of the base named before.
+
+    "… 8.835 người tham gia BHXH, đạt 11,93% so với tổng lực lượng lao động; trong đó
+    … 1.915 người tham gia BHXH tự nguyện, đạt 2,94% so với tổng số": the total is the
+    labour force (or the population) its sentence named, so the rate is a coverage.
+    "so với tổng số người phải tham gia" names another base (not matched here).
+    """
+    return bool(_OF_TOTAL.match(after)) and bool(_BASE_NAMED.search(sentence))
