@@ -10,17 +10,13 @@ from __future__ import annotations
 import doctest
 import importlib
 import inspect
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 import bhxh_analysis as bx
-from bhxh_analysis import config
 
-ROOT = Path(__file__).resolve().parents[1]
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
@@ -65,17 +61,6 @@ def test_the_allow_list_only_shrinks() -> None:
     done = sorted(q for q in LACKING if q in set(_all_public()) and _has_example(q))
     assert not done, f"has an example now: remove from LACKING {done}"
     assert LACKING <= set(_all_public()), sorted(LACKING - set(_all_public()))
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A project with the repository's raw data, built once (examples load it)."""
-    root = tmp_path_factory.mktemp("doc")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(config.ENV_VAR, str(root))
-        bx.pipeline.build()
-        yield root
 
 
 @pytest.mark.parametrize("module", _modules())
