@@ -23,7 +23,7 @@ import _common  # noqa: E402
 import bench_reports  # noqa: E402
 import run as bench_run  # noqa: E402
 
-QUICK = {"reports": 2, "communes": 200, "series": 100}
+QUICK = {"reports": 2, "communes": 200, "series": 100, "dask_repeat": 1}
 
 
 # ------------------------------------------------------------------ helpers (fast)
@@ -205,3 +205,4 @@ def test_quick_report_dask_record(quick_records: dict[str, dict[str, Any]]) -> N
     assert r["goal_met"] == (r["ratio_vs_local"] <= 1.10)
     assert r["speedup_vs_loop"] == pytest.approx(r["loop_s"] / r["dask_s"], abs=0.01)
     assert r["pages_identical"] is True  # the executors render the same bytes
+    assert len(r["local_runs_s"]) == len(r["dask_runs_s"]) == QUICK["dask_repeat"]
