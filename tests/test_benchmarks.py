@@ -149,6 +149,7 @@ def test_quick_check_daily_record(quick_records: dict[str, dict[str, Any]]) -> N
     assert r["wall_s"] > 0 and r["peak_rss_mb"] > 0 and isinstance(r["goal_met"], bool)
 
 
+@pytest.mark.slow
 def test_quick_report_speedup_record(quick_records: dict[str, dict[str, Any]]) -> None:
     r = quick_records["report_speedup"]
     assert r["n"] == QUICK["reports"]
