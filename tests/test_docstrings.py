@@ -14,10 +14,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from test_forecast import DOCTEST_MODULES as FORECAST_DOCTEST_MODULES
 
 import bhxh_analysis as bx
 
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+#: Modules whose every example ``tests/test_forecast.py::test_docstring_examples`` runs
+#: (``doctest.testmod`` of the whole module): the examples of the functions they define
+#: are not run a second time here (their backtests are the slowest examples).
+RUN_BY_TESTMOD = frozenset(f"bhxh_analysis.forecast.{m}" for m in FORECAST_DOCTEST_MODULES)
 
 
 def _modules() -> list[str]:
@@ -65,7 +71,8 @@ def test_the_allow_list_only_shrinks() -> None:
 
 @pytest.mark.parametrize("module", _modules())
 def test_examples_run(home: Path, module: str) -> None:
-    """The module's own examples and those of every public function it exports."""
+    """The module's own examples and those of every public function it exports (except
+    those of a function defined in a module of ``RUN_BY_TESTMOD``, run there)."""
     mod = importlib.import_module(module)
     finder = doctest.DocTestFinder(exclude_empty=True)
     runner = doctest.DocTestRunner(optionflags=FLAGS)
@@ -73,7 +80,7 @@ def test_examples_run(home: Path, module: str) -> None:
     for name in _public_functions(mod):
         fn = inspect.unwrap(getattr(mod, name))
         home_mod = importlib.import_module(fn.__module__)
-        if home_mod is not mod:
+        if home_mod is not mod and home_mod.__name__ not in RUN_BY_TESTMOD:
             tests += finder.find(fn, f"{module}.{name}", module=False,
                                  globs={**vars(home_mod)})
     seen = set()
