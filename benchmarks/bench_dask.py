@@ -9,9 +9,10 @@ Same provinces, same private ``BHXH_HOME`` and untimed warm-up as ``report_speed
     workers (threads of the command), each with its warm kernel (the worker plugin);
 (d) ``bhxh report all --executor dask --jobs 1``: the same with one worker.
 
-(b) and (c) alternate twice (b, c, b, c) and each side keeps its fastest run (all runs
-are in ``local_runs_s`` / ``dask_runs_s``): on a shared machine one pair mostly measures
-which side ran while other programs were busy.
+(b) and (c) alternate ``repeat`` times (b, c, b, c: twice in the full run, once with
+``--quick``) and each side keeps its fastest run (all runs are in ``local_runs_s`` /
+``dask_runs_s``): on a shared machine one pair mostly measures which side ran while
+other programs were busy.
 
 Every side is a whole command as a user runs it (start-up of the pool or cluster and
 of the kernels included). ``ratio_vs_local`` = (c) / (b) (goal <= 1.10: within 10 %),

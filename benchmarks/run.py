@@ -24,8 +24,8 @@ Stdout carries one JSON object per line: first ``{"benchmark": "machine", ...}``
     the same reports with ``bhxh report all --executor dask`` (a LocalCluster of two
     workers, and of one) against the local runner (``--jobs 2``) and the loop;
     ``ratio_vs_local`` (goal <= 1.10), ``speedup_vs_loop``, ``two_vs_one_worker``,
-    ``overhead_per_report_s``, ``pages_identical`` (local and Dask alternate twice; the
-    fastest run of each counts).
+    ``overhead_per_report_s``, ``pages_identical`` (local and Dask alternate twice, once
+    with ``--quick`` (``--dask-repeat``); the fastest run of each counts).
 ``build``
     schema validation, sorting, ``metrics.derive``, consistency checks and
     parquet writing on a simulated commune panel (10,000 communes x 120 months
@@ -77,9 +77,11 @@ from _common import (
 #: Sizes of the full run and of ``--quick``.
 SIZES: dict[str, dict[str, int]] = {
     "full": {"reports": 6, "communes": 10_000, "series": 3_321, "build_timeout": 600,
-             "build_rss_limit_mb": 8_000, "build_repeat": 3, "check_rows": 1_000_000},
+             "build_rss_limit_mb": 8_000, "build_repeat": 3, "check_rows": 1_000_000,
+             "dask_repeat": 2},
     "quick": {"reports": 2, "communes": 200, "series": 100, "build_timeout": 600,
-              "build_rss_limit_mb": 8_000, "build_repeat": 1, "check_rows": 20_000},
+              "build_rss_limit_mb": 8_000, "build_repeat": 1, "check_rows": 20_000,
+              "dask_repeat": 1},
 }
 
 BENCHMARKS = ("report_speedup", "report_dask", "build_real", "build", "forecast_series_per_s",
@@ -100,7 +102,7 @@ def bench_report_dask(size: dict[str, int], keep: Path | None) -> dict[str, Any]
     """Run ``report_dask`` (see :mod:`bench_dask`)."""
     from bench_dask import report_dask
 
-    return report_dask(size["reports"], keep=keep)
+    return report_dask(size["reports"], keep=keep, repeat=size["dask_repeat"])
 
 
 #: Order of the steps printed by ``bench_build.py build`` (to name the unfinished one).
@@ -383,7 +385,8 @@ def main(argv: list[str] | None = None) -> int:
                       ("build-repeat", "build runs (fresh processes); the median counts"),
                       ("build-timeout", "seconds before the build child is stopped"),
                       ("build-rss-limit-mb", "MB of RSS at which the build child is stopped"),
-                      ("check-rows", "daily rows in check_daily")):
+                      ("check-rows", "daily rows in check_daily"),
+                      ("dask-repeat", "local/Dask alternations in report_dask (fastest counts)")):
         parser.add_argument(f"--{key}", type=int, default=None,
                             help=f"override: {what}")
     args = parser.parse_args(argv)

@@ -34,12 +34,28 @@ def project_home(home: Path) -> Iterator[Path]:
         yield home
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A project root with the raw data and notebooks, processed data built once per module.
+@pytest.fixture(scope="session")
+def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project root every module's ``home`` shares, built once per session.
 
-    Modules that need something else (a fresh copy per test, no notebooks) define their own
-    ``home``, which takes precedence over this one.
+    Raw data and notebooks are copied and the processed data built once (the build is
+    the same for every module, and the slowest part of each module's set-up). The
+    modules using it only read it: reports, batches and forecasts go to their own
+    ``tmp_path`` folders. ``BHXH_HOME`` is not left set here; ``home`` sets it.
     """
-    with project_home(tmp_path_factory.mktemp("home")) as root:
-        yield root
+    root = tmp_path_factory.mktemp("home")
+    with project_home(root):
+        pass
+    return root
+
+
+@pytest.fixture(scope="module")
+def home(built_home: Path) -> Iterator[Path]:
+    """The session's built project root, with ``BHXH_HOME`` pointing at it for the module.
+
+    Modules that need something else (a fresh copy per test, a figure changed) define
+    their own ``home``, which takes precedence over this one.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BHXH_HOME", str(built_home))
+        yield built_home

@@ -6,31 +6,17 @@ from __future__ import annotations
 import doctest
 import importlib
 import inspect
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import bhxh_analysis as bx
-from bhxh_analysis import config
 from bhxh_analysis.schema import DTYPES
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A project with the repository's raw data, built once."""
-    root = tmp_path_factory.mktemp("api")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(config.ENV_VAR, str(root))
-        bx.pipeline.build()
-        yield root
 
 
 LOADERS = ["load_observations", "load_derived", "load_consistency", "load_targets"]

@@ -23,7 +23,7 @@ import _common  # noqa: E402
 import bench_reports  # noqa: E402
 import run as bench_run  # noqa: E402
 
-QUICK = {"reports": 2, "communes": 200, "series": 100}
+QUICK = {"reports": 2, "communes": 200, "series": 100, "dask_repeat": 1}
 
 
 # ------------------------------------------------------------------ helpers (fast)
@@ -149,6 +149,7 @@ def test_quick_check_daily_record(quick_records: dict[str, dict[str, Any]]) -> N
     assert r["wall_s"] > 0 and r["peak_rss_mb"] > 0 and isinstance(r["goal_met"], bool)
 
 
+@pytest.mark.slow
 def test_quick_report_speedup_record(quick_records: dict[str, dict[str, Any]]) -> None:
     r = quick_records["report_speedup"]
     assert r["n"] == QUICK["reports"]
@@ -205,3 +206,4 @@ def test_quick_report_dask_record(quick_records: dict[str, dict[str, Any]]) -> N
     assert r["goal_met"] == (r["ratio_vs_local"] <= 1.10)
     assert r["speedup_vs_loop"] == pytest.approx(r["loop_s"] / r["dask_s"], abs=0.01)
     assert r["pages_identical"] is True  # the executors render the same bytes
+    assert len(r["local_runs_s"]) == len(r["dask_runs_s"]) == QUICK["dask_repeat"]

@@ -8,7 +8,6 @@ stopped by their process ids. Everything runs in a temporary ``BHXH_HOME``.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,25 +24,6 @@ from bhxh_analysis.reports import dask_executor
 ROOT = Path(__file__).resolve().parent.parent
 #: Two provinces with light reports (a few seconds each); the second is made to fail.
 NAMES = ["An Giang", "Lạng Sơn"]
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    """A project root with the raw data and notebooks, processed data built once."""
-    home = tmp_path_factory.mktemp("home")
-    shutil.copytree(ROOT / "data" / "raw", home / "data" / "raw")
-    (home / "data" / "processed").mkdir()
-    shutil.copytree(ROOT / "notebooks", home / "notebooks")
-    old = os.environ.get("BHXH_HOME")
-    os.environ["BHXH_HOME"] = str(home)
-    try:
-        reports.ensure_data()
-        yield home
-    finally:
-        if old is None:
-            os.environ.pop("BHXH_HOME", None)
-        else:
-            os.environ["BHXH_HOME"] = old
 
 
 def _free_port() -> int:

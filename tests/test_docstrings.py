@@ -10,18 +10,20 @@ from __future__ import annotations
 import doctest
 import importlib
 import inspect
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from test_forecast import DOCTEST_MODULES as FORECAST_DOCTEST_MODULES
 
 import bhxh_analysis as bx
-from bhxh_analysis import config
 
-ROOT = Path(__file__).resolve().parents[1]
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+#: Modules whose every example ``tests/test_forecast.py::test_docstring_examples`` runs
+#: (``doctest.testmod`` of the whole module): the examples of the functions they define
+#: are not run a second time here (their backtests are the slowest examples).
+RUN_BY_TESTMOD = frozenset(f"bhxh_analysis.forecast.{m}" for m in FORECAST_DOCTEST_MODULES)
 
 
 def _modules() -> list[str]:
@@ -67,20 +69,10 @@ def test_the_allow_list_only_shrinks() -> None:
     assert LACKING <= set(_all_public()), sorted(LACKING - set(_all_public()))
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A project with the repository's raw data, built once (examples load it)."""
-    root = tmp_path_factory.mktemp("doc")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(config.ENV_VAR, str(root))
-        bx.pipeline.build()
-        yield root
-
-
 @pytest.mark.parametrize("module", _modules())
 def test_examples_run(home: Path, module: str) -> None:
-    """The module's own examples and those of every public function it exports."""
+    """The module's own examples and those of every public function it exports (except
+    those of a function defined in a module of ``RUN_BY_TESTMOD``, run there)."""
     mod = importlib.import_module(module)
     finder = doctest.DocTestFinder(exclude_empty=True)
     runner = doctest.DocTestRunner(optionflags=FLAGS)
@@ -88,7 +80,7 @@ def test_examples_run(home: Path, module: str) -> None:
     for name in _public_functions(mod):
         fn = inspect.unwrap(getattr(mod, name))
         home_mod = importlib.import_module(fn.__module__)
-        if home_mod is not mod:
+        if home_mod is not mod and home_mod.__name__ not in RUN_BY_TESTMOD:
             tests += finder.find(fn, f"{module}.{name}", module=False,
                                  globs={**vars(home_mod)})
     seen = set()

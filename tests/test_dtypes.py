@@ -13,9 +13,8 @@ import datetime as _dt
 import importlib
 import inspect
 import io
-import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ import pandas as pd
 import pytest
 
 import bhxh_analysis as bx
-from bhxh_analysis import config
 from bhxh_analysis.schema import DTYPES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,17 +29,6 @@ AS_OF = "2024-12-31"
 
 ARTICLE = ("Tính đến ngày 30/6/2024, toàn tỉnh Lâm Đồng có 1.150.000 người tham gia BHYT, "
            "đạt tỷ lệ bao phủ 90,5% dân số.")
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A project with the repository's raw data, built once."""
-    root = tmp_path_factory.mktemp("dtypes")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(config.ENV_VAR, str(root))
-        bx.pipeline.build()
-        yield root
 
 
 def _obs() -> pd.DataFrame:

@@ -95,6 +95,12 @@ def nat() -> pd.DataFrame:
     return national_frame()
 
 
+@pytest.fixture(scope="module")
+def nat_backtest(nat: pd.DataFrame) -> pd.DataFrame:
+    """``backtest(nat)``, computed once: four tests check the same (deterministic) frame."""
+    return backtest(nat)
+
+
 def tiny(values: list[tuple[str, float]], indicator: str = "bhxh_participants",
          code: str = "T1") -> pd.DataFrame:
     return pd.DataFrame({
@@ -134,8 +140,8 @@ def test_run_rate_needs_previous_year_end() -> None:
                           "2023-05-15", method="run_rate")
 
 
-def test_backtest_run_rate_scores_by_hand(nat: pd.DataFrame) -> None:
-    bt = backtest(nat)
+def test_backtest_run_rate_scores_by_hand(nat_backtest: pd.DataFrame) -> None:
+    bt = nat_backtest
     assert list(bt.columns) == BACKTEST_COLUMNS
     row = bt[(bt["indicator"] == "bhxh_participants") & (bt["as_of"] == "2024-10-31")
              & (bt["method"] == "run_rate")].iloc[0]
@@ -176,8 +182,9 @@ def test_leakage_post_as_of_figures_are_invisible(nat: pd.DataFrame, method: str
         assert _fields(r) == _fields(base)
 
 
-def test_leakage_in_backtest_each_case_sees_only_its_past(nat: pd.DataFrame) -> None:
-    full = backtest(nat)
+def test_leakage_in_backtest_each_case_sees_only_its_past(nat: pd.DataFrame,
+                                                         nat_backtest: pd.DataFrame) -> None:
+    full = nat_backtest
     early = full[full["year"] <= 2021].reset_index(drop=True)
     cut = backtest(nat[pd.to_datetime(nat["as_of"]) <= "2021-12-31"])
     pd.testing.assert_frame_equal(early, cut)
@@ -203,8 +210,8 @@ def test_plan_known_from_first_of_january(nat: pd.DataFrame) -> None:
 # --------------------------------------------------------------------------- real figures
 
 
-def test_national_backtest_beats_run_rate_and_covers(nat: pd.DataFrame) -> None:
-    bt = backtest(nat)
+def test_national_backtest_beats_run_rate_and_covers(nat_backtest: pd.DataFrame) -> None:
+    bt = nat_backtest
     s = summary(bt).set_index("method")
     assert s.loc["run_rate", "n_cases"] >= 12
     # The chosen method (auto) must be well below the run-rate's error ...
@@ -391,11 +398,12 @@ def test_result_frame_and_extra_levels(nat: pd.DataFrame) -> None:
     json.dumps(d)  # JSON-ready
 
 
-def test_backtest_equals_forecasts_made_on_the_day(nat: pd.DataFrame) -> None:
+def test_backtest_equals_forecasts_made_on_the_day(nat: pd.DataFrame,
+                                                  nat_backtest: pd.DataFrame) -> None:
     """Each backtest row is exactly what forecast_year_end says on the case's as-of date."""
     from bhxh_analysis.forecast._prep import reference_observations
 
-    bt = backtest(nat)
+    bt = nat_backtest
     flags = []
     for row in bt[bt["method"] == "auto"].itertuples(index=False):
         r = forecast_year_end(nat, "Việt Nam", row.indicator, row.year, row.as_of,
@@ -699,7 +707,12 @@ def test_date_option_parser() -> None:
     assert "[required]" in help_text.split("--as-of DATE")[1][:80]
 
 
-@pytest.mark.parametrize("module", ["api", "result", "evaluate", "backtest", "bounds", "plan"])
+#: Forecast modules whose every example runs here; tests/test_docstrings.py leaves their
+#: functions' examples to this test instead of running them twice.
+DOCTEST_MODULES = ("api", "result", "evaluate", "backtest", "bounds", "plan")
+
+
+@pytest.mark.parametrize("module", DOCTEST_MODULES)
 def test_docstring_examples(module: str) -> None:
     """Every public function's Example runs (issue 18.8)."""
     import doctest
