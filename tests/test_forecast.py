@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -88,6 +89,18 @@ def national_frame() -> pd.DataFrame:
                 "preliminary": False, "note": "",
             })
     return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _built(home: Path) -> Path:
+    """Every test here sees the session's built project (``BHXH_HOME``) from the first on.
+
+    A forecast of a thin table borrows from the embedded observations when a processed
+    build exists (``_prep.reference_observations``): the module-wide backtest and the
+    forecasts it is compared with must see the same build, and no test may build into
+    the checkout's ``data/processed`` half-way through the module.
+    """
+    return home
 
 
 @pytest.fixture(scope="module")
