@@ -27,12 +27,13 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..schema import MULTIPLIERS as _MULT
+
 if TYPE_CHECKING:
     from .figures import Figure
 
 __all__ = ["AMBIGUOUS", "joined_figures", "note_of"]
 
-_MULT = {"triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
 #: Two parts of one count: a whole number with "triệu" (or "nghìn"), a space, then a
 #: whole number below a thousand, with "nghìn/ngàn" after "triệu" or bare.
 _COMPOSITE = re.compile(
