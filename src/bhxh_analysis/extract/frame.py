@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..schema import enforce_dtypes
+from ..schema import MULTIPLIERS, enforce_dtypes
 from . import patterns as P
 from .district_page import headline_of_district
 from .places import PlaceContext
@@ -134,8 +134,7 @@ def _printed_step(raw: str) -> float:
     if m is None:
         return 0.0
     num = m["num"]
-    mult = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}.get(
-        (m["mult"] or "").strip().lower(), 1.0)
+    mult = MULTIPLIERS.get((m["mult"] or "").strip().lower(), 1)
     if "," in num and "." not in num and m["engroup"] is None:  # a decimal comma
         return 10.0 ** -len(num.split(",")[1]) * mult
     digits = re.sub(r"\D", "", num)
