@@ -96,6 +96,20 @@ def test_last_day_of_a_unit(reg):
     assert reg.last_day(reg.get("legacy", "nation", "VN")) is None
 
 
+def test_ceased_by_is_exclusive_of_valid_to(reg):
+    # valid_to is the first day without the unit: Hà Tây's last day is still its own
+    ha_tay = reg.resolve("Hà Tây")
+    last = reg.last_day(ha_tay)
+    assert not reg.ceased_by(ha_tay, last)
+    assert reg.ceased_by(ha_tay, last + pd.Timedelta(days=1))
+    assert reg.ceased_by(ha_tay, "2008-08-01") and not reg.ceased_by(ha_tay, "2008-07-31")
+    assert reg.ceased_by(ha_tay, pd.NaT)  # an unknown date is not shown to be before it
+    # the reform ends no unit here: which set a date reads in is the date's rule
+    assert not reg.ceased_by(reg.get("legacy", "province", "79"), "2026-01-01")
+    assert not reg.ceased_by(reg.get("legacy", "district", "672"), "2026-01-01")
+    assert not reg.ceased_by(reg.get("2025", "province", "79"), "2026-01-01")
+
+
 def test_no_districts_in_2025(reg):
     with pytest.raises(geo.GeoError, match="no districts"):
         reg.units("2025", "district")
@@ -598,6 +612,19 @@ def test_aggregate_ha_tay_after_2008_is_not_a_part():
             _obs("28", "population", 2_000, as_of="2010-12-31")]
     out = geo.aggregate(pd.DataFrame(rows), boundaries="2025").iloc[0]
     assert np.isnan(out["value"]) and "Tỉnh Hà Tây (until 2008-08-01)" in out["reason"]
+
+
+def test_aggregate_ha_tay_is_a_part_to_its_last_day():
+    # 31/7/2008 is Hà Tây's last day (a part of Hà Nội), 1/8/2008 the first without it
+    both = [_obs("01", "population", 6_000, as_of="2008-07-31"),
+            _obs("28", "population", 2_000, as_of="2008-07-31")]
+    out = geo.aggregate(pd.DataFrame(both), boundaries="2025").iloc[0]
+    assert out["value"] == 8_000 and out["method"] == "sum_of_legacy_provinces"
+    alone = [_obs("01", "population", 6_000, as_of=d) for d in ("2008-07-31", "2008-08-01")]
+    out = geo.aggregate(pd.DataFrame(alone), boundaries="2025").set_index("as_of")
+    assert np.isnan(out.at[pd.Timestamp("2008-07-31"), "value"])
+    assert "Tỉnh Hà Tây" in out.at[pd.Timestamp("2008-07-31"), "missing"]
+    assert out.at[pd.Timestamp("2008-08-01"), "value"] == 6_000
 
 
 def test_aggregate_ha_noi_alone_after_2008_keeps_its_percentage():

@@ -487,7 +487,8 @@ def check_table(
         geo_from_resolver(resolver) if resolver is not None else default_geo())
     bad_geo = geo["_error"] != ""
     report(bad_geo, "geo_name", table["geo_name"], geo["_error"])
-    # A unit that ceased before 2025 (Hà Tây, 2008-08-01) cannot carry later figures.
+    # A unit that ceased before 2025 (Hà Tây, 2008-08-01) cannot carry later figures:
+    # geo.Registry.ceased_by's rule, row by row (the Geo seam hands out valid_to only).
     valid_to = pd.to_datetime(geo["valid_to"].where(geo["valid_to"] != ""), errors="coerce")
     ceased = ~bad_geo & date_ok & valid_to.notna() & (dates >= valid_to)
     report(ceased, "geo_name", table["geo_name"],

@@ -371,6 +371,31 @@ class Registry:
             return REFORM_DATE - pd.Timedelta(days=1)
         return None
 
+    def ceased_by(self, unit: Unit, when: object) -> bool:
+        """Return whether ``unit`` had ceased by ``when``: on or after its ``valid_to``.
+
+        One answer wherever a figure's date meets a unit's end (a roll-up's parts, a
+        report's "until" label). ``valid_to`` is the first day without the unit (Hà Tây:
+        gone from 1/8/2008; 31/7/2008, its :meth:`last_day`, is still its own). Only a
+        unit that ceased before the reform has one: the reform ends no unit here, since
+        whether a date reads in the legacy or the 2025 boundaries is the date's rule
+        (:data:`~bhxh_analysis.schema.REFORM_DATE`), not the unit's. A missing date
+        (``NaT``) cannot be shown to be before the end: a unit with an end has ceased.
+
+        Examples
+        --------
+        >>> reg = get_registry()
+        >>> ha_tay = reg.resolve("Hà Tây")
+        >>> reg.ceased_by(ha_tay, "2008-07-31"), reg.ceased_by(ha_tay, "2008-08-01")
+        (False, True)
+        >>> reg.ceased_by(reg.resolve("Kon Tum"), "2026-01-01")
+        False
+        """
+        if not unit.valid_to:
+            return False
+        day = pd.Timestamp(when)
+        return bool(pd.isna(day) or day >= pd.Timestamp(unit.valid_to))
+
     # -- history ------------------------------------------------------------------------
     def history(self, unit: Unit) -> list[Change]:
         """Return what happened to a unit, oldest change first (data for a sentence).

@@ -120,13 +120,13 @@ def aggregate(frame: pd.DataFrame, to: str = "province", boundaries: str = "2025
         own = _entries(legacy[legacy["geo_level"] == "province"])
         components = pd.concat([own, provinces[~_keys(provinces).isin(_keys(own))]])
         totals = _roll(components, tree.parent["province"], tree.children["province_2025"],
-                       tree, valid_at=True)
+                       tree, reg=reg)
         communes25 = _entries(counts[counts["boundaries"] == "2025"])
         via25 = _roll(communes25, tree.parent["commune_2025"], tree.children["province_2025"],
                       tree)
         via25 = via25.assign(code=via25["code"].str.removeprefix("25:"))
         totals = pd.concat([totals, via25[~_keys(via25).isin(_keys(totals))]])
-    pct = _percentages(other, totals, d, boundaries, tree)
+    pct = _percentages(other, totals, d, boundaries, tree, reg)
     return _finish(pd.concat([totals, pct], ignore_index=True), d, boundaries, tree)
 
 
@@ -264,11 +264,12 @@ def _own_or_roll(legacy: pd.DataFrame, level: str, tree: _Tree) -> pd.DataFrame:
 
 
 def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _Tree,
-          valid_at: bool = False) -> pd.DataFrame:
+          reg: Registry | None = None) -> pd.DataFrame:
     """Sum child entries per (parent, as_of, indicator) when every required child is there.
 
-    ``children`` lists the required children of each parent; with ``valid_at`` a
-    child counts only at dates before its ``valid_to`` (Hà Tây before 2008-08-01).
+    ``children`` lists the required children of each parent; with the registry ``reg``
+    (the children are then legacy provinces) a child counts only at dates it had not
+    ceased by (:meth:`Registry.ceased_by`: Hà Tây before 2008-08-01).
     """
     if entries.empty:
         return _entries(pd.DataFrame(columns=["key", "as_of", "indicator", "value", "obs_id",
@@ -283,7 +284,7 @@ def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _
                 depth=("depth", "max")).reset_index()
     absent, extra = [], []
     for p, when, present in zip(out["parent"], out["as_of"], out["present"], strict=True):
-        need = _required(tree, children, p, when, valid_at)
+        need = _required(children, p, when, reg)
         absent.append([c for c in need if c not in set(present)])
         extra.append([c for c in present if c not in set(need)])
     out["missing"] = [_join([*(tree.label.get(c, c) for c in a), m])
@@ -296,13 +297,13 @@ def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _
     return out.rename(columns={"parent": "code"}).drop(columns="present")
 
 
-def _required(tree: _Tree, children: pd.Series, parent: str, when: pd.Timestamp,
-              valid_at: bool) -> list[str]:
-    """The children a parent needs at a date (with ``valid_at``: those existing then)."""
+def _required(children: pd.Series, parent: str, when: pd.Timestamp,
+              reg: Registry | None) -> list[str]:
+    """The children a parent needs at a date (with the registry ``reg``, the children
+    being legacy provinces: those that had not ceased by then)."""
     need = list(children.get(parent, []))
-    if valid_at:
-        need = [c for c in need if tree.valid_to.get(c) is None
-                or when < pd.Timestamp(tree.valid_to.get(c))]
+    if reg is not None:
+        need = [c for c in need if not reg.ceased_by(reg.get("legacy", "province", c), when)]
     return need
 
 
@@ -319,7 +320,7 @@ def _defunct(tree: _Tree, code: str) -> str:
 
 
 def _percentages(other: pd.DataFrame, totals: pd.DataFrame, d: pd.DataFrame,
-                 boundaries: str, tree: _Tree) -> pd.DataFrame:
+                 boundaries: str, tree: _Tree, reg: Registry) -> pd.DataFrame:
     """Coverage recomputed from sums; other non-additive figures kept without a value."""
     other = other.assign(code=_target_of(boundaries, tree)(other))
     asked = other[["code", "as_of", "indicator"]]
@@ -334,7 +335,7 @@ def _percentages(other: pd.DataFrame, totals: pd.DataFrame, d: pd.DataFrame,
     rows = []
     for code, when, ind in asked.itertuples(index=False):
         parts = groups.get((code, when, ind), other.iloc[:0])
-        rows.append(_percentage(code, when, ind, parts, total, boundaries, tree))
+        rows.append(_percentage(code, when, ind, parts, total, boundaries, tree, reg))
     cols = ["code", "as_of", "indicator", "value", "complete", "inputs", "missing",
             "unexpected", "depth", "method", "reason"]
     return pd.DataFrame(rows, columns=cols)
@@ -356,7 +357,8 @@ def _target_of(boundaries: str, tree: _Tree) -> Callable[[pd.DataFrame], pd.Seri
 
 
 def _percentage(code: str, when: pd.Timestamp, ind: str, parts: pd.DataFrame,
-                total: dict[tuple, dict], boundaries: str, tree: _Tree) -> dict[str, object]:
+                total: dict[tuple, dict], boundaries: str, tree: _Tree,
+                reg: Registry) -> dict[str, object]:
     rec = {"code": code, "as_of": when, "indicator": ind, "value": np.nan, "complete": False,
            "inputs": " ".join(sorted(parts["obs_id"])), "missing": "", "unexpected": "",
            "depth": int(parts["geo_level"].map(LEVEL_RANK).max()) if len(parts) else 1,
@@ -364,7 +366,7 @@ def _percentage(code: str, when: pd.Timestamp, ind: str, parts: pd.DataFrame,
     scheme = ind.removesuffix("_coverage_pct") if ind.endswith("_coverage_pct") else None
     den = DENOMINATOR.get(scheme) if scheme and not scheme.startswith("plan") else None
     single = (boundaries == "2025" and len(parts) == 1 and parts["geo_level"].iat[0] == "province"
-              and len(_required(tree, tree.children["province_2025"], code, when, True)) == 1
+              and len(_required(tree.children["province_2025"], code, when, reg)) == 1
               and parts["boundaries"].iat[0] == "legacy")
     if single:
         return {**rec, "value": parts["value"].iat[0], "complete": True,

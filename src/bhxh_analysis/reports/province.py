@@ -196,15 +196,20 @@ class ProvinceReport:
         return df
 
     def _until(self, code: str) -> str:
-        """"until <last day>" of legacy province ``code``, from the registry's last day."""
+        """"until <last day>" of legacy province ``code``, by the registry's rules.
+
+        The catalogue's "until 30 June 2025" for a province that lasted to the reform;
+        for one that had ceased by then (``Registry.ceased_by``: Hà Tây), its own
+        ``Registry.last_day`` (31/7/2008).
+        """
         from .. import geo
         from ..schema import REFORM_DATE
 
         reg = geo.get_registry()
-        last = reg.last_day(reg.get("legacy", "province", code))
-        if last == REFORM_DATE - pd.Timedelta(days=1):
+        unit = reg.get("legacy", "province", code)
+        if not reg.ceased_by(unit, REFORM_DATE):  # it lasted to the reform
             return self.t("legacy_until")
-        return self.t("legacy_until_date", date=i18n.fmt_date(last, self.lang))
+        return self.t("legacy_until_date", date=i18n.fmt_date(reg.last_day(unit), self.lang))
 
     def _aggregate(self) -> pd.DataFrame:
         """Counts of the legacy parts summed to the 2025 province (2025 boundaries only)."""
