@@ -465,6 +465,25 @@ def check_as_of(as_of: object) -> str | None:
     return None if ts is None else ts.date().isoformat()
 
 
+def check_lang(lang: str) -> str:
+    """Validate a ``lang`` parameter (:func:`bhxh_analysis.i18n.check_lang`) before a
+    report is planned: an unsupported language is a :class:`ReportParameterError`.
+
+    Examples
+    --------
+    >>> check_lang("en")
+    'en'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    bhxh_analysis.reports.data.ReportParameterError: unsupported language 'fr': use one of vi, en
+    """
+    try:
+        return i18n.check_lang(lang)
+    except ValueError as exc:
+        raise ReportParameterError(str(exc)) from exc
+
+
 
 # --------------------------------------------------------------------------------------
 # Sources as a reader can follow them

@@ -72,6 +72,19 @@ ENGINE_NAME = "bhxh-reuse"
 FAIL_ENV = "BHXH_REPORT_FAIL"
 
 
+def failure_asked(label: str) -> bool:
+    """Whether :data:`FAIL_ENV` names the report ``label`` (its task is made to fail).
+
+    Examples
+    --------
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {FAIL_ENV: "Kon Tum, Lạng Sơn"}):
+    ...     failure_asked("Lạng Sơn"), failure_asked("Lâm Đồng")
+    (True, False)
+    """
+    return label in {p.strip() for p in os.environ.get(FAIL_ENV, "").split(",") if p.strip()}
+
+
 # --------------------------------------------------------------------------------------
 # Kernel: this interpreter, started once, reused
 # --------------------------------------------------------------------------------------
@@ -473,24 +486,19 @@ def province_task(province: str, boundaries: str = "legacy", year: int | None = 
     ...
     bhxh_analysis.reports.data.ReportParameterError: unknown province 'Lâm Đongg'; did you mean 'Lâm Đồng'?
     """
-    from .. import i18n
-    from .data import ReportParameterError, check_as_of, check_year, resolve_province
+    from .data import check_as_of, check_lang, check_year, resolve_province
 
-    try:
-        i18n.check_lang(lang)
-    except ValueError as exc:
-        raise ReportParameterError(str(exc)) from exc
+    check_lang(lang)
     unit = resolve_province(province, boundaries)
     year = check_year(year)
     as_of = check_as_of(as_of)
     params = {"province": unit.name, "boundaries": boundaries, "year": year, "as_of": as_of,
               "lang": lang}
-    fail = {p.strip() for p in os.environ.get(FAIL_ENV, "").split(",") if p.strip()}
     return ReportTask(
         label=unit.name, notebook=NOTEBOOKS["province"], parameters=params,
         out_dir=str(out_dir or config.reports_dir() / "province"),
         slug=province_slug(unit.name, boundaries, lang, year, as_of),
-        inject_failure=unit.name in fail)
+        inject_failure=failure_asked(unit.name))
 
 
 def render_province(province: str, boundaries: str = "legacy", year: int | None = None,

@@ -12,7 +12,6 @@ report language (catalogue keys ``synthetic_banner``, ``synthetic_tag``,
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pandas as pd
@@ -43,6 +42,16 @@ def _province_units(province: str, level: str, boundaries: str) -> tuple[Any, pd
     code_col = "province_2025_code" if boundaries == "2025" else "province_code"
     inside = units[(units["geo_level"] == level) & (units[code_col] == prov.code)]
     return prov, inside.sort_values("geo_code", kind="stable").reset_index(drop=True)
+
+
+def _unit_in(code: str, level: str, province: str, boundaries: str) -> tuple[Any, str]:
+    """The province and the name of unit ``code`` of ``level`` inside it (else a
+    :class:`ReportParameterError`): one check for the report and its task."""
+    prov, inside = _province_units(province, level, boundaries)
+    hit = inside[inside["geo_code"] == str(code)]
+    if hit.empty:
+        raise ReportParameterError(f"no {level} with code {code!r} in {prov.name}")
+    return prov, str(hit["unit_name"].iloc[0])
 
 
 def units_of(province: str, level: str, boundaries: str = "legacy", synthetic: bool = False,
@@ -149,12 +158,8 @@ class UnitReport(ProvinceReport):
                  boundaries: str = "legacy", year: int | None = None,
                  as_of: str | None = None, lang: str = "vi", synthetic: bool = False,
                  bundle: Bundle | None = None) -> None:
-        prov, inside = _province_units(province, level, boundaries)
-        hit = inside[inside["geo_code"] == str(code)]
-        if hit.empty:
-            raise ReportParameterError(f"no {level} with code {code!r} in {prov.name}")
+        prov, self.unit_name = _unit_in(code, level, province, boundaries)
         self.level, self.code = level, str(code)
-        self.unit_name = str(hit["unit_name"].iloc[0])
         self.synthetic = bool(synthetic)
         if synthetic and bundle is None:
             bundle = synthetic_bundle(prov.name, level, boundaries, i18n.check_lang(lang))
@@ -205,27 +210,19 @@ def unit_task(code: str, level: str, province: str, boundaries: str = "legacy",
     ('Đà Lạt (672)', 'lam-dong-district-672-legacy-en', 'unit_report.ipynb')
     """
     from .. import config
-    from .data import check_as_of, check_year
+    from .data import check_as_of, check_lang, check_year
     from .index import report_slug
-    from .runner import FAIL_ENV, NOTEBOOKS, ReportTask
+    from .runner import NOTEBOOKS, ReportTask, failure_asked
 
-    try:
-        i18n.check_lang(lang)
-    except ValueError as exc:
-        raise ReportParameterError(str(exc)) from exc
-    prov, inside = _province_units(province, level, boundaries)
-    hit = inside[inside["geo_code"] == str(code)]
-    if hit.empty:
-        raise ReportParameterError(f"no {level} with code {code!r} in {prov.name}")
-    name = str(hit["unit_name"].iloc[0])
+    check_lang(lang)
+    prov, name = _unit_in(code, level, province, boundaries)
     params = {"code": str(code), "level": level, "province": prov.name,
               "boundaries": boundaries, "year": check_year(year), "as_of": check_as_of(as_of),
               "lang": lang, "synthetic": bool(synthetic)}
     label = f"{name} ({code})"
-    fail = {p.strip() for p in os.environ.get(FAIL_ENV, "").split(",") if p.strip()}
     return ReportTask(label=label, notebook=NOTEBOOKS["unit"], parameters=params,
                       out_dir=str(out_dir or config.reports_dir() / "all"),
-                      slug=report_slug(params), inject_failure=label in fail)
+                      slug=report_slug(params), inject_failure=failure_asked(label))
 
 
 def unit_tasks(province: str, level: str, boundaries: str = "legacy", lang: str = "vi",
