@@ -25,7 +25,7 @@ import pandas as pd
 from ..clean import ParseError, parse_quantity
 from ..schema import INDICATOR_PATTERN
 from . import patterns as P
-from .aims import aims_lead, this_number
+from .aims import aims_lead, past_clause, this_number
 from .clauses import (
     authority,
     census_date,
@@ -40,7 +40,7 @@ from .clauses import (
     respective_scheme,
 )
 from .composite import joined_figures, note_of
-from .dates_page import page_year, plan_fallback_year, undate_before_merger
+from .dates_page import page_year, plan_fallback_year, stated_year, undate_before_merger
 from .dating import date_for, horizon, now_opening, plan_year, sentence_dates, yardstick
 from .figures import (
     Figure,
@@ -59,6 +59,7 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
+from .misspelt import misspelt_place
 from .nonrows import drop_rounded_joint, rescheme_by_arithmetic
 from .places import (
     PlaceContext,
@@ -80,6 +81,7 @@ from .portions import profile_population
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
 from .units import listed_units, with_listed
+from .venues import hosts_event, is_venue
 
 __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
@@ -117,6 +119,7 @@ class _Context:
     report_year: tuple[int, _dt.date] | None = None
     review: bool = False  # that year is in the headline: a review of the year
     headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
+    stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -216,10 +219,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
         helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
+        venues: list[tuple[int, Any]] = []  # places where an event of the sentence was held
         while mi < len(mentions) and mentions[mi].start < s1:
             held = (ctx.places.last, ctx.places.province, ctx.places.district)
             helds[mentions[mi].start] = held
-            unit = ctx.places.see(mentions[mi])
+            unit = ctx.places.see(mentions[mi]) or misspelt_place(ctx.places, mentions[mi])
             if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
                                           mentions[mi].start):
                 # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
@@ -227,6 +231,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
                 ctx.places.last, ctx.places.province, ctx.places.district = held
+                unit = None
+            elif is_venue(text, s0, s1, mentions[mi].start, unit):
+                # "tổ chức lễ ra quân tại thị trấn A": where it happened, not the subject
+                venues.append((mentions[mi].start, unit))
+                ctx.places.last, ctx.places.province, ctx.places.district = held
+                if held[2] is None and unit.boundaries == "legacy":  # its district in context
+                    ctx.places.district = ctx.places.registry.parent(unit)
                 unit = None
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
@@ -358,6 +369,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
         elif dates and not now:
             ctx.paragraph_year = dates[-1][2]
+            if ctx.published is None:  # "Năm 2023, …" on an undated page: later paragraphs
+                ctx.stated_year = stated_year(text, s0, s1, dates, kept) or ctx.stated_year
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
             ctx.last_scheme = asked
@@ -371,8 +384,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
-        elif not kept and named_once_in_passing(text, s0, s1, placed, mentions, state,
-                                                P.OPENING_PLACE):
+        elif not kept and not hosts_event(placed, venues) and named_once_in_passing(
+                text, s0, s1, placed, mentions, state, P.OPENING_PLACE):
             # a caption's district named once on a provincial page: the province holds
             ctx.places.last, ctx.places.province, ctx.places.district = state
         elif not kept and placed:
@@ -458,8 +471,8 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
     """
     plain = {"participants": "plan_participants", "coverage_pct": "plan_coverage_pct",
              "new_participants": "plan_new_participants"}
-    if fig.measure not in plain:
-        return
+    if fig.measure not in plain or past_clause(text[s0:fig.start], ctx.continued_plan_year):
+        return  # "…; năm 2016 tỷ lệ … đạt 77,6%" after 2017's aim: that year's result
     if P.TARGET_SENTENCE.match(text, s0) or ctx.continued_plan_year is not None \
             or horizon_opening(text, s0, fig.start, ctx.published):
         # "Theo chỉ tiêu được giao, đến cuối năm 2015 có 75,4% dân số tham gia BHYT"

@@ -190,7 +190,8 @@ def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
              ) -> _dt.date | None:
     """The as-of date nearest before the figure in its sentence, else after it, else
     a bare year earlier in its paragraph, else the last one of the article so far, else
-    its first (a headline), else publication.
+    (on a page with no publication date) the year a heading or a paragraph opening
+    stated ("Năm 2023, …"), else its first (a headline), else publication.
 
     A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
     (tháng 6/2024)", "lên 97,5% năm 2020") is its own and wins over one before it ("từ
@@ -211,7 +212,7 @@ def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
     after = [d for a, _b, d in dates if a > fig.end]
     if after:
         return after[0]
-    for carried in (ctx.paragraph_year, ctx.last_date, ctx.first_date,
+    for carried in (ctx.paragraph_year, ctx.last_date, ctx.stated_year, ctx.first_date,
                     _report_year(fig, ctx)):
         if carried is not None:
             fig.penalty += 0.1

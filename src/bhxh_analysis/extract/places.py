@@ -272,6 +272,8 @@ class PlaceContext:
         self.hint: Any = None
         self.last: Any = None
         self._memo: dict[tuple[Any, ...], Any] = {}
+        #: districts read through a misspelt name: (boundaries, code) → the printed name
+        self.misspelt: dict[tuple[str, str], str] = {}
         self.nation = self.registry.resolve("Việt Nam", level="nation", boundaries="legacy")
         if hint:
             national = P.NATION.fullmatch(hint.strip()) or fold_chars(hint).strip() in (
@@ -370,6 +372,11 @@ class PlaceContext:
             if i == 0 or inside or any(unit is u for u in opening):
                 self._remember(unit)
                 self.last = unit
+
+    def adopt(self, unit: Any) -> None:
+        """Make ``unit`` the place in play, as :meth:`see` does for a resolved name."""
+        self._remember(unit)
+        self.last = unit
 
     def see(self, mention: Mention) -> Any:
         """Resolve a mention, remember it as the place in play; None if unresolved."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import patterns as P
 from .figures import Figure, clause_of, trailing_name
+from .misspelt import read_as
 from .places import PlaceContext, prefixed_name
 
 __all__ = ["bare_place", "carried_before", "carried_place", "group_places", "headline_end",
@@ -51,7 +52,8 @@ def bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
                      r"thị\s+trấn|đặc\s+khu)\s*$", head)
     if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
         k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
-        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
+        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k)) \
+            or read_as(ctx, name)  # "huyện Chư Jút có …": huyện Cư Jút, read before
         if unit is not None:
             return unit
     # a district or commune of the place in play, else a province listed by name
