@@ -38,6 +38,13 @@ SET20_CLASSES = [
       ("Cư Jút", "district", "bhtn_participants", "2023-12-31", 6_240.0),
       ("Cư Jút", "district", "bhxh_voluntary_participants", "2024-03-31", 4_010.0),
       ("Cư Jút", "district", "bhtn_participants", "2024-03-31", 6_300.0)}),
+    # "Kết thúc năm 2023, …" opens the year too; a sentence said to be today's ("Hiện
+    # nay, …") is not that year's (undated: the page gives no today)
+    ("Phú Ninh đẩy mạnh phát triển người tham gia bảo hiểm\n\nKết thúc năm 2023, công tác "
+     "BHXH của huyện Phú Ninh đạt nhiều kết quả.\n\nSố người tham gia BHXH tự nguyện là "
+     "2.150 người.\n\nHiện nay, tỷ lệ bao phủ BHYT đạt 95,2% dân số.", None, "Quảng Nam",
+     {("Phú Ninh", "district", "bhxh_voluntary_participants", "2023-12-31", 2_150.0),
+      ("Phú Ninh", "district", "bhyt_coverage_pct", "", 95.2)}),
     # control: a page with a publication date keeps its reading (the publication day)
     ("BHXH huyện Hương Khê: nhiều chuyển biến tích cực\n\nNăm 2023, BHXH huyện Hương Khê "
      "tập trung phát triển người tham gia.\n\nToàn huyện có 3.150 người tham gia BHXH tự "
@@ -57,6 +64,12 @@ SET20_CLASSES = [
      {("Đồng Tháp", "province", "bhyt_plan_coverage_pct", "2016-12-31", 76.0),
       ("Đồng Tháp", "province", "bhyt_participants", "2015-12-31", 1_150_000.0),
       ("Đồng Tháp", "province", "bhyt_coverage_pct", "2015-12-31", 68.4)}),
+    ("Kế hoạch BHYT giai đoạn 2016 - 2020 của tỉnh Vĩnh Long\n\nTỉnh Vĩnh Long đặt mục tiêu "
+     "đến năm 2020 có 90% dân số tham gia BHYT. Đến cuối năm 2015, toàn tỉnh có 720.500 "
+     "người tham gia BHYT, chiếm 69,8% dân số.", None, None,
+     {("Vĩnh Long", "province", "bhyt_plan_coverage_pct", "2020-12-31", 90.0),
+      ("Vĩnh Long", "province", "bhyt_participants", "2015-12-31", 720_500.0),
+      ("Vĩnh Long", "province", "bhyt_coverage_pct", "2015-12-31", 69.8)}),
     ("Các chỉ tiêu chủ yếu năm 2017 của tỉnh Hậu Giang:\n- Tỷ lệ dân số tham gia BHYT "
      "đạt 82%.\n- Năm 2016, tỷ lệ dân số tham gia BHYT đạt 77,6%.", None, None,
      {("Hậu Giang", "province", "bhyt_plan_coverage_pct", "2017-12-31", 82.0),
@@ -81,6 +94,7 @@ SET20_CLASSES = [
      "BHXH tự nguyện. Từ đó đến nay, toàn huyện có thêm 830 người tham gia BHXH tự "
      "nguyện.", None, "Kon Tum",
      {("Đắk Glei", "district", "bhxh_voluntary_change_participants", "", 830.0)}),
+    # (already right before: the span's end is its date)
     ("Từ ngày 1/3 đến ngày 15/5/2024, toàn huyện Lục Ngạn có thêm 1.250 người tham gia "
      "BHXH tự nguyện.", None, "Bắc Giang",
      {("Lục Ngạn", "district", "bhxh_voluntary_change_participants", "2024-05-15", 1_250.0)}),

@@ -41,7 +41,15 @@ from .clauses import (
 )
 from .composite import joined_figures, note_of
 from .dates_page import page_year, plan_fallback_year, stated_year, undate_before_merger
-from .dating import date_for, horizon, now_opening, plan_year, sentence_dates, yardstick
+from .dating import (
+    date_for,
+    horizon,
+    now_opening,
+    plan_year,
+    says_now,
+    sentence_dates,
+    yardstick,
+)
 from .figures import (
     Figure,
     classify,
@@ -120,6 +128,7 @@ class _Context:
     review: bool = False  # that year is in the headline: a review of the year
     headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
     stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
+    says_now: bool = False  # the sentence says "hiện nay", "đến nay": not the stated year's
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -209,6 +218,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         before_dates = dates
         # "Hiện tỷ lệ … đạt 90%": today's, not the year before (its own sentence only)
         now = None if dates else now_opening(text, s0, ctx.published)
+        ctx.says_now = ctx.published is None and says_now(text, s0, s1)
         dates = now or dates
         listed = listed_targets(text, s0, s1, strong, ctx)
         if listed is not None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .figures import Figure
 
 __all__ = ["date_for", "horizon", "month_end", "now_opening", "plan_year", "read_as_of",
-           "sentence_dates", "yardstick"]
+           "says_now", "sentence_dates", "yardstick"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 #: A sentence opened by "Hiện" meaning "at present" ("Hiện tỷ lệ … đạt 90%", "Hiện, toàn
@@ -212,7 +212,8 @@ def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
     after = [d for a, _b, d in dates if a > fig.end]
     if after:
         return after[0]
-    for carried in (ctx.paragraph_year, ctx.last_date, ctx.stated_year, ctx.first_date,
+    stated = None if ctx.says_now else ctx.stated_year  # ("Hiện nay, …": not that year's)
+    for carried in (ctx.paragraph_year, ctx.last_date, stated, ctx.first_date,
                     _report_year(fig, ctx)):
         if carried is not None:
             fig.penalty += 0.1
@@ -233,6 +234,15 @@ def _report_year(fig: Figure, ctx: Any) -> _dt.date | None:
         ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
             "commune", "district"))
     return day if fig.start < at or deeper or ctx.review else None
+
+
+def says_now(text: str, s0: int, s1: int) -> bool:
+    """Whether a sentence says its figures are today's ("hiện nay", "đến nay", "hiện
+    có"; not "từ trước đến nay"): on a page with no publication date such figures do not
+    take the year a heading stated ("Năm 2023, …", eleventh round)."""
+    sent = text[s0:s1]
+    return _NOW_OPENING.match(text, s0) is not None or any(
+        m["now"] and not _not_as_of(sent, m) for m in P.AS_OF.finditer(sent))
 
 
 def now_opening(text: str, s0: int, published: _dt.date | None

@@ -49,7 +49,8 @@ def near_district(printed: str, province: Any, registry: Any) -> Any:
     -------
     geo unit or None
         The one district at distance 1 (names compared without diacritics, in lower
-        case); ``None`` when none, several, or one with the printed name itself.
+        case); ``None`` when none, several, or one with the printed name itself, and
+        for names shorter than four letters or with a digit ("Quận 2").
 
     Examples
     --------
@@ -61,9 +62,10 @@ def near_district(printed: str, province: Any, registry: Any) -> Any:
     >>> near_district("Chư Jút", reg.resolve("Gia Lai", level="province"), reg) is None
     True
     """
-    if province is None or getattr(province, "level", None) != "province" or not printed:
-        return None
     key = fold_chars(printed).strip()
+    if province is None or getattr(province, "level", None) != "province" \
+            or len(key) < 4 or any(c.isdigit() for c in key):
+        return None  # ("Quận 2" is no misprint of "Quận 3": numbers name other districts)
     districts = [u for u in registry.children(province) if u.level == "district"]
     if any(fold_chars(u.name) == key for u in districts):
         return None  # the name exists: not a misspelling (the registry decides)
