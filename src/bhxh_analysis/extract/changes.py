@@ -11,6 +11,8 @@ change. :mod:`bhxh_analysis.extract.figures` asks here before its own change rul
 * "giảm đi 3.030 người", "sụt giảm 3.030 người": other wordings of the verb;
 * "ít hơn 3.030 người so với cùng thời điểm năm trước", "nhiều hơn 820 người so với
   tháng trước": a difference to an earlier date;
+* "giảm mạnh với 3.030 người so với năm 2023", "tăng đáng kể, 820 người so với …": the
+  verb with an adverb, the comparison after the figure (twelfth round);
 * "giảm 3.030 người, chỉ còn 5.400 người", "BHXH bắt buộc của huyện A còn 5.400 người,
   giảm …": what is left is the scheme's participants.
 """
@@ -39,6 +41,12 @@ _VERB_BEFORE = re.compile(r"(?<!\w)(?:sụt\s+(?P<fall>giảm)|(?P<dir>tăng|gi�
 #: may be the new level).
 _DIFFERENCE_BEFORE = re.compile(r"(?<!\w)(?:(?P<dir>ít|nhiều)\s+hơn|(?P<verb>tăng|giảm)\s+"
                                 r"(?:tới|đến))\s*$", _I)
+#: "giảm mạnh với", "tăng đáng kể," right before the figure: a change only with a
+#: comparison after it ("giảm mạnh với 3.030 người so với năm 2023"; "tăng mạnh với
+#: 5.000 người tham gia" alone may be the level reached).
+_ADVERB_BEFORE = re.compile(
+    r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:khá|rất|khá\s+là))?\s+(?:mạnh|nhẹ|sâu|nhanh|"
+    r"đáng\s+kể|rõ\s+rệt|nhiều)\s*,?\s*(?:với\s*)?$", _I)
 _COMPARED_AFTER = re.compile(r"\s*(?:người|lao\s+động)?[^,;.]{0,40}?\bso\s+với\b", _I)
 
 
@@ -64,6 +72,9 @@ def change_direction(pre_q: str, after: str) -> str | None:
     m = _VERB_BEFORE.search(pre_q)
     if m:
         return "giảm" if m["fall"] else m["dir"].lower()
+    m = _ADVERB_BEFORE.search(pre_q)
+    if m and _COMPARED_AFTER.match(after):
+        return m["dir"].lower()
     m = _DIFFERENCE_BEFORE.search(pre_q)
     if m and _COMPARED_AFTER.match(after):
         if m["verb"]:

@@ -81,6 +81,7 @@ from .places_page import (
     carried_place,
     group_places,
     headline_end,
+    led_items,
     listed_group,
     nation_yardstick,
     national_document,
@@ -88,6 +89,7 @@ from .places_page import (
 from .portions import profile_population
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
+from .this_rate import rate_referred, referred_measure
 from .units import listed_units, with_listed
 from .venues import hosts_event, is_venue
 
@@ -121,6 +123,8 @@ class _Context:
     list_plan_year: int | None = None  # the year of a heading of targets over a list
     list_rates: bool = False  # a coverage target was read in that list
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
+    rate_before: Figure | None = None  # the last rate read, a result's or a target's
+    led: tuple[Any, int] | None = None  # (place, end) of a list's lead naming a place
     last_count: Figure | None = None  # the last stock of persons read ("con số này")
     aims_lead: tuple[int, int] | None = None  # (paragraph end, year) of "phấn đấu … các chỉ tiêu"
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
@@ -257,6 +261,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
         if group is not None:  # a list of places is not what a figure before it carries
             carried = carried_before(ctx, helds[group], group, mentions)
+        if ctx.led is not None and (s0 >= ctx.led[1] or placed):
+            ctx.led = None  # past the list's items, or an item names its own place
+        if ctx.led is not None:
+            carried = ctx.led[0]  # "Kết quả của huyện A như sau:⏎- …": the lead's place
         if carried is None and ctx.subject is not None:
             carried = ctx.subject
         prev: Figure | None = None
@@ -316,6 +324,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)):
                 fig.measure, reason = "plan_coverage_pct", None  # "(BHYT 95%, BHXH 40%)"
                 fig.penalty += 0.15
+            referred = rate_referred(text, fig, s0, ctx.rate_before) \
+                if reason == "percent without a cue" else None
+            if referred is not None:  # "Năm 2015, tỷ lệ này mới đạt 12,3%" after a rate
+                fig.measure, reason = referred_measure(*referred, ctx.published), None
+                fig.penalty += 0.15
             if reason == "count without a cue" and this_number(text, fig, s0, ctx.last_count):
                 fig.measure, reason = "participants", None  # "Ở huyện D, con số này là …"
                 fig.scheme, fig.penalty = ctx.last_count.scheme, fig.penalty + 0.2
@@ -331,6 +344,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
+                if referred is not None:  # that rate's scheme and place, in its year
+                    fig.scheme, fig.place = referred[0].scheme, referred[0].place
+                    fig.as_of = _dt.date(referred[1], 12, 31)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
                     fig.place = ctx.places.nation if yard else deepest_before(
@@ -360,6 +376,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ctx.last_count = fig if fig.measure == "participants" else ctx.last_count
                 if fig.measure == "coverage_pct" and not isinstance(fig.place, (str, type(None))):
                     ctx.last_rate = fig
+                if fig.measure in ("coverage_pct", "plan_coverage_pct"):
+                    ctx.rate_before = fig
                 rows.extend(_rows(text, fig, s0, s1, kept))
                 if fig.scheme:
                     ctx.last_scheme = fig.scheme
@@ -408,6 +426,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
+        ctx.led = led_items(text, s0, s1, placed) or ctx.led
         ctx.aims_lead = ctx.aims_lead if kept else aims_lead(text, s0, s1) or ctx.aims_lead
     rows = undate_before_merger(rescheme_by_arithmetic(drop_rounded_joint(rows, joint)))
     return frame_of(rows, ctx.places, headline_end(text))

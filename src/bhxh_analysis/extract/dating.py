@@ -42,6 +42,13 @@ _WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+(?:kỳ|thời\s+điểm)|kế\s
                         r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+\S+){0,3}?\s+của)\s*$",
                         re.I)
 
+# "91,5% dân số năm 2016", "5,1% lực lượng lao động trong độ tuổi năm 2016", "so với
+# dân số năm 2016": the year of a rate's base (the population counted), not of the rate.
+_BASE_YEAR = re.compile(r"(?:%|so\s+với)\s*(?:\(?\s*)?(?:tổng\s+)?(?:dân\s+số|"
+                        r"(?:lực\s+lượng\s+)?lao\s+động(?:\s+trong\s+độ\s+tuổi)?|LLLĐ)"
+                        r"(?:\s+(?:của\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành\s+phố|thị\s+xã))?"
+                        r"\s*(?:của\s+)?$", re.I)
+
 # Between a figure and a date phrase that is its own: a unit noun, then "vào" or "(".
 _OWN_DATE_GAP = re.compile(r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*"
                            r"(?:vào|\()\s*", re.I)
@@ -139,6 +146,11 @@ def sentence_dates(text: str, s0: int, s1: int, ctx: Any
              and not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
     strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
               if d is not None and not m["year"]]
+    if any(not m["year"] for m, _d in found) or _NOW_OPENING.match(text, s0):
+        # "Đến thời điểm này, … đạt 91,5% dân số năm 2016": the year names the rate's
+        # base; the sentence's own status (today, or a printed date) is the figures'
+        found = [(m, d) for m, d in found if not (m["year"] and _BASE_YEAR.search(
+            sent[:m.start()]))]
     if strong:
         return strong, True
     return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False

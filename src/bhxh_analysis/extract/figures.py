@@ -543,6 +543,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             return "campaign target"
         if re.search(r"trong\s+tháng(?!\s+\d)", clause, re.I):
             return "a month's target"  # "phấn đấu trong tháng phát triển thêm 150 người"
+        # "Chỉ tiêu … giao năm 2020 là phát triển trên 17.000 người tham gia": a target's
+        # bare "phát triển" names the total to reach; "phát triển mới/thêm" the new ones
+        is_new = is_new and not (P.DEVELOP_BEFORE.search(clause) and not (
+            P.NEW.search(P.DEVELOP_BEFORE.sub("", clause)) or P.NEW.search(short_after)
+            or P.NEW_AFTER.match(short_after) or new_lead(statement)))
         fig.measure = "plan_new_participants" if is_new else "plan_participants"
         return None
     if campaign and is_new and not (campaign_total(statement) or new_lead(statement)):

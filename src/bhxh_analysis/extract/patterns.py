@@ -123,6 +123,9 @@ NEW = re.compile(
     r"phát\s+triển\s*$",  # "Phát triển (hơn) 4.100 người tham gia …"
     _I,
 )
+#: A bare "phát triển" right before the figure: new participants in a result ("Phát
+#: triển hơn 4.100 người …"), the total to reach in a target (twelfth round).
+DEVELOP_BEFORE = re.compile(r"phát\s+triển\s*$", _I)
 #: "6.120 người tham gia BHXH tự nguyện mới": new participants named after the figure
 #: ("mới đạt", "mới có" mean "only": not new).
 NEW_AFTER = re.compile(
