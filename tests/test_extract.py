@@ -87,13 +87,14 @@ def check_passage(text: str, published: str | None, hint: str | None,
 
 
 def check_placed(text: str, published: str | None, hint: str | None,
-                 expected: set[tuple]) -> None:
+                 expected: set[tuple]) -> pd.DataFrame:
     """The passage's exact readings (place, level, indicator, as_of, value), each place
-    at the level expected (a district is not its province)."""
+    at the level expected (a district is not its province). Returns the candidates."""
     df = check_passage(text, published, hint, {(p, i, d, v) for p, _lv, i, d, v in expected})
     got = {(r.geo_name, r.geo_level, r.indicator, iso(r.as_of), r.value)
            for r in df.itertuples()}
     assert got == expected
+    return df
 
 
 # ------------------------------------------------------------- phrase types (own text)

@@ -88,7 +88,29 @@ def aimed(sentence_before: str) -> bool:
     "đã", a comparison): the rate is the plan's, not a result.
     """
     aims = list(AIM.finditer(sentence_before))
-    return bool(aims) and not _RESULT_BETWEEN.search(sentence_before[aims[-1].end():])
+    return bool(aims) and not _RESULT_BETWEEN.search(sentence_before[aims[-1].end():]) \
+        and not past_clause(sentence_before)
+
+
+def past_clause(sentence_before: str, plan_year: int | None = None) -> bool:
+    """Whether a figure's clause names a year earlier than the years before it.
+
+    "Năm 2017, tỉnh phấn đấu có 82% dân số tham gia BHYT; năm 2016 tỷ lệ bao phủ đạt
+    77,6%, với 960.400 người": the aim is 2017's; the figures after "năm 2016" are that
+    year's results — an explicit past year beats the plan's year (eleventh round, class
+    2). ``sentence_before`` is the figure's sentence from its start to the figure: its
+    last year printed (not a compared one, "so với năm 2015") must be earlier than every
+    year printed before it across a clause break (";", ",") and than ``plan_year``, the
+    year of targets the sentence continues (a list's heading).
+    """
+    years = [(m.start(), int(m["y"])) for m in _LEAD_YEAR.finditer(sentence_before)
+             if not P.COMPARED_YEAR_BEFORE.search(sentence_before[:m.start()])]
+    if not years:
+        return False
+    at, own = years[-1]
+    aims = [y for a, y in years[:-1] if re.search(r"[;,]", sentence_before[a:at])]
+    aims += [plan_year] if plan_year else []
+    return bool(aims) and own < min(aims)
 
 
 #: "con số này (là|đạt)", "số này là" right before a count: the stock just read, restated.

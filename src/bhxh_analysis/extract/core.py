@@ -25,7 +25,7 @@ import pandas as pd
 from ..clean import ParseError, parse_quantity
 from ..schema import INDICATOR_PATTERN
 from . import patterns as P
-from .aims import aims_lead, this_number
+from .aims import aims_lead, past_clause, this_number
 from .clauses import (
     authority,
     census_date,
@@ -40,8 +40,16 @@ from .clauses import (
     respective_scheme,
 )
 from .composite import joined_figures, note_of
-from .dates_page import page_year, plan_fallback_year, undate_before_merger
-from .dating import date_for, horizon, now_opening, plan_year, sentence_dates, yardstick
+from .dates_page import page_year, plan_fallback_year, stated_year, undate_before_merger
+from .dating import (
+    date_for,
+    horizon,
+    now_opening,
+    plan_year,
+    says_now,
+    sentence_dates,
+    yardstick,
+)
 from .figures import (
     Figure,
     classify,
@@ -59,6 +67,7 @@ from .lists import (
     several_places,
     smaller_place_rate,
 )
+from .misspelt import misspelt_place
 from .nonrows import drop_rounded_joint, rescheme_by_arithmetic
 from .places import (
     PlaceContext,
@@ -72,6 +81,7 @@ from .places_page import (
     carried_place,
     group_places,
     headline_end,
+    led_items,
     listed_group,
     nation_yardstick,
     national_document,
@@ -79,7 +89,9 @@ from .places_page import (
 from .portions import profile_population
 from .tables import TableRow, cell_figures, find_place_tables
 from .text import detect_published, sentences
+from .this_rate import rate_referred, referred_measure
 from .units import listed_units, with_listed
+from .venues import hosts_event, is_venue
 
 __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
@@ -111,12 +123,16 @@ class _Context:
     list_plan_year: int | None = None  # the year of a heading of targets over a list
     list_rates: bool = False  # a coverage target was read in that list
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
+    rate_before: Figure | None = None  # the last rate read, a result's or a target's
+    led: tuple[Any, int] | None = None  # (place, end) of a list's lead naming a place
     last_count: Figure | None = None  # the last stock of persons read ("con số này")
     aims_lead: tuple[int, int] | None = None  # (paragraph end, year) of "phấn đấu … các chỉ tiêu"
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
     report_year: tuple[int, _dt.date] | None = None
     review: bool = False  # that year is in the headline: a review of the year
     headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
+    stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
+    says_now: bool = False  # the sentence says "hiện nay", "đến nay": not the stated year's
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -206,6 +222,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         before_dates = dates
         # "Hiện tỷ lệ … đạt 90%": today's, not the year before (its own sentence only)
         now = None if dates else now_opening(text, s0, ctx.published)
+        ctx.says_now = ctx.published is None and says_now(text, s0, s1)
         dates = now or dates
         listed = listed_targets(text, s0, s1, strong, ctx)
         if listed is not None:
@@ -216,10 +233,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
         helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
+        venues: list[tuple[int, Any]] = []  # places where an event of the sentence was held
         while mi < len(mentions) and mentions[mi].start < s1:
             held = (ctx.places.last, ctx.places.province, ctx.places.district)
             helds[mentions[mi].start] = held
-            unit = ctx.places.see(mentions[mi])
+            unit = ctx.places.see(mentions[mi]) or misspelt_place(ctx.places, mentions[mi])
             if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
                                           mentions[mi].start):
                 # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
@@ -227,6 +245,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
                 ctx.places.last, ctx.places.province, ctx.places.district = held
+                unit = None
+            elif is_venue(text, s0, s1, mentions[mi].start, unit):
+                # "tổ chức lễ ra quân tại thị trấn A": where it happened, not the subject
+                venues.append((mentions[mi].start, unit))
+                ctx.places.last, ctx.places.province, ctx.places.district = held
+                if held[2] is None and unit.boundaries == "legacy":  # its district in context
+                    ctx.places.district = ctx.places.registry.parent(unit)
                 unit = None
             if unit is not None and mentions[mi].start >= s0:
                 placed.append((mentions[mi].start, unit))
@@ -236,6 +261,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
         if group is not None:  # a list of places is not what a figure before it carries
             carried = carried_before(ctx, helds[group], group, mentions)
+        if ctx.led is not None and (s0 >= ctx.led[1] or placed):
+            ctx.led = None  # past the list's items, or an item names its own place
+        if ctx.led is not None:
+            carried = ctx.led[0]  # "Kết quả của huyện A như sau:⏎- …": the lead's place
         if carried is None and ctx.subject is not None:
             carried = ctx.subject
         prev: Figure | None = None
@@ -295,6 +324,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)):
                 fig.measure, reason = "plan_coverage_pct", None  # "(BHYT 95%, BHXH 40%)"
                 fig.penalty += 0.15
+            referred = rate_referred(text, fig, s0, ctx.rate_before) \
+                if reason == "percent without a cue" else None
+            if referred is not None:  # "Năm 2015, tỷ lệ này mới đạt 12,3%" after a rate
+                fig.measure, reason = referred_measure(*referred, ctx.published), None
+                fig.penalty += 0.15
             if reason == "count without a cue" and this_number(text, fig, s0, ctx.last_count):
                 fig.measure, reason = "participants", None  # "Ở huyện D, con số này là …"
                 fig.scheme, fig.penalty = ctx.last_count.scheme, fig.penalty + 0.2
@@ -310,6 +344,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
+                if referred is not None:  # that rate's scheme and place, in its year
+                    fig.scheme, fig.place = referred[0].scheme, referred[0].place
+                    fig.as_of = _dt.date(referred[1], 12, 31)
                 if smaller and ctx.last_rate is not None:
                     fig.scheme = ctx.last_rate.scheme
                     fig.place = ctx.places.nation if yard else deepest_before(
@@ -339,6 +376,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ctx.last_count = fig if fig.measure == "participants" else ctx.last_count
                 if fig.measure == "coverage_pct" and not isinstance(fig.place, (str, type(None))):
                     ctx.last_rate = fig
+                if fig.measure in ("coverage_pct", "plan_coverage_pct"):
+                    ctx.rate_before = fig
                 rows.extend(_rows(text, fig, s0, s1, kept))
                 if fig.scheme:
                     ctx.last_scheme = fig.scheme
@@ -358,6 +397,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
         elif dates and not now:
             ctx.paragraph_year = dates[-1][2]
+            if ctx.published is None:  # "Năm 2023, …" on an undated page: later paragraphs
+                ctx.stated_year = stated_year(text, s0, s1, dates, kept) or ctx.stated_year
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
             ctx.last_scheme = asked
@@ -371,8 +412,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.last, ctx.places.province, ctx.places.district = state
-        elif not kept and named_once_in_passing(text, s0, s1, placed, mentions, state,
-                                                P.OPENING_PLACE):
+        elif not kept and not hosts_event(placed, venues) and named_once_in_passing(
+                text, s0, s1, placed, mentions, state, P.OPENING_PLACE):
             # a caption's district named once on a provincial page: the province holds
             ctx.places.last, ctx.places.province, ctx.places.district = state
         elif not kept and placed:
@@ -385,6 +426,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
+        ctx.led = led_items(text, s0, s1, placed) or ctx.led
         ctx.aims_lead = ctx.aims_lead if kept else aims_lead(text, s0, s1) or ctx.aims_lead
     rows = undate_before_merger(rescheme_by_arithmetic(drop_rounded_joint(rows, joint)))
     return frame_of(rows, ctx.places, headline_end(text))
@@ -458,8 +500,8 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
     """
     plain = {"participants": "plan_participants", "coverage_pct": "plan_coverage_pct",
              "new_participants": "plan_new_participants"}
-    if fig.measure not in plain:
-        return
+    if fig.measure not in plain or past_clause(text[s0:fig.start], ctx.continued_plan_year):
+        return  # "…; năm 2016 tỷ lệ … đạt 77,6%" after 2017's aim: that year's result
     if P.TARGET_SENTENCE.match(text, s0) or ctx.continued_plan_year is not None \
             or horizon_opening(text, s0, fig.start, ctx.published):
         # "Theo chỉ tiêu được giao, đến cuối năm 2015 có 75,4% dân số tham gia BHYT"

@@ -177,6 +177,58 @@ def mid_month(m: re.Match[str], year: int | None, published: _dt.date | None
     return day
 
 
+#: A year a sentence opens with ("Năm 2023, …", "Trong năm 2023, …", "- Năm 2023: …").
+_OPENING = re.compile(r"[\s\-–•*+]*(?:(?:trong|cả|suốt|qua|kết\s+thúc|khép\s+lại)\s+)?$", _I)
+#: "triển khai nhiệm vụ năm 2024", "phương hướng năm 2024": the year of work to come.
+_TASK_BEFORE = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|chương\s+trình"
+                          r"(?:\s+công\s+tác)?)\s+(?:(?:trong|cả)\s+)?$", _I)
+
+
+def stated_year(text: str, s0: int, s1: int, dates: list[tuple[int, int, _dt.date]],
+                kept: list[Figure]) -> _dt.date | None:
+    """The year-end a page without a publication date carries from this sentence.
+
+    Why: an undated copy of a district's year report states its year once — in a
+    heading ("Kết quả thực hiện chính sách BHXH năm 2023") or a paragraph opening ("Năm
+    2023, …", "Kết thúc năm 2023, …") — and then reports the whole year's figures over
+    several paragraphs without repeating it. Those figures are of 31 December of that
+    year (until another date takes over), not undated. Only a year that opens its
+    sentence, or stands in a heading (a line of its own that ends without a full stop
+    and reads no figure, or the headline); not
+    a target's ("Năm 2024, huyện phấn đấu …"), a task's ("nhiệm vụ năm 2024") or a
+    year whose sentence reads only plans.
+
+    Parameters
+    ----------
+    text : str
+        The page.
+    s0, s1 : int
+        The sentence.
+    dates : list of (start, end, date)
+        Its bare-year dates (:func:`bhxh_analysis.extract.dating.sentence_dates`).
+    kept : list of Figure
+        The figures read in it.
+
+    Returns
+    -------
+    datetime.date or None
+        31 December of the stated year, or ``None``.
+    """
+    if kept and all((f.measure or "").startswith("plan_") for f in kept):
+        return None
+    line_start = text.rfind("\n", 0, s0) + 1
+    line_end = text.find("\n", s1)
+    heading = (not kept or not text[:line_start].strip()) and not text[line_start:s0].strip() \
+        and not text[s1:len(text) if line_end < 0 else line_end].strip() \
+        and not text[s0:s1].rstrip().endswith(".")
+    for a, b, day in reversed(dates):
+        if _target_year(text, a, b) or _TASK_BEFORE.search(text, max(0, a - 40), a):
+            continue
+        if heading or _OPENING.fullmatch(text, s0, a):
+            return day
+    return None
+
+
 #: "Trước khi sáp nhập, …", "Trước thời điểm hợp nhất, …": figures of the former units.
 _BEFORE_MERGER = re.compile(r"\s*Trước\s+(?:khi|thời\s+điểm|lúc)\s+(?:sáp\s+nhập|hợp\s+nhất)",
                             _I)

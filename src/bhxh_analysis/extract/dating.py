@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .figures import Figure
 
 __all__ = ["date_for", "horizon", "month_end", "now_opening", "plan_year", "read_as_of",
-           "sentence_dates", "yardstick"]
+           "says_now", "sentence_dates", "yardstick"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 #: A sentence opened by "Hiện" meaning "at present" ("Hiện tỷ lệ … đạt 90%", "Hiện, toàn
@@ -41,6 +41,13 @@ _WEAK_YEAR = re.compile(r"(?:so\s+với|cùng\s+(?:kỳ|thời\s+điểm)|kế\s
                         r"giao|mục\s+tiêu|phấn\s+đấu|đến|tới|học|"
                         r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+\S+){0,3}?\s+của)\s*$",
                         re.I)
+
+# "91,5% dân số năm 2016", "5,1% lực lượng lao động trong độ tuổi năm 2016", "so với
+# dân số năm 2016": the year of a rate's base (the population counted), not of the rate.
+_BASE_YEAR = re.compile(r"(?:%|so\s+với)\s*(?:\(?\s*)?(?:tổng\s+)?(?:dân\s+số|"
+                        r"(?:lực\s+lượng\s+)?lao\s+động(?:\s+trong\s+độ\s+tuổi)?|LLLĐ)"
+                        r"(?:\s+(?:của\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành\s+phố|thị\s+xã))?"
+                        r"\s*(?:của\s+)?$", re.I)
 
 # Between a figure and a date phrase that is its own: a unit noun, then "vào" or "(".
 _OWN_DATE_GAP = re.compile(r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s+động|LLLĐ)?\s*"
@@ -139,6 +146,11 @@ def sentence_dates(text: str, s0: int, s1: int, ctx: Any
              and not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
     strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
               if d is not None and not m["year"]]
+    if any(not m["year"] for m, _d in found) or _NOW_OPENING.match(text, s0):
+        # "Đến thời điểm này, … đạt 91,5% dân số năm 2016": the year names the rate's
+        # base; the sentence's own status (today, or a printed date) is the figures'
+        found = [(m, d) for m, d in found if not (m["year"] and _BASE_YEAR.search(
+            sent[:m.start()]))]
     if strong:
         return strong, True
     return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
@@ -190,7 +202,8 @@ def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
              ) -> _dt.date | None:
     """The as-of date nearest before the figure in its sentence, else after it, else
     a bare year earlier in its paragraph, else the last one of the article so far, else
-    its first (a headline), else publication.
+    (on a page with no publication date) the year a heading or a paragraph opening
+    stated ("Năm 2023, …"), else its first (a headline), else publication.
 
     A date attached right after the figure ("46% dân số vào năm 2008", "1,2 triệu người
     (tháng 6/2024)", "lên 97,5% năm 2020") is its own and wins over one before it ("từ
@@ -211,7 +224,8 @@ def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
     after = [d for a, _b, d in dates if a > fig.end]
     if after:
         return after[0]
-    for carried in (ctx.paragraph_year, ctx.last_date, ctx.first_date,
+    stated = None if ctx.says_now else ctx.stated_year  # ("Hiện nay, …": not that year's)
+    for carried in (ctx.paragraph_year, ctx.last_date, stated, ctx.first_date,
                     _report_year(fig, ctx)):
         if carried is not None:
             fig.penalty += 0.1
@@ -232,6 +246,15 @@ def _report_year(fig: Figure, ctx: Any) -> _dt.date | None:
         ctx.main_level in ("nation", "province") or (level, ctx.main_level) == (
             "commune", "district"))
     return day if fig.start < at or deeper or ctx.review else None
+
+
+def says_now(text: str, s0: int, s1: int) -> bool:
+    """Whether a sentence says its figures are today's ("hiện nay", "đến nay", "hiện
+    có"; not "từ trước đến nay"): on a page with no publication date such figures do not
+    take the year a heading stated ("Năm 2023, …", eleventh round)."""
+    sent = text[s0:s1]
+    return _NOW_OPENING.match(text, s0) is not None or any(
+        m["now"] and not _not_as_of(sent, m) for m in P.AS_OF.finditer(sent))
 
 
 def now_opening(text: str, s0: int, published: _dt.date | None

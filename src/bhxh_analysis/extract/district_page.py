@@ -118,10 +118,20 @@ def aim_continued(before: str, recent: str, sentences: int = 2) -> bool:
             return False
         aim = _YEAR_AIM.search(part)
         if aim and _AIM_YEAR.search(part) and not _STATUS.search(part[aim.end():]):
-            return True
+            # "… phấn đấu đạt 76% …. Cuối năm 2015, …": a year before the aim's is a result
+            return not _earlier_year(before, part)
         if _STATUS.search(part):
             return False
     return False
+
+
+def _earlier_year(before: str, aim: str) -> bool:
+    """Whether ``before`` (a figure's sentence) prints a year earlier than every year of
+    the ``aim`` sentence: "Cuối năm 2015, … đạt 68,4%" after "năm 2016 … phấn đấu đạt
+    76%" is the result of 2015 (an explicit past year beats the plan's year)."""
+    aims = [int(m.group(0)[-4:]) for m in _AIM_YEAR.finditer(aim)]
+    own = [int(m.group(0)[-4:]) for m in _AIM_YEAR.finditer(before)]
+    return bool(aims and own) and max(own) < min(aims)
 
 
 #: An aim in the figure's own sentence (then :func:`aims.aimed` reads it).

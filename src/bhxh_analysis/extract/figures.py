@@ -12,6 +12,7 @@ import re
 from . import gaps as G
 from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
+from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
@@ -180,6 +181,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         # người", "A đạt 61,4% kế hoạch với 356 người": the next item's stock
         fig.measure = "participants"
         fig.penalty += 0.1
+        return None
+    if left_after_change(pre_q, prev) and fig.unit == "count":
+        fig.measure = "participants"  # "giảm 3.030 người, chỉ còn 5.400 người": the stock
         return None
     if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
@@ -461,11 +465,13 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     change = P.CHANGE_BEFORE.search(pre_q) or (
         P.CHANGE_PCT_WITH.search(statement) if re.fullmatch(
             r"\s*(?:với|tương\s+(?:đương|ứng)(?:\s+với)?)\s*", pre_q) else None)
-    if change:  # (also "tăng 15% với 20.537 người": the change in persons)
+    # "giảm so với năm 2023 là N người", "giảm đi N", "ít hơn N người so với …"
+    direction = change["dir"].lower() if change else change_direction(pre_q, after)
+    if direction:  # (also "tăng 15% với 20.537 người": the change in persons)
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
             fig.measure = "new_participants"
             return None
-        if P.TARGET.search(clause) and change["dir"].lower() != "giảm" and not campaign:
+        if P.TARGET.search(clause) and direction != "giảm" and not campaign:
             # "mục tiêu ... đặt ra là thu hút thêm ít nhất 300 nghìn người": a target
             fig.measure = "plan_new_participants"
             return None
@@ -473,7 +479,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
                                        and prev_same.measure == "participants"):
             return "bare number"
         fig.measure = "change_participants"
-        if change["dir"].lower() == "giảm":
+        if direction == "giảm":
             fig.value = -fig.value
         fig.penalty += 0.1 if fig.unit == "bare" else 0.0
         return None
@@ -504,7 +510,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     scheme_named = P.SCHEME_THEN.search(clause) or P.SCHEME_HAS.search(clause) or (
         # "BHXH tự nguyện chỉ còn 31.062 người" ("còn" breaks the clause): what is left
-        (m := P.SCHEME_HAS.search(own)) is not None and m["left"] is not None)
+        (m := P.SCHEME_HAS.search(own)) is not None and m["left"] is not None) or \
+        scheme_left(own)  # "BHXH bắt buộc của huyện A còn 5.400 người"
     if P.RATE_OF_COUNT_AFTER.match(after) and not _plan_in(clause, statement, after) \
             and not P.TARGET.search(clause) and not P.NEW.search(clause) \
             and not P.SERVICE.search(own):
@@ -536,6 +543,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             return "campaign target"
         if re.search(r"trong\s+tháng(?!\s+\d)", clause, re.I):
             return "a month's target"  # "phấn đấu trong tháng phát triển thêm 150 người"
+        # "Chỉ tiêu … giao năm 2020 là phát triển trên 17.000 người tham gia": a target's
+        # bare "phát triển" names the total to reach; "phát triển mới/thêm" the new ones
+        is_new = is_new and not (P.DEVELOP_BEFORE.search(clause) and not (
+            P.NEW.search(P.DEVELOP_BEFORE.sub("", clause)) or P.NEW.search(short_after)
+            or P.NEW_AFTER.match(short_after) or new_lead(statement)))
         fig.measure = "plan_new_participants" if is_new else "plan_participants"
         return None
     if campaign and is_new and not (campaign_total(statement) or new_lead(statement)):

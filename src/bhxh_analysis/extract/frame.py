@@ -16,6 +16,7 @@ import pandas as pd
 from ..schema import MULTIPLIERS, enforce_dtypes
 from . import patterns as P
 from .district_page import headline_of_district
+from .misspelt import PENALTY, note_for
 from .places import PlaceContext
 
 __all__ = ["COLUMNS", "candidate_dtypes", "frame_of"]
@@ -43,6 +44,10 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 
                      province_2025="")
             r["confidence"] = round(max(0.1, r["confidence"] - 0.3), 2)
         else:
+            printed = ctx.misspelt.get((unit.boundaries, unit.code))
+            if printed is not None:  # "huyện Chư Jút" read as huyện Cư Jút: say so
+                r["note"] = "; ".join(n for n in (r.get("note"), note_for(printed, unit)) if n)
+                r["confidence"] = round(max(0.1, r["confidence"] - PENALTY), 2)
             r.update(geo_name=unit.name, geo_code=unit.code, geo_level=unit.level,
                      boundaries=unit.boundaries, province_2025=unit.province_2025_name)
         out.append(r)

@@ -49,7 +49,9 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
     "Các chỉ tiêu chủ yếu năm 2021" on a line of its own, then "1. …", "2. …" or "- …":
     every item of the list is a target of that year (an HĐND resolution, a plan), until a
     line that is no item. Under a heading without a year ("Mục tiêu cụ thể từng năm:"),
-    an item opened by its year ("- Năm 2026: …") holds that year's targets. A heading
+    an item opened by its year ("- Năm 2026: …") holds that year's targets; under a
+    heading with a year, an item opened by an earlier year ("- Năm 2015, tỷ lệ … đạt
+    69,2%") is that year's result, no target (eleventh round). A heading
     that reports on targets ("Kết quả thực hiện các chỉ tiêu năm 2023") and an item with
     a date of its own are not read so. ``ctx`` keeps ``list_plan_year`` and
     ``list_rates`` (a coverage target was read in the list) between sentences.
@@ -67,6 +69,8 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
         labelled = _ITEM_YEAR.match(text, s0)
         if labelled is not None:
             year = int(labelled["y"])  # "- Năm 2026: …": its own year
+            if ctx.list_plan_year != YEARLY and year < ctx.list_plan_year:
+                year = None  # "- Năm 2015, tỷ lệ … đạt 69,2%" under 2016's: a result
         elif ctx.list_plan_year != YEARLY and not strong:
             year = ctx.list_plan_year
     else:

@@ -123,6 +123,9 @@ NEW = re.compile(
     r"phát\s+triển\s*$",  # "Phát triển (hơn) 4.100 người tham gia …"
     _I,
 )
+#: A bare "phát triển" right before the figure: new participants in a result ("Phát
+#: triển hơn 4.100 người …"), the total to reach in a target (twelfth round).
+DEVELOP_BEFORE = re.compile(r"phát\s+triển\s*$", _I)
 #: "6.120 người tham gia BHXH tự nguyện mới": new participants named after the figure
 #: ("mới đạt", "mới có" mean "only": not new).
 NEW_AFTER = re.compile(
@@ -455,6 +458,15 @@ YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,]\d)")
 DOCUMENT_DATE_BEFORE = re.compile(
     r"(?:quyết\s+định|nghị\s+quyết|nghị\s+định|chỉ\s+thị|thông\s+tư|công\s+văn|"
     r"văn\s+bản|kế\s+hoạch\s+số|luật|\d+\s*[/-]\s*[A-ZĐ])[^.;:\n]{0,60}?ngày\s*$", _I)
+#: Right before a date that bounds a span ("Từ ngày 1/3/2024", "từ 1/3 đến 15/5/2024"):
+#: the span's start or end, no publication day (eleventh round, issue 15).
+SPAN_END_BEFORE = re.compile(
+    r"(?<!\w)(?:kể\s+)?từ\s+(?:ngày\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{4})?\s*(?:đến|tới|[-–])"
+    r"\s*(?:hết\s+)?(?:ngày\s+)?)?$", _I)
+#: "Từ đó đến nay", "kể từ khi phát động đến nay" after a date: that date began a span.
+SINCE_THEN = re.compile(
+    r"(?<!\w)(?:kể\s+)?từ\s+(?:đó|khi\s[^.;\n]{0,60}?|ngày\s+(?:đó|này|phát\s+động)|"
+    r"thời\s+điểm\s+(?:đó|này|phát\s+động))\s*(?:đến|tới)\s+nay", _I)
 
 # -------------------------------------------------------------------------- sentences
 

@@ -272,6 +272,8 @@ class PlaceContext:
         self.hint: Any = None
         self.last: Any = None
         self._memo: dict[tuple[Any, ...], Any] = {}
+        #: districts read through a misspelt name: (boundaries, code) → the printed name
+        self.misspelt: dict[tuple[str, str], str] = {}
         self.nation = self.registry.resolve("Việt Nam", level="nation", boundaries="legacy")
         if hint:
             national = P.NATION.fullmatch(hint.strip()) or fold_chars(hint).strip() in (
@@ -371,6 +373,11 @@ class PlaceContext:
                 self._remember(unit)
                 self.last = unit
 
+    def adopt(self, unit: Any) -> None:
+        """Make ``unit`` the place in play, as :meth:`see` does for a resolved name."""
+        self._remember(unit)
+        self.last = unit
+
     def see(self, mention: Mention) -> Any:
         """Resolve a mention, remember it as the place in play; None if unresolved."""
         if mention.kind == "nation":
@@ -404,6 +411,10 @@ def city_in_context(district: Any, province: Any) -> Any:
     return district or province
 
 
+#: The end of a sentence that leads a list: a colon, then only the line's end.
+_LIST_LEAD = re.compile(r":[^\S\n]*(?:\n|$)")
+
+
 def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, Any]],
                           mentions: list[Mention], state: tuple[Any, Any, Any],
                           opening: re.Pattern[str]) -> bool:
@@ -415,10 +426,12 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
     figures that follow. Every place of the sentence must lie inside that province, be
     named nowhere else in the text, not open the sentence (``opening``: "Tại huyện A, …")
     and not be taken up later by "toàn huyện"/"trên địa bàn huyện" (then it is the subject).
+    A sentence that leads a list ("Kết quả của huyện A như sau:", then the items) names
+    the items' place: never in passing.
     """
     last, province = state[0], state[1]
     if not placed or last is None or province is None or last is not province \
-            or last.level != "province":
+            or last.level != "province" or _LIST_LEAD.search(text, s0, s1):
         return False
     for off, unit in placed:
         if unit.level not in ("district", "commune") or unit.province_code != province.code:

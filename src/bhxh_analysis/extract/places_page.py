@@ -14,10 +14,11 @@ from typing import Any
 
 from . import patterns as P
 from .figures import Figure, clause_of, trailing_name
+from .misspelt import read_as
 from .places import PlaceContext, prefixed_name
 
 __all__ = ["bare_place", "carried_before", "carried_place", "group_places", "headline_end",
-           "listed_group", "national_document"]
+           "led_items", "listed_group", "national_document"]
 
 
 def headline_end(text: str) -> int:
@@ -51,7 +52,8 @@ def bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
                      r"thị\s+trấn|đặc\s+khu)\s*$", head)
     if kind:  # "toàn thành phố Cần Thơ có ...": a name with its kind, as a mention reads it
         k = re.sub(r"\s+", " ", kind.group(0).strip().lower()).rstrip(".")
-        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k))
+        unit = ctx.resolve_name(f"{prefixed_name(k)} {name}".strip(), P.KIND_LEVEL.get(k)) \
+            or read_as(ctx, name)  # "huyện Chư Jút có …": huyện Cư Jút, read before
         if unit is not None:
             return unit
     # a district or commune of the place in play, else a province listed by name
@@ -135,6 +137,49 @@ def carried_place(ctx: Any, last_seen: Any) -> Any:
     if last_seen is not None and last_seen.start > ctx.last_figure_end:
         return ctx.places.last
     return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+
+
+#: A list's item line: opened by a bullet or a number ("- ", "+ ", "1. ", "a) ").
+_ITEM_LINE = re.compile(r"[^\S\n]*(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\))[^\S\n]*\S[^\n]*", re.I)
+
+
+def led_items(text: str, s0: int, s1: int, placed: list[tuple[int, Any]]
+              ) -> tuple[Any, int] | None:
+    """The place a list's lead names, and where its items end.
+
+    "Kết quả của huyện Phú Ninh như sau:" then lines opened by a bullet: the items are
+    the district's, though they name no place (on a provincial outlet the province took
+    them from the second item on, as after a sentence of several places). Only a
+    sentence whose line ends with a colon, naming one place before it (a place and its
+    parents: the smallest), followed by item lines (blank lines between them allowed;
+    an item opened by a number stays in the lead's sentence).
+
+    Returns
+    -------
+    tuple or None
+        ``(unit, end)``: the lead's place and the end of its last item line.
+    """
+    colon = next(reversed(list(re.finditer(r":[^\S\n]*\n", text[s0:s1 + 1]))), None)
+    if colon is None:  # (an item opened by a number is part of the lead's sentence)
+        return None
+    units = [u for o, u in placed if not isinstance(u, str) and o < s0 + colon.start()]
+    if not units:
+        return None
+    parents = {getattr(u, "province_code", None) for u in units} | {
+        getattr(u, "parent_code", None) for u in units}
+    named = {u.code: u for u in units if u.code not in parents}
+    if len(named) != 1:
+        return None  # "huyện A và huyện B như sau:": whose each item is, is not said
+    end, at = None, s0 + colon.end()
+    for line in re.finditer(r"[^\n]*(?:\n|$)", text[at:]):
+        body = line.group(0)
+        if not body:
+            break
+        if body.strip() and not _ITEM_LINE.fullmatch(body.rstrip("\n")):
+            break
+        if body.strip():
+            end = at + line.start() + len(body.rstrip("\n"))
+    return (next(iter(named.values())), end) if end is not None else None
 
 
 def carried_before(ctx: Any, held: tuple[Any, Any, Any], at: int,

@@ -167,8 +167,11 @@ def detect_published(text: str) -> _dt.date | None:
 
     A labelled date ("Ngày đăng: 11/07/2020", a byline "12:00, 12/09/2023") wins;
     otherwise the first full date in the first 300 characters that is no document's
-    signing date ("Kế hoạch số 93-KH/TU ngày 17/8/2018"). ``None`` when there is
-    none: pass the date explicitly (``--published``) for texts without a header.
+    signing date ("Kế hoạch số 93-KH/TU ngày 17/8/2018") and no end of a span ("Từ ngày
+    1/3/2024 đến nay", "từ 1/3 đến 15/5/2024", "Ngày 1/3/2024, huyện phát động … Từ đó
+    đến nay": a campaign's start is no day the page was printed, so "đến nay" is not
+    dated by it). ``None`` when there is none: pass the date explicitly
+    (``--published``) for texts without a header.
     """
     head = text[:600]
     for pattern, limit in ((P.PUBLISHED_LABELLED, 600), (P.FULL_DATE, 300)):
@@ -176,6 +179,10 @@ def detect_published(text: str) -> _dt.date | None:
             if pattern is P.FULL_DATE and P.DOCUMENT_DATE_BEFORE.search(
                     head, max(0, m.start() - 90), m.start()):
                 continue  # "Kế hoạch số 93-KH/TU ngày 17/8/2018": a signing date
+            if pattern is P.FULL_DATE and (
+                    P.SPAN_END_BEFORE.search(head, max(0, m.start() - 60), m.start())
+                    or P.SINCE_THEN.search(text, m.end(), m.end() + 400)):
+                continue  # "Từ ngày 1/3/2024 đến nay": the start (or end) of a span
             try:
                 return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:

@@ -1,0 +1,113 @@
+"""Changes are not stocks (issue 15, eleventh round: sets 19 and 20).
+
+A count of persons that says by how much a scheme grew or shrank is a
+``*_change_participants`` row (negative for a fall), never a stock, whatever words the
+page uses around the verb; and the stock left after a fall is a stock, not a second
+change. :mod:`bhxh_analysis.extract.figures` asks here before its own change rule
+(:data:`~bhxh_analysis.extract.patterns.CHANGE_BEFORE`, "tăng/giảm N người"):
+
+* "giảm so với năm 2023 là 3.030 người", "tăng so với đầu năm 1.250 người": the
+  comparison stands between the verb and the figure;
+* "giảm đi 3.030 người", "sụt giảm 3.030 người": other wordings of the verb;
+* "ít hơn 3.030 người so với cùng thời điểm năm trước", "nhiều hơn 820 người so với
+  tháng trước": a difference to an earlier date;
+* "giảm mạnh với 3.030 người so với năm 2023", "tăng đáng kể, 820 người so với …": the
+  verb with an adverb, the comparison after the figure (twelfth round);
+* "giảm 3.030 người, chỉ còn 5.400 người", "BHXH bắt buộc của huyện A còn 5.400 người,
+  giảm …": what is left is the scheme's participants.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .figures import Figure
+
+__all__ = ["change_direction", "left_after_change", "scheme_left"]
+
+_I = re.IGNORECASE
+
+#: "giảm so với năm 2023 là", "tăng so với đầu năm", "giảm so với cùng kỳ năm trước:"
+#: right before the figure (the comparison may print its year).
+_COMPARED_THEN = re.compile(
+    r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|đi))?\s+so\s+với\s+"
+    r"(?:[^,;.%\d()]|(?<!\d)(?:19|20)\d{2}(?!\d)){1,50}?(?:\s+(?:là|có))?\s*:?\s*$", _I)
+#: "giảm đi", "sụt giảm" right before the figure.
+_VERB_BEFORE = re.compile(r"(?<!\w)(?:sụt\s+(?P<fall>giảm)|(?P<dir>tăng|giảm)\s+đi)\s*$", _I)
+#: "ít hơn", "nhiều hơn", "giảm tới" right before the figure: a change only with a
+#: comparison after it ("giảm tới 3.030 người so với năm trước"; "tăng lên/tới N" alone
+#: may be the new level).
+_DIFFERENCE_BEFORE = re.compile(r"(?<!\w)(?:(?P<dir>ít|nhiều)\s+hơn|(?P<verb>tăng|giảm)\s+"
+                                r"(?:tới|đến))\s*$", _I)
+#: "giảm mạnh với", "tăng đáng kể," right before the figure: a change only with a
+#: comparison after it ("giảm mạnh với 3.030 người so với năm 2023"; "tăng mạnh với
+#: 5.000 người tham gia" alone may be the level reached).
+_ADVERB_BEFORE = re.compile(
+    r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:khá|rất|khá\s+là))?\s+(?:mạnh|nhẹ|sâu|nhanh|"
+    r"đáng\s+kể|rõ\s+rệt|nhiều)\s*,?\s*(?:với\s*)?$", _I)
+_COMPARED_AFTER = re.compile(r"\s*(?:người|lao\s+động)?[^,;.]{0,40}?\bso\s+với\b", _I)
+
+
+def change_direction(pre_q: str, after: str) -> str | None:
+    """``"tăng"`` or ``"giảm"`` when a count is a change worded other than "tăng/giảm N".
+
+    Parameters
+    ----------
+    pre_q : str
+        The text between the figure before (or the sentence start) and the figure,
+        without the qualifier.
+    after : str
+        The rest of the sentence after the figure.
+
+    Returns
+    -------
+    str or None
+        The direction ("giảm" makes the row negative), or ``None``: not such a change.
+    """
+    m = _COMPARED_THEN.search(pre_q)
+    if m:
+        return m["dir"].lower()
+    m = _VERB_BEFORE.search(pre_q)
+    if m:
+        return "giảm" if m["fall"] else m["dir"].lower()
+    m = _ADVERB_BEFORE.search(pre_q)
+    if m and _COMPARED_AFTER.match(after):
+        return m["dir"].lower()
+    m = _DIFFERENCE_BEFORE.search(pre_q)
+    if m and _COMPARED_AFTER.match(after):
+        if m["verb"]:
+            return m["verb"].lower()
+        return "giảm" if m["dir"].lower() == "ít" else "tăng"
+    return None
+
+
+#: "…, (chỉ/vẫn) còn (lại)" right before a count: what is left.
+_LEFT_BEFORE = re.compile(r"[,;]\s*(?:(?:chỉ|vẫn|nay)\s+)?còn(?:\s+lại)?\s*(?:là\s*)?$", _I)
+
+
+def left_after_change(pre_q: str, prev: Figure | None) -> bool:
+    """Whether a count is the stock left after the fall just read.
+
+    "BHXH bắt buộc giảm 3.030 người, chỉ còn 5.400 người": the count after ", còn" that
+    follows a change is the participants left, not a second change (the list rule would
+    carry the change's measure and sign to it).
+    """
+    return prev is not None and prev.measure == "change_participants" \
+        and prev.unit != "pct" and _LEFT_BEFORE.search(pre_q) is not None
+
+
+#: A scheme, its place, then "(chỉ) còn" or "có": "BHXH bắt buộc của huyện Phú Ninh còn".
+_SCHEME_PLACE_LEFT = re.compile(
+    r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm\s+(?:xã\s+hội|y\s+tế|thất\s+nghiệp))"
+    r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|TN|BB|HGĐ))?"
+    r"\s+(?:của|tại|ở|trên\s+địa\s+bàn)\s+[^,;.\d%()]{2,50}?\s+(?:(?:chỉ|vẫn|mới)\s+)?"
+    r"(?:có|còn)\s*$", _I)
+
+
+def scheme_left(own: str) -> bool:
+    """Whether a count follows its scheme and place and "còn" or "có" ("BHXH bắt buộc
+    của huyện Phú Ninh còn 5.400 người, giảm …"): the scheme's participants (as "BHXH tự
+    nguyện chỉ còn N người", ``patterns.SCHEME_HAS``, with the place between)."""
+    return _SCHEME_PLACE_LEFT.search(own) is not None
