@@ -4,11 +4,12 @@ Every helper takes a DataFrame and column names (``x=``, ``y=``, ``hue=``), draw
 Axes it is given (``ax=``) or on a new figure, and returns the Axes (or the Figure of a
 set of small panels), so a researcher can keep drawing on it. x is sorted; dates and
 numbers are written the Vietnamese way by default (``lang="vi"``: ``1.312.000``,
-``83,2%``, ``7/2020``) or the English way (``lang="en"``). Legends sit outside the axes,
-at most :data:`MAX_SERIES` series share a panel, and series with few points are drawn as
-points rather than lines. DejaVu Sans (shipped with matplotlib) draws every Vietnamese
-letter (:func:`missing_glyphs`). The reports show the same charts through
-:func:`bhxh_analysis.reports.render.Page.figure`.
+``83,2%``, ``7/2020``) or the English way (``lang="en"``); date ticks are chosen when the
+chart is drawn, so that their labels never meet (:mod:`bhxh_analysis.dateticks`). Legends
+sit outside the axes, at most :data:`MAX_SERIES` series share a panel, and series with
+few points are drawn as points rather than lines. DejaVu Sans (shipped with matplotlib)
+draws every Vietnamese letter (:func:`missing_glyphs`). The reports show the same charts
+through :func:`bhxh_analysis.reports.render.Page.figure`.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import matplotlib
-import matplotlib.dates as mdates
 import matplotlib.ticker as mticker
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from . import i18n
+from .dateticks import DateLabels, DateTicks
 
 FONT = "DejaVu Sans"
 PALETTE: tuple[str, ...] = (
@@ -116,18 +117,13 @@ def number_formatter(lang: str = "vi", pct: bool = False) -> mticker.Formatter:
     return _TickFormatter(lang, pct)
 
 
-def _date_formatter(lang: str) -> mticker.FuncFormatter:
-    def fmt(v: float, _pos: int | None) -> str:
-        d = mdates.num2date(v)
-        if d.month == 1 and d.day == 1:
-            return str(d.year)
-        return i18n.fmt_month(d.year, d.month, lang)
-
-    return mticker.FuncFormatter(fmt)
-
-
-def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = False) -> Axes:
+def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = False,
+                marks: Sequence[object] = (), only_marks: bool = False) -> Axes:
     """Write the y ticks as ``lang`` numbers (or %) and the x ticks as years or dates.
+
+    Date ticks are chosen when the chart is drawn, for the width the axes then have, so
+    their labels never meet (see :mod:`bhxh_analysis.dateticks`): ``marks`` are dates
+    written in full (with ``only_marks``, the only ticks).
 
     Examples
     --------
@@ -135,18 +131,19 @@ def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = 
     >>> fig, ax = plt.subplots()
     >>> format_axes(ax, lang="vi").yaxis.get_major_formatter()(2500, 0)
     '2.500'
+    >>> _ = ax.set_xlim(pd.Timestamp("2004-01-01"), pd.Timestamp("2026-06-30"))
+    >>> _ = format_axes(ax, dates=True, marks=["2004-10-31", "2021-12-31", "2025-12-31"],
+    ...                 only_marks=True)
+    >>> fig.set_size_inches(3, 2)
+    >>> fig.canvas.draw()
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['31/10/2004', '', '31/12/2025']
     >>> plt.close(fig)
     """
     ax.yaxis.set_major_formatter(number_formatter(lang, pct))
     if dates:
-        lo, hi = ax.get_xlim()
-        months = max(1, int((hi - lo) / 30.44))
-        if months <= 30:  # ticks on the first of a month, at most about five
-            loc = mdates.MonthLocator(bymonthday=1, interval=max(1, -(-months // 5)))
-        else:
-            loc = mdates.YearLocator(base=max(1, -(-months // 72)))
-        ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(_date_formatter(lang))
+        ax.xaxis.set_major_locator(DateTicks(marks, only_marks))
+        ax.xaxis.set_major_formatter(DateLabels(lang, marks))
     else:
         ax.xaxis.set_major_locator(mticker.MaxNLocator(nbins=8, integer=True))
         ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _pos: f"{v:.0f}"))
@@ -257,9 +254,11 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         x0 = data[x].iloc[0]
         half = pd.Timedelta(days=200) if dates else 2
         ax.set_xlim(x0 - half, x0 + half)
-    format_axes(ax, lang=lang, pct=pct, dates=dates)
-    if dates and not shared and 0 < data[x].nunique() <= SPARSE_DATES:
-        _ticks_at_dates(ax, sorted(data[x].unique()), lang)
+    # a few dates are labelled in full under their points (a 31 December figure sat on a
+    # tick reading the next year); more dates, or panels sharing x, get regular ticks
+    sparse = dates and not shared and 0 < data[x].nunique() <= SPARSE_DATES
+    format_axes(ax, lang=lang, pct=pct, dates=dates,
+                marks=sorted(data[x].unique()) if sparse else (), only_marks=sparse)
     ax.tick_params(axis="both", pad=5)
     ax.set_xlabel("")
     ax.set_ylabel(ylabel or "")
@@ -274,24 +273,6 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
 
 #: A date axis with this many dates or fewer is labelled at the dates themselves.
 SPARSE_DATES = 3
-
-
-def _ticks_at_dates(ax: Axes, when: list, lang: str) -> None:
-    """Put the x ticks on the few dates a panel has, each written in full.
-
-    Month ticks around one or two points say nothing about their dates (a point of 31
-    December sat on a tick labelled with the next year). A date too close to the one
-    labelled before it keeps its tick without a label, so labels never collide.
-    """
-    lo, hi = ax.get_xlim()
-    ticks, labels, last = [], [], None
-    for d in when:
-        v = float(mdates.date2num(pd.Timestamp(d)))
-        ticks.append(v)
-        far = last is None or v - last > 0.15 * (hi - lo)
-        labels.append(i18n.fmt_date(pd.Timestamp(d), lang) if far else "")
-        last = v if far else last
-    ax.set_xticks(ticks, labels)
 
 
 #: Smallest span (percentage points) of a percentage axis: a change of one point or two
@@ -571,32 +552,14 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
                    label=i18n.t("fan_as_of", lang, date=i18n.fmt_date(cut, lang)))
     left = min([x0, *hist["as_of"].tolist()]) - pd.Timedelta(days=20)
     ax.set_xlim(left, end + pd.Timedelta(days=20))
-    format_axes(ax, lang=lang, dates=True)
-    _mark_year_end(ax, end, cut, lang)
+    # the forecast's date and the as-of date written in full: a month tick on 1 January
+    # would read "2026" under a 2025 forecast
+    format_axes(ax, lang=lang, dates=True, marks=[end, cut])
     ax.set_xlabel("")
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
     legend_outside(ax)
     return ax
-
-
-def _mark_year_end(ax: Axes, end: pd.Timestamp, cut: pd.Timestamp, lang: str) -> None:
-    """Label the forecast's date itself (``31/12/2025``) on the x axis.
-
-    A month tick on 1 January would read "2026" right under a 2025 forecast; ticks
-    within 45 days of the forecast date give way to it. When no other tick is left (a
-    forecast made in the last weeks of the year) the as-of date is labelled too.
-    """
-    at, since = mdates.date2num(end), mdates.date2num(cut)
-    ticks = [t for t in ax.get_xticks() if abs(t - at) > 45]
-    labels = {at: i18n.fmt_date(end, lang)}
-    if not ticks and at - since > 20:
-        ticks, labels[since] = [since], i18n.fmt_date(cut, lang)
-    months = _date_formatter(lang)
-    ax.set_xticks(sorted([*ticks, at]))
-    ax.xaxis.set_major_formatter(mticker.FuncFormatter(
-        lambda v, pos: next((text for x, text in labels.items() if abs(v - x) < 0.5),
-                            None) or months(v, pos)))
 
 
 # ----------------------------------------------------------------------------- output
