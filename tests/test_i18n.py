@@ -92,7 +92,7 @@ def test_every_english_named_outlet_has_a_name_in_both_languages() -> None:
 
 def test_every_derivation_formula_is_read_in_the_readers_language() -> None:
     """Each bracketed phrase of a derivation rule's formula has catalogue words, so a
-    Vietnamese report never shows an English "(as of 31 Dec of the previous year)"."""
+    Vietnamese report never shows an English "(as of the same date of the previous year)"."""
     import re
 
     from bhxh_analysis.i18n import catalogue, formula_text

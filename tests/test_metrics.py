@@ -207,7 +207,8 @@ def test_kon_tum_plan_previous_level_population(derived: pd.DataFrame) -> None:
     plan = pick(derived, "Kon Tum", "bhxh_voluntary_plan_participants", "2020-12-31",
                 "attainment")
     assert round(plan["value"].iloc[0]) == 4040
-    prev = pick(derived, "Kon Tum", "bhxh_voluntary_participants", "2019-12-31")
+    # 4.294 at 30/6/2020, "tăng 1.657": the level a year earlier, on 30/6/2019.
+    prev = pick(derived, "Kon Tum", "bhxh_voluntary_participants", "2019-06-30")
     assert prev["value"].iloc[0] == 2637
     pop = pick(derived, "Kon Tum", "population", "2020-06-30")
     assert pop["value"].iloc[0] == pytest.approx(533956, abs=1)
@@ -268,6 +269,38 @@ def test_yoy_between_year_ends() -> None:
     assert ch["value"].iloc[0] == pytest.approx(1.16e6)
     assert gr["value"].iloc[0] == pytest.approx((16.16 / 15 - 1) * 100)
     assert ch["source_id"].iloc[0] == "vietnamplus-194761+other"
+
+
+def test_previous_level_is_dated_the_same_day_a_year_earlier() -> None:
+    # A change is against the same date of the year before ("so với cùng kỳ"): the level
+    # it implies is dated then, not on the previous 31 December, and a month's last day
+    # stays a month's last day (a month printed without a day is stored as its last day).
+    base = {"source_id": "own", "geo_code": "1", "geo_name": "X", "geo_level": "province",
+            "boundaries": "legacy"}
+    rows = [("m", "2021-07-31", "bhyt_participants", 5_000.0),
+            ("mc", "2021-07-31", "bhyt_change_participants", 300.0),
+            ("f", "2021-02-28", "bhxh_voluntary_participants", 900.0),
+            ("fc", "2021-02-28", "bhxh_voluntary_change_participants", -100.0),
+            ("y", "2021-12-31", "bhtn_participants", 700.0),
+            ("yc", "2021-12-31", "bhtn_change_participants", 70.0),
+            # Observed a year before the mid-year pair (agrees) and on 31 December.
+            ("m0", "2020-07-31", "bhyt_participants", 4_700.0),
+            ("e0", "2020-12-31", "bhyt_participants", 4_900.0)]
+    obs = pd.DataFrame([{**base, "obs_id": i, "as_of": d, "indicator": ind, "value": v,
+                         "value_raw": str(int(v))} for i, d, ind, v in rows])
+    obs.loc[obs["obs_id"].isin(["m0", "e0"]), "source_id"] = "other"
+    d, checks = M.derive_and_check(obs)
+    prev = d[d["method"].str.contains("_change_participants")
+             & d["indicator"].str.endswith("_participants")]
+    got = {(i, str(a)[:10], v) for i, a, v in prev[["indicator", "as_of", "value"]].values}
+    assert got == {("bhyt_participants", "2020-07-31", 4_700.0),
+                   ("bhxh_voluntary_participants", "2020-02-29", 1_000.0),
+                   ("bhtn_participants", "2020-12-31", 630.0)}
+    assert prev["method"].str.endswith("(as of the same date of the previous year)").all()
+    # Compared with the figure of 31/7/2020 (agrees), not with that of 31/12/2020.
+    mine = checks[checks["implied_values"].str.contains("via previous_level")]
+    assert mine[["as_of", "status"]].astype(str).values.tolist() == [["2020-07-31", "ok"]]
+    assert "m0" in mine["obs_ids"].iloc[0] and "e0" not in mine["obs_ids"].iloc[0]
 
 
 def test_one_attainment_beside_a_count_and_new_participants_gives_one_plan() -> None:

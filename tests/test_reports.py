@@ -476,8 +476,10 @@ def test_year_reason_and_latest_gap_name_what_they_count(bundle) -> None:
 
 def test_no_published_year_end_count_says_so_beside_a_derived_one(bundle) -> None:
     # Hải Phòng read "No year-end (31 December) participant count at all" above a derived
-    # table holding BHXH bắt buộc 418,591 at 31/12/2019 (the 2020 count less its rise):
-    # the sentence says no count was published and that the derived ones are derived.
+    # table holding a count at 31/12 (a year-end count less its rise; its 418,591, the
+    # count of 31/7/2020 less its rise, was so dated until the previous level was dated a
+    # year before its inputs): the sentence says no count was published and that the
+    # derived ones are derived.
     derived = _obs([("d-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
                      "2019-12-31", "bhyt_participants", 1100000.0, "persons", "")])
     derived["method"] = "bhyt_participants = bhyt_participants - bhyt_change_participants"

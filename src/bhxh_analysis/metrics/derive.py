@@ -52,9 +52,13 @@ class Rule:
         source (figures printed together); ``year`` = ``b`` is an annual reference
         (plan, denominator) of the same place and year, any source; ``prev_year_end``
         = ``a`` on 31 December, ``b`` on 31 December of the previous year.
-    out_date : {"same", "year_end", "prev_year_end"}
-        Date of the result: ``a``'s date, 31 December of its year (plans are
-        annual), or 31 December of the previous year.
+    out_date : {"same", "year_end", "year_before"}
+        Date of the result: ``a``'s date; 31 December of its year (plans are
+        annual); or the same day one year earlier, a month's last day giving that
+        month's last day (31/7/2020 → 31/7/2019, 28/2/2021 → 29/2/2020, 29/2/2020 →
+        28/2/2019, 31/12/2020 → 31/12/2019): a change "so với cùng kỳ" is against
+        the same date of the year before, and a month printed without a day is stored
+        as its last day.
     unit : str
         Unit of the result (``persons`` or ``pct``).
     compare : bool
@@ -84,7 +88,7 @@ class Rule:
             "growth": f"{self.out} = ({self.a} ÷ {b} − 1) × 100",
         }[self.op]
         return text + {"year_end": " (annual: as of 31 Dec)",
-                       "prev_year_end": " (as of 31 Dec of the previous year)"
+                       "year_before": " (as of the same date of the previous year)"
                        }.get(self.out_date, "")
 
 
@@ -115,7 +119,7 @@ def _rules() -> tuple[Rule, ...]:
             Rule("plan_from_shortfall", f"{s}_plan_participants", p,
                  f"{s}_shortfall_participants", "add", "same", "year_end", "persons"),
             Rule("previous_level", p, p, f"{s}_change_participants", "sub", "same",
-                 "prev_year_end", "persons"),
+                 "year_before", "persons"),
             Rule("attainment_from_plan", f"{s}_attainment_pct", p,
                  f"{s}_plan_participants", "ratio100", "year", "same", "pct"),
             Rule("attainment_new_from_plan", f"{s}_attainment_pct", f"{s}_new_participants",
@@ -251,6 +255,18 @@ def _year_end(year: np.ndarray) -> np.ndarray:
     return (next_year.astype("datetime64[D]") - np.timedelta64(1, "D")).astype("datetime64[ns]")
 
 
+def _year_before(dates: np.ndarray) -> np.ndarray:
+    """The same day one year earlier (datetime64[ns]); a month's last day gives that
+    month's last day (28/2/2021 → 29/2/2020, 29/2/2020 → 28/2/2019)."""
+    day = np.asarray(dates).astype("datetime64[D]")
+    month = day.astype("datetime64[M]")
+    last_day = (day + np.timedelta64(1, "D")).astype("datetime64[M]") != month
+    earlier = month - np.timedelta64(12, "M")
+    same_day = earlier.astype("datetime64[D]") + (day - month.astype("datetime64[D]"))
+    month_end = (earlier + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
+    return np.where(last_day, month_end, same_day).astype("datetime64[ns]")
+
+
 def _apply(index: int, rule: Rule, m: pd.DataFrame) -> dict[str, np.ndarray]:
     """Rows one rule derives from matched inputs ``m``, as columns: its number, both
     input rows, place, dates, value and interval (finite values only)."""
@@ -260,9 +276,10 @@ def _apply(index: int, rule: Rule, m: pd.DataFrame) -> dict[str, np.ndarray]:
     date_a = _side(m, "date", "a")
     if rule.out_date == "same":
         as_of = date_a
-    else:  # 31 December of a's year, or of the year before
-        year = _side(m, "year", "a")
-        as_of = _year_end(year - 1 if rule.out_date == "prev_year_end" else year)
+    elif rule.out_date == "year_before":
+        as_of = _year_before(date_a)
+    else:  # 31 December of a's year
+        as_of = _year_end(_side(m, "year", "a"))
     finite = np.isfinite(value)
     out = {
         "rule": np.full(len(m), index, dtype=np.int16),
@@ -370,9 +387,10 @@ def derive(obs: pd.DataFrame) -> pd.DataFrame:
     ``labour_force`` for BHXH/BHTN) from participants ÷ coverage and from shortfall
     persons ÷ shortfall points; implied plan coverage (coverage + shortfall points);
     implied plans (participants ÷ attainment; participants + shortfall persons; new ÷
-    attainment); the previous year-end level (participants − change); coverage from an
-    observed denominator of the same year; attainment and shortfalls from an observed
-    plan of the same year; year-on-year change and growth between year-end figures.
+    attainment); the level a year before (participants − change, dated the same day
+    one year earlier); coverage from an observed denominator of the same year;
+    attainment and shortfalls from an observed plan of the same year; year-on-year
+    change and growth between year-end figures.
 
     Parameters
     ----------

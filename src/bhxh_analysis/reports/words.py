@@ -140,7 +140,7 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
     figs = rpt._figures()
     part = figs[measure_of(figs["indicator"]).eq("participants").to_numpy()]
     if len(ins) and not is_year_end(part["as_of"]).any():
-        # a count derived at 31/12 (a later count less its rise) is shown in the derived
+        # a count derived at 31/12 (the next year-end count less its rise) is in the derived
         # table: say none was published rather than "none at all"
         d = rpt.derived
         made = d[measure_of(d["indicator"]).eq("participants").to_numpy()]
