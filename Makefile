@@ -6,14 +6,17 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LOCK := requirements/lock.txt
 STAMP := $(VENV)/.installed
+# The suite on every core, one test module per worker (pytest-xdist; tests/conftest.py
+# starts the long modules first). `make test PARALLEL=` runs it in one process.
+PARALLEL ?= -n auto --dist loadfile --no-loadscope-reorder
 
 .PHONY: test test-fast report lock info clean-venv
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" $(PARALLEL)
 
 report: $(STAMP)
 	$(BIN)/bhxh report all

@@ -36,6 +36,8 @@ def main() -> None:
     deps = pyproject_dependencies(ROOT / "pyproject.toml")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "lock.txt"
+        if LOCK.exists():  # uv keeps the pins of an existing output: adding one
+            out.write_text(LOCK.read_text(encoding="utf-8"), encoding="utf-8")  # upgrades nothing
         subprocess.run([sys.executable, "-m", "uv", "pip", "compile", str(ROOT / "pyproject.toml"),
                         "--extra", "dev", "--universal", "--generate-hashes",
                         "--python-version", "3.11", "--no-header", "--quiet", "-o", str(out)],

@@ -15,6 +15,20 @@ matplotlib.use("Agg")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+#: Modules with minutes of set-up or work (every report rendered, the quick benchmark run,
+#: the snapshot backtest, clusters, killed workers), longest first. `make test` runs the
+#: suite on every core with one module per worker (`-n auto --dist loadfile
+#: --no-loadscope-reorder`): started first, they run beside the many short modules instead
+#: of being left for the end.
+LONG_MODULES = ("test_notebooks.py", "test_benchmarks.py", "test_forecast_pooling.py",
+                "test_dask.py", "test_batch_faults.py", "test_forecast.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the long modules first, keeping every module's own order (a stable sort)."""
+    rank = {name: i for i, name in enumerate(LONG_MODULES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(LONG_MODULES)))
+
 
 @contextmanager
 def project_home(home: Path) -> Iterator[Path]:
