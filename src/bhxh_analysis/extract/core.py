@@ -229,27 +229,27 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.continued_plan_year = listed
         elif ctx.aims_lead and s0 < ctx.aims_lead[0] and not dates:
             ctx.continued_plan_year = ctx.aims_lead[1]  # the aims listed after their lead
-        state = (ctx.places.last, ctx.places.province, ctx.places.district)
+        state = ctx.places.state
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
         helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
         venues: list[tuple[int, Any]] = []  # places where an event of the sentence was held
         while mi < len(mentions) and mentions[mi].start < s1:
-            held = (ctx.places.last, ctx.places.province, ctx.places.district)
+            held = ctx.places.state
             helds[mentions[mi].start] = held
             unit = ctx.places.see(mentions[mi]) or misspelt_place(ctx.places, mentions[mi])
             if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
                                           mentions[mi].start):
                 # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
-                ctx.places.last, ctx.places.province, ctx.places.district = held
+                ctx.places.restore(held)
             elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
-                ctx.places.last, ctx.places.province, ctx.places.district = held
+                ctx.places.restore(held)
                 unit = None
             elif is_venue(text, s0, s1, mentions[mi].start, unit):
                 # "tổ chức lễ ra quân tại thị trấn A": where it happened, not the subject
                 venues.append((mentions[mi].start, unit))
-                ctx.places.last, ctx.places.province, ctx.places.district = held
+                ctx.places.restore(held)
                 if held[2] is None and unit.boundaries == "legacy":  # its district in context
                     ctx.places.district = ctx.places.registry.parent(unit)
                 unit = None
@@ -407,15 +407,15 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # "… giảm 21.400 người, chủ yếu ở huyện A, thị xã B và thành phố C", "Triệu
             # Phong và Hải Lăng còn dưới 80%": places listed together (after the
             # sentence's figures) are no new place in play, nor a new subject
-            ctx.places.last, ctx.places.province, ctx.places.district = helds[group]
+            ctx.places.restore(helds[group])
             ctx.last_figure_end = max(ctx.last_figure_end, max(ends.values()))
         elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
-            ctx.places.last, ctx.places.province, ctx.places.district = state
+            ctx.places.restore(state)
         elif not kept and not hosts_event(placed, venues) and named_once_in_passing(
                 text, s0, s1, placed, mentions, state, P.OPENING_PLACE):
             # a caption's district named once on a provincial page: the province holds
-            ctx.places.last, ctx.places.province, ctx.places.district = state
+            ctx.places.restore(state)
         elif not kept and placed:
             # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
             # outside the province in play, named in passing, do not replace it

@@ -352,6 +352,16 @@ class PlaceContext:
         return (self.resolve_name(name, "district", anywhere=False)
                 or self.resolve_name(name, "commune", anywhere=False))
 
+    @property
+    def state(self) -> tuple[Any, Any, Any]:
+        """The place in play as ``(last, province, district)``, to be put back later."""
+        return self.last, self.province, self.district
+
+    def restore(self, state: tuple[Any, Any, Any]) -> None:
+        """Put back a place in play taken with :attr:`state` (a place read was not the
+        subject: a yardstick, a giver of targets, a venue, a survey's site …)."""
+        self.last, self.province, self.district = state
+
     def in_passing(self, state: tuple[Any, Any, Any], units: list[Any],
                    opening: list[Any]) -> None:
         """Keep the province in play through a sentence that read no figure.
@@ -364,7 +374,7 @@ class PlaceContext:
         sentence's places inside the province stay in play ("BHXH tỉnh A cho biết, UBND
         huyện B vừa tổ chức …"). With no province in play the first place holds.
         """
-        self.last, self.province, self.district = state
+        self.restore(state)
         home = self.province
         for i, unit in enumerate(units if home is not None else units[:1]):
             inside = home is None or unit.level != "nation" and home.code == (

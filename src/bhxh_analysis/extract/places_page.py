@@ -187,11 +187,11 @@ def carried_before(ctx: Any, held: tuple[Any, Any, Any], at: int,
     """The place a sentence's figure carries when the sentence's places form a list
     at ``at`` ("giảm 21.400 người, chủ yếu ở huyện A, thị xã B"): the place in play
     before the list (``held``), read as :func:`carried_place` reads it."""
-    now = (ctx.places.last, ctx.places.province, ctx.places.district)
-    ctx.places.last, ctx.places.province, ctx.places.district = held
+    now = ctx.places.state
+    ctx.places.restore(held)
     seen = [m for m in mentions if m.start < at]
     carried = carried_place(ctx, seen[-1] if seen else None)
-    ctx.places.last, ctx.places.province, ctx.places.district = now
+    ctx.places.restore(now)
     return carried if carried is not None else ctx.subject
 
 
