@@ -497,8 +497,11 @@ def test_cli_errors_are_one_line_and_debug_shows_traceback(tmp_path) -> None:
     proc = subprocess.run([sys.executable, "-m", "bhxh_analysis", "extract", str(bad),
                            "--debug"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode != 0 and "Traceback" in proc.stderr
+    r = CliRunner().invoke(main, ["extract", str(bad), "--published", "31/13/2024"])
+    assert r.exit_code == 2 and "YYYY-MM-DD or dd/mm/yyyy" in r.output
+    # dd/mm/yyyy is a publication date like YYYY-MM-DD (the file's own error follows)
     r = CliRunner().invoke(main, ["extract", str(bad), "--published", "31/8/2024"])
-    assert r.exit_code == 2 and "YYYY-MM-DD" in r.output
+    assert r.exit_code == 1 and "Invalid value" not in r.output
 
 
 # ---------------------------------------------------------------- review and export

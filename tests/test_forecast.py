@@ -706,18 +706,21 @@ def test_plan_models_scored_and_the_winner_used(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_date_option_parser() -> None:
-    from bhxh_analysis.cli.forecast import parse_date_option
+    """--as-of has the one date type of the CLI (tests/test_cli_dates.py walks them all)."""
+    from bhxh_analysis.cli.options import DateParam
 
-    assert parse_date_option(None, None, "31/10/2024") == "2024-10-31"
-    assert parse_date_option(None, None, "2024-10-31") == "2024-10-31"
+    param = next(p for p in main.commands["forecast"].params if p.name == "as_of")
+    assert isinstance(param.type, DateParam)
+    assert param.type.convert("31/10/2024", param, None) == "2024-10-31"
+    assert param.type.convert("2024-10-31", param, None) == "2024-10-31"
     import click
 
     for bad in ("2024/10/31", "31-10-2024", "31/13/2024", "yesterday"):
         with pytest.raises(click.BadParameter, match="YYYY-MM-DD or dd/mm/yyyy"):
-            parse_date_option(None, None, bad)
-    help_text = CliRunner().invoke(main, ["forecast", "--help"]).output
+            param.type.convert(bad, param, None)
+    help_text = " ".join(CliRunner().invoke(main, ["forecast", "--help"]).output.split())
     assert "--as-of DATE" in help_text
-    assert "[required]" in help_text.split("--as-of DATE")[1][:80]
+    assert "[required]" in help_text.split("--as-of DATE")[1][:90]
 
 
 #: Forecast modules whose every example runs here; tests/test_docstrings.py leaves their

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .options import DATE_HELP, PARTIAL_DATE, PARTIAL_HELP
+
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
@@ -50,7 +52,8 @@ def check(ctx: click.Context, file: str, out_dir: str | None, fmt: str) -> None:
 @click.option("--publisher", required=True, help="Who published the figures.")
 @click.option("--title", required=True, help="Title of the publication or page.")
 @click.option("--url", default=None, help="Address of the publication.")
-@click.option("--published", default=None, help="Publication date, YYYY-MM-DD (or YYYY-MM, YYYY).")
+@click.option("--published", type=PARTIAL_DATE, default=None,
+              help=f"Publication date ({DATE_HELP}; or {PARTIAL_HELP}).")
 @click.option("--kind", default="user_file", show_default=True,
               help="Kind of source in sources.csv (news_article, press_release, web_page, ...).")
 @click.option("--sheet", default=None, help="Sheet of an XLSX file (default: the first).")

@@ -14,21 +14,15 @@ from pathlib import Path
 
 import click
 
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> _dt.date | None:
-    if value is None:
-        return None
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
+from .options import DATE, DATE_HELP
 
 
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
-              help="Publication date: the year of dates printed without one ('tính đến "
-                   "31/8') and the date of 'đến nay'. Default: the page's own date if any.")
+@click.option("--published", type=DATE,
+              help=f"Publication date ({DATE_HELP}): the year of dates printed without "
+                   "one ('tính đến 31/8') and the date of 'đến nay'. Default: the page's own "
+                   "date if any.")
 @click.option("--place-hint", metavar="NAME",
               help="Place the outlet writes about, for texts that say only 'toàn tỉnh'.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "text"]), default="csv",
@@ -41,7 +35,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> _dt.
                    "value; optional parent, file, published) and print precision, recall "
                    "and F1.")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
-def extract(files: tuple[str, ...], published: _dt.date | None, place_hint: str | None,
+def extract(files: tuple[str, ...], published: str | None, place_hint: str | None,
             fmt: str, out: str | None, gold: str | None, debug: bool) -> None:
     """List every insurance figure in news articles (FILE: UTF-8 .txt or .html).
 
@@ -59,8 +53,9 @@ def extract(files: tuple[str, ...], published: _dt.date | None, place_hint: str 
       bhxh extract page.html --place-hint "Lâm Đồng" --format text
       bhxh extract --eval gold.csv a.txt b.txt
     """
+    day = _dt.date.fromisoformat(published) if published else None  # DATE gives ISO text
     try:
-        _run(files, published, place_hint, fmt, out, gold)
+        _run(files, day, place_hint, fmt, out, gold)
     except click.ClickException:
         raise
     except Exception as exc:  # every library error becomes one line unless --debug

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .options import parse_date
+from .options import DATE, DATE_HELP, RequiredOption
 
 CSV_COLUMNS = ["geo_name", "indicator", "year", "as_of", "method", "forecast", "lo80", "hi80",
                "lo95", "hi95", "plan", "p_meet_plan"]
@@ -32,26 +32,6 @@ def _check_indicator(ctx: click.Context, param: click.Parameter, value: str | No
         raise click.BadParameter(f"unknown indicator {value!r}; forecastable indicators: "
                                  f"{', '.join(FORECASTABLE)}")
     return value
-
-
-def parse_date_option(ctx: click.Context | None, param: click.Parameter | None,
-                      value: str | None) -> str | None:
-    """Parse a date option written YYYY-MM-DD or dd/mm/yyyy; return it as YYYY-MM-DD.
-
-    A click callback around :func:`bhxh_analysis.cli.options.parse_date`, the one
-    parser (and one error message) of every date option; ``None`` passes through.
-
-    Examples
-    --------
-    >>> parse_date_option(None, None, "31/10/2024"), parse_date_option(None, None, "2024-10-31")
-    ('2024-10-31', '2024-10-31')
-    """
-    if value is None:
-        return None
-    try:
-        return parse_date(value).isoformat()
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
 def _fmt(x: Any, digits: int = 0) -> str:
@@ -78,18 +58,17 @@ def _human(x: Any, pct: bool) -> str:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--geo", "geo_name", metavar="NAME",
-              help="[required] Place (province, district, commune, 'Việt Nam').")
+@click.option("--geo", "geo_name", metavar="NAME", cls=RequiredOption,
+              help="Place (province, district, commune, 'Việt Nam').")
 @click.option("--parent", metavar="NAME", help="Containing unit, to disambiguate --geo.")
 @click.option("--boundaries", type=click.Choice(["legacy", "2025"]),
               help="Boundary set of --geo (default: legacy wins for equal names).")
-@click.option("--indicator", callback=_check_indicator, metavar="IND",
-              help="[required] e.g. bhxh_participants, bhxh_voluntary_participants, "
-                   "bhyt_participants.")
-@click.option("--year", type=int, help="[required] Year whose 31 December value is forecast.")
-@click.option("--as-of", "as_of", callback=parse_date_option, metavar="DATE",
-              help="[required] Use only figures dated on or before this day "
-                   "(YYYY-MM-DD or dd/mm/yyyy).")
+@click.option("--indicator", callback=_check_indicator, metavar="IND", cls=RequiredOption,
+              help="e.g. bhxh_participants, bhxh_voluntary_participants, bhyt_participants.")
+@click.option("--year", type=int, cls=RequiredOption,
+              help="Year whose 31 December value is forecast.")
+@click.option("--as-of", "as_of", type=DATE, cls=RequiredOption,
+              help=f"Use only figures dated on or before this day ({DATE_HELP}).")
 @click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
               show_default=True)
@@ -229,8 +208,8 @@ _MODEL_TEXT = {
               help="e.g. bhxh_participants, bhyt_participants.")
 @click.option("--year", type=int, required=True,
               help="Year whose 31 December value is forecast.")
-@click.option("--as-of", "as_of", required=True, callback=parse_date_option, metavar="DATE",
-              help="Use only figures dated on or before this day (YYYY-MM-DD or dd/mm/yyyy).")
+@click.option("--as-of", "as_of", type=DATE, required=True,
+              help=f"Use only figures dated on or before this day ({DATE_HELP}).")
 @click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True)
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="local: this process; dask: chunks on a Dask cluster.")
