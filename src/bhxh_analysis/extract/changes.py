@@ -13,6 +13,8 @@ change. :mod:`bhxh_analysis.extract.figures` asks here before its own change rul
   tháng trước": a difference to an earlier date;
 * "giảm mạnh với 3.030 người so với năm 2023", "tăng đáng kể, 820 người so với …": the
   verb with an adverb, the comparison after the figure (twelfth round);
+* "giảm mạnh với 3.030 người", "giảm là 3.030 người", "sụt giảm mạnh 3.030 người": a
+  fall needs no comparison after it (thirteenth round; a rise with an adverb does);
 * "giảm 3.030 người, chỉ còn 5.400 người", "BHXH bắt buộc của huyện A còn 5.400 người,
   giảm …": what is left is the scheme's participants.
 """
@@ -47,6 +49,13 @@ _DIFFERENCE_BEFORE = re.compile(r"(?<!\w)(?:(?P<dir>ít|nhiều)\s+hơn|(?P<verb
 _ADVERB_BEFORE = re.compile(
     r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:khá|rất|khá\s+là))?\s+(?:mạnh|nhẹ|sâu|nhanh|"
     r"đáng\s+kể|rõ\s+rệt|nhiều)\s*,?\s*(?:với\s*)?$", _I)
+#: A fall right before the figure, with no comparison needed: "giảm mạnh với", "giảm
+#: với", "giảm là", "sụt giảm mạnh", "giảm đáng kể, với" (a fall is never the level
+#: reached, as "tăng mạnh với N người tham gia" may be). Plain "giảm" and "sụt giảm" are
+#: read by the rules above.
+_FALL_BEFORE = re.compile(
+    r"(?<!\w)(?:sụt\s+)?giảm(?:(?:\s+(?:khá|rất|khá\s+là))?\s+(?:mạnh|nhẹ|sâu|nhanh|"
+    r"đáng\s+kể|rõ\s+rệt|nhiều)\s*,?\s*(?:(?:với|là)\s*)?|\s+(?:với|là)\s*)$", _I)
 _COMPARED_AFTER = re.compile(r"\s*(?:người|lao\s+động)?[^,;.]{0,40}?\bso\s+với\b", _I)
 
 
@@ -75,6 +84,8 @@ def change_direction(pre_q: str, after: str) -> str | None:
     m = _ADVERB_BEFORE.search(pre_q)
     if m and _COMPARED_AFTER.match(after):
         return m["dir"].lower()
+    if _FALL_BEFORE.search(pre_q):
+        return "giảm"  # "giảm mạnh với 3.030 người" (thirteenth round)
     m = _DIFFERENCE_BEFORE.search(pre_q)
     if m and _COMPARED_AFTER.match(after):
         if m["verb"]:

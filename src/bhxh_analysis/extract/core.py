@@ -14,7 +14,6 @@ See ``docs/extract.md``.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -46,6 +45,7 @@ from .dating import (
     horizon,
     now_opening,
     plan_year,
+    same_day_in,
     says_now,
     sentence_dates,
     yardstick,
@@ -596,8 +596,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.as_of = census_date(text, fig.end, s1) or fig.as_of
     if fig.as_of is not None and fig.earlier_year is not None:
         y = fig.earlier_year if fig.earlier_year > 0 else fig.as_of.year - 1
-        day = min(fig.as_of.day, calendar.monthrange(y, fig.as_of.month)[1])
-        fig.as_of = fig.as_of.replace(year=y, day=day)
+        fig.as_of = same_day_in(fig.as_of, y)  # derive's previous level
 
 
 def _rows(text: str, fig: Figure, s0: int, s1: int, kept: list[Figure]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .figures import Figure
 
 __all__ = ["date_for", "horizon", "month_end", "now_opening", "plan_year", "read_as_of",
-           "says_now", "sentence_dates", "yardstick"]
+           "same_day_in", "says_now", "sentence_dates", "yardstick"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 #: A sentence opened by "Hiện" meaning "at present" ("Hiện tỷ lệ … đạt 90%", "Hiện, toàn
@@ -57,6 +57,20 @@ _OWN_DATE_GAP = re.compile(r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s
 def month_end(year: int, month: int) -> _dt.date:
     """The last day of a month ("hết tháng 6/2024" → 30 June 2024)."""
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def same_day_in(day: _dt.date, year: int) -> _dt.date:
+    """The same date in another year, a month's last day giving that month's last day
+    (28/2/2025 → 29/2/2024, 29/2/2024 → 28/2/2023, 31/7/2024 → 31/7/2023).
+
+    Why: the level a change "so với cùng kỳ" implies is dated as
+    :mod:`bhxh_analysis.metrics.derive` dates it (rule ``previous_level``: month-ends
+    stay month-ends, since a month printed without a day is stored as its last day), so
+    the extractor's row and the derived one fall on the same day.
+    """
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return month_end(year, day.month)
+    return day.replace(year=year)
 
 
 def read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
@@ -105,8 +119,10 @@ def read_as_of(m: re.Match[str], year: int | None, published: _dt.date | None
         date = parse_date(text, year=year)
     except (ParseError, ValueError, TypeError):
         return None
-    if published is not None and date > published and not re.search(r"\d{4}", text):
-        # "tính đến 31/12" printed in January means last year's 31 December.
+    if published is not None and date > published and not re.search(r"\d{4}", text) \
+            and (date.month, date.day) != (2, 29):
+        # "tính đến 31/12" printed in January means last year's 31 December ("29/2"
+        # printed in early 2024 has no last year's: this year's, a horizon)
         date = date.replace(year=date.year - 1)
     return date
 
@@ -146,9 +162,11 @@ def sentence_dates(text: str, s0: int, s1: int, ctx: Any
              and not (m["year"] and _WEAK_YEAR.search(sent[:m.start()]))]
     strong = [(s0 + m.start(), s0 + m.end(), d) for m, d in found
               if d is not None and not m["year"]]
-    if any(not m["year"] for m, _d in found) or _NOW_OPENING.match(text, s0):
+    if any(not m["year"] for m, _d in found) or _NOW_OPENING.match(text, s0) \
+            or P.CONTINUES.match(text, s0):
         # "Đến thời điểm này, … đạt 91,5% dân số năm 2016": the year names the rate's
-        # base; the sentence's own status (today, or a printed date) is the figures'
+        # base; the sentence's own status (today, or a printed date) is the figures',
+        # or the status of the sentence it goes on from ("Trong đó, …", "Riêng …")
         found = [(m, d) for m, d in found if not (m["year"] and _BASE_YEAR.search(
             sent[:m.start()]))]
     if strong:

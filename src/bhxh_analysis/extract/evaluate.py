@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..clean import iso_date
 from ..geo import GeoError, fold_key, get_registry
-from ..schema import enforce_dtypes
+from ..schema import REFORM_DATE, enforce_dtypes
 
 __all__ = ["GOLD_COLUMNS", "Score", "match", "read_gold", "score"]
 
@@ -126,7 +126,7 @@ def _place_keys(name: str, parent: str, as_of: str, registry: Any) -> set[str]:
     for 2025 printed before the merger ("Bắc Giang", 31 December 2025) is the legacy
     province, whose name the 2025 register gives to a ward.
     """
-    bnd = "2025" if as_of >= "2025-07-01" else "legacy"
+    bnd = "2025" if as_of >= REFORM_DATE.date().isoformat() else "legacy"
     keys = set()
     for b in (bnd, "legacy" if bnd == "2025" else "2025"):
         try:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..schema import MULTIPLIERS, enforce_dtypes
+from ..schema import MULTIPLIERS, REFORM_DATE, enforce_dtypes
 from . import patterns as P
 from .district_page import headline_of_district
 from .misspelt import PENALTY, note_for
@@ -25,7 +25,6 @@ __all__ = ["COLUMNS", "candidate_dtypes", "frame_of"]
 COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", "start", "end",
            "sentence", "confidence", "geo_code", "geo_level", "boundaries", "province_2025",
            "note"]
-_REFORM = _dt.date(2025, 7, 1)
 
 
 def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 0
@@ -147,14 +146,15 @@ def _printed_step(raw: str) -> float:
 
 
 def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
-    if isinstance(unit, str):
-        return unit
-    """The 2025 unit of the same name for a figure dated from 1 July 2025, if there is one.
+    """The 2025 unit of the same name for a figure dated from 1 July 2025
+    (:data:`~bhxh_analysis.schema.REFORM_DATE`), if there is one.
 
     A legacy unit with no 2025 namesake of its level (a district, a merged province)
     stays legacy: ``data check`` reads such a row in the legacy boundaries.
     """
-    if unit is None or as_of is None or as_of < _REFORM or unit.level == "nation":
+    if isinstance(unit, str):
+        return unit
+    if unit is None or as_of is None or as_of < REFORM_DATE.date() or unit.level == "nation":
         return unit
     level = unit.level if unit.level != "district" else None
     if level is None:

@@ -391,10 +391,10 @@ CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^)\n]*\)|"
 NATIONAL_SOURCE = re.compile(
     r"(?:BHXH|[Bb]ảo\s+hiểm\s+[Xx]ã\s+hội)\s+Việt\s+Nam|Bộ\s+(?:Y\s+tế|Lao\s+động|LĐ)|"
     r"Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Tổng\s+cục\s+Thống\s+kê")
-#: A sentence that goes on from the one before ("Qua đó, ...", "Con số này ..."): it
-#: keeps that sentence's date.
+#: A sentence that goes on from the one before ("Qua đó, ...", "Con số này ...",
+#: "Trong đó, ...", "Riêng ...", "Trong số này, ..."): it keeps that sentence's date.
 CONTINUES = re.compile(r"\s*(?:Qua\s+đó|Nhờ\s+đó|Như\s+vậy|Theo\s+đó|Con\s+số\s+này|"
-                       r"Trong\s+đó|Cụ\s+thể|"
+                       r"Trong\s+đó|Cụ\s+thể|Riêng|Trong\s+số\s+(?:này|đó|trên)|"
                        r"Số\s+(?:này|đó)|Kết\s+quả\s+này)(?!\w)")
 #: "chỉ tiêu bao phủ ... đạt": "chỉ tiêu" naming an indicator, not a target.
 INDICATOR_WORD = re.compile(r"chỉ\s+tiêu\s+(?:bao\s+phủ|phát\s+triển\s+người\s+tham\s+gia)"
