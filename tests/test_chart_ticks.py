@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.text import Text
 
 from bhxh_analysis import plotting
 from bhxh_analysis.reports import ProvinceReport
@@ -148,3 +150,79 @@ def test_a_label_that_cannot_fit_is_left_out_and_the_newest_date_is_kept() -> No
     assert [t.get_text() for t in ax.get_xticklabels()] == ["31/10/2004", "31/12/2021",
                                                            "31/12/2025"]
     plt.close(fig)
+
+
+# --------------------------------------------------------------- value labels, as-of date
+
+
+def assert_bar_labels_clear(ax: object, what: str = "") -> None:
+    """Each value label lies inside its bar (two points from its start) or past its end,
+    and never over the row's target mark, as drawn."""
+    fig = ax.figure
+    fig.canvas.draw()
+    gap = 2 * fig.dpi / 72
+    bars = {round(p.get_y() + p.get_height() / 2): p.get_window_extent() for p in ax.patches}
+    marks = {round(y): ax.transData.transform((x, y))[0]
+             for coll in ax.collections for x, y in coll.get_offsets()}
+    assert len(ax.texts) == len(bars), what
+    for label in ax.texts:
+        row, box = round(label.xy[1]), label.get_window_extent()
+        bar = bars[row]
+        inside = bar.x0 + gap <= box.x0 and box.x1 <= bar.x1
+        assert inside or box.x0 >= bar.x1, (what, label.get_text())
+        assert inside == (label.get_color() == "white"), (what, label.get_text())
+        if row in marks:
+            assert not box.x0 - 1 <= marks[row] <= box.x1 + 1, (what, label.get_text())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_ha_tinh_2025_short_bar_labels_fit_or_go_past_the_bar(home: Path, lang: str) -> None:
+    """Hà Tĩnh, 2025 boundaries: its long place names narrow the axes once laid out, and
+    the 12.4 % BHTN bar's label, put inside it from the width before layout, ran over the
+    bar's start (en: over the place names; vi: touching the edge)."""
+    rpt = ProvinceReport("Hà Tĩnh", boundaries="2025", lang=lang)
+    cov = rpt.coverage_table()
+    assert (cov["coverage"] < 15).any()  # the place still has the short bar
+    ax = plotting.bars(cov, x="coverage", y="label", target="target", lang=lang,
+                       title=rpt.t("coverage_chart"), target_label=rpt.t("target_marker"))
+    assert_bar_labels_clear(ax, f"Hà Tĩnh 2025 {lang}")
+    assert_legible(ax, lang, f"Hà Tĩnh 2025 {lang}")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_label_goes_inside_a_bar_only_if_it_fits_after_layout(lang: str) -> None:
+    long = "Hà Tĩnh (đến 30/6/2025) · Bảo hiểm thất nghiệp (BHTN), người tham gia"
+    cov = pd.DataFrame({"label": [f"{long} {k}" for k in range(4)],
+                        "coverage": [32.6, 12.4, 94.0, 12.4],
+                        "target": [45.0, 13.2, 95.0, None]})
+    ax = plotting.bars(cov, x="coverage", y="label", target="target", lang=lang,
+                       target_label="Mục tiêu")
+    assert_bar_labels_clear(ax, lang)
+    # the long bars keep their labels inside; the short ones have no room for them
+    assert [t.get_color() for t in ax.texts] == ["white", "black", "white", "black"]
+    assert_legible(ax, lang, lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("as_of", ["2025-12-20", "2025-11-30", "2025-06-30"])
+def test_fan_chart_marks_its_as_of_date_even_in_late_december(lang: str, as_of: str) -> None:
+    """The as-of date is written under its dotted line; in the tick row, a forecast made
+    on 30 November or 20 December met the 31 December label and was left out."""
+    from bhxh_analysis import i18n
+
+    hist = pd.DataFrame({"as_of": pd.to_datetime(["2024-12-31", "2025-06-30", as_of]),
+                         "value": [180000.0, 185000.0, 190000.0]})
+    fc = pd.DataFrame({"year": [2025], "forecast": [191000.0], "lo80": [190000.0],
+                       "hi80": [192000.0], "lo95": [189000.0], "hi95": [193000.0]})
+    ax = plotting.fan_chart(hist, fc, plan=195000.0, as_of=as_of, lang=lang, title="BHYT")
+    fig = ax.figure
+    assert plotting.overlapping_texts(fig) == []
+    date = i18n.fmt_date(pd.Timestamp(as_of), lang)
+    shown = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text() == date]
+    assert len(shown) == 1, date
+    line_x = ax.transData.transform((mdates.date2num(pd.Timestamp(as_of)), 0))[0]
+    box = shown[0].get_window_extent()
+    assert abs((box.x0 + box.x1) / 2 - line_x) < 1  # under its dotted line
+    assert i18n.fmt_date(pd.Timestamp("2025-12-31"), lang) in [
+        t.get_text() for t in ax.get_xticklabels()]
+    assert_legible(fig, lang, date)

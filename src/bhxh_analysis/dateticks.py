@@ -94,20 +94,25 @@ class DateLabels(mticker.Formatter):
 
     A mark (a date of a sparse series, a forecast's date) is written in full
     (``31/12/2021``), 1 January as its year, another first of a month as the month
-    (``7/2020``). Labels are placed in order — the newest mark, the oldest, the other
+    (``7/2020``); an ``unlabelled`` date keeps its tick but no label (the caller writes
+    it elsewhere). Labels are placed in order — the newest mark, the oldest, the other
     marks from the newest, then the other ticks from the left — and one that would meet
     a label already placed is left empty (its tick stays), whatever the axis' width.
     """
 
-    def __init__(self, lang: str, marks: Sequence[object] = ()) -> None:
+    def __init__(self, lang: str, marks: Sequence[object] = (),
+                 unlabelled: Sequence[object] = ()) -> None:
         self.lang = lang
         self.marks = sorted({_num(m) for m in marks})
+        self.unlabelled = sorted({_num(m) for m in unlabelled})
 
     def is_mark(self, v: float) -> bool:
         return any(abs(v - m) < 0.5 for m in self.marks)
 
     def __call__(self, x: float, pos: int | None = None) -> str:
         d = mdates.num2date(x)
+        if any(abs(x - m) < 0.5 for m in self.unlabelled):
+            return ""  # written by the caller elsewhere (a fan chart's as-of date)
         if self.is_mark(x):
             return i18n.fmt_date(pd.Timestamp(d.date()), self.lang)
         if d.month == 1 and d.day == 1:

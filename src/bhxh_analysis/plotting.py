@@ -118,12 +118,14 @@ def number_formatter(lang: str = "vi", pct: bool = False) -> mticker.Formatter:
 
 
 def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = False,
-                marks: Sequence[object] = (), only_marks: bool = False) -> Axes:
+                marks: Sequence[object] = (), only_marks: bool = False,
+                unlabelled: Sequence[object] = ()) -> Axes:
     """Write the y ticks as ``lang`` numbers (or %) and the x ticks as years or dates.
 
     Date ticks are chosen when the chart is drawn, for the width the axes then have, so
     their labels never meet (see :mod:`bhxh_analysis.dateticks`): ``marks`` are dates
-    written in full (with ``only_marks``, the only ticks).
+    written in full (with ``only_marks``, the only ticks); ``unlabelled`` dates get a
+    tick, no label, and no other tick labelled over them (the caller writes them).
 
     Examples
     --------
@@ -142,8 +144,8 @@ def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = 
     """
     ax.yaxis.set_major_formatter(number_formatter(lang, pct))
     if dates:
-        ax.xaxis.set_major_locator(DateTicks(marks, only_marks))
-        ax.xaxis.set_major_formatter(DateLabels(lang, marks))
+        ax.xaxis.set_major_locator(DateTicks([*marks, *unlabelled], only_marks))
+        ax.xaxis.set_major_formatter(DateLabels(lang, marks, unlabelled))
     else:
         ax.xaxis.set_major_locator(mticker.MaxNLocator(nbins=8, integer=True))
         ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _pos: f"{v:.0f}"))
@@ -409,8 +411,14 @@ def _label_place(v: float, tv: float | None, width: float, top: float) -> tuple[
 
     Inside a long bar (white) unless the mark falls under it; otherwise just past the bar,
     or past the mark when the mark sits where the label would be. Returns ``("inside",
-    v)`` or ``("outside", x)`` with ``x`` the label's anchor; ``width`` is the label's
-    width in data units (a pad included).
+    v)`` or ``("outside", x)`` with ``x`` the label's anchor; ``width`` is the room the
+    label takes in data units (its gaps included), measured once the figure is laid out:
+    a label goes inside only a bar at least that long.
+
+    Examples
+    --------
+    >>> _label_place(80.0, None, 10.0, 100.0), _label_place(12.4, 13.2, 23.0, 100.0)
+    (('inside', 80.0), ('outside', 13.2))
     """
     def hit(lo: float, hi: float) -> bool:
         return tv is not None and lo <= tv <= hi
@@ -425,13 +433,56 @@ def _label_place(v: float, tv: float | None, width: float, top: float) -> tuple[
     return "outside", max(v, tv if tv is not None else v)
 
 
+#: Gap (points) between a value label and the end of its bar (inside) or the bar or mark
+#: it follows (outside); an inside label also keeps it from the bar's start.
+LABEL_GAP = 4.0
+
+
+def _value_labels(ax: Axes, values: Sequence[float], marks: Sequence[float | None],
+                  texts: Sequence[str], top: float) -> None:
+    """Write each bar's value inside the bar where it fits once laid out, else past it.
+
+    The room a bar has on the page is known only after the figure's layout (long place
+    names and the legend narrow the axes: Hà Tĩnh's 12.4 % bar is 19 points long in
+    English, its label 28). So the figure is laid out (drawn without rendering), each
+    label measured with the renderer (in bold, the wider weight) and placed by
+    :func:`_label_place`; the figure is laid out again, and the labels placed again,
+    until a layout gives the placement it was drawn with (a label past its bar enters
+    the layout and can narrow the axes).
+    """
+    fig = ax.figure
+    labels = [ax.annotate(t, xy=(0.0, i), xytext=(0, 0), textcoords="offset points",
+                          va="center", fontsize=8, fontfamily=FONT, fontweight="bold")
+              for i, t in enumerate(texts)]
+    fig.draw_without_rendering()  # lays the figure out; the renderer now exists
+    gap = LABEL_GAP * fig.dpi / 72
+    room = [lbl.get_window_extent().width + 2 * gap for lbl in labels]  # pixels
+    placed: list[tuple[str, float]] = []
+    for _ in range(len(labels) + 1):  # bounded: one pass a label, and one to confirm
+        per_px = top / ax.bbox.width
+        places = [_label_place(v, tv, w * per_px, top)
+                  for v, tv, w in zip(values, marks, room, strict=True)]
+        if places == placed:
+            break
+        for lbl, v, (where, at) in zip(labels, values, places, strict=True):
+            inside = where == "inside"
+            lbl.xy = (at, lbl.xy[1])
+            lbl.xyann = (-LABEL_GAP if inside else (LABEL_GAP + 2 if at > v else LABEL_GAP), 0)
+            lbl.set(ha="right" if inside else "left", color="white" if inside else "black",
+                    fontweight="bold" if inside else "normal")
+        placed = places
+        fig.draw_without_rendering()
+
+
 def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
          ax: Axes | None = None, lang: str = "vi", pct: bool = True, title: str | None = None,
          xlabel: str | None = None, target_label: str | None = None) -> Axes:
     """Draw horizontal bars (``x`` = length, ``y`` = label) with an optional target mark.
 
     Value labels sit inside long bars and just past short ones, so they never meet a
-    target mark drawn on the bar; the legend sits outside the axes.
+    target mark drawn on the bar; a label goes inside only a bar it fits in once the
+    figure is laid out (:func:`_value_labels`), so draw on ``ax`` after the rest of its
+    figure. The legend sits outside the axes.
 
     Examples
     --------
@@ -439,8 +490,8 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
     >>> df = pd.DataFrame({"place": ["Đà Lạt", "Đức Trọng"], "coverage": [83.23, 68.9],
     ...                    "target": [90.0, 93.2]})
     >>> ax = bars(df, x="coverage", y="place", target="target")
-    >>> len(ax.patches)
-    2
+    >>> len(ax.patches), [t.get_color() for t in ax.texts]
+    (2, ['white', 'white'])
     """
     import seaborn as sns
 
@@ -454,20 +505,6 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
     top = max([100.0 if pct else 0.0, *data[x].dropna().tolist(),
                *(data[target].dropna().tolist() if target else [])]) * 1.02
     ax.set_xlim(0, top)
-    # Data units per point of the axes' width: a value label of n characters (8 pt font)
-    # spans about 5 points each, so we know where it would meet a target mark.
-    per_pt = top / (ax.figure.get_figwidth() * ax.get_position().width * 72)
-    for i, v in enumerate(data[x].tolist()):
-        text = i18n.fmt_pct(v, lang) if pct else i18n.fmt_number(v, lang)
-        tv = data[target].iloc[i] if target else None
-        where, at = _label_place(v, None if tv is None or pd.isna(tv) else float(tv),
-                                 (8 + 5.5 * len(text)) * per_pt, top)
-        if where == "inside":
-            ax.annotate(text, xy=(v, i), xytext=(-4, 0), textcoords="offset points",
-                        ha="right", va="center", fontsize=8, color="white", fontweight="bold")
-        else:
-            ax.annotate(text, xy=(at, i), xytext=(6 if at > v else 4, 0),
-                        textcoords="offset points", ha="left", va="center", fontsize=8)
     if target:
         tys = [i for i, tv in enumerate(data[target].tolist()) if pd.notna(tv)]
         if tys:
@@ -480,6 +517,11 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
     ax.grid(axis="y", visible=False)
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
+    values = data[x].tolist()
+    marks = ([None if pd.isna(tv) else float(tv) for tv in data[target].tolist()] if target
+             else [None] * n)
+    texts = [i18n.fmt_pct(v, lang) if pct else i18n.fmt_number(v, lang) for v in values]
+    _value_labels(ax, values, marks, texts, top)
     return ax
 
 
@@ -552,14 +594,31 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
                    label=i18n.t("fan_as_of", lang, date=i18n.fmt_date(cut, lang)))
     left = min([x0, *hist["as_of"].tolist()]) - pd.Timedelta(days=20)
     ax.set_xlim(left, end + pd.Timedelta(days=20))
-    # the forecast's date and the as-of date written in full: a month tick on 1 January
-    # would read "2026" under a 2025 forecast
-    format_axes(ax, lang=lang, dates=True, marks=[end, cut])
+    # the forecast's date written in full (a month tick on 1 January would read "2026"
+    # under a 2025 forecast); the as-of date is ticked, and written under its dotted line
+    # one row below the tick labels: in their row a forecast made in late November or
+    # December met the 31 December label and was left out
+    format_axes(ax, lang=lang, dates=True, marks=[end], unlabelled=[cut])
+    ax.annotate(i18n.fmt_date(cut, lang), xy=(cut, 0), xycoords=("data", _below_ticks(ax)),
+                xytext=(0, -3), textcoords="offset points", ha="center", va="top",
+                fontsize=ax.xaxis.majorTicks[0].label1.get_fontsize(), color="#555555")
     ax.set_xlabel("")
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
     legend_outside(ax)
     return ax
+
+
+def _below_ticks(ax: Axes) -> Any:
+    """Coordinates whose bottom (0) is the bottom of ``ax``'s x tick labels, as drawn.
+
+    A text anchored there by its top sits in a row of its own under the tick labels,
+    whatever their height (matplotlib calls this with the renderer at each draw).
+    """
+    def box(renderer: Any) -> Any:
+        return ax.xaxis.get_tightbbox(renderer) or ax.bbox
+
+    return box
 
 
 # ----------------------------------------------------------------------------- output
