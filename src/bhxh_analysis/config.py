@@ -201,6 +201,17 @@ def backtest_csv() -> Path:
     return processed_dir() / "backtest.csv"
 
 
+def calibration_dir() -> Path:
+    """Return the folder of the calibration tables (``benchmarks/calibration.py``).
+
+    Examples
+    --------
+    >>> calibration_dir().relative_to(project_root()).as_posix()
+    'data/processed/calibration'
+    """
+    return processed_dir() / "calibration"
+
+
 def ensure_dirs() -> None:
     """Create the generated folders if they do not exist.
 

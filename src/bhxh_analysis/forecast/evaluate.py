@@ -161,10 +161,14 @@ def reliability_table(p: Sequence[float], outcome: Sequence[bool],
                       bins: Sequence[float] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)) -> pd.DataFrame:
     """Forecast probability against observed frequency, by probability bin.
 
+    ``n`` cases fall in the bin, ``met`` of them with the outcome true; ``mean_p`` is
+    their mean probability and ``observed`` the share ``met ÷ n``.
+
     Examples
     --------
-    >>> reliability_table([0.1, 0.15, 0.9], [False, True, True])["n"].tolist()
-    [2, 0, 0, 0, 1]
+    >>> t = reliability_table([0.1, 0.15, 0.9], [False, True, True])
+    >>> t["n"].tolist(), t["met"].tolist()
+    ([2, 0, 0, 0, 1], [1, 0, 0, 0, 1])
     """
     p, o = np.asarray(p, float), np.asarray(outcome, float)
     idx = np.clip(np.digitize(p, bins[1:-1], right=False), 0, len(bins) - 2)
@@ -172,6 +176,7 @@ def reliability_table(p: Sequence[float], outcome: Sequence[bool],
     for b in range(len(bins) - 1):
         m = idx == b
         rows.append({"bin": f"{bins[b]:.1f}–{bins[b + 1]:.1f}", "n": int(m.sum()),
+                     "met": int(o[m].sum()),
                      "mean_p": float(p[m].mean()) if m.any() else float("nan"),
                      "observed": float(o[m].mean()) if m.any() else float("nan")})
     return pd.DataFrame(rows)
@@ -272,3 +277,87 @@ def binomial_ci(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
     lo = stats.beta.ppf(a / 2, k, n - k + 1) if k > 0 else 0.0
     hi = stats.beta.ppf(1 - a / 2, k + 1, n - k) if k < n else 1.0
     return float(lo * 100.0), float(hi * 100.0)
+
+
+#: Periods of :func:`coverage_by_month` beyond the single months: label → months.
+MONTH_GROUPS: dict[str, tuple[int, ...]] = {
+    "1-4": (1, 2, 3, 4), "5-8": (5, 6, 7, 8), "9-12": (9, 10, 11, 12),
+    "all": tuple(range(1, 13)),
+}
+
+COVERAGE_BY_MONTH_COLUMNS = [
+    "period", "cases", "inside80", "coverage80", "coverage80_lo", "coverage80_hi",
+    "inside95", "coverage95", "coverage95_lo", "coverage95_hi", "width80_mean",
+    "width80_median", "width95_mean", "width95_median", "ratio_cases", "error_ratio",
+]
+
+
+def coverage_by_month(cases: pd.DataFrame) -> pd.DataFrame:
+    """Coverage of the 80 % and 95 % intervals by month of the as-of date, with exact intervals.
+
+    The calibration measure of ``docs/forecasting.md``: for each month of the as-of
+    date with cases, then January–April, May–August, September–December and all
+    months, the number of cases, how many outcomes fell inside each interval (with
+    the exact binomial 95 % interval of that share, :func:`binomial_ci`, so that a
+    month of 3 cases is not read as evidence), the mean and median relative width
+    ``(hi − lo) ÷ forecast``, and the point forecasts' error against the run-rate's
+    on the same case (geometric mean of ``|forecast − actual| ÷ |run_rate − actual|``
+    over the cases where both errors are non-zero; below 1 beats the run-rate).
+
+    Parameters
+    ----------
+    cases : DataFrame
+        One row per case: ``month`` (1–12), ``actual``, ``forecast``, ``lo80``,
+        ``hi80``, ``lo95``, ``hi95`` and optionally ``run_rate`` (the run-rate's
+        forecast of the same case, NaN where it is undefined).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`COVERAGE_BY_MONTH_COLUMNS`; ``period`` is the month (``"1"`` …
+        ``"12"``) or a key of :data:`MONTH_GROUPS`; coverages in per cent.
+
+    Examples
+    --------
+    >>> cases = pd.DataFrame({"month": [3, 3, 10], "actual": [100.0, 120.0, 100.0],
+    ...                       "forecast": [100.0, 100.0, 98.0], "lo80": [90.0] * 3,
+    ...                       "hi80": [110.0] * 3, "lo95": [80.0] * 3, "hi95": [125.0] * 3,
+    ...                       "run_rate": [90.0, 90.0, 90.0]})
+    >>> t = coverage_by_month(cases).set_index("period")
+    >>> t.loc[["3", "9-12", "all"], ["cases", "inside80", "inside95"]].to_numpy().tolist()
+    [[2, 1, 2], [1, 1, 1], [3, 2, 3]]
+    >>> round(float(t.loc["all", "coverage80_lo"]), 1), float(t.loc["3", "width80_mean"])
+    (9.4, 0.2)
+    """
+    y = cases["actual"].to_numpy(float)
+    f = cases["forecast"].to_numpy(float)
+    month = cases["month"].to_numpy(int)
+    inside = {lev: (cases[f"lo{lev}"].to_numpy(float) <= y) & (y <= cases[f"hi{lev}"].to_numpy(float))
+              for lev in (80, 95)}
+    width = {lev: (cases[f"hi{lev}"].to_numpy(float) - cases[f"lo{lev}"].to_numpy(float)) / f
+             for lev in (80, 95)}
+    rr = cases["run_rate"].to_numpy(float) if "run_rate" in cases else np.full(len(y), np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_ratio = np.log(np.abs(f - y) / np.abs(rr - y))
+    periods = [(str(m), (m,)) for m in sorted(set(month.tolist()))] + list(MONTH_GROUPS.items())
+    rows = []
+    for label, months in periods:
+        m = np.isin(month, months)
+        n = int(m.sum())
+        row: dict[str, object] = {"period": label, "cases": n}
+        for lev in (80, 95):
+            k = int(inside[lev][m].sum())
+            lo, hi = binomial_ci(k, n)
+            row.update({f"inside{lev}": k,
+                        f"coverage{lev}": 100.0 * k / n if n else float("nan"),
+                        f"coverage{lev}_lo": lo, f"coverage{lev}_hi": hi})
+        for lev in (80, 95):
+            w = width[lev][m]
+            row[f"width{lev}_mean"] = float(np.mean(w)) if n else float("nan")
+            row[f"width{lev}_median"] = float(np.median(w)) if n else float("nan")
+        lr = log_ratio[m]
+        lr = lr[np.isfinite(lr)]
+        row["ratio_cases"] = int(len(lr))
+        row["error_ratio"] = float(np.exp(lr.mean())) if len(lr) else float("nan")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=COVERAGE_BY_MONTH_COLUMNS)
