@@ -430,6 +430,107 @@ def test_a_coverage_plan_does_not_promise_a_forecast_set_against_a_plan(bundle) 
         assert rpt.year_reason() == i18n.t("year_reason_latest", lang, year=2024)
 
 
+def _header_agrees_with_the_forecast_table(rpt: reports.ProvinceReport) -> None:
+    """Issue 14.6: the year's reason, the gap sentences and the forecast notes say what
+    the forecast table holds — a plan and its probability, or no plan at all."""
+    ok = rpt.forecast_table()
+    ok = ok[ok["status"] == "ok"]
+    with_p = ok["plan"].notna() & ok["p_meet_plan"].notna()
+    reason = rpt.year_reason()
+    notes = rpt.forecast_notes()
+    none_said = any(reason == i18n.t(k, rpt.lang, year=rpt.year)
+                    for k in ("year_reason_latest", "year_reason_latest_any"))
+    plan_said = any(reason == i18n.t(k, rpt.lang, year=rpt.year)
+                    for k in ("year_reason_plan", "year_reason_plan_coverage"))
+    assert not (none_said and ok["plan"].notna().any()), (reason, ok)
+    assert not (plan_said and not with_p.any()), (reason, ok)
+    assert (i18n.t("forecast_no_plan_any", rpt.lang) in notes) == (
+        len(ok) > 0 and ok["plan"].isna().all())
+    if with_p.any():
+        assert i18n.t("gap_no_plan", rpt.lang) not in rpt.gap_sentences()
+
+
+def _coverage_plan_year(year: int = 2024, population: bool = True) -> pd.DataFrame:
+    """Lâm Đồng with a within-year participants figure, the year's coverage plan and
+    (optionally) the year's population: Hưng Yên 2022 as a test table."""
+    rows = [("h-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+             f"{year}-10-21", "bhyt_participants", 1150000.0, "persons", "1.150.000"),
+            ("h-2", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+             f"{year}-12-31", "bhyt_plan_coverage_pct", 92.0, "pct", "92%")]
+    if population:
+        rows.append(("h-3", "gso", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                     f"{year}-07-01", "population", 1290850.0, "persons", "1.290,85"))
+    return _obs(rows)
+
+
+def test_a_coverage_plan_and_the_years_population_give_the_plan_and_its_chance(
+        bundle, built_home, monkeypatch) -> None:
+    # Hưng Yên 2022 showed a coverage plan of 92 %, the population and "people still
+    # needed 37,582", yet said that no year had a plan and gave no P(meet plan).
+    monkeypatch.setenv("BHXH_HOME", str(built_home))  # past moves from the built data
+    extra = _coverage_plan_year()
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang=lang,
+                                     bundle=_bundle(pd.concat([bundle.obs, extra])))
+        assert rpt.year == 2024
+        assert rpt.year_reason() == i18n.t("year_reason_plan_coverage", lang, year=2024)
+        row = rpt.forecast_table().set_index("indicator").loc["bhyt_participants"]
+        assert row["plan"] == pytest.approx(92.0 * 1290850.0 / 100)
+        assert 0.0 < row["p_meet_plan"] < 1.0
+        notes = rpt.forecast_notes()
+        assert i18n.t("plan_from_coverage", lang, label=i18n.indicator_label(
+            "bhyt_participants", lang), place="Lâm Đồng", plan=i18n.fmt_number(row["plan"], lang),
+            year=2024, pct=i18n.fmt_pct(92.0, lang), value=i18n.fmt_number(1290850.0, lang),
+            denominator=i18n.indicator_label("population", lang).lower()) in notes
+        assert not any("_" in s for s in notes)  # no snake_case reaches the reader
+        _header_agrees_with_the_forecast_table(rpt)
+    # without the year's population the coverage plan gives no plan in persons
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=_bundle(pd.concat(
+        [bundle.obs, _coverage_plan_year(population=False)])))
+    assert rpt.year_reason() == i18n.t("year_reason_latest", "en", year=2024)
+    _header_agrees_with_the_forecast_table(rpt)
+
+
+def test_a_plan_chosen_among_conflicting_ones_is_said(built_home, monkeypatch) -> None:
+    monkeypatch.setenv("BHXH_HOME", str(built_home))
+    src = pd.read_csv(built_home / "data" / "raw" / "sources.csv", dtype=str,
+                      keep_default_na=False)
+    press, news = (sorted(src.loc[src["kind"] == k, "source_id"])[0]
+                   for k in ("press_release", "news_article"))
+    obs = _coverage_plan_year()
+    two = obs[obs["indicator"] == "bhyt_plan_coverage_pct"]
+    obs = pd.concat([obs[obs["indicator"] != "bhyt_plan_coverage_pct"],
+                     two.assign(source_id=news), two.assign(source_id=press, value=91.5,
+                                                            obs_id="h-4")])
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang=lang, bundle=_bundle(obs))
+        row = rpt.forecast_table().iloc[0]
+        assert row["plan"] == pytest.approx(91.5 * 1290850.0 / 100)  # never 91.75 %
+        label = i18n.indicator_label("bhyt_participants", lang)
+        assert i18n.t("flag_plan_conflict", lang, label=label, place="Lâm Đồng",
+                      year=2024) in rpt.forecast_notes()
+
+
+@pytest.mark.parametrize("province, boundaries", [("Hưng Yên", "legacy"), ("Hưng Yên", "2025"),
+                                                  ("Bến Tre", "legacy"), ("Lạng Sơn", "legacy")])
+def test_real_reports_header_agrees_with_their_forecast_table(built_home, monkeypatch,
+                                                              province, boundaries) -> None:
+    monkeypatch.setenv("BHXH_HOME", str(built_home))
+    for lang in ("vi", "en"):
+        rpt = reports.ProvinceReport(province, boundaries=boundaries, lang=lang)
+        _header_agrees_with_the_forecast_table(rpt)
+    if (province, boundaries) == ("Hưng Yên", "legacy"):  # issue 14: P(meet plan) from 92 %
+        assert rpt.year == 2022
+        row = rpt.forecast_table().set_index("place").loc["Hưng Yên"]
+        assert 0.0 < row["p_meet_plan"] < 1.0
+        # the plan is the coverage table's target × its denominator, and what it still
+        # takes is the table's "people still needed"
+        cov = rpt.coverage_table().set_index("place").loc["Hưng Yên"]
+        assert row["as_of"] == cov["as_of"] and row["plan_source"] == "from the coverage plan"
+        assert row["plan"] == pytest.approx(cov["target"] * cov["denominator"] / 100)
+        assert row["plan"] - row["last_value"] == pytest.approx(cov["persons_needed"], abs=1)
+
+
 @pytest.mark.parametrize("as_of, key", [("2021-12-31", "forecast_none_year_coverage_known"),
                                           ("2021-06-30", "forecast_none_year_coverage")])
 def test_a_year_with_only_a_coverage_says_why_there_is_no_forecast(bundle, as_of, key) -> None:

@@ -126,8 +126,10 @@ def slim(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = Non
     from (attainment, shortfalls, coverage, participants) and the denominators
     themselves. Selecting the few needed columns before filtering rows, and holding
     text as plain object arrays, keeps large (simulated) tables fast. ``source_id`` is
-    kept (filled when a user's table lacks it). With ``cutoff``, rows dated after it
-    are dropped — the vintage cut.
+    kept (filled when a user's table lacks it), and so are ``value_raw`` and ``note``
+    (empty when absent): the printed precision gives an implied plan its rounding
+    interval (:func:`pick_plans` tells a conflict from rounding by it). With ``cutoff``,
+    rows dated after it are dropped — the vintage cut.
     """
     check_columns(obs)
     inds = list(indicators) if indicators is not None else list(FORECASTABLE)
@@ -139,14 +141,18 @@ def slim(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = Non
                                          "plan_coverage_pct", "attainment_pct",
                                          "shortfall_participants", "shortfall_pp")}
     cols = [*KEY, "geo_name", "indicator", "as_of", "value"]
+    text = ("source_id", "value_raw", "note")
     df = obs.loc[obs["indicator"].astype(str).isin(sorted(related)),
-                 [*cols, *[c for c in ("source_id",) if c in obs.columns]]]
+                 [*cols, *[c for c in text if c in obs.columns]]]
     # Plain object arrays: every later selection copies pointers, not Arrow strings.
     df = df.assign(as_of=pd.to_datetime(df["as_of"]).astype("datetime64[ns]"),
                    **{c: df[c].astype(str).astype(object)
-                      for c in [*KEY, "geo_name", "indicator", "source_id"] if c in df.columns})
+                      for c in [*KEY, "geo_name", "indicator", "source_id"] if c in df.columns},
+                   **{c: df[c].where(df[c].notna(), "").astype(str).astype(object)
+                      for c in ("value_raw", "note") if c in df.columns})
     if "source_id" not in df.columns:
         df = df.assign(source_id="user")
+    df = df.assign(**{c: "" for c in ("value_raw", "note") if c not in df.columns})
     if cutoff is not None:
         df = df[df["as_of"] <= cutoff]
     return df
@@ -176,9 +182,10 @@ class Prepared:
         known once this year-end is known (see :func:`_growth_estimate`) and ``g_sd``
         the spread of the last three annualised growth rates (NaN with fewer than two).
     plans : DataFrame
-        Plan rows: key columns, ``indicator`` (the participants/coverage indicator the
-        plan is for), ``year``, ``plan``, ``as_of`` (published date as stored), ``kind``
-        (``published`` or ``implied`` from attainment).
+        Plan rows (:func:`plans_table`): key columns, ``indicator`` (the
+        participants/coverage indicator the plan is for), ``year``, ``plan``, ``as_of``
+        (published date as stored), ``kind`` (``published`` or ``implied from attainment
+        or shortfall``), ``source_id``, ``known_from`` ...
     """
 
     series: pd.DataFrame
@@ -276,7 +283,7 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     ye = ye.reset_index(drop=True)
     ye["g_hat"], ye["g_sd"] = _growth_estimate(ye)
     plans = plans_table(obs, wanted, implied_plans_known(obs)) if with_plans else \
-        pd.DataFrame(columns=[*KEY, "indicator", "year", "plan", "as_of", "kind"])
+        pd.DataFrame(columns=PLAN_TABLE_COLUMNS)
     return Prepared(series=series, points=pts, year_ends=ye, plans=plans)
 
 
@@ -437,9 +444,118 @@ def implied_plans_known(obs: pd.DataFrame, as_of: pd.Timestamp | None = None) ->
     return _canonical(implied_plans(rows.assign(**fill) if fill else rows, as_of=as_of))
 
 
+#: Kinds of plan, in the order one is preferred to another for a series and year: a plan
+#: in the series' own measure, published or implied, before one computed from the
+#: scheme's plan in the other measure and the year's denominator (whose own kind,
+#: published or implied, orders those).
+PUBLISHED, IMPLIED = "published", "implied from attainment or shortfall"
+FROM_COVERAGE, FROM_PERSONS = "from the coverage plan", "from the plan in persons"
+PLAN_TIERS: dict[tuple[str, str], int] = {
+    (PUBLISHED, PUBLISHED): 0, (IMPLIED, IMPLIED): 1,
+    (FROM_COVERAGE, PUBLISHED): 2, (FROM_COVERAGE, IMPLIED): 3,
+    (FROM_PERSONS, PUBLISHED): 2, (FROM_PERSONS, IMPLIED): 3,
+}
+PLAN_TABLE_COLUMNS = [*KEY, "indicator", "year", "plan", "plan_lo", "plan_hi", "as_of", "kind",
+                      "basis_kind", "source_id", "known_from", "basis", "denominator",
+                      "denominator_kind"]
+
+
+def _plan_rows(obs: pd.DataFrame, plan_of: dict[str, str],
+               implied: pd.DataFrame | None) -> pd.DataFrame:
+    """Published plan rows of ``obs`` and ``implied`` plans whose indicator is in ``plan_of``.
+
+    ``indicator`` becomes the series the plan is for (``plan_of``); a published plan is
+    known from 1 January of its year, an implied one from its ``known_from``.
+    """
+    has_src = "source_id" in obs.columns
+    p = _canonical(obs.loc[obs["indicator"].isin(list(plan_of)),
+                           [*KEY, "indicator", "as_of", "value",
+                            *(["source_id"] if has_src else [])]])
+    p = p.assign(as_of=pd.to_datetime(p["as_of"]).astype("datetime64[ns]"),
+                 plan=pd.to_numeric(p["value"], errors="coerce"))
+    p = p.assign(indicator=p["indicator"].map(plan_of), year=p["as_of"].dt.year,
+                 plan_lo=p["plan"], plan_hi=p["plan"], kind=PUBLISHED,
+                 source_id=p["source_id"].astype(str) if has_src else "user",
+                 known_from=pd.to_datetime({"year": p["as_of"].dt.year, "month": 1, "day": 1}))
+    cols = [*KEY, "indicator", "year", "plan", "plan_lo", "plan_hi", "as_of", "kind",
+            "source_id", "known_from"]
+    parts = [p[cols]]
+    if implied is not None and len(implied):
+        d = implied[implied["indicator"].isin(list(plan_of))]
+        if len(d):
+            parts.append(d.assign(indicator=d["indicator"].map(plan_of).astype(object),
+                                  as_of=d["known_from"], kind=IMPLIED,
+                                  source_id=d["source_id"].astype(str))[cols])
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    out = out.assign(year=out["year"].astype(np.int64),
+                     known_from=pd.to_datetime(out["known_from"]).astype("datetime64[ns]"))
+    return out[out["plan"].notna() & (out["plan"] > 0)]
+
+
+def _other_measure(indicator: str) -> tuple[str, str, float] | None:
+    """``(other plan indicator, kind, power)`` converting a plan into ``indicator``'s measure.
+
+    A participants series takes the coverage plan × denominator ÷ 100 (power 1); a
+    coverage series the plan in persons ÷ denominator × 100 (power −1). ``None`` for a
+    scheme without a denominator (household BHYT).
+    """
+    from ..schema import DENOMINATOR
+
+    for measure, other, kind, power in (("participants", "plan_coverage_pct", FROM_COVERAGE, 1.0),
+                                        ("coverage_pct", "plan_participants", FROM_PERSONS, -1.0)):
+        scheme = indicator.removesuffix(f"_{measure}")
+        if scheme != indicator and scheme in DENOMINATOR:
+            return f"{scheme}_{other}", kind, power
+    return None
+
+
+def _converted(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
+               implied: pd.DataFrame | None, den: pd.DataFrame) -> pd.DataFrame:
+    """Plans of the other measure turned into each wanted series' measure (see plans_table)."""
+    from ..schema import DENOMINATOR
+    from .bounds import KIND_RANK
+
+    conv = {i: c for i in wanted if (c := _other_measure(i))}
+    if not conv or den is None or not len(den):
+        return pd.DataFrame(columns=PLAN_TABLE_COLUMNS)
+    rows = _plan_rows(obs, {c[0]: i for i, c in conv.items()}, implied)
+    if not len(rows):
+        return pd.DataFrame(columns=PLAN_TABLE_COLUMNS)
+    # the year's own denominator only (no allowance for another year's), best kind first
+    d = den.assign(_rank=den["kind"].map(KIND_RANK).fillna(9))
+    d = d.sort_values([*KEY, "denominator", "year", "_rank"], kind="stable")
+    d = d.drop_duplicates([*KEY, "denominator", "year"])[[*KEY, "denominator", "year", "value",
+                                                          "kind"]]
+    rows = rows.assign(denominator=rows["indicator"].map(
+        lambda i: DENOMINATOR[i.removesuffix("_coverage_pct").removesuffix("_participants")]))
+    m = rows.merge(d.rename(columns={"kind": "denominator_kind"}),
+                   on=[*KEY, "denominator", "year"], how="inner")
+    power = m["indicator"].map(lambda i: conv[i][2]).to_numpy(float)
+    scale = np.where(power > 0, m["value"].to_numpy(float) / 100.0,
+                     100.0 / m["value"].to_numpy(float))
+    m = m.assign(basis=m["plan"], basis_kind=m["kind"],
+                 kind=m["indicator"].map(lambda i: conv[i][1]),
+                 plan=m["plan"] * scale, plan_lo=m["plan_lo"] * scale,
+                 plan_hi=m["plan_hi"] * scale, denominator=m["value"])
+    # a rate above 100 % is impossible: such a plan (a persons plan above the published
+    # population) is not turned into a coverage plan
+    m = m[~((power < 0) & (m["plan"] > 100.0))]
+    return m[PLAN_TABLE_COLUMNS]
+
+
 def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
-                implied: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Published plans (observations) and implied plans (metrics) in one table.
+                implied: pd.DataFrame | None = None,
+                denominators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published plans (observations), implied plans (metrics) and converted plans in one table.
+
+    A series' plan is in its own measure: persons for participants, per cent for a
+    coverage rate. When ``denominators`` is given, the scheme's plan in the other measure
+    is converted too, with the denominator of the plan's own year (population for BHYT,
+    labour force for BHXH and BHTN, :data:`bhxh_analysis.schema.DENOMINATOR`; published
+    before summed before derived, as the bounds rank them): participants plan = coverage
+    plan × denominator ÷ 100 (kind ``from the coverage plan``), coverage plan = plan in
+    persons ÷ denominator × 100 (kind ``from the plan in persons``; never above 100 %).
+    :func:`pick_plans` uses such a plan only when the series has none in its own measure.
 
     Parameters
     ----------
@@ -451,51 +567,143 @@ def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     implied : DataFrame, optional
         :func:`implied_plans_known` on the as-of date (implied plans count only once
         their inputs are dated on or before it).
+    denominators : DataFrame, optional
+        :func:`bhxh_analysis.forecast.bounds.denominators` known on the as-of date (the
+        table the bounds use); without it no plan is converted.
 
     Returns
     -------
     DataFrame
-        ``KEY, indicator`` (the indicator the plan is for), ``year, plan, as_of, kind``
-        (``published``, ``as_of`` as stored, or ``implied``, ``as_of`` = the date it
-        is known from).
+        :data:`PLAN_TABLE_COLUMNS`: ``KEY, indicator`` (the indicator the plan is for),
+        ``year, plan, plan_lo, plan_hi`` (the interval of an implied plan's rounding),
+        ``as_of`` (a published plan's date as stored, or the date an implied one is known
+        from), ``kind`` (``published``, ``implied from attainment or shortfall``, ``from
+        the coverage plan``, ``from the plan in persons``), ``basis_kind`` (the kind of
+        the plan converted), ``source_id``, ``known_from`` (1 January of the year for a
+        published plan), ``basis`` (the plan converted), ``denominator`` (its value) and
+        ``denominator_kind``.
+
+    Examples
+    --------
+    >>> obs = pd.DataFrame({"boundaries": "legacy", "geo_level": "province", "geo_code": "33",
+    ...     "indicator": ["bhyt_plan_coverage_pct", "population"],
+    ...     "as_of": pd.to_datetime(["2022-12-31", "2022-07-01"]), "value": [92.0, 1290850.0]})
+    >>> from bhxh_analysis.forecast.bounds import denominators
+    >>> t = plans_table(obs, ["bhyt_participants"], None, denominators(obs, None, 2022))
+    >>> t[["indicator", "plan", "kind", "basis", "denominator"]].values.tolist()
+    [['bhyt_participants', 1187582.0, 'from the coverage plan', 92.0, 1290850.0]]
     """
-    cols = [*KEY, "indicator", "year", "plan", "as_of", "kind"]
     plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
-    p = _canonical(obs.loc[obs["indicator"].isin(list(plan_of)), [*KEY, "indicator", "as_of", "value"]])
-    p = p.assign(as_of=pd.to_datetime(p["as_of"]).astype("datetime64[ns]"))
-    p = p.assign(indicator=p["indicator"].map(plan_of), year=p["as_of"].dt.year,
-                 plan=pd.to_numeric(p["value"], errors="coerce"), kind="published")
-    parts = [p[cols]]
-    if implied is not None and len(implied):
-        d = implied[implied["indicator"].isin(list(plan_of))]
-        if len(d):
-            parts.append(d.assign(indicator=d["indicator"].map(plan_of).astype(object),
-                                  as_of=d["known_from"], kind="implied")[cols])
-    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    out = out[out["plan"].notna() & (out["plan"] > 0)]
-    return out.sort_values([*KEY, "indicator", "year", "as_of", "kind"], ignore_index=True)
+    own = _plan_rows(obs, plan_of, implied)
+    own = own.assign(basis_kind=own["kind"], basis=np.nan, denominator=np.nan,
+                     denominator_kind="")[PLAN_TABLE_COLUMNS]
+    parts = [own]
+    if denominators is not None:
+        conv = _converted(obs, wanted, implied, denominators)
+        if len(conv):
+            parts.append(conv)
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else own
+    out = out.astype({"plan": float, "plan_lo": float, "plan_hi": float, "basis": float,
+                      "denominator": float})
+    return out.sort_values([*KEY, "indicator", "year", "as_of", "kind", "source_id"],
+                           ignore_index=True)
+
+
+def pick_plans(plans: pd.DataFrame, year: int, as_of: pd.Timestamp,
+               kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The plan of each series for ``year`` known on ``as_of``: one, never an average.
+
+    A plan counts from its ``known_from`` (1 January of its year when published: plans
+    are set before the year starts; implied plans are already those known on the as-of
+    date). The kinds are tried in the order of :data:`PLAN_TIERS` (published, implied,
+    converted from a published plan, converted from an implied one); within a kind,
+    as for conflicting observations, the most authoritative kind of source
+    (:data:`SOURCE_KIND_RANK`), then the first source id, then the latest known, then the
+    most precise (an implied plan's narrowest rounding interval: a shortfall in persons
+    before a rounded % of plan of the same article). Plans
+    of the chosen kind that cannot all be true (published values that differ; implied
+    intervals that do not overlap) are a *conflict*: the chosen plan is kept and
+    ``n_plans`` and ``values`` say what else was published.
+
+    Parameters
+    ----------
+    plans : DataFrame
+        :func:`plans_table` rows.
+    year : int
+    as_of : Timestamp
+    kinds : tuple of str, optional
+        Only plans of these kinds (e.g. ``("published",)``).
+
+    Returns
+    -------
+    DataFrame
+        One row per ``KEY, indicator``: ``plan, kind, source_id, basis, denominator,
+        denominator_kind, conflict`` (bool), ``n_plans`` (distinct values of the chosen
+        kind) and ``values`` (each value with its source, for a note).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"boundaries": "legacy", "geo_level": "province", "geo_code": "77",
+    ...     "indicator": "bhyt_participants", "year": 2022, "plan": [9.2e5, 9.15e5],
+    ...     "plan_lo": [9.2e5, 9.15e5], "plan_hi": [9.2e5, 9.15e5], "kind": "published",
+    ...     "basis_kind": "published", "source_id": ["news-1", "news-0"],
+    ...     "known_from": pd.Timestamp("2022-01-01"), "basis": np.nan, "denominator": np.nan,
+    ...     "denominator_kind": ""})
+    >>> r = pick_plans(t, 2022, pd.Timestamp("2022-09-30")).iloc[0]
+    >>> float(r["plan"]), r["source_id"], bool(r["conflict"]), r["values"]
+    (915000.0, 'news-0', True, '915000 (news-0); 920000 (news-1)')
+    """
+    cols = [*KEY, "indicator", "plan", "kind", "source_id", "basis", "denominator",
+            "denominator_kind", "conflict", "n_plans", "values"]
+    p = plans[(plans["year"] == year) & (pd.to_datetime(plans["known_from"]) <= as_of)]
+    if kinds is not None:
+        p = p[p["kind"].isin(kinds)]
+    if not len(p):
+        return pd.DataFrame(columns=cols)
+    p = p.assign(_tier=[PLAN_TIERS.get((k, b), 9) for k, b in zip(p["kind"], p["basis_kind"],
+                                                                   strict=True)],
+                 _rank=_authority(p["source_id"].astype(str)),
+                 _src=p["source_id"].astype(str).str.split("+").str[0],
+                 _width=(p["plan_hi"] - p["plan_lo"]).fillna(0.0))
+    keys = [*KEY, "indicator"]
+    p = p.sort_values([*keys, "_tier", "_rank", "_src", "known_from", "_width", "plan"],
+                      ascending=[True] * len(keys) + [True, True, True, False, True, True],
+                      kind="stable")
+    best = p.drop_duplicates(keys)
+    # the chosen kind's other plans, for the conflict test and the note (vectorised: a
+    # panel of thousands of communes has one plan each, the text is built only for the
+    # few series with several values)
+    same = p.merge(best[[*keys, "_tier"]], on=[*keys, "_tier"])
+    g = same.groupby(keys, sort=False)
+    summ = pd.DataFrame({"conflict": g["plan_lo"].max() > g["plan_hi"].min() * (1 + 1e-9)})
+    distinct = same.assign(_v=same["plan"].round(6)).drop_duplicates([*keys, "_v"])
+    summ["n_plans"] = distinct.groupby(keys, sort=False).size()
+    summ = summ.reset_index()
+    many = distinct.merge(summ.loc[summ["n_plans"] > 1, keys], on=keys)
+    many = many.assign(_t=[f"{v:.0f} ({s})" if v >= 1000 else f"{v:g} ({s})"
+                           for v, s in zip(many["plan"], many["source_id"], strict=True)])
+    text = many.groupby(keys, sort=False)["_t"].agg("; ".join).rename("values").reset_index()
+    summ = summ.merge(text, on=keys, how="left")
+    summ["values"] = summ["values"].astype(object).where(summ["values"].notna(), "")
+    out = best.merge(summ, on=keys, how="left")
+    return out[cols].reset_index(drop=True)
 
 
 def known_plan(plans: pd.DataFrame, key: tuple[str, str, str], indicator: str, year: int,
                as_of: pd.Timestamp) -> tuple[float, str]:
-    """Return the plan for one series and year known on ``as_of`` (NaN if none).
+    """Return the plan for one series and year known on ``as_of`` (NaN if none) and its kind.
 
-    Published plans (stored as of 31 December of their year) are treated as known from
-    1 January of their year: plans are set before the year starts. Implied plans come
-    from :func:`implied_plans_known` on ``as_of``, so they are known by construction. A published plan wins over an implied one; among several, the
-    median is used.
+    The choice of :func:`pick_plans`: a published plan (known from 1 January of its
+    year) before an implied one (known from the date of the figures implying it) before
+    one converted from the scheme's other plan; among several of one kind, the most
+    authoritative source's — never their median.
     """
     p = plans[(plans["boundaries"] == key[0]) & (plans["geo_level"] == key[1])
-              & (plans["geo_code"] == key[2]) & (plans["indicator"] == indicator)
-              & (plans["year"] == year)]
-    pub = p[p["kind"] == "published"]
-    if len(pub) and as_of >= pd.Timestamp(year=year, month=1, day=1):
-        return float(pub["plan"].median()), "published"
-    imp = p[p["kind"] == "implied"]
-    if len(imp):
-        # Implied plans are those known on the as-of date (implied_plans_known).
-        return float(imp["plan"].median()), "implied from attainment or shortfall"
-    return float("nan"), ""
+              & (plans["geo_code"] == key[2]) & (plans["indicator"] == indicator)]
+    got = pick_plans(p, year, as_of)
+    if not len(got):
+        return float("nan"), ""
+    return float(got["plan"].iloc[0]), str(got["kind"].iloc[0])
 
 
 def attach_year_info(df: pd.DataFrame, prep: Prepared) -> pd.DataFrame:

@@ -48,7 +48,7 @@ from ._prep import (
     slim,
 )
 from .backtest import AUTO_MAX_SERIES, choose_auto, raw_cases, run_methods
-from .bounds import BOUND_COLUMNS, bounds_at, cap_by_totals, total_of
+from .bounds import BOUND_COLUMNS, cap_by_totals, denominators, total_of, upper_bounds
 from .methods import POOLED, SPARSE_METHODS
 from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
@@ -441,9 +441,13 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
             res.loc[far, "flags"] = "refused_horizon"
         s = prep.series.iloc[res["sid"].to_numpy()].reset_index(drop=True)
         derived = derived_rows(mine_cut, fam)
-        pl = plans_table(obs_all, wanted, implied)
+        # a plan in the other measure (a coverage plan for participants) is converted
+        # with the year's denominator the bounds use: published whatever its date,
+        # derived from figures dated on or before the cutoff
+        den = denominators(obs_all, derived[derived["as_of"] <= cutoff], year)
+        pl = plans_table(obs_all, wanted, implied, den)
         info = s[[*KEY, "indicator", "geo_name"]].copy()
-        bounds = bounds_at(obs_all, derived, info[[*KEY, "indicator"]], year, cutoff)
+        bounds = upper_bounds(info[[*KEY, "indicator"]], year, den)  # = bounds_at(...)
         fit = plan_model_for(prep, plans_table(obs_all, fam, None), year, AUTO_MAX_SERIES)
         out.append(finish_frame(res, info, bounds, pl, user_plans, prep.pairs(), year, as_of,
                                 levels, fit))

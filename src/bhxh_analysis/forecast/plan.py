@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ._prep import KEY, PARTICIPANTS, Prepared, prepare
+from ._prep import KEY, PARTICIPANTS, PUBLISHED, Prepared, pick_plans, prepare
 from .backtest import cases, raw_cases, run_methods
 from .evaluate import brier
 from .result import count_past_moves, prob_at_least
@@ -81,9 +81,17 @@ def moves_prob(total: np.ndarray, large: np.ndarray) -> np.ndarray:
 
 
 def _with_plans(prep: Prepared, df: pd.DataFrame) -> pd.DataFrame:
-    """Attach each case's published plan (known from 1 January of its year)."""
-    pub = prep.plans[prep.plans["kind"] == "published"]
-    pub = pub.groupby([*KEY, "indicator", "year"], as_index=False)["plan"].median()
+    """Attach each case's published plan (known from 1 January of its year).
+
+    Conflicting published plans of one year: the most authoritative source's
+    (:func:`~bhxh_analysis.forecast._prep.pick_plans`), never their median.
+    """
+    pub = prep.plans[prep.plans["kind"] == PUBLISHED]
+    years = sorted({int(y) for y in pub["year"]})
+    pub = pd.concat([pick_plans(pub, y, pd.Timestamp(year=y, month=12, day=31)).assign(year=y)
+                     for y in years], ignore_index=True) if years else \
+        pd.DataFrame(columns=[*KEY, "indicator", "year", "plan"])
+    pub = pub[[*KEY, "indicator", "year", "plan"]].astype({"year": np.int64, "plan": float})
     s = prep.series.reset_index()[["sid", *KEY, "indicator"]]
     m = df.merge(s, on="sid", how="left", suffixes=("", "_s"))
     m = m.merge(pub, on=[*KEY, "indicator", "year"], how="left")
@@ -269,7 +277,7 @@ def plan_model_for(prep: Prepared, plans: pd.DataFrame, year: int,
     max_series : int, optional
         Learn from at most this many series per indicator.
     """
-    pub = plans[plans["kind"] == "published"]
+    pub = plans[plans["kind"] == PUBLISHED]
     if len(pub) == 0:
         return None
     prep = Prepared(series=prep.series, points=prep.points, year_ends=prep.year_ends,

@@ -29,12 +29,13 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..schema import DENOMINATOR
 from ._prep import KEY
 
 RESULT_COLUMNS = [
     "unique_id", "ds", "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "year",
     "as_of", "method", "forecast", "lo80", "hi80", "lo95", "hi95", "n_obs", "plan",
-    "plan_source", "p_meet_plan", "p_meet_plan_model", "plan_pull", "move_needed_pct", "past_moves", "past_moves_as_large",
+    "plan_source", "plan_basis", "plan_denominator", "p_meet_plan", "p_meet_plan_model", "plan_pull", "move_needed_pct", "past_moves", "past_moves_as_large",
     "past_moves_pool", "past_moves_window", "pace_required", "last_value", "last_as_of", "prev_year_end",
     "upper_bound", "bound_indicator", "bound_year", "bound_kind", "loc", "scale", "df",
     "flags", "notes",
@@ -111,17 +112,36 @@ def prob_at_least(x: Any, loc: Any, scale: Any, df: Any, upper: Any = np.nan) ->
 
 
 def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.DataFrame | None,
-           year: int, as_of: pd.Timestamp) -> tuple[np.ndarray, np.ndarray]:
-    """Plan of each row: given by the user, else published (known from 1 January), else implied."""
+           year: int, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Plan of each row: given by the user, else :func:`~._prep.pick_plans` (one, never averaged).
+
+    Returns ``plan, plan_source, plan_basis, plan_denominator, flag, note`` aligned with
+    ``info``: a plan chosen among conflicting ones gets the flag ``plan_conflict`` and a
+    note naming every value and source; a converted one a note with its arithmetic.
+    """
+    from ._prep import pick_plans
+
     keycols = [*KEY, "indicator"]
-    pl = plans[plans["year"] == year]
-    pub = pl[(pl["kind"] == "published") & (as_of >= pd.Timestamp(year=year, month=1, day=1))]
-    pub = pub.groupby(keycols)["plan"].median().rename("pub")
-    imp = pl[pl["kind"] == "implied"].groupby(keycols)["plan"].median().rename("imp")
-    j = info[keycols].join(pub, on=keycols).join(imp, on=keycols)
-    plan = j["pub"].fillna(j["imp"]).to_numpy(dtype=float)
-    src = np.where(j["pub"].notna(), "published",
-                   np.where(j["imp"].notna(), "implied from attainment or shortfall", ""))
+    got = pick_plans(plans, year, as_of)
+    j = info[keycols].merge(got, on=keycols, how="left")
+    plan = j["plan"].to_numpy(dtype=float)
+    src = j["kind"].where(j["kind"].notna(), "").astype(str).to_numpy(dtype=object)
+    basis = j["basis"].to_numpy(dtype=float)
+    den = j["denominator"].to_numpy(dtype=float)
+    conflict = j["conflict"].fillna(False).to_numpy(dtype=bool)
+    note = np.array([""] * len(j), dtype=object)
+    for i in np.flatnonzero(np.isfinite(basis)):
+        ind = str(j["indicator"].iloc[i])
+        name = DENOMINATOR[ind.removesuffix("_coverage_pct").removesuffix("_participants")]
+        where = f"{name} {year} {den[i]:,.0f} ({j['denominator_kind'].iloc[i]})"
+        note[i] = (f"plan {plan[i]:.2f} % = plan in persons {basis[i]:,.0f} / {where} x 100"
+                   if ind.endswith("_pct") else
+                   f"plan {plan[i]:,.0f} = coverage plan {basis[i]:g} % x {where} / 100")
+    for i in np.flatnonzero(conflict):
+        note[i] = join_text(note[i:i + 1], f"plans for {year} differ: {j['values'].iloc[i]}; "
+                            f"the most authoritative source's is used "
+                            f"({j['source_id'].iloc[i]}), never an average")[0]
+    flag = np.where(conflict, "plan_conflict", "").astype(object)
     if user is not None and len(user):
         on = [c for c in ("geo_code", "geo_level", "boundaries", "indicator") if c in user.columns]
         g = info[on].astype(str).merge(user[[*on, "plan"]].drop_duplicates(on).astype(
@@ -129,8 +149,11 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
         given = g["plan"].to_numpy(dtype=float)
         has = np.isfinite(given)
         plan = np.where(has, given, plan)
-        src = np.where(has, "given", src)
-    return plan, src.astype(object)
+        src = np.where(has, "given", src).astype(object)
+        basis, den = np.where(has, np.nan, basis), np.where(has, np.nan, den)
+        flag, note = np.where(has, "", flag).astype(object), np.where(has, "", note).astype(object)
+    return pd.DataFrame({"plan": plan, "plan_source": src, "plan_basis": basis,
+                         "plan_denominator": den, "flag": flag, "note": note})
 
 
 def count_past_moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
@@ -241,7 +264,10 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
         res["notes"] = np.where(hit, join_text(res["notes"].to_numpy(), np.array(txt, dtype=object)),
                                 res["notes"])
         res["flags"] = np.where(hit, join_text(res["flags"].to_numpy(), "bounded", ";"), res["flags"])
-    plan, src = _plans(res, info, plans, user_plans, year, as_of)
+    pl = _plans(res, info, plans, user_plans, year, as_of)
+    plan, src = pl["plan"].to_numpy(float), pl["plan_source"].to_numpy(object)
+    res["notes"] = join_text(res["notes"].to_numpy(), pl["note"].to_numpy())
+    res["flags"] = join_text(res["flags"].to_numpy(), pl["flag"].to_numpy(), ";")
     p_meet = prob_at_least(plan, res["loc"], res["scale"], res["df"], upper)
     model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
     if plan_fit is not None:
@@ -278,6 +304,8 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
         "year": res["year"].astype(int).to_numpy(), "as_of": as_of.normalize(),
         "method": res["method"].to_numpy(), **{c: res[c].to_numpy(float) for c in ends},
         "n_obs": res["n_obs"].astype(int).to_numpy(), "plan": plan, "plan_source": src,
+        "plan_basis": pl["plan_basis"].to_numpy(float),
+        "plan_denominator": pl["plan_denominator"].to_numpy(float),
         "p_meet_plan": p_meet, "p_meet_plan_model": model,
         "plan_pull": plan_fit[1] if plan_fit is not None else np.nan, "move_needed_pct": move_pct, "past_moves": total,
         "past_moves_as_large": large, "past_moves_pool": pool,
@@ -343,6 +371,8 @@ class ForecastResult:
     n_obs: int
     plan: float
     plan_source: str
+    plan_basis: float
+    plan_denominator: float
     p_meet_plan: float
     p_meet_plan_model: str
     plan_pull: float

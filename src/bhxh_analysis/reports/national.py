@@ -267,7 +267,8 @@ class ForecastReport:
                     "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                     "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
                     "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
-                    "p_meet_plan_model", "plan_pull")})
+                    "p_meet_plan_model", "plan_pull", "plan_source", "plan_basis",
+                    "plan_denominator")})
             except Exception as exc:  # said in words on the page
                 base.update(status="failed", error=str(exc))
             base["label"] = self.t("fan_title", place=self.unit.name,
@@ -277,10 +278,12 @@ class ForecastReport:
                 "last_value", "last_as_of", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
                 "p_meet_plan", "pace_required", "method", "n_obs", "actual", "status", "error",
                 "label", "past_moves", "past_moves_as_large", "past_moves_pool", "flags",
-                "upper_bound", "bound_indicator", "bound_kind", "p_meet_plan_model", "plan_pull"]
+                "upper_bound", "bound_indicator", "bound_kind", "p_meet_plan_model", "plan_pull",
+                "plan_source", "plan_basis", "plan_denominator"]
         out = pd.DataFrame(rows, columns=cols)
         for c in ("forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
-                  "pace_required", "actual", "past_moves", "past_moves_as_large", "upper_bound"):
+                  "pace_required", "actual", "past_moves", "past_moves_as_large", "upper_bound",
+                  "plan_basis", "plan_denominator"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
         self._cache["fc"] = out
         return out

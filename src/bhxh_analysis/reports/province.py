@@ -35,56 +35,17 @@ from .data import (
     units_frame,
 )
 from .data import check_year as _check_year
+from .plans import coverage_plan_for, persons_plans, prob_at_least
+from .plans import next_plan_of as _next_plan_of
+from .plans import pace as _pace
+from .plans import plan_evidence as _plan_evidence
+from .plans import plan_of as _plan_of
+from .plans import same_place as _same_place
 
 __all__ = ["SUMMARY_MIME", "ProvinceReport", "coverage_table"]
 
 _TREND_MEASURES = ("participants", "coverage_pct")
 _CONTEXT = ("population", "labour_force", "labour_force_15plus")
-
-
-def _same_place(df: pd.DataFrame, r: pd.Series) -> pd.Series:
-    """Rows of ``df`` about the place of row ``r``: same level, code and boundary set.
-
-    The code alone is not enough: in a 2025 report Hồ Chí Minh (2025) and Hồ Chí Minh
-    (until 30 June 2025) share code 79 and level, not the area.
-    """
-    return ((df["geo_level"] == r["geo_level"]) & (df["geo_code"] == r["geo_code"])
-            & (df["boundaries"] == r["boundaries"]))
-
-
-def _plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series, indicator: str,
-             year: int) -> tuple[pd.Series | None, str]:
-    """The plan of the place of row ``r`` for ``year``, and whether it is printed.
-
-    Order made explicit, never the rows' order in a file: a published plan before a
-    derived one, then the latest date, ties by the last ``obs_id`` (as :func:`latest`).
-
-    Returns
-    -------
-    (Series or None, str)
-        The plan's row and ``"published"`` or ``"derived"``; ``(None, "")`` when the year
-        has no plan.
-    """
-    for df, kind in ((published, "published"), (derived, "derived")):
-        hit = df[(df["indicator"] == indicator) & _same_place(df, r)
-                 & (df["as_of"].dt.year == year)]
-        if len(hit):
-            return hit.sort_values(["as_of", "obs_id"], kind="stable").iloc[-1], kind
-    return None, ""
-
-
-def _next_plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
-                  indicator: str, year: int) -> pd.Series | None:
-    """The place's own plan of the first year after ``year`` that has one, if any.
-
-    A coverage of 2016 is measured against the province's own plan for 2020 (Bạc Liêu:
-    90 %) rather than against the nation's target for that year. That year's plan is
-    picked by :func:`_plan_of` (a published plan before a derived one, then the latest).
-    """
-    later = [y for df in (published, derived)
-             for y in df.loc[(df["indicator"] == indicator) & _same_place(df, r),
-                             "as_of"].dt.year if y > year]
-    return _plan_of(published, derived, r, indicator, min(later))[0] if later else None
 
 
 class ProvinceReport:
@@ -99,7 +60,8 @@ class ProvinceReport:
         ``2025``: the 34 provinces, covering every legacy part of the province.
     year : int, optional
         Report year (forecast and plan comparison). Default: the latest year with both
-        a plan and a within-year figure unless the province itself has a published 31
+        a plan (in persons, or a coverage plan with that year's denominator) and a
+        within-year participants figure, unless the province itself has a published 31
         December figure of a later year (then that year), else the latest year with data
         (:meth:`year_reason` says which).
     as_of : str, optional
@@ -257,12 +219,22 @@ class ProvinceReport:
         m = measure_of(ins["indicator"])
         # A year counts when one place has, for one scheme, both a plan in persons and a
         # participants figure dated within the year: what the forecast section forecasts
-        # and sets against a plan (a coverage and its plan are compared, not forecast).
+        # and sets against a plan (a coverage and its plan alone are compared, not
+        # forecast).
         key = ins.assign(year=ins["as_of"].dt.year, scheme=scheme_of(ins["indicator"]))[
             ["year", "geo_level", "geo_code", "scheme"]]
         plans = set(map(tuple, key[_plan_evidence(m).to_numpy()].to_numpy().tolist()))
+        # a coverage plan counts when the year's denominator turns it into persons, as
+        # the forecaster does (Hưng Yên 2022: 92 % of a population of 1,290,850)
+        conv = persons_plans(self._figures(), self.derived)
+        from_cov = set(map(tuple, conv[["year", "geo_level", "geo_code", "scheme"]]
+                           .to_numpy().tolist()))
         within = m.eq("participants").to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
-        common = {k[0] for k in set(map(tuple, key[within].to_numpy().tolist())) & plans}
+        have = set(map(tuple, key[within].to_numpy().tolist()))
+        common = {k[0] for k in have & (plans | from_cov)}
+        # the plan year's plans are only coverage plans: the header says how they count
+        self._plan_from_coverage = bool(common) and not any(
+            k[0] == max(common) for k in have & plans)
         # ... unless the province itself (or the sum of its legacy parts) has a published
         # 31 December participants or coverage figure of a later year: that year's outcome
         # is known and newer (Hồ Chí Minh 2025: its own 31/12/2025 figures, not 2017).
@@ -271,7 +243,8 @@ class ProvinceReport:
                   & m.isin(_TREND_MEASURES).to_numpy() & is_year_end(ins["as_of"]).to_numpy()]
         own_year = int(own["as_of"].dt.year.max()) if len(own) else None
         if common and (own_year is None or own_year <= max(common)):
-            self._year_reason = "year_reason_plan"
+            self._year_reason = ("year_reason_plan_coverage" if self._plan_from_coverage
+                                 else "year_reason_plan")
             return int(max(common))
         if common:
             self._year_reason, self._plan_year = "year_reason_year_end", int(max(common))
@@ -524,7 +497,7 @@ class ProvinceReport:
                 "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
                 "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
                 "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
-                "p_meet_plan_model", "plan_pull", "actual"]
+                "p_meet_plan_model", "plan_pull", "actual", "plan_basis", "plan_denominator"]
         rows = []
         if self.year is not None:
             obs = self.obs
@@ -582,7 +555,7 @@ class ProvinceReport:
                             "pace_required", "method", "n_obs", "past_moves",
                             "past_moves_as_large", "past_moves_pool", "flags", "upper_bound",
                             "bound_indicator", "bound_kind", "p_meet_plan_model",
-                            "plan_pull")})
+                            "plan_pull", "plan_source", "plan_basis", "plan_denominator")})
                         if pd.isna(base["plan"]):
                             base.update(self._plan_from_tables(r, res))
                     except Exception as exc:  # the reason is said to the reader, not hidden
@@ -591,7 +564,7 @@ class ProvinceReport:
         out = pd.DataFrame(rows, columns=cols)
         for c in ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
                   "p_meet_plan", "pace_required", "past_moves", "past_moves_as_large",
-                  "upper_bound", "actual"):
+                  "upper_bound", "actual", "plan_basis", "plan_denominator"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
         self._cache["forecast"] = out
         return out
@@ -604,11 +577,18 @@ class ProvinceReport:
         """
         plan_ind = r["indicator"].replace("_participants", "_plan_participants")
         hit, kind = _plan_of(self.obs, self.derived, r, plan_ind, int(self.year))
-        if hit is None:
-            return {}
+        extra: dict[str, Any] = {}
+        if hit is None:  # a coverage plan and the year's denominator, as the forecaster
+            hit = coverage_plan_for(self.obs, self.derived, r, int(self.year))
+            if hit is None:
+                return {}
+            hit = hit.rename({"plan": "value"})
+            kind = str(hit["kind"])
+            extra = {"plan_basis": float(hit["basis"]),
+                     "plan_denominator": float(hit["denominator"])}
         plan = float(hit["value"])
         return {"plan": plan, "p_meet_plan": prob_at_least(res, plan),
-                "p_meet_plan_model": "seasonal", "plan_source": kind,
+                "p_meet_plan_model": "seasonal", "plan_source": kind, **extra,
                 "pace_required": _pace(plan, float(r["value"]), r["as_of"], self.year)}
 
     def forecast_history(self, row: pd.Series) -> pd.DataFrame:
@@ -732,33 +712,6 @@ class ProvinceReport:
                 "key_figures": key, "forecast": fc, "conflicts": len(conf),
                 "only_plans": only_plans,
                 "n_observations": len(self.obs)}
-
-
-def _plan_evidence(measure: pd.Series) -> pd.Series:
-    """True for measures that state or imply a plan in persons (plan, % of plan, shortfall)."""
-    return measure.isin(["plan_participants", "attainment_pct", "shortfall_participants"])
-
-
-def prob_at_least(res: Any, x: float) -> float:
-    """Return P(31 December value ≥ x) from a forecast result.
-
-    Uses the result's own ``prob_at_least`` when the forecaster offers one, else a
-    log-normal matched to its 95 % interval (median = the forecast).
-    """
-    if hasattr(res, "prob_at_least"):
-        return float(res.prob_at_least(x))
-    from statistics import NormalDist
-
-    lo, hi, mid = float(res.lo95), float(res.hi95), float(res.forecast)
-    if not (lo > 0 and hi > lo and mid > 0 and x > 0):
-        return math.nan
-    sigma = (math.log(hi) - math.log(lo)) / (2 * 1.959964)
-    return 1.0 - NormalDist(math.log(mid), sigma).cdf(math.log(x))
-
-
-def _pace(plan: float, last: float, as_of: pd.Timestamp, year: int) -> float:
-    months = (pd.Timestamp(year=year, month=12, day=31) - as_of).days / 30.44
-    return (plan - last) / months if months > 0 else math.nan
 
 
 def coverage_table(province: str, boundaries: str = "legacy", *, year: int | None = None,

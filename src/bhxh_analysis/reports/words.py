@@ -314,6 +314,7 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                               as_of=i18n.fmt_date(r["as_of"], lang)))
             continue
         out += _actual_note(r, lang)
+        out += _plan_origin(r, lang)
         if pd.notna(r["plan"]) and pd.notna(r["p_meet_plan"]):
             p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)
             move = r["plan"] - r["last_value"]
@@ -342,6 +343,34 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
     if len(ok) and ok["plan"].isna().any():  # "some" only when some have one
         out.append(i18n.t("forecast_no_plan_any" if ok["plan"].isna().all()
                           else "forecast_no_plan", lang))
+    return out
+
+
+def _plan_origin(r: pd.Series, lang: str) -> list[str]:
+    """Where a plan not published in persons comes from, and a choice among conflicting ones.
+
+    A plan computed from the coverage plan (``plan_source``, ``plan_basis``,
+    ``plan_denominator`` of the forecast) is shown with its arithmetic; a plan chosen
+    among plans that differ (flag ``plan_conflict``) says that one source was believed.
+    """
+    if pd.isna(r.get("plan")):
+        return []
+    from ..forecast._prep import FROM_COVERAGE
+    from ..schema import DENOMINATOR
+
+    out = []
+    label, place = i18n.indicator_label(r["indicator"], lang), r["place"]
+    basis, den = r.get("plan_basis", math.nan), r.get("plan_denominator", math.nan)
+    if r.get("plan_source") == FROM_COVERAGE and pd.notna(basis) and pd.notna(den):
+        name = DENOMINATOR[str(r["indicator"]).removesuffix("_participants")]
+        out.append(i18n.t("plan_from_coverage", lang, label=label, place=place,
+                          plan=i18n.fmt_number(r["plan"], lang), year=int(r["year"]),
+                          pct=i18n.fmt_pct(basis, lang),
+                          denominator=i18n.indicator_label(name, lang).lower(),
+                          value=i18n.fmt_number(den, lang)))
+    if "plan_conflict" in _flags(r):
+        out.append(i18n.t("flag_plan_conflict", lang, label=label, place=place,
+                          year=int(r["year"])))
     return out
 
 
