@@ -861,10 +861,12 @@ def test_trends_put_insurance_beside_population_on_their_own_panels(bundle) -> N
     trends = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=mixed).trend_table()
     panels = trends.groupby("panel")["series"].unique().to_dict()
     assert set(panels["Population and labour force"]) == {"Population"}
-    counts = set(panels["Insurance participants"])
-    # every insurance series, even a single figure (drawn as a point)
-    assert "Health insurance (BHYT) — Lâm Đồng" in counts
-    assert "Health insurance (BHYT) — Đức Trọng" in counts
+    # every insurance series, even a single figure (drawn as a point); the districts'
+    # on a panel of their own, apart from the province's (issue 14.11)
+    assert set(panels["Health insurance (BHYT): participants"]) == {
+        "Health insurance (BHYT) — Lâm Đồng"}
+    assert set(panels["Health insurance (BHYT): participants in districts"]) == {
+        "Health insurance (BHYT) — Đà Lạt", "Health insurance (BHYT) — Đức Trọng"}
 
 
 def test_2025_trend_draws_only_the_sum_never_a_legacy_part_under_its_label(bundle) -> None:

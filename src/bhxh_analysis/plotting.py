@@ -6,15 +6,15 @@ set of small panels), so a researcher can keep drawing on it. x is sorted; dates
 numbers are written the Vietnamese way by default (``lang="vi"``: ``1.312.000``,
 ``83,2%``, ``7/2020``) or the English way (``lang="en"``); date ticks are chosen when the
 chart is drawn, so that their labels never meet (:mod:`bhxh_analysis.dateticks`). Legends
-sit outside the axes, at most :data:`MAX_SERIES` series share a panel, and series with
-few points are drawn as points rather than lines. DejaVu Sans (shipped with matplotlib)
+sit outside the axes, at most :data:`MAX_SERIES` series share a panel, counts of very
+different size do not (:data:`MAX_RATIO`), and series with few points are drawn as
+points rather than lines. DejaVu Sans (shipped with matplotlib)
 draws every Vietnamese letter (:func:`missing_glyphs`). The reports show the same charts
 through :func:`bhxh_analysis.reports.render.Page.figure`.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
 from collections.abc import Sequence
@@ -28,14 +28,21 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from . import i18n
+from .chartout import (  # noqa: F401 (re-exported: the public chart API)
+    DPI,
+    FONT,
+    _drawn_texts,
+    figure_of,
+    missing_glyphs,
+    overlapping_texts,
+    to_png,
+)
 from .dateticks import DateLabels, DateTicks
 
-FONT = "DejaVu Sans"
 PALETTE: tuple[str, ...] = (
     "#1f5f8b", "#e07b39", "#3a9d5d", "#b8404a", "#7d5ba6", "#8c6d46", "#d4a017", "#5a6b7b",
 )
 TARGET_COLOR = "#b8404a"
-DPI = 100
 MAX_SERIES = 5
 SPARSE = 3  # series with fewer points are drawn as points only
 
@@ -326,12 +333,55 @@ def _series_sets(keys: list[str]) -> list[list[str]]:
     return sets
 
 
+#: Largest ratio of two series' peaks (largest absolute value) on one panel of counts.
+#: The axis ends at most a tenth of its span above the highest point, so the smallest
+#: series still reaches more than a tenth of the axis' top (1 / (8 × 1.1) ≈ 11 %):
+#: 15 thousand voluntary BHXH participants beside 1.3 million BHYT sat on zero.
+MAX_RATIO = 8.0
+
+
+def _size_sets(keys: list[str], peaks: dict[str, float]) -> list[list[str]]:
+    """Split series names so that no panel's largest peak exceeds :data:`MAX_RATIO`
+    times its smallest: the largest series first, each set in the caller's order.
+
+    Sets are bands of size taken from the top (the fewest such bands); series whose
+    peak is zero share a band of their own.
+
+    Examples
+    --------
+    >>> _size_sets(["BHYT", "BHXH", "BHTN"], {"BHYT": 1_300_000, "BHXH": 97_000,
+    ...                                       "BHTN": 70_000})
+    [['BHYT'], ['BHXH', 'BHTN']]
+    >>> _size_sets(["Tân Kỳ", "Nam Đàn"], {"Tân Kỳ": 617, "Nam Đàn": 5_977})
+    [['Nam Đàn'], ['Tân Kỳ']]
+    >>> _size_sets(["a", "b"], {"a": 1.0, "b": 8.0})
+    [['a', 'b']]
+    """
+    ranked = sorted(keys, key=lambda k: -abs(peaks.get(k, 0.0)))
+    bands: list[list[str]] = []
+    for k in ranked:
+        peak = abs(peaks.get(k, 0.0))
+        if bands and abs(peaks.get(bands[-1][0], 0.0)) <= MAX_RATIO * peak:
+            bands[-1].append(k)
+        else:
+            bands.append([k])
+    return [[k for k in keys if k in band] for band in bands]
+
+
 def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None, *,
            lang: str = "vi", pct: str | bool | None = None, title: str | None = None,
            ylabel: str | None = None, scale: str | float | None = None,
            targets: Sequence[str] = (), width: float = 8.5, height: float = 2.8,
            sharex: bool = False) -> Figure:
     """Draw small multiples: one panel per value of ``panel``, ≤ :data:`MAX_SERIES` each.
+
+    No series is flattened against a larger one: on a panel of counts, series whose
+    peaks differ more than :data:`MAX_RATIO` times go to panels of their own (the
+    largest first, same title), so each one spans a visible part of its own y axis.
+    Percentages stay together: they share one scale, on which 2 % beside 90 % reads
+    right. Then a panel with more than :data:`MAX_SERIES` series is split, a scheme's
+    series together (:func:`_series_sets`); the parts of a panel that held several
+    schemes are titled with the scheme each holds.
 
     Parameters
     ----------
@@ -341,7 +391,7 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
         As in :func:`line`.
     panel : str, optional
         Column whose values become panel titles (default: one panel titled ``title``);
-        a panel with more than :data:`MAX_SERIES` series is split into several.
+        a panel is split into several as said above.
     pct : bool or str, optional
         y is a percentage, or the column saying so per panel.
     ylabel : str, optional
@@ -367,6 +417,11 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     >>> [ax.get_title(loc="left") for ax in fig.axes]
     ['BHYT', 'BHTN']
     >>> plt.close(fig)
+    >>> sizes = df.assign(value=[1.3e6, 1.31e6, 1.32e6, 14e3, 15e3, 16e3], panel="Số người")
+    >>> fig = panels(sizes, x="year", y="value", hue="indicator", panel="panel")
+    >>> [ax.get_legend_handles_labels()[1] for ax in fig.axes]  # 1.3 M and 16 k apart
+    [['BHYT'], ['BHTN']]
+    >>> plt.close(fig)
     """
     import matplotlib.pyplot as plt
 
@@ -381,22 +436,26 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
               else None)  # more series than colours: each panel picks its own
     groups = df.groupby(panel, sort=False) if panel else [(title or "", df)]
     for name, g in groups:
-        present = set(g[hue].astype(str))
-        sets = _series_sets([k for k in order if k in present])
+        present = [k for k in order if k in set(g[hue].astype(str))]
+        if _is_pct(g, pct):  # percentages share one scale: 2 % beside 90 % reads right
+            sets = _series_sets(present)
+        else:  # counts: a small series gets a panel of its own (MAX_RATIO)
+            peaks = g[y].abs().groupby(g[hue].astype(str)).max().fillna(0.0).to_dict()
+            sets = [s for band in _size_sets(present, peaks) for s in _series_sets(band)]
+        several = len({k.split(" — ")[0] for k in present}) > 1
         for keys in sets:
-            # a split panel names the scheme each part holds (its series' kin), so the
-            # parts do not all carry one title
+            # a panel split between schemes names the scheme each part holds (its
+            # series' kin), so the parts do not all carry one title
             kin = {k.split(" — ")[0] for k in keys}
             label = (f"{name}: {kin.pop()}" if len(sets) > 1 and len(kin) == 1 and name
-                     else str(name))
+                     and several else str(name))
             chunks.append((label, g[g[hue].astype(str).isin(keys)]))
     with matplotlib.rc_context(style()):
         fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")
         axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False, sharex=sharex)[:, 0]
     for ax, (name, g) in zip(axes, chunks, strict=False):
         first = g.iloc[0]
-        is_pct = bool(first[pct]) if isinstance(pct, str) else bool(pct)
-        line(g, x, y, hue, ax=ax, lang=lang, pct=is_pct,
+        line(g, x, y, hue, ax=ax, lang=lang, pct=_is_pct(g, pct),
              title=name or None,
              ylabel=str(first[ylabel]) if ylabel in g.columns else ylabel,
              scale=float(first[scale]) if isinstance(scale, str) else float(scale or 1.0),
@@ -404,6 +463,11 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
         if ax.get_legend() is not None and set(g[hue].astype(str)) == {str(name)}:
             ax.get_legend().remove()  # one series named like its panel: the title says it
     return fig
+
+
+def _is_pct(g: pd.DataFrame, pct: str | bool | None) -> bool:
+    """Whether the panel of rows ``g`` holds percentages (``pct``: a column or a flag)."""
+    return bool(g[pct].iloc[0]) if isinstance(pct, str) else bool(pct)
 
 
 def _label_place(v: float, tv: float | None, width: float, top: float) -> tuple[str, float]:
@@ -619,114 +683,6 @@ def _below_ticks(ax: Axes) -> Any:
         return ax.xaxis.get_tightbbox(renderer) or ax.bbox
 
     return box
-
-
-# ----------------------------------------------------------------------------- output
-
-
-def figure_of(obj: Any) -> Figure:
-    """Return the matplotlib Figure behind an Axes, a Figure or a seaborn grid.
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> figure_of(ax) is fig
-    True
-    >>> plt.close(fig)
-    """
-    if isinstance(obj, Figure):
-        return obj
-    if isinstance(obj, Axes):
-        return obj.figure
-    fig = getattr(obj, "figure", None) or getattr(obj, "fig", None)
-    if isinstance(fig, Figure):
-        return fig
-    raise TypeError(f"not a chart: {type(obj).__name__}")
-
-
-def to_png(obj: Any, close: bool = True) -> bytes:
-    """Return the PNG bytes of a chart (Axes, Figure or grid); close its figure.
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> to_png(ax)[:4]
-    b'\\x89PNG'
-    """
-    fig = figure_of(obj)
-    buf = io.BytesIO()
-    # No "Software" (matplotlib version) or date in the PNG: the same chart gives the same bytes.
-    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
-    if close:
-        import matplotlib.pyplot as plt
-
-        plt.close(fig)
-    return buf.getvalue()
-
-
-def _drawn_texts(fig: Figure) -> list[Any]:
-    """Texts a reader sees: tick labels only where their tick lies inside the view."""
-    from matplotlib.axis import Tick
-    from matplotlib.text import Text
-
-    ticks = set()
-    shown = []
-    for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            lo, hi = sorted(axis.get_view_interval())
-            tol = (hi - lo) * 1e-9
-            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                ticks.update({id(tick.label1), id(tick.label2)})
-                if lo - tol <= tick.get_loc() <= hi + tol:
-                    shown += [lbl for lbl in (tick.label1, tick.label2) if lbl.get_visible()]
-    others = [t for t in fig.findobj(Text) if id(t) not in ticks
-              and not isinstance(getattr(t, "axes", None), Tick)]
-    return [t for t in [*others, *shown] if t.get_visible() and t.get_text().strip()]
-
-
-def overlapping_texts(obj: Any, pad: float = 0.5) -> list[tuple[str, str]]:
-    """Return pairs of visible texts of a chart whose boxes overlap (empty: legible).
-
-    Used by the tests: tick labels (of ticks inside the view), value labels, titles,
-    legend entries and annotations are compared by their rendered bounding boxes.
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> _ = ax.text(0.5, 0.5, "một"), ax.text(0.5, 0.5, "hai"), ax.text(0.1, 0.1, "ba")
-    >>> overlapping_texts(fig)
-    [('một', 'hai')]
-    >>> plt.close(fig)
-    """
-    fig = figure_of(obj)
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    boxes = []
-    for art in _drawn_texts(fig):
-        bb = art.get_window_extent(renderer)
-        if bb.width <= 0 or bb.height <= 0:
-            continue
-        boxes.append((art.get_text(), bb.padded(-pad)))
-    return [(a, b) for (a, ba), (b, bb) in itertools.combinations(boxes, 2) if ba.overlaps(bb)]
-
-
-def missing_glyphs(text: str, font: str = FONT) -> set[str]:
-    """Return the characters of ``text`` that ``font`` cannot draw (empty set: all covered).
-
-    Examples
-    --------
-    >>> missing_glyphs("Đắk Lắk, Thừa Thiên Huế")
-    set()
-    """
-    from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
-
-    path = font_manager.findfont(font, fallback_to_default=False)
-    cmap = FT2Font(path).get_charmap()
-    return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in cmap}
 
 
 @dataclass

@@ -41,11 +41,10 @@ from .plans import pace as _pace
 from .plans import plan_evidence as _plan_evidence
 from .plans import plan_of as _plan_of
 from .plans import same_place as _same_place
+from .trends import TREND_MEASURES as _TREND_MEASURES
+from .trends import trend_table as _trend_table
 
 __all__ = ["SUMMARY_MIME", "ProvinceReport", "coverage_table"]
-
-_TREND_MEASURES = ("participants", "coverage_pct")
-_CONTEXT = ("population", "labour_force", "labour_force_15plus")
 
 
 class ProvinceReport:
@@ -76,6 +75,9 @@ class ProvinceReport:
     >>> rpt = ProvinceReport("Lâm Đồng", lang="en")  # doctest: +SKIP
     >>> rpt.coverage_table()[["place", "coverage", "target", "gap_pp"]]  # doctest: +SKIP
     """
+
+    #: The level of the report's own place (a :class:`~.unit.UnitReport` sets its own).
+    level: str = "province"
 
     def __init__(self, province: str, boundaries: str = "legacy", year: int | None = None,
                  as_of: str | None = None, lang: str = "vi",
@@ -440,45 +442,13 @@ class ProvinceReport:
     def trend_table(self) -> pd.DataFrame:
         """Return every series to draw over time, tidy, with its panel.
 
-        Population and labour force of the province form a panel of their own;
-        insurance participants and coverage of every place follow (every series,
-        even a single figure, which is drawn as a point).
+        Population and labour force form a panel of their own; participants one panel
+        per scheme and level; coverage one panel (:mod:`~bhxh_analysis.reports.trends`
+        says why: no series is flattened against a larger one).
 
         Columns ``panel, series, as_of, value, pct, ylabel, scale``.
         """
-        src = self._figures()
-        ind = src["indicator"]
-        # the place's own denominators only: in a 2025 report the legacy parts' series
-        # would otherwise fill the years the sum cannot be formed, under the same label
-        context = src[ind.isin(_CONTEXT) & src["geo_level"].eq("province")
-                      & src["geo_code"].astype(str).eq(str(self.unit.code))
-                      & src["boundaries"].astype(str).eq(self.boundaries)]
-        ins = src[is_insurance(ind) & measure_of(ind).isin(_TREND_MEASURES)]
-        parts = []
-        if len(context):
-            # by date, ties by obs_id: the duplicate dropped below is never chosen by file order
-            context = context.sort_values(["indicator", "as_of", "obs_id"], kind="stable")
-            parts.append(context.assign(
-                panel=self.t("trends_context"),
-                series=[i18n.indicator_label(x, self.lang) for x in context["indicator"]],
-                pct=False, ylabel=self.t("persons_thousands"), scale=1000.0))
-        for measure, key in (("participants", "trends_counts"), ("coverage_pct", "trends_pct")):
-            sel = ins[measure_of(ins["indicator"]).eq(measure).to_numpy()]
-            if sel.empty:
-                continue
-            sel = self._order(sel)
-            pct = measure == "coverage_pct"
-            parts.append(sel.assign(
-                panel=self.t(key),
-                series=[f"{i18n.indicator_label(i, self.lang).split(':')[0]} — {p}"
-                        for i, p in zip(sel["indicator"], sel["place"], strict=True)],
-                pct=pct, ylabel="%" if pct else self.t("persons_thousands"),
-                scale=1.0 if pct else 1000.0))
-        cols = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale"]
-        if not parts:
-            return pd.DataFrame(columns=cols)
-        out = pd.concat(parts)[cols].drop_duplicates(["panel", "series", "as_of"])
-        return out.reset_index(drop=True)
+        return _trend_table(self)
 
     def forecast_table(self) -> pd.DataFrame:
         """Return the year-end forecast of every participant series of the report year.

@@ -1,0 +1,107 @@
+"""The trend table of a province (or district, commune) report: every series to draw over time.
+
+Which series share a panel is decided here and in :func:`bhxh_analysis.plotting.panels`,
+so that no series is flattened against a larger one (issue 14.11):
+
+* population and labour force of the report's own place: a panel of their own;
+* participants: one panel per scheme (BHYT, BHXH, BHXH bắt buộc, ...), each with its own
+  y axis, and within a scheme one panel per level below the report's own (the districts'
+  or communes' series apart from the province's); :func:`~bhxh_analysis.plotting.panels`
+  then splits a panel whose series' peaks differ more than
+  :data:`~bhxh_analysis.plotting.MAX_RATIO` times, and any beyond
+  :data:`~bhxh_analysis.plotting.MAX_SERIES` series;
+* coverage (%): one panel, every place and scheme on the same percentage scale (split
+  only beyond :data:`~bhxh_analysis.plotting.MAX_SERIES` series).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .. import i18n
+from ..schema import LEVEL_RANK
+from .data import indicator_rank, is_insurance, measure_of
+
+if TYPE_CHECKING:
+    from .province import ProvinceReport
+
+TREND_MEASURES = ("participants", "coverage_pct")
+CONTEXT = ("population", "labour_force", "labour_force_15plus")
+COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale"]
+_PLURAL = {"district": "districts_plural", "commune": "communes_plural"}
+
+
+def _scheme_name(indicator: str, lang: str) -> str:
+    """The scheme part of an indicator's label (``bhyt_participants`` → ``BHYT``)."""
+    return i18n.indicator_label(indicator, lang).split(":")[0]
+
+
+def _participant_panels(rpt: ProvinceReport, sel: pd.DataFrame) -> pd.DataFrame:
+    """Participants rows with their panel: one per scheme and level, in page order.
+
+    The report's own level (and any above it) is titled by the scheme alone
+    ("Số người tham gia BHYT"); a level below it says which ("…, cấp huyện").
+    Panels follow the level, then the schemes' order; series within a panel the level,
+    then the place, as every table of the page.
+    """
+    own = LEVEL_RANK[rpt.level]
+    below = sel["_level_rank"].gt(own)
+    names = [_scheme_name(i, rpt.lang) for i in sel["indicator"]]
+    panel = [rpt.t("trends_counts_level", scheme=n, level=rpt.t(_PLURAL[lv]))
+             if low else rpt.t("trends_counts_scheme", scheme=n)
+             for n, lv, low in zip(names, sel["geo_level"], below, strict=True)]
+    out = sel.assign(panel=panel, _group=sel["_level_rank"].where(below, 0),
+                     _ind_rank=indicator_rank(sel["indicator"]).to_numpy(),
+                     series=[f"{n} — {p}" for n, p in zip(names, sel["place"], strict=True)])
+    return out.sort_values(["_group", "_ind_rank", "_level_rank", "place", "as_of", "obs_id"],
+                           kind="stable")
+
+
+def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
+    """Return every series to draw over time, tidy, with its panel.
+
+    See the module's docstring for which series share a panel. Every insurance series
+    is drawn, even a single figure (as a point).
+
+    Returns
+    -------
+    DataFrame
+        ``panel, series, as_of, value, pct, ylabel, scale``, panels in page order.
+    """
+    src = rpt._figures()
+    ind = src["indicator"]
+    # the place's own denominators only: in a 2025 report the legacy parts' series
+    # would otherwise fill the years the sum cannot be formed, under the same label
+    context = src[ind.isin(CONTEXT) & src["geo_level"].eq("province")
+                  & src["geo_code"].astype(str).eq(str(rpt.unit.code))
+                  & src["boundaries"].astype(str).eq(rpt.boundaries)]
+    ins = src[is_insurance(ind) & measure_of(ind).isin(TREND_MEASURES)]
+    parts = []
+    if len(context):
+        # by date, ties by obs_id: the duplicate dropped below is never chosen by file order
+        context = context.sort_values(["indicator", "as_of", "obs_id"], kind="stable")
+        parts.append(context.assign(
+            panel=rpt.t("trends_context"),
+            series=[i18n.indicator_label(x, rpt.lang) for x in context["indicator"]],
+            pct=False, ylabel=rpt.t("persons_thousands"), scale=1000.0))
+    counts = ins[measure_of(ins["indicator"]).eq("participants").to_numpy()]
+    if len(counts):
+        parts.append(_participant_panels(rpt, counts).assign(
+            pct=False, ylabel=rpt.t("persons_thousands"), scale=1000.0))
+    cov = ins[measure_of(ins["indicator"]).eq("coverage_pct").to_numpy()]
+    if len(cov):
+        cov = rpt._order(cov)
+        parts.append(cov.assign(
+            panel=rpt.t("trends_pct"),
+            series=[f"{_scheme_name(i, rpt.lang)} — {p}"
+                    for i, p in zip(cov["indicator"], cov["place"], strict=True)],
+            pct=True, ylabel="%", scale=1.0))
+    if not parts:
+        return pd.DataFrame(columns=COLUMNS)
+    out = pd.concat(parts)[COLUMNS].drop_duplicates(["panel", "series", "as_of"])
+    return out.reset_index(drop=True)
+
+
+__all__ = ["CONTEXT", "TREND_MEASURES", "trend_table"]
