@@ -139,17 +139,16 @@ def persons_plans(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     return out.assign(scheme=scheme_of(out["indicator"]).to_numpy()).reset_index(drop=True)
 
 
-def coverage_plan_for(figures: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
-                      year: int) -> pd.Series | None:
+def coverage_plan_for(table: pd.DataFrame, r: pd.Series, year: int) -> pd.Series | None:
     """The plan in persons of row ``r``'s series for ``year`` from its coverage plan, if any.
 
-    The forecaster's choice among several (:func:`bhxh_analysis.forecast._prep.pick_plans`:
-    the most authoritative source's, never an average).
+    ``table`` is :func:`persons_plans` of the page (computed once per report, not per
+    row). The forecaster's choice among several
+    (:func:`bhxh_analysis.forecast._prep.pick_plans`: the most authoritative source's,
+    never an average).
     """
     from ..forecast._prep import pick_plans
 
-    t = persons_plans(figures, derived)
-    t = t[(t["geo_level"] == r["geo_level"]) & (t["geo_code"] == r["geo_code"])
-          & (t["boundaries"] == r["boundaries"]) & (t["indicator"] == r["indicator"])]
+    t = table[same_place(table, r) & (table["indicator"] == r["indicator"])]
     got = pick_plans(t, year, pd.Timestamp(year=year, month=12, day=31))
     return got.iloc[0] if len(got) else None

@@ -549,7 +549,9 @@ class ProvinceReport:
         hit, kind = _plan_of(self.obs, self.derived, r, plan_ind, int(self.year))
         extra: dict[str, Any] = {}
         if hit is None:  # a coverage plan and the year's denominator, as the forecaster
-            hit = coverage_plan_for(self.obs, self.derived, r, int(self.year))
+            if "persons_plans" not in self._cache:
+                self._cache["persons_plans"] = persons_plans(self.obs, self.derived)
+            hit = coverage_plan_for(self._cache["persons_plans"], r, int(self.year))
             if hit is None:
                 return {}
             hit = hit.rename({"plan": "value"})
