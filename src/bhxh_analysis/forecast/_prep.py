@@ -512,8 +512,7 @@ def _other_measure(indicator: str) -> tuple[str, str, float] | None:
 def _converted(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
                implied: pd.DataFrame | None, den: pd.DataFrame) -> pd.DataFrame:
     """Plans of the other measure turned into each wanted series' measure (see plans_table)."""
-    from ..schema import DENOMINATOR
-    from .bounds import KIND_RANK
+    from .bounds import KIND_RANK, denominator_of
 
     conv = {i: c for i in wanted if (c := _other_measure(i))}
     if not conv or den is None or not len(den):
@@ -526,8 +525,7 @@ def _converted(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     d = d.sort_values([*KEY, "denominator", "year", "_rank"], kind="stable")
     d = d.drop_duplicates([*KEY, "denominator", "year"])[[*KEY, "denominator", "year", "value",
                                                           "kind"]]
-    rows = rows.assign(denominator=rows["indicator"].map(
-        lambda i: DENOMINATOR[i.removesuffix("_coverage_pct").removesuffix("_participants")]))
+    rows = rows.assign(denominator=rows["indicator"].map(denominator_of))
     m = rows.merge(d.rename(columns={"kind": "denominator_kind"}),
                    on=[*KEY, "denominator", "year"], how="inner")
     power = m["indicator"].map(lambda i: conv[i][2]).to_numpy(float)

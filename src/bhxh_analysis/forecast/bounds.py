@@ -47,18 +47,22 @@ BOUND_COLUMNS = ["upper_bound", "bound_indicator", "bound_year", "bound_kind"]
 
 
 def denominator_of(indicator: str) -> str | None:
-    """Return the denominator indicator of a participants indicator (``None`` if none).
+    """Return the denominator indicator of a participants or coverage indicator
+    (``None`` if none): population for BHYT, the labour force for BHXH and BHTN.
 
     Examples
     --------
     >>> denominator_of("bhyt_participants"), denominator_of("bhxh_voluntary_participants")
     ('population', 'labour_force')
+    >>> denominator_of("bhyt_coverage_pct")
+    'population'
     >>> denominator_of("bhyt_household_participants") is None
     True
     """
-    if not indicator.endswith("_participants"):
-        return None
-    return DENOMINATOR.get(indicator[: -len("_participants")])
+    for measure in ("_participants", "_coverage_pct"):
+        if indicator.endswith(measure):
+            return DENOMINATOR.get(indicator[: -len(measure)])
+    return None
 
 
 def total_of(indicator: str) -> str | None:

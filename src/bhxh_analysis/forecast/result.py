@@ -29,7 +29,6 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..schema import DENOMINATOR
 from ._prep import KEY
 
 RESULT_COLUMNS = [
@@ -120,6 +119,7 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
     note naming every value and source; a converted one a note with its arithmetic.
     """
     from ._prep import pick_plans
+    from .bounds import denominator_of
 
     keycols = [*KEY, "indicator"]
     got = pick_plans(plans, year, as_of)
@@ -132,7 +132,7 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
     note = np.array([""] * len(j), dtype=object)
     for i in np.flatnonzero(np.isfinite(basis)):
         ind = str(j["indicator"].iloc[i])
-        name = DENOMINATOR[ind.removesuffix("_coverage_pct").removesuffix("_participants")]
+        name = denominator_of(ind)
         where = f"{name} {year} {den[i]:,.0f} ({j['denominator_kind'].iloc[i]})"
         note[i] = (f"plan {plan[i]:.2f} % = plan in persons {basis[i]:,.0f} / {where} x 100"
                    if ind.endswith("_pct") else
