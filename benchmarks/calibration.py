@@ -46,6 +46,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _common import log
 
 #: The simulated panel of ``docs/forecasting.md``.
 SIM_PLACES, SIM_YEARS, SIM_SEED = 75, range(2015, 2025), 3
@@ -59,11 +60,6 @@ CASE_COLUMNS = ["geo_name", "geo_level", "indicator", "year", "as_of", "month", 
                 "last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "actual",
                 "inside80", "inside95", "run_rate", "plan", "plan_source", "p_meet_plan",
                 "p_meet_plan_model", "past_moves", "past_moves_as_large", "met", "flags"]
-
-
-def log(msg: str) -> None:
-    """Progress on stderr."""
-    print(f"[calibration] {msg}", file=sys.stderr, flush=True)
 
 
 @contextmanager
