@@ -1226,6 +1226,28 @@ def test_a_percentage_axis_never_zooms_a_small_change_into_a_big_one() -> None:
     plt.close(low.figure)
 
 
+def test_a_percentage_axis_stops_at_100() -> None:
+    """Quảng Nam BHYT 96.8 % (one point) sat in a ten-point span read up to 102 %: a
+    coverage cannot pass 100 %, so no tick above 100 % is drawn (the span stays ten)."""
+    import matplotlib.pyplot as plt
+
+    df = pd.DataFrame({"as_of": pd.to_datetime(["2023-12-31"]), "value": [96.8],
+                       "series": "BHYT — Quảng Nam"})
+    ax = plotting.line(df, "as_of", "value", "series", pct=True)
+    lo, hi = ax.get_ylim()
+    assert hi - lo >= plotting.MIN_PCT_SPAN and lo <= 96.8
+    assert 100.0 <= hi <= 100.0 + plotting.PCT_HEADROOM * (hi - lo) + 1e-9
+    assert max(t for t in ax.get_yticks() if lo <= t <= hi) <= 100.0
+    plt.close(ax.figure)
+    many = df.assign(value=[99.6])  # at 100 % itself the point is drawn whole
+    ax = plotting.line(pd.concat([many, many.assign(
+        as_of=pd.Timestamp("2021-12-31"), value=70.0)]), "as_of", "value", "series", pct=True)
+    lo, hi = ax.get_ylim()
+    assert 99.6 < hi <= 100.0 + plotting.PCT_HEADROOM * (hi - lo) + 1e-9
+    assert max(t for t in ax.get_yticks() if lo <= t <= hi) <= 100.0
+    plt.close(ax.figure)
+
+
 def test_national_table_puts_a_years_partial_rows_in_date_order() -> None:
     """"2025 (đến 30/11/2025)" came before "2025 (đến 30/4/2025)": sorted by label."""
     nat = reports.NationalReport(lang="vi")

@@ -251,7 +251,13 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         lo, hi = ax.get_ylim()
         if hi - lo < MIN_PCT_SPAN:
             lo = max(0.0, (lo + hi - MIN_PCT_SPAN) / 2)
-            ax.set_ylim(lo, lo + MIN_PCT_SPAN)
+            hi = lo + MIN_PCT_SPAN
+        # a coverage cannot pass 100 %: the axis stops just above it (96.8 % centred in
+        # a ten-point span read up to 102 %)
+        top = max(100.0, float(data[y].max())) + PCT_HEADROOM * (hi - lo)
+        if hi > top:
+            lo, hi = max(0.0, lo - (hi - top)), top
+        ax.set_ylim(lo, hi)
     elif len(data):  # 203.8 → 199.5 thousand (−2 %) must not fill the panel like a collapse
         lo, hi = ax.get_ylim()
         if 0 < hi - lo < MIN_COUNT_SPAN * hi:
@@ -287,6 +293,10 @@ SPARSE_DATES = 3
 #: Smallest span (percentage points) of a percentage axis: a change of one point or two
 #: is drawn as the small change it is.
 MIN_PCT_SPAN = 10.0
+
+#: Room above 100 % on a percentage axis, as a share of its span: a point at 100 % is
+#: drawn whole, and no tick above 100 % is labelled.
+PCT_HEADROOM = 0.03
 
 #: Smallest span of a count axis, as a share of its top: a change of 2 % is drawn as the
 #: small change it is, not across the whole panel.
