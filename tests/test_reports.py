@@ -19,6 +19,7 @@ from bhxh_analysis import i18n, plotting, reports
 from bhxh_analysis.cli import main
 from bhxh_analysis.reports import data as report_data
 from bhxh_analysis.reports.render import Page, table_html
+from bhxh_analysis.reports.unit import UnitReport
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -391,27 +392,44 @@ def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle)
                        "participants + Health insurance (BHYT): shortfall (persons)")
 
 
-def test_the_provinces_own_later_year_end_figure_wins_over_an_older_plan_year(bundle) -> None:
-    # Hồ Chí Minh (2025) opened on 2017 (a 31/5/2017 BHYT figure of the legacy city and
-    # its plan) although the new city's own 31/12/2025 figures are published: a reader
-    # expects the year whose outcome is known and newest, told which plan year was passed.
-    derived = _obs([("d-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng",
-                     "2020-12-31", "bhyt_plan_participants", 206387.0, "persons", "")])
-    derived["method"] = "bhyt_plan_participants = bhyt_participants + bhyt_shortfall_participants"
-    own = _obs([("y-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
-                 "2022-12-31", "bhyt_coverage_pct", 91.0, "pct", "91%")])
+def test_a_later_year_end_figure_of_the_province_keeps_the_plan_year_and_is_said(
+        bundle) -> None:
+    # Issue 14.5: the default year is the latest with a plan and a within-year figure.
+    # Phú Yên opened on 2020 (its own 31/12/2020 coverage), a page with no forecast and no
+    # P(meet plan), although 2018 has a plan and a within-year figure: the page stays on
+    # the plan year and one more sentence says that the trends show the newer figures.
+    extra = _obs([
+        ("y-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2018-07-31",
+         "bhyt_participants", 1100000.0, "persons", "1.100.000"),
+        ("y-2", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2018-12-31",
+         "bhyt_plan_participants", 1150000.0, "persons", "1.150.000"),
+        ("y-3", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng", "2020-12-31",
+         "bhyt_coverage_pct", 91.0, "pct", "91%")])
     for lang in ("vi", "en"):
         rpt = reports.ProvinceReport("Lâm Đồng", lang=lang,
-                                     bundle=_bundle(pd.concat([bundle.obs, own]), derived))
-        assert rpt.year == 2022
-        assert rpt.year_reason() == i18n.t("year_reason_year_end", lang, year=2022,
-                                           plan_year=2020, name="Lâm Đồng")
-        assert "2020" in rpt.year_reason()
-    # a district's later year-end figure does not displace the plan year
-    district = own.assign(geo_code="679", geo_name="Đức Trọng", geo_level="district")
-    rpt = reports.ProvinceReport("Lâm Đồng", lang="en",
-                                 bundle=_bundle(pd.concat([bundle.obs, district]), derived))
-    assert rpt.year == 2020
+                                     bundle=_bundle(pd.concat([bundle.obs, extra])))
+        assert rpt.year == 2018
+        assert rpt.year_reason() == " ".join([
+            i18n.t("year_reason_plan", lang, year=2018),
+            i18n.t("year_reason_later_year_end", lang, year=2018, later=2020,
+                   name="Lâm Đồng")])
+        assert "_" not in rpt.year_reason() and "--" not in rpt.year_reason()
+    # a year the user gives is said as given, without the sentence
+    given = reports.ProvinceReport("Lâm Đồng", year=2018, lang="en",
+                                   bundle=_bundle(pd.concat([bundle.obs, extra])))
+    assert given.year_reason() == i18n.t("year_reason_given", "en", year=2018)
+    # a district's later 31 December figure is not the province's own: no sentence on
+    # the province's page; the district's own page says it, by the district's name
+    district = _bundle(pd.concat([bundle.obs, extra.assign(
+        geo_code="679", geo_name="Đức Trọng", geo_level="district")]))
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=district)
+    assert rpt.year == 2018
+    assert rpt.year_reason() == i18n.t("year_reason_plan", "en", year=2018)
+    unit = UnitReport("679", level="district", province="Lâm Đồng", lang="en",
+                      bundle=district)
+    assert unit.year == 2018 and unit.unit_name != "Lâm Đồng"  # the registry's name of 679
+    assert unit.year_reason().endswith(i18n.t(
+        "year_reason_later_year_end", "en", year=2018, later=2020, name=unit.unit_name))
 
 
 def test_a_coverage_plan_does_not_promise_a_forecast_set_against_a_plan(bundle) -> None:
@@ -438,9 +456,9 @@ def _header_agrees_with_the_forecast_table(rpt: reports.ProvinceReport) -> None:
     with_p = ok["plan"].notna() & ok["p_meet_plan"].notna()
     reason = rpt.year_reason()
     notes = rpt.forecast_notes()
-    none_said = any(reason == i18n.t(k, rpt.lang, year=rpt.year)
+    none_said = any(reason.startswith(i18n.t(k, rpt.lang, year=rpt.year))
                     for k in ("year_reason_latest", "year_reason_latest_any"))
-    plan_said = any(reason == i18n.t(k, rpt.lang, year=rpt.year)
+    plan_said = any(reason.startswith(i18n.t(k, rpt.lang, year=rpt.year))
                     for k in ("year_reason_plan", "year_reason_plan_coverage"))
     assert not (none_said and ok["plan"].notna().any()), (reason, ok)
     assert not (plan_said and not with_p.any()), (reason, ok)
@@ -512,13 +530,17 @@ def test_a_plan_chosen_among_conflicting_ones_is_said(built_home, monkeypatch) -
 
 
 @pytest.mark.parametrize("province, boundaries", [("Hưng Yên", "legacy"), ("Hưng Yên", "2025"),
-                                                  ("Bến Tre", "legacy"), ("Lạng Sơn", "legacy")])
+                                                  ("Bến Tre", "legacy"), ("Lạng Sơn", "legacy"),
+                                                  ("Phú Yên", "legacy"), ("Hồ Chí Minh", "2025")])
 def test_real_reports_header_agrees_with_their_forecast_table(built_home, monkeypatch,
                                                               province, boundaries) -> None:
     monkeypatch.setenv("BHXH_HOME", str(built_home))
     for lang in ("vi", "en"):
         rpt = reports.ProvinceReport(province, boundaries=boundaries, lang=lang)
         _header_agrees_with_the_forecast_table(rpt)
+        if province in ("Phú Yên", "Hồ Chí Minh"):  # issue 14.5: once opened on a later
+            # 31 December of their own, with no forecast: now a year with P(meet plan)
+            assert rpt.forecast_table()["p_meet_plan"].notna().any()
     if (province, boundaries) == ("Hưng Yên", "legacy"):  # issue 14: P(meet plan) from 92 %
         assert rpt.year == 2022
         row = rpt.forecast_table().set_index("place").loc["Hưng Yên"]

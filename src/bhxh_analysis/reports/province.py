@@ -58,11 +58,12 @@ class ProvinceReport:
         ``legacy``: the 63 provinces before 1 July 2025, with districts and communes;
         ``2025``: the 34 provinces, covering every legacy part of the province.
     year : int, optional
-        Report year (forecast and plan comparison). Default: the latest year with both
-        a plan (in persons, or a coverage plan with that year's denominator) and a
-        within-year participants figure, unless the province itself has a published 31
-        December figure of a later year (then that year), else the latest year with data
-        (:meth:`year_reason` says which).
+        Report year (forecast and plan comparison). Default: the latest year in which
+        one place has, for one scheme, both a plan (in persons, or a coverage plan with
+        that year's denominator) and a within-year participants figure — a year the
+        forecast section sets against a plan — else the latest year with data
+        (:meth:`year_reason` says which, and whether the place's own 31 December
+        figures of a later year are published).
     as_of : str, optional
         ``YYYY-MM-DD`` or ``dd/mm/yyyy``: figures dated later are ignored.
     lang : {"vi", "en"}
@@ -213,53 +214,77 @@ class ProvinceReport:
         return pd.concat([self.aggregated, self.obs]) if len(self.aggregated) else self.obs
 
     def _default_year(self) -> int | None:
+        """The contract's default year (issue 14.5), and why (:meth:`year_reason`).
+
+        The latest year in which one place of the page has, for one scheme, a plan in
+        persons (published, implied by an attainment or shortfall, or a coverage plan the
+        forecaster converts with the year's denominator) and a participants figure dated
+        within the year — the series the forecast section forecasts and sets against that
+        plan; else the latest year with data. A coverage figure counts for neither: it is
+        compared with its plan in the coverage section, never forecast.
+        """
         both = pd.concat([self._figures(), self.derived])
         ins = both[is_insurance(both["indicator"])]
         if ins.empty:
             self._year_reason = "year_reason_none"
             return None
         m = measure_of(ins["indicator"])
-        # A year counts when one place has, for one scheme, both a plan in persons and a
-        # participants figure dated within the year: what the forecast section forecasts
-        # and sets against a plan (a coverage and its plan alone are compared, not
-        # forecast).
-        key = ins.assign(year=ins["as_of"].dt.year, scheme=scheme_of(ins["indicator"]))[
-            ["year", "geo_level", "geo_code", "scheme"]]
-        plans = set(map(tuple, key[_plan_evidence(m).to_numpy()].to_numpy().tolist()))
+        cols = ["year", "boundaries", "geo_level", "geo_code", "scheme"]
+
+        def keys(df: pd.DataFrame, year: pd.Series | None = None) -> set[tuple]:
+            """(year, place, scheme) of each row; the year of its date unless given."""
+            return set(map(tuple, df.assign(
+                year=(df["as_of"].dt.year if year is None else year).astype(int),
+                scheme=scheme_of(df["indicator"]).to_numpy())[cols].astype(str)
+                .to_numpy().tolist()))
+
+        # What forecast_table reads: published participants of the place (never the sum
+        # of legacy parts) and the plans of the published and derived tables.
+        pub = self.obs[is_insurance(self.obs["indicator"])]
+        pm = measure_of(pub["indicator"])
+        have = keys(pub[pm.eq("participants").to_numpy()
+                        & ~is_year_end(pub["as_of"]).to_numpy()])
+        own = pd.concat([pub, self.derived[is_insurance(self.derived["indicator"])]])
+        plans = keys(own[_plan_evidence(measure_of(own["indicator"])).to_numpy()])
         # a coverage plan counts when the year's denominator turns it into persons, as
         # the forecaster does (Hưng Yên 2022: 92 % of a population of 1,290,850)
-        conv = persons_plans(self._figures(), self.derived)
-        from_cov = set(map(tuple, conv[["year", "geo_level", "geo_code", "scheme"]]
-                           .to_numpy().tolist()))
-        within = m.eq("participants").to_numpy() & ~is_year_end(ins["as_of"]).to_numpy()
-        have = set(map(tuple, key[within].to_numpy().tolist()))
-        common = {k[0] for k in have & (plans | from_cov)}
+        conv = persons_plans(self.obs, self.derived)
+        from_cov = keys(conv, conv["year"])
+        common = {int(k[0]) for k in have & (plans | from_cov)}
         # the plan year's plans are only coverage plans: the header says how they count
         self._plan_from_coverage = bool(common) and not any(
-            k[0] == max(common) for k in have & plans)
-        # ... unless the province itself (or the sum of its legacy parts) has a published
-        # 31 December participants or coverage figure of a later year: that year's outcome
-        # is known and newer (Hồ Chí Minh 2025: its own 31/12/2025 figures, not 2017).
-        own = ins[(ins["geo_level"] == "province").to_numpy()
-                  & (ins["boundaries"] == self.boundaries).to_numpy()
-                  & m.isin(_TREND_MEASURES).to_numpy() & is_year_end(ins["as_of"]).to_numpy()]
-        own_year = int(own["as_of"].dt.year.max()) if len(own) else None
-        if common and (own_year is None or own_year <= max(common)):
+            int(k[0]) == max(common) for k in have & plans)
+        if common:
+            year = max(common)
             self._year_reason = ("year_reason_plan_coverage" if self._plan_from_coverage
                                  else "year_reason_plan")
-            return int(max(common))
-        if common:
-            self._year_reason, self._plan_year = "year_reason_year_end", int(max(common))
-            return own_year
-        core = ins[m.isin(_TREND_MEASURES).to_numpy()]
-        self._year_reason = "year_reason_latest" if len(core) else "year_reason_latest_any"
-        return int((core if len(core) else ins)["as_of"].dt.year.max())
+        else:
+            core = ins[m.isin(_TREND_MEASURES).to_numpy()]
+            self._year_reason = "year_reason_latest" if len(core) else "year_reason_latest_any"
+            year = int((core if len(core) else ins)["as_of"].dt.year.max())
+        # The place's own published 31 December participants or coverage figure (or the
+        # sum of its legacy parts) of a later year: the report stays on the plan year, and
+        # the reason says that the trends show those figures (Hồ Chí Minh 2025, 31/12/2025).
+        figs = self._figures()
+        fm = measure_of(figs["indicator"])
+        later = figs[is_insurance(figs["indicator"]).to_numpy() & fm.isin(_TREND_MEASURES).to_numpy()
+                     & figs["geo_level"].eq(self.level).to_numpy()
+                     & figs["boundaries"].eq(self.boundaries).to_numpy()
+                     & is_year_end(figs["as_of"]).to_numpy()
+                     & figs["as_of"].dt.year.gt(year).to_numpy()]
+        self._later_year_end = int(later["as_of"].dt.year.max()) if len(later) else None
+        return int(year)
 
     # -- words ----------------------------------------------------------------------
 
     def t(self, key: str, **values: Any) -> str:
         """Return catalogue text ``key`` in the report language."""
         return i18n.t(key, self.lang, **values)
+
+    @property
+    def place_name(self) -> str:
+        """The name of the report's own place (a unit report's: its unit)."""
+        return self.unit.name
 
     @property
     def title(self) -> str:
@@ -282,8 +307,12 @@ class ProvinceReport:
         key = getattr(self, "_year_reason", "year_reason_none")
         if not self.year:
             return self.t("year_reason_none")
-        return self.t(key, year=self.year, plan_year=getattr(self, "_plan_year", None),
-                      name=self.unit.name)
+        reason = self.t(key, year=self.year)
+        later = getattr(self, "_later_year_end", None)
+        if later is not None:  # its own newer year-end figures: where the page shows them
+            reason += " " + self.t("year_reason_later_year_end", year=self.year,
+                                   later=later, name=self.place_name)
+        return reason
 
     # -- tables ---------------------------------------------------------------------
 

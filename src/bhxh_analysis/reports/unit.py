@@ -176,6 +176,11 @@ class UnitReport(ProvinceReport):
         return sel[own.to_numpy()]
 
     @property
+    def place_name(self) -> str:
+        """The unit's own name (not its province's)."""
+        return self.unit_name
+
+    @property
     def title(self) -> str:
         """Report title: level, unit and province, in the report language."""
         key = f"page_title_{self.level}"
