@@ -311,3 +311,29 @@ def test_sidecar_matches_bytes(rel: str) -> None:
     assert meta["sha256"] == hashlib.sha256(data).hexdigest()
     assert meta["bytes"] == len(data)
     assert meta["date_obtained"] == "2026-11-25"
+
+
+# -- scheme of each figure ---------------------------------------------------------------
+
+def _all_curated() -> pd.DataFrame:
+    """Every curated observations file (seeds, national and those of ``data add``)."""
+    files = sorted((config.raw_dir() / "curated").glob("observations_*.csv"))
+    return pd.concat([_read(f"curated/{p.name}") for p in files], ignore_index=True)
+
+
+def test_no_total_bhxh_row_whose_note_says_compulsory_only() -> None:
+    """A total-BHXH attainment or coverage row whose note says the figure is compulsory
+    BHXH is filed under the wrong scheme (docs/data.md, Corrections): the report would
+    show it as the total's plan or coverage."""
+    cur = _all_curated()
+    total = cur["indicator"].isin(["bhxh_attainment_pct", "bhxh_coverage_pct"])
+    compulsory = cur["note"].str.contains(r"compulsory|bắt buộc", case=False)
+    wrong = cur[total & compulsory & ~cur["obs_id"].isin(AMBIGUOUS_SCHEME)]
+    assert wrong.empty, wrong[["obs_id", "indicator", "note"]].to_string()
+    fixed = cur[cur["note"].str.contains("indicator corrected 2026-12-04", regex=False)]
+    assert fixed["indicator"].str.startswith("bhxh_compulsory_").all()
+
+
+#: Hà Nội rows whose page wording leaves the scheme open (total or compulsory BHXH):
+#: kept as printed, under the total, until the page text settles it.
+AMBIGUOUS_SCHEME = {"vietnamtimes-74285-004", "vietnamvn-hon-95-dan-so-004"}

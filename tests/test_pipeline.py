@@ -56,3 +56,54 @@ def test_labour_force_bounds_bhxh_where_known():
     assert rej["row"].tolist() == [2]
     assert "labour force of Lâm Đồng 700,000" in rej["reason"].iloc[0]
     assert "bhyt" in set(kept["obs_id"])
+
+
+# -- scheme words: a warning, never a rejection --------------------------------------------
+
+SCHEME_CASES = [
+    # indicator, value_raw, note, the scheme the words name ("" = no warning)
+    ("bhxh_attainment_pct", "100.07%", "Compulsory BHXH vs plan issued by VSS",
+     "compulsory BHXH"),
+    ("bhxh_coverage_pct", "32.6%", "COMPULSORY participants as % of workforce "
+     "(excludes voluntary)", "compulsory BHXH"),
+    ("bhxh_coverage_pct", "10,5%", "tỷ lệ tham gia BHXH bắt buộc", "compulsory BHXH"),
+    ("bhxh_participants", "12.306", "compulsory and voluntary together", ""),
+    ("bhxh_participants", "266.646", "compulsory; voluntary BHXH began in 2008", ""),
+    ("bhxh_compulsory_participants", "13.68 M", "below compulsory plus voluntary", ""),
+    ("bhxh_compulsory_participants", "30.000", "compulsory and voluntary together",
+     "total BHXH (compulsory and voluntary)"),
+    ("bhxh_voluntary_participants", "9.287", "voluntary BHXH", ""),
+    ("bhxh_compulsory_attainment_pct", "95.2%", "compulsory (not total BHXH)", ""),
+    ("bhyt_participants", "296.050", "BHYT hộ gia đình", "household BHYT"),
+    ("bhyt_household_participants", "296.050", "BHYT hộ gia đình", ""),
+    ("bhtn_participants", "gần 13,3 triệu", "the page's BHYT figure is not added", ""),
+    ("population", "1.300", "compulsory", ""),
+]
+
+
+def test_scheme_words_against_the_indicator():
+    from bhxh_analysis.plausibility import scheme_mismatches
+
+    rows = pd.DataFrame(SCHEME_CASES, columns=["indicator", "value_raw", "note", "reads"])
+    found = scheme_mismatches(rows)
+    expected = rows[rows["reads"].ne("")]
+    assert found.index.tolist() == expected.index.tolist()
+    assert found["text_reads"].tolist() == expected["reads"].tolist()
+    assert found["column"].eq("note").all()
+
+
+def test_the_build_warns_naming_file_row_and_both_readings():
+    from bhxh_analysis.pipeline import scheme_notes
+
+    obs = _obs([
+        ("a", "s1", *LAM_DONG, "2023-12-31", "bhxh_attainment_pct", 100.3, "pct", "100.3%",
+         "curated/x.csv", 3),
+        ("b", "s1", *LAM_DONG, "2023-12-31", "bhxh_compulsory_attainment_pct", 100.3, "pct",
+         "100.3%", "curated/x.csv", 4),
+    ]).assign(note=["Compulsory BHXH vs 2023 target", "Compulsory BHXH vs 2023 target"])
+    [note] = scheme_notes(obs)
+    assert note.startswith("data/raw/curated/x.csv: row 3: indicator bhxh_attainment_pct "
+                           "reads total BHXH (compulsory and voluntary), but its note names "
+                           "compulsory BHXH")
+    many = pd.concat([obs.iloc[[0]]] * 5, ignore_index=True)
+    assert len(scheme_notes(many, limit=2)) == 3 and "3 more" in scheme_notes(many, limit=2)[-1]

@@ -369,3 +369,28 @@ def test_cli_outputs_neutralise_formula_cells(tmp_path: Path) -> None:
     assert "'+cmd" in set(clean["source_id"])
     assert "'@SUM(A1)" in set(rejected["value"])
     assert "-1000" in set(clean["value"]) or "-1000.0" in set(clean["value"])
+
+
+# -------------------------------------------------------------- scheme words
+
+
+def test_a_note_naming_another_scheme_warns_and_keeps_the_row(tmp_path: Path) -> None:
+    """Words naming compulsory BHXH beside a total-BHXH indicator (and the reverse) are a
+    warning with file, row and both readings; the rows stay good."""
+    f = tmp_path / "schemes.csv"
+    f.write_text("geo_name,as_of,indicator,value,note\n"
+                 "Lâm Đồng,2023-12-31,bhxh_attainment_pct,100.3%,Compulsory BHXH vs plan\n"
+                 "Lâm Đồng,2023-12-31,bhxh_compulsory_participants,30000,"
+                 "compulsory and voluntary together\n"
+                 "Lâm Đồng,2023-12-31,bhxh_voluntary_participants,9000,BHXH tự nguyện\n"
+                 "Lâm Đồng,2023-12-31,bhtn_participants,25000,the BHYT figure is not added\n",
+                 encoding="utf-8")
+    res = run(f)
+    assert res.ok and len(res.clean) == 4
+    first, second = res.warnings
+    assert first.startswith(f"{f}: row 2: indicator bhxh_attainment_pct reads total BHXH")
+    assert "note names compulsory BHXH" in first
+    assert second.startswith(f"{f}: row 3: indicator bhxh_compulsory_participants reads "
+                             "compulsory BHXH") and "names total BHXH" in second
+    assert "WARNING" in res.summary() and "2 warning(s)" in res.summary()
+    assert res.to_dict()["warnings"] == res.warnings

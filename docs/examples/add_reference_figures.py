@@ -12,6 +12,12 @@ The value added is the reference's base-unit ``value`` with its qualifier (``hơ
 the text as printed goes to the note. Figures already in the curated files (same place,
 indicator, date and value) are skipped, so a page transcribed before is not added twice.
 Rows the check refuses are printed (and left out: ``keep_good``).
+
+A figure the list files under the wrong scheme is corrected before anything is compared
+or added, from the explicit table :data:`CORRECTIONS` (page URL, indicator as listed,
+date -> the right indicator; never guessed from the notes): its note ends with
+:data:`CORRECTION_NOTE`. Run again, the script thus finds the corrected figures already
+in the curated files and adds neither them nor the rows as first listed.
 """
 
 from __future__ import annotations
@@ -33,6 +39,51 @@ PLACES = {
     "Ninh Bình city": ("Thành phố Ninh Bình", "Ninh Bình"),
     "Nam Đàn district": ("Huyện Nam Đàn", "Nghệ An"),
 }
+
+
+#: Figures of shared/reference/provincial-figures.csv filed under the total BHXH
+#: although their page gives compulsory BHXH only (docs/data.md, "Corrections"):
+#: (page URL, indicator as listed, as_of) -> the indicator of the page's figure. A key
+#: covers every place of that page and date (the tapchibhxh page: Bắc Giang, Ninh Bình,
+#: Phú Thọ, Nghệ An and An Giang, all compulsory BHXH against the 2019 VSS plan).
+CORRECTIONS: dict[tuple[str, str, str], str] = {
+    ("https://vss.gov.vn/english/news/Pages/vietnam-social-security.aspx?CateID=198"
+     "&ItemID=10901", "bhxh_attainment_pct", "2022-12-31"): "bhxh_compulsory_attainment_pct",
+    ("https://baohoabinh.com.vn/en/2/9204/Provincial-social-security-agency-launches-"
+     "tasks-for-2024.htm", "bhxh_attainment_pct", "2023-12-31"):
+        "bhxh_compulsory_attainment_pct",
+    ("http://tapchibaohiemxahoi.gov.vn/tin-tuc/bac-giang-tinh-duy-nhat-toan-quoc-vuot-"
+     "ke-hoach-ve-phat-trien-bhxh-bat-buoc-21801", "bhxh_attainment_pct", "2019-07-31"):
+        "bhxh_compulsory_attainment_pct",
+    ("https://vss.gov.vn/english/news/pages/vietnam-social-security.aspx?CateID=198"
+     "&ItemID=11525", "bhxh_attainment_pct", "2023-12-15"): "bhxh_compulsory_attainment_pct",
+    ("https://vss.gov.vn/english/thebenefits/Pages/suvivors.aspx?CateID=195&ItemID=11066",
+     "bhxh_attainment_pct", "2023-05-31"): "bhxh_compulsory_attainment_pct",
+    ("https://vss.gov.vn:443/english/news/pages/vietnam-social-security.aspx?CateID=198"
+     "&ItemID=11614", "bhxh_attainment_pct", "2023-12-31"): "bhxh_compulsory_attainment_pct",
+    ("https://vcdn.vietnam.vn/en/bhxh-ha-tinh-co-quan-chu-luc-thuc-hien-chinh-sach-an-sinh",
+     "bhxh_coverage_pct", "2025-06-30"): "bhxh_compulsory_coverage_pct",
+}
+#: Appended to the note of a corrected figure (after the note's 240 characters).
+CORRECTION_NOTE = "indicator corrected 2026-12-04: the source's figure is compulsory BHXH only"
+
+
+def corrected(ref: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """The reference list with :data:`CORRECTIONS` applied, and which rows they changed.
+
+    Examples
+    --------
+    >>> (url, listed, day), right = next(iter(CORRECTIONS.items()))
+    >>> ref = pd.DataFrame({"url": [url, url], "indicator": [listed, "bhyt_participants"],
+    ...                     "as_of": [day, day]})
+    >>> fixed, changed = corrected(ref)
+    >>> fixed["indicator"].tolist() == [right, "bhyt_participants"], changed.tolist()
+    (True, [True, False])
+    """
+    keys = zip(ref["url"], ref["indicator"], ref["as_of"], strict=True)
+    right = pd.Series([CORRECTIONS.get(k, "") for k in keys], index=ref.index, dtype=str)
+    changed = right.ne("")
+    return ref.assign(indicator=right.where(changed, ref["indicator"])), changed
 
 
 def source_id(url: str) -> str:
@@ -78,7 +129,10 @@ def merged_provinces() -> set[str]:
 
 
 def main(path: str) -> None:
-    ref = pd.read_csv(path, dtype=str, keep_default_na=False)
+    ref, changed = corrected(pd.read_csv(path, dtype=str, keep_default_na=False))
+    if changed.any():
+        print(f"{int(changed.sum())} figure(s) filed under another scheme in {path}: "
+              "indicator corrected (CORRECTIONS)")
     merged = merged_provinces()
     cur = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False)
                      for p in sorted((raw_dir() / "curated").glob("observations_*.csv"))])
@@ -99,6 +153,7 @@ def main(path: str) -> None:
                 zip(place, page["indicator"], page["as_of"], page["value"], strict=True)]
         note = ("printed " + page["value_raw"].map(repr)
                 + page["note"].map(lambda n: f"; {n}" if n else "")).str.slice(0, 240)
+        note = note.where(~changed[page.index], note + "; " + CORRECTION_NOTE)
         # A plan for a merged legacy province dated after the reform (a 2025 target
         # set in 2022) is a legacy-boundaries figure: say so; data add keeps it in the
         # curated file's optional ``boundaries`` column instead of moving it to the
@@ -129,6 +184,8 @@ def main(path: str) -> None:
                 print(f"  refused row {r.row} ({r.column}={r.value!r}): {r.reason}")
             continue
         print(f"{sid}: {len(result.clean)} figure(s) added, {sum(seen)} already present")
+        for w in result.warnings:  # words naming another scheme: check the indicator
+            print(f"  warning: {w}")
         for r in result.rejected.itertuples():
             print(f"  refused row {r.row} ({r.column}={r.value!r}): {r.reason}")
 

@@ -18,6 +18,9 @@ Rules (documented for users in ``docs/build.md``):
 * a count above the place's population (labour force for BHXH/BHTN) of that time, with
   a tolerance, is rejected naming the bound and the population used
   (:func:`check_counts`, the bounds of ``data check``);
+* a row whose note or printed value names another scheme of its family than its
+  indicator (compulsory BHXH beside a total-BHXH indicator) is kept with a warning
+  naming file, row and both readings (:func:`scheme_notes`, as ``data check``);
 * rows are sorted by (boundaries, geo_code, indicator, as_of, obs_id); floats are
   written ``%.15g``: two builds give identical bytes;
 * the tables are published as a set (:func:`io.publish`): a reader never sees the new
@@ -51,8 +54,8 @@ from .schema import (
 from .sources import curated, gso
 
 __all__ = ["CSV_MAX_ROWS", "PLACE_GROUP_ROWS", "BuildResult", "build", "check_counts",
-           "derive_and_write", "place_groups", "resolve_places", "tidy", "validate",
-           "write_tables"]
+           "derive_and_write", "place_groups", "resolve_places", "scheme_notes", "tidy",
+           "validate", "write_tables"]
 
 #: CSV copies are written by default only while the observations fit a spreadsheet
 #: (Excel stops at 1,048,576 rows); parquet always.
@@ -536,9 +539,34 @@ def build(write: bool = True, *, registry: Any = None, verify: bool = True,
     # -- validate: counts within the population, then the schema
     obs, implausible = check_counts(obs)
     obs, rej = validate(obs, curated.load_sources(), today)
+    notes = scheme_notes(obs)
     observations, rejected = tidy(obs, [*errors, implausible, rej])
     # -- derive, check and write
-    return derive_and_write(BuildResult(observations, rejected), write, csv)
+    return derive_and_write(BuildResult(observations, rejected, warnings=notes), write, csv)
+
+
+def scheme_notes(obs: pd.DataFrame, limit: int = 30) -> list[str]:
+    """Warnings for rows whose note or printed value names another scheme than their
+    indicator (:func:`plausibility.scheme_mismatches`): kept, never rejected.
+
+    Each names the raw file and line (``_file``, ``_row``), the indicator's scheme and
+    the one the words name; beyond ``limit`` rows one line gives the count.
+
+    Examples
+    --------
+    >>> obs = pd.DataFrame({"indicator": ["bhxh_attainment_pct"], "value_raw": ["100.3%"],
+    ...                     "note": ["Compulsory BHXH vs 2023 target"],
+    ...                     "_file": ["curated/x.csv"], "_row": [3]})
+    >>> scheme_notes(obs)[0][:66]
+    'data/raw/curated/x.csv: row 3: indicator bhxh_attainment_pct reads'
+    """
+    from .plausibility import mismatch_messages, scheme_mismatches
+
+    found = scheme_mismatches(obs)
+    if found.empty:
+        return []
+    return mismatch_messages(found, "data/raw/" + obs["_file"].astype("str"), obs["_row"],
+                             limit)
 
 
 def derive_and_write(result: BuildResult, write: bool = True, csv: str = "auto"

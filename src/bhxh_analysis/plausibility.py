@@ -11,14 +11,25 @@ force); without them the bound is the population of Vietnam with a margin
 (:data:`VIETNAM_CEILING`), which still refuses "2 billion participants". Pure functions
 on frames: :func:`bhxh_analysis.usercheck` uses them for ``data check``; the build can
 call :func:`count_bounds` on its observations the same way.
+
+A row's own words are checked against its indicator too (:func:`scheme_mismatches`):
+a note or printed value that names compulsory BHXH only beside a total-BHXH indicator
+(or voluntary beside compulsory, household BHYT beside all BHYT, the two together
+beside one of them) is a warning, never a rejection: the words may describe another
+figure of the page, and a person decides.
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
-__all__ = ["VIETNAM_CEILING", "count_bounds", "denominators", "is_labour_scheme"]
+from .schema import SCHEMES, TOTAL_OF
+
+__all__ = ["SCHEME_WORDS", "VIETNAM_CEILING", "count_bounds", "denominators",
+           "is_labour_scheme", "mismatch_messages", "scheme_mismatches"]
 
 #: Bound used when no population is known: Vietnam had about 101 million people in
 #: 2024 (GSO); 110 million leaves room for growth and rounding.
@@ -174,3 +185,134 @@ def _count_bounds(rows: pd.DataFrame, denoms: pd.DataFrame) -> pd.DataFrame:
         best.loc[idx[use], "bound"] = m["bound"].to_numpy()[use]
         best.loc[idx[use], "basis"] = m["basis"].to_numpy()[use]
     return best
+
+
+# ------------------------------------------------------------------ scheme words
+
+#: Words that name a component scheme (schema.TOTAL_OF) in a note or a printed value,
+#: in Vietnamese, English and French, matched case-blind.
+SCHEME_WORDS: dict[str, str] = {
+    "bhxh_compulsory": r"compulsory|mandatory|bắt buộc|obligatoire",
+    "bhxh_voluntary": r"voluntary|tự nguyện|volontaire",
+    "bhyt_household": r"household|hộ gia đình|ménages",
+}
+#: Each scheme as a warning names it.
+SCHEME_LABELS: dict[str, str] = {
+    "bhxh": "total BHXH (compulsory and voluntary)", "bhxh_compulsory": "compulsory BHXH",
+    "bhxh_voluntary": "voluntary BHXH", "bhyt": "BHYT (every group)",
+    "bhyt_household": "household BHYT", "bhtn": "BHTN",
+}
+# A negated mention ("excludes voluntary", "không gồm BHXH tự nguyện") names nothing.
+_NEGATED = {s: re.compile(r"(?:exclud\w*|not|without|except|other than|không (?:gồm|bao "
+                          r"gồm|tính))\s+(?:the\s+|bhxh\s+)?(?:" + w + ")", re.IGNORECASE)
+            for s, w in SCHEME_WORDS.items()}
+_NAMED = {s: re.compile(w, re.IGNORECASE) for s, w in SCHEME_WORDS.items()}
+_TOGETHER = re.compile(r"\btogether\b|\bcombined\b|cả hai|gộp", re.IGNORECASE)
+_PREFIX = r"^(" + "|".join(sorted(SCHEMES, key=len, reverse=True)) + r")_"
+
+
+def _reading(text: str) -> str:
+    """The scheme one text names: a component named alone, or the total its components
+    make when named together ("compulsory and voluntary together"); "" otherwise."""
+    named = [s for s, w in _NAMED.items() if w.search(_NEGATED[s].sub(" ", text))]
+    if len(named) == 1:
+        return named[0]
+    totals = {TOTAL_OF[s] for s in named}
+    together = len(named) > 1 and len(totals) == 1 and _TOGETHER.search(text)
+    return totals.pop() if together else ""
+
+
+def _excerpt(text: str, reads: str, width: int = 60) -> str:
+    """The words around the first mention of ``reads`` (or of its first component)."""
+    scheme = next((s for s in _NAMED if reads in (s, TOTAL_OF[s])), "")
+    hit = _NAMED[scheme].search(text) if scheme else None
+    start = max(0, hit.start() - width) if hit else 0
+    end = min(len(text), (hit.end() if hit else 0) + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def scheme_mismatches(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose printed value or note names a scheme its indicator is not.
+
+    Only schemes of one family are compared (a total and its components,
+    ``schema.TOTAL_OF``): a BHTN row whose note mentions the page's BHYT figure is not a
+    mismatch, a total-BHXH attainment whose note says "compulsory BHXH" is.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        ``indicator``, ``value_raw`` and ``note`` (text; missing columns read as empty).
+
+    Returns
+    -------
+    DataFrame
+        One row per mismatch, with the index of ``rows``: ``column`` (``value_raw`` or
+        ``note``), ``indicator``, ``indicator_reads`` and ``text_reads`` (labels of the
+        two schemes) and ``text`` (the words around the scheme's name).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["bhxh_attainment_pct", "bhxh_compulsory_participants",
+    ...                                    "bhtn_participants"],
+    ...                      "value_raw": ["100.07%", "118,014", "13,3 triệu"],
+    ...                      "note": ["Compulsory BHXH vs plan", "compulsory BHXH", "BHYT too"]})
+    >>> found = scheme_mismatches(rows)
+    >>> found.index.tolist(), found["text_reads"].tolist()
+    ([0], ['compulsory BHXH'])
+    """
+    # Distinct indicators and texts are read once (pd.factorize), then spread by code:
+    # a big table has a few dozen indicators and few distinct notes.
+    codes, indicators = pd.factorize(rows["indicator"].fillna("").astype("str"),
+                                     use_na_sentinel=False)
+    found_scheme = pd.Series(indicators).str.extract(_PREFIX, expand=False).fillna("")
+    scheme = found_scheme.to_numpy(dtype=object)[codes]
+    family = np.array([TOTAL_OF.get(s, s) for s in found_scheme], dtype=object)[codes]
+    checked = np.isin(family, list(set(TOTAL_OF.values())))  # families with components
+    found = []
+    for column in ("value_raw", "note"):
+        if column not in rows or not checked.any():
+            continue
+        text = rows[column].iloc[np.flatnonzero(checked)].fillna("").astype("str")
+        tcodes, texts = pd.factorize(text, use_na_sentinel=False)
+        readings = [_reading(t) for t in texts]
+        reads = np.array(readings, dtype=object)[tcodes]
+        reads_family = np.array([TOTAL_OF.get(r, r) for r in readings], dtype=object)[tcodes]
+        bad = (reads != "") & (reads_family == family[checked]) & (reads != scheme[checked])
+        if not bad.any():
+            continue
+        found.append(pd.DataFrame({
+            "column": column, "indicator": np.asarray(indicators)[codes[checked][bad]],
+            "indicator_reads": [SCHEME_LABELS[x] for x in scheme[checked][bad]],
+            "text_reads": [SCHEME_LABELS[x] for x in reads[bad]],
+            "text": [_excerpt(t, r) for t, r in zip(text.to_numpy()[bad], reads[bad],
+                                                    strict=True)]},
+            index=text.index[bad]))
+    out = pd.concat(found) if found else pd.DataFrame(
+        columns=["column", "indicator", "indicator_reads", "text_reads", "text"])
+    out = out[~out.index.duplicated()]  # the printed value first, then the note
+    return out.loc[rows.index[rows.index.isin(out.index)]]
+
+
+def mismatch_messages(found: pd.DataFrame, files: pd.Series, lines: pd.Series,
+                      limit: int | None = None) -> list[str]:
+    """One line per mismatch of :func:`scheme_mismatches`: file, row and both readings.
+
+    ``files`` and ``lines`` give each row's file and line (index of ``found``); beyond
+    ``limit`` lines one more line gives the count left out.
+
+    Examples
+    --------
+    >>> found = scheme_mismatches(pd.DataFrame({"indicator": ["bhxh_coverage_pct"],
+    ...     "value_raw": ["32.6%"], "note": ["compulsory only"]}))
+    >>> mismatch_messages(found, pd.Series(["x.csv"]), pd.Series([2]))[0][:60]
+    'x.csv: row 2: indicator bhxh_coverage_pct reads total BHXH ('
+    """
+    shown = found if limit is None else found.head(limit)
+    out = [f"{files[i]}: row {lines[i]}: indicator {r.indicator} reads {r.indicator_reads}, "
+           f'but its {r.column} names {r.text_reads} ("{r.text}"); check the '
+           "indicator against the source" for i, r in zip(shown.index, shown.itertuples(),
+                                                           strict=True)]
+    if len(found) > len(shown):
+        out.append(f"... and {len(found) - len(shown)} more rows whose words name another "
+                   "scheme than their indicator")
+    return out

@@ -29,7 +29,10 @@ unit that had ceased before the row's date (Hà Tây after 2008-08-01) is refuse
 
 Every problem is reported with file, row (physical line), column and reason; rows without
 problems are kept, turned into observations and run through :func:`metrics.derive` and
-:func:`metrics.check_consistency`.
+:func:`metrics.check_consistency`. A kept row whose note or printed value names another
+scheme of its family than its indicator (compulsory BHXH beside a total-BHXH indicator)
+is listed in ``CheckResult.warnings`` with file, row and both readings; it is not
+rejected.
 """
 
 from __future__ import annotations
@@ -130,6 +133,9 @@ class CheckResult:
     derived: pd.DataFrame
     consistency: pd.DataFrame
     written: dict[str, Path] = field(default_factory=dict)
+    #: Rows kept whose note or printed value names another scheme than their indicator
+    #: (:func:`bhxh_analysis.plausibility.scheme_mismatches`): file, row, both readings.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def conflicts(self) -> pd.DataFrame:
@@ -178,6 +184,7 @@ class CheckResult:
             "conflict_checks": self.conflicts[
                 ["geo_name", "as_of", "check", "figures", "implied_values"]
             ].astype(str).to_dict("records"),
+            "warnings": list(self.warnings),
             "written": {k: str(v) for k, v in self.written.items()},
         }
 
@@ -200,8 +207,10 @@ class CheckResult:
                      f"{len(self.conflicts)} conflict(s)")
         lines += [f"  CONFLICT {r.geo_name} {r.as_of} {r.check}: {r.implied_values}"
                   f" (from {r.figures})" for r in self.conflicts.itertuples(index=False)]
+        lines += [f"  WARNING {w}" for w in self.warnings]
         lines += [f"wrote {p}" for p in self.written.values()]
-        lines.append("OK: no problems, no contradictions" if self.ok
+        seen = f" ({len(self.warnings)} warning(s) above)" if self.warnings else ""
+        lines.append("OK: no problems, no contradictions" + seen if self.ok
                      else "FAILED: see the problems and conflicts above")
         return "\n".join(lines)
 
@@ -565,8 +574,15 @@ def check_table(
         "mixed" if n_vi else "plain")
     fmt_reason = (f"read value by value: {n_vi} the Vietnamese way, {n_en} the English way, "
                   f"{int((used == '').sum())} the same either way")
-    return _result(fname, encoding, delimiter, fmt, fmt_reason, len(table),
-                   obs[good].reset_index(drop=True), rejected)
+    result = _result(fname, encoding, delimiter, fmt, fmt_reason, len(table),
+                     obs[good].reset_index(drop=True), rejected)
+    # Words naming another scheme than the indicator: a warning, the row is kept.
+    kept = obs[good].assign(note=obs["note"].astype("str"))
+    found = plausibility.scheme_mismatches(kept)
+    if len(found):
+        result.warnings = plausibility.mismatch_messages(
+            found, pd.Series(fname, index=kept.index), kept["row"])
+    return result
 
 
 def _result(fname: str, encoding: str, delimiter: str, fmt: str, reason: str, n_rows: int,
