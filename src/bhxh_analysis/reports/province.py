@@ -339,18 +339,32 @@ class ProvinceReport:
     def derived_table(self) -> pd.DataFrame:
         """Return the figures derived from published ones, with their formula in words.
 
-        Columns ``place, indicator, value, unit, as_of, formula``.
+        Columns ``place, indicator, value, value_lo, value_hi, unit, as_of, formula``:
+        ``value_lo``–``value_hi`` is the range the inputs' rounding allows (NaN when the
+        derived table has none), which the page prints where it is wider than the value's
+        last printed digit (:func:`~bhxh_analysis.reports.render.value_text`).
         """
+        cols = ["place", "indicator", "value", "value_lo", "value_hi", "unit", "as_of",
+                "formula"]
         d = self.derived
         if d.empty:
-            return pd.DataFrame(columns=["place", "indicator", "value", "unit", "as_of",
-                                         "formula"])
-        d = self._order(d)
-        return pd.DataFrame({
+            return pd.DataFrame(columns=cols)
+        d = self._order(d).reset_index(drop=True)  # page order, which sort_index keeps
+        nan = pd.Series(math.nan, index=d.index)
+        out = pd.DataFrame({
             "place": d["place"], "indicator": d["indicator"], "value": d["value"],
+            "value_lo": pd.to_numeric(d.get("value_lo", nan), errors="coerce"),
+            "value_hi": pd.to_numeric(d.get("value_hi", nan), errors="coerce"),
             "unit": d["unit"], "as_of": d["as_of"],
             "formula": [i18n.formula_text(m, self.lang) for m in d["method"].fillna("")],
-        }).drop_duplicates().reset_index(drop=True)  # one figure from two sources: once
+        }, columns=cols)
+        # One figure from two sources is listed once, with the narrower of their ranges
+        # (each source alone allows its own; the figure lies in both).
+        shown = [c for c in cols if c not in ("value_lo", "value_hi")]
+        width = (out["value_hi"] - out["value_lo"]).rename("_w")
+        out = (out.assign(_w=width).sort_values("_w", kind="stable", na_position="last")
+               .drop_duplicates(shown).sort_index().drop(columns="_w"))
+        return out.reset_index(drop=True)
 
     def _target_for(self, indicator: str, year: int) -> pd.Series | None:
         tg = self.bundle.targets
@@ -366,15 +380,16 @@ class ProvinceReport:
         # never the rows' order in the file.
         return (own if len(own) else future).sort_values("target_id", kind="stable").iloc[0]
 
-    def _denominator(self, both: pd.DataFrame, r: pd.Series) -> tuple[float, str]:
+    def _denominator(self, both: pd.DataFrame, r: pd.Series) -> tuple[pd.Series | None, str]:
+        """The denominator row of coverage row ``r`` (None when unknown) and its indicator."""
         scheme = scheme_of(pd.Series([r["indicator"]])).iloc[0]
         name = DENOMINATOR.get(scheme)
         if name is None:
-            return math.nan, ""
+            return None, ""
         cand = both[(both["indicator"] == name) & _same_place(both, r)
                     & (both["as_of"].dt.year <= r["as_of"].year)]
         if cand.empty:
-            return math.nan, name
+            return None, name
         same = cand[cand["as_of"] == r["as_of"]]
         pick = same if len(same) else cand[cand["as_of"] == cand["as_of"].max()]
         # Several on one date (flagged): a published one before a derived one, then by
@@ -389,7 +404,7 @@ class ProvinceReport:
             if len(part) and r["value"] > 0:
                 own = float(part["value"].iloc[0]) / float(r["value"]) * 100
                 pick = pick.iloc[[int((pick["value"] - own).abs().to_numpy().argmin())]]
-        return float(pick["value"].iloc[0]), name
+        return pick.iloc[0], name
 
     def coverage_table(self) -> pd.DataFrame:
         """Return the latest coverage per place and scheme against its applicable target.
@@ -409,7 +424,9 @@ class ProvinceReport:
             ``place, geo_level, geo_code, indicator, coverage, as_of, target, target_kind,
             target_year, target_source, target_source_id, gap_pp, denominator,
             denominator_indicator, persons_needed, label`` (``label``: place · scheme,
-            for charts), one row per place and scheme.
+            for charts), one row per place and scheme; ``coverage_lo``/``coverage_hi``
+            and ``denominator_lo``/``denominator_hi``: the range a derived rate or
+            denominator's inputs allow (NaN when published), printed where wide.
         """
         if "coverage" in self._cache:
             return self._cache["coverage"]
@@ -448,7 +465,8 @@ class ProvinceReport:
             else:
                 target, kind, tyear, tsrc, tsrc_id = math.nan, "", pd.NA, "", ""
             gap = target - float(r["value"])
-            denom, denom_ind = self._denominator(both, r)
+            den_row, denom_ind = self._denominator(both, r)
+            denom = math.nan if den_row is None else float(den_row["value"])
             needed = (math.ceil(max(gap, 0.0) / 100 * denom - 1e-9)
                       if not (math.isnan(gap) or math.isnan(denom)) else math.nan)
             rows.append({
@@ -459,10 +477,13 @@ class ProvinceReport:
                 "target_year": tyear, "target_source": tsrc, "target_source_id": tsrc_id,
                 "gap_pp": gap, "denominator": denom, "denominator_indicator": denom_ind,
                 "persons_needed": float(needed),
+                # a derived rate or denominator: the range its inputs allow (NaN if published)
+                **_range_of(r, "coverage"), **_range_of(den_row, "denominator"),
             })
         cols = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "target",
                 "target_kind", "target_year", "target_source", "target_source_id", "gap_pp",
-                "denominator", "denominator_indicator", "persons_needed", "label"]
+                "denominator", "denominator_indicator", "persons_needed", "label",
+                "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi"]
         out = pd.DataFrame(rows, columns=cols)
         out["target_year"] = out["target_year"].astype("Int64")
         self._cache["coverage"] = out
@@ -713,6 +734,15 @@ class ProvinceReport:
                 "key_figures": key, "forecast": fc, "conflicts": len(conf),
                 "only_plans": only_plans,
                 "n_observations": len(self.obs)}
+
+
+def _range_of(row: pd.Series | None, name: str) -> dict[str, float]:
+    """``{name}_lo``/``{name}_hi``: the range of a derived row's value (NaN otherwise)."""
+    ends = {}
+    for end in ("lo", "hi"):
+        x = None if row is None else row.get(f"value_{end}")
+        ends[f"{name}_{end}"] = math.nan if x is None or pd.isna(x) else float(x)
+    return ends
 
 
 def coverage_table(province: str, boundaries: str = "legacy", *, year: int | None = None,

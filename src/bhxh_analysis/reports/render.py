@@ -145,6 +145,87 @@ def _cell(value: Any, fmt: str, lang: str, row: pd.Series) -> str:
     raise ValueError(f"unknown cell format {fmt!r}")
 
 
+#: Cell formats a figure's range can be printed in (each end as the figure is printed).
+_RANGED = {"value", "pct", "pp", "count"}
+
+
+def _known(x: Any) -> bool:
+    try:
+        return x is not None and not bool(pd.isna(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def _last_digit(text: str, lang: str) -> float:
+    """The value of one unit of the last digit printed in ``text`` (``89,73%`` → 0.01)."""
+    mark = i18n.fmt_number(0.5, lang, 1)[1]  # the language's decimal mark
+    digits = text.rstrip("%").rpartition(mark)[2] if mark in text else ""
+    return 10.0 ** -len(digits)
+
+
+def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
+               row: pd.Series | None = None) -> tuple[str, bool]:
+    """Return a figure as the reader should see it: its value, or the range its inputs allow.
+
+    A derived figure carries ``lo``–``hi``, the range the rounding of its inputs allows
+    (``value_lo``/``value_hi`` of ``derived.csv``: an input printed "trên 1 triệu" or
+    "1,2 triệu" widens it). **Rule**: a printed number is read as known to half a unit
+    of its last digit (``89,73%`` ± 0,005; ``91%`` ± 0,5; ``1.042.753`` ± 0,5 person).
+    When an end of the range lies further from the value than that, the range is printed
+    instead of the value, each end as the value is printed (percentages with at most
+    two decimals, whole persons); otherwise the value alone. A coverage's range stops at
+    100 % (never below the value itself). A range across zero (a change, a growth, a
+    shortfall) says that its sign is not known. Without ``lo``/``hi`` the value is
+    printed as before.
+
+    Parameters
+    ----------
+    value, lo, hi : float
+        The figure and the ends of its range (``NaN`` or ``None``: no range known).
+    fmt : str
+        Cell format of :data:`COLUMNS` (ranges for ``value``, ``pct``, ``pp``, ``count``).
+    lang : {"vi", "en"}
+    row : Series, optional
+        The table row (``indicator`` and ``unit`` choose the format of ``value``).
+
+    Returns
+    -------
+    (str, bool)
+        The text and whether it is a range (a table with one explains ranges under it).
+
+    Examples
+    --------
+    >>> value_text(89.7344, 89.7339, 98.7083, "pct", "vi")
+    ('89,73–98,71%', True)
+    >>> value_text(1042753, 1042698, 1147088, "count", "en")
+    ('1,042,698–1,147,088', True)
+    >>> value_text(91.0, 90.99, 91.01, "pct", "en")  # within the printed digit
+    ('91%', False)
+    >>> value_text(3000, -47000.5, 53000.5, "count", "en")
+    ('-47,000 to 53,000 (sign not known)', True)
+    """
+    row = row if row is not None else pd.Series(dtype=object)
+    point = _cell(value, fmt, lang, row)
+    if fmt not in _RANGED or not (_known(value) and _known(lo) and _known(hi)):
+        return point, False
+    value, lo, hi = float(value), float(lo), float(hi)
+    if fmt in ("pct", "value") and str(row.get("indicator", "")).endswith("coverage_pct"):
+        hi = min(hi, max(100.0, value))  # a share of a whole: never above it
+    half = _last_digit(point, lang) / 2 * (1 + 1e-9)  # 1e-9: 1000 − 999.5 is a half
+    first, last = _cell(lo, fmt, lang, row), _cell(hi, fmt, lang, row)
+    if max(value - lo, hi - value) <= half or first == point == last:
+        return point, False
+    if lo < 0 or first.startswith("+"):  # signed ends read apart: "-0.67 to +0.35"
+        text = i18n.t("range_to", lang, lo=first, hi=last)
+    else:  # one unit mark for both ends: "89,73–98,71%"
+        unit = "%" if first.endswith("%") and last.endswith("%") else ""
+        text = i18n.t("range_dash", lang, lo=first.removesuffix(unit) if unit else first,
+                      hi=last)
+    if lo < 0 < hi:
+        text = i18n.t("range_sign_unknown", lang, range=text)
+    return text, True
+
+
 def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
                place: str | None = None) -> str:
     """Return a DataFrame as an HTML table in ``lang``: headings and cells from :data:`COLUMNS`.
@@ -154,7 +235,9 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
     of several has the same place and it is the page's own ``place`` (any place when
     ``place`` is ``None``): a legacy part or a district alone keeps its name, so it is
     not read as the province of the title. ``actual`` is left out when no row has one
-    (unless ``columns`` names them).
+    (unless ``columns`` names them). A column ``c`` with ``c_lo`` and ``c_hi`` beside it
+    (a derived figure and the range its inputs allow) is printed by :func:`value_text`;
+    when a cell prints a range, the catalogue's ``range_note`` follows the table.
     """
     df = df.copy()
     for level in ("80", "95"):
@@ -179,17 +262,22 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
                 columns.remove(f"interval{level}")
                 columns.insert(columns.index("forecast") + 1, f"interval{level}")
     head = "".join(f"<th>{html.escape(i18n.t(COLUMNS[c][0], lang))}</th>" for c in columns)
-    body = []
+    body, ranged = [], False
     for _, row in df.iterrows():
         cells = []
         for c in columns:
             fmt = COLUMNS[c][1]
             cls = ' class="num"' if fmt in _NUMERIC else (
                 ' class="nowrap"' if fmt in ("date", "month") else "")
-            cells.append(f"<td{cls}>{html.escape(_cell(row[c], fmt, lang, row))}</td>")
+            text, wide = value_text(row[c], row.get(f"{c}_lo"), row.get(f"{c}_hi"), fmt,
+                                    lang, row)
+            ranged |= wide
+            cells.append(f"<td{cls}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
+    note = (f'<p class="note">{html.escape(i18n.t("range_note", lang))}</p>' if ranged
+            else "")
     return (f'<table class="bhxh-table"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table>')
+            f'<tbody>{"".join(body)}</tbody></table>{note}')
 
 
 def _show(obj: Html) -> None:

@@ -1,0 +1,170 @@
+"""A derived figure is printed with the range its inputs allow, where that is wider than
+its last printed digit (``reports.render.value_text``), on every report table that shows one.
+
+Đà Nẵng (legacy) printed "BHYT coverage 89.73 %" at 31/12/2018 — "trên 1 triệu" (over a
+million) participants ÷ the population — beside the published 95.9 % of the same day: it
+read as a contradiction, yet the inputs allow 89.73–98.71 %.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+import pytest
+from test_reports import visible_text
+
+from bhxh_analysis import i18n, metrics, reports
+from bhxh_analysis.reports import data as report_data
+from bhxh_analysis.reports.render import Page, table_html, value_text
+
+SOURCES = pd.DataFrame({
+    "source_id": ["baodanang", "gso"], "publisher": ["Báo Đà Nẵng", "GSO"],
+    "title": ["BHYT toàn dân", "Dân số"], "address": ["https://example.org/a", ""],
+    "published_date": ["2019-01", ""]})
+TARGETS = pd.DataFrame({"target_id": ["t1"], "source_id": ["gso"], "instrument": ["QĐ 546"],
+                        "geo_name": ["Việt Nam"], "indicator": ["bhyt_coverage_pct"],
+                        "year": [2020], "value": [90.7]})
+
+
+def _growth(indicator: str = "bhxh_voluntary_growth_pct", unit: str = "pct") -> pd.Series:
+    return pd.Series({"indicator": indicator, "unit": unit})
+
+
+# ----------------------------------------------------------------------------- formatter
+
+
+@pytest.mark.parametrize("lang, pct, count", [
+    ("vi", "89,73–98,71%", "1.042.698–1.147.088"),
+    ("en", "89.73–98.71%", "1,042,698–1,147,088"),
+])
+def test_a_wide_range_is_printed_instead_of_the_value(lang, pct, count) -> None:
+    assert value_text(89.7344, 89.7339, 98.7083, "pct", lang) == (pct, True)
+    assert value_text(1042752.9, 1042698.0, 1147088.0, "count", lang) == (count, True)
+    # the value column chooses the format by the row's unit, as the page does
+    row = pd.Series({"indicator": "bhyt_coverage_pct", "unit": "pct"})
+    assert value_text(89.7344, 89.7339, 98.7083, "value", lang, row) == (pct, True)
+
+
+@pytest.mark.parametrize("lang, growth, change", [
+    ("en", "-18.8% to 35.33% (sign not known)", "-47,000 to 53,000 (sign not known)"),
+    ("vi", "từ -18,8% đến 35,33% (chưa rõ âm hay dương)",
+     "từ -47.000 đến 53.000 (chưa rõ âm hay dương)"),
+])
+def test_a_range_across_zero_says_its_sign_is_not_known(lang, growth, change) -> None:
+    # Việt Nam's voluntary BHXH growth 2016 printed "1.5 %": its inputs allow a fall
+    assert value_text(1.5, -18.8002, 35.3337, "value", lang, _growth()) == (growth, True)
+    assert value_text(3000.0, -47000.5, 53000.5, "value", lang,
+                      _growth("bhxh_voluntary_change_participants", "persons")) == (change, True)
+    # a range wholly above zero says nothing of the sign
+    assert "(" not in value_text(5.7, 5.26, 16.73, "value", lang, _growth())[0]
+
+
+def test_a_shortfall_in_points_keeps_its_signs() -> None:
+    row = _growth("bhyt_shortfall_pp")
+    assert value_text(3.6, 3.05, 4.15, "value", "en", row) == ("+3.05 to +4.15", True)
+    assert value_text(-0.16, -0.665, 0.345, "value", "en", row)[0].endswith(
+        i18n.t("range_sign_unknown", "en", range="").strip())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_range_within_the_last_printed_digit_is_printed_as_the_value(lang) -> None:
+    assert value_text(81.4, 81.396, 81.404, "pct", lang) == (i18n.fmt_pct(81.4, lang), False)
+    # "91%" is read as 91 ± 0.5: a range of ± 0.4 adds nothing
+    assert value_text(91.0, 90.6, 91.4, "pct", lang) == ("91%", False)
+    # a count printed in full is known to ± half a person
+    assert value_text(1000.0, 999.5, 1000.5, "count", lang) == (
+        i18n.fmt_number(1000, lang), False)
+    # ... and one person more is a range
+    assert value_text(1000.0, 999.0, 1001.0, "count", lang)[1]
+    # no range known (a published figure, an older derived table): the value
+    for lo, hi in ((float("nan"), 90.0), (None, None)):
+        assert value_text(89.7, lo, hi, "pct", lang) == (i18n.fmt_pct(89.7, lang), False)
+
+
+def test_a_coverage_range_stops_at_100() -> None:
+    row = pd.Series({"indicator": "bhyt_coverage_pct", "unit": "pct"})
+    assert value_text(91.5873, 91.5873, 100.7461, "value", "en", row) == ("91.59–100%", True)
+    # an attainment may pass 100 %: its range is left as it is
+    row = pd.Series({"indicator": "bhyt_attainment_pct", "unit": "pct"})
+    assert value_text(100.05, 100.049, 110.07, "value", "en", row) == ("100.05–110.07%", True)
+
+
+def test_a_table_explains_its_ranges_and_adds_no_column() -> None:
+    df = pd.DataFrame({"indicator": ["bhyt_coverage_pct", "population"],
+                       "value": [89.7344, 1114400.0], "unit": ["pct", "persons"],
+                       "as_of": pd.to_datetime(["2018-12-31", "2018-07-01"])})
+    plain = table_html(df, "en")
+    ranged = table_html(df.assign(value_lo=[89.7339, None], value_hi=[98.7083, None]), "en")
+    note = html.escape(i18n.t("range_note", "en"))
+    assert note not in plain and note in ranged
+    heads = lambda page: re.findall(r"<th>(.*?)</th>", page)  # noqa: E731
+    assert heads(plain) == heads(ranged)
+    assert "89.73–98.71%" in ranged and "1,114,400" in ranged  # the published one as is
+
+
+# ----------------------------------------------------------------------------- pages
+
+
+def _da_nang() -> report_data.Bundle:
+    """Over a million BHYT participants and 95.90 % coverage at 31/12/2018 (one article),
+    a population of 1,114.40 thousand (GSO): the derive step's own figures beside them."""
+    rows = [("dn-1", "baodanang", "bhyt_participants", 1_000_000.0, "persons",
+             "trên 1000000", "2018-12-31"),
+            ("dn-2", "baodanang", "bhyt_coverage_pct", 95.9, "pct", "95,90%", "2018-12-31"),
+            ("dn-3", "gso", "population", 1_114_400.0, "persons", "1.114,40", "2018-07-01")]
+    obs = pd.DataFrame(rows, columns=["obs_id", "source_id", "indicator", "value", "unit",
+                                      "value_raw", "as_of"])
+    obs = obs.assign(geo_code="48", geo_name="Đà Nẵng", geo_level="province",
+                     boundaries="legacy", province_2025="Đà Nẵng", geo_name_raw="Đà Nẵng",
+                     as_of=pd.to_datetime(obs["as_of"]), as_of_raw="", preliminary=False,
+                     note="")
+    derived = metrics.derive(obs)
+    derived = derived.astype({c: str for c in derived.columns
+                              if isinstance(derived[c].dtype, pd.CategoricalDtype)})
+    return report_data.Bundle(obs, derived, None, None, SOURCES, TARGETS, "")
+
+
+def _ends(text: str, lang: str, unit: str) -> list[tuple[float, float]]:
+    """Every printed range ``a–b`` followed by ``unit`` in ``text``, as numbers."""
+    from bhxh_analysis.clean import parse_number
+
+    number = r"\d[\d.,]*\d|\d"
+    return [(float(parse_number(a, lang)), float(parse_number(b, lang)))
+            for a, b in re.findall(rf"({number})–({number}){re.escape(unit)}", text)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_derived_coverage_beside_the_published_one_shows_its_range(lang) -> None:
+    bundle = _da_nang()
+    d = bundle.derived.set_index("indicator")
+    cov, pop = d.loc["bhyt_coverage_pct"], d.loc["population"]
+    rpt = reports.ProvinceReport("Đà Nẵng", lang=lang, bundle=bundle)
+    page = Page(lang, show=False, place=rpt.unit.name)
+    page.table(rpt.coverage_table())
+    page.subheading(rpt.t("derived"))
+    page.table(rpt.derived_table())
+    text = visible_text(page.html())
+    assert i18n.fmt_pct(95.9, lang) in text  # the published coverage, as printed
+    # the derived coverage is not printed as a point that contradicts it ...
+    assert f" {i18n.fmt_pct(cov['value'], lang)} " not in f" {text} "
+    # ... but as its range, which holds the published 95.9 %
+    pct = [(lo, hi) for lo, hi in _ends(text, lang, "%") if lo <= cov["value"] <= hi]
+    assert len(pct) == 1 and pct[0][0] <= 95.9 <= pct[0][1] <= 100, text
+    # the derived population (the coverage table's denominator and the derived row)
+    people = [r for r in _ends(text, lang, " ") if r[0] <= pop["value"] <= r[1]]
+    assert len(people) == 2 and people[0][1] - people[0][0] > 100_000, text
+    assert i18n.t("range_note", lang) in text
+
+
+def test_one_derived_figure_from_two_sources_keeps_the_narrower_range() -> None:
+    bundle = _da_nang()
+    one = bundle.derived[bundle.derived["indicator"].eq("population")]
+    two = pd.concat([one.assign(source_id="a", value_lo=1_000_000.0, value_hi=1_200_000.0),
+                     one.assign(source_id="b")])
+    rpt = reports.ProvinceReport("Đà Nẵng", lang="en", bundle=report_data.Bundle(
+        bundle.obs, two, None, None, SOURCES, TARGETS, ""))
+    table = rpt.derived_table()
+    assert len(table) == 1
+    assert table["value_hi"].iloc[0] == pytest.approx(one["value_hi"].iloc[0])
