@@ -73,11 +73,13 @@ def test_a_range_within_the_last_printed_digit_is_printed_as_the_value(lang) -> 
     assert value_text(81.4, 81.396, 81.404, "pct", lang) == (i18n.fmt_pct(81.4, lang), False)
     # "91%" is read as 91 ± 0.5: a range of ± 0.4 adds nothing
     assert value_text(91.0, 90.6, 91.4, "pct", lang) == ("91%", False)
-    # a count printed in full is known to ± half a person
+    # a count printed in full is exact: the ± 1 of a sum of two exact counts adds nothing
     assert value_text(1000.0, 999.5, 1000.5, "count", lang) == (
         i18n.fmt_number(1000, lang), False)
-    # ... and one person more is a range
-    assert value_text(1000.0, 999.0, 1001.0, "count", lang)[1]
+    assert value_text(2680.0, 2679.0, 2681.0, "count", lang) == (
+        i18n.fmt_number(2680, lang), False)
+    # ... and two persons more is a range
+    assert value_text(1000.0, 998.0, 1002.0, "count", lang)[1]
     # no range known (a published figure, an older derived table): the value
     for lo, hi in ((float("nan"), 90.0), (None, None)):
         assert value_text(89.7, lo, hi, "pct", lang) == (i18n.fmt_pct(89.7, lang), False)

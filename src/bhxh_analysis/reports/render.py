@@ -170,7 +170,8 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     A derived figure carries ``lo``–``hi``, the range the rounding of its inputs allows
     (``value_lo``/``value_hi`` of ``derived.csv``: an input printed "trên 1 triệu" or
     "1,2 triệu" widens it). **Rule**: a printed number is read as known to half a unit
-    of its last digit (``89,73%`` ± 0,005; ``91%`` ± 0,5; ``1.042.753`` ± 0,5 person).
+    of its last digit (``89,73%`` ± 0,005; ``91%`` ± 0,5), a count to ± 1 person (a sum or
+    difference of counts printed in full is exact; the derive step gives it ± 1).
     When an end of the range lies further from the value than that, the range is printed
     instead of the value, each end as the value is printed (percentages with at most
     two decimals, whole persons); otherwise the value alone. A coverage's range stops at
@@ -201,6 +202,8 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     ('1,042,698–1,147,088', True)
     >>> value_text(91.0, 90.99, 91.01, "pct", "en")  # within the printed digit
     ('91%', False)
+    >>> value_text(2680, 2679, 2681, "count", "vi")  # two exact counts' difference
+    ('2.680', False)
     >>> value_text(3000, -47000.5, 53000.5, "count", "en")
     ('-47,000 to 53,000 (sign not known)', True)
     """
@@ -212,6 +215,10 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     if fmt in ("pct", "value") and str(row.get("indicator", "")).endswith("coverage_pct"):
         hi = min(hi, max(100.0, value))  # a share of a whole: never above it
     half = _last_digit(point, lang) / 2 * (1 + 1e-9)  # 1e-9: 1000 − 999.5 is a half
+    if fmt == "count" or row.get("unit") == "persons":
+        # counts printed in full are exact: the derive step's ± 0.5 a count makes the sum
+        # or difference of two ± 1, which is no uncertainty a reader needs ("2.679–2.681")
+        half = max(half, 1.0 + 1e-9)
     first, last = _cell(lo, fmt, lang, row), _cell(hi, fmt, lang, row)
     if max(value - lo, hi - value) <= half or first == point == last:
         return point, False
