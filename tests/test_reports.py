@@ -525,8 +525,10 @@ def test_a_plan_chosen_among_conflicting_ones_is_said(built_home, monkeypatch) -
         row = rpt.forecast_table().iloc[0]
         assert row["plan"] == pytest.approx(91.5 * 1290850.0 / 100)  # never 91.75 %
         label = i18n.indicator_label("bhyt_participants", lang)
-        assert i18n.t("flag_plan_conflict", lang, label=label, place="Lâm Đồng",
-                      year=2024) in rpt.forecast_notes()
+        # both values named (their sources have no label in this test's sources table)
+        pct = lambda v, lang=lang: i18n.fmt_pct(v, lang)  # noqa: E731
+        assert i18n.t("plan_conflict_values", lang, label=label, place="Lâm Đồng", year=2024,
+                      plan=pct(91.5), values=f"{pct(91.5)}; {pct(92.0)}") in rpt.forecast_notes()
 
 
 @pytest.mark.parametrize("province, boundaries", [("Hưng Yên", "legacy"), ("Hưng Yên", "2025"),

@@ -33,16 +33,17 @@ def bundle() -> reports.Bundle:
     return load_bundle()
 
 
-def test_coverage_plan_is_published_latest_then_last_obs_id(bundle: reports.Bundle) -> None:
+def test_coverage_plan_is_the_forecasters_choice(bundle: reports.Bundle) -> None:
     """Bà Rịa - Vũng Tàu's BHYT plan for 2022 is printed twice (91.5 %, two sources):
-    the table named whichever came last in the file. The year is fixed: a later coverage
-    figure of Bà Rịa - Vũng Tàu (end of 2024) moves the default year past 2022."""
+    the table named whichever came last in the file; now the most authoritative source's
+    (``pick_plans``). The year is fixed: a later coverage figure of Bà Rịa - Vũng Tàu (end
+    of 2024) moves the default year past 2022."""
     for b in (bundle, _reordered(bundle, None)):
         cov = reports.ProvinceReport("Thành phố Hồ Chí Minh", "2025", year=2022, lang="en",
                                      bundle=b).coverage_table()
         row = cov[(cov["geo_code"] == "77") & (cov["indicator"] == "bhyt_coverage_pct")]
         assert row["target_kind"].tolist() == ["plan"]
-        assert row["target_source_id"].tolist() == ["vss-en-10443"]  # -004 > tvpl-…-011
+        assert row["target_source_id"].tolist() == ["vss-en-10443"]  # a press release
 
 
 def test_coverage_denominator_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:
@@ -127,10 +128,12 @@ def test_nation_sum_of_provinces_counts_each_province_once() -> None:
     obs = pd.DataFrame({"boundaries": "legacy", "geo_level": "province", "geo_code": codes,
                         "indicator": "population", "as_of": "2022-07-01", "value": 1_000.0})
     twice = pd.concat([obs, obs.iloc[[0]].assign(value=1_200.0)], ignore_index=True)
-    for frame in (obs, twice):
+    for frame in (obs, twice, twice.iloc[::-1]):
         out = denominators(frame, None, 2022)
         nat = out[(out["geo_level"] == "nation") & (out["kind"] == "sum of provinces")]
-        expected = 63_000.0 if frame is obs else 63_100.0  # the median of 1,000 and 1,200
+        # one of 1,000 and 1,200, never their median: nothing else tells them apart (no
+        # source, date or id), so the larger, which never cuts the other
+        expected = 63_000.0 if frame is obs else 63_200.0
         assert nat["value"].tolist() == [expected]
 
 

@@ -382,10 +382,11 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     (implied plans from :func:`implied_plans_known`). Call it on observations already
     cut at the as-of date. Only the inputs those rules read are passed (fast on large
     panels); without any coverage or shortfall figure nothing can be implied and
-    ``derive`` is skipped. Returns ``KEY, indicator, as_of, value, method`` with text
-    as ``str``.
+    ``derive`` is skipped. Returns ``KEY, indicator, as_of, value, method, source_id,
+    obs_id`` with text as ``str`` (the ids order two derived denominators of one year:
+    :func:`bhxh_analysis.forecast.bounds.rank_denominators`).
     """
-    cols = [*KEY, "indicator", "as_of", "value", "method"]
+    cols = [*KEY, "indicator", "as_of", "value", "method", "source_id", "obs_id"]
     schemes = sorted({i.rsplit("_", 2)[0] if i.endswith("_coverage_pct")
                       else i[: -len("_participants")] for i in indicators})
     trigger = [f"{s}_{m}" for s in schemes
@@ -405,7 +406,7 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
         rows["source_id"] = "user"
     d = metrics.derive(rows)
     out = d[cols].copy()
-    for c in [*KEY, "indicator", "method"]:
+    for c in [*KEY, "indicator", "method", "source_id", "obs_id"]:
         out[c] = out[c].astype(str)
     out["as_of"] = pd.to_datetime(out["as_of"]).astype("datetime64[ns]")
     out["value"] = pd.to_numeric(out["value"], errors="coerce")
@@ -457,7 +458,7 @@ PLAN_TIERS: dict[tuple[str, str], int] = {
 }
 PLAN_TABLE_COLUMNS = [*KEY, "indicator", "year", "plan", "plan_lo", "plan_hi", "as_of", "kind",
                       "basis_kind", "source_id", "known_from", "basis", "denominator",
-                      "denominator_kind"]
+                      "denominator_kind", "denominator_values"]
 
 
 def _plan_rows(obs: pd.DataFrame, plan_of: dict[str, str],
@@ -523,10 +524,11 @@ def _converted(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     # the year's own denominator only (no allowance for another year's), best kind first
     d = den.assign(_rank=den["kind"].map(KIND_RANK).fillna(9))
     d = d.sort_values([*KEY, "denominator", "year", "_rank"], kind="stable")
+    d = d.assign(values=d["values"].fillna("").astype(str) if "values" in d.columns else "")
     d = d.drop_duplicates([*KEY, "denominator", "year"])[[*KEY, "denominator", "year", "value",
-                                                          "kind"]]
+                                                          "kind", "values"]]
     rows = rows.assign(denominator=rows["indicator"].map(denominator_of))
-    m = rows.merge(d.rename(columns={"kind": "denominator_kind"}),
+    m = rows.merge(d.rename(columns={"kind": "denominator_kind", "values": "denominator_values"}),
                    on=[*KEY, "denominator", "year"], how="inner")
     power = m["indicator"].map(lambda i: conv[i][2]).to_numpy(float)
     scale = np.where(power > 0, m["value"].to_numpy(float) / 100.0,
@@ -578,8 +580,10 @@ def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
         from), ``kind`` (``published``, ``implied from attainment or shortfall``, ``from
         the coverage plan``, ``from the plan in persons``), ``basis_kind`` (the kind of
         the plan converted), ``source_id``, ``known_from`` (1 January of the year for a
-        published plan), ``basis`` (the plan converted), ``denominator`` (its value) and
-        ``denominator_kind``.
+        published plan), ``basis`` (the plan converted), ``denominator`` (its value),
+        ``denominator_kind`` and ``denominator_values`` (the figures of that kind and year
+        when sources differ, the one used first: ``values`` of
+        :func:`bhxh_analysis.forecast.bounds.denominators`; empty otherwise).
 
     Examples
     --------
@@ -594,7 +598,7 @@ def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     plan_of = {plan_indicator(i): i for i in wanted if plan_indicator(i)}
     own = _plan_rows(obs, plan_of, implied)
     own = own.assign(basis_kind=own["kind"], basis=np.nan, denominator=np.nan,
-                     denominator_kind="")[PLAN_TABLE_COLUMNS]
+                     denominator_kind="", denominator_values="")[PLAN_TABLE_COLUMNS]
     parts = [own]
     if denominators is not None:
         conv = _converted(obs, wanted, implied, denominators)
@@ -636,8 +640,8 @@ def pick_plans(plans: pd.DataFrame, year: int, as_of: pd.Timestamp,
     -------
     DataFrame
         One row per ``KEY, indicator``: ``plan, kind, source_id, basis, denominator,
-        denominator_kind, conflict`` (bool), ``n_plans`` (distinct values of the chosen
-        kind) and ``values`` (each value with its source, for a note).
+        denominator_kind, denominator_values, conflict`` (bool), ``n_plans`` (distinct
+        values of the chosen kind) and ``values`` (each value with its source, for a note).
 
     Examples
     --------
@@ -652,8 +656,10 @@ def pick_plans(plans: pd.DataFrame, year: int, as_of: pd.Timestamp,
     (915000.0, 'news-0', True, '915000 (news-0); 920000 (news-1)')
     """
     cols = [*KEY, "indicator", "plan", "kind", "source_id", "basis", "denominator",
-            "denominator_kind", "conflict", "n_plans", "values"]
+            "denominator_kind", "denominator_values", "conflict", "n_plans", "values"]
     p = plans[(plans["year"] == year) & (pd.to_datetime(plans["known_from"]) <= as_of)]
+    if "denominator_values" not in p.columns:  # a table built by hand
+        p = p.assign(denominator_values="")
     if kinds is not None:
         p = p[p["kind"].isin(kinds)]
     if not len(p):

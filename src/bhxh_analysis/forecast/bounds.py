@@ -13,6 +13,12 @@ the forecast year is looked up in this order:
 4. otherwise the nearest year's figure of the same kinds, raised by
    :data:`ALLOWANCE` per year of distance (populations grow about 1 % a year).
 
+Several figures of one kind, place and year (two articles implying two populations) are
+never averaged: one is chosen (:func:`rank_denominators`: the most authoritative source,
+as for plans, then the latest date, then the first ``obs_id``) and the others stay in
+``values``; a note names them and the flag ``denominator_conflict`` is set wherever the
+forecast names that denominator (a bound reached, a plan converted with it).
+
 The predictive distribution is *censored* at the bound: the forecast and the interval
 ends are clipped to it and ``P(Y ≥ x) = 0`` for ``x`` above it. When the last known
 value already exceeds the denominator (a place counting cards of non-residents, say),
@@ -92,13 +98,123 @@ def total_of(indicator: str) -> str | None:
     return None
 
 
-def denominators(obs: pd.DataFrame, derived: pd.DataFrame, year: int) -> pd.DataFrame:
+def _with_ids(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with ``source_id`` and ``obs_id`` as text (empty where a table lacks them)."""
+    return df.assign(**{c: (df[c].where(df[c].notna(), "").astype(str) if c in df.columns
+                            else "") for c in ("source_id", "obs_id")})
+
+
+def rank_denominators(rows: pd.DataFrame) -> pd.DataFrame:
+    """Denominator figures, best first within each place, denominator, year and kind.
+
+    The explicit order that replaces a median (never an average): the kinds by
+    :data:`KIND_RANK` (published, sum of provinces, derived); within a kind the most
+    authoritative source, by the order the plans use
+    (:func:`bhxh_analysis.forecast._prep.pick_plans`: the kind of source in
+    ``sources.csv``, then the first source id), then the latest date, then the first
+    ``obs_id``, then the larger value (a bound that never cuts a figure it cannot tell
+    apart from the other).
+
+    Parameters
+    ----------
+    rows : DataFrame
+        ``KEY, denominator, year, as_of, value, kind, source_id, obs_id``.
+
+    Returns
+    -------
+    DataFrame
+        ``rows`` sorted, the first of each ``KEY, denominator, year, kind`` the one used.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"boundaries": "legacy", "geo_level": "province",
+    ...     "geo_code": "68", "denominator": "population", "year": 2022, "kind": "derived",
+    ...     "as_of": pd.to_datetime(["2022-03-31", "2022-09-30"]), "value": [1.3e6, 1.2e6],
+    ...     "source_id": "news-1", "obs_id": ["a", "b"]})
+    >>> rank_denominators(rows)["value"].tolist()  # same source: the latest date first
+    [1200000.0, 1300000.0]
+    """
+    from ._prep import _authority
+
+    keys = [*KEY, "denominator", "year"]
+    src = rows["source_id"].astype(str)
+    r = rows.assign(_kind=rows["kind"].map(KIND_RANK).fillna(9), _rank=_authority(src),
+                    _src=src.str.split("+").str[0])
+    order = [*keys, "_kind", "_rank", "_src", "as_of", "obs_id", "value"]
+    asc = [True] * (len(keys) + 3) + [False, True, False]
+    return r.sort_values(order, ascending=asc, kind="stable").drop(
+        columns=["_kind", "_rank", "_src"]).reset_index(drop=True)
+
+
+def _value_text(values: pd.Series, sources: pd.Series) -> list[str]:
+    """``value (source)`` of each figure, as the plan notes write them."""
+    return [f"{v:,.0f} ({s})" if s else f"{v:,.0f}"
+            for v, s in zip(values, sources, strict=True)]
+
+
+def denominator_candidates(obs: pd.DataFrame, derived: pd.DataFrame | None,
+                           year: int) -> pd.DataFrame:
+    """Every denominator figure known up to ``year``, ranked (:func:`rank_denominators`).
+
+    Published figures (dated in or before ``year``), the nation's sum of the 63 legacy
+    provinces (each province's first-ranked figure of the year, so a province printed by
+    two sources is added once) and derived figures.
+
+    Returns
+    -------
+    DataFrame
+        ``KEY, denominator, year, as_of, value, kind, source_id, obs_id``, best first.
+    """
+    names = sorted(set(DENOMINATOR.values()))
+    cols = [*KEY, "indicator", "as_of", "value"]
+    ids = [c for c in ("source_id", "obs_id") if c in obs.columns]
+    pub = _with_ids(_canonical(obs.loc[obs["indicator"].isin(names), [*cols, *ids]]))
+    pub = pub.assign(as_of=pd.to_datetime(pub["as_of"]), kind="published",
+                     value=pd.to_numeric(pub["value"], errors="coerce"))
+    pub = pub[(pub["as_of"].dt.year <= year) & pub["value"].notna()]
+    parts = [pub]
+    prov = pub[(pub["geo_level"] == "province") & (pub["boundaries"] == "legacy")]
+    if len(prov):
+        # one figure per province and year (the first ranked) before the sum: two
+        # sources of one province's population would otherwise both be added
+        prov = rank_denominators(prov.assign(year=prov["as_of"].dt.year).rename(
+            columns={"indicator": "denominator"}))
+        prov = prov.drop_duplicates([*KEY, "denominator", "year"])
+        g = prov.groupby(["denominator", "year"]).agg(n=("geo_code", "nunique"),
+                                                      value=("value", "sum"))
+        g = g[g["n"] >= N_LEGACY_PROVINCES].reset_index()
+        if len(g):
+            parts.append(pd.DataFrame({
+                "boundaries": "legacy", "geo_level": "nation", "geo_code": "VN",
+                "indicator": g["denominator"], "value": g["value"],
+                "as_of": pd.to_datetime(g["year"].astype(str) + "-07-01"),
+                "kind": "sum of provinces", "source_id": "", "obs_id": ""}))
+    if derived is not None and len(derived):
+        d = derived[derived["indicator"].isin(names)]
+        dids = [c for c in ("source_id", "obs_id") if c in d.columns]
+        parts.append(_with_ids(d[[*cols, *dids]]).assign(
+            kind="derived", as_of=pd.to_datetime(d["as_of"]),
+            value=pd.to_numeric(d["value"], errors="coerce")))
+    allr = pd.concat(parts, ignore_index=True)
+    allr = allr[allr["value"].notna() & (allr["value"] > 0)]
+    allr = allr.assign(year=pd.to_datetime(allr["as_of"]).dt.year.astype(int))
+    allr = allr.rename(columns={"indicator": "denominator"})
+    return rank_denominators(allr[[*KEY, "denominator", "year", "as_of", "value", "kind",
+                                   "source_id", "obs_id"]])
+
+
+def denominators(obs: pd.DataFrame, derived: pd.DataFrame | None, year: int) -> pd.DataFrame:
     """Every known denominator figure up to ``year``: published, summed, derived.
+
+    One figure per kind, chosen, never averaged (:func:`rank_denominators`: the most
+    authoritative source, then the latest date, then the first ``obs_id``); the other
+    figures of that kind stay visible in ``values`` (a note of the forecast says them).
 
     Parameters
     ----------
     obs : DataFrame
         Observations (published figures; only those dated in or before ``year``).
+        ``source_id`` and ``obs_id`` order figures of one kind when present.
     derived : DataFrame
         :func:`bhxh_analysis.forecast._prep.derived_rows` of the observations cut at
         the as-of date.
@@ -107,38 +223,33 @@ def denominators(obs: pd.DataFrame, derived: pd.DataFrame, year: int) -> pd.Data
     Returns
     -------
     DataFrame
-        ``KEY, denominator, year, value, kind``; one row per unit, denominator, year and
-        kind (the median when a kind has several figures in a year).
+        ``KEY, denominator, year, value, kind, source_id``; one row per unit,
+        denominator, year and kind; ``n_values`` (distinct figures of that kind) and
+        ``values`` (each figure with its source, the one used first; empty unless
+        ``n_values > 1``).
+
+    Examples
+    --------
+    >>> obs = pd.DataFrame({"boundaries": "legacy", "geo_level": "province",
+    ...     "geo_code": "68", "indicator": "population", "value": [1.30e6, 1.33e6],
+    ...     "as_of": pd.to_datetime(["2022-07-01", "2022-07-01"]),
+    ...     "source_id": ["news-b", "news-a"], "obs_id": ["b-1", "a-1"]})
+    >>> r = denominators(obs, None, 2022).iloc[0]
+    >>> float(r["value"]), r["source_id"], int(r["n_values"]), r["values"]
+    (1330000.0, 'news-a', 2, '1,330,000 (news-a); 1,300,000 (news-b)')
     """
-    names = sorted(set(DENOMINATOR.values()))
-    cols = [*KEY, "indicator", "as_of", "value"]
-    pub = _canonical(obs.loc[obs["indicator"].isin(names), cols])
-    pub = pub.assign(as_of=pd.to_datetime(pub["as_of"]), kind="published",
-                     value=pd.to_numeric(pub["value"], errors="coerce"))
-    pub = pub[pub["as_of"].dt.year <= year]
-    parts = [pub]
-    prov = pub[(pub["geo_level"] == "province") & (pub["boundaries"] == "legacy")]
-    if len(prov):
-        prov = prov.assign(year=prov["as_of"].dt.year)
-        # one figure per province and year (the median, as below) before the sum: two
-        # sources of one province's population would otherwise both be added
-        prov = prov.groupby(["indicator", "geo_code", "year"], as_index=False)["value"].median()
-        g = prov.groupby(["indicator", "year"]).agg(n=("geo_code", "nunique"), value=("value", "sum"))
-        g = g[g["n"] >= N_LEGACY_PROVINCES].reset_index()
-        if len(g):
-            parts.append(pd.DataFrame({
-                "boundaries": "legacy", "geo_level": "nation", "geo_code": "VN",
-                "indicator": g["indicator"], "value": g["value"],
-                "as_of": pd.to_datetime(g["year"].astype(str) + "-07-01"),
-                "kind": "sum of provinces"}))
-    if derived is not None and len(derived):
-        d = derived[derived["indicator"].isin(names)]
-        parts.append(d[cols].assign(kind="derived"))
-    allr = pd.concat(parts, ignore_index=True)
-    allr = allr[allr["value"].notna() & (allr["value"] > 0)]
-    allr = allr.assign(year=pd.to_datetime(allr["as_of"]).dt.year.astype(int))
-    out = (allr.groupby([*KEY, "indicator", "year", "kind"], as_index=False)["value"].median()
-           .rename(columns={"indicator": "denominator"}))
+    ranked = denominator_candidates(obs, derived, year)
+    keys = [*KEY, "denominator", "year", "kind"]
+    best = ranked.drop_duplicates(keys)
+    distinct = ranked.assign(_v=ranked["value"].round(6)).drop_duplicates([*keys, "_v"])
+    n = distinct.groupby(keys, sort=False).size().rename("n_values").reset_index()
+    many = distinct.merge(n[n["n_values"] > 1], on=keys)
+    many = many.assign(_t=_value_text(many["value"], many["source_id"]))
+    text = many.groupby(keys, sort=False)["_t"].agg("; ".join).rename("values").reset_index()
+    out = best[[*keys, "value", "source_id"]].merge(n, on=keys, how="left").merge(
+        text, on=keys, how="left")
+    out["values"] = out["values"].astype(object).where(out["values"].notna(), "")
+    out = out[[*KEY, "denominator", "year", "value", "kind", "source_id", "n_values", "values"]]
     return out.sort_values([*KEY, "denominator", "year", "kind"], ignore_index=True)
 
 
@@ -157,11 +268,13 @@ def upper_bounds(series: pd.DataFrame, year: int, table: pd.DataFrame) -> pd.Dat
     -------
     DataFrame
         Same index as ``series``: ``upper_bound`` (NaN when unknown), ``bound_indicator``
-        (``population``, ``labour_force`` or ``coverage`` for rates), ``bound_year``
-        and ``bound_kind`` (``published``, ``sum of provinces``, ``derived``, ``rate``).
+        (``population``, ``labour_force`` or ``coverage`` for rates), ``bound_year``,
+        ``bound_kind`` (``published``, ``sum of provinces``, ``derived``, ``rate``) and
+        ``bound_values`` (the figures of that kind and year when sources differ: the
+        ``values`` of :func:`denominators`, empty otherwise).
     """
     out = pd.DataFrame({"upper_bound": np.nan, "bound_indicator": "", "bound_year": np.nan,
-                        "bound_kind": ""}, index=series.index)
+                        "bound_kind": "", "bound_values": ""}, index=series.index)
     rate = series["indicator"].str.endswith("_pct")
     out.loc[rate, ["upper_bound", "bound_indicator", "bound_year", "bound_kind"]] = \
         [100.0, "coverage", float(year), "rate"]
@@ -181,6 +294,8 @@ def upper_bounds(series: pd.DataFrame, year: int, table: pd.DataFrame) -> pd.Dat
     out.loc[idx, "bound_indicator"] = m["denominator"].to_numpy()
     out.loc[idx, "bound_year"] = m["year"].to_numpy(dtype=float)
     out.loc[idx, "bound_kind"] = m["kind"].to_numpy()
+    if "values" in m.columns:
+        out.loc[idx, "bound_values"] = m["values"].fillna("").astype(str).to_numpy()
     return out
 
 

@@ -110,6 +110,12 @@ def prob_at_least(x: Any, loc: Any, scale: Any, df: Any, upper: Any = np.nan) ->
     return np.where(np.isfinite(x) & (x > 0) & np.isfinite(loc), p, np.nan)
 
 
+def denominator_conflict_note(name: str | None, year: Any, values: str) -> str:
+    """The note of a denominator chosen among figures that differ (never their average)."""
+    return (f"{name} {year} differs between sources: {values}; the most authoritative "
+            f"source's is used, never an average")
+
+
 def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.DataFrame | None,
            year: int, as_of: pd.Timestamp) -> pd.DataFrame:
     """Plan of each row: given by the user, else :func:`~._prep.pick_plans` (one, never averaged).
@@ -129,6 +135,8 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
     basis = j["basis"].to_numpy(dtype=float)
     den = j["denominator"].to_numpy(dtype=float)
     conflict = j["conflict"].fillna(False).to_numpy(dtype=bool)
+    den_values = j["denominator_values"].fillna("").astype(str).to_numpy(dtype=object)
+    den_conflict = np.isfinite(basis) & (den_values != "")
     note = np.array([""] * len(j), dtype=object)
     for i in np.flatnonzero(np.isfinite(basis)):
         ind = str(j["indicator"].iloc[i])
@@ -137,11 +145,14 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
         note[i] = (f"plan {plan[i]:.2f} % = plan in persons {basis[i]:,.0f} / {where} x 100"
                    if ind.endswith("_pct") else
                    f"plan {plan[i]:,.0f} = coverage plan {basis[i]:g} % x {where} / 100")
+        if den_conflict[i]:
+            note[i] += f"; {denominator_conflict_note(name, year, den_values[i])}"
     for i in np.flatnonzero(conflict):
         note[i] = join_text(note[i:i + 1], f"plans for {year} differ: {j['values'].iloc[i]}; "
                             f"the most authoritative source's is used "
                             f"({j['source_id'].iloc[i]}), never an average")[0]
-    flag = np.where(conflict, "plan_conflict", "").astype(object)
+    flag = join_text(np.where(conflict, "plan_conflict", "").astype(object),
+                     np.where(den_conflict, "denominator_conflict", "").astype(object), ";")
     if user is not None and len(user):
         on = [c for c in ("geo_code", "geo_level", "boundaries", "indicator") if c in user.columns]
         g = info[on].astype(str).merge(user[[*on, "plan"]].drop_duplicates(on).astype(
@@ -257,17 +268,28 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
     res, upper, hit = censor(res, bounds.reset_index(drop=True), ends)
     if hit.any():
         kind = bounds["bound_kind"].to_numpy(object)
-        txt = [f"bounded by {bi} {bv:,.0f} ({int(by)}, {bk})" if bi != "coverage"
-               else "bounded by 100 %" for bi, bv, by, bk in
+        vals = (bounds["bound_values"].fillna("").astype(str).to_numpy(object)
+                if "bound_values" in bounds.columns else np.array([""] * len(bounds), dtype=object))
+        txt = [(f"bounded by {bi} {bv:,.0f} ({int(by)}, {bk})"
+                + (f"; {denominator_conflict_note(bi, int(by), vs)}" if vs else ""))
+               if bi != "coverage" else "bounded by 100 %" for bi, bv, by, bk, vs in
                zip(bounds["bound_indicator"], upper, bounds["bound_year"].fillna(year), kind,
-                   strict=True)]
+                   vals, strict=True)]
         res["notes"] = np.where(hit, join_text(res["notes"].to_numpy(), np.array(txt, dtype=object)),
                                 res["notes"])
         res["flags"] = np.where(hit, join_text(res["flags"].to_numpy(), "bounded", ";"), res["flags"])
+        both = hit & (vals != "")
+        res["flags"] = np.where(both, join_text(res["flags"].to_numpy(), "denominator_conflict",
+                                                ";"), res["flags"])
     pl = _plans(res, info, plans, user_plans, year, as_of)
     plan, src = pl["plan"].to_numpy(float), pl["plan_source"].to_numpy(object)
     res["notes"] = join_text(res["notes"].to_numpy(), pl["note"].to_numpy())
     res["flags"] = join_text(res["flags"].to_numpy(), pl["flag"].to_numpy(), ";")
+    twice = (pl["flag"].str.contains("denominator_conflict") & res["flags"].str.contains(
+        "bounded")).to_numpy()  # a bound and a plan of the same denominator: one flag
+    if twice.any():
+        res.loc[twice, "flags"] = [";".join(dict.fromkeys(f.split(";")))
+                                   for f in res.loc[twice, "flags"]]
     p_meet = prob_at_least(plan, res["loc"], res["scale"], res["df"], upper)
     model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
     if plan_fit is not None:

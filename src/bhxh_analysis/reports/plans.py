@@ -1,6 +1,7 @@
 """Plans on a report page: which plan a place has, and the chance of meeting it.
 
-The page's own choice of a place's plan (:func:`plan_of`), the plans in persons that a
+The choice of a place's plan (:func:`plan_of`: the forecaster's own
+:func:`~bhxh_analysis.forecast._prep.pick_plans`), the plans in persons that a
 coverage plan gives with the year's denominator — computed by the forecaster's own
 functions (:func:`bhxh_analysis.forecast._prep.plans_table`, the denominators of
 :func:`bhxh_analysis.forecast.bounds.denominators`), so the report's choice of year and
@@ -13,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .data import scheme_of
@@ -28,25 +30,90 @@ def same_place(df: pd.DataFrame, r: pd.Series) -> pd.Series:
             & (df["boundaries"] == r["boundaries"]))
 
 
+def _plan_candidates(published: pd.DataFrame, derived: pd.DataFrame | None, r: pd.Series,
+                     indicator: str, year: int) -> pd.DataFrame:
+    """The place's plans ``indicator`` of ``year`` as rows of the forecaster's plan table.
+
+    Published figures are plans of kind ``published``, derived ones of kind ``implied``
+    (with their rounding interval ``value_lo``–``value_hi`` and the date of their inputs
+    when the derived table has them), so :func:`~bhxh_analysis.forecast._prep.pick_plans`
+    orders them as it orders the forecaster's. ``_frame`` and ``_pos`` point back at the
+    row each comes from.
+    """
+    from ..forecast._prep import IMPLIED, KEY, PLAN_TABLE_COLUMNS, PUBLISHED
+
+    parts = []
+    for n, (df, kind) in enumerate(((published, PUBLISHED), (derived, IMPLIED))):
+        if df is None or not len(df):
+            continue
+        hit = df[(df["indicator"] == indicator) & same_place(df, r)
+                 & (df["as_of"].dt.year == year)]
+        if not len(hit):
+            continue
+        v = pd.to_numeric(hit["value"], errors="coerce").astype(float)
+        bounds = {c: (pd.to_numeric(hit[f"value{c[4:]}"], errors="coerce").fillna(v)
+                      if f"value{c[4:]}" in hit.columns else v) for c in ("plan_lo", "plan_hi")}
+        jan1 = pd.Timestamp(year=year, month=1, day=1)
+        known = (pd.to_datetime(hit["inputs_as_of"], errors="coerce").fillna(jan1)
+                 if kind == IMPLIED and "inputs_as_of" in hit.columns
+                 else pd.Series(jan1, index=hit.index))
+        parts.append(pd.DataFrame({
+            **{c: hit[c].astype(str).to_numpy() for c in KEY}, "indicator": indicator,
+            "year": year, "plan": v.to_numpy(), **{c: b.to_numpy() for c, b in bounds.items()},
+            "as_of": hit["as_of"].to_numpy(), "kind": kind, "basis_kind": kind,
+            "source_id": hit["source_id"].astype(str).to_numpy(),
+            "known_from": known.astype("datetime64[ns]").to_numpy(), "basis": math.nan,
+            "denominator": math.nan, "denominator_kind": "", "denominator_values": "",
+            "_frame": n, "_pos": range(len(hit)),
+            "_obs": hit["obs_id"].astype(str).to_numpy() if "obs_id" in hit.columns else ""}))
+    if not parts:
+        return pd.DataFrame(columns=[*PLAN_TABLE_COLUMNS, "_frame", "_pos", "_obs"])
+    return pd.concat(parts, ignore_index=True)
+
+
 def plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series, indicator: str,
-             year: int) -> tuple[pd.Series | None, str]:
+            year: int) -> tuple[pd.Series | None, str]:
     """The plan of the place of row ``r`` for ``year``, and whether it is printed.
 
-    Order made explicit, never the rows' order in a file: a published plan before a
-    derived one, then the latest date, ties by the last ``obs_id`` (as :func:`latest`).
+    The forecaster's choice, asked of the forecaster's own function
+    (:func:`bhxh_analysis.forecast._prep.pick_plans`), so every section of a page names
+    the plan its forecast table sets a forecast against: a published plan before a
+    derived (implied) one; among several, the most authoritative kind of source, then the
+    first source id, then the latest known, then the narrowest rounding interval — never
+    an average, never the rows' order in a file.
 
     Returns
     -------
     (Series or None, str)
-        The plan's row and ``"published"`` or ``"derived"``; ``(None, "")`` when the year
-        has no plan.
+        The plan's row (of ``published`` or ``derived``) and ``"published"`` or
+        ``"derived"``; ``(None, "")`` when the year has no plan. The row also holds
+        ``plan_conflict`` (plans of the chosen kind that cannot all be true) and
+        ``plan_values`` (each distinct value of that kind with its source ids, the one
+        used first), for the sentence that says so.
     """
-    for df, kind in ((published, "published"), (derived, "derived")):
-        hit = df[(df["indicator"] == indicator) & same_place(df, r)
-                 & (df["as_of"].dt.year == year)]
-        if len(hit):
-            return hit.sort_values(["as_of", "obs_id"], kind="stable").iloc[-1], kind
-    return None, ""
+    from ..forecast._prep import PUBLISHED, pick_plans
+
+    cand = _plan_candidates(published, derived, r, indicator, year)
+    if not len(cand):
+        return None, ""
+    got = pick_plans(cand, year, pd.Timestamp(cand["known_from"].max())).iloc[0]
+    mine = cand[(cand["kind"] == got["kind"]) & (cand["source_id"] == got["source_id"])
+                & np.isclose(cand["plan"].to_numpy(float), float(got["plan"]), rtol=1e-12,
+                             atol=0.0)]
+    pick = mine.sort_values(["_obs", "_pos"], kind="stable").iloc[0]
+    frame = (published, derived)[int(pick["_frame"])]
+    hit = frame[(frame["indicator"] == indicator) & same_place(frame, r)
+                & (frame["as_of"].dt.year == year)].iloc[int(pick["_pos"])].copy()
+    # every value of the chosen kind with its sources: the one used first, then the others
+    same = cand[cand["kind"] == got["kind"]]
+    same = same.assign(_v=same["plan"].round(6))
+    chosen = round(float(got["plan"]), 6)
+    values = [(float(got["plan"]), sorted(set(same.loc[same["_v"] == chosen, "source_id"])))]
+    for v, g in same[same["_v"] != chosen].groupby("_v", sort=True):
+        values.append((float(v), sorted(set(g["source_id"]))))
+    hit["plan_conflict"] = bool(got["conflict"])
+    hit["plan_values"] = values
+    return hit, "published" if got["kind"] == PUBLISHED else "derived"
 
 
 def next_plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
@@ -55,7 +122,7 @@ def next_plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
 
     A coverage of 2016 is measured against the province's own plan for 2020 (Bạc Liêu:
     90 %) rather than against the nation's target for that year. That year's plan is
-    picked by :func:`plan_of` (a published plan before a derived one, then the latest).
+    picked by :func:`plan_of` (the forecaster's choice).
     """
     later = [y for df in (published, derived)
              for y in df.loc[(df["indicator"] == indicator) & same_place(df, r),
@@ -63,6 +130,23 @@ def next_plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
     return plan_of(published, derived, r, indicator, min(later))[0] if later else None
 
 
+
+
+def values_text(values: list[tuple[float, list[str]]], fmt: Any, labels: pd.Series) -> str:
+    """Each value with the sources that give it: ``96% (A); 95% (B / C)``.
+
+    ``values`` as :func:`plan_of` gives them (``plan_values``), ``fmt`` formats a value in
+    the page's language, ``labels`` maps a source id to what the page calls it
+    (:func:`bhxh_analysis.reports.data.source_labels`); an id without a label is left out.
+    """
+    labels = labels[~labels.index.duplicated()]
+    parts = []
+    for v, ids in values:
+        parts_of = [p for i in ids for p in str(i).split("+")]  # a derived figure's inputs
+        names = list(dict.fromkeys(str(labels[i]) for i in parts_of
+                                   if i in labels.index and pd.notna(labels[i])))
+        parts.append(f"{fmt(v)} ({' / '.join(names)})" if names else fmt(v))
+    return "; ".join(parts)
 
 
 def plan_evidence(measure: pd.Series) -> pd.Series:
@@ -98,7 +182,8 @@ def persons_plans(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     The forecaster's rule (:func:`bhxh_analysis.forecast._prep.plans_table`): a
     participants series without a plan in persons takes the coverage plan of its scheme
     × the denominator of the plan's year ÷ 100 — population for BHYT, labour force for
-    BHXH and BHTN, published before derived (:func:`bhxh_analysis.forecast.bounds.denominators`).
+    BHXH and BHTN, published before derived, one figure chosen among several, never their
+    median (:func:`bhxh_analysis.forecast.bounds.denominators`).
     The report asks the same functions, so its choice of year, its sentences and its
     forecast table count the same plans.
 
@@ -132,7 +217,9 @@ def persons_plans(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     plans = both[both["indicator"].astype(str).str.endswith("_plan_coverage_pct")]
     if plans.empty:
         return plans_table(plans, PARTICIPANTS).assign(scheme=pd.Series(dtype=str))
-    den = denominators(figures[cols[:-1]], derived[cols[:-1]] if len(derived) else None,
+    # the ids order two figures of one year (bounds.rank_denominators), as in the forecaster
+    ids = lambda df: [*cols, *(["obs_id"] if "obs_id" in df.columns else [])]  # noqa: E731
+    den = denominators(figures[ids(figures)], derived[ids(derived)] if len(derived) else None,
                        int(plans["as_of"].dt.year.max()))
     out = plans_table(both, PARTICIPANTS, None, den)
     out = out[out["kind"] == FROM_COVERAGE]
@@ -152,3 +239,132 @@ def coverage_plan_for(table: pd.DataFrame, r: pd.Series, year: int) -> pd.Series
     t = table[same_place(table, r) & (table["indicator"] == r["indicator"])]
     got = pick_plans(t, year, pd.Timestamp(year=year, month=12, day=31))
     return got.iloc[0] if len(got) else None
+
+
+def plan_note(rpt: Any, r: pd.Series, plan: pd.Series | None, indicator: str,
+              year: int) -> str:
+    """The sentence of a plan chosen among plans that differ: every value and its sources.
+
+    Empty unless :func:`plan_of` found plans of the chosen kind that cannot all be true
+    (``plan_conflict``). ``rpt`` is the page (its language and source labels),
+    ``indicator`` the series the plan is for, ``r`` a row of its place.
+    """
+    from .. import i18n
+
+    if plan is None or not bool(plan.get("plan_conflict", False)):
+        return ""
+    if str(plan["indicator"]).endswith("_pct"):
+        fmt = lambda v: i18n.fmt_pct(v, rpt.lang)  # noqa: E731
+    else:
+        fmt = lambda v: i18n.fmt_number(v, rpt.lang)  # noqa: E731
+    return rpt.t("plan_conflict_values", label=i18n.indicator_label(indicator, rpt.lang),
+                 place=r["place"], year=year, plan=fmt(float(plan["value"])),
+                 values=values_text(plan["plan_values"], fmt, rpt._labels()))
+
+
+def denominator_note(rpt: Any, r: pd.Series, year: int, value: float,
+                     as_of: pd.Timestamp | None = None) -> str:
+    """The sentence of a denominator chosen among figures of one kind that differ.
+
+    Asks the forecaster's own ranking
+    (:func:`bhxh_analysis.forecast.bounds.denominator_candidates`) of the page's figures
+    as the forecast made on ``as_of`` saw them (published ones whatever their date,
+    derived ones dated on or before it): when the kind whose first figure is ``value``
+    has others, they are named with their sources (never averaged). Empty otherwise.
+    """
+    from .. import i18n
+    from ..forecast.bounds import denominator_candidates, denominator_of
+
+    name = denominator_of(str(r["indicator"]))
+    if name is None or not math.isfinite(value):
+        return ""
+    key = ("denominators", year, as_of)
+    if key not in rpt._cache:
+        cols = ["boundaries", "geo_level", "geo_code", "indicator", "as_of", "value",
+                "source_id", "obs_id"]
+        figs, der = rpt._figures(), rpt.derived
+        der = der[der["as_of"] <= as_of] if as_of is not None else der
+        rpt._cache[key] = denominator_candidates(
+            figs[[c for c in cols if c in figs.columns]],
+            der[[c for c in cols if c in der.columns]] if len(der) else None, year)
+    cand = rpt._cache[key]
+    cand = cand[same_place(cand, r) & (cand["denominator"] == name) & (cand["year"] == year)]
+    for _, g in cand.groupby("kind", sort=False):  # kinds in rank order
+        if not math.isclose(float(g["value"].iloc[0]), value, rel_tol=1e-9):
+            continue
+        g = g.assign(_v=g["value"].round(6))
+        if g["_v"].nunique() < 2:
+            return ""
+        values = [(float(v), list(dict.fromkeys(grp["source_id"])))
+                  for v, grp in g.groupby("_v", sort=False)]  # the one used first
+        fmt = lambda v: i18n.fmt_number(v, rpt.lang)  # noqa: E731
+        return rpt.t("denominator_conflict_values",
+                     label=i18n.indicator_label(r["indicator"], rpt.lang), place=r["place"],
+                     year=year, value=fmt(value),
+                     denominator=i18n.indicator_label(name, rpt.lang).lower(),
+                     values=values_text(values, fmt, rpt._labels()))
+    return ""
+
+
+def forecast_plan_notes(rpt: Any, r: pd.Series, base: dict[str, Any]) -> dict[str, str]:
+    """``plan_note`` and ``denominator_note`` of a forecast row, in the page's language.
+
+    A plan chosen among plans that differ is named with every value and source — of the
+    plan in the series' own measure, or of the coverage plan it was converted from — as
+    :func:`plan_of` finds them (the choice the coverage table shows), when that choice is
+    the plan the row is set against; a denominator chosen among figures that differ, in
+    the plan's arithmetic or the bound, is named with its other figures too.
+    """
+    from ..forecast._prep import FROM_COVERAGE
+
+    out = {"plan_note": "", "denominator_note": ""}
+    conv = base.get("plan_source") == FROM_COVERAGE
+    year = int(rpt.year)
+    plan = base.get("plan")
+    if plan is not None and pd.notna(plan):  # also a plan the page took from its tables
+        ind = r["indicator"].replace("_participants", "_plan_coverage_pct" if conv
+                                     else "_plan_participants")
+        hit = plan_of(rpt.obs, rpt.derived, r, ind, year)[0]
+        used = base.get("plan_basis") if conv else plan
+        # only the plan the row is set against (a plan known after its as-of date is not)
+        if hit is not None and used is not None and math.isclose(
+                float(hit["value"]), float(used), rel_tol=1e-9):
+            out["plan_note"] = plan_note(rpt, r, hit, r["indicator"], year)
+    notes = []
+    den, as_of = base.get("plan_denominator"), base.get("as_of")
+    if conv and den is not None and pd.notna(den):
+        notes.append(denominator_note(rpt, r, year, float(den), as_of))
+    bound, by = base.get("upper_bound"), base.get("bound_year")
+    if ("bounded" in str(base.get("flags") or "").split(";")
+            and base.get("bound_kind") in ("published", "sum of provinces", "derived")
+            and bound is not None and pd.notna(bound) and by is not None and pd.notna(by)):
+        notes.append(denominator_note(rpt, r, int(by), float(bound), as_of))
+    out["denominator_note"] = " ".join(dict.fromkeys(n for n in notes if n))
+    return out
+
+
+def chosen_plans(rpt: Any, figs: pd.DataFrame) -> pd.DataFrame:
+    """``figs`` (the latest figure of each series) with each plan the page's choice.
+
+    Two plans of one year (Đồng Nai 2025: 95 % and 96 %) are not told apart by their date
+    or file order: the headline names the plan of that year the coverage table and the
+    forecast use (:func:`plan_of`).
+    """
+    from .data import measure_of
+
+    plan = measure_of(figs["indicator"]).str.startswith("plan_").to_numpy()
+    if not plan.any():
+        return figs
+    allf = rpt._figures()
+    out = []
+    for i in range(len(figs)):  # a handful of rows per page
+        r = figs.iloc[i]
+        hit = (plan_of(allf, allf.iloc[0:0], r, r["indicator"], int(r["as_of"].year))[0]
+               if plan[i] else None)
+        row = figs.iloc[[i]]
+        if hit is not None:
+            same = allf[(allf["obs_id"] == hit["obs_id"]) & same_place(allf, r)
+                        & (allf["indicator"] == r["indicator"])]
+            row = same.iloc[[0]] if len(same) else row
+        out.append(row)
+    return pd.concat(out)

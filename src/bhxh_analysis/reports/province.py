@@ -35,7 +35,14 @@ from .data import (
     units_frame,
 )
 from .data import check_year as _check_year
-from .plans import coverage_plan_for, persons_plans, prob_at_least
+from .plans import (
+    chosen_plans,
+    coverage_plan_for,
+    forecast_plan_notes,
+    persons_plans,
+    plan_note,
+    prob_at_least,
+)
 from .plans import next_plan_of as _next_plan_of
 from .plans import pace as _pace
 from .plans import plan_evidence as _plan_evidence
@@ -321,7 +328,7 @@ class ProvinceReport:
 
         Columns ``place, geo_level, indicator, value, unit, as_of, source``.
         """
-        figs = latest(self._figures())
+        figs = chosen_plans(self, latest(self._figures()))
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
                                          "as_of", "source"])
@@ -406,11 +413,25 @@ class ProvinceReport:
                 pick = pick.iloc[[int((pick["value"] - own).abs().to_numpy().argmin())]]
         return pick.iloc[0], name
 
+    def _labels(self) -> pd.Series:
+        """What the page calls each source (``publisher — title``), computed once."""
+        if "labels" not in self._cache:
+            self._cache["labels"] = source_labels(self.bundle, self.lang)
+        return self._cache["labels"]
+
+    def coverage_notes(self) -> list[str]:
+        """Sentences under the coverage table: how the gap reads, and every plan chosen
+        among plans that differ (each value with its sources, never an average)."""
+        cov = self.coverage_table()
+        notes = [n for n in dict.fromkeys(cov["target_note"]) if n]
+        return [self.t("coverage_gap_note"), *notes]
+
     def coverage_table(self) -> pd.DataFrame:
         """Return the latest coverage per place and scheme against its applicable target.
 
-        The target is the place's own plan for that year when published or derived,
-        else the first target after it: the place's own plan of a later year, or the
+        The target is the place's own plan for that year when published or derived (the
+        forecaster's choice among several: :func:`~.plans.plan_of`), else the first
+        target after it: the place's own plan of a later year, or the
         first policy target at or after that year (the province's own row if any, else
         the national one), whichever comes first (the place's own plan on a tie).
         ``gap_pp = target − coverage``: **positive means below the target**.
@@ -424,9 +445,11 @@ class ProvinceReport:
             ``place, geo_level, geo_code, indicator, coverage, as_of, target, target_kind,
             target_year, target_source, target_source_id, gap_pp, denominator,
             denominator_indicator, persons_needed, label`` (``label``: place · scheme,
-            for charts), one row per place and scheme; ``coverage_lo``/``coverage_hi``
-            and ``denominator_lo``/``denominator_hi``: the range a derived rate or
-            denominator's inputs allow (NaN when published), printed where wide.
+            for charts), ``target_note`` (a plan chosen among plans that differ: the
+            sentence naming every value and source; empty otherwise), one row per place
+            and scheme; ``coverage_lo``/``coverage_hi`` and ``denominator_lo``/
+            ``denominator_hi``: the range a derived rate or denominator's inputs allow
+            (NaN when published), printed where wide.
         """
         if "coverage" in self._cache:
             return self._cache["coverage"]
@@ -451,11 +474,13 @@ class ProvinceReport:
                 later = _next_plan_of(figs, self.derived, r, plan_ind, year)
                 if later is not None and (tg is None or later["as_of"].year <= int(tg["year"])):
                     plan, tg = later, None
+            note = ""
             if plan is not None:
                 tyear = int(plan["as_of"].year)
                 target, kind = float(plan["value"]), "plan"
                 tsrc = self.t("target_kind_plan", year=tyear)
                 tsrc_id = str(plan["source_id"])
+                note = plan_note(self, r, plan, r["indicator"], tyear)
             elif tg is not None:
                 target, kind, tyear = float(tg["value"]), "policy", int(tg["year"])
                 tsrc = self.t("target_kind_policy",
@@ -476,14 +501,15 @@ class ProvinceReport:
                 "as_of": r["as_of"], "target": target, "target_kind": kind,
                 "target_year": tyear, "target_source": tsrc, "target_source_id": tsrc_id,
                 "gap_pp": gap, "denominator": denom, "denominator_indicator": denom_ind,
-                "persons_needed": float(needed),
+                "persons_needed": float(needed), "target_note": note,
                 # a derived rate or denominator: the range its inputs allow (NaN if published)
                 **_range_of(r, "coverage"), **_range_of(den_row, "denominator"),
             })
         cols = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "target",
                 "target_kind", "target_year", "target_source", "target_source_id", "gap_pp",
                 "denominator", "denominator_indicator", "persons_needed", "label",
-                "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi"]
+                "target_note", "coverage_lo", "coverage_hi", "denominator_lo",
+                "denominator_hi"]
         out = pd.DataFrame(rows, columns=cols)
         out["target_year"] = out["target_year"].astype("Int64")
         self._cache["coverage"] = out
@@ -517,7 +543,8 @@ class ProvinceReport:
                 "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
                 "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
                 "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
-                "p_meet_plan_model", "plan_pull", "actual", "plan_basis", "plan_denominator"]
+                "p_meet_plan_model", "plan_pull", "actual", "plan_basis", "plan_denominator",
+                "plan_note", "denominator_note", "bound_year"]
         rows = []
         if self.year is not None:
             obs = self.obs
@@ -574,17 +601,18 @@ class ProvinceReport:
                             "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                             "pace_required", "method", "n_obs", "past_moves",
                             "past_moves_as_large", "past_moves_pool", "flags", "upper_bound",
-                            "bound_indicator", "bound_kind", "p_meet_plan_model",
+                            "bound_indicator", "bound_kind", "bound_year", "p_meet_plan_model",
                             "plan_pull", "plan_source", "plan_basis", "plan_denominator")})
                         if pd.isna(base["plan"]):
                             base.update(self._plan_from_tables(r, res))
+                        base.update(forecast_plan_notes(self, r, base))
                     except Exception as exc:  # the reason is said to the reader, not hidden
                         base.update(status="failed", error=str(exc) or type(exc).__name__)
                 rows.append(base)
         out = pd.DataFrame(rows, columns=cols)
         for c in ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
                   "p_meet_plan", "pace_required", "past_moves", "past_moves_as_large",
-                  "upper_bound", "actual", "plan_basis", "plan_denominator"):
+                  "upper_bound", "actual", "plan_basis", "plan_denominator", "bound_year"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
         self._cache["forecast"] = out
         return out

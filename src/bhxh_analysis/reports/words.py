@@ -350,8 +350,11 @@ def _plan_origin(r: pd.Series, lang: str) -> list[str]:
     """Where a plan not published in persons comes from, and a choice among conflicting ones.
 
     A plan computed from the coverage plan (``plan_source``, ``plan_basis``,
-    ``plan_denominator`` of the forecast) is shown with its arithmetic; a plan chosen
-    among plans that differ (flag ``plan_conflict``) says that one source was believed.
+    ``plan_denominator`` of the forecast) is shown with its arithmetic, and with the other
+    figures of its denominator when sources differ (``denominator_note``); a plan chosen
+    among plans that differ (flag ``plan_conflict``) names every value and its sources
+    (``plan_note``, the sentence the coverage table's notes use), or says that one source
+    was believed when the page cannot name them.
     """
     if pd.isna(r.get("plan")):
         return []
@@ -368,10 +371,19 @@ def _plan_origin(r: pd.Series, lang: str) -> list[str]:
                           pct=i18n.fmt_pct(basis, lang),
                           denominator=i18n.indicator_label(name, lang).lower(),
                           value=i18n.fmt_number(den, lang)))
-    if "plan_conflict" in _flags(r):
+        if _text(r.get("denominator_note")):  # the other figures of that denominator
+            out.append(str(r["denominator_note"]))
+    if _text(r.get("plan_note")):  # every plan of the year with its sources
+        out.append(str(r["plan_note"]))
+    elif "plan_conflict" in _flags(r):
         out.append(i18n.t("flag_plan_conflict", lang, label=label, place=place,
                           year=int(r["year"])))
     return out
+
+
+def _text(x: object) -> bool:
+    """True for a non-empty sentence (not NaN, None or "")."""
+    return isinstance(x, str) and bool(x)
 
 
 def _actual_note(r: pd.Series, lang: str) -> list[str]:
@@ -440,6 +452,12 @@ def _bound_note(r: pd.Series, lang: str) -> list[str]:
     """The sentence saying a series' interval was held within what is possible."""
     if "bounded" not in _flags(r) or pd.isna(r.get("upper_bound")):
         return []
+    from ..forecast._prep import FROM_COVERAGE
+
+    # the bound's denominator chosen among figures that differ, unless the plan's
+    # arithmetic (the same sentence) said so already
+    other = ([str(r["denominator_note"])] if _text(r.get("denominator_note"))
+             and r.get("plan_source") != FROM_COVERAGE else [])
     if r.get("bound_kind") == "total":
         return [i18n.t("flag_bounded_total", lang,
                        label=i18n.indicator_label(r["indicator"], lang), place=r["place"],
@@ -449,4 +467,4 @@ def _bound_note(r: pd.Series, lang: str) -> list[str]:
                    place=r["place"],
                    bound=i18n.indicator_label(str(r.get("bound_indicator") or "population"),
                                               lang),
-                   value=i18n.fmt_number(r["upper_bound"], lang))]
+                   value=i18n.fmt_number(r["upper_bound"], lang)), *other]
