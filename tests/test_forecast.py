@@ -519,8 +519,10 @@ def test_counts_bounded_by_the_denominator_of_the_year() -> None:
     d = bhxh_analysis.forecast.forecast(_frame(rows, "D1", "district", "Dist D1"), geo="Dist D1",
                                         indicator="bhyt_participants", year=2023,
                                         as_of="2023-08-31")
-    assert d.bound_kind == "derived" and d.upper_bound == pytest.approx(120 / 0.62)
-    assert d.hi95 <= 120 / 0.62 + 1e-9
+    # the bound is the largest population the printed figures allow (120.5 ÷ 61.5 %), not
+    # the central 120 ÷ 62 %: a bound the true population can never break
+    assert d.bound_kind == "derived" and d.upper_bound == pytest.approx(120.5 / 0.615)
+    assert d.hi95 <= 120.5 / 0.615 + 1e-9
     # Not known before the figures that imply it: no bound on an earlier as-of.
     c = bhxh_analysis.forecast.forecast(_frame(rows, "D1", "district", "Dist D1"),
                                         geo="Dist D1", indicator="bhyt_coverage_pct",

@@ -382,11 +382,12 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     (implied plans from :func:`implied_plans_known`). Call it on observations already
     cut at the as-of date. Only the inputs those rules read are passed (fast on large
     panels); without any coverage or shortfall figure nothing can be implied and
-    ``derive`` is skipped. Returns ``KEY, indicator, as_of, value, method, source_id,
-    obs_id`` with text as ``str`` (the ids order two derived denominators of one year:
-    :func:`bhxh_analysis.forecast.bounds.rank_denominators`).
+    ``derive`` is skipped. Returns ``KEY, indicator, as_of, value, value_hi, method,
+    source_id, obs_id`` with text as ``str`` (the ids order two derived denominators of
+    one year: :func:`bhxh_analysis.forecast.bounds.rank_denominators`; ``value_hi``, the
+    largest value the inputs' rounding allows, is what a bound may use).
     """
-    cols = [*KEY, "indicator", "as_of", "value", "method", "source_id", "obs_id"]
+    cols = [*KEY, "indicator", "as_of", "value", "value_hi", "method", "source_id", "obs_id"]
     schemes = sorted({i.rsplit("_", 2)[0] if i.endswith("_coverage_pct")
                       else i[: -len("_participants")] for i in indicators})
     trigger = [f"{s}_{m}" for s in schemes
@@ -396,7 +397,8 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     rows = obs[obs["indicator"].isin(needed)] if present & set(trigger) else obs.iloc[0:0]
     if not (_indicators(rows) & set(trigger)):
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "as_of" else
-                                          (float if c == "value" else str)) for c in cols})
+                                          (float if c.startswith("value") else str))
+                             for c in cols})
     from .. import metrics
 
     rows = rows.copy()
@@ -410,6 +412,7 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
         out[c] = out[c].astype(str)
     out["as_of"] = pd.to_datetime(out["as_of"]).astype("datetime64[ns]")
     out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    out["value_hi"] = pd.to_numeric(out["value_hi"], errors="coerce").fillna(out["value"])
     return _canonical(out)
 
 
