@@ -1437,7 +1437,8 @@ def test_prior_and_outcome_pick_the_last_figure_before_31_december_and_the_outco
         "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
     })
     prior, outcome = report_data.prior_and_outcome(rows, 2023)
-    assert (prior["obs_id"], outcome["obs_id"]) == ("d", "e")  # ties: last / first by id
+    # ties: the forecaster's figure (no sources here: the first obs_id, both ways)
+    assert (prior["obs_id"], outcome["obs_id"]) == ("c", "e")
     prior, _ = report_data.prior_and_outcome(rows, 2023, as_of=pd.Timestamp("2023-07-31"))
     assert prior["value"] == 2.0
     prior, outcome = report_data.prior_and_outcome(rows, 2022)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import config, i18n
@@ -539,12 +540,69 @@ def sources_table(bundle: Bundle, ids: set[str] | list[str], lang: str = "vi") -
     return used.sort_values(["publisher", "title"], kind="stable").reset_index(drop=True)
 
 
-def latest(df: pd.DataFrame) -> pd.DataFrame:
-    """Return the latest figure per place and indicator (ties: the last by ``obs_id``)."""
+def best_first(df: pd.DataFrame) -> pd.DataFrame:
+    """Return ``df`` ordered best figure first, by the forecaster's rule.
+
+    When sources print different figures for one place, indicator and date, every
+    section of a page shows the one the forecaster uses
+    (:func:`bhxh_analysis.forecast._prep.prepare`): the most authoritative kind of
+    source (``sources.csv``: official statistics, VSS press releases, policy texts,
+    news ...; ``forecast._prep._authority``), then the first ``source_id``, then the
+    first ``obs_id``. A figure without a source (a sum of legacy parts the page
+    computes) comes after every sourced one. Both figures stay in the data and in the
+    consistency section; they are never averaged.
+
+    The sort is by that order alone and stable: sort the result by place, indicator
+    and date with a stable sort, and the first row of each date is the one to show.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Figures with ``source_id`` and ``obs_id`` (a table without ``source_id``, as
+        the forecaster allows, is ordered by ``obs_id`` alone).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same rows (and index), best first.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"obs_id": ["o-1", "o-2", "o-3", "o-4"],
+    ...                      "source_id": ["", "anhp-d20274", "vss-en-10129", "vss-en-10129"],
+    ...                      "value": [4.0, 3.0, 2.0, 1.0]})
+    >>> best_first(rows)[["source_id", "obs_id"]].values.tolist()  # press release, news, sum
+    [['vss-en-10129', 'o-3'], ['vss-en-10129', 'o-4'], ['anhp-d20274', 'o-2'], ['', 'o-1']]
+    """
+    from ..forecast._prep import _authority
+
     if df.empty:
         return df
-    df = df.sort_values(["geo_level", "geo_code", "indicator", "as_of", "obs_id"])
-    return df.drop_duplicates(["boundaries", "geo_level", "geo_code", "indicator"], keep="last")
+    def text(col: str) -> np.ndarray:  # a table without the column: all alike
+        return (df[col].fillna("").astype(str).to_numpy() if col in df.columns
+                else np.full(len(df), "", dtype=object))
+
+    src = text("source_id")
+    rank = np.where(src != "", _authority(pd.Series(src)), 99) if "source_id" in df else 0
+    keys = pd.DataFrame({"_rank": rank, "_src": src, "_obs": text("obs_id")})
+    return df.iloc[keys.sort_values(["_rank", "_src", "_obs"], kind="stable").index]
+
+
+def latest(df: pd.DataFrame, keys: tuple[str, ...] = (
+        "boundaries", "geo_level", "geo_code", "indicator")) -> pd.DataFrame:
+    """Return the latest figure per place and indicator (ties: :func:`best_first`).
+
+    Two figures of the latest date from different sources: the page shows the one the
+    forecaster uses, never the last row by ``obs_id``. ``keys`` are the columns of one
+    series (the national forecast report: ``("indicator",)``). Rows come out sorted by
+    place and indicator.
+    """
+    if df.empty:
+        return df
+    df = best_first(df).sort_values("as_of", ascending=False, kind="stable")
+    df = df.drop_duplicates(list(keys), keep="first")
+    return df.sort_values([c for c in ("geo_level", "geo_code", "indicator", "as_of")
+                           if c in df.columns], kind="stable")
 
 
 def is_year_end(dates: pd.Series) -> pd.Series:
@@ -563,8 +621,8 @@ def prior_and_outcome(rows: pd.DataFrame, year: int, as_of: pd.Timestamp | None 
     Parameters
     ----------
     rows : pandas.DataFrame
-        Figures of one series (one place, one indicator) with ``as_of``, ``obs_id`` and
-        ``value``; other years are ignored.
+        Figures of one series (one place, one indicator) with ``as_of``, ``source_id``,
+        ``obs_id`` and ``value``; other years are ignored.
     year : int
         The year forecast.
     as_of : pandas.Timestamp, optional
@@ -574,8 +632,8 @@ def prior_and_outcome(rows: pd.DataFrame, year: int, as_of: pd.Timestamp | None 
     Returns
     -------
     tuple of (pandas.Series or None, pandas.Series or None)
-        The prior figure (ties on a date: the last by ``obs_id``, as :func:`latest`) and
-        the outcome (two sources of one figure: the first by ``obs_id``); ``None`` where
+        The prior figure and the outcome; two figures of one date: the forecaster's
+        (:func:`best_first`), as :func:`latest` and the yearly tables; ``None`` where
         there is none.
     """
     in_year = rows[rows["as_of"].dt.year == year]
@@ -583,7 +641,7 @@ def prior_and_outcome(rows: pd.DataFrame, year: int, as_of: pd.Timestamp | None 
     before = in_year[~end]
     if as_of is not None:
         before = before[before["as_of"] <= as_of]
-    before = before.sort_values(["as_of", "obs_id"], kind="stable")
-    outcome = in_year[end].sort_values("obs_id", kind="stable")
-    return (before.iloc[-1] if len(before) else None,
+    before = best_first(before).sort_values("as_of", ascending=False, kind="stable")
+    outcome = best_first(in_year[end])
+    return (before.iloc[0] if len(before) else None,
             outcome.iloc[0] if len(outcome) else None)

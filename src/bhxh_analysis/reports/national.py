@@ -10,10 +10,12 @@ from .. import i18n
 from .data import (
     Bundle,
     ReportParameterError,
+    best_first,
     check_year,
     indicator_rank,
     is_insurance,
     is_year_end,
+    latest,
     load_bundle,
     measure_of,
     parse_as_of,
@@ -83,9 +85,12 @@ class NationalReport:
         obs = self.obs
         sel = obs[measure_of(obs["indicator"]).eq(measure).to_numpy()
                   & is_insurance(obs["indicator"]).to_numpy()]
-        sel = sel.assign(year=sel["as_of"].dt.year).sort_values(["indicator", "as_of", "obs_id"])
-        ye = sel[is_year_end(sel["as_of"])].drop_duplicates(["indicator", "year"], keep="last")
-        rest = sel[~is_year_end(sel["as_of"])].drop_duplicates(["indicator", "year"], keep="last")
+        # one figure per date: the forecaster's (best_first), as the forecast report's
+        # outcome and the headline tables, never the last by obs_id
+        sel = best_first(sel.assign(year=sel["as_of"].dt.year)).sort_values(
+            ["indicator", "as_of"], ascending=[True, False], kind="stable")
+        ye = sel[is_year_end(sel["as_of"])].drop_duplicates(["indicator", "year"])
+        rest = sel[~is_year_end(sel["as_of"])].drop_duplicates(["indicator", "year"])
         rest = rest.merge(ye[["indicator", "year"]], how="left", indicator="_m")
         rest = rest[rest["_m"] == "left_only"].drop(columns="_m")
         out = pd.concat([ye.assign(period="year_end"), rest.assign(period="partial")])
@@ -242,8 +247,7 @@ class ForecastReport:
 
         rows = []
         obs = self.bundle.obs
-        last = self.series.sort_values(["indicator", "as_of", "obs_id"]).drop_duplicates(
-            "indicator", keep="last")
+        last = latest(self.series, keys=("indicator",))
         for _, r in last.iterrows():  # a handful of indicators
             prior, _ = prior_and_outcome(
                 self.series[self.series["indicator"] == r["indicator"]], self.year, self.as_of)
@@ -289,12 +293,13 @@ class ForecastReport:
         return out
 
     def forecast_history(self, row: pd.Series) -> pd.DataFrame:
-        """Return the published figures of a forecast's series from the previous year on."""
+        """Return the published figures of a forecast's series from the previous year on
+        (one per date: the forecaster's, :func:`~.data.best_first`)."""
         obs = self.bundle.obs
         sel = obs[(obs["geo_level"] == row["geo_level"]) & (obs["geo_code"] == row["geo_code"])
                   & (obs["indicator"] == row["indicator"]) & (obs["as_of"] <= row["as_of"])
                   & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
-        sel = sel.sort_values(["as_of", "obs_id"]).drop_duplicates("as_of", keep="last")
+        sel = best_first(sel).sort_values("as_of", kind="stable").drop_duplicates("as_of")
         return sel[["as_of", "value"]].reset_index(drop=True)
 
     def forecast_notes(self) -> list[str]:

@@ -19,6 +19,7 @@ from ..schema import DENOMINATOR, LEVEL_RANK
 from .data import (
     SUMMARY_MIME,
     Bundle,
+    best_first,
     family_of,
     indicator_rank,
     is_insurance,
@@ -193,10 +194,9 @@ class ProvinceReport:
             return parts
         cols = [c for c in self.bundle.obs.columns if c in parts.columns]
         # One figure per part, date and indicator: where sources repeat (or disagree on)
-        # a figure, the sum uses the last by id; the disagreement is in the consistency
-        # section, never averaged.
-        parts = parts.sort_values("obs_id").drop_duplicates(
-            ["geo_level", "geo_code", "as_of", "indicator"], keep="last")
+        # a figure, the sum uses the forecaster's (best_first); the disagreement is in
+        # the consistency section, never averaged.
+        parts = best_first(parts).drop_duplicates(["geo_level", "geo_code", "as_of", "indicator"])
         agg = geo.aggregate_to_2025(parts[cols])
         agg = agg[(agg["geo_level"] == "province") & (agg["boundaries"] == "2025")]
         agg = agg.assign(as_of=pd.to_datetime(agg["as_of"], errors="coerce").astype(
@@ -211,10 +211,11 @@ class ProvinceReport:
         return self._label_places(agg)
 
     def _order(self, df: pd.DataFrame) -> pd.DataFrame:
-        """Rows in page order: level, place, indicator, date, then ``obs_id`` (never file order)."""
-        return (df.assign(_ind_rank=indicator_rank(df["indicator"]))
-                  .sort_values(["_level_rank", "place", "_ind_rank", "as_of", "obs_id"],
-                               kind="stable"))
+        """Rows in page order: level, place, indicator, date, then best first (never file
+        order): a chart keeping one figure per date keeps the forecaster's."""
+        df = best_first(df)
+        return (df.assign(_ind_rank=indicator_rank(df["indicator"]).to_numpy())
+                .sort_values(["_level_rank", "place", "_ind_rank", "as_of"], kind="stable"))
 
     def _figures(self) -> pd.DataFrame:
         """Published figures and the 2025 sums: what the headline table shows."""
@@ -399,15 +400,15 @@ class ProvinceReport:
             return None, name
         same = cand[cand["as_of"] == r["as_of"]]
         pick = same if len(same) else cand[cand["as_of"] == cand["as_of"].max()]
-        # Several on one date (flagged): a published one before a derived one, then by
-        # obs_id, never the rows' order in a file (Hà Nội 10/6/2025 has two derived
-        # labour forces, 4,733,333 and 3,200,000).
-        pick = pick.sort_values(["_derived", "obs_id"], kind="stable")
+        # Several on one date (flagged): a published one before a derived one, then the
+        # forecaster's order (best_first), never the rows' order in a file (Hà Nội
+        # 10/6/2025 has two derived labour forces, 4,733,333 and 3,200,000).
+        pick = best_first(pick).sort_values("_derived", kind="stable")
         if len(pick) > 1:  # two denominators disagree: take the row's own when known
             part = both[(both["indicator"] == r["indicator"].replace("_coverage_pct",
                                                                      "_participants"))
                         & _same_place(both, r) & (both["as_of"] == r["as_of"])]
-            part = part.sort_values(["_derived", "obs_id"], kind="stable")
+            part = best_first(part).sort_values("_derived", kind="stable")
             if len(part) and r["value"] > 0:
                 own = float(part["value"].iloc[0]) / float(r["value"]) * 100
                 pick = pick.iloc[[int((pick["value"] - own).abs().to_numpy().argmin())]]

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .. import i18n
 from ..schema import LEVEL_RANK
-from .data import indicator_rank, is_insurance, measure_of
+from .data import best_first, indicator_rank, is_insurance, measure_of
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -47,6 +47,7 @@ def _participant_panels(rpt: ProvinceReport, sel: pd.DataFrame) -> pd.DataFrame:
     then the place, as every table of the page.
     """
     own = LEVEL_RANK[rpt.level]
+    sel = best_first(sel)  # one date's figures: the forecaster's first (kept below)
     below = sel["_level_rank"].gt(own)
     names = [_scheme_name(i, rpt.lang) for i in sel["indicator"]]
     panel = [rpt.t("trends_counts_level", scheme=n, level=rpt.t(_PLURAL[lv]))
@@ -55,7 +56,7 @@ def _participant_panels(rpt: ProvinceReport, sel: pd.DataFrame) -> pd.DataFrame:
     out = sel.assign(panel=panel, _group=sel["_level_rank"].where(below, 0),
                      _ind_rank=indicator_rank(sel["indicator"]).to_numpy(),
                      series=[f"{n} — {p}" for n, p in zip(names, sel["place"], strict=True)])
-    return out.sort_values(["_group", "_ind_rank", "_level_rank", "place", "as_of", "obs_id"],
+    return out.sort_values(["_group", "_ind_rank", "_level_rank", "place", "as_of"],
                            kind="stable")
 
 
@@ -80,8 +81,9 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     ins = src[is_insurance(ind) & measure_of(ind).isin(TREND_MEASURES)]
     parts = []
     if len(context):
-        # by date, ties by obs_id: the duplicate dropped below is never chosen by file order
-        context = context.sort_values(["indicator", "as_of", "obs_id"], kind="stable")
+        # by date, ties best first (the forecaster's figure): the duplicate dropped below
+        # is never chosen by file order nor by obs_id
+        context = best_first(context).sort_values(["indicator", "as_of"], kind="stable")
         parts.append(context.assign(
             panel=rpt.t("trends_context"),
             series=[i18n.indicator_label(x, rpt.lang) for x in context["indicator"]],
