@@ -56,6 +56,21 @@ def join_text(a: Any, b: Any, sep: str = "; ") -> np.ndarray:
     return np.where(a == "", b, np.where(b == "", a, np.char.add(np.char.add(a, sep), b)))
 
 
+def add_flags(a: Any, b: Any) -> list[str]:
+    """Merge ``;``-separated flags ``b`` into ``a`` element-wise, each flag once.
+
+    Flags are a set: a bound and a plan resting on the same chosen denominator both say
+    ``denominator_conflict``, and the row carries it once.
+
+    >>> add_flags(["bounded;denominator_conflict", ""], ["denominator_conflict", "x"])
+    ['bounded;denominator_conflict', 'x']
+    """
+    a = np.asarray(a, dtype=object).astype(str)
+    b = np.broadcast_to(np.asarray(b, dtype=object).astype(str), a.shape)
+    return [";".join(dict.fromkeys(f for f in (*x.split(";"), *y.split(";")) if f))
+            for x, y in zip(a, b, strict=True)]
+
+
 def intervals(res: pd.DataFrame, levels: Sequence[int], rows: np.ndarray | None = None) -> pd.DataFrame:
     """(Re)compute ``forecast`` and ``lo{L}``/``hi{L}`` from ``loc, scale, df``."""
     res = res.copy()
@@ -284,12 +299,7 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
     pl = _plans(res, info, plans, user_plans, year, as_of)
     plan, src = pl["plan"].to_numpy(float), pl["plan_source"].to_numpy(object)
     res["notes"] = join_text(res["notes"].to_numpy(), pl["note"].to_numpy())
-    res["flags"] = join_text(res["flags"].to_numpy(), pl["flag"].to_numpy(), ";")
-    twice = (pl["flag"].str.contains("denominator_conflict") & res["flags"].str.contains(
-        "bounded")).to_numpy()  # a bound and a plan of the same denominator: one flag
-    if twice.any():
-        res.loc[twice, "flags"] = [";".join(dict.fromkeys(f.split(";")))
-                                   for f in res.loc[twice, "flags"]]
+    res["flags"] = add_flags(res["flags"].to_numpy(), pl["flag"].to_numpy())
     p_meet = prob_at_least(plan, res["loc"], res["scale"], res["df"], upper)
     model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
     if plan_fit is not None:
