@@ -334,7 +334,7 @@ class ProvinceReport:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
                                          "as_of", "source"])
         figs = self._order(figs)
-        src = figs["source_id"].map(source_labels(self.bundle, self.lang)).fillna("")
+        src = figs["source_id"].map(self._labels()).fillna("")
         if "method" in figs:
             src = src.where(figs["method"].fillna("").eq("") | figs["source_id"].ne(""),
                             figs["method"])
@@ -682,7 +682,7 @@ class ProvinceReport:
         if sel is None or sel.empty:
             return pd.DataFrame(columns=CONFLICT_COLUMNS)
         conf = sel[sel["status"].eq("conflict")]
-        return conflicts_text(conf, source_labels(self.bundle, self.lang), self.lang)
+        return conflicts_text(conf, self._labels(), self.lang)
 
     def _consistency(self) -> pd.DataFrame | None:
         cons = self.bundle.consistency
