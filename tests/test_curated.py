@@ -337,3 +337,18 @@ def test_no_total_bhxh_row_whose_note_says_compulsory_only() -> None:
 #: Hà Nội rows whose page wording leaves the scheme open (total or compulsory BHXH):
 #: kept as printed, under the total, until the page text settles it.
 AMBIGUOUS_SCHEME = {"vietnamtimes-74285-004", "vietnamvn-hon-95-dan-so-004"}
+
+
+def test_value_raw_keeps_the_printed_unit_word() -> None:
+    """``value_raw`` is the figure as printed: "551 nghìn" stands for 550,500–551,500, the
+    digits "551000" for one person either side. A row whose note quotes the printed
+    figure with a unit word (nghìn, triệu, thousand, million) but whose ``value_raw`` is
+    the expanded digits claims a precision the page never gave, and made two false
+    conflicts (docs/data.md, Corrections)."""
+    cur = _all_curated()
+    printed = cur["note"].str.extract(r"printed ['\"]([^'\"]*)['\"]", expand=False).fillna("")
+    with_word = printed.str.contains(r"\d\s*(?:nghìn|ngàn|triệu|thousand|million)\b",
+                                     case=False, regex=True)
+    digits_only = cur["value_raw"].str.fullmatch(r"[\d.,\s]+")
+    wrong = cur[with_word & digits_only]
+    assert wrong.empty, wrong[["obs_id", "value_raw", "note"]].to_string()
