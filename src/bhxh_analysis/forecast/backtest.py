@@ -126,6 +126,33 @@ CALIB_N0 = 5.0
 CALIB_H = 1.5
 #: The interval levels calibrated (other levels interpolate between them).
 CALIB_LEVELS = (80, 95)
+#: Calibrate each side of an interval on the errors that fell on that side
+#: (:func:`calibration_factors`); ``False``: one factor for both sides from ``|z|``.
+CALIB_SIDES = False
+#: The smallest one-sided ratio ``r`` a side's percentile can take: a side on which
+#: (almost) no earlier outcome fell is narrowed, never closed (a percentile of 0 would
+#: put that end of the interval on the forecast).
+CALIB_SIDE_FLOOR = 0.25
+
+
+def _ratios(z: np.ndarray, df: np.ndarray, level: int, side: str | None) -> tuple[np.ndarray, float]:
+    """How far each error fell outside its ``level`` % interval, and the percentile to take.
+
+    ``side=None``: ``r = |z| / q`` and its ``level``-th percentile, ``f`` with
+    ``P(|z| > f·q) = 1 − level``. ``side="upper"`` (``"lower"``): ``r = max(±z, 0) / q``,
+    an error on the other side counting as 0, and its ``(1 + level) / 2``-th
+    percentile: ``P(r > f) = P(±z > f·q)`` for ``f > 0``, so the percentile sets
+    ``P(±z > f·q) = (1 − level) / 2`` — the outcome falls outside on that side half the
+    time the two-sided interval allows. With errors symmetric about the forecast,
+    ``P(z > f·q) = P(|z| > f·q) / 2`` and both sides get the two-sided factor.
+    """
+    from .methods import t_ppf
+
+    q = t_ppf(0.5 + level / 200.0, df)
+    if side is None:
+        return np.maximum(np.abs(z) / q, 1e-6), level / 100.0
+    signed = z if side == "upper" else -z
+    return np.maximum(np.maximum(signed, 0.0) / q, CALIB_SIDE_FLOOR), 0.5 + level / 200.0
 
 
 def _weighted_quantile(r: np.ndarray, w: np.ndarray, q: float) -> float:
@@ -180,7 +207,8 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
                        level: int = 80, ind: np.ndarray | None = None,
                        target_ind: np.ndarray | None = None,
                        year: np.ndarray | None = None,
-                       stand_in: dict[int, int] | None = None) -> np.ndarray:
+                       stand_in: dict[int, int] | None = None,
+                       side: str | None = None) -> np.ndarray:
     """Scale multipliers that make earlier out-of-sample errors cover ``level`` %.
 
     For each past case, ``r = |z| / q(df)`` is how far outside (> 1) or inside (< 1)
@@ -219,6 +247,9 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     stand_in : dict, optional
         Indicator whose cases an indicator without cases of its own uses
         (:func:`stand_ins`).
+    side : {None, "lower", "upper"}
+        One side of the interval, calibrated on the errors that fell on it
+        (:func:`_ratios`); ``None``: both sides, from ``|z|``.
 
     Returns
     -------
@@ -232,18 +263,21 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     >>> f = calibration_factor(z, np.full(200, 6.0), np.full(200, 50.0), np.array([6.0]))
     >>> bool(f[0] < 0.5)
     True
+    >>> x = np.random.default_rng(2).standard_normal(200)
+    >>> zs, tt = np.r_[x, -x], np.full(400, 6.0)   # symmetric errors: each side = both
+    >>> f = [calibration_factor(zs, tt, np.full(400, 50.0), np.array([6.0]), side=s)[0]
+    ...      for s in (None, "lower", "upper")]
+    >>> bool(np.allclose(f, f[0], rtol=0.02))
+    True
     """
-    from .methods import t_ppf
-
     target_t = np.asarray(target_t, dtype=float)
     ok = np.isfinite(z) & np.isfinite(t) & np.isfinite(df) & (df > 0)
     if not ok.any():
         return np.ones(len(target_t))
     z, t, df = np.asarray(z)[ok], np.asarray(t, dtype=float)[ok], np.asarray(df)[ok]
-    r = np.abs(z) / t_ppf(0.5 + level / 200.0, df)
+    r, q = _ratios(z, df, level, side)
     order = np.argsort(r, kind="stable")
-    r, t = np.maximum(r[order], 1e-6), t[order]
-    q = level / 100.0
+    r, t = r[order], t[order]
     per_indicator = ind is not None and target_ind is not None
     ind = np.asarray(ind)[ok][order] if ind is not None else np.zeros(len(r), dtype=np.int64)
     log_all = (len(r) * np.log(_pooled_quantile(r, np.ones(len(r)), ind, q))
@@ -281,7 +315,8 @@ def calibration_factor(z: np.ndarray, t: np.ndarray, df: np.ndarray, target_t: n
     return out
 
 
-def tail_ratio(z: np.ndarray, df: np.ndarray, ind: np.ndarray | None = None) -> float:
+def tail_ratio(z: np.ndarray, df: np.ndarray, ind: np.ndarray | None = None,
+               side: str | None = None) -> float:
     """How much wider the 95 % factor is than the 80 % one over all months and indicators.
 
     The ratio of the all-months, all-indicators factors (each indicator counting once,
@@ -290,7 +325,7 @@ def tail_ratio(z: np.ndarray, df: np.ndarray, ind: np.ndarray | None = None) -> 
     interval, learned from every case. A month's or an indicator's own 95th percentile
     rests on a handful of cases (national BHXH near November: 4–6, one a year) and is
     then about their largest, biased low; the 80th percentile of the same cases is
-    better determined.
+    better determined. With ``side``, the same for one side (:func:`_ratios`).
 
     Examples
     --------
@@ -302,8 +337,6 @@ def tail_ratio(z: np.ndarray, df: np.ndarray, ind: np.ndarray | None = None) -> 
     >>> bool(tail_ratio(heavy, np.full(100, 1e6)) > 2)
     True
     """
-    from .methods import t_ppf
-
     z, df = np.asarray(z, dtype=float), np.asarray(df, dtype=float)
     ok = np.isfinite(z) & np.isfinite(df) & (df > 0)
     if not ok.any():
@@ -312,16 +345,16 @@ def tail_ratio(z: np.ndarray, df: np.ndarray, ind: np.ndarray | None = None) -> 
     n = float(ok.sum())
     log_all = {}
     for lev in CALIB_LEVELS:
-        r = np.abs(z[ok]) / t_ppf(0.5 + lev / 200.0, df[ok])
+        r, q = _ratios(z[ok], df[ok], lev, side)
         o = np.argsort(r, kind="stable")
-        log_all[lev] = n * np.log(_pooled_quantile(np.maximum(r[o], 1e-6), np.ones(len(r)),
-                                                   ind[o], lev / 100.0)) / (n + CALIB_N0)
+        log_all[lev] = n * np.log(_pooled_quantile(r[o], np.ones(len(r)), ind[o], q)) / (n + CALIB_N0)
     return float(np.exp(log_all[95] - log_all[80]))
 
 
 def calibration_factors(past: pd.DataFrame | None, method: str, year: int,
                         target_t: np.ndarray, target_ind: np.ndarray | None = None,
-                        stand_in: dict[int, int] | None = None) -> dict[int, np.ndarray]:
+                        stand_in: dict[int, int] | None = None,
+                        sides: bool | None = None) -> dict[int | str, np.ndarray]:
     """Factors for the 80 and 95 % intervals of ``method`` from cases of years before
     ``year`` (per indicator when ``target_ind``, the targets' ``ind_id``, is given; an
     indicator without cases uses its ``stand_in``'s, see :func:`calibration_factor`).
@@ -332,17 +365,27 @@ def calibration_factors(past: pd.DataFrame | None, method: str, year: int,
     95 % factors of the calm national series fell below their 80 % ones, and the
     year-end jumps of 2025 fell outside both intervals); a month whose own cases show
     a heavier tail keeps it.
+
+    With ``sides`` (default :data:`CALIB_SIDES`), also ``"lo80"``, ``"hi80"``,
+    ``"lo95"``, ``"hi95"``: each side of the intervals calibrated the same way on the
+    errors that fell on it (:func:`calibration_factor` with ``side``), the tail-ratio
+    rule applied per side — upward surprises (voluntary BHXH doubling in 2019) widen
+    the upper ends only. The two-sided ``80`` and ``95`` stay: the reported ``scale``
+    (and ``P(Y ≥ x)``) uses ``80``.
     """
+    sides = CALIB_SIDES if sides is None else sides
     if past is None:
         return {lev: np.ones(len(target_t)) for lev in CALIB_LEVELS}
     seen = past[(past["method"] == method) & (past["year"] < year)]
     ind = seen["ind_id"].to_numpy() if target_ind is not None and "ind_id" in seen else None
-    out = {lev: calibration_factor(seen["z"].to_numpy(), seen["t"].to_numpy(),
-                                   seen["df"].to_numpy(), target_t, lev, ind, target_ind,
-                                   seen["year"].to_numpy(), stand_in)
-           for lev in CALIB_LEVELS}
-    rho = tail_ratio(seen["z"].to_numpy(), seen["df"].to_numpy(), ind)
-    out[95] = np.maximum(out[95], out[80] * rho)
+    z, df = seen["z"].to_numpy(), seen["df"].to_numpy()
+    out: dict[int | str, np.ndarray] = {}
+    for side, key in ((None, ""), *((("lower", "lo"), ("upper", "hi")) if sides else ())):
+        f = {lev: calibration_factor(z, seen["t"].to_numpy(), df, target_t, lev, ind,
+                                     target_ind, seen["year"].to_numpy(), stand_in, side)
+             for lev in CALIB_LEVELS}
+        f[95] = np.maximum(f[95], f[80] * tail_ratio(z, df, ind, side))
+        out.update({f"{key}{lev}" if key else lev: v for lev, v in f.items()})
     return out
 
 

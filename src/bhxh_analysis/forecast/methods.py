@@ -48,7 +48,8 @@ correction (:math:`\mu = 0`), so that they stay the naive baselines.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -272,12 +273,12 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         point = targets["v"].to_numpy(dtype=float)
     out = pd.DataFrame({"forecast": point, "loc": loc, "scale": scale * calib[80],
                         "df": df, "n_train_own": n_own, "scale_raw": scale,
-                        "calib80": calib[80], "calib95": calib[95]}, index=targets.index)
+                        **{f"calib{k}": v for k, v in calib.items()}}, index=targets.index)
     for lev in levels:
         q = t_ppf(0.5 + lev / 200.0, df)
-        s_lev = level_scale(scale, df, calib[80], calib[95], lev)
-        out[f"lo{lev}"] = np.exp(loc - q * s_lev)
-        out[f"hi{lev}"] = np.exp(loc + q * s_lev)
+        lo, hi = side_scales(scale, df, calib, lev)
+        out[f"lo{lev}"] = np.exp(loc - q * lo)
+        out[f"hi{lev}"] = np.exp(loc + q * hi)
     return out
 
 
@@ -357,6 +358,24 @@ def level_scale(scale: np.ndarray, df: np.ndarray, c80: np.ndarray, c95: np.ndar
     c95 = np.maximum(c95, c80 * q80 / q95 * 1.0001)
     w = np.clip((level - 80.0) / 15.0, 0.0, 1.0)
     return np.asarray(scale) * ((1 - w) * c80 + w * c95)
+
+
+def side_scales(scale: np.ndarray, df: np.ndarray, calib: Mapping[Any, Any],
+                level: float) -> tuple[np.ndarray, np.ndarray]:
+    """Calibrated scales of the lower and upper side of the ``level`` % interval.
+
+    ``calib`` maps ``80``/``95`` (both sides) and, when the sides were calibrated
+    apart (:func:`bhxh_analysis.forecast.backtest.calibration_factors`),
+    ``"lo80"``/``"lo95"``/``"hi80"``/``"hi95"`` to factors; each side is
+    :func:`level_scale` with its own factors.
+    """
+    def factor(key: str, lev: int) -> np.ndarray:
+        both = np.asarray(calib[lev], dtype=float)
+        own = np.asarray(calib.get(key + str(lev), both), dtype=float)
+        return np.where(np.isfinite(own), own, both)
+
+    lo, hi = (level_scale(scale, df, factor(k, 80), factor(k, 95), level) for k in ("lo", "hi"))
+    return lo, hi
 
 
 def prob_at_least(threshold: np.ndarray, loc: np.ndarray, scale: np.ndarray,

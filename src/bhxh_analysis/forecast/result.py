@@ -75,18 +75,22 @@ def intervals(res: pd.DataFrame, levels: Sequence[int], rows: np.ndarray | None 
     """(Re)compute ``forecast`` and ``lo{L}``/``hi{L}`` from ``loc, scale, df``."""
     res = res.copy()
     rows = np.ones(len(res), dtype=bool) if rows is None else rows
-    from .methods import level_scale, t_ppf
+    from .methods import side_scales, t_ppf
 
     loc = res.loc[rows, "loc"].to_numpy(float)
     scale = res.loc[rows, "scale"].to_numpy(float)
     df = res.loc[rows, "df"].to_numpy(float)
-    c80 = res.loc[rows, "calib80"].to_numpy(float) if "calib80" in res else np.ones(len(loc))
-    c95 = res.loc[rows, "calib95"].to_numpy(float) if "calib95" in res else np.ones(len(loc))
+    calib: dict[Any, np.ndarray] = {
+        k: (res.loc[rows, f"calib{k}"].to_numpy(float) if f"calib{k}" in res else
+            np.ones(len(loc)))
+        for k in (80, 95)}
+    calib.update({k: res.loc[rows, f"calib{k}"].to_numpy(float)
+                  for k in ("lo80", "lo95", "hi80", "hi95") if f"calib{k}" in res})
     for lev in levels:
         q = t_ppf(0.5 + lev / 200.0, df)
-        s_lev = level_scale(scale / c80, df, c80, c95, lev)
-        res.loc[rows, f"lo{lev}"] = np.exp(loc - q * s_lev)
-        res.loc[rows, f"hi{lev}"] = np.exp(loc + q * s_lev)
+        lo, hi = side_scales(scale / calib[80], df, calib, lev)
+        res.loc[rows, f"lo{lev}"] = np.exp(loc - q * lo)
+        res.loc[rows, f"hi{lev}"] = np.exp(loc + q * hi)
     return res
 
 
