@@ -178,6 +178,16 @@ def test_seed_and_national_figures(obs: pd.DataFrame, obs_id: str, geo_code: str
     assert row["value"] == pytest.approx(value, rel=1e-12)
 
 
+def test_ninh_binh_city_figures_are_the_city_not_the_province(obs: pd.DataFrame) -> None:
+    # "Thành phố Ninh Bình" (parent Ninh Bình), 15 May 2024: the former city (district
+    # 369, merged into Thành phố Hoa Lư on 2025-01-01), never the province 37
+    rows = obs[obs["source_id"] == "vietnamvn-thanh-pho-ninh-binh"]
+    assert len(rows) == 5
+    assert set(zip(rows["geo_level"], rows["geo_code"], strict=True)) == {("district", "369")}
+    assert not ((obs["geo_level"] == "province") & (obs["geo_code"] == "37")
+                & (obs["as_of"] == pd.Timestamp("2024-05-15"))).any()
+
+
 def test_every_curated_row_is_in_the_table(obs: pd.DataFrame) -> None:
     for name in ("observations_seeds.csv", "observations_national.csv"):
         cur = pd.read_csv(REPO_RAW / "curated" / name, dtype="str", keep_default_na=False)

@@ -501,8 +501,9 @@ def check_table(
     valid_to = pd.to_datetime(geo["valid_to"].where(geo["valid_to"] != ""), errors="coerce")
     ceased = ~bad_geo & date_ok & valid_to.notna() & (dates >= valid_to)
     report(ceased, "geo_name", table["geo_name"],
-           geo["geo_name_official"] + " ceased to exist on " + geo["valid_to"]
-           + " (now part of " + geo["province_2025"] + "); a figure dated "
+           "the " + geo["geo_level"] + " " + geo["geo_name_official"] + " ceased to exist on "
+           + geo["valid_to"] + " (now part of the 2025 province " + geo["province_2025"]
+           + "); a figure dated "
            + dates.dt.strftime("%Y-%m-%d") + " cannot refer to it")
 
     # Plausibility: a count is at most the people who could hold it.

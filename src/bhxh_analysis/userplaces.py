@@ -184,7 +184,9 @@ def _legacy_in_2025(geo: Geo, unit: Any, basis: str) -> str:
     """Reason for a 2025-boundaries row naming a unit that exists only in legacy."""
     prov = getattr(unit, "province_2025_name", "") or "?"
     level = getattr(unit, "level", "")
-    if level == "province":
+    if getattr(unit, "valid_to", None):  # ceased before the reform (Hà Tây, a district)
+        fate = f"had ceased on {unit.valid_to}; its area is in the 2025 province {prov}"
+    elif level == "province":
         fate = f"was merged into the 2025 province {prov} on 2025-07-01"
     elif level == "district":
         fate = f"was abolished on 2025-07-01 (no districts since); its area is in the 2025 province {prov}"

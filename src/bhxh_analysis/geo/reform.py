@@ -5,8 +5,9 @@ legacy GSO list: every row's old province is read through its old district code 
 compared with the printed "Tỉnh cũ" label. Every disagreement must be explained by a
 documented override in ``overrides.yml`` (notably Phường 4 of TP Tân An, labelled
 "Tỉnh Tiền Giang" although it is in Long An); otherwise building the registry raises
-:class:`GeoError`. Hà Tây, merged into Hà Nội on 1 August 2008, is added from history.
-See ``docs/geography.md``.
+:class:`GeoError`. Hà Tây, merged into Hà Nội on 1 August 2008, is added from history, as
+are the districts merged just before the legacy list (:data:`FORMER_DISTRICTS`). See
+``docs/geography.md``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,34 @@ OVERRIDES_FILE = Path(__file__).with_name("overrides.yml")
 #: Merged whole into Hà Nội by Nghị quyết 15/2008/QH12, effective 2008-08-01.
 HA_TAY = {"code": "28", "name": "Hà Tây", "full_name": "Tỉnh Hà Tây", "valid_to": "2008-08-01",
           "merged_into_legacy": "01", "basis": "Nghị quyết 15/2008/QH12"}
+
+#: Districts merged away before the GSO list of 2025-01-04 (the legacy register), kept so
+#: that a figure of such a district dated before its merger is filed under it and not
+#: under its province (nor refused). Each merged into ``successor_code`` on ``valid_to``
+#: (first day without it) by ``basis`` of the Standing Committee of the National
+#: Assembly, adopted on ``basis_date``. Thành phố Ninh Bình (GSO code 369)
+#: and huyện Hoa Lư formed Thành phố Hoa Lư, which kept Hoa Lư's code 374.
+FORMER_DISTRICTS: list[dict[str, str]] = [
+    {"code": "369", "name": "Ninh Bình", "full_name": "Thành phố Ninh Bình", "kind": "Thành phố",
+     "province_code": "37", "valid_to": "2025-01-01", "successor_code": "374",
+     "basis": "Nghị quyết 1318/NQ-UBTVQH15", "basis_date": "2024-12-10"},
+]
+
+
+def former_basis(level: str, code: str) -> str:
+    """Return the legal act that ended a unit merged before 2025 ("" if none is known).
+
+    Examples
+    --------
+    >>> former_basis("province", "28"), former_basis("district", "369")
+    ('Nghị quyết 15/2008/QH12', 'Nghị quyết 1318/NQ-UBTVQH15')
+    """
+    if (level, code) == ("province", HA_TAY["code"]):
+        return HA_TAY["basis"]
+    if level == "district":
+        return next((d["basis"] for d in FORMER_DISTRICTS if d["code"] == code), "")
+    return ""
+
 
 #: Earlier changes inside the 63 legacy provinces that break a province's series (GSO
 #: series keep the boundaries of each year). ``kind``: ``split`` (``part`` split off from

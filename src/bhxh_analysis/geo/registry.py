@@ -6,7 +6,8 @@ Two boundary sets:
     The last pre-reform GSO list (2025-01-04): 63 provinces, 696 districts and
     10,051 communes (the file has 10,056 rows: five island districts have no
     commune level), plus Hà Tây (code ``28``), merged into Hà Nội on 2008-08-01,
-    which still appears in older GSO series.
+    which still appears in older GSO series, and the districts merged just before the
+    list (``reform.FORMER_DISTRICTS``: Thành phố Ninh Bình, 369, until 2025-01-01).
 ``2025``
     The 34 provinces from 1 July 2025 and their communes (from the official
     conversion table); the district level is abolished.
@@ -35,7 +36,7 @@ from .names import (
     parse_query,
     split_kind,
 )
-from .reform import HA_TAY, load_overrides, province_mapping
+from .reform import FORMER_DISTRICTS, HA_TAY, former_basis, load_overrides, province_mapping
 from .unit import AmbiguousPlaceError, Change, GeoError, Unit, UnknownPlaceError
 
 # The fields of a Unit, in order (the registry's internal table uses them too).
@@ -125,6 +126,9 @@ class Registry:
         frames.append(split_kind(ld["Quận Huyện"]).assign(
             code=ld["Mã QH"], level="district", boundaries="legacy", parent_code=ld["Mã TP"],
             province_code=ld["Mã TP"], valid_to=None))
+        frames.append(pd.DataFrame(FORMER_DISTRICTS, columns=[
+            "code", "name", "full_name", "kind", "province_code", "valid_to", "successor_code"]
+        ).assign(level="district", boundaries="legacy", parent_code=lambda f: f["province_code"]))
         lc = legacy[legacy["Mã PX"] != ""]
         frames.append(split_kind(lc["Phường Xã"]).assign(
             code=lc["Mã PX"], level="commune", boundaries="legacy", parent_code=lc["Mã QH"],
@@ -230,8 +234,8 @@ class Registry:
         level : {"nation", "province", "district", "commune"} or None
             ``None`` returns every level.
         include_defunct : bool
-            Include units that ceased before 2025 (Hà Tây). Default ``False``, so
-            ``units("legacy", "province")`` has the 63 provinces.
+            Include units that ceased before 2025 (Hà Tây, Thành phố Ninh Bình).
+            Default ``False``, so ``units("legacy", "province")`` has the 63 provinces.
 
         Returns
         -------
@@ -241,7 +245,7 @@ class Registry:
             ``kind``, ``parent_code``, ``province_code`` and ``province`` (code and
             name of the province of the unit in its own boundary set),
             ``province_2025_code`` and ``province_2025`` (the 2025 province it lies in
-            now), ``valid_to`` and ``successor_code`` (Hà Tây only). Text is ``str``;
+            now), ``valid_to`` and ``successor_code`` (ceased units only). Text is ``str``;
             a missing code or date is ``None``.
 
         Raises
@@ -411,9 +415,11 @@ class Registry:
         Returns
         -------
         list of Change
-            Hà Tây: merged into Hà Nội on 2008-08-01 (Nghị quyết 15/2008/QH12). A
-            legacy province: on 2025-07-01 ``merged`` with the ``others`` into its 2025
-            province, or ``unchanged`` when it alone became that province. A legacy
+            Hà Tây: merged into Hà Nội on 2008-08-01 (Nghị quyết 15/2008/QH12); a
+            former district likewise (Thành phố Ninh Bình: into Thành phố Hoa Lư on
+            2025-01-01, Nghị quyết 1318/NQ-UBTVQH15). A legacy province: on 2025-07-01
+            ``merged`` with the ``others`` into its 2025 province, or ``unchanged``
+            when it alone became that province. A legacy
             district: ``district_abolished`` (its communes went to the 2025 communes of
             ``successors``). A legacy commune: ``reorganised`` into ``successors``.
 
@@ -431,7 +437,8 @@ class Registry:
             return []
         if unit.successor_code is not None:
             into = self.get(unit.boundaries, unit.level, unit.successor_code)
-            return [Change(str(unit.valid_to), "merged", unit, (into,), (), HA_TAY["basis"])]
+            return [Change(str(unit.valid_to), "merged", unit, (into,), (),
+                           former_basis(unit.level, unit.code))]
         reform = str(REFORM_DATE.date())
         if unit.level == "province":
             new = self.province_2025(unit)
@@ -506,7 +513,16 @@ class Registry:
     def _candidates(self, name: str, level: str | None, boundaries: str | None,
                     parents: list[Unit] | None,
                     allowed_levels: set[str] | None = None) -> tuple[list[int], set[str] | None]:
-        bnd, lvl = self._col["boundaries"], self._col["level"]
+        """Positions of the units ``name`` may mean, from its most specific reading.
+
+        Two rules are hard, not preferences: a printed district or commune kind
+        ("Thành phố", "TP.", "city", "Huyện", ...) never names a province of another
+        kind ("Thành phố Ninh Bình" is not Tỉnh Ninh Bình; "TP. Hồ Chí Minh" is
+        Thành phố Hồ Chí Minh), and a unit is never inside itself (with ``parents``, a
+        candidate must lie inside a parent reading other than itself: the same level
+        and name in either boundary set is itself).
+        """
+        bnd, lvl, kind = self._col["boundaries"], self._col["level"], self._col["kind"]
         for body, kinds, levels in parse_query(name):
             for tier in self._lookup(body):
                 pos = [int(p) for p in tier
@@ -514,8 +530,11 @@ class Registry:
                        and (level is None or lvl[p] == level)
                        and (levels is None or lvl[p] in levels)
                        and (allowed_levels is None or lvl[p] in allowed_levels)]
+                if kinds and "Tỉnh" not in kinds:  # a printed district/commune kind
+                    pos = [p for p in pos if lvl[p] != "province" or kind[p] in kinds]
                 if parents is not None:
-                    pos = [p for p in pos if self._within(self._unit(p), parents)]
+                    pos = [p for p in pos if self._within(self._unit(p), [
+                        q for q in parents if not _same_place(self._unit(p), q)])]
                 if pos:
                     return pos, kinds
         return [], None
@@ -673,6 +692,17 @@ def _positions(keys: list) -> dict:
         if key is not None and key == key:  # NaN != NaN
             out.setdefault(key, []).append(pos)
     return out
+
+
+def _same_place(unit: Unit, parent: Unit) -> bool:
+    """Whether ``unit`` is a reading of ``parent`` itself: same level and name, either set.
+
+    Legacy Tỉnh Ninh Bình lies inside the 2025 province Ninh Bình, but a place printed
+    with the parent "Ninh Bình" is something inside it, never the province itself. A
+    parent name of several readings keeps the others: "thành phố Hà Tĩnh", parent "Hà
+    Tĩnh", is district 436 inside the province, though "Hà Tĩnh" also reads as 436.
+    """
+    return parent.level == unit.level and exact_key(parent.name) == exact_key(unit.name)
 
 
 def _check_boundaries(boundaries: str) -> None:

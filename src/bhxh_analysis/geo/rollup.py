@@ -113,7 +113,8 @@ def aggregate(frame: pd.DataFrame, to: str = "province", boundaries: str = "2025
     counts, other = _split_additive(d)
     legacy = counts[counts["boundaries"] == "legacy"]
     districts = _own_or_roll(legacy, "district", tree)
-    provinces = _roll(districts, tree.parent["district"], tree.children["province"], tree)
+    provinces = _roll(districts, tree.parent["district"], tree.children["province"], tree,
+                      reg=reg, level="district")
     if boundaries == "legacy":
         totals = provinces
     else:
@@ -167,8 +168,10 @@ class _Tree:
             "province": by["province"].set_index("geo_code")["province_2025_code"],
             "commune_2025": new.set_index("geo_code")["parent_code"],
         }
-        valid = by["province"].set_index("geo_code")["valid_to"]
-        self.valid_to = valid.where(valid.notna(), None)
+        # ceased units (Hà Tây, a former district): province and district codes differ
+        valid = pd.concat([by[lvl].set_index("geo_code")["valid_to"]
+                           for lvl in ("province", "district")])
+        self.valid_to = valid[valid.notna()]
         self.children = {
             "district": by["commune"].groupby("parent_code")["geo_code"].agg(sorted),
             "province": by["district"].groupby("parent_code")["geo_code"].agg(sorted),
@@ -264,12 +267,13 @@ def _own_or_roll(legacy: pd.DataFrame, level: str, tree: _Tree) -> pd.DataFrame:
 
 
 def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _Tree,
-          reg: Registry | None = None) -> pd.DataFrame:
+          reg: Registry | None = None, level: str = "province") -> pd.DataFrame:
     """Sum child entries per (parent, as_of, indicator) when every required child is there.
 
     ``children`` lists the required children of each parent; with the registry ``reg``
-    (the children are then legacy provinces) a child counts only at dates it had not
-    ceased by (:meth:`Registry.ceased_by`: Hà Tây before 2008-08-01).
+    (the children are then legacy units of ``level``) a child counts only at dates it
+    had not ceased by (:meth:`Registry.ceased_by`: Hà Tây before 2008-08-01, Thành phố
+    Ninh Bình before 2025-01-01).
     """
     if entries.empty:
         return _entries(pd.DataFrame(columns=["key", "as_of", "indicator", "value", "obs_id",
@@ -284,7 +288,7 @@ def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _
                 depth=("depth", "max")).reset_index()
     absent, extra = [], []
     for p, when, present in zip(out["parent"], out["as_of"], out["present"], strict=True):
-        need = _required(children, p, when, reg)
+        need = _required(children, p, when, reg, level)
         absent.append([c for c in need if c not in set(present)])
         extra.append([c for c in present if c not in set(need)])
     out["missing"] = [_join([*(tree.label.get(c, c) for c in a), m])
@@ -298,12 +302,12 @@ def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _
 
 
 def _required(children: pd.Series, parent: str, when: pd.Timestamp,
-              reg: Registry | None) -> list[str]:
+              reg: Registry | None, level: str = "province") -> list[str]:
     """The children a parent needs at a date (with the registry ``reg``, the children
-    being legacy provinces: those that had not ceased by then)."""
+    being legacy units of ``level``: those that had not ceased by then)."""
     need = list(children.get(parent, []))
     if reg is not None:
-        need = [c for c in need if not reg.ceased_by(reg.get("legacy", "province", c), when)]
+        need = [c for c in need if not reg.ceased_by(reg.get("legacy", level, c), when)]
     return need
 
 

@@ -220,7 +220,7 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
                                             new=u.province_2025_name)]
     else:
         out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts)), t("bnd_2025_sum")]
-    out += _change_sentences(rpt)
+    out += _change_sentences(rpt) + _merged_district_sentences(rpt)
     for former in _defunct_parts(u):
         out.append(t("bnd_defunct", name=former["name"], new=u.province_2025_name
                      if rpt.boundaries == "2025" else u.name,
@@ -270,6 +270,31 @@ def _change_sentences(rpt: ProvinceReport) -> list[str]:
             out.append(rpt.t(f"bnd_change_{c['kind']}", name=name, part=part,
                              source=c.get("from", ""), dest=c.get("to", ""),
                              basis=c["basis"], date=i18n.fmt_date(c["date"], rpt.lang)))
+    return out
+
+
+def _merged_district_sentences(rpt: ProvinceReport) -> list[str]:
+    """Districts merged before the legacy list (Thành phố Ninh Bình into Thành phố Hoa
+    Lư on 1/1/2025), said on the report of their province (either boundary set) and on
+    the district report of the unit itself or of its successor."""
+    from .. import geo
+
+    reg = geo.get_registry()
+    gone = reg.units("legacy", "district", include_defunct=True)
+    gone = gone[gone["valid_to"].notna()]
+    u, own = rpt.unit, getattr(rpt, "code", None)
+    out = []
+    for r in gone.itertuples():
+        if rpt.level == "district":
+            keep = own in (r.geo_code, r.successor_code)
+        else:
+            keep = rpt.level == "province" and u.code == (
+                r.province_2025_code if u.boundaries == "2025" else r.province_code)
+        if keep:
+            (change,) = reg.history(reg.get("legacy", "district", r.geo_code))
+            out.append(rpt.t("bnd_district_merged", name=r.full_name,
+                             into=change.successors[0].full_name, basis=change.basis,
+                             date=i18n.fmt_date(change.date, rpt.lang)))
     return out
 
 
