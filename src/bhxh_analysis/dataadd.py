@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .schema import SOURCE_KINDS
 from .sources.user import read_user_file
 
 __all__ = ["CURATED_LAYOUT", "AddError", "add_file"]
@@ -71,6 +72,8 @@ def add_file(
     if not _SOURCE_ID.fullmatch(source_id):
         raise AddError(f"--source-id {source_id!r}: use 2-61 lower-case letters, digits, "
                        "'.', '_' or '-' (it names the file observations_<id>.csv)")
+    if kind not in SOURCE_KINDS:
+        raise AddError(f"--kind {kind!r}: use one of {', '.join(SOURCE_KINDS)}")
     if published and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", published):
         raise AddError(f"--published {published!r}: expected YYYY-MM-DD (or YYYY-MM, YYYY)")
     raw = config.raw_dir()

@@ -9,6 +9,7 @@ Every other module imports from here and nothing re-lists what this module holds
 * the qualifiers printed before a figure ("gần", "trên", "khoảng" ...) and the unit
   multipliers ("ngàn", "triệu" ...);
 * administrative levels and boundary sets;
+* the kinds of source in ``sources.csv``, most authoritative first;
 * the pandera schema that validates an observations table.
 
 Why one module: the same column list or word list typed in several modules drifts; a
@@ -282,6 +283,23 @@ MULTIPLIERS: dict[str, int] = {
     "millions": 10**6,
     "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9, "bn": 10**9, "billion": 10**9,
 }
+
+# ------------------------------------------------------------------ sources
+
+#: Kinds of source (``kind`` in ``data/raw/sources.csv``) ranked by authority, most
+#: authoritative first: when sources print different figures for one place, indicator
+#: and date, the figure of the first kind is the one shown and forecast from
+#: (:func:`bhxh_analysis.sources.curated.source_order`). ``government_portal`` is the
+#: portal of a provincial, city or district People's Committee (an official publication
+#: of the authority that sets the local plans).
+SOURCE_KIND_RANK: dict[str, int] = {
+    kind: i for i, kind in enumerate((
+        "statistics", "press_release", "policy", "government_portal", "news_article",
+        "web_page", "compilation"))
+}
+#: Every kind a row of ``sources.csv`` may have; the unranked ones (an administrative
+#: list, a file added by ``bhxh data add`` without ``--kind``) come after the ranked.
+SOURCE_KINDS: tuple[str, ...] = (*SOURCE_KIND_RANK, "admin_list", "user_file")
 
 # ------------------------------------------------------------------ tables
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..schema import SOURCE_KINDS
 from .options import DATE_HELP, PARTIAL_DATE, PARTIAL_HELP
 
 
@@ -54,8 +55,9 @@ def check(ctx: click.Context, file: str, out_dir: str | None, fmt: str) -> None:
 @click.option("--url", default=None, help="Address of the publication.")
 @click.option("--published", type=PARTIAL_DATE, default=None,
               help=f"Publication date ({DATE_HELP}; or {PARTIAL_HELP}).")
-@click.option("--kind", default="user_file", show_default=True,
-              help="Kind of source in sources.csv (news_article, press_release, web_page, ...).")
+@click.option("--kind", type=click.Choice(SOURCE_KINDS), default="user_file", show_default=True,
+              help="Kind of source in sources.csv, most authoritative first: it decides which "
+                   "figure is shown when sources differ (docs/data.md).")
 @click.option("--sheet", default=None, help="Sheet of an XLSX file (default: the first).")
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False), default=None,
               help="YAML mapping of a wide sheet (docs/examples/README.md).")

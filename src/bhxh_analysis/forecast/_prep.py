@@ -3,8 +3,8 @@
 Everything here is vectorised over the whole observations table. A *series* is one
 (``boundaries``, ``geo_level``, ``geo_code``, ``indicator``); a *point* is one dated
 value of a series (when sources conflict on the same date the forecaster picks one
-value, never an average: the most authoritative kind of source — official statistics,
-then VSS press releases, policy texts, news — and among equals the first source id;
+value, never an average, by :func:`bhxh_analysis.sources.curated.source_order`: the
+most authoritative kind of source, then the first source id, then the first ``obs_id``;
 both figures stay in the observations table and in ``consistency.csv``); a *year-end*
 is a point dated 31 December.
 
@@ -17,12 +17,12 @@ year-end, ≈ 10 on 31 October, 12 on 31 December (the convention of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from ..schema import DENOMINATORS, FORECASTABLE, SCHEMES, UNIT_KEY
+from ..sources.curated import SOURCE_ORDER, source_order
 
 PARTICIPANTS: tuple[str, ...] = tuple(f"{s}_participants" for s in SCHEMES)
 KEY = UNIT_KEY
@@ -53,41 +53,6 @@ def _canonical(df: pd.DataFrame) -> pd.DataFrame:
     if nation.any():
         df = df.assign(boundaries=df["boundaries"].where(~nation, NATION_BOUNDARIES))
     return df
-
-
-# Which source to believe when two publish different values for the same date.
-SOURCE_KIND_RANK: dict[str, int] = {
-    "statistics": 0, "press_release": 1, "policy": 2, "news_article": 3, "web_page": 4,
-    "compilation": 5,
-}
-
-
-@lru_cache(maxsize=4)
-def _source_ranks(path: str) -> dict[str, int]:
-    """Map source_id → authority rank (lower is better) from ``sources.csv``."""
-    try:
-        src = pd.read_csv(path, dtype="str", keep_default_na=False, encoding="utf-8-sig")
-    except (OSError, ValueError):
-        return {}
-    kinds = src.get("kind", pd.Series("", index=src.index))
-    return dict(zip(src["source_id"], kinds.map(SOURCE_KIND_RANK).fillna(9).astype(int),
-                    strict=True))
-
-
-def _authority(source_id: pd.Series) -> np.ndarray:
-    """Authority rank of each row's source (combined ids take their best part)."""
-    from .. import config
-
-    ranks = _source_ranks(str(config.raw_dir() / "sources.csv"))
-    codes, uniq = pd.factorize(source_id, use_na_sentinel=False)
-    first = pd.Series([str(u) for u in uniq], dtype=object).str.split("+").str[0]
-    return first.map(ranks).fillna(9).to_numpy(dtype=np.int64)[codes]
-
-
-def _text(col: pd.Series) -> np.ndarray:
-    """``col`` as an object array of ``str`` (each distinct value converted once)."""
-    codes, uniq = pd.factorize(col, use_na_sentinel=False)
-    return np.asarray([str(u) for u in uniq], dtype=object)[codes]
 
 
 def _indicators(obs: pd.DataFrame) -> set[str]:
@@ -238,9 +203,8 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
     check_columns(obs)
     wanted = list(indicators) if indicators is not None else list(FORECASTABLE)
     cols = [*KEY, "geo_name", "indicator", "as_of", "value"]
-    has_src = "source_id" in obs.columns
-    df = _canonical(obs.loc[obs["indicator"].isin(wanted),
-                            [*cols, "source_id"] if has_src else cols])
+    ids = [c for c in ("source_id", "obs_id") if c in obs.columns]
+    df = _canonical(obs.loc[obs["indicator"].isin(wanted), [*cols, *ids]])
     df = df.assign(as_of=pd.to_datetime(df["as_of"]).astype("datetime64[ns]"),
                    value=pd.to_numeric(df["value"], errors="coerce"))
     df = df[df["value"].notna() & (df["value"] > 0) & df["as_of"].notna()]
@@ -265,16 +229,12 @@ def prepare(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...] | None = 
 
     pts = pd.DataFrame({"sid": sid, "as_of": df["as_of"].to_numpy(),
                         "value": df["value"].to_numpy(dtype=float)})
-    if has_src:
-        pts["rank"] = _authority(df["source_id"])
-        pts["src"] = _text(df["source_id"])
-    else:
-        pts["rank"], pts["src"] = 0, ""
-    pts = pts.sort_values(["sid", "as_of", "rank", "src"], kind="stable", ignore_index=True)
+    pts = pts.assign(**{c: k.to_numpy() for c, k in source_order(df).items()})
+    pts = pts.sort_values(["sid", "as_of", *SOURCE_ORDER], kind="stable", ignore_index=True)
     # Conflicting figures for one date: keep the most authoritative one (never average).
     pts["n_src"] = pts.groupby(["sid", "as_of"], sort=False)["value"].transform("size")
     pts = pts.drop_duplicates(["sid", "as_of"], keep="first", ignore_index=True)
-    pts = pts.drop(columns=["rank", "src"])
+    pts = pts.drop(columns=SOURCE_ORDER)
     pts["year"] = pts["as_of"].dt.year.astype(np.int64)
     pts["is_ye"] = (pts["as_of"].dt.month == 12) & (pts["as_of"].dt.day == 31)
     pts["t"] = months_elapsed(pts["as_of"], pts["year"])
@@ -622,9 +582,9 @@ def pick_plans(plans: pd.DataFrame, year: int, as_of: pd.Timestamp,
     are set before the year starts; implied plans are already those known on the as-of
     date). The kinds are tried in the order of :data:`PLAN_TIERS` (published, implied,
     converted from a published plan, converted from an implied one); within a kind,
-    as for conflicting observations, the most authoritative kind of source
-    (:data:`SOURCE_KIND_RANK`), then the first source id, then the latest known, then the
-    most precise (an implied plan's narrowest rounding interval: a shortfall in persons
+    as for conflicting observations, the most authoritative kind of source, then the
+    source id (:func:`bhxh_analysis.sources.curated.source_order`), then the latest
+    known, then the most precise (an implied plan's narrowest rounding interval: a shortfall in persons
     before a rounded % of plan of the same article). Plans
     of the chosen kind that cannot all be true (published values that differ; implied
     intervals that do not overlap) are a *conflict*: the chosen plan is kept and
@@ -669,13 +629,12 @@ def pick_plans(plans: pd.DataFrame, year: int, as_of: pd.Timestamp,
         return pd.DataFrame(columns=cols)
     p = p.assign(_tier=[PLAN_TIERS.get((k, b), 9) for k, b in zip(p["kind"], p["basis_kind"],
                                                                    strict=True)],
-                 _rank=_authority(p["source_id"].astype(str)),
-                 _src=p["source_id"].astype(str).str.split("+").str[0],
                  _width=(p["plan_hi"] - p["plan_lo"]).fillna(0.0))
+    p = p.assign(**{c: k.to_numpy() for c, k in source_order(p).items()})
     keys = [*KEY, "indicator"]
-    p = p.sort_values([*keys, "_tier", "_rank", "_src", "known_from", "_width", "plan"],
-                      ascending=[True] * len(keys) + [True, True, True, False, True, True],
-                      kind="stable")
+    order = [*keys, "_tier", "_source_rank", "_source_id", "known_from", "_width", "plan",
+             "_obs_id"]
+    p = p.sort_values(order, ascending=[o != "known_from" for o in order], kind="stable")
     best = p.drop_duplicates(keys)
     # the chosen kind's other plans, for the conflict test and the note (vectorised: a
     # panel of thousands of communes has one plan each, the text is built only for the

@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import DENOMINATOR, TOTAL_OF
+from ..sources.curated import SOURCE_ORDER, source_order
 from ._prep import KEY, _canonical
 
 #: Allowance for denominator growth per year between the figure's year and the forecast's.
@@ -108,12 +109,11 @@ def rank_denominators(rows: pd.DataFrame) -> pd.DataFrame:
     """Denominator figures, best first within each place, denominator, year and kind.
 
     The explicit order that replaces a median (never an average): the kinds by
-    :data:`KIND_RANK` (published, sum of provinces, derived); within a kind the most
-    authoritative source, by the order the plans use
-    (:func:`bhxh_analysis.forecast._prep.pick_plans`: the kind of source in
-    ``sources.csv``, then the first source id), then the latest date, then the first
-    ``obs_id``, then the larger value (a bound that never cuts a figure it cannot tell
-    apart from the other).
+    :data:`KIND_RANK` (published, sum of provinces, derived); within a kind the one
+    rule of which source to believe (:func:`bhxh_analysis.sources.curated.source_order`:
+    the kind of source in ``sources.csv``, then the source id, then ``obs_id``) with
+    the latest date before ``obs_id``, then the larger value (a bound that never cuts a
+    figure it cannot tell apart from the other).
 
     Parameters
     ----------
@@ -134,16 +134,13 @@ def rank_denominators(rows: pd.DataFrame) -> pd.DataFrame:
     >>> rank_denominators(rows)["value"].tolist()  # same source: the latest date first
     [1200000.0, 1300000.0]
     """
-    from ._prep import _authority
-
     keys = [*KEY, "denominator", "year"]
-    src = rows["source_id"].astype(str)
-    r = rows.assign(_kind=rows["kind"].map(KIND_RANK).fillna(9), _rank=_authority(src),
-                    _src=src.str.split("+").str[0])
-    order = [*keys, "_kind", "_rank", "_src", "as_of", "obs_id", "value"]
-    asc = [True] * (len(keys) + 3) + [False, True, False]
+    r = rows.assign(_kind=rows["kind"].map(KIND_RANK).fillna(9),
+                    **{c: k.to_numpy() for c, k in source_order(rows).items()})
+    order = [*keys, "_kind", "_source_rank", "_source_id", "as_of", "_obs_id", "value"]
+    asc = [o not in ("as_of", "value") for o in order]
     return r.sort_values(order, ascending=asc, kind="stable").drop(
-        columns=["_kind", "_rank", "_src"]).reset_index(drop=True)
+        columns=["_kind", *SOURCE_ORDER]).reset_index(drop=True)
 
 
 def _value_text(values: pd.Series, sources: pd.Series) -> list[str]:

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .. import config, i18n
 from ..schema import CORE_MEASURES, DENOMINATORS, LEVEL_RANK, MEASURES, SCHEMES
 from ..schema import measure_of as _schema_measure
 from ..schema import scheme_of as _schema_scheme
+from ..sources.curated import SOURCE_ORDER, source_order
 
 SUMMARY_MIME = "application/vnd.bhxh.summary+json"
 _INSURANCE = re.compile(r"^(?:bhxh|bhtn|bhyt)_")
@@ -545,11 +545,11 @@ def best_first(df: pd.DataFrame) -> pd.DataFrame:
 
     When sources print different figures for one place, indicator and date, every
     section of a page shows the one the forecaster uses
-    (:func:`bhxh_analysis.forecast._prep.prepare`): the most authoritative kind of
-    source (``sources.csv``: official statistics, VSS press releases, policy texts,
-    news ...; ``forecast._prep._authority``), then the first ``source_id``, then the
-    first ``obs_id``. A figure without a source (a sum of legacy parts the page
-    computes) comes after every sourced one. Both figures stay in the data and in the
+    (:func:`bhxh_analysis.forecast._prep.prepare`), by the one rule of which source to
+    believe (:func:`bhxh_analysis.sources.curated.source_order`): the most
+    authoritative kind of source, then the first ``source_id``, then the first
+    ``obs_id``. A figure without a source (a sum of legacy parts the page computes)
+    comes after every sourced one. Both figures stay in the data and in the
     consistency section; they are never averaged.
 
     The sort is by that order alone and stable: sort the result by place, indicator
@@ -574,18 +574,10 @@ def best_first(df: pd.DataFrame) -> pd.DataFrame:
     >>> best_first(rows)[["source_id", "obs_id"]].values.tolist()  # press release, news, sum
     [['vss-en-10129', 'o-3'], ['vss-en-10129', 'o-4'], ['anhp-d20274', 'o-2'], ['', 'o-1']]
     """
-    from ..forecast._prep import _authority
-
     if df.empty:
         return df
-    def text(col: str) -> np.ndarray:  # a table without the column: all alike
-        return (df[col].fillna("").astype(str).to_numpy() if col in df.columns
-                else np.full(len(df), "", dtype=object))
-
-    src = text("source_id")
-    rank = np.where(src != "", _authority(pd.Series(src)), 99) if "source_id" in df else 0
-    keys = pd.DataFrame({"_rank": rank, "_src": src, "_obs": text("obs_id")})
-    return df.iloc[keys.sort_values(["_rank", "_src", "_obs"], kind="stable").index]
+    keys = source_order(df).reset_index(drop=True)  # positions: df's index may repeat
+    return df.iloc[keys.sort_values(SOURCE_ORDER, kind="stable").index]
 
 
 def latest(df: pd.DataFrame, keys: tuple[str, ...] = (

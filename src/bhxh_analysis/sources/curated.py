@@ -1,5 +1,9 @@
 """Curated transcriptions (``data/raw/curated/observations_*.csv``) and ``sources.csv``.
 
+:func:`source_order` is the one rule for which source to believe (the kind of source,
+then the source id, then ``obs_id``); the forecaster, the bounds and the reports all
+sort by it.
+
 :func:`read` turns one curated file into observation rows that still name their place
 as printed (``place``, ``parent``; the pipeline resolves them) and the rejected cells,
 each with ``file``, ``row`` (1-based line counting the header), ``column``, ``value`` and
@@ -11,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -24,10 +29,19 @@ from ..schema import (
     PRELIMINARY_QUALIFIERS,
     REFORM_DATE,
     REJECTED_COLUMNS,
+    SOURCE_KIND_RANK,
     rejects,
 )
 
-__all__ = ["load_sources", "read"]
+__all__ = ["SOURCE_ORDER", "load_sources", "read", "source_order", "source_rank"]
+
+#: Rank of a source whose kind is not in :data:`~bhxh_analysis.schema.SOURCE_KIND_RANK`
+#: (or whose id is not in ``sources.csv``), and of a figure without a source (a sum the
+#: package computes), which comes after every sourced one.
+UNRANKED = len(SOURCE_KIND_RANK)
+NO_SOURCE = UNRANKED + 1
+#: The columns of :func:`source_order`, sorted ascending: best first.
+SOURCE_ORDER: list[str] = ["_source_rank", "_source_id", "_obs_id"]
 
 
 def _published_end(text: pd.Series) -> pd.Series:
@@ -60,6 +74,87 @@ def load_sources(path: str | Path | None = None) -> pd.DataFrame:
     src["published_end"] = _published_end(src.get("published_date",
                                                   pd.Series("", index=src.index)))
     return src
+
+
+@lru_cache(maxsize=4)
+def _kind_ranks(path: str) -> dict[str, int]:
+    """Map ``source_id`` → rank of its kind (:data:`~bhxh_analysis.schema.SOURCE_KIND_RANK`).
+
+    Empty when ``sources.csv`` cannot be read: every source is then unranked and the
+    order falls to the source id.
+    """
+    try:
+        src = load_sources(path)
+    except (OSError, ValueError):
+        return {}
+    kinds = src.get("kind", pd.Series("", index=src.index))
+    return dict(zip(src["source_id"], kinds.map(SOURCE_KIND_RANK).fillna(UNRANKED).astype(int),
+                    strict=True))
+
+
+def source_rank(source_id: pd.Series) -> np.ndarray:
+    """Authority rank of each row's source, lower first (:data:`~bhxh_analysis.schema.SOURCE_KIND_RANK`).
+
+    A combined id (``a+b``, a figure derived from two sources) takes the kind of its
+    first source; an empty id ranks after every source (:data:`NO_SOURCE`).
+
+    Examples
+    --------
+    >>> source_rank(pd.Series(["vss-en-10129", "anhp-d20274", ""])).tolist()
+    [1, 4, 8]
+    """
+    from .. import config
+
+    ranks = _kind_ranks(str(config.raw_dir() / "sources.csv"))
+    codes, uniq = pd.factorize(source_id, use_na_sentinel=False)
+    text = pd.Series(["" if pd.isna(u) else str(u) for u in uniq], dtype=object)
+    rank = text.str.split("+").str[0].map(ranks).fillna(UNRANKED).where(text != "", NO_SOURCE)
+    return rank.to_numpy(dtype=np.int64)[codes]
+
+
+def source_order(rows: pd.DataFrame) -> pd.DataFrame:
+    """The order key of which source to believe: kind of source, then source id, then ``obs_id``.
+
+    When sources print different figures for one place, indicator and date, every figure
+    is kept and flagged (never averaged) and the first by this key is the one chosen, to
+    show and to forecast from: the most authoritative kind of source
+    (:func:`source_rank`: official statistics, VSS press releases, policy texts,
+    government portals, news articles, web pages, compilations, then the unranked;
+    a figure without a source last), then the source id as text (a combined id ``a+b``
+    right after ``a``), then ``obs_id``. Callers may sort by keys of their own before
+    it (published before derived, a plan's tier) or between the source id and
+    ``obs_id`` (the latest date first); :func:`bhxh_analysis.reports.data.best_first`,
+    :func:`bhxh_analysis.forecast._prep.prepare` (figures of one date),
+    :func:`bhxh_analysis.forecast._prep.pick_plans` and
+    :func:`bhxh_analysis.forecast.bounds.rank_denominators` all use it.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        With ``source_id`` and ``obs_id`` (a missing column counts as empty everywhere).
+
+    Returns
+    -------
+    DataFrame
+        The columns :data:`SOURCE_ORDER` on ``rows``' index; sort them ascending.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"source_id": ["anhp-d20274", "vss-en-10129", ""],
+    ...                      "obs_id": ["o-1", "o-2", "o-3"]})
+    >>> key = source_order(rows)
+    >>> rows.loc[key.sort_values(SOURCE_ORDER).index, "obs_id"].tolist()
+    ['o-2', 'o-1', 'o-3']
+    """
+    def text(col: str) -> np.ndarray:
+        if col not in rows.columns:
+            return np.full(len(rows), "", dtype=object)
+        codes, uniq = pd.factorize(rows[col], use_na_sentinel=False)
+        return np.asarray(["" if pd.isna(u) else str(u) for u in uniq], dtype=object)[codes]
+
+    src = text("source_id")
+    return pd.DataFrame({"_source_rank": source_rank(pd.Series(src)), "_source_id": src,
+                         "_obs_id": text("obs_id")}, index=rows.index)
 
 
 def _read_lines(path: Path, rel: str) -> tuple[list[str], list[tuple[int, list[str]]],
