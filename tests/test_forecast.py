@@ -354,6 +354,21 @@ def test_cli_text_json_and_backtest(cli_obs: None, tmp_path) -> None:
     assert pd.read_csv(out).columns.tolist() == BACKTEST_COLUMNS
 
 
+def test_cli_text_names_the_units_of_the_move_and_the_pace() -> None:
+    # A coverage rate's move is relative to the last value and its pace is in points:
+    # "+0.9%" beside "0.41% per month" read as the same unit; "within 1 months".
+    from bhxh_analysis.cli.forecast import _pace, _reason
+
+    d = {"move_needed_pct": 0.8725, "past_moves": 8.0, "past_moves_as_large": 7.0,
+         "past_moves_pool": "indicator", "past_moves_window": 1.0,
+         "p_meet_plan_model": "empirical_moves"}
+    why = _reason(d, True)[0]
+    assert "+0.9% of the last value" in why and "within 1 month of" in why
+    assert "within 2 months of" in _reason({**d, "past_moves_window": 2.0}, True)[0]
+    assert _pace(0.405, True) == "0.41 percentage points"
+    assert _pace(8921.4, False) == "8,921"
+
+
 def test_cli_errors(cli_obs: None) -> None:
     r = CliRunner()
     base = ["forecast", "--indicator", "bhxh_participants", "--year", "2024", "--as-of",
