@@ -460,6 +460,20 @@ def test_cli_with_a_users_file(tmp_path) -> None:
     assert d["plan"] is not None and 0 <= d["p_meet_plan"] <= 1
 
 
+def test_cli_users_file_in_the_data_check_layout_says_what_to_do(tmp_path) -> None:
+    # The layout a researcher types (geo_name, as_of, indicator, value) has no resolved
+    # place: the message names the command that resolves it, not the schema document.
+    path = tmp_path / "mine.csv"
+    path.write_text("geo_name,as_of,indicator,value\nLâm Đồng,2024-06-30,"
+                    "bhxh_voluntary_participants,1000\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["forecast", "--data", str(path), "--geo", "Lâm Đồng",
+                                    "--indicator", "bhxh_voluntary_participants", "--year",
+                                    "2024", "--as-of", "2024-06-30"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "not an observations table" in res.output
+    assert f"bhxh data check {path}" in res.output and ".clean.csv" in res.output
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(day=st.integers(0, 365 * 9), ind=st.sampled_from(sorted(
     i for i in NATIONAL if "_plan_" not in i and not i.endswith("_pct"))),

@@ -82,7 +82,8 @@ def _human(x: Any, pct: bool) -> str:
                    "every field of the result, unrounded.")
 @click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Observations file (CSV or parquet, observations schema) to use instead of "
-                   "the embedded data, e.g. your own monthly series.")
+                   "the embedded data, e.g. your own monthly series as the .clean.csv that "
+                   "`bhxh data check` writes.")
 @click.pass_context
 def forecast(ctx: click.Context, geo_name: str | None, parent: str | None,
              boundaries: str | None, indicator: str | None, year: int | None,
@@ -120,9 +121,20 @@ def _load(data_path: Path | None) -> Any:
         return load_observations()
     import pandas as pd
 
+    from ..schema import UNIT_KEY
+
     if data_path.suffix.lower() == ".parquet":
-        return pd.read_parquet(data_path)
-    return pd.read_csv(data_path, parse_dates=["as_of"], dtype={"geo_code": str})
+        df = pd.read_parquet(data_path)
+    else:
+        df = pd.read_csv(data_path, dtype={"geo_code": str})
+    missing = [c for c in (*UNIT_KEY, "geo_name", "as_of", "indicator", "value")
+               if c not in df.columns]
+    if missing:  # a researcher's own layout: data check resolves the places first
+        raise click.ClickException(
+            f"{data_path}: not an observations table (no column {', '.join(missing)}); "
+            f"run `bhxh data check {data_path}` and give --data its .clean.csv")
+    df["as_of"] = pd.to_datetime(df["as_of"])
+    return df
 
 
 def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, indicator: str,
