@@ -373,6 +373,8 @@ def read_xlsx(path: str | Path, sheet: str | None = None
     mapping = dict(enumerate((n for n, _ in numbered), start=1))
     table["row"] = table["row"].map(mapping).astype("int64")
     rejects["row"] = rejects["row"].map(mapping).fillna(1).astype("int64")
+    # The cells were joined with an invisible separator: show them as a reader sees them.
+    rejects["value"] = rejects["value"].astype(str).str.replace("\x1f", " | ", regex=False)
     return table, rejects, info
 
 
