@@ -96,3 +96,19 @@ def test_data_check_of_a_missing_file(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["data", "check", str(tmp_path / "absent.csv")])
     assert res.exit_code != 0 and "Traceback" not in res.output
     assert "absent.csv" in res.output
+
+
+def _commands(cmd: click.Command, path: tuple[str, ...] = ("bhxh",)):
+    """Every command of the ``bhxh`` tree with its path, groups included."""
+    yield path, cmd
+    if isinstance(cmd, click.Group):
+        for name, sub in cmd.commands.items():
+            yield from _commands(sub, (*path, name))
+
+
+def test_every_option_is_explained_in_help() -> None:
+    # A user reads --help, not the source: an option without a help text (forecast
+    # --method, geo list --format, report all --boundaries ...) leaves its meaning to guess.
+    bare = [f"{' '.join(path)} {p.opts[0]}" for path, cmd in _commands(main)
+            for p in cmd.params if isinstance(p, click.Option) and not p.help]
+    assert bare == []

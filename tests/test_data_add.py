@@ -99,6 +99,15 @@ def test_wide_sheet_with_mapping_add_then_build(home: Path) -> None:
         "bhxh_voluntary_participants": 5187, "bhxh_voluntary_coverage_pct": 4.9}
 
 
+def test_wide_sheet_without_its_mapping_says_to_give_one(home: Path) -> None:
+    # Read as the data check layout, the example's merged title row is a header naming
+    # one column twice: the refusal says what to do, and shows the cells as text.
+    res = add(str(EXAMPLES / "vss_wide_example.xlsx"), "--source-id", "test-wide", *SOURCE)
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "a wide sheet needs --mapping" in res.output
+    assert "\x1f" not in res.output and " | " in res.output
+
+
 def test_rejected_row_writes_nothing(home: Path) -> None:
     raw = config.raw_dir()
     before = {p: sha256_file(p) for p in raw.rglob("*") if p.is_file()}

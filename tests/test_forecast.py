@@ -354,6 +354,21 @@ def test_cli_text_json_and_backtest(cli_obs: None, tmp_path) -> None:
     assert pd.read_csv(out).columns.tolist() == BACKTEST_COLUMNS
 
 
+def test_cli_text_names_the_units_of_the_move_and_the_pace() -> None:
+    # A coverage rate's move is relative to the last value and its pace is in points:
+    # "+0.9%" beside "0.41% per month" read as the same unit; "within 1 months".
+    from bhxh_analysis.cli.forecast import _pace, _reason
+
+    d = {"move_needed_pct": 0.8725, "past_moves": 8.0, "past_moves_as_large": 7.0,
+         "past_moves_pool": "indicator", "past_moves_window": 1.0,
+         "p_meet_plan_model": "empirical_moves"}
+    why = _reason(d, True)[0]
+    assert "+0.9% of the last value" in why and "within 1 month of" in why
+    assert "within 2 months of" in _reason({**d, "past_moves_window": 2.0}, True)[0]
+    assert _pace(0.405, True) == "0.41 percentage points"
+    assert _pace(8921.4, False) == "8,921"
+
+
 def test_cli_errors(cli_obs: None) -> None:
     r = CliRunner()
     base = ["forecast", "--indicator", "bhxh_participants", "--year", "2024", "--as-of",
@@ -443,6 +458,20 @@ def test_cli_with_a_users_file(tmp_path) -> None:
     d = json.loads(res.stdout)
     assert d["geo_code"] == "SYN0002" and d["last_as_of"] == "2024-06-30"
     assert d["plan"] is not None and 0 <= d["p_meet_plan"] <= 1
+
+
+def test_cli_users_file_in_the_data_check_layout_says_what_to_do(tmp_path) -> None:
+    # The layout a researcher types (geo_name, as_of, indicator, value) has no resolved
+    # place: the message names the command that resolves it, not the schema document.
+    path = tmp_path / "mine.csv"
+    path.write_text("geo_name,as_of,indicator,value\nLâm Đồng,2024-06-30,"
+                    "bhxh_voluntary_participants,1000\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["forecast", "--data", str(path), "--geo", "Lâm Đồng",
+                                    "--indicator", "bhxh_voluntary_participants", "--year",
+                                    "2024", "--as-of", "2024-06-30"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "not an observations table" in res.output
+    assert f"bhxh data check {path}" in res.output and ".clean.csv" in res.output
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -169,6 +169,32 @@ def test_empty_file(tmp_path: Path) -> None:
     assert (row, col) == (1, "(file)") and "empty" in why
 
 
+@pytest.mark.parametrize("eol", [b"\r", b"\r\n", b"\n"])
+def test_any_line_ending_is_read(tmp_path: Path, eol: bytes) -> None:
+    # "CSV (Macintosh)" ends lines with a lone CR; it stopped the CSV parser with
+    # "new-line character seen in unquoted field" instead of being read.
+    lines = ["geo_name,as_of,indicator,value", "Lâm Đồng,2020-06-30,bhyt_participants,1.229.935",
+             'Lâm Đồng,2020-06-30,bhyt_coverage_pct,"90,44"']
+    f = tmp_path / "mine.csv"
+    f.write_bytes(eol.join(s.encode("utf-8") for s in lines) + eol)
+    res = run(f)
+    assert res.rejected.empty, res.summary()
+    assert res.clean["value"].tolist() == [1229935, 90.44]
+    assert res.clean["row"].tolist() == [2, 3]
+
+
+def test_a_workbook_is_refused_in_one_line(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["geo_name", "as_of", "indicator", "value"])
+    f = tmp_path / "mine.csv"  # a workbook whatever its name says
+    wb.save(f)
+    [(row, col, why)] = problems(run(f))
+    assert (row, col) == (1, "(file)")
+    assert "spreadsheet workbook" in why and "bhxh data add" in why
+
+
 # ------------------------------------------------------------- in-memory checks
 
 

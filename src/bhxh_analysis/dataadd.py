@@ -94,8 +94,12 @@ def add_file(
         _refuse_after_publication(result, published)
     clean = result.clean
     if not result.rejected.empty and not keep_good:
+        wide = mapping is None and not {"geo_name", "value"} <= set(table.columns)
         err = AddError(f"{result.rejected['row'].nunique()} row(s) rejected, nothing written "
-                       "(see the problems above; --keep-good adds the good rows only)")
+                       + ("(the file is not in the data check layout geo_name, as_of, "
+                          "indicator, value: a wide sheet needs --mapping, see "
+                          "docs/examples/README.md)" if wide else
+                          "(see the problems above; --keep-good adds the good rows only)"))
         err.result = result
         raise err
     if clean.empty:

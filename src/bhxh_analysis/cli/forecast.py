@@ -21,6 +21,11 @@ from .options import DATE, DATE_HELP, RequiredOption
 CSV_COLUMNS = ["geo_name", "indicator", "year", "as_of", "method", "forecast", "lo80", "hi80",
                "lo95", "hi95", "plan", "p_meet_plan"]
 _METHODS = ["auto", "run_rate", "last_value", "seasonal_profile", "ets"]
+_METHOD_HELP = ("auto: seasonal_profile, unless another method had a clearly lower backtest "
+                "error on earlier years (one- or two-figure series: pooled_move); "
+                "last_value: the latest figure; run_rate: the year's pace so far; "
+                "seasonal_profile: the usual within-year path; ets: exponential smoothing, "
+                "for 36+ consecutive monthly values (docs/forecasting.md, Methods).")
 _EXIT_GEO = 2
 _EXIT_NO_FORECAST = 1
 
@@ -69,12 +74,16 @@ def _human(x: Any, pct: bool) -> str:
               help="Year whose 31 December value is forecast.")
 @click.option("--as-of", "as_of", type=DATE, cls=RequiredOption,
               help=f"Use only figures dated on or before this day ({DATE_HELP}).")
-@click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True)
+@click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True,
+              help=_METHOD_HELP)
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
-              show_default=True)
+              show_default=True,
+              help="text: for reading; csv: one row (the columns of forecast batch); json: "
+                   "every field of the result, unrounded.")
 @click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Observations file (CSV or parquet, observations schema) to use instead of "
-                   "the embedded data, e.g. your own monthly series.")
+                   "the embedded data, e.g. your own monthly series as the .clean.csv that "
+                   "`bhxh data check` writes.")
 @click.pass_context
 def forecast(ctx: click.Context, geo_name: str | None, parent: str | None,
              boundaries: str | None, indicator: str | None, year: int | None,
@@ -112,9 +121,20 @@ def _load(data_path: Path | None) -> Any:
         return load_observations()
     import pandas as pd
 
+    from ..schema import UNIT_KEY
+
     if data_path.suffix.lower() == ".parquet":
-        return pd.read_parquet(data_path)
-    return pd.read_csv(data_path, parse_dates=["as_of"], dtype={"geo_code": str})
+        df = pd.read_parquet(data_path)
+    else:
+        df = pd.read_csv(data_path, dtype={"geo_code": str})
+    missing = [c for c in (*UNIT_KEY, "geo_name", "as_of", "indicator", "value")
+               if c not in df.columns]
+    if missing:  # a researcher's own layout: data check resolves the places first
+        raise click.ClickException(
+            f"{data_path}: not an observations table (no column {', '.join(missing)}); "
+            f"run `bhxh data check {data_path}` and give --data its .clean.csv")
+    df["as_of"] = pd.to_datetime(df["as_of"])
+    return df
 
 
 def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, indicator: str,
@@ -175,7 +195,7 @@ def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, ind
             f"  plan          {h(d['plan'])} ({d['plan_source']})",
             f"  P(meet plan)  {_pct_text(d['p_meet_plan'])}",
             *_reason(d, pct),
-            f"  pace needed   {h(d['pace_required'])} per month from {d['as_of']}",
+            f"  pace needed   {_pace(d['pace_required'], pct)} per month from {d['as_of']}",
         ]
     else:
         lines.append("  plan          not known on the as-of date")
@@ -187,10 +207,20 @@ def _reason(d: dict[str, Any], pct: bool) -> list[str]:
     if d.get("move_needed_pct") is None or d.get("past_moves") is None:
         return []
     pool = "this indicator" if d["past_moves_pool"] == "indicator" else "all indicators"
-    return [f"  why           must still move {d['move_needed_pct']:+.1f}% by 31 December; "
-            f"{int(d['past_moves_as_large'])} of {int(d['past_moves'])} earlier moves "
-            f"({pool}, within {d['past_moves_window']:g} months of this point of the year) "
-            "were that large", f"  model         {_MODEL_TEXT.get(d.get('p_meet_plan_model') or '', '')}"]
+    window = d["past_moves_window"]
+    months = f"{window:g} month" + ("" if window == 1 else "s")
+    return [f"  why           must still move {d['move_needed_pct']:+.1f}% of the last value by "
+            f"31 December; {int(d['past_moves_as_large'])} of {int(d['past_moves'])} earlier "
+            f"moves ({pool}, within {months} of this point of the year) were that large",
+            f"  model         {_MODEL_TEXT.get(d.get('p_meet_plan_model') or '', '')}"]
+
+
+def _pace(x: Any, pct: bool) -> str:
+    """The monthly pace needed: persons, or percentage points for a rate (not "%", which
+    would read as a relative change beside the move above)."""
+    if pct and x is not None and not (isinstance(x, float) and not math.isfinite(x)):
+        return f"{float(x):.2f} percentage points"
+    return _human(x, pct)
 
 
 #: What each P(meet plan) model is, for the CLI's English output (reports use the catalogue).
@@ -210,7 +240,8 @@ _MODEL_TEXT = {
               help="Year whose 31 December value is forecast.")
 @click.option("--as-of", "as_of", type=DATE, required=True,
               help=f"Use only figures dated on or before this day ({DATE_HELP}).")
-@click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True)
+@click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True,
+              help=_METHOD_HELP)
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="local: this process; dask: chunks on a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,

@@ -85,7 +85,8 @@ def geo() -> None:
               help="Boundary set (default: legacy wins over 2025 for equal names).")
 @click.option("--level", type=click.Choice(_LEVELS), help="Administrative level.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True,
+              help="text for reading; the others for programs.")
 def resolve_cmd(name: str, parent: str | None, boundaries: str | None, level: str | None,
                 fmt: str) -> None:
     """Resolve NAME to one unit: code, level, boundary set and its 2025 province.
@@ -128,9 +129,11 @@ def resolve_cmd(name: str, parent: str | None, boundaries: str | None, level: st
 @click.option("--boundaries", type=click.Choice(_BOUNDARIES), required=True,
               help="legacy (63 provinces, before 2025-07-01) or 2025 (34 provinces).")
 @click.option("--level", type=click.Choice(["province", "district", "commune"]),
-              default="province", show_default=True)
+              default="province", show_default=True,
+              help="Level listed (2025 has no districts).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
-              show_default=True)
+              show_default=True,
+              help="text for reading; the others for programs.")
 @click.option("--include-defunct", is_flag=True,
               help="Also list units abolished before 2025 (Hà Tây, merged in 2008).")
 def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> None:
@@ -163,9 +166,11 @@ def list_cmd(boundaries: str, level: str, fmt: str, include_defunct: bool) -> No
 @geo.command("convert")
 @click.argument("name")
 @click.option("--parent", help="Containing legacy province or district, to disambiguate.")
-@click.option("--level", type=click.Choice(["province", "district", "commune"]))
+@click.option("--level", type=click.Choice(["province", "district", "commune"]),
+              help="Level of NAME, when a province, district or commune share it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True,
+              help="text for reading; the others for programs.")
 def convert_cmd(name: str, parent: str | None, level: str | None, fmt: str) -> None:
     """Show where a legacy unit went on 2025-07-01 (province, or communes with notes)."""
     from .. import geo as g
@@ -193,7 +198,8 @@ def convert_cmd(name: str, parent: str | None, level: str | None, fmt: str) -> N
 @click.option("--contradictions", is_flag=True,
               help="Show the contradictions found in the conversion table instead.")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv"]), default="text",
-              show_default=True)
+              show_default=True,
+              help="text for reading; the others for programs.")
 def conversion_cmd(contradictions: bool, fmt: str) -> None:
     """Print the legacy → 2025 province table (or the table's contradictions)."""
     import pandas as pd

@@ -35,7 +35,8 @@ def report() -> None:
                    "else the latest year with data; the report says why).")
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help=f"Ignore figures dated later ({DATE_HELP}).")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the report: Vietnamese or English.")
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: reports/province).")
 def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | None,
@@ -65,13 +66,14 @@ def province_cmd(province: str, boundaries: str, year: int | None, as_of: str | 
 
 @report.command("all")
 @click.option("--boundaries", type=click.Choice(["legacy", "2025"]), default="legacy",
-              show_default=True)
+              show_default=True, help="63 legacy provinces or the 34 from 1 July 2025.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes (default: one per CPU core); with --executor dask and "
                    "no --scheduler, the LocalCluster's workers.")
 @click.option("--only-failed", is_flag=True,
               help="Re-run only the provinces that failed in OUT/manifest.csv.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the report: Vietnamese or English.")
 @click.option("--scope", type=click.Choice(["insurance", "any"]), default="insurance",
               show_default=True,
               help="insurance: only provinces with a BHXH/BHTN/BHYT figure; any: every "
@@ -139,7 +141,8 @@ def all_cmd(boundaries: str, jobs: int, only_failed: bool, lang: str, scope: str
 
 
 @report.command("national")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the report: Vietnamese or English.")
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: reports/national).")
 def national_cmd(lang: str, out: str | None) -> None:

@@ -49,6 +49,11 @@ NUMERIC_COLUMNS = ("value",)
 _ENGLISH_ONLY = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.(?:\d{1,2}|\d{4,})$")
 
 Source = str | Path | bytes | IO[Any]
+#: A line break of any platform: Windows, Unix, or a lone CR (classic Mac, Excel for Mac).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+#: First bytes of a spreadsheet workbook (XLSX/ODS are zip archives; XLS is an OLE file).
+_WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
 def detect_encoding(raw: bytes) -> str:
@@ -130,13 +135,22 @@ def _reject(file: str, row: int, column: str, value: str, reason: str) -> tuple:
 
 
 def _decode_lines(raw: bytes, encoding: str, fname: str) -> tuple[list[str], list[tuple]]:
-    """Split into physical lines; a UTF-8 file's undecodable lines are refused alone."""
+    """Split into physical lines; a UTF-8 file's undecodable lines are refused alone.
+
+    A line ends at ``\\r\\n``, ``\\n`` or a lone ``\\r`` (the "CSV (Macintosh)" export of
+    spreadsheet programs), so no line holds a line break the CSV parser would stop on.
+
+    Examples
+    --------
+    >>> _decode_lines(b"a,b\\rc,d\\r\\ne,f", "utf-8", "f.csv")[0]
+    ['a,b', 'c,d', 'e,f']
+    """
     problems: list[tuple] = []
     if encoding != "utf-8":
         text = raw.decode(encoding, errors="replace")
-        return text.lstrip("\ufeff").split("\n"), problems
+        return _LINE_BREAK.split(text.lstrip("\ufeff")), problems
     lines = []
-    for n, chunk in enumerate(raw.split(b"\n"), start=1):  # physical lines, by design
+    for n, chunk in enumerate(_LINE_BREAK_BYTES.split(raw), start=1):  # physical lines
         try:
             lines.append(chunk.decode("utf-8"))
         except UnicodeDecodeError as exc:
@@ -176,6 +190,13 @@ def read_csv(source: Source, *, delimiter: str | None = None, name: str | None =
     """
     raw, fname = _raw_bytes(source)
     fname = name or fname
+    if raw.startswith(_WORKBOOK_MAGIC):
+        reason = ("a spreadsheet workbook (XLSX, XLS or ODS), not CSV text: save it as "
+                  "'CSV UTF-8', or give an .xlsx to `bhxh data add` (which checks it the "
+                  "same way and writes nothing when a row is rejected)")
+        return (pd.DataFrame({"row": pd.Series(dtype="int64")}),
+                _frame([_reject(fname, 1, "(file)", "", reason)]),
+                {"file": fname, "encoding": "binary", "delimiter": ""})
     encoding = detect_encoding(raw)
     lines, problems = _decode_lines(raw, encoding, fname)
     if lines and lines[0].startswith("\ufeff"):
@@ -352,6 +373,8 @@ def read_xlsx(path: str | Path, sheet: str | None = None
     mapping = dict(enumerate((n for n, _ in numbered), start=1))
     table["row"] = table["row"].map(mapping).astype("int64")
     rejects["row"] = rejects["row"].map(mapping).fillna(1).astype("int64")
+    # The cells were joined with an invisible separator: show them as a reader sees them.
+    rejects["value"] = rejects["value"].astype(str).str.replace("\x1f", " | ", regex=False)
     return table, rejects, info
 
 
