@@ -125,3 +125,20 @@ def test_the_plan_arithmetic_names_every_population_of_the_year(kinds) -> None:
                       denominator=i18n.indicator_label("population", lang).lower())
         notes = rpt.forecast_notes()
         assert said in notes and not any("_" in s for s in notes)
+
+
+def test_plans_and_denominators_that_differ_are_grouped_by_one_rule() -> None:
+    """``plan_of`` and ``denominator_note`` list values and sources through one helper."""
+    from bhxh_analysis.reports.plans import sources_by_value
+
+    # denominators in the forecaster's rank order: the first row's value first, then each
+    # other value at its first row; a value's sources each once, in row order; values
+    # told apart to 6 decimals (3,200,000.0000001 is 3,200,000)
+    values = pd.Series([3_200_000.0, 4_733_333.0, 3_200_000.0000001, 4_000_000.0, 4_733_333.0])
+    sources = pd.Series(["b", "a", "c", "b", "a"])
+    assert sources_by_value(values, sources) == [
+        (3_200_000.0, ["b", "c"]), (4_733_333.0, ["a"]), (4_000_000.0, ["b"])]
+    # a chosen plan is listed first, as given, wherever its rows stand
+    assert sources_by_value(pd.Series([95.0, 96.0, 96.0]), pd.Series(["x", "z", "y"]),
+                            96.0) == [(96.0, ["z", "y"]), (95.0, ["x"])]
+    assert sources_by_value(pd.Series([95.0]), pd.Series(["x"])) == [(95.0, ["x"])]
