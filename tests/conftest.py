@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
@@ -20,6 +21,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 #: suite on every core with one module per worker (`-n auto --dist loadfile
 #: --no-loadscope-reorder`): started first, they run beside the many short modules instead
 #: of being left for the end.
+#: Columns of :func:`report_obs` rows (the place's five between source and date).
+REPORT_OBS_COLUMNS = ["obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
+                      "province_2025", "as_of", "indicator", "value"]
+
 LONG_MODULES = ("test_notebooks.py", "test_benchmarks.py", "test_forecast_pooling.py",
                 "test_dask.py", "test_batch_faults.py", "test_forecast.py")
 
@@ -28,6 +33,39 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Put the long modules first, keeping every module's own order (a stable sort)."""
     rank = {name: i for i, name in enumerate(LONG_MODULES)}
     items.sort(key=lambda item: rank.get(item.path.name, len(LONG_MODULES)))
+
+
+def report_obs(rows: list[tuple], place: tuple | None = None) -> pd.DataFrame:
+    """Observations as a report's bundle holds them, from a few rows written in a test.
+
+    Parameters
+    ----------
+    rows : list of tuple
+        ``(obs_id, source_id, place, date, indicator, value)``, ``place`` being
+        ``(geo_code, geo_name, geo_level, boundaries, province_2025)``; or, when
+        ``place`` is given, ``(obs_id, source_id, date, indicator, value)`` all of it.
+    place : tuple, optional
+        The place of every row.
+
+    Returns
+    -------
+    DataFrame
+        The rows with ``as_of`` as dates, ``unit`` from the indicator (``pct`` for a
+        ``_pct`` one, else ``persons``) and the other observation columns empty.
+    """
+    if place is not None:
+        rows = [(o, s, place, d, i, v) for o, s, d, i, v in rows]
+    df = pd.DataFrame([(o, s, *p, d, i, v) for o, s, p, d, i, v in rows],
+                      columns=REPORT_OBS_COLUMNS)
+    df["as_of"] = pd.to_datetime(df["as_of"])
+    df["unit"] = ["pct" if i.endswith("_pct") else "persons" for i in df["indicator"]]
+    df["province"] = ""
+    df["value_raw"] = ""
+    df["geo_name_raw"] = df["geo_name"]
+    df["as_of_raw"] = ""
+    df["preliminary"] = False
+    df["note"] = ""
+    return df
 
 
 @contextmanager

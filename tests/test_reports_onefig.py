@@ -17,33 +17,18 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import report_obs
 
 from bhxh_analysis import reports
 from bhxh_analysis.forecast._prep import prepare
 from bhxh_analysis.reports import data as report_data
 
-COLUMNS = ["obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
-           "province_2025", "as_of", "indicator", "value"]
 NATION = ("VN", "Việt Nam", "nation", "legacy", "Việt Nam")
 LAM_DONG = ("68", "Lâm Đồng", "province", "legacy", "Lâm Đồng")
 BINH_THUAN = ("60", "Bình Thuận", "province", "legacy", "Lâm Đồng")
 DAK_NONG = ("67", "Đắk Nông", "province", "legacy", "Lâm Đồng")
 TARGETS = pd.DataFrame(columns=["target_id", "source_id", "instrument", "geo_name",
                                 "indicator", "year", "value"])
-
-
-def _obs(rows: list[tuple]) -> pd.DataFrame:
-    """Observations from (obs_id, source_id, place, date, indicator, value)."""
-    df = pd.DataFrame([(o, s, *p, d, i, v) for o, s, p, d, i, v in rows], columns=COLUMNS)
-    df["as_of"] = pd.to_datetime(df["as_of"])
-    df["unit"] = ["pct" if i.endswith("_pct") else "persons" for i in df["indicator"]]
-    df["province"] = ""
-    df["value_raw"] = ""
-    df["geo_name_raw"] = df["geo_name"]
-    df["as_of_raw"] = ""
-    df["preliminary"] = False
-    df["note"] = ""
-    return df
 
 
 def _bundle(obs: pd.DataFrame, ids: list[str]) -> report_data.Bundle:
@@ -79,10 +64,10 @@ def test_national_page_shows_the_forecasters_year_end_everywhere(kinds) -> None:
     gso, news = kinds
     # the news figure is last by obs_id (what the yearly table and the headline took),
     # the statistics office's first (what the outcome took): they disagreed
-    obs = _obs([("n-1", gso, NATION, "2017-12-31", "bhyt_participants", 79_982_085.0),
-                ("n-2", news, NATION, "2017-12-31", "bhyt_participants", 79_900_000.0),
-                ("n-0", news, NATION, "2017-09-30", "bhyt_participants", 79_080_000.0),
-                ("n-3", news, NATION, "2016-12-31", "bhyt_participants", 75_900_000.0)])
+    obs = report_obs([("n-1", gso, NATION, "2017-12-31", "bhyt_participants", 79_982_085.0),
+                      ("n-2", news, NATION, "2017-12-31", "bhyt_participants", 79_900_000.0),
+                      ("n-0", news, NATION, "2017-09-30", "bhyt_participants", 79_080_000.0),
+                      ("n-3", news, NATION, "2016-12-31", "bhyt_participants", 75_900_000.0)])
     bundle = _bundle(obs, [gso, news])
     truth = _forecasters_year_end(obs, "VN", "bhyt_participants", 2017)
     assert truth == 79_982_085.0  # the statistics office, whatever the ids' order
@@ -105,10 +90,10 @@ def test_national_page_shows_the_forecasters_year_end_everywhere(kinds) -> None:
 
 def test_province_headline_and_outcome_show_the_forecasters_figure(kinds) -> None:
     gso, news = kinds
-    obs = _obs([("h-1", gso, LAM_DONG, "2023-12-31", "bhyt_participants", 1_200_000.0),
-                ("h-2", news, LAM_DONG, "2023-12-31", "bhyt_participants", 1_250_000.0),
-                ("h-0", news, LAM_DONG, "2023-06-30", "bhyt_participants", 1_150_000.0),
-                ("h-3", news, LAM_DONG, "2022-12-31", "bhyt_participants", 1_100_000.0)])
+    obs = report_obs([("h-1", gso, LAM_DONG, "2023-12-31", "bhyt_participants", 1_200_000.0),
+                      ("h-2", news, LAM_DONG, "2023-12-31", "bhyt_participants", 1_250_000.0),
+                      ("h-0", news, LAM_DONG, "2023-06-30", "bhyt_participants", 1_150_000.0),
+                      ("h-3", news, LAM_DONG, "2022-12-31", "bhyt_participants", 1_100_000.0)])
     bundle = _bundle(obs, [gso, news])
     truth = _forecasters_year_end(obs, "68", "bhyt_participants", 2023)
     assert truth == 1_200_000.0
@@ -128,10 +113,10 @@ def test_province_headline_and_outcome_show_the_forecasters_figure(kinds) -> Non
 def test_a_2025_sum_adds_the_parts_figures_the_page_shows(kinds) -> None:
     gso, news = kinds
     day = "2023-12-31"
-    obs = _obs([("p-1", gso, LAM_DONG, day, "bhyt_participants", 1_200_000.0),
-                ("p-2", news, LAM_DONG, day, "bhyt_participants", 1_250_000.0),
-                ("p-3", news, BINH_THUAN, day, "bhyt_participants", 1_100_000.0),
-                ("p-4", news, DAK_NONG, day, "bhyt_participants", 600_000.0)])
+    obs = report_obs([("p-1", gso, LAM_DONG, day, "bhyt_participants", 1_200_000.0),
+                      ("p-2", news, LAM_DONG, day, "bhyt_participants", 1_250_000.0),
+                      ("p-3", news, BINH_THUAN, day, "bhyt_participants", 1_100_000.0),
+                      ("p-4", news, DAK_NONG, day, "bhyt_participants", 600_000.0)])
     bundle = _bundle(obs, [gso, news])
     rpt = reports.ProvinceReport("Lâm Đồng", "2025", lang="en", bundle=bundle)
     head = rpt.headline_table()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import report_obs
 
 from bhxh_analysis import i18n, reports
 from bhxh_analysis.reports import data as report_data
@@ -23,21 +24,6 @@ POPULATION = 1_290_850.0
 TARGETS = pd.DataFrame({"target_id": ["t1"], "source_id": ["x"], "instrument": ["QĐ 546"],
                         "geo_name": ["Việt Nam"], "indicator": ["bhyt_coverage_pct"],
                         "year": [2030], "value": [95.0]})
-
-
-def _obs(rows: list[tuple]) -> pd.DataFrame:
-    """Lâm Đồng figures: (obs_id, source_id, date, indicator, value)."""
-    df = pd.DataFrame([(o, s, *PLACE, d, i, v) for o, s, d, i, v in rows],
-                      columns=["obs_id", "source_id", "geo_code", "geo_name", "geo_level",
-                               "boundaries", "province_2025", "as_of", "indicator", "value"])
-    df["as_of"] = pd.to_datetime(df["as_of"])
-    df["unit"] = ["pct" if i.endswith("_pct") else "persons" for i in df["indicator"]]
-    df["value_raw"] = ""
-    df["geo_name_raw"] = df["geo_name"]
-    df["as_of_raw"] = ""
-    df["preliminary"] = False
-    df["note"] = ""
-    return df
 
 
 def _sources(ids: dict[str, str]) -> pd.DataFrame:
@@ -64,11 +50,11 @@ def test_every_section_names_the_plan_the_forecaster_chose(kinds) -> None:
     press, news, gso = kinds
     # the news article's plan comes last by obs_id (what the coverage table used to
     # take); the press release is the more authoritative source (what the forecaster takes)
-    obs = _obs([("h-1", news, "2024-10-21", "bhyt_participants", 1_150_000.0),
-                ("h-5", news, "2024-10-21", "bhyt_coverage_pct", 89.1),
-                ("h-0", press, "2024-12-31", "bhyt_plan_coverage_pct", 91.5),
-                ("h-2", news, "2024-12-31", "bhyt_plan_coverage_pct", 92.0),
-                ("h-3", gso, "2024-07-01", "population", POPULATION)])
+    obs = report_obs([("h-1", news, "2024-10-21", "bhyt_participants", 1_150_000.0),
+                      ("h-5", news, "2024-10-21", "bhyt_coverage_pct", 89.1),
+                      ("h-0", press, "2024-12-31", "bhyt_plan_coverage_pct", 91.5),
+                      ("h-2", news, "2024-12-31", "bhyt_plan_coverage_pct", 92.0),
+                      ("h-3", gso, "2024-07-01", "population", POPULATION)], PLACE)
     sources = _sources({press: "Press office", news: "Newspaper", gso: "Statistics office"})
     bundle = report_data.Bundle(obs, None, None, None, sources, TARGETS, "")
     for lang in ("vi", "en"):
@@ -104,10 +90,10 @@ def test_every_section_names_the_plan_the_forecaster_chose(kinds) -> None:
 def test_the_plan_arithmetic_names_every_population_of_the_year(kinds) -> None:
     press, news, gso = kinds
     # two populations of 2024: the statistics office's is used, the newspaper's is named
-    obs = _obs([("h-1", news, "2024-10-21", "bhyt_participants", 1_150_000.0),
-                ("h-2", news, "2024-12-31", "bhyt_plan_coverage_pct", 92.0),
-                ("h-3", gso, "2024-07-01", "population", POPULATION),
-                ("h-4", news, "2024-07-01", "population", 1_400_000.0)])
+    obs = report_obs([("h-1", news, "2024-10-21", "bhyt_participants", 1_150_000.0),
+                      ("h-2", news, "2024-12-31", "bhyt_plan_coverage_pct", 92.0),
+                      ("h-3", gso, "2024-07-01", "population", POPULATION),
+                      ("h-4", news, "2024-07-01", "population", 1_400_000.0)], PLACE)
     sources = _sources({press: "Press office", news: "Newspaper", gso: "Statistics office"})
     bundle = report_data.Bundle(obs, None, None, None, sources, TARGETS, "")
     for lang in ("vi", "en"):
@@ -125,3 +111,20 @@ def test_the_plan_arithmetic_names_every_population_of_the_year(kinds) -> None:
                       denominator=i18n.indicator_label("population", lang).lower())
         notes = rpt.forecast_notes()
         assert said in notes and not any("_" in s for s in notes)
+
+
+def test_plans_and_denominators_that_differ_are_grouped_by_one_rule() -> None:
+    """``plan_of`` and ``denominator_note`` list values and sources through one helper."""
+    from bhxh_analysis.reports.plans import sources_by_value
+
+    # denominators in the forecaster's rank order: the first row's value first, then each
+    # other value at its first row; a value's sources each once, in row order; values
+    # told apart to 6 decimals (3,200,000.0000001 is 3,200,000)
+    values = pd.Series([3_200_000.0, 4_733_333.0, 3_200_000.0000001, 4_000_000.0, 4_733_333.0])
+    sources = pd.Series(["b", "a", "c", "b", "a"])
+    assert sources_by_value(values, sources) == [
+        (3_200_000.0, ["b", "c"]), (4_733_333.0, ["a"]), (4_000_000.0, ["b"])]
+    # a chosen plan is listed first, as given, wherever its rows stand
+    assert sources_by_value(pd.Series([95.0, 96.0, 96.0]), pd.Series(["x", "z", "y"]),
+                            96.0) == [(96.0, ["z", "y"]), (95.0, ["x"])]
+    assert sources_by_value(pd.Series([95.0]), pd.Series(["x"])) == [(95.0, ["x"])]

@@ -104,15 +104,12 @@ def plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series, indica
     frame = (published, derived)[int(pick["_frame"])]
     hit = frame[(frame["indicator"] == indicator) & same_place(frame, r)
                 & (frame["as_of"].dt.year == year)].iloc[int(pick["_pos"])].copy()
-    # every value of the chosen kind with its sources: the one used first, then the others
+    # every value of the chosen kind with its sources: the one used first, then the
+    # others from the lowest, each one's source ids sorted
     same = cand[cand["kind"] == got["kind"]]
-    same = same.assign(_v=same["plan"].round(6))
-    chosen = round(float(got["plan"]), 6)
-    values = [(float(got["plan"]), sorted(set(same.loc[same["_v"] == chosen, "source_id"])))]
-    for v, g in same[same["_v"] != chosen].groupby("_v", sort=True):
-        values.append((float(v), sorted(set(g["source_id"]))))
+    same = same.assign(_v=same["plan"].round(6)).sort_values(["_v", "source_id"], kind="stable")
     hit["plan_conflict"] = bool(got["conflict"])
-    hit["plan_values"] = values
+    hit["plan_values"] = sources_by_value(same["plan"], same["source_id"], float(got["plan"]))
     return hit, "published" if got["kind"] == PUBLISHED else "derived"
 
 
@@ -130,6 +127,44 @@ def next_plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
     return plan_of(published, derived, r, indicator, min(later))[0] if later else None
 
 
+def sources_by_value(values: pd.Series, sources: pd.Series,
+                     first: float | None = None) -> list[tuple[float, list[str]]]:
+    """Each distinct value with the source ids that give it, the value used first.
+
+    Plans or denominators of one kind that differ are named with every value and its
+    sources (never averaged): :func:`plan_of` and :func:`denominator_note` both ask this,
+    so the two sentences group alike. Values are told apart to 6 decimals.
+
+    Parameters
+    ----------
+    values, sources : Series
+        The figures and their source ids, aligned, in the order to list them (a value's
+        sources in the order of their rows, each once; the values in the order of their
+        first row).
+    first : float, optional
+        The value used, listed first as given (the chosen plan); default: the first
+        row's value.
+
+    Returns
+    -------
+    list of (float, list of str)
+        What :func:`values_text` writes in words.
+
+    Examples
+    --------
+    >>> sources_by_value(pd.Series([96.0, 95.0, 96.0]), pd.Series(["B", "A", "C"]))
+    [(96.0, ['B', 'C']), (95.0, ['A'])]
+    """
+    key = values.astype(float).round(6)
+    if first is None:
+        first, mine = float(key.iloc[0]), key.iloc[0]
+    else:
+        mine = round(first, 6)
+    out = [(first, list(dict.fromkeys(sources[key == mine])))]
+    rest = key != mine
+    for v, grp in sources[rest].groupby(key[rest], sort=False):
+        out.append((float(v), list(dict.fromkeys(grp))))
+    return out
 
 
 def values_text(values: list[tuple[float, list[str]]], fmt: Any, labels: pd.Series) -> str:
@@ -292,11 +327,9 @@ def denominator_note(rpt: Any, r: pd.Series, year: int, value: float,
     for _, g in cand.groupby("kind", sort=False):  # kinds in rank order
         if not math.isclose(float(g["value"].iloc[0]), value, rel_tol=1e-9):
             continue
-        g = g.assign(_v=g["value"].round(6))
-        if g["_v"].nunique() < 2:
+        values = sources_by_value(g["value"], g["source_id"])  # in rank order
+        if len(values) < 2:
             return ""
-        values = [(float(v), list(dict.fromkeys(grp["source_id"])))
-                  for v, grp in g.groupby("_v", sort=False)]  # the one used first
         fmt = lambda v: i18n.fmt_number(v, rpt.lang)  # noqa: E731
         return rpt.t("denominator_conflict_values",
                      label=i18n.indicator_label(r["indicator"], rpt.lang), place=r["place"],

@@ -4,7 +4,9 @@ A notebook asks :class:`ProvinceReport` for a table, shows it with
 :class:`~bhxh_analysis.reports.render.Page` and draws it with :mod:`bhxh_analysis.plotting`.
 Sentences (gaps, boundaries, the choice of year, the reason behind a probability) are
 built from the same tables the page shows, with words from the i18n catalogue, so the
-page cannot contradict itself.
+page cannot contradict itself. The rules of the coverage section (targets, denominators)
+are in :mod:`~bhxh_analysis.reports.coverage`, those of the forecast section in
+:mod:`~bhxh_analysis.reports.forecasts`; the methods here ask them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
-from ..schema import DENOMINATOR, LEVEL_RANK
+from ..schema import LEVEL_RANK
+from . import coverage, forecasts
 from .data import (
     SUMMARY_MIME,
     Bundle,
@@ -28,7 +31,6 @@ from .data import (
     load_bundle,
     measure_of,
     parse_as_of,
-    prior_and_outcome,
     resolve_province,
     scheme_of,
     source_labels,
@@ -36,19 +38,8 @@ from .data import (
     units_frame,
 )
 from .data import check_year as _check_year
-from .plans import (
-    chosen_plans,
-    coverage_plan_for,
-    forecast_plan_notes,
-    persons_plans,
-    plan_note,
-    prob_at_least,
-)
-from .plans import next_plan_of as _next_plan_of
-from .plans import pace as _pace
+from .plans import chosen_plans, persons_plans
 from .plans import plan_evidence as _plan_evidence
-from .plans import plan_of as _plan_of
-from .plans import same_place as _same_place
 from .trends import TREND_MEASURES as _TREND_MEASURES
 from .trends import trend_table as _trend_table
 
@@ -374,46 +365,6 @@ class ProvinceReport:
                .drop_duplicates(shown).sort_index().drop(columns="_w"))
         return out.reset_index(drop=True)
 
-    def _target_for(self, indicator: str, year: int) -> pd.Series | None:
-        tg = self.bundle.targets
-        sel = tg[tg["indicator"].eq(indicator) & tg["geo_name"].isin(
-            {self.unit.name, "Việt Nam"})]
-        future = sel[sel["year"] >= year]
-        if future.empty:
-            return None
-        future = future[future["year"] == future["year"].min()]
-        own = future[future["geo_name"] == self.unit.name]
-        # The place's own target before the nation's; two for the same year (Việt Nam's
-        # BHYT 2022: 92.6 % in Quyết định 546/QĐ-TTg, 92 % unnamed) by the first target_id,
-        # never the rows' order in the file.
-        return (own if len(own) else future).sort_values("target_id", kind="stable").iloc[0]
-
-    def _denominator(self, both: pd.DataFrame, r: pd.Series) -> tuple[pd.Series | None, str]:
-        """The denominator row of coverage row ``r`` (None when unknown) and its indicator."""
-        scheme = scheme_of(pd.Series([r["indicator"]])).iloc[0]
-        name = DENOMINATOR.get(scheme)
-        if name is None:
-            return None, ""
-        cand = both[(both["indicator"] == name) & _same_place(both, r)
-                    & (both["as_of"].dt.year <= r["as_of"].year)]
-        if cand.empty:
-            return None, name
-        same = cand[cand["as_of"] == r["as_of"]]
-        pick = same if len(same) else cand[cand["as_of"] == cand["as_of"].max()]
-        # Several on one date (flagged): a published one before a derived one, then the
-        # forecaster's order (best_first), never the rows' order in a file (Hà Nội
-        # 10/6/2025 has two derived labour forces, 4,733,333 and 3,200,000).
-        pick = best_first(pick).sort_values("_derived", kind="stable")
-        if len(pick) > 1:  # two denominators disagree: take the row's own when known
-            part = both[(both["indicator"] == r["indicator"].replace("_coverage_pct",
-                                                                     "_participants"))
-                        & _same_place(both, r) & (both["as_of"] == r["as_of"])]
-            part = best_first(part).sort_values("_derived", kind="stable")
-            if len(part) and r["value"] > 0:
-                own = float(part["value"].iloc[0]) / float(r["value"]) * 100
-                pick = pick.iloc[[int((pick["value"] - own).abs().to_numpy().argmin())]]
-        return pick.iloc[0], name
-
     def _labels(self) -> pd.Series:
         """What the page calls each source (``publisher — title``), computed once."""
         if "labels" not in self._cache:
@@ -423,9 +374,7 @@ class ProvinceReport:
     def coverage_notes(self) -> list[str]:
         """Sentences under the coverage table: how the gap reads, and every plan chosen
         among plans that differ (each value with its sources, never an average)."""
-        cov = self.coverage_table()
-        notes = [n for n in dict.fromkeys(cov["target_note"]) if n]
-        return [self.t("coverage_gap_note"), *notes]
+        return coverage.notes(self)
 
     def coverage_table(self) -> pd.DataFrame:
         """Return the latest coverage per place and scheme against its applicable target.
@@ -452,69 +401,7 @@ class ProvinceReport:
             ``denominator_hi``: the range a derived rate or denominator's inputs allow
             (NaN when published), printed where wide.
         """
-        if "coverage" in self._cache:
-            return self._cache["coverage"]
-        figs = self._figures()
-        both = pd.concat([figs.assign(_derived=False), self.derived.assign(_derived=True)])
-        # A published rate wins over one derived for the same place and date: the table
-        # must not show 86.8 % beside a denominator that gives the printed 91.8 %.
-        key = ["geo_level", "geo_code", "indicator", "as_of"]
-        shadowed = self.derived.merge(figs[key].drop_duplicates(), on=key, how="left",
-                                      indicator=True)["_merge"].eq("both").to_numpy()
-        rates = pd.concat([figs, self.derived[~shadowed]])
-        cov = latest(rates[measure_of(rates["indicator"]).eq("coverage_pct").to_numpy()
-                           & rates["geo_level"].isin(["province", "district", "commune"])])
-        rows = []
-        for _, r in self._order(cov).iterrows():  # a handful of rows per province
-            year = int(r["as_of"].year)
-            plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
-            plan, _ = _plan_of(figs, self.derived, r, plan_ind, year)
-            tg = None
-            if plan is None:  # the place's own plan of a later year before a policy
-                tg = self._target_for(r["indicator"], year)  # target of a later one
-                later = _next_plan_of(figs, self.derived, r, plan_ind, year)
-                if later is not None and (tg is None or later["as_of"].year <= int(tg["year"])):
-                    plan, tg = later, None
-            note = ""
-            if plan is not None:
-                tyear = int(plan["as_of"].year)
-                target, kind = float(plan["value"]), "plan"
-                tsrc = self.t("target_kind_plan", year=tyear)
-                tsrc_id = str(plan["source_id"])
-                note = plan_note(self, r, plan, r["indicator"], tyear)
-            elif tg is not None:
-                target, kind, tyear = float(tg["value"]), "policy", int(tg["year"])
-                tsrc = self.t("target_kind_policy",
-                              instrument=i18n.instrument_label(tg["instrument"], self.lang),
-                              year=tyear, geo=tg["geo_name"])
-                tsrc_id = str(tg["source_id"])
-            else:
-                target, kind, tyear, tsrc, tsrc_id = math.nan, "", pd.NA, "", ""
-            gap = target - float(r["value"])
-            den_row, denom_ind = self._denominator(both, r)
-            denom = math.nan if den_row is None else float(den_row["value"])
-            needed = (math.ceil(max(gap, 0.0) / 100 * denom - 1e-9)
-                      if not (math.isnan(gap) or math.isnan(denom)) else math.nan)
-            rows.append({
-                "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
-                "indicator": r["indicator"], "coverage": float(r["value"]),
-                "label": f"{r['place']} · {i18n.indicator_label(r['indicator'], self.lang).split(':')[0]}",
-                "as_of": r["as_of"], "target": target, "target_kind": kind,
-                "target_year": tyear, "target_source": tsrc, "target_source_id": tsrc_id,
-                "gap_pp": gap, "denominator": denom, "denominator_indicator": denom_ind,
-                "persons_needed": float(needed), "target_note": note,
-                # a derived rate or denominator: the range its inputs allow (NaN if published)
-                **_range_of(r, "coverage"), **_range_of(den_row, "denominator"),
-            })
-        cols = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "target",
-                "target_kind", "target_year", "target_source", "target_source_id", "gap_pp",
-                "denominator", "denominator_indicator", "persons_needed", "label",
-                "target_note", "coverage_lo", "coverage_hi", "denominator_lo",
-                "denominator_hi"]
-        out = pd.DataFrame(rows, columns=cols)
-        out["target_year"] = out["target_year"].astype("Int64")
-        self._cache["coverage"] = out
-        return out
+        return coverage.table(self)
 
     def trend_table(self) -> pd.DataFrame:
         """Return every series to draw over time, tidy, with its panel.
@@ -535,141 +422,18 @@ class ProvinceReport:
         December figure is published) or ``failed`` (``error`` holds the library's
         reason, kept for researchers; the page says it in words).
         """
-        if "forecast" in self._cache:
-            return self._cache["forecast"]
-        from .. import forecast as fc
-
-        cols = ["place", "geo_name", "boundaries", "geo_level", "geo_code", "indicator",
-                "year", "as_of", "last_value", "last_as_of", "forecast", "lo80", "hi80",
-                "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
-                "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
-                "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
-                "p_meet_plan_model", "plan_pull", "actual", "plan_basis", "plan_denominator",
-                "plan_note", "denominator_note", "bound_year"]
-        rows = []
-        if self.year is not None:
-            obs = self.obs
-            sel = obs[measure_of(obs["indicator"]).eq("participants").to_numpy()
-                      & (obs["as_of"].dt.year == self.year).to_numpy()]
-            todo = []
-            for _, r in self._order(latest(sel)).iterrows():  # a few series per province
-                as_of = self.as_of if self.as_of is not None else r["as_of"]
-                base = {"place": r["place"], "geo_name": r["geo_name"],
-                        "boundaries": r["boundaries"], "geo_level": r["geo_level"],
-                        "geo_code": r["geo_code"], "indicator": r["indicator"],
-                        "year": self.year, "as_of": as_of, "last_value": r["value"],
-                        "last_as_of": r["as_of"], "status": "ok", "error": ""}
-                before, outcome = prior_and_outcome(
-                    sel[_same_place(sel, r) & (sel["indicator"] == r["indicator"])], self.year)
-                if outcome is not None:  # r, the latest of the year, is its 31 December
-                    base["status"] = "year_end_known"
-                    if self.as_of is None and before is not None:
-                        # The year is over and published: forecast from the year's last
-                        # figure before 31 December and show the outcome beside it, as the
-                        # national forecast report does, so the reader sees how the
-                        # forecaster would have done.
-                        base.update(status="ok", as_of=before["as_of"],
-                                    last_value=before["value"], last_as_of=before["as_of"],
-                                    actual=outcome["value"])
-                        r = before
-                if base["status"] == "ok":
-                    base["label"] = self.t("fan_title", place=r["place"], label=(
-                        i18n.indicator_label(r["indicator"], self.lang)))
-                todo.append((base, r))
-            # one preparation of the table per place and date, for all its schemes
-            results: dict[tuple, Any] = {}
-            groups: dict[tuple, list[str]] = {}
-            for base, r in todo:
-                if base["status"] == "ok":
-                    groups.setdefault((r["boundaries"], r["geo_level"], r["geo_code"],
-                                       base["as_of"]), []).append(r["indicator"])
-            for (b, level, code, as_of), inds in groups.items():
-                try:
-                    got = fc.forecast_indicators(self.bundle.obs, geo=(b, level, code),
-                                                 indicators=inds, year=self.year,
-                                                 as_of=as_of.date().isoformat())
-                except Exception as exc:  # the reason is said to the reader, not hidden
-                    got = dict.fromkeys(inds, exc)
-                results.update({(b, level, code, as_of, i): v for i, v in got.items()})
-            for base, r in todo:
-                if base["status"] == "ok":
-                    res = results[(r["boundaries"], r["geo_level"], r["geo_code"],
-                                   base["as_of"], r["indicator"])]
-                    try:
-                        if isinstance(res, Exception):
-                            raise res
-                        base.update({k: getattr(res, k, None) for k in (
-                            "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
-                            "pace_required", "method", "n_obs", "past_moves",
-                            "past_moves_as_large", "past_moves_pool", "flags", "upper_bound",
-                            "bound_indicator", "bound_kind", "bound_year", "p_meet_plan_model",
-                            "plan_pull", "plan_source", "plan_basis", "plan_denominator")})
-                        if pd.isna(base["plan"]):
-                            base.update(self._plan_from_tables(r, res))
-                        base.update(forecast_plan_notes(self, r, base))
-                    except Exception as exc:  # the reason is said to the reader, not hidden
-                        base.update(status="failed", error=str(exc) or type(exc).__name__)
-                rows.append(base)
-        out = pd.DataFrame(rows, columns=cols)
-        for c in ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
-                  "p_meet_plan", "pace_required", "past_moves", "past_moves_as_large",
-                  "upper_bound", "actual", "plan_basis", "plan_denominator", "bound_year"):
-            out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
-        self._cache["forecast"] = out
-        return out
-
-    def _plan_from_tables(self, r: pd.Series, res: Any) -> dict[str, Any]:
-        """The year's plan of a series from the published or derived figures, and P(≥ plan).
-
-        Used when the forecaster knew no plan on the as-of date although the page shows
-        one (e.g. a plan implied by a shortfall published that day).
-        """
-        plan_ind = r["indicator"].replace("_participants", "_plan_participants")
-        hit, kind = _plan_of(self.obs, self.derived, r, plan_ind, int(self.year))
-        extra: dict[str, Any] = {}
-        if hit is None:  # a coverage plan and the year's denominator, as the forecaster
-            if "persons_plans" not in self._cache:
-                self._cache["persons_plans"] = persons_plans(self.obs, self.derived)
-            hit = coverage_plan_for(self._cache["persons_plans"], r, int(self.year))
-            if hit is None:
-                return {}
-            hit = hit.rename({"plan": "value"})
-            kind = str(hit["kind"])
-            extra = {"plan_basis": float(hit["basis"]),
-                     "plan_denominator": float(hit["denominator"])}
-        plan = float(hit["value"])
-        return {"plan": plan, "p_meet_plan": prob_at_least(res, plan),
-                "p_meet_plan_model": "seasonal", "plan_source": kind, **extra,
-                "pace_required": _pace(plan, float(r["value"]), r["as_of"], self.year)}
+        return forecasts.table(self)
 
     def forecast_history(self, row: pd.Series) -> pd.DataFrame:
         """Return the published figures of a forecast's series, up to its as-of date.
 
         From the start of the previous year, so a fan chart shows where the year began.
         """
-        obs = self.bundle.obs
-        sel = obs[(obs["boundaries"] == row["boundaries"])
-                  & (obs["geo_level"] == row["geo_level"]) & (obs["geo_code"] == row["geo_code"])
-                  & (obs["indicator"] == row["indicator"]) & (obs["as_of"] <= row["as_of"])
-                  & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
-        return sel[["as_of", "value"]].sort_values("as_of").reset_index(drop=True)
+        return forecasts.history(self, row)
 
     def forecast_notes(self) -> list[str]:
         """Sentences under the forecast table: why no forecast, and what meeting the plan takes."""
-        fcs = self.forecast_table()
-        if self.year is None:
-            return [self.t("forecast_none")]
-        if fcs.empty:  # say what the year has instead: a coverage, known or within the year
-            figs = self._figures()
-            cov = figs[measure_of(figs["indicator"]).eq("coverage_pct").to_numpy()
-                       & is_insurance(figs["indicator"]).to_numpy()
-                       & (figs["as_of"].dt.year == self.year).to_numpy()]
-            key = ("forecast_none_year" if cov.empty else "forecast_none_year_coverage_known"
-                   if is_year_end(cov["as_of"]).any() else "forecast_none_year_coverage")
-            return [self.t(key, year=self.year)]
-        from .words import forecast_sentences, former_area_sentences
-
-        return former_area_sentences(self) + forecast_sentences(fcs, self.lang)
+        return forecasts.notes(self)
 
     def conflicts_table(self) -> pd.DataFrame:
         """Return the figures that cannot all be true, for these places.
@@ -763,15 +527,6 @@ class ProvinceReport:
                 "key_figures": key, "forecast": fc, "conflicts": len(conf),
                 "only_plans": only_plans,
                 "n_observations": len(self.obs)}
-
-
-def _range_of(row: pd.Series | None, name: str) -> dict[str, float]:
-    """``{name}_lo``/``{name}_hi``: the range of a derived row's value (NaN otherwise)."""
-    ends = {}
-    for end in ("lo", "hi"):
-        x = None if row is None else row.get(f"value_{end}")
-        ends[f"{name}_{end}"] = math.nan if x is None or pd.isna(x) else float(x)
-    return ends
 
 
 def coverage_table(province: str, boundaries: str = "legacy", *, year: int | None = None,

@@ -1,0 +1,169 @@
+"""The coverage section of a province (or district, commune) report: rate against target.
+
+:meth:`~bhxh_analysis.reports.province.ProvinceReport.coverage_table` and
+:meth:`~bhxh_analysis.reports.province.ProvinceReport.coverage_notes` ask these functions,
+which take the page (``rpt``) as :mod:`~bhxh_analysis.reports.words` does. Kept apart from
+the page's other sections because the coverage table has rules of its own: which target a
+rate is measured against (:func:`target_for`, the place's own plan chosen by
+:func:`~bhxh_analysis.reports.plans.plan_of`) and which denominator turns a gap into
+persons (:func:`denominator_row`). The page-level function
+:func:`bhxh_analysis.reports.coverage_table` (by province name) stays in
+:mod:`~bhxh_analysis.reports.province`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .. import i18n
+from ..schema import DENOMINATOR
+from .data import best_first, latest, measure_of, scheme_of
+from .plans import next_plan_of, plan_note, plan_of, same_place
+
+if TYPE_CHECKING:
+    from .province import ProvinceReport
+
+#: Columns of the coverage table, in order.
+COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "target",
+           "target_kind", "target_year", "target_source", "target_source_id", "gap_pp",
+           "denominator", "denominator_indicator", "persons_needed", "label",
+           "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi"]
+
+
+def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
+    """``{name}_lo``/``{name}_hi``: the range of a derived row's value (NaN otherwise)."""
+    ends = {}
+    for end in ("lo", "hi"):
+        x = None if row is None else row.get(f"value_{end}")
+        ends[f"{name}_{end}"] = math.nan if x is None or pd.isna(x) else float(x)
+    return ends
+
+
+def target_for(rpt: ProvinceReport, indicator: str, year: int) -> pd.Series | None:
+    """The first policy target of ``indicator`` at or after ``year`` for the page's place.
+
+    The place's own row before the nation's (``Việt Nam``); None when no target is that
+    late.
+    """
+    tg = rpt.bundle.targets
+    sel = tg[tg["indicator"].eq(indicator) & tg["geo_name"].isin(
+        {rpt.unit.name, "Việt Nam"})]
+    future = sel[sel["year"] >= year]
+    if future.empty:
+        return None
+    future = future[future["year"] == future["year"].min()]
+    own = future[future["geo_name"] == rpt.unit.name]
+    # The place's own target before the nation's; two for the same year (Việt Nam's
+    # BHYT 2022: 92.6 % in Quyết định 546/QĐ-TTg, 92 % unnamed) by the first target_id,
+    # never the rows' order in the file.
+    return (own if len(own) else future).sort_values("target_id", kind="stable").iloc[0]
+
+
+def denominator_row(both: pd.DataFrame, r: pd.Series) -> tuple[pd.Series | None, str]:
+    """The denominator row of coverage row ``r`` (None when unknown) and its indicator.
+
+    ``both`` holds the page's published and derived figures (column ``_derived``): the
+    denominator of ``r``'s date, else the latest of an earlier date of its year or
+    before; among several, one published before a derived one, then the forecaster's
+    order — and where they disagree, the one that gives ``r``'s own rate.
+    """
+    scheme = scheme_of(pd.Series([r["indicator"]])).iloc[0]
+    name = DENOMINATOR.get(scheme)
+    if name is None:
+        return None, ""
+    cand = both[(both["indicator"] == name) & same_place(both, r)
+                & (both["as_of"].dt.year <= r["as_of"].year)]
+    if cand.empty:
+        return None, name
+    same = cand[cand["as_of"] == r["as_of"]]
+    pick = same if len(same) else cand[cand["as_of"] == cand["as_of"].max()]
+    # Several on one date (flagged): a published one before a derived one, then the
+    # forecaster's order (best_first), never the rows' order in a file (Hà Nội
+    # 10/6/2025 has two derived labour forces, 4,733,333 and 3,200,000).
+    pick = best_first(pick).sort_values("_derived", kind="stable")
+    if len(pick) > 1:  # two denominators disagree: take the row's own when known
+        part = both[(both["indicator"] == r["indicator"].replace("_coverage_pct",
+                                                                 "_participants"))
+                    & same_place(both, r) & (both["as_of"] == r["as_of"])]
+        part = best_first(part).sort_values("_derived", kind="stable")
+        if len(part) and r["value"] > 0:
+            own = float(part["value"].iloc[0]) / float(r["value"]) * 100
+            pick = pick.iloc[[int((pick["value"] - own).abs().to_numpy().argmin())]]
+    return pick.iloc[0], name
+
+
+def table(rpt: ProvinceReport) -> pd.DataFrame:
+    """The coverage table of the page (computed once, kept in ``rpt._cache``).
+
+    See :meth:`~bhxh_analysis.reports.province.ProvinceReport.coverage_table` for the
+    rules and the columns (:data:`COLUMNS`).
+    """
+    if "coverage" in rpt._cache:
+        return rpt._cache["coverage"]
+    figs = rpt._figures()
+    both = pd.concat([figs.assign(_derived=False), rpt.derived.assign(_derived=True)])
+    # A published rate wins over one derived for the same place and date: the table
+    # must not show 86.8 % beside a denominator that gives the printed 91.8 %.
+    key = ["geo_level", "geo_code", "indicator", "as_of"]
+    shadowed = rpt.derived.merge(figs[key].drop_duplicates(), on=key, how="left",
+                                 indicator=True)["_merge"].eq("both").to_numpy()
+    rates = pd.concat([figs, rpt.derived[~shadowed]])
+    cov = latest(rates[measure_of(rates["indicator"]).eq("coverage_pct").to_numpy()
+                       & rates["geo_level"].isin(["province", "district", "commune"])])
+    rows = []
+    for _, r in rpt._order(cov).iterrows():  # a handful of rows per province
+        year = int(r["as_of"].year)
+        plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
+        plan, _ = plan_of(figs, rpt.derived, r, plan_ind, year)
+        tg = None
+        if plan is None:  # the place's own plan of a later year before a policy
+            tg = target_for(rpt, r["indicator"], year)  # target of a later one
+            later = next_plan_of(figs, rpt.derived, r, plan_ind, year)
+            if later is not None and (tg is None or later["as_of"].year <= int(tg["year"])):
+                plan, tg = later, None
+        note = ""
+        if plan is not None:
+            tyear = int(plan["as_of"].year)
+            target, kind = float(plan["value"]), "plan"
+            tsrc = rpt.t("target_kind_plan", year=tyear)
+            tsrc_id = str(plan["source_id"])
+            note = plan_note(rpt, r, plan, r["indicator"], tyear)
+        elif tg is not None:
+            target, kind, tyear = float(tg["value"]), "policy", int(tg["year"])
+            tsrc = rpt.t("target_kind_policy",
+                         instrument=i18n.instrument_label(tg["instrument"], rpt.lang),
+                         year=tyear, geo=tg["geo_name"])
+            tsrc_id = str(tg["source_id"])
+        else:
+            target, kind, tyear, tsrc, tsrc_id = math.nan, "", pd.NA, "", ""
+        gap = target - float(r["value"])
+        den_row, denom_ind = denominator_row(both, r)
+        denom = math.nan if den_row is None else float(den_row["value"])
+        needed = (math.ceil(max(gap, 0.0) / 100 * denom - 1e-9)
+                  if not (math.isnan(gap) or math.isnan(denom)) else math.nan)
+        rows.append({
+            "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
+            "indicator": r["indicator"], "coverage": float(r["value"]),
+            "label": f"{r['place']} · {i18n.indicator_label(r['indicator'], rpt.lang).split(':')[0]}",
+            "as_of": r["as_of"], "target": target, "target_kind": kind,
+            "target_year": tyear, "target_source": tsrc, "target_source_id": tsrc_id,
+            "gap_pp": gap, "denominator": denom, "denominator_indicator": denom_ind,
+            "persons_needed": float(needed), "target_note": note,
+            # a derived rate or denominator: the range its inputs allow (NaN if published)
+            **range_of(r, "coverage"), **range_of(den_row, "denominator"),
+        })
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["target_year"] = out["target_year"].astype("Int64")
+    rpt._cache["coverage"] = out
+    return out
+
+
+def notes(rpt: ProvinceReport) -> list[str]:
+    """Sentences under the coverage table: how the gap reads, and every plan chosen
+    among plans that differ (each value with its sources, never an average)."""
+    cov = rpt.coverage_table()
+    found = [n for n in dict.fromkeys(cov["target_note"]) if n]
+    return [rpt.t("coverage_gap_note"), *found]

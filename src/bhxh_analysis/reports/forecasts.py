@@ -1,0 +1,185 @@
+"""The forecast section of a province (or district, commune) report: year-end forecasts.
+
+:meth:`~bhxh_analysis.reports.province.ProvinceReport.forecast_table`,
+:meth:`~bhxh_analysis.reports.province.ProvinceReport.forecast_history` and
+:meth:`~bhxh_analysis.reports.province.ProvinceReport.forecast_notes` ask these
+functions, which take the page (``rpt``) as :mod:`~bhxh_analysis.reports.words` does.
+Each participant series of the report year is forecast by
+:func:`bhxh_analysis.forecast.forecast_indicators` (one call per place and date) and set
+against the plan the rest of the page names (:mod:`~bhxh_analysis.reports.plans`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .. import i18n
+from .data import is_insurance, is_year_end, latest, measure_of, prior_and_outcome
+from .plans import (
+    coverage_plan_for,
+    forecast_plan_notes,
+    pace,
+    persons_plans,
+    plan_of,
+    prob_at_least,
+    same_place,
+)
+
+if TYPE_CHECKING:
+    from .province import ProvinceReport
+
+#: Columns of the forecast table, in order.
+COLUMNS = ["place", "geo_name", "boundaries", "geo_level", "geo_code", "indicator",
+           "year", "as_of", "last_value", "last_as_of", "forecast", "lo80", "hi80",
+           "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
+           "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
+           "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
+           "p_meet_plan_model", "plan_pull", "actual", "plan_basis", "plan_denominator",
+           "plan_note", "denominator_note", "bound_year"]
+
+#: What a forecast result hands to a row of the table.
+_RESULT_FIELDS = (
+    "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
+    "pace_required", "method", "n_obs", "past_moves",
+    "past_moves_as_large", "past_moves_pool", "flags", "upper_bound",
+    "bound_indicator", "bound_kind", "bound_year", "p_meet_plan_model",
+    "plan_pull", "plan_source", "plan_basis", "plan_denominator")
+
+#: Columns held as floats (NaN where a row has none).
+_NUMERIC = ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
+            "p_meet_plan", "pace_required", "past_moves", "past_moves_as_large",
+            "upper_bound", "actual", "plan_basis", "plan_denominator", "bound_year")
+
+
+def table(rpt: ProvinceReport) -> pd.DataFrame:
+    """The forecast table of the page (computed once, kept in ``rpt._cache``).
+
+    See :meth:`~bhxh_analysis.reports.province.ProvinceReport.forecast_table` for the
+    statuses and :data:`COLUMNS` for the columns.
+    """
+    if "forecast" in rpt._cache:
+        return rpt._cache["forecast"]
+    from .. import forecast as fc
+
+    rows = []
+    if rpt.year is not None:
+        obs = rpt.obs
+        sel = obs[measure_of(obs["indicator"]).eq("participants").to_numpy()
+                  & (obs["as_of"].dt.year == rpt.year).to_numpy()]
+        todo = []
+        for _, r in rpt._order(latest(sel)).iterrows():  # a few series per province
+            as_of = rpt.as_of if rpt.as_of is not None else r["as_of"]
+            base = {"place": r["place"], "geo_name": r["geo_name"],
+                    "boundaries": r["boundaries"], "geo_level": r["geo_level"],
+                    "geo_code": r["geo_code"], "indicator": r["indicator"],
+                    "year": rpt.year, "as_of": as_of, "last_value": r["value"],
+                    "last_as_of": r["as_of"], "status": "ok", "error": ""}
+            before, outcome = prior_and_outcome(
+                sel[same_place(sel, r) & (sel["indicator"] == r["indicator"])], rpt.year)
+            if outcome is not None:  # r, the latest of the year, is its 31 December
+                base["status"] = "year_end_known"
+                if rpt.as_of is None and before is not None:
+                    # The year is over and published: forecast from the year's last
+                    # figure before 31 December and show the outcome beside it, as the
+                    # national forecast report does, so the reader sees how the
+                    # forecaster would have done.
+                    base.update(status="ok", as_of=before["as_of"],
+                                last_value=before["value"], last_as_of=before["as_of"],
+                                actual=outcome["value"])
+                    r = before
+            if base["status"] == "ok":
+                base["label"] = rpt.t("fan_title", place=r["place"], label=(
+                    i18n.indicator_label(r["indicator"], rpt.lang)))
+            todo.append((base, r))
+        # one preparation of the table per place and date, for all its schemes
+        results: dict[tuple, Any] = {}
+        groups: dict[tuple, list[str]] = {}
+        for base, r in todo:
+            if base["status"] == "ok":
+                groups.setdefault((r["boundaries"], r["geo_level"], r["geo_code"],
+                                   base["as_of"]), []).append(r["indicator"])
+        for (b, level, code, as_of), inds in groups.items():
+            try:
+                got = fc.forecast_indicators(rpt.bundle.obs, geo=(b, level, code),
+                                             indicators=inds, year=rpt.year,
+                                             as_of=as_of.date().isoformat())
+            except Exception as exc:  # the reason is said to the reader, not hidden
+                got = dict.fromkeys(inds, exc)
+            results.update({(b, level, code, as_of, i): v for i, v in got.items()})
+        for base, r in todo:
+            if base["status"] == "ok":
+                res = results[(r["boundaries"], r["geo_level"], r["geo_code"],
+                               base["as_of"], r["indicator"])]
+                try:
+                    if isinstance(res, Exception):
+                        raise res
+                    base.update({k: getattr(res, k, None) for k in _RESULT_FIELDS})
+                    if pd.isna(base["plan"]):
+                        base.update(plan_from_tables(rpt, r, res))
+                    base.update(forecast_plan_notes(rpt, r, base))
+                except Exception as exc:  # the reason is said to the reader, not hidden
+                    base.update(status="failed", error=str(exc) or type(exc).__name__)
+            rows.append(base)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    for c in _NUMERIC:
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    rpt._cache["forecast"] = out
+    return out
+
+
+def plan_from_tables(rpt: ProvinceReport, r: pd.Series, res: Any) -> dict[str, Any]:
+    """The year's plan of a series from the published or derived figures, and P(≥ plan).
+
+    Used when the forecaster knew no plan on the as-of date although the page shows
+    one (e.g. a plan implied by a shortfall published that day).
+    """
+    plan_ind = r["indicator"].replace("_participants", "_plan_participants")
+    hit, kind = plan_of(rpt.obs, rpt.derived, r, plan_ind, int(rpt.year))
+    extra: dict[str, Any] = {}
+    if hit is None:  # a coverage plan and the year's denominator, as the forecaster
+        if "persons_plans" not in rpt._cache:
+            rpt._cache["persons_plans"] = persons_plans(rpt.obs, rpt.derived)
+        hit = coverage_plan_for(rpt._cache["persons_plans"], r, int(rpt.year))
+        if hit is None:
+            return {}
+        hit = hit.rename({"plan": "value"})
+        kind = str(hit["kind"])
+        extra = {"plan_basis": float(hit["basis"]),
+                 "plan_denominator": float(hit["denominator"])}
+    plan = float(hit["value"])
+    return {"plan": plan, "p_meet_plan": prob_at_least(res, plan),
+            "p_meet_plan_model": "seasonal", "plan_source": kind, **extra,
+            "pace_required": pace(plan, float(r["value"]), r["as_of"], rpt.year)}
+
+
+def history(rpt: ProvinceReport, row: pd.Series) -> pd.DataFrame:
+    """The published figures of a forecast's series, up to its as-of date.
+
+    From the start of the previous year, so a fan chart shows where the year began.
+    """
+    obs = rpt.bundle.obs
+    sel = obs[(obs["boundaries"] == row["boundaries"])
+              & (obs["geo_level"] == row["geo_level"]) & (obs["geo_code"] == row["geo_code"])
+              & (obs["indicator"] == row["indicator"]) & (obs["as_of"] <= row["as_of"])
+              & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
+    return sel[["as_of", "value"]].sort_values("as_of").reset_index(drop=True)
+
+
+def notes(rpt: ProvinceReport) -> list[str]:
+    """Sentences under the forecast table: why no forecast, and what meeting the plan takes."""
+    fcs = rpt.forecast_table()
+    if rpt.year is None:
+        return [rpt.t("forecast_none")]
+    if fcs.empty:  # say what the year has instead: a coverage, known or within the year
+        figs = rpt._figures()
+        cov = figs[measure_of(figs["indicator"]).eq("coverage_pct").to_numpy()
+                   & is_insurance(figs["indicator"]).to_numpy()
+                   & (figs["as_of"].dt.year == rpt.year).to_numpy()]
+        key = ("forecast_none_year" if cov.empty else "forecast_none_year_coverage_known"
+               if is_year_end(cov["as_of"]).any() else "forecast_none_year_coverage")
+        return [rpt.t(key, year=rpt.year)]
+    from .words import forecast_sentences, former_area_sentences
+
+    return former_area_sentences(rpt) + forecast_sentences(fcs, rpt.lang)
