@@ -624,6 +624,23 @@ def test_cutoff_hides_later_figures(bundle) -> None:
     assert rpt.year == 2020
 
 
+def test_cutoff_hides_later_derived_figures(bundle) -> None:
+    # The derived table has inputs_as_of (not an "inputs" column): the cutoff used to be
+    # skipped for derived rows, so a page "up to 1/1/2021" listed figures of 2023.
+    derived = _obs([
+        ("d-late", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+         "2023-08-31", "population", 194056.0, "persons", ""),
+        ("d-plan", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+         "2021-12-31", "bhyt_plan_participants", 180000.0, "persons", ""),
+        ("d-early", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
+         "2020-07-31", "population", 190000.0, "persons", "")])
+    derived["method"] = "population = bhyt_participants ÷ bhyt_coverage_pct × 100"
+    derived["inputs_as_of"] = pd.to_datetime(["2023-08-31", "2020-10-31", "2020-07-31"])
+    rpt = reports.ProvinceReport("Lâm Đồng", as_of="01/01/2021",
+                                 bundle=_bundle(bundle.obs, derived))
+    assert sorted(rpt.derived["obs_id"]) == ["d-early", "d-plan"]
+
+
 def test_coverage_table_one_sign_positive_below_target(bundle) -> None:
     cov = reports.coverage_table("Lâm Đồng", bundle=bundle)
     row = cov.set_index("place").loc["Đức Trọng"]

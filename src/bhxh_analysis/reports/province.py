@@ -105,15 +105,14 @@ class ProvinceReport:
     # -- selection ------------------------------------------------------------------
 
     def _known_by_cutoff(self, derived: pd.DataFrame) -> pd.DataFrame:
-        """Derived rows known by the cutoff: a year's plan (dated 31 December) is known
-        as soon as the figures it is derived from are published."""
-        if self.cutoff is None or "inputs" not in derived:
+        """Derived rows known by the cutoff: dated on or before it, or a year's plan
+        (dated 31 December) whose inputs were all published by then (``inputs_as_of``,
+        the later of the inputs' dates, from ``metrics.derive``)."""
+        if self.cutoff is None:
             return derived
-        published = self.bundle.obs.set_index("obs_id")["as_of"]
-        published = published[~published.index.duplicated()]
-        first = derived["inputs"].astype(str).str.split().map(
-            lambda ids: max((published.get(i, pd.NaT) for i in ids), default=pd.NaT))
-        known = pd.to_datetime(first, errors="coerce")
+        if "inputs_as_of" not in derived:
+            return derived[derived["as_of"].le(self.cutoff)]
+        known = pd.to_datetime(derived["inputs_as_of"], errors="coerce")
         plan = measure_of(derived["indicator"]).str.startswith("plan_").to_numpy()
         keep = derived["as_of"].le(self.cutoff) | (plan & known.le(self.cutoff).to_numpy())
         return derived[keep]
