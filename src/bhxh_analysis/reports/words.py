@@ -64,12 +64,26 @@ def source_names(ids: str, labels: pd.Series) -> str:
 
 
 def implied_text(implied: str, lang: str) -> str:
-    """Return implied values (``x=1 [0.9, 1.1] via rule``) as ``label 1 (0,9–1,1)``."""
+    """Return implied values (``x=1 [0.9, 1.1] via rule``) as ``label 1 (0,9–1,1)``.
+
+    A range whose ends print as the value itself ("551,000 (551,000–551,000)") is left
+    out: at the printed precision it adds nothing.
+
+    Examples
+    --------
+    >>> implied_text("population=1000 [999.6, 1000.4]", "en")
+    'Population 1,000'
+    >>> implied_text("population=1000 [900, 1100]", "en")
+    'Population 1,000 (900–1,100)'
+    """
     out = []
     for k, v, lo, hi in _IMPLIED.findall(str(implied)):
-        text = f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang)}"
+        shown = _value(k, float(v), lang)
+        text = f"{i18n.indicator_label(k, lang)} {shown}"
         if lo and hi:
-            text += f" ({_value(k, float(lo), lang)}–{_value(k, float(hi), lang)})"
+            ends = _value(k, float(lo), lang), _value(k, float(hi), lang)
+            if ends != (shown, shown):  # a range that prints as the value says nothing
+                text += f" ({ends[0]}–{ends[1]})"
         out.append(text)
     return " | ".join(out)
 
