@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "target",
            "target_kind", "target_year", "target_source", "target_source_id", "gap_pp",
            "denominator", "denominator_indicator", "persons_needed", "label",
-           "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi"]
+           "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi",
+           "persons_needed_lo", "persons_needed_hi"]
 
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
@@ -40,6 +41,38 @@ def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
         x = None if row is None else row.get(f"value_{end}")
         ends[f"{name}_{end}"] = math.nan if x is None or pd.isna(x) else float(x)
     return ends
+
+
+def persons_for(gap: float, denom: float) -> float:
+    """Whole persons a coverage ``gap`` (points, ≤ 0: none) stands for over ``denom``."""
+    if math.isnan(gap) or math.isnan(denom):
+        return math.nan
+    return float(math.ceil(max(gap, 0.0) / 100 * denom - 1e-9))
+
+
+def needed_range(target: float, coverage: float, denom: float,
+                 cov_rng: dict[str, float], den_rng: dict[str, float]) -> dict[str, float]:
+    """``persons_needed_lo``/``_hi``: the persons needed over every coverage and
+    denominator the range of a derived figure allows (NaN when both are published).
+
+    A derived denominator "69,031–71,852" makes "persons needed" a range too; printing
+    one number would claim a precision the inputs do not have.
+
+    Examples
+    --------
+    >>> r = needed_range(45.0, 36.54, 70000.0, {"coverage_lo": math.nan, "coverage_hi": math.nan},
+    ...                  {"denominator_lo": 69031.0, "denominator_hi": 71852.0})
+    >>> r["persons_needed_lo"], r["persons_needed_hi"]
+    (5841.0, 6079.0)
+    """
+    c_lo, c_hi = cov_rng["coverage_lo"], cov_rng["coverage_hi"]
+    d_lo, d_hi = den_rng["denominator_lo"], den_rng["denominator_hi"]
+    if all(math.isnan(x) for x in (c_lo, c_hi, d_lo, d_hi)):
+        return {"persons_needed_lo": math.nan, "persons_needed_hi": math.nan}
+    c_lo, c_hi = (coverage if math.isnan(c_lo) else c_lo), (coverage if math.isnan(c_hi) else c_hi)
+    d_lo, d_hi = (denom if math.isnan(d_lo) else d_lo), (denom if math.isnan(d_hi) else d_hi)
+    return {"persons_needed_lo": persons_for(target - c_hi, d_lo),
+            "persons_needed_hi": persons_for(target - c_lo, d_hi)}
 
 
 def target_for(rpt: ProvinceReport, indicator: str, year: int) -> pd.Series | None:
@@ -142,8 +175,8 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
         gap = target - float(r["value"])
         den_row, denom_ind = denominator_row(both, r)
         denom = math.nan if den_row is None else float(den_row["value"])
-        needed = (math.ceil(max(gap, 0.0) / 100 * denom - 1e-9)
-                  if not (math.isnan(gap) or math.isnan(denom)) else math.nan)
+        needed = persons_for(gap, denom)
+        cov_rng, den_rng = range_of(r, "coverage"), range_of(den_row, "denominator")
         rows.append({
             "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
             "indicator": r["indicator"], "coverage": float(r["value"]),
@@ -153,7 +186,8 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             "gap_pp": gap, "denominator": denom, "denominator_indicator": denom_ind,
             "persons_needed": float(needed), "target_note": note,
             # a derived rate or denominator: the range its inputs allow (NaN if published)
-            **range_of(r, "coverage"), **range_of(den_row, "denominator"),
+            **cov_rng, **den_rng,
+            **needed_range(target, float(r["value"]), denom, cov_rng, den_rng),
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
