@@ -170,3 +170,20 @@ def test_one_derived_figure_from_two_sources_keeps_the_narrower_range() -> None:
     table = rpt.derived_table()
     assert len(table) == 1
     assert table["value_hi"].iloc[0] == pytest.approx(one["value_hi"].iloc[0])
+
+
+def test_persons_needed_is_a_range_over_a_ranged_denominator() -> None:
+    import math
+
+    from bhxh_analysis.reports.coverage import needed_range
+    none = {"coverage_lo": math.nan, "coverage_hi": math.nan}
+    den = {"denominator_lo": 798906.0, "denominator_hi": 879600.0}
+    r = needed_range(35.0, 11.01, 800000.0, none, den)
+    assert r["persons_needed_lo"] == math.ceil(23.99 / 100 * 798906 - 1e-9)
+    assert r["persons_needed_hi"] == math.ceil(23.99 / 100 * 879600 - 1e-9)
+    published = needed_range(35.0, 11.01, 800000.0, none,
+                             {"denominator_lo": math.nan, "denominator_hi": math.nan})
+    assert math.isnan(published["persons_needed_lo"])
+    above = needed_range(90.0, 94.6, 135400.0, none,
+                         {"denominator_lo": 135305.0, "denominator_hi": 135449.0})
+    assert above == {"persons_needed_lo": 0.0, "persons_needed_hi": 0.0}
