@@ -1461,3 +1461,19 @@ def test_prior_and_outcome_pick_the_last_figure_before_31_december_and_the_outco
     prior, outcome = report_data.prior_and_outcome(rows, 2022)
     assert prior is None and outcome["value"] == 1.0
     assert report_data.prior_and_outcome(rows.iloc[1:4], 2023)[1] is None
+
+
+def test_a_city_named_as_its_province_is_labelled_by_its_full_name() -> None:
+    # The city of Ninh Bình (a district, merged into Thành phố Hoa Lư on 1/1/2025) and
+    # the province share the name; its rows were labelled "Ninh Bình" beside the
+    # province's, and the place column was dropped as if every row were one place.
+    obs = _obs([
+        ("p-1", "seed000", "37", "Ninh Bình", "province", "legacy", "Ninh Bình",
+         "2019-07-31", "bhxh_compulsory_participants", 124581.0, "persons", "124.581"),
+        ("c-1", "seed000", "369", "Ninh Bình", "district", "legacy", "Ninh Bình",
+         "2024-05-15", "bhxh_participants", 25729.0, "persons", "25.729")])
+    rpt = reports.ProvinceReport("Ninh Bình", lang="vi", bundle=_bundle(obs))
+    places = rpt.headline_table().set_index("geo_level")["place"]
+    assert places["province"] == "Ninh Bình"
+    assert places["district"] == "Thành phố Ninh Bình"
+    assert "Thành phố Ninh Bình" in _html(rpt.headline_table(), "vi")

@@ -213,7 +213,7 @@ def _registry():
 def units_frame(boundaries: str) -> pd.DataFrame:
     """Return every unit of a boundary set as a frame (cached).
 
-    Columns: ``geo_level, geo_code, unit_name, parent_code, province_code,
+    Columns: ``geo_level, geo_code, unit_name, full_name, parent_code, province_code,
     province_2025_code, province_2025_name``.
     """
     key = f"units-{boundaries}-{config.raw_dir()}"
@@ -222,7 +222,7 @@ def units_frame(boundaries: str) -> pd.DataFrame:
         units = units[units["geo_level"] != "nation"]
         _CACHE[key] = units.rename(columns={
             "geo_name": "unit_name", "province_2025": "province_2025_name"})[[
-                "geo_level", "geo_code", "unit_name", "parent_code", "province_code",
+                "geo_level", "geo_code", "unit_name", "full_name", "parent_code", "province_code",
                 "province_2025_code", "province_2025_name"]].drop_duplicates(
                     ["geo_level", "geo_code"]).reset_index(drop=True)
     return _CACHE[key]

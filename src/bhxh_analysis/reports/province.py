@@ -149,6 +149,21 @@ class ProvinceReport:
             keys = pd.MultiIndex.from_arrays([[level] * len(sub), codes.to_numpy()])
             parent.loc[sub.index] = names.reindex(keys).to_numpy()
         df["place"] = (place + " (" + parent + ")").where(parent.notna(), place)
+        # A city named as its province (Thành phố Hà Tĩnh, the former Thành phố Ninh
+        # Bình) is labelled by its full name, so its rows never read as the province's.
+        for bset in df["boundaries"].dropna().unique().tolist():
+            units = units_frame(bset)
+            full = units.set_index(["geo_level", "geo_code"])["full_name"]
+            prov = units[units["geo_level"] == "province"].set_index("geo_code")["unit_name"]
+            sub = df[(df["boundaries"] == bset) & (df["geo_level"] == "district")]
+            if sub.empty:
+                continue
+            code = sub["geo_code"].astype(str)
+            own = units.set_index(["geo_level", "geo_code"])["province_code"].reindex(
+                pd.MultiIndex.from_arrays([["district"] * len(sub), code])).to_numpy()
+            same = sub["geo_name"].astype(str).to_numpy() == prov.reindex(own).to_numpy()
+            names = full.reindex(pd.MultiIndex.from_arrays([["district"] * len(sub), code]))
+            df.loc[sub.index[same], "place"] = names.to_numpy()[same]
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
             # each legacy province labelled with its own last day (Hà Tây: 31/7/2008)
