@@ -132,7 +132,8 @@ class ProvinceReport:
         return self._label_places(sel)
 
     def _label_places(self, df: pd.DataFrame) -> pd.DataFrame:
-        """Add ``place`` (communes carry their district) and a level rank for sorting."""
+        """Add ``place`` (communes carry their district; a city named as its province
+        its full name) and a level rank for sorting."""
         df = df.copy()
         place = df["geo_name"].astype(str)
         parent = pd.Series(pd.NA, index=df.index, dtype="string")
@@ -152,18 +153,15 @@ class ProvinceReport:
         # A city named as its province (Thành phố Hà Tĩnh, the former Thành phố Ninh
         # Bình) is labelled by its full name, so its rows never read as the province's.
         for bset in df["boundaries"].dropna().unique().tolist():
-            units = units_frame(bset)
-            full = units.set_index(["geo_level", "geo_code"])["full_name"]
-            prov = units[units["geo_level"] == "province"].set_index("geo_code")["unit_name"]
             sub = df[(df["boundaries"] == bset) & (df["geo_level"] == "district")]
             if sub.empty:
                 continue
-            code = sub["geo_code"].astype(str)
-            own = units.set_index(["geo_level", "geo_code"])["province_code"].reindex(
-                pd.MultiIndex.from_arrays([["district"] * len(sub), code])).to_numpy()
-            same = sub["geo_name"].astype(str).to_numpy() == prov.reindex(own).to_numpy()
-            names = full.reindex(pd.MultiIndex.from_arrays([["district"] * len(sub), code]))
-            df.loc[sub.index[same], "place"] = names.to_numpy()[same]
+            units = units_frame(bset).set_index(["geo_level", "geo_code"])
+            own = units.reindex(pd.MultiIndex.from_arrays(
+                [["district"] * len(sub), sub["geo_code"].astype(str)]))
+            province = units.xs("province")["unit_name"].reindex(own["province_code"])
+            same = sub["geo_name"].astype(str).to_numpy() == province.to_numpy()
+            df.loc[sub.index[same], "place"] = own["full_name"].to_numpy()[same]
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
             # each legacy province labelled with its own last day (Hà Tây: 31/7/2008)
