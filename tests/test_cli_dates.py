@@ -13,7 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from bhxh_analysis.cli import main
-from bhxh_analysis.cli.options import DateParam, RequiredOption, date_error
+import datetime as dt
+
+from bhxh_analysis.cli import options
+from bhxh_analysis.cli.options import DateParam, RequiredOption, date_error, future_error
 
 #: Words that make an option a date option, by its name or its flags.
 DATE_WORDS = ("date", "as_of", "as-of", "published", "until", "since", "day")
@@ -115,4 +118,39 @@ def test_forecast_marks_the_options_it_checks_itself() -> None:
     assert res.exit_code == 2 and "missing option(s): --as-of" in res.output
     text = " ".join(CliRunner().invoke(main, ["forecast", "--help"]).output.split())
     assert "--as-of DATE Use only figures dated on or before this day (YYYY-MM-DD or " \
-           "dd/mm/yyyy). [required]" in text
+           "dd/mm/yyyy; not after today). [required]" in text
+
+
+#: The day the future-date tests run on (options.today is replaced).
+TODAY = dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("path", "param"), DATE_OPTIONS, ids=IDS)
+def test_a_day_after_today_is_refused_by_every_date_option(
+        monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...], param: click.Option) -> None:
+    """One rule (issue 14 point 2): a future day is a typing mistake, refused with one
+    line and exit 2 by every date option, never read as today; today itself is fine."""
+    monkeypatch.setattr(options, "today", lambda: TODAY)
+    assert param.type.convert("04/12/2026", param, None) == "2026-12-04"
+    res = CliRunner().invoke(main, [*path, param.opts[0], "31/12/2027"])
+    assert res.exit_code == 2, res.output
+    assert "Traceback" not in res.output and isinstance(res.exception, SystemExit)
+    errors = [line for line in res.output.splitlines() if line.startswith("Error:")]
+    assert errors == [f"Error: Invalid value for '{param.opts[0]}': "
+                      f"{future_error('31/12/2027', TODAY)}"]
+    with pytest.raises(click.BadParameter, match="after today"):
+        param.type.convert("2026-12-05", param, None)
+    help_line = " ".join(param.get_help_record(click.Context(main))[1].split())
+    assert "not after today" in help_line
+
+
+def test_a_month_or_year_after_today_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``data add --published``: this month and this year are not in the future; the
+    next ones are."""
+    monkeypatch.setattr(options, "today", lambda: TODAY)
+    param = dict(zip(IDS, (p for _, p in DATE_OPTIONS), strict=True))["data add --published"]
+    assert param.type.convert("2026-12", param, None) == "2026-12"
+    assert param.type.convert("2026", param, None) == "2026"
+    for later in ("2027-01", "2027"):
+        with pytest.raises(click.BadParameter, match="after today"):
+            param.type.convert(later, param, None)

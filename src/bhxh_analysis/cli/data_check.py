@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..schema import SOURCE_KINDS
-from .options import DATE_HELP, PARTIAL_DATE, PARTIAL_HELP
+from .options import DATE_HELP, PARTIAL_DATE, PARTIAL_HELP, UP_TO_TODAY
 
 
 @click.command()
@@ -54,7 +54,7 @@ def check(ctx: click.Context, file: str, out_dir: str | None, fmt: str) -> None:
 @click.option("--title", required=True, help="Title of the publication or page.")
 @click.option("--url", default=None, help="Address of the publication.")
 @click.option("--published", type=PARTIAL_DATE, default=None,
-              help=f"Publication date ({DATE_HELP}; or {PARTIAL_HELP}).")
+              help=f"Publication date ({DATE_HELP}; or {PARTIAL_HELP}; {UP_TO_TODAY}).")
 @click.option("--kind", type=click.Choice(SOURCE_KINDS), default="user_file", show_default=True,
               help="Kind of source in sources.csv, most authoritative first: it decides which "
                    "figure is shown when sources differ (docs/data.md).")

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import click
 
-from .options import DATE, DATE_HELP
+from .options import DATE, DATE_HELP, UP_TO_TODAY
 
 
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--published", type=DATE,
-              help=f"Publication date ({DATE_HELP}): the year of dates printed without "
+              help=f"Publication date ({DATE_HELP}; {UP_TO_TODAY}): the year of dates printed without "
                    "one ('tính đến 31/8') and the date of 'đến nay'. Default: the page's own "
                    "date if any.")
 @click.option("--place-hint", metavar="NAME",

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .options import DATE, DATE_HELP, RequiredOption
+from .options import DATE, DATE_HELP, UP_TO_TODAY, RequiredOption
 
 CSV_COLUMNS = ["geo_name", "indicator", "year", "as_of", "method", "forecast", "lo80", "hi80",
                "lo95", "hi95", "plan", "p_meet_plan"]
@@ -73,7 +73,7 @@ def _human(x: Any, pct: bool) -> str:
 @click.option("--year", type=int, cls=RequiredOption,
               help="Year whose 31 December value is forecast.")
 @click.option("--as-of", "as_of", type=DATE, cls=RequiredOption,
-              help=f"Use only figures dated on or before this day ({DATE_HELP}).")
+              help=f"Use only figures dated on or before this day ({DATE_HELP}; {UP_TO_TODAY}).")
 @click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True,
               help=_METHOD_HELP)
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
@@ -239,7 +239,7 @@ _MODEL_TEXT = {
 @click.option("--year", type=int, required=True,
               help="Year whose 31 December value is forecast.")
 @click.option("--as-of", "as_of", type=DATE, required=True,
-              help=f"Use only figures dated on or before this day ({DATE_HELP}).")
+              help=f"Use only figures dated on or before this day ({DATE_HELP}; {UP_TO_TODAY}).")
 @click.option("--method", type=click.Choice(_METHODS), default="auto", show_default=True,
               help=_METHOD_HELP)
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local",

@@ -6,7 +6,11 @@ province``, ``--published`` of ``extract`` and ``data add``) has the click type
 gives the value to the command as ``YYYY-MM-DD`` text and refuses anything else with the
 one message of :func:`date_error` (a usage error: one line, exit status 2).
 ``data add --published`` also takes ``YYYY-MM`` or ``YYYY`` (a source known only to its
-month or year, as ``sources.csv`` records it). :class:`RequiredOption` marks
+month or year, as ``sources.csv`` records it). One rule for every date option: a day
+after today (:func:`today`) is refused with :func:`future_error` (exit status 2) — no
+figure is dated, and no source published, in the future, so such a date is a typing
+mistake (31/12/2027 for 31/12/2024), never silently read as today. The library does
+not refuse it (a report made with a later ``as_of`` says so on its page). :class:`RequiredOption` marks
 ``[required]`` in ``--help`` an option that a command checks itself. This module
 imports nothing from the library, so the library may use :func:`parse_date` for its own
 parameters (e.g. a notebook's ``as_of``).
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import click
 
@@ -25,6 +30,8 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 DATE_HELP = "YYYY-MM-DD or dd/mm/yyyy"
 #: What a date option that also takes a month or a year accepts besides a day.
 PARTIAL_HELP = "YYYY-MM or YYYY when only the month or year is known"
+#: What every date option's help says of a day after today (refused: :func:`future_error`).
+UP_TO_TODAY = "not after today"
 
 
 def date_error(value: object, partial: bool = False) -> str:
@@ -44,6 +51,41 @@ def date_error(value: object, partial: bool = False) -> str:
     """
     text = f"{value!r} is not a date: use {DATE_HELP} (e.g. 2020-06-30 or 30/06/2020)"
     return f"{text}; or {PARTIAL_HELP}" if partial else text
+
+
+def today() -> dt.date:
+    """Return today's date (``datetime.date.today()``); tests replace this function.
+
+    Every check of a date against today (:class:`DateParam`, the report page's note on a
+    later ``as_of``) calls it here, so one ``monkeypatch.setattr`` moves them all.
+    """
+    return dt.date.today()
+
+
+def future_error(value: object, day: dt.date) -> str:
+    """Return the one message every date option gives for a day after today.
+
+    Examples
+    --------
+    >>> future_error("31/12/2027", dt.date(2026, 12, 4))
+    "'31/12/2027' is after today (2026-12-04): no figure is dated in the future; give a day up to today (a typing mistake?)"
+    """
+    return (f"{value!r} is after today ({day.isoformat()}): no figure is dated in the "
+            "future; give a day up to today (a typing mistake?)")
+
+
+def is_future(value: str, now: Callable[[], dt.date] | None = None) -> bool:
+    """Whether an ISO day, month (``YYYY-MM``) or year (``YYYY``) starts after today.
+
+    Examples
+    --------
+    >>> d = lambda: dt.date(2026, 12, 4)
+    >>> is_future("2026-12-05", d), is_future("2026-12", d), is_future("2027", d)
+    (True, False, True)
+    """
+    day = (now or today)()
+    first = value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+    return dt.date.fromisoformat(first) > day
 
 
 def parse_date(value: object) -> dt.date:
@@ -122,7 +164,8 @@ class DateParam(click.ParamType):
 
     One type, so that every date option reads the same formats (:func:`parse_date`)
     and refuses a bad value with the same one-line message (:func:`date_error`); click
-    turns the refusal into a usage error (exit status 2, no traceback).
+    turns the refusal into a usage error (exit status 2, no traceback). A day after
+    today (:func:`today`) is refused the same way, with :func:`future_error`.
 
     Parameters
     ----------
@@ -151,9 +194,12 @@ class DateParam(click.ParamType):
         if value is None:
             return None
         try:
-            return parse_partial_date(value) if self.partial else parse_date(value).isoformat()
+            text = parse_partial_date(value) if self.partial else parse_date(value).isoformat()
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
+        if is_future(text):
+            self.fail(future_error(value, today()), param, ctx)
+        return text
 
 
 class RequiredOption(click.Option):

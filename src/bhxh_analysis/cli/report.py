@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from .options import DATE, DATE_HELP
+from .options import DATE, DATE_HELP, UP_TO_TODAY
 
 
 def _fail_parameter(exc: Exception) -> None:
@@ -34,7 +34,7 @@ def report() -> None:
               help="Report year (default: latest year with a plan and a within-year figure, "
                    "else the latest year with data; the report says why).")
 @click.option("--as-of", "as_of", type=DATE, default=None,
-              help=f"Ignore figures dated later ({DATE_HELP}).")
+              help=f"Ignore figures dated later ({DATE_HELP}; {UP_TO_TODAY}).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
               help="Language of the report: Vietnamese or English.")
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,

@@ -447,6 +447,23 @@ def parse_as_of(as_of: object) -> pd.Timestamp | None:
         raise ReportParameterError(f"as_of: {exc}") from exc
 
 
+def future_as_of_notes(as_of: pd.Timestamp | None, lang: str) -> list[str]:
+    """Say on the page that ``as_of`` is after today (issue 14 point 2), else nothing.
+
+    The command line refuses such a day (:class:`~bhxh_analysis.cli.options.DateParam`);
+    a report made through the library is rendered, but its reader is told that the
+    figures stop at today, not at the later day in its header. Today is
+    :func:`bhxh_analysis.cli.options.today` (tests replace it).
+    """
+    from ..cli.options import today
+
+    now = today()
+    if as_of is None or pd.Timestamp(as_of).date() <= now:
+        return []
+    return [i18n.t("as_of_future", lang, date=i18n.fmt_date(as_of, lang),
+                   today=i18n.fmt_date(now, lang))]
+
+
 def check_year(year: object) -> int | None:
     """Validate a ``year`` parameter (``None`` or an integer 1990–2100)."""
     if year is None or year == "":

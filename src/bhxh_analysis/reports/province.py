@@ -24,6 +24,7 @@ from .data import (
     Bundle,
     best_first,
     family_of,
+    future_as_of_notes,
     indicator_rank,
     is_insurance,
     is_year_end,
@@ -164,10 +165,14 @@ class ProvinceReport:
             df.loc[sub.index[same], "place"] = own["full_name"].to_numpy()[same]
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
-            # each legacy province labelled with its own last day (Hà Tây: 31/7/2008)
+            # each legacy province labelled with its own last day (Hà Tây: 31/7/2008) ...
             df.loc[legacy_prov, "place"] = (df.loc[legacy_prov, "place"] + " ("
                                             + df.loc[legacy_prov, "geo_code"].astype(str).map(
                                                 self._until) + ")")
+            # ... unless on that date it was the whole 2025 province (Huế, Cao Bằng; Hà
+            # Nội from 1/8/2008): then its figure is the province's own, not a part's
+            sole = legacy_prov.to_numpy() & self._sole_part(df)
+            df.loc[sole, "place"] = self.unit.name
         df["_level_rank"] = df["geo_level"].map(LEVEL_RANK)
         return df
 
@@ -186,6 +191,33 @@ class ProvinceReport:
         if not reg.ceased_by(unit, REFORM_DATE):  # it lasted to the reform
             return self.t("legacy_until")
         return self.t("legacy_until_date", date=i18n.fmt_date(reg.last_day(unit), self.lang))
+
+    def _sole_part(self, df: pd.DataFrame) -> Any:
+        """Whether each row is of the legacy province that alone made up the 2025
+        province on the row's date (boolean array; 2025 boundaries).
+
+        A 2025 province with one legacy predecessor (Huế, Cao Bằng, the ten unchanged on
+        1 July 2025; Hà Nội once Hà Tây had joined it on 1 August 2008) is that province:
+        its figures are the province's own, shown once under the 2025 name, never as a
+        "sum of the legacy provinces" beside themselves.
+        """
+        import numpy as np
+
+        from .. import geo
+
+        reg = geo.get_registry()
+        units = units_frame("legacy")
+        codes = units.loc[(units["geo_level"] == "province")
+                          & (units["province_2025_code"] == self.unit.code), "geo_code"]
+        parts = [reg.get("legacy", "province", str(c)) for c in codes]
+        sole: dict[Any, bool] = {}
+        for when in pd.to_datetime(df["as_of"]).dropna().unique():
+            alive = [p.code for p in parts if not reg.ceased_by(p, when)]
+            sole[when] = alive[0] if len(alive) == 1 else None
+        one = pd.to_datetime(df["as_of"]).map(sole)
+        return ((df["geo_level"] == "province") & (df["boundaries"] == "legacy")
+                & df["geo_code"].astype(str).eq(one)).to_numpy(dtype=bool) \
+            if len(df) else np.zeros(0, dtype=bool)
 
     def _aggregate(self) -> pd.DataFrame:
         """Counts of the legacy parts summed to the 2025 province (2025 boundaries only)."""
@@ -206,6 +238,11 @@ class ProvinceReport:
             "datetime64[ns]"))
         self.aggregation_gaps = agg[agg["value"].isna()]
         agg = agg[agg["value"].notna()]
+        # a "sum" of one legacy province is that province's own figure, which the page
+        # already shows under the 2025 name (_sole_part): not repeated as a sum
+        own = set(parts.loc[self._sole_part(parts), "obs_id"].astype(str))
+        inputs = agg["inputs"].astype(str).str.split()
+        agg = agg[~inputs.map(lambda ids: bool(ids) and set(ids) <= own).to_numpy()]
         if agg.empty:
             return self.obs.iloc[0:0]
         agg = agg.assign(
@@ -308,8 +345,43 @@ class ProvinceReport:
         cut = (i18n.fmt_date(self.cutoff, self.lang) if self.cutoff is not None
                else self.t("all_dates"))
         year = str(self.year) if self.year else self.t("no_year")
-        return [self.t("subtitle", cut=cut, year=year), self.year_reason(),
+        return [self.t("subtitle", cut=cut, year=year),
+                *future_as_of_notes(self.as_of, self.lang), self.year_reason(),
                 self.t("synthetic_none")]
+
+    def cutoff_notes(self, insurance: bool = False) -> list[str]:
+        """Say which cutoff left nothing and which years do have figures (issue 14 point 3).
+
+        When ``as_of`` (or, without it, 31 December of the given year) leaves the page
+        no figure although the data hold some for the place after that day, "no figures"
+        would read as "none at all": the sentence names the cutoff and the years of
+        the place's figures instead. ``[]`` when nothing was cut away.
+
+        Parameters
+        ----------
+        insurance : bool
+            Count only BHXH, BHTN and BHYT figures (the gaps section's sentence).
+        """
+        if self.cutoff is None:
+            return []
+        kept = self._figures()
+        every = self._select(self.bundle.obs, cut=False)
+        if insurance:
+            kept = kept[is_insurance(kept["indicator"])]
+            every = every[is_insurance(every["indicator"])]
+        if len(kept) or every.empty:
+            return []
+        first, last = int(every["as_of"].dt.year.min()), int(every["as_of"].dt.year.max())
+        why = (self.t("cutoff_as_of") if self.as_of is not None
+               else self.t("cutoff_year", year=self.year))
+        return [self.t("no_insurance_cutoff" if insurance else "no_figures_cutoff",
+                       name=self.place_name, date=i18n.fmt_date(self.cutoff, self.lang),
+                       why=why, years=str(first) if first == last else f"{first}–{last}")]
+
+    def no_figures_notes(self) -> list[str]:
+        """The note of an empty headline table: the cutoff's (:meth:`cutoff_notes`), else
+        the catalogue's "no figures"."""
+        return self.cutoff_notes() or [self.t("no_figures")]
 
     def year_reason(self) -> str:
         """Why the report is about this year (given, has a plan, or latest with data)."""

@@ -337,10 +337,14 @@ class Page:
         self._add(Html(f"<h3>{html.escape(text)}</h3>", text))
 
     def table(self, df: pd.DataFrame, columns: list[str] | None = None,
-              empty: str | None = None) -> None:
-        """Add a table; when ``df`` is empty, the catalogue note ``empty`` instead (if given)."""
+              empty: str | list[str] | None = None) -> None:
+        """Add a table; when ``df`` is empty, the catalogue note ``empty`` instead (if
+        given), or ``empty``'s sentences when it is a list (already in the page's
+        language, e.g. :meth:`~.province.ProvinceReport.no_figures_notes`)."""
         if df.empty:
-            if empty:
+            if isinstance(empty, list):
+                self.notes(empty)
+            elif empty:
                 self.notes([i18n.t(empty, self.lang)])
             return
         self._add(Html(table_html(df, self.lang, columns, self.place), f"{len(df)} rows"))

@@ -139,7 +139,7 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
     ins = shown[is_insurance(shown["indicator"])]
     out: list[str] = []
     if ins.empty:
-        out.append(t("gap_no_insurance", name=rpt.unit.name))
+        out += rpt.cutoff_notes(insurance=True) or [t("gap_no_insurance", name=rpt.unit.name)]
     present = set(family_of(ins["indicator"]))
     missing = [f for f in _FAMILIES if f not in present]
     if missing and len(ins):
@@ -232,6 +232,10 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
         else:
             out = [t("bnd_legacy_first"), t("bnd_legacy_merged_alone", name=u.name,
                                             new=u.province_2025_name)]
+    elif len(parts) == 1:  # one legacy province (Huế, Cao Bằng): its figures, no sums
+        out = [t("bnd_2025_same", name=u.name, part=parts[0])]
+        if _defunct_parts(u):  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008
+            out.append(t("bnd_2025_sum"))
     else:
         out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts)), t("bnd_2025_sum")]
     out += _change_sentences(rpt) + _merged_district_sentences(rpt)
