@@ -8,14 +8,13 @@ one-line usage error (exit 2, no traceback). Required options say so in ``--help
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 import pytest
 from click.testing import CliRunner
 
-from bhxh_analysis.cli import main
-import datetime as dt
-
-from bhxh_analysis.cli import options
+from bhxh_analysis.cli import main, options
 from bhxh_analysis.cli.options import DateParam, RequiredOption, date_error, future_error
 
 #: Words that make an option a date option, by its name or its flags.

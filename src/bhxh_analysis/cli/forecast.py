@@ -18,8 +18,9 @@ import click
 
 from .options import DATE, DATE_HELP, UP_TO_TODAY, RequiredOption
 
+#: ``note``: why a row has no forecast or no ``p_meet_plan``, in words ("" otherwise).
 CSV_COLUMNS = ["geo_name", "indicator", "year", "as_of", "method", "forecast", "lo80", "hi80",
-               "lo95", "hi95", "plan", "p_meet_plan"]
+               "lo95", "hi95", "plan", "p_meet_plan", "note"]
 _METHODS = ["auto", "run_rate", "last_value", "seasonal_profile", "ets"]
 _METHOD_HELP = ("auto: seasonal_profile, unless another method had a clearly lower backtest "
                 "error on earlier years (one- or two-figure series: pooled_move); "
@@ -133,7 +134,14 @@ def _load(data_path: Path | None) -> Any:
         raise click.ClickException(
             f"{data_path}: not an observations table (no column {', '.join(missing)}); "
             f"run `bhxh data check {data_path}` and give --data its .clean.csv")
-    df["as_of"] = pd.to_datetime(df["as_of"])
+    dates = pd.to_datetime(df["as_of"], errors="coerce", format="mixed")
+    bad = dates.isna()
+    if bad.any():  # said, counted and left out, never a traceback or a guessed date
+        first = df.loc[bad, "as_of"].iloc[0]
+        click.echo(f"warning: {int(bad.sum())} row(s) of {data_path} have an as_of that is "
+                   f"not a date (first: {first!r}); they are not used", err=True)
+    df = df[~bad].copy()
+    df["as_of"] = dates[~bad]
     return df
 
 
@@ -169,7 +177,10 @@ def _forecast_one(geo_name: str, parent: str | None, boundaries: str | None, ind
     pct = indicator.endswith("_pct")
     if fmt == "csv":
         digits = 2 if pct else 0
-        row = {**d, "year": str(d["year"]),
+        from ..forecast.batch import refusal_notes
+
+        note = "" if d["plan"] is not None else refusal_notes(year, as_of)["no_plan"]
+        row = {**d, "year": str(d["year"]), "note": note,
                **{c: _fmt(d[c], digits) for c in ("forecast", "lo80", "hi80", "lo95", "hi95",
                                                  "plan")},
                "p_meet_plan": _fmt(d["p_meet_plan"], 4)}
@@ -265,8 +276,10 @@ def batch_cmd(level: str, indicator: str, year: int, as_of: str, method: str, ex
                           --as-of 31/10/2024 --executor dask --out forecasts.parquet
 
     Each place is forecast exactly as `bhxh forecast --geo PLACE` forecasts it; the
-    file has the columns of `bhxh forecast --format csv`, one row per place (sorted by
-    boundary set, level and code); refused horizons keep their row with empty values.
+    file has the columns of `bhxh forecast --format csv`, one row per place with a
+    figure of the indicator (sorted by boundary set, level and code). A place that
+    cannot be forecast (no figure up to --as-of, a horizon too far) keeps its row with
+    empty values and the reason in `note`; the summary counts them by reason.
     """
     from ..forecast import forecast_batch
     from ..io import write_parquet
@@ -278,8 +291,24 @@ def batch_cmd(level: str, indicator: str, year: int, as_of: str, method: str, ex
                         method=method, executor=executor, scheduler=scheduler, n_workers=jobs,
                         progress=not no_progress)
     write_parquet(df, out)
-    n_ok = int(df["forecast"].notna().sum())
-    click.echo(f"{len(df)} places ({n_ok} forecast, {len(df) - n_ok} refused); wrote {out}")
+    for line in batch_summary(df):
+        click.echo(line)
+    click.echo(f"wrote {out}")
+
+
+def batch_summary(df: Any) -> list[str]:
+    """The terminal summary of a batch: places, forecasts, and the refused rows and the
+    rows without P(meet plan) counted by their ``note`` (most frequent first)."""
+    done = df["forecast"].notna()
+    lines = [f"{len(df)} places ({int(done.sum())} forecast, {int((~done).sum())} refused)"]
+    for title, rows in (("refused", df[~done]), ("forecast, with a note", df[done])):
+        counts = rows.loc[rows["note"] != "", "note"].value_counts(sort=False)
+        counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+        if len(counts):
+            lines.append(f"{title}, by reason:")
+            lines += [f"  {n:>5}  {note.removeprefix('refused: ')}"
+                      for note, n in counts.items()]
+    return lines
 
 
 @forecast.command("backtest")

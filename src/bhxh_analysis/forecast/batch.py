@@ -1,10 +1,12 @@
 """``bhxh forecast batch``: the forecast of every place of a level, in chunks (issue 16).
 
-Every place of the level with figures of the indicator dated up to ``as_of`` is
-forecast exactly as ``bhxh forecast --geo PLACE`` forecasts it (same function, same
-observations table, so pooled patterns and the automatic method choice see the same
-data), and the rows hold the columns ``bhxh forecast --format csv`` prints
-(:data:`bhxh_analysis.cli.forecast.CSV_COLUMNS`). The places are cut into chunks; the
+Every place of the level with figures of the indicator is forecast exactly as ``bhxh
+forecast --geo PLACE`` forecasts it (same function, same observations table, so pooled
+patterns and the automatic method choice see the same data), and the rows hold the
+columns ``bhxh forecast --format csv`` prints (:data:`bhxh_analysis.cli.forecast.CSV_COLUMNS`).
+A place that cannot be forecast keeps its row with empty values and the reason in words
+in ``note`` (:func:`refusal_notes`), as does a forecast without a chance of meeting the
+plan (no plan known by ``as_of``): no row is dropped or left empty without saying why. The places are cut into chunks; the
 chunks run in this process (``executor="local"``) or as tasks on a Dask cluster
 (``executor="dask"``), where the observations table is scattered once to every worker
 (broadcast) and each task receives only its list of places.
@@ -21,7 +23,7 @@ import pandas as pd
 
 from ._prep import FORECASTABLE, KEY, ForecastError
 
-__all__ = ["CHUNK_PLACES", "batch_places", "forecast_batch", "forecast_chunk"]
+__all__ = ["CHUNK_PLACES", "batch_places", "forecast_batch", "forecast_chunk", "refusal_notes"]
 
 #: Places per task: large enough that a task outweighs its scheduling cost (about 0.3 s
 #: per place), small enough that a national commune batch spreads over many workers.
@@ -33,7 +35,8 @@ def batch_places(obs: pd.DataFrame, level: str, indicator: str,
                  as_of: str | pd.Timestamp) -> list[tuple[str, str, str]]:
     """Return the ``(boundaries, geo_level, geo_code)`` of every place to forecast, sorted.
 
-    A place counts when it has a figure of ``indicator`` dated on or before ``as_of``.
+    A place counts when it has a figure of ``indicator``, whatever its date: one with
+    none dated on or before ``as_of`` keeps its row, refused with the reason in ``note``.
 
     Examples
     --------
@@ -43,10 +46,31 @@ def batch_places(obs: pd.DataFrame, level: str, indicator: str,
     >>> len(keys) > 0, keys == sorted(keys), {k[1] for k in keys}
     (True, True, {'province'})
     """
-    rows = obs[(obs["geo_level"] == level) & (obs["indicator"] == indicator)
-               & (pd.to_datetime(obs["as_of"]) <= pd.Timestamp(as_of))]
+    rows = obs[(obs["geo_level"] == level) & (obs["indicator"] == indicator)]
     keys = rows[list(KEY)].drop_duplicates().astype(str)
     return sorted(map(tuple, keys.to_numpy().tolist()))
+
+
+def refusal_notes(year: int, as_of: str | pd.Timestamp) -> dict[str, str]:
+    """The reasons a batch row gives in ``note``, in words, by kind.
+
+    One text per kind (the dates are the batch's own), so that ``bhxh forecast batch``
+    can count the refused rows by reason; ``failed`` is followed by the forecaster's
+    own message.
+
+    Examples
+    --------
+    >>> refusal_notes(2024, "2024-10-31")["no_figure"]
+    'refused: no figure dated on or before 2024-10-31'
+    """
+    cutoff = min(pd.Timestamp(as_of), pd.Timestamp(year=int(year), month=12, day=31))
+    return {
+        "no_figure": f"refused: no figure dated on or before {cutoff:%Y-%m-%d}",
+        "horizon": (f"refused: 31 December {int(year)} is further after the last figure "
+                    "than the series reaches back"),
+        "failed": "refused: ",
+        "no_plan": f"no P(meet plan): no plan known by {pd.Timestamp(as_of):%Y-%m-%d}",
+    }
 
 
 def forecast_chunk(obs: pd.DataFrame, keys: Sequence[tuple[str, str, str]], indicator: str,
@@ -55,17 +79,47 @@ def forecast_chunk(obs: pd.DataFrame, keys: Sequence[tuple[str, str, str]], indi
 
     Columns are :data:`bhxh_analysis.cli.forecast.CSV_COLUMNS` plus the key columns
     ``boundaries, geo_level, geo_code`` (dropped by :func:`forecast_batch` after sorting).
-    A place whose horizon is refused keeps its row with empty (NaN) forecasts.
+    A place that is refused (no figure up to the cutoff, a horizon too far, the
+    forecaster's own refusal) keeps its row with empty (NaN) forecasts and the reason in
+    ``note`` (:func:`refusal_notes`); so does a forecast without a plan, whose
+    ``p_meet_plan`` is empty.
     """
     from ..cli.forecast import CSV_COLUMNS
     from .api import _forecast_frame
 
-    frames = [_forecast_frame(obs, [indicator], year, as_of, method, tuple(k), None, None,
-                              (80, 95)) for k in keys]
-    frames = [f for f in frames if len(f)]
+    notes = refusal_notes(year, as_of)
+    frames = []
+    for k in keys:
+        try:
+            f = _forecast_frame(obs, [indicator], year, as_of, method, tuple(k), None, None,
+                                (80, 95))
+            note = notes["no_figure"]
+        except ForecastError as exc:
+            f, note = pd.DataFrame(), notes["failed"] + str(exc)
+        if len(f):
+            refused = f["flags"].astype(str).str.contains("refused_horizon").to_numpy()
+            no_plan = f["plan"].isna().to_numpy()
+            f = f.assign(note=np.where(refused, notes["horizon"],
+                                       np.where(no_plan, notes["no_plan"], "")))
+        else:  # nothing to forecast from: the place keeps a row that says why
+            f = _refused_row(obs, tuple(k), indicator, year, as_of, note)
+        frames.append(f)
     if not frames:
         return _empty([*CSV_COLUMNS, *KEY])
     return pd.concat(frames, ignore_index=True)[[*CSV_COLUMNS, *KEY]]
+
+
+def _refused_row(obs: pd.DataFrame, key: tuple[str, str, str], indicator: str, year: int,
+                 as_of: str, note: str) -> pd.DataFrame:
+    """The row of a place that was not forecast: its name, the batch's parameters, no
+    numbers, and the reason."""
+    mine = obs[(obs["boundaries"].astype(str) == key[0])
+               & (obs["geo_level"].astype(str) == key[1])
+               & (obs["geo_code"].astype(str) == key[2])]
+    name = str(mine["geo_name"].iloc[0]) if len(mine) else key[2]
+    return pd.DataFrame([{"geo_name": name, "indicator": indicator, "year": int(year),
+                          "as_of": pd.Timestamp(as_of), "method": "", "note": note,
+                          **dict(zip(KEY, key, strict=True))}])
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:
@@ -108,9 +162,10 @@ def forecast_batch(obs: pd.DataFrame | None = None, *, level: str, indicator: st
     Returns
     -------
     DataFrame
-        The columns of ``bhxh forecast --format csv``, one row per place, sorted by
-        boundary set, level and code; ``as_of`` ``datetime64[ns]``, ``year`` int64, the
-        other numbers ``float64``.
+        The columns of ``bhxh forecast --format csv``, one row per place with a figure
+        of the indicator, sorted by boundary set, level and code; ``as_of``
+        ``datetime64[ns]``, ``year`` int64, the other numbers ``float64``; ``note`` says
+        in words why a row has no forecast or no ``p_meet_plan`` ("" otherwise).
 
     Examples
     --------
@@ -145,14 +200,15 @@ def forecast_batch(obs: pd.DataFrame | None = None, *, level: str, indicator: st
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    """One dtype per column: text ``str``, ``as_of`` ``datetime64[ns]``, ``year`` int64,
-    the other numbers ``float64``."""
+    """One dtype per column: text ``str`` (an empty ``note`` is ""), ``as_of``
+    ``datetime64[ns]``, ``year`` int64, the other numbers ``float64``."""
     out = df.copy()
-    for c in ("geo_name", "indicator", "method"):
-        out[c] = out[c].astype("str")
+    text = ["geo_name", "indicator", "method", "note"]
+    for c in text:
+        out[c] = out[c].fillna("").astype("str")
     out["as_of"] = pd.to_datetime(out["as_of"]).astype("datetime64[ns]")
     out["year"] = out["year"].astype(np.int64)  # as forecast_many gives it
-    for c in out.columns.difference(["geo_name", "indicator", "method", "as_of", "year"]):
+    for c in out.columns.difference([*text, "as_of", "year"]):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(np.float64)
     return out
 

@@ -192,6 +192,19 @@ class ProvinceReport:
             return self.t("legacy_until")
         return self.t("legacy_until_date", date=i18n.fmt_date(reg.last_day(unit), self.lang))
 
+    def own_place(self, df: pd.DataFrame, code: bool = True) -> Any:
+        """Whether each row is a figure of the report's own place (boolean array): its
+        level and boundary set (and code, unless ``code=False``), or on 2025 boundaries
+        the sole legacy province that was the whole province on the row's date
+        (:meth:`_sole_part`)."""
+        own = df["geo_level"].eq(self.level) & df["boundaries"].astype(str).eq(self.boundaries)
+        if code:
+            own &= df["geo_code"].astype(str).eq(str(self.unit.code))
+        own = own.to_numpy(dtype=bool)
+        if self.boundaries == "2025" and self.level == "province":
+            own = own | self._sole_part(df)
+        return own
+
     def _sole_part(self, df: pd.DataFrame) -> Any:
         """Whether each row is of the legacy province that alone made up the 2025
         province on the row's date (boolean array; 2025 boundaries).
@@ -316,8 +329,7 @@ class ProvinceReport:
         figs = self._figures()
         fm = measure_of(figs["indicator"])
         later = figs[is_insurance(figs["indicator"]).to_numpy() & fm.isin(_TREND_MEASURES).to_numpy()
-                     & figs["geo_level"].eq(self.level).to_numpy()
-                     & figs["boundaries"].eq(self.boundaries).to_numpy()
+                     & self.own_place(figs, code=False)
                      & is_year_end(figs["as_of"]).to_numpy()
                      & figs["as_of"].dt.year.gt(year).to_numpy()]
         self._later_year_end = int(later["as_of"].dt.year.max()) if len(later) else None
@@ -376,7 +388,8 @@ class ProvinceReport:
                else self.t("cutoff_year", year=self.year))
         return [self.t("no_insurance_cutoff" if insurance else "no_figures_cutoff",
                        name=self.place_name, date=i18n.fmt_date(self.cutoff, self.lang),
-                       why=why, years=str(first) if first == last else f"{first}–{last}")]
+                       why=why, years=self.t("years_one", year=first) if first == last
+                       else self.t("years_span", first=first, last=last))]
 
     def no_figures_notes(self) -> list[str]:
         """The note of an empty headline table: the cutoff's (:meth:`cutoff_notes`), else

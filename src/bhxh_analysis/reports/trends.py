@@ -74,10 +74,10 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     src = rpt._figures()
     ind = src["indicator"]
     # the place's own denominators only: in a 2025 report the legacy parts' series
-    # would otherwise fill the years the sum cannot be formed, under the same label
-    context = src[ind.isin(CONTEXT) & src["geo_level"].eq("province")
-                  & src["geo_code"].astype(str).eq(str(rpt.unit.code))
-                  & src["boundaries"].astype(str).eq(rpt.boundaries)]
+    # would otherwise fill the years the sum cannot be formed, under the same label (a
+    # sole legacy part, as Huế's, is the place itself: ProvinceReport.own_place)
+    context = src[ind.isin(CONTEXT).to_numpy() & src["geo_level"].eq("province").to_numpy()
+                  & rpt.own_place(src.assign(geo_level=rpt.level))]
     ins = src[is_insurance(ind) & measure_of(ind).isin(TREND_MEASURES)]
     parts = []
     if len(context):
