@@ -327,7 +327,7 @@ def test_cli_csv_contract(cli_obs: None) -> None:
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()
     assert lines[0] == ("geo_name,indicator,year,as_of,method,forecast,lo80,hi80,lo95,hi95,"
-                        "plan,p_meet_plan")
+                        "plan,p_meet_plan,note")
     assert len(lines) == 2
     row = next(csv.DictReader(io.StringIO(res.stdout)))
     assert row["geo_name"] == "Việt Nam" and row["year"] == "2024"

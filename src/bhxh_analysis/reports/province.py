@@ -214,8 +214,6 @@ class ProvinceReport:
         its figures are the province's own, shown once under the 2025 name, never as a
         "sum of the legacy provinces" beside themselves.
         """
-        import numpy as np
-
         from .. import geo
 
         reg = geo.get_registry()
@@ -223,14 +221,13 @@ class ProvinceReport:
         codes = units.loc[(units["geo_level"] == "province")
                           & (units["province_2025_code"] == self.unit.code), "geo_code"]
         parts = [reg.get("legacy", "province", str(c)) for c in codes]
-        sole: dict[Any, bool] = {}
-        for when in pd.to_datetime(df["as_of"]).dropna().unique():
+        dates = pd.to_datetime(df["as_of"])
+        sole: dict[pd.Timestamp, str | None] = {}  # date -> the one legacy part then
+        for when in dates.dropna().unique():
             alive = [p.code for p in parts if not reg.ceased_by(p, when)]
             sole[when] = alive[0] if len(alive) == 1 else None
-        one = pd.to_datetime(df["as_of"]).map(sole)
         return ((df["geo_level"] == "province") & (df["boundaries"] == "legacy")
-                & df["geo_code"].astype(str).eq(one)).to_numpy(dtype=bool) \
-            if len(df) else np.zeros(0, dtype=bool)
+                & df["geo_code"].astype(str).eq(dates.map(sole))).to_numpy(dtype=bool)
 
     def _aggregate(self) -> pd.DataFrame:
         """Counts of the legacy parts summed to the 2025 province (2025 boundaries only)."""
