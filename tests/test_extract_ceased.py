@@ -31,6 +31,12 @@ CASES = [
      "2025-10-10", "Huyện Đức Trọng", "", "ceased on 2025-07-01, districts abolished"),
     ("Tính đến 31/5/2025, huyện Đức Trọng (Lâm Đồng) có 5.432 người tham gia BHXH tự nguyện.",
      "2025-06-10", "Đức Trọng", "678", ""),
+    # a district's target for 2025 set before the reform: the district's, in the legacy
+    # boundaries (dated by its horizon); a former city's is not (data check refuses it)
+    ("Năm 2025, huyện Đức Trọng (Lâm Đồng) phấn đấu có 6.000 người tham gia BHXH tự nguyện.",
+     "2025-02-10", "Đức Trọng", "678", ""),
+    ("Năm 2025, thành phố Ninh Bình phấn đấu có 13.000 người tham gia BHXH bắt buộc.",
+     "2025-02-10", "Thành phố Ninh Bình", "", "ceased on 2025-01-01"),
 ]
 
 

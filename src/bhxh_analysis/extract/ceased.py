@@ -30,12 +30,15 @@ __all__ = ["after_end", "ended_on"]
 _DISTRICT_KIND = re.compile(r"(?:thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|tx\.?)\s*$")
 
 
-def ended_on(unit: Any, as_of: _dt.date | None) -> str | None:
+def ended_on(unit: Any, as_of: _dt.date | None, plan: bool = False) -> str | None:
     """The ISO day ``unit`` ended if a figure dated ``as_of`` comes on or after it.
 
     A unit that ceased before 2025 ends on its ``valid_to``; a legacy district on
-    :data:`~bhxh_analysis.schema.REFORM_DATE` (districts were abolished). ``None``
-    when the unit still existed on ``as_of`` or the figure has no date.
+    :data:`~bhxh_analysis.schema.REFORM_DATE` (districts were abolished), except for a
+    ``plan``: a district's target for 2025 set before the reform is dated by its horizon
+    (31/12/2025) and read in the legacy boundaries, as a merged province's is
+    (``bhxh data check`` accepts it there). ``None`` when the unit still existed on
+    ``as_of`` or the figure has no date.
 
     Examples
     --------
@@ -46,14 +49,14 @@ def ended_on(unit: Any, as_of: _dt.date | None) -> str | None:
     '2008-08-01'
     >>> ended_on(reg.resolve("Hà Tây"), dt.date(2007, 12, 31)) is None
     True
-    >>> ended_on(reg.resolve("Đức Trọng"), dt.date(2025, 9, 30))
-    '2025-07-01'
+    >>> ended_on(reg.resolve("Đức Trọng"), dt.date(2025, 9, 30)) == REFORM_DATE.date().isoformat()
+    True
     """
     if unit is None or isinstance(unit, str) or as_of is None:
         return None
     if unit.valid_to and pd.Timestamp(as_of) >= pd.Timestamp(unit.valid_to):
         return str(unit.valid_to)
-    if unit.level == "district" and unit.boundaries == "legacy" \
+    if unit.level == "district" and unit.boundaries == "legacy" and not plan \
             and pd.Timestamp(as_of) >= REFORM_DATE:
         return REFORM_DATE.date().isoformat()
     return None
@@ -94,8 +97,8 @@ def _why(registry: Any, unit: Any, end: str, as_of: _dt.date) -> str:
             "cannot be of it; place left unresolved")
 
 
-def after_end(registry: Any, unit: Any, as_of: _dt.date | None, sentence: str
-              ) -> tuple[Any, str]:
+def after_end(registry: Any, unit: Any, as_of: _dt.date | None, sentence: str,
+              plan: bool = False) -> tuple[Any, str]:
     """The place of a figure whose unit may have ceased by the figure's date.
 
     Parameters
@@ -107,6 +110,8 @@ def after_end(registry: Any, unit: Any, as_of: _dt.date | None, sentence: str
     as_of : datetime.date or None
     sentence : str
         The sentence the figure was read in.
+    plan : bool
+        Whether the figure is a plan (see :func:`ended_on`).
 
     Returns
     -------
@@ -129,7 +134,7 @@ def after_end(registry: Any, unit: Any, as_of: _dt.date | None, sentence: str
     >>> after_end(reg, city, dt.date(2024, 9, 30), "thành phố Ninh Bình có …")[0].code
     '369'
     """
-    end = ended_on(unit, as_of)
+    end = ended_on(unit, as_of, plan)
     if end is None or as_of is None:
         return unit, ""
     prov = _province_reading(registry, unit, as_of, sentence)

@@ -41,7 +41,8 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 
         unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
         # a figure dated after its unit ceased (Thành phố Ninh Bình from 1/1/2025, a
         # district from 1/7/2025) is not that unit's: the province read, or unresolved
-        unit, ended = after_end(ctx.registry, unit, r["as_of"], r["sentence"])
+        unit, ended = after_end(ctx.registry, unit, r["as_of"], r["sentence"],
+                                plan="plan_" in str(r["indicator"]))
         if ended:
             r["note"] = "; ".join(n for n in (r.get("note"), ended) if n)
         if unit is None or isinstance(unit, str):
