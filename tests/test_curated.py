@@ -321,22 +321,20 @@ def _all_curated() -> pd.DataFrame:
     return pd.concat([_read(f"curated/{p.name}") for p in files], ignore_index=True)
 
 
-def test_no_total_bhxh_row_whose_note_says_compulsory_only() -> None:
-    """A total-BHXH attainment or coverage row whose note says the figure is compulsory
-    BHXH is filed under the wrong scheme (docs/data.md, Corrections): the report would
-    show it as the total's plan or coverage."""
+def test_no_row_whose_words_name_another_scheme() -> None:
+    """No curated row's note or printed value names another scheme of its family than
+    its indicator (:func:`bhxh_analysis.plausibility.scheme_mismatches`, the warning the
+    build prints): a total-BHXH attainment or coverage whose note says compulsory BHXH
+    only is filed under the wrong scheme (docs/data.md, Corrections), and the report
+    would show it as the total's plan or coverage. Every row corrected to compulsory
+    BHXH says so in its note."""
+    from bhxh_analysis.plausibility import scheme_mismatches
+
     cur = _all_curated()
-    total = cur["indicator"].isin(["bhxh_attainment_pct", "bhxh_coverage_pct"])
-    compulsory = cur["note"].str.contains(r"compulsory|bắt buộc", case=False)
-    wrong = cur[total & compulsory & ~cur["obs_id"].isin(AMBIGUOUS_SCHEME)]
-    assert wrong.empty, wrong[["obs_id", "indicator", "note"]].to_string()
+    found = scheme_mismatches(cur)
+    assert found.empty, cur.loc[found.index, ["obs_id", "indicator", "note"]].to_string()
     fixed = cur[cur["note"].str.contains("indicator corrected 2026-12-04", regex=False)]
-    assert fixed["indicator"].str.startswith("bhxh_compulsory_").all()
-
-
-#: Hà Nội rows whose page wording leaves the scheme open (total or compulsory BHXH):
-#: kept as printed, under the total, until the page text settles it.
-AMBIGUOUS_SCHEME = {"vietnamtimes-74285-004", "vietnamvn-hon-95-dan-so-004"}
+    assert len(fixed) and fixed["indicator"].str.startswith("bhxh_compulsory_").all()
 
 
 def test_value_raw_keeps_the_printed_unit_word() -> None:

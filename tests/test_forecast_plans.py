@@ -83,6 +83,37 @@ def test_the_coverage_plan_needs_the_denominator_of_its_own_year() -> None:
     assert d.plan_source == FROM_COVERAGE and d.bound_kind == "derived"
 
 
+def test_a_plan_converted_over_a_derived_denominator_carries_its_range() -> None:
+    """A coverage plan × a population derived from "1.150.000" ÷ "89%" (88.5–89.5 %: a
+    population of 1,284,916–1,299,435) is a count of that width, not one exact number;
+    over a published population it stays one number."""
+    from bhxh_analysis.forecast._prep import derived_rows
+
+    obs = _frame([*HUNG_YEN_LIKE[:2], ("2022-10-21", "bhyt_coverage_pct", 89.0)])
+    obs = obs.assign(value_raw=["1.150.000", "92%", "89%"])
+    den = denominators(obs, derived_rows(obs, ["bhyt_participants"]), 2022)
+    assert den["value_lo"].iloc[0] < den["value"].iloc[0] < den["value_hi"].iloc[0]
+    t = plans_table(obs, ["bhyt_participants"], None, den)
+    conv = t[t["kind"] == FROM_COVERAGE].iloc[0]
+    assert conv["plan"] == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.89 / 100)
+    assert conv["plan_lo"] == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.895 / 100)
+    assert conv["plan_hi"] == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.885 / 100)
+    # a coverage plan from a plan in persons: divided by the range, its ends swap
+    persons = _frame([("2022-10-21", "bhyt_participants", PARTICIPANTS),
+                      ("2022-10-21", "bhyt_coverage_pct", 89.0),
+                      ("2022-12-31", "bhyt_plan_participants", 1_200_000.0)]).assign(
+        value_raw=["1.150.000", "89%", "1.200.000"])
+    den2 = denominators(persons, derived_rows(persons, ["bhyt_coverage_pct"]), 2022)
+    t2 = plans_table(persons, ["bhyt_coverage_pct"], None, den2)
+    pct = t2[t2["kind"] == FROM_PERSONS].iloc[0]
+    assert pct["plan_lo"] == pytest.approx(1_200_000.0 / (PARTICIPANTS / 0.885) * 100)
+    assert pct["plan_hi"] == pytest.approx(1_200_000.0 / (PARTICIPANTS / 0.895) * 100)
+    published = plans_table(_frame(HUNG_YEN_LIKE), ["bhyt_participants"], None,
+                            denominators(_frame(HUNG_YEN_LIKE), None, 2022))
+    one = published[published["kind"] == FROM_COVERAGE].iloc[0]
+    assert one["plan_lo"] == one["plan"] == one["plan_hi"]
+
+
 def test_a_plan_in_persons_wins_over_the_coverage_plan() -> None:
     persons = 1_200_000.0
     r = _bhyt([*HUNG_YEN_LIKE, ("2022-12-31", "bhyt_plan_participants", persons)])

@@ -78,6 +78,18 @@ SCHEME_CASES = [
     ("bhyt_household_participants", "296.050", "BHYT hộ gia đình", ""),
     ("bhtn_participants", "gần 13,3 triệu", "the page's BHYT figure is not added", ""),
     ("population", "1.300", "compulsory", ""),
+    # words about the page's figures that were not added name no scheme of this row
+    # (tapchitaichinh-14844857-003: the voluntary count, the total and compulsory left out)
+    ("bhxh_voluntary_participants", "1.182.774", "as of 6 September 2021; the page's BHXH "
+     "total (14.844.857) and compulsory count (13.662.083) are not added: below the VSS "
+     "counts (about 16 M; 14.7 M compulsory), another basis", ""),
+    ("bhxh_voluntary_participants", "1.182.774", "the page's compulsory count (13.662.083) "
+     "không được nhập", ""),
+    # controls: the row's own words still count beside a clause or bracket not added
+    ("bhxh_coverage_pct", "20%", "compulsory only; the page's increase is not added",
+     "compulsory BHXH"),
+    ("bhxh_coverage_pct", "20%", "compulsory only (the page's 2019 figure is not added)",
+     "compulsory BHXH"),
 ]
 
 

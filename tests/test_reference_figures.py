@@ -46,11 +46,13 @@ def test_every_correction_is_in_the_curated_files() -> None:
         ids = sources.loc[sources["address"] == url, "source_id"]
         rows = curated[curated["source_id"].isin(ids) & curated["as_of"].eq(day)
                        & curated["indicator"].isin([listed, right])
-                       & curated["note"].str.contains(script.CORRECTION_NOTE, regex=False)]
+                       & curated["note"].str.contains(script.correction_note(url),
+                                                      regex=False)]
         others = curated[curated["source_id"].isin(ids) & curated["as_of"].eq(day)
                          & curated["indicator"].eq(listed)]
         assert len(rows) and rows["indicator"].eq(right).all(), (url, listed, day)
-        assert rows["note"].str.endswith(script.CORRECTION_NOTE).all(), (url, listed, day)
+        assert rows["note"].str.endswith(script.correction_note(url)).all(), (
+            url, listed, day)
         assert others.empty, others[["obs_id", "indicator"]].to_string()
 
 

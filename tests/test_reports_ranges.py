@@ -187,3 +187,27 @@ def test_persons_needed_is_a_range_over_a_ranged_denominator() -> None:
     above = needed_range(90.0, 94.6, 135400.0, none,
                          {"denominator_lo": 135305.0, "denominator_hi": 135449.0})
     assert above == {"persons_needed_lo": 0.0, "persons_needed_hi": 0.0}
+
+
+def test_gap_is_a_range_over_a_derived_coverage_or_target() -> None:
+    """A gap (target − coverage) over a derived coverage or an implied target is the range
+    their inputs allow, as persons needed is; over published figures it stays one number
+    (NaN ends). A range across zero is a gap whose sign is not known."""
+    import math
+
+    from bhxh_analysis.reports.coverage import gap_range, needed_range
+    no_t = {"target_lo": math.nan, "target_hi": math.nan}
+    no_c = {"coverage_lo": math.nan, "coverage_hi": math.nan}
+    cov = {"coverage_lo": 84.63, "coverage_hi": 89.09}  # "trên …" ÷ a population
+    g = gap_range(92.0, 89.09, no_t, cov)
+    assert g["gap_pp_lo"] == pytest.approx(92.0 - 89.09)
+    assert g["gap_pp_hi"] == pytest.approx(92.0 - 84.63)
+    assert all(math.isnan(v) for v in gap_range(92.0, 89.09, no_t, no_c).values())
+    tgt = {"target_lo": 94.5, "target_hi": 95.5}
+    g = gap_range(95.0, 95.2, tgt, no_c)
+    assert g["gap_pp_lo"] < 0 < g["gap_pp_hi"]
+    den = {"denominator_lo": math.nan, "denominator_hi": math.nan}
+    need = needed_range(95.0, 95.2, 1_000_000.0, no_c, den, tgt)
+    assert need == {"persons_needed_lo": 0.0,
+                    "persons_needed_hi": math.ceil(0.3 / 100 * 1_000_000 - 1e-9)}
+    assert math.isnan(needed_range(95.0, 95.2, 1e6, no_c, den)["persons_needed_lo"])

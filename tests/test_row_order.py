@@ -47,15 +47,41 @@ def test_coverage_plan_is_the_forecasters_choice(bundle: reports.Bundle) -> None
 
 
 def test_coverage_denominator_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:
-    """Hà Nội 10/6/2025 has two derived labour forces (4,733,333 from BHTN, 3,200,000 from
-    voluntary BHXH); the BHXH row, whose own participants are not published, took the
-    first in file order."""
+    """Hà Nội 10/6/2025 has three derived labour forces (4,733,333 from BHTN, 4,631,579
+    from compulsory BHXH, 3,200,000 from voluntary BHXH): each coverage row takes the one
+    its own participants give, whatever the rows' order (the row without published
+    participants of its own: ``test_denominator_without_own_participants``)."""
     for b in (bundle, _reordered(bundle, None)):
         cov = reports.ProvinceReport("Hà Nội", "legacy", lang="en", bundle=b).coverage_table()
+        cov = cov[cov["as_of"] == pd.Timestamp("2025-06-10")]
         den = dict(zip(cov["indicator"], cov["denominator"], strict=True))
-        assert den["bhxh_coverage_pct"] == pytest.approx(4_733_333.33, abs=1)  # first obs_id
+        assert den["bhxh_compulsory_coverage_pct"] == pytest.approx(2_200_000 / 0.475, abs=1)
         assert den["bhxh_voluntary_coverage_pct"] == pytest.approx(3_200_000)  # its own
         assert den["bhtn_coverage_pct"] == pytest.approx(4_733_333.33, abs=1)
+
+
+def test_denominator_without_own_participants() -> None:
+    """A total-BHXH rate whose own participants are not published, beside two derived
+    labour forces of that date: the forecaster's order picks (first ``source_id``, then
+    ``obs_id``), never the rows' order; with its participants, the one they give."""
+    from bhxh_analysis.reports.coverage import denominator_row
+
+    day = pd.Timestamp("2025-06-10")
+    place = {"geo_level": "province", "geo_code": "01", "boundaries": "legacy"}
+    both = pd.DataFrame([
+        {**place, "indicator": "labour_force", "as_of": day, "value": 4_000_000.0,
+         "source_id": "b", "obs_id": "b-1", "_derived": True},
+        {**place, "indicator": "labour_force", "as_of": day, "value": 3_000_000.0,
+         "source_id": "a", "obs_id": "a-2", "_derived": True}])
+    r = pd.Series({**place, "indicator": "bhxh_coverage_pct", "as_of": day, "value": 40.0})
+    for rows in (both, both.iloc[::-1]):
+        row, name = denominator_row(rows, r)
+        assert (name, row["value"]) == ("labour_force", 3_000_000.0)
+    own = pd.DataFrame([{**place, "indicator": "bhxh_participants", "as_of": day,
+                         "value": 1_600_000.0, "source_id": "c", "obs_id": "c-1",
+                         "_derived": False}])
+    row, _ = denominator_row(pd.concat([both, own], ignore_index=True), r)
+    assert row["value"] == 4_000_000.0  # 1.6 M ÷ 40 %
 
 
 def test_policy_target_of_a_year_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:

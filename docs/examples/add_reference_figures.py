@@ -41,6 +41,12 @@ PLACES = {
 }
 
 
+#: The two Hà Nội pages whose share of the labour force is corrected by the arithmetic.
+HA_NOI_2024 = ("https://vietnamtimes.org.vn/social-health-unemployment-insurance-see-year-on-"
+               "year-increases-compared-to-2023-and-dec-31-2023-figures-74285.html")
+HA_NOI_2025 = ("https://www.vietnam.vn/en/hon-95-dan-so-ha-noi-co-bao-hiem-y-te-sap-toi-nhieu-"
+               "nguoi-duoc-ho-tro-them-muc-dong")
+
 #: Figures of shared/reference/provincial-figures.csv filed under the total BHXH
 #: although their page gives compulsory BHXH only (docs/data.md, "Corrections"):
 #: (page URL, indicator as listed, as_of) -> the indicator of the page's figure. A key
@@ -61,11 +67,28 @@ CORRECTIONS: dict[tuple[str, str, str], str] = {
      "bhxh_attainment_pct", "2023-05-31"): "bhxh_compulsory_attainment_pct",
     ("https://vss.gov.vn:443/english/news/pages/vietnam-social-security.aspx?CateID=198"
      "&ItemID=11614", "bhxh_attainment_pct", "2023-12-31"): "bhxh_compulsory_attainment_pct",
-    ("https://vcdn.vietnam.vn/en/bhxh-ha-tinh-co-quan-chu-luc-thuc-hien-chinh-sach-an-sinh",
-     "bhxh_coverage_pct", "2025-06-30"): "bhxh_compulsory_coverage_pct",
+    # Hà Nội's shares of the working-age labour force: the page's words leave the scheme
+    # open, the arithmetic reads compulsory BHXH (docs/data.md, "Corrections")
+    (HA_NOI_2024, "bhxh_coverage_pct", "2024-05-31"): "bhxh_compulsory_coverage_pct",
+    (HA_NOI_2025, "bhxh_coverage_pct", "2025-06-10"): "bhxh_compulsory_coverage_pct",
 }
 #: Appended to the note of a corrected figure (after the note's 240 characters).
 CORRECTION_NOTE = "indicator corrected 2026-12-04: the source's figure is compulsory BHXH only"
+#: The note of an entry of :data:`CORRECTIONS` read from the arithmetic rather than
+#: from the page's words (the Hà Nội shares); other entries take :data:`CORRECTION_NOTE`.
+ARITHMETIC_NOTE = ("indicator corrected 2026-12-04: compulsory BHXH, by the arithmetic "
+                   "(docs/data.md, Corrections)")
+#: Hà Tĩnh's 32.6 % at 2025-06-30 (listed under the total BHXH) was first corrected to
+#: compulsory BHXH here; the page's own voluntary pair shows it is the total, so the
+#: listed indicator stands and the entry was taken out (docs/data.md, "Corrections").
+
+
+
+def correction_note(url: str) -> str:
+    """The words appended to the note of a figure of page ``url`` that an entry of
+    :data:`CORRECTIONS` corrects: :data:`ARITHMETIC_NOTE` for the Hà Nội shares, else
+    :data:`CORRECTION_NOTE`."""
+    return ARITHMETIC_NOTE if url in (HA_NOI_2024, HA_NOI_2025) else CORRECTION_NOTE
 
 
 def corrected(ref: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
@@ -153,7 +176,7 @@ def main(path: str) -> None:
                 zip(place, page["indicator"], page["as_of"], page["value"], strict=True)]
         note = ("printed " + page["value_raw"].map(repr)
                 + page["note"].map(lambda n: f"; {n}" if n else "")).str.slice(0, 240)
-        note = note.where(~changed[page.index], note + "; " + CORRECTION_NOTE)
+        note = note.where(~changed[page.index], note + "; " + correction_note(url))
         # A plan for a merged legacy province dated after the reform (a 2025 target
         # set in 2022) is a legacy-boundaries figure: say so; data add keeps it in the
         # curated file's optional ``boundaries`` column instead of moving it to the

@@ -16,7 +16,8 @@ A row's own words are checked against its indicator too (:func:`scheme_mismatche
 a note or printed value that names compulsory BHXH only beside a total-BHXH indicator
 (or voluntary beside compulsory, household BHYT beside all BHYT, the two together
 beside one of them) is a warning, never a rejection: the words may describe another
-figure of the page, and a person decides.
+figure of the page, and a person decides. Words the note says are about figures not
+added ("the page's compulsory count … is not added") are not read.
 """
 
 from __future__ import annotations
@@ -211,9 +212,30 @@ _TOGETHER = re.compile(r"\btogether\b|\bcombined\b|cả hai|gộp", re.IGNORECAS
 _PREFIX = r"^(" + "|".join(sorted(SCHEMES, key=len, reverse=True)) + r")_"
 
 
+#: Words about the page's other figures, left out of the data ("the page's BHXH total
+#: (…) and compulsory count (…) are not added"): a bracket, else a clause up to ";"
+#: (a ";" inside a bracket does not end it).
+_NOT_ADDED_WORDS = r"(?:(?:is|are)\s+not\s+added|không\s+(?:được\s+)?nhập)"
+_NOT_ADDED = (re.compile(r"\([^()]*\b" + _NOT_ADDED_WORDS + r"\b[^()]*\)", re.IGNORECASE),
+              re.compile(r"(?:[^;()]|\([^()]*\))*\b" + _NOT_ADDED_WORDS
+                         + r"\b(?:[^;()]|\([^()]*\))*", re.IGNORECASE))
+
+
 def _reading(text: str) -> str:
     """The scheme one text names: a component named alone, or the total its components
-    make when named together ("compulsory and voluntary together"); "" otherwise."""
+    make when named together ("compulsory and voluntary together"); "" otherwise.
+
+    Words about figures the note says were not added name no scheme of this row.
+
+    Examples
+    --------
+    >>> _reading("printed '1.182.774'; the page's compulsory count (13.662.083) is not added")
+    ''
+    >>> _reading("compulsory only (the page's increase is not added)")
+    'bhxh_compulsory'
+    """
+    for pattern in _NOT_ADDED:
+        text = pattern.sub(" ", text)
     named = [s for s, w in _NAMED.items() if w.search(_NEGATED[s].sub(" ", text))]
     if len(named) == 1:
         return named[0]

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..schema import MULTIPLIERS, REFORM_DATE, enforce_dtypes
 from . import patterns as P
+from .ceased import after_end
 from .district_page import headline_of_district
 from .misspelt import PENALTY, note_for
 from .places import PlaceContext
@@ -38,6 +39,12 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 
     out = []
     for r in rows:
         unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
+        # a figure dated after its unit ceased (Thành phố Ninh Bình from 1/1/2025, a
+        # district from 1/7/2025) is not that unit's: the province read, or unresolved
+        unit, ended = after_end(ctx.registry, unit, r["as_of"], r["sentence"],
+                                plan="plan_" in str(r["indicator"]))
+        if ended:
+            r["note"] = "; ".join(n for n in (r.get("note"), ended) if n)
         if unit is None or isinstance(unit, str):
             r.update(geo_name=unit or "", geo_code="", geo_level="", boundaries="",
                      province_2025="")

@@ -342,12 +342,14 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
     (implied plans from :func:`implied_plans_known`). Call it on observations already
     cut at the as-of date. Only the inputs those rules read are passed (fast on large
     panels); without any coverage or shortfall figure nothing can be implied and
-    ``derive`` is skipped. Returns ``KEY, indicator, as_of, value, value_hi, method,
-    source_id, obs_id`` with text as ``str`` (the ids order two derived denominators of
-    one year: :func:`bhxh_analysis.forecast.bounds.rank_denominators`; ``value_hi``, the
-    largest value the inputs' rounding allows, is what a bound may use).
+    ``derive`` is skipped. Returns ``KEY, indicator, as_of, value, value_lo, value_hi,
+    method, source_id, obs_id`` with text as ``str`` (the ids order two derived
+    denominators of one year: :func:`bhxh_analysis.forecast.bounds.rank_denominators`;
+    ``value_hi``, the largest value the inputs' rounding allows, is what a bound may use;
+    ``value_lo``–``value_hi`` is the range a plan converted with it carries).
     """
-    cols = [*KEY, "indicator", "as_of", "value", "value_hi", "method", "source_id", "obs_id"]
+    cols = [*KEY, "indicator", "as_of", "value", "value_lo", "value_hi", "method",
+            "source_id", "obs_id"]
     schemes = sorted({i.rsplit("_", 2)[0] if i.endswith("_coverage_pct")
                       else i[: -len("_participants")] for i in indicators})
     trigger = [f"{s}_{m}" for s in schemes
@@ -372,6 +374,7 @@ def derived_rows(obs: pd.DataFrame, indicators: list[str] | tuple[str, ...]) -> 
         out[c] = out[c].astype(str)
     out["as_of"] = pd.to_datetime(out["as_of"]).astype("datetime64[ns]")
     out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    out["value_lo"] = pd.to_numeric(out["value_lo"], errors="coerce").fillna(out["value"])
     out["value_hi"] = pd.to_numeric(out["value_hi"], errors="coerce").fillna(out["value"])
     return _canonical(out)
 
@@ -488,18 +491,26 @@ def _converted(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     d = den.assign(_rank=den["kind"].map(KIND_RANK).fillna(9))
     d = d.sort_values([*KEY, "denominator", "year", "_rank"], kind="stable")
     d = d.assign(values=d["values"].fillna("").astype(str) if "values" in d.columns else "")
+    # the range a derived denominator's inputs allow (the value itself when published)
+    d = d.assign(**{c: (pd.to_numeric(d[c], errors="coerce").fillna(d["value"])
+                        if c in d.columns else d["value"]) for c in ("value_lo", "value_hi")})
     d = d.drop_duplicates([*KEY, "denominator", "year"])[[*KEY, "denominator", "year", "value",
-                                                          "kind", "values"]]
+                                                          "value_lo", "value_hi", "kind",
+                                                          "values"]]
     rows = rows.assign(denominator=rows["indicator"].map(denominator_of))
     m = rows.merge(d.rename(columns={"kind": "denominator_kind", "values": "denominator_values"}),
                    on=[*KEY, "denominator", "year"], how="inner")
     power = m["indicator"].map(lambda i: conv[i][2]).to_numpy(float)
-    scale = np.where(power > 0, m["value"].to_numpy(float) / 100.0,
-                     100.0 / m["value"].to_numpy(float))
+    den, den_lo, den_hi = (m[c].to_numpy(float) for c in ("value", "value_lo", "value_hi"))
+    scale = np.where(power > 0, den / 100.0, 100.0 / den)
+    # a derived denominator's range widens the converted plan: a coverage plan over a
+    # labour force of 798,906–879,600 is a count of that width, not one exact number
+    lo = np.where(power > 0, den_lo / 100.0, 100.0 / den_hi)
+    hi = np.where(power > 0, den_hi / 100.0, 100.0 / den_lo)
     m = m.assign(basis=m["plan"], basis_kind=m["kind"],
                  kind=m["indicator"].map(lambda i: conv[i][1]),
-                 plan=m["plan"] * scale, plan_lo=m["plan_lo"] * scale,
-                 plan_hi=m["plan_hi"] * scale, denominator=m["value"])
+                 plan=m["plan"] * scale, plan_lo=m["plan_lo"] * lo,
+                 plan_hi=m["plan_hi"] * hi, denominator=m["value"])
     # a rate above 100 % is impossible: such a plan (a persons plan above the published
     # population) is not turned into a coverage plan
     m = m[~((power < 0) & (m["plan"] > 100.0))]

@@ -160,9 +160,9 @@ def denominator_candidates(obs: pd.DataFrame, derived: pd.DataFrame | None,
     Returns
     -------
     DataFrame
-        ``KEY, denominator, year, as_of, value, value_hi, kind, source_id, obs_id``, best
-        first (``value_hi``: the largest value a derived figure's inputs allow; the value
-        itself for published and summed figures).
+        ``KEY, denominator, year, as_of, value, value_lo, value_hi, kind, source_id,
+        obs_id``, best first (``value_lo``–``value_hi``: the range a derived figure's
+        inputs allow; the value itself for published and summed figures).
     """
     names = sorted(set(DENOMINATOR.values()))
     cols = [*KEY, "indicator", "as_of", "value"]
@@ -171,7 +171,7 @@ def denominator_candidates(obs: pd.DataFrame, derived: pd.DataFrame | None,
     pub = pub.assign(as_of=pd.to_datetime(pub["as_of"]), kind="published",
                      value=pd.to_numeric(pub["value"], errors="coerce"))
     pub = pub[(pub["as_of"].dt.year <= year) & pub["value"].notna()]
-    pub = pub.assign(value_hi=pub["value"])
+    pub = pub.assign(value_lo=pub["value"], value_hi=pub["value"])
     parts = [pub]
     prov = pub[(pub["geo_level"] == "province") & (pub["boundaries"] == "legacy")]
     if len(prov):
@@ -186,7 +186,8 @@ def denominator_candidates(obs: pd.DataFrame, derived: pd.DataFrame | None,
         if len(g):
             parts.append(pd.DataFrame({
                 "boundaries": "legacy", "geo_level": "nation", "geo_code": "VN",
-                "indicator": g["denominator"], "value": g["value"], "value_hi": g["value"],
+                "indicator": g["denominator"], "value": g["value"], "value_lo": g["value"],
+                "value_hi": g["value"],
                 "as_of": pd.to_datetime(g["year"].astype(str) + "-07-01"),
                 "kind": "sum of provinces", "source_id": "", "obs_id": ""}))
     if derived is not None and len(derived):
@@ -195,17 +196,17 @@ def denominator_candidates(obs: pd.DataFrame, derived: pd.DataFrame | None,
         value = pd.to_numeric(d["value"], errors="coerce")
         # a bound may use the largest value a derived figure's inputs allow ("trên 1
         # triệu" ÷ 95,9 % is 1,042,753 up to 1,147,088): a bound the data cannot break
-        hi = (pd.to_numeric(d["value_hi"], errors="coerce").fillna(value)
-              if "value_hi" in d.columns else value)
+        lo, hi = ((pd.to_numeric(d[c], errors="coerce").fillna(value) if c in d.columns
+                   else value) for c in ("value_lo", "value_hi"))
         parts.append(_with_ids(d[[*cols, *dids]]).assign(
             kind="derived", as_of=pd.to_datetime(d["as_of"]), value=value,
-            value_hi=hi.clip(lower=value)))
+            value_lo=lo.clip(upper=value), value_hi=hi.clip(lower=value)))
     allr = pd.concat(parts, ignore_index=True)
     allr = allr[allr["value"].notna() & (allr["value"] > 0)]
     allr = allr.assign(year=pd.to_datetime(allr["as_of"]).dt.year.astype(int))
     allr = allr.rename(columns={"indicator": "denominator"})
-    return rank_denominators(allr[[*KEY, "denominator", "year", "as_of", "value", "value_hi",
-                                   "kind", "source_id", "obs_id"]])
+    return rank_denominators(allr[[*KEY, "denominator", "year", "as_of", "value", "value_lo",
+                                   "value_hi", "kind", "source_id", "obs_id"]])
 
 
 def denominators(obs: pd.DataFrame, derived: pd.DataFrame | None, year: int) -> pd.DataFrame:
@@ -228,8 +229,8 @@ def denominators(obs: pd.DataFrame, derived: pd.DataFrame | None, year: int) -> 
     Returns
     -------
     DataFrame
-        ``KEY, denominator, year, value, value_hi, kind, source_id``; one row per unit,
-        denominator, year and kind; ``n_values`` (distinct figures of that kind) and
+        ``KEY, denominator, year, value, value_lo, value_hi, kind, source_id``; one row
+        per unit, denominator, year and kind; ``n_values`` (distinct figures of that kind) and
         ``values`` (each figure with its source, the one used first; empty unless
         ``n_values > 1``).
 
@@ -251,11 +252,11 @@ def denominators(obs: pd.DataFrame, derived: pd.DataFrame | None, year: int) -> 
     many = distinct.merge(n[n["n_values"] > 1], on=keys)
     many = many.assign(_t=_value_text(many["value"], many["source_id"]))
     text = many.groupby(keys, sort=False)["_t"].agg("; ".join).rename("values").reset_index()
-    out = best[[*keys, "value", "value_hi", "source_id"]].merge(n, on=keys, how="left").merge(
-        text, on=keys, how="left")
+    out = best[[*keys, "value", "value_lo", "value_hi", "source_id"]].merge(
+        n, on=keys, how="left").merge(text, on=keys, how="left")
     out["values"] = out["values"].astype(object).where(out["values"].notna(), "")
-    out = out[[*KEY, "denominator", "year", "value", "value_hi", "kind", "source_id",
-               "n_values", "values"]]
+    out = out[[*KEY, "denominator", "year", "value", "value_lo", "value_hi", "kind",
+               "source_id", "n_values", "values"]]
     return out.sort_values([*KEY, "denominator", "year", "kind"], ignore_index=True)
 
 

@@ -31,7 +31,8 @@ COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "
            "target_kind", "target_year", "target_source", "target_source_id", "gap_pp",
            "denominator", "denominator_indicator", "persons_needed", "label",
            "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi",
-           "persons_needed_lo", "persons_needed_hi"]
+           "persons_needed_lo", "persons_needed_hi", "target_lo", "target_hi", "gap_pp_lo",
+           "gap_pp_hi"]
 
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
@@ -50,13 +51,40 @@ def persons_for(gap: float, denom: float) -> float:
     return float(math.ceil(max(gap, 0.0) / 100 * denom - 1e-9))
 
 
+def gap_range(target: float, coverage: float, tgt_rng: dict[str, float],
+              cov_rng: dict[str, float]) -> dict[str, float]:
+    """``gap_pp_lo``/``_hi``: the gap (target − coverage, points) over every target and
+    coverage the range of a derived figure allows (NaN when both are published).
+
+    A coverage derived from "trên 1 triệu" ÷ a population, or a target implied by a
+    shortfall in points, makes the gap a range: one number would be exact where its
+    inputs are not.
+
+    Examples
+    --------
+    >>> none = {"target_lo": math.nan, "target_hi": math.nan}
+    >>> g = gap_range(95.0, 90.0, none, {"coverage_lo": 89.6, "coverage_hi": 90.4})
+    >>> round(g["gap_pp_lo"], 2), round(g["gap_pp_hi"], 2)
+    (4.6, 5.4)
+    """
+    t_lo, t_hi = tgt_rng["target_lo"], tgt_rng["target_hi"]
+    c_lo, c_hi = cov_rng["coverage_lo"], cov_rng["coverage_hi"]
+    if all(math.isnan(x) for x in (t_lo, t_hi, c_lo, c_hi)):
+        return {"gap_pp_lo": math.nan, "gap_pp_hi": math.nan}
+    t_lo, t_hi = (target if math.isnan(t_lo) else t_lo), (target if math.isnan(t_hi) else t_hi)
+    c_lo, c_hi = (coverage if math.isnan(c_lo) else c_lo), (coverage if math.isnan(c_hi) else c_hi)
+    return {"gap_pp_lo": t_lo - c_hi, "gap_pp_hi": t_hi - c_lo}
+
+
 def needed_range(target: float, coverage: float, denom: float,
-                 cov_rng: dict[str, float], den_rng: dict[str, float]) -> dict[str, float]:
-    """``persons_needed_lo``/``_hi``: the persons needed over every coverage and
-    denominator the range of a derived figure allows (NaN when both are published).
+                 cov_rng: dict[str, float], den_rng: dict[str, float],
+                 tgt_rng: dict[str, float] | None = None) -> dict[str, float]:
+    """``persons_needed_lo``/``_hi``: the persons needed over every coverage, denominator
+    and target the range of a derived figure allows (NaN when all are published).
 
     A derived denominator "69,031–71,852" makes "persons needed" a range too; printing
-    one number would claim a precision the inputs do not have.
+    one number would claim a precision the inputs do not have. ``tgt_rng``
+    (``target_lo``/``target_hi``): the range of a target implied by derived figures.
 
     Examples
     --------
@@ -65,14 +93,16 @@ def needed_range(target: float, coverage: float, denom: float,
     >>> r["persons_needed_lo"], r["persons_needed_hi"]
     (5841.0, 6079.0)
     """
-    c_lo, c_hi = cov_rng["coverage_lo"], cov_rng["coverage_hi"]
     d_lo, d_hi = den_rng["denominator_lo"], den_rng["denominator_hi"]
-    if all(math.isnan(x) for x in (c_lo, c_hi, d_lo, d_hi)):
+    gap = gap_range(target, coverage, tgt_rng or {"target_lo": math.nan,
+                                                  "target_hi": math.nan}, cov_rng)
+    if all(math.isnan(x) for x in (gap["gap_pp_lo"], gap["gap_pp_hi"], d_lo, d_hi)):
         return {"persons_needed_lo": math.nan, "persons_needed_hi": math.nan}
-    c_lo, c_hi = (coverage if math.isnan(c_lo) else c_lo), (coverage if math.isnan(c_hi) else c_hi)
+    g_lo = target - coverage if math.isnan(gap["gap_pp_lo"]) else gap["gap_pp_lo"]
+    g_hi = target - coverage if math.isnan(gap["gap_pp_hi"]) else gap["gap_pp_hi"]
     d_lo, d_hi = (denom if math.isnan(d_lo) else d_lo), (denom if math.isnan(d_hi) else d_hi)
-    return {"persons_needed_lo": persons_for(target - c_hi, d_lo),
-            "persons_needed_hi": persons_for(target - c_lo, d_hi)}
+    return {"persons_needed_lo": persons_for(g_lo, d_lo),
+            "persons_needed_hi": persons_for(g_hi, d_hi)}
 
 
 def target_for(rpt: ProvinceReport, indicator: str, year: int) -> pd.Series | None:
@@ -177,6 +207,8 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
         denom = math.nan if den_row is None else float(den_row["value"])
         needed = persons_for(gap, denom)
         cov_rng, den_rng = range_of(r, "coverage"), range_of(den_row, "denominator")
+        # a target implied by derived figures (a shortfall in points) has a range too
+        tgt_rng = range_of(plan, "target")
         rows.append({
             "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
             "indicator": r["indicator"], "coverage": float(r["value"]),
@@ -186,8 +218,9 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             "gap_pp": gap, "denominator": denom, "denominator_indicator": denom_ind,
             "persons_needed": float(needed), "target_note": note,
             # a derived rate or denominator: the range its inputs allow (NaN if published)
-            **cov_rng, **den_rng,
-            **needed_range(target, float(r["value"]), denom, cov_rng, den_rng),
+            **cov_rng, **den_rng, **tgt_rng,
+            **gap_range(target, float(r["value"]), tgt_rng, cov_rng),
+            **needed_range(target, float(r["value"]), denom, cov_rng, den_rng, tgt_rng),
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
