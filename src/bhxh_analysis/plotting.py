@@ -205,7 +205,7 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         ``y`` is a percentage.
     title, ylabel : str, optional
         Already in the reader's language; ``ylabel`` says what ``y`` measures and its unit,
-        "what (unit)", drawn on two lines.
+        "what (unit)", on two lines when longer than :data:`LONG_LABEL`.
     scale : float
         Divide ``y`` by this (e.g. 1e6 with ``ylabel="triệu người"``).
     targets : sequence of str
@@ -246,13 +246,11 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
             if label in targets:
                 ax.scatter(g[x], g[y], marker="_", s=260, linewidths=2.5, color=TARGET_COLOR,
                            zorder=4, label=label)
-            elif len(g) >= SPARSE:  # seaborn's line look; NaN rows break it at gaps
+            elif len(g) >= SPARSE:  # seaborn's line look; NaN rows break it at gaps, and a
+                # figure alone between two gaps is its marker (5 points: seen, not a dot)
                 pts = break_gaps(g, x, y)
-                ax.plot(pts[x], pts[y], color=color, marker="o", markersize=4, linewidth=1.8,
+                ax.plot(pts[x], pts[y], color=color, marker="o", markersize=5, linewidth=1.8,
                         markeredgecolor="w", markeredgewidth=0.75, label=label)
-                alone = pts[y].notna() & pts[y].shift().isna() & pts[y].shift(-1).isna()
-                if alone.any():  # a figure cut off by gaps: a point as large as a sparse one
-                    ax.scatter(pts[x][alone], pts[y][alone], color=color, s=36, zorder=3)
             else:
                 sns.scatterplot(data=g, x=x, y=y, ax=ax, color=color, s=36, label=label)
     ax.margins(x=0.06, y=0.1)  # the first x tick never meets the lowest y tick
@@ -285,8 +283,10 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
                 marks=sorted(data[x].unique()) if sparse else (), only_marks=sparse)
     ax.tick_params(axis="both", pad=5)
     ax.set_xlabel("")
-    # "what (unit)" on two lines: a short panel (the national one's 2 inches) holds it
-    ax.set_ylabel((ylabel or "").replace(" (", "\n(", 1))
+    # a long "what (unit)" on two lines: a short panel (the national one's 2 inches)
+    # holds it
+    ylabel = ylabel or ""
+    ax.set_ylabel(ylabel.replace(" (", "\n(", 1) if len(ylabel) > LONG_LABEL else ylabel)
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
     if hue:
@@ -298,6 +298,9 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
 
 #: A date axis with this many dates or fewer is labelled at the dates themselves.
 SPARSE_DATES = 3
+
+#: A y label longer than this (characters) is drawn on two lines, its unit below.
+LONG_LABEL = 20
 
 #: Largest distance (days) between two consecutive figures that a line still joins: a
 #: year and a month (a year-end figure and the next, or a figure published a few weeks
