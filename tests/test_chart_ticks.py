@@ -42,7 +42,8 @@ def report_charts(rpt: ProvinceReport, lang: str) -> Iterator[tuple[str, object]
     if len(cov):
         yield "coverage", plotting.bars(cov, x="coverage", y="label", target="target",
                                         lang=lang, title=rpt.t("coverage_chart"),
-                                        target_label=rpt.t("target_marker"))
+                                        target_label=rpt.t("target_marker"),
+                                        xlabel=rpt.t("axis_coverage_pct"))
     trends = rpt.trend_table()
     if len(trends):
         yield "trends", plotting.panels(trends, x="as_of", y="value", hue="series",
@@ -52,7 +53,8 @@ def report_charts(rpt: ProvinceReport, lang: str) -> Iterator[tuple[str, object]
     for _, row in fc[fc["status"] == "ok"].iterrows():
         yield row["label"], plotting.fan_chart(rpt.forecast_history(row), row.to_frame().T,
                                                plan=row["plan"], as_of=row["as_of"],
-                                               lang=lang, title=row["label"])
+                                               lang=lang, title=row["label"],
+                                               ylabel=rpt.t("axis_participants"))
 
 
 def assert_legible(chart: object, lang: str, what: str = "") -> None:

@@ -8,7 +8,11 @@ numbers are written the Vietnamese way by default (``lang="vi"``: ``1.312.000``,
 chart is drawn, so that their labels never meet (:mod:`bhxh_analysis.dateticks`). Legends
 sit outside the axes, at most :data:`MAX_SERIES` series share a panel, counts of very
 different size do not (:data:`MAX_RATIO`), and series with few points are drawn as
-points rather than lines. DejaVu Sans (shipped with matplotlib)
+points rather than lines. A line is broken where two consecutive figures are more than a
+year and a month apart (:func:`break_gaps`): a segment across years with no figure would
+suggest values never published. Every axis showing a quantity is labelled with what it
+measures and its unit (the caller's words; :func:`fan_chart` and :func:`bars` default to
+the catalogue's). DejaVu Sans (shipped with matplotlib)
 draws every Vietnamese letter (:func:`missing_glyphs`). The reports show the same charts
 through :func:`bhxh_analysis.reports.render.Page.figure`.
 """
@@ -200,7 +204,8 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     pct : bool
         ``y`` is a percentage.
     title, ylabel : str, optional
-        Already in the reader's language.
+        Already in the reader's language; ``ylabel`` says what ``y`` measures and its unit,
+        "what (unit)", on two lines when longer than :data:`LONG_LABEL`.
     scale : float
         Divide ``y`` by this (e.g. 1e6 with ``ylabel="triệu người"``).
     targets : sequence of str
@@ -241,9 +246,11 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
             if label in targets:
                 ax.scatter(g[x], g[y], marker="_", s=260, linewidths=2.5, color=TARGET_COLOR,
                            zorder=4, label=label)
-            elif len(g) >= SPARSE:
-                sns.lineplot(data=g, x=x, y=y, ax=ax, color=color, marker="o", markersize=4,
-                             linewidth=1.8, label=label, errorbar=None, estimator=None)
+            elif len(g) >= SPARSE:  # seaborn's line look; NaN rows break it at gaps, and a
+                # figure alone between two gaps is its marker (5 points: seen, not a dot)
+                pts = break_gaps(g, x, y)
+                ax.plot(pts[x], pts[y], color=color, marker="o", markersize=5, linewidth=1.8,
+                        markeredgecolor="w", markeredgewidth=0.75, label=label)
             else:
                 sns.scatterplot(data=g, x=x, y=y, ax=ax, color=color, s=36, label=label)
     ax.margins(x=0.06, y=0.1)  # the first x tick never meets the lowest y tick
@@ -276,7 +283,10 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
                 marks=sorted(data[x].unique()) if sparse else (), only_marks=sparse)
     ax.tick_params(axis="both", pad=5)
     ax.set_xlabel("")
-    ax.set_ylabel(ylabel or "")
+    # a long "what (unit)" on two lines: a short panel (the national one's 2 inches)
+    # holds it
+    ylabel = ylabel or ""
+    ax.set_ylabel(ylabel.replace(" (", "\n(", 1) if len(ylabel) > LONG_LABEL else ylabel)
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
     if hue:
@@ -288,6 +298,44 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
 
 #: A date axis with this many dates or fewer is labelled at the dates themselves.
 SPARSE_DATES = 3
+
+#: A y label longer than this (characters) is drawn on two lines, its unit below.
+LONG_LABEL = 20
+
+#: Largest distance (days) between two consecutive figures that a line still joins: a
+#: year and a month (a year-end figure and the next, or a figure published a few weeks
+#: late). Beyond it the line is broken (:func:`break_gaps`); years as numbers use the
+#: same distance in years.
+MAX_GAP_DAYS = 365 + 31
+
+
+def break_gaps(df: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
+    """Return ``x`` and ``y`` sorted by ``x``, with a row ``y = NaN`` inside each gap.
+
+    A gap is two consecutive points more than :data:`MAX_GAP_DAYS` apart (years as
+    numbers: that many days in years). Matplotlib does not join points across a NaN, so a
+    line drawn from the result stops at the last figure before the gap and starts again
+    at the first after it; every figure keeps its marker.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"year": [2008, 2010, 2011], "value": [1.0, 2.0, 3.0]})
+    >>> break_gaps(df, "year", "value").to_dict("list")
+    {'year': [2008.0, 2009.0, 2010.0, 2011.0], 'value': [1.0, nan, 2.0, 3.0]}
+    >>> len(break_gaps(df.iloc[1:], "year", "value"))
+    2
+    """
+    out = df[[x, y]].sort_values(x, kind="stable").reset_index(drop=True)
+    xs = out[x]
+    if pd.api.types.is_datetime64_any_dtype(xs):
+        gap = xs.diff() > pd.Timedelta(days=MAX_GAP_DAYS)
+    else:
+        gap = xs.astype(float).diff() > MAX_GAP_DAYS / 365.0
+    if not gap.any():
+        return out
+    before = xs.shift()[gap]
+    mids = pd.DataFrame({x: before + (xs[gap] - before) / 2, y: math.nan})
+    return pd.concat([out, mids]).sort_values(x, kind="stable").reset_index(drop=True)
 
 
 #: Smallest span (percentage points) of a percentage axis: a change of one point or two
@@ -556,7 +604,8 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
     Value labels sit inside long bars and just past short ones, so they never meet a
     target mark drawn on the bar; a label goes inside only a bar it fits in once the
     figure is laid out (:func:`_value_labels`), so draw on ``ax`` after the rest of its
-    figure. The legend sits outside the axes.
+    figure. The legend sits outside the axes. The value axis says what it measures
+    (``xlabel``; a percentage defaults to the catalogue's "coverage (%)").
 
     Examples
     --------
@@ -586,6 +635,8 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
                        color=TARGET_COLOR, zorder=3, label=target_label or target)
             legend_outside(ax)
     ax.xaxis.set_major_formatter(number_formatter(lang, pct))
+    if xlabel is None and pct:
+        xlabel = i18n.t("axis_coverage_pct", lang)
     ax.set_xlabel(xlabel or "")
     ax.set_ylabel("")
     ax.grid(axis="y", visible=False)
@@ -601,7 +652,7 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
 
 def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float | None = None,
               as_of: object = None, lang: str = "vi", ax: Axes | None = None, *,
-              title: str | None = None) -> Axes:
+              title: str | None = None, ylabel: str | None = None) -> Axes:
     """Draw a year-end forecast: history points, 80/95 % bands, the plan, the as-of date.
 
     Parameters
@@ -619,6 +670,10 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
         The forecast date, marked with a vertical line (default: last history date).
     lang : {"vi", "en"}
     ax : Axes, optional
+    title : str, optional
+    ylabel : str, optional
+        What the y axis measures, with its unit (default: the catalogue's participants
+        in persons, what the reports forecast).
 
     Returns
     -------
@@ -655,7 +710,8 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
                 linewidth=1.4)
         ax.scatter([end], [float(row["forecast"])], color=PALETTE[0], marker="D", s=36,
                    zorder=4, label=i18n.t("fan_forecast", lang))
-        ax.plot(hist["as_of"], hist["value"], color="#222222", marker="o", markersize=5,
+        pts = break_gaps(hist, "as_of", "value")
+        ax.plot(pts["as_of"], pts["value"], color="#222222", marker="o", markersize=5,
                 linewidth=1.0, zorder=5, label=i18n.t("fan_history", lang))
         if plan is not None and not pd.isna(plan):
             ax.axhline(float(plan), color=TARGET_COLOR, linestyle="-", linewidth=1.3,
@@ -677,6 +733,7 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
                 xytext=(0, -3), textcoords="offset points", ha="center", va="top",
                 fontsize=ax.xaxis.majorTicks[0].label1.get_fontsize(), color="#555555")
     ax.set_xlabel("")
+    ax.set_ylabel(ylabel if ylabel is not None else i18n.t("axis_participants", lang))
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
     legend_outside(ax)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import html
+import numbers
 import re
 from pathlib import Path
 from typing import Any
@@ -368,10 +369,19 @@ class Page:
             items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
             self._add(Html(f'<ul class="sentences">{items}</ul>', " ".join(sentences)))
 
-    def figure(self, chart: Any, alt: str = "") -> None:
-        """Add a chart (Axes, Figure or seaborn grid) as an embedded PNG; close its figure."""
+    def figure(self, chart: Any, alt: str = "", *, what: str | None = None,
+               place: str | None = None, dates: Any = (), forecast_to: Any = None) -> None:
+        """Add a chart (Axes, Figure or seaborn grid) as an embedded PNG; close its figure.
+
+        The image's alt text (read aloud to a reader who cannot see it) is ``alt``, or
+        else :func:`chart_alt` of ``what`` (default: the chart's titles), ``place``
+        (default: the page's), the years of ``dates`` and ``forecast_to``: never empty.
+        """
         from .. import plotting
 
+        if not alt:
+            alt = chart_alt(self.lang, what if what else chart_titles(chart),
+                            self.place if place is None else place, dates, forecast_to)
         png = base64.b64encode(plotting.to_png(chart)).decode("ascii")
         self._add(Html(f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{png}"/>',
                        alt or " "))
@@ -405,6 +415,61 @@ class Page:
         body = "".join(f'<div class="bhxh">{b.body}</div>' for b in self.blocks)
         return (f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
                 f"</head><body>{body}</body></html>")
+
+
+def chart_titles(chart: Any) -> str:
+    """The titles of a chart's axes, in order, each once, joined by "; " ("" if none)."""
+    from .. import plotting
+
+    names = [ax.get_title(loc="left") or ax.get_title() for ax in plotting.figure_of(chart).axes]
+    return "; ".join(dict.fromkeys(n for n in names if n))
+
+
+def _years(dates: Any) -> list[int]:
+    """The distinct years of ``dates`` (years as numbers, or date-likes), sorted."""
+    values = pd.Series(list(dates) if not isinstance(dates, pd.Series) else dates).dropna()
+    if values.empty:
+        return []
+    if pd.api.types.is_numeric_dtype(values):
+        return sorted({int(v) for v in values})
+    return sorted({int(v) for v in pd.to_datetime(values).dt.year})
+
+
+def chart_alt(lang: str, what: str, place: str | None = None, dates: Any = (),
+              forecast_to: Any = None) -> str:
+    """Return the alt text of a chart image: what it shows, where, which years, to when.
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+    what : str
+        What the chart shows, already in ``lang`` (a title or a heading).
+    place : str, optional
+        Left out when ``what`` already names it.
+    dates : sequence
+        The dates (or years) drawn; written as their first and last year.
+    forecast_to : int or date-like, optional
+        The forecast's date (a year: its 31 December).
+
+    Examples
+    --------
+    >>> chart_alt("vi", "BHXH tự nguyện: người tham gia", "Bắc Kạn",
+    ...           pd.to_datetime(["2018-12-31", "2024-06-30"]), 2024)
+    'Biểu đồ: BHXH tự nguyện: người tham gia, Bắc Kạn, 2018–2024, dự báo đến 31/12/2024'
+    >>> chart_alt("en", "Coverage", "Bắc Kạn", [2020])
+    'Chart: Coverage, Bắc Kạn, 2020'
+    """
+    years = _years(dates)
+    parts = [what] if what else []
+    if place and place not in what:
+        parts.append(place)
+    if years:
+        parts.append(str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}")
+    if forecast_to is not None and not pd.isna(forecast_to):
+        end = (pd.Timestamp(year=int(forecast_to), month=12, day=31)
+               if isinstance(forecast_to, numbers.Real) else pd.Timestamp(forecast_to))
+        parts.append(i18n.t("chart_alt_forecast", lang, date=i18n.fmt_date(end, lang)))
+    return i18n.t("chart_alt", lang, what=", ".join(parts))
 
 
 def newest_figure(report: Any) -> str:

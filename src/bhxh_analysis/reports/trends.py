@@ -87,11 +87,11 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
         parts.append(context.assign(
             panel=rpt.t("trends_context"),
             series=[i18n.indicator_label(x, rpt.lang) for x in context["indicator"]],
-            pct=False, ylabel=rpt.t("persons_thousands"), scale=1000.0))
+            pct=False, ylabel=rpt.t("axis_persons_thousands"), scale=1000.0))
     counts = ins[measure_of(ins["indicator"]).eq("participants").to_numpy()]
     if len(counts):
         parts.append(_participant_panels(rpt, counts).assign(
-            pct=False, ylabel=rpt.t("persons_thousands"), scale=1000.0))
+            pct=False, ylabel=rpt.t("axis_participants_thousands"), scale=1000.0))
     cov = ins[measure_of(ins["indicator"]).eq("coverage_pct").to_numpy()]
     if len(cov):
         cov = rpt._order(cov)
@@ -99,7 +99,7 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
             panel=rpt.t("trends_pct"),
             series=[f"{_scheme_name(i, rpt.lang)} — {p}"
                     for i, p in zip(cov["indicator"], cov["place"], strict=True)],
-            pct=True, ylabel="%", scale=1.0))
+            pct=True, ylabel=rpt.t("axis_coverage_pct"), scale=1.0))
     if not parts:
         return pd.DataFrame(columns=COLUMNS)
     out = pd.concat(parts)[COLUMNS].drop_duplicates(["panel", "series", "as_of"])
