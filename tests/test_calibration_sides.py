@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bhxh_analysis.forecast.backtest import calibration_factors, tail_ratio
+from bhxh_analysis.forecast.calibration import calibration_factors, tail_ratio
 from bhxh_analysis.forecast.methods import predict_sparse
 
 

@@ -674,7 +674,7 @@ def test_package_is_callable_and_still_a_package(nat: pd.DataFrame) -> None:
 
 def test_calibration_functions_by_hand() -> None:
     from bhxh_analysis.forecast import coverage, winkler
-    from bhxh_analysis.forecast.backtest import calibration_factor
+    from bhxh_analysis.forecast.calibration import calibration_factor
 
     df = pd.DataFrame({"y": [1.0, 5.0, 3.0], "lo80": [0.0, 0.0, 2.0], "hi80": [2.0, 2.0, 4.0]})
     assert coverage(df, 80) == pytest.approx(200 / 3)
@@ -756,7 +756,7 @@ def test_date_option_parser() -> None:
 
 #: Forecast modules whose every example runs here; tests/test_docstrings.py leaves their
 #: functions' examples to this test instead of running them twice.
-DOCTEST_MODULES = ("api", "result", "evaluate", "backtest", "bounds", "plan")
+DOCTEST_MODULES = ("api", "result", "evaluate", "backtest", "calibration", "bounds", "plan")
 
 
 @pytest.mark.parametrize("module", DOCTEST_MODULES)

@@ -232,7 +232,7 @@ def test_component_without_cases_calibrated_on_its_totals_cases() -> None:
     """Issue 14: an indicator with no calibration cases of its own uses its total's cases
     (compulsory BHXH errs like BHXH), not the all-indicators factor that one surging
     indicator (voluntary BHXH) sets; an indicator with cases keeps its own."""
-    from bhxh_analysis.forecast.backtest import calibration_factor
+    from bhxh_analysis.forecast.calibration import calibration_factor
 
     rng = np.random.default_rng(0)
     n = 60
@@ -254,7 +254,7 @@ def test_one_indicators_surge_does_not_widen_the_others_intervals() -> None:
     voluntary BHXH doubling in 2019, most of the cases — no longer sets the factor of
     calm indicators, with or without cases of their own; the surging indicator still
     widens its own intervals."""
-    from bhxh_analysis.forecast.backtest import calibration_factor
+    from bhxh_analysis.forecast.calibration import calibration_factor
 
     rng = np.random.default_rng(1)
     calm = [(i, y) for i in (0, 2, 3, 5) for y in range(2020, 2023)]  # one case a year
@@ -281,7 +281,11 @@ def test_95_factor_takes_its_tail_from_all_months() -> None:
     95 % factor of at least its 80 % factor times the tail ratio of all months and
     indicators — its own handful of cases cannot show the tail (their 95th percentile is
     about their largest) — while the 80 % factors and a heavier own tail are kept."""
-    from bhxh_analysis.forecast.backtest import calibration_factor, calibration_factors, tail_ratio
+    from bhxh_analysis.forecast.calibration import (
+        calibration_factor,
+        calibration_factors,
+        tail_ratio,
+    )
 
     rng = np.random.default_rng(1)
     # indicator 0: calm (normal) errors, 12 cases over the year; indicator 1: heavy
@@ -312,7 +316,7 @@ def test_total_without_cases_calibrated_on_its_main_parts_cases() -> None:
     (compulsory BHXH, 88 % of it), not like the all-indicators factor that voluntary
     BHXH's doubling sets; the main part keeps its total as its stand-in."""
     from bhxh_analysis.forecast._prep import prepare
-    from bhxh_analysis.forecast.backtest import calibration_factors, stand_ins
+    from bhxh_analysis.forecast.calibration import calibration_factors, stand_ins
 
     sim = simulate_panel(n_places=2, years=[2023], seed=1,
                          schemes=["bhxh", "bhxh_compulsory", "bhxh_voluntary"], plans=False)

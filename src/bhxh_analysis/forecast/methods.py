@@ -229,7 +229,7 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
     calib : dict, optional
         ``{80: factors, 95: factors}``: multipliers of the predictive scale per target
         for the 80 % and 95 % intervals, learned from the out-of-sample errors of
-        earlier years (:func:`bhxh_analysis.forecast.backtest.calibration_factor`). The
+        earlier years (:func:`bhxh_analysis.forecast.calibration.calibration_factor`). The
         reported ``scale`` (and so ``P(Y ≥ x)``) uses the 80 % factor; other levels
         interpolate (see :func:`level_scale`).
     own_tier : bool
@@ -365,7 +365,7 @@ def side_scales(scale: np.ndarray, df: np.ndarray, calib: Mapping[Any, Any],
     """Calibrated scales of the lower and upper side of the ``level`` % interval.
 
     ``calib`` maps ``80``/``95`` (both sides) and, when the sides were calibrated
-    apart (:func:`bhxh_analysis.forecast.backtest.calibration_factors`),
+    apart (:func:`bhxh_analysis.forecast.calibration.calibration_factors`),
     ``"lo80"``/``"lo95"``/``"hi80"``/``"hi95"`` to factors; each side is
     :func:`level_scale` with its own factors.
     """
