@@ -4,8 +4,9 @@ The forecast methods' intervals come from a Student-t on log values whose scale 
 estimated from training pairs; on real data those intervals were too narrow in some
 months and indicators and too wide in others. Calibration multiplies the scale by the
 percentile of how far past outcomes fell outside their intervals (errors of years
-before the target only, pooled across months and indicators with shrinkage); with
-:data:`CALIB_SIDES`, each side of the interval on the errors that fell on that side.
+before the target only, pooled across months and indicators with shrinkage), each side
+of the interval on the errors that fell on that side (:data:`CALIB_SIDES`). The
+chance of reaching a value (``result.prob_at_least``) uses the same two side scales.
 
 Applied in :func:`~bhxh_analysis.forecast.backtest.run_methods` (the backtest, the
 forecast API and P(meet plan) all go through it): the ``calib`` factors returned by
@@ -30,7 +31,10 @@ CALIB_H = 1.5
 CALIB_LEVELS = (80, 95)
 #: Calibrate each side of an interval on the errors that fell on that side
 #: (:func:`calibration_factors`); ``False``: one factor for both sides from ``|z|``.
-CALIB_SIDES = False
+#: Adopted 4 December 2026 (docs/forecasting.md): upward surprises (voluntary BHXH
+#: doubling) no longer widen the lower ends, and the late-year 80 % coverage of the
+#: real data reaches its band.
+CALIB_SIDES = True
 #: The smallest one-sided ratio ``r`` a side's percentile can take: a side on which
 #: (almost) no earlier outcome fell is narrowed, never closed (a percentile of 0 would
 #: put that end of the interval on the forecast).
@@ -269,7 +273,7 @@ def calibration_factors(past: pd.DataFrame | None, method: str, year: int,
     errors that fell on it (:func:`calibration_factor` with ``side``), the tail-ratio
     rule applied per side — upward surprises (voluntary BHXH doubling in 2019) widen
     the upper ends only. The two-sided ``80`` and ``95`` stay: the reported ``scale``
-    (and ``P(Y ≥ x)``) uses ``80``.
+    uses ``80``; ``scale_lo``/``scale_hi`` and so ``P(Y ≥ x)`` use ``"lo80"``/``"hi80"``.
     """
     sides = CALIB_SIDES if sides is None else sides
     if past is None:
