@@ -55,8 +55,10 @@ def test_single_figure_places_get_narrow_pooled_intervals_that_cover() -> None:
 
 def test_pooled_move_backtest_calibrated_on_simulated_panel() -> None:
     """Every case forecast as if its place had no history (``pooled_move``): 80 % and 95 %
-    coverage where they should be; narrower than the last value's calibrated interval and
-    within 40 % of the full-history seasonal profile's; accurate (error ratio < 0.5)."""
+    coverage where they should be; narrower than the last value's calibrated interval
+    (by a fifth: the last value's errors are one-sided — the year-end lies above the last
+    value — so calibrating each side narrows its 95 % interval by 18 %) and within 40 % of
+    the full-history seasonal profile's; accurate (error ratio < 0.5)."""
     from bhxh_analysis.forecast import calibration_table, cross_validation
 
     sim = simulate_panel(n_places=30, years=range(2016, 2025), seed=3)
@@ -66,7 +68,7 @@ def test_pooled_move_backtest_calibrated_on_simulated_panel() -> None:
     assert 75 <= tab.loc["pooled_move", "coverage80"] <= 85, tab
     assert 90 <= tab.loc["pooled_move", "coverage95"] <= 98, tab
     w = tab["width95_rel"]
-    assert w["pooled_move"] < 0.75 * w["last_value"], tab
+    assert w["pooled_move"] < 0.8 * w["last_value"], tab
     assert w["pooled_move"] < 1.4 * w["seasonal_profile"], tab
     assert tab.loc["pooled_move", "error_ratio_vs_run_rate"] < 0.5, tab
     # It sees more cases: figures without the previous year-end count too.
@@ -74,12 +76,13 @@ def test_pooled_move_backtest_calibrated_on_simulated_panel() -> None:
 
 
 def _bounded_place() -> pd.DataFrame:
-    """Three provinces whose BHYT participants approach their populations (P9: 1,000);
-    enough training pairs that nothing is borrowed from the embedded figures."""
+    """Three provinces whose BHYT participants approach their populations (P9: 1,000; close
+    enough that upper ends reach the bound); enough training pairs that nothing is
+    borrowed from the embedded figures."""
     rows = []
     for code, scale in (("P7", 3.0), ("P8", 2.0), ("P9", 1.0)):
         for i, year in enumerate(range(2014, 2024)):
-            ye = (900 + 9.5 * i) * scale
+            ye = (905 + 9.5 * i) * scale
             rows += [(code, f"{year}-07-01", "population", 1000.0 * scale),
                      (code, f"{year}-12-31", "bhyt_participants", ye),
                      (code, f"{year}-06-30", "bhyt_participants",
