@@ -55,8 +55,10 @@ def test_single_figure_places_get_narrow_pooled_intervals_that_cover() -> None:
 
 def test_pooled_move_backtest_calibrated_on_simulated_panel() -> None:
     """Every case forecast as if its place had no history (``pooled_move``): 80 % and 95 %
-    coverage where they should be; narrower than the last value's calibrated interval and
-    within 40 % of the full-history seasonal profile's; accurate (error ratio < 0.5)."""
+    coverage where they should be; narrower than the last value's calibrated interval
+    (by a fifth: the last value's errors are one-sided — the year-end lies above the last
+    value — so calibrating each side narrows its 95 % interval by 18 %) and within 40 % of
+    the full-history seasonal profile's; accurate (error ratio < 0.5)."""
     from bhxh_analysis.forecast import calibration_table, cross_validation
 
     sim = simulate_panel(n_places=30, years=range(2016, 2025), seed=3)
@@ -66,7 +68,7 @@ def test_pooled_move_backtest_calibrated_on_simulated_panel() -> None:
     assert 75 <= tab.loc["pooled_move", "coverage80"] <= 85, tab
     assert 90 <= tab.loc["pooled_move", "coverage95"] <= 98, tab
     w = tab["width95_rel"]
-    assert w["pooled_move"] < 0.75 * w["last_value"], tab
+    assert w["pooled_move"] < 0.8 * w["last_value"], tab
     assert w["pooled_move"] < 1.4 * w["seasonal_profile"], tab
     assert tab.loc["pooled_move", "error_ratio_vs_run_rate"] < 0.5, tab
     # It sees more cases: figures without the previous year-end count too.
@@ -74,12 +76,13 @@ def test_pooled_move_backtest_calibrated_on_simulated_panel() -> None:
 
 
 def _bounded_place() -> pd.DataFrame:
-    """Three provinces whose BHYT participants approach their populations (P9: 1,000);
-    enough training pairs that nothing is borrowed from the embedded figures."""
+    """Three provinces whose BHYT participants approach their populations (P9: 1,000; close
+    enough that upper ends reach the bound); enough training pairs that nothing is
+    borrowed from the embedded figures."""
     rows = []
     for code, scale in (("P7", 3.0), ("P8", 2.0), ("P9", 1.0)):
         for i, year in enumerate(range(2014, 2024)):
-            ye = (900 + 9.5 * i) * scale
+            ye = (905 + 9.5 * i) * scale
             rows += [(code, f"{year}-07-01", "population", 1000.0 * scale),
                      (code, f"{year}-12-31", "bhyt_participants", ye),
                      (code, f"{year}-06-30", "bhyt_participants",
@@ -232,7 +235,7 @@ def test_component_without_cases_calibrated_on_its_totals_cases() -> None:
     """Issue 14: an indicator with no calibration cases of its own uses its total's cases
     (compulsory BHXH errs like BHXH), not the all-indicators factor that one surging
     indicator (voluntary BHXH) sets; an indicator with cases keeps its own."""
-    from bhxh_analysis.forecast.backtest import calibration_factor
+    from bhxh_analysis.forecast.calibration import calibration_factor
 
     rng = np.random.default_rng(0)
     n = 60
@@ -254,7 +257,7 @@ def test_one_indicators_surge_does_not_widen_the_others_intervals() -> None:
     voluntary BHXH doubling in 2019, most of the cases — no longer sets the factor of
     calm indicators, with or without cases of their own; the surging indicator still
     widens its own intervals."""
-    from bhxh_analysis.forecast.backtest import calibration_factor
+    from bhxh_analysis.forecast.calibration import calibration_factor
 
     rng = np.random.default_rng(1)
     calm = [(i, y) for i in (0, 2, 3, 5) for y in range(2020, 2023)]  # one case a year
@@ -281,7 +284,11 @@ def test_95_factor_takes_its_tail_from_all_months() -> None:
     95 % factor of at least its 80 % factor times the tail ratio of all months and
     indicators — its own handful of cases cannot show the tail (their 95th percentile is
     about their largest) — while the 80 % factors and a heavier own tail are kept."""
-    from bhxh_analysis.forecast.backtest import calibration_factor, calibration_factors, tail_ratio
+    from bhxh_analysis.forecast.calibration import (
+        calibration_factor,
+        calibration_factors,
+        tail_ratio,
+    )
 
     rng = np.random.default_rng(1)
     # indicator 0: calm (normal) errors, 12 cases over the year; indicator 1: heavy
@@ -312,7 +319,7 @@ def test_total_without_cases_calibrated_on_its_main_parts_cases() -> None:
     (compulsory BHXH, 88 % of it), not like the all-indicators factor that voluntary
     BHXH's doubling sets; the main part keeps its total as its stand-in."""
     from bhxh_analysis.forecast._prep import prepare
-    from bhxh_analysis.forecast.backtest import calibration_factors, stand_ins
+    from bhxh_analysis.forecast.calibration import calibration_factors, stand_ins
 
     sim = simulate_panel(n_places=2, years=[2023], seed=1,
                          schemes=["bhxh", "bhxh_compulsory", "bhxh_voluntary"], plans=False)

@@ -322,7 +322,7 @@ def _after_run(res: pd.DataFrame, levels: Sequence[int], borrowed: bool) -> pd.D
     if obs_rows.any():
         for col in ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]:
             res.loc[obs_rows, col] = res.loc[obs_rows, "v"]
-        res.loc[obs_rows, "scale"] = 0.0
+        res.loc[obs_rows, ["scale", "scale_lo", "scale_hi"]] = 0.0
         res.loc[obs_rows, "loc"] = np.log(res.loc[obs_rows, "v"].astype(float))
         res.loc[obs_rows, "method"] = "observed"
         res.loc[obs_rows, "notes"] = [f"31 December {y} value observed on or before the as-of "
@@ -431,7 +431,7 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
             continue
         far = _refuse_far(res, year)
         if far.any():
-            res.loc[far, ["forecast", "loc", "scale",
+            res.loc[far, ["forecast", "loc", "scale", "scale_lo", "scale_hi",
                           *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]] = np.nan
             res.loc[far, "notes"] = [
                 f"refused: 31 December {year} is {(pd.Timestamp(year=year, month=12, day=31) - pd.Timestamp(d)).days / 365.25:.1f} "

@@ -441,9 +441,10 @@ def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     if not comp.any():
         return res
     on = [*KEY, "year", "as_of"]
+    side = [c for c in ("scale_lo", "scale_hi") if c in res]
     tot = res.loc[res["indicator"].isin(set(total[comp])), [*on, "indicator", *ends, "loc",
-                                                             "scale", "df", "upper_bound",
-                                                             "last_value"]]
+                                                             "scale", *side, "df",
+                                                             "upper_bound", "last_value"]]
     tot = tot.rename(columns={"indicator": "total", **{c: f"t_{c}" for c in tot.columns
                                                        if c not in [*on, "indicator"]}})
     m = (res.loc[comp, on].assign(total=total[comp]).reset_index()
@@ -469,7 +470,9 @@ def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     res.loc[idx, "bound_kind"] = "total"
     res.loc[idx, "bound_year"] = res.loc[idx, "year"].to_numpy(float)
     plan = res.loc[idx, "plan"].to_numpy(float)
-    p_tot = prob_at_least(plan, m["t_loc"], m["t_scale"], m["t_df"], m["t_upper_bound"])
+    p_tot = prob_at_least(plan, m["t_loc"], m["t_scale"], m["t_df"], m["t_upper_bound"],
+                          *(m[f"t_{c}"] if c in side else np.nan
+                            for c in ("scale_lo", "scale_hi")))
     p = res.loc[idx, "p_meet_plan"].to_numpy(float)
     p = np.where(np.isfinite(p_tot), np.minimum(p, p_tot), p)
     res.loc[idx, "p_meet_plan"] = np.where(np.isfinite(p) & (plan > cap), 0.0, p)

@@ -229,8 +229,10 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
     calib : dict, optional
         ``{80: factors, 95: factors}``: multipliers of the predictive scale per target
         for the 80 % and 95 % intervals, learned from the out-of-sample errors of
-        earlier years (:func:`bhxh_analysis.forecast.backtest.calibration_factor`). The
-        reported ``scale`` (and so ``P(Y ≥ x)``) uses the 80 % factor; other levels
+        earlier years (:func:`bhxh_analysis.forecast.calibration.calibration_factor`);
+        with ``"lo80"`` … ``"hi95"``, each side its own (:func:`side_scales`). The
+        reported ``scale`` uses the two-sided 80 % factor, ``scale_lo``/``scale_hi``
+        each side's (the split distribution of ``P(Y ≥ x)``); other levels
         interpolate (see :func:`level_scale`).
     own_tier : bool
         ``False``: no tier of the target's own series (see :func:`tier_distribution`).
@@ -242,7 +244,8 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
     Returns
     -------
     DataFrame
-        Same index as ``targets``: ``forecast, loc, scale, df`` and ``lo{L}``/``hi{L}``.
+        Same index as ``targets``: ``forecast, loc, scale, scale_lo, scale_hi, df`` and
+        ``lo{L}``/``hi{L}``.
 
     Notes
     -----
@@ -271,7 +274,9 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
     point = np.exp(loc)
     if method == "last_value":  # exact in value space (no log round trip)
         point = targets["v"].to_numpy(dtype=float)
+    s_lo, s_hi = side_scales(scale, df, calib, 80)
     out = pd.DataFrame({"forecast": point, "loc": loc, "scale": scale * calib[80],
+                        "scale_lo": s_lo, "scale_hi": s_hi,
                         "df": df, "n_train_own": n_own, "scale_raw": scale,
                         **{f"calib{k}": v for k, v in calib.items()}}, index=targets.index)
     for lev in levels:
@@ -365,7 +370,7 @@ def side_scales(scale: np.ndarray, df: np.ndarray, calib: Mapping[Any, Any],
     """Calibrated scales of the lower and upper side of the ``level`` % interval.
 
     ``calib`` maps ``80``/``95`` (both sides) and, when the sides were calibrated
-    apart (:func:`bhxh_analysis.forecast.backtest.calibration_factors`),
+    apart (:func:`bhxh_analysis.forecast.calibration.calibration_factors`),
     ``"lo80"``/``"lo95"``/``"hi80"``/``"hi95"`` to factors; each side is
     :func:`level_scale` with its own factors.
     """

@@ -194,12 +194,16 @@ def plan_backtest(obs: pd.DataFrame | Prepared,
     for m in POINT_METHODS:
         r = res[key].merge(every[every["method"] == m], on=key, how="left")
         point[f"p_{m}"] = prob_at_least(plan, r["loc"].to_numpy(float),
-                                        r["scale"].to_numpy(float), r["df"].to_numpy(float))
+                                        r["scale"].to_numpy(float), r["df"].to_numpy(float),
+                                        np.nan, r["scale_lo"].to_numpy(float),
+                                        r["scale_hi"].to_numpy(float))
     out = pd.DataFrame({
         "indicator": res["indicator"].astype(str), "year": res["year"].astype(int),
         "as_of": pd.to_datetime(res["as_of"]), "months_elapsed": res["t"].astype(float),
         "plan": plan, "actual": y, "met": y >= plan,
-        "p_seasonal": prob_at_least(plan, loc, scale, df), "p_plan_aware": p_pa,
+        "p_seasonal": prob_at_least(plan, loc, scale, df, np.nan, res["scale_lo"].to_numpy(float),
+                                    res["scale_hi"].to_numpy(float)),
+        "p_plan_aware": p_pa,
         "p_empirical_moves": moves_prob(total, large), **point,
         "move_needed_pct": (plan / res["v"].to_numpy(float) - 1.0) * 100.0,
         "past_moves": total, "past_moves_as_large": large,

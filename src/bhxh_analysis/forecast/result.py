@@ -1,9 +1,11 @@
 """The forecast result: one row per forecast, its distribution, bounds, plan and reason.
 
-A forecast is a censored log-Student-t distribution of the 31 December value
-(``loc``, ``scale``, ``df``; censored at ``upper_bound``). :func:`prob_at_least`
-evaluates ``P(Y ≥ x)`` on it; the table columns are :data:`RESULT_COLUMNS`, long
-format in the statsforecast manner (``unique_id``, ``ds`` = the 31 December forecast,
+A forecast is a censored split log-Student-t distribution of the 31 December value:
+``loc`` (the median), ``scale_lo`` below it and ``scale_hi`` above it (each side's
+calibrated scale, the scales of the interval's two ends), ``df``; censored at
+``upper_bound``. :func:`prob_at_least` evaluates ``P(Y ≥ x)`` on it, so a plan at
+``hi80`` gets 10 % and one at ``lo80`` 90 %. The table columns are
+:data:`RESULT_COLUMNS`, long format in the statsforecast manner (``unique_id``, ``ds`` = the 31 December forecast,
 interval columns ``lo80, hi80, lo95, hi95``), dates ``datetime64[ns]``, text ``str``.
 
 The chance of meeting the plan comes with its reason as data: ``move_needed_pct`` (how
@@ -36,7 +38,8 @@ RESULT_COLUMNS = [
     "as_of", "method", "forecast", "lo80", "hi80", "lo95", "hi95", "n_obs", "plan",
     "plan_source", "plan_basis", "plan_denominator", "p_meet_plan", "p_meet_plan_model", "plan_pull", "move_needed_pct", "past_moves", "past_moves_as_large",
     "past_moves_pool", "past_moves_window", "pace_required", "last_value", "last_as_of", "prev_year_end",
-    "upper_bound", "bound_indicator", "bound_year", "bound_kind", "loc", "scale", "df",
+    "upper_bound", "bound_indicator", "bound_year", "bound_kind", "loc", "scale", "scale_lo",
+    "scale_hi", "df",
     "flags", "notes",
 ]
 TEXT = ["unique_id", "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "method",
@@ -91,21 +94,35 @@ def intervals(res: pd.DataFrame, levels: Sequence[int], rows: np.ndarray | None 
         lo, hi = side_scales(scale / calib[80], df, calib, lev)
         res.loc[rows, f"lo{lev}"] = np.exp(loc - q * lo)
         res.loc[rows, f"hi{lev}"] = np.exp(loc + q * hi)
+    res.loc[rows, "scale_lo"], res.loc[rows, "scale_hi"] = side_scales(
+        scale / calib[80], df, calib, 80)
     return res
 
 
-def prob_at_least(x: Any, loc: Any, scale: Any, df: Any, upper: Any = np.nan) -> np.ndarray:
-    """``P(Y ≥ x)`` under the censored log-Student-t forecast distribution.
+def prob_at_least(x: Any, loc: Any, scale: Any, df: Any, upper: Any = np.nan,
+                  scale_lo: Any = np.nan, scale_hi: Any = np.nan) -> np.ndarray:
+    """``P(Y ≥ x)`` under the censored split log-Student-t forecast distribution.
+
+    Below ``loc`` the distribution of ``log Y`` is the lower half of a Student t with
+    scale ``scale_lo``, above it the upper half of one with scale ``scale_hi``, each
+    half holding 50 % and the two joined at ``loc`` (the median, the point forecast):
+    ``P(Y ≥ x) = sf((log x − loc) / s)``, ``s = scale_hi`` for ``x`` above the median,
+    ``scale_lo`` below it. These are the scales of the interval's two ends, so the
+    chance agrees with the interval shown beside it (``x = hi80`` gives 0.10, ``x =
+    lo80`` 0.90). A side scale that is NaN (not given, or a forecast without side
+    calibration) is ``scale``: the symmetric distribution.
 
     Parameters
     ----------
     x : array-like
         Thresholds (NaN gives NaN).
     loc, scale, df : array-like
-        Location and scale of ``log Y`` and degrees of freedom; ``scale == 0`` is a
-        known value ``exp(loc)``.
+        Location and two-sided scale of ``log Y`` and degrees of freedom; ``scale ==
+        0`` is a known value ``exp(loc)``.
     upper : array-like
         Upper bound (the denominator); ``P = 0`` above it. NaN = unbounded.
+    scale_lo, scale_hi : array-like
+        Scales of ``log Y`` below and above ``loc``; NaN = ``scale``.
 
     Returns
     -------
@@ -118,11 +135,18 @@ def prob_at_least(x: Any, loc: Any, scale: Any, df: Any, upper: Any = np.nan) ->
     0.5
     >>> float(prob_at_least(120.0, np.log(100.0), 0.1, 30.0, upper=110.0)[()])
     0.0
+    >>> hi80 = 100.0 * np.exp(0.2 * 1.31)               # upper side's scale 0.2, t(30) 90th pct
+    >>> round(float(prob_at_least(hi80, np.log(100.0), 0.1, 30.0, scale_lo=0.05,
+    ...                           scale_hi=0.2)[()]), 3)
+    0.1
     """
-    x, loc, scale, df, upper = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in
-                                                     (x, loc, scale, df, upper)))
+    x, loc, scale, df, upper, s_lo, s_hi = np.broadcast_arrays(
+        *(np.asarray(a, dtype=float) for a in (x, loc, scale, df, upper, scale_lo, scale_hi)))
     with np.errstate(divide="ignore", invalid="ignore"):
-        z = (np.log(x) - loc) / np.where(scale > 0, scale, 1.0)
+        d = np.log(x) - loc
+        side = np.where(d >= 0, s_hi, s_lo)
+        side = np.where(np.isfinite(side) & (scale > 0), side, scale)
+        z = d / np.where(side > 0, side, 1.0)
         p = np.where(scale > 0, stats.t.sf(z, np.where(np.isfinite(df), df, 1e6)),
                      (np.exp(loc) >= x * (1 - 1e-12)).astype(float))
     p = np.where(np.isfinite(upper) & (x > upper), 0.0, p)
@@ -304,7 +328,8 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
     plan, src = pl["plan"].to_numpy(float), pl["plan_source"].to_numpy(object)
     res["notes"] = join_text(res["notes"].to_numpy(), pl["note"].to_numpy())
     res["flags"] = add_flags(res["flags"].to_numpy(), pl["flag"].to_numpy())
-    p_meet = prob_at_least(plan, res["loc"], res["scale"], res["df"], upper)
+    side = {k: res[k] if k in res else np.nan for k in ("scale_lo", "scale_hi")}
+    p_meet = prob_at_least(plan, res["loc"], res["scale"], res["df"], upper, **side)
     model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
     if plan_fit is not None:
         from .plan import plan_aware_prob
@@ -352,6 +377,7 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
         "bound_year": bounds["bound_year"].to_numpy(float),
         "bound_kind": bounds["bound_kind"].to_numpy(),
         "loc": res["loc"].to_numpy(float), "scale": res["scale"].to_numpy(float),
+        **{k: np.broadcast_to(np.asarray(v, dtype=float), len(res)) for k, v in side.items()},
         "df": res["df"].to_numpy(float), "flags": res["flags"].to_numpy(),
         "notes": res["notes"].to_numpy(),
     })
@@ -427,6 +453,8 @@ class ForecastResult:
     bound_year: float
     loc: float
     scale: float
+    scale_lo: float
+    scale_hi: float
     df: float
     flags: str
     notes: str = ""
@@ -453,7 +481,8 @@ class ForecastResult:
         >>> r.prob_at_least(r.forecast) > 0.4 and r.prob_at_least(2e8) == 0.0
         True
         """
-        return float(prob_at_least(x, self.loc, self.scale, self.df, self.upper_bound)[()])
+        return float(prob_at_least(x, self.loc, self.scale, self.df, self.upper_bound,
+                                   self.scale_lo, self.scale_hi)[()])
 
     def to_dict(self) -> dict[str, Any]:
         """Return the result as a JSON-ready dictionary (NaN → None, dates ISO)."""
