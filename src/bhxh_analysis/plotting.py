@@ -665,7 +665,8 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
         ``actual`` (the published 31 December figure of a year already over) is drawn
         as a star, so the reader sees where the year ended against the fan.
     plan : float, optional
-        The year's plan, drawn as a labelled horizontal line.
+        The year's plan, drawn as a labelled horizontal line; a plan known only as a range
+        (``plan_lo``/``plan_hi`` of ``forecast_df``) also as a light band, labelled with it.
     as_of : date-like, optional
         The forecast date, marked with a vertical line (default: last history date).
     lang : {"vi", "en"}
@@ -713,9 +714,15 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
         pts = break_gaps(hist, "as_of", "value")
         ax.plot(pts["as_of"], pts["value"], color="#222222", marker="o", markersize=5,
                 linewidth=1.0, zorder=5, label=i18n.t("fan_history", lang))
-        if plan is not None and not pd.isna(plan):
+        if plan is not None and not pd.isna(plan):  # a ranged plan: its band, its range
+            ends = [i18n.fmt_number(row.get(c, plan), lang) for c in ("plan_lo", "plan_hi")]
+            text = i18n.fmt_number(plan, lang)
+            if "–" not in ends and ends[0] != ends[1]:
+                ax.axhspan(float(row["plan_lo"]), float(row["plan_hi"]), color=TARGET_COLOR,
+                           alpha=0.15, linewidth=0)
+                text = i18n.t("range_dash", lang, lo=ends[0], hi=ends[1])
             ax.axhline(float(plan), color=TARGET_COLOR, linestyle="-", linewidth=1.3,
-                       label=f"{i18n.t('fan_plan', lang)}: {i18n.fmt_number(plan, lang)}")
+                       label=f"{i18n.t('fan_plan', lang)}: {text}")
         actual = row.get("actual", math.nan)
         if actual is not None and not pd.isna(actual):  # the year is over: its outcome
             ax.scatter([end], [float(actual)], color="#222222", marker="*", s=120, zorder=6,

@@ -613,8 +613,9 @@ def pick_plans(plans: pd.DataFrame, year: int, as_of: pd.Timestamp,
     Returns
     -------
     DataFrame
-        One row per ``KEY, indicator``: ``plan, kind, source_id, basis, denominator,
-        denominator_kind, denominator_values, conflict`` (bool), ``n_plans`` (distinct
+        One row per ``KEY, indicator``: ``plan, plan_lo, plan_hi`` (the range of a plan
+        derived from rounded figures; both ``plan`` otherwise), ``kind, source_id, basis,
+        denominator, denominator_kind, denominator_values, conflict`` (bool), ``n_plans`` (distinct
         values of the chosen kind) and ``values`` (each value with its source, for a note).
 
     Examples
@@ -629,8 +630,9 @@ def pick_plans(plans: pd.DataFrame, year: int, as_of: pd.Timestamp,
     >>> float(r["plan"]), r["source_id"], bool(r["conflict"]), r["values"]
     (915000.0, 'news-0', True, '915000 (news-0); 920000 (news-1)')
     """
-    cols = [*KEY, "indicator", "plan", "kind", "source_id", "basis", "denominator",
-            "denominator_kind", "denominator_values", "conflict", "n_plans", "values"]
+    cols = [*KEY, "indicator", "plan", "plan_lo", "plan_hi", "kind", "source_id", "basis",
+            "denominator", "denominator_kind", "denominator_values", "conflict", "n_plans",
+            "values"]
     p = plans[(plans["year"] == year) & (pd.to_datetime(plans["known_from"]) <= as_of)]
     if "denominator_values" not in p.columns:  # a table built by hand
         p = p.assign(denominator_values="")

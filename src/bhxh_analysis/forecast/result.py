@@ -35,7 +35,8 @@ from ._prep import KEY
 
 RESULT_COLUMNS = [
     "unique_id", "ds", "geo_name", "geo_code", "geo_level", "boundaries", "indicator", "year",
-    "as_of", "method", "forecast", "lo80", "hi80", "lo95", "hi95", "n_obs", "plan",
+    "as_of", "method", "forecast", "lo80", "hi80", "lo95", "hi95", "n_obs", "plan", "plan_lo",
+    "plan_hi", "p_meet_plan_lo", "p_meet_plan_hi",
     "plan_source", "plan_basis", "plan_denominator", "p_meet_plan", "p_meet_plan_model", "plan_pull", "move_needed_pct", "past_moves", "past_moves_as_large",
     "past_moves_pool", "past_moves_window", "pace_required", "last_value", "last_as_of", "prev_year_end",
     "upper_bound", "bound_indicator", "bound_year", "bound_kind", "loc", "scale", "scale_lo",
@@ -163,8 +164,10 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
            year: int, as_of: pd.Timestamp) -> pd.DataFrame:
     """Plan of each row: given by the user, else :func:`~._prep.pick_plans` (one, never averaged).
 
-    Returns ``plan, plan_source, plan_basis, plan_denominator, flag, note`` aligned with
-    ``info``: a plan chosen among conflicting ones gets the flag ``plan_conflict`` and a
+    Returns ``plan, plan_lo, plan_hi, plan_source, plan_basis, plan_denominator, flag,
+    note`` aligned with ``info`` (``plan_lo``–``plan_hi``: the range of a plan derived from
+    rounded figures, e.g. a coverage plan times a derived population; ``plan`` at both
+    ends otherwise): a plan chosen among conflicting ones gets the flag ``plan_conflict`` and a
     note naming every value and source; a converted one a note with its arithmetic.
     """
     from ._prep import pick_plans
@@ -174,6 +177,7 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
     got = pick_plans(plans, year, as_of)
     j = info[keycols].merge(got, on=keycols, how="left")
     plan = j["plan"].to_numpy(dtype=float)
+    ends = [j[c].fillna(j["plan"]).to_numpy(dtype=float) for c in ("plan_lo", "plan_hi")]
     src = j["kind"].where(j["kind"].notna(), "").astype(str).to_numpy(dtype=object)
     basis = j["basis"].to_numpy(dtype=float)
     den = j["denominator"].to_numpy(dtype=float)
@@ -203,10 +207,12 @@ def _plans(res: pd.DataFrame, info: pd.DataFrame, plans: pd.DataFrame, user: pd.
         given = g["plan"].to_numpy(dtype=float)
         has = np.isfinite(given)
         plan = np.where(has, given, plan)
+        ends = [np.where(has, given, e) for e in ends]
         src = np.where(has, "given", src).astype(object)
         basis, den = np.where(has, np.nan, basis), np.where(has, np.nan, den)
         flag, note = np.where(has, "", flag).astype(object), np.where(has, "", note).astype(object)
-    return pd.DataFrame({"plan": plan, "plan_source": src, "plan_basis": basis,
+    return pd.DataFrame({"plan": plan, "plan_lo": ends[0], "plan_hi": ends[1],
+                         "plan_source": src, "plan_basis": basis,
                          "plan_denominator": den, "flag": flag, "note": note})
 
 
@@ -285,6 +291,49 @@ def count_past_moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
     return total, large, pool, window
 
 
+def meet_plan_prob(x: np.ndarray, res: pd.DataFrame, upper: np.ndarray, pairs: pd.DataFrame,
+                   year: int, plan_fit: tuple[float, float, float, int] | None = None,
+                   ) -> tuple[np.ndarray, ...]:
+    """P(31 December value ≥ ``x``) of each forecast, by the model :func:`finish_frame` uses.
+
+    The empirical-moves probability where there are enough past moves, else the
+    plan-aware model (``plan_fit``, seasonal-profile forecasts), else the forecast's own
+    distribution; 0 above the bound. One function so that a plan and the two ends of a
+    ranged plan get their chances from the same model.
+
+    Returns
+    -------
+    p, model, total, large, pool, window : numpy.ndarray
+        The chance, the model's name (``p_meet_plan_model``) and the past-move counts of
+        :func:`count_past_moves`.
+    """
+    side = {k: res[k] if k in res else np.nan for k in ("scale_lo", "scale_hi")}
+    p_meet = prob_at_least(x, res["loc"], res["scale"], res["df"], upper, **side)
+    model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
+    if plan_fit is not None:
+        from .plan import plan_aware_prob
+
+        pa = (res["method"].to_numpy() == "seasonal_profile") & np.isfinite(p_meet)
+        if pa.any():
+            raw_scale = (res["scale"] / res["calib80"]).to_numpy(float)[pa]
+            p = plan_aware_prob(x[pa], res["loc"].to_numpy(float)[pa], raw_scale,
+                                res["df"].to_numpy(float)[pa], plan_fit)
+            p_meet[pa] = np.where(np.isfinite(upper[pa]) & (x[pa] > upper[pa]), 0.0, p)
+            model[pa] = "plan_aware"
+    total, large, pool, window = count_past_moves(res, pairs, x, year)
+    # The empirical-moves model won the backtest (docs/forecasting.md): P is the printed
+    # reason itself, (k + ½) / (n + 1), whatever point method `auto` chose; the models
+    # above remain the fallback with too few past moves.
+    from .plan import moves_prob
+
+    p_mv = moves_prob(total, large)
+    p_mv = np.where(np.isfinite(upper) & (x > upper), 0.0, p_mv)
+    mv = np.isfinite(p_mv) & np.isfinite(p_meet)
+    p_meet = np.where(mv, p_mv, p_meet)
+    model[mv] = "empirical_moves"
+    return p_meet, model, total, large, pool, window
+
+
 def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
                  plans: pd.DataFrame, user_plans: pd.DataFrame | None, pairs: pd.DataFrame,
                  year: int, as_of: pd.Timestamp, levels: Sequence[int],
@@ -328,30 +377,16 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
     plan, src = pl["plan"].to_numpy(float), pl["plan_source"].to_numpy(object)
     res["notes"] = join_text(res["notes"].to_numpy(), pl["note"].to_numpy())
     res["flags"] = add_flags(res["flags"].to_numpy(), pl["flag"].to_numpy())
-    side = {k: res[k] if k in res else np.nan for k in ("scale_lo", "scale_hi")}
-    p_meet = prob_at_least(plan, res["loc"], res["scale"], res["df"], upper, **side)
-    model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
-    if plan_fit is not None:
-        from .plan import plan_aware_prob
-
-        pa = (res["method"].to_numpy() == "seasonal_profile") & np.isfinite(p_meet)
-        if pa.any():
-            raw_scale = (res["scale"] / res["calib80"]).to_numpy(float)[pa]
-            p = plan_aware_prob(plan[pa], res["loc"].to_numpy(float)[pa], raw_scale,
-                                res["df"].to_numpy(float)[pa], plan_fit)
-            p_meet[pa] = np.where(np.isfinite(upper[pa]) & (plan[pa] > upper[pa]), 0.0, p)
-            model[pa] = "plan_aware"
-    total, large, pool, window = count_past_moves(res, pairs, plan, year)
-    # The empirical-moves model won the backtest (docs/forecasting.md): P is the printed
-    # reason itself, (k + ½) / (n + 1), whatever point method `auto` chose; the models
-    # above remain the fallback with too few past moves.
-    from .plan import moves_prob
-
-    p_mv = moves_prob(total, large)
-    p_mv = np.where(np.isfinite(upper) & (plan > upper), 0.0, p_mv)
-    mv = np.isfinite(p_mv) & np.isfinite(p_meet)
-    p_meet = np.where(mv, p_mv, p_meet)
-    model[mv] = "empirical_moves"
+    p_meet, model, total, large, pool, window = meet_plan_prob(plan, res, upper, pairs, year,
+                                                               plan_fit)
+    # a plan known only as a range (derived from rounded figures): P at each end, by the
+    # model of the central P — p_meet_plan_lo at plan_hi, p_meet_plan_hi at plan_lo
+    plan_lo, plan_hi = pl["plan_lo"].to_numpy(float), pl["plan_hi"].to_numpy(float)
+    p_ends = [p_meet, p_meet]
+    if (plan_hi > plan_lo).any():
+        p_ends = [np.where(plan_hi > plan_lo, meet_plan_prob(x, res, upper, pairs, year,
+                                                             plan_fit)[0], p_meet)
+                  for x in (plan_hi, plan_lo)]
     with np.errstate(divide="ignore", invalid="ignore"):
         move_pct = (plan / v - 1.0) * 100.0
     pace = np.asarray(pace_required(v, plan, [as_of] * len(plan)), dtype=float) if len(plan) \
@@ -364,7 +399,9 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
                                             "indicator"]},
         "year": res["year"].astype(int).to_numpy(), "as_of": as_of.normalize(),
         "method": res["method"].to_numpy(), **{c: res[c].to_numpy(float) for c in ends},
-        "n_obs": res["n_obs"].astype(int).to_numpy(), "plan": plan, "plan_source": src,
+        "n_obs": res["n_obs"].astype(int).to_numpy(), "plan": plan, "plan_lo": plan_lo,
+        "plan_hi": plan_hi, "p_meet_plan_lo": p_ends[0], "p_meet_plan_hi": p_ends[1],
+        "plan_source": src,
         "plan_basis": pl["plan_basis"].to_numpy(float),
         "plan_denominator": pl["plan_denominator"].to_numpy(float),
         "p_meet_plan": p_meet, "p_meet_plan_model": model,
@@ -432,6 +469,10 @@ class ForecastResult:
     hi95: float
     n_obs: int
     plan: float
+    plan_lo: float
+    plan_hi: float
+    p_meet_plan_lo: float
+    p_meet_plan_hi: float
     plan_source: str
     plan_basis: float
     plan_denominator: float

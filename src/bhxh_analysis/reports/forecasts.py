@@ -37,7 +37,8 @@ COLUMNS = ["place", "geo_name", "boundaries", "geo_level", "geo_code", "indicato
            "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
            "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
            "p_meet_plan_model", "plan_pull", "actual", "plan_basis", "plan_denominator",
-           "plan_note", "denominator_note", "bound_year"]
+           "plan_note", "denominator_note", "bound_year", "plan_lo", "plan_hi",
+           "p_meet_plan_lo", "p_meet_plan_hi"]
 
 #: What a forecast result hands to a row of the table.
 _RESULT_FIELDS = (
@@ -45,12 +46,14 @@ _RESULT_FIELDS = (
     "pace_required", "method", "n_obs", "past_moves",
     "past_moves_as_large", "past_moves_pool", "flags", "upper_bound",
     "bound_indicator", "bound_kind", "bound_year", "p_meet_plan_model",
-    "plan_pull", "plan_source", "plan_basis", "plan_denominator")
+    "plan_pull", "plan_source", "plan_basis", "plan_denominator", "plan_lo", "plan_hi",
+    "p_meet_plan_lo", "p_meet_plan_hi")
 
 #: Columns held as floats (NaN where a row has none).
 _NUMERIC = ("last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
             "p_meet_plan", "pace_required", "past_moves", "past_moves_as_large",
-            "upper_bound", "actual", "plan_basis", "plan_denominator", "bound_year")
+            "upper_bound", "actual", "plan_basis", "plan_denominator", "bound_year",
+            "plan_lo", "plan_hi", "p_meet_plan_lo", "p_meet_plan_hi")
 
 
 def table(rpt: ProvinceReport) -> pd.DataFrame:
@@ -133,7 +136,8 @@ def plan_from_tables(rpt: ProvinceReport, r: pd.Series, res: Any) -> dict[str, A
     """The year's plan of a series from the published or derived figures, and P(≥ plan).
 
     Used when the forecaster knew no plan on the as-of date although the page shows
-    one (e.g. a plan implied by a shortfall published that day).
+    one (e.g. a plan implied by a shortfall published that day). A plan derived from
+    rounded figures keeps its range (``plan_lo``–``plan_hi``) and gets P at each end.
     """
     plan_ind = r["indicator"].replace("_participants", "_plan_participants")
     hit, kind = plan_of(rpt.obs, rpt.derived, r, plan_ind, int(rpt.year))
@@ -144,12 +148,16 @@ def plan_from_tables(rpt: ProvinceReport, r: pd.Series, res: Any) -> dict[str, A
         hit = coverage_plan_for(rpt._cache["persons_plans"], r, int(rpt.year))
         if hit is None:
             return {}
-        hit = hit.rename({"plan": "value"})
+        hit = hit.rename({"plan": "value", "plan_lo": "value_lo", "plan_hi": "value_hi"})
         kind = str(hit["kind"])
         extra = {"plan_basis": float(hit["basis"]),
                  "plan_denominator": float(hit["denominator"])}
     plan = float(hit["value"])
-    return {"plan": plan, "p_meet_plan": prob_at_least(res, plan),
+    lo, hi = (float(pd.to_numeric(hit.get(c, plan), errors="coerce")) for c in
+              ("value_lo", "value_hi"))
+    lo, hi = (plan, plan) if pd.isna(lo) or pd.isna(hi) else (lo, hi)
+    return {"plan": plan, "plan_lo": lo, "plan_hi": hi, "p_meet_plan": prob_at_least(res, plan),
+            "p_meet_plan_lo": prob_at_least(res, hi), "p_meet_plan_hi": prob_at_least(res, lo),
             "p_meet_plan_model": "seasonal", "plan_source": kind, **extra,
             "pace_required": pace(plan, float(r["value"]), r["as_of"], rpt.year)}
 

@@ -272,7 +272,8 @@ class ForecastReport:
                     "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
                     "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
                     "p_meet_plan_model", "plan_pull", "plan_source", "plan_basis",
-                    "plan_denominator")})
+                    "plan_denominator", "plan_lo", "plan_hi", "p_meet_plan_lo",
+                    "p_meet_plan_hi")})
             except Exception as exc:  # said in words on the page
                 base.update(status="failed", error=str(exc))
             base["label"] = self.t("fan_title", place=self.unit.name,
@@ -283,11 +284,13 @@ class ForecastReport:
                 "p_meet_plan", "pace_required", "method", "n_obs", "actual", "status", "error",
                 "label", "past_moves", "past_moves_as_large", "past_moves_pool", "flags",
                 "upper_bound", "bound_indicator", "bound_kind", "p_meet_plan_model", "plan_pull",
-                "plan_source", "plan_basis", "plan_denominator"]
+                "plan_source", "plan_basis", "plan_denominator", "plan_lo", "plan_hi",
+                "p_meet_plan_lo", "p_meet_plan_hi"]
         out = pd.DataFrame(rows, columns=cols)
         for c in ("forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                   "pace_required", "actual", "past_moves", "past_moves_as_large", "upper_bound",
-                  "plan_basis", "plan_denominator"):
+                  "plan_basis", "plan_denominator", "plan_lo", "plan_hi", "p_meet_plan_lo",
+                  "p_meet_plan_hi"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
         self._cache["fc"] = out
         return out

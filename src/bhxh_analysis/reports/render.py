@@ -177,8 +177,9 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     instead of the value, each end as the value is printed (percentages with at most
     two decimals, whole persons); otherwise the value alone. A coverage's range stops at
     100 % (never below the value itself). A range across zero (a change, a growth, a
-    shortfall) says that its sign is not known. Without ``lo``/``hi`` the value is
-    printed as before.
+    shortfall) says that its sign is not known. A probability (``prob``: the chance of
+    meeting a plan known only as a range, at its two ends) prints as a range when its
+    ends differ by 1 point or more. Without ``lo``/``hi`` the value is printed as before.
 
     Parameters
     ----------
@@ -210,6 +211,11 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     """
     row = row if row is not None else pd.Series(dtype=object)
     point = _cell(value, fmt, lang, row)
+    if fmt == "prob" and _known(value) and _known(lo) and _known(hi) \
+            and abs(float(hi) - float(lo)) >= 0.01 - 1e-12:  # P at a ranged plan's two ends
+        first, last = (_cell(x, fmt, lang, row) for x in sorted((float(lo), float(hi))))
+        if first != last:
+            return i18n.t("range_dash", lang, lo=first.removesuffix("%"), hi=last), True
     if fmt not in _RANGED or not (_known(value) and _known(lo) and _known(hi)):
         return point, False
     value, lo, hi = float(value), float(lo), float(hi)

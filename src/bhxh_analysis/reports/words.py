@@ -360,16 +360,18 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
         out += _plan_origin(r, lang)
         if pd.notna(r["plan"]) and pd.notna(r["p_meet_plan"]):
             p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)
-            move = r["plan"] - r["last_value"]
-            if move <= 0:
+            txt = plan_texts(r, lang)
+            if txt["move_hi"] <= 0:  # met even at the plan's upper end
                 out.append(i18n.t("plan_met_reason", lang, label=label, place=place,
-                                  last=num(r["last_value"]), plan=num(r["plan"]), p=p))
+                                  last=num(r["last_value"]), plan=txt["plan"], p=txt["p"]))
             else:
                 out.append(i18n.t(
-                    "plan_reason", lang, label=label, place=place, plan=num(r["plan"]),
-                    as_of=i18n.fmt_date(r["last_as_of"], lang), move=num(move),
-                    move_pct=i18n.fmt_pct(100 * move / r["last_value"], lang, 1),
-                    last=num(r["last_value"]), forecast=num(r["forecast"]), p=p))
+                    "plan_reason", lang, label=label, place=place, plan=txt["plan"],
+                    as_of=i18n.fmt_date(r["last_as_of"], lang), move=txt["move"],
+                    move_pct=txt["move_pct"], last=num(r["last_value"]),
+                    forecast=num(r["forecast"]), p=txt["p"]))
+            if txt["ranged"]:  # the arithmetic below is the central plan's
+                out.append(i18n.t("plan_ranged", lang, label=label, place=place, p=p))
             if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
                 family = r.get("past_moves_pool") == "family"
                 out.append(i18n.t("plan_past_moves_family" if family else "plan_past_moves",
@@ -387,6 +389,53 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
         out.append(i18n.t("forecast_no_plan_any" if ok["plan"].isna().all()
                           else "forecast_no_plan", lang))
     return out
+
+
+def plan_texts(r: pd.Series, lang: str) -> dict:
+    """A forecast's plan, move needed and P(meet plan) as printed: one number or a range.
+
+    A plan derived from rounded figures (``plan_lo``–``plan_hi``, e.g. a coverage plan
+    times a derived population) is printed as the range its inputs allow, as the
+    coverage table prints a derived figure
+    (:func:`~bhxh_analysis.reports.render.value_text`), and so is the move needed; the
+    chance as ``P at plan_hi – P at plan_lo`` when its ends differ by 1 point or more.
+    A plan printed as one number keeps one number everywhere.
+
+    Returns
+    -------
+    dict
+        ``plan``, ``move``, ``move_pct``, ``p`` (text), ``ranged`` (bool: the plan
+        prints as a range) and ``move_hi`` (the move needed to the plan's upper end).
+
+    Examples
+    --------
+    >>> r = pd.Series({"plan": 97576396.2, "plan_lo": 97472353.9, "plan_hi": 97680548.2,
+    ...                "last_value": 92600000.0, "p_meet_plan": 0.32,
+    ...                "p_meet_plan_lo": 0.30, "p_meet_plan_hi": 0.345})
+    >>> t = plan_texts(r, "en")
+    >>> t["plan"], t["move"], t["p"]
+    ('97,472,354–97,680,548', '4,872,354–5,080,548', '30–34%')
+    """
+    from .render import value_text
+
+    plan, last = float(r["plan"]), float(r["last_value"])
+    lo, hi = (float(r.get(c, plan)) if pd.notna(r.get(c)) else plan
+              for c in ("plan_lo", "plan_hi"))
+    text, ranged = value_text(plan, lo, hi, "count", lang)
+    move = value_text(plan - last, lo - last, hi - last, "count", lang)[0] if ranged \
+        else i18n.fmt_number(plan - last, lang)
+    pct = [i18n.fmt_pct(100 * (x - last) / last, lang, 1) for x in (plan, lo, hi)]
+    move_pct = (i18n.t("range_dash", lang, lo=pct[1].removesuffix("%"), hi=pct[2])
+                if ranged and pct[1] != pct[2] else pct[0])
+    if ranged and (lo - last) * (hi - last) < 0:  # the sign of the move is not known
+        move_pct = i18n.t("range_to", lang, lo=pct[1], hi=pct[2])
+    ps = [r.get(c, math.nan) for c in ("p_meet_plan", "p_meet_plan_lo", "p_meet_plan_hi")]
+    p = i18n.fmt_pct(100 * float(ps[0]), lang, 0)
+    if ranged and pd.notna(ps[1]) and pd.notna(ps[2]) and abs(ps[2] - ps[1]) >= 0.01 - 1e-12:
+        ends = [i18n.fmt_pct(100 * x, lang, 0) for x in sorted(ps[1:])]
+        p = i18n.t("range_dash", lang, lo=ends[0].removesuffix("%"), hi=ends[1])
+    return {"plan": text, "move": move, "move_pct": move_pct, "p": p, "ranged": ranged,
+            "move_hi": hi - last}
 
 
 def _plan_origin(r: pd.Series, lang: str) -> list[str]:
@@ -408,12 +457,19 @@ def _plan_origin(r: pd.Series, lang: str) -> list[str]:
     label, place = i18n.indicator_label(r["indicator"], lang), r["place"]
     basis, den = r.get("plan_basis", math.nan), r.get("plan_denominator", math.nan)
     if r.get("plan_source") == FROM_COVERAGE and pd.notna(basis) and pd.notna(den):
+        from .render import value_text
+
         name = DENOMINATOR[str(r["indicator"]).removesuffix("_participants")]
+        txt = plan_texts(r, lang)
+        # a ranged plan's denominator: the range the plan's comes from (plan = pct × den / 100)
+        den_text = (value_text(den, *(float(r[c]) * 100 / basis for c in ("plan_lo", "plan_hi")),
+                               "count", lang)[0] if txt["ranged"] and basis > 0
+                    else i18n.fmt_number(den, lang))
         out.append(i18n.t("plan_from_coverage", lang, label=label, place=place,
-                          plan=i18n.fmt_number(r["plan"], lang), year=int(r["year"]),
+                          plan=txt["plan"], year=int(r["year"]),
                           pct=i18n.fmt_pct(basis, lang),
                           denominator=i18n.indicator_label(name, lang).lower(),
-                          value=i18n.fmt_number(den, lang)))
+                          value=den_text))
         if _text(r.get("denominator_note")):  # the other figures of that denominator
             out.append(str(r["denominator_note"]))
     if _text(r.get("plan_note")):  # every plan of the year with its sources

@@ -1,0 +1,128 @@
+"""A plan known only as a range is shown and used as a range (issue 14, trust).
+
+A coverage plan times a population derived from rounded figures ("1.150.000" ÷ "89%")
+is a count known to within its inputs' rounding: the forecast carries ``plan_lo``–
+``plan_hi`` and the chance at each end, and a report prints the plan, the move needed and
+the chance as ranges. A plan printed as one number stays one number.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from bhxh_analysis import i18n, plotting
+from bhxh_analysis.forecast import RESULT_COLUMNS, forecast
+from bhxh_analysis.reports.render import table_html, value_text
+from bhxh_analysis.reports.words import forecast_sentences, plan_texts
+
+PARTICIPANTS, PLAN_PCT = 1_150_000.0, 92.0
+
+
+def _obs(coverage: tuple[str, str, float, str]) -> pd.DataFrame:
+    """One province: participants, the year's coverage plan and a denominator row."""
+    rows = [("2022-10-21", "bhyt_participants", PARTICIPANTS, "1.150.000"),
+            ("2022-12-31", "bhyt_plan_coverage_pct", PLAN_PCT, "92%"), coverage]
+    return pd.DataFrame({
+        "obs_id": [f"u{i}" for i in range(len(rows))], "source_id": "test",
+        "geo_code": "P1", "geo_name": "Place P1", "geo_level": "province",
+        "boundaries": "legacy", "as_of": pd.to_datetime([r[0] for r in rows]),
+        "indicator": [r[1] for r in rows], "value": [r[2] for r in rows],
+        "value_raw": [r[3] for r in rows]})
+
+
+def _forecast(coverage: tuple[str, str, float, str]):
+    return forecast(_obs(coverage), geo="Place P1", indicator="bhyt_participants",
+                    year=2022, as_of="2022-10-21")
+
+
+DERIVED = ("2022-10-21", "bhyt_coverage_pct", 89.0, "89%")  # population 1,284,916–1,299,435
+PUBLISHED = ("2022-07-01", "population", 1_290_850.0, "1.290.850")
+
+
+def test_a_plan_over_a_derived_denominator_keeps_its_range_and_chance_at_each_end() -> None:
+    r = _forecast(DERIVED)
+    assert r.plan_lo == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.895 / 100)
+    assert r.plan_hi == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.885 / 100)
+    assert r.plan_lo < r.plan < r.plan_hi
+    # P at the higher plan is the lower chance; the central P lies between
+    assert r.p_meet_plan_lo <= r.p_meet_plan <= r.p_meet_plan_hi
+    assert r.p_meet_plan_lo < r.p_meet_plan_hi
+    f = r.to_frame()
+    assert {"plan", "plan_lo", "plan_hi", "p_meet_plan", "p_meet_plan_lo",
+            "p_meet_plan_hi"} <= set(f.columns) <= set(RESULT_COLUMNS)
+    assert f.loc[0, "plan_hi"] == pytest.approx(r.plan_hi)
+
+
+def test_a_plan_over_a_published_denominator_is_one_number_at_both_ends() -> None:
+    r = _forecast(PUBLISHED)
+    assert r.plan_lo == r.plan == r.plan_hi
+    assert r.p_meet_plan_lo == r.p_meet_plan == r.p_meet_plan_hi
+
+
+def _row(r, **kw) -> pd.Series:
+    """The forecast as a row of a report's forecast table."""
+    d = {**r.to_dict(), "place": "Place P1", "status": "ok", "last_value": PARTICIPANTS,
+         "last_as_of": pd.Timestamp("2022-10-21"), "as_of": pd.Timestamp("2022-10-21"),
+         "plan_note": "", "denominator_note": "", **kw}
+    return pd.Series(d)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_ranged_plan_prints_as_a_range_in_the_sentences_and_the_table(lang) -> None:
+    r = _forecast(DERIVED)
+    row = _row(r, p_meet_plan_lo=0.20, p_meet_plan_hi=0.35)
+    lo, hi = (i18n.fmt_number(row[c], lang) for c in ("plan_lo", "plan_hi"))
+    plan = i18n.t("range_dash", lang, lo=lo, hi=hi)
+    text = " ".join(forecast_sentences(pd.DataFrame([row]), lang))
+    assert plan in text and i18n.fmt_number(r.plan, lang) not in text
+    move = i18n.t("range_dash", lang, lo=i18n.fmt_number(row["plan_lo"] - PARTICIPANTS, lang),
+                  hi=i18n.fmt_number(row["plan_hi"] - PARTICIPANTS, lang))
+    assert move in text
+    assert i18n.t("range_dash", lang, lo="20", hi="35%") in text
+    assert i18n.t("plan_ranged", lang, label=i18n.indicator_label("bhyt_participants", lang),
+                  place="Place P1", p=i18n.fmt_pct(100 * r.p_meet_plan, lang, 0)) in text
+    cells = table_html(pd.DataFrame([row]), lang, columns=["plan", "p_meet_plan"])
+    assert plan in cells and i18n.t("range_dash", lang, lo="20", hi="35%") in cells
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_single_plan_prints_as_one_number(lang) -> None:
+    r = _forecast(PUBLISHED)
+    row = _row(r)
+    text = " ".join(forecast_sentences(pd.DataFrame([row]), lang))
+    assert i18n.fmt_number(r.plan, lang) in text
+    assert i18n.fmt_number(r.plan - PARTICIPANTS, lang) in text
+    assert not plan_texts(row, lang)["ranged"]
+    assert i18n.t("plan_ranged", lang, label=i18n.indicator_label("bhyt_participants", lang),
+                  place="Place P1", p=i18n.fmt_pct(100 * r.p_meet_plan, lang, 0)) not in text
+    assert "–" not in " ".join(t for t in text.split() if any(c.isdigit() for c in t))
+    cells = table_html(pd.DataFrame([row]), lang, columns=["plan", "p_meet_plan"])
+    assert f">{i18n.fmt_number(r.plan, lang)}<" in cells
+    assert f">{i18n.fmt_pct(100 * r.p_meet_plan, lang, 0)}<" in cells
+
+
+def test_the_chance_is_a_range_only_when_its_ends_differ_by_a_point() -> None:
+    assert value_text(0.32, 0.30, 0.345, "prob", "en") == ("30–34%", True)
+    assert value_text(0.32, 0.318, 0.325, "prob", "en") == ("32%", False)
+    assert value_text(0.32, np.nan, np.nan, "prob", "vi") == ("32%", False)
+
+
+def test_the_fan_chart_draws_a_ranged_plan_as_a_band() -> None:
+    r = _forecast(DERIVED)
+    hist = pd.DataFrame({"as_of": pd.to_datetime(["2022-06-30", "2022-10-21"]),
+                         "value": [1.1e6, PARTICIPANTS]})
+    labels = {}
+    for name, res in (("range", r), ("one", _forecast(PUBLISHED))):
+        ax = plotting.fan_chart(hist, res.to_frame(), plan=res.plan, lang="en")
+        labels[name] = [t for t in ax.get_legend_handles_labels()[1] if t.startswith("Plan")]
+        plt.close(ax.figure)
+    lo, hi = (i18n.fmt_number(getattr(r, c), "en") for c in ("plan_lo", "plan_hi"))
+    assert labels["range"] == [f"Plan: {lo}–{hi}"]
+    assert labels["one"] == [f"Plan: {i18n.fmt_number(_forecast(PUBLISHED).plan, 'en')}"]
