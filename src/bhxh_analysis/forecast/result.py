@@ -377,6 +377,7 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
     plan, src = pl["plan"].to_numpy(float), pl["plan_source"].to_numpy(object)
     res["notes"] = join_text(res["notes"].to_numpy(), pl["note"].to_numpy())
     res["flags"] = add_flags(res["flags"].to_numpy(), pl["flag"].to_numpy())
+    side = {k: res[k] if k in res else np.nan for k in ("scale_lo", "scale_hi")}
     p_meet, model, total, large, pool, window = meet_plan_prob(plan, res, upper, pairs, year,
                                                                plan_fit)
     # a plan known only as a range (derived from rounded figures): P at each end, by the
