@@ -128,3 +128,29 @@ def test_series_of_like_size_share_a_panel_and_percentages_stay_together() -> No
     fig = plotting.panels(pct, x="as_of", y="value", hue="series", panel="panel", pct=True)
     assert len(fig.axes) == 1  # one percentage scale: 2 % beside 90 % reads right
     plt.close(fig)
+
+
+def test_small_participant_series_are_drawn_in_persons(home: Path) -> None:
+    """Nghệ An's districts (617 and 5,977 voluntary BHXH participants) are drawn in persons,
+    labelled so, not as "0.62 thousand"; the province's 87 thousand stays in thousands."""
+    rpt = ProvinceReport("Nghệ An", lang="en")
+    trends = rpt.trend_table()
+    counts = trends[~trends["pct"].astype(bool)
+                    & trends["panel"].ne(rpt.t("trends_context"))]
+    top = counts.groupby("series")["value"].transform("max")
+    small, large = counts[top < 10_000], counts[top >= 10_000]
+    assert len(small) and len(large)
+    assert set(small["scale"]) == {1.0} and set(small["ylabel"]) == {rpt.t("axis_participants")}
+    assert set(large["scale"]) == {1000.0}
+    assert set(large["ylabel"]) == {rpt.t("axis_participants_thousands")}
+    fig = trend_figure(trends, "en")
+    try:
+        district_axes = [ax for ax in fig.axes
+                         if set(drawn_series(ax)) <= set(small["series"]) and drawn_series(ax)]
+        assert district_axes
+        for ax in district_axes:
+            assert "persons" in ax.get_ylabel()
+            assert max(drawn_series(ax).values()) == pytest.approx(
+                small.loc[small["series"].isin(drawn_series(ax)), "value"].max())
+    finally:
+        plt.close(fig)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .. import i18n
@@ -60,6 +61,11 @@ def _participant_panels(rpt: ProvinceReport, sel: pd.DataFrame) -> pd.DataFrame:
                            kind="stable")
 
 
+#: Participant series whose largest figure is below this are drawn in persons, not
+#: thousands (the unit of their axis label follows).
+SMALL_COUNT = 10_000
+
+
 def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     """Return every series to draw over time, tidy, with its panel.
 
@@ -90,8 +96,14 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
             pct=False, ylabel=rpt.t("axis_persons_thousands"), scale=1000.0))
     counts = ins[measure_of(ins["indicator"]).eq("participants").to_numpy()]
     if len(counts):
-        parts.append(_participant_panels(rpt, counts).assign(
-            pct=False, ylabel=rpt.t("axis_participants_thousands"), scale=1000.0))
+        drawn = _participant_panels(rpt, counts)
+        # a series that never reaches 10,000 is drawn in persons (a district's 419
+        # participants, not "0,42 nghìn người"); larger ones in thousands
+        small = (drawn.groupby("series")["value"].transform("max") < SMALL_COUNT).to_numpy()
+        parts.append(drawn.assign(
+            pct=False, scale=np.where(small, 1.0, 1000.0),
+            ylabel=np.where(small, rpt.t("axis_participants"),
+                            rpt.t("axis_participants_thousands"))))
     cov = ins[measure_of(ins["indicator"]).eq("coverage_pct").to_numpy()]
     if len(cov):
         cov = rpt._order(cov)
