@@ -174,3 +174,23 @@ def test_a_later_as_of_than_today_is_said_on_the_page(monkeypatch, bundle, lang:
     assert note in later.subtitle()
     same = ProvinceReport("Huế", "2025", as_of="2023-03-01", lang=lang, bundle=bundle)
     assert note not in same.subtitle() and len(same.subtitle()) == len(later.subtitle()) - 1
+
+
+def test_batch_where_every_place_is_refused_still_writes_every_column(batch_data: Path,
+                                                                     tmp_path: Path) -> None:
+    """As of 31/12/2009 no place has a figure (the first is of 2010): the batch writes
+    every place's row with its reason, not a KeyError on the missing forecast columns (a
+    chunk of places without a figure had none)."""
+    from bhxh_analysis.cli.forecast import CSV_COLUMNS
+
+    out = tmp_path / "fc.parquet"
+    res = CliRunner().invoke(main, ["forecast", "batch", "--level", "province", "--indicator",
+                                    "bhxh_participants", "--year", "2009", "--as-of",
+                                    "31/12/2009", "--data", str(batch_data), "--out", str(out),
+                                    "--no-progress"])
+    assert res.exit_code == 0, res.output
+    df = pd.read_parquet(out)
+    assert list(df.columns[:len(CSV_COLUMNS)]) == list(CSV_COLUMNS)
+    assert df["forecast"].isna().all()
+    assert (df["note"] == refusal_notes(2009, "2009-12-31")["no_figure"]).all()
+    assert sorted(df["geo_name"]) == ["Hà Nội", "Kon Tum", "Lâm Đồng"]

@@ -106,7 +106,9 @@ def forecast_chunk(obs: pd.DataFrame, keys: Sequence[tuple[str, str, str]], indi
         frames.append(f)
     if not frames:
         return _empty([*CSV_COLUMNS, *KEY])
-    return pd.concat(frames, ignore_index=True)[[*CSV_COLUMNS, *KEY]]
+    # a chunk of refused places only has no forecast columns of its own: reindex, so
+    # that every chunk has the same columns (empty where nothing was forecast)
+    return pd.concat(frames, ignore_index=True).reindex(columns=[*CSV_COLUMNS, *KEY])
 
 
 def _refused_row(obs: pd.DataFrame, key: tuple[str, str, str], indicator: str, year: int,
