@@ -51,13 +51,17 @@ def batch_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _run_batch(data: Path, out: Path, year: str, as_of: str):
+    """``bhxh forecast batch`` of provinces' BHXH participants on ``data``, into ``out``."""
+    return CliRunner().invoke(main, ["forecast", "batch", "--level", "province", "--indicator",
+                                     "bhxh_participants", "--year", year, "--as-of", as_of,
+                                     "--data", str(data), "--out", str(out), "--no-progress"])
+
+
 def test_batch_gives_every_refused_row_a_reason_and_counts_them(batch_data: Path,
                                                                 tmp_path: Path) -> None:
     out = tmp_path / "fc.parquet"
-    res = CliRunner().invoke(main, ["forecast", "batch", "--level", "province", "--indicator",
-                                    "bhxh_participants", "--year", "2024", "--as-of",
-                                    "31/10/2024", "--data", str(batch_data), "--out", str(out),
-                                    "--no-progress"])
+    res = _run_batch(batch_data, out, "2024", "31/10/2024")
     assert res.exit_code == 0, res.output
     assert "Traceback" not in res.output
     df = pd.read_parquet(out).set_index("geo_name")
@@ -184,10 +188,7 @@ def test_batch_where_every_place_is_refused_still_writes_every_column(batch_data
     from bhxh_analysis.cli.forecast import CSV_COLUMNS
 
     out = tmp_path / "fc.parquet"
-    res = CliRunner().invoke(main, ["forecast", "batch", "--level", "province", "--indicator",
-                                    "bhxh_participants", "--year", "2009", "--as-of",
-                                    "31/12/2009", "--data", str(batch_data), "--out", str(out),
-                                    "--no-progress"])
+    res = _run_batch(batch_data, out, "2009", "31/12/2009")
     assert res.exit_code == 0, res.output
     df = pd.read_parquet(out)
     assert list(df.columns[:len(CSV_COLUMNS)]) == list(CSV_COLUMNS)

@@ -381,13 +381,3 @@ def side_scales(scale: np.ndarray, df: np.ndarray, calib: Mapping[Any, Any],
 
     lo, hi = (level_scale(scale, df, factor(k, 80), factor(k, 95), level) for k in ("lo", "hi"))
     return lo, hi
-
-
-def prob_at_least(threshold: np.ndarray, loc: np.ndarray, scale: np.ndarray,
-                  df: np.ndarray) -> np.ndarray:
-    """P(Y >= threshold) under the log-Student-t predictive distribution (NaN if no threshold)."""
-    thr = np.asarray(threshold, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z = (np.log(thr) - loc) / scale
-    p = stats.t.sf(z, df)
-    return np.where(np.isfinite(thr) & (thr > 0), p, np.nan)
