@@ -65,15 +65,21 @@ def test_every_date_option_has_the_one_type(path: tuple[str, ...], param: click.
         assert err.value.message.startswith(date_error(bad))  # the same shape everywhere
 
 
+def _usage_errors(path: tuple[str, ...], param: click.Option, value: str) -> list[str]:
+    """Run the command with ``value`` for the option; it must exit 2 without a
+    traceback. Return its ``Error:`` lines."""
+    res = CliRunner().invoke(main, [*path, param.opts[0], value])
+    assert res.exit_code == 2, res.output
+    assert "Traceback" not in res.output and isinstance(res.exception, SystemExit)
+    return [line for line in res.output.splitlines() if line.startswith("Error:")]
+
+
 @pytest.mark.parametrize(("path", "param"), DATE_OPTIONS, ids=IDS)
 def test_a_bad_date_is_one_line_and_exit_2(path: tuple[str, ...], param: click.Option) -> None:
     """Through the command line: a usage error naming the option, no traceback."""
-    res = CliRunner().invoke(main, [*path, param.opts[0], "31/13/2024"])
-    assert res.exit_code == 2, res.output
-    assert "Traceback" not in res.output and isinstance(res.exception, SystemExit)
-    errors = [line for line in res.output.splitlines() if line.startswith("Error:")]
-    assert errors == [f"Error: Invalid value for '{param.opts[0]}': "
-                      f"{date_error('31/13/2024', partial=param.type.partial)}"]
+    assert _usage_errors(path, param, "31/13/2024") == [
+        f"Error: Invalid value for '{param.opts[0]}': "
+        f"{date_error('31/13/2024', partial=param.type.partial)}"]
     help_line = " ".join(param.get_help_record(click.Context(main))[1].split())
     assert "YYYY-MM-DD or dd/mm/yyyy" in help_line
 
@@ -131,12 +137,8 @@ def test_a_day_after_today_is_refused_by_every_date_option(
     line and exit 2 by every date option, never read as today; today itself is fine."""
     monkeypatch.setattr(options, "today", lambda: TODAY)
     assert param.type.convert("04/12/2026", param, None) == "2026-12-04"
-    res = CliRunner().invoke(main, [*path, param.opts[0], "31/12/2027"])
-    assert res.exit_code == 2, res.output
-    assert "Traceback" not in res.output and isinstance(res.exception, SystemExit)
-    errors = [line for line in res.output.splitlines() if line.startswith("Error:")]
-    assert errors == [f"Error: Invalid value for '{param.opts[0]}': "
-                      f"{future_error('31/12/2027', TODAY)}"]
+    assert _usage_errors(path, param, "31/12/2027") == [
+        f"Error: Invalid value for '{param.opts[0]}': {future_error('31/12/2027', TODAY)}"]
     with pytest.raises(click.BadParameter, match="after today"):
         param.type.convert("2026-12-05", param, None)
     help_line = " ".join(param.get_help_record(click.Context(main))[1].split())
