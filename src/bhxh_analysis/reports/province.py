@@ -413,8 +413,18 @@ class ProvinceReport:
         """Return the latest figure of every indicator for the province and places inside.
 
         Columns ``place, geo_level, indicator, value, unit, as_of, source``.
+
+        The page's own place is one series whatever its rows' boundary set: on 2025
+        boundaries a sum of the legacy parts (Hà Nội and Hà Tây, 2007) and the sole
+        legacy part's own later figure (Hà Nội, 2022) are both Hà Nội's, so only the
+        latest is shown (Hà Nội read "Dân số 6.002.200 (1/7/2007)" beside "8.435.650
+        (1/7/2022)" as its two latest populations).
         """
-        figs = chosen_plans(self, latest(self._figures()))
+        figs = self._figures()
+        own = self.own_place(figs)
+        figs = figs.assign(_b=figs["boundaries"].astype(str).where(~own, self.boundaries),
+                           _c=figs["geo_code"].astype(str).where(~own, str(self.unit.code)))
+        figs = chosen_plans(self, latest(figs, keys=("_b", "geo_level", "_c", "indicator")))
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
                                          "as_of", "source"])
