@@ -2,10 +2,15 @@
 code before the fix it guards."""
 from __future__ import annotations
 
-import pandas as pd
+import html
 
-from bhxh_analysis import reports
+import pandas as pd
+import pytest
 from test_reports import _bundle, _obs
+from test_reports_ranges import _da_nang, visible_text
+
+from bhxh_analysis import i18n, reports
+from bhxh_analysis.reports.render import Page, table_html
 
 
 def test_2025_headline_shows_the_provinces_latest_figure_once() -> None:
@@ -25,3 +30,21 @@ def test_2025_headline_shows_the_provinces_latest_figure_once() -> None:
         assert own["value"].tolist() == [8435650.0]
         # the former province keeps its own (last) figure, under its own label
         assert head["place"].str.startswith("Hà Tây").sum() == 1
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_page_explains_its_ranges_once(lang) -> None:
+    # The range note followed the coverage, the derived and the forecast tables word for
+    # word: three identical paragraphs on one page (Bắc Giang, Cà Mau, Gia Lai).
+    bundle = _da_nang()
+    rpt = reports.ProvinceReport("Đà Nẵng", lang=lang, bundle=bundle)
+    page = Page(lang, show=False, place=rpt.unit.name)
+    page.table(rpt.coverage_table())
+    page.subheading(rpt.t("derived"))
+    page.table(rpt.derived_table())
+    text = visible_text(page.html())
+    note = i18n.t("range_note", lang)
+    assert text.count(note) == 1, text
+    assert text.index(note) < text.index(rpt.t("derived"))  # under the first ranged table
+    # a table on its own still carries it
+    assert html.escape(note) in table_html(rpt.derived_table(), lang)
