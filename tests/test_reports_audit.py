@@ -10,7 +10,7 @@ from test_reports import _bundle, _obs
 from test_reports_ranges import _da_nang, visible_text
 
 from bhxh_analysis import i18n, reports
-from bhxh_analysis.reports.render import Page, table_html
+from bhxh_analysis.reports.render import Page, newest_figure, table_html
 
 
 def test_2025_headline_shows_the_provinces_latest_figure_once() -> None:
@@ -20,16 +20,20 @@ def test_2025_headline_shows_the_provinces_latest_figure_once() -> None:
                  "population", 2773700.0, "persons", "2.773,7"),
                 ("h-2", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2007-07-01",
                  "population", 3228500.0, "persons", "3.228,5"),
+                ("h-4", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2008-07-01",
+                 "population", 6381800.0, "persons", "6.381,8"),
                 ("h-3", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2022-07-01",
                  "population", 8435650.0, "persons", "8.435,65")])
+    until = {"vi": "Hà Tây (đến 31/7/2008)", "en": "Hà Tây (until 31 Jul 2008)"}
     for lang in ("vi", "en"):
         head = reports.ProvinceReport("Hà Nội", boundaries="2025", lang=lang,
                                       bundle=_bundle(obs)).headline_table()
         own = head[(head["place"] == "Hà Nội") & (head["indicator"] == "population")]
         assert own["as_of"].tolist() == [pd.Timestamp("2022-07-01")], head
         assert own["value"].tolist() == [8435650.0]
-        # the former province keeps its own (last) figure, under its own label
-        assert head["place"].str.startswith("Hà Tây").sum() == 1
+        # the former province keeps its own (last) figure, under its own label, and the
+        # smaller Hà Nội before 1/8/2008 is no "latest" figure of the page
+        assert sorted(head["place"]) == ["Hà Nội", until[lang]], head
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -48,3 +52,17 @@ def test_a_page_explains_its_ranges_once(lang) -> None:
     assert text.index(note) < text.index(rpt.t("derived"))  # under the first ranged table
     # a table on its own still carries it
     assert html.escape(note) in table_html(rpt.derived_table(), lang)
+
+
+def test_newest_figure_is_never_a_plans_date() -> None:
+    # Bắc Kạn's footer read "newest figure used: 31/12/2025" — the date of the 2025
+    # coverage plan set in 2022 — on a page whose latest figure is a 2022 population.
+    obs = _obs([("b-1", "gso", "06", "Bắc Kạn", "province", "legacy", "Thái Nguyên",
+                 "2022-07-01", "population", 324350.0, "persons", "324,35"),
+                ("b-2", "seed004", "06", "Bắc Kạn", "province", "legacy", "Thái Nguyên",
+                 "2020-04-30", "bhyt_coverage_pct", 97.0, "pct", "97%"),
+                ("b-3", "seed004", "06", "Bắc Kạn", "province", "legacy", "Thái Nguyên",
+                 "2025-12-31", "bhyt_plan_coverage_pct", 97.0, "pct", "97%")])
+    rpt = reports.ProvinceReport("Bắc Kạn", lang="vi", bundle=_bundle(obs))
+    assert "bhyt_plan_coverage_pct" in set(rpt.obs["indicator"])  # the page shows the plan
+    assert newest_figure(rpt) == "2022-07-01"

@@ -420,11 +420,11 @@ class ProvinceReport:
         latest is shown (Hà Nội read "Dân số 6.002.200 (1/7/2007)" beside "8.435.650
         (1/7/2022)" as its two latest populations).
         """
-        figs = self._figures()
+        figs = latest(self._figures())
         own = self.own_place(figs)
-        figs = figs.assign(_b=figs["boundaries"].astype(str).where(~own, self.boundaries),
-                           _c=figs["geo_code"].astype(str).where(~own, str(self.unit.code)))
-        figs = chosen_plans(self, latest(figs, keys=("_b", "geo_level", "_c", "indicator")))
+        if own.any():
+            figs = pd.concat([figs[~own], latest(figs[own], keys=("indicator",))])
+        figs = chosen_plans(self, figs)
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
                                          "as_of", "source"])
