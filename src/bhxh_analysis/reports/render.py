@@ -493,12 +493,20 @@ def newest_figure(report: Any) -> str:
     """Return the ISO date of the newest figure a report object uses ("" when none).
 
     Looks at the observations the report selected (``obs``; ``series`` for a forecast
-    report), after its as-of cut-off.
+    report), after its as-of cut-off. A plan is left out: it is dated 31 December of the
+    year it is for, not when it was published (the 2022 Decision 546/QĐ-TTg sets each
+    province's 2025 coverage plan), so it says nothing of how recent the data are — 19
+    of the 63 legacy pages read "newest figure used: 31/12/2025" (Bắc Kạn, whose latest
+    figure is a 2022 population).
     """
+    from .data import measure_of
+
     dates = []
     for name in ("obs", "series"):
         df = getattr(report, name, None)
         if isinstance(df, pd.DataFrame) and "as_of" in df and len(df):
+            if "indicator" in df:
+                df = df[~measure_of(df["indicator"]).str.startswith("plan_").to_numpy()]
             dates.append(pd.to_datetime(df["as_of"]).max())
     dates = [d for d in dates if pd.notna(d)]
     return max(dates).date().isoformat() if dates else ""
