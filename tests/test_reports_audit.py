@@ -3,6 +3,7 @@ code before the fix it guards."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -66,3 +67,23 @@ def test_newest_figure_is_never_a_plans_date() -> None:
     rpt = reports.ProvinceReport("Bắc Kạn", lang="vi", bundle=_bundle(obs))
     assert "bhyt_plan_coverage_pct" in set(rpt.obs["indicator"])  # the page shows the plan
     assert newest_figure(rpt) == "2022-07-01"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_negative_shortfall_says_the_plan_was_exceeded(lang) -> None:
+    # Tuyên Quang's derived table read "BHXH tự nguyện: còn thiếu (người) -587" with no
+    # word of what a negative shortfall means (the coverage table says it of its gap).
+    def page(value: float) -> reports.ProvinceReport:
+        derived = _obs([("d-1", "seed000", "68", "Lâm Đồng", "province", "legacy", "Lâm Đồng",
+                         "2020-07-31", "bhxh_voluntary_shortfall_participants", value,
+                         "persons", "")])
+        derived["method"] = ("bhxh_voluntary_shortfall_participants = "
+                             "bhxh_voluntary_plan_participants - bhxh_voluntary_participants")
+        return reports.ProvinceReport("Lâm Đồng", lang=lang,
+                                      bundle=_bundle(_obs([]), derived))
+    note = i18n.t("derived_shortfall_note", lang)
+    assert page(-587.0).derived_notes() == [note]
+    assert page(11367.0).derived_notes() == []
+    for nb in ("province_report", "unit_report"):  # the notebooks print it
+        text = (Path(__file__).parents[1] / "notebooks" / f"{nb}.ipynb").read_text()
+        assert "page.notes(rpt.derived_notes())" in text, nb

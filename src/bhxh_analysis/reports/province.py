@@ -469,6 +469,16 @@ class ProvinceReport:
                .drop_duplicates(shown).sort_index().drop(columns="_w"))
         return out.reset_index(drop=True)
 
+    def derived_notes(self) -> list[str]:
+        """The sentence under the derived table saying how a shortfall's sign reads, when
+        one is negative (a plan exceeded): Tuyên Quang's "BHXH tự nguyện: còn thiếu
+        (người) -587" stood under no word of what a negative shortfall means, though the
+        coverage table says it of its own gap."""
+        d = self.derived_table()
+        short = measure_of(d["indicator"]).str.startswith("shortfall_").to_numpy()
+        low = d["value_lo"].where(d["value_lo"].notna(), d["value"])
+        return [self.t("derived_shortfall_note")] if bool((low[short] < 0).any()) else []
+
     def _labels(self) -> pd.Series:
         """What the page calls each source (``publisher — title``), computed once."""
         if "labels" not in self._cache:
