@@ -413,8 +413,18 @@ class ProvinceReport:
         """Return the latest figure of every indicator for the province and places inside.
 
         Columns ``place, geo_level, indicator, value, unit, as_of, source``.
+
+        The page's own place is one series whatever its rows' boundary set: on 2025
+        boundaries a sum of the legacy parts (Hà Nội and Hà Tây, 2007) and the sole
+        legacy part's own later figure (Hà Nội, 2022) are both Hà Nội's, so only the
+        latest is shown (Hà Nội read "Dân số 6.002.200 (1/7/2007)" beside "8.435.650
+        (1/7/2022)" as its two latest populations).
         """
-        figs = chosen_plans(self, latest(self._figures()))
+        figs = latest(self._figures())
+        own = self.own_place(figs)
+        if own.any():
+            figs = pd.concat([figs[~own], latest(figs[own], keys=("indicator",))])
+        figs = chosen_plans(self, figs)
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
                                          "as_of", "source"])
@@ -458,6 +468,16 @@ class ProvinceReport:
         out = (out.assign(_w=width).sort_values("_w", kind="stable", na_position="last")
                .drop_duplicates(shown).sort_index().drop(columns="_w"))
         return out.reset_index(drop=True)
+
+    def derived_notes(self) -> list[str]:
+        """The sentence under the derived table saying how a shortfall's sign reads, when
+        one is negative (a plan exceeded): Tuyên Quang's "BHXH tự nguyện: còn thiếu
+        (người) -587" stood under no word of what a negative shortfall means, though the
+        coverage table says it of its own gap."""
+        d = self.derived_table()
+        short = measure_of(d["indicator"]).str.startswith("shortfall_").to_numpy()
+        low = d["value_lo"].where(d["value_lo"].notna(), d["value"])
+        return [self.t("derived_shortfall_note")] if bool((low[short] < 0).any()) else []
 
     def _labels(self) -> pd.Series:
         """What the page calls each source (``publisher — title``), computed once."""

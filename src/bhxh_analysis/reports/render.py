@@ -240,8 +240,12 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     return text, True
 
 
+#: The paragraph class of the note explaining a range "a–b" (shown once a page).
+RANGE_NOTE_CLASS = "note range-note"
+
+
 def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
-               place: str | None = None) -> str:
+               place: str | None = None, range_note: bool = True) -> str:
     """Return a DataFrame as an HTML table in ``lang``: headings and cells from :data:`COLUMNS`.
 
     ``lo80``/``hi80`` (and 95) become one interval column; columns not in
@@ -251,7 +255,9 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
     not read as the province of the title. ``actual`` is left out when no row has one
     (unless ``columns`` names them). A column ``c`` with ``c_lo`` and ``c_hi`` beside it
     (a derived figure and the range its inputs allow) is printed by :func:`value_text`;
-    when a cell prints a range, the catalogue's ``range_note`` follows the table.
+    when a cell prints a range, the catalogue's ``range_note`` follows the table (unless
+    ``range_note`` is false: :class:`Page` explains ranges once, under its first table
+    that prints one).
     """
     df = df.copy()
     for level in ("80", "95"):
@@ -288,8 +294,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
             ranged |= wide
             cells.append(f"<td{cls}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    note = (f'<p class="note">{html.escape(i18n.t("range_note", lang))}</p>' if ranged
-            else "")
+    note = (f'<p class="{RANGE_NOTE_CLASS}">{html.escape(i18n.t("range_note", lang))}</p>'
+            if ranged and range_note else "")
     return (f'<table class="bhxh-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>{note}')
 
@@ -322,6 +328,7 @@ class Page:
         self.show = show
         self.place = place
         self.blocks: list[Html] = []
+        self._ranges_told = False  # the range note has been shown (it is shown once)
 
     def _add(self, block: Html) -> None:
         self.blocks.append(block)
@@ -354,7 +361,11 @@ class Page:
             elif empty:
                 self.notes([i18n.t(empty, self.lang)])
             return
-        self._add(Html(table_html(df, self.lang, columns, self.place), f"{len(df)} rows"))
+        # the range note once a page: under the first table that prints a range (it
+        # followed the coverage, derived and forecast tables alike, word for word)
+        body = table_html(df, self.lang, columns, self.place, range_note=not self._ranges_told)
+        self._ranges_told |= f'class="{RANGE_NOTE_CLASS}"' in body
+        self._add(Html(body, f"{len(df)} rows"))
 
     def text_table(self, df: pd.DataFrame) -> None:
         """Add a table whose cells and headings are already text in the report language."""
@@ -482,12 +493,20 @@ def newest_figure(report: Any) -> str:
     """Return the ISO date of the newest figure a report object uses ("" when none).
 
     Looks at the observations the report selected (``obs``; ``series`` for a forecast
-    report), after its as-of cut-off.
+    report), after its as-of cut-off. A plan is left out: it is dated 31 December of the
+    year it is for, not when it was published (the 2022 Decision 546/QĐ-TTg sets each
+    province's 2025 coverage plan), so it says nothing of how recent the data are — 19
+    of the 63 legacy pages read "newest figure used: 31/12/2025" (Bắc Kạn, whose latest
+    figure is a 2022 population).
     """
+    from .data import measure_of
+
     dates = []
     for name in ("obs", "series"):
         df = getattr(report, name, None)
         if isinstance(df, pd.DataFrame) and "as_of" in df and len(df):
+            if "indicator" in df:
+                df = df[~measure_of(df["indicator"]).str.startswith("plan_").to_numpy()]
             dates.append(pd.to_datetime(df["as_of"]).max())
     dates = [d for d in dates if pd.notna(d)]
     return max(dates).date().isoformat() if dates else ""
