@@ -510,13 +510,13 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
     """One sentence saying which model gave P(meet plan) (``p_meet_plan_model``).
 
     The past moves are counted against the central plan (``plan``); for a plan known only
-    as a range (``ranged``) the sentence says so and names it."""
+    as a range (``ranged``) the sentence says so (the middle of the range, not printed as
+    a number: a ranged plan prints as its range only)."""
     model = str(r.get("p_meet_plan_model") or "")
     if model == "empirical_moves" and pd.notna(r.get("past_moves")):
         out = [i18n.t("plan_model_empirical_moves_central" if ranged
                       else "plan_model_empirical_moves", lang, n=int(r["past_moves"]),
-                      k=int(r["past_moves_as_large"]), p=p,
-                      plan=i18n.fmt_number(float(r["plan"]), lang))]
+                      k=int(r["past_moves_as_large"]), p=p)]
         # The central forecast (within-year pattern) and the share of past moves can
         # fall on opposite sides of the plan: say so rather than leave it to the reader.
         above = float(r["forecast"]) >= float(r["plan"])
