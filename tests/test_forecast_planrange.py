@@ -126,3 +126,36 @@ def test_the_fan_chart_draws_a_ranged_plan_as_a_band() -> None:
     lo, hi = (i18n.fmt_number(getattr(r, c), "en") for c in ("plan_lo", "plan_hi"))
     assert labels["range"] == [f"Plan: {lo}–{hi}"]
     assert labels["one"] == [f"Plan: {i18n.fmt_number(_forecast(PUBLISHED).plan, 'en')}"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_ranged_plan_whose_ends_round_to_one_chance_says_one_chance(lang) -> None:
+    """Both ends 32 % once rounded: one P, not "computed at both ends (central: P)"."""
+    r = _forecast(DERIVED)
+    label = i18n.indicator_label("bhyt_participants", lang)
+    same = _row(r, p_meet_plan=0.321, p_meet_plan_lo=0.318, p_meet_plan_hi=0.323)
+    text = " ".join(forecast_sentences(pd.DataFrame([same]), lang))
+    one = i18n.t("plan_ranged_one_p", lang, label=label, place="Place P1", p="32%")
+    assert one in text
+    assert i18n.t("plan_ranged", lang, label=label, place="Place P1", p="32%") not in text
+    assert plan_texts(same, lang)["p"] == "32%"
+    # ends 0.2 point apart but printed 30 % and 31 %: the range sentence stays
+    apart = _row(r, p_meet_plan=0.306, p_meet_plan_lo=0.304, p_meet_plan_hi=0.307)
+    text = " ".join(forecast_sentences(pd.DataFrame([apart]), lang))
+    assert not plan_texts(apart, lang)["p_one"]
+    assert i18n.t("plan_ranged", lang, label=label, place="Place P1", p="31%") in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_past_moves_arithmetic_of_a_ranged_plan_names_the_central_plan(lang) -> None:
+    r = _forecast(DERIVED)
+    kw = {"p_meet_plan_model": "empirical_moves", "past_moves": 11.0,
+          "past_moves_as_large": 3.0, "p_meet_plan": 3.5 / 12}
+    p = i18n.fmt_pct(100 * 3.5 / 12, lang, 0)
+    ranged = " ".join(forecast_sentences(pd.DataFrame([_row(r, **kw)]), lang))
+    central = i18n.t("plan_model_empirical_moves_central", lang, n=11, k=3, p=p)
+    assert central in ranged and i18n.fmt_number(r.plan, lang) not in ranged
+    assert i18n.t("plan_model_empirical_moves", lang, n=11, k=3, p=p) not in ranged
+    single = _forecast(PUBLISHED)
+    text = " ".join(forecast_sentences(pd.DataFrame([_row(single, **kw)]), lang))
+    assert i18n.t("plan_model_empirical_moves", lang, n=11, k=3, p=p) in text

@@ -291,6 +291,12 @@ def count_past_moves(res: pd.DataFrame, pairs: pd.DataFrame, plan: np.ndarray,
     return total, large, pool, window
 
 
+def side_scale_cols(res: pd.DataFrame) -> dict[str, Any]:
+    """``scale_lo`` and ``scale_hi`` of ``res`` (NaN where a frame has none: one scale),
+    the keyword arguments of :func:`prob_at_least` and the result frame's columns."""
+    return {k: res[k] if k in res else np.nan for k in ("scale_lo", "scale_hi")}
+
+
 def meet_plan_prob(x: np.ndarray, res: pd.DataFrame, upper: np.ndarray, pairs: pd.DataFrame,
                    year: int, plan_fit: tuple[float, float, float, int] | None = None,
                    ) -> tuple[np.ndarray, ...]:
@@ -307,8 +313,7 @@ def meet_plan_prob(x: np.ndarray, res: pd.DataFrame, upper: np.ndarray, pairs: p
         The chance, the model's name (``p_meet_plan_model``) and the past-move counts of
         :func:`count_past_moves`.
     """
-    side = {k: res[k] if k in res else np.nan for k in ("scale_lo", "scale_hi")}
-    p_meet = prob_at_least(x, res["loc"], res["scale"], res["df"], upper, **side)
+    p_meet = prob_at_least(x, res["loc"], res["scale"], res["df"], upper, **side_scale_cols(res))
     model = np.where(np.isfinite(p_meet), "seasonal", "").astype(object)
     if plan_fit is not None:
         from .plan import plan_aware_prob
@@ -377,17 +382,20 @@ def finish_frame(res: pd.DataFrame, info: pd.DataFrame, bounds: pd.DataFrame,
     plan, src = pl["plan"].to_numpy(float), pl["plan_source"].to_numpy(object)
     res["notes"] = join_text(res["notes"].to_numpy(), pl["note"].to_numpy())
     res["flags"] = add_flags(res["flags"].to_numpy(), pl["flag"].to_numpy())
-    side = {k: res[k] if k in res else np.nan for k in ("scale_lo", "scale_hi")}
+    side = side_scale_cols(res)
     p_meet, model, total, large, pool, window = meet_plan_prob(plan, res, upper, pairs, year,
                                                                plan_fit)
     # a plan known only as a range (derived from rounded figures): P at each end, by the
-    # model of the central P — p_meet_plan_lo at plan_hi, p_meet_plan_hi at plan_lo
+    # model of the central P — p_meet_plan_lo at plan_hi, p_meet_plan_hi at plan_lo; only
+    # the ranged rows are run again (a row's P depends on that row alone)
     plan_lo, plan_hi = pl["plan_lo"].to_numpy(float), pl["plan_hi"].to_numpy(float)
-    p_ends = [p_meet, p_meet]
-    if (plan_hi > plan_lo).any():
-        p_ends = [np.where(plan_hi > plan_lo, meet_plan_prob(x, res, upper, pairs, year,
-                                                             plan_fit)[0], p_meet)
-                  for x in (plan_hi, plan_lo)]
+    p_ends = [p_meet.copy(), p_meet.copy()]
+    ranged = np.flatnonzero(plan_hi > plan_lo)
+    if len(ranged):
+        sub = res.iloc[ranged].reset_index(drop=True)
+        for p_end, x in zip(p_ends, (plan_hi, plan_lo), strict=True):
+            p_end[ranged] = meet_plan_prob(x[ranged], sub, upper[ranged], pairs, year,
+                                           plan_fit)[0]
     with np.errstate(divide="ignore", invalid="ignore"):
         move_pct = (plan / v - 1.0) * 100.0
     pace = np.asarray(pace_required(v, plan, [as_of] * len(plan)), dtype=float) if len(plan) \

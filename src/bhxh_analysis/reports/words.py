@@ -371,14 +371,15 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                     move_pct=txt["move_pct"], last=num(r["last_value"]),
                     forecast=num(r["forecast"]), p=txt["p"]))
             if txt["ranged"]:  # the arithmetic below is the central plan's
-                out.append(i18n.t("plan_ranged", lang, label=label, place=place, p=p))
+                out.append(i18n.t("plan_ranged_one_p" if txt["p_one"] else "plan_ranged",
+                                  lang, label=label, place=place, p=p))
             if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
                 family = r.get("past_moves_pool") == "family"
                 out.append(i18n.t("plan_past_moves_family" if family else "plan_past_moves",
                                   lang, n=int(r["past_moves"]), k=int(r["past_moves_as_large"]),
                                   scheme=i18n.scheme_label(str(r["indicator"]).split("_")[0],
                                                            lang)))
-            out += _plan_model(r, lang, p)
+            out += _plan_model(r, lang, p, txt["ranged"])
         out += _bound_note(r, lang)
         for flag in _SHARED_FLAGS:
             if flag in _flags(r):
@@ -398,14 +399,17 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
     times a derived population) is printed as the range its inputs allow, as the
     coverage table prints a derived figure
     (:func:`~bhxh_analysis.reports.render.value_text`), and so is the move needed; the
-    chance as ``P at plan_hi – P at plan_lo`` when its ends differ by 1 point or more.
-    A plan printed as one number keeps one number everywhere.
+    chance as ``P at plan_hi – P at plan_lo`` when its ends differ by 1 point or more
+    and print differently (the table's rule, ``value_text(..., "prob")``), else as one
+    number. A plan printed as one number keeps one number everywhere.
 
     Returns
     -------
     dict
         ``plan``, ``move``, ``move_pct``, ``p`` (text), ``ranged`` (bool: the plan
-        prints as a range) and ``move_hi`` (the move needed to the plan's upper end).
+        prints as a range), ``p_one`` (bool: a ranged plan's two ends have the same
+        chance once rounded, ``p``) and ``move_hi`` (the move needed to the plan's upper
+        end).
 
     Examples
     --------
@@ -431,11 +435,11 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
         move_pct = i18n.t("range_to", lang, lo=pct[1], hi=pct[2])
     ps = [r.get(c, math.nan) for c in ("p_meet_plan", "p_meet_plan_lo", "p_meet_plan_hi")]
     p = i18n.fmt_pct(100 * float(ps[0]), lang, 0)
-    if ranged and pd.notna(ps[1]) and pd.notna(ps[2]) and abs(ps[2] - ps[1]) >= 0.01 - 1e-12:
-        ends = [i18n.fmt_pct(100 * x, lang, 0) for x in sorted(ps[1:])]
-        p = i18n.t("range_dash", lang, lo=ends[0].removesuffix("%"), hi=ends[1])
+    ends = {i18n.fmt_pct(100 * float(x), lang, 0) for x in ps[1:] if pd.notna(x)}
+    if ranged:  # the table's rule: a range when the ends differ by a point and as printed
+        p = value_text(ps[0], ps[1], ps[2], "prob", lang)[0]
     return {"plan": text, "move": move, "move_pct": move_pct, "p": p, "ranged": ranged,
-            "move_hi": hi - last}
+            "p_one": ranged and ends == {p}, "move_hi": hi - last}
 
 
 def _plan_origin(r: pd.Series, lang: str) -> list[str]:
@@ -502,11 +506,16 @@ def _actual_note(r: pd.Series, lang: str) -> list[str]:
                    as_of=i18n.fmt_date(r["as_of"], lang), where=i18n.t(where, lang))]
 
 
-def _plan_model(r: pd.Series, lang: str, p: str) -> list[str]:
-    """One sentence saying which model gave P(meet plan) (``p_meet_plan_model``)."""
+def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[str]:
+    """One sentence saying which model gave P(meet plan) (``p_meet_plan_model``).
+
+    The past moves are counted against the central plan (``plan``); for a plan known only
+    as a range (``ranged``) the sentence says so (the middle of the range, not printed as
+    a number: a ranged plan prints as its range only)."""
     model = str(r.get("p_meet_plan_model") or "")
     if model == "empirical_moves" and pd.notna(r.get("past_moves")):
-        out = [i18n.t("plan_model_empirical_moves", lang, n=int(r["past_moves"]),
+        out = [i18n.t("plan_model_empirical_moves_central" if ranged
+                      else "plan_model_empirical_moves", lang, n=int(r["past_moves"]),
                       k=int(r["past_moves_as_large"]), p=p)]
         # The central forecast (within-year pattern) and the share of past moves can
         # fall on opposite sides of the plan: say so rather than leave it to the reader.
