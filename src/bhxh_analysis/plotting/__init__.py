@@ -6,7 +6,7 @@ set of small panels), so a researcher can keep drawing on it. x is sorted; dates
 numbers are written the Vietnamese way by default (``lang="vi"``: ``1.312.000``,
 ``83,2%``, ``7/2020``) or the English way (``lang="en"``); date ticks are chosen when the
 chart is drawn, so that their labels never meet (:mod:`bhxh_analysis.dateticks`). Legends
-sit outside the axes, at most :data:`MAX_SERIES` series share a panel, counts of very
+sit under the axes (:func:`legend_below`), at most :data:`MAX_SERIES` series share a panel, counts of very
 different size do not (:data:`MAX_RATIO`), and series with few points are drawn as
 points rather than lines. A line is broken where two consecutive figures are more than a
 year and a month apart (:func:`break_gaps`): a segment across years with no figure would
@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from ..chartout import DPI, FONT, figure_of, missing_glyphs, overlapping_texts, to_png
 from .common import (
+    LEGEND_GAP,
     MAX_GAP_DAYS,
     MAX_SERIES,
     PALETTE,
@@ -43,6 +44,8 @@ from .common import (
     TARGET_COLOR,
     break_gaps,
     format_axes,
+    legend_below,
+    legend_columns,
     legend_outside,
     number_formatter,
     style,
@@ -50,6 +53,7 @@ from .common import (
 from .coverage import LABEL_GAP, bars
 from .forecast import fan_chart
 from .trends import (
+    EVENT_COLOR,
     LONG_LABEL,
     MAX_RATIO,
     MIN_COUNT_SPAN,
@@ -59,13 +63,16 @@ from .trends import (
     Chart,
     line,
     line_chart,
+    mark_events,
     panels,
 )
 
 __all__ = [
     "DPI",
+    "EVENT_COLOR",
     "FONT",
     "LABEL_GAP",
+    "LEGEND_GAP",
     "LONG_LABEL",
     "MAX_GAP_DAYS",
     "MAX_RATIO",
@@ -83,9 +90,12 @@ __all__ = [
     "fan_chart",
     "figure_of",
     "format_axes",
+    "legend_below",
+    "legend_columns",
     "legend_outside",
     "line",
     "line_chart",
+    "mark_events",
     "missing_glyphs",
     "number_formatter",
     "overlapping_texts",

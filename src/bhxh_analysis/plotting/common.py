@@ -140,6 +140,103 @@ def format_axes(ax: Axes, *, lang: str = "vi", pct: bool = False, dates: bool = 
     return ax
 
 
+#: Gap (points) between what sits under an axes (its tick labels, axis label) and a
+#: legend below it.
+LEGEND_GAP = 6.0
+
+def _line_height(size: float) -> float:
+    """Height (points) of one line of text of ``size`` points in the report font."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    return float(text_to_path.get_text_width_height_descent(
+        "lp", FontProperties(family=FONT, size=size), ismath=False)[1])
+
+
+def _text_width(text: str, size: float) -> float:
+    """Width (points) of ``text`` at ``size`` points in the report font."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    return float(text_to_path.get_text_width_height_descent(
+        text, FontProperties(family=FONT, size=size), ismath=False)[0])
+
+
+def legend_columns(labels: Sequence[str], room: float, size: float = 8.5) -> int:
+    """Return how many columns a legend of ``labels`` takes in ``room`` points: the fewest
+    rows that fit, entries spread evenly over the columns (as matplotlib fills them).
+
+    Examples
+    --------
+    >>> legend_columns(["BHYT", "BHXH", "BHTN"], room=500.0)
+    3
+    >>> legend_columns(["BHXH bắt buộc — Hà Nội"] * 4, room=300.0)
+    2
+    >>> legend_columns(["a very long label that fits nowhere at all"], room=10.0)
+    1
+    """
+    import numpy as np
+
+    rc = matplotlib.rcParams
+    entry = [(rc["legend.handlelength"] + rc["legend.handletextpad"]) * size
+             + _text_width(str(lab), size) for lab in labels]
+    for rows in range(1, len(labels) + 1):
+        ncol = -(-len(labels) // rows)
+        cols = [c for c in np.array_split(np.arange(len(labels)), ncol) if len(c)]
+        width = (sum(max(entry[i] for i in c) for c in cols)
+                 + (len(cols) - 1) * rc["legend.columnspacing"] * size
+                 + 2 * rc["legend.borderpad"] * size)
+        if width <= room:
+            return ncol
+    return 1
+
+
+def legend_below(ax: Axes, below: float = 0.0, **kw: Any) -> None:
+    """Put the legend under the axes, centred, in as many columns as fit its width.
+
+    Never over the data and never beside it: a legend on the right narrowed every panel
+    of a trend chart by the width of its longest label. The legend starts
+    :data:`LEGEND_GAP` points under the x tick labels (and the x axis label), whose
+    height is known from their font before the chart is drawn; ``below`` adds the height
+    of a row the caller writes under them (the fan chart's as-of date). The columns fit
+    the axes' width before the layout, which only widens them; the layout makes room for
+    the legend under the axes (it is part of the axes).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(layout="constrained")
+    >>> _ = ax.plot([2019, 2020], [1.0, 2.0], label="BHYT")
+    >>> legend_below(ax)
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['BHYT']
+    >>> fig.canvas.draw()
+    >>> ax.get_legend().get_window_extent().y1 < ax.xaxis.get_tightbbox().y0
+    True
+    >>> plt.close(fig)
+    """
+    from matplotlib.transforms import ScaledTranslation
+
+    handles, labels = ax.get_legend_handles_labels()
+    if not handles:
+        return
+    fig = ax.figure
+    tick = ax.xaxis.get_major_ticks()[0]
+    drop = (max(tick.tick1line.get_markersize(), 0.0) + tick.get_pad()
+            + _line_height(tick.label1.get_fontsize()) + below + LEGEND_GAP)
+    if ax.get_xlabel():
+        drop += ax.xaxis.labelpad + _line_height(ax.xaxis.label.get_fontsize())
+    size = float(kw.pop("fontsize", 8.5))
+    # the axes' width before the layout (subplot parameters), which a legend below only
+    # widens: the columns chosen fit
+    room = ax.get_position().width * fig.get_figwidth() * 72
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0),
+              bbox_transform=ax.transAxes + ScaledTranslation(0, -drop / 72,
+                                                              fig.dpi_scale_trans),
+              ncols=legend_columns(labels, room, size), borderaxespad=0, frameon=False,
+              fontsize=size, **kw)
+
+
 def legend_outside(ax: Axes, **kw: Any) -> None:
     """Put the legend to the right of the axes (never over the lines).
 

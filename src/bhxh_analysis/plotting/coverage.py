@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 
 from .. import i18n
 from ..chartout import FONT
-from .common import PALETTE, TARGET_COLOR, _new_axes, legend_outside, number_formatter, style
+from .common import PALETTE, TARGET_COLOR, _new_axes, legend_below, number_formatter, style
 
 
 def _label_place(v: float, tv: float | None, width: float, top: float) -> tuple[str, float]:
@@ -50,7 +50,7 @@ def _value_labels(ax: Axes, values: Sequence[float], marks: Sequence[float | Non
     """Write each bar's value inside the bar where it fits once laid out, else past it.
 
     The room a bar has on the page is known only after the figure's layout (long place
-    names and the legend narrow the axes: Hà Tĩnh's 12.4 % bar is 19 points long in
+    names narrow the axes: Hà Tĩnh's 12.4 % bar is 19 points long in
     English, its label 28). So the figure is laid out (drawn without rendering), each
     label measured with the renderer (in bold, the wider weight) and placed by
     :func:`_label_place`; the figure is laid out again, and the labels placed again,
@@ -89,7 +89,7 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
     Value labels sit inside long bars and just past short ones, so they never meet a
     target mark drawn on the bar; a label goes inside only a bar it fits in once the
     figure is laid out (:func:`_value_labels`), so draw on ``ax`` after the rest of its
-    figure. The legend sits outside the axes. The value axis says what it measures
+    figure. The legend sits under the axes. The value axis says what it measures
     (``xlabel``; a percentage defaults to the catalogue's "coverage (%)").
 
     Examples
@@ -118,7 +118,6 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
         if tys:
             ax.scatter(data[target].iloc[tys], tys, marker="|", s=500, linewidths=2.5,
                        color=TARGET_COLOR, zorder=3, label=target_label or target)
-            legend_outside(ax)
     ax.xaxis.set_major_formatter(number_formatter(lang, pct))
     if xlabel is None and pct:
         xlabel = i18n.t("axis_coverage_pct", lang)
@@ -127,6 +126,7 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
     ax.grid(axis="y", visible=False)
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
+    legend_below(ax)  # the target mark's legend, under the value axis' label
     values = data[x].tolist()
     marks = ([None if pd.isna(tv) else float(tv) for tv in data[target].tolist()] if target
              else [None] * n)

@@ -10,7 +10,16 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from .. import i18n
-from .common import PALETTE, TARGET_COLOR, _new_axes, break_gaps, format_axes, legend_outside, style
+from .common import (
+    PALETTE,
+    TARGET_COLOR,
+    _line_height,
+    _new_axes,
+    break_gaps,
+    format_axes,
+    legend_below,
+    style,
+)
 
 
 def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float | None = None,
@@ -106,7 +115,8 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
     ax.set_ylabel(ylabel if ylabel is not None else i18n.t("axis_participants", lang))
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
-    legend_outside(ax)
+    # the as-of date is written one row under the tick labels: the legend goes under it
+    legend_below(ax, below=3.0 + _line_height(ax.xaxis.majorTicks[0].label1.get_fontsize()))
     return ax
 
 

@@ -8,11 +8,13 @@ points, and lines break across gaps of more than a year and a month
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import matplotlib
+import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -27,7 +29,7 @@ from .common import (
     _new_axes,
     break_gaps,
     format_axes,
-    legend_outside,
+    legend_below,
     style,
 )
 
@@ -35,7 +37,8 @@ from .common import (
 def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes | None = None,
          lang: str = "vi", pct: bool = False, title: str | None = None,
          ylabel: str | None = None, scale: float = 1.0,
-         targets: Sequence[str] = (), colors: dict[str, str] | None = None) -> Axes:
+         targets: Sequence[str] = (), colors: dict[str, str] | None = None,
+         events: Sequence[tuple[object, str]] = ()) -> Axes:
     """Draw ``y`` against ``x`` (years or dates), one series per ``hue``, sorted by x.
 
     Series with fewer than :data:`SPARSE` points are drawn as points only. At most
@@ -63,6 +66,10 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     colors : dict, optional
         Colour of each ``hue`` value (default: the palette in the order the values first
         appear in ``df``, or a categorical's order, so translated labels keep their colours).
+    events : sequence of (date, str)
+        Dates where what the series measure changed (a merger of provinces), each with a
+        short label in the reader's language: a thin vertical line and its label, drawn
+        only when the data span the date (see :func:`mark_events`).
 
     Returns
     -------
@@ -139,11 +146,68 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     ax.set_ylabel(ylabel.replace(" (", "\n(", 1) if len(ylabel) > LONG_LABEL else ylabel)
     if title:
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
+    if len(data):
+        mark_events(ax, events, data[x].min(), data[x].max())
     if hue:
-        legend_outside(ax)
+        legend_below(ax)
     elif ax.get_legend() is not None:
         ax.get_legend().remove()
     return ax
+
+
+#: Colour of an event's line and label: present, never taken for a series.
+EVENT_COLOR = "#666666"
+
+
+def mark_events(ax: Axes, events: Sequence[tuple[object, str]], first: object,
+                last: object) -> list[object]:
+    """Draw each event whose date falls after ``first`` and on or before ``last``.
+
+    An event is a date where what a series measures changed (Hà Tây joined Hà Nội on
+    1 August 2008: Hà Nội's population doubled overnight): a thin vertical line at the
+    date and its short label at the top of the axes, beside the line on the side with
+    more room. An event outside the data's span is not drawn: a chart of 2019–2025 says
+    nothing of 2008. ``first`` and ``last`` are the data's first and last x (dates, or
+    years as numbers: an event's date is then its year plus the share of the year gone).
+
+    Returns
+    -------
+    list
+        The dates drawn.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot(pd.to_datetime(["2007-07-01", "2009-07-01"]), [3.2, 6.5])
+    >>> drawn = mark_events(ax, [("2008-08-01", "Hà Tây nhập vào Hà Nội")],
+    ...                     pd.Timestamp("2007-07-01"), pd.Timestamp("2009-07-01"))
+    >>> [str(d.date()) for d in drawn], [t.get_text() for t in ax.texts]
+    (['2008-08-01'], ['Hà Tây nhập vào Hà Nội'])
+    >>> mark_events(ax, [("2008-08-01", "Hà Tây nhập vào Hà Nội")],
+    ...             pd.Timestamp("2019-01-01"), pd.Timestamp("2025-06-30"))
+    []
+    >>> plt.close(fig)
+    """
+    drawn: list[object] = []
+    if not events:
+        return drawn
+    dates = isinstance(first, datetime.date)  # a Timestamp is one; a year is a number
+    lo, hi = ax.get_xlim()
+    for when, label in events:
+        day = pd.Timestamp(when)
+        at: object = day if dates else day.year + (day.dayofyear - 1) / 365.25
+        if not first < at <= last:
+            continue
+        ax.axvline(at, color=EVENT_COLOR, linewidth=0.9, linestyle="-", zorder=1.5)
+        pos = float(mdates.date2num(day)) if dates else float(at)
+        right = (pos - lo) / (hi - lo) > 0.6 if hi > lo else False
+        ax.annotate(label, xy=(at, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(-3 if right else 3, -2), textcoords="offset points",
+                    ha="right" if right else "left", va="top", fontsize=8,
+                    color=EVENT_COLOR)
+        drawn.append(at)
+    return drawn
 
 
 #: A date axis with this many dates or fewer is labelled at the dates themselves.
@@ -245,7 +309,7 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
            lang: str = "vi", pct: str | bool | None = None, title: str | None = None,
            ylabel: str | None = None, scale: str | float | None = None,
            targets: Sequence[str] = (), width: float = 8.5, height: float = 2.8,
-           sharex: bool = False) -> Figure:
+           sharex: bool = False, events: Sequence[tuple[object, str]] = ()) -> Figure:
     """Draw small multiples: one panel per value of ``panel``, ≤ :data:`MAX_SERIES` each.
 
     No series is flattened against a larger one: on a panel of counts, series whose
@@ -275,6 +339,8 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
         ``hue`` values drawn as target marks (see :func:`line`).
     sharex : bool
         One x axis for every panel (years line up; tick labels under the last panel).
+    events : sequence of (date, str)
+        Marked on every panel whose data span the date (see :func:`line`).
 
     Returns
     -------
@@ -332,7 +398,7 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
              title=name or None,
              ylabel=str(first[ylabel]) if ylabel in g.columns else ylabel,
              scale=float(first[scale]) if isinstance(scale, str) else float(scale or 1.0),
-             targets=targets, colors=colors)
+             targets=targets, colors=colors, events=events)
         if ax.get_legend() is not None and set(g[hue].astype(str)) == {str(name)}:
             ax.get_legend().remove()  # one series named like its panel: the title says it
     return fig
