@@ -141,8 +141,9 @@ def test_small_multiples_sharing_x_keep_their_dates_apart(lang) -> None:
 
 def test_a_label_that_cannot_fit_is_left_out_and_the_newest_date_is_kept() -> None:
     """Two dates four years apart on a narrow axis: both ticks stay, one label does."""
+    # 4.5 inches: the axes about as wide as a 6-inch figure's were beside a legend
     fig = plotting.panels(_frame(["2004-10-31", "2021-12-31", "2025-12-31"]), x="as_of",
-                          y="value", hue="series", panel="panel", width=6.0)
+                          y="value", hue="series", panel="panel", width=4.5)
     fig.canvas.draw()
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_xticklabels()]

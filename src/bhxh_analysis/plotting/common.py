@@ -222,8 +222,9 @@ def legend_below(ax: Axes, below: float = 0.0, **kw: Any) -> None:
         return
     fig = ax.figure
     tick = ax.xaxis.get_major_ticks()[0]
-    drop = (max(tick.tick1line.get_markersize(), 0.0) + tick.get_pad()
-            + _line_height(tick.label1.get_fontsize()) + below + LEGEND_GAP)
+    drop = max(tick.tick1line.get_markersize(), 0.0) + below + LEGEND_GAP
+    if tick.label1.get_visible():  # hidden under the upper panels sharing one x axis
+        drop += tick.get_pad() + _line_height(tick.label1.get_fontsize())
     if ax.get_xlabel():
         drop += ax.xaxis.labelpad + _line_height(ax.xaxis.label.get_fontsize())
     size = float(kw.pop("fontsize", 8.5))
