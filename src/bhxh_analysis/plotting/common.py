@@ -207,11 +207,12 @@ def legend_below(ax: Axes, below: float = 0.0, **kw: Any) -> None:
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots(layout="constrained")
     >>> _ = ax.plot([2019, 2020], [1.0, 2.0], label="BHYT")
+    >>> _ = format_axes(ax)  # years as years (no "+2.019e3" offset under the ticks)
     >>> legend_below(ax)
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['BHYT']
     >>> fig.canvas.draw()
-    >>> ax.get_legend().get_window_extent().y1 < ax.xaxis.get_tightbbox().y0
+    >>> bool(ax.get_legend().get_window_extent().y1 < ax.xaxis.get_tightbbox().y0)
     True
     >>> plt.close(fig)
     """
