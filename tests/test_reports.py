@@ -209,7 +209,7 @@ def test_charts_have_no_overlapping_labels_and_legends_outside() -> None:
             if leg is not None:  # a legend never sits over the plotting area
                 fig.canvas.draw()
                 box = leg.get_window_extent()
-                assert box.x0 >= ax.get_window_extent().x1 - 1
+                assert box.y1 <= ax.get_window_extent().y0 + 1
         plotting.to_png(chart)
 
 

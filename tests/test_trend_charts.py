@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -154,3 +155,92 @@ def test_small_participant_series_are_drawn_in_persons(home: Path) -> None:
                 small.loc[small["series"].isin(drawn_series(ax)), "value"].max())
     finally:
         plt.close(fig)
+
+
+#: Smallest share of the figure's width a trend panel keeps with its legend (a legend on
+#: the right took a quarter to two fifths of it: Hà Nội 2025's panels were 60 % wide).
+MIN_AXES_WIDTH = 0.75
+
+
+def _long_series() -> pd.DataFrame:
+    """Five series with long names on one panel, a figure a year (synthetic)."""
+    names = [f"BHXH bắt buộc — Huyện số {i} của tỉnh" for i in range(1, 6)]
+    years = pd.to_datetime([f"{y}-12-31" for y in range(2016, 2025)])
+    return pd.DataFrame([{"as_of": d, "value": 1000.0 * (k + 1) + j, "series": n,
+                          "panel": "Số người tham gia"}
+                         for k, n in enumerate(names) for j, d in enumerate(years)])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_trend_panel_keeps_its_width_with_its_legend(home: Path, lang: str) -> None:
+    rpt = ProvinceReport("Hà Nội", boundaries="2025", lang=lang)
+    for what, fig in (("Hà Nội 2025", trend_figure(rpt.trend_table(), lang)),
+                      ("five long names", plotting.panels(_long_series(), x="as_of", y="value",
+                                                          hue="series", panel="panel",
+                                                          lang=lang))):
+        fig.canvas.draw()
+        legends = [ax for ax in fig.axes if ax.get_legend() is not None]
+        assert legends, what
+        for ax in legends:
+            box = ax.get_legend().get_window_extent()
+            assert ax.bbox.width >= MIN_AXES_WIDTH * fig.bbox.width, (what, ax.bbox.width)
+            # under the tick labels, inside the figure: never over the data
+            assert box.y1 <= ax.xaxis.get_tightbbox().y0 + 1, what
+            assert fig.bbox.x0 - 1 <= box.x0 and box.x1 <= fig.bbox.x1 + 1, what
+        assert plotting.overlapping_texts(fig) == [], what
+        plt.close(fig)
+
+
+def _event_texts(ax: Axes, label: str) -> list[str]:
+    return [t.get_text() for t in ax.texts if t.get_text() == label]
+
+
+@pytest.mark.parametrize("boundaries, lang", [("2025", "vi"), ("legacy", "en")])
+def test_ha_noi_trends_mark_ha_tay_joining_on_1_august_2008(home: Path, boundaries: str,
+                                                            lang: str) -> None:
+    # Hà Tây joined Hà Nội on 1/8/2008: the population panel (1995–2022) crosses the date
+    # and marks it; panels of 2019–2025 figures do not; the notes say what it means
+    rpt = ProvinceReport("Hà Nội", boundaries=boundaries, lang=lang)
+    trends = rpt.trend_table()
+    label = i18n.t("trend_event_merged", lang, name="Hà Tây", into="Hà Nội")
+    assert rpt.trend_events(trends) == [(pd.Timestamp("2008-08-01"), label)]
+    fig = plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel",
+                          pct="pct", ylabel="ylabel", scale="scale", lang=lang,
+                          events=rpt.trend_events(trends))
+    marked = {ax.get_title(loc="left") for ax in fig.axes if _event_texts(ax, label)}
+    assert marked == {i18n.t("trends_context", lang)}
+    (ax,) = [a for a in fig.axes if a.get_title(loc="left") in marked]
+    day = mdates.date2num(pd.Timestamp("2008-08-01"))
+    assert any(list(ax.convert_xunits(list(ln.get_xdata()))) == [day, day] for ln in ax.lines)
+    assert plotting.overlapping_texts(fig) == []
+    plt.close(fig)
+    note = i18n.t("trend_event_merged_note", lang, name="Hà Tây", into="Hà Nội",
+                  date=i18n.fmt_date("2008-08-01", lang))
+    assert rpt.trend_notes(trends) == [i18n.t("sparse_note", lang), note]
+
+
+def test_a_span_that_does_not_cross_a_merger_is_not_marked(home: Path) -> None:
+    hn = ProvinceReport("Hà Nội", boundaries="2025", lang="vi")
+    later = hn.trend_table().query("as_of >= '2009-01-01'")
+    assert hn.trend_events(later) == [] and hn.trend_notes(later) == [i18n.t("sparse_note", "vi")]
+    for name in ("Quảng Ninh", "Hà Tây"):  # no province joined them
+        assert ProvinceReport(name, boundaries="legacy", lang="en").trend_events() == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_legacy_ha_noi_before_the_merger_is_labelled_by_its_own_boundaries(home: Path,
+                                                                           lang: str) -> None:
+    # on the 2025 page, legacy Hà Nội's figures dated before 1/8/2008 are of the smaller
+    # unit: "Hà Nội (before 1 Aug 2008)", never "(until 30 June 2025)"
+    rpt = ProvinceReport("Hà Nội", boundaries="2025", lang=lang)
+    obs = rpt.obs[(rpt.obs["boundaries"] == "legacy") & (rpt.obs["geo_code"] == "01")
+                  & (rpt.obs["geo_level"] == "province")]
+    before = obs[obs["as_of"] < pd.Timestamp("2008-08-01")]
+    assert len(before) and len(obs) > len(before)
+    when = i18n.t("legacy_before_date", lang, date=i18n.fmt_date("2008-08-01", lang))
+    assert set(before["place"]) == {f"Hà Nội ({when})"}
+    assert set(obs.loc[obs["as_of"] >= pd.Timestamp("2008-08-01"), "place"]) == {"Hà Nội"}
+    assert not any(i18n.t("legacy_until", lang) in p for p in obs["place"])
+    ha_tay = rpt.obs[rpt.obs["geo_code"] == "28"]
+    until = i18n.t("legacy_until_date", lang, date=i18n.fmt_date("2008-07-31", lang))
+    assert set(ha_tay["place"]) == {f"Hà Tây ({until})"}

@@ -42,6 +42,7 @@ from .data import check_year as _check_year
 from .plans import chosen_plans, persons_plans
 from .plans import plan_evidence as _plan_evidence
 from .trends import TREND_MEASURES as _TREND_MEASURES
+from .trends import trend_events as _trend_events
 from .trends import trend_table as _trend_table
 
 __all__ = ["SUMMARY_MIME", "ProvinceReport", "coverage_table"]
@@ -165,16 +166,37 @@ class ProvinceReport:
             df.loc[sub.index[same], "place"] = own["full_name"].to_numpy()[same]
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
-            # each legacy province labelled with its own last day (Hà Tây: 31/7/2008) ...
-            df.loc[legacy_prov, "place"] = (df.loc[legacy_prov, "place"] + " ("
-                                            + df.loc[legacy_prov, "geo_code"].astype(str).map(
-                                                self._until) + ")")
+            # each legacy province labelled with the boundaries its figure's date has:
+            # its own last day (Hà Tây: 31/7/2008), or, before another province joined
+            # it, the day before that (Hà Nội before 1/8/2008) ...
+            rows = df.loc[legacy_prov]
+            keys = list(zip(rows["geo_code"].astype(str), pd.to_datetime(rows["as_of"]),
+                            strict=True))
+            bounds = {k: self._bounds(*k) for k in dict.fromkeys(keys)}
+            df.loc[legacy_prov, "place"] = [f"{p} ({bounds[k]})" for p, k in
+                                            zip(rows["place"], keys, strict=True)]
             # ... unless on that date it was the whole 2025 province (Huế, Cao Bằng; Hà
             # Nội from 1/8/2008): then its figure is the province's own, not a part's
             sole = legacy_prov.to_numpy() & self._sole_part(df)
             df.loc[sole, "place"] = self.unit.name
         df["_level_rank"] = df["geo_level"].map(LEVEL_RANK)
         return df
+
+    def _bounds(self, code: str, when: pd.Timestamp) -> str:
+        """The boundaries legacy province ``code`` had on ``when``, in words.
+
+        Before a province joined it (the registry's ``valid_to`` and ``successor_code``:
+        Hà Tây into Hà Nội on 1/8/2008) "before <that day>"; else :meth:`_until`.
+        """
+        from .. import geo
+
+        provinces = geo.get_registry().units("legacy", "province", include_defunct=True)
+        joined = pd.to_datetime(provinces.loc[provinces["successor_code"].astype(str).eq(code)
+                                              & provinces["valid_to"].notna(), "valid_to"])
+        later = sorted(d for d in joined if pd.isna(when) or when < d)
+        if later:
+            return self.t("legacy_before_date", date=i18n.fmt_date(later[0], self.lang))
+        return self._until(code)
 
     def _until(self, code: str) -> str:
         """"until <last day>" of legacy province ``code``, by the registry's rules.
@@ -527,6 +549,21 @@ class ProvinceReport:
         Columns ``panel, series, as_of, value, pct, ylabel, scale``.
         """
         return _trend_table(self)
+
+    def trend_events(self, trends: pd.DataFrame | None = None) -> list[tuple[pd.Timestamp, str]]:
+        """Return the dates the trend chart marks, each with its short label.
+
+        Where the place's own area changed inside the chart's span (Hà Tây joined Hà
+        Nội on 1 August 2008): pass them to :func:`bhxh_analysis.plotting.panels`
+        (``events=``); :meth:`trend_notes` says what they mean.
+        """
+        ev = _trend_events(self, trends)
+        return list(zip(ev["date"], ev["label"], strict=True))
+
+    def trend_notes(self, trends: pd.DataFrame | None = None) -> list[str]:
+        """Sentences under the trend chart: how few figures are drawn, and each marked
+        change of the place's area (:meth:`trend_events`)."""
+        return [self.t("sparse_note"), *_trend_events(self, trends)["note"].tolist()]
 
     def forecast_table(self) -> pd.DataFrame:
         """Return the year-end forecast of every participant series of the report year.

@@ -118,4 +118,57 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-__all__ = ["CONTEXT", "TREND_MEASURES", "trend_table"]
+def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the dates inside the trend span where the place's own area changed.
+
+    From the geography registry: a legacy province that ceased before 2025 by joining
+    the page's place (Hà Tây joined Hà Nội on 1 August 2008; on a 2025 page, one of its
+    legacy provinces), dated by its ``valid_to`` (the first day without it). Only a date
+    the trend table's figures span (some before it, some on or after it): a chart of
+    2019–2025 says nothing of 2008. Province reports only; districts and communes have
+    none.
+
+    Parameters
+    ----------
+    trends : DataFrame, optional
+        The trend table (default: :func:`trend_table` of ``rpt``).
+
+    Returns
+    -------
+    DataFrame
+        ``date``, ``label`` (the chart's short words), ``note`` (the sentence under the
+        chart), oldest first.
+    """
+    from .. import geo
+
+    cols = ["date", "label", "note"]
+    if rpt.level != "province":
+        return pd.DataFrame(columns=cols)
+    trends = trend_table(rpt) if trends is None else trends
+    if trends.empty:
+        return pd.DataFrame(columns=cols)
+    first, last = pd.to_datetime(trends["as_of"]).min(), pd.to_datetime(trends["as_of"]).max()
+    reg = geo.get_registry()
+    provinces = reg.units("legacy", "province", include_defunct=True)
+    own = (provinces["province_2025_code"].astype(str).eq(str(rpt.unit.code))
+           if rpt.boundaries == "2025" else provinces["geo_code"].astype(str).eq(rpt.unit.code))
+    hosts = dict(zip(provinces.loc[own, "geo_code"].astype(str),
+                     provinces.loc[own, "geo_name"], strict=True))
+    rows = []
+    for _, u in provinces[provinces["valid_to"].notna()].iterrows():
+        into = hosts.get(str(u["successor_code"]))
+        when = pd.Timestamp(u["valid_to"])
+        if into is None or not first < when <= last:
+            continue
+        # the page's name for the place it joined (a 2025 page: the 2025 province)
+        place = rpt.unit.name if rpt.boundaries == "2025" else into
+        date = i18n.fmt_date(when, rpt.lang)
+        rows.append({"date": when,
+                     "label": rpt.t("trend_event_merged", name=u["geo_name"], into=place),
+                     "note": rpt.t("trend_event_merged_note", name=u["geo_name"],
+                                   into=place, date=date)})
+    return pd.DataFrame(rows, columns=cols).sort_values("date", kind="stable").reset_index(
+        drop=True)
+
+
+__all__ = ["CONTEXT", "TREND_MEASURES", "trend_events", "trend_table"]
