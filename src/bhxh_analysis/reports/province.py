@@ -39,7 +39,7 @@ from .data import (
     units_frame,
 )
 from .data import check_year as _check_year
-from .plans import chosen_plans, persons_plans
+from .plans import chosen_plans, coverage_table_plans, persons_plans
 from .plans import plan_evidence as _plan_evidence
 from .trends import TREND_MEASURES as _TREND_MEASURES
 from .trends import trend_table as _trend_table
@@ -424,7 +424,7 @@ class ProvinceReport:
         own = self.own_place(figs)
         if own.any():
             figs = pd.concat([figs[~own], latest(figs[own], keys=("indicator",))])
-        figs = chosen_plans(self, figs)
+        figs = coverage_table_plans(self, chosen_plans(self, figs))
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
                                          "as_of", "source"])

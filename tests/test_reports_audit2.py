@@ -1,0 +1,49 @@
+"""What an analyst reading the rendered reports still met after the first audit (issue 14):
+each test fails on the code before the fix it guards."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_reports import SOURCES, _obs
+from test_reports_ranges import visible_text
+
+from bhxh_analysis import i18n, report_data, reports
+from bhxh_analysis.reports.render import table_html
+
+_DECISION = pd.DataFrame({"target_id": ["t-22", "t-23"], "source_id": ["dec546"] * 2,
+                          "instrument": ["Quyết định 546/QĐ-TTg (29/4/2022)"] * 2,
+                          "geo_name": ["Hà Nội"] * 2, "indicator": ["bhyt_coverage_pct"] * 2,
+                          "year": [2022, 2023], "value": [91.66, 92.4]})
+
+
+def _ha_noi() -> report_data.Bundle:
+    obs = _obs([("c-1", "seed000", "01", "Hà Nội", "province", "legacy", "Hà Nội",
+                 "2023-02-28", "bhyt_coverage_pct", 92.9, "pct", "92,9%"),
+                ("p-22", "seed004", "01", "Hà Nội", "province", "legacy", "Hà Nội",
+                 "2022-12-31", "bhyt_plan_coverage_pct", 91.66, "pct", "91,66"),
+                ("p-23", "seed004", "01", "Hà Nội", "province", "legacy", "Hà Nội",
+                 "2023-12-31", "bhyt_plan_coverage_pct", 92.4, "pct", "92,4")])
+    sources = pd.concat([SOURCES, pd.DataFrame({
+        "source_id": ["dec546"], "publisher": ["Chính phủ"], "title": ["Quyết định 546"],
+        "address": [""], "published_date": ["2022-04-29"]})], ignore_index=True)
+    return report_data.Bundle(obs, None, None, None, sources, _DECISION, "")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_headline_plan_is_the_plan_the_coverage_table_uses(lang) -> None:
+    # Hà Nội --as-of 30/06/2023: the key figures read "BHYT: chỉ tiêu bao phủ 91,66 %
+    # (31/12/2022)" while the coverage table below set 92,9 % against 92,4 % for 2023.
+    rpt = reports.ProvinceReport("Hà Nội", as_of="30/06/2023", lang=lang, bundle=_ha_noi())
+    assert rpt.year == 2023
+    cov = rpt.coverage_table()
+    cov = cov[cov["indicator"] == "bhyt_coverage_pct"].iloc[0]
+    head = rpt.headline_table()
+    plan = head[head["indicator"] == "bhyt_plan_coverage_pct"]
+    assert len(plan) == 1, head
+    assert plan["value"].tolist() == [cov["target"]]
+    assert plan["as_of"].dt.year.tolist() == [cov["target_year"]] == [2023]
+    # what the reader sees: the one plan, in both tables, and not the previous year's
+    text = visible_text(table_html(head, lang)) + visible_text(table_html(cov.to_frame().T,
+                                                                          lang))
+    assert i18n.fmt_pct(92.4, lang) in visible_text(table_html(head, lang))
+    assert i18n.fmt_pct(91.66, lang) not in text
