@@ -2,12 +2,18 @@
 each test fails on the code before the fix it guards."""
 from __future__ import annotations
 
+import json
+import tempfile
+from pathlib import Path
+
 import pandas as pd
 import pytest
-from test_reports import SOURCES, _obs
+from test_reports import SOURCES, _obs, nested_brackets
 from test_reports_ranges import visible_text
 
 from bhxh_analysis import i18n, report_data, reports
+from bhxh_analysis.metrics.derive import RULES
+from bhxh_analysis.reports.index import write_index
 from bhxh_analysis.reports.render import table_html
 
 _DECISION = pd.DataFrame({"target_id": ["t-22", "t-23"], "source_id": ["dec546"] * 2,
@@ -47,3 +53,33 @@ def test_the_headline_plan_is_the_plan_the_coverage_table_uses(lang) -> None:
                                                                           lang))
     assert i18n.fmt_pct(92.4, lang) in visible_text(table_html(head, lang))
     assert i18n.fmt_pct(91.66, lang) not in text
+
+
+def test_method_names_and_formulas_never_nest_brackets() -> None:
+    # The index read "… (khoảng 80%: 737.051–813.958) (mẫu hình trong năm (theo mùa))":
+    # a method's name is printed in brackets, so it carries none of its own.
+    text = i18n.catalogue()["text"]
+    methods = [k for k in text if k.startswith("method_")]
+    assert len(methods) >= 5
+    for key in methods:
+        for lang in ("vi", "en"):
+            assert "(" not in text[key][lang], (key, lang)
+    for rule in RULES:  # a growth formula brackets its ratio: its phrases carry none
+        for lang in ("vi", "en"):
+            formula = i18n.formula_text(rule.method, lang)
+            assert nested_brackets(f"<p>{formula}</p>") == [], formula
+    # what the index shows of a forecast
+    row = {"province": "Vĩnh Phúc", "status": "ok", "error": "", "data_checksum": "ab" * 32,
+           "parameters": json.dumps({"province": "Vĩnh Phúc", "boundaries": "legacy",
+                                     "lang": "vi"})}
+    for lang in ("vi", "en"):
+        fc = {"place": "Vĩnh Phúc", "text": i18n.t("index_forecast", lang, value="1", lo="0",
+                                                    hi="2", year=2019, actual="",
+                                                    label="BHYT"),
+              "p_meet_plan": None, "method": i18n.method_label("seasonal_profile", lang)}
+        with tempfile.TemporaryDirectory() as tmp:
+            page = write_index(Path(tmp), [row], {"Vĩnh Phúc": {"key_figures": [],
+                                                               "forecast": fc}}, lang)
+            html = page.read_text(encoding="utf-8")
+        assert i18n.method_label("seasonal_profile", lang) in html
+        assert nested_brackets(html) == [], html

@@ -320,7 +320,7 @@ def method_label(method: str, lang: str) -> str:
     Examples
     --------
     >>> method_label("seasonal_profile", "en")
-    'within-year (seasonal) pattern'
+    'seasonal within-year pattern'
     """
     key = f"method_{method}"
     return t(key if has(key) else "method_unknown", lang)
