@@ -11,8 +11,9 @@ import pytest
 from test_reports import SOURCES, _obs, nested_brackets
 from test_reports_ranges import visible_text
 
-from bhxh_analysis import i18n, report_data, reports
+from bhxh_analysis import i18n, reports
 from bhxh_analysis.metrics.derive import RULES
+from bhxh_analysis.reports import data as report_data
 from bhxh_analysis.reports.index import write_index
 from bhxh_analysis.reports.render import table_html
 
@@ -83,3 +84,35 @@ def test_method_names_and_formulas_never_nest_brackets() -> None:
             html = page.read_text(encoding="utf-8")
         assert i18n.method_label("seasonal_profile", lang) in html
         assert nested_brackets(html) == [], html
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_document_and_its_reproduction_are_one_source(lang) -> None:
+    # Decision 546 and Thư Viện Pháp Luật's reproduction of its appendix were two rows
+    # with one URL in the sources section of every page citing both.
+    url = "https://thuvienphapluat.vn/hoi-dap/58FC8-chi-tieu.html"
+    src = pd.DataFrame([
+        {"source_id": "dec", "publisher": "Chính phủ", "title": "Quyết định 546/QĐ-TTg",
+         "published_date": "2022-04-29", "address": url,
+         "note": "appendix reproduced by Thư Viện Pháp Luật (source tvpl-x)"},
+        {"source_id": "tvpl-x", "publisher": "Thư Viện Pháp Luật", "title": "Chỉ tiêu bao phủ",
+         "published_date": "", "address": url, "note": ""},
+        {"source_id": "tvpl-x-more", "publisher": "Thư Viện Pháp Luật",
+         "title": "Chỉ tiêu bao phủ", "published_date": "", "address": url, "note": ""},
+        # two tables of one statistics portal are two documents at one address
+        {"source_id": "gso-a", "publisher": "GSO", "title": "Dân số", "published_date": "",
+         "address": "http://gso.gov.vn/?tabid=491", "note": "see gso-b"},
+        {"source_id": "gso-b", "publisher": "GSO", "title": "Lao động", "published_date": "",
+         "address": "http://gso.gov.vn/?tabid=491", "note": ""}])
+    bundle = report_data.Bundle(None, None, None, None, src, _DECISION, "")
+    for ids in (["dec", "tvpl-x"], ["dec", "tvpl-x-more"], ["tvpl-x", "dec", "tvpl-x-more"]):
+        table = report_data.sources_table(bundle, ids, lang)
+        assert table["reference"].tolist() == [url], table
+        assert table["title"].tolist() == ["Quyết định 546/QĐ-TTg"]
+        assert table["published"].tolist() == ["2022-04-29"]
+        assert table["publisher"].tolist() == [i18n.t("source_via", lang, publisher="Chính phủ",
+                                                      outlet="Thư Viện Pháp Luật")]
+    assert report_data.sources_table(bundle, ["tvpl-x"], lang)["title"].tolist() == [
+        "Chỉ tiêu bao phủ"]  # the reproduction alone is cited as it is
+    assert report_data.sources_table(bundle, ["gso-a", "gso-b"], lang)["title"].tolist() == [
+        "Dân số", "Lao động"]
