@@ -116,3 +116,45 @@ def test_a_document_and_its_reproduction_are_one_source(lang) -> None:
         "Chỉ tiêu bao phủ"]  # the reproduction alone is cited as it is
     assert report_data.sources_table(bundle, ["gso-a", "gso-b"], lang)["title"].tolist() == [
         "Dân số", "Lao động"]
+
+
+def _index_cells(rpt: reports.ProvinceReport, lang: str) -> list[str]:
+    """The key-figures and forecast cells of ``rpt``'s row of an index page."""
+    import re
+
+    row = {"province": rpt.unit.name, "status": "ok", "error": "", "data_checksum": "ab" * 32,
+           "parameters": json.dumps({"province": rpt.unit.name, "boundaries": "legacy",
+                                     "lang": lang})}
+    with tempfile.TemporaryDirectory() as tmp:
+        html = write_index(Path(tmp), [row], {rpt.unit.name: rpt.summary()}, lang).read_text(
+            encoding="utf-8")
+    cells = re.findall(r"<td>(.*?)</td>", html, flags=re.S)
+    return [visible_text(c) for c in cells[1:3]]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_index_row_says_what_its_page_holds(lang) -> None:
+    # Hà Giang and Hà Tây read "– –" in the index while Bắc Ninh said in words that its
+    # page holds only plans; Huế (a count of new participants only) read "– –" too.
+    def rpt(name: str, code: str, rows: list[tuple]) -> reports.ProvinceReport:
+        obs = _obs([(f"{code}-{i}", "gso", code, name, "province", "legacy", name, *r)
+                    for i, r in enumerate(rows)])
+        return reports.ProvinceReport(name, lang=lang, bundle=report_data.Bundle(
+            obs, None, None, None, SOURCES, _DECISION, ""))
+
+    pop = ("2007-07-01", "population", 2773700.0, "persons", "2.773,7")
+    ha_tay = _index_cells(rpt("Hà Tây", "28", [pop]), lang)
+    assert "–" not in ha_tay, ha_tay
+    assert ha_tay[0] == (i18n.t("index_former", lang, new="Hà Nội",
+                                date=i18n.fmt_date("2008-08-01", lang)) + " "
+                         + i18n.t("index_no_insurance", lang, labels=i18n.indicator_label(
+                             "population", lang)))
+    assert ha_tay[1] == i18n.t("forecast_none", lang)
+    hue = _index_cells(rpt("Huế", "46", [pop, ("2020-07-12", "bhxh_voluntary_new_participants",
+                                               952.0, "persons", "952")]), lang)
+    assert hue[0].startswith(i18n.t("index_other_insurance", lang, labels="")[:20]), hue
+    assert i18n.indicator_label("bhxh_voluntary_new_participants", lang) in hue[0]
+    assert hue[1] == i18n.t("forecast_none_year", lang, year=2020)
+    known = _index_cells(rpt("Đà Nẵng", "48", [("2018-12-31", "bhyt_participants", 1e6,
+                                                 "persons", "1 triệu")]), lang)
+    assert known[1] == i18n.t("index_forecast_known", lang, year=2018), known

@@ -640,7 +640,39 @@ class ProvinceReport:
                 "boundaries": self.boundaries, "lang": self.lang, "year": self.year,
                 "key_figures": key, "forecast": fc, "conflicts": len(conf),
                 "only_plans": only_plans,
+                "key_note": None if key else self._key_note(head, only_plans),
+                "forecast_note": None if fc else self._forecast_note(fcs),
                 "n_observations": len(self.obs)}
+
+    def _key_note(self, head: pd.DataFrame, only_plans: bool) -> str:
+        """Why the index shows no key figure, in words: plans only, other insurance
+        figures only, or no insurance figure at all (and a former province says so)."""
+        ins = is_insurance(head["indicator"]).to_numpy()
+        labels = ", ".join(dict.fromkeys(
+            i18n.indicator_label(i, self.lang) for i in head["indicator"]))
+        if only_plans:
+            note = self.t("index_only_plans")
+        elif ins.any():
+            note = self.t("index_other_insurance", labels=labels)
+        elif len(head):
+            note = self.t("index_no_insurance", labels=labels)
+        else:
+            note = self.t("index_no_figures")
+        if getattr(self.unit, "valid_to", None):  # Hà Tây, part of Hà Nội since 1/8/2008
+            note = self.t("index_former", new=self.unit.province_2025_name,
+                          date=i18n.fmt_date(self.unit.valid_to, self.lang)) + " " + note
+        return note
+
+    def _forecast_note(self, fcs: pd.DataFrame) -> str:
+        """Why the index shows no forecast: the forecast section's reason, in short."""
+        if self.year is None or fcs.empty:
+            note = self.forecast_notes()[0]
+            # the page's sentence points "above", to its coverage table; the index has none
+            return (self.t("index_forecast_coverage", year=self.year)
+                    if note == self.t("forecast_none_year_coverage", year=self.year) else note)
+        if fcs["status"].eq("year_end_known").all():
+            return self.t("index_forecast_known", year=self.year)
+        return self.t("index_forecast_none", year=self.year)
 
 
 def coverage_table(province: str, boundaries: str = "legacy", *, year: int | None = None,
