@@ -158,3 +158,25 @@ def test_every_index_row_says_what_its_page_holds(lang) -> None:
     known = _index_cells(rpt("Đà Nẵng", "48", [("2018-12-31", "bhyt_participants", 1e6,
                                                  "persons", "1 triệu")]), lang)
     assert known[1] == i18n.t("index_forecast_known", lang, year=2018), known
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_english_pages_name_places_in_english_words(lang) -> None:
+    # Ninh Bình's English page read "Thành phố Ninh Bình" in its tables and "target for
+    # 2025 (Việt Nam)": the kind word and the nation belong to the reader's language,
+    # the registry's names keep their marks.
+    from test_reports import TARGETS, _bundle
+
+    obs = _obs([("n-1", "seed000", "369", "Ninh Bình", "district", "legacy", "Ninh Bình",
+                 "2018-06-30", "bhyt_coverage_pct", 90.0, "pct", "90%"),
+                ("n-2", "seed000", "37", "Ninh Bình", "province", "legacy", "Ninh Bình",
+                 "2018-06-30", "bhyt_coverage_pct", 88.0, "pct", "88%")])
+    rpt = reports.ProvinceReport("Ninh Bình", lang=lang, bundle=_bundle(obs))
+    text = " ".join(visible_text(table_html(df, lang)) for df in (rpt.headline_table(),
+                                                                  rpt.coverage_table()))
+    assert TARGETS["geo_name"].tolist() == ["Việt Nam"]
+    city, nation = {"vi": ("Thành phố Ninh Bình", "Việt Nam"),
+                    "en": ("Ninh Bình City", "Viet Nam")}[lang]
+    assert city in text and f"({nation})" in text, text
+    if lang == "en":
+        assert "Thành phố" not in text and "Việt Nam" not in text, text

@@ -162,7 +162,10 @@ class ProvinceReport:
                 [["district"] * len(sub), sub["geo_code"].astype(str)]))
             province = units.xs("province")["unit_name"].reindex(own["province_code"])
             same = sub["geo_name"].astype(str).to_numpy() == province.to_numpy()
-            df.loc[sub.index[same], "place"] = own["full_name"].to_numpy()[same]
+            df.loc[sub.index[same], "place"] = [
+                i18n.unit_full_name(f, n, self.lang)
+                for f, n in zip(own["full_name"].to_numpy()[same],
+                                sub["geo_name"].astype(str).to_numpy()[same], strict=True)]
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
             # each legacy province labelled with its own last day (Hà Tây: 31/7/2008) ...
