@@ -180,3 +180,20 @@ def test_english_pages_name_places_in_english_words(lang) -> None:
     assert city in text and f"({nation})" in text, text
     if lang == "en":
         assert "Thành phố" not in text and "Việt Nam" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_national_forecast_names_the_nation_in_the_readers_words(lang) -> None:
+    # The English national forecast read "Year-end forecasts: Việt Nam 2025" and
+    # "… participants — Việt Nam: the year is over …".
+    from test_reports import _bundle
+
+    obs = _obs([(f"v-{m}", "seed000", "VN", "Việt Nam", "nation", "legacy", "", d,
+                 "bhyt_participants", v, "persons", "") for m, d, v in
+                [(1, "2023-12-31", 93.6e6), (2, "2024-06-30", 94.0e6)]])
+    fr = reports.ForecastReport(lang=lang, bundle=_bundle(obs))
+    nation = i18n.t("country", lang)
+    assert fr.year == 2024 and nation in fr.title, fr.title
+    assert set(fr.forecast_table()["place"]) == {nation}
+    if lang == "en":
+        assert "Việt Nam" not in fr.title
