@@ -975,6 +975,26 @@ def internal_text(page: str) -> list[str]:
     return found
 
 
+def nested_brackets(page: str) -> list[str]:
+    """Bracketed text inside brackets in a page's visible text ("(mẫu hình trong năm (theo
+    mùa))"): a reader cannot tell which bracket closes which. Empty list: none."""
+    found = []
+    for line in re.split(r"(?<=[.;])\s", visible_text(page)):
+        depth = 0
+        for i, ch in enumerate(line):
+            depth += (ch == "(") - (ch == ")")
+            if depth > 1:
+                found.append(line[max(0, i - 60):i + 60])
+                break
+    return found
+
+
+def test_nested_brackets_check_can_fail() -> None:
+    assert nested_brackets("<p>3 (khoảng 80%: 1–4) (mẫu hình trong năm (theo mùa))</p>")
+    assert nested_brackets("<p>((a))</p>")
+    assert nested_brackets("<p>Dân số (GSO) (1/7/2022); BHYT (VSS) = (a ÷ b − 1) × 100</p>") == []
+
+
 def test_internal_text_check_can_fail() -> None:
     page = ("<p>năm None; sum_of_legacy_provinces; (geo.aggregate_to_2025); [no headline];"
             " sggp-85012+vss-en-9220</p>")
@@ -993,6 +1013,7 @@ def test_section_tables_show_nothing_internal(bundle, lang) -> None:
     page.notes(rpt.gap_sentences() + rpt.boundary_sentences() + rpt.consistency_notes())
     page.sources(rpt.sources_table())
     assert internal_text(page.html()) == []
+    assert nested_brackets(page.html()) == []
 
 
 def test_no_language_choice_outside_the_catalogue() -> None:

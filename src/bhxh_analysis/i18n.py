@@ -314,13 +314,51 @@ def level_label(level: str, lang: str) -> str:
     return t(level, lang)
 
 
+def place_label(name: str, lang: str) -> str:
+    """Return a place name for a sentence in ``lang``: the nation in the catalogue's words.
+
+    Registry names keep their diacritics in every language; only the nation, which the
+    data call "Việt Nam", has an English name.
+
+    Examples
+    --------
+    >>> place_label("Việt Nam", "en"), place_label("Lâm Đồng", "en")
+    ('Viet Nam', 'Lâm Đồng')
+    """
+    check_lang(lang)
+    return t("country", lang) if str(name) == t("country", "vi") else str(name)
+
+
+def unit_full_name(full_name: str, name: str, lang: str) -> str:
+    """Return a unit's official name in ``lang``: the kind word in the reader's language.
+
+    ``full_name`` and ``name`` are the registry's ("Thành phố Ninh Bình", "Ninh Bình");
+    the kind is what the full name holds before the name. A kind the catalogue does not
+    know, or a numbered unit ("Phường 4"), keeps the registry's full name.
+
+    Examples
+    --------
+    >>> unit_full_name("Thành phố Ninh Bình", "Ninh Bình", "en")
+    'Ninh Bình City'
+    >>> unit_full_name("Thành phố Ninh Bình", "Ninh Bình", "vi")
+    'Thành phố Ninh Bình'
+    """
+    check_lang(lang)
+    full, name = str(full_name), str(name)
+    kind = full[:-len(name)].strip() if name and full.endswith(name) else ""
+    words = catalogue().get("unit_kinds", {}).get(kind)
+    if lang == "vi" or not words:
+        return full
+    return f"{name} {words[lang]}"
+
+
 def method_label(method: str, lang: str) -> str:
     """Return the reader's name of a forecast method (``seasonal_profile`` → words).
 
     Examples
     --------
     >>> method_label("seasonal_profile", "en")
-    'within-year (seasonal) pattern'
+    'seasonal within-year pattern'
     """
     key = f"method_{method}"
     return t(key if has(key) else "method_unknown", lang)

@@ -46,7 +46,7 @@ class Rule:
     out, a, b : str
         Indicator derived, and the two observed indicators it comes from.
     op : {"ratio100", "add", "sub", "rsub", "growth"}
-        ``a ÷ b × 100``, ``a + b``, ``a − b``, ``b − a``, ``(a ÷ b − 1) × 100``.
+        ``a ÷ b × 100``, ``a + b``, ``a − b``, ``b − a``, ``a ÷ b × 100 − 100``.
     join : {"same", "year", "prev_year_end"}
         Which rows of ``a`` and ``b`` belong together: ``same`` = same place, date and
         source (figures printed together); ``year`` = ``b`` is an annual reference
@@ -85,7 +85,9 @@ class Rule:
             "add": f"{self.out} = {self.a} + {b}",
             "sub": f"{self.out} = {self.a} − {b}",
             "rsub": f"{self.out} = {b} − {self.a}",
-            "growth": f"{self.out} = ({self.a} ÷ {b} − 1) × 100",
+            # no brackets around the ratio: a reader's label of b may carry its own
+            # ("Social insurance (BHXH): participants"), and brackets must not nest
+            "growth": f"{self.out} = {self.a} ÷ {b} × 100 − 100",
         }[self.op]
         return text + {"year_end": " (annual: as of 31 Dec)",
                        "year_before": " (as of the same date of the previous year)"

@@ -198,7 +198,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             target, kind, tyear = float(tg["value"]), "policy", int(tg["year"])
             tsrc = rpt.t("target_kind_policy",
                          instrument=i18n.instrument_label(tg["instrument"], rpt.lang),
-                         year=tyear, geo=tg["geo_name"])
+                         year=tyear, geo=i18n.place_label(tg["geo_name"], rpt.lang))
             tsrc_id = str(tg["source_id"])
         else:
             target, kind, tyear, tsrc, tsrc_id = math.nan, "", pd.NA, "", ""

@@ -548,13 +548,57 @@ def sources_table(bundle: Bundle, ids: set[str] | list[str], lang: str = "vi") -
     """Return the sources with these ids, sorted by publisher and title (no ids shown).
 
     Two ids citing the same page (figures of one page split between ids) are one line.
+    A document and its reproduction at the same address (Decision 546/QĐ-TTg, read on
+    Thư Viện Pháp Luật: the decision's ``note`` names the reproduction's id) are one line
+    too: the document's publisher, title and date, "via" the reproducing outlet.
     """
     src = source_frame(bundle, lang)
     used = src[src["source_id"].isin(set(ids))]
     # one page under two ids is named by the first id, never by its row in sources.csv
     used = used.sort_values("source_id", kind="stable").drop_duplicates(
         ["publisher", "title", "published", "reference"])
+    used = _merge_reproductions(bundle, src, used, lang)
     return used.sort_values(["publisher", "title"], kind="stable").reset_index(drop=True)
+
+
+def _merge_reproductions(bundle: Bundle, src: pd.DataFrame, used: pd.DataFrame,
+                         lang: str) -> pd.DataFrame:
+    """``used`` without the rows that reproduce another used row's document at its address.
+
+    A source whose ``note`` names another outlet's source at its address is the document
+    that source reproduces (one outlet's tables on one portal stay apart); every row citing that reproduction (its id split
+    into several is one page) folds into the document's row, whose publisher then says
+    "via" the reproducing outlet.
+    """
+    notes = bundle.sources["note"] if "note" in bundle.sources else None
+    if notes is None or used.empty:
+        return used
+    ids = src["source_id"].tolist()
+    notes = notes.fillna("").astype(str).tolist()
+    page = ["publisher", "title", "reference"]
+    drop, via = set(), {}
+    for i, doc in used.iterrows():
+        note = notes[ids.index(doc["source_id"])]
+        if not note or not doc["reference"]:
+            continue
+        named = src[src["reference"].eq(doc["reference"])  # another outlet, same address
+                    & src["publisher"].ne(doc["publisher"])]
+        named = named[[bool(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", note))
+                       for o in named["source_id"]]]
+        if named.empty:
+            continue
+        copies = used.merge(named[page].drop_duplicates(), on=page, how="left",
+                            indicator=True)["_merge"].eq("both").to_numpy()
+        copies = copies & (used.index.to_numpy() != i)
+        if copies.any():
+            drop |= set(used.index[copies])
+            via[i] = sorted(set(used.loc[copies, "publisher"]) - {doc["publisher"]})
+    out = used.drop(index=list(drop)).copy()
+    for i, outlets in via.items():
+        if outlets and i in out.index:
+            out.loc[i, "publisher"] = i18n.t("source_via", lang, publisher=out.loc[i, "publisher"],
+                                             outlet="; ".join(outlets))
+    return out
 
 
 def best_first(df: pd.DataFrame) -> pd.DataFrame:

@@ -224,11 +224,15 @@ def write_index(out: Path, rows: list[dict[str, str]],
         slug = report_slug(params)
         key = fc = "–"
         if summary:
+            # no key figure or no forecast: the report's reason in words (the summary's
+            # key_note, forecast_note), never a bare dash
             key = "<br>".join(
                 html.escape(f"{k['place']}: {k['label']} {k['text']} "
                             f"({i18n.fmt_date(k['as_of'], lang)})")
-                for k in summary.get("key_figures", [])) or (
-                    html.escape(t("index_only_plans")) if summary.get("only_plans") else "–")
+                for k in summary.get("key_figures", [])) or html.escape(
+                    summary.get("key_note") or (t("index_only_plans")
+                                                if summary.get("only_plans") else "–"))
+            fc = html.escape(summary.get("forecast_note") or "–")
             f = summary.get("forecast")
             if f:
                 p = f.get("p_meet_plan")

@@ -229,11 +229,16 @@ class ForecastReport:
         return i18n.t(key, self.lang, **values)
 
     @property
+    def place_name(self) -> str:
+        """The place in the reader's words: the nation is "Viet Nam" in English."""
+        return i18n.place_label(self.unit.name, self.lang)
+
+    @property
     def title(self) -> str:
         """Report title."""
         if self.year:
-            return self.t("page_title_forecast", name=self.unit.name, year=self.year)
-        return self.t("page_title_forecast_noyear", name=self.unit.name)
+            return self.t("page_title_forecast", name=self.place_name, year=self.year)
+        return self.t("page_title_forecast_noyear", name=self.place_name)
 
     def forecast_table(self) -> pd.DataFrame:
         """Return one forecast per participant indicator of the place in the year.
@@ -258,7 +263,7 @@ class ForecastReport:
             _, actual = prior_and_outcome(
                 obs[(obs["geo_code"] == self.unit.code) & (obs["indicator"] == r["indicator"])
                     & (obs["geo_level"] == self.unit.level)], self.year)
-            base = {"place": self.unit.name, "boundaries": r["boundaries"],
+            base = {"place": self.place_name, "boundaries": r["boundaries"],
                     "geo_level": r["geo_level"], "geo_code": r["geo_code"],
                     "indicator": r["indicator"], "year": self.year, "as_of": as_of,
                     "last_value": float(prior["value"]), "last_as_of": prior["as_of"],
@@ -276,7 +281,7 @@ class ForecastReport:
                     "p_meet_plan_hi")})
             except Exception as exc:  # said in words on the page
                 base.update(status="failed", error=str(exc))
-            base["label"] = self.t("fan_title", place=self.unit.name,
+            base["label"] = self.t("fan_title", place=self.place_name,
                                    label=i18n.indicator_label(r["indicator"], self.lang))
             rows.append(base)
         cols = ["place", "boundaries", "geo_level", "geo_code", "indicator", "year", "as_of",

@@ -401,3 +401,41 @@ def chosen_plans(rpt: Any, figs: pd.DataFrame) -> pd.DataFrame:
             row = same.iloc[[0]] if len(same) else row
         out.append(row)
     return pd.concat(out)
+
+
+def coverage_table_plans(rpt: Any, figs: pd.DataFrame) -> pd.DataFrame:
+    """``figs`` (the headline's rows) with each coverage plan the one the coverage table uses.
+
+    The headline showed the latest plan dated by the cutoff and the coverage table the
+    plan of its coverage's year: with ``--as-of 30/06/2023`` Hà Nội's key figures read
+    "BHYT: chỉ tiêu bao phủ 91,66 % (31/12/2022)" above a coverage table set against the
+    92,4 % of 2023 (Decision 546, published in 2022). A place's coverage plan row takes the
+    coverage table's target when it is the place's own (its plan, or a policy naming it)
+    of another year, as a single published value; the date column says its year.
+    """
+    from .coverage import target_for
+    from .data import measure_of
+
+    plan = measure_of(figs["indicator"]).eq("plan_coverage_pct").to_numpy()
+    if not plan.any():
+        return figs
+    cov = rpt.coverage_table()
+    out = []
+    for i in range(len(figs)):  # a handful of rows per page
+        r, row = figs.iloc[i], figs.iloc[[i]]
+        rate = str(r["indicator"]).replace("_plan_coverage_pct", "_coverage_pct")
+        hit = cov[(cov["place"] == r["place"]) & (cov["geo_level"] == r["geo_level"])
+                  & (cov["indicator"] == rate)] if plan[i] else cov.iloc[0:0]
+        c = hit.iloc[0] if len(hit) else None
+        if (c is not None and pd.notna(c["target_year"]) and pd.isna(c["target_lo"])
+                and int(c["target_year"]) != int(r["as_of"].year)):
+            own = c["target_kind"] == "plan"
+            if c["target_kind"] == "policy":
+                tg = target_for(rpt, rate, int(c["as_of"].year))
+                own = tg is not None and tg["geo_name"] == r["geo_name"]
+            if own:
+                row = row.assign(value=float(c["target"]), source_id=c["target_source_id"],
+                                 as_of=pd.Timestamp(year=int(c["target_year"]), month=12,
+                                                    day=31))
+        out.append(row)
+    return pd.concat(out)

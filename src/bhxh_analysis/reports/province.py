@@ -39,7 +39,7 @@ from .data import (
     units_frame,
 )
 from .data import check_year as _check_year
-from .plans import chosen_plans, persons_plans
+from .plans import chosen_plans, coverage_table_plans, persons_plans
 from .plans import plan_evidence as _plan_evidence
 from .trends import TREND_MEASURES as _TREND_MEASURES
 from .trends import trend_events as _trend_events
@@ -163,7 +163,10 @@ class ProvinceReport:
                 [["district"] * len(sub), sub["geo_code"].astype(str)]))
             province = units.xs("province")["unit_name"].reindex(own["province_code"])
             same = sub["geo_name"].astype(str).to_numpy() == province.to_numpy()
-            df.loc[sub.index[same], "place"] = own["full_name"].to_numpy()[same]
+            df.loc[sub.index[same], "place"] = [
+                i18n.unit_full_name(f, n, self.lang)
+                for f, n in zip(own["full_name"].to_numpy()[same],
+                                sub["geo_name"].astype(str).to_numpy()[same], strict=True)]
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
             # each legacy province labelled with the boundaries its figure's date has:
@@ -446,7 +449,7 @@ class ProvinceReport:
         own = self.own_place(figs)
         if own.any():
             figs = pd.concat([figs[~own], latest(figs[own], keys=("indicator",))])
-        figs = chosen_plans(self, figs)
+        figs = coverage_table_plans(self, chosen_plans(self, figs))
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
                                          "as_of", "source"])
@@ -677,7 +680,39 @@ class ProvinceReport:
                 "boundaries": self.boundaries, "lang": self.lang, "year": self.year,
                 "key_figures": key, "forecast": fc, "conflicts": len(conf),
                 "only_plans": only_plans,
+                "key_note": None if key else self._key_note(head, only_plans),
+                "forecast_note": None if fc else self._forecast_note(fcs),
                 "n_observations": len(self.obs)}
+
+    def _key_note(self, head: pd.DataFrame, only_plans: bool) -> str:
+        """Why the index shows no key figure, in words: plans only, other insurance
+        figures only, or no insurance figure at all (and a former province says so)."""
+        ins = is_insurance(head["indicator"]).to_numpy()
+        labels = ", ".join(dict.fromkeys(
+            i18n.indicator_label(i, self.lang) for i in head["indicator"]))
+        if only_plans:
+            note = self.t("index_only_plans")
+        elif ins.any():
+            note = self.t("index_other_insurance", labels=labels)
+        elif len(head):
+            note = self.t("index_no_insurance", labels=labels)
+        else:
+            note = self.t("index_no_figures")
+        if getattr(self.unit, "valid_to", None):  # Hà Tây, part of Hà Nội since 1/8/2008
+            note = self.t("index_former", new=self.unit.province_2025_name,
+                          date=i18n.fmt_date(self.unit.valid_to, self.lang)) + " " + note
+        return note
+
+    def _forecast_note(self, fcs: pd.DataFrame) -> str:
+        """Why the index shows no forecast: the forecast section's reason, in short."""
+        if self.year is None or fcs.empty:
+            note = self.forecast_notes()[0]
+            # the page's sentence points "above", to its coverage table; the index has none
+            return (self.t("index_forecast_coverage", year=self.year)
+                    if note == self.t("forecast_none_year_coverage", year=self.year) else note)
+        if fcs["status"].eq("year_end_known").all():
+            return self.t("index_forecast_known", year=self.year)
+        return self.t("index_forecast_none", year=self.year)
 
 
 def coverage_table(province: str, boundaries: str = "legacy", *, year: int | None = None,
