@@ -141,13 +141,17 @@ def test_data_check_files_the_city_and_refuses_what_cannot_be_it(tmp_path):
     ("district", ("legacy", "37"), "370", False),
     ("province", ("legacy", "68"), None, False),
 ])
-def test_reports_say_the_city_merged(reg, level, unit, code, shown):
-    rpt = SimpleNamespace(level=level, code=code, lang="en",
+@pytest.mark.parametrize(("lang", "city", "into"), [
+    ("vi", "Thành phố Ninh Bình", "Thành phố Hoa Lư"),
+    ("en", "Ninh Bình City", "Hoa Lư City"),  # the kind word in the reader's language
+])
+def test_reports_say_the_city_merged(reg, level, unit, code, shown, lang, city, into):
+    rpt = SimpleNamespace(level=level, code=code, lang=lang,
                           unit=reg.get(unit[0], "province", unit[1]),
-                          t=lambda key, **kw: i18n.t(key, "en", **kw))
+                          t=lambda key, **kw: i18n.t(key, lang, **kw))
     got = _merged_district_sentences(rpt)
     assert bool(got) is shown
     if shown:
-        assert got == [i18n.t("bnd_district_merged", "en", name="Thành phố Ninh Bình",
-                              into="Thành phố Hoa Lư", basis="Nghị quyết 1318/NQ-UBTVQH15",
-                              date=i18n.fmt_date("2025-01-01", "en"))]
+        assert got == [i18n.t("bnd_district_merged", lang, name=city, into=into,
+                              basis="Nghị quyết 1318/NQ-UBTVQH15",
+                              date=i18n.fmt_date("2025-01-01", lang))]

@@ -310,8 +310,11 @@ def _merged_district_sentences(rpt: ProvinceReport) -> list[str]:
                 r.province_2025_code if u.boundaries == "2025" else r.province_code)
         if keep:
             (change,) = reg.history(reg.get("legacy", "district", r.geo_code))
-            out.append(rpt.t("bnd_district_merged", name=r.full_name,
-                             into=change.successors[0].full_name, basis=change.basis,
+            into = change.successors[0]
+            out.append(rpt.t("bnd_district_merged",
+                             name=i18n.unit_full_name(r.full_name, r.geo_name, rpt.lang),
+                             into=i18n.unit_full_name(into.full_name, into.name, rpt.lang),
+                             basis=change.basis,
                              date=i18n.fmt_date(change.date, rpt.lang)))
     return out
 
