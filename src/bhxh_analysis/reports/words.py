@@ -41,7 +41,18 @@ def check_text(check: str, lang: str) -> str:
 
 
 def figures_text(figures: str, labels: pd.Series, lang: str) -> str:
-    """Return the figures a check compared (``a=1; b=2 (src) | …``) in words."""
+    """Return the figures a check compared (``a=1; b=2 (src) | …``) in words.
+
+    The outlet and date follow a dash, not brackets: most outlets' names carry
+    brackets of their own ("Thông tấn xã Việt Nam (VietnamPlus)"), and brackets
+    inside brackets cannot be read.
+
+    Examples
+    --------
+    >>> figures_text("population=1000 (x, 2023-12-31)",
+    ...              pd.Series({"x": "Báo X (bản điện tử) — title"}), "en")
+    'Population 1,000 — Báo X (bản điện tử), 31 Dec 2023'
+    """
     groups = []
     for group in str(figures).split(" | "):
         pairs = [f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang)}"
@@ -52,7 +63,7 @@ def figures_text(figures: str, labels: pd.Series, lang: str) -> str:
             bits = [b.strip() for b in src[0].split(",")]
             named = [i18n.fmt_date(b, lang) if re.match(r"\d{4}-\d{2}-\d{2}$", b)
                      else str(labels.get(b, "")).split(" — ")[0] for b in bits]
-            where = f" ({', '.join(n for n in named if n)})" if any(named) else ""
+            where = f" — {', '.join(n for n in named if n)}" if any(named) else ""
         groups.append("; ".join(pairs) + where)
     return " | ".join(groups)
 
