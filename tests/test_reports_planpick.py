@@ -72,7 +72,8 @@ def test_every_section_names_the_plan_the_forecaster_chose(kinds) -> None:
         # the conflict is said with both values and their sources, where each shows
         labels = report_data.source_labels(bundle, lang)
         pct = lambda v, lang=lang: i18n.fmt_pct(v, lang)  # noqa: E731
-        values = f"{pct(91.5)} ({labels[press]}); {pct(92.0)} ({labels[news]})"
+        outlet = {k: labels[k].split(" — ")[0] for k in (press, news)}
+        values = f"{pct(91.5)} — {outlet[press]}; {pct(92.0)} — {outlet[news]}"
         said = i18n.t("plan_conflict_values", lang, year=2024, plan=pct(91.5), values=values,
                       place="Lâm Đồng", label=i18n.indicator_label("bhyt_coverage_pct", lang))
         assert said in rpt.coverage_notes()
@@ -105,8 +106,9 @@ def test_the_plan_arithmetic_names_every_population_of_the_year(kinds) -> None:
         labels = report_data.source_labels(bundle, lang)
         num = lambda v, lang=lang: i18n.fmt_number(v, lang)  # noqa: E731
         said = i18n.t("denominator_conflict_values", lang, year=2024, value=num(POPULATION),
-                      values=f"{num(POPULATION)} ({labels[gso]}); {num(1_400_000.0)} "
-                             f"({labels[news]})", place="Lâm Đồng",
+                      values=f"{num(POPULATION)} — {labels[gso].split(' — ')[0]}; "
+                             f"{num(1_400_000.0)} — {labels[news].split(' — ')[0]}",
+                      place="Lâm Đồng",
                       label=i18n.indicator_label("bhyt_participants", lang),
                       denominator=i18n.indicator_label("population", lang).lower())
         notes = rpt.forecast_notes()

@@ -168,19 +168,27 @@ def sources_by_value(values: pd.Series, sources: pd.Series,
 
 
 def values_text(values: list[tuple[float, list[str]]], fmt: Any, labels: pd.Series) -> str:
-    """Each value with the sources that give it: ``96% (A); 95% (B / C)``.
+    """Each value with the outlets that give it: ``96% — A; 95% — B / C``.
 
     ``values`` as :func:`plan_of` gives them (``plan_values``), ``fmt`` formats a value in
     the page's language, ``labels`` maps a source id to what the page calls it
-    (:func:`bhxh_analysis.reports.data.source_labels`); an id without a label is left out.
+    (:func:`bhxh_analysis.reports.data.source_labels`, "outlet — title"); an id without a
+    label is left out. The outlet follows a dash, not brackets: outlets' names often carry
+    brackets of their own, and the titles are in the page's sources section.
+
+    Examples
+    --------
+    >>> values_text([(95.0, ["a"]), (96.0, ["b+c"])], lambda v: f"{v:g}%",
+    ...             pd.Series({"a": "TVPL (bản sao) — T1", "b": "Báo B — T2", "c": "Báo B — T3"}))
+    '95% — TVPL (bản sao); 96% — Báo B'
     """
     labels = labels[~labels.index.duplicated()]
     parts = []
     for v, ids in values:
         parts_of = [p for i in ids for p in str(i).split("+")]  # a derived figure's inputs
-        names = list(dict.fromkeys(str(labels[i]) for i in parts_of
+        names = list(dict.fromkeys(str(labels[i]).split(" — ")[0] for i in parts_of
                                    if i in labels.index and pd.notna(labels[i])))
-        parts.append(f"{fmt(v)} ({' / '.join(names)})" if names else fmt(v))
+        parts.append(f"{fmt(v)} — {' / '.join(names)}" if names else fmt(v))
     return "; ".join(parts)
 
 
