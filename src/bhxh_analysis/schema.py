@@ -81,6 +81,10 @@ TOTAL_OF: dict[str, str] = {
     "bhxh_voluntary": "bhxh",
     "bhyt_household": "bhyt",
 }
+#: Totals that are exactly the sum of their components (VSS counts BHXH participants as
+#: compulsory + voluntary). Household BHYT is one group of BHYT among others, so BHYT is
+#: not here: a part only has to stay within it (:data:`TOTAL_OF`).
+SUM_OF: dict[str, tuple[str, ...]] = {"bhxh": ("bhxh_compulsory", "bhxh_voluntary")}
 #: Derived-only measure: year-on-year growth of participants, percent.
 GROWTH_MEASURE = "growth_pct"
 #: Indicators whose value may be negative (a fall, or a surplus over the plan).
