@@ -58,3 +58,12 @@ def test_nothing_is_said_when_they_agree_or_a_part_is_missing() -> None:
                       _table([100.0, 75.0, 25.0], [90.0] * 3, [110.0] * 3, place="B")])
     notes = parts_sum_notes(both, "en")
     assert len(notes) == 1 and notes[0].startswith("A:")
+
+
+def test_the_sentence_adds_up_as_printed() -> None:
+    """Parts and total in whole persons, as the table prints them: 60.4 + 40.4 → 100."""
+    t = _table([100.2, 60.4, 40.4], [90.0] * 3, [110.0] * 3)
+    assert parts_sum_notes(t, "en") == []
+    t = _table([99.4, 60.4, 40.4], [90.0] * 3, [110.0] * 3)
+    (note,) = parts_sum_notes(t, "en")
+    assert "add up to 100, while the forecast of Social insurance (BHXH) is 99, a difference of 1;" in note

@@ -236,6 +236,15 @@ def test_no_internal_text_in_any_rendered_report(every_report) -> None:
     assert bad == {}
 
 
+def test_no_brackets_inside_brackets_in_any_rendered_report(every_report) -> None:
+    """Outlets' names carry brackets of their own; no sentence wraps them in more."""
+    from test_reports import nested_brackets
+
+    pages = sorted(every_report.rglob("*.html"))
+    bad = {p.name: found[:2] for p in pages if (found := nested_brackets(p.read_text("utf-8")))}
+    assert bad == {}
+
+
 def test_every_page_is_titled_by_its_heading(every_report) -> None:
     """The browser tab and bookmarks show the page's heading, not a file or task name."""
     import html

@@ -584,8 +584,9 @@ def parts_sum_notes(fcs: pd.DataFrame, lang: str) -> list[str]:
             if len(row) < len(names):
                 continue
             whole = row.loc[names[0]]
-            summed = float(row.loc[names[1:], "forecast"].sum())
-            diff = summed - float(whole["forecast"])
+            # the figures as printed (whole persons), so the sentence adds up on the page
+            summed = float(row.loc[names[1:], "forecast"].round().sum())
+            diff = summed - round(float(whole["forecast"]))
             if abs(diff) < 0.5:
                 continue
             inside = whole["lo80"] <= summed <= whole["hi80"]
