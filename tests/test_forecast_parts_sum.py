@@ -67,3 +67,9 @@ def test_the_sentence_adds_up_as_printed() -> None:
     t = _table([99.4, 60.4, 40.4], [90.0] * 3, [110.0] * 3)
     (note,) = parts_sum_notes(t, "en")
     assert "add up to 100, while the forecast of Social insurance (BHXH) is 99, a difference of 1;" in note
+
+
+def test_a_table_without_dates_is_grouped_by_place() -> None:
+    t = _table([99.4, 60.4, 40.4], [90.0] * 3, [110.0] * 3).drop(columns="as_of")
+    (note,) = parts_sum_notes(t, "en")
+    assert note.startswith("Việt Nam:")

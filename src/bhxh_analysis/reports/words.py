@@ -579,7 +579,9 @@ def parts_sum_notes(fcs: pd.DataFrame, lang: str) -> list[str]:
     for total, parts in SUM_OF.items():
         names = [f"{s}_participants" for s in (total, *parts)]
         mine = ok[ok["indicator"].isin(names)]
-        for (place, _), g in mine.groupby(["place", "as_of"], sort=False):
+        keys = [c for c in ("place", "as_of") if c in mine]  # a frame may omit the date
+        for key, g in mine.groupby(keys, sort=False):
+            place = key[0]
             row = g.drop_duplicates("indicator").set_index("indicator")
             if len(row) < len(names):
                 continue
