@@ -46,7 +46,6 @@ from .common import (
     format_axes,
     legend_below,
     legend_columns,
-    legend_outside,
     number_formatter,
     style,
 )
@@ -92,7 +91,6 @@ __all__ = [
     "format_axes",
     "legend_below",
     "legend_columns",
-    "legend_outside",
     "line",
     "line_chart",
     "mark_events",

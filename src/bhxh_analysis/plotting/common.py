@@ -239,25 +239,6 @@ def legend_below(ax: Axes, below: float = 0.0, **kw: Any) -> None:
               fontsize=size, **kw)
 
 
-def legend_outside(ax: Axes, **kw: Any) -> None:
-    """Put the legend to the right of the axes (never over the lines).
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> _ = ax.plot([2019, 2020], [1.0, 2.0], label="BHYT")
-    >>> legend_outside(ax)
-    >>> [t.get_text() for t in ax.get_legend().get_texts()]
-    ['BHYT']
-    >>> plt.close(fig)
-    """
-    handles, labels = ax.get_legend_handles_labels()
-    if handles:
-        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  borderaxespad=0, frameon=False, fontsize=8.5, **kw)
-
-
 #: Largest distance (days) between two consecutive figures that a line still joins: a
 #: year and a month (a year-end figure and the next, or a figure published a few weeks
 #: late). Beyond it the line is broken (:func:`break_gaps`); years as numbers use the

@@ -351,6 +351,31 @@ def legacy_parts(unit) -> list[str]:
     return sorted(prov.loc[prov["province_2025_code"] == code, "unit_name"].tolist())
 
 
+def joined_into(codes) -> pd.DataFrame:
+    """Legacy provinces that ceased by joining one of ``codes`` (Hà Tây into Hà Nội on
+    1/8/2008), from the registry's ``successor_code`` and ``valid_to``.
+
+    Returns
+    -------
+    DataFrame
+        ``geo_code, geo_name, successor_code, valid_to`` (Timestamp: the first day
+        without the province), oldest first.
+
+    Examples
+    --------
+    >>> joined_into(["01"])[["geo_name", "valid_to"]].values.tolist()
+    [['Hà Tây', Timestamp('2008-08-01 00:00:00')]]
+    """
+    from .. import geo
+
+    provinces = geo.get_registry().units("legacy", "province", include_defunct=True)
+    gone = provinces[provinces["valid_to"].notna() & provinces["successor_code"].astype(str)
+                     .isin({str(c) for c in codes})]
+    return (gone.assign(valid_to=pd.to_datetime(gone["valid_to"]))
+            [["geo_code", "geo_name", "successor_code", "valid_to"]]
+            .sort_values("valid_to", kind="stable").reset_index(drop=True))
+
+
 # --------------------------------------------------------------------------------------
 # Small table helpers
 # --------------------------------------------------------------------------------------
@@ -573,12 +598,11 @@ def _merge_reproductions(bundle: Bundle, src: pd.DataFrame, used: pd.DataFrame,
     notes = bundle.sources["note"] if "note" in bundle.sources else None
     if notes is None or used.empty:
         return used
-    ids = src["source_id"].tolist()
-    notes = notes.fillna("").astype(str).tolist()
+    note_of = dict(zip(src["source_id"], notes.fillna("").astype(str), strict=True))
     page = ["publisher", "title", "reference"]
     drop, via = set(), {}
     for i, doc in used.iterrows():
-        note = notes[ids.index(doc["source_id"])]
+        note = note_of[doc["source_id"]]
         if not note or not doc["reference"]:
             continue
         named = src[src["reference"].eq(doc["reference"])  # another outlet, same address

@@ -28,6 +28,7 @@ from .data import (
     indicator_rank,
     is_insurance,
     is_year_end,
+    joined_into,
     latest,
     load_bundle,
     measure_of,
@@ -191,12 +192,7 @@ class ProvinceReport:
         Before a province joined it (the registry's ``valid_to`` and ``successor_code``:
         Hà Tây into Hà Nội on 1/8/2008) "before <that day>"; else :meth:`_until`.
         """
-        from .. import geo
-
-        provinces = geo.get_registry().units("legacy", "province", include_defunct=True)
-        joined = pd.to_datetime(provinces.loc[provinces["successor_code"].astype(str).eq(code)
-                                              & provinces["valid_to"].notna(), "valid_to"])
-        later = sorted(d for d in joined if pd.isna(when) or when < d)
+        later = [d for d in joined_into([code])["valid_to"] if pd.isna(when) or when < d]
         if later:
             return self.t("legacy_before_date", date=i18n.fmt_date(later[0], self.lang))
         return self._until(code)

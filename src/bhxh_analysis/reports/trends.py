@@ -23,7 +23,7 @@ import pandas as pd
 
 from .. import i18n
 from ..schema import LEVEL_RANK
-from .data import best_first, indicator_rank, is_insurance, measure_of
+from .data import best_first, indicator_rank, is_insurance, joined_into, measure_of
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -155,10 +155,9 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
     hosts = dict(zip(provinces.loc[own, "geo_code"].astype(str),
                      provinces.loc[own, "geo_name"], strict=True))
     rows = []
-    for _, u in provinces[provinces["valid_to"].notna()].iterrows():
-        into = hosts.get(str(u["successor_code"]))
-        when = pd.Timestamp(u["valid_to"])
-        if into is None or not first < when <= last:
+    for _, u in joined_into(hosts).iterrows():
+        into, when = hosts[str(u["successor_code"])], u["valid_to"]
+        if not first < when <= last:
             continue
         # the page's name for the place it joined (a 2025 page: the 2025 province)
         place = rpt.unit.name if rpt.boundaries == "2025" else into
@@ -167,8 +166,7 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
                      "label": rpt.t("trend_event_merged", name=u["geo_name"], into=place),
                      "note": rpt.t("trend_event_merged_note", name=u["geo_name"],
                                    into=place, date=date)})
-    return pd.DataFrame(rows, columns=cols).sort_values("date", kind="stable").reset_index(
-        drop=True)
+    return pd.DataFrame(rows, columns=cols)  # oldest first, as joined_into gives them
 
 
 __all__ = ["CONTEXT", "TREND_MEASURES", "trend_events", "trend_table"]
