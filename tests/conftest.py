@@ -16,17 +16,19 @@ matplotlib.use("Agg")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-#: Modules with minutes of set-up or work (every report rendered, the quick benchmark run,
-#: the snapshot backtest, clusters, killed workers), longest first. `make test` runs the
-#: suite on every core with one module per worker (`-n auto --dist loadfile
-#: --no-loadscope-reorder`): started first, they run beside the many short modules instead
-#: of being left for the end.
 #: Columns of :func:`report_obs` rows (the place's five between source and date).
 REPORT_OBS_COLUMNS = ["obs_id", "source_id", "geo_code", "geo_name", "geo_level", "boundaries",
                       "province_2025", "as_of", "indicator", "value"]
 
-LONG_MODULES = ("test_notebooks.py", "test_benchmarks.py", "test_forecast_pooling.py",
-                "test_dask.py", "test_batch_faults.py", "test_forecast.py")
+#: Modules with minutes of set-up or work (every report rendered, the quick benchmark run,
+#: the snapshot backtest, clusters, killed workers), longest first. `make test` runs the
+#: suite on every core with one module per worker (`-n auto --dist loadfile
+#: --no-loadscope-reorder`): started first, they run beside the many short modules instead
+#: of being left for the end. The report renders are three modules (every report, its
+#: English batch, the other notebook runs), so two workers share them.
+LONG_MODULES = ("test_notebooks_every.py", "test_notebooks_en.py", "test_notebooks.py",
+                "test_benchmarks.py", "test_forecast_pooling.py", "test_dask.py",
+                "test_batch_faults.py", "test_forecast.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -111,3 +113,49 @@ def home(built_home: Path) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BHXH_HOME", str(built_home))
         yield built_home
+
+
+@pytest.fixture(scope="session")
+def shared_renders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this test run shares, for batches rendered once.
+
+    Under xdist each worker's temporary root is a folder of the run's; their parent is
+    the run's own, so two workers find the same folder (alone, the session's root).
+    """
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "renders"
+    root.mkdir(exist_ok=True)
+    return root
+
+
+def render_batch(root: Path, boundaries: str, lang: str) -> Path:
+    """``bhxh report all --scope any --jobs 2`` of one boundary set and language, rendered
+    once per test run into ``root/<boundaries>-<lang>``, whichever worker asks first.
+
+    Two modules need the legacy English batch (``test_notebooks_en`` renders it beside
+    ``test_notebooks_every``'s Vietnamese batches, on another worker); a lock file makes a
+    worker that asks while another renders it wait, then read the finished folder. A
+    batch that failed leaves no ``.done`` mark, so the next asker renders it again (and
+    fails the same way). Each process holds one lock at a time: no deadlock.
+    """
+    import fcntl
+
+    from click.testing import CliRunner
+
+    from bhxh_analysis.cli import main
+
+    out = root / f"{boundaries}-{lang}"
+    with open(root / f"{boundaries}-{lang}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (root / f"{boundaries}-{lang}.done").exists():
+                shutil.rmtree(out, ignore_errors=True)
+                res = CliRunner().invoke(main, ["report", "all", "--scope", "any",
+                                                "--boundaries", boundaries, "--lang", lang,
+                                                "--jobs", "2", "--out", str(out),
+                                                "--no-progress"])
+                assert res.exit_code == 0, res.output
+                (root / f"{boundaries}-{lang}.done").write_text("ok", encoding="utf-8")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return out

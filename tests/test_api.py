@@ -141,3 +141,27 @@ def test_forecast_indicators_gives_what_forecast_gives_for_each(home: Path) -> N
             continue
         pd.testing.assert_frame_equal(got[ind].to_frame(), one.to_frame())
     assert not all(isinstance(v, Exception) for v in got.values())
+
+
+def test_forecast_reuse_gives_the_same_results_and_is_tied_to_its_frame() -> None:
+    """``forecast_indicators(..., reuse=)`` (the reports' batch memo) changes no number,
+    and a changed frame under the same key is prepared afresh, never served stale."""
+    from bhxh_analysis import forecast as fc
+    from bhxh_analysis.forecast import reuse
+
+    obs = fc.example_observations()
+    ask = dict(geo="Việt Nam", indicators=["bhxh_participants", "bhyt_participants"],
+               year=2024, as_of="2024-10-31")
+    plain = fc.forecast_indicators(obs, **ask)
+    first = fc.forecast_indicators(obs, reuse="build-a", **ask)
+    assert any(k[0] == "prepared" for k in reuse._STATE["items"])  # kept for the next call
+    again = fc.forecast_indicators(obs, reuse="build-a", **ask)
+    for ind in ask["indicators"]:
+        pd.testing.assert_frame_equal(first[ind].to_frame(), plain[ind].to_frame())
+        pd.testing.assert_frame_equal(again[ind].to_frame(), plain[ind].to_frame())
+    # A new frame (a rebuilt bundle) with figures 10 % higher, under the same key.
+    more = obs.assign(value=obs["value"] * 1.1)
+    fresh = fc.forecast_indicators(more, reuse="build-a", **ask)
+    want = fc.forecast_indicators(more, **ask)
+    assert fresh["bhyt_participants"].forecast == want["bhyt_participants"].forecast
+    assert fresh["bhyt_participants"].forecast != plain["bhyt_participants"].forecast

@@ -768,7 +768,8 @@ def test_date_option_parser() -> None:
 
 #: Forecast modules whose every example runs here; tests/test_docstrings.py leaves their
 #: functions' examples to this test instead of running them twice.
-DOCTEST_MODULES = ("api", "result", "evaluate", "backtest", "calibration", "bounds", "plan")
+DOCTEST_MODULES = ("api", "result", "evaluate", "backtest", "calibration", "bounds", "plan",
+                   "reuse")
 
 
 @pytest.mark.parametrize("module", DOCTEST_MODULES)

@@ -1,5 +1,8 @@
 """Notebook executions through papermill (slow): defaults, the Lâm Đồng report, batch runs.
 
+Every rendered report (all provinces, vi and en, the national reports) is scanned in
+``test_notebooks_every.py``, a module of its own so the two run on different workers.
+
 Everything runs in a temporary ``BHXH_HOME`` holding a copy of ``data/raw`` and
 ``notebooks/`` (processed data are built there once), so the tests neither read
 ``../shared`` nor touch the checkout's ``data/processed``.
@@ -23,7 +26,6 @@ from click.testing import CliRunner
 
 from bhxh_analysis import reports
 from bhxh_analysis.cli import main
-from bhxh_analysis.schema import SCHEMES
 
 pytestmark = pytest.mark.slow
 
@@ -125,13 +127,6 @@ def test_lam_dong_report_shows_the_seed_figures_without_code(lam_dong) -> None:
     assert nb.metadata["papermill"]["parameters"]["province"] == "Lâm Đồng"
 
 
-def test_english_report_uses_english_numbers(every_report) -> None:
-    # The batch's English Lâm Đồng page (the task ``province_task("Lâm Đồng", lang="en")``).
-    page = (every_report / "legacy-en" / "lam-dong-legacy-en.html").read_text(encoding="utf-8")
-    assert "190,863" in page and "168,596" in page and "Headline figures" in page
-    assert "190.863" not in page
-
-
 def test_html_renders_in_headless_chromium(lam_dong, tmp_path) -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
@@ -182,109 +177,3 @@ def test_report_all_records_failures_and_reruns_only_them(home, tmp_path, monkey
     assert again["Lâm Đồng"] == rows["Lâm Đồng"]  # not re-run
     assert again["Kon Tum"]["seconds"] != "" and (out / "kon-tum-legacy-vi.html").exists()
     assert "1/1 reports ok" in res.output
-
-
-@pytest.fixture(scope="module")
-def national(home, tmp_path_factory):
-    """``bhxh report national`` in both languages, rendered once for the module."""
-    out = tmp_path_factory.mktemp("national")
-    for lang in ("vi", "en"):
-        res = CliRunner().invoke(main, ["report", "national", "--lang", lang,
-                                        "--out", str(out)])
-        assert res.exit_code == 0, res.output
-    return out
-
-
-def test_report_national_cli(national) -> None:
-    page = (national / "national-trends-en.html").read_text(encoding="utf-8")
-    assert "Participants by scheme" in page and "Resolution 28-NQ/TW" in page  # instrument in English
-    forecast = (national / "forecast-report-viet-nam-en.html").read_text(encoding="utf-8")
-    assert "80% interval" in forecast and "Backtest skill" in forecast
-
-
-# ----------------------------------------------------------------------------- every report
-
-
-@pytest.fixture(scope="module")
-def every_report(home, national, tmp_path_factory):
-    """Every province report (vi and en, --scope any; 2025 in vi) and the national reports
-    (those of the ``national`` fixture, rendered once for the module)."""
-    out = tmp_path_factory.mktemp("every")
-    runs = [("legacy", "vi"), ("legacy", "en"), ("2025", "vi")]
-    for boundaries, lang in runs:
-        res = CliRunner().invoke(main, ["report", "all", "--scope", "any", "--boundaries",
-                                        boundaries, "--lang", lang, "--jobs", "2",
-                                        "--out", str(out / f"{boundaries}-{lang}"),
-                                        "--no-progress"])
-        assert res.exit_code == 0, res.output
-    shutil.copytree(national, out / "national")
-    return out
-
-
-def test_every_report_is_rendered_for_all_provinces(every_report) -> None:
-    names = {p.name for p in (every_report / "legacy-vi").glob("*.html")}
-    assert len(names) >= 63 + 1  # the 63 provinces (and former Hà Tây) and the index
-    assert len(list((every_report / "2025-vi").glob("*.html"))) == 34 + 1
-
-
-def test_no_internal_text_in_any_rendered_report(every_report) -> None:
-    from test_reports import internal_text
-
-    pages = sorted(every_report.rglob("*.html"))
-    assert len(pages) > 150
-    bad = {p.name: found[:3] for p in pages if (found := internal_text(p.read_text("utf-8")))}
-    assert bad == {}
-
-
-def test_no_brackets_inside_brackets_in_any_rendered_report(every_report) -> None:
-    """Outlets' names carry brackets of their own; no sentence wraps them in more."""
-    from test_reports import nested_brackets
-
-    pages = sorted(every_report.rglob("*.html"))
-    bad = {p.name: found[:2] for p in pages if (found := nested_brackets(p.read_text("utf-8")))}
-    assert bad == {}
-
-
-def test_every_page_is_titled_by_its_heading(every_report) -> None:
-    """The browser tab and bookmarks show the page's heading, not a file or task name."""
-    import html
-    import re
-
-    def words(fragment: str) -> str:
-        return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
-
-    wrong = {}
-    for page in sorted(every_report.rglob("*.html")):
-        text = page.read_text("utf-8")
-        title = re.search(r"<title>(.*?)</title>", text, flags=re.S)
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, flags=re.S)
-        if title is None or (heading is not None and words(title[1]) != words(heading[1])):
-            wrong[page.name] = (title and words(title[1]), heading and words(heading[1]))
-    assert wrong == {}
-
-
-def test_reports_agree_with_each_other(every_report) -> None:
-    """vi and en pages of a province show the same figures; a gap sentence never denies a
-    scheme the headline table shows."""
-    from test_reports import visible_text
-
-    from bhxh_analysis import i18n
-
-    for vi_page in sorted((every_report / "legacy-vi").glob("*-legacy-vi.html")):
-        en_page = every_report / "legacy-en" / vi_page.name.replace("-vi.html", "-en.html")
-        vi, en = visible_text(vi_page.read_text("utf-8")), visible_text(en_page.read_text("utf-8"))
-        # the same tables and charts in both languages: as many rows and images
-        vi_html, en_html = vi_page.read_text("utf-8"), en_page.read_text("utf-8")
-        for tag in ("<tr>", "<img "):
-            assert vi_html.count(tag) == en_html.count(tag), (vi_page.name, tag)
-        for lang, text in (("vi", vi), ("en", en)):
-            head = i18n.t("gap_missing_schemes", lang, labels="")[:-1]
-            table_part = text.split(i18n.t("gaps", lang))[0]
-            for sentence in re.findall(re.escape(head) + r"[^.]*\.", text):
-                named = sentence.split(head, 1)[1]
-                for family in ("bhxh", "bhtn", "bhyt"):
-                    if i18n.scheme_label(family, lang) not in named.split(", "):
-                        continue
-                    members = [s for s in SCHEMES if s.startswith(family)]
-                    shown = [m for m in members if f"{i18n.scheme_label(m, lang)}: " in table_part]
-                    assert shown == [], (vi_page.name, sentence, shown)

@@ -5,7 +5,7 @@ Public API
 forecast(obs=None, *, geo, indicator, year, as_of, method="auto", plan=None) -> ForecastResult
 forecast_many(obs=None, *, indicator, year, as_of, level=None, method="auto", plans=None)
     -> DataFrame (one row per place, the same columns as ``ForecastResult.to_frame()``)
-forecast_indicators(obs=None, *, geo, indicators, year, as_of, method="auto")
+forecast_indicators(obs=None, *, geo, indicators, year, as_of, method="auto", reuse=None)
     -> dict of indicator → ForecastResult (one place's schemes, the table prepared once)
 forecast_year_end(obs, geo, indicator, year, as_of, method="auto") -> ForecastResult
     (the positional form of :func:`forecast`, kept for existing callers)

@@ -20,6 +20,7 @@ that reports can say it in the reader's language; ``notes`` says the same in Eng
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -52,6 +53,7 @@ from .bounds import BOUND_COLUMNS, cap_by_totals, denominators, total_of, upper_
 from .methods import POOLED, SPARSE_METHODS
 from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
+from .reuse import remembered, store_for
 
 METHODS: tuple[str, ...] = ("auto", "run_rate", "last_value", "seasonal_profile", "ets")
 #: A series may be projected as far ahead as it reaches back, and at least this many years.
@@ -241,11 +243,21 @@ def _ets(prep: Prepared, tg: pd.DataFrame, year: int, cutoff: pd.Timestamp,
 def _family_run(obs_all: pd.DataFrame, obs_cut: pd.DataFrame, fam: tuple[str, ...],
                 wanted: list[str], select: tuple[str, str, str] | None, level: str | None,
                 year: int, cutoff: pd.Timestamp, method: str,
-                levels: Sequence[int]) -> tuple[Prepared, pd.DataFrame, bool]:
-    """Prepare one family (participants or rates), borrow when thin, forecast the selection."""
-    prep = prepare(obs_cut, fam, with_plans=False)
-    ref = reference_observations(obs_all) if len(prep.pairs()) < MIN_POOL_PAIRS else None
-    prep, borrowed = borrow(prep, obs_cut, fam, cutoff, ref)
+                levels: Sequence[int], store: dict | None = None, shared: tuple = (),
+                ) -> tuple[Prepared, pd.DataFrame, bool]:
+    """Prepare one family (participants or rates), borrow when thin, forecast the selection.
+
+    ``store`` (:func:`~bhxh_analysis.forecast.reuse.store_for`) keeps the prepared family
+    under ``("prepared", *shared)``, ``shared`` naming what it depends on besides the
+    table (the families ``obs_all`` was slimmed to, this family, the cut-off), for the
+    next place forecast at that cut-off.
+    """
+    def make() -> tuple[Prepared, bool]:
+        prep = prepare(obs_cut, fam, with_plans=False)
+        ref = reference_observations(obs_all) if len(prep.pairs()) < MIN_POOL_PAIRS else None
+        return borrow(prep, obs_cut, fam, cutoff, ref)
+
+    prep, borrowed = remembered(store, ("prepared", *shared), make)
     s = prep.series
     mask = s["indicator"].isin(wanted).to_numpy().copy()
     if borrowed:  # forecast only the user's own series, never the borrowed ones
@@ -331,6 +343,12 @@ def _after_run(res: pd.DataFrame, levels: Sequence[int], borrowed: bool) -> pd.D
     return res
 
 
+def _plan_fit(prep: Prepared, obs_all: pd.DataFrame, fam: tuple[str, ...],
+              year: int) -> tuple[float, float, float, int] | None:
+    """The plan-aware fit of a family from its published plans (:func:`plan_model_for`)."""
+    return plan_model_for(prep, plans_table(obs_all, fam, None), year, AUTO_MAX_SERIES)
+
+
 def _refuse_far(res: pd.DataFrame, cutoff_year: int) -> np.ndarray:
     """Rows whose horizon reaches further ahead than their history reaches back."""
     end = pd.Timestamp(year=int(cutoff_year), month=12, day=31)
@@ -404,8 +422,9 @@ def forecast_many(obs: pd.DataFrame | None = None, *, indicator: str | Sequence[
 
 def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of: Any,
                     method: str, select: tuple[str, str, str] | None, level: str | None,
-                    plans: Any, levels: Sequence[int]) -> pd.DataFrame:
+                    plans: Any, levels: Sequence[int], reuse: Any = None) -> pd.DataFrame:
     check_columns(obs)
+    store = store_for(obs, reuse)
     as_of = pd.Timestamp(as_of)
     year = int(year)
     levels = tuple(sorted(set(levels) | {80, 95}))
@@ -426,7 +445,7 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
     for fam in fams:
         wanted = [i for i in fam if inds is None or i in inds]
         prep, res, _ = _family_run(obs_all, obs_cut, fam, wanted, select, level, year, cutoff,
-                                   method, levels)
+                                   method, levels, store, (tuple(fams), fam, cutoff))
         if len(res) == 0:
             continue
         far = _refuse_far(res, year)
@@ -448,7 +467,8 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
         pl = plans_table(obs_all, wanted, implied, den)
         info = s[[*KEY, "indicator", "geo_name"]].copy()
         bounds = upper_bounds(info[[*KEY, "indicator"]], year, den)  # = bounds_at(...)
-        fit = plan_model_for(prep, plans_table(obs_all, fam, None), year, AUTO_MAX_SERIES)
+        fit = remembered(store, ("plan_fit", tuple(fams), fam, cutoff, year),
+                         partial(_plan_fit, prep, obs_all, fam, year))
         out.append(finish_frame(res, info, bounds, pl, user_plans, prep.pairs(), year, as_of,
                                 levels, fit))
     if not out:
@@ -530,7 +550,7 @@ def forecast(obs: pd.DataFrame | None = None, *, geo: Any, indicator: str, year:
 def forecast_indicators(obs: pd.DataFrame | None = None, *, geo: Any,
                         indicators: Sequence[str], year: int, as_of: str | pd.Timestamp,
                         method: str = "auto", levels: Sequence[int] = (80, 95),
-                        ) -> dict[str, ForecastResult | ForecastError]:
+                        reuse: Any = None) -> dict[str, ForecastResult | ForecastError]:
     """Forecast several indicators of one place at one as-of date, preparing the table once.
 
     Each result is what :func:`forecast` gives for that indicator (the same numbers,
@@ -554,6 +574,11 @@ def forecast_indicators(obs: pd.DataFrame | None = None, *, geo: Any,
         As in :func:`forecast`.
     levels : sequence of int
         Interval levels.
+    reuse : hashable, optional
+        The build ``obs`` comes from (the reports pass its checksum): the table prepared
+        at a cut-off and the plan-aware fit are then kept for the next call on this same
+        frame and build (:mod:`~bhxh_analysis.forecast.reuse`), which a batch of reports
+        forecasting many places needs. Leave it out for a frame that may change.
 
     Returns
     -------
@@ -571,12 +596,13 @@ def forecast_indicators(obs: pd.DataFrame | None = None, *, geo: Any,
     >>> got["bhyt_participants"].forecast == one.forecast
     True
     """
-    return _forecast_each(obs, geo, indicators, year, as_of, method, None, levels)
+    return _forecast_each(obs, geo, indicators, year, as_of, method, None, levels, reuse)
 
 
 def _forecast_each(obs: pd.DataFrame | None, geo: Any, indicators: Sequence[str], year: int,
                    as_of: str | pd.Timestamp, method: str, plan: float | None,
-                   levels: Sequence[int]) -> dict[str, ForecastResult | ForecastError]:
+                   levels: Sequence[int], reuse: Any = None,
+                   ) -> dict[str, ForecastResult | ForecastError]:
     """One place's indicators from one preparation: each result, or the error that
     :func:`forecast` raises for it (an unknown indicator or method refuses the call)."""
     unknown = [i for i in indicators if i not in FORECASTABLE]
@@ -599,7 +625,7 @@ def _forecast_each(obs: pd.DataFrame | None, geo: Any, indicators: Sequence[str]
             except ForecastError as exc:
                 out[ind] = exc
                 todo.remove(ind)
-    df = _forecast_frame(obs, todo, year, as_of, method, key, None, plans, levels) \
+    df = _forecast_frame(obs, todo, year, as_of, method, key, None, plans, levels, reuse) \
         if todo else pd.DataFrame(columns=["indicator"])
     rows = {r["indicator"]: r for _, r in df.iterrows()}
     for ind in todo:

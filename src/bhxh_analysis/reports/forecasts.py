@@ -21,7 +21,6 @@ from .plans import (
     coverage_plan_for,
     forecast_plan_notes,
     pace,
-    persons_plans,
     plan_of,
     prob_at_least,
     same_place,
@@ -107,7 +106,8 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             try:
                 got = fc.forecast_indicators(rpt.bundle.obs, geo=(b, level, code),
                                              indicators=inds, year=rpt.year,
-                                             as_of=as_of.date().isoformat())
+                                             as_of=as_of.date().isoformat(),
+                                             reuse=rpt.bundle.checksum)
             except Exception as exc:  # the reason is said to the reader, not hidden
                 got = dict.fromkeys(inds, exc)
             results.update({(b, level, code, as_of, i): v for i, v in got.items()})
@@ -143,9 +143,7 @@ def plan_from_tables(rpt: ProvinceReport, r: pd.Series, res: Any) -> dict[str, A
     hit, kind = plan_of(rpt.obs, rpt.derived, r, plan_ind, int(rpt.year))
     extra: dict[str, Any] = {}
     if hit is None:  # a coverage plan and the year's denominator, as the forecaster
-        if "persons_plans" not in rpt._cache:
-            rpt._cache["persons_plans"] = persons_plans(rpt.obs, rpt.derived)
-        hit = coverage_plan_for(rpt._cache["persons_plans"], r, int(rpt.year))
+        hit = coverage_plan_for(rpt._persons_plans(), r, int(rpt.year))
         if hit is None:
             return {}
         hit = hit.rename({"plan": "value", "plan_lo": "value_lo", "plan_hi": "value_hi"})

@@ -102,8 +102,10 @@ class ProvinceReport:
         self.aggregation_gaps = self.obs.iloc[0:0]
         self.aggregated = self._aggregate() if boundaries == "2025" else self.obs.iloc[0:0]
         self.year_given = year is not None
-        self.year = year if year is not None else self._default_year()
+        # per-report memo of tables several sections read (headline, coverage, forecast,
+        # plans in persons), filled on first use; set before _default_year, which uses it
         self._cache: dict[str, Any] = {}
+        self.year = year if year is not None else self._default_year()
 
     # -- selection ------------------------------------------------------------------
 
@@ -327,7 +329,7 @@ class ProvinceReport:
         plans = keys(own[_plan_evidence(measure_of(own["indicator"])).to_numpy()])
         # a coverage plan counts when the year's denominator turns it into persons, as
         # the forecaster does (Hưng Yên 2022: 92 % of a population of 1,290,850)
-        conv = persons_plans(self.obs, self.derived)
+        conv = self._persons_plans()
         from_cov = keys(conv, conv["year"])
         common = {int(k[0]) for k in have & (plans | from_cov)}
         # the plan year's plans are only coverage plans: the header says how they count
@@ -352,6 +354,13 @@ class ProvinceReport:
                      & figs["as_of"].dt.year.gt(year).to_numpy()]
         self._later_year_end = int(later["as_of"].dt.year.max()) if len(later) else None
         return int(year)
+
+    def _persons_plans(self) -> pd.DataFrame:
+        """:func:`~.plans.persons_plans` of the page, computed once (the default year and
+        the forecast table both read it)."""
+        if "persons_plans" not in self._cache:
+            self._cache["persons_plans"] = persons_plans(self.obs, self.derived)
+        return self._cache["persons_plans"]
 
     # -- words ----------------------------------------------------------------------
 
@@ -440,7 +449,16 @@ class ProvinceReport:
         legacy part's own later figure (Hà Nội, 2022) are both Hà Nội's, so only the
         latest is shown (Hà Nội read "Dân số 6.002.200 (1/7/2007)" beside "8.435.650
         (1/7/2022)" as its two latest populations).
+
+        Computed once per report (the index summary, the table and the gap sentences
+        all read it); each call returns a copy, so a caller cannot change another's.
         """
+        if "headline" not in self._cache:
+            self._cache["headline"] = self._headline()
+        return self._cache["headline"].copy()
+
+    def _headline(self) -> pd.DataFrame:
+        """:meth:`headline_table`, computed."""
         figs = latest(self._figures())
         own = self.own_place(figs)
         if own.any():
