@@ -9,7 +9,9 @@ and the backtest cases used by ``auto`` and by the interval calibration. The onl
 exceptions: a published plan (set before its year starts, so known from 1 January) and
 a published denominator of the forecast year (a physical bound, not a prediction).
 A component (compulsory BHXH, household BHYT ...) is held within the forecast of its
-total for the same place, which is forecast with it (:func:`.bounds.cap_by_totals`).
+total for the same place, which is forecast with it (:func:`.bounds.cap_by_totals`), and
+a part of a total of two parts (compulsory and voluntary BHXH) has its upper ends held
+at or below the total's less the other part's lower end (:func:`.bounds.cap_by_parts`).
 
 Every result row carries ``flags``: short codes saying what happened (``observed``,
 ``pooled_pattern``, ``short_series``, ``borrowed_reference``, ``projected``,
@@ -49,7 +51,15 @@ from ._prep import (
     slim,
 )
 from .backtest import AUTO_MAX_SERIES, choose_auto, raw_cases, run_methods
-from .bounds import BOUND_COLUMNS, cap_by_totals, denominators, total_of, upper_bounds
+from .bounds import (
+    BOUND_COLUMNS,
+    cap_by_parts,
+    cap_by_totals,
+    denominators,
+    sibling_of,
+    total_of,
+    upper_bounds,
+)
 from .methods import POOLED, SPARSE_METHODS
 from .plan import plan_model_for
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
@@ -430,8 +440,10 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
     levels = tuple(sorted(set(levels) | {80, 95}))
     cutoff = min(as_of, pd.Timestamp(year=year, month=12, day=31))
     asked = inds
-    if inds is not None:  # a component is held within its total: forecast the total too
-        inds = list(dict.fromkeys([*inds, *(t for i in inds if (t := total_of(i)))]))
+    if inds is not None:  # a component is held within its total (and its total less the
+        # other part's lower end): forecast the total and the other part too
+        inds = list(dict.fromkeys([*inds, *(t for i in inds if (t := total_of(i))),
+                                   *(s[1] for i in inds if (s := sibling_of(i)))]))
     fams = [f for f in (PARTICIPANTS, COVERAGE) if any(inds is None or i in inds for i in f)]
     obs_all = slim(obs, [i for f in fams for i in f])
     obs_cut = obs_all[obs_all["as_of"] <= cutoff]
@@ -473,8 +485,8 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
                                 levels, fit))
     if not out:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in RESULT_COLUMNS})
-    res = cap_by_totals(pd.concat(out, ignore_index=True),
-                        ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]])
+    ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
+    res = cap_by_parts(cap_by_totals(pd.concat(out, ignore_index=True), ends), ends)
     if asked is not None:
         res = res[res["indicator"].isin(asked)]
     return res.sort_values([*KEY, "indicator"], ignore_index=True)

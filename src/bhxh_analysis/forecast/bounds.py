@@ -39,7 +39,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..schema import DENOMINATOR, TOTAL_OF
+from ..schema import DENOMINATOR, SUM_OF, TOTAL_OF
 from ..sources.curated import SOURCE_ORDER, source_order
 from ._prep import KEY, _canonical
 
@@ -482,4 +482,218 @@ def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     flags = res.loc[idx, "flags"].astype(str)
     res.loc[idx, "flags"] = np.where(flags.str.split(";").map(lambda f: "bounded" in f),
                                      flags, join_text(flags.to_numpy(), "bounded", ";"))
+    return res
+
+
+#: How far a part may fall between a figure dated in the year and 31 December when an
+#: upper end leans on that figure (:func:`cap_by_parts`, a sibling with no forecast).
+#: In the data no part fell from a within-year figure to its year-end (compulsory BHXH,
+#: BHXH less voluntary BHXH: 18 cases, the lowest ratio 1.009), and the largest fall of
+#: BHXH less voluntary BHXH from one year-end to the next is 2.6 % (the nation, 2020);
+#: 15 % is several times that, for a province losing an employer.
+PART_FALL = 0.15
+
+
+def sibling_of(indicator: str) -> tuple[str, str] | None:
+    """The total and the other part of a part that, with one other, makes its total.
+
+    :data:`bhxh_analysis.schema.SUM_OF` (BHXH = compulsory + voluntary), for
+    participants and for coverage rates sharing the denominator (:func:`total_of`).
+
+    Examples
+    --------
+    >>> sibling_of("bhxh_voluntary_participants")
+    ('bhxh_participants', 'bhxh_compulsory_participants')
+    >>> sibling_of("bhxh_compulsory_coverage_pct")
+    ('bhxh_coverage_pct', 'bhxh_voluntary_coverage_pct')
+    >>> sibling_of("bhyt_household_participants") is None  # BHYT has other parts
+    True
+    """
+    total = total_of(indicator)
+    if total is None:
+        return None
+    for measure in ("participants", "coverage_pct"):
+        scheme = indicator.removesuffix(f"_{measure}")
+        parts = SUM_OF.get(total.removesuffix(f"_{measure}"), ())
+        if scheme != indicator and scheme in parts and len(parts) == 2:
+            other = next(p for p in parts if p != scheme)
+            return total, f"{other}_{measure}"
+    return None
+
+
+def quantile_beyond(rows: pd.DataFrame, side: str, p: np.ndarray | float) -> np.ndarray:
+    """The value a forecast's distribution leaves ``p`` beyond, on ``side`` (``hi``/``lo``).
+
+    ``hi``: ``x`` with ``P(Y > x) = p``; ``lo``: ``P(Y < x) = p``. Read off the
+    interval ends as :func:`bhxh_analysis.forecast.result.intervals` made them: the
+    side's log scale at 80 % and 95 % from ``loc`` and the ends, linear between the
+    two levels (the calibration factors are), the 95 % one beyond it, the 80 % one
+    inside it. An upper end at the forecast's bound (censored) gives the bound: the
+    distribution above it is not known, and nothing lies above it. A known value
+    (the ends equal to it) gives that value.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"loc": [np.log(100.0)], "df": [1e6], "upper_bound": [np.nan],
+    ...     "forecast": [100.0], "hi80": [100 * np.exp(0.1 * 1.2816)],
+    ...     "hi95": [100 * np.exp(0.1 * 1.96)], "lo80": [90.0], "lo95": [80.0]})
+    >>> round(float(quantile_beyond(r, "hi", 0.0125)[0]), 1)  # exp(0.1 · 2.2414)
+    125.1
+    """
+    from scipy import stats
+
+    from .methods import t_ppf
+
+    p = np.broadcast_to(np.asarray(p, dtype=float), len(rows))
+    loc = rows["loc"].to_numpy(float)
+    loc = np.where(np.isfinite(loc), loc, np.log(rows["forecast"].to_numpy(float)))
+    df = rows["df"].to_numpy(float)
+    df = np.where(np.isfinite(df) & (df > 0), df, 1e6)
+    sign = 1.0 if side == "hi" else -1.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s80, s95 = (np.maximum(sign * (np.log(rows[f"{side}{lev}"].to_numpy(float)) - loc), 0.0)
+                    / t_ppf(0.5 + lev / 200.0, df) for lev in (80, 95))
+    level = 100.0 * (1.0 - 2.0 * p)
+    w = np.clip((level - 80.0) / 15.0, 0.0, 1.0)
+    q = stats.t.ppf(1.0 - p, df)
+    out = np.exp(loc + sign * q * ((1.0 - w) * s80 + w * s95))
+    if side == "hi":
+        up = rows["upper_bound"].to_numpy(float)
+        at = np.isfinite(up) & (rows["hi95"].to_numpy(float) >= up * (1.0 - 1e-9))
+        out = np.where(at, up, np.where(np.isfinite(up), np.minimum(out, up), out))
+    return out
+
+
+def cap_by_parts(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
+    """Hold a part's upper ends at or below its total's less its sibling's lower end.
+
+    For a total ``T = C + S`` (:data:`bhxh_analysis.schema.SUM_OF`: BHXH = compulsory +
+    voluntary) of the same place, year and as-of date, ``C = T − S``, so for any
+    ``t`` and ``s``: ``P(C > t − s) ≤ P(T > t) + P(S < s)`` (Bonferroni). The upper end
+    ``hi{L}`` of ``C`` leaves ``p = (1 − L/100)/2`` above it; it is held at or below
+    ``t − s`` with ``t`` the value ``T``'s forecast leaves ``p/2`` above and ``s`` the
+    value ``S``'s leaves ``p/2`` below (:func:`quantile_beyond`), which keeps
+    ``P(C > hi{L}) ≤ p``. A sibling whose 31 December value is known (method
+    ``observed``) enters as that value (``t`` then leaves ``p`` above). A sibling
+    without a forecast enters as its last figure of the year (or, when ``T`` and ``C``
+    have figures of the same date, ``T``'s less ``C``'s) lowered by :data:`PART_FALL`,
+    a fall larger than any seen; ``t`` is then ``T``'s ``hi{L}``. An end is never put
+    below the forecast. The point forecast, lower ends, bound and ``p_meet_plan`` are
+    not changed (this is a statement about the upper end only); ``scale_hi`` follows a
+    lowered ``hi80``, so ``prob_at_least(hi80)`` stays 0.10. Run after
+    :func:`cap_by_totals` (whose bound, the total's widest upper end, stays). As in
+    :func:`cap_by_totals`, a part whose last value is above its total's is left alone.
+    Where a cap binds, flag ``bounded_parts`` (``bounded_parts_last`` when the other
+    part entered as its last figure) and a note.
+
+    Parameters
+    ----------
+    res : DataFrame
+        Forecast rows (:data:`bhxh_analysis.forecast.RESULT_COLUMNS`).
+    ends : list of str
+        ``forecast`` and the interval ends; the ``hi{L}`` among them are capped.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``res``.
+
+    Examples
+    --------
+    >>> k = {"boundaries": "legacy", "geo_level": "province", "geo_code": "08", "year": 2020,
+    ...      "as_of": pd.Timestamp("2020-07-31"), "method": "pooled_move", "flags": "",
+    ...      "notes": "", "upper_bound": np.nan, "df": 1e6,
+    ...      "last_as_of": pd.Timestamp("2020-07-31")}
+    >>> def row(ind, v, f, s_lo, s_hi):
+    ...     return {**k, "indicator": ind, "last_value": v, "forecast": f, "loc": np.log(f),
+    ...             **{f"{b}{lev}": f * np.exp(sg * s * z) for lev, z in ((80, 1.2816),
+    ...                (95, 1.96)) for b, sg, s in (("lo", -1, s_lo), ("hi", 1, s_hi))}}
+    >>> res = pd.DataFrame([row("bhxh_participants", 59177.0, 62000.0, 0.02, 0.05),
+    ...     row("bhxh_compulsory_participants", 49890.0, 51000.0, 0.02, 0.03),
+    ...     row("bhxh_voluntary_participants", 9287.0, 12000.0, 0.1, 0.9)])
+    >>> out = cap_by_parts(res, ["forecast", "lo80", "hi80", "lo95", "hi95"])
+    >>> v = out.loc[2]
+    >>> round(float(res.loc[2, "hi95"])), round(float(v["hi95"])), v["flags"]
+    (70029, 20589, 'bounded_parts')
+    >>> t = quantile_beyond(res.loc[[0]], "hi", 0.0125)[0]
+    >>> s = quantile_beyond(res.loc[[1]], "lo", 0.0125)[0]
+    >>> bool(np.isclose(v["hi95"], t - s))
+    True
+    """
+    from .result import join_text
+
+    res = res.copy()
+    sib = res["indicator"].map(lambda i: sibling_of(str(i)))
+    part = sib.notna() & (res["method"] != "observed") & res["forecast"].notna()
+    his = [c for c in ends if c.startswith("hi")]
+    if not part.any() or not his:
+        return res
+    on = [*KEY, "year", "as_of"]
+    look = res.reset_index().set_index([*on, "indicator"])["index"]
+    look = look[~look.index.duplicated()]
+    caps = {c: np.full(len(res), np.inf) for c in his}
+    how = np.full(len(res), "", dtype=object)
+    for i in np.flatnonzero(part.to_numpy()):
+        r = res.iloc[i]
+        total, other = sib.iloc[i]
+        key = tuple(r[c] for c in on)
+        ti, si = look.get((*key, total)), look.get((*key, other))
+        if ti is None or not np.isfinite(res.at[ti, "forecast"]):
+            continue
+        t_row = res.loc[[ti]]
+        if r["last_value"] > t_row["last_value"].iloc[0]:  # the data win
+            continue
+        s_row = res.loc[[si]] if si is not None else None
+        known = s_row is not None and np.isfinite(s_row["forecast"].iloc[0])
+        for c in his:
+            p = (1.0 - float(c[2:]) / 100.0) / 2.0
+            if known and s_row["method"].iloc[0] != "observed":
+                cap = (quantile_beyond(t_row, "hi", p / 2.0)[0]
+                       - quantile_beyond(s_row, "lo", p / 2.0)[0])
+                how[i] = "forecast"
+            elif known:
+                cap = quantile_beyond(t_row, "hi", p)[0] - float(s_row["forecast"].iloc[0])
+                how[i] = "known"
+            else:
+                s_last = np.nan
+                if (s_row is not None and pd.notna(s_row["last_as_of"].iloc[0])
+                        and pd.Timestamp(s_row["last_as_of"].iloc[0]).year == r["year"]):
+                    s_last = float(s_row["last_value"].iloc[0])
+                elif pd.Timestamp(t_row["last_as_of"].iloc[0]) == pd.Timestamp(r["last_as_of"]):
+                    s_last = float(t_row["last_value"].iloc[0]) - float(r["last_value"])
+                if not (np.isfinite(s_last) and s_last > 0):
+                    continue
+                cap = float(t_row[c].iloc[0]) - (1.0 - PART_FALL) * s_last
+                how[i] = "last figure"
+            caps[c][i] = cap
+    before = res[his].to_numpy(float, copy=True)  # not a view: res changes below
+    cap = np.column_stack([caps[c] for c in his])
+    fc = res["forecast"].to_numpy(float)[:, None]
+    after = np.where(cap < before, np.maximum(cap, fc), before)
+    hit = (after < before * (1.0 - 1e-12)).any(axis=1)
+    if not hit.any():
+        return res
+    idx = res.index[hit]
+    res.loc[idx, his] = after[hit]
+    if "hi80" in his and "scale_hi" in res:
+        # the upper side's scale follows the 80 % end, so the chance of a value agrees
+        # with the interval shown (result.prob_at_least(hi80) = 0.10)
+        from .methods import t_ppf
+
+        j = idx[after[hit][:, his.index("hi80")] < before[hit][:, his.index("hi80")]]
+        loc = res.loc[j, "loc"].to_numpy(float)
+        df = res.loc[j, "df"].to_numpy(float)
+        z = t_ppf(0.90, np.where(np.isfinite(df) & (df > 0), df, 1e6))
+        new = (np.log(res.loc[j, "hi80"].to_numpy(float)) - loc) / z
+        res.loc[j, "scale_hi"] = np.where(np.isfinite(new) & (new > 0), new,
+                                          res.loc[j, "scale_hi"].to_numpy(float))
+    top = after[hit].max(axis=1)
+    note = [f"upper ends held at or below {sib.loc[j][0]}'s less {sib.loc[j][1]}'s lower "
+            f"end (its {h}; a part is its total less the other part; upper end {u:,.0f})"
+            for j, h, u in zip(idx, how[hit], top, strict=True)]
+    res.loc[idx, "notes"] = join_text(res.loc[idx, "notes"].to_numpy(),
+                                      np.array(note, dtype=object))
+    flag = np.where(how[hit] == "last figure", "bounded_parts_last", "bounded_parts")
+    res.loc[idx, "flags"] = join_text(res.loc[idx, "flags"].astype(str).to_numpy(),
+                                      flag.astype(object), ";")
     return res

@@ -622,9 +622,10 @@ def _shared_notes(shared: dict[tuple[str, str], list[str]], lang: str) -> list[s
 
 
 def _bound_note(r: pd.Series, lang: str) -> list[str]:
-    """The sentence saying a series' interval was held within what is possible."""
+    """The sentences saying a series' interval was held within what is possible."""
+    parts = _parts_note(r, lang)
     if "bounded" not in _flags(r) or pd.isna(r.get("upper_bound")):
-        return []
+        return parts
     from ..forecast._prep import FROM_COVERAGE
 
     # the bound's denominator chosen among figures that differ, unless the plan's
@@ -632,12 +633,35 @@ def _bound_note(r: pd.Series, lang: str) -> list[str]:
     other = ([str(r["denominator_note"])] if _text(r.get("denominator_note"))
              and r.get("plan_source") != FROM_COVERAGE else [])
     if r.get("bound_kind") == "total":
+        if parts:  # the part's sentence names the total and gives the end shown
+            return parts
         return [i18n.t("flag_bounded_total", lang,
                        label=i18n.indicator_label(r["indicator"], lang), place=r["place"],
                        total=i18n.indicator_label(str(r["bound_indicator"]), lang),
-                       value=i18n.fmt_number(r["upper_bound"], lang))]
+                       value=i18n.fmt_number(r["upper_bound"], lang)), *parts]
     return [i18n.t("flag_bounded", lang, label=i18n.indicator_label(r["indicator"], lang),
                    place=r["place"],
                    bound=i18n.indicator_label(str(r.get("bound_indicator") or "population"),
                                               lang),
-                   value=i18n.fmt_number(r["upper_bound"], lang)), *other]
+                   value=i18n.fmt_number(r["upper_bound"], lang)), *other, *parts]
+
+
+def _parts_note(r: pd.Series, lang: str) -> list[str]:
+    """The sentence saying a part's upper end was held within its total less the other
+    part (:func:`bhxh_analysis.forecast.bounds.cap_by_parts`, flag ``bounded_parts``)."""
+    from ..forecast.bounds import PART_FALL, sibling_of
+
+    sib = sibling_of(str(r["indicator"]))
+    key = next((f"flag_{f}" for f in ("bounded_parts", "bounded_parts_last")
+                if f in _flags(r)), None)
+    if key is None or sib is None:
+        return []
+    his = [c for c in r.index if str(c).startswith("hi") and str(c)[2:].isdigit()
+           and pd.notna(r[c])]
+    top = max((float(r[c]) for c in his), default=math.nan)
+    if pd.isna(top):
+        return []
+    return [i18n.t(key, lang, label=i18n.indicator_label(r["indicator"], lang),
+                   place=r["place"], total=i18n.indicator_label(sib[0], lang),
+                   other=i18n.indicator_label(sib[1], lang), value=i18n.fmt_number(top, lang),
+                   fall=i18n.fmt_pct(100 * PART_FALL, lang, 0))]
