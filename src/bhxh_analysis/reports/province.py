@@ -23,6 +23,7 @@ from .data import (
     SUMMARY_MIME,
     Bundle,
     best_first,
+    dated_names,
     family_of,
     future_as_of_notes,
     indicator_rank,
@@ -33,6 +34,7 @@ from .data import (
     load_bundle,
     measure_of,
     parse_as_of,
+    renamed_title,
     resolve_province,
     scheme_of,
     source_labels,
@@ -138,7 +140,9 @@ class ProvinceReport:
         """Add ``place`` (communes carry their district; a city named as its province
         its full name) and a level rank for sorting."""
         df = df.copy()
-        place = df["geo_name"].astype(str)
+        # each figure under the name its place bore on its date (Thừa Thiên Huế till 2024)
+        dated = dated_names(df)
+        place = df["geo_name"].astype(str).where(dated.isna(), dated.astype(str))
         parent = pd.Series(pd.NA, index=df.index, dtype="string")
         for bset in df["boundaries"].dropna().unique().tolist():
             units = units_frame(bset)
@@ -182,7 +186,7 @@ class ProvinceReport:
             # ... unless on that date it was the whole 2025 province (Huế, Cao Bằng; Hà
             # Nội from 1/8/2008): then its figure is the province's own, not a part's
             sole = legacy_prov.to_numpy() & self._sole_part(df)
-            df.loc[sole, "place"] = self.unit.name
+            df.loc[sole, "place"] = dated[sole].fillna(self.unit.name).to_numpy()
         df["_level_rank"] = df["geo_level"].map(LEVEL_RANK)
         return df
 
@@ -368,7 +372,8 @@ class ProvinceReport:
     def title(self) -> str:
         """Report title in the report language."""
         bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
-        return self.t("page_title_province", name=self.unit.name, boundaries=bset)
+        return self.t("page_title_province", name=renamed_title(self.unit, self.lang),
+                      boundaries=bset)
 
     def subtitle(self) -> list[str]:
         """Lines under the title: data cut-off and year, why this year, what is shown."""
