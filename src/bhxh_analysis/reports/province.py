@@ -512,8 +512,9 @@ class ProvinceReport:
         return self._cache["labels"]
 
     def coverage_notes(self) -> list[str]:
-        """Sentences under the coverage table: how the gap reads, and every plan chosen
-        among plans that differ (each value with its sources, never an average)."""
+        """Sentences under the coverage table: how the gap reads, every plan chosen
+        among plans that differ (each value with its sources, never an average), and
+        every denominator left out because it contradicts the one used."""
         return coverage.notes(self)
 
     def coverage_table(self) -> pd.DataFrame:
@@ -527,7 +528,8 @@ class ProvinceReport:
         ``gap_pp = target − coverage``: **positive means below the target**.
         ``persons_needed`` = gap × denominator ÷ 100 (0 when the target is met), where
         the denominator (population for BHYT, labour force for BHXH/BHTN) of that place
-        and year is known.
+        and year is known: one per place and date for every scheme, the best-ranked
+        (:func:`~.coverage.denominator_row`); a conflicting one is named under the table.
 
         Returns
         -------
