@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import i18n
 from ..schema import DENOMINATOR
-from .data import best_first, latest, measure_of, scheme_of
+from .data import latest, measure_of, scheme_of
 from .plans import next_plan_of, plan_note, plan_of, same_place
 
 if TYPE_CHECKING:
