@@ -143,6 +143,8 @@ class ProvinceReport:
         # each figure under the name its place bore on its date (Thừa Thiên Huế till 2024)
         dated = dated_names(df)
         place = df["geo_name"].astype(str).where(dated.isna(), dated.astype(str))
+        label = {n: i18n.place_label(n, self.lang) for n in place.unique()}  # "Ward 4"
+        place = place.map(label)
         parent = pd.Series(pd.NA, index=df.index, dtype="string")
         for bset in df["boundaries"].dropna().unique().tolist():
             units = units_frame(bset)
@@ -155,7 +157,8 @@ class ProvinceReport:
                 how="left")["parent_code"]
             level = "province" if bset == "2025" else "district"
             keys = pd.MultiIndex.from_arrays([[level] * len(sub), codes.to_numpy()])
-            parent.loc[sub.index] = names.reindex(keys).to_numpy()
+            parent.loc[sub.index] = [p if pd.isna(p) else i18n.place_label(p, self.lang)
+                                     for p in names.reindex(keys).to_numpy()]
         df["place"] = (place + " (" + parent + ")").where(parent.notna(), place)
         # A city named as its province (Thành phố Hà Tĩnh, the former Thành phố Ninh
         # Bình) is labelled by its full name, so its rows never read as the province's.
