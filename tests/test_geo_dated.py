@@ -82,3 +82,16 @@ def test_a_page_of_a_place_never_renamed_is_unchanged(bundle) -> None:
     assert report_data.dated_names(pd.DataFrame(
         {"geo_level": ["province"], "geo_code": ["62"], "boundaries": ["legacy"],
          "geo_name": ["Kon Tum"], "as_of": pd.to_datetime(["2020-01-01"])})).isna().all()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_conflicts_section_names_the_place_of_the_date(lang: str) -> None:
+    conf = pd.DataFrame({
+        "geo_name": ["Huế", "Huế", "Phường 10"], "geo_level": ["province"] * 2 + ["commune"],
+        "geo_code": ["46", "46", "26524"], "boundaries": "legacy",
+        "as_of": ["2019-12-31", "2025-03-31", "2021-12-31"],
+        "check": ["same_figure:population"] * 3, "figures": ["population=1 (x)"] * 3,
+        "implied_values": ["population=2"] * 3, "sources": ["x"] * 3})
+    text = words.conflicts_text(conf, pd.Series({"x": "Báo X — title"}), lang)
+    ward = "Ward 10" if lang == "en" else "Phường 10"
+    assert text["place"].tolist() == ["Thừa Thiên Huế", "Huế", ward]

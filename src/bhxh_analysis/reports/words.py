@@ -18,6 +18,7 @@ import pandas as pd
 from .. import i18n
 from ..schema import SUM_OF, scheme_of
 from .data import (
+    dated_names,
     family_of,
     is_insurance,
     is_year_end,
@@ -139,8 +140,13 @@ def conflicts_text(conf: pd.DataFrame, labels: pd.Series, lang: str) -> pd.DataF
     >>> conflicts_text(conf, pd.Series({"x": "Báo X — title"}), "en")["source"].tolist()
     ['Báo X']
     """
+    place = conf["geo_name"].astype(str)
+    if {"geo_level", "geo_code", "boundaries"} <= set(conf.columns):
+        dated = dated_names(conf)  # the name of the figure's date (Thừa Thiên Huế)
+        place = place.where(dated.isna(), dated.astype(str))
     return pd.DataFrame({
-        "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
+        "place": [i18n.place_label(p, lang) for p in place],  # "Ward 4" in English
+        "as_of": pd.to_datetime(conf["as_of"]),
         "check": [check_text(c, lang) for c in conf["check"]],
         "figures": [figures_text(f, labels, lang) for f in conf["figures"]],
         "implied": [implied_text(f, lang) for f in conf["implied_values"]],
