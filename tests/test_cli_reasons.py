@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import report_obs
 
-from bhxh_analysis import i18n
+from bhxh_analysis import geo, i18n
 from bhxh_analysis.cli import main, options
 from bhxh_analysis.forecast.batch import refusal_notes
 from bhxh_analysis.reports import data as report_data
@@ -128,14 +128,16 @@ def test_a_sole_legacy_province_is_shown_once_under_its_name(bundle, name: str,
     rpt = ProvinceReport(name, "2025", lang=lang, bundle=bundle)
     head = rpt.headline_table()
     assert head["indicator"].is_unique, head  # once, not also as a "sum" of itself
-    assert set(head["place"]) == {name}
+    # under the name of its figures' date (2021-2022: Thừa Thiên Huế, see test_geo_dated)
+    assert set(head["place"]) == {geo.name_on(rpt.unit, "2022-12-31")}
     assert i18n.t("method_sum_legacy", lang) not in set(head["source"])
     assert not any(i18n.t("legacy_until", lang) in p for p in rpt._figures()["place"])
     # its denominator is the place's own series in the trends
     context = rpt.trend_table()
     assert len(context[context["series"] == i18n.indicator_label("population", lang)]) == 1
     said = words.boundary_sentences(rpt)
-    assert said[0] == i18n.t("bnd_2025_same", lang, name=name, part=name)
+    part = report_data.renamed_title(rpt.unit, lang)  # "Huế (Thừa Thiên Huế until 2024)"
+    assert said[0] == i18n.t("bnd_2025_same", lang, name=name, part=part)
     assert i18n.t("bnd_2025_sum", lang) not in said
 
 

@@ -42,13 +42,13 @@ def _forecast(coverage: tuple[str, str, float, str]):
                     year=2022, as_of="2022-10-21")
 
 
-DERIVED = ("2022-10-21", "bhyt_coverage_pct", 89.0, "89%")  # population 1,284,916–1,299,435
+DERIVED = ("2022-10-21", "bhyt_coverage_pct", 89.0, "89%")  # population 1,277,777–1,299,435
 PUBLISHED = ("2022-07-01", "population", 1_290_850.0, "1.290.850")
 
 
 def test_a_plan_over_a_derived_denominator_keeps_its_range_and_chance_at_each_end() -> None:
     r = _forecast(DERIVED)
-    assert r.plan_lo == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.895 / 100)
+    assert r.plan_lo == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.90 / 100)  # "89%": up to 90 % (truncated)
     assert r.plan_hi == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.885 / 100)
     assert r.plan_lo < r.plan < r.plan_hi
     # P at the higher plan is the lower chance; the central P lies between

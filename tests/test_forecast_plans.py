@@ -84,8 +84,8 @@ def test_the_coverage_plan_needs_the_denominator_of_its_own_year() -> None:
 
 
 def test_a_plan_converted_over_a_derived_denominator_carries_its_range() -> None:
-    """A coverage plan × a population derived from "1.150.000" ÷ "89%" (88.5–89.5 %: a
-    population of 1,284,916–1,299,435) is a count of that width, not one exact number;
+    """A coverage plan × a population derived from "1.150.000" ÷ "89%" (88.5–90 %, rounded or
+    truncated: a population of 1,277,777–1,299,435) is a count of that width, not one exact number;
     over a published population it stays one number."""
     from bhxh_analysis.forecast._prep import derived_rows
 
@@ -96,7 +96,7 @@ def test_a_plan_converted_over_a_derived_denominator_carries_its_range() -> None
     t = plans_table(obs, ["bhyt_participants"], None, den)
     conv = t[t["kind"] == FROM_COVERAGE].iloc[0]
     assert conv["plan"] == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.89 / 100)
-    assert conv["plan_lo"] == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.895 / 100)
+    assert conv["plan_lo"] == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.90 / 100)  # "89%": up to 90 % (truncated)
     assert conv["plan_hi"] == pytest.approx(PLAN_PCT * PARTICIPANTS / 0.885 / 100)
     # a coverage plan from a plan in persons: divided by the range, its ends swap
     persons = _frame([("2022-10-21", "bhyt_participants", PARTICIPANTS),
@@ -107,7 +107,7 @@ def test_a_plan_converted_over_a_derived_denominator_carries_its_range() -> None
     t2 = plans_table(persons, ["bhyt_coverage_pct"], None, den2)
     pct = t2[t2["kind"] == FROM_PERSONS].iloc[0]
     assert pct["plan_lo"] == pytest.approx(1_200_000.0 / (PARTICIPANTS / 0.885) * 100)
-    assert pct["plan_hi"] == pytest.approx(1_200_000.0 / (PARTICIPANTS / 0.895) * 100)
+    assert pct["plan_hi"] == pytest.approx(1_200_000.0 / (PARTICIPANTS / 0.90) * 100)
     published = plans_table(_frame(HUNG_YEN_LIKE), ["bhyt_participants"], None,
                             denominators(_frame(HUNG_YEN_LIKE), None, 2022))
     one = published[published["kind"] == FROM_COVERAGE].iloc[0]

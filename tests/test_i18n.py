@@ -125,3 +125,43 @@ def test_every_policy_instrument_is_named_in_both_languages() -> None:
         en, vi = instrument_label(name, "en"), instrument_label(name, "vi")
         assert not any(w in en for w in ("Nghị quyết", "Quyết định", "mục tiêu")), name
         assert not any(w in vi for w in ("Resolution", "Decision", "target", "goal")), name
+
+
+@pytest.mark.parametrize(("name", "en"), [
+    ("Phường 1", "Ward 1"), ("Phường 10", "Ward 10"), ("Quận 1", "Urban District 1"),
+    ("Xã 7", "Commune 7"), ("Phường 4 (Đà Lạt)", "Ward 4 (Đà Lạt)"),
+])
+def test_a_numbered_unit_is_named_in_the_readers_words(name: str, en: str) -> None:
+    """English pages showed the registry's Vietnamese "Phường 1" for a numbered ward."""
+    from bhxh_analysis import i18n
+
+    assert i18n.place_label(name, "en") == en
+    assert i18n.place_label(name, "vi") == name
+    if "(" not in name:
+        assert i18n.unit_full_name(name, name, "en") == en
+        assert i18n.unit_full_name(name, name, "vi") == name
+    # names that merely hold a number or a kind word are left alone
+    assert i18n.place_label("Hồ Chí Minh", "en") == "Hồ Chí Minh"
+    assert i18n.place_label("Phường Vỹ Dạ", "en") == "Phường Vỹ Dạ"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_province_page_names_numbered_wards_in_the_readers_words(lang: str) -> None:
+    import pandas as pd
+    from conftest import report_obs
+
+    from bhxh_analysis import i18n
+    from bhxh_analysis.reports import data as report_data
+    from bhxh_analysis.reports.province import ProvinceReport
+
+    ward = ("26524", "Phường 10", "commune", "legacy", "Hồ Chí Minh")
+    rows = [("w-1", "s", ward, "2021-12-31", "bhyt_participants", 1000.0)]
+    sources = pd.DataFrame({"source_id": ["s"], "publisher": ["Test"], "title": ["t"],
+                            "address": [""], "published_date": [""]})
+    targets = pd.DataFrame(columns=["target_id", "source_id", "instrument", "geo_name",
+                                    "indicator", "year", "value"])
+    bundle = report_data.Bundle(report_obs(rows), None, None, None, sources, targets, "")
+    rpt = ProvinceReport("Bà Rịa - Vũng Tàu", "legacy", lang=lang, bundle=bundle)
+    place = rpt._figures()["place"].tolist()
+    assert place == [i18n.place_label("Phường 10", lang) + " (Vũng Tàu)"]
+    assert place[0].startswith("Ward 10" if lang == "en" else "Phường 10")

@@ -151,17 +151,41 @@ def test_figure_bounds_from_printed_rounding() -> None:
         "qualifier": ["", "", "", "", "", "", "gần", "trên", ""],
     })
     b = M.figure_bounds(df)
-    half = (b["hi"] - b["lo"]) / 2
-    assert half[0] == pytest.approx(0.5)
-    assert half[1] == pytest.approx(0.005)
-    assert half[2] == pytest.approx(50)  # 485,9 ngàn: ± 0.05 thousand
-    assert half[3] == pytest.approx(5000)
+    below, above = df["value"] - b["lo"], b["hi"] - df["value"]
+    # Rounded or truncated: half a printed unit below, a whole unit above ...
+    assert below[1] == pytest.approx(0.005) and above[1] == pytest.approx(0.01)
+    assert below[2] == pytest.approx(50) and above[2] == pytest.approx(100)  # 485,9 ngàn
+    assert below[3] == pytest.approx(5000) and above[3] == pytest.approx(10000)
+    assert below[5] == pytest.approx(0.5e6) and above[5] == pytest.approx(1e6)
+    # ... except a count printed to the person, which nothing truncated.
+    assert below[0] == pytest.approx(0.5) and above[0] == pytest.approx(0.5)
+    assert b["half_unit"].tolist()[:4] == pytest.approx([0.5, 0.005, 50, 5000])
     assert b.loc[4, "lo"] == pytest.approx(574000 * 0.98)  # ≈ widens by 2 %
     assert b.loc[4, "qualifier"] == "≈"
-    assert half[5] == pytest.approx(0.5e6)
-    assert b.loc[6, "hi"] == pytest.approx(90.5) and b.loc[6, "lo"] == pytest.approx(85.5)
+    assert b.loc[6, "hi"] == pytest.approx(91) and b.loc[6, "lo"] == pytest.approx(85.5)
     assert b.loc[7, "lo"] == pytest.approx(16999.5) and b.loc[7, "hi"] == pytest.approx(18700)
-    assert half[8] == pytest.approx(0.05)  # no value_raw: decimals of the value
+    # no value_raw: decimals of the value
+    assert below[8] == pytest.approx(0.05) and above[8] == pytest.approx(0.1)
+
+
+def test_a_truncated_percentage_is_no_conflict() -> None:
+    """Ninh Thuận 2019: 546,613 ÷ 538,796 = 101.45 %, printed "101,4 %" (truncated).
+
+    Before: both the attainment and the plan it implies were called conflicts.
+    """
+    rows = [("nt-1", "bhyt_participants", 546613.0, "546.613"),
+            ("nt-2", "bhyt_plan_participants", 538796.0, "538.796"),
+            ("nt-3", "bhyt_attainment_pct", 101.4, "101,4%")]
+    obs = pd.DataFrame(
+        [{"obs_id": i, "source_id": "ninhthuan", "geo_code": "58", "geo_name": "Ninh Thuận",
+          "geo_level": "province", "boundaries": "legacy", "as_of": "2019-12-31",
+          "indicator": ind, "value": v, "value_raw": raw} for i, ind, v, raw in rows])
+    c = M.check_consistency(obs)
+    assert len(c) >= 2 and (c["status"] == "ok").all(), c[["check", "implied_values"]]
+    # A printed figure more than a unit below the value is still a conflict.
+    obs.loc[2, ["value", "value_raw"]] = [101.3, "101,3%"]
+    c = M.check_consistency(obs)
+    assert "conflict" in set(c["status"])
 
 
 def test_figure_bounds_thousands_tables_and_note_qualifiers() -> None:
@@ -172,13 +196,15 @@ def test_figure_bounds_thousands_tables_and_note_qualifiers() -> None:
                  "gần; share of the national population", "'trên' printed elsewhere"],
     })
     b = M.figure_bounds(df)
-    half = (b["hi"] - b["lo"]) / 2
+    half = b["half_unit"]
     assert half[0] == pytest.approx(5)  # 555,64 thousand: ± 0.005 thousand
     assert half[1] == pytest.approx(50)  # 7206.1 thousand: ± 0.05 thousand
+    assert b.loc[1, "hi"] == pytest.approx(7206100 + 100)  # or truncated
     assert b["qualifier"].tolist() == ["", "", "≈", "gần", ""]
     assert b.loc[2, "lo"] == pytest.approx(49.6e6 * 0.98)
     assert b.loc[3, "lo"] == pytest.approx(85.5)
-    assert half[4] == pytest.approx(0.5)  # a qualifier word later in the note is not one
+    # a qualifier word later in the note is not one
+    assert (b.loc[4, "lo"], b.loc[4, "hi"]) == pytest.approx((999.5, 1000.5))
 
 
 # ---------------------------------------------------------------- derivations

@@ -702,17 +702,21 @@ def test_coverage_table_prefers_the_published_rate_to_a_derived_one(bundle) -> N
     assert row["persons_needed"] == pytest.approx(194056 * (93.2 - 86.88) / 100, abs=1)
 
 
-def test_coverage_table_takes_the_denominator_its_own_rate_implies(bundle) -> None:
+def test_coverage_table_takes_one_denominator_and_names_the_other(bundle) -> None:
     # Two populations derived for one date disagree (the consistency section flags
-    # them): the row's denominator is the one its participants and rate imply.
+    # them): every row of that place and date uses the best-ranked one (first obs_id),
+    # not the one its own rate implies, and the note under the table names the other.
     derived = _obs([
         ("drv-1", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
          "2023-08-31", "population", 210000.0, "persons", ""),
         ("drv-2", "seed003", "679", "Đức Trọng", "district", "legacy", "Lâm Đồng",
          "2023-08-31", "population", 194056.0, "persons", "")])
     derived["method"] = "derived"
-    cov = reports.coverage_table("Lâm Đồng", bundle=_bundle(bundle.obs, derived))
-    assert cov.set_index("place").loc["Đức Trọng", "denominator"] == 194056.0
+    for rows in (derived, derived.iloc[::-1]):
+        rpt = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=_bundle(bundle.obs, rows))
+        cov = rpt.coverage_table()
+        assert cov.set_index("place").loc["Đức Trọng", "denominator"] == 210000.0
+        assert "194,056" in " ".join(rpt.coverage_notes())
 
 
 def test_gaps_and_boundaries_are_said_plainly(bundle) -> None:

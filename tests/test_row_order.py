@@ -46,24 +46,30 @@ def test_coverage_plan_is_the_forecasters_choice(bundle: reports.Bundle) -> None
         assert row["target_source_id"].tolist() == ["vss-en-10443"]  # a press release
 
 
-def test_coverage_denominator_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:
+def test_coverage_denominator_is_one_per_place_and_date(bundle: reports.Bundle) -> None:
     """Hà Nội 10/6/2025 has three derived labour forces (4,733,333 from BHTN, 4,631,579
-    from compulsory BHXH, 3,200,000 from voluntary BHXH): each coverage row takes the one
-    its own participants give, whatever the rows' order (the row without published
-    participants of its own: ``test_denominator_without_own_participants``)."""
+    from compulsory BHXH, 3,200,000 from voluntary BHXH). Each coverage row took the one
+    its own participants give, so one table used two labour forces 1.4 M apart; now every
+    scheme's row uses the best-ranked one (``rank_denominators``: one source, first
+    ``obs_id``), whatever the rows' order, and the note under the table names the
+    conflicting 3,200,000 and where the conflict is listed."""
     for b in (bundle, _reordered(bundle, None)):
-        cov = reports.ProvinceReport("Hà Nội", "legacy", lang="en", bundle=b).coverage_table()
-        cov = cov[cov["as_of"] == pd.Timestamp("2025-06-10")]
-        den = dict(zip(cov["indicator"], cov["denominator"], strict=True))
-        assert den["bhxh_compulsory_coverage_pct"] == pytest.approx(2_200_000 / 0.475, abs=1)
-        assert den["bhxh_voluntary_coverage_pct"] == pytest.approx(3_200_000)  # its own
-        assert den["bhtn_coverage_pct"] == pytest.approx(4_733_333.33, abs=1)
+        rpt = reports.ProvinceReport("Hà Nội", "legacy", lang="en", bundle=b)
+        cov = rpt.coverage_table()
+        cov = cov[cov["as_of"].eq(pd.Timestamp("2025-06-10"))
+                  & cov["denominator_indicator"].eq("labour_force")]
+        assert set(cov["indicator"]) >= {"bhxh_compulsory_coverage_pct",
+                                         "bhxh_voluntary_coverage_pct", "bhtn_coverage_pct"}
+        assert cov["denominator"].to_numpy() == pytest.approx(4_733_333.33, abs=1)
+        notes = " ".join(rpt.coverage_notes())
+        assert "3,200,000" in notes and "4,733,333" in notes
+        assert rpt.t("consistency") in notes
 
 
-def test_denominator_without_own_participants() -> None:
-    """A total-BHXH rate whose own participants are not published, beside two derived
-    labour forces of that date: the forecaster's order picks (first ``source_id``, then
-    ``obs_id``), never the rows' order; with its participants, the one they give."""
+def test_denominator_is_the_best_ranked_even_beside_own_participants() -> None:
+    """A total-BHXH rate beside two derived labour forces of that date: the forecaster's
+    order picks (first ``source_id``, then ``obs_id``), never the rows' order, and not the
+    one the rate's own participants would give (that one is a conflict to show)."""
     from bhxh_analysis.reports.coverage import denominator_row
 
     day = pd.Timestamp("2025-06-10")
@@ -81,7 +87,11 @@ def test_denominator_without_own_participants() -> None:
                          "value": 1_600_000.0, "source_id": "c", "obs_id": "c-1",
                          "_derived": False}])
     row, _ = denominator_row(pd.concat([both, own], ignore_index=True), r)
-    assert row["value"] == 4_000_000.0  # 1.6 M ÷ 40 %
+    assert row["value"] == 3_000_000.0  # not 4 M (1.6 M ÷ 40 %): one rule for every row
+    # a published denominator comes before a derived one
+    published = both.iloc[[0]].assign(value=5_000_000.0, obs_id="z-1", _derived=False)
+    row, _ = denominator_row(pd.concat([both, published], ignore_index=True), r)
+    assert row["value"] == 5_000_000.0
 
 
 def test_policy_target_of_a_year_is_not_picked_by_file_order(bundle: reports.Bundle) -> None:

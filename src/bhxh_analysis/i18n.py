@@ -314,27 +314,50 @@ def level_label(level: str, lang: str) -> str:
     return t(level, lang)
 
 
+#: A numbered unit's registry name: its kind, then a number ("Phường 4", "Quận 10").
+_NUMBERED = re.compile(r"^(?P<kind>\S.*?) (?P<number>\d+[A-Za-z]?)(?P<rest> \(.*\))?$")
+
+
+def _numbered(name: str, lang: str) -> str | None:
+    """A numbered unit's name with the kind word in ``lang`` ("Phường 4" → "Ward 4", a
+    bracket after it kept: "Phường 4 (Đà Lạt)" → "Ward 4 (Đà Lạt)"); None when ``name``
+    is not one (or its kind is not in the catalogue)."""
+    m = _NUMBERED.match(name)
+    words = catalogue().get("unit_kinds", {}).get(m.group("kind")) if m else None
+    if not (m and words):
+        return None
+    return f"{words[lang]} {m.group('number')}{m.group('rest') or ''}"
+
+
 def place_label(name: str, lang: str) -> str:
     """Return a place name for a sentence in ``lang``: the nation in the catalogue's words.
 
     Registry names keep their diacritics in every language; only the nation, which the
-    data call "Việt Nam", has an English name.
+    data call "Việt Nam", has an English name, and a numbered unit, named by its kind
+    ("Phường 4"), has its kind in the reader's words ("Ward 4", as
+    :func:`unit_full_name` writes it).
 
     Examples
     --------
     >>> place_label("Việt Nam", "en"), place_label("Lâm Đồng", "en")
     ('Viet Nam', 'Lâm Đồng')
+    >>> place_label("Phường 4", "en"), place_label("Phường 4", "vi")
+    ('Ward 4', 'Phường 4')
     """
     check_lang(lang)
-    return t("country", lang) if str(name) == t("country", "vi") else str(name)
+    name = str(name)
+    if name == t("country", "vi"):
+        return t("country", lang)
+    return _numbered(name, lang) or name
 
 
 def unit_full_name(full_name: str, name: str, lang: str) -> str:
     """Return a unit's official name in ``lang``: the kind word in the reader's language.
 
     ``full_name`` and ``name`` are the registry's ("Thành phố Ninh Bình", "Ninh Bình");
-    the kind is what the full name holds before the name. A kind the catalogue does not
-    know, or a numbered unit ("Phường 4"), keeps the registry's full name.
+    the kind is what the full name holds before the name. A numbered unit, whose name is
+    its full name ("Phường 4"), has its kind word first ("Ward 4"); a kind the catalogue
+    does not know keeps the registry's full name.
 
     Examples
     --------
@@ -342,9 +365,13 @@ def unit_full_name(full_name: str, name: str, lang: str) -> str:
     'Ninh Bình City'
     >>> unit_full_name("Thành phố Ninh Bình", "Ninh Bình", "vi")
     'Thành phố Ninh Bình'
+    >>> unit_full_name("Phường 1", "Phường 1", "en")
+    'Ward 1'
     """
     check_lang(lang)
     full, name = str(full_name), str(name)
+    if full == name and lang != "vi" and _numbered(full, lang):
+        return str(_numbered(full, lang))
     kind = full[:-len(name)].strip() if name and full.endswith(name) else ""
     words = catalogue().get("unit_kinds", {}).get(kind)
     if lang == "vi" or not words:

@@ -15,6 +15,8 @@ Rooms:
     readers of the three administrative lists (each returns ``(frame, rejects)``);
 ``reform``
     the legacy → 2025 province mapping, its overrides and contradictions;
+``dated``
+    the name a unit bore on a date (Thừa Thiên Huế until 2024, then Huế);
 ``registry``
     the units of both boundary sets, their history, name resolution;
 ``rollup``
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 from ..schema import BOUNDARIES, LEVELS
 from .admin import CONVERSION_FILE, LEGACY_FILE, PROVINCES_2025_FILE
+from .dated import FORMER_NAMES, former_names, name_on
 from .names import exact_key, fold_key
 from .reform import PROVINCE_TABLE_COLUMNS
 from .registry import (
@@ -50,6 +53,7 @@ __all__ = [
     "AGGREGATE_COLUMNS",
     "BOUNDARIES",
     "CONVERSION_FILE",
+    "FORMER_NAMES",
     "LEGACY_FILE",
     "LEVELS",
     "PROVINCE_TABLE_COLUMNS",
@@ -66,6 +70,8 @@ __all__ = [
     "exact_key",
     "find_conversion_contradictions",
     "fold_key",
+    "former_names",
     "get_registry",
+    "name_on",
     "province_conversion",
 ]

@@ -1,6 +1,7 @@
 """What a printed figure stands for: the interval its rounding and qualifier allow.
 
-A figure printed ``83,23%`` stands for any value in [83,225; 83,235]; ``gần 90%``
+A figure printed ``83,23%`` stands for any value in [83,225; 83,24] (rounded or
+truncated: the press does both); ``gần 90%``
 ("nearly 90 %") for a value a little below 90. :func:`figure_bounds` turns each
 observation into such an interval, so that two figures are compared by whether their
 intervals overlap, never by an arbitrary tolerance.
@@ -169,6 +170,22 @@ def _qualifiers(obs: pd.DataFrame, printed_codes: np.ndarray, printed: pd.Series
     return pd.Categorical.from_codes(row, categories=words)
 
 
+def _whole_counts(obs: pd.DataFrame, codes: np.ndarray, half: np.ndarray) -> np.ndarray:
+    """Figures that are counts printed to the person (half unit 0.5, not a percentage).
+
+    A percentage is told by its indicator (ending ``_pct`` or ``_pp``) or,
+    without an ``indicator`` column, by a ``%`` in ``value_raw``.
+    """
+    if "indicator" in obs:
+        codes_i, names = pd.factorize(obs["indicator"].astype("str"))
+        pct = np.array([str(n).endswith(("_pct", "_pp")) for n in names], dtype=bool)
+        is_pct = pct[codes_i] if len(names) else np.zeros(len(obs), dtype=bool)
+    else:
+        _, raw = _distinct(obs, "value_raw", lambda t: t.str.contains("%", regex=False))
+        is_pct = raw.to_numpy(dtype=bool)[codes]
+    return ~is_pct & np.isclose(half, 0.5)
+
+
 def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Categorical]:
     """Lower and upper bounds, half rounding unit and qualifier of each figure."""
     value = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
@@ -183,6 +200,10 @@ def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, p
     kind = pd.Series(qualifier.categories).map(QUALIFIER_KIND).fillna("").to_numpy()
     kind = kind[qualifier.codes]
     size = np.abs(value)
+    # The press rounds and truncates (546,613 ÷ 538,796 = 101.45 % printed "101,4 %"):
+    # x printed to a unit u stands for [x − u/2, x + u/2] or [x, x + u), so [x − u/2, x + u]
+    # — except a count printed to the person, which nothing truncated.
+    up = np.where(_whole_counts(obs, codes, half), half, 2.0 * half)
     lo = np.select(
         [kind == "approx", kind == "nearly", kind == "at_most"],
         [value - np.maximum(half, APPROX_REL * size),
@@ -191,9 +212,9 @@ def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, p
     )
     hi = np.select(
         [kind == "approx", kind == "over", kind == "at_least"],
-        [value + np.maximum(half, APPROX_REL * size),
-         value + np.maximum(half, OVER_REL * size), np.full(len(value), np.inf)],
-        value + half,
+        [value + np.maximum(up, APPROX_REL * size),
+         value + np.maximum(up, OVER_REL * size), np.full(len(value), np.inf)],
+        value + up,
     )
     return lo, hi, half, qualifier
 
@@ -201,12 +222,14 @@ def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, p
 def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     """Return the interval each printed figure stands for, from its rounding and qualifier.
 
-    A figure printed with ``k`` decimals stands for ``value ± 0.5·10^-k`` in its
-    printed unit (``"86 triệu"`` → ± 0.5 million, ``"83,23%"`` → ± 0.005 points). The
+    A figure printed with ``k`` decimals, unit ``u = 10^-k`` in its printed unit, stands
+    for ``[value − u/2, value + u]``: rounded (``value ± u/2``) or truncated (``[value,
+    value + u)``), for the press does both — 546,613 ÷ 538,796 = 101.45 % is printed
+    "101,4 %". So ``"86 triệu"`` → [85.5, 87] million, ``"83,23%"`` → [83.225, 83.24]. The
     number convention (vi/en) of ``value_raw`` is the one that reproduces ``value``;
     when ``value_raw`` is missing or unreadable, the decimals of ``value`` itself are
     used. Qualifiers then widen the interval (:data:`bhxh_analysis.schema.QUALIFIER_KINDS`):
-    approximate (≈, khoảng, about) ± 2 %; over (trên, hơn, >) up to 10 % above; at least
+    approximate (≈, khoảng, about) ± 2 % (at least the rounding interval); over (trên, hơn, >) up to 10 % above; at least
     (≥, tối thiểu) unbounded above; nearly (gần) up to 5 % below; at most (<, dưới, tối
     đa) unbounded below.
 
@@ -230,7 +253,7 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     >>> df = pd.DataFrame({"value": [83.23, 574000.0], "value_raw": ["83,23%", "≈574,000"]})
     >>> b = figure_bounds(df)
     >>> b[["lo", "hi"]].round(3).values.tolist()
-    [[83.225, 83.235], [562520.0, 585480.0]]
+    [[83.225, 83.24], [562520.0, 585480.0]]
     >>> b["qualifier"].tolist()
     ['', '≈']
     """

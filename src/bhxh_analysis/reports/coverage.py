@@ -16,11 +16,12 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .. import i18n
 from ..schema import DENOMINATOR
-from .data import best_first, latest, measure_of, scheme_of
+from .data import latest, measure_of, scheme_of
 from .plans import next_plan_of, plan_note, plan_of, same_place
 
 if TYPE_CHECKING:
@@ -125,37 +126,84 @@ def target_for(rpt: ProvinceReport, indicator: str, year: int) -> pd.Series | No
     return (own if len(own) else future).sort_values("target_id", kind="stable").iloc[0]
 
 
-def denominator_row(both: pd.DataFrame, r: pd.Series) -> tuple[pd.Series | None, str]:
-    """The denominator row of coverage row ``r`` (None when unknown) and its indicator.
+def denominator_candidates(both: pd.DataFrame, r: pd.Series) -> tuple[pd.DataFrame, str]:
+    """Every denominator figure that could serve coverage row ``r``, best first, and its
+    indicator.
 
     ``both`` holds the page's published and derived figures (column ``_derived``): the
-    denominator of ``r``'s date, else the latest of an earlier date of its year or
-    before; among several, one published before a derived one, then the forecaster's
-    order — and where they disagree, the one that gives ``r``'s own rate.
+    denominators of ``r``'s date, else those of the latest earlier date of its year or
+    before, ranked by the forecaster's one rule
+    (:func:`bhxh_analysis.forecast.bounds.rank_denominators`: published before a sum
+    before a derived figure, then :func:`~bhxh_analysis.sources.curated.source_order`,
+    then the first ``obs_id``).
     """
+    from ..forecast.bounds import rank_denominators
+
     scheme = scheme_of(pd.Series([r["indicator"]])).iloc[0]
     name = DENOMINATOR.get(scheme)
     if name is None:
-        return None, ""
+        return both.iloc[0:0], ""
     cand = both[(both["indicator"] == name) & same_place(both, r)
                 & (both["as_of"].dt.year <= r["as_of"].year)]
     if cand.empty:
-        return None, name
+        return cand, name
     same = cand[cand["as_of"] == r["as_of"]]
     pick = same if len(same) else cand[cand["as_of"] == cand["as_of"].max()]
-    # Several on one date (flagged): a published one before a derived one, then the
-    # forecaster's order (best_first), never the rows' order in a file (Hà Nội
-    # 10/6/2025 has two derived labour forces, 4,733,333 and 3,200,000).
-    pick = best_first(pick).sort_values("_derived", kind="stable")
-    if len(pick) > 1:  # two denominators disagree: take the row's own when known
-        part = both[(both["indicator"] == r["indicator"].replace("_coverage_pct",
-                                                                 "_participants"))
-                    & same_place(both, r) & (both["as_of"] == r["as_of"])]
-        part = best_first(part).sort_values("_derived", kind="stable")
-        if len(part) and r["value"] > 0:
-            own = float(part["value"].iloc[0]) / float(r["value"]) * 100
-            pick = pick.iloc[[int((pick["value"] - own).abs().to_numpy().argmin())]]
-    return pick.iloc[0], name
+    source = pick["source_id"].fillna("").astype(str)
+    kind = np.where(pick["_derived"].astype(bool), "derived",
+                    np.where(source.eq(""), "sum of provinces", "published"))
+    ranked = rank_denominators(pick.assign(
+        denominator=name, year=pick["as_of"].dt.year, kind=kind, source_id=source,
+        obs_id=pick["obs_id"].astype(str)))
+    return ranked, name
+
+
+def denominator_row(both: pd.DataFrame, r: pd.Series) -> tuple[pd.Series | None, str]:
+    """The denominator row of coverage row ``r`` (None when unknown) and its indicator.
+
+    ONE denominator per place and date, whatever the scheme: the first of
+    :func:`denominator_candidates`. Where several disagree (Hà Nội 10/6/2025: a labour
+    force of 4,733,333 implied by BHTN's coverage, 4,631,579 by compulsory BHXH's,
+    3,200,000 by voluntary BHXH's) each scheme's gap is still measured over the same
+    one; the others are in the consistency section and named under the table
+    (:func:`denominator_notes`), never picked per scheme to fit its own rate.
+    """
+    ranked, name = denominator_candidates(both, r)
+    return (ranked.iloc[0] if len(ranked) else None), name
+
+
+def _ends(row: pd.Series) -> tuple[float, float]:
+    """The range a denominator figure stands for (its value when published)."""
+    value = float(row["value"])
+    lo, hi = row.get("value_lo"), row.get("value_hi")
+    return (value if lo is None or pd.isna(lo) else float(lo),
+            value if hi is None or pd.isna(hi) else float(hi))
+
+
+def denominator_notes(rpt: ProvinceReport, both: pd.DataFrame, cov: pd.DataFrame) -> list[str]:
+    """Sentences naming a denominator the table did not use because it contradicts the
+    one it used (their ranges do not overlap): the reader sees both, and where the
+    contradiction is listed.
+    """
+    out = []
+    for _, r in cov.iterrows():
+        ranked, name = denominator_candidates(both, r)
+        if len(ranked) < 2:
+            continue
+        used = ranked.iloc[0]
+        lo, hi = _ends(used)
+        others = [o for _, o in ranked.iloc[1:].iterrows()
+                  if _ends(o)[0] > hi or _ends(o)[1] < lo]
+        if not others:
+            continue
+        num = lambda v: i18n.fmt_number(v, rpt.lang)  # noqa: E731
+        out.append(rpt.t(
+            "coverage_denominator_note", place=r["place"],
+            denominator=i18n.indicator_label(name, rpt.lang),
+            date=i18n.fmt_date(used["as_of"], rpt.lang), used=num(used["value"]),
+            others=", ".join(dict.fromkeys(num(o["value"]) for o in others)),
+            section=rpt.t("consistency")))
+    return list(dict.fromkeys(out))
 
 
 def table(rpt: ProvinceReport) -> pd.DataFrame:
@@ -225,6 +273,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
     rpt._cache["coverage"] = out
+    rpt._cache["coverage_denominators"] = denominator_notes(rpt, both, cov)
     return out
 
 
@@ -233,4 +282,5 @@ def notes(rpt: ProvinceReport) -> list[str]:
     among plans that differ (each value with its sources, never an average)."""
     cov = rpt.coverage_table()
     found = [n for n in dict.fromkeys(cov["target_note"]) if n]
-    return [rpt.t("coverage_gap_note"), *found]
+    return [rpt.t("coverage_gap_note"), *found,
+            *rpt._cache.get("coverage_denominators", [])]

@@ -351,6 +351,53 @@ def legacy_parts(unit) -> list[str]:
     return sorted(prov.loc[prov["province_2025_code"] == code, "unit_name"].tolist())
 
 
+def dated_names(df: pd.DataFrame) -> pd.Series:
+    """The name each row's place bore on the row's date, where it differs from the
+    registry's (``geo.name_on``: Thừa Thiên Huế before 1/1/2025); ``NA`` elsewhere.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"geo_level": "province", "geo_code": ["46", "46", "68"],
+    ...                    "boundaries": "legacy", "geo_name": ["Huế", "Huế", "Lâm Đồng"],
+    ...                    "as_of": pd.to_datetime(["2022-07-01", "2025-03-31", "2020-01-01"])})
+    >>> dated_names(df).tolist()
+    ['Thừa Thiên Huế', <NA>, <NA>]
+    """
+    from .. import geo
+
+    out = pd.Series(pd.NA, index=df.index, dtype="string")
+    reg = _registry()
+    for former in geo.FORMER_NAMES:
+        rows = df[df["geo_level"].astype(str).eq(former["level"])
+                  & df["geo_code"].astype(str).eq(former["code"])]
+        for bset in rows["boundaries"].dropna().astype(str).unique():
+            unit = reg.get(bset, former["level"], former["code"])
+            sub = rows[rows["boundaries"].astype(str).eq(bset)]
+            names = [geo.name_on(unit, d) for d in pd.to_datetime(sub["as_of"])]
+            out.loc[sub.index] = [n if n != unit.name else pd.NA for n in names]
+    return out
+
+
+def renamed_title(unit, lang: str) -> str:
+    """A unit's name with the names it bore before ("Huế (Thừa Thiên Huế until 2024)");
+    its name alone when it was never renamed.
+
+    Examples
+    --------
+    >>> renamed_title(resolve_province("Huế"), "en")
+    'Huế (Thừa Thiên Huế until 2024)'
+    >>> renamed_title(resolve_province("Kon Tum"), "en")
+    'Kon Tum'
+    """
+    from .. import geo
+
+    name = unit.name
+    for former in geo.former_names(unit):
+        last = pd.Timestamp(former["valid_to"]) - pd.Timedelta(days=1)
+        name = i18n.t("name_formerly", lang, name=name, former=former["name"], year=last.year)
+    return name
+
+
 def joined_into(codes) -> pd.DataFrame:
     """Legacy provinces that ceased by joining one of ``codes`` (Hà Tây into Hà Nội on
     1/8/2008), from the registry's ``successor_code`` and ``valid_to``.

@@ -23,6 +23,7 @@ from .data import (
     SUMMARY_MIME,
     Bundle,
     best_first,
+    dated_names,
     family_of,
     future_as_of_notes,
     indicator_rank,
@@ -33,6 +34,7 @@ from .data import (
     load_bundle,
     measure_of,
     parse_as_of,
+    renamed_title,
     resolve_province,
     scheme_of,
     source_labels,
@@ -140,7 +142,11 @@ class ProvinceReport:
         """Add ``place`` (communes carry their district; a city named as its province
         its full name) and a level rank for sorting."""
         df = df.copy()
-        place = df["geo_name"].astype(str)
+        # each figure under the name its place bore on its date (Thừa Thiên Huế till 2024)
+        dated = dated_names(df)
+        place = df["geo_name"].astype(str).where(dated.isna(), dated.astype(str))
+        label = {n: i18n.place_label(n, self.lang) for n in place.unique()}  # "Ward 4"
+        place = place.map(label)
         parent = pd.Series(pd.NA, index=df.index, dtype="string")
         for bset in df["boundaries"].dropna().unique().tolist():
             units = units_frame(bset)
@@ -153,7 +159,8 @@ class ProvinceReport:
                 how="left")["parent_code"]
             level = "province" if bset == "2025" else "district"
             keys = pd.MultiIndex.from_arrays([[level] * len(sub), codes.to_numpy()])
-            parent.loc[sub.index] = names.reindex(keys).to_numpy()
+            parent.loc[sub.index] = [p if pd.isna(p) else i18n.place_label(p, self.lang)
+                                     for p in names.reindex(keys).to_numpy()]
         df["place"] = (place + " (" + parent + ")").where(parent.notna(), place)
         # A city named as its province (Thành phố Hà Tĩnh, the former Thành phố Ninh
         # Bình) is labelled by its full name, so its rows never read as the province's.
@@ -184,7 +191,7 @@ class ProvinceReport:
             # ... unless on that date it was the whole 2025 province (Huế, Cao Bằng; Hà
             # Nội from 1/8/2008): then its figure is the province's own, not a part's
             sole = legacy_prov.to_numpy() & self._sole_part(df)
-            df.loc[sole, "place"] = self.unit.name
+            df.loc[sole, "place"] = dated[sole].fillna(self.unit.name).to_numpy()
         df["_level_rank"] = df["geo_level"].map(LEVEL_RANK)
         return df
 
@@ -377,7 +384,8 @@ class ProvinceReport:
     def title(self) -> str:
         """Report title in the report language."""
         bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
-        return self.t("page_title_province", name=self.unit.name, boundaries=bset)
+        return self.t("page_title_province", name=renamed_title(self.unit, self.lang),
+                      boundaries=bset)
 
     def subtitle(self) -> list[str]:
         """Lines under the title: data cut-off and year, why this year, what is shown."""
@@ -525,8 +533,9 @@ class ProvinceReport:
         return self._cache["labels"]
 
     def coverage_notes(self) -> list[str]:
-        """Sentences under the coverage table: how the gap reads, and every plan chosen
-        among plans that differ (each value with its sources, never an average)."""
+        """Sentences under the coverage table: how the gap reads, every plan chosen
+        among plans that differ (each value with its sources, never an average), and
+        every denominator left out because it contradicts the one used."""
         return coverage.notes(self)
 
     def coverage_table(self) -> pd.DataFrame:
@@ -540,7 +549,8 @@ class ProvinceReport:
         ``gap_pp = target − coverage``: **positive means below the target**.
         ``persons_needed`` = gap × denominator ÷ 100 (0 when the target is met), where
         the denominator (population for BHYT, labour force for BHXH/BHTN) of that place
-        and year is known.
+        and year is known: one per place and date for every scheme, the best-ranked
+        (:func:`~.coverage.denominator_row`); a conflicting one is named under the table.
 
         Returns
         -------

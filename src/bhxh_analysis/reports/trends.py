@@ -61,6 +61,24 @@ def _participant_panels(rpt: ProvinceReport, sel: pd.DataFrame) -> pd.DataFrame:
                            kind="stable")
 
 
+def _one_name_per_series(df: pd.DataFrame) -> pd.DataFrame:
+    """One line per place and indicator across a renaming: a place whose rows carry two
+    dated names (Thừa Thiên Huế until 2024, then Huế) is drawn as one series named by
+    both in date order ("Thừa Thiên Huế → Huế"), not as two lines of one area."""
+    if df.empty or "place" not in df:
+        return df
+    key = ["indicator", "boundaries", "geo_level", "geo_code"]
+    ordered = df.sort_values("as_of", kind="stable")
+    names = ordered.groupby([ordered[k].astype(str) for k in key], sort=False)["place"].agg(
+        lambda p: " → ".join(dict.fromkeys(p.astype(str))))
+    joined = names[names.str.contains(" → ", regex=False)]
+    if joined.empty:
+        return df
+    idx = pd.MultiIndex.from_frame(df[key].astype(str))
+    return df.assign(place=pd.Series(joined.reindex(idx).to_numpy(), index=df.index)
+                     .fillna(df["place"]))
+
+
 #: Participant series whose largest figure is below this are drawn in persons, not
 #: thousands (the unit of their axis label follows).
 SMALL_COUNT = 10_000
@@ -84,7 +102,7 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     # sole legacy part, as Huế's, is the place itself: ProvinceReport.own_place)
     context = src[ind.isin(CONTEXT).to_numpy() & src["geo_level"].eq("province").to_numpy()
                   & rpt.own_place(src.assign(geo_level=rpt.level))]
-    ins = src[is_insurance(ind) & measure_of(ind).isin(TREND_MEASURES)]
+    ins = _one_name_per_series(src[is_insurance(ind) & measure_of(ind).isin(TREND_MEASURES)])
     parts = []
     if len(context):
         # by date, ties best first (the forecaster's figure): the duplicate dropped below

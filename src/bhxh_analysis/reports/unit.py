@@ -177,14 +177,14 @@ class UnitReport(ProvinceReport):
 
     @property
     def place_name(self) -> str:
-        """The unit's own name (not its province's)."""
-        return self.unit_name
+        """The unit's own name (not its province's), in the reader's words ("Ward 4")."""
+        return i18n.place_label(self.unit_name, self.lang)
 
     @property
     def title(self) -> str:
         """Report title: level, unit and province, in the report language."""
         key = f"page_title_{self.level}"
-        title = self.t(key, name=self.unit_name, province=self.unit.name)
+        title = self.t(key, name=self.place_name, province=self.unit.name)
         return f"{title} — {self.t('synthetic_tag')}" if self.synthetic else title
 
     def subtitle(self) -> list[str]:

@@ -17,7 +17,16 @@ import pandas as pd
 
 from .. import i18n
 from ..schema import SUM_OF, scheme_of
-from .data import family_of, is_insurance, is_year_end, legacy_parts, measure_of, units_frame
+from .data import (
+    dated_names,
+    family_of,
+    is_insurance,
+    is_year_end,
+    legacy_parts,
+    measure_of,
+    renamed_title,
+    units_frame,
+)
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -131,8 +140,13 @@ def conflicts_text(conf: pd.DataFrame, labels: pd.Series, lang: str) -> pd.DataF
     >>> conflicts_text(conf, pd.Series({"x": "Báo X — title"}), "en")["source"].tolist()
     ['Báo X']
     """
+    place = conf["geo_name"].astype(str)
+    if {"geo_level", "geo_code", "boundaries"} <= set(conf.columns):
+        dated = dated_names(conf)  # the name of the figure's date (Thừa Thiên Huế)
+        place = place.where(dated.isna(), dated.astype(str))
     return pd.DataFrame({
-        "place": conf["geo_name"], "as_of": pd.to_datetime(conf["as_of"]),
+        "place": [i18n.place_label(p, lang) for p in place],  # "Ward 4" in English
+        "as_of": pd.to_datetime(conf["as_of"]),
         "check": [check_text(c, lang) for c in conf["check"]],
         "figures": [figures_text(f, labels, lang) for f in conf["figures"]],
         "implied": [implied_text(f, lang) for f in conf["implied_values"]],
@@ -244,12 +258,17 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
             out = [t("bnd_legacy_first"), t("bnd_legacy_merged_alone", name=u.name,
                                             new=u.province_2025_name)]
     elif len(parts) == 1:  # one legacy province (Huế, Cao Bằng): its figures, no sums
-        out = [t("bnd_2025_same", name=u.name, part=parts[0])]
+        part = parts[0]
+        if part == u.name:  # the same unit in the legacy set, with its former names
+            from ..geo import get_registry
+
+            part = renamed_title(get_registry().get("legacy", "province", u.code), rpt.lang)
+        out = [t("bnd_2025_same", name=u.name, part=part)]
         if _defunct_parts(u):  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008
             out.append(t("bnd_2025_sum"))
     else:
         out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts)), t("bnd_2025_sum")]
-    out += _change_sentences(rpt) + _merged_district_sentences(rpt)
+    out += _renamed_sentences(rpt) + _change_sentences(rpt) + _merged_district_sentences(rpt)
     for former in _defunct_parts(u):
         out.append(t("bnd_defunct", name=former["name"], new=u.province_2025_name
                      if rpt.boundaries == "2025" else u.name,
@@ -277,6 +296,22 @@ def former_area_sentences(rpt: ProvinceReport) -> list[str]:
         return []
     return [rpt.t("forecast_former_area", name=u.name, new=u.province_2025_name,
                   year=int(rpt.year))]
+
+
+def _renamed_sentences(rpt: ProvinceReport) -> list[str]:
+    """Say when the page's place was renamed (``geo.former_names``: Tỉnh Thừa Thiên Huế
+    became Thành phố Huế on 1/1/2025) and which name its figures carry."""
+    from .. import geo
+
+    u, out = rpt.unit, []
+    for former in geo.former_names(u):
+        full = geo.name_on(u, former["valid_to"], full=True)
+        out.append(rpt.t(
+            "bnd_renamed", date=i18n.fmt_date(former["valid_to"], rpt.lang),
+            former=i18n.unit_full_name(former["full_name"], former["name"], rpt.lang),
+            name=i18n.unit_full_name(full, geo.name_on(u, former["valid_to"]), rpt.lang),
+            basis=former["basis"], old=former["name"], new=geo.name_on(u, former["valid_to"])))
+    return out
 
 
 def _change_sentences(rpt: ProvinceReport) -> list[str]:
