@@ -128,7 +128,7 @@ def test_every_policy_instrument_is_named_in_both_languages() -> None:
 
 
 @pytest.mark.parametrize(("name", "en"), [
-    ("Phường 1", "Ward 1"), ("Phường 10", "Ward 10"), ("Quận 1", "Urban District 1"),
+    ("Phường 1", "Ward 1"), ("Phường 10", "Ward 10"), ("Quận 1", "District 1"),
     ("Xã 7", "Commune 7"), ("Phường 4 (Đà Lạt)", "Ward 4 (Đà Lạt)"),
 ])
 def test_a_numbered_unit_is_named_in_the_readers_words(name: str, en: str) -> None:

@@ -321,9 +321,13 @@ _NUMBERED = re.compile(r"^(?P<kind>\S.*?) (?P<number>\d+[A-Za-z]?)(?P<rest> \(.*
 def _numbered(name: str, lang: str) -> str | None:
     """A numbered unit's name with the kind word in ``lang`` ("Phường 4" → "Ward 4", a
     bracket after it kept: "Phường 4 (Đà Lạt)" → "Ward 4 (Đà Lạt)"); None when ``name``
-    is not one (or its kind is not in the catalogue)."""
+    is not one (or its kind is not in the catalogue). A kind whose numbered units have a
+    usual English name of their own ("Quận 10" is "District 10" in Ho Chi Minh City's own
+    English) takes it from ``unit_kinds_numbered``."""
     m = _NUMBERED.match(name)
-    words = catalogue().get("unit_kinds", {}).get(m.group("kind")) if m else None
+    cat = catalogue()
+    words = (cat.get("unit_kinds_numbered", {}).get(m.group("kind"))
+             or cat.get("unit_kinds", {}).get(m.group("kind"))) if m else None
     if not (m and words):
         return None
     return f"{words[lang]} {m.group('number')}{m.group('rest') or ''}"
