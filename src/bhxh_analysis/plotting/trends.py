@@ -169,16 +169,26 @@ EVENT_WRAP = 40
 
 def _wrap(label: str) -> str:
     """``label`` on lines of at most :data:`EVENT_WRAP` characters, a bracketed date
-    ("(1 Aug 2008)") never split across two.
+    ("(1 Aug 2008)") or a name of capitalised words ("Hà Nội") never split across two.
 
     Examples
     --------
     >>> print(_wrap("Took in Hà Tây, Mê Linh, 4 communes of Lương Sơn (1 Aug 2008)"))
     Took in Hà Tây, Mê Linh, 4 communes of
     Lương Sơn (1 Aug 2008)
+    >>> print(_wrap("Nhập 4 xã của Lương Sơn, Mê Linh vào Hà Nội (1/8/2008)"))
+    Nhập 4 xã của Lương Sơn, Mê Linh vào
+    Hà Nội (1/8/2008)
     """
     kept = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", "\u00a0"), label)
-    return textwrap.fill(kept, EVENT_WRAP).replace("\u00a0", " ")
+    words: list[str] = []
+    for word in kept.split(" "):
+        if words and words[-1][:1].isupper() and words[-1][-1:].isalpha() \
+                and word[:1].isupper():
+            words[-1] += "\u00a0" + word  # "Hà" "Nội": one name
+        else:
+            words.append(word)
+    return textwrap.fill(" ".join(words), EVENT_WRAP).replace("\u00a0", " ")
 
 
 def mark_events(ax: Axes, events: Sequence[tuple[object, str]], first: object,
