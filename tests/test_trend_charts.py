@@ -192,54 +192,115 @@ def test_a_trend_panel_keeps_its_width_with_its_legend(home: Path, lang: str) ->
 
 
 def _event_texts(ax: Axes, label: str) -> list[str]:
-    return [t.get_text() for t in ax.texts if t.get_text() == label]
+    """The texts of ``ax`` that say ``label`` (wrapped onto lines or not)."""
+    return [t.get_text() for t in ax.texts if t.get_text().split() == label.split()]
 
 
-@pytest.mark.parametrize("boundaries, lang", [("2025", "vi"), ("legacy", "en")])
-def test_ha_noi_trends_mark_ha_tay_joining_on_1_august_2008(home: Path, boundaries: str,
-                                                            lang: str) -> None:
-    # Hà Tây joined Hà Nội on 1/8/2008: the population panel (1995–2022) crosses the date
-    # and marks it; panels of 2019–2025 figures do not; the notes say what it means
-    rpt = ProvinceReport("Hà Nội", boundaries=boundaries, lang=lang)
-    trends = rpt.trend_table()
-    label = i18n.t("trend_event_merged", lang, name="Hà Tây", into="Hà Nội")
-    assert rpt.trend_events(trends) == [(pd.Timestamp("2008-08-01"), label)]
+def _marked_panels(rpt: ProvinceReport, trends: pd.DataFrame, label: str, day: str,
+                   lang: str) -> set[str]:
+    """Titles of the panels that mark ``label`` with a vertical line on ``day``; the
+    figure's texts never overlap, its legends stay under the axes."""
     fig = plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel",
                           pct="pct", ylabel="ylabel", scale="scale", lang=lang,
                           events=rpt.trend_events(trends))
+    fig.canvas.draw()
     marked = {ax.get_title(loc="left") for ax in fig.axes if _event_texts(ax, label)}
-    assert marked == {i18n.t("trends_context", lang)}
-    (ax,) = [a for a in fig.axes if a.get_title(loc="left") in marked]
-    day = mdates.date2num(pd.Timestamp("2008-08-01"))
-    assert any(list(ax.convert_xunits(list(ln.get_xdata()))) == [day, day] for ln in ax.lines)
+    at = mdates.date2num(pd.Timestamp(day))
+    for ax in fig.axes:
+        if ax.get_title(loc="left") in marked:
+            assert any(list(ax.convert_xunits(list(ln.get_xdata()))) == [at, at]
+                       for ln in ax.lines)
+        if ax.get_legend() is not None:
+            assert ax.get_legend().get_window_extent().y1 <= ax.xaxis.get_tightbbox().y0 + 1
     assert plotting.overlapping_texts(fig) == []
     plt.close(fig)
-    note = i18n.t("trend_event_merged_note", lang, name="Hà Tây", into="Hà Nội",
-                  date=i18n.fmt_date("2008-08-01", lang))
-    assert rpt.trend_notes(trends) == [i18n.t("sparse_note", lang), note]
+    return marked
 
 
-def test_a_span_that_does_not_cross_a_merger_is_not_marked(home: Path) -> None:
+def _note(lang: str, label: str, place: str, year: int | None = None) -> str:
+    out = i18n.t("trend_event_note", lang, label=label, place=place)
+    return out if year is None else f"{out} {i18n.t('trend_event_year_end', lang, year=year)}"
+
+
+@pytest.mark.parametrize("boundaries, lang", [("legacy", "vi"), ("legacy", "en"),
+                                              ("2025", "vi")])
+def test_dak_lak_population_marks_dak_nong_splitting_off_in_2004(home: Path, boundaries: str,
+                                                                 lang: str) -> None:
+    # GSO: Đắk Lắk 1,995.6 thousand in 2003, 1,635.6 in 2004 (Đắk Nông, 403.4, apart);
+    # the step is named on the chart, in the reader's language, on the legacy page and
+    # on the 2025 page (legacy Đắk Lắk and Phú Yên summed: the same step)
+    rpt = ProvinceReport("Đắk Lắk", boundaries=boundaries, lang=lang)
+    trends = rpt.trend_table()
+    date = i18n.fmt_date("2004-01-01", lang)
+    label = i18n.t("trend_event_split", lang, part="Đắk Nông", date=date)
+    assert label == {"vi": "Tách Đắk Nông (1/1/2004)",
+                     "en": "Đắk Nông split off (1 Jan 2004)"}[lang]
+    assert rpt.trend_events(trends) == [(pd.Timestamp("2004-01-01"), label)]
+    assert _marked_panels(rpt, trends, label, "2004-01-01", lang) == {
+        i18n.t("trends_context", lang)}
+    # a change on 1 January: GSO's 2004 figure is the new area's, after the line
+    assert rpt.trend_notes(trends) == [i18n.t("sparse_note", lang), _note(lang, label, "Đắk Lắk")]
+
+
+@pytest.mark.parametrize("name, boundaries, lang, labels", [
+    ("Vĩnh Phúc", "legacy", "vi", [("trend_event_lost", "Mê Linh")]),
+    ("Vĩnh Phúc", "legacy", "en", [("trend_event_lost", "Mê Linh")]),
+    ("Hà Nội", "legacy", "en", [("trend_event_gained", "Hà Tây, Mê Linh, 4 communes of Lương Sơn")]),
+    ("Hà Nội", "2025", "vi", [("trend_event_gained", "Hà Tây, Mê Linh, 4 xã Lương Sơn")]),
+    # two legacy parts lost land to Hà Nội on the same day: one mark, one label
+    ("Phú Thọ", "2025", "en", [("trend_event_lost", "4 communes of Lương Sơn, Mê Linh")]),
+    ("Phú Thọ", "2025", "vi", [("trend_event_lost", "4 xã của Lương Sơn, Mê Linh")]),
+])
+def test_the_2008_changes_are_marked_on_every_place_they_touched(home: Path, name, boundaries,
+                                                                 lang, labels) -> None:
+    rpt = ProvinceReport(name, boundaries=boundaries, lang=lang)
+    trends = rpt.trend_table()
+    date = i18n.fmt_date("2008-08-01", lang)
+    words = [i18n.t(k, lang, part=p, dest="Hà Nội", date=date) for k, p in labels]
+    label = "\n".join(words)
+    assert rpt.trend_events(trends) == [(pd.Timestamp("2008-08-01"), label)]
+    assert _marked_panels(rpt, trends, label, "2008-08-01", lang) == {
+        i18n.t("trends_context", lang)}
+    # the change took effect on 1/8/2008, but GSO's 2008 figures (dated 1/7) already
+    # count the new area: the note says the step comes before the line
+    assert rpt.trend_notes(trends)[1:] == [_note(lang, " / ".join(words), name, 2008)]
+
+
+def test_a_span_that_does_not_cross_a_change_is_not_marked(home: Path) -> None:
     hn = ProvinceReport("Hà Nội", boundaries="2025", lang="vi")
     later = hn.trend_table().query("as_of >= '2009-01-01'")
     assert hn.trend_events(later) == [] and hn.trend_notes(later) == [i18n.t("sparse_note", "vi")]
-    for name in ("Quảng Ninh", "Hà Tây"):  # no province joined them
+    for name in ("Quảng Ninh", "Hà Tây"):  # no change of their area in their series
         assert ProvinceReport(name, boundaries="legacy", lang="en").trend_events() == []
+
+
+def test_a_change_inside_one_2025_province_is_not_marked(home: Path) -> None:
+    # Hậu Giang split off from Cần Thơ (2004); both are parts of 2025 Cần Thơ, whose
+    # area did not change: nothing to mark. Legacy Cần Thơ's own series steps there.
+    assert ProvinceReport("Cần Thơ", boundaries="2025", lang="vi").trend_events() == []
+    label = i18n.t("trend_event_split", "vi", part="Hậu Giang", date="1/1/2004")
+    assert ProvinceReport("Cần Thơ", boundaries="legacy", lang="vi").trend_events() == [
+        (pd.Timestamp("2004-01-01"), label)]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_legacy_ha_noi_before_the_merger_is_labelled_by_its_own_boundaries(home: Path,
                                                                            lang: str) -> None:
-    # on the 2025 page, legacy Hà Nội's figures dated before 1/8/2008 are of the smaller
-    # unit: "Hà Nội (before 1 Aug 2008)", never "(until 30 June 2025)"
+    # on the 2025 page, legacy Hà Nội's figures of the smaller unit read "Hà Nội (before
+    # 1 Aug 2008)", never "(until 30 June 2025)". GSO's yearly figures follow the area at
+    # the year's end: its 2008 average population, dated 1/7/2008, is already the merged
+    # area's (more than Hà Nội and Hà Tây together in 2007), so it is plain "Hà Nội"
     rpt = ProvinceReport("Hà Nội", boundaries="2025", lang=lang)
     obs = rpt.obs[(rpt.obs["boundaries"] == "legacy") & (rpt.obs["geo_code"] == "01")
                   & (rpt.obs["geo_level"] == "province")]
-    before = obs[obs["as_of"] < pd.Timestamp("2008-08-01")]
+    pop = rpt.obs[rpt.obs["indicator"].eq("population") & rpt.obs["boundaries"].eq("legacy")]
+    value = pop.set_index(["geo_code", pop["as_of"].dt.year])["value"]
+    assert value["01", 2008] > value["01", 2007] + value["28", 2007]
+    before = obs[obs["as_of"] < pd.Timestamp("2008-01-01")]
     assert len(before) and len(obs) > len(before)
     when = i18n.t("legacy_before_date", lang, date=i18n.fmt_date("2008-08-01", lang))
     assert set(before["place"]) == {f"Hà Nội ({when})"}
-    assert set(obs.loc[obs["as_of"] >= pd.Timestamp("2008-08-01"), "place"]) == {"Hà Nội"}
+    assert set(obs.loc[obs["as_of"] >= pd.Timestamp("2008-01-01"), "place"]) == {"Hà Nội"}
     assert not any(i18n.t("legacy_until", lang) in p for p in obs["place"])
     ha_tay = rpt.obs[rpt.obs["geo_code"] == "28"]
     until = i18n.t("legacy_until_date", lang, date=i18n.fmt_date("2008-07-31", lang))

@@ -65,7 +65,9 @@ def former_basis(level: str, code: str) -> str:
 #: series keep the boundaries of each year). ``kind``: ``split`` (``part`` split off from
 #: ``geo_code``, which keeps its name), ``created`` (``geo_code`` is the part split off
 #: from ``from``), ``gained`` (``geo_code`` took in ``part``), ``lost`` (``part`` of
-#: ``geo_code`` went to ``to``). Hà Tây's merger is :data:`HA_TAY`.
+#: ``geo_code`` went to ``to``). Hà Tây's merger is :data:`HA_TAY`. ``part_en``: the part in
+#: English where it has words besides names; ``short``/``short_en``: the part as a chart's
+#: event label names it (``reports.trends.trend_events``), where ``part`` is too long.
 BOUNDARY_CHANGES: list[dict[str, str]] = [
     {"geo_code": "66", "date": "2004-01-01", "kind": "split", "part": "Đắk Nông",
      "basis": "Nghị quyết 22/2003/QH11"},
@@ -82,7 +84,8 @@ BOUNDARY_CHANGES: list[dict[str, str]] = [
     {"geo_code": "01", "date": "2008-08-01", "kind": "gained",
      "part": "Hà Tây, Mê Linh (Vĩnh Phúc), 4 xã của Lương Sơn (Hoà Bình)",
      "part_en": "Hà Tây, Mê Linh (Vĩnh Phúc), 4 communes of Lương Sơn (Hoà Bình)",
-     "basis": "Nghị quyết 15/2008/QH12"},
+     "short": "Hà Tây, Mê Linh, 4 xã Lương Sơn",
+     "short_en": "Hà Tây, Mê Linh, 4 communes of Lương Sơn", "basis": "Nghị quyết 15/2008/QH12"},
     {"geo_code": "26", "date": "2008-08-01", "kind": "lost", "part": "Mê Linh",
      "to": "Hà Nội", "basis": "Nghị quyết 15/2008/QH12"},
     {"geo_code": "17", "date": "2008-08-01", "kind": "lost", "part": "4 xã của Lương Sơn",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -158,6 +160,36 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
 #: Colour of an event's line and label: present, never taken for a series.
 EVENT_COLOR = "#666666"
 
+#: An event's label is wrapped to lines of at most this many characters, so it stays
+#: beside its line in a narrow panel ("Took in Hà Tây, Mê Linh, 4 communes of Lương Sơn
+#: (1 Aug 2008)" on two lines) and the longest single name ("4 communes of Lương Sơn
+#: moved to Hà Nội") on one.
+EVENT_WRAP = 40
+
+
+def _wrap(label: str) -> str:
+    """``label`` on lines of at most :data:`EVENT_WRAP` characters, a bracketed date
+    ("(1 Aug 2008)") or a name of capitalised words ("Hà Nội") never split across two.
+
+    Examples
+    --------
+    >>> print(_wrap("Took in Hà Tây, Mê Linh, 4 communes of Lương Sơn (1 Aug 2008)"))
+    Took in Hà Tây, Mê Linh, 4 communes of
+    Lương Sơn (1 Aug 2008)
+    >>> print(_wrap("Nhập 4 xã của Lương Sơn, Mê Linh vào Hà Nội (1/8/2008)"))
+    Nhập 4 xã của Lương Sơn, Mê Linh vào
+    Hà Nội (1/8/2008)
+    """
+    kept = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", "\u00a0"), label)
+    words: list[str] = []
+    for word in kept.split(" "):
+        if words and words[-1][:1].isupper() and words[-1][-1:].isalpha() \
+                and word[:1].isupper():
+            words[-1] += "\u00a0" + word  # "Hà" "Nội": one name
+        else:
+            words.append(word)
+    return textwrap.fill(" ".join(words), EVENT_WRAP).replace("\u00a0", " ")
+
 
 def mark_events(ax: Axes, events: Sequence[tuple[object, str]], first: object,
                 last: object) -> list[object]:
@@ -166,7 +198,8 @@ def mark_events(ax: Axes, events: Sequence[tuple[object, str]], first: object,
     An event is a date where what a series measures changed (Hà Tây joined Hà Nội on
     1 August 2008: Hà Nội's population doubled overnight): a thin vertical line at the
     date and its short label at the top of the axes, beside the line on the side with
-    more room. An event outside the data's span is not drawn: a chart of 2019–2025 says
+    more room, wrapped to :data:`EVENT_WRAP` characters a line (a label's own line
+    breaks kept: changes of one day share a mark). An event outside the data's span is not drawn: a chart of 2019–2025 says
     nothing of 2008. ``first`` and ``last`` are the data's first and last x (dates, or
     years as numbers: an event's date is then its year plus the share of the year gone).
 
@@ -202,7 +235,8 @@ def mark_events(ax: Axes, events: Sequence[tuple[object, str]], first: object,
         ax.axvline(at, color=EVENT_COLOR, linewidth=0.9, linestyle="-", zorder=1.5)
         pos = float(mdates.date2num(day)) if dates else float(at)
         right = (pos - lo) / (hi - lo) > 0.6 if hi > lo else False
-        ax.annotate(label, xy=(at, 1.0), xycoords=("data", "axes fraction"),
+        text = "\n".join(_wrap(line) for line in str(label).split("\n"))
+        ax.annotate(text, xy=(at, 1.0), xycoords=("data", "axes fraction"),
                     xytext=(-3 if right else 3, -2), textcoords="offset points",
                     ha="right" if right else "left", va="top", fontsize=8,
                     color=EVENT_COLOR)

@@ -22,6 +22,7 @@ from . import coverage, forecasts
 from .data import (
     SUMMARY_MIME,
     Bundle,
+    area_dates,
     best_first,
     dated_names,
     family_of,
@@ -183,8 +184,8 @@ class ProvinceReport:
             # its own last day (Hà Tây: 31/7/2008), or, before another province joined
             # it, the day before that (Hà Nội before 1/8/2008) ...
             rows = df.loc[legacy_prov]
-            keys = list(zip(rows["geo_code"].astype(str), pd.to_datetime(rows["as_of"]),
-                            strict=True))
+            # (the date of the area a figure counts: a GSO year's at the year's end)
+            keys = list(zip(rows["geo_code"].astype(str), area_dates(rows), strict=True))
             bounds = {k: self._bounds(*k) for k in dict.fromkeys(keys)}
             df.loc[legacy_prov, "place"] = [f"{p} ({bounds[k]})" for p, k in
                                             zip(rows["place"], keys, strict=True)]
@@ -251,7 +252,7 @@ class ProvinceReport:
         codes = units.loc[(units["geo_level"] == "province")
                           & (units["province_2025_code"] == self.unit.code), "geo_code"]
         parts = [reg.get("legacy", "province", str(c)) for c in codes]
-        dates = pd.to_datetime(df["as_of"])
+        dates = area_dates(df)  # a GSO year's figure: its year's end (the area it counts)
         sole: dict[pd.Timestamp, str | None] = {}  # date -> the one legacy part then
         for when in dates.dropna().unique():
             alive = [p.code for p in parts if not reg.ceased_by(p, when)]
@@ -580,8 +581,9 @@ class ProvinceReport:
     def trend_events(self, trends: pd.DataFrame | None = None) -> list[tuple[pd.Timestamp, str]]:
         """Return the dates the trend chart marks, each with its short label.
 
-        Where the place's own area changed inside the chart's span (Hà Tây joined Hà
-        Nội on 1 August 2008): pass them to :func:`bhxh_analysis.plotting.panels`
+        Where the place's own area changed inside the chart's span (Đắk Nông split off
+        from Đắk Lắk on 1 January 2004; Hà Nội took in Hà Tây, Mê Linh and 4 communes
+        of Lương Sơn on 1 August 2008): pass them to :func:`bhxh_analysis.plotting.panels`
         (``events=``); :meth:`trend_notes` says what they mean.
         """
         ev = _trend_events(self, trends)

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .. import i18n
 from ..schema import LEVEL_RANK
-from .data import best_first, indicator_rank, is_insurance, joined_into, measure_of
+from .data import best_first, indicator_rank, is_insurance, measure_of
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -136,15 +136,49 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def _change_labels(rpt: ProvinceReport, changes: list[dict[str, str]]) -> list[str]:
+    """The chart's short words for changes of one day, dated ("Tách Đắk Nông (1/1/2004)").
+
+    From :data:`~bhxh_analysis.geo.reform.BOUNDARY_CHANGES`: the reader's language's
+    ``short``/``part`` where one is given (``short_en``, ``part_en``), else the
+    Vietnamese names, which are the places' names in both languages. Changes of one
+    kind and counterpart share a label, their parts listed (2025 Phú Thọ: "Nhập 4 xã
+    của Lương Sơn, Mê Linh vào Hà Nội (1/8/2008)"), so a mark carries one date.
+    """
+    def pick(change: dict[str, str], field: str) -> str:
+        return change.get(f"{field}_{rpt.lang}", change.get(field, ""))
+
+    parts: dict[tuple[str, str, str], list[str]] = {}
+    for c in changes:
+        key = (c["kind"], c.get("from", ""), c.get("to", ""))
+        parts.setdefault(key, []).append(pick(c, "short") or pick(c, "part"))
+    date = i18n.fmt_date(changes[0]["date"], rpt.lang)
+    return [rpt.t(f"trend_event_{kind}", part=", ".join(dict.fromkeys(names)), source=source,
+                  dest=dest, date=date) for (kind, source, dest), names in parts.items()]
+
+
+def _internal(change: dict[str, str], parts: set[str]) -> bool:
+    """Whether a change moved land between legacy provinces that are all parts of the
+    page's 2025 province (Hậu Giang split off from Cần Thơ, both in 2025 Cần Thơ): the
+    2025 province's area did not change, so its series has no step to mark."""
+    other = {"split": change.get("part"), "created": change.get("from"),
+             "lost": change.get("to")}.get(change["kind"])
+    return other in parts
+
+
 def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the dates inside the trend span where the place's own area changed.
 
-    From the geography registry: a legacy province that ceased before 2025 by joining
-    the page's place (Hà Tây joined Hà Nội on 1 August 2008; on a 2025 page, one of its
-    legacy provinces), dated by its ``valid_to`` (the first day without it). Only a date
-    the trend table's figures span (some before it, some on or after it): a chart of
-    2019–2025 says nothing of 2008. Province reports only; districts and communes have
-    none.
+    Every boundary change of the page's legacy provinces
+    (:func:`bhxh_analysis.geo.reform.boundary_changes`): a legacy page's own province,
+    a 2025 page's legacy parts (Hà Tây included), whose series are drawn or summed.
+    Đắk Nông split off from Đắk Lắk on 1 January 2004; Hà Nội took in Hà Tây, Mê Linh
+    and 4 communes of Lương Sơn on 1 August 2008, which Vĩnh Phúc and Hoà Bình lost. A
+    change between two parts of the same 2025 province is not one of the 2025
+    province's area and is left out. Only a date the trend table's figures span (some
+    before it, some on or after it): a chart of 2019–2025 says nothing of 2008. Changes
+    on the same day share one mark (:func:`_change_labels`). Province reports
+    only; districts and communes have none.
 
     Parameters
     ----------
@@ -154,10 +188,11 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
     Returns
     -------
     DataFrame
-        ``date``, ``label`` (the chart's short words), ``note`` (the sentence under the
+        ``date``, ``label`` (the chart's short words), ``note`` (the sentences under the
         chart), oldest first.
     """
     from .. import geo
+    from ..geo.reform import boundary_changes
 
     cols = ["date", "label", "note"]
     if rpt.level != "province":
@@ -165,26 +200,30 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
     trends = trend_table(rpt) if trends is None else trends
     if trends.empty:
         return pd.DataFrame(columns=cols)
-    first, last = pd.to_datetime(trends["as_of"]).min(), pd.to_datetime(trends["as_of"]).max()
-    reg = geo.get_registry()
-    provinces = reg.units("legacy", "province", include_defunct=True)
+    as_of = pd.to_datetime(trends["as_of"])
+    first, last = as_of.min(), as_of.max()
+    provinces = geo.get_registry().units("legacy", "province", include_defunct=True)
     own = (provinces["province_2025_code"].astype(str).eq(str(rpt.unit.code))
            if rpt.boundaries == "2025" else provinces["geo_code"].astype(str).eq(rpt.unit.code))
-    hosts = dict(zip(provinces.loc[own, "geo_code"].astype(str),
-                     provinces.loc[own, "geo_name"], strict=True))
+    parts = set(provinces.loc[own, "geo_name"]) if rpt.boundaries == "2025" else set()
+    by_day: dict[pd.Timestamp, list[dict[str, str]]] = {}
+    for code in sorted(provinces.loc[own, "geo_code"].astype(str)):
+        for change in boundary_changes(code):
+            when = pd.Timestamp(change["date"])
+            if first < when <= last and not _internal(change, parts):
+                by_day.setdefault(when, []).append(change)
     rows = []
-    for _, u in joined_into(hosts).iterrows():
-        into, when = hosts[str(u["successor_code"])], u["valid_to"]
-        if not first < when <= last:
-            continue
-        # the page's name for the place it joined (a 2025 page: the 2025 province)
-        place = rpt.unit.name if rpt.boundaries == "2025" else into
-        date = i18n.fmt_date(when, rpt.lang)
-        rows.append({"date": when,
-                     "label": rpt.t("trend_event_merged", name=u["geo_name"], into=place),
-                     "note": rpt.t("trend_event_merged_note", name=u["geo_name"],
-                                   into=place, date=date)})
-    return pd.DataFrame(rows, columns=cols)  # oldest first, as joined_into gives them
+    for when in sorted(by_day):
+        labels = _change_labels(rpt, by_day[when])
+        label = "\n".join(labels)
+        notes = [rpt.t("trend_event_note", label=" / ".join(labels), place=rpt.unit.name)]
+        # GSO's yearly figures follow the area at the year's end (reports.data.area_dates):
+        # a change after 1 January shows already in the figure of its own year, dated
+        # 1 July, before the line
+        if as_of.between(pd.Timestamp(when.year, 1, 1), when, inclusive="left").any():
+            notes.append(rpt.t("trend_event_year_end", year=when.year))
+        rows.append({"date": when, "label": label, "note": " ".join(notes)})
+    return pd.DataFrame(rows, columns=cols)
 
 
 __all__ = ["CONTEXT", "TREND_MEASURES", "trend_events", "trend_table"]
