@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from bhxh_analysis import i18n, plotting, reports
 from bhxh_analysis.cli import main
+from bhxh_analysis.reports import citations
 from bhxh_analysis.reports import data as report_data
 from bhxh_analysis.reports.render import Page, table_html
 from bhxh_analysis.reports.unit import UnitReport
@@ -867,7 +868,7 @@ def test_two_ids_citing_one_page_are_one_line_of_the_sources_table() -> None:
     src = pd.DataFrame([{"source_id": "a", **same}, {"source_id": "a-more", **same},
                         {"source_id": "b", **same, "title": "Another page"}])
     bundle = report_data.Bundle(None, None, None, None, src, TARGETS, "")
-    table = report_data.sources_table(bundle, ["a", "a-more", "b"], "en")
+    table = citations.sources_table(bundle, ["a", "a-more", "b"], "en")
     assert table["title"].tolist() == ["Another page", "Son La holds conference"]
 
 

@@ -13,6 +13,7 @@ from test_reports_ranges import visible_text
 
 from bhxh_analysis import i18n, reports
 from bhxh_analysis.metrics.derive import RULES
+from bhxh_analysis.reports import citations
 from bhxh_analysis.reports import data as report_data
 from bhxh_analysis.reports.index import write_index
 from bhxh_analysis.reports.render import table_html
@@ -106,15 +107,15 @@ def test_a_document_and_its_reproduction_are_one_source(lang) -> None:
          "address": "http://gso.gov.vn/?tabid=491", "note": ""}])
     bundle = report_data.Bundle(None, None, None, None, src, _DECISION, "")
     for ids in (["dec", "tvpl-x"], ["dec", "tvpl-x-more"], ["tvpl-x", "dec", "tvpl-x-more"]):
-        table = report_data.sources_table(bundle, ids, lang)
+        table = citations.sources_table(bundle, ids, lang)
         assert table["reference"].tolist() == [url], table
         assert table["title"].tolist() == ["Quyết định 546/QĐ-TTg"]
         assert table["published"].tolist() == ["2022-04-29"]
         assert table["publisher"].tolist() == [i18n.t("source_via", lang, publisher="Chính phủ",
                                                       outlet="Thư Viện Pháp Luật")]
-    assert report_data.sources_table(bundle, ["tvpl-x"], lang)["title"].tolist() == [
+    assert citations.sources_table(bundle, ["tvpl-x"], lang)["title"].tolist() == [
         "Chỉ tiêu bao phủ"]  # the reproduction alone is cited as it is
-    assert report_data.sources_table(bundle, ["gso-a", "gso-b"], lang)["title"].tolist() == [
+    assert citations.sources_table(bundle, ["gso-a", "gso-b"], lang)["title"].tolist() == [
         "Dân số", "Lao động"]
 
 

@@ -21,6 +21,7 @@ from conftest import report_obs
 
 from bhxh_analysis import reports
 from bhxh_analysis.forecast._prep import prepare
+from bhxh_analysis.reports import citations
 from bhxh_analysis.reports import data as report_data
 
 NATION = ("VN", "Việt Nam", "nation", "legacy", "Việt Nam")
@@ -102,7 +103,7 @@ def test_province_headline_and_outcome_show_the_forecasters_figure(kinds) -> Non
     assert rpt.year == 2023
     head = rpt.headline_table().set_index("indicator")
     assert head.loc["bhyt_participants", "value"] == truth
-    assert head.loc["bhyt_participants", "source"] == report_data.source_labels(bundle, "en")[gso]
+    assert head.loc["bhyt_participants", "source"] == citations.source_labels(bundle, "en")[gso]
     fc = rpt.forecast_table().set_index("indicator")
     assert fc.loc["bhyt_participants", "actual"] == truth
     trend = rpt.trend_table()

@@ -17,6 +17,7 @@ import pytest
 from conftest import report_obs
 
 from bhxh_analysis import i18n, reports
+from bhxh_analysis.reports import citations
 from bhxh_analysis.reports import data as report_data
 
 PLACE = ("68", "Lâm Đồng", "province", "legacy", "Lâm Đồng")
@@ -70,7 +71,7 @@ def test_every_section_names_the_plan_the_forecaster_chose(kinds) -> None:
         assert head.loc["bhyt_plan_coverage_pct", "value"] == 91.5
         assert i18n.t("gap_no_plan", lang) not in rpt.gap_sentences()
         # the conflict is said with both values and their sources, where each shows
-        labels = report_data.source_labels(bundle, lang)
+        labels = citations.source_labels(bundle, lang)
         pct = lambda v, lang=lang: i18n.fmt_pct(v, lang)  # noqa: E731
         outlet = {k: labels[k].split(" — ")[0] for k in (press, news)}
         values = f"{pct(91.5)} — {outlet[press]}; {pct(92.0)} — {outlet[news]}"
@@ -103,7 +104,7 @@ def test_the_plan_arithmetic_names_every_population_of_the_year(kinds) -> None:
         assert fc["plan_denominator"] == POPULATION  # not the median 1,345,425
         assert fc["plan"] == pytest.approx(92.0 * POPULATION / 100)
         assert "denominator_conflict" in fc["flags"].split(";")
-        labels = report_data.source_labels(bundle, lang)
+        labels = citations.source_labels(bundle, lang)
         num = lambda v, lang=lang: i18n.fmt_number(v, lang)  # noqa: E731
         said = i18n.t("denominator_conflict_values", lang, year=2024, value=num(POPULATION),
                       values=f"{num(POPULATION)} — {labels[gso].split(' — ')[0]}; "

@@ -6,6 +6,7 @@ Everything moved to :mod:`bhxh_analysis.reports` (``reports.data``, ``reports.pr
 
 from __future__ import annotations
 
+from .reports.citations import source_frame, source_labels, sources_table  # noqa: F401
 from .reports.data import *  # noqa: F403
 from .reports.data import (  # noqa: F401
     SUMMARY_MIME,

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
+from .citations import source_labels, sources_table
 from .data import (
     Bundle,
     ReportParameterError,
@@ -20,8 +21,6 @@ from .data import (
     measure_of,
     parse_as_of,
     prior_and_outcome,
-    source_labels,
-    sources_table,
 )
 
 __all__ = ["ForecastReport", "NationalReport"]

@@ -172,7 +172,7 @@ def values_text(values: list[tuple[float, list[str]]], fmt: Any, labels: pd.Seri
 
     ``values`` as :func:`plan_of` gives them (``plan_values``), ``fmt`` formats a value in
     the page's language, ``labels`` maps a source id to what the page calls it
-    (:func:`bhxh_analysis.reports.data.source_labels`, "outlet — title"); an id without a
+    (:func:`bhxh_analysis.reports.citations.source_labels`, "outlet — title"); an id without a
     label is left out. The outlet follows a dash, not brackets: outlets' names often carry
     brackets of their own, and the titles are in the page's sources section.
 

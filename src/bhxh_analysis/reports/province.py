@@ -19,6 +19,7 @@ import pandas as pd
 from .. import i18n
 from ..schema import LEVEL_RANK
 from . import coverage, forecasts
+from .citations import source_labels, sources_table
 from .data import (
     SUMMARY_MIME,
     Bundle,
@@ -38,8 +39,6 @@ from .data import (
     renamed_title,
     resolve_province,
     scheme_of,
-    source_labels,
-    sources_table,
     units_frame,
 )
 from .data import check_year as _check_year

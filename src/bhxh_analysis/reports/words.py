@@ -124,7 +124,7 @@ def conflicts_text(conf: pd.DataFrame, labels: pd.Series, lang: str) -> pd.DataF
         Rows of the consistency table (``geo_name, as_of, check, figures,
         implied_values, sources``), already selected.
     labels : Series
-        Source id → label (:func:`bhxh_analysis.reports.data.source_labels`).
+        Source id → label (:func:`bhxh_analysis.reports.citations.source_labels`).
     lang : {"vi", "en"}
 
     Returns
