@@ -123,3 +123,16 @@ def test_readme_setup_commands() -> None:
     assert re.search(r'^pip install -e "\.\[dev\]"$', readme, re.M)
     assert re.search(r"^pytest$", readme, re.M)
     assert "bhxh report all" in readme
+
+
+def test_no_module_over_800_lines_and_architecture_lists_every_module() -> None:
+    """House rules: no module over 800 lines; docs/architecture.md names every module."""
+    src = ROOT / "src" / "bhxh_analysis"
+    modules = sorted(src.rglob("*.py"))
+    long = {str(p.relative_to(src)): n for p in modules
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 800}
+    assert long == {}
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    unlisted = [str(p.relative_to(src)) for p in modules
+                if f"`{p.relative_to(src).as_posix()}`" not in doc]
+    assert unlisted == []
