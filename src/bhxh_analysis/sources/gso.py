@@ -32,7 +32,7 @@ __all__ = [
     "GSO_COLUMNS",
     "GSO_ERROR_COLUMNS",
     "SPECS",
-    "TERRITORY_CHANGES",
+    "territory_changes",
     "GsoSpec",
     "is_aggregate_name",
     "parse_year_header",
@@ -78,18 +78,37 @@ SPECS: tuple[GsoSpec, ...] = (
 )
 
 
-# Legacy provinces whose territory changed during the GSO series: figures for earlier
-# years describe a different area than the unit of the 2025-01-04 list. They are kept
-# (the series are still useful) but their note says so. code → (first year, what).
-TERRITORY_CHANGES: dict[str, tuple[int, str]] = {
-    "01": (2008, "before 2008 Hà Nội did not include Hà Tây, Mê Linh and 4 communes of "
-                 "Lương Sơn"),
-    "26": (2008, "before 2008 Vĩnh Phúc included Mê Linh (moved to Hà Nội)"),
-    "17": (2008, "before 2008 Hòa Bình included 4 communes of Lương Sơn (moved to Hà Nội)"),
-    "12": (2004, "before 2004 Lai Châu included Điện Biên"),
-    "66": (2004, "before 2004 Đắk Lắk included Đắk Nông"),
-    "92": (2004, "before 2004 Cần Thơ included Hậu Giang"),
-}
+def territory_changes() -> dict[str, tuple[int, str]]:
+    """Legacy provinces whose territory changed during the GSO series: code → (year, what).
+
+    Figures of earlier years describe a different area than the legacy unit (a GSO year's
+    figure counts the area at its 31 December). They are kept (the series are still
+    useful) but their note says so. Read from the one list of boundary changes,
+    :data:`bhxh_analysis.geo.reform.BOUNDARY_CHANGES` (a province created by a split has
+    no earlier figures, so it has no entry).
+
+    Examples
+    --------
+    >>> territory_changes()["66"]
+    (2004, 'before 2004 this province included Đắk Nông')
+    >>> territory_changes()["26"]
+    (2008, 'before 2008 this province included Mê Linh (moved to Hà Nội)')
+    """
+    from ..geo.reform import BOUNDARY_CHANGES
+
+    out: dict[str, tuple[int, str]] = {}
+    for c in BOUNDARY_CHANGES:
+        year, part = int(c["date"][:4]), c.get("part_en", c.get("part", ""))
+        if c["kind"] == "split":
+            what = f"before {year} this province included {part}"
+        elif c["kind"] == "gained":
+            what = f"before {year} this province did not include {part}"
+        elif c["kind"] == "lost":
+            what = f"before {year} this province included {part} (moved to {c['to']})"
+        else:
+            continue
+        out[c["geo_code"]] = (year, what)
+    return out
 
 
 # ------------------------------------------------------- the export format (parsing)
@@ -510,10 +529,11 @@ def read(spec: GsoSpec, registry: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
         "_file": spec.file,
         "_row": long["row"].astype("int64"),
     })
-    change = out["geo_code"].map({c: y for c, (y, _) in TERRITORY_CHANGES.items()})
+    changes = territory_changes()
+    change = out["geo_code"].map({c: y for c, (y, _) in changes.items()})
     older = (year < change).fillna(False).astype(bool)
     if older.any():
-        what = out["geo_code"].map({c: t for c, (_, t) in TERRITORY_CHANGES.items()})
+        what = out["geo_code"].map({c: t for c, (_, t) in changes.items()})
         out.loc[older, "note"] = (out.loc[older, "note"] + "; territory differs from the "
                                   "legacy unit: " + what[older])
     # -- save
