@@ -197,3 +197,21 @@ def test_batch_where_every_place_is_refused_still_writes_every_column(batch_data
     assert df["forecast"].isna().all()
     assert (df["note"] == refusal_notes(2009, "2009-12-31")["no_figure"]).all()
     assert sorted(df["geo_name"]) == ["Hà Nội", "Kon Tum", "Lâm Đồng"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("name", "boundaries", "ref"), [
+    ("Huế", "legacy", "175/2024/QH15"), ("Hà Nội", "2025", "15/2008/QH12")])
+def test_a_boundary_change_cites_its_resolution_in_the_page_language(
+        bundle, name: str, boundaries: str, ref: str, lang: str) -> None:
+    # an English page said "(Nghị quyết 175/2024/QH15)": the kind word is translated,
+    # the number stays as issued
+    said = " ".join(words.boundary_sentences(ProvinceReport(name, boundaries, lang=lang,
+                                                            bundle=bundle)))
+    assert f"{ {'vi': 'Nghị quyết', 'en': 'Resolution'}[lang]} {ref}" in said
+    if lang == "en":
+        assert "Nghị quyết" not in said and "Resolution" in said
+    # a unit's kind word is lower case inside a Vietnamese sentence
+    if name == "Huế":
+        assert ("tỉnh Thừa Thiên Huế trở thành thành phố Huế" in said if lang == "vi"
+                else "Thừa Thiên Huế Province became Huế City" in said)

@@ -383,6 +383,29 @@ def unit_full_name(full_name: str, name: str, lang: str) -> str:
     return f"{name} {words[lang]}"
 
 
+def legal_ref(ref: str, lang: str) -> str:
+    """Return a legal document's reference in ``lang``: its kind word translated, its
+    number as issued ("Nghị quyết 175/2024/QH15" → "Resolution 175/2024/QH15").
+
+    A boundary change's basis is stored in Vietnamese (``geo.reform``, ``geo.dated``);
+    an English page must not print the Vietnamese kind word. A reference whose kind the
+    catalogue (``legal_kinds``) does not know is returned as stored.
+
+    Examples
+    --------
+    >>> legal_ref("Nghị quyết 175/2024/QH15", "en")
+    'Resolution 175/2024/QH15'
+    >>> legal_ref("Nghị quyết 175/2024/QH15", "vi")
+    'Nghị quyết 175/2024/QH15'
+    """
+    check_lang(lang)
+    ref = str(ref)
+    for kind, words in catalogue().get("legal_kinds", {}).items():
+        if ref.startswith(f"{kind} "):
+            return f"{words[lang]}{ref[len(kind):]}"
+    return ref
+
+
 def method_label(method: str, lang: str) -> str:
     """Return the reader's name of a forecast method (``seasonal_profile`` → words).
 

@@ -298,6 +298,13 @@ def former_area_sentences(rpt: ProvinceReport) -> list[str]:
                   year=int(rpt.year))]
 
 
+def _in_sentence(full_name: str, lang: str) -> str:
+    """A unit's official name inside a Vietnamese sentence: its kind word in lower case
+    ("tỉnh Thừa Thiên Huế trở thành thành phố Huế"), as administrative texts write it;
+    an English name keeps its capitals ("Huế City")."""
+    return full_name[:1].lower() + full_name[1:] if lang == "vi" else full_name
+
+
 def _renamed_sentences(rpt: ProvinceReport) -> list[str]:
     """Say when the page's place was renamed (``geo.former_names``: Tỉnh Thừa Thiên Huế
     became Thành phố Huế on 1/1/2025) and which name its figures carry."""
@@ -308,9 +315,12 @@ def _renamed_sentences(rpt: ProvinceReport) -> list[str]:
         full = geo.name_on(u, former["valid_to"], full=True)
         out.append(rpt.t(
             "bnd_renamed", date=i18n.fmt_date(former["valid_to"], rpt.lang),
-            former=i18n.unit_full_name(former["full_name"], former["name"], rpt.lang),
-            name=i18n.unit_full_name(full, geo.name_on(u, former["valid_to"]), rpt.lang),
-            basis=former["basis"], old=former["name"], new=geo.name_on(u, former["valid_to"])))
+            former=_in_sentence(i18n.unit_full_name(former["full_name"], former["name"],
+                                                    rpt.lang), rpt.lang),
+            name=_in_sentence(i18n.unit_full_name(full, geo.name_on(u, former["valid_to"]),
+                                                  rpt.lang), rpt.lang),
+            basis=i18n.legal_ref(former["basis"], rpt.lang), old=former["name"],
+            new=geo.name_on(u, former["valid_to"])))
     return out
 
 
@@ -333,7 +343,8 @@ def _change_sentences(rpt: ProvinceReport) -> list[str]:
             part = c.get(f"part_{rpt.lang}", c.get("part", ""))  # part_en where vi differs
             out.append(rpt.t(f"bnd_change_{c['kind']}", name=name, part=part,
                              source=c.get("from", ""), dest=c.get("to", ""),
-                             basis=c["basis"], date=i18n.fmt_date(c["date"], rpt.lang)))
+                             basis=i18n.legal_ref(c["basis"], rpt.lang),
+                             date=i18n.fmt_date(c["date"], rpt.lang)))
     return out
 
 
@@ -358,9 +369,11 @@ def _merged_district_sentences(rpt: ProvinceReport) -> list[str]:
             (change,) = reg.history(reg.get("legacy", "district", r.geo_code))
             into = change.successors[0]
             out.append(rpt.t("bnd_district_merged",
-                             name=i18n.unit_full_name(r.full_name, r.geo_name, rpt.lang),
-                             into=i18n.unit_full_name(into.full_name, into.name, rpt.lang),
-                             basis=change.basis,
+                             name=_in_sentence(i18n.unit_full_name(r.full_name, r.geo_name,
+                                                                   rpt.lang), rpt.lang),
+                             into=_in_sentence(i18n.unit_full_name(into.full_name, into.name,
+                                                                   rpt.lang), rpt.lang),
+                             basis=i18n.legal_ref(change.basis, rpt.lang),
                              date=i18n.fmt_date(change.date, rpt.lang)))
     return out
 
