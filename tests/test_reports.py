@@ -871,6 +871,17 @@ def test_two_ids_citing_one_page_are_one_line_of_the_sources_table() -> None:
     assert table["title"].tolist() == ["Another page", "Son La holds conference"]
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_table_named_beside_an_address_is_in_the_readers_language(lang) -> None:
+    # the Vietnamese sources read "https://www.gso.gov.vn/px-web-2/ (table V02.01)"
+    src = pd.DataFrame([{"source_id": "a", "publisher": "GSO", "title": "t",
+                         "published_date": "", "address": "https://x.vn/px/ (table V02.01)"}])
+    bundle = report_data.Bundle(None, None, None, None, src, TARGETS, "")
+    ref = report_data.sources_table(bundle, ["a"], lang)["reference"].tolist()
+    assert ref == ["https://x.vn/px/ " + i18n.t("ref_table", lang, table="V02.01")]
+    assert ("table" in ref[0]) is (lang == "en")
+
+
 def test_index_and_manifest_format(tmp_path) -> None:
     params = {"province": "Lâm Đồng", "boundaries": "legacy", "year": None, "as_of": None,
               "lang": "vi"}
