@@ -215,3 +215,18 @@ def test_a_boundary_change_cites_its_resolution_in_the_page_language(
     if name == "Huế":
         assert ("tỉnh Thừa Thiên Huế trở thành thành phố Huế" in said if lang == "vi"
                 else "Thừa Thiên Huế Province became Huế City" in said)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_2025_page_summing_a_former_province_does_not_call_its_figures_its_own(
+        bundle, lang: str) -> None:
+    # Hà Nội (2025) said "its figures are that province's own, not a sum of legacy
+    # provinces" and then that Hà Tây's counts are summed in before 1/8/2008
+    said = words.boundary_sentences(ProvinceReport("Hà Nội", "2025", lang=lang, bundle=bundle))
+    own = i18n.t("bnd_2025_same", lang, name="Hà Nội", part="Hà Nội")
+    assert own not in said
+    date = i18n.fmt_date("2008-08-01", lang)
+    assert i18n.t("bnd_2025_same_before", lang, name="Hà Nội", part="Hà Nội",
+                  formers="Hà Tây", date=date) == said[0]
+    assert i18n.t("bnd_2025_sum", lang) in said
+    assert sum("Hà Tây" in s and date in s for s in said) == 2  # the merger, said once more

@@ -263,13 +263,20 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
             from ..geo import get_registry
 
             part = renamed_title(get_registry().get("legacy", "province", u.code), rpt.lang)
-        out = [t("bnd_2025_same", name=u.name, part=part)]
-        if _defunct_parts(u):  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008
-            out.append(t("bnd_2025_sum"))
+        gone = _defunct_parts(u)
+        if gone:  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008, not "its own"
+            out = [t("bnd_2025_same_before", name=u.name, part=part,
+                     formers=", ".join(g["name"] for g in gone),
+                     date=i18n.fmt_date(min(g["valid_to"] for g in gone), rpt.lang)),
+                   t("bnd_2025_sum")]
+        else:
+            out = [t("bnd_2025_same", name=u.name, part=part)]
     else:
         out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts)), t("bnd_2025_sum")]
     out += _renamed_sentences(rpt) + _change_sentences(rpt) + _merged_district_sentences(rpt)
     for former in _defunct_parts(u):
+        if rpt.boundaries == "2025" and len(parts) == 1:
+            continue  # bnd_2025_same_before named it and its date already
         out.append(t("bnd_defunct", name=former["name"], new=u.province_2025_name
                      if rpt.boundaries == "2025" else u.name,
                      date=i18n.fmt_date(former["valid_to"], rpt.lang)))
