@@ -449,7 +449,7 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                                   scheme=i18n.scheme_label(str(r["indicator"]).split("_")[0],
                                                            lang)))
             out += _plan_model(r, lang, p, txt["ranged"])
-        out += _bound_note(r, lang)
+        out += _bound_note(r, lang, fcs)
         for flag in _SHARED_FLAGS:
             if flag in _flags(r):
                 shared.setdefault((flag, place), []).append(label)
@@ -676,9 +676,9 @@ def _shared_notes(shared: dict[tuple[str, str], list[str]], lang: str) -> list[s
     return out
 
 
-def _bound_note(r: pd.Series, lang: str) -> list[str]:
+def _bound_note(r: pd.Series, lang: str, fcs: pd.DataFrame | None = None) -> list[str]:
     """The sentences saying a series' interval was held within what is possible."""
-    parts = _parts_note(r, lang)
+    parts = _parts_note(r, lang, fcs)
     if "bounded" not in _flags(r) or pd.isna(r.get("upper_bound")):
         return parts
     from ..forecast._prep import FROM_COVERAGE
@@ -701,9 +701,14 @@ def _bound_note(r: pd.Series, lang: str) -> list[str]:
                    value=i18n.fmt_number(r["upper_bound"], lang)), *other, *parts]
 
 
-def _parts_note(r: pd.Series, lang: str) -> list[str]:
+def _parts_note(r: pd.Series, lang: str, fcs: pd.DataFrame | None = None) -> list[str]:
     """The sentence saying a part's upper end was held within its total less the other
-    part (:func:`bhxh_analysis.forecast.bounds.cap_by_parts`, flag ``bounded_parts``)."""
+    part (:func:`bhxh_analysis.forecast.bounds.cap_by_parts`, flag ``bounded_parts``).
+
+    Where the other part entered as its last figure and the page's table (``fcs``)
+    holds the total, the sentence gives the arithmetic a reader can redo from figures
+    on the page: the total's end less the other part's figure kept at ``1 − PART_FALL``
+    (:func:`_parts_sum`)."""
     from ..forecast.bounds import PART_FALL, sibling_of
 
     sib = sibling_of(str(r["indicator"]))
@@ -716,7 +721,51 @@ def _parts_note(r: pd.Series, lang: str) -> list[str]:
     top = max((float(r[c]) for c in his), default=math.nan)
     if pd.isna(top):
         return []
+    if key.endswith("_last") and fcs is not None:
+        said = _parts_sum(r, lang, fcs, sib, his)
+        if said:
+            return [said]
     return [i18n.t(key, lang, label=i18n.indicator_label(r["indicator"], lang),
                    place=r["place"], total=i18n.indicator_label(sib[0], lang),
                    other=i18n.indicator_label(sib[1], lang), value=i18n.fmt_number(top, lang),
                    fall=i18n.fmt_pct(100 * PART_FALL, lang, 0))]
+
+
+def _parts_sum(r: pd.Series, lang: str, fcs: pd.DataFrame, sib: tuple[str, str],
+               his: list[str]) -> str | None:
+    """``t − (1 − PART_FALL) × s = end`` in words, with ``t`` the total's end at the
+    same level and ``s`` the other part's last figure of the year (the total's less this
+    part's where they share a date: both in the table); None where the page lacks one."""
+    from ..forecast.bounds import PART_FALL
+
+    if not {"place", "year", "as_of", "last_as_of", "last_value"} <= set(fcs.columns):
+        return None
+    same = fcs[(fcs["place"] == r["place"]) & (fcs["year"] == r["year"])
+               & (fcs["as_of"] == r["as_of"])]
+    tot, oth = (same[same["indicator"] == i] for i in sib)
+    if tot.empty:
+        return None
+    t_row, derived = tot.iloc[0], False
+    if (not oth.empty and pd.notna(oth.iloc[0]["last_as_of"])
+            and pd.Timestamp(oth.iloc[0]["last_as_of"]).year == r["year"]):
+        s_last, s_date = float(oth.iloc[0]["last_value"]), oth.iloc[0]["last_as_of"]
+    elif pd.Timestamp(t_row["last_as_of"]) == pd.Timestamp(r["last_as_of"]):
+        s_last, s_date = float(t_row["last_value"]) - float(r["last_value"]), r["last_as_of"]
+        derived = True
+    else:
+        return None
+    keep, num = 1.0 - PART_FALL, (lambda v: i18n.fmt_number(v, lang))
+    for c in sorted(his, key=lambda c: -int(c[2:])):  # the widest end held
+        t = float(t_row.get(c, math.nan))
+        if math.isfinite(t) and abs(t - keep * s_last - float(r[c])) < 1.0:
+            how = (i18n.t("parts_other_derived", lang, total=num(t_row["last_value"]),
+                          part=num(r["last_value"])) if derived else "")
+            return i18n.t("flag_bounded_parts_sum", lang,
+                          label=i18n.indicator_label(r["indicator"], lang), place=r["place"],
+                          total=i18n.indicator_label(sib[0], lang),
+                          other=i18n.indicator_label(sib[1], lang), level=i18n.fmt_pct(
+                              float(c[2:]), lang, 0), t=num(t), s=num(s_last),
+                          keep=i18n.fmt_pct(100 * keep, lang, 0), value=num(r[c]),
+                          date=i18n.fmt_date(s_date, lang), how=how,
+                          fall=i18n.fmt_pct(100 * PART_FALL, lang, 0))
+    return None
