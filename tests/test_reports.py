@@ -717,6 +717,13 @@ def test_coverage_table_takes_one_denominator_and_names_the_other(bundle) -> Non
         cov = rpt.coverage_table()
         assert cov.set_index("place").loc["Đức Trọng", "denominator"] == 210000.0
         assert "194,056" in " ".join(rpt.coverage_notes())
+    # a derived denominator known as a range is named as the table prints it (Hà Nội
+    # 10/6/2025: the note said 4,733,333, the table's denominator 4,630,434–5,312,925)
+    ranged = derived.assign(value_lo=[205000.0, 190000.0], value_hi=[215000.0, 199000.0])
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=_bundle(bundle.obs, ranged))
+    notes = " ".join(rpt.coverage_notes())
+    assert "205,000–215,000" in notes and "190,000–199,000" in notes, notes
+    assert "210,000" not in notes
 
 
 def test_gaps_and_boundaries_are_said_plainly(bundle) -> None:
