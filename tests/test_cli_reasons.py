@@ -230,3 +230,20 @@ def test_a_2025_page_summing_a_former_province_does_not_call_its_figures_its_own
                   formers="Hà Tây", date=date) == said[0]
     assert i18n.t("bnd_2025_sum", lang) in said
     assert sum("Hà Tây" in s and date in s for s in said) == 2  # the merger, said once more
+
+
+@pytest.mark.parametrize(("name", "lang", "want"), [
+    ("Bà Rịa - Vũng Tàu", "vi", "là một phần của thành phố Hồ Chí Minh mới, cùng với Bình Dương "
+                                "và Hồ Chí Minh (cũ);"),
+    ("Bà Rịa - Vũng Tàu", "en", "together with Bình Dương and the former Hồ Chí Minh;"),
+    ("Huế", "vi", "Từ 1/7/2025, thành phố Huế giữ nguyên địa giới cấp tỉnh"),
+    ("Kon Tum", "vi", "là một phần của tỉnh Quảng Ngãi mới, cùng với Quảng Ngãi (cũ);"),
+])
+def test_a_legacy_page_names_the_2025_unit_by_its_kind(bundle, name: str, lang: str,
+                                                       want: str) -> None:
+    # the vi pages said "tỉnh Hồ Chí Minh mới" and "tỉnh Huế" (both are cities); the en
+    # page listed "Bình Dương, the former Hồ Chí Minh", which reads as one place
+    said = " ".join(words.boundary_sentences(ProvinceReport(name, "legacy", lang=lang,
+                                                            bundle=bundle)))
+    assert want in said
+    assert "tỉnh Hồ Chí Minh" not in said and "tỉnh Huế" not in said

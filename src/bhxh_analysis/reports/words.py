@@ -247,13 +247,14 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
     if rpt.boundaries == "legacy":
         others = _merged_with(u)
         if u.province_2025_name == u.name and not others:
-            out = [t("bnd_legacy_first"), t("bnd_legacy_same", name=u.name)]
+            out = [t("bnd_legacy_first"), t("bnd_legacy_same", name=u.name, **_kind_2025(u))]
         elif others:
             # the legacy province that gave the new one its name is "Quảng Ngãi (cũ)"
             named = [t("bnd_former", name=p) if p == u.province_2025_name else p
                      for p in others]
             out = [t("bnd_legacy_first"), t("bnd_legacy_merged", name=u.name,
-                                            new=u.province_2025_name, others=", ".join(named))]
+                                            new=u.province_2025_name,
+                                            others=_and_list(named, rpt.lang), **_kind_2025(u))]
         else:
             out = [t("bnd_legacy_first"), t("bnd_legacy_merged_alone", name=u.name,
                                             new=u.province_2025_name)]
@@ -272,7 +273,8 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
         else:
             out = [t("bnd_2025_same", name=u.name, part=part)]
     else:
-        out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts)), t("bnd_2025_sum")]
+        out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts), **_kind_2025(u)),
+               t("bnd_2025_sum")]
     out += _renamed_sentences(rpt) + _change_sentences(rpt) + _merged_district_sentences(rpt)
     for former in _defunct_parts(u):
         if rpt.boundaries == "2025" and len(parts) == 1:
@@ -302,7 +304,29 @@ def former_area_sentences(rpt: ProvinceReport) -> list[str]:
     if u.province_2025_name == u.name and not _merged_with(u):
         return []
     return [rpt.t("forecast_former_area", name=u.name, new=u.province_2025_name,
-                  year=int(rpt.year))]
+                  year=int(rpt.year), **_kind_2025(u))]
+
+
+def _kind_2025(unit) -> dict[str, str]:
+    """``kind``/``Kind``: the kind word of ``unit``'s 2025 province as a Vietnamese
+    sentence writes it ("thành phố Hồ Chí Minh", "tỉnh Quảng Ngãi"): Hồ Chí Minh, Hà
+    Nội and Huế are cities, never "tỉnh Hồ Chí Minh"."""
+    from ..geo import get_registry
+
+    try:
+        kind = str(get_registry().get("2025", "province", unit.province_2025_code).kind)
+    except (ValueError, LookupError):  # geo.UnknownPlaceError is a ValueError
+        kind = "Tỉnh"
+    kind = kind if kind in ("Tỉnh", "Thành phố") else "Tỉnh"
+    return {"kind": kind.lower(), "Kind": kind}
+
+
+def _and_list(items: list[str], lang: str) -> str:
+    """``a, b and c`` in ``lang`` ("Bình Dương and the former Hồ Chí Minh", not
+    "Bình Dương, the former Hồ Chí Minh", which reads as one place named twice)."""
+    if len(items) < 2:
+        return ", ".join(items)
+    return i18n.t("list_and", lang, first=", ".join(items[:-1]), last=items[-1])
 
 
 def _in_sentence(full_name: str, lang: str) -> str:
