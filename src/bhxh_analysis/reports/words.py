@@ -329,13 +329,6 @@ def _and_list(items: list[str], lang: str) -> str:
     return i18n.t("list_and", lang, first=", ".join(items[:-1]), last=items[-1])
 
 
-def _in_sentence(full_name: str, lang: str) -> str:
-    """A unit's official name inside a Vietnamese sentence: its kind word in lower case
-    ("tỉnh Thừa Thiên Huế trở thành thành phố Huế"), as administrative texts write it;
-    an English name keeps its capitals ("Huế City")."""
-    return full_name[:1].lower() + full_name[1:] if lang == "vi" else full_name
-
-
 def _renamed_sentences(rpt: ProvinceReport) -> list[str]:
     """Say when the page's place was renamed (``geo.former_names``: Tỉnh Thừa Thiên Huế
     became Thành phố Huế on 1/1/2025) and which name its figures carry."""
@@ -346,10 +339,10 @@ def _renamed_sentences(rpt: ProvinceReport) -> list[str]:
         full = geo.name_on(u, former["valid_to"], full=True)
         out.append(rpt.t(
             "bnd_renamed", date=i18n.fmt_date(former["valid_to"], rpt.lang),
-            former=_in_sentence(i18n.unit_full_name(former["full_name"], former["name"],
-                                                    rpt.lang), rpt.lang),
-            name=_in_sentence(i18n.unit_full_name(full, geo.name_on(u, former["valid_to"]),
-                                                  rpt.lang), rpt.lang),
+            former=i18n.unit_full_name(former["full_name"], former["name"], rpt.lang,
+                                       in_text=True),
+            name=i18n.unit_full_name(full, geo.name_on(u, former["valid_to"]), rpt.lang,
+                                     in_text=True),
             basis=i18n.legal_ref(former["basis"], rpt.lang), old=former["name"],
             new=geo.name_on(u, former["valid_to"])))
     return out
@@ -400,10 +393,10 @@ def _merged_district_sentences(rpt: ProvinceReport) -> list[str]:
             (change,) = reg.history(reg.get("legacy", "district", r.geo_code))
             into = change.successors[0]
             out.append(rpt.t("bnd_district_merged",
-                             name=_in_sentence(i18n.unit_full_name(r.full_name, r.geo_name,
-                                                                   rpt.lang), rpt.lang),
-                             into=_in_sentence(i18n.unit_full_name(into.full_name, into.name,
-                                                                   rpt.lang), rpt.lang),
+                             name=i18n.unit_full_name(r.full_name, r.geo_name, rpt.lang,
+                                                      in_text=True),
+                             into=i18n.unit_full_name(into.full_name, into.name, rpt.lang,
+                                                      in_text=True),
                              basis=i18n.legal_ref(change.basis, rpt.lang),
                              date=i18n.fmt_date(change.date, rpt.lang)))
     return out
