@@ -137,3 +137,29 @@ def test_report_says_the_part_cap_once_when_also_held_within_the_total() -> None
                      "bound_kind": "total", "hi80": 18639.5, "hi95": 48468.4})
     said = _bound_note(row, "en")
     assert len(said) == 1 and "48,468" in said[0] and "90,875" not in said[0]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_report_gives_the_part_cap_as_arithmetic_a_reader_can_redo(lang: str) -> None:
+    """Tuyên Quang's page said "held at or below the upper end of BHXH less the latest
+    figure of the year of compulsory BHXH, lowered by 15 %; upper end 48,468" while the
+    compulsory figure is on no table: the sentence now gives t − 85 % × s = end, with s
+    the total's figure less this part's (both in the table)."""
+    from bhxh_analysis.reports.forecasts import COLUMNS
+    from bhxh_analysis.reports.words import forecast_sentences
+
+    res = _frame().drop(index=1).reset_index(drop=True)
+    out = cap_by_parts(res, ENDS).assign(place="Tuyên Quang", status="ok", error="",
+                                         method="pooled_move", n_obs=2)
+    out = out.reindex(columns=COLUMNS)
+    tot, part = out.iloc[0], out.iloc[1]
+    said = [s for s in forecast_sentences(out, lang)
+            if s.startswith(i18n.indicator_label("bhxh_voluntary_participants", lang))]
+    assert len(said) == 1, said
+    num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
+    s = tot["last_value"] - part["last_value"]
+    keep = i18n.fmt_pct(100 * (1 - PART_FALL), lang, 0)
+    assert f"{num(part['hi95'])} = {num(tot['hi95'])} − {keep} × {num(s)}" in said[0]
+    assert f"{num(s)} = {num(tot['last_value'])} − {num(part['last_value'])}" in said[0]
+    # the printed figures agree to the rounding of the last digit
+    assert abs(tot["hi95"] - (1 - PART_FALL) * s - part["hi95"]) < 1.0

@@ -197,3 +197,53 @@ def test_batch_where_every_place_is_refused_still_writes_every_column(batch_data
     assert df["forecast"].isna().all()
     assert (df["note"] == refusal_notes(2009, "2009-12-31")["no_figure"]).all()
     assert sorted(df["geo_name"]) == ["Hà Nội", "Kon Tum", "Lâm Đồng"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("name", "boundaries", "ref"), [
+    ("Huế", "legacy", "175/2024/QH15"), ("Hà Nội", "2025", "15/2008/QH12")])
+def test_a_boundary_change_cites_its_resolution_in_the_page_language(
+        bundle, name: str, boundaries: str, ref: str, lang: str) -> None:
+    # an English page said "(Nghị quyết 175/2024/QH15)": the kind word is translated,
+    # the number stays as issued
+    said = " ".join(words.boundary_sentences(ProvinceReport(name, boundaries, lang=lang,
+                                                            bundle=bundle)))
+    assert f"{ {'vi': 'Nghị quyết', 'en': 'Resolution'}[lang]} {ref}" in said
+    if lang == "en":
+        assert "Nghị quyết" not in said and "Resolution" in said
+    # a unit's kind word is lower case inside a Vietnamese sentence
+    if name == "Huế":
+        assert ("tỉnh Thừa Thiên Huế trở thành thành phố Huế" in said if lang == "vi"
+                else "Thừa Thiên Huế Province became Huế City" in said)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_2025_page_summing_a_former_province_does_not_call_its_figures_its_own(
+        bundle, lang: str) -> None:
+    # Hà Nội (2025) said "its figures are that province's own, not a sum of legacy
+    # provinces" and then that Hà Tây's counts are summed in before 1/8/2008
+    said = words.boundary_sentences(ProvinceReport("Hà Nội", "2025", lang=lang, bundle=bundle))
+    own = i18n.t("bnd_2025_same", lang, name="Hà Nội", part="Hà Nội")
+    assert own not in said
+    date = i18n.fmt_date("2008-08-01", lang)
+    assert i18n.t("bnd_2025_same_before", lang, name="Hà Nội", part="Hà Nội",
+                  formers="Hà Tây", date=date) == said[0]
+    assert i18n.t("bnd_2025_sum", lang) in said
+    assert sum("Hà Tây" in s and date in s for s in said) == 2  # the merger, said once more
+
+
+@pytest.mark.parametrize(("name", "lang", "want"), [
+    ("Bà Rịa - Vũng Tàu", "vi", "là một phần của thành phố Hồ Chí Minh mới, cùng với Bình Dương "
+                                "và Hồ Chí Minh (cũ);"),
+    ("Bà Rịa - Vũng Tàu", "en", "together with Bình Dương and the former Hồ Chí Minh;"),
+    ("Huế", "vi", "Từ 1/7/2025, thành phố Huế giữ nguyên địa giới cấp tỉnh"),
+    ("Kon Tum", "vi", "là một phần của tỉnh Quảng Ngãi mới, cùng với Quảng Ngãi (cũ);"),
+])
+def test_a_legacy_page_names_the_2025_unit_by_its_kind(bundle, name: str, lang: str,
+                                                       want: str) -> None:
+    # the vi pages said "tỉnh Hồ Chí Minh mới" and "tỉnh Huế" (both are cities); the en
+    # page listed "Bình Dương, the former Hồ Chí Minh", which reads as one place
+    said = " ".join(words.boundary_sentences(ProvinceReport(name, "legacy", lang=lang,
+                                                            bundle=bundle)))
+    assert want in said
+    assert "tỉnh Hồ Chí Minh" not in said and "tỉnh Huế" not in said

@@ -70,7 +70,8 @@ def test_a_page_names_each_figure_with_the_name_of_its_date(bundle, boundaries: 
     title = i18n.t("name_formerly", lang, name="Huế", former="Thừa Thiên Huế", year=2024)
     assert title in rpt.title
     said = " ".join(words.boundary_sentences(rpt))
-    assert "Nghị quyết 175/2024/QH15" in said and i18n.fmt_date("2025-01-01", lang) in said
+    assert (i18n.legal_ref("Nghị quyết 175/2024/QH15", lang) in said
+            and i18n.fmt_date("2025-01-01", lang) in said)
     # one line across the renaming, named by both names in date order
     trends = rpt.trend_table()
     lines = trends[trends["series"].str.contains("Huế")]["series"].unique().tolist()

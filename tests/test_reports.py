@@ -718,6 +718,13 @@ def test_coverage_table_takes_one_denominator_and_names_the_other(bundle) -> Non
         cov = rpt.coverage_table()
         assert cov.set_index("place").loc["Đức Trọng", "denominator"] == 210000.0
         assert "194,056" in " ".join(rpt.coverage_notes())
+    # a derived denominator known as a range is named as the table prints it (Hà Nội
+    # 10/6/2025: the note said 4,733,333, the table's denominator 4,630,434–5,312,925)
+    ranged = derived.assign(value_lo=[205000.0, 190000.0], value_hi=[215000.0, 199000.0])
+    rpt = reports.ProvinceReport("Lâm Đồng", lang="en", bundle=_bundle(bundle.obs, ranged))
+    notes = " ".join(rpt.coverage_notes())
+    assert "205,000–215,000" in notes and "190,000–199,000" in notes, notes
+    assert "210,000" not in notes
 
 
 def test_gaps_and_boundaries_are_said_plainly(bundle) -> None:
@@ -870,6 +877,17 @@ def test_two_ids_citing_one_page_are_one_line_of_the_sources_table() -> None:
     bundle = report_data.Bundle(None, None, None, None, src, TARGETS, "")
     table = citations.sources_table(bundle, ["a", "a-more", "b"], "en")
     assert table["title"].tolist() == ["Another page", "Son La holds conference"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_table_named_beside_an_address_is_in_the_readers_language(lang) -> None:
+    # the Vietnamese sources read "https://www.gso.gov.vn/px-web-2/ (table V02.01)"
+    src = pd.DataFrame([{"source_id": "a", "publisher": "GSO", "title": "t",
+                         "published_date": "", "address": "https://x.vn/px/ (table V02.01)"}])
+    bundle = report_data.Bundle(None, None, None, None, src, TARGETS, "")
+    ref = citations.sources_table(bundle, ["a"], lang)["reference"].tolist()
+    assert ref == ["https://x.vn/px/ " + i18n.t("ref_table", lang, table="V02.01")]
+    assert ("table" in ref[0]) is (lang == "en")
 
 
 def test_index_and_manifest_format(tmp_path) -> None:

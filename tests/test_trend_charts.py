@@ -305,3 +305,29 @@ def test_legacy_ha_noi_before_the_merger_is_labelled_by_its_own_boundaries(home:
     ha_tay = rpt.obs[rpt.obs["geo_code"] == "28"]
     until = i18n.t("legacy_until_date", lang, date=i18n.fmt_date("2008-07-31", lang))
     assert set(ha_tay["place"]) == {f"Hà Tây ({until})"}
+
+
+def test_shared_year_axis_is_labelled_under_each_panel_with_a_legend() -> None:
+    """The national coverage panels share one year axis; each has a legend below it, so
+    only the last showed years: the reader could not date the BHXH, BHTN … points."""
+    df = pd.DataFrame({"year": [2019, 2020, 2021] * 4,
+                       "value": [30.0, 32, 34, 35, 35, 35, 20, 25, 27, 28, 28, 28],
+                       "series": (["Tỷ lệ bao phủ"] * 3 + ["Mục tiêu"] * 3) * 2,
+                       "panel": ["BHXH"] * 6 + ["BHTN"] * 6})
+    fig = plotting.panels(df, x="year", y="value", hue="series", panel="panel", pct=True,
+                          targets=["Mục tiêu"], sharex=True)
+    fig.canvas.draw()
+    for ax in fig.axes:
+        assert ax.get_legend() is not None
+        shown = [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+        assert shown, ax.get_title(loc="left")
+    plt.close(fig)
+    # panels without a legend (one series named like its panel) keep one row of years
+    one = df[df["series"] != "Mục tiêu"].assign(series=lambda d: d["panel"])
+    fig = plotting.panels(one, x="year", y="value", hue="series", panel="panel", pct=True,
+                          sharex=True)
+    fig.canvas.draw()
+    first = [t.get_text() for t in fig.axes[0].get_xticklabels()
+             if t.get_visible() and t.get_text()]
+    assert first == []
+    plt.close(fig)

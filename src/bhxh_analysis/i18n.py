@@ -355,13 +355,15 @@ def place_label(name: str, lang: str) -> str:
     return _numbered(name, lang) or name
 
 
-def unit_full_name(full_name: str, name: str, lang: str) -> str:
+def unit_full_name(full_name: str, name: str, lang: str, in_text: bool = False) -> str:
     """Return a unit's official name in ``lang``: the kind word in the reader's language.
 
     ``full_name`` and ``name`` are the registry's ("Thành phố Ninh Bình", "Ninh Bình");
     the kind is what the full name holds before the name. A numbered unit, whose name is
     its full name ("Phường 4"), has its kind word first ("Ward 4"); a kind the catalogue
-    does not know keeps the registry's full name.
+    does not know keeps the registry's full name. ``in_text``: the name inside a
+    sentence, where Vietnamese writes the kind word in lower case ("tỉnh Thừa Thiên Huế
+    trở thành thành phố Huế"), as administrative texts do.
 
     Examples
     --------
@@ -371,6 +373,8 @@ def unit_full_name(full_name: str, name: str, lang: str) -> str:
     'Thành phố Ninh Bình'
     >>> unit_full_name("Phường 1", "Phường 1", "en")
     'Ward 1'
+    >>> unit_full_name("Thành phố Ninh Bình", "Ninh Bình", "vi", in_text=True)
+    'thành phố Ninh Bình'
     """
     check_lang(lang)
     full, name = str(full_name), str(name)
@@ -379,8 +383,31 @@ def unit_full_name(full_name: str, name: str, lang: str) -> str:
     kind = full[:-len(name)].strip() if name and full.endswith(name) else ""
     words = catalogue().get("unit_kinds", {}).get(kind)
     if lang == "vi" or not words:
-        return full
+        return f"{kind.lower()} {name}" if in_text and kind and lang == "vi" else full
     return f"{name} {words[lang]}"
+
+
+def legal_ref(ref: str, lang: str) -> str:
+    """Return a legal document's reference in ``lang``: its kind word translated, its
+    number as issued ("Nghị quyết 175/2024/QH15" → "Resolution 175/2024/QH15").
+
+    A boundary change's basis is stored in Vietnamese (``geo.reform``, ``geo.dated``);
+    an English page must not print the Vietnamese kind word. A reference whose kind the
+    catalogue (``legal_kinds``) does not know is returned as stored.
+
+    Examples
+    --------
+    >>> legal_ref("Nghị quyết 175/2024/QH15", "en")
+    'Resolution 175/2024/QH15'
+    >>> legal_ref("Nghị quyết 175/2024/QH15", "vi")
+    'Nghị quyết 175/2024/QH15'
+    """
+    check_lang(lang)
+    ref = str(ref)
+    for kind, words in catalogue().get("legal_kinds", {}).items():
+        if ref.startswith(f"{kind} "):
+            return f"{words[lang]}{ref[len(kind):]}"
+    return ref
 
 
 def method_label(method: str, lang: str) -> str:

@@ -372,7 +372,8 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     targets : sequence of str
         ``hue`` values drawn as target marks (see :func:`line`).
     sharex : bool
-        One x axis for every panel (years line up; tick labels under the last panel).
+        One x axis for every panel (years line up; tick labels under the last panel and
+        under every panel with a legend, which stands between it and the next).
     events : sequence of (date, str)
         Marked on every panel whose data span the date (see :func:`line`).
 
@@ -428,6 +429,11 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
         axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False, sharex=sharex)[:, 0]
     for ax, (name, g) in zip(axes, chunks, strict=False):
         first = g.iloc[0]
+        if sharex and set(g[hue].astype(str)) != {str(name)}:
+            # a legend under the panel parts it from the one below: the shared years are
+            # labelled here too, before the legend is put under them (the national
+            # coverage panels showed no year but under the last)
+            ax.tick_params(axis="x", labelbottom=True)
         line(g, x, y, hue, ax=ax, lang=lang, pct=_is_pct(g, pct),
              title=name or None,
              ylabel=str(first[ylabel]) if ylabel in g.columns else ylabel,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 _PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\]\s*")
+_TABLE = re.compile(r"\(table ([^()\s]+)\)$")
 _PATHLIKE = re.compile(r"^[\w.-]+(?:/[\w.-]+)+\.(?:csv|txt|md|xlsx?|json|parquet)$")
 
 
@@ -32,13 +33,17 @@ def source_frame(bundle: Bundle, lang: str = "vi") -> pd.DataFrame:
     them (:func:`bhxh_analysis.i18n.source_title`: the statistics offices' English
     export titles); a reference that is a file path inside the project, or a
     description without an address or number ("the decision's published text"), is
-    left empty (a reader cannot follow it); URLs and document numbers are kept.
+    left empty (a reader cannot follow it); URLs and document numbers are kept, a
+    table named after an address in the reader's language ("(biểu V02.01)").
     """
     src = bundle.sources
     ref = src["address"].fillna("").astype(str)
     ref = ref.where(~ref.str.match(_PATHLIKE.pattern), "")
     # A reference a reader can follow has an address (a dot or slash) or a number.
     ref = ref.where(ref.str.contains(r"[./\d]", regex=True), "")
+    # a table named after the address ("… (table V02.01)") in the reader's language
+    ref = ref.str.replace(_TABLE, lambda m: i18n.t("ref_table", lang, table=m.group(1)),
+                          regex=True)
     return pd.DataFrame({
         "source_id": src["source_id"].astype(str),
         "publisher": [i18n.publisher_label(p, lang) for p in src["publisher"].fillna("")],

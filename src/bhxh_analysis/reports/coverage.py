@@ -196,12 +196,17 @@ def denominator_notes(rpt: ProvinceReport, both: pd.DataFrame, cov: pd.DataFrame
                   if _ends(o)[0] > hi or _ends(o)[1] < lo]
         if not others:
             continue
-        num = lambda v: i18n.fmt_number(v, rpt.lang)  # noqa: E731
+        from .render import value_text
+
+        # as the table's denominator column and the consistency table print them: a
+        # derived figure as the range its inputs allow ("4.630.434–5.312.925"), not its
+        # central value beside a range for the same figure
+        num = lambda o: value_text(o["value"], *_ends(o), "count", rpt.lang)[0]  # noqa: E731
         out.append(rpt.t(
             "coverage_denominator_note", place=r["place"],
             denominator=i18n.indicator_label(name, rpt.lang),
-            date=i18n.fmt_date(used["as_of"], rpt.lang), used=num(used["value"]),
-            others=", ".join(dict.fromkeys(num(o["value"]) for o in others)),
+            date=i18n.fmt_date(used["as_of"], rpt.lang), used=num(used),
+            others=", ".join(dict.fromkeys(num(o) for o in others)),
             section=rpt.t("consistency")))
     return list(dict.fromkeys(out))
 

@@ -247,13 +247,14 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
     if rpt.boundaries == "legacy":
         others = _merged_with(u)
         if u.province_2025_name == u.name and not others:
-            out = [t("bnd_legacy_first"), t("bnd_legacy_same", name=u.name)]
+            out = [t("bnd_legacy_first"), t("bnd_legacy_same", name=u.name, **_kind_2025(u))]
         elif others:
             # the legacy province that gave the new one its name is "Quảng Ngãi (cũ)"
             named = [t("bnd_former", name=p) if p == u.province_2025_name else p
                      for p in others]
             out = [t("bnd_legacy_first"), t("bnd_legacy_merged", name=u.name,
-                                            new=u.province_2025_name, others=", ".join(named))]
+                                            new=u.province_2025_name,
+                                            others=_and_list(named, rpt.lang), **_kind_2025(u))]
         else:
             out = [t("bnd_legacy_first"), t("bnd_legacy_merged_alone", name=u.name,
                                             new=u.province_2025_name)]
@@ -263,13 +264,21 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
             from ..geo import get_registry
 
             part = renamed_title(get_registry().get("legacy", "province", u.code), rpt.lang)
-        out = [t("bnd_2025_same", name=u.name, part=part)]
-        if _defunct_parts(u):  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008
-            out.append(t("bnd_2025_sum"))
+        gone = _defunct_parts(u)
+        if gone:  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008, not "its own"
+            out = [t("bnd_2025_same_before", name=u.name, part=part,
+                     formers=", ".join(g["name"] for g in gone),
+                     date=i18n.fmt_date(min(g["valid_to"] for g in gone), rpt.lang)),
+                   t("bnd_2025_sum")]
+        else:
+            out = [t("bnd_2025_same", name=u.name, part=part)]
     else:
-        out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts)), t("bnd_2025_sum")]
+        out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts), **_kind_2025(u)),
+               t("bnd_2025_sum")]
     out += _renamed_sentences(rpt) + _change_sentences(rpt) + _merged_district_sentences(rpt)
     for former in _defunct_parts(u):
+        if rpt.boundaries == "2025" and len(parts) == 1:
+            continue  # bnd_2025_same_before named it and its date already
         out.append(t("bnd_defunct", name=former["name"], new=u.province_2025_name
                      if rpt.boundaries == "2025" else u.name,
                      date=i18n.fmt_date(former["valid_to"], rpt.lang)))
@@ -295,7 +304,29 @@ def former_area_sentences(rpt: ProvinceReport) -> list[str]:
     if u.province_2025_name == u.name and not _merged_with(u):
         return []
     return [rpt.t("forecast_former_area", name=u.name, new=u.province_2025_name,
-                  year=int(rpt.year))]
+                  year=int(rpt.year), **_kind_2025(u))]
+
+
+def _kind_2025(unit) -> dict[str, str]:
+    """``kind``/``Kind``: the kind word of ``unit``'s 2025 province as a Vietnamese
+    sentence writes it ("thành phố Hồ Chí Minh", "tỉnh Quảng Ngãi"): Hồ Chí Minh, Hà
+    Nội and Huế are cities, never "tỉnh Hồ Chí Minh"."""
+    from ..geo import get_registry
+
+    try:
+        kind = str(get_registry().get("2025", "province", unit.province_2025_code).kind)
+    except (ValueError, LookupError):  # geo.UnknownPlaceError is a ValueError
+        kind = "Tỉnh"
+    kind = kind if kind in ("Tỉnh", "Thành phố") else "Tỉnh"
+    return {"kind": kind.lower(), "Kind": kind}
+
+
+def _and_list(items: list[str], lang: str) -> str:
+    """``a, b and c`` in ``lang`` ("Bình Dương and the former Hồ Chí Minh", not
+    "Bình Dương, the former Hồ Chí Minh", which reads as one place named twice)."""
+    if len(items) < 2:
+        return ", ".join(items)
+    return i18n.t("list_and", lang, first=", ".join(items[:-1]), last=items[-1])
 
 
 def _renamed_sentences(rpt: ProvinceReport) -> list[str]:
@@ -308,9 +339,12 @@ def _renamed_sentences(rpt: ProvinceReport) -> list[str]:
         full = geo.name_on(u, former["valid_to"], full=True)
         out.append(rpt.t(
             "bnd_renamed", date=i18n.fmt_date(former["valid_to"], rpt.lang),
-            former=i18n.unit_full_name(former["full_name"], former["name"], rpt.lang),
-            name=i18n.unit_full_name(full, geo.name_on(u, former["valid_to"]), rpt.lang),
-            basis=former["basis"], old=former["name"], new=geo.name_on(u, former["valid_to"])))
+            former=i18n.unit_full_name(former["full_name"], former["name"], rpt.lang,
+                                       in_text=True),
+            name=i18n.unit_full_name(full, geo.name_on(u, former["valid_to"]), rpt.lang,
+                                     in_text=True),
+            basis=i18n.legal_ref(former["basis"], rpt.lang), old=former["name"],
+            new=geo.name_on(u, former["valid_to"])))
     return out
 
 
@@ -333,7 +367,8 @@ def _change_sentences(rpt: ProvinceReport) -> list[str]:
             part = c.get(f"part_{rpt.lang}", c.get("part", ""))  # part_en where vi differs
             out.append(rpt.t(f"bnd_change_{c['kind']}", name=name, part=part,
                              source=c.get("from", ""), dest=c.get("to", ""),
-                             basis=c["basis"], date=i18n.fmt_date(c["date"], rpt.lang)))
+                             basis=i18n.legal_ref(c["basis"], rpt.lang),
+                             date=i18n.fmt_date(c["date"], rpt.lang)))
     return out
 
 
@@ -358,9 +393,11 @@ def _merged_district_sentences(rpt: ProvinceReport) -> list[str]:
             (change,) = reg.history(reg.get("legacy", "district", r.geo_code))
             into = change.successors[0]
             out.append(rpt.t("bnd_district_merged",
-                             name=i18n.unit_full_name(r.full_name, r.geo_name, rpt.lang),
-                             into=i18n.unit_full_name(into.full_name, into.name, rpt.lang),
-                             basis=change.basis,
+                             name=i18n.unit_full_name(r.full_name, r.geo_name, rpt.lang,
+                                                      in_text=True),
+                             into=i18n.unit_full_name(into.full_name, into.name, rpt.lang,
+                                                      in_text=True),
+                             basis=i18n.legal_ref(change.basis, rpt.lang),
                              date=i18n.fmt_date(change.date, rpt.lang)))
     return out
 
@@ -429,7 +466,7 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                                   scheme=i18n.scheme_label(str(r["indicator"]).split("_")[0],
                                                            lang)))
             out += _plan_model(r, lang, p, txt["ranged"])
-        out += _bound_note(r, lang)
+        out += _bound_note(r, lang, fcs)
         for flag in _SHARED_FLAGS:
             if flag in _flags(r):
                 shared.setdefault((flag, place), []).append(label)
@@ -656,9 +693,9 @@ def _shared_notes(shared: dict[tuple[str, str], list[str]], lang: str) -> list[s
     return out
 
 
-def _bound_note(r: pd.Series, lang: str) -> list[str]:
+def _bound_note(r: pd.Series, lang: str, fcs: pd.DataFrame | None = None) -> list[str]:
     """The sentences saying a series' interval was held within what is possible."""
-    parts = _parts_note(r, lang)
+    parts = _parts_note(r, lang, fcs)
     if "bounded" not in _flags(r) or pd.isna(r.get("upper_bound")):
         return parts
     from ..forecast._prep import FROM_COVERAGE
@@ -681,9 +718,14 @@ def _bound_note(r: pd.Series, lang: str) -> list[str]:
                    value=i18n.fmt_number(r["upper_bound"], lang)), *other, *parts]
 
 
-def _parts_note(r: pd.Series, lang: str) -> list[str]:
+def _parts_note(r: pd.Series, lang: str, fcs: pd.DataFrame | None = None) -> list[str]:
     """The sentence saying a part's upper end was held within its total less the other
-    part (:func:`bhxh_analysis.forecast.bounds.cap_by_parts`, flag ``bounded_parts``)."""
+    part (:func:`bhxh_analysis.forecast.bounds.cap_by_parts`, flag ``bounded_parts``).
+
+    Where the other part entered as its last figure and the page's table (``fcs``)
+    holds the total, the sentence gives the arithmetic a reader can redo from figures
+    on the page: the total's end less the other part's figure kept at ``1 − PART_FALL``
+    (:func:`_parts_sum`)."""
     from ..forecast.bounds import PART_FALL, sibling_of
 
     sib = sibling_of(str(r["indicator"]))
@@ -696,7 +738,51 @@ def _parts_note(r: pd.Series, lang: str) -> list[str]:
     top = max((float(r[c]) for c in his), default=math.nan)
     if pd.isna(top):
         return []
+    if key.endswith("_last") and fcs is not None:
+        said = _parts_sum(r, lang, fcs, sib, his)
+        if said:
+            return [said]
     return [i18n.t(key, lang, label=i18n.indicator_label(r["indicator"], lang),
                    place=r["place"], total=i18n.indicator_label(sib[0], lang),
                    other=i18n.indicator_label(sib[1], lang), value=i18n.fmt_number(top, lang),
                    fall=i18n.fmt_pct(100 * PART_FALL, lang, 0))]
+
+
+def _parts_sum(r: pd.Series, lang: str, fcs: pd.DataFrame, sib: tuple[str, str],
+               his: list[str]) -> str | None:
+    """``t − (1 − PART_FALL) × s = end`` in words, with ``t`` the total's end at the
+    same level and ``s`` the other part's last figure of the year (the total's less this
+    part's where they share a date: both in the table); None where the page lacks one."""
+    from ..forecast.bounds import PART_FALL
+
+    if not {"place", "year", "as_of", "last_as_of", "last_value"} <= set(fcs.columns):
+        return None
+    same = fcs[(fcs["place"] == r["place"]) & (fcs["year"] == r["year"])
+               & (fcs["as_of"] == r["as_of"])]
+    tot, oth = (same[same["indicator"] == i] for i in sib)
+    if tot.empty:
+        return None
+    t_row, derived = tot.iloc[0], False
+    if (not oth.empty and pd.notna(oth.iloc[0]["last_as_of"])
+            and pd.Timestamp(oth.iloc[0]["last_as_of"]).year == r["year"]):
+        s_last, s_date = float(oth.iloc[0]["last_value"]), oth.iloc[0]["last_as_of"]
+    elif pd.Timestamp(t_row["last_as_of"]) == pd.Timestamp(r["last_as_of"]):
+        s_last, s_date = float(t_row["last_value"]) - float(r["last_value"]), r["last_as_of"]
+        derived = True
+    else:
+        return None
+    keep, num = 1.0 - PART_FALL, (lambda v: i18n.fmt_number(v, lang))
+    for c in sorted(his, key=lambda c: -int(c[2:])):  # the widest end held
+        t = float(t_row.get(c, math.nan))
+        if math.isfinite(t) and abs(t - keep * s_last - float(r[c])) < 1.0:
+            how = (i18n.t("parts_other_derived", lang, total=num(t_row["last_value"]),
+                          part=num(r["last_value"])) if derived else "")
+            return i18n.t("flag_bounded_parts_sum", lang,
+                          label=i18n.indicator_label(r["indicator"], lang), place=r["place"],
+                          total=i18n.indicator_label(sib[0], lang),
+                          other=i18n.indicator_label(sib[1], lang), level=i18n.fmt_pct(
+                              float(c[2:]), lang, 0), t=num(t), s=num(s_last),
+                          keep=i18n.fmt_pct(100 * keep, lang, 0), value=num(r[c]),
+                          date=i18n.fmt_date(s_date, lang), how=how,
+                          fall=i18n.fmt_pct(100 * PART_FALL, lang, 0))
+    return None
