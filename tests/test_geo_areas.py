@@ -12,6 +12,7 @@ from test_reports import _bundle, _obs
 
 from bhxh_analysis import geo, i18n, reports
 from bhxh_analysis.geo.areas import area_changes
+from bhxh_analysis.reports.words import gap_sentences
 
 
 def test_area_changes_come_from_boundary_changes() -> None:
@@ -85,3 +86,11 @@ def test_2025_pages_label_every_pre_change_part_by_period(lang) -> None:
         assert set(changed) | same == {n for _, n in parts}
         # no sum of the old year (Cần Thơ: Hậu Giang has no figure of its own then)
         assert old not in set(rpt.aggregated["as_of"].dt.year), p25
+        # and the page says why, naming the parts by their period (Cần Thơ: Hậu Giang
+        # stayed inside 2025 Cần Thơ, so only "missing")
+        words = max(i18n.t("gap_aggregation_area", lang, n="§", parts="§").split("§"), key=len)
+        area = [x for x in gap_sentences(rpt) if words in x]
+        parts_then = ", ".join(sorted(f"{n} ({changed[n]})" for n in changed))
+        want = [] if p25 == "Cần Thơ" else [
+            i18n.t("gap_aggregation_area", lang, n=1, parts=parts_then)]
+        assert area == want, (p25, gap_sentences(rpt))
