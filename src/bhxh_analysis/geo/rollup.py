@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import DENOMINATOR, LEVEL_RANK, OBSERVATION_COLUMNS, enforce_dtypes, expected_unit
+from .areas import other_area
 from .registry import Registry, get_registry
 from .unit import GeoError
 
@@ -118,7 +119,7 @@ def aggregate(frame: pd.DataFrame, to: str = "province", boundaries: str = "2025
     if boundaries == "legacy":
         totals = provinces
     else:
-        own = _entries(legacy[legacy["geo_level"] == "province"])
+        own = _own_area(legacy[legacy["geo_level"] == "province"], tree, reg)
         components = pd.concat([own, provinces[~_keys(provinces).isin(_keys(own))]])
         totals = _roll(components, tree.parent["province"], tree.children["province_2025"],
                        tree, reg=reg)
@@ -254,6 +255,23 @@ def _entries(rows: pd.DataFrame) -> pd.DataFrame:
         "missing": "", "unexpected": "", "depth": rows["geo_level"].map(LEVEL_RANK)})
 
 
+def _own_area(rows: pd.DataFrame, tree: _Tree, reg: Registry) -> pd.DataFrame:
+    """Legacy provinces' own figures as entries towards 2025; a figure dated before an
+    area change that reached into another 2025 province (``geo.areas``: Đắk Lắk with
+    Đắk Nông before 2004) is not the 2025 province's part: it makes the sum incomplete,
+    "not a part at that date"."""
+    e = _entries(rows)
+    before = other_area(reg, rows, external_only=True).to_numpy()
+    off = ~pd.isna(before)
+    if off.any():
+        labels = [f"{tree.label.get(c, c)} (its area before {pd.Timestamp(d).date()})"
+                  for c, d in zip(rows["geo_code"].to_numpy()[off], before[off], strict=True)]
+        e = e.copy()
+        e.loc[e.index[off], "unexpected"] = labels
+        e.loc[e.index[off], "complete"] = False
+    return e
+
+
 def _keys(e: pd.DataFrame) -> pd.Series:
     return e["code"] + "|" + e["as_of"].astype(str) + "|" + e["indicator"]
 
@@ -371,7 +389,8 @@ def _percentage(code: str, when: pd.Timestamp, ind: str, parts: pd.DataFrame,
     den = DENOMINATOR.get(scheme) if scheme and not scheme.startswith("plan") else None
     single = (boundaries == "2025" and len(parts) == 1 and parts["geo_level"].iat[0] == "province"
               and len(_required(tree.children["province_2025"], code, when, reg)) == 1
-              and parts["boundaries"].iat[0] == "legacy")
+              and parts["boundaries"].iat[0] == "legacy"
+              and _own_area(parts, tree, reg)["complete"].iat[0])
     if single:
         return {**rec, "value": parts["value"].iat[0], "complete": True,
                 "method": "unchanged_boundaries"}

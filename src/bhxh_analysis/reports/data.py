@@ -423,36 +423,6 @@ def joined_into(codes) -> pd.DataFrame:
             .sort_values("valid_to", kind="stable").reset_index(drop=True))
 
 
-#: A date printed as a year alone ("2008", "Prel. 2016"): a figure of the whole year.
-_YEAR_ONLY = r"(?:Prel\. )?\d{4}"
-
-
-def area_dates(df: pd.DataFrame) -> pd.Series:
-    """Return the day whose boundaries each figure follows.
-
-    A figure's ``as_of``, except a figure of a whole year (``as_of_raw`` a year alone:
-    GSO's yearly averages, dated 1 July): the last day of its year. GSO compiles a
-    year's figures on the boundaries the province has at the year's end, as its own
-    export shows: Hà Nội's 2008 average population (6,381.8 thousand) already exceeds
-    Hà Nội and Hà Tây together in 2007 (3,228.5 + 2,773.7), and Vĩnh Phúc's falls from
-    1,174.1 to 993.8 thousand without Mê Linh, although the change took effect on
-    1 August 2008, after the 1 July the figures are dated.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"as_of": pd.to_datetime(["2008-07-01", "2008-07-01"]),
-    ...                    "as_of_raw": ["2008", "1/7/2008"]})
-    >>> [str(d.date()) for d in area_dates(df)]
-    ['2008-12-31', '2008-07-01']
-    """
-    as_of = pd.to_datetime(df["as_of"])
-    raw = df["as_of_raw"] if "as_of_raw" in df else pd.Series("", index=df.index)
-    whole_year = raw.astype("string").str.strip().str.fullmatch(_YEAR_ONLY).fillna(False)
-    year_end = pd.to_datetime(as_of.dt.year.astype("Int64").astype("string") + "-12-31",
-                              errors="coerce")
-    return as_of.where(~whole_year.to_numpy(dtype=bool), year_end)
-
-
 # --------------------------------------------------------------------------------------
 # Small table helpers
 # --------------------------------------------------------------------------------------

@@ -17,13 +17,13 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
+from ..geo.areas import area_dates, other_area
 from ..schema import LEVEL_RANK
 from . import coverage, forecasts
 from .citations import source_labels, sources_table
 from .data import (
     SUMMARY_MIME,
     Bundle,
-    area_dates,
     best_first,
     dated_names,
     family_of,
@@ -180,8 +180,9 @@ class ProvinceReport:
         if self.boundaries == "2025":
             legacy_prov = (df["boundaries"] == "legacy") & (df["geo_level"] == "province")
             # each legacy province labelled with the boundaries its figure's date has:
-            # its own last day (Hà Tây: 31/7/2008), or, before another province joined
-            # it, the day before that (Hà Nội before 1/8/2008) ...
+            # its own last day (Hà Tây: 31/7/2008), or, before its own area changed
+            # (geo.reform.BOUNDARY_CHANGES: Hà Nội before 1/8/2008, Đắk Lắk with Đắk
+            # Nông before 1/1/2004) or another province joined it, the day before that ...
             rows = df.loc[legacy_prov]
             # (the date of the area a figure counts: a GSO year's at the year's end)
             keys = list(zip(rows["geo_code"].astype(str), area_dates(rows), strict=True))
@@ -198,10 +199,18 @@ class ProvinceReport:
     def _bounds(self, code: str, when: pd.Timestamp) -> str:
         """The boundaries legacy province ``code`` had on ``when``, in words.
 
-        Before a province joined it (the registry's ``valid_to`` and ``successor_code``:
-        Hà Tây into Hà Nội on 1/8/2008) "before <that day>"; else :meth:`_until`.
+        Before the first later change of its own area ("before <that day>"): one of
+        :data:`~bhxh_analysis.geo.reform.BOUNDARY_CHANGES` (``geo.areas.area_changes``:
+        Đắk Lắk before 1/1/2004, with Đắk Nông; Hà Nội before 1/8/2008) or a province
+        joining it (the registry's ``valid_to`` and ``successor_code``: Hà Tây into Hà
+        Nội); else :meth:`_until`.
         """
-        later = [d for d in joined_into([code])["valid_to"] if pd.isna(when) or when < d]
+        from .. import geo
+        from ..geo.areas import area_changes
+
+        days = [c["date"] for c in area_changes(geo.get_registry(), code)]
+        days += joined_into([code])["valid_to"].tolist()
+        later = sorted(d for d in days if pd.isna(when) or when < d)
         if later:
             return self.t("legacy_before_date", date=i18n.fmt_date(later[0], self.lang))
         return self._until(code)
@@ -256,7 +265,10 @@ class ProvinceReport:
         for when in dates.dropna().unique():
             alive = [p.code for p in parts if not reg.ceased_by(p, when)]
             sole[when] = alive[0] if len(alive) == 1 else None
-        return ((df["geo_level"] == "province") & (df["boundaries"] == "legacy")
+        # a figure from before the part's own area changed (Lai Châu with Điện Biên
+        # before 2004) counts another area than the 2025 province's: not its own
+        same_area = other_area(reg, df).isna().to_numpy()
+        return ((df["geo_level"] == "province") & (df["boundaries"] == "legacy") & same_area
                 & df["geo_code"].astype(str).eq(dates.map(sole))).to_numpy(dtype=bool)
 
     def _aggregate(self) -> pd.DataFrame:
@@ -453,10 +465,10 @@ class ProvinceReport:
         Columns ``place, geo_level, indicator, value, unit, as_of, source``.
 
         The page's own place is one series whatever its rows' boundary set: on 2025
-        boundaries a sum of the legacy parts (Hà Nội and Hà Tây, 2007) and the sole
-        legacy part's own later figure (Hà Nội, 2022) are both Hà Nội's, so only the
-        latest is shown (Hà Nội read "Dân số 6.002.200 (1/7/2007)" beside "8.435.650
-        (1/7/2022)" as its two latest populations).
+        boundaries a sum of the legacy parts (Phú Thọ, Vĩnh Phúc and Hoà Bình, 2022) and
+        the sole legacy part's own figure (Hà Nội, 2022) are both the province's, so only
+        the latest is shown (Hà Nội once read "Dân số 6.002.200 (1/7/2007)", a sum of
+        Hà Nội and Hà Tây without Mê Linh, beside "8.435.650 (1/7/2022)").
 
         Computed once per report (the index summary, the table and the gap sentences
         all read it); each call returns a copy, so a caller cannot change another's.

@@ -217,7 +217,7 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
         labels = _change_labels(rpt, by_day[when])
         label = "\n".join(labels)
         notes = [rpt.t("trend_event_note", label=" / ".join(labels), place=rpt.unit.name)]
-        # GSO's yearly figures follow the area at the year's end (reports.data.area_dates):
+        # GSO's yearly figures follow the area at the year's end (geo.areas.area_dates):
         # a change after 1 January shows already in the figure of its own year, dated
         # 1 July, before the line
         if as_of.between(pd.Timestamp(when.year, 1, 1), when, inclusive="left").any():

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import i18n
+from .. import geo, i18n
+from ..geo.areas import other_area
 from ..schema import SUM_OF, scheme_of
 from .data import (
     dated_names,
@@ -215,13 +216,29 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
         parts = legacy_parts(rpt.unit)
         legacy = rpt.obs[(rpt.obs["boundaries"] == "legacy")
                          & (rpt.obs["geo_level"] == "province")]
+        # a part's figure from before its own area changed (geo.areas: Đắk Lắk with
+        # Đắk Nông before 2004) is no part of the 2025 province: said apart, by its label
+        other = legacy[other_area(geo.get_registry(), legacy, external_only=True)
+                       .notna().to_numpy()]
         missing_names: set[str] = set()
+        n_missing = 0
+        n_area = 0
+        area_names: set[str] = set()
         for _, g in gaps[["indicator", "as_of"]].drop_duplicates().iterrows():
-            have = set(legacy.loc[(legacy["indicator"] == g["indicator"])
-                                  & (legacy["as_of"] == g["as_of"]), "geo_name"])
-            missing_names |= set(parts) - have
-        n = gaps[["indicator", "as_of"]].drop_duplicates().shape[0]
-        out.append(t("gap_aggregation", n=n, missing=", ".join(sorted(missing_names)) or "–"))
+            at = (legacy["indicator"] == g["indicator"]) & (legacy["as_of"] == g["as_of"])
+            changed = other.loc[(other["indicator"] == g["indicator"])
+                                & (other["as_of"] == g["as_of"]), "place"]
+            if len(changed):
+                n_area += 1
+                area_names |= set(changed)
+                continue
+            n_missing += 1
+            missing_names |= set(parts) - set(legacy.loc[at, "geo_name"])
+        if n_missing:
+            out.append(t("gap_aggregation", n=n_missing,
+                         missing=", ".join(sorted(missing_names)) or "–"))
+        if n_area:
+            out.append(t("gap_aggregation_area", n=n_area, parts=", ".join(sorted(area_names))))
     if rpt.boundaries == "legacy":
         units = units_frame("legacy")
         head_ins_obs = rpt.obs[is_insurance(rpt.obs["indicator"])]
