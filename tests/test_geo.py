@@ -476,8 +476,8 @@ def test_aggregate_to_2025_hand_numbers():
         _obs("80", "bhxh_participants", 100), _obs("80", "bhxh_coverage_pct", 10.0, "pct"),
         # Cao Bằng unchanged: its percentage passes through.
         _obs("04", "bhxh_coverage_pct", 12.5, "pct"),
-        # Hà Nội after 2008 alone; before, Hà Nội + Hà Tây lacks Mê Linh and 4 communes
-        # of Lương Sơn (then in Vĩnh Phúc and Hoà Bình, now 2025 Phú Thọ): no sum.
+        # Hà Nội before 2008 = Hà Nội + Hà Tây (a gain: the earlier area is smaller and
+        # inside 2025 Hà Nội; Hà Tây's figures count toward Hà Nội); after, Hà Nội alone.
         _obs("01", "labour_force", 3000, as_of="2005-12-31"),
         _obs("28", "labour_force", 1500, as_of="2005-12-31"),
         _obs("01", "labour_force", 4000, as_of="2010-12-31"),
@@ -505,9 +505,7 @@ def test_aggregate_to_2025_hand_numbers():
     assert np.isnan(tn_cov["value"]) and "Tỉnh Tây Ninh" in tn_cov["reason"]
     cb = v.loc[("04", "2020-12-31", "bhxh_coverage_pct")]
     assert cb["value"] == 12.5 and cb["method"] == "unchanged_boundaries"
-    hn = v.loc[("01", "2005-12-31", "labour_force")]
-    assert np.isnan(hn["value"]) and hn["reason"] == (
-        "not a part at that date: Thành phố Hà Nội (its area before 2008-08-01)")
+    assert v.at[("01", "2005-12-31", "labour_force"), "value"] == 4500
     assert v.at[("01", "2010-12-31", "labour_force"), "value"] == 4000
     att = v.loc[("51", "2020-12-31", "bhxh_attainment_pct")]
     assert np.isnan(att["value"]) and att["reason"]
@@ -622,12 +620,7 @@ def test_aggregate_ha_tay_is_a_part_to_its_last_day():
     both = [_obs("01", "population", 6_000, as_of="2008-07-31"),
             _obs("28", "population", 2_000, as_of="2008-07-31")]
     out = geo.aggregate(pd.DataFrame(both), boundaries="2025").iloc[0]
-    # Hà Tây counts as a part (neither missing nor "until"), but no sum: Hà Nội's area
-    # then lacked Mê Linh and 4 communes of Lương Sơn (geo.areas), so the two together
-    # are not the 2025 area
-    assert np.isnan(out["value"]) and out["missing"] == ""
-    assert out["reason"] == ("not a part at that date: Thành phố Hà Nội "
-                             "(its area before 2008-08-01)")
+    assert out["value"] == 8_000 and out["method"] == "sum_of_legacy_provinces"
     alone = [_obs("01", "population", 6_000, as_of=d) for d in ("2008-07-31", "2008-08-01")]
     out = geo.aggregate(pd.DataFrame(alone), boundaries="2025").set_index("as_of")
     assert np.isnan(out.at[pd.Timestamp("2008-07-31"), "value"])

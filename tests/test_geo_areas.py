@@ -21,7 +21,9 @@ def test_area_changes_come_from_boundary_changes() -> None:
     assert [c["external"] for c in area_changes(reg, "12")] == [True]  # Điện Biên
     assert [c["external"] for c in area_changes(reg, "92")] == [False]  # Hậu Giang: Cần Thơ
     assert [c["external"] for c in area_changes(reg, "26")] == [True]  # Mê Linh: Hà Nội
-    assert [c["external"] for c in area_changes(reg, "01")] == [True]  # gained Mê Linh
+    # gained Mê Linh: the earlier Hà Nội is a smaller area inside 2025 Hà Nội, summed with
+    # Hà Tây (issue 14: Hà Tây's figures count toward Hà Nội)
+    assert [c["external"] for c in area_changes(reg, "01")] == [False]
     assert area_changes(reg, "67") == [] and area_changes(reg, "11") == []  # created
 
 

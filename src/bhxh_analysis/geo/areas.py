@@ -56,7 +56,9 @@ def area_changes(reg: Registry, code: str) -> list[dict[str, object]]:
     between ``code`` and a province of another 2025 province (Đắk Nông from Đắk Lắk:
     2025 Lâm Đồng and Đắk Lắk; Mê Linh from Vĩnh Phúc into Hà Nội), so that a figure
     before it is not the 2025 part; not when the area stayed inside the same 2025
-    province (Hậu Giang from Cần Thơ, both in 2025 Cần Thơ).
+    province (Hậu Giang from Cần Thơ, both in 2025 Cần Thơ), nor for a gain (the earlier
+    figure is a smaller area inside the 2025 province: Hà Nội before 1/8/2008, summed
+    with Hà Tây).
 
     Examples
     --------
@@ -79,12 +81,13 @@ def area_changes(reg: Registry, code: str) -> list[dict[str, object]]:
             others = [c["part"]]
         elif c["kind"] == "lost":
             others = [c["to"]]
-        else:  # gained: the provinces that lost area to it, and those that joined it
-            others = [o["geo_code"] for o in BOUNDARY_CHANGES
-                      if o.get("to") == unit.name and o["date"] == c["date"]]
-            others += provs.loc[provs["successor_code"].astype(str).eq(str(code))
-                                & provs["valid_to"].astype(str).eq(c["date"]),
-                                "geo_code"].astype(str).tolist()
+        else:
+            # gained: the earlier figure is a smaller area, inside the 2025 province, and
+            # is summed with the provinces that joined it (Hà Tây's figures count toward
+            # Hà Nội; the page says the sum is of Hà Nội and Hà Tây — Mê Linh and 4
+            # communes of Lương Sơn, about 3 % of the people, were then counted in
+            # Vĩnh Phúc and Hoà Bình, whose earlier figures are not summed anywhere)
+            others = []
         to25 = {to25_of[o] for o in others}
         out.append({"date": pd.Timestamp(c["date"]),
                     "external": bool(to25 - {str(unit.province_2025_code)})})
