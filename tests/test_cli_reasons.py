@@ -23,6 +23,7 @@ from conftest import report_obs
 from bhxh_analysis import geo, i18n
 from bhxh_analysis.cli import main, options
 from bhxh_analysis.forecast.batch import refusal_notes
+from bhxh_analysis.reports import boundaries as boundary_words
 from bhxh_analysis.reports import data as report_data
 from bhxh_analysis.reports import words
 from bhxh_analysis.reports.province import ProvinceReport
@@ -135,7 +136,7 @@ def test_a_sole_legacy_province_is_shown_once_under_its_name(bundle, name: str,
     # its denominator is the place's own series in the trends
     context = rpt.trend_table()
     assert len(context[context["series"] == i18n.indicator_label("population", lang)]) == 1
-    said = words.boundary_sentences(rpt)
+    said = boundary_words.boundary_sentences(rpt)
     part = report_data.renamed_title(rpt.unit, lang)  # "Huế (Thừa Thiên Huế until 2024)"
     assert said[0] == i18n.t("bnd_2025_same", lang, name=name, part=part)
     assert i18n.t("bnd_2025_sum", lang) not in said
@@ -147,7 +148,7 @@ def test_a_province_of_several_legacy_ones_still_shows_sums(bundle) -> None:
     sums = head[head["source"] == i18n.t("method_sum_legacy", "en")]
     assert set(sums["place"]) == {"Lâm Đồng"} and len(sums) == 2
     assert "Đắk Nông (until 30 June 2025)" in set(head["place"])
-    assert i18n.t("bnd_2025_sum", "en") in words.boundary_sentences(rpt)
+    assert i18n.t("bnd_2025_sum", "en") in boundary_words.boundary_sentences(rpt)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -206,7 +207,7 @@ def test_a_boundary_change_cites_its_resolution_in_the_page_language(
         bundle, name: str, boundaries: str, ref: str, lang: str) -> None:
     # an English page said "(Nghị quyết 175/2024/QH15)": the kind word is translated,
     # the number stays as issued
-    said = " ".join(words.boundary_sentences(ProvinceReport(name, boundaries, lang=lang,
+    said = " ".join(boundary_words.boundary_sentences(ProvinceReport(name, boundaries, lang=lang,
                                                             bundle=bundle)))
     assert f"{ {'vi': 'Nghị quyết', 'en': 'Resolution'}[lang]} {ref}" in said
     if lang == "en":
@@ -222,7 +223,7 @@ def test_a_2025_page_summing_a_former_province_does_not_call_its_figures_its_own
         bundle, lang: str) -> None:
     # Hà Nội (2025) said "its figures are that province's own, not a sum of legacy
     # provinces" and then that Hà Tây's counts are summed in before 1/8/2008
-    said = words.boundary_sentences(ProvinceReport("Hà Nội", "2025", lang=lang, bundle=bundle))
+    said = boundary_words.boundary_sentences(ProvinceReport("Hà Nội", "2025", lang=lang, bundle=bundle))
     own = i18n.t("bnd_2025_same", lang, name="Hà Nội", part="Hà Nội")
     assert own not in said
     date = i18n.fmt_date("2008-08-01", lang)
@@ -243,7 +244,7 @@ def test_a_legacy_page_names_the_2025_unit_by_its_kind(bundle, name: str, lang: 
                                                        want: str) -> None:
     # the vi pages said "tỉnh Hồ Chí Minh mới" and "tỉnh Huế" (both are cities); the en
     # page listed "Bình Dương, the former Hồ Chí Minh", which reads as one place
-    said = " ".join(words.boundary_sentences(ProvinceReport(name, "legacy", lang=lang,
+    said = " ".join(boundary_words.boundary_sentences(ProvinceReport(name, "legacy", lang=lang,
                                                             bundle=bundle)))
     assert want in said
     assert "tỉnh Hồ Chí Minh" not in said and "tỉnh Huế" not in said

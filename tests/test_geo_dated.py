@@ -12,6 +12,7 @@ import pytest
 from conftest import report_obs
 
 from bhxh_analysis import geo, i18n
+from bhxh_analysis.reports import boundaries as boundary_words
 from bhxh_analysis.reports import data as report_data
 from bhxh_analysis.reports import words
 from bhxh_analysis.reports.province import ProvinceReport
@@ -69,7 +70,7 @@ def test_a_page_names_each_figure_with_the_name_of_its_date(bundle, boundaries: 
     # the title names both; the boundary note says when and why the name changed
     title = i18n.t("name_formerly", lang, name="Huế", former="Thừa Thiên Huế", year=2024)
     assert title in rpt.title
-    said = " ".join(words.boundary_sentences(rpt))
+    said = " ".join(boundary_words.boundary_sentences(rpt))
     assert (i18n.legal_ref("Nghị quyết 175/2024/QH15", lang) in said
             and i18n.fmt_date("2025-01-01", lang) in said)
     # one line across the renaming, named by both names in date order

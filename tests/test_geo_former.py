@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from bhxh_analysis import geo, i18n
 from bhxh_analysis.cli import main
-from bhxh_analysis.reports.words import _merged_district_sentences
+from bhxh_analysis.reports.boundaries import _merged_district_sentences
 
 
 @pytest.fixture(scope="module")

@@ -1140,7 +1140,7 @@ def test_real_report_charts_are_legible() -> None:
 def test_a_merged_legacy_province_forecast_after_the_reform_says_whose_area(bundle) -> None:
     # Kon Tum joined Quảng Ngãi on 1 July 2025: its legacy report's 2025 forecasts are of
     # the former area, whose figures are published for Quảng Ngãi from that date.
-    from bhxh_analysis.reports.words import former_area_sentences
+    from bhxh_analysis.reports.boundaries import former_area_sentences
 
     k2025 = _obs([("k-2", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi",
                    "2025-05-31", "bhyt_participants", 520000.0, "persons", "520.000")])

@@ -186,6 +186,7 @@ def notes(rpt: ProvinceReport) -> list[str]:
         key = ("forecast_none_year" if cov.empty else "forecast_none_year_coverage_known"
                if is_year_end(cov["as_of"]).any() else "forecast_none_year_coverage")
         return [rpt.t(key, year=rpt.year)]
-    from .words import forecast_sentences, former_area_sentences
+    from .boundaries import former_area_sentences
+    from .words import forecast_sentences
 
     return former_area_sentences(rpt) + forecast_sentences(fcs, rpt.lang)

@@ -676,7 +676,7 @@ class ProvinceReport:
 
     def boundary_sentences(self) -> list[str]:
         """Which boundary set is used and how the province maps across reforms."""
-        from .words import boundary_sentences
+        from .boundaries import boundary_sentences
 
         return boundary_sentences(self)
 
