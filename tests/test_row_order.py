@@ -207,3 +207,31 @@ def test_derived_and_consistency_do_not_depend_on_row_order(seed: int) -> None:
     d1, c1 = derive_and_check(obs.sample(frac=1, random_state=seed).reset_index(drop=True))
     pd.testing.assert_frame_equal(d0, d1, check_dtype=False, check_categorical=False)
     pd.testing.assert_frame_equal(c0, c1, check_dtype=False, check_categorical=False)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_earlier_denominator_is_dated_under_the_table(bundle: reports.Bundle,
+                                                         lang: str) -> None:
+    """Bà Rịa - Vũng Tàu's coverage of 31/12/2024 is turned into persons over the latest
+    labour force known before it (one of 2021): the page says that date, since a reader
+    cannot tell it from the table's denominator column; a denominator of the rate's own
+    date gets no such sentence."""
+    from bhxh_analysis import i18n
+
+    rpt = reports.ProvinceReport("Bà Rịa - Vũng Tàu", "legacy", lang=lang, bundle=bundle)
+    cov = rpt.coverage_table()
+    row = cov[cov["indicator"].eq("bhxh_coverage_pct")].iloc[0]
+    assert row["as_of"] == pd.Timestamp("2024-12-31")
+    notes = " ".join(rpt.coverage_notes())
+    said = i18n.t("coverage_denominator_older", lang, place=row["place"],
+                  date=i18n.fmt_date(row["as_of"], lang),
+                  denominator=i18n.indicator_label("labour_force", lang).lower(),
+                  den_date=i18n.fmt_date("2021-12-31", lang), value="")
+    assert said.split("()")[0] in notes
+    hn = reports.ProvinceReport("Hà Nội", "legacy", lang=lang, bundle=bundle)
+    same_day = hn.coverage_table()
+    assert same_day["as_of"].eq(pd.Timestamp("2025-06-10")).any()
+    head = i18n.t("coverage_denominator_older", lang, place="Hà Nội",
+                  date=i18n.fmt_date("2025-06-10", lang), denominator="\x00", den_date="",
+                  value="").split("\x00")[0]
+    assert head not in " ".join(hn.coverage_notes())

@@ -229,7 +229,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     rates = pd.concat([figs, rpt.derived[~shadowed]])
     cov = latest(rates[measure_of(rates["indicator"]).eq("coverage_pct").to_numpy()
                        & rates["geo_level"].isin(["province", "district", "commune"])])
-    rows = []
+    rows, older = [], []
     for _, r in rpt._order(cov).iterrows():  # a handful of rows per province
         year = int(r["as_of"].year)
         plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
@@ -258,6 +258,11 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
         gap = target - float(r["value"])
         den_row, denom_ind = denominator_row(both, r)
         denom = math.nan if den_row is None else float(den_row["value"])
+        # a denominator of an earlier year is dated under the table (one of the rate's
+        # own year — a mid-year average population — is that year's)
+        if (den_row is not None and den_row["as_of"].year < r["as_of"].year
+                and math.isfinite(gap)):
+            older.append(_older_denominator_note(rpt, r, den_row, denom_ind))
         needed = persons_for(gap, denom)
         cov_rng, den_rng = range_of(r, "coverage"), range_of(den_row, "denominator")
         # a target implied by derived figures (a shortfall in points) has a range too
@@ -278,8 +283,26 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
     rpt._cache["coverage"] = out
-    rpt._cache["coverage_denominators"] = denominator_notes(rpt, both, cov)
+    rpt._cache["coverage_denominators"] = [*denominator_notes(rpt, both, cov),
+                                           *dict.fromkeys(older)]
     return out
+
+
+def _older_denominator_note(rpt: ProvinceReport, r: pd.Series, den_row: pd.Series,
+                            name: str) -> str:
+    """The sentence saying a rate's persons needed rest on an earlier denominator.
+
+    A rate of 31/12/2024 whose place has no labour force of that year is turned into
+    persons with the latest earlier one (Bà Rịa - Vũng Tàu: a labour force of 2021); the
+    table prints the figure, and this says its date, so the reader can judge it.
+    """
+    from .render import value_text
+
+    return rpt.t("coverage_denominator_older", place=r["place"],
+                 date=i18n.fmt_date(r["as_of"], rpt.lang),
+                 denominator=i18n.indicator_label(name, rpt.lang).lower(),
+                 den_date=i18n.fmt_date(den_row["as_of"], rpt.lang),
+                 value=value_text(den_row["value"], *_ends(den_row), "count", rpt.lang)[0])
 
 
 def notes(rpt: ProvinceReport) -> list[str]:
