@@ -10,18 +10,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from conftest import report_obs
+from test_cli_reasons import HUE, SOURCES, TARGETS  # the same hand-made place and tables
 
 from bhxh_analysis import geo, i18n
 from bhxh_analysis.reports import boundaries as boundary_words
 from bhxh_analysis.reports import data as report_data
 from bhxh_analysis.reports import words
 from bhxh_analysis.reports.province import ProvinceReport
-
-HUE = ("46", "Huế", "province", "legacy", "Huế")
-SOURCES = pd.DataFrame({"source_id": ["s"], "publisher": ["Test"], "title": ["t"],
-                        "address": [""], "published_date": [""]})
-TARGETS = pd.DataFrame(columns=["target_id", "source_id", "instrument", "geo_name",
-                                "indicator", "year", "value"])
 
 
 @pytest.fixture(scope="module")
