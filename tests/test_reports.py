@@ -379,6 +379,30 @@ def test_headline_has_the_seed_figures_in_both_languages(bundle) -> None:
     assert "2023" in vi.year_reason() and "kế hoạch" in vi.year_reason()
 
 
+def test_headline_prints_the_sources_qualifier_beside_the_value() -> None:
+    """Lào Cai 30/4/2025: "gần 682 nghìn" was printed "682.000" in the headline table, and
+    Cà Mau's "hơn 1 triệu" "1.000.000", as if counted to the person."""
+    obs = _obs([
+        ("q-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-04-30",
+         "bhyt_participants", 682000.0, "persons", "gần 682000"),
+        ("q-2", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-04-30",
+         "bhyt_coverage_pct", 92.3, "pct", "trên 92.3%"),
+        ("q-3", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-04-30",
+         "bhxh_participants", 30000.0, "persons", "30.000"),
+    ])
+    obs.loc[2, "note"] = "khoảng; printed 'khoảng 30.000'"  # a qualifier the build notes
+    for lang, words in (("vi", (">gần 682.000<", ">trên 92,3%<", ">khoảng 30.000<")),
+                        ("en", (">nearly 682,000<", ">over 92.3%<", ">about 30,000<"))):
+        rpt = reports.ProvinceReport("Kon Tum", lang=lang, bundle=_bundle(obs))
+        head = rpt.headline_table()
+        assert sorted(head["qualifier"]) == ["approx", "nearly", "over"]
+        page = _html(head, lang)
+        assert all(w in page for w in words), page
+        # the index page's key figures say it too
+        texts = {f"{k['text']}" for k in rpt.summary()["key_figures"]}
+        assert words[0].strip("><") in texts, texts
+
+
 def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle) -> None:
     derived = _obs([("d-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng",
                      "2020-12-31", "bhyt_plan_participants", 206387.0, "persons", "")])

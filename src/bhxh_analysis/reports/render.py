@@ -164,6 +164,13 @@ def _last_digit(text: str, lang: str) -> float:
     return 10.0 ** -len(digits)
 
 
+#: Catalogue entry printing a figure with the kind of its qualifier
+#: (:data:`bhxh_analysis.schema.QUALIFIER_KINDS`): "trên 1.000.000", "nearly 682,000".
+QUALIFIER_TEXT = {"over": "qualifier_over", "nearly": "qualifier_nearly",
+                  "approx": "qualifier_approx", "at_least": "qualifier_at_least",
+                  "at_most": "qualifier_at_most"}
+
+
 def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
                row: pd.Series | None = None) -> tuple[str, bool]:
     """Return a figure as the reader should see it: its value, or the range its inputs allow.
@@ -180,6 +187,8 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     shortfall) says that its sign is not known. A probability (``prob``: the chance of
     meeting a plan known only as a range, at its two ends) prints as a range when its
     ends differ by 1 point or more. Without ``lo``/``hi`` the value is printed as before.
+    A ``value`` whose row has a ``qualifier`` kind (``over``, ``nearly``, ...: a published
+    figure its source printed "trên", "gần", ...) is printed with that word.
 
     Parameters
     ----------
@@ -208,9 +217,16 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     ('2.680', False)
     >>> value_text(3000, -47000.5, 53000.5, "count", "en")
     ('-47,000 to 53,000 (sign not known)', True)
+    >>> value_text(682000, None, None, "value", "vi",
+    ...            pd.Series({"unit": "persons", "qualifier": "nearly"}))
+    ('gần 682.000', False)
     """
     row = row if row is not None else pd.Series(dtype=object)
     point = _cell(value, fmt, lang, row)
+    kind = row.get("qualifier") if fmt == "value" else None
+    if isinstance(kind, str) and kind in QUALIFIER_TEXT and _known(value):
+        # a published figure with its source's qualifier: "gần 682.000", never "682.000"
+        return i18n.t(QUALIFIER_TEXT[kind], lang, value=point), False
     if fmt == "prob" and _known(value) and _known(lo) and _known(hi) \
             and abs(float(hi) - float(lo)) >= 0.01 - 1e-12:  # P at a ranged plan's two ends
         first, last = (_cell(x, fmt, lang, row) for x in sorted((float(lo), float(hi))))
