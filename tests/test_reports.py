@@ -683,6 +683,28 @@ def test_coverage_table_one_sign_positive_below_target(bundle) -> None:
     assert row["persons_needed"] == pytest.approx(194056 * 6.32 / 100, abs=1)
 
 
+def test_a_rate_printed_over_a_figure_gives_a_gap_that_is_a_range() -> None:
+    """Đồng Nai 24/5/2025: "trên 92,3%" against the 95 % plan read "92,3%" and "+2,7" in
+    the coverage table, while the derived table below gave the shortfall a range of
+    either sign: the rate may be anything from 92,25 to 100 %."""
+    obs = _obs([
+        ("c-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-05-24",
+         "bhyt_coverage_pct", 92.3, "pct", "trên 92.3%"),
+        ("c-2", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-12-31",
+         "bhyt_plan_coverage_pct", 95.0, "pct", "95%"),
+        ("c-3", "gso", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2024-12-31",
+         "population", 600000.0, "persons", "600.000"),
+    ])
+    cov = reports.coverage_table("Kon Tum", bundle=_bundle(obs))
+    row = cov.iloc[0]
+    assert row["coverage_qualifier"] == "over" and row["gap_pp"] == pytest.approx(2.7)
+    assert (row["gap_pp_lo"], row["gap_pp_hi"]) == pytest.approx((95 - 100.0, 95 - 92.25))
+    assert (row["persons_needed_lo"], row["persons_needed_hi"]) == (0, 16500)
+    vi, en = _html(cov, "vi"), _html(cov, "en")
+    assert ">trên 92,3%<" in vi and ">từ -5 đến +2,75 (chưa rõ âm hay dương)<" in vi
+    assert ">over 92.3%<" in en and ">0–16,500<" in en and ">+2.7<" not in en
+
+
 def test_coverage_table_takes_the_places_own_later_plan_before_a_later_policy_target(
         bundle) -> None:
     # Bạc Liêu's 2016 coverage was set against the nation's 2020 target (90.7 %) although

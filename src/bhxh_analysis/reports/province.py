@@ -697,8 +697,8 @@ class ProvinceReport:
                    & measure_of(head["indicator"]).isin(_TREND_MEASURES)].head(3)
         key = [{"place": r["place"], "indicator": r["indicator"],
                 "label": i18n.indicator_label(r["indicator"], self.lang),
-                "value": float(r["value"]), "text": value_text(r["value"], None, None,
-                                                               "value", self.lang, r)[0],
+                "value": float(r["value"]), "text": value_text(
+                    r["value"], None, None, "value", self.lang, r, r["qualifier"])[0],
                 "as_of": r["as_of"].date().isoformat()} for _, r in ins.iterrows()]
         fc = None
         fcs = self.forecast_table()
