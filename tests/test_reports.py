@@ -705,6 +705,29 @@ def test_a_rate_printed_over_a_figure_gives_a_gap_that_is_a_range() -> None:
     assert ">over 92.3%<" in en and ">0–16,500<" in en and ">+2.7<" not in en
 
 
+def test_derived_table_sets_a_rate_against_the_plan_the_page_uses_only() -> None:
+    """Đồng Nai 2025 has two plans (95 % and 96 %); the coverage section says the page
+    uses 95 %, yet the derived table listed the 24/5/2025 shortfall against both."""
+    obs = _obs([
+        ("c-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-05-24",
+         "bhyt_coverage_pct", 92.3, "pct", "92,3%"),
+        ("p-95", "seed003", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-12-31",
+         "bhyt_plan_coverage_pct", 95.0, "pct", "95%"),
+        ("p-96", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-12-31",
+         "bhyt_plan_coverage_pct", 96.0, "pct", "96%"),
+    ])
+    derived = _obs([
+        (f"d-{p}", "x", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-05-24",
+         "bhyt_shortfall_pp", p - 92.3, "pct", "") for p in (95, 96)])
+    derived["method"] = "bhyt_shortfall_pp = bhyt_plan_coverage_pct (same year) − bhyt_coverage_pct"
+    derived["input_a"], derived["input_b"] = "c-1", ["p-95", "p-96"]
+    rpt = reports.ProvinceReport("Kon Tum", lang="en", bundle=_bundle(obs, derived))
+    target = rpt.coverage_table()["target"].iloc[0]
+    shown = rpt.derived_table()
+    assert len(shown) == 1 and target in (95.0, 96.0)
+    assert shown["value"].iloc[0] == pytest.approx(target - 92.3)  # the table's plan
+
+
 def test_coverage_table_takes_the_places_own_later_plan_before_a_later_policy_target(
         bundle) -> None:
     # Bạc Liêu's 2016 coverage was set against the nation's 2020 target (90.7 %) although

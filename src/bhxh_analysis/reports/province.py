@@ -43,7 +43,7 @@ from .data import (
     units_frame,
 )
 from .data import check_year as _check_year
-from .plans import chosen_plans, coverage_table_plans, persons_plans
+from .plans import chosen_plans, coverage_table_plans, persons_plans, set_against_another_plan
 from .plans import plan_evidence as _plan_evidence
 from .render import value_text
 from .trends import TREND_MEASURES as _TREND_MEASURES
@@ -519,6 +519,7 @@ class ProvinceReport:
         d = self.derived
         if d.empty:
             return pd.DataFrame(columns=cols)
+        d = d[~set_against_another_plan(self, d)]  # one plan a year, as every section
         d = self._order(d).reset_index(drop=True)  # page order, which sort_index keeps
         nan = pd.Series(math.nan, index=d.index)
         out = pd.DataFrame({
