@@ -728,6 +728,32 @@ def test_derived_table_sets_a_rate_against_the_plan_the_page_uses_only() -> None
     assert shown["value"].iloc[0] == pytest.approx(target - 92.3)  # the table's plan
 
 
+def test_a_plan_known_as_a_range_gives_a_pace_known_as_a_range() -> None:
+    """Gia Lai 2020: to reach a plan of 97.485–107.418 from 85.300 on 30/6 the pace read
+    "2.038" a month (the low end's); Cà Mau 2024 read "0" beside a move of either sign."""
+    import numpy as np
+
+    from bhxh_analysis import metrics as M
+    from bhxh_analysis.reports.forecasts import pace_range
+
+    fcs = pd.DataFrame({
+        "indicator": ["bhxh_participants", "bhyt_participants", "bhtn_participants"],
+        "last_value": [85300.0, 1_000_000.0, 50000.0],
+        "plan": [97597.0, 983684.0, 60000.0], "plan_lo": [97485.0, 973437.0, 60000.0],
+        "plan_hi": [107418.0, 1087778.0, 60000.0],
+        "as_of": pd.to_datetime(["2020-06-30", "2024-12-05", "2020-06-30"])})
+    fcs = fcs.assign(pace_required=M.pace_required(fcs["last_value"], fcs["plan"],
+                                                   list(fcs["as_of"])), **pace_range(fcs))
+    months = M.months_remaining("2020-06-30")
+    assert fcs.loc[0, "pace_required_lo"] == pytest.approx((97485 - 85300) / months)
+    assert fcs.loc[0, "pace_required_hi"] == pytest.approx((107418 - 85300) / months)
+    assert fcs.loc[1, "pace_required_lo"] == 0 and fcs.loc[1, "pace_required_hi"] > 0
+    assert np.isnan(fcs.loc[2, "pace_required_lo"])  # a plan known exactly: one number
+    page = _html(fcs[["indicator", "as_of", "pace_required", "pace_required_lo",
+                      "pace_required_hi"]], "vi")
+    assert ">2.020–3.666<" in page and ">0–" in page and ">1.658<" in page
+
+
 def test_coverage_table_takes_the_places_own_later_plan_before_a_later_policy_target(
         bundle) -> None:
     # Bạc Liêu's 2016 coverage was set against the nation's 2020 target (90.7 %) although
