@@ -754,6 +754,19 @@ def test_a_plan_known_as_a_range_gives_a_pace_known_as_a_range() -> None:
     assert ">2.020–3.666<" in page and ">0–" in page and ">1.658<" in page
 
 
+def test_a_coverage_bar_says_its_rates_qualifier_as_the_table_does() -> None:
+    """Đồng Nai 24/5/2025: the table reads "over 92.3%"; its bar read "92.3%"."""
+    import matplotlib.pyplot as plt
+
+    df = pd.DataFrame({"label": ["Đồng Nai", "Bình Phước"], "coverage": [92.3, 81.3],
+                       "target": [95.0, 91.5], "coverage_qualifier": ["over", ""]})
+    for lang, want in (("vi", ["trên 92,3%", "81,3%"]), ("en", ["over 92.3%", "81.3%"])):
+        ax = plotting.bars(df, x="coverage", y="label", target="target", lang=lang,
+                           qualifier="coverage_qualifier")
+        assert [t.get_text() for t in ax.texts] == want
+        plt.close(ax.figure)
+
+
 def test_coverage_table_takes_the_places_own_later_plan_before_a_later_policy_target(
         bundle) -> None:
     # Bạc Liêu's 2016 coverage was set against the nation's 2020 target (90.7 %) although

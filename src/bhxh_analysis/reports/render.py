@@ -164,13 +164,6 @@ def _last_digit(text: str, lang: str) -> float:
     return 10.0 ** -len(digits)
 
 
-#: Catalogue entry printing a figure with the kind of its qualifier
-#: (:data:`bhxh_analysis.schema.QUALIFIER_KINDS`): "trên 1.000.000", "nearly 682,000".
-QUALIFIER_TEXT = {"over": "qualifier_over", "nearly": "qualifier_nearly",
-                  "approx": "qualifier_approx", "at_least": "qualifier_at_least",
-                  "at_most": "qualifier_at_most"}
-
-
 def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
                row: pd.Series | None = None, qualifier: str | None = None
                ) -> tuple[str, bool]:
@@ -189,7 +182,8 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     meeting a plan known only as a range, at its two ends) prints as a range when its
     ends differ by 1 point or more. Without ``lo``/``hi`` the value is printed as before.
     A published figure its source printed "trên", "gần", ... (``qualifier``: the kind,
-    ``over``, ``nearly``, ... of :data:`QUALIFIER_TEXT`) is printed with that word.
+    ``over``, ``nearly``, ...: :func:`bhxh_analysis.i18n.qualified`) is printed with that
+    word.
 
     Parameters
     ----------
@@ -224,9 +218,10 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     """
     row = row if row is not None else pd.Series(dtype=object)
     point = _cell(value, fmt, lang, row)
-    if isinstance(qualifier, str) and qualifier in QUALIFIER_TEXT and _known(value):
+    if isinstance(qualifier, str) and qualifier in i18n.QUALIFIER_KINDS_WORDED \
+            and _known(value):
         # a published figure with its source's qualifier: "gần 682.000", never "682.000"
-        return i18n.t(QUALIFIER_TEXT[qualifier], lang, value=point), False
+        return i18n.qualified(point, qualifier, lang), False
     if fmt == "prob" and _known(value) and _known(lo) and _known(hi) \
             and abs(float(hi) - float(lo)) >= 0.01 - 1e-12:  # P at a ranged plan's two ends
         first, last = (_cell(x, fmt, lang, row) for x in sorted((float(lo), float(hi))))
