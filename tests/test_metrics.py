@@ -207,6 +207,33 @@ def test_figure_bounds_thousands_tables_and_note_qualifiers() -> None:
     assert (b.loc[4, "lo"], b.loc[4, "hi"]) == pytest.approx((999.5, 1000.5))
 
 
+def test_a_coverage_rate_stands_for_no_more_than_100_percent() -> None:
+    """Đồng Nai 24/5/2025: "trên 92,3%" widened by 10 % stood for up to 101.5 %, so the
+    shortfall against the 95 % plan read -7.03 to +3.75 on the 2025 page.
+
+    A coverage rate is a share of a whole (0–100 %); an attainment of a plan is not.
+    """
+    df = pd.DataFrame({
+        "indicator": ["bhyt_coverage_pct", "bhyt_plan_coverage_pct", "bhyt_attainment_pct",
+                      "bhxh_coverage_pct"],
+        "value": [92.3, 100.0, 95.0, 0.3],
+        "value_raw": ["trên 92.3%", "100%", "trên 95%", "khoảng 0,3%"],
+    })
+    b = M.figure_bounds(df)
+    assert b.loc[0, "hi"] == pytest.approx(100.0)  # not 92.3 × 1.1 = 101.53
+    assert b.loc[0, "lo"] == pytest.approx(92.25)
+    assert b.loc[1, "hi"] == pytest.approx(100.0)  # not 101 (truncated 100.x)
+    assert b.loc[2, "hi"] == pytest.approx(104.5)  # attainment may pass 100 %
+    assert b.loc[3, "lo"] == pytest.approx(0.25)  # ± 2 % is inside the rounding
+    shares = df.iloc[:2].assign(obs_id=["c", "p"], source_id="s", geo_code="75",
+                                geo_name="Đồng Nai", geo_level="province",
+                                boundaries="legacy", as_of=["2025-05-24", "2025-12-31"],
+                                value=[92.3, 95.0], value_raw=["trên 92.3%", "95%"])
+    d = M.derive(shares)
+    gap = d[d["indicator"] == "bhyt_shortfall_pp"]
+    assert len(gap) == 1 and gap["value_lo"].iloc[0] == pytest.approx(94.5 - 100.0)
+
+
 # ---------------------------------------------------------------- derivations
 
 

@@ -379,6 +379,30 @@ def test_headline_has_the_seed_figures_in_both_languages(bundle) -> None:
     assert "2023" in vi.year_reason() and "kế hoạch" in vi.year_reason()
 
 
+def test_headline_prints_the_sources_qualifier_beside_the_value() -> None:
+    """Lào Cai 30/4/2025: "gần 682 nghìn" was printed "682.000" in the headline table, and
+    Cà Mau's "hơn 1 triệu" "1.000.000", as if counted to the person."""
+    obs = _obs([
+        ("q-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-04-30",
+         "bhyt_participants", 682000.0, "persons", "gần 682000"),
+        ("q-2", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-04-30",
+         "bhyt_coverage_pct", 92.3, "pct", "trên 92.3%"),
+        ("q-3", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-04-30",
+         "bhxh_participants", 30000.0, "persons", "30.000"),
+    ])
+    obs.loc[2, "note"] = "khoảng; printed 'khoảng 30.000'"  # a qualifier the build notes
+    for lang, words in (("vi", (">gần 682.000<", ">trên 92,3%<", ">khoảng 30.000<")),
+                        ("en", (">nearly 682,000<", ">over 92.3%<", ">about 30,000<"))):
+        rpt = reports.ProvinceReport("Kon Tum", lang=lang, bundle=_bundle(obs))
+        head = rpt.headline_table()
+        assert sorted(head["qualifier"]) == ["approx", "nearly", "over"]
+        page = _html(head, lang)
+        assert all(w in page for w in words), page
+        # the index page's key figures say it too
+        texts = {f"{k['text']}" for k in rpt.summary()["key_figures"]}
+        assert words[0].strip("><") in texts, texts
+
+
 def test_default_year_is_the_latest_with_a_plan_and_a_within_year_figure(bundle) -> None:
     derived = _obs([("d-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng",
                      "2020-12-31", "bhyt_plan_participants", 206387.0, "persons", "")])
@@ -657,6 +681,90 @@ def test_coverage_table_one_sign_positive_below_target(bundle) -> None:
     row = cov.set_index("place").loc["Đức Trọng"]
     assert row["denominator"] == 194056.0
     assert row["persons_needed"] == pytest.approx(194056 * 6.32 / 100, abs=1)
+
+
+def test_a_rate_printed_over_a_figure_gives_a_gap_that_is_a_range() -> None:
+    """Đồng Nai 24/5/2025: "trên 92,3%" against the 95 % plan read "92,3%" and "+2,7" in
+    the coverage table, while the derived table below gave the shortfall a range of
+    either sign: the rate may be anything from 92,25 to 100 %."""
+    obs = _obs([
+        ("c-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-05-24",
+         "bhyt_coverage_pct", 92.3, "pct", "trên 92.3%"),
+        ("c-2", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-12-31",
+         "bhyt_plan_coverage_pct", 95.0, "pct", "95%"),
+        ("c-3", "gso", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2024-12-31",
+         "population", 600000.0, "persons", "600.000"),
+    ])
+    cov = reports.coverage_table("Kon Tum", bundle=_bundle(obs))
+    row = cov.iloc[0]
+    assert row["coverage_qualifier"] == "over" and row["gap_pp"] == pytest.approx(2.7)
+    assert (row["gap_pp_lo"], row["gap_pp_hi"]) == pytest.approx((95 - 100.0, 95 - 92.25))
+    assert (row["persons_needed_lo"], row["persons_needed_hi"]) == (0, 16500)
+    vi, en = _html(cov, "vi"), _html(cov, "en")
+    assert ">trên 92,3%<" in vi and ">từ -5 đến +2,75 (chưa rõ âm hay dương)<" in vi
+    assert ">over 92.3%<" in en and ">0–16,500<" in en and ">+2.7<" not in en
+
+
+def test_derived_table_sets_a_rate_against_the_plan_the_page_uses_only() -> None:
+    """Đồng Nai 2025 has two plans (95 % and 96 %); the coverage section says the page
+    uses 95 %, yet the derived table listed the 24/5/2025 shortfall against both."""
+    obs = _obs([
+        ("c-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-05-24",
+         "bhyt_coverage_pct", 92.3, "pct", "92,3%"),
+        ("p-95", "seed003", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-12-31",
+         "bhyt_plan_coverage_pct", 95.0, "pct", "95%"),
+        ("p-96", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-12-31",
+         "bhyt_plan_coverage_pct", 96.0, "pct", "96%"),
+    ])
+    derived = _obs([
+        (f"d-{p}", "x", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2025-05-24",
+         "bhyt_shortfall_pp", p - 92.3, "pct", "") for p in (95, 96)])
+    derived["method"] = "bhyt_shortfall_pp = bhyt_plan_coverage_pct (same year) − bhyt_coverage_pct"
+    derived["input_a"], derived["input_b"] = "c-1", ["p-95", "p-96"]
+    rpt = reports.ProvinceReport("Kon Tum", lang="en", bundle=_bundle(obs, derived))
+    target = rpt.coverage_table()["target"].iloc[0]
+    shown = rpt.derived_table()
+    assert len(shown) == 1 and target in (95.0, 96.0)
+    assert shown["value"].iloc[0] == pytest.approx(target - 92.3)  # the table's plan
+
+
+def test_a_plan_known_as_a_range_gives_a_pace_known_as_a_range() -> None:
+    """Gia Lai 2020: to reach a plan of 97.485–107.418 from 85.300 on 30/6 the pace read
+    "2.038" a month (the low end's); Cà Mau 2024 read "0" beside a move of either sign."""
+    import numpy as np
+
+    from bhxh_analysis import metrics as M
+    from bhxh_analysis.reports.forecasts import pace_range
+
+    fcs = pd.DataFrame({
+        "indicator": ["bhxh_participants", "bhyt_participants", "bhtn_participants"],
+        "last_value": [85300.0, 1_000_000.0, 50000.0],
+        "plan": [97597.0, 983684.0, 60000.0], "plan_lo": [97485.0, 973437.0, 60000.0],
+        "plan_hi": [107418.0, 1087778.0, 60000.0],
+        "as_of": pd.to_datetime(["2020-06-30", "2024-12-05", "2020-06-30"])})
+    fcs = fcs.assign(pace_required=M.pace_required(fcs["last_value"], fcs["plan"],
+                                                   list(fcs["as_of"])), **pace_range(fcs))
+    months = M.months_remaining("2020-06-30")
+    assert fcs.loc[0, "pace_required_lo"] == pytest.approx((97485 - 85300) / months)
+    assert fcs.loc[0, "pace_required_hi"] == pytest.approx((107418 - 85300) / months)
+    assert fcs.loc[1, "pace_required_lo"] == 0 and fcs.loc[1, "pace_required_hi"] > 0
+    assert np.isnan(fcs.loc[2, "pace_required_lo"])  # a plan known exactly: one number
+    page = _html(fcs[["indicator", "as_of", "pace_required", "pace_required_lo",
+                      "pace_required_hi"]], "vi")
+    assert ">2.020–3.666<" in page and ">0–" in page and ">1.658<" in page
+
+
+def test_a_coverage_bar_says_its_rates_qualifier_as_the_table_does() -> None:
+    """Đồng Nai 24/5/2025: the table reads "over 92.3%"; its bar read "92.3%"."""
+    import matplotlib.pyplot as plt
+
+    df = pd.DataFrame({"label": ["Đồng Nai", "Bình Phước"], "coverage": [92.3, 81.3],
+                       "target": [95.0, 91.5], "coverage_qualifier": ["over", ""]})
+    for lang, want in (("vi", ["trên 92,3%", "81,3%"]), ("en", ["over 92.3%", "81.3%"])):
+        ax = plotting.bars(df, x="coverage", y="label", target="target", lang=lang,
+                           qualifier="coverage_qualifier")
+        assert [t.get_text() for t in ax.texts] == want
+        plt.close(ax.figure)
 
 
 def test_coverage_table_takes_the_places_own_later_plan_before_a_later_policy_target(

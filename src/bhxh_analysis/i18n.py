@@ -216,6 +216,27 @@ def fmt_number(x: float | None, lang: str, decimals: int = 0, na: str = "–") -
     return _num(float(x), decimals, lang)
 
 
+#: Kinds of a printed figure's qualifier (:data:`bhxh_analysis.schema.QUALIFIER_KINDS`)
+#: that the catalogue words (``qualifier_<kind>``: "trên {value}", "nearly {value}").
+QUALIFIER_KINDS_WORDED = ("over", "nearly", "approx", "at_least", "at_most")
+
+
+def qualified(text: str, kind: Any, lang: str) -> str:
+    """Return a printed figure with its source's qualifier in ``lang`` ("gần 682.000").
+
+    ``kind`` is the qualifier's kind (``over``, ``nearly``, ...); any other value (none,
+    "", NaN) leaves ``text`` as it is.
+
+    Examples
+    --------
+    >>> qualified("92.3%", "over", "en"), qualified("92,3%", "", "vi")
+    ('over 92.3%', '92,3%')
+    """
+    if isinstance(kind, str) and kind in QUALIFIER_KINDS_WORDED:
+        return t(f"qualifier_{kind}", lang, value=text)
+    return text
+
+
 def fmt_pct(x: float | None, lang: str, max_decimals: int = 2, na: str = "–") -> str:
     """Format a percentage (0–100 scale) with up to ``max_decimals`` digits: ``83,23%``.
 

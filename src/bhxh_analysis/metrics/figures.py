@@ -186,6 +186,19 @@ def _whole_counts(obs: pd.DataFrame, codes: np.ndarray, half: np.ndarray) -> np.
     return ~is_pct & np.isclose(half, 0.5)
 
 
+def _shares(obs: pd.DataFrame) -> np.ndarray:
+    """Figures that are a share of a whole (a coverage rate or its plan): 0–100 %.
+
+    Told by an indicator ending ``coverage_pct``; attainment of a plan (``150 %``),
+    growth and shortfalls can leave 0–100 and are not shares.
+    """
+    if "indicator" not in obs:
+        return np.zeros(len(obs), dtype=bool)
+    codes, names = pd.factorize(obs["indicator"].astype("str"))
+    share = np.array([str(n).endswith("coverage_pct") for n in names], dtype=bool)
+    return share[codes] if len(names) else np.zeros(len(obs), dtype=bool)
+
+
 def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Categorical]:
     """Lower and upper bounds, half rounding unit and qualifier of each figure."""
     value = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
@@ -216,6 +229,11 @@ def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, p
          value + np.maximum(up, OVER_REL * size), np.full(len(value), np.inf)],
         value + up,
     )
+    # A coverage rate is a share: "trên 92,3%" cannot stand for 101.5 % (Đồng Nai,
+    # 24/5/2025: the shortfall against 95 % read -7.03 to +3.75 instead of -5.5 to +3.75).
+    share = _shares(obs)
+    hi = np.where(share & (value <= 100.0), np.minimum(hi, 100.0), hi)
+    lo = np.where(share & (value >= 0.0), np.maximum(lo, 0.0), lo)
     return lo, hi, half, qualifier
 
 
@@ -231,7 +249,8 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     used. Qualifiers then widen the interval (:data:`bhxh_analysis.schema.QUALIFIER_KINDS`):
     approximate (≈, khoảng, about) ± 2 % (at least the rounding interval); over (trên, hơn, >) up to 10 % above; at least
     (≥, tối thiểu) unbounded above; nearly (gần) up to 5 % below; at most (<, dưới, tối
-    đa) unbounded below.
+    đa) unbounded below. A coverage rate (indicator ending ``coverage_pct``) is a share,
+    so its interval never leaves 0–100 %.
 
     The qualifier is read from a ``qualifier`` column when ``obs`` has one, else from
     the start of ``value_raw`` (``"≈ 6,000"``), else from the start of ``note``

@@ -83,14 +83,17 @@ def _value_labels(ax: Axes, values: Sequence[float], marks: Sequence[float | Non
 
 def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
          ax: Axes | None = None, lang: str = "vi", pct: bool = True, title: str | None = None,
-         xlabel: str | None = None, target_label: str | None = None) -> Axes:
+         xlabel: str | None = None, target_label: str | None = None,
+         qualifier: str | None = None) -> Axes:
     """Draw horizontal bars (``x`` = length, ``y`` = label) with an optional target mark.
 
     Value labels sit inside long bars and just past short ones, so they never meet a
     target mark drawn on the bar; a label goes inside only a bar it fits in once the
     figure is laid out (:func:`_value_labels`), so draw on ``ax`` after the rest of its
     figure. The legend sits under the axes. The value axis says what it measures
-    (``xlabel``; a percentage defaults to the catalogue's "coverage (%)").
+    (``xlabel``; a percentage defaults to the catalogue's "coverage (%)"). ``qualifier``:
+    a column of the kind of each value's printed qualifier, said in its label ("trên
+    92,3%", as the table beside it; :func:`bhxh_analysis.i18n.qualified`).
 
     Examples
     --------
@@ -130,6 +133,8 @@ def bars(df: pd.DataFrame, x: str, y: str, *, target: str | None = None,
     values = data[x].tolist()
     marks = ([None if pd.isna(tv) else float(tv) for tv in data[target].tolist()] if target
              else [None] * n)
-    texts = [i18n.fmt_pct(v, lang) if pct else i18n.fmt_number(v, lang) for v in values]
+    kinds = data[qualifier].tolist() if qualifier and qualifier in data else [""] * n
+    texts = [i18n.qualified(i18n.fmt_pct(v, lang) if pct else i18n.fmt_number(v, lang), k, lang)
+             for v, k in zip(values, kinds, strict=True)]
     _value_labels(ax, values, marks, texts, top)
     return ax

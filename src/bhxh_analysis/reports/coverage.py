@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
-from ..schema import DENOMINATOR
+from ..metrics.figures import figure_bounds
+from ..schema import DENOMINATOR, QUALIFIER_KIND
 from .data import latest, measure_of, scheme_of
 from .plans import next_plan_of, plan_note, plan_of, same_place
 
@@ -33,7 +34,7 @@ COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "
            "denominator", "denominator_indicator", "persons_needed", "label",
            "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi",
            "persons_needed_lo", "persons_needed_hi", "target_lo", "target_hi", "gap_pp_lo",
-           "gap_pp_hi"]
+           "gap_pp_hi", "coverage_qualifier"]
 
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
@@ -230,7 +231,9 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     cov = latest(rates[measure_of(rates["indicator"]).eq("coverage_pct").to_numpy()
                        & rates["geo_level"].isin(["province", "district", "commune"])])
     rows, older = [], []
-    for _, r in rpt._order(cov).iterrows():  # a handful of rows per province
+    cov = rpt._order(cov)
+    bounds = figure_bounds(cov)  # a published rate printed "trên 92,3%" is a bound
+    for i, (_, r) in enumerate(cov.iterrows()):  # a handful of rows per province
         year = int(r["as_of"].year)
         plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
         plan, _ = plan_of(figs, rpt.derived, r, plan_ind, year)
@@ -265,6 +268,15 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             older.append(_older_denominator_note(rpt, r, den_row, denom_ind))
         needed = persons_for(gap, denom)
         cov_rng, den_rng = range_of(r, "coverage"), range_of(den_row, "denominator")
+        # A published rate with a qualifier stands for a range: the gap and the persons
+        # needed are ranges, as the derived table's shortfall (Đồng Nai 24/5/2025: "trên
+        # 92,3%" against 95 % read "+2,7" beside a shortfall of "-5 to +2,75"); the rate
+        # itself is printed with its word ("trên 92,3%").
+        qual = QUALIFIER_KIND.get(str(bounds["qualifier"].iloc[i]), "")
+        gap_cov_rng = cov_rng
+        if qual and all(math.isnan(x) for x in cov_rng.values()):
+            gap_cov_rng = {"coverage_lo": float(bounds["lo"].iloc[i]),
+                           "coverage_hi": float(bounds["hi"].iloc[i])}
         # a target implied by derived figures (a shortfall in points) has a range too
         tgt_rng = range_of(plan, "target")
         rows.append({
@@ -277,8 +289,9 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             "persons_needed": float(needed), "target_note": note,
             # a derived rate or denominator: the range its inputs allow (NaN if published)
             **cov_rng, **den_rng, **tgt_rng,
-            **gap_range(target, float(r["value"]), tgt_rng, cov_rng),
-            **needed_range(target, float(r["value"]), denom, cov_rng, den_rng, tgt_rng),
+            **gap_range(target, float(r["value"]), tgt_rng, gap_cov_rng),
+            **needed_range(target, float(r["value"]), denom, gap_cov_rng, den_rng, tgt_rng),
+            "coverage_qualifier": qual,
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from .. import i18n
@@ -128,8 +129,30 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=COLUMNS)
     for c in _NUMERIC:
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    out = out.assign(**pace_range(out))
     rpt._cache["forecast"] = out
     return out
+
+
+def pace_range(fcs: pd.DataFrame) -> dict[str, np.ndarray]:
+    """``pace_required_lo``/``_hi``: the monthly pace at the two ends of a plan known only
+    as a range (``plan_lo``–``plan_hi``; NaN otherwise), so the table prints a range.
+
+    Gia Lai 2020 (2025 page): a BHXH plan of 97.485–107.418 from 85.300 on 30/6 needs
+    12.185–22.118 more, yet the pace read "2.038" a month, the pace to the low end only;
+    Cà Mau 2024 read "0" beside a move needed of "-26.563 to 87.778".
+    """
+    from ..metrics import pace_required
+
+    ranged = (fcs["plan_lo"] < fcs["plan_hi"]).to_numpy()  # NaN compares False
+    ends = {}
+    for end, plan in (("lo", "plan_lo"), ("hi", "plan_hi")):
+        pace = (np.asarray(pace_required(fcs["last_value"].to_numpy(float),
+                                         fcs[plan].to_numpy(float),
+                                         list(fcs["as_of"])), dtype=float)
+                if len(fcs) else np.zeros(0))
+        ends[f"pace_required_{end}"] = np.where(ranged, pace, np.nan)
+    return ends
 
 
 def plan_from_tables(rpt: ProvinceReport, r: pd.Series, res: Any) -> dict[str, Any]:

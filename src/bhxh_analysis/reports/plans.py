@@ -411,6 +411,39 @@ def chosen_plans(rpt: Any, figs: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(out)
 
 
+def set_against_another_plan(rpt: Any, derived: pd.DataFrame) -> np.ndarray:
+    """Rows of ``derived`` computed from a published plan the page does not use.
+
+    Đồng Nai 2025 has two plans, 95 % (Decision 546) and 96 % (the province's paper);
+    the coverage section says the page uses 95 %, yet the derived table listed the
+    shortfall of 24/5/2025 against each, two rows of one date that read as one figure
+    given twice. A derived row with an input that is a plan of a (place, indicator, year)
+    whose chosen plan (:func:`plan_of`) is another row is left out of the page.
+    """
+    from .data import measure_of
+
+    out = np.zeros(len(derived), dtype=bool)
+    if derived.empty or "input_a" not in derived:
+        return out
+    pub = rpt._figures()
+    plans = pub[measure_of(pub["indicator"]).str.startswith("plan_").to_numpy()]
+    if plans.empty:
+        return out
+    plans = plans.drop_duplicates("obs_id").set_index("obs_id", drop=False)
+    unused: dict[str, bool] = {}
+    for i, (a, b) in enumerate(zip(derived["input_a"].astype("str"),
+                                   derived["input_b"].astype("str"), strict=True)):
+        for oid in (a, b):
+            if oid not in plans.index:
+                continue
+            if oid not in unused:  # a handful of plans a page
+                p = plans.loc[oid]
+                hit = plan_of(pub, pub.iloc[0:0], p, p["indicator"], int(p["as_of"].year))[0]
+                unused[oid] = hit is not None and str(hit["obs_id"]) != oid
+            out[i] |= unused[oid]
+    return out
+
+
 def coverage_table_plans(rpt: Any, figs: pd.DataFrame) -> pd.DataFrame:
     """``figs`` (the headline's rows) with each coverage plan the one the coverage table uses.
 

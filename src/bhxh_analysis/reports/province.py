@@ -18,7 +18,8 @@ import pandas as pd
 
 from .. import i18n
 from ..geo.areas import area_dates, other_area
-from ..schema import LEVEL_RANK
+from ..metrics.figures import figure_bounds
+from ..schema import LEVEL_RANK, QUALIFIER_KIND
 from . import coverage, forecasts
 from .citations import source_labels, sources_table
 from .data import (
@@ -42,8 +43,9 @@ from .data import (
     units_frame,
 )
 from .data import check_year as _check_year
-from .plans import chosen_plans, coverage_table_plans, persons_plans
+from .plans import chosen_plans, coverage_table_plans, persons_plans, set_against_another_plan
 from .plans import plan_evidence as _plan_evidence
+from .render import value_text
 from .trends import TREND_MEASURES as _TREND_MEASURES
 from .trends import trend_events as _trend_events
 from .trends import trend_table as _trend_table
@@ -462,7 +464,9 @@ class ProvinceReport:
     def headline_table(self) -> pd.DataFrame:
         """Return the latest figure of every indicator for the province and places inside.
 
-        Columns ``place, geo_level, indicator, value, unit, as_of, source``.
+        Columns ``place, geo_level, indicator, value, unit, as_of, source, qualifier``
+        (the kind of the source's "trên", "gần", ... — ``over``, ``nearly``, ...; "" for
+        none — which the page prints beside the value).
 
         The page's own place is one series whatever its rows' boundary set: on 2025
         boundaries a sum of the legacy parts (Phú Thọ, Vĩnh Phúc and Hoà Bình, 2022) and
@@ -486,16 +490,20 @@ class ProvinceReport:
         figs = coverage_table_plans(self, chosen_plans(self, figs))
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
-                                         "as_of", "source"])
+                                         "as_of", "source", "qualifier"])
         figs = self._order(figs)
         src = figs["source_id"].map(self._labels()).fillna("")
         if "method" in figs:
             src = src.where(figs["method"].fillna("").eq("") | figs["source_id"].ne(""),
                             figs["method"])
+        # the kind of the source's qualifier ("gần 682 nghìn" → nearly), printed beside
+        # the value: Lào Cai's "682.000" was "gần 682 nghìn", Cà Mau's "1.000.000" "hơn"
+        words = figure_bounds(figs)["qualifier"]
         return pd.DataFrame({
             "place": figs["place"], "geo_level": figs["geo_level"],
             "indicator": figs["indicator"], "value": figs["value"], "unit": figs["unit"],
             "as_of": figs["as_of"], "source": src,
+            "qualifier": words.map(QUALIFIER_KIND).fillna("").astype("str"),
         }).reset_index(drop=True)
 
     def derived_table(self) -> pd.DataFrame:
@@ -511,6 +519,7 @@ class ProvinceReport:
         d = self.derived
         if d.empty:
             return pd.DataFrame(columns=cols)
+        d = d[~set_against_another_plan(self, d)]  # one plan a year, as every section
         d = self._order(d).reset_index(drop=True)  # page order, which sort_index keeps
         nan = pd.Series(math.nan, index=d.index)
         out = pd.DataFrame({
@@ -689,8 +698,8 @@ class ProvinceReport:
                    & measure_of(head["indicator"]).isin(_TREND_MEASURES)].head(3)
         key = [{"place": r["place"], "indicator": r["indicator"],
                 "label": i18n.indicator_label(r["indicator"], self.lang),
-                "value": float(r["value"]), "text": i18n.fmt_value(r["value"], r["unit"],
-                                                                    self.lang),
+                "value": float(r["value"]), "text": value_text(
+                    r["value"], None, None, "value", self.lang, r, r["qualifier"])[0],
                 "as_of": r["as_of"].date().isoformat()} for _, r in ins.iterrows()]
         fc = None
         fcs = self.forecast_table()

@@ -165,7 +165,8 @@ def _last_digit(text: str, lang: str) -> float:
 
 
 def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
-               row: pd.Series | None = None) -> tuple[str, bool]:
+               row: pd.Series | None = None, qualifier: str | None = None
+               ) -> tuple[str, bool]:
     """Return a figure as the reader should see it: its value, or the range its inputs allow.
 
     A derived figure carries ``lo``–``hi``, the range the rounding of its inputs allows
@@ -180,6 +181,9 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     shortfall) says that its sign is not known. A probability (``prob``: the chance of
     meeting a plan known only as a range, at its two ends) prints as a range when its
     ends differ by 1 point or more. Without ``lo``/``hi`` the value is printed as before.
+    A published figure its source printed "trên", "gần", ... (``qualifier``: the kind,
+    ``over``, ``nearly``, ...: :func:`bhxh_analysis.i18n.qualified`) is printed with that
+    word.
 
     Parameters
     ----------
@@ -208,9 +212,16 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     ('2.680', False)
     >>> value_text(3000, -47000.5, 53000.5, "count", "en")
     ('-47,000 to 53,000 (sign not known)', True)
+    >>> value_text(682000, None, None, "value", "vi", pd.Series({"unit": "persons"}),
+    ...            qualifier="nearly")
+    ('gần 682.000', False)
     """
     row = row if row is not None else pd.Series(dtype=object)
     point = _cell(value, fmt, lang, row)
+    if isinstance(qualifier, str) and qualifier in i18n.QUALIFIER_KINDS_WORDED \
+            and _known(value):
+        # a published figure with its source's qualifier: "gần 682.000", never "682.000"
+        return i18n.qualified(point, qualifier, lang), False
     if fmt == "prob" and _known(value) and _known(lo) and _known(hi) \
             and abs(float(hi) - float(lo)) >= 0.01 - 1e-12:  # P at a ranged plan's two ends
         first, last = (_cell(x, fmt, lang, row) for x in sorted((float(lo), float(hi))))
@@ -254,7 +265,9 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
     ``place`` is ``None``): a legacy part or a district alone keeps its name, so it is
     not read as the province of the title. ``actual`` is left out when no row has one
     (unless ``columns`` names them). A column ``c`` with ``c_lo`` and ``c_hi`` beside it
-    (a derived figure and the range its inputs allow) is printed by :func:`value_text`;
+    (a derived figure and the range its inputs allow) is printed by :func:`value_text`,
+    and so is a published figure with its source's qualifier (``c_qualifier``, or
+    ``qualifier`` for ``value``: "gần 682.000");
     when a cell prints a range, the catalogue's ``range_note`` follows the table (unless
     ``range_note`` is false: :class:`Page` explains ranges once, under its first table
     that prints one).
@@ -289,8 +302,11 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
             fmt = COLUMNS[c][1]
             cls = ' class="num"' if fmt in _NUMERIC else (
                 ' class="nowrap"' if fmt in ("date", "month") else "")
+            # the source's qualifier of a published figure: column ``c_qualifier``, or
+            # ``qualifier`` for the headline's ``value``
+            qual = row.get(f"{c}_qualifier", row.get("qualifier") if c == "value" else None)
             text, wide = value_text(row[c], row.get(f"{c}_lo"), row.get(f"{c}_hi"), fmt,
-                                    lang, row)
+                                    lang, row, qual)
             ranged |= wide
             cells.append(f"<td{cls}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
