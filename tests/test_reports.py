@@ -1012,6 +1012,36 @@ def nested_brackets(page: str) -> list[str]:
     return found
 
 
+def brackets_in_a_row(text: str) -> list[str]:
+    """Two bracket groups in a row ("Huế (Thừa Thiên Huế đến năm 2024) (địa giới trước
+    1/7/2025)"): read as two titles. Empty list: none."""
+    return [text[max(0, m.start() - 40):m.end() + 40]
+            for m in re.finditer(r"\)\s*\(", visible_text(text))]
+
+
+def test_brackets_in_a_row_check_can_fail() -> None:
+    assert brackets_in_a_row("<h1>Huế (Thừa Thiên Huế đến năm 2024) (địa giới 2025)</h1>")
+    assert brackets_in_a_row("<h1>Huế (Thừa Thiên Huế đến năm 2024; địa giới 2025)</h1>") == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_province_title_has_one_bracket_group(bundle, lang: str) -> None:
+    # issue 14: Huế's title had its former name and its boundary set in two brackets
+    from bhxh_analysis import geo
+
+    reg = geo.get_registry()
+    for bset in ("legacy", "2025"):
+        for name in reg.units(bset, "province")["geo_name"]:
+            title = reports.ProvinceReport(name, bset, lang=lang, bundle=bundle).title
+            assert title.count("(") == title.count(")") == 1, title
+            assert not brackets_in_a_row(title) and not nested_brackets(title), title
+    for bset in ("legacy", "2025"):
+        title = reports.ProvinceReport("Huế", bset, lang=lang, bundle=bundle).title
+        said = (i18n.t("name_formerly", lang, former="Thừa Thiên Huế", year=2024) + "; "
+                + i18n.t("boundaries_legacy" if bset == "legacy" else "boundaries_2025", lang))
+        assert title.endswith(f"Huế ({said})"), title
+
+
 def test_nested_brackets_check_can_fail() -> None:
     assert nested_brackets("<p>3 (khoảng 80%: 1–4) (mẫu hình trong năm (theo mùa))</p>")
     assert nested_brackets("<p>((a))</p>")

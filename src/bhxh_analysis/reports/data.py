@@ -378,24 +378,39 @@ def dated_names(df: pd.DataFrame) -> pd.Series:
     return out
 
 
-def renamed_title(unit, lang: str) -> str:
-    """A unit's name with the names it bore before ("Huế (Thừa Thiên Huế until 2024)");
-    its name alone when it was never renamed.
+def renamed_title(unit, lang: str, notes: tuple[str, ...] | list[str] = ()) -> str:
+    """A unit's name with the names it bore before and any further ``notes``, all in one
+    bracket joined by "; " ("Huế (Thừa Thiên Huế until 2024; boundaries before 1 July
+    2025)"); its name alone when it was never renamed and no note is given.
+
+    One bracket, not one per note: two bracket groups in a row ("Huế (Thừa Thiên Huế
+    until 2024) (boundaries before 1 July 2025)", issue 14) read as two titles.
+
+    Parameters
+    ----------
+    unit : Unit
+        The unit named.
+    lang : {"vi", "en"}
+        Language of the words.
+    notes : sequence of str
+        Words to add after the former names (a page title's boundary set).
 
     Examples
     --------
     >>> renamed_title(resolve_province("Huế"), "en")
     'Huế (Thừa Thiên Huế until 2024)'
+    >>> renamed_title(resolve_province("Huế"), "en", ["boundaries before 1 July 2025"])
+    'Huế (Thừa Thiên Huế until 2024; boundaries before 1 July 2025)'
     >>> renamed_title(resolve_province("Kon Tum"), "en")
     'Kon Tum'
     """
     from .. import geo
 
-    name = unit.name
-    for former in geo.former_names(unit):
-        last = pd.Timestamp(former["valid_to"]) - pd.Timedelta(days=1)
-        name = i18n.t("name_formerly", lang, name=name, former=former["name"], year=last.year)
-    return name
+    said = [i18n.t("name_formerly", lang, former=former["name"],
+                   year=(pd.Timestamp(former["valid_to"]) - pd.Timedelta(days=1)).year)
+            for former in geo.former_names(unit)] + [n for n in notes if n]
+    return i18n.t("name_notes", lang, name=unit.name, notes="; ".join(said)) if said \
+        else unit.name
 
 
 def joined_into(codes) -> pd.DataFrame:

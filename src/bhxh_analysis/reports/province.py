@@ -396,8 +396,7 @@ class ProvinceReport:
     def title(self) -> str:
         """Report title in the report language."""
         bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
-        return self.t("page_title_province", name=renamed_title(self.unit, self.lang),
-                      boundaries=bset)
+        return self.t("page_title_province", name=renamed_title(self.unit, self.lang, [bset]))
 
     def subtitle(self) -> list[str]:
         """Lines under the title: data cut-off and year, why this year, what is shown."""
