@@ -228,7 +228,7 @@ def test_a_2025_page_summing_a_former_province_does_not_call_its_figures_its_own
     assert own not in said
     date = i18n.fmt_date("2008-08-01", lang)
     assert i18n.t("bnd_2025_same_before", lang, name="Hà Nội", part="Hà Nội",
-                  formers="Hà Tây", date=date) == said[0]
+                  formers="Hà Tây", date=date, year=2008) == said[0]
     assert i18n.t("bnd_2025_sum", lang) in said
     assert sum("Hà Tây" in s and date in s for s in said) == 2  # the merger, said once more
 

@@ -793,6 +793,38 @@ def test_ha_tay_in_a_2025_report_is_labelled_with_its_own_end(bundle) -> None:
         assert places == {until, "Hà Nội"}, places
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_ha_noi_2008_yearly_figures_miss_no_ha_tay(lang: str) -> None:
+    # issue 14: the 2025 Hà Nội page said 2 totals "could not be summed ... missing Hà
+    # Tây": GSO's 2008 averages, dated 1/7/2008 (before Hà Tây joined on 1/8/2008), were
+    # asked for Hà Tây's figure. They count the area of 31/12/2008 (geo.areas.area_dates),
+    # Hà Tây in it: Hà Nội's 2008 figure is the whole. Before 1/8/2008 the sum of Hà Nội
+    # and Hà Tây is; a figure truly of a day before it without Hà Tây's is not.
+    obs = _obs([
+        ("h-07", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2007-07-01",
+         "population", 3228500.0, "persons", "3.228,5"),
+        ("t-07", "gso", "28", "Hà Tây", "province", "legacy", "Hà Nội", "2007-07-01",
+         "population", 2773700.0, "persons", "2.773,7"),
+        ("h-08", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2008-07-01",
+         "population", 6381800.0, "persons", "6.381,8"),
+        ("l-08", "x", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2008-06-30",
+         "bhyt_participants", 3.0e6, "persons", "3 triệu")])
+    obs["as_of_raw"] = ["2007", "2007", "2008", "30/6/2008"]
+    rpt = reports.ProvinceReport("Hà Nội", boundaries="2025", lang=lang, bundle=_bundle(obs))
+    gaps = rpt.aggregation_gaps
+    assert gaps[["indicator", "as_of"]].astype(str).values.tolist() == [
+        ["bhyt_participants", "2008-06-30"]]  # of a day before 1/8/2008, Hà Tây's is missing
+    summed = rpt.aggregated
+    assert summed[["as_of", "value"]].astype(str).values.tolist() == [
+        ["2007-07-01", str(3228500.0 + 2773700.0)]]  # 2008: Hà Nội's own, no sum of it
+    said = " ".join(rpt.boundary_sentences())
+    assert i18n.t("bnd_2025_same_before", lang, name="Hà Nội", part="Hà Nội",
+                  formers="Hà Tây", date=i18n.fmt_date("2008-08-01", lang),
+                  year=2008) in said
+    assert ("đã gồm Hà Tây, không thiếu" in said if lang == "vi"
+            else "Hà Tây included, with nothing missing" in said)
+
+
 def test_earlier_splits_and_transfers_are_named_beside_the_series(bundle) -> None:
     """GSO series follow each year's boundaries: Đắk Lắk's population steps down in 2004
     when Đắk Nông was split off; the report says so (and Đắk Nông says where it came from)."""

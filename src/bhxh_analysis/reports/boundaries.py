@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from .. import geo, i18n
 from .data import legacy_parts, renamed_title
 
@@ -48,10 +50,12 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
 
             part = renamed_title(get_registry().get("legacy", "province", u.code), rpt.lang)
         gone = _defunct_parts(u)
-        if gone:  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008, not "its own"
+        if gone:  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008, not "its own";
+            # from then (GSO's 2008 average, dated 1/7/2008, already) Hà Nội's own whole
+            first = min(g["valid_to"] for g in gone)
             out = [t("bnd_2025_same_before", name=u.name, part=part,
                      formers=", ".join(g["name"] for g in gone),
-                     date=i18n.fmt_date(min(g["valid_to"] for g in gone), rpt.lang)),
+                     date=i18n.fmt_date(first, rpt.lang), year=pd.Timestamp(first).year),
                    t("bnd_2025_sum")]
         else:
             out = [t("bnd_2025_same", name=u.name, part=part)]
