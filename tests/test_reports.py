@@ -1479,6 +1479,38 @@ def test_shared_time_axis_keeps_every_panels_years() -> None:
     plt.close(fig)
 
 
+@pytest.mark.parametrize("points", [3, 1])  # a line's markers, a sparse series' dot
+def test_a_target_of_the_same_value_leaves_its_point_visible(points: int) -> None:
+    """The national BHYT coverage of 2020–2025 sat under its targets' solid red dashes
+    (91.0 % against 91 %): the reader saw targets only. The figure shows inside the
+    target's hollow ring, and the ring round it."""
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    years = [2020, 2021, 2022][:points] if points > 1 else [2021]
+    values = [90.0, 91.0, 92.0][:points] if points > 1 else [91.0]
+    df = pd.DataFrame({"year": years + [2021], "value": values + [91.0],
+                       "series": ["Tỷ lệ bao phủ"] * len(years) + ["Mục tiêu"]})
+    fig = plotting.panels(df, x="year", y="value", hue="series", pct=True,
+                          targets=["Mục tiêu"], title="BHYT")
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[:, :, :3].astype(float)
+    ax = fig.axes[0]
+    cx, cy = ax.transData.transform((2021, 91.0))
+    row, col = int(round(img.shape[0] - cy)), int(round(cx))
+
+    def near(rgb: str, radius: int) -> bool:
+        want = np.array(mcolors.to_rgb(rgb)) * 255
+        box = img[row - radius:row + radius + 1, col - radius:col + radius + 1]
+        return bool((np.abs(box - want).sum(axis=2) < 60).any())
+
+    assert near(plotting.PALETTE[0], 1), "the figure is hidden under its target"
+    assert near(plotting.TARGET_COLOR, 10), "no target drawn round the figure"
+    assert plotting.overlapping_texts(fig) == []
+    plt.close(fig)
+
+
 def test_the_index_says_when_a_province_has_only_plans(bundle, tmp_path) -> None:
     # Bình Định and Bắc Ninh showed "–" under key figures although their reports hold
     # Decision 546's coverage plans: the index says the figures are plans only.
