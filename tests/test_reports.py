@@ -1101,6 +1101,47 @@ def test_section_tables_show_nothing_internal(bundle, lang) -> None:
     assert nested_brackets(page.html()) == []
 
 
+def test_vietnamese_words_carry_no_english_in_brackets() -> None:
+    # issue 14: the vi forecast page's heading read "Kiểm định quá khứ (backtest)"; an
+    # English word in brackets after Vietnamese ones (a tool's name, git, aside)
+    found = []
+
+    def walk(node, path: str) -> None:
+        if isinstance(node, dict):
+            vi = node.get("vi")
+            if isinstance(vi, str):
+                found.extend(f"{path}: {m.group(0)}" for m in re.finditer(
+                    r"\(([a-z]+(?: [a-z]+)*)\)", vi) if m.group(1) not in {"git"})
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+
+    walk(i18n.catalogue(), "")
+    assert found == []
+    assert "backtest" not in i18n.t("backtest", "vi").lower()
+
+
+@pytest.mark.parametrize("lang, words", [("vi", ["Phường", "Thị trấn", "Xã", "Thành phố"]),
+                                         ("en", ["Ward", "Township", "Commune", "City"])])
+def test_the_level_column_names_each_units_own_kind(lang: str, words: list[str]) -> None:
+    # issue 14: the level column said "Xã"/"Commune" for a ward (phường) and a township
+    # (thị trấn); the registry says which each is
+    obs = _obs([
+        ("w-1", "seed000", "24769", "Phường 7", "commune", "legacy", "Lâm Đồng",
+         "2020-07-31", "bhyt_participants", 1000.0, "persons", "1.000"),
+        ("t-1", "seed000", "24958", "Liên Nghĩa", "commune", "legacy", "Lâm Đồng",
+         "2020-07-31", "bhyt_participants", 2000.0, "persons", "2.000"),
+        ("x-1", "seed000", "24961", "Hiệp An", "commune", "legacy", "Lâm Đồng",
+         "2020-07-31", "bhyt_participants", 3000.0, "persons", "3.000"),
+        ("d-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng",
+         "2020-07-31", "bhyt_participants", 9000.0, "persons", "9.000")])
+    rpt = reports.ProvinceReport("Lâm Đồng", lang=lang, bundle=_bundle(obs))
+    head = rpt.headline_table()
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", _html(head, lang))
+    for word in words:
+        assert word in cells, (word, cells)
+    assert cells.count(i18n.t("commune", lang)) == 1  # Hiệp An only
+
+
 def test_no_language_choice_outside_the_catalogue() -> None:
     import pathlib
 

@@ -213,8 +213,9 @@ def _registry():
 def units_frame(boundaries: str) -> pd.DataFrame:
     """Return every unit of a boundary set as a frame (cached).
 
-    Columns: ``geo_level, geo_code, unit_name, full_name, parent_code, province_code,
-    province_2025_code, province_2025_name``.
+    Columns: ``geo_level, geo_code, unit_name, full_name, kind, parent_code,
+    province_code, province_2025_code, province_2025_name`` (``kind``: the registry's
+    kind word, "Phường", "Thị trấn", "Thành phố").
     """
     key = f"units-{boundaries}-{config.raw_dir()}"
     if key not in _CACHE:
@@ -222,10 +223,50 @@ def units_frame(boundaries: str) -> pd.DataFrame:
         units = units[units["geo_level"] != "nation"]
         _CACHE[key] = units.rename(columns={
             "geo_name": "unit_name", "province_2025": "province_2025_name"})[[
-                "geo_level", "geo_code", "unit_name", "full_name", "parent_code", "province_code",
-                "province_2025_code", "province_2025_name"]].drop_duplicates(
+                "geo_level", "geo_code", "unit_name", "full_name", "kind", "parent_code",
+                "province_code", "province_2025_code", "province_2025_name"]].drop_duplicates(
                     ["geo_level", "geo_code"]).reset_index(drop=True)
     return _CACHE[key]
+
+
+def unit_kinds(df: pd.DataFrame, boundaries: str | None = None) -> pd.Series:
+    """The registry's kind of each district or commune row ("Phường", "Thị trấn",
+    "Thành phố"), ``""`` for other rows and unknown codes.
+
+    A table's level column named every commune "Xã"/"Commune", a ward (phường) and a
+    township (thị trấn) too; the kind is what the registry says the unit is
+    (:func:`bhxh_analysis.i18n.level_label` words it).
+
+    Parameters
+    ----------
+    df : DataFrame
+        ``geo_level``, ``geo_code`` and, unless ``boundaries`` is given, ``boundaries``.
+    boundaries : {"legacy", "2025"}, optional
+        The boundary set of every row (default: each row's ``boundaries``).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"geo_level": ["commune", "district", "province"],
+    ...                      "geo_code": ["24769", "672", "68"], "boundaries": "legacy"})
+    >>> unit_kinds(rows).tolist()
+    ['Phường', 'Thành phố', '']
+    """
+    out = pd.Series("", index=df.index, dtype=object)
+    if df.empty:
+        return out
+    bsets = (pd.Series(boundaries, index=df.index) if boundaries is not None
+             else df["boundaries"].astype(str))
+    for bset in bsets.unique():
+        if bset not in ("legacy", "2025"):
+            continue
+        units = units_frame(bset)
+        units = units[units["geo_level"].isin(["district", "commune"])]
+        kind = units.set_index(["geo_level", "geo_code"])["kind"]
+        rows = bsets.eq(bset).to_numpy()
+        keys = pd.MultiIndex.from_arrays([df.loc[rows, "geo_level"].astype(str),
+                                          df.loc[rows, "geo_code"].astype(str)])
+        out.loc[rows] = kind.reindex(keys).fillna("").astype(str).to_numpy()
+    return out
 
 
 def resolve_province(name: str, boundaries: str = "legacy"):

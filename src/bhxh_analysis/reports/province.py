@@ -39,6 +39,7 @@ from .data import (
     renamed_title,
     resolve_province,
     scheme_of,
+    unit_kinds,
     units_frame,
 )
 from .data import check_year as _check_year
@@ -461,7 +462,9 @@ class ProvinceReport:
     def headline_table(self) -> pd.DataFrame:
         """Return the latest figure of every indicator for the province and places inside.
 
-        Columns ``place, geo_level, indicator, value, unit, as_of, source``.
+        Columns ``place, geo_level, indicator, value, unit, as_of, source, unit_kind``
+        (``unit_kind``: the registry's kind of a district or commune, "Phường", which the
+        level column shows; not a column of its own).
 
         The page's own place is one series whatever its rows' boundary set: on 2025
         boundaries a sum of the legacy parts (Phú Thọ, Vĩnh Phúc and Hoà Bình, 2022) and
@@ -485,7 +488,7 @@ class ProvinceReport:
         figs = coverage_table_plans(self, chosen_plans(self, figs))
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
-                                         "as_of", "source"])
+                                         "as_of", "source", "unit_kind"])
         figs = self._order(figs)
         src = figs["source_id"].map(self._labels()).fillna("")
         if "method" in figs:
@@ -495,6 +498,7 @@ class ProvinceReport:
             "place": figs["place"], "geo_level": figs["geo_level"],
             "indicator": figs["indicator"], "value": figs["value"], "unit": figs["unit"],
             "as_of": figs["as_of"], "source": src,
+            "unit_kind": unit_kinds(figs),  # the level column's word: Phường, not Xã
         }).reset_index(drop=True)
 
     def derived_table(self) -> pd.DataFrame:
@@ -573,7 +577,8 @@ class ProvinceReport:
             sentence naming every value and source; empty otherwise), one row per place
             and scheme; ``coverage_lo``/``coverage_hi`` and ``denominator_lo``/
             ``denominator_hi``: the range a derived rate or denominator's inputs allow
-            (NaN when published), printed where wide.
+            (NaN when published), printed where wide; ``unit_kind``: the registry's kind
+            of a district or commune ("Phường"), which the level column shows.
         """
         return coverage.table(self)
 
