@@ -233,6 +233,22 @@ def test_a_2025_page_summing_a_former_province_does_not_call_its_figures_its_own
     assert sum("Hà Tây" in s and date in s for s in said) == 2  # the merger, said once more
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_2008_merger_is_said_once_on_the_legacy_ha_noi_page(bundle, lang: str) -> None:
+    # Hà Nội (legacy) told 1/8/2008 twice: the change sentence ("took in Hà Tây, Mê
+    # Linh ...") and again "Hà Tây is a former province, merged into Hà Nội on ...":
+    # the former province whose merger a change names is not told again
+    said = boundary_words.boundary_sentences(ProvinceReport("Hà Nội", "legacy", lang=lang,
+                                                            bundle=bundle))
+    date = i18n.fmt_date("2008-08-01", lang)
+    assert sum("Hà Tây" in s and date in s for s in said) == 1, said
+    assert i18n.t("bnd_defunct", lang, name="Hà Tây", new="Hà Nội", date=date) not in said
+    # Hà Tây's own page still says where it went
+    own = boundary_words.boundary_sentences(ProvinceReport("Hà Tây", "legacy", lang=lang,
+                                                           bundle=bundle))
+    assert i18n.t("bnd_defunct", lang, name="Hà Tây", new="Hà Nội", date=date) in own
+
+
 @pytest.mark.parametrize(("name", "lang", "want"), [
     ("Bà Rịa - Vũng Tàu", "vi", "là một phần của thành phố Hồ Chí Minh mới, cùng với Bình Dương "
                                 "và Hồ Chí Minh (cũ);"),
