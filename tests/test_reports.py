@@ -1047,8 +1047,8 @@ def nested_brackets(page: str) -> list[str]:
 def brackets_in_a_row(text: str) -> list[str]:
     """Two bracket groups in a row ("Huế (Thừa Thiên Huế đến năm 2024) (địa giới trước
     1/7/2025)"): read as two titles. Empty list: none."""
-    return [text[max(0, m.start() - 40):m.end() + 40]
-            for m in re.finditer(r"\)\s*\(", visible_text(text))]
+    seen = visible_text(text)
+    return [seen[max(0, m.start() - 40):m.end() + 40] for m in re.finditer(r"\)\s*\(", seen)]
 
 
 def test_brackets_in_a_row_check_can_fail() -> None:
