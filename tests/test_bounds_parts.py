@@ -15,7 +15,13 @@ import pytest
 from scipy import stats
 
 from bhxh_analysis import i18n
-from bhxh_analysis.forecast.bounds import PART_FALL, cap_by_parts, quantile_beyond
+from bhxh_analysis.forecast.bounds import (
+    NORMAL_DF,
+    PART_FALL,
+    cap_by_parts,
+    quantile_beyond,
+    usable_df,
+)
 
 ENDS = ["forecast", "lo80", "hi80", "lo95", "hi95"]
 KEYS = {"boundaries": "legacy", "geo_level": "province", "geo_code": "08", "year": 2020,
@@ -163,3 +169,16 @@ def test_report_gives_the_part_cap_as_arithmetic_a_reader_can_redo(lang: str) ->
     assert f"{num(s)} = {num(tot['last_value'])} − {num(part['last_value'])}" in said[0]
     # the printed figures agree to the rounding of the last digit
     assert abs(tot["hi95"] - (1 - PART_FALL) * s - part["hi95"]) < 1.0
+
+
+def test_a_missing_or_bad_df_is_read_as_the_normal_everywhere() -> None:
+    # one helper (bounds.usable_df) for the fallback quantile_beyond and cap_by_parts
+    # both wrote out: a forecast row without df reads as the normal, never as NaN
+    assert usable_df(np.array([4.0, np.nan, 0.0, -2.0, np.inf])).tolist() == [
+        4.0, NORMAL_DF, NORMAL_DF, NORMAL_DF, NORMAL_DF]
+    row = {"loc": np.log(100.0), "upper_bound": np.nan, "forecast": 100.0,
+           "hi80": 100 * np.exp(0.1 * 1.2816), "hi95": 100 * np.exp(0.1 * 1.96),
+           "lo80": 90.0, "lo95": 80.0}
+    got = [float(quantile_beyond(pd.DataFrame([{**row, "df": df}]), "hi", 0.0125)[0])
+           for df in (np.nan, 0.0, NORMAL_DF)]
+    assert np.isfinite(got).all() and got[0] == got[1] == got[2]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -228,9 +229,28 @@ def test_a_2025_page_summing_a_former_province_does_not_call_its_figures_its_own
     assert own not in said
     date = i18n.fmt_date("2008-08-01", lang)
     assert i18n.t("bnd_2025_same_before", lang, name="Hà Nội", part="Hà Nội",
-                  formers="Hà Tây", date=date) == said[0]
+                  formers="Hà Tây", date=date, year=2008) == said[0]
     assert i18n.t("bnd_2025_sum", lang) in said
     assert sum("Hà Tây" in s and date in s for s in said) == 2  # the merger, said once more
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_2008_merger_is_said_once_on_the_legacy_ha_noi_page(bundle, lang: str) -> None:
+    # Hà Nội (legacy) told 1/8/2008 twice: the change sentence ("took in Hà Tây, Mê
+    # Linh ...") and again "Hà Tây is a former province, merged into Hà Nội on ...":
+    # the former province whose merger a change names is not told again
+    said = boundary_words.boundary_sentences(ProvinceReport("Hà Nội", "legacy", lang=lang,
+                                                            bundle=bundle))
+    date = i18n.fmt_date("2008-08-01", lang)
+    assert sum("Hà Tây" in s and date in s for s in said) == 1, said
+    assert i18n.t("bnd_defunct", lang, name="Hà Tây", new="Hà Nội", date=date) not in said
+    # the change's act no longer follows its last part's bracket: "Lương Sơn (Hoà Bình)
+    # (Nghị quyết 15/2008/QH12)" read as two bracket groups in a row
+    assert not [s for s in said if re.search(r"\)\s*\(", s)], said
+    # Hà Tây's own page still says where it went
+    own = boundary_words.boundary_sentences(ProvinceReport("Hà Tây", "legacy", lang=lang,
+                                                           bundle=bundle))
+    assert i18n.t("bnd_defunct", lang, name="Hà Tây", new="Hà Nội", date=date) in own
 
 
 @pytest.mark.parametrize(("name", "lang", "want"), [

@@ -63,8 +63,8 @@ def test_a_page_names_each_figure_with_the_name_of_its_date(bundle, boundaries: 
     assert figures["h-1"] == figures["h-3"] == "Thừa Thiên Huế"
     assert figures["h-4"] == "Huế"
     # the title names both; the boundary note says when and why the name changed
-    title = i18n.t("name_formerly", lang, name="Huế", former="Thừa Thiên Huế", year=2024)
-    assert title in rpt.title
+    title = i18n.t("name_formerly", lang, former="Thừa Thiên Huế", year=2024)
+    assert f"Huế ({title}; " in rpt.title
     said = " ".join(boundary_words.boundary_sentences(rpt))
     assert (i18n.legal_ref("Nghị quyết 175/2024/QH15", lang) in said
             and i18n.fmt_date("2025-01-01", lang) in said)

@@ -901,6 +901,38 @@ def test_ha_tay_in_a_2025_report_is_labelled_with_its_own_end(bundle) -> None:
         assert places == {until, "Hà Nội"}, places
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_ha_noi_2008_yearly_figures_miss_no_ha_tay(lang: str) -> None:
+    # issue 14: the 2025 Hà Nội page said 2 totals "could not be summed ... missing Hà
+    # Tây": GSO's 2008 averages, dated 1/7/2008 (before Hà Tây joined on 1/8/2008), were
+    # asked for Hà Tây's figure. They count the area of 31/12/2008 (geo.areas.area_dates),
+    # Hà Tây in it: Hà Nội's 2008 figure is the whole. Before 1/8/2008 the sum of Hà Nội
+    # and Hà Tây is; a figure truly of a day before it without Hà Tây's is not.
+    obs = _obs([
+        ("h-07", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2007-07-01",
+         "population", 3228500.0, "persons", "3.228,5"),
+        ("t-07", "gso", "28", "Hà Tây", "province", "legacy", "Hà Nội", "2007-07-01",
+         "population", 2773700.0, "persons", "2.773,7"),
+        ("h-08", "gso", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2008-07-01",
+         "population", 6381800.0, "persons", "6.381,8"),
+        ("l-08", "x", "01", "Hà Nội", "province", "legacy", "Hà Nội", "2008-06-30",
+         "bhyt_participants", 3.0e6, "persons", "3 triệu")])
+    obs["as_of_raw"] = ["2007", "2007", "2008", "30/6/2008"]
+    rpt = reports.ProvinceReport("Hà Nội", boundaries="2025", lang=lang, bundle=_bundle(obs))
+    gaps = rpt.aggregation_gaps
+    assert gaps[["indicator", "as_of"]].astype(str).values.tolist() == [
+        ["bhyt_participants", "2008-06-30"]]  # of a day before 1/8/2008, Hà Tây's is missing
+    summed = rpt.aggregated
+    assert summed[["as_of", "value"]].astype(str).values.tolist() == [
+        ["2007-07-01", str(3228500.0 + 2773700.0)]]  # 2008: Hà Nội's own, no sum of it
+    said = " ".join(rpt.boundary_sentences())
+    assert i18n.t("bnd_2025_same_before", lang, name="Hà Nội", part="Hà Nội",
+                  formers="Hà Tây", date=i18n.fmt_date("2008-08-01", lang),
+                  year=2008) in said
+    assert ("đã gồm Hà Tây, không thiếu" in said if lang == "vi"
+            else "Hà Tây included, with nothing missing" in said)
+
+
 def test_earlier_splits_and_transfers_are_named_beside_the_series(bundle) -> None:
     """GSO series follow each year's boundaries: Đắk Lắk's population steps down in 2004
     when Đắk Nông was split off; the report says so (and Đắk Nông says where it came from)."""
@@ -1120,6 +1152,36 @@ def nested_brackets(page: str) -> list[str]:
     return found
 
 
+def brackets_in_a_row(text: str) -> list[str]:
+    """Two bracket groups in a row ("Huế (Thừa Thiên Huế đến năm 2024) (địa giới trước
+    1/7/2025)"): read as two titles. Empty list: none."""
+    seen = visible_text(text)
+    return [seen[max(0, m.start() - 40):m.end() + 40] for m in re.finditer(r"\)\s*\(", seen)]
+
+
+def test_brackets_in_a_row_check_can_fail() -> None:
+    assert brackets_in_a_row("<h1>Huế (Thừa Thiên Huế đến năm 2024) (địa giới 2025)</h1>")
+    assert brackets_in_a_row("<h1>Huế (Thừa Thiên Huế đến năm 2024; địa giới 2025)</h1>") == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_province_title_has_one_bracket_group(bundle, lang: str) -> None:
+    # issue 14: Huế's title had its former name and its boundary set in two brackets
+    from bhxh_analysis import geo
+
+    reg = geo.get_registry()
+    for bset in ("legacy", "2025"):
+        for name in reg.units(bset, "province")["geo_name"]:
+            title = reports.ProvinceReport(name, bset, lang=lang, bundle=bundle).title
+            assert title.count("(") == title.count(")") == 1, title
+            assert not brackets_in_a_row(title) and not nested_brackets(title), title
+    for bset in ("legacy", "2025"):
+        title = reports.ProvinceReport("Huế", bset, lang=lang, bundle=bundle).title
+        said = (i18n.t("name_formerly", lang, former="Thừa Thiên Huế", year=2024) + "; "
+                + i18n.t("boundaries_legacy" if bset == "legacy" else "boundaries_2025", lang))
+        assert title.endswith(f"Huế ({said})"), title
+
+
 def test_nested_brackets_check_can_fail() -> None:
     assert nested_brackets("<p>3 (khoảng 80%: 1–4) (mẫu hình trong năm (theo mùa))</p>")
     assert nested_brackets("<p>((a))</p>")
@@ -1145,6 +1207,47 @@ def test_section_tables_show_nothing_internal(bundle, lang) -> None:
     page.sources(rpt.sources_table())
     assert internal_text(page.html()) == []
     assert nested_brackets(page.html()) == []
+
+
+def test_vietnamese_words_carry_no_english_in_brackets() -> None:
+    # issue 14: the vi forecast page's heading read "Kiểm định quá khứ (backtest)"; an
+    # English word in brackets after Vietnamese ones (a tool's name, git, aside)
+    found = []
+
+    def walk(node, path: str) -> None:
+        if isinstance(node, dict):
+            vi = node.get("vi")
+            if isinstance(vi, str):
+                found.extend(f"{path}: {m.group(0)}" for m in re.finditer(
+                    r"\(([a-z]+(?: [a-z]+)*)\)", vi) if m.group(1) not in {"git"})
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+
+    walk(i18n.catalogue(), "")
+    assert found == []
+    assert "backtest" not in i18n.t("backtest", "vi").lower()
+
+
+@pytest.mark.parametrize("lang, words", [("vi", ["Phường", "Thị trấn", "Xã", "Thành phố"]),
+                                         ("en", ["Ward", "Township", "Commune", "City"])])
+def test_the_level_column_names_each_units_own_kind(lang: str, words: list[str]) -> None:
+    # issue 14: the level column said "Xã"/"Commune" for a ward (phường) and a township
+    # (thị trấn); the registry says which each is
+    obs = _obs([
+        ("w-1", "seed000", "24769", "Phường 7", "commune", "legacy", "Lâm Đồng",
+         "2020-07-31", "bhyt_participants", 1000.0, "persons", "1.000"),
+        ("t-1", "seed000", "24958", "Liên Nghĩa", "commune", "legacy", "Lâm Đồng",
+         "2020-07-31", "bhyt_participants", 2000.0, "persons", "2.000"),
+        ("x-1", "seed000", "24961", "Hiệp An", "commune", "legacy", "Lâm Đồng",
+         "2020-07-31", "bhyt_participants", 3000.0, "persons", "3.000"),
+        ("d-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng",
+         "2020-07-31", "bhyt_participants", 9000.0, "persons", "9.000")])
+    rpt = reports.ProvinceReport("Lâm Đồng", lang=lang, bundle=_bundle(obs))
+    head = rpt.headline_table()
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", _html(head, lang))
+    for word in words:
+        assert word in cells, (word, cells)
+    assert cells.count(i18n.t("commune", lang)) == 1  # Hiệp An only
 
 
 def test_no_language_choice_outside_the_catalogue() -> None:
@@ -1522,6 +1625,38 @@ def test_shared_time_axis_keeps_every_panels_years() -> None:
     assert lo <= cov["year"].min() and hi >= cov["year"].max()
     assert fig.axes[0].get_title(loc="left") == i18n.indicator_label(
         "bhxh_coverage_pct", "en").split(":")[0]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("points", [3, 1])  # a line's markers, a sparse series' dot
+def test_a_target_of_the_same_value_leaves_its_point_visible(points: int) -> None:
+    """The national BHYT coverage of 2020–2025 sat under its targets' solid red dashes
+    (91.0 % against 91 %): the reader saw targets only. The figure shows inside the
+    target's hollow ring, and the ring round it."""
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    years = [2020, 2021, 2022][:points] if points > 1 else [2021]
+    values = [90.0, 91.0, 92.0][:points] if points > 1 else [91.0]
+    df = pd.DataFrame({"year": years + [2021], "value": values + [91.0],
+                       "series": ["Tỷ lệ bao phủ"] * len(years) + ["Mục tiêu"]})
+    fig = plotting.panels(df, x="year", y="value", hue="series", pct=True,
+                          targets=["Mục tiêu"], title="BHYT")
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[:, :, :3].astype(float)
+    ax = fig.axes[0]
+    cx, cy = ax.transData.transform((2021, 91.0))
+    row, col = int(round(img.shape[0] - cy)), int(round(cx))
+
+    def near(rgb: str, radius: int) -> bool:
+        want = np.array(mcolors.to_rgb(rgb)) * 255
+        box = img[row - radius:row + radius + 1, col - radius:col + radius + 1]
+        return bool((np.abs(box - want).sum(axis=2) < 60).any())
+
+    assert near(plotting.PALETTE[0], 1), "the figure is hidden under its target"
+    assert near(plotting.TARGET_COLOR, 10), "no target drawn round the figure"
+    assert plotting.overlapping_texts(fig) == []
     plt.close(fig)
 
 

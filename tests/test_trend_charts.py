@@ -256,9 +256,6 @@ def test_the_2025_dak_lak_population_starts_with_its_area(home: Path) -> None:
     ("Vĩnh Phúc", "legacy", "en", [("trend_event_lost", "Mê Linh")]),
     ("Hà Nội", "legacy", "en", [("trend_event_gained", "Hà Tây, Mê Linh, 4 communes of Lương Sơn")]),
     ("Hà Nội", "2025", "vi", [("trend_event_gained", "Hà Tây, Mê Linh, 4 xã Lương Sơn")]),
-    # two legacy parts lost land to Hà Nội on the same day: one mark, one label
-    ("Phú Thọ", "2025", "en", [("trend_event_lost", "4 communes of Lương Sơn, Mê Linh")]),
-    ("Phú Thọ", "2025", "vi", [("trend_event_lost", "4 xã của Lương Sơn, Mê Linh")]),
 ])
 def test_the_2008_changes_are_marked_on_every_place_they_touched(home: Path, name, boundaries,
                                                                  lang, labels) -> None:
@@ -273,6 +270,36 @@ def test_the_2008_changes_are_marked_on_every_place_they_touched(home: Path, nam
     # the change took effect on 1/8/2008, but GSO's 2008 figures (dated 1/7) already
     # count the new area: the note says the step comes before the line
     assert rpt.trend_notes(trends)[1:] == [_note(lang, " / ".join(words), name, 2008)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_change_before_the_first_figures_area_is_not_marked(home: Path, lang: str) -> None:
+    # 2025 Phú Thọ sums its legacy parts from 2008 (geo.areas): its first figure, GSO's
+    # 2008 average dated 1/7/2008, already counts the area of 31/12/2008, without Mê
+    # Linh and the 4 communes of Lương Sơn. The chart marked 1/8/2008 beside that first
+    # point although nothing drawn counts the area before it (issue 14).
+    rpt = ProvinceReport("Phú Thọ", boundaries="2025", lang=lang)
+    trends = rpt.trend_table()
+    pop = trends[trends["series"] == i18n.indicator_label("population", lang)]
+    assert pop["as_of"].min() == pd.Timestamp("2008-07-01"), pop  # before the change's day
+    assert pop["area_date"].min() == pd.Timestamp("2008-12-31")
+    assert rpt.trend_events(trends) == [] and rpt.trend_notes(trends) == [
+        i18n.t("sparse_note", lang)]
+
+
+@pytest.mark.parametrize("name, boundaries", [
+    ("Phú Thọ", "legacy"), ("Phú Thọ", "2025"), ("Hà Nội", "legacy"), ("Hà Nội", "2025"),
+    ("Đắk Lắk", "legacy"), ("Đắk Lắk", "2025"), ("Cần Thơ", "legacy"), ("Cần Thơ", "2025")])
+def test_every_mark_falls_inside_what_its_panel_draws(home: Path, name, boundaries) -> None:
+    # a mark only where a drawn figure counts the area before the change and one is
+    # dated on or after it: never at or before the first point of the data
+    rpt = ProvinceReport(name, boundaries=boundaries, lang="vi")
+    trends = rpt.trend_table()
+    for day, label in rpt.trend_events(trends):
+        shown = trends.groupby("panel").filter(
+            lambda g, d=day: g["as_of"].min() < d <= g["as_of"].max())
+        assert len(shown), (name, boundaries, label)
+        assert (shown["area_date"] < day).any() and (shown["as_of"] >= day).any()
 
 
 def test_a_span_that_does_not_cross_a_change_is_not_marked(home: Path) -> None:

@@ -324,14 +324,23 @@ def fmt_month(year: int, month: int, lang: str) -> str:
     return f"{_MONTHS_EN[month - 1]} {year}"
 
 
-def level_label(level: str, lang: str) -> str:
-    """Return the name of an administrative level (``district`` → ``Huyện`` / ``District``).
+def level_label(level: str, lang: str, kind: str = "") -> str:
+    """Return the name of an administrative level (``district`` → ``Huyện`` / ``District``),
+    or of the unit's own ``kind`` when the registry gives one the catalogue words
+    (``unit_kinds``): a ward is "Phường"/"Ward", a township "Thị trấn"/"Township", not
+    "Xã"/"Commune".
 
     Examples
     --------
     >>> level_label("district", "vi"), level_label("district", "en")
     ('Huyện', 'District')
+    >>> level_label("commune", "vi", "Phường"), level_label("commune", "en", "Thị trấn")
+    ('Phường', 'Township')
     """
+    words = catalogue().get("unit_kinds", {}).get(str(kind or "")) if kind else None
+    if words:
+        check_lang(lang)
+        return str(words[lang])
     return t(level, lang)
 
 

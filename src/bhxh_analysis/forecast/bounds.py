@@ -521,6 +521,25 @@ def sibling_of(indicator: str) -> tuple[str, str] | None:
     return None
 
 
+#: Degrees of freedom standing for the normal: a Student-t this wide is the normal to
+#: every digit a page prints.
+NORMAL_DF = 1e6
+
+
+def usable_df(df: np.ndarray) -> np.ndarray:
+    """Student-t degrees of freedom, a missing or non-positive one read as the normal's
+    (:data:`NORMAL_DF`): a forecast without its ``df`` (an ETS row, an older table) is
+    read as a normal, never as NaN.
+
+    Examples
+    --------
+    >>> usable_df(np.array([4.0, np.nan, 0.0, -1.0])).tolist()
+    [4.0, 1000000.0, 1000000.0, 1000000.0]
+    """
+    df = np.asarray(df, dtype=float)
+    return np.where(np.isfinite(df) & (df > 0), df, NORMAL_DF)
+
+
 def quantile_beyond(rows: pd.DataFrame, side: str, p: np.ndarray | float) -> np.ndarray:
     """The value a forecast's distribution leaves ``p`` beyond, on ``side`` (``hi``/``lo``).
 
@@ -547,8 +566,7 @@ def quantile_beyond(rows: pd.DataFrame, side: str, p: np.ndarray | float) -> np.
     p = np.broadcast_to(np.asarray(p, dtype=float), len(rows))
     loc = rows["loc"].to_numpy(float)
     loc = np.where(np.isfinite(loc), loc, np.log(rows["forecast"].to_numpy(float)))
-    df = rows["df"].to_numpy(float)
-    df = np.where(np.isfinite(df) & (df > 0), df, 1e6)
+    df = usable_df(rows["df"].to_numpy(float))
     sign = 1.0 if side == "hi" else -1.0
     with np.errstate(divide="ignore", invalid="ignore"):
         s80, s95 = (np.maximum(sign * (np.log(rows[f"{side}{lev}"].to_numpy(float)) - loc), 0.0)
@@ -682,8 +700,7 @@ def cap_by_parts(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
 
         j = idx[after[hit][:, his.index("hi80")] < before[hit][:, his.index("hi80")]]
         loc = res.loc[j, "loc"].to_numpy(float)
-        df = res.loc[j, "df"].to_numpy(float)
-        z = t_ppf(0.90, np.where(np.isfinite(df) & (df > 0), df, 1e6))
+        z = t_ppf(0.90, usable_df(res.loc[j, "df"].to_numpy(float)))
         new = (np.log(res.loc[j, "hi80"].to_numpy(float)) - loc) / z
         res.loc[j, "scale_hi"] = np.where(np.isfinite(new) & (new > 0), new,
                                           res.loc[j, "scale_hi"].to_numpy(float))

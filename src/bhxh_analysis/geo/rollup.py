@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import DENOMINATOR, LEVEL_RANK, OBSERVATION_COLUMNS, enforce_dtypes, expected_unit
-from .areas import other_area
+from .areas import area_dates, other_area
 from .registry import Registry, get_registry
 from .unit import GeoError
 
@@ -248,11 +248,13 @@ def _split_additive(d: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _entries(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows as complete entries of the roll-up (a place's own figure)."""
+    """Rows as complete entries of the roll-up (a place's own figure); ``area``: the day
+    whose boundaries the figure counts (:func:`~bhxh_analysis.geo.areas.area_dates`)."""
     return pd.DataFrame({
         "code": rows["key"], "as_of": rows["as_of"], "indicator": rows["indicator"],
         "value": rows["value"], "complete": rows["value"].notna(), "inputs": rows["obs_id"],
-        "missing": "", "unexpected": "", "depth": rows["geo_level"].map(LEVEL_RANK)})
+        "missing": "", "unexpected": "", "depth": rows["geo_level"].map(LEVEL_RANK),
+        "area": area_dates(rows) if len(rows) else pd.Series(dtype="datetime64[ns]")})
 
 
 def _own_area(rows: pd.DataFrame, tree: _Tree, reg: Registry) -> pd.DataFrame:
@@ -291,7 +293,9 @@ def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _
     ``children`` lists the required children of each parent; with the registry ``reg``
     (the children are then legacy units of ``level``) a child counts only at dates it
     had not ceased by (:meth:`Registry.ceased_by`: Hà Tây before 2008-08-01, Thành phố
-    Ninh Bình before 2025-01-01).
+    Ninh Bình before 2025-01-01) on the day whose boundaries the figures count (``area``):
+    GSO's 2008 averages, dated 1/7/2008, count the area of 31/12/2008, when Hà Tây was
+    part of Hà Nội, so Hà Nội's 2008 figure is the whole and Hà Tây is not missing.
     """
     if entries.empty:
         return _entries(pd.DataFrame(columns=["key", "as_of", "indicator", "value", "obs_id",
@@ -303,9 +307,9 @@ def _roll(entries: pd.DataFrame, parent: pd.Series, children: pd.Series, tree: _
     out = g.agg(value=("value", "sum"), complete=("complete", "all"),
                 present=("code", list), inputs=("inputs", " ".join),
                 missing=("missing", _join), unexpected=("unexpected", _join),
-                depth=("depth", "max")).reset_index()
+                depth=("depth", "max"), area=("area", "max")).reset_index()
     absent, extra = [], []
-    for p, when, present in zip(out["parent"], out["as_of"], out["present"], strict=True):
+    for p, when, present in zip(out["parent"], out["area"], out["present"], strict=True):
         need = _required(children, p, when, reg, level)
         absent.append([c for c in need if c not in set(present)])
         extra.append([c for c in present if c not in set(need)])

@@ -64,7 +64,9 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     scale : float
         Divide ``y`` by this (e.g. 1e6 with ``ylabel="triệu người"``).
     targets : sequence of str
-        ``hue`` values that are targets: drawn as red marks at their year, never joined.
+        ``hue`` values that are targets: hollow red rings at their year, never joined,
+        wide enough (:data:`TARGET_RING`) that a figure of the same value shows inside
+        (a solid red dash hid the national BHYT coverage of 2020–2025 under its targets).
     colors : dict, optional
         Colour of each ``hue`` value (default: the palette in the order the values first
         appear in ``df``, or a categorical's order, so translated labels keep their colours).
@@ -102,9 +104,9 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         for key, g in groups:
             color = colors.get(str(key), PALETTE[0])
             label = None if key is None else str(key)
-            if label in targets:
-                ax.scatter(g[x], g[y], marker="_", s=260, linewidths=2.5, color=TARGET_COLOR,
-                           zorder=4, label=label)
+            if label in targets:  # a hollow ring round its year's point: both seen
+                ax.scatter(g[x], g[y], marker="o", s=TARGET_RING, linewidths=1.5,
+                           facecolors="none", edgecolors=TARGET_COLOR, zorder=4, label=label)
             elif len(g) >= SPARSE:  # seaborn's line look; NaN rows break it at gaps, and a
                 # figure alone between two gaps is its marker (5 points: seen, not a dot)
                 pts = break_gaps(g, x, y)
@@ -243,6 +245,10 @@ def mark_events(ax: Axes, events: Sequence[tuple[object, str]], first: object,
         drawn.append(at)
     return drawn
 
+
+#: Area (points²) of a target's hollow ring: about 11 points across, around a figure's
+#: 5-point marker (6 points for a sparse series' dot) with room between them.
+TARGET_RING = 120.0
 
 #: A date axis with this many dates or fewer is labelled at the dates themselves.
 SPARSE_DATES = 3

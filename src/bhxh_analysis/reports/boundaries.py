@@ -10,7 +10,10 @@ sentences of a page.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from .. import geo, i18n
 from .data import legacy_parts, renamed_title
@@ -48,10 +51,12 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
 
             part = renamed_title(get_registry().get("legacy", "province", u.code), rpt.lang)
         gone = _defunct_parts(u)
-        if gone:  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008, not "its own"
+        if gone:  # Hà Nội: sums of Hà Nội and Hà Tây before 1/8/2008, not "its own";
+            # from then (GSO's 2008 average, dated 1/7/2008, already) Hà Nội's own whole
+            first = min(g["valid_to"] for g in gone)
             out = [t("bnd_2025_same_before", name=u.name, part=part,
                      formers=", ".join(g["name"] for g in gone),
-                     date=i18n.fmt_date(min(g["valid_to"] for g in gone), rpt.lang)),
+                     date=i18n.fmt_date(first, rpt.lang), year=pd.Timestamp(first).year),
                    t("bnd_2025_sum")]
         else:
             out = [t("bnd_2025_same", name=u.name, part=part)]
@@ -59,9 +64,15 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
         out = [t("bnd_2025_first", name=u.name, parts=", ".join(parts), **_kind_2025(u)),
                t("bnd_2025_sum")]
     out += _renamed_sentences(rpt) + _change_sentences(rpt) + _merged_district_sentences(rpt)
+    # a former province whose merger a change sentence already tells (Hà Nội's legacy
+    # page: "1/8/2008, Hà Nội ... took in Hà Tây") is not told again by bnd_defunct
+    told = {(pd.Timestamp(c["date"]), n) for _, c in _changes(rpt) if c["kind"] == "gained"
+            for n in _names_in(c.get("part", ""))}
     for former in _defunct_parts(u):
         if rpt.boundaries == "2025" and len(parts) == 1:
             continue  # bnd_2025_same_before named it and its date already
+        if (pd.Timestamp(former["valid_to"]), former["name"]) in told:
+            continue
         out.append(t("bnd_defunct", name=former["name"], new=u.province_2025_name
                      if rpt.boundaries == "2025" else u.name,
                      date=i18n.fmt_date(former["valid_to"], rpt.lang)))
@@ -130,27 +141,37 @@ def _renamed_sentences(rpt: ProvinceReport) -> list[str]:
     return out
 
 
-def _change_sentences(rpt: ProvinceReport) -> list[str]:
-    """Earlier splits and transfers of the province (or of its legacy parts)."""
+def _changes(rpt: ProvinceReport) -> list[tuple[str, dict[str, str]]]:
+    """Earlier splits and transfers of the province (or of its legacy parts), each with
+    the name of the province it belongs to: the one collection the change sentences and
+    the former-province sentences both read (``geo.reform.boundary_changes``)."""
     from ..geo.reform import boundary_changes
 
     u = rpt.unit
     if rpt.boundaries == "legacy":
         places = [(u.code, u.name)]
     else:
-        from .. import geo
-
         units = geo.get_registry().units("legacy", "province")
         codes = dict(zip(units["geo_name"], units["geo_code"], strict=True))
         places = [(codes[p], p) for p in legacy_parts(u) if p in codes]
+    return [(name, c) for code, name in places for c in boundary_changes(code)]
+
+
+def _names_in(part: str) -> set[str]:
+    """The place names a change's ``part`` lists ("Hà Tây, Mê Linh (Vĩnh Phúc)" →
+    {"Hà Tây", "Mê Linh"})."""
+    return {re.sub(r"\s*\(.*?\)", "", p).strip() for p in part.split(",")}
+
+
+def _change_sentences(rpt: ProvinceReport) -> list[str]:
+    """Earlier splits and transfers of the province (or of its legacy parts)."""
     out = []
-    for code, name in places:
-        for c in boundary_changes(code):
-            part = c.get(f"part_{rpt.lang}", c.get("part", ""))  # part_en where vi differs
-            out.append(rpt.t(f"bnd_change_{c['kind']}", name=name, part=part,
-                             source=c.get("from", ""), dest=c.get("to", ""),
-                             basis=i18n.legal_ref(c["basis"], rpt.lang),
-                             date=i18n.fmt_date(c["date"], rpt.lang)))
+    for name, c in _changes(rpt):
+        part = c.get(f"part_{rpt.lang}", c.get("part", ""))  # part_en where vi differs
+        out.append(rpt.t(f"bnd_change_{c['kind']}", name=name, part=part,
+                         source=c.get("from", ""), dest=c.get("to", ""),
+                         basis=i18n.legal_ref(c["basis"], rpt.lang),
+                         date=i18n.fmt_date(c["date"], rpt.lang)))
     return out
 
 

@@ -20,9 +20,14 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
+<<<<<<< HEAD
 from ..metrics.figures import figure_bounds
 from ..schema import DENOMINATOR, QUALIFIER_KIND
 from .data import latest, measure_of, scheme_of
+=======
+from ..schema import DENOMINATOR
+from .data import latest, measure_of, scheme_of, unit_kinds
+>>>>>>> wp-polish
 from .plans import next_plan_of, plan_note, plan_of, same_place
 
 if TYPE_CHECKING:
@@ -34,7 +39,11 @@ COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "
            "denominator", "denominator_indicator", "persons_needed", "label",
            "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi",
            "persons_needed_lo", "persons_needed_hi", "target_lo", "target_hi", "gap_pp_lo",
+<<<<<<< HEAD
            "gap_pp_hi", "coverage_qualifier"]
+=======
+           "gap_pp_hi", "unit_kind"]
+>>>>>>> wp-polish
 
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
@@ -230,10 +239,15 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     rates = pd.concat([figs, rpt.derived[~shadowed]])
     cov = latest(rates[measure_of(rates["indicator"]).eq("coverage_pct").to_numpy()
                        & rates["geo_level"].isin(["province", "district", "commune"])])
+<<<<<<< HEAD
     rows, older = [], []
     cov = rpt._order(cov)
     bounds = figure_bounds(cov)  # a published rate printed "trên 92,3%" is a bound
     for i, (_, r) in enumerate(cov.iterrows()):  # a handful of rows per province
+=======
+    rows, older, bsets = [], [], []
+    for _, r in rpt._order(cov).iterrows():  # a handful of rows per province
+>>>>>>> wp-polish
         year = int(r["as_of"].year)
         plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
         plan, _ = plan_of(figs, rpt.derived, r, plan_ind, year)
@@ -279,6 +293,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
                            "coverage_hi": float(bounds["hi"].iloc[i])}
         # a target implied by derived figures (a shortfall in points) has a range too
         tgt_rng = range_of(plan, "target")
+        bsets.append(str(r.get("boundaries", rpt.boundaries)))
         rows.append({
             "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
             "indicator": r["indicator"], "coverage": float(r["value"]),
@@ -295,6 +310,8 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
+    # the level column's word: a ward is "Phường", not "Xã" (the registry's kind)
+    out["unit_kind"] = unit_kinds(out.assign(boundaries=bsets)) if len(out) else ""
     rpt._cache["coverage"] = out
     rpt._cache["coverage_denominators"] = [*denominator_notes(rpt, both, cov),
                                            *dict.fromkeys(older)]

@@ -213,8 +213,9 @@ def _registry():
 def units_frame(boundaries: str) -> pd.DataFrame:
     """Return every unit of a boundary set as a frame (cached).
 
-    Columns: ``geo_level, geo_code, unit_name, full_name, parent_code, province_code,
-    province_2025_code, province_2025_name``.
+    Columns: ``geo_level, geo_code, unit_name, full_name, kind, parent_code,
+    province_code, province_2025_code, province_2025_name`` (``kind``: the registry's
+    kind word, "Phường", "Thị trấn", "Thành phố").
     """
     key = f"units-{boundaries}-{config.raw_dir()}"
     if key not in _CACHE:
@@ -222,10 +223,50 @@ def units_frame(boundaries: str) -> pd.DataFrame:
         units = units[units["geo_level"] != "nation"]
         _CACHE[key] = units.rename(columns={
             "geo_name": "unit_name", "province_2025": "province_2025_name"})[[
-                "geo_level", "geo_code", "unit_name", "full_name", "parent_code", "province_code",
-                "province_2025_code", "province_2025_name"]].drop_duplicates(
+                "geo_level", "geo_code", "unit_name", "full_name", "kind", "parent_code",
+                "province_code", "province_2025_code", "province_2025_name"]].drop_duplicates(
                     ["geo_level", "geo_code"]).reset_index(drop=True)
     return _CACHE[key]
+
+
+def unit_kinds(df: pd.DataFrame, boundaries: str | None = None) -> pd.Series:
+    """The registry's kind of each district or commune row ("Phường", "Thị trấn",
+    "Thành phố"), ``""`` for other rows and unknown codes.
+
+    A table's level column named every commune "Xã"/"Commune", a ward (phường) and a
+    township (thị trấn) too; the kind is what the registry says the unit is
+    (:func:`bhxh_analysis.i18n.level_label` words it).
+
+    Parameters
+    ----------
+    df : DataFrame
+        ``geo_level``, ``geo_code`` and, unless ``boundaries`` is given, ``boundaries``.
+    boundaries : {"legacy", "2025"}, optional
+        The boundary set of every row (default: each row's ``boundaries``).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"geo_level": ["commune", "district", "province"],
+    ...                      "geo_code": ["24769", "672", "68"], "boundaries": "legacy"})
+    >>> unit_kinds(rows).tolist()
+    ['Phường', 'Thành phố', '']
+    """
+    out = pd.Series("", index=df.index, dtype=object)
+    if df.empty:
+        return out
+    bsets = (pd.Series(boundaries, index=df.index) if boundaries is not None
+             else df["boundaries"].astype(str))
+    for bset in bsets.unique():
+        if bset not in ("legacy", "2025"):
+            continue
+        units = units_frame(bset)
+        units = units[units["geo_level"].isin(["district", "commune"])]
+        kind = units.set_index(["geo_level", "geo_code"])["kind"]
+        rows = bsets.eq(bset).to_numpy()
+        keys = pd.MultiIndex.from_arrays([df.loc[rows, "geo_level"].astype(str),
+                                          df.loc[rows, "geo_code"].astype(str)])
+        out.loc[rows] = kind.reindex(keys).fillna("").astype(str).to_numpy()
+    return out
 
 
 def resolve_province(name: str, boundaries: str = "legacy"):
@@ -378,24 +419,39 @@ def dated_names(df: pd.DataFrame) -> pd.Series:
     return out
 
 
-def renamed_title(unit, lang: str) -> str:
-    """A unit's name with the names it bore before ("Huế (Thừa Thiên Huế until 2024)");
-    its name alone when it was never renamed.
+def renamed_title(unit, lang: str, notes: tuple[str, ...] | list[str] = ()) -> str:
+    """A unit's name with the names it bore before and any further ``notes``, all in one
+    bracket joined by "; " ("Huế (Thừa Thiên Huế until 2024; boundaries before 1 July
+    2025)"); its name alone when it was never renamed and no note is given.
+
+    One bracket, not one per note: two bracket groups in a row ("Huế (Thừa Thiên Huế
+    until 2024) (boundaries before 1 July 2025)", issue 14) read as two titles.
+
+    Parameters
+    ----------
+    unit : Unit
+        The unit named.
+    lang : {"vi", "en"}
+        Language of the words.
+    notes : sequence of str
+        Words to add after the former names (a page title's boundary set).
 
     Examples
     --------
     >>> renamed_title(resolve_province("Huế"), "en")
     'Huế (Thừa Thiên Huế until 2024)'
+    >>> renamed_title(resolve_province("Huế"), "en", ["boundaries before 1 July 2025"])
+    'Huế (Thừa Thiên Huế until 2024; boundaries before 1 July 2025)'
     >>> renamed_title(resolve_province("Kon Tum"), "en")
     'Kon Tum'
     """
     from .. import geo
 
-    name = unit.name
-    for former in geo.former_names(unit):
-        last = pd.Timestamp(former["valid_to"]) - pd.Timedelta(days=1)
-        name = i18n.t("name_formerly", lang, name=name, former=former["name"], year=last.year)
-    return name
+    said = [i18n.t("name_formerly", lang, former=former["name"],
+                   year=(pd.Timestamp(former["valid_to"]) - pd.Timedelta(days=1)).year)
+            for former in geo.former_names(unit)] + [n for n in notes if n]
+    return i18n.t("name_notes", lang, name=unit.name, notes="; ".join(said)) if said \
+        else unit.name
 
 
 def joined_into(codes) -> pd.DataFrame:

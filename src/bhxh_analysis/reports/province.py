@@ -40,6 +40,7 @@ from .data import (
     renamed_title,
     resolve_province,
     scheme_of,
+    unit_kinds,
     units_frame,
 )
 from .data import check_year as _check_year
@@ -398,8 +399,7 @@ class ProvinceReport:
     def title(self) -> str:
         """Report title in the report language."""
         bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
-        return self.t("page_title_province", name=renamed_title(self.unit, self.lang),
-                      boundaries=bset)
+        return self.t("page_title_province", name=renamed_title(self.unit, self.lang, [bset]))
 
     def subtitle(self) -> list[str]:
         """Lines under the title: data cut-off and year, why this year, what is shown."""
@@ -464,9 +464,10 @@ class ProvinceReport:
     def headline_table(self) -> pd.DataFrame:
         """Return the latest figure of every indicator for the province and places inside.
 
-        Columns ``place, geo_level, indicator, value, unit, as_of, source, qualifier``
-        (the kind of the source's "trên", "gần", ... — ``over``, ``nearly``, ...; "" for
-        none — which the page prints beside the value).
+        Columns ``place, geo_level, indicator, value, unit, as_of, source, qualifier,
+        unit_kind`` (``qualifier``: the kind of the source's "trên", "gần", ... —
+        ``over``, ``nearly``, ...; "" for none — printed beside the value; ``unit_kind``:
+        the registry's kind of a district or commune, "Phường", shown in the level column).
 
         The page's own place is one series whatever its rows' boundary set: on 2025
         boundaries a sum of the legacy parts (Phú Thọ, Vĩnh Phúc and Hoà Bình, 2022) and
@@ -490,7 +491,7 @@ class ProvinceReport:
         figs = coverage_table_plans(self, chosen_plans(self, figs))
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
-                                         "as_of", "source", "qualifier"])
+                                         "as_of", "source", "qualifier", "unit_kind"])
         figs = self._order(figs)
         src = figs["source_id"].map(self._labels()).fillna("")
         if "method" in figs:
@@ -504,6 +505,7 @@ class ProvinceReport:
             "indicator": figs["indicator"], "value": figs["value"], "unit": figs["unit"],
             "as_of": figs["as_of"], "source": src,
             "qualifier": words.map(QUALIFIER_KIND).fillna("").astype("str"),
+            "unit_kind": unit_kinds(figs),  # the level column's word: Phường, not Xã
         }).reset_index(drop=True)
 
     def derived_table(self) -> pd.DataFrame:
@@ -583,7 +585,8 @@ class ProvinceReport:
             sentence naming every value and source; empty otherwise), one row per place
             and scheme; ``coverage_lo``/``coverage_hi`` and ``denominator_lo``/
             ``denominator_hi``: the range a derived rate or denominator's inputs allow
-            (NaN when published), printed where wide.
+            (NaN when published), printed where wide; ``unit_kind``: the registry's kind
+            of a district or commune ("Phường"), which the level column shows.
         """
         return coverage.table(self)
 

@@ -114,8 +114,9 @@ def _cell(value: Any, fmt: str, lang: str, row: pd.Series) -> str:
             or value == "" else str(value)
     if fmt == "indicator":
         return i18n.indicator_label(str(value), lang)
-    if fmt == "level":
-        return i18n.level_label(str(value), lang)
+    if fmt == "level":  # the unit's own kind where the table gives it (a ward: Phường)
+        kind = row.get("unit_kind", "") if hasattr(row, "get") else ""
+        return i18n.level_label(str(value), lang, "" if pd.isna(kind) else str(kind))
     if fmt == "date":
         return i18n.fmt_date(value, lang)
     if fmt == "month":

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
+from ..geo.areas import area_dates
 from ..schema import LEVEL_RANK
 from .data import best_first, indicator_rank, is_insurance, measure_of
 
@@ -30,7 +31,10 @@ if TYPE_CHECKING:
 
 TREND_MEASURES = ("participants", "coverage_pct")
 CONTEXT = ("population", "labour_force", "labour_force_15plus")
-COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale"]
+#: ``area_date``: the day whose boundaries a figure follows (geo.areas.area_dates: a GSO
+#: year's figure, dated 1 July, counts the area of 31 December); not drawn, it tells
+#: :func:`trend_events` which boundary changes the drawn figures straddle.
+COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale", "area_date"]
 _PLURAL = {"district": "districts_plural", "commune": "communes_plural"}
 
 
@@ -93,9 +97,11 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``panel, series, as_of, value, pct, ylabel, scale``, panels in page order.
+        ``panel, series, as_of, value, pct, ylabel, scale, area_date``, panels in page
+        order.
     """
     src = rpt._figures()
+    src = src.assign(area_date=area_dates(src))
     ind = src["indicator"]
     # the place's own denominators only: in a 2025 report the legacy parts' series
     # would otherwise fill the years the sum cannot be formed, under the same label (a
@@ -176,7 +182,9 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
     and 4 communes of Lương Sơn on 1 August 2008, which Vĩnh Phúc and Hoà Bình lost. A
     change between two parts of the same 2025 province is not one of the 2025
     province's area and is left out. Only a date the trend table's figures span (some
-    before it, some on or after it): a chart of 2019–2025 says nothing of 2008. Changes
+    counting the area before it, some dated on or after it): a chart of 2019–2025 says
+    nothing of 2008, nor one whose first figure (GSO's 2008 average, dated 1 July)
+    already counts the area after 1 August 2008. Changes
     on the same day share one mark (:func:`_change_labels`). Province reports
     only; districts and communes have none.
 
@@ -201,7 +209,12 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
     if trends.empty:
         return pd.DataFrame(columns=cols)
     as_of = pd.to_datetime(trends["as_of"])
-    first, last = as_of.min(), as_of.max()
+    # the boundaries the figures count, not their dates: 2025 Phú Thọ's series starts
+    # with GSO's 2008 figure (dated 1/7/2008, the area of 31/12/2008), already without
+    # Mê Linh, so 1/8/2008 is no step inside what is drawn (it was marked at the
+    # series' first point)
+    area = (pd.to_datetime(trends["area_date"]) if "area_date" in trends else as_of)
+    first, last = area.min(), as_of.max()
     provinces = geo.get_registry().units("legacy", "province", include_defunct=True)
     own = (provinces["province_2025_code"].astype(str).eq(str(rpt.unit.code))
            if rpt.boundaries == "2025" else provinces["geo_code"].astype(str).eq(rpt.unit.code))
