@@ -20,14 +20,9 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
-<<<<<<< HEAD
 from ..metrics.figures import figure_bounds
 from ..schema import DENOMINATOR, QUALIFIER_KIND
-from .data import latest, measure_of, scheme_of
-=======
-from ..schema import DENOMINATOR
 from .data import latest, measure_of, scheme_of, unit_kinds
->>>>>>> wp-polish
 from .plans import next_plan_of, plan_note, plan_of, same_place
 
 if TYPE_CHECKING:
@@ -39,11 +34,7 @@ COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "
            "denominator", "denominator_indicator", "persons_needed", "label",
            "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi",
            "persons_needed_lo", "persons_needed_hi", "target_lo", "target_hi", "gap_pp_lo",
-<<<<<<< HEAD
-           "gap_pp_hi", "coverage_qualifier"]
-=======
-           "gap_pp_hi", "unit_kind"]
->>>>>>> wp-polish
+           "gap_pp_hi", "coverage_qualifier", "unit_kind"]
 
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
@@ -239,15 +230,10 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     rates = pd.concat([figs, rpt.derived[~shadowed]])
     cov = latest(rates[measure_of(rates["indicator"]).eq("coverage_pct").to_numpy()
                        & rates["geo_level"].isin(["province", "district", "commune"])])
-<<<<<<< HEAD
-    rows, older = [], []
+    rows, older, bsets = [], [], []
     cov = rpt._order(cov)
     bounds = figure_bounds(cov)  # a published rate printed "trên 92,3%" is a bound
     for i, (_, r) in enumerate(cov.iterrows()):  # a handful of rows per province
-=======
-    rows, older, bsets = [], [], []
-    for _, r in rpt._order(cov).iterrows():  # a handful of rows per province
->>>>>>> wp-polish
         year = int(r["as_of"].year)
         plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
         plan, _ = plan_of(figs, rpt.derived, r, plan_ind, year)
