@@ -262,8 +262,11 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 # a numbered unit ("Phường 1"), not a rate after a name ("xã Phú Thọ 91,3%")
 _CAP_WORD = (rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?![,.]\d)(?!\s*%)"
              r"(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))")
+#: The "xã" of "bảo hiểm xã hội", "an sinh xã hội", "chính sách xã hội" is no commune
+#: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case).
 PLACE_PREFIXED = re.compile(
-    r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
+    r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|"
+    r"(?<!hiểm\s)(?<!sinh\s)(?<!sách\s)xã|phường|"
     r"thị\s+trấn|đặc\s+khu))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
 #: "31.746/31.563 người": two counts joined by "/" (participants over a plan).
