@@ -43,6 +43,28 @@ BLIND8_CLASSES = [
      "Phấn đấu đến năm 2025 có 96% dân số tham gia BHYT.", "2023-01-12", None,
      {("Bình Định", "bhyt_participants", "2022-12-31", 1_420_000.0),
       ("Bình Định", "bhyt_plan_coverage_pct", "2025-12-31", 96.0)}),
+    # a table whose rows are schemes under a header of measures ("Nội dung | Chỉ tiêu giao
+    # năm Y | Ước thực hiện 9 tháng | % so với KH"): the plan dated 31 December of Y, the
+    # result and its attainment dated by the text; a money row is not read
+    ("Kết quả 9 tháng năm 2022 của tỉnh Hải Dương như sau:\nNội dung | Chỉ tiêu giao năm "
+     "2022 | Ước thực hiện 9 tháng | % so với KH\nSố người tham gia BHXH tự nguyện | 40.000 "
+     "| 31.200 | 78%\nSố người tham gia BHTN | 300.000 | 291.000 | 97%\nSố thu BHXH, BHYT "
+     "(tỷ đồng) | 8.000 | 5.900 | 73,8%", "2022-10-10", None,
+     {("Hải Dương", "bhxh_voluntary_plan_participants", "2022-12-31", 40_000.0),
+      ("Hải Dương", "bhxh_voluntary_participants", "2022-09-30", 31_200.0),
+      ("Hải Dương", "bhxh_voluntary_attainment_pct", "2022-09-30", 78.0),
+      ("Hải Dương", "bhtn_plan_participants", "2022-12-31", 300_000.0),
+      ("Hải Dương", "bhtn_participants", "2022-09-30", 291_000.0),
+      ("Hải Dương", "bhtn_attainment_pct", "2022-09-30", 97.0)}),
+    # control: a column of last year's figures ("Cùng kỳ 2021") is not read; "Tỷ lệ" of a
+    # rate row ("Tỷ lệ bao phủ BHYT (%)") is that rate and its plan
+    ("Sáu tháng đầu năm 2023, tỉnh Hải Dương đạt kết quả:\nChỉ tiêu | Kế hoạch năm 2023 | "
+     "Cùng kỳ 2022 | Thực hiện 6 tháng\nNgười tham gia BHYT | 1.800.000 | 1.690.000 | "
+     "1.725.000\nTỷ lệ bao phủ BHYT (%) | 95,0 | 91,8 | 92,6", "2023-07-10", None,
+     {("Hải Dương", "bhyt_plan_participants", "2023-12-31", 1_800_000.0),
+      ("Hải Dương", "bhyt_participants", "2023-06-30", 1_725_000.0),
+      ("Hải Dương", "bhyt_plan_coverage_pct", "2023-12-31", 95.0),
+      ("Hải Dương", "bhyt_coverage_pct", "2023-06-30", 92.6)}),
 ]
 
 

@@ -87,7 +87,7 @@ from .places_page import (
     national_document,
 )
 from .portions import profile_population
-from .tables import TableRow, cell_figures, find_place_tables
+from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
 from .text import detect_published, sentences
 from .this_rate import rate_referred, referred_measure
 from .units import listed_units, with_listed
@@ -203,7 +203,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
     joint: list[Figure] = []  # figures of several schemes together
-    table_rows = find_place_tables(text)
+    table_rows = sorted(find_place_tables(text) + find_scheme_tables(text),
+                        key=lambda r: r.start)
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
     before_span = ""
@@ -452,7 +453,9 @@ def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int,
     a, b = row.cells[0]
     inside = [u for off, u in placed if a <= off < b]
     name = text[a:b].strip()
-    if inside:
+    if row.by_scheme:  # a table whose rows are schemes: the place in context's
+        fig.place = ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+    elif inside:
         fig.place = inside[-1]
     elif re.fullmatch(r"(?:tổng\s+cộng|cộng|tổng\s+số|tổng|toàn\s+\w+)", name, re.I):
         fig.place = ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
