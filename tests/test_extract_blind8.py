@@ -65,6 +65,32 @@ BLIND8_CLASSES = [
       ("Hải Dương", "bhyt_participants", "2023-06-30", 1_725_000.0),
       ("Hải Dương", "bhyt_plan_coverage_pct", "2023-12-31", 95.0),
       ("Hải Dương", "bhyt_coverage_pct", "2023-06-30", 92.6)}),
+    # a gap printed in points ("còn thiếu 1,2 điểm phần trăm") is the shortfall in points,
+    # and "tức khoảng N người chưa tham gia" after it the same gap in persons; a change
+    # in points ("tăng 2 điểm phần trăm so với năm 2020") stays unread (control)
+    ("Đến hết tháng 8/2022, tỉnh Ninh Bình có 870.000 người tham gia BHYT, đạt 91,4% dân "
+     "số, tăng 2 điểm phần trăm so với năm 2020. So với chỉ tiêu 92,6% dân số năm 2022, tỷ "
+     "lệ bao phủ còn thiếu 1,2 điểm phần trăm, tức khoảng 11.400 người chưa tham gia.",
+     "2022-09-15", None,
+     {("Ninh Bình", "bhyt_participants", "2022-08-31", 870_000.0),
+      ("Ninh Bình", "bhyt_coverage_pct", "2022-08-31", 91.4),
+      ("Ninh Bình", "bhyt_plan_coverage_pct", "2022-12-31", 92.6),
+      ("Ninh Bình", "bhyt_shortfall_pp", "2022-08-31", 1.2),
+      ("Ninh Bình", "bhyt_shortfall_participants", "2022-08-31", 11_400.0)}),
+    # "toàn ngành" (the whole sector) in a provincial report is the province's branch, and
+    # a gap "từ nay đến cuối năm" after the year's aim is measured at the status date
+    ("Tính đến 31/7/2020, tỉnh Ninh Bình có 31.000 người tham gia BHXH tự nguyện. Năm "
+     "2020, tỉnh phấn đấu có 36.000 người tham gia BHXH tự nguyện; như vậy, từ nay đến "
+     "cuối năm toàn ngành còn phải phát triển thêm 5.000 người.", "2020-08-12", None,
+     {("Ninh Bình", "bhxh_voluntary_participants", "2020-07-31", 31_000.0),
+      ("Ninh Bình", "bhxh_voluntary_plan_participants", "2020-12-31", 36_000.0),
+      ("Ninh Bình", "bhxh_voluntary_shortfall_participants", "2020-07-31", 5_000.0)}),
+    # control: "toàn ngành" in a national release is the nation's
+    ("Theo BHXH Việt Nam, đến 30/6/2021, cả nước có 87 triệu người tham gia BHYT. Để đạt "
+     "chỉ tiêu bao phủ, 6 tháng cuối năm toàn ngành cần phát triển thêm khoảng 1,5 triệu "
+     "người.", "2021-07-10", None,
+     {("Việt Nam", "bhyt_participants", "2021-06-30", 87_000_000.0),
+      ("Việt Nam", "bhyt_shortfall_participants", "2021-06-30", 1_500_000.0)}),
 ]
 
 

@@ -218,6 +218,22 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
 
 def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
              ) -> _dt.date | None:
+    """The as-of date of a figure (:func:`_date_for`); a shortfall is measured now.
+
+    A gap to a plan ("Năm 2019, tỉnh phấn đấu … 91,5%; như vậy, từ nay đến cuối năm còn
+    phải vận động thêm khoảng 20.600 người") is the gap at the status date in play: a
+    date after the publication (the plan's end, not yet come) does not date it.
+    """
+    day = _date_for(text, fig, dates, ctx)
+    pub, last = ctx.published, ctx.last_date
+    if (fig.measure or "").startswith("shortfall") and day is not None and pub is not None \
+            and day > pub and last is not None and last <= pub:
+        return last
+    return day
+
+
+def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
+              ) -> _dt.date | None:
     """The as-of date nearest before the figure in its sentence, else after it, else
     a bare year earlier in its paragraph, else the last one of the article so far, else
     (on a page with no publication date) the year a heading or a paragraph opening

@@ -159,11 +159,13 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if fig.unit == "pct" and G.below_yardstick(pre, after, statement):
         fig.measure = "shortfall_pp"  # "so với Quyết định số … thấp hơn 7,61%"
         return None
-    if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
-            P.NOT_PARTICIPATING.match(after, 0) or re.match(
-                r"\s*(?:người(?:\s+dân|\s+lao\s+động)?\s+|lao\s+động\s+|dân\s+số\s+)?"
-                r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
-                after, re.I):
+    gap = prev is not None and prev.measure in ("shortfall_pp", "shortfall_participants") \
+        and P.EQUIVALENT_BEFORE.search(pre_q)  # "… 2,36 điểm, tức 30.500 người chưa tham gia"
+    if not gap and (P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or
+                    P.NOT_PARTICIPATING.match(after, 0) or re.match(
+                        r"\s*(?:người(?:\s+dân|\s+lao\s+động)?\s+|lao\s+động\s+|dân\s+số\s+)?"
+                        r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
+                        after, re.I)):
         return "not participating"
     if P.ALL_UNITS.search(statement):
         return "every province"

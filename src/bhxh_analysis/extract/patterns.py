@@ -297,8 +297,9 @@ AUTHORITY_BEFORE = re.compile(
     r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy)\s*$")
 #: "tỷ lệ bao phủ của toàn vùng": a region's figure (no unit of the registry).
 REGION = re.compile(r"(?:toàn|của|cả)\s+(?:vùng|khu\s+vực)(?!\w)", re.I)
-#: The nation.
-NATION = re.compile(r"toàn\s+quốc|cả\s+nước|toàn\s+ngành|phạm\s+vi\s+cả\s+nước", _I)
+#: The nation ("toàn ngành", the whole sector, is the place in play's: a province's
+#: branch in a provincial report, the nation's in a national one).
+NATION = re.compile(r"toàn\s+quốc|cả\s+nước|phạm\s+vi\s+cả\s+nước", _I)
 #: "Việt Nam" names the nation unless it ends an organisation's name.
 ORG_BEFORE_VN = re.compile(
     r"(?:BHXH|BHYT|BHTN|[Bb]ảo\s+hiểm(?:\s+xã\s+hội)?|[Bb]ưu\s+điện|[Cc]ông\s+ty|[Nn]gân\s+hàng|"
@@ -630,7 +631,8 @@ ONE_DAY = re.compile(r"\btrong\s+(?:(?:một|1)\s+)?ngày\b(?!\s+(?:làm\s+việ
 FORECAST = re.compile(
     r"(?:theo\s+)?dự\s+kiến(?!\s+(?:dân\s+số|số\s+dân|lực\s+lượng))|ước\s+thực\s+hiện", _I)
 #: "…, tương đương 3,2% dân số" right after a change in persons: the change in points.
-EQUIVALENT_BEFORE = re.compile(r"tương\s+đương(?:\s+với)?(?:\s+khoảng)?\s*$", _I)
+EQUIVALENT_BEFORE = re.compile(r"(?:tương\s+đương(?:\s+với)?|\btức(?:\s+là)?)(?:\s+khoảng)?\s*$",
+                               _I)  # "…, tức khoảng 30.500 người": the same gap in persons
 #: "304.666 thẻ/313.905 người, chiếm tỷ lệ 97% dân số": the persons the cards are out of
 #: (glued to "/", so no figure of :data:`NUMBER`) — the population the rate is of.
 CARDS_OVER_PERSONS = re.compile(
