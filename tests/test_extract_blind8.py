@@ -91,6 +91,26 @@ BLIND8_CLASSES = [
      "người.", "2021-07-10", None,
      {("Việt Nam", "bhyt_participants", "2021-06-30", 87_000_000.0),
       ("Việt Nam", "bhyt_shortfall_participants", "2021-06-30", 1_500_000.0)}),
+    # a year-end review whose lead opens on the year ("Năm 2021 khép lại …") under a
+    # headline without it: later undated paragraphs are of that year (not the
+    # publication day); "gấp 2,5 lần năm 2018" is the year a ratio compares with, no date
+    ("Lai Châu: Một năm nhiều chuyển biến\n\nNăm 2021 khép lại với nhiều khó khăn do dịch "
+     "bệnh.\n\nNăm 2021, toàn tỉnh Lai Châu có 420.000 người tham gia BHYT, đạt 95,6% dân "
+     "số.\n\nTỷ lệ lao động tham gia BHXH đạt 10,1%. Số người tham gia BHXH tự nguyện là "
+     "9.800 người, gấp 2,5 lần năm 2018. Số người tham gia BHTN là 18.000 người.",
+     "2022-01-12", None,
+     {("Lai Châu", "bhyt_participants", "2021-12-31", 420_000.0),
+      ("Lai Châu", "bhyt_coverage_pct", "2021-12-31", 95.6),
+      ("Lai Châu", "bhxh_coverage_pct", "2021-12-31", 10.1),
+      ("Lai Châu", "bhxh_voluntary_participants", "2021-12-31", 9_800.0),
+      ("Lai Châu", "bhtn_participants", "2021-12-31", 18_000.0)}),
+    # control: a year inside the lead's sentence (no lead opening on it) dates its own
+    # paragraph only (round 8): the next paragraph is the publication day's
+    ("Lai Châu: Một năm nhiều chuyển biến\n\nTheo BHXH tỉnh, năm 2021 toàn tỉnh Lai Châu có "
+     "420.000 người tham gia BHYT.\n\nSố người tham gia BHTN là 18.000 người.",
+     "2022-01-12", None,
+     {("Lai Châu", "bhyt_participants", "2021-12-31", 420_000.0),
+      ("Lai Châu", "bhtn_participants", "2022-01-12", 18_000.0)}),
 ]
 
 

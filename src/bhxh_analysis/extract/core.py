@@ -194,6 +194,12 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         head = text.find("\n")
         ctx.review = ctx.report_year is not None and 0 <= ctx.report_year[0] < head < 160 \
             and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", text[:head]))
+        # "…⏎⏎Năm 2022 khép lại với nhiều dấu ấn …": a lead under the headline that
+        # closes the year reviews it, as a headline naming it ("Năm 2023, BHXH huyện
+        # tập trung …" does not: set 20)
+        lead = P.YEAR_CLOSED.match(text, head) if 0 < head < 160 else None
+        ctx.review = ctx.review or (lead is not None and ctx.report_year is not None
+                                    and ctx.report_year[1].year == int(lead["y"] or lead["y2"]))
     mentions = find_mentions(text, ctx.places.registry)
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]

@@ -272,8 +272,8 @@ def _report_year(fig: Figure, ctx: Any) -> _dt.date | None:
     """The year of a report dated only by "Năm 2016, …", for a figure with no date of
     its own: a headline's before it, and a breakdown by smaller places after it ("Ở cấp
     huyện, Lạc Sơn có …" in a later paragraph); a plan takes its own year."""
-    if ctx.report_year is None or (fig.measure or "").startswith("plan_"):
-        return None
+    if ctx.report_year is None or (fig.measure or "").startswith("plan_") or ctx.says_now:
+        return None  # ("Hiện nay, …" on an undated page: not that year's either)
     at, day = ctx.report_year
     level = getattr(fig.place, "level", None)
     deeper = ctx.main_level is not None and level in ("district", "commune") and (

@@ -377,9 +377,15 @@ NOT_NOW_BEFORE = re.compile(r"(?:\b(?:từ\s+)?trước|\bxưa|\bcũng|\bkết\s
 #: What may come before a place that opens its sentence: "Tại tỉnh A, …", "Ở B, …".
 OPENING_PLACE = re.compile(r"\s*(?:(?:tại|ở|đối\s+với|với|riêng|còn|về)\s+)?", _I)
 #: A comparison's date: "so với (thời điểm|cùng kỳ|...) tháng 9/2020".
+#: A lead that closes a year: "Năm 2022 khép lại với …", "Kết thúc năm 2023, …".
+YEAR_CLOSED = re.compile(
+    r"[ \t]*\n\s*(?:Năm\s+(?P<y>(?:19|20)\d{2})\s+(?:đã\s+)?(?:khép\s+lại|kết\s+thúc|"
+    r"qua\s+đi|đi\s+qua)|(?:Khép\s+lại|Kết\s+thúc|Nhìn\s+lại)\s+năm\s+"
+    r"(?P<y2>(?:19|20)\d{2}))(?!\d)")
 COMPARED_BEFORE = re.compile(
-    r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$", _I
-)
+    r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$"
+    r"|gấp\s+(?:\d+(?:,\d+)?|đôi|ba)\s+(?:lần\s+)?(?:so\s+với\s+)?$", _I
+)  # "gấp 2,1 lần năm 2020": the year a ratio compares with
 #: "N người, đạt 102,4% kế hoạch", "N người, chiếm 93% dân số": the count a rate is of.
 RATE_OF_COUNT_AFTER = re.compile(
     r"\s*(?:người|lao\s+động|đối\s+tượng)?\s*[,(]?\s*(?:đạt|chiếm|bằng)\s+"
