@@ -111,6 +111,44 @@ BLIND8_CLASSES = [
      "2022-01-12", None,
      {("Lai Châu", "bhyt_participants", "2021-12-31", 420_000.0),
       ("Lai Châu", "bhtn_participants", "2022-01-12", 18_000.0)}),
+    # places' bare rates under a lead naming a scheme ("Tỷ lệ bao phủ BHYT tại các
+    # huyện:") are of that scheme, not of the last rate read (BHXH's)
+    ("Đến 30/6/2021, tỉnh Đắk Nông có 560.000 người tham gia BHYT, đạt 88,2% dân số. Tỷ lệ "
+     "lao động tham gia BHXH đạt 14,3%.\n\nTỷ lệ bao phủ BHYT tại các huyện:\n- Huyện Cư "
+     "Jút: 90,1%\n- Huyện Krông Nô: 86,4%", "2021-07-12", None,
+     {("Đắk Nông", "bhyt_participants", "2021-06-30", 560_000.0),
+      ("Đắk Nông", "bhyt_coverage_pct", "2021-06-30", 88.2),
+      ("Đắk Nông", "bhxh_coverage_pct", "2021-06-30", 14.3),
+      ("Cư Jút", "bhyt_coverage_pct", "2021-06-30", 90.1),
+      ("Krông Nô", "bhyt_coverage_pct", "2021-06-30", 86.4)}),
+    # control: a lead naming BHXH gives BHXH
+    ("Đến 30/6/2021, tỉnh Đắk Nông có 560.000 người tham gia BHYT, đạt 88,2% dân số. Tỷ lệ "
+     "lao động tham gia BHXH đạt 14,3%.\n\nTỷ lệ lao động tham gia BHXH tại các huyện:\n- "
+     "Huyện Cư Jút: 16,1%\n- Huyện Krông Nô: 11,4%", "2021-07-12", None,
+     {("Đắk Nông", "bhyt_participants", "2021-06-30", 560_000.0),
+      ("Đắk Nông", "bhyt_coverage_pct", "2021-06-30", 88.2),
+      ("Đắk Nông", "bhxh_coverage_pct", "2021-06-30", 14.3),
+      ("Cư Jút", "bhxh_coverage_pct", "2021-06-30", 16.1),
+      ("Krông Nô", "bhxh_coverage_pct", "2021-06-30", 11.4)}),
+    # without a lead, after the province's BHYT and then BHXH rates, places' bare rates
+    # are BHYT coverage (the rate reports give place by place)
+    ("Đến 30/6/2021, tỉnh Đắk Nông có 560.000 người tham gia BHYT, đạt 88,2% dân số. Số "
+     "người tham gia BHXH là 52.000 người, chiếm 14,3% lực lượng lao động.\n\nGiữa các "
+     "huyện vẫn còn khoảng cách: huyện Cư Jút đạt 90,1%, trong khi huyện Krông Nô mới đạt "
+     "86,4%.", "2021-07-12", None,
+     {("Đắk Nông", "bhyt_participants", "2021-06-30", 560_000.0),
+      ("Đắk Nông", "bhyt_coverage_pct", "2021-06-30", 88.2),
+      ("Đắk Nông", "bhxh_participants", "2021-06-30", 52_000.0),
+      ("Đắk Nông", "bhxh_coverage_pct", "2021-06-30", 14.3),
+      ("Cư Jút", "bhyt_coverage_pct", "2021-06-30", 90.1),
+      ("Krông Nô", "bhyt_coverage_pct", "2021-06-30", 86.4)}),
+    # control: on a page that read no BHYT rate, the places' rates stay BHXH's
+    ("Đến 30/6/2021, tỉnh Đắk Nông có 52.000 người tham gia BHXH, chiếm 14,3% lực lượng lao "
+     "động. Huyện Cư Jút đạt 16,1%, huyện Krông Nô đạt 11,4%.", "2021-07-12", None,
+     {("Đắk Nông", "bhxh_participants", "2021-06-30", 52_000.0),
+      ("Đắk Nông", "bhxh_coverage_pct", "2021-06-30", 14.3),
+      ("Cư Jút", "bhxh_coverage_pct", "2021-06-30", 16.1),
+      ("Krông Nô", "bhxh_coverage_pct", "2021-06-30", 11.4)}),
 ]
 
 

@@ -28,8 +28,10 @@ from .aims import aims_lead, past_clause, this_number
 from .clauses import (
     authority,
     census_date,
+    heading_scheme,
     headline_plan_year,
     horizon_opening,
+    local_rate_scheme,
     plan_after_rate,
     question_scheme,
     rates_in_turn,
@@ -123,6 +125,8 @@ class _Context:
     list_plan_year: int | None = None  # the year of a heading of targets over a list
     list_rates: bool = False  # a coverage target was read in that list
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
+    bhyt_rate: bool = False  # a BHYT coverage rate of a place was read
+    rate_heading: str | None = None  # the scheme a list's lead names ("Tỷ lệ … BHYT …:")
     rate_before: Figure | None = None  # the last rate read, a result's or a target's
     led: tuple[Any, int] | None = None  # (place, end) of a list's lead naming a place
     last_count: Figure | None = None  # the last stock of persons read ("con số này")
@@ -288,6 +292,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if fig.start in items:  # a ward's or commune's figure in a list of them
                 unit = items[fig.start][0]
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
+                if fig.measure == "coverage_pct" and ctx.last_rate is not None \
+                        and not P.SCHEME.search(text, s0, fig.start):
+                    fig.scheme = local_rate_scheme(ctx.last_rate, ctx.rate_heading,
+                                                   ctx.bhyt_rate)
                 fig.place, prev = unit, fig
                 kept.append(fig)
                 rows.extend(_rows(text, fig, s0, s1, kept))
@@ -355,7 +363,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     fig.scheme, fig.place = referred[0].scheme, referred[0].place
                     fig.as_of = _dt.date(referred[1], 12, 31)
                 if smaller and ctx.last_rate is not None:
-                    fig.scheme = ctx.last_rate.scheme
+                    fig.scheme = local_rate_scheme(ctx.last_rate, ctx.rate_heading,
+                                                   ctx.bhyt_rate)
                     fig.place = ctx.places.nation if yard else deepest_before(
                         fig, prev.end if prev else s0, placed)
                 turn = respective_place(text, fig, s0, kept, ctx.places)
@@ -383,6 +392,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ctx.last_count = fig if fig.measure == "participants" else ctx.last_count
                 if fig.measure == "coverage_pct" and not isinstance(fig.place, (str, type(None))):
                     ctx.last_rate = fig
+                    ctx.bhyt_rate |= fig.scheme == "bhyt"
                 if fig.measure in ("coverage_pct", "plan_coverage_pct"):
                     ctx.rate_before = fig
                 rows.extend(_rows(text, fig, s0, s1, kept))
@@ -409,6 +419,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
             ctx.last_scheme = asked
+        if not kept:  # "Tỷ lệ bao phủ BHYT tại một số địa phương:" over a list
+            ctx.rate_heading = heading_scheme(text, s0, s1) or ctx.rate_heading
+        elif not P.LIST_ITEM.match(text, s0):
+            ctx.rate_heading = None  # past the list
         group = listed_group(text, kept[-1].end, placed, ends) if kept else group
         if group is not None:
             # "… giảm 21.400 người, chủ yếu ở huyện A, thị xã B và thành phố C", "Triệu
