@@ -149,6 +149,24 @@ BLIND8_CLASSES = [
       ("Đắk Nông", "bhxh_coverage_pct", "2021-06-30", 14.3),
       ("Cư Jút", "bhxh_coverage_pct", "2021-06-30", 16.1),
       ("Krông Nô", "bhxh_coverage_pct", "2021-06-30", 11.4)}),
+    # a plan in brackets after the attainment of new participants is the plan of new
+    # participants: named so ("kế hoạch phát triển mới năm Y (N người)") or after a count
+    # of new ones ("phát triển mới …, bằng …% kế hoạch được giao (N người)"); after a
+    # stock it stays the plan of participants (control)
+    ("Sáu tháng đầu năm 2023, tỉnh Yên Bái phát triển mới 2.150 người tham gia BHXH tự "
+     "nguyện, đạt 43% kế hoạch phát triển mới năm 2023 (5.000 người).", "2023-07-12", None,
+     {("Yên Bái", "bhxh_voluntary_new_participants", "2023-06-30", 2_150.0),
+      ("Yên Bái", "bhxh_voluntary_attainment_pct", "2023-06-30", 43.0),
+      ("Yên Bái", "bhxh_voluntary_plan_new_participants", "2023-12-31", 5_000.0)}),
+    ("Sáu tháng đầu năm 2023, tỉnh Yên Bái phát triển mới 2.150 người tham gia BHXH tự "
+     "nguyện, bằng 107,5% kế hoạch được giao (2.000 người). Toàn tỉnh có 21.300 người tham "
+     "gia BHXH tự nguyện, đạt 91% kế hoạch (23.400 người).", "2023-07-12", None,
+     {("Yên Bái", "bhxh_voluntary_new_participants", "2023-06-30", 2_150.0),
+      ("Yên Bái", "bhxh_voluntary_attainment_pct", "2023-06-30", 107.5),
+      ("Yên Bái", "bhxh_voluntary_plan_new_participants", "2023-12-31", 2_000.0),
+      ("Yên Bái", "bhxh_voluntary_participants", "2023-06-30", 21_300.0),
+      ("Yên Bái", "bhxh_voluntary_attainment_pct", "2023-06-30", 91.0),
+      ("Yên Bái", "bhxh_voluntary_plan_participants", "2023-12-31", 23_400.0)}),
 ]
 
 

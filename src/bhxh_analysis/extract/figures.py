@@ -209,6 +209,12 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         # "so với chỉ tiêu UBND tỉnh giao (35,5%)", "so với cùng kỳ năm 2019 (55.317 người)"
         if P.PLAN.search(pre_q):
             fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
+            if fig.unit != "pct" and (P.NEW.search(pre_q) or (
+                    prev is not None and prev.measure == "attainment_pct"
+                    and prev_same is not None and prev_same.measure == "new_participants")):
+                # "đạt 32,4% kế hoạch phát triển mới (15.000 người)"; "phát triển mới
+                # 12.460 người, đạt 138,4% kế hoạch giao (9.000 người)": new ones' plan
+                fig.measure = "plan_new_participants"
             fig.penalty += 0.1
             return None
         compared = P.COMPARED_YEAR_PAREN.search(pre_q)
