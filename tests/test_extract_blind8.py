@@ -167,6 +167,34 @@ BLIND8_CLASSES = [
       ("Yên Bái", "bhxh_voluntary_participants", "2023-06-30", 21_300.0),
       ("Yên Bái", "bhxh_voluntary_attainment_pct", "2023-06-30", 91.0),
       ("Yên Bái", "bhxh_voluntary_plan_participants", "2023-12-31", 23_400.0)}),
+    # names in a run after "khu công nghiệp" (industrial parks named like districts) name
+    # no place; a district named with its kind still does (control)
+    ("Đến 30/6/2022, tỉnh Bắc Ninh có 320.000 người tham gia BHXH bắt buộc. Nhờ các khu "
+     "công nghiệp Yên Phong, Quế Võ mở rộng sản xuất, số người tham gia BHXH bắt buộc tăng "
+     "15.000 người so với cùng kỳ. Huyện Yên Phong có 41.000 người tham gia BHXH bắt buộc.",
+     "2022-07-12", None,
+     {("Bắc Ninh", "bhxh_compulsory_participants", "2022-06-30", 320_000.0),
+      ("Bắc Ninh", "bhxh_compulsory_change_participants", "2022-06-30", 15_000.0),
+      ("Yên Phong", "bhxh_compulsory_participants", "2022-06-30", 41_000.0)}),
+    # the places of a respective list ("Thành phố A và huyện B có tỷ lệ … lần lượt x% và
+    # y%") are no new place in play: a later target with no place is the province's
+    ("Bắc Ninh: Tính đến 30/6/2022, hơn 1,35 triệu người có thẻ BHYT\n\nToàn tỉnh có "
+     "1.352.400 người tham gia BHYT, đạt 93,1% dân số. Thành phố Từ Sơn và huyện Gia Bình có "
+     "tỷ lệ bao phủ lần lượt 95,1% và 92,3%.\n\nTheo Giám đốc BHXH tỉnh Nguyễn Văn An, để "
+     "đạt mục tiêu năm 2022 là 40% lực lượng lao động tham gia BHXH, ngành sẽ phối hợp với "
+     "Liên đoàn Lao động tỉnh kiểm tra.", "2022-07-12", None,
+     {("Bắc Ninh", "bhyt_participants", "2022-06-30", 1_352_400.0),
+      ("Bắc Ninh", "bhyt_coverage_pct", "2022-06-30", 93.1),
+      ("Từ Sơn", "bhyt_coverage_pct", "2022-06-30", 95.1),
+      ("Gia Bình", "bhyt_coverage_pct", "2022-06-30", 92.3),
+      ("Bắc Ninh", "bhxh_plan_coverage_pct", "2022-12-31", 40.0)}),
+    # control: one district named alone stays in play for the next paragraph's target
+    ("Đến 30/6/2022, tỉnh Bắc Ninh có 1.350.000 người tham gia BHYT. Huyện Gia Bình có tỷ lệ "
+     "bao phủ 92,3%.\n\nĐể đạt mục tiêu năm 2022 là 95% dân số tham gia BHYT, huyện sẽ "
+     "tăng cường vận động.", "2022-07-12", None,
+     {("Bắc Ninh", "bhyt_participants", "2022-06-30", 1_350_000.0),
+      ("Gia Bình", "bhyt_coverage_pct", "2022-06-30", 92.3),
+      ("Gia Bình", "bhyt_plan_coverage_pct", "2022-12-31", 95.0)}),
 ]
 
 

@@ -241,6 +241,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         elif ctx.aims_lead and s0 < ctx.aims_lead[0] and not dates:
             ctx.continued_plan_year = ctx.aims_lead[1]  # the aims listed after their lead
         state = ctx.places.state
+        in_turn = 0  # figures placed by a respective list ("A và B … lần lượt x% và y%")
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
         helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
@@ -369,7 +370,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                         fig, prev.end if prev else s0, placed)
                 turn = respective_place(text, fig, s0, kept, ctx.places)
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
-                    fig.place = turn
+                    fig.place, in_turn = turn, in_turn + 1
                 elif several_places(text, fig, prev, placed, ends) or example_places(
                         text, fig, s0) or group_places(text, fig, s0):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
@@ -430,6 +431,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # sentence's figures) are no new place in play, nor a new subject
             ctx.places.restore(helds[group])
             ctx.last_figure_end = max(ctx.last_figure_end, max(ends.values()))
+        elif kept and in_turn == len([f for f in kept if f.skip is None]) \
+                and getattr(state[0], "level", None) == "province":
+            # "Thành phố A và huyện B có tỷ lệ … lần lượt x% và y%": the places of a
+            # respective list are no new place in play (the province's figures go on)
+            ctx.places.restore(state)
         elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.restore(state)

@@ -395,6 +395,11 @@ RATE_OF_COUNT_AFTER = re.compile(
 )
 #: A photo credit or caption ("(Ảnh: BHXH tỉnh Lai Châu)", a line "Ảnh: ..."): the
 #: places it names are not the article's subject.
+#: Names of industrial parks and economic zones ("các khu công nghiệp Yên Bình, Điềm
+#: Thụy", "KCN Giao Long"): a bare name in such a run names no administrative unit.
+PARK_BEFORE = re.compile(
+    r"(?:(?i:(?:khu|cụm)\s+(?:công\s+nghiệp|kinh\s+tế|chế\s+xuất|công\s+nghệ\s+cao))|\bKCN|"
+    rf"\bCCN|\bKKT)\s+(?:[{UPPER}][\w']*(?:\s+|\s*[-–,]\s*|\s+và\s+))*$")
 CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^)\n]*\)|"
                     r"^[ \t]*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^\n]*$", re.M)
 #: A national agency named as the source ("Theo BHXH Việt Nam", "Bộ Y tế", "Thủ tướng").
