@@ -195,6 +195,17 @@ BLIND8_CLASSES = [
      {("Bắc Ninh", "bhyt_participants", "2022-06-30", 1_350_000.0),
       ("Gia Bình", "bhyt_coverage_pct", "2022-06-30", 92.3),
       ("Gia Bình", "bhyt_plan_coverage_pct", "2022-12-31", 95.0)}),
+    # "A, B và C tương ứng là x, y và z" (in a quotation) is a respective list as "lần
+    # lượt là"; "tương ứng với N người" after a percent change stays unread (control)
+    ("Bà Trần Thị Mai, Giám đốc BHXH tỉnh Hà Nam cho biết: “Đến 30/9/2020, số người tham "
+     "gia BHXH bắt buộc, BHXH tự nguyện và BHTN của tỉnh tương ứng là 98.000 người, 7.500 "
+     "người và 90.000 người”.", "2020-10-12", None,
+     {("Hà Nam", "bhxh_compulsory_participants", "2020-09-30", 98_000.0),
+      ("Hà Nam", "bhxh_voluntary_participants", "2020-09-30", 7_500.0),
+      ("Hà Nam", "bhtn_participants", "2020-09-30", 90_000.0)}),
+    ("Đến 30/9/2020, tỉnh Hà Nam có 98.000 người tham gia BHXH bắt buộc, tăng 5% so với cùng "
+     "kỳ, tương ứng với 4.700 người.", "2020-10-12", None,
+     {("Hà Nam", "bhxh_compulsory_participants", "2020-09-30", 98_000.0)}),
 ]
 
 

@@ -456,7 +456,8 @@ SERVICE = re.compile(r"hỗ\s+trợ|giải\s+quyết|hưởng|tập\s+huấn|tuy
 UNITS_COUNTED = re.compile(r"\s*(?:huyện|quận|xã|phường|thị\s+xã|thành\s+phố|tỉnh|"
                            r"địa\s+phương|đơn\s+vị\s+hành\s+chính)\b", _I)
 #: "lần lượt": figures that follow schemes listed together, in the same order.
-RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
+RESPECTIVELY = re.compile(r"lần\s+lượt|tương\s+ứng\s+là(?!\w)", _I)
+#: ("A, B và C tương ứng là x, y và z": "respectively" too)
 #: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).
 PLAN_YEAR = re.compile(r"(?:năm|đến|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})|"
                        r"(?<![\d/.,])(?P<yl>(?:19|20)\d{2})(?=\s*(?:là|:)\s*\d)", _I)
