@@ -206,6 +206,27 @@ BLIND8_CLASSES = [
     ("Đến 30/9/2020, tỉnh Hà Nam có 98.000 người tham gia BHXH bắt buộc, tăng 5% so với cùng "
      "kỳ, tương ứng với 4.700 người.", "2020-10-12", None,
      {("Hà Nam", "bhxh_compulsory_participants", "2020-09-30", 98_000.0)}),
+    # "So với chỉ tiêu X% năm Y mà … giao, … còn thiếu …": the yardstick of a gap in its
+    # sentence is the plan's rate, also when no rate came before it in that sentence
+    ("Tính đến 30/9/2022, tỉnh Tiền Giang có 1.600.000 người tham gia BHYT, đạt 90,1% dân "
+     "số. So với chỉ tiêu 92% năm 2022 mà UBND tỉnh giao, tỷ lệ bao phủ còn thiếu 1,9%.",
+     "2022-10-15", None,
+     {("Tiền Giang", "bhyt_participants", "2022-09-30", 1_600_000.0),
+      ("Tiền Giang", "bhyt_coverage_pct", "2022-09-30", 90.1),
+      ("Tiền Giang", "bhyt_plan_coverage_pct", "2022-12-31", 92.0),
+      ("Tiền Giang", "bhyt_shortfall_pp", "2022-09-30", 1.9)}),
+    # "vượt 0,2 điểm phần trăm so với chỉ tiêu 93%": points above the plan (no row, as
+    # "vượt 0,2%"), then the plan's rate
+    ("Năm 2023, toàn tỉnh Tiền Giang có 1.650.000 người tham gia BHYT, đạt 93,2% dân số, "
+     "vượt 0,2 điểm phần trăm so với chỉ tiêu 93% được giao.", "2024-01-15", None,
+     {("Tiền Giang", "bhyt_participants", "2023-12-31", 1_650_000.0),
+      ("Tiền Giang", "bhyt_coverage_pct", "2023-12-31", 93.2),
+      ("Tiền Giang", "bhyt_plan_coverage_pct", "2023-12-31", 93.0)}),
+    # control: a plan named with no gap in its sentence stays unread
+    ("Tính đến 30/9/2022, tỉnh Tiền Giang có 1.600.000 người tham gia BHYT, đạt 90,1% dân "
+     "số. So với kế hoạch 92%, kết quả này là khả quan.", "2022-10-15", None,
+     {("Tiền Giang", "bhyt_participants", "2022-09-30", 1_600_000.0),
+      ("Tiền Giang", "bhyt_coverage_pct", "2022-09-30", 90.1)}),
 ]
 
 

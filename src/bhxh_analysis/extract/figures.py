@@ -436,8 +436,12 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             fig.measure = "plan_coverage_pct"
         fig.penalty += 0.1
         return None
-    if prev is not None and prev.measure in ("shortfall_pp", *_COVERAGES) \
+    if (prev is not None and prev.measure in ("shortfall_pp", *_COVERAGES)
+            or (re.search(r"so\s+với\s+(?:\S+\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)", pre_q, re.I)
+                and P.GAP_WORD.search(statement + after))) \
             and P.PLAN_RIGHT_BEFORE.search(pre_q):
+        # (also "So với chỉ tiêu 90,5% năm 2021 …, tỷ lệ bao phủ còn thiếu 2,36 điểm":
+        # the yardstick of a gap in its sentence)
         # "…93,05% dân số, thấp hơn 1,95% so với chỉ tiêu 95%": the plan's rate
         fig.measure = "plan_coverage_pct"
         fig.penalty += 0.1

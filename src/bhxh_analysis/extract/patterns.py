@@ -167,6 +167,8 @@ EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$",
 PLAN_RIGHT_BEFORE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
     r"\s*(?:là|:)?\s*$", _I)
+#: A gap to a plan named in a sentence ("còn thiếu", "vượt", "thấp hơn", "chưa đạt").
+GAP_WORD = re.compile(r"\bthiếu\b|\bvượt\b|thấp\s+hơn|cao\s+hơn|chưa\s+đạt", _I)
 #: "… để hoàn thành (đạt) chỉ tiêu năm" after a count still to be developed.
 TO_REACH_PLAN_AFTER = re.compile(
     r"[^.;]*?\bđể\s+(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?(?:chỉ\s+tiêu|kế\s+hoạch|"
