@@ -227,6 +227,21 @@ BLIND8_CLASSES = [
      "số. So với kế hoạch 92%, kết quả này là khả quan.", "2022-10-15", None,
      {("Tiền Giang", "bhyt_participants", "2022-09-30", 1_600_000.0),
       ("Tiền Giang", "bhyt_coverage_pct", "2022-09-30", 90.1)}),
+    # a rate after ";" that names its own scheme ("tổng số người tham gia BHXH chiếm …")
+    # does not take the first scheme of a "lần lượt" list before the semicolon
+    ("Đến 31/8/2024, số người tham gia BHXH bắt buộc, BHXH tự nguyện và BHTN của tỉnh Cà "
+     "Mau lần lượt là 70.200 người, 41.300 người và 65.800 người; tổng số người tham gia "
+     "BHXH chiếm 17,4% lực lượng lao động trong độ tuổi.", "2024-09-10", None,
+     {("Cà Mau", "bhxh_compulsory_participants", "2024-08-31", 70_200.0),
+      ("Cà Mau", "bhxh_voluntary_participants", "2024-08-31", 41_300.0),
+      ("Cà Mau", "bhtn_participants", "2024-08-31", 65_800.0),
+      ("Cà Mau", "bhxh_coverage_pct", "2024-08-31", 17.4)}),
+    # control: rates after "lần lượt" in their own statement take the list's schemes
+    ("Đến 31/8/2024, tỉnh Cà Mau có 111.500 người tham gia BHXH. Tỷ lệ tham gia BHXH, BHTN "
+     "lần lượt đạt 17,4% và 10,2% lực lượng lao động.", "2024-09-10", None,
+     {("Cà Mau", "bhxh_participants", "2024-08-31", 111_500.0),
+      ("Cà Mau", "bhxh_coverage_pct", "2024-08-31", 17.4),
+      ("Cà Mau", "bhtn_coverage_pct", "2024-08-31", 10.2)}),
 ]
 
 

@@ -265,8 +265,14 @@ def census_date(text: str, end: int, s1: int) -> Any:
 
 
 def respective_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
-    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme."""
-    found = list(P.RESPECTIVELY.finditer(text, s0, fig.start))
+    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme.
+
+    Only a "lần lượt" of the figure's statement (after its last semicolon): "…, BHXH tự
+    nguyện và BHTN lần lượt là x, y và z người; tổng số người tham gia BHXH chiếm 16,6%"
+    is the rate its own clause names, not the list's first scheme.
+    """
+    found = list(P.RESPECTIVELY.finditer(text, max(s0, text.rfind(";", s0, fig.start) + 1),
+                                         fig.start))
     if not found:
         return None
     m = found[-1]
