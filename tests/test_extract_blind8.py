@@ -242,6 +242,17 @@ BLIND8_CLASSES = [
      {("Cà Mau", "bhxh_participants", "2024-08-31", 111_500.0),
       ("Cà Mau", "bhxh_coverage_pct", "2024-08-31", 17.4),
       ("Cà Mau", "bhtn_coverage_pct", "2024-08-31", 10.2)}),
+    # a bound said of several places left unnamed ("nhiều huyện vùng sâu … vẫn dưới 5%")
+    # is no one place's figure; one district named so keeps its row (control)
+    ("Đến 30/6/2023, tỉnh Gia Lai có 1.420.000 người tham gia BHYT, đạt 92,4% dân số. Tuy "
+     "vậy, nhiều huyện vùng sâu tỷ lệ tham gia BHXH vẫn dưới 5%.", "2023-07-12", None,
+     {("Gia Lai", "bhyt_participants", "2023-06-30", 1_420_000.0),
+      ("Gia Lai", "bhyt_coverage_pct", "2023-06-30", 92.4)}),
+    ("Đến 30/6/2023, tỉnh Gia Lai có 1.420.000 người tham gia BHYT, đạt 92,4% dân số. Tuy "
+     "vậy, huyện Chư Păh tỷ lệ tham gia BHXH vẫn dưới 5%.", "2023-07-12", None,
+     {("Gia Lai", "bhyt_participants", "2023-06-30", 1_420_000.0),
+      ("Gia Lai", "bhyt_coverage_pct", "2023-06-30", 92.4),
+      ("Chư Păh", "bhxh_coverage_pct", "2023-06-30", 5.0)}),
 ]
 
 

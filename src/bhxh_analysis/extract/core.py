@@ -87,6 +87,7 @@ from .places_page import (
     listed_group,
     nation_yardstick,
     national_document,
+    unnamed_places,
 )
 from .portions import profile_population
 from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
@@ -372,7 +373,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
                     fig.place, in_turn = turn, in_turn + 1
                 elif several_places(text, fig, prev, placed, ends) or example_places(
-                        text, fig, s0) or group_places(text, fig, s0):
+                        text, fig, s0) or group_places(text, fig, s0) or unnamed_places(
+                        text, fig, s0, placed):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is
