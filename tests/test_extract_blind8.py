@@ -253,6 +253,15 @@ BLIND8_CLASSES = [
      {("Gia Lai", "bhyt_participants", "2023-06-30", 1_420_000.0),
       ("Gia Lai", "bhyt_coverage_pct", "2023-06-30", 92.4),
       ("Chư Păh", "bhxh_coverage_pct", "2023-06-30", 5.0)}),
+    # a quota per collector or per month ("Mỗi nhân viên thu phải vận động ít nhất 3
+    # người tham gia mỗi tháng") is no place's figure; the period's own count stays
+    # (control: "3.100 người … trong 6 tháng đầu năm, bình quân 500 người mỗi tháng")
+    ("Đến 30/6/2021, tỉnh Long An có 25.000 người tham gia BHXH tự nguyện. Mỗi nhân viên thu "
+     "phải vận động ít nhất 3 người tham gia mỗi tháng.", "2021-07-12", None,
+     {("Long An", "bhxh_voluntary_participants", "2021-06-30", 25_000.0)}),
+    ("Toàn tỉnh Long An phát triển mới 3.100 người tham gia BHXH tự nguyện trong 6 tháng đầu "
+     "năm 2021, bình quân 500 người mỗi tháng.", "2021-07-12", None,
+     {("Long An", "bhxh_voluntary_new_participants", "2021-06-30", 3_100.0)}),
 ]
 
 

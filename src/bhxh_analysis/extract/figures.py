@@ -323,6 +323,9 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
         return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
     if P.EACH_PLACE.search(clause) or P.EACH_PLACE.search(pre_q):
         return "each of several places"  # "các xã A, B mỗi xã đều có trên 100 người"
+    if fig.unit != "pct" and (P.EACH_PERSON.search(clause) or P.PER_PERIOD_AFTER.match(after)):
+        # "mỗi nhân viên thu phải phát triển ít nhất 5 người mới mỗi tháng": a quota
+        return "a quota per person or per period"
     return None
 
 

@@ -574,6 +574,12 @@ NOW_BEFORE = re.compile(
 #: "mỗi xã đều có trên 100 người": one figure said of each of several places.
 EACH_PLACE = re.compile(r"\bmỗi\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|"
                         r"địa\s+phương|đơn\s+vị)\b", _I)
+#: "mỗi nhân viên (đại lý) thu", "mỗi cán bộ": a quota of one person, no place's figure.
+EACH_PERSON = re.compile(r"\bmỗi\s+(?:nhân\s+viên|cán\s+bộ|đại\s+lý|cộng\s+tác\s+viên|"
+                         r"người\s+thu|điểm\s+thu|tổ)\b", _I)
+#: "… 5 người mới mỗi tháng", "… 20 người/tháng": a rate per period.
+PER_PERIOD_AFTER = re.compile(r"\s*(?:người\s+)?(?:\w+\s+){0,4}?(?:mỗi|/)\s*"
+                              r"(?:tháng|năm|tuần|quý)\b", _I)
 #: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số": the rate a target sets.
 GIVEN_AFTER = re.compile(
     r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b)", _I)
