@@ -25,7 +25,8 @@ from typing import Any
 from . import patterns as P
 from .figures import Figure, scheme_mentions
 
-__all__ = ["authority", "census_date", "headline_plan_year", "horizon_opening",
+__all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year",
+           "horizon_opening", "local_rate_scheme",
            "plan_after_rate", "question_scheme", "rates_in_turn", "remark_plan", "respective_measure",
            "respective_place", "respective_scheme"]
 
@@ -172,6 +173,30 @@ def question_scheme(text: str, s0: int, s1: int) -> str | None:
     return None
 
 
+def heading_scheme(text: str, s0: int, s1: int) -> str | None:
+    """The one scheme a lead of a list names ("Tỷ lệ bao phủ BHYT tại một số địa
+    phương:"): the places' bare rates listed under it are of that scheme."""
+    if not text[s0:s1].rstrip().endswith(":"):
+        return None
+    found = scheme_mentions(text, s0, s1)
+    return found[0][1] if len(found) == 1 and not found[0][2] else None
+
+
+def local_rate_scheme(last_rate: Any, heading: str | None, bhyt_rate: bool) -> str:
+    """The scheme of a smaller place's bare rate read like the last rate of a larger one.
+
+    A lead of the list naming a scheme gives it; else, after a rate of the labour force
+    (BHXH, BHTN) when a BHYT coverage of a place was read too, BHYT's: reports give the
+    population's coverage place by place ("… còn chênh lệch: xã A mới đạt 88,9%, …" after
+    the province's BHYT and then BHXH rates); else the last rate's scheme.
+    """
+    if heading is not None:
+        return heading
+    if bhyt_rate and last_rate.scheme not in ("bhyt", "bhyt_household"):
+        return "bhyt"
+    return last_rate.scheme
+
+
 def authority(text: str, mention: Any, unit: Any, last: Any) -> bool:
     """A province named as the body that set a smaller place's target ("UBND tỉnh X")."""
     return (unit is not None and unit.level == "province" and last is not None
@@ -240,8 +265,14 @@ def census_date(text: str, end: int, s1: int) -> Any:
 
 
 def respective_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
-    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme."""
-    found = list(P.RESPECTIVELY.finditer(text, s0, fig.start))
+    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme.
+
+    Only a "lần lượt" of the figure's statement (after its last semicolon): "…, BHXH tự
+    nguyện và BHTN lần lượt là x, y và z người; tổng số người tham gia BHXH chiếm 16,6%"
+    is the rate its own clause names, not the list's first scheme.
+    """
+    found = list(P.RESPECTIVELY.finditer(text, max(s0, text.rfind(";", s0, fig.start) + 1),
+                                         fig.start))
     if not found:
         return None
     m = found[-1]

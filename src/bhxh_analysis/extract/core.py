@@ -28,8 +28,10 @@ from .aims import aims_lead, past_clause, this_number
 from .clauses import (
     authority,
     census_date,
+    heading_scheme,
     headline_plan_year,
     horizon_opening,
+    local_rate_scheme,
     plan_after_rate,
     question_scheme,
     rates_in_turn,
@@ -85,9 +87,10 @@ from .places_page import (
     listed_group,
     nation_yardstick,
     national_document,
+    unnamed_places,
 )
 from .portions import profile_population
-from .tables import TableRow, cell_figures, find_place_tables
+from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
 from .text import detect_published, sentences
 from .this_rate import rate_referred, referred_measure
 from .units import listed_units, with_listed
@@ -123,6 +126,8 @@ class _Context:
     list_plan_year: int | None = None  # the year of a heading of targets over a list
     list_rates: bool = False  # a coverage target was read in that list
     last_rate: Figure | None = None  # the last coverage rate read (of a place)
+    bhyt_rate: bool = False  # a BHYT coverage rate of a place was read
+    rate_heading: str | None = None  # the scheme a list's lead names ("Tỷ lệ … BHYT …:")
     rate_before: Figure | None = None  # the last rate read, a result's or a target's
     led: tuple[Any, int] | None = None  # (place, end) of a list's lead naming a place
     last_count: Figure | None = None  # the last stock of persons read ("con số này")
@@ -194,6 +199,12 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         head = text.find("\n")
         ctx.review = ctx.report_year is not None and 0 <= ctx.report_year[0] < head < 160 \
             and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", text[:head]))
+        # "…⏎⏎Năm 2022 khép lại với nhiều dấu ấn …": a lead under the headline that
+        # closes the year reviews it, as a headline naming it ("Năm 2023, BHXH huyện
+        # tập trung …" does not: set 20)
+        lead = P.YEAR_CLOSED.match(text, head) if 0 < head < 160 else None
+        ctx.review = ctx.review or (lead is not None and ctx.report_year is not None
+                                    and ctx.report_year[1].year == int(lead["y"] or lead["y2"]))
     mentions = find_mentions(text, ctx.places.registry)
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
@@ -203,7 +214,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
     joint: list[Figure] = []  # figures of several schemes together
-    table_rows = find_place_tables(text)
+    table_rows = sorted(find_place_tables(text) + find_scheme_tables(text),
+                        key=lambda r: r.start)
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
     before_span = ""
@@ -230,6 +242,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         elif ctx.aims_lead and s0 < ctx.aims_lead[0] and not dates:
             ctx.continued_plan_year = ctx.aims_lead[1]  # the aims listed after their lead
         state = ctx.places.state
+        in_turn = 0  # figures placed by a respective list ("A và B … lần lượt x% và y%")
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
         ends: dict[int, int] = {}  # their end offsets
         helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
@@ -281,6 +294,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if fig.start in items:  # a ward's or commune's figure in a list of them
                 unit = items[fig.start][0]
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
+                if fig.measure == "coverage_pct" and ctx.last_rate is not None \
+                        and not P.SCHEME.search(text, s0, fig.start):
+                    fig.scheme = local_rate_scheme(ctx.last_rate, ctx.rate_heading,
+                                                   ctx.bhyt_rate)
                 fig.place, prev = unit, fig
                 kept.append(fig)
                 rows.extend(_rows(text, fig, s0, s1, kept))
@@ -348,14 +365,16 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     fig.scheme, fig.place = referred[0].scheme, referred[0].place
                     fig.as_of = _dt.date(referred[1], 12, 31)
                 if smaller and ctx.last_rate is not None:
-                    fig.scheme = ctx.last_rate.scheme
+                    fig.scheme = local_rate_scheme(ctx.last_rate, ctx.rate_heading,
+                                                   ctx.bhyt_rate)
                     fig.place = ctx.places.nation if yard else deepest_before(
                         fig, prev.end if prev else s0, placed)
                 turn = respective_place(text, fig, s0, kept, ctx.places)
                 if turn is not None:  # "A và B …, lần lượt 1.025 người và 812 người"
-                    fig.place = turn
+                    fig.place, in_turn = turn, in_turn + 1
                 elif several_places(text, fig, prev, placed, ends) or example_places(
-                        text, fig, s0) or group_places(text, fig, s0):
+                        text, fig, s0) or group_places(text, fig, s0) or unnamed_places(
+                        text, fig, s0, placed):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is
@@ -376,6 +395,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ctx.last_count = fig if fig.measure == "participants" else ctx.last_count
                 if fig.measure == "coverage_pct" and not isinstance(fig.place, (str, type(None))):
                     ctx.last_rate = fig
+                    ctx.bhyt_rate |= fig.scheme == "bhyt"
                 if fig.measure in ("coverage_pct", "plan_coverage_pct"):
                     ctx.rate_before = fig
                 rows.extend(_rows(text, fig, s0, s1, kept))
@@ -402,6 +422,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         asked = question_scheme(text, s0, s1)
         if asked and not kept:  # "PV: Với BHXH tự nguyện thì sao?": the answer's scheme
             ctx.last_scheme = asked
+        if not kept:  # "Tỷ lệ bao phủ BHYT tại một số địa phương:" over a list
+            ctx.rate_heading = heading_scheme(text, s0, s1) or ctx.rate_heading
+        elif not P.LIST_ITEM.match(text, s0):
+            ctx.rate_heading = None  # past the list
         group = listed_group(text, kept[-1].end, placed, ends) if kept else group
         if group is not None:
             # "… giảm 21.400 người, chủ yếu ở huyện A, thị xã B và thành phố C", "Triệu
@@ -409,6 +433,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # sentence's figures) are no new place in play, nor a new subject
             ctx.places.restore(helds[group])
             ctx.last_figure_end = max(ctx.last_figure_end, max(ends.values()))
+        elif kept and in_turn == len([f for f in kept if f.skip is None]) \
+                and getattr(state[0], "level", None) == "province":
+            # "Thành phố A và huyện B có tỷ lệ … lần lượt x% và y%": the places of a
+            # respective list are no new place in play (the province's figures go on)
+            ctx.places.restore(state)
         elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.restore(state)
@@ -452,7 +481,9 @@ def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int,
     a, b = row.cells[0]
     inside = [u for off, u in placed if a <= off < b]
     name = text[a:b].strip()
-    if inside:
+    if row.by_scheme:  # a table whose rows are schemes: the place in context's
+        fig.place = ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
+    elif inside:
         fig.place = inside[-1]
     elif re.fullmatch(r"(?:tổng\s+cộng|cộng|tổng\s+số|tổng|toàn\s+\w+)", name, re.I):
         fig.place = ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last

@@ -218,6 +218,22 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
 
 def date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
              ) -> _dt.date | None:
+    """The as-of date of a figure (:func:`_date_for`); a shortfall is measured now.
+
+    A gap to a plan ("Năm 2019, tỉnh phấn đấu … 91,5%; như vậy, từ nay đến cuối năm còn
+    phải vận động thêm khoảng 20.600 người") is the gap at the status date in play: a
+    date after the publication (the plan's end, not yet come) does not date it.
+    """
+    day = _date_for(text, fig, dates, ctx)
+    pub, last = ctx.published, ctx.last_date
+    if (fig.measure or "").startswith("shortfall") and day is not None and pub is not None \
+            and day > pub and last is not None and last <= pub:
+        return last
+    return day
+
+
+def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: Any
+              ) -> _dt.date | None:
     """The as-of date nearest before the figure in its sentence, else after it, else
     a bare year earlier in its paragraph, else the last one of the article so far, else
     (on a page with no publication date) the year a heading or a paragraph opening
@@ -256,8 +272,8 @@ def _report_year(fig: Figure, ctx: Any) -> _dt.date | None:
     """The year of a report dated only by "Năm 2016, …", for a figure with no date of
     its own: a headline's before it, and a breakdown by smaller places after it ("Ở cấp
     huyện, Lạc Sơn có …" in a later paragraph); a plan takes its own year."""
-    if ctx.report_year is None or (fig.measure or "").startswith("plan_"):
-        return None
+    if ctx.report_year is None or (fig.measure or "").startswith("plan_") or ctx.says_now:
+        return None  # ("Hiện nay, …" on an undated page: not that year's either)
     at, day = ctx.report_year
     level = getattr(fig.place, "level", None)
     deeper = ctx.main_level is not None and level in ("district", "commune") and (

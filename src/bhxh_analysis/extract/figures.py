@@ -159,11 +159,13 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if fig.unit == "pct" and G.below_yardstick(pre, after, statement):
         fig.measure = "shortfall_pp"  # "so với Quyết định số … thấp hơn 7,61%"
         return None
-    if P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or \
-            P.NOT_PARTICIPATING.match(after, 0) or re.match(
-                r"\s*(?:người(?:\s+dân|\s+lao\s+động)?\s+|lao\s+động\s+|dân\s+số\s+)?"
-                r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
-                after, re.I):
+    gap = prev is not None and prev.measure in ("shortfall_pp", "shortfall_participants") \
+        and P.EQUIVALENT_BEFORE.search(pre_q)  # "… 2,36 điểm, tức 30.500 người chưa tham gia"
+    if not gap and (P.NOT_PARTICIPATING.search(re.split(r"[,;]", pre_q)[-1]) or
+                    P.NOT_PARTICIPATING.match(after, 0) or re.match(
+                        r"\s*(?:người(?:\s+dân|\s+lao\s+động)?\s+|lao\s+động\s+|dân\s+số\s+)?"
+                        r"(?:chưa|không)\s+(?:tham\s+gia|có\s+thẻ)",
+                        after, re.I)):
         return "not participating"
     if P.ALL_UNITS.search(statement):
         return "every province"
@@ -207,6 +209,12 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         # "so với chỉ tiêu UBND tỉnh giao (35,5%)", "so với cùng kỳ năm 2019 (55.317 người)"
         if P.PLAN.search(pre_q):
             fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
+            if fig.unit != "pct" and (P.NEW.search(pre_q) or (
+                    prev is not None and prev.measure == "attainment_pct"
+                    and prev_same is not None and prev_same.measure == "new_participants")):
+                # "đạt 32,4% kế hoạch phát triển mới (15.000 người)"; "phát triển mới
+                # 12.460 người, đạt 138,4% kế hoạch giao (9.000 người)": new ones' plan
+                fig.measure = "plan_new_participants"
             fig.penalty += 0.1
             return None
         compared = P.COMPARED_YEAR_PAREN.search(pre_q)
@@ -315,6 +323,9 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
         return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
     if P.EACH_PLACE.search(clause) or P.EACH_PLACE.search(pre_q):
         return "each of several places"  # "các xã A, B mỗi xã đều có trên 100 người"
+    if fig.unit != "pct" and (P.EACH_PERSON.search(clause) or P.PER_PERIOD_AFTER.match(after)):
+        # "mỗi nhân viên thu phải phát triển ít nhất 5 người mới mỗi tháng": a quota
+        return "a quota per person or per period"
     return None
 
 
@@ -428,8 +439,12 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             fig.measure = "plan_coverage_pct"
         fig.penalty += 0.1
         return None
-    if prev is not None and prev.measure in ("shortfall_pp", *_COVERAGES) \
+    if (prev is not None and prev.measure in ("shortfall_pp", *_COVERAGES)
+            or (re.search(r"so\s+với\s+(?:\S+\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)", pre_q, re.I)
+                and P.GAP_WORD.search(statement + after))) \
             and P.PLAN_RIGHT_BEFORE.search(pre_q):
+        # (also "So với chỉ tiêu 90,5% năm 2021 …, tỷ lệ bao phủ còn thiếu 2,36 điểm":
+        # the yardstick of a gap in its sentence)
         # "…93,05% dân số, thấp hơn 1,95% so với chỉ tiêu 95%": the plan's rate
         fig.measure = "plan_coverage_pct"
         fig.penalty += 0.1

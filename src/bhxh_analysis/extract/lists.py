@@ -37,6 +37,10 @@ YEARLY = 0
 _YEARLESS_HEADING = re.compile(
     r"^[ \t]*(?:[IVX]{1,4}\.|\d{1,2}[.)]|[-–•+*])?[ \t]*[^\n\d%:]{0,30}?"
     r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%:]{0,40}:?[ \t]*$", re.I)
+#: A paragraph of aims right under a heading of a year's targets ("Nhiệm vụ năm 2024⏎
+#: Phấn đấu 94,5% dân số tham gia BHYT; …"): the heading's year, as a list's items.
+_AIM_LINE = re.compile(r"[ \t]*(?:Phấn\s+đấu|Đặt\s+mục\s+tiêu|Tiếp\s+tục\s+phấn\s+đấu)"
+                       r"(?!\w)", re.I)
 #: An item opened by its year: "- Năm 2026: …", "b) Đến năm 2030, …".
 _ITEM_YEAR = re.compile(
     r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
@@ -65,6 +69,9 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
     (None, 2026)
     """
     year = None
+    if ctx.list_plan_year not in (None, YEARLY) and not strong and _AIM_LINE.match(text, s0) \
+            and P.TARGET_HEADING.search(text[:s0].rstrip().rsplit("\n", 1)[-1]):
+        return ctx.list_plan_year  # "3. Nhiệm vụ năm 2024⏎Phấn đấu 94,5% …": that year's
     if ctx.list_plan_year is not None and P.LIST_ITEM.match(text, s0):
         labelled = _ITEM_YEAR.match(text, s0)
         if labelled is not None:
@@ -82,7 +89,8 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
         m = P.TARGET_HEADING.search(line)
         if m is not None:
             ctx.list_plan_year, ctx.list_rates = int(m["y"]), False
-            if i + 1 < len(lines) and P.LIST_ITEM.match(lines[i + 1]):
+            if i + 1 < len(lines) and (P.LIST_ITEM.match(lines[i + 1])
+                                       or _AIM_LINE.match(lines[i + 1])):
                 year = ctx.list_plan_year  # the first item goes on in this sentence
         elif _YEARLESS_HEADING.match(line):
             ctx.list_plan_year, ctx.list_rates = YEARLY, False

@@ -167,6 +167,8 @@ EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$",
 PLAN_RIGHT_BEFORE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
     r"\s*(?:là|:)?\s*$", _I)
+#: A gap to a plan named in a sentence ("còn thiếu", "vượt", "thấp hơn", "chưa đạt").
+GAP_WORD = re.compile(r"\bthiếu\b|\bvượt\b|thấp\s+hơn|cao\s+hơn|chưa\s+đạt", _I)
 #: "… để hoàn thành (đạt) chỉ tiêu năm" after a count still to be developed.
 TO_REACH_PLAN_AFTER = re.compile(
     r"[^.;]*?\bđể\s+(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?(?:chỉ\s+tiêu|kế\s+hoạch|"
@@ -262,8 +264,11 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 # a numbered unit ("Phường 1"), not a rate after a name ("xã Phú Thọ 91,3%")
 _CAP_WORD = (rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?![,.]\d)(?!\s*%)"
              r"(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))")
+#: The "xã" of "bảo hiểm xã hội", "an sinh xã hội", "chính sách xã hội" is no commune
+#: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case).
 PLACE_PREFIXED = re.compile(
-    r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
+    r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|"
+    r"(?<!hiểm\s)(?<!sinh\s)(?<!sách\s)xã|phường|"
     r"thị\s+trấn|đặc\s+khu))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
 #: "31.746/31.563 người": two counts joined by "/" (participants over a plan).
@@ -294,8 +299,9 @@ AUTHORITY_BEFORE = re.compile(
     r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy)\s*$")
 #: "tỷ lệ bao phủ của toàn vùng": a region's figure (no unit of the registry).
 REGION = re.compile(r"(?:toàn|của|cả)\s+(?:vùng|khu\s+vực)(?!\w)", re.I)
-#: The nation.
-NATION = re.compile(r"toàn\s+quốc|cả\s+nước|toàn\s+ngành|phạm\s+vi\s+cả\s+nước", _I)
+#: The nation ("toàn ngành", the whole sector, is the place in play's: a province's
+#: branch in a provincial report, the nation's in a national one).
+NATION = re.compile(r"toàn\s+quốc|cả\s+nước|phạm\s+vi\s+cả\s+nước", _I)
 #: "Việt Nam" names the nation unless it ends an organisation's name.
 ORG_BEFORE_VN = re.compile(
     r"(?:BHXH|BHYT|BHTN|[Bb]ảo\s+hiểm(?:\s+xã\s+hội)?|[Bb]ưu\s+điện|[Cc]ông\s+ty|[Nn]gân\s+hàng|"
@@ -373,9 +379,15 @@ NOT_NOW_BEFORE = re.compile(r"(?:\b(?:từ\s+)?trước|\bxưa|\bcũng|\bkết\s
 #: What may come before a place that opens its sentence: "Tại tỉnh A, …", "Ở B, …".
 OPENING_PLACE = re.compile(r"\s*(?:(?:tại|ở|đối\s+với|với|riêng|còn|về)\s+)?", _I)
 #: A comparison's date: "so với (thời điểm|cùng kỳ|...) tháng 9/2020".
+#: A lead that closes a year: "Năm 2022 khép lại với …", "Kết thúc năm 2023, …".
+YEAR_CLOSED = re.compile(
+    r"[ \t]*\n\s*(?:Năm\s+(?P<y>(?:19|20)\d{2})\s+(?:đã\s+)?(?:khép\s+lại|kết\s+thúc|"
+    r"qua\s+đi|đi\s+qua)|(?:Khép\s+lại|Kết\s+thúc|Nhìn\s+lại)\s+năm\s+"
+    r"(?P<y2>(?:19|20)\d{2}))(?!\d)")
 COMPARED_BEFORE = re.compile(
-    r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$", _I
-)
+    r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$"
+    r"|gấp\s+(?:\d+(?:,\d+)?|đôi|ba)\s+(?:lần\s+)?(?:so\s+với\s+)?$", _I
+)  # "gấp 2,1 lần năm 2020": the year a ratio compares with
 #: "N người, đạt 102,4% kế hoạch", "N người, chiếm 93% dân số": the count a rate is of.
 RATE_OF_COUNT_AFTER = re.compile(
     r"\s*(?:người|lao\s+động|đối\s+tượng)?\s*[,(]?\s*(?:đạt|chiếm|bằng)\s+"
@@ -385,6 +397,11 @@ RATE_OF_COUNT_AFTER = re.compile(
 )
 #: A photo credit or caption ("(Ảnh: BHXH tỉnh Lai Châu)", a line "Ảnh: ..."): the
 #: places it names are not the article's subject.
+#: Names of industrial parks and economic zones ("các khu công nghiệp Yên Bình, Điềm
+#: Thụy", "KCN Giao Long"): a bare name in such a run names no administrative unit.
+PARK_BEFORE = re.compile(
+    r"(?:(?i:(?:khu|cụm)\s+(?:công\s+nghiệp|kinh\s+tế|chế\s+xuất|công\s+nghệ\s+cao))|\bKCN|"
+    rf"\bCCN|\bKKT)\s+(?:[{UPPER}][\w']*(?:\s+|\s*[-–,]\s*|\s+và\s+))*$")
 CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^)\n]*\)|"
                     r"^[ \t]*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^\n]*$", re.M)
 #: A national agency named as the source ("Theo BHXH Việt Nam", "Bộ Y tế", "Thủ tướng").
@@ -441,7 +458,8 @@ SERVICE = re.compile(r"hỗ\s+trợ|giải\s+quyết|hưởng|tập\s+huấn|tuy
 UNITS_COUNTED = re.compile(r"\s*(?:huyện|quận|xã|phường|thị\s+xã|thành\s+phố|tỉnh|"
                            r"địa\s+phương|đơn\s+vị\s+hành\s+chính)\b", _I)
 #: "lần lượt": figures that follow schemes listed together, in the same order.
-RESPECTIVELY = re.compile(r"lần\s+lượt", _I)
+RESPECTIVELY = re.compile(r"lần\s+lượt|tương\s+ứng\s+là(?!\w)", _I)
+#: ("A, B và C tương ứng là x, y và z": "respectively" too)
 #: A year printed beside a plan ("năm 2020", "giai đoạn 2022-2025" → the last year).
 PLAN_YEAR = re.compile(r"(?:năm|đến|giai\s+đoạn\s+\d{4}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})|"
                        r"(?<![\d/.,])(?P<yl>(?:19|20)\d{2})(?=\s*(?:là|:)\s*\d)", _I)
@@ -556,6 +574,12 @@ NOW_BEFORE = re.compile(
 #: "mỗi xã đều có trên 100 người": one figure said of each of several places.
 EACH_PLACE = re.compile(r"\bmỗi\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|"
                         r"địa\s+phương|đơn\s+vị)\b", _I)
+#: "mỗi nhân viên (đại lý) thu", "mỗi cán bộ": a quota of one person, no place's figure.
+EACH_PERSON = re.compile(r"\bmỗi\s+(?:nhân\s+viên|cán\s+bộ|đại\s+lý|cộng\s+tác\s+viên|"
+                         r"người\s+thu|điểm\s+thu|tổ)\b", _I)
+#: "… 5 người mới mỗi tháng", "… 20 người/tháng": a rate per period.
+PER_PERIOD_AFTER = re.compile(r"\s*(?:người\s+)?(?:\w+\s+){0,4}?(?:mỗi|/)\s*"
+                              r"(?:tháng|năm|tuần|quý)\b", _I)
 #: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số": the rate a target sets.
 GIVEN_AFTER = re.compile(
     r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b)", _I)
@@ -627,7 +651,8 @@ ONE_DAY = re.compile(r"\btrong\s+(?:(?:một|1)\s+)?ngày\b(?!\s+(?:làm\s+việ
 FORECAST = re.compile(
     r"(?:theo\s+)?dự\s+kiến(?!\s+(?:dân\s+số|số\s+dân|lực\s+lượng))|ước\s+thực\s+hiện", _I)
 #: "…, tương đương 3,2% dân số" right after a change in persons: the change in points.
-EQUIVALENT_BEFORE = re.compile(r"tương\s+đương(?:\s+với)?(?:\s+khoảng)?\s*$", _I)
+EQUIVALENT_BEFORE = re.compile(r"(?:tương\s+đương(?:\s+với)?|\btức(?:\s+là)?)(?:\s+khoảng)?\s*$",
+                               _I)  # "…, tức khoảng 30.500 người": the same gap in persons
 #: "304.666 thẻ/313.905 người, chiếm tỷ lệ 97% dân số": the persons the cards are out of
 #: (glued to "/", so no figure of :data:`NUMBER`) — the population the rate is of.
 CARDS_OVER_PERSONS = re.compile(

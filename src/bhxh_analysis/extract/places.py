@@ -144,7 +144,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         printed = text[m.start():m.end()]
         # Every word of a bare name starts with a capital letter in the text.
         if all(w[:1].isupper() for w in printed.split()) \
-                and not _person_before(text, m.start()) and _same_tones(printed, registry):
+                and not _person_before(text, m.start()) and _same_tones(printed, registry) \
+                and not P.PARK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
             found.append(Mention(m.start(), m.end(), printed, "named", None))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []

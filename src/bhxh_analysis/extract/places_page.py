@@ -18,7 +18,7 @@ from .misspelt import read_as
 from .places import PlaceContext, prefixed_name
 
 __all__ = ["bare_place", "carried_before", "carried_place", "group_places", "headline_end",
-           "led_items", "listed_group", "national_document"]
+           "led_items", "listed_group", "national_document", "unnamed_places"]
 
 
 def headline_end(text: str) -> int:
@@ -125,6 +125,25 @@ def group_places(text: str, fig: Figure, s0: int) -> bool:
         if not all(w[:1].isupper() for w in words):
             break  # "Phù Khê có tỷ lệ …": the last name, then what is said of them all
     return names >= 2
+
+
+#: "một số tỉnh miền núi phía Bắc", "nhiều huyện vùng cao": places left unnamed.
+_UNNAMED_GROUP = re.compile(
+    r"\b(?:một\s+số|nhiều|một\s+vài|phần\s+lớn\s+các)\s+(?:xã|phường|thị\s+trấn|huyện|quận|"
+    r"thị\s+xã|tỉnh|thành\s+phố|địa\s+phương)(?!\w)", re.I)
+
+
+def unnamed_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]) -> bool:
+    """Whether a bound is said of several places left unnamed ("một số tỉnh miền núi
+    phía Bắc tỷ lệ tham gia BHXH vẫn dưới 20%"): no one place's figure. Only a bound
+    ("dưới", "trên", …) in the figure's own statement, with no place named and no
+    figure between the group and it ("như Hưng Yên với …" is that province's)."""
+    if not fig.qualifier:
+        return False
+    start = max(s0, text.rfind(";", s0, fig.start) + 1)
+    lead = next(reversed(list(_UNNAMED_GROUP.finditer(text, start, fig.start))), None)
+    return lead is not None and not re.search(r"\d", text[lead.end():fig.start]) \
+        and not any(lead.start() <= off < fig.start for off, _u in placed)
 
 
 def carried_place(ctx: Any, last_seen: Any) -> Any:

@@ -68,8 +68,9 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
         if re.fullmatch(r"(?:19|20)\d{2}", m["num"]) and not (m["mult"] or m["pct"]) \
                 and re.search(r"năm\s*$", before, re.I):
             continue  # "năm 2024 tỉnh giao": a year, not a count of provinces
-        if m["pct"]:
-            unit = "pct"
+        if m["pct"] or (P.POINTS_AFTER.match(after) and (
+                P.SHORTFALL_BEFORE.search(before) or P.OVER_BEFORE.search(before))):
+            unit = "pct"  # "còn thiếu 1,23 điểm phần trăm": points under a plan, as "1,23%"
         elif P.MONEY_AFTER.match(after) or (
                 re.match(r"\s*t[ỷỉ]", m["mult"] or "") and not P.PERSON_AFTER.match(after)):
             unit = "money"  # "2.150 tỷ" without a noun: no count of persons reaches 1e9

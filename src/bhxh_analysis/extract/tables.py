@@ -10,7 +10,9 @@ The header is read once per column (scheme and measure, see :func:`column_readin
 figure in a data row takes its column's reading and the place of the row's first cell
 (the driver in :mod:`bhxh_analysis.extract.core` resolves it and dates it from the text
 around). Rows whose first cell names a scheme ("BHXH bắt buộc | 112.400") are the other
-kind of table and are left to the sentence reader.
+kind of table: under a header naming two measures or more ("Chỉ tiêu | Kế hoạch năm 2020
+| Thực hiện 6 tháng | Tỷ lệ") they are read column by column for the place in context
+(:func:`find_scheme_tables`); without such a header they are left to the sentence reader.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from ..clean import ParseError, parse_quantity
 from . import patterns as P
 from .figures import Figure, scheme_mentions
 
-__all__ = ["TableRow", "cell_figures", "column_reading", "find_place_tables"]
+__all__ = ["TableRow", "cell_figures", "column_reading", "find_place_tables",
+           "find_scheme_tables"]
 
 _CELL_SEP = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
 
@@ -36,6 +39,8 @@ class TableRow:
     end: int
     cells: tuple[tuple[int, int], ...]
     columns: tuple[tuple[str | None, str | None], ...]
+    #: a row of a table whose rows are schemes: its figures are the place in context's
+    by_scheme: bool = False
 
     def column_of(self, pos: int) -> int | None:
         """Index of the cell that holds offset ``pos``."""
@@ -131,6 +136,90 @@ def find_place_tables(text: str) -> list[TableRow]:
             out.extend(rows)
         i = j if rows else i + 1
     return out
+
+
+#: A header cell of a scheme table that prints what was done: "Thực hiện 6 tháng",
+#: "Kết quả năm 2023", "Ước thực hiện", "Số người" (the participants column).
+_DONE_CELL = re.compile(r"thực\s+hiện|kết\s+quả|\bước\b|số\s+người|lũy\s+kế", re.I)
+#: Digits a header may print: a year, a count of months or quarters, a unit "(%)".
+_HEADER_DIGITS = re.compile(r"(?:19|20)\d{2}|\d{1,2}\s+tháng|quý\s+[IV\d]+|\(%\)", re.I)
+
+
+def _scheme_columns(text: str, head: list[tuple[int, int]]
+                    ) -> tuple[str | None, ...] | None:
+    """Each column's measure in the header of a table whose rows are schemes, or None.
+
+    "Chỉ tiêu | Kế hoạch năm 2020 | Thực hiện 6 tháng | Tỷ lệ": a plan, the actual and,
+    after both, the share of the plan reached (attainment). Two columns with a measure
+    at least; a column of a change or of last year ("cùng kỳ") is not read.
+    """
+    out: list[str | None] = [None]
+    for a, b in head[1:]:
+        cell = text[a:b]
+        _, measure = column_reading(cell)
+        if re.search(r"cùng\s+kỳ|tăng|giảm|chênh", cell, re.I):
+            measure = None
+        elif measure in (None, "participants") and _DONE_CELL.search(cell):
+            measure = "participants"
+        elif measure == "coverage_pct" and "plan_participants" in out \
+                and "participants" in out:
+            measure = "attainment_pct"  # "Tỷ lệ" after a plan and its result
+        out.append(measure)
+    return tuple(out) if sum(m is not None for m in out) >= 2 else None
+
+
+def find_scheme_tables(text: str) -> list[TableRow]:
+    r"""Every data row of a table whose header names measures and whose rows are schemes.
+
+    A header of three cells or more (digits only in a year, "6 tháng", "quý III", "(%)")
+    whose columns name two measures or more; the rows after it with as many cells and a
+    first cell naming one scheme and no money ("Tổng số thu (tỷ đồng)" is not read) are
+    its data rows: each figure is the row scheme's, the column's measure, of the place in
+    context (``by_scheme``). A first cell that names a rate ("Tỷ lệ bao phủ BHYT") turns
+    the counts into rates.
+
+    Examples
+    --------
+    >>> t = ("Chỉ tiêu | Kế hoạch năm 2020 | Thực hiện 6 tháng | Tỷ lệ
+"
+    ...      "Người tham gia BHYT | 2.830.000 | 2.711.520 | 95,8%")
+    >>> find_scheme_tables(t)[0].columns[1:]
+    (('bhyt', 'plan_participants'), ('bhyt', 'participants'), ('bhyt', 'attainment_pct'))
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    out: list[TableRow] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        head = _cells(text, a, b)
+        measures = None
+        if len(head) >= 3 and not re.search(r"\d", _HEADER_DIGITS.sub("", text[a:b])) \
+                and not scheme_mentions(text, head[0][0], head[0][1]):
+            measures = _scheme_columns(text, head)
+        j = i + 1
+        while measures is not None and j < len(lines):
+            ra, rb = lines[j]
+            cells = _cells(text, ra, rb)
+            first = text[cells[0][0]:cells[0][1]]
+            named = {x[1] for x in scheme_mentions(first, 0, len(first)) if not x[2]}
+            if len(cells) != len(head) or not any(re.search(r"\d", text[x:y])
+                                                  for x, y in cells[1:]):
+                break
+            if len(named) == 1 and not P.MONEY_CONTEXT.search(first) \
+                    and not re.search(r"đồng|lượt", first, re.I):
+                rate = re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ|%", first, re.I)
+                cols = tuple((named.copy().pop(), _as_rate(m) if rate else m)
+                             for m in measures)
+                out.append(TableRow(ra, rb, tuple(cells), cols, by_scheme=True))
+            j += 1
+        i = j if measures is not None else i + 1
+    return out
+
+
+def _as_rate(measure: str | None) -> str | None:
+    return {"participants": "coverage_pct", "plan_participants": "plan_coverage_pct",
+            "coverage_pct": "coverage_pct", "attainment_pct": "attainment_pct"
+            }.get(measure or "")
 
 
 def cell_figures(text: str, row: TableRow) -> list[Figure]:
