@@ -741,7 +741,7 @@ def test_plan_models_scored_and_the_winner_used(monkeypatch: pytest.MonkeyPatch)
     expect = moves_prob(many["past_moves"], many["past_moves_as_large"])
     held = many["flags"].str.contains("p_held_interval")
     assert np.allclose(many.loc[~held, "p_meet_plan"], expect[~held.to_numpy()])
-    assert held.any() and not interval_conflicts(many).any()
+    assert held.any() and not interval_conflicts(many, lower=False).any()
     assert many["plan_pull"].between(0, 1).all()
     # too few past moves: the plan-aware model (learned here), as before
     monkeypatch.setattr(plan_mod, "MIN_MOVES_PROB", 10 ** 9)

@@ -1,10 +1,11 @@
-"""P(meet plan) never contradicts the interval or bound printed beside it.
+"""P(meet plan) never contradicts the upper ends or the bound printed beside it.
 
 ``forecast.plan_bounds.hold_p``: the share of past moves stays where it agrees with the
 interval; a part whose upper ends were capped by its total less the other part gets at
 most ``min_s [P(T ≥ plan + s) + P(S < s)]`` (Bonferroni, as the cap); a plan outside an
-interval gets the interval's tail; above the hard bound 0. The page's reason sentence
-says which held it and never prints ``(k + ½) ÷ (n + 1)`` equal to a P it is not.
+interval's upper end gets the interval's tail (a plan below the lower end keeps its
+share, and the page says the two disagree); above the hard bound 0. The page's reason
+sentence says which held it and never prints ``(k + ½) ÷ (n + 1)`` equal to a P it is not.
 """
 
 from __future__ import annotations
@@ -75,12 +76,13 @@ def test_uncapped_part_and_a_plan_inside_the_interval_keep_the_share() -> None:
 
 
 def test_interval_and_hard_bound() -> None:
-    """A plan above ``hi80`` gets at most 10 %, below ``lo95`` at least 97.5 %; above the
-    bound 0, named by its own flag even when the model already gave 0."""
+    """A plan above ``hi80`` gets at most 10 %; one below ``lo95`` keeps its share (the
+    lower side is not held: ``HOLD_LOWER``, measured); above the bound 0, named by its own
+    flag even when the model already gave 0."""
     base = _frame(vol_scale_hi=0.05).assign(upper_bound=[np.nan, np.nan, 14000.0])
     r = base.loc[2]
     cases = [(float(r["hi80"]) * 1.001, 0.4, 0.10, "p_held_interval"),
-             (float(r["lo95"]) * 0.99, 0.6, 0.975, "p_held_interval"),
+             (float(r["lo95"]) * 0.99, 0.6, 0.6, ""),
              (15000.0, 0.0, 0.0, "p_above_bound"),
              (float(r["forecast"]), 0.45, 0.45, "")]
     for plan, p, want, flag in cases:
@@ -112,7 +114,7 @@ def test_api_part_plan_above_its_interval() -> None:
     row = out[(out["geo_code"] == code)
               & (out["indicator"] == "bhxh_compulsory_participants")].iloc[0]
     assert row["p_meet_plan"] <= 0.025
-    assert not interval_conflicts(out).any()
+    assert not interval_conflicts(out, lower=False).any()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -152,6 +154,11 @@ def test_page_says_what_held_p(lang: str) -> None:
     assert said[-1] == i18n.t("plan_held_interval_above_end", lang,
                               level=i18n.fmt_pct(95, lang), end=i18n.fmt_number(29287.0, lang),
                               tail=i18n.fmt_pct(2.5, lang, 1), p=i18n.fmt_pct(2.5, lang, 0))
+    below = pd.Series({**row.to_dict(), "plan": 13000.0, "p_meet_plan": 0.6, "flags": ""})
+    said = _plan_model(below, lang, i18n.fmt_pct(60, lang, 0))  # not held: said
+    assert said[-1] == i18n.t("plan_model_below_interval", lang, level=i18n.fmt_pct(95, lang),
+                              end=i18n.fmt_number(13661.0, lang), p=i18n.fmt_pct(60, lang, 0))
+    assert len(said) == 2  # the "central forecast above the plan, yet" sentence is not added
     row["flags"] = ""  # nothing held: the share is P, as before
     row["p_meet_plan"] = 2.5 / 11
     p = i18n.fmt_pct(100 * 2.5 / 11, lang, 0)

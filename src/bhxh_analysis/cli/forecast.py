@@ -246,7 +246,7 @@ _MODEL_TEXT = {
 _HELD_TEXT = {
     "p_held_total": "P is the total's chance of reaching the plan (a part never exceeds its total)",
     "p_held_parts": "P limited by the total less the other part (Bonferroni, as the upper ends)",
-    "p_held_interval": "P held to the interval shown (beyond an end, at most that end's tail)",
+    "p_held_interval": "P held to the interval shown (above an upper end, at most its tail)",
     "p_above_bound": "P is 0: the plan is above the highest value possible",
 }
 

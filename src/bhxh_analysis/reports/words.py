@@ -440,19 +440,33 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
         out = [i18n.t("plan_model_empirical_moves_central" if ranged
                       else "plan_model_empirical_moves", lang, n=n, k=k, p=p)]
         # The central forecast (within-year pattern) and the share of past moves can
-        # fall on opposite sides of the plan: say so rather than leave it to the reader.
+        # fall on opposite sides of the plan, or the plan below the interval's lower end
+        # with a share below that end's level: say so rather than leave it to the reader.
+        below = [] if held else _below_interval(r, lang, p)
         above = float(r["forecast"]) >= float(r["plan"])
-        if not held and pd.notna(r.get("forecast")) \
+        if not held and not below and pd.notna(r.get("forecast")) \
                 and above != (float(r["p_meet_plan"]) >= 0.5):
             out.append(i18n.t("plan_model_disagree_above" if above
                               else "plan_model_disagree_below", lang, p=p))
-        return out + held  # held: only an end of a ranged plan (its own sentence)
+        return out + below + held  # held: only an end of a ranged plan (its own sentence)
     if model == "plan_aware" and pd.notna(r.get("plan_pull")):
         return [i18n.t("plan_model_plan_aware", lang,
                        pull=i18n.fmt_pct(100 * float(r["plan_pull"]), lang, 0)), *held]
     if model == "seasonal":
         return [i18n.t("plan_model_seasonal", lang), *held]
     return held
+
+
+def _below_interval(r: pd.Series, lang: str, p: str) -> list[str]:
+    """The sentence for a plan below ``lo{L}`` whose P is under ``1 − (1 − L/100)/2``:
+    not held (:data:`bhxh_analysis.forecast.plan_bounds.HOLD_LOWER`), so said."""
+    plan, prob = float(r["plan"]), float(r["p_meet_plan"])
+    for lev in (95, 80):  # the widest interval the plan lies below
+        lo = r.get(f"lo{lev}")
+        if pd.notna(lo) and plan < float(lo) and prob < 1 - (100 - lev) / 200 - 1e-9:
+            return [i18n.t("plan_model_below_interval", lang, level=i18n.fmt_pct(lev, lang),
+                           end=i18n.fmt_number(float(lo), lang), p=p)]
+    return []
 
 
 def _p_held(r: pd.Series, lang: str, p: str) -> list[str]:
