@@ -24,7 +24,9 @@ and overall — cases, inside the 80 % and 95 % intervals with exact binomial 95
 intervals, mean and median relative width, error against the run-rate's
 (:func:`~bhxh_analysis.forecast.evaluate.coverage_by_month`); P(meet plan) on the
 cases with a plan (published; and every plan known then, published or implied):
-cases, Brier score, reliability table. On the real data also the late-year cases
+cases, Brier score, reliability table, and how many P contradict the interval or bound
+printed beside them (:func:`~bhxh_analysis.forecast.plan_bounds.interval_conflicts`: an
+upper end or bound, held to 0; a lower end, not held and said on the page). On the real data also the late-year cases
 (September–December) outside their 80 % intervals and the P(meet plan) cases that
 scored worst. CSV files and ``calibration.md`` (every table) are written to the
 output folder; the markdown also goes to stdout, progress to stderr. Rows are
@@ -58,7 +60,7 @@ GROUP_NAMES = {"1-4": "January–April", "5-8": "May–August", "9-12": "Septemb
                "all": "all months"}
 CASE_COLUMNS = ["geo_name", "geo_level", "indicator", "year", "as_of", "month", "method",
                 "last_value", "forecast", "lo80", "hi80", "lo95", "hi95", "actual",
-                "inside80", "inside95", "run_rate", "plan", "plan_source", "p_meet_plan",
+                "inside80", "inside95", "run_rate", "upper_bound", "plan", "plan_source", "p_meet_plan",
                 "p_meet_plan_model", "past_moves", "past_moves_as_large", "met", "flags"]
 
 
@@ -102,6 +104,7 @@ def cases_frame(sb: pd.DataFrame) -> pd.DataFrame:
 def plan_tables(cases: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Brier score and reliability of ``p_meet_plan``: published plans, and every plan."""
     from bhxh_analysis.forecast.evaluate import brier, reliability_table
+    from bhxh_analysis.forecast.plan_bounds import interval_conflicts
 
     scores, rel = [], []
     for subset, m in (("published", cases["plan_source"] == "published"),
@@ -112,6 +115,11 @@ def plan_tables(cases: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                        "brier": brier(g["p_meet_plan"], met),
                        "brier_always_base_rate": brier(np.full(len(g), met.mean()), met)
                        if len(g) else float("nan"),
+                       # P beside an upper end or bound it contradicts (held: 0 since
+                       # 5 Dec 2026), and beside a lower end (not held: said on the page)
+                       "against_interval": int(interval_conflicts(g, lower=False).sum()),
+                       "below_interval": int((interval_conflicts(g)
+                                              & ~interval_conflicts(g, lower=False)).sum()),
                        "models": ", ".join(f"{k} {v}" for k, v in sorted(
                            g["p_meet_plan_model"].value_counts().items()))})
         rel.append(reliability_table(g["p_meet_plan"], met).assign(plans=subset))
@@ -210,9 +218,11 @@ def md_by_month(t: pd.DataFrame) -> str:
 
 def md_plan(scores: pd.DataFrame, rel: pd.DataFrame) -> str:
     """Brier scores and reliability tables as markdown."""
-    s = md_table(["plans", "cases", "met", "Brier", "Brier of the base rate", "model"],
+    s = md_table(["plans", "cases", "met", "Brier", "Brier of the base rate",
+                  "P contradicting its interval: upper end or bound / lower end", "model"],
                  [[r.plans, str(r.cases), str(r.met), _num(r.brier), _num(r.brier_always_base_rate),
-                   r.models] for r in scores.itertuples(index=False)])
+                   f"{r.against_interval} / {r.below_interval}", r.models]
+                  for r in scores.itertuples(index=False)])
     rows = [[r.plans, r.bin, str(r.n), str(r.met), _num(r.mean_p, 2), _num(r.observed, 2)]
             for r in rel.itertuples(index=False)]
     return s + "\n\n" + md_table(["plans", "P bin", "cases", "met", "mean P", "share met"], rows)

@@ -223,7 +223,9 @@ def _reason(d: dict[str, Any], pct: bool) -> list[str]:
     return [f"  why           must still move {d['move_needed_pct']:+.1f}% of the last value by "
             f"31 December; {int(d['past_moves_as_large'])} of {int(d['past_moves'])} earlier "
             f"moves ({pool}, within {months} of this point of the year) were that large",
-            f"  model         {_MODEL_TEXT.get(d.get('p_meet_plan_model') or '', '')}"]
+            f"  model         {_MODEL_TEXT.get(d.get('p_meet_plan_model') or '', '')}",
+            *(f"  held          {_HELD_TEXT[f]}" for f in str(d.get("flags") or "").split(";")
+              if f in _HELD_TEXT)]
 
 
 def _pace(x: Any, pct: bool) -> str:
@@ -239,6 +241,13 @@ _MODEL_TEXT = {
     "empirical_moves": "the share of those moves, smoothed: (k + 0.5) / (n + 1)",
     "plan_aware": "the forecast moved part of the way towards the plan (learned from earlier plans)",
     "seasonal": "the forecast's own distribution",
+}
+#: What held P(meet plan) to the interval or a bound (forecast.plan_bounds.hold_p flags).
+_HELD_TEXT = {
+    "p_held_total": "P is the total's chance of reaching the plan (a part never exceeds its total)",
+    "p_held_parts": "P limited by the total less the other part (Bonferroni, as the upper ends)",
+    "p_held_interval": "P held to the interval shown (above an upper end, at most its tail)",
+    "p_above_bound": "P is 0: the plan is above the highest value possible",
 }
 
 

@@ -12,6 +12,7 @@ A component (compulsory BHXH, household BHYT ...) is held within the forecast of
 total for the same place, which is forecast with it (:func:`.bounds.cap_by_totals`), and
 a part of a total of two parts (compulsory and voluntary BHXH) has its upper ends held
 at or below the total's less the other part's lower end (:func:`.bounds.cap_by_parts`).
+P(meet plan) is then held to what those intervals and bounds say (:func:`.plan_bounds.hold_p`).
 
 Every result row carries ``flags``: short codes saying what happened (``observed``,
 ``pooled_pattern``, ``short_series``, ``borrowed_reference``, ``projected``,
@@ -62,6 +63,7 @@ from .bounds import (
 )
 from .methods import POOLED, SPARSE_METHODS
 from .plan import plan_model_for
+from .plan_bounds import hold_p
 from .result import RESULT_COLUMNS, ForecastResult, finish_frame, intervals, join_text
 from .reuse import remembered, store_for
 
@@ -487,6 +489,7 @@ def _forecast_frame(obs: pd.DataFrame, inds: list[str] | None, year: int, as_of:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in RESULT_COLUMNS})
     ends = ["forecast", *[f"{b}{lev}" for lev in levels for b in ("lo", "hi")]]
     res = cap_by_parts(cap_by_totals(pd.concat(out, ignore_index=True), ends), ends)
+    res = hold_p(res)  # P(meet plan) never contradicts the interval or bound beside it
     if asked is not None:
         res = res[res["indicator"].isin(asked)]
     return res.sort_values([*KEY, "indicator"], ignore_index=True)

@@ -400,9 +400,11 @@ def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     is: the data win, as in :func:`censor`.
     Where a cap binds, the component is censored at the total's widest upper end:
     ``upper_bound`` (unless the one it had is lower), ``bound_indicator`` (the total),
-    ``bound_kind`` ``total``, flag ``bounded``, a note; ``p_meet_plan`` is at most the
-    total's chance of reaching the same plan (0 above the new bound). Observed and refused
-    rows, and components whose total is not in ``res``, are left as they are.
+    ``bound_kind`` ``total``, flag ``bounded``, a note. ``p_meet_plan`` is not changed
+    here: :func:`bhxh_analysis.forecast.plan_bounds.hold_p` holds it at most the total's
+    chance of reaching the same plan (0 above the new bound), for every component with a
+    total forecast. Observed and refused rows, and components whose total is not in
+    ``res``, are left as they are.
 
     Parameters
     ----------
@@ -433,7 +435,7 @@ def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     >>> float(r["hi95"]), float(r["upper_bound"]), r["bound_indicator"], r["bound_kind"], r["flags"]
     (166000.0, 166000.0, 'bhxh_participants', 'total', 'bounded')
     """
-    from .result import join_text, prob_at_least
+    from .result import join_text
 
     res = res.copy()
     total = res["indicator"].map(lambda i: total_of(str(i)) or "")
@@ -469,13 +471,6 @@ def cap_by_totals(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     res.loc[idx, "bound_indicator"] = m["total"].to_numpy()
     res.loc[idx, "bound_kind"] = "total"
     res.loc[idx, "bound_year"] = res.loc[idx, "year"].to_numpy(float)
-    plan = res.loc[idx, "plan"].to_numpy(float)
-    p_tot = prob_at_least(plan, m["t_loc"], m["t_scale"], m["t_df"], m["t_upper_bound"],
-                          *(m[f"t_{c}"] if c in side else np.nan
-                            for c in ("scale_lo", "scale_hi")))
-    p = res.loc[idx, "p_meet_plan"].to_numpy(float)
-    p = np.where(np.isfinite(p_tot), np.minimum(p, p_tot), p)
-    res.loc[idx, "p_meet_plan"] = np.where(np.isfinite(p) & (plan > cap), 0.0, p)
     note = [f"held within the forecast of {t} (a part never exceeds its total; "
             f"upper end {c:,.0f})" for t, c in zip(m["total"], cap, strict=True)]
     res.loc[idx, "notes"] = join_text(res.loc[idx, "notes"].to_numpy(), np.array(note, dtype=object))
@@ -582,6 +577,49 @@ def quantile_beyond(rows: pd.DataFrame, side: str, p: np.ndarray | float) -> np.
     return out
 
 
+def part_inputs(res: pd.DataFrame, i: int, sib: tuple[str, str], look: pd.Series,
+                ) -> tuple[pd.DataFrame, pd.DataFrame | None, str, float] | None:
+    """The total and the other part that hold part ``res.iloc[i]`` (:func:`cap_by_parts`).
+
+    ``look`` maps ``(*KEY, year, as_of, indicator)`` to an index of ``res``. Returns
+    ``(t_row, s_row, kind, s_value)``: the total's row, the other part's row (None when
+    it has none), ``kind`` ``forecast`` (the other part's distribution enters),
+    ``known`` (its 31 December value ``s_value``) or ``last figure`` (its last figure
+    of the year lowered by :data:`PART_FALL`, ``s_value``, with the total's ends); None
+    when nothing holds the part (no total forecast, or the part's last value above the
+    total's: the data win).
+    """
+    r = res.iloc[i]
+    total, other = sib
+    key = tuple(r[c] for c in [*KEY, "year", "as_of"])
+    ti, si = look.get((*key, total)), look.get((*key, other))
+    if ti is None or not np.isfinite(res.at[ti, "forecast"]):
+        return None
+    t_row = res.loc[[ti]]
+    if r["last_value"] > t_row["last_value"].iloc[0]:  # the data win
+        return None
+    s_row = res.loc[[si]] if si is not None else None
+    if s_row is not None and np.isfinite(s_row["forecast"].iloc[0]):
+        if s_row["method"].iloc[0] != "observed":
+            return t_row, s_row, "forecast", np.nan
+        return t_row, s_row, "known", float(s_row["forecast"].iloc[0])
+    s_last = np.nan
+    if (s_row is not None and pd.notna(s_row["last_as_of"].iloc[0])
+            and pd.Timestamp(s_row["last_as_of"].iloc[0]).year == r["year"]):
+        s_last = float(s_row["last_value"].iloc[0])
+    elif pd.Timestamp(t_row["last_as_of"].iloc[0]) == pd.Timestamp(r["last_as_of"]):
+        s_last = float(t_row["last_value"].iloc[0]) - float(r["last_value"])
+    if not (np.isfinite(s_last) and s_last > 0):
+        return None
+    return t_row, s_row, "last figure", (1.0 - PART_FALL) * s_last
+
+
+def part_lookup(res: pd.DataFrame) -> pd.Series:
+    """``(*KEY, year, as_of, indicator)`` → index of ``res`` (the first of duplicates)."""
+    look = res.reset_index().set_index([*KEY, "year", "as_of", "indicator"])["index"]
+    return look[~look.index.duplicated()]
+
+
 def cap_by_parts(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     """Hold a part's upper ends at or below its total's less its sibling's lower end.
 
@@ -596,9 +634,15 @@ def cap_by_parts(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     without a forecast enters as its last figure of the year (or, when ``T`` and ``C``
     have figures of the same date, ``T``'s less ``C``'s) lowered by :data:`PART_FALL`,
     a fall larger than any seen; ``t`` is then ``T``'s ``hi{L}``. An end is never put
-    below the forecast. The point forecast, lower ends, bound and ``p_meet_plan`` are
-    not changed (this is a statement about the upper end only); ``scale_hi`` follows a
-    lowered ``hi80``, so ``prob_at_least(hi80)`` stays 0.10. Run after
+    below the forecast. The point forecast, lower ends and bound are not changed (this
+    is a statement about the upper end only); ``scale_hi`` follows a lowered ``hi80``,
+    so ``prob_at_least(hi80)`` stays 0.10. ``p_meet_plan`` is not changed here, but the
+    same inequality holds it: where a cap binds,
+    :func:`bhxh_analysis.forecast.plan_bounds.hold_p` keeps ``P(C ≥ plan) ≤ min_s
+    [P(T ≥ plan + s) + P(S < s)]`` (flag ``p_held_parts`` where that decides P; a plan
+    above the capped ``hi95`` gets at most 2.5 %), so a page no longer prints a 95 %
+    interval ending at 29,287 beside an 8 % chance of 29,467 (Sóc Trăng, voluntary BHXH,
+    31/8/2022; measured in docs/forecasting.md, "P(meet plan) held to the interval"). Run after
     :func:`cap_by_totals` (whose bound, the total's widest upper end, stays). As in
     :func:`cap_by_totals`, a part whose last value is above its total's is left alone.
     Where a cap binds, flag ``bounded_parts`` (``bounded_parts_last`` when the other
@@ -646,43 +690,24 @@ def cap_by_parts(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     his = [c for c in ends if c.startswith("hi")]
     if not part.any() or not his:
         return res
-    on = [*KEY, "year", "as_of"]
-    look = res.reset_index().set_index([*on, "indicator"])["index"]
-    look = look[~look.index.duplicated()]
+    look = part_lookup(res)
     caps = {c: np.full(len(res), np.inf) for c in his}
     how = np.full(len(res), "", dtype=object)
     for i in np.flatnonzero(part.to_numpy()):
-        r = res.iloc[i]
-        total, other = sib.iloc[i]
-        key = tuple(r[c] for c in on)
-        ti, si = look.get((*key, total)), look.get((*key, other))
-        if ti is None or not np.isfinite(res.at[ti, "forecast"]):
+        got = part_inputs(res, i, sib.iloc[i], look)
+        if got is None:
             continue
-        t_row = res.loc[[ti]]
-        if r["last_value"] > t_row["last_value"].iloc[0]:  # the data win
-            continue
-        s_row = res.loc[[si]] if si is not None else None
-        known = s_row is not None and np.isfinite(s_row["forecast"].iloc[0])
+        t_row, s_row, kind, s_value = got
         for c in his:
             p = (1.0 - float(c[2:]) / 100.0) / 2.0
-            if known and s_row["method"].iloc[0] != "observed":
+            if kind == "forecast":
                 cap = (quantile_beyond(t_row, "hi", p / 2.0)[0]
                        - quantile_beyond(s_row, "lo", p / 2.0)[0])
-                how[i] = "forecast"
-            elif known:
-                cap = quantile_beyond(t_row, "hi", p)[0] - float(s_row["forecast"].iloc[0])
-                how[i] = "known"
+            elif kind == "known":
+                cap = quantile_beyond(t_row, "hi", p)[0] - s_value
             else:
-                s_last = np.nan
-                if (s_row is not None and pd.notna(s_row["last_as_of"].iloc[0])
-                        and pd.Timestamp(s_row["last_as_of"].iloc[0]).year == r["year"]):
-                    s_last = float(s_row["last_value"].iloc[0])
-                elif pd.Timestamp(t_row["last_as_of"].iloc[0]) == pd.Timestamp(r["last_as_of"]):
-                    s_last = float(t_row["last_value"].iloc[0]) - float(r["last_value"])
-                if not (np.isfinite(s_last) and s_last > 0):
-                    continue
-                cap = float(t_row[c].iloc[0]) - (1.0 - PART_FALL) * s_last
-                how[i] = "last figure"
+                cap = float(t_row[c].iloc[0]) - s_value
+            how[i] = kind
             caps[c][i] = cap
     before = res[his].to_numpy(float, copy=True)  # not a view: res changes below
     cap = np.column_stack([caps[c] for c in his])

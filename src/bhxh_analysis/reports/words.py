@@ -428,22 +428,89 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
     as a range (``ranged``) the sentence says so (the middle of the range, not printed as
     a number: a ranged plan prints as its range only)."""
     model = str(r.get("p_meet_plan_model") or "")
+    held = _p_held(r, lang, p)
     if model == "empirical_moves" and pd.notna(r.get("past_moves")):
+        n, k = int(r["past_moves"]), int(r["past_moves_as_large"])
+        share = (k + 0.5) / (n + 1)
+        if held and abs(share - float(r["p_meet_plan"])) > 1e-9:
+            # the share is true arithmetic; the interval or a bound decided P
+            return [i18n.t("plan_model_empirical_moves_central_held" if ranged
+                           else "plan_model_empirical_moves_held", lang, n=n, k=k,
+                           share=i18n.fmt_pct(100 * share, lang, 0), p=p), *held]
         out = [i18n.t("plan_model_empirical_moves_central" if ranged
-                      else "plan_model_empirical_moves", lang, n=int(r["past_moves"]),
-                      k=int(r["past_moves_as_large"]), p=p)]
+                      else "plan_model_empirical_moves", lang, n=n, k=k, p=p)]
         # The central forecast (within-year pattern) and the share of past moves can
-        # fall on opposite sides of the plan: say so rather than leave it to the reader.
+        # fall on opposite sides of the plan, or the plan below the interval's lower end
+        # with a share below that end's level: say so rather than leave it to the reader.
+        below = [] if held else _below_interval(r, lang, p)
         above = float(r["forecast"]) >= float(r["plan"])
-        if pd.notna(r.get("forecast")) and above != (float(r["p_meet_plan"]) >= 0.5):
+        if not held and not below and pd.notna(r.get("forecast")) \
+                and above != (float(r["p_meet_plan"]) >= 0.5):
             out.append(i18n.t("plan_model_disagree_above" if above
                               else "plan_model_disagree_below", lang, p=p))
-        return out
+        return out + below + held  # held: only an end of a ranged plan (its own sentence)
     if model == "plan_aware" and pd.notna(r.get("plan_pull")):
         return [i18n.t("plan_model_plan_aware", lang,
-                       pull=i18n.fmt_pct(100 * float(r["plan_pull"]), lang, 0))]
+                       pull=i18n.fmt_pct(100 * float(r["plan_pull"]), lang, 0)), *held]
     if model == "seasonal":
-        return [i18n.t("plan_model_seasonal", lang)]
+        return [i18n.t("plan_model_seasonal", lang), *held]
+    return held
+
+
+def _below_interval(r: pd.Series, lang: str, p: str) -> list[str]:
+    """The sentence for a plan below ``lo{L}`` whose P is under ``1 − (1 − L/100)/2``:
+    not held (:data:`bhxh_analysis.forecast.plan_bounds.HOLD_LOWER`), so said."""
+    plan, prob = float(r["plan"]), float(r["p_meet_plan"])
+    for lev in (95, 80):  # the widest interval the plan lies below
+        lo = r.get(f"lo{lev}")
+        if pd.notna(lo) and plan < float(lo) and prob < 1 - (100 - lev) / 200 - 1e-9:
+            return [i18n.t("plan_model_below_interval", lang, level=i18n.fmt_pct(lev, lang),
+                           end=i18n.fmt_number(float(lo), lang), p=p)]
+    return []
+
+
+def _p_held(r: pd.Series, lang: str, p: str) -> list[str]:
+    """The sentence saying what held P(meet plan) (flags ``p_held_*``, ``p_above_bound``
+    of :func:`bhxh_analysis.forecast.plan_bounds.hold_p`), with the end or bound that did;
+    empty when the model's own number stands."""
+    from ..forecast.bounds import sibling_of, total_of
+
+    flags = _flags(r)
+    label = i18n.indicator_label(r["indicator"], lang)
+    if "p_above_bound" in flags and pd.notna(r.get("upper_bound")):
+        return [i18n.t("plan_held_bound", lang,
+                       bound=i18n.fmt_number(float(r["upper_bound"]), lang))]
+    if "p_held_interval" in flags:
+        # the plan itself, else the end of a ranged plan whose chance was held (the
+        # page prints that chance as one end of the P range)
+        for x, pc, suffix in (("plan", "p_meet_plan", ""), ("plan_hi", "p_meet_plan_lo", "_end"),
+                              ("plan_lo", "p_meet_plan_hi", "_end")):
+            if pd.isna(r.get(x)) or pd.isna(r.get(pc)):
+                continue
+            plan = float(r[x])
+            p_at = p if not suffix else i18n.fmt_pct(100 * float(r[pc]), lang, 0)
+            for lev in (95, 80):  # the widest interval the plan lies outside
+                hi, lo = r.get(f"hi{lev}"), r.get(f"lo{lev}")
+                tail = (100 - lev) / 2
+                if pd.notna(hi) and plan > float(hi):
+                    return [i18n.t(f"plan_held_interval_above{suffix}", lang,
+                                   level=i18n.fmt_pct(lev, lang),
+                                   end=i18n.fmt_number(float(hi), lang),
+                                   tail=i18n.fmt_pct(tail, lang, 1), p=p_at)]
+                if pd.notna(lo) and plan < float(lo):
+                    return [i18n.t(f"plan_held_interval_below{suffix}", lang,
+                                   level=i18n.fmt_pct(lev, lang),
+                                   end=i18n.fmt_number(float(lo), lang),
+                                   inside=i18n.fmt_pct(100 - tail, lang, 1), p=p_at)]
+        return []
+    total, sib = total_of(str(r["indicator"])), sibling_of(str(r["indicator"]))
+    if "p_held_parts" in flags and sib is not None:
+        return [i18n.t("plan_held_parts", lang, label=label,
+                       total=i18n.indicator_label(sib[0], lang),
+                       other=i18n.indicator_label(sib[1], lang), p=p)]
+    if "p_held_total" in flags and total is not None:
+        return [i18n.t("plan_held_total", lang, label=label,
+                       total=i18n.indicator_label(total, lang), p=p)]
     return []
 
 
