@@ -1,0 +1,81 @@
+"""One reading of a figure across a page's tables (wp-consist).
+
+A reader of Bình Phước (legacy) and Đồng Nai (2025) found the coverage table and the
+derived table disagreeing on the same gap: the coverage table took the plan's target
+rate as exact ("+10,2"), the derived table widened it as if rounded ("+10,05 to
++10,35"). A plan is a decision: its printed value is the target.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_reports import _bundle, _html, _obs
+
+from bhxh_analysis import metrics, reports
+from bhxh_analysis.reports.render import value_text
+
+
+def _derive(obs: pd.DataFrame) -> pd.DataFrame:
+    derived = metrics.derive(obs)
+    return derived.astype({c: str for c in derived.columns
+                           if isinstance(derived[c].dtype, pd.CategoricalDtype)})
+
+
+def _gap_rows(raw_rate: str, rate: float, raw_plan: str, plan: float):
+    obs = _obs([
+        ("c-1", "seed004", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2022-10-31",
+         "bhyt_coverage_pct", rate, "pct", raw_rate),
+        ("p-1", "seed003", "62", "Kon Tum", "province", "legacy", "Quảng Ngãi", "2022-12-31",
+         "bhyt_plan_coverage_pct", plan, "pct", raw_plan),
+    ])
+    rpt = reports.ProvinceReport("Kon Tum", lang="en", bundle=_bundle(obs, _derive(obs)))
+    cov = rpt.coverage_table().iloc[0]
+    der = rpt.derived_table()
+    short = der[der["indicator"].eq("bhyt_shortfall_pp")].iloc[0]
+    return cov, short
+
+
+def test_a_published_plan_is_exact_in_figure_bounds() -> None:
+    obs = pd.DataFrame({"indicator": ["bhyt_plan_coverage_pct", "bhyt_coverage_pct",
+                                      "bhxh_plan_participants", "bhyt_plan_coverage_pct"],
+                        "value": [91.5, 91.5, 17_740_000.0, 95.0],
+                        "value_raw": ["91.5%", "91.5%", "17,74 triệu", "khoảng 95%"]})
+    b = metrics.figure_bounds(obs)
+    assert (b["lo"].iloc[0], b["hi"].iloc[0]) == (91.5, 91.5)  # the target itself
+    assert (b["lo"].iloc[1], b["hi"].iloc[1]) == pytest.approx((91.45, 91.6))  # a measure
+    assert (b["lo"].iloc[2], b["hi"].iloc[2]) == (17_740_000.0, 17_740_000.0)
+    assert (b["lo"].iloc[3], b["hi"].iloc[3]) == pytest.approx((93.1, 96.9))  # its word
+
+
+@pytest.mark.parametrize("raw_rate, rate, raw_plan, plan, ends", [
+    ("81.3%", 81.3, "91.5%", 91.5, (10.1, 10.25)),  # Bình Phước 31/10/2022
+    ("trên 92.3%", 92.3, "95%", 95.0, (-5.0, 2.75)),  # Đồng Nai 24/5/2025
+    ("93%", 93.0, "92.25%", 92.25, (-1.75, -0.25)),  # Đồng Nai 2023
+])
+def test_coverage_and_derived_tables_give_one_gap(raw_rate, rate, raw_plan, plan,
+                                                  ends) -> None:
+    cov, short = _gap_rows(raw_rate, rate, raw_plan, plan)
+    assert short["value"] == pytest.approx(cov["gap_pp"])
+    assert (cov["gap_pp_lo"], cov["gap_pp_hi"]) == pytest.approx(ends)
+    assert (short["value_lo"], short["value_hi"]) == pytest.approx(ends)
+    for lang in ("vi", "en"):  # and the page prints them alike
+        shown = value_text(short["value"], short["value_lo"], short["value_hi"], "pp", lang,
+                           short)[0]
+        assert shown == value_text(cov["gap_pp"], cov["gap_pp_lo"], cov["gap_pp_hi"], "pp",
+                                   lang)[0]
+        assert f">{shown}<" in _html(pd.DataFrame([cov]), lang)
+
+
+def test_a_plan_implied_by_other_figures_keeps_its_inputs_range() -> None:
+    """A target implied by coverage + shortfall points is no decision: it keeps the range
+    its printed inputs allow (83,23 + 6,77: 83,225 + 6,765 to 83,24 + 6,78)."""
+    obs = _obs([
+        ("c-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng", "2020-07-31",
+         "bhyt_coverage_pct", 83.23, "pct", "83,23%"),
+        ("s-1", "seed000", "672", "Đà Lạt", "district", "legacy", "Lâm Đồng", "2020-07-31",
+         "bhyt_shortfall_pp", 6.77, "pct", "6,77%"),
+    ])
+    d = _derive(obs)
+    plan = d[d["indicator"].eq("bhyt_plan_coverage_pct")].iloc[0]
+    assert (plan["value_lo"], plan["value_hi"]) == pytest.approx((89.99, 90.02))
