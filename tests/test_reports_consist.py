@@ -79,3 +79,25 @@ def test_a_plan_implied_by_other_figures_keeps_its_inputs_range() -> None:
     d = _derive(obs)
     plan = d[d["indicator"].eq("bhyt_plan_coverage_pct")].iloc[0]
     assert (plan["value_lo"], plan["value_hi"]) == pytest.approx((89.99, 90.02))
+
+
+def test_a_warning_prints_the_sources_qualifier() -> None:
+    """Tân Kỳ 2018: the voluntary BHXH plan printed "khoảng 1.300" read "1.300" in the
+    consistency warnings (617 ÷ 55,83 % implies 1.105)."""
+    from bhxh_analysis.reports.words import conflicts_text
+
+    obs = _obs([
+        (f"t-{i}", "seed000", "423", "Tân Kỳ", "district", "legacy", "Nghệ An", "2018-12-31",
+         ind, v, u, raw) for i, (ind, v, u, raw) in enumerate([
+             ("bhxh_voluntary_participants", 617.0, "persons", "617"),
+             ("bhxh_voluntary_attainment_pct", 55.83, "pct", "55,83%"),
+             ("bhxh_voluntary_plan_participants", 1300.0, "persons", "khoảng 1.300")])])
+    _, checks = metrics.derive_and_check(obs)
+    conf = checks[checks["status"].eq("conflict")
+                  & checks["check"].str.endswith("plan_participants")]
+    assert len(conf) == 1
+    labels = pd.Series({"seed000": "Báo Lâm Đồng — x"})
+    for lang, word in (("vi", "khoảng 1.300"), ("en", "about 1,300")):
+        row = conflicts_text(conf, labels, lang).iloc[0]
+        assert word in row["figures"] and word in row["implied"]
+        assert "1.105" in row["implied"] or "1,105" in row["implied"]

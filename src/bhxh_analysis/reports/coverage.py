@@ -299,7 +299,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
     # the level column's word: a ward is "Phường", not "Xã" (the registry's kind)
-    out["unit_kind"] = unit_kinds(out.assign(boundaries=bsets)) if len(out) else ""
+    out["unit_kind"] = unit_kinds(out.assign(boundaries=bsets))
     rpt._cache["coverage"] = out
     rpt._cache["coverage_denominators"] = [*denominator_notes(rpt, both, cov),
                                            *dict.fromkeys(older)]
