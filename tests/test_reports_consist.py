@@ -101,3 +101,39 @@ def test_a_warning_prints_the_sources_qualifier() -> None:
         row = conflicts_text(conf, labels, lang).iloc[0]
         assert word in row["figures"] and word in row["implied"]
         assert "1.105" in row["implied"] or "1,105" in row["implied"]
+
+
+def _ca_mau() -> pd.DataFrame:
+    """Cà Mau 5/12/2024 (legacy): "trên 1 triệu" BHYT participants, 95 % coverage and the
+    2024 plan of 93,45 %; the population is only those participants ÷ that rate."""
+    return _obs([
+        ("cm-1", "seed004", "96", "Cà Mau", "province", "legacy", "Cà Mau", "2024-12-05",
+         "bhyt_participants", 1_000_000.0, "persons", "trên 1 triệu"),
+        ("cm-2", "seed004", "96", "Cà Mau", "province", "legacy", "Cà Mau", "2024-12-05",
+         "bhyt_coverage_pct", 95.0, "pct", "95%"),
+        ("cm-3", "seed003", "96", "Cà Mau", "province", "legacy", "Cà Mau", "2024-12-31",
+         "bhyt_plan_coverage_pct", 93.45, "pct", "93,45%"),
+    ])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_plan_restating_a_published_rate_that_meets_it_gets_no_contrary_chance(
+        lang, built_home, monkeypatch) -> None:
+    """Cà Mau 2024: the forecast table gave P(meet plan) 21–93 % for a plan in persons that
+    is the published 95 % rate restated against its 93,45 % plan (already met)."""
+    from bhxh_analysis import i18n
+
+    monkeypatch.setenv("BHXH_HOME", str(built_home))  # past moves from the built data
+    obs = _ca_mau()
+    rpt = reports.ProvinceReport("Cà Mau", lang=lang, bundle=_bundle(obs, _derive(obs)))
+    row = rpt.forecast_table().set_index("indicator").loc["bhyt_participants"]
+    assert row["plan"] == pytest.approx(1_000_000 * 93.45 / 95)
+    # over the rate's printed interval (94,5–96 %) only: the participants' "trên" cancels
+    assert (row["plan_lo"], row["plan_hi"]) == pytest.approx(
+        (1_000_000 * 93.45 / 96, 1_000_000 * 93.45 / 94.5))
+    assert row["plan_hi"] < row["lo95"] and row["plan_hi"] < row["last_value"]
+    assert all(pd.isna(row[c]) for c in ("p_meet_plan", "p_meet_plan_lo", "p_meet_plan_hi"))
+    notes = " ".join(rpt.forecast_notes())
+    word = "không nêu xác suất" if lang == "vi" else "no probability of meeting the plan"
+    assert word in notes
+    assert i18n.t("range_dash", lang, lo="21", hi="93%") not in notes
