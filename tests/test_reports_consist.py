@@ -136,4 +136,9 @@ def test_a_plan_restating_a_published_rate_that_meets_it_gets_no_contrary_chance
     notes = " ".join(rpt.forecast_notes())
     word = "không nêu xác suất" if lang == "vi" else "no probability of meeting the plan"
     assert word in notes
+    # one population on the page: no arithmetic over the participants' point value
+    # ("1.041.667–1.058.201") beside the coverage table's 1.041.666–1.164.021
+    start = i18n.t("plan_from_coverage", lang, label="§", place="§", plan="§", year=2024,
+                   pct="§", denominator="§", value="§").split("§")[3]
+    assert start not in notes
     assert i18n.t("range_dash", lang, lo="21", hi="93%") not in notes

@@ -209,9 +209,12 @@ def restated_plan(rpt: ProvinceReport, base: dict[str, Any]) -> dict[str, Any]:
                                      c.get("coverage_qualifier", ""), rpt.lang),
                  lo95=num(base["lo95"]), hi95=num(base["hi95"]))
     old_note = str(base.get("denominator_note") or "")
+    flags = ";".join(f for f in (str(base.get("flags") or ""), "plan_restated") if f)
+    # the note replaces the plan_from_coverage arithmetic (whose population would be the
+    # participants' point value over the rate, beside the coverage table's wider range)
     return {"plan": float(last) * basis / coverage, "plan_lo": plan_lo, "plan_hi": plan_hi,
             "p_meet_plan": np.nan, "p_meet_plan_lo": np.nan, "p_meet_plan_hi": np.nan,
-            "pace_required": 0.0,
+            "pace_required": 0.0, "flags": flags,
             "denominator_note": " ".join(x for x in (old_note, note) if x)}
 
 

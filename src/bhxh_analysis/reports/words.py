@@ -384,7 +384,10 @@ def _plan_origin(r: pd.Series, lang: str) -> list[str]:
     out = []
     label, place = i18n.indicator_label(r["indicator"], lang), r["place"]
     basis, den = r.get("plan_basis", math.nan), r.get("plan_denominator", math.nan)
-    if r.get("plan_source") == FROM_COVERAGE and pd.notna(basis) and pd.notna(den):
+    # a plan that only restates a published rate (flag plan_restated): the forecast's
+    # note plan_met_restated (in denominator_note) says where it comes from
+    if r.get("plan_source") == FROM_COVERAGE and pd.notna(basis) and pd.notna(den) \
+            and "plan_restated" not in _flags(r):
         from .render import value_text
 
         name = DENOMINATOR[str(r["indicator"]).removesuffix("_participants")]
@@ -398,8 +401,9 @@ def _plan_origin(r: pd.Series, lang: str) -> list[str]:
                           pct=i18n.fmt_pct(basis, lang),
                           denominator=i18n.indicator_label(name, lang).lower(),
                           value=den_text))
-        if _text(r.get("denominator_note")):  # the other figures of that denominator
-            out.append(str(r["denominator_note"]))
+    if r.get("plan_source") == FROM_COVERAGE and pd.notna(basis) and pd.notna(den) \
+            and _text(r.get("denominator_note")):
+        out.append(str(r["denominator_note"]))  # the other figures of that denominator
     if _text(r.get("plan_note")):  # every plan of the year with its sources
         out.append(str(r["plan_note"]))
     elif "plan_conflict" in _flags(r):
