@@ -222,7 +222,7 @@ def test_a_coverage_rate_stands_for_no_more_than_100_percent() -> None:
     b = M.figure_bounds(df)
     assert b.loc[0, "hi"] == pytest.approx(100.0)  # not 92.3 × 1.1 = 101.53
     assert b.loc[0, "lo"] == pytest.approx(92.25)
-    assert b.loc[1, "hi"] == pytest.approx(100.0)  # not 101 (truncated 100.x)
+    assert (b.loc[1, "lo"], b.loc[1, "hi"]) == (100.0, 100.0)  # a plan is exact
     assert b.loc[2, "hi"] == pytest.approx(104.5)  # attainment may pass 100 %
     assert b.loc[3, "lo"] == pytest.approx(0.25)  # ± 2 % is inside the rounding
     shares = df.iloc[:2].assign(obs_id=["c", "p"], source_id="s", geo_code="75",
@@ -231,7 +231,10 @@ def test_a_coverage_rate_stands_for_no_more_than_100_percent() -> None:
                                 value=[92.3, 95.0], value_raw=["trên 92.3%", "95%"])
     d = M.derive(shares)
     gap = d[d["indicator"] == "bhyt_shortfall_pp"]
-    assert len(gap) == 1 and gap["value_lo"].iloc[0] == pytest.approx(94.5 - 100.0)
+    # the plan of 95 % is the target itself (not 94.5–96): −5 to +2.75, as the coverage
+    # table reads the same gap
+    assert len(gap) == 1 and gap["value_lo"].iloc[0] == pytest.approx(95.0 - 100.0)
+    assert gap["value_hi"].iloc[0] == pytest.approx(95.0 - 92.25)
 
 
 # ---------------------------------------------------------------- derivations

@@ -246,10 +246,12 @@ def _sides(figures: pd.DataFrame) -> pd.DataFrame:
     bounds = "[" + _fmt_series(f["lo"]) + ", " + _fmt_series(f["hi"]) + "]"
     if "rule" not in f:  # observed
         qualifier = f["qualifier"].astype("str")
-        f["text"] = (f["indicator"] + "=" + value + " (" + f["date"].dt.strftime("%Y-%m-%d")
-                     + ", " + f["source_id"] + ")")
-        f["implied"] = (f["indicator"] + "=" + value
-                        + qualifier.where(qualifier == "", " " + qualifier) + " " + bounds)
+        word = qualifier.where(qualifier == "", " " + qualifier)
+        # the printed figure with its source's word ("1300 khoảng"): a report's warnings
+        # print "khoảng 1.300", never "1.300" (Tân Kỳ 2018)
+        f["text"] = (f["indicator"] + "=" + value + word + " ("
+                     + f["date"].dt.strftime("%Y-%m-%d") + ", " + f["source_id"] + ")")
+        f["implied"] = f["indicator"] + "=" + value + word + " " + bounds
         f["ids"] = f["obs_id"]
         return f
     f["text"] = (f["a_indicator"] + "=" + _fmt_series(f["a_value"]) + "; " + f["b_indicator"]

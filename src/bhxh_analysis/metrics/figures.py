@@ -199,6 +199,19 @@ def _shares(obs: pd.DataFrame) -> np.ndarray:
     return share[codes] if len(names) else np.zeros(len(obs), dtype=bool)
 
 
+def _plans(obs: pd.DataFrame) -> np.ndarray:
+    """Figures that are a plan (indicator ``*_plan_*``): a decision, not a measurement.
+
+    A plan's printed value is the target itself ("95%" is 95, not 94,95–96), so it
+    carries no rounding interval; only a qualifier ("khoảng 95%") widens it.
+    """
+    if "indicator" not in obs:
+        return np.zeros(len(obs), dtype=bool)
+    codes, names = pd.factorize(obs["indicator"].astype("str"))
+    plan = np.array(["_plan_" in str(n) for n in names], dtype=bool)
+    return plan[codes] if len(names) else np.zeros(len(obs), dtype=bool)
+
+
 def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Categorical]:
     """Lower and upper bounds, half rounding unit and qualifier of each figure."""
     value = pd.to_numeric(obs["value"], errors="coerce").to_numpy(dtype=float)
@@ -209,6 +222,9 @@ def _intervals(obs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, p
     if not bare.all():
         other = ~bare
         half[other] = _half_unit(value[other], read.iloc[codes[other]])
+    # A plan is exact (Đồng Nai 24/5/2025: the coverage table measured the gap to the
+    # 95 % plan as −5 to +2,75 points, the derived table as −5,5 to +3,75).
+    half = np.where(_plans(obs), 0.0, half)
     qualifier = _qualifiers(obs, codes, read["qualifier"])
     kind = pd.Series(qualifier.categories).map(QUALIFIER_KIND).fillna("").to_numpy()
     kind = kind[qualifier.codes]
@@ -246,7 +262,9 @@ def figure_bounds(obs: pd.DataFrame) -> pd.DataFrame:
     "101,4 %". So ``"86 triệu"`` → [85.5, 87] million, ``"83,23%"`` → [83.225, 83.24]. The
     number convention (vi/en) of ``value_raw`` is the one that reproduces ``value``;
     when ``value_raw`` is missing or unreadable, the decimals of ``value`` itself are
-    used. Qualifiers then widen the interval (:data:`bhxh_analysis.schema.QUALIFIER_KINDS`):
+    used. A plan (indicator ``*_plan_*``) is a decision whose printed value is the
+    target itself: it has no rounding interval (``"95%"`` → [95, 95]). Qualifiers then
+    widen the interval (:data:`bhxh_analysis.schema.QUALIFIER_KINDS`):
     approximate (≈, khoảng, about) ± 2 % (at least the rounding interval); over (trên, hơn, >) up to 10 % above; at least
     (≥, tối thiểu) unbounded above; nearly (gần) up to 5 % below; at most (<, dưới, tối
     đa) unbounded below. A coverage rate (indicator ending ``coverage_pct``) is a share,

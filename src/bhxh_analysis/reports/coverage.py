@@ -268,13 +268,15 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             older.append(_older_denominator_note(rpt, r, den_row, denom_ind))
         needed = persons_for(gap, denom)
         cov_rng, den_rng = range_of(r, "coverage"), range_of(den_row, "denominator")
-        # A published rate with a qualifier stands for a range: the gap and the persons
-        # needed are ranges, as the derived table's shortfall (Đồng Nai 24/5/2025: "trên
-        # 92,3%" against 95 % read "+2,7" beside a shortfall of "-5 to +2,75"); the rate
-        # itself is printed with its word ("trên 92,3%").
+        # A published rate stands for the range its print allows (figure_bounds: "81,3%"
+        # is 81,25–81,4; "trên 92,3%" 92,25–100): the gap and the persons needed are
+        # ranges over it, read as the derived table reads its shortfall, so both tables
+        # give one gap for one date, place and plan (Bình Phước 31/10/2022 read "+10,2"
+        # here beside "+10,05 to +10,35" there; Đồng Nai 24/5/2025 "+2,7" beside "-5 to
+        # +2,75"). The rate itself is printed with its word ("trên 92,3%").
         qual = QUALIFIER_KIND.get(str(bounds["qualifier"].iloc[i]), "")
         gap_cov_rng = cov_rng
-        if qual and all(math.isnan(x) for x in cov_rng.values()):
+        if all(math.isnan(x) for x in cov_rng.values()):
             gap_cov_rng = {"coverage_lo": float(bounds["lo"].iloc[i]),
                            "coverage_hi": float(bounds["hi"].iloc[i])}
         # a target implied by derived figures (a shortfall in points) has a range too
@@ -297,7 +299,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
     # the level column's word: a ward is "Phường", not "Xã" (the registry's kind)
-    out["unit_kind"] = unit_kinds(out.assign(boundaries=bsets)) if len(out) else ""
+    out["unit_kind"] = unit_kinds(out.assign(boundaries=bsets))
     rpt._cache["coverage"] = out
     rpt._cache["coverage_denominators"] = [*denominator_notes(rpt, both, cov),
                                            *dict.fromkeys(older)]

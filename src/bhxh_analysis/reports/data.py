@@ -253,7 +253,7 @@ def unit_kinds(df: pd.DataFrame, boundaries: str | None = None) -> pd.Series:
     """
     out = pd.Series("", index=df.index, dtype=object)
     if df.empty:
-        return out
+        return out.astype("str")
     bsets = (pd.Series(boundaries, index=df.index) if boundaries is not None
              else df["boundaries"].astype(str))
     for bset in bsets.unique():
@@ -266,7 +266,7 @@ def unit_kinds(df: pd.DataFrame, boundaries: str | None = None) -> pd.Series:
         keys = pd.MultiIndex.from_arrays([df.loc[rows, "geo_level"].astype(str),
                                           df.loc[rows, "geo_code"].astype(str)])
         out.loc[rows] = kind.reindex(keys).fillna("").astype(str).to_numpy()
-    return out
+    return out.astype("str")  # text, on every route (tests/test_dtypes.py)
 
 
 def resolve_province(name: str, boundaries: str = "legacy"):

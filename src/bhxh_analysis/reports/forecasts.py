@@ -123,6 +123,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
                     if pd.isna(base["plan"]):
                         base.update(plan_from_tables(rpt, r, res))
                     base.update(forecast_plan_notes(rpt, r, base))
+                    base.update(restated_plan(rpt, base))
                 except Exception as exc:  # the reason is said to the reader, not hidden
                     base.update(status="failed", error=str(exc) or type(exc).__name__)
             rows.append(base)
@@ -153,6 +154,68 @@ def pace_range(fcs: pd.DataFrame) -> dict[str, np.ndarray]:
                 if len(fcs) else np.zeros(0))
         ends[f"pace_required_{end}"] = np.where(ranged, pace, np.nan)
     return ends
+
+
+def restated_plan(rpt: ProvinceReport, base: dict[str, Any]) -> dict[str, Any]:
+    """A plan in persons that only restates a published rate already meeting the plan.
+
+    Cà Mau 5/12/2024: "trên 1 triệu" BHYT participants and 95 % coverage give a
+    population of 1.041.666–1.164.021; the 93,45 % plan times it gave a plan of
+    973.437–1.087.778 persons and P(meet plan) 21–93 %, though the published 95 % already
+    meets 93,45 %. The population is those participants ÷ that rate, so the plan is
+    ``participants × plan ÷ rate``: the participants' rounding cancels, and over the
+    rate's printed interval (94,5–96 %) it is 973.437–988.889, below the latest figure.
+
+    When the plan comes from the coverage plan (``plan_basis``) and its denominator is
+    exactly the series' last value ÷ the coverage table's rate of that date × 100, the
+    plan's range is taken over the rate alone. When, besides, every value the rate
+    stands for meets the plan and the forecast's 95 % interval lies above the plan's
+    upper end, no probability is given (it could only contradict the published rate)
+    and a note says why. Returns the fields to update (none otherwise).
+    """
+    from ..forecast._prep import FROM_COVERAGE
+    from .render import value_text
+
+    basis, den = base.get("plan_basis"), base.get("plan_denominator")
+    last = base.get("last_value")
+    if base.get("plan_source") != FROM_COVERAGE or any(
+            x is None or pd.isna(x) for x in (basis, den, last)):
+        return {}
+    cov = rpt.coverage_table()
+    rate = str(base["indicator"]).replace("_participants", "_coverage_pct")
+    sel = cov[cov["geo_level"].eq(base["geo_level"]) & cov["geo_code"].eq(base["geo_code"])
+              & cov["indicator"].eq(rate) & cov["as_of"].eq(base["last_as_of"])
+              & cov["target_kind"].eq("plan") & np.isclose(cov["target"], float(basis))]
+    if sel.empty:
+        return {}
+    c = sel.iloc[0]
+    coverage = float(c["coverage"])
+    if not np.isclose(float(last) * 100.0 / coverage, float(den), rtol=1e-9):
+        return {}  # another denominator: its own range stands
+    # the interval the published rate stands for (the table's gap range: target − rate)
+    c_lo = float(c["target"] - c["gap_pp_hi"]) if pd.notna(c["gap_pp_hi"]) else coverage
+    c_hi = float(c["target"] - c["gap_pp_lo"]) if pd.notna(c["gap_pp_lo"]) else coverage
+    plan_lo, plan_hi = float(last) * basis / c_hi, float(last) * basis / c_lo
+    met = c_lo >= basis and float(base.get("lo95", np.nan)) >= plan_hi
+    if not met:
+        return {}
+    num = lambda v: i18n.fmt_number(v, rpt.lang)  # noqa: E731
+    note = rpt.t("plan_met_restated",
+                 label=i18n.indicator_label(base["indicator"], rpt.lang),
+                 place=base["place"], plan=value_text(float(last) * basis / coverage, plan_lo,
+                                                      plan_hi, "count", rpt.lang)[0],
+                 pct=i18n.fmt_pct(basis, rpt.lang), date=i18n.fmt_date(c["as_of"], rpt.lang),
+                 rate=i18n.qualified(i18n.fmt_pct(coverage, rpt.lang),
+                                     c.get("coverage_qualifier", ""), rpt.lang),
+                 lo95=num(base["lo95"]), hi95=num(base["hi95"]))
+    old_note = str(base.get("denominator_note") or "")
+    flags = ";".join(f for f in (str(base.get("flags") or ""), "plan_restated") if f)
+    # the note replaces the plan_from_coverage arithmetic (whose population would be the
+    # participants' point value over the rate, beside the coverage table's wider range)
+    return {"plan": float(last) * basis / coverage, "plan_lo": plan_lo, "plan_hi": plan_hi,
+            "p_meet_plan": np.nan, "p_meet_plan_lo": np.nan, "p_meet_plan_hi": np.nan,
+            "pace_required": 0.0, "flags": flags,
+            "denominator_note": " ".join(x for x in (old_note, note) if x)}
 
 
 def plan_from_tables(rpt: ProvinceReport, r: pd.Series, res: Any) -> dict[str, Any]:

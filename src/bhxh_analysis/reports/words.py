@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import geo, i18n
 from ..geo.areas import other_area
-from ..schema import SUM_OF, scheme_of
+from ..schema import QUALIFIER_KIND, QUALIFIERS, SUM_OF, scheme_of
 from .data import (
     dated_names,
     family_of,
@@ -31,14 +31,19 @@ from .data import (
 if TYPE_CHECKING:
     from .province import ProvinceReport
 
-_PAIR = re.compile(r"([a-z][a-z0-9_]*)=(-?[\d.]+)")
-_IMPLIED = re.compile(r"([a-z][a-z0-9_]*)=(-?[\d.]+)(?: \[(-?[\d.]+), (-?[\d.]+)\])?")
+#: A qualifier word the checks print after a value ("1300 khoảng").
+_QUAL = "(?: (" + "|".join(map(re.escape, QUALIFIERS)) + "))?"
+_PAIR = re.compile(r"([a-z][a-z0-9_]*)=(-?[\d.]+)" + _QUAL)
+_IMPLIED = re.compile(r"([a-z][a-z0-9_]*)=(-?[\d.]+)" + _QUAL
+                      + r"(?: \[(-?[\d.]+), (-?[\d.]+)\])?")
 _FAMILIES = ("bhxh", "bhtn", "bhyt")
 
 
-def _value(indicator: str, value: float, lang: str) -> str:
+def _value(indicator: str, value: float, lang: str, qualifier: str = "") -> str:
+    """A checked figure as printed, with its source's qualifier ("khoảng 1.300")."""
     unit = "pct" if indicator.endswith("_pct") else "persons"
-    return i18n.fmt_value(value, unit, lang)
+    return i18n.qualified(i18n.fmt_value(value, unit, lang),
+                          QUALIFIER_KIND.get(qualifier, ""), lang)
 
 
 def check_text(check: str, lang: str) -> str:
@@ -61,11 +66,13 @@ def figures_text(figures: str, labels: pd.Series, lang: str) -> str:
     >>> figures_text("population=1000 (x, 2023-12-31)",
     ...              pd.Series({"x": "Báo X (bản điện tử) — title"}), "en")
     'Population 1,000 — Báo X (bản điện tử), 31 Dec 2023'
+    >>> figures_text("population=1300 khoảng (x, 2018-12-31)", pd.Series(dtype=str), "vi")
+    'Dân số khoảng 1.300 — 31/12/2018'
     """
     groups = []
     for group in str(figures).split(" | "):
-        pairs = [f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang)}"
-                 for k, v in _PAIR.findall(group)]
+        pairs = [f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang, q)}"
+                 for k, v, q in _PAIR.findall(group)]
         src = re.findall(r"\(([^()]*)\)\s*$", group)
         where = ""
         if src:
@@ -95,11 +102,13 @@ def implied_text(implied: str, lang: str) -> str:
     'Population 1,000'
     >>> implied_text("population=1000 [900, 1100]", "en")
     'Population 1,000 (900–1,100)'
+    >>> implied_text("population=1300 khoảng [1274, 1326]", "vi")
+    'Dân số khoảng 1.300 (1.274–1.326)'
     """
     out = []
-    for k, v, lo, hi in _IMPLIED.findall(str(implied)):
+    for k, v, q, lo, hi in _IMPLIED.findall(str(implied)):
         shown = _value(k, float(v), lang)
-        text = f"{i18n.indicator_label(k, lang)} {shown}"
+        text = f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang, q)}"
         if lo and hi:
             ends = _value(k, float(lo), lang), _value(k, float(hi), lang)
             if ends != (shown, shown):  # a range that prints as the value says nothing
@@ -375,7 +384,10 @@ def _plan_origin(r: pd.Series, lang: str) -> list[str]:
     out = []
     label, place = i18n.indicator_label(r["indicator"], lang), r["place"]
     basis, den = r.get("plan_basis", math.nan), r.get("plan_denominator", math.nan)
-    if r.get("plan_source") == FROM_COVERAGE and pd.notna(basis) and pd.notna(den):
+    # a plan that only restates a published rate (flag plan_restated): the forecast's
+    # note plan_met_restated (in denominator_note) says where it comes from
+    if r.get("plan_source") == FROM_COVERAGE and pd.notna(basis) and pd.notna(den) \
+            and "plan_restated" not in _flags(r):
         from .render import value_text
 
         name = DENOMINATOR[str(r["indicator"]).removesuffix("_participants")]
@@ -389,8 +401,9 @@ def _plan_origin(r: pd.Series, lang: str) -> list[str]:
                           pct=i18n.fmt_pct(basis, lang),
                           denominator=i18n.indicator_label(name, lang).lower(),
                           value=den_text))
-        if _text(r.get("denominator_note")):  # the other figures of that denominator
-            out.append(str(r["denominator_note"]))
+    if r.get("plan_source") == FROM_COVERAGE and pd.notna(basis) and pd.notna(den) \
+            and _text(r.get("denominator_note")):
+        out.append(str(r["denominator_note"]))  # the other figures of that denominator
     if _text(r.get("plan_note")):  # every plan of the year with its sources
         out.append(str(r["plan_note"]))
     elif "plan_conflict" in _flags(r):
