@@ -643,3 +643,27 @@ def test_parts_of_places_give_the_whole_tables(obs: pd.DataFrame) -> None:
         pd.concat([d for d, _ in parts], ignore_index=True).astype(str), derived.astype(str))
     pd.testing.assert_frame_equal(pd.concat([c for _, c in parts], ignore_index=True),
                                   checks)
+
+
+def test_two_published_plans_of_a_year_are_plans_differ_not_one_figure() -> None:
+    """Đồng Nai 2025: the province's 96 % beside Decision 546's 95 % — two plans that may
+    both be real are flagged as ``plans_differ``; two counts of one date stay
+    ``same_figure``; the report says the plans may both be true."""
+    from bhxh_analysis.reports.words import conflict_notes
+
+    plan = _daily(1, "2025-12-31").assign(indicator="bhyt_plan_coverage_pct", value=96.0,
+                                          value_raw="96%", geo_code="75",
+                                          geo_name="Đồng Nai", geo_level="province")
+    other = plan.assign(obs_id="p2", source_id="tvpl", value=95.0, value_raw="95%")
+    counts = _daily(1, "2024-06-30")
+    counts2 = counts.assign(obs_id="c2", source_id="b", value=2000.0, value_raw="2000")
+    checks = M.check_consistency(pd.concat([plan, other, counts, counts2], ignore_index=True))
+    by = checks.set_index("check")["status"].to_dict()
+    assert by == {"plans_differ:bhyt_plan_coverage_pct": "conflict",
+                  "same_figure:bhyt_participants": "conflict"}
+    notes = conflict_notes(checks["check"], "en")
+    assert notes[0].startswith("Conflicts: 1.") and "Both may be real" in notes[1]
+    only_plans = conflict_notes(checks["check"].iloc[[0]] if checks["check"].iloc[0]
+                                .startswith("plans") else checks["check"].iloc[[1]], "vi")
+    assert only_plans[0] == "Không có số liệu mâu thuẫn nhau cho địa bàn này."
+    assert "có thể cùng đúng" in only_plans[1]

@@ -332,8 +332,14 @@ def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
     is_den = drv["indicator"].isin(_DENOMINATORS)
     parts = []
 
-    # 1. The same figure published twice (same place, indicator and date).
-    parts.append(_rows(observed, observed, self_pairs(observed, same_day), "same_figure"))
+    # 1. The same figure published twice (same place, indicator and date); two published
+    # plans of one year are two plans, which two bodies may set (a province's resolution
+    # beside the Prime Minister's assignment: Đồng Nai 2025, 96 % and 95 %)
+    same = _rows(observed, observed, self_pairs(observed, same_day), "same_figure")
+    if len(same):
+        plans = same["indicator"].astype(str).str.contains("_plan_", regex=False)
+        same.loc[plans, "check"] = "plans_differ:" + same.loc[plans, "indicator"].astype(str)
+    parts.append(same)
 
     # 2. Derived vs observed, same date (denominators are checked by year below).
     d = drv[~is_den].reset_index(drop=True)
@@ -387,6 +393,9 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) ->
 
     - ``same_figure``: two observations of the same place, indicator and date
       (different sources, or a figure printed twice);
+    - ``plans_differ``: the same for two published plans (``*_plan_*``): two plans of one
+      year that differ are flagged as ``same_figure`` is, but may both be real (set by
+      two bodies), so reports say so instead of "cannot both be true";
     - ``derived_vs_observed``: a derived figure and an observation of the same place,
       indicator and date (366 ÷ 244 vs the printed 150 %);
     - ``derived_vs_derived``: two derived figures of the same place, indicator and

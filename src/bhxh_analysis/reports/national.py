@@ -175,8 +175,14 @@ class NationalReport:
 
     def consistency_notes(self) -> list[str]:
         """How many national conflicts there are (both values kept)."""
-        n = len(self.conflicts_table())
-        return [self.t("conflicts_n", n=n) if n else self.t("no_conflicts")]
+        from .words import conflict_notes
+
+        cons = self.bundle.consistency
+        if cons is None or "status" not in cons:
+            return [self.t("no_conflicts")]
+        conf = cons[cons["geo_level"].eq("nation") & cons["status"].eq("conflict")]
+        conf = conf[pd.to_datetime(conf["as_of"]).dt.year.between(self.start, self.end)]
+        return conflict_notes(conf["check"], self.lang)
 
     def sources_table(self) -> pd.DataFrame:
         """Return every source behind the national figures and targets shown."""

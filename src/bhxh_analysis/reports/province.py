@@ -664,10 +664,11 @@ class ProvinceReport:
         sel = self._consistency()
         if sel is None:
             return [self.t("no_consistency_file")]
-        n_conf = int(sel["status"].eq("conflict").sum())
+        from .words import conflict_notes
+
         n_ok = int(sel["status"].eq("ok").sum())
-        first = self.t("conflicts_n", n=n_conf) if n_conf else self.t("no_conflicts")
-        return [first, self.t("checks_ok", n=n_ok)] if n_ok else [first]
+        first = conflict_notes(sel.loc[sel["status"].eq("conflict"), "check"], self.lang)
+        return [*first, self.t("checks_ok", n=n_ok)] if n_ok else first
 
     def sources_table(self) -> pd.DataFrame:
         """Return every source behind a figure or target on the page.

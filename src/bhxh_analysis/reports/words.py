@@ -121,6 +121,33 @@ def implied_text(implied: str, lang: str) -> str:
 CONFLICT_COLUMNS = ["place", "as_of", "check", "figures", "implied", "source"]
 
 
+def conflict_notes(checks: pd.Series, lang: str) -> list[str]:
+    """Say how many checks conflict, two differing published plans apart.
+
+    Two figures of one quantity that do not agree cannot both be true; two published
+    plans of one year can (a province's resolution beside the Prime Minister's
+    assignment: Đồng Nai 2025, 96 % and 95 %), so they are counted in a sentence of
+    their own (check ``plans_differ``, :func:`bhxh_analysis.metrics.check_consistency`).
+
+    Parameters
+    ----------
+    checks : Series
+        The ``check`` column of the conflicts shown.
+    lang : {"vi", "en"}
+
+    Examples
+    --------
+    >>> conflict_notes(pd.Series(["plans_differ:bhyt_plan_coverage_pct"]), "en")[0][:26]
+    'No conflicting figures for'
+    >>> len(conflict_notes(pd.Series(["same_figure:population"]), "en"))
+    1
+    """
+    plans = checks.astype(str).str.startswith("plans_differ:")
+    n, m = int((~plans).sum()), int(plans.sum())
+    out = [i18n.t("conflicts_n", lang, n=n) if n else i18n.t("no_conflicts", lang)]
+    return [*out, i18n.t("plans_differ_n", lang, n=m)] if m else out
+
+
 def conflicts_text(conf: pd.DataFrame, labels: pd.Series, lang: str) -> pd.DataFrame:
     """Return consistency checks in conflict as the rows a report shows, in words.
 
