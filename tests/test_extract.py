@@ -169,10 +169,13 @@ def test_attainment_with_ratio_gives_the_plan() -> None:
 
 
 def test_over_achievement_is_not_a_stock() -> None:
+    # (a surplus over the plan is a negative shortfall: the convention of 5 December 2026)
     text = ("Riêng BHXH tự nguyện, tỉnh Phú Yên đã có 5.600 người tham gia, vượt 600 người "
             "so với kế hoạch.")
     df = run(text)
-    assert rows(df) == {("Phú Yên", "bhxh_voluntary_participants", "2024-07-15", 5600.0, "")}
+    assert rows(df) == {("Phú Yên", "bhxh_voluntary_participants", "2024-07-15", 5600.0, ""),
+                        ("Phú Yên", "bhxh_voluntary_shortfall_participants", "2024-07-15",
+                         -600.0, "")}
     over = run("Tỉnh Phú Yên có 2.100 người tham gia BHXH tự nguyện, vượt 5% kế hoạch.")
     assert ("Phú Yên", "bhxh_voluntary_attainment_pct", "2024-07-15", 105.0, "") in rows(over)
 

@@ -182,3 +182,25 @@ def gap_not_row(fig: Any, pre: str, after: str, statement: str, prev: Any) -> st
     if fig.unit == "pct" and share_given_cards(after):
         return "a share of the participants"  # "82% số người được Nhà nước mua thẻ"
     return None
+
+
+#: A comparison right after a surplus that is not with a plan ("vượt 700 người so với
+#: cùng kỳ", "… so với năm 2021", "… so với cuối năm trước").
+_VERSUS_PERIOD = re.compile(r"\s*(?:người\s+)?(?:\([^)]*\)\s*)?so\s+với\s+(?:cùng\s+kỳ|năm|cuối|"
+                            r"đầu|tháng|quý|\d)", re.I)
+_PLAN_NEAR = re.compile(r"kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|\bKH\b", re.I)
+
+
+def surplus_over_plan(pre_q: str, after: str) -> bool:
+    """Whether "vượt N" is a surplus over a plan — a negative shortfall.
+
+    Over-achievement is read as a negative shortfall (``schema.SIGNED_MEASURES``: "a
+    surplus over the plan"): "vượt 312 người so với kế hoạch", "vượt 2.460 người, đạt
+    106,8% kế hoạch", "vượt 0,29 điểm phần trăm so với chỉ tiêu 91,5%". A plan must be
+    named right before ("vượt kế hoạch 120 người") or in the rest of the sentence; a
+    comparison with a period ("vượt … so với cùng kỳ") is a change, not a surplus.
+    """
+    if _VERSUS_PERIOD.match(after):
+        return False
+    rest = re.split(r"[.;\n]", after, maxsplit=1)[0][:90]
+    return bool(_PLAN_NEAR.search(pre_q[-30:]) or _PLAN_NEAR.search(rest))
