@@ -50,6 +50,24 @@ BLIND9_CLASSES = [
      {("Đắk Hà", "bhxh_voluntary_participants", "2022-09-30", 700.0),
       ("Đắk Hà", "bhxh_voluntary_shortfall_participants", "2022-09-30", -50.0),
       ("Sa Thầy", "bhxh_voluntary_participants", "2022-09-30", 180.0)}),
+    # a province named only in a capitalised headline that goes on with its period ("…
+    # TỈNH NAM ĐỊNH 9 THÁNG NĂM 2022"): "9 THÁNG" is no part of the name, so the province
+    # is the page's place (not the first district of a bullet); a figure-less section
+    # heading naming one scheme ("Bảo hiểm thất nghiệp") gives the bullets under it
+    ("BÁO CÁO NHANH CÔNG TÁC BHXH, BHYT TỈNH NAM ĐỊNH 9 THÁNG NĂM 2022\n\nBảo hiểm y tế\n"
+     "- Số người tham gia: 1.650.000 người, đạt 91,2% dân số.\n- Theo địa bàn: huyện Hải "
+     "Hậu 93,4%; huyện Ý Yên 89,1%.\n\nBảo hiểm xã hội\n- BHXH tự nguyện: 42.000 người.\n\n"
+     "Bảo hiểm thất nghiệp\n- Số người tham gia: 160.000 người.", "2022-10-12", None,
+     {("Nam Định", "bhyt_participants", "2022-09-30", 1_650_000.0),
+      ("Nam Định", "bhyt_coverage_pct", "2022-09-30", 91.2),
+      ("Hải Hậu", "bhyt_coverage_pct", "2022-09-30", 93.4),
+      ("Ý Yên", "bhyt_coverage_pct", "2022-09-30", 89.1),
+      ("Nam Định", "bhxh_voluntary_participants", "2022-09-30", 42_000.0),
+      ("Nam Định", "bhtn_participants", "2022-09-30", 160_000.0)}),
+    # control: a number in a name stays ("Quận 3")
+    ("Đến 30/9/2022, Quận 3 có 120.000 người tham gia BHYT.", "2022-10-12",
+     "Thành phố Hồ Chí Minh",
+     {("Quận 3", "bhyt_participants", "2022-09-30", 120_000.0)}),
 ]
 
 

@@ -263,7 +263,7 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 #: "Quận 1", "Phường 6" (not "tỉnh Bình Phước 6 tháng đầu năm": a count of months).
 # a numbered unit ("Phường 1"), not a rate after a name ("xã Phú Thọ 91,3%")
 _CAP_WORD = (rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?![,.]\d)(?!\s*%)"
-             r"(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))")
+             r"(?!\s+(?i:tháng|năm|quý|ngày)(?!\w)))")
 #: The "xã" of "bảo hiểm xã hội", "an sinh xã hội", "chính sách xã hội" is no commune
 #: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case).
 PLACE_PREFIXED = re.compile(
