@@ -68,6 +68,22 @@ BLIND9_CLASSES = [
     ("Đến 30/9/2022, Quận 3 có 120.000 người tham gia BHYT.", "2022-10-12",
      "Thành phố Hồ Chí Minh",
      {("Quận 3", "bhyt_participants", "2022-09-30", 120_000.0)}),
+    # a word between a unit's kind and its name ("xã vùng cao Tiên Yên", "xã vùng sâu
+    # Hương Sơn"): the commune of the district in play (not the district of that name in
+    # another province), which stays the place of the next paragraph ("trên địa bàn")
+    ("Đến hết tháng 5/2020, huyện Quang Bình (Hà Giang) có 62.000 người tham gia BHYT, "
+     "đạt 95,2% dân số; xã vùng cao Tiên Yên đạt 98,1% nhờ người dân được cấp thẻ, trong khi "
+     "xã vùng sâu Hương Sơn mới đạt 90,4%.\n\nSố người tham gia BHTN trên địa bàn là 2.100 "
+     "người.", "2020-06-10", None,
+     {("Quang Bình", "bhyt_participants", "2020-05-31", 62_000.0),
+      ("Quang Bình", "bhyt_coverage_pct", "2020-05-31", 95.2),
+      ("Tiên Yên", "bhyt_coverage_pct", "2020-05-31", 98.1),
+      ("Hương Sơn", "bhyt_coverage_pct", "2020-05-31", 90.4),
+      ("Quang Bình", "bhtn_participants", "2020-05-31", 2_100.0)}),
+    # control: a descriptor without a name after it names no unit ("các xã vùng cao như …")
+    ("Đến hết tháng 5/2020, huyện Quang Bình (Hà Giang) có 62.000 người tham gia BHYT; các "
+     "xã vùng cao đều đạt trên 95%.", "2020-06-10", None,
+     {("Quang Bình", "bhyt_participants", "2020-05-31", 62_000.0)}),
 ]
 
 

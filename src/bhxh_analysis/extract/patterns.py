@@ -264,12 +264,17 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 # a numbered unit ("Phường 1"), not a rate after a name ("xã Phú Thọ 91,3%")
 _CAP_WORD = (rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?![,.]\d)(?!\s*%)"
              r"(?!\s+(?i:tháng|năm|quý|ngày)(?!\w)))")
+#: A word between a place's kind and its name ("xã miền núi Cát Sơn", "xã ven biển Cát
+#: Hải", "xã vùng cao Nam Trà My", "huyện đảo Phú Quý"): the unit's kind still names it.
+_KIND_DESCRIPTOR = (r"(?:(?:miền\s+núi|vùng\s+(?:cao|sâu|xa|biên)|ven\s+biển|biên\s+giới|"
+                    r"bãi\s+ngang|đảo|trung\s+du|đồng\s+bằng)[^\S\n]+)?")
 #: The "xã" of "bảo hiểm xã hội", "an sinh xã hội", "chính sách xã hội" is no commune
 #: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case).
 PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|"
     r"(?<!hiểm\s)(?<!sinh\s)(?<!sách\s)xã|phường|"
-    r"thị\s+trấn|đặc\s+khu))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
+    r"thị\s+trấn|đặc\s+khu))[^\S\n]+" + _KIND_DESCRIPTOR
+    + r"(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
 #: "31.746/31.563 người": two counts joined by "/" (participants over a plan).
 COUNT_PAIR = re.compile(r"(?<![\w.,/:\-])(?P<a>\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*"
