@@ -84,6 +84,24 @@ BLIND9_CLASSES = [
     ("Đến hết tháng 5/2020, huyện Quang Bình (Hà Giang) có 62.000 người tham gia BHYT; các "
      "xã vùng cao đều đạt trên 95%.", "2020-06-10", None,
      {("Quang Bình", "bhyt_participants", "2020-05-31", 62_000.0)}),
+    # a gap in points below the plan printed before its yardstick ("thấp hơn 0,6 điểm phần
+    # trăm so với chỉ tiêu 93%") or after it ("thấp hơn chỉ tiêu … (92%) tới 2 điểm phần
+    # trăm"): the shortfall in points, and the plan
+    ("Tính đến 31/8/2021, tỉnh Sơn La có 1.150.000 người tham gia BHYT, đạt 92,4% dân số, "
+     "thấp hơn 0,6 điểm phần trăm so với chỉ tiêu 93% năm 2021.", "2021-09-10", None,
+     {("Sơn La", "bhyt_participants", "2021-08-31", 1_150_000.0),
+      ("Sơn La", "bhyt_coverage_pct", "2021-08-31", 92.4),
+      ("Sơn La", "bhyt_shortfall_pp", "2021-08-31", 0.6),
+      ("Sơn La", "bhyt_plan_coverage_pct", "2021-12-31", 93.0)}),
+    ("Tính đến 31/8/2021, tỉnh Sơn La có tỷ lệ bao phủ BHYT 90%, thấp hơn chỉ tiêu của "
+     "UBND tỉnh (92%) tới 2 điểm phần trăm.", "2021-09-10", None,
+     {("Sơn La", "bhyt_coverage_pct", "2021-08-31", 90.0),
+      ("Sơn La", "bhyt_plan_coverage_pct", "2021-12-31", 92.0),
+      ("Sơn La", "bhyt_shortfall_pp", "2021-08-31", 2.0)}),
+    # control: points below the same period last year are no shortfall
+    ("Tính đến 31/8/2021, tỉnh Sơn La có tỷ lệ bao phủ BHYT 90%, thấp hơn 0,5 điểm phần "
+     "trăm so với cùng kỳ.", "2021-09-10", None,
+     {("Sơn La", "bhyt_coverage_pct", "2021-08-31", 90.0)}),
 ]
 
 
