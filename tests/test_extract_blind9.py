@@ -102,6 +102,23 @@ BLIND9_CLASSES = [
     ("Tính đến 31/8/2021, tỉnh Sơn La có tỷ lệ bao phủ BHYT 90%, thấp hơn 0,5 điểm phần "
      "trăm so với cùng kỳ.", "2021-09-10", None,
      {("Sơn La", "bhyt_coverage_pct", "2021-08-31", 90.0)}),
+    # a figure-less lead about the growth of one scheme ("Nhiều địa phương có tốc độ phát
+    # triển người tham gia BHXH tự nguyện cao.") gives its scheme to the province's new
+    # participants after it in a national release (not the BHYT of the sentence before)
+    ("Tính đến hết tháng 10/2023, cả nước có 93,1 triệu người tham gia BHYT, tỷ lệ bao phủ "
+     "BHYT còn thiếu 0,3 điểm phần trăm so với chỉ tiêu.\n\nNhiều địa phương có tốc độ phát "
+     "triển người tham gia BHXH tự nguyện cao. Tại Điện Biên, 10 tháng phát triển mới 3.100 "
+     "người, đạt 104% kế hoạch.", "2023-11-10", None,
+     {("Việt Nam", "bhyt_participants", "2023-10-31", 93_100_000.0),
+      ("Việt Nam", "bhyt_shortfall_pp", "2023-10-31", 0.3),
+      ("Điện Biên", "bhxh_voluntary_new_participants", "2023-10-31", 3_100.0),
+      ("Điện Biên", "bhxh_voluntary_attainment_pct", "2023-10-31", 104.0)}),
+    # control: a lead naming two schemes together names none
+    ("Tính đến hết tháng 10/2023, cả nước có 93,1 triệu người tham gia BHYT.\n\nViệc phát "
+     "triển người tham gia BHXH, BHYT còn khó khăn. Tại Điện Biên, 10 tháng có thêm 3.100 "
+     "người tham gia.", "2023-11-10", None,
+     {("Việt Nam", "bhyt_participants", "2023-10-31", 93_100_000.0),
+      ("Điện Biên", "bhyt_change_participants", "2023-10-31", 3_100.0)}),
 ]
 
 

@@ -264,6 +264,9 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 # a numbered unit ("Phường 1"), not a rate after a name ("xã Phú Thọ 91,3%")
 _CAP_WORD = (rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?![,.]\d)(?!\s*%)"
              r"(?!\s+(?i:tháng|năm|quý|ngày)(?!\w)))")
+#: A figure-less lead naming the scheme of the figures after it ("Nhiều địa phương có tốc
+#: độ phát triển người tham gia BHXH tự nguyện cao."): a sentence about its growth.
+SCHEME_LEAD = re.compile(r"[^.;:!?]*\b(?:phát\s+triển|tốc\s+độ)\b[^.;:!?]*\.$", re.I)
 #: A word between a place's kind and its name ("xã miền núi Cát Sơn", "xã ven biển Cát
 #: Hải", "xã vùng cao Nam Trà My", "huyện đảo Phú Quý"): the unit's kind still names it.
 _KIND_DESCRIPTOR = (r"(?:(?:miền\s+núi|vùng\s+(?:cao|sâu|xa|biên)|ven\s+biển|biên\s+giới|"
