@@ -119,6 +119,17 @@ BLIND9_CLASSES = [
      "người tham gia.", "2023-11-10", None,
      {("Việt Nam", "bhyt_participants", "2023-10-31", 93_100_000.0),
       ("Điện Biên", "bhyt_change_participants", "2023-10-31", 3_100.0)}),
+    # two rates "lần lượt chiếm X% và Y% lực lượng lao động": the denominator after the
+    # list's last item (joined by "và", as by a comma) makes both coverage, in turn
+    ("Đến 30/6/2022, số người tham gia BHTN và BHXH tự nguyện của tỉnh Hà Tĩnh lần lượt "
+     "chiếm 12% và 4,2% lực lượng lao động trong độ tuổi.", "2022-07-10", None,
+     {("Hà Tĩnh", "bhtn_coverage_pct", "2022-06-30", 12.0),
+      ("Hà Tĩnh", "bhxh_voluntary_coverage_pct", "2022-06-30", 4.2)}),
+    # control: "và" before a rate of something else ends no list of coverages
+    ("Đến 30/6/2022, tỉnh Hà Tĩnh có 1.190.000 người tham gia BHYT, đạt 91,4% dân số, tăng "
+     "2% so với cùng kỳ.", "2022-07-10", None,
+     {("Hà Tĩnh", "bhyt_participants", "2022-06-30", 1_190_000.0),
+      ("Hà Tĩnh", "bhyt_coverage_pct", "2022-06-30", 91.4)}),
 ]
 
 

@@ -230,9 +230,10 @@ SCHEME_HAS = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm\s+(?:xã\s+hội|y\s+tế|thất\s+nghiệp))"
     r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|TN|BB|HGĐ))?"
     r"\s+(?:mới\s+|chỉ\s+)?(?:có|(?P<left>còn))\s*$", _I)  # "BHXH tự nguyện chỉ còn N người"
-#: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
+#: "45%, 35% lực lượng lao động", "10% và 3,1% lực lượng lao động": the denominator printed
+#: after the last item of a list.
 COVERAGE_AFTER_LIST = re.compile(
-    r"(?:\s*,\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
+    r"(?:\s*(?:,|và)\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
 )
 #: Denominators printed as counts.
 POPULATION_BEFORE = re.compile(
