@@ -130,6 +130,27 @@ BLIND9_CLASSES = [
      "2% so với cùng kỳ.", "2022-07-10", None,
      {("Hà Tĩnh", "bhyt_participants", "2022-06-30", 1_190_000.0),
       ("Hà Tĩnh", "bhyt_coverage_pct", "2022-06-30", 91.4)}),
+    # a plan printed apart from its attainment: "Để đạt chỉ tiêu X% năm Y, … còn phải phát
+    # triển thêm N người" (the plan's rate with its year, then the gap) and "Theo kế hoạch
+    # năm Y, số người tham gia … phải đạt N người" (the plan's count)
+    ("Đến hết tháng 9/2024, tỉnh Thanh Hóa có 3.380.000 người tham gia BHYT, đạt 91,5% dân "
+     "số. Để đạt chỉ tiêu 92% năm 2024, ngành BHXH còn phải phát triển thêm 18.000 người.",
+     "2024-10-12", None,
+     {("Thanh Hóa", "bhyt_participants", "2024-09-30", 3_380_000.0),
+      ("Thanh Hóa", "bhyt_coverage_pct", "2024-09-30", 91.5),
+      ("Thanh Hóa", "bhyt_plan_coverage_pct", "2024-12-31", 92.0),
+      ("Thanh Hóa", "bhyt_shortfall_participants", "2024-09-30", 18_000.0)}),
+    ("Đến hết tháng 9/2024, tỉnh Thanh Hóa có 301.000 người tham gia BHTN, đạt 95% kế "
+     "hoạch. Theo kế hoạch năm 2024, số người tham gia BHTN phải đạt 316.800 người.",
+     "2024-10-12", None,
+     {("Thanh Hóa", "bhtn_participants", "2024-09-30", 301_000.0),
+      ("Thanh Hóa", "bhtn_attainment_pct", "2024-09-30", 95.0),
+      ("Thanh Hóa", "bhtn_plan_participants", "2024-12-31", 316_800.0)}),
+    # control: "còn phải đạt" is still a gap's wording, no plan
+    ("Đến hết tháng 9/2024, tỉnh Thanh Hóa có 301.000 người tham gia BHTN; để hoàn thành kế "
+     "hoạch, còn phải phát triển thêm 15.800 người.", "2024-10-12", None,
+     {("Thanh Hóa", "bhtn_participants", "2024-09-30", 301_000.0),
+      ("Thanh Hóa", "bhtn_shortfall_participants", "2024-09-30", 15_800.0)}),
 ]
 
 

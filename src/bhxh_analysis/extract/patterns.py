@@ -589,9 +589,11 @@ EACH_PERSON = re.compile(r"\bmỗi\s+(?:nhân\s+viên|cán\s+bộ|đại\s+lý|c
 #: "… 5 người mới mỗi tháng", "… 20 người/tháng": a rate per period.
 PER_PERIOD_AFTER = re.compile(r"\s*(?:người\s+)?(?:\w+\s+){0,4}?(?:mỗi|/)\s*"
                               r"(?:tháng|năm|tuần|quý)\b", _I)
-#: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số": the rate a target sets.
+#: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số", "(Để đạt chỉ tiêu x%) năm 2025, …": the
+#: rate a target sets.
 GIVEN_AFTER = re.compile(
-    r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b)", _I)
+    r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b|"
+    r"(?:của\s+)?năm\s+(?:19|20)\d{2}\s*,)", _I)
 #: "N người (tham gia) làm nhân viên thu", "N cán bộ, viên chức": staff, not participants.
 STAFF_AFTER = re.compile(
     r"\s*(?:người\s+)?(?:(?:tham\s+gia\s+)?(?:làm|là)\s+)?(?:nhân\s+viên|cán\s+bộ|"
@@ -603,7 +605,8 @@ STAFF_AFTER = re.compile(
 #: "một số phường phải (thực hiện) vận động … như: A là N người", "… sẽ đạt x%": what a
 #: place is obliged to reach, or will reach, is a target (not "còn phải …": a need).
 OBLIGED = re.compile(
-    r"(?<!còn\s)\bphải\s+(?:thực\s+hiện\s+)?(?:vận\s+động|phát\s+triển)|\bsẽ\s+đạt", _I)
+    r"(?<!còn\s)\bphải\s+(?:thực\s+hiện\s+)?(?:vận\s+động|phát\s+triển)|\bsẽ\s+đạt|"
+    r"(?<!còn\s)\bphải\s+đạt\b", _I)  # "số người tham gia … phải đạt 240.100 người"
 #: "Để (đảm bảo) hoàn thành chỉ tiêu …, … (mở rộng|phát triển|vận động) thêm N người":
 #: a sentence opened by the plan still to be met; the persons "thêm" are what it needs.
 TO_REACH_OPENING = re.compile(
