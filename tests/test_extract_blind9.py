@@ -151,6 +151,17 @@ BLIND9_CLASSES = [
      "hoạch, còn phải phát triển thêm 15.800 người.", "2024-10-12", None,
      {("Thanh Hóa", "bhtn_participants", "2024-09-30", 301_000.0),
       ("Thanh Hóa", "bhtn_shortfall_participants", "2024-09-30", 15_800.0)}),
+    # "toàn tỉnh" as a ranking's field ("Huyện Sìn Hồ dẫn đầu toàn tỉnh về …") is no place:
+    # the district named before it keeps its figure
+    ("Đến hết quý III/2024, tỉnh Lai Châu có 12.300 người tham gia BHXH tự nguyện. Huyện "
+     "Sìn Hồ dẫn đầu toàn tỉnh về BHXH tự nguyện với 1.980 người tham gia.", "2024-10-09", None,
+     {("Lai Châu", "bhxh_voluntary_participants", "2024-09-30", 12_300.0),
+      ("Sìn Hồ", "bhxh_voluntary_participants", "2024-09-30", 1_980.0)}),
+    # control: "toàn tỉnh" as the subject stays the province
+    ("Đến hết quý III/2024, huyện Sìn Hồ có 1.980 người tham gia BHXH tự nguyện; toàn tỉnh "
+     "có 12.300 người.", "2024-10-09", "Lai Châu",
+     {("Sìn Hồ", "bhxh_voluntary_participants", "2024-09-30", 1_980.0),
+      ("Lai Châu", "bhxh_voluntary_participants", "2024-09-30", 12_300.0)}),
 ]
 
 

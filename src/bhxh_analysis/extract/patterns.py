@@ -319,6 +319,8 @@ ORG_BEFORE_VN = re.compile(
 )
 #: "toàn tỉnh", "trên địa bàn huyện": the province / district in context.
 CONTEXT_PLACE = re.compile(
+    # (not a ranking's field: "Huyện Mường Tè dẫn đầu toàn tỉnh về …", "cao nhất tỉnh")
+    r"(?<!dẫn\sđầu\s)(?<!đứng\sđầu\s)(?<!nhất\s)"
     r"(?:toàn|cả|của|cho|tại|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
     rf"quận)(?!\s+(?-i:[{UPPER}]))",
     _I,
