@@ -162,6 +162,13 @@ BLIND9_CLASSES = [
      "có 12.300 người.", "2024-10-09", "Lai Châu",
      {("Sìn Hồ", "bhxh_voluntary_participants", "2024-09-30", 1_980.0),
       ("Lai Châu", "bhxh_voluntary_participants", "2024-09-30", 12_300.0)}),
+    # a remark on a figure's scope after a merger ("(tính chung địa bàn Ninh Bình, Hà Nam
+    # và Nam Định cũ)") names the parts of the place in play, no new place
+    ("Tính đến cuối tháng 9/2025, tỉnh Ninh Bình có 160.000 người tham gia BHXH tự nguyện. "
+     "So với cùng kỳ năm 2024 (tính chung địa bàn Ninh Bình, Hà Nam và Nam Định cũ), số người "
+     "tham gia BHXH tự nguyện tăng 12.500 người.", "2025-10-15", None,
+     {("Ninh Bình", "bhxh_voluntary_participants", "2025-09-30", 160_000.0),
+      ("Ninh Bình", "bhxh_voluntary_change_participants", "2025-09-30", 12_500.0)}),
 ]
 
 

@@ -415,6 +415,9 @@ PARK_BEFORE = re.compile(
     rf"\bCCN|\bKKT)\s+(?:[{UPPER}][\w']*(?:\s+|\s*[-–,]\s*|\s+và\s+))*$")
 CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^)\n]*\)|"
                     r"^[ \t]*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^\n]*$", re.M)
+#: A remark on a figure's scope ("(tính chung địa bàn Đà Nẵng và Quảng Nam cũ)", "(gồm cả
+#: …)"): the places it names are the parts of the place in play, not a new one.
+SCOPE_REMARK = re.compile(r"\(\s*(?:tính\s+chung|gồm\s+cả|bao\s+gồm(?:\s+cả)?)\s[^)\n]*\)", _I)
 #: A national agency named as the source ("Theo BHXH Việt Nam", "Bộ Y tế", "Thủ tướng").
 NATIONAL_SOURCE = re.compile(
     r"(?:BHXH|[Bb]ảo\s+hiểm\s+[Xx]ã\s+hội)\s+Việt\s+Nam|Bộ\s+(?:Y\s+tế|Lao\s+động|LĐ)|"
