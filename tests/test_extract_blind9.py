@@ -169,20 +169,21 @@ BLIND9_CLASSES = [
      "tham gia BHXH tự nguyện tăng 12.500 người.", "2025-10-15", None,
      {("Ninh Bình", "bhxh_voluntary_participants", "2025-09-30", 160_000.0),
       ("Ninh Bình", "bhxh_voluntary_change_participants", "2025-09-30", 12_500.0)}),
-    # a bound of several places ("… như A, B, tỷ lệ … duy trì trên 98%") is no list's head
-    # for a rate named after ";" ("xã C đạt 98,6%"): the commune's coverage
-    ("Tính đến 30/9/2021, tỉnh Hà Giang có 850.000 người tham gia BHYT, đạt tỷ lệ bao phủ "
-     "96,1% dân số.\n\nTại nhiều xã vùng cao như Lũng Cú, Sủng Là, tỷ lệ bao phủ BHYT duy "
-     "trì trên 98%; xã Phó Bảng đạt 98,6%.", "2021-10-10", None,
-     {("Hà Giang", "bhyt_participants", "2021-09-30", 850_000.0),
-      ("Hà Giang", "bhyt_coverage_pct", "2021-09-30", 96.1),
-      ("Phó Bảng", "bhyt_coverage_pct", "2021-09-30", 98.6)}),
+    # a bound of several places ("… như A, B, tỷ lệ … duy trì trên 99%") is no list's head
+    # for a rate named after ";" ("xã Bảo Yên đạt 99,3%", a commune named like a former
+    # district): the commune's coverage
+    ("Tính đến 31/10/2025, tỉnh Lào Cai có 1.690.000 người tham gia BHYT, đạt tỷ lệ bao phủ "
+     "95,8% dân số.\n\nTại nhiều xã vùng cao như Bản Xèo, Pha Long, tỷ lệ bao phủ BHYT duy "
+     "trì trên 99%; xã Bảo Yên đạt 99,3%.", "2025-11-06", None,
+     {("Lào Cai", "bhyt_participants", "2025-10-31", 1_690_000.0),
+      ("Lào Cai", "bhyt_coverage_pct", "2025-10-31", 95.8),
+      ("Bảo Yên", "bhyt_coverage_pct", "2025-10-31", 99.3)}),
     # control: a second bound after ";" stays unread
-    ("Tính đến 30/9/2021, tỉnh Hà Giang có 850.000 người tham gia BHYT, đạt tỷ lệ bao phủ "
-     "96,1% dân số.\n\nTại nhiều xã vùng cao như Lũng Cú, Sủng Là, tỷ lệ bao phủ BHYT duy "
-     "trì trên 98%; các xã còn lại đều trên 95%.", "2021-10-10", None,
-     {("Hà Giang", "bhyt_participants", "2021-09-30", 850_000.0),
-      ("Hà Giang", "bhyt_coverage_pct", "2021-09-30", 96.1)}),
+    ("Tính đến 31/10/2025, tỉnh Lào Cai có 1.690.000 người tham gia BHYT, đạt tỷ lệ bao phủ "
+     "95,8% dân số.\n\nTại nhiều xã vùng cao như Bản Xèo, Pha Long, tỷ lệ bao phủ BHYT duy "
+     "trì trên 99%; các xã còn lại đều trên 95%.", "2025-11-06", None,
+     {("Lào Cai", "bhyt_participants", "2025-10-31", 1_690_000.0),
+      ("Lào Cai", "bhyt_coverage_pct", "2025-10-31", 95.8)}),
 ]
 
 
