@@ -184,6 +184,19 @@ BLIND9_CLASSES = [
      "trì trên 99%; các xã còn lại đều trên 95%.", "2025-11-06", None,
      {("Lào Cai", "bhyt_participants", "2025-10-31", 1_690_000.0),
       ("Lào Cai", "bhyt_coverage_pct", "2025-10-31", 95.8)}),
+    # a bare rate right after a count of new participants ("đã phát triển mới 870 người,
+    # đạt 58%.") is the attainment of the new-participants plan (a flow has no coverage)
+    ("Năm 2022, thành phố giao quận Cầu Giấy chỉ tiêu phát triển mới 1.500 người tham gia "
+     "BHXH tự nguyện. Đến hết tháng 6/2022, quận đã phát triển mới 870 người, đạt 58%.",
+     "2022-07-08", None,
+     {("Cầu Giấy", "bhxh_voluntary_plan_new_participants", "2022-12-31", 1_500.0),
+      ("Cầu Giấy", "bhxh_voluntary_new_participants", "2022-06-30", 870.0),
+      ("Cầu Giấy", "bhxh_voluntary_attainment_pct", "2022-06-30", 58.0)}),
+    # control: a stock's rate with its denominator stays a coverage
+    ("Đến hết tháng 6/2022, quận Cầu Giấy có 250.000 người tham gia BHYT, đạt 93% dân số.",
+     "2022-07-08", None,
+     {("Cầu Giấy", "bhyt_participants", "2022-06-30", 250_000.0),
+      ("Cầu Giấy", "bhyt_coverage_pct", "2022-06-30", 93.0)}),
 ]
 
 
