@@ -128,12 +128,13 @@ BLIND5_CLASSES = [
       ("Gia Lai", "bhyt_coverage_pct", "2021-06-30", 88.9),
       ("Gia Lai", "bhyt_plan_coverage_pct", "2021-12-31", 91.5),
       ("Gia Lai", "bhyt_shortfall_participants", "2021-06-30", 39_000.0)}),
-    # an over-achievement skipped ("vượt 35 người") is not carried to the next item after
-    # ";" that has its own cue ("huyện B mới có 160 người tham gia")
+    # an over-achievement ("vượt 35 người", a negative shortfall since 5 December 2026) is
+    # not carried to the next item after ";" that has its own cue ("huyện B mới có 160 …")
     ("Đến 30/9/2021, huyện Chư Sê (Gia Lai) có 890 người tham gia BHXH tự nguyện, đạt 104% "
      "kế hoạch, vượt 35 người; huyện Ia Pa mới có 160 người tham gia.", "2021-10-10", None,
      {("Chư Sê", "bhxh_voluntary_participants", "2021-09-30", 890.0),
       ("Chư Sê", "bhxh_voluntary_attainment_pct", "2021-09-30", 104.0),
+      ("Chư Sê", "bhxh_voluntary_shortfall_participants", "2021-09-30", -35.0),
       ("Ia Pa", "bhxh_voluntary_participants", "2021-09-30", 160.0)}),
     # "xã A, tỉnh B có …" (a unit, a comma, the province that holds it): the commune's
     # figure, as with brackets "xã A (tỉnh B)"

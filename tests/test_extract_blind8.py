@@ -215,12 +215,13 @@ BLIND8_CLASSES = [
       ("Tiền Giang", "bhyt_coverage_pct", "2022-09-30", 90.1),
       ("Tiền Giang", "bhyt_plan_coverage_pct", "2022-12-31", 92.0),
       ("Tiền Giang", "bhyt_shortfall_pp", "2022-09-30", 1.9)}),
-    # "vượt 0,2 điểm phần trăm so với chỉ tiêu 93%": points above the plan (no row, as
-    # "vượt 0,2%"), then the plan's rate
+    # "vượt 0,2 điểm phần trăm so với chỉ tiêu 93%": points above the plan (a negative
+    # shortfall since 5 December 2026, as "vượt 0,2%"), then the plan's rate
     ("Năm 2023, toàn tỉnh Tiền Giang có 1.650.000 người tham gia BHYT, đạt 93,2% dân số, "
      "vượt 0,2 điểm phần trăm so với chỉ tiêu 93% được giao.", "2024-01-15", None,
      {("Tiền Giang", "bhyt_participants", "2023-12-31", 1_650_000.0),
       ("Tiền Giang", "bhyt_coverage_pct", "2023-12-31", 93.2),
+      ("Tiền Giang", "bhyt_shortfall_pp", "2023-12-31", -0.2),
       ("Tiền Giang", "bhyt_plan_coverage_pct", "2023-12-31", 93.0)}),
     # control: a plan named with no gap in its sentence stays unread
     ("Tính đến 30/9/2022, tỉnh Tiền Giang có 1.600.000 người tham gia BHYT, đạt 90,1% dân "

@@ -528,6 +528,42 @@ def test_gaps_are_positive_below_the_plan_or_target() -> None:
     assert (plan_new["value"] > 0).all()
 
 
+def test_a_surplus_over_the_plan_is_a_negative_shortfall_kept_and_derived() -> None:
+    """Over-achievement read as a negative shortfall ("vượt 312 người so với kế hoạch",
+    "vượt 0,29 điểm phần trăm so với chỉ tiêu 91,5%") passes validation and gives the
+    plan below the actual (plan = actual + shortfall)."""
+    from bhxh_analysis.pipeline import validate
+
+    rows = [("s-1", "sx", "52", "Bình Định", "province", "2019-05-31",
+             "bhxh_voluntary_participants", 2012, "2.012", ""),
+            ("s-2", "sx", "52", "Bình Định", "province", "2019-05-31",
+             "bhxh_voluntary_shortfall_participants", -312, "vượt 312", ""),
+            ("s-3", "sx", "52", "Bình Định", "province", "2019-05-31",
+             "bhyt_coverage_pct", 91.79, "91,79%", ""),
+            ("s-4", "sx", "52", "Bình Định", "province", "2019-05-31",
+             "bhyt_shortfall_pp", -0.29, "vượt 0,29", "")]
+    df = pd.DataFrame(rows, columns=["obs_id", "source_id", "geo_code", "geo_name",
+                                     "geo_level", "as_of", "indicator", "value",
+                                     "value_raw", "note"])
+    df = df.assign(boundaries="legacy", province_2025="Gia Lai", geo_name_raw=df["geo_name"],
+                   as_of_raw=df["as_of"], preliminary=False, value=df["value"].astype(float),
+                   unit=np.where(df["indicator"].str.endswith(("_pct", "_pp")), "pct",
+                                 "persons"))
+    df = df[OBSERVATION_COLUMNS]
+    sources = pd.DataFrame({"source_id": ["sx"], "published_end": [pd.Timestamp("2019-06-12")]})
+    kept, rejected = validate(df.assign(_file="curated/x.csv", _row=range(2, 6)), sources)
+    assert len(kept) == 4 and rejected.empty, rejected
+    d = M.derive(df)
+    plan = d[d["indicator"] == "bhxh_voluntary_plan_participants"]
+    assert plan["value"].tolist() == [1700.0]  # 2.012 − 312
+    target = d[d["indicator"] == "bhyt_plan_coverage_pct"]
+    assert target["value"].round(2).tolist() == [91.5]  # 91,79 − 0,29
+    # A negative count that is no signed measure is still rejected.
+    bad = df.assign(value=df["value"].where(df["obs_id"] != "s-1", -5.0))
+    _, rejected = validate(bad.assign(_file="curated/x.csv", _row=range(2, 6)), sources)
+    assert rejected["row"].tolist() == [2]
+
+
 # ---------------------------------------------------------------- implied plans
 
 

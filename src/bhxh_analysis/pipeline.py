@@ -255,7 +255,7 @@ def validate(obs: pd.DataFrame, sources: pd.DataFrame, today: _dt.date | None = 
     >>> len(kept), rejected[["file", "row", "column", "value"]].values.tolist()
     (2, [['curated/x.csv', 3, 'value', '-5.0']])
     >>> rejected["reason"].iloc[0]
-    'negative value (only change_* indicators may be negative)'
+    'negative value (only change, shortfall and growth indicators may be negative)'
     """
     import pandera.pandas as pa
 

@@ -516,17 +516,21 @@ def observations_schema(published: Mapping[str, pd.Timestamp | None],
                     dtype="datetime64[ns]")
     limit = pd.Timestamp(today or _dt.date.today())
 
+    def signed(df: pd.DataFrame) -> np.ndarray:
+        # A change can be a fall, a shortfall a surplus over the plan (SIGNED_MEASURES).
+        return _on_distinct(df["indicator"], lambda s: s.str.endswith(SIGNED_MEASURES))
+
     def not_negative(df: pd.DataFrame) -> pd.Series:
-        # A change on the previous year can be a fall; every other figure is >= 0.
-        change = _on_distinct(df["indicator"],
-                              lambda s: s.str.contains("change_", regex=False))
-        return change | (df["value"] >= 0)
+        # Every other figure is >= 0.
+        return signed(df) | (df["value"] >= 0)
 
     def pct_in_range(df: pd.DataFrame) -> pd.Series:
-        # Attainment of a plan can exceed 100 % (150 % in seed 001).
+        # Attainment of a plan can exceed 100 % (150 % in seed 001); a signed rate
+        # (points of a shortfall, a growth) lies in -100..100.
         attain = _on_distinct(df["indicator"], lambda s: s.str.endswith("attainment_pct"))
         upper = np.where(attain, np.inf, 100.0)
-        return df["unit"].ne("pct") | ((df["value"] >= 0) & (df["value"] <= upper))
+        lower = np.where(signed(df), -100.0, 0.0)
+        return df["unit"].ne("pct") | ((df["value"] >= lower) & (df["value"] <= upper))
 
     allowed = {f"{i}|{u}" for i in vocabulary() for u in expected_unit(i)}
 
@@ -573,7 +577,8 @@ def observations_schema(published: Mapping[str, pd.Timestamp | None],
     }
     checks = [
         pa.Check(not_negative, name="value_not_negative",
-                 error="negative value (only change_* indicators may be negative)"),
+                 error="negative value (only change, shortfall and growth indicators may be "
+                       "negative)"),
         pa.Check(pct_in_range, name="pct_in_range",
                  error="percentage outside 0-100 (only attainment_pct may exceed 100)"),
         pa.Check(unit_fits, name="unit_fits_indicator",

@@ -25,7 +25,7 @@ from typing import Any
 from . import patterns as P
 from .figures import Figure, scheme_mentions
 
-__all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year",
+__all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year", "section_scheme",
            "horizon_opening", "local_rate_scheme",
            "plan_after_rate", "question_scheme", "rates_in_turn", "remark_plan", "respective_measure",
            "respective_place", "respective_scheme"]
@@ -177,6 +177,21 @@ def heading_scheme(text: str, s0: int, s1: int) -> str | None:
     """The one scheme a lead of a list names ("Tỷ lệ bao phủ BHYT tại một số địa
     phương:"): the places' bare rates listed under it are of that scheme."""
     if not text[s0:s1].rstrip().endswith(":"):
+        return None
+    found = scheme_mentions(text, s0, s1)
+    return found[0][1] if len(found) == 1 and not found[0][2] else None
+
+
+def section_scheme(text: str, s0: int, s1: int) -> str | None:
+    """The one scheme a section heading names: a line of a few words with no figure and
+    no full stop ("Bảo hiểm thất nghiệp" over "- Số người tham gia: 251.300 người.").
+
+    The bullets under it are of that scheme, not of the scheme the bullets before it
+    carried (a page of bullet lists in sections).
+    """
+    line = text[s0:s1].strip()
+    if not line or "\n" in line or re.search(r"\d", line) or (
+            re.search(r"[.:;,!?]", line) or len(line.split()) > 6) and not P.SCHEME_LEAD.match(line):
         return None
     found = scheme_mentions(text, s0, s1)
     return found[0][1] if len(found) == 1 and not found[0][2] else None

@@ -39,6 +39,7 @@ from .clauses import (
     respective_measure,
     respective_place,
     respective_scheme,
+    section_scheme,
 )
 from .composite import joined_figures, note_of
 from .dates_page import page_year, plan_fallback_year, stated_year, undate_before_merger
@@ -424,6 +425,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.last_scheme = asked
         if not kept:  # "Tỷ lệ bao phủ BHYT tại một số địa phương:" over a list
             ctx.rate_heading = heading_scheme(text, s0, s1) or ctx.rate_heading
+            ctx.last_scheme = section_scheme(text, s0, s1) or ctx.last_scheme
         elif not P.LIST_ITEM.match(text, s0):
             ctx.rate_heading = None  # past the list
         group = listed_group(text, kept[-1].end, placed, ends) if kept else group

@@ -36,9 +36,15 @@ def count_attainment(pre_q: str, after: str, prev: Figure | None,
     "… có trên 84% dân số tham gia BHYT, …; BHXH bắt buộc là 3.900 người, đạt 86%": the
     rate follows its own scheme's count with nothing between but "đạt", prints no
     denominator, and the coverage before it is another scheme's (the population base of
-    BHYT is no base for BHXH or BHTN). A list of places with one scheme ("A có N người,
+    BHYT is no base for BHXH or BHTN). After a count of new participants ("đã phát triển
+    mới 1.056 người, đạt 44%.") a bare rate is always the attainment of its plan (a flow
+    has no coverage). A list of places with one scheme ("A có N người,
     đạt 90% dân số; B có M người, đạt 88%") keeps the coverage.
     """
+    if prev is not None and prev.measure == "new_participants" and prev.skip is None \
+            and _BARE_REACH.fullmatch(pre_q) and not P.COVERAGE_AFTER.match(after) \
+            and re.match(r"\s*(?:[;.]|$)", after):
+        return True  # "đã phát triển mới 1.056 người, đạt 44%.": a flow has no coverage
     if prev is None or prev_same is None or prev is prev_same:
         return False
     if prev.measure != "participants" or prev_same.measure not in ("coverage_pct",

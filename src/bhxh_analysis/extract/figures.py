@@ -14,6 +14,7 @@ from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
+from .gaps import surplus_over_plan
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
 from .printed import Figure, find_figures
@@ -190,12 +191,13 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
         if prev.skip and not (prev.skip == _LIST_BOUND and prev.measure) and not (
-                ";" in pre_q and P.PARTICIPATE_AFTER.match(after)):
+                ";" in pre_q and (P.PARTICIPATE_AFTER.match(after) or fig.unit == "pct")):
             # (not "…, vượt 212 người; huyện B mới có 215 người tham gia": a new item
-            # with its own cue)
+            # with its own cue; nor "… đều trên 99%; xã B đạt 99,3%": a named rate)
             return prev.skip
-        if prev.measure and prev.measure not in ("population", "labour_force"):
-            fig.measure = prev.measure
+        if prev.measure and prev.measure not in ("population", "labour_force") and not (
+                prev.value < 0 and ";" in pre_q and P.PARTICIPATE_AFTER.match(after)):
+            fig.measure = prev.measure  # (a surplus is no list's head for a new item)
             if prev.value < 0 < fig.value:
                 fig.value = -fig.value
             return None
@@ -352,8 +354,14 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "a subgroup's rate"  # "100% người dân tộc thiểu số", "người thuộc hộ nghèo"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
-            # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate
-            return "points above the plan"  # "đạt 38,05%, vượt 0,05% so với chỉ tiêu"
+            # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate —
+            # a surplus, read as a negative shortfall (schema.SIGNED_MEASURES)
+            if P.OVER_BEFORE.search(pre_q) and surplus_over_plan(pre_q, after) and \
+                    prev is not None and prev.skip is None and prev.measure == "coverage_pct":
+                # (not above a plan: "chỉ tiêu … là 97%, vượt 1% so với chỉ tiêu Chính phủ")
+                fig.measure, fig.value = "shortfall_pp", -fig.value
+                return None
+            return "points above the plan"
         if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
             fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
             fig.penalty += 0.2
@@ -499,6 +507,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.penalty += 0.1 if fig.unit == "bare" else 0.0
         return None
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
+        if fig.unit == "count" and P.OVER_BEFORE.search(pre_q) \
+                and surplus_over_plan(pre_q, after):
+            # "vượt 312 người so với kế hoạch": a surplus, a negative shortfall
+            fig.measure, fig.value = "shortfall_participants", -fig.value
+            return None
         return "over-achievement"
     if P.TOTAL_BEFORE.search(pre_q):
         fig.measure = "participants"

@@ -26,6 +26,25 @@ _VERSUS_YARDSTICK = re.compile(
 _GAP_BEFORE = re.compile(r"khoảng\s+cách(?:\s+(?:là|khoảng))?\s*$", re.I)
 
 
+P_POINTS = re.compile(r"\s*điểm\s+phần\s+trăm", re.I)
+#: A gap below printed before its points: "thấp hơn 0,4 điểm phần trăm so với chỉ tiêu",
+#: "thấp hơn chỉ tiêu Nghị quyết HĐND tỉnh (90%) tới 3 điểm phần trăm".
+BELOW_BEFORE = re.compile(r"thấp\s+hơn\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|"
+                          r"mục\s+tiêu)[^.;]{0,80}?\b(?:tới|đến|là|khoảng)\s*$", re.I)
+
+
+def points_below(before: str, after: str) -> bool:
+    """Whether "N điểm phần trăm" is a gap below a plan (so a rate, as "N%"): "thấp hơn
+    0,4 điểm phần trăm so với chỉ tiêu", "thấp hơn chỉ tiêu … (90%) tới 3 điểm phần
+    trăm" (not "thấp hơn 0,5 điểm phần trăm so với cùng kỳ": a change, unread)."""
+    points = P_POINTS.match(after)
+    if points is None:
+        return False
+    if re.search(r"thấp\s+hơn\s*$", before, re.I):
+        return bool(_VERSUS_YARDSTICK.match(after[points.end():].lstrip()))
+    return bool(BELOW_BEFORE.search(before))
+
+
 def below_yardstick(pre: str, after: str, statement: str) -> bool:
     """A rate's gap in points below a decision's or a plan's target: a shortfall.
 
@@ -37,6 +56,11 @@ def below_yardstick(pre: str, after: str, statement: str) -> bool:
     clause = re.split(r"[;,]", statement)[-1]
     if re.search(r"thấp\s+hơn\s*$", pre, re.I) and _VERSUS_YARDSTICK.search(clause):
         return True
+    if re.search(r"thấp\s+hơn\s*$", pre, re.I) and P_POINTS.match(after) \
+            and _VERSUS_YARDSTICK.match(after[P_POINTS.match(after).end():].lstrip()):
+        return True  # "thấp hơn 0,4 điểm phần trăm so với chỉ tiêu 97,5%"
+    if BELOW_BEFORE.search(statement[-120:]) and not re.search(r"thấp\s+hơn\s*$", pre, re.I):
+        return True  # "thấp hơn chỉ tiêu … (90%) tới 3 điểm phần trăm"
     return bool(_GAP_BEFORE.search(pre) and _VERSUS_YARDSTICK.match(after.lstrip()))
 
 
@@ -182,3 +206,25 @@ def gap_not_row(fig: Any, pre: str, after: str, statement: str, prev: Any) -> st
     if fig.unit == "pct" and share_given_cards(after):
         return "a share of the participants"  # "82% số người được Nhà nước mua thẻ"
     return None
+
+
+#: A comparison right after a surplus that is not with a plan ("vượt 700 người so với
+#: cùng kỳ", "… so với năm 2021", "… so với cuối năm trước").
+_VERSUS_PERIOD = re.compile(r"\s*(?:người\s+)?(?:\([^)]*\)\s*)?so\s+với\s+(?:cùng\s+kỳ|năm|cuối|"
+                            r"đầu|tháng|quý|\d)", re.I)
+_PLAN_NEAR = re.compile(r"kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|\bKH\b", re.I)
+
+
+def surplus_over_plan(pre_q: str, after: str) -> bool:
+    """Whether "vượt N" is a surplus over a plan — a negative shortfall.
+
+    Over-achievement is read as a negative shortfall (``schema.SIGNED_MEASURES``: "a
+    surplus over the plan"): "vượt 312 người so với kế hoạch", "vượt 2.460 người, đạt
+    106,8% kế hoạch", "vượt 0,29 điểm phần trăm so với chỉ tiêu 91,5%". A plan must be
+    named right before ("vượt kế hoạch 120 người") or in the rest of the sentence; a
+    comparison with a period ("vượt … so với cùng kỳ") is a change, not a surplus.
+    """
+    if _VERSUS_PERIOD.match(after):
+        return False
+    rest = re.split(r"[.;\n]", after, maxsplit=1)[0][:90]
+    return bool(_PLAN_NEAR.search(pre_q[-30:]) or _PLAN_NEAR.search(rest))

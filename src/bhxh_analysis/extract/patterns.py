@@ -230,9 +230,10 @@ SCHEME_HAS = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm\s+(?:xã\s+hội|y\s+tế|thất\s+nghiệp))"
     r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|TN|BB|HGĐ))?"
     r"\s+(?:mới\s+|chỉ\s+)?(?:có|(?P<left>còn))\s*$", _I)  # "BHXH tự nguyện chỉ còn N người"
-#: "45%, 35% lực lượng lao động": the denominator printed after the last item of a list.
+#: "45%, 35% lực lượng lao động", "10% và 3,1% lực lượng lao động": the denominator printed
+#: after the last item of a list.
 COVERAGE_AFTER_LIST = re.compile(
-    r"(?:\s*,\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
+    r"(?:\s*(?:,|và)\s*(?:khoảng|gần|trên|hơn)?\s*\d[\d.,]*\s*%)+" + COVERAGE_AFTER.pattern, _I
 )
 #: Denominators printed as counts.
 POPULATION_BEFORE = re.compile(
@@ -263,13 +264,21 @@ CLAUSE_BREAK = re.compile(r"[,;]|\s(?:và|trong\s+đó|còn)\s", _I)
 #: "Quận 1", "Phường 6" (not "tỉnh Bình Phước 6 tháng đầu năm": a count of months).
 # a numbered unit ("Phường 1"), not a rate after a name ("xã Phú Thọ 91,3%")
 _CAP_WORD = (rf"(?:[{UPPER}][\w']*|\d{{1,2}}(?!\d)(?![,.]\d)(?!\s*%)"
-             r"(?!\s+(?:tháng|năm|quý|ngày)(?!\w)))")
+             r"(?!\s+(?i:tháng|năm|quý|ngày)(?!\w)))")
+#: A figure-less lead naming the scheme of the figures after it ("Nhiều địa phương có tốc
+#: độ phát triển người tham gia BHXH tự nguyện cao."): a sentence about its growth.
+SCHEME_LEAD = re.compile(r"[^.;:!?]*\b(?:phát\s+triển|tốc\s+độ)\b[^.;:!?]*\.$", re.I)
+#: A word between a place's kind and its name ("xã miền núi Cát Sơn", "xã ven biển Cát
+#: Hải", "xã vùng cao Nam Trà My", "huyện đảo Phú Quý"): the unit's kind still names it.
+_KIND_DESCRIPTOR = (r"(?:(?:miền\s+núi|vùng\s+(?:cao|sâu|xa|biên)|ven\s+biển|biên\s+giới|"
+                    r"bãi\s+ngang|đảo|trung\s+du|đồng\s+bằng)[^\S\n]+)?")
 #: The "xã" of "bảo hiểm xã hội", "an sinh xã hội", "chính sách xã hội" is no commune
 #: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case).
 PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|"
     r"(?<!hiểm\s)(?<!sinh\s)(?<!sách\s)xã|phường|"
-    r"thị\s+trấn|đặc\s+khu))[^\S\n]+(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
+    r"thị\s+trấn|đặc\s+khu))[^\S\n]+" + _KIND_DESCRIPTOR
+    + r"(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
 #: "31.746/31.563 người": two counts joined by "/" (participants over a plan).
 COUNT_PAIR = re.compile(r"(?<![\w.,/:\-])(?P<a>\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*"
@@ -310,6 +319,8 @@ ORG_BEFORE_VN = re.compile(
 )
 #: "toàn tỉnh", "trên địa bàn huyện": the province / district in context.
 CONTEXT_PLACE = re.compile(
+    # (not a ranking's field: "Huyện Mường Tè dẫn đầu toàn tỉnh về …", "cao nhất tỉnh")
+    r"(?<!dẫn\sđầu\s)(?<!đứng\sđầu\s)(?<!nhất\s)"
     r"(?:toàn|cả|của|cho|tại|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
     rf"quận)(?!\s+(?-i:[{UPPER}]))",
     _I,
@@ -404,6 +415,9 @@ PARK_BEFORE = re.compile(
     rf"\bCCN|\bKKT)\s+(?:[{UPPER}][\w']*(?:\s+|\s*[-–,]\s*|\s+và\s+))*$")
 CREDIT = re.compile(r"\(\s*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^)\n]*\)|"
                     r"^[ \t]*(?:Ảnh|Nguồn|Ảnh\s+minh\s+họa)\s*:[^\n]*$", re.M)
+#: A remark on a figure's scope ("(tính chung địa bàn Đà Nẵng và Quảng Nam cũ)", "(gồm cả
+#: …)"): the places it names are the parts of the place in play, not a new one.
+SCOPE_REMARK = re.compile(r"\(\s*(?:tính\s+chung|gồm\s+cả|bao\s+gồm(?:\s+cả)?)\s[^)\n]*\)", _I)
 #: A national agency named as the source ("Theo BHXH Việt Nam", "Bộ Y tế", "Thủ tướng").
 NATIONAL_SOURCE = re.compile(
     r"(?:BHXH|[Bb]ảo\s+hiểm\s+[Xx]ã\s+hội)\s+Việt\s+Nam|Bộ\s+(?:Y\s+tế|Lao\s+động|LĐ)|"
@@ -580,9 +594,11 @@ EACH_PERSON = re.compile(r"\bmỗi\s+(?:nhân\s+viên|cán\s+bộ|đại\s+lý|c
 #: "… 5 người mới mỗi tháng", "… 20 người/tháng": a rate per period.
 PER_PERIOD_AFTER = re.compile(r"\s*(?:người\s+)?(?:\w+\s+){0,4}?(?:mỗi|/)\s*"
                               r"(?:tháng|năm|tuần|quý)\b", _I)
-#: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số": the rate a target sets.
+#: "(chỉ tiêu x%) mà UBND tỉnh giao", "x% dân số", "(Để đạt chỉ tiêu x%) năm 2025, …": the
+#: rate a target sets.
 GIVEN_AFTER = re.compile(
-    r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b)", _I)
+    r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b|"
+    r"(?:của\s+)?năm\s+(?:19|20)\d{2}\s*,)", _I)
 #: "N người (tham gia) làm nhân viên thu", "N cán bộ, viên chức": staff, not participants.
 STAFF_AFTER = re.compile(
     r"\s*(?:người\s+)?(?:(?:tham\s+gia\s+)?(?:làm|là)\s+)?(?:nhân\s+viên|cán\s+bộ|"
@@ -594,7 +610,8 @@ STAFF_AFTER = re.compile(
 #: "một số phường phải (thực hiện) vận động … như: A là N người", "… sẽ đạt x%": what a
 #: place is obliged to reach, or will reach, is a target (not "còn phải …": a need).
 OBLIGED = re.compile(
-    r"(?<!còn\s)\bphải\s+(?:thực\s+hiện\s+)?(?:vận\s+động|phát\s+triển)|\bsẽ\s+đạt", _I)
+    r"(?<!còn\s)\bphải\s+(?:thực\s+hiện\s+)?(?:vận\s+động|phát\s+triển)|\bsẽ\s+đạt|"
+    r"(?<!còn\s)\bphải\s+đạt\b", _I)  # "số người tham gia … phải đạt 240.100 người"
 #: "Để (đảm bảo) hoàn thành chỉ tiêu …, … (mở rộng|phát triển|vận động) thêm N người":
 #: a sentence opened by the plan still to be met; the persons "thêm" are what it needs.
 TO_REACH_OPENING = re.compile(

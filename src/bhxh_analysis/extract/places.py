@@ -156,6 +156,7 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     # "Hà Nội, ngày 31 tháng 07 năm 2013": a document's dateline, not its subject; a
     # photo credit "(Ảnh: BHXH tỉnh Lai Châu)" names no subject either
     credits = [(m.start(), m.end()) for m in P.CREDIT.finditer(text)]
+    credits += [(m.start(), m.end()) for m in P.SCOPE_REMARK.finditer(text)]
     kept = [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
             and not any(a <= x.start < b for a, b in credits)]
     return _named_elsewhere(_parents_first(text, kept), registry)

@@ -69,7 +69,8 @@ def find_figures(text: str, s0: int, s1: int) -> list[Figure]:
                 and re.search(r"năm\s*$", before, re.I):
             continue  # "năm 2024 tỉnh giao": a year, not a count of provinces
         if m["pct"] or (P.POINTS_AFTER.match(after) and (
-                P.SHORTFALL_BEFORE.search(before) or P.OVER_BEFORE.search(before))):
+                P.SHORTFALL_BEFORE.search(before) or P.OVER_BEFORE.search(before)
+                or G.points_below(text[max(s0, m.start() - 120):m.start()], after))):
             unit = "pct"  # "còn thiếu 1,23 điểm phần trăm": points under a plan, as "1,23%"
         elif P.MONEY_AFTER.match(after) or (
                 re.match(r"\s*t[ỷỉ]", m["mult"] or "") and not P.PERSON_AFTER.match(after)):
