@@ -180,8 +180,7 @@ def find_scheme_tables(text: str) -> list[TableRow]:
 
     Examples
     --------
-    >>> t = ("Chỉ tiêu | Kế hoạch năm 2020 | Thực hiện 6 tháng | Tỷ lệ
-"
+    >>> t = ("Chỉ tiêu | Kế hoạch năm 2020 | Thực hiện 6 tháng | Tỷ lệ\n"
     ...      "Người tham gia BHYT | 2.830.000 | 2.711.520 | 95,8%")
     >>> find_scheme_tables(t)[0].columns[1:]
     (('bhyt', 'plan_participants'), ('bhyt', 'participants'), ('bhyt', 'attainment_pct'))
