@@ -93,6 +93,8 @@ def territory_changes() -> dict[str, tuple[int, str]]:
     (2004, 'before 2004 this province included Đắk Nông')
     >>> territory_changes()["26"]
     (2008, 'before 2008 this province included Mê Linh (moved to Hà Nội)')
+    >>> territory_changes()["12"][1]
+    'before 2004 this province included Điện Biên; before 2004 this province did not include Than Uyên district (Lào Cai)'
     """
     from ..geo.reform import BOUNDARY_CHANGES
 
@@ -107,6 +109,9 @@ def territory_changes() -> dict[str, tuple[int, str]]:
             what = f"before {year} this province included {part} (moved to {c['to']})"
         else:
             continue
+        if c["geo_code"] in out:  # two changes of one province (Lai Châu, 2004): both said
+            year0, what0 = out[c["geo_code"]]
+            year, what = max(year, year0), f"{what0}; {what}"
         out[c["geo_code"]] = (year, what)
     return out
 
