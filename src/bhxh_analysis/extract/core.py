@@ -61,6 +61,7 @@ from .figures import (
     scheme_of,
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
+from .furniture import strip_furniture
 from .lists import (
     apposed_child,
     deepest_before,
@@ -176,6 +177,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     >>> str(df["as_of"].dtype), df.loc[0, "as_of"].date().isoformat()
     ('datetime64[ns]', '2024-08-31')
     """
+    text = strip_furniture(text)  # other articles' headlines after the body: not read
     if isinstance(published, str) and published:
         published = _dt.date.fromisoformat(published)
     elif isinstance(published, _dt.datetime):  # also a pandas Timestamp; NaT: none
