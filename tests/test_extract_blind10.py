@@ -42,6 +42,24 @@ BLIND10_CLASSES = [
     ("Tin khác\nĐến hết tháng 9/2024, tỉnh Tây Ninh có 1.020.000 người tham gia BHYT.",
      "2024-10-08", None,
      {("Tây Ninh", "bhyt_participants", "2024-09-30", 1_020_000.0)}),
+    # a commune's page: "xã A (huyện B, tỉnh C)" names A's parents in brackets; A stays
+    # the place in play and "toàn xã" its figures (they went to the province, named last)
+    ("Xã Nghĩa Lâm nỗ lực mở rộng BHYT\nNhững năm gần đây, xã Nghĩa Lâm (huyện Nghĩa "
+     "Hưng, Nam Định) coi BHYT là nhiệm vụ trọng tâm.\nĐến ngày 30/6/2023, toàn xã có 7.450 "
+     "người tham gia BHYT, đạt 91,2% dân số. Số người tham gia BHXH tự nguyện là 210 người."
+     "\nẢnh: Cán bộ xã Nghĩa Lâm tuyên truyền tại nhà văn hóa.", "2023-07-10", None,
+     {("Nghĩa Lâm", "bhyt_participants", "2023-06-30", 7_450.0),
+      ("Nghĩa Lâm", "bhyt_coverage_pct", "2023-06-30", 91.2),
+      ("Nghĩa Lâm", "bhxh_voluntary_participants", "2023-06-30", 210.0)}),
+    # one bracketed parent with its kind ("(huyện B)") before the figure: A's figure, not
+    # B's (the name closing the bracket had been read as the figure's bare place)
+    ("Tính đến 30/6/2023, xã Nghĩa Lâm (huyện Nghĩa Hưng) có 7.450 người tham gia BHYT.",
+     "2023-07-10", None, {("Nghĩa Lâm", "bhyt_participants", "2023-06-30", 7_450.0)}),
+    # control: two units each with its bracketed parent are two places, each its figure
+    ("Đến 30/6/2023, xã Nghĩa Lâm (huyện Nghĩa Hưng) đạt 91,2% dân số tham gia BHYT; "
+     "huyện Lục Ngạn (Bắc Giang) đạt 93,5% dân số tham gia BHYT.", "2023-07-10", None,
+     {("Nghĩa Lâm", "bhyt_coverage_pct", "2023-06-30", 91.2),
+      ("Lục Ngạn", "bhyt_coverage_pct", "2023-06-30", 93.5)}),
 ]
 
 

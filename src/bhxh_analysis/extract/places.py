@@ -224,6 +224,12 @@ def _parents_first(text: str, mentions: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(mentions):
         child = mentions[i]
+        chain = _bracket_chain(text, mentions, i)
+        if chain:  # "xã A (huyện B, tỉnh C)": C, then B, then A
+            out += [Mention(child.start, child.start, p.name, p.kind, p.level)
+                    for p in reversed(chain)] + [child]
+            i += 1 + len(chain)
+            continue
         parent = mentions[i + 1] if i + 1 < len(mentions) else None
         if (parent is not None and child.kind == "named" and parent.kind == "named"
                 and child.level in ("district", "commune", None)
@@ -237,6 +243,25 @@ def _parents_first(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(child)
         i += 1
     return out
+
+
+_IN_BRACKET = r"\s*(?:tỉnh|TP\.?|thành\s+phố|huyện|quận|thị\s+xã)?\s*"
+
+
+def _bracket_chain(text: str, mentions: list[Mention], i: int) -> list[Mention]:
+    """The two parents bracketed after a district or commune, "xã A (huyện B, tỉnh C)"
+    (tenth blind set: the last named, the province, had become the place in play, and
+    "toàn xã có …" its figures); empty when the bracket holds no such pair."""
+    if i + 2 >= len(mentions):
+        return []
+    child, b, c = mentions[i:i + 3]
+    if not (child.kind == b.kind == c.kind == "named"
+            and child.level in ("district", "commune", None)
+            and re.fullmatch(r"\s*\(" + _IN_BRACKET, text[child.end:b.start], flags=re.I)
+            and re.fullmatch(r"\s*,\s*" + _IN_BRACKET, text[b.end:c.start], flags=re.I)
+            and re.match(r"\s*\)", text[c.end:])):
+        return []
+    return [b, c]
 
 
 def article_subject(text: str, mentions: list[Mention], registry: Any) -> Any:
