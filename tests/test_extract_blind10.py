@@ -60,6 +60,38 @@ BLIND10_CLASSES = [
      "huyện Lục Ngạn (Bắc Giang) đạt 93,5% dân số tham gia BHYT.", "2023-07-10", None,
      {("Nghĩa Lâm", "bhyt_coverage_pct", "2023-06-30", 91.2),
       ("Lục Ngạn", "bhyt_coverage_pct", "2023-06-30", 93.5)}),
+    # a province's figures, then after ';' a city's rate: the city is the next clause's
+    # subject, not the place of the figures before the ';' (they went to the city, then to
+    # the district listed last)
+    ("Tính đến 31/12/2022, tỉnh Bắc Ninh có 60.500 người tham gia BHXH tự nguyện. BHYT có "
+     "1.390.000 người tham gia, đạt 92,4% dân số; thành phố Từ Sơn đạt 95,1%, huyện Lương "
+     "Tài 90,2%.", "2023-01-16", None,
+     {("Bắc Ninh", "bhxh_voluntary_participants", "2022-12-31", 60_500.0),
+      ("Bắc Ninh", "bhyt_participants", "2022-12-31", 1_390_000.0),
+      ("Bắc Ninh", "bhyt_coverage_pct", "2022-12-31", 92.4),
+      ("Từ Sơn", "bhyt_coverage_pct", "2022-12-31", 95.1),
+      ("Lương Tài", "bhyt_coverage_pct", "2022-12-31", 90.2)}),
+    # control: a place named before the ';' keeps the figures before it
+    ("Tính đến 31/12/2022, huyện Gia Bình có 98.000 người tham gia BHYT, đạt 93,0% dân số; "
+     "huyện Lương Tài đạt 90,2%.", "2023-01-16", None,
+     {("Gia Bình", "bhyt_participants", "2022-12-31", 98_000.0),
+      ("Gia Bình", "bhyt_coverage_pct", "2022-12-31", 93.0),
+      ("Lương Tài", "bhyt_coverage_pct", "2022-12-31", 90.2)}),
+    # a caption line that goes on with a sentence of figures ("Ảnh: … huyện A …. Huyện
+    # miền núi này có tỷ lệ … x%"): body text, "huyện … này" the district it named (the
+    # rate went to the province)
+    ("Tính đến 30/9/2021, tỉnh Quảng Ngãi có 1.130.000 người tham gia BHYT.\nẢnh: Cán bộ "
+     "BHXH huyện Ba Tơ đến từng thôn vận động. Huyện miền núi này có tỷ lệ bao phủ BHYT "
+     "97,8%.\nToàn tỉnh có 25.000 người tham gia BHXH tự nguyện.", "2021-10-12", None,
+     {("Quảng Ngãi", "bhyt_participants", "2021-09-30", 1_130_000.0),
+      ("Ba Tơ", "bhyt_coverage_pct", "2021-09-30", 97.8),
+      ("Quảng Ngãi", "bhxh_voluntary_participants", "2021-09-30", 25_000.0)}),
+    # control: a caption of one sentence names no place in play
+    ("Tính đến 30/9/2021, tỉnh Quảng Ngãi có 1.130.000 người tham gia BHYT.\nẢnh: Cán bộ "
+     "BHXH huyện Ba Tơ đến từng thôn vận động năm 2021.\nToàn tỉnh có 25.000 người tham gia "
+     "BHXH tự nguyện.", "2021-10-12", None,
+     {("Quảng Ngãi", "bhyt_participants", "2021-09-30", 1_130_000.0),
+      ("Quảng Ngãi", "bhxh_voluntary_participants", "2021-09-30", 25_000.0)}),
 ]
 
 

@@ -277,6 +277,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
         if group is not None:  # a list of places is not what a figure before it carries
             carried = carried_before(ctx, helds[group], group, mentions)
+        elif placed and ";" in text[s0:placed[0][0]]:  # places only past a ";" are the
+            # next clause's: the figures before it carry the place in play before them
+            carried = carried_before(ctx, helds[placed[0][0]], placed[0][0], mentions)
         if ctx.led is not None and (s0 >= ctx.led[1] or placed):
             ctx.led = None  # past the list's items, or an item names its own place
         if ctx.led is not None:
@@ -584,7 +587,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     elif before:
         fig.place = before[-1]
     else:
-        after = [u for off, u in placed if off > fig.end]
+        # (not past a ';': "BHYT có N người, bao phủ x%; thành phố A đạt y%" — A is the
+        # next clause's subject, the figure the place in play's)
+        after = [u for off, u in placed if off > fig.end and ";" not in text[fig.end:off]]
         if after and carried is not None and listed_group(text, fig.end, placed, ends or {}) \
                 is not None:
             fig.place = carried  # "giảm 21.400 người, chủ yếu ở huyện A, thị xã B": the
