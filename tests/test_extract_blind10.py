@@ -92,6 +92,31 @@ BLIND10_CLASSES = [
      "BHXH tự nguyện.", "2021-10-12", None,
      {("Quảng Ngãi", "bhyt_participants", "2021-09-30", 1_130_000.0),
       ("Quảng Ngãi", "bhxh_voluntary_participants", "2021-09-30", 25_000.0)}),
+    # a bare coverage after a count of another scheme is of the last coverage's scheme:
+    # district rates after household BHYT's count (read as household coverage) …
+    ("Tính đến 30/6/2022, tỉnh Phú Thọ có 1.390.000 người tham gia BHYT, đạt 94,2% dân số. "
+     "Số người tham gia BHYT hộ gia đình còn 280.000 người. Tỷ lệ bao phủ tại huyện Tân "
+     "Sơn chỉ đạt 90,6%, huyện Yên Lập 91,9%.", "2022-07-15", None,
+     {("Phú Thọ", "bhyt_participants", "2022-06-30", 1_390_000.0),
+      ("Phú Thọ", "bhyt_coverage_pct", "2022-06-30", 94.2),
+      ("Phú Thọ", "bhyt_household_participants", "2022-06-30", 280_000.0),
+      ("Tân Sơn", "bhyt_coverage_pct", "2022-06-30", 90.6),
+      ("Yên Lập", "bhyt_coverage_pct", "2022-06-30", 91.9)}),
+    # … and a district's after voluntary BHXH's count (read as voluntary coverage)
+    ("Tính đến 30/6/2022, tỉnh Phú Thọ có 1.390.000 người tham gia BHYT, đạt 94,2% dân số. "
+     "BHXH tự nguyện có 41.000 người. Huyện Tân Sơn đạt tỷ lệ bao phủ thấp nhất tỉnh với "
+     "90,6%.", "2022-07-15", None,
+     {("Phú Thọ", "bhyt_participants", "2022-06-30", 1_390_000.0),
+      ("Phú Thọ", "bhyt_coverage_pct", "2022-06-30", 94.2),
+      ("Phú Thọ", "bhxh_voluntary_participants", "2022-06-30", 41_000.0),
+      ("Tân Sơn", "bhyt_coverage_pct", "2022-06-30", 90.6)}),
+    # control: a coverage naming its own scheme keeps it
+    ("Tính đến 30/6/2022, tỉnh Phú Thọ có 1.390.000 người tham gia BHYT, đạt 94,2% dân số. "
+     "Tỷ lệ tham gia BHXH tự nguyện tại huyện Tân Sơn đạt 3,1% lực lượng lao động.",
+     "2022-07-15", None,
+     {("Phú Thọ", "bhyt_participants", "2022-06-30", 1_390_000.0),
+      ("Phú Thọ", "bhyt_coverage_pct", "2022-06-30", 94.2),
+      ("Tân Sơn", "bhxh_voluntary_coverage_pct", "2022-06-30", 3.1)}),
 ]
 
 

@@ -577,6 +577,10 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             # the scheme of the figures just before, else the last one named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
+            if fig.measure == "coverage_pct" and ctx.last_rate is not None:
+                # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
+                # coverage's scheme, not of the count between (household BHYT's)
+                fig.scheme = ctx.last_rate.scheme
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.
