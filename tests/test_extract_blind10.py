@@ -117,6 +117,17 @@ BLIND10_CLASSES = [
      {("Phú Thọ", "bhyt_participants", "2022-06-30", 1_390_000.0),
       ("Phú Thọ", "bhyt_coverage_pct", "2022-06-30", 94.2),
       ("Tân Sơn", "bhxh_voluntary_coverage_pct", "2022-06-30", 3.1)}),
+    # the share of a group without a card ("khoảng 40% lao động làm thuê theo mùa vụ chưa
+    # có thẻ") is no coverage (it was read as the province's)
+    ("Tính đến 31/7/2019, tỉnh Cà Mau có 1.050.000 người tham gia BHYT, đạt 87,9% dân số. "
+     "Ông Lê Văn An cho biết khoảng 40% lao động làm thuê theo mùa vụ chưa có thẻ BHYT.",
+     "2019-08-12", None,
+     {("Cà Mau", "bhyt_participants", "2019-07-31", 1_050_000.0),
+      ("Cà Mau", "bhyt_coverage_pct", "2019-07-31", 87.9)}),
+    # control: a rate of people with a card, then those without in another clause
+    ("Tính đến 31/7/2019, tỉnh Cà Mau có 87,9% người dân có thẻ BHYT, số người chưa có thẻ "
+     "tập trung ở vùng ven biển.", "2019-08-12", None,
+     {("Cà Mau", "bhyt_coverage_pct", "2019-07-31", 87.9)}),
 ]
 
 

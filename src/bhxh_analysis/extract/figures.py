@@ -319,6 +319,9 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
             r"\s*(?:người\s*)?\)\s*" + P.UNINSURED.pattern, after, re.I):
         # "còn 11% dân số (khoảng 9.000 người) chưa tham gia": those outside the scheme
         return "not participating"
+    if fig.unit == "pct" and re.match(r"\s*(?:lao\s+động|người|hộ|ngư\s+dân|học\s+sinh)"
+                                      r"[^\d,;.()]{0,40}?" + P.UNINSURED.pattern, after, re.I):
+        return "not participating"  # "khoảng 35% lao động trên tàu cá chưa có thẻ"
     if fig.unit != "pct" and P.RENEWAL_AFTER.match(after):
         return "first-time and renewed cards"  # a flow of cards, no stock of persons
     if fig.unit != "pct" and P.STAFF_AFTER.match(after):
