@@ -128,6 +128,24 @@ BLIND10_CLASSES = [
     ("Tính đến 31/7/2019, tỉnh Cà Mau có 87,9% người dân có thẻ BHYT, số người chưa có thẻ "
      "tập trung ở vùng ven biển.", "2019-08-12", None,
      {("Cà Mau", "bhyt_coverage_pct", "2019-07-31", 87.9)}),
+    # a plan someone set, printed as "chỉ tiêu … được (UBND tỉnh) giao là x%" or "chỉ tiêu
+    # x% được giao" in a sentence of its own or beside an attainment (all were unread)
+    ("Tính đến 30/9/2021, huyện Quế Phong có 64.000 người tham gia BHYT, đạt 94,1% dân số. "
+     "Theo UBND huyện, chỉ tiêu năm 2021 được tỉnh giao là 96%.", "2021-10-08", None,
+     {("Quế Phong", "bhyt_participants", "2021-09-30", 64_000.0),
+      ("Quế Phong", "bhyt_coverage_pct", "2021-09-30", 94.1),
+      ("Quế Phong", "bhyt_plan_coverage_pct", "2021-12-31", 96.0)}),
+    ("Hết năm 2023, tỉnh Bình Phước có 905.000 người tham gia BHYT, đạt 92,3% dân số, bằng "
+     "100,3% chỉ tiêu 92% được giao.", "2024-01-12", None,
+     {("Bình Phước", "bhyt_participants", "2023-12-31", 905_000.0),
+      ("Bình Phước", "bhyt_coverage_pct", "2023-12-31", 92.3),
+      ("Bình Phước", "bhyt_attainment_pct", "2023-12-31", 100.3),
+      ("Bình Phước", "bhyt_plan_coverage_pct", "2023-12-31", 92.0)}),
+    # control: a rate before the plan word stays the attainment
+    ("Hết năm 2023, tỉnh Bình Phước có 41.000 người tham gia BHXH tự nguyện, đạt 96,5% kế "
+     "hoạch được giao.", "2024-01-12", None,
+     {("Bình Phước", "bhxh_voluntary_participants", "2023-12-31", 41_000.0),
+      ("Bình Phước", "bhxh_voluntary_attainment_pct", "2023-12-31", 96.5)}),
 ]
 
 

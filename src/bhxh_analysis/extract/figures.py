@@ -472,7 +472,22 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if attain_lead(statement):  # "Xét về tỷ lệ hoàn thành kế hoạch, A và B … lần lượt X%, Y%"
         fig.measure = "attainment_pct"
         return None
+    if _GIVEN_PLAN_BEFORE.search(pre_q) or (P.PLAN_RIGHT_BEFORE.search(pre_q)
+                                            and _GIVEN_AFTER.match(after)):
+        # "chỉ tiêu năm 2023 được UBND tỉnh giao là 95,2%", "Với chỉ tiêu 92% được giao
+        # năm 2022, …", "bằng 100,4% chỉ tiêu 92,7% được giao": a plan someone set
+        fig.measure = "plan_coverage_pct"
+        fig.penalty += 0.1
+        return None
     return "percent without a cue"
+
+
+#: "chỉ tiêu (năm Y) (được) (UBND tỉnh) giao (năm Y) là": a given plan's rate follows.
+_GIVEN_PLAN_BEFORE = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?\s+(?:được\s+)?(?:[^\d,;.%]{0,30}?\s)?"
+    r"giao(?:\s+năm(?:\s+\d{4})?)?\s*(?:là|:)\s*$", re.I)
+#: "… x% được (UBND tỉnh) giao", "… x% mà tỉnh giao": the rate is a plan someone set.
+_GIVEN_AFTER = re.compile(r"\s*(?:mà|do|được)\s(?:[^,;.]{0,40}?\s)?giao\b", re.I)
 
 
 def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
