@@ -146,6 +146,20 @@ BLIND10_CLASSES = [
      "hoạch được giao.", "2024-01-12", None,
      {("Bình Phước", "bhxh_voluntary_participants", "2023-12-31", 41_000.0),
       ("Bình Phước", "bhxh_voluntary_attainment_pct", "2023-12-31", 96.5)}),
+    # "đơn vị" as places named with their kind before each rate ("Nhiều đơn vị có tỷ lệ
+    # cao như xã A 98,7%, thị trấn B 97,9%"), no subgroup of employers (both were skipped)
+    ("Tính đến 30/6/2022, huyện Yên Thành có 250.000 người tham gia BHYT, đạt 93,2% dân "
+     "số. Nhiều đơn vị có tỷ lệ cao như xã Hoa Thành 98,7%, thị trấn Yên Thành 97,9%.",
+     "2022-07-12", None,
+     {("Yên Thành", "bhyt_participants", "2022-06-30", 250_000.0),
+      ("Yên Thành", "bhyt_coverage_pct", "2022-06-30", 93.2),
+      ("Hoa Thành", "bhyt_coverage_pct", "2022-06-30", 98.7),
+      ("Yên Thành", "bhyt_coverage_pct", "2022-06-30", 97.9)}),
+    # control: employers ("đơn vị sử dụng lao động") stay a subgroup
+    ("Tính đến 30/6/2022, huyện Yên Thành có 250.000 người tham gia BHYT, đạt 93,2% dân "
+     "số. Các đơn vị sử dụng lao động đã đóng đủ 96% số phải thu.", "2022-07-12", None,
+     {("Yên Thành", "bhyt_participants", "2022-06-30", 250_000.0),
+      ("Yên Thành", "bhyt_coverage_pct", "2022-06-30", 93.2)}),
 ]
 
 

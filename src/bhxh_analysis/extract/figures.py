@@ -350,7 +350,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
     if P.SHARE_OF_PARTICIPANTS_AFTER.match(after):
         return "a share of the participants"  # "hỗ trợ cho 78% số người tham gia"
-    if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after):
+    if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after) \
+            and not _UNITS_AS_PLACES.search(own):
         return "a subgroup's rate"
     if P.SUBGROUP_AFTER.match(after) or P.SUBGROUP.match(
             after, re.match(r"\s*(?:người|đồng\s+bào)?\s*", after).end()):
@@ -482,6 +483,13 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     return "percent without a cue"
 
 
+#: "Một số đơn vị đạt tỷ lệ cao như xã A 99,1%": the units are places (named with their
+#: kind before the figure), no subgroup of employers; no other subgroup word in the clause.
+_UNITS_AS_PLACES = re.compile(
+    r"^(?:(?!\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người|hộ\s|doanh\s+nghiệp|cán\s+bộ)"
+    r".)*?\bđơn\s+vị\b(?:(?!\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người|hộ\s|"
+    r"doanh\s+nghiệp|cán\s+bộ).)*?\b(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+"
+    rf"(?-i:[{P.UPPER}])[^\d]*$", re.I | re.S)
 #: "chỉ tiêu (năm Y) (được) (UBND tỉnh) giao (năm Y) là": a given plan's rate follows.
 _GIVEN_PLAN_BEFORE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?\s+(?:được\s+)?(?:[^\d,;.%]{0,30}?\s)?"
