@@ -61,6 +61,7 @@ from .figures import (
     scheme_of,
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
+from .furniture import strip_furniture
 from .lists import (
     apposed_child,
     deepest_before,
@@ -176,6 +177,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     >>> str(df["as_of"].dtype), df.loc[0, "as_of"].date().isoformat()
     ('datetime64[ns]', '2024-08-31')
     """
+    text = strip_furniture(text)  # other articles' headlines after the body: not read
     if isinstance(published, str) and published:
         published = _dt.date.fromisoformat(published)
     elif isinstance(published, _dt.datetime):  # also a pandas Timestamp; NaT: none
@@ -275,6 +277,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
         if group is not None:  # a list of places is not what a figure before it carries
             carried = carried_before(ctx, helds[group], group, mentions)
+        elif placed and ";" in text[s0:placed[0][0]]:  # places only past a ";" are the
+            # next clause's: the figures before it carry the place in play before them
+            carried = carried_before(ctx, helds[placed[0][0]], placed[0][0], mentions)
         if ctx.led is not None and (s0 >= ctx.led[1] or placed):
             ctx.led = None  # past the list's items, or an item names its own place
         if ctx.led is not None:
@@ -572,6 +577,10 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             # the scheme of the figures just before, else the last one named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
+            if fig.measure == "coverage_pct" and ctx.last_rate is not None:
+                # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
+                # coverage's scheme, not of the count between (household BHYT's)
+                fig.scheme = ctx.last_rate.scheme
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.
@@ -582,7 +591,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     elif before:
         fig.place = before[-1]
     else:
-        after = [u for off, u in placed if off > fig.end]
+        # (not past a ';': "BHYT có N người, bao phủ x%; thành phố A đạt y%" — A is the
+        # next clause's subject, the figure the place in play's)
+        after = [u for off, u in placed if off > fig.end and ";" not in text[fig.end:off]]
         if after and carried is not None and listed_group(text, fig.end, placed, ends or {}) \
                 is not None:
             fig.place = carried  # "giảm 21.400 người, chủ yếu ở huyện A, thị xã B": the

@@ -319,6 +319,9 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
             r"\s*(?:người\s*)?\)\s*" + P.UNINSURED.pattern, after, re.I):
         # "còn 11% dân số (khoảng 9.000 người) chưa tham gia": those outside the scheme
         return "not participating"
+    if fig.unit == "pct" and re.match(r"\s*(?:lao\s+động|người|hộ|ngư\s+dân|học\s+sinh)"
+                                      r"[^\d,;.()]{0,40}?" + P.UNINSURED.pattern, after, re.I):
+        return "not participating"  # "khoảng 35% lao động trên tàu cá chưa có thẻ"
     if fig.unit != "pct" and P.RENEWAL_AFTER.match(after):
         return "first-time and renewed cards"  # a flow of cards, no stock of persons
     if fig.unit != "pct" and P.STAFF_AFTER.match(after):
@@ -347,7 +350,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
     if P.SHARE_OF_PARTICIPANTS_AFTER.match(after):
         return "a share of the participants"  # "hỗ trợ cho 78% số người tham gia"
-    if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after):
+    if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after) \
+            and not _UNITS_AS_PLACES.search(own):
         return "a subgroup's rate"
     if P.SUBGROUP_AFTER.match(after) or P.SUBGROUP.match(
             after, re.match(r"\s*(?:người|đồng\s+bào)?\s*", after).end()):
@@ -469,7 +473,29 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if attain_lead(statement):  # "Xét về tỷ lệ hoàn thành kế hoạch, A và B … lần lượt X%, Y%"
         fig.measure = "attainment_pct"
         return None
+    if _GIVEN_PLAN_BEFORE.search(pre_q) or (P.PLAN_RIGHT_BEFORE.search(pre_q)
+                                            and _GIVEN_AFTER.match(after)):
+        # "chỉ tiêu năm 2023 được UBND tỉnh giao là 95,2%", "Với chỉ tiêu 92% được giao
+        # năm 2022, …", "bằng 100,4% chỉ tiêu 92,7% được giao": a plan someone set
+        fig.measure = "plan_coverage_pct"
+        fig.penalty += 0.1
+        return None
     return "percent without a cue"
+
+
+#: "Một số đơn vị đạt tỷ lệ cao như xã A 99,1%": the units are places (named with their
+#: kind before the figure), no subgroup of employers; no other subgroup word in the clause.
+_UNITS_AS_PLACES = re.compile(
+    r"^(?:(?!\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người|hộ\s|doanh\s+nghiệp|cán\s+bộ)"
+    r".)*?\bđơn\s+vị\b(?:(?!\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người|hộ\s|"
+    r"doanh\s+nghiệp|cán\s+bộ).)*?\b(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+"
+    rf"(?-i:[{P.UPPER}])[^\d]*$", re.I | re.S)
+#: "chỉ tiêu (năm Y) (được) (UBND tỉnh) giao (năm Y) là": a given plan's rate follows.
+_GIVEN_PLAN_BEFORE = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?\s+(?:được\s+)?(?:[^\d,;.%]{0,30}?\s)?"
+    r"giao(?:\s+năm(?:\s+\d{4})?)?\s*(?:là|:)\s*$", re.I)
+#: "… x% được (UBND tỉnh) giao", "… x% mà tỉnh giao": the rate is a plan someone set.
+_GIVEN_AFTER = re.compile(r"\s*(?:mà|do|được)\s(?:[^,;.]{0,40}?\s)?giao\b", re.I)
 
 
 def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,

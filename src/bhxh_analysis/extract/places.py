@@ -109,6 +109,16 @@ def prefixed_name(kind: str) -> str:
     return _KIND_NAMES.get(kind, "")
 
 
+#: "huyện này", "huyện đảo này", "thị xã ven biển này": the district named last.
+_THIS_UNIT = re.compile(r"(?<!\w)(?P<kind>(?i:huyện|quận|thị\s+xã))(?:\s+(?:đảo|miền\s+núi|"
+                        r"vùng\s+cao|biên\s+giới|ven\s+biển|nghèo))?\s+này(?!\w)")
+
+
+#: A caption line that goes on with a sentence of figures ("Ảnh: Nhân viên BHXH huyện A tư
+#: vấn cho ngư dân. Huyện đảo này có tỷ lệ … 96,2%"): body text, its places are read.
+_CAPTION_GOES_ON = re.compile(rf"[.!?]\s+[{P.UPPER}][^\n]*\d")
+
+
 def find_mentions(text: str, registry: Any) -> list[Mention]:
     """Return every place reference in ``text``, sorted, without overlaps."""
     found: list[Mention] = []
@@ -134,6 +144,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         level = "district" if kind in ("huyện", "quận", "thị xã") else (
             "province" if kind == "tỉnh" else "city")
         found.append(Mention(m.start(), m.end(), kind, "context", level))
+    for m in _THIS_UNIT.finditer(text):  # "Huyện đảo này có tỷ lệ …": the one just named
+        found.append(Mention(m.start(), m.end(), m["kind"].lower(), "context", "district"))
     for m in P.SUBJECT_PLACE.finditer(text):
         kind = m["kind"].lower()
         found.append(Mention(m.start(), m.end("kind"), kind, "context",
@@ -155,7 +167,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         out.append(mention)
     # "Hà Nội, ngày 31 tháng 07 năm 2013": a document's dateline, not its subject; a
     # photo credit "(Ảnh: BHXH tỉnh Lai Châu)" names no subject either
-    credits = [(m.start(), m.end()) for m in P.CREDIT.finditer(text)]
+    credits = [(m.start(), m.end()) for m in P.CREDIT.finditer(text)
+               if not _CAPTION_GOES_ON.search(m.group())]
     credits += [(m.start(), m.end()) for m in P.SCOPE_REMARK.finditer(text)]
     kept = [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
             and not any(a <= x.start < b for a, b in credits)]
@@ -224,6 +237,12 @@ def _parents_first(text: str, mentions: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(mentions):
         child = mentions[i]
+        chain = _bracket_chain(text, mentions, i)
+        if chain:  # "xã A (huyện B, tỉnh C)": C, then B, then A
+            out += [Mention(child.start, child.start, p.name, p.kind, p.level)
+                    for p in reversed(chain)] + [child]
+            i += 1 + len(chain)
+            continue
         parent = mentions[i + 1] if i + 1 < len(mentions) else None
         if (parent is not None and child.kind == "named" and parent.kind == "named"
                 and child.level in ("district", "commune", None)
@@ -237,6 +256,25 @@ def _parents_first(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(child)
         i += 1
     return out
+
+
+_IN_BRACKET = r"\s*(?:tỉnh|TP\.?|thành\s+phố|huyện|quận|thị\s+xã)?\s*"
+
+
+def _bracket_chain(text: str, mentions: list[Mention], i: int) -> list[Mention]:
+    """The two parents bracketed after a district or commune, "xã A (huyện B, tỉnh C)"
+    (tenth blind set: the last named, the province, had become the place in play, and
+    "toàn xã có …" its figures); empty when the bracket holds no such pair."""
+    if i + 2 >= len(mentions):
+        return []
+    child, b, c = mentions[i:i + 3]
+    if not (child.kind == b.kind == c.kind == "named"
+            and child.level in ("district", "commune", None)
+            and re.fullmatch(r"\s*\(" + _IN_BRACKET, text[child.end:b.start], flags=re.I)
+            and re.fullmatch(r"\s*,\s*" + _IN_BRACKET, text[b.end:c.start], flags=re.I)
+            and re.match(r"\s*\)", text[c.end:])):
+        return []
+    return [b, c]
 
 
 def article_subject(text: str, mentions: list[Mention], registry: Any) -> Any:

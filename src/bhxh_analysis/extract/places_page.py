@@ -44,8 +44,8 @@ def bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
     w0 = prev.end if prev is not None else s0
     pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
     head, name = trailing_name(clause_of(pre))
-    if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]):
-        return None
+    if not name or not P.LOCAL_UNITS.search(text[s0:fig.start]) or name.endswith(")"):
+        return None  # "xã A (huyện B) có …": a bracketed parent locates A, the figure's
     if re.search(r"[-–]\s*$", head):
         return None  # "thành phố Phan Rang - Tháp Chàm": the tail of a joined name
     kind = re.search(r"(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|TX\.?|xã|phường|"
