@@ -1,0 +1,34 @@
+"""``bhxh extract``: the classes of the eleventh blind passage set (plain bodies, pasted
+web pages, official documents).
+
+Each passage was written for these tests in our own wording (never the blind set's) and
+failed before the rule it pins was written (``docs/extract.md``, "Eleventh blind set: the
+rules generalised"); the controls show where a rule could over-fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import check_passage
+
+BLIND11_CLASSES = [
+    # "đến thời điểm này" inside a sentence, after a clause ("…; như vậy, đến thời điểm
+    # này …"): "this point" is the status date in play, not the publication day; the
+    # sentences after it keep that date
+    ("Đến cuối tháng 6/2021, thị xã Quảng Yên có 131.000 người tham gia BHYT. Năm 2021, "
+     "thị xã phấn đấu đạt 95% dân số tham gia BHYT; như vậy, đến thời điểm này thị xã còn "
+     "thiếu 2,3 điểm phần trăm. Số người tham gia BHXH tự nguyện là 2.450 người.", "2021-07-20", None,
+     {("Quảng Yên", "bhyt_participants", "2021-06-30", 131_000.0),
+      ("Quảng Yên", "bhyt_plan_coverage_pct", "2021-12-31", 95.0),
+      ("Quảng Yên", "bhyt_shortfall_pp", "2021-06-30", 2.3),
+      ("Quảng Yên", "bhxh_voluntary_participants", "2021-06-30", 2_450.0)}),
+    # control: "Đến thời điểm này" opening its sentence is the publication day
+    ("Đến thời điểm này, huyện Tiên Yên có 48.200 người tham gia BHYT.", "2021-07-20",
+     None, {("Tiên Yên", "bhyt_participants", "2021-07-20", 48_200.0)}),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", BLIND11_CLASSES)
+def test_blind11_classes(text: str, published: str, hint: str | None,
+                         expected: set[tuple]) -> None:
+    check_passage(text, published, hint, expected)
