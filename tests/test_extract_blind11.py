@@ -25,6 +25,18 @@ BLIND11_CLASSES = [
     # control: "Đến thời điểm này" opening its sentence is the publication day
     ("Đến thời điểm này, huyện Tiên Yên có 48.200 người tham gia BHYT.", "2021-07-20",
      None, {("Tiên Yên", "bhyt_participants", "2021-07-20", 48_200.0)}),
+    # a plan given to a district by its province in the passive ("huyện A được tỉnh B
+    # giao chỉ tiêu …"): the province is the giver, the plan the district's
+    ("Tính đến 30/9/2022, huyện Tiên Du có 142.000 người tham gia BHYT. Năm 2022, huyện "
+     "được tỉnh Bắc Ninh giao chỉ tiêu phát triển mới 1.500 người tham gia BHXH tự "
+     "nguyện.", "2022-10-12", None,
+     {("Tiên Du", "bhyt_participants", "2022-09-30", 142_000.0),
+      ("Tiên Du", "bhxh_voluntary_plan_new_participants", "2022-12-31", 1_500.0)}),
+    # control: the province named as the subject after the district stays the figure's
+    ("Tính đến 30/9/2022, huyện Tiên Du có 142.000 người tham gia BHYT. Toàn tỉnh Bắc "
+     "Ninh có 1.330.000 người tham gia BHYT.", "2022-10-12", None,
+     {("Tiên Du", "bhyt_participants", "2022-09-30", 142_000.0),
+      ("Bắc Ninh", "bhyt_participants", "2022-09-30", 1_330_000.0)}),
 ]
 
 
