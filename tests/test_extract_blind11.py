@@ -37,6 +37,23 @@ BLIND11_CLASSES = [
      "Ninh có 1.330.000 người tham gia BHYT.", "2022-10-12", None,
      {("Tiên Du", "bhyt_participants", "2022-09-30", 142_000.0),
       ("Bắc Ninh", "bhyt_participants", "2022-09-30", 1_330_000.0)}),
+    # an exact value printed once for several places named as examples ("nhiều xã như
+    # xã A, xã B đạt 100%"): each place's figure (a bound stays no one's, below)
+    ("Tính đến 30/6/2023, về BHYT, nhiều xã biên giới như xã Bản Lầu, xã Lùng Vai đạt "
+     "100% dân số có thẻ.",
+     "2023-07-10", "Lào Cai",
+     {("Bản Lầu", "bhyt_coverage_pct", "2023-06-30", 100.0),
+      ("Lùng Vai", "bhyt_coverage_pct", "2023-06-30", 100.0)}),
+    # control: a bound of example places is no one place's (sixth set's rule)
+    ("Tính đến 30/6/2023, về BHYT, nhiều xã biên giới như xã Bản Lầu, xã Lùng Vai đạt "
+     "trên 98% dân số có thẻ.",
+     "2023-07-10", "Lào Cai",
+     set()),
+    # control: two rates after the places are no shared value (none is given to both)
+    ("Tính đến 30/6/2023, về BHYT, nhiều xã như xã Bản Lầu, xã Lùng Vai đạt 97,2% và "
+     "96,5% dân số có thẻ.",
+     "2023-07-10", "Lào Cai",
+     set()),
 ]
 
 
