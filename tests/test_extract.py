@@ -441,8 +441,10 @@ def test_f1_on_the_seed_articles() -> None:
 # Set 10 (web pages pasted as text, "Tin liên quan" lists) was read at first look at 0.875
 # with the rules after set 8, 0.876 after set 9's classes, then in-sample: its classes
 # fixed (tests/test_extract_blind10.py), 0.985 after; a regression guard like set 9's.
-# Set 11 (plain bodies, pasted web pages, official documents) is a first look: 0.909 with
-# the rules after set 9, 0.927 after set 10's classes; no rule changed for it.
+# Set 11 (plain bodies, pasted web pages, official documents) was read at first look at
+# 0.909 with the rules after set 9, 0.927 after set 10's classes, then in part in-sample:
+# its three largest classes fixed (tests/test_extract_blind11.py), 0.977 after; its
+# threshold stays under the first look until its remaining classes are fixed.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.85)]

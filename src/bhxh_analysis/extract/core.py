@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -69,6 +69,7 @@ from .lists import (
     listed_targets,
     scheme_rate_item,
     several_places,
+    shared_places,
     smaller_place_rate,
 )
 from .misspelt import misspelt_place
@@ -382,6 +383,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                         text, fig, s0) or group_places(text, fig, s0) or unnamed_places(
                         text, fig, s0, placed):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
+                    for unit in shared_places(text, fig, s0, placed):  # "… đều đạt 100%"
+                        rows.extend(_rows(text, replace(fig, place=unit), s0, s1, kept))
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is
                         ctx.last_scheme = fig.scheme

@@ -204,6 +204,10 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
         return True  # "từ nay đến cuối năm còn phải vận động …": the horizon of a need
     if m["now"] and re.search(r"tháng\s+\d{1,2}\s*$", before, re.I):
         return True  # "đầu tháng 7 vừa qua": the month just named is the date
+    if m["now"] and re.match(r"(?:đến|tới)\s+thời\s+điểm\s+này", m.group(0), re.I) \
+            and re.search(r"[,;]", before):
+        return True  # "…; như vậy, đến thời điểm này huyện còn thiếu …": mid-sentence,
+        # "this point" is the status date in play, not the publication day
     if m["now"] and P.NOT_NOW_BEFORE.search(before):
         return True  # "nhiều nhất từ trước đến nay", "Cũng đến thời điểm này", "Với kết
         # quả hiện tại": the most ever, the date just given, the result just reported

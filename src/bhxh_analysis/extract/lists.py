@@ -229,6 +229,9 @@ _EXAMPLES_LEAD = re.compile(
     r"tỉnh|thành\s+phố|địa\s+phương|đơn\s+vị\s+hành\s+chính)\b[^.;:]{0,30}?\bnhư\s", re.I)
 
 
+_UNIT_WORD = re.compile(r"^(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)\s+")
+
+
 def example_places(text: str, fig: Figure, s0: int) -> bool:
     """Whether the figure is said of places given as examples of a group.
 
@@ -245,7 +248,30 @@ def example_places(text: str, fig: Figure, s0: int) -> bool:
     items = re.split(r"\s*(?:,|\bvà\b|\bhoặc\b)\s*", statement[lead.end():].strip())
     names = 0
     for item in items:
+        item = _UNIT_WORD.sub("", item)  # "xã A, xã B": the names after their unit word
         if not item or not all(w[:1].isupper() for w in item.split()):
             break
         names += 1
     return names >= 2
+
+
+def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
+                  ) -> list[Any]:
+    """The places an exact figure is said of together ("nhiều xã như xã A, xã B đạt
+    100%", "Các xã A, B có tỷ lệ … đạt 100%"): each place's own figure.
+
+    A bound or an approximate value ("dưới 85%", "khoảng 4%", "trên 98%") of several
+    places is no one's (:func:`several_places`, :func:`example_places`); an exact value
+    printed once for them all is each one's. Only places of one level named in the
+    figure's own statement (after the last ";") before it, two or more, none repeated.
+    Returns an empty list when the figure is no such shared value.
+    """
+    if fig.qualifier or re.match(r"\s*(?:,|và)\s*\d", text[fig.end:]) \
+            or re.search(r"\d\s*%?\s*(?:,|và)\s*$", text[s0:fig.start]):
+        return []  # "A, B … đạt 88,6% và 89,3%": a respective list, no shared value
+    start = max(s0, text.rfind(";", s0, fig.start) + 1)
+    units = [u for off, u in placed if start <= off < fig.start and not isinstance(u, str)]
+    if len(units) < 2 or len({id(u) for u in units}) != len(units) \
+            or len({getattr(u, "level", None) for u in units}) != 1:
+        return []
+    return units

@@ -305,7 +305,8 @@ KIND_LEVEL = {
 }
 #: "chỉ tiêu UBND tỉnh Đồng Tháp giao": the body that sets a target, before its place.
 AUTHORITY_BEFORE = re.compile(
-    r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy)\s*$")
+    r"(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy"
+    r"|(?<!\w)được)\s*$")  # "huyện được tỉnh A giao chỉ tiêu": the passive's agent
 #: "tỷ lệ bao phủ của toàn vùng": a region's figure (no unit of the registry).
 REGION = re.compile(r"(?:toàn|của|cả)\s+(?:vùng|khu\s+vực)(?!\w)", re.I)
 #: The nation ("toàn ngành", the whole sector, is the place in play's: a province's

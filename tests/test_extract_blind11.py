@@ -1,0 +1,63 @@
+"""``bhxh extract``: the classes of the eleventh blind passage set (plain bodies, pasted
+web pages, official documents).
+
+Each passage was written for these tests in our own wording (never the blind set's) and
+failed before the rule it pins was written (``docs/extract.md``, "Eleventh blind set: the
+rules generalised"); the controls show where a rule could over-fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import check_passage
+
+BLIND11_CLASSES = [
+    # "đến thời điểm này" inside a sentence, after a clause ("…; như vậy, đến thời điểm
+    # này …"): "this point" is the status date in play, not the publication day; the
+    # sentences after it keep that date
+    ("Đến cuối tháng 6/2021, thị xã Quảng Yên có 131.000 người tham gia BHYT. Năm 2021, "
+     "thị xã phấn đấu đạt 95% dân số tham gia BHYT; như vậy, đến thời điểm này thị xã còn "
+     "thiếu 2,3 điểm phần trăm. Số người tham gia BHXH tự nguyện là 2.450 người.", "2021-07-20", None,
+     {("Quảng Yên", "bhyt_participants", "2021-06-30", 131_000.0),
+      ("Quảng Yên", "bhyt_plan_coverage_pct", "2021-12-31", 95.0),
+      ("Quảng Yên", "bhyt_shortfall_pp", "2021-06-30", 2.3),
+      ("Quảng Yên", "bhxh_voluntary_participants", "2021-06-30", 2_450.0)}),
+    # control: "Đến thời điểm này" opening its sentence is the publication day
+    ("Đến thời điểm này, huyện Tiên Yên có 48.200 người tham gia BHYT.", "2021-07-20",
+     None, {("Tiên Yên", "bhyt_participants", "2021-07-20", 48_200.0)}),
+    # a plan given to a district by its province in the passive ("huyện A được tỉnh B
+    # giao chỉ tiêu …"): the province is the giver, the plan the district's
+    ("Tính đến 30/9/2022, huyện Tiên Du có 142.000 người tham gia BHYT. Năm 2022, huyện "
+     "được tỉnh Bắc Ninh giao chỉ tiêu phát triển mới 1.500 người tham gia BHXH tự "
+     "nguyện.", "2022-10-12", None,
+     {("Tiên Du", "bhyt_participants", "2022-09-30", 142_000.0),
+      ("Tiên Du", "bhxh_voluntary_plan_new_participants", "2022-12-31", 1_500.0)}),
+    # control: the province named as the subject after the district stays the figure's
+    ("Tính đến 30/9/2022, huyện Tiên Du có 142.000 người tham gia BHYT. Toàn tỉnh Bắc "
+     "Ninh có 1.330.000 người tham gia BHYT.", "2022-10-12", None,
+     {("Tiên Du", "bhyt_participants", "2022-09-30", 142_000.0),
+      ("Bắc Ninh", "bhyt_participants", "2022-09-30", 1_330_000.0)}),
+    # an exact value printed once for several places named as examples ("nhiều xã như
+    # xã A, xã B đạt 100%"): each place's figure (a bound stays no one's, below)
+    ("Tính đến 30/6/2023, về BHYT, nhiều xã biên giới như xã Bản Lầu, xã Lùng Vai đạt "
+     "100% dân số có thẻ.",
+     "2023-07-10", "Lào Cai",
+     {("Bản Lầu", "bhyt_coverage_pct", "2023-06-30", 100.0),
+      ("Lùng Vai", "bhyt_coverage_pct", "2023-06-30", 100.0)}),
+    # control: a bound of example places is no one place's (sixth set's rule)
+    ("Tính đến 30/6/2023, về BHYT, nhiều xã biên giới như xã Bản Lầu, xã Lùng Vai đạt "
+     "trên 98% dân số có thẻ.",
+     "2023-07-10", "Lào Cai",
+     set()),
+    # control: two rates after the places are no shared value (none is given to both)
+    ("Tính đến 30/6/2023, về BHYT, nhiều xã như xã Bản Lầu, xã Lùng Vai đạt 97,2% và "
+     "96,5% dân số có thẻ.",
+     "2023-07-10", "Lào Cai",
+     set()),
+]
+
+
+@pytest.mark.parametrize("text,published,hint,expected", BLIND11_CLASSES)
+def test_blind11_classes(text: str, published: str, hint: str | None,
+                         expected: set[tuple]) -> None:
+    check_passage(text, published, hint, expected)
