@@ -91,6 +91,7 @@ from .places_page import (
     nation_yardstick,
     national_document,
     unnamed_places,
+    without_dateline,
 )
 from .portions import profile_population
 from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
@@ -209,7 +210,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         lead = P.YEAR_CLOSED.match(text, head) if 0 < head < 160 else None
         ctx.review = ctx.review or (lead is not None and ctx.report_year is not None
                                     and ctx.report_year[1].year == int(lead["y"] or lead["y2"]))
-    mentions = find_mentions(text, ctx.places.registry)
+    # a dateline's place ("Hà Nội, 12/01/2024 - …") is where the text was filed
+    mentions = without_dateline(text, find_mentions(text, ctx.places.registry))
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
     if not place_hint:

@@ -18,7 +18,8 @@ from .misspelt import read_as
 from .places import PlaceContext, prefixed_name
 
 __all__ = ["bare_place", "carried_before", "carried_place", "group_places", "headline_end",
-           "led_items", "listed_group", "national_document", "unnamed_places"]
+           "led_items", "listed_group", "national_document", "unnamed_places",
+           "without_dateline"]
 
 
 def headline_end(text: str) -> int:
@@ -29,6 +30,28 @@ def headline_end(text: str) -> int:
         if re.search(r"[^\W\d_]{2}", m.group(0)):
             return m.end() - 1 if m.end() - m.start() <= 201 else 0
     return 0
+
+
+#: after a dateline's place: ", 12/01/2024 -", ", ngày 12/01/2024 –" (the date, a dash)
+_DATELINE_TAIL = re.compile(
+    r"[^\S\n]*,[^\S\n]*(?:ngày[^\S\n]+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[^\S\n]*[-–—]",
+    re.I)
+
+
+def without_dateline(text: str, mentions: list[Any]) -> list[Any]:
+    """The mentions less a dateline's place ("Hà Nội, 12/01/2024 - Hết năm 2023, …").
+
+    A place, a comma, a date and a dash at a paragraph's start say where the text was
+    filed, not what it is about (as an outlet's name does): a national release of VSS
+    (seated in Hà Nội) datelined "Hà Nội" is the nation's (twelfth blind set). Kept when
+    the text names no other place ("Hà Nội, 12/01 - Toàn thành phố có …" is Hà Nội's).
+    """
+    def dateline(m: Any) -> bool:
+        return m.kind == "named" and (m.start == 0 or text[m.start - 1] == "\n") \
+            and _DATELINE_TAIL.match(text, m.end) is not None
+
+    kept = [m for m in mentions if not dateline(m)]
+    return kept if any(m.kind != "context" for m in kept) else mentions
 
 
 def national_document(sentence: str) -> bool:
