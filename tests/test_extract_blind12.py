@@ -26,6 +26,24 @@ BLIND12_CLASSES = [
     ("Hà Nội, 08/01/2025 - Đến hết năm 2024, thành phố Hà Nội có 7.950.000 người tham "
      "gia BHYT.", "2025-01-08", None,
      {("Hà Nội", "bhyt_participants", "2024-12-31", 7_950_000.0)}),
+    # a former province named after the 2025 province that took it in ("tỉnh A (sau khi
+    # hợp nhất với tỉnh B và tỉnh C)"), figures dated on or after 1/7/2025: the 2025
+    # province's, in that sentence and the next
+    ("Đến hết năm 2025, tỉnh Lâm Đồng (sau khi hợp nhất với tỉnh Đắk Nông và tỉnh Bình "
+     "Thuận) có 3.250.000 người tham gia BHYT. Số người tham gia BHXH tự nguyện là 61.400 "
+     "người.", "2026-01-20", None,
+     {("Lâm Đồng", "bhyt_participants", "2025-12-31", 3_250_000.0),
+      ("Lâm Đồng", "bhxh_voluntary_participants", "2025-12-31", 61_400.0)}),
+    # control: a former province's own figure ("tỉnh B cũ có …") keeps its place
+    ("Đến hết năm 2025, tỉnh Lâm Đồng có 3.250.000 người tham gia BHYT; tỉnh Đắk Nông cũ "
+     "có 590.000 người tham gia BHYT.", "2026-01-20", None,
+     {("Lâm Đồng", "bhyt_participants", "2025-12-31", 3_250_000.0),
+      ("Đắk Nông", "bhyt_participants", "2025-12-31", 590_000.0)}),
+    # control: before 1/7/2025 the two provinces are each their own
+    ("Đến 31/3/2025, tỉnh Lâm Đồng có 1.300.000 người tham gia BHYT, tỉnh Đắk Nông có "
+     "590.000 người tham gia BHYT.", "2025-04-20", None,
+     {("Lâm Đồng", "bhyt_participants", "2025-03-31", 1_300_000.0),
+      ("Đắk Nông", "bhyt_participants", "2025-03-31", 590_000.0)}),
 ]
 
 

@@ -90,6 +90,7 @@ from .places_page import (
     listed_group,
     nation_yardstick,
     national_document,
+    part_of_merged,
     unnamed_places,
     without_dateline,
 )
@@ -261,6 +262,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                                           mentions[mi].start):
                 # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
                 ctx.places.restore(held)
+            elif part_of_merged(text, s0, mentions[mi], unit, held[1], placed, max(
+                    (d for _a, _b, d in dates if not horizon(d, ctx.published)),
+                    default=ctx.last_date or ctx.published)):
+                # "tỉnh Khánh Hòa (sau hợp nhất với tỉnh Ninh Thuận)" after 1/7/2025: a
+                # part of the 2025 province in play, not the place of its figures
+                ctx.places.restore(held)
+                unit = None
             elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
                 ctx.places.restore(held)
