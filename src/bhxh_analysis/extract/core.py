@@ -90,7 +90,9 @@ from .places_page import (
     listed_group,
     nation_yardstick,
     national_document,
+    part_of_merged,
     unnamed_places,
+    without_dateline,
 )
 from .portions import profile_population
 from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
@@ -209,7 +211,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         lead = P.YEAR_CLOSED.match(text, head) if 0 < head < 160 else None
         ctx.review = ctx.review or (lead is not None and ctx.report_year is not None
                                     and ctx.report_year[1].year == int(lead["y"] or lead["y2"]))
-    mentions = find_mentions(text, ctx.places.registry)
+    # a dateline's place ("Hà Nội, 12/01/2024 - …") is where the text was filed
+    mentions = without_dateline(text, find_mentions(text, ctx.places.registry))
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
     surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
     if not place_hint:
@@ -259,6 +262,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                                           mentions[mi].start):
                 # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
                 ctx.places.restore(held)
+            elif part_of_merged(text, s0, mentions[mi], unit, held[1], placed, max(
+                    (d for _a, _b, d in dates if not horizon(d, ctx.published)),
+                    default=ctx.last_date or ctx.published)):
+                # "tỉnh Khánh Hòa (sau hợp nhất với tỉnh Ninh Thuận)" after 1/7/2025: a
+                # part of the 2025 province in play, not the place of its figures
+                ctx.places.restore(held)
+                unit = None
             elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
                 ctx.places.restore(held)

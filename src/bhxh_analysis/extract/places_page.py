@@ -9,16 +9,19 @@ Split from :mod:`bhxh_analysis.extract.core` (the driver), which calls them.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
+from ..schema import REFORM_DATE
 from . import patterns as P
 from .figures import Figure, clause_of, trailing_name
 from .misspelt import read_as
 from .places import PlaceContext, prefixed_name
 
 __all__ = ["bare_place", "carried_before", "carried_place", "group_places", "headline_end",
-           "led_items", "listed_group", "national_document", "unnamed_places"]
+           "led_items", "listed_group", "national_document", "unnamed_places",
+           "part_of_merged", "without_dateline"]
 
 
 def headline_end(text: str) -> int:
@@ -29,6 +32,55 @@ def headline_end(text: str) -> int:
         if re.search(r"[^\W\d_]{2}", m.group(0)):
             return m.end() - 1 if m.end() - m.start() <= 201 else 0
     return 0
+
+
+#: after a dateline's place: ", 12/01/2024 -", ", ngày 12/01/2024 –" (the date, a dash)
+_DATELINE_TAIL = re.compile(
+    r"[^\S\n]*,[^\S\n]*(?:ngày[^\S\n]+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[^\S\n]*[-–—]",
+    re.I)
+
+
+def without_dateline(text: str, mentions: list[Any]) -> list[Any]:
+    """The mentions less a dateline's place ("Hà Nội, 12/01/2024 - Hết năm 2023, …").
+
+    A place, a comma, a date and a dash at a paragraph's start say where the text was
+    filed, not what it is about (as an outlet's name does): a national release of VSS
+    (seated in Hà Nội) datelined "Hà Nội" is the nation's (twelfth blind set). Kept when
+    the text names no other place ("Hà Nội, 12/01 - Toàn thành phố có …" is Hà Nội's).
+    """
+    def dateline(m: Any) -> bool:
+        return m.kind == "named" and (m.start == 0 or text[m.start - 1] == "\n") \
+            and _DATELINE_TAIL.match(text, m.end) is not None
+
+    kept = [m for m in mentions if not dateline(m)]
+    return kept if any(m.kind != "context" for m in kept) else mentions
+
+
+#: a former province's own figure: "tỉnh Ninh Thuận cũ", "khu vực Ninh Thuận (cũ)"
+_FORMER_OWN = re.compile(r"[^\S\n]*\(?(?:cũ|trước\s+đây)\b", re.I)
+_PART_BEFORE = re.compile(r"(?:khu\s+vực|địa\s+bàn|trong\s+đó|Trước\s+(?:khi|thời\s+điểm|lúc)"
+                          r"\s+(?:sáp\s+nhập|hợp\s+nhất))\b[^.;\n]*$", re.I)
+
+
+def part_of_merged(text: str, s0: int, mention: Any, unit: Any, held: Any,
+                   placed: list[tuple[int, Any]], day: _dt.date | None) -> bool:
+    """A former province named after the 2025 province that took it in, in a sentence of
+    figures dated on or after 1/7/2025: a part of the province in play, not the place.
+
+    "Hết năm 2025, toàn tỉnh Khánh Hòa (sau hợp nhất với tỉnh Ninh Thuận) có 2.012.300
+    người tham gia BHYT": the province named by its 2025 name (``held``, the province in
+    play before the mention, named in this sentence) holds its figures (twelfth blind
+    set: Ninh Thuận had become the place in play). A former province's own figure ("tỉnh
+    Ninh Thuận cũ có …", "khu vực Ninh Thuận", "Trước khi sáp nhập, …") keeps its place.
+    """
+    if day is None or day < REFORM_DATE.date() or held is None or unit is None \
+            or getattr(unit, "level", None) != "province" or unit.code == held.code:
+        return False
+    return (held.level == "province" and held.province_2025_code == held.code
+            and unit.province_2025_code == held.code
+            and any(u is held for o, u in placed if s0 <= o < mention.start)
+            and not _FORMER_OWN.match(text, mention.end)
+            and not _PART_BEFORE.search(text, s0, mention.start))
 
 
 def national_document(sentence: str) -> bool:
