@@ -162,27 +162,30 @@ class NationalReport:
         return (both.sort_values(["_r", "series", "as_of"], kind="stable")
                 [["scheme", "year", "as_of", "value", "series"]].reset_index(drop=True))
 
+    def _conflicts(self) -> pd.DataFrame | None:
+        """The national consistency checks in conflict within the page's years (None
+        without a consistency table); the table and the notes both read them."""
+        cons = self.bundle.consistency
+        if cons is None or "status" not in cons:
+            return None
+        conf = cons[cons["geo_level"].eq("nation") & cons["status"].eq("conflict")]
+        return conf[pd.to_datetime(conf["as_of"]).dt.year.between(self.start, self.end)]
+
     def conflicts_table(self) -> pd.DataFrame:
         """Return national figures that sources disagree on (columns as in the province report)."""
         from .words import CONFLICT_COLUMNS, conflicts_text
 
-        cons = self.bundle.consistency
-        if cons is None or "status" not in cons:
+        conf = self._conflicts()
+        if conf is None:
             return pd.DataFrame(columns=CONFLICT_COLUMNS)
-        conf = cons[cons["geo_level"].eq("nation") & cons["status"].eq("conflict")]
-        conf = conf[pd.to_datetime(conf["as_of"]).dt.year.between(self.start, self.end)]
         return conflicts_text(conf, source_labels(self.bundle, self.lang), self.lang)
 
     def consistency_notes(self) -> list[str]:
         """How many national conflicts there are (both values kept)."""
         from .words import conflict_notes
 
-        cons = self.bundle.consistency
-        if cons is None or "status" not in cons:
-            return [self.t("no_conflicts")]
-        conf = cons[cons["geo_level"].eq("nation") & cons["status"].eq("conflict")]
-        conf = conf[pd.to_datetime(conf["as_of"]).dt.year.between(self.start, self.end)]
-        return conflict_notes(conf["check"], self.lang)
+        conf = self._conflicts()
+        return [self.t("no_conflicts")] if conf is None else conflict_notes(conf["check"], self.lang)
 
     def sources_table(self) -> pd.DataFrame:
         """Return every source behind the national figures and targets shown."""
