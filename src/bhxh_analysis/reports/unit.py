@@ -64,7 +64,7 @@ def units_of(province: str, level: str, boundaries: str = "legacy", synthetic: b
 
     Examples
     --------
-    >>> units_of("Lâm Đồng", "district")
+    >>> units_of("Lâm Đồng", "district")[:2]  # sorted by code; Di Linh (679) follows
     [('672', 'Đà Lạt'), ('678', 'Đức Trọng')]
     >>> len(units_of("Lâm Đồng", "commune", synthetic=True)) > 100
     True
