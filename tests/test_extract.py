@@ -452,10 +452,12 @@ def test_f1_on_the_seed_articles() -> None:
 # first look until its remaining classes are fixed.
 # Set 13 (four of its pages saved as .html) was read at first look at 0.960 with the rules
 # after set 12's two place classes; no class fixed for it: its threshold sits under that.
+# Set 14 (written as outlets write; four .html) was read at first look at 0.858 with the
+# same rules; no class fixed for it: its threshold sits under that.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.85), ("blind12", 0.82),
-              ("blind13", 0.94)]
+              ("blind13", 0.94), ("blind14", 0.84)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
