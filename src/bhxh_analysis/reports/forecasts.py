@@ -171,7 +171,9 @@ def restated_plan(rpt: ProvinceReport, base: dict[str, Any]) -> dict[str, Any]:
     plan's range is taken over the rate alone. When, besides, every value the rate
     stands for meets the plan and the forecast's 95 % interval lies above the plan's
     upper end, no probability is given (it could only contradict the published rate)
-    and a note says why. Returns the fields to update (none otherwise).
+    and a note says why. Returns the fields to update (none otherwise): a plan the rate
+    does not meet already carries the rate-only range and P at its ends from the
+    forecaster (:func:`bhxh_analysis.forecast._prep._rate_only`).
     """
     from ..forecast._prep import FROM_COVERAGE
     from .render import value_text
