@@ -222,7 +222,7 @@ def restated_plan(rpt: ProvinceReport, base: dict[str, Any]) -> dict[str, Any]:
                      denominator=i18n.indicator_label(name, rpt.lang).lower(), last=num(last),
                      rate=i18n.qualified(i18n.fmt_pct(coverage, rpt.lang),
                                          c.get("coverage_qualifier", ""), rpt.lang),
-                     rate_lo=i18n.fmt_pct(c_lo, rpt.lang), rate_hi=i18n.fmt_pct(c_hi, rpt.lang))
+                     rate_lo=i18n.fmt_pct(c_lo, rpt.lang, 4), rate_hi=i18n.fmt_pct(c_hi, rpt.lang, 4))
         return {"flags": flags, "denominator_note": " ".join(x for x in (old_note, note) if x)}
     note = rpt.t("plan_met_restated",
                  label=i18n.indicator_label(base["indicator"], rpt.lang),
