@@ -114,6 +114,42 @@ def test_a_plan_converted_over_a_derived_denominator_carries_its_range() -> None
     assert one["plan_lo"] == one["plan"] == one["plan_hi"]
 
 
+def test_a_plan_restated_from_the_series_own_rate_keeps_only_the_rate_range() -> None:
+    """Cà Mau-like, the rate short of the plan: "hơn 1.000.000" participants at "89%" give a
+    population of 1,111,111–1,242,937, but the plan (92 % of it) is participants × 92 ÷ rate —
+    the participants' rounding cancels against the same series, only the rate's 88.5–90 %
+    is left (was 1,022,222–1,143,503 persons; now 1,022,222–1,039,548), and P is given at
+    the two ends of that range. A population derived from another scheme keeps its range."""
+    from bhxh_analysis.forecast._prep import derived_rows
+
+    rows = [("2022-10-21", "bhyt_participants", 1_000_000.0),
+            ("2022-12-31", "bhyt_plan_coverage_pct", PLAN_PCT),
+            ("2022-10-21", "bhyt_coverage_pct", 89.0)]
+    obs = _frame(rows).assign(value_raw=["hơn 1.000.000", "92%", "89%"])
+    den = denominators(obs, derived_rows(obs, ["bhyt_participants"]), 2022)
+    assert den["value_hi"].iloc[0] > 1.2e6  # the population keeps the participants' range
+    conv = plans_table(obs, ["bhyt_participants"], None, den)
+    conv = conv[conv["kind"] == FROM_COVERAGE].iloc[0]
+    assert conv["plan_lo"] == pytest.approx(PLAN_PCT * 1e6 / 90.0)
+    assert conv["plan_hi"] == pytest.approx(PLAN_PCT * 1e6 / 88.5)
+    r = forecast(obs, geo="Place P1", indicator="bhyt_participants", year=2022,
+                 as_of="2022-10-21")
+    assert (r.plan_lo, r.plan_hi) == (pytest.approx(PLAN_PCT * 1e6 / 90.0),
+                                      pytest.approx(PLAN_PCT * 1e6 / 88.5))
+    assert r.p_meet_plan_lo <= r.p_meet_plan <= r.p_meet_plan_hi
+    # control: BHXH's plan over a labour force derived from BHTN's figures is not restated
+    other = _frame([("2022-10-21", "bhtn_participants", 300_000.0),
+                    ("2022-10-21", "bhtn_coverage_pct", 30.0),
+                    ("2022-10-21", "bhxh_participants", 330_000.0),
+                    ("2022-12-31", "bhxh_plan_coverage_pct", 35.0)]).assign(
+        value_raw=["hơn 300.000", "30%", "330.000", "35%"])
+    den3 = denominators(other, derived_rows(other, ["bhtn_participants"]), 2022)
+    lf = den3[den3["denominator"] == "labour_force"].iloc[0]
+    t3 = plans_table(other, ["bhxh_participants"], None, den3)
+    c3 = t3[t3["kind"] == FROM_COVERAGE].iloc[0]
+    assert c3["plan_hi"] == pytest.approx(35.0 * lf["value_hi"] / 100)
+
+
 def test_a_plan_in_persons_wins_over_the_coverage_plan() -> None:
     persons = 1_200_000.0
     r = _bhyt([*HUNG_YEN_LIKE, ("2022-12-31", "bhyt_plan_participants", persons)])

@@ -116,6 +116,28 @@ def _ca_mau() -> pd.DataFrame:
     ])
 
 
+def test_a_plan_restating_a_rate_short_of_it_keeps_the_rate_range_and_its_chances(
+        built_home, monkeypatch) -> None:
+    """Cà Mau-like at 92 % (short of 93,45 %): the page kept the forecaster's plan range
+    over the participants' "trên 1 triệu" too (502.419–2.042.623, P at both ends); the plan is
+    participants × 93,45 ÷ rate, so only the rate's 91,5–93 % is left, with P at its ends."""
+    monkeypatch.setenv("BHXH_HOME", str(built_home))
+    obs = _ca_mau()
+    obs.loc[obs["indicator"].eq("bhyt_coverage_pct"), ["value", "value_raw"]] = [92.0, "92%"]
+    rpt = reports.ProvinceReport("Cà Mau", lang="en", bundle=_bundle(obs, _derive(obs)))
+    row = rpt.forecast_table().set_index("indicator").loc["bhyt_participants"]
+    assert row["plan"] == pytest.approx(1_000_000 * 93.45 / 92)
+    assert (row["plan_lo"], row["plan_hi"]) == pytest.approx(
+        (1_000_000 * 93.45 / 93, 1_000_000 * 93.45 / 91.5))
+    p_lo, p, p_hi = (row[c] for c in ("p_meet_plan_lo", "p_meet_plan", "p_meet_plan_hi"))
+    assert 0.0 <= p_lo <= p <= p_hi <= 1.0
+    # the note says where the plan comes from (the rate's 91,5–93 %), not a population
+    # range of its own beside the coverage table's 1.041.666–1.164.021
+    notes = " ".join(rpt.forecast_notes())
+    assert "91.5% to 93%" in notes and "1,000,000 × 93.45%" in notes
+    assert "the plan of 1,004,839–1,021,311 persons comes from" not in notes
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_plan_restating_a_published_rate_that_meets_it_gets_no_contrary_chance(
         lang, built_home, monkeypatch) -> None:

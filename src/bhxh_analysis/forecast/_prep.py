@@ -507,6 +507,11 @@ def _converted(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     # labour force of 798,906–879,600 is a count of that width, not one exact number
     lo = np.where(power > 0, den_lo / 100.0, 100.0 / den_hi)
     hi = np.where(power > 0, den_hi / 100.0, 100.0 / den_lo)
+    # ... unless the denominator is the series' own participants ÷ its published rate:
+    # then the plan is participants × plan ÷ rate, and only the rate's interval is left
+    f_lo, f_hi = _rate_only(obs, m)
+    own = (power > 0) & np.isfinite(f_lo) & np.isfinite(f_hi)
+    lo, hi = np.where(own, den * f_lo / 100.0, lo), np.where(own, den * f_hi / 100.0, hi)
     m = m.assign(basis=m["plan"], basis_kind=m["kind"],
                  kind=m["indicator"].map(lambda i: conv[i][1]),
                  plan=m["plan"] * scale, plan_lo=m["plan_lo"] * lo,
@@ -515,6 +520,46 @@ def _converted(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],
     # population) is not turned into a coverage plan
     m = m[~((power < 0) & (m["plan"] > 100.0))]
     return m[PLAN_TABLE_COLUMNS]
+
+
+def _rate_only(obs: pd.DataFrame, m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """``rate ÷ rate_hi`` and ``rate ÷ rate_lo`` where a derived denominator of ``m`` is a
+    participants figure of the plan's own series ÷ its scheme's rate of that date × 100.
+
+    Cà Mau 5/12/2024: "hơn 1 triệu" BHYT participants at 95 % give a population of
+    1.041.666–1.164.021, and a 93,45 % plan times it a plan of 973.437–1.087.778. But that
+    population is the series' own figure ÷ the rate, so the plan is ``participants × plan
+    ÷ rate``: measured against the same series the participants' rounding cancels, and the
+    plan is the central plan × these factors (973.437–988.889 over 94,5–96 %). NaN where
+    the denominator is published, summed, or not found to be such a quotient.
+    """
+    from ..metrics import figure_bounds
+
+    f_lo, f_hi = np.full(len(m), np.nan), np.full(len(m), np.nan)
+    derived = (m["denominator_kind"] == "derived").to_numpy() if len(m) else np.zeros(0, bool)
+    if not derived.any():
+        return f_lo, f_hi
+    key = [*KEY, "as_of"]
+    cols = [*key, "value", *[c for c in ("value_raw", "note") if c in obs.columns]]
+    for i in np.flatnonzero(derived):
+        row = m.iloc[i]
+        scheme = str(row["indicator"]).removesuffix("_participants")
+        here = obs[(obs["boundaries"] == row["boundaries"]) & (obs["geo_level"] == row["geo_level"])
+                   & (obs["geo_code"] == row["geo_code"])
+                   & (pd.to_datetime(obs["as_of"]).dt.year == int(row["year"]))]
+        rate = here.loc[here["indicator"] == f"{scheme}_coverage_pct", cols]
+        count = here.loc[here["indicator"] == row["indicator"], [*key, "value"]]
+        pair = rate.merge(count, on=key, suffixes=("", "_p"))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            same = np.isclose(pair["value_p"] / pair["value"] * 100.0, float(row["value"]),
+                              rtol=1e-9)
+        if same.any():
+            r = pair[same].iloc[[0]].reset_index(drop=True)
+            b = figure_bounds(r.drop(columns=["value_p"]))
+            v, r_lo, r_hi = float(r["value"].iloc[0]), float(b["lo"].iloc[0]), float(b["hi"].iloc[0])
+            if 0 < r_lo <= v <= r_hi:
+                f_lo[i], f_hi[i] = v / r_hi, v / r_lo
+    return f_lo, f_hi
 
 
 def plans_table(obs: pd.DataFrame, wanted: list[str] | tuple[str, ...],

@@ -28,11 +28,23 @@ import pandas as pd
 from ..schema import CONSISTENCY_COLUMNS, DENOMINATOR, UNIT_KEY
 from .derive import RULES, _derive, _prepare, _restore_dates
 
-__all__ = ["DENOMINATOR_ALLOWANCE", "check_consistency", "derive_and_check", "in_parts"]
+__all__ = ["ANNUAL_CHANGE", "DENOMINATOR_ALLOWANCE", "MAX_YEARS_APART", "annual_changes",
+           "check_consistency", "derive_and_check", "in_parts"]
 
 #: Allowed relative difference between an implied denominator and an observed one of
 #: another publisher (GSO's mid-year average population vs the base VSS divides by).
 DENOMINATOR_ALLOWANCE = 0.05
+#: The largest absolute annual change of a province's figure in GSO's exports
+#: (``data/raw/gso``; :func:`annual_changes`: consecutive years of one export, a span over
+#: one of the province's own boundary changes left out): population 8.58 % (Bình Dương
+#: 2006→2007, 1,203.7 → 1,307.0 thousand; of 1,553 changes of 64 provinces, 1995–2022),
+#: labour force aged 15+ 17.80 % (Bình Dương 2007→2008, 726.3 → 855.6 thousand; of 564,
+#: 2005–2016). What a place without a series of its own may change in a year.
+ANNUAL_CHANGE = {"population": 1307.0 / 1203.7 - 1.0, "labour_force": 855.6 / 726.3 - 1.0,
+                 "labour_force_15plus": 855.6 / 726.3 - 1.0}
+#: How many years apart an implied denominator and a published one of another year may
+#: be and still be compared (:func:`check_consistency`, ``denominator_vs_other_year``).
+MAX_YEARS_APART = 3
 #: Denominator indicators (checked by year, see :func:`check_consistency`).
 _DENOMINATORS = sorted(set(DENOMINATOR.values()))
 #: Each method's rule name, and the methods whose result takes part in the checks.
@@ -262,11 +274,13 @@ def _sides(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rows(left: pd.DataFrame, right: pd.DataFrame, pairs: pd.DataFrame, check: str,
-          allowance: object = 0.0) -> pd.DataFrame:
+          allowance: object = 0.0, show_widened: bool = False) -> pd.DataFrame:
     """Consistency rows for ``pairs`` of ``left`` and ``right`` figures.
 
     ``allowance`` widens the right interval by that share of its value (denominators
-    of another publisher): a number, an array, or a function of the two sides.
+    of another publisher): a number, an array, or a function of the two sides;
+    ``show_widened``: the right side's printed interval is the widened one (what the
+    allowance lets it be), not its rounding.
     """
     if pairs.empty:
         return pd.DataFrame()
@@ -277,6 +291,8 @@ def _rows(left: pd.DataFrame, right: pd.DataFrame, pairs: pd.DataFrame, check: s
     widen = np.asarray(allowance, dtype=float) * np.abs(rhs["value"].to_numpy())
     lo_r, hi_r = rhs["lo"].to_numpy() - widen, rhs["hi"].to_numpy() + widen
     lo_l, hi_l = lhs["lo"].to_numpy(), lhs["hi"].to_numpy()
+    if show_widened:
+        rhs["implied"] = _sides(rhs.assign(lo=lo_r, hi=hi_r))["implied"]
     scale = 1e-9 * np.maximum(1.0, np.abs(lhs["value"].to_numpy()))
     conflict = (lo_l > hi_r + scale) | (lo_r > hi_l + scale)
 
@@ -309,6 +325,90 @@ def _shares_input(lhs: pd.DataFrame, rhs: pd.DataFrame, pairs: pd.DataFrame) -> 
               | (a["input_b"].to_numpy() == b["input_a"].to_numpy())
               | (a["input_b"].to_numpy() == b["input_b"].to_numpy()))
     return same_rule & common
+
+
+def annual_changes(figures: pd.DataFrame) -> pd.Series:
+    """The largest absolute annual change of each place's published figures, as a share.
+
+    Over consecutive years of one source (a figure and the next year's, ``value`` by
+    ``unit, indicator, source_id, year``); a pair of years spanning one of the legacy
+    province's own boundary changes (:data:`bhxh_analysis.geo.reform.BOUNDARY_CHANGES`:
+    Hà Nội 2007→2008, +97.7 % with Hà Tây) is left out, for it is a change of area, not
+    of people. Measured on GSO's exports this gives :data:`ANNUAL_CHANGE`.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        ``unit, indicator, source_id, year, value`` and, for the boundary changes,
+        ``geo_code, geo_level, boundaries`` (absent: none left out).
+
+    Returns
+    -------
+    Series
+        Indexed by ``unit, indicator``; places without two consecutive years are absent.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"unit": 0, "indicator": "population", "source_id": "gso",
+    ...     "year": [2020, 2021, 2022, 2024], "value": [100.0, 102.0, 101.0, 120.0]})
+    >>> round(float(annual_changes(f).iloc[0]), 4)  # 2022→2024 are not consecutive
+    0.02
+    """
+    from ..geo.reform import BOUNDARY_CHANGES
+
+    key = ["unit", "indicator", "source_id"]
+    f = figures.sort_values([*key, "year"], kind="stable")
+    f = f.drop_duplicates([*key, "year"])
+    prev = f.groupby(key, sort=False, observed=True)[["year", "value"]].shift()
+    ok = ((f["year"] - prev["year"]) == 1) & (prev["value"] > 0)
+    if {"geo_code", "geo_level", "boundaries"} <= set(f.columns):
+        legacy = (f["boundaries"].astype(str) == "legacy") & (f["geo_level"].astype(str)
+                                                               == "province")
+        for c in BOUNDARY_CHANGES:
+            y = int(str(c["date"])[:4])
+            ok &= ~(legacy & (f["geo_code"].astype(str) == c["geo_code"])
+                    & (prev["year"] < y) & (f["year"] >= y))
+    change = (f["value"] / prev["value"] - 1.0).abs()[ok]
+    return change.groupby([f.loc[ok, "unit"], f.loc[ok, "indicator"]],
+                          observed=True).max().rename("annual_change")
+
+
+def _other_year(d: pd.DataFrame, o: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Implied denominators vs the published one of the nearest other year (check 5).
+
+    ``d``: derived denominators; ``o``: observed figures; ``units``: ``unit`` and its
+    ``UNIT_KEY``. Only where no published figure of the implied one's own year exists
+    (check 4 compares those). The published interval is widened by the place's largest
+    annual change (:func:`annual_changes` of its own figures, else :data:`ANNUAL_CHANGE`)
+    times the years apart; the implied figure keeps its rounding range.
+    """
+    o = o[o["indicator"].isin(_DENOMINATORS)].reset_index(drop=True)
+    if d.empty or o.empty:
+        return pd.DataFrame()
+    cand = d[["unit", "indicator", "year"]].reset_index(names="left").merge(
+        o[["unit", "indicator", "year"]].reset_index(names="right"),
+        on=["unit", "indicator"], suffixes=("", "_o"))
+    apart = (cand["year_o"] - cand["year"]).abs()
+    same_year = cand.loc[apart == 0, "left"].unique()
+    cand = cand.assign(apart=apart)[(apart >= 1) & (apart <= MAX_YEARS_APART)
+                                    & ~cand["left"].isin(same_year)]
+    if cand.empty:
+        return pd.DataFrame()
+    # the nearest year (the later of two as near), every published figure of it
+    best = cand.sort_values(["left", "apart", "year_o"], ascending=[True, True, False],
+                            kind="stable").drop_duplicates("left")[["left", "year_o"]]
+    pairs = cand.merge(best, on=["left", "year_o"]).sort_values(["left", "right"])
+    figs = o.merge(units, on="unit", how="left")
+    rate = annual_changes(figs)
+    got = pd.MultiIndex.from_arrays([d["unit"].to_numpy()[pairs["left"]],
+                                     d["indicator"].to_numpy()[pairs["left"]]])
+    own = rate.reindex(got).to_numpy(dtype=float)
+    fallback = d["indicator"].to_numpy()[pairs["left"]]
+    fallback = np.array([ANNUAL_CHANGE.get(str(i), np.nan) for i in fallback])
+    allowance = np.where(np.isfinite(own), own, fallback) * pairs["apart"].to_numpy(float)
+    ok = np.isfinite(allowance)
+    return _rows(d, o, pairs.loc[ok, ["left", "right"]], "denominator_vs_other_year",
+                 allowance[ok], show_widened=True)
 
 
 def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
@@ -365,6 +465,12 @@ def _check(usable: pd.DataFrame, frame: pd.DataFrame, derived: pd.DataFrame,
                        lambda lhs, rhs: np.where(lhs["source_id"] == rhs["source_id"],
                                                  0.0, DENOMINATOR_ALLOWANCE)))
 
+    # 5. Implied denominators vs a published one of the nearest other year (≤ 3 apart),
+    #    allowed what that place's own year-to-year changes allow (a warning, not a
+    #    correction: Nghệ An's 2023 population implied 8.6 % under GSO's 2022 figure)
+    units = usable[UNIT_KEY].astype("str").assign(unit=frame["unit"].to_numpy())
+    parts.append(_other_year(d, observed, units.drop_duplicates("unit")))
+
     parts = [p for p in parts if len(p)]
     if not parts:
         empty = pd.DataFrame({c: pd.Series(dtype="str") for c in CONSISTENCY_COLUMNS})
@@ -403,7 +509,13 @@ def check_consistency(obs: pd.DataFrame, derived: pd.DataFrame | None = None) ->
       shortfall); one rule applied to pairs of inputs sharing one is not compared;
     - ``denominator_vs_observed``: an implied population or labour force and an
       observed one of the same place and year; when the two come from different
-      publishers the observed interval is widened by :data:`DENOMINATOR_ALLOWANCE`.
+      publishers the observed interval is widened by :data:`DENOMINATOR_ALLOWANCE`;
+    - ``denominator_vs_other_year``: an implied population or labour force without an
+      observed one of its year, and the observed one of the nearest year at most
+      :data:`MAX_YEARS_APART` away; the observed interval is widened by the place's
+      largest annual change in its own published series (:func:`annual_changes`; else
+      :data:`ANNUAL_CHANGE`) times the years apart, and printed so; a conflict is a
+      warning (the figures stay as published).
 
     Which pairs of a group are compared: see the module docstring (linear in the
     number of figures; every pair for groups of two or three).

@@ -171,7 +171,11 @@ def restated_plan(rpt: ProvinceReport, base: dict[str, Any]) -> dict[str, Any]:
     plan's range is taken over the rate alone. When, besides, every value the rate
     stands for meets the plan and the forecast's 95 % interval lies above the plan's
     upper end, no probability is given (it could only contradict the published rate)
-    and a note says why. Returns the fields to update (none otherwise).
+    and a note says why. A plan the rate does not meet already carries the rate-only
+    range and P at its ends from the forecaster
+    (:func:`bhxh_analysis.forecast._prep._rate_only`): a note says where it comes from
+    instead of the plan's arithmetic over a denominator range the coverage table does
+    not show. Returns the fields to update (none otherwise).
     """
     from ..forecast._prep import FROM_COVERAGE
     from .render import value_text
@@ -197,9 +201,29 @@ def restated_plan(rpt: ProvinceReport, base: dict[str, Any]) -> dict[str, Any]:
     c_hi = float(c["target"] - c["gap_pp_lo"]) if pd.notna(c["gap_pp_lo"]) else coverage
     plan_lo, plan_hi = float(last) * basis / c_hi, float(last) * basis / c_lo
     met = c_lo >= basis and float(base.get("lo95", np.nan)) >= plan_hi
-    if not met:
-        return {}
     num = lambda v: i18n.fmt_number(v, rpt.lang)  # noqa: E731
+    old_note = str(base.get("denominator_note") or "")
+    flags = ";".join(f for f in (str(base.get("flags") or ""), "plan_restated") if f)
+    if not met:
+        # the forecaster gave the rate-only range and P at its ends: say where the plan
+        # comes from, in place of the arithmetic over a denominator range that would differ
+        # from the one the coverage table shows (the participants' rounding is not in it)
+        if not (np.isclose(float(base.get("plan_lo", np.nan)), plan_lo, rtol=1e-9)
+                and np.isclose(float(base.get("plan_hi", np.nan)), plan_hi, rtol=1e-9)):
+            return {}
+        from ..schema import DENOMINATOR
+
+        name = DENOMINATOR[str(base["indicator"]).removesuffix("_participants")]
+        note = rpt.t("plan_rate_restated",
+                     label=i18n.indicator_label(base["indicator"], rpt.lang),
+                     place=base["place"], plan=value_text(float(base["plan"]), plan_lo, plan_hi,
+                                                          "count", rpt.lang)[0],
+                     pct=i18n.fmt_pct(basis, rpt.lang), date=i18n.fmt_date(c["as_of"], rpt.lang),
+                     denominator=i18n.indicator_label(name, rpt.lang).lower(), last=num(last),
+                     rate=i18n.qualified(i18n.fmt_pct(coverage, rpt.lang),
+                                         c.get("coverage_qualifier", ""), rpt.lang),
+                     rate_lo=i18n.fmt_pct(c_lo, rpt.lang, 4), rate_hi=i18n.fmt_pct(c_hi, rpt.lang, 4))
+        return {"flags": flags, "denominator_note": " ".join(x for x in (old_note, note) if x)}
     note = rpt.t("plan_met_restated",
                  label=i18n.indicator_label(base["indicator"], rpt.lang),
                  place=base["place"], plan=value_text(float(last) * basis / coverage, plan_lo,
@@ -208,8 +232,6 @@ def restated_plan(rpt: ProvinceReport, base: dict[str, Any]) -> dict[str, Any]:
                  rate=i18n.qualified(i18n.fmt_pct(coverage, rpt.lang),
                                      c.get("coverage_qualifier", ""), rpt.lang),
                  lo95=num(base["lo95"]), hi95=num(base["hi95"]))
-    old_note = str(base.get("denominator_note") or "")
-    flags = ";".join(f for f in (str(base.get("flags") or ""), "plan_restated") if f)
     # the note replaces the plan_from_coverage arithmetic (whose population would be the
     # participants' point value over the rate, beside the coverage table's wider range)
     return {"plan": float(last) * basis / coverage, "plan_lo": plan_lo, "plan_hi": plan_hi,

@@ -127,7 +127,9 @@ def conflict_notes(checks: pd.Series, lang: str) -> list[str]:
     Two figures of one quantity that do not agree cannot both be true; two published
     plans of one year can (a province's resolution beside the Prime Minister's
     assignment: Đồng Nai 2025, 96 % and 95 %), so they are counted in a sentence of
-    their own (check ``plans_differ``, :func:`bhxh_analysis.metrics.check_consistency`).
+    their own (check ``plans_differ``, :func:`bhxh_analysis.metrics.check_consistency`),
+    and so is a population or labour force derived far from the published one of another
+    year (``denominator_vs_other_year``: a warning, the rate may have another base).
 
     Parameters
     ----------
@@ -141,11 +143,17 @@ def conflict_notes(checks: pd.Series, lang: str) -> list[str]:
     'No conflicting figures for'
     >>> len(conflict_notes(pd.Series(["same_figure:population"]), "en"))
     1
+    >>> conflict_notes(pd.Series(["denominator_vs_other_year:population"]), "en")[1][:26]
+    'Warnings: 1. A population '
     """
     plans = checks.astype(str).str.startswith("plans_differ:")
-    n, m = int((~plans).sum()), int(plans.sum())
+    # a derived denominator far from the published one of another year: a warning of its
+    # own (check denominator_vs_other_year), not two figures that cannot both be true
+    other = checks.astype(str).str.startswith("denominator_vs_other_year:")
+    n, m, k = int((~plans & ~other).sum()), int(plans.sum()), int(other.sum())
     out = [i18n.t("conflicts_n", lang, n=n) if n else i18n.t("no_conflicts", lang)]
-    return [*out, i18n.t("plans_differ_n", lang, n=m)] if m else out
+    out += [i18n.t("plans_differ_n", lang, n=m)] if m else []
+    return [*out, i18n.t("other_year_denominators_n", lang, n=k)] if k else out
 
 
 def conflicts_text(conf: pd.DataFrame, labels: pd.Series, lang: str) -> pd.DataFrame:
