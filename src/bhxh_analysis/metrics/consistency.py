@@ -380,7 +380,8 @@ def _other_year(d: pd.DataFrame, o: pd.DataFrame, units: pd.DataFrame) -> pd.Dat
     ``UNIT_KEY``. Only where no published figure of the implied one's own year exists
     (check 4 compares those). The published interval is widened by the place's largest
     annual change (:func:`annual_changes` of its own figures, else :data:`ANNUAL_CHANGE`)
-    times the years apart; the implied figure keeps its rounding range.
+    times the years apart, plus :data:`DENOMINATOR_ALLOWANCE` when the two come from
+    different publishers (as check 4 allows); the implied figure keeps its rounding range.
     """
     o = o[o["indicator"].isin(_DENOMINATORS)].reset_index(drop=True)
     if d.empty or o.empty:
@@ -406,6 +407,11 @@ def _other_year(d: pd.DataFrame, o: pd.DataFrame, units: pd.DataFrame) -> pd.Dat
     fallback = d["indicator"].to_numpy()[pairs["left"]]
     fallback = np.array([ANNUAL_CHANGE.get(str(i), np.nan) for i in fallback])
     allowance = np.where(np.isfinite(own), own, fallback) * pairs["apart"].to_numpy(float)
+    # another publisher's figure gets the same-year check's allowance on top (a province's
+    # VSS office divides by its own population, not GSO's): one standard for both checks
+    other = (d["source_id"].to_numpy()[pairs["left"]]
+             != o["source_id"].to_numpy()[pairs["right"]])
+    allowance = allowance + np.where(other, DENOMINATOR_ALLOWANCE, 0.0)
     ok = np.isfinite(allowance)
     return _rows(d, o, pairs.loc[ok, ["left", "right"]], "denominator_vs_other_year",
                  allowance[ok], show_widened=True)
