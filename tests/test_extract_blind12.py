@@ -44,6 +44,43 @@ BLIND12_CLASSES = [
      "590.000 người tham gia BHYT.", "2025-04-20", None,
      {("Lâm Đồng", "bhyt_participants", "2025-03-31", 1_300_000.0),
       ("Đắk Nông", "bhyt_participants", "2025-03-31", 590_000.0)}),
+    # the persons of a gap measured against a plan's rate ("còn thiếu x điểm so với chỉ
+    # tiêu y% …, tương đương khoảng N người"): a shortfall, not the plan's persons
+    ("Đến hết tháng 6/2024, tỉnh Hà Tĩnh có 1.190.000 người tham gia BHYT, đạt 92,1% dân "
+     "số, còn thiếu 2,4 điểm phần trăm so với chỉ tiêu 94,5% được giao năm 2024, tương "
+     "đương khoảng 31.000 người.", "2024-07-10", None,
+     {("Hà Tĩnh", "bhyt_participants", "2024-06-30", 1_190_000.0),
+      ("Hà Tĩnh", "bhyt_coverage_pct", "2024-06-30", 92.1),
+      ("Hà Tĩnh", "bhyt_shortfall_pp", "2024-06-30", 2.4),
+      ("Hà Tĩnh", "bhyt_plan_coverage_pct", "2024-12-31", 94.5),
+      ("Hà Tĩnh", "bhyt_shortfall_participants", "2024-06-30", 31_000.0)}),
+    # control: the plan's own rate, then "tương đương": the plan's persons
+    ("Đến hết tháng 6/2024, tỉnh Hà Tĩnh có 1.190.000 người tham gia BHYT, đạt 92,1% dân "
+     "số, còn thiếu 2,4 điểm phần trăm; chỉ tiêu năm 2024 là 94,5% dân số, tương đương "
+     "khoảng 1.220.000 người.", "2024-07-10", None,
+     {("Hà Tĩnh", "bhyt_participants", "2024-06-30", 1_190_000.0),
+      ("Hà Tĩnh", "bhyt_coverage_pct", "2024-06-30", 92.1),
+      ("Hà Tĩnh", "bhyt_shortfall_pp", "2024-06-30", 2.4),
+      ("Hà Tĩnh", "bhyt_plan_coverage_pct", "2024-12-31", 94.5),
+      ("Hà Tĩnh", "bhyt_plan_participants", "2024-12-31", 1_220_000.0)}),
+    # "phấn đấu vận động thêm N người để hoàn thành chỉ tiêu": what is still needed
+    ("Tính đến 31/10/2024, tỉnh Quảng Bình có 24.800 người tham gia BHXH tự nguyện. Ban "
+     "Giám đốc yêu cầu các phòng phấn đấu vận động thêm tối thiểu 1.350 người để hoàn "
+     "thành chỉ tiêu BHXH tự nguyện năm 2024.", "2024-11-05", None,
+     {("Quảng Bình", "bhxh_voluntary_participants", "2024-10-31", 24_800.0),
+      ("Quảng Bình", "bhxh_voluntary_shortfall_participants", "2024-10-31", 1_350.0)}),
+    # controls: a target of new participants with no plan to complete; a plan named
+    # before the count ("Kế hoạch … giao phát triển thêm N người để …") stays the plan
+    ("Tính đến 31/10/2024, tỉnh Quảng Bình có 24.800 người tham gia BHXH tự nguyện. Năm "
+     "2025, tỉnh phấn đấu phát triển thêm 3.000 người tham gia BHXH tự nguyện.",
+     "2024-11-05", None,
+     {("Quảng Bình", "bhxh_voluntary_participants", "2024-10-31", 24_800.0),
+      ("Quảng Bình", "bhxh_voluntary_plan_new_participants", "2025-12-31", 3_000.0)}),
+    ("Tính đến 31/10/2024, tỉnh Quảng Bình có 24.800 người tham gia BHXH tự nguyện. Kế "
+     "hoạch năm 2025 giao phát triển thêm 3.000 người để hoàn thành mục tiêu Nghị quyết "
+     "28.", "2024-11-05", None,
+     {("Quảng Bình", "bhxh_voluntary_participants", "2024-10-31", 24_800.0),
+      ("Quảng Bình", "bhxh_voluntary_plan_new_participants", "2025-12-31", 3_000.0)}),
 ]
 
 

@@ -494,6 +494,12 @@ _UNITS_AS_PLACES = re.compile(
 _GIVEN_PLAN_BEFORE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?\s+(?:được\s+)?(?:[^\d,;.%]{0,30}?\s)?"
     r"giao(?:\s+năm(?:\s+\d{4})?)?\s*(?:là|:)\s*$", re.I)
+#: A plan named in a count's clause ("Kế hoạch giao phát triển thêm N người"): the count is it.
+_PLAN_NAMED = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|\bgiao\b", re.I)
+#: "còn thiếu x điểm so với chỉ tiêu y% …, tương đương N người": the persons of the gap,
+#: the plan's rate being what the gap is measured against.
+_GAP_TO_PLAN = re.compile(r"(?:thiếu|thấp\s+hơn|chưa\s+đạt)[^;]*?\bso\s+với\s+(?:\S+\s+){0,2}?"
+                          r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^;]*$", re.I)
 #: "… x% được (UBND tỉnh) giao", "… x% mà tỉnh giao": the rate is a plan someone set.
 _GIVEN_AFTER = re.compile(r"\s*(?:mà|do|được)\s(?:[^,;.]{0,40}?\s)?giao\b", re.I)
 
@@ -506,9 +512,12 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
     if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after) or few_days(statement):
         return "one day's count"  # "chỉ trong ngày 8-5, đã phát triển được 22.306 người"
-    if P.MORE_BEFORE.search(pre_q) and P.TO_REACH_OPENING.match(statement) \
-            and not campaign:
-        # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người": still needed
+    if P.MORE_BEFORE.search(pre_q) and not campaign and (
+            P.TO_REACH_OPENING.match(statement) or (P.TO_REACH_PLAN_AFTER.match(after)
+                                                    and not _PLAN_NAMED.search(clause))):
+        # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người", "phấn đấu
+        # vận động thêm N người để hoàn thành chỉ tiêu": still needed (a plan named before
+        # the count, "Kế hoạch giao phát triển thêm N người để …", stays the plan)
         fig.measure = "shortfall_participants"
         return None
     change = P.CHANGE_BEFORE.search(pre_q) or (
@@ -659,6 +668,9 @@ def _equivalent_of(pre_q: str, statement: str, prev: Figure | None) -> str | Non
     if re.search(r"\)[\s,]*tương\s+(?:đương|ứng)[^()]*$", statement) and re.search(
             r"thiếu|thấp\s+hơn|chưa\s+đạt", statement.rsplit("(", 1)[0], re.I):
         return "shortfall_participants"
+    if prev.measure == "plan_coverage_pct" and _GAP_TO_PLAN.search(statement):
+        return "shortfall_participants"  # "còn thiếu 1,2 điểm so với chỉ tiêu 95%, tương
+        # đương khoảng 9.000 người": the gap's persons, not the plan's
     if prev.measure == "plan_coverage_pct" and not re.search(r"\)[^()]*$", statement):
         return "plan_participants"
     return None
