@@ -81,6 +81,20 @@ BLIND12_CLASSES = [
      "28.", "2024-11-05", None,
      {("Quảng Bình", "bhxh_voluntary_participants", "2024-10-31", 24_800.0),
       ("Quảng Bình", "bhxh_voluntary_plan_new_participants", "2025-12-31", 3_000.0)}),
+    # a BHXH total's split in brackets after it: the compulsory and voluntary parts; the
+    # rate after the bracket is the total's
+    ("Đến hết tháng 6/2023, số người tham gia BHXH của tỉnh Trà Vinh là 92.300 người (bắt "
+     "buộc 70.100 người, tự nguyện 22.200 người), chiếm 16,8% lực lượng lao động trong độ "
+     "tuổi.", "2023-07-10", None,
+     {("Trà Vinh", "bhxh_participants", "2023-06-30", 92_300.0),
+      ("Trà Vinh", "bhxh_compulsory_participants", "2023-06-30", 70_100.0),
+      ("Trà Vinh", "bhxh_voluntary_participants", "2023-06-30", 22_200.0),
+      ("Trà Vinh", "bhxh_coverage_pct", "2023-06-30", 16.8)}),
+    # control: a count in brackets after a BHXH total that is no part of it (a change)
+    ("Đến hết tháng 6/2023, tỉnh Trà Vinh có 92.300 người tham gia BHXH (tăng 2.100 người "
+     "so với cùng kỳ).", "2023-07-10", None,
+     {("Trà Vinh", "bhxh_participants", "2023-06-30", 92_300.0),
+      ("Trà Vinh", "bhxh_change_participants", "2023-06-30", 2_100.0)}),
 ]
 
 

@@ -95,6 +95,7 @@ from .places_page import (
     without_dateline,
 )
 from .portions import profile_population
+from .split import bracket_part
 from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
 from .text import detect_published, sentences
 from .this_rate import rate_referred, referred_measure
@@ -336,6 +337,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"})
                 and not (outside and _in_remark(text, s0, f.start))), None)
             reason = classify(text, fig, s0, s1, prev, prev_same)
+            part = bracket_part(text, fig, s0, kept) if reason == "count without a cue" or (
+                reason is None and fig.measure == "participants") else None
+            # "145.920 người (bắt buộc 118.460 người, tự nguyện …)": the total's parts
+            if part:
+                fig.measure, reason = "participants", None
             if reason == "percent without a cue" and listed is not None and ctx.list_rates \
                     and scheme_rate_item(text, fig, s0, prev):
                 fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
@@ -378,6 +384,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
+                fig.scheme = part or fig.scheme
                 if referred is not None:  # that rate's scheme and place, in its year
                     fig.scheme, fig.place = referred[0].scheme, referred[0].place
                     fig.as_of = _dt.date(referred[1], 12, 31)
