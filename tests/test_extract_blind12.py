@@ -95,6 +95,18 @@ BLIND12_CLASSES = [
      "so với cùng kỳ).", "2023-07-10", None,
      {("Trà Vinh", "bhxh_participants", "2023-06-30", 92_300.0),
       ("Trà Vinh", "bhxh_change_participants", "2023-06-30", 2_100.0)}),
+    # places listed together, then as many values joined by "và", without "lần lượt"
+    # ("xã A và xã B chỉ đạt x% và y%"): the n-th value is the n-th place's
+    ("Tính đến 30/9/2023, huyện Krông Pa có tỷ lệ bao phủ BHYT đạt 93,6%, trong khi xã Ia "
+     "Rsai và xã Chư Drăng chỉ đạt 84,1% và 87,9%.", "2023-10-10", "Gia Lai",
+     {("Krông Pa", "bhyt_coverage_pct", "2023-09-30", 93.6),
+      ("Ia RSai", "bhyt_coverage_pct", "2023-09-30", 84.1),
+      ("Chư Drăng", "bhyt_coverage_pct", "2023-09-30", 87.9)}),
+    # control: three places and two values: no order to read, no row (as are examples,
+    # "như A, B đạt x% và y%", tests/test_extract_blind11.py)
+    ("Tính đến 30/9/2023, huyện Krông Pa có tỷ lệ bao phủ BHYT đạt 93,6%, trong khi xã Ia "
+     "Rsai, xã Chư Drăng và xã Ia Hiao chỉ đạt 84,1% và 87,9%.", "2023-10-10", "Gia Lai",
+     {("Krông Pa", "bhyt_coverage_pct", "2023-09-30", 93.6)}),
 ]
 
 
