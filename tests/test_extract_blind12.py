@@ -107,6 +107,21 @@ BLIND12_CLASSES = [
     ("Tính đến 30/9/2023, huyện Krông Pa có tỷ lệ bao phủ BHYT đạt 93,6%, trong khi xã Ia "
      "Rsai, xã Chư Drăng và xã Ia Hiao chỉ đạt 84,1% và 87,9%.", "2023-10-10", "Gia Lai",
      {("Krông Pa", "bhyt_coverage_pct", "2023-09-30", 93.6)}),
+    # a count right after its coverage rate (", tương ứng N người"): the participants
+    ("Năm 2018, tăng trưởng kinh tế của tỉnh Sóc Trăng ước đạt 7,1%; tỷ lệ dân số tham gia "
+     "BHYT ước đạt 88,1%, tương ứng 1.061.000 người; số người tham gia BHTN ước đạt 48.200 "
+     "người.", "2019-01-10", None,
+     {("Sóc Trăng", "bhyt_coverage_pct", "2018-12-31", 88.1),
+      ("Sóc Trăng", "bhyt_participants", "2018-12-31", 1_061_000.0),
+      ("Sóc Trăng", "bhtn_participants", "2018-12-31", 48_200.0)}),
+    # controls: those still without a card, and a change, after the rate are no stock
+    ("Năm 2018, tỷ lệ dân số tham gia BHYT của tỉnh Sóc Trăng đạt 88,1%, tương đương còn "
+     "khoảng 155.000 người chưa có thẻ BHYT.", "2019-01-10", None,
+     {("Sóc Trăng", "bhyt_coverage_pct", "2018-12-31", 88.1)}),
+    ("Năm 2018, tỷ lệ dân số tham gia BHYT của tỉnh Sóc Trăng đạt 88,1%, tương ứng tăng "
+     "21.000 người so với năm 2017.", "2019-01-10", None,
+     {("Sóc Trăng", "bhyt_coverage_pct", "2018-12-31", 88.1),
+      ("Sóc Trăng", "bhyt_change_participants", "2018-12-31", 21_000.0)}),
 ]
 
 

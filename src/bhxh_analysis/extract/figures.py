@@ -500,6 +500,9 @@ _PLAN_NAMED = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|\bgiao\b",
 #: the plan's rate being what the gap is measured against.
 _GAP_TO_PLAN = re.compile(r"(?:thiếu|thấp\s+hơn|chưa\s+đạt)[^;]*?\bso\s+với\s+(?:\S+\s+){0,2}?"
                           r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^;]*$", re.I)
+#: Right after a coverage rate: ", tương ứng/tương đương (với) (khoảng)" — the persons it is.
+_PERSONS_OF_RATE = re.compile(r"(?:\s*dân\s+số)?\s*,\s*(?:tương\s+(?:ứng|đương)(?:\s+với)?|tức(?:\s+là)?)"
+                              r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*", re.I)
 #: "… x% được (UBND tỉnh) giao", "… x% mà tỉnh giao": the rate is a plan someone set.
 _GIVEN_AFTER = re.compile(r"\s*(?:mà|do|được)\s(?:[^,;.]{0,40}?\s)?giao\b", re.I)
 
@@ -663,6 +666,8 @@ def _equivalent_of(pre_q: str, statement: str, prev: Figure | None) -> str | Non
     the plan's persons; after points under a plan whose own rate sits in a remark ("còn
     thiếu 0,9% so với chỉ tiêu … (95%), tương đương khoảng 4.300 người") the shortfall.
     """
+    if prev is not None and prev.measure == "coverage_pct" and _PERSONS_OF_RATE.fullmatch(pre_q):
+        return "participants"  # "tỷ lệ … đạt 84,3%, tương ứng 655.400 người": its persons
     if prev is None or not P.EQUIVALENT_BEFORE.search(pre_q):
         return None
     if re.search(r"\)[\s,]*tương\s+(?:đương|ứng)[^()]*$", statement) and re.search(
