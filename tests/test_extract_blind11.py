@@ -54,6 +54,42 @@ BLIND11_CLASSES = [
      "96,5% dân số có thẻ.",
      "2023-07-10", "Lào Cai",
      set()),
+    # a plan in brackets that a surplus of new participants is measured against ("phát
+    # triển mới N người, vượt M người so với kế hoạch (P người)"): a plan of new ones
+    ("Năm 2024, toàn tỉnh Kon Tum phát triển mới 6.120 người tham gia BHXH tự nguyện, vượt "
+     "620 người so với kế hoạch (5.500 người).", "2025-01-10", None,
+     {("Kon Tum", "bhxh_voluntary_new_participants", "2024-12-31", 6_120.0),
+      ("Kon Tum", "bhxh_voluntary_shortfall_participants", "2024-12-31", -620.0),
+      ("Kon Tum", "bhxh_voluntary_plan_new_participants", "2024-12-31", 5_500.0)}),
+    # control: the surplus of the stock over its plan: a plan of participants
+    ("Đến hết năm 2024, tỉnh Kon Tum có 24.120 người tham gia BHXH tự nguyện, vượt 620 "
+     "người so với kế hoạch (23.500 người).", "2025-01-10", None,
+     {("Kon Tum", "bhxh_voluntary_participants", "2024-12-31", 24_120.0),
+      ("Kon Tum", "bhxh_voluntary_shortfall_participants", "2024-12-31", -620.0),
+      ("Kon Tum", "bhxh_voluntary_plan_participants", "2024-12-31", 23_500.0)}),
+    # a rise right after a count of new participants ("phát triển mới N người, tăng M
+    # người so với cùng kỳ"): the new ones' rise, no change of the stock
+    ("Đến hết tháng 9/2024, tỉnh Kon Tum có 21.300 người tham gia BHXH tự nguyện. Riêng 9 "
+     "tháng qua, toàn tỉnh phát triển mới 3.240 người, tăng 410 người so với cùng kỳ năm "
+     "trước.", "2024-10-10", None,
+     {("Kon Tum", "bhxh_voluntary_participants", "2024-09-30", 21_300.0),
+      ("Kon Tum", "bhxh_voluntary_new_participants", "2024-09-30", 3_240.0)}),
+    # control: a rise right after the stock is its change
+    ("Đến hết tháng 9/2024, tỉnh Kon Tum có 21.300 người tham gia BHXH tự nguyện, tăng 410 "
+     "người so với cùng kỳ năm trước.", "2024-10-10", None,
+     {("Kon Tum", "bhxh_voluntary_participants", "2024-09-30", 21_300.0),
+      ("Kon Tum", "bhxh_voluntary_change_participants", "2024-09-30", 410.0)}),
+    # a share of the workers of some workplaces ("% số lao động đang làm việc trong các
+    # doanh nghiệp") is a subgroup's, no coverage
+    ("Đến hết tháng 9/2024, huyện Yên Phong có 61.200 người tham gia BHXH bắt buộc, chiếm "
+     "khoảng 65% số lao động đang làm việc trong các doanh nghiệp trên địa bàn.",
+     "2024-10-10", "Bắc Ninh",
+     {("Yên Phong", "bhxh_compulsory_participants", "2024-09-30", 61_200.0)}),
+    # control: a share of the labour force of working age is the coverage
+    ("Đến hết tháng 9/2024, huyện Yên Phong có 61.200 người tham gia BHXH bắt buộc, chiếm "
+     "41,5% số lao động trong độ tuổi.", "2024-10-10", "Bắc Ninh",
+     {("Yên Phong", "bhxh_compulsory_participants", "2024-09-30", 61_200.0),
+      ("Yên Phong", "bhxh_compulsory_coverage_pct", "2024-09-30", 41.5)}),
 ]
 
 

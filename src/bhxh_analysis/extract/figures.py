@@ -213,7 +213,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
             if fig.unit != "pct" and (P.NEW.search(pre_q) or (
                     prev is not None and prev.measure == "attainment_pct"
-                    and prev_same is not None and prev_same.measure == "new_participants")):
+                    and prev_same is not None and prev_same.measure == "new_participants")
+                    or _gap_of_new(statement, pre_q, prev, fig.start)):
                 # "đạt 32,4% kế hoạch phát triển mới (15.000 người)"; "phát triển mới
                 # 12.460 người, đạt 138,4% kế hoạch giao (9.000 người)": new ones' plan
                 fig.measure = "plan_new_participants"
@@ -356,6 +357,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.SUBGROUP_AFTER.match(after) or P.SUBGROUP.match(
             after, re.match(r"\s*(?:người|đồng\s+bào)?\s*", after).end()):
         return "a subgroup's rate"  # "100% người dân tộc thiểu số", "người thuộc hộ nghèo"
+    if _WORKERS_AT.match(after):
+        return "a subgroup's rate"  # "chiếm 70% số lao động đang làm việc tại các KCN"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
             # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate —
@@ -494,6 +497,11 @@ _UNITS_AS_PLACES = re.compile(
 _GIVEN_PLAN_BEFORE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?\s+(?:được\s+)?(?:[^\d,;.%]{0,30}?\s)?"
     r"giao(?:\s+năm(?:\s+\d{4})?)?\s*(?:là|:)\s*$", re.I)
+#: The workers of some workplaces as a rate's base ("… % số lao động đang làm việc tại
+#: các khu công nghiệp", "trong các doanh nghiệp"): a subgroup, not the labour force.
+_WORKERS_AT = re.compile(r"\s*(?:số\s+)?(?:người\s+)?lao\s+động\s+(?:đang\s+)?(?:làm\s+việc\s+)?"
+                         r"(?:tại|trong|ở|thuộc)\s+(?:các\s+)?(?:khu|cụm|doanh\s+nghiệp|công\s+ty|"
+                         r"nhà\s+máy|đơn\s+vị|cơ\s+sở)", re.I)
 #: A plan named in a count's clause ("Kế hoạch giao phát triển thêm N người"): the count is it.
 _PLAN_NAMED = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|\bgiao\b", re.I)
 #: "còn thiếu x điểm so với chỉ tiêu y% …, tương đương N người": the persons of the gap,
@@ -528,6 +536,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             r"\s*(?:với|tương\s+(?:đương|ứng)(?:\s+với)?)\s*", pre_q) else None)
     # "giảm so với năm 2023 là N người", "giảm đi N", "ít hơn N người so với …"
     direction = change["dir"].lower() if change else change_direction(pre_q, after)
+    if direction and prev is not None and prev.measure == "new_participants" \
+            and re.fullmatch(r"\s*người\s*,\s*(?:tăng|giảm)\s*", pre_q, re.I):
+        # "phát triển mới 5.630 người, tăng 1.120 người so với cùng kỳ": the new ones'
+        # rise over the same period, not a change of the stock
+        return "a change of new participants"
     if direction:  # (also "tăng 15% với 20.537 người": the change in persons)
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
             fig.measure = "new_participants"
@@ -645,6 +658,20 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.penalty += 0.1
         return None
     return "count without a cue"
+
+
+def _gap_of_new(statement: str, pre_q: str, prev: Figure | None, pos: int) -> bool:
+    """Whether a plan in brackets is the one a gap of new participants is measured against.
+
+    "phát triển mới 31.450 người …, vượt 1.450 người so với kế hoạch (30.000 người)": the
+    surplus is over new participants, so the plan is a plan of new participants.
+    """
+    if prev is None or prev.measure != "shortfall_participants" or not re.search(
+            r"so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch)[^()\d]*\(\s*$", pre_q, re.I):
+        return False
+    head = statement[:max(0, len(statement) - (pos - prev.start))]
+    counted = [c for c in re.split(r",", head) if re.search(r"\d", c)]
+    return bool(counted) and bool(P.NEW.search(counted[-1]))
 
 
 def _target_named(pre_q: str, statement: str) -> bool:
