@@ -90,6 +90,18 @@ BLIND11_CLASSES = [
      "41,5% số lao động trong độ tuổi.", "2024-10-10", "Bắc Ninh",
      {("Yên Phong", "bhxh_compulsory_participants", "2024-09-30", 61_200.0),
       ("Yên Phong", "bhxh_compulsory_coverage_pct", "2024-09-30", 41.5)}),
+    # a statement opened by a plan's rate in brackets ("So với chỉ tiêu tại Quyết định …
+    # (x%), tỷ lệ … vượt y điểm"): the surplus over that plan, a negative shortfall
+    ("Năm 2024, tỷ lệ bao phủ BHYT của tỉnh Hưng Yên đạt 93,6% dân số. So với chỉ tiêu tại "
+     "Quyết định 546/QĐ-TTg (93,4%), tỷ lệ bao phủ BHYT của tỉnh vượt 0,2 điểm phần trăm.",
+     "2025-01-10", None,
+     {("Hưng Yên", "bhyt_coverage_pct", "2024-12-31", 93.6),
+      ("Hưng Yên", "bhyt_plan_coverage_pct", "2024-12-31", 93.4),
+      ("Hưng Yên", "bhyt_shortfall_pp", "2024-12-31", -0.2)}),
+    # control: a year before in brackets is no plan: the rise over it gives no surplus
+    ("Năm 2024, tỷ lệ bao phủ BHYT của tỉnh Hưng Yên đạt 93,6% dân số. So với năm 2023 "
+     "(92,8%), tỷ lệ bao phủ BHYT của tỉnh vượt 0,8 điểm phần trăm.", "2025-01-10", None,
+     {("Hưng Yên", "bhyt_coverage_pct", "2024-12-31", 93.6)}),
 ]
 
 

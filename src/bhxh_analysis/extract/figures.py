@@ -368,6 +368,12 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
                 # (not above a plan: "chỉ tiêu … là 97%, vượt 1% so với chỉ tiêu Chính phủ")
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None
+            if P.OVER_BEFORE.search(pre_q) and prev is not None and prev.skip is None \
+                    and prev.measure == "plan_coverage_pct" and _PLAN_FIRST.match(statement):
+                # "So với chỉ tiêu tại Nghị quyết … (93,2%), tỷ lệ … vượt 0,15 điểm": the
+                # plan in brackets opens the statement, the rate's surplus over it follows
+                fig.measure, fig.value = "shortfall_pp", -fig.value
+                return None
             return "points above the plan"
         if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
             fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
@@ -502,6 +508,9 @@ _GIVEN_PLAN_BEFORE = re.compile(
 _WORKERS_AT = re.compile(r"\s*(?:số\s+)?(?:người\s+)?lao\s+động\s+(?:đang\s+)?(?:làm\s+việc\s+)?"
                          r"(?:tại|trong|ở|thuộc)\s+(?:các\s+)?(?:khu|cụm|doanh\s+nghiệp|công\s+ty|"
                          r"nhà\s+máy|đơn\s+vị|cơ\s+sở)", re.I)
+#: "So với chỉ tiêu (tại Nghị quyết …) (93,2%), …": a statement opened by the plan's rate.
+_PLAN_FIRST = re.compile(r"\s*So\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^;()]*"
+                         r"\(\s*\d[\d,.]*\s*%\s*\)\s*,[^()]*$", re.I)
 #: A plan named in a count's clause ("Kế hoạch giao phát triển thêm N người"): the count is it.
 _PLAN_NAMED = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|\bgiao\b", re.I)
 #: "còn thiếu x điểm so với chỉ tiêu y% …, tương đương N người": the persons of the gap,
