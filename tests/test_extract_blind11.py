@@ -102,6 +102,13 @@ BLIND11_CLASSES = [
     ("Năm 2024, tỷ lệ bao phủ BHYT của tỉnh Hưng Yên đạt 93,6% dân số. So với năm 2023 "
      "(92,8%), tỷ lệ bao phủ BHYT của tỉnh vượt 0,8 điểm phần trăm.", "2025-01-10", None,
      {("Hưng Yên", "bhyt_coverage_pct", "2024-12-31", 93.6)}),
+    # a ward whose name ends in a number ("phường Hà Giang 2"): the number is the name's,
+    # no figure; a name the registry knows without the number keeps it (Minh Xuân)
+    ("Đến hết tháng 9/2025, tỷ lệ bao phủ BHYT của tỉnh Tuyên Quang đạt 95,1%; trong đó "
+     "phường Minh Xuân đạt 93,4%, phường Hà Giang 2 đạt 94,2%.", "2025-10-10", None,
+     {("Tuyên Quang", "bhyt_coverage_pct", "2025-09-30", 95.1),
+      ("Minh Xuân", "bhyt_coverage_pct", "2025-09-30", 93.4),
+      ("Hà Giang 2", "bhyt_coverage_pct", "2025-09-30", 94.2)}),
 ]
 
 

@@ -301,8 +301,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         prev: Figure | None = None
         kept: list[Figure] = []
         in_rows = [r for r in table_rows if s0 <= r.start < s1]
-        figs = [f for f in find_figures(text, s0, s1)
-                if not any(r.start <= f.start < r.end for r in in_rows)]
+        figs = [f for f in find_figures(text, s0, s1)  # (not "1" of "phường Hà Giang 1")
+                if not any(r.start <= f.start < r.end for r in in_rows)
+                and not any(a < f.start < b for a, b in ends.items())]
         figs = joined_figures(text, figs, s0, s1)  # "2 triệu 600 ngàn người": one count
         figs = sorted(figs + [f for r in in_rows for f in cell_figures(text, r)],
                       key=lambda f: f.start)

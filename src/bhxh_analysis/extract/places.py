@@ -16,7 +16,7 @@ from typing import Any
 
 from ..geo import GeoError, get_registry
 from . import patterns as P
-from .units import dashed_name
+from .units import dashed_name, numbered_name
 
 __all__ = ["Mention", "PlaceContext", "article_subject", "find_mentions", "fold_chars",
            "prefixed_name"]
@@ -131,6 +131,9 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         dashed = dashed_name(text, end, name, level, registry)
         if dashed is not None:  # "thành phố Phan Rang – Tháp Chàm": one name
             name, end = dashed
+        numbered = numbered_name(text, end, name, level, registry)
+        if numbered is not None:  # "phường Hà Giang 1": the number is the name's
+            name, end = numbered
         found.append(Mention(m.start(), end, name, "named", level))
     for m in P.HCM_ABBREVIATION.finditer(text):
         found.append(Mention(m.start(), m.end(), "Thành phố Hồ Chí Minh", "named", "province"))
