@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from test_extract import check_passage
 
+from bhxh_analysis import extract as ex
+
 BLIND12_CLASSES = [
     # a dateline's place ("Hà Nội, 08/01/2025 - …", a place, a comma, a date, a dash at
     # a paragraph's start) is where the text was filed: a national release is the nation's
@@ -128,3 +130,21 @@ BLIND12_CLASSES = [
 @pytest.mark.parametrize("text,published,hint,expected", BLIND12_CLASSES)
 def test_blind12_classes(text: str, published: str, hint: str | None, expected: set) -> None:
     check_passage(text, published, hint, expected)
+
+
+def test_a_2025_commune_named_like_a_former_district() -> None:
+    """"xã Chi Lăng" on a page published after 1/7/2025: two legacy communes of Lạng Sơn
+    bear the name, one 2025 commune does — the 2025 commune, not huyện Chi Lăng; on a page
+    of 2024 (control) the 2025 commune is not taken."""
+    text = ("Đến cuối tháng 8/{y}, tỷ lệ bao phủ BHYT của tỉnh Lạng Sơn đạt 96,2%. Vài xã có "
+            "tỷ lệ bao phủ BHYT thấp hơn bình quân toàn tỉnh như xã Chi Lăng (90,9%), xã "
+            "Hữu Lũng (93,1%).")
+    df = check_passage(text.format(y=2025), "2025-09-20", None,
+                       {("Lạng Sơn", "bhyt_coverage_pct", "2025-08-31", 96.2),
+                        ("Chi Lăng", "bhyt_coverage_pct", "2025-08-31", 90.9),
+                        ("Hữu Lũng", "bhyt_coverage_pct", "2025-08-31", 93.1)})
+    row = df[df["geo_name"] == "Chi Lăng"].iloc[0]
+    assert (row.geo_level, row.boundaries) == ("commune", "2025")
+    before = ex.extract_text(text.format(y=2024), published="2024-09-20")
+    assert not ((before["geo_level"] == "commune") & (before["boundaries"] == "2025")
+                & (before["geo_name"] == "Chi Lăng")).any()

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from ..clean import ParseError, parse_quantity
-from ..schema import INDICATOR_PATTERN
+from ..schema import INDICATOR_PATTERN, REFORM_DATE
 from . import patterns as P
 from .aims import aims_lead, past_clause, this_number
 from .clauses import (
@@ -190,6 +190,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     ctx = _Context(PlaceContext(registry, place_hint), pub,
                    pub.year if pub else page_year(text))  # no date line: the text's year
     ctx.headline_plan_year = headline_plan_year(text, headline_end(text))
+    ctx.places.after_reform = pub is not None and pub >= REFORM_DATE.date()
     spans = sentences(text)
     dated = [sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
     # A headline's figure takes the article's first as-of date, unless that is a target's

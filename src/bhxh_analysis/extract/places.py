@@ -317,6 +317,9 @@ class PlaceContext:
         self._memo: dict[tuple[Any, ...], Any] = {}
         #: districts read through a misspelt name: (boundaries, code) → the printed name
         self.misspelt: dict[tuple[str, str], str] = {}
+        #: the page was published on or after 1/7/2025 (set by the reader): a commune
+        #: name no legacy unit answers alone may be a 2025 commune
+        self.after_reform = False
         self.nation = self.registry.resolve("Việt Nam", level="nation", boundaries="legacy")
         if hint:
             national = P.NATION.fullmatch(hint.strip()) or fold_chars(hint).strip() in (
@@ -386,6 +389,14 @@ class PlaceContext:
                         level=lvl)
                 except GeoError:
                     continue
+        if self.after_reform and level == "commune" and home is not None:
+            # "xã Chi Lăng" on a page of September 2025: two legacy communes of the
+            # province bear the name, one 2025 commune does
+            try:
+                return self.registry.resolve(name, parent=home.full_name, level=level,
+                                             boundaries="2025")
+            except GeoError:
+                return None
         return None
 
     def resolve_local(self, name: str) -> Any:
