@@ -124,6 +124,17 @@ BLIND12_CLASSES = [
      "21.000 người so với năm 2017.", "2019-01-10", None,
      {("Sóc Trăng", "bhyt_coverage_pct", "2018-12-31", 88.1),
       ("Sóc Trăng", "bhyt_change_participants", "2018-12-31", 21_000.0)}),
+    # a list of planned rates goes on with an item named by its scheme only ("…; BHTN
+    # đạt 29%; …"): a plan of that scheme
+    ("Năm 2025, tỉnh Hòa Bình phấn đấu: tỷ lệ tham gia BHXH đạt 38% lực lượng lao động "
+     "trong độ tuổi; BHTN đạt 29%; tỷ lệ bao phủ BHYT đạt 95,2% dân số.", "2025-01-10", None,
+     {("Hoà Bình", "bhxh_plan_coverage_pct", "2025-12-31", 38.0),
+      ("Hoà Bình", "bhtn_plan_coverage_pct", "2025-12-31", 29.0),
+      ("Hoà Bình", "bhyt_plan_coverage_pct", "2025-12-31", 95.2)}),
+    # control: an item with more than its scheme ("hiện BHTN mới đạt 26%") is no plan
+    ("Năm 2025, tỉnh Hòa Bình phấn đấu tỷ lệ tham gia BHXH đạt 38% lực lượng lao động "
+     "trong độ tuổi; hiện BHTN mới đạt 26%.", "2025-01-10", None,
+     {("Hoà Bình", "bhxh_plan_coverage_pct", "2025-12-31", 38.0)}),
 ]
 
 

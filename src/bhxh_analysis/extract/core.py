@@ -67,6 +67,7 @@ from .lists import (
     deepest_before,
     example_places,
     listed_targets,
+    plan_rate_item,
     scheme_rate_item,
     several_places,
     shared_places,
@@ -363,7 +364,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     fig.measure, reason = measure, None
                     fig.penalty += 0.15
             if reason == "percent without a cue" and (
-                    remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)):
+                    remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)
+                    or plan_rate_item(text, fig, s0, prev)):  # "…; BHTN đạt 33%;"
                 fig.measure, reason = "plan_coverage_pct", None  # "(BHYT 95%, BHXH 40%)"
                 fig.penalty += 0.15
             referred = rate_referred(text, fig, s0, ctx.rate_before) \

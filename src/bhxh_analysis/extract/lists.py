@@ -27,7 +27,7 @@ from . import patterns as P
 from .figures import Figure, clause_of, trailing_name
 
 __all__ = ["YEARLY", "apposed_child", "deepest_before", "example_places", "listed_targets",
-           "scheme_rate_item", "several_places", "smaller_place_rate"]
+           "plan_rate_item", "scheme_rate_item", "several_places", "smaller_place_rate"]
 
 #: ``list_plan_year`` under a heading that prints no year: each item's own year.
 YEARLY = 0
@@ -109,6 +109,17 @@ def scheme_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bo
     return bool(P.SCHEME.search(clause)) and bool(re.fullmatch(
         r"[\s:]*(?:(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+)?"
         r"(?:(?:Đến\s+)?[Nn]ăm\s+(?:19|20)\d{2}\s*[:,])?\s*(?:đạt|là|:)?\s*", rest))
+
+
+def plan_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bool:
+    """Whether a percent named only by its scheme goes on a list of planned rates.
+
+    "Năm 2024, ngành phấn đấu: tỷ lệ tham gia BHXH đạt 41% lực lượng lao động …; BHTN
+    đạt 33%; …": after a plan's rate and a semicolon, an item that is a scheme and its
+    percent (:func:`scheme_rate_item`) is a plan of that scheme too.
+    """
+    return prev is not None and prev.skip is None and prev.measure == "plan_coverage_pct" \
+        and ";" in text[prev.end:fig.start] and scheme_rate_item(text, fig, s0, prev)
 
 
 _DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}
