@@ -109,6 +109,19 @@ BLIND11_CLASSES = [
      {("Tuyên Quang", "bhyt_coverage_pct", "2025-09-30", 95.1),
       ("Minh Xuân", "bhyt_coverage_pct", "2025-09-30", 93.4),
       ("Hà Giang 2", "bhyt_coverage_pct", "2025-09-30", 94.2)}),
+    # a date after "thấp/cao hơn" is a comparison's ("Tỷ lệ này cao hơn cuối năm 2022"):
+    # no status date for the sentences after it (an interview's "Đến thời điểm hiện tại")
+    ("PV: Kết quả phát triển người tham gia BHYT của tỉnh thế nào?\n\nÔng Lê Văn Hải: Đến "
+     "thời điểm hiện tại, toàn tỉnh Cao Bằng có 512.300 người tham gia BHYT, đạt 97,1% dân "
+     "số. Tỷ lệ này cao hơn cuối năm 2022 nhờ nhiều doanh nghiệp mới thành lập. Huyện Hà "
+     "Quảng vẫn duy trì trên 99%, nhưng huyện Quảng Hòa mới đạt 93,8%.", "2023-06-15", None,
+     {("Cao Bằng", "bhyt_participants", "2023-06-15", 512_300.0),
+      ("Cao Bằng", "bhyt_coverage_pct", "2023-06-15", 97.1),
+      ("Quảng Hòa", "bhyt_coverage_pct", "2023-06-15", 93.8)}),
+    # control: the sentence's own status date stays its figure's
+    ("Đến 31/5/2023, tỷ lệ bao phủ BHYT của tỉnh Cao Bằng đạt 97,1%, cao hơn cuối năm "
+     "2022.", "2023-06-15", None,
+     {("Cao Bằng", "bhyt_coverage_pct", "2023-05-31", 97.1)}),
 ]
 
 
