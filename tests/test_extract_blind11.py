@@ -122,6 +122,26 @@ BLIND11_CLASSES = [
     ("Đến 31/5/2023, tỷ lệ bao phủ BHYT của tỉnh Cao Bằng đạt 97,1%, cao hơn cuối năm "
      "2022.", "2023-06-15", None,
      {("Cao Bằng", "bhyt_coverage_pct", "2023-05-31", 97.1)}),
+    # a shared exact value of places listed with the kind before the first name only
+    # ("Các xã A, B có tỷ lệ … đạt 100%"): each place's, the bare second name resolved
+    # inside the district in play
+    ("Đến hết tháng 4/2024, huyện Mù Cang Chải có 2.115 người tham gia BHXH tự nguyện; "
+     "BHYT 61.300 người, đạt 98,2% dân số.\n\nCác xã Khao Mang, Lao Chải có tỷ lệ bao phủ "
+     "BHYT đạt 100%; xã Hồ Bốn đạt 97,1%.", "2024-05-20", "Yên Bái",
+     {("Mù Căng Chải", "bhxh_voluntary_participants", "2024-04-30", 2_115.0),
+      ("Mù Căng Chải", "bhyt_participants", "2024-04-30", 61_300.0),
+      ("Mù Căng Chải", "bhyt_coverage_pct", "2024-04-30", 98.2),
+      ("Khao Mang", "bhyt_coverage_pct", "2024-04-30", 100.0),
+      ("Lao Chải", "bhyt_coverage_pct", "2024-04-30", 100.0),
+      ("Hồ Bốn", "bhyt_coverage_pct", "2024-04-30", 97.1)}),
+    # control: a bound of such a list stays no one's
+    ("Đến hết tháng 4/2024, huyện Mù Cang Chải có 2.115 người tham gia BHXH tự nguyện; "
+     "BHYT 61.300 người, đạt 98,2% dân số.\n\nCác xã Khao Mang, Lao Chải có tỷ lệ bao phủ "
+     "BHYT trên 99%; xã Hồ Bốn đạt 97,1%.", "2024-05-20", "Yên Bái",
+     {("Mù Căng Chải", "bhxh_voluntary_participants", "2024-04-30", 2_115.0),
+      ("Mù Căng Chải", "bhyt_participants", "2024-04-30", 61_300.0),
+      ("Mù Căng Chải", "bhyt_coverage_pct", "2024-04-30", 98.2),
+      ("Hồ Bốn", "bhyt_coverage_pct", "2024-04-30", 97.1)}),
 ]
 
 

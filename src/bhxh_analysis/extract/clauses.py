@@ -26,7 +26,7 @@ from . import patterns as P
 from .figures import Figure, scheme_mentions
 
 __all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year", "section_scheme",
-           "horizon_opening", "local_rate_scheme",
+           "horizon_opening", "listed_places", "local_rate_scheme",
            "plan_after_rate", "question_scheme", "rates_in_turn", "remark_plan", "respective_measure",
            "respective_place", "respective_scheme"]
 
@@ -61,6 +61,12 @@ def _respectively(text: str, s0: int, pos: int) -> re.Match[str] | None:
     if not tacit or re.search(r"\bnhư\b", text[start:tacit[-1].start()], re.I):
         return None
     return tacit[-1]
+
+
+def listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
+    """The places listed together in ``text[a:b]`` (the last such list), resolved in the
+    place in context; empty unless every name resolves (see :func:`respective_place`)."""
+    return _listed_places(text, a, b, places)
 
 
 def _as_many(m: re.Match[str], units: list[Any]) -> bool:

@@ -404,7 +404,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                         text, fig, s0) or group_places(text, fig, s0) or unnamed_places(
                         text, fig, s0, placed):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
-                    for unit in shared_places(text, fig, s0, placed):  # "… đều đạt 100%"
+                    for unit in shared_places(text, fig, s0, placed, ctx.places):  # "… đều đạt 100%"
                         rows.extend(_rows(text, replace(fig, place=unit), s0, s1, kept))
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is

@@ -266,8 +266,8 @@ def example_places(text: str, fig: Figure, s0: int) -> bool:
     return names >= 2
 
 
-def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
-                  ) -> list[Any]:
+def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]],
+                  places: Any = None) -> list[Any]:
     """The places an exact figure is said of together ("nhiều xã như xã A, xã B đạt
     100%", "Các xã A, B có tỷ lệ … đạt 100%"): each place's own figure.
 
@@ -275,13 +275,19 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
     places is no one's (:func:`several_places`, :func:`example_places`); an exact value
     printed once for them all is each one's. Only places of one level named in the
     figure's own statement (after the last ";") before it, two or more, none repeated.
-    Returns an empty list when the figure is no such shared value.
+    Returns an empty list when the figure is no such shared value. With ``places`` (the
+    place context), a list whose later names are bare ("Các xã Tú Lệ, Nậm Búng"), the
+    kind printed before the first only, is read as :func:`clauses.respective_place`
+    reads one: every name resolved inside the place in play.
     """
     if fig.qualifier or re.match(r"\s*(?:,|và)\s*\d", text[fig.end:]) \
             or re.search(r"\d\s*%?\s*(?:,|và)\s*$", text[s0:fig.start]):
         return []  # "A, B … đạt 88,6% và 89,3%": a respective list, no shared value
     start = max(s0, text.rfind(";", s0, fig.start) + 1)
     units = [u for off, u in placed if start <= off < fig.start and not isinstance(u, str)]
+    if len(units) < 2 and places is not None:
+        from .clauses import listed_places  # (clauses reads figures, as this module does)
+        units = listed_places(text, start, fig.start, places)
     if len(units) < 2 or len({id(u) for u in units}) != len(units) \
             or len({getattr(u, "level", None) for u in units}) != 1:
         return []
