@@ -26,7 +26,7 @@ from . import patterns as P
 from .figures import Figure, scheme_mentions
 
 __all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year", "section_scheme",
-           "horizon_opening", "local_rate_scheme",
+           "horizon_opening", "listed_places", "local_rate_scheme",
            "plan_after_rate", "question_scheme", "rates_in_turn", "remark_plan", "respective_measure",
            "respective_place", "respective_scheme"]
 
@@ -37,11 +37,42 @@ _LISTED = re.compile(rf"{_KIND}?(?P<first>{_NAME})(?P<rest>(?:\s*(?:,|và)\s*{_K
 _ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<kind>{_KIND})?(?P<name>{_NAME})")
 
 
+#: A tacit "lần lượt": places listed together, then a verb and as many values joined by
+#: "và" ("xã A và xã B mới đạt 85,3% và 86,7%"); the values are counted in ``vals``.
+_TACIT = re.compile(
+    rf"{_KIND}?{_NAME}(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+\s+(?:(?:mới|chỉ|cùng)\s+)?"
+    r"(?P<verb>đạt|là|có)(?=\s+(?P<vals>\d[\d.,]*\s*%?(?:\s*,\s*\d[\d.,]*\s*%?)*\s+và\s+"
+    r"\d[\d.,]*\s*%)(?!\s*(?:,|và)\s*\d))")
+
+
 def _respectively(text: str, s0: int, pos: int) -> re.Match[str] | None:
-    """The last "lần lượt" of the figure's statement (after its last semicolon)."""
+    """The last "lần lượt" of the figure's statement (after its last semicolon).
+
+    Else a tacit one (:data:`_TACIT`, its match ends at the verb) when the places are no
+    examples ("như A và B đạt 97,2% và 96,5%" names examples, not the places in turn);
+    the callers check that the values are as many as the places.
+    """
     start = max(s0, text.rfind(";", s0, pos) + 1)
     found = list(P.RESPECTIVELY.finditer(text, start, pos))
-    return found[-1] if found else None
+    if found:
+        return found[-1]
+    tacit = [m for m in _TACIT.finditer(text, start, pos + 200)  # (values run past pos)
+             if m.end() <= pos <= m.end("vals")]
+    if not tacit or re.search(r"\bnhư\b", text[start:tacit[-1].start()], re.I):
+        return None
+    return tacit[-1]
+
+
+def listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
+    """The places listed together in ``text[a:b]`` (the last such list), resolved in the
+    place in context; empty unless every name resolves (see :func:`respective_place`)."""
+    return _listed_places(text, a, b, places)
+
+
+def _as_many(m: re.Match[str], units: list[Any]) -> bool:
+    """Whether a tacit list's values are as many as its places (always for "lần lượt")."""
+    return "vals" not in m.re.groupindex or len(
+        re.findall(r"\d[\d.,]*", m["vals"])) == len(units)
 
 
 def _listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
@@ -81,7 +112,10 @@ def respective_place(text: str, fig: Figure, s0: int, kept: list[Figure],
     start = max(s0, text.rfind(";", s0, m.start()) + 1)
     if len([x for x in scheme_mentions(text, start, m.start()) if x[2]]) >= 2:
         return None
-    units = _listed_places(text, start, m.start(), places)
+    units = _listed_places(text, start, m.start("verb") if "verb" in m.re.groupindex
+                           else m.start(), places)
+    if not _as_many(m, units):
+        return None
     # "lần lượt là 71.200, 93.400 và 88.100 người": bare numbers and a count are one list
     n = sum(1 for f in kept if f.start > m.end() and (
         f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"}))
@@ -324,6 +358,9 @@ def rates_in_turn(text: str, fig: Figure, s0: int, prev: Figure | None, places: 
     start = max(s0, text.rfind(";", s0, m.start()) + 1)
     if not (first or following) or scheme_mentions(text, start, fig.start):
         return False
-    units = _listed_places(text, start, m.start(), places)
+    units = _listed_places(text, start, m.start("verb") if "verb" in m.re.groupindex
+                           else m.start(), places)
+    if not _as_many(m, units):
+        return False
     depth = _DEPTH[last_rate.place.level]
     return len(units) >= 2 and all(_DEPTH.get(u.level, 0) > depth for u in units)

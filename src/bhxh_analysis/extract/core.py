@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from ..clean import ParseError, parse_quantity
-from ..schema import INDICATOR_PATTERN
+from ..schema import INDICATOR_PATTERN, REFORM_DATE
 from . import patterns as P
 from .aims import aims_lead, past_clause, this_number
 from .clauses import (
@@ -67,6 +67,7 @@ from .lists import (
     deepest_before,
     example_places,
     listed_targets,
+    plan_rate_item,
     scheme_rate_item,
     several_places,
     shared_places,
@@ -95,6 +96,7 @@ from .places_page import (
     without_dateline,
 )
 from .portions import profile_population
+from .split import bracket_part
 from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
 from .text import detect_published, sentences
 from .this_rate import rate_referred, referred_measure
@@ -189,6 +191,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     ctx = _Context(PlaceContext(registry, place_hint), pub,
                    pub.year if pub else page_year(text))  # no date line: the text's year
     ctx.headline_plan_year = headline_plan_year(text, headline_end(text))
+    ctx.places.after_reform = pub is not None and pub >= REFORM_DATE.date()
     spans = sentences(text)
     dated = [sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
     # A headline's figure takes the article's first as-of date, unless that is a target's
@@ -300,8 +303,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         prev: Figure | None = None
         kept: list[Figure] = []
         in_rows = [r for r in table_rows if s0 <= r.start < s1]
-        figs = [f for f in find_figures(text, s0, s1)
-                if not any(r.start <= f.start < r.end for r in in_rows)]
+        figs = [f for f in find_figures(text, s0, s1)  # (not "1" of "phường Hà Giang 1")
+                if not any(r.start <= f.start < r.end for r in in_rows)
+                and not any(a < f.start < b for a, b in ends.items())]
         figs = joined_figures(text, figs, s0, s1)  # "2 triệu 600 ngàn người": one count
         figs = sorted(figs + [f for r in in_rows for f in cell_figures(text, r)],
                       key=lambda f: f.start)
@@ -336,6 +340,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"})
                 and not (outside and _in_remark(text, s0, f.start))), None)
             reason = classify(text, fig, s0, s1, prev, prev_same)
+            part = bracket_part(text, fig, s0, kept) if reason == "count without a cue" or (
+                reason is None and fig.measure == "participants") else None
+            # "145.920 người (bắt buộc 118.460 người, tự nguyện …)": the total's parts
+            if part:
+                fig.measure, reason = "participants", None
             if reason == "percent without a cue" and listed is not None and ctx.list_rates \
                     and scheme_rate_item(text, fig, s0, prev):
                 fig.measure, reason = "coverage_pct", None  # "- Năm 2027: BHXH 43%; …"
@@ -355,7 +364,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     fig.measure, reason = measure, None
                     fig.penalty += 0.15
             if reason == "percent without a cue" and (
-                    remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)):
+                    remark_plan(text, fig, s0) or plan_after_rate(text, fig, s0, ctx.last_rate)
+                    or plan_rate_item(text, fig, s0, prev)):  # "…; BHTN đạt 33%;"
                 fig.measure, reason = "plan_coverage_pct", None  # "(BHYT 95%, BHXH 40%)"
                 fig.penalty += 0.15
             referred = rate_referred(text, fig, s0, ctx.rate_before) \
@@ -378,6 +388,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if reason is None:
                 _as_target(text, fig, s0, kept, ctx)
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
+                fig.scheme = part or fig.scheme
                 if referred is not None:  # that rate's scheme and place, in its year
                     fig.scheme, fig.place = referred[0].scheme, referred[0].place
                     fig.as_of = _dt.date(referred[1], 12, 31)
@@ -393,7 +404,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                         text, fig, s0) or group_places(text, fig, s0) or unnamed_places(
                         text, fig, s0, placed):
                     reason = "several places"  # "Bạc Liêu, Sóc Trăng … dưới 85%"
-                    for unit in shared_places(text, fig, s0, placed):  # "… đều đạt 100%"
+                    for unit in shared_places(text, fig, s0, placed, ctx.places):  # "… đều đạt 100%"
                         rows.extend(_rows(text, replace(fig, place=unit), s0, s1, kept))
                     ctx.last_figure_end = fig.end  # nor is either the place in play
                     if fig.scheme not in (None, "joint"):  # but its scheme is

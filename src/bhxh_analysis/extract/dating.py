@@ -192,7 +192,8 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
     date no figure of the sentence.
     """
     before, after = sent[:m.start()], sent[m.end():m.end() + 12]
-    if P.COMPARED_BEFORE.search(before) or forecast_in(before, False):
+    if P.COMPARED_BEFORE.search(before) or forecast_in(before, False) or re.search(
+            r"(?:thấp|cao|ít|nhiều)\s+hơn\s*$", before, re.I):  # "thấp hơn cuối năm 2021"
         return True  # "ước thực hiện cuối năm 2022 đạt …": a forecast's horizon
     if P.PURPOSE.search(re.split(r"(?<!\d),|,(?!\d)|;", before)[-1]):
         # "Để đạt chỉ tiêu … trong năm 2019, …", "Để đạt mục tiêu 2,1 triệu người … vào

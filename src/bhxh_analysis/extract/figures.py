@@ -213,7 +213,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
             if fig.unit != "pct" and (P.NEW.search(pre_q) or (
                     prev is not None and prev.measure == "attainment_pct"
-                    and prev_same is not None and prev_same.measure == "new_participants")):
+                    and prev_same is not None and prev_same.measure == "new_participants")
+                    or _gap_of_new(statement, pre_q, prev, fig.start)):
                 # "đạt 32,4% kế hoạch phát triển mới (15.000 người)"; "phát triển mới
                 # 12.460 người, đạt 138,4% kế hoạch giao (9.000 người)": new ones' plan
                 fig.measure = "plan_new_participants"
@@ -356,6 +357,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if P.SUBGROUP_AFTER.match(after) or P.SUBGROUP.match(
             after, re.match(r"\s*(?:người|đồng\s+bào)?\s*", after).end()):
         return "a subgroup's rate"  # "100% người dân tộc thiểu số", "người thuộc hộ nghèo"
+    if _WORKERS_AT.match(after):
+        return "a subgroup's rate"  # "chiếm 70% số lao động đang làm việc tại các KCN"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
             # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate —
@@ -363,6 +366,12 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             if P.OVER_BEFORE.search(pre_q) and surplus_over_plan(pre_q, after) and \
                     prev is not None and prev.skip is None and prev.measure == "coverage_pct":
                 # (not above a plan: "chỉ tiêu … là 97%, vượt 1% so với chỉ tiêu Chính phủ")
+                fig.measure, fig.value = "shortfall_pp", -fig.value
+                return None
+            if P.OVER_BEFORE.search(pre_q) and prev is not None and prev.skip is None \
+                    and prev.measure == "plan_coverage_pct" and _PLAN_FIRST.match(statement):
+                # "So với chỉ tiêu tại Nghị quyết … (93,2%), tỷ lệ … vượt 0,15 điểm": the
+                # plan in brackets opens the statement, the rate's surplus over it follows
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None
             return "points above the plan"
@@ -494,6 +503,23 @@ _UNITS_AS_PLACES = re.compile(
 _GIVEN_PLAN_BEFORE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?\s+(?:được\s+)?(?:[^\d,;.%]{0,30}?\s)?"
     r"giao(?:\s+năm(?:\s+\d{4})?)?\s*(?:là|:)\s*$", re.I)
+#: The workers of some workplaces as a rate's base ("… % số lao động đang làm việc tại
+#: các khu công nghiệp", "trong các doanh nghiệp"): a subgroup, not the labour force.
+_WORKERS_AT = re.compile(r"\s*(?:số\s+)?(?:người\s+)?lao\s+động\s+(?:đang\s+)?(?:làm\s+việc\s+)?"
+                         r"(?:tại|trong|ở|thuộc)\s+(?:các\s+)?(?:khu|cụm|doanh\s+nghiệp|công\s+ty|"
+                         r"nhà\s+máy|đơn\s+vị|cơ\s+sở)", re.I)
+#: "So với chỉ tiêu (tại Nghị quyết …) (93,2%), …": a statement opened by the plan's rate.
+_PLAN_FIRST = re.compile(r"\s*So\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^;()]*"
+                         r"\(\s*\d[\d,.]*\s*%\s*\)\s*,[^()]*$", re.I)
+#: A plan named in a count's clause ("Kế hoạch giao phát triển thêm N người"): the count is it.
+_PLAN_NAMED = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|\bgiao\b", re.I)
+#: "còn thiếu x điểm so với chỉ tiêu y% …, tương đương N người": the persons of the gap,
+#: the plan's rate being what the gap is measured against.
+_GAP_TO_PLAN = re.compile(r"(?:thiếu|thấp\s+hơn|chưa\s+đạt)[^;]*?\bso\s+với\s+(?:\S+\s+){0,2}?"
+                          r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^;]*$", re.I)
+#: Right after a coverage rate: ", tương ứng/tương đương (với) (khoảng)" — the persons it is.
+_PERSONS_OF_RATE = re.compile(r"(?:\s*dân\s+số)?\s*,\s*(?:tương\s+(?:ứng|đương)(?:\s+với)?|tức(?:\s+là)?)"
+                              r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*", re.I)
 #: "… x% được (UBND tỉnh) giao", "… x% mà tỉnh giao": the rate is a plan someone set.
 _GIVEN_AFTER = re.compile(r"\s*(?:mà|do|được)\s(?:[^,;.]{0,40}?\s)?giao\b", re.I)
 
@@ -506,9 +532,12 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
     if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after) or few_days(statement):
         return "one day's count"  # "chỉ trong ngày 8-5, đã phát triển được 22.306 người"
-    if P.MORE_BEFORE.search(pre_q) and P.TO_REACH_OPENING.match(statement) \
-            and not campaign:
-        # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người": still needed
+    if P.MORE_BEFORE.search(pre_q) and not campaign and (
+            P.TO_REACH_OPENING.match(statement) or (P.TO_REACH_PLAN_AFTER.match(after)
+                                                    and not _PLAN_NAMED.search(clause))):
+        # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người", "phấn đấu
+        # vận động thêm N người để hoàn thành chỉ tiêu": still needed (a plan named before
+        # the count, "Kế hoạch giao phát triển thêm N người để …", stays the plan)
         fig.measure = "shortfall_participants"
         return None
     change = P.CHANGE_BEFORE.search(pre_q) or (
@@ -516,6 +545,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             r"\s*(?:với|tương\s+(?:đương|ứng)(?:\s+với)?)\s*", pre_q) else None)
     # "giảm so với năm 2023 là N người", "giảm đi N", "ít hơn N người so với …"
     direction = change["dir"].lower() if change else change_direction(pre_q, after)
+    if direction and prev is not None and prev.measure == "new_participants" \
+            and re.fullmatch(r"\s*người\s*,\s*(?:tăng|giảm)\s*", pre_q, re.I):
+        # "phát triển mới 5.630 người, tăng 1.120 người so với cùng kỳ": the new ones'
+        # rise over the same period, not a change of the stock
+        return "a change of new participants"
     if direction:  # (also "tăng 15% với 20.537 người": the change in persons)
         if re.search(r"tăng\s+mới\s*$", pre_q, re.I):
             fig.measure = "new_participants"
@@ -635,6 +669,20 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     return "count without a cue"
 
 
+def _gap_of_new(statement: str, pre_q: str, prev: Figure | None, pos: int) -> bool:
+    """Whether a plan in brackets is the one a gap of new participants is measured against.
+
+    "phát triển mới 31.450 người …, vượt 1.450 người so với kế hoạch (30.000 người)": the
+    surplus is over new participants, so the plan is a plan of new participants.
+    """
+    if prev is None or prev.measure != "shortfall_participants" or not re.search(
+            r"so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch)[^()\d]*\(\s*$", pre_q, re.I):
+        return False
+    head = statement[:max(0, len(statement) - (pos - prev.start))]
+    counted = [c for c in re.split(r",", head) if re.search(r"\d", c)]
+    return bool(counted) and bool(P.NEW.search(counted[-1]))
+
+
 def _target_named(pre_q: str, statement: str) -> bool:
     """Whether a rate follows a target named since the figure before.
 
@@ -654,11 +702,16 @@ def _equivalent_of(pre_q: str, statement: str, prev: Figure | None) -> str | Non
     the plan's persons; after points under a plan whose own rate sits in a remark ("còn
     thiếu 0,9% so với chỉ tiêu … (95%), tương đương khoảng 4.300 người") the shortfall.
     """
+    if prev is not None and prev.measure == "coverage_pct" and _PERSONS_OF_RATE.fullmatch(pre_q):
+        return "participants"  # "tỷ lệ … đạt 84,3%, tương ứng 655.400 người": its persons
     if prev is None or not P.EQUIVALENT_BEFORE.search(pre_q):
         return None
     if re.search(r"\)[\s,]*tương\s+(?:đương|ứng)[^()]*$", statement) and re.search(
             r"thiếu|thấp\s+hơn|chưa\s+đạt", statement.rsplit("(", 1)[0], re.I):
         return "shortfall_participants"
+    if prev.measure == "plan_coverage_pct" and _GAP_TO_PLAN.search(statement):
+        return "shortfall_participants"  # "còn thiếu 1,2 điểm so với chỉ tiêu 95%, tương
+        # đương khoảng 9.000 người": the gap's persons, not the plan's
     if prev.measure == "plan_coverage_pct" and not re.search(r"\)[^()]*$", statement):
         return "plan_participants"
     return None

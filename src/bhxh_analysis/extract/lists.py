@@ -27,7 +27,7 @@ from . import patterns as P
 from .figures import Figure, clause_of, trailing_name
 
 __all__ = ["YEARLY", "apposed_child", "deepest_before", "example_places", "listed_targets",
-           "scheme_rate_item", "several_places", "smaller_place_rate"]
+           "plan_rate_item", "scheme_rate_item", "several_places", "smaller_place_rate"]
 
 #: ``list_plan_year`` under a heading that prints no year: each item's own year.
 YEARLY = 0
@@ -109,6 +109,17 @@ def scheme_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bo
     return bool(P.SCHEME.search(clause)) and bool(re.fullmatch(
         r"[\s:]*(?:(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+)?"
         r"(?:(?:Đến\s+)?[Nn]ăm\s+(?:19|20)\d{2}\s*[:,])?\s*(?:đạt|là|:)?\s*", rest))
+
+
+def plan_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bool:
+    """Whether a percent named only by its scheme goes on a list of planned rates.
+
+    "Năm 2024, ngành phấn đấu: tỷ lệ tham gia BHXH đạt 41% lực lượng lao động …; BHTN
+    đạt 33%; …": after a plan's rate and a semicolon, an item that is a scheme and its
+    percent (:func:`scheme_rate_item`) is a plan of that scheme too.
+    """
+    return prev is not None and prev.skip is None and prev.measure == "plan_coverage_pct" \
+        and ";" in text[prev.end:fig.start] and scheme_rate_item(text, fig, s0, prev)
 
 
 _DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}
@@ -255,8 +266,8 @@ def example_places(text: str, fig: Figure, s0: int) -> bool:
     return names >= 2
 
 
-def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
-                  ) -> list[Any]:
+def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]],
+                  places: Any = None) -> list[Any]:
     """The places an exact figure is said of together ("nhiều xã như xã A, xã B đạt
     100%", "Các xã A, B có tỷ lệ … đạt 100%"): each place's own figure.
 
@@ -264,13 +275,19 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
     places is no one's (:func:`several_places`, :func:`example_places`); an exact value
     printed once for them all is each one's. Only places of one level named in the
     figure's own statement (after the last ";") before it, two or more, none repeated.
-    Returns an empty list when the figure is no such shared value.
+    Returns an empty list when the figure is no such shared value. With ``places`` (the
+    place context), a list whose later names are bare ("Các xã Tú Lệ, Nậm Búng"), the
+    kind printed before the first only, is read as :func:`clauses.respective_place`
+    reads one: every name resolved inside the place in play.
     """
     if fig.qualifier or re.match(r"\s*(?:,|và)\s*\d", text[fig.end:]) \
             or re.search(r"\d\s*%?\s*(?:,|và)\s*$", text[s0:fig.start]):
         return []  # "A, B … đạt 88,6% và 89,3%": a respective list, no shared value
     start = max(s0, text.rfind(";", s0, fig.start) + 1)
     units = [u for off, u in placed if start <= off < fig.start and not isinstance(u, str)]
+    if len(units) < 2 and places is not None:
+        from .clauses import listed_places  # (clauses reads figures, as this module does)
+        units = listed_places(text, start, fig.start, places)
     if len(units) < 2 or len({id(u) for u in units}) != len(units) \
             or len({getattr(u, "level", None) for u in units}) != 1:
         return []

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..geo import GeoError, get_registry
 from . import patterns as P
-from .units import dashed_name
+from .units import dashed_name, numbered_name
 
 __all__ = ["Mention", "PlaceContext", "article_subject", "find_mentions", "fold_chars",
            "prefixed_name"]
@@ -131,6 +131,9 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         dashed = dashed_name(text, end, name, level, registry)
         if dashed is not None:  # "thành phố Phan Rang – Tháp Chàm": one name
             name, end = dashed
+        numbered = numbered_name(text, end, name, level, registry)
+        if numbered is not None:  # "phường Hà Giang 1": the number is the name's
+            name, end = numbered
         found.append(Mention(m.start(), end, name, "named", level))
     for m in P.HCM_ABBREVIATION.finditer(text):
         found.append(Mention(m.start(), m.end(), "Thành phố Hồ Chí Minh", "named", "province"))
@@ -314,6 +317,9 @@ class PlaceContext:
         self._memo: dict[tuple[Any, ...], Any] = {}
         #: districts read through a misspelt name: (boundaries, code) → the printed name
         self.misspelt: dict[tuple[str, str], str] = {}
+        #: the page was published on or after 1/7/2025 (set by the reader): a commune
+        #: name no legacy unit answers alone may be a 2025 commune
+        self.after_reform = False
         self.nation = self.registry.resolve("Việt Nam", level="nation", boundaries="legacy")
         if hint:
             national = P.NATION.fullmatch(hint.strip()) or fold_chars(hint).strip() in (
@@ -383,6 +389,14 @@ class PlaceContext:
                         level=lvl)
                 except GeoError:
                     continue
+        if self.after_reform and level == "commune" and home is not None:
+            # "xã Chi Lăng" on a page of September 2025: two legacy communes of the
+            # province bear the name, one 2025 commune does
+            try:
+                return self.registry.resolve(name, parent=home.full_name, level=level,
+                                             boundaries="2025")
+            except GeoError:
+                return None
         return None
 
     def resolve_local(self, name: str) -> Any:

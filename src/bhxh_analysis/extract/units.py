@@ -21,6 +21,35 @@ _DASHED_TAIL = re.compile(r"[^\S\n]*[–—-][^\S\n]*(?P<tail>" + P._CAP_WORD
                           + r"(?:[^\S\n]+" + P._CAP_WORD + r"){0,2})")
 
 
+#: A number right after a name ("phường Hà Giang 1"), not a figure's start.
+_NUMBER_TAIL = re.compile(r"[ \t]+(?P<n>\d{1,2})(?![\d.,/%]|\s*(?:%|người|phần\s+trăm))")
+
+
+def numbered_name(text: str, end: int, name: str, level: str | None, registry: Any
+                  ) -> tuple[str, int] | None:
+    """A place name that ends in a number ("phường Hà Giang 1", "Quận 3").
+
+    Why: a name stopped at its last capitalised word, so "phường Hà Giang 1" was read as
+    "phường Hà Giang" (no 2025 ward) and its "1" as a figure. The number is taken only
+    when the registry knows the longer name at that level.
+
+    Returns
+    -------
+    tuple of (str, int) or None
+        The longer name and the end offset of the longer mention; ``None`` when no
+        number follows or the registry does not know the name with it.
+    """
+    m = _NUMBER_TAIL.match(text, end)
+    if m is None:
+        return None
+    joined = f"{name} {m['n']}"
+    try:
+        registry.resolve(joined, level=level)
+    except (GeoError, ValueError):
+        return None
+    return joined, m.end()
+
+
 def dashed_name(text: str, end: int, name: str, level: str | None, registry: Any
                 ) -> tuple[str, int] | None:
     """A place name that goes on over a spaced dash ("thành phố Phan Rang – Tháp Chàm").
