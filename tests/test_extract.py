@@ -455,10 +455,12 @@ def test_f1_on_the_seed_articles() -> None:
 # after set 12's two place classes; no class fixed for it: its threshold sits under that.
 # Set 14 (written as outlets write; four .html) was read at first look at 0.858 with the
 # same rules; no class fixed for it: its threshold sits under that.
+# Set 15 (a news brief, a PDF report's text, an infographic, four .html) was read at first
+# look at 0.845, and 0.850 after sets 11-12's left classes; its threshold sits under both.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
-              ("blind13", 0.94), ("blind14", 0.84)]
+              ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
