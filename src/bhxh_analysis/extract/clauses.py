@@ -197,6 +197,28 @@ def section_scheme(text: str, s0: int, s1: int) -> str | None:
     return found[0][1] if len(found) == 1 and not found[0][2] else None
 
 
+def lead_scheme(text: str, s0: int, s1: int) -> tuple[str, int] | None:
+    """The one scheme a sentence that read no figure names, for the rest of its paragraph.
+
+    "Đáng chú ý, BHXH tự nguyện tiếp tục là điểm sáng. Trong 11 tháng, huyện phát triển
+    mới 286 người, nâng tổng số người tham gia lên 1.042 người": the paragraph's lead
+    names the scheme its counts are of; a caption "… hướng dẫn người dân đăng ký tham gia
+    BHXH tự nguyện. Xã A có 186 người tham gia." alike. Those counts print no scheme of
+    their own and are not the scheme of the figures read before the lead (the paragraph
+    before was BHYT's). Several schemes named (or a joint "BHXH, BHYT"): no lead.
+
+    Returns
+    -------
+    tuple or None
+        ``(scheme, end)``: the scheme and the end of the sentence's paragraph.
+    """
+    found = scheme_mentions(text, s0, s1)
+    if not found or any(j for _o, _s, j in found) or len({s for _o, s, _j in found}) != 1:
+        return None
+    end = text.find("\n", s1)
+    return found[0][1], end if end >= 0 else len(text)
+
+
 def local_rate_scheme(last_rate: Any, heading: str | None, bhyt_rate: bool) -> str:
     """The scheme of a smaller place's bare rate read like the last rate of a larger one.
 

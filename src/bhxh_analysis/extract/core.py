@@ -31,6 +31,7 @@ from .clauses import (
     heading_scheme,
     headline_plan_year,
     horizon_opening,
+    lead_scheme,
     local_rate_scheme,
     plan_after_rate,
     question_scheme,
@@ -143,6 +144,7 @@ class _Context:
     headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
     stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
     says_now: bool = False  # the sentence says "hiện nay", "đến nay": not the stated year's
+    lead_scheme: tuple[str, int] | None = None  # (scheme, paragraph end) a lead names
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -420,6 +422,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 rows.extend(_rows(text, fig, s0, s1, kept))
                 if fig.scheme:
                     ctx.last_scheme = fig.scheme
+                if ctx.lead_scheme is not None and fig.scheme != ctx.lead_scheme[0]:
+                    ctx.lead_scheme = None  # a figure of its own scheme ends the lead
                 if fig.place is not None and not isinstance(fig.place, str):
                     ctx.main_level = ctx.main_level or fig.place.level
                     ctx.last_by_level[fig.place.level] = fig.place
@@ -444,6 +448,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if not kept:  # "Tỷ lệ bao phủ BHYT tại một số địa phương:" over a list
             ctx.rate_heading = heading_scheme(text, s0, s1) or ctx.rate_heading
             ctx.last_scheme = section_scheme(text, s0, s1) or ctx.last_scheme
+            ctx.lead_scheme = lead_scheme(text, s0, s1) or ctx.lead_scheme
         elif not P.LIST_ITEM.match(text, s0):
             ctx.rate_heading = None  # past the list
         group = listed_group(text, kept[-1].end, placed, ends) if kept else group
@@ -590,6 +595,8 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             # the scheme of the figures just before, else the last one named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
+            if ctx.lead_scheme is not None and fig.start < ctx.lead_scheme[1]:
+                fig.scheme = ctx.lead_scheme[0]  # its paragraph's lead names it
             if fig.measure == "coverage_pct" and ctx.last_rate is not None:
                 # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
                 # coverage's scheme, not of the count between (household BHYT's)

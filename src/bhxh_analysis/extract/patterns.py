@@ -330,7 +330,8 @@ CONTEXT_PLACE = re.compile(
 #: (followed by its verb) is the province or district in context.
 SUBJECT_PLACE = re.compile(
     r"(?:(?<=\bbiết\s)|(?<=[,:;]\s)|(?<=^)|(?<=\.\s))(?P<kind>(?i:huyện|tỉnh))\s+"
-    r"(?=(?:phấn\s+đấu|vẫn|đã|đang|sẽ|cần|còn|hiện\s+có|đặt\s+mục\s+tiêu)(?!\w))", re.M)
+    r"(?=(?:phấn\s+đấu|vẫn|đã|đang|sẽ|cần|còn|hiện\s+có|đặt\s+mục\s+tiêu|"
+    r"phát\s+triển\s+mới)(?!\w))", re.M)
 #: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").
 #: Administrative kinds before a name in a list ("huyện A: ...; huyện B: ...").
 KIND_WORDS = re.compile(r"\b(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|"
