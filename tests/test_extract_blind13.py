@@ -29,6 +29,25 @@ BLIND13_CLASSES = [
      {("Mường Khương", "bhyt_participants", "2023-12-31", 62_400.0),
       ("Mường Khương", "bhyt_coverage_pct", "2023-12-31", 98.1),
       ("Bản Lầu", "bhyt_participants", "2023-12-31", 4_120.0)}),
+    # a year-end release of 2024 dated January 2025: "2. Nhiệm vụ năm 2025" heads the
+    # next year's targets (their sentence prints no year); the province that "dẫn đầu
+    # toàn quốc" has its own figure
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM\nKết quả năm 2024\n\n1. Về phát triển người tham gia\n"
+     "Hết năm 2024, cả nước có 95,5 triệu người tham gia BHYT, đạt 94,2% dân số. Thanh "
+     "Hóa dẫn đầu toàn quốc về số người tham gia BHXH tự nguyện, với 310.500 người."
+     "\n\n2. Nhiệm vụ năm 2025\nNgành phấn đấu tỷ lệ bao phủ BHYT đạt 95% dân số.",
+     "2025-01-09", None,
+     {("Việt Nam", "bhyt_participants", "2024-12-31", 95_500_000.0),
+      ("Việt Nam", "bhyt_coverage_pct", "2024-12-31", 94.2),
+      ("Thanh Hóa", "bhxh_voluntary_participants", "2024-12-31", 310_500.0),
+      ("Việt Nam", "bhyt_plan_coverage_pct", "2025-12-31", 95.0)}),
+    # control: a heading of results ("1. Kết quả năm 2024") gives plans no year
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM\n\n1. Kết quả năm 2024\nHết năm 2024, cả nước có 95,5 "
+     "triệu người tham gia BHYT, đạt 94,2% dân số; chỉ tiêu Chính phủ giao là 94,1%.",
+     "2025-01-09", None,
+     {("Việt Nam", "bhyt_participants", "2024-12-31", 95_500_000.0),
+      ("Việt Nam", "bhyt_coverage_pct", "2024-12-31", 94.2),
+      ("Việt Nam", "bhyt_plan_coverage_pct", "2024-12-31", 94.1)}),
 ]
 
 

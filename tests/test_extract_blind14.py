@@ -47,6 +47,28 @@ BLIND14_CLASSES = [
      "triển mới 1.150 người.", "2023-11-10", None,
      {("Mường Khương", "bhyt_participants", "2023-10-31", 62_400.0),
       ("Mường Khương", "bhyt_new_participants", "2023-10-31", 1_150.0)}),
+    # a national page: a caption's "điểm cầu Hà Nội" (a conference's connection point) is
+    # no place in play; the Director General's "toàn ngành phấn đấu …" stays the nation's
+    ("Hết năm 2024, cả nước có 95,5 triệu người tham gia BHYT, đạt 94,2% dân số.\n\nToàn "
+     "cảnh hội nghị tại điểm cầu Hà Nội.\n\nPhát biểu kết luận, Tổng Giám đốc cho biết "
+     "năm 2025, toàn ngành phấn đấu tỷ lệ bao phủ BHYT đạt 95% dân số.", "2025-01-10",
+     None,
+     {("Việt Nam", "bhyt_participants", "2024-12-31", 95_500_000.0),
+      ("Việt Nam", "bhyt_coverage_pct", "2024-12-31", 94.2),
+      ("Việt Nam", "bhyt_plan_coverage_pct", "2025-12-31", 95.0)}),
+    # a province ranked first "cả nước" inside a national release: its own figure; the
+    # nation is in play again after it
+    ("Hết năm 2024, cả nước có 19,3 triệu người tham gia BHXH, đạt 41,2% lực lượng lao "
+     "động. Bình Dương tiếp tục đứng đầu cả nước về tỷ lệ tham gia BHXH với 65,1% lực "
+     "lượng lao động. Số người tham gia BHTN là 15,2 triệu người.", "2025-01-10", None,
+     {("Việt Nam", "bhxh_participants", "2024-12-31", 19_300_000.0),
+      ("Việt Nam", "bhxh_coverage_pct", "2024-12-31", 41.2),
+      ("Bình Dương", "bhxh_coverage_pct", "2024-12-31", 65.1),
+      ("Việt Nam", "bhtn_participants", "2024-12-31", 15_200_000.0)}),
+    # control: the nation's own average stays a yardstick of the province's rate
+    ("Hết năm 2024, tỉnh Bình Dương có 65,1% lực lượng lao động tham gia BHXH, cao hơn "
+     "mức bình quân cả nước.", "2025-01-10", None,
+     {("Bình Dương", "bhxh_coverage_pct", "2024-12-31", 65.1)}),
 ]
 
 

@@ -43,7 +43,13 @@ from .clauses import (
     section_scheme,
 )
 from .composite import joined_figures, note_of
-from .dates_page import page_year, plan_fallback_year, stated_year, undate_before_merger
+from .dates_page import (
+    page_year,
+    plan_fallback_year,
+    section_plan_year,
+    stated_year,
+    undate_before_merger,
+)
 from .dating import (
     date_for,
     horizon,
@@ -145,6 +151,7 @@ class _Context:
     stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
     says_now: bool = False  # the sentence says "hiện nay", "đến nay": not the stated year's
     lead_scheme: tuple[str, int] | None = None  # (scheme, paragraph end) a lead names
+    section_year: int | None = None  # the year of a numbered heading of aims above
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -250,6 +257,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.continued_plan_year = listed
         elif ctx.aims_lead and s0 < ctx.aims_lead[0] and not dates:
             ctx.continued_plan_year = ctx.aims_lead[1]  # the aims listed after their lead
+        heading = section_plan_year(text, s0, s1)
+        if heading is not None:
+            ctx.section_year = heading or None
         state = ctx.places.state
         in_turn = 0  # figures placed by a respective list ("A và B … lần lượt x% và y%")
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
@@ -279,7 +289,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 # "tổ chức lễ ra quân tại thị trấn A": where it happened, not the subject
                 venues.append((mentions[mi].start, unit))
                 ctx.places.restore(held)
-                if held[2] is None and unit.boundaries == "legacy":  # its district in context
+                if held[2] is None and unit.boundaries == "legacy" \
+                        and unit.level == "commune":  # its district in context
                     ctx.places.district = ctx.places.registry.parent(unit)
                 unit = None
             if unit is not None and mentions[mi].start >= s0:
@@ -463,6 +474,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # "Thành phố A và huyện B có tỷ lệ … lần lượt x% và y%": the places of a
             # respective list are no new place in play (the province's figures go on)
             ctx.places.restore(state)
+        elif kept and state[0] is ctx.places.nation and P.RANKED_NATION.search(text, s0, s1):
+            # "Bắc Ninh dẫn đầu cả nước về … 62,4%" in a national release: the province
+            # ranked has that figure; the nation stays the place in play after it
+            ctx.places.restore(state)
         elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
             ctx.places.restore(state)
@@ -637,6 +652,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         y = int(own["y"]) if own else labelled[0] if labelled else plan_year(
             text[s0:s1], fig.start - s0)
         y = y or plan_fallback_year(text, s0, fig, prev, ctx)  # a yardstick: its status's
+        y = y or ctx.section_year  # "3. Nhiệm vụ năm 2024" over the plan's sentence
         if y is None:
             base = date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year

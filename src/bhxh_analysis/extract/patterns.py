@@ -312,6 +312,10 @@ REGION = re.compile(r"(?:toàn|của|cả)\s+(?:vùng|khu\s+vực)(?!\w)", re.I)
 #: The nation ("toàn ngành", the whole sector, is the place in play's: a province's
 #: branch in a provincial report, the nation's in a national one).
 NATION = re.compile(r"toàn\s+quốc|cả\s+nước|phạm\s+vi\s+cả\s+nước", _I)
+#: "Bắc Ninh dẫn đầu cả nước về …", "… nhiều nhất cả nước với N người": the nation is the
+#: field of a ranking, not the figure's place (the place ranked is).
+RANKED_BEFORE = re.compile(r"(?:dẫn\s+đầu|đứng\s+đầu|nhất)\s+$", _I)
+RANKED_NATION = re.compile(r"(?:dẫn\s+đầu|đứng\s+đầu|nhất)\s+(?:cả\s+nước|toàn\s+quốc)", _I)
 #: "Việt Nam" names the nation unless it ends an organisation's name.
 ORG_BEFORE_VN = re.compile(
     r"(?:BHXH|BHYT|BHTN|[Bb]ảo\s+hiểm(?:\s+xã\s+hội)?|[Bb]ưu\s+điện|[Cc]ông\s+ty|[Nn]gân\s+hàng|"

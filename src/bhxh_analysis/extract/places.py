@@ -135,7 +135,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     for m in P.HCM_ABBREVIATION.finditer(text):
         found.append(Mention(m.start(), m.end(), "Thành phố Hồ Chí Minh", "named", "province"))
     for m in P.NATION.finditer(text):
-        found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
+        if not P.RANKED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
     for m in re.finditer(r"Việt\s+Nam", text):
         if not P.ORG_BEFORE_VN.search(text[max(0, m.start() - 40):m.start()]):
             found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
