@@ -8,7 +8,7 @@ the rules generalised"); the controls show where a rule could over-fire.
 from __future__ import annotations
 
 import pytest
-from test_extract import check_passage
+from test_extract import check_passage, check_placed
 
 BLIND13_CLASSES = [
     # a caption's count with no scheme after a sentence naming one ("… hướng dẫn người
@@ -49,6 +49,21 @@ BLIND13_CLASSES = [
       ("Việt Nam", "bhyt_coverage_pct", "2024-12-31", 94.2),
       ("Việt Nam", "bhyt_plan_coverage_pct", "2024-12-31", 94.1)}),
 ]
+
+
+
+
+def test_two_units_of_one_name_in_turn() -> None:
+    """"thị xã Long Mỹ và huyện Long Mỹ … lần lượt …": two districts, each its rate (both
+    had been read as the one commune of that name)."""
+    df = check_placed(
+        "Đến hết tháng 6/2023, tỉnh Hậu Giang có 91,4% dân số tham gia BHYT; tỷ lệ bao phủ "
+        "của thị xã Long Mỹ và huyện Long Mỹ lần lượt là 92,5% và 90,1%.", "2023-07-10",
+        None,
+        {("Hậu Giang", "province", "bhyt_coverage_pct", "2023-06-30", 91.4),
+         ("Long Mỹ", "district", "bhyt_coverage_pct", "2023-06-30", 92.5),
+         ("Long Mỹ", "district", "bhyt_coverage_pct", "2023-06-30", 90.1)})
+    assert df.loc[df["geo_name"] == "Long Mỹ", "geo_code"].nunique() == 2
 
 
 @pytest.mark.parametrize("text,published,hint,expected", BLIND13_CLASSES)

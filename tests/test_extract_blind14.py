@@ -69,6 +69,13 @@ BLIND14_CLASSES = [
     ("Hết năm 2024, tỉnh Bình Dương có 65,1% lực lượng lao động tham gia BHXH, cao hơn "
      "mức bình quân cả nước.", "2025-01-10", None,
      {("Bình Dương", "bhxh_coverage_pct", "2024-12-31", 65.1)}),
+    # a BHXH total's parts named by their kind only ("gồm N người tham gia bắt buộc và M
+    # người tự nguyện"): compulsory and voluntary BHXH, not two more totals
+    ("Đến 30/9/2024, toàn tỉnh Ninh Thuận có 61.500 người tham gia BHXH, gồm 48.200 "
+     "người tham gia bắt buộc và 13.300 người tự nguyện.", "2024-10-15", None,
+     {("Ninh Thuận", "bhxh_participants", "2024-09-30", 61_500.0),
+      ("Ninh Thuận", "bhxh_compulsory_participants", "2024-09-30", 48_200.0),
+      ("Ninh Thuận", "bhxh_voluntary_participants", "2024-09-30", 13_300.0)}),
 ]
 
 

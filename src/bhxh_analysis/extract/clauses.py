@@ -37,6 +37,11 @@ _LISTED = re.compile(rf"{_KIND}?(?P<first>{_NAME})(?P<rest>(?:\s*(?:,|và)\s*{_K
 _ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<kind>{_KIND})?(?P<name>{_NAME})")
 
 
+#: The registry's word for a kind printed before a listed name ("thị xã" → "Thị xã").
+_KIND_WORDS = {"huyện": "Huyện", "quận": "Quận", "thị xã": "Thị xã", "xã": "Xã",
+               "phường": "Phường", "thị trấn": "Thị trấn", "tỉnh": "Tỉnh"}
+
+
 def _respectively(text: str, s0: int, pos: int) -> re.Match[str] | None:
     """The last "lần lượt" of the figure's statement (after its last semicolon)."""
     start = max(s0, text.rfind(";", s0, pos) + 1)
@@ -56,7 +61,10 @@ def _listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
         units = []
         for k, name in names:
             level = P.KIND_LEVEL.get(k)
-            unit = (places.resolve_name(name, level, anywhere=False) if level
+            # with its kind first: "thị xã Kỳ Anh và huyện Kỳ Anh" are two units
+            full = f"{_KIND_WORDS.get(k, '')} {name}".strip()
+            unit = (places.resolve_name(full, level, anywhere=False)
+                    or places.resolve_name(name, level, anywhere=False) if level
                     else None) or places.resolve_local(name)
             if unit is None:
                 break

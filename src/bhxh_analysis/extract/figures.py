@@ -20,7 +20,7 @@ from .portions import attain_lead, campaign_total, few_days, new_lead, portion_n
 from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
-from .scheme_after import scheme_after_base, share_of_total
+from .scheme_after import bhxh_part_after, scheme_after_base, share_of_total
 from .unit_share import share_of_units
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -678,6 +678,9 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
         if after and not text[m.end():after[0][0]].strip():
             return "joint" if after[0][2] else after[0][1]
+    before = [x for x in scheme_mentions(text, s0, fig.start) if not x[2]]
+    if part := bhxh_part_after(text, end, before[-1][1] if before else None):
+        return part  # "… BHXH, gồm N người tham gia bắt buộc và M người tự nguyện"
     if (based := scheme_after_base(text, fig)) is not None:
         return based  # "…, 92% dân số BHYT": the scheme after the rate's base is its own
     w0 = prev.end if prev is not None else s0
