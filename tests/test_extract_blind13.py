@@ -48,6 +48,17 @@ BLIND13_CLASSES = [
      {("Việt Nam", "bhyt_participants", "2024-12-31", 95_500_000.0),
       ("Việt Nam", "bhyt_coverage_pct", "2024-12-31", 94.2),
       ("Việt Nam", "bhyt_plan_coverage_pct", "2024-12-31", 94.1)}),
+    # one person's recruits ("Anh A, cộng tác viên …, vừa thuyết phục thêm 23 người tham
+    # gia"): no figure of the place
+    ("Đến hết tháng 6/2024, huyện Hương Sơn (Hà Tĩnh) có 3.420 người tham gia BHXH tự "
+     "nguyện. Năm nay, anh Nguyễn Văn Hùng, cộng tác viên ở thị trấn Phố Châu, cho biết "
+     "anh đã thuyết phục được 23 người tham gia mới.", "2024-07-05", None,
+     {("Hương Sơn", "bhxh_voluntary_participants", "2024-06-30", 3_420.0)}),
+    # control: the district's own recruits are its new participants
+    ("Đến hết tháng 6/2024, huyện Hương Sơn (Hà Tĩnh) có 3.420 người tham gia BHXH tự "
+     "nguyện; huyện đã vận động được 540 người tham gia mới.", "2024-07-05", None,
+     {("Hương Sơn", "bhxh_voluntary_participants", "2024-06-30", 3_420.0),
+      ("Hương Sơn", "bhxh_voluntary_new_participants", "2024-06-30", 540.0)}),
 ]
 
 

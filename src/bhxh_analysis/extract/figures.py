@@ -324,6 +324,8 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
         return "not participating"  # "khoảng 35% lao động trên tàu cá chưa có thẻ"
     if fig.unit != "pct" and P.RENEWAL_AFTER.match(after):
         return "first-time and renewed cards"  # a flow of cards, no stock of persons
+    if fig.unit != "pct" and P.PERSON_RECRUITS_BEFORE.search(pre_q[-120:]):
+        return "one person's recruits"  # "chị đã vận động được 47 người tham gia mới"
     if fig.unit != "pct" and P.STAFF_AFTER.match(after):
         return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
     if P.EACH_PLACE.search(clause) or P.EACH_PLACE.search(pre_q):

@@ -605,6 +605,13 @@ PER_PERIOD_AFTER = re.compile(r"\s*(?:người\s+)?(?:\w+\s+){0,4}?(?:mỗi|/)\s
 GIVEN_AFTER = re.compile(
     r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b|"
     r"(?:của\s+)?năm\s+(?:19|20)\d{2}\s*,)", _I)
+#: "chị đã vận động được 47 người", "Anh Lò Văn Sáng vừa thuyết phục thêm 12 người": one
+#: person's recruits (a collector's, a volunteer's), not the place's new participants.
+PERSON_RECRUITS_BEFORE = re.compile(
+    r"(?<!\w)(?:[Cc]hị|[Aa]nh|[Ôô]ng|[Bb]à|[Cc]ô|[Ee]m|[Mm]ình|[Tt]ôi)"
+    rf"(?:\s+[{UPPER}]\w*){{0,4}}\s+(?:(?:đã|vừa|cũng|mới|một\s+mình|trực\s+tiếp)\s+)*"
+    r"(?:vận\s+động|thuyết\s+phục|mời|giới\s+thiệu|kết\s+nạp|phát\s+triển)"
+    r"(?:\s+(?:được|thành\s+công))?(?:\s+(?:thêm|cho|tổng\s+cộng|tổng\s+số))*\s+$")
 #: "N người (tham gia) làm nhân viên thu", "N cán bộ, viên chức": staff, not participants.
 STAFF_AFTER = re.compile(
     r"\s*(?:người\s+)?(?:(?:tham\s+gia\s+)?(?:làm|là)\s+)?(?:nhân\s+viên|cán\s+bộ|"
