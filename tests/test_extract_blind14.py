@@ -8,7 +8,7 @@ the rules generalised"); the controls show where a rule could over-fire.
 from __future__ import annotations
 
 import pytest
-from test_extract import check_passage
+from test_extract import check_passage, check_placed
 
 BLIND14_CLASSES = [
     # a commune's own report: the commune named once with its district, then "toàn xã
@@ -77,6 +77,19 @@ BLIND14_CLASSES = [
       ("Ninh Thuận", "bhxh_compulsory_participants", "2024-09-30", 48_200.0),
       ("Ninh Thuận", "bhxh_voluntary_participants", "2024-09-30", 13_300.0)}),
 ]
+
+
+def test_town_rate_after_an_apposition() -> None:
+    """A smaller place's bare rate after an apposition ("Thị trấn A, nơi …, mới đạt x%")
+    is its coverage, like the communes' before it (it had been missed)."""
+    check_placed(
+        "Đến hết tháng 10/2023, toàn huyện Mường Khương (Lào Cai) có 62.400 người tham gia "
+        "BHYT, đạt 98,1% dân số. Xã Pha Long đạt 99,5%. Thị trấn Mường Khương, nơi có nhiều "
+        "hộ buôn bán nhỏ, mới đạt 95,2%.", "2023-11-10", None,
+        {("Mường Khương", "district", "bhyt_participants", "2023-10-31", 62_400.0),
+         ("Mường Khương", "district", "bhyt_coverage_pct", "2023-10-31", 98.1),
+         ("Pha Long", "commune", "bhyt_coverage_pct", "2023-10-31", 99.5),
+         ("Mường Khương", "commune", "bhyt_coverage_pct", "2023-10-31", 95.2)})
 
 
 @pytest.mark.parametrize("text,published,hint,expected", BLIND14_CLASSES)
