@@ -177,10 +177,10 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
 
 
 #: "toàn xã có …", "trên địa bàn phường …": the commune (ward, township) in context — not
-#: "toàn xã hội" (the whole society), nor "xã A" (a name follows).
+#: "toàn xã hội" (the whole society), "xã viên" (a cooperative's members), nor "xã A".
 _CONTEXT_COMMUNE = re.compile(
     r"(?:(?<!\w)[Tt]oàn|(?<!\w)[Cc]ả|[Tt]rên\s+địa\s+bàn)\s+(?P<kind>xã|phường|thị\s+trấn)"
-    rf"(?!\s+hội)(?!\w)(?![^\S\n]+[{P.UPPER}])")
+    rf"(?!\s+(?:hội|viên))(?!\w)(?![^\S\n]+[{P.UPPER}])")
 
 
 def _commune_in_context(text: str, mentions: list[Mention]) -> list[Mention]:
