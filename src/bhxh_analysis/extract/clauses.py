@@ -44,6 +44,10 @@ _TACIT = re.compile(
     r"(?P<verb>đạt|là|có)(?=\s+(?P<vals>\d[\d.,]*\s*%?(?:\s*,\s*\d[\d.,]*\s*%?)*\s+và\s+"
     r"\d[\d.,]*\s*%)(?!\s*(?:,|và)\s*\d))")
 
+#: The registry's word for a kind printed before a listed name ("thị xã" → "Thị xã").
+_KIND_WORDS = {"huyện": "Huyện", "quận": "Quận", "thị xã": "Thị xã", "xã": "Xã",
+               "phường": "Phường", "thị trấn": "Thị trấn", "tỉnh": "Tỉnh"}
+
 
 def _respectively(text: str, s0: int, pos: int) -> re.Match[str] | None:
     """The last "lần lượt" of the figure's statement (after its last semicolon).
@@ -87,7 +91,10 @@ def _listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
         units = []
         for k, name in names:
             level = P.KIND_LEVEL.get(k)
-            unit = (places.resolve_name(name, level, anywhere=False) if level
+            # with its kind first: "thị xã Kỳ Anh và huyện Kỳ Anh" are two units
+            full = f"{_KIND_WORDS.get(k, '')} {name}".strip()
+            unit = (places.resolve_name(full, level, anywhere=False)
+                    or places.resolve_name(name, level, anywhere=False) if level
                     else None) or places.resolve_local(name)
             if unit is None:
                 break
@@ -229,6 +236,28 @@ def section_scheme(text: str, s0: int, s1: int) -> str | None:
         return None
     found = scheme_mentions(text, s0, s1)
     return found[0][1] if len(found) == 1 and not found[0][2] else None
+
+
+def lead_scheme(text: str, s0: int, s1: int) -> tuple[str, int] | None:
+    """The one scheme a sentence that read no figure names, for the rest of its paragraph.
+
+    "Đáng chú ý, BHXH tự nguyện tiếp tục là điểm sáng. Trong 11 tháng, huyện phát triển
+    mới 286 người, nâng tổng số người tham gia lên 1.042 người": the paragraph's lead
+    names the scheme its counts are of; a caption "… hướng dẫn người dân đăng ký tham gia
+    BHXH tự nguyện. Xã A có 186 người tham gia." alike. Those counts print no scheme of
+    their own and are not the scheme of the figures read before the lead (the paragraph
+    before was BHYT's). Several schemes named (or a joint "BHXH, BHYT"): no lead.
+
+    Returns
+    -------
+    tuple or None
+        ``(scheme, end)``: the scheme and the end of the sentence's paragraph.
+    """
+    found = scheme_mentions(text, s0, s1)
+    if not found or any(j for _o, _s, j in found) or len({s for _o, s, _j in found}) != 1:
+        return None
+    end = text.find("\n", s1)
+    return found[0][1], end if end >= 0 else len(text)
 
 
 def local_rate_scheme(last_rate: Any, heading: str | None, bhyt_rate: bool) -> str:

@@ -31,6 +31,7 @@ from .clauses import (
     heading_scheme,
     headline_plan_year,
     horizon_opening,
+    lead_scheme,
     local_rate_scheme,
     plan_after_rate,
     question_scheme,
@@ -42,7 +43,13 @@ from .clauses import (
     section_scheme,
 )
 from .composite import joined_figures, note_of
-from .dates_page import page_year, plan_fallback_year, stated_year, undate_before_merger
+from .dates_page import (
+    page_year,
+    plan_fallback_year,
+    section_plan_year,
+    stated_year,
+    undate_before_merger,
+)
 from .dating import (
     date_for,
     horizon,
@@ -145,6 +152,8 @@ class _Context:
     headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
     stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
     says_now: bool = False  # the sentence says "hiện nay", "đến nay": not the stated year's
+    lead_scheme: tuple[str, int] | None = None  # (scheme, paragraph end) a lead names
+    section_year: int | None = None  # the year of a numbered heading of aims above
 
 
 def extract_text(text: str, *, published: _dt.date | str | None = None,
@@ -251,6 +260,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.continued_plan_year = listed
         elif ctx.aims_lead and s0 < ctx.aims_lead[0] and not dates:
             ctx.continued_plan_year = ctx.aims_lead[1]  # the aims listed after their lead
+        heading = section_plan_year(text, s0, s1)
+        if heading is not None:
+            ctx.section_year = heading or None
         state = ctx.places.state
         in_turn = 0  # figures placed by a respective list ("A và B … lần lượt x% và y%")
         placed: list[tuple[int, Any]] = []  # (offset, unit) of this sentence's places
@@ -280,7 +292,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 # "tổ chức lễ ra quân tại thị trấn A": where it happened, not the subject
                 venues.append((mentions[mi].start, unit))
                 ctx.places.restore(held)
-                if held[2] is None and unit.boundaries == "legacy":  # its district in context
+                if held[2] is None and unit.boundaries == "legacy" \
+                        and unit.level == "commune":  # its district in context
                     ctx.places.district = ctx.places.registry.parent(unit)
                 unit = None
             if unit is not None and mentions[mi].start >= s0:
@@ -431,6 +444,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 rows.extend(_rows(text, fig, s0, s1, kept))
                 if fig.scheme:
                     ctx.last_scheme = fig.scheme
+                if ctx.lead_scheme is not None and fig.scheme != ctx.lead_scheme[0]:
+                    ctx.lead_scheme = None  # a figure of its own scheme ends the lead
                 if fig.place is not None and not isinstance(fig.place, str):
                     ctx.main_level = ctx.main_level or fig.place.level
                     ctx.last_by_level[fig.place.level] = fig.place
@@ -455,6 +470,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if not kept:  # "Tỷ lệ bao phủ BHYT tại một số địa phương:" over a list
             ctx.rate_heading = heading_scheme(text, s0, s1) or ctx.rate_heading
             ctx.last_scheme = section_scheme(text, s0, s1) or ctx.last_scheme
+            ctx.lead_scheme = lead_scheme(text, s0, s1) or ctx.lead_scheme
         elif not P.LIST_ITEM.match(text, s0):
             ctx.rate_heading = None  # past the list
         group = listed_group(text, kept[-1].end, placed, ends) if kept else group
@@ -468,6 +484,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 and getattr(state[0], "level", None) == "province":
             # "Thành phố A và huyện B có tỷ lệ … lần lượt x% và y%": the places of a
             # respective list are no new place in play (the province's figures go on)
+            ctx.places.restore(state)
+        elif kept and state[0] is ctx.places.nation and P.RANKED_NATION.search(text, s0, s1):
+            # "Bắc Ninh dẫn đầu cả nước về … 62,4%" in a national release: the province
+            # ranked has that figure; the nation stays the place in play after it
             ctx.places.restore(state)
         elif not kept and P.SURVEY.search(text, s0, s1):
             # a survey's sites gave no figure here: they are not the place in play
@@ -601,6 +621,8 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             # the scheme of the figures just before, else the last one named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
+            if ctx.lead_scheme is not None and fig.start < ctx.lead_scheme[1]:
+                fig.scheme = ctx.lead_scheme[0]  # its paragraph's lead names it
             if fig.measure == "coverage_pct" and ctx.last_rate is not None:
                 # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
                 # coverage's scheme, not of the count between (household BHYT's)
@@ -641,6 +663,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         y = int(own["y"]) if own else labelled[0] if labelled else plan_year(
             text[s0:s1], fig.start - s0)
         y = y or plan_fallback_year(text, s0, fig, prev, ctx)  # a yardstick: its status's
+        y = y or ctx.section_year  # "3. Nhiệm vụ năm 2024" over the plan's sentence
         if y is None:
             base = date_for(text, fig, dates, ctx)
             y = base.year if base else ctx.year

@@ -119,6 +119,33 @@ _YARDSTICK_BETWEEN = re.compile(r"(?:so\s+với|vượt|chưa\s+đạt|không\s+
                                 r"cao\s+hơn)[^.;]{0,25}?(?:chỉ\s+tiêu|kế\s+hoạch)", _I)
 
 
+#: A numbered section heading on a line of its own ("3. Nhiệm vụ năm 2024", "II.
+#: PHƯƠNG HƯỚNG NĂM 2024", "1. Về phát triển người tham gia").
+_NUMBERED_HEADING = re.compile(r"(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)]\s+[^\n.;!?]{1,80}")
+#: Such a heading of the aims of one year, and nothing after its year.
+_AIMS_HEADING = re.compile(r"(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)]\s+(?:nhiệm\s+vụ|phương\s+"
+                           r"hướng|kế\s+hoạch|mục\s+tiêu)[^\d\n]{0,40}?năm\s+(?P<y>20\d{2})"
+                           r"\s*:?", re.I)
+
+
+def section_plan_year(text: str, s0: int, s1: int) -> int | None:
+    """The year a numbered section heading gives the plans under it; 0 at another heading.
+
+    A year-end release "Kết quả năm 2023 …" dated in January 2024: "3. Nhiệm vụ năm
+    2024⏎Ngành phấn đấu đạt tỷ lệ tham gia BHXH khoảng 42% …" — the section's targets
+    are of 2024, though their sentence prints no year (they had taken the report's
+    2023). A commune's report ("II. PHƯƠNG HƯỚNG NĂM 2024⏎Phấn đấu …") alike. Another
+    numbered heading ends the section (0); a sentence that is no heading: None.
+    """
+    # the sentence ends its line; the line is the heading ("II." may be a sentence apart)
+    line = text[text.rfind("\n", 0, s0) + 1:s1].strip()
+    if "\n" in text[s0:s1].strip() or text[s1:s1 + 1] not in ("", "\n") \
+            or not _NUMBERED_HEADING.fullmatch(line):
+        return None
+    aims = _AIMS_HEADING.fullmatch(line)
+    return int(aims["y"]) if aims else 0
+
+
 def plan_fallback_year(text: str, s0: int, fig: Figure, prev: Figure | None,
                        ctx: Any) -> int | None:
     """The year of a plan figure whose own sentence prints none.

@@ -20,7 +20,7 @@ from .portions import attain_lead, campaign_total, few_days, new_lead, portion_n
 from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
-from .scheme_after import scheme_after_base, share_of_total
+from .scheme_after import bhxh_part_after, scheme_after_base, share_of_total
 from .unit_share import share_of_units
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -325,6 +325,8 @@ def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, stateme
         return "not participating"  # "khoảng 35% lao động trên tàu cá chưa có thẻ"
     if fig.unit != "pct" and P.RENEWAL_AFTER.match(after):
         return "first-time and renewed cards"  # a flow of cards, no stock of persons
+    if fig.unit != "pct" and P.PERSON_RECRUITS_BEFORE.search(pre_q[-120:]):
+        return "one person's recruits"  # "chị đã vận động được 47 người tham gia mới"
     if fig.unit != "pct" and P.STAFF_AFTER.match(after):
         return "staff"  # "1.200 người tham gia làm nhân viên thu": who collects, not who joins
     if P.EACH_PLACE.search(clause) or P.EACH_PLACE.search(pre_q):
@@ -731,6 +733,9 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
         if after and not text[m.end():after[0][0]].strip():
             return "joint" if after[0][2] else after[0][1]
+    before = [x for x in scheme_mentions(text, s0, fig.start) if not x[2]]
+    if part := bhxh_part_after(text, end, before[-1][1] if before else None):
+        return part  # "… BHXH, gồm N người tham gia bắt buộc và M người tự nguyện"
     if (based := scheme_after_base(text, fig)) is not None:
         return based  # "…, 92% dân số BHYT": the scheme after the rate's base is its own
     w0 = prev.end if prev is not None else s0

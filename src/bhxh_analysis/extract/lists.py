@@ -178,6 +178,8 @@ _THIS_RATE_IS = re.compile(
 #: What stands between a place and its rate in a list: "đạt", ":", nothing, "dẫn đầu
 #: khu vực với", "thấp nhất,".
 _RANKED = re.compile(
+    # ("Thị trấn A, nơi tập trung nhiều lao động tự do, mới đạt 96,1%": an apposition)
+    r"(?:\s*,\s*nơi\s[^,;.\d]{1,80},)?"
     r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm)(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"

@@ -312,6 +312,10 @@ REGION = re.compile(r"(?:toàn|của|cả)\s+(?:vùng|khu\s+vực)(?!\w)", re.I)
 #: The nation ("toàn ngành", the whole sector, is the place in play's: a province's
 #: branch in a provincial report, the nation's in a national one).
 NATION = re.compile(r"toàn\s+quốc|cả\s+nước|phạm\s+vi\s+cả\s+nước", _I)
+#: "Bắc Ninh dẫn đầu cả nước về …", "… nhiều nhất cả nước với N người": the nation is the
+#: field of a ranking, not the figure's place (the place ranked is).
+RANKED_BEFORE = re.compile(r"(?:dẫn\s+đầu|đứng\s+đầu|nhất)\s+$", _I)
+RANKED_NATION = re.compile(r"(?:dẫn\s+đầu|đứng\s+đầu|nhất)\s+(?:cả\s+nước|toàn\s+quốc)", _I)
 #: "Việt Nam" names the nation unless it ends an organisation's name.
 ORG_BEFORE_VN = re.compile(
     r"(?:BHXH|BHYT|BHTN|[Bb]ảo\s+hiểm(?:\s+xã\s+hội)?|[Bb]ưu\s+điện|[Cc]ông\s+ty|[Nn]gân\s+hàng|"
@@ -330,7 +334,8 @@ CONTEXT_PLACE = re.compile(
 #: (followed by its verb) is the province or district in context.
 SUBJECT_PLACE = re.compile(
     r"(?:(?<=\bbiết\s)|(?<=[,:;]\s)|(?<=^)|(?<=\.\s))(?P<kind>(?i:huyện|tỉnh))\s+"
-    r"(?=(?:phấn\s+đấu|vẫn|đã|đang|sẽ|cần|còn|hiện\s+có|đặt\s+mục\s+tiêu)(?!\w))", re.M)
+    r"(?=(?:phấn\s+đấu|vẫn|đã|đang|sẽ|cần|còn|hiện\s+có|đặt\s+mục\s+tiêu|"
+    r"phát\s+triển\s+mới)(?!\w))", re.M)
 #: Words before a bare list of communes ("các xã ... như: A đạt 68,9%, B đạt ...").
 #: Administrative kinds before a name in a list ("huyện A: ...; huyện B: ...").
 KIND_WORDS = re.compile(r"\b(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|"
@@ -600,6 +605,13 @@ PER_PERIOD_AFTER = re.compile(r"\s*(?:người\s+)?(?:\w+\s+){0,4}?(?:mỗi|/)\s
 GIVEN_AFTER = re.compile(
     r"\s*(?:dân\s+số|(?:mà|do|được|của)\s[^,;.]{0,40}?\bgiao\b|"
     r"(?:của\s+)?năm\s+(?:19|20)\d{2}\s*,)", _I)
+#: "chị đã vận động được 47 người", "Anh Lò Văn Sáng vừa thuyết phục thêm 12 người": one
+#: person's recruits (a collector's, a volunteer's), not the place's new participants.
+PERSON_RECRUITS_BEFORE = re.compile(
+    r"(?<!\w)(?:[Cc]hị|[Aa]nh|[Ôô]ng|[Bb]à|[Cc]ô|[Ee]m|[Mm]ình|[Tt]ôi)"
+    rf"(?:\s+[{UPPER}]\w*){{0,4}}\s+(?:(?:đã|vừa|cũng|mới|một\s+mình|trực\s+tiếp)\s+)*"
+    r"(?:vận\s+động|thuyết\s+phục|mời|giới\s+thiệu|kết\s+nạp|phát\s+triển)"
+    r"(?:\s+(?:được|thành\s+công))?(?:\s+(?:thêm|cho|tổng\s+cộng|tổng\s+số))*\s+$")
 #: "N người (tham gia) làm nhân viên thu", "N cán bộ, viên chức": staff, not participants.
 STAFF_AFTER = re.compile(
     r"\s*(?:người\s+)?(?:(?:tham\s+gia\s+)?(?:làm|là)\s+)?(?:nhân\s+viên|cán\s+bộ|"

@@ -138,7 +138,8 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     for m in P.HCM_ABBREVIATION.finditer(text):
         found.append(Mention(m.start(), m.end(), "Thành phố Hồ Chí Minh", "named", "province"))
     for m in P.NATION.finditer(text):
-        found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
+        if not P.RANKED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
     for m in re.finditer(r"Việt\s+Nam", text):
         if not P.ORG_BEFORE_VN.search(text[max(0, m.start() - 40):m.start()]):
             found.append(Mention(m.start(), m.end(), "Việt Nam", "nation", "nation"))
@@ -175,7 +176,49 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     credits += [(m.start(), m.end()) for m in P.SCOPE_REMARK.finditer(text)]
     kept = [x for x in out if not P.DATELINE_AFTER.match(text, x.end)
             and not any(a <= x.start < b for a, b in credits)]
-    return _named_elsewhere(_parents_first(text, kept), registry)
+    return _commune_in_context(text, _named_elsewhere(_parents_first(text, kept), registry))
+
+
+#: "toàn xã có …", "trên địa bàn phường …": the commune (ward, township) in context — not
+#: "toàn xã hội" (the whole society), "xã viên" (a cooperative's members), nor "xã A".
+_CONTEXT_COMMUNE = re.compile(
+    r"(?:(?<!\w)[Tt]oàn|(?<!\w)[Cc]ả|[Tt]rên\s+địa\s+bàn)\s+(?P<kind>xã|phường|thị\s+trấn)"
+    rf"(?!\s+(?:hội|viên))(?!\w)(?![^\S\n]+[{P.UPPER}])")
+
+
+def _commune_in_context(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Read "toàn xã" as the one commune the text names, as "toàn huyện" is the district.
+
+    A commune's own report ("UBND huyện A, UBND xã B báo cáo như sau: … toàn xã có 8.912
+    người tham gia BHYT"): the sentence naming the district and the commune read no
+    figure, so the district, named first, stayed in play, and the commune's figures went
+    to it. When the text names one commune of that kind (xã, phường, thị trấn; however
+    often, in any case), "toàn xã"/"cả xã"/"trên địa bàn xã" is that commune: a mention
+    of its name there (resolved in the district in play). Two communes named: whose
+    "toàn xã" it is, is not said, and nothing is added.
+    """
+    found = list(_CONTEXT_COMMUNE.finditer(text))
+    if not found:
+        return mentions
+    out = list(mentions)
+    for kind in {re.sub(r"\s+", " ", m["kind"].lower()) for m in found}:
+        prefix = _KIND_NAMES[kind] + " "
+        named = [m for m in mentions if m.kind == "named" and m.level == "commune"
+                 and m.name.startswith(prefix)]
+        names = {fold_chars(m.name) for m in named}
+        # "xã A - Nguyễn Văn B" (a byline's dash read into the name) is still A
+        if len({n for n in names if not any(n.startswith(o + " ") for o in names)}) != 1:
+            continue
+        for m in found:
+            if re.sub(r"\s+", " ", m["kind"].lower()) != kind:
+                continue
+            # the name as printed last before (a heading in capitals only if none is)
+            before = [n for n in named if n.end <= m.start()] or named
+            name = next((n.name for n in reversed(before)
+                         if not n.name[len(prefix):].isupper()), before[-1].name)
+            at = next((i for i, x in enumerate(out) if x.start > m.start()), len(out))
+            out.insert(at, Mention(m.start("kind"), m.end(), name, "named", "commune"))
+    return out
 
 
 _PERSON_TITLES = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em"}

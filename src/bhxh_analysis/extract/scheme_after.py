@@ -18,7 +18,7 @@ from . import patterns as P
 if TYPE_CHECKING:
     from .printed import Figure
 
-__all__ = ["scheme_after_base"]
+__all__ = ["bhxh_part_after", "scheme_after_base"]
 
 #: The base right after a rate, then at most a verb of holding, up to the scheme's name.
 _BASE_THEN = re.compile(
@@ -63,3 +63,22 @@ def share_of_total(after: str, sentence: str) -> bool:
     "so với tổng số người phải tham gia" names another base (not matched here).
     """
     return bool(_OF_TOTAL.match(after)) and bool(_BASE_NAMED.search(sentence))
+
+
+#: "… người tham gia bắt buộc", "… người tự nguyện": a part of BHXH named by its kind only.
+_PART_AFTER = re.compile(r"\s*(?:người|lao\s+động)(?:\s+tham\s+gia)?(?:\s+BHXH)?\s+"
+                         r"(?P<kind>bắt\s+buộc|tự\s+nguyện)(?!\w)", re.I)
+
+
+def bhxh_part_after(text: str, end: int, scheme_before: str | None) -> str | None:
+    """The part of BHXH a count names after it, after a BHXH total in its sentence.
+
+    "… có 228.650 người tham gia BHXH, …, gồm 151.420 người tham gia bắt buộc và
+    77.230 người tham gia tự nguyện": the parts are compulsory and voluntary BHXH (they
+    had been read as two more BHXH totals). Only when the scheme named last before the
+    count is BHXH (``scheme_before``), as a total's parts follow it.
+    """
+    m = _PART_AFTER.match(text, end)
+    if m is None or scheme_before != "bhxh":
+        return None
+    return "bhxh_compulsory" if m["kind"].lower().startswith("b") else "bhxh_voluntary"

@@ -35,6 +35,10 @@ _AT_BEFORE = re.compile(
     r"(?:\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân|Trung\s+tâm\s+văn\s+hóa))?\s+)?$", _I)
 
 
+#: "(tại) điểm cầu Hà Nội": a connection point of an online conference.
+_BRIDGE_BEFORE = re.compile(r"(?<!\w)điểm\s+cầu\s+(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?$", _I)
+
+
 def is_venue(text: str, s0: int, s1: int, start: int, unit: Any) -> bool:
     """Whether a commune-level place at ``start`` is where an event of its sentence took place.
 
@@ -55,6 +59,8 @@ def is_venue(text: str, s0: int, s1: int, start: int, unit: Any) -> bool:
         True when the place follows "tại"/"ở" and its sentence names an event
         ("tổ chức", "hội nghị", "lễ ra quân", "diễn ra", …).
     """
+    if unit is not None and _BRIDGE_BEFORE.search(text, max(s0, start - 30), start):
+        return True  # "tại điểm cầu Hà Nội": where a meeting was joined, at any level
     if getattr(unit, "level", None) != "commune":
         return False
     return _AT_BEFORE.search(text, max(s0, start - 60), start) is not None \
