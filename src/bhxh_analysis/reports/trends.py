@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -142,7 +144,8 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _change_labels(rpt: ProvinceReport, changes: list[dict[str, str]]) -> list[str]:
+def _change_labels(rpt: ProvinceReport, changes: list[dict[str, str]],
+                   own: frozenset[str] = frozenset()) -> list[str]:
     """The chart's short words for changes of one day, dated ("Tách Đắk Nông (1/1/2004)").
 
     From :data:`~bhxh_analysis.geo.reform.BOUNDARY_CHANGES`: the reader's language's
@@ -150,9 +153,18 @@ def _change_labels(rpt: ProvinceReport, changes: list[dict[str, str]]) -> list[s
     Vietnamese names, which are the places' names in both languages. Changes of one
     kind and counterpart share a label, their parts listed (2025 Phú Thọ: "Nhập 4 xã
     của Lương Sơn, Mê Linh vào Hà Nội (1/8/2008)"), so a mark carries one date.
+
+    A name among ``own`` (the page's 2025 province's legacy parts) is left out of a
+    part taken in: the 2025 Hà Nội's figures before 1/8/2008 are already the sums of
+    Hà Nội and Hà Tây, so its step there is Mê Linh and the 4 communes of Lương Sơn
+    alone ("Nhập Mê Linh, 4 xã Lương Sơn (1/8/2008)"), not Hà Tây.
     """
     def pick(change: dict[str, str], field: str) -> str:
-        return change.get(f"{field}_{rpt.lang}", change.get(field, ""))
+        text = change.get(f"{field}_{rpt.lang}", change.get(field, ""))
+        if change["kind"] != "gained" or not own:
+            return text
+        return ", ".join(p for p in text.split(", ")
+                         if re.sub(r"\s*\(.*?\)", "", p).strip() not in own)
 
     parts: dict[tuple[str, str, str], list[str]] = {}
     for c in changes:
@@ -227,7 +239,7 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
                 by_day.setdefault(when, []).append(change)
     rows = []
     for when in sorted(by_day):
-        labels = _change_labels(rpt, by_day[when])
+        labels = _change_labels(rpt, by_day[when], frozenset(parts))
         label = "\n".join(labels)
         notes = [rpt.t("trend_event_note", label=" / ".join(labels), place=rpt.unit.name)]
         # GSO's yearly figures follow the area at the year's end (geo.areas.area_dates):
