@@ -16,9 +16,8 @@ so that no series is flattened against a larger one (issue 14.11):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
