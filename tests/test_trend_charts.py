@@ -202,7 +202,7 @@ def _marked_panels(rpt: ProvinceReport, trends: pd.DataFrame, label: str, day: s
     figure's texts never overlap, its legends stay under the axes."""
     fig = plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel",
                           pct="pct", ylabel="ylabel", scale="scale", lang=lang,
-                          events=rpt.trend_events(trends))
+                          events=rpt.trend_events(trends), segment="segment")
     fig.canvas.draw()
     marked = {ax.get_title(loc="left") for ax in fig.axes if _event_texts(ax, label)}
     at = mdates.date2num(pd.Timestamp(day))
@@ -273,6 +273,36 @@ def test_the_2008_changes_are_marked_on_every_place_they_touched(home: Path, nam
     # the change took effect on 1/8/2008, but GSO's 2008 figures (dated 1/7) already
     # count the new area: the note says the step comes before the line
     assert rpt.trend_notes(trends)[1:] == [_note(lang, " / ".join(words), name, 2008)]
+
+
+@pytest.mark.parametrize("name, boundaries, day", [
+    ("Lào Cai", "legacy", "2004-01-01"), ("Lai Châu", "legacy", "2004-01-01"),
+    ("Hà Nội", "legacy", "2008-08-01"), ("Hà Nội", "2025", "2008-08-01")])
+def test_a_line_does_not_join_figures_across_a_change_of_area(home: Path, name, boundaries,
+                                                               day) -> None:
+    # Hà Nội's population line ran from 3.4 million (2007) up to 6.3 million (2008) as if
+    # it grew: the last figure of the old area and the first of the new are not joined
+    # (a NaN between them in the drawn line); both keep their markers, the mark stays
+    rpt = ProvinceReport(name, boundaries=boundaries, lang="vi")
+    trends = rpt.trend_table()
+    when = pd.Timestamp(day)
+    assert [d for d, _ in rpt.trend_events(trends)] == [when]
+    pop = trends[trends["series"] == i18n.indicator_label("population", "vi")]
+    last_old = pop.loc[pop["area_date"] < when, "as_of"].max()
+    first_new = pop.loc[pop["area_date"] >= when, "as_of"].min()
+    fig = plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel",
+                          pct="pct", ylabel="ylabel", scale="scale", lang="vi",
+                          events=rpt.trend_events(trends), segment="segment")
+    (line,) = [ln for ax in fig.axes for ln in ax.lines
+               if ln.get_label() == i18n.indicator_label("population", "vi")]
+    xs = pd.to_datetime(line.get_xdata())
+    ys = pd.Series(line.get_ydata(), index=xs)
+    between = ys[(ys.index > last_old) & (ys.index < first_new)]
+    assert last_old in ys.index and first_new in ys.index  # both markers drawn
+    assert len(between) and between.isna().all(), ys.loc[last_old:first_new]
+    # the rest of the series is one line: no break elsewhere without a gap in the data
+    assert ys.isna().sum() == 1 + pop["as_of"].diff().gt(pd.Timedelta(days=400)).sum()
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

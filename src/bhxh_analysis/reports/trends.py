@@ -34,8 +34,12 @@ TREND_MEASURES = ("participants", "coverage_pct")
 CONTEXT = ("population", "labour_force", "labour_force_15plus")
 #: ``area_date``: the day whose boundaries a figure follows (geo.areas.area_dates: a GSO
 #: year's figure, dated 1 July, counts the area of 31 December); not drawn, it tells
-#: :func:`trend_events` which boundary changes the drawn figures straddle.
-COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale", "area_date"]
+#: :func:`trend_events` which boundary changes the drawn figures straddle. ``segment``: how
+#: many of the page's marked changes of the series' own area come on or before the area
+#: its figure counts (:func:`_segments`); the chart joins no two points of different
+#: segments.
+COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale", "area_date",
+           "segment"]
 _PLURAL = {"district": "districts_plural", "commune": "communes_plural"}
 
 
@@ -98,8 +102,8 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``panel, series, as_of, value, pct, ylabel, scale, area_date``, panels in page
-        order.
+        ``panel, series, as_of, value, pct, ylabel, scale, area_date, segment``, panels
+        in page order.
     """
     src = rpt._figures()
     src = src.assign(area_date=area_dates(src))
@@ -139,8 +143,41 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
             pct=True, ylabel=rpt.t("axis_coverage_pct"), scale=1.0))
     if not parts:
         return pd.DataFrame(columns=COLUMNS)
-    out = pd.concat(parts)[COLUMNS].drop_duplicates(["panel", "series", "as_of"])
-    return out.reset_index(drop=True)
+    out = pd.concat(parts)
+    out = out.assign(segment=_segments(rpt, out))[COLUMNS]
+    return out.drop_duplicates(["panel", "series", "as_of"]).reset_index(drop=True)
+
+
+def _segments(rpt: ProvinceReport, rows: pd.DataFrame) -> pd.Series:
+    """Number each row by the page's marked changes (:func:`trend_events`) that altered
+    what its series counts and come on or before the area its figure counts
+    (``area_date``): the chart draws the parts apart, not one line across the step.
+
+    A province's own series (a legacy page's, or a 2025 page's sums) changes with every
+    marked change; a legacy province's series on a 2025 page only with its own
+    (:func:`~bhxh_analysis.geo.reform.boundary_changes`: Vĩnh Phúc's, not Phú Thọ's, on
+    1/8/2008); a district's or commune's with none.
+    """
+    from ..geo.reform import boundary_changes
+
+    zero = pd.Series(0, index=rows.index, dtype=int)
+    days = (list(trend_events(rpt, rows)["date"])
+            if rpt.level == "province" and len(rows) else [])
+    if not days:
+        return zero
+    area = pd.to_datetime(rows["area_date"])
+    own = {pd.Timestamp(c["date"]) for c in boundary_changes(str(rpt.unit.code))}
+    out = zero.copy()
+    for i, (level, bnd, code) in enumerate(zip(rows["geo_level"], rows["boundaries"],
+                                               rows["geo_code"].astype(str), strict=True)):
+        if level != "province":
+            continue
+        if rpt.boundaries == "2025" and bnd == "legacy":
+            mine = {pd.Timestamp(c["date"]) for c in boundary_changes(code)}
+        else:
+            mine = own if rpt.boundaries == "legacy" else set(days)
+        out.iloc[i] = sum(1 for d in days if d in mine and d <= area.iloc[i])
+    return out
 
 
 def _change_labels(rpt: ProvinceReport, changes: list[dict[str, str]],
