@@ -49,6 +49,7 @@ from .plans import plan_evidence as _plan_evidence
 from .render import value_text
 from .trends import TREND_MEASURES as _TREND_MEASURES
 from .trends import trend_events as _trend_events
+from .trends import trend_notes as _trend_notes
 from .trends import trend_table as _trend_table
 
 __all__ = ["SUMMARY_MIME", "ProvinceReport", "coverage_table"]
@@ -613,9 +614,9 @@ class ProvinceReport:
         return list(zip(ev["date"], ev["label"], strict=True))
 
     def trend_notes(self, trends: pd.DataFrame | None = None) -> list[str]:
-        """Sentences under the trend chart: how few figures are drawn, and each marked
-        change of the place's area (:meth:`trend_events`)."""
-        return [self.t("sparse_note"), *_trend_events(self, trends)["note"].tolist()]
+        """Sentences under the trend chart (:func:`.trends.trend_notes`): how few
+        figures are drawn, each marked change of the area, series joined from tables."""
+        return _trend_notes(self, trends)
 
     def forecast_table(self) -> pd.DataFrame:
         """Return the year-end forecast of every participant series of the report year.

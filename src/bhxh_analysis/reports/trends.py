@@ -39,7 +39,7 @@ CONTEXT = ("population", "labour_force", "labour_force_15plus")
 #: its figure counts (:func:`_segments`); the chart joins no two points of different
 #: segments.
 COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale", "area_date",
-           "segment"]
+           "segment", "source_id"]
 _PLURAL = {"district": "districts_plural", "commune": "communes_plural"}
 
 
@@ -102,8 +102,8 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``panel, series, as_of, value, pct, ylabel, scale, area_date, segment``, panels
-        in page order.
+        ``panel, series, as_of, value, pct, ylabel, scale, area_date, segment,
+        source_id``, panels in page order.
     """
     src = rpt._figures()
     src = src.assign(area_date=area_dates(src))
@@ -144,8 +144,26 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=COLUMNS)
     out = pd.concat(parts)
-    out = out.assign(segment=_segments(rpt, out))[COLUMNS]
+    out = out.assign(segment=_segments(rpt, out), source_id=_sources(rpt, out))[COLUMNS]
     return out.drop_duplicates(["panel", "series", "as_of"]).reset_index(drop=True)
+
+
+def _sources(rpt: ProvinceReport, rows: pd.DataFrame) -> pd.Series:
+    """Each row's source: its own, or for a sum of legacy parts (no source of its own)
+    the one source all its inputs share (GSO's population table of 1995–2016 for the
+    2025 Hà Nội's sums of Hà Nội and Hà Tây), else ""."""
+    own = rows["source_id"].fillna("").astype(str) if "source_id" in rows else \
+        pd.Series("", index=rows.index)
+    if "inputs" not in rows or own.ne("").all():
+        return own
+    of = dict(zip(rpt.obs["obs_id"].astype(str), rpt.obs["source_id"].astype(str),
+                  strict=False))
+
+    def shared(inputs: object) -> str:
+        found = {of.get(i, "") for i in str(inputs or "").split()}
+        return found.pop() if len(found) == 1 else ""
+
+    return own.where(own.ne(""), rows["inputs"].map(shared))
 
 
 def _segments(rpt: ProvinceReport, rows: pd.DataFrame) -> pd.Series:
@@ -287,4 +305,80 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
     return pd.DataFrame(rows, columns=cols)
 
 
-__all__ = ["CONTEXT", "TREND_MEASURES", "trend_events", "trend_table"]
+def trend_notes(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> list[str]:
+    """Return the sentences under the trend chart, in page order.
+
+    How few figures are drawn (``sparse_note``), each marked change of the place's area
+    (:func:`trend_events`), then each context series joined from two statistics tables
+    (:func:`table_join_notes`).
+    """
+    trends = trend_table(rpt) if trends is None else trends
+    return [rpt.t("sparse_note"), *trend_events(rpt, trends)["note"].tolist(),
+            *table_join_notes(rpt, trends)]
+
+
+#: A change per year across two tables' join within this many percentage points of the
+#: changes in the years on either side reads as the same trend.
+JOIN_TOLERANCE_PP = 0.5
+
+
+def _yearly_change(a: pd.Series, b: pd.Series) -> float:
+    """Average change per year (%) from the figure ``a`` to ``b`` (``value``, ``as_of``)."""
+    years = (pd.Timestamp(b["as_of"]) - pd.Timestamp(a["as_of"])).days / 365.25
+    return ((float(b["value"]) / float(a["value"])) ** (1 / years) - 1) * 100
+
+
+def table_join_notes(rpt: ProvinceReport, trends: pd.DataFrame) -> list[str]:
+    """Say which population (or labour force) series is joined from two GSO tables.
+
+    GSO's population of 1995–2016 and of 2018–2022 are two exports (``data/raw/gso``);
+    the chart draws them as one series, its gap of 2017 left open. The sentence names
+    both tables and their years, the year(s) neither holds, and sets the change per year
+    across the join beside the change in the year before it and the year after: across
+    the 63 provinces it ranges from −5.5 %/year (An Giang; −1.2 % the year after) to
+    +8.4 % (Bình Dương; +3.4 % before, +4.7 % after), so the step between the tables
+    is not read as growth unless the change across the join lies within
+    :data:`JOIN_TOLERANCE_PP` of the changes on either side (Hải Phòng: +0.9 %/year
+    across, +0.9 before, +0.8 after).
+    """
+    if trends.empty or "source_id" not in trends:
+        return []
+    from .citations import sources_table
+
+    ctx = trends[trends["panel"].eq(rpt.t("trends_context"))]
+    out = []
+    for label, g in ctx.groupby("series", sort=False):
+        g = g[g["source_id"].astype(str).ne("")]
+        tables = list(dict.fromkeys(g.sort_values("as_of")["source_id"].astype(str)))
+        if len(tables) != 2:
+            continue
+        src = sources_table(rpt.bundle, tables, rpt.lang)
+        names = dict(zip(src["source_id"], src["title"], strict=False))
+        first, second = (g[g["source_id"].astype(str).eq(t)].sort_values("as_of")
+                         for t in tables)
+        years = [pd.DatetimeIndex(x["as_of"]).year for x in (first, second)]
+        holes = [str(y) for y in range(years[0].max() + 1, years[1].min())]
+        named = {}
+        for key, table, y in zip(("first", "second"), tables, years, strict=True):
+            title, span = names.get(table, table), f"{y.min()}–{y.max()}"
+            # a title that gives its years already ("… (1995–2016)") is not followed by them
+            named[key] = title if span in title.replace("-", "–") else f"{title} ({span})"
+        text = rpt.t("trend_two_tables", label=label, **named)
+        if holes:
+            text += " " + rpt.t("trend_two_tables_missing", years=", ".join(holes))
+        a, b = first.iloc[-1], second.iloc[0]
+        if len(first) > 1 and len(second) > 1:
+            step, before, after = (_yearly_change(a, b), _yearly_change(first.iloc[-2], a),
+                                   _yearly_change(b, second.iloc[1]))
+            fits = (min(before, after) - JOIN_TOLERANCE_PP <= step
+                    <= max(before, after) + JOIN_TOLERANCE_PP)
+            text += " " + rpt.t("trend_two_tables_fits" if fits else "trend_two_tables_step",
+                                a=a["as_of"].year, b=b["as_of"].year,
+                                **{k: i18n.fmt_pp(round(v, 1) + 0.0, rpt.lang) for k, v in
+                                   (("step", step), ("before", before), ("after", after))})
+        out.append(text)
+    return out
+
+
+__all__ = ["CONTEXT", "TREND_MEASURES", "table_join_notes", "trend_events", "trend_notes",
+           "trend_table"]
