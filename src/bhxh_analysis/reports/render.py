@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 import numbers
 import re
 from pathlib import Path
@@ -165,6 +166,34 @@ def _last_digit(text: str, lang: str) -> float:
     return 10.0 ** -len(digits)
 
 
+def _gap(fmt: str, row: pd.Series) -> bool:
+    """Whether a cell is a gap in percentage points (a coverage table's gap, a derived
+    ``*_shortfall_pp``): the difference of two printed rates."""
+    return fmt == "pp" or (fmt == "value"
+                           and str(row.get("indicator", "")).endswith("_shortfall_pp"))
+
+
+def _same_coarser(lo: float, hi: float, point: str, lang: str) -> bool:
+    """Whether ``lo`` and ``hi`` print alike with one decimal fewer than ``point``.
+
+    A gap of two rates printed with two decimals (95,15 − 88,83) is known to a few
+    hundredths: "+6,31 đến +6,33" says no more than "+6,32" and reads as fussy. When the
+    ends agree to one decimal fewer than the value is printed with (+6,3 and +6,3) the
+    range carries no information; "-0,45 đến -0,3" (-0,5 and -0,3) keeps it.
+
+    Examples
+    --------
+    >>> _same_coarser(6.31, 6.33, "+6,32", "vi"), _same_coarser(-0.45, -0.3, "-0,38", "vi")
+    (True, False)
+    >>> _same_coarser(-11.0, -9.1, "-10", "en")  # whole points: nothing coarser to compare
+    False
+    """
+    digits = round(-math.log10(_last_digit(point, lang)))
+    if digits < 1:
+        return False
+    return i18n.fmt_number(lo, lang, digits - 1) == i18n.fmt_number(hi, lang, digits - 1)
+
+
 def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
                row: pd.Series | None = None, qualifier: str | None = None
                ) -> tuple[str, bool]:
@@ -181,7 +210,10 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     100 % (never below the value itself). A range across zero (a change, a growth, a
     shortfall) says that its sign is not known. A probability (``prob``: the chance of
     meeting a plan known only as a range, at its two ends) prints as a range when its
-    ends differ by 1 point or more. Without ``lo``/``hi`` the value is printed as before.
+    ends differ by 1 point or more. A gap in percentage points whose two ends print
+    alike with one decimal fewer than the value (:func:`_same_coarser`: "+6,31 đến
+    +6,33") is printed as its value, "+6,32", unless the range crosses zero. Without
+    ``lo``/``hi`` the value is printed as before.
     A published figure its source printed "trên", "gần", ... (``qualifier``: the kind,
     ``over``, ``nearly``, ...: :func:`bhxh_analysis.i18n.qualified`) is printed with that
     word.
@@ -241,6 +273,8 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     first, last = _cell(lo, fmt, lang, row), _cell(hi, fmt, lang, row)
     if max(value - lo, hi - value) <= half or first == point == last:
         return point, False
+    if _gap(fmt, row) and not lo < 0 < hi and _same_coarser(lo, hi, point, lang):
+        return point, False  # "+6,31 đến +6,33": the gap is +6,32, to its last digit
     if lo < 0 or first.startswith("+"):  # signed ends read apart: "-0.67 to +0.35"
         text = i18n.t("range_to", lang, lo=first, hi=last)
     else:  # one unit mark for both ends: "89,73–98,71%"
