@@ -214,7 +214,7 @@ def test_gap_is_a_range_over_a_derived_coverage_or_target() -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_gap_whose_ends_agree_one_decimal_coarser_is_printed_as_its_value(lang) -> None:
+def test_a_rate_whose_ends_agree_one_decimal_coarser_is_printed_as_its_value(lang) -> None:
     # gaps of rates printed with two decimals read "+6,31 đến +6,33": the ends agree to
     # one decimal fewer than the value is printed with (+6,3), so the gap is "+6,32"
     for fmt, row in (("pp", None), ("value", _growth("bhyt_shortfall_pp"))):
@@ -227,5 +227,11 @@ def test_a_gap_whose_ends_agree_one_decimal_coarser_is_printed_as_its_value(lang
             True)
         # a range across zero says its sign is not known, however narrow
         assert value_text(0.01, -0.01, 0.03, fmt, lang, row)[1]
-    # a coverage (not a gap) keeps its range: 89.71–89.73 % is what its inputs allow
-    assert value_text(89.72, 89.71, 89.73, "pct", lang)[1]
+    # rates alike: Cần Thơ's derived BHYT coverage read "68,37–68,38%" (30/6/2016)
+    cov = pd.Series({"indicator": "bhyt_coverage_pct", "unit": "pct"})
+    assert value_text(68.374, 68.37, 68.38, "value", lang, cov) == (
+        i18n.fmt_pct(68.374, lang), False)
+    # ends astride a tenth's rounding (106,7 | 106,8) are not alike: the rule keeps them
+    assert value_text(106.744, 106.74, 106.75, "pct", lang)[1]
+    # ... while a range wider than a tenth stays
+    assert value_text(89.7344, 89.7339, 98.7083, "value", lang, cov)[1]

@@ -166,11 +166,12 @@ def _last_digit(text: str, lang: str) -> float:
     return 10.0 ** -len(digits)
 
 
-def _gap(fmt: str, row: pd.Series) -> bool:
-    """Whether a cell is a gap in percentage points (a coverage table's gap, a derived
-    ``*_shortfall_pp``): the difference of two printed rates."""
-    return fmt == "pp" or (fmt == "value"
-                           and str(row.get("indicator", "")).endswith("_shortfall_pp"))
+def _rate(fmt: str, row: pd.Series) -> bool:
+    """Whether a cell is a rate or a gap in percentage points (a coverage, a % of plan,
+    a coverage table's gap, a derived ``*_shortfall_pp``): figures printed with at most
+    two decimals, whose ranges from rounded inputs can be a hundredth wide."""
+    return fmt in ("pp", "pct") or (fmt == "value" and (
+        row.get("unit") == "pct" or str(row.get("indicator", "")).endswith("_shortfall_pp")))
 
 
 def _same_coarser(lo: float, hi: float, point: str, lang: str) -> bool:
@@ -210,9 +211,10 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     100 % (never below the value itself). A range across zero (a change, a growth, a
     shortfall) says that its sign is not known. A probability (``prob``: the chance of
     meeting a plan known only as a range, at its two ends) prints as a range when its
-    ends differ by 1 point or more. A gap in percentage points whose two ends print
-    alike with one decimal fewer than the value (:func:`_same_coarser`: "+6,31 đến
-    +6,33") is printed as its value, "+6,32", unless the range crosses zero. Without
+    ends differ by 1 point or more. A rate or a gap in percentage points whose two ends
+    print alike with one decimal fewer than the value (:func:`_same_coarser`: "+6,31
+    đến +6,33", "68,37–68,38%") is printed as its value ("+6,32", "68,37%"), unless
+    the range crosses zero. Without
     ``lo``/``hi`` the value is printed as before.
     A published figure its source printed "trên", "gần", ... (``qualifier``: the kind,
     ``over``, ``nearly``, ...: :func:`bhxh_analysis.i18n.qualified`) is printed with that
@@ -273,7 +275,7 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     first, last = _cell(lo, fmt, lang, row), _cell(hi, fmt, lang, row)
     if max(value - lo, hi - value) <= half or first == point == last:
         return point, False
-    if _gap(fmt, row) and not lo < 0 < hi and _same_coarser(lo, hi, point, lang):
+    if _rate(fmt, row) and not lo < 0 < hi and _same_coarser(lo, hi, point, lang):
         return point, False  # "+6,31 đến +6,33": the gap is +6,32, to its last digit
     if lo < 0 or first.startswith("+"):  # signed ends read apart: "-0.67 to +0.35"
         text = i18n.t("range_to", lang, lo=first, hi=last)
