@@ -288,7 +288,7 @@ def test_the_2008_changes_are_marked_on_every_place_they_touched(home: Path, nam
     ("Hà Nội", "legacy", "2008-08-01"), ("Hà Nội", "2025", "2008-08-01")])
 def test_a_line_does_not_join_figures_across_a_change_of_area(home: Path, name, boundaries,
                                                                day) -> None:
-    # Hà Nội's population line ran from 3.4 million (2007) up to 6.3 million (2008) as if
+    # Hà Nội's population line ran from 3.2 million (2007) up to 6.4 million (2008) as if
     # it grew: the last figure of the old area and the first of the new are not joined
     # (a NaN between them in the drawn line); both keep their markers, the mark stays
     rpt = ProvinceReport(name, boundaries=boundaries, lang="vi")
