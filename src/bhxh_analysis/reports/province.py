@@ -548,7 +548,8 @@ class ProvinceReport:
         d = self.derived_table()
         short = measure_of(d["indicator"]).str.startswith("shortfall_").to_numpy()
         low = d["value_lo"].where(d["value_lo"].notna(), d["value"])
-        return [self.t("derived_shortfall_note")] if bool((low[short] < 0).any()) else []
+        return ([self.t("derived_shortfall_note")] if bool((low[short] < 0).any()) else []) \
+            + coverage.derived_beside_published(self, d)
 
     def _labels(self) -> pd.Series:
         """What the page calls each source (``publisher — title``), computed once."""
