@@ -46,3 +46,20 @@ def test_a_derived_coverage_that_matches_the_published_one_gets_no_sentence(
     # Hà Nam 31/12/2019 (86.84 % against 91.8 %) is told; nothing of a place whose
     # derived coverage is not set beside a published one of the same day
     assert len(told) == 1 and "Hà Nam" in told[0], notes
+
+
+def test_one_plan_derived_twice_with_overlapping_ranges_is_listed_once(home: Path) -> None:
+    # Hải Phòng's 2020 BHYT plan, derived from the figures of 31/7 and of 31/10, read
+    # twice in the derived table (1.832.747–1.833.031 and 1.830.244–1.833.059), its
+    # voluntary BHXH plan likewise: one figure, in both ranges, listed once (the narrower)
+    rpt = ProvinceReport("Hải Phòng", boundaries="legacy", lang="vi")
+    d = rpt.derived_table()
+    for ind in ("bhyt_plan_participants", "bhxh_voluntary_plan_participants"):
+        rows = d[d["indicator"].eq(ind) & d["as_of"].eq(pd.Timestamp("2020-12-31"))]
+        assert len(rows) == 1, rows
+        every = rpt.derived[rpt.derived["indicator"].eq(ind)
+                            & pd.to_datetime(rpt.derived["as_of"]).eq(pd.Timestamp("2020-12-31"))]
+        assert len(every) >= 2  # derived twice
+        widths = pd.to_numeric(every["value_hi"]) - pd.to_numeric(every["value_lo"])
+        assert float(rows["value_hi"].iloc[0] - rows["value_lo"].iloc[0]) == pytest.approx(
+            float(widths.min()))

@@ -36,6 +36,7 @@ from .data import (
     latest,
     load_bundle,
     measure_of,
+    narrowest_of_overlapping,
     parse_as_of,
     renamed_title,
     resolve_province,
@@ -538,7 +539,7 @@ class ProvinceReport:
         width = (out["value_hi"] - out["value_lo"]).rename("_w")
         out = (out.assign(_w=width).sort_values("_w", kind="stable", na_position="last")
                .drop_duplicates(shown).sort_index().drop(columns="_w"))
-        return out.reset_index(drop=True)
+        return narrowest_of_overlapping(out, ["place", "indicator", "as_of", "formula"])
 
     def derived_notes(self) -> list[str]:
         """The sentence under the derived table saying how a shortfall's sign reads, when
