@@ -225,6 +225,9 @@ def test_a_rate_whose_ends_agree_one_decimal_coarser_is_printed_as_its_value(lan
         assert value_text(-0.38, -0.45, -0.3, fmt, lang, row) == (
             i18n.t("range_to", lang, lo=i18n.fmt_pp(-0.45, lang), hi=i18n.fmt_pp(-0.3, lang)),
             True)
+        # a value printed with one decimal is judged at the column's tenths too: the
+        # 2025 Hà Nội BHYT shortfall of 31/12/2018 (-0,3) keeps "-0,4 to -0,25"
+        assert value_text(-0.3, -0.4, -0.25, fmt, lang, row)[1]
         # a range across zero says its sign is not known, however narrow
         assert value_text(0.01, -0.01, 0.03, fmt, lang, row)[1]
     # rates alike: Cần Thơ's derived BHYT coverage read "68,37–68,38%" (30/6/2016)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import html
-import math
 import numbers
 import re
 from pathlib import Path
@@ -174,25 +173,28 @@ def _rate(fmt: str, row: pd.Series) -> bool:
         row.get("unit") == "pct" or str(row.get("indicator", "")).endswith("_shortfall_pp")))
 
 
-def _same_coarser(lo: float, hi: float, point: str, lang: str) -> bool:
-    """Whether ``lo`` and ``hi`` print alike with one decimal fewer than ``point``.
+#: Decimals of a rate or gap column (:func:`bhxh_analysis.i18n.fmt_pct`'s most).
+RATE_DECIMALS = 2
+
+
+def _same_coarser(lo: float, hi: float, lang: str) -> bool:
+    """Whether ``lo`` and ``hi`` print alike with one decimal fewer than a rate column
+    shows (:data:`RATE_DECIMALS` − 1: tenths).
 
     A gap of two rates printed with two decimals (95,15 − 88,83) is known to a few
     hundredths: "+6,31 đến +6,33" says no more than "+6,32" and reads as fussy. When the
-    ends agree to one decimal fewer than the value is printed with (+6,3 and +6,3) the
-    range carries no information; "-0,45 đến -0,3" (-0,5 and -0,3) keeps it.
+    ends agree to a tenth (+6,3 and +6,3) the range carries no information; "-0,4 đến
+    -0,25" (-0,4 and -0,3 or -0,2) keeps it.
 
     Examples
     --------
-    >>> _same_coarser(6.31, 6.33, "+6,32", "vi"), _same_coarser(-0.45, -0.3, "-0,38", "vi")
+    >>> _same_coarser(6.31, 6.33, "vi"), _same_coarser(-0.4, -0.25, "vi")
     (True, False)
-    >>> _same_coarser(-11.0, -9.1, "-10", "en")  # whole points: nothing coarser to compare
+    >>> _same_coarser(-11.0, -9.1, "en")
     False
     """
-    digits = round(-math.log10(_last_digit(point, lang)))
-    if digits < 1:
-        return False
-    return i18n.fmt_number(lo, lang, digits - 1) == i18n.fmt_number(hi, lang, digits - 1)
+    digits = RATE_DECIMALS - 1
+    return i18n.fmt_number(lo, lang, digits) == i18n.fmt_number(hi, lang, digits)
 
 
 def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
@@ -212,7 +214,7 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     shortfall) says that its sign is not known. A probability (``prob``: the chance of
     meeting a plan known only as a range, at its two ends) prints as a range when its
     ends differ by 1 point or more. A rate or a gap in percentage points whose two ends
-    print alike with one decimal fewer than the value (:func:`_same_coarser`: "+6,31
+    print alike with one decimal fewer than the column (:func:`_same_coarser`: "+6,31
     đến +6,33", "68,37–68,38%") is printed as its value ("+6,32", "68,37%"), unless
     the range crosses zero. Without
     ``lo``/``hi`` the value is printed as before.
@@ -275,7 +277,7 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     first, last = _cell(lo, fmt, lang, row), _cell(hi, fmt, lang, row)
     if max(value - lo, hi - value) <= half or first == point == last:
         return point, False
-    if _rate(fmt, row) and not lo < 0 < hi and _same_coarser(lo, hi, point, lang):
+    if _rate(fmt, row) and not lo < 0 < hi and _same_coarser(lo, hi, lang):
         return point, False  # "+6,31 đến +6,33": the gap is +6,32, to its last digit
     if lo < 0 or first.startswith("+"):  # signed ends read apart: "-0.67 to +0.35"
         text = i18n.t("range_to", lang, lo=first, hi=last)
