@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
+from bhxh_analysis import i18n
 from bhxh_analysis.i18n import indicator_label
 
 SCHEMES = ["bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn", "bhyt", "bhyt_household"]
@@ -170,3 +172,14 @@ def test_a_province_page_names_numbered_wards_in_the_readers_words(lang: str) ->
     place = rpt._figures()["place"].tolist()
     assert place == [i18n.place_label("Phường 10", lang) + " (Vũng Tàu)"]
     assert place[0].startswith("Ward 10" if lang == "en" else "Phường 10")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_forecast_heading_without_a_year_names_no_day(lang: str) -> None:
+    # a page with no report year (Hà Tây, merged in 2008) headed its empty forecast
+    # section "Dự báo đến 31/12": a forecast to a day of no year. Without a year the
+    # heading says "year-end"; with one, it gives the date.
+    bare = i18n.t("forecast", lang)
+    assert not re.search(r"\d+/\d+|31 December", bare), bare
+    assert i18n.fmt_date("2020-12-31", lang) in i18n.t("forecast_title", lang, year=2020) \
+        or "31 December 2020" in i18n.t("forecast_title", lang, year=2020)

@@ -211,3 +211,30 @@ def test_gap_is_a_range_over_a_derived_coverage_or_target() -> None:
     assert need == {"persons_needed_lo": 0.0,
                     "persons_needed_hi": math.ceil(0.3 / 100 * 1_000_000 - 1e-9)}
     assert math.isnan(needed_range(95.0, 95.2, 1e6, no_c, den)["persons_needed_lo"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_rate_whose_ends_agree_one_decimal_coarser_is_printed_as_its_value(lang) -> None:
+    # gaps of rates printed with two decimals read "+6,31 đến +6,33": the ends agree to
+    # one decimal fewer than the value is printed with (+6,3), so the gap is "+6,32"
+    for fmt, row in (("pp", None), ("value", _growth("bhyt_shortfall_pp"))):
+        assert value_text(6.32, 6.31, 6.33, fmt, lang, row) == (i18n.fmt_pp(6.32, lang), False)
+        assert value_text(-3.28, -3.29, -3.27, fmt, lang, row) == (
+            i18n.fmt_pp(-3.28, lang), False)
+        # ends that differ one decimal coarser carry information: the range stays
+        assert value_text(-0.38, -0.45, -0.3, fmt, lang, row) == (
+            i18n.t("range_to", lang, lo=i18n.fmt_pp(-0.45, lang), hi=i18n.fmt_pp(-0.3, lang)),
+            True)
+        # a value printed with one decimal is judged at the column's tenths too: the
+        # 2025 Hà Nội BHYT shortfall of 31/12/2018 (-0,3) keeps "-0,4 to -0,25"
+        assert value_text(-0.3, -0.4, -0.25, fmt, lang, row)[1]
+        # a range across zero says its sign is not known, however narrow
+        assert value_text(0.01, -0.01, 0.03, fmt, lang, row)[1]
+    # rates alike: Cần Thơ's derived BHYT coverage read "68,37–68,38%" (30/6/2016)
+    cov = pd.Series({"indicator": "bhyt_coverage_pct", "unit": "pct"})
+    assert value_text(68.374, 68.37, 68.38, "value", lang, cov) == (
+        i18n.fmt_pct(68.374, lang), False)
+    # ends astride a tenth's rounding (106,7 | 106,8) are not alike: the rule keeps them
+    assert value_text(106.744, 106.74, 106.75, "pct", lang)[1]
+    # ... while a range wider than a tenth stays
+    assert value_text(89.7344, 89.7339, 98.7083, "value", lang, cov)[1]

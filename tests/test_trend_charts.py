@@ -22,6 +22,7 @@ from matplotlib.collections import PathCollection
 
 from bhxh_analysis import i18n, plotting
 from bhxh_analysis.reports import ProvinceReport
+from bhxh_analysis.reports.trends import table_join_notes
 
 #: a series is visible when its largest value reaches this share of its panel's y top
 VISIBLE = 0.1
@@ -202,7 +203,7 @@ def _marked_panels(rpt: ProvinceReport, trends: pd.DataFrame, label: str, day: s
     figure's texts never overlap, its legends stay under the axes."""
     fig = plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel",
                           pct="pct", ylabel="ylabel", scale="scale", lang=lang,
-                          events=rpt.trend_events(trends))
+                          events=rpt.trend_events(trends), segment="segment")
     fig.canvas.draw()
     marked = {ax.get_title(loc="left") for ax in fig.axes if _event_texts(ax, label)}
     at = mdates.date2num(pd.Timestamp(day))
@@ -215,6 +216,13 @@ def _marked_panels(rpt: ProvinceReport, trends: pd.DataFrame, label: str, day: s
     assert plotting.overlapping_texts(fig) == []
     plt.close(fig)
     return marked
+
+
+def _mark_notes(rpt: ProvinceReport, trends: pd.DataFrame) -> list[str]:
+    """The trend chart's notes but those of a series joined from two tables (tested in
+    test_a_population_joined_from_two_gso_tables_says_so)."""
+    joins = table_join_notes(rpt, trends)
+    return [n for n in rpt.trend_notes(trends) if n not in joins]
 
 
 def _note(lang: str, label: str, place: str, year: int | None = None) -> str:
@@ -237,7 +245,7 @@ def test_dak_lak_population_marks_dak_nong_splitting_off_in_2004(home: Path, bou
     assert _marked_panels(rpt, trends, label, "2004-01-01", lang) == {
         i18n.t("trends_context", lang)}
     # a change on 1 January: GSO's 2004 figure is the new area's, after the line
-    assert rpt.trend_notes(trends) == [i18n.t("sparse_note", lang), _note(lang, label, "Đắk Lắk")]
+    assert _mark_notes(rpt, trends) == [i18n.t("sparse_note", lang), _note(lang, label, "Đắk Lắk")]
 
 
 def test_the_2025_dak_lak_population_starts_with_its_area(home: Path) -> None:
@@ -255,7 +263,10 @@ def test_the_2025_dak_lak_population_starts_with_its_area(home: Path) -> None:
     ("Vĩnh Phúc", "legacy", "vi", [("trend_event_lost", "Mê Linh")]),
     ("Vĩnh Phúc", "legacy", "en", [("trend_event_lost", "Mê Linh")]),
     ("Hà Nội", "legacy", "en", [("trend_event_gained", "Hà Tây, Mê Linh, 4 communes of Lương Sơn")]),
-    ("Hà Nội", "2025", "vi", [("trend_event_gained", "Hà Tây, Mê Linh, 4 xã Lương Sơn")]),
+    # the 2025 city's figures before 1/8/2008 are the sums of Hà Nội and Hà Tây: its
+    # step there is Mê Linh and the 4 communes alone, Hà Tây is not named
+    ("Hà Nội", "2025", "vi", [("trend_event_gained", "Mê Linh, 4 xã Lương Sơn")]),
+    ("Hà Nội", "2025", "en", [("trend_event_gained", "Mê Linh, 4 communes of Lương Sơn")]),
 ])
 def test_the_2008_changes_are_marked_on_every_place_they_touched(home: Path, name, boundaries,
                                                                  lang, labels) -> None:
@@ -269,7 +280,37 @@ def test_the_2008_changes_are_marked_on_every_place_they_touched(home: Path, nam
         i18n.t("trends_context", lang)}
     # the change took effect on 1/8/2008, but GSO's 2008 figures (dated 1/7) already
     # count the new area: the note says the step comes before the line
-    assert rpt.trend_notes(trends)[1:] == [_note(lang, " / ".join(words), name, 2008)]
+    assert _mark_notes(rpt, trends)[1:] == [_note(lang, " / ".join(words), name, 2008)]
+
+
+@pytest.mark.parametrize("name, boundaries, day", [
+    ("Lào Cai", "legacy", "2004-01-01"), ("Lai Châu", "legacy", "2004-01-01"),
+    ("Hà Nội", "legacy", "2008-08-01"), ("Hà Nội", "2025", "2008-08-01")])
+def test_a_line_does_not_join_figures_across_a_change_of_area(home: Path, name, boundaries,
+                                                               day) -> None:
+    # Hà Nội's population line ran from 3.2 million (2007) up to 6.4 million (2008) as if
+    # it grew: the last figure of the old area and the first of the new are not joined
+    # (a NaN between them in the drawn line); both keep their markers, the mark stays
+    rpt = ProvinceReport(name, boundaries=boundaries, lang="vi")
+    trends = rpt.trend_table()
+    when = pd.Timestamp(day)
+    assert [d for d, _ in rpt.trend_events(trends)] == [when]
+    pop = trends[trends["series"] == i18n.indicator_label("population", "vi")]
+    last_old = pop.loc[pop["area_date"] < when, "as_of"].max()
+    first_new = pop.loc[pop["area_date"] >= when, "as_of"].min()
+    fig = plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel",
+                          pct="pct", ylabel="ylabel", scale="scale", lang="vi",
+                          events=rpt.trend_events(trends), segment="segment")
+    (line,) = [ln for ax in fig.axes for ln in ax.lines
+               if ln.get_label() == i18n.indicator_label("population", "vi")]
+    xs = pd.to_datetime(line.get_xdata())
+    ys = pd.Series(line.get_ydata(), index=xs)
+    between = ys[(ys.index > last_old) & (ys.index < first_new)]
+    assert last_old in ys.index and first_new in ys.index  # both markers drawn
+    assert len(between) and between.isna().all(), ys.loc[last_old:first_new]
+    # the rest of the series is one line: no break elsewhere without a gap in the data
+    assert ys.isna().sum() == 1 + pop["as_of"].diff().gt(pd.Timedelta(days=400)).sum()
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -283,7 +324,7 @@ def test_a_change_before_the_first_figures_area_is_not_marked(home: Path, lang: 
     pop = trends[trends["series"] == i18n.indicator_label("population", lang)]
     assert pop["as_of"].min() == pd.Timestamp("2008-07-01"), pop  # before the change's day
     assert pop["area_date"].min() == pd.Timestamp("2008-12-31")
-    assert rpt.trend_events(trends) == [] and rpt.trend_notes(trends) == [
+    assert rpt.trend_events(trends) == [] and _mark_notes(rpt, trends) == [
         i18n.t("sparse_note", lang)]
 
 
@@ -305,7 +346,7 @@ def test_every_mark_falls_inside_what_its_panel_draws(home: Path, name, boundari
 def test_a_span_that_does_not_cross_a_change_is_not_marked(home: Path) -> None:
     hn = ProvinceReport("Hà Nội", boundaries="2025", lang="vi")
     later = hn.trend_table().query("as_of >= '2009-01-01'")
-    assert hn.trend_events(later) == [] and hn.trend_notes(later) == [i18n.t("sparse_note", "vi")]
+    assert hn.trend_events(later) == [] and _mark_notes(hn, later) == [i18n.t("sparse_note", "vi")]
     for name in ("Quảng Ninh", "Hà Tây"):  # no change of their area in their series
         assert ProvinceReport(name, boundaries="legacy", lang="en").trend_events() == []
 
@@ -367,3 +408,34 @@ def test_shared_year_axis_is_labelled_under_each_panel_with_a_legend() -> None:
              if t.get_visible() and t.get_text()]
     assert first == []
     plt.close(fig)
+
+
+@pytest.mark.parametrize("name, boundaries, lang, fits", [
+    ("Hải Phòng", "legacy", "vi", True), ("Sóc Trăng", "legacy", "en", False),
+    ("Sóc Trăng", "legacy", "vi", False), ("Hà Nội", "2025", "en", False)])
+def test_a_population_joined_from_two_gso_tables_says_so(home: Path, name, boundaries, lang,
+                                                         fits) -> None:
+    # GSO's population of 1995–2016 and of 2018–2022 are two exports; the chart drew
+    # them as one series without a word. The note names both, the year neither holds,
+    # and sets the change across the join beside the years on either side (Sóc Trăng:
+    # -4 %/year from 2016 to 2018 against +0.1 % before and -0.8 % after)
+    rpt = ProvinceReport(name, boundaries=boundaries, lang=lang)
+    trends = rpt.trend_table()
+    pop = trends[trends["series"] == i18n.indicator_label("population", lang)]
+    value = pop.set_index(pop["as_of"].dt.year)["value"]
+    assert set(pop["source_id"]) == {"gso-pop-1995-2016", "gso-pop-2018-2022"}
+    notes = [n for n in rpt.trend_notes(trends)
+             if n.startswith(i18n.indicator_label("population", lang) + ":")]
+    assert len(notes) == 1, rpt.trend_notes(trends)
+    titles = [i18n.source_title(s, "", lang) for s in ("gso-pop-1995-2016", "gso-pop-2018-2022")]
+    assert all(f"“{t}”" in notes[0] for t in titles), notes
+    assert i18n.t("trend_two_tables_missing", lang, years="2017") in notes[0]
+    step = ((value[2018] / value[2016]) ** 0.5 - 1) * 100
+    before, after = (value[2016] / value[2015] - 1) * 100, (value[2019] / value[2018] - 1) * 100
+    key = "trend_two_tables_fits" if fits else "trend_two_tables_step"
+    assert notes[0].endswith(i18n.t(key, lang, a=2016, b=2018, **{
+        k: i18n.fmt_pp(round(v, 1) + 0.0, lang) for k, v in
+        (("step", step), ("before", before), ("after", after))})), notes
+    # one table only (labour force 2005–2016): nothing to say
+    assert not any(n.startswith(i18n.indicator_label("labour_force_15plus", lang) + ":")
+                   for n in rpt.trend_notes(trends))

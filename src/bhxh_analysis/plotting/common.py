@@ -246,13 +246,15 @@ def legend_below(ax: Axes, below: float = 0.0, **kw: Any) -> None:
 MAX_GAP_DAYS = 365 + 31
 
 
-def break_gaps(df: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
+def break_gaps(df: pd.DataFrame, x: str, y: str, segment: str | None = None) -> pd.DataFrame:
     """Return ``x`` and ``y`` sorted by ``x``, with a row ``y = NaN`` inside each gap.
 
     A gap is two consecutive points more than :data:`MAX_GAP_DAYS` apart (years as
-    numbers: that many days in years). Matplotlib does not join points across a NaN, so a
-    line drawn from the result stops at the last figure before the gap and starts again
-    at the first after it; every figure keeps its marker.
+    numbers: that many days in years), or, given ``segment``, two consecutive points
+    whose ``segment`` differs (a change of the area a series counts, Hà Tây joining Hà
+    Nội: the figures before and after it are not one line). Matplotlib does not join
+    points across a NaN, so a line drawn from the result stops at the last figure before
+    the gap and starts again at the first after it; every figure keeps its marker.
 
     Examples
     --------
@@ -261,13 +263,20 @@ def break_gaps(df: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
     {'year': [2008.0, 2009.0, 2010.0, 2011.0], 'value': [1.0, nan, 2.0, 3.0]}
     >>> len(break_gaps(df.iloc[1:], "year", "value"))
     2
+    >>> seg = df.iloc[1:].assign(part=[0, 1])
+    >>> break_gaps(seg, "year", "value", "part").to_dict("list")
+    {'year': [2010.0, 2010.5, 2011.0], 'value': [2.0, nan, 3.0]}
     """
-    out = df[[x, y]].sort_values(x, kind="stable").reset_index(drop=True)
+    cols = [x, y] + ([segment] if segment else [])
+    out = df[cols].sort_values(x, kind="stable").reset_index(drop=True)
     xs = out[x]
     if pd.api.types.is_datetime64_any_dtype(xs):
         gap = xs.diff() > pd.Timedelta(days=MAX_GAP_DAYS)
     else:
         gap = xs.astype(float).diff() > MAX_GAP_DAYS / 365.0
+    if segment:
+        gap |= out[segment].ne(out[segment].shift()) & out.index.to_series().gt(0)
+        out = out[[x, y]]
     if not gap.any():
         return out
     before = xs.shift()[gap]

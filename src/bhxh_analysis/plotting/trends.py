@@ -40,7 +40,7 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
          lang: str = "vi", pct: bool = False, title: str | None = None,
          ylabel: str | None = None, scale: float = 1.0,
          targets: Sequence[str] = (), colors: dict[str, str] | None = None,
-         events: Sequence[tuple[object, str]] = ()) -> Axes:
+         events: Sequence[tuple[object, str]] = (), segment: str | None = None) -> Axes:
     """Draw ``y`` against ``x`` (years or dates), one series per ``hue``, sorted by x.
 
     Series with fewer than :data:`SPARSE` points are drawn as points only. At most
@@ -74,6 +74,10 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         Dates where what the series measure changed (a merger of provinces), each with a
         short label in the reader's language: a thin vertical line and its label, drawn
         only when the data span the date (see :func:`mark_events`).
+    segment : str, optional
+        Column numbering the parts of a series that count one area: a line never joins
+        two points of different parts (2007 and 2009 of Hà Nội's population, before and
+        after Hà Tây joined it), each keeps its marker (:func:`~.common.break_gaps`).
 
     Returns
     -------
@@ -109,7 +113,7 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
                            facecolors="none", edgecolors=TARGET_COLOR, zorder=4, label=label)
             elif len(g) >= SPARSE:  # seaborn's line look; NaN rows break it at gaps, and a
                 # figure alone between two gaps is its marker (5 points: seen, not a dot)
-                pts = break_gaps(g, x, y)
+                pts = break_gaps(g, x, y, segment if segment in g else None)
                 ax.plot(pts[x], pts[y], color=color, marker="o", markersize=5, linewidth=1.8,
                         markeredgecolor="w", markeredgewidth=0.75, label=label)
             else:
@@ -349,7 +353,8 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
            lang: str = "vi", pct: str | bool | None = None, title: str | None = None,
            ylabel: str | None = None, scale: str | float | None = None,
            targets: Sequence[str] = (), width: float = 8.5, height: float = 2.8,
-           sharex: bool = False, events: Sequence[tuple[object, str]] = ()) -> Figure:
+           sharex: bool = False, events: Sequence[tuple[object, str]] = (),
+           segment: str | None = None) -> Figure:
     """Draw small multiples: one panel per value of ``panel``, ≤ :data:`MAX_SERIES` each.
 
     No series is flattened against a larger one: on a panel of counts, series whose
@@ -382,6 +387,8 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
         under every panel with a legend, which stands between it and the next).
     events : sequence of (date, str)
         Marked on every panel whose data span the date (see :func:`line`).
+    segment : str, optional
+        Column of the parts of a series no line joins (see :func:`line`).
 
     Returns
     -------
@@ -444,7 +451,7 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
              title=name or None,
              ylabel=str(first[ylabel]) if ylabel in g.columns else ylabel,
              scale=float(first[scale]) if isinstance(scale, str) else float(scale or 1.0),
-             targets=targets, colors=colors, events=events)
+             targets=targets, colors=colors, events=events, segment=segment)
         if ax.get_legend() is not None and set(g[hue].astype(str)) == {str(name)}:
             ax.get_legend().remove()  # one series named like its panel: the title says it
     return fig

@@ -330,3 +330,44 @@ def notes(rpt: ProvinceReport) -> list[str]:
     found = [n for n in dict.fromkeys(cov["target_note"]) if n]
     return [rpt.t("coverage_gap_note"), *found,
             *rpt._cache.get("coverage_denominators", [])]
+
+
+def derived_beside_published(rpt: ProvinceReport, derived: pd.DataFrame) -> list[str]:
+    """Say why a derived coverage differs from the coverage published for the same day.
+
+    The derived table divides participants by GSO's population (or labour force) of the
+    same year; the source that printed the coverage used its own denominator. Sóc Trăng
+    31/8/2022 read "BHYT: tỷ lệ bao phủ 87,21%" in the derived table beside the
+    published 86,56% in the key figures and the coverage table, without a word: two
+    coverages of one day. A derived coverage whose range (or value) lies further from
+    the published one than half its last printed digit gets one sentence naming both
+    and which the coverage table uses (the published one).
+    """
+    from .render import _last_digit
+
+    if derived.empty:
+        return []
+    obs = rpt.obs
+    pub = obs[measure_of(obs["indicator"]).eq("coverage_pct").to_numpy()]
+    cov = derived[measure_of(derived["indicator"]).eq("coverage_pct").to_numpy()]
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for r in cov.itertuples(index=False):
+        same = pub[pub["place"].eq(r.place) & pub["indicator"].eq(r.indicator)
+                   & pd.to_datetime(pub["as_of"]).eq(pd.Timestamp(r.as_of))]
+        if same.empty:
+            continue
+        shown = float(same["value"].iloc[0])
+        half = _last_digit(i18n.fmt_pct(shown, rpt.lang), rpt.lang) / 2
+        lo = r.value_lo if pd.notna(r.value_lo) else r.value
+        hi = r.value_hi if pd.notna(r.value_hi) else r.value
+        if lo - half <= shown <= hi + half:
+            continue
+        date = i18n.fmt_date(r.as_of, rpt.lang)
+        found.setdefault((str(r.indicator), str(r.place)), []).append(
+            (f"{i18n.fmt_pct(r.value, rpt.lang)} ({date})",
+             f"{i18n.fmt_pct(shown, rpt.lang)} ({date})"))
+    # one sentence a series, its days listed (Hải Phòng: four days of 2018–2020)
+    return [rpt.t("derived_beside_published", label=i18n.indicator_label(ind, rpt.lang),
+                  place=place, derived=", ".join(d for d, _ in pairs),
+                  published=", ".join(p for _, p in pairs))
+            for (ind, place), pairs in found.items()]

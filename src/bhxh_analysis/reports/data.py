@@ -631,6 +631,38 @@ def check_lang(lang: str) -> str:
 
 
 
+def narrowest_of_overlapping(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Keep, of rows alike in ``keys`` whose ranges (``value_lo``–``value_hi``) overlap,
+    the narrowest: one figure derived twice (Hải Phòng's 2020 BHYT plan, from the
+    figures of 31/7 and of 31/10: 1.832.747–1.833.031 and 1.830.244–1.833.059) lies in
+    both ranges and is listed once, with the range the forecast section uses too.
+    Ranges that do not overlap contradict each other and both stay (the consistency
+    section tells them). Rows without a range are kept as they are; order is kept.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"k": ["a", "a", "a"], "value": [10.0, 10.5, 20.0],
+    ...                    "value_lo": [9.0, 10.2, 19.0], "value_hi": [11.0, 10.8, 21.0]})
+    >>> narrowest_of_overlapping(df, ["k"])["value"].tolist()
+    [10.5, 20.0]
+    """
+    if df.empty:
+        return df
+    lo, hi = df["value_lo"], df["value_hi"]
+    ranged = lo.notna() & hi.notna()
+    drop: set[object] = set()
+    for _, g in df[ranged].groupby(keys, sort=False, dropna=False):
+        if len(g) < 2:
+            continue
+        for i in (g["value_hi"] - g["value_lo"]).sort_values(kind="stable").index:
+            if i in drop:
+                continue
+            over = g.index[(g["value_lo"] <= g.at[i, "value_hi"])
+                           & (g["value_hi"] >= g.at[i, "value_lo"]) & (g.index != i)]
+            drop.update(j for j in over if j not in drop)
+    return df.drop(index=list(drop)).reset_index(drop=True)
+
+
 def best_first(df: pd.DataFrame) -> pd.DataFrame:
     """Return ``df`` ordered best figure first, by the forecaster's rule.
 

@@ -36,6 +36,7 @@ from .data import (
     latest,
     load_bundle,
     measure_of,
+    narrowest_of_overlapping,
     parse_as_of,
     renamed_title,
     resolve_province,
@@ -49,6 +50,7 @@ from .plans import plan_evidence as _plan_evidence
 from .render import value_text
 from .trends import TREND_MEASURES as _TREND_MEASURES
 from .trends import trend_events as _trend_events
+from .trends import trend_notes as _trend_notes
 from .trends import trend_table as _trend_table
 
 __all__ = ["SUMMARY_MIME", "ProvinceReport", "coverage_table"]
@@ -537,7 +539,7 @@ class ProvinceReport:
         width = (out["value_hi"] - out["value_lo"]).rename("_w")
         out = (out.assign(_w=width).sort_values("_w", kind="stable", na_position="last")
                .drop_duplicates(shown).sort_index().drop(columns="_w"))
-        return out.reset_index(drop=True)
+        return narrowest_of_overlapping(out, ["place", "indicator", "as_of", "formula"])
 
     def derived_notes(self) -> list[str]:
         """The sentence under the derived table saying how a shortfall's sign reads, when
@@ -547,7 +549,8 @@ class ProvinceReport:
         d = self.derived_table()
         short = measure_of(d["indicator"]).str.startswith("shortfall_").to_numpy()
         low = d["value_lo"].where(d["value_lo"].notna(), d["value"])
-        return [self.t("derived_shortfall_note")] if bool((low[short] < 0).any()) else []
+        return ([self.t("derived_shortfall_note")] if bool((low[short] < 0).any()) else []) \
+            + coverage.derived_beside_published(self, d)
 
     def _labels(self) -> pd.Series:
         """What the page calls each source (``publisher — title``), computed once."""
@@ -613,9 +616,9 @@ class ProvinceReport:
         return list(zip(ev["date"], ev["label"], strict=True))
 
     def trend_notes(self, trends: pd.DataFrame | None = None) -> list[str]:
-        """Sentences under the trend chart: how few figures are drawn, and each marked
-        change of the place's area (:meth:`trend_events`)."""
-        return [self.t("sparse_note"), *_trend_events(self, trends)["note"].tolist()]
+        """Sentences under the trend chart (:func:`.trends.trend_notes`): how few
+        figures are drawn, each marked change of the area, series joined from tables."""
+        return _trend_notes(self, trends)
 
     def forecast_table(self) -> pd.DataFrame:
         """Return the year-end forecast of every participant series of the report year.

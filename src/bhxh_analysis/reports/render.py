@@ -165,6 +165,38 @@ def _last_digit(text: str, lang: str) -> float:
     return 10.0 ** -len(digits)
 
 
+def _rate(fmt: str, row: pd.Series) -> bool:
+    """Whether a cell is a rate or a gap in percentage points (a coverage, a % of plan,
+    a coverage table's gap, a derived ``*_shortfall_pp``): figures printed with at most
+    two decimals, whose ranges from rounded inputs can be a hundredth wide."""
+    return fmt in ("pp", "pct") or (fmt == "value" and (
+        row.get("unit") == "pct" or str(row.get("indicator", "")).endswith("_shortfall_pp")))
+
+
+#: Decimals of a rate or gap column (:func:`bhxh_analysis.i18n.fmt_pct`'s most).
+RATE_DECIMALS = 2
+
+
+def _same_coarser(lo: float, hi: float, lang: str) -> bool:
+    """Whether ``lo`` and ``hi`` print alike with one decimal fewer than a rate column
+    shows (:data:`RATE_DECIMALS` − 1: tenths).
+
+    A gap of two rates printed with two decimals (95,15 − 88,83) is known to a few
+    hundredths: "+6,31 đến +6,33" says no more than "+6,32" and reads as fussy. When the
+    ends agree to a tenth (+6,3 and +6,3) the range carries no information; "-0,4 đến
+    -0,25" (-0,4 and -0,3 or -0,2) keeps it.
+
+    Examples
+    --------
+    >>> _same_coarser(6.31, 6.33, "vi"), _same_coarser(-0.4, -0.25, "vi")
+    (True, False)
+    >>> _same_coarser(-11.0, -9.1, "en")
+    False
+    """
+    digits = RATE_DECIMALS - 1
+    return i18n.fmt_number(lo, lang, digits) == i18n.fmt_number(hi, lang, digits)
+
+
 def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
                row: pd.Series | None = None, qualifier: str | None = None
                ) -> tuple[str, bool]:
@@ -181,7 +213,11 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     100 % (never below the value itself). A range across zero (a change, a growth, a
     shortfall) says that its sign is not known. A probability (``prob``: the chance of
     meeting a plan known only as a range, at its two ends) prints as a range when its
-    ends differ by 1 point or more. Without ``lo``/``hi`` the value is printed as before.
+    ends differ by 1 point or more. A rate or a gap in percentage points whose two ends
+    print alike with one decimal fewer than the column (:func:`_same_coarser`: "+6,31
+    đến +6,33", "68,37–68,38%") is printed as its value ("+6,32", "68,37%"), unless
+    the range crosses zero. Without
+    ``lo``/``hi`` the value is printed as before.
     A published figure its source printed "trên", "gần", ... (``qualifier``: the kind,
     ``over``, ``nearly``, ...: :func:`bhxh_analysis.i18n.qualified`) is printed with that
     word.
@@ -241,6 +277,8 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     first, last = _cell(lo, fmt, lang, row), _cell(hi, fmt, lang, row)
     if max(value - lo, hi - value) <= half or first == point == last:
         return point, False
+    if _rate(fmt, row) and not lo < 0 < hi and _same_coarser(lo, hi, lang):
+        return point, False  # "+6,31 đến +6,33": the gap is +6,32, to its last digit
     if lo < 0 or first.startswith("+"):  # signed ends read apart: "-0.67 to +0.35"
         text = i18n.t("range_to", lang, lo=first, hi=last)
     else:  # one unit mark for both ends: "89,73–98,71%"

@@ -16,6 +16,7 @@ so that no series is flattened against a larger one (issue 14.11):
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -33,8 +34,12 @@ TREND_MEASURES = ("participants", "coverage_pct")
 CONTEXT = ("population", "labour_force", "labour_force_15plus")
 #: ``area_date``: the day whose boundaries a figure follows (geo.areas.area_dates: a GSO
 #: year's figure, dated 1 July, counts the area of 31 December); not drawn, it tells
-#: :func:`trend_events` which boundary changes the drawn figures straddle.
-COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale", "area_date"]
+#: :func:`trend_events` which boundary changes the drawn figures straddle. ``segment``: how
+#: many of the page's marked changes of the series' own area come on or before the area
+#: its figure counts (:func:`_segments`); the chart joins no two points of different
+#: segments.
+COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale", "area_date",
+           "segment", "source_id"]
 _PLURAL = {"district": "districts_plural", "commune": "communes_plural"}
 
 
@@ -97,8 +102,8 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``panel, series, as_of, value, pct, ylabel, scale, area_date``, panels in page
-        order.
+        ``panel, series, as_of, value, pct, ylabel, scale, area_date, segment,
+        source_id``, panels in page order.
     """
     src = rpt._figures()
     src = src.assign(area_date=area_dates(src))
@@ -138,11 +143,63 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
             pct=True, ylabel=rpt.t("axis_coverage_pct"), scale=1.0))
     if not parts:
         return pd.DataFrame(columns=COLUMNS)
-    out = pd.concat(parts)[COLUMNS].drop_duplicates(["panel", "series", "as_of"])
-    return out.reset_index(drop=True)
+    out = pd.concat(parts)
+    out = out.assign(segment=_segments(rpt, out), source_id=_sources(rpt, out))[COLUMNS]
+    return out.drop_duplicates(["panel", "series", "as_of"]).reset_index(drop=True)
 
 
-def _change_labels(rpt: ProvinceReport, changes: list[dict[str, str]]) -> list[str]:
+def _sources(rpt: ProvinceReport, rows: pd.DataFrame) -> pd.Series:
+    """Each row's source: its own, or for a sum of legacy parts (no source of its own)
+    the one source all its inputs share (GSO's population table of 1995–2016 for the
+    2025 Hà Nội's sums of Hà Nội and Hà Tây), else ""."""
+    own = rows["source_id"].fillna("").astype(str) if "source_id" in rows else \
+        pd.Series("", index=rows.index)
+    if "inputs" not in rows or own.ne("").all():
+        return own
+    of = dict(zip(rpt.obs["obs_id"].astype(str), rpt.obs["source_id"].astype(str),
+                  strict=False))
+
+    def shared(inputs: object) -> str:
+        found = {of.get(i, "") for i in str(inputs or "").split()}
+        return found.pop() if len(found) == 1 else ""
+
+    return own.where(own.ne(""), rows["inputs"].map(shared))
+
+
+def _segments(rpt: ProvinceReport, rows: pd.DataFrame) -> pd.Series:
+    """Number each row by the page's marked changes (:func:`trend_events`) that altered
+    what its series counts and come on or before the area its figure counts
+    (``area_date``): the chart draws the parts apart, not one line across the step.
+
+    A province's own series (a legacy page's, or a 2025 page's sums) changes with every
+    marked change; a legacy province's series on a 2025 page only with its own
+    (:func:`~bhxh_analysis.geo.reform.boundary_changes`: Vĩnh Phúc's, not Phú Thọ's, on
+    1/8/2008); a district's or commune's with none.
+    """
+    from ..geo.reform import boundary_changes
+
+    zero = pd.Series(0, index=rows.index, dtype=int)
+    days = (list(trend_events(rpt, rows)["date"])
+            if rpt.level == "province" and len(rows) else [])
+    if not days:
+        return zero
+    area = pd.to_datetime(rows["area_date"])
+    own = {pd.Timestamp(c["date"]) for c in boundary_changes(str(rpt.unit.code))}
+    out = zero.copy()
+    for i, (level, bnd, code) in enumerate(zip(rows["geo_level"], rows["boundaries"],
+                                               rows["geo_code"].astype(str), strict=True)):
+        if level != "province":
+            continue
+        if rpt.boundaries == "2025" and bnd == "legacy":
+            mine = {pd.Timestamp(c["date"]) for c in boundary_changes(code)}
+        else:
+            mine = own if rpt.boundaries == "legacy" else set(days)
+        out.iloc[i] = sum(1 for d in days if d in mine and d <= area.iloc[i])
+    return out
+
+
+def _change_labels(rpt: ProvinceReport, changes: list[dict[str, str]],
+                   own: frozenset[str] = frozenset()) -> list[str]:
     """The chart's short words for changes of one day, dated ("Tách Đắk Nông (1/1/2004)").
 
     From :data:`~bhxh_analysis.geo.reform.BOUNDARY_CHANGES`: the reader's language's
@@ -150,9 +207,18 @@ def _change_labels(rpt: ProvinceReport, changes: list[dict[str, str]]) -> list[s
     Vietnamese names, which are the places' names in both languages. Changes of one
     kind and counterpart share a label, their parts listed (2025 Phú Thọ: "Nhập 4 xã
     của Lương Sơn, Mê Linh vào Hà Nội (1/8/2008)"), so a mark carries one date.
+
+    A name among ``own`` (the page's 2025 province's legacy parts) is left out of a
+    part taken in: the 2025 Hà Nội's figures before 1/8/2008 are already the sums of
+    Hà Nội and Hà Tây, so its step there is Mê Linh and the 4 communes of Lương Sơn
+    alone ("Nhập Mê Linh, 4 xã Lương Sơn (1/8/2008)"), not Hà Tây.
     """
     def pick(change: dict[str, str], field: str) -> str:
-        return change.get(f"{field}_{rpt.lang}", change.get(field, ""))
+        text = change.get(f"{field}_{rpt.lang}", change.get(field, ""))
+        if change["kind"] != "gained" or not own:
+            return text
+        return ", ".join(p for p in text.split(", ")
+                         if re.sub(r"\s*\(.*?\)", "", p).strip() not in own)
 
     parts: dict[tuple[str, str, str], list[str]] = {}
     for c in changes:
@@ -227,7 +293,7 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
                 by_day.setdefault(when, []).append(change)
     rows = []
     for when in sorted(by_day):
-        labels = _change_labels(rpt, by_day[when])
+        labels = _change_labels(rpt, by_day[when], frozenset(parts))
         label = "\n".join(labels)
         notes = [rpt.t("trend_event_note", label=" / ".join(labels), place=rpt.unit.name)]
         # GSO's yearly figures follow the area at the year's end (geo.areas.area_dates):
@@ -239,4 +305,80 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
     return pd.DataFrame(rows, columns=cols)
 
 
-__all__ = ["CONTEXT", "TREND_MEASURES", "trend_events", "trend_table"]
+def trend_notes(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> list[str]:
+    """Return the sentences under the trend chart, in page order.
+
+    How few figures are drawn (``sparse_note``), each marked change of the place's area
+    (:func:`trend_events`), then each context series joined from two statistics tables
+    (:func:`table_join_notes`).
+    """
+    trends = trend_table(rpt) if trends is None else trends
+    return [rpt.t("sparse_note"), *trend_events(rpt, trends)["note"].tolist(),
+            *table_join_notes(rpt, trends)]
+
+
+#: A change per year across two tables' join within this many percentage points of the
+#: changes in the years on either side reads as the same trend.
+JOIN_TOLERANCE_PP = 0.5
+
+
+def _yearly_change(a: pd.Series, b: pd.Series) -> float:
+    """Average change per year (%) from the figure ``a`` to ``b`` (``value``, ``as_of``)."""
+    years = (pd.Timestamp(b["as_of"]) - pd.Timestamp(a["as_of"])).days / 365.25
+    return ((float(b["value"]) / float(a["value"])) ** (1 / years) - 1) * 100
+
+
+def table_join_notes(rpt: ProvinceReport, trends: pd.DataFrame) -> list[str]:
+    """Say which population (or labour force) series is joined from two GSO tables.
+
+    GSO's population of 1995–2016 and of 2018–2022 are two exports (``data/raw/gso``);
+    the chart draws them as one series, its gap of 2017 left open. The sentence names
+    both tables and their years, the year(s) neither holds, and sets the change per year
+    across the join beside the change in the year before it and the year after: across
+    the 63 provinces it ranges from −5.5 %/year (An Giang; −1.2 % the year after) to
+    +8.4 % (Bình Dương; +3.4 % before, +4.7 % after), so the step between the tables
+    is not read as growth unless the change across the join lies within
+    :data:`JOIN_TOLERANCE_PP` of the changes on either side (Hải Phòng: +0.9 %/year
+    across, +0.9 before, +0.8 after).
+    """
+    if trends.empty or "source_id" not in trends:
+        return []
+    from .citations import sources_table
+
+    ctx = trends[trends["panel"].eq(rpt.t("trends_context"))]
+    out = []
+    for label, g in ctx.groupby("series", sort=False):
+        g = g[g["source_id"].astype(str).ne("")]
+        tables = list(dict.fromkeys(g.sort_values("as_of")["source_id"].astype(str)))
+        if len(tables) != 2:
+            continue
+        src = sources_table(rpt.bundle, tables, rpt.lang)
+        names = dict(zip(src["source_id"], src["title"], strict=False))
+        first, second = (g[g["source_id"].astype(str).eq(t)].sort_values("as_of")
+                         for t in tables)
+        years = [pd.DatetimeIndex(x["as_of"]).year for x in (first, second)]
+        holes = [str(y) for y in range(years[0].max() + 1, years[1].min())]
+        named = {}
+        for key, table, y in zip(("first", "second"), tables, years, strict=True):
+            title, span = names.get(table, table), f"{y.min()}–{y.max()}"
+            # a title that gives its years already ("… (1995–2016)") is not followed by them
+            named[key] = title if span in title.replace("-", "–") else f"{title} ({span})"
+        text = rpt.t("trend_two_tables", label=label, **named)
+        if holes:
+            text += " " + rpt.t("trend_two_tables_missing", years=", ".join(holes))
+        a, b = first.iloc[-1], second.iloc[0]
+        if len(first) > 1 and len(second) > 1:
+            step, before, after = (_yearly_change(a, b), _yearly_change(first.iloc[-2], a),
+                                   _yearly_change(b, second.iloc[1]))
+            fits = (min(before, after) - JOIN_TOLERANCE_PP <= step
+                    <= max(before, after) + JOIN_TOLERANCE_PP)
+            text += " " + rpt.t("trend_two_tables_fits" if fits else "trend_two_tables_step",
+                                a=a["as_of"].year, b=b["as_of"].year,
+                                **{k: i18n.fmt_pp(round(v, 1) + 0.0, rpt.lang) for k, v in
+                                   (("step", step), ("before", before), ("after", after))})
+        out.append(text)
+    return out
+
+
+__all__ = ["CONTEXT", "TREND_MEASURES", "table_join_notes", "trend_events", "trend_notes",
+           "trend_table"]
