@@ -26,7 +26,8 @@ def boundary_sentences(rpt: ProvinceReport) -> list[str]:
     t, u = rpt.t, rpt.unit
     if getattr(u, "valid_to", None):
         date = i18n.fmt_date(u.valid_to, rpt.lang)
-        return [t("bnd_legacy_first"),
+        # Hà Tây: not one of the 63 provinces the legacy set counts (it ceased in 2008)
+        return [t("bnd_legacy_first_defunct", name=u.name, date=date),
                 t("bnd_defunct", name=u.name, new=u.province_2025_name, date=date)]
     parts = [p for p in legacy_parts(u) if not _defunct(p)]
     out: list[str]
