@@ -62,6 +62,7 @@ from .figures import (
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
+from .layout import lay_out
 from .lists import (
     apposed_child,
     deepest_before,
@@ -183,6 +184,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     ('datetime64[ns]', '2024-08-31')
     """
     text = strip_furniture(text)  # other articles' headlines after the body: not read
+    text = lay_out(text)  # a PDF's columns, footers, wrapped lines, row numbers
     if isinstance(published, str) and published:
         published = _dt.date.fromisoformat(published)
     elif isinstance(published, _dt.datetime):  # also a pandas Timestamp; NaT: none
