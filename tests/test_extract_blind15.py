@@ -62,3 +62,17 @@ def test_layout_keeps_offsets_and_prose() -> None:
     news = ("Hà Tĩnh: hơn 1,2 triệu người tham gia BHYT trong 6 tháng đầu năm nay\n"
             "Đến ngày 30/6, toàn tỉnh có 1.201.300 người   tham gia BHYT.")
     assert lay_out(news) == news
+
+
+def test_a_figure_without_a_place_says_so() -> None:
+    """A figure whose place cannot be read keeps ``geo_name`` empty (``data check``
+    refuses it: "missing place name") and says why in its note; with ``--place-hint``
+    (control) it is the hint's."""
+    from bhxh_analysis import extract as ex
+
+    text = "Đến hết tháng 9/2024, toàn tỉnh có 310.400 người tham gia BHXH."
+    df = ex.extract_text(text, published="2024-10-10")
+    assert df["geo_name"].tolist() == [""]
+    assert "--place-hint" in df.loc[0, "note"]
+    hinted = ex.extract_text(text, published="2024-10-10", place_hint="Hà Tĩnh")
+    assert hinted["geo_name"].tolist() == ["Hà Tĩnh"] and hinted.loc[0, "note"] == ""
