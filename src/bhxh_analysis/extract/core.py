@@ -62,7 +62,7 @@ from .figures import (
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
-from .layout import lay_out
+from .layout import headed_count, lay_out
 from .lists import (
     apposed_child,
     deepest_before,
@@ -97,6 +97,7 @@ from .places_page import (
     without_dateline,
 )
 from .portions import profile_population
+from .scheme_after import base_scheme
 from .split import bracket_part
 from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
 from .text import detect_published, sentences
@@ -145,6 +146,7 @@ class _Context:
     review: bool = False  # that year is in the headline: a review of the year
     headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
     stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
+    heading: tuple[int, str] | None = None  # (end, scheme) of the last section heading
     says_now: bool = False  # the sentence says "hiện nay", "đến nay": not the stated year's
 
 
@@ -375,6 +377,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if referred is not None:  # "Năm 2015, tỷ lệ này mới đạt 12,3%" after a rate
                 fig.measure, reason = referred_measure(*referred, ctx.published), None
                 fig.penalty += 0.15
+            if reason == "count without a cue" and headed_count(text, fig.start, fig.end,
+                                                                ctx.heading):
+                fig.measure, reason = "participants", None  # "BẢO HIỂM XÃ HỘI⏎Hơn 296 …"
             if reason == "count without a cue" and this_number(text, fig, s0, ctx.last_count):
                 fig.measure, reason = "participants", None  # "Ở huyện D, con số này là …"
                 fig.scheme, fig.penalty = ctx.last_count.scheme, fig.penalty + 0.2
@@ -456,7 +461,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.last_scheme = asked
         if not kept:  # "Tỷ lệ bao phủ BHYT tại một số địa phương:" over a list
             ctx.rate_heading = heading_scheme(text, s0, s1) or ctx.rate_heading
-            ctx.last_scheme = section_scheme(text, s0, s1) or ctx.last_scheme
+            section = section_scheme(text, s0, s1)
+            ctx.last_scheme = section or ctx.last_scheme
+            ctx.heading = (s1, section) if section else ctx.heading
         elif not P.LIST_ITEM.match(text, s0):
             ctx.rate_heading = None  # past the list
         group = listed_group(text, kept[-1].end, placed, ends) if kept else group
@@ -607,6 +614,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
                 # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
                 # coverage's scheme, not of the count between (household BHYT's)
                 fig.scheme = ctx.last_rate.scheme
+            fig.scheme = base_scheme(text, fig, fig.scheme) or fig.scheme  # "% dân số"
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.

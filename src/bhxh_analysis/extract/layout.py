@@ -114,3 +114,35 @@ def _numbering(text: str) -> str:
             text = _blank(text, lines[i][0], cell.end())
             i += 1
     return text
+
+
+#: an infographic's figure line: a qualifier, the number, "người" and nothing else
+_BARE_COUNT_LINE = re.compile(r"[ \t•\-–*]*(?:(?:hơn|trên|gần|khoảng|đạt)[ \t]+)?$", re.I)
+
+
+def headed_count(text: str, start: int, end: int, heading: tuple[int, str] | None
+                 ) -> str | None:
+    """The scheme of a bare count on the line right under a heading naming it.
+
+    An infographic prints a heading ("BẢO HIỂM XÃ HỘI") and under it the figure alone
+    ("Hơn 296 nghìn người"): the heading says what is counted. ``heading`` is the end
+    offset and scheme of the last heading read (a line naming one scheme, no figure);
+    ``start``/``end`` the count's span. ``None`` unless only blanks part the heading
+    from the count's line and that line holds no other word than a qualifier before
+    the number and "người" after it.
+
+    Examples
+    --------
+    >>> t = "BẢO HIỂM XÃ HỘI\\nHơn 296 nghìn người\\n"
+    >>> headed_count(t, 20, 29, (15, "bhxh"))
+    'bhxh'
+    >>> headed_count("BẢO HIỂM XÃ HỘI\\nCó 296 nghìn người mới\\n", 19, 28, (15, "bhxh"))
+    """
+    if heading is None:
+        return None
+    line0 = text.rfind("\n", 0, start) + 1
+    line1 = text.find("\n", end) % (len(text) + 1)
+    if text[heading[0]:line0].strip() or not _BARE_COUNT_LINE.match(text[line0:start]) \
+            or not re.fullmatch(r"[ \t]*người[ \t.]*", text[end:line1]):
+        return None
+    return heading[1]
