@@ -64,6 +64,22 @@ BLIND15_CLASSES = [
       ("Gia Lai", "bhtn_coverage_pct", "2024-06-30", 12.5)}),
     ("Tỉnh Gia Lai\n\nBẢO HIỂM XÃ HỘI\nĐã chi trả cho 118 nghìn người\n", "2024-07-15",
      None, set()),
+    # a word of today inside an answer ("hiện có …") dates its own paragraph; the next
+    # answer's undated rates take the status date said before it again
+    ("Tính đến 30/6/2023, toàn tỉnh Trà Vinh có 955.000 người tham gia BHYT. Nhóm hộ gia "
+     "đình khó nhất: hiện có 301.200 người tham gia BHYT theo hộ gia đình.\n\nPV: Địa "
+     "phương nào còn thấp?\n\nÔng Sơn: Huyện Cầu Ngang có tỷ lệ bao phủ BHYT đạt 86,5%.",
+     "2023-07-12", None,
+     {("Trà Vinh", "bhyt_participants", "2023-06-30", 955_000.0),
+      ("Trà Vinh", "bhyt_household_participants", "2023-07-12", 301_200.0),
+      ("Cầu Ngang", "bhyt_coverage_pct", "2023-06-30", 86.5)}),
+    # control: in the same paragraph as "hiện có", an undated rate is today's too
+    ("Tính đến 30/6/2023, toàn tỉnh Trà Vinh có 955.000 người tham gia BHYT. Nhóm hộ gia "
+     "đình khó nhất: hiện có 301.200 người tham gia BHYT theo hộ gia đình. Huyện Cầu "
+     "Ngang có tỷ lệ bao phủ BHYT đạt 86,5%.", "2023-07-12", None,
+     {("Trà Vinh", "bhyt_participants", "2023-06-30", 955_000.0),
+      ("Trà Vinh", "bhyt_household_participants", "2023-07-12", 301_200.0),
+      ("Cầu Ngang", "bhyt_coverage_pct", "2023-07-12", 86.5)}),
 ]
 
 

@@ -147,6 +147,7 @@ class _Context:
     headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
     stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
     heading: tuple[int, str] | None = None  # (end, scheme) of the last section heading
+    before_now: _dt.date | None = None  # the status date a word of today replaced
     says_now: bool = False  # the sentence says "hiện nay", "đến nay": not the stated year's
 
 
@@ -238,6 +239,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.continued_plan_year = None
         if "\n" in text[prev_end:s0]:
             ctx.paragraph_year = None  # a bare year dates its own paragraph only
+            if ctx.before_now is not None:  # "hiện có …" held for its paragraph only:
+                ctx.last_date, ctx.before_now = ctx.before_now, None  # the status again
         prev_end = s1
         if not dates and P.CONTINUES.match(text, s0):
             # "Qua đó, ...": the sentence before goes on (its date, not a target's horizon)
@@ -449,6 +452,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if strong and status and not yardstick(kept, ctx):
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
+            # "…: hiện có 215.600 người" (a word of today, no digit) inside an answer
+            # dated "Tính đến 31/7": today's for its paragraph, then 31/7 again
+            now_word = status[-1] == ctx.published and not re.search(
+                r"\d", text[dates[-1][0]:dates[-1][1]])
+            ctx.before_now = (ctx.before_now or ctx.last_date) if now_word else None
             ctx.last_date = status[-1]
         if strong or (dates and horizon(dates[-1][2], ctx.published)):
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
