@@ -80,6 +80,22 @@ BLIND15_CLASSES = [
      {("Trà Vinh", "bhyt_participants", "2023-06-30", 955_000.0),
       ("Trà Vinh", "bhyt_household_participants", "2023-07-12", 301_200.0),
       ("Cầu Ngang", "bhyt_coverage_pct", "2023-07-12", 86.5)}),
+    # the bare kind as the receiver of a plan ("tỉnh giao huyện là 600 người") is the
+    # district in play, not a commune of it named before
+    ("Đến hết tháng 9/2022, xã Sính Phình đã có 41 người tham gia BHXH tự nguyện. Toàn "
+     "huyện Tủa Chùa có 530 người tham gia BHXH tự nguyện. Chỉ tiêu năm 2022 tỉnh giao "
+     "huyện là 600 người, do đó còn thiếu 70 người.", "2022-10-20", None,
+     {("Sính Phình", "bhxh_voluntary_participants", "2022-09-30", 41.0),
+      ("Tủa Chùa", "bhxh_voluntary_participants", "2022-09-30", 530.0),
+      ("Tủa Chùa", "bhxh_voluntary_plan_participants", "2022-12-31", 600.0),
+      ("Tủa Chùa", "bhxh_voluntary_shortfall_participants", "2022-09-30", 70.0)}),
+    # control: "giao tỉnh" after a district's figure is the province's plan
+    ("Đến hết tháng 9/2022, tỉnh Điện Biên có 9.800 người tham gia BHXH tự nguyện, trong "
+     "đó huyện Tủa Chùa có 530 người. Chỉ tiêu năm 2022 Chính phủ giao tỉnh là 11.000 "
+     "người.", "2022-10-20", None,
+     {("Điện Biên", "bhxh_voluntary_participants", "2022-09-30", 9_800.0),
+      ("Tủa Chùa", "bhxh_voluntary_participants", "2022-09-30", 530.0),
+      ("Điện Biên", "bhxh_voluntary_plan_participants", "2022-12-31", 11_000.0)}),
 ]
 
 
