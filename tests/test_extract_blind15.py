@@ -46,15 +46,19 @@ BLIND15_CLASSES = [
      {("Hà Tĩnh", "bhxh_compulsory_participants", "2023-06-30", 95_120.0),
       ("Hà Tĩnh", "bhxh_compulsory_coverage_pct", "2023-06-30", 14.2)}),
     # an infographic's short lines: the heading naming a scheme says what the bare count
-    # under it counts ("Trên 118 nghìn người"); "% dân số" is BHYT's base, "% lực lượng
+    # under it counts ("Trên 118 nghìn người", its parts "• Bắt buộc: …" under BHXH's);
+    # "% dân số" is BHYT's base, "% lực lượng
     # lao động" a labour-force scheme's (the next heading is no scheme of the rate)
     ("GIA LAI: BHXH, BHYT 6 THÁNG ĐẦU NĂM 2024\n\nTính đến hết tháng 6\n\nBẢO HIỂM Y TẾ\n"
      "1,52 triệu người\nBao phủ: 90,4% dân số\n\nBẢO HIỂM XÃ HỘI\nTrên 118 nghìn người\n"
-     "16,8% lực lượng lao động\n\nBẢO HIỂM THẤT NGHIỆP\n97.250 người\n", "2024-07-15", None,
+     "16,8% lực lượng lao động\nTrong đó:\n• Bắt buộc: 101.300 người\n• Tự nguyện: 16.900 "
+     "người\n\nBẢO HIỂM THẤT NGHIỆP\n97.250 người\n", "2024-07-15", None,
      {("Gia Lai", "bhyt_participants", "2024-06-30", 1_520_000.0),
       ("Gia Lai", "bhyt_coverage_pct", "2024-06-30", 90.4),
       ("Gia Lai", "bhxh_participants", "2024-06-30", 118_000.0),
       ("Gia Lai", "bhxh_coverage_pct", "2024-06-30", 16.8),
+      ("Gia Lai", "bhxh_compulsory_participants", "2024-06-30", 101_300.0),
+      ("Gia Lai", "bhxh_voluntary_participants", "2024-06-30", 16_900.0),
       ("Gia Lai", "bhtn_participants", "2024-06-30", 97_250.0)}),
     # controls: a labour-force rate after a BHTN count stays BHTN's; a line with other
     # words than the count ("Đã chi trả cho …") is no count of the heading's scheme

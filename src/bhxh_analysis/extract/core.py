@@ -380,9 +380,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if referred is not None:  # "Năm 2015, tỷ lệ này mới đạt 12,3%" after a rate
                 fig.measure, reason = referred_measure(*referred, ctx.published), None
                 fig.penalty += 0.15
-            if reason == "count without a cue" and headed_count(text, fig.start, fig.end,
-                                                                ctx.heading):
-                fig.measure, reason = "participants", None  # "BẢO HIỂM XÃ HỘI⏎Hơn 296 …"
+            headed = headed_count(text, fig.start, fig.end, ctx.heading) \
+                if reason == "count without a cue" else None
+            if headed:  # "BẢO HIỂM XÃ HỘI⏎Hơn 296 nghìn người⏎• Bắt buộc: 231.400 người"
+                fig.measure, reason, part = "participants", None, headed
             if reason == "count without a cue" and this_number(text, fig, s0, ctx.last_count):
                 fig.measure, reason = "participants", None  # "Ở huyện D, con số này là …"
                 fig.scheme, fig.penalty = ctx.last_count.scheme, fig.penalty + 0.2

@@ -116,33 +116,41 @@ def _numbering(text: str) -> str:
     return text
 
 
-#: an infographic's figure line: a qualifier, the number, "người" and nothing else
-_BARE_COUNT_LINE = re.compile(r"[ \t•\-–*]*(?:(?:hơn|trên|gần|khoảng|đạt)[ \t]+)?$", re.I)
+#: an infographic's figure line up to the number: a bullet, a part of BHXH ("Bắt buộc:"),
+#: a qualifier
+_BARE_COUNT_LINE = re.compile(r"[ \t•\-–*+]*(?:(?P<part>bắt\s+buộc|tự\s+nguyện)[ \t]*:[ \t]*)?"
+                              r"(?:(?:hơn|trên|gần|khoảng|đạt)[ \t]+)?$", re.I)
+_PARTS = {"bắt buộc": "bhxh_compulsory", "tự nguyện": "bhxh_voluntary"}
 
 
 def headed_count(text: str, start: int, end: int, heading: tuple[int, str] | None
                  ) -> str | None:
-    """The scheme of a bare count on the line right under a heading naming it.
+    """The scheme of a bare count in the block of short lines under a heading naming it.
 
     An infographic prints a heading ("BẢO HIỂM XÃ HỘI") and under it the figure alone
-    ("Hơn 296 nghìn người"): the heading says what is counted. ``heading`` is the end
-    offset and scheme of the last heading read (a line naming one scheme, no figure);
-    ``start``/``end`` the count's span. ``None`` unless only blanks part the heading
-    from the count's line and that line holds no other word than a qualifier before
-    the number and "người" after it.
+    ("Hơn 296 nghìn người") and its parts ("• Bắt buộc: 231.400 người"): the heading
+    says what is counted. ``heading`` is the end offset and scheme of the last heading
+    read (a line naming one scheme, no figure); ``start``/``end`` the count's span.
+    ``None`` unless no blank line parts the heading from the count's line and that line
+    holds no other word than a bullet, a part of BHXH, a qualifier before the number
+    and "người" after it.
 
     Examples
     --------
-    >>> t = "BẢO HIỂM XÃ HỘI\\nHơn 296 nghìn người\\n"
-    >>> headed_count(t, 20, 29, (15, "bhxh"))
-    'bhxh'
+    >>> t = "BẢO HIỂM XÃ HỘI\\nHơn 296 nghìn người\\nTrong đó:\\n• Bắt buộc: 231.400 người\\n"
+    >>> headed_count(t, 20, 29, (15, "bhxh")), headed_count(t, 58, 65, (15, "bhxh"))
+    ('bhxh', 'bhxh_compulsory')
     >>> headed_count("BẢO HIỂM XÃ HỘI\\nCó 296 nghìn người mới\\n", 19, 28, (15, "bhxh"))
     """
     if heading is None:
         return None
     line0 = text.rfind("\n", 0, start) + 1
     line1 = text.find("\n", end) % (len(text) + 1)
-    if text[heading[0]:line0].strip() or not _BARE_COUNT_LINE.match(text[line0:start]) \
-            or not re.fullmatch(r"[ \t]*người[ \t.]*", text[end:line1]):
+    label = _BARE_COUNT_LINE.match(text[line0:start])
+    if re.search(r"\n[ \t]*\n", text[heading[0]:line0]) or label is None \
+            or not re.fullmatch(r"[ \t]*người[ \t.;]*", text[end:line1]):
         return None
+    if label["part"]:
+        return _PARTS[re.sub(r"\s+", " ", label["part"].lower())] if heading[1] == "bhxh" \
+            else None
     return heading[1]
