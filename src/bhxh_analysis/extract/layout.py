@@ -34,8 +34,9 @@ __all__ = ["lay_out"]
 #: two columns on one line: text, a run of three spaces or more, a capital (a run before
 #: a small letter is a gap inside a sentence)
 _COLUMNS = re.compile(r"(?m)^([ \t]*\S[^\n]*?\S)( {3,}|\t{2,})(?=\S)")
-#: a page footer: "Trang 2/5" at the end of a line, or a page number alone ("- 3 -", "2/5")
-_FOOTER = re.compile(r"(?im)^[^\n]*?\btrang\s+\d+\s*(?:/\s*\d+)?[ \t]*$"
+#: a page footer: "Trang 2/5" at the end of a line (or "Trang 2" after a run of spaces:
+#: not a sentence ending "… ở trang 3"), or a page number alone ("- 3 -", "2/5")
+_FOOTER = re.compile(r"(?im)^[^\n]*?(?:\btrang\s+\d+\s*/\s*\d+|[ \t]{3,}trang\s+\d+)[ \t]*$"
                      r"|^[ \t]*(?:-\s*\d+\s*-|\d+\s*/\s*\d+)[ \t]*$")
 #: a rule drawn with underscores, dashes or equals signs
 _RULE = re.compile(r"(?m)^[ \t]*[_=\-—–]{5,}[ \t]*$")
@@ -74,18 +75,22 @@ def lay_out(text: str) -> str:
     '     Loại hình | Số người\\n    BHXH | 10'
     >>> lay_out("Tỉnh A có 10 người   tham gia.") == "Tỉnh A có 10 người   tham gia."
     True
+    >>> lay_out("Chi tiết xem ở trang 3")
+    'Chi tiết xem ở trang 3'
+    >>> lay_out("BHXH tỉnh A    Trang 3").strip()
+    ''
     """
     printed = False
+    for pattern in (_FOOTER, _RULE):  # (a footer's office and page number go together)
+        for m in pattern.finditer(text):
+            printed = printed or pattern is _FOOTER
+            text = _blank(text, m.start(), m.end())
     for m in _COLUMNS.finditer(text):
         if "|" in m[0] or not text[m.end()].isupper():
             continue
         printed = True
         run = m.end(2)
         text = text[:run - 1] + "\n" + text[run:]
-    for pattern in (_FOOTER, _RULE):
-        for m in pattern.finditer(text):
-            printed = printed or pattern is _FOOTER
-            text = _blank(text, m.start(), m.end())
     if printed:
         for m in _WRAPPED.finditer(text):
             nxt = m.end() + 1
