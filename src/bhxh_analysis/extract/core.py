@@ -69,6 +69,7 @@ from .figures import (
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
+from .layout import headed_count, lay_out
 from .lists import (
     apposed_child,
     deepest_before,
@@ -103,6 +104,7 @@ from .places_page import (
     without_dateline,
 )
 from .portions import profile_population
+from .scheme_after import base_scheme
 from .split import bracket_part
 from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
 from .text import detect_published, sentences
@@ -151,6 +153,8 @@ class _Context:
     review: bool = False  # that year is in the headline: a review of the year
     headline_plan_year: int | None = None  # "giao chỉ tiêu … năm 2021" in the headline
     stated_year: _dt.date | None = None  # "Năm 2023, …" of a page with no publication date
+    heading: tuple[int, str] | None = None  # (end, scheme) of the last section heading
+    before_now: _dt.date | None = None  # the status date a word of today replaced
     says_now: bool = False  # the sentence says "hiện nay", "đến nay": not the stated year's
     lead_scheme: tuple[str, int] | None = None  # (scheme, paragraph end) a lead names
     section_year: int | None = None  # the year of a numbered heading of aims above
@@ -192,6 +196,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     ('datetime64[ns]', '2024-08-31')
     """
     text = strip_furniture(text)  # other articles' headlines after the body: not read
+    text = lay_out(text)  # a PDF's columns, footers, wrapped lines, row numbers
     if isinstance(published, str) and published:
         published = _dt.date.fromisoformat(published)
     elif isinstance(published, _dt.datetime):  # also a pandas Timestamp; NaT: none
@@ -243,6 +248,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ctx.continued_plan_year = None
         if "\n" in text[prev_end:s0]:
             ctx.paragraph_year = None  # a bare year dates its own paragraph only
+            if ctx.before_now is not None:  # "hiện có …" held for its paragraph only:
+                ctx.last_date, ctx.before_now = ctx.before_now, None  # the status again
         prev_end = s1
         if not dates and P.CONTINUES.match(text, s0):
             # "Qua đó, ...": the sentence before goes on (its date, not a target's horizon)
@@ -386,6 +393,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             if referred is not None:  # "Năm 2015, tỷ lệ này mới đạt 12,3%" after a rate
                 fig.measure, reason = referred_measure(*referred, ctx.published), None
                 fig.penalty += 0.15
+            headed = headed_count(text, fig.start, fig.end, ctx.heading) \
+                if reason == "count without a cue" else None
+            if headed:  # "BẢO HIỂM XÃ HỘI⏎Hơn 296 nghìn người⏎• Bắt buộc: 231.400 người"
+                fig.measure, reason, part = "participants", None, headed
             if reason == "count without a cue" and this_number(text, fig, s0, ctx.last_count):
                 fig.measure, reason = "participants", None  # "Ở huyện D, con số này là …"
                 fig.scheme, fig.penalty = ctx.last_count.scheme, fig.penalty + 0.2
@@ -457,6 +468,11 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         if strong and status and not yardstick(kept, ctx):
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
+            # "…: hiện có 215.600 người" (a word of today, no digit) inside an answer
+            # dated "Tính đến 31/7": today's for its paragraph, then 31/7 again
+            now_word = status[-1] == ctx.published and not re.search(
+                r"\d", text[dates[-1][0]:dates[-1][1]])
+            ctx.before_now = (ctx.before_now or ctx.last_date) if now_word else None
             ctx.last_date = status[-1]
         if strong or (dates and horizon(dates[-1][2], ctx.published)):
             ctx.paragraph_year = None  # a target's year ("Năm 2026, tỉnh phấn đấu") neither
@@ -469,7 +485,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.last_scheme = asked
         if not kept:  # "Tỷ lệ bao phủ BHYT tại một số địa phương:" over a list
             ctx.rate_heading = heading_scheme(text, s0, s1) or ctx.rate_heading
-            ctx.last_scheme = section_scheme(text, s0, s1) or ctx.last_scheme
+            section = section_scheme(text, s0, s1)
+            ctx.last_scheme = section or ctx.last_scheme
+            ctx.heading = (s1, section) if section else ctx.heading
             ctx.lead_scheme = lead_scheme(text, s0, s1) or ctx.lead_scheme
         elif not P.LIST_ITEM.match(text, s0):
             ctx.rate_heading = None  # past the list
@@ -627,6 +645,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
                 # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
                 # coverage's scheme, not of the count between (household BHYT's)
                 fig.scheme = ctx.last_rate.scheme
+            fig.scheme = base_scheme(text, fig, fig.scheme) or fig.scheme  # "% dân số"
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.

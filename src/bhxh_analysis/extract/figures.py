@@ -747,7 +747,7 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
     if after:  # the list the first scheme opens may go on past the window: "BHYT và bảo hiểm
         after = scheme_mentions(text, fig.end, min(len(text), after[0][0] + 40))  # tự nguyện"
     # not across a clause: "Thái Bình (45.330 người), trong khi tỷ lệ bao phủ BHYT …"
-    if after and not re.search(r"[;.)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
+    if after and not re.search(r"[;.)\n]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
                                text[fig.end:after[0][0]]):
         fig.penalty += 0.1
         return "joint" if after[0][2] else after[0][1]

@@ -27,6 +27,9 @@ COLUMNS = ["geo_name", "indicator", "as_of", "value", "value_raw", "qualifier", 
            "sentence", "confidence", "geo_code", "geo_level", "boundaries", "province_2025",
            "note"]
 
+#: the note of a figure whose place could not be read: left empty, never guessed
+_NO_PLACE = "place not found: name it in review or pass --place-hint"
+
 
 def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 0
              ) -> pd.DataFrame:
@@ -45,6 +48,8 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 
                                 plan="plan_" in str(r["indicator"]))
         if ended:
             r["note"] = "; ".join(n for n in (r.get("note"), ended) if n)
+        if unit is None:  # no place read: say so (``data check`` refuses the row)
+            r["note"] = "; ".join(n for n in (r.get("note"), _NO_PLACE) if n)
         if unit is None or isinstance(unit, str):
             r.update(geo_name=unit or "", geo_code="", geo_level="", boundaries="",
                      province_2025="")

@@ -322,11 +322,11 @@ ORG_BEFORE_VN = re.compile(
     r"[Đđ]ảng|[Cc]hính\s+phủ|[Tt]ổ\s+quốc|[Mm]ặt\s+trận|[Hh]ội|Nam|[Tt]ập\s+đoàn|VNPT|"
     r"[Vv]iễn\s+thông|[Nn]gày\s+\S+(?:\s+\S+)?)\s*$"
 )
-#: "toàn tỉnh", "trên địa bàn huyện": the province / district in context.
+#: "toàn tỉnh", "trên địa bàn huyện", "tỉnh giao huyện": the province / district in context.
 CONTEXT_PLACE = re.compile(
     # (not a ranking's field: "Huyện Mường Tè dẫn đầu toàn tỉnh về …", "cao nhất tỉnh")
     r"(?<!dẫn\sđầu\s)(?<!đứng\sđầu\s)(?<!nhất\s)"
-    r"(?:toàn|cả|của|cho|tại|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
+    r"(?:toàn|cả|của|cho|giao|tại|trên\s+địa\s+bàn|địa\s+bàn|trong)\s+(?P<kind>tỉnh|huyện|thành\s+phố|thị\s+xã|"
     rf"quận)(?!\s+(?-i:[{UPPER}]))",
     _I,
 )

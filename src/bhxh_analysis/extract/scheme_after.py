@@ -18,13 +18,13 @@ from . import patterns as P
 if TYPE_CHECKING:
     from .printed import Figure
 
-__all__ = ["bhxh_part_after", "scheme_after_base"]
+__all__ = ["base_scheme", "bhxh_part_after", "scheme_after_base"]
 
 #: The base right after a rate, then at most a verb of holding, up to the scheme's name.
 _BASE_THEN = re.compile(
     r"\s*(?:dân\s+số|lực\s+lượng\s+(?:lao\s+động|trong\s+độ\s+tuổi\s+lao\s+động)"
     r"(?:\s+trong\s+độ\s+tuổi(?:\s+lao\s+động)?)?)"
-    r"\s+(?:(?:tham\s+gia|có\s+thẻ|được\s+cấp\s+thẻ)\s+)?(?=\S)", re.I)
+    r"[ \t]+(?:(?:tham\s+gia|có\s+thẻ|được\s+cấp\s+thẻ)[ \t]+)?(?=\S)", re.I)
 
 
 def scheme_after_base(text: str, fig: Figure) -> str | None:
@@ -82,3 +82,32 @@ def bhxh_part_after(text: str, end: int, scheme_before: str | None) -> str | Non
     if m is None or scheme_before != "bhxh":
         return None
     return "bhxh_compulsory" if m["kind"].lower().startswith("b") else "bhxh_voluntary"
+
+
+#: The base printed right after a rate: the population (BHYT's) or the labour force.
+_BASE_AFTER = re.compile(r"[ \t]*(?:của[ \t]+)?(?:(?P<pop>dân\s+số)|lực\s+lượng\s+lao\s+động)",
+                         re.I)
+#: The schemes whose coverage is a share of the labour force.
+_LABOUR_SCHEMES = ("bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn")
+
+
+def base_scheme(text: str, fig: Figure, carried: str | None) -> str | None:
+    """The scheme a rate's base implies when the rate names none (fifteenth blind set).
+
+    "Tỷ lệ bao phủ: 94,3% dân số" is BHYT's (the population is its denominator); "31,2%
+    lực lượng lao động" a labour-force scheme's: the one carried if it is one (BHXH,
+    BHTN), else BHXH — never the BHYT of the last rate read. ``None`` without a base.
+
+    Examples
+    --------
+    >>> from bhxh_analysis.extract.printed import Figure
+    >>> t = "31,2% lực lượng lao động"
+    >>> base_scheme(t, Figure(0, 5, "31,2%", 31.2, "pct"), "bhyt")
+    'bhxh'
+    """
+    m = _BASE_AFTER.match(text, fig.end) if fig.unit == "pct" else None
+    if m is None:
+        return None
+    if m["pop"]:
+        return "bhyt"
+    return carried if carried in _LABOUR_SCHEMES else "bhxh"

@@ -141,6 +141,10 @@ def find_place_tables(text: str) -> list[TableRow]:
 #: A header cell of a scheme table that prints what was done: "Thực hiện 6 tháng",
 #: "Kết quả năm 2023", "Ước thực hiện", "Số người" (the participants column).
 _DONE_CELL = re.compile(r"thực\s+hiện|kết\s+quả|\bước\b|số\s+người|lũy\s+kế", re.I)
+#: A header of a rise in persons: "Tăng so với cùng kỳ (người)" (not "Tăng/giảm", a
+#: rate "Tăng (%)" or a share "Tỷ lệ tăng").
+_RISE = re.compile(r"[ \t]*(?:số\s+)?tăng\b(?![ \t]*[/,–-][ \t]*giảm)(?![^|]*(?:%|t[ỷỉ]\s+lệ))",
+                   re.I)
 #: Digits a header may print: a year, a count of months or quarters, a unit "(%)".
 _HEADER_DIGITS = re.compile(r"(?:19|20)\d{2}|\d{1,2}\s+tháng|quý\s+[IV\d]+|\(%\)", re.I)
 
@@ -151,14 +155,16 @@ def _scheme_columns(text: str, head: list[tuple[int, int]]
 
     "Chỉ tiêu | Kế hoạch năm 2020 | Thực hiện 6 tháng | Tỷ lệ": a plan, the actual and,
     after both, the share of the plan reached (attainment). Two columns with a measure
-    at least; a column of a change or of last year ("cùng kỳ") is not read.
+    at least; a column of last year ("cùng kỳ") or of a change is not read, but for a
+    rise in persons ("Tăng so với cùng kỳ (người)": the change, positive).
     """
     out: list[str | None] = [None]
     for a, b in head[1:]:
         cell = text[a:b]
         _, measure = column_reading(cell)
         if re.search(r"cùng\s+kỳ|tăng|giảm|chênh", cell, re.I):
-            measure = None
+            # "Tăng so với cùng kỳ (người)": a rise in persons, its sign in the header
+            measure = "change_participants" if _RISE.match(cell) else None
         elif measure in (None, "participants") and _DONE_CELL.search(cell):
             measure = "participants"
         elif measure == "coverage_pct" and "plan_participants" in out \
