@@ -64,6 +64,12 @@ SIGMA0 = 0.10    # prior log-scale sd when nothing at all is known
 BANDWIDTH = 1.0  # months: kernel width pooling residuals from nearby months
 N_BINS = 24      # half-month bins of t in [0, 12)
 MAX_DF = 200.0
+#: Hold each upper end to the moves seen (:func:`move_caps`); ``False``: the calibrated
+#: t alone (before 5 December 2026).
+MOVE_CAP = True
+#: The cap holds the ends of levels above this one only: the 80 % ends anchor the split
+#: distribution of ``P(Y ≥ x)`` (a plan at ``hi80`` has a 10 % chance).
+CAP_LEVEL_MIN = 80.0
 
 
 def t_ppf(q: float, df: np.ndarray) -> np.ndarray:
@@ -211,7 +217,7 @@ def tier_distribution(
 def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_sid: int,
                    n_ind: int, levels: Sequence[int] = (80, 95),
                    calib: dict[int, np.ndarray] | None = None, own_tier: bool = True,
-                   train_growth: bool = True) -> pd.DataFrame:
+                   train_growth: bool = True, cap_moves: bool = False) -> pd.DataFrame:
     """Forecast each target with one sparse method, intervals from past errors.
 
     Parameters
@@ -240,6 +246,9 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         Remove each training pair's trend growth from its residual (``False``: the raw
         move ``log Y − log v`` is learned, growth included — for targets whose own
         growth is unknown).
+    cap_moves : bool
+        Hold the upper ends above 80 % to the earlier moves (:func:`move_caps`; the
+        pooled move, whose forecast is nothing but those moves, when :data:`MOVE_CAP`).
 
     Returns
     -------
@@ -279,11 +288,74 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
                         "scale_lo": s_lo, "scale_hi": s_hi,
                         "df": df, "n_train_own": n_own, "scale_raw": scale,
                         **{f"calib{k}": v for k, v in calib.items()}}, index=targets.index)
+    moves = np.log(train["actual"].to_numpy(dtype=float)) - np.log(train["v"].to_numpy(dtype=float))
     for lev in levels:
         q = t_ppf(0.5 + lev / 200.0, df)
         lo, hi = side_scales(scale, df, calib, lev)
         out[f"lo{lev}"] = np.exp(loc - q * lo)
         out[f"hi{lev}"] = np.exp(loc + q * hi)
+        if cap_moves and MOVE_CAP and lev > CAP_LEVEL_MIN:
+            cap = move_caps(t, targets["ind_id"].to_numpy(), train["t"].to_numpy(dtype=float),
+                            train["ind_id"].to_numpy(), moves, lev)
+            cap = targets["v"].to_numpy(dtype=float) * np.exp(cap)
+            # never inside the 80 % interval (nor below the forecast)
+            floor = np.maximum(np.exp(loc + t_ppf(0.90, df) * s_hi), point)
+            out[f"hi{lev}"] = np.maximum(np.minimum(out[f"hi{lev}"], cap), floor)
+    return out
+
+
+def move_caps(t: np.ndarray, ind: np.ndarray, train_t: np.ndarray, train_ind: np.ndarray,
+              moves: np.ndarray, level: float) -> np.ndarray:
+    r"""The largest log move to 31 December the earlier moves allow at ``level`` %.
+
+    The upper end of a ``level`` % interval claims the :math:`p = 1/2 + level/200` point
+    of the move still to come. The evidence is the :math:`n` moves
+    :math:`\log Y_i - \log v_i` of earlier years of the same indicator (every place;
+    what the pooled move and the seasonal gaps learn from) made from the same month of
+    the year or earlier — a move from earlier in the year spans more of it, so the set
+    can only err on the generous side. The largest of them, :math:`M`, is the
+    :math:`n/(n+1)` point of the moves; beyond it the data say nothing, so the end may
+    exceed it only by the distance from that point to :math:`p` of a normal with the
+    moves' own sd :math:`s`:
+
+    .. math:: cap = M + s \max(0, \Phi^{-1}(p) - \Phi^{-1}(n/(n+1))).
+
+    No cap (``inf``) with fewer than two moves, or for a target whose last value is
+    older than the previous year-end (``t < 0``: more than a year's move to come).
+    Applied to the pooled move only (:func:`predict_pooled`), whose forecast is nothing
+    but those moves: a series forecast from its own path can break out of every earlier
+    move (national BHXH, 30/4/2024: 17.4 M, year-end 20.11 M, ×1.156, above every
+    earlier BHXH move from January–April), and held so it fell outside its 95 % interval.
+    Why: a Student t with 3–4 degrees of freedom times a tail ratio learned on a few
+    years' errors put voluntary BHXH's 95 % upper ends at 5–19 times the last figure
+    (Kon Tum 30/6/2020: 41,863 from 4,294), where no year-end had ever been more than
+    twice a figure of its year (docs/forecasting.md, "Upper ends held to the moves seen").
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> mv = np.log([1.1, 1.2, 1.3, 1.5, 1.9])
+    >>> c = move_caps(np.array([6.0, 6.0]), np.array([0, 1]), np.full(5, 3.0),
+    ...               np.zeros(5, dtype=int), mv, 95)
+    >>> bool(np.log(1.9) < c[0] < np.log(3.0)), bool(np.isinf(c[1]))
+    (True, True)
+    """
+    t = np.asarray(t, dtype=float)
+    out = np.full(len(t), np.inf)
+    ok = np.isfinite(moves) & np.isfinite(train_t)
+    train_t, train_ind, moves = train_t[ok], np.asarray(train_ind)[ok], moves[ok]
+    z = stats.norm.ppf(0.5 + level / 200.0)
+    month = np.floor(t)
+    keys = pd.DataFrame({"ind": np.asarray(ind), "m": month})
+    for (i, m), rows in keys.groupby(["ind", "m"], sort=False).groups.items():
+        if not m >= 0:
+            continue
+        mv = moves[(train_ind == i) & (np.floor(train_t) <= m)]
+        n = len(mv)
+        if n < 2:
+            continue
+        ext = np.std(mv, ddof=1) * max(0.0, z - stats.norm.ppf(n / (n + 1.0)))
+        out[np.asarray(rows)] = mv.max() + ext
     return out
 
 
@@ -347,7 +419,8 @@ def predict_pooled(targets: pd.DataFrame, train: pd.DataFrame, n_sid: int, n_ind
             parts.append(predict_sparse("seasonal_profile", tg[m], train[train["ind_id"] == i],
                                         n_sid, n_ind, levels,
                                         calib={k: np.asarray(v)[m] for k, v in calib.items()},
-                                        own_tier=False, train_growth=use_trend))
+                                        own_tier=False, train_growth=use_trend,
+                                        cap_moves=True))
     return pd.concat(parts).reindex(targets.index)
 
 
