@@ -467,10 +467,13 @@ def test_f1_on_the_seed_articles() -> None:
 # (wp-fix15): the PDF report, the infographic, the interview's dates and a plan's
 # receiver fixed (tests/test_extract_blind15.py), 0.971 after; the parts of a total and
 # five single rows left, so its threshold stays under the first looks.
+# Set 16 (six district and town pages, a PDF report, an infographic, four .html) was read
+# at first look at 0.942 with the rules after sets 13-15's classes; no class fixed for it.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
-              ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83)]
+              ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
+              ("blind16", 0.92)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
