@@ -469,11 +469,13 @@ def test_f1_on_the_seed_articles() -> None:
 # five single rows left, so its threshold stays under the first looks.
 # Set 16 (six district and town pages, a PDF report, an infographic, four .html) was read
 # at first look at 0.942 with the rules after sets 13-15's classes; no class fixed for it.
+# Set 17 (its writer did not open even schema.py) was read at first look at 0.886 with the
+# same rules as set 16; no class fixed for it.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
-              ("blind16", 0.92)]
+              ("blind16", 0.92), ("blind17", 0.86)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
