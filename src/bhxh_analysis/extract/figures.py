@@ -747,13 +747,11 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
     if after:  # the list the first scheme opens may go on past the window: "BHYT và bảo hiểm
         after = scheme_mentions(text, fig.end, min(len(text), after[0][0] + 40))  # tự nguyện"
     # not across a clause: "Thái Bình (45.330 người), trong khi tỷ lệ bao phủ BHYT …"
-    if after and not re.search(r"[;.)\n]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
-                               text[fig.end:after[0][0]]):
+    if after and not P.CLAUSE_ENDS_AFTER.search(text[fig.end:after[0][0]]):
         fig.penalty += 0.1
         return "joint" if after[0][2] else after[0][1]
     if m is not None:  # "A phát triển mới 418 người, B 356 người tham gia BHXH tự nguyện":
-        stop = re.search(r"[.;\n)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
-                         text[fig.end:fig.end + 200])  # the list's scheme
+        stop = P.CLAUSE_ENDS_AFTER.search(text[fig.end:fig.end + 200])  # the list's scheme
         later = scheme_mentions(text, fig.end, fig.end + (stop.start() if stop else 200))
         if later and not later[0][2]:
             fig.penalty += 0.2
