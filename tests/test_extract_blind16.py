@@ -28,6 +28,58 @@ BLIND16_CLASSES = [
      "hộ gia đình đạt 71,5%.", "2023-07-12", None,
      {("Lộc Bình", "bhyt_participants", "2023-06-30", 79_800.0),
       ("Lộc Bình", "bhyt_household_coverage_pct", "2023-06-30", 71.5)}),
+    # a smaller place's single rate after a judgement ("còn thấp, chỉ đạt"; "vẫn dẫn đầu
+    # với") in a sentence of its own, after the larger place's coverage: its coverage
+    ("Đến 31/3/2021, huyện Lục Yên có 103.200 người tham gia BHYT, đạt 93,8% dân số. Xã "
+     "Minh Tiến vẫn thấp, chỉ đạt 88,4%. Xã Phan Thanh tiếp tục dẫn đầu với 99,1%.",
+     "2021-04-06", None,
+     {("Lục Yên", "bhyt_participants", "2021-03-31", 103_200.0),
+      ("Lục Yên", "bhyt_coverage_pct", "2021-03-31", 93.8),
+      ("Minh Tiến", "bhyt_coverage_pct", "2021-03-31", 88.4),
+      ("Phan Thanh", "bhyt_coverage_pct", "2021-03-31", 99.1)}),
+    # control: the sentence names its own scheme: that scheme's rate
+    ("Đến 31/3/2021, huyện Lục Yên có 103.200 người tham gia BHYT, đạt 93,8% dân số. Xã "
+     "Minh Tiến vẫn thấp, tỷ lệ tham gia BHXH tự nguyện chỉ đạt 1,9%.",
+     "2021-04-06", None,
+     {("Lục Yên", "bhyt_participants", "2021-03-31", 103_200.0),
+      ("Lục Yên", "bhyt_coverage_pct", "2021-03-31", 93.8),
+      ("Minh Tiến", "bhxh_voluntary_coverage_pct", "2021-03-31", 1.9)}),
+    # an infographic's blocks: a count closing a block ("Tăng mới:⏎3.150 người") is of
+    # the block's heading, not of the next block's heading past the blank line
+    ("BHXH TỈNH NINH THUẬN⏎SỐ LIỆU 6 THÁNG NĂM 2024⏎⏎BHXH TỰ NGUYỆN⏎21.640 người⏎Tăng "
+     "mới:⏎3.150 người⏎⏎BẢO HIỂM THẤT NGHIỆP⏎58.900 người⏎⏎BẢO HIỂM Y TẾ⏎565.300 người"
+     .replace("⏎", "\n"), "2024-07-08", None,
+     {("Ninh Thuận", "bhxh_voluntary_participants", "2024-06-30", 21_640.0),
+      ("Ninh Thuận", "bhxh_voluntary_new_participants", "2024-06-30", 3_150.0),
+      ("Ninh Thuận", "bhtn_participants", "2024-06-30", 58_900.0),
+      ("Ninh Thuận", "bhyt_participants", "2024-06-30", 565_300.0)}),
+    # control: a line wrapped inside a sentence ("người tham gia⏎BHXH tự nguyện") keeps
+    # the scheme after it
+    ("Đến 30/6/2024, tỉnh Ninh Thuận phát triển mới 3.150 người tham gia\nBHXH tự "
+     "nguyện.", "2024-07-08", None,
+     {("Ninh Thuận", "bhxh_voluntary_new_participants", "2024-06-30", 3_150.0)}),
+    # workers laid off ("cho 145 lao động nghỉ việc") in a sentence on growth not made
+    # are no new participants
+    ("Tính đến 30/6/2021, huyện Trấn Yên có 4.920 người tham gia BHXH bắt buộc. Một số "
+     "doanh nghiệp may phải cho 145 lao động nghỉ việc tạm thời nên chưa phát triển thêm "
+     "được người tham gia BHTN.", "2021-07-05", None,
+     {("Trấn Yên", "bhxh_compulsory_participants", "2021-06-30", 4_920.0)}),
+    # control: workers newly joining, not leaving, stay new participants
+    ("Tính đến 30/6/2021, huyện Trấn Yên có 4.920 người tham gia BHXH bắt buộc. Các "
+     "doanh nghiệp may đã phát triển thêm 145 lao động tham gia BHTN.", "2021-07-05", None,
+     {("Trấn Yên", "bhxh_compulsory_participants", "2021-06-30", 4_920.0),
+      ("Trấn Yên", "bhtn_new_participants", "2021-06-30", 145.0)}),
+    # an economy's growth in a list of targets ("Tăng trưởng GRDP đạt 8%") is no plan
+    # of the scheme of the item before
+    ("Thống nhất các chỉ tiêu năm 2025 của tỉnh Kon Tum như sau:\na) Tỷ lệ bao phủ BHYT "
+     "đạt 95% dân số;\nb) Phát triển mới 4.000 người tham gia BHXH tự nguyện;\nc) Tăng "
+     "trưởng GRDP đạt 8%; giảm tỷ lệ hộ nghèo 3%.", "2024-12-20", None,
+     {("Kon Tum", "bhyt_plan_coverage_pct", "2025-12-31", 95.0),
+      ("Kon Tum", "bhxh_voluntary_plan_new_participants", "2025-12-31", 4_000.0)}),
+    # control: a scheme's rate after growth is named in its clause stays the scheme's
+    ("Năm 2025, cùng với tăng trưởng GRDP, tỉnh Kon Tum phấn đấu tỷ lệ bao phủ BHYT đạt "
+     "95% dân số.", "2024-12-20", None,
+     {("Kon Tum", "bhyt_plan_coverage_pct", "2025-12-31", 95.0)}),
 ]
 
 
