@@ -80,6 +80,26 @@ BLIND16_CLASSES = [
     ("Năm 2025, cùng với tăng trưởng GRDP, tỉnh Kon Tum phấn đấu tỷ lệ bao phủ BHYT đạt "
      "95% dân số.", "2024-12-20", None,
      {("Kon Tum", "bhyt_plan_coverage_pct", "2025-12-31", 95.0)}),
+    # a plan printed inside a gap's sentence ("thấp hơn chỉ tiêu … là 93,8% khoảng 1,2
+    # điểm phần trăm"): the plan's rate, then the gap in points
+    ("Đến hết năm 2023, tỉnh Bắc Ninh có tỷ lệ bao phủ BHYT đạt 92,6% dân số, thấp hơn "
+     "chỉ tiêu UBND tỉnh giao năm 2023 là 93,8% khoảng 1,2 điểm phần trăm.", "2024-01-15",
+     None,
+     {("Bắc Ninh", "bhyt_coverage_pct", "2023-12-31", 92.6),
+      ("Bắc Ninh", "bhyt_plan_coverage_pct", "2023-12-31", 93.8),
+      ("Bắc Ninh", "bhyt_shortfall_pp", "2023-12-31", 1.2)}),
+    # … and with the plan's giver between the plan and the points
+    ("Đến hết năm 2023, tỉnh Bắc Ninh có tỷ lệ bao phủ BHYT đạt 92,6% dân số, còn thấp "
+     "hơn chỉ tiêu 93,8% theo Nghị quyết của Tỉnh ủy 1,2 điểm phần trăm.", "2024-01-15",
+     None,
+     {("Bắc Ninh", "bhyt_coverage_pct", "2023-12-31", 92.6),
+      ("Bắc Ninh", "bhyt_plan_coverage_pct", "2023-12-31", 93.8),
+      ("Bắc Ninh", "bhyt_shortfall_pp", "2023-12-31", 1.2)}),
+    # control: a gap with no plan's rate printed is the gap alone
+    ("Đến hết năm 2023, tỉnh Bắc Ninh có tỷ lệ bao phủ BHYT đạt 92,6% dân số, thấp hơn "
+     "chỉ tiêu năm 2023 là 1,2 điểm phần trăm.", "2024-01-15", None,
+     {("Bắc Ninh", "bhyt_coverage_pct", "2023-12-31", 92.6),
+      ("Bắc Ninh", "bhyt_shortfall_pp", "2023-12-31", 1.2)}),
 ]
 
 
