@@ -69,6 +69,7 @@ from .figures import (
 )
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
+from .gap_plan import plan_in_gap
 from .layout import headed_count, lay_out
 from .lists import (
     apposed_child,
@@ -360,6 +361,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"})
                 and not (outside and _in_remark(text, s0, f.start))), None)
             reason = classify(text, fig, s0, s1, prev, prev_same)
+            if plan_in_gap(text, fig, s0):  # "thấp hơn chỉ tiêu … là 94,1% khoảng 0,7 điểm"
+                fig.measure, reason = "plan_coverage_pct", None
             part = bracket_part(text, fig, s0, kept) if reason == "count without a cue" or (
                 reason is None and fig.measure == "participants") else None
             # "145.920 người (bắt buộc 118.460 người, tự nguyện …)": the total's parts

@@ -124,7 +124,9 @@ def _place_keys(name: str, parent: str, as_of: str, registry: Any) -> set[str]:
 
     The boundaries of its date first; the other set too, since a legacy province's plan
     for 2025 printed before the merger ("Bắc Giang", 31 December 2025) is the legacy
-    province, whose name the 2025 register gives to a ward.
+    province, whose name the 2025 register gives to a ward. A parent named like its
+    province ("xã Hưng Đạo", parent "Cao Bằng": three communes of the province bear the
+    name, one of them in thành phố Cao Bằng) is also read as the district of that name.
     """
     bnd = "2025" if as_of >= REFORM_DATE.date().isoformat() else "legacy"
     keys = set()
@@ -132,7 +134,9 @@ def _place_keys(name: str, parent: str, as_of: str, registry: Any) -> set[str]:
         try:
             u = registry.resolve(name, parent=parent or None, boundaries=b)
         except GeoError:
-            continue
+            u = _under_district(name, parent, b, registry)
+            if u is None:
+                continue
         keys.add(f"{u.level}/{u.code}")
     if not keys:
         try:
@@ -141,6 +145,17 @@ def _place_keys(name: str, parent: str, as_of: str, registry: Any) -> set[str]:
         except GeoError:
             keys.add("name:" + fold_key(name))
     return keys
+
+
+def _under_district(name: str, parent: str, boundaries: str, registry: Any) -> Any:
+    """The unit ``name`` inside the district named ``parent`` (None if none or no parent)."""
+    if not parent:
+        return None
+    try:
+        district = registry.resolve(parent, level="district", boundaries=boundaries)
+        return registry.resolve(name, parent=district.full_name, boundaries=boundaries)
+    except GeoError:
+        return None
 
 
 def _candidate_key(row: Any) -> str:

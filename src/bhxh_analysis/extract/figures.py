@@ -147,7 +147,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if persons_of_cards(fig):
         return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
-        not_a_row(fig, pre_q, prev) or receiving(fig, statement, after) or \
+        not_a_row(fig, pre_q, prev, after) or receiving(fig, statement, after) or \
         portion_not_row(fig, pre_q, after, text[s0:fig.start].rsplit(";", 1)[-1])
     if reason:
         return reason
@@ -731,7 +731,8 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
         m = P.PERSON_AFTER.match(text, end)
     if m is not None:
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
-        if after and not text[m.end():after[0][0]].strip():
+        if after and not text[m.end():after[0][0]].strip() and not re.search(
+                r"\n\s*\n", text[m.end():after[0][0]]):  # (not the next block's heading)
             return "joint" if after[0][2] else after[0][1]
     before = [x for x in scheme_mentions(text, s0, fig.start) if not x[2]]
     if part := bhxh_part_after(text, end, before[-1][1] if before else None):
@@ -747,13 +748,11 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
     if after:  # the list the first scheme opens may go on past the window: "BHYT và bảo hiểm
         after = scheme_mentions(text, fig.end, min(len(text), after[0][0] + 40))  # tự nguyện"
     # not across a clause: "Thái Bình (45.330 người), trong khi tỷ lệ bao phủ BHYT …"
-    if after and not re.search(r"[;.)\n]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
-                               text[fig.end:after[0][0]]):
+    if after and not P.CLAUSE_ENDS_AFTER.search(text[fig.end:after[0][0]]):
         fig.penalty += 0.1
         return "joint" if after[0][2] else after[0][1]
     if m is not None:  # "A phát triển mới 418 người, B 356 người tham gia BHXH tự nguyện":
-        stop = re.search(r"[.;\n)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s",
-                         text[fig.end:fig.end + 200])  # the list's scheme
+        stop = P.CLAUSE_ENDS_AFTER.search(text[fig.end:fig.end + 200])  # the list's scheme
         later = scheme_mentions(text, fig.end, fig.end + (stop.start() if stop else 200))
         if later and not later[0][2]:
             fig.penalty += 0.2

@@ -180,8 +180,11 @@ _THIS_RATE_IS = re.compile(
 _RANKED = re.compile(
     # ("Thị trấn A, nơi tập trung nhiều lao động tự do, mới đạt 96,1%": an apposition)
     r"(?:\s*,\s*nơi\s[^,;.\d]{1,80},)?"
+    # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16)
+    r"(?:\s*(?:còn|vẫn)\s+(?:thấp|cao)(?:\s+nhất)?\s*,)?"
     r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm)(?:\s+t[ỷỉ]\s+lệ)?"
-    r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
+    r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
+    r"(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
     r",\s*(?:chỉ|mới|cũng)(?:\s+(?:đạt|là|có))?)?\s*")  # "huyện D, chỉ 88,7%"
 

@@ -36,7 +36,18 @@ def cards_population(text: str, s0: int, s1: int, make: type[Figure]) -> list[Fi
     return out
 
 
-def not_a_row(fig: Figure, pre_q: str, prev: Figure | None) -> str | None:
+#: Workers laid off or out of work after a count ("cho 230 lao động nghỉ việc tạm
+#: thời", "1.200 công nhân bị mất việc"): no participants, new or old (set 16).
+_OUT_OF_WORK_AFTER = re.compile(
+    r"\s*(?:người\s+)?(?:lao\s+động|công\s+nhân|người)\s+(?:(?:phải|bị)\s+)?(?:tạm\s+)?"
+    r"(?:nghỉ\s+(?:giãn\s+)?việc|mất\s+việc|thôi\s+việc|ngừng\s+việc|nghỉ\s+luân\s+phiên)",
+    re.I)
+
+#: An economy's growth ("Tăng trưởng GRDP đạt 7%" in a list of targets): no scheme's rate.
+_GROWTH = re.compile(r"\b(?:GRDP|GDP|tăng\s+trưởng\s+kinh\s+tế)\b", re.I)
+
+
+def not_a_row(fig: Figure, pre_q: str, prev: Figure | None, after: str = "") -> str | None:
     """The reason a figure is no row, or ``None``.
 
     Parameters
@@ -55,10 +66,16 @@ def not_a_row(fig: Figure, pre_q: str, prev: Figure | None) -> str | None:
         ``"a forecast"`` for a figure after a forecast cue in its clause
         (:func:`forecast_in`: an expectation is neither a target nor a result); ``"a change in points"`` for
         a percent "tương đương x% dân số" right after a change in persons (the change
-        restated against the population, not a coverage rate).
+        restated against the population, not a coverage rate); ``"out of work"`` for
+        a count of workers laid off (``after``: the words after the figure); ``"economic
+        growth"`` for a percent after "GRDP", "GDP" with no scheme named.
     """
     if forecast_in(pre_q, prev is not None):
         return "a forecast"
+    if fig.unit != "pct" and _OUT_OF_WORK_AFTER.match(after):
+        return "out of work"
+    if fig.unit == "pct" and _GROWTH.search(pre_q) and not P.SCHEME.search(pre_q):
+        return "economic growth"
     if fig.unit == "pct" and prev is not None and prev.skip is None \
             and prev.measure == "change_participants" and P.EQUIVALENT_BEFORE.search(pre_q):
         return "a change in points"

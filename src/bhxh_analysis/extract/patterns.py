@@ -477,6 +477,11 @@ SERVICE = re.compile(r"hỗ\s+trợ|giải\s+quyết|hưởng|tập\s+huấn|tuy
 #: count whose rate follows.
 UNITS_COUNTED = re.compile(r"\s*(?:huyện|quận|xã|phường|thị\s+xã|thành\s+phố|tỉnh|"
                            r"địa\s+phương|đơn\s+vị\s+hành\s+chính)\b", _I)
+#: Where a figure's clause ends before a scheme named after it: a stop, a contrast
+#: ("…, trong khi tỷ lệ bao phủ BHYT …") or a reason ("88,1%, chủ yếu do nhóm hộ gia
+#: đình chưa tái tục thẻ": the reason's scheme is not the rate's; set 16).
+CLAUSE_ENDS_AFTER = re.compile(r"[.;\n)]|,\s*(?:trong\s+khi|còn|nhưng|song|riêng)\s"
+                               r"|,\s*(?:chủ\s+yếu\s+|một\s+phần\s+)?(?:do|vì|nhờ|bởi)\s")
 #: "lần lượt": figures that follow schemes listed together, in the same order.
 RESPECTIVELY = re.compile(r"lần\s+lượt|tương\s+ứng\s+là(?!\w)", _I)
 #: ("A, B và C tương ứng là x, y và z": "respectively" too)

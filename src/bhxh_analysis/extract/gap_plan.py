@@ -1,0 +1,46 @@
+"""A plan printed inside a gap's sentence (set 16).
+
+"…, tỷ lệ bao phủ đạt 93,4% dân số, thấp hơn chỉ tiêu Chính phủ giao năm 2024 là 94,1%
+khoảng 0,7 điểm phần trăm": the rate after "thấp hơn chỉ tiêu … (là)" that points
+follow is the plan's, and the points are the gap. The classifier read the plan as the
+gap (its clause opens with "thấp hơn"); the points after a plan are then read as the gap
+by the classifier itself (:data:`bhxh_analysis.extract.gaps.BELOW_BEFORE`).
+
+The driver (:func:`bhxh_analysis.extract.core.extract_text`) asks :func:`plan_in_gap`
+after the classifier and, when it answers, keeps the figure as ``plan_coverage_pct``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import patterns as P
+
+if TYPE_CHECKING:
+    from .figures import Figure
+
+__all__ = ["plan_in_gap"]
+
+#: "thấp hơn chỉ tiêu … là" (no other figure but a year between) right before a rate.
+_GAP_TO_PLAN = re.compile(
+    r"(?:thấp\s+hơn|cao\s+hơn|vượt|thiếu|chưa\s+đạt)\s+(?:so\s+với\s+)?"
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:[^.;%\d]|(?:19|20)\d\d)*$", re.I)
+#: After the plan's rate: its giver ("của Nghị quyết HĐND tỉnh"), then the points.
+_POINTS_NEXT = re.compile(
+    r"(?:\s*(?:của|do|theo)\s[^.;,\d%]{1,60}?)?\s*(?:khoảng|là|:)?\s*"
+    r"\d+(?:,\d+)?\s*điểm\s+phần\s+trăm", re.I)
+
+
+def plan_in_gap(text: str, fig: Figure, s0: int) -> bool:
+    """Whether a percent is the plan's rate inside a gap-to-plan sentence.
+
+    The percent follows "thấp hơn (cao hơn, vượt, thiếu, chưa đạt) chỉ tiêu …" in its
+    statement (since the sentence start ``s0`` or a ";", no figure but a year between)
+    and is followed by the gap in points ("khoảng 0,7 điểm phần trăm"); a percent in
+    points itself is no plan.
+    """
+    if fig.unit != "pct" or P.POINTS_AFTER.match(text, fig.end):
+        return False
+    statement = text[s0:fig.start].rsplit(";", 1)[-1]
+    return bool(_GAP_TO_PLAN.search(statement) and _POINTS_NEXT.match(text, fig.end))
