@@ -59,8 +59,35 @@ def test_an_upper_end_beyond_every_move_is_held_to_the_rule(monkeypatch) -> None
     assert after.hi95 == pytest.approx(cap95)
     assert after.hi95 < 2.6 * 4294.0
     assert after.forecast <= after.hi80 <= after.hi95
-    for c in ("forecast", "lo80", "lo95", "scale", "scale_hi"):
+    for c in ("forecast", "lo80", "lo95", "scale", "scale_lo"):
         assert after[c] == before[c]
+
+
+def test_an_80_upper_end_beyond_every_move_is_held_and_p_follows(monkeypatch) -> None:
+    """The 80 % end by the same rule (with n moves the largest is the n/(n+1) point; here
+    n = 7, 0.875, so it may pass ×1.97 by the normal distance to 0.90): Kon Tum's factors
+    put it beyond the rule without the cap and at it with it; ``scale_hi`` follows, so a
+    plan at the printed ``hi80`` still gets 10 % and one at the forecast 50 %."""
+    from bhxh_analysis.forecast.result import prob_at_least
+
+    train, tg = _train(RATIOS), _target()
+    monkeypatch.setattr(methods, "MOVE_CAP", False)
+    before = predict_pooled(tg, train, 100, 1, calib=KON_TUM).iloc[0]
+    monkeypatch.setattr(methods, "MOVE_CAP", True)
+    after = predict_pooled(tg, train, 100, 1, calib=KON_TUM).iloc[0]
+    cap80 = 4294.0 * np.exp(_rule(RATIOS, 80))
+    assert before.hi80 > cap80 * 1.05                 # the defect: beyond the rule
+    assert after.hi80 == pytest.approx(cap80)
+    assert after.forecast <= after.hi80 <= after.hi95
+    assert after.scale_hi < before.scale_hi
+
+    def p(x: float) -> float:
+        return float(prob_at_least(x, after["loc"], after["scale"], after["df"],
+                                   scale_lo=after["scale_lo"], scale_hi=after["scale_hi"])[()])
+
+    assert p(after.hi80) == pytest.approx(0.10)
+    assert p(after.forecast) == pytest.approx(0.5)
+    assert p(after.lo80) == pytest.approx(0.90)
 
 
 def test_an_end_inside_the_moves_is_not_moved(monkeypatch) -> None:
@@ -74,7 +101,7 @@ def test_an_end_inside_the_moves_is_not_moved(monkeypatch) -> None:
     monkeypatch.setattr(methods, "MOVE_CAP", True)
     after = predict_pooled(tg, _train(wide), 100, 1, calib=one).iloc[0]
     assert 4294.0 * np.exp(_rule(wide, 95)) > before.hi95
-    assert (after.hi80, after.hi95) == (before.hi80, before.hi95)
+    assert (after.hi80, after.hi95, after.scale_hi) == (before.hi80, before.hi95, before.scale_hi)
     one_move = np.log([1.9])
     assert np.isinf(move_caps(np.array([6.0]), np.array([0]), np.array([3.0]),
                               np.array([0]), one_move, 95)).all()

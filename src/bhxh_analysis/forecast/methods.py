@@ -67,8 +67,8 @@ MAX_DF = 200.0
 #: Hold each upper end to the moves seen (:func:`move_caps`); ``False``: the calibrated
 #: t alone (before 5 December 2026).
 MOVE_CAP = True
-#: The cap holds the ends of levels above this one only: the 80 % ends anchor the split
-#: distribution of ``P(Y ≥ x)`` (a plan at ``hi80`` has a 10 % chance).
+#: The cap holds the ends of this level and above. The 80 % end is held too (5 December
+#: 2026, ``wp-tails80``); ``scale_hi`` follows it, so a plan at ``hi80`` keeps its 10 %.
 CAP_LEVEL_MIN = 80.0
 
 
@@ -247,7 +247,7 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         move ``log Y − log v`` is learned, growth included — for targets whose own
         growth is unknown).
     cap_moves : bool
-        Hold the upper ends above 80 % to the earlier moves (:func:`move_caps`; the
+        Hold the upper ends of 80 % and above to the earlier moves (:func:`move_caps`; the
         pooled move, whose forecast is nothing but those moves, when :data:`MOVE_CAP`).
 
     Returns
@@ -289,18 +289,25 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
                         "df": df, "n_train_own": n_own, "scale_raw": scale,
                         **{f"calib{k}": v for k, v in calib.items()}}, index=targets.index)
     moves = np.log(train["actual"].to_numpy(dtype=float)) - np.log(train["v"].to_numpy(dtype=float))
-    for lev in levels:
+    q80 = t_ppf(0.90, df)
+    for lev in sorted(levels):
         q = t_ppf(0.5 + lev / 200.0, df)
         lo, hi = side_scales(scale, df, calib, lev)
         out[f"lo{lev}"] = np.exp(loc - q * lo)
         out[f"hi{lev}"] = np.exp(loc + q * hi)
-        if cap_moves and MOVE_CAP and lev > CAP_LEVEL_MIN:
+        if cap_moves and MOVE_CAP and lev >= CAP_LEVEL_MIN:
             cap = move_caps(t, targets["ind_id"].to_numpy(), train["t"].to_numpy(dtype=float),
                             train["ind_id"].to_numpy(), moves, lev)
             cap = targets["v"].to_numpy(dtype=float) * np.exp(cap)
             # never inside the 80 % interval (nor below the forecast)
-            floor = np.maximum(np.exp(loc + t_ppf(0.90, df) * s_hi), point)
+            floor = np.maximum(np.exp(loc + q80 * s_hi), point) if lev > 80 else point
             out[f"hi{lev}"] = np.maximum(np.minimum(out[f"hi{lev}"], cap), floor)
+            if lev == 80:
+                # the upper side's scale follows a held 80 % end: P(Y ≥ hi80) stays 0.10
+                held = out["hi80"].to_numpy(dtype=float) < np.exp(loc + q80 * s_hi) * (1 - 1e-12)
+                new = (np.log(out["hi80"].to_numpy(dtype=float)) - loc) / q80
+                s_hi = np.where(held & (new > 0), new, s_hi)
+                out["scale_hi"] = s_hi
     return out
 
 
