@@ -20,7 +20,7 @@ from . import patterns as P
 if TYPE_CHECKING:
     from .figures import Figure
 
-__all__ = ["plan_in_gap"]
+__all__ = ["plan_count_in_gap", "plan_in_gap"]
 
 #: "thấp hơn chỉ tiêu … là" (no other figure but a year between) right before a rate.
 _GAP_TO_PLAN = re.compile(
@@ -44,3 +44,23 @@ def plan_in_gap(text: str, fig: Figure, s0: int) -> bool:
         return False
     statement = text[s0:fig.start].rsplit(";", 1)[-1]
     return bool(_GAP_TO_PLAN.search(statement) and _POINTS_NEXT.match(text, fig.end))
+
+
+#: "thiếu 185 người so với kế hoạch năm 2023 là" right before a count: the plan's count.
+_COUNT_GAP_TO_PLAN = re.compile(
+    r"(?:thiếu|vượt|chưa\s+đạt)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s*"
+    r"(?:người|lao\s+động)\s+so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)"
+    r"(?:[^.;%\d]|(?:19|20)\d\d)*?\s(?:là|:)\s*$", re.I)
+
+
+def plan_count_in_gap(text: str, fig: Figure, s0: int) -> bool:
+    """Whether a count is the plan's count after a shortfall in people (set 17).
+
+    "…, huyện còn thiếu 185 người so với kế hoạch năm 2023 là 3.600 người": the count
+    after "so với kế hoạch (năm …) là", following the shortfall's own count in the same
+    statement, is the plan; the classifier read it as a second shortfall.
+    """
+    if fig.unit not in ("count", "bare"):
+        return False
+    statement = text[s0:fig.start].rsplit(";", 1)[-1]
+    return bool(_COUNT_GAP_TO_PLAN.search(statement))
