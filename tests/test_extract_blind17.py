@@ -25,6 +25,19 @@ BLIND17_CLASSES = [
      "2024-11-08", None,
      {("Hướng Hóa", "bhxh_voluntary_participants", "2024-10-31", 2_870.0),
       ("Hướng Hóa", "bhxh_voluntary_shortfall_participants", "2024-10-31", 430.0)}),
+    # a part's share of the participants ("trong đó người thuộc hộ nghèo, cận nghèo chiếm
+    # trên N%"): no coverage, though the list of parts splits the figure's comma clause
+    ("Đến hết tháng 6/2024, tỉnh Điện Biên có 612.400 người tham gia BHYT, đạt tỷ lệ bao "
+     "phủ 97,3% dân số, trong đó đồng bào ở vùng khó khăn, người có công chiếm khoảng 55%.",
+     "2024-07-12", None,
+     {("Điện Biên", "bhyt_participants", "2024-06-30", 612_400.0),
+      ("Điện Biên", "bhyt_coverage_pct", "2024-06-30", 97.3)}),
+    # control: a rate after "trong đó … chiếm" that names what it is of stays a coverage
+    ("Đến hết tháng 6/2024, tỉnh Điện Biên có 612.400 người tham gia BHYT, trong đó số "
+     "người có thẻ chiếm 97,3% dân số.",
+     "2024-07-12", None,
+     {("Điện Biên", "bhyt_participants", "2024-06-30", 612_400.0),
+      ("Điện Biên", "bhyt_coverage_pct", "2024-06-30", 97.3)}),
 ]
 
 
