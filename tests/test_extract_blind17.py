@@ -38,6 +38,20 @@ BLIND17_CLASSES = [
      "2024-07-12", None,
      {("Điện Biên", "bhyt_participants", "2024-06-30", 612_400.0),
       ("Điện Biên", "bhyt_coverage_pct", "2024-06-30", 97.3)}),
+    # participants who now draw a pension ("N người tham gia BHXH tự nguyện … đã được
+    # hưởng lương hưu"): receivers of a benefit, not the scheme's participants
+    ("Tính đến hết năm 2024, huyện Châu Thành (tỉnh Tiền Giang) có 4.150 người tham gia "
+     "BHXH tự nguyện. Trong năm, 27 người tham gia BHXH tự nguyện ở các xã đã được hưởng "
+     "lương hưu hằng tháng.", "2025-01-15", None,
+     {("Châu Thành", "bhxh_voluntary_participants", "2024-12-31", 4_150.0)}),
+    # control: a pension named in another clause leaves the count a stock
+    ("Tính đến hết năm 2024, huyện Châu Thành (tỉnh Tiền Giang) có 4.150 người tham gia "
+     "BHXH tự nguyện, để khi về già được hưởng lương hưu.", "2025-01-15", None,
+     {("Châu Thành", "bhxh_voluntary_participants", "2024-12-31", 4_150.0)}),
+    # control: a purpose in the count's own clause ("… để được hưởng lương hưu")
+    ("Tính đến hết năm 2024, huyện Châu Thành (tỉnh Tiền Giang) có 4.150 người tham gia "
+     "BHXH tự nguyện để sau này được hưởng lương hưu.", "2025-01-15", None,
+     {("Châu Thành", "bhxh_voluntary_participants", "2024-12-31", 4_150.0)}),
 ]
 
 
