@@ -52,6 +52,24 @@ BLIND17_CLASSES = [
     ("Tính đến hết năm 2024, huyện Châu Thành (tỉnh Tiền Giang) có 4.150 người tham gia "
      "BHXH tự nguyện để sau này được hưởng lương hưu.", "2025-01-15", None,
      {("Châu Thành", "bhxh_voluntary_participants", "2024-12-31", 4_150.0)}),
+    # next year's targets in bullets after a lead line that strives to meet them
+    # ("… phấn đấu thực hiện các chỉ tiêu năm 2025:"): plans of that year, though the
+    # line says "thực hiện"
+    ("Hết năm 2024, tỉnh Yên Bái có 62.300 người tham gia BHXH.\n\nUBND tỉnh yêu cầu các "
+     "sở, ngành phấn đấu thực hiện các chỉ tiêu năm 2025:\n- Tỷ lệ bao phủ BHYT đạt 96% "
+     "dân số;\n- Tỷ lệ tham gia BHTN đạt 18% lực lượng lao động trong độ tuổi.",
+     "2025-01-20", None,
+     {("Yên Bái", "bhxh_participants", "2024-12-31", 62_300.0),
+      ("Yên Bái", "bhyt_plan_coverage_pct", "2025-12-31", 96.0),
+      ("Yên Bái", "bhtn_plan_coverage_pct", "2025-12-31", 18.0)}),
+    # control: a report on the year's targets ("Kết quả thực hiện các chỉ tiêu năm 2024:")
+    # lists results, not plans
+    ("Kết quả thực hiện các chỉ tiêu năm 2024 của tỉnh Yên Bái:\n- Hết năm 2024, tỷ lệ bao "
+     "phủ BHYT đạt 94,8% dân số;\n- Hết năm 2024, tỷ lệ tham gia BHTN đạt 16,2% lực lượng "
+     "lao động trong độ tuổi.",
+     "2025-01-20", None,
+     {("Yên Bái", "bhyt_coverage_pct", "2024-12-31", 94.8),
+      ("Yên Bái", "bhtn_coverage_pct", "2024-12-31", 16.2)}),
 ]
 
 

@@ -41,6 +41,8 @@ _YEARLESS_HEADING = re.compile(
 #: Phấn đấu 94,5% dân số tham gia BHYT; …"): the heading's year, as a list's items.
 _AIM_LINE = re.compile(r"[ \t]*(?:Phấn\s+đấu|Đặt\s+mục\s+tiêu|Tiếp\s+tục\s+phấn\s+đấu)"
                        r"(?!\w)", re.I)
+#: "phấn đấu thực hiện (hoàn thành, đạt) …": aims to strive for, not a report on them.
+_STRIVE_TO = re.compile(r"phấn\s+đấu\s+(?:thực\s+hiện|hoàn\s+thành|đạt(?:\s+được)?)", re.I)
 #: An item opened by its year: "- Năm 2026: …", "b) Đến năm 2030, …".
 _ITEM_YEAR = re.compile(
     r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
@@ -84,8 +86,8 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
         ctx.list_plan_year, ctx.list_rates = None, False
     lines = text[s0:s1].split("\n")
     for i, line in enumerate(lines):
-        if P.REPORT_WORDS.search(line):
-            continue
+        if P.REPORT_WORDS.search(_STRIVE_TO.sub(" ", line)):
+            continue  # not "phấn đấu thực hiện các chỉ tiêu năm 2026:" (set 17)
         m = P.TARGET_HEADING.search(line)
         if m is not None:
             ctx.list_plan_year, ctx.list_rates = int(m["y"]), False
