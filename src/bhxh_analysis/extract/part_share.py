@@ -24,7 +24,7 @@ __all__ = ["part_share"]
 
 #: "trong đó <a part, no figure> chiếm (trên, khoảng …)" right before a percent.
 _PART_SHARE = re.compile(
-    r"\btrong\s+đó\b[^.;%\d]{1,80}?\bchiếm\s+(?:t[ỷỉ]\s+lệ\s+)?"
+    r"\btrong\s+đó\b(?P<part>[^.;%\d]{1,80}?)\bchiếm\s+(?:t[ỷỉ]\s+lệ\s+)?"
     r"(?:khoảng|gần|trên|hơn|tới|đến|xấp\s+xỉ)?\s*$", re.I)
 
 
@@ -33,9 +33,11 @@ def part_share(text: str, fig: Figure, s0: int) -> bool:
 
     The percent follows "chiếm" in a "trong đó" clause of its statement (since the
     sentence start ``s0`` or a ";", no figure between) and is not followed by what a
-    coverage is of ("… dân số"): a share of the participants, not a coverage.
+    coverage is of ("… dân số"): a share of the participants, not a coverage. A part
+    that names a scheme ("trong đó BHXH tự nguyện chiếm 6,1%") is that scheme's rate.
     """
     if fig.unit != "pct" or P.COVERAGE_AFTER.match(text, fig.end):
         return False
     statement = text[s0:fig.start].rsplit(";", 1)[-1]
-    return bool(_PART_SHARE.search(statement))
+    m = _PART_SHARE.search(statement)
+    return m is not None and not P.SCHEME.search(m["part"])
