@@ -70,6 +70,24 @@ BLIND17_CLASSES = [
      "2025-01-20", None,
      {("Yên Bái", "bhyt_coverage_pct", "2024-12-31", 94.8),
       ("Yên Bái", "bhtn_coverage_pct", "2024-12-31", 16.2)}),
+    # an infographic's block of targets: a heading "MỤC TIÊU NĂM Y" over short bare lines
+    # (no bullets) — each line a plan of that year, until a blank line
+    ("INFOGRAPHIC\nBHXH TỈNH NGHỆ AN\nKẾT QUẢ ĐẾN HẾT NĂM 2024\n\nBẢO HIỂM Y TẾ\n3,12 triệu "
+     "người\nTỷ lệ bao phủ 94,1% dân số\n\nMỤC TIÊU NĂM 2025\nTỷ lệ bao phủ BHYT: 95% dân "
+     "số\nTỷ lệ tham gia BHTN: 21% lực lượng lao động\n\nNguồn: BHXH tỉnh",
+     "2025-01-08", None,
+     {("Nghệ An", "bhyt_participants", "2024-12-31", 3_120_000.0),
+      ("Nghệ An", "bhyt_coverage_pct", "2024-12-31", 94.1),
+      ("Nghệ An", "bhyt_plan_coverage_pct", "2025-12-31", 95.0),
+      ("Nghệ An", "bhtn_plan_coverage_pct", "2025-12-31", 21.0)}),
+    # control: a block after a blank line under the targets is no target
+    ("INFOGRAPHIC\nBHXH TỈNH NGHỆ AN\nKẾT QUẢ ĐẾN HẾT NĂM 2024\n\nMỤC TIÊU NĂM 2025\nTỷ lệ bao "
+     "phủ BHYT: 95% dân số\n\nBẢO HIỂM Y TẾ\n3,12 triệu người\nTỷ lệ bao phủ 94,1% dân "
+     "số\n\nNguồn: BHXH tỉnh",
+     "2025-01-08", None,
+     {("Nghệ An", "bhyt_participants", "2024-12-31", 3_120_000.0),
+      ("Nghệ An", "bhyt_coverage_pct", "2024-12-31", 94.1),
+      ("Nghệ An", "bhyt_plan_coverage_pct", "2025-12-31", 95.0)}),
 ]
 
 

@@ -74,7 +74,8 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
     if ctx.list_plan_year not in (None, YEARLY) and not strong and _AIM_LINE.match(text, s0) \
             and P.TARGET_HEADING.search(text[:s0].rstrip().rsplit("\n", 1)[-1]):
         return ctx.list_plan_year  # "3. Nhiệm vụ năm 2024⏎Phấn đấu 94,5% …": that year's
-    if ctx.list_plan_year is not None and P.LIST_ITEM.match(text, s0):
+    if ctx.list_plan_year is not None and (P.LIST_ITEM.match(text, s0)
+                                           or _block_line(text, s0, s1)):
         labelled = _ITEM_YEAR.match(text, s0)
         if labelled is not None:
             year = int(labelled["y"])  # "- Năm 2026: …": its own year
@@ -97,6 +98,19 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
         elif _YEARLESS_HEADING.match(line):
             ctx.list_plan_year, ctx.list_rates = YEARLY, False
     return year
+
+
+def _block_line(text: str, s0: int, s1: int) -> bool:
+    """Whether a sentence is a short bare line of a block (an infographic's, set 17).
+
+    "MỤC TIÊU NĂM 2024⏎Tỷ lệ bao phủ BHYT: 93,6% dân số⏎…": a line of its own, no stop at
+    its end, right under the line before (no blank line between: a blank line ends the
+    block), at most 80 characters — an item of the list though it has no bullet.
+    """
+    line = text[s0:s1].strip()
+    return (s0 >= 1 and text[s0 - 1] == "\n" and text[s0 - 2:s0] != "\n\n"
+            and text[s1:s1 + 1] in ("", "\n") and 0 < len(line) <= 80
+            and "\n" not in line and not line.endswith("."))
 
 
 def scheme_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bool:
