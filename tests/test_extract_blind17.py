@@ -88,6 +88,17 @@ BLIND17_CLASSES = [
      {("Nghệ An", "bhyt_participants", "2024-12-31", 3_120_000.0),
       ("Nghệ An", "bhyt_coverage_pct", "2024-12-31", 94.1),
       ("Nghệ An", "bhyt_plan_coverage_pct", "2025-12-31", 95.0)}),
+    # a town named in a figure's cause (", chủ yếu nhờ các nhà máy … ở thị xã A"): the
+    # figure stays the province's
+    ("Đến hết tháng 9/2024, tỉnh Bắc Giang có 312.500 người tham gia BHXH bắt buộc. Số "
+     "người tham gia BHXH bắt buộc tăng 9.150 người so với cùng kỳ năm 2023, chủ yếu nhờ "
+     "các nhà máy linh kiện ở Việt Yên tuyển thêm công nhân.", "2024-10-12", None,
+     {("Bắc Giang", "bhxh_compulsory_participants", "2024-09-30", 312_500.0),
+      ("Bắc Giang", "bhxh_compulsory_change_participants", "2024-09-30", 9_150.0)}),
+    # control: the town as the subject of its own figure stays the town's
+    ("Đến hết tháng 9/2024, thị xã Việt Yên (tỉnh Bắc Giang) có 41.200 người tham gia BHXH "
+     "bắt buộc.", "2024-10-12", None,
+     {("Việt Yên", "bhxh_compulsory_participants", "2024-09-30", 41_200.0)}),
 ]
 
 

@@ -25,6 +25,7 @@ from ..clean import ParseError, parse_quantity
 from ..schema import INDICATOR_PATTERN, REFORM_DATE
 from . import patterns as P
 from .aims import aims_lead, past_clause, this_number
+from .cause_place import place_in_cause
 from .clauses import (
     authority,
     census_date,
@@ -297,6 +298,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
                 ctx.places.restore(held)
+                unit = None
+            elif place_in_cause(text, s0, mentions[mi].start):
+                ctx.places.restore(held)  # "…, chủ yếu nhờ các doanh nghiệp ở Phổ Yên"
                 unit = None
             elif is_venue(text, s0, s1, mentions[mi].start, unit):
                 # "tổ chức lễ ra quân tại thị trấn A": where it happened, not the subject
