@@ -28,6 +28,12 @@ _I = re.IGNORECASE
 _RECEIVE = (r"(?:(?:đang|được|đã\s+được|đã)\s+)?(?:hưởng|nhận\s+(?:lương|trợ\s+cấp|chế\s+độ)|"
             r"khám(?:,)?\s+chữa\s+bệnh)(?!\w)")
 #: "N người (cao tuổi) (đang|được) hưởng …", "N lượt người hưởng …" right after a count.
+#: "… người tham gia BHXH tự nguyện (trên địa bàn) được nhận lương hưu" in one clause:
+#: participants who now draw a pension (set 17), an exception to "người tham gia … được
+#: hưởng" joining; not a purpose or a future ("… để (sau này) được hưởng lương hưu", "sẽ").
+_PENSION_AFTER = re.compile(
+    r"(?:(?!\b(?:để|nhằm|sẽ|mong|khi)\b)[^.;,:\d%]){0,80}?"
+    r"\b(?:được|đã|đang|bắt\s+đầu)\s+(?:nhận|hưởng)\s+(?:chế\s+độ\s+)?lương\s+hưu", re.I)
 RECEIVERS_AFTER = re.compile(
     r"\s*(?:lượt\s+)?(?:người(?:\s+lao\s+động|\s+dân|\s+cao\s+tuổi)?|lao\s+động|đối\s+tượng|"
     r"lượt)?\s*" + _RECEIVE, _I)
@@ -71,6 +77,8 @@ def receiving(fig: Figure, statement: str, after: str) -> str | None:
         return None
     if RECEIVERS_AFTER.match(after):
         return "beneficiaries"  # "… 2,5 triệu người được hưởng trợ cấp hưu trí"
+    if _PENSION_AFTER.match(after):  # "… người tham gia BHXH tự nguyện … được nhận lương hưu"
+        return "beneficiaries"
     subjects = list(RECEIVERS_BEFORE.finditer(statement))
     if subjects and not P.PARTICIPATE_AFTER.match(after):
         tail = statement[subjects[-1].end():]
