@@ -479,11 +479,14 @@ def test_f1_on_the_seed_articles() -> None:
 # shortfall in people, a part's share, pensioners, a town in a cause
 # (tests/test_extract_blind17.py), 0.956 after; gaps in points, two wards, a date and
 # single rows left, so its threshold stays 0.86.
+# Set 18 (two multi-province round-ups, a month-by-month list, former and new province
+# names after 1/7/2025) was read at first look at 0.820 with the rules after set 17's
+# classes; its threshold 0.80 sits under that first look.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
-              ("blind16", 0.92), ("blind17", 0.86)]
+              ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
