@@ -7,8 +7,7 @@ rules generalised"); the controls show where a rule could over-fire.
 
 from __future__ import annotations
 
-import pytest
-from test_extract import check_passage
+from blindcase import class_tests
 
 BLIND10_CLASSES = [
     # a list of other articles' headlines under a heading of its own line after the body
@@ -163,7 +162,4 @@ BLIND10_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,published,hint,expected", BLIND10_CLASSES)
-def test_blind10_classes(text: str, published: str, hint: str | None,
-                         expected: set[tuple]) -> None:
-    check_passage(text, published, hint, expected)
+test_blind10_classes = class_tests(BLIND10_CLASSES)

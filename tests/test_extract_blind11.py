@@ -8,8 +8,7 @@ rules generalised"); the controls show where a rule could over-fire.
 
 from __future__ import annotations
 
-import pytest
-from test_extract import check_passage
+from blindcase import class_tests
 
 BLIND11_CLASSES = [
     # "đến thời điểm này" inside a sentence, after a clause ("…; như vậy, đến thời điểm
@@ -145,7 +144,4 @@ BLIND11_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,published,hint,expected", BLIND11_CLASSES)
-def test_blind11_classes(text: str, published: str, hint: str | None,
-                         expected: set[tuple]) -> None:
-    check_passage(text, published, hint, expected)
+test_blind11_classes = class_tests(BLIND11_CLASSES)

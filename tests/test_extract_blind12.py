@@ -7,7 +7,7 @@ rules generalised"); the controls show where a rule could over-fire.
 
 from __future__ import annotations
 
-import pytest
+from blindcase import class_tests
 from test_extract import check_passage
 
 from bhxh_analysis import extract as ex
@@ -138,9 +138,7 @@ BLIND12_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,published,hint,expected", BLIND12_CLASSES)
-def test_blind12_classes(text: str, published: str, hint: str | None, expected: set) -> None:
-    check_passage(text, published, hint, expected)
+test_blind12_classes = class_tests(BLIND12_CLASSES)
 
 
 def test_a_2025_commune_named_like_a_former_district() -> None:

@@ -7,8 +7,8 @@ the rules generalised"); the controls show where a rule could over-fire.
 
 from __future__ import annotations
 
-import pytest
-from test_extract import check_passage, check_placed
+from blindcase import class_tests
+from test_extract import check_placed
 
 BLIND13_CLASSES = [
     # a caption's count with no scheme after a sentence naming one ("… hướng dẫn người
@@ -77,6 +77,4 @@ def test_two_units_of_one_name_in_turn() -> None:
     assert df.loc[df["geo_name"] == "Long Mỹ", "geo_code"].nunique() == 2
 
 
-@pytest.mark.parametrize("text,published,hint,expected", BLIND13_CLASSES)
-def test_blind13_classes(text: str, published: str, hint: str | None, expected: set) -> None:
-    check_passage(text, published, hint, expected)
+test_blind13_classes = class_tests(BLIND13_CLASSES)

@@ -7,8 +7,8 @@ the rules generalised"); the controls show where a rule could over-fire.
 
 from __future__ import annotations
 
-import pytest
-from test_extract import check_passage, check_placed
+from blindcase import class_tests
+from test_extract import check_placed
 
 BLIND14_CLASSES = [
     # a commune's own report: the commune named once with its district, then "toàn xã
@@ -92,6 +92,4 @@ def test_town_rate_after_an_apposition() -> None:
          ("Mường Khương", "commune", "bhyt_coverage_pct", "2023-10-31", 95.2)})
 
 
-@pytest.mark.parametrize("text,published,hint,expected", BLIND14_CLASSES)
-def test_blind14_classes(text: str, published: str, hint: str | None, expected: set) -> None:
-    check_passage(text, published, hint, expected)
+test_blind14_classes = class_tests(BLIND14_CLASSES)

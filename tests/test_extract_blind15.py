@@ -7,8 +7,7 @@ the rules generalised"); the controls show where a rule could over-fire.
 
 from __future__ import annotations
 
-import pytest
-from test_extract import check_passage
+from blindcase import class_tests
 
 _PDF = ("BẢO HIỂM XÃ HỘI VIỆT NAM        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "BẢO HIỂM XÃ HỘI TỈNH HÀ TĨNH        Độc lập - Tự do - Hạnh phúc\n"
@@ -103,9 +102,7 @@ BLIND15_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,published,hint,expected", BLIND15_CLASSES)
-def test_blind15_classes(text: str, published: str, hint: str | None, expected: set) -> None:
-    check_passage(text, published, hint, expected)
+test_blind15_classes = class_tests(BLIND15_CLASSES)
 
 
 def test_layout_keeps_offsets_and_prose() -> None:

@@ -8,8 +8,7 @@ the rules generalised"); the controls show where a rule could over-fire.
 
 from __future__ import annotations
 
-import pytest
-from test_extract import check_passage
+from blindcase import class_tests
 
 from bhxh_analysis import extract as ex
 
@@ -103,9 +102,7 @@ BLIND16_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,published,hint,expected", BLIND16_CLASSES)
-def test_blind16_classes(text: str, published: str, hint: str | None, expected: set) -> None:
-    check_passage(text, published, hint, expected)
+test_blind16_classes = class_tests(BLIND16_CLASSES)
 
 
 def test_gold_parent_named_like_its_province(tmp_path) -> None:

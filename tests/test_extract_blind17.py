@@ -7,8 +7,7 @@ the rules generalised"); the controls show where a rule could over-fire.
 
 from __future__ import annotations
 
-import pytest
-from test_extract import check_passage
+from blindcase import class_tests
 
 BLIND17_CLASSES = [
     # a plan inside a shortfall in people ("còn thiếu N người so với kế hoạch năm Y là
@@ -102,6 +101,4 @@ BLIND17_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,published,hint,expected", BLIND17_CLASSES)
-def test_blind17_classes(text: str, published: str, hint: str | None, expected: set) -> None:
-    check_passage(text, published, hint, expected)
+test_blind17_classes = class_tests(BLIND17_CLASSES)

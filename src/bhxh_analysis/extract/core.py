@@ -85,7 +85,6 @@ from .lists import (
 )
 from .misspelt import misspelt_place
 from .nonrows import drop_rounded_joint, rescheme_by_arithmetic
-from .part_share import part_share
 from .places import (
     PlaceContext,
     article_subject,
@@ -370,8 +369,6 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.measure, reason = "plan_coverage_pct", None
             elif plan_count_in_gap(text, fig, s0):  # "thiếu 185 người so với kế hoạch … là"
                 fig.measure, reason = "plan_participants", None
-            elif reason is None and part_share(text, fig, s0):  # "trong đó … chiếm 60%"
-                reason = "a part's share of a total"
             part = bracket_part(text, fig, s0, kept) if reason == "count without a cue" or (
                 reason is None and fig.measure == "participants") else None
             # "145.920 người (bắt buộc 118.460 người, tự nguyện …)": the total's parts

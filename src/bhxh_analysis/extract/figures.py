@@ -16,7 +16,8 @@ from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
 from .gaps import surplus_over_plan
 from .nonrows import after_money, not_a_row, persons_of_cards
-from .portions import attain_lead, campaign_total, few_days, new_lead, portion_not_row
+from .parts import part_not_row
+from .portions import attain_lead, campaign_total, few_days, new_lead
 from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
@@ -147,8 +148,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if persons_of_cards(fig):
         return None
     reason = _not_coverage(fig, pre_q, after, short_after, statement, clause, prev) or \
-        not_a_row(fig, pre_q, prev, after) or receiving(fig, statement, after) or \
-        portion_not_row(fig, pre_q, after, text[s0:fig.start].rsplit(";", 1)[-1])
+        not_a_row(fig, pre_q, prev, after) or receiving(fig, statement, after)
     if reason:
         return reason
     reason = G.gap_not_row(fig, pre, after, text[s0:fig.start], prev)
@@ -250,6 +250,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
         fig.penalty += 0.1
         return None
+    reason = part_not_row(text, fig, pre_q, after, statement)
+    if reason:
+        return reason  # a part of the participants or of the people (extract/parts.py)
     if fig.unit == "pct":
         reason = _classify_pct(fig, pre, pre_q, after, clause, statement, campaign, prev,
                                prev_same, text[s0:fig.start], text[max(0, s0 - 400):fig.start])
@@ -342,7 +345,6 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
                   before: str, recent: str) -> str | None:
     """Percent figures: attainment, shortfall, coverage, plan coverage."""
     after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
-    own = re.split(r"[,;:]", statement)[-1]
     if prev is not None and prev.skip and prev.unit != "pct" and ";" not in pre \
             and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I) \
             and not P.UNITS_COUNTED.match(pre):
@@ -353,14 +355,6 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "share of those who must join"  # "90% số người thuộc diện phải tham gia"
     if P.SHARE_OF_PARTICIPANTS_AFTER.match(after):
         return "a share of the participants"  # "hỗ trợ cho 78% số người tham gia"
-    if P.SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after) \
-            and not _UNITS_AS_PLACES.search(own):
-        return "a subgroup's rate"
-    if P.SUBGROUP_AFTER.match(after) or P.SUBGROUP.match(
-            after, re.match(r"\s*(?:người|đồng\s+bào)?\s*", after).end()):
-        return "a subgroup's rate"  # "100% người dân tộc thiểu số", "người thuộc hộ nghèo"
-    if _WORKERS_AT.match(after):
-        return "a subgroup's rate"  # "chiếm 70% số lao động đang làm việc tại các KCN"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
             # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate —
@@ -494,22 +488,10 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     return "percent without a cue"
 
 
-#: "Một số đơn vị đạt tỷ lệ cao như xã A 99,1%": the units are places (named with their
-#: kind before the figure), no subgroup of employers; no other subgroup word in the clause.
-_UNITS_AS_PLACES = re.compile(
-    r"^(?:(?!\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người|hộ\s|doanh\s+nghiệp|cán\s+bộ)"
-    r".)*?\bđơn\s+vị\b(?:(?!\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người|hộ\s|"
-    r"doanh\s+nghiệp|cán\s+bộ).)*?\b(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+"
-    rf"(?-i:[{P.UPPER}])[^\d]*$", re.I | re.S)
 #: "chỉ tiêu (năm Y) (được) (UBND tỉnh) giao (năm Y) là": a given plan's rate follows.
 _GIVEN_PLAN_BEFORE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?\s+(?:được\s+)?(?:[^\d,;.%]{0,30}?\s)?"
     r"giao(?:\s+năm(?:\s+\d{4})?)?\s*(?:là|:)\s*$", re.I)
-#: The workers of some workplaces as a rate's base ("… % số lao động đang làm việc tại
-#: các khu công nghiệp", "trong các doanh nghiệp"): a subgroup, not the labour force.
-_WORKERS_AT = re.compile(r"\s*(?:số\s+)?(?:người\s+)?lao\s+động\s+(?:đang\s+)?(?:làm\s+việc\s+)?"
-                         r"(?:tại|trong|ở|thuộc)\s+(?:các\s+)?(?:khu|cụm|doanh\s+nghiệp|công\s+ty|"
-                         r"nhà\s+máy|đơn\s+vị|cơ\s+sở)", re.I)
 #: "So với chỉ tiêu (tại Nghị quyết …) (93,2%), …": a statement opened by the plan's rate.
 _PLAN_FIRST = re.compile(r"\s*So\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^;()]*"
                          r"\(\s*\d[\d,.]*\s*%\s*\)\s*,[^()]*$", re.I)
@@ -530,8 +512,6 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
                     short_after: str, after: str, campaign: bool, prev: Figure | None,
                     prev_same: Figure | None, w0: int, statement: str) -> str | None:
     """Counts of persons (bare numbers are kept only with a strong cue)."""
-    if P.SUBGROUP_AFTER.match(after):
-        return "a subgroup"  # "trong đó có 9.100 người thuộc hộ nghèo"
     if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after) or few_days(statement):
         return "one day's count"  # "chỉ trong ngày 8-5, đã phát triển được 22.306 người"
     if P.MORE_BEFORE.search(pre_q) and not campaign and (

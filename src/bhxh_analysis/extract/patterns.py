@@ -452,11 +452,6 @@ TARGET_SENTENCE = re.compile(
 ELIGIBLE_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?:tổng\s+)?(?:số\s+)?(?:người|lao\s+động|đối\s+tượng)\s+"
     r"(?:thuộc\s+diện|phải\s+tham\s+gia)", _I)
-#: A subgroup's rate ("các nhóm đối tượng ... đạt tỷ lệ 100%", "học sinh, sinh viên ...").
-SUBGROUP = re.compile(
-    r"\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người\s+(?:nghèo|cận\s+nghèo|cao\s+tuổi)|"
-    r"hộ\s+(?:nghèo|cận\s+nghèo)|hài\s+lòng|đơn\s+vị|doanh\s+nghiệp|cán\s+bộ|"
-    r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số|\bDTTS\b|đồng\s+bào", _I)
 #: "Trong đó, ...", "Cụ thể, ...": a sentence breaking down the one before (its targets).
 BREAKDOWN_LEAD = re.compile(r"\s*(?:Trong\s+đó|Cụ\s+thể|Theo\s+đó)(?!\w)")
 #: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
@@ -466,10 +461,6 @@ ROADMAP = re.compile(r"lộ\s+trình", _I)
 #: "2017 là 79,8%": an item of a list labelled by year.
 YEAR_ITEM_BEFORE = re.compile(  # not a month's "tháng 6/2019 là 89%" (set 16)
     r"(?:năm\s+)?(?<![\d/.\-])(?P<y>(?:19|20)\d{2})\s*(?:là|:|đạt)\s*$", _I)
-#: "9.100 người thuộc hộ nghèo …", "người được ngân sách hỗ trợ": a subgroup, not a stock.
-SUBGROUP_AFTER = re.compile(
-    r"\s*(?:người|lao\s+động|đối\s+tượng)\s+(?:thuộc|là\s+(?:người|học|hộ)|được\s+(?:ngân\s+sách|"
-    r"hỗ\s+trợ|miễn))", _I)
 #: Services and benefits counted in persons: not participants.
 SERVICE = re.compile(r"hỗ\s+trợ|giải\s+quyết|hưởng|tập\s+huấn|tuyên\s+truyền|tư\s+vấn|"
                      r"khám|đối\s+thoại|hội\s+nghị", _I)

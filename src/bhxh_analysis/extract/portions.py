@@ -1,12 +1,11 @@
-"""Parts of a population that are no place's insurance figure (set 17 classes).
+"""Campaign months and a place's profile: which counts are the place's own result.
 
-Pages that describe a place before its insurance results print shares of its people
-("đồng bào dân tộc chiếm 30% dân số"), the population of several places taken together
-("dân số của 3 xã này là …") and, inside a total, the persons insured for health only
-("số người chỉ tham gia BHYT (không kể …) là …" and its change, the farming households of
-average living standard). None is one place's
-coverage, participants or population: :func:`portion_not_row` names why such a figure
-is skipped, so :func:`bhxh_analysis.extract.figures.classify` drops it.
+A campaign's running total to a printed day is the place's new participants to that
+day (:func:`campaign_total`); the last days' part of it is no row (:func:`few_days`);
+a sentence ranking places by their new participants or by plan attainment makes each
+figure that result (:func:`new_lead`, :func:`attain_lead`); an undated profile's
+population is of the publication day (:func:`profile_population`). Parts of the
+participants or of the people are :mod:`bhxh_analysis.extract.parts`.
 """
 
 from __future__ import annotations
@@ -15,59 +14,6 @@ import re
 from typing import Any
 
 _I = re.IGNORECASE
-#: A word that ties a clause to insurance (its share is then a coverage rate).
-_INSURANCE = re.compile(r"BHYT|BHXH|BHTN|bảo\s+hiểm|tham\s+gia|thẻ", _I)
-#: "… chiếm (hơn) X% dân số": a share of the population.
-_SHARE_BEFORE = re.compile(r"chiếm\s+(?:hơn|gần|khoảng|trên|xấp\s+xỉ)?\s*$", _I)
-_POPULATION_AFTER = re.compile(r"\s*dân\s+số", _I)
-#: "dân số (hiện tại) của 03 xã, thị trấn (này)": several places counted together.
-_SEVERAL_PLACES = re.compile(
-    r"dân\s+số(?:\s+\S+){0,3}?\s+của\s+(?:\d+|các|những|hai|ba|bốn|năm)\s+"
-    r"(?:xã|phường|thị\s+trấn|huyện|quận|địa\s+phương)", _I)
-#: "người thuộc hộ gia đình làm nông, lâm, ngư, diêm nghiệp có mức sống trung bình": a
-#: group whose cards the state helps to buy, a part of the household participants.
-_FARMING_HOUSEHOLDS = re.compile(
-    r"hộ\s+(?:gia\s+đình\s+)?làm\s+nông|có\s+mức\s+sống\s+trung\s+bình", _I)
-#: "số người chỉ tham gia BHYT": the health-only part of a total.
-_HEALTH_ONLY = re.compile(r"chỉ\s+tham\s+gia\s+(?:BHYT|bảo\s+hiểm\s+y\s+tế)", _I)
-
-
-def portion_not_row(fig: Any, pre: str, after: str, sentence: str) -> str | None:
-    """Why a figure that is part of a population is no row, or None.
-
-    Parameters
-    ----------
-    fig : Figure
-        The figure (its ``unit`` tells a percent from a count).
-    pre : str
-        The words between the previous figure (or the sentence start) and this one.
-    after : str
-        The rest of the sentence after the figure.
-    sentence : str
-        The sentence (up to ``;``) before the figure.
-
-    Returns
-    -------
-    str or None
-        The reason the figure is skipped, or None when this module has nothing to say.
-    """
-    if fig.unit == "pct" and _SHARE_BEFORE.search(pre) and _POPULATION_AFTER.match(after):
-        # the share's subject: its own comma clause, with no figure before it ("đạt 97,6%
-        # kế hoạch và chiếm 88% dân số" is the participants' share, a coverage rate)
-        subject = _SHARE_BEFORE.sub("", re.split(r"[,;]", sentence)[-1]).strip()
-        if (subject and not _INSURANCE.search(subject) and not re.search(r"\d", subject)) or (
-                re.match(r"\s*dân\s+số", sentence, _I) and not _INSURANCE.search(sentence)):
-            return "a group's share of the population"  # "người theo đạo chiếm 22% dân số"
-    if fig.unit != "pct" and _SEVERAL_PLACES.search(sentence) \
-            and not _INSURANCE.search(sentence):
-        return "the population of several places"  # "dân số của 4 xã này là N người"
-    if fig.unit != "pct" and _HEALTH_ONLY.search(sentence):
-        return "the health-only part of a total"  # "số người chỉ tham gia BHYT là N"
-    if fig.unit != "pct" and _FARMING_HOUSEHOLDS.search(sentence):
-        return "a subgroup of households"  # "người thuộc hộ làm nông … là N người"
-    return None
-
-
 #: "(chỉ tính) riêng trong 7 ngày (từ 12/5 đến 18/5)", "trong tuần qua": a few days' flow.
 _FEW_DAYS = re.compile(
     r"\b(?:riêng\s+)?trong\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|mười)\s+ngày\b"
