@@ -48,6 +48,24 @@ BLIND18_CLASSES = [
      "44,2%\n\nNguồn: BHXH tỉnh", "2025-01-12", None,
      {("Gia Lai", "bhyt_participants", "2024-12-31", 1_520_000.0),
       ("Gia Lai", "bhyt_coverage_pct", "2024-12-31", 92.4)}),
+    # a district's conference named "BHXH huyện A (B)" in a sentence without figures, then
+    # "trên địa bàn huyện": the district's figures (B in brackets only locates A); a
+    # plan after "còn thiếu N người để hoàn thành kế hoạch … là M người" is the plan
+    ("Sáng 6/12, BHXH huyện Hương Sơn (Hà Tĩnh) tổ chức hội nghị tổng kết công tác năm "
+     "2024.\n\nBáo cáo cho thấy, đến hết tháng 11/2024, số người tham gia BHXH bắt buộc trên "
+     "địa bàn huyện là 5.120 người. Huyện còn thiếu khoảng 300 người để hoàn thành kế hoạch "
+     "phát triển BHXH tự nguyện năm 2024 là 2.500 người.", "2024-12-07", None,
+     {("Hương Sơn", "bhxh_compulsory_participants", "2024-11-30", 5_120.0),
+      ("Hương Sơn", "bhxh_voluntary_shortfall_participants", "2024-11-30", 300.0),
+      ("Hương Sơn", "bhxh_voluntary_plan_participants", "2024-12-31", 2_500.0)}),
+    # control: a province's office meeting a district's holds the province; a shortfall
+    # "để hoàn thành kế hoạch năm 2024" with no plan's count stays one shortfall
+    ("Sáng 6/12, BHXH tỉnh Hà Tĩnh làm việc với BHXH huyện Hương Sơn về công tác thu.\n\n"
+     "Báo cáo cho thấy, đến hết tháng 11/2024, số người tham gia BHXH tự nguyện là 42.600 "
+     "người, còn thiếu khoảng 3.000 người để hoàn thành kế hoạch năm 2024.", "2024-12-07",
+     None,
+     {("Hà Tĩnh", "bhxh_voluntary_participants", "2024-11-30", 42_600.0),
+      ("Hà Tĩnh", "bhxh_voluntary_shortfall_participants", "2024-11-30", 3_000.0)}),
 ]
 
 

@@ -529,7 +529,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         elif not kept and placed:
             # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
             # outside the province in play, named in passing, do not replace it
-            ctx.places.in_passing(state, [u for _o, u in placed], [
+            ctx.places.in_passing(state, placed, [
                 u for o, u in placed if P.OPENING_PLACE.fullmatch(text, s0, o)])
         plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
                  and f.as_of is not None}
@@ -647,8 +647,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     offsets of the sentence's places, to tell a list of places after the figure)."""
     if fig.measure not in ("population", "labour_force"):
         fig.scheme = respective_scheme(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
-        if fig.scheme is None:
-            # the scheme of the figures just before, else the last one named
+        if fig.scheme is None:  # the scheme of the figures just before, else the last named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
             if ctx.lead_scheme is not None and fig.start < ctx.lead_scheme[1]:
