@@ -66,6 +66,19 @@ BLIND18_CLASSES = [
      None,
      {("Hà Tĩnh", "bhxh_voluntary_participants", "2024-11-30", 42_600.0),
       ("Hà Tĩnh", "bhxh_voluntary_shortfall_participants", "2024-11-30", 3_000.0)}),
+    # a month-by-month list under a lead naming a scheme's participants ("… tính đến
+    # cuối từng tháng như sau:⏎- Tháng 7: N người"): each item that month's end stock
+    ("Số người tham gia BHTN của tỉnh Bắc Giang tính đến cuối từng tháng như sau:\n"
+     "- Tháng 7: 402.300 người\n- Tháng 8: 405.150 người\n- Tháng 9: 407.900 người\n\n"
+     "Nguồn: BHXH tỉnh Bắc Giang", "2024-10-10", None,
+     {("Bắc Giang", "bhtn_participants", "2024-07-31", 402_300.0),
+      ("Bắc Giang", "bhtn_participants", "2024-08-31", 405_150.0),
+      ("Bắc Giang", "bhtn_participants", "2024-09-30", 407_900.0)}),
+    # control: a month-by-month list of new participants (a flow) gives no stock
+    ("Đến hết tháng 9/2024, tỉnh Bắc Giang có 407.900 người tham gia BHTN. Số người tham "
+     "gia BHTN mới trong từng tháng như sau:\n- Tháng 7: 2.300 người\n- Tháng 8: 2.850 "
+     "người\n- Tháng 9: 2.750 người", "2024-10-10", None,
+     {("Bắc Giang", "bhtn_participants", "2024-09-30", 407_900.0)}),
 ]
 
 

@@ -85,6 +85,7 @@ from .lists import (
     smaller_place_rate,
 )
 from .misspelt import misspelt_place
+from .monthly import month_end_of, month_lines
 from .nonrows import drop_rounded_joint, rescheme_by_arithmetic
 from .part_share import part_share
 from .places import (
@@ -243,8 +244,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
     joint: list[Figure] = []  # figures of several schemes together
-    table_rows = sorted(find_place_tables(text) + find_scheme_tables(text) + ranked,
-                        key=lambda r: r.start)
+    table_rows = sorted(find_place_tables(text) + find_scheme_tables(text) + ranked
+                        + month_lines(text), key=lambda r: r.start)
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
     before_span = ""
@@ -573,8 +574,8 @@ def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int,
     if measure.startswith("plan_"):
         base = date_for(text, fig, dates, ctx)
         fig.as_of = _dt.date(base.year, 12, 31) if base else None
-    else:
-        fig.as_of = date_for(text, fig, dates, ctx)
+    else:  # (a month-by-month list's item: its month's end)
+        fig.as_of = month_end_of(text, row, ctx.published, ctx.year) or date_for(text, fig, dates, ctx)
     return True
 
 
