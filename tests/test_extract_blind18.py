@@ -79,6 +79,34 @@ BLIND18_CLASSES = [
      "gia BHTN mới trong từng tháng như sau:\n- Tháng 7: 2.300 người\n- Tháng 8: 2.850 "
      "người\n- Tháng 9: 2.750 người", "2024-10-10", None,
      {("Bắc Giang", "bhtn_participants", "2024-09-30", 407_900.0)}),
+    # a regional round-up: after one province's stock and change, the next provinces'
+    # counts ("; Thanh Hóa có N người, còn Hà Tĩnh gần M người") are their stocks; a bare
+    # province opening a sentence ("Quảng Bình đạt 96,2%") after provinces' rates has its
+    # own; "Quảng Trị hiện có N người, còn thiếu …" is the stock before its shortfall;
+    # "75% dân số của tỉnh được ngân sách đóng …" is a share funded, no coverage
+    ("Tính đến 30/6, các tỉnh có tỷ lệ bao phủ BHYT cao nhất khu vực là Nghệ An (94,1%) và "
+     "Hà Tĩnh (95,2%). Quảng Bình đạt 96,2%, thấp hơn bình quân khu vực.\n\nVề BHXH tự "
+     "nguyện, Nghệ An dẫn đầu với 96.400 người tham gia, tăng 3.100 người so với cùng kỳ "
+     "năm 2023; Thanh Hóa có 88.200 người, còn Hà Tĩnh gần 41.000 người. Quảng Trị hiện có "
+     "12.300 người, còn thiếu 700 người so với kế hoạch năm 2024.\n\nÔng A, Giám đốc BHXH "
+     "tỉnh Nghệ An cho biết: \"Khoảng 75% dân số của tỉnh được ngân sách đóng hoặc hỗ trợ "
+     "đóng BHYT.\"", "2024-07-09", None,
+     {("Nghệ An", "bhyt_coverage_pct", "2024-06-30", 94.1),
+      ("Hà Tĩnh", "bhyt_coverage_pct", "2024-06-30", 95.2),
+      ("Quảng Bình", "bhyt_coverage_pct", "2024-06-30", 96.2),
+      ("Nghệ An", "bhxh_voluntary_participants", "2024-06-30", 96_400.0),
+      ("Nghệ An", "bhxh_voluntary_change_participants", "2024-06-30", 3_100.0),
+      ("Thanh Hóa", "bhxh_voluntary_participants", "2024-06-30", 88_200.0),
+      ("Hà Tĩnh", "bhxh_voluntary_participants", "2024-06-30", 41_000.0),
+      ("Quảng Trị", "bhxh_voluntary_participants", "2024-07-09", 12_300.0),
+      ("Quảng Trị", "bhxh_voluntary_shortfall_participants", "2024-07-09", 700.0)}),
+    # control: a scheme's change in the next clause stays a change; a bare name in the
+    # sentence's middle is no sibling's subject
+    ("Tính đến 30/6, tỉnh Nghệ An có 96.400 người tham gia BHXH tự nguyện, tăng 3.100 "
+     "người so với cùng kỳ năm 2023; BHXH bắt buộc tăng 2.100 người.", "2024-07-09", None,
+     {("Nghệ An", "bhxh_voluntary_participants", "2024-06-30", 96_400.0),
+      ("Nghệ An", "bhxh_voluntary_change_participants", "2024-06-30", 3_100.0),
+      ("Nghệ An", "bhxh_compulsory_change_participants", "2024-06-30", 2_100.0)}),
 ]
 
 

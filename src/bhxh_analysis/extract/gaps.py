@@ -134,13 +134,16 @@ def reached_new_rural(statement: str) -> bool:
 
 
 _GIVEN_CARDS_AFTER = re.compile(
-    r"\s*(?:số\s+)?(?:người|đối\s+tượng)\s+(?:được|do)\s+(?:Nhà\s+nước|ngân\s+sách|NSNN)"
+    r"\s*(?:số\s+)?(?:người|đối\s+tượng|dân\s+số)"
+    r"(?:\s+(?:của|trong|trên\s+địa\s+bàn)\s+[^,.;:\d%]{1,30}?)?"  # "dân số của tỉnh"
+    r"\s+(?:được|do)\s+(?:Nhà\s+nước|ngân\s+sách|NSNN)"
     r"(?:\s+\w+){0,3}?\s+(?:mua|cấp|đóng|hỗ\s+trợ)", re.I)
 
 
 def share_given_cards(after: str) -> bool:
     """"82,5% số người được Nhà nước mua thẻ": the share of those whose cards the state
-    buys, a subgroup of the participants (not the coverage of the population)."""
+    buys, a subgroup of the participants (not the coverage of the population); "khoảng
+    70% dân số của tỉnh được ngân sách đóng hoặc hỗ trợ đóng BHYT" alike (set 18)."""
     return bool(_GIVEN_CARDS_AFTER.match(after))
 
 

@@ -172,8 +172,10 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         # in the same list ("huyện A đạt 80,3%. Trong khi đó, thành phố B đạt 91,2%")
         depth = _DEPTH.get(unit.level, 0)
         # a province named with its kind after a province's ("Trong khi đó, tỉnh B đạt
-        # 94,6%"): a sibling too (not a bare name, which may be a city or an agency)
-        sibling = depth == deeper >= 2 or (depth == deeper == 1 and m is not None)
+        # 94,6%"): a sibling too (not a bare name, which may be a city or an agency,
+        # unless it opens the sentence: "Lạng Sơn đạt 96,2%" in a round-up; set 18)
+        sibling = depth == deeper >= 2 or (depth == deeper == 1 and (
+            m is not None or not text[s0:off].strip()))
         return bool(end is not None and (depth > deeper or sibling)
                     and _RANKED.fullmatch(text[end:fig.start]))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
