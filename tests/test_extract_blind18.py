@@ -107,6 +107,26 @@ BLIND18_CLASSES = [
      {("Nghệ An", "bhxh_voluntary_participants", "2024-06-30", 96_400.0),
       ("Nghệ An", "bhxh_voluntary_change_participants", "2024-06-30", 3_100.0),
       ("Nghệ An", "bhxh_compulsory_change_participants", "2024-06-30", 2_100.0)}),
+    # wards after 1/7/2025: one named by number in a respective list ("phường Hà Giang 1"),
+    # one with its former city in brackets ("Phường Vỹ Dạ (thành phố Huế cũ) đạt …" is
+    # the ward's rate), one whose rate is "hiện đạt" (the publication day, as "hiện có")
+    ("Đến hết tháng 10/2025, tỉnh Tuyên Quang có 1,8 triệu người tham gia BHYT, tỷ lệ bao "
+     "phủ 96,1% dân số. Phường Hà Giang 2 và phường Hà Giang 1 có tỷ lệ lần lượt là 98,2% "
+     "và 97,6%. Phường Minh Xuân hiện đạt tỷ lệ bao phủ BHYT 95,4%.", "2025-11-15", None,
+     {("Tuyên Quang", "bhyt_participants", "2025-10-31", 1_800_000.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2025-10-31", 96.1),
+      ("Hà Giang 2", "bhyt_coverage_pct", "2025-10-31", 98.2),
+      ("Hà Giang 1", "bhyt_coverage_pct", "2025-10-31", 97.6),
+      ("Minh Xuân", "bhyt_coverage_pct", "2025-11-15", 95.4)}),
+    ("Đến hết tháng 10/2025, thành phố Huế có 1,12 triệu người tham gia BHYT, tỷ lệ bao phủ "
+     "95,1% dân số. Phường Vỹ Dạ (thành phố Huế cũ) đạt 97,8%.", "2025-11-15", None,
+     {("Huế", "bhyt_participants", "2025-10-31", 1_120_000.0),
+      ("Huế", "bhyt_coverage_pct", "2025-10-31", 95.1),
+      ("Vỹ Dạ", "bhyt_coverage_pct", "2025-10-31", 97.8)}),
+    # control: "hiện đạt" after a date printed in its sentence keeps that date
+    ("Đến hết tháng 10/2025, tỷ lệ bao phủ BHYT của phường Minh Xuân (tỉnh Tuyên Quang) hiện "
+     "đạt 95,4%.", "2025-11-15", None,
+     {("Minh Xuân", "bhyt_coverage_pct", "2025-10-31", 95.4)}),
 ]
 
 

@@ -383,7 +383,7 @@ AS_OF = re.compile(
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4})|\s+(?P<ago>ngoái|trước)(?!\w))?)"
     r"|(?P<year>(?<!\w)(?:trong\s+|cả\s+)?năm\s+(?P<yy>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))"
     r"|(?P<now>(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này|thời\s+điểm\s+hiện\s+tại)|"
-    r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
+    r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?(?:có|đạt)|vừa\s+qua)",  # "A hiện đạt 96,4%"
     _I,
 )
 #: Before a year that is a comparison's, not a plan's: "tăng … so với cuối năm 2019".
