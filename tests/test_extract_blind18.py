@@ -127,6 +127,29 @@ BLIND18_CLASSES = [
     ("Đến hết tháng 10/2025, tỷ lệ bao phủ BHYT của phường Minh Xuân (tỉnh Tuyên Quang) hiện "
      "đạt 95,4%.", "2025-11-15", None,
      {("Minh Xuân", "bhyt_coverage_pct", "2025-10-31", 95.4)}),
+    # a shortfall restated after "tương ứng (khoảng)": in persons after the points, in
+    # points after the persons
+    ("Đến hết tháng 9/2024, huyện Diễn Châu (tỉnh Nghệ An) có 98.400 người tham gia BHYT, "
+     "đạt tỷ lệ bao phủ 90,6% dân số, thấp hơn chỉ tiêu tỉnh giao (92%) là 1,4 điểm phần "
+     "trăm, tương ứng khoảng 1.520 người chưa tham gia.", "2024-10-15", None,
+     {("Diễn Châu", "bhyt_participants", "2024-09-30", 98_400.0),
+      ("Diễn Châu", "bhyt_coverage_pct", "2024-09-30", 90.6),
+      ("Diễn Châu", "bhyt_plan_coverage_pct", "2024-12-31", 92.0),
+      ("Diễn Châu", "bhyt_shortfall_pp", "2024-09-30", 1.4),
+      ("Diễn Châu", "bhyt_shortfall_participants", "2024-09-30", 1_520.0)}),
+    ("Đến hết tháng 10/2025, tỉnh Vĩnh Long có 3.989.400 người tham gia BHYT, tỷ lệ bao phủ "
+     "92,1% dân số. Với chỉ tiêu 94% được giao cho năm 2025, tỉnh còn phải vận động thêm "
+     "hơn 41 nghìn người tham gia, tương ứng 1,9 điểm phần trăm.", "2025-11-20", None,
+     {("Vĩnh Long", "bhyt_participants", "2025-10-31", 3_989_400.0),
+      ("Vĩnh Long", "bhyt_coverage_pct", "2025-10-31", 92.1),
+      ("Vĩnh Long", "bhyt_plan_coverage_pct", "2025-12-31", 94.0),
+      ("Vĩnh Long", "bhyt_shortfall_participants", "2025-10-31", 41_000.0),
+      ("Vĩnh Long", "bhyt_shortfall_pp", "2025-10-31", 1.9)}),
+    # control: a change restated in points or in persons is no shortfall
+    ("Đến hết tháng 10/2025, tỉnh Vĩnh Long có 3.989.400 người tham gia BHYT, tăng 41.200 "
+     "người so với cùng kỳ năm 2024, tương ứng 1,1 điểm phần trăm.", "2025-11-20", None,
+     {("Vĩnh Long", "bhyt_participants", "2025-10-31", 3_989_400.0),
+      ("Vĩnh Long", "bhyt_change_participants", "2025-10-31", 41_200.0)}),
 ]
 
 

@@ -366,7 +366,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "over-achievement"
     if P.CHANGE_BEFORE.search(pre_q):
         return "change in percent"
-    if P.SHORTFALL_BEFORE.search(pre_q) or (
+    if P.SHORTFALL_BEFORE.search(pre_q) or G.points_of_gap(pre_q, after, prev) or (
             re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and (
                 P.PLAN_AFTER.match(after) or P.VERSUS_PLAN.search(statement))):
         # "So với chỉ tiêu … (BHXH 32%), tỷ lệ … còn thấp hơn 1,8%": points under the plan
