@@ -150,6 +150,20 @@ BLIND18_CLASSES = [
      "người so với cùng kỳ năm 2024, tương ứng 1,1 điểm phần trăm.", "2025-11-20", None,
      {("Vĩnh Long", "bhyt_participants", "2025-10-31", 3_989_400.0),
       ("Vĩnh Long", "bhyt_change_participants", "2025-10-31", 41_200.0)}),
+    # a smaller unit's rate after "(tiếp tục) dẫn đầu với tỷ lệ" or "có tỷ lệ thấp nhất
+    # với", after the larger place's coverage
+    ("Đến hết tháng 9/2024, tỉnh Quảng Trị có 598.300 người tham gia BHYT, đạt tỷ lệ bao phủ "
+     "93,2% dân số. Huyện Cồn Cỏ tiếp tục dẫn đầu với tỷ lệ 99,1%, huyện Đa Krông có tỷ lệ "
+     "thấp nhất với 88,7%.", "2024-10-10", None,
+     {("Quảng Trị", "bhyt_participants", "2024-09-30", 598_300.0),
+      ("Quảng Trị", "bhyt_coverage_pct", "2024-09-30", 93.2),
+      ("Cồn Cỏ", "bhyt_coverage_pct", "2024-09-30", 99.1),
+      ("Đa Krông", "bhyt_coverage_pct", "2024-09-30", 88.7)}),
+    # control: a district that "has" a count of cards is no rate of its own
+    ("Đến hết tháng 9/2024, tỉnh Quảng Trị có 598.300 người tham gia BHYT, đạt tỷ lệ bao phủ "
+     "93,2% dân số. Huyện Đa Krông có tỷ lệ hộ nghèo 28,5%.", "2024-10-10", None,
+     {("Quảng Trị", "bhyt_participants", "2024-09-30", 598_300.0),
+      ("Quảng Trị", "bhyt_coverage_pct", "2024-09-30", 93.2)}),
 ]
 
 

@@ -206,10 +206,11 @@ _RANKED = re.compile(
     r"(?:\s*,\s*nơi\s[^,;.\d]{1,80},)?"
     # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16)
     r"(?:\s*(?:còn|vẫn)\s+(?:thấp|cao)(?:\s+nhất)?\s*,)?"
-    r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm)(?:\s+t[ỷỉ]\s+lệ)?"
+    # ("Phường A có tỷ lệ thấp nhất với 85,1%", "… dẫn đầu với tỷ lệ 97,6%": set 18)
+    r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
     r"(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
-    r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
+    r"\s+với(?:\s+t[ỷỉ]\s+lệ)?|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
     r",\s*(?:chỉ|mới|cũng)(?:\s+(?:đạt|là|có))?)?\s*")  # "huyện D, chỉ 88,7%"
 
 
