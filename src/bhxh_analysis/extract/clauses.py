@@ -30,7 +30,8 @@ __all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year", "
            "plan_after_rate", "question_scheme", "rates_in_turn", "remark_plan", "respective_measure",
            "respective_place", "respective_scheme"]
 
-_NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}"
+#: (a ward named by number after its name: "phường Móng Cái 1", set 18)
+_NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}(?: \d{{1,2}}(?![\d.,%/]))?"
 _KIND = r"(?:(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn|tỉnh)\s+)"
 #: "Huyện A và B", "xã A, B và C": places listed together (the kind may lead any item).
 _LISTED = re.compile(rf"{_KIND}?(?P<first>{_NAME})(?P<rest>(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+)")

@@ -71,6 +71,7 @@ from .figures import (
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
+from .infographic import headed_rate, ranked_lines, title_end
 from .layout import headed_count, lay_out
 from .lists import (
     apposed_child,
@@ -84,6 +85,7 @@ from .lists import (
     smaller_place_rate,
 )
 from .misspelt import misspelt_place
+from .monthly import month_end_of, month_lines
 from .nonrows import drop_rounded_joint, rescheme_by_arithmetic
 from .places import (
     PlaceContext,
@@ -210,8 +212,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     ctx.places.after_reform = pub is not None and pub >= REFORM_DATE.date()
     spans = sentences(text)
     dated = [sentence_dates(text, s0, s1, ctx) for s0, s1 in spans]
-    # A headline's figure takes the article's first as-of date, unless that is a target's
-    # date (after the publication).
+    # A headline's figure takes the article's first as-of date, but a target's (after it)
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
                            and not horizon(d[0][2], pub)), None)
     if not any(strong for _d, strong in dated):
@@ -221,7 +222,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                                 and not horizon(d[-1][2], pub)), None)
         # "Sơn La tổng kết công tác năm 2024" over the text: every undated figure is
         # of that year, in later paragraphs too (not of the publication day)
-        head = text.find("\n")
+        head = title_end(text)  # (an infographic's title may take two lines)
         ctx.review = ctx.report_year is not None and 0 <= ctx.report_year[0] < head < 160 \
             and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", text[:head]))
         # "…⏎⏎Năm 2022 khép lại với nhiều dấu ấn …": a lead under the headline that
@@ -232,16 +233,18 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                                     and ctx.report_year[1].year == int(lead["y"] or lead["y2"]))
     # a dateline's place ("Hà Nội, 12/01/2024 - …") is where the text was filed
     mentions = without_dateline(text, find_mentions(text, ctx.places.registry))
-    # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place
-    surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)]
+    # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place,
+    ranked = ranked_lines(text)  # nor the provinces an infographic ranks (a table's rows)
+    surveyed = [(a, b) for a, b in spans if P.SURVEY.search(text, a, b)] + [
+        (r.start, r.end) for r in ranked]
     if not place_hint:
         ctx.subject = article_subject(
             text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)],
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
     joint: list[Figure] = []  # figures of several schemes together
-    table_rows = sorted(find_place_tables(text) + find_scheme_tables(text),
-                        key=lambda r: r.start)
+    table_rows = sorted(find_place_tables(text) + find_scheme_tables(text) + ranked
+                        + month_lines(text), key=lambda r: r.start)
     mi = 0
     before_dates: list[tuple[int, int, _dt.date]] = []
     before_span = ""
@@ -342,8 +345,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 _complete(text, fig, s0, s1, prev, placed, dates, ctx, carried, kept, ends)
                 if fig.measure == "coverage_pct" and ctx.last_rate is not None \
                         and not P.SCHEME.search(text, s0, fig.start):
-                    fig.scheme = local_rate_scheme(ctx.last_rate, ctx.rate_heading,
-                                                   ctx.bhyt_rate)
+                    fig.scheme = local_rate_scheme(ctx.last_rate, ctx.rate_heading, ctx.bhyt_rate)
                 fig.place, prev = unit, fig
                 kept.append(fig)
                 rows.extend(_rows(text, fig, s0, s1, kept))
@@ -426,8 +428,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                     fig.scheme, fig.place = referred[0].scheme, referred[0].place
                     fig.as_of = _dt.date(referred[1], 12, 31)
                 if smaller and ctx.last_rate is not None:
-                    fig.scheme = local_rate_scheme(ctx.last_rate, ctx.rate_heading,
-                                                   ctx.bhyt_rate)
+                    fig.scheme = local_rate_scheme(ctx.last_rate, ctx.rate_heading, ctx.bhyt_rate)
                     fig.place = ctx.places.nation if yard else deepest_before(
                         fig, prev.end if prev else s0, placed)
                 turn = respective_place(text, fig, s0, kept, ctx.places)
@@ -526,7 +527,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         elif not kept and placed:
             # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
             # outside the province in play, named in passing, do not replace it
-            ctx.places.in_passing(state, [u for _o, u in placed], [
+            ctx.places.in_passing(state, placed, [
                 u for o, u in placed if P.OPENING_PLACE.fullmatch(text, s0, o)])
         plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
                  and f.as_of is not None}
@@ -570,8 +571,8 @@ def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int,
     if measure.startswith("plan_"):
         base = date_for(text, fig, dates, ctx)
         fig.as_of = _dt.date(base.year, 12, 31) if base else None
-    else:
-        fig.as_of = date_for(text, fig, dates, ctx)
+    else:  # (a month-by-month list's item: its month's end)
+        fig.as_of = month_end_of(text, row, ctx.published, ctx.year) or date_for(text, fig, dates, ctx)
     return True
 
 
@@ -644,8 +645,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     offsets of the sentence's places, to tell a list of places after the figure)."""
     if fig.measure not in ("population", "labour_force"):
         fig.scheme = respective_scheme(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
-        if fig.scheme is None:
-            # the scheme of the figures just before, else the last one named
+        if fig.scheme is None:  # the scheme of the figures just before, else the last named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
             if ctx.lead_scheme is not None and fig.start < ctx.lead_scheme[1]:
@@ -653,7 +653,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             if fig.measure == "coverage_pct" and ctx.last_rate is not None:
                 # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
                 # coverage's scheme, not of the count between (household BHYT's)
-                fig.scheme = ctx.last_rate.scheme
+                fig.scheme = headed_rate(text, fig.start) or ctx.last_rate.scheme
             fig.scheme = base_scheme(text, fig, fig.scheme) or fig.scheme  # "% dân số"
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last

@@ -209,6 +209,9 @@ def _not_as_of(sent: str, m: re.Match[str]) -> bool:
             and re.search(r"[,;]", before):
         return True  # "…; như vậy, đến thời điểm này huyện còn thiếu …": mid-sentence,
         # "this point" is the status date in play, not the publication day
+    if m["now"] and re.match(r"hiện\s+(?:đã\s+)?đạt", m.group(0), re.I) \
+            and P.AS_OF.search(before):
+        return True  # "Đến hết tháng 10/2025, … hiện đạt 97,2%": the date printed (set 18)
     if m["now"] and P.NOT_NOW_BEFORE.search(before):
         return True  # "nhiều nhất từ trước đến nay", "Cũng đến thời điểm này", "Với kết
         # quả hiện tại": the most ever, the date just given, the result just reported

@@ -22,6 +22,7 @@ from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
 from .scheme_after import bhxh_part_after, scheme_after_base, share_of_total
+from .stocks import item_stock
 from .unit_share import share_of_units
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
@@ -179,7 +180,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     named_item = (bool(name) and not P.LIST_LEAD_WORDS.sub(
         "", P.KIND_WORDS.sub("", head)).strip(" ,:;") and not P.NEW.search(short_after))
     listed = (not clause.strip() and ";" not in pre_q) or named_item
-    if _item_stock(text, fig, s0, pre_q, after, prev):
+    if item_stock(text, fig, s0, pre_q, after, prev):
         # "A có 241 người tham gia, còn thiếu 309 người; B có 287 người, còn thiếu 263
         # người", "A đạt 61,4% kế hoạch với 356 người": the next item's stock
         fig.measure = "participants"
@@ -265,25 +266,6 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
 
 
 _LIST_BOUND = "a bound over a list"
-
-
-def _item_stock(text: str, fig: Figure, s0: int, pre_q: str, after: str,
-                prev: Figure | None) -> bool:
-    """A count of persons that is an item's stock in a list of places' participants.
-
-    "Huyện A có 241 người tham gia …, còn thiếu 309 người; huyện B có 287 người, còn
-    thiếu 263 người": the count before the item's own shortfall (or change) is its
-    participants, not a second shortfall. "Huyện A đạt 61,4% kế hoạch với 356 người":
-    the persons after an attainment are the count it is of, not the plan.
-    """
-    if fig.unit != "count" or prev is None or not P.PARTICIPATE_BEFORE.search(
-            text[s0:fig.start]):
-        return False
-    if prev.measure == "attainment_pct" and P.PLAN_AFTER.match(pre_q) and re.fullmatch(
-            r"\s*(?:\S+\s+){0,4}?với\s*", pre_q):
-        return True
-    return prev.measure in ("shortfall_participants", "change_participants") \
-        and bool(re.search(r"\b(?:có|là|đạt)\s*$", pre_q)) and bool(P.PAIR_CUE_AFTER.match(after))
 
 
 def _not_coverage(fig: Figure, pre_q: str, after: str, short_after: str, statement: str,
@@ -378,7 +360,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "over-achievement"
     if P.CHANGE_BEFORE.search(pre_q):
         return "change in percent"
-    if P.SHORTFALL_BEFORE.search(pre_q) or (
+    if P.SHORTFALL_BEFORE.search(pre_q) or G.points_of_gap(pre_q, after, prev) or (
             re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and (
                 P.PLAN_AFTER.match(after) or P.VERSUS_PLAN.search(statement))):
         # "So với chỉ tiêu … (BHXH 32%), tỷ lệ … còn thấp hơn 1,8%": points under the plan

@@ -46,10 +46,12 @@ def plan_in_gap(text: str, fig: Figure, s0: int) -> bool:
     return bool(_GAP_TO_PLAN.search(statement) and _POINTS_NEXT.match(text, fig.end))
 
 
-#: "thiếu 185 người so với kế hoạch năm 2023 là" right before a count: the plan's count.
+#: "thiếu 185 người so với kế hoạch năm 2023 là" right before a count: the plan's count;
+#: "thiếu 560 người mới đạt (để hoàn thành) kế hoạch … là" alike (set 18).
 _COUNT_GAP_TO_PLAN = re.compile(
     r"(?:thiếu|vượt|chưa\s+đạt)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s*"
-    r"(?:người|lao\s+động)\s+so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)"
+    r"(?:người|lao\s+động)\s+(?:so\s+với|(?:mới|để|thì)\s+(?:(?:mới|có\s+thể)\s+)?"
+    r"(?:đạt|hoàn\s+thành))\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)"
     r"(?:[^.;%\d]|(?:19|20)\d\d)*?\s(?:là|:)\s*$", re.I)
 
 
@@ -58,7 +60,8 @@ def plan_count_in_gap(text: str, fig: Figure, s0: int) -> bool:
 
     "…, huyện còn thiếu 185 người so với kế hoạch năm 2023 là 3.600 người": the count
     after "so với kế hoạch (năm …) là", following the shortfall's own count in the same
-    statement, is the plan; the classifier read it as a second shortfall.
+    statement, is the plan; the classifier read it as a second shortfall. "… còn thiếu
+    khoảng 300 người để hoàn thành (mới đạt) kế hoạch năm 2024 là 2.500 người" too.
     """
     if fig.unit not in ("count", "bare"):
         return False

@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 __all__ = ["below_yardstick", "books_handed_out", "contributed_result", "every_insurance",
-           "gap_not_row", "lapsed_cards", "population_pairs", "reached_new_rural",
-           "share_given_cards"]
+           "gap_not_row", "lapsed_cards", "points_of_gap", "population_pairs",
+           "reached_new_rural", "share_given_cards"]
 
 
 
@@ -35,16 +35,24 @@ BELOW_BEFORE = re.compile(r"thấp\s+hơn\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|k
                           r"%\s*(?:của|do|theo)\s[^.;,\d%]{1,60}?)\s*$", re.I)
 
 
+#: A shortfall in persons, then its points: "còn phải vận động thêm hơn 82 nghìn người
+#: tham gia, tương ứng 1,9 điểm phần trăm" (set 18).
+_PERSONS_THEN_EQUIVALENT = re.compile(
+    r"(?:thiếu|(?:vận\s+động|phát\s+triển)\s+thêm)[^.;]{0,40}?\d[^.;]{0,20}?người[^.;\d]{0,30}?"
+    r",\s*(?:tương\s+(?:ứng|đương)|tức)(?:\s+(?:với|là))?(?:\s+khoảng)?\s*$", re.I)
+
+
 def points_below(before: str, after: str) -> bool:
     """Whether "N điểm phần trăm" is a gap below a plan (so a rate, as "N%"): "thấp hơn
     0,4 điểm phần trăm so với chỉ tiêu", "thấp hơn chỉ tiêu … (90%) tới 3 điểm phần
-    trăm" (not "thấp hơn 0,5 điểm phần trăm so với cùng kỳ": a change, unread)."""
+    trăm", "… còn thiếu N người, tương ứng 1,9 điểm phần trăm" (not "thấp hơn 0,5 điểm
+    phần trăm so với cùng kỳ": a change, unread)."""
     points = P_POINTS.match(after)
     if points is None:
         return False
     if re.search(r"thấp\s+hơn\s*$", before, re.I):
         return bool(_VERSUS_YARDSTICK.match(after[points.end():].lstrip()))
-    return bool(BELOW_BEFORE.search(before))
+    return bool(BELOW_BEFORE.search(before) or _PERSONS_THEN_EQUIVALENT.search(before))
 
 
 def below_yardstick(pre: str, after: str, statement: str) -> bool:
@@ -134,13 +142,16 @@ def reached_new_rural(statement: str) -> bool:
 
 
 _GIVEN_CARDS_AFTER = re.compile(
-    r"\s*(?:số\s+)?(?:người|đối\s+tượng)\s+(?:được|do)\s+(?:Nhà\s+nước|ngân\s+sách|NSNN)"
+    r"\s*(?:số\s+)?(?:người|đối\s+tượng|dân\s+số)"
+    r"(?:\s+(?:của|trong|trên\s+địa\s+bàn)\s+[^,.;:\d%]{1,30}?)?"  # "dân số của tỉnh"
+    r"\s+(?:được|do)\s+(?:Nhà\s+nước|ngân\s+sách|NSNN)"
     r"(?:\s+\w+){0,3}?\s+(?:mua|cấp|đóng|hỗ\s+trợ)", re.I)
 
 
 def share_given_cards(after: str) -> bool:
     """"82,5% số người được Nhà nước mua thẻ": the share of those whose cards the state
-    buys, a subgroup of the participants (not the coverage of the population)."""
+    buys, a subgroup of the participants (not the coverage of the population); "khoảng
+    70% dân số của tỉnh được ngân sách đóng hoặc hỗ trợ đóng BHYT" alike (set 18)."""
     return bool(_GIVEN_CARDS_AFTER.match(after))
 
 
@@ -230,3 +241,29 @@ def surplus_over_plan(pre_q: str, after: str) -> bool:
         return False
     rest = re.split(r"[.;\n]", after, maxsplit=1)[0][:90]
     return bool(_PLAN_NEAR.search(pre_q[-30:]) or _PLAN_NEAR.search(rest))
+
+
+#: "…, tương ứng (khoảng) / tương đương / tức" right before a figure
+_EQUIVALENT = re.compile(r"(?:tương\s+(?:đương|ứng)(?:\s+với)?|\btức(?:\s+là)?)(?:\s+khoảng)?\s*$",
+                         re.I)
+#: "điểm phần trăm" right after a figure
+_POINTS = re.compile(r"\s*điểm\s+phần\s+trăm", re.I)
+
+
+def points_of_gap(pre_q: str, after: str, prev: Any) -> bool:
+    """Whether a figure in points restates the shortfall in persons just read.
+
+    "… còn phải vận động thêm hơn 82 nghìn người tham gia, tương ứng 1,9 điểm phần
+    trăm": the same gap to the plan in points (set 18), as "… 2,36 điểm, tức 30.500
+    người" gives the gap in points first and then in persons.
+
+    Examples
+    --------
+    >>> class F: measure = "shortfall_participants"
+    >>> points_of_gap(" người tham gia, tương ứng ", " điểm phần trăm.", F())
+    True
+    >>> points_of_gap(", tăng ", " điểm phần trăm.", F())
+    False
+    """
+    return prev is not None and getattr(prev, "measure", None) == "shortfall_participants" \
+        and _EQUIVALENT.search(pre_q) is not None and _POINTS.match(after) is not None

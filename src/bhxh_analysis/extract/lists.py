@@ -168,14 +168,18 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
             continue
         m = P.PLACE_PREFIXED.match(text, off)
         end = m.end() if m is not None else (ends or {}).get(off)
+        if end is not None and _FORMER_CLOSE.match(text, end):
+            continue  # "phường A (thành phố B cũ) đạt …": B is where A was (set 18)
         # a district after a district's rate (a commune after a commune's): a sibling
         # in the same list ("huyện A đạt 80,3%. Trong khi đó, thành phố B đạt 91,2%")
         depth = _DEPTH.get(unit.level, 0)
         # a province named with its kind after a province's ("Trong khi đó, tỉnh B đạt
-        # 94,6%"): a sibling too (not a bare name, which may be a city or an agency)
-        sibling = depth == deeper >= 2 or (depth == deeper == 1 and m is not None)
+        # 94,6%"): a sibling too (not a bare name, which may be a city or an agency,
+        # unless it opens the sentence: "Lạng Sơn đạt 96,2%" in a round-up; set 18)
+        sibling = depth == deeper >= 2 or (depth == deeper == 1 and (
+            m is not None or not text[s0:off].strip()))
         return bool(end is not None and (depth > deeper or sibling)
-                    and _RANKED.fullmatch(text[end:fig.start]))
+                    and _RANKED.fullmatch(_FORMER_BRACKET.sub("", text[end:fig.start], 1)))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
         return False
     # "Một số xã có tỷ lệ thấp như A đạt 89,2%, B đạt 90,4%": communes named bare, each
@@ -186,6 +190,10 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
     return bool(unit is not None and _DEPTH.get(unit.level, 0) > deeper
                 and _RANKED.fullmatch(tail[len(name):]))
 
+
+#: A former unit in brackets after a 2025 unit: "(thành phố Biên Hòa cũ)", and its close.
+_FORMER_BRACKET = re.compile(r"^\s*\([^()%\d]{2,60}?\s(?:cũ|trước\s+đây)\s*\)", re.I)
+_FORMER_CLOSE = re.compile(r"\s*(?:cũ|trước\s+đây)\s*\)", re.I)
 
 #: "tỷ lệ này (chỉ) đạt" right before a rate: the rate read before, for a smaller place.
 _THIS_RATE_IS = re.compile(
@@ -198,10 +206,11 @@ _RANKED = re.compile(
     r"(?:\s*,\s*nơi\s[^,;.\d]{1,80},)?"
     # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16)
     r"(?:\s*(?:còn|vẫn)\s+(?:thấp|cao)(?:\s+nhất)?\s*,)?"
-    r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm)(?:\s+t[ỷỉ]\s+lệ)?"
+    # ("Phường A có tỷ lệ thấp nhất với 85,1%", "… dẫn đầu với tỷ lệ 97,6%": set 18)
+    r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
     r"(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
-    r"\s+với|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
+    r"\s+với(?:\s+t[ỷỉ]\s+lệ)?|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
     r",\s*(?:chỉ|mới|cũng)(?:\s+(?:đạt|là|có))?)?\s*")  # "huyện D, chỉ 88,7%"
 
 

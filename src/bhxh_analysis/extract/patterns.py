@@ -162,7 +162,6 @@ CHANGE_CLAUSE = re.compile(
     r"số\s+(?:người|đối\s+tượng|lao\s+động)(?:\s+tham\s+gia)?\s+(?P<dir>tăng|giảm)(?!\s+mới)",
     _I,
 )
-EQUIVALENT_BEFORE = re.compile(r"tương\s+(?:đương|ứng)(?:\s+với)?\s*$", _I)
 #: "… so với chỉ tiêu (được giao) (năm 2024) (là)" right before a rate: the plan's rate.
 PLAN_RIGHT_BEFORE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
@@ -383,7 +382,7 @@ AS_OF = re.compile(
     r"|(?P<yearend>(?:hết|cuối)\s+năm(?:\s+(?P<ey>\d{4})|\s+(?P<ago>ngoái|trước)(?!\w))?)"
     r"|(?P<year>(?<!\w)(?:trong\s+|cả\s+)?năm\s+(?P<yy>(?:19|20)\d{2})(?!\s*[-–/]\s*\d))"
     r"|(?P<now>(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này|thời\s+điểm\s+hiện\s+tại)|"
-    r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?có|vừa\s+qua)",
+    r"hiện\s+nay|hiện\s+tại|hiện\s+(?:đã\s+)?(?:có|đạt)|vừa\s+qua)",  # "A hiện đạt 96,4%"
     _I,
 )
 #: Before a year that is a comparison's, not a plan's: "tăng … so với cuối năm 2019".
@@ -677,8 +676,10 @@ ONE_DAY = re.compile(r"\btrong\s+(?:(?:một|1)\s+)?ngày\b(?!\s+(?:làm\s+việ
 FORECAST = re.compile(
     r"(?:theo\s+)?dự\s+kiến(?!\s+(?:dân\s+số|số\s+dân|lực\s+lượng))|ước\s+thực\s+hiện", _I)
 #: "…, tương đương 3,2% dân số" right after a change in persons: the change in points.
-EQUIVALENT_BEFORE = re.compile(r"(?:tương\s+đương(?:\s+với)?|\btức(?:\s+là)?)(?:\s+khoảng)?\s*$",
-                               _I)  # "…, tức khoảng 30.500 người": the same gap in persons
+#: ("…, tương ứng khoảng 4.150 người chưa tham gia", "…, tương ứng 1,9 điểm phần trăm": set 18)
+EQUIVALENT_BEFORE = re.compile(
+    r"(?:tương\s+(?:đương|ứng)(?:\s+với)?|\btức(?:\s+là)?)(?:\s+khoảng)?\s*$",
+    _I)  # "…, tức khoảng 30.500 người": the same gap in persons
 #: "304.666 thẻ/313.905 người, chiếm tỷ lệ 97% dân số": the persons the cards are out of
 #: (glued to "/", so no figure of :data:`NUMBER`) — the population the rate is of.
 CARDS_OVER_PERSONS = re.compile(

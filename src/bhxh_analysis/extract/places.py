@@ -459,7 +459,7 @@ class PlaceContext:
         subject: a yardstick, a giver of targets, a venue, a survey's site …)."""
         self.last, self.province, self.district = state
 
-    def in_passing(self, state: tuple[Any, Any, Any], units: list[Any],
+    def in_passing(self, state: tuple[Any, Any, Any], placed: list[tuple[int, Any]],
                    opening: list[Any]) -> None:
         """Keep the province in play through a sentence that read no figure.
 
@@ -469,10 +469,18 @@ class PlaceContext:
         (``state`` = ``(last, province, district)`` before the sentence) is named in
         passing, unless it opens the sentence ("Tại tỉnh C, …", in ``opening``); the
         sentence's places inside the province stay in play ("BHXH tỉnh A cho biết, UBND
-        huyện B vừa tổ chức …"). With no province in play the first place holds.
+        huyện B vừa tổ chức …"). With no province in play the first place holds (``placed``:
+        the sentence's ``(offset, unit)``), but a province printed in brackets after a
+        unit ("BHXH huyện A (B) tổ chức …": the bracket's province stands at A's offset,
+        read first) only locates it: A holds (set 18).
         """
         self.restore(state)
         home = self.province
+        units = [u for _o, u in placed]
+        if home is None and len(placed) > 1 and placed[0][0] == placed[1][0] \
+                and units[0].level == "province" and getattr(
+                    units[1], "province_code", None) == units[0].code:
+            units = units[1:]  # "huyện A (B)": B locates A
         for i, unit in enumerate(units if home is not None else units[:1]):
             inside = home is None or unit.level != "nation" and home.code == (
                 unit.code if unit.level == "province" else unit.province_code)
