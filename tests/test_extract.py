@@ -487,11 +487,15 @@ def test_f1_on_the_seed_articles() -> None:
 # restated after "tương ứng", a unit's rate after "dẫn đầu với tỷ lệ"
 # (tests/test_extract_blind18.py), 0.997 after; a former province's territory ("địa bàn
 # tỉnh Bình Định cũ", a judgement the writer flagged) left, so its threshold stays 0.80.
+# Set 19 (a resolution's multi-year targets, last year's level beside this year's, a
+# district table in .html, "ngàn"/"triệu" mixed, two dates for one place) was read at
+# first look at 0.799 with the rules after set 18's classes; threshold 0.78 under it.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
-              ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80)]
+              ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
+              ("blind19", 0.78)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
