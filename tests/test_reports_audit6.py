@@ -1,0 +1,64 @@
+"""National and province pages read as a VSS analyst reads them (audit 6): a figure its
+source hedged keeps the hedge, and a chart says why it shows so few points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bhxh_analysis import i18n
+from bhxh_analysis.reports import NationalReport
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_national_table_keeps_a_sources_qualifier(home: Path, lang: str) -> None:
+    # the 2019 BHXH figure was printed "gần 16 triệu" (cand.com.vn); the national table
+    # read a plain "16.000.000" beside 15.185.000 compulsory + 574.000 voluntary
+    nat = NationalReport(lang=lang)
+    obs = nat.obs
+    hedged = obs[obs["indicator"].eq("bhxh_participants")
+                 & obs["as_of"].eq(pd.Timestamp("2019-12-31"))]
+    assert hedged["value_raw"].astype(str).str.startswith("gần").all() and len(hedged)
+    wide = nat.wide(nat.yearly_table("participants")).set_index(nat.t("year"))
+    scheme = i18n.indicator_label("bhxh_participants", lang).split(":")[0]
+    value = i18n.fmt_value(float(hedged["value"].iloc[0]), "persons", lang)
+    assert wide.loc["2019", scheme] == i18n.qualified(value, "nearly", lang)
+    # and no hedged figure of the table is printed bare
+    yearly = nat.yearly_table("participants")
+    assert yearly["qualifier"].ne("").sum() >= 10
+    cells = set(wide.to_numpy().ravel())
+    for _, r in yearly[yearly["qualifier"].ne("")].iterrows():
+        assert i18n.fmt_value(r["value"], r["unit"], lang) not in cells or \
+            i18n.qualified(i18n.fmt_value(r["value"], r["unit"], lang), r["qualifier"],
+                           lang) in cells
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_national_panel_with_one_point_says_so(home: Path, lang: str) -> None:
+    # the compulsory BHXH coverage panel held one dot (2025) and the page said nothing;
+    # the participants' panels left 2020-2024 empty while the table listed within-year
+    # figures for them
+    nat = NationalReport(lang=lang)
+    cov = nat.coverage_with_targets()
+    figs = cov[cov["series"].ne(nat.t("target_points"))]
+    years = figs.groupby("scheme")["year"].nunique()
+    lone = years[years.eq(1)]
+    assert len(lone) >= 1
+    notes = nat.chart_notes(cov, general=False)
+    for scheme in lone.index:
+        year = int(figs.loc[figs["scheme"].eq(scheme), "year"].iloc[0])
+        assert i18n.t("national_single_point", lang, scheme=scheme, year=year) in notes
+    assert len(notes) == len(lone)  # a panel with two or more figures gets no sentence
+    part = nat.yearly_table("participants")
+    year_end = part[part["period"].eq("year_end")]
+    assert nat.chart_notes(year_end)[0] == i18n.t("national_chart_note", lang)
+    # the page prints them under both charts
+    import json
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "national_trends.ipynb")
+                    .read_text(encoding="utf-8"))
+    code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert "page.notes(nat.chart_notes(year_end))" in code
+    assert "page.notes(nat.chart_notes(cov, general=False))" in code
