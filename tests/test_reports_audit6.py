@@ -62,3 +62,21 @@ def test_a_national_panel_with_one_point_says_so(home: Path, lang: str) -> None:
     code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     assert "page.notes(nat.chart_notes(year_end))" in code
     assert "page.notes(nat.chart_notes(cov, general=False))" in code
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_sparse_note_only_where_a_chart_has_sparse_or_insurance_series(
+        home: Path, lang: str) -> None:
+    # Hà Giang (legacy) has population and labour-force lines only, yet its page said
+    # that series of one or a few figures are drawn as points and that participants
+    # are drawn scheme by scheme
+    from bhxh_analysis.reports import ProvinceReport
+
+    bare = ProvinceReport("Hà Giang", boundaries="legacy", lang=lang)
+    trends = bare.trend_table()
+    assert len(trends) and trends["panel"].eq(bare.t("trends_context")).all()
+    assert trends.groupby("series")["as_of"].nunique().min() >= 3
+    assert i18n.t("sparse_note", lang) not in bare.trend_notes(trends)
+    # a page with a single insurance figure keeps it (Đắk Lắk: BHYT 31/12/2016 alone)
+    lone = ProvinceReport("Đắk Lắk", boundaries="legacy", lang=lang)
+    assert lone.trend_notes()[0] == i18n.t("sparse_note", lang)
