@@ -80,3 +80,24 @@ def test_the_sparse_note_only_where_a_chart_has_sparse_or_insurance_series(
     # a page with a single insurance figure keeps it (Đắk Lắk: BHYT 31/12/2016 alone)
     lone = ProvinceReport("Đắk Lắk", boundaries="legacy", lang=lang)
     assert lone.trend_notes()[0] == i18n.t("sparse_note", lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_years_used_of_a_joined_table_stand_outside_its_title(home: Path,
+                                                                  lang: str) -> None:
+    # Điện Biên (from 2004) read “Dân số trung bình phân theo địa phương (1995–2016)
+    # (2004–2016)”: two year spans inside one quoted title
+    from bhxh_analysis.reports import ProvinceReport
+
+    rpt = ProvinceReport("Điện Biên", boundaries="legacy", lang=lang)
+    trends = rpt.trend_table()
+    pop = trends[trends["series"].eq(i18n.indicator_label("population", lang))]
+    old = pop[pop["source_id"].eq("gso-pop-1995-2016")]["as_of"].dt.year
+    assert old.min() > 1995  # the province's years are fewer than the table's
+    title = i18n.source_title("gso-pop-1995-2016", "", lang)
+    said = (i18n.t("trend_table_title", lang, title=title) + " "
+            + i18n.t("trend_table_years", lang, span=f"{old.min()}–{old.max()}"))
+    note = [n for n in rpt.trend_notes(trends)
+            if n.startswith(i18n.indicator_label("population", lang) + ":")]
+    assert len(note) == 1 and said in note[0], note
+    assert f"{title} ({old.min()}–{old.max()})" not in note[0]

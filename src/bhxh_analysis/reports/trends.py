@@ -369,8 +369,12 @@ def table_join_notes(rpt: ProvinceReport, trends: pd.DataFrame) -> list[str]:
         named = {}
         for key, table, y in zip(("first", "second"), tables, years, strict=True):
             title, span = names.get(table, table), f"{y.min()}–{y.max()}"
-            # a title that gives its years already ("… (1995–2016)") is not followed by them
-            named[key] = title if span in title.replace("-", "–") else f"{title} ({span})"
+            named[key] = rpt.t("trend_table_title", title=title)
+            # a title that gives its years already ("… (1995–2016)") is not followed by
+            # them; other years used are said outside the quoted title (Điện Biên's read
+            # “… (1995–2016) (2004–2016)”, as if the table had two titles)
+            if span not in title.replace("-", "–"):
+                named[key] += " " + rpt.t("trend_table_years", span=span)
         text = rpt.t("trend_two_tables", label=label, **named)
         if holes:
             text += " " + rpt.t("trend_two_tables_missing", years=", ".join(holes))
