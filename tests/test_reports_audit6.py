@@ -101,3 +101,19 @@ def test_the_years_used_of_a_joined_table_stand_outside_its_title(home: Path,
             if n.startswith(i18n.indicator_label("population", lang) + ":")]
     assert len(note) == 1 and said in note[0], note
     assert f"{title} ({old.min()}–{old.max()})" not in note[0]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name, boundaries, key", [
+    ("Hồ Chí Minh", "2025", "page_title_city"), ("Huế", "legacy", "page_title_city"),
+    ("Lâm Đồng", "2025", "page_title_province")])
+def test_a_city_page_is_not_titled_a_province_report(home: Path, lang: str, name: str,
+                                                      boundaries: str, key: str) -> None:
+    # "Báo cáo tỉnh: Hồ Chí Minh (địa giới từ 1/7/2025)": a centrally-run city is no tỉnh
+    from bhxh_analysis.reports import ProvinceReport
+
+    rpt = ProvinceReport(name, boundaries=boundaries, lang=lang)
+    prefix = i18n.t(key, lang, name="")
+    assert rpt.title.startswith(prefix) and rpt.title != prefix
+    other = "page_title_province" if key == "page_title_city" else "page_title_city"
+    assert not rpt.title.startswith(i18n.t(other, lang, name=""))

@@ -399,9 +399,10 @@ class ProvinceReport:
 
     @property
     def title(self) -> str:
-        """Report title in the report language."""
+        """Report title in the report language ("Báo cáo thành phố" for a centrally-run city)."""
         bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
-        return self.t("page_title_province", name=renamed_title(self.unit, self.lang, [bset]))
+        key = "page_title_city" if self.unit.kind == "Thành phố" else "page_title_province"
+        return self.t(key, name=renamed_title(self.unit, self.lang, [bset]))
 
     def subtitle(self) -> list[str]:
         """Lines under the title: data cut-off and year, why this year, what is shown."""
