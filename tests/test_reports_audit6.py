@@ -117,3 +117,27 @@ def test_a_city_page_is_not_titled_a_province_report(home: Path, lang: str, name
     assert rpt.title.startswith(prefix) and rpt.title != prefix
     other = "page_title_province" if key == "page_title_city" else "page_title_city"
     assert not rpt.title.startswith(i18n.t(other, lang, name=""))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_failed_row_of_the_index_links_only_a_notebook_that_exists(tmp_path: Path,
+                                                                       lang: str) -> None:
+    # a batch whose workers died listed every province as "lỗi: the worker process died
+    # ..." with a link to "lam-dong-legacy-vi.ipynb", a file never written
+    import json
+
+    from bhxh_analysis.reports.index import report_slug, write_index
+
+    def row(name: str) -> dict[str, str]:
+        params = {"province": name, "boundaries": "legacy", "lang": lang, "year": None,
+                  "as_of": None}
+        return {"province": name, "status": "failed", "error": "boom",
+                "data_checksum": "ab" * 32, "parameters": json.dumps(params)}
+
+    kept = report_slug(json.loads(row("Kon Tum")["parameters"]))
+    (tmp_path / f"{kept}.ipynb").write_text("{}", encoding="utf-8")
+    gone = report_slug(json.loads(row("Lâm Đồng")["parameters"]))
+    page = write_index(tmp_path, [row("Lâm Đồng"), row("Kon Tum")], {}, lang).read_text(
+        encoding="utf-8")
+    assert f'href="{gone}.ipynb"' not in page
+    assert f'href="{kept}.ipynb"' in page
