@@ -141,3 +141,23 @@ def test_a_failed_row_of_the_index_links_only_a_notebook_that_exists(tmp_path: P
         encoding="utf-8")
     assert f'href="{gone}.ipynb"' not in page
     assert f'href="{kept}.ipynb"' in page
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_second_part_of_a_crowded_panel_says_it_continues(lang: str) -> None:
+    # An Giang (2025): ten BHYT coverage series were split into two panels both titled
+    # "Tỷ lệ bao phủ bảo hiểm: BHYT", read as one section repeated
+    import matplotlib.pyplot as plt
+
+    from bhxh_analysis import plotting
+
+    names = [f"BHYT — P{i}" for i in range(plotting.MAX_SERIES + 2)] + ["BHXH — P0"]
+    df = pd.DataFrame({"series": names, "as_of": pd.Timestamp("2023-03-31"),
+                       "value": 80.0, "panel": "Cov"})
+    fig = plotting.panels(df, x="as_of", y="value", hue="series", panel="panel", pct=True,
+                          lang=lang)
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    more = i18n.t("panel_continued", lang)
+    assert titles == ["Cov: BHYT", f"Cov: BHYT {more}", "Cov: BHXH"], titles
+    assert len(set(titles)) == len(titles)
+    plt.close(fig)
