@@ -161,3 +161,20 @@ def test_the_second_part_of_a_crowded_panel_says_it_continues(lang: str) -> None
     assert titles == ["Cov: BHYT", f"Cov: BHYT {more}", "Cov: BHXH"], titles
     assert len(set(titles)) == len(titles)
     plt.close(fig)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_index_shows_the_forecast_the_year_was_chosen_for(home: Path, lang: str) -> None:
+    # Lâm Đồng (legacy, 2025: chosen as the latest year with a plan and a within-year
+    # figure) showed on the index its BHXH forecast, which has no plan, and not the BHYT
+    # one with its plan and 28 % chance of meeting it
+    from bhxh_analysis.reports import ProvinceReport
+
+    rpt = ProvinceReport("Lâm Đồng", boundaries="legacy", lang=lang)
+    fcs = rpt.forecast_table()
+    good = fcs[fcs["status"].eq("ok")]
+    assert pd.isna(good["p_meet_plan"].iloc[0]) and good["p_meet_plan"].notna().any()
+    shown = rpt.summary()["forecast"]
+    want = good[good["p_meet_plan"].notna()].iloc[0]
+    assert shown["indicator"] == want["indicator"]
+    assert shown["p_meet_plan"] == pytest.approx(float(want["p_meet_plan"]))
