@@ -1044,6 +1044,9 @@ def test_index_and_manifest_format(tmp_path) -> None:
             {"province": "Kon Tum", "status": "ok", "seconds": "1.00", "error": "",
              "parameters": json.dumps({**params, "province": "Kon Tum"}),
              "data_checksum": "ab", "package_version": "0"}]
+    # the kernel failed inside the notebook and wrote it: the row links it (a worker that
+    # died writes none and gets no link: test_reports_audit6)
+    (tmp_path / "lam-dong-legacy-vi.ipynb").write_text("{}", encoding="utf-8")
     path = reports.write_index(tmp_path, rows, {"Lâm Đồng": None, "Kon Tum": None}, "vi")
     page = path.read_text(encoding="utf-8")
     assert "boom &lt;script&gt;" in page and "lam-dong-legacy-vi.ipynb" in page

@@ -314,6 +314,21 @@ def _series_sets(keys: list[str]) -> list[list[str]]:
     return sets
 
 
+def _continued(sets: list[list[str]]) -> list[tuple[list[str], bool]]:
+    """Mark each part of a :func:`_series_sets` split that goes on with the previous
+    part's scheme (more than :data:`MAX_SERIES` series of one kin): its panel is titled
+    as continued, not with the same title again (An Giang 2025 drew two panels both
+    titled "Tỷ lệ bao phủ bảo hiểm: BHYT").
+
+    Examples
+    --------
+    >>> _continued([["BHXH — A"], ["BHYT — A", "BHYT — B"], ["BHYT — C"]])
+    [(['BHXH — A'], False), (['BHYT — A', 'BHYT — B'], False), (['BHYT — C'], True)]
+    """
+    kin = [{k.split(" — ")[0] for k in keys} for keys in sets]
+    return [(keys, i > 0 and kin[i] == kin[i - 1]) for i, keys in enumerate(sets)]
+
+
 #: Largest ratio of two series' peaks (largest absolute value) on one panel of counts.
 #: The axis ends at most a tenth of its span above the highest point, so the smallest
 #: series still reaches more than a tenth of the axis' top (1 / (8 × 1.1) ≈ 11 %):
@@ -425,17 +440,20 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
     for name, g in groups:
         present = [k for k in order if k in set(g[hue].astype(str))]
         if _is_pct(g, pct):  # percentages share one scale: 2 % beside 90 % reads right
-            sets = _series_sets(present)
+            marked = _continued(_series_sets(present))
         else:  # counts: a small series gets a panel of its own (MAX_RATIO)
             peaks = g[y].abs().groupby(g[hue].astype(str)).max().fillna(0.0).to_dict()
-            sets = [s for band in _size_sets(present, peaks) for s in _series_sets(band)]
+            marked = [m for band in _size_sets(present, peaks)
+                      for m in _continued(_series_sets(band))]
         several = len({k.split(" — ")[0] for k in present}) > 1
-        for keys in sets:
+        for keys, more in marked:
             # a panel split between schemes names the scheme each part holds (its
             # series' kin), so the parts do not all carry one title
             kin = {k.split(" — ")[0] for k in keys}
-            label = (f"{name}: {kin.pop()}" if len(sets) > 1 and len(kin) == 1 and name
+            label = (f"{name}: {kin.pop()}" if len(marked) > 1 and len(kin) == 1 and name
                      and several else str(name))
+            if more and label:  # the next MAX_SERIES of one scheme: "… BHYT (tiếp)"
+                label = f"{label} {i18n.t('panel_continued', lang)}"
             chunks.append((label, g[g[hue].astype(str).isin(keys)]))
     with matplotlib.rc_context(style()):
         fig = plt.figure(figsize=(width, height * max(1, len(chunks))), layout="constrained")

@@ -243,7 +243,10 @@ def write_index(out: Path, rows: list[dict[str, str]],
             link = f'<a href="{html.escape(slug)}.html">{html.escape(t("report"))}</a>'
             status = html.escape(t("status_rendered"))
         else:
-            link = f'<a href="{html.escape(slug)}.ipynb">.ipynb</a>'
+            # the partly run notebook when the kernel wrote one; a worker that died
+            # wrote nothing, and a link to no file is a dead end ("–")
+            link = (f'<a href="{html.escape(slug)}.ipynb">.ipynb</a>'
+                    if (out / f"{slug}.ipynb").exists() else "–")
             status = (f'<span class="failed">{html.escape(t("status_failed"))}</span>: '
                       f'{html.escape(row["error"])}')
         body.append(f"<tr><td>{html.escape(row['province'])}</td><td>{key}</td><td>{fc}</td>"

@@ -7,6 +7,8 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
+from ..metrics.figures import figure_bounds
+from ..schema import QUALIFIER_KIND
 from .citations import source_labels, sources_table
 from .data import (
     Bundle,
@@ -76,10 +78,12 @@ class NationalReport:
         Returns
         -------
         DataFrame
-            ``indicator, scheme, year, as_of, value, unit, period`` where ``period`` is
-            ``year_end`` or ``partial`` (a year with no 31 December figure: its latest
-            figure, dated). Rows sorted by scheme (:data:`~bhxh_analysis.schema.SCHEMES`
-            order) and year.
+            ``indicator, scheme, year, as_of, value, unit, period, qualifier`` where
+            ``period`` is ``year_end`` or ``partial`` (a year with no 31 December figure:
+            its latest figure, dated) and ``qualifier`` the kind of the source's "gần",
+            "trên", ... (``nearly``, ``over``; "" for none), printed beside the value as
+            the province pages do. Rows sorted by scheme
+            (:data:`~bhxh_analysis.schema.SCHEMES` order) and year.
         """
         obs = self.obs
         sel = obs[measure_of(obs["indicator"]).eq(measure).to_numpy()
@@ -95,7 +99,11 @@ class NationalReport:
         out = pd.concat([ye.assign(period="year_end"), rest.assign(period="partial")])
         out = out.assign(scheme=[i18n.indicator_label(x, self.lang).split(":")[0]
                                  for x in out["indicator"]])
-        cols = ["indicator", "scheme", "year", "as_of", "value", "unit", "period"]
+        # the source's "gần 16 triệu" (2019 BHXH) is no plain "16.000.000"
+        out = out.reset_index(drop=True)  # year-end and partial rows: one index
+        words = figure_bounds(out)["qualifier"] if len(out) else pd.Series(dtype=str)
+        out = out.assign(qualifier=words.map(QUALIFIER_KIND).fillna("").astype("str"))
+        cols = ["indicator", "scheme", "year", "as_of", "value", "unit", "period", "qualifier"]
         # schemes in the package's order (BHXH, its parts, BHTN, BHYT), not alphabetical
         out = out.assign(_r=indicator_rank(out["indicator"]))
         return (out.sort_values(["_r", "indicator", "year"], kind="stable")[cols]
@@ -104,12 +112,14 @@ class NationalReport:
     def wide(self, yearly: pd.DataFrame) -> pd.DataFrame:
         """Return year-end rows as a year × scheme table of formatted figures.
 
-        Partial years appear as their own rows labelled "đến 30/11/2025".
+        Partial years appear as their own rows labelled "đến 30/11/2025". A figure its
+        source qualified keeps the word ("gần 16.000.000", "nearly 16,000,000").
         """
         if yearly.empty:
             return pd.DataFrame()
-        text = [i18n.fmt_value(v, u, self.lang) for v, u in
-                zip(yearly["value"], yearly["unit"], strict=True)]
+        quals = yearly["qualifier"] if "qualifier" in yearly else [""] * len(yearly)
+        text = [i18n.qualified(i18n.fmt_value(v, u, self.lang), q, self.lang) for v, u, q in
+                zip(yearly["value"], yearly["unit"], quals, strict=True)]
         label = [str(y) if p == "year_end" else
                  f"{y} ({self.t('until_date', date=i18n.fmt_date(d, self.lang))})"
                  for y, p, d in zip(yearly["year"], yearly["period"], yearly["as_of"],
@@ -123,6 +133,38 @@ class NationalReport:
         wide = wide[[self.t("year"), *dict.fromkeys(yearly["scheme"])]]  # the schemes' order
         wide.columns.name = None
         return wide.fillna("–").reset_index(drop=True)
+
+    def chart_notes(self, drawn: pd.DataFrame, general: bool = True) -> list[str]:
+        """Say what a chart of 31 December figures leaves out, and which panel has one point.
+
+        The national charts draw year-end figures only: the compulsory BHXH coverage
+        panel held a single dot (2025) and the compulsory participants' panel lone dots
+        for 2019 and 2025, while the table beside them lists within-year figures for
+        2020–2024, with no word why.
+
+        Parameters
+        ----------
+        drawn : DataFrame
+            The rows a chart draws (``scheme``, ``year``; ``series`` when targets are
+            drawn too: those are left out of the count).
+        general : bool
+            Start with the note on what the charts draw (False: the page's second chart,
+            the note already said under the first).
+
+        Returns
+        -------
+        list of str
+            The chart note, then one sentence per panel with a single year-end figure.
+        """
+        figs = drawn
+        if "series" in drawn:
+            figs = drawn[drawn["series"].ne(self.t("target_points"))]
+        notes = [self.t("national_chart_note")] if general else []
+        years = figs.groupby("scheme", sort=False)["year"].unique()
+        for scheme, ys in years.items():
+            if len(ys) == 1:
+                notes.append(self.t("national_single_point", scheme=scheme, year=int(ys[0])))
+        return notes
 
     def targets_table(self) -> pd.DataFrame:
         """Return the national policy targets for coverage, with their instrument.

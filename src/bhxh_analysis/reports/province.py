@@ -399,9 +399,10 @@ class ProvinceReport:
 
     @property
     def title(self) -> str:
-        """Report title in the report language."""
+        """Report title in the report language ("Báo cáo thành phố" for a centrally-run city)."""
         bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
-        return self.t("page_title_province", name=renamed_title(self.unit, self.lang, [bset]))
+        key = "page_title_city" if self.unit.kind == "Thành phố" else "page_title_province"
+        return self.t(key, name=renamed_title(self.unit, self.lang, [bset]))
 
     def subtitle(self) -> list[str]:
         """Lines under the title: data cut-off and year, why this year, what is shown."""
@@ -699,7 +700,8 @@ class ProvinceReport:
     # -- index ----------------------------------------------------------------------
 
     def summary(self) -> dict[str, Any]:
-        """Return key figures and the first forecast for the index page (JSON-ready)."""
+        """Return key figures and the first forecast with a plan (else the first) for the
+        index page (JSON-ready)."""
         head = self.headline_table()
         ins = head[is_insurance(head["indicator"])
                    & measure_of(head["indicator"]).isin(_TREND_MEASURES)].head(3)
@@ -711,8 +713,8 @@ class ProvinceReport:
         fc = None
         fcs = self.forecast_table()
         good = fcs[fcs["status"] == "ok"]
-        if len(good):
-            r = good.iloc[0]
+        if len(good):  # the first with a plan: the one the report year was chosen for
+            r = good.iloc[int(good["p_meet_plan"].notna().to_numpy().argmax())]
             num = lambda v: i18n.fmt_number(v, self.lang)  # noqa: E731
             over = pd.notna(r.get("actual"))  # a year already over: its outcome beside
             fc = {"place": r["place"], "indicator": r["indicator"],

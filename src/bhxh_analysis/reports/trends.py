@@ -308,12 +308,20 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
 def trend_notes(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> list[str]:
     """Return the sentences under the trend chart, in page order.
 
-    How few figures are drawn (``sparse_note``), each marked change of the place's area
+    How few figures are drawn (``sparse_note``, when a series has fewer than
+    :data:`~bhxh_analysis.plotting.SPARSE` figures or insurance panels are drawn: Hà
+    Giang's page, population and labour force lines only, read that points are drawn
+    unjoined and participants scheme by scheme), each marked change of the place's area
     (:func:`trend_events`), then each context series joined from two statistics tables
     (:func:`table_join_notes`).
     """
+    from ..plotting import SPARSE
+
     trends = trend_table(rpt) if trends is None else trends
-    return [rpt.t("sparse_note"), *trend_events(rpt, trends)["note"].tolist(),
+    sizes = trends.groupby("series")["as_of"].nunique()
+    insurance = ~trends["panel"].eq(rpt.t("trends_context"))
+    sparse = [rpt.t("sparse_note")] if (sizes.lt(SPARSE).any() or insurance.any()) else []
+    return [*sparse, *trend_events(rpt, trends)["note"].tolist(),
             *table_join_notes(rpt, trends)]
 
 
@@ -361,8 +369,12 @@ def table_join_notes(rpt: ProvinceReport, trends: pd.DataFrame) -> list[str]:
         named = {}
         for key, table, y in zip(("first", "second"), tables, years, strict=True):
             title, span = names.get(table, table), f"{y.min()}–{y.max()}"
-            # a title that gives its years already ("… (1995–2016)") is not followed by them
-            named[key] = title if span in title.replace("-", "–") else f"{title} ({span})"
+            named[key] = rpt.t("trend_table_title", title=title)
+            # a title that gives its years already ("… (1995–2016)") is not followed by
+            # them; other years used are said outside the quoted title (Điện Biên's read
+            # “… (1995–2016) (2004–2016)”, as if the table had two titles)
+            if span not in title.replace("-", "–"):
+                named[key] += " " + rpt.t("trend_table_years", span=span)
         text = rpt.t("trend_two_tables", label=label, **named)
         if holes:
             text += " " + rpt.t("trend_two_tables_missing", years=", ".join(holes))
