@@ -159,3 +159,28 @@ def test_the_past_moves_arithmetic_of_a_ranged_plan_names_the_central_plan(lang)
     single = _forecast(PUBLISHED)
     text = " ".join(forecast_sentences(pd.DataFrame([_row(single, **kw)]), lang))
     assert i18n.t("plan_model_empirical_moves", lang, n=11, k=3, p=p) in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_move_in_percent_follows_the_tables_rule_for_a_rates_range(lang) -> None:
+    """Hải Phòng 2020 (legacy) read "(8,8–9% so với số liệu mới nhất ...)": ends alike to
+    whole points and printed at two precisions. The move's share of the latest figure
+    (one decimal) is ranged by :func:`~bhxh_analysis.reports.render.same_coarser`, as a
+    gap in a table is, and a range kept prints both ends with one decimal."""
+    mark = "," if lang == "vi" else "."
+    base = {"last_value": 412_321.0, "p_meet_plan": 0.3, "p_meet_plan_lo": 0.29,
+            "p_meet_plan_hi": 0.31}
+    close = plan_texts(pd.Series({**base, "plan": 449_030.0, "plan_lo": 448_662.0,
+                                  "plan_hi": 449_397.0}), lang)
+    assert close["ranged"] and close["move_pct"] == f"8{mark}9%"
+    # ... and Kon Tum's kind: 133,94–134,02% is 134% to whole points
+    last = 10_000.0
+    kt = plan_texts(pd.Series({**base, "last_value": last, "plan": 23_398.0,
+                               "plan_lo": 23_394.0, "plan_hi": 23_402.0}), lang)
+    assert kt["ranged"] and kt["move_pct"] == "134%"
+    wide = plan_texts(pd.Series({**base, "plan": 433_000.0, "plan_lo": 430_000.0,
+                                 "plan_hi": 436_000.0}), lang)
+    assert wide["move_pct"] == f"4{mark}3–5{mark}7%"
+    even = plan_texts(pd.Series({**base, "last_value": 1000.0, "plan": 1045.0,
+                                 "plan_lo": 1030.0, "plan_hi": 1065.0}), lang)
+    assert even["move_pct"] == f"3{mark}0–6{mark}5%"  # never "3–6,5%"

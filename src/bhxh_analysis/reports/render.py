@@ -177,24 +177,61 @@ def _rate(fmt: str, row: pd.Series) -> bool:
 RATE_DECIMALS = 2
 
 
-def _same_coarser(lo: float, hi: float, lang: str) -> bool:
-    """Whether ``lo`` and ``hi`` print alike with one decimal fewer than a rate column
-    shows (:data:`RATE_DECIMALS` − 1: tenths).
+def same_coarser(lo: float, hi: float, lang: str, decimals: int = RATE_DECIMALS) -> bool:
+    """Whether the range ``lo``–``hi`` of a figure printed with ``decimals`` decimals says
+    no more than its value: its ends print alike with one decimal fewer, or it is
+    narrower than half a unit of that coarser digit.
 
     A gap of two rates printed with two decimals (95,15 − 88,83) is known to a few
     hundredths: "+6,31 đến +6,33" says no more than "+6,32" and reads as fussy. When the
     ends agree to a tenth (+6,3 and +6,3) the range carries no information; "-0,4 đến
-    -0,25" (-0,4 and -0,3 or -0,2) keeps it.
+    -0,25" (-0,4 and -0,3 or -0,2) keeps it. Ends on either side of a rounding boundary
+    of the coarser digit (Nghệ An's BHYT gap of 30/4/2023, 0,85–0,865: tenths 0,8 and
+    0,9) do not make a range worth printing: one narrower than half a tenth is the
+    value. The rule of every range of a rate (tables, forecast and plan sentences: the
+    move needed in % of the latest figure, printed with one decimal, passes
+    ``decimals=1``).
 
     Examples
     --------
-    >>> _same_coarser(6.31, 6.33, "vi"), _same_coarser(-0.4, -0.25, "vi")
+    >>> same_coarser(6.31, 6.33, "vi"), same_coarser(-0.4, -0.25, "vi")
     (True, False)
-    >>> _same_coarser(-11.0, -9.1, "en")
-    False
+    >>> same_coarser(-11.0, -9.1, "en"), same_coarser(0.85, 0.865, "en")
+    (False, True)
+    >>> same_coarser(133.94, 134.02, "vi", 1), same_coarser(4.9, 5.6, "vi", 1)
+    (True, False)
     """
-    digits = RATE_DECIMALS - 1
+    digits = decimals - 1
+    if abs(hi - lo) < 0.5 * 10.0 ** -digits - 1e-12:
+        return True
     return i18n.fmt_number(lo, lang, digits) == i18n.fmt_number(hi, lang, digits)
+
+
+def even_ends(first: str, last: str, lang: str) -> tuple[str, str]:
+    """The two printed ends of a range with as many decimals each ("88%" beside "72,72%"
+    → "88,00%"): a range never reads "133,9–134" or "+22,6 to +22,75".
+
+    :func:`bhxh_analysis.i18n.fmt_pct` drops trailing zeros, so the shorter end is the
+    same number with zeros added.
+
+    Examples
+    --------
+    >>> even_ends("72,72%", "88%", "vi"), even_ends("+22.6", "+22.75", "en")
+    (('72,72%', '88,00%'), ('+22.60', '+22.75'))
+    >>> even_ends("1.234", "1.240", "vi")  # counts: the mark is a thousands separator
+    ('1.234', '1.240')
+    """
+    mark = i18n.fmt_number(0.5, lang, 1)[1]  # the language's decimal mark
+
+    def split(text: str) -> tuple[str, str, int]:
+        core = text.removesuffix("%")
+        return core, text[len(core):], len(core.rpartition(mark)[2]) if mark in core else 0
+
+    parts = [split(first), split(last)]
+    most = max(p[2] for p in parts)
+    out = [core + ("" if n == most else (mark if n == 0 else "") + "0" * (most - n)) + unit
+           for core, unit, n in parts]
+    return out[0], out[1]
 
 
 def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
@@ -209,15 +246,16 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     difference of counts printed in full is exact; the derive step gives it ± 1).
     When an end of the range lies further from the value than that, the range is printed
     instead of the value, each end as the value is printed (percentages with at most
-    two decimals, whole persons); otherwise the value alone. A coverage's range stops at
+    two decimals, whole persons), both with as many decimals (:func:`even_ends`:
+    "72,72–88,00%"); otherwise the value alone. A coverage's range stops at
     100 % (never below the value itself). A range across zero (a change, a growth, a
     shortfall) says that its sign is not known. A probability (``prob``: the chance of
     meeting a plan known only as a range, at its two ends) prints as a range when its
     ends differ by 1 point or more. A rate or a gap in percentage points whose two ends
-    print alike with one decimal fewer than the column (:func:`_same_coarser`: "+6,31
-    đến +6,33", "68,37–68,38%") is printed as its value ("+6,32", "68,37%"), unless
-    the range crosses zero. Without
-    ``lo``/``hi`` the value is printed as before.
+    print alike with one decimal fewer than the column, or lie closer than half a unit of
+    that digit (:func:`same_coarser`: "+6,31 đến +6,33", "68,37–68,38%", "+0,85 đến
+    +0,86") is printed as its value ("+6,32", "68,37%"), unless the range crosses zero.
+    Without ``lo``/``hi`` the value is printed as before.
     A published figure its source printed "trên", "gần", ... (``qualifier``: the kind,
     ``over``, ``nearly``, ...: :func:`bhxh_analysis.i18n.qualified`) is printed with that
     word.
@@ -277,8 +315,9 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     first, last = _cell(lo, fmt, lang, row), _cell(hi, fmt, lang, row)
     if max(value - lo, hi - value) <= half or first == point == last:
         return point, False
-    if _rate(fmt, row) and not lo < 0 < hi and _same_coarser(lo, hi, lang):
+    if _rate(fmt, row) and not lo < 0 < hi and same_coarser(lo, hi, lang):
         return point, False  # "+6,31 đến +6,33": the gap is +6,32, to its last digit
+    first, last = even_ends(first, last, lang)  # "72,72–88,00%", never "72,72–88%"
     if lo < 0 or first.startswith("+"):  # signed ends read apart: "-0.67 to +0.35"
         text = i18n.t("range_to", lang, lo=first, hi=last)
     else:  # one unit mark for both ends: "89,73–98,71%"

@@ -357,7 +357,9 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
     A plan derived from rounded figures (``plan_lo``–``plan_hi``, e.g. a coverage plan
     times a derived population) is printed as the range its inputs allow, as the
     coverage table prints a derived figure
-    (:func:`~bhxh_analysis.reports.render.value_text`), and so is the move needed; the
+    (:func:`~bhxh_analysis.reports.render.value_text`), and so is the move needed (its
+    share of the latest figure, one decimal, by the tables' rule for a rate's range:
+    :func:`~bhxh_analysis.reports.render.same_coarser`, ends with as many decimals); the
     chance as ``P at plan_hi – P at plan_lo`` when its ends differ by 1 point or more
     and print differently (the table's rule, ``value_text(..., "prob")``), else as one
     number. A plan printed as one number keeps one number everywhere.
@@ -379,7 +381,7 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
     >>> t["plan"], t["move"], t["p"]
     ('97,472,354–97,680,548', '4,872,354–5,080,548', '30–34%')
     """
-    from .render import value_text
+    from .render import even_ends, same_coarser, value_text
 
     plan, last = float(r["plan"]), float(r["last_value"])
     lo, hi = (float(r.get(c, plan)) if pd.notna(r.get(c)) else plan
@@ -387,11 +389,17 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
     text, ranged = value_text(plan, lo, hi, "count", lang)
     move = value_text(plan - last, lo - last, hi - last, "count", lang)[0] if ranged \
         else i18n.fmt_number(plan - last, lang)
-    pct = [i18n.fmt_pct(100 * (x - last) / last, lang, 1) for x in (plan, lo, hi)]
-    move_pct = (i18n.t("range_dash", lang, lo=pct[1].removesuffix("%"), hi=pct[2])
-                if ranged and pct[1] != pct[2] else pct[0])
+    # the move in % of the latest figure (one decimal), ranged by the tables' rule:
+    # "133,9–134%" (ends alike to whole points) is "133,9%", a range keeps even ends
+    shares = [100 * (x - last) / last for x in (plan, lo, hi)]
+    pct = [i18n.fmt_pct(x, lang, 1) for x in shares]
+    move_pct = pct[0]
     if ranged and (lo - last) * (hi - last) < 0:  # the sign of the move is not known
-        move_pct = i18n.t("range_to", lang, lo=pct[1], hi=pct[2])
+        move_pct = i18n.t("range_to", lang, **dict(zip(("lo", "hi"), even_ends(
+            pct[1], pct[2], lang), strict=True)))
+    elif ranged and not same_coarser(shares[1], shares[2], lang, 1):
+        ends = even_ends(pct[1], pct[2], lang)
+        move_pct = i18n.t("range_dash", lang, lo=ends[0].removesuffix("%"), hi=ends[1])
     ps = [r.get(c, math.nan) for c in ("p_meet_plan", "p_meet_plan_lo", "p_meet_plan_hi")]
     p = i18n.fmt_pct(100 * float(ps[0]), lang, 0)
     ends = {i18n.fmt_pct(100 * float(x), lang, 0) for x in ps[1:] if pd.notna(x)}
