@@ -339,8 +339,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
 
     ``lo80``/``hi80`` (and 95) become one interval column; columns not in
     :data:`COLUMNS` are left out, and so are ``place`` and ``geo_level`` when every row
-    of several has the same place and it is the page's own ``place`` (any place when
-    ``place`` is ``None``): a legacy part or a district alone keeps its name, so it is
+    has the page's own ``place`` (or, when ``place`` is ``None``, every row of several
+    has the same place): a legacy part or a district alone keeps its name, so it is
     not read as the province of the title. ``actual`` is left out when no row has one
     (unless ``columns`` names them). A column ``c`` with ``c_lo`` and ``c_hi`` beside it
     (a derived figure and the range its inputs allow) is printed by :func:`value_text`,
@@ -361,9 +361,11 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
     if columns is None:
         columns = [c for c in df.columns if c in COLUMNS]
         # A place and level the same on every row say nothing the title does not: left
-        # out, so a wide table (the forecasts) fits the page.
+        # out, so a wide table (the forecasts) fits the page. One row is the page's own
+        # only when the page names its place (Nghệ An's one forecast read "Nghệ An,
+        # Province" under the Nghệ An heading).
         own = place is None or ("place" in df and df["place"].eq(place).all())
-        if len(df) > 1 and own:
+        if (len(df) > 1 or place is not None) and own:
             columns = [c for c in columns
                        if c not in ("place", "geo_level") or df[c].nunique(dropna=False) > 1]
         # the 31 December outcome is shown only for years already over
