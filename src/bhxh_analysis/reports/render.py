@@ -28,6 +28,7 @@ import pandas as pd
 
 from .. import i18n
 from .data import SUMMARY_MIME
+from .dates import date_text, is_flag
 
 #: MIME type of the provenance a report's footer records (read back by the runner).
 PROVENANCE_MIME = "application/vnd.bhxh.provenance+json"
@@ -345,7 +346,9 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
     (unless ``columns`` names them). A column ``c`` with ``c_lo`` and ``c_hi`` beside it
     (a derived figure and the range its inputs allow) is printed by :func:`value_text`,
     and so is a published figure with its source's qualifier (``c_qualifier``, or
-    ``qualifier`` for ``value``: "gần 682.000");
+    ``qualifier`` for ``value``: "gần 682.000"); a date column ``c`` with ``c_approx``
+    set is one its source gives only roughly (:mod:`~bhxh_analysis.reports.dates`:
+    "cuối năm 2020", not "31/12/2020");
     when a cell prints a range, the catalogue's ``range_note`` follows the table (unless
     ``range_note`` is false: :class:`Page` explains ranges once, under its first table
     that prints one).
@@ -387,6 +390,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
             qual = row.get(f"{c}_qualifier", row.get("qualifier") if c == "value" else None)
             text, wide = value_text(row[c], row.get(f"{c}_lo"), row.get(f"{c}_hi"), fmt,
                                     lang, row, qual)
+            if fmt == "date" and is_flag(row.get(f"{c}_approx")):  # "cuối năm 2020"
+                text = date_text(row[c], True, lang)
             ranged |= wide
             cells.append(f"<td{cls}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")

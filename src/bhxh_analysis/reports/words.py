@@ -27,6 +27,7 @@ from .data import (
     measure_of,
     units_frame,
 )
+from .dates import approximate, date_text
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -218,9 +219,13 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
     if len(head_ins) and not head_ins["geo_level"].eq("province").any():
         out.append(t("gap_no_province_level"))
     core = head_ins[measure_of(head_ins["indicator"]).isin(["participants", "coverage_pct"])]
-    if len(core):
-        out.append(t("gap_latest", date=i18n.fmt_date(core["as_of"].max(), lang)))
     figs = rpt._figures()
+    if len(core):  # dated as the source gives it ("cuối năm 2020": Quảng Ninh's 95%)
+        when = core["as_of"].max()
+        rows = figs[figs["as_of"].eq(when).to_numpy()
+                    & figs["indicator"].isin(core["indicator"]).to_numpy()]
+        out.append(t("gap_latest", date=date_text(
+            when, len(rows) > 0 and bool(approximate(rows).all()), lang)))
     part = figs[measure_of(figs["indicator"]).eq("participants").to_numpy()]
     if len(ins) and not is_year_end(part["as_of"]).any():
         # a count derived at 31/12 (the next year-end count less its rise) is in the derived
@@ -312,7 +317,7 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
             continue
         if r["status"] == "failed":
             out.append(i18n.t("forecast_failed", lang, label=label, place=place,
-                              as_of=i18n.fmt_date(r["as_of"], lang)))
+                              as_of=date_text(r["as_of"], r.get("as_of_approx"), lang)))
             continue
         out += _actual_note(r, lang)
         out += _plan_origin(r, lang)
@@ -325,7 +330,8 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
             else:
                 out.append(i18n.t(
                     "plan_reason", lang, label=label, place=place, plan=txt["plan"],
-                    as_of=i18n.fmt_date(r["last_as_of"], lang), move=txt["move"],
+                    as_of=date_text(r["last_as_of"], r.get("last_as_of_approx"), lang),
+                    move=txt["move"],
                     move_pct=txt["move_pct"], last=num(r["last_value"]),
                     forecast=num(r["forecast"]), p=txt["p"]))
             if txt["ranged"]:  # the arithmetic below is the central plan's
@@ -474,7 +480,8 @@ def _actual_note(r: pd.Series, lang: str) -> list[str]:
     num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
     return [i18n.t("forecast_actual", lang, label=i18n.indicator_label(r["indicator"], lang),
                    place=r["place"], actual=num(actual), forecast=num(r["forecast"]),
-                   as_of=i18n.fmt_date(r["as_of"], lang), where=i18n.t(where, lang))]
+                   as_of=date_text(r["as_of"], r.get("as_of_approx"), lang),
+                   where=i18n.t(where, lang))]
 
 
 def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[str]:
