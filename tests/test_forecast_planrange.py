@@ -184,3 +184,18 @@ def test_the_move_in_percent_follows_the_tables_rule_for_a_rates_range(lang) -> 
     even = plan_texts(pd.Series({**base, "last_value": 1000.0, "plan": 1045.0,
                                  "plan_lo": 1030.0, "plan_hi": 1065.0}), lang)
     assert even["move_pct"] == f"3{mark}0–6{mark}5%"  # never "3–6,5%"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_ranged_plan_already_met_names_no_move_needed(lang) -> None:
+    """Kon Tum 2020: 4.294 already met the plan of 4.035–4.042, yet the next sentence
+    said "the move needed is a range too" (the table's pace: 0)."""
+    r = _forecast(DERIVED)
+    label = i18n.indicator_label("bhyt_participants", lang)
+    met = _row(r, last_value=r.plan_hi + 5_000, p_meet_plan=0.94, p_meet_plan_lo=0.94,
+               p_meet_plan_hi=0.94)
+    text = " ".join(forecast_sentences(pd.DataFrame([met]), lang))
+    assert i18n.t("plan_ranged_met_one_p", lang, label=label, place="Place P1",
+                  p="94%") in text, text
+    for key in ("plan_ranged_one_p", "plan_ranged"):
+        assert i18n.t(key, lang, label=label, place="Place P1", p="94%") not in text

@@ -334,8 +334,10 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                     move=txt["move"],
                     move_pct=txt["move_pct"], last=num(r["last_value"]),
                     forecast=num(r["forecast"]), p=txt["p"]))
-            if txt["ranged"]:  # the arithmetic below is the central plan's
-                out.append(i18n.t("plan_ranged_one_p" if txt["p_one"] else "plan_ranged",
+            if txt["ranged"]:  # the arithmetic below is the central plan's; a plan met
+                # at both ends needs no move (Kon Tum 2020: "the move needed is a range too")
+                key = "plan_ranged_met" if txt["move_hi"] <= 0 else "plan_ranged"
+                out.append(i18n.t(key + "_one_p" if txt["p_one"] else key,
                                   lang, label=label, place=place, p=p))
             if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
                 family = r.get("past_moves_pool") == "family"
