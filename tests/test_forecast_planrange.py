@@ -199,3 +199,16 @@ def test_a_ranged_plan_already_met_names_no_move_needed(lang) -> None:
                   p="94%") in text, text
     for key in ("plan_ranged_one_p", "plan_ranged"):
         assert i18n.t(key, lang, label=label, place="Place P1", p="94%") not in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_latest_figure_keeps_its_sources_qualifier(lang) -> None:
+    """Cà Mau 5/12/2024: "trên 1 triệu" BHYT participants read "1.000.000" in the forecast
+    table and its sentences, beside "trên 1.000.000" in the headline table."""
+    r = _forecast(DERIVED)
+    row = _row(r, last_value_qualifier="over")
+    shown = i18n.qualified(i18n.fmt_number(PARTICIPANTS, lang), "over", lang)
+    assert shown != i18n.fmt_number(PARTICIPANTS, lang)
+    assert f"<td class=\"num\">{shown}</td>" in table_html(pd.DataFrame([row]), lang)
+    text = " ".join(forecast_sentences(pd.DataFrame([row]), lang))
+    assert shown in text, text

@@ -324,15 +324,16 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
         if pd.notna(r["plan"]) and pd.notna(r["p_meet_plan"]):
             p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)
             txt = plan_texts(r, lang)
+            last = i18n.qualified(num(r["last_value"]), r.get("last_value_qualifier"), lang)
             if txt["move_hi"] <= 0:  # met even at the plan's upper end
                 out.append(i18n.t("plan_met_reason", lang, label=label, place=place,
-                                  last=num(r["last_value"]), plan=txt["plan"], p=txt["p"]))
+                                  last=last, plan=txt["plan"], p=txt["p"]))
             else:
                 out.append(i18n.t(
                     "plan_reason", lang, label=label, place=place, plan=txt["plan"],
                     as_of=date_text(r["last_as_of"], r.get("last_as_of_approx"), lang),
                     move=txt["move"],
-                    move_pct=txt["move_pct"], last=num(r["last_value"]),
+                    move_pct=txt["move_pct"], last=last,
                     forecast=num(r["forecast"]), p=txt["p"]))
             if txt["ranged"]:  # the arithmetic below is the central plan's; a plan met
                 # at both ends needs no move (Kon Tum 2020: "the move needed is a range too")
