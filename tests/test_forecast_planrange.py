@@ -126,6 +126,14 @@ def test_the_fan_chart_draws_a_ranged_plan_as_a_band() -> None:
     lo, hi = (i18n.fmt_number(getattr(r, c), "en") for c in ("plan_lo", "plan_hi"))
     assert labels["range"] == [f"Plan: {lo}–{hi}"]
     assert labels["one"] == [f"Plan: {i18n.fmt_number(_forecast(PUBLISHED).plan, 'en')}"]
+    # a range within a person of the plan is the plan, as the table prints it (the chart
+    # drew "4,035–4,036" and a band beside a table's "4,035")
+    near = r.to_frame().assign(plan_lo=r.plan - 0.6, plan_hi=r.plan + 0.6)
+    ax = plotting.fan_chart(hist, near, plan=r.plan, lang="en")
+    shown = [t for t in ax.get_legend_handles_labels()[1] if t.startswith("Plan")]
+    plt.close(ax.figure)
+    assert shown == [f"Plan: {value_text(r.plan, r.plan - 0.6, r.plan + 0.6, 'count', 'en')[0]}"]
+    assert "–" not in shown[0]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
