@@ -77,7 +77,7 @@ def test_a_date_the_source_gives_as_end_of_year_is_printed_so(lang) -> None:
     text = visible_text(page.html())
     end = i18n.t("date_approx_year_end", lang, year=2020)
     assert f"{i18n.fmt_pct(95, lang)} {end}" in text, text  # the table's as-of cell
-    assert i18n.t("gap_latest", lang, date=end) in text
+    assert i18n.t("gap_latest_approx", lang, date=end) in text
     assert i18n.t("forecast_none_year_coverage_end_approx", lang, year=2020) in text
     assert i18n.fmt_date("2020-12-31", lang) not in text
     # the same figure with a day of its own keeps it

@@ -224,8 +224,9 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
         when = core["as_of"].max()
         rows = figs[figs["as_of"].eq(when).to_numpy()
                     & figs["indicator"].isin(core["indicator"]).to_numpy()]
-        out.append(t("gap_latest", date=date_text(
-            when, len(rows) > 0 and bool(approximate(rows).all()), lang)))
+        rough = len(rows) > 0 and bool(approximate(rows).all())
+        out.append(t("gap_latest_approx" if rough else "gap_latest",
+                     date=date_text(when, rough, lang)))
     part = figs[measure_of(figs["indicator"]).eq("participants").to_numpy()]
     if len(ins) and not is_year_end(part["as_of"]).any():
         # a count derived at 31/12 (the next year-end count less its rise) is in the derived
