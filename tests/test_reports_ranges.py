@@ -257,3 +257,16 @@ def test_a_range_prints_its_two_ends_with_as_many_decimals(lang) -> None:
     row = pd.Series({"indicator": "bhyt_attainment_pct", "unit": "pct"})
     assert value_text(80.0, 72.72, 88.0, "value", lang, row) == (
         f"72{mark}72–88{mark}00%", True)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_checks_implied_range_follows_the_tables_rule(lang) -> None:
+    # Việt Nam's BHXH % of plan, 30/9/2022: "90,55% (90,52%–90,6%)" and
+    # "89,91% (89,91%–89,92%)" in the consistency table
+    from bhxh_analysis.reports.words import implied_text
+
+    mark = "," if lang == "vi" else "."
+    kept = implied_text("bhxh_attainment_pct=90.55 [90.52, 90.6]", lang)
+    assert kept.endswith(f"(90{mark}52–90{mark}60%)"), kept
+    alone = implied_text("bhxh_attainment_pct=89.91 [89.91, 89.92]", lang)
+    assert alone.endswith(f"{i18n.fmt_pct(89.91, lang)}") and "–" not in alone, alone

@@ -94,8 +94,11 @@ def source_names(ids: str, labels: pd.Series) -> str:
 def implied_text(implied: str, lang: str) -> str:
     """Return implied values (``x=1 [0.9, 1.1] via rule``) as ``label 1 (0,9–1,1)``.
 
-    A range whose ends print as the value itself ("551,000 (551,000–551,000)") is left
-    out: at the printed precision it adds nothing.
+    The range is printed by the tables' rule
+    (:func:`~bhxh_analysis.reports.render.value_text`): one whose ends print as the value
+    itself ("551,000 (551,000–551,000)") or, for a rate, as narrow as the value's last
+    digits ("89.91% (89.91%–89.92%)") is left out; one kept has even ends ("90.52–90.60%",
+    was "90.52%–90.6%").
 
     Examples
     --------
@@ -105,15 +108,21 @@ def implied_text(implied: str, lang: str) -> str:
     'Population 1,000 (900–1,100)'
     >>> implied_text("population=1300 khoảng [1274, 1326]", "vi")
     'Dân số khoảng 1.300 (1.274–1.326)'
+    >>> implied_text("bhxh_attainment_pct=90.55 [90.52, 90.6]", "en")
+    'Social insurance (BHXH): % of plan 90.55% (90.52–90.60%)'
+    >>> implied_text("bhxh_attainment_pct=89.91 [89.91, 89.92]", "vi")
+    'BHXH: % kế hoạch 89,91%'
     """
+    from .render import value_text
+
     out = []
     for k, v, q, lo, hi in _IMPLIED.findall(str(implied)):
-        shown = _value(k, float(v), lang)
         text = f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang, q)}"
         if lo and hi:
-            ends = _value(k, float(lo), lang), _value(k, float(hi), lang)
-            if ends != (shown, shown):  # a range that prints as the value says nothing
-                text += f" ({ends[0]}–{ends[1]})"
+            row = pd.Series({"indicator": k, "unit": "pct" if k.endswith("_pct") else "persons"})
+            rng, ranged = value_text(float(v), float(lo), float(hi), "value", lang, row)
+            if ranged:  # a range that prints as the value says nothing
+                text += f" ({rng})"
         out.append(text)
     return " | ".join(out)
 
