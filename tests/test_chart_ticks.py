@@ -234,3 +234,29 @@ def test_fan_chart_marks_its_as_of_date_even_in_late_december(lang: str, as_of: 
     assert i18n.fmt_date(pd.Timestamp("2025-12-31"), lang) in [
         t.get_text() for t in ax.get_xticklabels()]
     assert_legible(fig, lang, date)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_date_format_an_axis(lang) -> None:
+    """Hải Phòng's chart read "7/2018, 2019, 7/2019": a tick on 1 January reads as its
+    month when another tick falls within a year, as its year alone when none does."""
+    from bhxh_analysis import i18n
+
+    def labels(dates: list[str], width: float) -> list[str]:
+        fig = plotting.panels(_frame(dates, series=1), x="as_of", y="value", hue="series",
+                              panel="panel", lang=lang, width=width)
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        marks = {i18n.fmt_date(pd.Timestamp(d), lang) for d in dates}
+        out = [t.get_text() for t in ax.get_xticklabels() if t.get_text()
+               and t.get_text() not in marks]
+        plt.close(fig)
+        return out
+
+    months = [str(d.date()) for d in pd.date_range("2018-01-31", "2020-06-30", freq="ME")]
+    mixed = labels(months, 8.5)
+    assert any(not re.fullmatch(r"\d{4}", t) for t in mixed), mixed
+    assert not any(re.fullmatch(r"\d{4}", t) for t in mixed), mixed
+    assert i18n.fmt_month(2019, 1, lang) in mixed, mixed
+    years = labels(MONTHLY, 4.0)  # ten years: ticks on 1 January only
+    assert years and all(re.fullmatch(r"\d{4}", t) for t in years), years

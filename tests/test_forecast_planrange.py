@@ -126,6 +126,14 @@ def test_the_fan_chart_draws_a_ranged_plan_as_a_band() -> None:
     lo, hi = (i18n.fmt_number(getattr(r, c), "en") for c in ("plan_lo", "plan_hi"))
     assert labels["range"] == [f"Plan: {lo}–{hi}"]
     assert labels["one"] == [f"Plan: {i18n.fmt_number(_forecast(PUBLISHED).plan, 'en')}"]
+    # a range within a person of the plan is the plan, as the table prints it (the chart
+    # drew "4,035–4,036" and a band beside a table's "4,035")
+    near = r.to_frame().assign(plan_lo=r.plan - 0.6, plan_hi=r.plan + 0.6)
+    ax = plotting.fan_chart(hist, near, plan=r.plan, lang="en")
+    shown = [t for t in ax.get_legend_handles_labels()[1] if t.startswith("Plan")]
+    plt.close(ax.figure)
+    assert shown == [f"Plan: {value_text(r.plan, r.plan - 0.6, r.plan + 0.6, 'count', 'en')[0]}"]
+    assert "–" not in shown[0]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -159,3 +167,56 @@ def test_the_past_moves_arithmetic_of_a_ranged_plan_names_the_central_plan(lang)
     single = _forecast(PUBLISHED)
     text = " ".join(forecast_sentences(pd.DataFrame([_row(single, **kw)]), lang))
     assert i18n.t("plan_model_empirical_moves", lang, n=11, k=3, p=p) in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_move_in_percent_follows_the_tables_rule_for_a_rates_range(lang) -> None:
+    """Hải Phòng 2020 (legacy) read "(8,8–9% so với số liệu mới nhất ...)": ends alike to
+    whole points and printed at two precisions. The move's share of the latest figure
+    (one decimal) is ranged by :func:`~bhxh_analysis.reports.render.same_coarser`, as a
+    gap in a table is, and a range kept prints both ends with one decimal."""
+    mark = "," if lang == "vi" else "."
+    base = {"last_value": 412_321.0, "p_meet_plan": 0.3, "p_meet_plan_lo": 0.29,
+            "p_meet_plan_hi": 0.31}
+    close = plan_texts(pd.Series({**base, "plan": 449_030.0, "plan_lo": 448_662.0,
+                                  "plan_hi": 449_397.0}), lang)
+    assert close["ranged"] and close["move_pct"] == f"8{mark}9%"
+    # ... and Kon Tum's kind: 133,94–134,02% is 134% to whole points
+    last = 10_000.0
+    kt = plan_texts(pd.Series({**base, "last_value": last, "plan": 23_398.0,
+                               "plan_lo": 23_394.0, "plan_hi": 23_402.0}), lang)
+    assert kt["ranged"] and kt["move_pct"] == "134%"
+    wide = plan_texts(pd.Series({**base, "plan": 433_000.0, "plan_lo": 430_000.0,
+                                 "plan_hi": 436_000.0}), lang)
+    assert wide["move_pct"] == f"4{mark}3–5{mark}7%"
+    even = plan_texts(pd.Series({**base, "last_value": 1000.0, "plan": 1045.0,
+                                 "plan_lo": 1030.0, "plan_hi": 1065.0}), lang)
+    assert even["move_pct"] == f"3{mark}0–6{mark}5%"  # never "3–6,5%"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_ranged_plan_already_met_names_no_move_needed(lang) -> None:
+    """Kon Tum 2020: 4.294 already met the plan of 4.035–4.042, yet the next sentence
+    said "the move needed is a range too" (the table's pace: 0)."""
+    r = _forecast(DERIVED)
+    label = i18n.indicator_label("bhyt_participants", lang)
+    met = _row(r, last_value=r.plan_hi + 5_000, p_meet_plan=0.94, p_meet_plan_lo=0.94,
+               p_meet_plan_hi=0.94)
+    text = " ".join(forecast_sentences(pd.DataFrame([met]), lang))
+    assert i18n.t("plan_ranged_met_one_p", lang, label=label, place="Place P1",
+                  p="94%") in text, text
+    for key in ("plan_ranged_one_p", "plan_ranged"):
+        assert i18n.t(key, lang, label=label, place="Place P1", p="94%") not in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_latest_figure_keeps_its_sources_qualifier(lang) -> None:
+    """Cà Mau 5/12/2024: "trên 1 triệu" BHYT participants read "1.000.000" in the forecast
+    table and its sentences, beside "trên 1.000.000" in the headline table."""
+    r = _forecast(DERIVED)
+    row = _row(r, last_value_qualifier="over")
+    shown = i18n.qualified(i18n.fmt_number(PARTICIPANTS, lang), "over", lang)
+    assert shown != i18n.fmt_number(PARTICIPANTS, lang)
+    assert f"<td class=\"num\">{shown}</td>" in table_html(pd.DataFrame([row]), lang)
+    text = " ".join(forecast_sentences(pd.DataFrame([row]), lang))
+    assert shown in text, text

@@ -706,7 +706,7 @@ def test_a_rate_printed_over_a_figure_gives_a_gap_that_is_a_range() -> None:
     assert (row["gap_pp_lo"], row["gap_pp_hi"]) == pytest.approx((95 - 100.0, 95 - 92.25))
     assert (row["persons_needed_lo"], row["persons_needed_hi"]) == (0, 16500)
     vi, en = _html(cov, "vi"), _html(cov, "en")
-    assert ">trên 92,3%<" in vi and ">từ -5 đến +2,75 (chưa rõ âm hay dương)<" in vi
+    assert ">trên 92,3%<" in vi and ">từ -5,00 đến +2,75 (chưa rõ âm hay dương)<" in vi
     assert ">over 92.3%<" in en and ">0–16,500<" in en and ">+2.7<" not in en
 
 

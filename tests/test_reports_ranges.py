@@ -48,8 +48,8 @@ def test_a_wide_range_is_printed_instead_of_the_value(lang, pct, count) -> None:
 
 
 @pytest.mark.parametrize("lang, growth, change", [
-    ("en", "-18.8% to 35.33% (sign not known)", "-47,000 to 53,000 (sign not known)"),
-    ("vi", "từ -18,8% đến 35,33% (chưa rõ âm hay dương)",
+    ("en", "-18.80% to 35.33% (sign not known)", "-47,000 to 53,000 (sign not known)"),
+    ("vi", "từ -18,80% đến 35,33% (chưa rõ âm hay dương)",
      "từ -47.000 đến 53.000 (chưa rõ âm hay dương)"),
 ])
 def test_a_range_across_zero_says_its_sign_is_not_known(lang, growth, change) -> None:
@@ -87,7 +87,7 @@ def test_a_range_within_the_last_printed_digit_is_printed_as_the_value(lang) -> 
 
 def test_a_coverage_range_stops_at_100() -> None:
     row = pd.Series({"indicator": "bhyt_coverage_pct", "unit": "pct"})
-    assert value_text(91.5873, 91.5873, 100.7461, "value", "en", row) == ("91.59–100%", True)
+    assert value_text(91.5873, 91.5873, 100.7461, "value", "en", row) == ("91.59–100.00%", True)
     # an attainment may pass 100 %: its range is left as it is
     row = pd.Series({"indicator": "bhyt_attainment_pct", "unit": "pct"})
     assert value_text(100.05, 100.049, 110.07, "value", "en", row) == ("100.05–110.07%", True)
@@ -223,8 +223,8 @@ def test_a_rate_whose_ends_agree_one_decimal_coarser_is_printed_as_its_value(lan
             i18n.fmt_pp(-3.28, lang), False)
         # ends that differ one decimal coarser carry information: the range stays
         assert value_text(-0.38, -0.45, -0.3, fmt, lang, row) == (
-            i18n.t("range_to", lang, lo=i18n.fmt_pp(-0.45, lang), hi=i18n.fmt_pp(-0.3, lang)),
-            True)
+            i18n.t("range_to", lang, lo=i18n.fmt_pp(-0.45, lang),
+                   hi=i18n.fmt_pp(-0.3, lang) + "0"), True)  # both ends to hundredths
         # a value printed with one decimal is judged at the column's tenths too: the
         # 2025 Hà Nội BHYT shortfall of 31/12/2018 (-0,3) keeps "-0,4 to -0,25"
         assert value_text(-0.3, -0.4, -0.25, fmt, lang, row)[1]
@@ -234,7 +234,39 @@ def test_a_rate_whose_ends_agree_one_decimal_coarser_is_printed_as_its_value(lan
     cov = pd.Series({"indicator": "bhyt_coverage_pct", "unit": "pct"})
     assert value_text(68.374, 68.37, 68.38, "value", lang, cov) == (
         i18n.fmt_pct(68.374, lang), False)
-    # ends astride a tenth's rounding (106,7 | 106,8) are not alike: the rule keeps them
-    assert value_text(106.744, 106.74, 106.75, "pct", lang)[1]
+    # ends astride a tenth's rounding are alike when the range is narrower than half a
+    # tenth: Nghệ An's BHYT gap of 30/4/2023 (93,2 − 92,34) read "+0,85 đến +0,86"
+    # (0,85–0,865: tenths 0,8 and 0,9), Tuyên Quang's % of plan "106,74–106,75%"
+    assert value_text(0.86, 0.8499999999999943, 0.8649999999999949, "pp", lang) == (
+        i18n.fmt_pp(0.86, lang), False)
+    assert value_text(106.744, 106.74, 106.75, "pct", lang) == (
+        i18n.fmt_pct(106.744, lang), False)
+    # ... and one as wide as half a tenth carries information: it stays
+    assert value_text(106.75, 106.72, 106.78, "pct", lang)[1]
     # ... while a range wider than a tenth stays
     assert value_text(89.7344, 89.7339, 98.7083, "value", lang, cov)[1]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_range_prints_its_two_ends_with_as_many_decimals(lang) -> None:
+    # Nghệ An (legacy) printed a BHXH gap "+22.6 to +22.75" and a derived % of plan
+    # "72,72–88%": each end as fmt_pct prints it alone, trailing zeros dropped
+    mark = "," if lang == "vi" else "."
+    gap = value_text(22.7, 22.6, 22.75, "pp", lang)[0]
+    assert gap == i18n.t("range_to", lang, lo=f"+22{mark}60", hi=f"+22{mark}75")
+    row = pd.Series({"indicator": "bhyt_attainment_pct", "unit": "pct"})
+    assert value_text(80.0, 72.72, 88.0, "value", lang, row) == (
+        f"72{mark}72–88{mark}00%", True)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_checks_implied_range_follows_the_tables_rule(lang) -> None:
+    # Việt Nam's BHXH % of plan, 30/9/2022: "90,55% (90,52%–90,6%)" and
+    # "89,91% (89,91%–89,92%)" in the consistency table
+    from bhxh_analysis.reports.words import implied_text
+
+    mark = "," if lang == "vi" else "."
+    kept = implied_text("bhxh_attainment_pct=90.55 [90.52, 90.6]", lang)
+    assert kept.endswith(f"(90{mark}52–90{mark}60%)"), kept
+    alone = implied_text("bhxh_attainment_pct=89.91 [89.91, 89.92]", lang)
+    assert alone.endswith(f"{i18n.fmt_pct(89.91, lang)}") and "–" not in alone, alone

@@ -85,6 +85,11 @@ def _label_boxes(axis: Any, values: Sequence[float],
             for v, t in zip(values, labels, strict=True)]
 
 
+def _new_year(v: float) -> bool:
+    d = mdates.num2date(v)
+    return d.month == 1 and d.day == 1
+
+
 def _clash(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return abs(a[0] - b[0]) < a[1] + b[1]
 
@@ -94,7 +99,8 @@ class DateLabels(mticker.Formatter):
 
     A mark (a date of a sparse series, a forecast's date) is written in full
     (``31/12/2021``), 1 January as its year, another first of a month as the month
-    (``7/2020``); an ``unlabelled`` date keeps its tick but no label (the caller writes
+    (``7/2020``), and 1 January as its month too on an axis with such a tick (one format
+    an axis, :meth:`texts`); an ``unlabelled`` date keeps its tick but no label (the caller writes
     it elsewhere). Labels are placed in order — the newest mark, the oldest, the other
     marks from the newest, then the other ticks from the left — and one that would meet
     a label already placed is left empty (its tick stays), whatever the axis' width.
@@ -119,8 +125,22 @@ class DateLabels(mticker.Formatter):
             return str(d.year)
         return i18n.fmt_month(d.year, d.month, self.lang)
 
-    def format_ticks(self, values: Sequence[float]) -> list[str]:
+    def texts(self, values: Sequence[float]) -> list[str]:
+        """The labels of ``values`` in one format: when any regular tick falls within a
+        year, a tick on 1 January reads as its month too (``1/2019``), not as the year
+        alone beside months (Hải Phòng read "7/2018, 2019, 7/2019"); marks keep their
+        full date and unlabelled ticks no label."""
         labels = [self(v, i) for i, v in enumerate(values)]
+        regular = [i for i, v in enumerate(values)
+                   if labels[i] and not self.is_mark(v)]
+        if any(not _new_year(values[i]) for i in regular):
+            for i in regular:
+                d = mdates.num2date(values[i])
+                labels[i] = i18n.fmt_month(d.year, d.month, self.lang)
+        return labels
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        labels = self.texts(values)
         boxes = _label_boxes(self.axis, values, labels) if self.axis is not None else None
         if boxes is None:
             return labels
@@ -157,6 +177,8 @@ class DateTicks(mticker.Locator):
         if self.only_marks or self.axis is None:
             return marks
         fmt = self.axis.get_major_formatter()
+        texts = fmt.texts if isinstance(fmt, DateLabels) else (
+            lambda vs: [fmt(v) for v in vs])
         mark_boxes = _label_boxes(self.axis, marks, [fmt(m) for m in marks]) or []
         ticks: list[float] = []
         for kind, k in DATE_STEPS:
@@ -166,7 +188,7 @@ class DateTicks(mticker.Locator):
                    if kind == "month" else mdates.YearLocator(base=k))
             ticks = [float(v) for v in loc.tick_values(mdates.num2date(lo), mdates.num2date(hi))
                      if lo <= v <= hi]
-            boxes = _label_boxes(self.axis, ticks, [fmt(t) for t in ticks])
+            boxes = _label_boxes(self.axis, ticks, texts(ticks))  # as format_ticks writes
             if boxes is None:
                 break
             free = [(t, b) for t, b in zip(ticks, boxes, strict=True)

@@ -87,12 +87,14 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
         ax.plot(pts["as_of"], pts["value"], color="#222222", marker="o", markersize=5,
                 linewidth=1.0, zorder=5, label=i18n.t("fan_history", lang))
         if plan is not None and not pd.isna(plan):  # a ranged plan: its band, its range
-            ends = [i18n.fmt_number(row.get(c, plan), lang) for c in ("plan_lo", "plan_hi")]
-            text = i18n.fmt_number(plan, lang)
-            if "–" not in ends and ends[0] != ends[1]:
+            # printed as the table and the sentences print it (render.value_text)
+            from ..reports.render import value_text
+
+            text, ranged = value_text(plan, row.get("plan_lo"), row.get("plan_hi"), "count",
+                                      lang)
+            if ranged:
                 ax.axhspan(float(row["plan_lo"]), float(row["plan_hi"]), color=TARGET_COLOR,
                            alpha=0.15, linewidth=0)
-                text = i18n.t("range_dash", lang, lo=ends[0], hi=ends[1])
             ax.axhline(float(plan), color=TARGET_COLOR, linestyle="-", linewidth=1.3,
                        label=f"{i18n.t('fan_plan', lang)}: {text}")
         actual = row.get("actual", math.nan)

@@ -23,13 +23,15 @@ from .. import i18n
 from ..metrics.figures import figure_bounds
 from ..schema import DENOMINATOR, QUALIFIER_KIND
 from .data import latest, measure_of, scheme_of, unit_kinds
+from .dates import approximate
 from .plans import next_plan_of, plan_note, plan_of, same_place
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
 
 #: Columns of the coverage table, in order.
-COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of", "target",
+COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of",
+           "as_of_approx", "target",
            "target_kind", "target_year", "target_source", "target_source_id", "gap_pp",
            "denominator", "denominator_indicator", "persons_needed", "label",
            "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi",
@@ -233,6 +235,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
     rows, older, bsets = [], [], []
     cov = rpt._order(cov)
     bounds = figure_bounds(cov)  # a published rate printed "trên 92,3%" is a bound
+    approx = approximate(cov)  # a date the source gives only roughly ("end-2020")
     for i, (_, r) in enumerate(cov.iterrows()):  # a handful of rows per province
         year = int(r["as_of"].year)
         plan_ind = r["indicator"].replace("_coverage_pct", "_plan_coverage_pct")
@@ -286,7 +289,8 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
             "indicator": r["indicator"], "coverage": float(r["value"]),
             "label": f"{r['place']} · {i18n.indicator_label(r['indicator'], rpt.lang).split(':')[0]}",
-            "as_of": r["as_of"], "target": target, "target_kind": kind,
+            "as_of": r["as_of"], "as_of_approx": bool(approx.iloc[i]),
+            "target": target, "target_kind": kind,
             "target_year": tyear, "target_source": tsrc, "target_source_id": tsrc_id,
             "gap_pp": gap, "denominator": denom, "denominator_indicator": denom_ind,
             "persons_needed": float(needed), "target_note": note,

@@ -17,7 +17,10 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
+from ..metrics.figures import figure_bounds
+from ..schema import QUALIFIER_KIND
 from .data import is_insurance, is_year_end, latest, measure_of, prior_and_outcome
+from .dates import approximate
 from .plans import (
     coverage_plan_for,
     forecast_plan_notes,
@@ -38,7 +41,8 @@ COLUMNS = ["place", "geo_name", "boundaries", "geo_level", "geo_code", "indicato
            "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
            "p_meet_plan_model", "plan_pull", "actual", "plan_basis", "plan_denominator",
            "plan_note", "denominator_note", "bound_year", "plan_lo", "plan_hi",
-           "p_meet_plan_lo", "p_meet_plan_hi"]
+           "p_meet_plan_lo", "p_meet_plan_hi", "as_of_approx", "last_as_of_approx",
+           "last_value_qualifier"]
 
 #: What a forecast result hands to a row of the table.
 _RESULT_FIELDS = (
@@ -92,6 +96,14 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
                                 last_value=before["value"], last_as_of=before["as_of"],
                                 actual=outcome["value"])
                     r = before
+            # a date the source gives only roughly ("up to now" in a half-year review),
+            # and the latest figure's qualifier (Cà Mau 5/12/2024: "trên 1 triệu")
+            row = r.to_frame().T
+            rough = bool(approximate(row).iloc[0])
+            word = str(figure_bounds(row)["qualifier"].iloc[0])
+            base.update(last_as_of_approx=rough,
+                        as_of_approx=rough and base["as_of"] == r["as_of"],
+                        last_value_qualifier=QUALIFIER_KIND.get(word, ""))
             if base["status"] == "ok":
                 base["label"] = rpt.t("fan_title", place=r["place"], label=(
                     i18n.indicator_label(r["indicator"], rpt.lang)))
@@ -291,8 +303,11 @@ def notes(rpt: ProvinceReport) -> list[str]:
         cov = figs[measure_of(figs["indicator"]).eq("coverage_pct").to_numpy()
                    & is_insurance(figs["indicator"]).to_numpy()
                    & (figs["as_of"].dt.year == rpt.year).to_numpy()]
-        key = ("forecast_none_year" if cov.empty else "forecast_none_year_coverage_known"
-               if is_year_end(cov["as_of"]).any() else "forecast_none_year_coverage")
+        end = cov[is_year_end(cov["as_of"]).to_numpy()]
+        key = ("forecast_none_year" if cov.empty else "forecast_none_year_coverage"
+               if end.empty else "forecast_none_year_coverage_known"
+               if not approximate(end).all()  # Quảng Ninh's 95%: "end-2020", no day
+               else "forecast_none_year_coverage_end_approx")
         return [rpt.t(key, year=rpt.year)]
     from .boundaries import former_area_sentences
     from .words import forecast_sentences

@@ -28,6 +28,7 @@ import pandas as pd
 
 from .. import i18n
 from .data import SUMMARY_MIME
+from .dates import date_text, is_flag
 
 #: MIME type of the provenance a report's footer records (read back by the runner).
 PROVENANCE_MIME = "application/vnd.bhxh.provenance+json"
@@ -177,24 +178,61 @@ def _rate(fmt: str, row: pd.Series) -> bool:
 RATE_DECIMALS = 2
 
 
-def _same_coarser(lo: float, hi: float, lang: str) -> bool:
-    """Whether ``lo`` and ``hi`` print alike with one decimal fewer than a rate column
-    shows (:data:`RATE_DECIMALS` − 1: tenths).
+def same_coarser(lo: float, hi: float, lang: str, decimals: int = RATE_DECIMALS) -> bool:
+    """Whether the range ``lo``–``hi`` of a figure printed with ``decimals`` decimals says
+    no more than its value: its ends print alike with one decimal fewer, or it is
+    narrower than half a unit of that coarser digit.
 
     A gap of two rates printed with two decimals (95,15 − 88,83) is known to a few
     hundredths: "+6,31 đến +6,33" says no more than "+6,32" and reads as fussy. When the
     ends agree to a tenth (+6,3 and +6,3) the range carries no information; "-0,4 đến
-    -0,25" (-0,4 and -0,3 or -0,2) keeps it.
+    -0,25" (-0,4 and -0,3 or -0,2) keeps it. Ends on either side of a rounding boundary
+    of the coarser digit (Nghệ An's BHYT gap of 30/4/2023, 0,85–0,865: tenths 0,8 and
+    0,9) do not make a range worth printing: one narrower than half a tenth is the
+    value. The rule of every range of a rate (tables, forecast and plan sentences: the
+    move needed in % of the latest figure, printed with one decimal, passes
+    ``decimals=1``).
 
     Examples
     --------
-    >>> _same_coarser(6.31, 6.33, "vi"), _same_coarser(-0.4, -0.25, "vi")
+    >>> same_coarser(6.31, 6.33, "vi"), same_coarser(-0.4, -0.25, "vi")
     (True, False)
-    >>> _same_coarser(-11.0, -9.1, "en")
-    False
+    >>> same_coarser(-11.0, -9.1, "en"), same_coarser(0.85, 0.865, "en")
+    (False, True)
+    >>> same_coarser(133.94, 134.02, "vi", 1), same_coarser(4.9, 5.6, "vi", 1)
+    (True, False)
     """
-    digits = RATE_DECIMALS - 1
+    digits = decimals - 1
+    if abs(hi - lo) < 0.5 * 10.0 ** -digits - 1e-12:
+        return True
     return i18n.fmt_number(lo, lang, digits) == i18n.fmt_number(hi, lang, digits)
+
+
+def even_ends(first: str, last: str, lang: str) -> tuple[str, str]:
+    """The two printed ends of a range with as many decimals each ("88%" beside "72,72%"
+    → "88,00%"): a range never reads "133,9–134" or "+22,6 to +22,75".
+
+    :func:`bhxh_analysis.i18n.fmt_pct` drops trailing zeros, so the shorter end is the
+    same number with zeros added.
+
+    Examples
+    --------
+    >>> even_ends("72,72%", "88%", "vi"), even_ends("+22.6", "+22.75", "en")
+    (('72,72%', '88,00%'), ('+22.60', '+22.75'))
+    >>> even_ends("1.234", "1.240", "vi")  # counts: the mark is a thousands separator
+    ('1.234', '1.240')
+    """
+    mark = i18n.fmt_number(0.5, lang, 1)[1]  # the language's decimal mark
+
+    def split(text: str) -> tuple[str, str, int]:
+        core = text.removesuffix("%")
+        return core, text[len(core):], len(core.rpartition(mark)[2]) if mark in core else 0
+
+    parts = [split(first), split(last)]
+    most = max(p[2] for p in parts)
+    out = [core + ("" if n == most else (mark if n == 0 else "") + "0" * (most - n)) + unit
+           for core, unit, n in parts]
+    return out[0], out[1]
 
 
 def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
@@ -209,15 +247,16 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     difference of counts printed in full is exact; the derive step gives it ± 1).
     When an end of the range lies further from the value than that, the range is printed
     instead of the value, each end as the value is printed (percentages with at most
-    two decimals, whole persons); otherwise the value alone. A coverage's range stops at
+    two decimals, whole persons), both with as many decimals (:func:`even_ends`:
+    "72,72–88,00%"); otherwise the value alone. A coverage's range stops at
     100 % (never below the value itself). A range across zero (a change, a growth, a
     shortfall) says that its sign is not known. A probability (``prob``: the chance of
     meeting a plan known only as a range, at its two ends) prints as a range when its
     ends differ by 1 point or more. A rate or a gap in percentage points whose two ends
-    print alike with one decimal fewer than the column (:func:`_same_coarser`: "+6,31
-    đến +6,33", "68,37–68,38%") is printed as its value ("+6,32", "68,37%"), unless
-    the range crosses zero. Without
-    ``lo``/``hi`` the value is printed as before.
+    print alike with one decimal fewer than the column, or lie closer than half a unit of
+    that digit (:func:`same_coarser`: "+6,31 đến +6,33", "68,37–68,38%", "+0,85 đến
+    +0,86") is printed as its value ("+6,32", "68,37%"), unless the range crosses zero.
+    Without ``lo``/``hi`` the value is printed as before.
     A published figure its source printed "trên", "gần", ... (``qualifier``: the kind,
     ``over``, ``nearly``, ...: :func:`bhxh_analysis.i18n.qualified`) is printed with that
     word.
@@ -277,8 +316,9 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     first, last = _cell(lo, fmt, lang, row), _cell(hi, fmt, lang, row)
     if max(value - lo, hi - value) <= half or first == point == last:
         return point, False
-    if _rate(fmt, row) and not lo < 0 < hi and _same_coarser(lo, hi, lang):
+    if _rate(fmt, row) and not lo < 0 < hi and same_coarser(lo, hi, lang):
         return point, False  # "+6,31 đến +6,33": the gap is +6,32, to its last digit
+    first, last = even_ends(first, last, lang)  # "72,72–88,00%", never "72,72–88%"
     if lo < 0 or first.startswith("+"):  # signed ends read apart: "-0.67 to +0.35"
         text = i18n.t("range_to", lang, lo=first, hi=last)
     else:  # one unit mark for both ends: "89,73–98,71%"
@@ -300,13 +340,15 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
 
     ``lo80``/``hi80`` (and 95) become one interval column; columns not in
     :data:`COLUMNS` are left out, and so are ``place`` and ``geo_level`` when every row
-    of several has the same place and it is the page's own ``place`` (any place when
-    ``place`` is ``None``): a legacy part or a district alone keeps its name, so it is
+    has the page's own ``place`` (or, when ``place`` is ``None``, every row of several
+    has the same place): a legacy part or a district alone keeps its name, so it is
     not read as the province of the title. ``actual`` is left out when no row has one
     (unless ``columns`` names them). A column ``c`` with ``c_lo`` and ``c_hi`` beside it
     (a derived figure and the range its inputs allow) is printed by :func:`value_text`,
     and so is a published figure with its source's qualifier (``c_qualifier``, or
-    ``qualifier`` for ``value``: "gần 682.000");
+    ``qualifier`` for ``value``: "gần 682.000"); a date column ``c`` with ``c_approx``
+    set is one its source gives only roughly (:mod:`~bhxh_analysis.reports.dates`:
+    "cuối năm 2020", not "31/12/2020");
     when a cell prints a range, the catalogue's ``range_note`` follows the table (unless
     ``range_note`` is false: :class:`Page` explains ranges once, under its first table
     that prints one).
@@ -322,9 +364,11 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
     if columns is None:
         columns = [c for c in df.columns if c in COLUMNS]
         # A place and level the same on every row say nothing the title does not: left
-        # out, so a wide table (the forecasts) fits the page.
+        # out, so a wide table (the forecasts) fits the page. One row is the page's own
+        # only when the page names its place (Nghệ An's one forecast read "Nghệ An,
+        # Province" under the Nghệ An heading).
         own = place is None or ("place" in df and df["place"].eq(place).all())
-        if len(df) > 1 and own:
+        if (len(df) > 1 or place is not None) and own:
             columns = [c for c in columns
                        if c not in ("place", "geo_level") or df[c].nunique(dropna=False) > 1]
         # the 31 December outcome is shown only for years already over
@@ -346,6 +390,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
             qual = row.get(f"{c}_qualifier", row.get("qualifier") if c == "value" else None)
             text, wide = value_text(row[c], row.get(f"{c}_lo"), row.get(f"{c}_hi"), fmt,
                                     lang, row, qual)
+            if fmt == "date" and is_flag(row.get(f"{c}_approx")):  # "cuối năm 2020"
+                text = date_text(row[c], True, lang)
             ranged |= wide
             cells.append(f"<td{cls}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")

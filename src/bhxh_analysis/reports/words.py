@@ -27,6 +27,7 @@ from .data import (
     measure_of,
     units_frame,
 )
+from .dates import approximate, date_text
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -93,8 +94,11 @@ def source_names(ids: str, labels: pd.Series) -> str:
 def implied_text(implied: str, lang: str) -> str:
     """Return implied values (``x=1 [0.9, 1.1] via rule``) as ``label 1 (0,9–1,1)``.
 
-    A range whose ends print as the value itself ("551,000 (551,000–551,000)") is left
-    out: at the printed precision it adds nothing.
+    The range is printed by the tables' rule
+    (:func:`~bhxh_analysis.reports.render.value_text`): one whose ends print as the value
+    itself ("551,000 (551,000–551,000)") or, for a rate, as narrow as the value's last
+    digits ("89.91% (89.91%–89.92%)") is left out; one kept has even ends ("90.52–90.60%",
+    was "90.52%–90.6%").
 
     Examples
     --------
@@ -104,15 +108,21 @@ def implied_text(implied: str, lang: str) -> str:
     'Population 1,000 (900–1,100)'
     >>> implied_text("population=1300 khoảng [1274, 1326]", "vi")
     'Dân số khoảng 1.300 (1.274–1.326)'
+    >>> implied_text("bhxh_attainment_pct=90.55 [90.52, 90.6]", "en")
+    'Social insurance (BHXH): % of plan 90.55% (90.52–90.60%)'
+    >>> implied_text("bhxh_attainment_pct=89.91 [89.91, 89.92]", "vi")
+    'BHXH: % kế hoạch 89,91%'
     """
+    from .render import value_text
+
     out = []
     for k, v, q, lo, hi in _IMPLIED.findall(str(implied)):
-        shown = _value(k, float(v), lang)
         text = f"{i18n.indicator_label(k, lang)} {_value(k, float(v), lang, q)}"
         if lo and hi:
-            ends = _value(k, float(lo), lang), _value(k, float(hi), lang)
-            if ends != (shown, shown):  # a range that prints as the value says nothing
-                text += f" ({ends[0]}–{ends[1]})"
+            row = pd.Series({"indicator": k, "unit": "pct" if k.endswith("_pct") else "persons"})
+            rng, ranged = value_text(float(v), float(lo), float(hi), "value", lang, row)
+            if ranged:  # a range that prints as the value says nothing
+                text += f" ({rng})"
         out.append(text)
     return " | ".join(out)
 
@@ -218,9 +228,14 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
     if len(head_ins) and not head_ins["geo_level"].eq("province").any():
         out.append(t("gap_no_province_level"))
     core = head_ins[measure_of(head_ins["indicator"]).isin(["participants", "coverage_pct"])]
-    if len(core):
-        out.append(t("gap_latest", date=i18n.fmt_date(core["as_of"].max(), lang)))
     figs = rpt._figures()
+    if len(core):  # dated as the source gives it ("cuối năm 2020": Quảng Ninh's 95%)
+        when = core["as_of"].max()
+        rows = figs[figs["as_of"].eq(when).to_numpy()
+                    & figs["indicator"].isin(core["indicator"]).to_numpy()]
+        rough = len(rows) > 0 and bool(approximate(rows).all())
+        out.append(t("gap_latest_approx" if rough else "gap_latest",
+                     date=date_text(when, rough, lang)))
     part = figs[measure_of(figs["indicator"]).eq("participants").to_numpy()]
     if len(ins) and not is_year_end(part["as_of"]).any():
         # a count derived at 31/12 (the next year-end count less its rise) is in the derived
@@ -312,24 +327,28 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
             continue
         if r["status"] == "failed":
             out.append(i18n.t("forecast_failed", lang, label=label, place=place,
-                              as_of=i18n.fmt_date(r["as_of"], lang)))
+                              as_of=date_text(r["as_of"], r.get("as_of_approx"), lang)))
             continue
         out += _actual_note(r, lang)
         out += _plan_origin(r, lang)
         if pd.notna(r["plan"]) and pd.notna(r["p_meet_plan"]):
             p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)
             txt = plan_texts(r, lang)
+            last = i18n.qualified(num(r["last_value"]), r.get("last_value_qualifier"), lang)
             if txt["move_hi"] <= 0:  # met even at the plan's upper end
                 out.append(i18n.t("plan_met_reason", lang, label=label, place=place,
-                                  last=num(r["last_value"]), plan=txt["plan"], p=txt["p"]))
+                                  last=last, plan=txt["plan"], p=txt["p"]))
             else:
                 out.append(i18n.t(
                     "plan_reason", lang, label=label, place=place, plan=txt["plan"],
-                    as_of=i18n.fmt_date(r["last_as_of"], lang), move=txt["move"],
-                    move_pct=txt["move_pct"], last=num(r["last_value"]),
+                    as_of=date_text(r["last_as_of"], r.get("last_as_of_approx"), lang),
+                    move=txt["move"],
+                    move_pct=txt["move_pct"], last=last,
                     forecast=num(r["forecast"]), p=txt["p"]))
-            if txt["ranged"]:  # the arithmetic below is the central plan's
-                out.append(i18n.t("plan_ranged_one_p" if txt["p_one"] else "plan_ranged",
+            if txt["ranged"]:  # the arithmetic below is the central plan's; a plan met
+                # at both ends needs no move (Kon Tum 2020: "the move needed is a range too")
+                key = "plan_ranged_met" if txt["move_hi"] <= 0 else "plan_ranged"
+                out.append(i18n.t(key + "_one_p" if txt["p_one"] else key,
                                   lang, label=label, place=place, p=p))
             if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
                 family = r.get("past_moves_pool") == "family"
@@ -357,7 +376,9 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
     A plan derived from rounded figures (``plan_lo``–``plan_hi``, e.g. a coverage plan
     times a derived population) is printed as the range its inputs allow, as the
     coverage table prints a derived figure
-    (:func:`~bhxh_analysis.reports.render.value_text`), and so is the move needed; the
+    (:func:`~bhxh_analysis.reports.render.value_text`), and so is the move needed (its
+    share of the latest figure, one decimal, by the tables' rule for a rate's range:
+    :func:`~bhxh_analysis.reports.render.same_coarser`, ends with as many decimals); the
     chance as ``P at plan_hi – P at plan_lo`` when its ends differ by 1 point or more
     and print differently (the table's rule, ``value_text(..., "prob")``), else as one
     number. A plan printed as one number keeps one number everywhere.
@@ -379,7 +400,7 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
     >>> t["plan"], t["move"], t["p"]
     ('97,472,354–97,680,548', '4,872,354–5,080,548', '30–34%')
     """
-    from .render import value_text
+    from .render import even_ends, same_coarser, value_text
 
     plan, last = float(r["plan"]), float(r["last_value"])
     lo, hi = (float(r.get(c, plan)) if pd.notna(r.get(c)) else plan
@@ -387,11 +408,17 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
     text, ranged = value_text(plan, lo, hi, "count", lang)
     move = value_text(plan - last, lo - last, hi - last, "count", lang)[0] if ranged \
         else i18n.fmt_number(plan - last, lang)
-    pct = [i18n.fmt_pct(100 * (x - last) / last, lang, 1) for x in (plan, lo, hi)]
-    move_pct = (i18n.t("range_dash", lang, lo=pct[1].removesuffix("%"), hi=pct[2])
-                if ranged and pct[1] != pct[2] else pct[0])
+    # the move in % of the latest figure (one decimal), ranged by the tables' rule:
+    # "133,9–134%" (ends alike to whole points) is "133,9%", a range keeps even ends
+    shares = [100 * (x - last) / last for x in (plan, lo, hi)]
+    pct = [i18n.fmt_pct(x, lang, 1) for x in shares]
+    move_pct = pct[0]
     if ranged and (lo - last) * (hi - last) < 0:  # the sign of the move is not known
-        move_pct = i18n.t("range_to", lang, lo=pct[1], hi=pct[2])
+        move_pct = i18n.t("range_to", lang, **dict(zip(("lo", "hi"), even_ends(
+            pct[1], pct[2], lang), strict=True)))
+    elif ranged and not same_coarser(shares[1], shares[2], lang, 1):
+        ends = even_ends(pct[1], pct[2], lang)
+        move_pct = i18n.t("range_dash", lang, lo=ends[0].removesuffix("%"), hi=ends[1])
     ps = [r.get(c, math.nan) for c in ("p_meet_plan", "p_meet_plan_lo", "p_meet_plan_hi")]
     p = i18n.fmt_pct(100 * float(ps[0]), lang, 0)
     ends = {i18n.fmt_pct(100 * float(x), lang, 0) for x in ps[1:] if pd.notna(x)}
@@ -466,7 +493,8 @@ def _actual_note(r: pd.Series, lang: str) -> list[str]:
     num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
     return [i18n.t("forecast_actual", lang, label=i18n.indicator_label(r["indicator"], lang),
                    place=r["place"], actual=num(actual), forecast=num(r["forecast"]),
-                   as_of=i18n.fmt_date(r["as_of"], lang), where=i18n.t(where, lang))]
+                   as_of=date_text(r["as_of"], r.get("as_of_approx"), lang),
+                   where=i18n.t(where, lang))]
 
 
 def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[str]:
