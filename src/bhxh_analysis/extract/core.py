@@ -650,7 +650,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
             if ctx.lead_scheme is not None and fig.start < ctx.lead_scheme[1]:
                 fig.scheme = ctx.lead_scheme[0]  # its paragraph's lead names it
-            if fig.measure == "coverage_pct" and ctx.last_rate is not None:
+            if fig.measure in ("coverage_pct", "shortfall_pp") and ctx.last_rate is not None:
                 # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
                 # coverage's scheme, not of the count between (household BHYT's)
                 fig.scheme = headed_rate(text, fig.start) or ctx.last_rate.scheme

@@ -14,7 +14,6 @@ from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
-from .gaps import surplus_over_plan
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .parts import part_not_row
 from .portions import attain_lead, campaign_total, few_days, new_lead
@@ -339,9 +338,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "a share of the participants"  # "hỗ trợ cho 78% số người tham gia"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
-            # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate —
-            # a surplus, read as a negative shortfall (schema.SIGNED_MEASURES)
-            if P.OVER_BEFORE.search(pre_q) and surplus_over_plan(pre_q, after) and \
+            # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": a surplus, a negative shortfall
+            if P.OVER_BEFORE.search(pre_q) and G.surplus_over_plan(pre_q, after) and \
                     prev is not None and prev.skip is None and prev.measure == "coverage_pct":
                 # (not above a plan: "chỉ tiêu … là 97%, vượt 1% so với chỉ tiêu Chính phủ")
                 fig.measure, fig.value = "shortfall_pp", -fig.value
@@ -353,6 +351,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None
             return "points above the plan"
+        if G.points_over_plan(fig, pre_q, after):  # "vượt 0,9 điểm … so với chỉ tiêu"
+            return None
         if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
             fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
             fig.penalty += 0.2
@@ -532,7 +532,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if fig.unit == "count" and P.OVER_BEFORE.search(pre_q) \
-                and surplus_over_plan(pre_q, after):
+                and G.surplus_over_plan(pre_q, after):
             # "vượt 312 người so với kế hoạch": a surplus, a negative shortfall
             fig.measure, fig.value = "shortfall_participants", -fig.value
             return None
