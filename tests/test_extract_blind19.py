@@ -52,6 +52,36 @@ BLIND19_CLASSES = [
     ("Đến hết tháng 9/2024, tỷ lệ bao phủ BHYT của tỉnh Đắk Nông đạt 91,2% dân số. Riêng "
      "huyện Cư Jút đã vượt 0,4 điểm phần trăm so với cùng kỳ.", "2024-10-10", None,
      {("Đắk Nông", "bhyt_coverage_pct", "2024-09-30", 91.2)}),
+    # two dates for one place: a change's comparison closed, then ", và N người tham gia
+    # BHXH tự nguyện" (that scheme's level, not a second change); "hai con số này lần
+    # lượt là N và M" at another date (the two stocks before, in turn); a bracket "(cuối
+    # tháng 7 là 91,9%)" dating its own figure only; "Riêng nhóm trẻ em …, tỷ lệ …" a
+    # subgroup's rate
+    ("Tính đến hết tháng 10/2024, toàn huyện Gia Lâm có 45.300 người tham gia BHXH bắt buộc, "
+     "tăng 1.120 người so với cùng kỳ năm trước, và 5.410 người tham gia BHXH tự nguyện. "
+     "Thời điểm 31/7/2024, hai con số này lần lượt là 44.200 người và 4.980 người.\n\n"
+     "Tỷ lệ bao phủ BHYT của huyện đến cuối tháng 10 đạt 92,6% dân số (cuối tháng 7 là "
+     "91,9%). So với chỉ tiêu năm 2024 là 93,4%, huyện còn thiếu 0,8 điểm phần trăm. Riêng "
+     "nhóm trẻ em dưới 6 tuổi, tỷ lệ có thẻ BHYT đạt 100%.", "2024-11-12", None,
+     {("Gia Lâm", "bhxh_compulsory_participants", "2024-10-31", 45_300.0),
+      ("Gia Lâm", "bhxh_compulsory_change_participants", "2024-10-31", 1_120.0),
+      ("Gia Lâm", "bhxh_voluntary_participants", "2024-10-31", 5_410.0),
+      ("Gia Lâm", "bhxh_compulsory_participants", "2024-07-31", 44_200.0),
+      ("Gia Lâm", "bhxh_voluntary_participants", "2024-07-31", 4_980.0),
+      ("Gia Lâm", "bhyt_coverage_pct", "2024-10-31", 92.6),
+      ("Gia Lâm", "bhyt_coverage_pct", "2024-07-31", 91.9),
+      ("Gia Lâm", "bhyt_plan_coverage_pct", "2024-12-31", 93.4),
+      ("Gia Lâm", "bhyt_shortfall_pp", "2024-10-31", 0.8)}),
+    # control: a list of changes stays changes; a bracketed date with no figure of its
+    # own dates the figure before it; "Riêng xã A, …" is that commune's rate
+    ("Tính đến hết tháng 10/2024, BHXH bắt buộc của huyện Gia Lâm tăng 1.120 người so với "
+     "cùng kỳ năm trước, và BHXH tự nguyện tăng 430 người. Tỷ lệ bao phủ BHYT của huyện đạt "
+     "92,6% dân số (tháng 7/2024). Riêng xã Bát Tràng, tỷ lệ bao phủ đạt 96,2%.",
+     "2024-11-12", None,
+     {("Gia Lâm", "bhxh_compulsory_change_participants", "2024-10-31", 1_120.0),
+      ("Gia Lâm", "bhxh_voluntary_change_participants", "2024-10-31", 430.0),
+      ("Gia Lâm", "bhyt_coverage_pct", "2024-07-31", 92.6),
+      ("Bát Tràng", "bhyt_coverage_pct", "2024-07-31", 96.2)}),
 ]
 
 

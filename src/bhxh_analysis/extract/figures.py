@@ -185,7 +185,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.measure = "participants"
         fig.penalty += 0.1
         return None
-    if left_after_change(pre_q, prev) and fig.unit == "count":
+    if left_after_change(pre_q, prev, after) and fig.unit == "count":
         fig.measure = "participants"  # "giảm 3.030 người, chỉ còn 5.400 người": the stock
         return None
     if prev is not None and prev.unit == fig.unit and listed:
