@@ -82,6 +82,31 @@ BLIND19_CLASSES = [
       ("Gia Lâm", "bhxh_voluntary_change_participants", "2024-10-31", 430.0),
       ("Gia Lâm", "bhyt_coverage_pct", "2024-07-31", 92.6),
       ("Bát Tràng", "bhyt_coverage_pct", "2024-07-31", 96.2)}),
+    # an infographic: a scheme's heading read in one sentence with the lines under it
+    # still heads its parts ("- Bắt buộc: N người", "- Tự nguyện: N người (phát triển
+    # mới: M người)"); a heading in capitals of eight words ("BHXH TỰ NGUYỆN SO VỚI KẾ
+    # HOẠCH") names its block's scheme; a bare "Đạt X%" under a plan's line an attainment
+    ("TRÀ VINH – BẢO HIỂM NĂM 2024 QUA CÁC CON SỐ\n\nHết năm 2024\n\nBẢO HIỂM XÃ HỘI\n"
+     "96.400 người tham gia\n17,8% lực lượng lao động\n- Bắt buộc: 61.300 người\n"
+     "- Tự nguyện: 35.100 người\n  (phát triển mới: 8.240 người)\n\nBHXH TỰ NGUYỆN SO VỚI KẾ "
+     "HOẠCH\nKế hoạch năm 2024: 33.000 người\nĐạt 106,4%\nVượt 2.100 người so với kế "
+     "hoạch\n\nBẢO HIỂM THẤT NGHIỆP\n58.700 người tham gia\n\nNguồn: BHXH tỉnh Trà Vinh",
+     "2025-01-15", None,
+     {("Trà Vinh", "bhxh_participants", "2024-12-31", 96_400.0),
+      ("Trà Vinh", "bhxh_coverage_pct", "2024-12-31", 17.8),
+      ("Trà Vinh", "bhxh_compulsory_participants", "2024-12-31", 61_300.0),
+      ("Trà Vinh", "bhxh_voluntary_participants", "2024-12-31", 35_100.0),
+      ("Trà Vinh", "bhxh_voluntary_new_participants", "2024-12-31", 8_240.0),
+      ("Trà Vinh", "bhxh_voluntary_plan_participants", "2024-12-31", 33_000.0),
+      ("Trà Vinh", "bhxh_voluntary_attainment_pct", "2024-12-31", 106.4),
+      ("Trà Vinh", "bhxh_voluntary_shortfall_participants", "2024-12-31", -2_100.0),
+      ("Trà Vinh", "bhtn_participants", "2024-12-31", 58_700.0)}),
+    # control: "Đạt X% dân số" under a plan's line is the coverage reached
+    ("TRÀ VINH – BẢO HIỂM NĂM 2024 QUA CÁC CON SỐ\n\nHết năm 2024\n\nBẢO HIỂM Y TẾ\n"
+     "Kế hoạch năm 2024: 95% dân số\nĐạt 93,1% dân số\n\nNguồn: BHXH tỉnh Trà Vinh",
+     "2025-01-15", None,
+     {("Trà Vinh", "bhyt_plan_coverage_pct", "2024-12-31", 95.0),
+      ("Trà Vinh", "bhyt_coverage_pct", "2024-12-31", 93.1)}),
 ]
 
 

@@ -233,7 +233,8 @@ def section_scheme(text: str, s0: int, s1: int) -> str | None:
     """
     line = text[s0:s1].strip()
     if not line or "\n" in line or re.search(r"\d", line) or (
-            re.search(r"[.:;,!?]", line) or len(line.split()) > 6) and not P.SCHEME_LEAD.match(line):
+            re.search(r"[.:;,!?]", line) or len(line.split()) > (10 if line.isupper() else 6)
+    ) and not P.SCHEME_LEAD.match(line):  # (a heading in capitals may run to ten words)
         return None
     found = scheme_mentions(text, s0, s1)
     return found[0][1] if len(found) == 1 and not found[0][2] else None

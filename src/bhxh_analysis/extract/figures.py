@@ -457,7 +457,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if rate_item_after(pre_q, after, prev_same):  # "60% … tham gia BHXH; 45% tham gia BHTN"
         fig.measure, fig.penalty = prev_same.measure, fig.penalty + 0.1
         return None
-    if attain_lead(statement):  # "Xét về tỷ lệ hoàn thành kế hoạch, A và B … lần lượt X%, Y%"
+    if attain_lead(statement, recent, after):  # "Xét về tỷ lệ hoàn thành kế hoạch, …"
         fig.measure = "attainment_pct"
         return None
     if _GIVEN_PLAN_BEFORE.search(pre_q) or (P.PLAN_RIGHT_BEFORE.search(pre_q)
