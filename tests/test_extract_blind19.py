@@ -18,6 +18,11 @@ _TABLE = ("Đơn vị | Số người tham gia BHYT | Tỷ lệ bao phủ | Kế
           "Tỷ lệ hoàn thành\nHuyện Cư Jút | 88.100 | 92,4% | 94,0% | 98,3%\n"
           "Toàn tỉnh | 560.000 | 91,2% | 93,5% | 97,5%\n")
 
+_LETTERHEAD = ("ỦY BAN NHÂN DÂN                           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "TỈNH ĐIỆN BIÊN                             Độc lập - Tự do - Hạnh phúc\n\n"
+               "KẾ HOẠCH\nPhát triển người tham gia BHXH giai đoạn 2022–2025\n\n"
+               "1. Mục tiêu đến năm 2025\n- Tỷ lệ bao phủ BHYT: năm 2025 đạt 97%.\n\n")
+
 BLIND19_CLASSES = [
     # a table of places whose header prints a year ("Kế hoạch năm 2024") and a column
     # "Tỷ lệ hoàn thành": each cell its column's reading (a plan printed in percent is a
@@ -107,6 +112,20 @@ BLIND19_CLASSES = [
      "2025-01-15", None,
      {("Trà Vinh", "bhyt_plan_coverage_pct", "2024-12-31", 95.0),
       ("Trà Vinh", "bhyt_coverage_pct", "2024-12-31", 93.1)}),
+    # a printed plan: its numbered heading names in brackets what the annual list under
+    # it measures ("(tỷ lệ lực lượng lao động tham gia BHTN)"): the list's targets are
+    # that scheme's, not the last target's
+    (_LETTERHEAD + "2. Chỉ tiêu từng năm giai đoạn 2022–2025 (tỷ lệ lực lượng lao động tham "
+     "gia BHTN)\nNăm 2022 đạt 8%; năm 2023 đạt 9,5%; năm 2024 đạt 11%.\n", "2022-03-01", None,
+     {("Điện Biên", "bhyt_plan_coverage_pct", "2025-12-31", 97.0),
+      ("Điện Biên", "bhtn_plan_coverage_pct", "2022-12-31", 8.0),
+      ("Điện Biên", "bhtn_plan_coverage_pct", "2023-12-31", 9.5),
+      ("Điện Biên", "bhtn_plan_coverage_pct", "2024-12-31", 11.0)}),
+    # control: a bracket that names a scheme but no measure ("(phụ lục BHTN đính kèm)")
+    # gives the list no scheme of its own
+    (_LETTERHEAD + "2. Chỉ tiêu từng năm giai đoạn 2022–2025 (phụ lục BHTN đính kèm)\n"
+     "Năm 2022 đạt 96%; năm 2023 đạt 96,5%.\n", "2022-03-01", None,
+     {("Điện Biên", "bhyt_plan_coverage_pct", "2025-12-31", 97.0)}),
 ]
 
 

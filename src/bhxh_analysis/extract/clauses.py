@@ -224,6 +224,27 @@ def heading_scheme(text: str, s0: int, s1: int) -> str | None:
     return found[0][1] if len(found) == 1 and not found[0][2] else None
 
 
+#: A numbered heading ending in a bracket that names a measure: "2. Chỉ tiêu hằng năm
+#: giai đoạn 2021–2025 (tỷ lệ lực lượng lao động tham gia BHXH)".
+_NUMBERED_HEADING = re.compile(
+    r"\s*(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s+(?P<title>[^\n()]{3,120}?)\s*\((?P<inner>"
+    r"[^()\n]*(?:t[ỷỉ]\s+lệ|số\s+người|tham\s+gia)[^()\n]*)\)[ \t]*", re.I)
+
+
+def measured_heading(text: str, s0: int, s1: int) -> str | None:
+    """The one scheme a numbered heading's bracket names as what its list measures.
+
+    "2. Chỉ tiêu hằng năm giai đoạn 2021–2025 (tỷ lệ lực lượng lao động tham gia BHXH)"
+    over "Năm 2021 đạt 10%; năm 2022 đạt 11,5%; …" (set 19): the rates listed under it
+    are BHXH's, not of the last rate read. ``None`` for another line.
+    """
+    bracket = _NUMBERED_HEADING.fullmatch(text, s0, s1)
+    if not bracket or re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", bracket["title"])):
+        return None
+    found = scheme_mentions(text, bracket.start("inner"), bracket.end("inner"))
+    return found[0][1] if len(found) == 1 and not found[0][2] else None
+
+
 def section_scheme(text: str, s0: int, s1: int) -> str | None:
     """The one scheme a section heading names: a line of a few words with no figure and
     no full stop ("Bảo hiểm thất nghiệp" over "- Số người tham gia: 251.300 người.").
@@ -231,6 +252,8 @@ def section_scheme(text: str, s0: int, s1: int) -> str | None:
     The bullets under it are of that scheme, not of the scheme the bullets before it
     carried (a page of bullet lists in sections).
     """
+    if _NUMBERED_HEADING.fullmatch(text, s0, s1):
+        return measured_heading(text, s0, s1)
     line = text[s0:s1].strip()
     if not line or "\n" in line or re.search(r"\d", line) or (
             re.search(r"[.:;,!?]", line) or len(line.split()) > (10 if line.isupper() else 6)
@@ -345,12 +368,18 @@ def census_date(text: str, end: int, s1: int) -> Any:
 
 
 def respective_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
-    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme.
+    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme; a
+    numbered heading opening the sentence gives its bracket's scheme (:func:`measured_heading`).
 
     Only a "lần lượt" of the figure's statement (after its last semicolon): "…, BHXH tự
     nguyện và BHTN lần lượt là x, y và z người; tổng số người tham gia BHXH chiếm 16,6%"
     is the rate its own clause names, not the list's first scheme.
     """
+    head = _NUMBERED_HEADING.match(text, s0, fig.start)
+    if head is not None and measured_heading(text, s0, head.end()):
+        # a printed plan's heading joined to its list ("2. Chỉ tiêu hằng năm … (tỷ lệ …
+        # tham gia BHXH) Năm 2021 đạt 10%; …", set 19): the bracket's scheme
+        return measured_heading(text, s0, head.end())
     found = list(P.RESPECTIVELY.finditer(text, max(s0, text.rfind(";", s0, fig.start) + 1),
                                          fig.start))
     if not found:
