@@ -126,6 +126,29 @@ BLIND19_CLASSES = [
     (_LETTERHEAD + "2. Chỉ tiêu từng năm giai đoạn 2022–2025 (phụ lục BHTN đính kèm)\n"
      "Năm 2022 đạt 96%; năm 2023 đạt 96,5%.\n", "2022-03-01", None,
      {("Điện Biên", "bhyt_plan_coverage_pct", "2025-12-31", 97.0)}),
+    # places taken in turn: a list ending in a numbered commune before ", lần lượt"; a
+    # list whose kind stands before words that describe it ("Hai xã ven sông A và B");
+    # "…, với lần lượt N và M người tham gia" (a bare first count)
+    ("Đến hết tháng 4/2023, tỷ lệ bao phủ BHYT của huyện Mỹ Xuyên đạt 90,1% dân số. Thấp "
+     "nhất là xã Đại Tâm và xã Gia Hòa 1, lần lượt 86,4% và 87,1%.", "2023-05-20", None,
+     {("Mỹ Xuyên", "bhyt_coverage_pct", "2023-04-30", 90.1),
+      ("Đại Tâm", "bhyt_coverage_pct", "2023-04-30", 86.4),
+      ("Gia Hòa 1", "bhyt_coverage_pct", "2023-04-30", 87.1)}),
+    ("Đến hết tháng 4/2023, số người tham gia BHXH tự nguyện của huyện Long Phú là 2.150 "
+     "người. Phong trào mạnh nhất ở thị trấn Long Phú và xã Tân Hưng, với lần lượt 241 và 198 "
+     "người tham gia.\n\nTỷ lệ bao phủ BHYT của huyện đạt 90,1%. Hai xã ven sông Long Đức và "
+     "Phú Hữu có tỷ lệ lần lượt 91,6% và 89,8%.", "2023-05-20", None,
+     {("Long Phú", "bhxh_voluntary_participants", "2023-04-30", 2_150.0),
+      ("Long Phú", "bhxh_voluntary_participants", "2023-04-30", 241.0),
+      ("Tân Hưng", "bhxh_voluntary_participants", "2023-04-30", 198.0),
+      ("Long Phú", "bhyt_coverage_pct", "2023-04-30", 90.1),
+      ("Long Đức", "bhyt_coverage_pct", "2023-04-30", 91.6),
+      ("Phú Hữu", "bhyt_coverage_pct", "2023-04-30", 89.8)}),
+    # control: counts in turn of something else than participants give no row
+    ("Đến hết tháng 4/2023, số người tham gia BHXH tự nguyện của huyện Long Phú là 2.150 "
+     "người. Thị trấn Long Phú và xã Tân Hưng tổ chức lần lượt 12 và 9 buổi tuyên truyền.",
+     "2023-05-20", None,
+     {("Long Phú", "bhxh_voluntary_participants", "2023-04-30", 2_150.0)}),
 ]
 
 

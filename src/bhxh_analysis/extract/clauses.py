@@ -31,7 +31,7 @@ __all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year", "
            "respective_place", "respective_scheme"]
 
 #: (a ward named by number after its name: "phường Móng Cái 1", set 18)
-_NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}(?: \d{{1,2}}(?![\d.,%/]))?"
+_NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}(?: \d{{1,2}}(?![\d%/]|[.,]\d))?"
 _KIND = r"(?:(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn|tỉnh)\s+)"
 #: "Huyện A và B", "xã A, B và C": places listed together (the kind may lead any item).
 _LISTED = re.compile(rf"{_KIND}?(?P<first>{_NAME})(?P<rest>(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+)")
@@ -80,12 +80,19 @@ def _as_many(m: re.Match[str], units: list[Any]) -> bool:
         re.findall(r"\d[\d.,]*", m["vals"])) == len(units)
 
 
+#: The kind of a list's places printed before words that describe them: "(Hai) phường
+#: công nghiệp Mỹ Xuân và Phú Mỹ" (set 19).
+_KIND_BEFORE = re.compile(rf"{_KIND}(?:(?![{P.UPPER}])\w+\s+){{1,3}}$")
+
+
 def _listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
     """The places listed together in ``text[a:b]`` (the last such list), resolved."""
     lists = list(_LISTED.finditer(text, a, b))
     for m in reversed(lists):
-        head = re.match(rf"{_KIND}", text[m.start():m.end()])
-        kind = re.sub(r"\s+", " ", head.group(0).strip().lower()).rstrip(".") if head else ""
+        head = re.match(rf"{_KIND}", text[m.start():m.end()]) or _KIND_BEFORE.search(
+            text, max(a, m.start() - 40), m.start())  # "Hai phường công nghiệp A và B"
+        kind = re.sub(r"\s+", " ", re.match(_KIND, head.group(0)).group(0).strip().lower()
+                      ).rstrip(".") if head else ""
         names = [(kind, m["first"])] + [
             (re.sub(r"\s+", " ", (i["kind"] or kind).strip().lower()).rstrip("."), i["name"])
             for i in _ITEM.finditer(m["rest"])]
@@ -153,15 +160,16 @@ def respective_measure(text: str, fig: Figure, s0: int, prev: Figure | None) -> 
     if fig.unit == "count" and P.PARTICIPATE_BEFORE.search(lead) and not P.NEW.search(lead) \
             and not P.SERVICE.search(lead) and scheme_mentions(text, s0, m.start()):
         return "participants"
-    if fig.unit != "count" or P.SERVICE.search(lead):
-        return None
+    if fig.unit not in ("count", "bare") or P.SERVICE.search(lead):
+        return None  # ("với lần lượt 312 và 286 người tham gia": a bare first count)
     if P.NEW.search(lead) and not P.PLAN.search(lead):
         return "new_participants"  # "A và B dẫn đầu về phát triển mới, lần lượt N và M"
     # "A và B lần lượt có N người và M người tham gia BHXH tự nguyện": the words after
     # the list's last figure say what all its figures count
     tail = _LIST_TAIL.match(text, fig.end)
-    if tail and P.PARTICIPATE_AFTER.match(text, tail.end()) and scheme_mentions(
-            text, tail.end(), min(len(text), tail.end() + 40)):
+    if tail and P.PARTICIPATE_AFTER.match(text, tail.end()) and (scheme_mentions(
+            text, tail.end(), min(len(text), tail.end() + 40))
+            or re.match(r"\s*(?:người\s+)?tham\s+gia\s*[.;]", text[tail.end():])):
         return "participants"
     return None
 
