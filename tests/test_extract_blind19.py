@@ -149,6 +149,19 @@ BLIND19_CLASSES = [
      "người. Thị trấn Long Phú và xã Tân Hưng tổ chức lần lượt 12 và 9 buổi tuyên truyền.",
      "2023-05-20", None,
      {("Long Phú", "bhxh_voluntary_participants", "2023-04-30", 2_150.0)}),
+    # last year's level beside this year's ("tăng từ N người năm 2022 lên M người năm
+    # 2023"): each count its own year; the count before the ";" keeps the status date
+    ("Hết năm 2023, số người tham gia BHXH của tỉnh Thái Bình là 120.500 người. Trong đó "
+     "BHXH bắt buộc 88.200 người; BHXH tự nguyện tăng từ 29.100 người năm 2022 lên 32.300 "
+     "người năm 2023.", "2024-01-20", None,
+     {("Thái Bình", "bhxh_participants", "2023-12-31", 120_500.0),
+      ("Thái Bình", "bhxh_compulsory_participants", "2023-12-31", 88_200.0),
+      ("Thái Bình", "bhxh_voluntary_participants", "2022-12-31", 29_100.0),
+      ("Thái Bình", "bhxh_voluntary_participants", "2023-12-31", 32_300.0)}),
+    # control: a year after the figure in its own clause still dates it
+    ("Số người tham gia BHXH tự nguyện của tỉnh Thái Bình đạt 32.300 người vào năm 2023.",
+     "2024-01-20", None,
+     {("Thái Bình", "bhxh_voluntary_participants", "2023-12-31", 32_300.0)}),
 ]
 
 

@@ -281,8 +281,8 @@ def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: An
         return before[-1]
     if undated_start(text, fig):
         return None  # "giảm từ 96,8% xuống 73,7% năm 2021": the first rate's year unprinted
-    after = [d for a, _b, d in dates if a > fig.end]
-    if after:
+    after = [d for a, _b, d in dates if a > fig.end and ";" not in text[fig.end:a]]
+    if after:  # (not past a ";": "Trong đó BHXH bắt buộc N người; … năm 2022 lên …")
         return after[0]
     stated = None if ctx.says_now else ctx.stated_year  # ("Hiện nay, …": not that year's)
     for carried in (ctx.paragraph_year, ctx.last_date, stated, ctx.first_date,
