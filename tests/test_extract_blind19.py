@@ -162,6 +162,21 @@ BLIND19_CLASSES = [
     ("Số người tham gia BHXH tự nguyện của tỉnh Thái Bình đạt 32.300 người vào năm 2023.",
      "2024-01-20", None,
      {("Thái Bình", "bhxh_voluntary_participants", "2023-12-31", 32_300.0)}),
+    # figures outside the body: a list under "CÙNG CHUYÊN MỤC" (other articles'
+    # headlines), a photo's caption restating a commune's rate (its place is dropped as a
+    # caption's, so the figure went to the district)
+    ("Đến hết tháng 4/2023, tỷ lệ bao phủ BHYT của huyện Long Phú đạt 90,1% dân số. Xã Long "
+     "Đức đạt 91,6%.\n\nẢnh: Cán bộ thu xã Long Đức, nơi có tỷ lệ bao phủ BHYT 91,6%, tư vấn "
+     "cho người dân.\n\nCÙNG CHUYÊN MỤC\n- Huyện Cù Lao Dung vận động 900 người tham gia BHYT "
+     "hộ gia đình", "2023-05-20", None,
+     {("Long Phú", "bhyt_coverage_pct", "2023-04-30", 90.1),
+      ("Long Đức", "bhyt_coverage_pct", "2023-04-30", 91.6)}),
+    # control: a caption that goes on with a sentence of figures is body text
+    ("Đến hết tháng 4/2023, tỷ lệ bao phủ BHYT của huyện Long Phú đạt 90,1% dân số.\n\nẢnh: "
+     "Cán bộ thu tư vấn cho người dân. Xã Long Đức có tỷ lệ bao phủ BHYT 91,6%.",
+     "2023-05-20", None,
+     {("Long Phú", "bhyt_coverage_pct", "2023-04-30", 90.1),
+      ("Long Đức", "bhyt_coverage_pct", "2023-04-30", 91.6)}),
 ]
 
 
