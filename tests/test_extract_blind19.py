@@ -177,6 +177,19 @@ BLIND19_CLASSES = [
      "2023-05-20", None,
      {("Long Phú", "bhyt_coverage_pct", "2023-04-30", 90.1),
       ("Long Đức", "bhyt_coverage_pct", "2023-04-30", 91.6)}),
+    # a shortfall said as what is still to come: "…, còn khoảng N người nữa"
+    ("Ông Lê Văn Hải, Giám đốc BHXH tỉnh Gia Lai cho biết: \"Chỉ tiêu BHXH tự nguyện năm "
+     "2025 của tỉnh là 50.000 người. Đến nay chúng tôi mới đạt 84,2% kế hoạch, còn khoảng "
+     "7.900 người nữa\".", "2025-10-20", None,
+     {("Gia Lai", "bhxh_voluntary_plan_participants", "2025-12-31", 50_000.0),
+      ("Gia Lai", "bhxh_voluntary_attainment_pct", "2025-10-20", 84.2),
+      ("Gia Lai", "bhxh_voluntary_shortfall_participants", "2025-10-20", 7_900.0)}),
+    # control: "còn N … nữa" of something else than persons gives no row
+    ("Ông Lê Văn Hải, Giám đốc BHXH tỉnh Gia Lai cho biết: \"Chỉ tiêu BHXH tự nguyện năm "
+     "2025 của tỉnh là 50.000 người. Đến nay chúng tôi mới đạt 84,2% kế hoạch, còn 12 đợt "
+     "tuyên truyền nữa\".", "2025-10-20", None,
+     {("Gia Lai", "bhxh_voluntary_plan_participants", "2025-12-31", 50_000.0),
+      ("Gia Lai", "bhxh_voluntary_attainment_pct", "2025-10-20", 84.2)}),
 ]
 
 

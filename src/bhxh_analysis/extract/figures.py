@@ -346,8 +346,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
                 return None
             if P.OVER_BEFORE.search(pre_q) and prev is not None and prev.skip is None \
                     and prev.measure == "plan_coverage_pct" and _PLAN_FIRST.match(statement):
-                # "So với chỉ tiêu tại Nghị quyết … (93,2%), tỷ lệ … vượt 0,15 điểm": the
-                # plan in brackets opens the statement, the rate's surplus over it follows
+                # "So với chỉ tiêu … (93,2%), tỷ lệ … vượt 0,15 điểm": over a bracketed plan
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None
             return "points above the plan"
@@ -552,7 +551,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             or P.SHORTFALL_AFTER.match(after) or (
             P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
             and prev.measure in ("shortfall_pp", "shortfall_participants")) or (
-            re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
+            re.search(r"\bcòn\s*$", pre_q) and (P.SHORTFALL_CLAUSE.search(statement)
+                                                or P.STILL_MORE_AFTER.match(after))):
         fig.measure = "shortfall_participants"
         return None
     equivalent = _equivalent_of(pre_q, statement, prev)
