@@ -20,6 +20,7 @@ import pandas as pd
 
 from .core import COLUMNS, extract_text
 from .evaluate import GOLD_COLUMNS, GoldError, Score, match, read_gold, score
+from .page_title import title_place
 from .review import (
     CHECK_COLUMNS,
     apply_review,
@@ -48,5 +49,9 @@ def extract_file(path: str | Path, *, published: _dt.date | str | None = None,
     text, page_date = read_article(path)
     if published is None or published == "" or pd.isna(published):
         published = page_date
+    if not place_hint and Path(path).suffix.lower() in (".html", ".htm"):
+        # a portal naming its province only in the browser title (blind set 19)
+        place_hint = title_place(Path(path).read_text("utf-8-sig", errors="replace"), text,
+                                 registry)
     return extract_text(text, published=published, place_hint=place_hint,
                         registry=registry)

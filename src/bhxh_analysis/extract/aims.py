@@ -14,7 +14,7 @@ Two classes the unseen sets kept misreading, kept apart from
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
 
@@ -138,6 +138,48 @@ def this_number(text: str, fig: Figure, s0: int, last_count: Figure | None) -> b
         return False
     clause = re.split(r"[;]", text[s0:fig.start])[-1]
     return bool(_THIS_NUMBER.search(clause))
+
+
+#: "hai con số này lần lượt là", "các con số trên lần lượt là": several stocks restated
+#: in turn (set 19: "Thời điểm 30/6/2023, hai con số này lần lượt là N người và M người").
+_THESE_NUMBERS = re.compile(r"(?:hai|ba|các|những)\s+(?:con\s+)?số\s+(?:liệu\s+)?(?:này|đó|trên)"
+                            r"\s+(?:(?:khi\s+đó|lúc\s+đó)\s+)?lần\s+lượt\s+(?:là|đạt|có)?", _I)
+_COUNTED = {"hai": 2, "ba": 3}
+#: A stock of participants in a candidate row's indicator ("bhxh_voluntary_participants").
+_STOCK = re.compile(r"(?P<scheme>[a-z_]+?)_participants")
+_FLOW = ("change", "plan", "new", "shortfall")
+_COUNT = re.compile(r"\d[\d.,]*\s*(?:người|lao\s+động)", _I)
+
+
+def restated_scheme(text: str, fig: Figure, s0: int, last_count: Figure | None,
+                    rows: list[dict[str, Any]], reason: str | None) -> str | None:
+    """The scheme of a bare count that restates an earlier stock, or None.
+
+    "… con số này là 1.240 người" restates the last stock of persons (:func:`this_number`);
+    "hai con số này lần lượt là N người và M người" restates the last two stocks read
+    before the sentence, in their order (set 19: the same place at an earlier date), so
+    the k-th count after the cue takes the k-th of them (a count without a cue, or one
+    read as the list's next participants).
+    """
+    clause = re.split(r"[;]", text[s0:fig.start])[-1]
+    cue = ([None] + list(_THESE_NUMBERS.finditer(clause)))[-1]
+    if cue is None:
+        if reason == "count without a cue" and this_number(text, fig, s0, last_count):
+            return last_count.scheme  # type: ignore[union-attr]
+        return None
+    if not (reason == "count without a cue" or (reason is None and fig.measure == "participants")):
+        return None  # (the second count of the pair reads as the first's list item)
+    start = s0 + len(text[s0:fig.start]) - len(clause) + cue.end()
+    stop = re.search(r"[;\n]|\.(?!\d)", text[fig.start:])
+    end = fig.start + stop.start() if stop else len(text)
+    counts = [m.start() for m in _COUNT.finditer(text, start, end)]
+    k = sum(c < fig.start for c in counts)
+    n = _COUNTED.get(cue.group(0).split()[0].lower()) or len(counts)
+    stocks = [r for r in rows if r["start"] < s0 and not any(w in r["indicator"] for w in _FLOW)
+              and _STOCK.fullmatch(r["indicator"])]
+    if n < 2 or k >= n or len(stocks) < n:
+        return None
+    return _STOCK.fullmatch(stocks[-n + k]["indicator"])["scheme"]
 
 
 _SCHEME_JOINED_AFTER = re.compile(

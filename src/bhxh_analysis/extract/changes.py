@@ -98,15 +98,26 @@ def change_direction(pre_q: str, after: str) -> str | None:
 _LEFT_BEFORE = re.compile(r"[,;]\s*(?:(?:chỉ|vẫn|nay)\s+)?còn(?:\s+lại)?\s*(?:là\s*)?$", _I)
 
 
-def left_after_change(pre_q: str, prev: Figure | None) -> bool:
-    """Whether a count is the stock left after the fall just read.
+#: "… so với cùng kỳ năm trước, và" between a change and the next count: the change's
+#: comparison closed, the list goes on with another scheme's level (set 19).
+_CLOSED_THEN_AND = re.compile(r"\bso\s+với\b[^,;.]*,\s*(?:và|còn)\s*$", _I)
+#: "N người tham gia BHXH tự nguyện": the count names its own scheme right after it.
+_OWN_SCHEME_AFTER = re.compile(r"\s*người\s+tham\s+gia\s+(?:BHXH|BHYT|BHTN|bảo\s+hiểm)", _I)
+
+
+def left_after_change(pre_q: str, prev: Figure | None, after: str = "") -> bool:
+    """Whether a count is the stock left after the change just read, or the next level.
 
     "BHXH bắt buộc giảm 3.030 người, chỉ còn 5.400 người": the count after ", còn" that
     follows a change is the participants left, not a second change (the list rule would
-    carry the change's measure and sign to it).
+    carry the change's measure and sign to it). So is "…, tăng 1.120 người so với cùng
+    kỳ năm trước, và 5.410 người tham gia BHXH tự nguyện" (set 19): after the change's
+    comparison, a count naming its own scheme is that scheme's level.
     """
-    return prev is not None and prev.measure == "change_participants" \
-        and prev.unit != "pct" and _LEFT_BEFORE.search(pre_q) is not None
+    if prev is None or prev.measure != "change_participants" or prev.unit == "pct":
+        return False
+    return _LEFT_BEFORE.search(pre_q) is not None or (
+        _CLOSED_THEN_AND.search(pre_q) is not None and _OWN_SCHEME_AFTER.match(after) is not None)
 
 
 #: A scheme, its place, then "(chỉ) còn" or "có": "BHXH bắt buộc của huyện Phú Ninh còn".

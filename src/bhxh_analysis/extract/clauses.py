@@ -31,7 +31,7 @@ __all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year", "
            "respective_place", "respective_scheme"]
 
 #: (a ward named by number after its name: "phường Móng Cái 1", set 18)
-_NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}(?: \d{{1,2}}(?![\d.,%/]))?"
+_NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}(?: \d{{1,2}}(?![\d%/]|[.,]\d))?"
 _KIND = r"(?:(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn|tỉnh)\s+)"
 #: "Huyện A và B", "xã A, B và C": places listed together (the kind may lead any item).
 _LISTED = re.compile(rf"{_KIND}?(?P<first>{_NAME})(?P<rest>(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+)")
@@ -80,12 +80,19 @@ def _as_many(m: re.Match[str], units: list[Any]) -> bool:
         re.findall(r"\d[\d.,]*", m["vals"])) == len(units)
 
 
+#: The kind of a list's places printed before words that describe them: "(Hai) phường
+#: công nghiệp Mỹ Xuân và Phú Mỹ" (set 19).
+_KIND_BEFORE = re.compile(rf"{_KIND}(?:(?![{P.UPPER}])\w+\s+){{1,3}}$")
+
+
 def _listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
     """The places listed together in ``text[a:b]`` (the last such list), resolved."""
     lists = list(_LISTED.finditer(text, a, b))
     for m in reversed(lists):
-        head = re.match(rf"{_KIND}", text[m.start():m.end()])
-        kind = re.sub(r"\s+", " ", head.group(0).strip().lower()).rstrip(".") if head else ""
+        head = re.match(rf"{_KIND}", text[m.start():m.end()]) or _KIND_BEFORE.search(
+            text, max(a, m.start() - 40), m.start())  # "Hai phường công nghiệp A và B"
+        kind = re.sub(r"\s+", " ", re.match(_KIND, head.group(0)).group(0).strip().lower()
+                      ).rstrip(".") if head else ""
         names = [(kind, m["first"])] + [
             (re.sub(r"\s+", " ", (i["kind"] or kind).strip().lower()).rstrip("."), i["name"])
             for i in _ITEM.finditer(m["rest"])]
@@ -153,15 +160,16 @@ def respective_measure(text: str, fig: Figure, s0: int, prev: Figure | None) -> 
     if fig.unit == "count" and P.PARTICIPATE_BEFORE.search(lead) and not P.NEW.search(lead) \
             and not P.SERVICE.search(lead) and scheme_mentions(text, s0, m.start()):
         return "participants"
-    if fig.unit != "count" or P.SERVICE.search(lead):
-        return None
+    if fig.unit not in ("count", "bare") or P.SERVICE.search(lead):
+        return None  # ("với lần lượt 312 và 286 người tham gia": a bare first count)
     if P.NEW.search(lead) and not P.PLAN.search(lead):
         return "new_participants"  # "A và B dẫn đầu về phát triển mới, lần lượt N và M"
     # "A và B lần lượt có N người và M người tham gia BHXH tự nguyện": the words after
     # the list's last figure say what all its figures count
     tail = _LIST_TAIL.match(text, fig.end)
-    if tail and P.PARTICIPATE_AFTER.match(text, tail.end()) and scheme_mentions(
-            text, tail.end(), min(len(text), tail.end() + 40)):
+    if tail and P.PARTICIPATE_AFTER.match(text, tail.end()) and (scheme_mentions(
+            text, tail.end(), min(len(text), tail.end() + 40))
+            or re.match(r"\s*(?:người\s+)?tham\s+gia\s*[.;]", text[tail.end():])):
         return "participants"
     return None
 
@@ -224,6 +232,27 @@ def heading_scheme(text: str, s0: int, s1: int) -> str | None:
     return found[0][1] if len(found) == 1 and not found[0][2] else None
 
 
+#: A numbered heading ending in a bracket that names a measure: "2. Chỉ tiêu hằng năm
+#: giai đoạn 2021–2025 (tỷ lệ lực lượng lao động tham gia BHXH)".
+_NUMBERED_HEADING = re.compile(
+    r"\s*(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s+(?P<title>[^\n()]{3,120}?)\s*\((?P<inner>"
+    r"[^()\n]*(?:t[ỷỉ]\s+lệ|số\s+người|tham\s+gia)[^()\n]*)\)[ \t]*", re.I)
+
+
+def measured_heading(text: str, s0: int, s1: int) -> str | None:
+    """The one scheme a numbered heading's bracket names as what its list measures.
+
+    "2. Chỉ tiêu hằng năm giai đoạn 2021–2025 (tỷ lệ lực lượng lao động tham gia BHXH)"
+    over "Năm 2021 đạt 10%; năm 2022 đạt 11,5%; …" (set 19): the rates listed under it
+    are BHXH's, not of the last rate read. ``None`` for another line.
+    """
+    bracket = _NUMBERED_HEADING.fullmatch(text, s0, s1)
+    if not bracket or re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", bracket["title"])):
+        return None
+    found = scheme_mentions(text, bracket.start("inner"), bracket.end("inner"))
+    return found[0][1] if len(found) == 1 and not found[0][2] else None
+
+
 def section_scheme(text: str, s0: int, s1: int) -> str | None:
     """The one scheme a section heading names: a line of a few words with no figure and
     no full stop ("Bảo hiểm thất nghiệp" over "- Số người tham gia: 251.300 người.").
@@ -231,9 +260,12 @@ def section_scheme(text: str, s0: int, s1: int) -> str | None:
     The bullets under it are of that scheme, not of the scheme the bullets before it
     carried (a page of bullet lists in sections).
     """
+    if _NUMBERED_HEADING.fullmatch(text, s0, s1):
+        return measured_heading(text, s0, s1)
     line = text[s0:s1].strip()
     if not line or "\n" in line or re.search(r"\d", line) or (
-            re.search(r"[.:;,!?]", line) or len(line.split()) > 6) and not P.SCHEME_LEAD.match(line):
+            re.search(r"[.:;,!?]", line) or len(line.split()) > (10 if line.isupper() else 6)
+    ) and not P.SCHEME_LEAD.match(line):  # (a heading in capitals may run to ten words)
         return None
     found = scheme_mentions(text, s0, s1)
     return found[0][1] if len(found) == 1 and not found[0][2] else None
@@ -344,12 +376,18 @@ def census_date(text: str, end: int, s1: int) -> Any:
 
 
 def respective_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
-    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme.
+    """"BHXH, BHTN lần lượt đạt 45%, 35%": the n-th figure takes the n-th scheme; a
+    numbered heading opening the sentence gives its bracket's scheme (:func:`measured_heading`).
 
     Only a "lần lượt" of the figure's statement (after its last semicolon): "…, BHXH tự
     nguyện và BHTN lần lượt là x, y và z người; tổng số người tham gia BHXH chiếm 16,6%"
     is the rate its own clause names, not the list's first scheme.
     """
+    head = _NUMBERED_HEADING.match(text, s0, fig.start)
+    if head is not None and measured_heading(text, s0, head.end()):
+        # a printed plan's heading joined to its list ("2. Chỉ tiêu hằng năm … (tỷ lệ …
+        # tham gia BHXH) Năm 2021 đạt 10%; …", set 19): the bracket's scheme
+        return measured_heading(text, s0, head.end())
     found = list(P.RESPECTIVELY.finditer(text, max(s0, text.rfind(";", s0, fig.start) + 1),
                                          fig.start))
     if not found:

@@ -24,7 +24,7 @@ import pandas as pd
 from ..clean import ParseError, parse_quantity
 from ..schema import INDICATOR_PATTERN, REFORM_DATE
 from . import patterns as P
-from .aims import aims_lead, past_clause, this_number
+from .aims import aims_lead, past_clause, restated_scheme
 from .cause_place import place_in_cause
 from .clauses import (
     authority,
@@ -56,18 +56,13 @@ from .dating import (
     horizon,
     now_opening,
     plan_year,
+    remark_date,
     same_day_in,
     says_now,
     sentence_dates,
     yardstick,
 )
-from .figures import (
-    Figure,
-    classify,
-    find_figures,
-    scheme_mentions,
-    scheme_of,
-)
+from .figures import Figure, classify, find_figures, scheme_mentions, scheme_of
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
@@ -408,9 +403,10 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 if reason == "count without a cue" else None
             if headed:  # "BẢO HIỂM XÃ HỘI⏎Hơn 296 nghìn người⏎• Bắt buộc: 231.400 người"
                 fig.measure, reason, part = "participants", None, headed
-            if reason == "count without a cue" and this_number(text, fig, s0, ctx.last_count):
-                fig.measure, reason = "participants", None  # "Ở huyện D, con số này là …"
-                fig.scheme, fig.penalty = ctx.last_count.scheme, fig.penalty + 0.2
+            restated = restated_scheme(text, fig, s0, ctx.last_count, rows, reason)
+            if restated:  # "Ở huyện D, con số này là …"; "hai con số này lần lượt là …"
+                fig.measure, reason, part = "participants", None, restated
+                fig.penalty += 0.2
             if reason == "count without a cue" and fig.unit == "count":
                 reason = _breakdown(text, fig, s0, before_span)
             if reason is None and P.REGION.search(text, s0, fig.start) and not any(
@@ -474,7 +470,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             prev = fig
         if items:  # the list's wards are not the place in play after it
             ctx.places.last = ctx.places.district
-        status = [d for _a, _b, d in dates if not horizon(d, ctx.published)]
+        status = [d for a, b, d in dates if not horizon(d, ctx.published)  # (nor a date
+                  and remark_date(text, a, b) is None]  # giving its bracket's figure only)
         if strong and status and not yardstick(kept, ctx):
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
@@ -650,7 +647,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
             if ctx.lead_scheme is not None and fig.start < ctx.lead_scheme[1]:
                 fig.scheme = ctx.lead_scheme[0]  # its paragraph's lead names it
-            if fig.measure == "coverage_pct" and ctx.last_rate is not None:
+            if fig.measure in ("coverage_pct", "shortfall_pp") and ctx.last_rate is not None:
                 # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
                 # coverage's scheme, not of the count between (household BHYT's)
                 fig.scheme = headed_rate(text, fig.start) or ctx.last_rate.scheme

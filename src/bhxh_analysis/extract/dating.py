@@ -54,6 +54,23 @@ _OWN_DATE_GAP = re.compile(r"\s*(?:người|dân\s+số|lực\s+lượng\s+lao\s
                            r"(?:vào|\()\s*", re.I)
 
 
+#: A date opening a bracket that gives its own figure: "(cuối tháng 6 là 92,8%)".
+_REMARK_FIGURE_AFTER = re.compile(r"\s*(?:là|đạt|có|:)\s*(?:khoảng\s+)?\d[^()]*\)", re.I)
+
+
+def remark_date(text: str, a: int, b: int) -> int | None:
+    """The end of the bracket a date opens when the bracket gives its own figure, or None.
+
+    "… đến cuối tháng 8 đạt 93,5% dân số (cuối tháng 6 là 92,8%)" (set 19): the date in
+    the bracket is the bracketed figure's only; it neither dates the figure before the
+    bracket (as "1,2 triệu người (tháng 6/2024)" would) nor the text after it.
+    """
+    if not re.search(r"\(\s*$", text[max(0, a - 3):a]):
+        return None
+    m = _REMARK_FIGURE_AFTER.match(text, b)
+    return m.end() if m else None
+
+
 def month_end(year: int, month: int) -> _dt.date:
     """The last day of a month ("hết tháng 6/2024" → 30 June 2024)."""
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -252,19 +269,20 @@ def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: An
     5,6% năm 1993 lên ..."); the start of a change whose end has its own year and no date
     before it ("từ 96,8% xuống 73,7% năm 2021") has none.
     """
-    own = [d for a, _b, d in dates if a > fig.end and (_OWN_DATE_GAP.fullmatch(
-        text[fig.end:a]) or own_year(text, fig.end, a))]
+    own = [d for a, b, d in dates if a > fig.end and (_OWN_DATE_GAP.fullmatch(
+        text[fig.end:a]) or own_year(text, fig.end, a)) and remark_date(text, a, b) is None]
     if own:
         return own[0]
-    before = [d for a, _b, d in dates if a < fig.start]
+    before = [d for a, b, d in dates if a < fig.start and (remark_date(text, a, b) or fig.end)
+              >= fig.end]  # (not a bracket's date with its own figure, closed before)
     if before:
         if before[-1] is None:  # "Hiện …" on a page without a publication date
             fig.penalty += 0.5  # (undated, as a figure with no date anywhere)
         return before[-1]
     if undated_start(text, fig):
         return None  # "giảm từ 96,8% xuống 73,7% năm 2021": the first rate's year unprinted
-    after = [d for a, _b, d in dates if a > fig.end]
-    if after:
+    after = [d for a, _b, d in dates if a > fig.end and ";" not in text[fig.end:a]]
+    if after:  # (not past a ";": "Trong đó BHXH bắt buộc N người; … năm 2022 lên …")
         return after[0]
     stated = None if ctx.says_now else ctx.stated_year  # ("Hiện nay, …": not that year's)
     for carried in (ctx.paragraph_year, ctx.last_date, stated, ctx.first_date,

@@ -14,7 +14,6 @@ from . import patterns as P
 from .aims import aimed, rate_item_after, receiving
 from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
-from .gaps import surplus_over_plan
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .parts import part_not_row
 from .portions import attain_lead, campaign_total, few_days, new_lead
@@ -186,7 +185,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
         fig.measure = "participants"
         fig.penalty += 0.1
         return None
-    if left_after_change(pre_q, prev) and fig.unit == "count":
+    if left_after_change(pre_q, prev, after) and fig.unit == "count":
         fig.measure = "participants"  # "giảm 3.030 người, chỉ còn 5.400 người": the stock
         return None
     if prev is not None and prev.unit == fig.unit and listed:
@@ -339,20 +338,20 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         return "a share of the participants"  # "hỗ trợ cho 78% số người tham gia"
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
-            # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": points above a plan, after a rate —
-            # a surplus, read as a negative shortfall (schema.SIGNED_MEASURES)
-            if P.OVER_BEFORE.search(pre_q) and surplus_over_plan(pre_q, after) and \
+            # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": a surplus, a negative shortfall
+            if P.OVER_BEFORE.search(pre_q) and G.surplus_over_plan(pre_q, after) and \
                     prev is not None and prev.skip is None and prev.measure == "coverage_pct":
                 # (not above a plan: "chỉ tiêu … là 97%, vượt 1% so với chỉ tiêu Chính phủ")
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None
             if P.OVER_BEFORE.search(pre_q) and prev is not None and prev.skip is None \
                     and prev.measure == "plan_coverage_pct" and _PLAN_FIRST.match(statement):
-                # "So với chỉ tiêu tại Nghị quyết … (93,2%), tỷ lệ … vượt 0,15 điểm": the
-                # plan in brackets opens the statement, the rate's surplus over it follows
+                # "So với chỉ tiêu … (93,2%), tỷ lệ … vượt 0,15 điểm": over a bracketed plan
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None
             return "points above the plan"
+        if G.points_over_plan(fig, pre_q, after):  # "vượt 0,9 điểm … so với chỉ tiêu"
+            return None
         if P.PLAN_AFTER.match(after) or re.search(r"(?:kế hoạch|chỉ tiêu)", pre_q[-25:]):
             fig.measure, fig.value = "attainment_pct", 100.0 + fig.value
             fig.penalty += 0.2
@@ -457,7 +456,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if rate_item_after(pre_q, after, prev_same):  # "60% … tham gia BHXH; 45% tham gia BHTN"
         fig.measure, fig.penalty = prev_same.measure, fig.penalty + 0.1
         return None
-    if attain_lead(statement):  # "Xét về tỷ lệ hoàn thành kế hoạch, A và B … lần lượt X%, Y%"
+    if attain_lead(statement, recent, after):  # "Xét về tỷ lệ hoàn thành kế hoạch, …"
         fig.measure = "attainment_pct"
         return None
     if _GIVEN_PLAN_BEFORE.search(pre_q) or (P.PLAN_RIGHT_BEFORE.search(pre_q)
@@ -532,7 +531,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return None
     if P.OVER_BEFORE.search(pre_q) or re.search(r"cao\s+hơn\s*$", pre_q, re.I):
         if fig.unit == "count" and P.OVER_BEFORE.search(pre_q) \
-                and surplus_over_plan(pre_q, after):
+                and G.surplus_over_plan(pre_q, after):
             # "vượt 312 người so với kế hoạch": a surplus, a negative shortfall
             fig.measure, fig.value = "shortfall_participants", -fig.value
             return None
@@ -552,7 +551,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             or P.SHORTFALL_AFTER.match(after) or (
             P.EQUIVALENT_BEFORE.search(pre_q) and prev is not None
             and prev.measure in ("shortfall_pp", "shortfall_participants")) or (
-            re.search(r"\bcòn\s*$", pre_q) and P.SHORTFALL_CLAUSE.search(statement)):
+            re.search(r"\bcòn\s*$", pre_q) and (P.SHORTFALL_CLAUSE.search(statement)
+                                                or P.STILL_MORE_AFTER.match(after))):
         fig.measure = "shortfall_participants"
         return None
     equivalent = _equivalent_of(pre_q, statement, prev)
@@ -572,8 +572,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.penalty += 0.1 if fig.unit == "count" else 0.2
         return None
     if fig.unit == "bare":
-        if not scheme_named and (not re.search(r"(?:là|đạt|có)\s*$", pre_q)
-                                 or not P.PARTICIPATE_BEFORE.search(pre)):
+        if not scheme_named and not re.search(r"lần\s+lượt\s*$", pre_q) and (not re.search(
+                r"(?:là|đạt|có)\s*$", pre_q) or not P.PARTICIPATE_BEFORE.search(pre)):
             return "bare number"
         fig.penalty += 0.1
     # "Lực lượng lao động từ 15 tuổi trở lên trong quý II là 51,6 triệu người"

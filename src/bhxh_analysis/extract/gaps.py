@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 __all__ = ["below_yardstick", "books_handed_out", "contributed_result", "every_insurance",
-           "gap_not_row", "lapsed_cards", "points_of_gap", "population_pairs",
-           "reached_new_rural", "share_given_cards"]
+           "gap_not_row", "lapsed_cards", "points_of_gap", "points_over_plan",
+           "population_pairs", "reached_new_rural", "share_given_cards"]
 
 
 
@@ -42,6 +42,29 @@ _PERSONS_THEN_EQUIVALENT = re.compile(
     r",\s*(?:tương\s+(?:ứng|đương)|tức)(?:\s+(?:với|là))?(?:\s+khoảng)?\s*$", re.I)
 
 
+#: A gap's points right after its yardstick: "thấp hơn chỉ tiêu 0,2 điểm phần trăm",
+#: "thấp hơn kế hoạch được giao 1,1 điểm phần trăm" (set 19; a percent there is the plan's).
+_BELOW_PLAN_RIGHT_BEFORE = re.compile(
+    r"thấp\s+hơn\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)"
+    r"(?:\s+(?:được\s+|tỉnh\s+|thành\s+phố\s+)?giao)?\s*$", re.I)
+
+
+def points_over_plan(fig: Any, pre_q: str, after: str) -> bool:
+    """Points above a plan with no rate before them: a surplus, a negative shortfall.
+
+    "huyện A đã vượt 0,9 điểm phần trăm so với chỉ tiêu" (set 19) was dropped as an
+    over-achievement; "vượt 3% kế hoạch" (an attainment) and "vượt 0,5 điểm phần trăm
+    so với cùng kỳ" (a change) are not this. Sets ``fig`` when it is.
+    """
+    if not (re.search(r"vượt\s*$", pre_q, re.I) and _POINTS.match(after)):
+        return False
+    rest = after[_POINTS.match(after).end():]
+    if not re.match(r"\s*so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)", rest, re.I):
+        return False
+    fig.measure, fig.value = "shortfall_pp", -fig.value
+    return True
+
+
 def points_below(before: str, after: str) -> bool:
     """Whether "N điểm phần trăm" is a gap below a plan (so a rate, as "N%"): "thấp hơn
     0,4 điểm phần trăm so với chỉ tiêu", "thấp hơn chỉ tiêu … (90%) tới 3 điểm phần
@@ -52,7 +75,7 @@ def points_below(before: str, after: str) -> bool:
         return False
     if re.search(r"thấp\s+hơn\s*$", before, re.I):
         return bool(_VERSUS_YARDSTICK.match(after[points.end():].lstrip()))
-    return bool(BELOW_BEFORE.search(before) or _PERSONS_THEN_EQUIVALENT.search(before))
+    return bool(_BELOW_PLAN_RIGHT_BEFORE.search(before) or BELOW_BEFORE.search(before) or _PERSONS_THEN_EQUIVALENT.search(before))
 
 
 def below_yardstick(pre: str, after: str, statement: str) -> bool:
@@ -69,6 +92,8 @@ def below_yardstick(pre: str, after: str, statement: str) -> bool:
     if re.search(r"thấp\s+hơn\s*$", pre, re.I) and P_POINTS.match(after) \
             and _VERSUS_YARDSTICK.match(after[P_POINTS.match(after).end():].lstrip()):
         return True  # "thấp hơn 0,4 điểm phần trăm so với chỉ tiêu 97,5%"
+    if _BELOW_PLAN_RIGHT_BEFORE.search(pre) and P_POINTS.match(after):
+        return True  # "thấp hơn chỉ tiêu 0,2 điểm phần trăm" (set 19)
     if BELOW_BEFORE.search(statement[-120:]) and not re.search(r"thấp\s+hơn\s*$", pre, re.I):
         return True  # "thấp hơn chỉ tiêu … (90%) tới 3 điểm phần trăm"
     return bool(_GAP_BEFORE.search(pre) and _VERSUS_YARDSTICK.match(after.lstrip()))

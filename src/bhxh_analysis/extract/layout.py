@@ -128,6 +128,26 @@ _BARE_COUNT_LINE = re.compile(r"[ \t•\-–*+]*(?:(?P<part>bắt\s+buộc|tự\
 _PARTS = {"bắt buộc": "bhxh_compulsory", "tự nguyện": "bhxh_voluntary"}
 
 
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def _block_heading(text: str, line0: int) -> tuple[int, str] | None:
+    """(end, scheme) of the first line of the block of lines holding ``line0`` when it is
+    a heading naming one scheme ("BẢO HIỂM XÃ HỘI" over "96.400 người tham gia⏎…⏎-
+    Bắt buộc: …", set 19: the heading read in one sentence with the lines under it)."""
+    blank = list(_BLANK.finditer(text, 0, line0))
+    first = blank[-1].end() if blank else 0
+    stop = text.find("\n", first)
+    if not 0 <= stop < line0:
+        return None
+    line = text[first:stop].strip()
+    if not line or re.search(r"[\d.:;,!?]", line) or len(line.split()) > 6:
+        return None
+    from .figures import scheme_mentions  # (figures reads no layout: no import cycle)
+    found = scheme_mentions(text, first, stop)
+    return (stop, found[0][1]) if len(found) == 1 and not found[0][2] else None
+
+
 def headed_count(text: str, start: int, end: int, heading: tuple[int, str] | None
                  ) -> str | None:
     """The scheme of a bare count in the block of short lines under a heading naming it.
@@ -147,9 +167,10 @@ def headed_count(text: str, start: int, end: int, heading: tuple[int, str] | Non
     ('bhxh', 'bhxh_compulsory')
     >>> headed_count("BẢO HIỂM XÃ HỘI\\nCó 296 nghìn người mới\\n", 19, 28, (15, "bhxh"))
     """
+    line0 = text.rfind("\n", 0, start) + 1
+    heading = _block_heading(text, line0) or heading
     if heading is None:
         return None
-    line0 = text.rfind("\n", 0, start) + 1
     line1 = text.find("\n", end) % (len(text) + 1)
     label = _BARE_COUNT_LINE.match(text[line0:start])
     if re.search(r"\n[ \t]*\n", text[heading[0]:line0]) or label is None \

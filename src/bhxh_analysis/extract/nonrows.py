@@ -137,8 +137,9 @@ def drop_rounded_joint(rows: list[dict[str, Any]], joint: list[Figure]) -> list[
 
 def own_year(text: str, end: int, at: int) -> bool:
     """Whether the date at ``text[at:]`` is a bare year printed right after a figure
-    ending at ``end`` ("97,5% năm 2020", "73,7% dân số năm 2021"): the figure's own."""
-    return bool(re.fullmatch(r"\s*(?:dân\s+số\s*)?", text[end:at])
+    ending at ``end`` ("97,5% năm 2020", "73,7% dân số năm 2021"; "tăng từ 58.310 người
+    năm 2022 lên 63.950 người năm 2023", set 19): the figure's own."""
+    return bool(re.fullmatch(r"\s*(?:(?:dân\s+số|người)\s*)?", text[end:at])
                 and re.match(r"năm\s+(?:19|20)\d{2}", text[at:at + 10], re.I))
 
 

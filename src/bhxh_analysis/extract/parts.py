@@ -67,6 +67,9 @@ _WORKERS_AT = re.compile(r"\s*(?:số\s+)?(?:người\s+)?lao\s+động\s+(?:đa
 _PART_SHARE = re.compile(
     r"\btrong\s+đó\b(?P<part>[^.;%\d]{1,80}?)\bchiếm\s+(?:t[ỷỉ]\s+lệ\s+)?"
     r"(?:khoảng|gần|trên|hơn|tới|đến|xấp\s+xỉ)?\s*$", _I)
+#: "Riêng (nhóm) học sinh, sinh viên, …" opening the statement: the group its figures
+#: are of, set apart in the first clause (set 19).
+_SET_APART = re.compile(r"\s*(?:Riêng|Đối\s+với)\s+(?P<group>[^,;:]{1,60}?),", _I)
 #: A word that ties a clause to insurance (its share is then a coverage rate).
 _INSURANCE = re.compile(r"BHYT|BHXH|BHTN|bảo\s+hiểm|tham\s+gia|thẻ", _I)
 #: "… chiếm (hơn) X% dân số": a share of the population.
@@ -128,6 +131,9 @@ def _part_rate(text: str, fig: Figure, pre: str, after: str, statement: str) -> 
         if (subject and not _INSURANCE.search(subject) and not re.search(r"\d", subject)) or (
                 re.match(r"\s*dân\s+số", statement, _I) and not _INSURANCE.search(statement)):
             return "a group's share of the population"  # "người theo đạo chiếm 22% dân số"
+    apart = _SET_APART.match(statement)
+    if apart and SUBGROUP.search(apart["group"]) and not _UNITS_AS_PLACES.search(apart["group"]):
+        return "a subgroup's rate"  # "Riêng nhóm học sinh, sinh viên, tỷ lệ … đạt 99,2%"
     own = re.split(r"[,;:]", statement)[-1]
     if SUBGROUP.search(own) and not P.COVERAGE_AFTER.match(after) \
             and not _UNITS_AS_PLACES.search(own):

@@ -151,6 +151,9 @@ SHORTFALL_BEFORE = re.compile(
 SHORTFALL_AFTER = re.compile(
     r"\s*(?:người\s+)?(?:cần|phải|còn\s+phải)\s+(?:được\s+)?(?:phát\s+triển|vận\s+động)"
     r"(?!\w)", _I)
+#: "(mới đạt 87,8% kế hoạch,) còn khoảng 15.800 người nữa": what is still to come after
+#: "còn" (set 19), a shortfall.
+STILL_MORE_AFTER = re.compile(r"\s*(?:người\s+)?nữa(?!\w)", _I)
 #: "số người cần phát triển để đạt kế hoạch là ...", "Nông Sơn còn 5.505 người".
 SHORTFALL_CLAUSE = re.compile(
     r"(?:cần|còn)\s+(?:phải\s+)?(?:phát\s+triển|vận\s+động)|còn\s+thiếu", _I

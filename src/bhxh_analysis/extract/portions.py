@@ -66,13 +66,23 @@ _ATTAIN_LEAD = re.compile(
     r"\bvề\s+t[ỷỉ]\s+lệ\s+hoàn\s+thành\s+(?:kế\s+hoạch|chỉ\s+tiêu)", _I)
 
 
-def attain_lead(statement: str) -> bool:
+#: An infographic's line "Đạt" right under a plan's line ("Kế hoạch năm 2023: 41.000
+#: người⏎Đạt 108,1%", set 19).
+_UNDER_PLAN_LINE = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu)[^\n]*\d[^\n]*\n[ \t]*[-•+*]?[ \t]*"
+                              r"đạt\s*$", _I)
+
+
+def attain_lead(statement: str, recent: str = "", after: str = "") -> bool:
     """Whether the sentence opens by naming plan attainment as what it ranks places by.
 
     "Xét về tỷ lệ hoàn thành kế hoạch được giao, huyện A và B là hai địa phương dẫn đầu
     với tỷ lệ lần lượt là X% và Y%": the percents, far from the cue, are attainments.
+    So is a bare "Đạt X%" line under a line printing a plan (``recent``: the text before
+    the figure), unless the rate names its base ("Đạt 92% dân số").
     """
-    return bool(_ATTAIN_LEAD.search(statement))
+    return bool(_ATTAIN_LEAD.search(statement)) or (
+        _UNDER_PLAN_LINE.search(recent) is not None and re.match(r"\s*(?:$|\n)", after)
+        is not None)
 
 
 #: "Huyện A có 08 đơn vị hành chính cấp xã, với 102 thôn, buôn; dân số khoảng N người": a

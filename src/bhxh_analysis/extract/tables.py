@@ -73,8 +73,8 @@ def column_reading(cell: str) -> tuple[str | None, str | None]:
     if P.MONEY_CONTEXT.search(cell) or re.search(r"đồng|\bthẻ\s+cấp|lượt", cell, re.I):
         return scheme, None
     rate = re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ|%", cell, re.I)
-    if re.search(r"(?:đạt|so\s+với)\s+(?:\S+\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)|%\s*(?:KH|kế\s+hoạch)",
-                 cell, re.I):
+    if re.search(r"(?:đạt|so\s+với)\s+(?:\S+\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)|%\s*(?:KH|kế\s+hoạch)"
+                 r"|t[ỷỉ]\s+lệ\s+hoàn\s+thành", cell, re.I):
         return scheme, "attainment_pct"
     if re.search(r"kế\s+hoạch|chỉ\s+tiêu(?!\s+bao\s+phủ)|\bKH\b|được\s+giao", cell, re.I):
         return scheme, "plan_coverage_pct" if rate else "plan_participants"
@@ -110,10 +110,14 @@ def find_place_tables(text: str) -> list[TableRow]:
     while i < len(lines):
         a, b = lines[i]
         head = _cells(text, a, b)
-        if len(head) < 2 or re.search(r"\d", text[a:b]) or not text[a:b].strip():
+        if len(head) < 2 or re.search(r"\d", _HEADER_DIGITS.sub("", text[a:b])) \
+                or not text[a:b].strip():
             i += 1
             continue
         readings = [column_reading(text[x:y]) for x, y in head]
+        if re.search(r"\d", text[a:b]) and not _one_column_each(readings):
+            i += 1  # "Đơn vị | Tỷ lệ 2023 | Tỷ lệ 2024": columns by year, not understood
+            continue
         named = {s for s, _ in readings[1:] if s}
         if len(named) != 1 and i > 0:
             caption = text[lines[i - 1][0]:lines[i - 1][1]]
@@ -133,9 +137,27 @@ def find_place_tables(text: str) -> list[TableRow]:
             rows.append(TableRow(ra, rb, tuple(cells), columns))
             j += 1
         if rows and any(m for _, m in columns):
-            out.extend(rows)
+            out.extend(_plans_in_percent(text, rows))
         i = j if rows else i + 1
     return out
+
+
+def _one_column_each(readings: list[tuple[str | None, str | None]]) -> bool:
+    """Whether no two columns of a header read alike (a header with a year in a cell
+    reads once per measure: "Chỉ tiêu giao năm 2024" beside "Tỷ lệ bao phủ")."""
+    used = [r for r in readings[1:] if r[1]]
+    return len(used) == len(set(used))
+
+
+def _plans_in_percent(text: str, rows: list[TableRow]) -> list[TableRow]:
+    """The rows with a plan column read as a rate when every one of its cells is a
+    percent ("Chỉ tiêu giao năm 2024" over "93,0%": the plan's coverage, not persons)."""
+    columns = list(rows[0].columns)
+    for j, (scheme, measure) in enumerate(columns):
+        if measure == "plan_participants" and all(
+                text[r.cells[j][0]:r.cells[j][1]].strip().endswith("%") for r in rows):
+            columns[j] = (scheme, "plan_coverage_pct")
+    return [TableRow(r.start, r.end, r.cells, tuple(columns), r.by_scheme) for r in rows]
 
 
 #: A header cell of a scheme table that prints what was done: "Thực hiện 6 tháng",
