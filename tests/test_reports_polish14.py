@@ -1,0 +1,31 @@
+"""Province pages read once more (issue 14): a roughly dated figure, the gaps' unit
+words, a hedged published year-end, repeated forecast notes and English decision dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bhxh_analysis import i18n
+from bhxh_analysis.reports import ProvinceReport
+from bhxh_analysis.reports.render import table_html
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_headline_prints_a_rough_date_as_its_source_gives_it(home: Path,
+                                                                 lang: str) -> None:
+    # Quảng Ninh's 95 % BHYT coverage is dated only "end of 2020" by its source; the
+    # coverage table printed "cuối năm 2020", the headline table "31/12/2020"
+    rpt = ProvinceReport("Quảng Ninh", boundaries="legacy", lang=lang)
+    head = rpt.headline_table()
+    rough = head[head["as_of_approx"].astype(bool)]
+    assert len(rough) and rough["as_of"].eq(pd.Timestamp("2020-12-31")).any()
+    html = table_html(rough, lang, place=rpt.unit.name)
+    assert i18n.t("date_approx_year_end", lang, year=2020) in html
+    assert i18n.fmt_date(pd.Timestamp("2020-12-31"), lang) not in html
+    # a day the source names is still printed as that day
+    exact = head[~head["as_of_approx"].astype(bool)]
+    assert len(exact)
+    assert i18n.fmt_date(exact["as_of"].iloc[0], lang) in table_html(exact.head(1), lang)
