@@ -29,3 +29,22 @@ def test_the_headline_prints_a_rough_date_as_its_source_gives_it(home: Path,
     exact = head[~head["as_of_approx"].astype(bool)]
     assert len(exact)
     assert i18n.fmt_date(exact["as_of"].iloc[0], lang) in table_html(exact.head(1), lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_gaps_count_units_by_level_not_as_huyen(home: Path, lang: str) -> None:
+    # Lâm Đồng's gaps read "Có số liệu cho 3/10 huyện" counting thành phố Đà Lạt and Bảo
+    # Lộc as huyện, and "6/141 xã" counting phường and thị trấn
+    from bhxh_analysis.reports.data import units_frame
+    from bhxh_analysis.reports.words import gap_sentences
+
+    rpt = ProvinceReport("Lâm Đồng", boundaries="legacy", lang=lang)
+    units = units_frame("legacy")
+    mine = units[units["province_code"].eq(rpt.unit.code)]
+    assert mine["kind"].nunique() > 2  # not all are huyện and xã
+    gaps = gap_sentences(rpt)
+    for level, key in (("district", "district_units"), ("commune", "commune_units")):
+        n_all = int(mine["geo_level"].eq(level).sum())
+        said = [g for g in gaps if f"/{n_all} " in g or f" of {n_all} " in g]
+        assert len(said) == 1, gaps
+        assert said[0].endswith(i18n.t(key, lang) + ".")

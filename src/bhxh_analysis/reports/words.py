@@ -300,7 +300,7 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
     if rpt.boundaries == "legacy":
         units = units_frame("legacy")
         head_ins_obs = rpt.obs[is_insurance(rpt.obs["indicator"])]
-        for level, key in (("district", "districts_plural"), ("commune", "communes_plural")):
+        for level, key in (("district", "district_units"), ("commune", "commune_units")):
             n_all = int(((units["geo_level"] == level)
                          & (units["province_code"] == rpt.unit.code)).sum())
             n_have = int(head_ins_obs.loc[head_ins_obs["geo_level"] == level,
