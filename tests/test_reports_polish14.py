@@ -48,3 +48,33 @@ def test_the_gaps_count_units_by_level_not_as_huyen(home: Path, lang: str) -> No
         said = [g for g in gaps if f"/{n_all} " in g or f" of {n_all} " in g]
         assert len(said) == 1, gaps
         assert said[0].endswith(i18n.t(key, lang) + ".")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_hedged_published_year_end_keeps_its_word(home: Path, lang: str) -> None:
+    # Long An's forecast section read "số liệu 31/12 đã công bố (1.600.000)" for the
+    # source's "trên 1.600.000" (the headline printed "trên")
+    rpt = ProvinceReport("Long An", boundaries="legacy", lang=lang)
+    fcs = rpt.forecast_table()
+    known = fcs[fcs["status"].eq("year_end_known")]
+    assert len(known) and known["last_value_qualifier"].eq("over").any()
+    value = i18n.qualified(i18n.fmt_number(1_600_000, lang), "over", lang)
+    said = [s for s in rpt.forecast_notes() if value in s]
+    assert len(said) == 1 and "1" in said[0]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_national_forecast_keeps_its_figures_words(home: Path, lang: str) -> None:
+    # Việt Nam 2025: the 31 December BHYT outcome is "khoảng 97.570.000" and was printed
+    # bare in the table and in the sentence setting it against the forecast
+    from bhxh_analysis.reports import ForecastReport
+
+    fr = ForecastReport(year=2025, lang=lang)
+    fcs = fr.forecast_table()
+    row = fcs[fcs["indicator"].eq("bhyt_participants")].iloc[0]
+    kind = row["actual_qualifier"]
+    assert kind in ("about", "approx")
+    value = i18n.qualified(i18n.fmt_number(row["actual"], lang), kind, lang)
+    assert value != i18n.fmt_number(row["actual"], lang)
+    assert any(value in s for s in fr.forecast_notes())
+    assert value in table_html(fcs, lang)
