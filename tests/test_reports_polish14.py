@@ -78,3 +78,40 @@ def test_the_national_forecast_keeps_its_figures_words(home: Path, lang: str) ->
     assert value != i18n.fmt_number(row["actual"], lang)
     assert any(value in s for s in fr.forecast_notes())
     assert value in table_html(fcs, lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_forecast_notes_name_each_series_once(home: Path, lang: str) -> None:
+    # Gia Lai (2025 boundaries) showed 12 note boxes under its forecast table, each of
+    # the plan's, the range's, the earlier moves' and the model's sentences naming its
+    # series again ("BHXH: người tham gia — Gia Lai (đến 30/6/2025): …")
+    import json
+
+    from bhxh_analysis.reports.notegroups import subject_of
+    from bhxh_analysis.reports.render import Page
+
+    rpt = ProvinceReport("Gia Lai", boundaries="2025", lang=lang)
+    notes = rpt.forecast_notes()
+    page = Page(lang, show=False)
+    page.notes(notes, group=True)
+    boxes = page.blocks[-1].body.split('<p class="note">')[1:]
+    subjects = [subject_of(s) for s in notes]
+    named = [s for s in dict.fromkeys(subjects) if s is not None]
+    assert len(notes) >= 10 and len(boxes) <= len(named) + 2
+    assert len(boxes) < len(notes) / 2
+    # each series is named in one box, and no sentence is lost
+    import html as _html
+
+    text = _html.unescape(page.blocks[-1].body)
+    for subject in named:
+        assert sum(_html.unescape(b).startswith(subject + ":") for b in boxes) == 1
+        assert text.count(subject + ":") <= 2, subject  # and in a note on several series
+    for s in notes:
+        rest = s[len(subject_of(s)) + 2:] if subject_of(s) else s
+        assert rest[1:] in text
+    # the notebooks group the forecast section's notes
+    root = Path(__file__).parents[1] / "notebooks"
+    for name in ("province_report", "unit_report", "forecast_report"):
+        src = "".join("".join(c["source"]) for c in
+                      json.loads((root / f"{name}.ipynb").read_text())["cells"])
+        assert "forecast_notes(), group=True)" in src, name
