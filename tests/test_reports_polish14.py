@@ -115,3 +115,34 @@ def test_the_forecast_notes_name_each_series_once(home: Path, lang: str) -> None
         src = "".join("".join(c["source"]) for c in
                       json.loads((root / f"{name}.ipynb").read_text())["cells"])
         assert "forecast_notes(), group=True)" in src, name
+
+
+def test_english_catalogue_texts_write_dates_one_way() -> None:
+    # English pages printed "Decision 546/QĐ-TTg (29/4/2022)" beside "29 Apr 2022"
+    # everywhere else (i18n.fmt_date); a Vietnamese day-first date reads as a US one
+    import re
+
+    day_first = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+    found = []
+
+    def walk(node: object, path: str) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("en"), str) and day_first.search(node["en"]):
+                found.append((path, node["en"]))
+            for k, v in node.items():
+                walk(v, f"{path}/{k}")
+
+    walk(i18n.catalogue(), "")
+    assert not found
+    assert i18n.instrument_label("Quyết định 546/QĐ-TTg (29/4/2022)", "en") == \
+        f"Decision 546/QĐ-TTg ({i18n.fmt_date(pd.Timestamp('2022-04-29'), 'en')})"
+    assert i18n.instrument_label("Quyết định 546/QĐ-TTg (29/4/2022)", "vi") == \
+        f"Quyết định 546/QĐ-TTg ({i18n.fmt_date(pd.Timestamp('2022-04-29'), 'vi')})"
+
+
+def test_an_english_coverage_table_dates_its_decision_as_english(home: Path) -> None:
+    # Long An's coverage table: "Decision 546/QĐ-TTg (29/4/2022) — target for 2023"
+    rpt = ProvinceReport("Long An", boundaries="legacy", lang="en")
+    cov = rpt.coverage_table()
+    html = table_html(cov, "en", place=rpt.unit.name)
+    assert "Decision 546/QĐ-TTg (29 Apr 2022)" in html and "29/4/2022" not in html
