@@ -39,34 +39,41 @@ def subject_of(sentence: str) -> str | None:
 def by_subject(sentences: list[str], lang: str) -> list[str]:
     """Sentences as paragraphs: one per series, its name said once.
 
-    A sentence naming a series starts that series' paragraph, or continues it when the
-    paragraph is that series' already (its name is then left out and the rest starts
-    with a capital); a sentence naming none continues the paragraph before it, unless
+    A sentence naming a series starts that series' paragraph, or adds to it when the
+    series has one already, wherever it stands (its name is then left out and the rest
+    starts with a capital: Lâm Đồng 2025's BHYT "within-year pattern is borrowed" note
+    followed another series' note); a sentence naming none continues the sentence
+    before it, unless
     it is a note on the whole section (:data:`GENERAL_KEYS`) or none came before. A
     paragraph on several series (a subject with "; ") takes no sentence naming none:
     those follow one series' sentences.
 
     Examples
     --------
-    >>> by_subject(["A: x — P: one.", "A: x — P: two.", "More.", "B: y — P: three."], "en")
-    ['A: x — P: one. Two. More.', 'B: y — P: three.']
+    >>> by_subject(["A: x — P: one.", "A: x — P: two.", "More.", "B: y — P: three.",
+    ...             "A: x — P: four."], "en")
+    ['A: x — P: one. Two. More. Four.', 'B: y — P: three.']
     """
     general = {i18n.t(k, lang) for k in GENERAL_KEYS}
     out: list[str] = []
-    current: str | None = None  # the subject of out[-1], if it may be continued
+    where: dict[str, int] = {}  # a series' paragraph in out
+    current: int | None = None  # the paragraph a sentence naming none continues
     for s in sentences:
         subject = subject_of(s)
         if s in general:
             out.append(s)
             current = None
-        elif subject is not None and subject == current:
+        elif subject is not None and subject in where:
             rest = s[len(subject) + 2:]
-            out[-1] += " " + rest[:1].upper() + rest[1:]
+            current = where[subject]
+            out[current] += " " + rest[:1].upper() + rest[1:]
         elif subject is not None:
             out.append(s)
-            current = subject if "; " not in subject else None
+            current = None if "; " in subject else len(out) - 1
+            if current is not None:
+                where[subject] = current
         elif current is not None:
-            out[-1] += " " + s
+            out[current] += " " + s
         else:
             out.append(s)
     return out
