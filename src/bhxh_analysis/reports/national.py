@@ -318,7 +318,10 @@ class ForecastReport:
                     "indicator": r["indicator"], "year": self.year, "as_of": as_of,
                     "last_value": float(prior["value"]), "last_as_of": prior["as_of"],
                     "status": "ok", "error": "",
-                    "actual": float(actual["value"]) if actual is not None else float("nan")}
+                    "actual": float(actual["value"]) if actual is not None else float("nan"),
+                    # the source's "gần", "khoảng" of each published figure, kept in print
+                    "last_value_qualifier": _qualifier(prior),
+                    "actual_qualifier": _qualifier(actual) if actual is not None else ""}
             try:
                 res = fc.forecast_year_end(obs, (r["boundaries"], r["geo_level"], r["geo_code"]),
                                            r["indicator"], self.year, as_of.date().isoformat())
@@ -340,7 +343,7 @@ class ForecastReport:
                 "label", "past_moves", "past_moves_as_large", "past_moves_pool", "flags",
                 "upper_bound", "bound_indicator", "bound_kind", "p_meet_plan_model", "plan_pull",
                 "plan_source", "plan_basis", "plan_denominator", "plan_lo", "plan_hi",
-                "p_meet_plan_lo", "p_meet_plan_hi"]
+                "p_meet_plan_lo", "p_meet_plan_hi", "last_value_qualifier", "actual_qualifier"]
         out = pd.DataFrame(rows, columns=cols)
         for c in ("forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                   "pace_required", "actual", "past_moves", "past_moves_as_large", "upper_bound",
@@ -397,3 +400,10 @@ class ForecastReport:
                       & (obs["as_of"].dt.year >= int(row["year"]) - 1)]
             ids |= set(sel["source_id"].astype(str))
         return sources_table(self.bundle, ids, self.lang)
+
+
+def _qualifier(row: pd.Series) -> str:
+    """The kind of a published figure's qualifier ("khoảng 97.570.000" → ``about``; "" for
+    none), so a forecast's latest figure and outcome keep their source's word."""
+    word = str(figure_bounds(row.to_frame().T)["qualifier"].iloc[0])
+    return QUALIFIER_KIND.get(word, "")

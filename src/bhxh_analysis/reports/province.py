@@ -45,6 +45,7 @@ from .data import (
     units_frame,
 )
 from .data import check_year as _check_year
+from .dates import approximate
 from .plans import chosen_plans, coverage_table_plans, persons_plans, set_against_another_plan
 from .plans import plan_evidence as _plan_evidence
 from .render import value_text
@@ -467,8 +468,9 @@ class ProvinceReport:
     def headline_table(self) -> pd.DataFrame:
         """Return the latest figure of every indicator for the province and places inside.
 
-        Columns ``place, geo_level, indicator, value, unit, as_of, source, qualifier,
-        unit_kind`` (``qualifier``: the kind of the source's "trên", "gần", ... —
+        Columns ``place, geo_level, indicator, value, unit, as_of, as_of_approx, source,
+        qualifier, unit_kind`` (``as_of_approx``: a date its source gives only roughly,
+        printed "cuối năm 2020" as the coverage table does; ``qualifier``: the kind of the source's "trên", "gần", ... —
         ``over``, ``nearly``, ...; "" for none — printed beside the value; ``unit_kind``:
         the registry's kind of a district or commune, "Phường", shown in the level column).
 
@@ -494,7 +496,8 @@ class ProvinceReport:
         figs = coverage_table_plans(self, chosen_plans(self, figs))
         if figs.empty:
             return pd.DataFrame(columns=["place", "geo_level", "indicator", "value", "unit",
-                                         "as_of", "source", "qualifier", "unit_kind"])
+                                         "as_of", "as_of_approx", "source", "qualifier",
+                                         "unit_kind"])
         figs = self._order(figs)
         src = figs["source_id"].map(self._labels()).fillna("")
         if "method" in figs:
@@ -506,8 +509,8 @@ class ProvinceReport:
         return pd.DataFrame({
             "place": figs["place"], "geo_level": figs["geo_level"],
             "indicator": figs["indicator"], "value": figs["value"], "unit": figs["unit"],
-            "as_of": figs["as_of"], "source": src,
-            "qualifier": words.map(QUALIFIER_KIND).fillna("").astype("str"),
+            "as_of": figs["as_of"], "as_of_approx": approximate(figs).to_numpy(),
+            "source": src, "qualifier": words.map(QUALIFIER_KIND).fillna("").astype("str"),
             "unit_kind": unit_kinds(figs),  # the level column's word: Phường, not Xã
         }).reset_index(drop=True)
 

@@ -475,10 +475,15 @@ class Page:
         body = df.to_html(index=False, escape=True, classes="bhxh-table", border=0, na_rep="–")
         self._add(Html(body, f"{len(df)} rows"))
 
-    def notes(self, sentences: list[str], kind: str = "note") -> None:
-        """Add sentences: one boxed paragraph each (``kind`` ``note`` or ``warn``)."""
+    def notes(self, sentences: list[str], kind: str = "note", group: bool = False) -> None:
+        """Add sentences: one boxed paragraph each (``kind`` ``note`` or ``warn``), or with
+        ``group`` one per series they are about, its name said once
+        (:func:`~bhxh_analysis.reports.notegroups.by_subject`: the forecast section)."""
         if sentences:
-            self._add(Html("".join(f'<p class="{kind}">{html.escape(s)}</p>' for s in sentences),
+            from .notegroups import by_subject
+
+            boxes = by_subject(sentences, self.lang) if group else sentences
+            self._add(Html("".join(f'<p class="{kind}">{html.escape(s)}</p>' for s in boxes),
                            " ".join(sentences)))
 
     def bullets(self, sentences: list[str]) -> None:

@@ -300,7 +300,7 @@ def gap_sentences(rpt: ProvinceReport) -> list[str]:
     if rpt.boundaries == "legacy":
         units = units_frame("legacy")
         head_ins_obs = rpt.obs[is_insurance(rpt.obs["indicator"])]
-        for level, key in (("district", "districts_plural"), ("commune", "communes_plural")):
+        for level, key in (("district", "district_units"), ("commune", "commune_units")):
             n_all = int(((units["geo_level"] == level)
                          & (units["province_code"] == rpt.unit.code)).sum())
             n_have = int(head_ins_obs.loc[head_ins_obs["geo_level"] == level,
@@ -323,7 +323,8 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
         place = r["place"]
         if r["status"] == "year_end_known":
             out.append(i18n.t("forecast_year_end_known", lang, label=label, place=place,
-                              value=num(r["last_value"])))
+                              value=i18n.qualified(num(r["last_value"]),
+                                                   r.get("last_value_qualifier"), lang)))
             continue
         if r["status"] == "failed":
             out.append(i18n.t("forecast_failed", lang, label=label, place=place,
@@ -492,7 +493,8 @@ def _actual_note(r: pd.Series, lang: str) -> list[str]:
         where = "actual_above95" if actual > r["hi95"] else "actual_below95"
     num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
     return [i18n.t("forecast_actual", lang, label=i18n.indicator_label(r["indicator"], lang),
-                   place=r["place"], actual=num(actual), forecast=num(r["forecast"]),
+                   place=r["place"], forecast=num(r["forecast"]),
+                   actual=i18n.qualified(num(actual), r.get("actual_qualifier"), lang),
                    as_of=date_text(r["as_of"], r.get("as_of_approx"), lang),
                    where=i18n.t(where, lang))]
 
@@ -733,26 +735,29 @@ def _parts_sum(r: pd.Series, lang: str, fcs: pd.DataFrame, sib: tuple[str, str],
     tot, oth = (same[same["indicator"] == i] for i in sib)
     if tot.empty:
         return None
-    t_row, derived = tot.iloc[0], False
+    t_row, derived, s_word = tot.iloc[0], False, ""
     if (not oth.empty and pd.notna(oth.iloc[0]["last_as_of"])
             and pd.Timestamp(oth.iloc[0]["last_as_of"]).year == r["year"]):
         s_last, s_date = float(oth.iloc[0]["last_value"]), oth.iloc[0]["last_as_of"]
+        s_word = oth.iloc[0].get("last_value_qualifier")  # a published figure's "trên"
     elif pd.Timestamp(t_row["last_as_of"]) == pd.Timestamp(r["last_as_of"]):
         s_last, s_date = float(t_row["last_value"]) - float(r["last_value"]), r["last_as_of"]
         derived = True
     else:
         return None
-    keep, num = 1.0 - PART_FALL, (lambda v: i18n.fmt_number(v, lang))
+    keep, num = 1.0 - PART_FALL, (lambda v, q="": i18n.qualified(i18n.fmt_number(v, lang), q,
+                                                                 lang))
     for c in sorted(his, key=lambda c: -int(c[2:])):  # the widest end held
         t = float(t_row.get(c, math.nan))
         if math.isfinite(t) and abs(t - keep * s_last - float(r[c])) < 1.0:
-            how = (i18n.t("parts_other_derived", lang, total=num(t_row["last_value"]),
-                          part=num(r["last_value"])) if derived else "")
+            how = (i18n.t("parts_other_derived", lang, total=num(
+                t_row["last_value"], t_row.get("last_value_qualifier")), part=num(
+                r["last_value"], r.get("last_value_qualifier"))) if derived else "")
             return i18n.t("flag_bounded_parts_sum", lang,
                           label=i18n.indicator_label(r["indicator"], lang), place=r["place"],
                           total=i18n.indicator_label(sib[0], lang),
                           other=i18n.indicator_label(sib[1], lang), level=i18n.fmt_pct(
-                              float(c[2:]), lang, 0), t=num(t), s=num(s_last),
+                              float(c[2:]), lang, 0), t=num(t), s=num(s_last, s_word),
                           keep=i18n.fmt_pct(100 * keep, lang, 0), value=num(r[c]),
                           date=i18n.fmt_date(s_date, lang), how=how,
                           fall=i18n.fmt_pct(100 * PART_FALL, lang, 0))
