@@ -495,12 +495,15 @@ def test_f1_on_the_seed_articles() -> None:
 # plan's heading naming its list's measure, places in turn, two years' levels, captions
 # and "cùng chuyên mục" lists, "còn N người nữa"; tests/test_extract_blind19.py), 1.000
 # after; its threshold is 0.97, as for the other sets read in full.
+# Set 20 (ordinary articles, no deliberate novelty: its writer was asked for the phrasings
+# most common in insurance news) was read at first look at 0.976 with the rules after set
+# 19's classes; threshold 0.95 under it.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
-              ("blind19", 0.97)]
+              ("blind19", 0.97), ("blind20", 0.95)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
