@@ -164,3 +164,24 @@ def test_a_plan_restating_a_published_rate_that_meets_it_gets_no_contrary_chance
                    pct="§", denominator="§", value="§").split("§")[3]
     assert start not in notes
     assert i18n.t("range_dash", lang, lo="21", hi="93%") not in notes
+
+
+@pytest.mark.parametrize("lang, middle", [("en", "middle of the plan's range"),
+                                          ("vi", "điểm giữa của khoảng kế hoạch")])
+@pytest.mark.parametrize("flag", ["p_held_parts", "p_held_total"])
+def test_a_limit_held_at_the_central_plan_says_so_beside_a_range_of_p(lang, middle,
+                                                                       flag) -> None:
+    """National compulsory BHXH, 30/11/2025: the table gave P(meet plan) 29–61 % for a
+    plan of 18,399,490–18,687,047, the sentence "the forecasts of those two leave at most
+    43 % for reaching the plan" — 43 % is the limit at the central plan only. A ranged
+    plan's sentence now says so; a plan of one number keeps "the plan"."""
+    from bhxh_analysis.reports.words import _p_held
+
+    row = pd.Series({"indicator": "bhxh_compulsory_participants", "flags": flag,
+                     "plan": 18_543_268.0, "plan_lo": 18_399_490.0, "plan_hi": 18_687_047.0,
+                     "p_meet_plan": 0.43, "p_meet_plan_lo": 0.29, "p_meet_plan_hi": 0.61,
+                     "upper_bound": float("nan")})
+    said = _p_held(row, lang, "43%")
+    assert len(said) == 1 and middle in said[0] and "43%" in said[0]
+    one = _p_held(row.drop(["plan_lo", "plan_hi"]), lang, "43%")
+    assert len(one) == 1 and middle not in one[0]

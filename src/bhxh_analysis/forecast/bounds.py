@@ -516,6 +516,36 @@ def sibling_of(indicator: str) -> tuple[str, str] | None:
     return None
 
 
+#: The "other part" of a part whose total has further groups besides it (household BHYT
+#: in BHYT: :data:`bhxh_analysis.schema.TOTAL_OF` without :data:`~bhxh_analysis.schema.SUM_OF`):
+#: the total less this part, with no forecast row of its own (:func:`other_of`).
+REST = "rest"
+
+
+def other_of(indicator: str) -> tuple[str, str] | None:
+    """The total and the other part that hold a part (:func:`cap_by_parts`).
+
+    :func:`sibling_of` where the total is the sum of two parts; for a part of a total
+    with other groups too (household BHYT), ``(total, REST)``: the rest of the total,
+    ``T − C``, enters as its last figure (the total's less the part's, where the two
+    share a date) lowered by :data:`PART_FALL`, so ``C ≤ T_hi − (1 − PART_FALL)(T − C)``.
+
+    Examples
+    --------
+    >>> other_of("bhyt_household_participants")
+    ('bhyt_participants', 'rest')
+    >>> other_of("bhxh_voluntary_participants")
+    ('bhxh_participants', 'bhxh_compulsory_participants')
+    >>> other_of("bhyt_participants") is None
+    True
+    """
+    sib = sibling_of(indicator)
+    if sib is not None:
+        return sib
+    total = total_of(indicator)
+    return None if total is None else (total, REST)
+
+
 #: Degrees of freedom standing for the normal: a Student-t this wide is the normal to
 #: every digit a page prints.
 NORMAL_DF = 1e6
@@ -643,7 +673,10 @@ def cap_by_parts(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     above the capped ``hi95`` gets at most 2.5 %), so a page no longer prints a 95 %
     interval ending at 29,287 beside an 8 % chance of 29,467 (Sóc Trăng, voluntary BHXH,
     31/8/2022; measured in docs/forecasting.md, "P(meet plan) held to the interval"). Run after
-    :func:`cap_by_totals` (whose bound, the total's widest upper end, stays). As in
+    :func:`cap_by_totals` (whose bound, the total's widest upper end, stays). A part of a
+    total with other groups too (household BHYT in BHYT, :func:`other_of`) has the rest
+    of the total, ``T − C`` on the date both were published, as its other part, entering
+    like a sibling without a forecast (flag ``bounded_rest``). As in
     :func:`cap_by_totals`, a part whose last value is above its total's is left alone.
     Where a cap binds, flag ``bounded_parts`` (``bounded_parts_last`` when the other
     part entered as its last figure) and a note.
@@ -685,7 +718,7 @@ def cap_by_parts(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
     from .result import join_text
 
     res = res.copy()
-    sib = res["indicator"].map(lambda i: sibling_of(str(i)))
+    sib = res["indicator"].map(lambda i: other_of(str(i)))
     part = sib.notna() & (res["method"] != "observed") & res["forecast"].notna()
     his = [c for c in ends if c.startswith("hi")]
     if not part.any() or not his:
@@ -730,12 +763,17 @@ def cap_by_parts(res: pd.DataFrame, ends: list[str]) -> pd.DataFrame:
         res.loc[j, "scale_hi"] = np.where(np.isfinite(new) & (new > 0), new,
                                           res.loc[j, "scale_hi"].to_numpy(float))
     top = after[hit].max(axis=1)
-    note = [f"upper ends held at or below {sib.loc[j][0]}'s less {sib.loc[j][1]}'s lower "
-            f"end (its {h}; a part is its total less the other part; upper end {u:,.0f})"
-            for j, h, u in zip(idx, how[hit], top, strict=True)]
+    rest = np.array([sib.loc[j][1] == REST for j in idx])
+    note = [(f"upper ends held at or below {sib.loc[j][0]}'s upper end less the rest of it "
+             f"({sib.loc[j][0]} less this part on the same date, lowered by "
+             f"{PART_FALL:.0%}; upper end {u:,.0f})") if r else
+            (f"upper ends held at or below {sib.loc[j][0]}'s less {sib.loc[j][1]}'s lower "
+             f"end (its {h}; a part is its total less the other part; upper end {u:,.0f})")
+            for j, h, u, r in zip(idx, how[hit], top, rest, strict=True)]
     res.loc[idx, "notes"] = join_text(res.loc[idx, "notes"].to_numpy(),
                                       np.array(note, dtype=object))
-    flag = np.where(how[hit] == "last figure", "bounded_parts_last", "bounded_parts")
+    flag = np.where(rest, "bounded_rest",
+                    np.where(how[hit] == "last figure", "bounded_parts_last", "bounded_parts"))
     res.loc[idx, "flags"] = join_text(res.loc[idx, "flags"].astype(str).to_numpy(),
                                       flag.astype(object), ";")
     return res

@@ -116,6 +116,24 @@ def _interval(res: pd.DataFrame, x: np.ndarray, p: np.ndarray) -> np.ndarray:
     return p
 
 
+def ranged_plan(r: pd.Series) -> bool:
+    """Whether a row's plan is known only as a range (``plan_lo < plan_hi``).
+
+    :func:`hold_p` then holds ``p_meet_plan`` at the central plan and ``p_meet_plan_lo``
+    / ``_hi`` at the plan's ends, each with its own limit: a sentence naming the limit
+    that held ``p_meet_plan`` must say it is the central plan's, or it contradicts the
+    range of P printed beside it (national compulsory BHXH 30/11/2025: P 29–61 % in the
+    table, "leave at most 43 %" in the sentence).
+
+    Examples
+    --------
+    >>> ranged_plan(pd.Series({"plan_lo": 1.0, "plan_hi": 2.0})), ranged_plan(pd.Series({"plan": 1.0}))
+    (True, False)
+    """
+    lo, hi = (pd.to_numeric(r.get(c), errors="coerce") for c in ("plan_lo", "plan_hi"))
+    return bool(pd.notna(lo) and pd.notna(hi) and float(hi) > float(lo))
+
+
 def hold_p(res: pd.DataFrame) -> pd.DataFrame:
     """Hold ``p_meet_plan`` (and ``p_meet_plan_lo``/``_hi``) to the intervals and bounds.
 

@@ -312,4 +312,40 @@ def notes(rpt: ProvinceReport) -> list[str]:
     from .boundaries import former_area_sentences
     from .words import forecast_sentences
 
-    return former_area_sentences(rpt) + forecast_sentences(fcs, rpt.lang)
+    return former_area_sentences(rpt) + forecast_sentences(fcs, rpt.lang) + rest_notes(fcs, rpt.lang)
+
+
+def rest_notes(fcs: pd.DataFrame, lang: str) -> list[str]:
+    """The sentence for a part held within its total less the rest of the total.
+
+    Household BHYT is one group of BHYT among others: where its upper ends were held at
+    or below BHYT's less the rest of BHYT (flag ``bounded_rest``,
+    :func:`bhxh_analysis.forecast.bounds.cap_by_parts`), the page says so with the
+    figures a reader can check: the total's and the part's figures of the same date and
+    the fall allowed for the rest (:data:`~bhxh_analysis.forecast.bounds.PART_FALL`).
+    """
+    from ..forecast.bounds import PART_FALL, total_of
+
+    need = {"flags", "indicator", "place", "year", "as_of", "last_value", "last_as_of", "hi95"}
+    if fcs.empty or not need <= set(fcs.columns):
+        return []
+    out = []
+    for _, r in fcs[fcs["flags"].astype(str).str.split(";").map(
+            lambda f: "bounded_rest" in f)].iterrows():
+        total = total_of(str(r["indicator"]))
+        tot = fcs[(fcs["place"] == r["place"]) & (fcs["year"] == r["year"])
+                  & (fcs["as_of"] == r["as_of"]) & (fcs["indicator"] == total)]
+        if total is None or tot.empty:
+            continue
+        t_last = float(tot.iloc[0]["last_value"])
+
+        def num(v: Any) -> str:
+            return i18n.fmt_number(v, lang)
+
+        out.append(i18n.t("flag_bounded_rest", lang,
+                          label=i18n.indicator_label(r["indicator"], lang), place=r["place"],
+                          total=i18n.indicator_label(total, lang), t=num(t_last),
+                          part=num(r["last_value"]), rest=num(t_last - float(r["last_value"])),
+                          date=i18n.fmt_date(r["last_as_of"], lang),
+                          fall=i18n.fmt_pct(100 * PART_FALL, lang, 0), value=num(r["hi95"])))
+    return out

@@ -552,6 +552,7 @@ def _p_held(r: pd.Series, lang: str, p: str) -> list[str]:
     of :func:`bhxh_analysis.forecast.plan_bounds.hold_p`), with the end or bound that did;
     empty when the model's own number stands."""
     from ..forecast.bounds import sibling_of, total_of
+    from ..forecast.plan_bounds import ranged_plan
 
     flags = _flags(r)
     label = i18n.indicator_label(r["indicator"], lang)
@@ -583,11 +584,11 @@ def _p_held(r: pd.Series, lang: str, p: str) -> list[str]:
         return []
     total, sib = total_of(str(r["indicator"])), sibling_of(str(r["indicator"]))
     if "p_held_parts" in flags and sib is not None:
-        return [i18n.t("plan_held_parts", lang, label=label,
+        return [i18n.t("plan_held_parts" + ("_central" if ranged_plan(r) else ""), lang, label=label,
                        total=i18n.indicator_label(sib[0], lang),
                        other=i18n.indicator_label(sib[1], lang), p=p)]
     if "p_held_total" in flags and total is not None:
-        return [i18n.t("plan_held_total", lang, label=label,
+        return [i18n.t("plan_held_total" + ("_central" if ranged_plan(r) else ""), lang, label=label,
                        total=i18n.indicator_label(total, lang), p=p)]
     return []
 
