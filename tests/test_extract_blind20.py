@@ -52,6 +52,20 @@ BLIND20_CLASSES = [
      "tăng thêm 1,2 điểm phần trăm.", "2024-07-10", None,
      {("Phú Yên", "bhyt_participants", "2024-06-30", 806_200.0),
       ("Phú Yên", "bhyt_coverage_pct", "2024-06-30", 91.8)}),
+    # wards of a province after 1/7/2025 ranked with "đã đạt N%" ("cũng đã đạt"): each
+    # ward's coverage, like "đạt N%"
+    ("Hết tháng 10/2025, tỉnh Tây Ninh có 2.950.000 người tham gia BHYT, tỷ lệ bao phủ 92,7% "
+     "dân số. Ở cấp cơ sở, phường Long An đã đạt 95,2%, còn xã Tân Lập cũng đã đạt 91,4%.",
+     "2025-11-10", None,
+     {("Tây Ninh", "bhyt_participants", "2025-10-31", 2_950_000.0),
+      ("Tây Ninh", "bhyt_coverage_pct", "2025-10-31", 92.7),
+      ("Long An", "bhyt_coverage_pct", "2025-10-31", 95.2),
+      ("Tân Lập", "bhyt_coverage_pct", "2025-10-31", 91.4)}),
+    # control: a ward that "đã đạt N% kế hoạch thu" gives no coverage
+    ("Hết tháng 10/2025, tỉnh Tây Ninh có 2.950.000 người tham gia BHYT, tỷ lệ bao phủ 92,7% "
+     "dân số. Phường Long An đã đạt 97,5% kế hoạch thu năm 2025.", "2025-11-10", None,
+     {("Tây Ninh", "bhyt_participants", "2025-10-31", 2_950_000.0),
+      ("Tây Ninh", "bhyt_coverage_pct", "2025-10-31", 92.7)}),
 ]
 
 test_blind20_classes = class_tests(BLIND20_CLASSES)
