@@ -357,7 +357,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             fig.penalty += 0.2
             return None
         return "over-achievement"
-    if P.CHANGE_BEFORE.search(pre_q):
+    if P.CHANGE_BEFORE.search(pre_q) and not G.raise_to_target(statement, after):
         return "change in percent"
     if P.SHORTFALL_BEFORE.search(pre_q) or G.points_of_gap(pre_q, after, prev) or (
             re.search(r"thấp\s+hơn\s*$", pre_q, re.I) and (

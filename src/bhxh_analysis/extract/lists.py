@@ -207,7 +207,7 @@ _RANKED = re.compile(
     # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16)
     r"(?:\s*(?:còn|vẫn)\s+(?:thấp|cao)(?:\s+nhất)?\s*,)?"
     # ("Phường A có tỷ lệ thấp nhất với 85,1%", "… dẫn đầu với tỷ lệ 97,6%": set 18)
-    r"\s*(?:(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
+    r"\s*(?:(?:(?:chỉ|mới|cũng|đã)\s+){0,2}(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
     r"(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với(?:\s+t[ỷỉ]\s+lệ)?|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"

@@ -569,9 +569,14 @@ TARGET_HEADING = re.compile(
     r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,40}?năm\s+(?P<y>(?:19|20)\d{2})"
     r"[^\n\d%]{0,30}?:?[ \t]*$", _I)
 REPORT_WORDS = re.compile(r"kết\s+quả|thực\s+hiện|đánh\s+giá|\bước\b|đạt\s+được", _I)
-#: A place named in a comparison ("thấp hơn mức bình quân của cả nước"): not the subject.
+#: A place named in a comparison ("thấp hơn mức bình quân của cả nước") or as the field
+#: of a ranking ("thuộc nhóm cao của cả nước", "tốp 10 tỉnh dẫn đầu trong", "đứng thứ 5
+#: toàn"): not the subject.
 COMPARISON_BEFORE = re.compile(
-    r"(?:so\s+với|(?:bình\s+quân|trung\s+bình|mức)(?:\s+chung)?(?:\s+(?:của|toàn))?)\s*$", _I)
+    r"(?:so\s+với|(?:bình\s+quân|trung\s+bình|mức)(?:\s+chung)?(?:\s+(?:của|toàn))?"
+    r"|\b(?:nhóm|tốp|top)\s+(?:\d+\s+)?(?:\w+\s+){0,3}?(?:cao|thấp|dẫn\s+đầu|đầu|cuối)"
+    r"(?:\s+nhất)?(?:\s+(?:của|trong|toàn))?"
+    r"|\bđứng\s+thứ\s+\d+(?:\s+(?:của|trong|toàn))?)\s*$", _I)
 
 # ------------------------------------------------------ blind passages (third set)
 
