@@ -330,7 +330,7 @@ def rest_notes(fcs: pd.DataFrame, lang: str) -> list[str]:
     if fcs.empty or not need <= set(fcs.columns):
         return []
     out = []
-    for _, r in fcs[fcs["flags"].astype(str).str.split(";").map(
+    for _, r in fcs[fcs["flags"].fillna("").astype(str).str.split(";").map(
             lambda f: "bounded_rest" in f)].iterrows():
         total = total_of(str(r["indicator"]))
         tot = fcs[(fcs["place"] == r["place"]) & (fcs["year"] == r["year"])
