@@ -330,8 +330,8 @@ def rest_notes(fcs: pd.DataFrame, lang: str) -> list[str]:
     if fcs.empty or not need <= set(fcs.columns):
         return []
     out = []
-    for _, r in fcs[fcs["flags"].fillna("").astype(str).str.split(";").map(
-            lambda f: "bounded_rest" in f)].iterrows():
+    for _, r in fcs[fcs["flags"].map(
+            lambda f: isinstance(f, str) and "bounded_rest" in f.split(";"))].iterrows():
         total = total_of(str(r["indicator"]))
         tot = fcs[(fcs["place"] == r["place"]) & (fcs["year"] == r["year"])
                   & (fcs["as_of"] == r["as_of"]) & (fcs["indicator"] == total)]
