@@ -439,6 +439,9 @@ def short_move_caps(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     """
     t = np.asarray(t, dtype=float)
     out = np.full(len(t), np.inf)
+    late = np.flatnonzero((t >= 0) & (12.0 - t <= LATE_HORIZON))
+    if len(late) == 0:  # most forecasts: no pairing of the training figures needed
+        return out
     g = gap_moves(train)
     g = g[np.isfinite(g["move"].to_numpy(float))]
     if len(g) == 0:
@@ -446,7 +449,7 @@ def short_move_caps(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     gi, gap, mv_all = g["ind_id"].to_numpy(), g["gap"].to_numpy(float), g["move"].to_numpy(float)
     z = stats.norm.ppf(0.5 + level / 200.0)
     ind = np.asarray(ind)
-    for k in np.flatnonzero((t >= 0) & (12.0 - t <= LATE_HORIZON)):
+    for k in late:
         h = 12.0 - t[k]
         mv = mv_all[(gi == ind[k]) & (gap >= h - 1e-9) & (gap <= h + BANDWIDTH)]
         n = len(mv)
