@@ -30,7 +30,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from _common import contamination_note
+from _common import contamination_note, log
 from bench_reports import run_bhxh, run_loop, warm_up
 
 GOAL_RATIO = 1.10
@@ -42,13 +42,23 @@ def _side(record: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def report_dask(n: int, keep: Path | None = None, with_loop: bool = True,
-                repeat: int = 2) -> dict[str, Any]:
-    """Run ``report_dask`` and return its record (see the module docstring)."""
+                repeat: int = 2, loop: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Run ``report_dask`` and return its record (see the module docstring).
+
+    ``loop`` is side (a) already timed in this invocation by ``report_speedup`` (its
+    ``loop_*`` fields and ``provinces``): when it covers the same reports it is used as it
+    is instead of running the same cold command-line loop a second time.
+    """
     tmp = Path(tempfile.mkdtemp(prefix="bhxh-bench-dask-", dir=keep))
     try:
         env, jobs, note, warm, _ = warm_up(tmp, n, "report_dask")
         sides: dict[str, dict[str, Any]] = {}
-        if with_loop:
+        same = loop is not None and loop.get("provinces") == [f"{p} ({lang})"
+                                                               for p, lang in jobs]
+        if with_loop and same:
+            log("report_dask: side (a) is report_speedup's loop of the same reports")
+            sides["loop"] = {k: v for k, v in loop.items() if k.startswith("loop")}
+        elif with_loop:
             sides["loop"] = run_loop(jobs, tmp / "loop", env)
         # The local pool and the Dask executor alternate ``repeat`` times and each keeps
         # its fastest run: on a shared machine a single pair mostly measures who ran
