@@ -79,7 +79,7 @@ SIZES: dict[str, dict[str, int]] = {
     "full": {"reports": 6, "communes": 10_000, "series": 3_321, "build_timeout": 600,
              "build_rss_limit_mb": 8_000, "build_repeat": 3, "check_rows": 1_000_000,
              "dask_repeat": 2},
-    "quick": {"reports": 2, "communes": 200, "series": 100, "build_timeout": 600,
+    "quick": {"reports": 1, "communes": 200, "series": 100, "build_timeout": 600,
               "build_rss_limit_mb": 8_000, "build_repeat": 1, "check_rows": 20_000,
               "dask_repeat": 1},
 }

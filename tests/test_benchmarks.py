@@ -23,7 +23,7 @@ import _common  # noqa: E402
 import bench_reports  # noqa: E402
 import run as bench_run  # noqa: E402
 
-QUICK = {"reports": 2, "communes": 200, "series": 100, "dask_repeat": 1}
+QUICK = {"reports": 1, "communes": 200, "series": 100, "dask_repeat": 1}
 
 
 # ------------------------------------------------------------------ helpers (fast)
