@@ -63,6 +63,7 @@ from .dating import (
     yardstick,
 )
 from .figures import Figure, classify, find_figures, scheme_mentions, scheme_of
+from .former import former_unit, in_play_again, scoped_levels
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
@@ -70,6 +71,7 @@ from .infographic import headed_rate, ranked_lines, title_end
 from .layout import headed_count, lay_out
 from .lists import (
     apposed_child,
+    breakdown,
     deepest_before,
     example_places,
     listed_targets,
@@ -115,8 +117,6 @@ __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
 _INDICATOR = re.compile(INDICATOR_PATTERN)
 
-
-# ------------------------------------------------------------------------- dates
 
 # ------------------------------------------------------------------------ driver
 
@@ -276,6 +276,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ends: dict[int, int] = {}  # their end offsets
         helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
         venues: list[tuple[int, Any]] = []  # places where an event of the sentence was held
+        formers: list[tuple[int, Any]] = []  # former units named as background
+        by_level = dict(ctx.last_by_level)
         while mi < len(mentions) and mentions[mi].start < s1:
             held = ctx.places.state
             helds[mentions[mi].start] = held
@@ -291,6 +293,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 # part of the 2025 province in play, not the place of its figures
                 ctx.places.restore(held)
                 unit = None
+            elif former_unit(text, s0, mentions[mi], unit, ctx.places):
+                ctx.places.restore(held)  # "địa bàn tỉnh Bắc Kạn cũ": its clause's only
+                formers.append((mentions[mi].start, unit))
             elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
                 ctx.places.restore(held)
@@ -408,7 +413,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.measure, reason, part = "participants", None, restated
                 fig.penalty += 0.2
             if reason == "count without a cue" and fig.unit == "count":
-                reason = _breakdown(text, fig, s0, before_span)
+                reason = breakdown(text, fig, s0, before_span)
             if reason is None and P.REGION.search(text, s0, fig.start) and not any(
                     off < fig.start for off, _u in placed):
                 # "tỷ lệ bao phủ BHYT của toàn vùng đạt 88,6%": no unit's figure, but
@@ -524,8 +529,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         elif not kept and placed:
             # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
             # outside the province in play, named in passing, do not replace it
-            ctx.places.in_passing(state, placed, [
+            ctx.places.in_passing(state, in_play_again(placed, formers), [
                 u for o, u in placed if P.OPENING_PLACE.fullmatch(text, s0, o)])
+        ctx.last_by_level = scoped_levels(ctx.last_by_level, by_level, formers)
         plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
                  and f.as_of is not None}
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
@@ -571,24 +577,6 @@ def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int,
     else:  # (a month-by-month list's item: its month's end)
         fig.as_of = month_end_of(text, row, ctx.published, ctx.year) or date_for(text, fig, dates, ctx)
     return True
-
-
-def _breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
-    """A count of persons in "Trong đó, huyện A 1.200 người, huyện B 950 người" after a
-    sentence that says what is counted: its breakdown by place. After "UBND tỉnh giao chỉ
-    tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
-    plans; after "toàn tỉnh có ... người tham gia ..." their participants."""
-    if not P.CONTINUES.match(text, s0) or not P.PARTICIPATE_BEFORE.search(before) \
-            or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
-        return "count without a cue"
-    # the plans of "giao chỉ tiêu số người tham gia …"; not after "số người tham gia … là
-    # N người, thấp hơn chỉ tiêu …" (a status the plan only measures)
-    plan = P.PLAN.search(before)
-    counted = P.PARTICIPATE_BEFORE.search(before)
-    fig.measure = "plan_participants" if plan and counted and plan.start() < counted.start() \
-        else "participants"
-    fig.penalty += 0.15
-    return None
 
 
 def _in_remark(text: str, s0: int, pos: int) -> bool:
