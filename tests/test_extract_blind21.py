@@ -47,6 +47,18 @@ BLIND21_CLASSES = [
      "gia BHXH bắt buộc đạt 112.300 người.", "2025-04-10", None,
      {("Bình Định", "bhyt_participants", "2025-03-31", 1_398_700.0),
       ("Bình Định", "bhxh_compulsory_participants", "2025-03-31", 112_300.0)}),
+    # a scheme table whose header prints the day its actual column counts to ("Thực
+    # hiện đến 30/6/2024"): plan, actual and attainment per scheme
+    ("Đến hết tháng 6/2024, BHXH tỉnh Hà Tĩnh báo cáo kết quả như sau:\n"
+     "Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện đến 30/6/2024 | Tỷ lệ so với kế hoạch (%)\n"
+     "BHXH tự nguyện | 52.000 | 41.600 | 80,0\n"
+     "BHTN | 118.000 | 112.100 | 95,0\n", "2024-07-10", None,
+     {("Hà Tĩnh", "bhxh_voluntary_plan_participants", "2024-12-31", 52_000.0),
+      ("Hà Tĩnh", "bhxh_voluntary_participants", "2024-06-30", 41_600.0),
+      ("Hà Tĩnh", "bhxh_voluntary_attainment_pct", "2024-06-30", 80.0),
+      ("Hà Tĩnh", "bhtn_plan_participants", "2024-12-31", 118_000.0),
+      ("Hà Tĩnh", "bhtn_participants", "2024-06-30", 112_100.0),
+      ("Hà Tĩnh", "bhtn_attainment_pct", "2024-06-30", 95.0)}),
 ]
 
 test_blind21_classes = class_tests(BLIND21_CLASSES)
