@@ -59,6 +59,30 @@ BLIND21_CLASSES = [
       ("Hà Tĩnh", "bhtn_plan_participants", "2024-12-31", 118_000.0),
       ("Hà Tĩnh", "bhtn_participants", "2024-06-30", 112_100.0),
       ("Hà Tĩnh", "bhtn_attainment_pct", "2024-06-30", 95.0)}),
+    # an office's notice whose title concludes a review of a year ("Hội nghị tổng kết
+    # công tác … năm 2024"), signed the next January: its undated paragraphs are that
+    # year's results, not the signing or publication day's
+    ("UBND TỈNH NGHỆ AN\nVĂN PHÒNG\nSố: 15/TB-VP          Nghệ An, ngày 20 tháng 01 năm "
+     "2025\n\nTHÔNG BÁO\nÝ kiến kết luận tại Hội nghị tổng kết\ncông tác BHXH, BHYT năm "
+     "2024\n\n1. Năm 2024, toàn tỉnh có 3.180.000 người tham gia BHYT, đạt 93,6% dân số."
+     "\n\nSố người tham gia BHXH tự nguyện là 96.400 người. Số người tham gia BHTN là "
+     "245.300 người.\n\n2. Nhiệm vụ năm 2025: phấn đấu đến cuối năm 2025 tỷ lệ bao phủ BHYT "
+     "đạt 94,5% dân số.", "2025-01-24", None,
+     {("Nghệ An", "bhyt_participants", "2024-12-31", 3_180_000.0),
+      ("Nghệ An", "bhyt_coverage_pct", "2024-12-31", 93.6),
+      ("Nghệ An", "bhxh_voluntary_participants", "2024-12-31", 96_400.0),
+      ("Nghệ An", "bhtn_participants", "2024-12-31", 245_300.0),
+      ("Nghệ An", "bhyt_plan_coverage_pct", "2025-12-31", 94.5)}),
+    # control: a notice whose title reviews no year keeps its undated paragraph at the
+    # publication day
+    ("UBND TỈNH NGHỆ AN\nVĂN PHÒNG\nSố: 15/TB-VP          Nghệ An, ngày 20 tháng 01 năm "
+     "2025\n\nTHÔNG BÁO\nÝ kiến kết luận tại buổi làm việc\nvới BHXH tỉnh\n\n1. Năm 2024, "
+     "toàn tỉnh có 3.180.000 người tham gia BHYT.\n\nSố người tham gia BHTN là 245.300 "
+     "người.\n\n2. Nhiệm vụ năm 2025: phấn đấu đến cuối năm 2025 tỷ lệ bao phủ BHYT đạt "
+     "94,5% dân số.", "2025-01-24", None,
+     {("Nghệ An", "bhyt_participants", "2024-12-31", 3_180_000.0),
+      ("Nghệ An", "bhtn_participants", "2025-01-24", 245_300.0),
+      ("Nghệ An", "bhyt_plan_coverage_pct", "2025-12-31", 94.5)}),
 ]
 
 test_blind21_classes = class_tests(BLIND21_CLASSES)

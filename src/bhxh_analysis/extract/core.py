@@ -47,6 +47,7 @@ from .composite import joined_figures, note_of
 from .dates_page import (
     page_year,
     plan_fallback_year,
+    reviewed_year,
     section_plan_year,
     stated_year,
     undate_before_merger,
@@ -210,7 +211,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     # A headline's figure takes the article's first as-of date, but a target's (after it)
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
                            and not horizon(d[0][2], pub)), None)
-    if not any(strong for _d, strong in dated):
+    if not any(strong and not all(horizon(x[2], pub) for x in d) for d, strong in dated):
         # a year-end report dated only by "Năm 2016, …": that year's end dates the
         # headline and the paragraphs that print no date (not the publication day)
         ctx.report_year = next(((d[-1][0], d[-1][2]) for d, _s in dated if d
@@ -226,6 +227,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         lead = P.YEAR_CLOSED.match(text, head) if 0 < head < 160 else None
         ctx.review = ctx.review or (lead is not None and ctx.report_year is not None
                                     and ctx.report_year[1].year == int(lead["y"] or lead["y2"]))
+        # "THÔNG BÁO⏎Kết luận … Hội nghị tổng kết công tác … năm 2025": that year's too
+        ctx.review = ctx.review or ctx.report_year is not None and reviewed_year(
+            text) == ctx.report_year[1].year
     # a dateline's place ("Hà Nội, 12/01/2024 - …") is where the text was filed
     mentions = without_dateline(text, find_mentions(text, ctx.places.registry))
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place,
