@@ -83,6 +83,27 @@ BLIND21_CLASSES = [
      {("Nghệ An", "bhyt_participants", "2024-12-31", 3_180_000.0),
       ("Nghệ An", "bhtn_participants", "2025-01-24", 245_300.0),
       ("Nghệ An", "bhyt_plan_coverage_pct", "2025-12-31", 94.5)}),
+    # former provinces taken in turn ("tỉnh A cũ và tỉnh B cũ lần lượt …"): each its own
+    # figure, though neither lies inside the 2025 province in context
+    ("Hết tháng 6/2026, tỉnh Vĩnh Long có 3.080.000 người tham gia BHYT. Tỷ lệ bao phủ BHYT "
+     "tại tỉnh Bến Tre cũ và tỉnh Trà Vinh cũ lần lượt đạt 92,8% và 94,1%.", "2026-07-12",
+     None,
+     {("Vĩnh Long", "bhyt_participants", "2026-06-30", 3_080_000.0),
+      ("Bến Tre", "bhyt_coverage_pct", "2026-06-30", 92.8),
+      ("Trà Vinh", "bhyt_coverage_pct", "2026-06-30", 94.1)}),
+    # "tỷ lệ này lần lượt là …" after the 2025 province's rate: the former provinces it
+    # took in are its parts, as districts were
+    ("Đến cuối tháng 9/2026, tỷ lệ bao phủ BHYT của tỉnh Phú Thọ đạt 95,4% dân số. Tại "
+     "tỉnh Vĩnh Phúc cũ và tỉnh Hòa Bình cũ, tỷ lệ này lần lượt là 96,2% và 93,7%.",
+     "2026-10-15", None,
+     {("Phú Thọ", "bhyt_coverage_pct", "2026-09-30", 95.4),
+      ("Vĩnh Phúc", "bhyt_coverage_pct", "2026-09-30", 96.2),
+      ("Hoà Bình", "bhyt_coverage_pct", "2026-09-30", 93.7)}),
+    # control: two provinces outside it (no part of Phú Thọ) give no coverage in turn
+    ("Đến cuối tháng 9/2026, tỷ lệ bao phủ BHYT của tỉnh Phú Thọ đạt 95,4% dân số. Tại "
+     "tỉnh Hà Giang cũ và tỉnh Cao Bằng, tỷ lệ này lần lượt là 96,2% và 93,7%.",
+     "2026-10-15", None,
+     {("Phú Thọ", "bhyt_coverage_pct", "2026-09-30", 95.4)}),
 ]
 
 test_blind21_classes = class_tests(BLIND21_CLASSES)
