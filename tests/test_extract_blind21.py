@@ -104,6 +104,23 @@ BLIND21_CLASSES = [
      "tỉnh Hà Giang cũ và tỉnh Cao Bằng, tỷ lệ này lần lượt là 96,2% và 93,7%.",
      "2026-10-15", None,
      {("Phú Thọ", "bhyt_coverage_pct", "2026-09-30", 95.4)}),
+    # a national body's meeting held "tại Hà Nội" (its venue) before any figure: the
+    # capital is no subject of the nation's figures, the headline's included
+    ("6 tháng năm 2024: Tỷ lệ bao phủ BHYT đạt 93,5%\n\nSáng 15/7, tại Hà Nội, BHXH Việt "
+     "Nam tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024.\n\nHết tháng 6/2024, cả "
+     "nước có 93,2 triệu người tham gia BHYT, tỷ lệ bao phủ 93,5% dân số. Số người tham gia "
+     "BHTN là 14,9 triệu người.", "2024-07-16", None,
+     {("Việt Nam", "bhyt_participants", "2024-06-30", 93_200_000.0),
+      ("Việt Nam", "bhyt_coverage_pct", "2024-06-30", 93.5),
+      ("Việt Nam", "bhtn_participants", "2024-06-30", 14_900_000.0)}),
+    # control: the city's own insurance office meeting there: the city's figures
+    ("6 tháng năm 2024: Tỷ lệ bao phủ BHYT đạt 92,1%\n\nSáng 15/7, tại Hà Nội, BHXH thành "
+     "phố Hà Nội tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024.\n\nHết tháng "
+     "6/2024, toàn thành phố có 7,6 triệu người tham gia BHYT, tỷ lệ bao phủ 92,1% dân số. "
+     "Số người tham gia BHTN là 1,9 triệu người.", "2024-07-16", None,
+     {("Hà Nội", "bhyt_participants", "2024-06-30", 7_600_000.0),
+      ("Hà Nội", "bhyt_coverage_pct", "2024-06-30", 92.1),
+      ("Hà Nội", "bhtn_participants", "2024-06-30", 1_900_000.0)}),
 ]
 
 test_blind21_classes = class_tests(BLIND21_CLASSES)

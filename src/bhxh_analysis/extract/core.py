@@ -112,7 +112,7 @@ from .tables import TableRow, cell_figures, find_place_tables, find_scheme_table
 from .text import detect_published, sentences
 from .this_rate import rate_referred, referred_measure
 from .units import listed_units, with_listed
-from .venues import hosts_event, is_venue
+from .venues import hosts_event, is_venue, national_venue
 
 __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
@@ -238,7 +238,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         (r.start, r.end) for r in ranked]
     if not place_hint:
         ctx.subject = article_subject(
-            text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)],
+            text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)
+                   and not national_venue(text, m.start)],  # "tại Hà Nội, BHXH Việt Nam …"
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
     joint: list[Figure] = []  # figures of several schemes together
