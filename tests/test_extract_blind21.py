@@ -121,6 +121,18 @@ BLIND21_CLASSES = [
      {("Hà Nội", "bhyt_participants", "2024-06-30", 7_600_000.0),
       ("Hà Nội", "bhyt_coverage_pct", "2024-06-30", 92.1),
       ("Hà Nội", "bhtn_participants", "2024-06-30", 1_900_000.0)}),
+    # a gap in points right after the plan's rate in brackets ("thấp hơn chỉ tiêu …
+    # (95,2%) 1,1 điểm phần trăm"): a shortfall at the rate's date
+    ("Hết tháng 6/2024, tỷ lệ bao phủ BHYT của tỉnh Yên Bái đạt 94,1% dân số, thấp hơn chỉ "
+     "tiêu của tỉnh (95,2%) 1,1 điểm phần trăm.", "2024-07-12", None,
+     {("Yên Bái", "bhyt_coverage_pct", "2024-06-30", 94.1),
+      ("Yên Bái", "bhyt_plan_coverage_pct", "2024-12-31", 95.2),
+      ("Yên Bái", "bhyt_shortfall_pp", "2024-06-30", 1.1)}),
+    # control: points below the nation's rate in brackets are no shortfall to a plan
+    ("Hết tháng 6/2024, tỷ lệ bao phủ BHYT của tỉnh Yên Bái đạt 94,1% dân số, thấp hơn mức "
+     "bình quân cả nước (95,2%) 1,1 điểm phần trăm.", "2024-07-12", None,
+     {("Yên Bái", "bhyt_coverage_pct", "2024-06-30", 94.1),
+      ("Việt Nam", "bhyt_coverage_pct", "2024-06-30", 95.2)}),
 ]
 
 test_blind21_classes = class_tests(BLIND21_CLASSES)
