@@ -133,6 +133,18 @@ BLIND21_CLASSES = [
      "bình quân cả nước (95,2%) 1,1 điểm phần trăm.", "2024-07-12", None,
      {("Yên Bái", "bhyt_coverage_pct", "2024-06-30", 94.1),
       ("Việt Nam", "bhyt_coverage_pct", "2024-06-30", 95.2)}),
+    # a headline's count of those added, its verb after the scheme ("… người tham gia
+    # BHXH tự nguyện tăng thêm"): the change the body prints, no stock
+    ("Lạng Sơn: Hơn 2.300 người tham gia BHXH tự nguyện tăng thêm\n\nĐến hết tháng 4/2024, "
+     "toàn tỉnh Lạng Sơn có 21.850 người tham gia BHXH tự nguyện, tăng hơn 2.300 người so "
+     "với cùng kỳ năm 2023.", "2024-05-10", None,
+     {("Lạng Sơn", "bhxh_voluntary_change_participants", "2024-04-30", 2_300.0),
+      ("Lạng Sơn", "bhxh_voluntary_participants", "2024-04-30", 21_850.0)}),
+    # control: a stock with the verb and its own figure after it stays a stock
+    ("Đến hết tháng 4/2024, toàn tỉnh Lạng Sơn có 21.850 người tham gia BHXH tự nguyện tăng "
+     "thêm 2.300 người so với cùng kỳ năm 2023.", "2024-05-10", None,
+     {("Lạng Sơn", "bhxh_voluntary_change_participants", "2024-04-30", 2_300.0),
+      ("Lạng Sơn", "bhxh_voluntary_participants", "2024-04-30", 21_850.0)}),
 ]
 
 test_blind21_classes = class_tests(BLIND21_CLASSES)
