@@ -145,6 +145,18 @@ BLIND21_CLASSES = [
      "thêm 2.300 người so với cùng kỳ năm 2023.", "2024-05-10", None,
      {("Lạng Sơn", "bhxh_voluntary_change_participants", "2024-04-30", 2_300.0),
       ("Lạng Sơn", "bhxh_voluntary_participants", "2024-04-30", 21_850.0)}),
+    # "tổng số người tham gia mới đạt N" after the new ones: the total "only" reached N,
+    # a stock (its attainment follows), not new participants
+    ("Hết tháng 8/2024, tỉnh Bắc Giang phát triển mới 3.150 người tham gia BHXH tự nguyện, "
+     "song tổng số người tham gia mới đạt 28.900 người, bằng 82,5% kế hoạch năm.",
+     "2024-09-10", None,
+     {("Bắc Giang", "bhxh_voluntary_new_participants", "2024-08-31", 3_150.0),
+      ("Bắc Giang", "bhxh_voluntary_participants", "2024-08-31", 28_900.0),
+      ("Bắc Giang", "bhxh_voluntary_attainment_pct", "2024-08-31", 82.5)}),
+    # control: "số người tham gia mới đạt N" (no total) stays the new participants
+    ("Hết tháng 8/2024, số người tham gia mới BHXH tự nguyện của tỉnh Bắc Giang đạt 3.150 "
+     "người.", "2024-09-10", None,
+     {("Bắc Giang", "bhxh_voluntary_new_participants", "2024-08-31", 3_150.0)}),
 ]
 
 test_blind21_classes = class_tests(BLIND21_CLASSES)
