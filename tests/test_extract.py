@@ -502,13 +502,18 @@ def test_f1_on_the_seed_articles() -> None:
 # rates after "đã đạt"; tests/test_extract_blind20.py), 1.000 after; threshold 0.97.
 # Set 21 (ordinary articles of July 2025 - November 2026, 12 of 16 under the 34 provinces,
 # former provinces named as background: "địa bàn tỉnh X cũ") was read at first look at
-# 0.749 with the rules after set 20's classes; its threshold sits under the first look.
+# 0.749 with the rules after set 20's classes, then in-sample (wp-fix21): a former unit
+# named as background scopes its own clause only, scheme tables whose header prints a
+# day, a review notice's year, a VSS meeting's venue, former provinces in turn, points
+# after a bracketed plan, a headline's "… tăng thêm", "tổng số … mới đạt"
+# (tests/test_extract_blind21.py), 0.990 after; an interview's shortfall dated by the
+# answer before (a judgement call its writer flagged) left, so its threshold is 0.96.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
-              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.72)]
+              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])

@@ -83,6 +83,22 @@ def _province_reading(registry: Any, unit: Any, as_of: _dt.date, sentence: str) 
     return prov
 
 
+#: "huyện Tiền Hải trước đây", "huyện A cũ", "(cũ)": the former unit named as such.
+_FORMER_AFTER = re.compile(r"\s*\(?\s*(?:cu|truoc\s+day)(?!\w)")
+
+
+def _named_former(unit: Any, sentence: str) -> bool:
+    """Whether ``sentence`` names the district ``unit`` as a former unit ("các xã thuộc
+    huyện Tiền Hải trước đây", blind set 21): the writer means the legacy district's
+    ground, so a figure dated after the reform is still filed under it (a legacy unit
+    that no ``valid_to`` ended; ``bhxh data check`` accepts it)."""
+    if unit.level != "district" or unit.valid_to:
+        return False
+    name, folded = fold_chars(unit.name), fold_chars(sentence)
+    return any(_FORMER_AFTER.match(folded, m.end()) for m in re.finditer(
+        rf"(?<!\w){re.escape(name)}(?!\w)", folded))
+
+
 def _why(registry: Any, unit: Any, end: str, as_of: _dt.date) -> str:
     """The note of a figure left unresolved: which unit ended, when, into what."""
     into = ""
@@ -116,7 +132,8 @@ def after_end(registry: Any, unit: Any, as_of: _dt.date | None, sentence: str,
     Returns
     -------
     tuple
-        ``(place, note)``: ``unit`` and ``""`` when it still existed; the province of
+        ``(place, note)``: ``unit`` and ``""`` when it still existed; a district the
+        sentence names as a former unit ("huyện A trước đây") and a note; the province of
         the same name when the sentence reads so; else the unit's full name as printed
         text (unresolved) and a note naming the end.
 
@@ -137,6 +154,9 @@ def after_end(registry: Any, unit: Any, as_of: _dt.date | None, sentence: str,
     end = ended_on(unit, as_of, plan)
     if end is None or as_of is None:
         return unit, ""
+    if _named_former(unit, sentence):
+        return unit, (f"{unit.full_name} named as a former unit: its ground, filed in the "
+                      "legacy boundaries")
     prov = _province_reading(registry, unit, as_of, sentence)
     if prov is not None:
         return prov, ""

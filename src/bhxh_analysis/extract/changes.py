@@ -9,6 +9,8 @@ change. :mod:`bhxh_analysis.extract.figures` asks here before its own change rul
 * "giảm so với năm 2023 là 3.030 người", "tăng so với đầu năm 1.250 người": the
   comparison stands between the verb and the figure;
 * "giảm đi 3.030 người", "sụt giảm 3.030 người": other wordings of the verb;
+* "Gần 9.000 người tham gia BHYT hộ gia đình tăng thêm": the verb after the count and
+  its scheme (a headline, set 21);
 * "ít hơn 3.030 người so với cùng thời điểm năm trước", "nhiều hơn 820 người so với
   tháng trước": a difference to an earlier date;
 * "giảm mạnh với 3.030 người so với năm 2023", "tăng đáng kể, 820 người so với …": the
@@ -56,6 +58,10 @@ _ADVERB_BEFORE = re.compile(
 _FALL_BEFORE = re.compile(
     r"(?<!\w)(?:sụt\s+)?giảm(?:(?:\s+(?:khá|rất|khá\s+là))?\s+(?:mạnh|nhẹ|sâu|nhanh|"
     r"đáng\s+kể|rõ\s+rệt|nhiều)\s*,?\s*(?:(?:với|là)\s*)?|\s+(?:với|là)\s*)$", _I)
+#: "Gần 9.000 người tham gia BHYT hộ gia đình tăng thêm": the count of those added, its
+#: verb after the scheme (a headline's wording, set 21), not followed by another figure.
+_VERB_AFTER = re.compile(r"\s*người(?:\s+tham\s+gia)?[^,;.\d%]{0,40}?\s(?P<dir>tăng|giảm)"
+                         r"\s+(?:thêm|đi)(?!\w)(?![^,;.\n]*\d)", _I)
 _COMPARED_AFTER = re.compile(r"\s*(?:người|lao\s+động)?[^,;.]{0,40}?\bso\s+với\b", _I)
 
 
@@ -84,6 +90,9 @@ def change_direction(pre_q: str, after: str) -> str | None:
     m = _ADVERB_BEFORE.search(pre_q)
     if m and _COMPARED_AFTER.match(after):
         return m["dir"].lower()
+    m = _VERB_AFTER.match(after)
+    if m:
+        return m["dir"].lower()  # "9.000 người tham gia BHYT hộ gia đình tăng thêm"
     if _FALL_BEFORE.search(pre_q):
         return "giảm"  # "giảm mạnh với 3.030 người" (thirteenth round)
     m = _DIFFERENCE_BEFORE.search(pre_q)

@@ -33,9 +33,12 @@ __all__ = ["authority", "census_date", "heading_scheme", "headline_plan_year", "
 #: (a ward named by number after its name: "phường Móng Cái 1", set 18)
 _NAME = rf"[{P.UPPER}][\w']*(?:[ \-]+[{P.UPPER}][\w']*){{0,3}}(?: \d{{1,2}}(?![\d%/]|[.,]\d))?"
 _KIND = r"(?:(?i:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|xã|phường|thị\s+trấn|tỉnh)\s+)"
+#: A former unit's mark after its name: "tỉnh Nam Định cũ", "(cũ)", "trước đây" (set 21).
+_FORMER = r"(?:\s+(?:\(\s*cũ\s*\)|cũ|trước\s+đây)(?!\w))"
 #: "Huyện A và B", "xã A, B và C": places listed together (the kind may lead any item).
-_LISTED = re.compile(rf"{_KIND}?(?P<first>{_NAME})(?P<rest>(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+)")
-_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<kind>{_KIND})?(?P<name>{_NAME})")
+_LISTED = re.compile(rf"{_KIND}?(?P<first>{_NAME})(?P<former>{_FORMER})?"
+                     rf"(?P<rest>(?:\s*(?:,|và)\s*{_KIND}?{_NAME}{_FORMER}?)+)")
+_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<kind>{_KIND})?(?P<name>{_NAME})(?P<former>{_FORMER})?")
 
 
 #: A tacit "lần lượt": places listed together, then a verb and as many values joined by
@@ -93,15 +96,16 @@ def _listed_places(text: str, a: int, b: int, places: Any) -> list[Any]:
             text, max(a, m.start() - 40), m.start())  # "Hai phường công nghiệp A và B"
         kind = re.sub(r"\s+", " ", re.match(_KIND, head.group(0)).group(0).strip().lower()
                       ).rstrip(".") if head else ""
-        names = [(kind, m["first"])] + [
-            (re.sub(r"\s+", " ", (i["kind"] or kind).strip().lower()).rstrip("."), i["name"])
-            for i in _ITEM.finditer(m["rest"])]
+        names = [(kind, m["first"], m["former"])] + [
+            (re.sub(r"\s+", " ", (i["kind"] or kind).strip().lower()).rstrip("."), i["name"],
+             i["former"]) for i in _ITEM.finditer(m["rest"])]
         units = []
-        for k, name in names:
+        for k, name, former in names:
             level = P.KIND_LEVEL.get(k)
-            # with its kind first: "thị xã Kỳ Anh và huyện Kỳ Anh" are two units
+            # with its kind first: "thị xã Kỳ Anh và huyện Kỳ Anh" are two units; a former
+            # unit ("tỉnh Nam Định cũ") lies outside the 2025 province in context
             full = f"{_KIND_WORDS.get(k, '')} {name}".strip()
-            unit = (places.resolve_name(full, level, anywhere=False)
+            unit = (places.resolve_name(full, level, anywhere=bool(former))
                     or places.resolve_name(name, level, anywhere=False) if level
                     else None) or places.resolve_local(name)
             if unit is None:
@@ -430,5 +434,9 @@ def rates_in_turn(text: str, fig: Figure, s0: int, prev: Figure | None, places: 
                            else m.start(), places)
     if not _as_many(m, units):
         return False
-    depth = _DEPTH[last_rate.place.level]
-    return len(units) >= 2 and all(_DEPTH.get(u.level, 0) > depth for u in units)
+    depth, home = _DEPTH[last_rate.place.level], last_rate.place
+    # former provinces the 2025 province took in are its parts too ("tỉnh Nam Định cũ và
+    # tỉnh Hà Nam cũ, tỷ lệ này lần lượt là …" after Ninh Bình's rate; set 21)
+    return len(units) >= 2 and all(_DEPTH.get(u.level, 0) > depth or (
+        u.level == home.level == "province" and u.code != home.code
+        and u.province_2025_code == home.province_2025_code) for u in units)

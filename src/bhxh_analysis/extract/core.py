@@ -47,6 +47,7 @@ from .composite import joined_figures, note_of
 from .dates_page import (
     page_year,
     plan_fallback_year,
+    reviewed_year,
     section_plan_year,
     stated_year,
     undate_before_merger,
@@ -63,6 +64,7 @@ from .dating import (
     yardstick,
 )
 from .figures import Figure, classify, find_figures, scheme_mentions, scheme_of
+from .former import former_unit, in_play_again, scoped_levels
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
@@ -70,6 +72,7 @@ from .infographic import headed_rate, ranked_lines, title_end
 from .layout import headed_count, lay_out
 from .lists import (
     apposed_child,
+    breakdown,
     deepest_before,
     example_places,
     listed_targets,
@@ -109,14 +112,12 @@ from .tables import TableRow, cell_figures, find_place_tables, find_scheme_table
 from .text import detect_published, sentences
 from .this_rate import rate_referred, referred_measure
 from .units import listed_units, with_listed
-from .venues import hosts_event, is_venue
+from .venues import hosts_event, is_venue, national_venue
 
 __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
 _INDICATOR = re.compile(INDICATOR_PATTERN)
 
-
-# ------------------------------------------------------------------------- dates
 
 # ------------------------------------------------------------------------ driver
 
@@ -210,7 +211,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     # A headline's figure takes the article's first as-of date, but a target's (after it)
     ctx.first_date = next((d[0][2] for d, strong in dated if strong and d
                            and not horizon(d[0][2], pub)), None)
-    if not any(strong for _d, strong in dated):
+    if not any(strong and not all(horizon(x[2], pub) for x in d) for d, strong in dated):
         # a year-end report dated only by "Năm 2016, …": that year's end dates the
         # headline and the paragraphs that print no date (not the publication day)
         ctx.report_year = next(((d[-1][0], d[-1][2]) for d, _s in dated if d
@@ -226,6 +227,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         lead = P.YEAR_CLOSED.match(text, head) if 0 < head < 160 else None
         ctx.review = ctx.review or (lead is not None and ctx.report_year is not None
                                     and ctx.report_year[1].year == int(lead["y"] or lead["y2"]))
+        # "THÔNG BÁO⏎Kết luận … Hội nghị tổng kết công tác … năm 2025": that year's too
+        ctx.review = ctx.review or ctx.report_year is not None and reviewed_year(
+            text) == ctx.report_year[1].year
     # a dateline's place ("Hà Nội, 12/01/2024 - …") is where the text was filed
     mentions = without_dateline(text, find_mentions(text, ctx.places.registry))
     # the sites of a survey ("khảo sát ... tại Hà Nội, Nghệ An") are no article's place,
@@ -234,7 +238,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         (r.start, r.end) for r in ranked]
     if not place_hint:
         ctx.subject = article_subject(
-            text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)],
+            text, [m for m in mentions if not any(a <= m.start < b for a, b in surveyed)
+                   and not national_venue(text, m.start)],  # "tại Hà Nội, BHXH Việt Nam …"
             ctx.places.registry)
     rows: list[dict[str, Any]] = []
     joint: list[Figure] = []  # figures of several schemes together
@@ -276,6 +281,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         ends: dict[int, int] = {}  # their end offsets
         helds: dict[int, tuple[Any, Any, Any]] = {}  # the place in play before each
         venues: list[tuple[int, Any]] = []  # places where an event of the sentence was held
+        formers: list[tuple[int, Any]] = []  # former units named as background
+        by_level = dict(ctx.last_by_level)
         while mi < len(mentions) and mentions[mi].start < s1:
             held = ctx.places.state
             helds[mentions[mi].start] = held
@@ -291,6 +298,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 # part of the 2025 province in play, not the place of its figures
                 ctx.places.restore(held)
                 unit = None
+            elif former_unit(text, s0, mentions[mi], unit, ctx.places):
+                ctx.places.restore(held)  # "địa bàn tỉnh Bắc Kạn cũ": its clause's only
+                formers.append((mentions[mi].start, unit))
             elif authority(text, mentions[mi], unit, held[0]):
                 # "chỉ tiêu UBND tỉnh Đồng Tháp giao" of a district: the giver, not the place
                 ctx.places.restore(held)
@@ -408,7 +418,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.measure, reason, part = "participants", None, restated
                 fig.penalty += 0.2
             if reason == "count without a cue" and fig.unit == "count":
-                reason = _breakdown(text, fig, s0, before_span)
+                reason = breakdown(text, fig, s0, before_span)
             if reason is None and P.REGION.search(text, s0, fig.start) and not any(
                     off < fig.start for off, _u in placed):
                 # "tỷ lệ bao phủ BHYT của toàn vùng đạt 88,6%": no unit's figure, but
@@ -524,8 +534,9 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         elif not kept and placed:
             # "… đi làm ở Bình Dương, TP Hồ Chí Minh", "hợp nhất tỉnh A và tỉnh B": places
             # outside the province in play, named in passing, do not replace it
-            ctx.places.in_passing(state, placed, [
+            ctx.places.in_passing(state, in_play_again(placed, formers), [
                 u for o, u in placed if P.OPENING_PLACE.fullmatch(text, s0, o)])
+        ctx.last_by_level = scoped_levels(ctx.last_by_level, by_level, formers)
         plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
                  and f.as_of is not None}
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
@@ -571,24 +582,6 @@ def _table_figure(text: str, fig: Figure, row: TableRow, placed: list[tuple[int,
     else:  # (a month-by-month list's item: its month's end)
         fig.as_of = month_end_of(text, row, ctx.published, ctx.year) or date_for(text, fig, dates, ctx)
     return True
-
-
-def _breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
-    """A count of persons in "Trong đó, huyện A 1.200 người, huyện B 950 người" after a
-    sentence that says what is counted: its breakdown by place. After "UBND tỉnh giao chỉ
-    tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
-    plans; after "toàn tỉnh có ... người tham gia ..." their participants."""
-    if not P.CONTINUES.match(text, s0) or not P.PARTICIPATE_BEFORE.search(before) \
-            or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
-        return "count without a cue"
-    # the plans of "giao chỉ tiêu số người tham gia …"; not after "số người tham gia … là
-    # N người, thấp hơn chỉ tiêu …" (a status the plan only measures)
-    plan = P.PLAN.search(before)
-    counted = P.PARTICIPATE_BEFORE.search(before)
-    fig.measure = "plan_participants" if plan and counted and plan.start() < counted.start() \
-        else "participants"
-    fig.penalty += 0.15
-    return None
 
 
 def _in_remark(text: str, s0: int, pos: int) -> bool:

@@ -275,3 +275,24 @@ def undate_before_merger(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and not P.FULL_DATE.search(sentence):
             row["as_of"] = None
     return rows
+
+
+#: An official document's title block: "THÔNG BÁO" / "BÁO CÁO" / "KẾT LUẬN" on a line of
+#: its own, then up to four title lines.
+_DOC_TITLE = re.compile(r"^[ \t]*(?:THÔNG\s+BÁO|BÁO\s+CÁO|KẾT\s+LUẬN)[ \t]*\n"
+                        r"(?P<title>(?:[^\n]*\S[^\n]*\n?){1,4})", re.M)
+#: "Hội nghị tổng kết công tác BHXH, BHYT năm 2025": the year the document reviews.
+_REVIEWED = re.compile(r"tổng\s+kết\s+[^.;]{0,80}?năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
+
+
+def reviewed_year(text: str) -> int | None:
+    """The year an official document's title says it reviews, if any.
+
+    "THÔNG BÁO⏎Kết luận … tại Hội nghị tổng kết công tác BHXH, BHYT năm 2025, triển khai
+    nhiệm vụ năm 2026" signed in January 2026 (blind set 21): its results ("Năm 2025,
+    …" and the paragraphs after it that print no date) are of 2025, not of the signing
+    or publication day. Only a title block in the page's first 800 characters.
+    """
+    m = _DOC_TITLE.search(text, 0, 800)
+    r = _REVIEWED.search(m["title"]) if m else None
+    return int(r["y"]) if r else None

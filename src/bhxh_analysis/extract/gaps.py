@@ -28,11 +28,13 @@ _GAP_BEFORE = re.compile(r"khoảng\s+cách(?:\s+(?:là|khoảng))?\s*$", re.I)
 
 P_POINTS = re.compile(r"\s*điểm\s+phần\s+trăm", re.I)
 #: A gap below printed before its points: "thấp hơn 0,4 điểm phần trăm so với chỉ tiêu",
-#: "thấp hơn chỉ tiêu Nghị quyết HĐND tỉnh (90%) tới 3 điểm phần trăm".
+#: "thấp hơn chỉ tiêu Nghị quyết HĐND tỉnh (90%) tới 3 điểm phần trăm", "… (96,5%) 0,7 điểm".
 BELOW_BEFORE = re.compile(r"thấp\s+hơn\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|"
                           r"mục\s+tiêu)[^.;]{0,80}?(?:\b(?:tới|đến|là|khoảng)|"
                           # "… chỉ tiêu 93,5% của Nghị quyết HĐND tỉnh 0,4 điểm" (set 16)
-                          r"%\s*(?:của|do|theo)\s[^.;,\d%]{1,60}?)\s*$", re.I)
+                          r"%\s*(?:của|do|theo)\s[^.;,\d%]{1,60}?"
+                          # "… chỉ tiêu Nghị quyết HĐND tỉnh (96,5%) 0,7 điểm" (set 21)
+                          r"|\(\s*\d[\d.,]*\s*%\s*\))\s*$", re.I)
 
 
 #: A shortfall in persons, then its points: "còn phải vận động thêm hơn 82 nghìn người

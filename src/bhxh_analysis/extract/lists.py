@@ -24,9 +24,9 @@ import re
 from typing import Any
 
 from . import patterns as P
-from .figures import Figure, clause_of, trailing_name
+from .figures import Figure, clause_of, scheme_mentions, trailing_name
 
-__all__ = ["YEARLY", "apposed_child", "deepest_before", "example_places", "listed_targets",
+__all__ = ["YEARLY", "apposed_child", "breakdown", "deepest_before", "example_places", "listed_targets",
            "plan_rate_item", "scheme_rate_item", "several_places", "smaller_place_rate"]
 
 #: ``list_plan_year`` under a heading that prints no year: each item's own year.
@@ -322,3 +322,21 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
             or len({getattr(u, "level", None) for u in units}) != 1:
         return []
     return units
+
+
+def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
+    """A count of persons in "Trong đó, huyện A 1.200 người, huyện B 950 người" after a
+    sentence that says what is counted: its breakdown by place. After "UBND tỉnh giao chỉ
+    tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
+    plans; after "toàn tỉnh có ... người tham gia ..." their participants."""
+    if not P.CONTINUES.match(text, s0) or not P.PARTICIPATE_BEFORE.search(before) \
+            or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
+        return "count without a cue"
+    # the plans of "giao chỉ tiêu số người tham gia …"; not after "số người tham gia … là
+    # N người, thấp hơn chỉ tiêu …" (a status the plan only measures)
+    plan = P.PLAN.search(before)
+    counted = P.PARTICIPATE_BEFORE.search(before)
+    fig.measure = "plan_participants" if plan and counted and plan.start() < counted.start() \
+        else "participants"
+    fig.penalty += 0.15
+    return None

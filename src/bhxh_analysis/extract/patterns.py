@@ -117,7 +117,8 @@ PARTICIPATE_AFTER = re.compile(
 PARTICIPATE_BEFORE = re.compile(r"tham\s+gia|số\s+người|số\s+đối\s+tượng|số\s+lao\s+động", _I)
 #: New participants ("phát triển mới", "khai thác mới", "tăng mới").
 NEW = re.compile(
-    r"phát\s+triển\s+mới|tham\s+gia\s+mới|khai\s+thác\s+mới|tăng\s+mới|thu\s+hút\s+mới|"
+    # (not "tổng số người tham gia mới đạt N": the total "only" reached N, set 21)
+    r"phát\s+triển\s+mới|tham\s+gia\s+mới(?!(?<=tổng\ssố\sngười\stham\sgia\smới)\s+đạt)|khai\s+thác\s+mới|tăng\s+mới|thu\s+hút\s+mới|"
     r"mới\s+tham\s+gia|phát\s+triển\s+được|phát\s+triển\s+thêm|vận\s+động\s+(?:mới|được)|"
     r"tăng\s+thêm\s+mới|"
     r"phát\s+triển\s*$",  # "Phát triển (hơn) 4.100 người tham gia …"

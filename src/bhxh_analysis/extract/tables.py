@@ -167,8 +167,10 @@ _DONE_CELL = re.compile(r"thực\s+hiện|kết\s+quả|\bước\b|số\s+ngư�
 #: rate "Tăng (%)" or a share "Tỷ lệ tăng").
 _RISE = re.compile(r"[ \t]*(?:số\s+)?tăng\b(?![ \t]*[/,–-][ \t]*giảm)(?![^|]*(?:%|t[ỷỉ]\s+lệ))",
                    re.I)
-#: Digits a header may print: a year, a count of months or quarters, a unit "(%)".
-_HEADER_DIGITS = re.compile(r"(?:19|20)\d{2}|\d{1,2}\s+tháng|quý\s+[IV\d]+|\(%\)", re.I)
+#: Digits a header may print: a year, a count of months or quarters, a unit "(%)", the
+#: day a column counts to ("Thực hiện đến 31/8", "đến ngày 30/9/2026"; set 21).
+_HEADER_DIGITS = re.compile(r"(?:19|20)\d{2}|\d{1,2}\s+tháng|quý\s+[IV\d]+|\(%\)"
+                            r"|(?<=đến\s)(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/(?:19|20)\d{2})?", re.I)
 
 
 def _scheme_columns(text: str, head: list[tuple[int, int]]

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["hosts_event", "is_venue"]
+from . import patterns as P
+
+__all__ = ["hosts_event", "is_venue", "national_venue"]
 
 _I = re.IGNORECASE
 
@@ -37,6 +39,22 @@ _AT_BEFORE = re.compile(
 
 #: "(tại) điểm cầu Hà Nội": a connection point of an online conference.
 _BRIDGE_BEFORE = re.compile(r"(?<!\w)điểm\s+cầu\s+(?:(?:tỉnh|thành\s+phố|TP\.?)\s+)?$", _I)
+
+
+def national_venue(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is where a national body held an event.
+
+    "Sáng 8/1, tại Hà Nội, BHXH Việt Nam tổ chức Hội nghị trực tuyến tổng kết …" (blind
+    set 21): the capital hosts the nation's meeting; it is neither the page's subject nor
+    the place of the figures after it, at any level. Its sentence (to the nearest "." or
+    line break on either side) names the event and the national host (``NATIONAL_SOURCE``).
+    """
+    s0 = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(".", start), text.find("\n", start)) if i >= 0]
+    s1 = min(ends) if ends else len(text)
+    return _AT_BEFORE.search(text, max(s0, start - 60), start) is not None \
+        and _EVENT.search(text, s0, s1) is not None \
+        and P.NATIONAL_SOURCE.search(text, s0, s1) is not None
 
 
 def is_venue(text: str, s0: int, s1: int, start: int, unit: Any) -> bool:
@@ -61,6 +79,8 @@ def is_venue(text: str, s0: int, s1: int, start: int, unit: Any) -> bool:
     """
     if unit is not None and _BRIDGE_BEFORE.search(text, max(s0, start - 30), start):
         return True  # "tại điểm cầu Hà Nội": where a meeting was joined, at any level
+    if unit is not None and national_venue(text, start):
+        return True  # "tại Hà Nội, BHXH Việt Nam tổ chức …": the nation's meeting place
     if getattr(unit, "level", None) != "commune":
         return False
     return _AT_BEFORE.search(text, max(s0, start - 60), start) is not None \

@@ -1,0 +1,84 @@
+"""Former units named as background on a page of the 2025 boundaries (blind set 21).
+
+After 1/7/2025 a page of a merged province names a province or district that no longer
+exists as the ground of one figure: "Trong đó, địa bàn tỉnh Bắc Kạn cũ có 301.450 người
+tham gia" on a Thái Nguyên page, "Riêng địa bàn tỉnh Ninh Thuận cũ, tỷ lệ … đạt 93,9%",
+"các xã thuộc huyện Tiền Hải trước đây có tỷ lệ … 95,8%", "sau khi hợp nhất tỉnh An
+Giang và tỉnh Kiên Giang". Such a unit scopes the figures of its own clause only: it
+never becomes the place in play, so "Số người tham gia BHXH …" in the next sentence and
+"toàn tỉnh" later are the province in play's (the merged province), not the former
+unit's (nor, after a former district, its legacy province's).
+Called by :mod:`bhxh_analysis.extract.core` (the driver).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..geo import GeoError
+
+__all__ = ["former_unit", "in_play_again", "scoped_levels"]
+
+#: "tỉnh Bắc Kạn cũ", "huyện Đăk Glei trước đây", "(cũ)", "trước (khi) sáp nhập".
+_MERGING = r"(?:sáp\s+nhập|sát\s+nhập|hợp\s+nhất)"
+_FORMER_AFTER = re.compile(
+    rf"[^\S\n]*(?:\(\s*)?(?:cũ|trước\s+đây|trước\s+(?:khi\s+)?{_MERGING})(?!\w)", re.I)
+#: a sentence opened by the time before the merger: "Trước khi sáp nhập, tỉnh A có …".
+_BEFORE_MERGER = re.compile(rf"\s*Trước\s+(?:khi|thời\s+điểm|lúc)\s+{_MERGING}\b", re.I)
+#: a merger clause before the name: "sau khi hợp nhất tỉnh A và", "sáp nhập với".
+_MERGER_BEFORE = re.compile(
+    rf"\b{_MERGING}\s+(?:(?:với|cùng|từ)\s+)?(?:(?:tỉnh|thành\s+phố|"
+    r"huyện|thị\s+xã|TP\.?)\s+)?(?:[^\W\d_][\w]*\s+){0,4}(?:(?:và|với)\s+(?:(?:tỉnh|thành\s+"
+    r"phố|huyện|thị\s+xã|TP\.?)\s+)?)?$", re.I)
+
+
+def former_unit(text: str, s0: int, mention: Any, unit: Any, places: Any) -> bool:
+    """Whether ``mention`` names a former unit as a page's background (see the module).
+
+    Only on a page of 1/7/2025 or later (``places.after_reform``), only a legacy province
+    or district ``unit``, named with "cũ" / "trước đây" / "trước sáp nhập" after it, or
+    in a merger clause ("hợp nhất tỉnh A và tỉnh B") when no 2025 province bears its name
+    (there "tỉnh A", the merged province's own name, is the place itself).
+    """
+    if not places.after_reform or unit is None or isinstance(unit, str) \
+            or getattr(unit, "boundaries", None) != "legacy" \
+            or unit.level not in ("province", "district"):
+        return False
+    if _FORMER_AFTER.match(text, mention.end) or _BEFORE_MERGER.match(text, s0):
+        return True
+    if not _MERGER_BEFORE.search(text, max(s0, mention.start - 80), mention.start):
+        return False
+    try:
+        now = places.registry.get("2025", "province", unit.province_2025_code)
+    except GeoError:
+        return True
+    return unit.level == "district" or now.name != unit.name
+
+
+def scoped_levels(last_by_level: dict[str, Any], before: dict[str, Any],
+                  formers: list[tuple[int, Any]]) -> dict[str, Any]:
+    """The last place read at each level, less the former units a sentence gave figures.
+
+    A former unit's figure does not make it the place a later sentence carries: the
+    level's entry goes back to what it was before the sentence (``before``). ``formers``:
+    the sentence's former units as ``(offset, unit)``.
+    """
+    out = dict(last_by_level)
+    for level, unit in last_by_level.items():
+        if any(unit is f for _o, f in formers) and before.get(level) is not unit:
+            if level in before:
+                out[level] = before[level]
+            else:
+                out.pop(level)
+    return out
+
+
+def in_play_again(placed: list[tuple[int, Any]], formers: list[tuple[int, Any]]
+                  ) -> list[tuple[int, Any]]:
+    """A sentence's places less its former units (a sentence with no figure: the places
+    it names in passing may stay in play, a former unit may not); by offset, since a
+    legacy unit read for the merged province's own name ("tỉnh Đồng Nai") is the same
+    unit as its former namesake ("tỉnh Đồng Nai cũ")."""
+    offsets = {o for o, _u in formers}
+    return [(o, u) for o, u in placed if o not in offsets]
