@@ -508,12 +508,15 @@ def test_f1_on_the_seed_articles() -> None:
 # after a bracketed plan, a headline's "… tăng thêm", "tổng số … mới đạt"
 # (tests/test_extract_blind21.py), 0.990 after; an interview's shortfall dated by the
 # answer before (a judgement call its writer flagged) left, so its threshold is 0.96.
+# Set 22 (a second set of ordinary articles of 2025-2026, written while set 21's rules were
+# made and never seen by them) was read at 0.726 with the rules before set 21's classes
+# and at 0.826 with them (a first look still: none was made for it).
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
-              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96)]
+              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.80)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
