@@ -118,3 +118,33 @@ def test_a_gap_range_from_a_truncated_rate_is_explained_by_the_note(home: Path,
         "truncates" in note and "rounds" in note)
     for v in (94.5, 96.0):
         assert i18n.fmt_pct(v, lang) in note
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_place_name_wraps_only_at_its_bracket(home: Path, lang: str) -> None:
+    # Gia Lai 2025's forecast table broke "Gia Lai (đến / 30/6/2025)" (English: five
+    # lines, "Gia / Lai / (until / 30 / June 2025)") in a table wider than the page
+    import re
+
+    from bhxh_analysis.reports.render import table_html
+
+    rpt = ProvinceReport("Gia Lai", boundaries="2025", lang=lang)
+    fcs = rpt.forecast_table()
+    ok = fcs[fcs["status"].eq("ok")]
+    assert len(ok) > 1 and ok["place"].nunique() == 1 and ok["place"].iloc[0] != rpt.unit.name
+    html = table_html(ok, lang, place=rpt.unit.name)
+    name = str(ok["place"].iloc[0])
+    base, bracket = name.split(" (", 1)
+    cells = re.findall(r"<td>(.*?)</td>", html)
+    places = [c for c in cells if "nowrap" in c]
+    assert len(places) == len(ok)
+    for c in places:  # two unbreakable parts, a space between them
+        assert c == (f'<span class="nowrap">{base}</span> '
+                     f'<span class="nowrap">({bracket}</span>')
+    # the place's name says its level: a level the same on every row is not a column
+    assert f"<th>{i18n.t('place', lang)}</th>" in html
+    assert f"<th>{i18n.t('level', lang)}</th>" not in html
+    # the style sheet keeps those parts on one line
+    from bhxh_analysis.reports.render import css
+
+    assert re.search(r"span\.nowrap[^{]*\{white-space:nowrap\}", css())
