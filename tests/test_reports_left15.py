@@ -148,3 +148,22 @@ def test_a_place_name_wraps_only_at_its_bracket(home: Path, lang: str) -> None:
     from bhxh_analysis.reports.render import css
 
     assert re.search(r"span\.nowrap[^{]*\{white-space:nowrap\}", css())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_target_of_another_place_is_not_worded_as_the_rows_own(home: Path,
+                                                                 lang: str) -> None:
+    # Cà Mau's district and communes (Thới Bình, 2019) were measured against the nation's
+    # 2020 target, labelled "Nghị quyết của Quốc hội — mục tiêu 2020 (Việt Nam)", which
+    # reads as their own; the province's own 2024 plan keeps its wording
+    rpt = ProvinceReport("Cà Mau", boundaries="legacy", lang=lang)
+    cov = rpt.coverage_table()
+    policy = cov[cov["target_kind"].eq("policy")]
+    below = policy[policy["geo_level"].isin(["district", "commune"])]
+    assert set(below["geo_level"]) == {"district", "commune"}
+    national = i18n.t("target_geo_national", lang)
+    for _, r in below.iterrows():
+        assert national in r["target_source"] and r["place"] in r["target_source"]
+        assert "(Việt Nam)" not in r["target_source"] and "(Viet Nam)" not in r["target_source"]
+    own = cov[cov["target_kind"].eq("plan")]
+    assert len(own) and not own["target_source"].str.contains(national, regex=False).any()
