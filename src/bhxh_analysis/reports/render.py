@@ -69,6 +69,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "title": ("title", "text"),
     "published": ("published", "month"),
     "reference": ("reference", "text"),
+    "gives": ("source_gives", "text"),
     "instrument": ("source", "text"),
     "target_year": ("target_year", "year"),
     "n_cases": ("bt_n_cases", "int"),
@@ -540,7 +541,8 @@ class Page:
     def sources(self, df: pd.DataFrame) -> None:
         """Add the sources section (always the last section of a report)."""
         self.heading("sources")
-        self.table(df, ["publisher", "title", "published", "reference"])
+        self.table(df, ["publisher", "title", "published",
+                        *(["gives"] if "gives" in df else []), "reference"])
 
     def footer(self, provenance: dict[str, Any], report: Any = None) -> None:
         """Add the provenance footer (always the last block of a report).
