@@ -212,3 +212,38 @@ def test_a_site_and_an_article_number_read_as_what_to_look_for(lang: str) -> Non
     assert got["c"] == i18n.t("ref_site_only", lang, site="danhmuchanhchinh.gso.gov.vn")
     assert got["d"] == "https://x.vn/a/b.html"  # an address of a page stays as it is
     assert got["e"] == "Quyết định số 371/QĐ-BYT (Bộ Y tế, 2021)"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_drop_between_two_figures_says_where_they_come_from(home: Path, lang: str) -> None:
+    # Lâm Đồng's BHYT coverage: 94,56 % (31/12/2024) → 90,44 % (31/5/2025), both from one
+    # vietnam.vn report, shown without a word
+    from bhxh_analysis.reports.citations import source_labels
+    from bhxh_analysis.reports.trends import drop_notes
+
+    rpt = ProvinceReport("Lâm Đồng", boundaries="legacy", lang=lang)
+    trends = rpt.trend_table()
+    notes = rpt.trend_notes(trends)
+    a, b = i18n.fmt_pct(94.56, lang), i18n.fmt_pct(90.44, lang)
+    said = [n for n in notes if a in n and b in n]
+    assert len(said) == 1, notes
+    cov = trends[trends["pct"].astype(bool) & trends["series"].str.startswith(
+        i18n.indicator_label("bhyt_coverage_pct", lang).split(":")[0])]
+    pair = cov[cov["value"].isin([94.56, 90.44])]
+    assert pair["source_id"].nunique() == 1
+    label = source_labels(rpt.bundle, lang)[pair["source_id"].iloc[0]]
+    assert said[0].startswith(str(pair["series"].iloc[0])) and label in said[0]
+    assert said[0] == i18n.t("trend_drop_same", lang, series=pair["series"].iloc[0], a=a,
+                             b=b, da=i18n.fmt_date(pd.Timestamp("2024-12-31"), lang),
+                             db=i18n.fmt_date(pd.Timestamp("2025-05-31"), lang),
+                             drop=i18n.t("trend_drop_points", lang,
+                                         value=i18n.fmt_pct(4.12, lang).rstrip("%")),
+                             source=label)
+    # two sources: said so; a rise or a small fall: nothing
+    other = trends.copy()
+    other.loc[pair.index[-1], "source_id"] = "gso-pop-2018-2022"
+    two = [n for n in drop_notes(rpt, other) if a in n and b in n]
+    assert len(two) == 1 and source_labels(rpt.bundle, lang)["gso-pop-2018-2022"] in two[0]
+    flat = trends.copy()
+    flat.loc[pair.index[-1], "value"] = 94.56 * 0.98
+    assert not [n for n in drop_notes(rpt, flat) if a in n]
