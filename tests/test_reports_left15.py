@@ -247,3 +247,21 @@ def test_a_drop_between_two_figures_says_where_they_come_from(home: Path, lang: 
     flat = trends.copy()
     flat.loc[pair.index[-1], "value"] = 94.56 * 0.98
     assert not [n for n in drop_notes(rpt, flat) if a in n]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_national_forecasts_give_a_range_of_paces_for_a_ranged_plan(home: Path,
+                                                                       lang: str) -> None:
+    # the national forecast page read "1.457.294" a month beside a BHXH plan of
+    # 21.496.781–21.547.555 (the province pages print the pace at both ends)
+    from bhxh_analysis.reports.national import ForecastReport
+    from bhxh_analysis.reports.render import table_html
+
+    fcs = ForecastReport(lang=lang).forecast_table()
+    ranged = fcs[fcs["status"].eq("ok") & (fcs["plan_lo"] < fcs["plan_hi"])]
+    assert len(ranged) >= 2
+    html = table_html(ranged, lang)
+    for _, r in ranged.iterrows():
+        assert r["pace_required_lo"] < r["pace_required_hi"]
+        pace = f"{_num(r['pace_required_lo'], lang)}–{_num(r['pace_required_hi'], lang)}"
+        assert f'<td class="num">{pace}</td>' in html
