@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .. import i18n
@@ -104,7 +105,7 @@ def sources_table(bundle: Bundle, ids: set[str] | list[str], lang: str = "vi") -
 
 
 def with_figures(table: pd.DataFrame, figures: pd.DataFrame, lang: str,
-                 own: str = "") -> pd.DataFrame:
+                 own: tuple[str, ...] = ()) -> pd.DataFrame:
     """The sources table with ``gives``: which figures of the page each source gives.
 
     Bạc Liêu's and Điện Biên's pages listed sources none of whose figures any table
@@ -112,7 +113,7 @@ def with_figures(table: pd.DataFrame, figures: pd.DataFrame, lang: str,
     each line now says what it gives. ``figures`` holds the page's figures (``source_id,
     indicator, value, as_of, geo_name``, optional ``unit``, ``value_raw``, ``qualifier``);
     one figure of an indicator is printed with its date (and its place when it is not
-    ``own``), several as a count and their years. A line standing for several ids
+    one of ``own``, the page's own names), several as a count and their years. A line standing for several ids
     (:func:`sources_table`'s ``ids``) gives the figures of all of them.
     """
     from ..metrics.figures import figure_bounds
@@ -137,7 +138,7 @@ def with_figures(table: pd.DataFrame, figures: pd.DataFrame, lang: str,
                 value = i18n.qualified(i18n.fmt_value(r["value"], str(r.get("unit", "")), lang),
                                        r["kind"], lang)
                 where = ([i18n.place_label(str(r["geo_name"]), lang)]
-                         if str(r["geo_name"]) != own else [])
+                         if str(r["geo_name"]) not in own else [])
                 # a plan or target is for its year, not for the day 31 December
                 day = (str(r["as_of"].year) if "_plan_" in str(ind)
                        else i18n.fmt_date(r["as_of"], lang))
@@ -212,10 +213,14 @@ def page_sources(rpt: ProvinceReport) -> pd.DataFrame:
     # the targets the coverage table applies, as figures of their sources
     tg = rpt.bundle.targets
     used = cov[cov["target_kind"].eq("policy")]
+    if used.empty or not {"source_id", "year", "value", "indicator", "geo_name"} <= set(tg):
+        tg = tg.iloc[0:0].reindex(columns=["source_id", "year", "value", "indicator",
+                                           "geo_name"])
     keys = set(zip(used["target_source_id"].astype(str), used["target_year"].astype(int),
                    used["target"].astype(float), strict=True))
-    tg = tg[[k in keys for k in zip(tg["source_id"].astype(str), tg["year"].astype(int),
-                                    tg["value"].astype(float), strict=True)]]
+    tg = tg.loc[np.array([k in keys for k in zip(
+        tg["source_id"].astype(str), tg["year"].astype(int), tg["value"].astype(float),
+        strict=True)], dtype=bool)]
     targets = pd.DataFrame({
         "source_id": tg["source_id"].astype(str),
         "indicator": tg["indicator"].str.replace("_coverage_pct", "_plan_coverage_pct"),
@@ -226,4 +231,4 @@ def page_sources(rpt: ProvinceReport) -> pd.DataFrame:
     figures = pd.concat([rpt.obs[[c for c in cols if c in rpt.obs]], targets],
                         ignore_index=True)
     figures["value_raw"] = figures["value_raw"].fillna("") if "value_raw" in figures else ""
-    return with_figures(table, figures, rpt.lang, own=rpt.unit.name)
+    return with_figures(table, figures, rpt.lang, own=(rpt.unit.name, rpt.place_name))
