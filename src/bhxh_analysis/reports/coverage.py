@@ -144,8 +144,7 @@ def target_label(rpt: ProvinceReport, tg: pd.Series, r: pd.Series, year: int) ->
                      geo=i18n.place_label(tg["geo_name"], rpt.lang))
     geo = (rpt.t("target_geo_national") if tg["geo_name"] == "Việt Nam"
            else i18n.place_label(tg["geo_name"], rpt.lang))
-    return rpt.t("target_kind_policy_other", instrument=instrument, year=year, geo=geo,
-                 place=r["place"])
+    return rpt.t("target_kind_policy_other", instrument=instrument, year=year, geo=geo)
 
 
 def denominator_candidates(both: pd.DataFrame, r: pd.Series) -> tuple[pd.DataFrame, str]:
