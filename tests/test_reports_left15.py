@@ -266,3 +266,18 @@ def test_the_national_forecasts_give_a_range_of_paces_for_a_ranged_plan(home: Pa
         assert r["pace_required_lo"] < r["pace_required_hi"]
         pace = f"{_num(r['pace_required_lo'], lang)}–{_num(r['pace_required_hi'], lang)}"
         assert f'<td class="num">{pace}</td>' in html
+
+
+def test_a_fall_across_new_year_is_not_a_fall_before_31_december() -> None:
+    # BHYT cards lapse on 1 January (Việt Nam 31/12/2022 → 31/1/2023, −2,4 %): not what
+    # can happen to a figure before 31 December
+    from bhxh_analysis.reports.forecasts import largest_short_fall
+
+    obs = pd.DataFrame({"boundaries": "legacy", "geo_level": "national", "geo_code": "VN",
+                        "geo_name": "Việt Nam", "indicator": "x",
+                        "as_of": pd.to_datetime(["2022-11-30", "2022-12-31", "2023-01-31"]),
+                        "value": [99.0, 100.0, 90.0]})
+    assert largest_short_fall(obs, "x", pd.Timestamp("2024-12-05")) is None
+    got = largest_short_fall(obs.assign(value=[101.0, 100.0, 90.0]), "x",
+                             pd.Timestamp("2024-12-05"))
+    assert got is not None and got["d2"] == pd.Timestamp("2022-12-31")

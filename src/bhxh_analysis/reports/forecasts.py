@@ -376,8 +376,8 @@ def largest_short_fall(obs: pd.DataFrame, indicator: str, as_of: pd.Timestamp
     """The largest fall between two consecutive figures of one series.
 
     Figures of ``indicator`` known by ``as_of``, one per series and date (the first by
-    ``obs_id`` when it has one), at most the time from ``as_of`` to 31 December plus 31
-    days apart (at least 31 days). None when no pair fell.
+    ``obs_id`` when it has one), of one calendar year, at most the time from ``as_of`` to
+    31 December plus 31 days apart (at least 31 days). None when no pair fell.
 
     Examples
     --------
@@ -400,6 +400,10 @@ def largest_short_fall(obs: pd.DataFrame, indicator: str, as_of: pd.Timestamp
     gap = sel["as_of"].diff().dt.days.to_numpy()
     v = sel["value"].to_numpy(float)
     prev = np.roll(v, 1)
+    # within one calendar year, as a fall before 31 December is (BHYT's cards lapsing on
+    # 1 January, 31/12/2022 → 31/1/2023, is another thing)
+    year = sel["as_of"].dt.year.to_numpy()
+    same = same & (year == np.roll(year, 1))
     fall = np.where(same & (gap <= window), v / np.where(prev > 0, prev, np.nan) - 1.0, np.nan)
     if not np.isfinite(fall).any() or np.nanmin(fall) >= 0:
         return None
