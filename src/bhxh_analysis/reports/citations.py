@@ -129,7 +129,9 @@ def with_figures(table: pd.DataFrame, figures: pd.DataFrame, lang: str,
     figs["kind"] = kinds
     out = []
     for ids in line_ids:
-        mine = figs[figs["source_id"].astype(str).isin(ids)].sort_values("as_of", kind="stable")
+        # by date, indicator, place and value: never by the rows' order in the data
+        mine = figs[figs["source_id"].astype(str).isin(ids)].sort_values(
+            ["as_of", "indicator", "geo_name", "value"], kind="stable")
         parts = []
         for ind, g in mine.groupby("indicator", sort=False):
             label = i18n.indicator_label(str(ind), lang)
