@@ -15,7 +15,7 @@ at or below the total's less the other part's lower end (:func:`.bounds.cap_by_p
 P(meet plan) is then held to what those intervals and bounds say (:func:`.plan_bounds.hold_p`).
 
 Every result row carries ``flags``: short codes saying what happened (``observed``,
-``pooled_pattern``, ``short_series``, ``borrowed_reference``, ``projected``,
+``pooled_pattern``, ``short_series``, ``no_moves``, ``borrowed_reference``, ``projected``,
 ``bounded``, ``refused_horizon``, ``plan_given`` ...; see ``docs/forecasting.md``) so
 that reports can say it in the reader's language; ``notes`` says the same in English.
 """
@@ -235,7 +235,11 @@ def _run_pooled(prep: Prepared, tg: pd.DataFrame, year: int, levels: Sequence[in
             f"provincial series (partial pooling across years and places, shrunk towards "
             f"no move); interval calibrated on {len(past)} earlier cases forecast the same "
             "way" for n, ind, tr in zip(n_moves, names, trend, strict=True)]
-    return res.assign(notes=np.asarray(note, dtype=object), flags="")
+    # no earlier move of the indicator anywhere (Kon Tum's household BHYT, 2020): the
+    # forecast is the prior's (no move) and its width the calibrated default, nothing
+    # learned from other places' moves; the page must not say it borrowed them
+    return res.assign(notes=np.asarray(note, dtype=object),
+                      flags=np.where(n_moves == 0, "no_moves", "").astype(object))
 
 
 def _ets(prep: Prepared, tg: pd.DataFrame, year: int, cutoff: pd.Timestamp,

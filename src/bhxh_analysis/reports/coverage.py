@@ -129,6 +129,24 @@ def target_for(rpt: ProvinceReport, indicator: str, year: int) -> pd.Series | No
     return (own if len(own) else future).sort_values("target_id", kind="stable").iloc[0]
 
 
+def target_label(rpt: ProvinceReport, tg: pd.Series, r: pd.Series, year: int) -> str:
+    """Where a policy target comes from, as the coverage table prints it.
+
+    A target set for another place than the row's (the nation's, or the province's on a
+    district or commune row) is said to be that place's, for comparison: Lâm Đồng's
+    communes read "Quyết định 546/QĐ-TTg — mục tiêu 2023 (Việt Nam)", as if the commune
+    had been given 93,2 %.
+    """
+    instrument = i18n.instrument_label(tg["instrument"], rpt.lang)
+    if str(tg["geo_name"]) == str(r.get("geo_name", "")) or (
+            r.get("geo_level") == "province" and str(tg["geo_name"]) == rpt.unit.name):
+        return rpt.t("target_kind_policy", instrument=instrument, year=year,
+                     geo=i18n.place_label(tg["geo_name"], rpt.lang))
+    geo = (rpt.t("target_geo_national") if tg["geo_name"] == "Việt Nam"
+           else i18n.place_label(tg["geo_name"], rpt.lang))
+    return rpt.t("target_kind_policy_other", instrument=instrument, year=year, geo=geo)
+
+
 def denominator_candidates(both: pd.DataFrame, r: pd.Series) -> tuple[pd.DataFrame, str]:
     """Every denominator figure that could serve coverage row ``r``, best first, and its
     indicator.
@@ -255,9 +273,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             note = plan_note(rpt, r, plan, r["indicator"], tyear)
         elif tg is not None:
             target, kind, tyear = float(tg["value"]), "policy", int(tg["year"])
-            tsrc = rpt.t("target_kind_policy",
-                         instrument=i18n.instrument_label(tg["instrument"], rpt.lang),
-                         year=tyear, geo=i18n.place_label(tg["geo_name"], rpt.lang))
+            tsrc = target_label(rpt, tg, r, tyear)
             tsrc_id = str(tg["source_id"])
         else:
             target, kind, tyear, tsrc, tsrc_id = math.nan, "", pd.NA, "", ""

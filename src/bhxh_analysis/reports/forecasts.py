@@ -312,7 +312,104 @@ def notes(rpt: ProvinceReport) -> list[str]:
     from .boundaries import former_area_sentences
     from .words import forecast_sentences
 
-    return former_area_sentences(rpt) + forecast_sentences(fcs, rpt.lang) + rest_notes(fcs, rpt.lang)
+    return (former_area_sentences(rpt) + forecast_sentences(fcs, rpt.lang)
+            + rest_notes(fcs, rpt.lang) + floor_notes(fcs, rpt.bundle.obs, rpt.lang))
+
+
+#: Qualifiers that make a published figure a level already reached ("trên 32.200").
+_FLOOR_KINDS = ("over", "at_least")
+
+
+def floor_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
+    """Say why a forecast interval reaches below a figure published as "over X".
+
+    Cà Mau, voluntary BHXH, 5/12/2024: "trên 32.200" beside a 95 % interval of
+    30.750–44.290. "Over" bounds that day's figure, not the year-end, and participants do
+    fall within weeks; the reasoning was only in docs/forecasting.md. One sentence per
+    such row (only where a lower end lies below the figure as printed): the ends below
+    it, how far below, and the largest fall the data hold (``obs``, same indicator, one
+    series and one source, figures known by the as-of date) between two figures at most
+    the time left to 31 December plus a month apart (as the forecaster's short moves,
+    :func:`bhxh_analysis.forecast.methods.gap_moves`, pair them).
+    """
+    need = {"status", "last_value_qualifier", "last_value", "lo80", "lo95", "as_of",
+            "last_as_of", "indicator", "place"}
+    if fcs.empty or not need <= set(fcs.columns):
+        return []
+    num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
+    out = []
+    for _, r in fcs.iterrows():
+        kind = r["last_value_qualifier"]
+        if r["status"] != "ok" or kind not in _FLOOR_KINDS or r["as_of"] != r["last_as_of"]:
+            continue
+        last = float(r["last_value"])
+        # compared as printed (whole persons)
+        below = [(lev, float(r[f"lo{lev}"])) for lev in ("80", "95")
+                 if pd.notna(r[f"lo{lev}"]) and round(float(r[f"lo{lev}"])) < round(last)]
+        if not below:
+            continue
+        ends = [i18n.t("forecast_interval_end", lang, level=f"{lev}%", value=num(lo))
+                for lev, lo in below]
+        lowest = min(lo for _, lo in below)
+        word = i18n.t(f"qualifier_{kind}", lang, value="").strip()
+        values = {"label": i18n.indicator_label(r["indicator"], lang), "place": r["place"],
+                  "ends": ends[0] if len(ends) == 1 else i18n.t(
+                      "forecast_interval_ends", lang, a=ends[0], b=ends[1]),
+                  "reached": i18n.qualified(num(last), kind, lang),
+                  "date": i18n.fmt_date(r["last_as_of"], lang), "word": word[:1].upper() + word[1:],
+                  "fall": i18n.fmt_pct(100.0 * (last - lowest) / last, lang, 1),
+                  "value": num(last)}
+        seen = largest_short_fall(obs, str(r["indicator"]), pd.Timestamp(r["as_of"]))
+        if seen is None:
+            out.append(i18n.t("forecast_below_reached", lang, **values))
+            continue
+        out.append(i18n.t("forecast_below_reached_seen", lang, **values,
+                          seen=i18n.place_label(str(seen["geo_name"]), lang),
+                          seen_from=num(seen["v1"]), seen_to=num(seen["v2"]),
+                          d1=i18n.fmt_date(seen["d1"], lang), d2=i18n.fmt_date(seen["d2"], lang),
+                          seen_fall=i18n.fmt_pct(-100.0 * seen["fall"], lang, 1)))
+    return out
+
+
+def largest_short_fall(obs: pd.DataFrame, indicator: str, as_of: pd.Timestamp
+                       ) -> dict[str, Any] | None:
+    """The largest fall between two consecutive figures of one series.
+
+    Figures of ``indicator`` known by ``as_of``, one per series and date (the first by
+    ``obs_id`` when it has one), of one calendar year, at most the time from ``as_of`` to
+    31 December plus 31 days apart (at least 31 days). None when no pair fell.
+
+    Examples
+    --------
+    >>> obs = pd.DataFrame({"boundaries": "legacy", "geo_level": "national", "geo_code": "VN",
+    ...     "geo_name": "Việt Nam", "indicator": "x",
+    ...     "as_of": pd.to_datetime(["2020-05-31", "2020-06-30", "2020-12-31"]),
+    ...     "value": [100.0, 95.0, 99.0]})
+    >>> round(largest_short_fall(obs, "x", pd.Timestamp("2021-12-05"))["fall"], 3)
+    -0.05
+    """
+    end = pd.Timestamp(as_of.year, 12, 31)
+    window = max(31, (end - as_of).days + 31)
+    sel = obs[(obs["indicator"] == indicator) & (obs["as_of"] <= as_of)]
+    keys = ["boundaries", "geo_level", "geo_code"]
+    order = [*keys, "as_of", *(["obs_id"] if "obs_id" in sel else [])]
+    sel = sel.sort_values(order, kind="stable").drop_duplicates([*keys, "as_of"])
+    if len(sel) < 2:
+        return None
+    same = (sel[keys].shift().eq(sel[keys])).all(axis=1).to_numpy()
+    gap = sel["as_of"].diff().dt.days.to_numpy()
+    v = sel["value"].to_numpy(float)
+    prev = np.roll(v, 1)
+    # within one calendar year, as a fall before 31 December is (BHYT's cards lapsing on
+    # 1 January, 31/12/2022 → 31/1/2023, is another thing)
+    year = sel["as_of"].dt.year.to_numpy()
+    same = same & (year == np.roll(year, 1))
+    fall = np.where(same & (gap <= window), v / np.where(prev > 0, prev, np.nan) - 1.0, np.nan)
+    if not np.isfinite(fall).any() or np.nanmin(fall) >= 0:
+        return None
+    i = int(np.nanargmin(fall))
+    return {"geo_name": sel["geo_name"].iloc[i], "v1": prev[i], "v2": v[i],
+            "d1": sel["as_of"].iloc[i - 1], "d2": sel["as_of"].iloc[i], "fall": float(fall[i])}
 
 
 def rest_notes(fcs: pd.DataFrame, lang: str) -> list[str]:

@@ -350,6 +350,11 @@ class ForecastReport:
                   "plan_basis", "plan_denominator", "plan_lo", "plan_hi", "p_meet_plan_lo",
                   "p_meet_plan_hi"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+        # a plan known as a range has a range of paces, as on the province pages (the
+        # nation's 2025 BHXH read one pace, 1.457.294, beside 21.496.781–21.547.555)
+        from .forecasts import pace_range
+
+        out = out.assign(**pace_range(out))
         self._cache["fc"] = out
         return out
 

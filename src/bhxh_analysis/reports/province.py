@@ -21,7 +21,7 @@ from ..geo.areas import area_dates, other_area
 from ..metrics.figures import figure_bounds
 from ..schema import LEVEL_RANK, QUALIFIER_KIND
 from . import coverage, forecasts
-from .citations import source_labels, sources_table
+from .citations import page_sources, source_labels
 from .data import (
     SUMMARY_MIME,
     Bundle,
@@ -678,13 +678,12 @@ class ProvinceReport:
         return [*first, self.t("checks_ok", n=n_ok)] if n_ok else first
 
     def sources_table(self) -> pd.DataFrame:
-        """Return every source behind a figure or target on the page.
+        """Return every source behind a figure or target on the page, with the figures
+        each gives (:func:`~bhxh_analysis.reports.citations.page_sources`).
 
-        Columns ``source_id, publisher, title, published, reference``.
+        Columns ``source_id, publisher, title, published, reference, ids, gives``.
         """
-        ids = set(self.obs["source_id"].astype(str)) | set(self.derived["source_id"].astype(str))
-        ids |= set(self.coverage_table()["target_source_id"])
-        return sources_table(self.bundle, ids, self.lang)
+        return page_sources(self)
 
     # -- sentences ------------------------------------------------------------------
 

@@ -69,6 +69,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "title": ("title", "text"),
     "published": ("published", "month"),
     "reference": ("reference", "text"),
+    "gives": ("source_gives", "text"),
     "instrument": ("source", "text"),
     "target_year": ("target_year", "year"),
     "n_cases": ("bt_n_cases", "int"),
@@ -333,6 +334,27 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
 #: The paragraph class of the note explaining a range "a–b" (shown once a page).
 RANGE_NOTE_CLASS = "note range-note"
 
+#: A part of a place name up to this many characters is kept on one line in a table;
+#: a longer one wraps between its words.
+PLACE_ONE_LINE = 30
+
+
+def place_html(name: str) -> str:
+    """A place cell that wraps only between the name and its bracket.
+
+    Gia Lai 2025's forecast table broke "Gia Lai (đến / 30/6/2025)" over three lines; now
+    "Gia Lai" and "(đến 30/6/2025)" each stay on one line (a part longer than
+    :data:`PLACE_ONE_LINE` characters wraps between its words).
+
+    Examples
+    --------
+    >>> place_html("Gia Lai (đến 30/6/2025)")
+    '<span class="nowrap">Gia Lai</span> <span class="nowrap">(đến 30/6/2025)</span>'
+    """
+    return " ".join(f'<span class="nowrap">{html.escape(p)}</span>'
+                    if len(p) <= PLACE_ONE_LINE else html.escape(p)
+                    for p in re.split(r" (?=\()", name))
+
 
 def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
                place: str | None = None, range_note: bool = True) -> str:
@@ -371,6 +393,12 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
         if (len(df) > 1 or place is not None) and own:
             columns = [c for c in columns
                        if c not in ("place", "geo_level") or df[c].nunique(dropna=False) > 1]
+        elif len(df) > 1 and "place" in df and df["place"].nunique(dropna=False) == 1:
+            # one place other than the page's (Gia Lai 2025's forecasts, all of "Gia Lai
+            # (đến 30/6/2025)"): its name stays, a level the same on every row goes, so
+            # the wide table fits the page
+            columns = [c for c in columns
+                       if c != "geo_level" or df[c].nunique(dropna=False) > 1]
         # the 31 December outcome is shown only for years already over
         columns = [c for c in columns if c != "actual" or df[c].notna().any()]
         for level in ("95", "80"):
@@ -393,7 +421,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
             if fmt == "date" and is_flag(row.get(f"{c}_approx")):  # "cuối năm 2020"
                 text = date_text(row[c], True, lang)
             ranged |= wide
-            cells.append(f"<td{cls}>{html.escape(text)}</td>")
+            cells.append(f"<td{cls}>{place_html(text) if c == 'place' else html.escape(text)}"
+                         "</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     note = (f'<p class="{RANGE_NOTE_CLASS}">{html.escape(i18n.t("range_note", lang))}</p>'
             if ranged and range_note else "")
@@ -512,7 +541,8 @@ class Page:
     def sources(self, df: pd.DataFrame) -> None:
         """Add the sources section (always the last section of a report)."""
         self.heading("sources")
-        self.table(df, ["publisher", "title", "published", "reference"])
+        self.table(df, ["publisher", "title", "published",
+                        *(["gives"] if "gives" in df else []), "reference"])
 
     def footer(self, provenance: dict[str, Any], report: Any = None) -> None:
         """Add the provenance footer (always the last block of a report).

@@ -359,8 +359,8 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                                                            lang)))
             out += _plan_model(r, lang, p, txt["ranged"])
         out += _bound_note(r, lang, fcs)
-        for flag in _SHARED_FLAGS:
-            if flag in _flags(r):
+        for flag in _SHARED_FLAGS:  # no moves to learn: not "uses the moves of others"
+            if flag in _flags(r) and not (flag == "short_series" and "no_moves" in _flags(r)):
                 shared.setdefault((flag, place), []).append(label)
     out += _shared_notes(shared, lang)
     out += parts_sum_notes(fcs, lang)
@@ -594,7 +594,7 @@ def _p_held(r: pd.Series, lang: str, p: str) -> list[str]:
 
 
 #: Flags whose sentence is the same for every series: said once, listing the series.
-_SHARED_FLAGS = ("short_series", "pooled_pattern", "projected")
+_SHARED_FLAGS = ("short_series", "no_moves", "pooled_pattern", "projected")
 
 
 def parts_sum_notes(fcs: pd.DataFrame, lang: str) -> list[str]:
