@@ -320,7 +320,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 placed.append((mentions[mi].start, unit))
                 ends[mentions[mi].start] = mentions[mi].end
             mi += 1
-        carried = carried_place(ctx, mentions[mi - 1] if mi else None)
+        carried = carried_place(ctx, mentions[mi - 1] if mi else None, text, s0)
         group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
         if group is not None:  # a list of places is not what a figure before it carries
             carried = carried_before(ctx, helds[group], group, mentions)

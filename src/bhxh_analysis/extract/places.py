@@ -427,11 +427,13 @@ class PlaceContext:
         for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
             for lvl in levels:
                 try:
-                    return self.registry.resolve(
+                    unit = self.registry.resolve(
                         name, parent=parent.full_name if parent is not None else None,
                         level=lvl)
                 except GeoError:
                     continue
+                return self._commune_now(name, unit, home) if not (level or prefixed) \
+                    else unit
         if self.after_reform and level == "commune" and home is not None:
             # "xã Chi Lăng" on a page of September 2025: two legacy communes of the
             # province bear the name, one 2025 commune does
@@ -442,12 +444,30 @@ class PlaceContext:
                 return None
         return None
 
+    def _commune_now(self, name: str, unit: Any, home: Any) -> Any:
+        """A bare name read as a legacy district on a page of the 2025 boundaries: the
+        2025 commune (ward, special zone) that bears it, if one does (twenty-second blind
+        set: "BHXH cơ sở Cần Giuộc", "đặc khu Cô Tô" on a page of 2026 are the commune
+        of that name, since districts were abolished on 1/7/2025); within the province in
+        play when there is one. "huyện A trước đây" (named with its kind) is untouched."""
+        if not self.after_reform or unit.level != "district" \
+                or getattr(unit, "boundaries", None) != "legacy":
+            return unit
+        try:
+            return self.registry.resolve(
+                name, parent=home.full_name if home is not None else None,
+                level="commune", boundaries="2025")
+        except GeoError:
+            return unit
+
     def resolve_local(self, name: str) -> Any:
         """Resolve a bare name in a list of districts or communes of the place in context."""
         if self.district is None and self.province is None:
             return None
-        return (self.resolve_name(name, "district", anywhere=False)
-                or self.resolve_name(name, "commune", anywhere=False))
+        district = self.resolve_name(name, "district", anywhere=False)
+        if district is not None:
+            return self._commune_now(name, district, self.province)
+        return self.resolve_name(name, "commune", anywhere=False)
 
     @property
     def state(self) -> tuple[Any, Any, Any]:
