@@ -52,6 +52,31 @@ BLIND22_CLASSES = [
       ("Chư Prông", "bhyt_coverage_pct", "2020-09-30", 81.2),
       ("Ia Pa", "bhyt_coverage_pct", "2020-09-30", 82.5),
       ("Gia Lai", "bhyt_household_participants", "2020-09-30", 286_400.0)}),
+    # a numbered scheme table whose parts are numbered under their whole ("1.1 | -
+    # BHXH bắt buộc"): each row read by the header's columns, the parts too
+    ("Đến hết tháng 6/2026, BHXH tỉnh Nghệ An báo cáo kết quả như sau:\n"
+     "TT | Chỉ tiêu | Kế hoạch 2026 | Thực hiện 6 tháng | Tỷ lệ (%)\n"
+     "1 | Số người tham gia BHXH | 300.000 | 270.000 | 90,0\n"
+     "1.1 | - BHXH bắt buộc | 240.000 | 222.000 | 92,5\n"
+     "2 | Số người tham gia BHTN | 200.000 | 190.000 | 95,0\n", "2026-07-10", None,
+     {("Nghệ An", "bhxh_plan_participants", "2026-12-31", 300_000.0),
+      ("Nghệ An", "bhxh_participants", "2026-06-30", 270_000.0),
+      ("Nghệ An", "bhxh_attainment_pct", "2026-06-30", 90.0),
+      ("Nghệ An", "bhxh_compulsory_plan_participants", "2026-12-31", 240_000.0),
+      ("Nghệ An", "bhxh_compulsory_participants", "2026-06-30", 222_000.0),
+      ("Nghệ An", "bhxh_compulsory_attainment_pct", "2026-06-30", 92.5),
+      ("Nghệ An", "bhtn_plan_participants", "2026-12-31", 200_000.0),
+      ("Nghệ An", "bhtn_participants", "2026-06-30", 190_000.0),
+      ("Nghệ An", "bhtn_attainment_pct", "2026-06-30", 95.0)}),
+    # control: a sentence after the table that opens with a decimal is no row number
+    ("Đến hết tháng 6/2026, BHXH tỉnh Nghệ An báo cáo kết quả như sau:\n"
+     "TT | Chỉ tiêu | Kế hoạch 2026 | Thực hiện 6 tháng | Tỷ lệ (%)\n"
+     "1 | Số người tham gia BHTN | 200.000 | 190.000 | 95,0\n\n"
+     "Tỷ lệ bao phủ BHYT đạt 94,2% dân số.", "2026-07-10", None,
+     {("Nghệ An", "bhtn_plan_participants", "2026-12-31", 200_000.0),
+      ("Nghệ An", "bhtn_participants", "2026-06-30", 190_000.0),
+      ("Nghệ An", "bhtn_attainment_pct", "2026-06-30", 95.0),
+      ("Nghệ An", "bhyt_coverage_pct", "2026-06-30", 94.2)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)
