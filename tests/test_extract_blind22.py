@@ -77,6 +77,22 @@ BLIND22_CLASSES = [
       ("Nghệ An", "bhtn_participants", "2026-06-30", 190_000.0),
       ("Nghệ An", "bhtn_attainment_pct", "2026-06-30", 95.0),
       ("Nghệ An", "bhyt_coverage_pct", "2026-06-30", 94.2)}),
+    # a lead giving targets of a year before a colon ("giao chỉ tiêu … năm 2026 cho một
+    # số xã, phường:"): each place's percent after it is that year's target
+    ("Năm 2025, tỉnh Bắc Ninh có 3.400.000 người tham gia BHYT.\n\nUBND tỉnh giao chỉ "
+     "tiêu tỷ lệ bao phủ BHYT năm 2026 cho một số xã, phường: phường Kinh Bắc 97%; xã "
+     "Tiên Du 95,5%; xã Gia Bình 94%.", "2026-02-10", None,
+     {("Bắc Ninh", "bhyt_participants", "2025-12-31", 3_400_000.0),
+      ("Kinh Bắc", "bhyt_plan_coverage_pct", "2026-12-31", 97.0),
+      ("Tiên Du", "bhyt_plan_coverage_pct", "2026-12-31", 95.5),
+      ("Gia Bình", "bhyt_plan_coverage_pct", "2026-12-31", 94.0)}),
+    # control: a lead naming the rates of a year, no target: their coverage
+    ("Năm 2025, tỉnh Bắc Ninh có 3.400.000 người tham gia BHYT.\n\nTỷ lệ bao phủ BHYT "
+     "năm 2025 của một số xã, phường: phường Kinh Bắc 97%; xã Tiên Du 95,5%.",
+     "2026-02-10", None,
+     {("Bắc Ninh", "bhyt_participants", "2025-12-31", 3_400_000.0),
+      ("Kinh Bắc", "bhyt_coverage_pct", "2025-12-31", 97.0),
+      ("Tiên Du", "bhyt_coverage_pct", "2025-12-31", 95.5)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)
