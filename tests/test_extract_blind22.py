@@ -93,6 +93,29 @@ BLIND22_CLASSES = [
      {("Bắc Ninh", "bhyt_participants", "2025-12-31", 3_400_000.0),
       ("Kinh Bắc", "bhyt_coverage_pct", "2025-12-31", 97.0),
       ("Tiên Du", "bhyt_coverage_pct", "2025-12-31", 95.5)}),
+    # a news page whose lead reports a conference reviewing a year ("hội nghị tổng kết
+    # công tác năm 2025"): its undated paragraphs after "Năm 2025, …" are of that year
+    ("Bắc Ninh: Năm 2026 phấn đấu 45% lực lượng lao động tham gia BHXH\n\nSáng 14/1, BHXH "
+     "tỉnh tổ chức hội nghị tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026.\n\nNăm 2025, toàn tỉnh có "
+     "812.400 người tham gia BHXH, chiếm 43,1% lực lượng lao động.\n\nToàn tỉnh có "
+     "3.310.000 người tham gia BHYT, tỷ lệ bao phủ đạt 94,2% dân số.",
+     "2026-01-15", None,
+     {("Bắc Ninh", "bhxh_plan_coverage_pct", "2026-12-31", 45.0),
+      ("Bắc Ninh", "bhxh_participants", "2025-12-31", 812_400.0),
+      ("Bắc Ninh", "bhxh_coverage_pct", "2025-12-31", 43.1),
+      ("Bắc Ninh", "bhyt_participants", "2025-12-31", 3_310_000.0),
+      ("Bắc Ninh", "bhyt_coverage_pct", "2025-12-31", 94.2)}),
+    # control: a conference that reviews no year leaves them at the publication day
+    ("Bắc Ninh: Năm 2026 phấn đấu 45% lực lượng lao động tham gia BHXH\n\nSáng 14/1, BHXH "
+     "tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2026.\n\nNăm 2025, toàn tỉnh có "
+     "812.400 người tham gia BHXH, chiếm 43,1% lực lượng lao động.\n\nToàn tỉnh có "
+     "3.310.000 người tham gia BHYT, tỷ lệ bao phủ đạt 94,2% dân số.",
+     "2026-01-15", None,
+     {("Bắc Ninh", "bhxh_plan_coverage_pct", "2026-12-31", 45.0),
+      ("Bắc Ninh", "bhxh_participants", "2025-12-31", 812_400.0),
+      ("Bắc Ninh", "bhxh_coverage_pct", "2025-12-31", 43.1),
+      ("Bắc Ninh", "bhyt_participants", "2026-01-15", 3_310_000.0),
+      ("Bắc Ninh", "bhyt_coverage_pct", "2026-01-15", 94.2)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)
