@@ -116,6 +116,21 @@ BLIND22_CLASSES = [
       ("Bắc Ninh", "bhxh_coverage_pct", "2025-12-31", 43.1),
       ("Bắc Ninh", "bhyt_participants", "2026-01-15", 3_310_000.0),
       ("Bắc Ninh", "bhyt_coverage_pct", "2026-01-15", 94.2)}),
+    # a photo's caption (its credit after it on its line) naming a commune the body names
+    # again: the province stays the place in play for the next count
+    ("Đến hết tháng 3/2026, toàn tỉnh Quảng Ninh có 398.200 người tham gia BHXH.\n\nNhân "
+     "viên thu tư vấn BHYT cho người dân xã Bình Liêu. Ảnh: Minh Khoa\n\nSố người tham gia "
+     "BHYT là 1.352.000 người. Xã Bình Liêu có tỷ lệ bao phủ 99,1%.", "2026-04-12", None,
+     {("Quảng Ninh", "bhxh_participants", "2026-03-31", 398_200.0),
+      ("Quảng Ninh", "bhyt_participants", "2026-03-31", 1_352_000.0),
+      ("Bình Liêu", "bhyt_coverage_pct", "2026-03-31", 99.1)}),
+    # control: the same sentence without a credit is the body's: its commune holds
+    ("Đến hết tháng 3/2026, toàn tỉnh Quảng Ninh có 398.200 người tham gia BHXH.\n\nNhân "
+     "viên thu tư vấn BHYT cho người dân xã Bình Liêu.\n\nSố người tham gia "
+     "BHYT là 12.400 người. Xã Bình Liêu có tỷ lệ bao phủ 99,1%.", "2026-04-12", None,
+     {("Quảng Ninh", "bhxh_participants", "2026-03-31", 398_200.0),
+      ("Bình Liêu", "bhyt_participants", "2026-03-31", 12_400.0),
+      ("Bình Liêu", "bhyt_coverage_pct", "2026-03-31", 99.1)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)

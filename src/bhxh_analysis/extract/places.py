@@ -548,6 +548,7 @@ def city_in_context(district: Any, province: Any) -> Any:
 
 #: The end of a sentence that leads a list: a colon, then only the line's end.
 _LIST_LEAD = re.compile(r":[^\S\n]*(?:\n|$)")
+_CREDIT_NEXT = re.compile(r"[^\S\n]*[.]?[^\S\n]*\(?Ảnh\s*:[^\n]*(?:\n|$)")
 
 
 def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, Any]],
@@ -568,6 +569,9 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
     if not placed or last is None or province is None or last is not province \
             or last.level != "province" or _LIST_LEAD.search(text, s0, s1):
         return False
+    # a photo's caption, its credit after it on its line ("… cho ngư dân đặc khu A. Ảnh:
+    # B"): its places are in passing however often the body names them (set 22)
+    caption = _CREDIT_NEXT.match(text, s1) is not None
     for off, unit in placed:
         if unit.level not in ("district", "commune") or unit.province_code != province.code:
             return False
@@ -577,6 +581,8 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
         if here is None or here.kind != "named":
             return False
         key = fold_chars(here.name.split(" ", 1)[-1] if here.level else here.name)
+        if caption:
+            continue
         if sum(fold_chars(m.name).endswith(key) for m in mentions if m.kind == "named") > 1:
             return False
         if any(m.kind == "context" and m.level == unit.level and m.start >= s1
