@@ -131,6 +131,20 @@ BLIND22_CLASSES = [
      {("Quảng Ninh", "bhxh_participants", "2026-03-31", 398_200.0),
       ("Bình Liêu", "bhyt_participants", "2026-03-31", 12_400.0),
       ("Bình Liêu", "bhyt_coverage_pct", "2026-03-31", 99.1)}),
+    # places in turn without "lần lượt", their rates after "có tỷ lệ": one each, in order
+    ("Hết năm 2023, toàn tỉnh Thanh Hóa có 3.500.000 người tham gia BHYT, đạt tỷ lệ bao "
+     "phủ 93,5%. Các huyện miền núi Bá Thước, Lang Chánh có tỷ lệ 98,2% và 97,6%.",
+     "2024-01-15", None,
+     {("Thanh Hóa", "bhyt_participants", "2023-12-31", 3_500_000.0),
+      ("Thanh Hóa", "bhyt_coverage_pct", "2023-12-31", 93.5),
+      ("Bá Thước", "bhyt_coverage_pct", "2023-12-31", 98.2),
+      ("Lang Chánh", "bhyt_coverage_pct", "2023-12-31", 97.6)}),
+    # control: three places and two rates: whose is which is not said, no row
+    ("Hết năm 2023, toàn tỉnh Thanh Hóa có 3.500.000 người tham gia BHYT, đạt tỷ lệ bao "
+     "phủ 93,5%. Các huyện miền núi Bá Thước, Lang Chánh, Quan Hóa có tỷ lệ 98,2% và "
+     "97,6%.", "2024-01-15", None,
+     {("Thanh Hóa", "bhyt_participants", "2023-12-31", 3_500_000.0),
+      ("Thanh Hóa", "bhyt_coverage_pct", "2023-12-31", 93.5)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)
