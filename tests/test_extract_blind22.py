@@ -158,6 +158,20 @@ BLIND22_CLASSES = [
      "33,1% và BHYT 94,6% dân số.", "2026-01-20", None,
      {("Hà Tĩnh", "bhxh_coverage_pct", "2025-12-31", 40.2),
       ("Hà Tĩnh", "bhyt_coverage_pct", "2025-12-31", 94.6)}),
+    # an infographic's bare gap line, its cue before a colon ("Còn thiếu: 1,4 điểm phần
+    # trăm"): the shortfall in points
+    ("BHXH TỈNH NINH BÌNH\nKẾT QUẢ 9 THÁNG NĂM 2025\n\nNGƯỜI THAM GIA BHYT\n3.620.000 "
+     "người\nTỷ lệ bao phủ: 94,1% dân số\nChỉ tiêu năm 2025: 95,5%\nCòn thiếu: 1,4 điểm phần trăm\n", "2025-10-10", None,
+     {("Ninh Bình", "bhyt_participants", "2025-09-30", 3_620_000.0),
+      ("Ninh Bình", "bhyt_coverage_pct", "2025-09-30", 94.1),
+      ("Ninh Bình", "bhyt_plan_coverage_pct", "2025-12-31", 95.5),
+      ("Ninh Bình", "bhyt_shortfall_pp", "2025-09-30", 1.4)}),
+    # control: another word before the colon gives no shortfall
+    ("BHXH TỈNH NINH BÌNH\nKẾT QUẢ 9 THÁNG NĂM 2025\n\nNGƯỜI THAM GIA BHYT\n3.620.000 "
+     "người\nTỷ lệ bao phủ: 94,1% dân số\nChỉ tiêu năm 2025: 95,5%\nTăng so với cùng kỳ: 1,4 điểm phần trăm\n", "2025-10-10", None,
+     {("Ninh Bình", "bhyt_participants", "2025-09-30", 3_620_000.0),
+      ("Ninh Bình", "bhyt_coverage_pct", "2025-09-30", 94.1),
+      ("Ninh Bình", "bhyt_plan_coverage_pct", "2025-12-31", 95.5)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)
