@@ -172,6 +172,14 @@ BLIND22_CLASSES = [
      {("Ninh Bình", "bhyt_participants", "2025-09-30", 3_620_000.0),
       ("Ninh Bình", "bhyt_coverage_pct", "2025-09-30", 94.1),
       ("Ninh Bình", "bhyt_plan_coverage_pct", "2025-12-31", 95.5)}),
+    # a round mark the rate passed ("vượt mốc 40%") is a bound, not the rate
+    ("Năm 2025, tỷ lệ bao phủ BHXH của tỉnh Hà Nam đạt 42,3% lực lượng lao động, lần đầu "
+     "vượt mốc 40%.", "2026-01-10", None,
+     {("Hà Nam", "bhxh_coverage_pct", "2025-12-31", 42.3)}),
+    # control: a rate after "đạt" beside "mốc" words elsewhere stays the rate
+    ("Năm 2025, tỷ lệ bao phủ BHXH của tỉnh Hà Nam đạt 42,3% lực lượng lao động, một mốc "
+     "quan trọng.", "2026-01-10", None,
+     {("Hà Nam", "bhxh_coverage_pct", "2025-12-31", 42.3)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)
