@@ -180,6 +180,16 @@ BLIND22_CLASSES = [
     ("Năm 2025, tỷ lệ bao phủ BHXH của tỉnh Hà Nam đạt 42,3% lực lượng lao động, một mốc "
      "quan trọng.", "2026-01-10", None,
      {("Hà Nam", "bhxh_coverage_pct", "2025-12-31", 42.3)}),
+    # a count of people who lost a subsidy ("không còn được ngân sách đóng"): no stock
+    ("Đến hết quý III/2023, toàn tỉnh Lai Châu có 452.300 người tham gia BHYT.\n\nNhững "
+     "tháng cuối năm, BHXH tỉnh rà soát người tham gia BHYT ở các thôn vừa thoát khỏi diện "
+     "đặc biệt khó khăn (khoảng 18.400 người không còn được ngân sách đóng).", "2023-10-10", None,
+     {("Lai Châu", "bhyt_participants", "2023-09-30", 452_300.0)}),
+    # control: those the budget pays for, a part of the participants: no row either
+    ("Đến hết quý III/2023, toàn tỉnh Lai Châu có 452.300 người tham gia BHYT.\n\nNhững "
+     "tháng cuối năm, BHXH tỉnh rà soát người tham gia BHYT ở các thôn vừa thoát khỏi diện "
+     "đặc biệt khó khăn (khoảng 18.400 người được ngân sách đóng).", "2023-10-10", None,
+     {("Lai Châu", "bhyt_participants", "2023-09-30", 452_300.0)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)
