@@ -190,6 +190,20 @@ BLIND22_CLASSES = [
      "tháng cuối năm, BHXH tỉnh rà soát người tham gia BHYT ở các thôn vừa thoát khỏi diện "
      "đặc biệt khó khăn (khoảng 18.400 người được ngân sách đóng).", "2023-10-10", None,
      {("Lai Châu", "bhyt_participants", "2023-09-30", 452_300.0)}),
+    # "…, (đến hết quý I) mới đạt N%" after a plan's count: the share of the plan reached
+    ("Đến hết quý I/2026, tỉnh Thanh Hóa có 61.200 người tham gia BHXH tự nguyện.\n\nTỉnh "
+     "giao chỉ tiêu năm 2026 là 72.000 người tham gia BHXH tự nguyện, đến hết quý I mới đạt "
+     "85%.", "2026-04-15", None,
+     {("Thanh Hóa", "bhxh_voluntary_participants", "2026-03-31", 61_200.0),
+      ("Thanh Hóa", "bhxh_voluntary_plan_participants", "2026-12-31", 72_000.0),
+      ("Thanh Hóa", "bhxh_voluntary_attainment_pct", "2026-03-31", 85.0)}),
+    # control: a rate named as coverage after the plan's count stays a rate
+    ("Đến hết quý I/2026, tỉnh Thanh Hóa có 61.200 người tham gia BHXH tự nguyện.\n\nTỉnh "
+     "giao chỉ tiêu năm 2026 là 72.000 người tham gia BHXH tự nguyện, đến cuối năm tỷ lệ "
+     "bao phủ đạt 12%.", "2026-04-15", None,
+     {("Thanh Hóa", "bhxh_voluntary_participants", "2026-03-31", 61_200.0),
+      ("Thanh Hóa", "bhxh_voluntary_plan_participants", "2026-12-31", 72_000.0),
+      ("Thanh Hóa", "bhxh_voluntary_plan_coverage_pct", "2026-12-31", 12.0)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)
