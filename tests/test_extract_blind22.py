@@ -204,6 +204,20 @@ BLIND22_CLASSES = [
      {("Thanh Hóa", "bhxh_voluntary_participants", "2026-03-31", 61_200.0),
       ("Thanh Hóa", "bhxh_voluntary_plan_participants", "2026-12-31", 72_000.0),
       ("Thanh Hóa", "bhxh_voluntary_plan_coverage_pct", "2026-12-31", 12.0)}),
+    # a line that goes on from the one before ("Tuy nhiên, …") keeps its "Năm 2025, …"
+    ("KẾ HOẠCH\nPhát triển người tham gia BHYT năm 2026\n\nI. KẾT QUẢ NĂM 2025\nNăm 2025, "
+     "toàn tỉnh Hưng Yên có 3.050.000 người tham gia BHYT, đạt tỷ lệ bao phủ 92,8% dân số."
+     "\nTuy nhiên, tỷ lệ bao phủ vẫn thấp hơn chỉ tiêu tỉnh giao 1,2 điểm phần trăm.", "2026-02-12", None,
+     {("Hưng Yên", "bhyt_participants", "2025-12-31", 3_050_000.0),
+      ("Hưng Yên", "bhyt_coverage_pct", "2025-12-31", 92.8),
+      ("Hưng Yên", "bhyt_shortfall_pp", "2025-12-31", 1.2)}),
+    # control: after a blank line the paragraph's year no longer holds
+    ("KẾ HOẠCH\nPhát triển người tham gia BHYT năm 2026\n\nI. KẾT QUẢ NĂM 2025\nNăm 2025, "
+     "toàn tỉnh Hưng Yên có 3.050.000 người tham gia BHYT, đạt tỷ lệ bao phủ 92,8% dân số."
+     "\n\nTuy nhiên, tỷ lệ bao phủ vẫn thấp hơn chỉ tiêu tỉnh giao 1,2 điểm phần trăm.", "2026-02-12", None,
+     {("Hưng Yên", "bhyt_participants", "2025-12-31", 3_050_000.0),
+      ("Hưng Yên", "bhyt_coverage_pct", "2025-12-31", 92.8),
+      ("Hưng Yên", "bhyt_shortfall_pp", "2026-02-12", 1.2)}),
 ]
 
 test_blind22_classes = class_tests(BLIND22_CLASSES)

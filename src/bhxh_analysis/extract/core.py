@@ -251,7 +251,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     prev_end = 0
     for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
         ctx.continued_plan_year = None
-        if "\n" in text[prev_end:s0]:
+        if "\n" in text[prev_end:s0] and not P.GOES_ON.match(text, prev_end):
             ctx.paragraph_year = None  # a bare year dates its own paragraph only
             if ctx.before_now is not None:  # "hiện có …" held for its paragraph only:
                 ctx.last_date, ctx.before_now = ctx.before_now, None  # the status again

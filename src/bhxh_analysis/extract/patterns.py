@@ -696,3 +696,6 @@ CARDS_OVER_PERSONS = re.compile(
     r"thẻ(?:\s+(?:BHYT|bảo\s+hiểm\s+y\s+tế))?\s*/\s*(?P<num>\d{1,3}(?:\.\d{3})+)"
     r"(?=\s*người\s*,?\s*(?:chiếm|đạt|bằng)\s+(?:t[ỷỉ]\s+lệ\s+)?[\d,]+\s*%\s*"
     r"(?:dân\s+số|số\s+dân))", _I)
+#: A line that goes on from the one before it ("⏎Tuy nhiên, tỷ lệ … vẫn thấp hơn …"): the
+#: paragraph's year holds over it (set 22); a blank line between still ends it.
+GOES_ON = re.compile(r"[^\S\n]*\n[^\S\n]*(?:Tuy\s+nhiên|Tuy\s+vậy|Song|Bên\s+cạnh\s+đó)\b")
