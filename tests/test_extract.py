@@ -510,13 +510,20 @@ def test_f1_on_the_seed_articles() -> None:
 # answer before (a judgement call its writer flagged) left, so its threshold is 0.96.
 # Set 22 (a second set of ordinary articles of 2025-2026, written while set 21's rules were
 # made and never seen by them) was read at 0.726 with the rules before set 21's classes
-# and at 0.826 with them (a first look still: none was made for it).
+# and at 0.826 with them (a first look still: none was made for it), then in part
+# in-sample (wp-fix22): a 2025 commune bearing a former district's name, "Riêng …" after
+# the province's figure in a commune feature, numbered sub-rows of a scheme table, a
+# lead giving commune targets before a colon, a conference lead reviewing a year, a
+# caption's place, places in turn without "lần lượt", a target named by its scheme after
+# a comma, "Còn thiếu:", "vượt mốc", a lost subsidy, a plan's "mới đạt", a line going on
+# with "Tuy nhiên" (tests/test_extract_blind22.py), 0.993 after; an infographic's
+# former-province heading and a bare rate after a count left, so its threshold is 0.96.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
-              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.80)]
+              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.96)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])

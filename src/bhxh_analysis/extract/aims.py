@@ -223,3 +223,27 @@ def aims_lead(text: str, s0: int, s1: int) -> tuple[int, int] | None:
         return None
     end = text.find("\n", s1)
     return (len(text) if end < 0 else end, int(years.pop()))
+
+
+#: a lead giving targets before a colon: "Giao chỉ tiêu tỷ lệ bao phủ BHYT năm 2026 cho
+#: một số xã, phường:", "Mục tiêu năm 2026 của các xã:"; not a result's ("Kết quả thực
+#: hiện kế hoạch năm 2025:", "đã đạt chỉ tiêu …:")
+_PLAN_LEAD = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu)[^.:;%\d]{0,80}?\bnăm\s+(?:19|20)\d{2}"
+                        r"[^.:;%\d]{0,60}:", _I)
+_RESULT_LEAD = re.compile(r"kết\s+quả|thực\s+hiện|\bđã\b|đạt\s+được|vượt", _I)
+
+
+def planned_under_lead(pre_q: str) -> bool:
+    """Whether a rate follows a lead that gives targets of a year before a colon.
+
+    "Giao chỉ tiêu tỷ lệ bao phủ BHYT năm 2026 cho một số xã, phường: phường A 98%; xã
+    B 95,5%" (twenty-second blind set): each place's percent after the colon is its
+    target of that year, not its coverage (the caller dates it by the lead's year). A
+    lead naming a result ("Kết quả thực hiện chỉ tiêu năm 2025:") is not one.
+    """
+    colon = pre_q.rfind(":")
+    if colon < 0:
+        return False
+    lead = pre_q[:colon + 1]
+    m = next(reversed(list(_PLAN_LEAD.finditer(lead))), None)
+    return m is not None and m.end() == len(lead) and not _RESULT_LEAD.search(lead)

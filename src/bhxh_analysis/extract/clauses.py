@@ -42,10 +42,12 @@ _ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<kind>{_KIND})?(?P<name>{_NAME})(?P<form
 
 
 #: A tacit "lần lượt": places listed together, then a verb and as many values joined by
-#: "và" ("xã A và xã B mới đạt 85,3% và 86,7%"); the values are counted in ``vals``.
+#: "và" ("xã A và xã B mới đạt 85,3% và 86,7%", "A, B có tỷ lệ 97,2% và 96,5%": set 22);
+#: the values are counted in ``vals``.
 _TACIT = re.compile(
     rf"{_KIND}?{_NAME}(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+\s+(?:(?:mới|chỉ|cùng)\s+)?"
-    r"(?P<verb>đạt|là|có)(?=\s+(?P<vals>\d[\d.,]*\s*%?(?:\s*,\s*\d[\d.,]*\s*%?)*\s+và\s+"
+    r"(?P<verb>đạt|là|có)(?=\s+(?:t[ỷỉ]\s+lệ(?:\s+bao\s+phủ)?(?:\s+BHYT)?\s+(?:(?:là|đạt)\s+)?)?"
+    r"(?P<vals>\d[\d.,]*\s*%?(?:\s*,\s*\d[\d.,]*\s*%?)*\s+và\s+"
     r"\d[\d.,]*\s*%)(?!\s*(?:,|và)\s*\d))")
 
 #: The registry's word for a kind printed before a listed name ("thị xã" → "Thị xã").

@@ -251,7 +251,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
     prev_end = 0
     for (s0, s1), (dates, strong) in zip(spans, dated, strict=True):
         ctx.continued_plan_year = None
-        if "\n" in text[prev_end:s0]:
+        if "\n" in text[prev_end:s0] and not P.GOES_ON.match(text, prev_end):
             ctx.paragraph_year = None  # a bare year dates its own paragraph only
             if ctx.before_now is not None:  # "hiện có …" held for its paragraph only:
                 ctx.last_date, ctx.before_now = ctx.before_now, None  # the status again
@@ -320,7 +320,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 placed.append((mentions[mi].start, unit))
                 ends[mentions[mi].start] = mentions[mi].end
             mi += 1
-        carried = carried_place(ctx, mentions[mi - 1] if mi else None)
+        carried = carried_place(ctx, mentions[mi - 1] if mi else None, text, s0)
         group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
         if group is not None:  # a list of places is not what a figure before it carries
             carried = carried_before(ctx, helds[group], group, mentions)

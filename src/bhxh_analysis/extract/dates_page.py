@@ -285,14 +285,22 @@ _DOC_TITLE = re.compile(r"^[ \t]*(?:THÔNG\s+BÁO|BÁO\s+CÁO|KẾT\s+LUẬN)[ \
 _REVIEWED = re.compile(r"tổng\s+kết\s+[^.;]{0,80}?năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
 
 
+#: a news page's lead on a conference reviewing a year: "BHXH tỉnh tổ chức hội nghị
+#: tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026"
+_REVIEW_MEETING = re.compile(r"hội\s+nghị\s+tổng\s+kết\s+[^.;\n]{0,60}?năm\s+"
+                             r"(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
+
+
 def reviewed_year(text: str) -> int | None:
-    """The year an official document's title says it reviews, if any.
+    """The year an official document's title (or a news page's lead) says it reviews.
 
     "THÔNG BÁO⏎Kết luận … tại Hội nghị tổng kết công tác BHXH, BHYT năm 2025, triển khai
     nhiệm vụ năm 2026" signed in January 2026 (blind set 21): its results ("Năm 2025,
     …" and the paragraphs after it that print no date) are of 2025, not of the signing
-    or publication day. Only a title block in the page's first 800 characters.
+    or publication day. Only a title block in the page's first 800 characters; without
+    one, a conference that reviews a year named there ("tổ chức hội nghị tổng kết công
+    tác năm 2025, triển khai nhiệm vụ năm 2026", twenty-second blind set) reviews it too.
     """
     m = _DOC_TITLE.search(text, 0, 800)
-    r = _REVIEWED.search(m["title"]) if m else None
+    r = _REVIEWED.search(m["title"]) if m else _REVIEW_MEETING.search(text[:800])
     return int(r["y"]) if r else None

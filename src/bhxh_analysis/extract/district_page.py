@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["aim_continued", "aimed_count", "count_attainment", "headline_of_district"]
 
 _BARE_REACH = re.compile(r"\s*(?:người|lao\s+động)?\s*,?\s*(?:đạt|bằng)\s*", re.I)
+#: after a plan's count: its clause, a comma, then "(đến …) (mới / chỉ / đã) đạt"
+_PLAN_REACHED = re.compile(r"[^.;%\d]{0,60}?,[^.;%\d,]{0,40}?(?:(?:mới|chỉ|đã)\s+)?đạt\s*",
+                           re.I)
 
 
 def count_attainment(pre_q: str, after: str, prev: Figure | None,
@@ -38,13 +41,18 @@ def count_attainment(pre_q: str, after: str, prev: Figure | None,
     denominator, and the coverage before it is another scheme's (the population base of
     BHYT is no base for BHXH or BHTN). After a count of new participants ("đã phát triển
     mới 1.056 người, đạt 44%.") a bare rate is always the attainment of its plan (a flow
-    has no coverage). A list of places with one scheme ("A có N người,
+    has no coverage); after a plan's count, "…, (đến hết quý I) mới đạt N%" is the share of
+    that plan reached. A list of places with one scheme ("A có N người,
     đạt 90% dân số; B có M người, đạt 88%") keeps the coverage.
     """
     if prev is not None and prev.measure == "new_participants" and prev.skip is None \
             and _BARE_REACH.fullmatch(pre_q) and not P.COVERAGE_AFTER.match(after) \
             and re.match(r"\s*(?:[;.]|$)", after):
         return True  # "đã phát triển mới 1.056 người, đạt 44%.": a flow has no coverage
+    if prev is not None and prev.measure == "plan_participants" and prev.skip is None \
+            and _PLAN_REACHED.fullmatch(pre_q) and not P.COVERAGE_BEFORE.search(pre_q) \
+            and not P.COVERAGE_AFTER.match(after) and re.match(r"\s*(?:[;.]|$)", after):
+        return True  # "chỉ tiêu … là 160.000 người …, đến hết quý I mới đạt 91,1%" (set 22)
     if prev is None or prev_same is None or prev is prev_same:
         return False
     if prev.measure != "participants" or prev_same.measure not in ("coverage_pct",

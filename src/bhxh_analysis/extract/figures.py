@@ -11,7 +11,7 @@ import re
 
 from . import gaps as G
 from . import patterns as P
-from .aims import aimed, rate_item_after, receiving
+from .aims import aimed, planned_under_lead, rate_item_after, receiving
 from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
 from .nonrows import after_money, not_a_row, persons_of_cards
@@ -419,7 +419,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
             or P.OBLIGED.search(clause) or P.MUST_REACH.search(clause) \
             or P.TARGET_OPENING.match(statement) or aimed(before) \
             or aim_continued(before, recent) or resolution_aim(statement) \
-            or _target_named(pre_q, statement) or (
+            or _target_named(pre_q, statement) or planned_under_lead(pre_q) or (
             prev_same is not None and prev_same.measure == "plan_coverage_pct"
             and not re.search(r"\w", re.sub(r"\b(?:có|và)\b", "", clause)))
         fig.measure = "plan_coverage_pct" if planned and not G.contributed_result(

@@ -20,8 +20,9 @@ text):
 - in a text that shows such print layout (a column run or a page footer), a line
   wrapped inside a sentence (long, not closed by a stop, followed by a line of text)
   joins the next;
-- the numbering column of a table ("TT | Loại hình | …", rows "1 | BHXH bắt buộc | …")
-  is blanked: a row number is no place, and the row's first cell is then its scheme
+- the numbering column of a table ("TT | Loại hình | …", rows "1 | BHXH bắt buộc | …",
+  sub-rows "1.1 | - BHXH bắt buộc | …" since set 22) is blanked: a row number is no
+  place, and the row's first cell is then its scheme
   (:func:`bhxh_analysis.extract.tables.find_scheme_tables`).
 """
 
@@ -47,7 +48,7 @@ _BLOCK_START = re.compile(r"[ \t]*(?:[-•*+–]\s|\d+[.)]\s|[IVX]+[.)]\s|[a-zđ
 #: the header cell of a numbering column
 _NUMBER_HEAD = re.compile(r"[ \t]*(?:S\.?\s?TT|TT|Số\s+TT)[ \t]*\|[ \t]*", re.I)
 #: a row number cell: 1, 2, …, I, II, a, b
-_NUMBER_CELL = re.compile(r"[ \t]*(?:\d{1,3}|[IVX]{1,4}|[a-zđ])[.)]?[ \t]*\|[ \t]*")
+_NUMBER_CELL = re.compile(r"[ \t]*(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVX]{1,4}|[a-zđ])[.)]?[ \t]*\|[ \t]*")
 
 
 def _blank(text: str, a: int, b: int) -> str:

@@ -132,10 +132,13 @@ def plan_rate_item(text: str, fig: Figure, s0: int, prev: Figure | None) -> bool
 
     "Năm 2024, ngành phấn đấu: tỷ lệ tham gia BHXH đạt 41% lực lượng lao động …; BHTN
     đạt 33%; …": after a plan's rate and a semicolon, an item that is a scheme and its
-    percent (:func:`scheme_rate_item`) is a plan of that scheme too.
+    percent (:func:`scheme_rate_item`) is a plan of that scheme too; after a comma as
+    well ("phấn đấu đạt tỷ lệ bao phủ BHXH 45% lực lượng lao động, BHTN 36% và BHYT
+    95,2% dân số", set 22).
     """
     return prev is not None and prev.skip is None and prev.measure == "plan_coverage_pct" \
-        and ";" in text[prev.end:fig.start] and scheme_rate_item(text, fig, s0, prev)
+        and re.search(r"[;,]", text[prev.end:fig.start]) is not None \
+        and scheme_rate_item(text, fig, s0, prev)
 
 
 _DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}

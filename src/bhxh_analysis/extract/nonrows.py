@@ -68,7 +68,8 @@ def not_a_row(fig: Figure, pre_q: str, prev: Figure | None, after: str = "") -> 
         a percent "tương đương x% dân số" right after a change in persons (the change
         restated against the population, not a coverage rate); ``"out of work"`` for
         a count of workers laid off (``after``: the words after the figure); ``"economic
-        growth"`` for a percent after "GRDP", "GDP" with no scheme named.
+        growth"`` for a percent after "GRDP", "GDP" with no scheme named; ``"no longer paid
+        for"`` for a count of people who lost a subsidy; ``"a mark passed"`` for a percent after "vượt mốc" / "vượt qua ngưỡng" / "cán mốc" (a bound).
     """
     if forecast_in(pre_q, prev is not None):
         return "a forecast"
@@ -79,7 +80,19 @@ def not_a_row(fig: Figure, pre_q: str, prev: Figure | None, after: str = "") -> 
     if fig.unit == "pct" and prev is not None and prev.skip is None \
             and prev.measure == "change_participants" and P.EQUIVALENT_BEFORE.search(pre_q):
         return "a change in points"
+    if fig.unit != "pct" and _NO_LONGER_PAID_AFTER.match(after):
+        return "no longer paid for"  # "21.600 người không còn được ngân sách đóng"
+    if fig.unit == "pct" and _MARK_BEFORE.search(pre_q):
+        return "a mark passed"  # "tỷ lệ … vượt mốc 42%": a bound, not the rate (set 22)
     return None
+
+
+#: "… người không còn được ngân sách đóng (hỗ trợ)": those who lost a subsidy (set 22)
+_NO_LONGER_PAID_AFTER = re.compile(
+    r"\s*(?:người\s+)?(?:đã\s+|sẽ\s+)?không\s+còn\s+(?:thuộc\s+diện\s+|được\s+)?"
+    r"(?:ngân\s+sách|nhà\s+nước|hỗ\s+trợ|cấp\s+thẻ)", re.I)
+#: "vượt mốc 42%", "vượt qua ngưỡng 90%", "cán mốc 95%": a round mark the rate passed
+_MARK_BEFORE = re.compile(r"(?:vượt(?:\s+qua)?|cán|chạm|qua)\s+(?:mốc|ngưỡng)\s*$", re.I)
 
 
 def persons_of_cards(fig: Figure) -> bool:

@@ -142,10 +142,11 @@ OVER_BEFORE = re.compile(
 #: "tăng 318 người, nâng tổng số lên 21.640 người": the total after a change is a stock.
 TOTAL_BEFORE = re.compile(
     r"(?:nâng|đưa)\s+tổng\s+số(?:\s+người)?(?:\s+tham\s+gia)?\s+lên\s*$", _I)
-#: A shortfall ("còn thiếu 6,77%", "chưa đạt", "cần phát triển thêm").
+#: A shortfall ("còn thiếu 6,77%", "chưa đạt", "cần phát triển thêm", an infographic's
+#: "Còn thiếu: 1,3 điểm phần trăm").
 SHORTFALL_BEFORE = re.compile(
     r"(?:thiếu|chưa\s+đạt|còn\s+phải\s+phát\s+triển(?:\s+thêm)?|"
-    r"cần\s+(?:phát\s+triển|vận\s+động)(?:\s+thêm)?)(?:\s+\S+){0,3}?\s*$",
+    r"cần\s+(?:phát\s+triển|vận\s+động)(?:\s+thêm)?)(?::|(?:\s+\S+){0,3}?)\s*$",
     _I,
 )
 #: "còn khoảng 18.300 người cần vận động tham gia để đạt chỉ tiêu": the cue after.
@@ -695,3 +696,6 @@ CARDS_OVER_PERSONS = re.compile(
     r"thẻ(?:\s+(?:BHYT|bảo\s+hiểm\s+y\s+tế))?\s*/\s*(?P<num>\d{1,3}(?:\.\d{3})+)"
     r"(?=\s*người\s*,?\s*(?:chiếm|đạt|bằng)\s+(?:t[ỷỉ]\s+lệ\s+)?[\d,]+\s*%\s*"
     r"(?:dân\s+số|số\s+dân))", _I)
+#: A line that goes on from the one before it ("⏎Tuy nhiên, tỷ lệ … vẫn thấp hơn …"): the
+#: paragraph's year holds over it (set 22); a blank line between still ends it.
+GOES_ON = re.compile(r"[^\S\n]*\n[^\S\n]*(?:Tuy\s+nhiên|Tuy\s+vậy|Song|Bên\s+cạnh\s+đó)\b")

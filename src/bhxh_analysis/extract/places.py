@@ -427,11 +427,13 @@ class PlaceContext:
         for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
             for lvl in levels:
                 try:
-                    return self.registry.resolve(
+                    unit = self.registry.resolve(
                         name, parent=parent.full_name if parent is not None else None,
                         level=lvl)
                 except GeoError:
                     continue
+                return self._commune_now(name, unit, home) if not (level or prefixed) \
+                    else unit
         if self.after_reform and level == "commune" and home is not None:
             # "xã Chi Lăng" on a page of September 2025: two legacy communes of the
             # province bear the name, one 2025 commune does
@@ -442,12 +444,30 @@ class PlaceContext:
                 return None
         return None
 
+    def _commune_now(self, name: str, unit: Any, home: Any) -> Any:
+        """A bare name read as a legacy district on a page of the 2025 boundaries: the
+        2025 commune (ward, special zone) that bears it, if one does (twenty-second blind
+        set: "BHXH cơ sở Cần Giuộc", "đặc khu Cô Tô" on a page of 2026 are the commune
+        of that name, since districts were abolished on 1/7/2025); within the province in
+        play when there is one. "huyện A trước đây" (named with its kind) is untouched."""
+        if not self.after_reform or unit.level != "district" \
+                or getattr(unit, "boundaries", None) != "legacy":
+            return unit
+        try:
+            return self.registry.resolve(
+                name, parent=home.full_name if home is not None else None,
+                level="commune", boundaries="2025")
+        except GeoError:
+            return unit
+
     def resolve_local(self, name: str) -> Any:
         """Resolve a bare name in a list of districts or communes of the place in context."""
         if self.district is None and self.province is None:
             return None
-        return (self.resolve_name(name, "district", anywhere=False)
-                or self.resolve_name(name, "commune", anywhere=False))
+        district = self.resolve_name(name, "district", anywhere=False)
+        if district is not None:
+            return self._commune_now(name, district, self.province)
+        return self.resolve_name(name, "commune", anywhere=False)
 
     @property
     def state(self) -> tuple[Any, Any, Any]:
@@ -528,6 +548,7 @@ def city_in_context(district: Any, province: Any) -> Any:
 
 #: The end of a sentence that leads a list: a colon, then only the line's end.
 _LIST_LEAD = re.compile(r":[^\S\n]*(?:\n|$)")
+_CREDIT_NEXT = re.compile(r"[^\S\n]*[.]?[^\S\n]*\(?Ảnh\s*:[^\n]*(?:\n|$)")
 
 
 def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, Any]],
@@ -548,6 +569,9 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
     if not placed or last is None or province is None or last is not province \
             or last.level != "province" or _LIST_LEAD.search(text, s0, s1):
         return False
+    # a photo's caption, its credit after it on its line ("… cho ngư dân đặc khu A. Ảnh:
+    # B"): its places are in passing however often the body names them (set 22)
+    caption = _CREDIT_NEXT.match(text, s1) is not None
     for off, unit in placed:
         if unit.level not in ("district", "commune") or unit.province_code != province.code:
             return False
@@ -557,6 +581,8 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
         if here is None or here.kind != "named":
             return False
         key = fold_chars(here.name.split(" ", 1)[-1] if here.level else here.name)
+        if caption:
+            continue
         if sum(fold_chars(m.name).endswith(key) for m in mentions if m.kind == "named") > 1:
             return False
         if any(m.kind == "context" and m.level == unit.level and m.start >= s1

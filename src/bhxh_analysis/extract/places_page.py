@@ -198,15 +198,33 @@ def unnamed_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]
         and not any(lead.start() <= off < fig.start for off, _u in placed)
 
 
-def carried_place(ctx: Any, last_seen: Any) -> Any:
+#: a sentence opened as a part of the one before: "Riêng BHYT hộ gia đình có …",
+#: "Trong đó, BHXH tự nguyện …"
+_PART_OPENING = re.compile(r"\s*Riêng\b", re.I)
+_RANK = {"nation": 0, "province": 1, "district": 2, "commune": 3}
+
+
+def carried_place(ctx: Any, last_seen: Any, text: str = "", s0: int = 0) -> Any:
     """The place of a sentence that names none.
 
     A place named since the last figure (a new subject) holds; otherwise the last place
     of the article's main level: after "Trong đó, huyện A đạt ..., huyện B đạt ...", the
-    next sentence is about the province again.
+    next sentence is about the province again. A sentence opened by "Riêng" / "Trong đó"
+    in the paragraph of the figure before, when that figure's place is above the main
+    level, is a part of that figure's place (twenty-second blind set: a commune
+    feature's "toàn tỉnh A có …. Riêng BHYT hộ gia đình có …" is the province's, not
+    the commune's the feature opened with); after a district's rate on a province's page
+    it is the province's still (sixth set).
     """
     if last_seen is not None and last_seen.start > ctx.last_figure_end:
         return ctx.places.last
+    before = next((f for f in (ctx.last_count, ctx.last_rate) if f is not None
+                   and f.end == ctx.last_figure_end), None)  # the figure just before
+    if text and before is not None and _PART_OPENING.match(text, s0) \
+            and not isinstance(before.place, (str, type(None))) \
+            and _RANK.get(before.place.level, 9) < _RANK.get(ctx.main_level or "", 0) \
+            and "\n" not in text[ctx.last_figure_end:s0]:
+        return before.place
     return ctx.last_by_level.get(ctx.main_level or "") or ctx.places.last
 
 
