@@ -11,7 +11,6 @@ are in :mod:`~bhxh_analysis.reports.coverage`, those of the forecast section in
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
@@ -36,7 +35,6 @@ from .data import (
     latest,
     load_bundle,
     measure_of,
-    narrowest_of_overlapping,
     parse_as_of,
     renamed_title,
     resolve_province,
@@ -46,7 +44,7 @@ from .data import (
 )
 from .data import check_year as _check_year
 from .dates import approximate
-from .plans import chosen_plans, coverage_table_plans, persons_plans, set_against_another_plan
+from .plans import chosen_plans, coverage_table_plans, persons_plans
 from .plans import plan_evidence as _plan_evidence
 from .render import value_text
 from .trends import TREND_MEASURES as _TREND_MEASURES
@@ -521,29 +519,9 @@ class ProvinceReport:
         ``value_lo``–``value_hi`` is the range the inputs' rounding allows (NaN when the
         derived table has none), which the page prints where it is wider than the value's
         last printed digit (:func:`~bhxh_analysis.reports.render.value_text`).
+        Computed once per report (:func:`.coverage.derived_table`); each call returns a copy.
         """
-        cols = ["place", "indicator", "value", "value_lo", "value_hi", "unit", "as_of",
-                "formula"]
-        d = self.derived
-        if d.empty:
-            return pd.DataFrame(columns=cols)
-        d = d[~set_against_another_plan(self, d)]  # one plan a year, as every section
-        d = self._order(d).reset_index(drop=True)  # page order, which sort_index keeps
-        nan = pd.Series(math.nan, index=d.index)
-        out = pd.DataFrame({
-            "place": d["place"], "indicator": d["indicator"], "value": d["value"],
-            "value_lo": pd.to_numeric(d.get("value_lo", nan), errors="coerce"),
-            "value_hi": pd.to_numeric(d.get("value_hi", nan), errors="coerce"),
-            "unit": d["unit"], "as_of": d["as_of"],
-            "formula": [i18n.formula_text(m, self.lang) for m in d["method"].fillna("")],
-        }, columns=cols)
-        # One figure from two sources is listed once, with the narrower of their ranges
-        # (each source alone allows its own; the figure lies in both).
-        shown = [c for c in cols if c not in ("value_lo", "value_hi")]
-        width = (out["value_hi"] - out["value_lo"]).rename("_w")
-        out = (out.assign(_w=width).sort_values("_w", kind="stable", na_position="last")
-               .drop_duplicates(shown).sort_index().drop(columns="_w"))
-        return narrowest_of_overlapping(out, ["place", "indicator", "as_of", "formula"])
+        return coverage.derived_table(self).copy()
 
     def derived_notes(self) -> list[str]:
         """The sentence under the derived table saying how a shortfall's sign reads, when
