@@ -100,6 +100,9 @@ class ProvinceReport:
         self.cutoff = self.as_of
         if year is not None and self.cutoff is None:
             self.cutoff = pd.Timestamp(year=year, month=12, day=31)
+        # per-report memo of what several sections read (headline, coverage, forecast,
+        # plans in persons; each legacy part's area changes, read by _select): on first use
+        self._cache: dict[str, Any] = {}
         self.obs = self._select(self.bundle.obs)
         d = self.bundle.derived
         self.derived = (self._select(self._known_by_cutoff(d), cut=False)
@@ -108,9 +111,6 @@ class ProvinceReport:
         self.aggregation_gaps = self.obs.iloc[0:0]
         self.aggregated = self._aggregate() if boundaries == "2025" else self.obs.iloc[0:0]
         self.year_given = year is not None
-        # per-report memo of tables several sections read (headline, coverage, forecast,
-        # plans in persons), filled on first use; set before _default_year, which uses it
-        self._cache: dict[str, Any] = {}
         self.year = year if year is not None else self._default_year()
 
     # -- selection ------------------------------------------------------------------
@@ -212,8 +212,11 @@ class ProvinceReport:
         from .. import geo
         from ..geo.areas import area_changes
 
-        days = [c["date"] for c in area_changes(geo.get_registry(), code)]
-        days += joined_into([code])["valid_to"].tolist()
+        known = self._cache.setdefault("area_days", {})  # per code, whatever the date
+        if code not in known:
+            known[code] = ([c["date"] for c in area_changes(geo.get_registry(), code)]
+                           + joined_into([code])["valid_to"].tolist())
+        days = known[code]
         later = sorted(d for d in days if pd.isna(when) or when < d)
         if later:
             return self.t("legacy_before_date", date=i18n.fmt_date(later[0], self.lang))
