@@ -55,3 +55,17 @@ def test_legacy_provinces_is_the_registry_table(home: Path) -> None:
     pd.testing.assert_frame_equal(got, want)
     assert report_data.legacy_provinces() is got  # read once per raw folder
     assert "Hà Tây" in set(got["geo_name"])
+
+
+def test_printed_texts_read_once_read_as_afresh() -> None:
+    from bhxh_analysis.metrics import figures
+
+    texts = pd.Series(["123", "gần 90%", "1,5 triệu", "", "83,23%", "trên 1 triệu",
+                       "khoảng 2.500", "123"], dtype="str", index=[5, 3, 1, 2, 9, 8, 7, 4])
+    fresh = figures._read_texts(texts)
+    pd.testing.assert_frame_equal(figures._read_printed(texts), fresh)
+    assert {"gần 90%", "83,23%"} <= set(figures._READ)
+    # read from the memo, in another order and with another index: the same rows
+    again = texts.iloc[::-1].reset_index(drop=True)
+    pd.testing.assert_frame_equal(figures._read_printed(again),
+                                  fresh.iloc[::-1].reset_index(drop=True))
