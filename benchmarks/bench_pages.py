@@ -7,7 +7,9 @@ page's headline table read by three sections) is done once (``docs/benchmarks.md
 :class:`bhxh_analysis.reports.runner.Renderer` from this checkout's ``src`` and from
 another revision's (``--against``, default ``HEAD~1``; extracted with ``git archive``),
 one after the other against the same private processed data, and reports each side's
-pages per second, their **ratio** (never an absolute goal: this VM's speed varies) and
+pages per second and pages per CPU-second (the kernel's and the renderer's CPU over
+each page, read from ``/proc``: less sensitive to other load on a shared 2-core VM than
+wall time), their **ratios** (never an absolute goal: this VM's speed varies) and
 whether every page's HTML is byte-identical between the two.
 
 Not run by ``run.py`` (it would lengthen the test suite): run it by hand,
@@ -34,23 +36,28 @@ from bench_reports import make_home, provinces_with_data
 
 #: The child: render the provinces in one Renderer, print one JSON line of timings.
 _CHILD = """
-import json, sys, time
+import json, os, sys, time
 from bhxh_analysis.reports import runner
 provinces, out, boundaries, lang = json.loads(sys.argv[1])
+tick = os.sysconf("SC_CLK_TCK")
+def cpu(pid):  # user + system CPU seconds of process pid (Linux /proc)
+    f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / tick
 runner.ensure_data()
 t0 = time.perf_counter()
 r = runner.Renderer(warm=True)
+kernel = r.session.km.provisioner.pid
 start = time.perf_counter() - t0
-pages = []
+pages, cpus = [], []
 for p in provinces:
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu(kernel) + time.process_time()
     res = r.render(runner.province_task(p, boundaries, lang=lang, out_dir=out))
     pages.append(round(time.perf_counter() - t, 3))
+    cpus.append(round(cpu(kernel) + time.process_time() - c, 3))
     assert res.status == "ok", (p, res.error)
 r.close()
-print(json.dumps({"start_s": round(start, 3), "page_s": pages}))
+print(json.dumps({"start_s": round(start, 3), "page_s": pages, "page_cpu_s": cpus}))
 """
-
 
 def render_side(src: Path, provinces: list[str], out: Path, boundaries: str, lang: str,
                 env: dict[str, str]) -> dict[str, Any]:
@@ -64,9 +71,12 @@ def render_side(src: Path, provinces: list[str], out: Path, boundaries: str, lan
         raise RuntimeError(f"render with {src} failed: {proc.stderr[-800:]}")
     got = json.loads(proc.stdout.strip().splitlines()[-1])
     later = got["page_s"][1:] or got["page_s"]
+    later_cpu = got["page_cpu_s"][1:] or got["page_cpu_s"]
     return {"start_s": got["start_s"], "first_page_s": got["page_s"][0],
             "later_page_mean_s": round(sum(later) / len(later), 3),
             "pages_per_s": round(len(later) / sum(later), 3),
+            "later_page_cpu_mean_s": round(sum(later_cpu) / len(later_cpu), 3),
+            "pages_per_cpu_s": round(len(later_cpu) / sum(later_cpu), 3),
             "process_cpu_s": round(sw.children_cpu_s, 2),
             "other_cpu_s": sw.other_cpu_s, "wall_s": round(sw.wall_s, 2)}
 
@@ -103,6 +113,8 @@ def report_pages(n: int, against: str, boundaries: str, lang: str) -> dict[str, 
     return {"benchmark": "report_pages", "against": against, "pages": len(provinces),
             "boundaries": boundaries, "lang": lang, "this": this, "against_side": old,
             "speedup_pages_per_s": round(this["pages_per_s"] / old["pages_per_s"], 3),
+            "speedup_pages_per_cpu_s": round(this["pages_per_cpu_s"] / old["pages_per_cpu_s"],
+                                             3),
             "html_identical": same, "notes": notes}
 
 

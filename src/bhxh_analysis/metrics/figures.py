@@ -52,7 +52,30 @@ def _text(obs: pd.DataFrame, column: str) -> pd.Series:
     return col.astype("str").fillna("")
 
 
+#: Each printed text already read (:func:`_read_printed`), per process: a text reads the
+#: same whatever table it is in, and a page reads its figures' texts in several sections
+#: (headline, coverage, forecast, sources), as every page of a batch reads the nation's.
+_READ: dict[str, tuple] = {}
+#: Texts kept at most (the data hold a few thousand distinct printed figures).
+READ_MAX = 100_000
+_READ_DTYPES = {"qualifier": "str", "multiplier": float, "digits": bool, "vi_number": float,
+                "vi_decimals": float, "en_number": float, "en_decimals": float}
+
+
 def _read_printed(printed: pd.Series) -> pd.DataFrame:
+    """:func:`_read_texts` of ``printed``, each distinct text read once per process."""
+    texts = printed.tolist()
+    new = [t for t in dict.fromkeys(texts) if t not in _READ]
+    if new:
+        if len(_READ) + len(new) > READ_MAX:
+            _READ.clear()
+        fresh = _read_texts(pd.Series(new, dtype="str"))[list(_READ_DTYPES)]
+        _READ.update(zip(new, fresh.itertuples(index=False, name=None), strict=True))
+    return pd.DataFrame([_READ[t] for t in texts], columns=list(_READ_DTYPES),
+                        index=printed.index).astype(_READ_DTYPES)
+
+
+def _read_texts(printed: pd.Series) -> pd.DataFrame:
     """Read distinct printed figures: qualifier, unit word and both number readings.
 
     Returns one row per element of ``printed`` (same index) with ``qualifier``,

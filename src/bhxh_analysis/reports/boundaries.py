@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import geo, i18n
-from .data import legacy_parts, renamed_title
+from .data import legacy_parts, legacy_provinces, renamed_title
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -207,7 +207,7 @@ def _merged_district_sentences(rpt: ProvinceReport) -> list[str]:
 
 def _defunct_units() -> list[dict]:
 
-    units = geo.get_registry().units("legacy", "province", include_defunct=True)
+    units = legacy_provinces()
     if "valid_to" not in units:
         return []
     gone = units[units["valid_to"].notna() & units["valid_to"].astype(str).ne("")

@@ -22,9 +22,9 @@ import pandas as pd
 from .. import i18n
 from ..metrics.figures import figure_bounds
 from ..schema import DENOMINATOR, QUALIFIER_KIND
-from .data import latest, measure_of, scheme_of, unit_kinds
+from .data import latest, measure_of, narrowest_of_overlapping, scheme_of, unit_kinds
 from .dates import approximate
-from .plans import next_plan_of, plan_note, plan_of, same_place
+from .plans import next_plan_of, plan_note, plan_of, same_place, set_against_another_plan
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -391,3 +391,42 @@ def derived_beside_published(rpt: ProvinceReport, derived: pd.DataFrame) -> list
                   place=place, derived=", ".join(d for d, _ in pairs),
                   published=", ".join(p for _, p in pairs))
             for (ind, place), pairs in found.items()]
+
+
+def derived_table(rpt: ProvinceReport) -> pd.DataFrame:
+    """The derived table of the page (computed once, kept in ``rpt._cache``).
+
+    The table, its notes (:func:`derived_beside_published`) and the gap sentences all
+    read it; it was computed three times a page (~0.24 s each). See
+    :meth:`~bhxh_analysis.reports.province.ProvinceReport.derived_table` for the columns.
+    Callers must not change the frame returned: the page's method returns a copy.
+    """
+    if "derived" not in rpt._cache:
+        rpt._cache["derived"] = _derived_table(rpt)
+    return rpt._cache["derived"]
+
+
+def _derived_table(rpt: ProvinceReport) -> pd.DataFrame:
+    """:func:`derived_table`, computed."""
+    cols = ["place", "indicator", "value", "value_lo", "value_hi", "unit", "as_of",
+            "formula"]
+    d = rpt.derived
+    if d.empty:
+        return pd.DataFrame(columns=cols)
+    d = d[~set_against_another_plan(rpt, d)]  # one plan a year, as every section
+    d = rpt._order(d).reset_index(drop=True)  # page order, which sort_index keeps
+    nan = pd.Series(math.nan, index=d.index)
+    out = pd.DataFrame({
+        "place": d["place"], "indicator": d["indicator"], "value": d["value"],
+        "value_lo": pd.to_numeric(d.get("value_lo", nan), errors="coerce"),
+        "value_hi": pd.to_numeric(d.get("value_hi", nan), errors="coerce"),
+        "unit": d["unit"], "as_of": d["as_of"],
+        "formula": [i18n.formula_text(m, rpt.lang) for m in d["method"].fillna("")],
+    }, columns=cols)
+    # One figure from two sources is listed once, with the narrower of their ranges
+    # (each source alone allows its own; the figure lies in both).
+    shown = [c for c in cols if c not in ("value_lo", "value_hi")]
+    width = (out["value_hi"] - out["value_lo"]).rename("_w")
+    out = (out.assign(_w=width).sort_values("_w", kind="stable", na_position="last")
+           .drop_duplicates(shown).sort_index().drop(columns="_w"))
+    return narrowest_of_overlapping(out, ["place", "indicator", "as_of", "formula"])

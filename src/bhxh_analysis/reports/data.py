@@ -229,6 +229,19 @@ def units_frame(boundaries: str) -> pd.DataFrame:
     return _CACHE[key]
 
 
+def legacy_provinces() -> pd.DataFrame:
+    """The registry's legacy provinces, the ceased ones too (Hà Tây), cached per raw folder.
+
+    ``Registry.units("legacy", "province", include_defunct=True)`` builds a new table on
+    every call (~25 ms); a page asked for it about 30 times (the boundaries of each
+    legacy part, the merged provinces, the trend chart's events). Callers only read it.
+    """
+    key = f"legacy-provinces-{config.raw_dir()}"
+    if key not in _CACHE:
+        _CACHE[key] = _registry().units("legacy", "province", include_defunct=True)
+    return _CACHE[key]
+
+
 def unit_kinds(df: pd.DataFrame, boundaries: str | None = None) -> pd.Series:
     """The registry's kind of each district or commune row ("Phường", "Thị trấn",
     "Thành phố"), ``""`` for other rows and unknown codes.
@@ -469,9 +482,7 @@ def joined_into(codes) -> pd.DataFrame:
     >>> joined_into(["01"])[["geo_name", "valid_to"]].values.tolist()
     [['Hà Tây', Timestamp('2008-08-01 00:00:00')]]
     """
-    from .. import geo
-
-    provinces = geo.get_registry().units("legacy", "province", include_defunct=True)
+    provinces = legacy_provinces()
     gone = provinces[provinces["valid_to"].notna() & provinces["successor_code"].astype(str)
                      .isin({str(c) for c in codes})]
     return (gone.assign(valid_to=pd.to_datetime(gone["valid_to"]))

@@ -25,7 +25,7 @@ from .plans import (
     coverage_plan_for,
     forecast_plan_notes,
     pace,
-    plan_of,
+    page_plan_of,
     prob_at_least,
     same_place,
 )
@@ -260,7 +260,7 @@ def plan_from_tables(rpt: ProvinceReport, r: pd.Series, res: Any) -> dict[str, A
     rounded figures keeps its range (``plan_lo``–``plan_hi``) and gets P at each end.
     """
     plan_ind = r["indicator"].replace("_participants", "_plan_participants")
-    hit, kind = plan_of(rpt.obs, rpt.derived, r, plan_ind, int(rpt.year))
+    hit, kind = page_plan_of(rpt, "obs+derived", r, plan_ind, int(rpt.year))
     extra: dict[str, Any] = {}
     if hit is None:  # a coverage plan and the year's denominator, as the forecaster
         hit = coverage_plan_for(rpt._persons_plans(), r, int(rpt.year))

@@ -113,6 +113,27 @@ def plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series, indica
     return hit, "published" if got["kind"] == PUBLISHED else "derived"
 
 
+def page_plan_of(rpt: Any, frames: str, r: pd.Series, indicator: str,
+                 year: int) -> tuple[pd.Series | None, str]:
+    """:func:`plan_of` of the page ``rpt``, asked once per place, plan and year.
+
+    The coverage table, the headline, the derived table and the forecast notes ask the
+    same plans of a page again and again (44 calls of the forecaster's ``pick_plans``
+    for 5 pages); the answer depends only on the page's own frames, so it is kept in
+    ``rpt._cache``. ``frames`` names them: ``"figures"`` (:meth:`_figures`, no derived
+    rows), ``"figures+derived"`` or ``"obs+derived"``. Each call returns a copy of the row.
+    """
+    key = (frames, str(r["boundaries"]), str(r["geo_level"]), str(r["geo_code"]), indicator,
+           int(year))
+    memo = rpt._cache.setdefault("plan_of", {})
+    if key not in memo:
+        pub = rpt.obs if frames == "obs+derived" else rpt._figures()
+        derived = pub.iloc[0:0] if frames == "figures" else rpt.derived
+        memo[key] = plan_of(pub, derived, r, indicator, year)
+    hit, kind = memo[key]
+    return (None if hit is None else hit.copy()), kind
+
+
 def next_plan_of(published: pd.DataFrame, derived: pd.DataFrame, r: pd.Series,
                   indicator: str, year: int) -> pd.Series | None:
     """The place's own plan of the first year after ``year`` that has one, if any.
@@ -365,7 +386,7 @@ def forecast_plan_notes(rpt: Any, r: pd.Series, base: dict[str, Any]) -> dict[st
     if plan is not None and pd.notna(plan):  # also a plan the page took from its tables
         ind = r["indicator"].replace("_participants", "_plan_coverage_pct" if conv
                                      else "_plan_participants")
-        hit = plan_of(rpt.obs, rpt.derived, r, ind, year)[0]
+        hit = page_plan_of(rpt, "obs+derived", r, ind, year)[0]
         used = base.get("plan_basis") if conv else plan
         # only the plan the row is set against (a plan known after its as-of date is not)
         if hit is not None and used is not None and math.isclose(
@@ -400,7 +421,7 @@ def chosen_plans(rpt: Any, figs: pd.DataFrame) -> pd.DataFrame:
     out = []
     for i in range(len(figs)):  # a handful of rows per page
         r = figs.iloc[i]
-        hit = (plan_of(allf, allf.iloc[0:0], r, r["indicator"], int(r["as_of"].year))[0]
+        hit = (page_plan_of(rpt, "figures", r, r["indicator"], int(r["as_of"].year))[0]
                if plan[i] else None)
         row = figs.iloc[[i]]
         if hit is not None:
@@ -438,7 +459,7 @@ def set_against_another_plan(rpt: Any, derived: pd.DataFrame) -> np.ndarray:
                 continue
             if oid not in unused:  # a handful of plans a page
                 p = plans.loc[oid]
-                hit = plan_of(pub, pub.iloc[0:0], p, p["indicator"], int(p["as_of"].year))[0]
+                hit = page_plan_of(rpt, "figures", p, p["indicator"], int(p["as_of"].year))[0]
                 unused[oid] = hit is not None and str(hit["obs_id"]) != oid
             out[i] |= unused[oid]
     return out

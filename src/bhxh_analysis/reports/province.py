@@ -11,7 +11,6 @@ are in :mod:`~bhxh_analysis.reports.coverage`, those of the forecast section in
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
@@ -36,7 +35,6 @@ from .data import (
     latest,
     load_bundle,
     measure_of,
-    narrowest_of_overlapping,
     parse_as_of,
     renamed_title,
     resolve_province,
@@ -46,7 +44,7 @@ from .data import (
 )
 from .data import check_year as _check_year
 from .dates import approximate
-from .plans import chosen_plans, coverage_table_plans, persons_plans, set_against_another_plan
+from .plans import chosen_plans, coverage_table_plans, persons_plans
 from .plans import plan_evidence as _plan_evidence
 from .render import value_text
 from .trends import TREND_MEASURES as _TREND_MEASURES
@@ -102,6 +100,9 @@ class ProvinceReport:
         self.cutoff = self.as_of
         if year is not None and self.cutoff is None:
             self.cutoff = pd.Timestamp(year=year, month=12, day=31)
+        # per-report memo of what several sections read (headline, coverage, forecast,
+        # plans in persons; each legacy part's area changes, read by _select): on first use
+        self._cache: dict[str, Any] = {}
         self.obs = self._select(self.bundle.obs)
         d = self.bundle.derived
         self.derived = (self._select(self._known_by_cutoff(d), cut=False)
@@ -110,9 +111,6 @@ class ProvinceReport:
         self.aggregation_gaps = self.obs.iloc[0:0]
         self.aggregated = self._aggregate() if boundaries == "2025" else self.obs.iloc[0:0]
         self.year_given = year is not None
-        # per-report memo of tables several sections read (headline, coverage, forecast,
-        # plans in persons), filled on first use; set before _default_year, which uses it
-        self._cache: dict[str, Any] = {}
         self.year = year if year is not None else self._default_year()
 
     # -- selection ------------------------------------------------------------------
@@ -214,8 +212,11 @@ class ProvinceReport:
         from .. import geo
         from ..geo.areas import area_changes
 
-        days = [c["date"] for c in area_changes(geo.get_registry(), code)]
-        days += joined_into([code])["valid_to"].tolist()
+        known = self._cache.setdefault("area_days", {})  # per code, whatever the date
+        if code not in known:
+            known[code] = ([c["date"] for c in area_changes(geo.get_registry(), code)]
+                           + joined_into([code])["valid_to"].tolist())
+        days = known[code]
         later = sorted(d for d in days if pd.isna(when) or when < d)
         if later:
             return self.t("legacy_before_date", date=i18n.fmt_date(later[0], self.lang))
@@ -521,29 +522,9 @@ class ProvinceReport:
         ``value_lo``–``value_hi`` is the range the inputs' rounding allows (NaN when the
         derived table has none), which the page prints where it is wider than the value's
         last printed digit (:func:`~bhxh_analysis.reports.render.value_text`).
+        Computed once per report (:func:`.coverage.derived_table`); each call returns a copy.
         """
-        cols = ["place", "indicator", "value", "value_lo", "value_hi", "unit", "as_of",
-                "formula"]
-        d = self.derived
-        if d.empty:
-            return pd.DataFrame(columns=cols)
-        d = d[~set_against_another_plan(self, d)]  # one plan a year, as every section
-        d = self._order(d).reset_index(drop=True)  # page order, which sort_index keeps
-        nan = pd.Series(math.nan, index=d.index)
-        out = pd.DataFrame({
-            "place": d["place"], "indicator": d["indicator"], "value": d["value"],
-            "value_lo": pd.to_numeric(d.get("value_lo", nan), errors="coerce"),
-            "value_hi": pd.to_numeric(d.get("value_hi", nan), errors="coerce"),
-            "unit": d["unit"], "as_of": d["as_of"],
-            "formula": [i18n.formula_text(m, self.lang) for m in d["method"].fillna("")],
-        }, columns=cols)
-        # One figure from two sources is listed once, with the narrower of their ranges
-        # (each source alone allows its own; the figure lies in both).
-        shown = [c for c in cols if c not in ("value_lo", "value_hi")]
-        width = (out["value_hi"] - out["value_lo"]).rename("_w")
-        out = (out.assign(_w=width).sort_values("_w", kind="stable", na_position="last")
-               .drop_duplicates(shown).sort_index().drop(columns="_w"))
-        return narrowest_of_overlapping(out, ["place", "indicator", "as_of", "formula"])
+        return coverage.derived_table(self).copy()
 
     def derived_notes(self) -> list[str]:
         """The sentence under the derived table saying how a shortfall's sign reads, when

@@ -25,7 +25,7 @@ import pandas as pd
 from .. import i18n
 from ..geo.areas import area_dates
 from ..schema import LEVEL_RANK
-from .data import best_first, indicator_rank, is_insurance, measure_of
+from .data import best_first, indicator_rank, is_insurance, legacy_provinces, measure_of
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -265,7 +265,6 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
         ``date``, ``label`` (the chart's short words), ``note`` (the sentences under the
         chart), oldest first.
     """
-    from .. import geo
     from ..geo.reform import boundary_changes
 
     cols = ["date", "label", "note"]
@@ -281,7 +280,7 @@ def trend_events(rpt: ProvinceReport, trends: pd.DataFrame | None = None) -> pd.
     # series' first point)
     area = (pd.to_datetime(trends["area_date"]) if "area_date" in trends else as_of)
     first, last = area.min(), as_of.max()
-    provinces = geo.get_registry().units("legacy", "province", include_defunct=True)
+    provinces = legacy_provinces()
     own = (provinces["province_2025_code"].astype(str).eq(str(rpt.unit.code))
            if rpt.boundaries == "2025" else provinces["geo_code"].astype(str).eq(rpt.unit.code))
     parts = set(provinces.loc[own, "geo_name"]) if rpt.boundaries == "2025" else set()
