@@ -21,6 +21,21 @@ BLIND23_CLASSES = [
      "BHTN\n95.200 người", "2026-01-20", None,
      {("Quảng Ngãi", "bhyt_participants", "2026-01-20", 1_180_000.0),
       ("Quảng Ngãi", "bhtn_participants", "2026-01-20", 95_200.0)}),
+    # a sentence opened as a comparison ("Để so sánh, cuối năm 2022 …"): its year dates
+    # its own figure, not the next paragraph's, which keeps the article's status date
+    ("Đến hết tháng 9/2026, tỉnh Thái Nguyên có 412.000 người tham gia BHXH. Để so sánh, "
+     "cuối năm 2022 tỉnh có 301.000 người tham gia BHXH.\n\nVề BHYT, tỉnh có 1.690.000 "
+     "người tham gia.", "2026-10-15", None,
+     {("Thái Nguyên", "bhxh_participants", "2026-09-30", 412_000.0),
+      ("Thái Nguyên", "bhxh_participants", "2022-12-31", 301_000.0),
+      ("Thái Nguyên", "bhyt_participants", "2026-09-30", 1_690_000.0)}),
+    # control: a dated sentence that is no comparison dates the paragraphs after it
+    ("Đến hết tháng 9/2026, tỉnh Thái Nguyên có 412.000 người tham gia BHXH. Cuối năm "
+     "2022, tỉnh có 301.000 người tham gia BHXH.\n\nVề BHYT, tỉnh có 1.690.000 người "
+     "tham gia.", "2026-10-15", None,
+     {("Thái Nguyên", "bhxh_participants", "2026-09-30", 412_000.0),
+      ("Thái Nguyên", "bhxh_participants", "2022-12-31", 301_000.0),
+      ("Thái Nguyên", "bhyt_participants", "2022-12-31", 1_690_000.0)}),
 ]
 
 test_blind23_classes = class_tests(BLIND23_CLASSES)
