@@ -36,6 +36,23 @@ BLIND23_CLASSES = [
      {("Thái Nguyên", "bhxh_participants", "2026-09-30", 412_000.0),
       ("Thái Nguyên", "bhxh_participants", "2022-12-31", 301_000.0),
       ("Thái Nguyên", "bhyt_participants", "2022-12-31", 1_690_000.0)}),
+    # a BHXH total's split as list items under its block ("- Bắt buộc: …") or after
+    # "trong đó" without brackets: the compulsory and voluntary parts
+    ("QUẢNG NGÃI\nTOÀN CẢNH BHXH NĂM 2025\n\nBHXH\n300.000 người tham gia\n\n- Bắt buộc: "
+     "250.000 người\n- Tự nguyện: 50.000 người\n\nBHYT\n1.180.000 người", "2026-01-20", None,
+     {("Quảng Ngãi", "bhxh_participants", "2025-12-31", 300_000.0),
+      ("Quảng Ngãi", "bhxh_compulsory_participants", "2025-12-31", 250_000.0),
+      ("Quảng Ngãi", "bhxh_voluntary_participants", "2025-12-31", 50_000.0),
+      ("Quảng Ngãi", "bhyt_participants", "2025-12-31", 1_180_000.0)}),
+    ("Năm 2025, tỉnh Quảng Ngãi có 300.000 người tham gia BHXH, trong đó bắt buộc 250.000 "
+     "người, tự nguyện 50.000 người.", "2026-01-20", None,
+     {("Quảng Ngãi", "bhxh_participants", "2025-12-31", 300_000.0),
+      ("Quảng Ngãi", "bhxh_compulsory_participants", "2025-12-31", 250_000.0),
+      ("Quảng Ngãi", "bhxh_voluntary_participants", "2025-12-31", 50_000.0)}),
+    # control: such an item under a BHYT block is no part of BHXH
+    ("QUẢNG NGÃI\nTOÀN CẢNH BHYT NĂM 2025\n\nBHYT\n1.180.000 người tham gia\n\n- Tự "
+     "nguyện: 50.000 người", "2026-01-20", None,
+     {("Quảng Ngãi", "bhyt_participants", "2025-12-31", 1_180_000.0)}),
 ]
 
 test_blind23_classes = class_tests(BLIND23_CLASSES)

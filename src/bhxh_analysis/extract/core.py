@@ -376,7 +376,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.measure, reason = "plan_coverage_pct", None
             elif plan_count_in_gap(text, fig, s0):  # "thiếu 185 người so với kế hoạch … là"
                 fig.measure, reason = "plan_participants", None
-            part = bracket_part(text, fig, s0, kept) if reason == "count without a cue" or (
+            part = bracket_part(text, fig, s0, kept, ctx) if reason == "count without a cue" or (
                 reason is None and fig.measure == "participants") else None
             # "145.920 người (bắt buộc 118.460 người, tự nguyện …)": the total's parts
             if part:
