@@ -53,6 +53,21 @@ BLIND23_CLASSES = [
     ("QUẢNG NGÃI\nTOÀN CẢNH BHYT NĂM 2025\n\nBHYT\n1.180.000 người tham gia\n\n- Tự "
      "nguyện: 50.000 người", "2026-01-20", None,
      {("Quảng Ngãi", "bhyt_participants", "2025-12-31", 1_180_000.0)}),
+    # places' rates in brackets after a larger place's rate ("… như xã A (99,2%), phường
+    # B (95,1%)"): each the smaller place's coverage, as "xã A đạt 99,2%" is
+    ("Đến hết tháng 5/2026, tỉnh Khánh Hòa có 1.880.000 người tham gia BHYT, tỷ lệ bao phủ "
+     "đạt 94,0% dân số. Riêng địa bàn tỉnh Ninh Thuận cũ, tỷ lệ bao phủ đạt 93,1%; một số "
+     "đơn vị có tỷ lệ cao như xã Cam Lâm (99,2%), phường Cam Ranh (95,1%).", "2026-06-10",
+     None,
+     {("Khánh Hòa", "bhyt_participants", "2026-05-31", 1_880_000.0),
+      ("Khánh Hòa", "bhyt_coverage_pct", "2026-05-31", 94.0),
+      ("Ninh Thuận", "bhyt_coverage_pct", "2026-05-31", 93.1),
+      ("Cam Lâm", "bhyt_coverage_pct", "2026-05-31", 99.2),
+      ("Cam Ranh", "bhyt_coverage_pct", "2026-05-31", 95.1)}),
+    # control: bracketed percents after places with no rate read before are no coverage
+    ("Đến hết tháng 5/2026, tỉnh Khánh Hòa có 1.880.000 người tham gia BHYT. Một số đơn vị "
+     "có mức thu tăng như xã Cam Lâm (12,5%), phường Cam Ranh (9,1%).", "2026-06-10", None,
+     {("Khánh Hòa", "bhyt_participants", "2026-05-31", 1_880_000.0)}),
 ]
 
 test_blind23_classes = class_tests(BLIND23_CLASSES)
