@@ -68,6 +68,19 @@ BLIND23_CLASSES = [
     ("Đến hết tháng 5/2026, tỉnh Khánh Hòa có 1.880.000 người tham gia BHYT. Một số đơn vị "
      "có mức thu tăng như xã Cam Lâm (12,5%), phường Cam Ranh (9,1%).", "2026-06-10", None,
      {("Khánh Hòa", "bhyt_participants", "2026-05-31", 1_880_000.0)}),
+    # the plan still to be met opening a quotation after a colon ("… nhấn mạnh: “Để hoàn
+    # thành chỉ tiêu …, … phải vận động thêm N người”"): what is still needed
+    ("Tính đến 30/6/2026, tỉnh Gia Lai có 201.000 người tham gia BHXH. Giám đốc BHXH tỉnh "
+     "nhấn mạnh: “Để hoàn thành chỉ tiêu năm 2026, toàn ngành phải vận động thêm khoảng "
+     "24.000 người trong sáu tháng cuối năm”.", "2026-07-08", None,
+     {("Gia Lai", "bhxh_participants", "2026-06-30", 201_000.0),
+      ("Gia Lai", "bhxh_shortfall_participants", "2026-06-30", 24_000.0)}),
+    # control: a quoted aim with no plan to be met stays a plan
+    ("Tính đến 30/6/2026, tỉnh Gia Lai có 201.000 người tham gia BHXH. Giám đốc BHXH tỉnh "
+     "nhấn mạnh: “Trong sáu tháng cuối năm, toàn ngành phấn đấu vận động thêm khoảng "
+     "24.000 người tham gia BHXH tự nguyện”.", "2026-07-08", None,
+     {("Gia Lai", "bhxh_participants", "2026-06-30", 201_000.0),
+      ("Gia Lai", "bhxh_voluntary_plan_participants", "2026-12-31", 24_000.0)}),
 ]
 
 test_blind23_classes = class_tests(BLIND23_CLASSES)
