@@ -376,7 +376,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 fig.measure, reason = "plan_coverage_pct", None
             elif plan_count_in_gap(text, fig, s0):  # "thiếu 185 người so với kế hoạch … là"
                 fig.measure, reason = "plan_participants", None
-            part = bracket_part(text, fig, s0, kept) if reason == "count without a cue" or (
+            part = bracket_part(text, fig, s0, kept, ctx) if reason == "count without a cue" or (
                 reason is None and fig.measure == "participants") else None
             # "145.920 người (bắt buộc 118.460 người, tự nguyện …)": the total's parts
             if part:
@@ -482,7 +482,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             ctx.places.last = ctx.places.district
         status = [d for a, b, d in dates if not horizon(d, ctx.published)  # (nor a date
                   and remark_date(text, a, b) is None]  # giving its bracket's figure only)
-        if strong and status and not yardstick(kept, ctx):
+        if strong and status and not yardstick(kept, ctx, text[s0:s1]):
             # a target's horizon ("phấn đấu đến cuối năm 2025", "Mục tiêu đến cuối năm?")
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
             # "…: hiện có 215.600 người" (a word of today, no digit) inside an answer

@@ -191,9 +191,19 @@ def sentence_dates(text: str, s0: int, s1: int, ctx: Any
     return [(s0 + m.start(), s0 + m.end(), d) for m, d in found if d is not None], False
 
 
-def yardstick(kept: list[Figure], ctx: Any) -> bool:
-    """Whether a sentence's figures are all the nation's in a local report: "Cuối năm
-    2023, … của cả nước đạt 93,35%" is a yardstick, its date not the report's."""
+#: A sentence opened as a comparison: "Để so sánh, hết năm 2023, …", "Đối chiếu với …".
+_COMPARISON_LEAD = re.compile(r"\s*(?:Để\s+)?(?:so\s+sánh|đối\s+chiếu)\b", re.I)
+
+
+def yardstick(kept: list[Figure], ctx: Any, sentence: str = "") -> bool:
+    """Whether a sentence's figures are a yardstick whose date is not the report's.
+
+    "Cuối năm 2023, … của cả nước đạt 93,35%" (all the nation's in a local report), and
+    a sentence opened as a comparison ("Để so sánh, hết năm 2023, Hà Nội có …", twenty-
+    third blind set): its date dates its own figures, not the paragraphs after it.
+    """
+    if kept and _COMPARISON_LEAD.match(sentence):
+        return True
     nation = ctx.places.nation
     return bool(kept) and ctx.main_level not in (None, "nation") and all(
         f.place is nation for f in kept)

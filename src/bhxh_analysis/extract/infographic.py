@@ -45,7 +45,9 @@ def title_end(text: str) -> int:
 
     "BẢO HIỂM XÃ HỘI VIỆT NAM⏎NĂM 2023 – NHỮNG CON SỐ ẤN TƯỢNG⏎⏎…": an infographic's
     title set on two lines (no figure but the year, then a blank line) ends after the
-    second. -1 when the text has one line only (as ``str.find``).
+    second. A comma ends the title at its first line unless the block is set in capitals
+    ("ĐÀ NẴNG⏎BỨC TRANH BHXH, BHYT NĂM 2025", twenty-third blind set: a title lists its
+    schemes). -1 when the text has one line only (as ``str.find``).
 
     Examples
     --------
@@ -57,7 +59,8 @@ def title_end(text: str) -> int:
     head = text.find("\n")
     block = re.match(r"[^\n]+\n[^\n]+(?=\n[ \t]*\n)", text)
     if head < 0 or block is None or block.end() >= _TITLE_MAX \
-            or re.search(r"\d", text[:head]) or re.search(r"[.!?]\s*$|,", block.group(0)):
+            or re.search(r"\d", text[:head]) or re.search(r"[.!?]\s*$", block.group(0)) \
+            or ("," in block.group(0) and not block.group(0).isupper()):
         return head
     return block.end()
 

@@ -214,7 +214,8 @@ _RANKED = re.compile(
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
     r"(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với(?:\s+t[ỷỉ]\s+lệ)?|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
-    r",\s*(?:chỉ|mới|cũng)(?:\s+(?:đạt|là|có))?)?\s*")  # "huyện D, chỉ 88,7%"
+    # "huyện D, chỉ 88,7%"; "xã E (99,2%)": a rate in brackets after its place (set 23)
+    r",\s*(?:chỉ|mới|cũng)(?:\s+(?:đạt|là|có))?|\()?\s*")
 
 
 def deepest_before(fig: Figure, w0: int, placed: list[tuple[int, Any]]) -> Any:

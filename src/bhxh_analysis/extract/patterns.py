@@ -632,8 +632,9 @@ OBLIGED = re.compile(
     r"(?<!còn\s)\bphải\s+đạt\b", _I)  # "số người tham gia … phải đạt 240.100 người"
 #: "Để (đảm bảo) hoàn thành chỉ tiêu …, … (mở rộng|phát triển|vận động) thêm N người":
 #: a sentence opened by the plan still to be met; the persons "thêm" are what it needs.
+#: A quotation opened so after a colon ("… cho biết: “Để đạt chỉ tiêu …") alike (set 23).
 TO_REACH_OPENING = re.compile(
-    r"\s*Để\s+(?:(?:đảm|bảo)\s+\w+\s+)?(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?"
+    r"(?:[^.;:]*:\s*)?[\s\"“]*Để\s+(?:(?:đảm|bảo)\s+\w+\s+)?(?:hoàn\s+thành|đạt)\s+(?:\S+\s+){0,2}?"
     r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)", _I)
 MORE_BEFORE = re.compile(r"(?:(?:mở\s+rộng|phát\s+triển|vận\s+động|thu\s+hút)\s+thêm|"
                          # "từ nay đến cuối năm phải có N người": from now on, still needed

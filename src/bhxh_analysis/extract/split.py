@@ -1,14 +1,18 @@
-"""A BHXH total's split printed in brackets right after it.
+"""A BHXH total's split printed in brackets right after it, after "trong đó", or as items.
 
 "Số người tham gia BHXH là 145.920 người (bắt buộc 118.460 người, tự nguyện 27.460
 người)": the two counts in the brackets are the compulsory and the voluntary parts of the
 total before them. Their clause names no scheme of its own (the bare "bắt buộc", "tự
 nguyện" are the scheme's adjectives), so the counts were read as counts without a cue.
+The same split follows the total after "trong đó" ("… 300.000 người tham gia BHXH, trong
+đó bắt buộc 250.000 người, tự nguyện 50.000 người"), or stands as list items under a
+BHXH block ("- Bắt buộc: 250.000 người", twenty-third blind set).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .printed import Figure
 
@@ -24,7 +28,21 @@ _TOTAL_TAIL = re.compile(r"\s*(?:người|lao\s+động)?\s*(?:tham\s+gia\s+(?:B
                          r"xã\s+hội))?\s*", re.I)
 
 
-def bracket_part(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
+#: "…, trong đó": where a total's split opens without brackets.
+_IN_WHICH = re.compile(r",?\s*trong\s+đó\b", re.I)
+#: A list item's opening before a part's words: "- ", "• ".
+_ITEM = re.compile(r"[ \t]*[-–•+*][ \t]*", re.I)
+
+
+def _kind(lead: str) -> str | None:
+    m = _PART.fullmatch(lead.strip() + " ")
+    if m is None:
+        return None
+    return "bhxh_compulsory" if m["kind"].lower().startswith("b") else "bhxh_voluntary"
+
+
+def bracket_part(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: Any = None
+                 ) -> str | None:
     """The scheme of a count that is a part of a BHXH total, printed in brackets after it.
 
     Returns ``"bhxh_compulsory"`` or ``"bhxh_voluntary"`` when ``fig`` is a count inside
@@ -44,15 +62,19 @@ def bracket_part(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | N
     """
     if fig.unit not in ("count", "bare"):
         return None
+    line = text.rfind("\n", 0, fig.start) + 1
+    item = _ITEM.match(text, line)
+    if not kept and item and str(getattr(ctx, "last_scheme", "")).startswith("bhxh"):
+        # "BHXH⏎300.000 người⏎⏎- Bắt buộc: 250.000 người": an item under the BHXH block
+        return _kind(text[item.end():fig.start])
     opened = text.rfind("(", s0, fig.start)
     if opened < 0 or ")" in text[opened:fig.start]:
-        return None
+        which = list(_IN_WHICH.finditer(text, s0, fig.start))
+        if not which:
+            return None
+        opened = which[-1].start()
     total = next((f for f in reversed(kept) if f.end <= opened), None)
     if total is None or total.measure != "participants" or total.scheme != "bhxh" \
             or not fig.value < total.value or not _TOTAL_TAIL.fullmatch(text, total.end, opened):
         return None
-    lead = re.split(r"[,;]", text[opened + 1:fig.start])[-1]
-    m = _PART.fullmatch(lead.strip() + " ")
-    if m is None:
-        return None
-    return "bhxh_compulsory" if m["kind"].lower().startswith("b") else "bhxh_voluntary"
+    return _kind(re.split(r"[,;]", text[opened + 1:fig.start])[-1])
