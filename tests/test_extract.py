@@ -525,12 +525,14 @@ def test_f1_on_the_seed_articles() -> None:
 # "trong đó", places' rates in brackets, a quoted "Để đạt chỉ tiêu …, phải phát triển
 # thêm" (tests/test_extract_blind23.py), 0.990 after; an infographic's bracketed plan, a
 # former province's part of a total and a bare rate after a comma left: threshold 0.96.
+# Set 24 (a fourth set of ordinary articles of 2025-2026, a fourth writer) was read at 0.935
+# with set 22's rules and 0.935 with set 23's, never seen by either (first looks both).
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
-              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.96), ("blind23", 0.96)]
+              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.96), ("blind23", 0.96), ("blind24", 0.91)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
