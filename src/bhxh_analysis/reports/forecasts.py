@@ -328,7 +328,8 @@ def floor_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
     fall within weeks; the reasoning was only in docs/forecasting.md. One sentence per
     such row (only where a lower end lies below the figure as printed): the ends below
     it, how far below, and the largest fall the data hold (``obs``, same indicator, one
-    series and one source, figures known by the as-of date) between two figures at most
+    series, figures known by the as-of date; of two figures of one date the first by
+    ``obs_id``, whichever its source: :func:`largest_short_fall`) between two figures at most
     the time left to 31 December plus a month apart (as the forecaster's short moves,
     :func:`bhxh_analysis.forecast.methods.gap_moves`, pair them).
     """
