@@ -77,6 +77,10 @@ CAP_LEVEL_MIN = 80.0
 #: gap of the same length in mid-year says little about the run to December); from
 #: October on it costs at most 0.2 points there.
 LATE_HORIZON = 2.0
+#: Hold each lower end of 80 % and above to the falls seen (:func:`move_floors`), as
+#: :data:`MOVE_CAP` holds the upper ends; ``False``: the calibrated t alone (before
+#: 5 December 2026, evening).
+MOVE_FLOOR = True
 
 
 def t_ppf(q: float, df: np.ndarray) -> np.ndarray:
@@ -255,7 +259,8 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         growth is unknown).
     cap_moves : bool
         Hold the upper ends of 80 % and above to the earlier moves (:func:`move_caps`; the
-        pooled move, whose forecast is nothing but those moves, when :data:`MOVE_CAP`).
+        pooled move, whose forecast is nothing but those moves, when :data:`MOVE_CAP`) and
+        the lower ends to the falls seen (:func:`move_floors`, when :data:`MOVE_FLOOR`).
 
     Returns
     -------
@@ -316,6 +321,20 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
                 new = (np.log(out["hi80"].to_numpy(dtype=float)) - loc) / q80
                 s_hi = np.where(held & (new > 0), new, s_hi)
                 out["scale_hi"] = s_hi
+        if cap_moves and MOVE_FLOOR and lev >= CAP_LEVEL_MIN:
+            v = targets["v"].to_numpy(dtype=float)
+            # never above the last figure, the forecast or the 80 % interval
+            flo = np.minimum(v * np.exp(np.minimum(
+                move_floors(t, targets["ind_id"].to_numpy(), train, lev), 0.0)), point)
+            if lev > 80:
+                flo = np.minimum(flo, np.exp(loc - q80 * s_lo))
+            out[f"lo{lev}"] = np.maximum(out[f"lo{lev}"], flo)
+            if lev == 80:
+                # the lower side's scale follows a held 80 % end: P(Y ≤ lo80) stays 0.10
+                held = out["lo80"].to_numpy(dtype=float) > np.exp(loc - q80 * s_lo) * (1 + 1e-12)
+                new = (loc - np.log(out["lo80"].to_numpy(dtype=float))) / q80
+                s_lo = np.where(held & (new > 0), new, s_lo)
+                out["scale_lo"] = s_lo
     return out
 
 
@@ -459,6 +478,59 @@ def short_move_caps(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     return out
 
 
+def move_floors(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
+                level: float) -> np.ndarray:
+    r"""The largest log fall to 31 December the earlier moves allow at ``level`` %.
+
+    The lower end of a ``level`` % interval claims the :math:`1/2 - level/200` point of
+    the move still to come. The evidence is every move between two figures of one
+    series and completed year of the same indicator, in every place, the year-end
+    included (:func:`gap_moves`), over a gap of at most the months left to 31 December
+    plus :data:`BANDWIDTH` (:math:`n` moves): a fall shows over a short gap (national
+    voluntary BHXH 31/5 → 30/6/2020, ×0.947), where a move over a longer one carries more
+    of a year's growth — a year's moves of national totals that only ever grew say
+    nothing about a province's fall within six months. As in :func:`move_caps`, the
+    smallest :math:`m` of those moves is their :math:`1/(n+1)` point and the end may lie
+    below it by :math:`s \max(0, \Phi^{-1}(p) - \Phi^{-1}(n/(n+1)))`,
+    :math:`p = 1/2 + level/200`, :math:`s` the moves' sd; a larger fall over a longer
+    gap, if any, lowers the floor to it (generous). The caller never lets the floor rise
+    above the last figure. No floor (``-inf``) with fewer than two such moves or for a
+    target whose last value is older than the previous year-end (``t < 0``).
+
+    Why: the pooled move's lower tail came from a Student t on few years' errors, not
+    from the moves: Gia Lai's BHTN on 30/6/2020 ("trên 66.000", one figure) had a 95 %
+    lower end 6.9 % below the figure where no BHTN figure in the data had fallen by more
+    than 0.8 % to a later one of its year (docs/forecasting.md, "Lower ends held to the
+    falls seen").
+
+    Examples
+    --------
+    >>> tr = pd.DataFrame({"sid": [0, 0, 1], "year": 2020, "ind_id": 0, "t": [3.0, 6.0, 6.0],
+    ...                    "v": [100.0, 99.0, 100.0], "actual": [103.0, 103.0, 104.0]})
+    >>> f = move_floors(np.array([6.0, -1.0, 6.0]), np.array([0, 0, 1]), tr, 95)
+    >>> bool(np.log(0.95) < f[0] < np.log(0.99)), bool(np.isinf(f[1])), bool(np.isinf(f[2]))
+    (True, True, True)
+    """
+    t = np.asarray(t, dtype=float)
+    out = np.full(len(t), -np.inf)
+    g = gap_moves(train)
+    g = g[np.isfinite(g["move"].to_numpy(float))]
+    if len(g) == 0:
+        return out
+    z = stats.norm.ppf(0.5 + level / 200.0)
+    ind = np.asarray(ind)
+    gi, gap, mv_all = g["ind_id"].to_numpy(), g["gap"].to_numpy(float), g["move"].to_numpy(float)
+    for k in np.flatnonzero(t >= 0):
+        mine = gi == ind[k]
+        mv = mv_all[mine & (gap <= 12.0 - t[k] + BANDWIDTH + 1e-9)]
+        n = len(mv)
+        if n < 2:
+            continue
+        ext = np.std(mv, ddof=1) * max(0.0, z - stats.norm.ppf(n / (n + 1.0)))
+        out[k] = min(mv.min() - ext, mv_all[mine].min())
+    return out
+
+
 def predict_pooled(targets: pd.DataFrame, train: pd.DataFrame, n_sid: int, n_ind: int,
                    levels: Sequence[int] = (80, 95),
                    calib: dict[int, np.ndarray] | None = None) -> pd.DataFrame:
@@ -499,7 +571,7 @@ def predict_pooled(targets: pd.DataFrame, train: pd.DataFrame, n_sid: int, n_ind
     >>> tg = pd.DataFrame({"sid": [4], "ind_id": [0], "v": [200.0], "t": [6.0],
     ...                    "prev_ye": [np.nan], "g_hat": [0.0], "g_sd": [0.0]})
     >>> r = predict_pooled(tg, train, 5, 1)
-    >>> bool(200 < r["forecast"].iloc[0] < 212 and r["lo80"].iloc[0] < 200)
+    >>> bool(200 < r["forecast"].iloc[0] < 212 and r["lo80"].iloc[0] <= 200)
     True
     """
     trend = (targets["trend_within"].to_numpy(dtype=bool) if "trend_within" in targets
