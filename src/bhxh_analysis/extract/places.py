@@ -573,7 +573,7 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
     # B"): its places are in passing however often the body names them (set 22)
     caption = _CREDIT_NEXT.match(text, s1) is not None
     for off, unit in placed:
-        if unit.level not in ("district", "commune") or unit.province_code != province.code:
+        if unit.level not in ("district", "commune") or not _inside(unit, province):
             return False
         if opening.fullmatch(text, s0, off):
             return False
@@ -589,3 +589,17 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
                for m in mentions):
             return False
     return True
+
+
+def _inside(unit: Any, province: Any) -> bool:
+    """Whether ``unit`` lies inside ``province``, across the two boundary sets.
+
+    On a page of 1/7/2025 or later the province in play may be the legacy unit whose name
+    the 2025 province kept under another code (An Giang 89, now 91; Gia Lai 64, now 52):
+    a 2025 ward of it (phường Rạch Giá, 91) lies inside it though the codes differ (set 24).
+    """
+    if unit.province_code == province.code:
+        return True
+    return (unit.boundaries == "2025" and province.boundaries == "legacy"
+            and province.province_2025_name == province.name
+            and unit.province_2025_code == province.province_2025_code)
