@@ -62,6 +62,35 @@ BLIND24_CLASSES = [
      "người tham gia BHTN, lần lượt tăng 2,2% và 3,5% so với cùng kỳ.", "2025-07-05", None,
      {("Yên Bái", "bhxh_compulsory_participants", "2025-06-30", 41_300.0),
       ("Yên Bái", "bhtn_participants", "2025-06-30", 36_200.0)}),
+    # a review's plan with its result in the same clause ("chỉ tiêu giao N người, kết quả
+    # đạt x%, vượt M người"): the reviewed year's plan, and x% its attainment
+    ("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại Hội nghị tổng kết công tác BHXH năm "
+     "2025\n\nNăm 2025, toàn tỉnh Phú Thọ có 95.300 người tham gia BHXH tự nguyện.\n\nVề "
+     "BHXH tự nguyện, chỉ tiêu giao 90.000 người, kết quả đạt 105,9%, vượt 5.300 người so "
+     "với chỉ tiêu.", "2026-01-15", None,
+     {("Phú Thọ", "bhxh_voluntary_participants", "2025-12-31", 95_300.0),
+      ("Phú Thọ", "bhxh_voluntary_plan_participants", "2025-12-31", 90_000.0),
+      ("Phú Thọ", "bhxh_voluntary_attainment_pct", "2025-12-31", 105.9),
+      ("Phú Thọ", "bhxh_voluntary_shortfall_participants", "2025-12-31", -5_300.0)}),
+    # control: a plan with no result after it keeps the year of the page's targets
+    ("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại Hội nghị tổng kết công tác BHXH năm "
+     "2025\n\nNăm 2025, toàn tỉnh Phú Thọ có 95.300 người tham gia BHXH tự nguyện.\n\nVề "
+     "BHXH tự nguyện, chỉ tiêu giao 90.000 người.", "2026-01-15", None,
+     {("Phú Thọ", "bhxh_voluntary_participants", "2025-12-31", 95_300.0),
+      ("Phú Thọ", "bhxh_voluntary_plan_participants", "2026-12-31", 90_000.0)}),
+    # a former province's part after "; trong đó, khu vực tỉnh X cũ có N người" in the
+    # sentence that named the scheme (a rate between): that area's participants
+    ("Đến hết tháng 5/2026, tỉnh Đồng Tháp có 88.100 người tham gia BHXH tự nguyện, chiếm "
+     "6,9% lực lượng lao động; trong đó, khu vực tỉnh Tiền Giang cũ có 41.200 người.",
+     "2026-06-05", None,
+     {("Đồng Tháp", "bhxh_voluntary_participants", "2026-05-31", 88_100.0),
+      ("Đồng Tháp", "bhxh_voluntary_coverage_pct", "2026-05-31", 6.9),
+      ("Tiền Giang", "bhxh_voluntary_participants", "2026-05-31", 41_200.0)}),
+    # control: a group that is no place in that clause gives no row
+    ("Đến hết tháng 5/2026, tỉnh Đồng Tháp có 88.100 người tham gia BHXH tự nguyện, chiếm "
+     "6,9% lực lượng lao động; trong đó, nhóm hộ nghèo có 41.200 người.", "2026-06-05", None,
+     {("Đồng Tháp", "bhxh_voluntary_participants", "2026-05-31", 88_100.0),
+      ("Đồng Tháp", "bhxh_voluntary_coverage_pct", "2026-05-31", 6.9)}),
 ]
 
 test_blind24_classes = class_tests(BLIND24_CLASSES)

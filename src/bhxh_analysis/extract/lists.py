@@ -335,12 +335,26 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
     return units
 
 
+#: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part.
+_PLACE_PART = re.compile(
+    r"[;,]\s*trong\s+đó\s*,?\s*(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|"
+    r"huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
+    r"(?:có|là|đạt)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I)
+
+
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
     """A count of persons in "Trong đó, huyện A 1.200 người, huyện B 950 người" after a
     sentence that says what is counted: its breakdown by place. After "UBND tỉnh giao chỉ
     tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
-    plans; after "toàn tỉnh có ... người tham gia ..." their participants."""
-    if not P.CONTINUES.match(text, s0) or not P.PARTICIPATE_BEFORE.search(before) \
+    plans; after "toàn tỉnh có ... người tham gia ..." their participants. The same
+    breakdown may follow "; trong đó, (địa bàn) tỉnh X cũ có N người" inside the
+    sentence that said what is counted (set 24): the place's participants."""
+    inner = _PLACE_PART.search(text, s0, fig.start)
+    if inner is not None and fig.start == inner.end() and not P.CONTINUES.match(text, s0):
+        before = text[s0:inner.start()]  # the sentence's own lead says what is counted
+    elif not P.CONTINUES.match(text, s0):
+        return "count without a cue"
+    if not P.PARTICIPATE_BEFORE.search(before) \
             or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
         return "count without a cue"
     # the plans of "giao chỉ tiêu số người tham gia …"; not after "số người tham gia … là
