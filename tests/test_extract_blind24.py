@@ -91,6 +91,20 @@ BLIND24_CLASSES = [
      "6,9% lực lượng lao động; trong đó, nhóm hộ nghèo có 41.200 người.", "2026-06-05", None,
      {("Đồng Tháp", "bhxh_voluntary_participants", "2026-05-31", 88_100.0),
       ("Đồng Tháp", "bhxh_voluntary_coverage_pct", "2026-05-31", 6.9)}),
+    # points below a plan the district set ("thấp hơn chỉ tiêu huyện giao N điểm phần
+    # trăm"), as after "tỉnh giao": the gap to that plan
+    ("Đến hết tháng 4/2024, toàn huyện Đô Lương có 182.300 người tham gia BHYT, đạt tỷ lệ "
+     "bao phủ 94,1% dân số, thấp hơn chỉ tiêu huyện giao 1,6 điểm phần trăm.", "2024-05-10",
+     None,
+     {("Đô Lương", "bhyt_participants", "2024-04-30", 182_300.0),
+      ("Đô Lương", "bhyt_coverage_pct", "2024-04-30", 94.1),
+      ("Đô Lương", "bhyt_shortfall_pp", "2024-04-30", 1.6)}),
+    # control: below another district's figure ("chỉ tiêu huyện Nam Đàn") is no gap to a plan
+    ("Đến hết tháng 4/2024, toàn huyện Đô Lương có 182.300 người tham gia BHYT, đạt tỷ lệ "
+     "bao phủ 94,1% dân số, thấp hơn chỉ tiêu huyện Nam Đàn 1,6 điểm phần trăm.",
+     "2024-05-10", None,
+     {("Đô Lương", "bhyt_participants", "2024-04-30", 182_300.0),
+      ("Đô Lương", "bhyt_coverage_pct", "2024-04-30", 94.1)}),
 ]
 
 test_blind24_classes = class_tests(BLIND24_CLASSES)
