@@ -105,6 +105,51 @@ BLIND24_CLASSES = [
      "2024-05-10", None,
      {("Đô Lương", "bhyt_participants", "2024-04-30", 182_300.0),
       ("Đô Lương", "bhyt_coverage_pct", "2024-04-30", 94.1)}),
+    # (Limits of sets 22-23, fixed with set 24's) a former province heading a block of its
+    # own lines ("ĐỊA BÀN TỈNH HÀ GIANG CŨ" in capitals): the block is the former unit's,
+    # and the merged province is the place again after it
+    ("BHXH TỈNH TUYÊN QUANG\nTÍNH ĐẾN 31/10/2025\n\nBHYT\n1.720.000 người tham gia\nBao "
+     "phủ: 94,1% dân số\n\nĐỊA BÀN TỈNH HÀ GIANG CŨ\nBao phủ BHYT: 96,2%\nXã Mèo Vạc: "
+     "99%\n\nTHU - CHI\nTổng thu: 5.100 tỷ đồng\n\nBHXH\n301.000 người tham gia",
+     "2025-11-10", None,
+     {("Tuyên Quang", "bhyt_participants", "2025-10-31", 1_720_000.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2025-10-31", 94.1),
+      ("Hà Giang", "bhyt_coverage_pct", "2025-10-31", 96.2),
+      ("Mèo Vạc", "bhyt_coverage_pct", "2025-10-31", 99.0),
+      ("Tuyên Quang", "bhxh_participants", "2025-10-31", 301_000.0)}),
+    # control: a blank line under the heading ends it; the rate is the province's
+    ("BHXH TỈNH TUYÊN QUANG\nTÍNH ĐẾN 31/10/2025\n\nBHYT\n1.720.000 người tham gia\nBao "
+     "phủ: 94,1% dân số\n\nĐỊA BÀN TỈNH HÀ GIANG CŨ\n\nBao phủ BHYT: 96,2%", "2025-11-10",
+     None,
+     {("Tuyên Quang", "bhyt_participants", "2025-10-31", 1_720_000.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2025-10-31", 94.1),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2025-10-31", 96.2)}),
+    # (Limits of sets 22-23) a labour-force scheme's bare rate after its count ("; N người
+    # tham gia BHTN, đạt x%") or named after a comma ("…, tham gia BHTN ước đạt x%") after
+    # a BHXH coverage: that scheme's coverage
+    ("Năm 2025, toàn tỉnh Nghệ An có 512.300 người tham gia BHXH, đạt 27,4% lực lượng lao "
+     "động trong độ tuổi; 398.100 người tham gia BHTN, đạt 21,3%; 3.150.000 người tham gia "
+     "BHYT, đạt tỷ lệ bao phủ 94,2% dân số.", "2026-01-12", None,
+     {("Nghệ An", "bhxh_participants", "2025-12-31", 512_300.0),
+      ("Nghệ An", "bhxh_coverage_pct", "2025-12-31", 27.4),
+      ("Nghệ An", "bhtn_participants", "2025-12-31", 398_100.0),
+      ("Nghệ An", "bhtn_coverage_pct", "2025-12-31", 21.3),
+      ("Nghệ An", "bhyt_participants", "2025-12-31", 3_150_000.0),
+      ("Nghệ An", "bhyt_coverage_pct", "2025-12-31", 94.2)}),
+    ("Năm 2025, tỉnh Nghệ An có tỷ lệ dân số tham gia BHYT ước đạt 94,2%; tỷ lệ lực lượng "
+     "lao động trong độ tuổi tham gia BHXH ước đạt 27,4%, tham gia BHTN ước đạt 21,3%.",
+     "2026-01-12", None,
+     {("Nghệ An", "bhyt_coverage_pct", "2025-12-31", 94.2),
+      ("Nghệ An", "bhxh_coverage_pct", "2025-12-31", 27.4),
+      ("Nghệ An", "bhtn_coverage_pct", "2025-12-31", 21.3)}),
+    # control: a plan after the rate makes it the count's attainment
+    ("Năm 2025, toàn tỉnh Nghệ An có 512.300 người tham gia BHXH, đạt 27,4% lực lượng lao "
+     "động trong độ tuổi; 398.100 người tham gia BHTN, đạt 96,3% kế hoạch.", "2026-01-12",
+     None,
+     {("Nghệ An", "bhxh_participants", "2025-12-31", 512_300.0),
+      ("Nghệ An", "bhxh_coverage_pct", "2025-12-31", 27.4),
+      ("Nghệ An", "bhtn_participants", "2025-12-31", 398_100.0),
+      ("Nghệ An", "bhtn_attainment_pct", "2025-12-31", 96.3)}),
 ]
 
 test_blind24_classes = class_tests(BLIND24_CLASSES)

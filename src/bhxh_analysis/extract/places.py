@@ -119,6 +119,10 @@ _THIS_UNIT = re.compile(r"(?<!\w)(?P<kind>(?i:huyện|quận|thị\s+xã))(?:\s+
 _CAPTION_GOES_ON = re.compile(rf"[.!?]\s+[{P.UPPER}][^\n]*\d")
 
 
+#: A capitals heading's "CŨ" / "TRƯỚC ĐÂY" that the capitalised name ran on into.
+_CAPS_FORMER = re.compile(r"\s+(?:CŨ|TRƯỚC\s+ĐÂY)$")
+
+
 def find_mentions(text: str, registry: Any) -> list[Mention]:
     """Return every place reference in ``text``, sorted, without overlaps."""
     found: list[Mention] = []
@@ -128,6 +132,9 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         # The kind stays with the name: "huyện Long Mỹ" and "thị xã Long Mỹ" differ.
         prefix = _KIND_NAMES.get(kind, "")
         name, end = f"{prefix} {m['name']}".strip(), m.end()
+        cut = _CAPS_FORMER.search(name)
+        if cut is not None:  # "TỈNH QUẢNG NAM CŨ" in capitals: "CŨ" is no word of the name
+            name, end = name[:cut.start()], end - (len(name) - cut.start())
         dashed = dashed_name(text, end, name, level, registry)
         if dashed is not None:  # "thành phố Phan Rang – Tháp Chàm": one name
             name, end = dashed
