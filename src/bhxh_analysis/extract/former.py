@@ -18,11 +18,11 @@ from typing import Any
 
 from ..geo import GeoError
 
-__all__ = ["former_heading", "former_unit", "in_play_again", "scoped_levels"]
+__all__ = ["FORMER_AFTER", "former_heading", "former_unit", "in_play_again", "scoped_levels"]
 
 #: "tỉnh Bắc Kạn cũ", "huyện Đăk Glei trước đây", "(cũ)", "trước (khi) sáp nhập".
 _MERGING = r"(?:sáp\s+nhập|sát\s+nhập|hợp\s+nhất)"
-_FORMER_AFTER = re.compile(
+FORMER_AFTER = re.compile(
     rf"[^\S\n]*(?:\(\s*)?(?:cũ|trước\s+đây|trước\s+(?:khi\s+)?{_MERGING})(?!\w)", re.I)
 #: a sentence opened by the time before the merger: "Trước khi sáp nhập, tỉnh A có …".
 _BEFORE_MERGER = re.compile(rf"\s*Trước\s+(?:khi|thời\s+điểm|lúc)\s+{_MERGING}\b", re.I)
@@ -45,7 +45,7 @@ def former_unit(text: str, s0: int, mention: Any, unit: Any, places: Any) -> boo
             or getattr(unit, "boundaries", None) != "legacy" \
             or unit.level not in ("province", "district"):
         return False
-    if _FORMER_AFTER.match(text, mention.end) or _BEFORE_MERGER.match(text, s0):
+    if FORMER_AFTER.match(text, mention.end) or _BEFORE_MERGER.match(text, s0):
         return True
     if not _MERGER_BEFORE.search(text, max(s0, mention.start - 80), mention.start):
         return False
@@ -112,7 +112,7 @@ def former_heading(text: str, s0: int, s1: int, placed: list[tuple[int, Any]]
         return None
     units = [(o, u) for o, u in placed if not isinstance(u, str)
              and getattr(u, "boundaries", None) == "legacy"]
-    if len(units) != 1 or _FORMER_AFTER.search(text, units[0][0], s1) is None:
+    if len(units) != 1 or FORMER_AFTER.search(text, units[0][0], s1) is None:
         return None
     end = text.find("\n\n", s1 + 1)
     return units[0][1], (len(text) if end < 0 else end), "former"
