@@ -517,7 +517,8 @@ def test_f1_on_the_seed_articles() -> None:
 # caption's place, places in turn without "lần lượt", a target named by its scheme after
 # a comma, "Còn thiếu:", "vượt mốc", a lost subsidy, a plan's "mới đạt", a line going on
 # with "Tuy nhiên" (tests/test_extract_blind22.py), 0.993 after; an infographic's
-# former-province heading and a bare rate after a count left, so its threshold is 0.96.
+# former-province heading and a bare rate after a count were left (threshold 0.96) and
+# were fixed with set 24's (wp-fix24): 1.000, threshold 0.97.
 # Set 23 (a third set of ordinary articles of 2025-2026, a third writer) was read at 0.905
 # with set 21's rules and 0.908 with set 22's, never seen by either (first looks both),
 # then in part in-sample (wp-fix23): a capitals title listing its schemes with a comma, a
@@ -526,13 +527,22 @@ def test_f1_on_the_seed_articles() -> None:
 # thêm" (tests/test_extract_blind23.py), 0.990 after; an infographic's bracketed plan, a
 # former province's part of a total and a bare rate after a comma left: threshold 0.96.
 # Set 24 (a fourth set of ordinary articles of 2025-2026, a fourth writer) was read at 0.935
-# with set 22's rules and 0.935 with set 23's, never seen by either (first looks both).
+# with set 22's rules and 0.935 with set 23's, never seen by either (first looks both),
+# then in-sample (wp-fix24): a year-first lead of targets ("Năm 2026, … phấn đấu đạt các
+# chỉ tiêu:"), a caption's 2025 ward under a province that kept its name under another
+# code, attainments in turn after counts each with its scheme, a review's plan with its
+# result in the same clause, a former province's part after "; trong đó, tỉnh X cũ có",
+# points below "chỉ tiêu huyện giao" (tests/test_extract_blind24.py), 1.000 after; every
+# class fixed, so its threshold is 0.97. Set 23 rose to 0.992 with set 22's leftovers (a
+# bare BHTN rate after a comma); its bracketed plan and a former province's part of a
+# total are left, so its threshold stays 0.96.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
-              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.96), ("blind23", 0.96), ("blind24", 0.91)]
+              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.96),
+              ("blind24", 0.97)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])

@@ -187,16 +187,38 @@ _SCHEME_JOINED_AFTER = re.compile(
 
 
 def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
-    """Whether a bare percent is the next item of a list of rates across a ";".
+    """Whether a bare percent is the next item of a list of rates across a ";" or ",".
 
     "… có 60% lực lượng lao động tham gia BHXH; 45% tham gia BHTN": the percent right
     after the semicolon, followed by "tham gia" and its scheme, is a rate of the same
     kind as the one before (a plan's when that was a plan's). Only across one ";" with
-    no figure or sentence end between.
+    no figure or sentence end between. Two more shapes after a labour-force coverage
+    (a BHXH or BHTN rate; Limits of sets 22 and 23): the next scheme named before its
+    percent after a comma ("…, tham gia BHTN ước đạt 29,4%"), and a count of a scheme of
+    the labour force then its bare rate ("; 2.021.400 người tham gia BHTN, đạt 41,4%"):
+    that scheme's coverage, unless a plan follows ("đạt 95% kế hoạch").
     """
-    return (prev_same is not None and prev_same.measure in ("coverage_pct", "plan_coverage_pct")
-            and pre_q.count(";") == 1 and re.fullmatch(r"[^.\d]*;\s*", pre_q) is not None
-            and _SCHEME_JOINED_AFTER.match(after) is not None)
+    if prev_same is None or prev_same.measure not in ("coverage_pct", "plan_coverage_pct"):
+        return False
+    if pre_q.count(";") == 1 and re.fullmatch(r"[^.\d]*;\s*", pre_q) is not None \
+            and _SCHEME_JOINED_AFTER.match(after) is not None:
+        return True
+    return prev_same.scheme in _LABOUR_SCHEMES and not P.PLAN_AFTER.match(after) and (
+        _LABOUR_RATE_NEXT.fullmatch(pre_q) is not None
+        or _LABOUR_COUNT_RATE.fullmatch(pre_q) is not None)
+
+
+#: Schemes whose coverage is a share of the labour force.
+_LABOUR_SCHEMES = ("bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn")
+_LABOUR_SCHEME = (r"(?:BHXH(?:\s+(?:bắt\s+buộc|tự\s+nguyện))?|BHTN|bảo\s+hiểm\s+(?:xã\s+hội"
+                  r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện))?|thất\s+nghiệp))")
+#: "…, (tỷ lệ) (tham gia) BHTN (ước) đạt ": the next labour-force scheme after a comma.
+_LABOUR_RATE_NEXT = re.compile(
+    rf"[^.;\d]*,\s*(?:tỷ\s+lệ\s+)?(?:tham\s+gia\s+)?{_LABOUR_SCHEME}\s+"
+    r"(?:(?:ước|ước\s+tính|cũng)\s+)?(?:đạt|là|chiếm)\s*", _I)
+#: " người tham gia BHTN, đạt ": right after that scheme's count.
+_LABOUR_COUNT_RATE = re.compile(
+    rf"\s*(?:người|lao\s+động)\s+tham\s+gia\s+{_LABOUR_SCHEME}\s*,\s*(?:đạt|bằng|chiếm)\s*", _I)
 
 
 #: A sentence announcing aims listed after it: "phấn đấu hoàn thành các chỉ tiêu …",

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..geo import GeoError
 from ..schema import REFORM_DATE
+from .former import FORMER_AFTER
 from .places import fold_chars
 
 __all__ = ["after_end", "ended_on"]
@@ -83,8 +84,6 @@ def _province_reading(registry: Any, unit: Any, as_of: _dt.date, sentence: str) 
     return prov
 
 
-#: "huyện Tiền Hải trước đây", "huyện A cũ", "(cũ)": the former unit named as such.
-_FORMER_AFTER = re.compile(r"\s*\(?\s*(?:cu|truoc\s+day)(?!\w)")
 
 
 def _named_former(unit: Any, sentence: str) -> bool:
@@ -94,8 +93,10 @@ def _named_former(unit: Any, sentence: str) -> bool:
     that no ``valid_to`` ended; ``bhxh data check`` accepts it)."""
     if unit.level != "district" or unit.valid_to:
         return False
+    # "huyện Tiền Hải trước đây", "huyện A cũ", "(cũ)": the words `former` reads after a
+    # former unit, matched in the printed sentence (folding keeps offsets)
     name, folded = fold_chars(unit.name), fold_chars(sentence)
-    return any(_FORMER_AFTER.match(folded, m.end()) for m in re.finditer(
+    return any(FORMER_AFTER.match(sentence, m.end()) for m in re.finditer(
         rf"(?<!\w){re.escape(name)}(?!\w)", folded))
 
 

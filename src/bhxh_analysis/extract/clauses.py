@@ -161,6 +161,11 @@ def respective_measure(text: str, fig: Figure, s0: int, prev: Figure | None) -> 
     if not first and not following:
         return None
     lead = text[max(s0, text.rfind(";", s0, m.start()) + 1):m.start()]
+    if fig.unit == "pct" and _PCT_TAIL.match(text, fig.end):
+        # "… N người tham gia BHTN và M người tham gia BHYT, lần lượt đạt 94,1% và 98,6%
+        # kế hoạch năm" (set 24): the words after the list's last percent make each the
+        # attainment of its scheme's plan
+        return "attainment_pct"
     if fig.unit == "pct":
         return "coverage_pct" if P.COVERAGE_BEFORE.search(lead) else None
     if fig.unit == "count" and P.PARTICIPATE_BEFORE.search(lead) and not P.NEW.search(lead) \
@@ -180,6 +185,10 @@ def respective_measure(text: str, fig: Figure, s0: int, prev: Figure | None) -> 
     return None
 
 
+#: The rest of a list of percents after one of them, then the plan they are shares of:
+#: "…, 88% và 98,6% kế hoạch (năm)", "… so với chỉ tiêu".
+_PCT_TAIL = re.compile(r"(?:\s*(?:,|và)\s*\d[\d.,]*\s*%)*\s+(?:so\s+với\s+)?"
+                       r"(?:kế\s+hoạch|chỉ\s+tiêu)(?!\s+(?:là|đề\s+ra\s+là)\s+\d)", re.I)
 #: The rest of a list of counts after one of them: "người và 1.120" (to the last figure).
 _LIST_TAIL = re.compile(r"(?:\s*người)?(?:\s*(?:,|và)\s*\d[\d.,]*(?:\s*người)?)*")
 
@@ -399,10 +408,22 @@ def respective_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> st
     if not found:
         return None
     m = found[-1]
-    start = max(s0, text.rfind(";", s0, m.start()) + 1, m.start() - 120)
-    listed = [x for x in scheme_mentions(text, start, m.start()) if x[2]]
+    clause = max(s0, text.rfind(";", s0, m.start()) + 1)
+    listed = [x for x in scheme_mentions(text, max(clause, m.start() - 120), m.start()) if x[2]]
+    run = _VALUES.match(text, m.end())
+    values = len(re.findall(r"\d[\d.,]*\d|\d", run["v"])) if run else 0
+    named = scheme_mentions(text, clause, m.start())
+    if not listed and values >= 2 and len(named) == values:
+        # each scheme after its own count ("N người tham gia BHXH bắt buộc, …, M người
+        # tham gia BHYT, lần lượt đạt …", set 24): as many schemes as values, in turn
+        listed = named
     n = sum(1 for f in kept if f.start > m.end() and f.unit == fig.unit)
     return listed[n][1] if n < len(listed) else None
+
+
+#: The values right after "lần lượt (là/đạt)", joined by commas and "và".
+_VALUES = re.compile(r"\s*(?:là|đạt|có)?\s*(?P<v>\d[\d.,]*\s*%?(?:\s*(?:,\s*|\s+và\s+)"
+                     r"\d[\d.,]*\s*%?)+)", re.I)
 
 
 _DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}

@@ -64,7 +64,7 @@ from .dating import (
     yardstick,
 )
 from .figures import Figure, classify, find_figures, scheme_mentions, scheme_of
-from .former import former_unit, in_play_again, scoped_levels
+from .former import former_heading, former_unit, in_play_again, scoped_levels
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
@@ -145,7 +145,7 @@ class _Context:
     bhyt_rate: bool = False  # a BHYT coverage rate of a place was read
     rate_heading: str | None = None  # the scheme a list's lead names ("Tỷ lệ … BHYT …:")
     rate_before: Figure | None = None  # the last rate read, a result's or a target's
-    led: tuple[Any, int] | None = None  # (place, end) of a list's lead naming a place
+    led: tuple[Any, ...] | None = None  # (place, end) of a list's lead naming a place
     last_count: Figure | None = None  # the last stock of persons read ("con số này")
     aims_lead: tuple[int, int] | None = None  # (paragraph end, year) of "phấn đấu … các chỉ tiêu"
     # "Năm 2016, …" of a report with no sharper date: (its offset, its date)
@@ -536,13 +536,13 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # outside the province in play, named in passing, do not replace it
             ctx.places.in_passing(state, in_play_again(placed, formers), [
                 u for o, u in placed if P.OPENING_PLACE.fullmatch(text, s0, o)])
-        ctx.last_by_level = scoped_levels(ctx.last_by_level, by_level, formers)
+        ctx.last_by_level = scoped_levels(ctx.last_by_level, by_level, formers, ctx.led)
         plans = {f.as_of.year for f in kept if f.measure and f.measure.startswith("plan_")
                  and f.as_of is not None}
         ctx.before_plan_year = plans.pop() if len(plans) == 1 and all(
             f.measure and f.measure.startswith("plan_") for f in kept) else None
         before_span = text[s0:s1]
-        ctx.led = led_items(text, s0, s1, placed) or ctx.led
+        ctx.led = led_items(text, s0, s1, placed) or former_heading(text, s0, s1, placed) or ctx.led
         ctx.aims_lead = ctx.aims_lead if kept else aims_lead(text, s0, s1) or ctx.aims_lead
     rows = undate_before_merger(rescheme_by_arithmetic(drop_rounded_joint(rows, joint)))
     return frame_of(rows, ctx.places, headline_end(text))

@@ -145,6 +145,12 @@ def section_plan_year(text: str, s0: int, s1: int) -> int | None:
     aims = _AIMS_HEADING.fullmatch(line)
     return int(aims["y"]) if aims else 0
 
+#: After a plan's count, its result in the same clause: "…, (kết quả / thực hiện) (đã)
+#: đạt N", "…, vượt N", "…, (còn) thiếu N".
+_RESULT_AFTER = re.compile(
+    r"(?:\s*(?:người|lao\s+động))?\s*,\s*(?:(?:kết\s+quả|thực\s+hiện)\s+)?(?:đã\s+)?"
+    r"(?:đạt|vượt|(?:còn\s+)?thiếu)\s+(?:được\s+)?\d", re.I)
+
 
 def plan_fallback_year(text: str, s0: int, fig: Figure, prev: Figure | None,
                        ctx: Any) -> int | None:
@@ -160,7 +166,12 @@ def plan_fallback_year(text: str, s0: int, fig: Figure, prev: Figure | None,
             and not (prev.measure or "").startswith("plan_") \
             and _YARDSTICK_BETWEEN.search(text, prev.end, fig.start):
         return ctx.continued_plan_year or prev.as_of.year
-    return ctx.continued_plan_year or ctx.headline_plan_year
+    reviewed = None
+    if ctx.review and ctx.report_year is not None and _RESULT_AFTER.match(text, fig.end):
+        # "kế hoạch giao 115.000 người, kết quả đạt 103%" in a review of a year (set 24):
+        # the plan its result is measured against, that year's
+        reviewed = ctx.report_year[1].year
+    return ctx.continued_plan_year or reviewed or ctx.headline_plan_year
 
 
 def year_at(sentence: str, pos: int, ctx: Any) -> int | None:

@@ -18,11 +18,11 @@ from typing import Any
 
 from ..geo import GeoError
 
-__all__ = ["former_unit", "in_play_again", "scoped_levels"]
+__all__ = ["FORMER_AFTER", "former_heading", "former_unit", "in_play_again", "scoped_levels"]
 
 #: "tỉnh Bắc Kạn cũ", "huyện Đăk Glei trước đây", "(cũ)", "trước (khi) sáp nhập".
 _MERGING = r"(?:sáp\s+nhập|sát\s+nhập|hợp\s+nhất)"
-_FORMER_AFTER = re.compile(
+FORMER_AFTER = re.compile(
     rf"[^\S\n]*(?:\(\s*)?(?:cũ|trước\s+đây|trước\s+(?:khi\s+)?{_MERGING})(?!\w)", re.I)
 #: a sentence opened by the time before the merger: "Trước khi sáp nhập, tỉnh A có …".
 _BEFORE_MERGER = re.compile(rf"\s*Trước\s+(?:khi|thời\s+điểm|lúc)\s+{_MERGING}\b", re.I)
@@ -45,7 +45,7 @@ def former_unit(text: str, s0: int, mention: Any, unit: Any, places: Any) -> boo
             or getattr(unit, "boundaries", None) != "legacy" \
             or unit.level not in ("province", "district"):
         return False
-    if _FORMER_AFTER.match(text, mention.end) or _BEFORE_MERGER.match(text, s0):
+    if FORMER_AFTER.match(text, mention.end) or _BEFORE_MERGER.match(text, s0):
         return True
     if not _MERGER_BEFORE.search(text, max(s0, mention.start - 80), mention.start):
         return False
@@ -57,13 +57,17 @@ def former_unit(text: str, s0: int, mention: Any, unit: Any, places: Any) -> boo
 
 
 def scoped_levels(last_by_level: dict[str, Any], before: dict[str, Any],
-                  formers: list[tuple[int, Any]]) -> dict[str, Any]:
+                  formers: list[tuple[int, Any]], led: tuple[Any, ...] | None = None
+                  ) -> dict[str, Any]:
     """The last place read at each level, less the former units a sentence gave figures.
 
     A former unit's figure does not make it the place a later sentence carries: the
     level's entry goes back to what it was before the sentence (``before``). ``formers``:
-    the sentence's former units as ``(offset, unit)``.
+    the sentence's former units as ``(offset, unit)``; ``led``: the block the sentence
+    lies in, whose former unit (:func:`former_heading`) counts as one of them.
     """
+    if led is not None and len(led) == 3:
+        formers = [*formers, (-1, led[0])]
     out = dict(last_by_level)
     for level, unit in last_by_level.items():
         if any(unit is f for _o, f in formers) and before.get(level) is not unit:
@@ -82,3 +86,33 @@ def in_play_again(placed: list[tuple[int, Any]], formers: list[tuple[int, Any]]
     unit as its former namesake ("tỉnh Đồng Nai cũ")."""
     offsets = {o for o, _u in formers}
     return [(o, u) for o, u in placed if o not in offsets]
+
+
+def former_heading(text: str, s0: int, s1: int, placed: list[tuple[int, Any]]
+                   ) -> tuple[Any, int, str] | None:
+    """A former unit heading a block of its own lines, and where the block ends.
+
+    An infographic's "ĐỊA BÀN TỈNH QUẢNG NAM CŨ" on a line of its own (no figure, no stop),
+    then "Bao phủ BHYT: 95,2%" right under it (set 22): the lines up to the next blank
+    line are the former unit's, as a list's items are its lead's
+    (:func:`~bhxh_analysis.extract.places_page.led_items`; the driver carries the place
+    while the block lasts, and a line naming its own place keeps that place). A heading
+    naming no former unit, or one followed by a blank line, leads nothing.
+
+    Returns
+    -------
+    tuple or None
+        ``(unit, end, "former")``: the former unit, the end of the block's last line and
+        a mark that tells :func:`scoped_levels` the block's unit is a former one.
+    """
+    line = text[s0:s1].strip()
+    if not line or "\n" in line or len(line) > 80 or re.search(r"[\d.:;!?]", line) \
+            or (s0 > 0 and text[s0 - 1] != "\n") or not text.startswith("\n", s1) \
+            or text.startswith("\n\n", s1):
+        return None
+    units = [(o, u) for o, u in placed if not isinstance(u, str)
+             and getattr(u, "boundaries", None) == "legacy"]
+    if len(units) != 1 or FORMER_AFTER.search(text, units[0][0], s1) is None:
+        return None
+    end = text.find("\n\n", s1 + 1)
+    return units[0][1], (len(text) if end < 0 else end), "former"

@@ -48,7 +48,9 @@ _PERSONS_THEN_EQUIVALENT = re.compile(
 #: "thấp hơn kế hoạch được giao 1,1 điểm phần trăm" (set 19; a percent there is the plan's).
 _BELOW_PLAN_RIGHT_BEFORE = re.compile(
     r"thấp\s+hơn\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)"
-    r"(?:\s+(?:được\s+|tỉnh\s+|thành\s+phố\s+)?giao)?\s*$", re.I)
+    # the giver: "được", or the level that set it ("tỉnh", "huyện giao": set 24)
+    r"(?:\s+(?:được\s+|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường)\s+)?"
+    r"giao)?\s*$", re.I)
 
 
 def points_over_plan(fig: Any, pre_q: str, after: str) -> bool:

@@ -43,6 +43,13 @@ _AIM_LINE = re.compile(r"[ \t]*(?:Phấn\s+đấu|Đặt\s+mục\s+tiêu|Tiếp\
                        r"(?!\w)", re.I)
 #: "phấn đấu thực hiện (hoàn thành, đạt) …": aims to strive for, not a report on them.
 _STRIVE_TO = re.compile(r"phấn\s+đấu\s+(?:thực\s+hiện|hoàn\s+thành|đạt(?:\s+được)?)", re.I)
+#: A lead opened by its year that goes on to the aims it strives for and ends on a colon
+#: ("2. Năm 2026, giao BHXH tỉnh … phấn đấu đạt các chỉ tiêu:", set 24): a heading of
+#: that year's targets though the year comes before "chỉ tiêu".
+_YEAR_FIRST_HEADING = re.compile(
+    r"[ \t]*(?:[IVX]{1,4}\.|\d{1,2}[.)]|[a-zđ]\))?[ \t]*(?:Trong\s+)?[Nn]ăm\s+"
+    r"(?P<y>(?:19|20)\d{2})\s*,[^\n\d%]{0,160}?(?:phấn\s+đấu|đề\s+ra|đặt\s+ra)"
+    r"[^\n\d%]{0,40}?(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,30}?:[ \t]*$", re.I)
 #: An item opened by its year: "- Năm 2026: …", "b) Đến năm 2030, …".
 _ITEM_YEAR = re.compile(
     r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
@@ -89,7 +96,7 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
     for i, line in enumerate(lines):
         if P.REPORT_WORDS.search(_STRIVE_TO.sub(" ", line)):
             continue  # not "phấn đấu thực hiện các chỉ tiêu năm 2026:" (set 17)
-        m = P.TARGET_HEADING.search(line)
+        m = P.TARGET_HEADING.search(line) or _YEAR_FIRST_HEADING.match(line)
         if m is not None:
             ctx.list_plan_year, ctx.list_rates = int(m["y"]), False
             if i + 1 < len(lines) and (P.LIST_ITEM.match(lines[i + 1])
@@ -328,12 +335,26 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
     return units
 
 
+#: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part.
+_PLACE_PART = re.compile(
+    r"[;,]\s*trong\s+đó\s*,?\s*(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|"
+    r"huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
+    r"(?:có|là|đạt)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I)
+
+
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
     """A count of persons in "Trong đó, huyện A 1.200 người, huyện B 950 người" after a
     sentence that says what is counted: its breakdown by place. After "UBND tỉnh giao chỉ
     tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
-    plans; after "toàn tỉnh có ... người tham gia ..." their participants."""
-    if not P.CONTINUES.match(text, s0) or not P.PARTICIPATE_BEFORE.search(before) \
+    plans; after "toàn tỉnh có ... người tham gia ..." their participants. The same
+    breakdown may follow "; trong đó, (địa bàn) tỉnh X cũ có N người" inside the
+    sentence that said what is counted (set 24): the place's participants."""
+    inner = _PLACE_PART.search(text, s0, fig.start)
+    if inner is not None and fig.start == inner.end() and not P.CONTINUES.match(text, s0):
+        before = text[s0:inner.start()]  # the sentence's own lead says what is counted
+    elif not P.CONTINUES.match(text, s0):
+        return "count without a cue"
+    if not P.PARTICIPATE_BEFORE.search(before) \
             or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
         return "count without a cue"
     # the plans of "giao chỉ tiêu số người tham gia …"; not after "số người tham gia … là

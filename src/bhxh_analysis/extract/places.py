@@ -119,6 +119,10 @@ _THIS_UNIT = re.compile(r"(?<!\w)(?P<kind>(?i:huyện|quận|thị\s+xã))(?:\s+
 _CAPTION_GOES_ON = re.compile(rf"[.!?]\s+[{P.UPPER}][^\n]*\d")
 
 
+#: A capitals heading's "CŨ" / "TRƯỚC ĐÂY" that the capitalised name ran on into.
+_CAPS_FORMER = re.compile(r"\s+(?:CŨ|TRƯỚC\s+ĐÂY)$")
+
+
 def find_mentions(text: str, registry: Any) -> list[Mention]:
     """Return every place reference in ``text``, sorted, without overlaps."""
     found: list[Mention] = []
@@ -128,6 +132,9 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
         # The kind stays with the name: "huyện Long Mỹ" and "thị xã Long Mỹ" differ.
         prefix = _KIND_NAMES.get(kind, "")
         name, end = f"{prefix} {m['name']}".strip(), m.end()
+        cut = _CAPS_FORMER.search(name)
+        if cut is not None:  # "TỈNH QUẢNG NAM CŨ" in capitals: "CŨ" is no word of the name
+            name, end = name[:cut.start()], end - (len(name) - cut.start())
         dashed = dashed_name(text, end, name, level, registry)
         if dashed is not None:  # "thành phố Phan Rang – Tháp Chàm": one name
             name, end = dashed
@@ -573,7 +580,7 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
     # B"): its places are in passing however often the body names them (set 22)
     caption = _CREDIT_NEXT.match(text, s1) is not None
     for off, unit in placed:
-        if unit.level not in ("district", "commune") or unit.province_code != province.code:
+        if unit.level not in ("district", "commune") or not _inside(unit, province):
             return False
         if opening.fullmatch(text, s0, off):
             return False
@@ -589,3 +596,17 @@ def named_once_in_passing(text: str, s0: int, s1: int, placed: list[tuple[int, A
                for m in mentions):
             return False
     return True
+
+
+def _inside(unit: Any, province: Any) -> bool:
+    """Whether ``unit`` lies inside ``province``, across the two boundary sets.
+
+    On a page of 1/7/2025 or later the province in play may be the legacy unit whose name
+    the 2025 province kept under another code (An Giang 89, now 91; Gia Lai 64, now 52):
+    a 2025 ward of it (phường Rạch Giá, 91) lies inside it though the codes differ (set 24).
+    """
+    if unit.province_code == province.code:
+        return True
+    return (unit.boundaries == "2025" and province.boundaries == "legacy"
+            and province.province_2025_name == province.name
+            and unit.province_2025_code == province.province_2025_code)
