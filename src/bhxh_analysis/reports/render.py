@@ -356,6 +356,11 @@ def place_html(name: str) -> str:
                     for p in re.split(r" (?=\()", name))
 
 
+#: A table of this many columns or more is set in a smaller type (class ``wide``, see
+#: ``templates/report.css``): Gia Lai 2025's twelve forecast columns were 1,222 px wide
+#: on the 1,100 px page (their numbers already wrap at a range's dash).
+WIDE_TABLE = 12
+
 def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
                place: str | None = None, range_note: bool = True) -> str:
     """Return a DataFrame as an HTML table in ``lang``: headings and cells from :data:`COLUMNS`.
@@ -426,7 +431,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
         body.append("<tr>" + "".join(cells) + "</tr>")
     note = (f'<p class="{RANGE_NOTE_CLASS}">{html.escape(i18n.t("range_note", lang))}</p>'
             if ranged and range_note else "")
-    return (f'<table class="bhxh-table"><thead><tr>{head}</tr></thead>'
+    kind = "bhxh-table wide" if len(columns) >= WIDE_TABLE else "bhxh-table"
+    return (f'<table class="{kind}"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>{note}')
 
 
