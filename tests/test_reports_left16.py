@@ -78,3 +78,47 @@ def test_wide_notes_only_above_twice_the_figure_and_not_for_no_moves(lang: str) 
         "x_participants", lang), place="P", hi=_num(2500, lang),
         times=i18n.fmt_number(2.5, lang, 1), value=_num(1000, lang),
         date=i18n.fmt_date(day, lang))]
+
+
+@pytest.mark.slow
+def test_a_kernel_session_runs_on_its_own_event_loop(home: Path, tmp_path: Path) -> None:
+    # Dask's LocalCluster ran each task in a copy of the main thread's context, whose
+    # jupyter event loop another worker was running: "This event loop is already
+    # running", a failed first attempt and "coroutine 'KernelManager._async_is_alive' was
+    # never awaited" (runner.py:435). Here the caller's context holds a loop running in
+    # another thread, as the second worker's did.
+    import asyncio
+    import gc
+    import threading
+    import warnings
+
+    import nbformat
+    from jupyter_core.utils import _loop
+
+    from bhxh_analysis.reports.runner import KernelSession
+
+    busy = asyncio.new_event_loop()
+    thread = threading.Thread(target=busy.run_forever, daemon=True)
+    thread.start()
+    token = _loop.set(busy)
+    try:
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            session = KernelSession(warm=False)
+            try:
+                nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 6 * 7\nx")])
+                nb.metadata["kernelspec"] = {"name": "python3", "language": "python",
+                                             "display_name": "Python 3"}
+                for n in range(2):  # the second run checks the kernel is alive first
+                    out = session.execute(nb, tmp_path / f"n{n}.ipynb", {})
+                    assert out.cells[-1].outputs[0]["data"]["text/plain"] == "42"
+            finally:
+                session.close()
+            gc.collect()
+        assert not [w for w in seen if "never awaited" in str(w.message)]
+        assert _loop.get() is busy  # the caller's loop untouched, the session's closed
+    finally:
+        _loop.reset(token)
+        busy.call_soon_threadsafe(busy.stop)
+        thread.join(timeout=10)
+        busy.close()
