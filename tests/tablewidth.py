@@ -132,8 +132,14 @@ class _Tables(HTMLParser):
                 pad = 2 * float(lr[:-2])
         return pad or 0.0
 
-    def _nowrap(self, selector: str) -> bool:
-        return _prop(self.rules, f".bhxh {selector}", "white-space") == "nowrap"
+    def _nowrap(self, selector: str, classes: list[str] = ()) -> bool:
+        """``white-space:nowrap`` for ``table.bhxh-table <selector>``, the table's own
+        classes' rules (``table.bhxh-table.wide td.num``) overriding the plain one."""
+        value = None
+        for table in ["table.bhxh-table", *(f"table.bhxh-table.{c}" for c in classes
+                                            if c != "bhxh-table")]:
+            value = _prop(self.rules, f".bhxh {table} {selector}", "white-space") or value
+        return value == "nowrap"
 
     def handle_starttag(self, tag, attrs):
         cls = (dict(attrs).get("class") or "").split()
@@ -142,11 +148,12 @@ class _Tables(HTMLParser):
         elif tag == "tr":
             self.col = 0
         elif tag in ("th", "td") and self.tables:
-            nowrap = any(self._nowrap(f"table.bhxh-table {tag}.{c}") for c in cls)
+            classes = self.tables[-1].classes
+            nowrap = any(self._nowrap(f"{tag}.{c}", classes) for c in cls)
             self.cell = {"tag": tag, "cls": cls, "parts": [], "nowrap": nowrap}
             self.nowrap_depth = 0
         elif tag == "span" and self.cell is not None:
-            inner = any(self._nowrap(f"table.bhxh-table span.{c}") for c in cls)
+            inner = any(self._nowrap(f"span.{c}") for c in cls)
             self.stack.append("nowrap" if inner else "")
             if inner:
                 self.cell["parts"].append(("open", ""))

@@ -106,3 +106,15 @@ def test_no_table_of_any_rendered_page_overflows(home: Path, shared_renders: Pat
     assert len(pages) >= 34
     bad = {p.name: found for p in pages if (found := too_wide(p.read_text("utf-8")))}
     assert bad == {}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_narrow_table_keeps_each_figure_on_one_line(home: Path, lang: str) -> None:
+    # Hà Nội's derived figures (four columns, one a long formula) wrapped "7.709.497–" /
+    # "8.494.684" once every numeric cell could wrap: only a wide table's may
+    rpt = ProvinceReport("Hà Nội", boundaries="legacy", lang=lang)
+    html = table_html(rpt.derived_table(), lang, place=rpt.unit.name)
+    (table,) = tables(html)
+    assert len(table.columns) < WIDE_TABLE and '<table class="bhxh-table">' in html
+    assert [c.run for c in table.columns if re.search(r"\d–\S*\d", c.run)]
+    assert table.px <= PAGE_PX

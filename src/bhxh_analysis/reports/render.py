@@ -356,10 +356,12 @@ def place_html(name: str) -> str:
                     for p in re.split(r" (?=\()", name))
 
 
-#: A table of this many columns or more is set in a smaller type (class ``wide``, see
-#: ``templates/report.css``): Gia Lai 2025's twelve forecast columns were 1,222 px wide
-#: on the 1,100 px page (their numbers already wrap at a range's dash).
-WIDE_TABLE = 12
+#: A table of this many columns or more (the coverage and forecast tables) is class
+#: ``wide`` (``templates/report.css``): a smaller type, and its numeric cells may wrap
+#: after a range's dash or at a space ("1.330.603–" / "1.465.915"), never inside a
+#: number. Gia Lai 2025's twelve forecast columns were 1,222 px wide on the 1,100 px
+#: page; a narrow table keeps each figure on one line.
+WIDE_TABLE = 11
 
 def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
                place: str | None = None, range_note: bool = True) -> str:
