@@ -39,6 +39,14 @@ def test_an_upper_end_over_twice_the_latest_figure_is_explained(home: Path,
     for part in (_num(seen["v1"], lang), _num(seen["v2"], lang),
                  i18n.fmt_date(seen["d1"], lang), i18n.fmt_date(seen["d2"], lang)):
         assert part in said[0]
+    # the year-end figure the national page shows for that year, with its word
+    from bhxh_analysis.reports.national import NationalReport
+
+    yearly = NationalReport(lang=lang).yearly_table()
+    shown = yearly[yearly["indicator"].eq("bhxh_voluntary_participants")
+                   & yearly["year"].eq(seen["d2"].year) & yearly["period"].eq("year_end")]
+    assert len(shown) == 1 and shown["value"].iloc[0] == seen["v2"]
+    assert i18n.qualified(_num(seen["v2"], lang), shown["qualifier"].iloc[0], lang) in said[0]
     # the upper end is beyond the largest rise seen: the page says so
     assert said[0].endswith(i18n.t("forecast_wide_beyond", lang))
     # BHYT's upper end is within twice its figure: nothing said

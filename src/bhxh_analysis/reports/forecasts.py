@@ -451,7 +451,8 @@ def wide_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
             continue
         text = i18n.t("forecast_wide_seen", lang, **values,
                       seen=i18n.place_label(str(seen["geo_name"]), lang),
-                      v1=num(seen["v1"]), v2=num(seen["v2"]),
+                      v1=i18n.qualified(num(seen["v1"]), seen["q1"], lang),
+                      v2=i18n.qualified(num(seen["v2"]), seen["q2"], lang),
                       d1=i18n.fmt_date(seen["d1"], lang), d2=i18n.fmt_date(seen["d2"], lang),
                       k=i18n.fmt_number(seen["ratio"], lang, 1))
         if round(times, 1) > round(seen["ratio"], 1):
@@ -468,7 +469,10 @@ def largest_rise_to_year_end(obs: pd.DataFrame, indicator: str, as_of: pd.Timest
     learns from), of a year whose 31 December figure is known by ``as_of``, dated in
     ``as_of``'s month of the year or earlier (a move from that point of the year or
     earlier to the year-end, as :func:`bhxh_analysis.forecast.methods.move_caps` takes
-    them); of two figures of one date the first by ``obs_id``. None when none rose.
+    them); of two figures of one date the one every page shows
+    (:func:`~.data.best_first`: the national page's "khoảng 574.000" of 31/12/2019, not
+    another source's 551.000), with its source's qualifier (``q1``, ``q2``). None when
+    none rose.
 
     Examples
     --------
@@ -480,13 +484,24 @@ def largest_rise_to_year_end(obs: pd.DataFrame, indicator: str, as_of: pd.Timest
     >>> round(r["ratio"], 2), r["d1"].month
     (1.97, 2)
     """
+    from ..metrics.figures import figure_bounds
+    from ..schema import QUALIFIER_KIND
+    from .data import best_first
+
     keys = ["boundaries", "geo_level", "geo_code"]
     sel = obs[(obs["indicator"] == indicator) & (obs["as_of"] <= as_of)
               & obs["geo_level"].isin(["nation", "national", "province"])]
-    order = [*keys, "as_of", *(["obs_id"] if "obs_id" in sel else [])]
-    sel = sel.sort_values(order, kind="stable").drop_duplicates([*keys, "as_of"])
+    # one figure per date, the one every page shows (the forecaster's: best_first)
+    sel = best_first(sel).sort_values([*keys, "as_of"], kind="stable").drop_duplicates(
+        [*keys, "as_of"])
+    if sel.empty:
+        return None
+    words = figure_bounds(sel)["qualifier"] if "value_raw" in sel else None
+    sel = sel.assign(qualifier="" if words is None else
+                     words.map(QUALIFIER_KIND).fillna("").astype(str).to_numpy())
     end = sel["as_of"].dt.month.eq(12) & sel["as_of"].dt.day.eq(31)
-    ends = sel[end].assign(year=lambda d: d["as_of"].dt.year)[[*keys, "year", "value", "as_of"]]
+    ends = sel[end].assign(year=lambda d: d["as_of"].dt.year)[
+        [*keys, "year", "value", "as_of", "qualifier"]]
     start = sel[~end & sel["as_of"].dt.month.le(as_of.month)].assign(
         year=lambda d: d["as_of"].dt.year)
     pairs = start.merge(ends, on=[*keys, "year"], suffixes=("", "_end"))
@@ -500,7 +515,7 @@ def largest_rise_to_year_end(obs: pd.DataFrame, indicator: str, as_of: pd.Timest
     top = pairs.loc[i]
     return {"geo_name": top["geo_name"], "v1": float(top["value"]),
             "v2": float(top["value_end"]), "d1": top["as_of"], "d2": top["as_of_end"],
-            "ratio": float(ratio[i])}
+            "ratio": float(ratio[i]), "q1": top["qualifier"], "q2": top["qualifier_end"]}
 
 
 def rest_notes(fcs: pd.DataFrame, lang: str) -> list[str]:
