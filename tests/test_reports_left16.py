@@ -130,3 +130,23 @@ def test_a_kernel_session_runs_on_its_own_event_loop(home: Path, tmp_path: Path)
         busy.call_soon_threadsafe(busy.stop)
         thread.join(timeout=10)
         busy.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_forecast_inside_a_ranged_plan_is_not_said_to_be_below_it(home: Path,
+                                                                    lang: str) -> None:
+    # Hồ Chí Minh 31/5/2017: forecast 6.587.840 inside the plan 6.364.850–6.693.351 read
+    # "the central forecast is below the plan, yet the probability of meeting it is 91%"
+    from bhxh_analysis.reports.words import forecast_sentences
+
+    rpt = ProvinceReport("Hồ Chí Minh", boundaries="legacy", lang=lang)
+    fcs = rpt.forecast_table()
+    row = fcs[fcs["indicator"].eq("bhyt_participants") & fcs["status"].eq("ok")].iloc[0]
+    assert row["plan_lo"] <= row["forecast"] < row["plan_hi"] and row["p_meet_plan"] >= 0.5
+    below = i18n.t("plan_model_disagree_below", lang, p="{p}").split("{p}")[0]
+    assert not any(below in n for n in rpt.forecast_notes())
+    # below the whole range, with P at least one half: still said
+    out = row.copy()
+    out["forecast"] = row["plan_lo"] - 1000.0
+    said = " ".join(forecast_sentences(pd.DataFrame([out]), lang))
+    assert below in said
