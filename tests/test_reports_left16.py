@@ -150,3 +150,21 @@ def test_a_forecast_inside_a_ranged_plan_is_not_said_to_be_below_it(home: Path,
     out["forecast"] = row["plan_lo"] - 1000.0
     said = " ".join(forecast_sentences(pd.DataFrame([out]), lang))
     assert below in said
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_applicable_target_keeps_its_sources_word(home: Path, lang: str) -> None:
+    # Đắk Lắk 2025, Sông Cầu 2018: the plan "trên 85%" in the headline table read "85%"
+    # as the applicable target of the coverage table
+    from bhxh_analysis.reports.render import table_html
+
+    rpt = ProvinceReport("Đắk Lắk", boundaries="2025", lang=lang)
+    cov = rpt.coverage_table()
+    worded = cov[cov["target_qualifier"].ne("")]
+    assert len(worded) >= 1
+    html = table_html(cov, lang, place=rpt.unit.name)
+    for _, r in worded.iterrows():
+        shown = i18n.qualified(i18n.fmt_pct(r["target"], lang), r["target_qualifier"], lang)
+        assert f">{shown}<" in html, shown
+    for _, r in cov[cov["target_qualifier"].eq("") & cov["target"].notna()].iterrows():
+        assert f">{i18n.fmt_pct(r['target'], lang)}<" in html
