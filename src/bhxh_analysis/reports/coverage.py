@@ -29,6 +29,25 @@ from .plans import next_plan_of, plan_note, plan_of, same_place, set_against_ano
 if TYPE_CHECKING:
     from .province import ProvinceReport
 
+def word_of(row: pd.Series | dict | None) -> str:
+    """The kind of a published figure's qualifier ("trên 85%" → ``over``; "" for none).
+
+    The applicable target keeps its source's word, as the rate does: Sông Cầu's plan
+    "trên 85%" (2018) read "85%" in the coverage table beside "trên 85%" in the
+    headline table.
+
+    Examples
+    --------
+    >>> word_of(pd.Series({"value": 85.0, "value_raw": "trên 85%", "unit": "%",
+    ...                    "indicator": "bhyt_plan_coverage_pct"})), word_of(None)
+    ('over', '')
+    """
+    if row is None or not isinstance(row, (pd.Series, dict)) or "value_raw" not in row:
+        return ""
+    one = pd.DataFrame([dict(row)])
+    return QUALIFIER_KIND.get(str(figure_bounds(one)["qualifier"].iloc[0]), "")
+
+
 #: Columns of the coverage table, in order.
 COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of",
            "as_of_approx", "target",
@@ -36,7 +55,7 @@ COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of",
            "denominator", "denominator_indicator", "persons_needed", "label",
            "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi",
            "persons_needed_lo", "persons_needed_hi", "target_lo", "target_hi", "gap_pp_lo",
-           "gap_pp_hi", "coverage_qualifier", "unit_kind"]
+           "gap_pp_hi", "coverage_qualifier", "target_qualifier", "unit_kind"]
 
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
@@ -315,6 +334,7 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             **gap_range(target, float(r["value"]), tgt_rng, gap_cov_rng),
             **needed_range(target, float(r["value"]), denom, gap_cov_rng, den_rng, tgt_rng),
             "coverage_qualifier": qual,
+            "target_qualifier": word_of(plan if plan is not None else tg),
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")

@@ -313,7 +313,8 @@ def notes(rpt: ProvinceReport) -> list[str]:
     from .words import forecast_sentences
 
     return (former_area_sentences(rpt) + forecast_sentences(fcs, rpt.lang)
-            + rest_notes(fcs, rpt.lang) + floor_notes(fcs, rpt.bundle.obs, rpt.lang))
+            + rest_notes(fcs, rpt.lang) + floor_notes(fcs, rpt.bundle.obs, rpt.lang)
+            + wide_notes(fcs, rpt.bundle.obs, rpt.lang))
 
 
 #: Qualifiers that make a published figure a level already reached ("trên 32.200").
@@ -411,6 +412,110 @@ def largest_short_fall(obs: pd.DataFrame, indicator: str, as_of: pd.Timestamp
     i = int(np.nanargmin(fall))
     return {"geo_name": sel["geo_name"].iloc[i], "v1": prev[i], "v2": v[i],
             "d1": sel["as_of"].iloc[i - 1], "d2": sel["as_of"].iloc[i], "fall": float(fall[i])}
+
+
+#: An upper 95 % end more than this many times the latest figure is explained on the page.
+WIDE_TIMES = 2.0
+
+
+def wide_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
+    """Say why a 95 % interval reaches more than :data:`WIDE_TIMES` times the latest figure.
+
+    Kon Tum, voluntary BHXH, 30/6/2020: 4,294 beside a 95 % interval of 3,904–11,179
+    (upper end ×2.6) and no word why. The forecast learns from how the indicator moved
+    to 31 December in earlier years, and those moves hold surges (voluntary BHXH
+    nationally ×2 from February to December 2019). One sentence per such row: how many
+    times the latest figure the upper end is, and the largest rise to a 31 December in
+    the data (:func:`largest_rise_to_year_end`), with its figures and dates; when the
+    upper end goes beyond it, that few such rises were there to learn from. Rows
+    flagged ``no_moves`` are left out: their sentence already says why they are wide.
+    """
+    need = {"status", "last_value", "hi95", "last_as_of", "indicator", "place", "flags"}
+    if fcs.empty or not need <= set(fcs.columns):
+        return []
+    num = lambda v: i18n.fmt_number(v, lang)  # noqa: E731
+    out = []
+    for _, r in fcs.iterrows():
+        last, hi = float(r["last_value"]), float(r["hi95"])
+        flags = str(r["flags"]).split(";") if isinstance(r["flags"], str) else []
+        if (r["status"] != "ok" or not last > 0 or not np.isfinite(hi)
+                or hi <= WIDE_TIMES * last or "no_moves" in flags):
+            continue
+        times = hi / last
+        values = {"label": i18n.indicator_label(r["indicator"], lang), "place": r["place"],
+                  "hi": num(hi), "times": i18n.fmt_number(times, lang, 1), "value": num(last),
+                  "date": i18n.fmt_date(r["last_as_of"], lang)}
+        seen = largest_rise_to_year_end(obs, str(r["indicator"]), pd.Timestamp(r["last_as_of"]))
+        if seen is None:
+            out.append(i18n.t("forecast_wide", lang, **values))
+            continue
+        text = i18n.t("forecast_wide_seen", lang, **values,
+                      seen=i18n.place_label(str(seen["geo_name"]), lang),
+                      v1=i18n.qualified(num(seen["v1"]), seen["q1"], lang),
+                      v2=i18n.qualified(num(seen["v2"]), seen["q2"], lang),
+                      d1=i18n.fmt_date(seen["d1"], lang), d2=i18n.fmt_date(seen["d2"], lang),
+                      k=i18n.fmt_number(seen["ratio"], lang, 1))
+        if round(times, 1) > round(seen["ratio"], 1):
+            text += " " + i18n.t("forecast_wide_beyond", lang)
+        out.append(text)
+    return out
+
+
+def largest_rise_to_year_end(obs: pd.DataFrame, indicator: str, as_of: pd.Timestamp
+                             ) -> dict[str, Any] | None:
+    """The largest rise from a figure to the 31 December of its year, in the data.
+
+    Figures of ``indicator`` of a national or provincial series (what the forecaster
+    learns from), of a year whose 31 December figure is known by ``as_of``, dated in
+    ``as_of``'s month of the year or earlier (a move from that point of the year or
+    earlier to the year-end, as :func:`bhxh_analysis.forecast.methods.move_caps` takes
+    them); of two figures of one date the one every page shows
+    (:func:`~.data.best_first`: the national page's "khoảng 574.000" of 31/12/2019, not
+    another source's 551.000), with its source's qualifier (``q1``, ``q2``). None when
+    none rose.
+
+    Examples
+    --------
+    >>> obs = pd.DataFrame({"boundaries": "legacy", "geo_level": "nation", "geo_code": "VN",
+    ...     "geo_name": "Việt Nam", "indicator": "x",
+    ...     "as_of": pd.to_datetime(["2019-02-28", "2019-08-31", "2019-12-31"]),
+    ...     "value": [280.0, 449.0, 551.0]})
+    >>> r = largest_rise_to_year_end(obs, "x", pd.Timestamp("2020-06-30"))
+    >>> round(r["ratio"], 2), r["d1"].month
+    (1.97, 2)
+    """
+    from ..metrics.figures import figure_bounds
+    from ..schema import QUALIFIER_KIND
+    from .data import best_first
+
+    keys = ["boundaries", "geo_level", "geo_code"]
+    sel = obs[(obs["indicator"] == indicator) & (obs["as_of"] <= as_of)
+              & obs["geo_level"].isin(["nation", "national", "province"])]
+    # one figure per date, the one every page shows (the forecaster's: best_first)
+    sel = best_first(sel).sort_values([*keys, "as_of"], kind="stable").drop_duplicates(
+        [*keys, "as_of"])
+    if sel.empty:
+        return None
+    words = figure_bounds(sel)["qualifier"] if "value_raw" in sel else None
+    sel = sel.assign(qualifier="" if words is None else
+                     words.map(QUALIFIER_KIND).fillna("").astype(str).to_numpy())
+    end = sel["as_of"].dt.month.eq(12) & sel["as_of"].dt.day.eq(31)
+    ends = sel[end].assign(year=lambda d: d["as_of"].dt.year)[
+        [*keys, "year", "value", "as_of", "qualifier"]]
+    start = sel[~end & sel["as_of"].dt.month.le(as_of.month)].assign(
+        year=lambda d: d["as_of"].dt.year)
+    pairs = start.merge(ends, on=[*keys, "year"], suffixes=("", "_end"))
+    pairs = pairs[pairs["value"] > 0]
+    if pairs.empty:
+        return None
+    ratio = pairs["value_end"] / pairs["value"]
+    i = ratio.idxmax()
+    if not ratio[i] > 1:
+        return None
+    top = pairs.loc[i]
+    return {"geo_name": top["geo_name"], "v1": float(top["value"]),
+            "v2": float(top["value_end"]), "d1": top["as_of"], "d2": top["as_of_end"],
+            "ratio": float(ratio[i]), "q1": top["qualifier"], "q2": top["qualifier_end"]}
 
 
 def rest_notes(fcs: pd.DataFrame, lang: str) -> list[str]:

@@ -356,6 +356,13 @@ def place_html(name: str) -> str:
                     for p in re.split(r" (?=\()", name))
 
 
+#: A table of this many columns or more (the coverage and forecast tables) is class
+#: ``wide`` (``templates/report.css``): a smaller type, and its numeric cells may wrap
+#: after a range's dash or at a space ("1.330.603–" / "1.465.915"), never inside a
+#: number. Gia Lai 2025's twelve forecast columns were 1,222 px wide on the 1,100 px
+#: page; a narrow table keeps each figure on one line.
+WIDE_TABLE = 11
+
 def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
                place: str | None = None, range_note: bool = True) -> str:
     """Return a DataFrame as an HTML table in ``lang``: headings and cells from :data:`COLUMNS`.
@@ -426,7 +433,8 @@ def table_html(df: pd.DataFrame, lang: str, columns: list[str] | None = None,
         body.append("<tr>" + "".join(cells) + "</tr>")
     note = (f'<p class="{RANGE_NOTE_CLASS}">{html.escape(i18n.t("range_note", lang))}</p>'
             if ranged and range_note else "")
-    return (f'<table class="bhxh-table"><thead><tr>{head}</tr></thead>'
+    kind = "bhxh-table wide" if len(columns) >= WIDE_TABLE else "bhxh-table"
+    return (f'<table class="{kind}"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>{note}')
 
 

@@ -43,6 +43,7 @@ from .index import (
     summary_of,
     write_index,
 )
+from .ownloop import OwnLoop
 from .pool import local_worker
 
 NOTEBOOKS: dict[str, str] = {
@@ -173,12 +174,16 @@ class KernelSession:
         self.runs = 0
         self._ipc_dir: str | None = None
         self._pending: str | None = None
+        self._own = OwnLoop()  # jupyter's event loop: this session's own (ownloop.py)
         _register_engine()
         self.start()
 
     def start(self) -> None:
         """Start (or restart) the kernel and its client."""
-        self.close()
+        self._own.run(self._start)
+
+    def _start(self) -> None:
+        self._close()
         km = _kernel_manager_class()(kernel_name="python3")
         if os.name == "posix":
             # Unix sockets in a private folder: no TCP ports to find, nothing on the network.
@@ -229,10 +234,13 @@ class KernelSession:
         papermill.PapermillExecutionError
             A cell failed (the executed notebook, with the traceback, is still written).
         """
+        return self._own.run(self._execute, notebook, output_path, parameters)
+
+    def _execute(self, notebook: Any, output_path: Path, parameters: dict[str, Any]):
         import papermill as pm
 
         if self.km is None or not self.km.is_alive():
-            self.start()
+            self._start()
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._wait(pending)
@@ -246,11 +254,15 @@ class KernelSession:
                 request_save_on_cell_execute=False, log_output=False,
                 execution_timeout=self.timeout, km=self.km, kc=self.kc)
         except TimeoutError:
-            self.start()  # a cell hung: never reuse that kernel
+            self._start()  # a cell hung: never reuse that kernel
             raise
 
     def close(self) -> None:
-        """Shut the kernel down."""
+        """Shut the kernel down and close the session's event loop."""
+        self._own.run(self._close)
+        self._own.close()
+
+    def _close(self) -> None:
         self._pending = None
         if self.kc is not None:
             self.kc.stop_channels()
