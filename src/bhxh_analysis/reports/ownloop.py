@@ -66,8 +66,10 @@ class OwnLoop:
 
     def close(self) -> None:
         """Close the event loop made in this context (if any, and not running)."""
-        from jupyter_core.utils import _loop
-
+        try:
+            from jupyter_core.utils import _loop  # private: the loop's context variable
+        except ImportError:  # another jupyter_core: its loop is not ours to close
+            return
         loop = self._ctx.get(_loop)
         if loop is not None and not loop.is_running() and not loop.is_closed():
             loop.close()
