@@ -168,3 +168,46 @@ def test_an_applicable_target_keeps_its_sources_word(home: Path, lang: str) -> N
         assert f">{shown}<" in html, shown
     for _, r in cov[cov["target_qualifier"].eq("") & cov["target"].notna()].iterrows():
         assert f">{i18n.fmt_pct(r['target'], lang)}<" in html
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_family_pool_is_not_called_the_schemes_own(home: Path, lang: str) -> None:
+    # Hồ Chí Minh 31/5/2017, BHYT: P(meet plan) counts 15 moves of every scheme's
+    # participants (``past_moves_pool`` "family", within 6 months); the page said "every
+    # Health insurance (BHYT) series of every place" beside "no figure of this very
+    # indicator, in any place, has a 31 December" (flag ``no_moves``)
+    from bhxh_analysis.reports.words import forecast_sentences
+
+    rpt = ProvinceReport("Hồ Chí Minh", boundaries="legacy", lang=lang)
+    fcs = rpt.forecast_table()
+    row = fcs[fcs["indicator"].eq("bhyt_participants") & fcs["status"].eq("ok")].iloc[0]
+    assert row["past_moves_pool"] == "family" and row["past_moves"] > 0
+    said = " ".join(forecast_sentences(pd.DataFrame([row]), lang))
+    sentence = i18n.t("plan_past_moves_family", lang, n=int(row["past_moves"]),
+                      k=int(row["past_moves_as_large"]),
+                      family=i18n.t("plan_family_participants", lang),
+                      window=str(int(row["past_moves_window"])))
+    assert sentence in said
+    assert i18n.scheme_label("bhyt", lang) not in sentence
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_year_over_says_what_the_plan_needed_then(home: Path, lang: str) -> None:
+    # national page, compulsory BHXH 2025: "the year is over and its published 31 December
+    # figure is over 18,260,000" then "to reach the plan …, the series must move by …"
+    # (present tense, as if the year were still running)
+    from bhxh_analysis.reports.words import forecast_sentences
+
+    rpt = ProvinceReport("Hồ Chí Minh", boundaries="legacy", lang=lang)
+    row = rpt.forecast_table().query("status == 'ok'").iloc[0].copy()
+    row["plan"], row["plan_lo"], row["plan_hi"] = (row["last_value"] * 1.05,) * 3
+    running = " ".join(forecast_sentences(pd.DataFrame([row]), lang))
+    row["actual"] = row["last_value"] * 1.02
+    over = " ".join(forecast_sentences(pd.DataFrame([row]), lang))
+    now = i18n.t("plan_reason", lang, label="\0", place="\0", plan="\0", as_of="\0",
+                 move="\0", move_pct="\0", last="\0", forecast="\0", p="\0").split("\0")
+    then = i18n.t("plan_reason_past", lang, label="\0", place="\0", plan="\0", as_of="\0",
+                  move="\0", move_pct="\0", last="\0", forecast="\0", p="\0").split("\0")
+    now, then = now[2], then[2]   # the words right after the place
+    assert now in running and then not in running
+    assert then in over and now not in over

@@ -270,3 +270,20 @@ def test_a_checks_implied_range_follows_the_tables_rule(lang) -> None:
     assert kept.endswith(f"(90{mark}52–90{mark}60%)"), kept
     alone = implied_text("bhxh_attainment_pct=89.91 [89.91, 89.92]", lang)
     assert alone.endswith(f"{i18n.fmt_pct(89.91, lang)}") and "–" not in alone, alone
+
+
+@pytest.mark.parametrize("lang, move, pct", [
+    ("en", "-205,150 to +123,351", "-3.1% to +1.9%"),
+    ("vi", "từ -205.150 đến +123.351", "từ -3,1% đến +1,9%"),
+])
+def test_a_move_needed_of_unknown_sign_carries_its_signs(lang, move, pct) -> None:
+    # Hồ Chí Minh 31/5/2017: "must move by -205,150 to 123,351 (sign not known) (-3.1% to
+    # 1.9% of the latest figure, …)" — no "+" on the rise, two brackets in a row
+    from bhxh_analysis.reports.words import plan_texts
+
+    r = pd.Series({"plan": 6693350.0, "plan_lo": 6364850.0, "plan_hi": 6693351.0,
+                   "last_value": 6570000.0, "p_meet_plan": 0.91, "p_meet_plan_lo": 0.91,
+                   "p_meet_plan_hi": 0.97})
+    t = plan_texts(r, lang)
+    assert (t["move"], t["move_pct"]) == (move, pct)
+    assert "(" not in t["move"]

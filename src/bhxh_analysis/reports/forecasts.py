@@ -38,7 +38,7 @@ COLUMNS = ["place", "geo_name", "boundaries", "geo_level", "geo_code", "indicato
            "year", "as_of", "last_value", "last_as_of", "forecast", "lo80", "hi80",
            "lo95", "hi95", "plan", "p_meet_plan", "pace_required", "method", "n_obs",
            "status", "error", "plan_source", "label", "past_moves", "past_moves_as_large",
-           "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
+           "past_moves_pool", "past_moves_window", "flags", "upper_bound", "bound_indicator", "bound_kind",
            "p_meet_plan_model", "plan_pull", "actual", "plan_basis", "plan_denominator",
            "plan_note", "denominator_note", "bound_year", "plan_lo", "plan_hi",
            "p_meet_plan_lo", "p_meet_plan_hi", "as_of_approx", "last_as_of_approx",
@@ -48,7 +48,7 @@ COLUMNS = ["place", "geo_name", "boundaries", "geo_level", "geo_code", "indicato
 _RESULT_FIELDS = (
     "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
     "pace_required", "method", "n_obs", "past_moves",
-    "past_moves_as_large", "past_moves_pool", "flags", "upper_bound",
+    "past_moves_as_large", "past_moves_pool", "past_moves_window", "flags", "upper_bound",
     "bound_indicator", "bound_kind", "bound_year", "p_meet_plan_model",
     "plan_pull", "plan_source", "plan_basis", "plan_denominator", "plan_lo", "plan_hi",
     "p_meet_plan_lo", "p_meet_plan_hi")

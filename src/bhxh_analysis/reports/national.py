@@ -328,7 +328,7 @@ class ForecastReport:
                 base.update({k: getattr(res, k, None) for k in (
                     "forecast", "lo80", "hi80", "lo95", "hi95", "plan", "p_meet_plan",
                     "pace_required", "method", "n_obs", "past_moves", "past_moves_as_large",
-                    "past_moves_pool", "flags", "upper_bound", "bound_indicator", "bound_kind",
+                    "past_moves_pool", "past_moves_window", "flags", "upper_bound", "bound_indicator", "bound_kind",
                     "p_meet_plan_model", "plan_pull", "plan_source", "plan_basis",
                     "plan_denominator", "plan_lo", "plan_hi", "p_meet_plan_lo",
                     "p_meet_plan_hi")})
@@ -340,7 +340,7 @@ class ForecastReport:
         cols = ["place", "boundaries", "geo_level", "geo_code", "indicator", "year", "as_of",
                 "last_value", "last_as_of", "forecast", "lo80", "hi80", "lo95", "hi95", "plan",
                 "p_meet_plan", "pace_required", "method", "n_obs", "actual", "status", "error",
-                "label", "past_moves", "past_moves_as_large", "past_moves_pool", "flags",
+                "label", "past_moves", "past_moves_as_large", "past_moves_pool", "past_moves_window", "flags",
                 "upper_bound", "bound_indicator", "bound_kind", "p_meet_plan_model", "plan_pull",
                 "plan_source", "plan_basis", "plan_denominator", "plan_lo", "plan_hi",
                 "p_meet_plan_lo", "p_meet_plan_hi", "last_value_qualifier", "actual_qualifier"]

@@ -340,8 +340,10 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                 out.append(i18n.t("plan_met_reason", lang, label=label, place=place,
                                   last=last, plan=txt["plan"], p=txt["p"]))
             else:
+                known = pd.notna(r.get("actual", math.nan))  # the year is over: then
                 out.append(i18n.t(
-                    "plan_reason", lang, label=label, place=place, plan=txt["plan"],
+                    "plan_reason_past" if known else "plan_reason", lang, label=label,
+                    place=place, plan=txt["plan"],
                     as_of=date_text(r["last_as_of"], r.get("last_as_of_approx"), lang),
                     move=txt["move"],
                     move_pct=txt["move_pct"], last=last,
@@ -352,11 +354,16 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                 out.append(i18n.t(key + "_one_p" if txt["p_one"] else key,
                                   lang, label=label, place=place, p=p))
             if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
-                family = r.get("past_moves_pool") == "family"
-                out.append(i18n.t("plan_past_moves_family" if family else "plan_past_moves",
-                                  lang, n=int(r["past_moves"]), k=int(r["past_moves_as_large"]),
-                                  scheme=i18n.scheme_label(str(r["indicator"]).split("_")[0],
-                                                           lang)))
+                # the family pool is every scheme's series of the same kind (participants
+                # or coverage rates) within the window, not this scheme's alone
+                family = i18n.t("plan_family_coverage" if str(r["indicator"]).endswith("_pct")
+                                else "plan_family_participants", lang)
+                window = r.get("past_moves_window")
+                out.append(i18n.t(
+                    "plan_past_moves_family" if r.get("past_moves_pool") == "family"
+                    else "plan_past_moves", lang, n=int(r["past_moves"]),
+                    k=int(r["past_moves_as_large"]), family=family,
+                    window=str(int(window)) if pd.notna(window) else "12"))
             out += _plan_model(r, lang, p, txt["ranged"])
         out += _bound_note(r, lang, fcs)
         for flag in _SHARED_FLAGS:  # no moves to learn: not "uses the moves of others"
@@ -414,9 +421,13 @@ def plan_texts(r: pd.Series, lang: str) -> dict:
     shares = [100 * (x - last) / last for x in (plan, lo, hi)]
     pct = [i18n.fmt_pct(x, lang, 1) for x in shares]
     move_pct = pct[0]
-    if ranged and (lo - last) * (hi - last) < 0:  # the sign of the move is not known
-        move_pct = i18n.t("range_to", lang, **dict(zip(("lo", "hi"), even_ends(
-            pct[1], pct[2], lang), strict=True)))
+    if ranged and (lo - last) * (hi - last) < 0:  # the sign of the move is not known:
+        # each end with its sign ("-205.150 đến +123.351 (-3,1% đến +1,9% …)"), not the
+        # table's "(chưa rõ âm hay dương)" before the sentence's own bracket
+        move = i18n.t("range_to", lang, lo=i18n.fmt_number(lo - last, lang),
+                      hi="+" + i18n.fmt_number(hi - last, lang))
+        pct_lo, pct_hi = even_ends(pct[1], pct[2], lang)
+        move_pct = i18n.t("range_to", lang, lo=pct_lo, hi="+" + pct_hi)
     elif ranged and not same_coarser(shares[1], shares[2], lang, 1):
         ends = even_ends(pct[1], pct[2], lang)
         move_pct = i18n.t("range_dash", lang, lo=ends[0].removesuffix("%"), hi=ends[1])
