@@ -277,10 +277,11 @@ SCHEME_LEAD = re.compile(r"[^.;:!?]*\b(?:phát\s+triển|tốc\s+độ)\b[^.;:!?
 _KIND_DESCRIPTOR = (r"(?:(?:miền\s+núi|vùng\s+(?:cao|sâu|xa|biên)|ven\s+biển|biên\s+giới|"
                     r"bãi\s+ngang|đảo|trung\s+du|đồng\s+bằng)[^\S\n]+)?")
 #: The "xã" of "bảo hiểm xã hội", "an sinh xã hội", "chính sách xã hội" is no commune
-#: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case).
+#: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case), nor that
+#: of a letterhead's motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (set 25).
 PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|"
-    r"(?<!hiểm\s)(?<!sinh\s)(?<!sách\s)xã|phường|"
+    r"(?<!hiểm\s)(?<!sinh\s)(?<!sách\s)xã(?![^\S\n]+hội[^\S\n]+chủ[^\S\n]+nghĩa)|phường|"
     r"thị\s+trấn|đặc\s+khu))[^\S\n]+" + _KIND_DESCRIPTOR
     + r"(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
