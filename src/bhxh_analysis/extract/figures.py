@@ -20,7 +20,7 @@ from .portions import attain_lead, campaign_total, few_days, new_lead
 from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
-from .scheme_after import bhxh_part_after, scheme_after_base, share_of_total
+from .scheme_after import bhxh_part_after, participation_after, scheme_after_base, share_of_total
 from .stocks import item_stock
 from .unit_share import share_of_units
 
@@ -688,9 +688,7 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
     """
     # a pair "197.247/240.986 người tham gia BHYT": the noun follows the pair's second
     end = next((int(n[8:]) for n in fig.notes if n.startswith("pairend:")), fig.end)
-    m = P.PARTICIPATE_AFTER.match(text, end)
-    if m is None:
-        m = P.PERSON_AFTER.match(text, end)
+    m = participation_after(text, end)  # (not the next line's label, set 25)
     if m is not None:
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
         if after and not text[m.end():after[0][0]].strip() and not re.search(

@@ -49,7 +49,11 @@ _STRIVE_TO = re.compile(r"phấn\s+đấu\s+(?:thực\s+hiện|hoàn\s+thành|đ
 _YEAR_FIRST_HEADING = re.compile(
     r"[ \t]*(?:[IVX]{1,4}\.|\d{1,2}[.)]|[a-zđ]\))?[ \t]*(?:Trong\s+)?[Nn]ăm\s+"
     r"(?P<y>(?:19|20)\d{2})\s*,[^\n\d%]{0,160}?(?:phấn\s+đấu|đề\s+ra|đặt\s+ra)"
-    r"[^\n\d%]{0,40}?(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,30}?:[ \t]*$", re.I)
+    r"[^\n\d%]{0,40}?(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,30}?:[ \t]*$"
+    # "NĂM 2026 PHẤN ĐẤU", "Năm 2026, mục tiêu:": an infographic's heading of the year's
+    # aims, set on a line of its own (set 25)
+    r"|[ \t]*(?:Trong\s+)?[Nn]ăm\s+(?P<y2>(?:19|20)\d{2})\s*[,:\-–]?\s*(?:phấn\s+đấu|"
+    r"mục\s+tiêu|chỉ\s+tiêu|nhiệm\s+vụ)[^\n\d%.,;]{0,30}?:?[ \t]*$", re.I)
 #: An item opened by its year: "- Năm 2026: …", "b) Đến năm 2030, …".
 _ITEM_YEAR = re.compile(
     r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
@@ -98,7 +102,7 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
             continue  # not "phấn đấu thực hiện các chỉ tiêu năm 2026:" (set 17)
         m = P.TARGET_HEADING.search(line) or _YEAR_FIRST_HEADING.match(line)
         if m is not None:
-            ctx.list_plan_year, ctx.list_rates = int(m["y"]), False
+            ctx.list_plan_year, ctx.list_rates = int(m["y"] or m.groupdict().get("y2")), False
             if i + 1 < len(lines) and (P.LIST_ITEM.match(lines[i + 1])
                                        or _AIM_LINE.match(lines[i + 1])):
                 year = ctx.list_plan_year  # the first item goes on in this sentence
