@@ -193,7 +193,8 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         sibling = depth == deeper >= 2 or (depth == deeper == 1 and (
             m is not None or not text[s0:off].strip()))
         return bool(end is not None and (depth > deeper or sibling)
-                    and _RANKED.fullmatch(_FORMER_BRACKET.sub("", text[end:fig.start], 1)))
+                    and _RANKED.fullmatch(_FORMER_MARK.sub("", _FORMER_BRACKET.sub(
+                        "", text[end:fig.start], 1), 1)))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
         return False
     # "Một số xã có tỷ lệ thấp như A đạt 89,2%, B đạt 90,4%": communes named bare, each
@@ -208,6 +209,8 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
 #: A former unit in brackets after a 2025 unit: "(thành phố Biên Hòa cũ)", and its close.
 _FORMER_BRACKET = re.compile(r"^\s*\([^()%\d]{2,60}?\s(?:cũ|trước\s+đây)\s*\)", re.I)
 _FORMER_CLOSE = re.compile(r"\s*(?:cũ|trước\s+đây)\s*\)", re.I)
+#: "tỉnh Bình Phước cũ đạt 92,1%" (set 25): a former unit's mark before its rate
+_FORMER_MARK = re.compile(r"^\s+(?:cũ|trước\s+đây)(?!\w)", re.I)
 
 #: "tỷ lệ này (chỉ) đạt" right before a rate: the rate read before, for a smaller place.
 _THIS_RATE_IS = re.compile(

@@ -432,6 +432,12 @@ class PlaceContext:
                                     "Phường ", "Thị trấn ", "Đặc khu "))
         levels: list[str | None] = [level] if level or prefixed else ["province", "district"]
         home = self.province
+        if self.after_reform and level == "commune" and home is not None:
+            try:  # "xã Vị Thủy" on a Cần Thơ page of 2026: the 2025 commune (set 25)
+                return self.registry.resolve(name, parent=home.full_name, level=level,
+                                             boundaries="2025")
+            except GeoError:
+                pass
         if not level and not prefixed and home is not None \
                 and fold_chars(name) == fold_chars(home.name):
             return home  # "Bạc Liêu có …" on a Bạc Liêu page: the province, not its city
