@@ -47,7 +47,7 @@ _JOIN = re.compile(r"tham\s+gia|\bđóng\b|có\s+thẻ", _I)
 #: đấu …", "Mục tiêu đến năm 2030, …", "đặt (ra) chỉ tiêu …" (not "hoàn thành/vượt mục tiêu",
 #: a result measured against it, nor "nỗ lực phấn đấu", the effort behind a result).
 AIM = re.compile(
-    r"(?<!nỗ\slực\s)(?<!hoàn\sthành\s)(?<!vượt\s)(?<!đạt\s)"
+    r"(?<!nỗ\slực\s)(?<!hoàn\sthành\s)(?<!vượt\s)(?<!đạt\s)(?<!so\svới\s)"
     r"(?:phấn\s+đấu|mục\s+tiêu|đặt\s+(?:ra\s+)?(?:mục\s+tiêu|chỉ\s+tiêu))(?!\s+(?:đã|được)\b)",
     _I)
 #: A result between the aim and the figure: then the figure is that result.

@@ -167,9 +167,9 @@ CHANGE_CLAUSE = re.compile(
     r"số\s+(?:người|đối\s+tượng|lao\s+động)(?:\s+tham\s+gia)?\s+(?P<dir>tăng|giảm)(?!\s+mới)",
     _I,
 )
-#: "… so với chỉ tiêu (được giao) (năm 2024) (là)" right before a rate: the plan's rate.
+#: "… so với chỉ tiêu (mục tiêu, set 25) (được giao) (năm 2024) (là)" before a rate: the plan's.
 PLAN_RIGHT_BEFORE = re.compile(
-    r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
     r"\s*(?:là|:)?\s*$", _I)
 #: A gap to a plan named in a sentence ("còn thiếu", "vượt", "thấp hơn", "chưa đạt").
 GAP_WORD = re.compile(r"\bthiếu\b|\bvượt\b|thấp\s+hơn|cao\s+hơn|chưa\s+đạt", _I)
