@@ -191,9 +191,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
         if prev.skip and not (prev.skip == _LIST_BOUND and prev.measure) and not (
-                ";" in pre_q and (P.PARTICIPATE_AFTER.match(after) or fig.unit == "pct")):
-            # (not "…, vượt 212 người; huyện B mới có 215 người tham gia": a new item
-            # with its own cue; nor "… đều trên 99%; xã B đạt 99,3%": a named rate)
+                P.NEW_ITEM.search(pre_q) and (P.PARTICIPATE_AFTER.match(after) or fig.unit == "pct")):
+            # (not "…, vượt 212 người; huyện B mới có 215 người tham gia": a new item with its
+            # own cue; nor "… đều trên 99%; (, trong khi) xã B đạt 99,3%": a named rate)
             return prev.skip
         if prev.measure and prev.measure not in ("population", "labour_force") and not (
                 prev.value < 0 and ";" in pre_q and P.PARTICIPATE_AFTER.match(after)):

@@ -564,6 +564,9 @@ PURPOSE = re.compile(r"(?:\b[Đđ]ể|nhằm|[Mm]uốn)\s+(?:đạt|hoàn\s+thà
 #: "…% số người tham gia", "…% số người có thẻ": a share of the participants, no coverage.
 SHARE_OF_PARTICIPANTS_AFTER = re.compile(
     r"\s*(?:tổng\s+)?số\s+(?:người|đối\s+tượng)\s+(?:đang\s+)?(?:tham\s+gia|có\s+thẻ)", _I)
+#: What opens a new item after a list's figure: ";", or a contrast ("…, trong khi (như)
+#: phường A mới đạt 94,2%", set 25): its figure is not the list's bound over several places.
+NEW_ITEM = re.compile(r";|\btrong\s+khi\b", _I)
 #: An item of a numbered or bulleted list ("1. …", "a) …", "- …").
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+")
 #: A heading of a year's targets ("Các chỉ tiêu chủ yếu năm 2021", "Mục tiêu năm 2024:");
