@@ -13,6 +13,12 @@ _LETTERHEAD = ("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA 
                "XÃ PHÚ LÂM          Độc lập - Tự do - Hạnh phúc\n\nBÁO CÁO\n"
                "Kết quả thực hiện chính sách BHYT năm 2023\n\n")
 
+_PDF_PAGE = ("BẢO HIỂM XÃ HỘI TỈNH CAO BẰNG          Độc lập - Tự do - Hạnh phúc\n\n"
+             "Đến hết tháng 10/2025, tỷ lệ bao phủ BHYT toàn tỉnh đạt\n95,2% dân số; tỷ lệ "
+             "lực lượng lao động trong độ tuổi\ntham gia BHXH đạt 14,3%. Các xã có tỷ lệ bao "
+             "phủ cao như xã Trà Lĩnh\n\n" + " " * 40 + "Trang 2/4\n" + "-" * 30 + "\n"
+             "đạt 99,3%; xã Quảng Uyên đạt 97,8%.\n")
+
 BLIND25_CLASSES = [
     # a commune's report: the letterhead's motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is no
     # second commune, so "trên địa bàn xã" is the commune of the letterhead, not the
@@ -81,6 +87,63 @@ BLIND25_CLASSES = [
      "có 8.100 người tham gia BHYT.", "2024-09-10", None,
      {("Hậu Giang", "bhyt_participants", "2024-08-31", 690_000.0),
       ("Phụng Hiệp", "bhyt_participants", "2024-08-31", 8_100.0)}),
+    # a gap measured against a target named "mục tiêu" ("so với mục tiêu 95% đặt ra cho
+    # năm 2026"): the target's rate is the plan, and it opens no aim the next sentence's
+    # coverage would go on
+    ("Đến hết tháng 10/2026, toàn tỉnh Nghệ An có 3.120.000 người tham gia BHYT, đạt 94,1% "
+     "dân số, còn thiếu 0,9 điểm phần trăm so với mục tiêu 95% đặt ra cho năm 2026. Số "
+     "người tham gia BHXH là 512.000 người, chiếm 27,5% lực lượng lao động trong độ "
+     "tuổi.", "2026-11-20", None,
+     {("Nghệ An", "bhyt_participants", "2026-10-31", 3_120_000.0),
+      ("Nghệ An", "bhyt_coverage_pct", "2026-10-31", 94.1),
+      ("Nghệ An", "bhyt_shortfall_pp", "2026-10-31", 0.9),
+      ("Nghệ An", "bhyt_plan_coverage_pct", "2026-12-31", 95.0),
+      ("Nghệ An", "bhxh_participants", "2026-10-31", 512_000.0),
+      ("Nghệ An", "bhxh_coverage_pct", "2026-10-31", 27.5)}),
+    # control: an aim set with "đặt mục tiêu" still carries to the next sentence's rate
+    ("Năm 2026, tỉnh Nghệ An đặt mục tiêu đạt 96% dân số tham gia BHYT. Tỷ lệ tham gia "
+     "BHXH đạt 30% lực lượng lao động.", "2026-07-10", None,
+     {("Nghệ An", "bhyt_plan_coverage_pct", "2026-12-31", 96.0),
+      ("Nghệ An", "bhxh_plan_coverage_pct", "2026-12-31", 30.0)}),
+    # a part's share of the total ("chiếm hơn 42% tổng số của thành phố") is no coverage
+    ("Đến hết tháng 6/2026, thành phố Hải Phòng có 95.000 người tham gia BHXH tự nguyện. "
+     "Số người tham gia BHXH tự nguyện tăng mạnh, trong đó khu vực tỉnh Hải Dương cũ có "
+     "40.200 người tham gia, chiếm hơn 42% tổng số của thành phố.", "2026-07-10", None,
+     {("Hải Phòng", "bhxh_voluntary_participants", "2026-06-30", 95_000.0),
+      ("Hải Dương", "bhxh_voluntary_participants", "2026-06-30", 40_200.0)}),
+    # control: a share of the total of workers of working age is the labour force's
+    ("Đến hết tháng 6/2026, thành phố Hải Phòng có 512.000 người tham gia BHXH, chiếm "
+     "27,5% tổng số lao động trong độ tuổi.", "2026-07-10", None,
+     {("Hải Phòng", "bhxh_participants", "2026-06-30", 512_000.0),
+      ("Hải Phòng", "bhxh_coverage_pct", "2026-06-30", 27.5)}),
+    # a ward's rate after a contrast ("…, trong khi một số phường còn thấp, như phường A
+    # mới đạt x%") is its own, not the bound the communes listed before it share
+    ("Đến hết tháng 9/2026, tỉnh Tuyên Quang có 1.650.000 người tham gia BHYT, đạt 95,1% "
+     "dân số. Các xã vùng cao như Đồng Văn, Yên Minh duy trì tỷ lệ bao phủ BHYT trên 99%, "
+     "trong khi một số phường còn thấp, như phường Minh Xuân mới đạt 93,6%.", "2026-10-10",
+     None,
+     {("Tuyên Quang", "bhyt_participants", "2026-09-30", 1_650_000.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2026-09-30", 95.1),
+      ("Minh Xuân", "bhyt_coverage_pct", "2026-09-30", 93.6)}),
+    # control: a third name in the same list, with no contrast, shares the bound
+    ("Đến hết tháng 9/2026, tỉnh Tuyên Quang có 1.650.000 người tham gia BHYT, đạt 95,1% "
+     "dân số. Các xã vùng cao như Đồng Văn, Yên Minh duy trì tỷ lệ bao phủ BHYT trên 99%, "
+     "xã Mèo Vạc trên 98%.", "2026-10-10", None,
+     {("Tuyên Quang", "bhyt_participants", "2026-09-30", 1_650_000.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2026-09-30", 95.1)}),
+    # a report copied from a PDF whose sentence runs over a page break ("… như xã A⏎⏎
+    # Trang 2/4⏎-----⏎đạt 99,3%; …"): one sentence, its communes' rates BHYT's like the
+    # province's coverage read before the labour-force rate
+    (_PDF_PAGE, "2025-11-12", None,
+     {("Cao Bằng", "bhyt_coverage_pct", "2025-10-31", 95.2),
+      ("Cao Bằng", "bhxh_coverage_pct", "2025-10-31", 14.3),
+      ("Trà Lĩnh", "bhyt_coverage_pct", "2025-10-31", 99.3),
+      ("Quảng Uyên", "bhyt_coverage_pct", "2025-10-31", 97.8)}),
+    # control: the next page opening with a capital starts a sentence of its own
+    (_PDF_PAGE.replace("đạt 99,3%; xã Quảng Uyên", "Xã Quảng Uyên"), "2025-11-12", None,
+     {("Cao Bằng", "bhyt_coverage_pct", "2025-10-31", 95.2),
+      ("Cao Bằng", "bhxh_coverage_pct", "2025-10-31", 14.3),
+      ("Quảng Uyên", "bhyt_coverage_pct", "2025-10-31", 97.8)}),
 ]
 
 test_blind25_classes = class_tests(BLIND25_CLASSES)
