@@ -19,6 +19,8 @@ _PDF_PAGE = ("BẢO HIỂM XÃ HỘI TỈNH CAO BẰNG          Độc lập - T
              "phủ cao như xã Trà Lĩnh\n\n" + " " * 40 + "Trang 2/4\n" + "-" * 30 + "\n"
              "đạt 99,3%; xã Quảng Uyên đạt 97,8%.\n")
 
+_YEAR_BLOCKS = "HÀ TĨNH\nTOÀN CẢNH BHXH NĂM 2025\n\nBHYT\n1.210.000 người\n\n"
+
 BLIND25_CLASSES = [
     # a commune's report: the letterhead's motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is no
     # second commune, so "trên địa bàn xã" is the commune of the letterhead, not the
@@ -144,6 +146,28 @@ BLIND25_CLASSES = [
      {("Cao Bằng", "bhyt_coverage_pct", "2025-10-31", 95.2),
       ("Cao Bằng", "bhxh_coverage_pct", "2025-10-31", 14.3),
       ("Quảng Uyên", "bhyt_coverage_pct", "2025-10-31", 97.8)}),
+    # Limits left by set 23: an infographic's plan in brackets under the gap line that is
+    # measured against it ("Vượt 800 người so với kế hoạch⏎(kế hoạch: 11.500 người)"):
+    # the reviewed year's plan, of new participants under a "Phát triển mới" heading
+    (_YEAR_BLOCKS + "Phát triển mới BHXH tự nguyện\n12.300 người\nVượt 800 người so với "
+     "kế hoạch\n(kế hoạch: 11.500 người)\n", "2026-01-14", None,
+     {("Hà Tĩnh", "bhyt_participants", "2025-12-31", 1_210_000.0),
+      ("Hà Tĩnh", "bhxh_voluntary_new_participants", "2025-12-31", 12_300.0),
+      ("Hà Tĩnh", "bhxh_voluntary_shortfall_participants", "2025-12-31", -800.0),
+      ("Hà Tĩnh", "bhxh_voluntary_plan_new_participants", "2025-12-31", 11_500.0)}),
+    # … and of all participants under a scheme's heading
+    (_YEAR_BLOCKS + "BHXH TỰ NGUYỆN\n36.400 người\nVượt 900 người so với kế hoạch\n"
+     "(kế hoạch: 35.500 người)\n", "2026-01-14", None,
+     {("Hà Tĩnh", "bhyt_participants", "2025-12-31", 1_210_000.0),
+      ("Hà Tĩnh", "bhxh_voluntary_participants", "2025-12-31", 36_400.0),
+      ("Hà Tĩnh", "bhxh_voluntary_shortfall_participants", "2025-12-31", -900.0),
+      ("Hà Tĩnh", "bhxh_voluntary_plan_participants", "2025-12-31", 35_500.0)}),
+    # control: a bracketed plan with its own year and no gap above it keeps that year
+    (_YEAR_BLOCKS + "Phát triển mới BHXH tự nguyện\n12.300 người\n(kế hoạch năm 2026: "
+     "13.000 người)\n", "2026-01-14", None,
+     {("Hà Tĩnh", "bhyt_participants", "2025-12-31", 1_210_000.0),
+      ("Hà Tĩnh", "bhxh_voluntary_new_participants", "2025-12-31", 12_300.0),
+      ("Hà Tĩnh", "bhxh_voluntary_plan_participants", "2026-12-31", 13_000.0)}),
 ]
 
 test_blind25_classes = class_tests(BLIND25_CLASSES)
