@@ -168,6 +168,17 @@ BLIND25_CLASSES = [
      {("Hà Tĩnh", "bhyt_participants", "2025-12-31", 1_210_000.0),
       ("Hà Tĩnh", "bhxh_voluntary_new_participants", "2025-12-31", 12_300.0),
       ("Hà Tĩnh", "bhxh_voluntary_plan_participants", "2026-12-31", 13_000.0)}),
+    # Limits left by set 22: a result rate named by its scheme only, after a comma with no
+    # verb ("…, BHTN 33,1% và BHYT 94,6% dân số"), after a labour-force coverage
+    ("Đến hết tháng 6/2026, tỉnh Bắc Ninh có tỷ lệ bao phủ BHXH đạt 40,2% lực lượng lao "
+     "động, BHTN 33,1% và BHYT 94,6% dân số.", "2026-07-10", None,
+     {("Bắc Ninh", "bhxh_coverage_pct", "2026-06-30", 40.2),
+      ("Bắc Ninh", "bhtn_coverage_pct", "2026-06-30", 33.1),
+      ("Bắc Ninh", "bhyt_coverage_pct", "2026-06-30", 94.6)}),
+    # control: a change of that scheme after the comma is no coverage
+    ("Đến hết tháng 6/2026, tỉnh Bắc Ninh có tỷ lệ bao phủ BHXH đạt 40,2% lực lượng lao "
+     "động, BHTN tăng 3,5% so với cùng kỳ.", "2026-07-10", None,
+     {("Bắc Ninh", "bhxh_coverage_pct", "2026-06-30", 40.2)}),
 ]
 
 test_blind25_classes = class_tests(BLIND25_CLASSES)
