@@ -179,6 +179,18 @@ BLIND25_CLASSES = [
     ("Đến hết tháng 6/2026, tỉnh Bắc Ninh có tỷ lệ bao phủ BHXH đạt 40,2% lực lượng lao "
      "động, BHTN tăng 3,5% so với cùng kỳ.", "2026-07-10", None,
      {("Bắc Ninh", "bhxh_coverage_pct", "2026-06-30", 40.2)}),
+    # Limits left by set 23: a former province's part of a merged total, named after the
+    # count ("…, trong đó khoảng 380 nghìn người thuộc địa bàn tỉnh Hải Dương cũ")
+    ("Lũy kế đến hết tháng 9/2025, thành phố Hải Phòng có hơn 1 triệu người tham gia BHXH, "
+     "trong đó khoảng 380 nghìn người thuộc địa bàn tỉnh Hải Dương cũ. Tỷ lệ bao phủ BHYT "
+     "đạt 94,1% dân số.", "2025-10-20", None,
+     {("Hải Phòng", "bhxh_participants", "2025-09-30", 1_000_000.0),
+      ("Hải Dương", "bhxh_participants", "2025-09-30", 380_000.0),
+      ("Hải Phòng", "bhyt_coverage_pct", "2025-09-30", 94.1)}),
+    # control: a part named by a group, not a place, is no row
+    ("Lũy kế đến hết tháng 9/2025, thành phố Hải Phòng có 1.050.000 người tham gia BHXH, "
+     "trong đó có 9.100 người thuộc hộ nghèo.", "2025-10-20", None,
+     {("Hải Phòng", "bhxh_participants", "2025-09-30", 1_050_000.0)}),
 ]
 
 test_blind25_classes = class_tests(BLIND25_CLASSES)
