@@ -35,9 +35,9 @@ def participation_after(text: str, end: int) -> re.Match[str] | None:
 
     Examples
     --------
-    >>> participation_after("97,8% dân số\nTham gia BHXH: 18%", 5) is None
+    >>> participation_after("97,8% dân số\\nTham gia BHXH: 18%", 5) is None
     True
-    >>> participation_after("97,8% dân số\ntham gia BHYT", 5).group().split()[-2:]
+    >>> participation_after("97,8% dân số\\ntham gia BHYT", 5).group().split()[-2:]
     ['tham', 'gia']
     """
     m = P.PARTICIPATE_AFTER.match(text, end) or P.PERSON_AFTER.match(text, end)
