@@ -535,17 +535,24 @@ def test_f1_on_the_seed_articles() -> None:
 # points below "chỉ tiêu huyện giao" (tests/test_extract_blind24.py), 1.000 after; every
 # class fixed, so its threshold is 0.97. Set 23 rose to 0.992 with set 22's leftovers (a
 # bare BHTN rate after a comma); its bracketed plan and a former province's part of a
-# total are left, so its threshold stays 0.96.
+# total were left (threshold 0.96) and fixed after set 25's classes (wp-fix25): 0.997,
+# one false positive left (a sapo's rounded part its gold reads as restating the body's
+# compulsory count), threshold 0.97.
 # Set 25 (a fifth set of ordinary articles of 2025-2026, a fifth writer) was read at 0.880
-# with set 23's rules and 0.883 with set 24's, never seen by either (first looks both):
-# threshold 0.86, a first-look guard until its classes are fixed.
+# with set 23's rules and 0.883 with set 24's, never seen by either (first looks both),
+# then in-sample (wp-fix25): a commune report's letterhead motto "XÃ HỘI CHỦ NGHĨA" no
+# commune and "UBND xã" its commune, an infographic's "NĂM 2026 PHẤN ĐẤU" block and its
+# label lines' own schemes, a 2025 commune in the province in play (not a former
+# province's legacy commune), "tỉnh X cũ đạt N%", a gap to a "mục tiêu" and a share of
+# "tổng số", a rate after "trong khi", a sentence over a PDF page break
+# (tests/test_extract_blind25.py), 1.000 after; every class fixed, so its threshold is 0.97.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
-              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.96),
-              ("blind24", 0.97), ("blind25", 0.86)]
+              ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.97),
+              ("blind24", 0.97), ("blind25", 0.97)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])

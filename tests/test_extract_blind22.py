@@ -153,10 +153,11 @@ BLIND22_CLASSES = [
       ("Hà Tĩnh", "bhtn_plan_coverage_pct", "2026-12-31", 35.0),
       ("Hà Tĩnh", "bhyt_plan_coverage_pct", "2026-12-31", 95.0)}),
     # control: results of the year in the same shape give no target (the middle rate,
-    # after a result, is not read: a limit, docs/extract.md)
+    # after a labour-force result, is that scheme's result since set 25's leftovers)
     ("Hết năm 2025, tỉnh Hà Tĩnh có tỷ lệ bao phủ BHXH 40,2% lực lượng lao động, BHTN "
      "33,1% và BHYT 94,6% dân số.", "2026-01-20", None,
      {("Hà Tĩnh", "bhxh_coverage_pct", "2025-12-31", 40.2),
+      ("Hà Tĩnh", "bhtn_coverage_pct", "2025-12-31", 33.1),
       ("Hà Tĩnh", "bhyt_coverage_pct", "2025-12-31", 94.6)}),
     # an infographic's bare gap line, its cue before a colon ("Còn thiếu: 1,4 điểm phần
     # trăm"): the shortfall in points

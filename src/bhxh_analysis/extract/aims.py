@@ -47,7 +47,7 @@ _JOIN = re.compile(r"tham\s+gia|\bđóng\b|có\s+thẻ", _I)
 #: đấu …", "Mục tiêu đến năm 2030, …", "đặt (ra) chỉ tiêu …" (not "hoàn thành/vượt mục tiêu",
 #: a result measured against it, nor "nỗ lực phấn đấu", the effort behind a result).
 AIM = re.compile(
-    r"(?<!nỗ\slực\s)(?<!hoàn\sthành\s)(?<!vượt\s)(?<!đạt\s)"
+    r"(?<!nỗ\slực\s)(?<!hoàn\sthành\s)(?<!vượt\s)(?<!đạt\s)(?<!so\svới\s)"
     r"(?:phấn\s+đấu|mục\s+tiêu|đặt\s+(?:ra\s+)?(?:mục\s+tiêu|chỉ\s+tiêu))(?!\s+(?:đã|được)\b)",
     _I)
 #: A result between the aim and the figure: then the figure is that result.
@@ -194,7 +194,7 @@ def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
     kind as the one before (a plan's when that was a plan's). Only across one ";" with
     no figure or sentence end between. Two more shapes after a labour-force coverage
     (a BHXH or BHTN rate; Limits of sets 22 and 23): the next scheme named before its
-    percent after a comma ("…, tham gia BHTN ước đạt 29,4%"), and a count of a scheme of
+    percent after a comma ("…, tham gia BHTN ước đạt 29,4%", "…, BHTN 33,1%"), and a count of a scheme of
     the labour force then its bare rate ("; 2.021.400 người tham gia BHTN, đạt 41,4%"):
     that scheme's coverage, unless a plan follows ("đạt 95% kế hoạch").
     """
@@ -213,9 +213,10 @@ _LABOUR_SCHEMES = ("bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn")
 _LABOUR_SCHEME = (r"(?:BHXH(?:\s+(?:bắt\s+buộc|tự\s+nguyện))?|BHTN|bảo\s+hiểm\s+(?:xã\s+hội"
                   r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện))?|thất\s+nghiệp))")
 #: "…, (tỷ lệ) (tham gia) BHTN (ước) đạt ": the next labour-force scheme after a comma.
+#: The verb may be left out ("…, BHTN 33,1% và …", set 22's Limits, fixed with set 25's).
 _LABOUR_RATE_NEXT = re.compile(
-    rf"[^.;\d]*,\s*(?:tỷ\s+lệ\s+)?(?:tham\s+gia\s+)?{_LABOUR_SCHEME}\s+"
-    r"(?:(?:ước|ước\s+tính|cũng)\s+)?(?:đạt|là|chiếm)\s*", _I)
+    rf"[^.;\d]*,\s*(?:tỷ\s+lệ\s+)?(?:tham\s+gia\s+)?{_LABOUR_SCHEME}"
+    r"(?:\s+(?:(?:ước|ước\s+tính|cũng)\s+)?(?:đạt|là|chiếm))?\s*", _I)
 #: " người tham gia BHTN, đạt ": right after that scheme's count.
 _LABOUR_COUNT_RATE = re.compile(
     rf"\s*(?:người|lao\s+động)\s+tham\s+gia\s+{_LABOUR_SCHEME}\s*,\s*(?:đạt|bằng|chiếm)\s*", _I)

@@ -308,16 +308,26 @@ def lead_scheme(text: str, s0: int, s1: int) -> tuple[str, int] | None:
     return found[0][1], end if end >= 0 else len(text)
 
 
-def local_rate_scheme(last_rate: Any, heading: str | None, bhyt_rate: bool) -> str:
+_DEPTH = {"nation": 0, "province": 1, "district": 2, "commune": 3}
+
+
+def local_rate_scheme(last_rate: Any, heading: str | None, bhyt_rate: bool,
+                      named: list[Any] | None = None) -> str:
     """The scheme of a smaller place's bare rate read like the last rate of a larger one.
 
     A lead of the list naming a scheme gives it; else, after a rate of the labour force
     (BHXH, BHTN) when a BHYT coverage of a place was read too, BHYT's: reports give the
     population's coverage place by place ("… còn chênh lệch: xã A mới đạt 88,9%, …" after
-    the province's BHYT and then BHXH rates); else the last rate's scheme.
+    the province's BHYT and then BHXH rates); else the last rate's scheme. With ``named``
+    (the places its sentence names before a bare coverage, "Tỷ lệ bao phủ tại huyện A chỉ
+    đạt x%"), BHYT's only when one of them is smaller than the last rate's place (set 25:
+    "Một số xã có tỷ lệ bao phủ cao như xã A … đạt 99,1%" after BHYT's and BHXH's rates).
     """
     if heading is not None:
         return heading
+    if named is not None and not any(_DEPTH.get(getattr(u, "level", None), 0) > _DEPTH.get(
+            getattr(last_rate.place, "level", None), 9) for u in named):
+        return last_rate.scheme
     if bhyt_rate and last_rate.scheme not in ("bhyt", "bhyt_household"):
         return "bhyt"
     return last_rate.scheme

@@ -641,9 +641,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             if ctx.lead_scheme is not None and fig.start < ctx.lead_scheme[1]:
                 fig.scheme = ctx.lead_scheme[0]  # its paragraph's lead names it
             if fig.measure in ("coverage_pct", "shortfall_pp") and ctx.last_rate is not None:
-                # a bare coverage ("Tỷ lệ bao phủ tại huyện A chỉ đạt x%") is of the last
-                # coverage's scheme, not of the count between (household BHYT's)
-                fig.scheme = headed_rate(text, fig.start) or ctx.last_rate.scheme
+                # a bare coverage is of the last coverage's scheme (not of a count between)
+                fig.scheme = headed_rate(text, fig.start) or local_rate_scheme(
+                    ctx.last_rate, None, ctx.bhyt_rate, [u for o, u in placed if o < fig.start])
             fig.scheme = base_scheme(text, fig, fig.scheme) or fig.scheme  # "% dân số"
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last

@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
+from .gap_plan import plan_under_gap
 
 if TYPE_CHECKING:
     from .figures import Figure
@@ -167,9 +168,11 @@ def plan_fallback_year(text: str, s0: int, fig: Figure, prev: Figure | None,
             and _YARDSTICK_BETWEEN.search(text, prev.end, fig.start):
         return ctx.continued_plan_year or prev.as_of.year
     reviewed = None
-    if ctx.review and ctx.report_year is not None and _RESULT_AFTER.match(text, fig.end):
+    if ctx.review and ctx.report_year is not None and (
+            _RESULT_AFTER.match(text, fig.end) or plan_under_gap(text, fig.start)):
         # "kế hoạch giao 115.000 người, kết quả đạt 103%" in a review of a year (set 24):
-        # the plan its result is measured against, that year's
+        # the plan its result is measured against, that year's; "Vượt 1.600 người so với
+        # kế hoạch⏎(kế hoạch: 20.000 người)" on an infographic of the year too (set 23)
         reviewed = ctx.report_year[1].year
     return ctx.continued_plan_year or reviewed or ctx.headline_plan_year
 

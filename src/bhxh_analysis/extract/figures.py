@@ -14,13 +14,14 @@ from . import patterns as P
 from .aims import aimed, planned_under_lead, rate_item_after, receiving
 from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
+from .gap_plan import gap_of_new
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .parts import part_not_row
 from .portions import attain_lead, campaign_total, few_days, new_lead
 from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
 from .row_codes import row_code
-from .scheme_after import bhxh_part_after, scheme_after_base, share_of_total
+from .scheme_after import bhxh_part_after, participation_after, scheme_after_base, share_of_total
 from .stocks import item_stock
 from .unit_share import share_of_units
 
@@ -191,9 +192,9 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if prev is not None and prev.unit == fig.unit and listed:
         # A list: "... trên 1.000 người tham gia BHYT, 1.000 người tham gia BHXH".
         if prev.skip and not (prev.skip == _LIST_BOUND and prev.measure) and not (
-                ";" in pre_q and (P.PARTICIPATE_AFTER.match(after) or fig.unit == "pct")):
-            # (not "…, vượt 212 người; huyện B mới có 215 người tham gia": a new item
-            # with its own cue; nor "… đều trên 99%; xã B đạt 99,3%": a named rate)
+                P.NEW_ITEM.search(pre_q) and (P.PARTICIPATE_AFTER.match(after) or fig.unit == "pct")):
+            # (not "…, vượt 212 người; huyện B mới có 215 người tham gia": a new item with its
+            # own cue; nor "… đều trên 99%; (, trong khi) xã B đạt 99,3%": a named rate)
             return prev.skip
         if prev.measure and prev.measure not in ("population", "labour_force") and not (
                 prev.value < 0 and ";" in pre_q and P.PARTICIPATE_AFTER.match(after)):
@@ -214,7 +215,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             if fig.unit != "pct" and (P.NEW.search(pre_q) or (
                     prev is not None and prev.measure == "attainment_pct"
                     and prev_same is not None and prev_same.measure == "new_participants")
-                    or _gap_of_new(statement, pre_q, prev, fig.start)):
+                    or gap_of_new(text, statement, pre_q, prev, fig.start)):
                 # "đạt 32,4% kế hoạch phát triển mới (15.000 người)"; "phát triển mới
                 # 12.460 người, đạt 138,4% kế hoạch giao (9.000 người)": new ones' plan
                 fig.measure = "plan_new_participants"
@@ -247,7 +248,8 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     if inner and P.PLAN.search(inner) and not P.OVER_BEFORE.search(inner) and not name \
             and not P.CHANGE_BEFORE.search(inner) and not re.search(r"đạt|so\s+với", inner):
         # "đạt 93,52% (kế hoạch 93,5%)": the plan printed inside a remark
-        fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_participants"
+        fig.measure = "plan_coverage_pct" if fig.unit == "pct" else "plan_new_participants" \
+            if gap_of_new(text, statement, pre_q, prev, fig.start) else "plan_participants"
         fig.penalty += 0.1
         return None
     reason = part_not_row(text, fig, pre_q, after, statement)
@@ -633,20 +635,6 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     return "count without a cue"
 
 
-def _gap_of_new(statement: str, pre_q: str, prev: Figure | None, pos: int) -> bool:
-    """Whether a plan in brackets is the one a gap of new participants is measured against.
-
-    "phát triển mới 31.450 người …, vượt 1.450 người so với kế hoạch (30.000 người)": the
-    surplus is over new participants, so the plan is a plan of new participants.
-    """
-    if prev is None or prev.measure != "shortfall_participants" or not re.search(
-            r"so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch)[^()\d]*\(\s*$", pre_q, re.I):
-        return False
-    head = statement[:max(0, len(statement) - (pos - prev.start))]
-    counted = [c for c in re.split(r",", head) if re.search(r"\d", c)]
-    return bool(counted) and bool(P.NEW.search(counted[-1]))
-
-
 def _target_named(pre_q: str, statement: str) -> bool:
     """Whether a rate follows a target named since the figure before.
 
@@ -688,9 +676,7 @@ def scheme_of(text: str, fig: Figure, s0: int, prev: Figure | None) -> str | Non
     """
     # a pair "197.247/240.986 người tham gia BHYT": the noun follows the pair's second
     end = next((int(n[8:]) for n in fig.notes if n.startswith("pairend:")), fig.end)
-    m = P.PARTICIPATE_AFTER.match(text, end)
-    if m is None:
-        m = P.PERSON_AFTER.match(text, end)
+    m = participation_after(text, end)  # (not the next line's label, set 25)
     if m is not None:
         after = scheme_mentions(text, m.end(), min(len(text), m.end() + 60))
         if after and not text[m.end():after[0][0]].strip() and not re.search(

@@ -20,7 +20,7 @@ from . import patterns as P
 if TYPE_CHECKING:
     from .figures import Figure
 
-__all__ = ["plan_count_in_gap", "plan_in_gap"]
+__all__ = ["gap_of_new", "plan_count_in_gap", "plan_in_gap", "plan_under_gap"]
 
 #: "thấp hơn chỉ tiêu … là" (no other figure but a year between) right before a rate.
 _GAP_TO_PLAN = re.compile(
@@ -67,3 +67,47 @@ def plan_count_in_gap(text: str, fig: Figure, s0: int) -> bool:
         return False
     statement = text[s0:fig.start].rsplit(";", 1)[-1]
     return bool(_COUNT_GAP_TO_PLAN.search(statement))
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+#: "(kế hoạch: 20.000 người)" opening a line of its own, up to the count
+_PLAN_LINE = re.compile(r"[ \t]*\(\s*(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+giao)?\s*:?\s*", re.I)
+#: a line ending on the yardstick its gap is measured against: "… so với kế hoạch"
+_AGAINST_PLAN_END = re.compile(r"so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch)[ \t]*$", re.I)
+
+
+def plan_under_gap(text: str, pos: int) -> bool:
+    """Whether the figure at ``pos`` is a plan in brackets opening its line right under a
+    line ending on the yardstick of a gap: "Vượt 1.600 người so với kế hoạch⏎(kế hoạch:
+    20.000 người)" (the plan the gap above is measured against)."""
+    line0 = text.rfind("\n", 0, pos) + 1
+    if line0 < 2 or not _PLAN_LINE.fullmatch(text, line0, pos):
+        return False
+    above = text.rfind("\n", 0, line0 - 1) + 1
+    return bool(_AGAINST_PLAN_END.search(text, above, line0 - 1))
+
+
+def gap_of_new(text: str, statement: str, pre_q: str, prev: Figure | None, pos: int) -> bool:
+    """Whether a plan in brackets is the one a gap of new participants is measured against.
+
+    "phát triển mới 31.450 người …, vượt 1.450 người so với kế hoạch (30.000 người)": the
+    surplus is over new participants, so the plan is a plan of new participants. An
+    infographic prints the same on lines of a block (set 23's leftover, fixed with set
+    25's): "Phát triển mới BHXH tự nguyện⏎21.600 người⏎Vượt 1.600 người so với kế
+    hoạch⏎(kế hoạch: 20.000 người)": the bracket opens its line, the line above ends on
+    "so với kế hoạch", and the block's heading (its first line) names new participants.
+    ``pos`` is where the plan's figure starts.
+    """
+    if prev is not None and prev.measure == "shortfall_participants" and re.search(
+            r"so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch)[^()\d]*\(\s*$", pre_q, re.I):
+        head = statement[:max(0, len(statement) - (pos - prev.start))]
+        counted = [c for c in re.split(r",", head) if re.search(r"\d", c)]
+        return bool(counted) and bool(P.NEW.search(counted[-1]))
+    if not plan_under_gap(text, pos):
+        return False
+    line0 = text.rfind("\n", 0, pos) + 1
+    above = text.rfind("\n", 0, line0 - 1) + 1
+    blank = [m.end() for m in _BLANK.finditer(text, 0, above + 1)]
+    first = blank[-1] if blank else 0
+    heading = text[first:text.find("\n", first)]
+    return bool(P.NEW.search(heading))

@@ -19,7 +19,8 @@ text):
 - a page footer ("… Trang 2/5", "- 3 -") and a rule ("_____") are blanked;
 - in a text that shows such print layout (a column run or a page footer), a line
   wrapped inside a sentence (long, not closed by a stop, followed by a line of text)
-  joins the next;
+  joins the next, across a blanked page footer too when the next page's first line
+  goes on in lower case (set 25);
 - the numbering column of a table ("TT | Loại hình | …", rows "1 | BHXH bắt buộc | …",
   sub-rows "1.1 | - BHXH bắt buộc | …" since set 22) is blanked: a row number is no
   place, and the row's first cell is then its scheme
@@ -82,10 +83,12 @@ def lay_out(text: str) -> str:
     ''
     """
     printed = False
+    blanked: list[int] = []
     for pattern in (_FOOTER, _RULE):  # (a footer's office and page number go together)
         for m in pattern.finditer(text):
             printed = printed or pattern is _FOOTER
             text = _blank(text, m.start(), m.end())
+            blanked.append(m.start())
     for m in _COLUMNS.finditer(text):
         if "|" in m[0] or not text[m.end()].isupper():
             continue
@@ -98,6 +101,13 @@ def lay_out(text: str) -> str:
             if nxt < len(text) and text[m.end()] == "\n" and text[nxt:nxt + 1].strip() \
                     and not _BLOCK_START.match(text, nxt):
                 text = text[:m.end()] + " " + text[nxt:]
+                continue
+            # a sentence running over a page break ("… như xã A⏎⏎  Trang 2/5⏎-----⏎đạt
+            # 99,1%", set 25): the blanked footer between, the next page's line going on
+            gap = re.match(r"[ \t\n]*", text[m.end():])
+            k = m.end() + gap.end()
+            if any(m.end() <= b < k for b in blanked) and text[k:k + 1].islower():
+                text = text[:m.end()] + text[m.end():k].replace("\n", " ") + text[k:]
     return _numbering(text)
 
 

@@ -49,7 +49,11 @@ _STRIVE_TO = re.compile(r"phấn\s+đấu\s+(?:thực\s+hiện|hoàn\s+thành|đ
 _YEAR_FIRST_HEADING = re.compile(
     r"[ \t]*(?:[IVX]{1,4}\.|\d{1,2}[.)]|[a-zđ]\))?[ \t]*(?:Trong\s+)?[Nn]ăm\s+"
     r"(?P<y>(?:19|20)\d{2})\s*,[^\n\d%]{0,160}?(?:phấn\s+đấu|đề\s+ra|đặt\s+ra)"
-    r"[^\n\d%]{0,40}?(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,30}?:[ \t]*$", re.I)
+    r"[^\n\d%]{0,40}?(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,30}?:[ \t]*$"
+    # "NĂM 2026 PHẤN ĐẤU", "Năm 2026, mục tiêu:": an infographic's heading of the year's
+    # aims, set on a line of its own (set 25)
+    r"|[ \t]*(?:Trong\s+)?[Nn]ăm\s+(?P<y2>(?:19|20)\d{2})\s*[,:\-–]?\s*(?:phấn\s+đấu|"
+    r"mục\s+tiêu|chỉ\s+tiêu|nhiệm\s+vụ)[^\n\d%.,;]{0,30}?:?[ \t]*$", re.I)
 #: An item opened by its year: "- Năm 2026: …", "b) Đến năm 2030, …".
 _ITEM_YEAR = re.compile(
     r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
@@ -98,7 +102,7 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
             continue  # not "phấn đấu thực hiện các chỉ tiêu năm 2026:" (set 17)
         m = P.TARGET_HEADING.search(line) or _YEAR_FIRST_HEADING.match(line)
         if m is not None:
-            ctx.list_plan_year, ctx.list_rates = int(m["y"]), False
+            ctx.list_plan_year, ctx.list_rates = int(m["y"] or m.groupdict().get("y2")), False
             if i + 1 < len(lines) and (P.LIST_ITEM.match(lines[i + 1])
                                        or _AIM_LINE.match(lines[i + 1])):
                 year = ctx.list_plan_year  # the first item goes on in this sentence
@@ -189,7 +193,8 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         sibling = depth == deeper >= 2 or (depth == deeper == 1 and (
             m is not None or not text[s0:off].strip()))
         return bool(end is not None and (depth > deeper or sibling)
-                    and _RANKED.fullmatch(_FORMER_BRACKET.sub("", text[end:fig.start], 1)))
+                    and _RANKED.fullmatch(_FORMER_MARK.sub("", _FORMER_BRACKET.sub(
+                        "", text[end:fig.start], 1), 1)))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
         return False
     # "Một số xã có tỷ lệ thấp như A đạt 89,2%, B đạt 90,4%": communes named bare, each
@@ -204,6 +209,8 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
 #: A former unit in brackets after a 2025 unit: "(thành phố Biên Hòa cũ)", and its close.
 _FORMER_BRACKET = re.compile(r"^\s*\([^()%\d]{2,60}?\s(?:cũ|trước\s+đây)\s*\)", re.I)
 _FORMER_CLOSE = re.compile(r"\s*(?:cũ|trước\s+đây)\s*\)", re.I)
+#: "tỉnh Bình Phước cũ đạt 92,1%" (set 25): a former unit's mark before its rate
+_FORMER_MARK = re.compile(r"^\s+(?:cũ|trước\s+đây)(?!\w)", re.I)
 
 #: "tỷ lệ này (chỉ) đạt" right before a rate: the rate read before, for a smaller place.
 _THIS_RATE_IS = re.compile(

@@ -110,6 +110,7 @@ def after_money(text: str, s0: int, fig: Figure) -> bool:
     "… thu … 943.482 triệu đồng, tăng 82.958 triệu đồng (9,6%) so với cùng kỳ …, đạt
     29,2% kế hoạch …": the last figure outside remarks before the percent (since the
     sentence start or a ";") is money, and no scheme or person is named between them.
+    A line of a block that prints no figure before the percent reads the line above it.
     """
     if fig.unit != "pct":
         return False
@@ -117,6 +118,13 @@ def after_money(text: str, s0: int, fig: Figure) -> bool:
                     text[s0:fig.start].rsplit(";", 1)[-1])
     figures = [m for m in P.NUMBER.finditer(clause)
                if m["mult"] or m["pct"] or not re.fullmatch(r"(?:19|20)\d{2}", m["num"])]
+    line = text.rfind("\n", 0, fig.start) + 1
+    if not figures and not P.SCHEME.search(text, line, fig.start) and line >= 2 \
+            and text[line - 2] != "\n" and "\n" not in text[s0:line - 1]:
+        # "THU⏎1.042 tỷ đồng⏎Đạt 101,3% kế hoạch" (set 25): an infographic's line right
+        # under a sum of money, in the same block, is that sum's rate
+        clause = text[text.rfind("\n", 0, line - 1) + 1:line - 1]
+        figures = list(P.NUMBER.finditer(clause))
     if not figures or not P.MONEY_AFTER.match(clause, figures[-1].end()):
         return False
     between = clause[figures[-1].end():]

@@ -12,7 +12,9 @@ so none is a row. What counts as a part:
   tại các khu công nghiệp" (a subgroup's rate, not the labour force);
 - a part's share of a total after "trong đó … chiếm": "tỷ lệ bao phủ 98,1% dân số,
   trong đó người thuộc hộ nghèo, cận nghèo chiếm trên 60%" (a list of subgroups splits
-  the comma clause, so the statement since the sentence start or ";" is read);
+  the comma clause, so the statement since the sentence start or ";" is read), or
+  before "tổng số": "… có 40.200 người tham gia, chiếm hơn 42% tổng số của thành phố"
+  (set 25; not "tổng số lao động", a labour force);
 - a group's share of the population ("đồng bào dân tộc chiếm 30% dân số"), the
   population of several places taken together ("dân số của 3 xã này là …"), the
   health-only part of a total ("số người chỉ tham gia BHYT (không kể …) là …") and the
@@ -75,6 +77,10 @@ _INSURANCE = re.compile(r"BHYT|BHXH|BHTN|bảo\s+hiểm|tham\s+gia|thẻ", _I)
 #: "… chiếm (hơn) X% dân số": a share of the population.
 _SHARE_BEFORE = re.compile(r"chiếm\s+(?:hơn|gần|khoảng|trên|xấp\s+xỉ)?\s*$", _I)
 _POPULATION_AFTER = re.compile(r"\s*dân\s+số", _I)
+#: "… chiếm (hơn) X% tổng số (người tham gia) của thành phố": a part's share of the
+#: participants (set 25), not of the population or the labour force
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:trong\s+)?tổng\s+số(?!\s+(?:người\s+)?(?:lao\s+động|dân))(?!\w)", _I)
 #: "dân số (hiện tại) của 03 xã, thị trấn (này)": several places counted together.
 _SEVERAL_PLACES = re.compile(
     r"dân\s+số(?:\s+\S+){0,3}?\s+của\s+(?:\d+|các|những|hai|ba|bốn|năm)\s+"
@@ -131,6 +137,8 @@ def _part_rate(text: str, fig: Figure, pre: str, after: str, statement: str) -> 
         if (subject and not _INSURANCE.search(subject) and not re.search(r"\d", subject)) or (
                 re.match(r"\s*dân\s+số", statement, _I) and not _INSURANCE.search(statement)):
             return "a group's share of the population"  # "người theo đạo chiếm 22% dân số"
+    if _SHARE_BEFORE.search(pre) and _TOTAL_AFTER.match(after):
+        return "a part's share of a total"  # "…, chiếm hơn 42% tổng số của thành phố"
     apart = _SET_APART.match(statement)
     if apart and SUBGROUP.search(apart["group"]) and not _UNITS_AS_PLACES.search(apart["group"]):
         return "a subgroup's rate"  # "Riêng nhóm học sinh, sinh viên, tỷ lệ … đạt 99,2%"

@@ -167,9 +167,9 @@ CHANGE_CLAUSE = re.compile(
     r"số\s+(?:người|đối\s+tượng|lao\s+động)(?:\s+tham\s+gia)?\s+(?P<dir>tăng|giảm)(?!\s+mới)",
     _I,
 )
-#: "… so với chỉ tiêu (được giao) (năm 2024) (là)" right before a rate: the plan's rate.
+#: "… so với chỉ tiêu (mục tiêu, set 25) (được giao) (năm 2024) (là)" before a rate: the plan's.
 PLAN_RIGHT_BEFORE = re.compile(
-    r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+(?:được\s+)?giao)?(?:\s+năm(?:\s+\d{4})?)?"
     r"\s*(?:là|:)?\s*$", _I)
 #: A gap to a plan named in a sentence ("còn thiếu", "vượt", "thấp hơn", "chưa đạt").
 GAP_WORD = re.compile(r"\bthiếu\b|\bvượt\b|thấp\s+hơn|cao\s+hơn|chưa\s+đạt", _I)
@@ -277,10 +277,11 @@ SCHEME_LEAD = re.compile(r"[^.;:!?]*\b(?:phát\s+triển|tốc\s+độ)\b[^.;:!?
 _KIND_DESCRIPTOR = (r"(?:(?:miền\s+núi|vùng\s+(?:cao|sâu|xa|biên)|ven\s+biển|biên\s+giới|"
                     r"bãi\s+ngang|đảo|trung\s+du|đồng\s+bằng)[^\S\n]+)?")
 #: The "xã" of "bảo hiểm xã hội", "an sinh xã hội", "chính sách xã hội" is no commune
-#: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case).
+#: ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI": the province is the place, in any case), nor that
+#: of a letterhead's motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (set 25).
 PLACE_PREFIXED = re.compile(
     r"(?P<kind>(?i:tỉnh|thành\s+phố|TP\.?|Tp\.?|huyện|quận|thị\s+xã|TX\.?|"
-    r"(?<!hiểm\s)(?<!sinh\s)(?<!sách\s)xã|phường|"
+    r"(?<!hiểm\s)(?<!sinh\s)(?<!sách\s)xã(?![^\S\n]+hội[^\S\n]+chủ[^\S\n]+nghĩa)|phường|"
     r"thị\s+trấn|đặc\s+khu))[^\S\n]+" + _KIND_DESCRIPTOR
     + r"(?P<name>" + _CAP_WORD + r"(?:[ \-]+" + _CAP_WORD + r"){0,3})"
 )
@@ -563,6 +564,9 @@ PURPOSE = re.compile(r"(?:\b[Đđ]ể|nhằm|[Mm]uốn)\s+(?:đạt|hoàn\s+thà
 #: "…% số người tham gia", "…% số người có thẻ": a share of the participants, no coverage.
 SHARE_OF_PARTICIPANTS_AFTER = re.compile(
     r"\s*(?:tổng\s+)?số\s+(?:người|đối\s+tượng)\s+(?:đang\s+)?(?:tham\s+gia|có\s+thẻ)", _I)
+#: What opens a new item after a list's figure: ";", or a contrast ("…, trong khi (như)
+#: phường A mới đạt 94,2%", set 25): its figure is not the list's bound over several places.
+NEW_ITEM = re.compile(r";|\btrong\s+khi\b", _I)
 #: An item of a numbered or bulleted list ("1. …", "a) …", "- …").
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+")
 #: A heading of a year's targets ("Các chỉ tiêu chủ yếu năm 2021", "Mục tiêu năm 2024:");

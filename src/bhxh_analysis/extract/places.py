@@ -186,11 +186,15 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
     return _commune_in_context(text, _named_elsewhere(_parents_first(text, kept), registry))
 
 
-#: "toàn xã có …", "trên địa bàn phường …": the commune (ward, township) in context — not
+#: "toàn xã có …", "trên địa bàn phường …", "UBND xã báo cáo" (its report's author, set
+#: 25): the commune (ward, township) in context — not
 #: "toàn xã hội" (the whole society), "xã viên" (a cooperative's members), nor "xã A".
 _CONTEXT_COMMUNE = re.compile(
-    r"(?:(?<!\w)[Tt]oàn|(?<!\w)[Cc]ả|[Tt]rên\s+địa\s+bàn)\s+(?P<kind>xã|phường|thị\s+trấn)"
-    rf"(?!\s+(?:hội|viên))(?!\w)(?![^\S\n]+[{P.UPPER}])")
+    r"(?:(?<!\w)[Tt]oàn|(?<!\w)[Cc]ả|[Tt]rên\s+địa\s+bàn|(?<!các\s)(?:UBND|Ủy\s+ban\s+nhân\s+dân))\s+"
+    r"(?P<kind>xã|phường|thị\s+trấn)"
+    rf"(?!\s+(?:hội|viên))(?!\w)(?![^\S\n]+[{P.UPPER}])"
+    # (not "UBND xã, phường": every commune and ward)
+    r"(?![^\S\n]*(?:,|/|\bvà\b)[^\S\n]*(?:xã|phường|thị\s+trấn)(?!\w))")
 
 
 def _commune_in_context(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -428,6 +432,12 @@ class PlaceContext:
                                     "Phường ", "Thị trấn ", "Đặc khu "))
         levels: list[str | None] = [level] if level or prefixed else ["province", "district"]
         home = self.province
+        if self.after_reform and level == "commune" and home is not None:
+            try:  # "xã Vị Thủy" on a Cần Thơ page of 2026: the 2025 commune (set 25)
+                return self.registry.resolve(name, parent=home.full_name, level=level,
+                                             boundaries="2025")
+            except GeoError:
+                pass
         if not level and not prefixed and home is not None \
                 and fold_chars(name) == fold_chars(home.name):
             return home  # "Bạc Liêu có …" on a Bạc Liêu page: the province, not its city

@@ -90,9 +90,29 @@ def national_document(sentence: str) -> bool:
     return bool(P.NATIONAL_DOCUMENT.search(sentence)) and not P.LOCAL_WORD.search(sentence)
 
 
+#: "… N người thuộc (địa bàn / khu vực) tỉnh X (cũ)" right after a count: X's part
+_PART_OF_AREA = re.compile(r"\s*người\s+thuộc\s+(?:(?:địa\s+bàn|khu\s+vực)\s+)?(?=\S)", re.I)
+
+
+def area_part(text: str, fig: Figure, ctx: PlaceContext) -> Any:
+    """The place of a count followed by the area it is counted in: "… có hơn 1 triệu người
+    tham gia BHXH, trong đó gần 400 nghìn người thuộc địa bàn tỉnh Hải Dương cũ" (set 23's
+    leftover, fixed with set 25's) is the former province's part, not the merged city's
+    participants; the unit must be named with its kind."""
+    m = _PART_OF_AREA.match(text, fig.end)
+    named = P.PLACE_PREFIXED.match(text, m.end()) if m is not None else None
+    if named is None:
+        return None
+    kind = re.sub(r"\s+", " ", named["kind"].lower()).rstrip(".")
+    return ctx.resolve_name(f"{prefixed_name(kind)} {named['name']}", P.KIND_LEVEL.get(kind))
+
+
 def bare_place(text: str, fig: Figure, s0: int, prev: Figure | None,
-                ctx: PlaceContext) -> Any:
-    """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%")."""
+               ctx: PlaceContext) -> Any:
+    """A district or commune named bare right before its figure ("Hiệp An đạt 70,5%"), or
+    the area named right after a count (:func:`area_part`)."""
+    if fig.unit in ("count", "bare") and (part := area_part(text, fig, ctx)) is not None:
+        return part
     w0 = prev.end if prev is not None else s0
     pre = re.sub(r"\s+còn\s*$", " ", text[w0:fig.start])  # "Nông Sơn còn 5.505 người"
     head, name = trailing_name(clause_of(pre))

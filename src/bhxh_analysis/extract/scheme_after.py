@@ -18,7 +18,33 @@ from . import patterns as P
 if TYPE_CHECKING:
     from .printed import Figure
 
-__all__ = ["base_scheme", "bhxh_part_after", "scheme_after_base"]
+__all__ = ["base_scheme", "bhxh_part_after", "participation_after", "scheme_after_base"]
+
+#: a line break, then a line opened by a capital: the next line of a block
+_NEXT_LINE = re.compile(rf"\n[ \t]*[{P.UPPER}]")
+
+
+def participation_after(text: str, end: int) -> re.Match[str] | None:
+    """The persons and "tham gia" (or the persons alone) right after a figure, if any.
+
+    An infographic's block prints a label and its rate on each line: "Bao phủ BHYT: 97,8%
+    dân số⏎Tham gia BHXH: 18% lực lượng lao động" (set 25). "Tham gia BHXH" opens the
+    next line's label, not the words after the rate above it ("97,8% dân số tham gia
+    BHXH"), so a match that runs into a line opened by a capital is none; a sentence
+    wrapped inside ("… 97,8% dân số⏎tham gia BHYT") still reads on.
+
+    Examples
+    --------
+    >>> participation_after("97,8% dân số\\nTham gia BHXH: 18%", 5) is None
+    True
+    >>> participation_after("97,8% dân số\\ntham gia BHYT", 5).group().split()[-2:]
+    ['tham', 'gia']
+    """
+    m = P.PARTICIPATE_AFTER.match(text, end) or P.PERSON_AFTER.match(text, end)
+    if m is not None and _NEXT_LINE.search(text, end, m.end()):
+        return None
+    return m
+
 
 #: The base right after a rate, then at most a verb of holding, up to the scheme's name.
 _BASE_THEN = re.compile(
