@@ -498,8 +498,8 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
     if P.ONE_DAY.search(statement) or P.ONE_DAY.search(short_after) or few_days(statement):
         return "one day's count"  # "chỉ trong ngày 8-5, đã phát triển được 22.306 người"
     if P.MORE_BEFORE.search(pre_q) and not campaign and (
-            P.TO_REACH_OPENING.match(statement) or (P.TO_REACH_PLAN_AFTER.match(after)
-                                                    and not _PLAN_NAMED.search(clause))):
+            P.TO_REACH_OPENING.match(statement) or P.FROM_NOW_MORE.search(pre_q) or (
+                P.TO_REACH_PLAN_AFTER.match(after) and not _PLAN_NAMED.search(clause))):
         # "Để hoàn thành chỉ tiêu …, phấn đấu mở rộng thêm khoảng N người", "phấn đấu
         # vận động thêm N người để hoàn thành chỉ tiêu": still needed (a plan named before
         # the count, "Kế hoạch giao phát triển thêm N người để …", stays the plan)

@@ -97,18 +97,54 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
     else:
         ctx.list_plan_year, ctx.list_rates = None, False
     lines = text[s0:s1].split("\n")
+    at = s0
     for i, line in enumerate(lines):
+        at += len(line) + 1
         if P.REPORT_WORDS.search(_STRIVE_TO.sub(" ", line)):
             continue  # not "phấn đấu thực hiện các chỉ tiêu năm 2026:" (set 17)
         m = P.TARGET_HEADING.search(line) or _YEAR_FIRST_HEADING.match(line)
         if m is not None:
             ctx.list_plan_year, ctx.list_rates = int(m["y"] or m.groupdict().get("y2")), False
-            if i + 1 < len(lines) and (P.LIST_ITEM.match(lines[i + 1])
-                                       or _AIM_LINE.match(lines[i + 1])):
-                year = ctx.list_plan_year  # the first item goes on in this sentence
         elif _YEARLESS_HEADING.match(line):
-            ctx.list_plan_year, ctx.list_rates = YEARLY, False
+            # "1. Chỉ tiêu chủ yếu" under "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026": the
+            # section's year (set 26); a heading in no such section prints none
+            ctx.list_plan_year, ctx.list_rates = section_year(text, at - len(line) - 1), False
+        else:
+            continue
+        if ctx.list_plan_year != YEARLY and i + 1 < len(lines) and (
+                P.LIST_ITEM.match(lines[i + 1]) or _AIM_LINE.match(lines[i + 1])):
+            year = ctx.list_plan_year  # the first item goes on in this sentence
     return year
+
+
+#: A numbered section's heading line: "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026", "B. PHƯƠNG
+#: HƯỚNG, NHIỆM VỤ NĂM 2026".
+_SECTION = re.compile(r"^[ \t]*(?:[IVX]{1,4}|[A-Đ])\.[ \t]+\S[^\n]*$", re.M)
+
+
+def section_year(text: str, at: int) -> int:
+    """The year of the targets' section a heading without a year sits in, if any.
+
+    A plan or a report numbers its sections "I. KẾT QUẢ …", "II. MỤC TIÊU, CHỈ TIÊU NĂM
+    2026" and heads their parts "1. Mục tiêu chung", "2. Chỉ tiêu cụ thể": the part's
+    targets are of the section's year. The nearest section heading before ``at`` gives
+    it when it names a year's targets and no report on them; else :data:`YEARLY` (each
+    item's own year, as before).
+
+    Examples
+    --------
+    >>> t = "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026\\n1. Mục tiêu chung\\n2. Chỉ tiêu cụ thể"
+    >>> section_year(t, t.index("2. Chỉ")), section_year(t[31:], 0)
+    (2026, 0)
+    """
+    heads = list(_SECTION.finditer(text, 0, at))
+    if not heads:
+        return YEARLY
+    line = heads[-1].group()
+    m = P.TARGET_HEADING.search(line)
+    if m is None or P.REPORT_WORDS.search(line):
+        return YEARLY
+    return int(m["y"])
 
 
 def _block_line(text: str, s0: int, s1: int) -> bool:

@@ -592,6 +592,12 @@ PLAN_WORD = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu", _I)
 # ------------------------------------------------------ blind passages (fifth set)
 
 #: "từ nay đến cuối năm": the months still to come, a need's horizon, no figure's date.
+#: "từ nay đến cuối năm (toàn tỉnh) phải vận động thêm (khoảng)": what is still to win
+#: between now and the year's end (set 26), a need, not the plan "phải vận động" names.
+FROM_NOW_MORE = re.compile(
+    r"từ\s+(?:nay|giờ|bây\s+giờ)\s*,?\s*(?:đến|tới)\s+(?:cuối|hết)\s+năm(?:\s+\d{4})?\s*,?"
+    r"(?:\s+\S+){0,3}?\s+(?:còn\s+)?(?:phải|cần)\s+(?:mở\s+rộng|phát\s+triển|vận\s+động|"
+    r"thu\s+hút)\s+thêm\s*$", _I)
 FROM_NOW = re.compile(r"từ\s+(?:nay|giờ|bây\s+giờ)\s*(?:,\s*)?(?:đến|tới)\s*$", _I)
 #: "…, còn thiếu 263 người", "…, tăng 120 người": a count's own shortfall or change after it.
 PAIR_CUE_AFTER = re.compile(

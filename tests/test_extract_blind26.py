@@ -1,0 +1,51 @@
+"""``bhxh extract``: the classes of the twenty-sixth blind passage set.
+
+Each passage was written for these tests in our own wording (never the blind set's) and
+failed before the rule it pins was written (``docs/extract.md``, "Twenty-sixth blind
+set: the rules generalised"); the controls show where a rule could over-fire.
+"""
+
+from __future__ import annotations
+
+from blindcase import class_tests
+
+_REPORT_2025 = ("BHXH TỈNH THANH HÓA\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2025\n\n"
+                "I. KẾT QUẢ THỰC HIỆN NĂM 2025\nĐến 31/12/2025, toàn tỉnh có 3.402.000 người "
+                "tham gia BHYT, đạt 92,8% dân số.\n\n")
+
+BLIND26_CLASSES = [
+    # next year's targets under a numbered section's heading with the year, each part
+    # headed without one ("1. Chỉ tiêu chủ yếu"): the section's year's targets
+    (_REPORT_2025 + "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\n1. Mục tiêu chung\nTiếp tục mở "
+     "rộng diện bao phủ, nâng cao chất lượng phục vụ.\n2. Chỉ tiêu chủ yếu\n- Tỷ lệ bao "
+     "phủ BHYT đạt 93,6% dân số;\n- Tỷ lệ lực lượng lao động trong độ tuổi tham gia BHTN "
+     "đạt 18%.", "2026-01-15", None,
+     {("Thanh Hóa", "bhyt_participants", "2025-12-31", 3_402_000.0),
+      ("Thanh Hóa", "bhyt_coverage_pct", "2025-12-31", 92.8),
+      ("Thanh Hóa", "bhyt_plan_coverage_pct", "2026-12-31", 93.6),
+      ("Thanh Hóa", "bhtn_plan_coverage_pct", "2026-12-31", 18.0)}),
+    # control: the same parts under a section reporting on the year are its results
+    (_REPORT_2025.replace("I. KẾT QUẢ THỰC HIỆN NĂM 2025\n", "I. TÌNH HÌNH CHUNG\n")
+     + "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2025\n1. Chỉ tiêu chủ yếu\n- Tỷ lệ bao "
+     "phủ BHYT đạt 92,8% dân số;\n- Tỷ lệ lực lượng lao động trong độ tuổi tham gia BHTN "
+     "đạt 17,2%.", "2026-01-15", None,
+     {("Thanh Hóa", "bhyt_participants", "2025-12-31", 3_402_000.0),
+      ("Thanh Hóa", "bhyt_coverage_pct", "2025-12-31", 92.8),
+      ("Thanh Hóa", "bhtn_coverage_pct", "2025-12-31", 17.2)}),
+    # what is still to win "từ nay đến cuối năm … phải vận động thêm N người": a
+    # shortfall at the status date, not a plan
+    ("Tính đến 31/10/2026, toàn tỉnh Nghệ An có 56.800 người tham gia BHXH tự nguyện. Kế "
+     "hoạch năm 2026 là 61.000 người, vì vậy từ nay đến cuối năm ngành BHXH phải vận động "
+     "thêm 4.200 người.", "2026-11-05", None,
+     {("Nghệ An", "bhxh_voluntary_participants", "2026-10-31", 56_800.0),
+      ("Nghệ An", "bhxh_voluntary_plan_participants", "2026-12-31", 61_000.0),
+      ("Nghệ An", "bhxh_voluntary_shortfall_participants", "2026-10-31", 4_200.0)}),
+    # control: a year's obligation "phải vận động thêm" with no horizon from now stays a plan
+    ("Tính đến 31/10/2026, toàn tỉnh Nghệ An có 56.800 người tham gia BHXH tự nguyện. "
+     "Trong năm 2027, các xã phải vận động thêm 4.200 người tham gia BHXH tự nguyện.",
+     "2026-11-05", None,
+     {("Nghệ An", "bhxh_voluntary_participants", "2026-10-31", 56_800.0),
+      ("Nghệ An", "bhxh_voluntary_plan_participants", "2027-12-31", 4_200.0)}),
+]
+
+test_blind26_classes = class_tests(BLIND26_CLASSES)
