@@ -46,6 +46,17 @@ BLIND26_CLASSES = [
      "2026-11-05", None,
      {("Nghệ An", "bhxh_voluntary_participants", "2026-10-31", 56_800.0),
       ("Nghệ An", "bhxh_voluntary_plan_participants", "2027-12-31", 4_200.0)}),
+    # a span of time before the targets ("3 tháng còn lại") is no count whose rates they are
+    ("Đến hết tháng 9/2026, tỉnh Hà Tĩnh có 1.190.000 người tham gia BHYT. Trong 3 tháng "
+     "còn lại, ngành tiếp tục tuyên truyền, phấn đấu đến cuối năm 2026 đạt 94% dân số tham "
+     "gia BHYT và 31% lực lượng lao động tham gia BHXH.", "2026-10-06", None,
+     {("Hà Tĩnh", "bhyt_participants", "2026-09-30", 1_190_000.0),
+      ("Hà Tĩnh", "bhyt_plan_coverage_pct", "2026-12-31", 94.0),
+      ("Hà Tĩnh", "bhxh_plan_coverage_pct", "2026-12-31", 31.0)}),
+    # control: a rate after a count of files not kept stays unread
+    ("Đến hết tháng 9/2026, tỉnh Hà Tĩnh có 1.190.000 người tham gia BHYT. Trong 9 tháng, "
+     "BHXH tỉnh giải quyết 5.300 hồ sơ, đạt 76% kế hoạch.", "2026-10-06", None,
+     {("Hà Tĩnh", "bhyt_participants", "2026-09-30", 1_190_000.0)}),
 ]
 
 test_blind26_classes = class_tests(BLIND26_CLASSES)

@@ -330,7 +330,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     after_coverage = prev_same is not None and prev_same.measure in _COVERAGES
     if prev is not None and prev.skip and prev.unit != "pct" and ";" not in pre \
             and not P.SCHEME.search(pre) and not re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ", pre, re.I) \
-            and not P.UNITS_COUNTED.match(pre):
+            and not P.UNITS_COUNTED.match(pre) and not P.SPAN_AFTER.match(pre):
         return "the rate of a count not kept"  # "tư vấn cho 5.000 người, đạt 110% kế hoạch"
     if share_of_units(pre_q):
         return "a share of places or units"  # "… là 60/60 xã, đạt 100%"

@@ -598,6 +598,9 @@ FROM_NOW_MORE = re.compile(
     r"từ\s+(?:nay|giờ|bây\s+giờ)\s*,?\s*(?:đến|tới)\s+(?:cuối|hết)\s+năm(?:\s+\d{4})?\s*,?"
     r"(?:\s+\S+){0,3}?\s+(?:còn\s+)?(?:phải|cần)\s+(?:mở\s+rộng|phát\s+triển|vận\s+động|"
     r"thu\s+hút)\s+thêm\s*$", _I)
+#: "6 tháng cuối năm, …", "trong 3 năm tới": a span of time after its number, no count
+#: a later rate could be the share of (set 26).
+SPAN_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý)(?!\w)", _I)
 FROM_NOW = re.compile(r"từ\s+(?:nay|giờ|bây\s+giờ)\s*(?:,\s*)?(?:đến|tới)\s*$", _I)
 #: "…, còn thiếu 263 người", "…, tăng 120 người": a count's own shortfall or change after it.
 PAIR_CUE_AFTER = re.compile(
