@@ -57,6 +57,21 @@ BLIND26_CLASSES = [
     ("Đến hết tháng 9/2026, tỉnh Hà Tĩnh có 1.190.000 người tham gia BHYT. Trong 9 tháng, "
      "BHXH tỉnh giải quyết 5.300 hồ sơ, đạt 76% kế hoạch.", "2026-10-06", None,
      {("Hà Tĩnh", "bhyt_participants", "2026-09-30", 1_190_000.0)}),
+    # a former province named after "trong đó" is a part of the merged total before it,
+    # not the place of that total and its rate
+    ("Năm 2025 là năm hợp nhất hai tỉnh Vĩnh Long và Bến Tre. Đến nay, toàn tỉnh có "
+     "1.950.000 người tham gia BHYT. Ước cả năm 2025, số người tham gia BHXH đạt 301.500 "
+     "người, chiếm 19,2% lực lượng lao động trong độ tuổi, trong đó địa bàn tỉnh Bến Tre cũ "
+     "có 120.300 người.", "2025-12-30", None,
+     {("Vĩnh Long", "bhyt_participants", "2025-12-30", 1_950_000.0),
+      ("Vĩnh Long", "bhxh_participants", "2025-12-31", 301_500.0),
+      ("Vĩnh Long", "bhxh_coverage_pct", "2025-12-31", 19.2),
+      ("Bến Tre", "bhxh_participants", "2025-12-31", 120_300.0)}),
+    # control: a place named after the figure with no "trong đó" between is its place
+    ("Đến nay, tỉnh Bến Tre có 1.100.000 người tham gia BHYT. Ước cả năm 2024, có 8.150 "
+     "người tham gia BHXH tự nguyện trên địa bàn huyện Chợ Lách.", "2024-12-20", None,
+     {("Bến Tre", "bhyt_participants", "2024-12-20", 1_100_000.0),
+      ("Chợ Lách", "bhxh_voluntary_participants", "2024-12-31", 8_150.0)}),
 ]
 
 test_blind26_classes = class_tests(BLIND26_CLASSES)

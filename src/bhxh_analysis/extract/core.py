@@ -655,9 +655,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     elif before:
         fig.place = before[-1]
     else:
-        # (not past a ';': "BHYT có N người, bao phủ x%; thành phố A đạt y%" — A is the
-        # next clause's subject, the figure the place in play's)
-        after = [u for off, u in placed if off > fig.end and ";" not in text[fig.end:off]]
+        # (not past a ';' or "trong đó": "BHYT có N người, bao phủ x%; thành phố A đạt y%"
+        # — A is the next clause's subject, or a part, set 26 — the figure the place in play's)
+        after = [u for off, u in placed if off > fig.end and not P.PART_BREAK.search(text, fig.end, off)]
         if after and carried is not None and listed_group(text, fig.end, placed, ends or {}) \
                 is not None:
             fig.place = carried  # "giảm 21.400 người, chủ yếu ở huyện A, thị xã B": the
