@@ -72,6 +72,26 @@ BLIND26_CLASSES = [
      "người tham gia BHXH tự nguyện trên địa bàn huyện Chợ Lách.", "2024-12-20", None,
      {("Bến Tre", "bhyt_participants", "2024-12-20", 1_100_000.0),
       ("Chợ Lách", "bhxh_voluntary_participants", "2024-12-31", 8_150.0)}),
+    # a commune's plan share "đến hết tháng 8 đã đạt x%" (a month's number between) in a
+    # quote, and "tỷ lệ bao phủ BHYT của xã" the one commune the page names
+    ("Đến cuối tháng 8/2026, tỉnh Hưng Yên có 95.400 người tham gia BHXH tự nguyện.\n\n"
+     "Tại xã Tiên Lữ, đến cuối tháng 8 có 980 người tham gia BHXH tự nguyện. Bà Đào Thị "
+     "Hoa, Trưởng BHXH cơ sở Tiên Lữ cho biết: \"Năm 2026, xã được giao chỉ tiêu 1.150 "
+     "người tham gia BHXH tự nguyện, đến hết tháng 8 đã đạt 85,2%. Tỷ lệ bao phủ BHYT của "
+     "xã cũng đạt 94,7%\".", "2026-09-12", None,
+     {("Hưng Yên", "bhxh_voluntary_participants", "2026-08-31", 95_400.0),
+      ("Tiên Lữ", "bhxh_voluntary_participants", "2026-08-31", 980.0),
+      ("Tiên Lữ", "bhxh_voluntary_plan_participants", "2026-12-31", 1_150.0),
+      ("Tiên Lữ", "bhxh_voluntary_attainment_pct", "2026-08-31", 85.2),
+      ("Tiên Lữ", "bhyt_coverage_pct", "2026-08-31", 94.7)}),
+    # control: two communes named, "của xã" is neither's (the province in play keeps it)
+    ("Đến cuối tháng 8/2026, tỉnh Hưng Yên có 95.400 người tham gia BHXH tự nguyện, riêng "
+     "xã Tiên Lữ có 980 người và xã Nghĩa Trụ có 760 người. Tỷ lệ bao phủ BHYT của xã đạt "
+     "94,7%.", "2026-09-12", None,
+     {("Hưng Yên", "bhxh_voluntary_participants", "2026-08-31", 95_400.0),
+      ("Tiên Lữ", "bhxh_voluntary_participants", "2026-08-31", 980.0),
+      ("Nghĩa Trụ", "bhxh_voluntary_participants", "2026-08-31", 760.0),
+      ("Hưng Yên", "bhyt_coverage_pct", "2026-08-31", 94.7)}),
 ]
 
 test_blind26_classes = class_tests(BLIND26_CLASSES)

@@ -28,11 +28,12 @@ __all__ = ["aim_continued", "aimed_count", "count_attainment", "headline_of_dist
 
 _BARE_REACH = re.compile(r"\s*(?:người|lao\s+động)?\s*,?\s*(?:đạt|bằng)\s*", re.I)
 #: after a plan's count: its clause, a comma, then "(đến …) (mới / chỉ / đã) đạt"
-_PLAN_REACHED = re.compile(r"[^.;%\d]{0,60}?,[^.;%\d,]{0,40}?(?:(?:mới|chỉ|đã)\s+)?đạt\s*",
-                           re.I)
+_PLAN_REACHED = re.compile(r"[^.;%\d]{0,60}?,(?:[^.;%\d,]|(?<=tháng\s)\d{1,2}(?:/\d{4})?(?!\d))"
+                           # "đến hết tháng 8 đã đạt": a month's number (set 26)
+                           r"{0,40}?(?:(?:mới|chỉ|đã)\s+)?đạt\s*", re.I)
 
 #: What may follow that share: the clause's end, or the gap to the plan it measures.
-_REACHED_END = re.compile(r"\s*(?:[;.]|$|,\s*(?:(?:còn\s+)?thiếu|vượt|chưa\s+đạt)\s)", re.I)
+_REACHED_END = re.compile(r"\s*[\"”]?\s*(?:[;.]|$|,\s*(?:(?:còn\s+)?thiếu|vượt|chưa\s+đạt)\s)", re.I)
 
 
 def count_attainment(pre_q: str, after: str, prev: Figure | None,

@@ -187,10 +187,11 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
 
 
 #: "toàn xã có …", "trên địa bàn phường …", "UBND xã báo cáo" (its report's author, set
-#: 25): the commune (ward, township) in context — not
+#: 25), "tỷ lệ bao phủ BHYT của xã" (set 26): the commune (ward, township) in context — not
 #: "toàn xã hội" (the whole society), "xã viên" (a cooperative's members), nor "xã A".
 _CONTEXT_COMMUNE = re.compile(
-    r"(?:(?<!\w)[Tt]oàn|(?<!\w)[Cc]ả|[Tt]rên\s+địa\s+bàn|(?<!các\s)(?:UBND|Ủy\s+ban\s+nhân\s+dân))\s+"
+    r"(?:(?<!\w)[Tt]oàn|(?<!\w)[Cc]ả|[Tt]rên\s+địa\s+bàn|(?<!các\s)(?:UBND|Ủy\s+ban\s+nhân\s+dân)"
+    r"|(?<=BHYT\s)của|(?<=phủ\s)của)\s+"  # "tỷ lệ bao phủ (BHYT) của xã" (set 26)
     r"(?P<kind>xã|phường|thị\s+trấn)"
     rf"(?!\s+(?:hội|viên))(?!\w)(?![^\S\n]+[{P.UPPER}])"
     # (not "UBND xã, phường": every commune and ward)
