@@ -92,6 +92,34 @@ BLIND26_CLASSES = [
       ("Tiên Lữ", "bhxh_voluntary_participants", "2026-08-31", 980.0),
       ("Nghĩa Trụ", "bhxh_voluntary_participants", "2026-08-31", 760.0),
       ("Hưng Yên", "bhyt_coverage_pct", "2026-08-31", 94.7)}),
+    # a scheme opening its clause with "ước đạt N người": its participants
+    ("Theo BHXH huyện Mường Khương, năm 2023, số người tham gia BHXH bắt buộc ước đạt 2.940 "
+     "người; số người tham gia BHTN là 2.110 người. Đặc biệt, BHXH tự nguyện ước đạt 1.870 "
+     "người, vượt 90 người so với kế hoạch UBND tỉnh giao; trong năm phát triển mới 510 "
+     "người.", "2023-12-20", None,
+     {("Mường Khương", "bhxh_compulsory_participants", "2023-12-31", 2_940.0),
+      ("Mường Khương", "bhtn_participants", "2023-12-31", 2_110.0),
+      ("Mường Khương", "bhxh_voluntary_participants", "2023-12-31", 1_870.0),
+      ("Mường Khương", "bhxh_voluntary_shortfall_participants", "2023-12-31", -90.0),
+      ("Mường Khương", "bhxh_voluntary_new_participants", "2023-12-31", 510.0)}),
+    # control: the agency ("BHXH huyện ước đạt N người được tư vấn") counts no participants
+    ("Năm 2023, huyện Mường Khương có 2.940 người tham gia BHXH bắt buộc. Số người tham gia "
+     "mới BHXH tự nguyện ước đạt 510 người; BHXH huyện ước đạt 1.870 người được tư vấn.",
+     "2023-12-20", None,
+     {("Mường Khương", "bhxh_compulsory_participants", "2023-12-31", 2_940.0),
+      ("Mường Khương", "bhxh_voluntary_new_participants", "2023-12-31", 510.0)}),
+    # two communes sharing one rate after the district's, the second name bare
+    ("Năm 2023, huyện Mường Khương có 56.300 người tham gia BHYT, đạt 98,1% dân số. Các xã "
+     "Lùng Vai và Bản Lầu đều đạt 100%.", "2023-12-20", None,
+     {("Mường Khương", "bhyt_participants", "2023-12-31", 56_300.0),
+      ("Mường Khương", "bhyt_coverage_pct", "2023-12-31", 98.1),
+      ("Lùng Vai", "bhyt_coverage_pct", "2023-12-31", 100.0),
+      ("Bản Lầu", "bhyt_coverage_pct", "2023-12-31", 100.0)}),
+    # control: a bound they share is neither's
+    ("Năm 2023, huyện Mường Khương có 56.300 người tham gia BHYT, đạt 98,1% dân số. Các xã "
+     "Lùng Vai và Bản Lầu đều đạt trên 99%.", "2023-12-20", None,
+     {("Mường Khương", "bhyt_participants", "2023-12-31", 56_300.0),
+      ("Mường Khương", "bhyt_coverage_pct", "2023-12-31", 98.1)}),
 ]
 
 test_blind26_classes = class_tests(BLIND26_CLASSES)

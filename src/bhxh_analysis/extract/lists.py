@@ -229,8 +229,8 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         sibling = depth == deeper >= 2 or (depth == deeper == 1 and (
             m is not None or not text[s0:off].strip()))
         return bool(end is not None and (depth > deeper or sibling)
-                    and _RANKED.fullmatch(_FORMER_MARK.sub("", _FORMER_BRACKET.sub(
-                        "", text[end:fig.start], 1), 1)))
+                    and _RANKED.fullmatch(_MORE_NAMES.sub("", _FORMER_MARK.sub("", _FORMER_BRACKET.sub(
+                        "", text[end:fig.start], 1), 1), 1)))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
         return False
     # "Một số xã có tỷ lệ thấp như A đạt 89,2%, B đạt 90,4%": communes named bare, each
@@ -254,13 +254,16 @@ _THIS_RATE_IS = re.compile(
 
 #: What stands between a place and its rate in a list: "đạt", ":", nothing, "dẫn đầu
 #: khu vực với", "thấp nhất,".
+#: "Các xã A và B đều đạt 100%": the later names of a list after the first, bare (the
+#: kind printed once before the first; set 26), before the rate they share.
+_MORE_NAMES = re.compile(rf"^(?:\s*(?:,|và)\s*[{P.UPPER}]\w*(?:\s+[{P.UPPER}]\w*){{0,3}})+(?=\s)")
 _RANKED = re.compile(
     # ("Thị trấn A, nơi tập trung nhiều lao động tự do, mới đạt 96,1%": an apposition)
     r"(?:\s*,\s*nơi\s[^,;.\d]{1,80},)?"
     # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16)
     r"(?:\s*(?:còn|vẫn)\s+(?:thấp|cao)(?:\s+nhất)?\s*,)?"
     # ("Phường A có tỷ lệ thấp nhất với 85,1%", "… dẫn đầu với tỷ lệ 97,6%": set 18)
-    r"\s*(?:(?:(?:chỉ|mới|cũng|đã)\s+){0,2}(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
+    r"\s*(?:(?:(?:chỉ|mới|cũng|đã|đều)\s+){0,2}(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
     r"(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với(?:\s+t[ỷỉ]\s+lệ)?|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"

@@ -233,7 +233,8 @@ SCHEME_THEN = re.compile(
 SCHEME_HAS = re.compile(
     r"(?:BHXH|BHYT|BHTN|bảo\s+hiểm\s+(?:xã\s+hội|y\s+tế|thất\s+nghiệp))"
     r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện|hộ\s+gia\s+đình|TN|BB|HGĐ))?"
-    r"\s+(?:mới\s+|chỉ\s+)?(?:có|(?P<left>còn))\s*$", _I)  # "BHXH tự nguyện chỉ còn N người"
+    r"\s+(?:mới\s+|chỉ\s+)?(?:có|(?P<left>còn)|(?:ước\s+)?đạt)\s*$", _I)  # "… chỉ còn N người"
+#: ("BHXH tự nguyện ước đạt 2.100 người", set 26: the scheme reached so many)
 #: "45%, 35% lực lượng lao động", "10% và 3,1% lực lượng lao động": the denominator printed
 #: after the last item of a list.
 COVERAGE_AFTER_LIST = re.compile(
