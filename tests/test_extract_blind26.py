@@ -120,6 +120,16 @@ BLIND26_CLASSES = [
      "Lùng Vai và Bản Lầu đều đạt trên 99%.", "2023-12-20", None,
      {("Mường Khương", "bhyt_participants", "2023-12-31", 56_300.0),
       ("Mường Khương", "bhyt_coverage_pct", "2023-12-31", 98.1)}),
+    # a part "trong đó N người tham gia mới" after a stock: new participants, not a stock
+    ("Số người tham gia BHXH tự nguyện trên địa bàn xã Mường Phăng là 204 người, trong đó 37 "
+     "người tham gia mới từ đầu năm.", "2024-05-08", None,
+     {("Mường Phăng", "bhxh_voluntary_participants", "2024-05-08", 204.0),
+      ("Mường Phăng", "bhxh_voluntary_new_participants", "2024-05-08", 37.0)}),
+    # control: a list of stocks going on after a comma stays stocks
+    ("Toàn xã Mường Phăng có 2.040 người tham gia BHYT, 204 người tham gia BHXH tự nguyện.",
+     "2024-05-08", None,
+     {("Mường Phăng", "bhyt_participants", "2024-05-08", 2_040.0),
+      ("Mường Phăng", "bhxh_voluntary_participants", "2024-05-08", 204.0)}),
 ]
 
 test_blind26_classes = class_tests(BLIND26_CLASSES)

@@ -127,10 +127,10 @@ NEW = re.compile(
 #: A bare "phát triển" right before the figure: new participants in a result ("Phát
 #: triển hơn 4.100 người …"), the total to reach in a target (twelfth round).
 DEVELOP_BEFORE = re.compile(r"phát\s+triển\s*$", _I)
-#: "6.120 người tham gia BHXH tự nguyện mới": new participants named after the figure
-#: ("mới đạt", "mới có" mean "only": not new).
+#: "6.120 người tham gia BHXH tự nguyện mới", "37 người tham gia mới từ đầu năm" (set
+#: 26): new participants named after the figure ("mới đạt", "mới có" mean "only": not new).
 NEW_AFTER = re.compile(
-    r"\s*(?:người\s+|lao\s+động\s+|đối\s+tượng\s+)?tham\s+gia\s+(?:\S+\s+){1,4}?mới"
+    r"\s*(?:người\s+|lao\s+động\s+|đối\s+tượng\s+)?tham\s+gia\s+(?:\S+\s+){0,4}?mới"
     r"(?!\s*(?:đạt|có|chỉ|được|là|bằng|chiếm|\d))(?!\w)", _I)
 #: A change just before the figure ("tăng 1.657", "giảm hơn 200").
 CHANGE_BEFORE = re.compile(
