@@ -547,15 +547,21 @@ def test_f1_on_the_seed_articles() -> None:
 # "tổng số", a rate after "trong khi", a sentence over a PDF page break
 # (tests/test_extract_blind25.py), 1.000 after; every class fixed, so its threshold is 0.97.
 # Set 26 (a sixth set of ordinary articles of 2025-2026, a sixth writer) was read at 0.895
-# with set 24's rules and 0.904 with set 25's, never seen by either (first looks both):
-# threshold 0.88, a first-look guard until its classes are fixed.
+# with set 24's rules and 0.904 with set 25's, never seen by either (first looks both),
+# then in-sample (wp-fix26): next year's targets under a numbered section's heading with
+# the year ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026⏎1. Chỉ tiêu chủ yếu"), "từ nay đến cuối
+# năm phải vận động thêm N người" a shortfall, a span of time ("6 tháng cuối năm") no count
+# for a rate, a place after "trong đó" a part, "đến hết tháng 8 đã đạt x%" of a plan and
+# "tỷ lệ bao phủ BHYT của xã", "BHXH tự nguyện ước đạt N người", "Các xã A và B đều đạt
+# x%", "trong đó N người tham gia mới" (tests/test_extract_blind26.py), 1.000 after; every
+# class fixed, so its threshold is 0.97.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
               ("blind13", 0.94), ("blind14", 0.84), ("blind15", 0.83),
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
               ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.97),
-              ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.88)]
+              ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.97)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
