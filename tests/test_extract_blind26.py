@@ -130,6 +130,16 @@ BLIND26_CLASSES = [
      "2024-05-08", None,
      {("Mường Phăng", "bhyt_participants", "2024-05-08", 2_040.0),
       ("Mường Phăng", "bhxh_voluntary_participants", "2024-05-08", 204.0)}),
+    # Limits of sets 21-25 fixed after set 26's classes:
+    # a group's count after "trong đó" without "có" is a subgroup, no row
+    ("Đến hết tháng 9/2025, thành phố Hải Phòng có 1.050.000 người tham gia BHXH, trong đó "
+     "9.100 người thuộc hộ nghèo.", "2025-10-20", None,
+     {("Hải Phòng", "bhxh_participants", "2025-09-30", 1_050_000.0)}),
+    # control: a scheme's count after "trong đó" is that scheme's participants
+    ("Đến hết tháng 9/2025, thành phố Hải Phòng có 1.050.000 người tham gia BHXH, trong đó "
+     "980.000 người tham gia BHXH bắt buộc.", "2025-10-20", None,
+     {("Hải Phòng", "bhxh_participants", "2025-09-30", 1_050_000.0),
+      ("Hải Phòng", "bhxh_compulsory_participants", "2025-09-30", 980_000.0)}),
 ]
 
 test_blind26_classes = class_tests(BLIND26_CLASSES)
