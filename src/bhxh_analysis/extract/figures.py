@@ -16,7 +16,7 @@ from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
 from .gap_plan import gap_of_new
 from .nonrows import after_money, not_a_row, persons_of_cards
-from .parts import SUBGROUP_AFTER, part_not_row
+from .parts import SUBGROUP, SUBGROUP_AFTER, part_not_row
 from .portions import attain_lead, campaign_total, few_days, new_lead
 from .printed import Figure, find_figures
 from .reach import reach_aim, resolution_aim
@@ -179,7 +179,7 @@ def classify(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     # "huyện A: 12.345 người; huyện B: 6.789 người": a named item of a list
     named_item = (bool(name) and not P.LIST_LEAD_WORDS.sub(
         "", P.KIND_WORDS.sub("", head)).strip(" ,:;") and not P.NEW.search(short_after))
-    listed = (not clause.strip() and ";" not in pre_q and not (P.NEW_AFTER.match(short_after) or SUBGROUP_AFTER.match(after))) or named_item
+    listed = (not clause.strip() and ";" not in pre_q and not (P.NEW_AFTER.match(short_after) or (SUBGROUP_AFTER.match(after) and SUBGROUP.search(short_after)))) or named_item
     if item_stock(text, fig, s0, pre_q, after, prev):
         # "A có 241 người tham gia, còn thiếu 309 người; B có 287 người, còn thiếu 263
         # người", "A đạt 61,4% kế hoạch với 356 người": the next item's stock
