@@ -140,6 +140,17 @@ BLIND26_CLASSES = [
      "980.000 người tham gia BHXH bắt buộc.", "2025-10-20", None,
      {("Hải Phòng", "bhxh_participants", "2025-09-30", 1_050_000.0),
       ("Hải Phòng", "bhxh_compulsory_participants", "2025-09-30", 980_000.0)}),
+    # a result rate named by its scheme only after a BHYT rate (and after "và")
+    ("Tính đến 30/6/2026, tỉnh Ninh Bình có 3.850.000 người tham gia BHYT, đạt 93,4% dân "
+     "số, BHXH 32,1% và BHTN 27,5%.", "2026-07-10", None,
+     {("Ninh Bình", "bhyt_participants", "2026-06-30", 3_850_000.0),
+      ("Ninh Bình", "bhyt_coverage_pct", "2026-06-30", 93.4),
+      ("Ninh Bình", "bhxh_coverage_pct", "2026-06-30", 32.1),
+      ("Ninh Bình", "bhtn_coverage_pct", "2026-06-30", 27.5)}),
+    # control: a scheme's change after a BHYT rate is no coverage
+    ("Tính đến 30/6/2026, tỉnh Ninh Bình có tỷ lệ bao phủ BHYT đạt 93,4% dân số, BHXH tăng "
+     "3,2% so với cùng kỳ.", "2026-07-10", None,
+     {("Ninh Bình", "bhyt_coverage_pct", "2026-06-30", 93.4)}),
 ]
 
 test_blind26_classes = class_tests(BLIND26_CLASSES)

@@ -203,6 +203,10 @@ def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
     if pre_q.count(";") == 1 and re.fullmatch(r"[^.\d]*;\s*", pre_q) is not None \
             and _SCHEME_JOINED_AFTER.match(after) is not None:
         return True
+    if prev_same.scheme == "bhyt" and not P.PLAN_AFTER.match(after):
+        # after BHYT's share of the population too: "…, đạt 93,4% dân số, BHXH 32,1% và
+        # BHTN 27,5%" (set 25's Limits, fixed after set 26's classes)
+        return _LABOUR_RATE_NEXT.fullmatch(pre_q) is not None
     return prev_same.scheme in _LABOUR_SCHEMES and not P.PLAN_AFTER.match(after) and (
         _LABOUR_RATE_NEXT.fullmatch(pre_q) is not None
         or _LABOUR_COUNT_RATE.fullmatch(pre_q) is not None)
@@ -212,10 +216,11 @@ def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
 _LABOUR_SCHEMES = ("bhxh", "bhxh_compulsory", "bhxh_voluntary", "bhtn")
 _LABOUR_SCHEME = (r"(?:BHXH(?:\s+(?:bắt\s+buộc|tự\s+nguyện))?|BHTN|bảo\s+hiểm\s+(?:xã\s+hội"
                   r"(?:\s+(?:bắt\s+buộc|tự\s+nguyện))?|thất\s+nghiệp))")
-#: "…, (tỷ lệ) (tham gia) BHTN (ước) đạt ": the next labour-force scheme after a comma.
+#: "…, (tỷ lệ) (tham gia) BHTN (ước) đạt ": the next labour-force scheme after a comma
+#: (or "và", set 26).
 #: The verb may be left out ("…, BHTN 33,1% và …", set 22's Limits, fixed with set 25's).
 _LABOUR_RATE_NEXT = re.compile(
-    rf"[^.;\d]*,\s*(?:tỷ\s+lệ\s+)?(?:tham\s+gia\s+)?{_LABOUR_SCHEME}"
+    rf"[^.;\d]*(?:,|\svà)\s*(?:tỷ\s+lệ\s+)?(?:tham\s+gia\s+)?{_LABOUR_SCHEME}"
     r"(?:\s+(?:(?:ước|ước\s+tính|cũng)\s+)?(?:đạt|là|chiếm))?\s*", _I)
 #: " người tham gia BHTN, đạt ": right after that scheme's count.
 _LABOUR_COUNT_RATE = re.compile(
