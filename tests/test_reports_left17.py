@@ -43,3 +43,30 @@ def test_a_gap_to_a_bound_target_is_a_minimum(home: Path, lang: str) -> None:
     target = i18n.qualified(i18n.fmt_pct(over["target"].iloc[0], lang), "over", lang)
     said = [n for n in notes if n == i18n.t("coverage_gap_at_least", lang, targets=target)]
     assert len(said) == 1, notes
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_ranged_plans_moves_are_set_against_the_plan_the_forecast_uses(home: Path,
+                                                                         lang: str) -> None:
+    # Hồ Chí Minh 31/5/2017, BHYT: plan 6.364.850–6.693.351 ("gần 6.570.000" + 123.350),
+    # its central value 6.693.350 at the top; the page said the past moves were set
+    # against "the middle of the range" (6.529.101), which the forecast never used
+    rpt = ProvinceReport("Hồ Chí Minh", boundaries="legacy", lang=lang)
+    fcs = rpt.forecast_table()
+    r = fcs[fcs["indicator"].eq("bhyt_participants") & fcs["plan_hi"].gt(fcs["plan_lo"])]
+    assert len(r) == 1
+    r = r.iloc[0]
+    middle = (r["plan_lo"] + r["plan_hi"]) / 2
+    assert abs(r["plan"] - middle) > 0.4 * (r["plan_hi"] - r["plan_lo"])  # at one end
+    notes = rpt.forecast_notes()
+    central = i18n.fmt_number(r["plan"], lang)
+    n, k = int(r["past_moves"]), int(r["past_moves_as_large"])
+    p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)
+    model = i18n.t("plan_model_empirical_moves_central", lang, n=n, k=k, p=p,
+                   central=central)
+    assert model in notes, notes
+    ranged = [x for x in notes if x.startswith(i18n.indicator_label(r["indicator"], lang))
+              and f"{central}: {p})" in x]
+    assert len(ranged) == 1, notes
+    for word in ("middle", "giữa"):
+        assert not any(word in x for x in notes), notes

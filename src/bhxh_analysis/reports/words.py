@@ -352,7 +352,8 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                 # at both ends needs no move (Kon Tum 2020: "the move needed is a range too")
                 key = "plan_ranged_met" if txt["move_hi"] <= 0 else "plan_ranged"
                 out.append(i18n.t(key + "_one_p" if txt["p_one"] else key,
-                                  lang, label=label, place=place, p=p))
+                                  lang, label=label, place=place, p=p,
+                                  central=num(r["plan"])))
             if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
                 # the family pool is every scheme's series of the same kind (participants
                 # or coverage rates) within the window, not this scheme's alone
@@ -514,10 +515,13 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
     """One sentence saying which model gave P(meet plan) (``p_meet_plan_model``).
 
     The past moves are counted against the central plan (``plan``); for a plan known only
-    as a range (``ranged``) the sentence says so (the middle of the range, not printed as
-    a number: a ranged plan prints as its range only)."""
+    as a range (``ranged``) the sentence names it: the plan worked out from the figures as
+    published, which need not be the middle of the range (Hồ Chí Minh 31/5/2017, BHYT:
+    6.693.350 against 6.364.850–6.693.351, "gần 6.570.000" participants read as
+    printed, read "the middle of the range")."""
     model = str(r.get("p_meet_plan_model") or "")
     held = _p_held(r, lang, p)
+    central = i18n.fmt_number(float(r["plan"]), lang)
     if model == "empirical_moves" and pd.notna(r.get("past_moves")):
         n, k = int(r["past_moves"]), int(r["past_moves_as_large"])
         share = (k + 0.5) / (n + 1)
@@ -525,9 +529,11 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
             # the share is true arithmetic; the interval or a bound decided P
             return [i18n.t("plan_model_empirical_moves_central_held" if ranged
                            else "plan_model_empirical_moves_held", lang, n=n, k=k,
-                           share=i18n.fmt_pct(100 * share, lang, 0), p=p), *held]
+                           share=i18n.fmt_pct(100 * share, lang, 0), p=p,
+                           central=central), *held]
         out = [i18n.t("plan_model_empirical_moves_central" if ranged
-                      else "plan_model_empirical_moves", lang, n=n, k=k, p=p)]
+                      else "plan_model_empirical_moves", lang, n=n, k=k, p=p,
+                      central=central)]
         # The central forecast (within-year pattern) and the share of past moves can
         # fall on opposite sides of the plan, or the plan below the interval's lower end
         # with a share below that end's level: say so rather than leave it to the reader.
@@ -602,10 +608,12 @@ def _p_held(r: pd.Series, lang: str, p: str) -> list[str]:
     if "p_held_parts" in flags and sib is not None:
         return [i18n.t("plan_held_parts" + ("_central" if ranged_plan(r) else ""), lang, label=label,
                        total=i18n.indicator_label(sib[0], lang),
-                       other=i18n.indicator_label(sib[1], lang), p=p)]
+                       other=i18n.indicator_label(sib[1], lang), p=p,
+                       central=i18n.fmt_number(float(r["plan"]), lang))]
     if "p_held_total" in flags and total is not None:
         return [i18n.t("plan_held_total" + ("_central" if ranged_plan(r) else ""), lang, label=label,
-                       total=i18n.indicator_label(total, lang), p=p)]
+                       total=i18n.indicator_label(total, lang), p=p,
+                       central=i18n.fmt_number(float(r["plan"]), lang))]
     return []
 
 
