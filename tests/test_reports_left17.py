@@ -70,3 +70,103 @@ def test_a_ranged_plans_moves_are_set_against_the_plan_the_forecast_uses(home: P
     assert len(ranged) == 1, notes
     for word in ("middle", "giữa"):
         assert not any(word in x for x in notes), notes
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_year_already_over_reads_in_the_past_and_says_if_the_plan_was_met(
+        home: Path, lang: str) -> None:
+    # National page, 2025 forecast from 30/11/2025 with the published 31 December beside
+    # it: the plan sentence was in the past tense, the ranged-plan, past-moves and model
+    # sentences still in the present ("the move needed is a range too", "the
+    # probability ... is 43%"), and nothing said whether the plan was met
+    from bhxh_analysis.reports.national import ForecastReport
+    from bhxh_analysis.reports.words import plan_texts
+
+    rpt = ForecastReport(lang=lang)
+    fcs = rpt.forecast_table()
+    over = fcs[fcs["actual"].notna() & fcs["plan"].notna() & fcs["p_meet_plan"].notna()]
+    assert len(over) >= 3
+    notes = rpt.forecast_notes()
+    kinds = set()
+    for _, r in over.iterrows():
+        label = i18n.indicator_label(r["indicator"], lang)
+        plan = plan_texts(r, lang)["plan"]
+        actual = i18n.qualified(i18n.fmt_number(r["actual"], lang), r["actual_qualifier"], lang)
+        word = r["actual_qualifier"]
+        # the expected outcome, from the published figure's word and the plan's ends
+        if r["actual"] < r["plan_lo"] and word in ("", "nearly", "at_most"):
+            kind = "missed"
+        elif r["actual"] >= r["plan_hi"] and word in ("", "over", "at_least"):
+            kind = "met"
+        elif r["actual"] < r["plan_lo"] and word in ("over", "at_least"):
+            kind = "unknown"  # "trên 18.260.000" against a plan above it
+        else:
+            continue
+        kinds.add(kind)
+        said = i18n.t(f"plan_outcome_{kind}", lang, label=label, place=r["place"],
+                      actual=actual, plan=plan)
+        assert said in notes, (said, notes)
+        others = [k for k in ("met", "missed", "unknown") if k != kind]
+        assert not any(i18n.t(f"plan_outcome_{k}", lang, label=label, place=r["place"],
+                              actual=actual, plan=plan) in notes for k in others)
+        # the ranged-plan and past-moves sentences in their past form, never the present
+        if r["plan_hi"] > r["plan_lo"]:
+            p = i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)  # at the central plan
+            central = i18n.fmt_number(r["plan"], lang)
+            for key in ("plan_ranged", "plan_ranged_one_p"):
+                assert i18n.t(key, lang, label=label, place=r["place"], p=p,
+                              central=central) not in notes
+            assert any(n.startswith(f"{label} — {r['place']}: ") and n in {
+                i18n.t(k + "_past", lang, label=label, place=r["place"], p=p, central=central)
+                for k in ("plan_ranged", "plan_ranged_one_p")} for n in notes), notes
+        n, k = int(r["past_moves"]), int(r["past_moves_as_large"])
+        window = str(int(r["past_moves_window"]))
+        fam = i18n.t("plan_family_participants", lang)
+        past = i18n.t("plan_past_moves_family_past", lang, n=n, k=k, family=fam,
+                      window=window)
+        assert past in notes
+        assert i18n.t("plan_past_moves_family", lang, n=n, k=k, family=fam,
+                      window=window) not in notes
+        # the model sentence: its past form, never the present one
+        share = i18n.fmt_pct(100 * (k + 0.5) / (n + 1), lang, 0)
+        kw = {"n": n, "k": k, "share": share, "central": i18n.fmt_number(r["plan"], lang),
+              "p": i18n.fmt_pct(100 * r["p_meet_plan"], lang, 0)}
+        keys = ("plan_model_empirical_moves_central", "plan_model_empirical_moves_central_held")
+        assert r["p_meet_plan_model"] == "empirical_moves"
+        assert not any(i18n.t(key, lang, **kw) in notes for key in keys)
+        assert sum(i18n.t(key + "_past", lang, **kw) in notes for key in keys) == 1
+    assert kinds == {"met", "missed", "unknown"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_outcome_of_a_plan_follows_the_published_figures_word(lang: str) -> None:
+    import pandas as pd
+
+    from bhxh_analysis.reports.yearover import plan_outcome, tense
+
+    base = {"indicator": "bhyt_participants", "place": "P", "plan": 1000.0,
+            "plan_lo": 990.0, "plan_hi": 1010.0}
+
+    def kind(actual: float, word: str) -> str:
+        got = plan_outcome(pd.Series({**base, "actual": actual, "actual_qualifier": word}),
+                           lang, "990–1010")
+        assert len(got) == 1
+        return next(k for k in ("met", "missed", "unknown")
+                    if got[0] == i18n.t(f"plan_outcome_{k}", lang,
+                                        label=i18n.indicator_label(base["indicator"], lang),
+                                        place="P", actual=i18n.qualified(
+                                            i18n.fmt_number(actual, lang), word, lang),
+                                        plan="990–1010"))
+
+    assert kind(1020.0, "") == "met"
+    assert kind(1000.0, "") == "unknown"  # inside the plan's range
+    assert kind(980.0, "") == "missed"
+    assert kind(980.0, "over") == "unknown"  # "trên 980" could be above the plan
+    assert kind(1020.0, "nearly") == "unknown"  # "gần 1.020" could be below it
+    assert kind(1020.0, "over") == "met"
+    # no outcome for a year not over, or without a plan
+    assert plan_outcome(pd.Series({**base, "actual": float("nan")}), lang, "x") == []
+    assert plan_outcome(pd.Series({**base, "plan": float("nan"), "actual": 5.0}),
+                        lang, "x") == []
+    assert tense("plan_ranged", {"actual": 1.0}) == "plan_ranged_past"
+    assert tense("plan_ranged", {"actual": float("nan")}) == "plan_ranged"
