@@ -12,6 +12,7 @@ import pytest
 
 from bhxh_analysis import i18n
 from bhxh_analysis.reports import ProvinceReport
+from bhxh_analysis.reports.dates import months_text
 from bhxh_analysis.reports.render import table_html
 
 
@@ -120,7 +121,7 @@ def test_a_year_already_over_reads_in_the_past_and_says_if_the_plan_was_met(
                 i18n.t(k + "_past", lang, label=label, place=r["place"], p=p, central=central)
                 for k in ("plan_ranged", "plan_ranged_one_p")} for n in notes), notes
         n, k = int(r["past_moves"]), int(r["past_moves_as_large"])
-        window = str(int(r["past_moves_window"]))
+        window = months_text(int(r["past_moves_window"]), lang)
         fam = i18n.t("plan_family_participants", lang)
         past = i18n.t("plan_past_moves_family_past", lang, n=n, k=k, family=fam,
                       window=window)
@@ -170,3 +171,17 @@ def test_the_outcome_of_a_plan_follows_the_published_figures_word(lang: str) -> 
                         lang, "x") == []
     assert tense("plan_ranged", {"actual": 1.0}) == "plan_ranged_past"
     assert tense("plan_ranged", {"actual": float("nan")}) == "plan_ranged"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_window_of_one_month_is_one_month(home: Path, lang: str) -> None:
+    # National 2025 (from 30/11/2025): the family pool's window of one month read
+    # "within 1 months of this point of the year"
+    from bhxh_analysis.reports.national import ForecastReport
+
+    rpt = ForecastReport(lang=lang)
+    fcs = rpt.forecast_table()
+    assert fcs["past_moves_window"].eq(1).any()
+    notes = " ".join(rpt.forecast_notes())
+    assert re.search(r"\b1 months\b", notes) is None
+    assert months_text(1, lang) in notes

@@ -27,7 +27,7 @@ from .data import (
     measure_of,
     units_frame,
 )
-from .dates import approximate, date_text
+from .dates import approximate, date_text, months_text
 from .yearover import plan_outcome, tense
 
 if TYPE_CHECKING:
@@ -364,7 +364,7 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
                     "plan_past_moves_family" if r.get("past_moves_pool") == "family"
                     else "plan_past_moves", r), lang, n=int(r["past_moves"]),
                     k=int(r["past_moves_as_large"]), family=family,
-                    window=str(int(window)) if pd.notna(window) else "12"))
+                    window=months_text(int(window) if pd.notna(window) else 12, lang)))
             out += _plan_model(r, lang, p, txt["ranged"])
             out += plan_outcome(r, lang, txt["plan"])  # a year over: met, missed, unknown
         out += _bound_note(r, lang, fcs)
