@@ -185,3 +185,21 @@ def test_a_window_of_one_month_is_one_month(home: Path, lang: str) -> None:
     notes = " ".join(rpt.forecast_notes())
     assert re.search(r"\b1 months\b", notes) is None
     assert months_text(1, lang) in notes
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_move_of_its_own_beside_a_family_pool_of_moves(home: Path, lang: str) -> None:
+    # Hồ Chí Minh 31/5/2017, BHYT: "of 15 moves to 31 December ..., 14 reached this size"
+    # beside "there is no move to the year-end to learn from" (flag no_moves: none of this
+    # very indicator; the 15 are every scheme's, counted for P(meet plan) only)
+    rpt = ProvinceReport("Hồ Chí Minh", boundaries="legacy", lang=lang)
+    fcs = rpt.forecast_table()
+    r = fcs[fcs["indicator"].eq("bhyt_participants")].iloc[0]
+    assert "no_moves" in str(r["flags"]) and r["past_moves_pool"] == "family"
+    assert r["past_moves"] > 0
+    notes = rpt.forecast_notes()
+    said = i18n.t("flag_no_moves", lang, label=i18n.indicator_label(r["indicator"], lang),
+                  place=r["place"])
+    assert said in notes
+    own = {"vi": "của chính chỉ tiêu này để học", "en": "no move of this indicator"}[lang]
+    assert own in said
