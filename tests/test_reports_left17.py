@@ -203,3 +203,25 @@ def test_no_move_of_its_own_beside_a_family_pool_of_moves(home: Path, lang: str)
     assert said in notes
     own = {"vi": "của chính chỉ tiêu này để học", "en": "no move of this indicator"}[lang]
     assert own in said
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("word", ["over", "nearly", ""])
+def test_the_fan_charts_year_end_keeps_its_sources_word(lang: str, word: str) -> None:
+    # National 2025: the legend read "Published 31 December figure: 18,260,000" beside
+    # the table's "over 18,260,000" (and "16,600,000" for "nearly 16,600,000")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from bhxh_analysis import plotting
+
+    hist = pd.DataFrame({"as_of": pd.to_datetime(["2025-06-30", "2025-11-30"]),
+                         "value": [17.6e6, 18.032e6]})
+    fc = pd.DataFrame({"year": [2025], "forecast": [18.68e6], "lo80": [18.2e6],
+                       "hi80": [19.1e6], "lo95": [17.8e6], "hi95": [19.6e6],
+                       "actual": [18.26e6], "actual_qualifier": [word]})
+    ax = plotting.fan_chart(hist, fc, lang=lang)
+    labels = ax.get_legend_handles_labels()[1]
+    plt.close(ax.figure)
+    shown = i18n.qualified(i18n.fmt_number(18.26e6, lang), word, lang)
+    assert i18n.t("fan_actual", lang, value=shown) in labels
