@@ -225,3 +225,19 @@ def test_the_fan_charts_year_end_keeps_its_sources_word(lang: str, word: str) ->
     plt.close(ax.figure)
     shown = i18n.qualified(i18n.fmt_number(18.26e6, lang), word, lang)
     assert i18n.t("fan_actual", lang, value=shown) in labels
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_sources_table_dates_a_rough_date_as_the_tables_do(home: Path, lang: str) -> None:
+    # Quảng Ninh: BHYT coverage 95% of "end-2020" read "cuối năm 2020" in the headline
+    # and coverage tables, "95% (31/12/2020)" in the sources table
+    from bhxh_analysis.reports.dates import date_text
+
+    rpt = ProvinceReport("Quảng Ninh", boundaries="legacy", lang=lang)
+    cov = rpt.coverage_table()
+    rough = cov[cov["as_of_approx"].astype(bool)]
+    assert len(rough) >= 1
+    gives = " ".join(rpt.sources_table()["gives"])
+    for _, r in rough.iterrows():
+        assert f"({date_text(r['as_of'], True, lang)})" in gives, gives
+        assert f"({i18n.fmt_date(r['as_of'], lang)})" not in gives
