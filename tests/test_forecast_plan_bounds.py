@@ -150,7 +150,8 @@ def test_page_says_what_held_p(lang: str) -> None:
                         "flags": "p_held_interval"})
     share = i18n.fmt_pct(100 * 2.5 / 11, lang, 0)  # the central P is the share: said so
     said = _plan_model(ranged, lang, share, ranged=True)
-    assert said[0] == i18n.t("plan_model_empirical_moves_central", lang, n=10, k=2, p=share)
+    assert said[0] == i18n.t("plan_model_empirical_moves_central", lang, n=10, k=2, p=share,
+                             central=i18n.fmt_number(20000.0, lang))
     assert said[-1] == i18n.t("plan_held_interval_above_end", lang,
                               level=i18n.fmt_pct(95, lang), end=i18n.fmt_number(29287.0, lang),
                               tail=i18n.fmt_pct(2.5, lang, 1), p=i18n.fmt_pct(2.5, lang, 0))

@@ -166,8 +166,8 @@ def test_a_plan_restating_a_published_rate_that_meets_it_gets_no_contrary_chance
     assert i18n.t("range_dash", lang, lo="21", hi="93%") not in notes
 
 
-@pytest.mark.parametrize("lang, middle", [("en", "middle of the plan's range"),
-                                          ("vi", "điểm giữa của khoảng kế hoạch")])
+@pytest.mark.parametrize("lang, middle", [("en", "plan worked out from the figures as published (18,543,268)"),
+                                          ("vi", "kế hoạch tính từ các số liệu như đã công bố (18.543.268)")])
 @pytest.mark.parametrize("flag", ["p_held_parts", "p_held_total"])
 def test_a_limit_held_at_the_central_plan_says_so_beside_a_range_of_p(lang, middle,
                                                                        flag) -> None:

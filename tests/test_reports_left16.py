@@ -10,6 +10,7 @@ import pytest
 
 from bhxh_analysis import i18n
 from bhxh_analysis.reports import ProvinceReport
+from bhxh_analysis.reports.dates import months_text
 from bhxh_analysis.reports.forecasts import WIDE_TIMES, largest_rise_to_year_end, wide_notes
 
 
@@ -186,7 +187,7 @@ def test_the_family_pool_is_not_called_the_schemes_own(home: Path, lang: str) ->
     sentence = i18n.t("plan_past_moves_family", lang, n=int(row["past_moves"]),
                       k=int(row["past_moves_as_large"]),
                       family=i18n.t("plan_family_participants", lang),
-                      window=str(int(row["past_moves_window"])))
+                      window=months_text(int(row["past_moves_window"]), lang))
     assert sentence in said
     assert i18n.scheme_label("bhyt", lang) not in sentence
 

@@ -35,7 +35,8 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
         One row (``ForecastResult.to_frame()``): ``year`` (or ``ds``), ``forecast``,
         ``lo80``, ``hi80``, ``lo95``, ``hi95`` (statsforecast's names); an optional
         ``actual`` (the published 31 December figure of a year already over) is drawn
-        as a star, so the reader sees where the year ended against the fan.
+        as a star, so the reader sees where the year ended against the fan, its legend
+        with the source's word (``actual_qualifier``: "over 18,260,000").
     plan : float, optional
         The year's plan, drawn as a labelled horizontal line; a plan known only as a range
         (``plan_lo``/``plan_hi`` of ``forecast_df``) also as a light band, labelled with it.
@@ -98,9 +99,13 @@ def fan_chart(history_df: pd.DataFrame, forecast_df: pd.DataFrame, plan: float |
             ax.axhline(float(plan), color=TARGET_COLOR, linestyle="-", linewidth=1.3,
                        label=f"{i18n.t('fan_plan', lang)}: {text}")
         actual = row.get("actual", math.nan)
-        if actual is not None and not pd.isna(actual):  # the year is over: its outcome
+        if actual is not None and not pd.isna(actual):  # the year is over: its outcome,
+            # with its source's word as the table prints it ("over 18,260,000": the national
+            # 2025 legend read "18,260,000" beside the table's "over 18,260,000")
+            value = i18n.qualified(i18n.fmt_number(actual, lang), row.get("actual_qualifier"),
+                                   lang)
             ax.scatter([end], [float(actual)], color="#222222", marker="*", s=120, zorder=6,
-                       label=i18n.t("fan_actual", lang, value=i18n.fmt_number(actual, lang)))
+                       label=i18n.t("fan_actual", lang, value=value))
         ax.axvline(cut, color="#777777", linestyle=":", linewidth=1.2,
                    label=i18n.t("fan_as_of", lang, date=i18n.fmt_date(cut, lang)))
     left = min([x0, *hist["as_of"].tolist()]) - pd.Timedelta(days=20)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
+from .dates import approximate, date_text
 
 if TYPE_CHECKING:
     from .data import Bundle
@@ -127,6 +128,9 @@ def with_figures(table: pd.DataFrame, figures: pd.DataFrame, lang: str,
     kinds = (figure_bounds(figs)["qualifier"].map(QUALIFIER_KIND).fillna("")
              if len(figs) and "value_raw" in figs else pd.Series("", index=figs.index))
     figs["kind"] = kinds
+    # a date the source gives only roughly reads as the tables read it: Quảng Ninh's BHYT
+    # 95 % of "end-2020" read "cuối năm 2020" in the tables, "31/12/2020" here
+    figs["approx"] = approximate(figs)
     out = []
     for ids in line_ids:
         # by date, indicator, place and value: never by the rows' order in the data
@@ -143,7 +147,7 @@ def with_figures(table: pd.DataFrame, figures: pd.DataFrame, lang: str,
                          if str(r["geo_name"]) not in own else [])
                 # a plan or target is for its year, not for the day 31 December
                 day = (str(r["as_of"].year) if "_plan_" in str(ind)
-                       else i18n.fmt_date(r["as_of"], lang))
+                       else date_text(r["as_of"], r["approx"], lang))
                 parts.append(i18n.t("source_gives_one", lang, label=label, value=value,
                                     when=", ".join([*where, day])))
                 continue
@@ -229,7 +233,8 @@ def page_sources(rpt: ProvinceReport) -> pd.DataFrame:
         "value": tg["value"].astype(float), "unit": "pct",
         "as_of": pd.to_datetime(tg["year"].astype(int).astype(str) + "-12-31"),
         "geo_name": tg["geo_name"]})
-    cols = ["source_id", "indicator", "value", "unit", "as_of", "geo_name", "value_raw"]
+    cols = ["source_id", "indicator", "value", "unit", "as_of", "geo_name", "value_raw", "note",
+            "as_of_raw"]  # note, as_of_raw: a date the source gives only roughly
     figures = pd.concat([rpt.obs[[c for c in cols if c in rpt.obs]], targets],
                         ignore_index=True)
     figures["value_raw"] = figures["value_raw"].fillna("") if "value_raw" in figures else ""

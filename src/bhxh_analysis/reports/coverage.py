@@ -55,7 +55,15 @@ COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of",
            "denominator", "denominator_indicator", "persons_needed", "label",
            "target_note", "coverage_lo", "coverage_hi", "denominator_lo", "denominator_hi",
            "persons_needed_lo", "persons_needed_hi", "target_lo", "target_hi", "gap_pp_lo",
-           "gap_pp_hi", "coverage_qualifier", "target_qualifier", "unit_kind"]
+           "gap_pp_hi", "coverage_qualifier", "target_qualifier", "gap_pp_qualifier",
+           "persons_needed_qualifier", "unit_kind"]
+
+#: The word a gap (and the persons needed) computed from a bound target takes: a target
+#: printed "trên 85%" is some rate above 85, so 85 − coverage is the least the gap can be
+#: (Sông Cầu 2018 read a gap "+4,5" as if the plan were exactly 85%); "gần 85%" is some
+#: rate below 85, so the gap is at most that.
+GAP_WORD = {"over": "at_least", "at_least": "at_least", "nearly": "at_most",
+            "at_most": "at_most"}
 
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
@@ -334,7 +342,10 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             **gap_range(target, float(r["value"]), tgt_rng, gap_cov_rng),
             **needed_range(target, float(r["value"]), denom, gap_cov_rng, den_rng, tgt_rng),
             "coverage_qualifier": qual,
-            "target_qualifier": word_of(plan if plan is not None else tg),
+            "target_qualifier": (t_word := word_of(plan if plan is not None else tg)),
+            "gap_pp_qualifier": GAP_WORD.get(t_word, "") if math.isfinite(gap) else "",
+            "persons_needed_qualifier": GAP_WORD.get(t_word, "")
+            if math.isfinite(needed) else "",
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
@@ -368,8 +379,28 @@ def notes(rpt: ProvinceReport) -> list[str]:
     among plans that differ (each value with its sources, never an average)."""
     cov = rpt.coverage_table()
     found = [n for n in dict.fromkeys(cov["target_note"]) if n]
-    return [rpt.t("coverage_gap_note"), *found,
+    return [rpt.t("coverage_gap_note"), *bound_target_notes(rpt, cov), *found,
             *rpt._cache.get("coverage_denominators", [])]
+
+
+def bound_target_notes(rpt: ProvinceReport, cov: pd.DataFrame) -> list[str]:
+    """Sentences for the gaps computed from a target printed with a bound word.
+
+    A target "trên 85%" is some rate above 85: the gap and the persons needed are worked
+    out from 85 and so are only a minimum (a target "gần 85%" or "tối đa 85%": a maximum);
+    the table prints them "ít nhất +4,5" and this says why, naming each such target as
+    printed. Empty when no target on the page has such a word.
+    """
+    out = []
+    for word in ("at_least", "at_most"):
+        sel = cov[cov["gap_pp_qualifier"].eq(word)]
+        if sel.empty:
+            continue
+        targets = dict.fromkeys(
+            i18n.qualified(i18n.fmt_pct(float(r["target"]), rpt.lang), r["target_qualifier"],
+                           rpt.lang) for _, r in sel.iterrows())
+        out.append(rpt.t(f"coverage_gap_{word}", targets=", ".join(targets)))
+    return out
 
 
 def derived_beside_published(rpt: ProvinceReport, derived: pd.DataFrame) -> list[str]:

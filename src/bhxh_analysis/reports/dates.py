@@ -68,3 +68,16 @@ def date_text(when: Any, approx: Any, lang: str) -> str:
     if (day.month, day.day) == (12, 31):
         return i18n.t("date_approx_year_end", lang, year=day.year)
     return i18n.t("date_approx", lang, date=i18n.fmt_date(day, lang))
+
+
+def months_text(n: int, lang: str) -> str:
+    """A number of months in words: "1 month", "6 months" ("1 tháng", "6 tháng").
+
+    The national page read "within 1 months of this point of the year".
+
+    Examples
+    --------
+    >>> months_text(1, "en"), months_text(6, "en"), months_text(1, "vi")
+    ('1 month', '6 months', '1 tháng')
+    """
+    return i18n.t("months_one" if n == 1 else "months_n", lang, n=n)

@@ -297,7 +297,13 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     point = _cell(value, fmt, lang, row)
     if isinstance(qualifier, str) and qualifier in i18n.QUALIFIER_KINDS_WORDED \
             and _known(value):
-        # a published figure with its source's qualifier: "gần 682.000", never "682.000"
+        # a published figure with its source's qualifier: "gần 682.000", never "682.000";
+        # a minimum (maximum) that would print as a range, e.g. the persons needed to a
+        # target "trên 85%" over a derived population, is its range's lower (upper) end:
+        # "ít nhất 1.499", not "ít nhất 1.509" above "1.499–1.514"
+        end = {"at_least": lo, "at_most": hi}.get(qualifier)
+        if _known(end) and fmt in _RANGED and value_text(value, lo, hi, fmt, lang, row)[1]:
+            point = _cell(end, fmt, lang, row)
         return i18n.qualified(point, qualifier, lang), False
     if fmt == "prob" and _known(value) and _known(lo) and _known(hi) \
             and abs(float(hi) - float(lo)) >= 0.01 - 1e-12:  # P at a ranged plan's two ends

@@ -27,7 +27,8 @@ from .data import (
     measure_of,
     units_frame,
 )
-from .dates import approximate, date_text
+from .dates import approximate, date_text, months_text
+from .yearover import plan_outcome, tense
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -337,34 +338,35 @@ def forecast_sentences(fcs: pd.DataFrame, lang: str) -> list[str]:
             txt = plan_texts(r, lang)
             last = i18n.qualified(num(r["last_value"]), r.get("last_value_qualifier"), lang)
             if txt["move_hi"] <= 0:  # met even at the plan's upper end
-                out.append(i18n.t("plan_met_reason", lang, label=label, place=place,
-                                  last=last, plan=txt["plan"], p=txt["p"]))
-            else:
-                known = pd.notna(r.get("actual", math.nan))  # the year is over: then
+                out.append(i18n.t(tense("plan_met_reason", r), lang, label=label,
+                                  place=place, last=last, plan=txt["plan"], p=txt["p"],
+                                  as_of=date_text(r["last_as_of"],
+                                                  r.get("last_as_of_approx"), lang)))
+            else:  # a year already over: as of the forecast's date, in the past tense
                 out.append(i18n.t(
-                    "plan_reason_past" if known else "plan_reason", lang, label=label,
-                    place=place, plan=txt["plan"],
+                    tense("plan_reason", r), lang, label=label, place=place, plan=txt["plan"],
                     as_of=date_text(r["last_as_of"], r.get("last_as_of_approx"), lang),
-                    move=txt["move"],
-                    move_pct=txt["move_pct"], last=last,
+                    move=txt["move"], move_pct=txt["move_pct"], last=last,
                     forecast=num(r["forecast"]), p=txt["p"]))
             if txt["ranged"]:  # the arithmetic below is the central plan's; a plan met
                 # at both ends needs no move (Kon Tum 2020: "the move needed is a range too")
                 key = "plan_ranged_met" if txt["move_hi"] <= 0 else "plan_ranged"
-                out.append(i18n.t(key + "_one_p" if txt["p_one"] else key,
-                                  lang, label=label, place=place, p=p))
+                out.append(i18n.t(tense(key + "_one_p" if txt["p_one"] else key, r),
+                                  lang, label=label, place=place, p=p,
+                                  central=num(r["plan"])))
             if pd.notna(r.get("past_moves")) and r["past_moves"] > 0:
                 # the family pool is every scheme's series of the same kind (participants
                 # or coverage rates) within the window, not this scheme's alone
                 family = i18n.t("plan_family_coverage" if str(r["indicator"]).endswith("_pct")
                                 else "plan_family_participants", lang)
                 window = r.get("past_moves_window")
-                out.append(i18n.t(
+                out.append(i18n.t(tense(
                     "plan_past_moves_family" if r.get("past_moves_pool") == "family"
-                    else "plan_past_moves", lang, n=int(r["past_moves"]),
+                    else "plan_past_moves", r), lang, n=int(r["past_moves"]),
                     k=int(r["past_moves_as_large"]), family=family,
-                    window=str(int(window)) if pd.notna(window) else "12"))
+                    window=months_text(int(window) if pd.notna(window) else 12, lang)))
             out += _plan_model(r, lang, p, txt["ranged"])
+            out += plan_outcome(r, lang, txt["plan"])  # a year over: met, missed, unknown
         out += _bound_note(r, lang, fcs)
         for flag in _SHARED_FLAGS:  # no moves to learn: not "uses the moves of others"
             if flag in _flags(r) and not (flag == "short_series" and "no_moves" in _flags(r)):
@@ -514,20 +516,25 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
     """One sentence saying which model gave P(meet plan) (``p_meet_plan_model``).
 
     The past moves are counted against the central plan (``plan``); for a plan known only
-    as a range (``ranged``) the sentence says so (the middle of the range, not printed as
-    a number: a ranged plan prints as its range only)."""
+    as a range (``ranged``) the sentence names it: the plan worked out from the figures as
+    published, which need not be the middle of the range (Hồ Chí Minh 31/5/2017, BHYT:
+    6.693.350 against 6.364.850–6.693.351, "gần 6.570.000" participants read as
+    printed, read "the middle of the range")."""
     model = str(r.get("p_meet_plan_model") or "")
     held = _p_held(r, lang, p)
+    central = i18n.fmt_number(float(r["plan"]), lang)
     if model == "empirical_moves" and pd.notna(r.get("past_moves")):
         n, k = int(r["past_moves"]), int(r["past_moves_as_large"])
         share = (k + 0.5) / (n + 1)
         if held and abs(share - float(r["p_meet_plan"])) > 1e-9:
             # the share is true arithmetic; the interval or a bound decided P
-            return [i18n.t("plan_model_empirical_moves_central_held" if ranged
-                           else "plan_model_empirical_moves_held", lang, n=n, k=k,
-                           share=i18n.fmt_pct(100 * share, lang, 0), p=p), *held]
-        out = [i18n.t("plan_model_empirical_moves_central" if ranged
-                      else "plan_model_empirical_moves", lang, n=n, k=k, p=p)]
+            return [i18n.t(tense("plan_model_empirical_moves_central_held" if ranged
+                                 else "plan_model_empirical_moves_held", r), lang, n=n, k=k,
+                           share=i18n.fmt_pct(100 * share, lang, 0), p=p,
+                           central=central), *held]
+        out = [i18n.t(tense("plan_model_empirical_moves_central" if ranged
+                            else "plan_model_empirical_moves", r), lang, n=n, k=k, p=p,
+                      central=central)]
         # The central forecast (within-year pattern) and the share of past moves can
         # fall on opposite sides of the plan, or the plan below the interval's lower end
         # with a share below that end's level: say so rather than leave it to the reader.
@@ -544,10 +551,10 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
                               else "plan_model_disagree_below", lang, p=p))
         return out + below + held  # held: only an end of a ranged plan (its own sentence)
     if model == "plan_aware" and pd.notna(r.get("plan_pull")):
-        return [i18n.t("plan_model_plan_aware", lang,
+        return [i18n.t(tense("plan_model_plan_aware", r), lang,
                        pull=i18n.fmt_pct(100 * float(r["plan_pull"]), lang, 0)), *held]
     if model == "seasonal":
-        return [i18n.t("plan_model_seasonal", lang), *held]
+        return [i18n.t(tense("plan_model_seasonal", r), lang), *held]
     return held
 
 
@@ -588,24 +595,28 @@ def _p_held(r: pd.Series, lang: str, p: str) -> list[str]:
                 hi, lo = r.get(f"hi{lev}"), r.get(f"lo{lev}")
                 tail = (100 - lev) / 2
                 if pd.notna(hi) and plan > float(hi):
-                    return [i18n.t(f"plan_held_interval_above{suffix}", lang,
+                    return [i18n.t(tense(f"plan_held_interval_above{suffix}", r), lang,
                                    level=i18n.fmt_pct(lev, lang),
                                    end=i18n.fmt_number(float(hi), lang),
                                    tail=i18n.fmt_pct(tail, lang, 1), p=p_at)]
                 if pd.notna(lo) and plan < float(lo):
-                    return [i18n.t(f"plan_held_interval_below{suffix}", lang,
+                    return [i18n.t(tense(f"plan_held_interval_below{suffix}", r), lang,
                                    level=i18n.fmt_pct(lev, lang),
                                    end=i18n.fmt_number(float(lo), lang),
                                    inside=i18n.fmt_pct(100 - tail, lang, 1), p=p_at)]
         return []
     total, sib = total_of(str(r["indicator"])), sibling_of(str(r["indicator"]))
     if "p_held_parts" in flags and sib is not None:
-        return [i18n.t("plan_held_parts" + ("_central" if ranged_plan(r) else ""), lang, label=label,
+        return [i18n.t(tense("plan_held_parts" + ("_central" if ranged_plan(r) else ""), r),
+                       lang, label=label,
                        total=i18n.indicator_label(sib[0], lang),
-                       other=i18n.indicator_label(sib[1], lang), p=p)]
+                       other=i18n.indicator_label(sib[1], lang), p=p,
+                       central=i18n.fmt_number(float(r["plan"]), lang))]
     if "p_held_total" in flags and total is not None:
-        return [i18n.t("plan_held_total" + ("_central" if ranged_plan(r) else ""), lang, label=label,
-                       total=i18n.indicator_label(total, lang), p=p)]
+        return [i18n.t(tense("plan_held_total" + ("_central" if ranged_plan(r) else ""), r),
+                       lang, label=label,
+                       total=i18n.indicator_label(total, lang), p=p,
+                       central=i18n.fmt_number(float(r["plan"]), lang))]
     return []
 
 
