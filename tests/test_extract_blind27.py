@@ -59,6 +59,16 @@ BLIND27_CLASSES = [
      {("Cư Yang", "bhxh_voluntary_participants", "2026-05-06", 540.0),
       ("Đắk Lắk", "bhxh_voluntary_participants", "2026-04-30", 47_300.0),
       ("Cư Yang", "bhyt_coverage_pct", "2026-04-30", 93.8)}),
+    # a headline rounding a body's count to the nearest ("1,53 triệu" over 1.526.480):
+    # one row, the body's
+    ("Tây Ninh: 8 tháng, 1,53 triệu người tham gia BHYT\n\nĐến hết tháng "
+     "8/2026, toàn tỉnh Tây Ninh có 1.526.480 người tham gia BHYT.", "2026-09-10", None,
+     {("Tây Ninh", "bhyt_participants", "2026-08-31", 1_526_480.0)}),
+    # control: a headline more than half a step away is a figure of its own
+    ("Tây Ninh: 8 tháng, 1,54 triệu người tham gia BHYT\n\nĐến hết tháng 8/2026, toàn "
+     "tỉnh Tây Ninh có 1.526.480 người tham gia BHYT.", "2026-09-10", None,
+     {("Tây Ninh", "bhyt_participants", "2026-08-31", 1_540_000.0),
+      ("Tây Ninh", "bhyt_participants", "2026-08-31", 1_526_480.0)}),
 ]
 
 test_blind27_classes = class_tests(BLIND27_CLASSES)
