@@ -69,6 +69,18 @@ BLIND27_CLASSES = [
      "tỉnh Tây Ninh có 1.526.480 người tham gia BHYT.", "2026-09-10", None,
      {("Tây Ninh", "bhyt_participants", "2026-08-31", 1_540_000.0),
       ("Tây Ninh", "bhyt_participants", "2026-08-31", 1_526_480.0)}),
+    # a place named bare after "như" that a lower-case district name overlaps ("như
+    # Xuân" of huyện Như Xuân): the place is read
+    ("Năm 2024, toàn tỉnh Đồng Nai có 3.010.000 người tham gia BHYT.\n\nGiám đốc BHXH "
+     "tỉnh biểu dương một số huyện như Xuân Lộc phát triển mới 3.250 người tham gia BHXH "
+     "tự nguyện trong năm.", "2025-01-09", None,
+     {("Đồng Nai", "bhyt_participants", "2024-12-31", 3_010_000.0),
+      ("Xuân Lộc", "bhxh_voluntary_new_participants", "2024-12-31", 3_250.0)}),
+    # control: a bound said of two such places is no one's
+    ("Năm 2024, toàn tỉnh Đồng Nai có 3.010.000 người tham gia BHYT.\n\nGiám đốc BHXH "
+     "tỉnh biểu dương một số huyện như Xuân Lộc, Cẩm Mỹ phát triển mới trên 2.000 người "
+     "tham gia BHXH tự nguyện trong năm.", "2025-01-09", None,
+     {("Đồng Nai", "bhyt_participants", "2024-12-31", 3_010_000.0)}),
 ]
 
 test_blind27_classes = class_tests(BLIND27_CLASSES)
