@@ -557,7 +557,11 @@ def test_f1_on_the_seed_articles() -> None:
 # class fixed, so its threshold is 0.97.
 # Set 27 (a seventh set of ordinary articles of 2025-2026, a seventh writer) was read at
 # 0.960 with set 25's rules and 0.966 with set 26's, never seen by either (first looks
-# both): threshold 0.94, a first-look guard until its classes are fixed.
+# both), then in-sample (wp-fix27): "Theo Kế hoạch, hết năm 2025, … có N người" on a page
+# of 2026 results, a former province's rate after a plan cited as yardstick a result, a
+# bare sentence after one of the whole province the province's, a headline rounding to
+# the nearest, a name after "như" that a lower-case district name overlaps
+# (tests/test_extract_blind27.py), 1.000 after; every class fixed, so its threshold is 0.97.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
@@ -565,7 +569,7 @@ BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
               ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.97),
               ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.97),
-              ("blind27", 0.94)]
+              ("blind27", 0.97)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])

@@ -85,12 +85,7 @@ from .lists import (
 from .misspelt import misspelt_place
 from .monthly import month_end_of, month_lines
 from .nonrows import drop_rounded_joint, rescheme_by_arithmetic
-from .places import (
-    PlaceContext,
-    article_subject,
-    find_mentions,
-    named_once_in_passing,
-)
+from .places import PlaceContext, article_subject, find_mentions, named_once_in_passing
 from .places_page import (
     bare_place,
     carried_before,
@@ -113,6 +108,7 @@ from .text import detect_published, sentences
 from .this_rate import rate_referred, referred_measure
 from .units import listed_units, with_listed
 from .venues import hosts_event, is_venue, national_venue
+from .yardsticks import cited_target
 
 __all__ = ["COLUMNS", "candidate_dtypes", "extract_text"]
 
@@ -602,8 +598,8 @@ def _as_target(text: str, fig: Figure, s0: int, kept: list[Figure], ctx: _Contex
              "new_participants": "plan_new_participants"}
     if fig.measure not in plain or past_clause(text[s0:fig.start], ctx.continued_plan_year):
         return  # "…; năm 2016 tỷ lệ … đạt 77,6%" after 2017's aim: that year's result
-    if P.TARGET_SENTENCE.match(text, s0) or ctx.continued_plan_year is not None \
-            or horizon_opening(text, s0, fig.start, ctx.published):
+    if cited_target(text, s0, fig.start, ctx.published) or ctx.continued_plan_year \
+            is not None or horizon_opening(text, s0, fig.start, ctx.published):
         # "Theo chỉ tiêu được giao, đến cuối năm 2015 có 75,4% dân số tham gia BHYT"
         fig.measure = plain[fig.measure]
         fig.penalty += 0.1

@@ -24,6 +24,7 @@ from .row_codes import row_code
 from .scheme_after import bhxh_part_after, participation_after, scheme_after_base, share_of_total
 from .stocks import item_stock
 from .unit_share import share_of_units
+from .yardsticks import part_measure
 
 __all__ = ["Figure", "classify", "clause_of", "find_figures", "scheme_mentions", "scheme_of",
            "trailing_name"]
@@ -433,7 +434,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
     if prev_same is not None and prev_same.measure in (*_COVERAGES, "attainment_pct") \
             and not P.SCHEME.search(pre_q) and not re.search(r"t[ỷỉ]\s+lệ", clause, re.I) \
             and (prev_same.measure != "attainment_pct" or re.search(r"đạt\s*$", pre_q)):
-        fig.measure = prev_same.measure  # a list: "A đạt 68,9%, B đạt 70,5%"
+        fig.measure = part_measure(prev_same.measure, before)  # "A đạt 68,9%, B 70,5%"
         if prev_same.measure == "coverage_pct" and _plan_in(clause, before, after):
             # "…87,52% dân số, trong khi kế hoạch năm 2022 UBND tỉnh giao là 92,6%"
             fig.measure = "plan_coverage_pct"
@@ -608,8 +609,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         return "campaign result"
     if is_new and P.TO_REACH_PLAN_AFTER.match(after):
         # "phát triển thêm ít nhất 653 người … trong quý IV để hoàn thành chỉ tiêu năm":
-        # what is still needed to reach the plan
-        fig.measure = "shortfall_participants"
+        fig.measure = "shortfall_participants"  # what is still needed to reach the plan
         return None
     if is_new and P.CHANNEL.search(own):
         return "a channel's count"  # "tăng mới thông qua tổ chức hội nghị là 461 người"

@@ -110,7 +110,9 @@ def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end
     "Ia Grai: Phấn đấu 93% dân số …" over "… đạt 93,12% dân số năm 2020", "Trên 85% dân
     số … tham gia BHYT" over "… đạt 85,26% dân số": the same place and kind, the body's
     figure printed with more digits and within one printed step of the headline's (the
-    headline's date is only borrowed from the body, so dates may differ). The same figure
+    headline's date is only borrowed from the body, so dates may differ); a headline
+    rounding to the nearest ("2,81 triệu" over "2.809.150", set 27) within half a step.
+    The same figure
     printed exactly at another date ("Đến nay, … đạt 92,84%" after a month-end date the
     headline borrowed) goes too: the body's date is the figure's own.
     """
@@ -133,7 +135,8 @@ def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end
         j != i and frame.at[j, "start"] >= headline_end and key[j] == key[i]
         and frame.at[j, "indicator"] == frame.at[i, "indicator"]
         and ((_printed_step(frame.at[j, "value_raw"]) < step
-              and 0 <= frame.at[j, "value"] - frame.at[i, "value"] < step)
+              and (0 <= frame.at[j, "value"] - frame.at[i, "value"] < step  # cut, or to
+                   or abs(frame.at[j, "value"] - frame.at[i, "value"]) <= step / 2))  # nearest
              # the same figure at another date: the body's own date, not the borrowed one
              or (frame.at[j, "value"] == frame.at[i, "value"]
                  and str(frame.at[j, "as_of"]) != str(frame.at[i, "as_of"])))  # NaT = NaT

@@ -163,13 +163,19 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
                              "district" if kind == "huyện" else "province"))
     pattern = _gazetteer(registry)
     folded = fold_chars(text)
-    for m in pattern.finditer(folded):
+    pos = 0
+    while (m := pattern.search(folded, pos)) is not None:
         printed = text[m.start():m.end()]
         # Every word of a bare name starts with a capital letter in the text.
         if all(w[:1].isupper() for w in printed.split()) \
                 and not _person_before(text, m.start()) and _same_tones(printed, registry) \
                 and not P.PARK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
             found.append(Mention(m.start(), m.end(), printed, "named", None))
+            pos = m.end()
+        elif not printed[:1].isupper():  # "địa phương như Thanh Hóa": "như Thanh" (a
+            pos = m.start() + 1  # district's name in lower case) is none; a name may begin
+        else:  # inside it (set 27)
+            pos = m.end()
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
     for mention in found:

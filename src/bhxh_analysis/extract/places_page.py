@@ -221,6 +221,8 @@ def unnamed_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]
 #: a sentence opened as a part of the one before: "Riêng BHYT hộ gia đình có …",
 #: "Trong đó, BHXH tự nguyện …"
 _PART_OPENING = re.compile(r"\s*Riêng\b", re.I)
+#: "Trên bình diện toàn tỉnh, …", "Toàn tỉnh có …": a sentence of the whole province (set 27).
+_WHOLE_AREA = re.compile(r"\b(?:toàn|cả)\s+(?:tỉnh|thành\s+phố)\b", re.I)
 _RANK = {"nation": 0, "province": 1, "district": 2, "commune": 3}
 
 
@@ -234,13 +236,21 @@ def carried_place(ctx: Any, last_seen: Any, text: str = "", s0: int = 0) -> Any:
     level, is a part of that figure's place (twenty-second blind set: a commune
     feature's "toàn tỉnh A có …. Riêng BHYT hộ gia đình có …" is the province's, not
     the commune's the feature opened with); after a district's rate on a province's page
-    it is the province's still (sixth set).
+    it is the province's still (sixth set). Any sentence naming no place is such a part
+    when the figure before sits in a sentence of the whole province ("Trên bình diện toàn
+    tỉnh, …, Đắk Lắk có N người …. Tỷ lệ bao phủ BHYT đạt 94,1%", set 27).
     """
     if last_seen is not None and last_seen.start > ctx.last_figure_end:
         return ctx.places.last
     before = next((f for f in (ctx.last_count, ctx.last_rate) if f is not None
                    and f.end == ctx.last_figure_end), None)  # the figure just before
-    if text and before is not None and _PART_OPENING.match(text, s0) \
+    if text and not _PART_OPENING.match(text, s0):  # (or the last stock or rate, in a
+        kept = [f for f in (ctx.last_count, ctx.last_rate) if f is not None]  # sentence
+        last = max(kept, key=lambda f: f.end) if kept else None  # of the whole province)
+        whole = last is not None and _WHOLE_AREA.search(text, max(
+            text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1, last.start)
+        before = last if whole and "." in text[last.end:s0] else None
+    if text and before is not None \
             and not isinstance(before.place, (str, type(None))) \
             and _RANK.get(before.place.level, 9) < _RANK.get(ctx.main_level or "", 0) \
             and "\n" not in text[ctx.last_figure_end:s0]:
