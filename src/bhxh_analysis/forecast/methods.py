@@ -384,13 +384,29 @@ def move_caps(t: np.ndarray, ind: np.ndarray, train_t: np.ndarray, train_ind: np
     for (i, m), rows in keys.groupby(["ind", "m"], sort=False).groups.items():
         if not m >= 0:
             continue
-        mv = moves[(train_ind == i) & (np.floor(train_t) <= m)]
-        n = len(mv)
-        if n < 2:
-            continue
-        ext = np.std(mv, ddof=1) * max(0.0, z - stats.norm.ppf(n / (n + 1.0)))
-        out[np.asarray(rows)] = mv.max() + ext
+        out[np.asarray(rows)] = largest_allowed(moves[(train_ind == i)
+                                                      & (np.floor(train_t) <= m)], z)
     return out
+
+
+def largest_allowed(mv: np.ndarray, z: float) -> float:
+    r"""The largest of ``n`` moves, beyond which the data say nothing, plus the normal
+    distance from its :math:`n/(n+1)` point to the point ``z`` of the level:
+    :math:`\max(mv) + s \max(0, z - \Phi^{-1}(n/(n+1)))`, ``s`` their sd. ``inf`` with
+    fewer than two moves. The one rule of :func:`move_caps`, :func:`short_move_caps` and
+    (on the falls, ``-mv``) :func:`move_floors`.
+
+    Examples
+    --------
+    >>> bool(largest_allowed(np.log([1.1, 1.2, 1.3]), 0.5) == np.log(1.3))  # z below 3/4 point
+    True
+    >>> bool(np.isinf(largest_allowed(np.array([0.1]), 1.96)))
+    True
+    """
+    n = len(mv)
+    if n < 2:
+        return np.inf
+    return float(mv.max() + np.std(mv, ddof=1) * max(0.0, z - stats.norm.ppf(n / (n + 1.0))))
 
 
 def gap_moves(train: pd.DataFrame) -> pd.DataFrame:
@@ -470,11 +486,8 @@ def short_move_caps(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     ind = np.asarray(ind)
     for k in late:
         h = 12.0 - t[k]
-        mv = mv_all[(gi == ind[k]) & (gap >= h - 1e-9) & (gap <= h + BANDWIDTH)]
-        n = len(mv)
-        if n < 2:
-            continue
-        out[k] = mv.max() + np.std(mv, ddof=1) * max(0.0, z - stats.norm.ppf(n / (n + 1.0)))
+        out[k] = largest_allowed(
+            mv_all[(gi == ind[k]) & (gap >= h - 1e-9) & (gap <= h + BANDWIDTH)], z)
     return out
 
 
@@ -522,12 +535,9 @@ def move_floors(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     gi, gap, mv_all = g["ind_id"].to_numpy(), g["gap"].to_numpy(float), g["move"].to_numpy(float)
     for k in np.flatnonzero(t >= 0):
         mine = gi == ind[k]
-        mv = mv_all[mine & (gap <= 12.0 - t[k] + BANDWIDTH + 1e-9)]
-        n = len(mv)
-        if n < 2:
-            continue
-        ext = np.std(mv, ddof=1) * max(0.0, z - stats.norm.ppf(n / (n + 1.0)))
-        out[k] = min(mv.min() - ext, mv_all[mine].min())
+        fall = largest_allowed(-mv_all[mine & (gap <= 12.0 - t[k] + BANDWIDTH + 1e-9)], z)
+        if np.isfinite(fall):
+            out[k] = min(-fall, mv_all[mine].min())
     return out
 
 
