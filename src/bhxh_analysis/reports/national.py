@@ -10,6 +10,7 @@ from .. import i18n
 from ..metrics.figures import figure_bounds
 from ..schema import QUALIFIER_KIND
 from .citations import source_labels, sources_table
+from .coverage import word_of
 from .data import (
     Bundle,
     ReportParameterError,
@@ -320,8 +321,8 @@ class ForecastReport:
                     "status": "ok", "error": "",
                     "actual": float(actual["value"]) if actual is not None else float("nan"),
                     # the source's "gần", "khoảng" of each published figure, kept in print
-                    "last_value_qualifier": _qualifier(prior),
-                    "actual_qualifier": _qualifier(actual) if actual is not None else ""}
+                    "last_value_qualifier": word_of(prior),
+                    "actual_qualifier": word_of(actual)}
             try:
                 res = fc.forecast_year_end(obs, (r["boundaries"], r["geo_level"], r["geo_code"]),
                                            r["indicator"], self.year, as_of.date().isoformat())
@@ -406,9 +407,3 @@ class ForecastReport:
             ids |= set(sel["source_id"].astype(str))
         return sources_table(self.bundle, ids, self.lang)
 
-
-def _qualifier(row: pd.Series) -> str:
-    """The kind of a published figure's qualifier ("khoảng 97.570.000" → ``about``; "" for
-    none), so a forecast's latest figure and outcome keep their source's word."""
-    word = str(figure_bounds(row.to_frame().T)["qualifier"].iloc[0])
-    return QUALIFIER_KIND.get(word, "")
