@@ -16,7 +16,7 @@ import pytest
 from scipy import stats
 
 from bhxh_analysis.forecast import methods
-from bhxh_analysis.forecast.methods import move_floors, predict_pooled
+from bhxh_analysis.forecast.methods import gap_moves, move_floors, predict_pooled
 
 #: Lower side calibrated far wider than the upper (a t on a few years' errors).
 WIDE_LOW = {80: np.array([1.5]), 95: np.array([3.0]), "lo80": np.array([2.4]),
@@ -84,10 +84,10 @@ def test_no_floor_above_the_figure_nor_without_evidence(monkeypatch) -> None:
     rising = [1.03, 1.05, 1.04, 1.06, 1.02]
     r = predict_pooled(_target(), _train(rising), 100, 1, calib=WIDE_LOW).iloc[0]
     assert r.lo80 == pytest.approx(66000.0) and r.lo95 <= r.lo80
-    f = move_floors(np.array([5.0, -1.0, 5.0]), np.array([0, 0, 1]), _train(RATIOS), 95)
+    f = move_floors(np.array([5.0, -1.0, 5.0]), np.array([0, 0, 1]), gap_moves(_train(RATIOS)), 95)
     assert np.isfinite(f[0]) and np.isneginf(f[1]) and np.isneginf(f[2])
-    assert np.isneginf(move_floors(np.array([5.0]), np.array([0]), _train([0.99]), 95)[0])
-    assert np.isneginf(move_floors(np.array([10.0]), np.array([0]), _train(RATIOS), 95)[0])
+    assert np.isneginf(move_floors(np.array([5.0]), np.array([0]), gap_moves(_train([0.99])), 95)[0])
+    assert np.isneginf(move_floors(np.array([10.0]), np.array([0]), gap_moves(_train(RATIOS)), 95)[0])
 
 
 def test_a_short_fall_between_two_figures_counts() -> None:
@@ -97,7 +97,7 @@ def test_a_short_fall_between_two_figures_counts() -> None:
     tr = pd.DataFrame({"sid": [0, 0, 1, 2], "year": [2020, 2020, 2021, 2022], "ind_id": 0,
                        "t": [4.0, 5.0, 6.0, 6.0], "v": [100.0, 94.7, 100.0, 100.0],
                        "actual": [104.0, 104.0, 103.0, 102.0]})
-    f = move_floors(np.array([6.0]), np.array([0]), tr, 80)[0]
+    f = move_floors(np.array([6.0]), np.array([0]), gap_moves(tr), 80)[0]
     assert f <= np.log(0.947)
 
 

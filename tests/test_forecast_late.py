@@ -76,7 +76,7 @@ def test_a_late_year_upper_end_is_held_to_the_short_moves() -> None:
 def test_no_short_moves_no_cap() -> None:
     """Fewer than two moves over the horizon's window: no cap (``inf``)."""
     tr = _train().query("sid == 0")
-    assert np.isinf(short_move_caps(np.array([11.2]), np.array([0]), tr, 95)[0])
+    assert np.isinf(short_move_caps(np.array([11.2]), np.array([0]), gap_moves(tr), 95)[0])
 
 
 def test_ca_mau_voluntary_bhxh_late_2024(home: Path) -> None:

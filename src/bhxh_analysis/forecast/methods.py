@@ -301,6 +301,11 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
                         "df": df, "n_train_own": n_own, "scale_raw": scale,
                         **{f"calib{k}": v for k, v in calib.items()}}, index=targets.index)
     moves = np.log(train["actual"].to_numpy(dtype=float)) - np.log(train["v"].to_numpy(dtype=float))
+    # every move between two figures of one series-year, paired once for all levels;
+    # only the late targets' caps and the floors read them
+    late = (t >= 0) & (12.0 - t <= LATE_HORIZON)
+    gaps = (gap_moves(train) if cap_moves and ((MOVE_CAP and late.any()) or MOVE_FLOOR)
+            else gap_moves(train.iloc[:0]))
     q80 = t_ppf(0.90, df)
     for lev in sorted(levels):
         q = t_ppf(0.5 + lev / 200.0, df)
@@ -310,7 +315,7 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
         if cap_moves and MOVE_CAP and lev >= CAP_LEVEL_MIN:
             cap = move_caps(t, targets["ind_id"].to_numpy(), train["t"].to_numpy(dtype=float),
                             train["ind_id"].to_numpy(), moves, lev)
-            cap = np.minimum(cap, short_move_caps(t, targets["ind_id"].to_numpy(), train, lev))
+            cap = np.minimum(cap, short_move_caps(t, targets["ind_id"].to_numpy(), gaps, lev))
             cap = targets["v"].to_numpy(dtype=float) * np.exp(cap)
             # never inside the 80 % interval (nor below the forecast)
             floor = np.maximum(np.exp(loc + q80 * s_hi), point) if lev > 80 else point
@@ -325,7 +330,7 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
             v = targets["v"].to_numpy(dtype=float)
             # never above the last figure, the forecast or the 80 % interval
             flo = np.minimum(v * np.exp(np.minimum(
-                move_floors(t, targets["ind_id"].to_numpy(), train, lev), 0.0)), point)
+                move_floors(t, targets["ind_id"].to_numpy(), gaps, lev), 0.0)), point)
             if lev > 80:
                 flo = np.minimum(flo, np.exp(loc - q80 * s_lo))
             out[f"lo{lev}"] = np.maximum(out[f"lo{lev}"], flo)
@@ -446,7 +451,7 @@ def gap_moves(train: pd.DataFrame) -> pd.DataFrame:
                          "move": np.log(m["v_b"].to_numpy(float) / m["v_a"].to_numpy(float))})
 
 
-def short_move_caps(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
+def short_move_caps(t: np.ndarray, ind: np.ndarray, gaps: pd.DataFrame,
                     level: float) -> np.ndarray:
     r"""The largest log move to 31 December the moves over as short a horizon allow.
 
@@ -455,7 +460,8 @@ def short_move_caps(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     5 December, the January–November moves: voluntary BHXH's ×2.05 from January held
     Cà Mau's 95 % upper end at 2.16 times a figure 26 days old). Here the evidence is
     every move between two figures of one series and completed year of the same
-    indicator (:func:`gap_moves`, the year-end included) over a gap of the horizon
+    indicator (``gaps``, the table :func:`gap_moves` makes of the training figures, the
+    year-end included) over a gap of the horizon
     :math:`h = 12 - t` to :math:`h +` :data:`BANDWIDTH` months — no shorter, so the set
     errs on the generous side — with the same rule: the largest :math:`M` of the
     :math:`n` moves is their :math:`n/(n+1)` point, and the end may exceed it by
@@ -468,17 +474,14 @@ def short_move_caps(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     >>> tr = pd.DataFrame({"sid": [0, 0, 1, 1], "year": 2020, "ind_id": 0,
     ...                    "t": [1.0, 11.0, 1.0, 11.0], "v": [50.0, 98.0, 50.0, 99.0],
     ...                    "actual": [100.0, 100.0, 100.0, 100.0]})
-    >>> c = short_move_caps(np.array([11.2, -1.0]), np.array([0, 0]), tr, 95)
+    >>> c = short_move_caps(np.array([11.2, -1.0]), np.array([0, 0]), gap_moves(tr), 95)
     >>> bool(c[0] < np.log(1.1)), bool(np.isinf(c[1]))
     (True, True)
     """
     t = np.asarray(t, dtype=float)
     out = np.full(len(t), np.inf)
     late = np.flatnonzero((t >= 0) & (12.0 - t <= LATE_HORIZON))
-    if len(late) == 0:  # most forecasts: no pairing of the training figures needed
-        return out
-    g = gap_moves(train)
-    g = g[np.isfinite(g["move"].to_numpy(float))]
+    g = gaps[np.isfinite(gaps["move"].to_numpy(float))]
     if len(g) == 0:
         return out
     gi, gap, mv_all = g["ind_id"].to_numpy(), g["gap"].to_numpy(float), g["move"].to_numpy(float)
@@ -491,15 +494,15 @@ def short_move_caps(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     return out
 
 
-def move_floors(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
+def move_floors(t: np.ndarray, ind: np.ndarray, gaps: pd.DataFrame,
                 level: float) -> np.ndarray:
     r"""The largest log fall to 31 December the earlier moves allow at ``level`` %.
 
     The lower end of a ``level`` % interval claims the :math:`1/2 - level/200` point of
     the move still to come. The evidence is every move between two figures of one
     series and completed year of the same indicator, in every place, the year-end
-    included (:func:`gap_moves`), over a gap of at most the months left to 31 December
-    plus :data:`BANDWIDTH` (:math:`n` moves): a fall shows over a short gap (national
+    included (``gaps``, from :func:`gap_moves`), over a gap of at most the months left to
+    31 December plus :data:`BANDWIDTH` (:math:`n` moves): a fall shows over a short gap (national
     voluntary BHXH 31/5 → 30/6/2020, ×0.947), where a move over a longer one carries more
     of a year's growth — a year's moves of national totals that only ever grew say
     nothing about a province's fall within six months. As in :func:`move_caps`, the
@@ -520,14 +523,13 @@ def move_floors(t: np.ndarray, ind: np.ndarray, train: pd.DataFrame,
     --------
     >>> tr = pd.DataFrame({"sid": [0, 0, 1], "year": 2020, "ind_id": 0, "t": [3.0, 6.0, 6.0],
     ...                    "v": [100.0, 99.0, 100.0], "actual": [103.0, 103.0, 104.0]})
-    >>> f = move_floors(np.array([6.0, -1.0, 6.0]), np.array([0, 0, 1]), tr, 95)
+    >>> f = move_floors(np.array([6.0, -1.0, 6.0]), np.array([0, 0, 1]), gap_moves(tr), 95)
     >>> bool(np.log(0.95) < f[0] < np.log(0.99)), bool(np.isinf(f[1])), bool(np.isinf(f[2]))
     (True, True, True)
     """
     t = np.asarray(t, dtype=float)
     out = np.full(len(t), -np.inf)
-    g = gap_moves(train)
-    g = g[np.isfinite(g["move"].to_numpy(float))]
+    g = gaps[np.isfinite(gaps["move"].to_numpy(float))]
     if len(g) == 0:
         return out
     z = stats.norm.ppf(0.5 + level / 200.0)
