@@ -31,6 +31,31 @@ LONG_MODULES = ("test_notebooks_every.py", "test_notebooks_en.py", "test_noteboo
                 "test_batch_faults.py", "test_forecast.py")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_tmpdir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Point ``TMPDIR`` (and :mod:`tempfile`) at a folder pytest owns for the session.
+
+    A report kernel keeps its sockets in a private temporary folder that its session
+    removes on close; the tests that kill a batch or a worker with ``kill -9`` leave
+    those folders behind by design (nothing runs to remove them). Under pytest's base
+    temporary folder they go with pytest's own clean-up of old runs instead of piling up
+    in the system's ``/tmp``; the processes the tests start inherit the variable.
+    """
+    import tempfile
+
+    folder = tmp_path_factory.mktemp("tmpdir")
+    before_env, before = os.environ.get("TMPDIR"), tempfile.tempdir
+    os.environ["TMPDIR"], tempfile.tempdir = str(folder), None
+    try:
+        yield
+    finally:
+        if before_env is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = before_env
+        tempfile.tempdir = before
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Put the long modules first, keeping every module's own order (a stable sort)."""
     rank = {name: i for i, name in enumerate(LONG_MODULES)}
