@@ -25,6 +25,26 @@ BLIND28_CLASSES = [
      "người tham gia\nđạt 92,6% dân số", "2024-01-15", None,
      {("Thanh Hóa", "bhyt_participants", "2024-01-15", 3_400_000.0),
       ("Thanh Hóa", "bhyt_coverage_pct", "2024-01-15", 92.6)}),
+    # a national yardstick whose clause ends on ";" before any figure ("… dưới mức bình
+    # quân cả nước; riêng …") is no figure's place: the sapo's rounded part is the body's
+    ("Bạc Liêu: gần 950 nghìn người tham gia BHYT\n\nTỷ lệ bao phủ BHYT của Bạc Liêu vẫn "
+     "dưới mức bình quân cả nước; riêng BHYT hộ gia đình giảm gần 3 nghìn người so với "
+     "cùng kỳ.\n\nĐến hết tháng 5/2024, toàn tỉnh Bạc Liêu có 948.200 người tham gia BHYT, "
+     "đạt 90,1% dân số. Số người tham gia BHYT hộ gia đình là 301.400 người, giảm 2.960 "
+     "người so với cùng kỳ năm 2023.\n\nChỉ tiêu năm 2024 là 93,5% dân số tham gia BHYT.",
+     "2024-06-12", None,
+     {("Bạc Liêu", "bhyt_participants", "2024-05-31", 948_200.0),
+      ("Bạc Liêu", "bhyt_coverage_pct", "2024-05-31", 90.1),
+      ("Bạc Liêu", "bhyt_household_participants", "2024-05-31", 301_400.0),
+      ("Bạc Liêu", "bhyt_household_change_participants", "2024-05-31", -2_960.0),
+      ("Bạc Liêu", "bhyt_plan_coverage_pct", "2024-12-31", 93.5)}),
+    # control: the yardstick's own rate in its bracket stays the nation's
+    ("Bạc Liêu: gần 950 nghìn người tham gia BHYT\n\nTỷ lệ bao phủ BHYT của Bạc Liêu vẫn "
+     "dưới mức bình quân cả nước (93,4%).\n\nĐến hết tháng 5/2024, toàn tỉnh Bạc Liêu có "
+     "948.200 người tham gia BHYT, đạt 90,1% dân số.", "2024-06-12", None,
+     {("Việt Nam", "bhyt_coverage_pct", "2024-05-31", 93.4),
+      ("Bạc Liêu", "bhyt_participants", "2024-05-31", 948_200.0),
+      ("Bạc Liêu", "bhyt_coverage_pct", "2024-05-31", 90.1)}),
 ]
 
 test_blind28_classes = class_tests(BLIND28_CLASSES)

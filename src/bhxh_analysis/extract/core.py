@@ -285,8 +285,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             unit = ctx.places.see(mentions[mi]) or misspelt_place(ctx.places, mentions[mi])
             if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
                                           mentions[mi].start):
-                # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
-                ctx.places.restore(held)
+                ctx.places.restore(held)  # "bình quân cả nước": a yardstick; a ";" before any
+                unit = None if re.match(r"[^;\d]*;", text[mentions[mi].end:s1]) else unit  # fig.
             elif part_of_merged(text, s0, mentions[mi], unit, held[1], placed, max(
                     (d for _a, _b, d in dates if not horizon(d, ctx.published)),
                     default=ctx.last_date or ctx.published)):
