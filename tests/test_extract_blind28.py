@@ -45,6 +45,23 @@ BLIND28_CLASSES = [
      {("Việt Nam", "bhyt_coverage_pct", "2024-05-31", 93.4),
       ("Bạc Liêu", "bhyt_participants", "2024-05-31", 948_200.0),
       ("Bạc Liêu", "bhyt_coverage_pct", "2024-05-31", 90.1)}),
+    # a labour-force scheme named before its count, then a bare rate ("số người tham gia
+    # BHTN là N người, bằng x%") after BHXH's coverage of the labour force: BHTN's coverage
+    ("Đến hết tháng 6/2026, số người tham gia BHXH trên địa bàn tỉnh Hà Tĩnh là 402.300 "
+     "người, đạt 38,1% lực lượng lao động trong độ tuổi; số người tham gia BHTN là 351.700 "
+     "người, bằng 33,4%.", "2026-07-12", None,
+     {("Hà Tĩnh", "bhxh_participants", "2026-06-30", 402_300.0),
+      ("Hà Tĩnh", "bhxh_coverage_pct", "2026-06-30", 38.1),
+      ("Hà Tĩnh", "bhtn_participants", "2026-06-30", 351_700.0),
+      ("Hà Tĩnh", "bhtn_coverage_pct", "2026-06-30", 33.4)}),
+    # control: after BHYT's share of the population (no base for BHTN) it stays the
+    # count's attainment
+    ("Đến hết tháng 6/2026, tỉnh Hà Tĩnh có 1.190.000 người tham gia BHYT, đạt 93,2% dân "
+     "số; số người tham gia BHTN là 351.700 người, bằng 96,2%.", "2026-07-12", None,
+     {("Hà Tĩnh", "bhyt_participants", "2026-06-30", 1_190_000.0),
+      ("Hà Tĩnh", "bhyt_coverage_pct", "2026-06-30", 93.2),
+      ("Hà Tĩnh", "bhtn_participants", "2026-06-30", 351_700.0),
+      ("Hà Tĩnh", "bhtn_attainment_pct", "2026-06-30", 96.2)}),
 ]
 
 test_blind28_classes = class_tests(BLIND28_CLASSES)
