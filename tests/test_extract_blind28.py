@@ -62,6 +62,20 @@ BLIND28_CLASSES = [
       ("Hà Tĩnh", "bhyt_coverage_pct", "2026-06-30", 93.2),
       ("Hà Tĩnh", "bhtn_participants", "2026-06-30", 351_700.0),
       ("Hà Tĩnh", "bhtn_attainment_pct", "2026-06-30", 96.2)}),
+    # former provinces' parts after "; trong đó" with no verb, the second after a comma
+    ("Đến hết tháng 9/2026, số người tham gia BHXH tự nguyện trên địa bàn tỉnh Lâm Đồng là "
+     "98.400 người, đạt 5,9% lực lượng lao động; trong đó khu vực tỉnh Đắk Nông cũ 21.600 "
+     "người, tỉnh Bình Thuận cũ 30.200 người.", "2026-10-12", None,
+     {("Lâm Đồng", "bhxh_voluntary_participants", "2026-09-30", 98_400.0),
+      ("Lâm Đồng", "bhxh_voluntary_coverage_pct", "2026-09-30", 5.9),
+      ("Đắk Nông", "bhxh_voluntary_participants", "2026-09-30", 21_600.0),
+      ("Bình Thuận", "bhxh_voluntary_participants", "2026-09-30", 30_200.0)}),
+    # control: groups in the same shape are no places' parts
+    ("Đến hết tháng 9/2026, số người tham gia BHXH tự nguyện trên địa bàn tỉnh Lâm Đồng là "
+     "98.400 người, đạt 5,9% lực lượng lao động; trong đó nhóm nông dân 21.600 người, nhóm "
+     "tiểu thương 30.200 người.", "2026-10-12", None,
+     {("Lâm Đồng", "bhxh_voluntary_participants", "2026-09-30", 98_400.0),
+      ("Lâm Đồng", "bhxh_voluntary_coverage_pct", "2026-09-30", 5.9)}),
 ]
 
 test_blind28_classes = class_tests(BLIND28_CLASSES)

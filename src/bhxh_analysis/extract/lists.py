@@ -381,11 +381,14 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
     return units
 
 
-#: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part.
-_PLACE_PART = re.compile(
-    r"[;,]\s*trong\s+đó\s*,?\s*(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|"
-    r"huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
-    r"(?:có|là|đạt)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I)
+#: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part;
+#: the verb may be left out, and the parts go on after a comma ("; trong đó địa bàn tỉnh
+#: X cũ N người, tỉnh Y cũ M người", set 28).
+_PART_ITEM = (r"(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|"
+              r"phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+(?:(?:có|là|đạt)\s+)?"
+              r"(?:(?:khoảng|gần|hơn|trên)\s+)?")
+_PLACE_PART = re.compile(rf"[;,]\s*trong\s+đó\s*,?\s*(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)*"
+                         rf"{_PART_ITEM}$", re.I)
 
 
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
