@@ -8,6 +8,7 @@ set: the rules generalised"); the controls show where a rule could over-fire.
 from __future__ import annotations
 
 from blindcase import class_tests
+from test_extract import check_passage
 
 BLIND28_CLASSES = [
     # an infographic's title of three lines in capitals (a label line over the two)
@@ -79,3 +80,28 @@ BLIND28_CLASSES = [
 ]
 
 test_blind28_classes = class_tests(BLIND28_CLASSES)
+
+
+#: a commune's plan for 2025 on a page before the reform, and (control) after it
+_PLAN_2025 = ("Xã Biên Sơn nỗ lực phát triển người tham gia BHYT\n\nĐến hết tháng {m}, xã "
+              "Biên Sơn{d} có {n} người tham gia BHYT, đạt 91,8% dân số. Chỉ tiêu {g} giao cho "
+              "xã năm 2025 là 94,5%.")
+
+
+def test_commune_plan_for_2025_before_the_reform_stays_legacy() -> None:
+    """A legacy commune's 2025 plan printed before 1/7/2025 is the legacy commune's, not
+    the 2025 commune's that took its name (another code); after the reform, the 2025
+    commune's."""
+    before = check_passage(
+        _PLAN_2025.format(m="10/2024", d=", huyện Lục Ngạn", n="6.940", g="huyện"),
+        "2024-11-20", None,
+        {("Biên Sơn", "bhyt_participants", "2024-10-31", 6_940.0),
+         ("Biên Sơn", "bhyt_coverage_pct", "2024-10-31", 91.8),
+         ("Biên Sơn", "bhyt_plan_coverage_pct", "2025-12-31", 94.5)})
+    assert before["geo_code"].nunique() == 1 and set(before["boundaries"]) == {"legacy"}
+    after = check_passage(
+        _PLAN_2025.format(m="8/2025", d="", n="16.940", g="tỉnh"), "2025-09-10", None,
+        {("Biên Sơn", "bhyt_participants", "2025-08-31", 16_940.0),
+         ("Biên Sơn", "bhyt_coverage_pct", "2025-08-31", 91.8),
+         ("Biên Sơn", "bhyt_plan_coverage_pct", "2025-12-31", 94.5)})
+    assert after["geo_code"].nunique() == 1 and set(after["boundaries"]) == {"2025"}
