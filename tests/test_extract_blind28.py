@@ -77,6 +77,18 @@ BLIND28_CLASSES = [
      "tiểu thương 30.200 người.", "2026-10-12", None,
      {("Lâm Đồng", "bhxh_voluntary_participants", "2026-09-30", 98_400.0),
       ("Lâm Đồng", "bhxh_voluntary_coverage_pct", "2026-09-30", 5.9)}),
+    # the whole of the district that holds a commune, after the commune's coverage
+    # ("Toàn huyện A cùng thời điểm đạt tỷ lệ x%"): the district's coverage
+    ("Đến hết tháng 9/2024, xã Chiềng Mung có 9.120 người tham gia BHYT, đạt 96,4% dân số. "
+     "Toàn huyện Mai Sơn cùng thời điểm đạt tỷ lệ 94,7%.", "2024-10-15", None,
+     {("Chiềng Mung", "bhyt_participants", "2024-09-30", 9_120.0),
+      ("Chiềng Mung", "bhyt_coverage_pct", "2024-09-30", 96.4),
+      ("Mai Sơn", "bhyt_coverage_pct", "2024-09-30", 94.7)}),
+    # control: a district that does not hold the commune gives no row
+    ("Đến hết tháng 9/2024, xã Chiềng Mung có 9.120 người tham gia BHYT, đạt 96,4% dân số. "
+     "Toàn huyện Yên Châu cùng thời điểm đạt tỷ lệ 94,7%.", "2024-10-15", None,
+     {("Chiềng Mung", "bhyt_participants", "2024-09-30", 9_120.0),
+      ("Chiềng Mung", "bhyt_coverage_pct", "2024-09-30", 96.4)}),
 ]
 
 test_blind28_classes = class_tests(BLIND28_CLASSES)
