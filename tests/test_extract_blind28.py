@@ -89,6 +89,15 @@ BLIND28_CLASSES = [
      "Toàn huyện Yên Châu cùng thời điểm đạt tỷ lệ 94,7%.", "2024-10-15", None,
      {("Chiềng Mung", "bhyt_participants", "2024-09-30", 9_120.0),
       ("Chiềng Mung", "bhyt_coverage_pct", "2024-09-30", 96.4)}),
+    # participants who receive support ("N người tham gia được hỗ trợ …"): a subgroup
+    ("Đến hết tháng 9/2024, xã Chiềng Mung có 205 người tham gia BHXH tự nguyện; có 31 "
+     "người tham gia được hỗ trợ thêm 25% mức đóng do thuộc hộ nghèo.", "2024-10-15", None,
+     {("Chiềng Mung", "bhxh_voluntary_participants", "2024-09-30", 205.0)}),
+    # control: "người tham gia" followed by another word keeps its reading
+    ("Đến hết tháng 9/2024, xã Chiềng Mung có 205 người tham gia BHXH tự nguyện; riêng "
+     "trong 9 tháng có 31 người tham gia mới.", "2024-10-15", None,
+     {("Chiềng Mung", "bhxh_voluntary_participants", "2024-09-30", 205.0),
+      ("Chiềng Mung", "bhxh_voluntary_new_participants", "2024-09-30", 31.0)}),
 ]
 
 test_blind28_classes = class_tests(BLIND28_CLASSES)
