@@ -98,6 +98,20 @@ BLIND28_CLASSES = [
      "trong 9 tháng có 31 người tham gia mới.", "2024-10-15", None,
      {("Chiềng Mung", "bhxh_voluntary_participants", "2024-09-30", 205.0),
       ("Chiềng Mung", "bhxh_voluntary_new_participants", "2024-09-30", 31.0)}),
+    # workers drawn by employers ("thu hút thêm khoảng N lao động"): jobs, no row
+    ("Đến hết tháng 9/2026, toàn tỉnh Thái Nguyên có 61.200 người tham gia BHXH tự nguyện, "
+     "tăng 4.300 người so với cùng kỳ. Các doanh nghiệp điện tử trong tỉnh đã thu hút thêm "
+     "khoảng 12.000 lao động trong năm, là nguồn để phát triển BHXH bắt buộc.", "2026-10-15",
+     None,
+     {("Thái Nguyên", "bhxh_voluntary_participants", "2026-09-30", 61_200.0),
+      ("Thái Nguyên", "bhxh_voluntary_change_participants", "2026-09-30", 4_300.0)}),
+    # control: the participants' own rise counted in workers stays a change
+    ("Đến hết tháng 9/2026, toàn tỉnh Thái Nguyên có 61.200 người tham gia BHXH tự nguyện, "
+     "tăng 4.300 người so với cùng kỳ. Số người tham gia BHXH bắt buộc tăng thêm khoảng "
+     "12.000 lao động.", "2026-10-15", None,
+     {("Thái Nguyên", "bhxh_voluntary_participants", "2026-09-30", 61_200.0),
+      ("Thái Nguyên", "bhxh_voluntary_change_participants", "2026-09-30", 4_300.0),
+      ("Thái Nguyên", "bhxh_compulsory_change_participants", "2026-09-30", 12_000.0)}),
 ]
 
 test_blind28_classes = class_tests(BLIND28_CLASSES)
