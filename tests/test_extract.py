@@ -564,7 +564,12 @@ def test_f1_on_the_seed_articles() -> None:
 # (tests/test_extract_blind27.py), 1.000 after; every class fixed, so its threshold is 0.97.
 # Set 28 (an eighth set of ordinary articles of 2025-2026, an eighth writer) was read at
 # 0.886 with set 26's rules and 0.886 with set 27's, never seen by either (first looks
-# both): threshold 0.86, a first-look guard until its classes are fixed.
+# both), then in-sample (wp-fix28): an infographic's three-line capitals title and a target
+# heading naming its source in brackets, a national yardstick's place ending at ";", a
+# labour-force scheme's bare rate after its count, former provinces' parts with no verb, a
+# commune's 2025 plan printed before the reform kept legacy, "Toàn huyện A … đạt x%" after a
+# commune's rate, "người tham gia được hỗ trợ" a subgroup, workers hired no row
+# (tests/test_extract_blind28.py), 1.000 after; every class fixed, so its threshold is 0.97.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
@@ -572,7 +577,7 @@ BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
               ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.97),
               ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.97),
-              ("blind27", 0.97), ("blind28", 0.86)]
+              ("blind27", 0.97), ("blind28", 0.97)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
