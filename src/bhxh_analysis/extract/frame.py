@@ -74,7 +74,7 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 
     # (not against the same value printed again: that copy goes as a duplicate, and
     # dropping both would lose the figure)
     rounded = [bool(q) and any(
-        j != i and key[j] == key[i] and kind[j] == kind[i]
+        j != i and key[j] == key[i] and kind[j] in (kind[i], *_PARTS.get(kind[i], ()))
         and frame.at[j, "value"] != frame.at[i, "value"]
         and frame.at[j, "as_of"] == frame.at[i, "as_of"] and (
             not frame.at[j, "qualifier"]  # "khoảng 18,26 triệu" is sharper than "hơn 18,2"
@@ -101,6 +101,12 @@ def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
     return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
                                          ("confidence", "float64")) if c in out.columns})
+
+
+#: A rounded total ("gần 400 nghìn người tham gia BHXH", a sapo's) restating the one part
+#: of it the body prints exactly at the same place and date ("392.600 người tham gia BHXH
+#: bắt buộc"): the body's figure (set 23's Limits, fixed after set 28's classes).
+_PARTS = {"bhxh_participants": ("bhxh_compulsory_participants", "bhxh_voluntary_participants")}
 
 
 def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end: int
