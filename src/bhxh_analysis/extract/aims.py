@@ -186,7 +186,8 @@ _SCHEME_JOINED_AFTER = re.compile(
     r"\s*(?:(?:người|lao\s+động)\s+)?(?:tham\s+gia|đóng)\s+(?:BHXH|BHYT|BHTN|bảo\s+hiểm)", _I)
 
 
-def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
+def rate_item_after(pre_q: str, after: str, prev_same: Figure | None,
+                    prev: Figure | None = None) -> bool:
     """Whether a bare percent is the next item of a list of rates across a ";" or ",".
 
     "… có 60% lực lượng lao động tham gia BHXH; 45% tham gia BHTN": the percent right
@@ -196,7 +197,8 @@ def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
     (a BHXH or BHTN rate; Limits of sets 22 and 23): the next scheme named before its
     percent after a comma ("…, tham gia BHTN ước đạt 29,4%", "…, BHTN 33,1%"), and a count of a scheme of
     the labour force then its bare rate ("; 2.021.400 người tham gia BHTN, đạt 41,4%"):
-    that scheme's coverage, unless a plan follows ("đạt 95% kế hoạch").
+    that scheme's coverage, unless a plan follows ("đạt 95% kế hoạch"); the scheme may
+    be named before the count too (:func:`count_rate`, set 28).
     """
     if prev_same is None or prev_same.measure not in ("coverage_pct", "plan_coverage_pct"):
         return False
@@ -209,7 +211,23 @@ def rate_item_after(pre_q: str, after: str, prev_same: Figure | None) -> bool:
         return _LABOUR_RATE_NEXT.fullmatch(pre_q) is not None
     return prev_same.scheme in _LABOUR_SCHEMES and not P.PLAN_AFTER.match(after) and (
         _LABOUR_RATE_NEXT.fullmatch(pre_q) is not None
-        or _LABOUR_COUNT_RATE.fullmatch(pre_q) is not None)
+        or _LABOUR_COUNT_RATE.fullmatch(pre_q) is not None) or count_rate(
+            pre_q, after, prev_same, prev)
+
+
+def count_rate(pre_q: str, after: str, prev_same: Figure | None, prev: Figure | None) -> bool:
+    """Whether a bare percent right after a labour-force scheme's count is its coverage.
+
+    "…, bằng 34,2% lực lượng lao động; số người tham gia BHTN là 735.100 người, bằng
+    30,9%" (twenty-eighth blind set): after a BHXH or BHTN coverage, a percent right
+    after ", đạt / bằng / chiếm" that follows a count of such a scheme named before the
+    count is that scheme's coverage, not the count's attainment (``figures`` asks before
+    its attainment rule); "…, bằng 96,3% kế hoạch" stays an attainment.
+    """
+    return prev_same is not None and prev_same.measure == "coverage_pct" \
+        and prev_same.scheme in _LABOUR_SCHEMES and not P.PLAN_AFTER.match(after) \
+        and prev is not None and prev is not prev_same and prev.measure == "participants" \
+        and prev.scheme in _LABOUR_SCHEMES and _COUNT_RATE.fullmatch(pre_q) is not None
 
 
 #: Schemes whose coverage is a share of the labour force.
@@ -222,6 +240,8 @@ _LABOUR_SCHEME = (r"(?:BHXH(?:\s+(?:bắt\s+buộc|tự\s+nguyện))?|BHTN|bảo
 _LABOUR_RATE_NEXT = re.compile(
     rf"[^.;\d]*(?:,|\svà)\s*(?:tỷ\s+lệ\s+)?(?:tham\s+gia\s+)?{_LABOUR_SCHEME}"
     r"(?:\s+(?:(?:ước|ước\s+tính|cũng)\s+)?(?:đạt|là|chiếm))?\s*", _I)
+#: " người, bằng ": right after a count whose scheme was named before it (set 28).
+_COUNT_RATE = re.compile(r"\s*(?:người|lao\s+động)\s*,\s*(?:đạt|bằng|chiếm)\s*", _I)
 #: " người tham gia BHTN, đạt ": right after that scheme's count.
 _LABOUR_COUNT_RATE = re.compile(
     rf"\s*(?:người|lao\s+động)\s+tham\s+gia\s+{_LABOUR_SCHEME}\s*,\s*(?:đạt|bằng|chiếm)\s*", _I)

@@ -64,7 +64,7 @@ from .dating import (
     yardstick,
 )
 from .figures import Figure, classify, find_figures, scheme_mentions, scheme_of
-from .former import former_heading, former_unit, in_play_again, scoped_levels
+from .former import former_heading, former_unit, in_play_again, scope_before, scoped_levels
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
@@ -285,8 +285,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             unit = ctx.places.see(mentions[mi]) or misspelt_place(ctx.places, mentions[mi])
             if P.COMPARISON_BEFORE.search(text, max(s0, mentions[mi].start - 40),
                                           mentions[mi].start):
-                # "thấp hơn mức bình quân của cả nước": a yardstick, not the place in play
-                ctx.places.restore(held)
+                ctx.places.restore(held)  # "bình quân cả nước": a yardstick; a ";" before any
+                unit = None if re.match(r"[^;\d]*;", text[mentions[mi].end:s1]) else unit  # fig.
             elif part_of_merged(text, s0, mentions[mi], unit, held[1], placed, max(
                     (d for _a, _b, d in dates if not horizon(d, ctx.published)),
                     default=ctx.last_date or ctx.published)):
@@ -644,7 +644,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.
-    before = [u for off, u in placed if off < fig.start]
+    before = scope_before(text, placed, fig.start, ends)  # (a former unit's: up to ";")
     bare = bare_place(text, fig, s0, prev, ctx.places)
     if bare is not None:
         fig.place = bare

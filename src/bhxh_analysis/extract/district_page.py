@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import patterns as P
+from .aims import count_rate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -66,6 +67,8 @@ def count_attainment(pre_q: str, after: str, prev: Figure | None,
         return False
     if not prev.scheme or not prev_same.scheme or prev.scheme == prev_same.scheme:
         return False
+    if count_rate(pre_q, after, prev_same, prev):
+        return False  # a labour-force coverage before is a base for BHTN's rate (set 28)
     if not _BARE_REACH.fullmatch(pre_q) or P.COVERAGE_AFTER.match(after):
         return False
     return bool(re.match(r"\s*(?:[;.]|và\s|$)", after))

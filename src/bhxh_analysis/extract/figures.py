@@ -11,7 +11,7 @@ import re
 
 from . import gaps as G
 from . import patterns as P
-from .aims import aimed, planned_under_lead, rate_item_after, receiving
+from .aims import aimed, count_rate, planned_under_lead, rate_item_after, receiving
 from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
 from .gap_plan import gap_of_new
@@ -368,7 +368,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         # "So với chỉ tiêu … (BHXH 32%), tỷ lệ … còn thấp hơn 1,8%": points under the plan
         fig.measure = "shortfall_pp"
         return None
-    if not P.COVERAGE_AFTER.match(after) and (
+    if not P.COVERAGE_AFTER.match(after) and not count_rate(pre_q, after, prev_same, prev) and (
             P.PLAN_AFTER.match(after) or P.ATTAIN_BEFORE.search(pre_q) or (
             re.search(r"đạt\s*$", pre_q) and P.VERSUS_PLAN.search(statement)
             and not (P.TARGET_SENTENCE.match(statement) and P.COVERAGE_BEFORE.search(clause))
@@ -456,7 +456,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         fig.measure = "plan_coverage_pct"
         fig.penalty += 0.15
         return None
-    if rate_item_after(pre_q, after, prev_same):  # "60% … tham gia BHXH; 45% tham gia BHTN"
+    if rate_item_after(pre_q, after, prev_same, prev):  # "60% … tham gia BHXH; 45% tham gia BHTN"
         fig.measure, fig.penalty = prev_same.measure, fig.penalty + 0.1
         return None
     if attain_lead(statement, recent, after):  # "Xét về tỷ lệ hoàn thành kế hoạch, …"

@@ -41,7 +41,7 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 
     """
     out = []
     for r in rows:
-        unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"])
+        unit = _boundaries_for(ctx, r.pop("unit"), r["as_of"], "plan_" in str(r["indicator"]))
         # a figure dated after its unit ceased (Thành phố Ninh Bình from 1/1/2025, a
         # district from 1/7/2025) is not that unit's: the province read, or unresolved
         unit, ended = after_end(ctx.registry, unit, r["as_of"], r["sentence"],
@@ -74,7 +74,7 @@ def frame_of(rows: list[dict[str, Any]], ctx: PlaceContext, headline_end: int = 
     # (not against the same value printed again: that copy goes as a duplicate, and
     # dropping both would lose the figure)
     rounded = [bool(q) and any(
-        j != i and key[j] == key[i] and kind[j] == kind[i]
+        j != i and key[j] == key[i] and kind[j] in (kind[i], *_PARTS.get(kind[i], ()))
         and frame.at[j, "value"] != frame.at[i, "value"]
         and frame.at[j, "as_of"] == frame.at[i, "as_of"] and (
             not frame.at[j, "qualifier"]  # "khoảng 18,26 triệu" is sharper than "hơn 18,2"
@@ -101,6 +101,12 @@ def candidate_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     out = out.assign(**{c: out[c].where(out[c].notna(), "").astype("str") for c in text})
     return out.astype({c: t for c, t in (("start", "int64"), ("end", "int64"),
                                          ("confidence", "float64")) if c in out.columns})
+
+
+#: A rounded total ("gần 400 nghìn người tham gia BHXH", a sapo's) restating the one part
+#: of it the body prints exactly at the same place and date ("392.600 người tham gia BHXH
+#: bắt buộc"): the body's figure (set 23's Limits, fixed after set 28's classes).
+_PARTS = {"bhxh_participants": ("bhxh_compulsory_participants", "bhxh_voluntary_participants")}
 
 
 def _headline_rounding(frame: pd.DataFrame, key: pd.Series, i: int, headline_end: int
@@ -160,16 +166,22 @@ def _printed_step(raw: str) -> float:
     return 10.0 ** (len(digits) - len(digits.rstrip("0"))) * mult
 
 
-def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None) -> Any:
+def _boundaries_for(ctx: PlaceContext, unit: Any, as_of: _dt.date | None,
+                    plan: bool = False) -> Any:
     """The 2025 unit of the same name for a figure dated from 1 July 2025
     (:data:`~bhxh_analysis.schema.REFORM_DATE`), if there is one.
 
     A legacy unit with no 2025 namesake of its level (a district, a merged province)
-    stays legacy: ``data check`` reads such a row in the legacy boundaries.
+    stays legacy: ``data check`` reads such a row in the legacy boundaries. So does a
+    commune's ``plan`` for 2025 printed on a page before the reform (twenty-eighth blind set: "Kế
+    hoạch huyện giao năm 2025 là 92%" of a legacy commune, not of the 2025 commune that
+    took its name), as a district's and a merged province's are (``ceased.ended_on``).
     """
     if isinstance(unit, str):
         return unit
     if unit is None or as_of is None or as_of < REFORM_DATE.date() or unit.level == "nation":
+        return unit
+    if plan and unit.level == "commune" and not ctx.after_reform and as_of.year == 2025:
         return unit
     level = unit.level if unit.level != "district" else None
     if level is None:

@@ -47,7 +47,9 @@ def title_end(text: str) -> int:
     title set on two lines (no figure but the year, then a blank line) ends after the
     second. A comma ends the title at its first line unless the block is set in capitals
     ("ĐÀ NẴNG⏎BỨC TRANH BHXH, BHYT NĂM 2025", twenty-third blind set: a title lists its
-    schemes). -1 when the text has one line only (as ``str.find``).
+    schemes). A block of three lines set in capitals is one title too ("INFOGRAPHIC⏎NGÀNH
+    BHXH VIỆT NAM⏎KẾT QUẢ NỔI BẬT NĂM 2024", twenty-eighth blind set: a label line over
+    the two). -1 when the text has one line only (as ``str.find``).
 
     Examples
     --------
@@ -57,12 +59,18 @@ def title_end(text: str) -> int:
     8
     """
     head = text.find("\n")
-    block = re.match(r"[^\n]+\n[^\n]+(?=\n[ \t]*\n)", text)
+    block = re.match(r"[^\n]+\n[^\n]+(?=\n[ \t]*\n)", text) or _caps_three(text)
     if head < 0 or block is None or block.end() >= _TITLE_MAX \
             or re.search(r"\d", text[:head]) or re.search(r"[.!?]\s*$", block.group(0)) \
             or ("," in block.group(0) and not block.group(0).isupper()):
         return head
     return block.end()
+
+
+def _caps_three(text: str) -> re.Match[str] | None:
+    """A first block of three lines set in capitals (a title with a label line)."""
+    block = re.match(r"[^\n]+\n[^\n]+\n[^\n]+(?=\n[ \t]*\n)", text)
+    return block if block is not None and block.group(0).isupper() else None
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")

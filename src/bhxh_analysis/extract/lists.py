@@ -202,7 +202,9 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
     coverage for the commune (the caller gives it ``last_rate``'s scheme). After the
     nation's rate, provinces ranked by name read the same way: "Lâm Đồng dẫn đầu với
     91,2%, tiếp đến Kon Tum 90,8%; … Đắk Nông thấp nhất, 83,95%" (``ends``: where each
-    name in ``placed`` ends).
+    name in ``placed`` ends). The whole of the place that holds the last rate's, named
+    with "toàn", reads the same way ("… xã A đạt 90,6% dân số. Toàn huyện B cùng thời
+    điểm đạt tỷ lệ 91,2%", set 28).
     """
     if last_rate is None or getattr(last_rate.place, "level", None) not in _DEPTH:
         return False
@@ -228,9 +230,14 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         # unless it opens the sentence: "Lạng Sơn đạt 96,2%" in a round-up; set 18)
         sibling = depth == deeper >= 2 or (depth == deeper == 1 and (
             m is not None or not text[s0:off].strip()))
-        return bool(end is not None and (depth > deeper or sibling)
+        # "Toàn huyện A cùng thời điểm đạt 91,2%" after a rate of one of its communes:
+        # the whole of the place holding it (set 28)
+        whole = depth < deeper and _WHOLE_BEFORE.search(text, s0, off) is not None and \
+            unit.code in (getattr(last_rate.place, "parent_code", None),
+                          getattr(last_rate.place, "province_code", None))
+        return bool(end is not None and (depth > deeper or sibling or whole)
                     and _RANKED.fullmatch(_MORE_NAMES.sub("", _FORMER_MARK.sub("", _FORMER_BRACKET.sub(
-                        "", text[end:fig.start], 1), 1), 1)))
+                        "", _SAME_TIME.sub("", text[end:fig.start], 1), 1), 1), 1)))
     if places is None or not P.LOCAL_UNITS.search(text, s0, fig.start):
         return False
     # "Một số xã có tỷ lệ thấp như A đạt 89,2%, B đạt 90,4%": communes named bare, each
@@ -242,6 +249,11 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
                 and _RANKED.fullmatch(tail[len(name):]))
 
 
+#: "toàn" right before a place's kind: the whole of it ("Toàn huyện A …")
+_WHOLE_BEFORE = re.compile(r"\btoàn\s*$", re.I)
+#: "cùng thời điểm" (at the same date) between a place and its rate
+_SAME_TIME = re.compile(r"^\s*cùng\s+(?:thời\s+điểm|thời\s+gian)(?:\s+(?:này|đó|trên))?(?=\s)",
+                        re.I)
 #: A former unit in brackets after a 2025 unit: "(thành phố Biên Hòa cũ)", and its close.
 _FORMER_BRACKET = re.compile(r"^\s*\([^()%\d]{2,60}?\s(?:cũ|trước\s+đây)\s*\)", re.I)
 _FORMER_CLOSE = re.compile(r"\s*(?:cũ|trước\s+đây)\s*\)", re.I)
@@ -381,11 +393,14 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
     return units
 
 
-#: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part.
-_PLACE_PART = re.compile(
-    r"[;,]\s*trong\s+đó\s*,?\s*(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|"
-    r"huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
-    r"(?:có|là|đạt)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I)
+#: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part;
+#: the verb may be left out, and the parts go on after a comma ("; trong đó địa bàn tỉnh
+#: X cũ N người, tỉnh Y cũ M người", set 28).
+_PART_ITEM = (r"(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|"
+              r"phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+(?:(?:có|là|đạt)\s+)?"
+              r"(?:(?:khoảng|gần|hơn|trên)\s+)?")
+_PLACE_PART = re.compile(rf"[;,]\s*trong\s+đó\s*,?\s*(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)*"
+                         rf"{_PART_ITEM}$", re.I)
 
 
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:

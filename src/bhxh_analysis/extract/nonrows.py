@@ -69,7 +69,9 @@ def not_a_row(fig: Figure, pre_q: str, prev: Figure | None, after: str = "") -> 
         restated against the population, not a coverage rate); ``"out of work"`` for
         a count of workers laid off (``after``: the words after the figure); ``"economic
         growth"`` for a percent after "GRDP", "GDP" with no scheme named; ``"no longer paid
-        for"`` for a count of people who lost a subsidy; ``"a mark passed"`` for a percent after "vượt mốc" / "vượt qua ngưỡng" / "cán mốc" (a bound).
+        for"`` for a count of people who lost a subsidy; ``"a mark passed"`` for a percent after "vượt mốc" / "vượt qua ngưỡng" / "cán mốc" (a bound);
+        ``"workers hired"`` for workers (lao động, công nhân) counted right after "thu
+        hút / tuyển (dụng) / tiếp nhận (thêm)": jobs, not participants.
     """
     if forecast_in(pre_q, prev is not None):
         return "a forecast"
@@ -84,6 +86,8 @@ def not_a_row(fig: Figure, pre_q: str, prev: Figure | None, after: str = "") -> 
         return "no longer paid for"  # "21.600 người không còn được ngân sách đóng"
     if fig.unit == "pct" and _MARK_BEFORE.search(pre_q):
         return "a mark passed"  # "tỷ lệ … vượt mốc 42%": a bound, not the rate (set 22)
+    if fig.unit != "pct" and _HIRED_BEFORE.search(pre_q) and _WORKERS_AFTER.match(after):
+        return "workers hired"  # "các KCN thu hút thêm 45.000 lao động" (set 28)
     return None
 
 
@@ -91,6 +95,10 @@ def not_a_row(fig: Figure, pre_q: str, prev: Figure | None, after: str = "") -> 
 _NO_LONGER_PAID_AFTER = re.compile(
     r"\s*(?:người\s+)?(?:đã\s+|sẽ\s+)?không\s+còn\s+(?:thuộc\s+diện\s+|được\s+)?"
     r"(?:ngân\s+sách|nhà\s+nước|hỗ\s+trợ|cấp\s+thẻ)", re.I)
+#: "thu hút thêm (khoảng) ", "tuyển dụng mới ": workers drawn or hired (set 28)
+_HIRED_BEFORE = re.compile(r"(?:thu\s+hút|tuyển(?:\s+dụng)?|tiếp\s+nhận)(?:\s+(?:thêm|mới))?\s*$",
+                           re.I)
+_WORKERS_AFTER = re.compile(r"\s*(?:lao\s+động|công\s+nhân)(?!\s+tham\s+gia)", re.I)
 #: "vượt mốc 42%", "vượt qua ngưỡng 90%", "cán mốc 95%": a round mark the rate passed
 _MARK_BEFORE = re.compile(r"(?:vượt(?:\s+qua)?|cán|chạm|qua)\s+(?:mốc|ngưỡng)\s*$", re.I)
 

@@ -49,10 +49,11 @@ SUBGROUP = re.compile(
     r"\bnhóm\b|học\s+sinh|sinh\s+viên|trẻ\s+em|người\s+(?:nghèo|cận\s+nghèo|cao\s+tuổi)|"
     r"hộ\s+(?:nghèo|cận\s+nghèo)|hài\s+lòng|đơn\s+vị|doanh\s+nghiệp|cán\s+bộ|"
     r"tốc\s+độ|thất\s+nghiệp\s+trên|dân\s+tộc\s+thiểu\s+số|\bDTTS\b|đồng\s+bào", _I)
-#: "9.100 người thuộc hộ nghèo …", "người được ngân sách hỗ trợ": a subgroup, not a stock.
+#: "9.100 người thuộc hộ nghèo …", "người (tham gia) được ngân sách hỗ trợ" (set 28: "12
+#: người tham gia được hỗ trợ 50% mức đóng"): a subgroup, not a stock.
 SUBGROUP_AFTER = re.compile(
-    r"\s*(?:người|lao\s+động|đối\s+tượng)\s+(?:thuộc|là\s+(?:người|học|hộ)|được\s+(?:ngân\s+sách|"
-    r"hỗ\s+trợ|miễn))", _I)
+    r"\s*(?:người|lao\s+động|đối\s+tượng)\s+(?:tham\s+gia\s+(?=được\s))?(?:thuộc|"
+    r"là\s+(?:người|học|hộ)|được\s+(?:ngân\s+sách|hỗ\s+trợ|miễn))", _I)
 #: "Một số đơn vị đạt tỷ lệ cao như xã A 99,1%": the units are places (named with their
 #: kind before the figure), no subgroup of employers; no other subgroup word in the clause.
 _UNITS_AS_PLACES = re.compile(
