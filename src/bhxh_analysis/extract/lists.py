@@ -381,11 +381,12 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
     return units
 
 
-#: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part.
+#: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part;
+#: "…, trong đó riêng địa bàn tỉnh X cũ chiếm " too (set 29).
 _PLACE_PART = re.compile(
-    r"[;,]\s*trong\s+đó\s*,?\s*(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|"
-    r"huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
-    r"(?:có|là|đạt)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I)
+    r"[;,]\s*trong\s+đó\s*,?\s*(?:riêng\s+)?(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|"
+    r"thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
+    r"(?:có|là|đạt|chiếm)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$", re.I)
 
 
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
