@@ -573,8 +573,14 @@ def test_f1_on_the_seed_articles() -> None:
 # (tests/test_extract_blind28.py), 1.000 after; every class fixed, so its threshold is 0.97.
 # Set 29 (a ninth writer, ordinary articles of 2025-2026 in other provinces) was read at
 # 0.878 and set 30 (a tenth writer, mostly 2016 - June 2025 under the 63 provinces) at
-# 0.854, both with set 27's rules and never seen by them: thresholds 0.86 and 0.84,
-# first-look guards until their classes are fixed.
+# 0.854, both with set 27's rules and never seen by them, then in-sample (wp-fix29): a
+# document's numbered section of a past year's results ("I. KẾT QUẢ THỰC HIỆN NĂM 2025")
+# that year's, bare communes of the district in play, a PDF table's two-line header under
+# "TT", a ratio's year ("gấp gần 2 lần năm 2018") no date, "tỷ lệ này" the rate's scheme,
+# "A và B, nơi …, tỷ lệ … đạt x% và y%", ", trong đó riêng địa bàn tỉnh X cũ chiếm N
+# người", a caption's "lao động tại đây", "lần lượt phát triển mới N và M", a surplus over
+# a page footer (tests/test_extract_blind29.py; set 30's gold row "huyện An Lão" given its
+# province), 1.000 and 1.000 after; every class fixed, so their thresholds are 0.97.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
@@ -582,7 +588,7 @@ BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.
               ("blind16", 0.92), ("blind17", 0.86), ("blind18", 0.80),
               ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.97),
               ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.97),
-              ("blind27", 0.97), ("blind28", 0.97), ("blind29", 0.86), ("blind30", 0.84)]
+              ("blind27", 0.97), ("blind28", 0.97), ("blind29", 0.97), ("blind30", 0.97)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])

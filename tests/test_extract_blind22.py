@@ -212,8 +212,9 @@ BLIND22_CLASSES = [
      {("Hưng Yên", "bhyt_participants", "2025-12-31", 3_050_000.0),
       ("Hưng Yên", "bhyt_coverage_pct", "2025-12-31", 92.8),
       ("Hưng Yên", "bhyt_shortfall_pp", "2025-12-31", 1.2)}),
-    # control: after a blank line the paragraph's year no longer holds
-    ("KẾ HOẠCH\nPhát triển người tham gia BHYT năm 2026\n\nI. KẾT QUẢ NĂM 2025\nNăm 2025, "
+    # control: after a blank line the paragraph's year no longer holds (under a heading
+    # with no year: "I. KẾT QUẢ NĂM 2025" dates its section since sets 29 and 30)
+    ("KẾ HOẠCH\nPhát triển người tham gia BHYT năm 2026\n\nI. KẾT QUẢ ĐẠT ĐƯỢC\nNăm 2025, "
      "toàn tỉnh Hưng Yên có 3.050.000 người tham gia BHYT, đạt tỷ lệ bao phủ 92,8% dân số."
      "\n\nTuy nhiên, tỷ lệ bao phủ vẫn thấp hơn chỉ tiêu tỉnh giao 1,2 điểm phần trăm.", "2026-02-12", None,
      {("Hưng Yên", "bhyt_participants", "2025-12-31", 3_050_000.0),

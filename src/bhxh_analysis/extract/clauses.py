@@ -43,9 +43,11 @@ _ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<kind>{_KIND})?(?P<name>{_NAME})(?P<form
 
 #: A tacit "lần lượt": places listed together, then a verb and as many values joined by
 #: "và" ("xã A và xã B mới đạt 85,3% và 86,7%", "A, B có tỷ lệ 97,2% và 96,5%": set 22);
-#: the values are counted in ``vals``.
+#: the values are counted in ``vals``. An aside ", nơi …," after the places and the rate
+#: named before the verb ("Xã A và xã B, nơi …, tỷ lệ bao phủ BHYT đạt x% và y%", set 29).
 _TACIT = re.compile(
-    rf"{_KIND}?{_NAME}(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+\s+(?:(?:mới|chỉ|cùng)\s+)?"
+    rf"{_KIND}?{_NAME}(?:\s*(?:,|và)\s*{_KIND}?{_NAME})+(?:\s*,\s*nơi\s[^,;.]{{1,80}},)?\s+"
+    r"(?:t[ỷỉ]\s+lệ(?:\s+bao\s+phủ)?(?:\s+BHYT)?\s+)?(?:(?:mới|chỉ|cùng)\s+)?"
     r"(?P<verb>đạt|là|có)(?=\s+(?:t[ỷỉ]\s+lệ(?:\s+bao\s+phủ)?(?:\s+BHYT)?\s+(?:(?:là|đạt)\s+)?)?"
     r"(?P<vals>\d[\d.,]*\s*%?(?:\s*,\s*\d[\d.,]*\s*%?)*\s+và\s+"
     r"\d[\d.,]*\s*%)(?!\s*(?:,|và)\s*\d))")
@@ -154,12 +156,15 @@ def respective_measure(text: str, fig: Figure, s0: int, prev: Figure | None) -> 
     m = _respectively(text, s0, fig.start)
     if m is None:
         return None
-    gap = text[m.end():fig.start]
+    new = _NEW_GAP.match(text, m.end())  # "A và B …, lần lượt phát triển mới 412 và 268"
+    gap = text[new.end() if new else m.end():fig.start]
     first = re.fullmatch(r"\s*(?:là|đạt|có|với|:)?\s*", gap)
     following = prev is not None and prev.start > m.end() and re.fullmatch(
         r"\s*(?:,|và)\s*", text[prev.end:fig.start].replace("người", "", 1)) is not None
     if not first and not following:
         return None
+    if new and fig.unit in ("count", "bare"):
+        return "new_participants"
     lead = text[max(s0, text.rfind(";", s0, m.start()) + 1):m.start()]
     if fig.unit == "pct" and _PCT_TAIL.match(text, fig.end):
         # "… N người tham gia BHTN và M người tham gia BHYT, lần lượt đạt 94,1% và 98,6%
@@ -189,6 +194,8 @@ def respective_measure(text: str, fig: Figure, s0: int, prev: Figure | None) -> 
 #: "…, 88% và 98,6% kế hoạch (năm)", "… so với chỉ tiêu".
 _PCT_TAIL = re.compile(r"(?:\s*(?:,|và)\s*\d[\d.,]*\s*%)*\s+(?:so\s+với\s+)?"
                        r"(?:kế\s+hoạch|chỉ\s+tiêu)(?!\s+(?:là|đề\s+ra\s+là)\s+\d)", re.I)
+#: "lần lượt (đã) phát triển (được) mới " right before the first count (set 30).
+_NEW_GAP = re.compile(r"\s*(?:đã\s+)?phát\s+triển\s+(?:được\s+)?mới(?:\s+được)?", re.I)
 #: The rest of a list of counts after one of them: "người và 1.120" (to the last figure).
 _LIST_TAIL = re.compile(r"(?:\s*người)?(?:\s*(?:,|và)\s*\d[\d.,]*(?:\s*người)?)*")
 

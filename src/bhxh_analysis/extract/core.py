@@ -105,7 +105,7 @@ from .scheme_after import base_scheme
 from .split import bracket_part
 from .tables import TableRow, cell_figures, find_place_tables, find_scheme_tables
 from .text import detect_published, sentences
-from .this_rate import rate_referred, referred_measure
+from .this_rate import rate_referred, referred_measure, this_rate_scheme
 from .units import listed_units, with_listed
 from .venues import hosts_event, is_venue, national_venue
 from .yardsticks import cited_target
@@ -217,9 +217,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
         head = title_end(text)  # (an infographic's title may take two lines)
         ctx.review = ctx.report_year is not None and 0 <= ctx.report_year[0] < head < 160 \
             and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", text[:head]))
-        # "…⏎⏎Năm 2022 khép lại với nhiều dấu ấn …": a lead under the headline that
-        # closes the year reviews it, as a headline naming it ("Năm 2023, BHXH huyện
-        # tập trung …" does not: set 20)
+        # "…⏎⏎Năm 2022 khép lại với …": a lead under the headline that closes the year
+        # reviews it, as a headline naming it ("Năm 2023, BHXH huyện …" not: set 20)
         lead = P.YEAR_CLOSED.match(text, head) if 0 < head < 160 else None
         ctx.review = ctx.review or (lead is not None and ctx.report_year is not None
                                     and ctx.report_year[1].year == int(lead["y"] or lead["y2"]))
@@ -630,7 +629,8 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     """Fill in the scheme, place and date of a classified figure (``ends``: the end
     offsets of the sentence's places, to tell a list of places after the figure)."""
     if fig.measure not in ("population", "labour_force"):
-        fig.scheme = respective_scheme(text, fig, s0, kept) or scheme_of(text, fig, s0, prev)
+        fig.scheme = respective_scheme(text, fig, s0, kept) or this_rate_scheme(
+            text, fig, s0, kept) or scheme_of(text, fig, s0, prev)  # "; tỷ lệ này …" (set 30)
         if fig.scheme is None:  # the scheme of the figures just before, else the last named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
 from .gap_plan import plan_under_gap
+from .results_section import results_year
 
 if TYPE_CHECKING:
     from .figures import Figure
@@ -174,7 +175,8 @@ def plan_fallback_year(text: str, s0: int, fig: Figure, prev: Figure | None,
         # the plan its result is measured against, that year's; "Vượt 1.600 người so với
         # kế hoạch⏎(kế hoạch: 20.000 người)" on an infographic of the year too (set 23)
         reviewed = ctx.report_year[1].year
-    return ctx.continued_plan_year or reviewed or ctx.headline_plan_year
+    return ctx.continued_plan_year or reviewed or results_year(  # a results section's
+        text, fig.start, ctx.published) or ctx.headline_plan_year  # plan (sets 29, 30)
 
 
 def year_at(sentence: str, pos: int, ctx: Any) -> int | None:

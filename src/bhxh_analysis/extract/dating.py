@@ -21,6 +21,7 @@ from ..clean import ParseError, parse_date
 from . import patterns as P
 from .dates_page import mid_month, year_at
 from .nonrows import forecast_in, own_year, undated_start
+from .results_section import results_year
 
 if TYPE_CHECKING:
     from .figures import Figure
@@ -295,8 +296,9 @@ def _date_for(text: str, fig: Figure, dates: list[tuple[int, int, Any]], ctx: An
     if after:  # (not past a ";": "Trong đó BHXH bắt buộc N người; … năm 2022 lên …")
         return after[0]
     stated = None if ctx.says_now else ctx.stated_year  # ("Hiện nay, …": not that year's)
-    for carried in (ctx.paragraph_year, ctx.last_date, stated, ctx.first_date,
-                    _report_year(fig, ctx)):
+    section = results_year(text, fig.start, ctx.published)  # "I. KẾT QUẢ … NĂM 2025"
+    for carried in (ctx.paragraph_year, ctx.last_date, section and _dt.date(section, 12, 31),
+                    stated, ctx.first_date, _report_year(fig, ctx)):
         if carried is not None:
             fig.penalty += 0.1
             return carried

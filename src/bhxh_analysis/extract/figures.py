@@ -575,7 +575,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.penalty += 0.1 if fig.unit == "count" else 0.2
         return None
     if fig.unit == "bare":
-        if not scheme_named and not re.search(r"lần\s+lượt\s*$", pre_q) and (not re.search(
+        if not scheme_named and not re.search(r"lần\s+lượt(?:\s+phát\s+triển\s+mới)?\s*$", pre_q) and (not re.search(
                 r"(?:là|đạt|có)\s*$", pre_q) or not P.PARTICIPATE_BEFORE.search(pre)):
             return "bare number"
         fig.penalty += 0.1

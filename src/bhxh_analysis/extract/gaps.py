@@ -273,7 +273,8 @@ def surplus_over_plan(pre_q: str, after: str) -> bool:
     """
     if _VERSUS_PERIOD.match(after):
         return False
-    rest = re.split(r"[.;\n]", after, maxsplit=1)[0][:90]
+    # (a page footer blanked inside the sentence leaves a run of spaces: one, set 30)
+    rest = re.sub(r"\s+", " ", re.split(r"[.;\n]", after, maxsplit=1)[0])[:90]
     return bool(_PLAN_NEAR.search(pre_q[-30:]) or _PLAN_NEAR.search(rest))
 
 

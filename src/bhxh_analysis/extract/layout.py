@@ -52,6 +52,10 @@ _NUMBER_HEAD = re.compile(r"[ \t]*(?:S\.?\s?TT|TT|Số\s+TT)[ \t]*\|[ \t]*", re.
 _NUMBER_CELL = re.compile(r"[ \t]*(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVX]{1,4}|[a-zđ])[.)]?[ \t]*\|[ \t]*")
 
 
+#: an empty first cell: a header's second line under "TT" ("   |          | năm 2026 | …")
+_EMPTY_CELL = re.compile(r"[ \t]*\|[ \t]*")
+
+
 def _blank(text: str, a: int, b: int) -> str:
     return text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
 
@@ -123,10 +127,14 @@ def _numbering(text: str) -> str:
         if head is None:
             continue
         text = _blank(text, a, head.end())
+        numbered = False
         while i < len(lines):
             cell = _NUMBER_CELL.match(text, lines[i][0])
+            if cell is None and not numbered:  # the header's second line ("   |   | năm
+                cell = _EMPTY_CELL.match(text, lines[i][0])  # 2026 | (%)", set 29)
             if cell is None:
                 break
+            numbered = numbered or bool(text[cell.start():cell.end()].strip(" \t|"))
             text = _blank(text, lines[i][0], cell.end())
             i += 1
     return text

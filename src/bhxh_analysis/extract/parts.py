@@ -62,10 +62,11 @@ _UNITS_AS_PLACES = re.compile(
     r"doanh\s+nghiệp|cán\s+bộ).)*?\b(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+"
     rf"(?-i:[{P.UPPER}])[^\d]*$", re.I | re.S)
 #: The workers of some workplaces as a rate's base ("… % số lao động đang làm việc tại
-#: các khu công nghiệp", "trong các doanh nghiệp"): a subgroup, not the labour force.
+#: các khu công nghiệp", "trong các doanh nghiệp"; a caption's "lao động tại đây", the
+#: workplace pictured, set 29): a subgroup, not the labour force.
 _WORKERS_AT = re.compile(r"\s*(?:số\s+)?(?:người\s+)?lao\s+động\s+(?:đang\s+)?(?:làm\s+việc\s+)?"
                          r"(?:tại|trong|ở|thuộc)\s+(?:các\s+)?(?:khu|cụm|doanh\s+nghiệp|công\s+ty|"
-                         r"nhà\s+máy|đơn\s+vị|cơ\s+sở)", _I)
+                         r"nhà\s+máy|đơn\s+vị|cơ\s+sở|đây\b)", _I)
 #: "trong đó <a part, no figure> chiếm (trên, khoảng …)" right before a percent.
 _PART_SHARE = re.compile(
     r"\btrong\s+đó\b(?P<part>[^.;%\d]{1,80}?)\bchiếm\s+(?:t[ỷỉ]\s+lệ\s+)?"

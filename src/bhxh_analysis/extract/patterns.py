@@ -409,8 +409,8 @@ YEAR_CLOSED = re.compile(
     r"(?P<y2>(?:19|20)\d{2}))(?!\d)")
 COMPARED_BEFORE = re.compile(
     r"so\s+(?:với|cùng)\s+(?:(?:thời\s+điểm|cùng\s+kỳ|số\s+liệu|mức|kết\s+quả)\s+)?$"
-    r"|gấp\s+(?:\d+(?:,\d+)?|đôi|ba)\s+(?:lần\s+)?(?:so\s+với\s+)?$", _I
-)  # "gấp 2,1 lần năm 2020": the year a ratio compares with
+    r"|gấp\s+(?:(?:gần|hơn|khoảng|trên|xấp\s+xỉ)\s+)?(?:\d+(?:,\d+)?|đôi|ba)\s+(?:lần\s+)?"
+    r"(?:so\s+với\s+)?$", _I)  # "gấp (gần) 2,1 lần năm 2020": the year a ratio compares with
 #: "N người, đạt 102,4% kế hoạch", "N người, chiếm 93% dân số": the count a rate is of.
 RATE_OF_COUNT_AFTER = re.compile(
     r"\s*(?:người|lao\s+động|đối\s+tượng)?\s*[,(]?\s*(?:đạt|chiếm|bằng)\s+"

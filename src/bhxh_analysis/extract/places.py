@@ -427,7 +427,8 @@ class PlaceContext:
         With ``anywhere=False`` only units inside the place in context are accepted.
         """
         parents = [self.district, self.province] if level == "commune" else [self.province]
-        key = (name, level, anywhere, *(p.code if p is not None else "" for p in parents))
+        key = (name, level, anywhere, *(p.code if p is not None else "" for p in parents),
+               self.district.code if self.district is not None else "")
         if key not in self._memo:  # the registry does not remember failed look-ups
             self._memo[key] = self._resolve_name(name, level, anywhere, parents)
         return self._memo[key]
@@ -449,6 +450,10 @@ class PlaceContext:
                 and fold_chars(name) == fold_chars(home.name):
             return home  # "Bạc Liêu có …" on a Bạc Liêu page: the province, not its city
         for parent in [p for p in parents if p is not None] + ([None] if anywhere else []):
+            if parent is None and not (level or prefixed):
+                local = self._commune_of_district(name)
+                if local is not None:  # "một số xã như Phú Xuyên, …" on a district's page
+                    return local
             for lvl in levels:
                 try:
                     unit = self.registry.resolve(
@@ -467,6 +472,27 @@ class PlaceContext:
             except GeoError:
                 return None
         return None
+
+    def _commune_of_district(self, name: str) -> Any:
+        """A bare name that names no province nor district of the province in play: a
+        commune of the district in play, if one bears it, before a district elsewhere.
+
+        Why: "một số xã có tỷ lệ cao như Phú Xuyên, La Bằng" on a page of huyện Đại Từ
+        (sets 29): Phú Xuyên is a commune of Đại Từ and a district of Hà Nội; read as the
+        district, the pair failed and the Hà Nội district took the district's next
+        figures. A province's name ("đi làm ở Bình Dương") stays the province.
+        """
+        if self.district is None or self.district.level != "district":
+            return None
+        try:
+            self.registry.resolve(name, level="province")
+            return None
+        except GeoError:
+            pass
+        try:
+            return self.registry.resolve(name, parent=self.district.full_name, level="commune")
+        except GeoError:
+            return None
 
     def _commune_now(self, name: str, unit: Any, home: Any) -> Any:
         """A bare name read as a legacy district on a page of the 2025 boundaries: the

@@ -27,7 +27,7 @@ from .figures import scheme_mentions
 if TYPE_CHECKING:
     from .figures import Figure
 
-__all__ = ["rate_referred", "referred_measure"]
+__all__ = ["rate_referred", "referred_measure", "this_rate_scheme"]
 
 #: "Năm 2015, tỷ lệ này mới đạt ", "; năm 2015 tỷ lệ đó chỉ là khoảng ": the clause
 #: that opens with a year and refers back to the rate before, up to the figure.
@@ -97,3 +97,31 @@ def referred_measure(rate: Figure, year: int, aimed: bool,
     if rate.measure == "plan_coverage_pct" and own is not None and year >= own.year:
         return "plan_coverage_pct"
     return "coverage_pct"
+
+
+#: A clause that opens with "this rate" up to the figure: "; tỷ lệ này thấp hơn chỉ tiêu
+#: Nghị quyết (", "; tỷ lệ trên vượt kế hoạch ".
+_THIS_RATE_CLAUSE = re.compile(r"(?:^|[;.:]\s*|,\s*(?:nhưng\s+|tuy\s+nhiên\s+)?)"
+                               r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)\b[^;.]*$", re.I)
+
+
+def this_rate_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str | None:
+    """The scheme of a plan or gap in a clause about "tỷ lệ này" (this rate), after a rate.
+
+    "Toàn tỉnh có 78.640 người tham gia BHXH, chiếm 16,8% lực lượng lao động, trong đó
+    …, BHXH tự nguyện 26.330 người; tỷ lệ này thấp hơn chỉ tiêu (18%) 1,2 điểm phần
+    trăm" (set 30): the plan and the gap are of the rate the clause names back (BHXH's
+    coverage), not of the scheme named last (voluntary, a part's count). Only a clause
+    that opens with "tỷ lệ này / đó / trên" and names no scheme of its own, after a
+    coverage read in the same sentence (``kept``); otherwise ``None``.
+    """
+    if fig.unit != "pct" and "điểm" not in text[fig.end:fig.end + 12]:
+        return None
+    rate = next((f for f in reversed(kept) if f.measure == "coverage_pct" and f.scheme
+                 and s0 <= f.end <= fig.start), None)
+    if rate is None:
+        return None
+    m = _THIS_RATE_CLAUSE.search(text, rate.end, fig.start)
+    if m is None or P.SCHEME.search(text, m.start(), fig.start):
+        return None
+    return rate.scheme
