@@ -112,18 +112,11 @@ BLIND28_CLASSES = [
      {("Thái Nguyên", "bhxh_voluntary_participants", "2026-09-30", 61_200.0),
       ("Thái Nguyên", "bhxh_voluntary_change_participants", "2026-09-30", 4_300.0),
       ("Thái Nguyên", "bhxh_compulsory_change_participants", "2026-09-30", 12_000.0)}),
-    # Limits of set 21, fixed after set 28's classes: a former unit's scope ends at ";"
-    # (the count after it is the merged province's)
+    # Limits of set 21, kept as it was: a former unit's scope goes on past ";" (blind29 P02,
+    # by a writer who never saw the rules: "Trên địa bàn tỉnh Hà Giang cũ, … đạt 97,8%;
+    # số người tham gia … là N người, chiếm gần một nửa … toàn tỉnh" is the former unit's)
     ("Đến hết tháng 6/2026, toàn tỉnh Tuyên Quang có 1.790.000 người tham gia BHYT, đạt "
      "95,1% dân số. Riêng địa bàn tỉnh Hà Giang cũ, tỷ lệ bao phủ đạt 96,2%; số người tham "
-     "gia BHXH tự nguyện là 52.300 người.", "2026-07-12", None,
-     {("Tuyên Quang", "bhyt_participants", "2026-06-30", 1_790_000.0),
-      ("Tuyên Quang", "bhyt_coverage_pct", "2026-06-30", 95.1),
-      ("Hà Giang", "bhyt_coverage_pct", "2026-06-30", 96.2),
-      ("Tuyên Quang", "bhxh_voluntary_participants", "2026-06-30", 52_300.0)}),
-    # control: a former unit leading a list with a colon keeps every item
-    ("Đến hết tháng 6/2026, toàn tỉnh Tuyên Quang có 1.790.000 người tham gia BHYT, đạt "
-     "95,1% dân số. Riêng địa bàn tỉnh Hà Giang cũ: tỷ lệ bao phủ đạt 96,2%; số người tham "
      "gia BHXH tự nguyện là 52.300 người.", "2026-07-12", None,
      {("Tuyên Quang", "bhyt_participants", "2026-06-30", 1_790_000.0),
       ("Tuyên Quang", "bhyt_coverage_pct", "2026-06-30", 95.1),

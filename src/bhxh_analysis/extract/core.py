@@ -64,7 +64,7 @@ from .dating import (
     yardstick,
 )
 from .figures import Figure, classify, find_figures, scheme_mentions, scheme_of
-from .former import former_heading, former_unit, in_play_again, scope_before, scoped_levels
+from .former import former_heading, former_unit, in_play_again, scoped_levels
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
@@ -644,7 +644,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.penalty += 0.2
     # Place: a bare name right before the figure in a list of places, else the last
     # place named before it in its sentence, else the first named after it, else carried.
-    before = scope_before(text, placed, fig.start, ends)  # (a former unit's: up to ";")
+    before = [u for off, u in placed if off < fig.start]
     bare = bare_place(text, fig, s0, prev, ctx.places)
     if bare is not None:
         fig.place = bare

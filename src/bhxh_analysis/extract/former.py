@@ -18,8 +18,7 @@ from typing import Any
 
 from ..geo import GeoError
 
-__all__ = ["FORMER_AFTER", "former_heading", "former_unit", "in_play_again", "scope_before",
-           "scoped_levels"]
+__all__ = ["FORMER_AFTER", "former_heading", "former_unit", "in_play_again", "scoped_levels"]
 
 #: "tỉnh Bắc Kạn cũ", "huyện Đăk Glei trước đây", "(cũ)", "trước (khi) sáp nhập".
 _MERGING = r"(?:sáp\s+nhập|sát\s+nhập|hợp\s+nhất)"
@@ -76,28 +75,6 @@ def scoped_levels(last_by_level: dict[str, Any], before: dict[str, Any],
                 out[level] = before[level]
             else:
                 out.pop(level)
-    return out
-
-
-def scope_before(text: str, placed: list[tuple[int, Any]], at: int,
-                 ends: dict[int, int] | None = None) -> list[Any]:
-    """The places named before offset ``at`` in its sentence that may be its figure's.
-
-    A former unit's scope ends at a ";" (set 28, a Limits entry of set 21): in "Riêng địa
-    bàn tỉnh X cũ, tỷ lệ bao phủ đạt 96,2%; số người tham gia BHXH tự nguyện là N người"
-    the count after the semicolon is the merged province's, as "toàn tỉnh" in the next
-    sentence is. Unless a colon stands between the unit and the semicolon: "Riêng địa
-    bàn tỉnh X cũ: …; …" leads a list whose items are all its. ``ends``: where each
-    place's name ends (the mark "cũ" / "trước đây" right after it).
-    """
-    out = []
-    for off, unit in placed:
-        end = (ends or {}).get(off)
-        cut = text.find(";", end, at) if end is not None and off < at else -1
-        if cut >= 0 and FORMER_AFTER.match(text, end) and ":" not in text[end:cut]:
-            continue
-        if off < at:
-            out.append(unit)
     return out
 
 
