@@ -21,32 +21,14 @@ import pandas as pd
 
 from .. import i18n
 from ..metrics.figures import figure_bounds
-from ..schema import DENOMINATOR, QUALIFIER_KIND
+from ..schema import DENOMINATOR
 from .data import latest, measure_of, narrowest_of_overlapping, scheme_of, unit_kinds
 from .dates import approximate
 from .plans import next_plan_of, plan_note, plan_of, same_place, set_against_another_plan
+from .qualifiers import gap_kind, kind_of, kind_of_word
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
-
-def word_of(row: pd.Series | dict | None) -> str:
-    """The kind of a published figure's qualifier ("trên 85%" → ``over``; "" for none).
-
-    The applicable target keeps its source's word, as the rate does: Sông Cầu's plan
-    "trên 85%" (2018) read "85%" in the coverage table beside "trên 85%" in the
-    headline table.
-
-    Examples
-    --------
-    >>> word_of(pd.Series({"value": 85.0, "value_raw": "trên 85%", "unit": "%",
-    ...                    "indicator": "bhyt_plan_coverage_pct"})), word_of(None)
-    ('over', '')
-    """
-    if row is None or not isinstance(row, (pd.Series, dict)) or "value_raw" not in row:
-        return ""
-    one = pd.DataFrame([dict(row)])
-    return QUALIFIER_KIND.get(str(figure_bounds(one)["qualifier"].iloc[0]), "")
-
 
 #: Columns of the coverage table, in order.
 COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of",
@@ -57,14 +39,6 @@ COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of",
            "persons_needed_lo", "persons_needed_hi", "target_lo", "target_hi", "gap_pp_lo",
            "gap_pp_hi", "coverage_qualifier", "target_qualifier", "gap_pp_qualifier",
            "persons_needed_qualifier", "unit_kind"]
-
-#: The word a gap (and the persons needed) computed from a bound target takes: a target
-#: printed "trên 85%" is some rate above 85, so 85 − coverage is the least the gap can be
-#: (Sông Cầu 2018 read a gap "+4,5" as if the plan were exactly 85%); "gần 85%" is some
-#: rate below 85, so the gap is at most that.
-GAP_WORD = {"over": "at_least", "at_least": "at_least", "nearly": "at_most",
-            "at_most": "at_most"}
-
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
     """``{name}_lo``/``{name}_hi``: the range of a derived row's value (NaN otherwise)."""
@@ -320,13 +294,16 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
         # give one gap for one date, place and plan (Bình Phước 31/10/2022 read "+10,2"
         # here beside "+10,05 to +10,35" there; Đồng Nai 24/5/2025 "+2,7" beside "-5 to
         # +2,75"). The rate itself is printed with its word ("trên 92,3%").
-        qual = QUALIFIER_KIND.get(str(bounds["qualifier"].iloc[i]), "")
+        qual = kind_of_word(bounds["qualifier"].iloc[i])
         gap_cov_rng = cov_rng
         if all(math.isnan(x) for x in cov_rng.values()):
             gap_cov_rng = {"coverage_lo": float(bounds["lo"].iloc[i]),
                            "coverage_hi": float(bounds["hi"].iloc[i])}
         # a target implied by derived figures (a shortfall in points) has a range too
         tgt_rng = range_of(plan, "target")
+        gap_rng = gap_range(target, float(r["value"]), tgt_rng, gap_cov_rng)
+        t_word = kind_of(plan if plan is not None else tg)
+        g_word = gap_kind(t_word) if math.isfinite(gap) else ""
         bsets.append(str(r.get("boundaries", rpt.boundaries)))
         rows.append({
             "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
@@ -339,13 +316,11 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             "persons_needed": float(needed), "target_note": note,
             # a derived rate or denominator: the range its inputs allow (NaN if published)
             **cov_rng, **den_rng, **tgt_rng,
-            **gap_range(target, float(r["value"]), tgt_rng, gap_cov_rng),
+            **gap_rng,
             **needed_range(target, float(r["value"]), denom, gap_cov_rng, den_rng, tgt_rng),
             "coverage_qualifier": qual,
-            "target_qualifier": (t_word := word_of(plan if plan is not None else tg)),
-            "gap_pp_qualifier": GAP_WORD.get(t_word, "") if math.isfinite(gap) else "",
-            "persons_needed_qualifier": GAP_WORD.get(t_word, "")
-            if math.isfinite(needed) else "",
+            "target_qualifier": t_word, "gap_pp_qualifier": g_word,
+            "persons_needed_qualifier": g_word if math.isfinite(needed) else "",
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")

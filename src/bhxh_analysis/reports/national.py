@@ -7,10 +7,7 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
-from ..metrics.figures import figure_bounds
-from ..schema import QUALIFIER_KIND
 from .citations import source_labels, sources_table
-from .coverage import word_of
 from .data import (
     Bundle,
     ReportParameterError,
@@ -25,6 +22,7 @@ from .data import (
     parse_as_of,
     prior_and_outcome,
 )
+from .qualifiers import kind_of, kinds_of
 
 __all__ = ["ForecastReport", "NationalReport"]
 
@@ -102,8 +100,7 @@ class NationalReport:
                                  for x in out["indicator"]])
         # the source's "gần 16 triệu" (2019 BHXH) is no plain "16.000.000"
         out = out.reset_index(drop=True)  # year-end and partial rows: one index
-        words = figure_bounds(out)["qualifier"] if len(out) else pd.Series(dtype=str)
-        out = out.assign(qualifier=words.map(QUALIFIER_KIND).fillna("").astype("str"))
+        out = out.assign(qualifier=kinds_of(out))
         cols = ["indicator", "scheme", "year", "as_of", "value", "unit", "period", "qualifier"]
         # schemes in the package's order (BHXH, its parts, BHTN, BHYT), not alphabetical
         out = out.assign(_r=indicator_rank(out["indicator"]))
@@ -321,8 +318,8 @@ class ForecastReport:
                     "status": "ok", "error": "",
                     "actual": float(actual["value"]) if actual is not None else float("nan"),
                     # the source's "gần", "khoảng" of each published figure, kept in print
-                    "last_value_qualifier": word_of(prior),
-                    "actual_qualifier": word_of(actual)}
+                    "last_value_qualifier": kind_of(prior),
+                    "actual_qualifier": kind_of(actual)}
             try:
                 res = fc.forecast_year_end(obs, (r["boundaries"], r["geo_level"], r["geo_code"]),
                                            r["indicator"], self.year, as_of.date().isoformat())
