@@ -1,0 +1,88 @@
+"""Defects a VSS analyst would stumble on, left by wp-left17 (issue 14, wp-left18): a gap
+to a bound target the rate has already passed."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bhxh_analysis import i18n
+from bhxh_analysis.reports import ProvinceReport, load_bundle
+from bhxh_analysis.reports.render import table_html
+
+SONG_CAU = "phuyen-bhxh-4646"  # Sông Cầu 31/7/2018: BHYT 83,47% against "trên 85%"
+
+
+def _song_cau(rate: float, rate_raw: str, plan_raw: str = "trên 85%") -> pd.DataFrame:
+    """The coverage table of Phú Yên with Sông Cầu's rate and plan printed otherwise."""
+    b = load_bundle()
+    obs = b.obs.copy()
+    cov = obs["obs_id"].eq(f"{SONG_CAU}-002")
+    plan = obs["obs_id"].eq(f"{SONG_CAU}-003")
+    assert cov.sum() == 1 and plan.sum() == 1
+    obs.loc[cov, ["value", "value_raw"]] = [rate, rate_raw]
+    # the note leads with the word the extractor read ("trên; printed ..."): the same
+    obs.loc[plan, ["value_raw", "note"]] = [plan_raw, f"{plan_raw.split()[0]}; printed"]
+    return dataclasses.replace(b, obs=obs)
+
+
+def _cells(rpt: ProvinceReport, cov: pd.DataFrame) -> list[str]:
+    return re.findall(r"<td[^>]*>([^<]*)</td>", table_html(cov, rpt.lang, place=rpt.unit.name))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("plan_raw", ["trên 85%", "gần 85%", "dưới 85%"])
+def test_a_rate_past_a_bound_target_reads_reached_never_a_negative_minimum(
+        home: Path, lang: str, plan_raw: str) -> None:
+    # a rate of 87,2% against a plan "trên 85%" read "ít nhất -2,2" and "ít nhất 0"
+    rpt = ProvinceReport("Phú Yên", lang=lang, bundle=_song_cau(87.2, "87,2%", plan_raw))
+    cov = rpt.coverage_table()
+    row = cov[cov["place"].eq("Sông Cầu")]
+    assert len(row) == 1
+    assert row["gap_pp_qualifier"].iloc[0] == "reached" == row["persons_needed_qualifier"].iloc[0]
+    cells = _cells(rpt, cov)
+    words = [i18n.t(f"qualifier_{k}", lang, value="").strip() for k in ("at_least", "at_most")]
+    # no bound below zero: "ít nhất -2,2", "at least 0" (the target keeps its word)
+    assert not [c for c in cells for w in words
+                if c.startswith(f"{w} -") or c == f"{w} 0"], cells
+    assert cells.count(i18n.t("gap_bound_reached", lang)) == 2, cells
+    # the sentence under the table names the target and the rate, with place and date
+    target = i18n.qualified(i18n.fmt_pct(85.0, lang), row["target_qualifier"].iloc[0], lang)
+    said = [n for n in rpt.coverage_notes() if n.startswith(
+        i18n.t("coverage_gap_reached", lang, targets=target, rates="", word="")[:20])]
+    assert len(said) == 1, rpt.coverage_notes()
+    assert target in said[0] and i18n.fmt_pct(87.2, lang) in said[0]
+    assert i18n.fmt_date(pd.Timestamp("2018-07-31"), lang) in said[0]
+    assert not any(n.startswith(i18n.t("coverage_gap_at_least", lang, targets="")[:20])
+                   for n in rpt.coverage_notes() if target in n and "87" not in n)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_rate_at_a_bound_target_may_be_reached(home: Path, lang: str) -> None:
+    # "85%" is 84,5–86: against "trên 85%" the page cannot tell whether it is reached
+    rpt = ProvinceReport("Phú Yên", lang=lang, bundle=_song_cau(85.0, "85%"))
+    cov = rpt.coverage_table()
+    row = cov[cov["place"].eq("Sông Cầu")].iloc[0]
+    assert row["gap_pp_qualifier"] == "maybe_reached"
+    cells = _cells(rpt, cov)
+    assert cells.count(i18n.t("gap_bound_maybe_reached", lang)) == 2, cells
+    assert any(i18n.t("gap_bound_maybe_reached", lang) in n for n in rpt.coverage_notes())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("plan_raw", "word"), [("trên 85%", "at_least"),
+                                                ("gần 85%", "at_most")])
+def test_a_rate_below_a_bound_target_keeps_its_positive_bound(home: Path, lang: str,
+                                                              plan_raw: str, word: str) -> None:
+    rpt = ProvinceReport("Phú Yên", lang=lang, bundle=_song_cau(83.47, "83,47%", plan_raw))
+    cov = rpt.coverage_table()
+    row = cov[cov["place"].eq("Sông Cầu")].iloc[0]
+    assert row["gap_pp_qualifier"] == word == row["persons_needed_qualifier"]
+    gap = i18n.qualified(i18n.fmt_pp(row["gap_pp"], lang), word, lang)
+    assert gap in _cells(rpt, cov)
+    assert not any(i18n.t("gap_bound_reached", lang) in n for n in rpt.coverage_notes())
+
