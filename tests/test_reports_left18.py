@@ -1,5 +1,5 @@
 """Defects a VSS analyst would stumble on, left by wp-left17 (issue 14, wp-left18): a gap
-to a bound target the rate has already passed."""
+to a bound target the rate has already passed, and bound figures drawn as exact points."""
 
 from __future__ import annotations
 
@@ -86,3 +86,73 @@ def test_a_rate_below_a_bound_target_keeps_its_positive_bound(home: Path, lang: 
     assert gap in _cells(rpt, cov)
     assert not any(i18n.t("gap_bound_reached", lang) in n for n in rpt.coverage_notes())
 
+
+def _bound_marks(fig) -> dict[str, list[float]]:
+    """The y values drawn as open triangles on ``fig``, by side (▲ lower, ▼ upper)."""
+    found: dict[str, list[float]] = {"lower": [], "upper": []}
+    for ax in fig.axes:
+        for coll in ax.collections:
+            side = str(coll.get_gid()).removeprefix("bound-")
+            if side in found:
+                found[side] += [float(v) for v in coll.get_offsets()[:, 1]]
+    return found
+
+
+def _legend_texts(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_legend() is not None
+            for t in ax.get_legend().get_texts()]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("name", "boundaries", "side", "value"), [
+    ("Cà Mau", "2025", "lower", 32.2),  # "trên 32.200" voluntary BHXH, 5/12/2024
+    ("Lào Cai", "legacy", "upper", 682.0),  # "gần 682 nghìn" BHYT, 30/4/2025
+])
+def test_a_province_trend_chart_marks_a_bound_figure(home: Path, lang: str, name: str,
+                                                     boundaries: str, side: str,
+                                                     value: float) -> None:
+    # the trend chart drew "trên 32.200" as a plain point, as if exact
+    import matplotlib.pyplot as plt
+
+    from bhxh_analysis import plotting
+
+    rpt = ProvinceReport(name, boundaries=boundaries, lang=lang)
+    trends = rpt.trend_table()
+    fig = plotting.panels(trends, x="as_of", y="value", hue="series", panel="panel",
+                          pct="pct", ylabel="ylabel", scale="scale", lang=lang,
+                          events=rpt.trend_events(trends), segment="segment")
+    try:
+        marks = _bound_marks(fig)
+        assert any(abs(v - value) < 1e-6 for v in marks[side]), marks
+        # every bound figure of the table is marked, and nothing else
+        want = trends[trends["bound"].isin(["lower", "upper"])]
+        assert sum(map(len, marks.values())) == len(want)
+        assert i18n.t(f"chart_bound_{side}", lang) in _legend_texts(fig)
+        assert plotting.overlapping_texts(fig) == []
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_national_participants_chart_marks_bound_figures(home: Path, lang: str) -> None:
+    # 2019 BHXH "gần 16 triệu", 2025 BHXH bắt buộc "trên 18.260.000": plain points
+    import matplotlib.pyplot as plt
+
+    from bhxh_analysis import plotting
+    from bhxh_analysis.reports import NationalReport
+
+    nat = NationalReport(lang=lang)
+    part = nat.yearly_table("participants")
+    year_end = part[part["period"] == "year_end"]
+    fig = plotting.panels(year_end, x="year", y="value", hue="scheme", panel="scheme",
+                          lang=lang, ylabel=nat.t("axis_participants_millions"), scale=1e6,
+                          height=2.0, sharex=True)
+    try:
+        marks = _bound_marks(fig)
+        for side, kinds in (("lower", ("over", "at_least")), ("upper", ("nearly", "at_most"))):
+            want = sorted(year_end.loc[year_end["qualifier"].isin(kinds), "value"] / 1e6)
+            assert want and sorted(marks[side]) == pytest.approx(want), (side, marks)
+            assert i18n.t(f"chart_bound_{side}", lang) in _legend_texts(fig)
+        assert plotting.overlapping_texts(fig) == []
+    finally:
+        plt.close(fig)
