@@ -156,3 +156,15 @@ def test_the_national_participants_chart_marks_bound_figures(home: Path, lang: s
         assert plotting.overlapping_texts(fig) == []
     finally:
         plt.close(fig)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_province_gone_in_2008_is_titled_by_its_own_boundaries(home: Path, lang: str) -> None:
+    # "Báo cáo tỉnh: Hà Tây (địa giới trước 1/7/2025)" above a note saying Hà Tây was
+    # never one of the 63 provinces of the years up to 1/7/2025
+    rpt = ProvinceReport("Hà Tây", lang=lang)
+    when = i18n.fmt_date(pd.Timestamp("2008-08-01"), lang)
+    assert rpt.title.endswith(f"({i18n.t('boundaries_before', lang, date=when)})"), rpt.title
+    assert i18n.t("boundaries_legacy", lang) not in rpt.title
+    # a province of the legacy set keeps its set's words
+    assert i18n.t("boundaries_legacy", lang) in ProvinceReport("Lâm Đồng", lang=lang).title

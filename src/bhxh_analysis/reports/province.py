@@ -401,8 +401,14 @@ class ProvinceReport:
 
     @property
     def title(self) -> str:
-        """Report title in the report language ("Báo cáo thành phố" for a centrally-run city)."""
+        """Report title in the report language ("Báo cáo thành phố" for a centrally-run city).
+
+        A province gone before the legacy set's time (Hà Tây, merged into Hà Nội on
+        1/8/2008) is titled by the boundaries of its own time, not "before 1/7/2025",
+        which its page says it was never one of."""
         bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
+        if getattr(self.unit, "valid_to", None):
+            bset = self.t("boundaries_before", date=i18n.fmt_date(self.unit.valid_to, self.lang))
         key = "page_title_city" if self.unit.kind == "Thành phố" else "page_title_province"
         return self.t(key, name=renamed_title(self.unit, self.lang, [bset]))
 
