@@ -168,3 +168,20 @@ def test_a_province_gone_in_2008_is_titled_by_its_own_boundaries(home: Path, lan
     assert i18n.t("boundaries_legacy", lang) not in rpt.title
     # a province of the legacy set keeps its set's words
     assert i18n.t("boundaries_legacy", lang) in ProvinceReport("Lâm Đồng", lang=lang).title
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_wide_interval_sentence_prints_the_latest_figure_with_its_word(home: Path,
+                                                                         lang: str) -> None:
+    # Thái Nguyên, voluntary BHXH, 30/9/2021 "trên 22.000": the wide-interval sentence
+    # read "2,3 times the latest figure 22,000" a sentence after "over 22,000"
+    rpt = ProvinceReport("Thái Nguyên", lang=lang)
+    fcs = rpt.forecast_table()
+    r = fcs[fcs["indicator"].eq("bhxh_voluntary_participants")].iloc[0]
+    assert r["last_value_qualifier"] == "over"
+    label = i18n.indicator_label(r["indicator"], lang)
+    wide = [n for n in rpt.forecast_notes() if i18n.fmt_number(r["hi95"], lang) in n
+            and label in n and i18n.fmt_number(r["hi95"] / r["last_value"], lang, 1) in n]
+    assert len(wide) == 1, rpt.forecast_notes()
+    printed = i18n.qualified(i18n.fmt_number(r["last_value"], lang), "over", lang)
+    assert f"{printed} (" in wide[0], wide[0]

@@ -435,8 +435,11 @@ def wide_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
                 or hi <= WIDE_TIMES * last or "no_moves" in flags_of(r)):
             continue
         times = hi / last
+        # the latest figure as the page prints it everywhere else: Thái Nguyên's "trên
+        # 22.000" (30/9/2021) read "22.000" here, beside "trên 22.000" a sentence before
+        value = i18n.qualified(num(last), r.get("last_value_qualifier"), lang)
         values = {"label": i18n.indicator_label(r["indicator"], lang), "place": r["place"],
-                  "hi": num(hi), "times": i18n.fmt_number(times, lang, 1), "value": num(last),
+                  "hi": num(hi), "times": i18n.fmt_number(times, lang, 1), "value": value,
                   "date": i18n.fmt_date(r["last_as_of"], lang)}
         seen = largest_rise_to_year_end(obs, str(r["indicator"]), pd.Timestamp(r["last_as_of"]))
         if seen is None:
