@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import matplotlib
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -116,18 +117,29 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         for key, g in groups:
             color = colors.get(str(key), PALETTE[0])
             label = None if key is None else str(key)
+            # a figure printed with a bound word is its open triangle alone, no dot
+            # under it (mark_bounds)
+            bounded = (g[bound].astype(str).isin(list(BOUND_MARKERS)).to_numpy()
+                       if bound and bound in g and label not in targets
+                       else np.zeros(len(g), dtype=bool))
+            named = label
             if label in targets:  # a hollow ring round its year's point: both seen
                 ax.scatter(g[x], g[y], marker="o", s=TARGET_RING, linewidths=1.5,
                            facecolors="none", edgecolors=TARGET_COLOR, zorder=4, label=label)
             elif len(g) >= SPARSE:  # seaborn's line look; NaN rows break it at gaps, and a
                 # figure alone between two gaps is its marker (5 points: seen, not a dot)
                 pts = break_gaps(g, x, y, segment if segment in g else None)
+                dots = (~pts[x].isin(g.loc[bounded, x]).to_numpy()).tolist()
                 ax.plot(pts[x], pts[y], color=color, marker="o", markersize=5, linewidth=1.8,
-                        markeredgecolor="w", markeredgewidth=0.75, label=label)
-            else:
-                sns.scatterplot(data=g, x=x, y=y, ax=ax, color=color, s=36, label=label)
-            if label not in targets and bound and bound in g:
-                sides |= mark_bounds(ax, g, x, y, bound, color)
+                        markeredgecolor="w", markeredgewidth=0.75, label=label,
+                        markevery=dots)
+                named = None
+            elif not bounded.all():
+                sns.scatterplot(data=g[~bounded], x=x, y=y, ax=ax, color=color, s=36,
+                                label=label)
+                named = None
+            if bounded.any():  # a series of bounds alone is named by its triangles
+                sides |= mark_bounds(ax, g, x, y, bound, color, named)
     ax.margins(x=0.06, y=0.1)  # the first x tick never meets the lowest y tick
     if pct and len(data):  # 79.9 % → 81.3 % must not fill the panel like a doubling
         lo, hi = ax.get_ylim()
@@ -200,12 +212,13 @@ def bound_entries(ax: Axes, lang: str) -> list[tuple[object, str]]:
 
 
 def mark_bounds(ax: Axes, g: pd.DataFrame, x: str, y: str, bound: str,
-                color: str) -> set[str]:
+                color: str, label: str | None = None) -> set[str]:
     """Draw the figures of one series printed with a bound word as open triangles.
 
     ``g[bound]`` holds each figure's side (``lower``: printed "trên", "hơn", "ít nhất" —
     the true value is higher; ``upper``: "gần", "dưới" — lower; anything else: a figure
-    drawn as it is). Returns the sides drawn, for the legend.
+    drawn as it is). ``label``: the series' legend entry, for a series whose figures are
+    all bounds (no dot or line names it). Returns the sides drawn, for the legend.
 
     Examples
     --------
@@ -227,7 +240,7 @@ def mark_bounds(ax: Axes, g: pd.DataFrame, x: str, y: str, bound: str,
             # own line keeps its round markers
             ax.scatter(pts[x], pts[y], marker=marker, s=BOUND_SIZE, facecolors="white",
                        edgecolors=color, linewidths=1.4, zorder=5, gid=f"bound-{side}",
-                       label="_nolegend_")
+                       label=label if label and not drawn else "_nolegend_")
             drawn.add(side)
     return drawn
 
