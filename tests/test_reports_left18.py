@@ -185,3 +185,20 @@ def test_the_wide_interval_sentence_prints_the_latest_figure_with_its_word(home:
     assert len(wide) == 1, rpt.forecast_notes()
     printed = i18n.qualified(i18n.fmt_number(r["last_value"], lang), "over", lang)
     assert f"{printed} (" in wide[0], wide[0]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_centrally_run_citys_rows_are_levelled_as_a_city(home: Path, lang: str) -> None:
+    # "Báo cáo thành phố: Đà Nẵng" above rows whose level column read "Tỉnh" / "Province"
+    rpt = ProvinceReport("Đà Nẵng", boundaries="2025", lang=lang)
+    head = rpt.headline_table()
+    rows = table_html(head, lang, place=rpt.unit.name).split("<tbody>")[1].split("<tr>")[1:]
+    cells = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r)][:2]
+             for r in rows]
+    city, province = (i18n.level_label("province", lang, k) for k in ("Thành phố", "Tỉnh"))
+    levels = {}
+    for place, level in cells:
+        levels.setdefault(place, set()).add(level)
+    danang = [p for p in levels if p.startswith("Đà Nẵng")]
+    assert len(danang) == 2 and all(levels[p] == {city} for p in danang), levels
+    assert levels[[p for p in levels if p.startswith("Quảng Nam")][0]] == {province}
