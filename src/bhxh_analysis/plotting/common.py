@@ -191,7 +191,8 @@ def legend_columns(labels: Sequence[str], room: float, size: float = 8.5) -> int
     return 1
 
 
-def legend_below(ax: Axes, below: float = 0.0, **kw: Any) -> None:
+def legend_below(ax: Axes, below: float = 0.0,
+                 extra: Sequence[tuple[Any, str]] = (), **kw: Any) -> None:
     """Put the legend under the axes, centred, in as many columns as fit its width.
 
     Never over the data and never beside it: a legend on the right narrowed every panel
@@ -219,6 +220,9 @@ def legend_below(ax: Axes, below: float = 0.0, **kw: Any) -> None:
     from matplotlib.transforms import ScaledTranslation
 
     handles, labels = ax.get_legend_handles_labels()
+    # entries that name no artist of the axes (a marker's meaning: "▲ figure printed
+    # 'over'"), after the series
+    handles, labels = [*handles, *(h for h, _ in extra)], [*labels, *(t for _, t in extra)]
     if not handles:
         return
     fig = ax.figure

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import matplotlib
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -40,7 +41,8 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
          lang: str = "vi", pct: bool = False, title: str | None = None,
          ylabel: str | None = None, scale: float = 1.0,
          targets: Sequence[str] = (), colors: dict[str, str] | None = None,
-         events: Sequence[tuple[object, str]] = (), segment: str | None = None) -> Axes:
+         events: Sequence[tuple[object, str]] = (), segment: str | None = None,
+         bound: str | None = "bound") -> Axes:
     """Draw ``y`` against ``x`` (years or dates), one series per ``hue``, sorted by x.
 
     Series with fewer than :data:`SPARSE` points are drawn as points only. At most
@@ -78,6 +80,12 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         Column numbering the parts of a series that count one area: a line never joins
         two points of different parts (2007 and 2009 of Hà Nội's population, before and
         after Hà Tây joined it), each keeps its marker (:func:`~.common.break_gaps`).
+    bound : str, optional
+        Column (used when present) of the side a figure's printed word leaves open
+        (:func:`bhxh_analysis.reports.qualifiers.side_of`): a figure printed "trên
+        66.000" (``lower``: the true value is higher) or "gần 95%" (``upper``: lower) is
+        no exact point; it is drawn as an open triangle pointing to that side
+        (:func:`mark_bounds`), with a legend entry from the catalogue.
 
     Returns
     -------
@@ -104,20 +112,34 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
     # when the labels are translated
     order = [k for k in _hue_order(df, hue) if k not in {str(t) for t in targets}]
     colors = colors or dict(zip(order, itertools.cycle(PALETTE), strict=False))
+    sides: set[str] = set()
     with matplotlib.rc_context(style()):
         for key, g in groups:
             color = colors.get(str(key), PALETTE[0])
             label = None if key is None else str(key)
+            # a figure printed with a bound word is its open triangle alone, no dot
+            # under it (mark_bounds)
+            bounded = (g[bound].astype(str).isin(list(BOUND_MARKERS)).to_numpy()
+                       if bound and bound in g and label not in targets
+                       else np.zeros(len(g), dtype=bool))
+            named = label
             if label in targets:  # a hollow ring round its year's point: both seen
                 ax.scatter(g[x], g[y], marker="o", s=TARGET_RING, linewidths=1.5,
                            facecolors="none", edgecolors=TARGET_COLOR, zorder=4, label=label)
             elif len(g) >= SPARSE:  # seaborn's line look; NaN rows break it at gaps, and a
                 # figure alone between two gaps is its marker (5 points: seen, not a dot)
                 pts = break_gaps(g, x, y, segment if segment in g else None)
+                dots = (~pts[x].isin(g.loc[bounded, x]).to_numpy()).tolist()
                 ax.plot(pts[x], pts[y], color=color, marker="o", markersize=5, linewidth=1.8,
-                        markeredgecolor="w", markeredgewidth=0.75, label=label)
-            else:
-                sns.scatterplot(data=g, x=x, y=y, ax=ax, color=color, s=36, label=label)
+                        markeredgecolor="w", markeredgewidth=0.75, label=label,
+                        markevery=dots)
+                named = None
+            elif not bounded.all():
+                sns.scatterplot(data=g[~bounded], x=x, y=y, ax=ax, color=color, s=36,
+                                label=label)
+                named = None
+            if bounded.any():  # a series of bounds alone is named by its triangles
+                sides |= mark_bounds(ax, g, x, y, bound, color, named)
     ax.margins(x=0.06, y=0.1)  # the first x tick never meets the lowest y tick
     if pct and len(data):  # 79.9 % → 81.3 % must not fill the panel like a doubling
         lo, hi = ax.get_ylim()
@@ -156,11 +178,71 @@ def line(df: pd.DataFrame, x: str, y: str, hue: str | None = None, *, ax: Axes |
         ax.set_title(title, loc="left", fontweight="bold", fontsize=11)
     if len(data):
         mark_events(ax, events, data[x].min(), data[x].max())
-    if hue:
-        legend_below(ax)
+    if hue or sides:
+        legend_below(ax, extra=bound_entries(ax, lang))
     elif ax.get_legend() is not None:
         ax.get_legend().remove()
     return ax
+
+
+#: Open triangle of a figure printed with a bound word, pointing to the side it leaves
+#: open: "trên 66.000" (the true value higher) ▲, "gần 95%" (lower) ▼.
+BOUND_MARKERS = {"lower": "^", "upper": "v"}
+
+#: Edge colour of the bound markers' legend entry (the chart's markers take their
+#: series' colour).
+BOUND_EDGE = "#555555"
+
+
+#: Size (points²) of a bound figure's triangle: larger than the figure's dot it covers.
+BOUND_SIZE = 64.0
+
+
+def bound_entries(ax: Axes, lang: str) -> list[tuple[object, str]]:
+    """The legend entries of the bound markers drawn on ``ax`` (:func:`mark_bounds`),
+    one a side, in the catalogue's words (``chart_bound_lower``, ``chart_bound_upper``):
+    a marker's meaning, no series of its own."""
+    from matplotlib.lines import Line2D
+
+    drawn = {str(c.get_gid()) for c in ax.collections}
+    return [(Line2D([], [], linestyle="none", marker=m, markersize=8.0,
+                    markerfacecolor="white", markeredgecolor=BOUND_EDGE,
+                    markeredgewidth=1.4), i18n.t(f"chart_bound_{side}", lang))
+            for side, m in BOUND_MARKERS.items() if f"bound-{side}" in drawn]
+
+
+def mark_bounds(ax: Axes, g: pd.DataFrame, x: str, y: str, bound: str,
+                color: str, label: str | None = None) -> set[str]:
+    """Draw the figures of one series printed with a bound word as open triangles.
+
+    ``g[bound]`` holds each figure's side (``lower``: printed "trên", "hơn", "ít nhất" —
+    the true value is higher; ``upper``: "gần", "dưới" — lower; anything else: a figure
+    drawn as it is). ``label``: the series' legend entry, for a series whose figures are
+    all bounds (no dot or line names it). Returns the sides drawn, for the legend.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> g = pd.DataFrame({"year": [2019, 2020], "value": [1.0, 2.0],
+    ...                   "bound": ["exact", "lower"]})
+    >>> sorted(mark_bounds(ax, g, "year", "value", "bound", "#1f77b4"))
+    ['lower']
+    >>> [(c.get_gid(), c.get_offsets().tolist()) for c in ax.collections]
+    [('bound-lower', [[2020.0, 2.0]])]
+    >>> plt.close(fig)
+    """
+    drawn = set()
+    for side, marker in BOUND_MARKERS.items():
+        pts = g[g[bound].astype(str).eq(side).to_numpy()]
+        if len(pts):
+            # a scatter, not a line: no line joins two bound figures, and the series'
+            # own line keeps its round markers
+            ax.scatter(pts[x], pts[y], marker=marker, s=BOUND_SIZE, facecolors="white",
+                       edgecolors=color, linewidths=1.4, zorder=5, gid=f"bound-{side}",
+                       label=label if label and not drawn else "_nolegend_")
+            drawn.add(side)
+    return drawn
 
 
 #: Colour of an event's line and label: present, never taken for a series.
@@ -369,7 +451,7 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
            ylabel: str | None = None, scale: str | float | None = None,
            targets: Sequence[str] = (), width: float = 8.5, height: float = 2.8,
            sharex: bool = False, events: Sequence[tuple[object, str]] = (),
-           segment: str | None = None) -> Figure:
+           segment: str | None = None, bound: str | None = "bound") -> Figure:
     """Draw small multiples: one panel per value of ``panel``, ≤ :data:`MAX_SERIES` each.
 
     No series is flattened against a larger one: on a panel of counts, series whose
@@ -404,6 +486,8 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
         Marked on every panel whose data span the date (see :func:`line`).
     segment : str, optional
         Column of the parts of a series no line joins (see :func:`line`).
+    bound : str, optional
+        Column of each figure's bound side, drawn as :func:`line` draws it.
 
     Returns
     -------
@@ -460,7 +544,9 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
         axes = fig.subplots(max(1, len(chunks)), 1, squeeze=False, sharex=sharex)[:, 0]
     for ax, (name, g) in zip(axes, chunks, strict=False):
         first = g.iloc[0]
-        if sharex and set(g[hue].astype(str)) != {str(name)}:
+        alone = set(g[hue].astype(str)) == {str(name)}  # one series named like its panel
+        bounded = bool(bound) and bound in g and g[bound].isin(list(BOUND_MARKERS)).any()
+        if sharex and (not alone or bounded):
             # a legend under the panel parts it from the one below: the shared years are
             # labelled here too, before the legend is put under them (the national
             # coverage panels showed no year but under the last)
@@ -469,9 +555,15 @@ def panels(df: pd.DataFrame, x: str, y: str, hue: str, panel: str | None = None,
              title=name or None,
              ylabel=str(first[ylabel]) if ylabel in g.columns else ylabel,
              scale=float(first[scale]) if isinstance(scale, str) else float(scale or 1.0),
-             targets=targets, colors=colors, events=events, segment=segment)
-        if ax.get_legend() is not None and set(g[hue].astype(str)) == {str(name)}:
-            ax.get_legend().remove()  # one series named like its panel: the title says it
+             targets=targets, colors=colors, events=events, segment=segment, bound=bound)
+        if ax.get_legend() is not None and alone:
+            # one series named like its panel: the title says it; a bound marker's entry
+            # stays
+            ax.get_legend().remove()
+            for art in [*ax.get_lines(), *ax.collections]:
+                if art.get_label() == str(name):
+                    art.set_label("_nolegend_")
+            legend_below(ax, extra=bound_entries(ax, lang))
     return fig
 
 

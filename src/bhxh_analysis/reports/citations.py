@@ -117,17 +117,14 @@ def with_figures(table: pd.DataFrame, figures: pd.DataFrame, lang: str,
     one of ``own``, the page's own names), several as a count and their years. A line standing for several ids
     (:func:`sources_table`'s ``ids``) gives the figures of all of them.
     """
-    from ..metrics.figures import figure_bounds
-    from ..schema import QUALIFIER_KIND
+    from .qualifiers import kinds_of
 
     if table.empty:
         return table.assign(gives=pd.Series(dtype=object))
     line_ids = (table["ids"] if "ids" in table else table["source_id"]).astype(str).str.split()
     figs = figures[figures["source_id"].astype(str).isin(
         {i for ids in line_ids for i in ids})].copy()
-    kinds = (figure_bounds(figs)["qualifier"].map(QUALIFIER_KIND).fillna("")
-             if len(figs) and "value_raw" in figs else pd.Series("", index=figs.index))
-    figs["kind"] = kinds
+    figs["kind"] = kinds_of(figs, printed_only=True)
     # a date the source gives only roughly reads as the tables read it: Quảng Ninh's BHYT
     # 95 % of "end-2020" read "cuối năm 2020" in the tables, "31/12/2020" here
     figs["approx"] = approximate(figs)

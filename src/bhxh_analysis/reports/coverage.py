@@ -21,32 +21,14 @@ import pandas as pd
 
 from .. import i18n
 from ..metrics.figures import figure_bounds
-from ..schema import DENOMINATOR, QUALIFIER_KIND
+from ..schema import DENOMINATOR
 from .data import latest, measure_of, narrowest_of_overlapping, scheme_of, unit_kinds
-from .dates import approximate
+from .dates import approximate, date_text
 from .plans import next_plan_of, plan_note, plan_of, same_place, set_against_another_plan
+from .qualifiers import gap_kind, kind_of, kind_of_word
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
-
-def word_of(row: pd.Series | dict | None) -> str:
-    """The kind of a published figure's qualifier ("trên 85%" → ``over``; "" for none).
-
-    The applicable target keeps its source's word, as the rate does: Sông Cầu's plan
-    "trên 85%" (2018) read "85%" in the coverage table beside "trên 85%" in the
-    headline table.
-
-    Examples
-    --------
-    >>> word_of(pd.Series({"value": 85.0, "value_raw": "trên 85%", "unit": "%",
-    ...                    "indicator": "bhyt_plan_coverage_pct"})), word_of(None)
-    ('over', '')
-    """
-    if row is None or not isinstance(row, (pd.Series, dict)) or "value_raw" not in row:
-        return ""
-    one = pd.DataFrame([dict(row)])
-    return QUALIFIER_KIND.get(str(figure_bounds(one)["qualifier"].iloc[0]), "")
-
 
 #: Columns of the coverage table, in order.
 COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of",
@@ -57,14 +39,6 @@ COLUMNS = ["place", "geo_level", "geo_code", "indicator", "coverage", "as_of",
            "persons_needed_lo", "persons_needed_hi", "target_lo", "target_hi", "gap_pp_lo",
            "gap_pp_hi", "coverage_qualifier", "target_qualifier", "gap_pp_qualifier",
            "persons_needed_qualifier", "unit_kind"]
-
-#: The word a gap (and the persons needed) computed from a bound target takes: a target
-#: printed "trên 85%" is some rate above 85, so 85 − coverage is the least the gap can be
-#: (Sông Cầu 2018 read a gap "+4,5" as if the plan were exactly 85%); "gần 85%" is some
-#: rate below 85, so the gap is at most that.
-GAP_WORD = {"over": "at_least", "at_least": "at_least", "nearly": "at_most",
-            "at_most": "at_most"}
-
 
 def range_of(row: pd.Series | None, name: str) -> dict[str, float]:
     """``{name}_lo``/``{name}_hi``: the range of a derived row's value (NaN otherwise)."""
@@ -105,6 +79,43 @@ def gap_range(target: float, coverage: float, tgt_rng: dict[str, float],
     t_lo, t_hi = (target if math.isnan(t_lo) else t_lo), (target if math.isnan(t_hi) else t_hi)
     c_lo, c_hi = (coverage if math.isnan(c_lo) else c_lo), (coverage if math.isnan(c_hi) else c_hi)
     return {"gap_pp_lo": t_lo - c_hi, "gap_pp_hi": t_hi - c_lo}
+
+
+#: Words of a gap to a bound target the figure has passed (or may have): printed
+#: as the catalogue's ``gap_bound_<word>``, never as a minimum below zero.
+PASSED_WORDS = ("reached", "maybe_reached")
+
+
+def bound_gap_word(word: str, gap: float, rng: dict[str, float]) -> str:
+    """The word of a gap to a bound target, once the rate is set against the bound.
+
+    A gap to a target "trên 85%" is at least 85 − coverage; when the rate is already
+    above 85 that minimum is negative, and "ít nhất -2,0" says nothing a reader can use:
+    the target is ``reached``. A rate whose range (its print: "85%" is 84,5–86) straddles
+    the bound ``maybe_reached``; only a positive minimum keeps ``at_least``. A gap to a
+    target "gần 95%" or "dưới 95%" is at most 95 − coverage: ``reached`` when that
+    maximum is not above zero, else ``at_most``. Any other word is returned as it is.
+
+    Examples
+    --------
+    >>> rng = lambda lo, hi: {"gap_pp_lo": lo, "gap_pp_hi": hi}
+    >>> bound_gap_word("at_least", 1.53, rng(1.52, 1.535))
+    'at_least'
+    >>> bound_gap_word("at_least", -2.0, rng(-3.0, -1.5))
+    'reached'
+    >>> bound_gap_word("at_least", 0.0, rng(-1.0, 0.5))
+    'maybe_reached'
+    >>> bound_gap_word("at_most", -2.0, rng(-3.0, -1.5)), bound_gap_word("at_most", 1.0, rng(0.5, 1.5))
+    ('reached', 'at_most')
+    """
+    if word not in ("at_least", "at_most"):
+        return word
+    lo, hi = (x if math.isfinite(x) else gap for x in (rng["gap_pp_lo"], rng["gap_pp_hi"]))
+    if word == "at_least" and lo > 0:
+        return word
+    if word == "at_most" and hi > 0:
+        return word
+    return "reached" if hi <= 0 else "maybe_reached"
 
 
 def needed_range(target: float, coverage: float, denom: float,
@@ -320,13 +331,16 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
         # give one gap for one date, place and plan (Bình Phước 31/10/2022 read "+10,2"
         # here beside "+10,05 to +10,35" there; Đồng Nai 24/5/2025 "+2,7" beside "-5 to
         # +2,75"). The rate itself is printed with its word ("trên 92,3%").
-        qual = QUALIFIER_KIND.get(str(bounds["qualifier"].iloc[i]), "")
+        qual = kind_of_word(bounds["qualifier"].iloc[i])
         gap_cov_rng = cov_rng
         if all(math.isnan(x) for x in cov_rng.values()):
             gap_cov_rng = {"coverage_lo": float(bounds["lo"].iloc[i]),
                            "coverage_hi": float(bounds["hi"].iloc[i])}
         # a target implied by derived figures (a shortfall in points) has a range too
         tgt_rng = range_of(plan, "target")
+        gap_rng = gap_range(target, float(r["value"]), tgt_rng, gap_cov_rng)
+        t_word = kind_of(plan if plan is not None else tg)
+        g_word = bound_gap_word(gap_kind(t_word), gap, gap_rng) if math.isfinite(gap) else ""
         bsets.append(str(r.get("boundaries", rpt.boundaries)))
         rows.append({
             "place": r["place"], "geo_level": r["geo_level"], "geo_code": r["geo_code"],
@@ -339,13 +353,11 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             "persons_needed": float(needed), "target_note": note,
             # a derived rate or denominator: the range its inputs allow (NaN if published)
             **cov_rng, **den_rng, **tgt_rng,
-            **gap_range(target, float(r["value"]), tgt_rng, gap_cov_rng),
+            **gap_rng,
             **needed_range(target, float(r["value"]), denom, gap_cov_rng, den_rng, tgt_rng),
             "coverage_qualifier": qual,
-            "target_qualifier": (t_word := word_of(plan if plan is not None else tg)),
-            "gap_pp_qualifier": GAP_WORD.get(t_word, "") if math.isfinite(gap) else "",
-            "persons_needed_qualifier": GAP_WORD.get(t_word, "")
-            if math.isfinite(needed) else "",
+            "target_qualifier": t_word, "gap_pp_qualifier": g_word,
+            "persons_needed_qualifier": g_word if math.isfinite(needed) else "",
         })
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["target_year"] = out["target_year"].astype("Int64")
@@ -389,16 +401,26 @@ def bound_target_notes(rpt: ProvinceReport, cov: pd.DataFrame) -> list[str]:
     A target "trên 85%" is some rate above 85: the gap and the persons needed are worked
     out from 85 and so are only a minimum (a target "gần 85%" or "tối đa 85%": a maximum);
     the table prints them "ít nhất +4,5" and this says why, naming each such target as
-    printed. Empty when no target on the page has such a word.
+    printed. A rate already past the bound (:func:`bound_gap_word`: "đã đạt", "có thể đã
+    đạt" in the table) gets a sentence naming the target and the rate with its place and
+    date. Empty when no target on the page has such a word.
     """
     out = []
-    for word in ("at_least", "at_most"):
+    for word in ("at_least", "at_most", *PASSED_WORDS):
         sel = cov[cov["gap_pp_qualifier"].eq(word)]
         if sel.empty:
             continue
         targets = dict.fromkeys(
             i18n.qualified(i18n.fmt_pct(float(r["target"]), rpt.lang), r["target_qualifier"],
                            rpt.lang) for _, r in sel.iterrows())
+        if word in PASSED_WORDS:
+            rates = dict.fromkeys(rpt.t("coverage_rate_at", rate=i18n.qualified(
+                i18n.fmt_pct(float(r["coverage"]), rpt.lang), r["coverage_qualifier"],
+                rpt.lang), place=r["place"], date=date_text(r["as_of"], bool(r["as_of_approx"]),
+                                                           rpt.lang)) for _, r in sel.iterrows())
+            out.append(rpt.t(f"coverage_gap_{word}", targets=", ".join(targets),
+                             rates=", ".join(rates), word=rpt.t(f"gap_bound_{word}")))
+            continue
         out.append(rpt.t(f"coverage_gap_{word}", targets=", ".join(targets)))
     return out
 

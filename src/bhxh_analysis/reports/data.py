@@ -243,12 +243,14 @@ def legacy_provinces() -> pd.DataFrame:
 
 
 def unit_kinds(df: pd.DataFrame, boundaries: str | None = None) -> pd.Series:
-    """The registry's kind of each district or commune row ("Phường", "Thị trấn",
-    "Thành phố"), ``""`` for other rows and unknown codes.
+    """The registry's kind of each province, district or commune row ("Phường", "Thị
+    trấn", "Thành phố"), ``""`` for other rows and unknown codes.
 
     A table's level column named every commune "Xã"/"Commune", a ward (phường) and a
     township (thị trấn) too; the kind is what the registry says the unit is
-    (:func:`bhxh_analysis.i18n.level_label` words it).
+    (:func:`bhxh_analysis.i18n.level_label` words it). A centrally-run city is
+    "Thành phố"/"City", as its page's title says (Đà Nẵng's rows read "Tỉnh" under
+    "Báo cáo thành phố: Đà Nẵng").
 
     Parameters
     ----------
@@ -262,7 +264,9 @@ def unit_kinds(df: pd.DataFrame, boundaries: str | None = None) -> pd.Series:
     >>> rows = pd.DataFrame({"geo_level": ["commune", "district", "province"],
     ...                      "geo_code": ["24769", "672", "68"], "boundaries": "legacy"})
     >>> unit_kinds(rows).tolist()
-    ['Phường', 'Thành phố', '']
+    ['Phường', 'Thành phố', 'Tỉnh']
+    >>> unit_kinds(rows.assign(geo_code=["24769", "672", "48"])).tolist()[2]  # Đà Nẵng
+    'Thành phố'
     """
     out = pd.Series("", index=df.index, dtype=object)
     if df.empty:
@@ -273,7 +277,7 @@ def unit_kinds(df: pd.DataFrame, boundaries: str | None = None) -> pd.Series:
         if bset not in ("legacy", "2025"):
             continue
         units = units_frame(bset)
-        units = units[units["geo_level"].isin(["district", "commune"])]
+        units = units[units["geo_level"].isin(["province", "district", "commune"])]
         kind = units.set_index(["geo_level", "geo_code"])["kind"]
         rows = bsets.eq(bset).to_numpy()
         keys = pd.MultiIndex.from_arrays([df.loc[rows, "geo_level"].astype(str),

@@ -17,8 +17,6 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
-from ..metrics.figures import figure_bounds
-from ..schema import QUALIFIER_KIND
 from .data import is_insurance, is_year_end, latest, measure_of, prior_and_outcome
 from .dates import approximate
 from .plans import (
@@ -29,6 +27,7 @@ from .plans import (
     prob_at_least,
     same_place,
 )
+from .qualifiers import LOWER, catalogue_word, flags_of, kinds_of, side_of
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -100,10 +99,9 @@ def table(rpt: ProvinceReport) -> pd.DataFrame:
             # and the latest figure's qualifier (Cà Mau 5/12/2024: "trên 1 triệu")
             row = r.to_frame().T
             rough = bool(approximate(row).iloc[0])
-            word = str(figure_bounds(row)["qualifier"].iloc[0])
             base.update(last_as_of_approx=rough,
                         as_of_approx=rough and base["as_of"] == r["as_of"],
-                        last_value_qualifier=QUALIFIER_KIND.get(word, ""))
+                        last_value_qualifier=str(kinds_of(row).iloc[0]))
             if base["status"] == "ok":
                 base["label"] = rpt.t("fan_title", place=r["place"], label=(
                     i18n.indicator_label(r["indicator"], rpt.lang)))
@@ -317,10 +315,6 @@ def notes(rpt: ProvinceReport) -> list[str]:
             + wide_notes(fcs, rpt.bundle.obs, rpt.lang))
 
 
-#: Qualifiers that make a published figure a level already reached ("trên 32.200").
-_FLOOR_KINDS = ("over", "at_least")
-
-
 def floor_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
     """Say why a forecast interval reaches below a figure published as "over X".
 
@@ -342,7 +336,7 @@ def floor_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
     out = []
     for _, r in fcs.iterrows():
         kind = r["last_value_qualifier"]
-        if r["status"] != "ok" or kind not in _FLOOR_KINDS or r["as_of"] != r["last_as_of"]:
+        if r["status"] != "ok" or side_of(kind) != LOWER or r["as_of"] != r["last_as_of"]:
             continue
         last = float(r["last_value"])
         # compared as printed (whole persons)
@@ -353,7 +347,7 @@ def floor_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
         ends = [i18n.t("forecast_interval_end", lang, level=f"{lev}%", value=num(lo))
                 for lev, lo in below]
         lowest = min(lo for _, lo in below)
-        word = i18n.t(f"qualifier_{kind}", lang, value="").strip()
+        word = catalogue_word(kind, lang)
         values = {"label": i18n.indicator_label(r["indicator"], lang), "place": r["place"],
                   "ends": ends[0] if len(ends) == 1 else i18n.t(
                       "forecast_interval_ends", lang, a=ends[0], b=ends[1]),
@@ -437,13 +431,15 @@ def wide_notes(fcs: pd.DataFrame, obs: pd.DataFrame, lang: str) -> list[str]:
     out = []
     for _, r in fcs.iterrows():
         last, hi = float(r["last_value"]), float(r["hi95"])
-        flags = str(r["flags"]).split(";") if isinstance(r["flags"], str) else []
         if (r["status"] != "ok" or not last > 0 or not np.isfinite(hi)
-                or hi <= WIDE_TIMES * last or "no_moves" in flags):
+                or hi <= WIDE_TIMES * last or "no_moves" in flags_of(r)):
             continue
         times = hi / last
+        # the latest figure as the page prints it everywhere else: Thái Nguyên's "trên
+        # 22.000" (30/9/2021) read "22.000" here, beside "trên 22.000" a sentence before
+        value = i18n.qualified(num(last), r.get("last_value_qualifier"), lang)
         values = {"label": i18n.indicator_label(r["indicator"], lang), "place": r["place"],
-                  "hi": num(hi), "times": i18n.fmt_number(times, lang, 1), "value": num(last),
+                  "hi": num(hi), "times": i18n.fmt_number(times, lang, 1), "value": value,
                   "date": i18n.fmt_date(r["last_as_of"], lang)}
         seen = largest_rise_to_year_end(obs, str(r["indicator"]), pd.Timestamp(r["last_as_of"]))
         if seen is None:
@@ -484,8 +480,6 @@ def largest_rise_to_year_end(obs: pd.DataFrame, indicator: str, as_of: pd.Timest
     >>> round(r["ratio"], 2), r["d1"].month
     (1.97, 2)
     """
-    from ..metrics.figures import figure_bounds
-    from ..schema import QUALIFIER_KIND
     from .data import best_first
 
     keys = ["boundaries", "geo_level", "geo_code"]
@@ -496,9 +490,7 @@ def largest_rise_to_year_end(obs: pd.DataFrame, indicator: str, as_of: pd.Timest
         [*keys, "as_of"])
     if sel.empty:
         return None
-    words = figure_bounds(sel)["qualifier"] if "value_raw" in sel else None
-    sel = sel.assign(qualifier="" if words is None else
-                     words.map(QUALIFIER_KIND).fillna("").astype(str).to_numpy())
+    sel = sel.assign(qualifier=kinds_of(sel, printed_only=True).to_numpy())
     end = sel["as_of"].dt.month.eq(12) & sel["as_of"].dt.day.eq(31)
     ends = sel[end].assign(year=lambda d: d["as_of"].dt.year)[
         [*keys, "year", "value", "as_of", "qualifier"]]

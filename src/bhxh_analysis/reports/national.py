@@ -7,10 +7,7 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
-from ..metrics.figures import figure_bounds
-from ..schema import QUALIFIER_KIND
 from .citations import source_labels, sources_table
-from .coverage import word_of
 from .data import (
     Bundle,
     ReportParameterError,
@@ -25,6 +22,7 @@ from .data import (
     parse_as_of,
     prior_and_outcome,
 )
+from .qualifiers import kind_of, kinds_of, side_of
 
 __all__ = ["ForecastReport", "NationalReport"]
 
@@ -79,11 +77,13 @@ class NationalReport:
         Returns
         -------
         DataFrame
-            ``indicator, scheme, year, as_of, value, unit, period, qualifier`` where
+            ``indicator, scheme, year, as_of, value, unit, period, qualifier, bound`` where
             ``period`` is ``year_end`` or ``partial`` (a year with no 31 December figure:
             its latest figure, dated) and ``qualifier`` the kind of the source's "gần",
             "trên", ... (``nearly``, ``over``; "" for none), printed beside the value as
-            the province pages do. Rows sorted by scheme
+            the province pages do (``bound``: the side it leaves open,
+            :func:`~bhxh_analysis.reports.qualifiers.side_of`, which the chart marks).
+            Rows sorted by scheme
             (:data:`~bhxh_analysis.schema.SCHEMES` order) and year.
         """
         obs = self.obs
@@ -102,9 +102,10 @@ class NationalReport:
                                  for x in out["indicator"]])
         # the source's "gần 16 triệu" (2019 BHXH) is no plain "16.000.000"
         out = out.reset_index(drop=True)  # year-end and partial rows: one index
-        words = figure_bounds(out)["qualifier"] if len(out) else pd.Series(dtype=str)
-        out = out.assign(qualifier=words.map(QUALIFIER_KIND).fillna("").astype("str"))
-        cols = ["indicator", "scheme", "year", "as_of", "value", "unit", "period", "qualifier"]
+        out = out.assign(qualifier=kinds_of(out))
+        out = out.assign(bound=out["qualifier"].map(side_of))  # the chart's open triangle
+        cols = ["indicator", "scheme", "year", "as_of", "value", "unit", "period", "qualifier",
+                "bound"]
         # schemes in the package's order (BHXH, its parts, BHTN, BHYT), not alphabetical
         out = out.assign(_r=indicator_rank(out["indicator"]))
         return (out.sort_values(["_r", "indicator", "year"], kind="stable")[cols]
@@ -188,22 +189,25 @@ class NationalReport:
     def coverage_with_targets(self) -> pd.DataFrame:
         """Return coverage (year-end and partial) and targets in one tidy frame to draw.
 
-        Columns ``scheme, year, as_of, value, series`` where ``series`` is the figure
-        kind (31 December coverage, or target), one panel per scheme.
+        Columns ``scheme, year, as_of, value, series, bound`` where ``series`` is the
+        figure kind (31 December coverage, or target), one panel per scheme, and
+        ``bound`` the side a coverage's printed word leaves open (the chart marks it).
         """
         cov = self.yearly_table("coverage_pct")
         tg = self.targets_table()
         tg = tg[tg["indicator"].isin(cov["indicator"])]
         a = cov[cov["period"] == "year_end"].assign(series=self.t("coverage_pct"))[
-            ["indicator", "scheme", "year", "as_of", "value", "series"]]
+            ["indicator", "scheme", "year", "as_of", "value", "series", "bound"]]
         b = pd.DataFrame({"indicator": tg["indicator"], "scheme": tg["scheme"],
                           "year": tg["target_year"],
                           "as_of": pd.to_datetime(tg["target_year"].astype(str) + "-12-31"),
-                          "value": tg["target"], "series": self.t("target_points")})
+                          "value": tg["target"], "series": self.t("target_points"),
+                          "bound": "exact"})
         both = pd.concat([a, b])
         both = both.assign(_r=indicator_rank(both["indicator"]))  # panels in scheme order
         return (both.sort_values(["_r", "series", "as_of"], kind="stable")
-                [["scheme", "year", "as_of", "value", "series"]].reset_index(drop=True))
+                [["scheme", "year", "as_of", "value", "series", "bound"]]
+                .reset_index(drop=True))
 
     def _conflicts(self) -> pd.DataFrame | None:
         """The national consistency checks in conflict within the page's years (None
@@ -321,8 +325,8 @@ class ForecastReport:
                     "status": "ok", "error": "",
                     "actual": float(actual["value"]) if actual is not None else float("nan"),
                     # the source's "gần", "khoảng" of each published figure, kept in print
-                    "last_value_qualifier": word_of(prior),
-                    "actual_qualifier": word_of(actual)}
+                    "last_value_qualifier": kind_of(prior),
+                    "actual_qualifier": kind_of(actual)}
             try:
                 res = fc.forecast_year_end(obs, (r["boundaries"], r["geo_level"], r["geo_code"]),
                                            r["indicator"], self.year, as_of.date().isoformat())

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .data import scheme_of
+from .qualifiers import flags_of
 
 
 def same_place(df: pd.DataFrame, r: pd.Series) -> pd.Series:
@@ -397,7 +398,7 @@ def forecast_plan_notes(rpt: Any, r: pd.Series, base: dict[str, Any]) -> dict[st
     if conv and den is not None and pd.notna(den):
         notes.append(denominator_note(rpt, r, year, float(den), as_of))
     bound, by = base.get("upper_bound"), base.get("bound_year")
-    if ("bounded" in str(base.get("flags") or "").split(";")
+    if ("bounded" in flags_of(base)
             and base.get("bound_kind") in ("published", "sum of provinces", "derived")
             and bound is not None and pd.notna(bound) and by is not None and pd.notna(by)):
         notes.append(denominator_note(rpt, r, int(by), float(bound), as_of))

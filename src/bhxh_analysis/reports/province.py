@@ -17,8 +17,7 @@ import pandas as pd
 
 from .. import i18n
 from ..geo.areas import area_dates, other_area
-from ..metrics.figures import figure_bounds
-from ..schema import LEVEL_RANK, QUALIFIER_KIND
+from ..schema import LEVEL_RANK
 from . import coverage, forecasts
 from .citations import page_sources, source_labels
 from .data import (
@@ -46,6 +45,7 @@ from .data import check_year as _check_year
 from .dates import approximate
 from .plans import chosen_plans, coverage_table_plans, persons_plans
 from .plans import plan_evidence as _plan_evidence
+from .qualifiers import kinds_of
 from .render import value_text
 from .trends import TREND_MEASURES as _TREND_MEASURES
 from .trends import trend_events as _trend_events
@@ -401,8 +401,14 @@ class ProvinceReport:
 
     @property
     def title(self) -> str:
-        """Report title in the report language ("Báo cáo thành phố" for a centrally-run city)."""
+        """Report title in the report language ("Báo cáo thành phố" for a centrally-run city).
+
+        A province gone before the legacy set's time (Hà Tây, merged into Hà Nội on
+        1/8/2008) is titled by the boundaries of its own time, not "before 1/7/2025",
+        which its page says it was never one of."""
         bset = self.t("boundaries_legacy" if self.boundaries == "legacy" else "boundaries_2025")
+        if getattr(self.unit, "valid_to", None):
+            bset = self.t("boundaries_before", date=i18n.fmt_date(self.unit.valid_to, self.lang))
         key = "page_title_city" if self.unit.kind == "Thành phố" else "page_title_province"
         return self.t(key, name=renamed_title(self.unit, self.lang, [bset]))
 
@@ -506,12 +512,11 @@ class ProvinceReport:
                             figs["method"])
         # the kind of the source's qualifier ("gần 682 nghìn" → nearly), printed beside
         # the value: Lào Cai's "682.000" was "gần 682 nghìn", Cà Mau's "1.000.000" "hơn"
-        words = figure_bounds(figs)["qualifier"]
         return pd.DataFrame({
             "place": figs["place"], "geo_level": figs["geo_level"],
             "indicator": figs["indicator"], "value": figs["value"], "unit": figs["unit"],
             "as_of": figs["as_of"], "as_of_approx": approximate(figs).to_numpy(),
-            "source": src, "qualifier": words.map(QUALIFIER_KIND).fillna("").astype("str"),
+            "source": src, "qualifier": kinds_of(figs),
             "unit_kind": unit_kinds(figs),  # the level column's word: Phường, not Xã
         }).reset_index(drop=True)
 

@@ -294,6 +294,9 @@ def value_text(value: Any, lo: Any, hi: Any, fmt: str, lang: str,
     ('gần 682.000', False)
     """
     row = row if row is not None else pd.Series(dtype=object)
+    if qualifier in ("reached", "maybe_reached") and _known(value):
+        # a gap to a bound target the rate has passed: "đã đạt", never "ít nhất -2,0"
+        return i18n.t(f"gap_bound_{qualifier}", lang), False
     point = _cell(value, fmt, lang, row)
     if isinstance(qualifier, str) and qualifier in i18n.QUALIFIER_KINDS_WORDED \
             and _known(value):

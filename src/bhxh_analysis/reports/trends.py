@@ -26,6 +26,7 @@ from .. import i18n
 from ..geo.areas import area_dates
 from ..schema import LEVEL_RANK
 from .data import best_first, indicator_rank, is_insurance, legacy_provinces, measure_of
+from .qualifiers import kinds_of, side_of
 
 if TYPE_CHECKING:
     from .province import ProvinceReport
@@ -37,9 +38,11 @@ CONTEXT = ("population", "labour_force", "labour_force_15plus")
 #: :func:`trend_events` which boundary changes the drawn figures straddle. ``segment``: how
 #: many of the page's marked changes of the series' own area come on or before the area
 #: its figure counts (:func:`_segments`); the chart joins no two points of different
-#: segments.
+#: segments. ``bound``: the side a figure's printed word leaves open
+#: (:func:`~bhxh_analysis.reports.qualifiers.side_of`: "trên 66.000" ``lower``, "gần 95%"
+#: ``upper``, else ``exact`` or ``approx``), which the chart marks.
 COLUMNS = ["panel", "series", "as_of", "value", "pct", "ylabel", "scale", "area_date",
-           "segment", "source_id"]
+           "segment", "source_id", "bound"]
 _PLURAL = {"district": "districts_plural", "commune": "communes_plural"}
 
 
@@ -103,7 +106,7 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     -------
     DataFrame
         ``panel, series, as_of, value, pct, ylabel, scale, area_date, segment,
-        source_id``, panels in page order.
+        source_id, bound``, panels in page order.
     """
     src = rpt._figures()
     src = src.assign(area_date=area_dates(src))
@@ -144,7 +147,9 @@ def trend_table(rpt: ProvinceReport) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=COLUMNS)
     out = pd.concat(parts)
-    out = out.assign(segment=_segments(rpt, out), source_id=_sources(rpt, out))[COLUMNS]
+    bound = kinds_of(out.reset_index(drop=True)).map(side_of).to_numpy()
+    out = out.assign(segment=_segments(rpt, out), source_id=_sources(rpt, out),
+                     bound=bound)[COLUMNS]
     return out.drop_duplicates(["panel", "series", "as_of"]).reset_index(drop=True)
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import geo, i18n
 from ..geo.areas import other_area
-from ..schema import QUALIFIER_KIND, QUALIFIERS, SUM_OF, scheme_of
+from ..schema import QUALIFIERS, SUM_OF, scheme_of
 from .data import (
     dated_names,
     family_of,
@@ -28,6 +28,8 @@ from .data import (
     units_frame,
 )
 from .dates import approximate, date_text, months_text
+from .qualifiers import flags_of as _flags
+from .qualifiers import kind_of_word
 from .yearover import plan_outcome, tense
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ def _value(indicator: str, value: float, lang: str, qualifier: str = "") -> str:
     """A checked figure as printed, with its source's qualifier ("khoảng 1.300")."""
     unit = "pct" if indicator.endswith("_pct") else "persons"
     return i18n.qualified(i18n.fmt_value(value, unit, lang),
-                          QUALIFIER_KIND.get(qualifier, ""), lang)
+                          kind_of_word(qualifier), lang)
 
 
 def check_text(check: str, lang: str) -> str:
@@ -672,10 +674,6 @@ def parts_sum_notes(fcs: pd.DataFrame, lang: str) -> list[str]:
                 sum=num(summed), forecast=num(whole["forecast"]),
                 diff=num(abs(diff)), lo=num(whole["lo80"]), hi=num(whole["hi80"])))
     return out
-
-
-def _flags(r: pd.Series) -> set[str]:
-    return set(str(r.get("flags") or "").split(";"))
 
 
 def _shared_notes(shared: dict[tuple[str, str], list[str]], lang: str) -> list[str]:

@@ -18,6 +18,7 @@ import math
 import pandas as pd
 
 from .. import i18n
+from .qualifiers import bounds_of
 
 __all__ = ["actual_bounds", "is_over", "plan_outcome", "tense"]
 
@@ -47,8 +48,10 @@ def actual_bounds(r: pd.Series | dict) -> tuple[float, float]:
     """The range a published 31 December figure stands for, by its word.
 
     The rule of :func:`bhxh_analysis.metrics.figures.figure_bounds` (the coverage table's
-    and the forecast's own): "trên 18.260.000" is 18.259.999,5 up to its ceiling, "khoảng
-    97.570.000" a few per cent either side, a count printed in full ± ½.
+    and the forecast's own), read from the row's value and the kind of its word
+    (:func:`~bhxh_analysis.reports.qualifiers.bounds_of`), never from a text printed for
+    the purpose: "trên 18.260.000" is 18.259.999,5 up to its ceiling, "khoảng 97.570.000"
+    a few per cent either side, a count printed in full ± ½.
 
     Examples
     --------
@@ -58,14 +61,8 @@ def actual_bounds(r: pd.Series | dict) -> tuple[float, float]:
     >>> actual_bounds({"actual": 18260000.0, "actual_qualifier": "over"})[0] < 18260000
     True
     """
-    from ..metrics.figures import figure_bounds
-
-    value = float(r["actual"])
-    printed = i18n.qualified(i18n.fmt_number(value, "vi"), r.get("actual_qualifier"), "vi")
-    got = figure_bounds(pd.DataFrame({"value": [value], "value_raw": [printed],
-                                      "unit": ["persons"],
-                                      "indicator": [str(r.get("indicator", ""))]}))
-    return float(got["lo"].iloc[0]), float(got["hi"].iloc[0])
+    return bounds_of(float(r["actual"]), r.get("actual_qualifier"),
+                     str(r.get("indicator", "")))
 
 
 def plan_outcome(r: pd.Series, lang: str, plan_text: str) -> list[str]:
