@@ -81,6 +81,10 @@ LATE_HORIZON = 2.0
 #: :data:`MOVE_CAP` holds the upper ends; ``False``: the calibrated t alone (before
 #: 5 December 2026, evening).
 MOVE_FLOOR = True
+#: Hold the 95 % upper end of a series forecast from its own path (not the pooled
+#: move) to the moves seen (:func:`own_path_caps`); ``False``: the calibrated t alone
+#: (before 5 December 2026, night).
+OWN_PATH_CAP = True
 
 
 def t_ppf(q: float, df: np.ndarray) -> np.ndarray:
@@ -326,6 +330,13 @@ def predict_sparse(method: str, targets: pd.DataFrame, train: pd.DataFrame, n_si
                 new = (np.log(out["hi80"].to_numpy(dtype=float)) - loc) / q80
                 s_hi = np.where(held & (new > 0), new, s_hi)
                 out["scale_hi"] = s_hi
+        if not cap_moves and OWN_PATH_CAP and lev > 80:
+            cap = targets["v"].to_numpy(dtype=float) * np.exp(own_path_caps(
+                t, targets["ind_id"].to_numpy(), train["t"].to_numpy(dtype=float),
+                train["ind_id"].to_numpy(), moves, lev))
+            # never inside the 80 % interval (nor below the forecast)
+            floor = np.maximum(np.exp(loc + q80 * s_hi), point)
+            out[f"hi{lev}"] = np.maximum(np.minimum(out[f"hi{lev}"], cap), floor)
         if cap_moves and MOVE_FLOOR and lev >= CAP_LEVEL_MIN:
             v = targets["v"].to_numpy(dtype=float)
             # never above the last figure, the forecast or the 80 % interval
@@ -392,6 +403,36 @@ def move_caps(t: np.ndarray, ind: np.ndarray, train_t: np.ndarray, train_ind: np
         out[np.asarray(rows)] = largest_allowed(moves[(train_ind == i)
                                                       & (np.floor(train_t) <= m)], z)
     return out
+
+
+def own_path_caps(t: np.ndarray, ind: np.ndarray, train_t: np.ndarray, train_ind: np.ndarray,
+                  moves: np.ndarray, level: float) -> np.ndarray:
+    r"""The largest log move to 31 December a forecast from a series' own path may claim.
+
+    A series forecast from its own path can break out of every earlier move of its
+    indicator (national BHXH on 30/4/2024: ×1.156 to 31 December, above every earlier
+    BHXH move from January–April), so :func:`move_caps` does not bind it. But its
+    Student t, calibrated on a few years' errors that hold voluntary BHXH's 2019
+    doubling, put 95 % upper ends at 30 times the figure (national voluntary BHXH on
+    31/7/2020: 24.2 M from 737,000). The cap is the smaller of two generous limits:
+    :func:`move_caps` over every indicator of the family (no series of the family ever
+    moved more from this point of the year), and twice, in log terms, the cap of the
+    target's own indicator (a break-out past its own largest move, not a second one as
+    large again). ``inf`` where neither has two earlier moves.
+
+    Examples
+    --------
+    >>> mv = np.log([1.05, 1.08, 1.10, 1.9, 2.0])
+    >>> ind_tr = np.array([0, 0, 0, 1, 1])
+    >>> c = own_path_caps(np.array([4.0, 4.0]), np.array([0, 1]), np.full(5, 3.0), ind_tr,
+    ...                   mv, 95)
+    >>> bool(np.log(1.10 ** 2) < c[0] < np.log(1.3)), bool(np.log(2.0) < c[1] < np.log(3.0))
+    (True, True)
+    """
+    own = move_caps(t, ind, train_t, train_ind, moves, level)
+    fam = move_caps(t, np.zeros(len(t), dtype=int), train_t,
+                    np.zeros(len(train_t), dtype=int), moves, level)
+    return np.minimum(fam, own + np.maximum(own, 0.0))
 
 
 def largest_allowed(mv: np.ndarray, z: float) -> float:
