@@ -591,6 +591,9 @@ def test_f1_on_the_seed_articles() -> None:
 # Sets 35 and 36 (a fifteenth and a sixteenth writer; 36 with six pages of 2018-2024) were
 # read at 0.985 and 0.973 with sets 28-30's rules, never seen by them: thresholds 0.96 and
 # 0.95, first-look guards until their classes are fixed.
+# Sets 37 and 38 (a seventeenth and an eighteenth writer; 38 with six pages of 2019-2024)
+# were read at 0.945 and 0.952 with sets 28-30's rules, never seen by them: thresholds 0.92
+# and 0.93, first-look guards until their classes are fixed.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
@@ -600,7 +603,7 @@ BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.
               ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.97),
               ("blind27", 0.97), ("blind28", 0.97), ("blind29", 0.97), ("blind30", 0.97),
               ("blind31", 0.89), ("blind32", 0.88), ("blind33", 0.94), ("blind34", 0.94),
-              ("blind35", 0.96), ("blind36", 0.95)]
+              ("blind35", 0.96), ("blind36", 0.95), ("blind37", 0.92), ("blind38", 0.93)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
