@@ -61,10 +61,11 @@ from .dating import (
     same_day_in,
     says_now,
     sentence_dates,
+    word_of_today,
     yardstick,
 )
 from .figures import Figure, classify, find_figures, scheme_mentions, scheme_of
-from .former import former_heading, former_unit, in_play_again, scoped_levels
+from .former import former_heading, former_unit, in_play_again, listed_past_formers, scoped_levels
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
@@ -316,7 +317,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ends[mentions[mi].start] = mentions[mi].end
             mi += 1
         carried = carried_place(ctx, mentions[mi - 1] if mi else None, text, s0)
-        group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
+        group = listed_past_formers(text, placed, formers, ends)  # "hợp nhất với A, B"
         if group is not None:  # a list of places is not what a figure before it carries
             carried = carried_before(ctx, helds[group], group, mentions)
         elif placed and ";" in text[s0:placed[0][0]]:  # places only past a ";" are the
@@ -482,8 +483,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
             # "…: hiện có 215.600 người" (a word of today, no digit) inside an answer
             # dated "Tính đến 31/7": today's for its paragraph, then 31/7 again
-            now_word = status[-1] == ctx.published and not re.search(
-                r"\d", text[dates[-1][0]:dates[-1][1]])
+            now_word = status[-1] == ctx.published and word_of_today(text, s0, *dates[-1][:2])
             ctx.before_now = (ctx.before_now or ctx.last_date) if now_word else None
             ctx.last_date = status[-1]
         if strong or (dates and horizon(dates[-1][2], ctx.published)):

@@ -59,6 +59,12 @@ _ITEM_YEAR = re.compile(
     r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
     r"(?P<y>(?:19|20)\d{2})\s*[:,]", re.I)
 
+#: A numbered part under a heading of targets that names only its year ("II. MỤC TIÊU⏎
+#: 1. Năm 2018⏎- …⏎2. Đến năm 2020⏎- …", set 32): the items below it are that year's.
+_YEAR_PART = re.compile(
+    r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\))[ \t]*(?:(?:Đến|Trong)\s+)?(?:(?:hết|cuối)\s+)?"
+    r"[Nn]ăm\s+(?P<y>(?:19|20)\d{2})[ \t]*:?[ \t]*$", re.I)
+
 
 def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int | None:
     """The year of the targets a sentence lists under a heading, if it does.
@@ -105,6 +111,8 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
         m = P.TARGET_HEADING.search(line) or _YEAR_FIRST_HEADING.match(line)
         if m is not None:
             ctx.list_plan_year, ctx.list_rates = int(m["y"] or m.groupdict().get("y2")), False
+        elif ctx.list_plan_year is not None and _YEAR_PART.match(line):
+            ctx.list_plan_year = int(_YEAR_PART.match(line)["y"])  # "1. Năm 2018" (set 32)
         elif _YEARLESS_HEADING.match(line):
             # "1. Chỉ tiêu chủ yếu" under "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026": the
             # section's year (set 26); a heading in no such section prints none
