@@ -18,6 +18,17 @@ _PLAN = ("KẾ HOẠCH\nPhát triển người tham gia BHXH, BHYT tỉnh Thái 
          "trong độ tuổi tham gia BHXH.\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n1. Giao chỉ tiêu cho các "
          "huyện.\n")
 
+_INTERVIEW = ("PV: Xin ông cho biết kết quả đến hết quý III/2024?\n\nÔng Nguyễn Văn Hải: Đến hết "
+              "quý III/2024, toàn tỉnh có 61.200 người tham gia BHXH. Số người tham gia BHYT "
+              "là 512.300 người.\n\nPV: {q}\n\nÔng Nguyễn Văn Hải: Kế hoạch năm 2024 tỉnh "
+              "giao là 38.200 người. Hết quý III, số người tham gia BHXH tự nguyện mới đạt "
+              "84,1% kế hoạch.\n")
+
+_GAP = ("Đến hết tháng 10/2025, toàn tỉnh Nghệ An có 512.300 người tham gia BHXH, chiếm 30,2% "
+        "lực lượng lao động. Tỷ lệ bao phủ BHYT đạt 94,6%.\n\nÔng Lê Văn Nam, Giám đốc BHXH "
+        "tỉnh cho biết: \"Năm 2025, tỉnh được giao chỉ tiêu {plan}. Đến hết tháng 10, tỉnh "
+        "còn thiếu 2,4 điểm phần trăm, tương đương khoảng 38 nghìn người.\"\n")
+
 BLIND31_CLASSES = [
     # a merger clause's former provinces followed by the merged city, like a list: the
     # city stays the place in play for "toàn thành phố"
@@ -76,6 +87,113 @@ BLIND31_CLASSES = [
      "triển mới 2.950 người tham gia BHXH tự nguyện.\n", "2019-01-25", None,
      {("Thái Bình", "bhyt_coverage_pct", "2018-12-31", 85.9),
       ("Thái Bình", "bhxh_voluntary_new_participants", "2018-12-31", 2_950.0)}),
+    # a former province's part in brackets after the scheme's count: the part is the
+    # former province's, the counts before it the province's in play
+    ("Tỉnh Lâm Đồng tổng kết công tác năm 2025.\n\nĐến cuối năm 2025, số người tham gia "
+     "BHXH đạt 512.000 người, chiếm 24,1% lực lượng lao động, trong đó BHXH bắt buộc "
+     "401.000 người, BHXH tự nguyện 111.000 người (địa bàn tỉnh Bình Thuận cũ 38.500 "
+     "người).\n", "2026-01-20", None,
+     {("Lâm Đồng", "bhxh_participants", "2025-12-31", 512_000.0),
+      ("Lâm Đồng", "bhxh_coverage_pct", "2025-12-31", 24.1),
+      ("Lâm Đồng", "bhxh_compulsory_participants", "2025-12-31", 401_000.0),
+      ("Lâm Đồng", "bhxh_voluntary_participants", "2025-12-31", 111_000.0),
+      ("Bình Thuận", "bhxh_voluntary_participants", "2025-12-31", 38_500.0)}),
+    # control: a bracket of the count's own change names no place
+    ("Tỉnh Lâm Đồng tổng kết công tác năm 2025.\n\nĐến cuối năm 2025, số người tham gia "
+     "BHXH đạt 512.000 người, trong đó BHXH tự nguyện 111.000 người (tăng 6.300 người so "
+     "với năm 2024).\n", "2026-01-20", None,
+     {("Lâm Đồng", "bhxh_participants", "2025-12-31", 512_000.0),
+      ("Lâm Đồng", "bhxh_voluntary_participants", "2025-12-31", 111_000.0),
+      ("Lâm Đồng", "bhxh_voluntary_change_participants", "2025-12-31", 6_300.0)}),
+    # a yardstick's nation ("thấp hơn bình quân cả nước") is no place in play after it:
+    # the next paragraph's targets stay the province's
+    ("Năm 2025, toàn tỉnh Lâm Đồng có 512.000 người tham gia BHXH, chiếm 24,1% lực lượng "
+     "lao động.\nTuy nhiên, tỷ lệ tham gia BHXH vẫn thấp hơn bình quân cả nước khoảng 4 "
+     "điểm phần trăm; nợ đóng còn cao.\n\n2. Nhiệm vụ năm 2026\nGiao BHXH tỉnh phấn đấu "
+     "đạt các chỉ tiêu: tỷ lệ bao phủ BHYT đạt 95% dân số; phát triển mới 9.000 người tham "
+     "gia BHXH tự nguyện.\n", "2026-01-20", None,
+     {("Lâm Đồng", "bhxh_participants", "2025-12-31", 512_000.0),
+      ("Lâm Đồng", "bhxh_coverage_pct", "2025-12-31", 24.1),
+      ("Lâm Đồng", "bhyt_plan_coverage_pct", "2026-12-31", 95.0),
+      ("Lâm Đồng", "bhxh_voluntary_plan_new_participants", "2026-12-31", 9_000.0)}),
+    # control: the nation's rate in brackets after the yardstick is still the nation's
+    ("Năm 2025, tỷ lệ bao phủ BHYT của tỉnh Lâm Đồng đạt 93,5% dân số, cao hơn mức trung "
+     "bình của cả nước (92,1%).\n\nĐến cuối năm 2025, tỷ lệ tham gia BHXH đạt 24,1% lực "
+     "lượng lao động.\n", "2026-01-20", None,
+     {("Lâm Đồng", "bhyt_coverage_pct", "2025-12-31", 93.5),
+      ("Việt Nam", "bhyt_coverage_pct", "2025-12-31", 92.1),
+      ("Lâm Đồng", "bhxh_coverage_pct", "2025-12-31", 24.1)}),
+    # a feature opening on a commune's story, then its district's whole ("toàn huyện"):
+    # the district is the main level; "con số này đã là" restates the district's stock
+    ("Ông Tư (61 tuổi, xã Phong Hòa, huyện Lai Vung, tỉnh Đồng Tháp) tham gia BHXH tự "
+     "nguyện từ năm 2019. Cả xã Phong Hòa hiện có 312 người tham gia BHXH tự nguyện.\n\n"
+     "Theo BHXH huyện, hết năm 2022 toàn huyện có 2.940 người tham gia BHXH tự nguyện. "
+     "Tính đến giữa tháng 5, con số này đã là 3.210 người, tăng 270 người so với cùng kỳ "
+     "năm trước, đạt 91,2% kế hoạch. Chỉ tiêu năm 2023 huyện được giao là 3.520 người.\n",
+     "2023-05-22", None,
+     {("Phong Hòa", "bhxh_voluntary_participants", "2023-05-22", 312.0),
+      ("Lai Vung", "bhxh_voluntary_participants", "2022-12-31", 2_940.0),
+      ("Lai Vung", "bhxh_voluntary_participants", "2023-05-15", 3_210.0),
+      ("Lai Vung", "bhxh_voluntary_change_participants", "2023-05-15", 270.0),
+      ("Lai Vung", "bhxh_voluntary_attainment_pct", "2023-05-15", 91.2),
+      ("Lai Vung", "bhxh_voluntary_plan_participants", "2023-12-31", 3_520.0)}),
+    # control: a province's whole after a commune's figure leaves the commune main
+    ("Bà Năm (58 tuổi, xã Phong Hòa, huyện Lai Vung, tỉnh Đồng Tháp) tham gia BHXH tự "
+     "nguyện từ năm 2020. Đến tháng 4/2023, cả xã Phong Hòa có 312 người tham gia BHXH tự "
+     "nguyện. Toàn tỉnh Đồng Tháp có 61.300 người tham gia BHXH tự nguyện.\n\nSố người "
+     "tham gia BHYT hộ gia đình là 2.150 người.\n", "2023-05-22", None,
+     {("Phong Hòa", "bhxh_voluntary_participants", "2023-04-30", 312.0),
+      ("Đồng Tháp", "bhxh_voluntary_participants", "2023-04-30", 61_300.0),
+      ("Phong Hòa", "bhyt_household_participants", "2023-04-30", 2_150.0)}),
+    # an interviewer's question of two sentences names its scheme in the first: the
+    # answer's bare plan is of that scheme, not of the last answer's BHYT
+    (_INTERVIEW.format(q="Chỉ tiêu BHXH tự nguyện năm nay khá cao. Khả năng hoàn thành ra "
+                         "sao, thưa ông?"), "2024-10-15", "Kon Tum",
+     {("Kon Tum", "bhxh_participants", "2024-09-30", 61_200.0),
+      ("Kon Tum", "bhyt_participants", "2024-09-30", 512_300.0),
+      ("Kon Tum", "bhxh_voluntary_plan_participants", "2024-12-31", 38_200.0),
+      ("Kon Tum", "bhxh_voluntary_attainment_pct", "2024-09-30", 84.1)}),
+    # control: a question of one sentence naming BHYT gives the plan BHYT's scheme
+    (_INTERVIEW.format(q="Với BHYT, khả năng hoàn thành kế hoạch năm nay ra sao, thưa ông?"),
+     "2024-10-15", "Kon Tum",
+     {("Kon Tum", "bhxh_participants", "2024-09-30", 61_200.0),
+      ("Kon Tum", "bhyt_participants", "2024-09-30", 512_300.0),
+      ("Kon Tum", "bhyt_plan_participants", "2024-12-31", 38_200.0),
+      ("Kon Tum", "bhxh_voluntary_attainment_pct", "2024-09-30", 84.1)}),
+    # a gap in points after a plan rate of its own: the plan's scheme, not the last
+    # coverage's (BHYT, a paragraph before)
+    (_GAP.format(plan="35% lực lượng lao động tham gia BHXH"), "2025-11-20", None,
+     {("Nghệ An", "bhxh_participants", "2025-10-31", 512_300.0),
+      ("Nghệ An", "bhxh_coverage_pct", "2025-10-31", 30.2),
+      ("Nghệ An", "bhyt_coverage_pct", "2025-10-31", 94.6),
+      ("Nghệ An", "bhxh_plan_coverage_pct", "2025-12-31", 35.0),
+      ("Nghệ An", "bhxh_shortfall_pp", "2025-10-31", 2.4),
+      ("Nghệ An", "bhxh_shortfall_participants", "2025-10-31", 38_000.0)}),
+    # control: after a BHYT plan, the gap is BHYT's
+    (_GAP.format(plan="97% dân số tham gia BHYT"), "2025-11-20", None,
+     {("Nghệ An", "bhxh_participants", "2025-10-31", 512_300.0),
+      ("Nghệ An", "bhxh_coverage_pct", "2025-10-31", 30.2),
+      ("Nghệ An", "bhyt_coverage_pct", "2025-10-31", 94.6),
+      ("Nghệ An", "bhyt_plan_coverage_pct", "2025-12-31", 97.0),
+      ("Nghệ An", "bhyt_shortfall_pp", "2025-10-31", 2.4),
+      ("Nghệ An", "bhyt_shortfall_participants", "2025-10-31", 38_000.0)}),
+    # a closing list of other articles under "Tin đã đưa:"; one under "Tin cùng chuyên
+    # mục:" after an infographic's lines that end no sentence
+    ("Hết năm 2023, toàn huyện Tuần Giáo có 81.200 người tham gia BHYT, đạt 98,1% dân "
+     "số.\n\nTin đã đưa:\n- Tuần Giáo: 95% học sinh tham gia BHYT năm học 2023-2024\n"
+     "- Trao 30 sổ BHXH cho hộ nghèo\n", "2024-01-10", None,
+     {("Tuần Giáo", "bhyt_participants", "2023-12-31", 81_200.0),
+      ("Tuần Giáo", "bhyt_coverage_pct", "2023-12-31", 98.1)}),
+    ("SƠN LA: KẾT QUẢ NĂM 2025\n\nBẢO HIỂM Y TẾ\n- 1.210.500 người tham gia\n- Tỷ lệ bao "
+     "phủ: 95,4% dân số\n\nTin cùng chuyên mục:\n- Yên Bái phấn đấu 98% dân số tham gia "
+     "BHYT\n- Mộc Châu: 2.100 người tham gia BHXH tự nguyện\n", "2026-01-25", None,
+     {("Sơn La", "bhyt_participants", "2025-12-31", 1_210_500.0),
+      ("Sơn La", "bhyt_coverage_pct", "2025-12-31", 95.4)}),
+    # control: the heading over the body's own lines (a menu's) does not end the page
+    ("Tin cùng chuyên mục:\nHết năm 2023, toàn huyện Tuần Giáo có 81.200 người tham gia "
+     "BHYT, đạt 98,1% dân số.\n", "2024-01-10", None,
+     {("Tuần Giáo", "bhyt_participants", "2023-12-31", 81_200.0),
+      ("Tuần Giáo", "bhyt_coverage_pct", "2023-12-31", 98.1)}),
 ]
 
 test_blind31_classes = class_tests(BLIND31_CLASSES)

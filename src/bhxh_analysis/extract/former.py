@@ -18,7 +18,7 @@ from typing import Any
 
 from ..geo import GeoError
 
-__all__ = ["FORMER_AFTER", "former_heading", "former_unit", "in_play_again", "listed_past_formers",
+__all__ = ["FORMER_AFTER", "former_heading", "former_unit", "group_past_formers", "in_play_again",
            "scoped_levels"]
 
 #: "tỉnh Bắc Kạn cũ", "huyện Đăk Glei trước đây", "(cũ)", "trước (khi) sáp nhập".
@@ -89,7 +89,7 @@ def in_play_again(placed: list[tuple[int, Any]], formers: list[tuple[int, Any]]
     return [(o, u) for o, u in placed if o not in offsets]
 
 
-def listed_past_formers(text: str, placed: list[tuple[int, Any]],
+def group_past_formers(text: str, placed: list[tuple[int, Any]],
                         formers: list[tuple[int, Any]], ends: dict[int, int]) -> int | None:
     """Where a list of places begins among a sentence's places less its former units.
 

@@ -404,12 +404,13 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
 #: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part;
 #: the verb may be left out, and the parts go on after a comma ("; trong đó địa bàn tỉnh
 #: X cũ N người, tỉnh Y cũ M người", set 28); "…, trong đó riêng địa bàn tỉnh X cũ chiếm "
-#: too (set 29).
+#: too (set 29); in brackets after the count it is a part of ("… BHXH tự nguyện 67.450
+#: người (địa bàn tỉnh X cũ 24.180 người)", set 31).
 _PART_ITEM = (r"(?:riêng\s+)?(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|"
               r"quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
               r"(?:(?:có|là|đạt|chiếm)\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?")
-_PLACE_PART = re.compile(rf"[;,]\s*trong\s+đó\s*,?\s*(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)*"
-                         rf"{_PART_ITEM}$", re.I)
+_PLACE_PART = re.compile(rf"(?:[;,]\s*trong\s+đó\s*,?|\bngười\s*\()\s*(?:{_PART_ITEM}[\d.,]+\s+"
+                         rf"người\s*,\s*)*{_PART_ITEM}$", re.I)
 
 
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
