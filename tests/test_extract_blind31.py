@@ -29,6 +29,10 @@ _GAP = ("Đến hết tháng 10/2025, toàn tỉnh Nghệ An có 512.300 ngườ
         "tỉnh cho biết: \"Năm 2025, tỉnh được giao chỉ tiêu {plan}. Đến hết tháng 10, tỉnh "
         "còn thiếu 2,4 điểm phần trăm, tương đương khoảng 38 nghìn người.\"\n")
 
+_JUDGED = ("Sau khi hợp nhất với Hà Giang, tỉnh Tuyên Quang có diện tích lớn.\n\nHết tháng "
+           "11/2025, toàn tỉnh có 1.794.300 người tham gia BHYT, tỷ lệ bao phủ 96,1% dân số. "
+           "{rest}\n")
+
 BLIND31_CLASSES = [
     # a merger clause's former provinces followed by the merged city, like a list: the
     # city stays the place in play for "toàn thành phố"
@@ -194,6 +198,43 @@ BLIND31_CLASSES = [
      "BHYT, đạt 98,1% dân số.\n", "2024-01-10", None,
      {("Tuần Giáo", "bhyt_participants", "2023-12-31", 81_200.0),
       ("Tuần Giáo", "bhyt_coverage_pct", "2023-12-31", 98.1)}),
+    # the plan "là N người" after an attainment of new participants: their plan
+    ("Về BHXH tự nguyện, quý I/2026 tỉnh Nghệ An chỉ phát triển mới 8.200 người, mới đạt "
+     "20,5% kế hoạch cả năm 2026 là 40.000 người.\n", "2026-04-20", None,
+     {("Nghệ An", "bhxh_voluntary_new_participants", "2026-03-31", 8_200.0),
+      ("Nghệ An", "bhxh_voluntary_attainment_pct", "2026-03-31", 20.5),
+      ("Nghệ An", "bhxh_voluntary_plan_new_participants", "2026-12-31", 40_000.0)}),
+    # control: after a stock's attainment the plan is of participants
+    ("Đến hết quý I/2026, tỉnh Nghệ An có 61.000 người tham gia BHXH tự nguyện, mới đạt "
+     "60,5% kế hoạch cả năm 2026 là 100.800 người.\n", "2026-04-20", None,
+     {("Nghệ An", "bhxh_voluntary_participants", "2026-03-31", 61_000.0),
+      ("Nghệ An", "bhxh_voluntary_attainment_pct", "2026-03-31", 60.5),
+      ("Nghệ An", "bhxh_voluntary_plan_participants", "2026-12-31", 100_800.0)}),
+    # a former province's rate after a judgement "vẫn giữ tỷ lệ cao, đạt N%"
+    (_JUDGED.format(rest="Địa bàn tỉnh Hà Giang cũ vẫn giữ tỷ lệ cao, đạt 98,4%, nhờ phần "
+                         "lớn người dân được ngân sách hỗ trợ."), "2025-12-10", None,
+     {("Tuyên Quang", "bhyt_participants", "2025-11-30", 1_794_300.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2025-11-30", 96.1),
+      ("Hà Giang", "bhyt_coverage_pct", "2025-11-30", 98.4)}),
+    # control: the province's own rate of another scheme after a judgement
+    (_JUDGED.format(rest="Tỷ lệ tham gia BHXH vẫn giữ mức cao, đạt 24,5% lực lượng lao "
+                         "động."), "2025-12-10", None,
+     {("Tuyên Quang", "bhyt_participants", "2025-11-30", 1_794_300.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2025-11-30", 96.1),
+      ("Tuyên Quang", "bhxh_coverage_pct", "2025-11-30", 24.5)}),
+    # an infographic's "- Tổng số: N người" under "BẢO HIỂM XÃ HỘI": the scheme's count;
+    # "- Tổng số: N đại lý" under another heading gives no row (control in the same page)
+    ("INFOGRAPHIC\nSƠN LA: KẾT QUẢ THỰC HIỆN CHÍNH SÁCH BHXH, BHYT 9 THÁNG NĂM 2026\n\n"
+     "BẢO HIỂM Y TẾ\n- 1.150.300 người tham gia\n- Tỷ lệ bao phủ: 94,2% dân số\n\nBẢO "
+     "HIỂM XÃ HỘI\n- Tổng số: 152.400 người\n- Chiếm 21,3% lực lượng lao động\n- BHXH "
+     "bắt buộc: 98.100 người\n- BHXH tự nguyện: 54.300 người\n\nĐẠI LÝ THU\n- Tổng số: "
+     "1.340 đại lý\n", "2026-10-10", None,
+     {("Sơn La", "bhyt_participants", "2026-09-30", 1_150_300.0),
+      ("Sơn La", "bhyt_coverage_pct", "2026-09-30", 94.2),
+      ("Sơn La", "bhxh_participants", "2026-09-30", 152_400.0),
+      ("Sơn La", "bhxh_coverage_pct", "2026-09-30", 21.3),
+      ("Sơn La", "bhxh_compulsory_participants", "2026-09-30", 98_100.0),
+      ("Sơn La", "bhxh_voluntary_participants", "2026-09-30", 54_300.0)}),
 ]
 
 test_blind31_classes = class_tests(BLIND31_CLASSES)

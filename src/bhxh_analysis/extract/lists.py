@@ -280,8 +280,9 @@ _MORE_NAMES = re.compile(rf"^(?:\s*(?:,|và)\s*[{P.UPPER}]\w*(?:\s+[{P.UPPER}]\w
 _RANKED = re.compile(
     # ("Thị trấn A, nơi tập trung nhiều lao động tự do, mới đạt 96,1%": an apposition)
     r"(?:\s*,\s*nơi\s[^,;.\d]{1,80},)?"
-    # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16)
-    r"(?:\s*(?:còn|vẫn)\s+(?:thấp|cao)(?:\s+nhất)?\s*,)?"
+    # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16; "… vẫn giữ
+    # tỷ lệ cao, đạt 98,4%", set 31)
+    r"(?:\s*(?:còn|vẫn)\s+(?:giữ\s+(?:được\s+)?)?(?:t[ỷỉ]\s+lệ\s+)?(?:thấp|cao)(?:\s+nhất)?\s*,)?"
     # ("Phường A có tỷ lệ thấp nhất với 85,1%", "… dẫn đầu với tỷ lệ 97,6%": set 18)
     r"\s*(?:(?:(?:chỉ|mới|cũng|đã|đều)\s+){0,2}(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
