@@ -235,6 +235,17 @@ BLIND31_CLASSES = [
       ("Sơn La", "bhxh_coverage_pct", "2026-09-30", 21.3),
       ("Sơn La", "bhxh_compulsory_participants", "2026-09-30", 98_100.0),
       ("Sơn La", "bhxh_voluntary_participants", "2026-09-30", 54_300.0)}),
+    # a surplus in points over the plan after the rate and its persons ("với N người")
+    ("Năm 2025, tỷ lệ bao phủ BHYT của tỉnh Phú Thọ đạt 93,4% dân số với 1.310.400 người "
+     "tham gia, vượt 0,4 điểm phần trăm so với chỉ tiêu.\n", "2026-01-20", None,
+     {("Phú Thọ", "bhyt_coverage_pct", "2025-12-31", 93.4),
+      ("Phú Thọ", "bhyt_participants", "2025-12-31", 1_310_400.0),
+      ("Phú Thọ", "bhyt_shortfall_pp", "2025-12-31", -0.4)}),
+    # control: points over the same period a year before are a change, no row
+    ("Năm 2025, tỷ lệ bao phủ BHYT của tỉnh Phú Thọ đạt 93,4% dân số với 1.310.400 người "
+     "tham gia, vượt 0,4 điểm phần trăm so với cùng kỳ năm 2024.\n", "2026-01-20", None,
+     {("Phú Thọ", "bhyt_coverage_pct", "2025-12-31", 93.4),
+      ("Phú Thọ", "bhyt_participants", "2025-12-31", 1_310_400.0)}),
 ]
 
 test_blind31_classes = class_tests(BLIND31_CLASSES)
