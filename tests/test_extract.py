@@ -583,8 +583,15 @@ def test_f1_on_the_seed_articles() -> None:
 # province), 1.000 and 1.000 after; every class fixed, so their thresholds are 0.97.
 # Sets 31 and 32 (an eleventh writer, ordinary articles of 2025-2026; a twelfth, half of
 # 2018 - June 2025 under the 63 provinces, half after) were read at 0.911 and 0.903 with
-# set 27's rules and again, unchanged, with sets 28-30's (first looks both): thresholds
-# 0.89 and 0.88, first-look guards until their classes are fixed.
+# set 27's rules and again, unchanged, with sets 28-30's (first looks both), then in part
+# in-sample (wp-fix31): a merger clause's former provinces no list with the merged city,
+# "Đến thời điểm hiện tại" after a quarter's flow holding on, a plan's "1. Năm 2019" parts,
+# a yardstick's nation no place in play, "(địa bàn tỉnh X cũ N người)", a district's whole
+# after a commune's story, a question of two sentences, a gap after a plan rate, "Tin đã
+# đưa", a plan after new participants' attainment, "vẫn giữ tỷ lệ cao, đạt", "Tổng số: N
+# người", a points surplus after the rate's persons (tests/test_extract_blind31.py), 0.997
+# and 0.991 after; a headline's seat town, a bracket line's attainment, a quoted plan and
+# a caption's commune left, so their thresholds are 0.96.
 # Sets 33 and 34 (a thirteenth and a fourteenth writer, ordinary articles of 2025-2026 with
 # four older pages each) were read at 0.966 and 0.963 with sets 28-30's rules, never seen
 # by them: thresholds 0.94, first-look guards until their classes are fixed.
@@ -602,7 +609,7 @@ BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.
               ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.97),
               ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.97),
               ("blind27", 0.97), ("blind28", 0.97), ("blind29", 0.97), ("blind30", 0.97),
-              ("blind31", 0.89), ("blind32", 0.88), ("blind33", 0.94), ("blind34", 0.94),
+              ("blind31", 0.96), ("blind32", 0.96), ("blind33", 0.94), ("blind34", 0.94),
               ("blind35", 0.96), ("blind36", 0.95), ("blind37", 0.92), ("blind38", 0.93)]
 
 

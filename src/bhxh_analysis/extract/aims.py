@@ -121,8 +121,9 @@ def past_clause(sentence_before: str, plan_year: int | None = None) -> bool:
     return bool(aims) and own < min(aims)
 
 
-#: "con số này (là|đạt)", "số này là" right before a count: the stock just read, restated.
-_THIS_NUMBER = re.compile(r"(?:con\s+)?số\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng)\s+)?"
+#: "con số này (là|đạt)", "số này là" right before a count: the stock just read, restated
+#: ("con số này đã là", set 32).
+_THIS_NUMBER = re.compile(r"(?:con\s+)?số\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng|đã|vẫn|hiện)\s+)?"
                           r"(?:là|đạt|có)?\s*$", _I)
 
 

@@ -236,10 +236,12 @@ def plan_after_rate(text: str, fig: Figure, s0: int, last_rate: Figure | None) -
 
 def question_scheme(text: str, s0: int, s1: int) -> str | None:
     """The one scheme an interviewer's question names ("PV: Với BHXH tự nguyện thì
-    sao?"): the answer's figures are of that scheme unless they name another."""
+    sao?"): the answer's figures are of that scheme unless they name another. A question
+    of several sentences names it in any of them, from its paragraph's start ("PV: Chỉ
+    tiêu BHXH tự nguyện năm nay khá cao. Khả năng hoàn thành ra sao?", set 32)."""
     if not text[s0:s1].rstrip().endswith("?"):
         return None
-    found = scheme_mentions(text, s0, s1)
+    found = scheme_mentions(text, text.rfind("\n", 0, s0) + 1, s1)
     if len(found) == 1 and not found[0][2]:
         return found[0][1]
     return None

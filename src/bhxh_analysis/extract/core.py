@@ -61,10 +61,11 @@ from .dating import (
     same_day_in,
     says_now,
     sentence_dates,
+    word_of_today,
     yardstick,
 )
 from .figures import Figure, classify, find_figures, scheme_mentions, scheme_of
-from .former import former_heading, former_unit, in_play_again, scoped_levels
+from .former import former_heading, former_unit, group_past_formers, in_play_again, scoped_levels
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
@@ -94,6 +95,7 @@ from .places_page import (
     headline_end,
     led_items,
     listed_group,
+    main_level,
     nation_yardstick,
     national_document,
     part_of_merged,
@@ -286,6 +288,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                                           mentions[mi].start):
                 ctx.places.restore(held)  # "bình quân cả nước": a yardstick; a ";" before any
                 unit = None if re.match(r"[^;\d]*;", text[mentions[mi].end:s1]) else unit  # fig.
+                formers.append((mentions[mi].start, unit))  # nor the place in play after it
             elif part_of_merged(text, s0, mentions[mi], unit, held[1], placed, max(
                     (d for _a, _b, d in dates if not horizon(d, ctx.published)),
                     default=ctx.last_date or ctx.published)):
@@ -316,7 +319,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 ends[mentions[mi].start] = mentions[mi].end
             mi += 1
         carried = carried_place(ctx, mentions[mi - 1] if mi else None, text, s0)
-        group = next((o for o, _u in placed if listed_group(text, o, placed, ends) == o), None)
+        group = group_past_formers(text, placed, formers, ends)  # "hợp nhất với A, B"
         if group is not None:  # a list of places is not what a figure before it carries
             carried = carried_before(ctx, helds[group], group, mentions)
         elif placed and ";" in text[s0:placed[0][0]]:  # places only past a ";" are the
@@ -360,8 +363,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                         ctx.last_by_level[fig.place.level] = fig.place
                 prev = fig
                 continue
-            # the figure a list goes on from; a remark's figure "(chỉ tiêu 96,5%)" is
-            # not the item before "..., của Cao Bằng đạt 98,2%"
+            # the figure a list goes on from; not a remark's "(chỉ tiêu 96,5%)" before an item
             outside = not _in_remark(text, s0, fig.start)
             prev_same = next((f for f in reversed(kept) if (
                 f.unit == fig.unit or {f.unit, fig.unit} == {"count", "bare"})
@@ -469,7 +471,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
                 if ctx.lead_scheme is not None and fig.scheme != ctx.lead_scheme[0]:
                     ctx.lead_scheme = None  # a figure of its own scheme ends the lead
                 if fig.place is not None and not isinstance(fig.place, str):
-                    ctx.main_level = ctx.main_level or fig.place.level
+                    ctx.main_level = main_level(ctx.main_level, fig, text, s0)  # ("toàn huyện")
                     ctx.last_by_level[fig.place.level] = fig.place
                 ctx.last_figure_end = fig.end
             prev = fig
@@ -482,8 +484,7 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             # dates its own sentence only: "Cùng thời điểm, …" is the status date
             # "…: hiện có 215.600 người" (a word of today, no digit) inside an answer
             # dated "Tính đến 31/7": today's for its paragraph, then 31/7 again
-            now_word = status[-1] == ctx.published and not re.search(
-                r"\d", text[dates[-1][0]:dates[-1][1]])
+            now_word = status[-1] == ctx.published and word_of_today(text, s0, *dates[-1][:2])
             ctx.before_now = (ctx.before_now or ctx.last_date) if now_word else None
             ctx.last_date = status[-1]
         if strong or (dates and horizon(dates[-1][2], ctx.published)):
@@ -626,8 +627,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
               placed: list[tuple[int, Any]], dates: list[tuple[int, int, Any]],
               ctx: _Context, carried: Any, kept: list[Figure],
               ends: dict[int, int] | None = None) -> None:
-    """Fill in the scheme, place and date of a classified figure (``ends``: the end
-    offsets of the sentence's places, to tell a list of places after the figure)."""
+    """Fill in a classified figure's scheme, place, date (``ends``: its sentence's places')."""
     if fig.measure not in ("population", "labour_force"):
         fig.scheme = respective_scheme(text, fig, s0, kept) or this_rate_scheme(
             text, fig, s0, kept) or scheme_of(text, fig, s0, prev)  # "; tỷ lệ này …" (set 30)
@@ -636,8 +636,9 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
             if ctx.lead_scheme is not None and fig.start < ctx.lead_scheme[1]:
                 fig.scheme = ctx.lead_scheme[0]  # its paragraph's lead names it
-            if fig.measure in ("coverage_pct", "shortfall_pp") and ctx.last_rate is not None:
-                # a bare coverage is of the last coverage's scheme (not of a count between)
+            if fig.measure in ("coverage_pct", "shortfall_pp") and ctx.last_rate is not None and (
+                    fig.measure == "coverage_pct" or not ctx.rate_before.measure.startswith("plan")):
+                # a bare coverage is of the last coverage's scheme (a gap: of a plan's after it)
                 fig.scheme = headed_rate(text, fig.start) or local_rate_scheme(
                     ctx.last_rate, None, ctx.bhyt_rate, [u for o, u in placed if o < fig.start])
             fig.scheme = base_scheme(text, fig, fig.scheme) or fig.scheme  # "% dân số"
@@ -670,8 +671,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     pairs = [(off, u) for off, u in placed if off < fig.start]
     if pairs and fig.place is pairs[-1][1]:
         fig.place = apposed_child(text, pairs)  # "xã A, tỉnh B có …": the commune
-    # Date.
-    labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]
+    labelled = [int(n[5:]) for n in fig.notes if n.startswith("year:")]  # Date.
     if fig.measure and fig.measure.startswith("plan_"):
         own = P.OWN_YEAR_AFTER.match(text, fig.end)  # "đạt 91,93% dân số vào năm 2019"
         y = int(own["y"]) if own else labelled[0] if labelled else plan_year(

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .figures import Figure
 
 __all__ = ["date_for", "horizon", "month_end", "now_opening", "plan_year", "read_as_of",
-           "same_day_in", "says_now", "sentence_dates", "yardstick"]
+           "same_day_in", "says_now", "sentence_dates", "word_of_today", "yardstick"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 #: A sentence opened by "Hiện" meaning "at present" ("Hiện tỷ lệ … đạt 90%", "Hiện, toàn
@@ -348,3 +348,39 @@ def now_opening(text: str, s0: int, published: _dt.date | None
     m = _NOW_OPENING.match(text, s0)
     return [(m.start(), m.end(), published)] if m else None
 
+
+
+#: A sentence opened by "(Tính) đến (thời điểm hiện tại / nay)": a status date of its own.
+_UP_TO_NOW = re.compile(r"\W*(?:Tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+"
+                        r"tại))\W*$", re.I)
+#: A period's flow ("trong quý I/2026", "sau 6 tháng", "trong tháng 3") and a status date
+#: ("đến hết tháng 3", "tính đến 31/3").
+_PERIOD = re.compile(r"\b(?:trong|sau|qua)\s+(?:quý\s+[IV]{1,3}\b|\d{1,2}\s+tháng|tháng\s+\d)",
+                     re.I)
+_STATUS = re.compile(r"\b(?:đến|tới|hết)\s+(?:hết\s+|cuối\s+|ngày\s+)?(?:tháng\s+|quý\s+)?"
+                     r"[\dIV]", re.I)
+
+
+def word_of_today(text: str, s0: int, start: int, end: int) -> bool:
+    """Whether the "now" date at ``start:end`` of the sentence at ``s0`` is a word of today.
+
+    A word of today ("… hiện có 61.200 người", "Đến thời điểm hiện tại, …" after "Tính
+    đến 31/8") dates its paragraph only; the status date printed before holds again
+    after it. Not a date that prints a digit, nor a sentence opened by its "now" date
+    in a paragraph whose date before it was a period's flow and no status date: "trong
+    quý I/2026, toàn tỉnh phát triển mới …. Đến thời điểm hiện tại, toàn tỉnh có …"
+    (set 32): there is no day counted to to go back to, the publication day is the
+    status date from there on.
+
+    >>> word_of_today("Trong quý I, tỉnh có thêm 40 người. Đến nay, tỉnh có", 36, 36, 43)
+    False
+    >>> word_of_today("Tính đến 31/3, tỉnh có 402 người. Đến nay, tỉnh có", 34, 34, 41)
+    True
+    """
+    if re.search(r"\d", text[start:end]):
+        return False
+    if _UP_TO_NOW.match(text, s0, end) is None:
+        return True
+    before = text[text.rfind("\n", 0, s0) + 1:s0]
+    period = [m.end() for m in _PERIOD.finditer(before)]
+    return not period or any(m.start() > period[-1] for m in _STATUS.finditer(before))

@@ -14,7 +14,7 @@ from . import patterns as P
 from .aims import aimed, count_rate, planned_under_lead, rate_item_after, receiving
 from .changes import change_direction, left_after_change, scheme_left
 from .district_page import aim_continued, aimed_count, count_attainment
-from .gap_plan import gap_of_new
+from .gap_plan import gap_of_new, of_new
 from .nonrows import after_money, not_a_row, persons_of_cards
 from .parts import SUBGROUP, SUBGROUP_AFTER, part_not_row
 from .portions import attain_lead, campaign_total, few_days, new_lead
@@ -343,7 +343,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
             # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": a surplus, a negative shortfall
             if P.OVER_BEFORE.search(pre_q) and G.surplus_over_plan(pre_q, after) and \
-                    prev is not None and prev.skip is None and prev.measure == "coverage_pct":
+                    G.rate_surpassing(prev, prev_same):  # (the rate's persons between, set 32)
                 # (not above a plan: "chỉ tiêu … là 97%, vượt 1% so với chỉ tiêu Chính phủ")
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None
@@ -598,11 +598,11 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
             return "campaign target"
         if re.search(r"trong\s+tháng(?!\s+\d)", clause, re.I):
             return "a month's target"  # "phấn đấu trong tháng phát triển thêm 150 người"
-        # "Chỉ tiêu … giao năm 2020 là phát triển trên 17.000 người tham gia": a target's
-        # bare "phát triển" names the total to reach; "phát triển mới/thêm" the new ones
-        is_new = is_new and not (P.DEVELOP_BEFORE.search(clause) and not (
+        # "là phát triển trên 17.000 người": the total to reach; "phát triển mới/thêm", or
+        is_new = is_new and not (P.DEVELOP_BEFORE.search(clause) and not (  # the plan of an
             P.NEW.search(P.DEVELOP_BEFORE.sub("", clause)) or P.NEW.search(short_after)
-            or P.NEW_AFTER.match(short_after) or new_lead(statement)))
+            or P.NEW_AFTER.match(short_after) or new_lead(statement))) or of_new(  # attainment
+            prev, prev_same)  # of new ones ("đạt 18,5% kế hoạch … là N người"): the new ones
         fig.measure = "plan_new_participants" if is_new else "plan_participants"
         return None
     if campaign and is_new and not (campaign_total(statement) or new_lead(statement)):

@@ -18,7 +18,8 @@ from typing import Any
 
 from ..geo import GeoError
 
-__all__ = ["FORMER_AFTER", "former_heading", "former_unit", "in_play_again", "scoped_levels"]
+__all__ = ["FORMER_AFTER", "former_heading", "former_unit", "group_past_formers", "in_play_again",
+           "scoped_levels"]
 
 #: "tỉnh Bắc Kạn cũ", "huyện Đăk Glei trước đây", "(cũ)", "trước (khi) sáp nhập".
 _MERGING = r"(?:sáp\s+nhập|sát\s+nhập|hợp\s+nhất)"
@@ -86,6 +87,24 @@ def in_play_again(placed: list[tuple[int, Any]], formers: list[tuple[int, Any]]
     unit as its former namesake ("tỉnh Đồng Nai cũ")."""
     offsets = {o for o, _u in formers}
     return [(o, u) for o, u in placed if o not in offsets]
+
+
+def group_past_formers(text: str, placed: list[tuple[int, Any]],
+                        formers: list[tuple[int, Any]], ends: dict[int, int]) -> int | None:
+    """Where a list of places begins among a sentence's places less its former units.
+
+    "Sau hợp nhất với Hậu Giang và Sóc Trăng, TP Cần Thơ có thêm …" (set 31): the former
+    provinces of a merger clause and the merged city follow one another like a list
+    ("A, B, C"), which :func:`~bhxh_analysis.extract.places_page.listed_group` reads as
+    places named together, none of them the place in play; the former units are
+    background (:func:`former_unit`), so a list is one opened by another place ("ở TP Hồ
+    Chí Minh, Bình Dương cũ" still is, set 28), and the merged city stays in play.
+    Returns the offset of the list's first place, or None.
+    """
+    from .places_page import listed_group  # (places_page imports the figures' modules)
+
+    rest = in_play_again(placed, formers)
+    return next((o for o, _u in rest if listed_group(text, o, placed, ends) == o), None)
 
 
 def former_heading(text: str, s0: int, s1: int, placed: list[tuple[int, Any]]

@@ -2,9 +2,9 @@
 
 A news page copied as text often ends with a list of links to other articles under a
 heading of its own line ("Tin liên quan:", "Bài liên quan", "(Tin) cùng chuyên mục" (set
-19), "Xem thêm", "Đọc thêm", "Tin khác", "Có thể bạn quan tâm"). Those headlines carry figures of
-other articles ("Huyện An Lão đạt 93% dân số tham gia BHYT") that are no part of the page
-(tenth blind set). The reader stops at such a heading, in ``.txt`` as in ``.html`` (an
+19), "Xem thêm", "Đọc thêm", "Tin khác", "Có thể bạn quan tâm", "Tin đã đưa" (set 31)).
+Those headlines carry figures of other articles ("Huyện An Lão đạt 93% dân số tham gia
+BHYT") that are no part of the page (tenth blind set). The reader stops at such a heading, in ``.txt`` as in ``.html`` (an
 HTML block whose class names a related-links list is already dropped by
 :func:`bhxh_analysis.extract.text.html_to_text`; this covers a heading printed as text).
 
@@ -23,7 +23,7 @@ __all__ = ["strip_furniture"]
 
 _HEADS = (r"(?:tin|bài(?: viết)?)\s+liên\s+quan|(?:tin\s+|bài\s+)?cùng\s+(?:chuyên\s+mục|chủ\s+đề)"
           r"|xem\s+thêm|đọc\s+thêm|tin\s+khác|(?:các\s+)?tin\s+(?:bài\s+)?khác"
-          r"|có\s+thể\s+bạn\s+quan\s+tâm")
+          r"|có\s+thể\s+bạn\s+quan\s+tâm|(?:tin|bài)\s+(?:đã\s+(?:đưa|đăng)|cũ\s+hơn)")
 # the heading alone on its line, perhaps in capitals, bulleted or followed by ':'/'>>'
 _HEAD_LINE = re.compile(rf"^[ \t•*>»\-–]*(?:{_HEADS})[ \t]*[:>»]*[ \t]*$",
                         re.I | re.M)
@@ -31,6 +31,9 @@ _HEAD_LINE = re.compile(rf"^[ \t•*>»\-–]*(?:{_HEADS})[ \t]*[:>»]*[ \t]*$",
 # a sentence ended before the heading: the body has begun (a heading over every line of
 # text is a menu's, blanked like a link, not the end of the page)
 _PROSE = re.compile(r"[.!?…][\"”)]*[ \t]*(?:\n|$)")
+# only bulleted lines after the heading, to the end: a closing list of links, though the
+# body above it (an infographic's lines) ends no sentence (set 32)
+_ITEMS_TO_END = re.compile(r"(?:[ \t]*(?:[-–•*+][ \t]+\S[^\n]*)?(?:\n|$))+\Z")
 _LINK_LINE = re.compile(rf"^[ \t•*>»\-–]*(?:{_HEADS})[ \t]*(?::|>>|»|$)[^\n]*$",
                         re.I | re.M)
 
@@ -54,7 +57,8 @@ def strip_furniture(text: str) -> str:
     -------
     str
         ``text`` cut at the first line that is only a heading of a list of other
-        articles and follows a sentence of the body; lines "Xem thêm: headline" before
+        articles and follows a sentence of the body (or heads bulleted lines only, to the
+        end of the text); lines "Xem thêm: headline" before
         it (and a heading above the body) and a photo's caption with a figure replaced
         by spaces.
 
@@ -69,7 +73,7 @@ def strip_furniture(text: str) -> str:
     'Bài viết nêu các tin liên quan đến BHYT.'
     """
     for m in _HEAD_LINE.finditer(text):
-        if _PROSE.search(text, 0, m.start()):
+        if _PROSE.search(text, 0, m.start()) or _ITEMS_TO_END.match(text, m.end() + 1):
             text = text[:m.start()]
             break
     text = _LINK_LINE.sub(lambda k: " " * len(k.group()), text)

@@ -20,7 +20,7 @@ from . import patterns as P
 if TYPE_CHECKING:
     from .figures import Figure
 
-__all__ = ["gap_of_new", "plan_count_in_gap", "plan_in_gap", "plan_under_gap"]
+__all__ = ["gap_of_new", "of_new", "plan_count_in_gap", "plan_in_gap", "plan_under_gap"]
 
 #: "thấp hơn chỉ tiêu … là" (no other figure but a year between) right before a rate.
 _GAP_TO_PLAN = re.compile(
@@ -111,3 +111,16 @@ def gap_of_new(text: str, statement: str, pre_q: str, prev: Figure | None, pos: 
     first = blank[-1] if blank else 0
     heading = text[first:text.find("\n", first)]
     return bool(P.NEW.search(heading))
+
+
+def of_new(prev: Figure | None, prev_same: Figure | None) -> bool:
+    """Whether a plan's count right after an attainment is the plan of new participants.
+
+    "… chỉ phát triển mới 11.100 người, mới đạt 18,5% kế hoạch cả năm 2026 là 60.000
+    người" (set 31): the attainment measures the new participants counted before it, so
+    the plan it is of is theirs, as in brackets ("đạt 138,4% kế hoạch giao (9.000
+    người)", :func:`bhxh_analysis.extract.figures.classify`). After a stock's attainment
+    the plan is of participants.
+    """
+    return prev is not None and prev.measure == "attainment_pct" and prev_same is not None \
+        and prev_same.measure == "new_participants"

@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = ["below_yardstick", "books_handed_out", "contributed_result", "every_insurance",
            "gap_not_row", "lapsed_cards", "points_of_gap", "points_over_plan", "raise_to_target",
-           "population_pairs", "reached_new_rural", "share_given_cards"]
+           "population_pairs", "rate_surpassing", "reached_new_rural", "share_given_cards"]
 
 
 
@@ -276,6 +276,19 @@ def surplus_over_plan(pre_q: str, after: str) -> bool:
     # (a page footer blanked inside the sentence leaves a run of spaces: one, set 30)
     rest = re.sub(r"\s+", " ", re.split(r"[.;\n]", after, maxsplit=1)[0])[:90]
     return bool(_PLAN_NEAR.search(pre_q[-30:]) or _PLAN_NEAR.search(rest))
+
+
+def rate_surpassing(prev: Any, prev_same: Any) -> bool:
+    """Whether the coverage a surplus in points follows is read just before it.
+
+    "đạt 38,05%, vượt 0,05% so với chỉ tiêu": the rate right before. "Tỷ lệ bao phủ BHYT
+    đạt 93,4% dân số với 1.739.400 người tham gia, vượt 0,4 điểm phần trăm so với chỉ
+    tiêu" (set 32): the rate's persons stand between, and the surplus is still the
+    rate's (``prev_same``: the percent before).
+    """
+    if prev is not None and prev.skip is None and prev.measure == "participants":
+        prev = prev_same
+    return prev is not None and prev.skip is None and prev.measure == "coverage_pct"
 
 
 #: "…, tương ứng (khoảng) / tương đương / tức" right before a figure

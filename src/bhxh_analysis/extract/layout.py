@@ -140,9 +140,10 @@ def _numbering(text: str) -> str:
     return text
 
 
-#: an infographic's figure line up to the number: a bullet, a part of BHXH ("Bắt buộc:"),
-#: a qualifier
-_BARE_COUNT_LINE = re.compile(r"[ \t•\-–*+]*(?:(?P<part>bắt\s+buộc|tự\s+nguyện)[ \t]*:[ \t]*)?"
+#: an infographic's figure line up to the number: a bullet, a part of BHXH ("Bắt buộc:")
+#: or the whole ("Tổng số:", set 31), a qualifier
+_BARE_COUNT_LINE = re.compile(r"[ \t•\-–*+]*(?:(?:(?P<part>bắt\s+buộc|tự\s+nguyện)|tổng\s+(?:số|cộng))"
+                              r"[ \t]*:[ \t]*)?"
                               r"(?:(?:hơn|trên|gần|khoảng|đạt)[ \t]+)?$", re.I)
 _PARTS = {"bắt buộc": "bhxh_compulsory", "tự nguyện": "bhxh_voluntary"}
 

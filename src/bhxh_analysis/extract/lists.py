@@ -59,6 +59,12 @@ _ITEM_YEAR = re.compile(
     r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+(?:(?:Đến\s+)?[Nn]ăm\s+)?"
     r"(?P<y>(?:19|20)\d{2})\s*[:,]", re.I)
 
+#: A numbered part under a heading of targets that names only its year ("II. MỤC TIÊU⏎
+#: 1. Năm 2018⏎- …⏎2. Đến năm 2020⏎- …", set 32): the items below it are that year's.
+_YEAR_PART = re.compile(
+    r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\))[ \t]*(?:(?:Đến|Trong)\s+)?(?:(?:hết|cuối)\s+)?"
+    r"[Nn]ăm\s+(?P<y>(?:19|20)\d{2})[ \t]*:?[ \t]*$", re.I)
+
 
 def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int | None:
     """The year of the targets a sentence lists under a heading, if it does.
@@ -105,6 +111,8 @@ def listed_targets(text: str, s0: int, s1: int, strong: bool, ctx: Any) -> int |
         m = P.TARGET_HEADING.search(line) or _YEAR_FIRST_HEADING.match(line)
         if m is not None:
             ctx.list_plan_year, ctx.list_rates = int(m["y"] or m.groupdict().get("y2")), False
+        elif ctx.list_plan_year is not None and _YEAR_PART.match(line):
+            ctx.list_plan_year = int(_YEAR_PART.match(line)["y"])  # "1. Năm 2018" (set 32)
         elif _YEARLESS_HEADING.match(line):
             # "1. Chỉ tiêu chủ yếu" under "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026": the
             # section's year (set 26); a heading in no such section prints none
@@ -272,8 +280,9 @@ _MORE_NAMES = re.compile(rf"^(?:\s*(?:,|và)\s*[{P.UPPER}]\w*(?:\s+[{P.UPPER}]\w
 _RANKED = re.compile(
     # ("Thị trấn A, nơi tập trung nhiều lao động tự do, mới đạt 96,1%": an apposition)
     r"(?:\s*,\s*nơi\s[^,;.\d]{1,80},)?"
-    # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16)
-    r"(?:\s*(?:còn|vẫn)\s+(?:thấp|cao)(?:\s+nhất)?\s*,)?"
+    # ("Xã A còn thấp, chỉ đạt 90,5%": a judgement before the rate; set 16; "… vẫn giữ
+    # tỷ lệ cao, đạt 98,4%", set 31)
+    r"(?:\s*(?:còn|vẫn)\s+(?:giữ\s+(?:được\s+)?)?(?:t[ỷỉ]\s+lệ\s+)?(?:thấp|cao)(?:\s+nhất)?\s*,)?"
     # ("Phường A có tỷ lệ thấp nhất với 85,1%", "… dẫn đầu với tỷ lệ 97,6%": set 18)
     r"\s*(?:(?:(?:chỉ|mới|cũng|đã|đều)\s+){0,2}(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
     r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
@@ -396,12 +405,13 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
 #: "…; trong đó, (khu vực / địa bàn) tỉnh X cũ có " right before a count: a place's part;
 #: the verb may be left out, and the parts go on after a comma ("; trong đó địa bàn tỉnh
 #: X cũ N người, tỉnh Y cũ M người", set 28); "…, trong đó riêng địa bàn tỉnh X cũ chiếm "
-#: too (set 29).
+#: too (set 29); in brackets after the count it is a part of ("… BHXH tự nguyện 67.450
+#: người (địa bàn tỉnh X cũ 24.180 người)", set 31).
 _PART_ITEM = (r"(?:riêng\s+)?(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|"
               r"quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
               r"(?:(?:có|là|đạt|chiếm)\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?")
-_PLACE_PART = re.compile(rf"[;,]\s*trong\s+đó\s*,?\s*(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)*"
-                         rf"{_PART_ITEM}$", re.I)
+_PLACE_PART = re.compile(rf"(?:[;,]\s*trong\s+đó\s*,?|\bngười\s*\()\s*(?:{_PART_ITEM}[\d.,]+\s+"
+                         rf"người\s*,\s*)*{_PART_ITEM}$", re.I)
 
 
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:

@@ -603,8 +603,9 @@ FROM_NOW_MORE = re.compile(
 #: a later rate could be the share of (set 26).
 SPAN_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý)(?!\w)", _I)
 #: What stops a figure from taking a place named after it: the next clause (";") or a
-#: part of the figures before ("…, trong đó địa bàn tỉnh A cũ có M người", set 26).
-PART_BREAK = re.compile(r";|\btrong\s+đó\b", _I)
+#: part of the figures before ("…, trong đó địa bàn tỉnh A cũ có M người", set 26; "… N
+#: người (địa bàn tỉnh A cũ M người)", set 31).
+PART_BREAK = re.compile(r";|\btrong\s+đó\b|\(\s*(?:riêng\s+)?(?:khu\s+vực|địa\s+bàn)\s", _I)
 FROM_NOW = re.compile(r"từ\s+(?:nay|giờ|bây\s+giờ)\s*(?:,\s*)?(?:đến|tới)\s*$", _I)
 #: "…, còn thiếu 263 người", "…, tăng 120 người": a count's own shortfall or change after it.
 PAIR_CUE_AFTER = re.compile(

@@ -226,6 +226,29 @@ _WHOLE_AREA = re.compile(r"\b(?:toàn|cả)\s+(?:tỉnh|thành\s+phố)\b", re.I
 _RANK = {"nation": 0, "province": 1, "district": 2, "commune": 3}
 
 
+#: "toàn huyện có", "cả thị xã đạt": a figure said of the whole of a district.
+_WHOLE_UNIT = re.compile(r"\b(?:toàn|cả)\s+(?:huyện|quận|thị\s+xã|thành\s+phố)\b", re.I)
+
+
+def main_level(level: str | None, fig: Figure, text: str, s0: int) -> str | None:
+    """The article's main level after a placed figure (``level``: the level so far).
+
+    The first placed figure's level, as before; but a feature that opens on one
+    commune's story ("Cả xã A hiện có 286 người …") and goes on to its district's
+    figures ("Theo BHXH huyện, … toàn huyện có 3.520 người") is about the district (set
+    32): a figure said of the whole of a district ("toàn huyện", "cả thị xã") makes the
+    district level the main one, so the district's later sentences that name no place
+    ("Chỉ tiêu năm 2023 huyện được giao là …") stay the district's. A province's whole
+    ("Toàn tỉnh có …") after a commune's figure leaves the commune the main level.
+    """
+    if level is None or fig.place is None or isinstance(fig.place, str):
+        return level or getattr(fig.place, "level", None)
+    if level == "commune" and _RANK.get(fig.place.level, 9) < _RANK["commune"] \
+            and _WHOLE_UNIT.search(text, s0, fig.start):
+        return fig.place.level
+    return level
+
+
 def carried_place(ctx: Any, last_seen: Any, text: str = "", s0: int = 0) -> Any:
     """The place of a sentence that names none.
 
