@@ -573,7 +573,7 @@ LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+")
 #: A heading of a year's targets ("Các chỉ tiêu chủ yếu năm 2021", "Mục tiêu năm 2024:");
 #: not a report on them ("Kết quả thực hiện các chỉ tiêu năm 2023").
 TARGET_HEADING = re.compile(
-    r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,40}?năm\s+(?P<y>(?:19|20)\d{2})"
+    r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,40}?(?:năm\s+)?(?P<y>(?:19|20)\d{2})"
     r"[^\n\d%]{0,30}?(?:\([^\n()%]{0,60}\))?:?[ \t]*$", _I)  # "(Nghị quyết 01/NQ-CP)"
 REPORT_WORDS = re.compile(r"kết\s+quả|thực\s+hiện|đánh\s+giá|\bước\b|đạt\s+được", _I)
 #: A place named in a comparison ("thấp hơn mức bình quân của cả nước") or as the field
