@@ -56,6 +56,66 @@ BLIND33_CLASSES = [
       ("Bắc Ninh", "bhxh_coverage_pct", "2025-12-31", 24.8),
       ("Bắc Ninh", "bhyt_coverage_pct", "2025-12-31", 95.5),
       ("Bắc Ninh", "bhxh_coverage_pct", "2025-12-31", 30.0)}),
+    # a gap in points to a plan in brackets after "còn cách" (as after "thấp hơn"), an
+    # infographic's "Còn cách mục tiêu:" / "Còn thiếu: … điểm %" line, and a surplus in
+    # points after the rate and its count ("… với N người tham gia, vượt …")
+    ("Đến 30/9, tỉnh Hà Nam có 812.400 người tham gia BHYT, đạt 93,1% dân số, còn cách chỉ "
+     "tiêu năm 2026 (94,6%) 1,5 điểm phần trăm.", "2026-10-08", None,
+     {("Hà Nam", "bhyt_participants", "2026-09-30", 812_400.0),
+      ("Hà Nam", "bhyt_coverage_pct", "2026-09-30", 93.1),
+      ("Hà Nam", "bhyt_plan_coverage_pct", "2026-12-31", 94.6),
+      ("Hà Nam", "bhyt_shortfall_pp", "2026-09-30", 1.5)}),
+    ("BHXH TỈNH HÀ NAM\nBHYT ĐẾN 30/9/2026\n\nBHYT\n812.400 người tham gia\nTỷ lệ bao phủ: "
+     "93,1% dân số\nChỉ tiêu năm 2026: 94,6%\nCòn cách mục tiêu: 1,5 điểm phần trăm\n\n"
+     "BHXH\n201.300 người\nChỉ tiêu năm 2026: 30%\nCòn thiếu: 2,2 điểm %", "2026-10-08", None,
+     {("Hà Nam", "bhyt_participants", "2026-09-30", 812_400.0),
+      ("Hà Nam", "bhyt_coverage_pct", "2026-09-30", 93.1),
+      ("Hà Nam", "bhyt_plan_coverage_pct", "2026-12-31", 94.6),
+      ("Hà Nam", "bhyt_shortfall_pp", "2026-09-30", 1.5),
+      ("Hà Nam", "bhxh_participants", "2026-09-30", 201_300.0),
+      ("Hà Nam", "bhxh_plan_coverage_pct", "2026-12-31", 30.0),
+      ("Hà Nam", "bhxh_shortfall_pp", "2026-09-30", 2.2)}),
+    ("Năm 2025, tỷ lệ bao phủ BHYT của tỉnh Hà Nam đạt 94,1% dân số với 812.400 người tham "
+     "gia, vượt 0,6 điểm phần trăm so với chỉ tiêu Nghị quyết (93,5%).", "2026-01-08", None,
+     {("Hà Nam", "bhyt_coverage_pct", "2025-12-31", 94.1),
+      ("Hà Nam", "bhyt_participants", "2025-12-31", 812_400.0),
+      ("Hà Nam", "bhyt_shortfall_pp", "2025-12-31", -0.6),
+      ("Hà Nam", "bhyt_plan_coverage_pct", "2025-12-31", 93.5)}),
+    # control: a rise in points over last year ("cao hơn cùng kỳ 0,8 điểm %") is no gap,
+    # nor a line "Tăng: 0,8 điểm %" under a block
+    ("Năm 2025, tỉnh Hà Nam có 812.400 người tham gia BHYT; tỷ lệ bao phủ cao hơn cùng kỳ "
+     "0,8 điểm %.\n\nBHXH\n201.300 người\nTăng: 0,5 điểm %", "2026-01-08", None,
+     {("Hà Nam", "bhyt_participants", "2025-12-31", 812_400.0),
+      ("Hà Nam", "bhxh_participants", "2026-01-08", 201_300.0)}),
+    # a former province's part after "; riêng …" with no "trong đó", and its rate after
+    # "đạt tỷ lệ cao hơn," or "Trên địa bàn tỉnh X cũ, tỷ lệ này đạt": the part's, of
+    # the scheme and kind read before
+    ("Năm 2025, số người tham gia BHXH tự nguyện của tỉnh Hưng Yên là 98.400 người, vượt "
+     "2.100 người so với kế hoạch; riêng địa bàn tỉnh Thái Bình cũ có 41.250 người.",
+     "2026-01-15", None,
+     {("Hưng Yên", "bhxh_voluntary_participants", "2025-12-31", 98_400.0),
+      ("Hưng Yên", "bhxh_voluntary_shortfall_participants", "2025-12-31", -2_100.0),
+      ("Thái Bình", "bhxh_voluntary_participants", "2025-12-31", 41_250.0)}),
+    ("Năm 2025, toàn tỉnh Hưng Yên có 2,1 triệu người tham gia BHYT, đạt tỷ lệ bao phủ 93,2% "
+     "dân số. Địa bàn tỉnh Thái Bình cũ đạt tỷ lệ cao hơn, 94,6%.", "2026-01-15", None,
+     {("Hưng Yên", "bhyt_participants", "2025-12-31", 2_100_000.0),
+      ("Hưng Yên", "bhyt_coverage_pct", "2025-12-31", 93.2),
+      ("Thái Bình", "bhyt_coverage_pct", "2025-12-31", 94.6)}),
+    ("Năm 2025, tỷ lệ bao phủ BHYT toàn tỉnh Hưng Yên đạt 93,2% dân số. Trên địa bàn tỉnh "
+     "Thái Bình cũ, tỷ lệ này đạt 94,6%, trong khi một số xã ven biển còn thấp.",
+     "2026-01-15", None,
+     {("Hưng Yên", "bhyt_coverage_pct", "2025-12-31", 93.2),
+      ("Thái Bình", "bhyt_coverage_pct", "2025-12-31", 94.6)}),
+    # controls: a province of the same level not marked former is no part; a former
+    # province's share ("chiếm 41,9%") stays no row
+    ("Năm 2025, tỷ lệ bao phủ BHYT của tỉnh Hưng Yên đạt 93,2% dân số. Ở tỉnh Thái Bình, "
+     "tỷ lệ này đạt 94,6%.", "2026-01-15", None,
+     {("Hưng Yên", "bhyt_coverage_pct", "2025-12-31", 93.2)}),
+    ("Năm 2025, số người tham gia BHXH tự nguyện của tỉnh Hưng Yên là 98.400 người, vượt "
+     "2.100 người so với kế hoạch; riêng địa bàn tỉnh Thái Bình cũ chiếm 41,9%.",
+     "2026-01-15", None,
+     {("Hưng Yên", "bhxh_voluntary_participants", "2025-12-31", 98_400.0),
+      ("Hưng Yên", "bhxh_voluntary_shortfall_participants", "2025-12-31", -2_100.0)}),
 ]
 
 test_blind33_classes = class_tests(BLIND33_CLASSES)

@@ -343,7 +343,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
             # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": a surplus, a negative shortfall
             if P.OVER_BEFORE.search(pre_q) and G.surplus_over_plan(pre_q, after) and \
-                    prev is not None and prev.skip is None and prev.measure == "coverage_pct":
+                    G.rate_before(prev, prev_same, fig.start - len(statement)):
                 # (not above a plan: "chỉ tiêu … là 97%, vượt 1% so với chỉ tiêu Chính phủ")
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None

@@ -76,7 +76,8 @@ def _caps_three(text: str) -> re.Match[str] | None:
 _BLANK = re.compile(r"\n[ \t]*\n")
 #: a short line of an infographic's block: what may stand before its rate
 _RATE_LINE = re.compile(r"[ \t•\-–*+≈~=]*(?:(?:tỷ|tỉ)\s+lệ(?:\s+(?:bao\s+phủ|tham\s+gia))?"
-                        r"|chiếm|đạt|bằng)?[ \t:≈~=]*(?:(?:hơn|trên|gần|khoảng)[ \t]+)?$", re.I)
+                        r"|chiếm|đạt|bằng|còn\s+(?:thiếu|cách)(?:\s+(?:mục|chỉ)\s+tiêu)?"
+                        r")?[ \t:≈~=]*(?:(?:hơn|trên|gần|khoảng)[ \t]+)?$", re.I)
 
 
 def headed_rate(text: str, start: int) -> str | None:

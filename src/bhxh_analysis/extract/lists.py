@@ -213,8 +213,12 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         return False
     deeper = _DEPTH[last_rate.place.level]
     if _THIS_RATE_IS.search(text, w0, fig.start) and any(
-            w0 <= off < fig.start and _DEPTH.get(u.level, 0) > deeper for off, u in placed):
-        return True  # "Ở xã A, xã vùng sâu của huyện, tỷ lệ này chỉ đạt 82,3%"
+            w0 <= off < fig.start and (_DEPTH.get(u.level, 0) > deeper or (
+                _DEPTH.get(u.level, 0) == deeper and _former_at(text, off, ends)))
+            for off, u in placed):
+        # "Ở xã A, xã vùng sâu của huyện, tỷ lệ này chỉ đạt 82,3%"; "Trên địa bàn tỉnh
+        # X cũ, tỷ lệ này đạt 95,4%" after the province's rate (a part of it; set 36)
+        return True
     for off, unit in reversed(placed):
         if not w0 <= off < fig.start:
             continue
@@ -249,6 +253,13 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
                 and _RANKED.fullmatch(tail[len(name):]))
 
 
+def _former_at(text: str, off: int, ends: dict[int, int] | None) -> bool:
+    """Whether the place named at ``off`` is marked former ("tỉnh X cũ")."""
+    m = P.PLACE_PREFIXED.match(text, off)
+    end = m.end() if m is not None else (ends or {}).get(off)
+    return end is not None and _FORMER_MARK.match(text[end:]) is not None
+
+
 #: "toàn" right before a place's kind: the whole of it ("Toàn huyện A …")
 _WHOLE_BEFORE = re.compile(r"\btoàn\s*$", re.I)
 #: "cùng thời điểm" (at the same date) between a place and its rate
@@ -276,7 +287,8 @@ _RANKED = re.compile(
     r"(?:\s*(?:còn|vẫn)\s+(?:thấp|cao)(?:\s+nhất)?\s*,)?"
     # ("Phường A có tỷ lệ thấp nhất với 85,1%", "… dẫn đầu với tỷ lệ 97,6%": set 18)
     r"\s*(?:(?:(?:chỉ|mới|cũng|đã|đều)\s+){0,2}(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
-    r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
+    # ("tỉnh X cũ đạt tỷ lệ cao hơn, 94,1%": set 33)
+    r"(?:\s+(?:cao|thấp)\s+(?:nhất|hơn\s*,)(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
     r"(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với(?:\s+t[ỷỉ]\s+lệ)?|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
     # "huyện D, chỉ 88,7%"; "xã E (99,2%)": a rate in brackets after its place (set 23)
@@ -400,7 +412,9 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
 _PART_ITEM = (r"(?:riêng\s+)?(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|"
               r"quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
               r"(?:(?:có|là|đạt|chiếm)\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?")
-_PLACE_PART = re.compile(rf"[;,]\s*trong\s+đó\s*,?\s*(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)*"
+#: (or "; riêng địa bàn tỉnh X cũ có N người" with no "trong đó", set 33)
+_PLACE_PART = re.compile(rf"[;,]\s*(?:trong\s+đó\s*,?\s*|(?=riêng\s))"
+                         rf"(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)*"
                          rf"{_PART_ITEM}$", re.I)
 
 

@@ -65,7 +65,7 @@ OTHER_COUNT_AFTER = re.compile(
     _I,
 )
 #: "tăng 5,2 điểm phần trăm": a change in percentage points.
-POINTS_AFTER = re.compile(r"\s*điểm\s+phần\s+trăm", _I)
+POINTS_AFTER = re.compile(r"\s*điểm\s+(?:phần\s+trăm|%)", _I)  # "điểm %" (set 35)
 #: ``(366/244)`` after an attainment: achieved / planned.
 RATIO_AFTER = re.compile(
     r"\s*\(\s*(?P<a>\d[\d.]*)\s*/\s*(?P<b>\d[\d.]*)\s*\)", _I
