@@ -19,6 +19,15 @@ _INFOGRAPHIC = ("BHXH TỈNH BẮC NINH\nKẾT QUẢ NĂM 2025\n\nBHYT\n1.950.30
                 "BHTN\n351.900 người\n{mark} 24,8% lực lượng lao động\n\n{head}\nBHYT: 95,5% dân "
                 "số\nBHXH: 30% lực lượng lao động")
 
+_COMMUNE = ("Ngày 12/01/2024, UBND xã Hồng Phong{more}, huyện Ninh Giang tổ chức hội nghị "
+            "tổng kết năm 2023.\nĐại diện BHXH huyện Ninh Giang đánh giá xã có nhiều cố "
+            "gắng.\nNăm 2024, xã phấn đấu đạt tỷ lệ bao phủ BHYT 94% dân số, có 320 người "
+            "tham gia BHXH tự nguyện.")
+
+_CAPTION = ("Đến hết tháng 9/2025, tỉnh Ninh Bình có 3,6 triệu người tham gia BHYT, đạt 94,1% "
+            "dân số.\n\n[Ảnh] Cán bộ BHXH hướng dẫn người dân phường Nam Định{more} cài ứng "
+            "dụng VssID. Đến nay, phường có 97,2% dân số tham gia BHYT. Ảnh: Minh Anh")
+
 BLIND33_CLASSES = [
     # a table's last column "Tỷ lệ so kế hoạch" after a plan and its result: the share of
     # the plan reached (attainment), as "so với kế hoạch", not a planned coverage
@@ -116,6 +125,79 @@ BLIND33_CLASSES = [
      "2026-01-15", None,
      {("Hưng Yên", "bhxh_voluntary_participants", "2025-12-31", 98_400.0),
       ("Hưng Yên", "bhxh_voluntary_shortfall_participants", "2025-12-31", -2_100.0)}),
+    # "Phát triển mới N người …; trong đó địa bàn tỉnh A cũ và tỉnh B cũ lần lượt là …":
+    # the breakdown after "; trong đó" counts what the clause before counts (new ones)
+    ("Kết quả 6 tháng đầu năm 2026 của BHXH tỉnh Hưng Yên:\n- Phát triển mới 4.200 người "
+     "tham gia BHXH tự nguyện; trong đó địa bàn tỉnh Thái Bình cũ và tỉnh Hưng Yên cũ lần "
+     "lượt là 2.500 người và 1.700 người.", "2026-07-10", None,
+     {("Hưng Yên", "bhxh_voluntary_new_participants", "2026-06-30", 4_200.0),
+      ("Thái Bình", "bhxh_voluntary_new_participants", "2026-06-30", 2_500.0),
+      ("Hưng Yên", "bhxh_voluntary_new_participants", "2026-06-30", 1_700.0)}),
+    # controls: the same breakdown of a stock stays participants; after new ones in a
+    # sentence of their own, "Trong đó, …" opening the next is the stock's part
+    ("Năm 2025, tỉnh Hưng Yên có 94.200 người tham gia BHXH tự nguyện; riêng quý IV phát "
+     "triển mới 4.200 người. Trong đó, địa bàn tỉnh Thái Bình cũ chiếm 52.500 người.",
+     "2026-01-10", None,
+     {("Hưng Yên", "bhxh_voluntary_participants", "2025-12-31", 94_200.0),
+      ("Hưng Yên", "bhxh_voluntary_new_participants", "2025-12-31", 4_200.0),
+      ("Thái Bình", "bhxh_voluntary_participants", "2025-12-31", 52_500.0)}),
+    ("Kết quả 6 tháng đầu năm 2026 của BHXH tỉnh Hưng Yên:\n- Có 94.200 người tham gia "
+     "BHXH tự nguyện; trong đó địa bàn tỉnh Thái Bình cũ và tỉnh Hưng Yên cũ lần lượt là "
+     "52.500 người và 41.700 người.", "2026-07-10", None,
+     {("Hưng Yên", "bhxh_voluntary_participants", "2026-06-30", 94_200.0),
+      ("Thái Bình", "bhxh_voluntary_participants", "2026-06-30", 52_500.0),
+      ("Hưng Yên", "bhxh_voluntary_participants", "2026-06-30", 41_700.0)}),
+    # the plan after a surplus of new participants ("phát triển mới N người, vượt M người
+    # so với kế hoạch năm là P người"): a plan of new participants
+    ("Lũy kế 10 tháng năm 2025, toàn tỉnh Hà Nam phát triển mới 8.460 người tham gia BHXH "
+     "tự nguyện, vượt 460 người so với kế hoạch năm là 8.000 người, đạt 105,8% kế hoạch.",
+     "2025-11-10", None,
+     {("Hà Nam", "bhxh_voluntary_new_participants", "2025-10-31", 8_460.0),
+      ("Hà Nam", "bhxh_voluntary_shortfall_participants", "2025-10-31", -460.0),
+      ("Hà Nam", "bhxh_voluntary_plan_new_participants", "2025-12-31", 8_000.0),
+      ("Hà Nam", "bhxh_voluntary_attainment_pct", "2025-10-31", 105.8)}),
+    # controls: after a gap of the stock the plan stays a plan of participants, also when
+    # new ones were counted before the stock
+    ("Năm 2025, tỉnh Hà Nam phát triển mới 6.300 người tham gia BHXH tự nguyện, nâng tổng "
+     "số lên 73.415 người, vượt 1.415 người so với kế hoạch năm là 72.000 người.",
+     "2026-01-10", None,
+     {("Hà Nam", "bhxh_voluntary_new_participants", "2025-12-31", 6_300.0),
+      ("Hà Nam", "bhxh_voluntary_participants", "2025-12-31", 73_415.0),
+      ("Hà Nam", "bhxh_voluntary_shortfall_participants", "2025-12-31", -1_415.0),
+      ("Hà Nam", "bhxh_voluntary_plan_participants", "2025-12-31", 72_000.0)}),
+    ("Năm 2025, tỉnh Hà Nam có 73.415 người tham gia BHXH tự nguyện, còn thiếu 1.585 người "
+     "so với kế hoạch năm là 75.000 người.", "2026-01-10", None,
+     {("Hà Nam", "bhxh_voluntary_participants", "2025-12-31", 73_415.0),
+      ("Hà Nam", "bhxh_voluntary_shortfall_participants", "2025-12-31", 1_585.0),
+      ("Hà Nam", "bhxh_voluntary_plan_participants", "2025-12-31", 75_000.0)}),
+    # a commune's report: "Năm 2024, xã phấn đấu …" after the district's agency is named
+    # is the one commune the text names, as "toàn xã" is (not the district)
+    (_COMMUNE.format(more=""), "2024-01-15", "Hải Dương",
+     {("Hồng Phong", "bhyt_plan_coverage_pct", "2024-12-31", 94.0),
+      ("Hồng Phong", "bhxh_voluntary_plan_participants", "2024-12-31", 320.0)}),
+    # control: two communes named, whose aim it is is not said (the district's, as before)
+    (_COMMUNE.format(more=" và xã Tân Hồng"), "2024-01-15", "Hải Dương",
+     {("Ninh Giang", "bhyt_plan_coverage_pct", "2024-12-31", 94.0),
+      ("Ninh Giang", "bhxh_voluntary_plan_participants", "2024-12-31", 320.0)}),
+    # "Đến nay, phường có N% …" in a caption naming one ward: that ward (as "toàn
+    # phường"), not the province named before
+    (_CAPTION.format(more=""), "2025-10-08", None,
+     {("Ninh Bình", "bhyt_participants", "2025-09-30", 3_600_000.0),
+      ("Ninh Bình", "bhyt_coverage_pct", "2025-09-30", 94.1),
+      ("Nam Định", "bhyt_coverage_pct", "2025-10-08", 97.2)}),
+    # control: two wards named, whose rate it is is not said
+    (_CAPTION.format(more=" và phường Hoa Lư"), "2025-10-08", None,
+     {("Ninh Bình", "bhyt_participants", "2025-09-30", 3_600_000.0),
+      ("Ninh Bình", "bhyt_coverage_pct", "2025-09-30", 94.1),
+      ("Ninh Bình", "bhyt_coverage_pct", "2025-10-08", 97.2)}),
+    # "Tại xã X, tỷ lệ này đã đạt N%" (with "đã", as "chỉ / mới / cũng") in a quote:
+    # the commune's rate of the kind read before
+    ('Ông Trần Văn Bình, Giám đốc BHXH tỉnh, cho biết: "Toàn tỉnh hiện có 1,15 triệu người '
+     'tham gia BHYT, tỷ lệ bao phủ đạt 94,2% dân số. Tại xã Mường Khương, tỷ lệ này đã đạt '
+     '98,7% vì phần lớn người dân được ngân sách đóng".', "2026-05-19", "Lào Cai",
+     {("Lào Cai", "bhyt_participants", "2026-05-19", 1_150_000.0),
+      ("Lào Cai", "bhyt_coverage_pct", "2026-05-19", 94.2),
+      ("Mường Khương", "bhyt_coverage_pct", "2026-05-19", 98.7)}),
 ]
 
 test_blind33_classes = class_tests(BLIND33_CLASSES)

@@ -369,8 +369,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             reason = classify(text, fig, s0, s1, prev, prev_same)
             if plan_in_gap(text, fig, s0):  # "thấp hơn chỉ tiêu … là 94,1% khoảng 0,7 điểm"
                 fig.measure, reason = "plan_coverage_pct", None
-            elif plan_count_in_gap(text, fig, s0):  # "thiếu 185 người so với kế hoạch … là"
-                fig.measure, reason = "plan_participants", None
+            elif planned := plan_count_in_gap(text, fig, s0):  # "thiếu 185 người so với … là"
+                fig.measure, reason = planned, None
             part = bracket_part(text, fig, s0, kept, ctx) if reason == "count without a cue" or (
                 reason is None and fig.measure == "participants") else None
             # "145.920 người (bắt buộc 118.460 người, tự nguyện …)": the total's parts

@@ -590,7 +590,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
-                  or P.NEW_AFTER.match(short_after) or new_lead(statement))
+                  or P.NEW_AFTER.match(short_after) or new_lead(statement, text, fig))
     if _plan_in(clause, statement, after) or (
             (P.TARGET.search(clause) or P.OBLIGED.search(clause))
             and not P.PARTICIPATE_BEFORE.search(clause[-15:])) or aimed_count(statement, after):

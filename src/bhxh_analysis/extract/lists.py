@@ -273,7 +273,7 @@ _FORMER_MARK = re.compile(r"^\s+(?:cũ|trước\s+đây)(?!\w)", re.I)
 
 #: "tỷ lệ này (chỉ) đạt" right before a rate: the rate read before, for a smaller place.
 _THIS_RATE_IS = re.compile(
-    r"\bt[ỷỉ]\s+lệ\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là)\s*$", re.I)
+    r"\bt[ỷỉ]\s+lệ\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng|đã)\s+)?(?:đạt|là)\s*$", re.I)
 
 #: What stands between a place and its rate in a list: "đạt", ":", nothing, "dẫn đầu
 #: khu vực với", "thấp nhất,".
