@@ -28,6 +28,9 @@ _CAPTION = ("Đến hết tháng 9/2025, tỉnh Ninh Bình có 3,6 triệu ngư�
             "dân số.\n\n[Ảnh] Cán bộ BHXH hướng dẫn người dân phường Nam Định{more} cài ứng "
             "dụng VssID. Đến nay, phường có 97,2% dân số tham gia BHYT. Ảnh: Minh Anh")
 
+_PLAN = ("Đến hết quý III/2026, tỉnh Bắc Ninh có 612.300 người tham gia BHXH bắt buộc; 58.200 "
+         "người tham gia BHXH tự nguyện. Kế hoạch năm 2026 được giao là 700.000 người{then}.")
+
 BLIND33_CLASSES = [
     # a table's last column "Tỷ lệ so kế hoạch" after a plan and its result: the share of
     # the plan reached (attainment), as "so với kế hoạch", not a planned coverage
@@ -198,6 +201,19 @@ BLIND33_CLASSES = [
      {("Lào Cai", "bhyt_participants", "2026-05-19", 1_150_000.0),
       ("Lào Cai", "bhyt_coverage_pct", "2026-05-19", 94.2),
       ("Mường Khương", "bhyt_coverage_pct", "2026-05-19", 98.7)}),
+    # a plan with no scheme of its own, then "; như vậy, số người tham gia BHXH mới đạt
+    # N% kế hoạch": the plan of the scheme that clause measures against it
+    (_PLAN.format(then="; như vậy, số người tham gia BHXH mới đạt 95,8% kế hoạch"),
+     "2026-10-20", None,
+     {("Bắc Ninh", "bhxh_compulsory_participants", "2026-09-30", 612_300.0),
+      ("Bắc Ninh", "bhxh_voluntary_participants", "2026-09-30", 58_200.0),
+      ("Bắc Ninh", "bhxh_plan_participants", "2026-12-31", 700_000.0),
+      ("Bắc Ninh", "bhxh_attainment_pct", "2026-09-30", 95.8)}),
+    # control: without that clause the plan keeps the scheme named last
+    (_PLAN.format(then=""), "2026-10-20", None,
+     {("Bắc Ninh", "bhxh_compulsory_participants", "2026-09-30", 612_300.0),
+      ("Bắc Ninh", "bhxh_voluntary_participants", "2026-09-30", 58_200.0),
+      ("Bắc Ninh", "bhxh_voluntary_plan_participants", "2026-12-31", 700_000.0)}),
 ]
 
 test_blind33_classes = class_tests(BLIND33_CLASSES)
