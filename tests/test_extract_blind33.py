@@ -214,6 +214,39 @@ BLIND33_CLASSES = [
      {("Bắc Ninh", "bhxh_compulsory_participants", "2026-09-30", 612_300.0),
       ("Bắc Ninh", "bhxh_voluntary_participants", "2026-09-30", 58_200.0),
       ("Bắc Ninh", "bhxh_voluntary_plan_participants", "2026-12-31", 700_000.0)}),
+    # a former province named bare but marked "cũ" on an infographic's line, and the
+    # later items of a list of former provinces' counts after a lead with no "trong đó"
+    ("BHXH TỈNH TUYÊN QUANG\nBHYT ĐẾN 30/11/2025\n\nBẢO HIỂM Y TẾ\n1.512.300 người\nBao phủ "
+     "95,6% dân số\nĐịa bàn Hà Giang cũ: 96,9%", "2025-12-05", None,
+     {("Tuyên Quang", "bhyt_participants", "2025-11-30", 1_512_300.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2025-11-30", 95.6),
+      ("Hà Giang", "bhyt_coverage_pct", "2025-11-30", 96.9)}),
+    ("Đến hết tháng 9/2025, toàn tỉnh Lâm Đồng có 402.400 người tham gia BHXH. Trong tổng số "
+     "người tham gia BHXH, địa bàn tỉnh Bình Thuận cũ có 171.250 người, tỉnh Đắk Nông cũ có "
+     "71.150 người, còn lại là địa bàn Lâm Đồng trước đây.", "2025-10-05", None,
+     {("Lâm Đồng", "bhxh_participants", "2025-09-30", 402_400.0),
+      ("Bình Thuận", "bhxh_participants", "2025-09-30", 171_250.0),
+      ("Đắk Nông", "bhxh_participants", "2025-09-30", 71_150.0)}),
+    # controls: a bare name not marked former stays unread; a list after a lead that
+    # counts no participants ("Về dân số, …") stays unread
+    ("BHXH TỈNH TUYÊN QUANG\nBHYT ĐẾN 30/11/2025\n\nBẢO HIỂM Y TẾ\n1.512.300 người\nBao phủ "
+     "95,6% dân số\nĐịa bàn Hà Giang: 96,9%", "2025-12-05", None,
+     {("Tuyên Quang", "bhyt_participants", "2025-11-30", 1_512_300.0),
+      ("Tuyên Quang", "bhyt_coverage_pct", "2025-11-30", 95.6)}),
+    ("Đến hết tháng 9/2025, toàn tỉnh Tuyên Quang có 152.400 người tham gia BHXH. Về dân số, "
+     "địa bàn tỉnh Hà Giang cũ có 912.500 người, tỉnh Tuyên Quang cũ có 801.150 người.",
+     "2025-10-05", None,
+     {("Tuyên Quang", "bhxh_participants", "2025-09-30", 152_400.0)}),
+    # "Tỉnh phấn đấu năm Y đạt tỷ lệ N%" right after a coverage: that rate's plan of Y
+    ("Đến thời điểm hiện tại, toàn tỉnh Hà Tĩnh có 1.205.000 người tham gia BHYT, đạt 93,1% "
+     "dân số. Tỉnh phấn đấu năm 2026 đạt tỷ lệ 94,5%, tức là còn phải vận động thêm khoảng "
+     "18.000 người.", "2026-03-05", None,
+     {("Hà Tĩnh", "bhyt_participants", "2026-03-05", 1_205_000.0),
+      ("Hà Tĩnh", "bhyt_coverage_pct", "2026-03-05", 93.1),
+      ("Hà Tĩnh", "bhyt_plan_coverage_pct", "2026-12-31", 94.5),
+      ("Hà Tĩnh", "bhyt_shortfall_participants", "2026-03-05", 18_000.0)}),
+    # control: with no coverage read before, whose rate it is is not said
+    ("Tỉnh Hà Tĩnh phấn đấu năm 2026 đạt tỷ lệ 94,5%.", "2026-03-05", None, set()),
 ]
 
 test_blind33_classes = class_tests(BLIND33_CLASSES)

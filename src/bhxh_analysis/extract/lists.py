@@ -231,9 +231,10 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         depth = _DEPTH.get(unit.level, 0)
         # a province named with its kind after a province's ("Trong khi đó, tỉnh B đạt
         # 94,6%"): a sibling too (not a bare name, which may be a city or an agency,
-        # unless it opens the sentence: "Lạng Sơn đạt 96,2%" in a round-up; set 18)
+        # unless it opens the sentence: "Lạng Sơn đạt 96,2%" in a round-up; set 18, or
+        # is marked former: "Địa bàn Bắc Kạn cũ: 98,2%", set 35)
         sibling = depth == deeper >= 2 or (depth == deeper == 1 and (
-            m is not None or not text[s0:off].strip()))
+            m is not None or not text[s0:off].strip() or _former_at(text, off, ends)))
         # "Toàn huyện A cùng thời điểm đạt 91,2%" after a rate of one of its communes:
         # the whole of the place holding it (set 28)
         whole = depth < deeper and _WHOLE_BEFORE.search(text, s0, off) is not None and \
@@ -418,14 +419,20 @@ _PLACE_PART = re.compile(rf"[;,]\s*(?:trong\s+đó\s*,?\s*|(?=riêng\s))"
                          rf"{_PART_ITEM}$", re.I)
 
 
+#: The later items of a list of places' parts after a lead with no "trong đó": "Trong
+#: tổng số người tham gia BHXH, địa bàn tỉnh A cũ có N người, tỉnh B cũ có M người" (set 34).
+_PART_LIST = re.compile(rf",\s*(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)+{_PART_ITEM}$", re.I)
+
+
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
     """A count of persons in "Trong đó, huyện A 1.200 người, huyện B 950 người" after a
     sentence that says what is counted: its breakdown by place. After "UBND tỉnh giao chỉ
     tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
     plans; after "toàn tỉnh có ... người tham gia ..." their participants. The same
     breakdown may follow "; trong đó, (địa bàn) tỉnh X cũ có N người" inside the
-    sentence that said what is counted (set 24): the place's participants."""
-    inner = _PLACE_PART.search(text, s0, fig.start)
+    sentence that said what is counted (set 24): the place's participants; so may a list
+    of such parts after a comma, its first item read with its lead (set 34)."""
+    inner = _PLACE_PART.search(text, s0, fig.start) or _PART_LIST.search(text, s0, fig.start)
     if inner is not None and fig.start == inner.end() and not P.CONTINUES.match(text, s0):
         before = text[s0:inner.start()]  # the sentence's own lead says what is counted
     elif not P.CONTINUES.match(text, s0):
