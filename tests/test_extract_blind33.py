@@ -247,6 +247,21 @@ BLIND33_CLASSES = [
       ("Hà Tĩnh", "bhyt_shortfall_participants", "2026-03-05", 18_000.0)}),
     # control: with no coverage read before, whose rate it is is not said
     ("Tỉnh Hà Tĩnh phấn đấu năm 2026 đạt tỷ lệ 94,5%.", "2026-03-05", None, set()),
+    # "…, chiếm 39,5% lực lượng lao động …; số người tham gia BHTN chiếm 33,9%": the next
+    # scheme's rate of the same base, as "… và tham gia BHTN đạt 35%"
+    ("Hết năm 2023, toàn tỉnh Long An có 298.320 người tham gia BHXH, chiếm 39,5% lực lượng "
+     "lao động trong độ tuổi; số người tham gia BHTN chiếm 33,9%; số người tham gia BHYT là "
+     "1.522.600 người.", "2024-01-10", None,
+     {("Long An", "bhxh_participants", "2023-12-31", 298_320.0),
+      ("Long An", "bhxh_coverage_pct", "2023-12-31", 39.5),
+      ("Long An", "bhtn_coverage_pct", "2023-12-31", 33.9),
+      ("Long An", "bhyt_participants", "2023-12-31", 1_522_600.0)}),
+    # control: a share of the participants named after it is no coverage
+    ("Hết năm 2023, toàn tỉnh Long An có 298.320 người tham gia BHXH, chiếm 39,5% lực lượng "
+     "lao động trong độ tuổi; số người tham gia BHTN chiếm 33,9% số người tham gia BHXH.",
+     "2024-01-10", None,
+     {("Long An", "bhxh_participants", "2023-12-31", 298_320.0),
+      ("Long An", "bhxh_coverage_pct", "2023-12-31", 39.5)}),
 ]
 
 test_blind33_classes = class_tests(BLIND33_CLASSES)

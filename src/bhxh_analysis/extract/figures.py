@@ -406,10 +406,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         fig.penalty += 0.1
         return None
     if prev is prev_same and prev_same is not None and prev_same.measure in _COVERAGES \
-            and P.SCHEME.search(pre_q) and re.fullmatch(
-                r"(?:\s*(?:dân\s+số|lực\s+lượng\s+lao\s+động)(?:\s+trong\s+độ\s+tuổi)?)?"
-                r"[\s,;]*(?:(?:và|trong\s+đó)\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
-                P.SCHEME.sub(" ", pre_q)):
+            and P.SCHEME.search(pre_q) and P.RATE_GOES_ON.fullmatch(
+                P.SCHEME.sub(" ", pre_q)):  # "; số người tham gia BHTN chiếm" (set 35)
         # "… tham gia BHXH đạt 42,5% và (;) tham gia BHTN đạt 35%": the rate before's
         # denominator and kind, for the scheme named here
         fig.measure = prev_same.measure

@@ -462,6 +462,12 @@ ELIGIBLE_AFTER = re.compile(
 BREAKDOWN_LEAD = re.compile(r"\s*(?:Trong\s+đó|Cụ\s+thể|Theo\s+đó)(?!\w)")
 #: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
 THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
+#: Between a rate and the next scheme's rate of the same base (the scheme blanked):
+#: "… dân số và tham gia   đạt", "… lực lượng lao động; số người tham gia   chiếm".
+RATE_GOES_ON = re.compile(
+    r"(?:\s*(?:dân\s+số|lực\s+lượng\s+lao\s+động)(?:\s+trong\s+độ\s+tuổi)?)?"
+    r"[\s,;]*(?:(?:và|trong\s+đó)\s+)?(?:số\s+người\s+)?(?:tham\s+gia|đóng)\s+"
+    r"(?:đạt|là|chiếm|:)?\s*", _I)
 #: "Lộ trình ...: năm 2021 đạt 35%; năm 2023 đạt 40%": a roadmap's list is of targets.
 ROADMAP = re.compile(r"lộ\s+trình", _I)
 #: "2017 là 79,8%": an item of a list labelled by year.
