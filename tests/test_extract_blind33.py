@@ -262,6 +262,22 @@ BLIND33_CLASSES = [
      "2024-01-10", None,
      {("Long An", "bhxh_participants", "2023-12-31", 298_320.0),
       ("Long An", "bhxh_coverage_pct", "2023-12-31", 39.5)}),
+    # a rate in brackets after "thấp hơn N điểm phần trăm so với thành phố X (": the
+    # compared place's rate (points, as a span of time, are no count the rate is of)
+    ("Năm 2023, tỷ lệ bao phủ BHYT của tỉnh Tây Ninh đạt 93,8%. Tỷ lệ bao phủ BHYT của huyện "
+     "Dương Minh Châu mới đạt 91,4%, thấp hơn 2,6 điểm phần trăm so với thành phố Tây Ninh "
+     "(94,0%).", "2024-01-10", None,
+     {("Tây Ninh", "bhyt_coverage_pct", "2023-12-31", 93.8),
+      ("Dương Minh Châu", "bhyt_coverage_pct", "2023-12-31", 91.4),
+      ("Tây Ninh", "bhyt_coverage_pct", "2023-12-31", 94.0)}),
+    # control: after "so với chỉ tiêu (" the bracket is the plan, the points its gap
+    ("Năm 2023, tỷ lệ bao phủ BHYT của tỉnh Tây Ninh đạt 93,8%. Tỷ lệ bao phủ BHYT của huyện "
+     "Dương Minh Châu mới đạt 91,4%, thấp hơn 2,6 điểm phần trăm so với chỉ tiêu (94,0%).",
+     "2024-01-10", None,
+     {("Tây Ninh", "bhyt_coverage_pct", "2023-12-31", 93.8),
+      ("Dương Minh Châu", "bhyt_coverage_pct", "2023-12-31", 91.4),
+      ("Dương Minh Châu", "bhyt_shortfall_pp", "2023-12-31", 2.6),
+      ("Dương Minh Châu", "bhyt_plan_coverage_pct", "2023-12-31", 94.0)}),
 ]
 
 test_blind33_classes = class_tests(BLIND33_CLASSES)

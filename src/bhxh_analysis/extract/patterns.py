@@ -606,8 +606,9 @@ FROM_NOW_MORE = re.compile(
     r"(?:\s+\S+){0,3}?\s+(?:còn\s+)?(?:phải|cần)\s+(?:mở\s+rộng|phát\s+triển|vận\s+động|"
     r"thu\s+hút)\s+thêm\s*$", _I)
 #: "6 tháng cuối năm, …", "trong 3 năm tới": a span of time after its number, no count
-#: a later rate could be the share of (set 26).
-SPAN_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý)(?!\w)", _I)
+#: a later rate could be the share of (set 26); nor are points ("thấp hơn 3 điểm phần
+#: trăm so với thị xã A (95,1%)", set 35).
+SPAN_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|điểm\s+(?:phần\s+trăm|%))(?!\w)", _I)
 #: What stops a figure from taking a place named after it: the next clause (";") or a
 #: part of the figures before ("…, trong đó địa bàn tỉnh A cũ có M người", set 26).
 PART_BREAK = re.compile(r";|\btrong\s+đó\b", _I)
