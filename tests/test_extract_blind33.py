@@ -278,6 +278,18 @@ BLIND33_CLASSES = [
       ("Dương Minh Châu", "bhyt_coverage_pct", "2023-12-31", 91.4),
       ("Dương Minh Châu", "bhyt_shortfall_pp", "2023-12-31", 2.6),
       ("Dương Minh Châu", "bhyt_plan_coverage_pct", "2023-12-31", 94.0)}),
+    # the same part after a lead "BHXH tự nguyện có N người" (no "tham gia")
+    ("Năm 2025, toàn tỉnh Hưng Yên có 2,1 triệu người tham gia BHYT. BHXH tự nguyện có 98.400 "
+     "người, vượt 2.100 người so với kế hoạch giao là 96.300 người; riêng địa bàn tỉnh Thái "
+     "Bình cũ có 41.250 người.", "2026-01-15", None,
+     {("Hưng Yên", "bhyt_participants", "2025-12-31", 2_100_000.0),
+      ("Hưng Yên", "bhxh_voluntary_participants", "2025-12-31", 98_400.0),
+      ("Hưng Yên", "bhxh_voluntary_shortfall_participants", "2025-12-31", -2_100.0),
+      ("Hưng Yên", "bhxh_voluntary_plan_participants", "2025-12-31", 96_300.0),
+      ("Thái Bình", "bhxh_voluntary_participants", "2025-12-31", 41_250.0)}),
+    # control: the agency's staff ("BHXH tỉnh … có 320 viên chức") is no such lead
+    ("Năm 2025, BHXH tỉnh Hưng Yên có 320 viên chức, người lao động; riêng địa bàn tỉnh Thái "
+     "Bình cũ có 140 người.", "2026-01-15", None, set()),
 ]
 
 test_blind33_classes = class_tests(BLIND33_CLASSES)

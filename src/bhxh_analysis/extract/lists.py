@@ -419,6 +419,10 @@ _PLACE_PART = re.compile(rf"[;,]\s*(?:trong\s+đó\s*,?\s*|(?=riêng\s))"
                          rf"{_PART_ITEM}$", re.I)
 
 
+#: "BHXH tự nguyện có 141.300 người": a lead that counts a scheme's participants with
+#: no "tham gia" (set 33).
+_SCHEME_HAS_COUNT = re.compile(P.SCHEME_HAS.pattern.removesuffix(r"\s*$")
+                               + r"\s*[\d.,]+\s*(?:người|lao\s+động)", re.I)
 #: The later items of a list of places' parts after a lead with no "trong đó": "Trong
 #: tổng số người tham gia BHXH, địa bàn tỉnh A cũ có N người, tỉnh B cũ có M người" (set 34).
 _PART_LIST = re.compile(rf",\s*(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)+{_PART_ITEM}$", re.I)
@@ -437,7 +441,7 @@ def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
         before = text[s0:inner.start()]  # the sentence's own lead says what is counted
     elif not P.CONTINUES.match(text, s0):
         return "count without a cue"
-    if not P.PARTICIPATE_BEFORE.search(before) \
+    if not (P.PARTICIPATE_BEFORE.search(before) or _SCHEME_HAS_COUNT.search(before)) \
             or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
         return "count without a cue"
     # the plans of "giao chỉ tiêu số người tham gia …"; not after "số người tham gia … là
