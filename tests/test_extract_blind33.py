@@ -31,6 +31,10 @@ _CAPTION = ("Đến hết tháng 9/2025, tỉnh Ninh Bình có 3,6 triệu ngư�
 _PLAN = ("Đến hết quý III/2026, tỉnh Bắc Ninh có 612.300 người tham gia BHXH bắt buộc; 58.200 "
          "người tham gia BHXH tự nguyện. Kế hoạch năm 2026 được giao là 700.000 người{then}.")
 
+_BLOCK = ("BHXH TỈNH BẮC NINH\nNĂM 2025 - NHỮNG CON SỐ\n\n{head}\n402.600 người\n= 28,4% lực "
+          "lượng lao động\nBắt buộc: 331.200 người\nTự nguyện: 71.400 người\nTăng 9.850 người "
+          "so với năm 2024\n\nBHTN\n351.900 người")
+
 BLIND33_CLASSES = [
     # a table's last column "Tỷ lệ so kế hoạch" after a plan and its result: the share of
     # the plan reached (attainment), as "so với kế hoạch", not a planned coverage
@@ -290,6 +294,24 @@ BLIND33_CLASSES = [
     # control: the agency's staff ("BHXH tỉnh … có 320 viên chức") is no such lead
     ("Năm 2025, BHXH tỉnh Hưng Yên có 320 viên chức, người lao động; riêng địa bàn tỉnh Thái "
      "Bình cũ có 140 người.", "2026-01-15", None, set()),
+    # an infographic's "Tăng N người so với năm 2024" line under a scheme's heading, after
+    # its parts' lines: the heading scheme's change, not the part's named just before
+    (_BLOCK.format(head="BHXH"), "2026-01-12", None,
+     {("Bắc Ninh", "bhxh_participants", "2025-12-31", 402_600.0),
+      ("Bắc Ninh", "bhxh_coverage_pct", "2025-12-31", 28.4),
+      ("Bắc Ninh", "bhxh_compulsory_participants", "2025-12-31", 331_200.0),
+      ("Bắc Ninh", "bhxh_voluntary_participants", "2025-12-31", 71_400.0),
+      ("Bắc Ninh", "bhxh_change_participants", "2025-12-31", 9_850.0),
+      ("Bắc Ninh", "bhtn_participants", "2025-12-31", 351_900.0)}),
+    # control: a line naming its part ("Riêng tự nguyện tăng …") keeps the part's change
+    (_BLOCK.format(head="BHXH").replace("\nTăng 9.850", "\nRiêng tự nguyện tăng 9.850"),
+     "2026-01-12", None,
+     {("Bắc Ninh", "bhxh_participants", "2025-12-31", 402_600.0),
+      ("Bắc Ninh", "bhxh_coverage_pct", "2025-12-31", 28.4),
+      ("Bắc Ninh", "bhxh_compulsory_participants", "2025-12-31", 331_200.0),
+      ("Bắc Ninh", "bhxh_voluntary_participants", "2025-12-31", 71_400.0),
+      ("Bắc Ninh", "bhxh_voluntary_change_participants", "2025-12-31", 9_850.0),
+      ("Bắc Ninh", "bhtn_participants", "2025-12-31", 351_900.0)}),
 ]
 
 test_blind33_classes = class_tests(BLIND33_CLASSES)

@@ -68,7 +68,7 @@ from .former import former_heading, former_unit, in_play_again, scoped_levels
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
-from .infographic import headed_rate, ranked_lines, title_end
+from .infographic import headed_change, headed_rate, ranked_lines, title_end
 from .layout import headed_count, lay_out
 from .lists import (
     apposed_child,
@@ -630,7 +630,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     offsets of the sentence's places, to tell a list of places after the figure)."""
     if fig.measure not in ("population", "labour_force"):
         fig.scheme = respective_scheme(text, fig, s0, kept) or this_rate_scheme(
-            text, fig, s0, kept) or scheme_of(text, fig, s0, prev)  # "; tỷ lệ này …" (set 30)
+            text, fig, s0, kept) or headed_change(text, fig) or scheme_of(text, fig, s0, prev)
         if fig.scheme is None:  # the scheme of the figures just before, else the last named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)
