@@ -593,11 +593,17 @@ def test_f1_on_the_seed_articles() -> None:
 # and 0.991 after; a headline's seat town, a bracket line's attainment, a quoted plan and
 # a caption's commune left, so their thresholds are 0.96.
 # Sets 33 and 34 (a thirteenth and a fourteenth writer, ordinary articles of 2025-2026 with
-# four older pages each) were read at 0.966 and 0.963 with sets 28-30's rules, never seen
-# by them: thresholds 0.94, first-look guards until their classes are fixed.
-# Sets 35 and 36 (a fifteenth and a sixteenth writer; 36 with six pages of 2018-2024) were
-# read at 0.985 and 0.973 with sets 28-30's rules, never seen by them: thresholds 0.96 and
-# 0.95, first-look guards until their classes are fixed.
+# four older pages each) were read at 0.966 and 0.963 and sets 35 and 36 (a fifteenth and a
+# sixteenth writer; 36 with six pages of 2018-2024) at 0.985 and 0.973 with sets 28-30's
+# rules, never seen by them (first looks), then in-sample (wp-fix33): a table's "Tỷ lệ so
+# kế hoạch", "MỤC TIÊU 2026" and "= N%" infographic lines, gaps in points after "còn cách"
+# or on a "Còn thiếu:" line, former provinces' parts after "; riêng", "tỷ lệ này" or in a
+# list, "; trong đó … lần lượt" of new ones, the plan of a gap of new ones, "Năm 2024, xã
+# …" the commune, a plan measured by "; như vậy, … đạt N% kế hoạch", "phấn đấu … đạt tỷ lệ
+# N%", "; số người tham gia BHTN chiếm N%", a compared town's bracketed rate, a block's
+# "Tăng N người" line (tests/test_extract_blind33.py), 1.000, 1.000, 0.998 and 0.998
+# after: sets 33 and 34 have every class fixed (0.97); 35 and 36 keep one false positive
+# each (docs/extract.md), so 0.96.
 # Sets 37 and 38 (a seventeenth and an eighteenth writer; 38 with six pages of 2019-2024)
 # were read at 0.945 and 0.952 with sets 28-30's rules, never seen by them: thresholds 0.92
 # and 0.93, first-look guards until their classes are fixed.
@@ -609,8 +615,8 @@ BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.
               ("blind19", 0.97), ("blind20", 0.97), ("blind21", 0.96), ("blind22", 0.97), ("blind23", 0.97),
               ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.97),
               ("blind27", 0.97), ("blind28", 0.97), ("blind29", 0.97), ("blind30", 0.97),
-              ("blind31", 0.96), ("blind32", 0.96), ("blind33", 0.94), ("blind34", 0.94),
-              ("blind35", 0.96), ("blind36", 0.95), ("blind37", 0.92), ("blind38", 0.93)]
+              ("blind31", 0.96), ("blind32", 0.96), ("blind33", 0.97), ("blind34", 0.97),
+              ("blind35", 0.96), ("blind36", 0.96), ("blind37", 0.92), ("blind38", 0.93)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])

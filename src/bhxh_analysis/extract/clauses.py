@@ -221,10 +221,13 @@ def remark_plan(text: str, fig: Figure, s0: int) -> bool:
 
 
 #: "so với chỉ tiêu … (cho năm 2022) là", a sentence opened by "Chỉ tiêu Tỉnh giao năm
-#: 2016 là": the plan's value follows.
+#: 2016 là", "phấn đấu năm 2026 đạt tỷ lệ": the plan's value follows.
 _PLAN_IS = re.compile(
     r"(?:(?:so\s+với|theo)\s+|^\s*)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)[^,;%\d]{0,60}?"
-    r"(?:năm\s+\d{4}\s+)?(?:là|:)\s*$", re.I)
+    r"(?:năm\s+\d{4}\s+)?(?:là|:)\s*$"
+    # "Tỉnh phấn đấu năm 2026 đạt tỷ lệ 95%" after the coverage read (set 35)
+    r"|phấn\s+đấu(?:\s+(?:đến\s+)?(?:hết\s+|cuối\s+)?năm\s+\d{4})?\s+đạt\s+t[ỷỉ]\s+lệ"
+    r"(?:\s+là)?\s*$", re.I)
 
 
 def plan_after_rate(text: str, fig: Figure, s0: int, last_rate: Figure | None) -> bool:

@@ -69,7 +69,7 @@ from .former import former_heading, former_unit, group_past_formers, in_play_aga
 from .frame import COLUMNS, candidate_dtypes, frame_of
 from .furniture import strip_furniture
 from .gap_plan import plan_count_in_gap, plan_in_gap
-from .infographic import headed_rate, ranked_lines, title_end
+from .infographic import headed_change, headed_rate, ranked_lines, title_end
 from .layout import headed_count, lay_out
 from .lists import (
     apposed_child,
@@ -371,8 +371,8 @@ def extract_text(text: str, *, published: _dt.date | str | None = None,
             reason = classify(text, fig, s0, s1, prev, prev_same)
             if plan_in_gap(text, fig, s0):  # "thấp hơn chỉ tiêu … là 94,1% khoảng 0,7 điểm"
                 fig.measure, reason = "plan_coverage_pct", None
-            elif plan_count_in_gap(text, fig, s0):  # "thiếu 185 người so với kế hoạch … là"
-                fig.measure, reason = "plan_participants", None
+            elif planned := plan_count_in_gap(text, fig, s0):  # "thiếu 185 người so với … là"
+                fig.measure, reason = planned, None
             part = bracket_part(text, fig, s0, kept, ctx) if reason == "count without a cue" or (
                 reason is None and fig.measure == "participants") else None
             # "145.920 người (bắt buộc 118.460 người, tự nguyện …)": the total's parts
@@ -630,7 +630,7 @@ def _complete(text: str, fig: Figure, s0: int, s1: int, prev: Figure | None,
     """Fill in a classified figure's scheme, place, date (``ends``: its sentence's places')."""
     if fig.measure not in ("population", "labour_force"):
         fig.scheme = respective_scheme(text, fig, s0, kept) or this_rate_scheme(
-            text, fig, s0, kept) or scheme_of(text, fig, s0, prev)  # "; tỷ lệ này …" (set 30)
+            text, fig, s0, kept) or headed_change(text, fig) or scheme_of(text, fig, s0, prev)
         if fig.scheme is None:  # the scheme of the figures just before, else the last named
             named = [x for x in scheme_mentions(text, max(0, s0 - 600), s0) if not x[2]]
             fig.scheme = ctx.last_scheme or (named[-1][1] if named else None)

@@ -343,7 +343,7 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         if after_coverage or (prev is not None and prev.unit == "pct" and ";" not in pre):
             # "đạt 38,05%, vượt 0,05% so với chỉ tiêu": a surplus, a negative shortfall
             if P.OVER_BEFORE.search(pre_q) and G.surplus_over_plan(pre_q, after) and \
-                    G.rate_surpassing(prev, prev_same):  # (the rate's persons between, set 32)
+                    G.rate_before(prev, prev_same, fig.start - len(statement)):
                 # (not above a plan: "chỉ tiêu … là 97%, vượt 1% so với chỉ tiêu Chính phủ")
                 fig.measure, fig.value = "shortfall_pp", -fig.value
                 return None
@@ -406,10 +406,8 @@ def _classify_pct(fig: Figure, pre: str, pre_q: str, after: str, clause: str, st
         fig.penalty += 0.1
         return None
     if prev is prev_same and prev_same is not None and prev_same.measure in _COVERAGES \
-            and P.SCHEME.search(pre_q) and re.fullmatch(
-                r"(?:\s*(?:dân\s+số|lực\s+lượng\s+lao\s+động)(?:\s+trong\s+độ\s+tuổi)?)?"
-                r"[\s,;]*(?:(?:và|trong\s+đó)\s+)?(?:tham\s+gia|đóng)\s+(?:đạt|là|:)?\s*",
-                P.SCHEME.sub(" ", pre_q)):
+            and P.SCHEME.search(pre_q) and P.RATE_GOES_ON.fullmatch(
+                P.SCHEME.sub(" ", pre_q)):  # "; số người tham gia BHTN chiếm" (set 35)
         # "… tham gia BHXH đạt 42,5% và (;) tham gia BHTN đạt 35%": the rate before's
         # denominator and kind, for the scheme named here
         fig.measure = prev_same.measure
@@ -590,7 +588,7 @@ def _classify_count(text: str, fig: Figure, pre: str, pre_q: str, clause: str,
         fig.measure = "labour_force" if pop["what"].lower()[:1] == "l" else "population"
         return None
     is_new = bool(P.NEW.search(clause) or P.NEW.search(short_after)
-                  or P.NEW_AFTER.match(short_after) or new_lead(statement))
+                  or P.NEW_AFTER.match(short_after) or new_lead(statement, text, fig))
     if _plan_in(clause, statement, after) or (
             (P.TARGET.search(clause) or P.OBLIGED.search(clause))
             and not P.PARTICIPATE_BEFORE.search(clause[-15:])) or aimed_count(statement, after):

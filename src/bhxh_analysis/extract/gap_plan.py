@@ -55,18 +55,27 @@ _COUNT_GAP_TO_PLAN = re.compile(
     r"(?:[^.;%\d]|(?:19|20)\d\d)*?\s(?:là|:)\s*$", re.I)
 
 
-def plan_count_in_gap(text: str, fig: Figure, s0: int) -> bool:
-    """Whether a count is the plan's count after a shortfall in people (set 17).
+def plan_count_in_gap(text: str, fig: Figure, s0: int) -> str | None:
+    """The measure of a count that is the plan's count after a gap in people (set 17).
 
     "…, huyện còn thiếu 185 người so với kế hoạch năm 2023 là 3.600 người": the count
     after "so với kế hoạch (năm …) là", following the shortfall's own count in the same
     statement, is the plan; the classifier read it as a second shortfall. "… còn thiếu
     khoảng 300 người để hoàn thành (mới đạt) kế hoạch năm 2024 là 2.500 người" too.
+    The plan of new participants when the clause right before the gap counts new ones
+    ("phát triển mới 8.460 người, vượt 460 người so với kế hoạch năm là 8.000 người",
+    set 33; not "…, nâng tổng số người tham gia lên N người, vượt …": the stock's);
+    ``None`` when the count is no such plan.
     """
     if fig.unit not in ("count", "bare"):
-        return False
+        return None
     statement = text[s0:fig.start].rsplit(";", 1)[-1]
-    return bool(_COUNT_GAP_TO_PLAN.search(statement))
+    gap = _COUNT_GAP_TO_PLAN.search(statement)
+    if gap is None:
+        return None
+    lead = re.split(r",\s", statement[:gap.start()].rstrip(", "))[-1]  # the gap's count
+    return "plan_new_participants" if P.NEW.search(lead) and not P.PLAN.search(lead) \
+        else "plan_participants"
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")

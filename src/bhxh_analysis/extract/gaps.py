@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import patterns as P
+
 __all__ = ["below_yardstick", "books_handed_out", "contributed_result", "every_insurance",
            "gap_not_row", "lapsed_cards", "points_of_gap", "points_over_plan", "raise_to_target",
-           "population_pairs", "rate_surpassing", "reached_new_rural", "share_given_cards"]
+           "population_pairs", "rate_before", "reached_new_rural", "share_given_cards"]
 
 
 
@@ -26,15 +28,18 @@ _VERSUS_YARDSTICK = re.compile(
 _GAP_BEFORE = re.compile(r"khoảng\s+cách(?:\s+(?:là|khoảng))?\s*$", re.I)
 
 
-P_POINTS = re.compile(r"\s*điểm\s+phần\s+trăm", re.I)
+P_POINTS = P.POINTS_AFTER
 #: A gap below printed before its points: "thấp hơn 0,4 điểm phần trăm so với chỉ tiêu",
 #: "thấp hơn chỉ tiêu Nghị quyết HĐND tỉnh (90%) tới 3 điểm phần trăm", "… (96,5%) 0,7 điểm".
-BELOW_BEFORE = re.compile(r"thấp\s+hơn\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|"
+#: "còn cách chỉ tiêu năm 2026 (95,2%) 0,5 điểm phần trăm" the same gap (set 34).
+BELOW_BEFORE = re.compile(r"(?:thấp\s+hơn|còn\s+cách)\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|"
                           r"mục\s+tiêu)[^.;]{0,80}?(?:\b(?:tới|đến|là|khoảng)|"
                           # "… chỉ tiêu 93,5% của Nghị quyết HĐND tỉnh 0,4 điểm" (set 16)
                           r"%\s*(?:của|do|theo)\s[^.;,\d%]{1,60}?"
                           # "… chỉ tiêu Nghị quyết HĐND tỉnh (96,5%) 0,7 điểm" (set 21)
-                          r"|\(\s*\d[\d.,]*\s*%\s*\))\s*$", re.I)
+                          r"|\(\s*\d[\d.,]*\s*%\s*\)"
+                          # an infographic's label "Còn cách mục tiêu: 2,9 điểm" (set 36)
+                          r"|(?<=tiêu):|(?<=hoạch):)\s*$", re.I)
 
 
 #: A shortfall in persons, then its points: "còn phải vận động thêm hơn 82 nghìn người
@@ -262,6 +267,17 @@ _VERSUS_PERIOD = re.compile(r"\s*(?:người\s+)?(?:\([^)]*\)\s*)?so\s+với\s+(
 _PLAN_NEAR = re.compile(r"kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|\bKH\b", re.I)
 
 
+def rate_before(prev: Any, prev_same: Any, s0: int) -> bool:
+    """Whether a surplus in points follows its coverage: the figure just before, or the
+    sentence's coverage with its count after it ("đạt 94,1% dân số với 812.400 người
+    tham gia, vượt 0,6 điểm phần trăm so với chỉ tiêu …", set 36)."""
+    if prev is None or prev.skip is not None:
+        return False
+    return prev.measure == "coverage_pct" or (
+        prev.measure == "participants" and prev_same is not None and prev_same.start >= s0
+        and prev_same.skip is None and prev_same.measure == "coverage_pct")
+
+
 def surplus_over_plan(pre_q: str, after: str) -> bool:
     """Whether "vượt N" is a surplus over a plan — a negative shortfall.
 
@@ -278,24 +294,11 @@ def surplus_over_plan(pre_q: str, after: str) -> bool:
     return bool(_PLAN_NEAR.search(pre_q[-30:]) or _PLAN_NEAR.search(rest))
 
 
-def rate_surpassing(prev: Any, prev_same: Any) -> bool:
-    """Whether the coverage a surplus in points follows is read just before it.
-
-    "đạt 38,05%, vượt 0,05% so với chỉ tiêu": the rate right before. "Tỷ lệ bao phủ BHYT
-    đạt 93,4% dân số với 1.739.400 người tham gia, vượt 0,4 điểm phần trăm so với chỉ
-    tiêu" (set 32): the rate's persons stand between, and the surplus is still the
-    rate's (``prev_same``: the percent before).
-    """
-    if prev is not None and prev.skip is None and prev.measure == "participants":
-        prev = prev_same
-    return prev is not None and prev.skip is None and prev.measure == "coverage_pct"
-
-
 #: "…, tương ứng (khoảng) / tương đương / tức" right before a figure
 _EQUIVALENT = re.compile(r"(?:tương\s+(?:đương|ứng)(?:\s+với)?|\btức(?:\s+là)?)(?:\s+khoảng)?\s*$",
                          re.I)
 #: "điểm phần trăm" right after a figure
-_POINTS = re.compile(r"\s*điểm\s+phần\s+trăm", re.I)
+_POINTS = P.POINTS_AFTER
 
 
 def points_of_gap(pre_q: str, after: str, prev: Any) -> bool:

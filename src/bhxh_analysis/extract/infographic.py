@@ -29,12 +29,16 @@ Three readings follow from the layout, not from the words of one page:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from . import patterns as P
 from .clauses import section_scheme
 from .tables import TableRow, column_reading
 
-__all__ = ["headed_rate", "ranked_lines", "title_end"]
+if TYPE_CHECKING:
+    from .printed import Figure
+
+__all__ = ["headed_change", "headed_rate", "ranked_lines", "title_end"]
 
 #: the longest title block read as one title
 _TITLE_MAX = 160
@@ -75,8 +79,9 @@ def _caps_three(text: str) -> re.Match[str] | None:
 
 _BLANK = re.compile(r"\n[ \t]*\n")
 #: a short line of an infographic's block: what may stand before its rate
-_RATE_LINE = re.compile(r"[ \t•\-–*+≈~]*(?:(?:tỷ|tỉ)\s+lệ(?:\s+(?:bao\s+phủ|tham\s+gia))?"
-                        r"|chiếm|đạt|bằng)?[ \t:≈~]*(?:(?:hơn|trên|gần|khoảng)[ \t]+)?$", re.I)
+_RATE_LINE = re.compile(r"[ \t•\-–*+≈~=]*(?:(?:tỷ|tỉ)\s+lệ(?:\s+(?:bao\s+phủ|tham\s+gia))?"
+                        r"|chiếm|đạt|bằng|còn\s+(?:thiếu|cách)(?:\s+(?:mục|chỉ)\s+tiêu)?"
+                        r")?[ \t:≈~=]*(?:(?:hơn|trên|gần|khoảng)[ \t]+)?$", re.I)
 
 
 def headed_rate(text: str, start: int) -> str | None:
@@ -102,6 +107,32 @@ def headed_rate(text: str, start: int) -> str | None:
     head_end = text.find("\n", block, line0)
     if head_end < 0 or text.count("\n", block, line0) > 3 \
             or _RATE_LINE.match(text[line0:start]) is None:
+        return None
+    return section_scheme(text, block, head_end)
+
+
+#: a short line of a block opened by a change: "Tăng 9.850 người so với năm 2024"
+_CHANGE_LINE = re.compile(r"[ \t•\-–*+]*(?:tăng|giảm)(?:\s+(?:thêm|hơn|gần|khoảng))?[ \t:]*$",
+                          re.I)
+
+
+def headed_change(text: str, fig: Figure) -> str | None:
+    """The scheme of a change on a line of its own in the block under a scheme's heading.
+
+    "BHXH⏎402.600 người⏎…⏎Tự nguyện: 71.400 người⏎Tăng 9.850 người so với năm 2024" (set
+    34): the line names no scheme, so the block's heading says whose change it is, not the
+    part named on the line before. Only a change (``change_participants``) whose line
+    opens with "Tăng" or "Giảm" right before the number; the heading, after a blank line
+    or the text's start, at most six lines above; otherwise ``None``.
+    """
+    if fig.measure != "change_participants":
+        return None
+    line0 = text.rfind("\n", 0, fig.start) + 1
+    blank = [m.end() for m in _BLANK.finditer(text, 0, line0)]
+    block = blank[-1] if blank else 0
+    head_end = text.find("\n", block, line0)
+    if head_end < 0 or text.count("\n", block, line0) > 6 \
+            or _CHANGE_LINE.match(text[line0:fig.start]) is None:
         return None
     return section_scheme(text, block, head_end)
 

@@ -221,8 +221,12 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         return False
     deeper = _DEPTH[last_rate.place.level]
     if _THIS_RATE_IS.search(text, w0, fig.start) and any(
-            w0 <= off < fig.start and _DEPTH.get(u.level, 0) > deeper for off, u in placed):
-        return True  # "Ở xã A, xã vùng sâu của huyện, tỷ lệ này chỉ đạt 82,3%"
+            w0 <= off < fig.start and (_DEPTH.get(u.level, 0) > deeper or (
+                _DEPTH.get(u.level, 0) == deeper and _former_at(text, off, ends)))
+            for off, u in placed):
+        # "Ở xã A, xã vùng sâu của huyện, tỷ lệ này chỉ đạt 82,3%"; "Trên địa bàn tỉnh
+        # X cũ, tỷ lệ này đạt 95,4%" after the province's rate (a part of it; set 36)
+        return True
     for off, unit in reversed(placed):
         if not w0 <= off < fig.start:
             continue
@@ -235,9 +239,10 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
         depth = _DEPTH.get(unit.level, 0)
         # a province named with its kind after a province's ("Trong khi đó, tỉnh B đạt
         # 94,6%"): a sibling too (not a bare name, which may be a city or an agency,
-        # unless it opens the sentence: "Lạng Sơn đạt 96,2%" in a round-up; set 18)
+        # unless it opens the sentence: "Lạng Sơn đạt 96,2%" in a round-up; set 18, or
+        # is marked former: "Địa bàn Bắc Kạn cũ: 98,2%", set 35)
         sibling = depth == deeper >= 2 or (depth == deeper == 1 and (
-            m is not None or not text[s0:off].strip()))
+            m is not None or not text[s0:off].strip() or _former_at(text, off, ends)))
         # "Toàn huyện A cùng thời điểm đạt 91,2%" after a rate of one of its communes:
         # the whole of the place holding it (set 28)
         whole = depth < deeper and _WHOLE_BEFORE.search(text, s0, off) is not None and \
@@ -257,6 +262,13 @@ def smaller_place_rate(text: str, fig: Figure, s0: int, prev: Figure | None,
                 and _RANKED.fullmatch(tail[len(name):]))
 
 
+def _former_at(text: str, off: int, ends: dict[int, int] | None) -> bool:
+    """Whether the place named at ``off`` is marked former ("tỉnh X cũ")."""
+    m = P.PLACE_PREFIXED.match(text, off)
+    end = m.end() if m is not None else (ends or {}).get(off)
+    return end is not None and _FORMER_MARK.match(text[end:]) is not None
+
+
 #: "toàn" right before a place's kind: the whole of it ("Toàn huyện A …")
 _WHOLE_BEFORE = re.compile(r"\btoàn\s*$", re.I)
 #: "cùng thời điểm" (at the same date) between a place and its rate
@@ -270,7 +282,7 @@ _FORMER_MARK = re.compile(r"^\s+(?:cũ|trước\s+đây)(?!\w)", re.I)
 
 #: "tỷ lệ này (chỉ) đạt" right before a rate: the rate read before, for a smaller place.
 _THIS_RATE_IS = re.compile(
-    r"\bt[ỷỉ]\s+lệ\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng)\s+)?(?:đạt|là)\s*$", re.I)
+    r"\bt[ỷỉ]\s+lệ\s+(?:này|đó)\s+(?:(?:chỉ|mới|cũng|đã)\s+)?(?:đạt|là)\s*$", re.I)
 
 #: What stands between a place and its rate in a list: "đạt", ":", nothing, "dẫn đầu
 #: khu vực với", "thấp nhất,".
@@ -285,7 +297,8 @@ _RANKED = re.compile(
     r"(?:\s*(?:còn|vẫn)\s+(?:giữ\s+(?:được\s+)?)?(?:t[ỷỉ]\s+lệ\s+)?(?:thấp|cao)(?:\s+nhất)?\s*,)?"
     # ("Phường A có tỷ lệ thấp nhất với 85,1%", "… dẫn đầu với tỷ lệ 97,6%": set 18)
     r"\s*(?:(?:(?:chỉ|mới|cũng|đã|đều)\s+){0,2}(?:đạt|là|:|chiếm|có(?=\s+t[ỷỉ]\s+lệ))(?:\s+t[ỷỉ]\s+lệ)?"
-    r"(?:\s+(?:cao|thấp)\s+nhất(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
+    # ("tỉnh X cũ đạt tỷ lệ cao hơn, 94,1%": set 33)
+    r"(?:\s+(?:cao|thấp)\s+(?:nhất|hơn\s*,)(?:\s+(?:là|với))?)?|(?:(?:tiếp\s+tục|vẫn)\s+)?"
     r"(?:dẫn\s+đầu|đứng\s+đầu)[^,;.\d]{0,25}?"
     r"\s+với(?:\s+t[ỷỉ]\s+lệ)?|(?:cao|thấp)\s+nhất\s*(?:,|với|là|:)?|với|"
     # "huyện D, chỉ 88,7%"; "xã E (99,2%)": a rate in brackets after its place (set 23)
@@ -410,8 +423,19 @@ def shared_places(text: str, fig: Figure, s0: int, placed: list[tuple[int, Any]]
 _PART_ITEM = (r"(?:riêng\s+)?(?:(?:khu\s+vực|địa\s+bàn)\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|"
               r"quận|xã|phường|thị\s+trấn)\s+[A-ZĐ][^\d,;.:()]{0,60}?\s+"
               r"(?:(?:có|là|đạt|chiếm)\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?")
-_PLACE_PART = re.compile(rf"(?:[;,]\s*trong\s+đó\s*,?|\bngười\s*\()\s*(?:{_PART_ITEM}[\d.,]+\s+"
-                         rf"người\s*,\s*)*{_PART_ITEM}$", re.I)
+#: (or "; riêng địa bàn tỉnh X cũ có N người" with no "trong đó", set 33; or in brackets
+#: after the count, "N người (địa bàn tỉnh X cũ M người)", set 31)
+_PLACE_PART = re.compile(rf"(?:[;,]\s*(?:trong\s+đó\s*,?\s*|(?=riêng\s))|\bngười\s*\()\s*"
+                         rf"(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)*{_PART_ITEM}$", re.I)
+
+
+#: "BHXH tự nguyện có 141.300 người": a lead that counts a scheme's participants with
+#: no "tham gia" (set 33).
+_SCHEME_HAS_COUNT = re.compile(P.SCHEME_HAS.pattern.removesuffix(r"\s*$")
+                               + r"\s*[\d.,]+\s*(?:người|lao\s+động)", re.I)
+#: The later items of a list of places' parts after a lead with no "trong đó": "Trong
+#: tổng số người tham gia BHXH, địa bàn tỉnh A cũ có N người, tỉnh B cũ có M người" (set 34).
+_PART_LIST = re.compile(rf",\s*(?:{_PART_ITEM}[\d.,]+\s+người\s*,\s*)+{_PART_ITEM}$", re.I)
 
 
 def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
@@ -420,13 +444,14 @@ def breakdown(text: str, fig: Figure, s0: int, before: str) -> str | None:
     tiêu số người tham gia BHXH tự nguyện cho các địa phương" the counts are the places'
     plans; after "toàn tỉnh có ... người tham gia ..." their participants. The same
     breakdown may follow "; trong đó, (địa bàn) tỉnh X cũ có N người" inside the
-    sentence that said what is counted (set 24): the place's participants."""
-    inner = _PLACE_PART.search(text, s0, fig.start)
+    sentence that said what is counted (set 24): the place's participants; so may a list
+    of such parts after a comma, its first item read with its lead (set 34)."""
+    inner = _PLACE_PART.search(text, s0, fig.start) or _PART_LIST.search(text, s0, fig.start)
     if inner is not None and fig.start == inner.end() and not P.CONTINUES.match(text, s0):
         before = text[s0:inner.start()]  # the sentence's own lead says what is counted
     elif not P.CONTINUES.match(text, s0):
         return "count without a cue"
-    if not P.PARTICIPATE_BEFORE.search(before) \
+    if not (P.PARTICIPATE_BEFORE.search(before) or _SCHEME_HAS_COUNT.search(before)) \
             or not scheme_mentions(before, 0, len(before)) or P.CAMPAIGN.search(before):
         return "count without a cue"
     # the plans of "giao chỉ tiêu số người tham gia …"; not after "số người tham gia … là

@@ -65,7 +65,7 @@ OTHER_COUNT_AFTER = re.compile(
     _I,
 )
 #: "tăng 5,2 điểm phần trăm": a change in percentage points.
-POINTS_AFTER = re.compile(r"\s*điểm\s+phần\s+trăm", _I)
+POINTS_AFTER = re.compile(r"\s*điểm\s+(?:phần\s+trăm|%)", _I)  # "điểm %" (set 35)
 #: ``(366/244)`` after an attainment: achieved / planned.
 RATIO_AFTER = re.compile(
     r"\s*\(\s*(?P<a>\d[\d.]*)\s*/\s*(?P<b>\d[\d.]*)\s*\)", _I
@@ -462,6 +462,12 @@ ELIGIBLE_AFTER = re.compile(
 BREAKDOWN_LEAD = re.compile(r"\s*(?:Trong\s+đó|Cụ\s+thể|Theo\s+đó)(?!\w)")
 #: "Tỷ lệ này sẽ tăng ...": a rate named in the sentence before.
 THIS_RATE = re.compile(r"t[ỷỉ]\s+lệ\s+(?:này|đó|trên)", _I)
+#: Between a rate and the next scheme's rate of the same base (the scheme blanked):
+#: "… dân số và tham gia   đạt", "… lực lượng lao động; số người tham gia   chiếm".
+RATE_GOES_ON = re.compile(
+    r"(?:\s*(?:dân\s+số|lực\s+lượng\s+lao\s+động)(?:\s+trong\s+độ\s+tuổi)?)?"
+    r"[\s,;]*(?:(?:và|trong\s+đó)\s+)?(?:số\s+người\s+)?(?:tham\s+gia|đóng)\s+"
+    r"(?:đạt|là|chiếm|:)?\s*", _I)
 #: "Lộ trình ...: năm 2021 đạt 35%; năm 2023 đạt 40%": a roadmap's list is of targets.
 ROADMAP = re.compile(r"lộ\s+trình", _I)
 #: "2017 là 79,8%": an item of a list labelled by year.
@@ -573,7 +579,7 @@ LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s+")
 #: A heading of a year's targets ("Các chỉ tiêu chủ yếu năm 2021", "Mục tiêu năm 2024:");
 #: not a report on them ("Kết quả thực hiện các chỉ tiêu năm 2023").
 TARGET_HEADING = re.compile(
-    r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,40}?năm\s+(?P<y>(?:19|20)\d{2})"
+    r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)[^\n\d%]{0,40}?(?:năm\s+)?(?P<y>(?:19|20)\d{2})"
     r"[^\n\d%]{0,30}?(?:\([^\n()%]{0,60}\))?:?[ \t]*$", _I)  # "(Nghị quyết 01/NQ-CP)"
 REPORT_WORDS = re.compile(r"kết\s+quả|thực\s+hiện|đánh\s+giá|\bước\b|đạt\s+được", _I)
 #: A place named in a comparison ("thấp hơn mức bình quân của cả nước") or as the field
@@ -600,8 +606,9 @@ FROM_NOW_MORE = re.compile(
     r"(?:\s+\S+){0,3}?\s+(?:còn\s+)?(?:phải|cần)\s+(?:mở\s+rộng|phát\s+triển|vận\s+động|"
     r"thu\s+hút)\s+thêm\s*$", _I)
 #: "6 tháng cuối năm, …", "trong 3 năm tới": a span of time after its number, no count
-#: a later rate could be the share of (set 26).
-SPAN_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý)(?!\w)", _I)
+#: a later rate could be the share of (set 26); nor are points ("thấp hơn 3 điểm phần
+#: trăm so với thị xã A (95,1%)", set 35).
+SPAN_AFTER = re.compile(r"\s*(?:tháng|năm|ngày|tuần|quý|điểm\s+(?:phần\s+trăm|%))(?!\w)", _I)
 #: What stops a figure from taking a place named after it: the next clause (";") or a
 #: part of the figures before ("…, trong đó địa bàn tỉnh A cũ có M người", set 26; "… N
 #: người (địa bàn tỉnh A cũ M người)", set 31).

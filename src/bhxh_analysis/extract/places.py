@@ -193,11 +193,14 @@ def find_mentions(text: str, registry: Any) -> list[Mention]:
 
 
 #: "toàn xã có …", "trên địa bàn phường …", "UBND xã báo cáo" (its report's author, set
-#: 25), "tỷ lệ bao phủ BHYT của xã" (set 26): the commune (ward, township) in context — not
-#: "toàn xã hội" (the whole society), "xã viên" (a cooperative's members), nor "xã A".
+#: 25), "tỷ lệ bao phủ BHYT của xã" (set 26), "Đến nay, phường có …" (set 33): the
+#: commune (ward, township) in context — not "toàn xã hội" (the whole society), "xã
+#: viên" (a cooperative's members), nor "xã A".
 _CONTEXT_COMMUNE = re.compile(
-    r"(?:(?<!\w)[Tt]oàn|(?<!\w)[Cc]ả|[Tt]rên\s+địa\s+bàn|(?<!các\s)(?:UBND|Ủy\s+ban\s+nhân\s+dân)"
+    r"(?:(?:(?<!\w)[Tt]oàn|(?<!\w)[Cc]ả|[Tt]rên\s+địa\s+bàn|(?<!các\s)(?:UBND|Ủy\s+ban\s+nhân\s+dân)"
     r"|(?<=BHYT\s)của|(?<=phủ\s)của)\s+"  # "tỷ lệ bao phủ (BHYT) của xã" (set 26)
+    # "Năm 2024, xã phấn đấu …", "Đến nay, phường có …": the clause's subject (set 33)
+    r"|(?<=,\s)(?=(?:xã|phường|thị\s+trấn)\s+(?:có|đạt|phấn\s+đấu|đã)(?!\w)))"
     r"(?P<kind>xã|phường|thị\s+trấn)"
     rf"(?!\s+(?:hội|viên))(?!\w)(?![^\S\n]+[{P.UPPER}])"
     # (not "UBND xã, phường": every commune and ward)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import patterns as P
+
 _I = re.IGNORECASE
 #: "(chỉ tính) riêng trong 7 ngày (từ 12/5 đến 18/5)", "trong tuần qua": a few days' flow.
 _FEW_DAYS = re.compile(
@@ -50,15 +52,30 @@ _NEW_LEAD = re.compile(
     r"(?:được\s+)?(?:tăng|phát\s+triển|khai\s+thác)\s+mới)", _I)
 
 
-def new_lead(statement: str) -> bool:
+def new_lead(statement: str, text: str = "", fig: Any = None) -> bool:
     """Whether the sentence opens by naming new participants as what it ranks places by.
 
     "Xét về số người tham gia mới trong Tháng …, huyện A dẫn đầu với N người tham gia,
     tiếp đến là huyện B với M người tham gia": each count is its place's new participants
     to the status date read before (a ranking of places is their own result, even in a
-    campaign month), not its stock of participants.
+    campaign month), not its stock of participants. A breakdown after "; trong đó"
+    (``statement``, ending at ``fig`` in ``text``) of a clause that counts new
+    participants ("Phát triển mới N người …; trong đó địa bàn tỉnh A cũ và tỉnh B cũ lần
+    lượt là …", set 33) counts them too.
     """
-    return bool(_NEW_LEAD.search(statement))
+    if _NEW_LEAD.search(statement):
+        return True
+    if fig is None or not _BREAKDOWN.match(statement):
+        return False
+    before = text[:fig.start - len(statement)].rstrip()
+    if not before.endswith(";"):
+        return False  # (not "… phát triển mới N người. Trong đó, …": a new sentence)
+    head = re.split(r"[;\n]|\.(?!\d)", before[:-1])[-1]
+    return bool(P.NEW.search(head)) and not P.PLAN.search(head)
+
+
+#: "trong đó" opening a clause: a breakdown of the clause before.
+_BREAKDOWN = re.compile(r"\s*trong\s+đó\b", _I)
 
 
 #: "(Xét) về tỷ lệ hoàn thành kế hoạch (được giao) …": the sentence ranks places by it.

@@ -73,7 +73,9 @@ def column_reading(cell: str) -> tuple[str | None, str | None]:
     if P.MONEY_CONTEXT.search(cell) or re.search(r"đồng|\bthẻ\s+cấp|lượt", cell, re.I):
         return scheme, None
     rate = re.search(r"t[ỷỉ]\s+lệ|bao\s+phủ|%", cell, re.I)
-    if re.search(r"(?:đạt|so\s+với)\s+(?:\S+\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)|%\s*(?:KH|kế\s+hoạch)"
+    # "Tỷ lệ so kế hoạch" (set 36) as "so với kế hoạch": the share of the plan reached
+    if re.search(r"(?:đạt|\bso(?:\s+với)?)\s+(?:\S+\s+)?(?:kế\s+hoạch|KH|chỉ\s+tiêu)"
+                 r"|%\s*(?:KH|kế\s+hoạch)"
                  r"|t[ỷỉ]\s+lệ\s+hoàn\s+thành", cell, re.I):
         return scheme, "attainment_pct"
     if re.search(r"kế\s+hoạch|chỉ\s+tiêu(?!\s+bao\s+phủ)|\bKH\b|được\s+giao", cell, re.I):

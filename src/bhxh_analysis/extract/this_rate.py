@@ -113,10 +113,12 @@ def this_rate_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str
     trăm" (set 30): the plan and the gap are of the rate the clause names back (BHXH's
     coverage), not of the scheme named last (voluntary, a part's count). Only a clause
     that opens with "tỷ lệ này / đó / trên" and names no scheme of its own, after a
-    coverage read in the same sentence (``kept``); otherwise ``None``.
+    coverage read in the same sentence (``kept``); otherwise ``None``. A plan's count
+    with no scheme of its own whose sentence goes on "; như vậy, số người tham gia BHXH
+    mới đạt 95,9% kế hoạch" (set 34) is the plan of the scheme that clause measures.
     """
     if fig.unit != "pct" and "điểm" not in text[fig.end:fig.end + 12]:
-        return None
+        return _plan_measured_after(text, fig)
     rate = next((f for f in reversed(kept) if f.measure == "coverage_pct" and f.scheme
                  and s0 <= f.end <= fig.start), None)
     if rate is None:
@@ -125,3 +127,23 @@ def this_rate_scheme(text: str, fig: Figure, s0: int, kept: list[Figure]) -> str
     if m is None or P.SCHEME.search(text, m.start(), fig.start):
         return None
     return rate.scheme
+
+
+#: A plan's count, then "; như vậy (thì), … đạt N% kế hoạch": a clause that measures a
+#: scheme's result against the plan just stated.
+_MEASURED_AFTER = re.compile(r"\s*(?:người\s*)?;\s*(?:như\s+vậy|qua\s+đó)\s*,?"
+                             r"(?P<clause>[^;.]*?)\bđạt\s+[\d.,]+\s*%\s*(?:kế\s+hoạch|chỉ\s+tiêu)",
+                             re.I)
+
+
+def _plan_measured_after(text: str, fig: Figure) -> str | None:
+    """The one scheme the clause after a plan's count measures against it, if any."""
+    own = max(text.rfind(c, 0, fig.start) for c in (";", ". ", "\n")) + 1  # its clause
+    if not (fig.measure or "").startswith("plan_") or fig.unit not in ("count", "bare") \
+            or P.SCHEME.search(text, own, fig.start):
+        return None
+    m = _MEASURED_AFTER.match(text, fig.end)
+    if m is None:
+        return None
+    named = {x[1] for x in scheme_mentions(text, m.start("clause"), m.end("clause")) if not x[2]}
+    return named.pop() if len(named) == 1 else None
