@@ -607,6 +607,9 @@ def test_f1_on_the_seed_articles() -> None:
 # Sets 37 and 38 (a seventeenth and an eighteenth writer; 38 with six pages of 2019-2024)
 # were read at 0.945 and 0.952 with sets 28-30's rules, never seen by them: thresholds 0.92
 # and 0.93, first-look guards until their classes are fixed.
+# Sets 39 and 40 (a nineteenth and a twentieth writer; 40 with six pages of 2018-2024) were
+# read at 0.977 and 0.943 with sets 31-32's rules and at 0.977 and 0.949 with sets
+# 33-36's, never seen by either: thresholds 0.95 and 0.92, first-look guards.
 BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.97),
               ("blind5", 0.97), ("blind6", 0.97), ("blind7", 0.85), ("blind8", 0.97),
               ("blind9", 0.97), ("blind10", 0.97), ("blind11", 0.99), ("blind12", 0.99),
@@ -616,7 +619,8 @@ BLIND_SETS = [("blind", 0.95), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.
               ("blind24", 0.97), ("blind25", 0.97), ("blind26", 0.97),
               ("blind27", 0.97), ("blind28", 0.97), ("blind29", 0.97), ("blind30", 0.97),
               ("blind31", 0.96), ("blind32", 0.96), ("blind33", 0.97), ("blind34", 0.97),
-              ("blind35", 0.96), ("blind36", 0.96), ("blind37", 0.92), ("blind38", 0.93)]
+              ("blind35", 0.96), ("blind36", 0.96), ("blind37", 0.92), ("blind38", 0.93),
+              ("blind39", 0.95), ("blind40", 0.92)]
 
 
 @pytest.mark.parametrize("folder,threshold", BLIND_SETS, ids=[b for b, _ in BLIND_SETS])
