@@ -543,14 +543,15 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
         below = [] if held else _below_interval(r, lang, p)
         above = float(r["forecast"]) >= float(r["plan"])
         # a plan known only as a range: the forecast is above or below it only outside
-        # the whole range (Hồ Chí Minh 2017: 6.587.840 inside 6.364.850–6.693.351 read
-        # "below the plan", against its central value at the range's top)
+        # the whole range; inside it, the disagreement is with the central value P was
+        # computed at (Hồ Chí Minh 2017: 6.587.840 inside 6.364.850–6.693.351, below its
+        # central 6.693.350, P 91 %)
         inside = ranged and pd.notna(r.get("plan_lo")) and pd.notna(r.get("plan_hi")) \
             and float(r["plan_lo"]) <= float(r["forecast"]) < float(r["plan_hi"])
-        if not held and not below and not inside and pd.notna(r.get("forecast")) \
+        if not held and not below and pd.notna(r.get("forecast")) \
                 and above != (float(r["p_meet_plan"]) >= 0.5):
-            out.append(i18n.t("plan_model_disagree_above" if above
-                              else "plan_model_disagree_below", lang, p=p))
+            out.append(i18n.t("plan_model_disagree_" + ("inside_" if inside else "")
+                              + ("above" if above else "below"), lang, p=p, central=central))
         return out + below + held  # held: only an end of a ranged plan (its own sentence)
     if model == "plan_aware" and pd.notna(r.get("plan_pull")):
         return [i18n.t(tense("plan_model_plan_aware", r), lang,
