@@ -550,8 +550,9 @@ def _plan_model(r: pd.Series, lang: str, p: str, ranged: bool = False) -> list[s
             and float(r["plan_lo"]) <= float(r["forecast"]) < float(r["plan_hi"])
         if not held and not below and pd.notna(r.get("forecast")) \
                 and above != (float(r["p_meet_plan"]) >= 0.5):
-            out.append(i18n.t("plan_model_disagree_" + ("inside_" if inside else "")
-                              + ("above" if above else "below"), lang, p=p, central=central))
+            key = (("plan_model_disagree_inside_above" if above else "plan_model_disagree_inside_below")
+                   if inside else ("plan_model_disagree_above" if above else "plan_model_disagree_below"))
+            out.append(i18n.t(key, lang, p=p, central=central))
         return out + below + held  # held: only an end of a ranged plan (its own sentence)
     if model == "plan_aware" and pd.notna(r.get("plan_pull")):
         return [i18n.t(tense("plan_model_plan_aware", r), lang,
